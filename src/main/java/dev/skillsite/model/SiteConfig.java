@@ -8,8 +8,12 @@ import java.util.Optional;
  * Site-wide settings: from {@code skillsite.yaml} at the content root, then marketplace metadata, then
  * defaults; {@code --base-url} overrides {@code baseUrl}.
  *
+ * @param repoUrl web URL of the Git repository holding the content, for source links
+ * @param repoPath where the content root sits inside that repository ({@code ""} for its root)
  * @param installTemplate command with placeholders {@code {repo}}, {@code {branch}}, {@code {path}}
- *     (skill folder relative to the content root), {@code {name}}
+ *     (skill folder relative to the repository root) and {@code {name}}
+ * @param stars stars of this collection's repository, where known
+ * @param upstream the collection this one is based on, credited on every page
  * @param related declared related skills: skill name to names of other skills
  */
 public record SiteConfig(
@@ -18,21 +22,27 @@ public record SiteConfig(
     Optional<String> baseUrl,
     Optional<String> repoUrl,
     String branch,
+    String repoPath,
     Optional<String> installTemplate,
     Optional<Integer> stars,
     Optional<Integer> forks,
+    Optional<Upstream> upstream,
     Map<String, List<String>> related) {
   public SiteConfig {
     related = Map.copyOf(related);
   }
 
+  /** A collection this one is based on. */
+  public record Upstream(String name, Optional<String> url, Optional<String> license, Optional<Integer> stars,
+      Optional<Integer> forks) {}
+
   public static SiteConfig defaults(String title) {
-    return new SiteConfig(title, Optional.empty(), Optional.empty(), Optional.empty(), "main",
-        Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
+    return new SiteConfig(title, Optional.empty(), Optional.empty(), Optional.empty(), "main", "",
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
   }
 
   public SiteConfig withBaseUrl(String url) {
-    return new SiteConfig(title, description, Optional.of(url), repoUrl, branch, installTemplate, stars,
-        forks, related);
+    return new SiteConfig(title, description, Optional.of(url), repoUrl, branch, repoPath, installTemplate,
+        stars, forks, upstream, related);
   }
 }
