@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Turns a folder of agent skills into a cross-linked static site and a trigger router.",
     subcommands = {
+      BuildCommand.class,
+      ServeCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

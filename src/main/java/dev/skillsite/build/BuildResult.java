@@ -1,0 +1,39 @@
+package dev.skillsite.build;
+
+import dev.skillsite.model.Diagnostic;
+import java.util.List;
+
+/**
+ * What a build did.
+ *
+ * @param skills skills published
+ * @param pages HTML pages written
+ * @param diagnostics every diagnostic, in print order
+ * @param seconds wall time
+ * @param published whether the new site replaced the output folder
+ */
+public record BuildResult(int skills, int pages, List<Diagnostic> diagnostics, double seconds,
+    boolean published) {
+  public BuildResult {
+    diagnostics = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
+  }
+
+  public long errors() {
+    return diagnostics.stream().filter(Diagnostic::isError).count();
+  }
+
+  public long warnings() {
+    return diagnostics.size() - errors();
+  }
+
+  /** 0 without errors (warnings too when strict), else 1. */
+  public int exitCode(boolean strict) {
+    return errors() > 0 || (strict && warnings() > 0) ? 1 : 0;
+  }
+
+  /** {@code 6 skills, 14 pages, 0 warnings, 0 errors in 0.41 s}. */
+  public String summary() {
+    return String.format(java.util.Locale.ROOT, "%d skills, %d pages, %d warnings, %d errors in %.2f s",
+        skills, pages, warnings(), errors(), seconds);
+  }
+}

@@ -1,0 +1,64 @@
+package dev.skillsite.build;
+
+import dev.skillsite.model.Catalog;
+import dev.skillsite.model.Skill;
+import dev.skillsite.model.SkillId;
+import dev.skillsite.routing.RoutingIndex;
+import dev.skillsite.routing.Similar;
+import dev.skillsite.site.RelatedSkill;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Related skills of every skill: the declared ones first (from {@code skillsite.yaml} or {@code
+ * metadata.related}), then the most similar others by content, up to a fixed count.
+ */
+final class RelatedSkillsStage {
+  static final String DECLARED_REASON = "declared by the collection";
+  private final int max;
+
+  RelatedSkillsStage(int max) {
+    this.max = max;
+  }
+
+  Map<SkillId, List<RelatedSkill>> relate(Catalog catalog, RoutingIndex index) {
+    Map<String, List<SkillId>> byName = new TreeMap<>();
+    for (Skill s : catalog.skills()) {
+      byName.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s.id());
+    }
+    Map<SkillId, List<RelatedSkill>> out = new LinkedHashMap<>();
+    for (Skill s : catalog.skills()) {
+      out.put(s.id(), relatedOf(s, byName, index));
+    }
+    return out;
+  }
+
+  private List<RelatedSkill> relatedOf(Skill s, Map<String, List<SkillId>> byName, RoutingIndex index) {
+    Set<SkillId> seen = new LinkedHashSet<>();
+    seen.add(s.id());
+    List<RelatedSkill> list = new ArrayList<>();
+    for (String name : s.declaredRelated()) {
+      for (SkillId id : byName.getOrDefault(name, List.of())) {
+        if (seen.add(id)) {
+          list.add(new RelatedSkill(id, DECLARED_REASON, true));
+        }
+      }
+    }
+    if (list.size() < max) {
+      for (Similar sim : index.similar(s.id(), max + seen.size())) {
+        if (list.size() >= max) {
+          break;
+        }
+        if (seen.add(sim.id())) {
+          list.add(new RelatedSkill(sim.id(), sim.reason(), false));
+        }
+      }
+    }
+    return List.copyOf(list);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.skillsite.cli;
+
+import dev.skillsite.build.BuildPipeline;
+import dev.skillsite.build.BuildResult;
+import dev.skillsite.build.TerminalProgress;
+import dev.skillsite.model.Diagnostic;
+import dev.skillsite.site.SiteGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code build}: content folder → static site. */
+@Command(
+    name = "build",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Builds the static site of a skill collection.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:no errors (warnings allowed)",
+      "1:some skills had errors and were skipped (or warnings, with --strict)",
+      "2:usage or I/O failure; the previous output is left untouched"
+    })
+public final class BuildCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin SiteOptions site;
+
+  @Option(names = "--strict", description = "Count warnings as errors.")
+  boolean strict;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      BuildPipeline pipeline = new BuildPipeline(new SiteGenerator(site.templateDir()),
+          TerminalProgress.forEnvironment(System.err, System.getenv(), System.console() != null));
+      BuildResult result = pipeline.run(site.buildOptions(true));
+      for (Diagnostic d : result.diagnostics()) {
+        err.println(d.format());
+      }
+      err.flush();
+      out.println("built " + site.out + ": " + result.summary());
+      return result.exitCode(strict);
+    } catch (IOException e) {
+      err.println("skillsite: " + IoErrors.describe(e));
+      return 2;
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package dev.skillsite.cli;
+
+import dev.skillsite.build.BuildPipeline;
+import dev.skillsite.build.BuildResult;
+import dev.skillsite.build.Progress;
+import dev.skillsite.build.TerminalProgress;
+import dev.skillsite.model.Diagnostic;
+import dev.skillsite.serve.BuildStatus;
+import dev.skillsite.serve.ContentWatcher;
+import dev.skillsite.serve.SiteServer;
+import dev.skillsite.site.SiteGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code serve}: build, then serve the site locally; with {@code --watch}, rebuild on every save. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Builds the site, then serves it on 127.0.0.1; --watch rebuilds on every save and reloads "
+        + "open pages.")
+public final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin SiteOptions site;
+
+  @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 exposes the site to the network).")
+  String bind;
+
+  @Option(names = "--watch", description = "Rebuild when content or templates change; open pages reload.")
+  boolean watch;
+
+  @Option(names = "--debounce", defaultValue = "100", paramLabel = "MS", hidden = true)
+  long debounce;
+
+  private final CountDownLatch stop = new CountDownLatch(1);
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    BuildStatus status = new BuildStatus();
+    Progress progress = TerminalProgress.forEnvironment(System.err, System.getenv(), System.console() != null);
+    try {
+      Optional<Path> templates = site.templateDir();
+      BuildPipeline pipeline = new BuildPipeline(new SiteGenerator(templates), progress);
+      BuildResult first = pipeline.run(site.buildOptions(true));
+      report(first, out, err, status);
+      List<Path> watched = new ArrayList<>(List.of(site.content));
+      templates.ifPresent(watched::add);
+      try (SiteServer server = SiteServer.start(bind, port, site.out, status, watch);
+          AutoCloseable watcher = watch
+              ? ContentWatcher.start(watched, debounce, () -> rebuild(templates, progress, out, err, status))
+              : () -> {}) {
+        out.println("serving " + site.out + " at http://" + bind + ":" + server.port() + "/"
+            + (watch ? " (watching " + site.content + ")" : ""));
+        out.flush();
+        stop.await();
+      }
+      return 0;
+    } catch (IOException e) {
+      err.println("skillsite: " + IoErrors.describe(e));
+      return 2;
+    } catch (Exception e) {
+      err.println("skillsite: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  /** Ends {@link #call()}: for tests and embedding. */
+  public void stop() {
+    stop.countDown();
+  }
+
+  private void rebuild(Optional<Path> templates, Progress progress, PrintWriter out, PrintWriter err,
+      BuildStatus status) {
+    try {
+      // templates may have changed too: compile them again (cheap next to rendering)
+      BuildResult r = new BuildPipeline(new SiteGenerator(templates), progress).run(site.buildOptions(false));
+      report(r, out, err, status);
+    } catch (IOException | RuntimeException e) {
+      String line = "skillsite: rebuild failed: " + (e instanceof IOException io ? IoErrors.describe(io) : e);
+      err.println(line);
+      err.flush();
+      status.failed(List.of(line));
+    }
+  }
+
+  private static void report(BuildResult r, PrintWriter out, PrintWriter err, BuildStatus status) {
+    for (Diagnostic d : r.diagnostics()) {
+      err.println(d.format());
+    }
+    err.flush();
+    if (r.published()) {
+      status.published();
+      out.println("built: " + r.summary());
+    } else {
+      status.failed(r.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format).toList());
+      out.println("not published, serving the last good site: " + r.summary());
+    }
+    out.flush();
+  }
+}

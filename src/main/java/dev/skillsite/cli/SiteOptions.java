@@ -1,0 +1,44 @@
+package dev.skillsite.cli;
+
+import dev.skillsite.build.BuildOptions;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that build a site ({@code build}, {@code serve}). */
+final class SiteOptions {
+  static final Path DEFAULT_TEMPLATES = Path.of("templates");
+
+  @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
+      description = "Skill collection to read (default: ${DEFAULT-VALUE}).")
+  Path content;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "site-output",
+      description = "Output folder, replaced as a whole (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--templates", paramLabel = "DIR",
+      description = "Templates overriding the built-in ones by name (default: templates/ when it exists).")
+  Path templates;
+
+  @Option(names = "--base-url", paramLabel = "URL",
+      description = "Absolute URL the site is served from, for canonical links and the sitemap.")
+  String baseUrl;
+
+  /** The user's template folder: {@code --templates}, else {@code templates/} if present. */
+  Optional<Path> templateDir() throws NoSuchFileException {
+    if (templates == null) {
+      return Optional.of(DEFAULT_TEMPLATES).filter(Files::isDirectory);
+    }
+    if (!Files.isDirectory(templates)) {
+      throw new NoSuchFileException(templates.toString(), null, "templates folder does not exist");
+    }
+    return Optional.of(templates);
+  }
+
+  BuildOptions buildOptions(boolean publishWithErrors) {
+    return new BuildOptions(content, out, Optional.ofNullable(baseUrl), publishWithErrors);
+  }
+}

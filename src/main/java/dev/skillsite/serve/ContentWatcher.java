@@ -1,0 +1,96 @@
+package dev.skillsite.serve;
+
+import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Watches folders (recursively, new sub-folders included) and calls back once a burst of changes has
+ * been quiet for the debounce time, on its own daemon thread.
+ */
+public final class ContentWatcher implements AutoCloseable {
+  private final WatchService service;
+  private final long debounceMillis;
+  private final Runnable onChange;
+  private final Thread thread;
+
+  private ContentWatcher(List<Path> roots, long debounceMillis, Runnable onChange) throws IOException {
+    this.service = roots.get(0).getFileSystem().newWatchService();
+    this.debounceMillis = debounceMillis;
+    this.onChange = onChange;
+    for (Path root : roots) {
+      registerTree(root);
+    }
+    this.thread = new Thread(this::loop, "skillsite-watch");
+    thread.setDaemon(true);
+  }
+
+  /** Starts watching {@code roots}; {@code onChange} runs after each quiet burst of changes. */
+  public static ContentWatcher start(List<Path> roots, long debounceMillis, Runnable onChange) throws IOException {
+    ContentWatcher w = new ContentWatcher(roots, debounceMillis, onChange);
+    w.thread.start();
+    return w;
+  }
+
+  private void registerTree(Path root) throws IOException {
+    try (Stream<Path> dirs = Files.walk(root)) {
+      dirs.filter(p -> Files.isDirectory(p) && !p.getFileName().toString().equals(".git")).forEach(p -> {
+        try {
+          p.register(service, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+  }
+
+  private void loop() {
+    try {
+      while (true) {
+        drain(service.take());
+        WatchKey more;
+        while ((more = service.poll(debounceMillis, TimeUnit.MILLISECONDS)) != null) {
+          drain(more);
+        }
+        onChange.run();
+      }
+    } catch (InterruptedException | ClosedWatchServiceException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void drain(WatchKey key) {
+    Path dir = (Path) key.watchable();
+    for (WatchEvent<?> event : key.pollEvents()) {
+      if (event.kind() == ENTRY_CREATE && event.context() instanceof Path name) {
+        Path created = dir.resolve(name);
+        if (Files.isDirectory(created)) {
+          try {
+            registerTree(created);
+          } catch (IOException | UncheckedIOException e) {
+            // a folder that vanished again before it could be watched: nothing to rebuild from
+          }
+        }
+      }
+    }
+    key.reset();
+  }
+
+  @Override
+  public void close() throws IOException {
+    service.close();
+    thread.interrupt();
+  }
+}

@@ -1,0 +1,40 @@
+// skillsite serve --watch: reload the page when the site is rebuilt; show a broken save's diagnostics.
+(function () {
+  "use strict";
+  var seen = null;
+  var panel = null;
+
+  function show(lines) {
+    if (!panel) {
+      panel = document.createElement("pre");
+      panel.setAttribute("role", "alert");
+      panel.className = "skillsite-build-errors";
+      panel.style.cssText = "position:fixed;left:0;right:0;bottom:0;max-height:40vh;overflow:auto;margin:0;" +
+        "padding:1em;background:#3b0d0d;color:#ffd7d7;font:13px/1.4 monospace;z-index:99999;white-space:pre-wrap";
+      document.body.appendChild(panel);
+    }
+    panel.textContent = "Build failed; showing the last good site.\n\n" + lines.join("\n");
+  }
+
+  function poll() {
+    fetch("/__skillsite/status", { cache: "no-store" })
+      .then(function (r) { return r.json(); })
+      .then(function (s) {
+        if (seen === null) {
+          seen = s.version;
+        } else if (s.version !== seen) {
+          location.reload();
+          return;
+        }
+        if (!s.ok) {
+          show(s.diagnostics);
+        } else if (panel) {
+          panel.remove();
+          panel = null;
+        }
+      })
+      .catch(function () {})
+      .then(function () { setTimeout(poll, 300); });
+  }
+  poll();
+})();

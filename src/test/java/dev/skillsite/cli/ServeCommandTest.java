@@ -1,0 +1,168 @@
+package dev.skillsite.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ServeCommandTest {
+  private static final Pattern SERVING = Pattern.compile("at http://127\\.0\\.0\\.1:(\\d+)/");
+
+  @TempDir Path tmp;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final StringWriter stdout = new StringWriter();
+  private ServeCommand command;
+  private Future<Integer> running;
+  private Path content;
+  private int port;
+
+  @BeforeEach
+  void serve() throws Exception {
+    content = tmp.resolve("content");
+    writeSkill("alpha", "Use when the user asks to \"brew green tea\".");
+    writeSkill("beta", "Use when the user asks to \"grind coffee beans\".");
+    Files.writeString(tmp.resolve("secret.txt"), "outside the site");
+    command = new ServeCommand();
+    CommandLine cl = new CommandLine(command);
+    cl.setOut(new PrintWriter(new SynchronizedWriter(stdout), true));
+    cl.setErr(new PrintWriter(new StringWriter(), true));
+    running = Executors.newSingleThreadExecutor().submit(() -> cl.execute("--content", content.toString(),
+        "--out", tmp.resolve("site").toString(), "--port", "0", "--watch", "--templates", emptyTemplates()));
+    port = Integer.parseInt(await(() -> SERVING.matcher(stdout.toString()), Matcher::find, 30).group(1));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    command.stop();
+    assertEquals(0, running.get());
+  }
+
+  @Test
+  void aSavedSkillShowsUpOnItsPageAndOpenPagesGetTheReloadScript() throws Exception {
+    String before = get("/skills/alpha/index.html").body();
+    assertTrue(before.contains("brew green tea"), before);
+    assertTrue(before.contains("/__skillsite/reload.js"), "live reload script injected");
+    long version = statusVersion();
+
+    writeSkill("alpha", "Use when the user asks to \"steep oolong slowly\".");
+    String after = await(() -> get("/skills/alpha/index.html").body(), b -> b.contains("steep oolong slowly"), 20);
+    assertTrue(!after.contains("brew green tea"));
+    assertTrue(statusVersion() > version, "status version moves so open pages reload");
+  }
+
+  @Test
+  void aBrokenSaveKeepsTheLastGoodSiteAndReportsTheError() throws Exception {
+    Files.writeString(content.resolve("skills/alpha/SKILL.md"), "---\nname: alpha\n");
+    String status = await(() -> get("/__skillsite/status").body(), s -> s.contains("\"ok\":false"), 20);
+    assertTrue(status.contains("skills/alpha/SKILL.md:"), status);
+    assertTrue(get("/skills/alpha/index.html").body().contains("brew green tea"), "last good page still served");
+  }
+
+  @Test
+  void requestsOutsideTheSiteAreNotFound() throws Exception {
+    for (String path : new String[] {"/../secret.txt", "/%2e%2e/secret.txt", "/skills/..%2f..%2fsecret.txt",
+        "/%2e%2e%2fsecret.txt", "/..\\secret.txt"}) {
+      String response = rawGet(path);
+      assertTrue(response.startsWith("HTTP/1.1 404") || response.startsWith("HTTP/1.1 400"),
+          path + " -> " + response.lines().findFirst().orElse(""));
+      assertTrue(!response.contains("outside the site"), path);
+    }
+    Files.createSymbolicLink(tmp.resolve("site/leak.txt"), tmp.resolve("secret.txt"));
+    assertEquals(404, get("/leak.txt").statusCode());
+  }
+
+  private long statusVersion() throws Exception {
+    Matcher m = Pattern.compile("\"version\":(\\d+)").matcher(get("/__skillsite/status").body());
+    assertTrue(m.find());
+    return Long.parseLong(m.group(1));
+  }
+
+  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /** Sends the path as written, without the client normalising it. */
+  private String rawGet(String path) throws IOException {
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.ISO_8859_1));
+      return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private void writeSkill(String name, String description) throws IOException {
+    Path f = content.resolve("skills/" + name + "/SKILL.md");
+    Files.createDirectories(f.getParent());
+    Files.writeString(f, "---\nname: " + name + "\ndescription: '" + description.replace("'", "''") + "'\n---\n# "
+        + name + "\n\nBody of " + name + ".\n");
+  }
+
+  private String emptyTemplates() throws IOException {
+    return Files.createDirectories(tmp.resolve("templates")).toString();
+  }
+
+  interface Attempt<T> {
+    T get() throws Exception;
+  }
+
+  private static <T> T await(Attempt<T> attempt, Predicate<T> done, int seconds) throws Exception {
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    T last = null;
+    while (System.nanoTime() < end) {
+      try {
+        last = attempt.get();
+        if (done.test(last)) {
+          return last;
+        }
+      } catch (IOException e) {
+        // server not up yet, or the site being swapped
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("timed out; last: " + last);
+  }
+
+  /** The command prints from the watcher thread while the test reads. */
+  private static final class SynchronizedWriter extends java.io.Writer {
+    private final StringWriter target;
+
+    SynchronizedWriter(StringWriter target) {
+      this.target = target;
+    }
+
+    @Override
+    public void write(char[] buf, int off, int len) {
+      synchronized (target) {
+        target.write(buf, off, len);
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  }
+}

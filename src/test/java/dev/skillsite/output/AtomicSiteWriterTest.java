@@ -1,0 +1,105 @@
+package dev.skillsite.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicSiteWriterTest {
+  @TempDir Path tmp;
+
+  @Test
+  void commitReplacesTheOldSiteWhole() throws IOException {
+    Path out = tmp.resolve("site");
+    write(out.resolve("old.html"), "old");
+    try (AtomicSiteWriter w = AtomicSiteWriter.begin(OutputLocation.check(out, tmp.resolve("content")))) {
+      write(w.staging().resolve("index.html"), "new");
+      assertEquals("old", Files.readString(out.resolve("old.html")), "old site untouched until commit");
+      w.commit();
+    }
+    assertEquals(List.of("index.html"), names(out));
+    assertEquals(List.of("site"), names(tmp), "no staging or old folder left beside the output");
+  }
+
+  @Test
+  void aFailedBuildLeavesTheOldSiteAndNoStaging() throws IOException {
+    Path out = tmp.resolve("site");
+    write(out.resolve("old.html"), "old");
+    assertThrows(IOException.class, () -> {
+      try (AtomicSiteWriter w = AtomicSiteWriter.begin(OutputLocation.check(out, tmp.resolve("content")))) {
+        write(w.staging().resolve("half.html"), "half");
+        throw new IOException("disk full");
+      }
+    });
+    assertEquals(List.of("old.html"), names(out));
+    assertEquals(List.of("site"), names(tmp));
+  }
+
+  @Test
+  void aSwapKilledBetweenItsRenamesIsUndoneByTheNextBuild() throws IOException {
+    Path out = tmp.resolve("site");
+    write(tmp.resolve(".site.old-1234abcd/old.html"), "old");
+    write(tmp.resolve(".site.staging-5678abcd/half.html"), "half");
+    AtomicSiteWriter.recover(out);
+    assertEquals("old", Files.readString(out.resolve("old.html")));
+    assertEquals(List.of("site"), names(tmp));
+  }
+
+  @Test
+  void leavesSiblingsThatAreNotItsOwnAlone() throws IOException {
+    Path out = tmp.resolve("site");
+    write(tmp.resolve(".site-notes/keep.txt"), "mine");
+    write(tmp.resolve("site2/keep.txt"), "mine");
+    try (AtomicSiteWriter w = AtomicSiteWriter.begin(OutputLocation.check(out, tmp.resolve("content")))) {
+      w.commit();
+    }
+    assertTrue(Files.exists(tmp.resolve(".site-notes/keep.txt")));
+    assertTrue(Files.exists(tmp.resolve("site2/keep.txt")));
+  }
+
+  @Test
+  void refusesOutputFoldersThatOverlapTheContent() throws IOException {
+    Path content = tmp.resolve("repo/content");
+    Files.createDirectories(content);
+    assertRefused(content, content, "overlaps the content folder");
+    assertRefused(content.resolve("site"), content, "overlaps the content folder");
+    assertRefused(tmp.resolve("repo"), content, "overlaps the content folder");
+    Path file = tmp.resolve("file.txt");
+    write(file, "x");
+    assertRefused(file, content, "exists and is not a folder");
+    assertFalse(Files.isDirectory(file));
+  }
+
+  @Test
+  void refusesASymbolicLinkAsOutput() throws IOException {
+    Path target = Files.createDirectories(tmp.resolve("elsewhere"));
+    Path link = Files.createSymbolicLink(tmp.resolve("site"), target);
+    assertRefused(link, tmp.resolve("content"), "is a symbolic link");
+  }
+
+  private static void assertRefused(Path out, Path content, String why) {
+    OutputLocation.RefusedException e =
+        assertThrows(OutputLocation.RefusedException.class, () -> OutputLocation.check(out, content));
+    assertTrue(e.getMessage().contains(why), e.getMessage());
+  }
+
+  private static void write(Path p, String s) throws IOException {
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, s, StandardCharsets.UTF_8);
+  }
+
+  private static List<String> names(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+}
