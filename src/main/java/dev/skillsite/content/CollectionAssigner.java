@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * {@code .../skills/creative-design/game-development/x} give {@code development} and
  * {@code creative-design}); when its folder sits directly in a {@code skills} folder or no {@code skills}
  * folder is above it, the folder holding its folder ({@code skills}, {@code .claude/skills},
- * {@code tools}; a folder named {@code skills} is named after its parent too: {@code egg skills}); a skill folder at the root, or a SKILL.md at the root, goes into a root collection named
+ * {@code tools}; a folder named {@code skills} is named after its parent too: {@code egg skills}); a skill nested in another skill's folder goes with the outer skill; a skill folder at
+ * the root, or a SKILL.md at the root, goes into a root collection named
  * after the site.
  *
  * <p>Collection ids are slugs of the plugin or folder name; when taken, the slug of the folder path, then a
@@ -49,7 +50,7 @@ final class CollectionAssigner {
       if (plugin.isPresent()) {
         groupBySource.put(d.source(), plugin.get());
       } else {
-        String folder = folderOf(d.dir());
+        String folder = folderOf(outermostSkillDir(d.dir(), skillDirs));
         groupBySource.put(d.source(), folder);
         folderGroups.computeIfAbsent(folder, f -> folderCollection(f, siteTitle));
       }
@@ -90,6 +91,18 @@ final class CollectionAssigner {
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /** A skill inside another skill's folder is grouped with the outer skill. */
+  private static String outermostSkillDir(String dir, Set<String> skillDirs) {
+    String outer = dir;
+    for (String d = dir; !d.isEmpty(); ) {
+      d = RelPaths.parent(d);
+      if (skillDirs.contains(d)) {
+        outer = d;
+      }
+    }
+    return outer;
   }
 
   /** The folder a skill in no plugin is grouped by (see the class comment). */
