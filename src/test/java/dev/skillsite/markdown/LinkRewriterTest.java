@@ -113,7 +113,7 @@ class LinkRewriterTest {
     assertEquals("<p>other gone</p>", doc.html().html().strip());
     assertEquals(List.of(
         "skills/otp/SKILL.md:5:1: warning: image points outside the skill folder: ../oban/images/x.png",
-        "skills/otp/SKILL.md:5:33: warning: image to a missing file: images/gone.png"),
+        "skills/otp/SKILL.md:5:32: warning: image to a missing file: images/gone.png"),
         doc.diagnostics().stream().map(Diagnostic::format).toList());
   }
 
