@@ -243,6 +243,17 @@ class ContentLoaderTest {
   }
 
   @Test
+  void deepNestingAndHugeFrontmatterFailFastWithDiagnostics(@TempDir Path root) throws IOException {
+    write(root.resolve("deep/SKILL.md"), "---\ndescription: d\nx: " + "[".repeat(200_000) + "\n---\n");
+    write(root.resolve("nested/SKILL.md"), "---\ndescription: d\nx: " + "[".repeat(100) + "]".repeat(100) + "\n---\n");
+    write(root.resolve("wide/SKILL.md"), "---\ndescription: d\nx: \"" + "y".repeat(1_100_000) + "\"\n---\n");
+    Catalog c = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> loader.load(root));
+    assertEquals(List.of("deep/SKILL.md", "nested/SKILL.md", "wide/SKILL.md"), c.skippedSources());
+    assertEquals(List.of("yaml-too-complex", "yaml-too-complex", "yaml-too-large"),
+        c.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::code).toList());
+  }
+
+  @Test
   void aSkillMdAtTheRootIsOneSkillWithTheRestAsReferences(@TempDir Path tmp) throws IOException {
     Path root = Files.createDirectories(tmp.resolve("solo-skill"));
     write(root.resolve("SKILL.md"), skillText("solo-skill"));
