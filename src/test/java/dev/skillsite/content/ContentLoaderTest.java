@@ -93,6 +93,8 @@ class ContentLoaderTest {
     assertEquals(13, c.skippedSources().size());
     assertTrue(c.skippedSources().contains("skills/latin1-bytes/SKILL.md"));
     assertEquals("Use when a key repeats.", skill(c, "duplicate-key").description());
+    assertEquals(List.of("notes.md"), skill(c, "ok").references().stream().map(Reference::path).toList(),
+        "a reference that is not UTF-8 is left out");
     for (String skipped : c.skippedSources()) {
       assertTrue(c.diagnostics().stream().anyMatch(d -> d.isError() && d.pos().path().equals(skipped)), skipped);
     }
