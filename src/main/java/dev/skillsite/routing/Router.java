@@ -69,7 +69,7 @@ public final class Router {
     ScoreDoc[] sd = docs.scoreDocs;
     if (sd.length == 0) {
       return new RouteExplanation(new RouteResult(query, true, false, List.of()), List.of(), Confidence.Features.NONE,
-          confidence.threshold());
+          confidence.threshold(), qt.words());
     }
     Confidence.Features features = confidence.features(index, qt, sd);
     double conf = confidence.score(features);
@@ -87,7 +87,7 @@ public final class Router {
       hits.add(new RouteHit(s.id(), s.name(), sd[i].score, c, displayField(field), Matched.best(index, qt, s)));
     }
     return new RouteExplanation(new RouteResult(query, abstained, ambiguous, hits), contributions, features,
-        confidence.threshold());
+        confidence.threshold(), qt.words());
   }
 
   private Query luceneQuery(QueryTerms qt) {
