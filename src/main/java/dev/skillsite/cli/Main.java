@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class,
+      RouteCommand.class,
+      EvalCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

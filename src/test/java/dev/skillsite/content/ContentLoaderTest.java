@@ -93,6 +93,8 @@ class ContentLoaderTest {
     assertEquals(13, c.skippedSources().size());
     assertTrue(c.skippedSources().contains("skills/latin1-bytes/SKILL.md"));
     assertEquals("Use when a key repeats.", skill(c, "duplicate-key").description());
+    assertEquals(List.of("notes.md"), skill(c, "ok").references().stream().map(Reference::path).toList(),
+        "a reference that is not UTF-8 is left out");
     for (String skipped : c.skippedSources()) {
       assertTrue(c.diagnostics().stream().anyMatch(d -> d.isError() && d.pos().path().equals(skipped)), skipped);
     }
@@ -240,6 +242,17 @@ class ContentLoaderTest {
     Diagnostic d = c.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElseThrow();
     assertEquals("file-too-large", d.code());
     assertTrue(d.message().endsWith("the limit is 16777216 bytes"), d.message());
+  }
+
+  @Test
+  void deepNestingAndHugeFrontmatterFailFastWithDiagnostics(@TempDir Path root) throws IOException {
+    write(root.resolve("deep/SKILL.md"), "---\ndescription: d\nx: " + "[".repeat(200_000) + "\n---\n");
+    write(root.resolve("nested/SKILL.md"), "---\ndescription: d\nx: " + "[".repeat(100) + "]".repeat(100) + "\n---\n");
+    write(root.resolve("wide/SKILL.md"), "---\ndescription: d\nx: \"" + "y".repeat(1_100_000) + "\"\n---\n");
+    Catalog c = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> loader.load(root));
+    assertEquals(List.of("deep/SKILL.md", "nested/SKILL.md", "wide/SKILL.md"), c.skippedSources());
+    assertEquals(List.of("yaml-too-complex", "yaml-too-complex", "yaml-too-large"),
+        c.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::code).toList());
   }
 
   @Test

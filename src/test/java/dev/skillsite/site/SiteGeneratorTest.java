@@ -126,7 +126,7 @@ class SiteGeneratorTest {
     assertEquals("ref/references/ets/index.html#read-concurrency", d.selectFirst("#ss-body a:contains(ETS)").attr("href"));
     assertEquals("files/images/tree.png", d.selectFirst("#ss-body img").attr("src"));
     assertEquals("language-elixir", d.selectFirst("#ss-body pre code").className());
-    assertEquals(List.of("otp-thinking", "the-iron-law", "tasks", "storage", "red-flags"),
+    assertEquals(List.of("the-iron-law", "tasks", "storage", "red-flags"),
         d.select("#ss-toc a").eachAttr("href").stream().map(h -> h.substring(1)).toList());
     assertEquals("../oban-thinking/index.html", d.selectFirst("#ss-body a:contains(Oban)").attr("href"));
     Element card = d.selectFirst("#ss-related .related-card");
