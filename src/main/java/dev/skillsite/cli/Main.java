@@ -11,11 +11,11 @@ import picocli.CommandLine.Command;
     description = "Turns a folder of agent skills into a cross-linked static site and a trigger router.",
     subcommands = {
       BuildCommand.class,
+      RouteCommand.class,
+      EvalCommand.class,
       ServeCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class,
-      RouteCommand.class,
-      EvalCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
