@@ -5,10 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Options shared by the commands that build a site ({@code build}, {@code serve}). */
 final class SiteOptions {
+  @Spec(Spec.Target.MIXEE) CommandSpec spec;
+
   static final Path DEFAULT_TEMPLATES = Path.of("templates");
 
   @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
@@ -38,7 +43,12 @@ final class SiteOptions {
     return Optional.of(templates);
   }
 
+  /** @throws ParameterException for a base URL that is not an absolute http(s) URL */
   BuildOptions buildOptions(boolean publishWithErrors) {
+    if (baseUrl != null && !baseUrl.matches("(?i)https?://[^\\s/?#\"'<>`]+(/[^\\s\"'<>`]*)?")) {
+      throw new ParameterException(spec.commandLine(),
+          "--base-url must be an absolute http:// or https:// URL, not '" + baseUrl + "'");
+    }
     return new BuildOptions(content, out, Optional.ofNullable(baseUrl), publishWithErrors);
   }
 }

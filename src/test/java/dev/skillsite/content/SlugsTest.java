@@ -21,6 +21,14 @@ class SlugsTest {
   }
 
   @Test
+  void aVeryLongNameGivesAShortSlug() {
+    String slug = Slugs.of("ab ".repeat(5000));
+    assertEquals(Slugs.MAX_LENGTH, slug.length(), slug);
+    assertEquals("ab-ab", slug.substring(0, 5));
+    new SkillId(slug);
+  }
+
+  @Test
   void textWithoutLettersOrDigitsFallsBack() {
     assertEquals("", Slugs.of("日本語"));
     assertEquals("skill", Slugs.of("---", "skill"));
