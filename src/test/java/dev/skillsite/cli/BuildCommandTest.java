@@ -1,0 +1,117 @@
+package dev.skillsite.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The {@code build} command as a user runs it: exit codes, diagnostics on stderr, summary on stdout. */
+class BuildCommandTest {
+  @TempDir Path tmp;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @Test
+  void badSkillsAreReportedWithFileAndLineAndTheRestOfTheSiteIsBuilt() throws IOException {
+    Path content = tmp.resolve("content");
+    skill(content, "good", "---\nname: good\ndescription: Use when the user asks to \"bake bread\".\n---\n# Good\n");
+    skill(content, "no-frontmatter", "# Just a heading\n");
+    skill(content, "unterminated", "---\nname: unterminated\ndescription: x\n# body\n");
+    skill(content, "bad-yaml", "---\nname: bad-yaml\ndescription: [unclosed\n---\n");
+    skill(content, "not-mapping", "---\n- a\n- b\n---\n");
+    skill(content, "no-description", "---\nname: no-description\n---\nbody\n");
+    Path latin1 = content.resolve("skills/latin1/SKILL.md");
+    Files.createDirectories(latin1.getParent());
+    Files.write(latin1, "---\nname: latin1\ndescription: caf\u00e9\n---\n".getBytes(StandardCharsets.ISO_8859_1));
+
+    int code = run("build", "--content", content.toString(), "--out", tmp.resolve("site").toString());
+
+    assertEquals(1, code, err.toString());
+    List<String> lines = err.toString().lines().toList();
+    assertEquals(6, lines.stream().filter(l -> l.contains(": error: ")).count(), err.toString());
+    for (String skill : List.of("no-frontmatter", "unterminated", "bad-yaml", "not-mapping", "no-description",
+        "latin1")) {
+      assertTrue(lines.stream().anyMatch(l -> l.matches("skills/" + skill + "/SKILL\\.md:\\d+:\\d+: error: .+")),
+          skill + " in:\n" + err);
+    }
+    assertTrue(out.toString().startsWith("built "), out.toString());
+    assertTrue(out.toString().contains("1 skills,") && out.toString().contains("6 errors"), out.toString());
+    assertTrue(Files.isRegularFile(tmp.resolve("site/skills/good/index.html")));
+    assertFalse(Files.exists(tmp.resolve("site/skills/bad-yaml")));
+  }
+
+  @Test
+  void strictTurnsWarningsIntoExitCodeOne() throws IOException {
+    Path content = tmp.resolve("content");
+    skill(content, "folder", "---\nname: other-name\ndescription: Use when asked to \"fold\".\n---\n");
+    assertEquals(0, run("build", "--content", content.toString(), "--out", tmp.resolve("a").toString()));
+    assertEquals(1, run("build", "--content", content.toString(), "--out", tmp.resolve("b").toString(),
+        "--strict"));
+    assertTrue(err.toString().contains("skills/folder/SKILL.md:2:1: warning: name 'other-name' does not match its folder name 'folder'"), err.toString());
+  }
+
+  @Test
+  void hugeAndDeeplyNestedBodiesBuildInBoundedTime() throws IOException {
+    Path content = tmp.resolve("content");
+    String para = "Some words in a paragraph that goes on for a while. ".repeat(20) + "\n\n";
+    skill(content, "huge", "---\nname: huge\ndescription: A five megabyte body.\n---\n"
+        + para.repeat(5 * 1024 * 1024 / para.length()));
+    skill(content, "nested", "---\nname: nested\ndescription: Deep lists and quotes.\n---\n"
+        + "- ".repeat(10_000) + "item\n\n" + ">".repeat(10_000) + " deep quote\n\n"
+        + "*".repeat(5_000) + "x" + "*".repeat(5_000) + "\n\n" + "[".repeat(5_000) + "x" + "]".repeat(5_000) + "\n");
+    int code = assertTimeoutPreemptively(Duration.ofSeconds(120),
+        () -> run("build", "--content", content.toString(), "--out", tmp.resolve("site").toString()));
+    assertTrue(code <= 1, err.toString());
+    assertTrue(Files.size(tmp.resolve("site/skills/huge/index.html")) > 4_000_000);
+    assertTrue(Files.isRegularFile(tmp.resolve("site/skills/nested/index.html")), err.toString());
+  }
+
+  @Test
+  void ioProblemsExitWithTwoAndLeaveTheOldSite() throws IOException {
+    Path content = tmp.resolve("content");
+    skill(content, "good", "---\nname: good\ndescription: fine\n---\n");
+    Path site = tmp.resolve("site");
+    Files.createDirectories(site);
+    Files.writeString(site.resolve("old.html"), "old");
+
+    assertEquals(2, run("build", "--content", tmp.resolve("missing").toString(), "--out", site.toString()));
+    assertTrue(err.toString().contains("missing"), err.toString());
+    assertEquals(2, run("build", "--content", content.toString(), "--out", content.resolve("site").toString()));
+    assertEquals(2, run("build", "--content", content.toString(), "--out", site.toString(), "--templates",
+        tmp.resolve("no-templates").toString()));
+    assertEquals(2, run("build", "--content", content.toString(), "--out", site.toString(), "--bogus"));
+    assertEquals("old", Files.readString(site.resolve("old.html")));
+    assertEquals(List.of("content", "site"), names(tmp));
+  }
+
+  private int run(String... args) {
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  private static void skill(Path content, String folder, String text) throws IOException {
+    Path f = content.resolve("skills/" + folder + "/SKILL.md");
+    Files.createDirectories(f.getParent());
+    Files.writeString(f, text, StandardCharsets.UTF_8);
+  }
+
+  private static List<String> names(Path dir) throws IOException {
+    try (var s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+}
