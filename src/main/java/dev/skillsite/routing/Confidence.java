@@ -63,7 +63,7 @@ public record Confidence(double threshold) {
     return f.words() == 0 ? 0 : 1 / (1 + Math.exp(-f.z()));
   }
 
-  Features features(RoutingIndex index, QueryTerms qt, ScoreDoc[] hits) {
+  Features features(RoutingIndex index, HitTerms ht, QueryTerms qt, ScoreDoc[] hits) {
     int top = hits[0].doc;
     int n = index.size() + PRIOR_SKILLS;
     double total = 0;
@@ -71,17 +71,17 @@ public record Confidence(double threshold) {
     double explained = 0;
     int matched = 0;
     for (String t : qt.words()) {
-      int df = index.docFreq(t);
+      int df = ht.docFreq(t);
       double w = Idf.of(n, df);
       total += w;
       if (df == 0) {
         continue;
       }
       known += w;
-      if (SURFACE.stream().anyMatch(f -> index.contains(f, t, top))) {
+      if (SURFACE.stream().anyMatch(f -> ht.contains(f, t, top))) {
         explained += w;
         matched++;
-      } else if (index.contains(Fields.BODY, t, top)) {
+      } else if (ht.contains(Fields.BODY, t, top)) {
         explained += BODY_CREDIT * w;
         matched++;
       }
