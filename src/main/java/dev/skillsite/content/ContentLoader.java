@@ -1,0 +1,134 @@
+package dev.skillsite.content;
+
+import dev.skillsite.model.Catalog;
+import dev.skillsite.model.Diagnostic;
+import dev.skillsite.model.SiteConfig;
+import dev.skillsite.model.Skill;
+import dev.skillsite.model.SkillId;
+import dev.skillsite.model.Triggers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Loads a content tree into a {@link Catalog}: the first stage of a build.
+ *
+ * <ol>
+ *   <li>{@link SkillScanner} walks the tree once (hidden folders included; {@code .git},
+ *       {@code node_modules} and symbolic links skipped) for every {@code SKILL.md}/{@code skill.md}, the
+ *       other Markdown files and the {@code .claude-plugin/plugin.json} files, sorted by path in byte order.
+ *   <li>{@link MarketplaceReader} reads {@code .claude-plugin/marketplace.json};
+ *       {@link SiteConfigReader} reads {@code skillsite.yaml}.
+ *   <li>{@link SkillReader} parses every SKILL.md in parallel: strict UTF-8 (16 MiB cap), frontmatter
+ *       by snakeyaml-engine with alias and size limits, {@link SkillValidator} checks, and the
+ *       {@link ReferenceFinder} Markdown files beside it. A file with an error is skipped and listed in
+ *       {@link Catalog#skippedSources()}.
+ *   <li>{@link CollectionAssigner} puts each skill in a plugin collection or a folder collection;
+ *       {@link SkillIds} gives unique slugs; {@link DeclaredRelations} resolves declared related skills.
+ * </ol>
+ *
+ * <p>Bad content never throws: every problem is a {@link Diagnostic} in the catalog. Thread-safe; one
+ * instance can load many trees.
+ */
+public final class ContentLoader {
+  private final YamlComposer yaml = new YamlComposer();
+  private final SkillScanner scanner = new SkillScanner();
+  private final FrontmatterParser frontmatter = new FrontmatterParser(yaml);
+  private final SkillValidator validator = new SkillValidator();
+  private final MarketplaceReader marketplaceReader = new MarketplaceReader();
+  private final PluginManifestReader pluginReader = new PluginManifestReader();
+  private final SiteConfigReader configReader = new SiteConfigReader(yaml);
+  private final CollectionAssigner collections = new CollectionAssigner();
+  private final SkillIds ids = new SkillIds();
+  private final DeclaredRelations relations = new DeclaredRelations();
+
+  public ContentLoader() {}
+
+  /**
+   * @param contentRoot a folder of skills
+   * @throws IOException only when {@code contentRoot} is not a readable folder
+   */
+  public Catalog load(Path contentRoot) throws IOException {
+    if (!Files.isDirectory(contentRoot)) {
+      throw new NotDirectoryException(contentRoot.toString());
+    }
+    Path root = contentRoot.toRealPath();
+    try (var stream = Files.newDirectoryStream(root)) {
+      stream.iterator().hasNext();
+    }
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    ScanResult scan = scanner.scan(root);
+    diagnostics.addAll(scan.diagnostics());
+    Marketplace marketplace = marketplaceReader.read(root, diagnostics);
+    SiteSettings settings = configReader.read(root, marketplace, diagnostics);
+
+    Set<String> skillDirs = new HashSet<>();
+    scan.skillFiles().forEach(f -> skillDirs.add(RelPaths.parent(f)));
+    SkillReader reader = new SkillReader(root, frontmatter, validator,
+        new ReferenceFinder(root, scan.markdownFiles(), skillDirs));
+    List<Outcome> outcomes = scan.skillFiles().parallelStream().map(f -> read(reader, f)).toList();
+    List<SkillDraft> drafts = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    for (Outcome o : outcomes) {
+      o.draft().ifPresentOrElse(drafts::add, () -> skipped.add(o.source()));
+      diagnostics.addAll(o.diagnostics());
+    }
+
+    List<PluginSpec> plugins = plugins(root, marketplace, scan, skillDirs, diagnostics);
+    CollectionPlan plan = collections.assign(plugins, skillDirs, drafts, settings.config().title(), diagnostics);
+    Map<String, SkillId> idBySource = ids.assign(drafts, plan.bySource(), diagnostics);
+    Map<String, List<String>> related = relations.resolve(drafts, settings.relations(), diagnostics);
+    List<Skill> skills = new ArrayList<>(drafts.size());
+    for (SkillDraft d : drafts) {
+      skills.add(new Skill(idBySource.get(d.source()), d.name(), d.header().description(), d.source(),
+          plan.bySource().get(d.source()), d.frontmatter().values(), d.frontmatter().body(),
+          d.frontmatter().bodyLine(), d.references(), Triggers.NONE, related.get(d.source())));
+    }
+    skills.sort(Comparator.comparing(Skill::id));
+    SiteConfig config = settings.config();
+    return new Catalog(config, plan.collections(), skills, skipped, diagnostics);
+  }
+
+  private List<PluginSpec> plugins(Path root, Marketplace marketplace, ScanResult scan, Set<String> skillDirs,
+      List<Diagnostic> diagnostics) {
+    List<PluginSpec> plugins = new ArrayList<>(marketplace.plugins());
+    for (String manifest : scan.pluginManifests()) {
+      String dir = RelPaths.parent(RelPaths.parent(manifest));
+      if (skillDirs.stream().noneMatch(d -> RelPaths.contains(dir, d))) {
+        continue;
+      }
+      pluginReader.read(root, manifest, diagnostics).ifPresent(spec -> {
+        boolean merged = false;
+        for (int i = 0; i < plugins.size(); i++) {
+          if (plugins.get(i).dir().equals(dir) && plugins.get(i).skillPaths().isEmpty()) {
+            plugins.set(i, plugins.get(i).completedBy(spec));
+            merged = true;
+          }
+        }
+        if (!merged) {
+          plugins.add(spec);
+        }
+      });
+    }
+    return plugins;
+  }
+
+  private static Outcome read(SkillReader reader, String source) {
+    try {
+      SkillDraft draft = reader.read(source);
+      return new Outcome(source, Optional.of(draft), draft.diagnostics());
+    } catch (ContentException e) {
+      return new Outcome(source, Optional.empty(), List.of(e.diagnostic()));
+    }
+  }
+
+  private record Outcome(String source, Optional<SkillDraft> draft, List<Diagnostic> diagnostics) {}
+}

@@ -1,0 +1,104 @@
+package dev.skillsite.content;
+
+import dev.skillsite.model.Diagnostic;
+import dev.skillsite.model.SourcePos;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+
+/**
+ * Splits a SKILL.md (already decoded and normalised to {@code \n} line ends) into YAML frontmatter and
+ * Markdown body. The file must start with a {@code ---} line; the frontmatter ends at the next
+ * {@code ---} line (trailing blanks allowed on both). Thread-safe.
+ */
+final class FrontmatterParser {
+  private static final int FIRST_YAML_LINE = 2;
+  private final YamlComposer yaml;
+
+  FrontmatterParser(YamlComposer yaml) {
+    this.yaml = yaml;
+  }
+
+  Frontmatter parse(String text, String relPath) throws ContentException {
+    int firstEnd = lineEnd(text, 0);
+    if (!isFence(text, 0, firstEnd)) {
+      throw new ContentException(Diagnostic.error(SourcePos.of(relPath), "missing-frontmatter",
+          "missing frontmatter: the file must start with a '---' line"));
+    }
+    int line = 1;
+    int start = firstEnd + 1;
+    int closeStart = -1;
+    int closeEnd = -1;
+    for (int pos = start; pos <= text.length() && start <= text.length(); ) {
+      int end = lineEnd(text, pos);
+      line++;
+      if (isFence(text, pos, end)) {
+        closeStart = pos;
+        closeEnd = end;
+        break;
+      }
+      if (end >= text.length()) {
+        break;
+      }
+      pos = end + 1;
+    }
+    if (closeStart < 0) {
+      throw new ContentException(Diagnostic.error(SourcePos.of(relPath), "unterminated-frontmatter",
+          "frontmatter opened on line 1 is never closed with '---'"));
+    }
+    String yamlText = text.substring(Math.min(start, closeStart), closeStart);
+    String body = closeEnd >= text.length() ? "" : text.substring(closeEnd + 1);
+    List<Diagnostic> warnings = new ArrayList<>();
+    Map<String, SourcePos> positions = new LinkedHashMap<>();
+    Map<String, Object> values = mapping(yamlText, relPath, positions, warnings);
+    return new Frontmatter(values, positions, body, line + 1, warnings);
+  }
+
+  private Map<String, Object> mapping(String yamlText, String relPath, Map<String, SourcePos> positions,
+      List<Diagnostic> warnings) throws ContentException {
+    Optional<Node> root = yaml.compose(yamlText, relPath, FIRST_YAML_LINE);
+    Map<String, Object> values = new LinkedHashMap<>();
+    if (root.isEmpty()) {
+      return values;
+    }
+    if (!(root.get() instanceof MappingNode map)) {
+      throw new ContentException(Diagnostic.error(YamlComposer.pos(relPath, root.get(), FIRST_YAML_LINE),
+          "frontmatter-not-mapping", "frontmatter must be a mapping of keys to values, found a "
+              + root.get().getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+    }
+    for (NodeTuple t : map.getValue()) {
+      Node keyNode = t.getKeyNode();
+      SourcePos pos = YamlComposer.pos(relPath, keyNode, FIRST_YAML_LINE);
+      String key = keyNode instanceof ScalarNode s ? s.getValue()
+          : String.valueOf(YamlValues.toJava(keyNode, relPath, FIRST_YAML_LINE));
+      if (positions.containsKey(key)) {
+        warnings.add(Diagnostic.warning(pos, "duplicate-key",
+            "key '" + key + "' appears again (first on line " + positions.get(key).line()
+                + "); the last value is used"));
+      }
+      positions.put(key, pos);
+      Object value = YamlValues.toJava(t.getValueNode(), relPath, FIRST_YAML_LINE);
+      if (value == null) {
+        values.remove(key);
+      } else {
+        values.put(key, value);
+      }
+    }
+    return values;
+  }
+
+  private static int lineEnd(String text, int from) {
+    int nl = text.indexOf('\n', from);
+    return nl < 0 ? text.length() : nl;
+  }
+
+  private static boolean isFence(String text, int from, int to) {
+    return to - from >= 3 && text.startsWith("---", from) && text.substring(from + 3, to).isBlank();
+  }
+}

@@ -1,0 +1,197 @@
+package dev.skillsite.content;
+
+import dev.skillsite.model.Diagnostic;
+import dev.skillsite.model.SiteConfig;
+import dev.skillsite.model.SourcePos;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Reads the optional {@value #PATH} at the content root into a {@link SiteConfig}, filling gaps from the
+ * marketplace: title (else the root folder name), description, and the repository URL when the marketplace
+ * homepage is on GitHub. Unknown keys and values of the wrong type are warnings naming their line; a YAML
+ * syntax error is an error and the defaults are used. Thread-safe.
+ */
+final class SiteConfigReader {
+  static final String PATH = "skillsite.yaml";
+  private static final Set<String> TOP_KEYS = Set.of("title", "description", "base_url", "repository", "install",
+      "stars", "forks", "upstream", "related");
+  private static final Set<String> REPOSITORY_KEYS = Set.of("url", "branch", "path");
+  private static final Set<String> UPSTREAM_KEYS = Set.of("name", "url", "license", "stars", "forks");
+
+  private final YamlComposer yaml;
+
+  SiteConfigReader(YamlComposer yaml) {
+    this.yaml = yaml;
+  }
+
+  SiteSettings read(Path root, Marketplace marketplace, List<Diagnostic> diagnostics) {
+    String rootName = root.getFileName() == null ? "skills" : root.getFileName().toString();
+    Map<String, Node> top = Map.of();
+    Path file = root.resolve(PATH);
+    if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        String text = SourceText.read(file, PATH, YamlComposer.MAX_CODE_POINTS);
+        Optional<Node> node = yaml.compose(text, PATH, 1);
+        top = node.isEmpty() ? Map.of() : mapping(node.get(), "", TOP_KEYS, diagnostics);
+      } catch (ContentException e) {
+        diagnostics.add(e.diagnostic());
+      }
+    }
+    Map<String, Node> repo = sub(top, "repository", REPOSITORY_KEYS, diagnostics);
+    List<SiteSettings.Relation> relations = relations(top.get("related"), diagnostics);
+    Map<String, List<String>> related = new LinkedHashMap<>();
+    relations.forEach(r -> related.computeIfAbsent(r.from(), k -> new ArrayList<>()).add(r.to()));
+    SiteConfig config = new SiteConfig(
+        text(top, "title", diagnostics).or(marketplace::name).orElse(rootName),
+        text(top, "description", diagnostics).or(marketplace::description),
+        text(top, "base_url", diagnostics),
+        text(repo, "url", diagnostics).or(() -> marketplace.homepage().filter(SiteConfigReader::isGitHub)),
+        text(repo, "branch", diagnostics).orElse("main"),
+        text(repo, "path", diagnostics).map(SiteConfigReader::trimSlashes).orElse(""),
+        text(top, "install", diagnostics),
+        number(top, "stars", diagnostics),
+        number(top, "forks", diagnostics),
+        upstream(top, diagnostics),
+        related);
+    return new SiteSettings(config, relations);
+  }
+
+  private Optional<SiteConfig.Upstream> upstream(Map<String, Node> top, List<Diagnostic> diagnostics) {
+    if (!top.containsKey("upstream")) {
+      return Optional.empty();
+    }
+    Map<String, Node> up = sub(top, "upstream", UPSTREAM_KEYS, diagnostics);
+    Optional<String> name = text(up, "name", diagnostics);
+    if (name.isEmpty()) {
+      diagnostics.add(Diagnostic.warning(pos(top.get("upstream")), "invalid-config-value",
+          "upstream needs a 'name'; it is ignored"));
+      return Optional.empty();
+    }
+    return Optional.of(new SiteConfig.Upstream(name.get(), text(up, "url", diagnostics),
+        text(up, "license", diagnostics), number(up, "stars", diagnostics), number(up, "forks", diagnostics)));
+  }
+
+  private static List<SiteSettings.Relation> relations(Node node, List<Diagnostic> diagnostics) {
+    List<SiteSettings.Relation> result = new ArrayList<>();
+    if (node == null) {
+      return result;
+    }
+    if (!(node instanceof MappingNode map)) {
+      diagnostics.add(wrongType(node, "related", "a mapping of skill names to lists of names"));
+      return result;
+    }
+    for (NodeTuple t : map.getValue()) {
+      if (!(t.getKeyNode() instanceof ScalarNode key)) {
+        diagnostics.add(wrongType(t.getKeyNode(), "a key of 'related'", "a skill name"));
+        continue;
+      }
+      Node value = t.getValueNode();
+      List<Node> items = value instanceof SequenceNode seq ? seq.getValue() : List.of(value);
+      for (Node item : items) {
+        if (item instanceof ScalarNode s && !s.getValue().isBlank()) {
+          result.add(new SiteSettings.Relation(key.getValue(), s.getValue().strip(), pos(s)));
+        } else {
+          diagnostics.add(wrongType(item, "related." + key.getValue(), "a list of skill names"));
+        }
+      }
+    }
+    return result;
+  }
+
+  private static Map<String, Node> sub(Map<String, Node> parent, String key, Set<String> known,
+      List<Diagnostic> diagnostics) {
+    Node node = parent.get(key);
+    return node == null ? Map.of() : mapping(node, key + ".", known, diagnostics);
+  }
+
+  private static Map<String, Node> mapping(Node node, String prefix, Set<String> known,
+      List<Diagnostic> diagnostics) {
+    if (!(node instanceof MappingNode map)) {
+      diagnostics.add(wrongType(node, prefix.isEmpty() ? PATH : prefix.substring(0, prefix.length() - 1),
+          "a mapping"));
+      return Map.of();
+    }
+    Map<String, Node> result = new LinkedHashMap<>();
+    for (NodeTuple t : map.getValue()) {
+      String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
+      if (!known.contains(key)) {
+        diagnostics.add(Diagnostic.warning(pos(t.getKeyNode()), "unknown-config-key",
+            "unknown key '" + prefix + key + "' in " + PATH + " (known: " + String.join(", ",
+                known.stream().sorted().toList()) + ")"));
+      } else {
+        result.put(key, t.getValueNode());
+      }
+    }
+    return result;
+  }
+
+  private static Optional<String> text(Map<String, Node> map, String key, List<Diagnostic> diagnostics) {
+    Node node = map.get(key);
+    if (node == null || (node instanceof ScalarNode s && s.getTag().equals(org.snakeyaml.engine.v2.nodes.Tag.NULL))) {
+      return Optional.empty();
+    }
+    if (!(node instanceof ScalarNode s)) {
+      diagnostics.add(wrongType(node, key, "text"));
+      return Optional.empty();
+    }
+    return s.getValue().isBlank() ? Optional.empty() : Optional.of(s.getValue().strip());
+  }
+
+  private static Optional<Integer> number(Map<String, Node> map, String key, List<Diagnostic> diagnostics) {
+    Node node = map.get(key);
+    if (node == null) {
+      return Optional.empty();
+    }
+    if (node instanceof ScalarNode s && s.getTag().equals(org.snakeyaml.engine.v2.nodes.Tag.INT)) {
+      try {
+        int n = Integer.parseInt(s.getValue().startsWith("+") ? s.getValue().substring(1) : s.getValue());
+        if (n >= 0) {
+          return Optional.of(n);
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+    }
+    diagnostics.add(wrongType(node, key, "a whole number"));
+    return Optional.empty();
+  }
+
+  private static Diagnostic wrongType(Node node, String key, String expected) {
+    String found = node instanceof ScalarNode s ? "'" + s.getValue() + "'"
+        : "a " + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+    return Diagnostic.warning(pos(node), "invalid-config-value",
+        "'" + key + "' must be " + expected + ", found " + found + "; it is ignored");
+  }
+
+  private static SourcePos pos(Node node) {
+    return YamlComposer.pos(PATH, node, 1);
+  }
+
+  private static boolean isGitHub(String url) {
+    return url.startsWith("https://github.com/") || url.startsWith("http://github.com/");
+  }
+
+  private static String trimSlashes(String path) {
+    String p = path.startsWith("./") ? path.substring(2) : path;
+    while (p.startsWith("/")) {
+      p = p.substring(1);
+    }
+    while (p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    return p;
+  }
+}

@@ -1,0 +1,19 @@
+package dev.skillsite.content;
+
+import dev.skillsite.model.SiteConfig;
+import dev.skillsite.model.SourcePos;
+import java.util.List;
+
+/**
+ * The site configuration and where each declared relation is written, for diagnostics.
+ *
+ * @param relations every {@code related} entry of skillsite.yaml, in file order
+ */
+record SiteSettings(SiteConfig config, List<Relation> relations) {
+  SiteSettings {
+    relations = List.copyOf(relations);
+  }
+
+  /** One declared relation: skill {@code from} is related to skill {@code to}. */
+  record Relation(String from, String to, SourcePos pos) {}
+}

@@ -1,0 +1,80 @@
+package dev.skillsite.content;
+
+import dev.skillsite.model.Diagnostic;
+import dev.skillsite.model.SourcePos;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads a text file strictly: a size cap, UTF-8 decoding that reports the line of the first bad byte,
+ * a leading byte-order mark dropped and line ends normalised to {@code \n} (CRLF and lone CR alike, so
+ * line numbers stay those of the file).
+ */
+final class SourceText {
+  private SourceText() {}
+
+  /**
+   * @param relPath the path used in diagnostics
+   * @param maxBytes files larger than this give a {@code file-too-large} error
+   */
+  static String read(Path file, String relPath, long maxBytes) throws ContentException {
+    byte[] bytes;
+    try {
+      long size = Files.size(file);
+      if (size > maxBytes) {
+        throw new ContentException(Diagnostic.error(SourcePos.of(relPath), "file-too-large",
+            "file is " + size + " bytes; the limit is " + maxBytes + " bytes"));
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ContentException(Diagnostic.error(SourcePos.of(relPath), "unreadable-file",
+          "cannot read file: " + e.getClass().getSimpleName() + " " + e.getMessage()));
+    }
+    return normalize(decode(bytes, relPath));
+  }
+
+  /** Decodes UTF-8 strictly; a malformed or unmappable sequence gives an {@code invalid-utf8} error. */
+  static String decode(byte[] bytes, String relPath) throws ContentException {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      int offset = in.position();
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < offset; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      throw new ContentException(Diagnostic.error(new SourcePos(relPath, line, offset - lineStart + 1),
+          "invalid-utf8", String.format(java.util.Locale.ROOT,
+              "file is not valid UTF-8: bad byte 0x%02X at offset %d", bytes[offset] & 0xFF, offset)));
+    }
+    out.flip();
+    return out.toString();
+  }
+
+  /** Drops a leading byte-order mark and turns CRLF and lone CR into LF. */
+  static String normalize(String text) {
+    String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    if (s.indexOf('\r') < 0) {
+      return s;
+    }
+    return s.replace("\r\n", "\n").replace('\r', '\n');
+  }
+}

@@ -1,0 +1,72 @@
+package dev.skillsite.markdown;
+
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+
+/**
+ * An allowlist HTML sanitizer for rendered Markdown: text formatting, lists, tables, code, links to http,
+ * https, mailto, in-page anchors and relative paths, and relative images. No scripts, frames, objects,
+ * forms, styles or event handlers survive; images from other hosts are turned into links so that no page
+ * makes an external request. Thread-safe.
+ */
+public final class HtmlSanitizer {
+  private static final String BASE = "https://skillsite.invalid/";
+  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+  private final Safelist safelist;
+
+  public HtmlSanitizer() {
+    safelist = new Safelist()
+        .addTags("a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
+            "del", "details", "div", "dl", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+            "input", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strike",
+            "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+            "var")
+        .addAttributes("a", "href", "title")
+        .addAttributes("img", "src", "alt", "title", "width", "height")
+        .addAttributes("abbr", "title")
+        .addAttributes("code", "class")
+        .addAttributes("h1", "id").addAttributes("h2", "id").addAttributes("h3", "id")
+        .addAttributes("h4", "id").addAttributes("h5", "id").addAttributes("h6", "id")
+        .addAttributes("th", "align", "colspan", "rowspan")
+        .addAttributes("td", "align", "colspan", "rowspan")
+        .addAttributes("col", "span").addAttributes("colgroup", "span")
+        .addAttributes("ol", "start", "type")
+        .addAttributes("input", "checked")
+        .addAttributes("details", "open")
+        .addEnforcedAttribute("input", "type", "checkbox")
+        .addEnforcedAttribute("input", "disabled", "disabled")
+        .addProtocols("a", "href", "http", "https", "mailto", "#")
+        .addProtocols("img", "src", "http", "https")
+        .preserveRelativeLinks(true);
+  }
+
+  /** Cleans a fragment of HTML (rendered Markdown, raw HTML included). */
+  public SanitizedHtml clean(String html) {
+    Document dirty = Jsoup.parseBodyFragment(html, BASE);
+    Document clean = new Cleaner(safelist).clean(dirty);
+    for (Element img : clean.select("img")) {
+      String src = img.attr("src");
+      if (src.isEmpty() || SCHEME.matcher(src).find() || src.startsWith("//") || src.startsWith("/")) {
+        img.replaceWith(new TextNode(img.attr("alt")));
+      }
+    }
+    for (Element a : clean.select("a[href]")) {
+      if (SCHEME.matcher(a.attr("href")).find()) {
+        a.attr("rel", "nofollow noopener noreferrer");
+      }
+    }
+    clean.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base);
+    return new SanitizedHtml(clean.body().html());
+  }
+
+  /** Plain text as HTML. */
+  public SanitizedHtml escape(String text) {
+    return new SanitizedHtml(Entities.escape(text));
+  }
+}

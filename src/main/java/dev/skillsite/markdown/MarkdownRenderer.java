@@ -1,0 +1,99 @@
+package dev.skillsite.markdown;
+
+import dev.skillsite.model.Diagnostic;
+import dev.skillsite.model.SkillId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.task.list.items.TaskListItemsExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.AttributeProvider;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/**
+ * Markdown to sanitized HTML: GFM tables, strikethrough, task lists, autolinks, unique heading ids, a
+ * table of contents for long documents, links rewritten to the site's pages, cross-links to other skills.
+ * Build once, use from any number of threads.
+ */
+public final class MarkdownRenderer {
+  /** Deeper block nesting is read as text, so hostile input stays bounded. */
+  static final int MAX_OPEN_BLOCKS = 128;
+
+  private final Parser parser;
+  private final HtmlRenderer renderer;
+  private final HtmlSanitizer sanitizer;
+
+  public MarkdownRenderer() {
+    this(new HtmlSanitizer());
+  }
+
+  public MarkdownRenderer(HtmlSanitizer sanitizer) {
+    List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
+        TaskListItemsExtension.create(), AutolinkExtension.create());
+    this.parser = Parser.builder()
+        .extensions(extensions)
+        .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+        .maxOpenBlockParsers(MAX_OPEN_BLOCKS)
+        .build();
+    this.renderer = HtmlRenderer.builder()
+        .extensions(extensions)
+        .sanitizeUrls(true)
+        .attributeProviderFactory(context -> new HeadingIdProvider())
+        .build();
+    this.sanitizer = sanitizer;
+  }
+
+  /** Parses a document and numbers its headings; its headings move one level down (the page owns h1). */
+  public ParsedDocument parse(SourceDocument source) {
+    Node root = parser.parse(source.markdown());
+    List<TocEntry> headings = new ArrayList<>();
+    HeadingIds ids = new HeadingIds();
+    root.accept(new AbstractVisitor() {
+      @Override
+      public void visit(Heading heading) {
+        heading.setLevel(Math.min(6, heading.getLevel() + 1));
+        headings.add(new TocEntry(heading.getLevel(), ids.next(heading), HeadingIds.textOf(heading)));
+      }
+    });
+    return new ParsedDocument(source, root, headings);
+  }
+
+  /** Rewrites links, links mentions of other skills, renders and sanitizes. Consumes {@code doc}. */
+  public RenderedDocument render(ParsedDocument doc, LinkTargets targets, MentionIndex mentions) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    SourceDocument source = doc.source();
+    new LinkRewriter(targets, diagnostics).rewrite(doc.root(), source);
+    Set<SkillId> linked = new CrossLinker(mentions, targets).link(doc.root(), source);
+    String html;
+    try {
+      html = renderer.render(doc.root());
+    } catch (StackOverflowError e) {
+      diagnostics.add(Diagnostic.warning(new dev.skillsite.model.SourcePos(source.path(), source.firstLine(), 1),
+          "markdown-too-deep", "Markdown nested too deeply to render; shown as plain text"));
+      return new RenderedDocument(new SanitizedHtml("<pre>" + sanitizer.escape(source.markdown()) + "</pre>"),
+          List.of(), Set.of(), diagnostics);
+    }
+    return new RenderedDocument(sanitizer.clean(html), TableOfContents.of(doc.headings()), linked, diagnostics);
+  }
+
+  /** Sets heading ids during one render call, in the same order {@link #parse} numbered them. */
+  private static final class HeadingIdProvider implements AttributeProvider {
+    private final HeadingIds ids = new HeadingIds();
+
+    @Override
+    public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
+      if (node instanceof Heading heading) {
+        attributes.put("id", ids.next(heading));
+      }
+    }
+  }
+}

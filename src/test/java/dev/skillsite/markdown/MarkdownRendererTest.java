@@ -1,0 +1,76 @@
+package dev.skillsite.markdown;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skillsite.model.SkillId;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+class MarkdownRendererTest {
+  private final MarkdownRenderer renderer = new MarkdownRenderer();
+
+  private RenderedDocument render(String markdown) {
+    SourceDocument doc = new SourceDocument("skills/otp/SKILL.md", new SkillId("otp"), "skills/otp", markdown, 5);
+    return renderer.render(renderer.parse(doc), new FakeTargets(), MentionIndex.none());
+  }
+
+  private Document html(String markdown) {
+    return Jsoup.parseBodyFragment(render(markdown).html().html());
+  }
+
+  @Test
+  void tablesKeepHeaderCellsAndAlignment() {
+    Document d = html("| Tool | Scope |\n|:-----|------:|\n| Registry | node |\n");
+    assertEquals(List.of("Tool", "Scope"), d.select("table thead th").eachText());
+    assertEquals("Registry", d.selectFirst("table tbody td").text());
+    assertEquals("left", d.selectFirst("th").attr("align"));
+  }
+
+  @Test
+  void taskListItemsBecomeDisabledCheckboxes() {
+    Document d = html("- [x] done\n- [ ] todo\n");
+    List<Element> boxes = d.select("li > input[type=checkbox]");
+    assertEquals(2, boxes.size());
+    assertTrue(boxes.get(0).hasAttr("checked"));
+    assertTrue(boxes.get(0).hasAttr("disabled"));
+    assertTrue(!boxes.get(1).hasAttr("checked"));
+  }
+
+  @Test
+  void strikethroughAndAutolinks() {
+    Document d = html("~~old~~ see https://example.com/x\n");
+    assertEquals("old", d.selectFirst("del").text());
+    assertEquals("https://example.com/x", d.selectFirst("a").attr("href"));
+  }
+
+  @Test
+  void headingsGetUniqueIdsAndMoveOneLevelDown() {
+    Document d = html("# OTP Thinking\n## Setup\n## Setup\n### `call/3` vs cast\n");
+    assertEquals(List.of("otp-thinking", "setup", "setup-1", "call3-vs-cast"),
+        d.select("h2, h3, h4").eachAttr("id"));
+    assertEquals("h2", d.getElementById("otp-thinking").tagName());
+  }
+
+  @Test
+  void longDocumentsGetATableOfContentsOfTheirTwoTopLevels() {
+    RenderedDocument doc = render("# Title\n## One\n### One.a\n#### deep\n## Two\n");
+    assertEquals(List.of(new TocEntry(1, "title", "Title"), new TocEntry(2, "one", "One"),
+        new TocEntry(2, "two", "Two")), doc.toc());
+  }
+
+  @Test
+  void shortDocumentsHaveNoTableOfContents() {
+    assertEquals(List.of(), render("# A\n## B\n## C\n").toc());
+  }
+
+  @Test
+  void fencedCodeKeepsItsLanguageClass() {
+    Element code = html("```elixir\nGenServer.call(pid, :x)\n```\n").selectFirst("pre > code");
+    assertEquals("language-elixir", code.className());
+    assertEquals("GenServer.call(pid, :x)\n", code.wholeText());
+  }
+}
