@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Turns a folder of agent skills into a cross-linked static site and a trigger router.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      CheckCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
