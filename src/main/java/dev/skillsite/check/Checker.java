@@ -20,7 +20,6 @@ import java.util.Optional;
 public final class Checker {
   private final ContentLoader loader = new ContentLoader();
   private final TriggerExtractor extractor = new TriggerExtractor();
-  private final MarkdownScan scan = new MarkdownScan();
   private final MarkdownRenderer renderer;
   private final ProbeFactory probes;
 
@@ -49,6 +48,7 @@ public final class Checker {
     Catalog catalog = withTriggers(loaded);
     CheckContext context = new CheckContext(root, catalog, new SourceLocator(root), options);
     RoutingHealth routing = routing(catalog.skills());
+    MarkdownScan scan = new MarkdownScan();
     List<Rule> rules = List.of(new ClaudeAiUploadRule(), new LinkRule(renderer), new ReferenceDepthRule(scan),
         new MentionedFilesRule(scan), new DescriptionLintRule(), new ListingBudgetRule(),
         new RoutingRule(routing));

@@ -18,7 +18,7 @@ import org.commonmark.parser.Parser;
 
 /**
  * The links and the inline text of a Markdown document, with where each sits: what the reference rules
- * need, read from the commonmark syntax tree. Thread-safe.
+ * need, read from the commonmark syntax tree. Thread-safe; caches each document, so use one per check.
  */
 final class MarkdownScan {
   /** A link's destination as written, and where it is. */
@@ -35,7 +35,14 @@ final class MarkdownScan {
       .maxOpenBlockParsers(128)
       .build();
 
+  private final java.util.Map<String, Scanned> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The links and texts of {@code doc}, read once per path: one instance serves one check. */
   Scanned scan(SourceDocument doc) {
+    return cache.computeIfAbsent(doc.path(), p -> read(doc));
+  }
+
+  private Scanned read(SourceDocument doc) {
     Node root = parser.parse(doc.markdown());
     List<LinkAt> links = new ArrayList<>();
     List<TextAt> texts = new ArrayList<>();

@@ -55,7 +55,7 @@ public final class CheckCommand implements Callable<Integer> {
   Target target;
 
   @Option(names = "--listing-budget", paramLabel = "CHARS",
-      description = "Characters the agent's skill listing may take (default: 8000, 1% of 200k tokens).")
+      description = "Characters the agent's skill listing may take (default: 8000, 1%% of 200k tokens).")
   Integer listingBudget;
 
   private final ProbeFactory probes;
