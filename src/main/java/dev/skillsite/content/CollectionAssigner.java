@@ -5,12 +5,12 @@ import dev.skillsite.model.Diagnostic;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Groups skills into collections.
@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * {@code .../skills/creative-design/game-development/x} give {@code development} and
  * {@code creative-design}); when its folder sits directly in a {@code skills} folder or no {@code skills}
  * folder is above it, the folder holding its folder ({@code skills}, {@code .claude/skills},
- * {@code tools}; a folder named {@code skills} is named after its parent too: {@code egg skills}); a skill folder at the root, or a SKILL.md at the root, goes into a root collection named
+ * {@code tools}; a folder named {@code skills} is named after its parent too: {@code egg skills}); a skill nested in another skill's folder goes with the outer skill; a skill folder at
+ * the root, or a SKILL.md at the root, goes into a root collection named
  * after the site.
  *
  * <p>Collection ids are slugs of the plugin or folder name; when taken, the slug of the folder path, then a
@@ -41,55 +42,69 @@ final class CollectionAssigner {
   CollectionPlan assign(List<PluginSpec> plugins, Set<String> skillDirs, List<SkillDraft> drafts,
       String siteTitle, List<Diagnostic> diagnostics) {
     danglingPaths(plugins, skillDirs, diagnostics);
-    Map<Object, String> idOfGroup = new LinkedHashMap<>();
-    Map<String, Object> groupBySource = new LinkedHashMap<>();
-    Map<String, Collection> folderGroups = new TreeMap<>(RelPaths.ORDER);
+    Map<String, Integer> pluginBySource = new HashMap<>();
+    Map<String, String> folderBySource = new HashMap<>();
     for (SkillDraft d : drafts) {
-      Optional<PluginSpec> plugin = pluginOf(d.dir(), plugins);
-      if (plugin.isPresent()) {
-        groupBySource.put(d.source(), plugin.get());
+      int plugin = pluginOf(d.dir(), plugins);
+      if (plugin >= 0) {
+        pluginBySource.put(d.source(), plugin);
       } else {
-        String folder = folderOf(d.dir());
-        groupBySource.put(d.source(), folder);
-        folderGroups.computeIfAbsent(folder, f -> folderCollection(f, siteTitle));
+        folderBySource.put(d.source(), folderOf(outermostSkillDir(d.dir(), skillDirs)));
       }
     }
-    Set<Object> used = new HashSet<>(groupBySource.values());
     Set<String> taken = new HashSet<>();
     List<Collection> collections = new ArrayList<>();
-    for (PluginSpec p : plugins) {
-      if (used.contains(p) && !idOfGroup.containsKey(p)) {
-        String id = claim(Slugs.of(p.name(), "plugin"), p.dir(), taken);
-        idOfGroup.put(p, id);
-        collections.add(new Collection(id, p.name(), p.dir(), p.description(), p.category(), p.keywords(),
-            p.homepage()));
-      }
+    Map<Integer, String> pluginIds = new HashMap<>();
+    Set<Integer> usedPlugins = new TreeSet<>(pluginBySource.values());
+    for (int i : usedPlugins) {
+      PluginSpec p = plugins.get(i);
+      String id = claim(Slugs.of(p.name(), "plugin"), p.dir(), taken);
+      pluginIds.put(i, id);
+      collections.add(new Collection(id, p.name(), p.dir(), p.description(), p.category(), p.keywords(),
+          p.homepage()));
     }
-    for (Map.Entry<String, Collection> e : folderGroups.entrySet()) {
-      Collection c = e.getValue();
-      String id = claim(c.id(), c.path(), taken);
-      idOfGroup.put(e.getKey(), id);
-      collections.add(new Collection(id, c.name(), c.path(), c.description(), c.category(), c.keywords(),
-          c.homepage()));
+    Map<String, String> folderIds = new HashMap<>();
+    Set<String> usedFolders = new TreeSet<>(RelPaths.ORDER);
+    usedFolders.addAll(folderBySource.values());
+    for (String folder : usedFolders) {
+      String name = folderName(folder, siteTitle);
+      String id = claim(Slugs.of(name, "skills"), folder, taken);
+      folderIds.put(folder, id);
+      collections.add(new Collection(id, name, folder, Optional.empty(), Optional.empty(), List.of(),
+          Optional.empty()));
     }
-    Map<String, String> bySource = new LinkedHashMap<>();
-    groupBySource.forEach((source, group) -> bySource.put(source, idOfGroup.get(group)));
+    Map<String, String> bySource = new HashMap<>();
+    pluginBySource.forEach((source, plugin) -> bySource.put(source, pluginIds.get(plugin)));
+    folderBySource.forEach((source, folder) -> bySource.put(source, folderIds.get(folder)));
     collections.sort(Comparator.comparing(Collection::id));
     return new CollectionPlan(collections, bySource);
   }
 
-  private static Optional<PluginSpec> pluginOf(String dir, List<PluginSpec> plugins) {
-    PluginSpec best = null;
+  /** Index of the plugin holding a skill folder (longest matching folder, then first declared), or -1. */
+  private static int pluginOf(String dir, List<PluginSpec> plugins) {
+    int best = -1;
     int bestLength = -1;
-    for (PluginSpec p : plugins) {
-      for (String folder : p.folders()) {
+    for (int i = 0; i < plugins.size(); i++) {
+      for (String folder : plugins.get(i).folders()) {
         if (RelPaths.contains(folder, dir) && folder.length() > bestLength) {
-          best = p;
+          best = i;
           bestLength = folder.length();
         }
       }
     }
-    return Optional.ofNullable(best);
+    return best;
+  }
+
+  /** A skill inside another skill's folder is grouped with the outer skill. */
+  private static String outermostSkillDir(String dir, Set<String> skillDirs) {
+    String outer = dir;
+    for (String d = dir; !d.isEmpty(); ) {
+      d = RelPaths.parent(d);
+      if (skillDirs.contains(d)) {
+        outer = d;
+      }
+    }
+    return outer;
   }
 
   /** The folder a skill in no plugin is grouped by (see the class comment). */
@@ -107,14 +122,13 @@ final class CollectionAssigner {
     return parent;
   }
 
-  private static Collection folderCollection(String folder, String siteTitle) {
-    String name = folder.isEmpty() ? siteTitle : RelPaths.fileName(folder);
-    String parent = RelPaths.parent(folder);
-    if (name.equals("skills") && !parent.isEmpty()) {
-      name = RelPaths.fileName(parent) + " skills";
+  private static String folderName(String folder, String siteTitle) {
+    if (folder.isEmpty()) {
+      return siteTitle;
     }
-    return new Collection(Slugs.of(name, "skills"), name, folder, Optional.empty(), Optional.empty(),
-        List.of(), Optional.empty());
+    String name = RelPaths.fileName(folder);
+    String parent = RelPaths.parent(folder);
+    return name.equals("skills") && !parent.isEmpty() ? RelPaths.fileName(parent) + " skills" : name;
   }
 
   private static String claim(String preferred, String path, Set<String> taken) {

@@ -22,11 +22,14 @@ final class DeclaredRelations {
       List<Diagnostic> diagnostics) {
     Set<String> names = new java.util.HashSet<>();
     drafts.forEach(d -> names.add(d.name()));
+    Set<String> reportedFrom = new java.util.HashSet<>();
     for (SiteSettings.Relation r : configured) {
       if (!names.contains(r.from())) {
-        diagnostics.add(unknown(r.pos(), r.from()));
+        if (reportedFrom.add(r.from())) {
+          diagnostics.add(unknown(r.fromPos(), r.from()));
+        }
       } else if (!names.contains(r.to())) {
-        diagnostics.add(unknown(r.pos(), r.to()));
+        diagnostics.add(unknown(r.toPos(), r.to()));
       }
     }
     Map<String, List<String>> result = new java.util.HashMap<>();

@@ -31,28 +31,19 @@ final class FrontmatterParser {
       throw new ContentException(Diagnostic.error(SourcePos.of(relPath), "missing-frontmatter",
           "missing frontmatter: the file must start with a '---' line"));
     }
-    int line = 1;
     int start = firstEnd + 1;
-    int closeStart = -1;
-    int closeEnd = -1;
-    for (int pos = start; pos <= text.length() && start <= text.length(); ) {
-      int end = lineEnd(text, pos);
+    int line = 2;
+    int closeStart = start;
+    while (closeStart < text.length() && !isFence(text, closeStart, lineEnd(text, closeStart))) {
+      closeStart = lineEnd(text, closeStart) + 1;
       line++;
-      if (isFence(text, pos, end)) {
-        closeStart = pos;
-        closeEnd = end;
-        break;
-      }
-      if (end >= text.length()) {
-        break;
-      }
-      pos = end + 1;
     }
-    if (closeStart < 0) {
+    if (closeStart >= text.length()) {
       throw new ContentException(Diagnostic.error(SourcePos.of(relPath), "unterminated-frontmatter",
           "frontmatter opened on line 1 is never closed with '---'"));
     }
-    String yamlText = text.substring(Math.min(start, closeStart), closeStart);
+    int closeEnd = lineEnd(text, closeStart);
+    String yamlText = text.substring(start, closeStart);
     String body = closeEnd >= text.length() ? "" : text.substring(closeEnd + 1);
     List<Diagnostic> warnings = new ArrayList<>();
     Map<String, SourcePos> positions = new LinkedHashMap<>();

@@ -21,7 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A strictly parsed JSON file (marketplace.json, plugin.json) with its text, so values can be traced back
+ * A strictly parsed JSON file (Gson, strict mode) (marketplace.json, plugin.json) with its text, so values can be traced back
  * to a line for diagnostics.
  */
 record JsonSource(String path, String text, JsonElement root) {
@@ -48,7 +48,7 @@ record JsonSource(String path, String text, JsonElement root) {
       Matcher m = AT_LINE.matcher(message);
       SourcePos pos = SourcePos.of(relPath);
       if (m.find()) {
-        pos = new SourcePos(relPath, Integer.parseInt(m.group(1)), Math.max(1, Integer.parseInt(m.group(2))));
+        pos = new SourcePos(relPath, Integer.parseInt(m.group(1)), Math.max(1, Integer.parseInt(m.group(2)) - 1));
         message = message.substring(0, m.start());
       }
       throw new ContentException(Diagnostic.error(pos, "invalid-json", "invalid JSON: " + message.strip()));

@@ -81,7 +81,8 @@ final class MarketplaceReader {
     }
     List<PluginSpec.SkillPath> skills = new ArrayList<>();
     for (String path : JsonSource.strings(p, "skills")) {
-      Optional<String> skillDir = RelPaths.normalize(dir.get(), path);
+      Optional<String> skillDir = RelPaths.normalize(dir.get(), path)
+          .map(d -> SkillScanner.SKILL_FILE_NAMES.contains(RelPaths.fileName(d)) ? RelPaths.parent(d) : d);
       if (skillDir.isEmpty()) {
         diagnostics.add(Diagnostic.warning(json.pos(path), "invalid-skill-path",
             "plugin '" + name.get() + "' lists skill path '" + path + "' outside the content root"));

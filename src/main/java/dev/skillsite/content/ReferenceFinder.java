@@ -19,7 +19,7 @@ import java.util.Set;
  * Files that are not valid UTF-8 are skipped with a warning. Immutable after construction, thread-safe.
  */
 final class ReferenceFinder {
-  static final int MAX_REFERENCES = 200;
+  static final int MAX_REFERENCES = 500;
   static final long MAX_BYTES = 4L << 20;
 
   private final Path root;

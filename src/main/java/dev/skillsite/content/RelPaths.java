@@ -1,6 +1,5 @@
 package dev.skillsite.content;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Comparator;
@@ -15,15 +14,9 @@ final class RelPaths {
   private RelPaths() {}
 
   static String of(Path root, Path file) {
-    Path rel = root.relativize(file);
-    StringBuilder sb = new StringBuilder();
-    for (Path part : rel) {
-      if (sb.length() > 0) {
-        sb.append('/');
-      }
-      sb.append(part);
-    }
-    return sb.toString();
+    String rel = root.relativize(file).toString();
+    String separator = file.getFileSystem().getSeparator();
+    return separator.equals("/") ? rel : rel.replace(separator, "/");
   }
 
   /** Folder part of a relative path ({@code ""} at the root). */
@@ -73,11 +66,12 @@ final class RelPaths {
   }
 
   private static int compare(String a, String b) {
-    if (a.equals(b)) {
-      return 0;
+    int n = Math.min(a.length(), b.length());
+    for (int i = 0; i < n; i++) {
+      if (a.charAt(i) != b.charAt(i)) {
+        return Integer.compare(a.codePointAt(i), b.codePointAt(i));
+      }
     }
-    byte[] x = a.getBytes(StandardCharsets.UTF_8);
-    byte[] y = b.getBytes(StandardCharsets.UTF_8);
-    return java.util.Arrays.compareUnsigned(x, y);
+    return Integer.compare(a.length(), b.length());
   }
 }

@@ -102,7 +102,7 @@ final class SiteConfigReader {
       List<Node> items = value instanceof SequenceNode seq ? seq.getValue() : List.of(value);
       for (Node item : items) {
         if (item instanceof ScalarNode s && !s.getValue().isBlank()) {
-          result.add(new SiteSettings.Relation(key.getValue(), s.getValue().strip(), pos(s)));
+          result.add(new SiteSettings.Relation(key.getValue(), pos(key), s.getValue().strip(), pos(s)));
         } else {
           diagnostics.add(wrongType(item, "related." + key.getValue(), "a list of skill names"));
         }

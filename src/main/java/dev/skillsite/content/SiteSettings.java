@@ -15,5 +15,5 @@ record SiteSettings(SiteConfig config, List<Relation> relations) {
   }
 
   /** One declared relation: skill {@code from} is related to skill {@code to}. */
-  record Relation(String from, String to, SourcePos pos) {}
+  record Relation(String from, SourcePos fromPos, String to, SourcePos toPos) {}
 }

@@ -4,6 +4,7 @@ import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.SourcePos;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -95,7 +96,7 @@ final class SkillValidator {
     return name;
   }
 
-  private static java.util.Optional<Diagnostic> nameFormat(String name, SourcePos pos) {
+  private static Optional<Diagnostic> nameFormat(String name, SourcePos pos) {
     int length = name.codePointCount(0, name.length());
     String problem = null;
     if (length > MAX_NAME) {
@@ -107,19 +108,19 @@ final class SkillValidator {
     } else if (name.contains("--")) {
       problem = "must not contain two hyphens in a row";
     }
-    return java.util.Optional.ofNullable(problem)
+    return Optional.ofNullable(problem)
         .map(p -> Diagnostic.warning(pos, "invalid-name", "name '" + name + "' " + p));
   }
 
-  private static java.util.Optional<Diagnostic> unknownKey(String key, SourcePos pos) {
+  private static Optional<Diagnostic> unknownKey(String key, SourcePos pos) {
     if (SPEC_KEYS.contains(key)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     if (CLAUDE_CODE_KEYS.contains(key)) {
-      return java.util.Optional.of(Diagnostic.warning(pos, "claude-code-key",
+      return Optional.of(Diagnostic.warning(pos, "claude-code-key",
           "key '" + key + "' is a Claude Code extension, not in the Agent Skills specification"));
     }
-    return java.util.Optional.of(Diagnostic.warning(pos, "unknown-key",
+    return Optional.of(Diagnostic.warning(pos, "unknown-key",
         "unknown key '" + key + "' (not in the Agent Skills specification)"));
   }
 
@@ -128,10 +129,8 @@ final class SkillValidator {
       return 0;
     }
     int lines = 1;
-    for (int i = 0; i < body.length() - 1; i++) {
-      if (body.charAt(i) == '\n') {
-        lines++;
-      }
+    for (int nl = body.indexOf('\n'); nl >= 0 && nl < body.length() - 1; nl = body.indexOf('\n', nl + 1)) {
+      lines++;
     }
     return lines;
   }

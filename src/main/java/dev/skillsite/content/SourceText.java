@@ -40,8 +40,18 @@ final class SourceText {
     return normalize(decode(bytes, relPath));
   }
 
-  /** Decodes UTF-8 strictly; a malformed or unmappable sequence gives an {@code invalid-utf8} error. */
+  /**
+   * Decodes UTF-8 strictly; a malformed sequence gives an {@code invalid-utf8} error. The JDK's fast
+   * decoder runs first; only when its result holds a replacement character (U+FFFD, which it puts for every
+   * malformed sequence, or which the text may really contain) does a {@link CharsetDecoder} set to
+   * {@link CodingErrorAction#REPORT} decode again to decide and find the bad byte.
+   */
   static String decode(byte[] bytes, String relPath) throws ContentException {
+    String fast = new String(bytes, StandardCharsets.UTF_8);
+    return fast.indexOf('\uFFFD') < 0 ? fast : decodeStrictly(bytes, relPath);
+  }
+
+  private static String decodeStrictly(byte[] bytes, String relPath) throws ContentException {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);

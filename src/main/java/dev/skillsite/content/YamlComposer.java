@@ -53,6 +53,9 @@ final class YamlComposer {
     } catch (YamlEngineException e) {
       throw new ContentException(Diagnostic.error(new SourcePos(relPath, firstLine, 1), "yaml-too-complex",
           "YAML rejected: " + firstLineOf(e.getMessage())));
+    } catch (RuntimeException e) {
+      throw new ContentException(Diagnostic.error(new SourcePos(relPath, firstLine, 1), "invalid-yaml",
+          "invalid YAML: the parser failed with " + e.getClass().getSimpleName()));
     } catch (StackOverflowError e) {
       throw new ContentException(Diagnostic.error(new SourcePos(relPath, firstLine, 1), "yaml-too-complex",
           "YAML rejected: nesting too deep"));

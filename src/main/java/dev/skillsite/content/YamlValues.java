@@ -3,6 +3,7 @@ package dev.skillsite.content;
 import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.SourcePos;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,7 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Turns a YAML node tree into plain Java values: {@code String}, {@code Long}, {@code Double},
- * {@code Boolean}, {@code List} and {@code LinkedHashMap<String, Object>}. Nulls are dropped (a key with
+ * {@code Boolean}, unmodifiable {@code List}s and unmodifiable {@code LinkedHashMap<String, Object>}s. Nulls are dropped (a key with
  * no value is left out), dates and other tagged scalars stay strings as written (YAML 1.2 has no date type),
  * integers too large for a long stay strings. Aliases are expanded, within a budget of
  * {@value #MAX_NODES} nodes and a depth of {@value #MAX_DEPTH}, so alias bombs fail fast.
@@ -39,14 +40,6 @@ final class YamlValues {
     return new YamlValues(relPath, firstLine).convert(node, 0);
   }
 
-  /** The text of a scalar key, or a rendering of a complex key. */
-  static String keyText(Node key, String relPath, int firstLine) throws ContentException {
-    if (key instanceof ScalarNode s) {
-      return s.getValue();
-    }
-    return String.valueOf(toJava(key, relPath, firstLine));
-  }
-
   private Object convert(Node node, int depth) throws ContentException {
     if (++nodes > MAX_NODES || depth > MAX_DEPTH) {
       throw new ContentException(Diagnostic.error(new SourcePos(relPath, firstLine, 1), "yaml-too-complex",
@@ -63,7 +56,7 @@ final class YamlValues {
           list.add(v);
         }
       }
-      return list;
+      return Collections.unmodifiableList(list);
     }
     MappingNode map = (MappingNode) node;
     if (map.getTag().equals(Tag.SET)) {
@@ -74,7 +67,7 @@ final class YamlValues {
           keys.add(k);
         }
       }
-      return keys;
+      return Collections.unmodifiableList(keys);
     }
     Map<String, Object> result = new LinkedHashMap<>();
     for (NodeTuple t : map.getValue()) {
@@ -87,7 +80,7 @@ final class YamlValues {
         result.put(key, value);
       }
     }
-    return result;
+    return Collections.unmodifiableMap(result);
   }
 
   private static Object scalar(ScalarNode s) {

@@ -1,0 +1,56 @@
+package dev.skillsite.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skillsite.model.Catalog;
+import dev.skillsite.model.Diagnostic;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Loads every fixture site under {@code src/test/resources/sites/<case>/content} and compares all its
+ * formatted diagnostics with {@code <case>/expected-diagnostics.txt}. Run with
+ * {@code -Dskillsite.updateGoldens=true} to rewrite the expected files, then review the diff.
+ */
+class ContentLoaderGoldenTest {
+  static final Path SITES = Path.of("src/test/resources/sites");
+  private static final boolean UPDATE = Boolean.getBoolean("skillsite.updateGoldens");
+  private final ContentLoader loader = new ContentLoader();
+
+  @TestFactory
+  Stream<DynamicTest> everySiteGivesItsExpectedDiagnostics() throws IOException {
+    List<Path> cases;
+    try (Stream<Path> dirs = Files.list(SITES)) {
+      cases = dirs.filter(Files::isDirectory).sorted().toList();
+    }
+    assertTrue(cases.size() >= 10, "fixture sites found: " + cases);
+    return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
+  }
+
+  private void check(Path dir) throws IOException {
+    Path content = dir.resolve("content");
+    assertTrue(Files.isDirectory(content), "every case has a content folder: " + dir);
+    String actual = formatted(loader.load(content));
+    assertEquals(actual, formatted(loader.load(content)), "loading twice gives the same diagnostics");
+    Path expectedFile = dir.resolve("expected-diagnostics.txt");
+    if (UPDATE) {
+      Files.writeString(expectedFile, actual, StandardCharsets.UTF_8);
+      return;
+    }
+    assertTrue(Files.exists(expectedFile), "missing " + expectedFile + " (run with -Dskillsite.updateGoldens=true)");
+    assertEquals(Files.readString(expectedFile, StandardCharsets.UTF_8), actual, dir.toString());
+  }
+
+  static String formatted(Catalog catalog) {
+    return catalog.diagnostics().stream().map(Diagnostic::format).map(line -> line + "\n")
+        .collect(Collectors.joining());
+  }
+}
