@@ -57,9 +57,16 @@ class MarkdownRendererTest {
 
   @Test
   void longDocumentsGetATableOfContentsOfTheirTwoTopLevels() {
+    RenderedDocument doc = render("# A\n## One\n### One.a\n#### deep\n# B\n");
+    assertEquals(List.of(new TocEntry(1, "a", "A"), new TocEntry(2, "one", "One"), new TocEntry(1, "b", "B")),
+        doc.toc());
+  }
+
+  @Test
+  void aSingleTitleHeadingIsLeftOutOfTheTableOfContents() {
     RenderedDocument doc = render("# Title\n## One\n### One.a\n#### deep\n## Two\n");
-    assertEquals(List.of(new TocEntry(1, "title", "Title"), new TocEntry(2, "one", "One"),
-        new TocEntry(2, "two", "Two")), doc.toc());
+    assertEquals(List.of(new TocEntry(1, "one", "One"), new TocEntry(2, "onea", "One.a"),
+        new TocEntry(1, "two", "Two")), doc.toc());
   }
 
   @Test

@@ -1,0 +1,65 @@
+package dev.skillsite.site;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.skillsite.model.Catalog;
+import dev.skillsite.model.Skill;
+import java.util.List;
+
+/**
+ * The machine-readable catalog: {@code skills.json} (for tools) and {@code assets/catalog.js} (for the
+ * search page, loaded with a script tag so it also works from {@code file://}). Keys in a fixed order.
+ */
+final class CatalogJsonWriter {
+  static final String GLOBAL = "SKILLSITE_CATALOG";
+
+  private final Gson pretty = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+  private final Gson compact = new Gson();
+
+  String skillsJson(Catalog catalog, SiteInput input) {
+    JsonArray array = new JsonArray();
+    for (Skill s : catalog.skills()) {
+      JsonObject o = new JsonObject();
+      o.addProperty("id", s.id().value());
+      o.addProperty("name", s.name());
+      o.addProperty("description", s.description());
+      o.addProperty("url", SiteLayout.skill(s.id()));
+      o.add("triggers", strings(s.triggers().phrases()));
+      o.add("keywords", strings(s.triggers().keywords()));
+      o.add("notFor", strings(s.triggers().notFor()));
+      o.add("related", strings(input.related(s.id()).stream()
+          .filter(r -> catalog.skill(r.id()).isPresent()).map(r -> r.id().value()).toList()));
+      o.addProperty("source", s.source());
+      o.addProperty("collection", s.collectionId());
+      s.license().ifPresent(l -> o.addProperty("license", l));
+      o.add("references", strings(s.references().stream()
+          .map(r -> SiteLayout.reference(s.id(), r.path())).toList()));
+      array.add(o);
+    }
+    return pretty.toJson(array) + "\n";
+  }
+
+  /** A script assigning the search data to {@code window.SKILLSITE_CATALOG}; HTML-significant characters escaped. */
+  String catalogJs(Catalog catalog) {
+    JsonArray array = new JsonArray();
+    for (Skill s : catalog.skills()) {
+      JsonObject o = new JsonObject();
+      o.addProperty("id", s.id().value());
+      o.addProperty("name", s.name());
+      o.addProperty("description", Summaries.clip(s.description(), 400));
+      o.addProperty("url", SiteLayout.skill(s.id()));
+      o.add("triggers", strings(s.triggers().phrases()));
+      o.add("keywords", strings(s.triggers().keywords()));
+      array.add(o);
+    }
+    return "window." + GLOBAL + " = " + compact.toJson(array) + ";\n";
+  }
+
+  private static JsonArray strings(List<String> values) {
+    JsonArray a = new JsonArray();
+    values.forEach(a::add);
+    return a;
+  }
+}

@@ -1,0 +1,85 @@
+package dev.skillsite.site;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which files of the content tree may be copied into the site: regular files inside their skill folder,
+ * reached without symlinks, of a type browsers show as an image or as text (never HTML, SVG, XML or
+ * scripts that a page could run), at most {@link #MAX_BYTES} big. Without a content root nothing is.
+ */
+final class ContentFiles {
+  static final long MAX_BYTES = 20L * 1024 * 1024;
+  private static final Set<String> PUBLISHABLE = Set.of(
+      "png", "jpg", "jpeg", "gif", "webp", "avif", "bmp", "ico",
+      "txt", "text", "json", "jsonl", "yaml", "yml", "toml", "csv", "tsv", "ini", "cfg", "conf", "log", "diff",
+      "patch", "py", "sh", "bash", "zsh", "ps1", "rb", "ex", "exs", "heex", "eex", "erl", "go", "rs", "java", "kt",
+      "kts", "scala", "ts", "tsx", "jsx", "c", "h", "cc", "cpp", "hpp", "cs", "php", "sql", "r", "lua", "swift",
+      "dart", "proto", "graphql", "gql", "tf", "hcl", "gradle", "properties", "env", "lock", "mdx", "rst", "tex");
+  private static final Set<String> PLAIN_NAMES = Set.of("license", "licence", "notice", "readme", "makefile",
+      "dockerfile", "gemfile", "procfile", "copying", "authors", "changelog");
+
+  private final Optional<Path> root;
+
+  ContentFiles(Optional<Path> root) {
+    this.root = root.map(p -> p.toAbsolutePath().normalize());
+  }
+
+  /** Whether something exists at this content path (not following a final symlink). */
+  boolean exists(String contentPath) {
+    return root.map(r -> Files.exists(r.resolve(contentPath), LinkOption.NOFOLLOW_LINKS)).orElse(false);
+  }
+
+  /** The file to copy for {@code contentPath}, if it may be published from the skill folder {@code skillDir}. */
+  Optional<Path> publishable(String contentPath, String skillDir) {
+    if (root.isEmpty() || !isPublishableName(contentPath)) {
+      return Optional.empty();
+    }
+    return regularFileWithoutSymlinks(contentPath, skillDir)
+        .filter(p -> size(p) <= MAX_BYTES);
+  }
+
+  /** The SKILL.md itself, for the raw copy next to the skill page. */
+  Optional<Path> source(String contentPath, String skillDir) {
+    return root.isEmpty() ? Optional.empty() : regularFileWithoutSymlinks(contentPath, skillDir)
+        .filter(p -> size(p) <= MAX_BYTES);
+  }
+
+  private Optional<Path> regularFileWithoutSymlinks(String contentPath, String skillDir) {
+    Path r = root.orElseThrow();
+    Path file = r.resolve(contentPath).normalize();
+    if (!file.startsWith(r) || !(skillDir.isEmpty() || contentPath.startsWith(skillDir + "/"))) {
+      return Optional.empty();
+    }
+    Path p = r;
+    for (Path part : r.relativize(file)) {
+      p = p.resolve(part);
+      if (Files.isSymbolicLink(p)) {
+        return Optional.empty();
+      }
+    }
+    return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Optional.of(file) : Optional.empty();
+  }
+
+  private static boolean isPublishableName(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    int dot = name.lastIndexOf('.');
+    if (dot <= 0) {
+      return PLAIN_NAMES.contains(name);
+    }
+    return PUBLISHABLE.contains(name.substring(dot + 1));
+  }
+
+  private static long size(Path p) {
+    try {
+      return Files.size(p);
+    } catch (IOException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+}

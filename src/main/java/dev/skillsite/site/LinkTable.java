@@ -1,0 +1,90 @@
+package dev.skillsite.site;
+
+import dev.skillsite.markdown.LinkTargets;
+import dev.skillsite.model.Reference;
+import dev.skillsite.model.Skill;
+import dev.skillsite.model.SkillId;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * The site's link targets: which page publishes each Markdown file and skill folder, which anchors each page
+ * has, and which content files are copied (collected while documents render; thread-safe).
+ */
+final class LinkTable implements LinkTargets {
+  private final Map<String, String> pages = new HashMap<>();
+  private final Map<String, Skill> owners = new HashMap<>();
+  private final Map<String, String> documentOfFolder = new HashMap<>();
+  private final Map<String, Set<String>> anchors;
+  private final ContentFiles files;
+  private final ConcurrentSkipListMap<String, Path> copies = new ConcurrentSkipListMap<>();
+
+  /** @param anchors per document (content path), the ids its page has */
+  LinkTable(List<Skill> skills, Map<String, Set<String>> anchors, ContentFiles files) {
+    this.anchors = Map.copyOf(anchors);
+    this.files = files;
+    for (Skill skill : skills) {
+      String page = SiteLayout.skill(skill.id());
+      pages.put(skill.source(), page);
+      pages.put(skill.dir(), page);
+      owners.put(skill.source(), skill);
+      documentOfFolder.put(skill.dir(), skill.source());
+      for (Reference ref : skill.references()) {
+        String path = ReferencePaths.contentPath(skill, ref);
+        pages.put(path, SiteLayout.reference(skill.id(), ref.path()));
+        owners.put(path, skill);
+      }
+    }
+  }
+
+  /** The site page of a document (content path of a SKILL.md or reference). */
+  String pageOf(String document) {
+    return pages.get(document);
+  }
+
+  @Override
+  public Optional<String> page(String from, String target) {
+    return Optional.ofNullable(pages.get(target)).map(p -> Urls.relative(pageOf(from), p));
+  }
+
+  @Override
+  public boolean hasAnchor(String target, String anchor) {
+    String document = owners.containsKey(target) ? target : documentOfFolder.getOrDefault(target, target);
+    return anchors.getOrDefault(document, Set.of()).contains(anchor);
+  }
+
+  @Override
+  public Optional<String> file(String from, String target) {
+    Skill skill = owners.get(from);
+    Optional<Path> source = files.publishable(target, skill.dir());
+    if (source.isEmpty()) {
+      return Optional.empty();
+    }
+    String inSkill = skill.dir().isEmpty() ? target : target.substring(skill.dir().length() + 1);
+    String sitePath = SiteLayout.file(skill.id(), inSkill);
+    copies.putIfAbsent(sitePath, source.get());
+    return Optional.of(Urls.relative(pageOf(from), sitePath));
+  }
+
+  @Override
+  public boolean exists(String target) {
+    return files.exists(target);
+  }
+
+  @Override
+  public String skill(String from, SkillId id) {
+    return Urls.relative(pageOf(from), SiteLayout.skill(id));
+  }
+
+  /** Content files to copy: site path → file, sorted. */
+  SortedMap<String, Path> copies() {
+    return new TreeMap<>(copies);
+  }
+}

@@ -1,0 +1,74 @@
+package dev.skillsite.site;
+
+import dev.skillsite.site.view.PageView;
+import dev.skillsite.site.view.SiteView;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.loader.DelegatingLoader;
+import io.pebbletemplates.pebble.loader.FileLoader;
+import io.pebbletemplates.pebble.loader.Loader;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Renders pages with the Pebble templates: a user's templates folder first, by name, then ours from the
+ * classpath ({@code templates/}). Autoescaping is on. Every template compiles once, in the constructor;
+ * rendering is thread-safe.
+ */
+final class PageRenderer {
+  static final String CLASSPATH_PREFIX = "templates";
+  static final String SUFFIX = ".peb";
+
+  private final Map<PageKind, PebbleTemplate> templates = new EnumMap<>(PageKind.class);
+
+  PageRenderer(Optional<Path> userTemplates) {
+    List<Loader<?>> loaders = new ArrayList<>();
+    userTemplates.ifPresent(dir -> {
+      FileLoader user = new FileLoader();
+      user.setPrefix(dir.toAbsolutePath().toString());
+      user.setSuffix(SUFFIX);
+      loaders.add(user);
+    });
+    ClasspathLoader ours = new ClasspathLoader(PageRenderer.class.getClassLoader());
+    ours.setPrefix(CLASSPATH_PREFIX);
+    ours.setSuffix(SUFFIX);
+    loaders.add(ours);
+    PebbleEngine engine = new PebbleEngine.Builder()
+        .loader(new DelegatingLoader(loaders))
+        .autoEscaping(true)
+        .strictVariables(true)
+        .defaultLocale(Locale.ROOT)
+        .build();
+    for (PageKind kind : PageKind.values()) {
+      templates.put(kind, engine.getTemplate(kind.template()));
+    }
+  }
+
+  /** A page: the layout's {@code site} and {@code page}, and the page kind's {@code view}. */
+  String render(PageKind kind, SiteView site, PageView page, Object view) {
+    Map<String, Object> context = new LinkedHashMap<>();
+    context.put("site", site);
+    context.put("page", page);
+    context.put("view", view);
+    StringWriter out = new StringWriter();
+    try {
+      templates.get(kind).evaluate(out, context, Locale.ROOT);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (PebbleException e) {
+      throw new IllegalStateException("template " + kind.template() + SUFFIX + ": " + e.getMessage(), e);
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,43 @@
+package dev.skillsite.site;
+
+import dev.skillsite.model.SiteConfig;
+import dev.skillsite.site.view.CreditView;
+import dev.skillsite.site.view.PageView;
+import dev.skillsite.site.view.SiteView;
+import java.util.Optional;
+
+/** The layout's views: the site's, and each page's (relative root, canonical URL). */
+final class PageViews {
+  private final SiteConfig config;
+  private final InstallCommand install;
+
+  PageViews(SiteConfig config, InstallCommand install) {
+    this.config = config;
+    this.install = install;
+  }
+
+  SiteView site() {
+    Optional<CreditView> upstream = config.upstream().map(u -> new CreditView(u.name(),
+        u.url().flatMap(Urls::external).orElse(""), u.license().orElse(""), count(u.stars()), count(u.forks())));
+    return new SiteView(config.title(), config.description().orElse(""), install.repoUrl().orElse(""),
+        install.repoLabel(), count(config.stars()), count(config.forks()), upstream.stream().toList(), "en");
+  }
+
+  PageView page(String path, String title, String description, PageKind kind, boolean code) {
+    String fullTitle = title.equals(config.title()) ? title : title + " · " + config.title();
+    String canonical = config.baseUrl().flatMap(Urls::external).map(b -> Urls.absolute(b, path)).orElse("");
+    return new PageView(fullTitle, Summaries.clip(description, Summaries.META), Urls.root(path), canonical,
+        kind.template(), code);
+  }
+
+  /** 404.html is served at any depth: its links start at the base URL, else at the root. */
+  PageView notFound() {
+    String root = config.baseUrl().flatMap(Urls::external).map(b -> b.endsWith("/") ? b : b + "/").orElse("");
+    return new PageView("Page not found · " + config.title(), "This page does not exist.", root, "",
+        PageKind.NOT_FOUND.template(), false);
+  }
+
+  static String count(Optional<Integer> n) {
+    return n.map(String::valueOf).orElse("");
+  }
+}

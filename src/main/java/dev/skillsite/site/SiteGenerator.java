@@ -1,0 +1,103 @@
+package dev.skillsite.site;
+
+import dev.skillsite.markdown.MarkdownRenderer;
+import dev.skillsite.model.Catalog;
+import dev.skillsite.model.Collection;
+import dev.skillsite.model.Diagnostic;
+import dev.skillsite.model.Skill;
+import dev.skillsite.site.view.EmptyPage;
+import dev.skillsite.site.view.SiteView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Writes the static site for a catalog: home, collection, skill and reference pages, skills and triggers
+ * A–Z, search, 404, sitemap, robots, skills.json and assets. Templates compile once, in the constructor; an
+ * instance is thread-safe and its output depends only on its input.
+ */
+public final class SiteGenerator {
+  private final PageRenderer pages;
+  private final AssetCopier assets;
+  private final MarkdownRenderer markdown = new MarkdownRenderer();
+
+  public SiteGenerator(Optional<Path> userTemplates) {
+    this.pages = new PageRenderer(userTemplates);
+    this.assets = new AssetCopier(userTemplates);
+  }
+
+  /** Writes the whole site into {@code dir}, which must be empty or absent. */
+  public SiteReport generate(SiteInput input, Path dir) throws IOException {
+    OutputDir out = new OutputDir(dir);
+    try {
+      return write(input, out);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private SiteReport write(SiteInput input, OutputDir out) {
+    Catalog catalog = input.catalog();
+    ContentFiles files = new ContentFiles(input.contentRoot());
+    DocumentPipeline.Result docs = new DocumentPipeline(markdown).render(catalog.skills(), files);
+    InstallCommand install = new InstallCommand(catalog.config());
+    PageViews views = new PageViews(catalog.config(), install);
+    SiteView site = views.site();
+    SkillPages skillPages = new SkillPages(input, install, new Backlinks(docs.skills()));
+    ListPages lists = new ListPages(catalog);
+    ConcurrentLinkedQueue<String> written = new ConcurrentLinkedQueue<>();
+
+    docs.skills().parallelStream().forEach(r -> {
+      Skill s = r.skill();
+      String path = SiteLayout.skill(s.id());
+      Optional<Path> raw = files.source(s.source(), s.dir());
+      raw.ifPresent(p -> out.copy(SiteLayout.rawSkill(s.id()), p));
+      out.write(path, pages.render(PageKind.SKILL, site, views.page(path, s.name(), s.description(), PageKind.SKILL,
+          true), skillPages.skill(r, raw.isPresent())));
+      written.add(path);
+      for (RenderedSkill.RenderedReference ref : r.references()) {
+        String refPath = SiteLayout.reference(s.id(), ref.reference().path());
+        out.write(refPath, pages.render(PageKind.REFERENCE, site, views.page(refPath,
+            ref.reference().title() + " · " + s.name(), s.description(), PageKind.REFERENCE, true),
+            skillPages.reference(r, ref)));
+        written.add(refPath);
+      }
+    });
+    String title = catalog.config().title();
+    String description = catalog.config().description().orElse(title + ": agent skills, their triggers and docs.");
+    page(out, written, PageKind.INDEX, SiteLayout.INDEX, title, description, site, views, lists.index());
+    for (Collection c : catalog.collections()) {
+      page(out, written, PageKind.COLLECTION, SiteLayout.collection(c.id()), c.name(),
+          c.description().orElse(c.name()), site, views, lists.collection(c));
+    }
+    page(out, written, PageKind.SKILLS, SiteLayout.SKILLS, "All skills", "Every skill A–Z.", site, views,
+        lists.skills());
+    page(out, written, PageKind.TRIGGERS, SiteLayout.TRIGGERS, "Trigger phrases",
+        "Every trigger phrase and keyword A–Z, and the skill it belongs to.", site, views, lists.triggers());
+    page(out, written, PageKind.SEARCH, SiteLayout.SEARCH, "Search", "Search the skills.", site, views,
+        new EmptyPage());
+    out.write(SiteLayout.NOT_FOUND, pages.render(PageKind.NOT_FOUND, site, views.notFound(), new EmptyPage()));
+
+    docs.links().copies().forEach(out::copy);
+    assets.copy(out);
+    CatalogJsonWriter json = new CatalogJsonWriter();
+    out.write(SiteLayout.CATALOG_JS, json.catalogJs(catalog));
+    out.write(SiteLayout.SKILLS_JSON, json.skillsJson(catalog, input));
+    SitemapWriter sitemap = new SitemapWriter(catalog.config().baseUrl());
+    out.write(SiteLayout.SITEMAP, sitemap.sitemap(new ArrayList<>(written)));
+    out.write(SiteLayout.ROBOTS, sitemap.robots());
+
+    List<Diagnostic> diagnostics = docs.skills().stream().flatMap(r -> r.diagnostics().stream()).toList();
+    return new SiteReport(written.size() + 1, diagnostics);
+  }
+
+  private void page(OutputDir out, ConcurrentLinkedQueue<String> written, PageKind kind, String path, String title,
+      String description, SiteView site, PageViews views, Object view) {
+    out.write(path, pages.render(kind, site, views.page(path, title, description, kind, false), view));
+    written.add(path);
+  }
+}

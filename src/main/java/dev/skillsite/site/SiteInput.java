@@ -1,0 +1,32 @@
+package dev.skillsite.site;
+
+import dev.skillsite.model.Catalog;
+import dev.skillsite.model.SkillId;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What the site is made of.
+ *
+ * @param related per skill, its related skills: declared ones first, then computed ones
+ * @param contentRoot the content folder the catalog was loaded from: images and files that bodies link to,
+ *     and the raw SKILL.md files, are copied from it; without it nothing is copied and such links warn
+ */
+public record SiteInput(Catalog catalog, Map<SkillId, List<RelatedSkill>> related, Optional<Path> contentRoot) {
+  public SiteInput {
+    TreeMap<SkillId, List<RelatedSkill>> copy = new TreeMap<>();
+    related.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    related = java.util.Collections.unmodifiableMap(copy);
+  }
+
+  public SiteInput(Catalog catalog, Map<SkillId, List<RelatedSkill>> related) {
+    this(catalog, related, Optional.empty());
+  }
+
+  public List<RelatedSkill> related(SkillId id) {
+    return related.getOrDefault(id, List.of());
+  }
+}

@@ -1,0 +1,45 @@
+package dev.skillsite.site;
+
+import dev.skillsite.model.SkillId;
+
+/** Where each page and file of the site lives (site paths, {@code /} separators, no leading slash). */
+final class SiteLayout {
+  static final String INDEX = "index.html";
+  static final String SKILLS = "skills/index.html";
+  static final String TRIGGERS = "triggers/index.html";
+  static final String SEARCH = "search/index.html";
+  static final String NOT_FOUND = "404.html";
+  static final String SITEMAP = "sitemap.xml";
+  static final String ROBOTS = "robots.txt";
+  static final String SKILLS_JSON = "skills.json";
+  static final String ASSETS = "assets/";
+  static final String CATALOG_JS = ASSETS + "catalog.js";
+
+  private SiteLayout() {}
+
+  static String skill(SkillId id) {
+    return "skills/" + id + "/index.html";
+  }
+
+  static String rawSkill(SkillId id) {
+    return "skills/" + id + "/SKILL.md";
+  }
+
+  /** A Markdown file of a skill: {@code references/api.md} → {@code skills/<id>/ref/references/api/index.html}. */
+  static String reference(SkillId id, String pathInSkill) {
+    String noExt = pathInSkill.replaceFirst("(?i)\\.(md|markdown)$", "");
+    return "skills/" + id + "/ref/" + noExt + "/index.html";
+  }
+
+  /** A file of a skill's folder, published as is. */
+  static String file(SkillId id, String pathInSkill) {
+    return "skills/" + id + "/files/" + pathInSkill;
+  }
+
+  /** A collection's page; an id that is not a plain slug is made one (ids come from content). */
+  static String collection(String id) {
+    String slug = id.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-")
+        .replaceAll("^[.-]+|[.-]+$", "");
+    return "collections/" + (slug.isEmpty() ? "collection" : slug) + "/index.html";
+  }
+}

@@ -1,0 +1,27 @@
+package dev.skillsite.site.view;
+
+import java.util.List;
+
+/**
+ * A skill's page. Absent strings are {@code ""}.
+ *
+ * @param install the install command
+ * @param sourceUrl the SKILL.md in its repository
+ * @param rawHref the copy of the SKILL.md beside the page
+ */
+public record SkillPage(String id, String name, String description, List<String> phrases,
+    List<String> keywords, List<String> useWhen, List<String> notFor, String install, String sourceUrl,
+    String sourcePath, String rawHref, String license, String allowedTools, List<MetaEntry> metadata,
+    LinkView collection, HtmlBlock body, List<LinkView> references, List<RelatedCard> related,
+    List<LinkView> mentionedBy) {
+  public SkillPage {
+    phrases = List.copyOf(phrases);
+    keywords = List.copyOf(keywords);
+    useWhen = List.copyOf(useWhen);
+    notFor = List.copyOf(notFor);
+    metadata = List.copyOf(metadata);
+    references = List.copyOf(references);
+    related = List.copyOf(related);
+    mentionedBy = List.copyOf(mentionedBy);
+  }
+}
