@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     description = "Turns a folder of agent skills into a cross-linked static site and a trigger router.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      RouteCommand.class,
+      EvalCommand.class,
       CheckCommand.class,
     })
 public final class Main implements Runnable {

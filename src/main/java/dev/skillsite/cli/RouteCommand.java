@@ -1,0 +1,151 @@
+package dev.skillsite.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.skillsite.routing.Confidence;
+import dev.skillsite.routing.RouteExplanation;
+import dev.skillsite.routing.RouteHit;
+import dev.skillsite.routing.RouteResult;
+import dev.skillsite.routing.Router;
+import dev.skillsite.routing.RoutingIndex;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code route "PHRASE"}: which skill should fire for what a user typed, and why. */
+@Command(
+    name = "route",
+    mixinStandardHelpOptions = true,
+    description = "Ranks the skills that should trigger for a phrase; abstains when none fits.")
+public final class RouteCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "PHRASE", description = "What the user types (words are joined).")
+  List<String> phrase;
+
+  @Mixin IndexSource source;
+
+  @Option(names = "--top", paramLabel = "N", defaultValue = "5", description = "How many skills to list (default 5).")
+  int top;
+
+  @Option(names = "--json", description = "Print one JSON object.")
+  boolean json;
+
+  @Option(names = "--explain", description = "Say why: per-field contributions, matched terms, confidence.")
+  boolean explain;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (top < 1) {
+      err.println("skillsite route: --top must be at least 1");
+      return 2;
+    }
+    String query = String.join(" ", phrase);
+    try (RoutingIndex index = source.open()) {
+      RouteExplanation ex = new Router(index).explain(query, top);
+      if (json) {
+        out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(toJson(ex)));
+      } else {
+        printText(out, ex);
+      }
+      out.flush();
+      return 0;
+    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+      err.println("skillsite route: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private void printText(PrintWriter out, RouteExplanation ex) {
+    RouteResult r = ex.result();
+    double conf = r.hits().isEmpty() ? 0 : r.hits().get(0).confidence();
+    if (r.abstained()) {
+      out.printf(Locale.ROOT, "no skill matches (confidence %.2f < %.2f)%n", conf, ex.threshold());
+      if (!r.hits().isEmpty()) {
+        out.println("closest:");
+      }
+    } else if (r.ambiguous()) {
+      out.printf(Locale.ROOT, "ambiguous: the top two skills are within %.0f%% of each other%n",
+          Confidence.AMBIGUOUS_MARGIN * 100);
+    }
+    for (int i = 0; i < r.hits().size(); i++) {
+      RouteHit h = r.hits().get(i);
+      out.printf(Locale.ROOT, "%d. %s  score %.2f  confidence %.2f  %s%s%n", i + 1, h.name(), h.score(),
+          h.confidence(), h.field(), h.matched().isEmpty() ? "" : ": \"" + h.matched() + "\"");
+      if (explain) {
+        Map<String, Double> c = ex.contributions().get(i);
+        StringBuilder sb = new StringBuilder("     fields:");
+        c.entrySet().stream()
+            .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+            .forEach(e -> sb.append(String.format(Locale.ROOT, " %s %.2f", e.getKey(), e.getValue())));
+        out.println(sb);
+      }
+    }
+    if (explain) {
+      Confidence.Features f = ex.features();
+      out.printf(Locale.ROOT,
+          "confidence %.2f vs threshold %.2f: matched %.2f (share of the %d query words in the top skill), "
+              + "known %.2f, explained %.2f, margin %.2f; z = %.2f%n",
+          conf, ex.threshold(), f.matched(), f.words(), f.known(), f.explained(), f.margin(), f.z());
+      out.println("query words: " + String.join(" ", ex.queryWords()));
+    }
+  }
+
+  private JsonObject toJson(RouteExplanation ex) {
+    RouteResult r = ex.result();
+    JsonObject o = new JsonObject();
+    o.addProperty("query", r.query());
+    o.addProperty("abstained", r.abstained());
+    o.addProperty("ambiguous", r.ambiguous());
+    o.addProperty("threshold", ex.threshold());
+    JsonArray results = new JsonArray();
+    for (int i = 0; i < r.hits().size(); i++) {
+      RouteHit h = r.hits().get(i);
+      JsonObject j = new JsonObject();
+      j.addProperty("id", h.id().value());
+      j.addProperty("name", h.name());
+      j.addProperty("score", round(h.score()));
+      j.addProperty("confidence", round(h.confidence()));
+      j.addProperty("field", h.field());
+      j.addProperty("matched", h.matched());
+      if (explain) {
+        JsonObject fields = new JsonObject();
+        ex.contributions().get(i).forEach((k, v) -> fields.addProperty(k, round(v)));
+        j.add("fields", fields);
+      }
+      results.add(j);
+    }
+    o.add("results", results);
+    if (explain) {
+      Confidence.Features f = ex.features();
+      JsonObject e = new JsonObject();
+      e.addProperty("matched", round(f.matched()));
+      e.addProperty("known", round(f.known()));
+      e.addProperty("explained", round(f.explained()));
+      e.addProperty("margin", round(f.margin()));
+      e.addProperty("z", round(f.z()));
+      JsonArray words = new JsonArray();
+      ex.queryWords().forEach(words::add);
+      e.add("query_words", words);
+      o.add("explain", e);
+    }
+    return o;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10000) / 10000.0;
+  }
+}

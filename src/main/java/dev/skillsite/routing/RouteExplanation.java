@@ -1,0 +1,23 @@
+package dev.skillsite.routing;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Why {@link Router} answered as it did.
+ *
+ * @param contributions per returned hit, the score contributed by each field
+ * @param features what the confidence of the top hit was computed from
+ * @param queryWords the query's analyzed words (stop words dropped, stemmed)
+ */
+public record RouteExplanation(
+    RouteResult result,
+    List<Map<String, Double>> contributions,
+    Confidence.Features features,
+    double threshold,
+    List<String> queryWords) {
+  public RouteExplanation {
+    contributions = List.copyOf(contributions);
+    queryWords = List.copyOf(queryWords);
+  }
+}

@@ -1,0 +1,127 @@
+package dev.skillsite.routing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Explanation;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * Routes a user's phrase to skills. The score of a skill is explicit:
+ *
+ * <pre>
+ *   score(q, d) = Σ_fields Σ_terms t of q in field f   boost(f) · w(t) · BM25_f(t, d)
+ * </pre>
+ *
+ * with the boosts of {@link Fields#SEARCHED}, {@code w(t)} = 1 for typed words and {@link Synonyms#WEIGHT}
+ * for synonyms, and Lucene's BM25 (k1 = 1.2, b = 0.75). Whether the top skill should fire is decided by
+ * {@link Confidence}, which does not use the raw score. Thread-safe.
+ */
+public final class Router {
+  private static final Pattern CLAUSE_FIELD = Pattern.compile("^weight\\(([a-z_]+):");
+  private final RoutingIndex index;
+  private final Synonyms synonyms = new Synonyms();
+  private final Confidence confidence;
+  private final List<Fields.Weighted> fields;
+
+  public Router(RoutingIndex index) {
+    this(index, Confidence.DEFAULT);
+  }
+
+  public Router(RoutingIndex index, Confidence confidence) {
+    this(index, confidence, Fields.SEARCHED);
+  }
+
+  /** With other field boosts (for tuning). */
+  Router(RoutingIndex index, Confidence confidence, List<Fields.Weighted> fields) {
+    this.index = index;
+    this.confidence = confidence;
+    this.fields = List.copyOf(fields);
+  }
+
+  public RouteResult route(String query, int top) {
+    return explain(query, top).result();
+  }
+
+  /** The result with the per-field contributions and confidence features behind it. */
+  public RouteExplanation explain(String query, int top) {
+    QueryTerms qt = QueryTerms.of(query, index, synonyms, fields);
+    Query q = luceneQuery(qt);
+    int k = Math.max(top, 10);
+    TopDocs docs;
+    try {
+      docs = index.searcher().search(q, k);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ScoreDoc[] sd = docs.scoreDocs;
+    if (sd.length == 0) {
+      return new RouteExplanation(new RouteResult(query, true, false, List.of()), List.of(), Confidence.Features.NONE,
+          confidence.threshold(), qt.words());
+    }
+    Confidence.Features features = confidence.features(index, qt, sd);
+    double conf = confidence.score(features);
+    boolean abstained = conf < confidence.threshold();
+    boolean ambiguous = !abstained && features.margin() < Confidence.AMBIGUOUS_MARGIN;
+    List<RouteHit> hits = new ArrayList<>();
+    List<Map<String, Double>> contributions = new ArrayList<>();
+    for (int i = 0; i < Math.min(top, sd.length); i++) {
+      IndexedSkill s = index.skill(sd[i].doc);
+      Map<String, Double> byField = contributions(q, sd[i].doc);
+      contributions.add(byField);
+      String field =
+          byField.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(Fields.BODY);
+      double c = i == 0 ? conf : conf * sd[i].score / sd[0].score;
+      hits.add(new RouteHit(s.id(), s.name(), sd[i].score, c, displayField(field), Matched.best(index, qt, s)));
+    }
+    return new RouteExplanation(new RouteResult(query, abstained, ambiguous, hits), contributions, features,
+        confidence.threshold(), qt.words());
+  }
+
+  private Query luceneQuery(QueryTerms qt) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Fields.Weighted f : fields) {
+      for (var e : qt.byField().get(f.field()).entrySet()) {
+        b.add(new BoostQuery(new TermQuery(new Term(f.field(), e.getKey())), f.boost() * e.getValue()),
+            BooleanClause.Occur.SHOULD);
+      }
+    }
+    return b.build();
+  }
+
+  private Map<String, Double> contributions(Query q, int doc) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    try {
+      Explanation ex = index.searcher().explain(q, doc);
+      for (Explanation d : ex.getDetails()) {
+        Matcher m = CLAUSE_FIELD.matcher(d.getDescription());
+        if (m.find()) {
+          out.merge(m.group(1), d.getValue().doubleValue(), Double::sum);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** The shingle and light fields are variants of the trigger text: report them as "description". */
+  private static String displayField(String field) {
+    return switch (field) {
+      case Fields.SHINGLE, Fields.LIGHT -> Fields.DESCRIPTION;
+      default -> field;
+    };
+  }
+}

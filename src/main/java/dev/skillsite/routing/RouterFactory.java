@@ -1,0 +1,29 @@
+package dev.skillsite.routing;
+
+import dev.skillsite.content.ContentLoader;
+import dev.skillsite.model.Catalog;
+import dev.skillsite.model.Skill;
+import dev.skillsite.triggers.TriggerExtractor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The index stage of a build, reusable by commands: load a content tree, extract each skill's triggers
+ * and index the skills.
+ */
+public final class RouterFactory {
+  private RouterFactory() {}
+
+  /** Loads {@code contentRoot} and builds an in-memory routing index of the skills that loaded. */
+  public static RoutingIndex fromContent(Path contentRoot) throws IOException {
+    Catalog catalog = new ContentLoader().load(contentRoot);
+    return RoutingIndex.build(withTriggers(catalog.skills()));
+  }
+
+  /** Each skill with the triggers extracted from its description. */
+  public static List<Skill> withTriggers(List<Skill> skills) {
+    TriggerExtractor x = new TriggerExtractor();
+    return skills.stream().map(s -> s.withTriggers(x.extract(s.description()))).toList();
+  }
+}

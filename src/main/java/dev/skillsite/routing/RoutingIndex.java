@@ -1,0 +1,211 @@
+package dev.skillsite.routing;
+
+import dev.skillsite.model.Skill;
+import dev.skillsite.model.SkillId;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The Lucene routing index: one document per skill (fields in {@link Fields}, analysis in {@link Analysis}),
+ * searched with BM25 (k1 = 1.2, b = 0.75) per field.
+ */
+public final class RoutingIndex implements Closeable {
+  private final Directory directory;
+  private final DirectoryReader reader;
+  private final IndexSearcher searcher;
+  private final Analyzer analyzer;
+  private final TermReader termReader;
+  private final List<IndexedSkill> skills;
+  private final Map<SkillId, Integer> docOf;
+
+  private RoutingIndex(Directory directory) throws IOException {
+    this.directory = directory;
+    this.reader = DirectoryReader.open(directory);
+    this.searcher = new IndexSearcher(reader);
+    this.searcher.setSimilarity(new BM25Similarity());
+    this.analyzer = Analysis.perField();
+    this.termReader = new TermReader(analyzer);
+    this.skills = readStored(reader);
+    Map<SkillId, Integer> ids = new HashMap<>();
+    for (int i = 0; i < skills.size(); i++) {
+      ids.putIfAbsent(skills.get(i).id(), i);
+    }
+    this.docOf = Collections.unmodifiableMap(ids);
+  }
+
+  /** Indexes the skills in memory, in list order (document i is skill i). */
+  public static RoutingIndex build(List<Skill> skills) {
+    Directory dir = new ByteBuffersDirectory();
+    IndexWriterConfig config = new IndexWriterConfig(Analysis.perField());
+    config.setSimilarity(new BM25Similarity());
+    config.setRAMBufferSizeMB(256);
+    config.setUseCompoundFile(false);
+    config.setCommitOnClose(true);
+    try {
+      try (IndexWriter writer = new IndexWriter(dir, config)) {
+        for (Skill s : skills) {
+          writer.addDocument(SkillDocument.of(s));
+        }
+        writer.forceMerge(1);
+      }
+      return new RoutingIndex(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes the index files into {@code dir} (created if missing, existing index files replaced). */
+  public void writeTo(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    try (Directory out = FSDirectory.open(dir)) {
+      for (String old : out.listAll()) {
+        out.deleteFile(old);
+      }
+      String[] files = directory.listAll();
+      Arrays.sort(files);
+      for (String f : files) {
+        if (!f.equals("write.lock")) {
+          out.copyFrom(directory, f, f, IOContext.DEFAULT);
+        }
+      }
+      out.sync(Arrays.stream(out.listAll()).toList());
+    }
+  }
+
+  /** Opens an index written by {@link #writeTo}. */
+  public static RoutingIndex open(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new IOException("no routing index at " + dir);
+    }
+    Directory fs = FSDirectory.open(dir);
+    try {
+      return new RoutingIndex(fs);
+    } catch (IOException | RuntimeException e) {
+      fs.close();
+      throw e;
+    }
+  }
+
+  /** Related skills by shared vocabulary of their names, descriptions, triggers and headings. */
+  public List<Similar> similar(SkillId id, int n) {
+    return new SimilarSkills(this).similar(id, n);
+  }
+
+  public int size() {
+    return skills.size();
+  }
+
+  @Override
+  public void close() throws IOException {
+    reader.close();
+    directory.close();
+  }
+
+  IndexSearcher searcher() {
+    return searcher;
+  }
+
+  TermReader terms() {
+    return termReader;
+  }
+
+  IndexedSkill skill(int doc) {
+    return skills.get(doc);
+  }
+
+  Optional<Integer> doc(SkillId id) {
+    return Optional.ofNullable(docOf.get(id));
+  }
+
+  IndexReader reader() {
+    return reader;
+  }
+
+  /** Skills using {@code term} anywhere (at least: the larger of the surface and body frequencies). */
+  int docFreq(String term) {
+    return Math.max(docFreq(Fields.ALL, term), docFreq(Fields.BODY, term));
+  }
+
+  /** Documents containing {@code term} in {@code field}. */
+  int docFreq(String field, String term) {
+    try {
+      return reader.docFreq(new Term(field, term));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Whether document {@code doc} holds {@code term} in {@code field}. */
+  boolean contains(String field, String term, int doc) {
+    try {
+      for (var ctx : reader.leaves()) {
+        LeafReader leaf = ctx.reader();
+        int local = doc - ctx.docBase;
+        if (local < 0 || local >= leaf.maxDoc()) {
+          continue;
+        }
+        Terms terms = leaf.terms(field);
+        if (terms == null) {
+          return false;
+        }
+        TermsEnum te = terms.iterator();
+        if (!te.seekExact(new BytesRef(term))) {
+          return false;
+        }
+        PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+        return pe.advance(local) == local;
+      }
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<IndexedSkill> readStored(IndexReader reader) throws IOException {
+    List<IndexedSkill> out = new ArrayList<>(reader.maxDoc());
+    StoredFields stored = reader.storedFields();
+    for (int i = 0; i < reader.maxDoc(); i++) {
+      Document d = stored.document(i);
+      out.add(
+          new IndexedSkill(
+              new SkillId(d.get(Fields.ID)),
+              d.get(Fields.DISPLAY_NAME),
+              d.get(Fields.SOURCE),
+              Optional.ofNullable(d.get(Fields.DESCRIPTION)).orElse(""),
+              Arrays.asList(d.getValues(Fields.PHRASE)),
+              Arrays.asList(d.getValues(Fields.KEYWORD)),
+              Arrays.asList(d.getValues(Fields.HEADING)),
+              Arrays.asList(d.getValues(Fields.NOT_FOR))));
+    }
+    return out;
+  }
+}

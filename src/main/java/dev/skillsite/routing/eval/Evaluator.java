@@ -1,0 +1,73 @@
+package dev.skillsite.routing.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** Runs a query set through a router and scores it (the arithmetic of {@code ../shared/eval/README.md}). */
+public final class Evaluator {
+  static final int CUTOFF = 10;
+
+  private Evaluator() {}
+
+  public static EvalReport evaluate(List<EvalCase> cases, Function<String, Ranking> router) {
+    int positives = 0;
+    int negatives = 0;
+    int top1 = 0;
+    int top3 = 0;
+    double rr = 0;
+    int falseTriggers = 0;
+    int abstained = 0;
+    List<EvalReport.Miss> misses = new ArrayList<>();
+    for (EvalCase c : cases) {
+      Ranking r = router.apply(c.query());
+      List<String> names = r.names().subList(0, Math.min(CUTOFF, r.names().size()));
+      String first = names.isEmpty() ? "" : names.get(0);
+      if (c.isPositive()) {
+        positives++;
+        int rank = 0;
+        for (int i = 0; i < names.size(); i++) {
+          if (c.expected().contains(names.get(i))) {
+            rank = i + 1;
+            break;
+          }
+        }
+        if (!r.triggered()) {
+          abstained++;
+        }
+        if (rank == 1 && r.triggered()) {
+          top1++;
+        } else {
+          misses.add(new EvalReport.Miss(c.query(), c.expected(), first, !r.triggered()));
+        }
+        if (rank >= 1 && rank <= 3) {
+          top3++;
+        }
+        rr += rank == 0 ? 0 : 1.0 / rank;
+      } else {
+        negatives++;
+        boolean fired = r.triggered() && !first.isEmpty() && c.scope().map(first::equals).orElse(true);
+        if (fired) {
+          falseTriggers++;
+          misses.add(new EvalReport.Miss(c.query(), c.expected(), first, false));
+        }
+      }
+    }
+    int queries = positives + negatives;
+    return new EvalReport(
+        queries,
+        positives,
+        negatives,
+        ratio(top1, positives),
+        ratio(top3, positives),
+        positives == 0 ? 0 : rr / positives,
+        ratio(falseTriggers, negatives),
+        abstained,
+        ratio(top1 + negatives - falseTriggers, queries),
+        misses);
+  }
+
+  private static double ratio(int a, int b) {
+    return b == 0 ? 0 : (double) a / b;
+  }
+}
