@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * Routes every trigger phrase and keyword of every skill and reads off collisions and unreachable skills.
  * A trigger of A collides with B when it routes to B first, or when B comes second within {@value #MARGIN}
- * of A's score (ambiguous). A skill is unreachable when none of its phrases (its keywords, when it has no
+ * of A's score (ambiguous), unless the trigger names B itself ("Ecto" and {@code ecto-thinking}): a
+ * dispatcher skill that lists its family's names routes those names to the right member. A skill is unreachable when none of its phrases (its keywords, when it has no
  * phrases) routes to it first, or when it has neither.
  */
 public final class RoutingAnalyzer {
@@ -31,8 +32,12 @@ public final class RoutingAnalyzer {
     List<Skill> sorted = skills.stream().sorted(Comparator.comparing(Skill::id)).toList();
     List<Probe> probes = sorted.stream().flatMap(RoutingAnalyzer::probesOf).toList();
     List<Outcome> outcomes = probes.parallelStream().map(p -> new Outcome(p, probe.rank(p.trigger()))).toList();
+    Map<SkillId, String> names = new TreeMap<>();
+    sorted.forEach(s -> names.put(s.id(), s.name()));
     List<Collision> collisions = new ArrayList<>();
-    outcomes.forEach(o -> collision(o).ifPresent(collisions::add));
+    outcomes.forEach(o -> collision(o)
+        .filter(c -> !namesSkill(c.trigger(), names.get(c.rival())))
+        .ifPresent(collisions::add));
     return new RoutingHealth(pairs(collisions, sorted), unreachable(sorted, outcomes), probes.size());
   }
 
@@ -58,6 +63,12 @@ public final class RoutingAnalyzer {
       return Optional.of(new Collision(owner, second.id(), o.probe().trigger(), ownerScore, second.score(), true));
     }
     return Optional.empty();
+  }
+
+  /** Whether {@code trigger} is the name of {@code skillName} or one of its hyphen-separated words. */
+  static boolean namesSkill(String trigger, String skillName) {
+    String t = trigger.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", "");
+    return !t.isEmpty() && ("-" + skillName.toLowerCase(Locale.ROOT) + "-").contains("-" + t + "-");
   }
 
   private static List<CollisionPair> pairs(List<Collision> collisions, List<Skill> skills) {

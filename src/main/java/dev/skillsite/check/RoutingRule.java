@@ -41,10 +41,11 @@ final class RoutingRule implements Rule {
       var at = context.locator().key(skill, "description");
       if (u.hasNoTriggers()) {
         out.add(Diagnostic.warning(at, "no-triggers", "description lists no trigger phrases (\"…\") or"
-            + " keywords (mentions X, Y), so requests cannot be matched to it"));
+            + " keywords (mentions X, Y) to route requests by"));
       } else {
-        out.add(Diagnostic.warning(at, "unreachable-skill", "none of its " + u.triggers().size()
-            + " triggers routes to this skill first: " + examples(u)));
+        String which = u.triggers().size() == 1 ? "its only trigger does not route"
+            : "none of its " + u.triggers().size() + " triggers routes";
+        out.add(Diagnostic.warning(at, "unreachable-skill", which + " to this skill first: " + examples(u)));
       }
     }
     return out;

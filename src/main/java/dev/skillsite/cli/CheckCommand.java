@@ -6,6 +6,7 @@ import dev.skillsite.check.Checker;
 import dev.skillsite.check.GithubAnnotations;
 import dev.skillsite.check.JsonFindings;
 import dev.skillsite.check.ProbeFactory;
+import dev.skillsite.check.RouterProbe;
 import dev.skillsite.check.Target;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -61,7 +62,7 @@ public final class CheckCommand implements Callable<Integer> {
   private final ProbeFactory probes;
 
   public CheckCommand() {
-    this(RouterProbes.factory());
+    this(RouterProbe.factory());
   }
 
   CheckCommand(ProbeFactory probes) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every folder under {@code src/test/resources/check/} except {@code golden} is a collection in
- * {@code content/} that trips one rule (or, for {@code clean}, none), with optional {@code args.txt}
+ * {@code content/} that trips one rule (routing checked with the site's router) (or, for {@code clean}, none), with optional {@code args.txt}
  * ({@code --target T}, {@code --listing-budget N}) and its findings in {@code expected.txt}.
  */
 class CheckFixturesTest {
@@ -27,7 +27,8 @@ class CheckFixturesTest {
   /** Fixtures named for a rule with several codes. */
   static final java.util.Map<String, Set<String>> FAMILIES = java.util.Map.of(
       "broken-link", Set.of("link-missing", "anchor-missing"),
-      "listing-budget", Set.of("listing-over-budget", "listing-cut"));
+      "listing-budget", Set.of("listing-over-budget", "listing-cut"),
+      "unreachable-skill", Set.of("unreachable-skill", "trigger-collision"));
 
   @TestFactory
   Stream<DynamicTest> eachFixtureGivesItsExpectedFindings() throws IOException {
@@ -59,7 +60,7 @@ class CheckFixturesTest {
   }
 
   static List<Diagnostic> check(Path dir) throws IOException {
-    return new Checker(ProbeFactory.none()).check(dir.resolve("content"), options(dir)).findings();
+    return new Checker(RouterProbe.factory()).check(dir.resolve("content"), options(dir)).findings();
   }
 
   static CheckOptions options(Path dir) throws IOException {

@@ -84,4 +84,17 @@ class RoutingAnalyzerTest {
     assertEquals(a, b);
     assertEquals(List.of("forms", "forms"), a.pairs().stream().map(p -> p.first().value()).toList());
   }
+
+  @Test
+  void triggerThatNamesTheRivalSkillIsNotACollision() {
+    Skill dispatcher = Skills.skill("using-skills", "d", List.of("which skill?"), List.of("Tables", "Forms"));
+    RoutingHealth health = new RoutingAnalyzer(table(Map.of(
+        "which skill?", List.of(hit("using-skills", 3.0)),
+        "Tables", List.of(hit("tables", 4.0), hit("using-skills", 1.0)),
+        "Forms", List.of(hit("tables", 4.0), hit("using-skills", 1.0))))).analyze(List.of(dispatcher, tables));
+    assertEquals(List.of("Forms"), health.collisions().stream().map(Collision::trigger).toList());
+    assertTrue(RoutingAnalyzer.namesSkill("Ecto", "ecto-thinking"));
+    assertTrue(RoutingAnalyzer.namesSkill("ecto thinking", "ecto-thinking"));
+    assertFalse(RoutingAnalyzer.namesSkill("Ect", "ecto-thinking"));
+  }
 }
