@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
@@ -20,10 +21,13 @@ import org.commonmark.node.Text;
 final class CrossLinker {
   private final MentionIndex index;
   private final LinkTargets targets;
+  private final Consumer<String> hrefs;
 
-  CrossLinker(MentionIndex index, LinkTargets targets) {
+  /** @param hrefs told each href it links to */
+  CrossLinker(MentionIndex index, LinkTargets targets, Consumer<String> hrefs) {
     this.index = index;
     this.targets = targets;
+    this.hrefs = hrefs;
   }
 
   /** Links mentions in {@code root}; returns the skills linked, in order of first mention. */
@@ -68,7 +72,9 @@ final class CrossLinker {
         continue;
       }
       linked.add(m.id());
-      Link link = new Link(targets.skill(doc.path(), m.id()), null);
+      String href = targets.skill(doc.path(), m.id());
+      hrefs.accept(href);
+      Link link = new Link(href, null);
       link.appendChild(new Text(s.substring(m.start(), m.end())));
       Text after = new Text(s.substring(m.end()));
       text.setLiteral(s.substring(0, m.start()));
@@ -88,7 +94,7 @@ final class CrossLinker {
 
   private Optional<Match> longestAt(String s, List<int[]> words, int first) {
     int start = words.get(first)[0];
-    if (start > 0 && s.charAt(start - 1) == '-') {
+    if (start > 0 && s.charAt(start - 1) == '-' || !index.startsTerm(s.substring(start, words.get(first)[1]))) {
       return Optional.empty();
     }
     int last = Math.min(words.size() - 1, first + index.maxWords() - 1);

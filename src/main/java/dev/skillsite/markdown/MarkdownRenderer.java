@@ -71,8 +71,9 @@ public final class MarkdownRenderer {
   public RenderedDocument render(ParsedDocument doc, LinkTargets targets, MentionIndex mentions) {
     List<Diagnostic> diagnostics = new ArrayList<>();
     SourceDocument source = doc.source();
-    new LinkRewriter(targets, diagnostics).rewrite(doc.root(), source);
-    Set<SkillId> linked = new CrossLinker(mentions, targets).link(doc.root(), source);
+    LinkRewriter links = new LinkRewriter(targets, source, diagnostics);
+    links.rewrite(doc.root());
+    Set<SkillId> linked = new CrossLinker(mentions, targets, links::produced).link(doc.root(), source);
     String html;
     try {
       html = renderer.render(doc.root());
@@ -82,7 +83,9 @@ public final class MarkdownRenderer {
       return new RenderedDocument(new SanitizedHtml("<pre>" + sanitizer.escape(source.markdown()) + "</pre>"),
           List.of(), Set.of(), diagnostics);
     }
-    return new RenderedDocument(sanitizer.clean(html), TableOfContents.of(doc.headings()), linked, diagnostics);
+    SanitizedHtml clean = sanitizer.clean(html, links::resolveRendered);
+    return new RenderedDocument(clean, TableOfContents.of(doc.headings()), linked,
+        diagnostics.stream().sorted(Diagnostic.ORDER).toList());
   }
 
   /** Sets heading ids during one render call, in the same order {@link #parse} numbered them. */

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The words that name a skill in prose: each skill's name, and each keyword of its triggers that no other
@@ -20,10 +22,12 @@ public final class MentionIndex {
   static final int MAX_WORDS = 6;
 
   private final Map<String, SkillId> terms;
+  private final Set<String> firstWords;
   private final int maxWords;
 
   private MentionIndex(Map<String, SkillId> terms) {
-    this.terms = Map.copyOf(terms);
+    this.terms = new HashMap<>(terms);
+    this.firstWords = terms.keySet().stream().map(MentionIndex::firstWord).collect(Collectors.toSet());
     this.maxWords = terms.keySet().stream().mapToInt(MentionIndex::words).max().orElse(0);
   }
 
@@ -64,8 +68,25 @@ public final class MentionIndex {
     return Optional.ofNullable(terms.get(term));
   }
 
+  /** Whether some term starts with this word: most words of a text do not, and are skipped cheaply. */
+  boolean startsTerm(String word) {
+    return firstWords.contains(word);
+  }
+
   int maxWords() {
     return maxWords;
+  }
+
+  private static String firstWord(String term) {
+    int start = 0;
+    while (start < term.length() && !isWordChar(term.charAt(start))) {
+      start++;
+    }
+    int end = start;
+    while (end < term.length() && isWordChar(term.charAt(end))) {
+      end++;
+    }
+    return term.substring(start, end);
   }
 
   private static int words(String term) {

@@ -61,7 +61,7 @@ final class PageRenderer {
     context.put("site", site);
     context.put("page", page);
     context.put("view", view);
-    StringWriter out = new StringWriter();
+    StringWriter out = new StringWriter(1 << 16);
     try {
       templates.get(kind).evaluate(out, context, Locale.ROOT);
     } catch (IOException e) {
