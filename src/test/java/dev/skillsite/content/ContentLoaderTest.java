@@ -231,6 +231,16 @@ class ContentLoaderTest {
   }
 
   @Test
+  void upperCaseSkillMdWinsOverLowerCaseInOneFolder(@TempDir Path root) throws IOException {
+    write(root.resolve("skills/both/SKILL.md"), skillText("both"));
+    write(root.resolve("skills/both/skill.md"), skillText("lower"));
+    Catalog c = loader.load(root);
+    assertEquals(List.of("skills/both/SKILL.md"), c.skills().stream().map(Skill::source).toList());
+    assertEquals(List.of("skills/both/skill.md:1:1: warning: skill.md ignored: SKILL.md in the same folder is used"),
+        c.diagnostics().stream().map(Diagnostic::format).toList());
+  }
+
+  @Test
   void aFiveMegabyteBodyLoadsAndAnOversizedFileIsAnError(@TempDir Path root) throws IOException {
     String line = "Some body text that repeats to make a large skill body.\n";
     write(root.resolve("skills/big/SKILL.md"), skillText("big") + line.repeat(5_000_000 / line.length()));
