@@ -184,7 +184,8 @@ class ContentLoaderTest {
     assertEquals(Optional.of("npx add-skill {repo}/tree/{branch}/{path}"), config.installTemplate());
     assertEquals(Optional.of(138), config.stars());
     assertEquals(Optional.empty(), config.forks());
-    assertEquals(Optional.of(new SiteConfig.Upstream("original-skills", Optional.of("https://github.com/example/original"),
+    assertEquals(Optional.of(new SiteConfig.Upstream("original-skills",
+        Optional.of("https://github.com/example/original"),
         Optional.of("MIT"), Optional.of(12), Optional.empty())), config.upstream());
     assertEquals(List.of("reviewer", "helper", "nobody"), config.related().get("planner"));
   }
@@ -257,7 +258,8 @@ class ContentLoaderTest {
   @Test
   void deepNestingAndHugeFrontmatterFailFastWithDiagnostics(@TempDir Path root) throws IOException {
     write(root.resolve("deep/SKILL.md"), "---\ndescription: d\nx: " + "[".repeat(200_000) + "\n---\n");
-    write(root.resolve("nested/SKILL.md"), "---\ndescription: d\nx: " + "[".repeat(100) + "]".repeat(100) + "\n---\n");
+    write(root.resolve("nested/SKILL.md"),
+        "---\ndescription: d\nx: " + "[".repeat(100) + "]".repeat(100) + "\n---\n");
     write(root.resolve("wide/SKILL.md"), "---\ndescription: d\nx: \"" + "y".repeat(1_100_000) + "\"\n---\n");
     Catalog c = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> loader.load(root));
     assertEquals(List.of("deep/SKILL.md", "nested/SKILL.md", "wide/SKILL.md"), c.skippedSources());

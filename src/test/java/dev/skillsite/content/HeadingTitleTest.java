@@ -22,7 +22,8 @@ class HeadingTitleTest {
 
   @Test
   void skipsFrontmatterAndFencedCode() {
-    assertEquals(Optional.of("Real"), HeadingTitle.of("---\ntitle: x\n---\n```md\n# Fake\n```\n~~~\n# Fake\n~~~\n# Real\n"));
+    assertEquals(Optional.of("Real"),
+        HeadingTitle.of("---\ntitle: x\n---\n```md\n# Fake\n```\n~~~\n# Fake\n~~~\n# Real\n"));
   }
 
   @Test
