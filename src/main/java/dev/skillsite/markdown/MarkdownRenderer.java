@@ -67,6 +67,11 @@ public final class MarkdownRenderer {
     return new ParsedDocument(source, root, headings);
   }
 
+  /** The terms of {@code mentions} that {@code doc} uses where a cross-link could go; the document is unchanged. */
+  public Set<String> mentionedTerms(ParsedDocument doc, MentionIndex mentions) {
+    return CrossLinker.termsIn(doc.root(), mentions);
+  }
+
   /** Rewrites links, links mentions of other skills, renders and sanitizes. Consumes {@code doc}. */
   public RenderedDocument render(ParsedDocument doc, LinkTargets targets, MentionIndex mentions) {
     List<Diagnostic> diagnostics = new ArrayList<>();

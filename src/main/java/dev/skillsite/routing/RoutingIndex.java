@@ -46,6 +46,7 @@ public final class RoutingIndex implements Closeable {
   private final TermReader termReader;
   private final List<IndexedSkill> skills;
   private final Map<SkillId, Integer> docOf;
+  private final int distinctNames;
 
   private RoutingIndex(Directory directory) throws IOException {
     this.directory = directory;
@@ -60,6 +61,7 @@ public final class RoutingIndex implements Closeable {
       ids.putIfAbsent(skills.get(i).id(), i);
     }
     this.docOf = Collections.unmodifiableMap(ids);
+    this.distinctNames = (int) skills.stream().map(IndexedSkill::name).distinct().count();
   }
 
   /** Indexes the skills in memory, in list order (document i is skill i). */
@@ -122,6 +124,11 @@ public final class RoutingIndex implements Closeable {
 
   public int size() {
     return skills.size();
+  }
+
+  /** How many different skill names the index holds (copies of a skill share a name). */
+  int distinctNames() {
+    return distinctNames;
   }
 
   @Override
