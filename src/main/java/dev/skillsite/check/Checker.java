@@ -1,10 +1,10 @@
 package dev.skillsite.check;
 
 import dev.skillsite.content.ContentLoader;
-import dev.skillsite.markdown.MarkdownRenderer;
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.Skill;
+import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.triggers.TriggerExtractor;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,15 +20,11 @@ import java.util.Optional;
 public final class Checker {
   private final ContentLoader loader = new ContentLoader();
   private final TriggerExtractor extractor = new TriggerExtractor();
-  private final MarkdownRenderer renderer;
+  private final SiteGenerator site = new SiteGenerator(Optional.empty());
   private final ProbeFactory probes;
 
+  /** @param probes the router triggers are probed with: {@link RouterProbe#factory()}, or none */
   public Checker(ProbeFactory probes) {
-    this(new MarkdownRenderer(), probes);
-  }
-
-  public Checker(MarkdownRenderer renderer, ProbeFactory probes) {
-    this.renderer = renderer;
     this.probes = probes;
   }
 
@@ -49,12 +45,16 @@ public final class Checker {
     CheckContext context = new CheckContext(root, catalog, new SourceLocator(root), options);
     RoutingHealth routing = routing(catalog.skills());
     MarkdownScan scan = new MarkdownScan();
-    List<Rule> rules = List.of(new ClaudeAiUploadRule(), new LinkRule(renderer), new ReferenceDepthRule(scan),
+    List<Rule> rules = List.of(new ClaudeAiUploadRule(), new SiteBuildRule(site), new ReferenceDepthRule(scan),
         new MentionedFilesRule(scan), new DescriptionLintRule(), new ListingBudgetRule(),
         new RoutingRule(routing));
     List<Diagnostic> findings = new ArrayList<>(new TargetProfile(options.target()).apply(catalog.diagnostics()));
-    for (Rule rule : rules) {
-      findings.addAll(rule.check(context));
+    try {
+      for (Rule rule : rules) {
+        findings.addAll(rule.check(context));
+      }
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
     }
     return new CheckReport(catalog, findings, routing, ListingBudget.of(catalog.skills(), options.listingBudget()));
   }
