@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class,
+      RouteCommand.class,
+      EvalCommand.class,
+      CheckCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

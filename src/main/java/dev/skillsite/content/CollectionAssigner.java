@@ -20,14 +20,19 @@ import java.util.TreeSet;
  * from {@code .claude-plugin/plugin.json} files whose folder holds skills (a plugin.json in a marketplace
  * plugin's folder only fills in what the marketplace entry leaves out).
  *
- * <p>A skill in no plugin is grouped by folder: the category folder right below the nearest {@code skills}
- * folder above it ({@code cli-tool/components/skills/development/x} and
- * {@code .../skills/creative-design/game-development/x} give {@code development} and
- * {@code creative-design}); when its folder sits directly in a {@code skills} folder or no {@code skills}
- * folder is above it, the folder holding its folder ({@code skills}, {@code .claude/skills},
- * {@code tools}; a folder named {@code skills} is named after its parent too: {@code egg skills}); a skill nested in another skill's folder goes with the outer skill; a skill folder at
- * the root, or a SKILL.md at the root, goes into a root collection named
- * after the site.
+ * <p>A skill in no plugin is grouped by folder (readable collections on real trees such as
+ * {@code cli-tool/components/skills/<category>/<skill>}):
+ * <ul>
+ *   <li>the category folder right below the nearest {@code skills} folder above it:
+ *       {@code .../skills/development/x} and {@code .../skills/creative-design/game-development/x} give
+ *       {@code development} and {@code creative-design};
+ *   <li>when its folder sits directly in a {@code skills} folder, or no {@code skills} folder is above it, the
+ *       folder holding its folder ({@code skills}, {@code .claude/skills}, {@code tools}); a folder named
+ *       {@code skills} inside another is named after both ({@code .claude skills}, {@code egg skills});
+ *   <li>a skill nested in another skill's folder goes with the outer skill;
+ *   <li>a skill folder at the root, or a SKILL.md at the root, goes into a root collection named after the
+ *       site.
+ * </ul>
  *
  * <p>Collection ids are slugs of the plugin or folder name; when taken, the slug of the folder path, then a
  * number. Plugins claim ids first, in declaration order, then folders in path order. Collections without

@@ -7,6 +7,7 @@ import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
 import dev.skillsite.model.Triggers;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -61,8 +62,8 @@ public final class ContentLoader {
       throw new NotDirectoryException(contentRoot.toString());
     }
     Path root = contentRoot.toRealPath();
-    try (var stream = Files.newDirectoryStream(root)) {
-      stream.iterator().hasNext();
+    if (!Files.isReadable(root)) {
+      throw new AccessDeniedException(root.toString());
     }
     List<Diagnostic> diagnostics = new ArrayList<>();
     ScanResult scan = scanner.scan(root);
@@ -72,17 +73,12 @@ public final class ContentLoader {
 
     Set<String> skillDirs = new HashSet<>();
     scan.skillFiles().forEach(f -> skillDirs.add(RelPaths.parent(f)));
-    SkillReader reader = new SkillReader(root, frontmatter, validator,
-        new ReferenceFinder(root, scan.markdownFiles(), skillDirs));
-    List<Outcome> outcomes = scan.skillFiles().parallelStream().map(f -> read(reader, f)).toList();
     List<SkillDraft> drafts = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
-    for (Outcome o : outcomes) {
-      o.draft().ifPresentOrElse(drafts::add, () -> skipped.add(o.source()));
-      diagnostics.addAll(o.diagnostics());
-    }
+    readSkills(root, scan, skillDirs, drafts, skipped, diagnostics);
 
-    List<PluginSpec> plugins = plugins(root, marketplace, scan, skillDirs, diagnostics);
+    List<PluginSpec> plugins =
+        pluginReader.addManifests(root, marketplace.plugins(), scan.pluginManifests(), skillDirs, diagnostics);
     CollectionPlan plan = collections.assign(plugins, skillDirs, drafts, settings.config().title(), diagnostics);
     Map<String, SkillId> idBySource = ids.assign(drafts, plan.bySource(), diagnostics);
     Map<String, List<String>> related = relations.resolve(drafts, settings.relations(), diagnostics);
@@ -97,28 +93,16 @@ public final class ContentLoader {
     return new Catalog(config, plan.collections(), skills, skipped, diagnostics);
   }
 
-  private List<PluginSpec> plugins(Path root, Marketplace marketplace, ScanResult scan, Set<String> skillDirs,
-      List<Diagnostic> diagnostics) {
-    List<PluginSpec> plugins = new ArrayList<>(marketplace.plugins());
-    for (String manifest : scan.pluginManifests()) {
-      String dir = RelPaths.parent(RelPaths.parent(manifest));
-      if (skillDirs.stream().noneMatch(d -> RelPaths.contains(dir, d))) {
-        continue;
-      }
-      pluginReader.read(root, manifest, diagnostics).ifPresent(spec -> {
-        boolean merged = false;
-        for (int i = 0; i < plugins.size(); i++) {
-          if (plugins.get(i).dir().equals(dir) && plugins.get(i).skillPaths().isEmpty()) {
-            plugins.set(i, plugins.get(i).completedBy(spec));
-            merged = true;
-          }
-        }
-        if (!merged) {
-          plugins.add(spec);
-        }
-      });
+  /** Parses every SKILL.md in parallel; results come back in scan (path) order. */
+  private void readSkills(Path root, ScanResult scan, Set<String> skillDirs, List<SkillDraft> drafts,
+      List<String> skipped, List<Diagnostic> diagnostics) {
+    SkillReader reader = new SkillReader(root, frontmatter, validator,
+        new ReferenceFinder(root, scan.markdownFiles(), skillDirs));
+    List<Outcome> outcomes = scan.skillFiles().parallelStream().map(f -> read(reader, f)).toList();
+    for (Outcome o : outcomes) {
+      o.draft().ifPresentOrElse(drafts::add, () -> skipped.add(o.source()));
+      diagnostics.addAll(o.diagnostics());
     }
-    return plugins;
   }
 
   private static Outcome read(SkillReader reader, String source) {

@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
  * ({@code Title} over {@code ===}), skipping a leading YAML frontmatter block and fenced code.
  */
 final class HeadingTitle {
-  private static final Pattern ATX = Pattern.compile("^ {0,3}#{1,6}(?:[ \\t]+(.*?))?(?:[ \\t]+#+)?[ \\t]*$");
   private static final Pattern SETEXT = Pattern.compile("^ {0,3}(=+|-+)[ \\t]*$");
   private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
 
@@ -45,9 +44,9 @@ final class HeadingTitle {
         continue;
       }
       if (stripped.startsWith("#")) {
-        Matcher atx = ATX.matcher(line);
-        if (atx.matches() && atx.group(1) != null && !atx.group(1).isBlank()) {
-          return Optional.of(clean(atx.group(1)));
+        Optional<String> atx = atxText(line);
+        if (atx.isPresent()) {
+          return atx;
         }
       } else if (!previous.isBlank() && (stripped.startsWith("=") || stripped.startsWith("-"))
           && SETEXT.matcher(line).matches()) {
@@ -56,6 +55,31 @@ final class HeadingTitle {
       previous = line;
     }
     return Optional.empty();
+  }
+
+  /** The text of an ATX heading line ({@code ## Title ##}), parsed without regular expressions. */
+  private static Optional<String> atxText(String line) {
+    int indent = line.length() - line.stripLeading().length();
+    if (indent > 3 || line.substring(0, indent).contains("\t")) {
+      return Optional.empty();
+    }
+    int hashes = 0;
+    while (indent + hashes < line.length() && line.charAt(indent + hashes) == '#') {
+      hashes++;
+    }
+    int start = indent + hashes;
+    if (hashes > 6 || (start < line.length() && line.charAt(start) != ' ' && line.charAt(start) != '\t')) {
+      return Optional.empty();
+    }
+    String text = line.substring(start).strip();
+    int end = text.length();
+    while (end > 0 && text.charAt(end - 1) == '#') {
+      end--;
+    }
+    if (end == 0 || text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t') {
+      text = text.substring(0, end).strip();
+    }
+    return text.isEmpty() ? Optional.empty() : Optional.of(clean(text));
   }
 
   private static int lineEnd(String text, int from) {

@@ -21,8 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A strictly parsed JSON file (Gson, strict mode) (marketplace.json, plugin.json) with its text, so values can be traced back
- * to a line for diagnostics.
+ * A JSON file (marketplace.json, plugin.json) parsed by Gson in strict mode, kept with its text so values
+ * can be traced back to a line for diagnostics.
  */
 record JsonSource(String path, String text, JsonElement root) {
   static final long MAX_BYTES = 4L << 20;

@@ -3,7 +3,9 @@ package dev.skillsite.content;
 import com.google.gson.JsonObject;
 import dev.skillsite.model.Diagnostic;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -11,6 +13,34 @@ import java.util.Optional;
  * description, keywords, homepage (else a repository URL). Its skills are those under its folder. Stateless.
  */
 final class PluginManifestReader {
+  /**
+   * The declared plugins plus one per plugin.json whose folder holds a skill; a plugin.json in the folder of
+   * a declared plugin (one without a skills list) only fills in what the declaration leaves out.
+   */
+  List<PluginSpec> addManifests(Path root, List<PluginSpec> declared, List<String> manifests,
+      Set<String> skillDirs, List<Diagnostic> diagnostics) {
+    List<PluginSpec> plugins = new ArrayList<>(declared);
+    for (String manifest : manifests) {
+      String dir = RelPaths.parent(RelPaths.parent(manifest));
+      if (skillDirs.stream().noneMatch(d -> RelPaths.contains(dir, d))) {
+        continue;
+      }
+      read(root, manifest, diagnostics).ifPresent(spec -> {
+        boolean merged = false;
+        for (int i = 0; i < plugins.size(); i++) {
+          if (plugins.get(i).dir().equals(dir) && plugins.get(i).skillPaths().isEmpty()) {
+            plugins.set(i, plugins.get(i).completedBy(spec));
+            merged = true;
+          }
+        }
+        if (!merged) {
+          plugins.add(spec);
+        }
+      });
+    }
+    return plugins;
+  }
+
   Optional<PluginSpec> read(Path root, String manifest, List<Diagnostic> diagnostics) {
     String dir = RelPaths.parent(RelPaths.parent(manifest));
     JsonSource json;

@@ -17,6 +17,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Reads the optional {@value #PATH} at the content root into a {@link SiteConfig}, filling gaps from the
@@ -58,9 +59,10 @@ final class SiteConfigReader {
         text(top, "title", diagnostics).or(marketplace::name).orElse(rootName),
         text(top, "description", diagnostics).or(marketplace::description),
         text(top, "base_url", diagnostics),
-        text(repo, "url", diagnostics).or(() -> marketplace.homepage().filter(SiteConfigReader::isGitHub)),
-        text(repo, "branch", diagnostics).orElse("main"),
-        text(repo, "path", diagnostics).map(SiteConfigReader::trimSlashes).orElse(""),
+        text(repo, "repository.url", diagnostics)
+            .or(() -> marketplace.homepage().filter(SiteConfigReader::isGitHub)),
+        text(repo, "repository.branch", diagnostics).orElse("main"),
+        text(repo, "repository.path", diagnostics).map(SiteConfigReader::trimSlashes).orElse(""),
         text(top, "install", diagnostics),
         number(top, "stars", diagnostics),
         number(top, "forks", diagnostics),
@@ -74,14 +76,15 @@ final class SiteConfigReader {
       return Optional.empty();
     }
     Map<String, Node> up = sub(top, "upstream", UPSTREAM_KEYS, diagnostics);
-    Optional<String> name = text(up, "name", diagnostics);
+    Optional<String> name = text(up, "upstream.name", diagnostics);
     if (name.isEmpty()) {
       diagnostics.add(Diagnostic.warning(pos(top.get("upstream")), "invalid-config-value",
           "upstream needs a 'name'; it is ignored"));
       return Optional.empty();
     }
-    return Optional.of(new SiteConfig.Upstream(name.get(), text(up, "url", diagnostics),
-        text(up, "license", diagnostics), number(up, "stars", diagnostics), number(up, "forks", diagnostics)));
+    return Optional.of(new SiteConfig.Upstream(name.get(), text(up, "upstream.url", diagnostics),
+        text(up, "upstream.license", diagnostics), number(up, "upstream.stars", diagnostics),
+        number(up, "upstream.forks", diagnostics)));
   }
 
   private static List<SiteSettings.Relation> relations(Node node, List<Diagnostic> diagnostics) {
@@ -138,9 +141,10 @@ final class SiteConfigReader {
     return result;
   }
 
+  /** @param key the key, qualified with its section ({@code repository.url}) */
   private static Optional<String> text(Map<String, Node> map, String key, List<Diagnostic> diagnostics) {
-    Node node = map.get(key);
-    if (node == null || (node instanceof ScalarNode s && s.getTag().equals(org.snakeyaml.engine.v2.nodes.Tag.NULL))) {
+    Node node = map.get(key.substring(key.indexOf('.') + 1));
+    if (node == null || (node instanceof ScalarNode s && s.getTag().equals(Tag.NULL))) {
       return Optional.empty();
     }
     if (!(node instanceof ScalarNode s)) {
@@ -151,11 +155,11 @@ final class SiteConfigReader {
   }
 
   private static Optional<Integer> number(Map<String, Node> map, String key, List<Diagnostic> diagnostics) {
-    Node node = map.get(key);
+    Node node = map.get(key.substring(key.indexOf('.') + 1));
     if (node == null) {
       return Optional.empty();
     }
-    if (node instanceof ScalarNode s && s.getTag().equals(org.snakeyaml.engine.v2.nodes.Tag.INT)) {
+    if (node instanceof ScalarNode s && s.getTag().equals(Tag.INT)) {
       try {
         int n = Integer.parseInt(s.getValue().startsWith("+") ? s.getValue().substring(1) : s.getValue());
         if (n >= 0) {

@@ -17,9 +17,10 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Turns a YAML node tree into plain Java values: {@code String}, {@code Long}, {@code Double},
- * {@code Boolean}, unmodifiable {@code List}s and unmodifiable {@code LinkedHashMap<String, Object>}s. Nulls are dropped (a key with
- * no value is left out), dates and other tagged scalars stay strings as written (YAML 1.2 has no date type),
- * integers too large for a long stay strings. Aliases are expanded, within a budget of
+ * {@code Boolean}, and unmodifiable views of {@code ArrayList} and {@code LinkedHashMap<String, Object>}.
+ * Nulls are dropped (a key with no value is left out); dates and other tagged scalars stay strings as
+ * written (YAML 1.2 has no date type, so {@code 2025-01-31} is its ISO string); integers too large for a long
+ * stay strings. Aliases are expanded, within a budget of
  * {@value #MAX_NODES} nodes and a depth of {@value #MAX_DEPTH}, so alias bombs fail fast.
  */
 final class YamlValues {

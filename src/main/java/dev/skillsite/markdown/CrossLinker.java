@@ -4,8 +4,9 @@ import dev.skillsite.model.SkillId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
@@ -18,20 +19,37 @@ import org.commonmark.node.Text;
  * word) to that skill's page. Works on Text nodes outside links, images and headings; code is never text.
  */
 final class CrossLinker {
-  private final MentionIndex index;
+  private final MentionFinder finder;
   private final LinkTargets targets;
+  private final Consumer<String> hrefs;
 
-  CrossLinker(MentionIndex index, LinkTargets targets) {
-    this.index = index;
+  /** @param hrefs told each href it links to */
+  CrossLinker(MentionIndex index, LinkTargets targets, Consumer<String> hrefs) {
+    this.finder = new MentionFinder(index);
     this.targets = targets;
+    this.hrefs = hrefs;
+  }
+
+  /** The terms of {@code index} that occur where a link could go in {@code root}; nothing is changed. */
+  static Set<String> termsIn(Node root, MentionIndex index) {
+    MentionFinder finder = new MentionFinder(index);
+    Set<String> terms = new TreeSet<>();
+    for (Text text : linkableTexts(root)) {
+      finder.find(text.getLiteral()).forEach(m -> terms.add(m.term()));
+    }
+    return terms;
   }
 
   /** Links mentions in {@code root}; returns the skills linked, in order of first mention. */
   Set<SkillId> link(Node root, SourceDocument doc) {
     Set<SkillId> linked = new LinkedHashSet<>();
-    if (index.maxWords() == 0) {
-      return linked;
+    for (Text text : linkableTexts(root)) {
+      linkIn(text, doc, linked);
     }
+    return linked;
+  }
+
+  private static List<Text> linkableTexts(Node root) {
     List<Text> texts = new ArrayList<>();
     root.accept(new AbstractVisitor() {
       @Override
@@ -48,28 +66,20 @@ final class CrossLinker {
       @Override
       public void visit(Heading heading) {}
     });
-    for (Text text : texts) {
-      linkIn(text, doc, linked);
-    }
-    return linked;
+    return texts;
   }
 
   private void linkIn(Text text, SourceDocument doc, Set<SkillId> linked) {
     String s = text.getLiteral();
-    List<int[]> words = words(s);
-    for (int i = 0; i < words.size(); i++) {
-      Optional<Match> match = longestAt(s, words, i);
-      if (match.isEmpty()) {
-        continue;
-      }
-      Match m = match.get();
+    for (MentionFinder.Mention m : finder.find(s)) {
       if (m.id().equals(doc.skill()) || linked.contains(m.id())) {
-        i = m.lastWord();
         continue;
       }
       linked.add(m.id());
-      Link link = new Link(targets.skill(doc.path(), m.id()), null);
-      link.appendChild(new Text(s.substring(m.start(), m.end())));
+      String href = targets.skill(doc.path(), m.id());
+      hrefs.accept(href);
+      Link link = new Link(href, null);
+      link.appendChild(new Text(m.term()));
       Text after = new Text(s.substring(m.end()));
       text.setLiteral(s.substring(0, m.start()));
       text.insertAfter(link);
@@ -85,47 +95,4 @@ final class CrossLinker {
       return;
     }
   }
-
-  private Optional<Match> longestAt(String s, List<int[]> words, int first) {
-    int start = words.get(first)[0];
-    if (start > 0 && s.charAt(start - 1) == '-') {
-      return Optional.empty();
-    }
-    int last = Math.min(words.size() - 1, first + index.maxWords() - 1);
-    for (int j = last; j >= first; j--) {
-      int end = words.get(j)[1];
-      if (end < s.length() && joinsNextWord(s, end)) {
-        continue;
-      }
-      Optional<SkillId> id = index.lookup(s.substring(start, end));
-      if (id.isPresent()) {
-        return Optional.of(new Match(id.get(), start, end, j));
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static boolean joinsNextWord(String s, int end) {
-    char c = s.charAt(end);
-    return (c == '-' || c == '.') && end + 1 < s.length() && MentionIndex.isWordChar(s.charAt(end + 1));
-  }
-
-  private static List<int[]> words(String s) {
-    List<int[]> words = new ArrayList<>();
-    int i = 0;
-    while (i < s.length()) {
-      if (!MentionIndex.isWordChar(s.charAt(i))) {
-        i++;
-        continue;
-      }
-      int start = i;
-      while (i < s.length() && MentionIndex.isWordChar(s.charAt(i))) {
-        i++;
-      }
-      words.add(new int[] {start, i});
-    }
-    return words;
-  }
-
-  private record Match(SkillId id, int start, int end, int lastWord) {}
 }

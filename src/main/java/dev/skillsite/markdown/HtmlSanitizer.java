@@ -1,5 +1,6 @@
 package dev.skillsite.markdown;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -46,23 +47,58 @@ public final class HtmlSanitizer {
         .preserveRelativeLinks(true);
   }
 
-  /** Cleans a fragment of HTML (rendered Markdown, raw HTML included). */
+  /** Where the relative URLs left in cleaned HTML lead: a site href, or nowhere (the element is dropped). */
+  public interface UrlResolver {
+    Optional<String> resolve(String url, boolean image);
+  }
+
+  /** Cleans a fragment of HTML; relative URLs are kept as they are. */
   public SanitizedHtml clean(String html) {
+    return clean(html, (url, image) -> Optional.of(url));
+  }
+
+  /**
+   * Cleans a fragment of HTML (rendered Markdown, raw HTML included) and passes every relative link and image
+   * URL through {@code resolver}: a link that resolves nowhere becomes its text, an image its alt text.
+   * Remote images become links, so that the page makes no external request.
+   */
+  public SanitizedHtml clean(String html, UrlResolver resolver) {
     Document dirty = Jsoup.parseBodyFragment(html, BASE);
     Document clean = new Cleaner(safelist).clean(dirty);
     for (Element img : clean.select("img")) {
       String src = img.attr("src");
-      if (src.isEmpty() || SCHEME.matcher(src).find() || src.startsWith("//") || src.startsWith("/")) {
+      if (isRemote(src)) {
+        Element link = new Element("a").attr("href", src).attr("rel", "nofollow noopener noreferrer")
+            .text(img.attr("alt").isBlank() ? src : img.attr("alt"));
+        img.replaceWith(link);
+        continue;
+      }
+      Optional<String> resolved = src.isEmpty() ? Optional.empty() : resolver.resolve(src, true);
+      if (resolved.isPresent() && !isRemote(resolved.get())) {
+        img.attr("src", resolved.get());
+      } else {
         img.replaceWith(new TextNode(img.attr("alt")));
       }
     }
-    for (Element a : clean.select("a[href]")) {
-      if (SCHEME.matcher(a.attr("href")).find()) {
+    for (Element a : clean.select("a")) {
+      String href = a.attr("href");
+      if (isRemote(href)) {
         a.attr("rel", "nofollow noopener noreferrer");
+        continue;
+      }
+      Optional<String> resolved = href.isEmpty() ? Optional.empty() : resolver.resolve(href, false);
+      if (resolved.isPresent()) {
+        a.attr("href", resolved.get());
+      } else {
+        a.unwrap();
       }
     }
     clean.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base);
     return new SanitizedHtml(clean.body().html());
+  }
+
+  private static boolean isRemote(String url) {
+    return SCHEME.matcher(url).find() || url.startsWith("//") || url.startsWith("\\\\");
   }
 
   /** Plain text as HTML. */

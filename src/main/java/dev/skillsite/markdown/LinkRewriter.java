@@ -3,11 +3,15 @@ package dev.skillsite.markdown;
 import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.SourcePos;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
@@ -25,15 +29,32 @@ final class LinkRewriter {
 
   private final LinkTargets targets;
   private final List<Diagnostic> diagnostics;
+  private final Set<String> produced = new HashSet<>();
+  private final List<RawHtml> rawHtml = new ArrayList<>();
+  private final SourceDocument doc;
 
-  LinkRewriter(LinkTargets targets, List<Diagnostic> diagnostics) {
+  /** A piece of raw HTML in the document and where it starts. */
+  private record RawHtml(String literal, SourcePos pos) {}
+
+  LinkRewriter(LinkTargets targets, SourceDocument doc, List<Diagnostic> diagnostics) {
     this.targets = targets;
+    this.doc = doc;
     this.diagnostics = diagnostics;
   }
 
-  void rewrite(Node root, SourceDocument doc) {
+  void rewrite(Node root) {
     List<Node> found = new ArrayList<>();
     root.accept(new AbstractVisitor() {
+      @Override
+      public void visit(HtmlInline html) {
+        rawHtml.add(new RawHtml(html.getLiteral(), position(html, doc)));
+      }
+
+      @Override
+      public void visit(HtmlBlock html) {
+        rawHtml.add(new RawHtml(html.getLiteral(), position(html, doc)));
+      }
+
       @Override
       public void visit(Link link) {
         found.add(link);
@@ -48,20 +69,45 @@ final class LinkRewriter {
     });
     for (Node node : found) {
       if (node instanceof Link link) {
-        rewriteLink(link, doc);
+        rewriteLink(link);
       } else if (node instanceof Image image) {
-        rewriteImage(image, doc);
+        rewriteImage(image);
       }
     }
   }
 
-  private void rewriteLink(Link link, SourceDocument doc) {
-    String dest = link.getDestination().strip();
-    Optional<String> href = resolve(dest, doc, link, "link");
-    href.ifPresentOrElse(link::setDestination, () -> unwrap(link));
+  /** Marks an href made elsewhere (a cross-link) as the site's own. */
+  void produced(String href) {
+    produced.add(href);
   }
 
-  private void rewriteImage(Image image, SourceDocument doc) {
+  /**
+   * Resolves a URL found in the rendered HTML: one this rewriter produced is kept; one from raw HTML in the
+   * document is resolved like a Markdown link, its warnings pointing at the raw HTML that holds it.
+   */
+  Optional<String> resolveRendered(String url, boolean image) {
+    String dest = url.strip();
+    if (produced.contains(dest)) {
+      return Optional.of(dest);
+    }
+    if (dest.isEmpty()) {
+      return Optional.empty();
+    }
+    SourcePos pos = rawHtml.stream().filter(r -> r.literal().contains(url)).findFirst().map(RawHtml::pos)
+        .orElse(new SourcePos(doc.path(), doc.firstLine(), 1));
+    return resolve(dest, pos, image ? "image" : "link");
+  }
+
+  private void rewriteLink(Link link) {
+    String dest = link.getDestination().strip();
+    Optional<String> href = dest.isEmpty() ? Optional.empty() : resolve(dest, position(link, doc), "link");
+    href.ifPresentOrElse(h -> {
+      produced.add(h);
+      link.setDestination(h);
+    }, () -> unwrap(link));
+  }
+
+  private void rewriteImage(Image image) {
     String dest = image.getDestination().strip();
     if (isRemote(dest)) {
       Link link = new Link(dest, image.getTitle());
@@ -73,25 +119,25 @@ final class LinkRewriter {
       image.unlink();
       return;
     }
-    Optional<String> href = resolve(dest, doc, image, "image");
-    href.ifPresentOrElse(image::setDestination, () -> {
+    Optional<String> href = dest.isEmpty() ? Optional.empty() : resolve(dest, position(image, doc), "image");
+    href.ifPresentOrElse(h -> {
+      produced.add(h);
+      image.setDestination(h);
+    }, () -> {
       image.insertBefore(new Text(HeadingIds.textOf(image)));
       image.unlink();
     });
   }
 
-  private Optional<String> resolve(String dest, SourceDocument doc, Node node, String kind) {
-    if (dest.isEmpty()) {
-      return Optional.of(dest);
-    }
+  private Optional<String> resolve(String dest, SourcePos node, String kind) {
     if (WINDOWS_PATH.matcher(dest).find() || dest.startsWith("/") && !dest.startsWith("//")
         || dest.startsWith("\\")) {
-      return warn(node, doc, kind + "-absolute-path", kind + " to an absolute path is not followed: " + dest);
+      return warn(node, kind + "-absolute-path", kind + " to an absolute path is not followed: " + dest);
     }
     var scheme = SCHEME.matcher(dest);
     if (scheme.find()) {
       if (scheme.group(1).toLowerCase(Locale.ROOT).equals("file")) {
-        return warn(node, doc, kind + "-file-url", kind + " to a file: URL is not followed: " + dest);
+        return warn(node, kind + "-file-url", kind + " to a file: URL is not followed: " + dest);
       }
       return Optional.of(dest);
     }
@@ -108,44 +154,44 @@ final class LinkRewriter {
     if (pathPart.isEmpty()) {
       return fragment.isEmpty() || targets.hasAnchor(doc.path(), fragment)
           ? Optional.of("#" + fragment)
-          : warn(node, doc, "anchor-missing", kind + " to a missing anchor: " + dest);
+          : warn(node, "anchor-missing", kind + " to a missing anchor: " + dest);
     }
     Optional<String> resolved = ContentPath.resolve(ContentPath.parent(doc.path()), pathPart);
     if (resolved.isEmpty()) {
-      return warn(node, doc, kind + "-outside-root", kind + " points outside the content root: " + dest);
+      return warn(node, kind + "-outside-root", kind + " points outside the content root: " + dest);
     }
     String target = resolved.get();
     boolean inside = ContentPath.isInside(target, doc.skillDir());
     if (kind.equals("image")) {
-      return inside ? file(target, dest, node, doc, kind)
-          : warn(node, doc, "image-outside-skill", "image points outside the skill folder: " + dest);
+      return inside ? file(target, dest, node, kind)
+          : warn(node, "image-outside-skill", "image points outside the skill folder: " + dest);
     }
     Optional<String> page = targets.page(doc.path(), target);
     if (page.isPresent()) {
       if (fragment.isEmpty() || targets.hasAnchor(target, fragment)) {
         return Optional.of(fragment.isEmpty() ? page.get() : page.get() + "#" + fragment);
       }
-      warn(node, doc, "anchor-missing", "link to a missing anchor: " + dest);
+      warn(node, "anchor-missing", "link to a missing anchor: " + dest);
       return page;
     }
     if (!inside) {
-      return warn(node, doc, "link-outside-skill", "link points outside the skill folder: " + dest);
+      return warn(node, "link-outside-skill", "link points outside the skill folder: " + dest);
     }
-    return file(target, dest, node, doc, kind);
+    return file(target, dest, node, kind);
   }
 
-  private Optional<String> file(String target, String dest, Node node, SourceDocument doc, String kind) {
+  private Optional<String> file(String target, String dest, SourcePos node, String kind) {
     Optional<String> file = targets.file(doc.path(), target);
     if (file.isPresent()) {
       return file;
     }
     return targets.exists(target)
-        ? warn(node, doc, kind + "-unpublished", kind + " to a file that is not published: " + dest)
-        : warn(node, doc, kind + "-missing", kind + " to a missing file: " + dest);
+        ? warn(node, kind + "-unpublished", kind + " to a file that is not published: " + dest)
+        : warn(node, kind + "-missing", kind + " to a missing file: " + dest);
   }
 
-  private Optional<String> warn(Node node, SourceDocument doc, String code, String message) {
-    diagnostics.add(Diagnostic.warning(position(node, doc), code, message));
+  private Optional<String> warn(SourcePos pos, String code, String message) {
+    diagnostics.add(Diagnostic.warning(pos, code, message));
     return Optional.empty();
   }
 

@@ -67,12 +67,18 @@ public final class MarkdownRenderer {
     return new ParsedDocument(source, root, headings);
   }
 
+  /** The terms of {@code mentions} that {@code doc} uses where a cross-link could go; the document is unchanged. */
+  public Set<String> mentionedTerms(ParsedDocument doc, MentionIndex mentions) {
+    return CrossLinker.termsIn(doc.root(), mentions);
+  }
+
   /** Rewrites links, links mentions of other skills, renders and sanitizes. Consumes {@code doc}. */
   public RenderedDocument render(ParsedDocument doc, LinkTargets targets, MentionIndex mentions) {
     List<Diagnostic> diagnostics = new ArrayList<>();
     SourceDocument source = doc.source();
-    new LinkRewriter(targets, diagnostics).rewrite(doc.root(), source);
-    Set<SkillId> linked = new CrossLinker(mentions, targets).link(doc.root(), source);
+    LinkRewriter links = new LinkRewriter(targets, source, diagnostics);
+    links.rewrite(doc.root());
+    Set<SkillId> linked = new CrossLinker(mentions, targets, links::produced).link(doc.root(), source);
     String html;
     try {
       html = renderer.render(doc.root());
@@ -82,7 +88,9 @@ public final class MarkdownRenderer {
       return new RenderedDocument(new SanitizedHtml("<pre>" + sanitizer.escape(source.markdown()) + "</pre>"),
           List.of(), Set.of(), diagnostics);
     }
-    return new RenderedDocument(sanitizer.clean(html), TableOfContents.of(doc.headings()), linked, diagnostics);
+    SanitizedHtml clean = sanitizer.clean(html, links::resolveRendered);
+    return new RenderedDocument(clean, TableOfContents.of(doc.headings()), linked,
+        diagnostics.stream().sorted(Diagnostic.ORDER).toList());
   }
 
   /** Sets heading ids during one render call, in the same order {@link #parse} numbered them. */

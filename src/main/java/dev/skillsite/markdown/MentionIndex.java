@@ -7,23 +7,31 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * The words that name a skill in prose: each skill's name, and each keyword of its triggers that no other
- * skill lists (matched case-sensitively, as the description writes it). Immutable, thread-safe.
+ * The words that name a skill in prose, matched case-sensitively as written: each skill's name when it is a
+ * compound ({@code oban-thinking}, not {@code search}), and each keyword of its triggers that no other skill
+ * lists and that looks like a name ({@code Oban}, {@code LiveView}, {@code handle_call}; not {@code workflows}).
+ * {@link #withoutCommon} then drops terms that too many skills use in passing. Immutable, thread-safe.
  */
 public final class MentionIndex {
   /** Keywords shorter than this are too ambiguous to link. */
   static final int MIN_KEYWORD_LENGTH = 3;
   /** Longest term, in words. */
   static final int MAX_WORDS = 6;
+  /** A term other skills' documents use at most this often (or in 5% of skills, if more) stays distinctive. */
+  static final int MIN_SPREAD = 10;
 
   private final Map<String, SkillId> terms;
+  private final Set<String> firstWords;
   private final int maxWords;
 
   private MentionIndex(Map<String, SkillId> terms) {
-    this.terms = Map.copyOf(terms);
+    this.terms = new HashMap<>(terms);
+    this.firstWords = terms.keySet().stream().map(MentionIndex::firstWord).collect(Collectors.toSet());
     this.maxWords = terms.keySet().stream().mapToInt(MentionIndex::words).max().orElse(0);
   }
 
@@ -44,7 +52,7 @@ public final class MentionIndex {
       for (String keyword : skill.triggers().keywords()) {
         String k = keyword.strip();
         if (k.length() >= MIN_KEYWORD_LENGTH && owners.get(k.toLowerCase(Locale.ROOT)) == 1
-            && words(k) <= MAX_WORDS) {
+            && words(k) <= MAX_WORDS && looksLikeAName(k)) {
           terms.putIfAbsent(k, skill.id());
         }
       }
@@ -52,20 +60,63 @@ public final class MentionIndex {
     Map<String, Integer> names = new HashMap<>();
     skills.forEach(s -> names.merge(s.name(), 1, Integer::sum));
     for (Skill skill : skills) {
-      if (names.get(skill.name()) == 1 && words(skill.name()) <= MAX_WORDS) {
+      if (names.get(skill.name()) == 1 && words(skill.name()) <= MAX_WORDS
+          && (words(skill.name()) > 1 || skill.name().chars().anyMatch(Character::isDigit))) {
         terms.put(skill.name(), skill.id());
       }
     }
     return new MentionIndex(terms);
   }
 
+  /**
+   * This index without the terms that are not distinctive in this catalog.
+   *
+   * @param spread per term, how many skills other than its owner use it in their documents
+   */
+  public MentionIndex withoutCommon(Map<String, Integer> spread, int skillCount) {
+    int max = Math.max(MIN_SPREAD, skillCount / 20);
+    Map<String, SkillId> kept = new TreeMap<>();
+    terms.forEach((term, id) -> {
+      if (spread.getOrDefault(term, 0) <= max) {
+        kept.put(term, id);
+      }
+    });
+    return new MentionIndex(kept);
+  }
+
   /** The skill a term names, if any. */
+  public Optional<SkillId> owner(String term) {
+    return lookup(term);
+  }
+
   Optional<SkillId> lookup(String term) {
     return Optional.ofNullable(terms.get(term));
   }
 
+  /** Whether some term starts with this word: most words of a text do not, and are skipped cheaply. */
+  boolean startsTerm(String word) {
+    return firstWords.contains(word);
+  }
+
   int maxWords() {
     return maxWords;
+  }
+
+  /** A proper noun or identifier: an upper-case letter, a digit or an identifier character somewhere. */
+  private static boolean looksLikeAName(String k) {
+    return k.chars().anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c) || "_.+#/".indexOf(c) >= 0);
+  }
+
+  private static String firstWord(String term) {
+    int start = 0;
+    while (start < term.length() && !isWordChar(term.charAt(start))) {
+      start++;
+    }
+    int end = start;
+    while (end < term.length() && isWordChar(term.charAt(end))) {
+      end++;
+    }
+    return term.substring(start, end);
   }
 
   private static int words(String term) {

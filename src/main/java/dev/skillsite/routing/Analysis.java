@@ -17,7 +17,8 @@ import org.apache.lucene.analysis.util.CharTokenizer;
  * The analysis chains of the routing index, kept simple enough to re-implement in JavaScript:
  *
  * <ol>
- *   <li>tokenize on runs of letters, digits and {@code _} ({@link #isTokenChar});
+ *   <li>tokenize on runs of letters, digits and {@code _} ({@link #isTokenChar}); split runs of Chinese,
+ *       Japanese and Korean characters into overlapping pairs ({@link CjkBigramFilter});
  *   <li>split words on case changes, letter/digit boundaries and {@code _}, keeping the original too
  *       ({@code GenServer} → {@code genserver, gen, server}; {@code handle_call} → {@code handle_call,
  *       handle, call});
@@ -47,6 +48,15 @@ public final class Analysis {
   /** One analyzer per field, for indexing and for queries. */
   public static Analyzer perField() {
     return new PerFieldAnalyzerWrapper(stemmed(), Map.of(Fields.SHINGLE, shingled(), Fields.LIGHT, light()));
+  }
+
+  /** Which chain analyzes {@code field}: {@code shingle}, {@code light} or {@code stemmed}. */
+  static String chainOf(String field) {
+    return switch (field) {
+      case Fields.SHINGLE -> "shingle";
+      case Fields.LIGHT -> "light";
+      default -> "stemmed";
+    };
   }
 
   /** Letters, digits and underscore make tokens; everything else separates them. */
@@ -79,7 +89,7 @@ public final class Analysis {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer source = CharTokenizer.fromTokenCharPredicate(Analysis::isTokenChar);
-      TokenStream ts = source;
+      TokenStream ts = new CjkBigramFilter(source);
       if (!shingles) {
         ts = new WordDelimiterGraphFilter(ts, SPLIT_FLAGS, null);
       }

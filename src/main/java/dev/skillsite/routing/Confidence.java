@@ -9,12 +9,14 @@ import org.apache.lucene.search.ScoreDoc;
  * the top skill {@code d} and the query's distinct analyzed words {@code t} (after stop words and stemming):
  *
  * <pre>
- *   idf(t)    = ln(1 + (N − df(t) + 0.5) / (df(t) + 0.5))       N skills; df over name/description/triggers/headings/body
+ *   idf(t)    = ln(1 + (N + PRIOR_SKILLS − df(t) + 0.5) / (df(t) + 0.5))
+ *               N skills; df over name/description/triggers/headings/body
  *   matched   = share of the query's words found anywhere in d
  *   known     = Σ_{df(t)>0} idf(t) / Σ_t idf(t)                  how much of the query the collection speaks about at all
  *   explained = Σ_{df(t)>0} idf(t)·m(t) / Σ_{df(t)>0} idf(t)     m = 1 in d's name/description/triggers/headings,
  *                                                                 BODY_CREDIT in its body only, else 0
- *   margin    = (score(d) − score(next skill with another name)) / score(d)
+ *   margin    = (score(d) − score(next skill with another name)) / score(d); 1 when no other skill matched,
+ *               NEUTRAL_MARGIN when the collection has no other skill name
  *   z = W_MATCHED·matched + W_KNOWN·known + W_EXPLAINED·explained + W_MARGIN·margin + BIAS
  *   confidence = 1 / (1 + e^−z)
  * </pre>
@@ -26,11 +28,15 @@ import org.apache.lucene.search.ScoreDoc;
  * @param threshold the skill fires when {@code confidence >= threshold}
  */
 public record Confidence(double threshold) {
-  public static final double W_MATCHED = 2.4;
-  public static final double W_KNOWN = 4.8;
-  public static final double W_EXPLAINED = 3.4;
-  public static final double W_MARGIN = 2.6;
-  public static final double BIAS = -5.3;
+  public static final double W_MATCHED = 1.6;
+  public static final double W_KNOWN = 5.9;
+  public static final double W_EXPLAINED = 3.2;
+  public static final double W_MARGIN = 2.8;
+  public static final double BIAS = -6.0;
+  /** Virtual skills added to N in idf, so that tiny collections do not make every word look rare or unique. */
+  public static final int PRIOR_SKILLS = 20;
+  /** The margin when the collection has one skill name only: nothing to be separated from. */
+  public static final double NEUTRAL_MARGIN = 0.5;
   public static final double BODY_CREDIT = 0.5;
   /** The calibrated setting: z ≥ 1. */
   public static final Confidence DEFAULT = new Confidence(0.73);
@@ -57,39 +63,38 @@ public record Confidence(double threshold) {
     return f.words() == 0 ? 0 : 1 / (1 + Math.exp(-f.z()));
   }
 
-  Features features(RoutingIndex index, QueryTerms qt, ScoreDoc[] hits) {
+  Features features(RoutingIndex index, HitTerms ht, QueryTerms qt, ScoreDoc[] hits) {
     int top = hits[0].doc;
-    int n = index.size();
+    int n = index.size() + PRIOR_SKILLS;
     double total = 0;
     double known = 0;
     double explained = 0;
     int matched = 0;
     for (String t : qt.words()) {
-      int df = index.docFreq(t);
+      int df = ht.docFreq(t);
       double w = Idf.of(n, df);
       total += w;
       if (df == 0) {
         continue;
       }
       known += w;
-      if (SURFACE.stream().anyMatch(f -> index.contains(f, t, top))) {
+      if (SURFACE.stream().anyMatch(f -> ht.contains(f, t, top))) {
         explained += w;
         matched++;
-      } else if (index.contains(Fields.BODY, t, top)) {
+      } else if (ht.contains(Fields.BODY, t, top)) {
         explained += BODY_CREDIT * w;
         matched++;
       }
     }
     String topName = index.skill(top).name();
-    double second = 0;
+    double s1 = hits[0].score;
+    double margin = index.distinctNames() > 1 ? 1 : NEUTRAL_MARGIN;
     for (int i = 1; i < hits.length; i++) {
       if (!index.skill(hits[i].doc).name().equals(topName)) {
-        second = hits[i].score;
+        margin = s1 <= 0 ? 0 : (s1 - hits[i].score) / s1;
         break;
       }
     }
-    double s1 = hits[0].score;
-    double margin = s1 <= 0 ? 0 : (s1 - second) / s1;
     int words = qt.words().size();
     if (words == 0 || total <= 0) {
       return new Features(0, 0, 0, margin, s1, words);

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -46,6 +47,8 @@ public final class RoutingIndex implements Closeable {
   private final TermReader termReader;
   private final List<IndexedSkill> skills;
   private final Map<SkillId, Integer> docOf;
+  private final int distinctNames;
+  private final Map<Integer, List<Matched.Candidate>> candidates = new ConcurrentHashMap<>();
 
   private RoutingIndex(Directory directory) throws IOException {
     this.directory = directory;
@@ -60,6 +63,7 @@ public final class RoutingIndex implements Closeable {
       ids.putIfAbsent(skills.get(i).id(), i);
     }
     this.docOf = Collections.unmodifiableMap(ids);
+    this.distinctNames = (int) skills.stream().map(IndexedSkill::name).distinct().count();
   }
 
   /** Indexes the skills in memory, in list order (document i is skill i). */
@@ -124,6 +128,11 @@ public final class RoutingIndex implements Closeable {
     return skills.size();
   }
 
+  /** How many different skill names the index holds (copies of a skill share a name). */
+  int distinctNames() {
+    return distinctNames;
+  }
+
   @Override
   public void close() throws IOException {
     reader.close();
@@ -136,6 +145,11 @@ public final class RoutingIndex implements Closeable {
 
   TermReader terms() {
     return termReader;
+  }
+
+  /** The phrases, keywords, name and headings of a skill, analyzed once and kept. */
+  List<Matched.Candidate> candidates(int doc) {
+    return candidates.computeIfAbsent(doc, d -> Matched.candidates(this, skills.get(d)));
   }
 
   IndexedSkill skill(int doc) {

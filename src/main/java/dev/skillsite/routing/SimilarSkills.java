@@ -63,7 +63,7 @@ final class SimilarSkills {
     Map<String, Double> weight = new HashMap<>();
     for (var e : tf.entrySet()) {
       int df = index.docFreq(e.getKey());
-      if (df > 1 && df < Math.max(2, total * 0.3)) {
+      if (df > 1 && (df <= 2 || df < total * 0.3)) {
         weight.put(e.getKey(), Math.sqrt(e.getValue()) * Idf.of(total, df));
       }
     }
@@ -95,8 +95,9 @@ final class SimilarSkills {
             top.stream()
                 .filter(t -> FIELDS.stream().anyMatch(f -> index.contains(f.field(), t, sd.doc)))
                 .sorted(Comparator.comparingDouble((String t) -> -weight.get(t)))
-                .limit(3)
                 .map(surface::get)
+                .distinct()
+                .limit(3)
                 .toList();
         out.add(new Similar(index.skill(sd.doc).id(), sd.score, "shares: " + String.join(", ", shared)));
       }

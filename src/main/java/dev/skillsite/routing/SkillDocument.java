@@ -27,6 +27,8 @@ final class SkillDocument {
     doc.add(new StoredField(Fields.SOURCE, skill.source()));
     doc.add(new TextField(Fields.NAME, name, Field.Store.NO));
     doc.add(new TextField(Fields.DESCRIPTION, skill.description(), Field.Store.YES));
+    // phrases and keywords are searched through the description, light and shingle fields (a separate
+    // boost for them did not help ranking); they are stored for "matched" and indexed for "where it matched"
     for (String p : t.phrases()) {
       doc.add(new TextField(Fields.PHRASE, p, Field.Store.YES));
     }

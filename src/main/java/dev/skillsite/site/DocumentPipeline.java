@@ -43,7 +43,7 @@ final class DocumentPipeline {
       }
     }
     LinkTable links = new LinkTable(skills, anchors, files);
-    MentionIndex mentions = MentionIndex.of(skills);
+    MentionIndex mentions = distinctive(MentionIndex.of(skills), skills, parsed);
     List<Integer> order = java.util.stream.IntStream.range(0, skills.size()).boxed().toList();
     List<RenderedSkill> rendered = order.parallelStream().map(i -> {
       List<ParsedDocument> docs = parsed.get(i);
@@ -56,6 +56,24 @@ final class DocumentPipeline {
       return new RenderedSkill(skills.get(i), markdown.render(docs.get(0), links, mentions), refs);
     }).toList();
     return new Result(rendered, links);
+  }
+
+  /** Drops the terms that many skills use in passing: they name no one skill in particular. */
+  private MentionIndex distinctive(MentionIndex all, List<Skill> skills, List<List<ParsedDocument>> parsed) {
+    List<Set<String>> used = java.util.stream.IntStream.range(0, skills.size()).parallel().mapToObj(i -> {
+      Set<String> terms = new TreeSet<>();
+      parsed.get(i).forEach(doc -> terms.addAll(markdown.mentionedTerms(doc, all)));
+      return terms;
+    }).toList();
+    Map<String, Integer> spread = new HashMap<>();
+    for (int i = 0; i < skills.size(); i++) {
+      for (String term : used.get(i)) {
+        if (all.owner(term).filter(skills.get(i).id()::equals).isEmpty()) {
+          spread.merge(term, 1, Integer::sum);
+        }
+      }
+    }
+    return all.withoutCommon(spread, skills.size());
   }
 
   private List<ParsedDocument> parse(Skill skill) {

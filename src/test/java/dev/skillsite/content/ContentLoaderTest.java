@@ -184,7 +184,8 @@ class ContentLoaderTest {
     assertEquals(Optional.of("npx add-skill {repo}/tree/{branch}/{path}"), config.installTemplate());
     assertEquals(Optional.of(138), config.stars());
     assertEquals(Optional.empty(), config.forks());
-    assertEquals(Optional.of(new SiteConfig.Upstream("original-skills", Optional.of("https://github.com/example/original"),
+    assertEquals(Optional.of(new SiteConfig.Upstream("original-skills",
+        Optional.of("https://github.com/example/original"),
         Optional.of("MIT"), Optional.of(12), Optional.empty())), config.upstream());
     assertEquals(List.of("reviewer", "helper", "nobody"), config.related().get("planner"));
   }
@@ -231,6 +232,16 @@ class ContentLoaderTest {
   }
 
   @Test
+  void upperCaseSkillMdWinsOverLowerCaseInOneFolder(@TempDir Path root) throws IOException {
+    write(root.resolve("skills/both/SKILL.md"), skillText("both"));
+    write(root.resolve("skills/both/skill.md"), skillText("lower"));
+    Catalog c = loader.load(root);
+    assertEquals(List.of("skills/both/SKILL.md"), c.skills().stream().map(Skill::source).toList());
+    assertEquals(List.of("skills/both/skill.md:1:1: warning: skill.md ignored: SKILL.md in the same folder is used"),
+        c.diagnostics().stream().map(Diagnostic::format).toList());
+  }
+
+  @Test
   void aFiveMegabyteBodyLoadsAndAnOversizedFileIsAnError(@TempDir Path root) throws IOException {
     String line = "Some body text that repeats to make a large skill body.\n";
     write(root.resolve("skills/big/SKILL.md"), skillText("big") + line.repeat(5_000_000 / line.length()));
@@ -247,7 +258,8 @@ class ContentLoaderTest {
   @Test
   void deepNestingAndHugeFrontmatterFailFastWithDiagnostics(@TempDir Path root) throws IOException {
     write(root.resolve("deep/SKILL.md"), "---\ndescription: d\nx: " + "[".repeat(200_000) + "\n---\n");
-    write(root.resolve("nested/SKILL.md"), "---\ndescription: d\nx: " + "[".repeat(100) + "]".repeat(100) + "\n---\n");
+    write(root.resolve("nested/SKILL.md"),
+        "---\ndescription: d\nx: " + "[".repeat(100) + "]".repeat(100) + "\n---\n");
     write(root.resolve("wide/SKILL.md"), "---\ndescription: d\nx: \"" + "y".repeat(1_100_000) + "\"\n---\n");
     Catalog c = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> loader.load(root));
     assertEquals(List.of("deep/SKILL.md", "nested/SKILL.md", "wide/SKILL.md"), c.skippedSources());

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -24,7 +26,18 @@ import org.junit.jupiter.api.TestFactory;
 /** Every real collection in {@code ../shared/corpora/} loads completely and without errors. */
 class CorpusLoadTest {
   private static final Path CORPORA = Path.of("../shared/corpora");
-  private final ContentLoader loader = new ContentLoader();
+  private static final ContentLoader LOADER = new ContentLoader();
+  private static final Map<Path, Catalog> LOADED = new ConcurrentHashMap<>();
+
+  /** Each corpus is loaded once per test run (the large one takes a while on a busy machine). */
+  private static Catalog load(Path root) throws IOException {
+    Catalog cached = LOADED.get(root);
+    if (cached == null) {
+      cached = LOADER.load(root);
+      LOADED.put(root, cached);
+    }
+    return cached;
+  }
 
   private static List<Path> roots() throws IOException {
     Assumptions.assumeTrue(Files.isDirectory(CORPORA), "corpora not present: " + CORPORA.toAbsolutePath());
@@ -41,7 +54,7 @@ class CorpusLoadTest {
   @TestFactory
   Stream<DynamicTest> everyCorpusLoadsEverySkillWithoutErrors() throws IOException {
     return roots().stream().map(root -> DynamicTest.dynamicTest(CORPORA.relativize(root).toString(), () -> {
-      Catalog c = loader.load(root);
+      Catalog c = load(root);
       assertEquals(skillFiles(root), c.skills().size(), "skills loaded = SKILL.md files found");
       assertEquals(List.of(), c.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format).toList());
       assertEquals(List.of(), c.skippedSources());
@@ -64,7 +77,7 @@ class CorpusLoadTest {
   void anthropicDanglingMarketplacePathsAreWarnings() throws IOException {
     Path root = CORPORA.resolve("anthropic");
     Assumptions.assumeTrue(Files.isDirectory(root));
-    List<String> dangling = loader.load(root).diagnostics().stream()
+    List<String> dangling = load(root).diagnostics().stream()
         .filter(d -> d.code().equals("missing-skill-path")).map(Diagnostic::format).toList();
     assertEquals(4, dangling.size(), dangling.toString());
     for (String name : List.of("xlsx", "docx", "pptx", "pdf")) {
@@ -77,7 +90,7 @@ class CorpusLoadTest {
   void largeCorpusGroupsByCategoryFolder() throws IOException {
     Path root = CORPORA.resolve("large");
     Assumptions.assumeTrue(Files.isDirectory(root));
-    Catalog c = loader.load(root);
+    Catalog c = load(root);
     assertTrue(c.collection("development").isPresent());
     assertTrue(c.collection("creative-design").isPresent());
     assertEquals(List.of(), c.collections().stream().map(Collection::id).filter(id -> id.contains("game")).toList(),
@@ -89,7 +102,7 @@ class CorpusLoadTest {
   void loadingTwiceGivesEqualCatalogs() throws IOException {
     Path root = CORPORA.resolve("medium/wshobson__agents");
     Assumptions.assumeTrue(Files.isDirectory(root));
-    assertEquals(loader.load(root), loader.load(root));
+    assertEquals(LOADER.load(root), LOADER.load(root));
   }
 
   private static long skillFiles(Path root) throws IOException {

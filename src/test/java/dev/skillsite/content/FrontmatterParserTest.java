@@ -13,7 +13,8 @@ class FrontmatterParserTest {
 
   @Test
   void keyPositionsAndBodyLineAreThoseOfTheFile() throws ContentException {
-    Frontmatter fm = parser.parse("---\nname: x\n  # comment\ndescription: >-\n  folded\n  text\n---  \nBody\n", "a/SKILL.md");
+    Frontmatter fm = parser.parse(
+        "---\nname: x\n  # comment\ndescription: >-\n  folded\n  text\n---  \nBody\n", "a/SKILL.md");
     assertEquals(new SourcePos("a/SKILL.md", 2, 1), fm.keyPositions().get("name"));
     assertEquals(new SourcePos("a/SKILL.md", 4, 1), fm.keyPositions().get("description"));
     assertEquals("folded text", fm.values().get("description"));

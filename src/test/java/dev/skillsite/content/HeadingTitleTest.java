@@ -12,8 +12,18 @@ class HeadingTitleTest {
   }
 
   @Test
+  void closingHashesNeedASpaceAndHostileLinesAreFast() {
+    assertEquals(Optional.of("C#"), HeadingTitle.of("# C#\n"));
+    assertEquals(Optional.of("Title"), HeadingTitle.of("#\t Title \t###  \n"));
+    assertEquals(Optional.empty(), HeadingTitle.of("####### seven\n    # code\n"));
+    String hostile = "# " + " ".repeat(200_000) + "x" + " ".repeat(200_000) + "#";
+    assertEquals(Optional.of("x"), HeadingTitle.of(hostile));
+  }
+
+  @Test
   void skipsFrontmatterAndFencedCode() {
-    assertEquals(Optional.of("Real"), HeadingTitle.of("---\ntitle: x\n---\n```md\n# Fake\n```\n~~~\n# Fake\n~~~\n# Real\n"));
+    assertEquals(Optional.of("Real"),
+        HeadingTitle.of("---\ntitle: x\n---\n```md\n# Fake\n```\n~~~\n# Fake\n~~~\n# Real\n"));
   }
 
   @Test

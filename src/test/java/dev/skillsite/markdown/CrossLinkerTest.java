@@ -65,4 +65,29 @@ class CrossLinkerTest {
         + "```\nOban\n```\n\nthen LiveView"));
     assertEquals(List.of("Oban docs", "LiveView"), d.select("a").eachText());
   }
+
+  @Test
+  void plainWordsAndSingleWordNamesAreNotDistinctive() {
+    MentionIndex index = MentionIndex.of(List.of(
+        skill("search", "workflows", "Oban"), skill("phoenix-thinking", "LiveView")));
+    SourceDocument doc = new SourceDocument("skills/x/SKILL.md", new SkillId("x"), "skills/x",
+        "search the workflows with Oban and LiveView", 1);
+    Document d = html(renderer.render(renderer.parse(doc), new FakeTargets(), index));
+    assertEquals(List.of("Oban", "LiveView"), d.select("a").eachText());
+  }
+
+  @Test
+  void termsManySkillsUseInPassingAreDropped() {
+    MentionIndex common = index.withoutCommon(Map.of("Oban", 11, "LiveView", 10), 100);
+    Document d = html(renderer.render(renderer.parse(new SourceDocument("skills/otp-thinking/SKILL.md",
+        new SkillId("otp-thinking"), "skills/otp-thinking", "Oban and LiveView", 1)), new FakeTargets(), common));
+    assertEquals(List.of("LiveView"), d.select("a").eachText());
+  }
+
+  @Test
+  void mentionedTermsAreFoundWithoutChangingTheDocument() {
+    ParsedDocument doc = renderer.parse(new SourceDocument("skills/x/SKILL.md", new SkillId("x"), "skills/x",
+        "# Oban\n\nUse Oban Pro, `LiveView` and oban-thinking.", 1));
+    assertEquals(Set.of("Oban Pro", "oban-thinking"), renderer.mentionedTerms(doc, index));
+  }
 }

@@ -125,4 +125,25 @@ class LinkRewriterTest {
     assertEquals("https://img.shields.io/x.svg", d.selectFirst("a").attr("href"));
     assertEquals("badge", d.selectFirst("a").text());
   }
+
+  @Test
+  void rawHtmlLinksAndImagesResolveLikeMarkdownOnes() {
+    RenderedDocument doc = render("skills/otp/SKILL.md",
+        "intro\n\n<p><a href=\"references/ets.md\">ETS</a> <img src=\"images/tree.png\" alt=\"t\">\n"
+            + "<a href=\"../../x.md\">out</a> <img src=\"../oban/images/x.png\" alt=\"o\"></p>\n");
+    Document d = Jsoup.parseBodyFragment(doc.html().html());
+    assertEquals(List.of("ref/references/ets/index.html"), d.select("a").eachAttr("href"));
+    assertEquals(List.of("files/images/tree.png"), d.select("img").eachAttr("src"));
+    assertEquals("intro ETS out o", d.text());
+    assertEquals(List.of("skills/otp/SKILL.md:7:1: warning: image points outside the skill folder: ../oban/images/x.png",
+        "skills/otp/SKILL.md:7:1: warning: link points outside the skill folder: ../../x.md"),
+        doc.diagnostics().stream().map(Diagnostic::format).toList());
+  }
+
+  @Test
+  void emptyLinksBecomeText() {
+    RenderedDocument doc = render("skills/otp/SKILL.md", "[empty]() <a href=\"\">raw</a>");
+    assertEquals("<p>empty raw</p>", doc.html().html().strip());
+    assertEquals(List.of(), doc.diagnostics());
+  }
 }

@@ -29,7 +29,8 @@ import java.util.Optional;
  *   <li>an object with such an array under {@code evals};
  *   <li>an object {@code {"should_trigger": [...], "should_not_trigger": [...]}} of phrases about one skill;
  *   <li>an object {@code {"skill": {"positive": [...], "negative": [...]}, …}} (negatives: that skill must not
- *       come first).
+ *       come first);
+ *   <li>a Markdown trigger-test page ({@code .md}) about one skill: see {@link MarkdownTriggerTests}.
  * </ul>
  */
 public final class EvalFile {
@@ -38,6 +39,10 @@ public final class EvalFile {
   /** The cases of {@code file}; {@code skill} names the skill of single-skill formats. */
   public static List<EvalCase> read(Path file, Optional<String> skill) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8);
+    if (file.getFileName().toString().endsWith(".md")) {
+      String s = skill.orElseThrow(() -> new IOException(file + ": a Markdown trigger-test page needs --skill NAME"));
+      return MarkdownTriggerTests.parse(text, s);
+    }
     try {
       return parse(text, skill);
     } catch (JsonParseException | IllegalStateException e) {

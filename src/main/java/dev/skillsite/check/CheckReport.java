@@ -1,0 +1,49 @@
+package dev.skillsite.check;
+
+import dev.skillsite.model.Catalog;
+import dev.skillsite.model.Diagnostic;
+import dev.skillsite.model.SkillId;
+import java.util.List;
+
+/**
+ * Everything {@code check} found in a collection: the findings in print order, and the routing health and
+ * listing budget behind them, for the site's "routing health" page.
+ *
+ * @param catalog the collection checked, triggers extracted
+ * @param findings every finding, sorted by {@link Diagnostic#ORDER}
+ */
+public record CheckReport(Catalog catalog, List<Diagnostic> findings, RoutingHealth routing, ListingBudget listing) {
+  public CheckReport {
+    findings = findings.stream().sorted(Diagnostic.ORDER).distinct().toList();
+  }
+
+  public long errors() {
+    return findings.stream().filter(Diagnostic::isError).count();
+  }
+
+  public long warnings() {
+    return findings.size() - errors();
+  }
+
+  /** The exit status {@code check} reports: 1 with errors (or with warnings when strict), else 0. */
+  public int exitCode(boolean strict) {
+    return errors() > 0 || strict && !findings.isEmpty() ? 1 : 0;
+  }
+
+  /** The findings about one skill: those in its folder. */
+  public List<Diagnostic> findingsFor(SkillId id) {
+    return catalog.skill(id).map(s -> findings.stream()
+        .filter(d -> s.dir().isEmpty() ? !d.pos().path().contains("/") || d.pos().path().equals(s.source())
+            : d.pos().path().startsWith(s.dir() + "/"))
+        .toList()).orElse(List.of());
+  }
+
+  /** The skills that compete with {@code id} for its triggers, nearest first (most shared triggers). */
+  public List<CollisionPair> rivalsOf(SkillId id) {
+    return routing.pairs().stream()
+        .filter(p -> p.first().equals(id) || p.second().equals(id))
+        .sorted(java.util.Comparator.comparingInt((CollisionPair p) -> -p.collisions().size())
+            .thenComparing(p -> p.first().equals(id) ? p.second() : p.first()))
+        .toList();
+  }
+}

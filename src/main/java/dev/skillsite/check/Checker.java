@@ -1,0 +1,94 @@
+package dev.skillsite.check;
+
+import dev.skillsite.content.ContentLoader;
+import dev.skillsite.model.Catalog;
+import dev.skillsite.model.Diagnostic;
+import dev.skillsite.model.Skill;
+import dev.skillsite.site.SiteGenerator;
+import dev.skillsite.triggers.TriggerExtractor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code check} command's engine: loads a collection, extracts triggers, and runs every {@link Rule}
+ * over it, the loader's diagnostics re-graded for the {@link Target}. Thread-safe; one instance can check
+ * many collections.
+ */
+public final class Checker {
+  private final ContentLoader loader = new ContentLoader();
+  private final TriggerExtractor extractor = new TriggerExtractor();
+  private final SiteGenerator site = new SiteGenerator(Optional.empty());
+  private final ProbeFactory probes;
+
+  /** @param probes the router triggers are probed with: {@link RouterProbe#factory()}, or none */
+  public Checker(ProbeFactory probes) {
+    this.probes = probes;
+  }
+
+  /**
+   * Loads and checks the collection at {@code contentRoot}.
+   *
+   * @throws IOException when {@code contentRoot} is not a readable folder, or the router cannot be built
+   */
+  public CheckReport check(Path contentRoot, CheckOptions options) throws IOException {
+    Catalog catalog = loader.load(contentRoot);
+    return check(catalog, contentRoot, options);
+  }
+
+  /** Checks a catalog already loaded from {@code contentRoot} (its triggers are extracted if missing). */
+  public CheckReport check(Catalog loaded, Path contentRoot, CheckOptions options) throws IOException {
+    Path root = contentRoot.toRealPath();
+    Catalog catalog = withTriggers(loaded);
+    CheckContext context = new CheckContext(root, catalog, new SourceLocator(root), options);
+    RoutingHealth routing = routing(catalog.skills());
+    MarkdownScan scan = new MarkdownScan();
+    List<Rule> rules = List.of(new ClaudeAiUploadRule(), new SiteBuildRule(site), new ReferenceDepthRule(scan),
+        new MentionedFilesRule(scan), new DescriptionLintRule(), new ListingBudgetRule(),
+        new RoutingRule(routing));
+    List<Diagnostic> findings = new ArrayList<>(new TargetProfile(options.target()).apply(catalog.diagnostics()));
+    try {
+      for (Rule rule : rules) {
+        findings.addAll(rule.check(context));
+      }
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return new CheckReport(catalog, findings, routing, ListingBudget.of(catalog.skills(), options.listingBudget()));
+  }
+
+  private Catalog withTriggers(Catalog catalog) {
+    List<Skill> skills = catalog.skills().stream()
+        .map(s -> s.triggers().isEmpty() && s.triggers().notFor().isEmpty()
+            ? s.withTriggers(extractor.extract(s.description()))
+            : s)
+        .toList();
+    return catalog.withSkills(skills);
+  }
+
+  private RoutingHealth routing(List<Skill> skills) throws IOException {
+    Optional<RouteProbe> probe = probes.open(skills);
+    if (probe.isEmpty()) {
+      return RoutingHealth.NOT_CHECKED;
+    }
+    try {
+      return new RoutingAnalyzer(probe.get()).analyze(skills);
+    } finally {
+      if (probe.get() instanceof AutoCloseable closeable) {
+        close(closeable);
+      }
+    }
+  }
+
+  private static void close(AutoCloseable closeable) throws IOException {
+    try {
+      closeable.close();
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException(e);
+    }
+  }
+}

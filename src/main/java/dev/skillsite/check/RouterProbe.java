@@ -1,0 +1,58 @@
+package dev.skillsite.check;
+
+import dev.skillsite.model.Skill;
+import dev.skillsite.routing.RouteResult;
+import dev.skillsite.routing.Router;
+import dev.skillsite.routing.RoutingIndex;
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Probes triggers with the site's own router ({@link Router} over an in-memory {@link RoutingIndex}). A
+ * phrase the router abstains on routes nowhere: it would fire no skill. Close it to free the index.
+ * Equal scores rank by skill id.
+ */
+public final class RouterProbe implements RouteProbe, AutoCloseable {
+  /** Hits read per phrase. */
+  static final int TOP = 5;
+
+  /** Equal scores (duplicate skills) rank by id, so the result does not depend on index order. */
+  private static final Comparator<Ranked> BY_SCORE_THEN_ID =
+      Comparator.comparingDouble((Ranked r) -> -r.score()).thenComparing(Ranked::id);
+
+  private final RoutingIndex index;
+  private final Router router;
+
+  private RouterProbe(RoutingIndex index) {
+    this.index = index;
+    this.router = new Router(index);
+  }
+
+  /** Builds the router over the skills given (their triggers already extracted). */
+  public static ProbeFactory factory() {
+    return skills -> Optional.of(new RouterProbe(RoutingIndex.build(List.copyOf(skills))));
+  }
+
+  static RouterProbe over(List<Skill> skills) {
+    return new RouterProbe(RoutingIndex.build(skills));
+  }
+
+  @Override
+  public List<Ranked> rank(String query) {
+    RouteResult result = router.route(query, TOP);
+    if (result.abstained()) {
+      return List.of();
+    }
+    return result.hits().stream()
+        .map(h -> new Ranked(h.id(), h.score()))
+        .sorted(BY_SCORE_THEN_ID)
+        .toList();
+  }
+
+  @Override
+  public void close() throws IOException {
+    index.close();
+  }
+}

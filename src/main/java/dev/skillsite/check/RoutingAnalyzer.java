@@ -1,0 +1,126 @@
+package dev.skillsite.check;
+
+import dev.skillsite.model.Skill;
+import dev.skillsite.model.SkillId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Routes every trigger phrase and keyword of every skill and reads off collisions and unreachable skills.
+ * A trigger of A collides with B when it routes to B first, or when B comes second within {@value #MARGIN}
+ * of A's score (ambiguous), unless the trigger names B itself ("Ecto" and {@code ecto-thinking}): a
+ * dispatcher skill that lists its family's names routes those names to the right member. A skill is unreachable when none of its phrases (its keywords, when it has no
+ * phrases) routes to it first, or when it has neither.
+ */
+public final class RoutingAnalyzer {
+  /** Relative score margin under which a runner-up makes the route ambiguous. */
+  public static final double MARGIN = 0.10;
+
+  private final RouteProbe probe;
+
+  public RoutingAnalyzer(RouteProbe probe) {
+    this.probe = probe;
+  }
+
+  public RoutingHealth analyze(List<Skill> skills) {
+    List<Skill> sorted = skills.stream().sorted(Comparator.comparing(Skill::id)).toList();
+    List<Probe> probes = sorted.stream().flatMap(RoutingAnalyzer::probesOf).toList();
+    List<Outcome> outcomes = probes.parallelStream().map(p -> new Outcome(p, probe.rank(p.trigger()))).toList();
+    Map<SkillId, String> names = new TreeMap<>();
+    sorted.forEach(s -> names.put(s.id(), s.name()));
+    List<Collision> collisions = new ArrayList<>();
+    outcomes.forEach(o -> collision(o)
+        .filter(c -> !namesSkill(c.trigger(), names.get(c.rival())))
+        .ifPresent(collisions::add));
+    return new RoutingHealth(pairs(collisions, sorted), unreachable(sorted, outcomes), probes.size());
+  }
+
+  private static Stream<Probe> probesOf(Skill s) {
+    Stream<Probe> phrases = s.triggers().phrases().stream().map(p -> new Probe(s, p, true));
+    Stream<Probe> keywords = s.triggers().keywords().stream().map(k -> new Probe(s, k, false));
+    return Stream.concat(phrases, keywords);
+  }
+
+  private static Optional<Collision> collision(Outcome o) {
+    List<RouteProbe.Ranked> hits = o.hits();
+    SkillId owner = o.probe().skill().id();
+    if (hits.isEmpty()) {
+      return Optional.empty();
+    }
+    RouteProbe.Ranked top = hits.get(0);
+    Optional<Double> ownerScore = hits.stream().filter(h -> h.id().equals(owner)).map(h -> h.score()).findFirst();
+    if (!top.id().equals(owner)) {
+      return Optional.of(new Collision(owner, top.id(), o.probe().trigger(), ownerScore, top.score(), false));
+    }
+    if (hits.size() > 1 && hits.get(1).score() >= top.score() * (1 - MARGIN)) {
+      RouteProbe.Ranked second = hits.get(1);
+      return Optional.of(new Collision(owner, second.id(), o.probe().trigger(), ownerScore, second.score(), true));
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code trigger} is the name of {@code skillName} or one of its hyphen-separated words. */
+  static boolean namesSkill(String trigger, String skillName) {
+    String t = trigger.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", "");
+    return !t.isEmpty() && ("-" + skillName.toLowerCase(Locale.ROOT) + "-").contains("-" + t + "-");
+  }
+
+  private static List<CollisionPair> pairs(List<Collision> collisions, List<Skill> skills) {
+    Map<String, List<Collision>> byPair = new TreeMap<>();
+    for (Collision c : collisions) {
+      SkillId a = c.owner().compareTo(c.rival()) <= 0 ? c.owner() : c.rival();
+      SkillId b = a.equals(c.owner()) ? c.rival() : c.owner();
+      byPair.computeIfAbsent(a.value() + "\u0000" + b.value(), k -> new ArrayList<>()).add(c);
+    }
+    Map<SkillId, Skill> byId = new TreeMap<>();
+    skills.forEach(s -> byId.put(s.id(), s));
+    List<CollisionPair> pairs = new ArrayList<>();
+    byPair.forEach((key, list) -> {
+      String[] ids = key.split("\u0000");
+      SkillId a = new SkillId(ids[0]);
+      SkillId b = new SkillId(ids[1]);
+      pairs.add(new CollisionPair(a, b, list, suggestion(byId.get(a), byId.get(b), list)));
+    });
+    return pairs;
+  }
+
+  static String suggestion(Skill a, Skill b, List<Collision> collisions) {
+    for (Collision c : collisions) {
+      String t = c.trigger().toLowerCase(Locale.ROOT);
+      if (a.description().toLowerCase(Locale.ROOT).contains(t) && b.description().toLowerCase(Locale.ROOT).contains(t)) {
+        return "both descriptions name \"" + c.trigger() + "\": keep it in the skill that should own it and add"
+            + " a \"Not for …\" clause naming that skill to the other";
+      }
+    }
+    Collision first = collisions.get(0);
+    return "make the triggers of " + first.owner() + " name what only it handles (its objects, tools, file"
+        + " types), or narrow the description of " + first.rival();
+  }
+
+  private static List<Unreachable> unreachable(List<Skill> skills, List<Outcome> outcomes) {
+    Map<SkillId, List<Outcome>> bySkill = new TreeMap<>();
+    outcomes.forEach(o -> bySkill.computeIfAbsent(o.probe().skill().id(), k -> new ArrayList<>()).add(o));
+    List<Unreachable> out = new ArrayList<>();
+    for (Skill s : skills) {
+      List<Outcome> own = bySkill.getOrDefault(s.id(), List.of());
+      boolean hasPhrases = own.stream().anyMatch(o -> o.probe().phrase());
+      List<Outcome> tried = own.stream().filter(o -> o.probe().phrase() == hasPhrases).toList();
+      boolean reached = tried.stream().anyMatch(o -> !o.hits().isEmpty() && o.hits().get(0).id().equals(s.id()));
+      if (!reached) {
+        out.add(new Unreachable(s.id(), tried.stream().map(o -> o.probe().trigger()).toList(),
+            tried.stream().map(o -> o.hits().stream().findFirst().map(RouteProbe.Ranked::id)).toList()));
+      }
+    }
+    return out;
+  }
+
+  private record Probe(Skill skill, String trigger, boolean phrase) {}
+
+  private record Outcome(Probe probe, List<RouteProbe.Ranked> hits) {}
+}

@@ -1,0 +1,120 @@
+package dev.skillsite.check;
+
+import dev.skillsite.model.Diagnostic;
+import dev.skillsite.model.Skill;
+import dev.skillsite.model.SkillId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A {@link CheckReport} as the site shows it: plain strings for the Pebble templates
+ * ({@code templates/health.peb}, {@code templates/partials/skill-health.peb}). Hrefs come from the caller,
+ * relative to the page being written.
+ *
+ * @param pairs skills competing for the same triggers, with the triggers, scores and a suggestion
+ * @param unreachable skills their own triggers do not reach
+ * @param lint the description findings, by skill
+ * @param probes how many triggers were routed
+ */
+public record RoutingHealthView(List<Pair> pairs, List<Lost> unreachable, List<Finding> lint, int probes) {
+  /** Codes of the findings listed as description lint. */
+  public static final Set<String> LINT_CODES = Set.of("listing-too-long", "use-case-late", "first-person",
+      "vague-description", "not-for-unknown-skill", "listing-cut", "description-too-long");
+
+  public RoutingHealthView {
+    pairs = List.copyOf(pairs);
+    unreachable = List.copyOf(unreachable);
+    lint = List.copyOf(lint);
+  }
+
+  /** Two competing skills. */
+  public record Pair(String first, String firstHref, String second, String secondHref, List<Shared> triggers,
+      String suggestion) {
+    public Pair {
+      triggers = List.copyOf(triggers);
+    }
+  }
+
+  /** One trigger of {@code owner} lost to ({@code kind = "collision"}) or shared with ({@code "ambiguous"}) {@code rival}. */
+  public record Shared(String trigger, String owner, String rival, String ownerScore, String rivalScore, String kind) {}
+
+  /** An unreachable skill and why. */
+  public record Lost(String name, String href, String reason) {}
+
+  /** One finding about a skill: {@code where} is {@code path:line:col}. */
+  public record Finding(String skill, String href, String where, String severity, String code, String message) {}
+
+  /** What a skill page shows: its nearest rivals (most shared triggers first) and its own findings. */
+  public record SkillHealth(List<Pair> rivals, List<Finding> findings) {
+    public SkillHealth {
+      rivals = List.copyOf(rivals);
+      findings = List.copyOf(findings);
+    }
+
+    public boolean isEmpty() {
+      return rivals.isEmpty() && findings.isEmpty();
+    }
+  }
+
+  /**
+   * @param href the URL of a skill's page, relative to the health page
+   */
+  public static RoutingHealthView of(CheckReport report, Function<SkillId, String> href) {
+    Map<SkillId, Skill> skills = new LinkedHashMap<>();
+    report.catalog().skills().forEach(s -> skills.put(s.id(), s));
+    List<Pair> pairs = report.routing().pairs().stream().map(p -> pair(p, skills, href)).toList();
+    List<Lost> lost = new ArrayList<>();
+    for (Unreachable u : report.routing().unreachable()) {
+      Skill s = skills.get(u.id());
+      String reason = u.hasNoTriggers() ? "its description lists no trigger phrases or keywords"
+          : "none of its " + u.triggers().size() + " triggers routes to it first";
+      lost.add(new Lost(s.name(), href.apply(s.id()), reason));
+    }
+    List<Finding> lint = new ArrayList<>();
+    for (Skill s : skills.values()) {
+      findingsOf(report, s, href).stream().filter(f -> LINT_CODES.contains(f.code())).forEach(lint::add);
+    }
+    return new RoutingHealthView(pairs, lost, lint, report.routing().probes());
+  }
+
+  /** The rivals and findings of one skill, hrefs relative to its page. */
+  public static SkillHealth forSkill(CheckReport report, SkillId id, Function<SkillId, String> href) {
+    Map<SkillId, Skill> skills = new LinkedHashMap<>();
+    report.catalog().skills().forEach(s -> skills.put(s.id(), s));
+    Optional<Skill> skill = Optional.ofNullable(skills.get(id));
+    if (skill.isEmpty()) {
+      return new SkillHealth(List.of(), List.of());
+    }
+    List<Pair> rivals = report.rivalsOf(id).stream().map(p -> pair(p, skills, href)).toList();
+    return new SkillHealth(rivals, findingsOf(report, skill.get(), href));
+  }
+
+  private static List<Finding> findingsOf(CheckReport report, Skill s, Function<SkillId, String> href) {
+    List<Finding> out = new ArrayList<>();
+    for (Diagnostic d : report.findingsFor(s.id())) {
+      out.add(new Finding(s.name(), href.apply(s.id()), d.pos().toString(), d.severity().label(), d.code(),
+          d.message()));
+    }
+    return out;
+  }
+
+  private static Pair pair(CollisionPair p, Map<SkillId, Skill> skills, Function<SkillId, String> href) {
+    List<Shared> shared = p.collisions().stream()
+        .map(c -> new Shared(c.trigger(), skills.get(c.owner()).name(), skills.get(c.rival()).name(),
+            c.ownerScore().map(RoutingHealthView::score).orElse("–"), score(c.rivalScore()),
+            c.ambiguous() ? "ambiguous" : "collision"))
+        .toList();
+    return new Pair(skills.get(p.first()).name(), href.apply(p.first()), skills.get(p.second()).name(),
+        href.apply(p.second()), shared, p.suggestion());
+  }
+
+  private static String score(double s) {
+    return String.format(Locale.ROOT, "%.2f", s);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.skillsite.check;
+
+import dev.skillsite.model.Diagnostic;
+import dev.skillsite.site.SiteGenerator;
+import dev.skillsite.site.SiteInput;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@code build} reports beyond loading: the site is generated into a scratch folder (deleted
+ * afterwards) and its diagnostics are taken as they are, so {@code check} and {@code build} never disagree
+ * about broken relative links and anchors, missing or unpublishable files and images, and links that leave
+ * the skill folder.
+ */
+final class SiteBuildRule implements Rule {
+  private final SiteGenerator generator;
+
+  SiteBuildRule(SiteGenerator generator) {
+    this.generator = generator;
+  }
+
+  @Override
+  public List<Diagnostic> check(CheckContext context) {
+    Path scratch = null;
+    try {
+      scratch = Files.createTempDirectory("skillsite-check-");
+      Path out = scratch.resolve("site");
+      SiteInput input = new SiteInput(context.catalog(), Map.of(), Optional.of(context.root()));
+      return generator.generate(input, out).diagnostics();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (scratch != null) {
+        delete(scratch);
+      }
+    }
+  }
+
+  private static void delete(Path dir) {
+    try {
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          Files.delete(file);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+          Files.delete(d);
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not delete the scratch site " + dir, e);
+    }
+  }
+}

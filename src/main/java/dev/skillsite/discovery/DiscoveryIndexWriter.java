@@ -1,0 +1,72 @@
+package dev.skillsite.discovery;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.skillsite.model.Catalog;
+import dev.skillsite.model.Skill;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Writes {@code .well-known/agent-skills/index.json}, the Agent Skills discovery index (draft schema 0.2.0):
+ * per skill its {@code name}, {@code description}, {@code type: "skill-md"}, the {@code url} of its raw
+ * SKILL.md in the site and {@code digest: "sha256:<hex>"} of exactly those bytes. URLs are absolute under
+ * the site's base URL when it has one, else relative to the index (RFC 3986), so the index works under a
+ * sub-path too. Skills are listed by name, then id; output is byte-for-byte deterministic.
+ */
+public final class DiscoveryIndexWriter {
+  public static final String PATH = ".well-known/agent-skills/index.json";
+  public static final String SCHEMA = "https://schemas.agentskills.io/discovery/0.2.0/schema.json";
+
+  /**
+   * @param contentRoot where the catalog was loaded from (raw SKILL.md files missing from the site are
+   *     copied from it)
+   * @param siteDir the site being written (the staging folder)
+   */
+  public void write(Catalog catalog, Path contentRoot, Path siteDir) throws IOException {
+    RawSkillFiles raw = new RawSkillFiles(contentRoot, siteDir);
+    JsonArray skills = new JsonArray();
+    for (Skill s : sorted(catalog.skills())) {
+      JsonObject o = new JsonObject();
+      o.addProperty("name", s.name());
+      o.addProperty("type", "skill-md");
+      o.addProperty("description", s.description().strip());
+      o.addProperty("url", url(catalog, s));
+      o.addProperty("digest", "sha256:" + sha256(raw.bytes(s)));
+      skills.add(o);
+    }
+    JsonObject index = new JsonObject();
+    index.addProperty("$schema", SCHEMA);
+    index.add("skills", skills);
+    Path file = siteDir.resolve(PATH);
+    Files.createDirectories(file.getParent());
+    String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(index) + "\n";
+    Files.writeString(file, json, StandardCharsets.UTF_8);
+  }
+
+  static List<Skill> sorted(List<Skill> skills) {
+    return skills.stream().sorted(Comparator.comparing(Skill::name).thenComparing(Skill::id)).toList();
+  }
+
+  private static String url(Catalog catalog, Skill s) {
+    return catalog.config().baseUrl()
+        .map(base -> base.replaceAll("/+$", "") + "/" + RawSkillFiles.sitePath(s))
+        .orElse("../../" + RawSkillFiles.sitePath(s));
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package dev.skillsite.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class EvalCommandTest {
+  @TempDir Path dir;
+  private Path content;
+  private Path queries;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @BeforeEach
+  void setUp() throws IOException {
+    content = dir.resolve("content");
+    skill("docker-images", "Build small Docker images with multi-stage builds. Use when writing a Dockerfile.");
+    skill("sql-tuning", "Speed up slow SQL queries: read query plans, add indexes. Use when a query is slow.");
+    queries = dir.resolve("q.jsonl");
+    Files.writeString(queries, """
+        {"query": "my Dockerfile needs a multi-stage build", "expected": "docker-images"}
+        {"query": "this SQL query is slow, which indexes should I add", "expected": ["sql-tuning"]}
+        {"query": "remap the tmux prefix key", "expected": null}
+        """, StandardCharsets.UTF_8);
+  }
+
+  private void skill(String name, String description) throws IOException {
+    Path d = content.resolve(name);
+    Files.createDirectories(d);
+    Files.writeString(d.resolve("SKILL.md"), "---\nname: " + name + "\ndescription: \"" + description
+        + "\"\n---\n\n# " + name + "\n", StandardCharsets.UTF_8);
+  }
+
+  private int run(String... args) {
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    return cl.execute(args);
+  }
+
+  @Test
+  void jsonHasTheScores() {
+    assertEquals(0, run("eval", "--queries", queries.toString(), "--content", content.toString(), "--json"));
+    JsonObject o = JsonParser.parseString(out.toString()).getAsJsonObject();
+    assertEquals(3, o.get("queries").getAsInt());
+    assertEquals(2, o.get("positives").getAsInt());
+    assertEquals(1, o.get("negatives").getAsInt());
+    assertEquals(1.0, o.get("top1").getAsDouble());
+    assertEquals(1.0, o.get("top3").getAsDouble());
+    assertEquals(1.0, o.get("mrr").getAsDouble());
+    assertEquals(0.0, o.get("false_trigger_rate").getAsDouble());
+    assertEquals(0, o.getAsJsonArray("misses").size());
+  }
+
+  @Test
+  void textReportsCountsAndSaysHowAbstentionsCount() {
+    assertEquals(0, run("eval", "--queries", queries.toString(), "--content", content.toString()));
+    String text = out.toString();
+    assertTrue(text.contains("top-1 1.000  top-3 1.000  MRR 1.000  over 2 positives"), text);
+    assertTrue(text.contains("an abstention counts as a top-1 miss"), text);
+    assertTrue(text.contains("false-trigger rate 0.000 over 1 negatives"), text);
+  }
+
+  @Test
+  void belowMinTop1ExitsWithOne() {
+    assertEquals(1, run("eval", "--queries", queries.toString(), "--content", content.toString(), "--threshold",
+        "0.9999", "--min-top1", "0.5"));
+    assertTrue(err.toString().contains("is below --min-top1 0.500"), err.toString());
+  }
+
+  @Test
+  void missingQueriesFileExitsWithTwo() {
+    assertEquals(2, run("eval", "--queries", dir.resolve("none.jsonl").toString(), "--content", content.toString()));
+    assertTrue(err.toString().startsWith("skillsite eval: "), err.toString());
+  }
+
+  @Test
+  void skillCreatorFileWithSkill() throws IOException {
+    Path f = dir.resolve("evals.json");
+    Files.writeString(f, "[{\"query\": \"slow SQL query needs an index\", \"should_trigger\": true},"
+        + " {\"query\": \"shrink my Dockerfile with a multi-stage build\", \"should_trigger\": false}]",
+        StandardCharsets.UTF_8);
+    assertEquals(0, run("eval", "--queries", f.toString(), "--content", content.toString(), "--skill", "sql-tuning",
+        "--json"));
+    JsonObject o = JsonParser.parseString(out.toString()).getAsJsonObject();
+    assertEquals(1.0, o.get("top1").getAsDouble());
+    assertEquals(0.0, o.get("false_trigger_rate").getAsDouble());
+  }
+}

@@ -1,0 +1,103 @@
+package dev.skillsite.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RouteCommandTest {
+  @TempDir Path dir;
+  private Path content;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @BeforeEach
+  void content() throws IOException {
+    content = dir.resolve("content");
+    skill("docker-images", "Build small, secure Docker images with multi-stage builds. Use when writing a"
+        + " Dockerfile or shrinking an image.", "## Multi-stage builds\n\nCopy the binary into a slim image.\n");
+    skill("sql-tuning", "Speed up slow SQL queries: read query plans, add indexes. Use when a query is slow or"
+        + " EXPLAIN shows a table scan.", "## Reading EXPLAIN\n\nA sequential scan means a missing index.\n");
+    skill("git-commit", "Write conventional commit messages. Use when committing code changes.",
+        "## Conventional commits\n\nfeat, fix, docs.\n");
+  }
+
+  private void skill(String name, String description, String body) throws IOException {
+    Path d = content.resolve("skills").resolve(name);
+    Files.createDirectories(d);
+    Files.writeString(d.resolve("SKILL.md"), "---\nname: " + name + "\ndescription: \"" + description + "\"\n---\n\n# "
+        + name + "\n\n" + body, StandardCharsets.UTF_8);
+  }
+
+  private int run(String... args) {
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    return cl.execute(args);
+  }
+
+  @Test
+  void jsonIsOneObjectWithTheRankedSkills() {
+    assertEquals(0, run("route", "shrink our Dockerfile image with a multi-stage build", "--content",
+        content.toString(), "--json", "--top", "2"));
+    JsonObject o = JsonParser.parseString(out.toString()).getAsJsonObject();
+    assertEquals("shrink our Dockerfile image with a multi-stage build", o.get("query").getAsString());
+    assertEquals(false, o.get("abstained").getAsBoolean());
+    assertEquals(false, o.get("ambiguous").getAsBoolean());
+    var first = o.getAsJsonArray("results").get(0).getAsJsonObject();
+    assertEquals("docker-images", first.get("id").getAsString());
+    assertEquals("docker-images", first.get("name").getAsString());
+    assertTrue(first.get("score").getAsDouble() > 0);
+    assertTrue(first.has("matched"));
+    assertTrue(o.getAsJsonArray("results").size() <= 2);
+  }
+
+  @Test
+  void textSaysNoSkillMatchesWhenAbstaining() {
+    assertEquals(0, run("route", "remap the tmux prefix to ctrl-a", "--content", content.toString()));
+    assertTrue(out.toString().startsWith("no skill matches (confidence "), out.toString());
+  }
+
+  @Test
+  void explainShowsFieldsAndConfidenceAgainstThreshold() {
+    assertEquals(0, run("route", "slow SQL query with a table scan", "--content", content.toString(), "--explain"));
+    String text = out.toString();
+    assertTrue(text.startsWith("1. sql-tuning  score "), text);
+    assertTrue(text.contains("     fields: "), text);
+    assertTrue(text.contains(" vs threshold 0.73: matched "), text);
+  }
+
+  @Test
+  void builtIndexIsReadWithIndexOption() throws IOException {
+    try (var index = dev.skillsite.routing.RouterFactory.fromContent(content)) {
+      index.writeTo(dir.resolve("idx"));
+    }
+    assertEquals(0, run("route", "write a commit message", "--index", dir.resolve("idx").toString(), "--json"));
+    assertEquals("git-commit", JsonParser.parseString(out.toString()).getAsJsonObject().getAsJsonArray("results")
+        .get(0).getAsJsonObject().get("name").getAsString());
+  }
+
+  @Test
+  void missingIndexIsAnIoErrorWithExitTwo() {
+    assertEquals(2, run("route", "anything", "--index", dir.resolve("nope").toString()));
+    assertEquals("skillsite route: no routing index at " + dir.resolve("nope") + System.lineSeparator(),
+        err.toString());
+  }
+
+  @Test
+  void bothSourcesIsAUsageError() {
+    assertEquals(2, run("route", "x", "--index", "a", "--content", "b"));
+    assertTrue(err.toString().contains("give --content or --index, not both"), err.toString());
+  }
+}

@@ -1,0 +1,75 @@
+package dev.skillsite.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skillsite.testing.TestSkills;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+class RouterAbstentionTest {
+  @Test
+  void onTopicRequestTriggers() throws IOException {
+    try (RoutingIndex index = RoutingIndex.build(TestSkills.fixture())) {
+      RouteResult r = new Router(index).route("convert the Dockerfile to a multi-stage build and run as non-root", 3);
+      assertFalse(r.abstained());
+      assertTrue(r.triggered());
+      assertEquals("docker-images", r.hits().get(0).name());
+      assertTrue(r.hits().get(0).confidence() >= Confidence.DEFAULT.threshold());
+    }
+  }
+
+  @Test
+  void offTopicRequestAbstainsButStillRanks() throws IOException {
+    try (RoutingIndex index = RoutingIndex.build(TestSkills.fixture())) {
+      RouteResult r = new Router(index).route("remap the tmux prefix to ctrl-a and enable mouse scrolling", 3);
+      assertTrue(r.abstained());
+      assertFalse(r.triggered());
+      assertTrue(r.hits().isEmpty() || r.hits().get(0).confidence() < Confidence.DEFAULT.threshold());
+    }
+  }
+
+  @Test
+  void queryOfOnlyStopWordsAbstainsWithNoHits() throws IOException {
+    try (RoutingIndex index = RoutingIndex.build(TestSkills.fixture())) {
+      RouteResult r = new Router(index).route("how do I do this?", 3);
+      assertTrue(r.abstained());
+      assertEquals(0, r.hits().size());
+    }
+  }
+
+  @Test
+  void lowerThresholdTriggersMore() throws IOException {
+    try (RoutingIndex index = RoutingIndex.build(TestSkills.fixture())) {
+      String q = "the restart of my cache process";
+      RouteResult strict = new Router(index, Confidence.DEFAULT.withThreshold(0.999)).route(q, 3);
+      RouteResult lax = new Router(index, Confidence.DEFAULT.withThreshold(0.0)).route(q, 3);
+      assertTrue(strict.abstained());
+      assertFalse(lax.abstained());
+      assertEquals(strict.hits(), lax.hits());
+    }
+  }
+
+  @Test
+  void nearIdenticalSkillsAreAmbiguous() throws IOException {
+    var skills = new java.util.ArrayList<>(TestSkills.fixture());
+    skills.add(TestSkills.of("docker-slim", "Build small, secure Docker images with multi-stage builds. Use when"
+        + " writing a Dockerfile or shrinking an image.", "# Docker\n\n## Multi-stage builds\n\nCompile in one stage,"
+        + " copy the binary into a slim runtime image, run as a non-root user.\n"));
+    try (RoutingIndex index = RoutingIndex.build(skills)) {
+      RouteResult r = new Router(index).route("shrink the docker image with a multi-stage build", 3);
+      assertFalse(r.abstained());
+      assertTrue(r.ambiguous());
+    }
+  }
+
+  @Test
+  void confidenceIsTheLogisticOfTheDocumentedSum() {
+    Confidence.Features f = new Confidence.Features(0.5, 0.8, 0.6, 0.4, 10, 6);
+    double z = Confidence.W_MATCHED * 0.5 + Confidence.W_KNOWN * 0.8 + Confidence.W_EXPLAINED * 0.6
+        + Confidence.W_MARGIN * 0.4 + Confidence.BIAS;
+    assertEquals(z, f.z(), 1e-12);
+    assertEquals(1 / (1 + Math.exp(-z)), Confidence.DEFAULT.score(f), 1e-12);
+  }
+}

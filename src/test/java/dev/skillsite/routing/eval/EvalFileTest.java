@@ -1,0 +1,84 @@
+package dev.skillsite.routing.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvalFileTest {
+  @Test
+  void jsonlWithNameListAndNull() {
+    List<EvalCase> c = EvalFile.parse("""
+        {"query": "a", "expected": "x"}
+        {"query": "b", "expected": ["x", "y"]}
+
+        {"query": "c", "expected": null}
+        """, Optional.empty());
+    assertEquals(List.of(EvalCase.positive("a", List.of("x")), EvalCase.positive("b", List.of("x", "y")),
+        EvalCase.negative("c")), c);
+  }
+
+  @Test
+  void skillCreatorArrayNeedsTheSkill() {
+    String json = "[{\"query\": \"a\", \"should_trigger\": true}, {\"prompt\": \"b\", \"should_trigger\": false}]";
+    assertEquals(List.of(EvalCase.positive("a", List.of("s")), EvalCase.negativeFor("b", "s")),
+        EvalFile.parse(json, Optional.of("s")));
+    assertThrows(IllegalArgumentException.class, () -> EvalFile.parse(json, Optional.empty()));
+  }
+
+  @Test
+  void shouldTriggerNamingASkillOrNull() {
+    assertEquals(List.of(EvalCase.positive("a", List.of("snap")), EvalCase.negative("b")),
+        EvalFile.parse("[{\"query\": \"a\", \"should_trigger\": \"snap\"}, {\"query\": \"b\", \"should_trigger\": null}]",
+            Optional.empty()));
+  }
+
+  @Test
+  void objectFormats() {
+    assertEquals(List.of(EvalCase.positive("a", List.of("s")), EvalCase.negativeFor("b", "s")),
+        EvalFile.parse("{\"skill_name\": \"x\", \"evals\": [{\"query\": \"a\", \"should_trigger\": true},"
+            + " {\"query\": \"b\", \"should_trigger\": false}]}", Optional.of("s")));
+    assertEquals(List.of(EvalCase.positive("wcag", List.of("s")), EvalCase.negativeFor("css", "s")),
+        EvalFile.parse("{\"_comment\": \"x\", \"should_trigger\": [\"wcag\"], \"should_not_trigger\": [\"css\"]}",
+            Optional.of("s")));
+    assertEquals(List.of(EvalCase.positive("p", List.of("debug")), EvalCase.negativeFor("n", "debug")),
+        EvalFile.parse("{\"_comment\": \"x\", \"debug\": {\"positive\": [\"p\"], \"negative\": [\"n\"]}}",
+            Optional.empty()));
+  }
+
+  @Test
+  void markdownTriggerTests(@TempDir Path dir) throws IOException {
+    Path md = dir.resolve("trigger-tests.md");
+    Files.writeString(md, """
+        # Trigger Tests
+        ## Should Trigger
+        | Input | Why |
+        |-------|-----|
+        | "prep behavioral for Google" | direct |
+        ## Should NOT Trigger
+        ### 4. Resume tailoring request
+        - **Query:** "tailor my resume for this JD"
+        - **Expected:** resume-analyzer activates
+        ## Edge Cases
+        | "prep behavioral" | prose |
+        """, StandardCharsets.UTF_8);
+    assertEquals(List.of(EvalCase.positive("prep behavioral for Google", List.of("s")),
+        EvalCase.negativeFor("tailor my resume for this JD", "s")), EvalFile.read(md, Optional.of("s")));
+  }
+
+  @Test
+  void brokenFileSaysWhichFile(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("q.jsonl");
+    Files.writeString(f, "{\"query\": \"a\"", StandardCharsets.UTF_8);
+    IOException e = assertThrows(IOException.class, () -> EvalFile.read(f, Optional.empty()));
+    assertTrue(e.getMessage().startsWith(f + ": "), e.getMessage());
+  }
+}
