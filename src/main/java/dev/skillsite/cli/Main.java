@@ -13,12 +13,10 @@ import picocli.CommandLine.Command;
       BuildCommand.class,
       RouteCommand.class,
       EvalCommand.class,
+      CheckCommand.class,
       ServeCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class,
-      RouteCommand.class,
-      EvalCommand.class,
-      CheckCommand.class,
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
