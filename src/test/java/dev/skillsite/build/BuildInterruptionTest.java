@@ -38,14 +38,25 @@ class BuildInterruptionTest {
     for (int i = 0; i < KILLS; i++) {
       long killAfter = (long) (random.nextDouble() * fullMillis * 1.1);
       runChild(out, killAfter);
-      assertEquals(whole, fingerprint(out), "site after a kill at " + killAfter + " ms (run " + i + ")");
+      assertEquals(List.of(), differences(whole, fingerprint(out)),
+          "site after a kill at " + killAfter + " ms (run " + i + ")");
     }
     assertEquals(0, runChild(out, -1), "a build after the kills");
-    assertEquals(whole, fingerprint(out));
+    assertEquals(List.of(), differences(whole, fingerprint(out)));
     try (Stream<Path> siblings = Files.list(tmp)) {
       assertEquals(List.of("site"), siblings.map(p -> p.getFileName().toString()).toList(),
           "the next build cleans up what the killed ones left beside the output");
     }
+  }
+
+  /** The files that differ, are missing or were added, one line each. */
+  static List<String> differences(SortedMap<String, String> expected, SortedMap<String, String> actual) {
+    SortedMap<String, String> all = new TreeMap<>(expected);
+    all.putAll(actual);
+    return all.keySet().stream()
+        .filter(k -> !java.util.Objects.equals(expected.get(k), actual.get(k)))
+        .map(k -> k + (expected.containsKey(k) ? actual.containsKey(k) ? " differs" : " missing" : " added"))
+        .toList();
   }
 
   /** Runs {@code build} in a child JVM; kills it after {@code killAfterMillis} unless negative. */
