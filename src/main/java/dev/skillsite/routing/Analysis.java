@@ -50,6 +50,15 @@ public final class Analysis {
     return new PerFieldAnalyzerWrapper(stemmed(), Map.of(Fields.SHINGLE, shingled(), Fields.LIGHT, light()));
   }
 
+  /** Which chain analyzes {@code field}: {@code shingle}, {@code light} or {@code stemmed}. */
+  static String chainOf(String field) {
+    return switch (field) {
+      case Fields.SHINGLE -> "shingle";
+      case Fields.LIGHT -> "light";
+      default -> "stemmed";
+    };
+  }
+
   /** Letters, digits and underscore make tokens; everything else separates them. */
   static boolean isTokenChar(int c) {
     return Character.isLetterOrDigit(c) || c == '_';

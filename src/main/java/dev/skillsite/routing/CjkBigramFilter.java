@@ -26,6 +26,9 @@ final class CjkBigramFilter extends TokenFilter {
   }
 
   static boolean isCjk(int c) {
+    if (c < 0x1100) {
+      return false;
+    }
     Character.UnicodeScript s = Character.UnicodeScript.of(c);
     return s == Character.UnicodeScript.HAN
         || s == Character.UnicodeScript.HIRAGANA
@@ -43,16 +46,26 @@ final class CjkBigramFilter extends TokenFilter {
     if (!input.incrementToken()) {
       return false;
     }
-    String t = term.toString();
-    if (t.codePoints().noneMatch(CjkBigramFilter::isCjk)) {
+    if (!hasCjk()) {
       return true;
     }
+    String t = term.toString();
     baseOffset = offset.startOffset();
     int keepInc = posInc.getPositionIncrement();
     split(t);
     emit(pending.poll());
     posInc.setPositionIncrement(keepInc);
     return true;
+  }
+
+  private boolean hasCjk() {
+    char[] b = term.buffer();
+    for (int i = 0; i < term.length(); i++) {
+      if (b[i] >= 0x1100 && isCjk(Character.codePointAt(b, i, term.length()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void split(String t) {

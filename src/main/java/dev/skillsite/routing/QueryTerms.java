@@ -1,6 +1,7 @@
 package dev.skillsite.routing;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,19 +18,26 @@ record QueryTerms(Map<String, Map<String, Float>> byField, List<String> words) {
     String synText = synonyms.expand(query);
     Map<String, Map<String, Float>> byField = new LinkedHashMap<>();
     List<String> words = limit(index.terms().terms(Fields.DESCRIPTION, query));
+    Map<String, Map<String, Float>> byChain = new HashMap<>();
     for (Fields.Weighted f : fields) {
-      Map<String, Float> terms = new LinkedHashMap<>();
-      for (String t : limit(index.terms().terms(f.field(), query))) {
-        terms.put(t, 1f);
-      }
-      if (!synText.isEmpty()) {
-        for (String t : limit(index.terms().terms(f.field(), synText))) {
-          terms.putIfAbsent(t, Synonyms.WEIGHT);
-        }
-      }
+      Map<String, Float> terms =
+          byChain.computeIfAbsent(Analysis.chainOf(f.field()), c -> analyze(f.field(), query, synText, index));
       byField.put(f.field(), terms);
     }
     return new QueryTerms(byField, words);
+  }
+
+  private static Map<String, Float> analyze(String field, String query, String synText, RoutingIndex index) {
+    Map<String, Float> terms = new LinkedHashMap<>();
+    for (String t : limit(index.terms().terms(field, query))) {
+      terms.put(t, 1f);
+    }
+    if (!synText.isEmpty()) {
+      for (String t : limit(index.terms().terms(field, synText))) {
+        terms.putIfAbsent(t, Synonyms.WEIGHT);
+      }
+    }
+    return Map.copyOf(terms);
   }
 
   private static List<String> limit(List<String> terms) {

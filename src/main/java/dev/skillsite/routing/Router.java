@@ -3,6 +3,7 @@ package dev.skillsite.routing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,11 +53,15 @@ public final class Router {
   }
 
   public RouteResult route(String query, int top) {
-    return explain(query, top).result();
+    return run(query, top, false).result();
   }
 
-  /** The result with the per-field contributions and confidence features behind it. */
+  /** The result with the per-field contributions (from Lucene's explain) and confidence features behind it. */
   public RouteExplanation explain(String query, int top) {
+    return run(query, top, true);
+  }
+
+  private RouteExplanation run(String query, int top, boolean withContributions) {
     QueryTerms qt = QueryTerms.of(query, index, synonyms, fields);
     Query q = luceneQuery(qt);
     int k = Math.max(top, 10);
@@ -71,7 +76,8 @@ public final class Router {
       return new RouteExplanation(new RouteResult(query, true, false, List.of()), List.of(), Confidence.Features.NONE,
           confidence.threshold(), qt.words());
     }
-    Confidence.Features features = confidence.features(index, qt, sd);
+    HitTerms ht = new HitTerms(index, Arrays.stream(sd).mapToInt(h -> h.doc).toArray());
+    Confidence.Features features = confidence.features(index, ht, qt, sd);
     double conf = confidence.score(features);
     boolean abstained = conf < confidence.threshold();
     boolean ambiguous = !abstained && features.margin() < Confidence.AMBIGUOUS_MARGIN;
@@ -79,20 +85,49 @@ public final class Router {
     List<Map<String, Double>> contributions = new ArrayList<>();
     for (int i = 0; i < Math.min(top, sd.length); i++) {
       IndexedSkill s = index.skill(sd[i].doc);
-      Map<String, Double> byField = contributions(q, sd[i].doc);
-      contributions.add(byField);
-      String field =
-          byField.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(Fields.BODY);
+      if (withContributions) {
+        contributions.add(contributions(q, sd[i].doc));
+      }
+      String field = mainField(ht, qt, sd[i].doc);
       double c = i == 0 ? conf : conf * sd[i].score / sd[0].score;
-      hits.add(new RouteHit(s.id(), s.name(), sd[i].score, c, displayField(field), Matched.best(index, qt, s)));
+      hits.add(new RouteHit(s.id(), s.name(), sd[i].score, c, displayField(field), Matched.best(index, ht, qt, sd[i].doc)));
     }
     return new RouteExplanation(new RouteResult(query, abstained, ambiguous, hits), contributions, features,
         confidence.threshold(), qt.words());
   }
 
+  /**
+   * The field that matched the query best: the largest Σ boost · weight · idf over the query terms the
+   * field holds (BM25 without its tf and length parts, cheap enough for every hit).
+   */
+  private String mainField(HitTerms ht, QueryTerms qt, int doc) {
+    String best = Fields.BODY;
+    double bestScore = 0;
+    int n = index.size();
+    for (Fields.Weighted f : fields) {
+      if (f.boost() <= 0) {
+        continue;
+      }
+      double score = 0;
+      for (var e : qt.byField().get(f.field()).entrySet()) {
+        if (ht.contains(f.field(), e.getKey(), doc)) {
+          score += f.boost() * e.getValue() * Idf.of(n, ht.docFreq(f.field(), e.getKey()));
+        }
+      }
+      if (score > bestScore) {
+        bestScore = score;
+        best = f.field();
+      }
+    }
+    return best;
+  }
+
   private Query luceneQuery(QueryTerms qt) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (Fields.Weighted f : fields) {
+      if (f.boost() <= 0) {
+        continue;
+      }
       for (var e : qt.byField().get(f.field()).entrySet()) {
         b.add(new BoostQuery(new TermQuery(new Term(f.field(), e.getKey())), f.boost() * e.getValue()),
             BooleanClause.Occur.SHOULD);

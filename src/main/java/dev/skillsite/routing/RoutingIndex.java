@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -47,6 +48,7 @@ public final class RoutingIndex implements Closeable {
   private final List<IndexedSkill> skills;
   private final Map<SkillId, Integer> docOf;
   private final int distinctNames;
+  private final Map<Integer, List<Matched.Candidate>> candidates = new ConcurrentHashMap<>();
 
   private RoutingIndex(Directory directory) throws IOException {
     this.directory = directory;
@@ -143,6 +145,11 @@ public final class RoutingIndex implements Closeable {
 
   TermReader terms() {
     return termReader;
+  }
+
+  /** The phrases, keywords, name and headings of a skill, analyzed once and kept. */
+  List<Matched.Candidate> candidates(int doc) {
+    return candidates.computeIfAbsent(doc, d -> Matched.candidates(this, skills.get(d)));
   }
 
   IndexedSkill skill(int doc) {

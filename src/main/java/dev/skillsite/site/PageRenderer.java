@@ -23,8 +23,8 @@ import java.util.Optional;
 
 /**
  * Renders pages with the Pebble templates: a user's templates folder first, by name, then ours from the
- * classpath ({@code templates/}). Autoescaping is on. Every template compiles once, in the constructor;
- * rendering is thread-safe.
+ * classpath ({@code templates/}). Autoescaping is on. Every template compiles once, in the constructor (a
+ * broken one is an {@link IllegalArgumentException} naming its file and line); rendering is thread-safe.
  */
 final class PageRenderer {
   static final String CLASSPATH_PREFIX = "templates";
@@ -51,7 +51,11 @@ final class PageRenderer {
         .defaultLocale(Locale.ROOT)
         .build();
     for (PageKind kind : PageKind.values()) {
-      templates.put(kind, engine.getTemplate(kind.template()));
+      try {
+        templates.put(kind, engine.getTemplate(kind.template()));
+      } catch (PebbleException e) {
+        throw new IllegalArgumentException(describe(kind, e), e);
+      }
     }
   }
 
@@ -67,8 +71,15 @@ final class PageRenderer {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (PebbleException e) {
-      throw new IllegalStateException("template " + kind.template() + SUFFIX + ": " + e.getMessage(), e);
+      throw new IllegalStateException(describe(kind, e), e);
     }
     return out.toString();
+  }
+
+  /** {@code file:line: error: message}, as diagnostics are printed. */
+  private static String describe(PageKind kind, PebbleException e) {
+    String file = Optional.ofNullable(e.getFileName()).orElse(kind.template()) + SUFFIX;
+    String line = Optional.ofNullable(e.getLineNumber()).map(n -> ":" + n).orElse("");
+    return "template " + file + line + ": error: " + e.getPebbleMessage();
   }
 }

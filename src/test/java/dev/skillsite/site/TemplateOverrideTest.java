@@ -41,4 +41,14 @@ class TemplateOverrideTest {
     assertEquals("body { color: red; }\n", Files.readString(site.resolve("assets/site.css")));
     assertEquals(List.of(), BrokenLinkWalker.brokenLinks(site));
   }
+
+  @Test
+  void aBrokenUserTemplateIsNamedWithItsLine() throws IOException {
+    Path user = tmp.resolve("broken");
+    Files.createDirectories(user);
+    Files.writeString(user.resolve("skills.peb"), "{% extends \"layout\" %}\n{% block content %}\n{% if view.count > %}x{% endif %}{% endblock %}\n");
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new SiteGenerator(Optional.of(user)));
+    assertEquals("template skills.peb:3: error: Unexpected token \"EXECUTE_END\" of value \"%}\"", e.getMessage());
+  }
 }

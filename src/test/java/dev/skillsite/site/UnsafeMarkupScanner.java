@@ -20,6 +20,8 @@ import org.jsoup.nodes.Element;
 public final class UnsafeMarkupScanner {
   private static final Set<String> FORBIDDEN = Set.of("iframe", "frame", "object", "embed", "applet", "svg", "math",
       "base", "style");
+  private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "xlink:href",
+      "data", "poster", "srcset", "background", "cite", "content");
 
   private UnsafeMarkupScanner() {}
 
@@ -57,7 +59,8 @@ public final class UnsafeMarkupScanner {
           if (key.equals("style") || key.equals("srcdoc") || key.equals("formaction")) {
             problems.add(page + ": attribute " + a);
           }
-          if (value.startsWith("javascript:") || value.startsWith("vbscript:") || value.startsWith("data:")) {
+          if (URL_ATTRIBUTES.contains(key)
+              && (value.startsWith("javascript:") || value.startsWith("vbscript:") || value.startsWith("data:"))) {
             problems.add(page + ": dangerous URL " + a);
           }
         }
