@@ -30,12 +30,13 @@ public record CheckReport(Catalog catalog, List<Diagnostic> findings, RoutingHea
     return errors() > 0 || strict && !findings.isEmpty() ? 1 : 0;
   }
 
-  /** The findings about one skill: those in its folder. */
+  /** The findings about one skill: those in its SKILL.md and its reference files. */
   public List<Diagnostic> findingsFor(SkillId id) {
-    return catalog.skill(id).map(s -> findings.stream()
-        .filter(d -> s.dir().isEmpty() ? !d.pos().path().contains("/") || d.pos().path().equals(s.source())
-            : d.pos().path().startsWith(s.dir() + "/"))
-        .toList()).orElse(List.of());
+    return catalog.skill(id).map(s -> {
+      java.util.Set<String> paths = new java.util.HashSet<>();
+      SkillDocuments.of(s).forEach(d -> paths.add(d.path()));
+      return findings.stream().filter(d -> paths.contains(d.pos().path())).toList();
+    }).orElse(List.of());
   }
 
   /** The skills that compete with {@code id} for its triggers, nearest first (most shared triggers). */

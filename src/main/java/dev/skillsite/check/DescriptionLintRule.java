@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  *       user", a quoted phrase): a truncated listing would lose what the skill is for.
  *   <li>{@code first-person}: "I can", "I will", "my", … outside quoted user phrases: descriptions are
  *       read by the agent and should speak in the third person.
- *   <li>{@code vague-description}: a first sentence built on "helps with" / "assists with".
+ *   <li>{@code vague-description}: a description that opens on "helps with" / "assists with".
  *   <li>{@code not-for-unknown-skill}: a "Not for … use X skill" clause naming a skill not in the catalog.
  * </ul>
  */
@@ -29,11 +29,14 @@ final class DescriptionLintRule implements Rule {
   static final int LISTING_LIMIT = 1536;
   static final int FRONT = 250;
 
-  private static final Pattern QUOTED = Pattern.compile("\"[^\"\\n]*\"|“[^”\\n]*”");
+  /** User phrases in double, curly or single quotes (a single quote next to a letter is an apostrophe). */
+  private static final Pattern QUOTED =
+      Pattern.compile("\"[^\"\\n]*\"|“[^”\\n]*”|‘[^’\\n]*’|(?<![\\p{L}\\p{N}])'[^'\\n]*'(?![\\p{L}\\p{N}])");
   private static final Pattern FIRST_PERSON =
       Pattern.compile("\\b(?:I (?:can|will|am|help|have|do|would|could|should)|I'(?:ll|m|ve|d)|[Mm]y|[Mm]e|[Mm]yself)\\b");
-  private static final Pattern VAGUE =
-      Pattern.compile("(?i)\\b(?:helps?|assists?)(?: you| users?| the user)? with\\b");
+  /** The description itself opening on "helps with" (not "when the user wants help with"). */
+  private static final Pattern VAGUE = Pattern.compile(
+      "(?i)^(?:this skill |a skill (?:that |to )|skill (?:that |to ))?(?:helps?|assists?)(?: you| users?| the user)? with\\b");
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?:\\s|$)");
   private static final Pattern CUE = Pattern.compile(
       "(?i)\\buse (?:this (?:skill )?|it )?(?:when|for|whenever|if)\\b|\\bwhen (?:the )?user\\b"
@@ -75,7 +78,7 @@ final class DescriptionLintRule implements Rule {
       out.add(Diagnostic.warning(at.text(skill, person.group()), "first-person",
           "description speaks in the first person ('" + person.group() + "'); write it in the third person"));
     }
-    Matcher vague = VAGUE.matcher(firstSentence(unquoted));
+    Matcher vague = VAGUE.matcher(unquoted);
     if (vague.find()) {
       out.add(Diagnostic.warning(at.text(skill, vague.group()), "vague-description",
           "description opens with '" + vague.group() + " …', which says neither what the skill does nor"
@@ -96,11 +99,6 @@ final class DescriptionLintRule implements Rule {
   static boolean useCaseUpFront(String description) {
     String front = description.substring(0, description.offsetByCodePoints(0, FRONT));
     return SENTENCE_END.matcher(front).find() || CUE.matcher(front).find();
-  }
-
-  private static String firstSentence(String text) {
-    Matcher end = SENTENCE_END.matcher(text);
-    return end.find() ? text.substring(0, end.start()) : text;
   }
 
   private static int length(String s) {

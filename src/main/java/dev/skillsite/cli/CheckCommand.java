@@ -26,9 +26,10 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Checks a collection of skills: everything build reports, plus the target's frontmatter rules,",
-      "references, trigger collisions, unreachable skills, description lint and the listing budget.",
-      "Exit status: 0 clean, 1 errors (or warnings with --strict), 2 usage or I/O failure."
+      "Checks a collection of skills for their authors: everything build reports,",
+      "plus the target's frontmatter rules, references, trigger collisions,",
+      "unreachable skills, description lint and the listing budget.",
+      "Exit: 0 clean, 1 errors (warnings too with --strict), 2 usage or I/O failure."
     })
 public final class CheckCommand implements Callable<Integer> {
   /** Output formats for findings. */

@@ -17,7 +17,9 @@ import org.apache.lucene.search.ScoreDoc;
  *                                                                 BODY_CREDIT in its body only, else 0
  *   margin    = (score(d) − score(next skill with another name)) / score(d); 1 when no other skill matched,
  *               NEUTRAL_MARGIN when the collection has no other skill name
- *   z = W_MATCHED·matched + W_KNOWN·known + W_EXPLAINED·explained + W_MARGIN·margin + BIAS
+ *   excluded  = Σ idf(t) over words in d's "Not for …" clauses and not in its name/description/triggers
+ *               / Σ_t idf(t)
+ *   z = W_MATCHED·matched + W_KNOWN·known + W_EXPLAINED·explained + W_MARGIN·margin − W_EXCLUDED·excluded + BIAS
  *   confidence = 1 / (1 + e^−z)
  * </pre>
  *
@@ -33,6 +35,8 @@ public record Confidence(double threshold) {
   public static final double W_EXPLAINED = 3.2;
   public static final double W_MARGIN = 2.8;
   public static final double BIAS = -6.0;
+  /** Set by hand (the development sets have too few such requests to fit it): a strong veto. */
+  public static final double W_EXCLUDED = 24.0;
   /** Virtual skills added to N in idf, so that tiny collections do not make every word look rare or unique. */
   public static final int PRIOR_SKILLS = 20;
   /** The margin when the collection has one skill name only: nothing to be separated from. */
@@ -47,11 +51,13 @@ public record Confidence(double threshold) {
       List.of(Fields.NAME, Fields.PHRASE, Fields.KEYWORD, Fields.DESCRIPTION, Fields.HEADING);
 
   /** What confidence is computed from (see the class comment). */
-  public record Features(double matched, double known, double explained, double margin, double topScore, int words) {
-    public static final Features NONE = new Features(0, 0, 0, 0, 0, 0);
+  public record Features(
+      double matched, double known, double explained, double margin, double excluded, double topScore, int words) {
+    public static final Features NONE = new Features(0, 0, 0, 0, 0, 0, 0);
 
     public double z() {
-      return W_MATCHED * matched + W_KNOWN * known + W_EXPLAINED * explained + W_MARGIN * margin + BIAS;
+      return W_MATCHED * matched + W_KNOWN * known + W_EXPLAINED * explained + W_MARGIN * margin
+          - W_EXCLUDED * excluded + BIAS;
     }
   }
 
@@ -70,6 +76,7 @@ public record Confidence(double threshold) {
     double known = 0;
     double explained = 0;
     int matched = 0;
+    double excluded = 0;
     for (String t : qt.words()) {
       int df = ht.docFreq(t);
       double w = Idf.of(n, df);
@@ -81,9 +88,14 @@ public record Confidence(double threshold) {
       if (SURFACE.stream().anyMatch(f -> ht.contains(f, t, top))) {
         explained += w;
         matched++;
-      } else if (ht.contains(Fields.BODY, t, top)) {
-        explained += BODY_CREDIT * w;
-        matched++;
+      } else {
+        if (ht.contains(Fields.NOT_FOR, t, top)) {
+          excluded += w;
+        }
+        if (ht.contains(Fields.BODY, t, top)) {
+          explained += BODY_CREDIT * w;
+          matched++;
+        }
       }
     }
     String topName = index.skill(top).name();
@@ -97,9 +109,9 @@ public record Confidence(double threshold) {
     }
     int words = qt.words().size();
     if (words == 0 || total <= 0) {
-      return new Features(0, 0, 0, margin, s1, words);
+      return new Features(0, 0, 0, margin, 0, s1, words);
     }
-    return new Features(
-        (double) matched / words, known / total, known <= 0 ? 0 : explained / known, margin, s1, words);
+    return new Features((double) matched / words, known / total, known <= 0 ? 0 : explained / known, margin,
+        excluded / total, s1, words);
   }
 }

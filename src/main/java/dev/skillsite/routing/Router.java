@@ -88,9 +88,11 @@ public final class Router {
       if (withContributions) {
         contributions.add(contributions(q, sd[i].doc));
       }
-      String field = mainField(ht, qt, sd[i].doc);
+      int doc = sd[i].doc;
+      var matched = Matched.best(index, ht, qt, doc);
+      String field = matched.map(Matched.Candidate::field).orElseGet(() -> displayField(mainField(ht, qt, doc)));
       double c = i == 0 ? conf : conf * sd[i].score / sd[0].score;
-      hits.add(new RouteHit(s.id(), s.name(), sd[i].score, c, displayField(field), Matched.best(index, ht, qt, sd[i].doc)));
+      hits.add(new RouteHit(s.id(), s.name(), sd[i].score, c, field, matched.map(Matched.Candidate::text).orElse("")));
     }
     return new RouteExplanation(new RouteResult(query, abstained, ambiguous, hits), contributions, features,
         confidence.threshold(), qt.words());

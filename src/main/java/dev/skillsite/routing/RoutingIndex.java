@@ -178,6 +178,31 @@ public final class RoutingIndex implements Closeable {
     }
   }
 
+  /** How often {@code term} occurs in {@code field} of document {@code doc} (0 if not). */
+  int freq(String field, String term, int doc) {
+    try {
+      for (var ctx : reader.leaves()) {
+        int local = doc - ctx.docBase;
+        if (local < 0 || local >= ctx.reader().maxDoc()) {
+          continue;
+        }
+        Terms terms = ctx.reader().terms(field);
+        if (terms == null) {
+          return 0;
+        }
+        TermsEnum te = terms.iterator();
+        if (!te.seekExact(new BytesRef(term))) {
+          return 0;
+        }
+        PostingsEnum pe = te.postings(null, PostingsEnum.FREQS);
+        return pe.advance(local) == local ? pe.freq() : 0;
+      }
+      return 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Whether document {@code doc} holds {@code term} in {@code field}. */
   boolean contains(String field, String term, int doc) {
     try {

@@ -4,6 +4,7 @@ import dev.skillsite.model.SkillId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,18 +19,15 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
 /**
- * "More like this" over the routing index: the source skill's most distinctive words (tf × idf over its
- * name, description, triggers and headings) become a weighted query on the same fields of other skills.
+ * "More like this" over the routing index: the source skill's most distinctive words (√tf over its name,
+ * description, triggers and headings × idf × (1 + ln(1 + tf in its body))) become a weighted query on the
+ * surface ({@link Fields#ALL}) and, weakly, the body of other skills. The reason lists the top words the
+ * other skill's surface shares.
  */
 final class SimilarSkills {
-  private static final int MAX_TERMS = 25;
+  private static final int MAX_TERMS = 20;
   private static final List<Fields.Weighted> FIELDS =
-      List.of(
-          new Fields.Weighted(Fields.NAME, 2.0f),
-          new Fields.Weighted(Fields.DESCRIPTION, 1.5f),
-          new Fields.Weighted(Fields.PHRASE, 1.0f),
-          new Fields.Weighted(Fields.KEYWORD, 1.5f),
-          new Fields.Weighted(Fields.HEADING, 1.0f));
+      List.of(new Fields.Weighted(Fields.ALL, 1.0f), new Fields.Weighted(Fields.BODY, 0.3f));
   private final RoutingIndex index;
 
   SimilarSkills(RoutingIndex index) {
@@ -64,7 +62,10 @@ final class SimilarSkills {
     for (var e : tf.entrySet()) {
       int df = index.docFreq(e.getKey());
       if (df > 1 && (df <= 2 || df < total * 0.3)) {
-        weight.put(e.getKey(), Math.sqrt(e.getValue()) * Idf.of(total, df));
+        // words the skill's body keeps coming back to are its topic; a word only its description uses
+        // ("proactively", "invoke") is phrasing
+        double topical = 1 + Math.log1p(index.freq(Fields.BODY, e.getKey(), doc));
+        weight.put(e.getKey(), Math.sqrt(e.getValue()) * Idf.of(total, df) * topical);
       }
     }
     List<String> top =
@@ -86,6 +87,7 @@ final class SimilarSkills {
     }
     try {
       TopDocs hits = index.searcher().search(q.build(), n + 1);
+      HitTerms ht = new HitTerms(index, Arrays.stream(hits.scoreDocs).mapToInt(h -> h.doc).toArray());
       List<Similar> out = new ArrayList<>();
       for (ScoreDoc sd : hits.scoreDocs) {
         if (sd.doc == doc || out.size() >= n) {
@@ -93,13 +95,14 @@ final class SimilarSkills {
         }
         List<String> shared =
             top.stream()
-                .filter(t -> FIELDS.stream().anyMatch(f -> index.contains(f.field(), t, sd.doc)))
+                .filter(t -> ht.contains(Fields.ALL, t, sd.doc))
                 .sorted(Comparator.comparingDouble((String t) -> -weight.get(t)))
                 .map(surface::get)
                 .distinct()
                 .limit(3)
                 .toList();
-        out.add(new Similar(index.skill(sd.doc).id(), sd.score, "shares: " + String.join(", ", shared)));
+        out.add(new Similar(index.skill(sd.doc).id(), sd.score,
+            shared.isEmpty() ? "similar wording" : "shares: " + String.join(", ", shared)));
       }
       return out;
     } catch (IOException e) {

@@ -26,7 +26,9 @@ final class SkillDocument {
     doc.add(new StoredField(Fields.DISPLAY_NAME, skill.name()));
     doc.add(new StoredField(Fields.SOURCE, skill.source()));
     doc.add(new TextField(Fields.NAME, name, Field.Store.NO));
-    doc.add(new TextField(Fields.DESCRIPTION, skill.description(), Field.Store.YES));
+    doc.add(new StoredField(Fields.DESCRIPTION, skill.description()));
+    String positive = positiveDescription(skill.description(), t);
+    doc.add(new TextField(Fields.DESCRIPTION, positive, Field.Store.NO));
     // phrases and keywords are searched through the description, light and shingle fields (a separate
     // boost for them did not help ranking); they are stored for "matched" and indexed for "where it matched"
     for (String p : t.phrases()) {
@@ -39,13 +41,13 @@ final class SkillDocument {
       doc.add(new TextField(Fields.HEADING, h, Field.Store.YES));
     }
     for (String n : t.notFor()) {
-      doc.add(new StoredField(Fields.NOT_FOR, n));
+      doc.add(new TextField(Fields.NOT_FOR, n, Field.Store.YES));
     }
     String body = skill.body().length() > MAX_BODY_CHARS ? skill.body().substring(0, MAX_BODY_CHARS) : skill.body();
     doc.add(new TextField(Fields.BODY, body, Field.Store.NO));
     List<String> surface = new ArrayList<>();
     surface.add(name);
-    surface.add(skill.description());
+    surface.add(positive);
     surface.addAll(t.phrases());
     surface.addAll(t.keywords());
     String surfaceText = String.join("\n", surface);
@@ -56,8 +58,21 @@ final class SkillDocument {
     for (String h : headings) {
       doc.add(new TextField(Fields.SHINGLE, h, Field.Store.NO));
     }
-    doc.add(new TextField(Fields.ALL, surfaceText + "\n" + String.join("\n", headings), Field.Store.NO));
+    doc.add(new TextField(Fields.ALL,
+        surfaceText + "\n" + String.join("\n", headings) + "\n" + String.join("\n", t.notFor()), Field.Store.NO));
     return doc;
+  }
+
+  /**
+   * The description without its "Not for …" clauses: words a skill says it is not for must not attract
+   * requests to it (they count against it instead, see {@link Confidence}).
+   */
+  static String positiveDescription(String description, Triggers t) {
+    String out = description.replaceAll("\\s+", " ");
+    for (String n : t.notFor()) {
+      out = out.replace(n, " ");
+    }
+    return out;
   }
 
   /** {@code ecto-thinking} → {@code ecto thinking}. */

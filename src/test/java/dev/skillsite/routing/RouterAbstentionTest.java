@@ -65,10 +65,27 @@ class RouterAbstentionTest {
   }
 
   @Test
+  void wordsOfANotForClauseCountAgainstTheSkill() throws IOException {
+    var skills = new java.util.ArrayList<>(TestSkills.fixture());
+    skills.add(TestSkills.of("vercel-deploy", "Deploy web apps to Vercel with preview URLs. Use when deploying a"
+        + " Next.js app. Not for Netlify or Heroku sites.", "# Deploy\n\n## Preview deployments\n"));
+    try (RoutingIndex index = RoutingIndex.build(skills)) {
+      Router router = new Router(index);
+      RouteExplanation onTopic = router.explain("deploy my Next.js app with a preview URL", 3);
+      RouteExplanation excluded = router.explain("deploy my Netlify app", 3);
+      assertEquals("vercel-deploy", onTopic.result().hits().get(0).name());
+      assertEquals(0.0, onTopic.features().excluded());
+      assertEquals("vercel-deploy", excluded.result().hits().get(0).name());
+      assertTrue(excluded.features().excluded() > 0, () -> excluded.features().toString());
+      assertTrue(excluded.result().abstained(), () -> excluded.features().toString());
+    }
+  }
+
+  @Test
   void confidenceIsTheLogisticOfTheDocumentedSum() {
-    Confidence.Features f = new Confidence.Features(0.5, 0.8, 0.6, 0.4, 10, 6);
+    Confidence.Features f = new Confidence.Features(0.5, 0.8, 0.6, 0.4, 0.1, 10, 6);
     double z = Confidence.W_MATCHED * 0.5 + Confidence.W_KNOWN * 0.8 + Confidence.W_EXPLAINED * 0.6
-        + Confidence.W_MARGIN * 0.4 + Confidence.BIAS;
+        + Confidence.W_MARGIN * 0.4 - Confidence.W_EXCLUDED * 0.1 + Confidence.BIAS;
     assertEquals(z, f.z(), 1e-12);
     assertEquals(1 / (1 + Math.exp(-z)), Confidence.DEFAULT.score(f), 1e-12);
   }

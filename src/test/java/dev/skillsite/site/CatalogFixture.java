@@ -41,6 +41,7 @@ final class CatalogFixture {
 
   final class SkillBuilder {
     private final String name;
+    private String id;
     private String description = "A skill.";
     private String dir;
     private String collection = "main";
@@ -53,7 +54,14 @@ final class CatalogFixture {
 
     SkillBuilder(String name) {
       this.name = name;
+      this.id = name;
       this.dir = "skills/" + name;
+    }
+
+    /** A published id other than the name (the loader's fallback for names that are not slugs). */
+    SkillBuilder id(String i) {
+      id = i;
+      return this;
     }
 
     SkillBuilder description(String d) {
@@ -106,7 +114,7 @@ final class CatalogFixture {
       fm.put("name", name);
       fm.put("description", description);
       fm.putAll(frontmatter);
-      skills.add(new Skill(new SkillId(name), name, description, dir + "/SKILL.md", collection, fm, body, 5,
+      skills.add(new Skill(new SkillId(id), name, description, dir + "/SKILL.md", collection, fm, body, 5,
           references, new Triggers(phrases, keywords, List.of(), notFor), List.of()));
       return CatalogFixture.this;
     }

@@ -48,6 +48,7 @@ class HostileContentTest {
         .reference("references/" + "evil.md", SCRIPT, "# Ref\n\n" + SCRIPT + " <a href=\"data:text/html,x\">d</a>\n")
         .add()
         .skill("other").collection("c").description(SVG).add()
+        .skill("<img src=x onerror=alert(2)>").id("named-badly").collection("c").description("d").add()
         .catalog();
     Catalog catalog = new Catalog(base.config(), List.of(new Collection("c", SCRIPT, "plugins/c", Optional.of(BREAKOUT),
         Optional.of(SVG), List.of(SCRIPT), Optional.of(JS_URL))), base.skills(), List.of(), List.of());
@@ -78,6 +79,7 @@ class HostileContentTest {
     assertTrue(d.select("a:contains(Source)").isEmpty(), "a javascript: repository URL is not linked");
     Document index = Jsoup.parse(site.resolve("index.html").toFile(), "UTF-8");
     assertEquals(SCRIPT, index.selectFirst("h1").text());
+    assertEquals("<img src=x onerror=alert(2)>", index.selectFirst("li[data-skill-id=named-badly] .card-title").text());
     assertEquals(BREAKOUT, index.selectFirst("meta[name=description]").attr("content"));
   }
 

@@ -51,4 +51,12 @@ class TemplateOverrideTest {
         () -> new SiteGenerator(Optional.of(user)));
     assertEquals("template skills.peb:3: error: Unexpected token \"EXECUTE_END\" of value \"%}\"", e.getMessage());
   }
+
+  @Test
+  void aMissingUserTemplatesFolderMeansOursThroughout() throws IOException {
+    Path site = tmp.resolve("site");
+    new SiteGenerator(Optional.of(tmp.resolve("no-such-folder")))
+        .generate(new SiteInput(new CatalogFixture().skill("oban").add().catalog(), Map.of()), site);
+    assertEquals(1, Jsoup.parse(site.resolve("skills/oban/index.html").toFile(), "UTF-8").select("#ss-install-cmd").size());
+  }
 }

@@ -1,0 +1,50 @@
+package dev.skillsite.routing;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skillsite.routing.eval.EvalCase;
+import dev.skillsite.routing.eval.EvalFile;
+import dev.skillsite.routing.eval.EvalReport;
+import dev.skillsite.routing.eval.Evaluator;
+import dev.skillsite.routing.eval.Ranking;
+import dev.skillsite.testing.CorpusSkills;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Regression floors on the development query sets (../shared/eval), a little under what the router
+ * reaches today (BENCHMARKS.md, "Routing quality"), so that a change that makes routing worse fails.
+ */
+class RoutingQualityTest {
+  @ParameterizedTest(name = "{0}: top-1 >= {1}, ranking top-1 >= {2}, false-trigger <= {3}")
+  @CsvSource({
+    "elixir, 0.60, 0.83, 0.20",
+    "anthropic, 0.80, 0.96, 0.25",
+    "large, 0.88, 0.90, 0.10",
+  })
+  void developmentSetStaysAboveFloor(String set, double top1, double rankingTop1, double falseTriggers)
+      throws IOException {
+    Path root = Path.of("../shared/corpora", set);
+    Path queries = Path.of("../shared/eval", set + ".jsonl");
+    Assumptions.assumeTrue(Files.isDirectory(root) && Files.isRegularFile(queries), "shared corpora missing");
+    List<EvalCase> cases = EvalFile.read(queries, Optional.empty());
+    try (RoutingIndex index = RoutingIndex.build(CorpusSkills.load(root))) {
+      Router router = new Router(index);
+      EvalReport r = Evaluator.evaluate(cases, q -> {
+        RouteResult rr = router.route(q, 10);
+        return new Ranking(rr.hits().stream().map(RouteHit::name).toList(), rr.triggered());
+      });
+      EvalReport ranking = Evaluator.evaluate(cases, q -> new Ranking(
+          router.route(q, 10).hits().stream().map(RouteHit::name).toList(), true));
+      assertTrue(r.top1() >= top1, () -> set + " top-1 " + r.top1());
+      assertTrue(ranking.top1() >= rankingTop1, () -> set + " ranking top-1 " + ranking.top1());
+      assertTrue(r.falseTriggerRate() <= falseTriggers, () -> set + " false-trigger " + r.falseTriggerRate());
+    }
+  }
+}
