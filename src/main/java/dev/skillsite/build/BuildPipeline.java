@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A build as a short sequence of stages: load → triggers → index → relate → render → swap. The site is
@@ -59,7 +60,8 @@ public final class BuildPipeline {
       step(2);
       try (RoutingIndex index = RoutingIndex.build(catalog.skills())) {
         step(3);
-        SiteInput input = new SiteInput(catalog, new RelatedSkillsStage(RELATED).relate(catalog, index));
+        SiteInput input = new SiteInput(catalog, new RelatedSkillsStage(RELATED).relate(catalog, index),
+            Optional.of(options.content()));
         step(4);
         List<Diagnostic> diagnostics = new ArrayList<>(catalog.diagnostics());
         SiteReport report;
