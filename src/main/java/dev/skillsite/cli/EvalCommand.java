@@ -69,6 +69,9 @@ public final class EvalCommand implements Callable<Integer> {
       return 2;
     }
     try (RoutingIndex index = source.open()) {
+      if (skill.isPresent() && !index.hasSkillNamed(skill.get())) {
+        err.println("skillsite eval: warning: no skill named '" + skill.get() + "' in the index; every positive will miss");
+      }
       Confidence confidence = threshold.map(Confidence.DEFAULT::withThreshold).orElse(Confidence.DEFAULT);
       Router router = new Router(index, confidence);
       EvalReport report =

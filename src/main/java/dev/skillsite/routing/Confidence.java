@@ -27,6 +27,10 @@ import org.apache.lucene.search.ScoreDoc;
  * collections of very different sizes (6, 14 and 883 skills), and the threshold chosen so that the
  * false-trigger rate stays at or under 0.10; see BENCHMARKS.md, "Routing quality".
  *
+ * <p>Query words are the distinct analyzed terms, except pairs of Chinese/Japanese/Korean characters
+ * that no skill uses: {@link CjkBigramFilter} makes a pair for every two neighbouring characters, so most of
+ * those cut across words and say nothing about the topic.
+ *
  * @param threshold the skill fires when {@code confidence >= threshold}
  */
 public record Confidence(double threshold) {
@@ -61,6 +65,10 @@ public record Confidence(double threshold) {
     }
   }
 
+  private static boolean isCjkBigram(String t) {
+    return t.codePointCount(0, t.length()) == 2 && t.codePoints().allMatch(CjkBigramFilter::isCjk);
+  }
+
   public Confidence withThreshold(double t) {
     return new Confidence(t);
   }
@@ -77,8 +85,13 @@ public record Confidence(double threshold) {
     double explained = 0;
     int matched = 0;
     double excluded = 0;
+    int words = 0;
     for (String t : qt.words()) {
       int df = ht.docFreq(t);
+      if (df == 0 && isCjkBigram(t)) {
+        continue; // overlapping pairs cut across words: one the collection never uses is no evidence
+      }
+      words++;
       double w = Idf.of(n, df);
       total += w;
       if (df == 0) {
@@ -107,7 +120,6 @@ public record Confidence(double threshold) {
         break;
       }
     }
-    int words = qt.words().size();
     if (words == 0 || total <= 0) {
       return new Features(0, 0, 0, margin, 0, s1, words);
     }

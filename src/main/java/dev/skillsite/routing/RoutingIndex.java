@@ -128,6 +128,11 @@ public final class RoutingIndex implements Closeable {
     return skills.size();
   }
 
+  /** Whether a skill of that frontmatter name is indexed. */
+  public boolean hasSkillNamed(String name) {
+    return skills.stream().anyMatch(s -> s.name().equals(name));
+  }
+
   /** How many different skill names the index holds (copies of a skill share a name). */
   int distinctNames() {
     return distinctNames;

@@ -13,7 +13,7 @@ import org.apache.lucene.document.TextField;
 /** Turns one skill into the Lucene document of the routing index (see {@link Fields}). */
 final class SkillDocument {
   /** Bodies can be long; the start says what the skill is about and keeps the build fast. */
-  static final int MAX_BODY_CHARS = Integer.getInteger("skillsite.maxBody", 12_000);
+  static final int MAX_BODY_CHARS = 12_000;
 
   private SkillDocument() {}
 

@@ -26,7 +26,7 @@ public final class StopWords {
           "to", "too", "under", "until", "up", "us", "use", "used", "uses", "using", "very", "via",
           "want", "wants", "was", "way", "we", "were", "what", "when", "where", "whether", "which", "while",
           "who", "whom", "why", "will", "with", "would", "yet", "you", "your", "yours", "yourself",
-          "s", "t", "d", "ll", "re", "ve", "m", "don", "doesn", "didn", "isn", "aren", "won", "can't");
+          "s", "t", "d", "ll", "re", "ve", "m", "don", "doesn", "didn", "isn", "aren", "won");
 
   /** A fresh set, lowercase, for one analyzer. */
   public static CharArraySet set() {

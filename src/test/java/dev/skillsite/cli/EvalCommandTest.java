@@ -87,6 +87,15 @@ class EvalCommandTest {
   }
 
   @Test
+  void unknownSkillIsWarnedAbout() throws IOException {
+    Path f = dir.resolve("evals.json");
+    Files.writeString(f, "[{\"query\": \"slow SQL query\", \"should_trigger\": true}]", StandardCharsets.UTF_8);
+    assertEquals(0, run("eval", "--queries", f.toString(), "--content", content.toString(), "--skill", "nope"));
+    assertEquals("skillsite eval: warning: no skill named 'nope' in the index; every positive will miss"
+        + System.lineSeparator(), err.toString());
+  }
+
+  @Test
   void skillCreatorFileWithSkill() throws IOException {
     Path f = dir.resolve("evals.json");
     Files.writeString(f, "[{\"query\": \"slow SQL query needs an index\", \"should_trigger\": true},"
