@@ -1,6 +1,8 @@
 package dev.skillsite.build;
 
 import dev.skillsite.content.ContentLoader;
+import dev.skillsite.discovery.DiscoveryIndexWriter;
+import dev.skillsite.discovery.LlmsTxtWriter;
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.Skill;
@@ -18,8 +20,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A build as a short sequence of stages: load → triggers → index → relate → render → swap. The site is
- * written into a staging folder and swapped in only when every stage succeeded.
+ * A build as a short sequence of stages: load → triggers → index → relate → render (pages, routing index,
+ * discovery index, llms.txt) → swap. The site is written into a staging folder and swapped in only when
+ * every stage succeeded.
  */
 public final class BuildPipeline {
   /** Where the routing index goes inside the site. */
@@ -69,6 +72,8 @@ public final class BuildPipeline {
         try (AtomicSiteWriter writer = AtomicSiteWriter.begin(location)) {
           report = generator.generate(input, writer.staging());
           index.writeTo(writer.staging().resolve(LUCENE_DIR));
+          new DiscoveryIndexWriter().write(catalog, options.content(), writer.staging());
+          new LlmsTxtWriter().write(catalog, writer.staging());
           diagnostics.addAll(report.diagnostics());
           step(5);
           boolean failed = diagnostics.stream().anyMatch(Diagnostic::isError);
