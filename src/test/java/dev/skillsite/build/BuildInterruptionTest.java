@@ -3,16 +3,13 @@ package dev.skillsite.build;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.skillsite.testing.SiteFingerprint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -32,31 +29,21 @@ class BuildInterruptionTest {
     long t0 = System.nanoTime();
     assertEquals(0, runChild(out, -1), "a complete first build");
     long fullMillis = (System.nanoTime() - t0) / 1_000_000;
-    SortedMap<String, String> whole = fingerprint(out);
+    SortedMap<String, String> whole = SiteFingerprint.of(out);
 
     Random random = new Random(42);
     for (int i = 0; i < KILLS; i++) {
       long killAfter = (long) (random.nextDouble() * fullMillis * 1.1);
       runChild(out, killAfter);
-      assertEquals(List.of(), differences(whole, fingerprint(out)),
+      assertEquals(List.of(), SiteFingerprint.differences(whole, SiteFingerprint.of(out)),
           "site after a kill at " + killAfter + " ms (run " + i + ")");
     }
     assertEquals(0, runChild(out, -1), "a build after the kills");
-    assertEquals(List.of(), differences(whole, fingerprint(out)));
+    assertEquals(List.of(), SiteFingerprint.differences(whole, SiteFingerprint.of(out)));
     try (Stream<Path> siblings = Files.list(tmp)) {
       assertEquals(List.of("site"), siblings.map(p -> p.getFileName().toString()).toList(),
           "the next build cleans up what the killed ones left beside the output");
     }
-  }
-
-  /** The files that differ, are missing or were added, one line each. */
-  static List<String> differences(SortedMap<String, String> expected, SortedMap<String, String> actual) {
-    SortedMap<String, String> all = new TreeMap<>(expected);
-    all.putAll(actual);
-    return all.keySet().stream()
-        .filter(k -> !java.util.Objects.equals(expected.get(k), actual.get(k)))
-        .map(k -> k + (expected.containsKey(k) ? actual.containsKey(k) ? " differs" : " missing" : " added"))
-        .toList();
   }
 
   /** Runs {@code build} in a child JVM; kills it after {@code killAfterMillis} unless negative. */
@@ -76,26 +63,5 @@ class BuildInterruptionTest {
     return p.waitFor(1, TimeUnit.MINUTES) ? p.exitValue() : -1;
   }
 
-  /**
-   * Relative path → SHA-256 of every file under {@code root}. Lucene stamps each segment with a random id
-   * and a timestamp, so files of the routing index count by name only.
-   */
-  static SortedMap<String, String> fingerprint(Path root) throws IOException {
-    SortedMap<String, String> map = new TreeMap<>();
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-        String rel = root.relativize(f).toString().replace('\\', '/');
-        map.put(rel, rel.startsWith(BuildPipeline.LUCENE_DIR + "/") ? "lucene" : sha256(Files.readAllBytes(f)));
-      }
-    }
-    return map;
-  }
 
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.skillsite.model.Skill;
 import dev.skillsite.site.BrokenLinkWalker;
 import dev.skillsite.site.SiteGenerator;
+import dev.skillsite.testing.SiteFingerprint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +47,8 @@ class CorpusBuildTest {
     assumeTrue(Files.isDirectory(content));
     pipeline().run(new BuildOptions(content, tmp.resolve("a"), Optional.empty(), true));
     pipeline().run(new BuildOptions(content, tmp.resolve("b"), Optional.empty(), true));
-    assertEquals(List.of(), BuildInterruptionTest.differences(BuildInterruptionTest.fingerprint(tmp.resolve("a")),
-        BuildInterruptionTest.fingerprint(tmp.resolve("b"))));
+    assertEquals(List.of(), SiteFingerprint.differences(SiteFingerprint.of(tmp.resolve("a")),
+        SiteFingerprint.of(tmp.resolve("b"))));
   }
 
   @Test

@@ -1,0 +1,54 @@
+package dev.skillsite.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** The bytes of a built site, to compare two builds. */
+public final class SiteFingerprint {
+  /** Where the routing index lies in a site. */
+  private static final String LUCENE_DIR = "search/lucene/";
+
+  private SiteFingerprint() {}
+
+  /**
+   * Relative path → SHA-256 of every file under {@code root}. Lucene stamps each segment with a random id
+   * and a timestamp, so files of the routing index count by name only.
+   */
+  public static SortedMap<String, String> of(Path root) throws IOException {
+    SortedMap<String, String> map = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        String rel = root.relativize(f).toString().replace('\\', '/');
+        map.put(rel, rel.startsWith(LUCENE_DIR) ? "lucene" : sha256(Files.readAllBytes(f)));
+      }
+    }
+    return map;
+  }
+
+  /** The files that differ, are missing or were added, one line each. */
+  public static List<String> differences(SortedMap<String, String> expected, SortedMap<String, String> actual) {
+    SortedMap<String, String> all = new TreeMap<>(expected);
+    all.putAll(actual);
+    return all.keySet().stream()
+        .filter(k -> !Objects.equals(expected.get(k), actual.get(k)))
+        .map(k -> k + (expected.containsKey(k) ? actual.containsKey(k) ? " differs" : " missing" : " added"))
+        .toList();
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
