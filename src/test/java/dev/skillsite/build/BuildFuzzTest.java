@@ -43,7 +43,7 @@ class BuildFuzzTest {
 
   private Path root;
 
-  @Property(tries = 60)
+  @Property
   void anySkillFileBuildsOrIsReported(@ForAll("frontmatter") String frontmatter, @ForAll("markdown") String body,
       @ForAll boolean closed) throws IOException {
     root = Files.createTempDirectory("skillsite-fuzz-");
