@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * a long body) is a warning. Stateless and thread-safe.
  */
 final class SkillValidator {
+  private static final int SHOWN = 80;
+
   static final int MAX_NAME = 64;
   static final int MAX_DESCRIPTION = 1024;
   static final int MAX_COMPATIBILITY = 500;
@@ -91,7 +93,7 @@ final class SkillValidator {
     nameFormat(name, pos).ifPresent(warnings::add);
     if (!name.equals(folderName)) {
       warnings.add(Diagnostic.warning(pos, "name-folder-mismatch",
-          "name '" + name + "' does not match its folder name '" + folderName + "'"));
+          "name '" + shown(name) + "' does not match its folder name '" + folderName + "'"));
     }
     return name;
   }
@@ -109,7 +111,7 @@ final class SkillValidator {
       problem = "must not contain two hyphens in a row";
     }
     return Optional.ofNullable(problem)
-        .map(p -> Diagnostic.warning(pos, "invalid-name", "name '" + name + "' " + p));
+        .map(p -> Diagnostic.warning(pos, "invalid-name", "name '" + shown(name) + "' " + p));
   }
 
   private static Optional<Diagnostic> unknownKey(String key, SourcePos pos) {
@@ -118,10 +120,10 @@ final class SkillValidator {
     }
     if (CLAUDE_CODE_KEYS.contains(key)) {
       return Optional.of(Diagnostic.warning(pos, "claude-code-key",
-          "key '" + key + "' is a Claude Code extension, not in the Agent Skills specification"));
+          "key '" + shown(key) + "' is a Claude Code extension, not in the Agent Skills specification"));
     }
     return Optional.of(Diagnostic.warning(pos, "unknown-key",
-        "unknown key '" + key + "' (not in the Agent Skills specification)"));
+        "unknown key '" + shown(key) + "' (not in the Agent Skills specification)"));
   }
 
   static int lineCount(String body) {
@@ -149,5 +151,10 @@ final class SkillValidator {
       return "a number";
     }
     return "a " + value.getClass().getSimpleName();
+  }
+
+  /** A value as quoted in a message: long ones are cut, so that one diagnostic stays one readable line. */
+  static String shown(String value) {
+    return value.length() <= SHOWN ? value : value.substring(0, SHOWN) + "…";
   }
 }

@@ -79,6 +79,30 @@ class BuildCommandTest {
   }
 
   @Test
+  void oversizedInputsAreBoundedWithADiagnostic() throws IOException {
+    Path content = tmp.resolve("content");
+    skill(content, "fifty-mb", "---\nname: fifty-mb\ndescription: big\n---\n" + "x".repeat(50 * 1024 * 1024));
+    skill(content, "long-body", "---\nname: long-body\ndescription: many lines\n---\n"
+        + "line of text\n".repeat(100_000));
+    String longName = "n".repeat(10_000);
+    skill(content, "long-name", "---\nname: " + longName + "\ndescription: Use when asked to \"name things\".\n---\n");
+    int code = assertTimeoutPreemptively(Duration.ofSeconds(120),
+        () -> run("build", "--content", content.toString(), "--out", tmp.resolve("site").toString()));
+    assertEquals(1, code, err.toString());
+    assertTrue(err.toString().matches("(?s).*skills/fifty-mb/SKILL\\.md:1:1: error: file is \\d+ bytes; the limit is "
+        + "16777216 bytes.*"), err.toString());
+    assertTrue(err.toString().contains("name '" + "n".repeat(80) + "…' is 10000 characters; the limit is 64"),
+        err.toString());
+    assertTrue(err.toString().lines().allMatch(l -> l.length() < 400), "every diagnostic stays one short line");
+    assertTrue(err.toString().contains("skills/long-body/SKILL.md:5:1: warning: body is 100000 lines"), err.toString());
+    assertTrue(Files.isRegularFile(tmp.resolve("site/skills/long-body/index.html")));
+    try (var pages = Files.list(tmp.resolve("site/skills"))) {
+      assertTrue(pages.anyMatch(p -> p.getFileName().toString().startsWith("nnnn")
+          && p.getFileName().toString().length() <= 80), "a long name gets a short page id");
+    }
+  }
+
+  @Test
   void ioProblemsExitWithTwoAndLeaveTheOldSite() throws IOException {
     Path content = tmp.resolve("content");
     skill(content, "good", "---\nname: good\ndescription: fine\n---\n");
