@@ -83,9 +83,10 @@ class RouterAbstentionTest {
 
   @Test
   void confidenceIsTheLogisticOfTheDocumentedSum() {
-    Confidence.Features f = new Confidence.Features(0.5, 0.8, 0.6, 0.4, 0.1, 10, 6);
+    Confidence.Features f = new Confidence.Features(0.5, 0.8, 0.6, 0.4, 0.1, 0.7, 0.3, 0.9, 10, 6);
     double z = Confidence.W_MATCHED * 0.5 + Confidence.W_KNOWN * 0.8 + Confidence.W_EXPLAINED * 0.6
-        + Confidence.W_MARGIN * 0.4 - Confidence.W_EXCLUDED * 0.1 + Confidence.BIAS;
+        + Confidence.W_MARGIN * 0.4 + Confidence.W_BG_KNOWN * 0.7 + Confidence.W_BG_EXPLAINED * 0.3
+        + Confidence.W_RAREST_MISSING * 0.9 - Confidence.W_EXCLUDED * 0.1 + Confidence.BIAS;
     assertEquals(z, f.z(), 1e-12);
     assertEquals(1 / (1 + Math.exp(-z)), Confidence.DEFAULT.score(f), 1e-12);
   }
