@@ -18,7 +18,7 @@ final class FeatureDump {
   public static void main(String[] args) throws Exception {
     PrintStream out = new PrintStream(System.out, true, "UTF-8");
     Background bg = Background.standard();
-    out.println("set\tlabel\trank\tmatched\tknown\texplained\tmargin\texcluded\twords\tbgKnown\tbgSurface\tbgExpl\tmarginMean\tmaxMiss\tbgTotal");
+    out.println("set\tlabel\trank\tmatched\tknown\texplained\tmargin\texcluded\twords\tbgKnown\tbgSurface\tbgExpl\tmarginMean\tmaxMiss\tbgTotal\trarestMatched\tevidence");
     for (String set : new String[] {"elixir", "anthropic", "large"}) {
       List<EvalCase> cases = EvalFile.read(Path.of("../shared/eval", set + ".jsonl"), Optional.empty());
       try (RoutingIndex index = RoutingIndex.build(CorpusSkills.load(Path.of("../shared/corpora", set)))) {
@@ -50,6 +50,7 @@ final class FeatureDump {
       }
       String label = c.isPositive() ? (rank == 1 ? "1" : "2") : "0";
       var f = ex.features();
+      double rarestMatched = 0, evidence = 0;
       double bgTotal = 0, bgKnown = 0, bgSurface = 0, bgExpl = 0, maxMiss = 0, marginMean = 0;
       if (!hits.isEmpty()) {
         int top = index.doc(hits.get(0).id()).orElseThrow();
@@ -72,8 +73,11 @@ final class FeatureDump {
           if (surf) {
             bgSurface += w;
             bgExpl += w;
+            rarestMatched = Math.max(rarestMatched, w);
+            evidence += w;
           } else if (body) {
             bgExpl += 0.5 * w;
+            evidence += 0.5 * w;
           } else {
             maxMiss = Math.max(maxMiss, w);
           }
@@ -90,10 +94,10 @@ final class FeatureDump {
         marginMean = n == 0 ? 1 : (s1 - sum / n) / s1;
       }
       double norm = Math.log(1 + bg.skills());
-      out.printf(Locale.ROOT, "%s\t%s\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f%n", set,
+      out.printf(Locale.ROOT, "%s\t%s\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f%n", set,
           label, rank, f.matched(), f.known(), f.explained(), f.margin(), f.excluded(), f.words(),
           bgTotal == 0 ? 0 : bgKnown / bgTotal, bgTotal == 0 ? 0 : bgSurface / bgTotal,
-          bgTotal == 0 ? 0 : bgExpl / bgTotal, marginMean, maxMiss / norm, bgTotal);
+          bgTotal == 0 ? 0 : bgExpl / bgTotal, marginMean, maxMiss / norm, bgTotal, rarestMatched / norm, evidence / norm);
     }
   }
 }
