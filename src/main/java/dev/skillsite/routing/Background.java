@@ -70,7 +70,7 @@ public record Background(int skills, Map<String, Integer> docFreq) {
     return docFreq.getOrDefault(term, 0);
   }
 
-  /** The idf of a term no background skill uses: the largest {@link #idf} can be, for scaling. */
+  /** {@code ln(1 + skills)}: an upper bound of {@link #idf}, to scale it into 0..1. */
   public double maxIdf() {
     return Math.log(1 + skills);
   }
