@@ -12,7 +12,8 @@ import org.apache.lucene.search.ScoreDoc;
  *   idf(t)    = ln(1 + (N + PRIOR_SKILLS − df(t) + 0.5) / (df(t) + 0.5))
  *               N skills; df over name/description/triggers/headings/body
  *   bg(t)     = ln(1 + (B − bdf(t) + 0.5) / (bdf(t) + 0.5))     rarity among skills in general ({@link Background}:
- *               B ≈ 1,200 public skills, bdf = how many use t, at least 1)
+ *               B ≈ 1,200 public skills, bdf = how many use t, at least 1); for a pair of Chinese/Japanese/
+ *               Korean characters bg(t) = idf(t), since the background text is mostly English
  *   matched   = share of the query's words found anywhere in d
  *   known     = Σ_{df(t)>0} idf(t) / Σ_t idf(t)                  how much of the query the collection speaks about at all
  *   explained = Σ_{df(t)>0} idf(t)·m(t) / Σ_{df(t)>0} idf(t)     m = 1 in d's name/description/triggers/headings,
@@ -119,7 +120,7 @@ public record Confidence(double threshold) {
       }
       words++;
       double w = Idf.of(n, df);
-      double b = bg.idf(t);
+      double b = isCjkBigram(t) ? w : bg.idf(t); // the background is mostly English: pairs fall back to idf
       total += w;
       bgTotal += b;
       if (df == 0) {
