@@ -98,8 +98,10 @@ public final class RouteCommand implements Callable<Integer> {
       Confidence.Features f = ex.features();
       out.printf(Locale.ROOT,
           "confidence %.2f vs threshold %.2f: matched %.2f (share of the %d query words in the top skill), "
-              + "known %.2f, explained %.2f, margin %.2f; z = %.2f%n",
-          conf, ex.threshold(), f.matched(), f.words(), f.known(), f.explained(), f.margin(), f.z());
+              + "known %.2f, explained %.2f, margin %.2f, background known %.2f, background explained %.2f, "
+              + "rarest missing %.2f; z = %.2f%n",
+          conf, ex.threshold(), f.matched(), f.words(), f.known(), f.explained(), f.margin(), f.bgKnown(),
+          f.bgExplained(), f.rarestMissing(), f.z());
       out.println("query words: " + String.join(" ", ex.queryWords()));
     }
   }
@@ -136,6 +138,9 @@ public final class RouteCommand implements Callable<Integer> {
       e.addProperty("known", round(f.known()));
       e.addProperty("explained", round(f.explained()));
       e.addProperty("margin", round(f.margin()));
+      e.addProperty("background_known", round(f.bgKnown()));
+      e.addProperty("background_explained", round(f.bgExplained()));
+      e.addProperty("rarest_missing", round(f.rarestMissing()));
       e.addProperty("z", round(f.z()));
       JsonArray words = new JsonArray();
       ex.queryWords().forEach(words::add);

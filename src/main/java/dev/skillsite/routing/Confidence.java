@@ -5,27 +5,36 @@ import org.apache.lucene.search.ScoreDoc;
 
 /**
  * Decides whether the top skill should fire. Raw BM25 scores are not comparable across queries (an
- * off-topic request can outscore an on-topic one), so confidence combines four scale-free signals about
- * the top skill {@code d} and the query's distinct analyzed words {@code t} (after stop words and stemming):
+ * off-topic request can outscore an on-topic one), so confidence combines scale-free signals about the top
+ * skill {@code d} and the query's distinct analyzed words {@code t} (after stop words and stemming):
  *
  * <pre>
  *   idf(t)    = ln(1 + (N + PRIOR_SKILLS − df(t) + 0.5) / (df(t) + 0.5))
  *               N skills; df over name/description/triggers/headings/body
+ *   bg(t)     = ln(1 + (B − bdf(t) + 0.5) / (bdf(t) + 0.5))     rarity among skills in general ({@link Background}:
+ *               B ≈ 1,200 public skills, bdf = how many use t, at least 1); for a pair of Chinese/Japanese/
+ *               Korean characters bg(t) = idf(t), since the background text is mostly English
  *   matched   = share of the query's words found anywhere in d
  *   known     = Σ_{df(t)>0} idf(t) / Σ_t idf(t)                  how much of the query the collection speaks about at all
  *   explained = Σ_{df(t)>0} idf(t)·m(t) / Σ_{df(t)>0} idf(t)     m = 1 in d's name/description/triggers/headings,
  *                                                                 BODY_CREDIT in its body only, else 0
+ *   bgKnown   = Σ_{df(t)>0} bg(t) / Σ_t bg(t)                    as known, weighted by background rarity
+ *   bgExplained = Σ_t bg(t)·m(t) / Σ_t bg(t)                     as explained, over all query words
+ *   rarestMissing = max bg(t) over words not in d / ln(1 + B)    the most specific word d does not use
  *   margin    = (score(d) − score(next skill with another name)) / score(d); 1 when no other skill matched,
  *               NEUTRAL_MARGIN when the collection has no other skill name
  *   excluded  = Σ idf(t) over words in d's "Not for …" clauses and not in its name/description/triggers
  *               / Σ_t idf(t)
- *   z = W_MATCHED·matched + W_KNOWN·known + W_EXPLAINED·explained + W_MARGIN·margin − W_EXCLUDED·excluded + BIAS
+ *   z = W_MATCHED·matched + W_KNOWN·known + W_EXPLAINED·explained + W_MARGIN·margin + W_BG_KNOWN·bgKnown
+ *       + W_BG_EXPLAINED·bgExplained + W_RAREST_MISSING·rarestMissing − W_EXCLUDED·excluded + BIAS
  *   confidence = 1 / (1 + e^−z)
  * </pre>
  *
- * The weights were fitted once by logistic regression on the development query sets of three
- * collections of very different sizes (6, 14 and 883 skills), and the threshold chosen so that the
- * false-trigger rate stays at or under 0.10; see BENCHMARKS.md, "Routing quality".
+ * The collection's own idf says little when it has six skills (every word is "rare"); the background idf does
+ * not depend on the collection's size. The weights were fitted by logistic regression on the development
+ * query sets of three collections of very different sizes (6, 14 and 883 skills), checked by leaving each
+ * collection out in turn, and the threshold chosen so that the false-trigger rate of the largest stays at or
+ * under 0.10; see BENCHMARKS.md, "Routing quality".
  *
  * <p>Query words are the distinct analyzed terms, except pairs of Chinese/Japanese/Korean characters
  * that no skill uses: {@link CjkBigramFilter} makes a pair for every two neighbouring characters, so most of
@@ -35,10 +44,13 @@ import org.apache.lucene.search.ScoreDoc;
  */
 public record Confidence(double threshold) {
   public static final double W_MATCHED = 1.6;
-  public static final double W_KNOWN = 5.9;
-  public static final double W_EXPLAINED = 3.2;
-  public static final double W_MARGIN = 2.8;
-  public static final double BIAS = -6.0;
+  public static final double W_KNOWN = 1.7;
+  public static final double W_EXPLAINED = 2.9;
+  public static final double W_MARGIN = 1.7;
+  public static final double W_BG_KNOWN = 2.7;
+  public static final double W_BG_EXPLAINED = 3.7;
+  public static final double W_RAREST_MISSING = 2.1;
+  public static final double BIAS = -8.0;
   /** Set by hand (the development sets have too few such requests to fit it): a strong veto. */
   public static final double W_EXCLUDED = 24.0;
   /** Virtual skills added to N in idf, so that tiny collections do not make every word look rare or unique. */
@@ -46,8 +58,8 @@ public record Confidence(double threshold) {
   /** The margin when the collection has one skill name only: nothing to be separated from. */
   public static final double NEUTRAL_MARGIN = 0.5;
   public static final double BODY_CREDIT = 0.5;
-  /** The calibrated setting: z ≥ 1. */
-  public static final Confidence DEFAULT = new Confidence(0.73);
+  /** The calibrated setting: z ≥ 0. */
+  public static final Confidence DEFAULT = new Confidence(0.5);
   /** Below this relative gap between the first and second distinct skill, the result is "ambiguous". */
   public static final double AMBIGUOUS_MARGIN = 0.10;
 
@@ -56,11 +68,21 @@ public record Confidence(double threshold) {
 
   /** What confidence is computed from (see the class comment). */
   public record Features(
-      double matched, double known, double explained, double margin, double excluded, double topScore, int words) {
-    public static final Features NONE = new Features(0, 0, 0, 0, 0, 0, 0);
+      double matched,
+      double known,
+      double explained,
+      double margin,
+      double excluded,
+      double bgKnown,
+      double bgExplained,
+      double rarestMissing,
+      double topScore,
+      int words) {
+    public static final Features NONE = new Features(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public double z() {
       return W_MATCHED * matched + W_KNOWN * known + W_EXPLAINED * explained + W_MARGIN * margin
+          + W_BG_KNOWN * bgKnown + W_BG_EXPLAINED * bgExplained + W_RAREST_MISSING * rarestMissing
           - W_EXCLUDED * excluded + BIAS;
     }
   }
@@ -86,6 +108,11 @@ public record Confidence(double threshold) {
     int matched = 0;
     double excluded = 0;
     int words = 0;
+    Background bg = index.background();
+    double bgTotal = 0;
+    double bgKnown = 0;
+    double bgExplained = 0;
+    double rarestMissing = 0;
     for (String t : qt.words()) {
       int df = ht.docFreq(t);
       if (df == 0 && isCjkBigram(t)) {
@@ -93,13 +120,18 @@ public record Confidence(double threshold) {
       }
       words++;
       double w = Idf.of(n, df);
+      double b = isCjkBigram(t) ? w : bg.idf(t); // the background is mostly English: pairs fall back to idf
       total += w;
+      bgTotal += b;
       if (df == 0) {
+        rarestMissing = Math.max(rarestMissing, b);
         continue;
       }
       known += w;
+      bgKnown += b;
       if (SURFACE.stream().anyMatch(f -> ht.contains(f, t, top))) {
         explained += w;
+        bgExplained += b;
         matched++;
       } else {
         if (ht.contains(Fields.NOT_FOR, t, top)) {
@@ -107,7 +139,10 @@ public record Confidence(double threshold) {
         }
         if (ht.contains(Fields.BODY, t, top)) {
           explained += BODY_CREDIT * w;
+          bgExplained += BODY_CREDIT * b;
           matched++;
+        } else {
+          rarestMissing = Math.max(rarestMissing, b);
         }
       }
     }
@@ -121,9 +156,9 @@ public record Confidence(double threshold) {
       }
     }
     if (words == 0 || total <= 0) {
-      return new Features(0, 0, 0, margin, 0, s1, words);
+      return new Features(0, 0, 0, margin, 0, 0, 0, 0, s1, words);
     }
     return new Features((double) matched / words, known / total, known <= 0 ? 0 : explained / known, margin,
-        excluded / total, s1, words);
+        excluded / total, bgKnown / bgTotal, bgExplained / bgTotal, rarestMissing / bg.maxIdf(), s1, words);
   }
 }

@@ -48,6 +48,7 @@ public final class RoutingIndex implements Closeable {
   private final List<IndexedSkill> skills;
   private final Map<SkillId, Integer> docOf;
   private final int distinctNames;
+  private final Background background = Background.standard();
   private final Map<Integer, List<Matched.Candidate>> candidates = new ConcurrentHashMap<>();
 
   private RoutingIndex(Directory directory) throws IOException {
@@ -131,6 +132,11 @@ public final class RoutingIndex implements Closeable {
   /** Whether a skill of that frontmatter name is indexed. */
   public boolean hasSkillNamed(String name) {
     return skills.stream().anyMatch(s -> s.name().equals(name));
+  }
+
+  /** How rare words are among skills in general (for {@link Confidence}). */
+  Background background() {
+    return background;
   }
 
   /** How many different skill names the index holds (copies of a skill share a name). */

@@ -75,7 +75,7 @@ class RouteCommandTest {
     String text = out.toString();
     assertTrue(text.startsWith("1. sql-tuning  score "), text);
     assertTrue(text.contains("     fields: "), text);
-    assertTrue(text.contains(" vs threshold 0.73: matched "), text);
+    assertTrue(text.contains(" vs threshold 0.50: matched "), text);
   }
 
   @Test

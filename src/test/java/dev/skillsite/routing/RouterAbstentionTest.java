@@ -82,10 +82,28 @@ class RouterAbstentionTest {
   }
 
   @Test
+  void backgroundFeaturesWeighUnknownWordsByTheirRarityAmongSkills() throws IOException {
+    try (RoutingIndex index = RoutingIndex.build(TestSkills.fixture())) {
+      Router router = new Router(index);
+      Confidence.Features on = router.explain("multi-stage Dockerfile build", 3).features();
+      // "kubernetes" is neither in the fixture nor rare among skills; "zxqvbn" is used by no skill anywhere
+      Confidence.Features common = router.explain("multi-stage Dockerfile build for kubernetes", 3).features();
+      Confidence.Features rare = router.explain("multi-stage Dockerfile build for zxqvbn", 3).features();
+      assertEquals(1.0, on.bgKnown(), 1e-9, on::toString);
+      assertEquals(0.0, on.rarestMissing(), 1e-9, on::toString);
+      assertTrue(rare.bgKnown() < common.bgKnown(), () -> rare + " vs " + common);
+      Background bg = Background.standard();
+      assertEquals(bg.idf("zxqvbn") / bg.maxIdf(), rare.rarestMissing(), 1e-9, "an unseen word counts as used once");
+      assertTrue(common.rarestMissing() < rare.rarestMissing(), common::toString);
+    }
+  }
+
+  @Test
   void confidenceIsTheLogisticOfTheDocumentedSum() {
-    Confidence.Features f = new Confidence.Features(0.5, 0.8, 0.6, 0.4, 0.1, 10, 6);
+    Confidence.Features f = new Confidence.Features(0.5, 0.8, 0.6, 0.4, 0.1, 0.7, 0.3, 0.9, 10, 6);
     double z = Confidence.W_MATCHED * 0.5 + Confidence.W_KNOWN * 0.8 + Confidence.W_EXPLAINED * 0.6
-        + Confidence.W_MARGIN * 0.4 - Confidence.W_EXCLUDED * 0.1 + Confidence.BIAS;
+        + Confidence.W_MARGIN * 0.4 + Confidence.W_BG_KNOWN * 0.7 + Confidence.W_BG_EXPLAINED * 0.3
+        + Confidence.W_RAREST_MISSING * 0.9 - Confidence.W_EXCLUDED * 0.1 + Confidence.BIAS;
     assertEquals(z, f.z(), 1e-12);
     assertEquals(1 / (1 + Math.exp(-z)), Confidence.DEFAULT.score(f), 1e-12);
   }

@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 final class RoutingQualityBench {
   private static final String[] SETS = {"elixir", "anthropic", "large"};
-  private static final double[] SWEEP = {0.0, 0.3, 0.5, 0.6, 0.65, 0.7, 0.73, 0.76, 0.8, 0.85, 0.9};
+  private static final double[] SWEEP = {0.0, 0.2, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9};
 
   public static void main(String[] args) throws Exception {
     Path corpora = Path.of("../shared/corpora");
