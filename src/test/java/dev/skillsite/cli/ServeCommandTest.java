@@ -49,7 +49,7 @@ class ServeCommandTest {
     cl.setErr(new PrintWriter(new StringWriter(), true));
     running = Executors.newSingleThreadExecutor().submit(() -> cl.execute("--content", content.toString(),
         "--out", tmp.resolve("site").toString(), "--port", "0", "--watch", "--templates", emptyTemplates()));
-    port = Integer.parseInt(await(() -> SERVING.matcher(stdout.toString()), Matcher::find, 30).group(1));
+    port = Integer.parseInt(await(() -> SERVING.matcher(stdout.toString()), Matcher::find, 90).group(1));
   }
 
   @AfterEach
@@ -66,7 +66,7 @@ class ServeCommandTest {
     long version = statusVersion();
 
     writeSkill("alpha", "Use when the user asks to \"steep oolong slowly\".");
-    String after = await(() -> get("/skills/alpha/index.html").body(), b -> b.contains("steep oolong slowly"), 20);
+    String after = await(() -> get("/skills/alpha/index.html").body(), b -> b.contains("steep oolong slowly"), 90);
     assertTrue(!after.contains("brew green tea"));
     assertTrue(statusVersion() > version, "status version moves so open pages reload");
   }
@@ -74,7 +74,7 @@ class ServeCommandTest {
   @Test
   void aBrokenSaveKeepsTheLastGoodSiteAndReportsTheError() throws Exception {
     Files.writeString(content.resolve("skills/alpha/SKILL.md"), "---\nname: alpha\n");
-    String status = await(() -> get("/__skillsite/status").body(), s -> s.contains("\"ok\":false"), 20);
+    String status = await(() -> get("/__skillsite/status").body(), s -> s.contains("\"ok\":false"), 90);
     assertTrue(status.contains("skills/alpha/SKILL.md:"), status);
     assertTrue(get("/skills/alpha/index.html").body().contains("brew green tea"), "last good page still served");
   }
