@@ -68,7 +68,7 @@ class ServeCommandTest {
     writeSkill("alpha", "Use when the user asks to \"steep oolong slowly\".");
     String after = await(() -> get("/skills/alpha/index.html").body(), b -> b.contains("steep oolong slowly"), 90);
     assertTrue(!after.contains("brew green tea"));
-    assertTrue(statusVersion() > version, "status version moves so open pages reload");
+    await(this::statusVersion, v -> v > version, 90); // the version moves after the swap: open pages reload
   }
 
   @Test
