@@ -1,15 +1,13 @@
 package dev.skillsite.check;
 
 import dev.skillsite.model.Diagnostic;
+import dev.skillsite.output.FileTrees;
 import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.site.SiteInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,19 +44,7 @@ final class SiteBuildRule implements Rule {
 
   private static void delete(Path dir) {
     try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.delete(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-          Files.delete(d);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+      FileTrees.delete(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("could not delete the scratch site " + dir, e);
     }

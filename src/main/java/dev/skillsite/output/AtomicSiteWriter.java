@@ -2,12 +2,9 @@ package dev.skillsite.output;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.UUID;
 
 /**
@@ -57,7 +54,7 @@ public final class AtomicSiteWriter implements AutoCloseable {
     Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
     committed = true;
     if (hadOld) {
-      deleteTree(old);
+      FileTrees.delete(old);
     }
   }
 
@@ -65,7 +62,7 @@ public final class AtomicSiteWriter implements AutoCloseable {
   @Override
   public void close() throws IOException {
     if (!committed && Files.exists(staging)) {
-      deleteTree(staging);
+      FileTrees.delete(staging);
     }
   }
 
@@ -78,29 +75,9 @@ public final class AtomicSiteWriter implements AutoCloseable {
         if (n.startsWith("." + name + ".old-") && !Files.exists(out)) {
           Files.move(p, out, StandardCopyOption.ATOMIC_MOVE);
         } else if (n.startsWith("." + name + ".old-") || n.startsWith("." + name + ".staging-")) {
-          deleteTree(p);
+          FileTrees.delete(p);
         }
       }
     }
   }
-
-  static void deleteTree(Path root) throws IOException {
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        if (e != null) {
-          throw e;
-        }
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
-  }
-
 }
