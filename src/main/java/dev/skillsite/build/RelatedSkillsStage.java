@@ -31,9 +31,11 @@ final class RelatedSkillsStage {
     for (Skill s : catalog.skills()) {
       byName.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s.id());
     }
+    List<List<RelatedSkill>> related =
+        catalog.skills().parallelStream().map(s -> relatedOf(s, byName, index)).toList();
     Map<SkillId, List<RelatedSkill>> out = new LinkedHashMap<>();
-    for (Skill s : catalog.skills()) {
-      out.put(s.id(), relatedOf(s, byName, index));
+    for (int i = 0; i < related.size(); i++) {
+      out.put(catalog.skills().get(i).id(), related.get(i));
     }
     return out;
   }

@@ -49,6 +49,7 @@ public final class RoutingIndex implements Closeable {
   private final Map<SkillId, Integer> docOf;
   private final int distinctNames;
   private final Map<Integer, List<Matched.Candidate>> candidates = new ConcurrentHashMap<>();
+  private SimilarSkills similarSkills;
 
   private RoutingIndex(Directory directory) throws IOException {
     this.directory = directory;
@@ -121,7 +122,15 @@ public final class RoutingIndex implements Closeable {
 
   /** Related skills by shared vocabulary of their names, descriptions, triggers and headings. */
   public List<Similar> similar(SkillId id, int n) {
-    return new SimilarSkills(this).similar(id, n);
+    return similarSkills().similar(id, n);
+  }
+
+  /** Reads the surface and body postings into memory on first use; {@code route} never pays for it. */
+  private synchronized SimilarSkills similarSkills() {
+    if (similarSkills == null) {
+      similarSkills = new SimilarSkills(this, TermStats.read(reader, List.of(Fields.ALL, Fields.BODY)));
+    }
+    return similarSkills;
   }
 
   public int size() {
@@ -178,31 +187,6 @@ public final class RoutingIndex implements Closeable {
   int docFreq(String field, String term) {
     try {
       return reader.docFreq(new Term(field, term));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** How often {@code term} occurs in {@code field} of document {@code doc} (0 if not). */
-  int freq(String field, String term, int doc) {
-    try {
-      for (var ctx : reader.leaves()) {
-        int local = doc - ctx.docBase;
-        if (local < 0 || local >= ctx.reader().maxDoc()) {
-          continue;
-        }
-        Terms terms = ctx.reader().terms(field);
-        if (terms == null) {
-          return 0;
-        }
-        TermsEnum te = terms.iterator();
-        if (!te.seekExact(new BytesRef(term))) {
-          return 0;
-        }
-        PostingsEnum pe = te.postings(null, PostingsEnum.FREQS);
-        return pe.advance(local) == local ? pe.freq() : 0;
-      }
-      return 0;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
