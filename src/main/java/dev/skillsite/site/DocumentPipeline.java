@@ -41,7 +41,7 @@ final class DocumentPipeline {
   Result render(List<Skill> skills, ContentFiles files) {
     MentionIndex all = MentionIndex.of(skills);
     List<List<Facts>> facts = skills.parallelStream()
-        .map(s -> sources(s).stream().map(source -> facts(markdown.parse(source), all)).toList())
+        .map(s -> sources(s).stream().map(source -> facts(markdown.outline(source), all)).toList())
         .toList();
     Map<String, Set<String>> anchors = new HashMap<>();
     for (int i = 0; i < skills.size(); i++) {
