@@ -49,7 +49,6 @@ public final class RoutingIndex implements Closeable {
   private final Map<SkillId, Integer> docOf;
   private final int distinctNames;
   private final Map<Integer, List<Matched.Candidate>> candidates = new ConcurrentHashMap<>();
-  private SimilarSkills similarSkills;
 
   private RoutingIndex(Directory directory) throws IOException {
     this.directory = directory;
@@ -120,17 +119,20 @@ public final class RoutingIndex implements Closeable {
     }
   }
 
-  /** Related skills by shared vocabulary of their names, descriptions, triggers and headings. */
+  /**
+   * Related skills by shared vocabulary of their names, descriptions, triggers and headings. Reads the
+   * index's postings on each call: to ask about many skills, keep one {@link #similarSkills()}.
+   */
   public List<Similar> similar(SkillId id, int n) {
     return similarSkills().similar(id, n);
   }
 
-  /** Reads the surface and body postings into memory on first use; {@code route} never pays for it. */
-  private synchronized SimilarSkills similarSkills() {
-    if (similarSkills == null) {
-      similarSkills = new SimilarSkills(this, TermStats.read(reader, List.of(Fields.ALL, Fields.BODY)));
-    }
-    return similarSkills;
+  /**
+   * A finder of similar skills that reads the surface and body postings into memory once: for asking about
+   * many skills. It holds them until dropped.
+   */
+  public SimilarSkills similarSkills() {
+    return new SimilarSkills(this, TermStats.read(reader, List.of(Fields.ALL, Fields.BODY)));
   }
 
   public int size() {

@@ -14,9 +14,9 @@ import java.util.stream.IntStream;
  * description, triggers and headings × idf × (1 + ln(1 + tf in its body))) become a weighted BM25 query on
  * the surface ({@link Fields#ALL}) and, weakly, the body of other skills, scored in memory from {@link
  * TermStats} (a sparse dot product over the postings of at most 20 words). The reason lists the top words the
- * other skill's surface shares.
+ * other skill's surface shares. Thread-safe.
  */
-final class SimilarSkills {
+public final class SimilarSkills {
   private static final int MAX_TERMS = 20;
   private static final List<Fields.Weighted> FIELDS =
       List.of(new Fields.Weighted(Fields.ALL, 1.0f), new Fields.Weighted(Fields.BODY, 0.3f));
@@ -28,7 +28,8 @@ final class SimilarSkills {
     this.stats = stats;
   }
 
-  List<Similar> similar(SkillId id, int n) {
+  /** The (at most) {@code n} skills most similar to {@code id}, most similar first; none for an unknown id. */
+  public List<Similar> similar(SkillId id, int n) {
     var docOpt = index.doc(id);
     if (docOpt.isEmpty() || n <= 0) {
       return List.of();
