@@ -5,6 +5,7 @@ import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
 import dev.skillsite.routing.RoutingIndex;
 import dev.skillsite.routing.Similar;
+import dev.skillsite.routing.SimilarSkills;
 import dev.skillsite.site.RelatedSkill;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,14 +32,17 @@ final class RelatedSkillsStage {
     for (Skill s : catalog.skills()) {
       byName.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s.id());
     }
+    SimilarSkills similar = index.similarSkills();
+    List<List<RelatedSkill>> related =
+        catalog.skills().parallelStream().map(s -> relatedOf(s, byName, similar)).toList();
     Map<SkillId, List<RelatedSkill>> out = new LinkedHashMap<>();
-    for (Skill s : catalog.skills()) {
-      out.put(s.id(), relatedOf(s, byName, index));
+    for (int i = 0; i < related.size(); i++) {
+      out.put(catalog.skills().get(i).id(), related.get(i));
     }
     return out;
   }
 
-  private List<RelatedSkill> relatedOf(Skill s, Map<String, List<SkillId>> byName, RoutingIndex index) {
+  private List<RelatedSkill> relatedOf(Skill s, Map<String, List<SkillId>> byName, SimilarSkills similar) {
     Set<SkillId> seen = new LinkedHashSet<>();
     seen.add(s.id());
     List<RelatedSkill> list = new ArrayList<>();
@@ -50,7 +54,7 @@ final class RelatedSkillsStage {
       }
     }
     if (list.size() < max) {
-      for (Similar sim : index.similar(s.id(), max + seen.size())) {
+      for (Similar sim : similar.similar(s.id(), max + seen.size())) {
         if (list.size() >= max) {
           break;
         }

@@ -29,6 +29,7 @@ public final class MarkdownRenderer {
   static final int MAX_OPEN_BLOCKS = 128;
 
   private final Parser parser;
+  private final Parser outlineParser;
   private final HtmlRenderer renderer;
   private final HtmlSanitizer sanitizer;
 
@@ -44,6 +45,10 @@ public final class MarkdownRenderer {
         .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
         .maxOpenBlockParsers(MAX_OPEN_BLOCKS)
         .build();
+    this.outlineParser = Parser.builder()
+        .extensions(extensions)
+        .maxOpenBlockParsers(MAX_OPEN_BLOCKS)
+        .build();
     this.renderer = HtmlRenderer.builder()
         .extensions(extensions)
         .sanitizeUrls(true)
@@ -54,6 +59,18 @@ public final class MarkdownRenderer {
 
   /** Parses a document and numbers its headings; its headings move one level down (the page owns h1). */
   public ParsedDocument parse(SourceDocument source) {
+    return parse(parser, source);
+  }
+
+  /**
+   * Like {@link #parse}, without the source positions that only rendering's diagnostics need: cheaper, for
+   * reading a document's headings and {@link #mentionedTerms}. Not for {@link #render}.
+   */
+  public ParsedDocument outline(SourceDocument source) {
+    return parse(outlineParser, source);
+  }
+
+  private static ParsedDocument parse(Parser parser, SourceDocument source) {
     Node root = parser.parse(source.markdown());
     List<TocEntry> headings = new ArrayList<>();
     HeadingIds ids = new HeadingIds();

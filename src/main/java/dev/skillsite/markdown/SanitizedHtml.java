@@ -1,23 +1,76 @@
 package dev.skillsite.markdown;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
 /**
  * HTML that came out of the {@link HtmlSanitizer}: the only content HTML templates may print unescaped.
  * There is no public way to make one from an arbitrary string.
+ *
+ * <p>A site's rendered documents all wait in memory until every page's cross-links are known, so long
+ * markup is kept deflated (HTML shrinks several times) and inflated when a page prints it.
  */
 public final class SanitizedHtml {
-  private final String html;
+  private static final int DEFLATE_FROM = 2048;
+  private final String text;
+  private final byte[] deflated;
+  private final int length;
 
   SanitizedHtml(String html) {
-    this.html = html;
+    boolean deflate = html.length() >= DEFLATE_FROM;
+    this.text = deflate ? "" : html;
+    byte[] utf8 = deflate ? html.getBytes(StandardCharsets.UTF_8) : new byte[0];
+    this.deflated = deflate ? deflate(utf8) : utf8;
+    this.length = utf8.length;
   }
 
   /** The markup, safe to insert into a page as is. */
   public String html() {
-    return html;
+    return deflated.length == 0 ? text : new String(inflate(deflated, length), StandardCharsets.UTF_8);
   }
 
   @Override
   public String toString() {
-    return html;
+    return html();
+  }
+
+  private static byte[] deflate(byte[] bytes) {
+    Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+    try {
+      deflater.setInput(bytes);
+      deflater.finish();
+      ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
+      byte[] buf = new byte[8192];
+      while (!deflater.finished()) {
+        out.write(buf, 0, deflater.deflate(buf));
+      }
+      return out.toByteArray();
+    } finally {
+      deflater.end();
+    }
+  }
+
+  private static byte[] inflate(byte[] bytes, int length) {
+    Inflater inflater = new Inflater();
+    try {
+      inflater.setInput(bytes);
+      byte[] out = new byte[length];
+      int n = 0;
+      while (n < length) {
+        int got = inflater.inflate(out, n, length - n);
+        if (got == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
+          throw new DataFormatException("deflated markup ends early");
+        }
+        n += got;
+      }
+      return out;
+    } catch (DataFormatException e) {
+      throw new IllegalStateException("corrupt deflated markup", e);
+    } finally {
+      inflater.end();
+    }
   }
 }

@@ -120,9 +120,20 @@ public final class RoutingIndex implements Closeable {
     }
   }
 
-  /** Related skills by shared vocabulary of their names, descriptions, triggers and headings. */
+  /**
+   * Related skills by shared vocabulary of their names, descriptions, triggers and headings. Reads the
+   * index's postings on each call: to ask about many skills, keep one {@link #similarSkills()}.
+   */
   public List<Similar> similar(SkillId id, int n) {
-    return new SimilarSkills(this).similar(id, n);
+    return similarSkills().similar(id, n);
+  }
+
+  /**
+   * A finder of similar skills that reads the surface and body postings into memory once: for asking about
+   * many skills. It holds them until dropped.
+   */
+  public SimilarSkills similarSkills() {
+    return new SimilarSkills(this, TermStats.read(reader, List.of(Fields.ALL, Fields.BODY)));
   }
 
   public int size() {
@@ -184,31 +195,6 @@ public final class RoutingIndex implements Closeable {
   int docFreq(String field, String term) {
     try {
       return reader.docFreq(new Term(field, term));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** How often {@code term} occurs in {@code field} of document {@code doc} (0 if not). */
-  int freq(String field, String term, int doc) {
-    try {
-      for (var ctx : reader.leaves()) {
-        int local = doc - ctx.docBase;
-        if (local < 0 || local >= ctx.reader().maxDoc()) {
-          continue;
-        }
-        Terms terms = ctx.reader().terms(field);
-        if (terms == null) {
-          return 0;
-        }
-        TermsEnum te = terms.iterator();
-        if (!te.seekExact(new BytesRef(term))) {
-          return 0;
-        }
-        PostingsEnum pe = te.postings(null, PostingsEnum.FREQS);
-        return pe.advance(local) == local ? pe.freq() : 0;
-      }
-      return 0;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

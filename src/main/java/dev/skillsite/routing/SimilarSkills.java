@@ -1,40 +1,35 @@
 package dev.skillsite.routing;
 
 import dev.skillsite.model.SkillId;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
+import java.util.stream.IntStream;
 
 /**
  * "More like this" over the routing index: the source skill's most distinctive words (√tf over its name,
- * description, triggers and headings × idf × (1 + ln(1 + tf in its body))) become a weighted query on the
- * surface ({@link Fields#ALL}) and, weakly, the body of other skills. The reason lists the top words the
- * other skill's surface shares.
+ * description, triggers and headings × idf × (1 + ln(1 + tf in its body))) become a weighted BM25 query on
+ * the surface ({@link Fields#ALL}) and, weakly, the body of other skills, scored in memory from {@link
+ * TermStats} (a sparse dot product over the postings of at most 20 words). The reason lists the top words the
+ * other skill's surface shares. Thread-safe.
  */
-final class SimilarSkills {
+public final class SimilarSkills {
   private static final int MAX_TERMS = 20;
   private static final List<Fields.Weighted> FIELDS =
       List.of(new Fields.Weighted(Fields.ALL, 1.0f), new Fields.Weighted(Fields.BODY, 0.3f));
   private final RoutingIndex index;
+  private final TermStats stats;
 
-  SimilarSkills(RoutingIndex index) {
+  SimilarSkills(RoutingIndex index, TermStats stats) {
     this.index = index;
+    this.stats = stats;
   }
 
-  List<Similar> similar(SkillId id, int n) {
+  /** The (at most) {@code n} skills most similar to {@code id}, most similar first; none for an unknown id. */
+  public List<Similar> similar(SkillId id, int n) {
     var docOpt = index.doc(id);
     if (docOpt.isEmpty() || n <= 0) {
       return List.of();
@@ -60,11 +55,11 @@ final class SimilarSkills {
     int total = index.size();
     Map<String, Double> weight = new HashMap<>();
     for (var e : tf.entrySet()) {
-      int df = index.docFreq(e.getKey());
+      int df = Math.max(stats.docFreq(Fields.ALL, e.getKey()), stats.docFreq(Fields.BODY, e.getKey()));
       if (df > 1 && (df <= 2 || df < total * 0.3)) {
         // words the skill's body keeps coming back to are its topic; a word only its description uses
         // ("proactively", "invoke") is phrasing
-        double topical = 1 + Math.log1p(index.freq(Fields.BODY, e.getKey(), doc));
+        double topical = 1 + Math.log1p(stats.freq(Fields.BODY, e.getKey(), doc));
         weight.put(e.getKey(), Math.sqrt(e.getValue()) * Idf.of(total, df) * topical);
       }
     }
@@ -77,36 +72,39 @@ final class SimilarSkills {
     if (top.isEmpty()) {
       return List.of();
     }
-    BooleanQuery.Builder q = new BooleanQuery.Builder();
+    double[] scores = new double[index.size()];
     for (String t : top) {
       for (Fields.Weighted f : FIELDS) {
-        q.add(
-            new BoostQuery(new TermQuery(new Term(f.field(), t)), (float) (f.boost() * weight.get(t))),
-            BooleanClause.Occur.SHOULD);
+        stats.addScores(f.field(), t, (float) (f.boost() * weight.get(t)), scores);
       }
     }
-    try {
-      TopDocs hits = index.searcher().search(q.build(), n + 1);
-      HitTerms ht = new HitTerms(index, Arrays.stream(hits.scoreDocs).mapToInt(h -> h.doc).toArray());
-      List<Similar> out = new ArrayList<>();
-      for (ScoreDoc sd : hits.scoreDocs) {
-        if (sd.doc == doc || out.size() >= n) {
-          continue;
-        }
-        List<String> shared =
-            top.stream()
-                .filter(t -> ht.contains(Fields.ALL, t, sd.doc))
-                .sorted(Comparator.comparingDouble((String t) -> -weight.get(t)))
-                .map(surface::get)
-                .distinct()
-                .limit(3)
-                .toList();
-        out.add(new Similar(index.skill(sd.doc).id(), sd.score,
-            shared.isEmpty() ? "similar wording" : "shares: " + String.join(", ", shared)));
+    List<Similar> out = new ArrayList<>();
+    for (int other : best(scores, n + 1)) {
+      if (other == doc || out.size() >= n) {
+        continue;
       }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      List<String> shared =
+          top.stream()
+              .filter(t -> stats.contains(Fields.ALL, t, other))
+              .sorted(Comparator.comparingDouble((String t) -> -weight.get(t)))
+              .map(surface::get)
+              .distinct()
+              .limit(3)
+              .toList();
+      out.add(new Similar(index.skill(other).id(), (float) scores[other],
+          shared.isEmpty() ? "similar wording" : "shares: " + String.join(", ", shared)));
     }
+    return out;
+  }
+
+  /** The (at most) {@code k} documents of highest positive score, ties to the lower document, as Lucene ranks. */
+  private static int[] best(double[] scores, int k) {
+    return IntStream.range(0, scores.length)
+        .filter(d -> scores[d] > 0)
+        .boxed()
+        .sorted(Comparator.comparingDouble((Integer d) -> -(float) scores[d]).thenComparingInt(d -> d))
+        .limit(k)
+        .mapToInt(Integer::intValue)
+        .toArray();
   }
 }

@@ -15,7 +15,8 @@ import java.util.TreeSet;
 
 /**
  * Renders every skill's body and references, in parallel, in two passes: parse all (to know every page's
- * anchors), then rewrite links, cross-link and render. Results come back in catalog order.
+ * anchors and which mention terms are distinctive), then parse again, rewrite links, cross-link and render.
+ * Results come back in catalog order.
  */
 final class DocumentPipeline {
   /** Ids the skill page template gives its own sections, which links may point at. */
@@ -30,44 +31,54 @@ final class DocumentPipeline {
 
   record Result(List<RenderedSkill> skills, LinkTable links) {}
 
+  /** What the first pass keeps of a parsed document: its anchors and the mention terms it uses. */
+  private record Facts(String path, Set<String> anchors, Set<String> terms) {}
+
+  /**
+   * Parses every document twice instead of keeping every syntax tree between the passes: trees are many
+   * times larger than their text, and a large collection's would not fit in a small heap.
+   */
   Result render(List<Skill> skills, ContentFiles files) {
-    List<List<ParsedDocument>> parsed = skills.parallelStream().map(this::parse).toList();
+    MentionIndex all = MentionIndex.of(skills);
+    List<List<Facts>> facts = skills.parallelStream()
+        .map(s -> sources(s).stream().map(source -> facts(markdown.outline(source), all)).toList())
+        .toList();
     Map<String, Set<String>> anchors = new HashMap<>();
     for (int i = 0; i < skills.size(); i++) {
-      for (ParsedDocument doc : parsed.get(i)) {
+      for (Facts doc : facts.get(i)) {
         Set<String> ids = new TreeSet<>(doc.anchors());
-        if (doc.source().path().equals(skills.get(i).source())) {
+        if (doc.path().equals(skills.get(i).source())) {
           ids.addAll(SKILL_PAGE_IDS);
         }
-        anchors.put(doc.source().path(), ids);
+        anchors.put(doc.path(), ids);
       }
     }
     LinkTable links = new LinkTable(skills, anchors, files);
-    MentionIndex mentions = distinctive(MentionIndex.of(skills), skills, parsed);
-    List<Integer> order = java.util.stream.IntStream.range(0, skills.size()).boxed().toList();
-    List<RenderedSkill> rendered = order.parallelStream().map(i -> {
-      List<ParsedDocument> docs = parsed.get(i);
+    MentionIndex mentions = distinctive(all, skills, facts);
+    List<RenderedSkill> rendered = skills.parallelStream().map(skill -> {
+      List<SourceDocument> sources = sources(skill);
       List<RenderedSkill.RenderedReference> refs = new ArrayList<>();
-      List<Reference> references = skills.get(i).references();
+      List<Reference> references = skill.references();
       for (int r = 0; r < references.size(); r++) {
         refs.add(new RenderedSkill.RenderedReference(references.get(r),
-            markdown.render(docs.get(r + 1), links, mentions)));
+            markdown.render(markdown.parse(sources.get(r + 1)), links, mentions)));
       }
-      return new RenderedSkill(skills.get(i), markdown.render(docs.get(0), links, mentions), refs);
+      return new RenderedSkill(skill, markdown.render(markdown.parse(sources.get(0)), links, mentions), refs);
     }).toList();
     return new Result(rendered, links);
   }
 
+  private Facts facts(ParsedDocument doc, MentionIndex all) {
+    return new Facts(doc.source().path(), doc.anchors(), markdown.mentionedTerms(doc, all));
+  }
+
   /** Drops the terms that many skills use in passing: they name no one skill in particular. */
-  private MentionIndex distinctive(MentionIndex all, List<Skill> skills, List<List<ParsedDocument>> parsed) {
-    List<Set<String>> used = java.util.stream.IntStream.range(0, skills.size()).parallel().mapToObj(i -> {
-      Set<String> terms = new TreeSet<>();
-      parsed.get(i).forEach(doc -> terms.addAll(markdown.mentionedTerms(doc, all)));
-      return terms;
-    }).toList();
+  private MentionIndex distinctive(MentionIndex all, List<Skill> skills, List<List<Facts>> facts) {
     Map<String, Integer> spread = new HashMap<>();
     for (int i = 0; i < skills.size(); i++) {
-      for (String term : used.get(i)) {
+      Set<String> used = new TreeSet<>();
+      facts.get(i).forEach(doc -> used.addAll(doc.terms()));
+      for (String term : used) {
         if (all.owner(term).filter(skills.get(i).id()::equals).isEmpty()) {
           spread.merge(term, 1, Integer::sum);
         }
@@ -76,13 +87,12 @@ final class DocumentPipeline {
     return all.withoutCommon(spread, skills.size());
   }
 
-  private List<ParsedDocument> parse(Skill skill) {
-    List<ParsedDocument> docs = new ArrayList<>();
-    docs.add(markdown.parse(new SourceDocument(skill.source(), skill.id(), skill.dir(), skill.body(),
-        Math.max(1, skill.bodyLine()))));
+  /** The skill's body, then its references. */
+  private static List<SourceDocument> sources(Skill skill) {
+    List<SourceDocument> docs = new ArrayList<>();
+    docs.add(new SourceDocument(skill.source(), skill.id(), skill.dir(), skill.body(), Math.max(1, skill.bodyLine())));
     for (Reference ref : skill.references()) {
-      docs.add(markdown.parse(new SourceDocument(ReferencePaths.contentPath(skill, ref), skill.id(), skill.dir(),
-          ref.markdown(), 1)));
+      docs.add(new SourceDocument(ReferencePaths.contentPath(skill, ref), skill.id(), skill.dir(), ref.markdown(), 1));
     }
     return docs;
   }
