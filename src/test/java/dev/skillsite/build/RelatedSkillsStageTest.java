@@ -1,0 +1,48 @@
+package dev.skillsite.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skillsite.model.Catalog;
+import dev.skillsite.model.SiteConfig;
+import dev.skillsite.model.Skill;
+import dev.skillsite.model.SkillId;
+import dev.skillsite.routing.RoutingIndex;
+import dev.skillsite.site.RelatedSkill;
+import dev.skillsite.testing.TestSkills;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RelatedSkillsStageTest {
+  @Test
+  void declaredRelationsComeFirstThenSimilarSkillsWithAReasonNeverItself() throws Exception {
+    List<Skill> skills = new ArrayList<>(TestSkills.fixture());
+    Skill git = skills.stream().filter(s -> s.name().equals("git-commit")).findFirst().orElseThrow();
+    Skill declaring = new Skill(git.id(), git.name(), git.description(), git.source(), git.collectionId(),
+        git.frontmatter(), git.body(), git.bodyLine(), git.references(), git.triggers(),
+        List.of("pdf-forms", "no-such-skill", "git-commit"));
+    skills.set(skills.indexOf(git), declaring);
+    Catalog catalog = new Catalog(SiteConfig.defaults("t"), List.of(), skills, List.of(), List.of());
+
+    try (RoutingIndex index = RoutingIndex.build(skills)) {
+      Map<SkillId, List<RelatedSkill>> related = new RelatedSkillsStage(3).relate(catalog, index);
+
+      List<RelatedSkill> ofGit = related.get(git.id());
+      assertEquals(new RelatedSkill(new SkillId("pdf-forms"), RelatedSkillsStage.DECLARED_REASON, true),
+          ofGit.get(0), "the declared one first; unknown names and itself are dropped");
+      assertEquals(3, ofGit.size());
+      for (RelatedSkill r : ofGit.subList(1, 3)) {
+        assertFalse(r.declared());
+        assertTrue(r.reason().startsWith("shares: "), r.reason());
+      }
+      for (Map.Entry<SkillId, List<RelatedSkill>> e : related.entrySet()) {
+        assertTrue(e.getValue().stream().noneMatch(r -> r.id().equals(e.getKey())), "no skill relates to itself");
+        assertEquals(e.getValue().size(), e.getValue().stream().map(RelatedSkill::id).distinct().count());
+      }
+      assertEquals(related, new RelatedSkillsStage(3).relate(catalog, index), "the same every time");
+    }
+  }
+}
