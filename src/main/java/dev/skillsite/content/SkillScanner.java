@@ -22,6 +22,18 @@ import java.util.Set;
 final class SkillScanner {
   static final Set<String> SKILL_FILE_NAMES = Set.of("SKILL.md", "skill.md");
   private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules");
+  /** Most skills one build publishes, so that a huge tree still builds in bounded time and memory. */
+  static final int MAX_SKILLS = 10_000;
+
+  private final int maxSkills;
+
+  SkillScanner() {
+    this(MAX_SKILLS);
+  }
+
+  SkillScanner(int maxSkills) {
+    this.maxSkills = maxSkills;
+  }
 
   /** @param root a real (symlink-free), absolute directory */
   ScanResult scan(Path root) throws IOException {
@@ -71,7 +83,19 @@ final class SkillScanner {
     skills.sort(RelPaths.ORDER);
     markdown.sort(RelPaths.ORDER);
     plugins.sort(RelPaths.ORDER);
-    return new ScanResult(skillsInDistinctFolders(skills, diagnostics), markdown, plugins, diagnostics);
+    return new ScanResult(capped(skillsInDistinctFolders(skills, diagnostics), diagnostics), markdown, plugins,
+        diagnostics);
+  }
+
+  /** The first {@code maxSkills} skills in path order; an error on the first one left out. */
+  private List<String> capped(List<String> skills, List<Diagnostic> diagnostics) {
+    if (skills.size() <= maxSkills) {
+      return skills;
+    }
+    diagnostics.add(Diagnostic.error(SourcePos.of(skills.get(maxSkills)), "too-many-skills",
+        "the content holds " + skills.size() + " skills; the limit is " + maxSkills
+            + ", so this one and the " + (skills.size() - maxSkills - 1) + " after it in path order are not built"));
+    return List.copyOf(skills.subList(0, maxSkills));
   }
 
   /** When a folder has both SKILL.md and skill.md (case-sensitive file systems), SKILL.md wins. */
