@@ -23,6 +23,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SerialMergeScheduler;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -67,25 +68,43 @@ public final class RoutingIndex implements Closeable {
     this.distinctNames = (int) skills.stream().map(IndexedSkill::name).distinct().count();
   }
 
-  /** Indexes the skills in memory, in list order (document i is skill i). */
+  /**
+   * Indexes the skills in memory, in list order (document i is skill i). The same skills give the same index
+   * bytes: one thread, serial merges, and content-derived segment ids and diagnostics ({@link ReproducibleIds},
+   * {@link ReproducibleCodec}).
+   */
   public static RoutingIndex build(List<Skill> skills) {
     Directory dir = new ByteBuffersDirectory();
     IndexWriterConfig config = new IndexWriterConfig(Analysis.perField());
     config.setSimilarity(new BM25Similarity());
+    config.setCodec(new ReproducibleCodec());
+    config.setMergeScheduler(new SerialMergeScheduler());
     config.setRAMBufferSizeMB(256);
     config.setUseCompoundFile(false);
     config.setCommitOnClose(true);
     try {
-      try (IndexWriter writer = new IndexWriter(dir, config)) {
-        for (Skill s : skills) {
-          writer.addDocument(SkillDocument.of(s));
+      ReproducibleIds.run(seed(skills), () -> {
+        try (IndexWriter writer = new IndexWriter(dir, config)) {
+          for (Skill s : skills) {
+            writer.addDocument(SkillDocument.of(s));
+          }
+          writer.forceMerge(1);
         }
-        writer.forceMerge(1);
-      }
+        return null;
+      });
       return new RoutingIndex(dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** What the index is made of, for its ids: each skill's id, name, source, description and body. */
+  private static byte[] seed(List<Skill> skills) {
+    List<String> parts = new ArrayList<>();
+    for (Skill s : skills) {
+      parts.addAll(List.of(s.id().value(), s.name(), s.source(), s.description(), s.body()));
+    }
+    return ReproducibleIds.seedOf(parts);
   }
 
   /** Writes the index files into {@code dir} (created if missing, existing index files replaced). */

@@ -1,5 +1,6 @@
 package dev.skillsite.routing;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,6 +42,33 @@ class RoutingIndexTest {
       assertEquals("pdf-forms", top.name());
       assertEquals("fill this PDF form", top.matched());
     }
+  }
+
+  @Test
+  void theSameSkillsGiveTheSameIndexBytesAndOtherSkillsOtherIds(@TempDir Path dir) throws IOException {
+    assertTrue(ReproducibleIds.available(), "Lucene's id counter can be pinned (check after a Lucene upgrade)");
+    for (String name : List.of("a", "b")) {
+      try (RoutingIndex index = RoutingIndex.build(TestSkills.fixture())) {
+        index.writeTo(dir.resolve(name));
+      }
+    }
+    try (RoutingIndex index = RoutingIndex.build(TestSkills.fixture().subList(0, 3))) {
+      index.writeTo(dir.resolve("other"));
+    }
+    List<String> files;
+    try (var list = Files.list(dir.resolve("a"))) {
+      files = list.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    assertTrue(files.contains("segments_1"), files.toString());
+    for (String f : files) {
+      assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(f)), Files.readAllBytes(dir.resolve("b").resolve(f)), f);
+    }
+    byte[] si = Files.readAllBytes(dir.resolve("a/_0.si"));
+    byte[] otherSi = Files.readAllBytes(dir.resolve("other/_0.si"));
+    // the segment id follows the codec header (magic, name, version): other content, other id
+    int idAt = org.apache.lucene.codecs.CodecUtil.headerLength("Lucene90SegmentInfo");
+    assertFalse(java.util.Arrays.equals(java.util.Arrays.copyOfRange(si, idAt, idAt + 16),
+        java.util.Arrays.copyOfRange(otherSi, idAt, idAt + 16)));
   }
 
   @Test

@@ -14,21 +14,15 @@ import java.util.stream.Stream;
 
 /** The bytes of a built site, to compare two builds. */
 public final class SiteFingerprint {
-  /** Where the routing index lies in a site. */
-  private static final String LUCENE_DIR = "search/lucene/";
-
   private SiteFingerprint() {}
 
-  /**
-   * Relative path → SHA-256 of every file under {@code root}. Lucene stamps each segment with a random id
-   * and a timestamp, so files of the routing index count by name only.
-   */
+  /** Relative path → SHA-256 of every file under {@code root} (the routing index's files included). */
   public static SortedMap<String, String> of(Path root) throws IOException {
     SortedMap<String, String> map = new TreeMap<>();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
         String rel = root.relativize(f).toString().replace('\\', '/');
-        map.put(rel, rel.startsWith(LUCENE_DIR) ? "lucene" : sha256(Files.readAllBytes(f)));
+        map.put(rel, sha256(Files.readAllBytes(f)));
       }
     }
     return map;
