@@ -5,6 +5,7 @@ import dev.skillsite.discovery.DiscoveryIndexWriter;
 import dev.skillsite.discovery.LlmsTxtWriter;
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.Diagnostic;
+import dev.skillsite.model.Reference;
 import dev.skillsite.model.Skill;
 import dev.skillsite.output.AtomicSiteWriter;
 import dev.skillsite.output.OutputLocation;
@@ -14,10 +15,17 @@ import dev.skillsite.site.SiteInput;
 import dev.skillsite.site.SiteReport;
 import dev.skillsite.triggers.TriggerExtractor;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * A build as a short sequence of stages: load → triggers → index → relate → render (pages, routing index,
@@ -35,6 +43,10 @@ public final class BuildPipeline {
   private final TriggerExtractor extractor = new TriggerExtractor();
   private final SiteGenerator generator;
   private final Progress progress;
+  /** Held while a site is swapped in or updated in place, so that the two never interleave. */
+  private static final Object PUBLISH = new Object();
+  /** More changed skills than this at once (a branch switch, a bulk edit) go to a full build. */
+  static final int MAX_REFRESHED = 8;
 
   public BuildPipeline(SiteGenerator generator, Progress progress) {
     this.generator = generator;
@@ -49,23 +61,31 @@ public final class BuildPipeline {
    *     output is then left as it was
    */
   public BuildResult run(BuildOptions options) throws IOException {
+    return run(options, () -> false);
+  }
+
+  /**
+   * Like {@link #run(BuildOptions)}, giving up between stages once {@code cancelled} says so (a newer edit
+   * makes this build moot): then it throws {@link CancellationException} and leaves the output as it was.
+   */
+  public BuildResult run(BuildOptions options, BooleanSupplier cancelled) throws IOException {
     long start = System.nanoTime();
     OutputLocation location = OutputLocation.check(options.out(), options.content());
     try {
-      step(0);
+      step(0, cancelled);
       Catalog catalog = loader.load(options.content());
       if (options.baseUrl().isPresent()) {
         catalog = new Catalog(catalog.config().withBaseUrl(options.baseUrl().get()), catalog.collections(),
             catalog.skills(), catalog.skippedSources(), catalog.diagnostics());
       }
-      step(1);
+      step(1, cancelled);
       catalog = withTriggers(catalog);
-      step(2);
+      step(2, cancelled);
       try (RoutingIndex index = RoutingIndex.build(catalog.skills())) {
-        step(3);
+        step(3, cancelled);
         SiteInput input = new SiteInput(catalog, new RelatedSkillsStage(RELATED).relate(catalog, index),
             Optional.of(options.content()));
-        step(4);
+        step(4, cancelled);
         List<Diagnostic> diagnostics = new ArrayList<>(catalog.diagnostics());
         SiteReport report;
         boolean published;
@@ -75,15 +95,21 @@ public final class BuildPipeline {
           new DiscoveryIndexWriter().write(catalog, options.content(), writer.staging());
           new LlmsTxtWriter().write(catalog, writer.staging());
           diagnostics.addAll(report.diagnostics());
-          step(5);
+          step(5, cancelled);
           boolean failed = diagnostics.stream().anyMatch(Diagnostic::isError);
           published = options.publishWithErrors() || !failed;
           if (published) {
-            writer.commit();
+            synchronized (PUBLISH) {
+              writer.commit();
+            }
           }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new BuildResult(catalog.skills().size(), report.pages(), diagnostics, seconds, published);
+        Catalog built = catalog;
+        Optional<LiveSite> live = published
+            ? report.snapshot().map(s -> new LiveSite(options, built, s))
+            : Optional.empty();
+        return new BuildResult(catalog.skills().size(), report.pages(), diagnostics, seconds, published, live);
       }
     } finally {
       progress.done();
@@ -97,7 +123,75 @@ public final class BuildPipeline {
     return catalog.withSkills(skills);
   }
 
-  private void step(int i) {
+  /**
+   * Shows an edit to the files of a few skills of a published site in place, in milliseconds: each changed
+   * skill is read again and its pages rendered again against the rest of the site as the last full build
+   * left it (see {@link SiteGenerator#refresh}). Empty when the change needs a full build: a file that belongs
+   * to no known skill or reference (a new file, templates, collection metadata), an error, a renamed skill,
+   * added or removed references. The caller runs a full build afterwards to bring lists, search and other
+   * skills' pages up to date.
+   *
+   * @param changed absolute paths of the changed files
+   */
+  public Optional<BuildResult> refresh(LiveSite live, Set<Path> changed) throws IOException {
+    long start = System.nanoTime();
+    Path root = live.options().content().toRealPath();
+    Map<String, Skill> owners = new HashMap<>();
+    for (Skill s : live.catalog().skills()) {
+      owners.put(s.source(), s);
+      for (Reference ref : s.references()) {
+        owners.put(s.dir().isEmpty() ? ref.path() : s.dir() + "/" + ref.path(), s);
+      }
+    }
+    Set<Skill> touched = new LinkedHashSet<>();
+    for (Path p : changed) {
+      Path abs = p.toAbsolutePath().normalize();
+      if (!Files.exists(abs) && isEditorScratch(abs.getFileName().toString())) {
+        continue;
+      }
+      Path real = Files.exists(abs) ? abs.toRealPath() : abs;
+      if (!real.startsWith(root)) {
+        return Optional.empty();
+      }
+      Skill owner = owners.get(root.relativize(real).toString().replace('\\', '/'));
+      if (owner == null) {
+        return Optional.empty();
+      }
+      touched.add(owner);
+    }
+    if (touched.isEmpty() || touched.size() > MAX_REFRESHED) {
+      return Optional.empty();
+    }
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    int pages = 0;
+    for (Skill old : touched) {
+      Optional<ContentLoader.Reloaded> again = loader.reload(live.options().content(), old);
+      if (again.isEmpty()) {
+        return Optional.empty();
+      }
+      Skill updated = again.get().skill().withTriggers(extractor.extract(again.get().skill().description()));
+      diagnostics.addAll(again.get().diagnostics());
+      SiteGenerator.Refresh r;
+      synchronized (PUBLISH) {
+        r = generator.refresh(live.snapshot(), updated, live.options().out());
+      }
+      diagnostics.addAll(r.diagnostics());
+      pages += r.written().size();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return Optional.of(new BuildResult(touched.size(), pages, diagnostics, seconds, true));
+  }
+
+  /** Backup and swap files editors write beside the file being saved, and delete again. */
+  private static boolean isEditorScratch(String name) {
+    return name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".swx") || name.endsWith(".tmp")
+        || name.startsWith(".#") || name.equals("4913");
+  }
+
+  private void step(int i, BooleanSupplier cancelled) {
+    if (cancelled.getAsBoolean()) {
+      throw new CancellationException("build cancelled by a newer change");
+    }
     progress.stage(STAGES[i], i + 1, STAGES.length);
   }
 }

@@ -2,6 +2,7 @@ package dev.skillsite.build;
 
 import dev.skillsite.model.Diagnostic;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a build did.
@@ -11,11 +12,16 @@ import java.util.List;
  * @param diagnostics every diagnostic, in print order
  * @param seconds wall time
  * @param published whether the new site replaced the output folder
+ * @param live what a watching server keeps of a published full build, to refresh one skill quickly
  */
 public record BuildResult(int skills, int pages, List<Diagnostic> diagnostics, double seconds,
-    boolean published) {
+    boolean published, Optional<LiveSite> live) {
   public BuildResult {
     diagnostics = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
+  }
+
+  public BuildResult(int skills, int pages, List<Diagnostic> diagnostics, double seconds, boolean published) {
+    this(skills, pages, diagnostics, seconds, published, Optional.empty());
   }
 
   public long errors() {

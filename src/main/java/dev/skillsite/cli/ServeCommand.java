@@ -7,6 +7,7 @@ import dev.skillsite.build.TerminalProgress;
 import dev.skillsite.model.Diagnostic;
 import dev.skillsite.serve.BuildStatus;
 import dev.skillsite.serve.ContentWatcher;
+import dev.skillsite.serve.Rebuilder;
 import dev.skillsite.serve.SiteServer;
 import dev.skillsite.site.SiteGenerator;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -62,10 +64,12 @@ public final class ServeCommand implements Callable<Integer> {
       report(first, out, err, status);
       List<Path> watched = new ArrayList<>(List.of(site.content));
       templates.ifPresent(watched::add);
-      try (SiteServer server = SiteServer.start(bind, port, site.out, status, watch);
-          AutoCloseable watcher = watch
-              ? ContentWatcher.start(watched, debounce, () -> rebuild(templates, progress, out, err, status))
-              : () -> {}) {
+      // templates may change too: each full rebuild compiles them again (cheap next to rendering)
+      Rebuilder rebuilder = new Rebuilder(() -> new BuildPipeline(new SiteGenerator(templates), progress),
+          site.buildOptions(false), pipeline, first, listener(out, err, status));
+      try (Rebuilder r = rebuilder;
+          SiteServer server = SiteServer.start(bind, port, site.out, status, watch);
+          AutoCloseable watcher = watch ? ContentWatcher.start(watched, debounce, r::changed) : () -> {}) {
         out.println("serving " + site.out + " at http://" + bind + ":" + server.port() + "/"
             + (watch ? " (watching " + site.content + ")" : ""));
         out.flush();
@@ -86,18 +90,33 @@ public final class ServeCommand implements Callable<Integer> {
     stop.countDown();
   }
 
-  private void rebuild(Optional<Path> templates, Progress progress, PrintWriter out, PrintWriter err,
-      BuildStatus status) {
-    try {
-      // templates may have changed too: compile them again (cheap next to rendering)
-      BuildResult r = new BuildPipeline(new SiteGenerator(templates), progress).run(site.buildOptions(false));
-      report(r, out, err, status);
-    } catch (IOException | RuntimeException e) {
-      String line = "skillsite: rebuild failed: " + (e instanceof IOException io ? IoErrors.describe(io) : e);
-      err.println(line);
-      err.flush();
-      status.failed(List.of(line));
-    }
+  private static Rebuilder.Listener listener(PrintWriter out, PrintWriter err, BuildStatus status) {
+    return new Rebuilder.Listener() {
+      @Override
+      public void refreshed(BuildResult r) {
+        for (Diagnostic d : r.diagnostics()) {
+          err.println(d.format());
+        }
+        err.flush();
+        status.published();
+        out.printf(Locale.ROOT, "updated %d page%s in %.0f ms; rebuilding the rest%n", r.pages(),
+            r.pages() == 1 ? "" : "s", r.seconds() * 1000);
+        out.flush();
+      }
+
+      @Override
+      public void built(BuildResult r) {
+        report(r, out, err, status);
+      }
+
+      @Override
+      public void failed(Exception e) {
+        String line = "skillsite: rebuild failed: " + (e instanceof IOException io ? IoErrors.describe(io) : e);
+        err.println(line);
+        err.flush();
+        status.failed(List.of(line));
+      }
+    };
   }
 
   private static void report(BuildResult r, PrintWriter out, PrintWriter err, BuildStatus status) {

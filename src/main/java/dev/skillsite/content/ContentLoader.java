@@ -2,6 +2,7 @@ package dev.skillsite.content;
 
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.Diagnostic;
+import dev.skillsite.model.Reference;
 import dev.skillsite.model.SiteConfig;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
@@ -16,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -91,6 +93,48 @@ public final class ContentLoader {
     skills.sort(Comparator.comparing(Skill::id));
     SiteConfig config = settings.config();
     return new Catalog(config, plan.collections(), skills, skipped, diagnostics);
+  }
+
+  /** A skill read again: the new version and its warnings. */
+  public record Reloaded(Skill skill, List<Diagnostic> diagnostics) {}
+
+  /**
+   * Reads one skill of a loaded catalog again, after its SKILL.md or one of its reference files changed. Empty
+   * when the change is more than an edit in place, so that only a full {@link #load} can be trusted: the file
+   * has an error, its name (and so its id), declared related skills or set of reference files changed, or a
+   * file became a symbolic link. Triggers are left to the caller, as {@link #load} does.
+   */
+  public Optional<Reloaded> reload(Path contentRoot, Skill old) throws IOException {
+    Path root = contentRoot.toRealPath();
+    List<String> files = new ArrayList<>();
+    files.add(old.source());
+    for (Reference ref : old.references()) {
+      files.add(old.dir().isEmpty() ? ref.path() : old.dir() + "/" + ref.path());
+    }
+    for (String f : files) {
+      if (Files.isSymbolicLink(root.resolve(f)) || !Files.isRegularFile(root.resolve(f))) {
+        return Optional.empty();
+      }
+    }
+    SkillReader reader = new SkillReader(root, frontmatter, validator,
+        new ReferenceFinder(root, files.subList(1, files.size()), List.of(old.dir())));
+    SkillDraft d;
+    try {
+      d = reader.read(old.source());
+    } catch (ContentException e) {
+      return Optional.empty();
+    }
+    List<String> oldRefs = old.references().stream().map(Reference::path).toList();
+    List<String> newRefs = d.references().stream().map(Reference::path).toList();
+    if (!d.name().equals(old.name()) || !oldRefs.equals(newRefs)
+        || !Objects.equals(old.frontmatter().get("metadata"), d.frontmatter().values().get("metadata"))
+        || d.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+      return Optional.empty();
+    }
+    Skill skill = new Skill(old.id(), d.name(), d.header().description(), d.source(), old.collectionId(),
+        d.frontmatter().values(), d.frontmatter().body(), d.frontmatter().bodyLine(), d.references(), Triggers.NONE,
+        old.declaredRelated());
+    return Optional.of(new Reloaded(skill, d.diagnostics()));
   }
 
   /** Parses every SKILL.md in parallel; results come back in scan (path) order. */

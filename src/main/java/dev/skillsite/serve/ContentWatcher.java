@@ -3,6 +3,7 @@ package dev.skillsite.serve;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
+import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,21 +13,26 @@ import java.nio.file.Path;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * Watches folders (recursively, new sub-folders included) and calls back once a burst of changes has
- * been quiet for the debounce time, on its own daemon thread.
+ * been quiet for the debounce time, on its own daemon thread, with the paths that changed (created, modified
+ * or deleted files and folders). When events were lost, the watched folder itself stands for "anything".
  */
 public final class ContentWatcher implements AutoCloseable {
   private final WatchService service;
   private final long debounceMillis;
-  private final Runnable onChange;
+  private final Consumer<Set<Path>> onChange;
+  private final Set<Path> changed = new LinkedHashSet<>();
   private final Thread thread;
 
-  private ContentWatcher(List<Path> roots, long debounceMillis, Runnable onChange) throws IOException {
+  private ContentWatcher(List<Path> roots, long debounceMillis, Consumer<Set<Path>> onChange) throws IOException {
     this.service = roots.get(0).getFileSystem().newWatchService();
     this.debounceMillis = debounceMillis;
     this.onChange = onChange;
@@ -38,7 +44,8 @@ public final class ContentWatcher implements AutoCloseable {
   }
 
   /** Starts watching {@code roots}; {@code onChange} runs after each quiet burst of changes. */
-  public static ContentWatcher start(List<Path> roots, long debounceMillis, Runnable onChange) throws IOException {
+  public static ContentWatcher start(List<Path> roots, long debounceMillis, Consumer<Set<Path>> onChange)
+      throws IOException {
     ContentWatcher w = new ContentWatcher(roots, debounceMillis, onChange);
     w.thread.start();
     return w;
@@ -64,7 +71,9 @@ public final class ContentWatcher implements AutoCloseable {
         while ((more = service.poll(debounceMillis, TimeUnit.MILLISECONDS)) != null) {
           drain(more);
         }
-        onChange.run();
+        Set<Path> burst = Set.copyOf(changed);
+        changed.clear();
+        onChange.accept(burst);
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {
       Thread.currentThread().interrupt();
@@ -74,6 +83,11 @@ public final class ContentWatcher implements AutoCloseable {
   private void drain(WatchKey key) {
     Path dir = (Path) key.watchable();
     for (WatchEvent<?> event : key.pollEvents()) {
+      if (event.kind() == OVERFLOW) {
+        changed.add(dir);
+      } else if (event.context() instanceof Path name) {
+        changed.add(dir.resolve(name));
+      }
       if (event.kind() == ENTRY_CREATE && event.context() instanceof Path name) {
         Path created = dir.resolve(name);
         if (Files.isDirectory(created)) {

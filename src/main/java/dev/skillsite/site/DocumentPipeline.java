@@ -29,7 +29,11 @@ final class DocumentPipeline {
     this.markdown = markdown;
   }
 
-  record Result(List<RenderedSkill> skills, LinkTable links) {}
+  /**
+   * @param anchors per document (content path), the ids its page has
+   * @param mentions the distinctive mention terms the documents were cross-linked with
+   */
+  record Result(List<RenderedSkill> skills, LinkTable links, Map<String, Set<String>> anchors, MentionIndex mentions) {}
 
   /** What the first pass keeps of a parsed document: its anchors and the mention terms it uses. */
   private record Facts(String path, Set<String> anchors, Set<String> terms) {}
@@ -46,26 +50,49 @@ final class DocumentPipeline {
     Map<String, Set<String>> anchors = new HashMap<>();
     for (int i = 0; i < skills.size(); i++) {
       for (Facts doc : facts.get(i)) {
-        Set<String> ids = new TreeSet<>(doc.anchors());
-        if (doc.path().equals(skills.get(i).source())) {
-          ids.addAll(SKILL_PAGE_IDS);
-        }
-        anchors.put(doc.path(), ids);
+        anchors.put(doc.path(), pageIds(skills.get(i), doc.path(), doc.anchors()));
       }
     }
     LinkTable links = new LinkTable(skills, anchors, files);
     MentionIndex mentions = distinctive(all, skills, facts);
-    List<RenderedSkill> rendered = skills.parallelStream().map(skill -> {
-      List<SourceDocument> sources = sources(skill);
-      List<RenderedSkill.RenderedReference> refs = new ArrayList<>();
-      List<Reference> references = skill.references();
-      for (int r = 0; r < references.size(); r++) {
-        refs.add(new RenderedSkill.RenderedReference(references.get(r),
-            markdown.render(markdown.parse(sources.get(r + 1)), links, mentions)));
-      }
-      return new RenderedSkill(skill, markdown.render(markdown.parse(sources.get(0)), links, mentions), refs);
-    }).toList();
-    return new Result(rendered, links);
+    List<RenderedSkill> rendered = skills.parallelStream().map(skill -> renderOne(skill, links, mentions)).toList();
+    return new Result(rendered, links, Map.copyOf(anchors), mentions);
+  }
+
+  /**
+   * Renders one skill again after its files changed, against the rest of the site as it was: its own
+   * anchors are read anew; which mention terms are distinctive stays as in {@code before}.
+   */
+  Again renderAgain(Skill skill, List<Skill> skills, Result before, ContentFiles files) {
+    Map<String, Set<String>> anchors = new HashMap<>(before.anchors());
+    for (SourceDocument source : sources(skill)) {
+      anchors.put(source.path(), pageIds(skill, source.path(), Set.copyOf(markdown.outline(source).anchors())));
+    }
+    LinkTable links = new LinkTable(skills, anchors, files);
+    return new Again(renderOne(skill, links, before.mentions()), links);
+  }
+
+  /** A skill rendered again, with the link table that knows which content files its pages need copied. */
+  record Again(RenderedSkill skill, LinkTable links) {}
+
+  private RenderedSkill renderOne(Skill skill, LinkTable links, MentionIndex mentions) {
+    List<SourceDocument> sources = sources(skill);
+    List<RenderedSkill.RenderedReference> refs = new ArrayList<>();
+    List<Reference> references = skill.references();
+    for (int r = 0; r < references.size(); r++) {
+      refs.add(new RenderedSkill.RenderedReference(references.get(r),
+          markdown.render(markdown.parse(sources.get(r + 1)), links, mentions)));
+    }
+    return new RenderedSkill(skill, markdown.render(markdown.parse(sources.get(0)), links, mentions), refs);
+  }
+
+  /** The ids a document's page has: its headings', and the skill page's own sections for a SKILL.md. */
+  private static Set<String> pageIds(Skill skill, String path, Set<String> headingIds) {
+    Set<String> ids = new TreeSet<>(headingIds);
+    if (path.equals(skill.source())) {
+      ids.addAll(SKILL_PAGE_IDS);
+    }
+    return ids;
   }
 
   private Facts facts(ParsedDocument doc, MentionIndex all) {

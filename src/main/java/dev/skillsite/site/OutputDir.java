@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
  * The folder a site is written into. Every file is new (two writes to one path are a bug and fail), and no
  * path may leave the folder. Thread-safe.
  */
-final class OutputDir {
+final class OutputDir implements SiteFiles {
   private final Path dir;
   private final Set<String> written = new ConcurrentSkipListSet<>();
 
@@ -27,7 +27,8 @@ final class OutputDir {
     }
   }
 
-  void write(String sitePath, String text) {
+  @Override
+  public void write(String sitePath, String text) {
     write(sitePath, text.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -41,7 +42,8 @@ final class OutputDir {
     }
   }
 
-  void copy(String sitePath, Path source) {
+  @Override
+  public void copy(String sitePath, Path source) {
     Path target = target(sitePath);
     try {
       Files.createDirectories(target.getParent());

@@ -9,6 +9,8 @@ import dev.skillsite.site.view.EmptyPage;
 import dev.skillsite.site.view.SiteView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,63 @@ public final class SiteGenerator {
     }
   }
 
+  /**
+   * What a generation knows about the site it wrote, enough to render one skill's pages again when only
+   * that skill's files changed ({@link #refresh}). Holds every rendered document: keep at most one.
+   */
+  public static final class Snapshot {
+    private final SiteInput input;
+    private final DocumentPipeline.Result docs;
+    private final ContentFiles files;
+
+    private Snapshot(SiteInput input, DocumentPipeline.Result docs, ContentFiles files) {
+      this.input = input;
+      this.docs = docs;
+      this.files = files;
+    }
+
+    public SiteInput input() {
+      return input;
+    }
+  }
+
+  /** The pages written by {@link #refresh} (site paths) and what rendering them found. */
+  public record Refresh(List<String> written, List<Diagnostic> diagnostics) {}
+
+  /**
+   * Renders the pages of {@code updated} (a new version of a skill of the snapshot, with the same id, name
+   * and references) again, with the rest of the site as the snapshot has it, and replaces them in the
+   * published site {@code live}, each file atomically. Nothing else is touched: lists, the search index, other
+   * skills' "related" and "mentioned by" sections wait for the next full build.
+   */
+  public Refresh refresh(Snapshot snapshot, Skill updated, Path live) throws IOException {
+    List<Skill> skills = snapshot.input.catalog().skills().stream()
+        .map(s -> s.id().equals(updated.id()) ? updated : s)
+        .toList();
+    DocumentPipeline.Again again =
+        new DocumentPipeline(markdown).renderAgain(updated, skills, snapshot.docs, snapshot.files);
+    if (!Files.isDirectory(live)) {
+      throw new NoSuchFileException(live.toString(), null, "no published site to refresh");
+    }
+    LiveDir out = new LiveDir(live);
+    List<String> written = new ArrayList<>();
+    try {
+      InstallCommand install = new InstallCommand(snapshot.input.catalog().config());
+      PageViews views = new PageViews(snapshot.input.catalog().config(), install);
+      SkillPages skillPages = new SkillPages(snapshot.input, install, new Backlinks(snapshot.docs.skills()));
+      written.addAll(writeSkill(again.skill(), snapshot.files, out, views.site(), views, skillPages));
+      String files = SiteLayout.file(updated.id(), "");
+      again.links().copies().forEach((path, source) -> {
+        if (path.startsWith(files)) {
+          out.copy(path, source);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return new Refresh(written, again.skill().diagnostics().stream().sorted(Diagnostic.ORDER).toList());
+  }
+
   private SiteReport write(SiteInput input, OutputDir out) {
     Catalog catalog = input.catalog();
     ContentFiles files = new ContentFiles(input.contentRoot());
@@ -51,22 +110,7 @@ public final class SiteGenerator {
     ListPages lists = new ListPages(catalog);
     ConcurrentLinkedQueue<String> written = new ConcurrentLinkedQueue<>();
 
-    docs.skills().parallelStream().forEach(r -> {
-      Skill s = r.skill();
-      String path = SiteLayout.skill(s.id());
-      Optional<Path> raw = files.source(s.source(), s.dir());
-      raw.ifPresent(p -> out.copy(SiteLayout.rawSkill(s.id()), p));
-      out.write(path, pages.render(PageKind.SKILL, site, views.page(path, s.name(), s.description(), PageKind.SKILL,
-          true), skillPages.skill(r, raw.isPresent())));
-      written.add(path);
-      for (RenderedSkill.RenderedReference ref : r.references()) {
-        String refPath = SiteLayout.reference(s.id(), ref.reference().path());
-        out.write(refPath, pages.render(PageKind.REFERENCE, site, views.page(refPath,
-            ref.reference().title() + " · " + s.name(), s.description(), PageKind.REFERENCE, true),
-            skillPages.reference(r, ref)));
-        written.add(refPath);
-      }
-    });
+    docs.skills().parallelStream().forEach(r -> written.addAll(writeSkill(r, files, out, site, views, skillPages)));
     String title = catalog.config().title();
     String description = catalog.config().description().orElse(title + ": agent skills, their triggers and docs.");
     page(out, written, PageKind.INDEX, SiteLayout.INDEX, title, description, site, views, lists.index());
@@ -92,7 +136,28 @@ public final class SiteGenerator {
     out.write(SiteLayout.ROBOTS, sitemap.robots());
 
     List<Diagnostic> diagnostics = docs.skills().stream().flatMap(r -> r.diagnostics().stream()).toList();
-    return new SiteReport(written.size() + 1, diagnostics);
+    return new SiteReport(written.size() + 1, diagnostics, Optional.of(new Snapshot(input, docs, files)));
+  }
+
+  /** Writes a skill's page, its reference pages and the copy of its SKILL.md; returns the pages' paths. */
+  private List<String> writeSkill(RenderedSkill r, ContentFiles files, SiteFiles out, SiteView site,
+      PageViews views, SkillPages skillPages) {
+    List<String> written = new ArrayList<>();
+    Skill s = r.skill();
+    String path = SiteLayout.skill(s.id());
+    Optional<Path> raw = files.source(s.source(), s.dir());
+    raw.ifPresent(p -> out.copy(SiteLayout.rawSkill(s.id()), p));
+    out.write(path, pages.render(PageKind.SKILL, site, views.page(path, s.name(), s.description(), PageKind.SKILL,
+        true), skillPages.skill(r, raw.isPresent())));
+    written.add(path);
+    for (RenderedSkill.RenderedReference ref : r.references()) {
+      String refPath = SiteLayout.reference(s.id(), ref.reference().path());
+      out.write(refPath, pages.render(PageKind.REFERENCE, site, views.page(refPath,
+          ref.reference().title() + " · " + s.name(), s.description(), PageKind.REFERENCE, true),
+          skillPages.reference(r, ref)));
+      written.add(refPath);
+    }
+    return written;
   }
 
   private void page(OutputDir out, ConcurrentLinkedQueue<String> written, PageKind kind, String path, String title,

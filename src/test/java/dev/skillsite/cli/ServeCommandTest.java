@@ -72,6 +72,15 @@ class ServeCommandTest {
   }
 
   @Test
+  void anEditShowsOnItsPageInPlaceFirstAndInTheListsAfterTheFullRebuild() throws Exception {
+    writeSkill("alpha", "Use when the user asks to \"whisk matcha\".");
+    await(() -> stdout.toString(), s -> s.contains("updated 1 page in "), 90); // the quick path, not a full build
+    assertTrue(get("/skills/alpha/index.html").body().contains("whisk matcha"));
+    await(() -> get("/index.html").body(), b -> b.contains("whisk matcha"), 90); // the home page's chips follow
+    assertTrue(!get("/skills.json").body().contains("brew green tea"), "the catalog is rebuilt too");
+  }
+
+  @Test
   void aBrokenSaveKeepsTheLastGoodSiteAndReportsTheError() throws Exception {
     Files.writeString(content.resolve("skills/alpha/SKILL.md"), "---\nname: alpha\n");
     String status = await(() -> get("/__skillsite/status").body(), s -> s.contains("\"ok\":false"), 90);

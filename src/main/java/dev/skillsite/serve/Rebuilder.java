@@ -1,0 +1,106 @@
+package dev.skillsite.serve;
+
+import dev.skillsite.build.BuildOptions;
+import dev.skillsite.build.BuildPipeline;
+import dev.skillsite.build.BuildResult;
+import dev.skillsite.build.LiveSite;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * What {@code serve --watch} does with each burst of saved files: first show an edited skill's own pages at
+ * once ({@link BuildPipeline#refresh}, milliseconds), then run a full build in the background that brings
+ * the lists, the search index and the other skills' pages up to date and is swapped in whole. A newer burst
+ * cancels a full build still running, between its stages. Full builds run one at a time, on one daemon thread.
+ */
+public final class Rebuilder implements AutoCloseable {
+  /** Where results go: printed, and told to open pages. */
+  public interface Listener {
+    /** An in-place refresh of a few skills' pages was published. */
+    void refreshed(BuildResult result);
+
+    /** A full build finished (published or not). */
+    void built(BuildResult result);
+
+    /** A full build could not run. */
+    void failed(Exception e);
+  }
+
+  private record Live(BuildPipeline pipeline, LiveSite site) {}
+
+  private final Supplier<BuildPipeline> pipelines;
+  private final BuildOptions options;
+  private final Listener listener;
+  private final ExecutorService full = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "skillsite-rebuild");
+    t.setDaemon(true);
+    return t;
+  });
+  private final AtomicLong generation = new AtomicLong();
+  private volatile Optional<Live> live = Optional.empty();
+
+  /**
+   * @param pipelines a new pipeline for each full build (templates are compiled again: they may have changed)
+   * @param first the build the server started with, and its pipeline
+   */
+  public Rebuilder(Supplier<BuildPipeline> pipelines, BuildOptions options, BuildPipeline firstPipeline,
+      BuildResult first, Listener listener) {
+    this.pipelines = pipelines;
+    this.options = options;
+    this.listener = listener;
+    first.live().ifPresent(site -> live = Optional.of(new Live(firstPipeline, site)));
+  }
+
+  /** Handles a burst of changed paths; returns once the quick refresh (if any) is published. */
+  public void changed(Set<Path> paths) {
+    long gen = generation.incrementAndGet();
+    Optional<Live> current = live;
+    if (current.isPresent()) {
+      try {
+        current.get().pipeline().refresh(current.get().site(), paths).ifPresent(listener::refreshed);
+      } catch (IOException | RuntimeException e) {
+        // the full build below shows what is wrong
+      }
+    }
+    full.submit(() -> fullBuild(gen));
+  }
+
+  private void fullBuild(long gen) {
+    if (generation.get() != gen) {
+      return; // a newer burst queued its own build
+    }
+    BuildPipeline pipeline = pipelines.get();
+    try {
+      BuildResult r = pipeline.run(options, () -> generation.get() != gen);
+      r.live().ifPresent(site -> live = Optional.of(new Live(pipeline, site)));
+      listener.built(r);
+    } catch (CancellationException e) {
+      // a newer burst of changes follows
+    } catch (IOException | RuntimeException e) {
+      listener.failed(e);
+    }
+  }
+
+  /** Waits until queued full builds are done (for tests and benchmarks). */
+  public void awaitIdle() throws InterruptedException {
+    try {
+      full.submit(() -> {}).get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    full.shutdownNow();
+    full.awaitTermination(1, TimeUnit.MINUTES);
+  }
+}
