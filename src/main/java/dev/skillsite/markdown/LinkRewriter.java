@@ -76,6 +76,45 @@ final class LinkRewriter {
     }
   }
 
+  /** Whether the document holds raw HTML, which only an HTML sanitizer can make safe. */
+  boolean hasRawHtml() {
+    return !rawHtml.isEmpty();
+  }
+
+  /**
+   * The last step for a document without raw HTML, in place of the HTML sanitizer: links keep only the
+   * schemes it allows (http, https, mailto; relative and in-page links), other links become their text,
+   * as the sanitizer would leave them. Run after every other change to the tree (cross-links included).
+   */
+  static void dropUnsafeLinks(Node root) {
+    List<Link> unsafe = new ArrayList<>();
+    root.accept(new AbstractVisitor() {
+      @Override
+      public void visit(Link link) {
+        if (!isAllowedHref(link.getDestination())) {
+          unsafe.add(link);
+        }
+        visitChildren(link);
+      }
+    });
+    unsafe.forEach(LinkRewriter::unwrap);
+  }
+
+  /** The link targets the HTML sanitizer allows: http, https, mailto, and URLs without a scheme. */
+  static boolean isAllowedHref(String href) {
+    var scheme = SCHEME.matcher(href.strip());
+    if (!scheme.find()) {
+      return !href.strip().startsWith("\\");
+    }
+    String s = scheme.group(1).toLowerCase(Locale.ROOT);
+    return s.equals("http") || s.equals("https") || s.equals("mailto");
+  }
+
+  /** A link that leaves the site (gets {@code rel="nofollow noopener noreferrer"}). */
+  static boolean isRemoteHref(String href) {
+    return SCHEME.matcher(href).find() || href.startsWith("//");
+  }
+
   /** Marks an href made elsewhere (a cross-link) as the site's own. */
   void produced(String href) {
     produced.add(href);
@@ -109,6 +148,14 @@ final class LinkRewriter {
 
   private void rewriteImage(Image image) {
     String dest = image.getDestination().strip();
+    if (isRemote(dest) && insideLink(image)) {
+      // a remote badge inside a link ([![build](https://…/badge.svg)](https://…)): the link stays, the picture
+      // becomes its words (a link inside a link is not HTML)
+      String alt = HeadingIds.textOf(image);
+      image.insertBefore(new Text(alt.isBlank() ? dest : alt));
+      image.unlink();
+      return;
+    }
     if (isRemote(dest)) {
       Link link = new Link(dest, image.getTitle());
       moveChildren(image, link);
@@ -208,6 +255,15 @@ final class LinkRewriter {
     var scheme = SCHEME.matcher(dest);
     return dest.startsWith("//")
         || scheme.find() && !scheme.group(1).equalsIgnoreCase("file") && !WINDOWS_PATH.matcher(dest).find();
+  }
+
+  private static boolean insideLink(Node node) {
+    for (Node p = node.getParent(); p != null; p = p.getParent()) {
+      if (p instanceof Link) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void unwrap(Node node) {
