@@ -22,6 +22,11 @@ class MarkdownRendererTest {
     return Jsoup.parseBodyFragment(render(markdown).html().html());
   }
 
+  private Document html(String markdown, FakeTargets targets) {
+    SourceDocument doc = new SourceDocument("skills/otp/SKILL.md", new SkillId("otp"), "skills/otp", markdown, 5);
+    return Jsoup.parseBodyFragment(renderer.render(renderer.parse(doc), targets, MentionIndex.none()).html().html());
+  }
+
   @Test
   void tablesKeepHeaderCellsAndAlignment() {
     Document d = html("| Tool | Scope |\n|:-----|------:|\n| Registry | node |\n");
@@ -45,6 +50,29 @@ class MarkdownRendererTest {
     Document d = html("~~old~~ see https://example.com/x\n");
     assertEquals("old", d.selectFirst("del").text());
     assertEquals("https://example.com/x", d.selectFirst("a").attr("href"));
+  }
+
+  /** Markdown without raw HTML is not run through the HTML sanitizer: the tree itself must be made safe. */
+  @Test
+  void withoutRawHtmlOnlySafeLinkSchemesSurviveAndOnlyRemoteLinksGetRel() {
+    Document d = html("[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](data:text/html,x) [d](vbscript:x) "
+        + "[e](tel:123) [f](https://example.com/) [g](mailto:x@example.com) [h](#setup) [i](//example.net/p)\n\n"
+        + "![j](javascript:alert(1)) ![k](data:image/png;base64,AAAA)\n\n## Setup\n",
+        new FakeTargets().withPage("skills/otp/SKILL.md", "index.html", "setup"));
+    assertEquals(List.of("https://example.com/", "mailto:x@example.com", "#setup", "//example.net/p"),
+        d.select("a").eachAttr("href"));
+    assertEquals("nofollow noopener noreferrer", d.selectFirst("a[href=https://example.com/]").attr("rel"));
+    assertEquals("", d.selectFirst("a[href=#setup]").attr("rel"), "in-page and site links are not nofollow");
+    assertTrue(d.select("img").isEmpty(), d.html());
+    assertTrue(d.text().contains("a b c d e"), "unsafe links keep their words: " + d.text());
+  }
+
+  @Test
+  void aRemoteBadgeInsideALinkBecomesItsWordsNotALinkInALink() {
+    Document d = html("[![build passing](https://img.example.com/b.svg)](https://ci.example.com/run)\n");
+    assertEquals(1, d.select("a").size(), d.html());
+    assertEquals("build passing", d.selectFirst("a").text());
+    assertEquals("https://ci.example.com/run", d.selectFirst("a").attr("href"));
   }
 
   @Test
