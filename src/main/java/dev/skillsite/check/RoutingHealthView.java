@@ -21,8 +21,10 @@ import java.util.function.Function;
  * @param unreachable skills their own triggers do not reach
  * @param lint the description findings, by skill
  * @param probes how many triggers were routed
+ * @param listing how the agent's skill listing fits its budget
  */
-public record RoutingHealthView(List<Pair> pairs, List<Lost> unreachable, List<Finding> lint, int probes) {
+public record RoutingHealthView(List<Pair> pairs, List<Lost> unreachable, List<Finding> lint, int probes,
+    Listing listing) {
   /** Codes of the findings listed as description lint. */
   public static final Set<String> LINT_CODES = Set.of("listing-too-long", "use-case-late", "first-person",
       "vague-description", "not-for-unknown-skill", "listing-cut", "description-too-long");
@@ -43,6 +45,21 @@ public record RoutingHealthView(List<Pair> pairs, List<Lost> unreachable, List<F
 
   /** One trigger of {@code owner} lost to ({@code kind = "collision"}) or shared with ({@code "ambiguous"}) {@code rival}. */
   public record Shared(String trigger, String owner, String rival, String ownerScore, String rivalScore, String kind) {}
+
+  /**
+   * The agent's skill listing against its character budget.
+   *
+   * @param cut names listed without their description, alphabetical
+   */
+  public record Listing(int size, int budget, List<String> cut) {
+    public Listing {
+      cut = List.copyOf(cut);
+    }
+
+    public boolean overBudget() {
+      return size > budget;
+    }
+  }
 
   /** An unreachable skill and why. */
   public record Lost(String name, String href, String reason) {}
@@ -73,6 +90,7 @@ public record RoutingHealthView(List<Pair> pairs, List<Lost> unreachable, List<F
     for (Unreachable u : report.routing().unreachable()) {
       Skill s = skills.get(u.id());
       String reason = u.hasNoTriggers() ? "its description lists no trigger phrases or keywords"
+          : u.triggers().size() == 1 ? "its only trigger, \"" + u.triggers().get(0) + "\", routes elsewhere first"
           : "none of its " + u.triggers().size() + " triggers routes to it first";
       lost.add(new Lost(s.name(), href.apply(s.id()), reason));
     }
@@ -80,7 +98,9 @@ public record RoutingHealthView(List<Pair> pairs, List<Lost> unreachable, List<F
     for (Skill s : skills.values()) {
       findingsOf(report, s, href).stream().filter(f -> LINT_CODES.contains(f.code())).forEach(lint::add);
     }
-    return new RoutingHealthView(pairs, lost, lint, report.routing().probes());
+    ListingBudget budget = report.listing();
+    return new RoutingHealthView(pairs, lost, lint, report.routing().probes(),
+        new Listing(budget.size(), budget.budget(), budget.cut()));
   }
 
   /** The rivals and findings of one skill, hrefs relative to its page. */
