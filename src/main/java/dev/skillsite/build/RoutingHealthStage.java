@@ -5,6 +5,7 @@ import dev.skillsite.check.CheckReport;
 import dev.skillsite.check.RouterProbe;
 import dev.skillsite.check.RoutingHealthCheck;
 import dev.skillsite.check.RoutingHealthView;
+import dev.skillsite.check.SkillHealthIndex;
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.SkillId;
 import dev.skillsite.routing.RoutingIndex;
@@ -26,11 +27,11 @@ final class RoutingHealthStage {
     try (RouterProbe probe = RouterProbe.sharing(index)) {
       report = check.check(catalog, contentRoot, probe);
     }
-    return new ReportViews(report);
+    return new ReportViews(report, new SkillHealthIndex(report));
   }
 
-  /** The report as the site's templates want it. */
-  private record ReportViews(CheckReport report) implements HealthViews {
+  /** The report as the site's templates want it; the index makes each skill page cost only its own items. */
+  private record ReportViews(CheckReport report, SkillHealthIndex skills) implements HealthViews {
     @Override
     public Object page(Function<SkillId, String> href) {
       return RoutingHealthView.of(report, href);
@@ -38,7 +39,7 @@ final class RoutingHealthStage {
 
     @Override
     public Object skill(SkillId id, Function<SkillId, String> href) {
-      return RoutingHealthView.forSkill(report, id, href);
+      return skills.forSkill(id, href);
     }
   }
 }
