@@ -51,7 +51,7 @@ public final class RouterProbe implements RouteProbe, AutoCloseable {
 
   @Override
   public List<Ranked> rank(String query) {
-    RouteResult result = router.route(query, TOP);
+    RouteResult result = router.rank(query, TOP);
     if (result.abstained()) {
       return List.of();
     }
