@@ -10,6 +10,7 @@ import dev.skillsite.model.Skill;
 import dev.skillsite.output.AtomicSiteWriter;
 import dev.skillsite.output.OutputLocation;
 import dev.skillsite.routing.RoutingIndex;
+import dev.skillsite.site.HealthViews;
 import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.site.SiteInput;
 import dev.skillsite.site.SiteReport;
@@ -28,15 +29,15 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
- * A build as a short sequence of stages: load → triggers → index → relate → render (pages, routing index,
- * discovery index, llms.txt) → swap. The site is written into a staging folder and swapped in only when
- * every stage succeeded.
+ * A build as a short sequence of stages: load → triggers → index → relate → health (routing health, on the
+ * same index) → render (pages, routing index, discovery index, llms.txt) → swap. The site is written into a
+ * staging folder and swapped in only when every stage succeeded.
  */
 public final class BuildPipeline {
   /** Where the routing index goes inside the site. */
   public static final String LUCENE_DIR = "search/lucene";
 
-  private static final String[] STAGES = {"load", "triggers", "index", "relate", "render", "swap"};
+  private static final String[] STAGES = {"load", "triggers", "index", "relate", "health", "render", "swap"};
   private static final int RELATED = 6;
 
   private final ContentLoader loader = new ContentLoader();
@@ -83,9 +84,11 @@ public final class BuildPipeline {
       step(2, cancelled);
       try (RoutingIndex index = RoutingIndex.build(catalog.skills())) {
         step(3, cancelled);
-        SiteInput input = new SiteInput(catalog, new RelatedSkillsStage(RELATED).relate(catalog, index),
-            Optional.of(options.content()));
+        var related = new RelatedSkillsStage(RELATED).relate(catalog, index);
         step(4, cancelled);
+        HealthViews health = new RoutingHealthStage().check(catalog, options.content(), index);
+        SiteInput input = new SiteInput(catalog, related, Optional.of(options.content()), Optional.of(health));
+        step(5, cancelled);
         List<Diagnostic> diagnostics = new ArrayList<>(catalog.diagnostics());
         SiteReport report;
         boolean published;
@@ -95,7 +98,7 @@ public final class BuildPipeline {
           new DiscoveryIndexWriter().write(catalog, options.content(), writer.staging());
           new LlmsTxtWriter().write(catalog, writer.staging());
           diagnostics.addAll(report.diagnostics());
-          step(5, cancelled);
+          step(6, cancelled);
           boolean failed = diagnostics.stream().anyMatch(Diagnostic::isError);
           published = options.publishWithErrors() || !failed;
           if (published) {

@@ -41,8 +41,14 @@ public record CheckReport(Catalog catalog, List<Diagnostic> findings, RoutingHea
 
   /** The skills that compete with {@code id} for its triggers, nearest first (most shared triggers). */
   public List<CollisionPair> rivalsOf(SkillId id) {
-    return routing.pairs().stream()
+    return nearestFirst(id, routing.pairs().stream()
         .filter(p -> p.first().equals(id) || p.second().equals(id))
+        .toList());
+  }
+
+  /** The pairs of {@code id}, most shared triggers first, then by the other skill's id. */
+  static List<CollisionPair> nearestFirst(SkillId id, List<CollisionPair> pairs) {
+    return pairs.stream()
         .sorted(java.util.Comparator.comparingInt((CollisionPair p) -> -p.collisions().size())
             .thenComparing(p -> p.first().equals(id) ? p.second() : p.first()))
         .toList();

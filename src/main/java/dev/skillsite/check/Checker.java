@@ -45,9 +45,9 @@ public final class Checker {
     CheckContext context = new CheckContext(root, catalog, new SourceLocator(root), options);
     RoutingHealth routing = routing(catalog.skills());
     MarkdownScan scan = new MarkdownScan();
-    List<Rule> rules = List.of(new ClaudeAiUploadRule(), new SiteBuildRule(site), new ReferenceDepthRule(scan),
-        new MentionedFilesRule(scan), new DescriptionLintRule(), new ListingBudgetRule(),
-        new RoutingRule(routing));
+    List<Rule> rules = new ArrayList<>(List.of(new ClaudeAiUploadRule(), new SiteBuildRule(site),
+        new ReferenceDepthRule(scan), new MentionedFilesRule(scan)));
+    rules.addAll(RoutingHealthCheck.rules(routing));
     List<Diagnostic> findings = new ArrayList<>(new TargetProfile(options.target()).apply(catalog.diagnostics()));
     try {
       for (Rule rule : rules) {

@@ -24,24 +24,34 @@ public final class RouterProbe implements RouteProbe, AutoCloseable {
 
   private final RoutingIndex index;
   private final Router router;
+  private final boolean ownsIndex;
 
-  private RouterProbe(RoutingIndex index) {
+  private RouterProbe(RoutingIndex index, boolean ownsIndex) {
     this.index = index;
     this.router = new Router(index);
+    this.ownsIndex = ownsIndex;
   }
 
   /** Builds the router over the skills given (their triggers already extracted). */
   public static ProbeFactory factory() {
-    return skills -> Optional.of(new RouterProbe(RoutingIndex.build(List.copyOf(skills))));
+    return skills -> Optional.of(new RouterProbe(RoutingIndex.build(List.copyOf(skills)), true));
   }
 
   static RouterProbe over(List<Skill> skills) {
-    return new RouterProbe(RoutingIndex.build(skills));
+    return new RouterProbe(RoutingIndex.build(skills), true);
+  }
+
+  /**
+   * Probes an index the caller already has (the build's), so the site's routing health comes from the very
+   * index it publishes; closing the probe leaves the index open.
+   */
+  public static RouterProbe sharing(RoutingIndex index) {
+    return new RouterProbe(index, false);
   }
 
   @Override
   public List<Ranked> rank(String query) {
-    RouteResult result = router.route(query, TOP);
+    RouteResult result = router.rank(query, TOP);
     if (result.abstained()) {
       return List.of();
     }
@@ -53,6 +63,8 @@ public final class RouterProbe implements RouteProbe, AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    index.close();
+    if (ownsIndex) {
+      index.close();
+    }
   }
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -21,8 +20,10 @@ import java.util.function.Function;
  * @param unreachable skills their own triggers do not reach
  * @param lint the description findings, by skill
  * @param probes how many triggers were routed
+ * @param listing how the agent's skill listing fits its budget
  */
-public record RoutingHealthView(List<Pair> pairs, List<Lost> unreachable, List<Finding> lint, int probes) {
+public record RoutingHealthView(List<Pair> pairs, List<Lost> unreachable, List<Finding> lint, int probes,
+    Listing listing) {
   /** Codes of the findings listed as description lint. */
   public static final Set<String> LINT_CODES = Set.of("listing-too-long", "use-case-late", "first-person",
       "vague-description", "not-for-unknown-skill", "listing-cut", "description-too-long");
@@ -43,6 +44,21 @@ public record RoutingHealthView(List<Pair> pairs, List<Lost> unreachable, List<F
 
   /** One trigger of {@code owner} lost to ({@code kind = "collision"}) or shared with ({@code "ambiguous"}) {@code rival}. */
   public record Shared(String trigger, String owner, String rival, String ownerScore, String rivalScore, String kind) {}
+
+  /**
+   * The agent's skill listing against its character budget.
+   *
+   * @param cut names listed without their description, alphabetical
+   */
+  public record Listing(int size, int budget, List<String> cut) {
+    public Listing {
+      cut = List.copyOf(cut);
+    }
+
+    public boolean overBudget() {
+      return size > budget;
+    }
+  }
 
   /** An unreachable skill and why. */
   public record Lost(String name, String href, String reason) {}
@@ -73,38 +89,34 @@ public record RoutingHealthView(List<Pair> pairs, List<Lost> unreachable, List<F
     for (Unreachable u : report.routing().unreachable()) {
       Skill s = skills.get(u.id());
       String reason = u.hasNoTriggers() ? "its description lists no trigger phrases or keywords"
+          : u.triggers().size() == 1 ? "its only trigger, \"" + u.triggers().get(0) + "\", routes elsewhere first"
           : "none of its " + u.triggers().size() + " triggers routes to it first";
       lost.add(new Lost(s.name(), href.apply(s.id()), reason));
     }
+    SkillHealthIndex index = new SkillHealthIndex(report);
     List<Finding> lint = new ArrayList<>();
     for (Skill s : skills.values()) {
-      findingsOf(report, s, href).stream().filter(f -> LINT_CODES.contains(f.code())).forEach(lint::add);
+      index.findings(s, href).stream().filter(f -> LINT_CODES.contains(f.code())).forEach(lint::add);
     }
-    return new RoutingHealthView(pairs, lost, lint, report.routing().probes());
+    ListingBudget budget = report.listing();
+    return new RoutingHealthView(pairs, lost, lint, report.routing().probes(),
+        new Listing(budget.size(), budget.budget(), budget.cut()));
   }
 
-  /** The rivals and findings of one skill, hrefs relative to its page. */
+  /**
+   * The rivals and findings of one skill, hrefs relative to its page. For every skill of a report, build one
+   * {@link SkillHealthIndex} and ask it instead.
+   */
   public static SkillHealth forSkill(CheckReport report, SkillId id, Function<SkillId, String> href) {
-    Map<SkillId, Skill> skills = new LinkedHashMap<>();
-    report.catalog().skills().forEach(s -> skills.put(s.id(), s));
-    Optional<Skill> skill = Optional.ofNullable(skills.get(id));
-    if (skill.isEmpty()) {
-      return new SkillHealth(List.of(), List.of());
-    }
-    List<Pair> rivals = report.rivalsOf(id).stream().map(p -> pair(p, skills, href)).toList();
-    return new SkillHealth(rivals, findingsOf(report, skill.get(), href));
+    return new SkillHealthIndex(report).forSkill(id, href);
   }
 
-  private static List<Finding> findingsOf(CheckReport report, Skill s, Function<SkillId, String> href) {
-    List<Finding> out = new ArrayList<>();
-    for (Diagnostic d : report.findingsFor(s.id())) {
-      out.add(new Finding(s.name(), href.apply(s.id()), d.pos().toString(), d.severity().label(), d.code(),
-          d.message()));
-    }
-    return out;
+  static Finding finding(Skill s, Diagnostic d, Function<SkillId, String> href) {
+    return new Finding(s.name(), href.apply(s.id()), d.pos().toString(), d.severity().label(), d.code(),
+        d.message());
   }
 
-  private static Pair pair(CollisionPair p, Map<SkillId, Skill> skills, Function<SkillId, String> href) {
+  static Pair pair(CollisionPair p, Map<SkillId, Skill> skills, Function<SkillId, String> href) {
     List<Shared> shared = p.collisions().stream()
         .map(c -> new Shared(c.trigger(), skills.get(c.owner()).name(), skills.get(c.rival()).name(),
             c.ownerScore().map(RoutingHealthView::score).orElse("–"), score(c.rivalScore()),

@@ -3,11 +3,13 @@ package dev.skillsite.check;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SourcePos;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,30 +66,31 @@ public final class SourceLocator {
     return description;
   }
 
-  /** The frontmatter lines of a SKILL.md, the opening {@code ---} included (so indexes are line - 1). */
+  /**
+   * The frontmatter lines of a SKILL.md, the opening {@code ---} included (so indexes are line - 1); the whole
+   * file when the frontmatter is not closed. Reading stops at the closing {@code ---}: a build asks for every
+   * skill of a large collection, and bodies are most of the bytes.
+   */
   private List<String> frontmatter(String source) {
-    return lines.computeIfAbsent(source, s -> {
-      List<String> all = read(root.resolve(s));
-      for (int i = 1; i < all.size(); i++) {
-        if (all.get(i).strip().equals("---")) {
-          return List.copyOf(all.subList(0, i));
-        }
-      }
-      return all;
-    });
+    return lines.computeIfAbsent(source, s -> read(root.resolve(s)));
   }
 
   private static List<String> read(Path file) {
-    try {
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE)
-          .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-          .toString();
-      if (text.startsWith("\uFEFF")) {
-        text = text.substring(1);
+    var decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
+      List<String> out = new ArrayList<>();
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        if (out.isEmpty() && line.startsWith("\uFEFF")) {
+          line = line.substring(1);
+        }
+        if (!out.isEmpty() && line.strip().equals("---")) {
+          break;
+        }
+        out.add(line);
       }
-      return List.of(text.split("\r\n|\r|\n", -1));
+      return List.copyOf(out);
     } catch (IOException e) {
       return List.of();
     }

@@ -16,11 +16,13 @@ final class PageViews {
     this.install = install;
   }
 
-  SiteView site() {
+  /** @param health whether the site has a routing health page */
+  SiteView site(boolean health) {
     Optional<CreditView> upstream = config.upstream().map(u -> new CreditView(u.name(),
         u.url().flatMap(Urls::external).orElse(""), u.license().orElse(""), count(u.stars()), count(u.forks())));
     return new SiteView(config.title(), config.description().orElse(""), install.repoUrl().orElse(""),
-        install.repoLabel(), count(config.stars()), count(config.forks()), upstream.stream().toList(), "en");
+        install.repoLabel(), count(config.stars()), count(config.forks()), upstream.stream().toList(), "en",
+        health);
   }
 
   PageView page(String path, String title, String description, PageKind kind, boolean code) {

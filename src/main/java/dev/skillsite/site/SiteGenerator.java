@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Writes the static site for a catalog: home, collection, skill and reference pages, skills and triggers
- * A–Z, search, 404, sitemap, robots, skills.json and assets. Templates compile once, in the constructor; an
+ * A–Z, search, routing health (when the input has it), 404, sitemap, robots, skills.json and assets. Templates compile once, in the constructor; an
  * instance is thread-safe and its output depends only on its input.
  */
 public final class SiteGenerator {
@@ -86,7 +86,8 @@ public final class SiteGenerator {
       InstallCommand install = new InstallCommand(snapshot.input.catalog().config());
       PageViews views = new PageViews(snapshot.input.catalog().config(), install);
       SkillPages skillPages = new SkillPages(snapshot.input, install, new Backlinks(snapshot.docs.skills()));
-      written.addAll(writeSkill(again.skill(), snapshot.files, out, views.site(), views, skillPages));
+      SiteView site = views.site(snapshot.input.health().isPresent());
+      written.addAll(writeSkill(again.skill(), snapshot.files, out, site, views, skillPages));
       String files = SiteLayout.file(updated.id(), "");
       again.links().copies().forEach((path, source) -> {
         if (path.startsWith(files)) {
@@ -105,7 +106,7 @@ public final class SiteGenerator {
     DocumentPipeline.Result docs = new DocumentPipeline(markdown).render(catalog.skills(), files);
     InstallCommand install = new InstallCommand(catalog.config());
     PageViews views = new PageViews(catalog.config(), install);
-    SiteView site = views.site();
+    SiteView site = views.site(input.health().isPresent());
     SkillPages skillPages = new SkillPages(input, install, new Backlinks(docs.skills()));
     ListPages lists = new ListPages(catalog);
     ConcurrentLinkedQueue<String> written = new ConcurrentLinkedQueue<>();
@@ -124,6 +125,9 @@ public final class SiteGenerator {
         "Every trigger phrase and keyword A–Z, and the skill it belongs to.", site, views, lists.triggers());
     page(out, written, PageKind.SEARCH, SiteLayout.SEARCH, "Search", "Search the skills.", site, views,
         new EmptyPage());
+    input.health().ifPresent(h -> page(out, written, PageKind.HEALTH, SiteLayout.HEALTH, "Routing health",
+        "Which skills compete for the same requests, which are unreachable, and description findings.", site,
+        views, h.page(id -> Urls.relative(SiteLayout.HEALTH, SiteLayout.skill(id)))));
     out.write(SiteLayout.NOT_FOUND, pages.render(PageKind.NOT_FOUND, site, views.notFound(), new EmptyPage()));
 
     docs.links().copies().forEach(out::copy);

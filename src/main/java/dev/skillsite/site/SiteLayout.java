@@ -8,6 +8,7 @@ final class SiteLayout {
   static final String SKILLS = "skills/index.html";
   static final String TRIGGERS = "triggers/index.html";
   static final String SEARCH = "search/index.html";
+  static final String HEALTH = "health/index.html";
   static final String NOT_FOUND = "404.html";
   static final String SITEMAP = "sitemap.xml";
   static final String ROBOTS = "robots.txt";

@@ -49,7 +49,7 @@ final class SkillPages {
         s.triggers().useWhen(), s.triggers().notFor(), install.command(s), install.sourceUrl(s).orElse(""),
         s.source(), rawCopy ? Urls.relative(page, SiteLayout.rawSkill(s.id())) : "", s.license().orElse(""),
         allowedTools(s), FrontmatterText.others(s.frontmatter()), collection(s, page), HtmlBlock.of(rendered.body()),
-        refs, related(s, page), mentionedBy);
+        refs, related(s, page), mentionedBy, health(s, page));
   }
 
   ReferencePage reference(RenderedSkill rendered, RenderedSkill.RenderedReference ref) {
@@ -80,6 +80,12 @@ final class SkillPages {
           PageViews.count(catalog.config().stars()), PageViews.count(catalog.config().forks())));
     }
     return cards;
+  }
+
+  private List<Object> health(Skill s, String page) {
+    return input.health()
+        .map(h -> h.skill(s.id(), other -> Urls.relative(page, SiteLayout.skill(other))))
+        .stream().toList();
   }
 
   private LinkView collection(Skill s, String page) {

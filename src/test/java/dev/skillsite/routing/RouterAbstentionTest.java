@@ -40,6 +40,26 @@ class RouterAbstentionTest {
   }
 
   @Test
+  void rankGivesRouteHitsScoresAndAbstentionWithoutTheMatchedPhrase() throws IOException {
+    try (RoutingIndex index = RoutingIndex.build(TestSkills.fixture())) {
+      Router router = new Router(index);
+      for (String q : java.util.List.of("convert the Dockerfile to a multi-stage build and run as non-root",
+          "remap the tmux prefix to ctrl-a and enable mouse scrolling", "how do I do this?",
+          "the restart of my cache process")) {
+        RouteResult full = router.route(q, 5);
+        RouteResult ranked = router.rank(q, 5);
+        assertEquals(full.abstained(), ranked.abstained(), q);
+        assertEquals(full.ambiguous(), ranked.ambiguous(), q);
+        assertEquals(full.hits().stream().map(h -> h.id() + " " + h.score() + " " + h.confidence()).toList(),
+            ranked.hits().stream().map(h -> h.id() + " " + h.score() + " " + h.confidence()).toList(), q);
+        assertTrue(ranked.hits().stream().allMatch(h -> h.matched().isEmpty() && h.field().isEmpty()), q);
+      }
+      assertFalse(router.route("convert the Dockerfile to a multi-stage build", 3).hits().get(0).field().isEmpty(),
+          "route still names the field that matched");
+    }
+  }
+
+  @Test
   void lowerThresholdTriggersMore() throws IOException {
     try (RoutingIndex index = RoutingIndex.build(TestSkills.fixture())) {
       String q = "the restart of my cache process";

@@ -104,6 +104,13 @@ class SiteGeneratorTest {
   }
 
   @Test
+  void withoutRoutingHealthThereIsNoHealthPageAndNoLinkToOne() throws IOException {
+    assertFalse(Files.exists(site.resolve("health/index.html")));
+    assertEquals(List.of(), page("index.html").select("a[href*=health]"));
+    assertEquals(List.of(), page("skills/otp-thinking/index.html").select("a[href*=health], section.skill-health"));
+  }
+
+  @Test
   void reportsLinkDiagnosticsWithFileAndLine() {
     assertEquals(List.of("skills/otp-thinking/SKILL.md:27:1: warning: link points outside the content root: "
         + "../../../outside.md"), report.diagnostics().stream().map(Diagnostic::format).toList());

@@ -8,12 +8,14 @@ import java.util.List;
  * @param install the install command
  * @param sourceUrl the SKILL.md in its repository
  * @param rawHref the copy of the SKILL.md beside the page
+ * @param health the skill's routing health (nearest rivals, its findings) for {@code partials/skill-health.peb}:
+ *     zero or one, none when the build did not check routing
  */
 public record SkillPage(String id, String name, String description, List<String> phrases,
     List<String> keywords, List<String> useWhen, List<String> notFor, String install, String sourceUrl,
     String sourcePath, String rawHref, String license, String allowedTools, List<MetaEntry> metadata,
     LinkView collection, HtmlBlock body, List<LinkView> references, List<RelatedCard> related,
-    List<LinkView> mentionedBy) {
+    List<LinkView> mentionedBy, List<Object> health) {
   public SkillPage {
     phrases = List.copyOf(phrases);
     keywords = List.copyOf(keywords);
@@ -23,5 +25,6 @@ public record SkillPage(String id, String name, String description, List<String>
     references = List.copyOf(references);
     related = List.copyOf(related);
     mentionedBy = List.copyOf(mentionedBy);
+    health = List.copyOf(health);
   }
 }

@@ -1,0 +1,45 @@
+package dev.skillsite.build;
+
+import dev.skillsite.check.CheckOptions;
+import dev.skillsite.check.CheckReport;
+import dev.skillsite.check.RouterProbe;
+import dev.skillsite.check.RoutingHealthCheck;
+import dev.skillsite.check.RoutingHealthView;
+import dev.skillsite.check.SkillHealthIndex;
+import dev.skillsite.model.Catalog;
+import dev.skillsite.model.SkillId;
+import dev.skillsite.routing.RoutingIndex;
+import dev.skillsite.site.HealthViews;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * The site's routing health: {@code check}'s collisions, unreachable skills, description lint and listing
+ * budget, probed on the index the build publishes (no second index, no scratch site). Its findings are shown on
+ * the site, not added to the build's diagnostics: {@code check} is the command that reports them.
+ */
+final class RoutingHealthStage {
+  private final RoutingHealthCheck check = new RoutingHealthCheck(CheckOptions.DEFAULTS);
+
+  HealthViews check(Catalog catalog, Path contentRoot, RoutingIndex index) throws IOException {
+    CheckReport report;
+    try (RouterProbe probe = RouterProbe.sharing(index)) {
+      report = check.check(catalog, contentRoot, probe);
+    }
+    return new ReportViews(report, new SkillHealthIndex(report));
+  }
+
+  /** The report as the site's templates want it; the index makes each skill page cost only its own items. */
+  private record ReportViews(CheckReport report, SkillHealthIndex skills) implements HealthViews {
+    @Override
+    public Object page(Function<SkillId, String> href) {
+      return RoutingHealthView.of(report, href);
+    }
+
+    @Override
+    public Object skill(SkillId id, Function<SkillId, String> href) {
+      return skills.forSkill(id, href);
+    }
+  }
+}
