@@ -497,6 +497,8 @@
     this.docChunks = new Map();
     this.pendingTerms = new Map();
     this.pendingDocs = new Map();
+    this.decoded = new Map();
+    this.candidateCache = new Map();
     this.slots = {};
     var self = this;
     manifest.slots.forEach(function (name, i) { self.slots[name] = i; });
@@ -515,6 +517,12 @@
     var names = new Set(manifest.skills.map(function (s) { return s[1]; }));
     this.distinctNames = names.size;
   }
+
+  /** Drops the decoded postings and analyzed phrases (kept between queries); for timing. */
+  Engine.prototype.forgetDecoded = function () {
+    this.decoded.clear();
+    this.candidateCache.clear();
+  };
 
   Engine.prototype.size = function () { return this.m.skills.length; };
 
@@ -545,15 +553,28 @@
     return (chunk && Object.prototype.hasOwnProperty.call(chunk, term)) ? chunk[term] : null;
   };
 
+  /** The decoded postings of a term in a field (kept: a query asks for the same ones several times). */
   Engine.prototype.postings = function (field, term) {
-    var e = this.entry(term);
-    var slot = this.slots[field];
-    var s = e && e.length > slot ? e[slot] : "";
-    return decodePostings(s);
+    var key = field + "\u0000" + term;
+    var p = this.decoded.get(key);
+    if (!p) {
+      var e = this.entry(term);
+      var slot = this.slots[field];
+      p = decodePostings(e && e.length > slot ? e[slot] : "");
+      if (e) { this.decoded.set(key, p); }
+    }
+    return p;
   };
 
   Engine.prototype.contains = function (field, term, doc) {
-    return this.postings(field, term).docs.indexOf(doc) >= 0;
+    var docs = this.postings(field, term).docs;
+    var lo = 0, hi = docs.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (docs[mid] === doc) { return true; }
+      if (docs[mid] < doc) { lo = mid + 1; } else { hi = mid - 1; }
+    }
+    return false;
   };
 
   Engine.prototype.docFreq = function (term) {
@@ -738,34 +759,46 @@
     });
   };
 
-  /** dev.skillsite.routing.Matched#best. */
-  Engine.prototype.matched = function (qt, doc) {
+  /** A skill's phrases, keywords, name and headings with their analyzed words (Matched#candidates), kept. */
+  Engine.prototype.candidates = function (doc) {
+    var cached = this.candidateCache.get(doc);
+    if (cached) { return cached; }
     var self = this;
     var data = this.docChunks.get(Math.floor(doc / this.m.docChunk))[doc % this.m.docChunk];
-    var query = new Set(qt.words);
-    var cands = [];
-    var add = function (field, texts) { texts.forEach(function (t) { cands.push([field, t]); }); };
+    var out = [];
+    var add = function (field, texts) {
+      texts.forEach(function (t) {
+        var terms = self.analyzer.terms("stemmed", t.replace(/[-_]/g, " "));
+        if (terms.length > 0) { out.push({ field: field, text: t, terms: terms }); }
+      });
+    };
     add("phrase", data[0]);
     add("keyword", data[1]);
     add("name", [this.m.skills[doc][1]]);
     add("heading", data[2]);
+    this.candidateCache.set(doc, out);
+    return out;
+  };
+
+  /** dev.skillsite.routing.Matched#best: the candidate sharing the rarest query words, short ones first. */
+  Engine.prototype.matched = function (qt, doc) {
+    var self = this;
+    var query = new Set(qt.words);
     var best = null;
     var bestScore = 0;
     var n = this.size();
-    cands.forEach(function (cand) {
-      var terms = self.analyzer.terms("stemmed", cand[1].replace(/[-_]/g, " "));
-      if (terms.length === 0) { return; }
+    this.candidates(doc).forEach(function (cand) {
       var hit = 0, inQuery = 0;
-      terms.forEach(function (t) {
+      cand.terms.forEach(function (t) {
         if (query.has(t)) {
           hit += idf(n, Math.max(1, self.docFreq(t)));
           inQuery++;
         }
       });
-      var score = hit * (0.5 + 0.5 * inQuery / terms.length);
+      var score = hit * (0.5 + 0.5 * inQuery / cand.terms.length);
       if (score > bestScore) {
         bestScore = score;
-        best = { field: cand[0], text: cand[1] };
+        best = { field: cand.field, text: cand.text };
       }
     });
     return best;
