@@ -12,6 +12,7 @@
   var DEBOUNCE_MS = 120;
   var SHOWN = 10;
   var ready = null;
+  var MATCH_LABELS = { phrase: "Trigger phrase", keyword: "Keyword", name: "Name", heading: "Heading" };
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -67,7 +68,7 @@
     h.appendChild(a);
     li.appendChild(h);
     if (hit.matched) {
-      var p = el("p", "result-match", hit.matched.field === "phrase" ? "Trigger phrase: " : hit.matched.field + ": ");
+      var p = el("p", "result-match", (MATCH_LABELS[hit.matched.field] || "Matched") + ": ");
       p.appendChild(el("mark", null, hit.matched.text));
       li.appendChild(p);
     }
