@@ -66,6 +66,10 @@
     var a = el("a", null, s.name);
     a.href = root + s.url;
     h.appendChild(a);
+    if (i === 0 && !below) {
+      h.appendChild(document.createTextNode(" "));
+      h.appendChild(el("span", "badge badge-fires", "would fire"));
+    }
     li.appendChild(h);
     if (hit.matched) {
       var p = el("p", "result-match", (MATCH_LABELS[hit.matched.field] || "Matched") + ": ");
