@@ -480,9 +480,6 @@
     return { docs: docs, freqs: freqs };
   }
 
-  // entry slots, as TermChunks writes them
-  var SLOT = { background: 0, all: 1 };
-
   // ---------------------------------------------------------------- engine
 
   /**
@@ -580,12 +577,12 @@
   Engine.prototype.docFreq = function (term) {
     var e = this.entry(term);
     if (!e) { return 0; }
-    return Math.max(e[SLOT.all] || 0, this.postings("body", term).docs.length);
+    return Math.max(e[this.slots.all] || 0, this.postings("body", term).docs.length);
   };
 
   Engine.prototype.backgroundIdf = function (term) {
     var e = this.entry(term);
-    var df = e ? (e[SLOT.background] || 0) : 0;
+    var df = e ? (e[this.slots.background] || 0) : 0;
     return idf(this.m.background, Math.max(1, df));
   };
 
@@ -650,7 +647,7 @@
     var hits = [];
     scores.forEach(function (s, doc) { hits.push({ doc: doc, score: f32(s) }); });
     hits.sort(function (x, y) { return y.score - x.score || x.doc - y.doc; });
-    hits = hits.slice(0, Math.max(top, 10));
+    hits = hits.slice(0, Math.max(top, this.m.minRanked));
     if (hits.length === 0) {
       return { query: qt, abstained: true, ambiguous: false, confidence: 0, hits: [] };
     }

@@ -3,6 +3,7 @@ package dev.skillsite.routing;
 import dev.skillsite.model.SkillId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,7 +65,7 @@ public final class IndexContents {
         }
         TermsEnum te = terms.iterator();
         while (te.next() != null) {
-          List<Posting> list = out.computeIfAbsent(te.term().utf8ToString(), t -> new java.util.ArrayList<>());
+          List<Posting> list = out.computeIfAbsent(te.term().utf8ToString(), t -> new ArrayList<>());
           pe = te.postings(pe, PostingsEnum.FREQS);
           for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
             list.add(new Posting(ctx.docBase + d, pe.freq()));
