@@ -9,11 +9,15 @@ import dev.skillsite.model.Reference;
 import dev.skillsite.model.Skill;
 import dev.skillsite.output.AtomicSiteWriter;
 import dev.skillsite.output.OutputLocation;
+import dev.skillsite.routing.IndexContents;
 import dev.skillsite.routing.RoutingIndex;
 import dev.skillsite.site.HealthViews;
+import dev.skillsite.search.SearchIndexWriter;
 import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.site.SiteInput;
+import dev.skillsite.site.SiteLayout;
 import dev.skillsite.site.SiteReport;
+import dev.skillsite.site.Summaries;
 import dev.skillsite.triggers.TriggerExtractor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -95,6 +99,7 @@ public final class BuildPipeline {
         try (AtomicSiteWriter writer = AtomicSiteWriter.begin(location)) {
           report = generator.generate(input, writer.staging());
           index.writeTo(writer.staging().resolve(LUCENE_DIR));
+          new SearchIndexWriter().write(new IndexContents(index), searchDisplay(catalog), writer.staging());
           new DiscoveryIndexWriter().write(catalog, options.content(), writer.staging());
           new LlmsTxtWriter().write(catalog, writer.staging());
           diagnostics.addAll(report.diagnostics());
@@ -117,6 +122,14 @@ public final class BuildPipeline {
     } finally {
       progress.done();
     }
+  }
+
+  /** What the browser search shows per skill, in index order (document i is skill i). */
+  private static List<SearchIndexWriter.Display> searchDisplay(Catalog catalog) {
+    return catalog.skills().stream()
+        .map(s -> new SearchIndexWriter.Display(s.id().value(), s.name(), SiteLayout.skill(s.id()),
+            Summaries.clip(s.description(), Summaries.ONE_LINE)))
+        .toList();
   }
 
   private Catalog withTriggers(Catalog catalog) {

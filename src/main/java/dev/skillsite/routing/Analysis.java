@@ -51,7 +51,7 @@ public final class Analysis {
   }
 
   /** Which chain analyzes {@code field}: {@code shingle}, {@code light} or {@code stemmed}. */
-  static String chainOf(String field) {
+  public static String chainOf(String field) {
     return switch (field) {
       case Fields.SHINGLE -> "shingle";
       case Fields.LIGHT -> "light";

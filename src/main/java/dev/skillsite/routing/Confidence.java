@@ -63,7 +63,8 @@ public record Confidence(double threshold) {
   /** Below this relative gap between the first and second distinct skill, the result is "ambiguous". */
   public static final double AMBIGUOUS_MARGIN = 0.10;
 
-  private static final List<String> SURFACE =
+  /** The fields whose words fully explain a query word (the body counts {@link #BODY_CREDIT}). */
+  public static final List<String> SURFACE =
       List.of(Fields.NAME, Fields.PHRASE, Fields.KEYWORD, Fields.DESCRIPTION, Fields.HEADING);
 
   /** What confidence is computed from (see the class comment). */

@@ -31,6 +31,10 @@ import org.apache.lucene.search.TopDocs;
  * {@link Confidence}, which does not use the raw score. Thread-safe.
  */
 public final class Router {
+  /** Queries are cut to this many distinct terms per field (and as many synonym terms). */
+  public static final int MAX_TERMS_PER_FIELD = QueryTerms.MAX_TERMS_PER_FIELD;
+  /** How many hits are ranked before confidence is computed, at least. */
+  public static final int MIN_RANKED = 10;
   private static final Pattern CLAUSE_FIELD = Pattern.compile("^weight\\(([a-z_]+):");
   private final RoutingIndex index;
   private final Synonyms synonyms = new Synonyms();
@@ -73,7 +77,7 @@ public final class Router {
   private RouteExplanation run(String query, int top, boolean withContributions, boolean withMatches) {
     QueryTerms qt = QueryTerms.of(query, index, synonyms, fields);
     Query q = luceneQuery(qt);
-    int k = Math.max(top, 10);
+    int k = Math.max(top, MIN_RANKED);
     TopDocs docs;
     try {
       docs = index.searcher().search(q, k);

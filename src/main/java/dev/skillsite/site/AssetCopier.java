@@ -17,7 +17,7 @@ import java.util.Optional;
  * its light and dark GitHub themes from the WebJar. Read once, in the constructor.
  */
 final class AssetCopier {
-  static final String[] OURS = {"site.css", "site.js", "search.js", "favicon.svg", "fork.svg"};
+  static final String[] OURS = {"site.css", "site.js", "search-engine.js", "search.js", "favicon.svg", "fork.svg"};
   private static final String HLJS = "META-INF/resources/webjars/highlightjs/11.10.0/";
   private static final Map<String, String> WEBJAR = Map.of(
       "hljs-light.css", HLJS + "styles/github.min.css",

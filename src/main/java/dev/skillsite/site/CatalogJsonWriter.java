@@ -9,8 +9,9 @@ import dev.skillsite.model.Skill;
 import java.util.List;
 
 /**
- * The machine-readable catalog: {@code skills.json} (for tools) and {@code assets/catalog.js} (for the
- * search page, loaded with a script tag so it also works from {@code file://}). Keys in a fixed order.
+ * The machine-readable catalog: {@code skills.json} (for tools) and {@code assets/catalog.js} (the same
+ * data as a script, for custom templates' scripts: it loads with a script tag from {@code file://} too; the
+ * search itself uses the routing index export of {@code dev.skillsite.search}). Keys in a fixed order.
  */
 final class CatalogJsonWriter {
   static final String GLOBAL = "SKILLSITE_CATALOG";

@@ -3,7 +3,7 @@ package dev.skillsite.site;
 import dev.skillsite.model.SkillId;
 
 /** Where each page and file of the site lives (site paths, {@code /} separators, no leading slash). */
-final class SiteLayout {
+public final class SiteLayout {
   static final String INDEX = "index.html";
   static final String SKILLS = "skills/index.html";
   static final String TRIGGERS = "triggers/index.html";
@@ -18,7 +18,7 @@ final class SiteLayout {
 
   private SiteLayout() {}
 
-  static String skill(SkillId id) {
+  public static String skill(SkillId id) {
     return "skills/" + id + "/index.html";
   }
 

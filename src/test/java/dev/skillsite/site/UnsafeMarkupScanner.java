@@ -70,6 +70,6 @@ public final class UnsafeMarkupScanner {
   }
 
   private static boolean isOurAsset(String src) {
-    return src.matches("(\\.\\./)*assets/[a-z.]+\\.js") || src.matches("https?://[^\"]+/assets/[a-z.]+\\.js");
+    return src.matches("(\\.\\./)*assets/[a-z.-]+\\.js") || src.matches("https?://[^\"]+/assets/[a-z.-]+\\.js");
   }
 }

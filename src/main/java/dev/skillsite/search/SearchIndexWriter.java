@@ -1,0 +1,206 @@
+package dev.skillsite.search;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import dev.skillsite.routing.Analysis;
+import dev.skillsite.routing.Background;
+import dev.skillsite.routing.Confidence;
+import dev.skillsite.routing.Fields;
+import dev.skillsite.routing.IndexContents;
+import dev.skillsite.routing.IndexContents.Posting;
+import dev.skillsite.routing.Router;
+import dev.skillsite.routing.StopWords;
+import dev.skillsite.routing.Synonyms;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Exports the routing index for the browser search ({@code assets/search-engine.js}) under {@code search/}:
+ *
+ * <ul>
+ *   <li>{@code manifest.js}: the scoring and confidence parameters (from the Java constants, not copied by
+ *       hand), stop words and synonyms, each searched field's document count, sum of term frequencies and
+ *       norm bytes, Lucene's length table, and each skill's id, name, page and one-line description;
+ *   <li>{@code t/N.js}: the terms whose hash falls in chunk N, each with its background frequency, its
+ *       document frequency in {@code all}, and its postings in every field a query reads;
+ *   <li>{@code d/N.js}: the phrases, keywords and headings of {@value #DOC_CHUNK} skills, for the matched
+ *       phrase of the hits shown.
+ * </ul>
+ *
+ * Every file is a script calling {@code SkillsiteSearch.manifest/terms/docs}, so it loads with a script tag
+ * from {@code file://} too. Same index, same bytes.
+ */
+public final class SearchIndexWriter {
+  /** Where the files go inside the site. */
+  public static final String DIR = "search";
+  static final int DOC_CHUNK = 16;
+  /** Raw bytes a term chunk aims at: small enough that a query loads little, large enough to gzip well. */
+  static final int CHUNK_TARGET = 2_000;
+  /**
+   * The slots of a term entry, in order: background df, df in {@code all}, then postings per field (with
+   * frequencies for the scored fields, without for the ones only asked "does the top skill hold it").
+   */
+  static final List<String> SLOTS = List.of("background", Fields.ALL, Fields.NAME, Fields.DESCRIPTION,
+      Fields.HEADING, Fields.BODY, Fields.LIGHT, Fields.SHINGLE, Fields.PHRASE, Fields.KEYWORD, Fields.NOT_FOR);
+  private static final int FIRST_POSTINGS = 2;
+  private static final List<String> MEMBERSHIP_ONLY = List.of(Fields.PHRASE, Fields.KEYWORD, Fields.NOT_FOR);
+
+  /** What a result shows for a skill: document i of the index is skill i. */
+  public record Display(String id, String name, String url, String description) {}
+
+  private final Gson gson = new Gson();
+
+  /** Writes the files into {@code site}/{@value #DIR}. */
+  public void write(IndexContents index, List<Display> skills, Path site) throws IOException {
+    Path dir = site.resolve(DIR);
+    Map<String, JsonArray> entries = entries(index);
+    long bytes = entries.entrySet().stream().mapToLong(e -> e.getKey().length() + e.getValue().toString().length() + 4)
+        .sum();
+    int chunks = TermChunks.count(bytes, CHUNK_TARGET);
+    List<Map<String, JsonArray>> split = new ArrayList<>();
+    for (int i = 0; i < chunks; i++) {
+      split.add(new TreeMap<>());
+    }
+    entries.forEach((term, entry) -> split.get(TermChunks.chunkOf(term, chunks)).put(term, entry));
+    Files.createDirectories(dir.resolve("t"));
+    for (int i = 0; i < chunks; i++) {
+      JsonObject o = new JsonObject();
+      split.get(i).forEach(o::add);
+      script(dir.resolve("t/" + Integer.toString(i, 36) + ".js"), "terms(" + i + "," + gson.toJson(o) + ")");
+    }
+    Files.createDirectories(dir.resolve("d"));
+    for (int start = 0, n = 0; start < index.size(); start += DOC_CHUNK, n++) {
+      JsonArray docs = new JsonArray();
+      for (int d = start; d < Math.min(index.size(), start + DOC_CHUNK); d++) {
+        IndexContents.StoredSkill s = index.skill(d);
+        JsonArray one = new JsonArray();
+        one.add(strings(s.phrases()));
+        one.add(strings(s.keywords()));
+        one.add(strings(s.headings()));
+        docs.add(one);
+      }
+      script(dir.resolve("d/" + Integer.toString(n, 36) + ".js"), "docs(" + n + "," + gson.toJson(docs) + ")");
+    }
+    script(dir.resolve("manifest.js"), "manifest(" + gson.toJson(manifest(index, skills, chunks)) + ")");
+  }
+
+  private void script(Path file, String call) throws IOException {
+    Files.writeString(file, "SkillsiteSearch." + call + ";\n", StandardCharsets.UTF_8);
+  }
+
+  /** Every term of every exported field, sorted, with the background terms a query may ask about. */
+  private static Map<String, JsonArray> entries(IndexContents index) {
+    Map<String, JsonElement[]> slots = new TreeMap<>();
+    for (int s = FIRST_POSTINGS; s < SLOTS.size(); s++) {
+      String field = SLOTS.get(s);
+      boolean freqs = !MEMBERSHIP_ONLY.contains(field);
+      int slot = s;
+      index.postings(field).forEach((term, postings) ->
+          slots.computeIfAbsent(term, t -> new JsonElement[SLOTS.size()])[slot] =
+              new JsonPrimitive(TermChunks.encode(postings, freqs)));
+    }
+    index.postings(Fields.ALL).forEach((term, postings) ->
+        slots.computeIfAbsent(term, t -> new JsonElement[SLOTS.size()])[1] = new JsonPrimitive(postings.size()));
+    Background bg = index.background();
+    bg.docFreq().forEach((term, df) ->
+        slots.computeIfAbsent(term, t -> new JsonElement[SLOTS.size()])[0] = new JsonPrimitive(df));
+    Map<String, JsonArray> out = new LinkedHashMap<>();
+    slots.forEach((term, e) -> {
+      int last = e.length - 1;
+      while (last >= 0 && e[last] == null) {
+        last--;
+      }
+      JsonArray a = new JsonArray();
+      for (int i = 0; i <= last; i++) {
+        a.add(e[i] != null ? e[i] : i < FIRST_POSTINGS ? new JsonPrimitive(0) : new JsonPrimitive(""));
+      }
+      out.put(term, a);
+    });
+    return out;
+  }
+
+  private static JsonObject manifest(IndexContents index, List<Display> skills, int chunks) {
+    JsonObject m = new JsonObject();
+    m.addProperty("version", 1);
+    m.addProperty("chunks", chunks);
+    m.addProperty("docChunk", DOC_CHUNK);
+    m.add("slots", strings(SLOTS));
+    m.addProperty("k1", 1.2f);
+    m.addProperty("b", 0.75f);
+    m.addProperty("maxTerms", Router.MAX_TERMS_PER_FIELD);
+    m.addProperty("minRanked", Router.MIN_RANKED);
+    m.addProperty("synonymWeight", Synonyms.WEIGHT);
+    m.addProperty("background", index.background().skills());
+    JsonArray lengths = new JsonArray();
+    for (int l : IndexContents.lengthTable()) {
+      lengths.add(l);
+    }
+    m.add("lengthTable", lengths);
+    JsonArray fields = new JsonArray();
+    for (Fields.Weighted w : Fields.SEARCHED) {
+      if (w.boost() <= 0) {
+        continue;
+      }
+      IndexContents.FieldStats st = index.stats(w.field());
+      JsonObject f = new JsonObject();
+      f.addProperty("name", w.field());
+      f.addProperty("boost", w.boost());
+      f.addProperty("chain", Analysis.chainOf(w.field()));
+      f.addProperty("docCount", st.docCount());
+      f.addProperty("sumTotalTermFreq", st.sumTotalTermFreq());
+      f.addProperty("norms", HexFormat.of().formatHex(st.norms()));
+      fields.add(f);
+    }
+    m.add("fields", fields);
+    m.add("confidence", confidence());
+    m.add("stop", strings(StopWords.WORDS));
+    JsonArray syn = new JsonArray();
+    Synonyms.GROUPS.forEach(g -> syn.add(strings(g)));
+    m.add("synonyms", syn);
+    JsonArray list = new JsonArray();
+    for (Display d : skills) {
+      list.add(strings(List.of(d.id(), d.name(), d.url(), d.description())));
+    }
+    m.add("skills", list);
+    return m;
+  }
+
+  private static JsonObject confidence() {
+    JsonObject c = new JsonObject();
+    c.addProperty("threshold", Confidence.DEFAULT.threshold());
+    c.addProperty("ambiguousMargin", Confidence.AMBIGUOUS_MARGIN);
+    c.addProperty("priorSkills", Confidence.PRIOR_SKILLS);
+    c.addProperty("neutralMargin", Confidence.NEUTRAL_MARGIN);
+    c.addProperty("bodyCredit", Confidence.BODY_CREDIT);
+    c.addProperty("bias", Confidence.BIAS);
+    c.add("surface", strings(Confidence.SURFACE));
+    JsonObject w = new JsonObject();
+    w.addProperty("matched", Confidence.W_MATCHED);
+    w.addProperty("known", Confidence.W_KNOWN);
+    w.addProperty("explained", Confidence.W_EXPLAINED);
+    w.addProperty("margin", Confidence.W_MARGIN);
+    w.addProperty("bgKnown", Confidence.W_BG_KNOWN);
+    w.addProperty("bgExplained", Confidence.W_BG_EXPLAINED);
+    w.addProperty("rarestMissing", Confidence.W_RAREST_MISSING);
+    w.addProperty("excluded", Confidence.W_EXCLUDED);
+    c.add("weights", w);
+    return c;
+  }
+
+  private static JsonArray strings(List<String> values) {
+    JsonArray a = new JsonArray();
+    values.forEach(a::add);
+    return a;
+  }
+}

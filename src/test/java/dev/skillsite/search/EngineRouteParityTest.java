@@ -1,0 +1,73 @@
+package dev.skillsite.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.skillsite.build.BuildOptions;
+import dev.skillsite.build.BuildPipeline;
+import dev.skillsite.build.Progress;
+import dev.skillsite.routing.RouteHit;
+import dev.skillsite.routing.RouteResult;
+import dev.skillsite.routing.Router;
+import dev.skillsite.routing.RoutingIndex;
+import dev.skillsite.site.SiteGenerator;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The browser engine under node, over the files {@code build} exported, against {@link Router} on the same
+ * built index: same first skill, abstention, matched phrase and score (to the float bit) for every eval query
+ * of the collection. Runs without a browser; {@link BrowserSearchTest} repeats the ranking part in Chromium.
+ */
+class EngineRouteParityTest {
+  @TempDir Path tmp;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"elixir", "anthropic"})
+  void engineAnswersLikeTheRouter(String corpus) throws Exception {
+    Path site = tmp.resolve("site");
+    new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE)
+        .run(new BuildOptions(Path.of("../shared/corpora", corpus), site, Optional.empty(), true));
+    List<String> queries = new ArrayList<>();
+    for (String line : Files.readAllLines(Path.of("../shared/eval", corpus + ".jsonl"), StandardCharsets.UTF_8)) {
+      if (!line.isBlank()) {
+        queries.add(new Gson().fromJson(line, JsonObject.class).get("query").getAsString());
+      }
+    }
+    JsonArray js = NodeScript.run("route-node.js", queries, site.toString()).getAsJsonArray();
+    assertEquals(queries.size(), js.size());
+    List<String> diffs = new ArrayList<>();
+    try (RoutingIndex index = RoutingIndex.open(site.resolve(BuildPipeline.LUCENE_DIR))) {
+      Router router = new Router(index);
+      for (int i = 0; i < queries.size(); i++) {
+        RouteResult r = router.route(queries.get(i), 10);
+        JsonObject o = js.get(i).getAsJsonObject();
+        String expected = describe(r.hits().isEmpty() ? null : r.hits().get(0), r.abstained());
+        String actual = o.get("top").isJsonNull() ? describe(null, o.get("abstained").getAsBoolean())
+            : o.get("top").getAsString() + " abstained=" + o.get("abstained").getAsBoolean() + " score="
+                + (float) o.get("score").getAsDouble() + " matched=" + (o.get("matched").isJsonNull() ? ""
+                : o.get("matched").getAsString());
+        if (!expected.equals(actual)) {
+          diffs.add(queries.get(i) + "\n  route  " + expected + "\n  engine " + actual);
+        }
+      }
+    }
+    assertTrue(queries.size() > 40);
+    assertEquals(List.of(), diffs);
+  }
+
+  private static String describe(RouteHit top, boolean abstained) {
+    return top == null ? "none abstained=" + abstained
+        : top.id().value() + " abstained=" + abstained + " score=" + (float) top.score() + " matched=" + top.matched();
+  }
+}

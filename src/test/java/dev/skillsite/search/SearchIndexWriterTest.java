@@ -1,0 +1,110 @@
+package dev.skillsite.search;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.skillsite.routing.Confidence;
+import dev.skillsite.routing.Fields;
+import dev.skillsite.routing.IndexContents;
+import dev.skillsite.routing.RoutingIndex;
+import dev.skillsite.routing.StopWords;
+import dev.skillsite.testing.TestSkills;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SearchIndexWriterTest {
+  @TempDir Path tmp;
+
+  @Test
+  void everyTermIsInTheChunkItsHashNamesWithTheIndexPostings() throws IOException {
+    try (RoutingIndex index = RoutingIndex.build(TestSkills.fixture())) {
+      IndexContents contents = new IndexContents(index);
+      write(contents, tmp.resolve("a"));
+      JsonObject manifest = call(tmp.resolve("a/search/manifest.js"), "manifest(");
+      int chunks = manifest.get("chunks").getAsInt();
+      int description = SearchIndexWriter.SLOTS.indexOf(Fields.DESCRIPTION);
+      Map<String, List<IndexContents.Posting>> postings = contents.postings(Fields.DESCRIPTION);
+      assertTrue(postings.size() > 20);
+      postings.forEach((term, list) -> {
+        int chunk = TermChunks.chunkOf(term, chunks);
+        JsonObject data = call(tmp.resolve("a/search/t/" + Integer.toString(chunk, 36) + ".js"),
+            "terms(" + chunk + ",");
+        JsonArray entry = data.getAsJsonArray(term);
+        assertEquals(TermChunks.encode(list, true), entry.get(description).getAsString(), term);
+      });
+    }
+  }
+
+  @Test
+  void postingsEncodeAsBase36DeltasWithFrequencies() {
+    List<IndexContents.Posting> p = List.of(new IndexContents.Posting(3, 2), new IndexContents.Posting(13, 1),
+        new IndexContents.Posting(44, 40));
+    assertEquals("3:2,a,v:14", TermChunks.encode(p, true));
+    assertEquals("3,a,v", TermChunks.encode(p, false));
+  }
+
+  @Test
+  void manifestCarriesTheRoutingConstantsAndSkills() throws IOException {
+    try (RoutingIndex index = RoutingIndex.build(TestSkills.fixture())) {
+      write(new IndexContents(index), tmp.resolve("a"));
+      JsonObject m = call(tmp.resolve("a/search/manifest.js"), "manifest(");
+      assertEquals(StopWords.WORDS.size(), m.getAsJsonArray("stop").size());
+      JsonObject c = m.getAsJsonObject("confidence");
+      assertEquals(Confidence.DEFAULT.threshold(), c.get("threshold").getAsDouble());
+      assertEquals(Confidence.W_EXCLUDED, c.getAsJsonObject("weights").get("excluded").getAsDouble());
+      assertEquals(index.size(), m.getAsJsonArray("skills").size());
+      assertEquals(256, m.getAsJsonArray("lengthTable").size());
+      assertEquals(Fields.SEARCHED.stream().filter(w -> w.boost() > 0).count(), m.getAsJsonArray("fields").size());
+    }
+  }
+
+  @Test
+  void sameIndexSameBytes() throws IOException {
+    try (RoutingIndex index = RoutingIndex.build(TestSkills.fixture())) {
+      write(new IndexContents(index), tmp.resolve("a"));
+      write(new IndexContents(index), tmp.resolve("b"));
+    }
+    List<Path> files = files(tmp.resolve("a"));
+    assertEquals(files, files(tmp.resolve("b")).stream().map(p -> Path.of(p.toString().replace("/b/", "/a/")))
+        .toList());
+    for (Path f : files) {
+      assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(Path.of(f.toString().replace("/a/", "/b/"))));
+    }
+  }
+
+  private static void write(IndexContents contents, Path site) throws IOException {
+    List<SearchIndexWriter.Display> display = java.util.stream.IntStream.range(0, contents.size())
+        .mapToObj(d -> contents.skill(d))
+        .map(s -> new SearchIndexWriter.Display(s.id().value(), s.name(), "skills/" + s.id() + "/index.html", "d"))
+        .toList();
+    new SearchIndexWriter().write(contents, display, site);
+  }
+
+  private static JsonObject call(Path file, String prefix) {
+    try {
+      String s = Files.readString(file, StandardCharsets.UTF_8);
+      String start = "SkillsiteSearch." + prefix;
+      assertTrue(s.startsWith(start) && s.endsWith(");\n"), file.toString());
+      return new Gson().fromJson(s.substring(start.length(), s.length() - 3), JsonObject.class);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static List<Path> files(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+}

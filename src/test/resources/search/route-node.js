@@ -1,0 +1,29 @@
+// Test helper: routes queries over an exported site with the browser engine, data files loaded with require
+// as the browser loads them with script tags. Usage: node route-node.js ENGINE SITE QUERIES.json
+// Prints [{"top": id|null, "abstained": bool, "matched": text|null}] per query.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const api = require(process.argv[2]);
+const site = process.argv[3];
+const queries = JSON.parse(fs.readFileSync(process.argv[4], "utf8"));
+global.SkillsiteSearch = api;
+api.loader = (kind, id) => {
+  require(path.resolve(site, "search", kind, id.toString(36) + ".js"));
+  return Promise.resolve();
+};
+require(path.resolve(site, "search", "manifest.js"));
+api.whenReady().then(async (e) => {
+  const out = [];
+  for (const q of queries) {
+    const r = await e.withMatched(await e.route(q, 10));
+    out.push({
+      top: r.hits.length ? e.skill(r.hits[0].doc).id : null,
+      abstained: r.abstained,
+      matched: r.hits.length && r.hits[0].matched ? r.hits[0].matched.text : null,
+      confidence: r.confidence,
+      score: r.hits.length ? r.hits[0].score : 0
+    });
+  }
+  process.stdout.write(JSON.stringify(out));
+});

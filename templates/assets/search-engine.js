@@ -1,0 +1,830 @@
+/*
+ * skillsite search engine: the routing index exported by `build` (search/manifest.js and chunks), evaluated
+ * in the browser exactly as `route` evaluates the Lucene index:
+ *
+ *   - analysis: the three chains of dev.skillsite.routing.Analysis (tokenizer on letters/digits/_ with
+ *     Lucene's 255-char token limit, CJK bigrams, word delimiter with preserve-original, lowercase, gapless
+ *     stop words, Porter or minimal English stemming, two-word shingles), re-implemented token for token and
+ *     tested against Lucene (SearchAnalyzerParityTest);
+ *   - scoring: BM25 (k1, b and the 256-entry length table from the manifest) per field with the same boosts,
+ *     in 32-bit float arithmetic as Lucene computes it, summed per document; ties go to the lower doc id;
+ *   - abstention: the features, weights and threshold of dev.skillsite.routing.Confidence;
+ *   - matched phrase: dev.skillsite.routing.Matched.
+ *
+ * Data files are plain scripts that call SkillsiteSearch.manifest/.terms/.docs, so that they load with
+ * <script src> from file:// too (fetch() of file:// is blocked) and under any sub-path. No eval, no network
+ * beyond the site's own files. Works as a CommonJS module in node (for tests).
+ */
+(function (root, factory) {
+  "use strict";
+  var api = factory();
+  if (typeof module === "object" && module.exports) {
+    module.exports = api;
+  } else {
+    root.SkillsiteSearch = api;
+  }
+})(this, function () {
+  "use strict";
+
+  var f32 = Math.fround;
+  var MAX_TOKEN = 255;
+  var CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+  var TOKEN_CHAR = /[\p{L}\p{Nd}_]/u;
+  var LOWER_PROP = /\p{Lowercase}/u;
+  var UPPER_PROP = /\p{Uppercase}/u;
+  var DIGIT_ND = /\p{Nd}/u;
+
+  // ---------------------------------------------------------------- analysis
+
+  /** Lucene CharTokenizer over code points: runs of letters, digits and _, cut every 255 UTF-16 units. */
+  function tokenize(text) {
+    var out = [];
+    var cur = "";
+    for (var i = 0; i < text.length;) {
+      var cp = text.codePointAt(i);
+      var ch = String.fromCodePoint(cp);
+      i += ch.length;
+      if (TOKEN_CHAR.test(ch)) {
+        cur += ch;
+        if (cur.length >= MAX_TOKEN) {
+          out.push(cur);
+          cur = "";
+        }
+      } else if (cur.length > 0) {
+        out.push(cur);
+        cur = "";
+      }
+    }
+    if (cur.length > 0) {
+      out.push(cur);
+    }
+    return out;
+  }
+
+  function isCjk(cp) {
+    return cp >= 0x1100 && CJK.test(String.fromCodePoint(cp));
+  }
+
+  /** dev.skillsite.routing.CjkBigramFilter: CJK runs become overlapping pairs, other runs stay whole. */
+  function cjkBigrams(tokens) {
+    var out = [];
+    tokens.forEach(function (t) {
+      var cps = Array.from(t);
+      if (!cps.some(function (c) { return isCjk(c.codePointAt(0)); })) {
+        out.push(t);
+        return;
+      }
+      var i = 0;
+      while (i < cps.length) {
+        var cjk = isCjk(cps[i].codePointAt(0));
+        var j = i;
+        while (j < cps.length && isCjk(cps[j].codePointAt(0)) === cjk) {
+          j++;
+        }
+        if (!cjk || j - i === 1) {
+          out.push(cps.slice(i, j).join(""));
+        } else {
+          for (var k = i; k + 1 < j; k++) {
+            out.push(cps[k] + cps[k + 1]);
+          }
+        }
+        i = j;
+      }
+    });
+    return out;
+  }
+
+  // WordDelimiterIterator character classes
+  var LOWER = 1, UPPER = 2, DIGIT = 4, DELIM = 8, ALPHA = 3;
+
+  /** The class of one UTF-16 unit, as Lucene's WordDelimiterIterator assigns it. */
+  function charType(c) {
+    var ch = String.fromCharCode(c);
+    if (c < 256) {
+      if (LOWER_PROP.test(ch)) { return LOWER; }
+      if (UPPER_PROP.test(ch)) { return UPPER; }
+      if (DIGIT_ND.test(ch)) { return DIGIT; }
+      return DELIM;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) { return ALPHA | DIGIT; }
+    if (/\p{Lu}/u.test(ch)) { return UPPER; }
+    if (/\p{Ll}/u.test(ch)) { return LOWER; }
+    if (/[\p{Lt}\p{Lm}\p{Lo}\p{Mn}\p{Me}\p{Mc}]/u.test(ch)) { return ALPHA; }
+    if (/\p{N}/u.test(ch)) { return DIGIT; }
+    return DELIM;
+  }
+
+  function isBreak(last, type) {
+    if ((type & last) !== 0) { return false; }
+    if ((last & UPPER) !== 0 && (type & ALPHA) !== 0) { return false; }
+    return true;
+  }
+
+  /** The sub-words of a token (split on case changes, letter/digit changes and delimiters). */
+  function subwords(t) {
+    var n = t.length;
+    var types = new Array(n);
+    for (var i = 0; i < n; i++) { types[i] = charType(t.charCodeAt(i)); }
+    var start = 0;
+    while (start < n && (types[start] & DELIM) !== 0) { start++; }
+    var end = n;
+    while (end > start && (types[end - 1] & DELIM) !== 0) { end--; }
+    var parts = [];
+    var cur = start;
+    while (true) {
+      var last = 0;
+      while (cur < end && ((last = types[cur]) & DELIM) !== 0) { cur++; }
+      if (cur >= end) { break; }
+      var e = cur + 1;
+      for (; e < end; e++) {
+        if (isBreak(last, types[e])) { break; }
+        last = types[e];
+      }
+      parts.push([cur, e]);
+      cur = e;
+    }
+    return parts;
+  }
+
+  /** WordDelimiterGraphFilter with PRESERVE_ORIGINAL and word/number parts: the token, then its parts. */
+  function wordDelimiter(tokens) {
+    var out = [];
+    tokens.forEach(function (t) {
+      var parts = subwords(t);
+      if (parts.length === 0 || (parts[0][0] === 0 && parts[0][1] === t.length)) {
+        out.push(t);
+        return;
+      }
+      out.push(t);
+      parts.forEach(function (p) { out.push(t.substring(p[0], p[1])); });
+    });
+    return out;
+  }
+
+  /** Lucene's LowerCaseFilter: Character.toLowerCase per code point (no special casing). */
+  function lowerCase(t) {
+    var out = "";
+    for (var i = 0; i < t.length;) {
+      var cp = t.codePointAt(i);
+      var ch = String.fromCodePoint(cp);
+      i += ch.length;
+      if (cp < 128) {
+        out += ch.toLowerCase();
+        continue;
+      }
+      var low = ch.toLowerCase();
+      out += cp === 0x130 ? "i" : Array.from(low).length === 1 ? low : ch;
+    }
+    return out;
+  }
+
+  // -- Porter stemmer: the algorithm of Lucene's org.apache.lucene.analysis.en.PorterStemmer (Porter 1980,
+  //    release 3 with the two bug fixes), on UTF-16 units.
+
+  function PorterWord(word) {
+    this.b = word.split("");
+    this.k = word.length - 1;
+    this.j = 0;
+  }
+
+  PorterWord.prototype.cons = function (i) {
+    switch (this.b[i]) {
+      case "a": case "e": case "i": case "o": case "u":
+        return false;
+      case "y":
+        return i === 0 ? true : !this.cons(i - 1);
+      default:
+        return true;
+    }
+  };
+
+  /** The number of vowel-consonant sequences in b[0..j]. */
+  PorterWord.prototype.m = function () {
+    var n = 0;
+    var i = 0;
+    var j = this.j;
+    while (true) {
+      if (i > j) { return n; }
+      if (!this.cons(i)) { break; }
+      i++;
+    }
+    i++;
+    while (true) {
+      while (true) {
+        if (i > j) { return n; }
+        if (this.cons(i)) { break; }
+        i++;
+      }
+      i++;
+      n++;
+      while (true) {
+        if (i > j) { return n; }
+        if (!this.cons(i)) { break; }
+        i++;
+      }
+      i++;
+    }
+  };
+
+  PorterWord.prototype.vowelInStem = function () {
+    for (var i = 0; i <= this.j; i++) {
+      if (!this.cons(i)) { return true; }
+    }
+    return false;
+  };
+
+  PorterWord.prototype.doubleC = function (j) {
+    if (j < 1) { return false; }
+    if (this.b[j] !== this.b[j - 1]) { return false; }
+    return this.cons(j);
+  };
+
+  PorterWord.prototype.cvc = function (i) {
+    if (i < 2 || !this.cons(i) || this.cons(i - 1) || !this.cons(i - 2)) { return false; }
+    var ch = this.b[i];
+    return !(ch === "w" || ch === "x" || ch === "y");
+  };
+
+  PorterWord.prototype.ends = function (s) {
+    var l = s.length;
+    var o = this.k - l + 1;
+    if (o < 0) { return false; }
+    for (var i = 0; i < l; i++) {
+      if (this.b[o + i] !== s.charAt(i)) { return false; }
+    }
+    this.j = this.k - l;
+    return true;
+  };
+
+  PorterWord.prototype.setTo = function (s) {
+    var o = this.j + 1;
+    for (var i = 0; i < s.length; i++) { this.b[o + i] = s.charAt(i); }
+    this.k = this.j + s.length;
+  };
+
+  PorterWord.prototype.r = function (s) {
+    if (this.m() > 0) { this.setTo(s); }
+  };
+
+  /** Tries the suffixes in order; the first that ends the word is replaced (if m() > 0), the rest ignored. */
+  PorterWord.prototype.replaceFirst = function (pairs) {
+    for (var i = 0; i < pairs.length; i += 2) {
+      if (this.ends(pairs[i])) {
+        this.r(pairs[i + 1]);
+        return;
+      }
+    }
+  };
+
+  PorterWord.prototype.step1 = function () {
+    var b = this.b;
+    if (b[this.k] === "s") {
+      if (this.ends("sses")) { this.k -= 2; }
+      else if (this.ends("ies")) { this.setTo("i"); }
+      else if (b[this.k - 1] !== "s") { this.k--; }
+    }
+    if (this.ends("eed")) {
+      if (this.m() > 0) { this.k--; }
+    } else if ((this.ends("ed") || this.ends("ing")) && this.vowelInStem()) {
+      this.k = this.j;
+      if (this.ends("at")) { this.setTo("ate"); }
+      else if (this.ends("bl")) { this.setTo("ble"); }
+      else if (this.ends("iz")) { this.setTo("ize"); }
+      else if (this.doubleC(this.k)) {
+        var ch = b[this.k--];
+        if (ch === "l" || ch === "s" || ch === "z") { this.k++; }
+      } else if (this.m() === 1 && this.cvc(this.k)) { this.setTo("e"); }
+    }
+  };
+
+  PorterWord.prototype.step2 = function () {
+    if (this.ends("y") && this.vowelInStem()) {
+      this.b[this.k] = "i";
+    }
+  };
+
+  var STEP3 = {
+    a: ["ational", "ate", "tional", "tion"],
+    c: ["enci", "ence", "anci", "ance"],
+    e: ["izer", "ize"],
+    l: ["bli", "ble", "alli", "al", "entli", "ent", "eli", "e", "ousli", "ous"],
+    o: ["ization", "ize", "ation", "ate", "ator", "ate"],
+    s: ["alism", "al", "iveness", "ive", "fulness", "ful", "ousness", "ous"],
+    t: ["aliti", "al", "iviti", "ive", "biliti", "ble"],
+    g: ["logi", "log"]
+  };
+
+  var STEP4 = {
+    e: ["icate", "ic", "ative", "", "alize", "al"],
+    i: ["iciti", "ic"],
+    l: ["ical", "ic", "ful", ""],
+    s: ["ness", ""]
+  };
+
+  var STEP5 = {
+    a: ["al"], c: ["ance", "ence"], e: ["er"], i: ["ic"], l: ["able", "ible"],
+    n: ["ant", "ement", "ment", "ent"], s: ["ism"], t: ["ate", "iti"], u: ["ous"], v: ["ive"], z: ["ize"]
+  };
+
+  PorterWord.prototype.step3 = function () {
+    if (this.k === 0) { return; }
+    var pairs = STEP3[this.b[this.k - 1]];
+    if (pairs) { this.replaceFirst(pairs); }
+  };
+
+  PorterWord.prototype.step4 = function () {
+    var pairs = STEP4[this.b[this.k]];
+    if (pairs) { this.replaceFirst(pairs); }
+  };
+
+  PorterWord.prototype.step5 = function () {
+    if (this.k === 0) { return; }
+    var c = this.b[this.k - 1];
+    var found = false;
+    if (c === "o") {
+      found = (this.ends("ion") && this.j >= 0 && (this.b[this.j] === "s" || this.b[this.j] === "t"))
+        || this.ends("ou");
+    } else if (STEP5.hasOwnProperty(c)) {
+      found = STEP5[c].some(function (s) { return this.ends(s); }, this);
+    }
+    if (found && this.m() > 1) { this.k = this.j; }
+  };
+
+  PorterWord.prototype.step6 = function () {
+    this.j = this.k;
+    if (this.b[this.k] === "e") {
+      var a = this.m();
+      if (a > 1 || (a === 1 && !this.cvc(this.k - 1))) { this.k--; }
+    }
+    if (this.b[this.k] === "l" && this.doubleC(this.k) && this.m() > 1) { this.k--; }
+  };
+
+  function porter(word) {
+    if (word.length < 3) { return word; }
+    var w = new PorterWord(word);
+    w.step1();
+    w.step2();
+    w.step3();
+    w.step4();
+    w.step5();
+    w.step6();
+    return w.b.slice(0, w.k + 1).join("");
+  }
+
+  /** Lucene's EnglishMinimalStemmer (Harman's S-stemmer). */
+  function minimalStem(s) {
+    var n = s.length;
+    if (n < 3 || s.charAt(n - 1) !== "s") { return s; }
+    var c2 = s.charAt(n - 2);
+    if (c2 === "u" || c2 === "s") { return s; }
+    if (c2 === "e") {
+      var c3 = s.charAt(n - 3);
+      if (n > 3 && c3 === "i" && s.charAt(n - 4) !== "a" && s.charAt(n - 4) !== "e") {
+        return s.substring(0, n - 3) + "y";
+      }
+      if (c3 === "i" || c3 === "a" || c3 === "o" || c3 === "e") { return s; }
+    }
+    return s.substring(0, n - 1);
+  }
+
+  /** The analysis chains; {@code stop} is the stop word list written into the manifest. */
+  function Analyzer(stop) {
+    this.stop = new Set(stop);
+  }
+
+  /** Every token of {@code text} for chain "stemmed", "light" or "shingle", in order, repeats included. */
+  Analyzer.prototype.tokens = function (chain, text) {
+    var stop = this.stop;
+    var ts = cjkBigrams(tokenize(text));
+    if (chain !== "shingle") { ts = wordDelimiter(ts); }
+    ts = ts.map(lowerCase).filter(function (t) { return !stop.has(t); });
+    if (chain === "shingle") {
+      ts = ts.map(porter);
+      var sh = [];
+      for (var i = 0; i + 1 < ts.length; i++) { sh.push(ts[i] + " " + ts[i + 1]); }
+      return sh;
+    }
+    return ts.map(chain === "light" ? minimalStem : porter);
+  };
+
+  /** The distinct tokens in order of first occurrence (TermReader.terms). */
+  Analyzer.prototype.terms = function (chain, text) {
+    var seen = new Set();
+    return this.tokens(chain, text).filter(function (t) {
+      if (seen.has(t)) { return false; }
+      seen.add(t);
+      return true;
+    });
+  };
+
+  /** dev.skillsite.routing.Synonyms#expand: the other members of every group a word or word pair names. */
+  function expandSynonyms(groups, query) {
+    var byWord = new Map();
+    groups.forEach(function (g) { g.forEach(function (w) { byWord.set(w, g); }); });
+    var lower = query.toLowerCase() + " ";
+    var tokens = [];
+    var cur = "";
+    for (var i = 0; i < lower.length; i++) {
+      var c = lower.charAt(i);
+      if (/[\p{L}\p{Nd}]/u.test(c) || c === "-") {
+        cur += c;
+      } else if (cur.length > 0) {
+        tokens.push(cur);
+        cur = "";
+      }
+    }
+    var typed = new Set(tokens);
+    var out = [];
+    var seen = new Set();
+    function lookup(w) {
+      var g = byWord.get(w);
+      if (!g) { return; }
+      g.forEach(function (s) {
+        if (!typed.has(s) && !seen.has(s)) {
+          seen.add(s);
+          out.push(s);
+        }
+      });
+    }
+    for (var j = 0; j < tokens.length; j++) {
+      lookup(tokens[j]);
+      if (j + 1 < tokens.length) { lookup(tokens[j] + " " + tokens[j + 1]); }
+    }
+    return out.join(" ");
+  }
+
+  // ---------------------------------------------------------------- index data
+
+  /** FNV-1a over UTF-16 units: which chunk holds a term (TermChunks.chunkOf in Java). */
+  function chunkOf(term, chunks) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < term.length; i++) {
+      h ^= term.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    return (h >>> 0) % chunks;
+  }
+
+  /** "3:2,a,1f:4" → docs [3, 13, 44] and freqs [2, 1, 4]: base-36 doc deltas, ":freq" when above 1. */
+  function decodePostings(s) {
+    var docs = [];
+    var freqs = [];
+    if (!s) { return { docs: docs, freqs: freqs }; }
+    var doc = 0;
+    s.split(",").forEach(function (item) {
+      var colon = item.indexOf(":");
+      doc += parseInt(colon < 0 ? item : item.substring(0, colon), 36);
+      docs.push(doc);
+      freqs.push(colon < 0 ? 1 : parseInt(item.substring(colon + 1), 36));
+    });
+    return { docs: docs, freqs: freqs };
+  }
+
+  // ---------------------------------------------------------------- engine
+
+  /**
+   * Routes queries over an exported index. {@code load(kind, id)} returns a promise that resolves when the
+   * data file "t"/"d" number {@code id} has called terms()/docs() on this engine.
+   */
+  function Engine(manifest, load) {
+    this.m = manifest;
+    this.load = load;
+    this.analyzer = new Analyzer(manifest.stop);
+    this.termChunks = new Map();
+    this.docChunks = new Map();
+    this.pendingTerms = new Map();
+    this.pendingDocs = new Map();
+    this.decoded = new Map();
+    this.candidateCache = new Map();
+    this.slots = {};
+    var self = this;
+    manifest.slots.forEach(function (name, i) { self.slots[name] = i; });
+    this.fields = manifest.fields.map(function (f) {
+      var avgdl = f32(f.sumTotalTermFreq / f.docCount);
+      var cache = new Float64Array(256);
+      var k1 = f32(manifest.k1), b = f32(manifest.b);
+      for (var i = 0; i < 256; i++) {
+        var len = f32(manifest.lengthTable[i]);
+        cache[i] = f32(1 / f32(k1 * f32(f32(1 - b) + f32(f32(b * len) / avgdl))));
+      }
+      var norms = new Uint8Array(f.norms.length / 2);
+      for (var d = 0; d < norms.length; d++) { norms[d] = parseInt(f.norms.substr(2 * d, 2), 16); }
+      return { name: f.name, boost: f32(f.boost), chain: f.chain, docCount: f.docCount, cache: cache, norms: norms };
+    });
+    var names = new Set(manifest.skills.map(function (s) { return s[1]; }));
+    this.distinctNames = names.size;
+  }
+
+  /** Drops the decoded postings and analyzed phrases (kept between queries); for timing. */
+  Engine.prototype.forgetDecoded = function () {
+    this.decoded.clear();
+    this.candidateCache.clear();
+  };
+
+  Engine.prototype.size = function () { return this.m.skills.length; };
+
+  /** Called by a term chunk file. */
+  Engine.prototype.addTerms = function (id, data) { this.termChunks.set(id, data); };
+
+  /** Called by a doc chunk file. */
+  Engine.prototype.addDocs = function (id, data) { this.docChunks.set(id, data); };
+
+  Engine.prototype.ensure = function (kind, ids) {
+    var self = this;
+    var have = kind === "t" ? this.termChunks : this.docChunks;
+    var pending = kind === "t" ? this.pendingTerms : this.pendingDocs;
+    return Promise.all(ids.map(function (id) {
+      if (have.has(id)) { return null; }
+      if (!pending.has(id)) {
+        pending.set(id, self.load(kind, id).then(function () {
+          pending.delete(id);
+          if (!have.has(id)) { throw new Error("search data " + kind + "/" + id + " did not register"); }
+        }, function (e) { pending.delete(id); throw e; }));
+      }
+      return pending.get(id);
+    }));
+  };
+
+  Engine.prototype.entry = function (term) {
+    var chunk = this.termChunks.get(chunkOf(term, this.m.chunks));
+    return (chunk && Object.prototype.hasOwnProperty.call(chunk, term)) ? chunk[term] : null;
+  };
+
+  /** The decoded postings of a term in a field (kept: a query asks for the same ones several times). */
+  Engine.prototype.postings = function (field, term) {
+    var key = field + "\u0000" + term;
+    var p = this.decoded.get(key);
+    if (!p) {
+      var e = this.entry(term);
+      var slot = this.slots[field];
+      p = decodePostings(e && e.length > slot ? e[slot] : "");
+      if (e) { this.decoded.set(key, p); }
+    }
+    return p;
+  };
+
+  Engine.prototype.contains = function (field, term, doc) {
+    var docs = this.postings(field, term).docs;
+    var lo = 0, hi = docs.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (docs[mid] === doc) { return true; }
+      if (docs[mid] < doc) { lo = mid + 1; } else { hi = mid - 1; }
+    }
+    return false;
+  };
+
+  Engine.prototype.docFreq = function (term) {
+    var e = this.entry(term);
+    if (!e) { return 0; }
+    return Math.max(e[this.slots.all] || 0, this.postings("body", term).docs.length);
+  };
+
+  Engine.prototype.backgroundIdf = function (term) {
+    var e = this.entry(term);
+    var df = e ? (e[this.slots.background] || 0) : 0;
+    return idf(this.m.background, Math.max(1, df));
+  };
+
+  function idf(n, df) {
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  function limit(list, max) {
+    return list.length <= max ? list : list.slice(0, max);
+  }
+
+  /** QueryTerms: per chain, typed terms at weight 1 and synonym terms at the synonym weight. */
+  Engine.prototype.queryTerms = function (query) {
+    var m = this.m, a = this.analyzer;
+    var syn = expandSynonyms(m.synonyms, query);
+    var byChain = {};
+    ["stemmed", "light", "shingle"].forEach(function (chain) {
+      var terms = new Map();
+      limit(a.terms(chain, query), m.maxTerms).forEach(function (t) { terms.set(t, 1); });
+      if (syn.length > 0) {
+        limit(a.terms(chain, syn), m.maxTerms).forEach(function (t) {
+          if (!terms.has(t)) { terms.set(t, f32(m.synonymWeight)); }
+        });
+      }
+      byChain[chain] = terms;
+    });
+    return { byChain: byChain, words: limit(a.terms("stemmed", query), m.maxTerms) };
+  };
+
+  /** Loads the chunks a query needs, then ranks: {abstained, ambiguous, confidence, hits: [{doc, score}]}. */
+  Engine.prototype.route = function (query, top) {
+    var self = this;
+    var qt = this.queryTerms(query);
+    var needed = new Set();
+    Object.keys(qt.byChain).forEach(function (c) {
+      qt.byChain[c].forEach(function (w, t) { needed.add(chunkOf(t, self.m.chunks)); });
+    });
+    return this.ensure("t", Array.from(needed).sort(function (x, y) { return x - y; })).then(function () {
+      return self.rank(qt, top || 10);
+    });
+  };
+
+  /** The ranking once the chunks are loaded (synchronous, for timing). */
+  Engine.prototype.rank = function (qt, top) {
+    var self = this;
+    var scores = new Map();
+    this.fields.forEach(function (f) {
+      if (f.boost <= 0) { return; }
+      qt.byChain[f.chain].forEach(function (w, term) {
+        var p = self.postings(f.name, term);
+        var df = p.docs.length;
+        if (df === 0) { return; }
+        var weight = f32(f32(f.boost * w) * f32(idf(f.docCount, df)));
+        for (var i = 0; i < df; i++) {
+          var doc = p.docs[i];
+          var ni = f.cache[f.norms[doc]];
+          var s = f32(weight - f32(weight / f32(1 + f32(p.freqs[i] * ni))));
+          scores.set(doc, (scores.get(doc) || 0) + s);
+        }
+      });
+    });
+    var hits = [];
+    scores.forEach(function (s, doc) { hits.push({ doc: doc, score: f32(s) }); });
+    hits.sort(function (x, y) { return y.score - x.score || x.doc - y.doc; });
+    hits = hits.slice(0, Math.max(top, this.m.minRanked));
+    if (hits.length === 0) {
+      return { query: qt, abstained: true, ambiguous: false, confidence: 0, hits: [] };
+    }
+    var c = this.m.confidence;
+    var feat = this.features(qt, hits);
+    var conf = feat.words === 0 ? 0 : 1 / (1 + Math.exp(-feat.z));
+    var abstained = conf < c.threshold;
+    return {
+      query: qt,
+      abstained: abstained,
+      ambiguous: !abstained && feat.margin < c.ambiguousMargin,
+      confidence: conf,
+      features: feat,
+      hits: hits.slice(0, top).map(function (h, i) {
+        return { doc: h.doc, score: h.score, confidence: i === 0 ? conf : conf * h.score / hits[0].score };
+      })
+    };
+  };
+
+  function isCjkBigram(t) {
+    var cps = Array.from(t);
+    return cps.length === 2 && cps.every(function (ch) { return isCjk(ch.codePointAt(0)); });
+  }
+
+  /** dev.skillsite.routing.Confidence#features. */
+  Engine.prototype.features = function (qt, hits) {
+    var self = this;
+    var c = this.m.confidence;
+    var topDoc = hits[0].doc;
+    var n = this.size() + c.priorSkills;
+    var total = 0, known = 0, explained = 0, matched = 0, excluded = 0, words = 0;
+    var bgTotal = 0, bgKnown = 0, bgExplained = 0, rarestMissing = 0;
+    qt.words.forEach(function (t) {
+      var df = self.docFreq(t);
+      var cjk = isCjkBigram(t);
+      if (df === 0 && cjk) { return; }
+      words++;
+      var w = idf(n, df);
+      var b = cjk ? w : self.backgroundIdf(t);
+      total += w;
+      bgTotal += b;
+      if (df === 0) {
+        rarestMissing = Math.max(rarestMissing, b);
+        return;
+      }
+      known += w;
+      bgKnown += b;
+      var surface = c.surface.some(function (f) { return self.contains(f, t, topDoc); });
+      if (surface) {
+        explained += w;
+        bgExplained += b;
+        matched++;
+      } else {
+        if (self.contains("not_for", t, topDoc)) { excluded += w; }
+        if (self.contains("body", t, topDoc)) {
+          explained += c.bodyCredit * w;
+          bgExplained += c.bodyCredit * b;
+          matched++;
+        } else {
+          rarestMissing = Math.max(rarestMissing, b);
+        }
+      }
+    });
+    var topName = this.m.skills[topDoc][1];
+    var s1 = hits[0].score;
+    var margin = this.distinctNames > 1 ? 1 : c.neutralMargin;
+    for (var i = 1; i < hits.length; i++) {
+      if (this.m.skills[hits[i].doc][1] !== topName) {
+        margin = s1 <= 0 ? 0 : (s1 - hits[i].score) / s1;
+        break;
+      }
+    }
+    var fz;
+    if (words === 0 || total <= 0) {
+      fz = { matched: 0, known: 0, explained: 0, margin: margin, excluded: 0, bgKnown: 0, bgExplained: 0,
+        rarestMissing: 0 };
+    } else {
+      fz = {
+        matched: matched / words, known: known / total, explained: known <= 0 ? 0 : explained / known,
+        margin: margin, excluded: excluded / total, bgKnown: bgKnown / bgTotal, bgExplained: bgExplained / bgTotal,
+        rarestMissing: rarestMissing / Math.log(1 + this.m.background)
+      };
+    }
+    var wt = c.weights;
+    fz.z = wt.matched * fz.matched + wt.known * fz.known + wt.explained * fz.explained + wt.margin * fz.margin
+      + wt.bgKnown * fz.bgKnown + wt.bgExplained * fz.bgExplained + wt.rarestMissing * fz.rarestMissing
+      - wt.excluded * fz.excluded + c.bias;
+    fz.words = words;
+    return fz;
+  };
+
+  /** The display data of a document: {id, name, url, description}. */
+  Engine.prototype.skill = function (doc) {
+    var s = this.m.skills[doc];
+    return { id: s[0], name: s[1], url: s[2], description: s[3] };
+  };
+
+  /** Loads the phrase data of the hits, then adds to each its matched phrase ({field, text}) when one matches. */
+  Engine.prototype.withMatched = function (result) {
+    var self = this;
+    var per = this.m.docChunk;
+    var ids = Array.from(new Set(result.hits.map(function (h) { return Math.floor(h.doc / per); })));
+    return this.ensure("d", ids).then(function () {
+      result.hits.forEach(function (h) { h.matched = self.matched(result.query, h.doc); });
+      return result;
+    });
+  };
+
+  /** A skill's phrases, keywords, name and headings with their analyzed words (Matched#candidates), kept. */
+  Engine.prototype.candidates = function (doc) {
+    var cached = this.candidateCache.get(doc);
+    if (cached) { return cached; }
+    var self = this;
+    var data = this.docChunks.get(Math.floor(doc / this.m.docChunk))[doc % this.m.docChunk];
+    var out = [];
+    var add = function (field, texts) {
+      texts.forEach(function (t) {
+        var terms = self.analyzer.terms("stemmed", t.replace(/[-_]/g, " "));
+        if (terms.length > 0) { out.push({ field: field, text: t, terms: terms }); }
+      });
+    };
+    add("phrase", data[0]);
+    add("keyword", data[1]);
+    add("name", [this.m.skills[doc][1]]);
+    add("heading", data[2]);
+    this.candidateCache.set(doc, out);
+    return out;
+  };
+
+  /** dev.skillsite.routing.Matched#best: the candidate sharing the rarest query words, short ones first. */
+  Engine.prototype.matched = function (qt, doc) {
+    var self = this;
+    var query = new Set(qt.words);
+    var best = null;
+    var bestScore = 0;
+    var n = this.size();
+    this.candidates(doc).forEach(function (cand) {
+      var hit = 0, inQuery = 0;
+      cand.terms.forEach(function (t) {
+        if (query.has(t)) {
+          hit += idf(n, Math.max(1, self.docFreq(t)));
+          inQuery++;
+        }
+      });
+      var score = hit * (0.5 + 0.5 * inQuery / cand.terms.length);
+      if (score > bestScore) {
+        bestScore = score;
+        best = { field: cand.field, text: cand.text };
+      }
+    });
+    return best;
+  };
+
+  // ---------------------------------------------------------------- browser registration
+
+  var engine = null;
+  var manifestWaiters = [];
+
+  return {
+    Analyzer: Analyzer,
+    Engine: Engine,
+    chunkOf: chunkOf,
+    expandSynonyms: expandSynonyms,
+    porter: porter,
+    minimalStem: minimalStem,
+    /** search/manifest.js calls this. */
+    manifest: function (m) {
+      engine = new Engine(m, this.loader);
+      manifestWaiters.splice(0).forEach(function (w) { w(engine); });
+    },
+    terms: function (id, data) { if (engine) { engine.addTerms(id, data); } },
+    docs: function (id, data) { if (engine) { engine.addDocs(id, data); } },
+    /** Set by the page before the manifest loads: (kind, id) → promise. */
+    loader: null,
+    /** A promise of the engine once the manifest has registered. */
+    whenReady: function () {
+      return engine ? Promise.resolve(engine) : new Promise(function (r) { manifestWaiters.push(r); });
+    }
+  };
+});
