@@ -1,6 +1,7 @@
 package dev.skillsite.build;
 
 import dev.skillsite.content.ContentLoader;
+import dev.skillsite.content.EditorFiles;
 import dev.skillsite.discovery.DiscoveryIndexWriter;
 import dev.skillsite.discovery.LlmsTxtWriter;
 import dev.skillsite.model.Catalog;
@@ -162,7 +163,7 @@ public final class BuildPipeline {
     Set<Skill> touched = new LinkedHashSet<>();
     for (Path p : changed) {
       Path abs = p.toAbsolutePath().normalize();
-      if (!Files.exists(abs) && isEditorScratch(abs.getFileName().toString())) {
+      if (abs.getFileName() != null && EditorFiles.isScratch(abs.getFileName().toString())) {
         continue;
       }
       Path real = Files.exists(abs) ? abs.toRealPath() : abs;
@@ -179,29 +180,26 @@ public final class BuildPipeline {
       return Optional.empty();
     }
     List<Diagnostic> diagnostics = new ArrayList<>();
-    int pages = 0;
-    for (Skill old : touched) {
+    List<Skill> updated = new ArrayList<>();
+    for (Skill old : touched) { // read them all first: one that needs a full build leaves the site untouched
       Optional<ContentLoader.Reloaded> again = loader.reload(live.options().content(), old);
       if (again.isEmpty()) {
         return Optional.empty();
       }
-      Skill updated = again.get().skill().withTriggers(extractor.extract(again.get().skill().description()));
+      updated.add(again.get().skill().withTriggers(extractor.extract(again.get().skill().description())));
       diagnostics.addAll(again.get().diagnostics());
+    }
+    int pages = 0;
+    for (Skill skill : updated) {
       SiteGenerator.Refresh r;
       synchronized (PUBLISH) {
-        r = generator.refresh(live.snapshot(), updated, live.options().out());
+        r = generator.refresh(live.snapshot(), skill, live.options().out());
       }
       diagnostics.addAll(r.diagnostics());
       pages += r.written().size();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     return Optional.of(new BuildResult(touched.size(), pages, diagnostics, seconds, true));
-  }
-
-  /** Backup and swap files editors write beside the file being saved, and delete again. */
-  private static boolean isEditorScratch(String name) {
-    return name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".swx") || name.endsWith(".tmp")
-        || name.startsWith(".#") || name.equals("4913");
   }
 
   private void step(int i, BooleanSupplier cancelled) {

@@ -5,6 +5,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 
+import dev.skillsite.content.EditorFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -23,7 +24,8 @@ import java.util.stream.Stream;
 /**
  * Watches folders (recursively, new sub-folders included) and calls back once a burst of changes has
  * been quiet for the debounce time, on its own daemon thread, with the paths that changed (created, modified
- * or deleted files and folders). When events were lost, the watched folder itself stands for "anything".
+ * or deleted files and folders; editors' swap and backup files are left out, see {@link EditorFiles}). When
+ * events were lost, the watched folder itself stands for "anything".
  */
 public final class ContentWatcher implements AutoCloseable {
   private final WatchService service;
@@ -73,7 +75,9 @@ public final class ContentWatcher implements AutoCloseable {
         }
         Set<Path> burst = Set.copyOf(changed);
         changed.clear();
-        onChange.accept(burst);
+        if (!burst.isEmpty()) { // only editors' swap and backup files changed: nothing to build
+          onChange.accept(burst);
+        }
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {
       Thread.currentThread().interrupt();
@@ -85,7 +89,7 @@ public final class ContentWatcher implements AutoCloseable {
     for (WatchEvent<?> event : key.pollEvents()) {
       if (event.kind() == OVERFLOW) {
         changed.add(dir);
-      } else if (event.context() instanceof Path name) {
+      } else if (event.context() instanceof Path name && !EditorFiles.isScratch(name.toString())) {
         changed.add(dir.resolve(name));
       }
       if (event.kind() == ENTRY_CREATE && event.context() instanceof Path name) {

@@ -78,6 +78,25 @@ class LiveRefreshTest {
   }
 
   @Test
+  void aSwapFileTheEditorKeepsIsNotContent() throws IOException {
+    Path swap = Files.writeString(content.resolve("skills/beta/.SKILL.md.swp"), "vim state");
+    skill("beta", "Use when the user asks to \"grind coffee beans\".", "Grind just before brewing, finely.");
+    BuildResult r = pipeline.refresh(live, Set.of(swap, content.resolve("skills/beta/SKILL.md"))).orElseThrow();
+    assertEquals(1, r.pages());
+    assertTrue(Files.readString(out.resolve("skills/beta/index.html")).contains("finely"));
+  }
+
+  @Test
+  void whenOneOfTwoEditedSkillsNeedsAFullBuildNeitherIsWritten() throws IOException {
+    SortedMap<String, String> before = SiteFingerprint.of(out);
+    skill("alpha", "Use when the user asks to \"brew green tea\".", "Steep it for four minutes.");
+    Files.writeString(content.resolve("skills/beta/SKILL.md"), "---\nname: beta\n"); // unterminated frontmatter
+    assertEquals(Optional.empty(), pipeline.refresh(live,
+        Set.of(content.resolve("skills/alpha/SKILL.md"), content.resolve("skills/beta/SKILL.md"))));
+    assertEquals(List.of(), SiteFingerprint.differences(before, SiteFingerprint.of(out)));
+  }
+
+  @Test
   void changesThatNeedAFullBuildAreDeclined() throws IOException {
     Path alpha = content.resolve("skills/alpha/SKILL.md");
     Files.writeString(content.resolve("skills/alpha/references/new.md"), "# New\n");
