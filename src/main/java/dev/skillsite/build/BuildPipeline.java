@@ -31,8 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -89,15 +87,7 @@ public final class BuildPipeline {
       step(1, cancelled);
       catalog = withTriggers(catalog);
       step(2, cancelled);
-      // Markdown rendering needs only the catalog: it runs beside the index, related and health stages
-      Catalog forDocs = catalog;
-      CompletableFuture<SiteGenerator.Documents> documents = CompletableFuture.supplyAsync(
-          () -> generator.render(forDocs, Optional.of(options.content())), BuildPipeline::onOwnThread);
       try (RoutingIndex index = RoutingIndex.build(catalog.skills())) {
-        // the browser search export only reads the index: it too runs beside the next stages
-        CompletableFuture<Map<String, String>> search = CompletableFuture.supplyAsync(
-            () -> new SearchIndexWriter().files(new IndexContents(index), searchDisplay(forDocs)),
-            BuildPipeline::onOwnThread);
         step(3, cancelled);
         var related = new RelatedSkillsStage(RELATED).relate(catalog, index);
         step(4, cancelled);
@@ -108,9 +98,9 @@ public final class BuildPipeline {
         SiteReport report;
         boolean published;
         try (AtomicSiteWriter writer = AtomicSiteWriter.begin(location)) {
-          report = generator.generate(input, join(documents), writer.staging());
+          report = generator.generate(input, writer.staging());
           index.writeTo(writer.staging().resolve(LUCENE_DIR));
-          SearchIndexWriter.write(join(search), writer.staging());
+          new SearchIndexWriter().write(new IndexContents(index), searchDisplay(catalog), writer.staging());
           new DiscoveryIndexWriter().write(catalog, options.content(), writer.staging());
           new LlmsTxtWriter().write(catalog, writer.staging());
           diagnostics.addAll(report.diagnostics());
@@ -210,27 +200,6 @@ public final class BuildPipeline {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     return Optional.of(new BuildResult(touched.size(), pages, diagnostics, seconds, true));
-  }
-
-  private static void onOwnThread(Runnable task) {
-    Thread t = new Thread(task, "skillsite-build-side");
-    t.setDaemon(true);
-    t.start();
-  }
-
-  /** The result of a task run beside the stages, or what went wrong, as it would have been thrown here. */
-  private static <T> T join(CompletableFuture<T> task) {
-    try {
-      return task.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw e;
-    }
   }
 
   private void step(int i, BooleanSupplier cancelled) {

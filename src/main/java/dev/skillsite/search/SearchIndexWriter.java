@@ -63,24 +63,7 @@ public final class SearchIndexWriter {
 
   /** Writes the files into {@code site}/{@value #DIR}. */
   public void write(IndexContents index, List<Display> skills, Path site) throws IOException {
-    write(files(index, skills), site);
-  }
-
-  /** Writes files made by {@link #files} into {@code site}. */
-  public static void write(Map<String, String> files, Path site) throws IOException {
-    for (Map.Entry<String, String> f : files.entrySet()) {
-      Path file = site.resolve(f.getKey());
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, f.getValue(), StandardCharsets.UTF_8);
-    }
-  }
-
-  /**
-   * The export's files, by path inside the site ({@code search/…}), sorted. Only reads the index, so it can
-   * run while other stages use it.
-   */
-  public Map<String, String> files(IndexContents index, List<Display> skills) {
-    Map<String, String> out = new TreeMap<>();
+    Path dir = site.resolve(DIR);
     Map<String, JsonArray> entries = entries(index);
     long bytes = entries.entrySet().stream().mapToLong(e -> e.getKey().length() + e.getValue().toString().length() + 4)
         .sum();
@@ -90,11 +73,13 @@ public final class SearchIndexWriter {
       split.add(new TreeMap<>());
     }
     entries.forEach((term, entry) -> split.get(TermChunks.chunkOf(term, chunks)).put(term, entry));
+    Files.createDirectories(dir.resolve("t"));
     for (int i = 0; i < chunks; i++) {
       JsonObject o = new JsonObject();
       split.get(i).forEach(o::add);
-      out.put(DIR + "/t/" + Integer.toString(i, 36) + ".js", script("terms(" + i + "," + gson.toJson(o) + ")"));
+      script(dir.resolve("t/" + Integer.toString(i, 36) + ".js"), "terms(" + i + "," + gson.toJson(o) + ")");
     }
+    Files.createDirectories(dir.resolve("d"));
     for (int start = 0, n = 0; start < index.size(); start += DOC_CHUNK, n++) {
       JsonArray docs = new JsonArray();
       for (int d = start; d < Math.min(index.size(), start + DOC_CHUNK); d++) {
@@ -105,16 +90,16 @@ public final class SearchIndexWriter {
         one.add(strings(s.headings()));
         docs.add(one);
       }
-      out.put(DIR + "/d/" + Integer.toString(n, 36) + ".js", script("docs(" + n + "," + gson.toJson(docs) + ")"));
+      script(dir.resolve("d/" + Integer.toString(n, 36) + ".js"), "docs(" + n + "," + gson.toJson(docs) + ")");
     }
-    out.put(DIR + "/manifest.js", script("manifest(" + gson.toJson(manifest(index, skills, chunks)) + ")"));
-    return out;
+    script(dir.resolve("manifest.js"), "manifest(" + gson.toJson(manifest(index, skills, chunks)) + ")");
   }
 
-  private static String script(String call) {
-    return "SkillsiteSearch." + call + ";\n";
+  private void script(Path file, String call) throws IOException {
+    Files.writeString(file, "SkillsiteSearch." + call + ";\n", StandardCharsets.UTF_8);
   }
 
+  /** Every term of every exported field, sorted, with the background terms a query may ask about. */
   private static Map<String, JsonArray> entries(IndexContents index) {
     Map<String, JsonElement[]> slots = new TreeMap<>();
     for (int s = FIRST_POSTINGS; s < SLOTS.size(); s++) {

@@ -34,42 +34,11 @@ public final class SiteGenerator {
 
   /** Writes the whole site into {@code dir}, which must be empty or absent. */
   public SiteReport generate(SiteInput input, Path dir) throws IOException {
-    return generate(input, render(input.catalog(), input.contentRoot()), dir);
-  }
-
-  /**
-   * Writes the whole site into {@code dir} (empty or absent), with the documents {@link #render} made of the
-   * same catalog and content root.
-   */
-  public SiteReport generate(SiteInput input, Documents documents, Path dir) throws IOException {
     OutputDir out = new OutputDir(dir);
     try {
-      return write(input, documents, out);
+      return write(input, out);
     } catch (UncheckedIOException e) {
       throw e.getCause();
-    }
-  }
-
-  /**
-   * Renders every skill's body and references (Markdown to HTML, links, cross-links), the larger part of a
-   * site's work. It needs only the catalog, not the routing index or related skills, so a build runs it while
-   * those are computed.
-   */
-  public Documents render(Catalog catalog, Optional<Path> contentRoot) {
-    ContentFiles files = new ContentFiles(contentRoot);
-    return new Documents(catalog, new DocumentPipeline(markdown).render(catalog.skills(), files), files);
-  }
-
-  /** Every document of a catalog, rendered ({@link #render}). */
-  public static final class Documents {
-    private final Catalog catalog;
-    private final DocumentPipeline.Result docs;
-    private final ContentFiles files;
-
-    private Documents(Catalog catalog, DocumentPipeline.Result docs, ContentFiles files) {
-      this.catalog = catalog;
-      this.docs = docs;
-      this.files = files;
     }
   }
 
@@ -131,13 +100,10 @@ public final class SiteGenerator {
     return new Refresh(written, again.skill().diagnostics().stream().sorted(Diagnostic.ORDER).toList());
   }
 
-  private SiteReport write(SiteInput input, Documents documents, OutputDir out) {
+  private SiteReport write(SiteInput input, OutputDir out) {
     Catalog catalog = input.catalog();
-    if (documents.catalog != catalog) {
-      throw new IllegalArgumentException("documents rendered from another catalog");
-    }
-    ContentFiles files = documents.files;
-    DocumentPipeline.Result docs = documents.docs;
+    ContentFiles files = new ContentFiles(input.contentRoot());
+    DocumentPipeline.Result docs = new DocumentPipeline(markdown).render(catalog.skills(), files);
     InstallCommand install = new InstallCommand(catalog.config());
     PageViews views = new PageViews(catalog.config(), install);
     SiteView site = views.site(input.health().isPresent());
