@@ -54,9 +54,20 @@ public final class BuildPipeline {
   /** More changed skills than this at once (a branch switch, a bulk edit) go to a full build. */
   static final int MAX_REFRESHED = 8;
 
+  private final boolean keepLive;
+
   public BuildPipeline(SiteGenerator generator, Progress progress) {
+    this(generator, progress, false);
+  }
+
+  /**
+   * @param keepLive whether a published build's result keeps a {@link LiveSite} for {@link #refresh} (a
+   *     watching server); it holds every rendered document, so plain builds do not
+   */
+  public BuildPipeline(SiteGenerator generator, Progress progress, boolean keepLive) {
     this.generator = generator;
     this.progress = progress;
+    this.keepLive = keepLive;
   }
 
   /**
@@ -98,7 +109,7 @@ public final class BuildPipeline {
         SiteReport report;
         boolean published;
         try (AtomicSiteWriter writer = AtomicSiteWriter.begin(location)) {
-          report = generator.generate(input, writer.staging());
+          report = generator.generate(input, writer.staging(), keepLive);
           index.writeTo(writer.staging().resolve(LUCENE_DIR));
           new SearchIndexWriter().write(new IndexContents(index), searchDisplay(catalog), writer.staging());
           new DiscoveryIndexWriter().write(catalog, options.content(), writer.staging());

@@ -59,7 +59,7 @@ public final class BenchCommand implements Callable<Integer> {
     Path copy = scratch.resolve("content");
     copyTree(content, copy);
     BuildOptions options = new BuildOptions(copy, scratch.resolve("site"), Optional.empty(), true);
-    BuildPipeline pipeline = new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE);
+    BuildPipeline pipeline = new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE, true);
     for (int i = 0; i < WARMUP; i++) {
       pipeline.run(options);
     }

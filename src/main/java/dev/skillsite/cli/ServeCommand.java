@@ -59,13 +59,13 @@ public final class ServeCommand implements Callable<Integer> {
     Progress progress = TerminalProgress.forEnvironment(System.err, System.getenv(), System.console() != null);
     try {
       Optional<Path> templates = site.templateDir();
-      BuildPipeline pipeline = new BuildPipeline(new SiteGenerator(templates), progress);
+      BuildPipeline pipeline = new BuildPipeline(new SiteGenerator(templates), progress, true);
       BuildResult first = pipeline.run(site.buildOptions(true));
       report(first, out, err, status);
       List<Path> watched = new ArrayList<>(List.of(site.content));
       templates.ifPresent(watched::add);
       // templates may change too: each full rebuild compiles them again (cheap next to rendering)
-      Rebuilder rebuilder = new Rebuilder(() -> new BuildPipeline(new SiteGenerator(templates), progress),
+      Rebuilder rebuilder = new Rebuilder(() -> new BuildPipeline(new SiteGenerator(templates), progress, true),
           site.buildOptions(false), pipeline, first, listener(out, err, status));
       try (Rebuilder r = rebuilder;
           SiteServer server = SiteServer.start(bind, port, site.out, status, watch);

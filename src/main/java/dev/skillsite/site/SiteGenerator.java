@@ -34,9 +34,19 @@ public final class SiteGenerator {
 
   /** Writes the whole site into {@code dir}, which must be empty or absent. */
   public SiteReport generate(SiteInput input, Path dir) throws IOException {
+    return generate(input, dir, false);
+  }
+
+  /**
+   * Writes the whole site into {@code dir}, which must be empty or absent.
+   *
+   * @param keepSnapshot whether the report keeps a {@link Snapshot} (every rendered document) for
+   *     {@link #refresh}: only a watching server wants that memory held
+   */
+  public SiteReport generate(SiteInput input, Path dir, boolean keepSnapshot) throws IOException {
     OutputDir out = new OutputDir(dir);
     try {
-      return write(input, out);
+      return write(input, out, keepSnapshot);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -100,7 +110,7 @@ public final class SiteGenerator {
     return new Refresh(written, again.skill().diagnostics().stream().sorted(Diagnostic.ORDER).toList());
   }
 
-  private SiteReport write(SiteInput input, OutputDir out) {
+  private SiteReport write(SiteInput input, OutputDir out, boolean keepSnapshot) {
     Catalog catalog = input.catalog();
     ContentFiles files = new ContentFiles(input.contentRoot());
     DocumentPipeline.Result docs = new DocumentPipeline(markdown).render(catalog.skills(), files);
@@ -140,7 +150,8 @@ public final class SiteGenerator {
     out.write(SiteLayout.ROBOTS, sitemap.robots());
 
     List<Diagnostic> diagnostics = docs.skills().stream().flatMap(r -> r.diagnostics().stream()).toList();
-    return new SiteReport(written.size() + 1, diagnostics, Optional.of(new Snapshot(input, docs, files)));
+    return new SiteReport(written.size() + 1, diagnostics,
+        keepSnapshot ? Optional.of(new Snapshot(input, docs, files)) : Optional.empty());
   }
 
   /** Writes a skill's page, its reference pages and the copy of its SKILL.md; returns the pages' paths. */

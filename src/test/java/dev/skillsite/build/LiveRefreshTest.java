@@ -38,7 +38,7 @@ class LiveRefreshTest {
     skill("alpha", "Use when the user asks to \"brew green tea\".", "Steep it for three minutes.");
     skill("beta", "Use when the user asks to \"grind coffee beans\".", "Grind just before brewing.");
     Files.writeString(content.resolve("skills/alpha/references/water.md"), "# Water\n\nSoft water, 80 degrees.\n");
-    pipeline = new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE);
+    pipeline = new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE, true);
     BuildResult first = pipeline.run(options());
     assertTrue(first.published());
     live = first.live().orElseThrow();
@@ -114,6 +114,13 @@ class LiveRefreshTest {
     assertEquals(Optional.empty(), pipeline.refresh(live, Set.of(tmp.resolve("elsewhere.md"))), "outside the content");
     assertEquals(Optional.empty(), pipeline.refresh(live, Set.of(content)), "lost events: the root itself");
     assertEquals(Optional.empty(), pipeline.refresh(live, Set.of(content.resolve("skillsite.yaml"))), "site settings");
+  }
+
+  @Test
+  void aPlainBuildDoesNotHoldItsRenderedDocuments() throws IOException {
+    BuildResult plain = new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE).run(options());
+    assertTrue(plain.published());
+    assertEquals(Optional.empty(), plain.live(), "only a watching server keeps a live site");
   }
 
   @Test
