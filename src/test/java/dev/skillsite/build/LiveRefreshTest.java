@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skillsite.output.FileTrees;
 import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.testing.SiteFingerprint;
 import java.io.IOException;
@@ -114,6 +115,19 @@ class LiveRefreshTest {
     assertEquals(Optional.empty(), pipeline.refresh(live, Set.of(tmp.resolve("elsewhere.md"))), "outside the content");
     assertEquals(Optional.empty(), pipeline.refresh(live, Set.of(content)), "lost events: the root itself");
     assertEquals(Optional.empty(), pipeline.refresh(live, Set.of(content.resolve("skillsite.yaml"))), "site settings");
+  }
+
+  @Test
+  void aSymbolicLinkInThePublishedSiteIsNotWrittenThrough() throws IOException {
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    Path page = out.resolve("skills/alpha");
+    FileTrees.delete(page);
+    Files.createSymbolicLink(page, outside);
+    skill("alpha", "Use when the user asks to \"brew green tea\".", "Steep it for two minutes.");
+    assertThrows(IOException.class, () -> pipeline.refresh(live, Set.of(content.resolve("skills/alpha/SKILL.md"))));
+    try (Stream<Path> leaked = Files.list(outside)) {
+      assertEquals(List.of(), leaked.toList(), "nothing written outside the output folder");
+    }
   }
 
   @Test
