@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -76,6 +77,13 @@ class BrowserSearchTest {
     sites.put("hostile", tmp.resolve("site-hostile"));
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(SUB, BrowserSearchTest::serve);
+    // one handler thread per connection Chromium opens in parallel: the default single dispatcher thread can
+    // leave a script request waiting behind a kept-alive connection
+    server.setExecutor(Executors.newFixedThreadPool(8, r -> {
+      Thread t = new Thread(r, "browser-test-http");
+      t.setDaemon(true);
+      return t;
+    }));
     server.start();
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     ChromeOptions options = new ChromeOptions();
@@ -104,6 +112,8 @@ class BrowserSearchTest {
     for (String c : CORPORA) {
       List<String> queries = evalQueries(Path.of("../shared/eval", c + ".jsonl"));
       browser.get(url(c, "search/index.html"));
+      new WebDriverWait(browser, Duration.ofSeconds(30)).until(
+          d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript("return !!window.SkillsiteSearchPage;")));
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> got = (List<Map<String, Object>>) browser.executeAsyncScript(
           "var done = arguments[arguments.length - 1];"
