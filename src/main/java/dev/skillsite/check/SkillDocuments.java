@@ -14,12 +14,8 @@ final class SkillDocuments {
     List<SourceDocument> docs = new ArrayList<>();
     docs.add(new SourceDocument(skill.source(), skill.id(), skill.dir(), skill.body(), skill.bodyLine()));
     for (Reference ref : skill.references()) {
-      docs.add(new SourceDocument(path(skill, ref), skill.id(), skill.dir(), ref.markdown(), 1));
+      docs.add(new SourceDocument(skill.contentPath(ref), skill.id(), skill.dir(), ref.markdown(), 1));
     }
     return docs;
-  }
-
-  static String path(Skill skill, Reference ref) {
-    return skill.dir().isEmpty() ? ref.path() : skill.dir() + "/" + ref.path();
   }
 }

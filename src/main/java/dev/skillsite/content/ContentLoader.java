@@ -109,7 +109,7 @@ public final class ContentLoader {
     List<String> files = new ArrayList<>();
     files.add(old.source());
     for (Reference ref : old.references()) {
-      files.add(old.dir().isEmpty() ? ref.path() : old.dir() + "/" + ref.path());
+      files.add(old.contentPath(ref));
     }
     for (String f : files) {
       if (Files.isSymbolicLink(root.resolve(f)) || !Files.isRegularFile(root.resolve(f))) {

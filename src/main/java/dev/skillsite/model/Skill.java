@@ -38,6 +38,11 @@ public record Skill(
   }
 
   /** Folder of the SKILL.md relative to the content root ({@code ""} at the root). */
+  /** The content path (from the content root) of one of this skill's reference files. */
+  public String contentPath(Reference ref) {
+    return dir().isEmpty() ? ref.path() : dir() + "/" + ref.path();
+  }
+
   public String dir() {
     int slash = source.lastIndexOf('/');
     return slash < 0 ? "" : source.substring(0, slash);

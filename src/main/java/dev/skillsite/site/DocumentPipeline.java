@@ -119,7 +119,7 @@ final class DocumentPipeline {
     List<SourceDocument> docs = new ArrayList<>();
     docs.add(new SourceDocument(skill.source(), skill.id(), skill.dir(), skill.body(), Math.max(1, skill.bodyLine())));
     for (Reference ref : skill.references()) {
-      docs.add(new SourceDocument(ReferencePaths.contentPath(skill, ref), skill.id(), skill.dir(), ref.markdown(), 1));
+      docs.add(new SourceDocument(skill.contentPath(ref), skill.id(), skill.dir(), ref.markdown(), 1));
     }
     return docs;
   }

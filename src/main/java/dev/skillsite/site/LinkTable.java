@@ -37,7 +37,7 @@ final class LinkTable implements LinkTargets {
       owners.put(skill.source(), skill);
       documentOfFolder.put(skill.dir(), skill.source());
       for (Reference ref : skill.references()) {
-        String path = ReferencePaths.contentPath(skill, ref);
+        String path = skill.contentPath(ref);
         pages.put(path, SiteLayout.reference(skill.id(), ref.path()));
         owners.put(path, skill);
       }
