@@ -10,10 +10,7 @@ import java.util.TreeMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.SmallFloat;
 
 /**
@@ -55,23 +52,14 @@ public final class IndexContents {
   /** Every term of {@code field}, sorted, with its postings in document order. */
   public Map<String, List<Posting>> postings(String field) {
     Map<String, List<Posting>> out = new TreeMap<>();
-    IndexReader reader = index.reader();
     try {
-      PostingsEnum pe = null;
-      for (LeafReaderContext ctx : reader.leaves()) {
-        Terms terms = ctx.reader().terms(field);
-        if (terms == null) {
-          continue;
+      TermStats.postings(index.reader(), field).forEach((term, p) -> {
+        List<Posting> list = new ArrayList<>(p.docs().length);
+        for (int i = 0; i < p.docs().length; i++) {
+          list.add(new Posting(p.docs()[i], p.freqs()[i]));
         }
-        TermsEnum te = terms.iterator();
-        while (te.next() != null) {
-          List<Posting> list = out.computeIfAbsent(te.term().utf8ToString(), t -> new ArrayList<>());
-          pe = te.postings(pe, PostingsEnum.FREQS);
-          for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
-            list.add(new Posting(ctx.docBase + d, pe.freq()));
-          }
-        }
-      }
+        out.put(term, list);
+      });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

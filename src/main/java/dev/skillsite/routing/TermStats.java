@@ -27,7 +27,8 @@ final class TermStats {
   private static final float B = 0.75f;
 
   /** The documents holding one term (ascending) and how often each holds it. */
-  private record Postings(int[] docs, int[] freqs) {}
+  /** One term's documents (in order) and frequencies in them. */
+  record Postings(int[] docs, int[] freqs) {}
 
   /**
    * @param normInverse per document, BM25's {@code 1 / (k1 · (1 - b + b · length / average length))}
@@ -47,7 +48,7 @@ final class TermStats {
     Map<String, FieldStats> fields = new HashMap<>();
     try {
       for (String field : fieldNames) {
-        fields.put(field, new FieldStats(readField(reader, field), normInverse(reader, field),
+        fields.put(field, new FieldStats(postings(reader, field), normInverse(reader, field),
             docCount(reader, field)));
       }
     } catch (IOException e) {
@@ -56,7 +57,8 @@ final class TermStats {
     return new TermStats(fields);
   }
 
-  private static Map<String, Postings> readField(IndexReader reader, String field) throws IOException {
+  /** Every term of {@code field} with its postings, read once. */
+  static Map<String, Postings> postings(IndexReader reader, String field) throws IOException {
     Map<String, Postings> out = new HashMap<>();
     PostingsEnum pe = null;
     for (LeafReaderContext ctx : reader.leaves()) {
