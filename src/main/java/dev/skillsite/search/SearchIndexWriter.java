@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
@@ -64,20 +65,19 @@ public final class SearchIndexWriter {
   /** Writes the files into {@code site}/{@value #DIR}. */
   public void write(IndexContents index, List<Display> skills, Path site) throws IOException {
     Path dir = site.resolve(DIR);
-    Map<String, JsonArray> entries = entries(index);
-    long bytes = entries.entrySet().stream().mapToLong(e -> e.getKey().length() + e.getValue().toString().length() + 4)
-        .sum();
+    // each entry (numbers only) is serialized once: for the chunk count and for the chunk it goes in
+    Map<String, String> entries = new TreeMap<>();
+    entries(index).forEach((term, entry) -> entries.put(term, gson.toJson(entry)));
+    long bytes = entries.entrySet().stream().mapToLong(e -> e.getKey().length() + e.getValue().length() + 4).sum();
     int chunks = TermChunks.count(bytes, CHUNK_TARGET);
-    List<Map<String, JsonArray>> split = new ArrayList<>();
+    List<StringJoiner> split = new ArrayList<>();
     for (int i = 0; i < chunks; i++) {
-      split.add(new TreeMap<>());
+      split.add(new StringJoiner(",", "{", "}"));
     }
-    entries.forEach((term, entry) -> split.get(TermChunks.chunkOf(term, chunks)).put(term, entry));
+    entries.forEach((term, json) -> split.get(TermChunks.chunkOf(term, chunks)).add(gson.toJson(term) + ":" + json));
     Files.createDirectories(dir.resolve("t"));
     for (int i = 0; i < chunks; i++) {
-      JsonObject o = new JsonObject();
-      split.get(i).forEach(o::add);
-      script(dir.resolve("t/" + Integer.toString(i, 36) + ".js"), "terms(" + i + "," + gson.toJson(o) + ")");
+      script(dir.resolve("t/" + Integer.toString(i, 36) + ".js"), "terms(" + i + "," + split.get(i) + ")");
     }
     Files.createDirectories(dir.resolve("d"));
     for (int start = 0, n = 0; start < index.size(); start += DOC_CHUNK, n++) {
