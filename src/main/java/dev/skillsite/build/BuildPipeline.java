@@ -125,9 +125,8 @@ public final class BuildPipeline {
           }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        Catalog built = catalog;
         Optional<LiveSite> live = published
-            ? report.snapshot().map(s -> new LiveSite(options, built, s))
+            ? report.snapshot().map(s -> new LiveSite(options, s))
             : Optional.empty();
         return new BuildResult(catalog.skills().size(), report.pages(), diagnostics, seconds, published, live);
       }
@@ -165,10 +164,10 @@ public final class BuildPipeline {
     long start = System.nanoTime();
     Path root = live.options().content().toRealPath();
     Map<String, Skill> owners = new HashMap<>();
-    for (Skill s : live.catalog().skills()) {
+    for (Skill s : live.snapshot().catalog().skills()) {
       owners.put(s.source(), s);
       for (Reference ref : s.references()) {
-        owners.put(s.dir().isEmpty() ? ref.path() : s.dir() + "/" + ref.path(), s);
+        owners.put(s.contentPath(ref), s);
       }
     }
     Set<Skill> touched = new LinkedHashSet<>();

@@ -89,15 +89,6 @@ public final class Rebuilder implements AutoCloseable {
     }
   }
 
-  /** Waits until queued full builds are done (for tests and benchmarks). */
-  public void awaitIdle() throws InterruptedException {
-    try {
-      full.submit(() -> {}).get();
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   @Override
   public void close() throws InterruptedException {
     full.shutdownNow();

@@ -67,8 +67,9 @@ public final class SiteGenerator {
       this.files = files;
     }
 
-    public SiteInput input() {
-      return input;
+    /** The catalog the site was built from. */
+    public Catalog catalog() {
+      return input.catalog();
     }
   }
 
