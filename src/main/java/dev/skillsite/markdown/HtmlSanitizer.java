@@ -1,5 +1,7 @@
 package dev.skillsite.markdown;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -17,6 +19,8 @@ import org.jsoup.safety.Safelist;
  * makes an external request. Thread-safe.
  */
 public final class HtmlSanitizer {
+  /** The URL schemes a link may have (besides relative and in-page links), with or without this sanitizer. */
+  public static final List<String> LINK_SCHEMES = List.of("http", "https", "mailto");
   private static final String BASE = "https://skillsite.invalid/";
   private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
   private final Safelist safelist;
@@ -42,7 +46,7 @@ public final class HtmlSanitizer {
         .addAttributes("details", "open")
         .addEnforcedAttribute("input", "type", "checkbox")
         .addEnforcedAttribute("input", "disabled", "disabled")
-        .addProtocols("a", "href", "http", "https", "mailto", "#")
+        .addProtocols("a", "href", linkProtocols())
         .addProtocols("img", "src", "http", "https")
         .preserveRelativeLinks(true);
   }
@@ -95,6 +99,12 @@ public final class HtmlSanitizer {
     }
     clean.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base);
     return new SanitizedHtml(clean.body().html());
+  }
+
+  private static String[] linkProtocols() {
+    List<String> p = new ArrayList<>(LINK_SCHEMES);
+    p.add("#");
+    return p.toArray(String[]::new);
   }
 
   private static boolean isRemote(String url) {

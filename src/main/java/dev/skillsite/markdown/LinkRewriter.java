@@ -106,8 +106,7 @@ final class LinkRewriter {
     if (!scheme.find()) {
       return !href.strip().startsWith("\\");
     }
-    String s = scheme.group(1).toLowerCase(Locale.ROOT);
-    return s.equals("http") || s.equals("https") || s.equals("mailto");
+    return HtmlSanitizer.LINK_SCHEMES.contains(scheme.group(1).toLowerCase(Locale.ROOT));
   }
 
   /** A link that leaves the site (gets {@code rel="nofollow noopener noreferrer"}). */

@@ -54,7 +54,7 @@ public final class MarkdownRenderer {
     this.renderer = HtmlRenderer.builder()
         .extensions(extensions)
         .sanitizeUrls(true)
-        .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
+        .urlSanitizer(new DefaultUrlSanitizer(HtmlSanitizer.LINK_SCHEMES))
         .attributeProviderFactory(context -> new HeadingIdProvider())
         .build();
     this.sanitizer = sanitizer;
