@@ -42,7 +42,7 @@ public final class BuildPipeline {
   /** Where the routing index goes inside the site. */
   public static final String LUCENE_DIR = "search/lucene";
 
-  private static final String[] STAGES = {"load", "triggers", "index", "relate", "health", "render", "swap"};
+  private static final String[] STAGES = {"load", "triggers", "index", "relate", "health", "render", "export", "swap"};
   private static final int RELATED = 6;
 
   private final ContentLoader loader = new ContentLoader();
@@ -110,12 +110,13 @@ public final class BuildPipeline {
         boolean published;
         try (AtomicSiteWriter writer = AtomicSiteWriter.begin(location)) {
           report = generator.generate(input, writer.staging(), keepLive);
+          step(6, cancelled);
           index.writeTo(writer.staging().resolve(LUCENE_DIR));
           new SearchIndexWriter().write(new IndexContents(index), searchDisplay(catalog), writer.staging());
           new DiscoveryIndexWriter().write(catalog, options.content(), writer.staging());
           new LlmsTxtWriter().write(catalog, writer.staging());
           diagnostics.addAll(report.diagnostics());
-          step(6, cancelled);
+          step(7, cancelled);
           boolean failed = diagnostics.stream().anyMatch(Diagnostic::isError);
           published = options.publishWithErrors() || !failed;
           if (published) {

@@ -2,11 +2,14 @@ package dev.skillsite.cli;
 
 import dev.skillsite.build.BuildPipeline;
 import dev.skillsite.build.BuildResult;
+import dev.skillsite.build.Progress;
+import dev.skillsite.build.StageTimer;
 import dev.skillsite.build.TerminalProgress;
 import dev.skillsite.model.Diagnostic;
 import dev.skillsite.site.SiteGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,16 +36,23 @@ public final class BuildCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Count warnings as errors.")
   boolean strict;
 
+  @Option(names = "--timings", description = "Print how long each build stage took.")
+  boolean timings;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      BuildPipeline pipeline = new BuildPipeline(new SiteGenerator(site.templateDir()),
-          TerminalProgress.forEnvironment(System.err, System.getenv(), System.console() != null));
+      Progress bar = TerminalProgress.forEnvironment(System.err, System.getenv(), System.console() != null);
+      StageTimer timer = new StageTimer(bar);
+      BuildPipeline pipeline = new BuildPipeline(new SiteGenerator(site.templateDir()), timings ? timer : bar);
       BuildResult result = pipeline.run(site.buildOptions(true));
       for (Diagnostic d : result.diagnostics()) {
         err.println(d.format());
+      }
+      if (timings) {
+        err.println(timer.summary(ManagementFactory.getRuntimeMXBean().getUptime()));
       }
       err.flush();
       out.println("built " + site.out + ": " + result.summary());
