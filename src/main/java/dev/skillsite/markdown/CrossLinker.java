@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
@@ -28,16 +27,6 @@ final class CrossLinker {
     this.finder = new MentionFinder(index);
     this.targets = targets;
     this.hrefs = hrefs;
-  }
-
-  /** The terms of {@code index} that occur where a link could go in {@code root}; nothing is changed. */
-  static Set<String> termsIn(Node root, MentionIndex index) {
-    MentionFinder finder = new MentionFinder(index);
-    Set<String> terms = new TreeSet<>();
-    for (Text text : linkableTexts(root)) {
-      finder.find(text.getLiteral()).forEach(m -> terms.add(m.term()));
-    }
-    return terms;
   }
 
   /** Links mentions in {@code root}; returns the skills linked, in order of first mention. */

@@ -67,7 +67,7 @@ public final class MarkdownRenderer {
 
   /**
    * Like {@link #parse}, without the source positions that only rendering's diagnostics need: cheaper, for
-   * reading a document's headings and {@link #mentionedTerms}. Not for {@link #render}.
+   * reading a document's headings. Not for {@link #render}.
    */
   public ParsedDocument outline(SourceDocument source) {
     return parse(outlineParser, source);
@@ -87,9 +87,12 @@ public final class MarkdownRenderer {
     return new ParsedDocument(source, root, headings);
   }
 
-  /** The terms of {@code mentions} that {@code doc} uses where a cross-link could go; the document is unchanged. */
-  public Set<String> mentionedTerms(ParsedDocument doc, MentionIndex mentions) {
-    return CrossLinker.termsIn(doc.root(), mentions);
+  /**
+   * The terms of {@code mentions} that {@code markdown} uses in prose, where a cross-link could go, read
+   * without parsing it ({@link ProseTerms}: close to the parser's view, for counting how widely terms are used).
+   */
+  public Set<String> mentionedTerms(String markdown, MentionIndex mentions) {
+    return ProseTerms.of(markdown, mentions);
   }
 
   /** Rewrites links, links mentions of other skills, renders and sanitizes. Consumes {@code doc}. */

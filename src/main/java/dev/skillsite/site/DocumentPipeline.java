@@ -1,22 +1,29 @@
 package dev.skillsite.site;
 
+import dev.skillsite.markdown.LinkTargets;
 import dev.skillsite.markdown.MarkdownRenderer;
 import dev.skillsite.markdown.MentionIndex;
 import dev.skillsite.markdown.ParsedDocument;
+import dev.skillsite.markdown.RenderedDocument;
 import dev.skillsite.markdown.SourceDocument;
 import dev.skillsite.model.Reference;
 import dev.skillsite.model.Skill;
+import dev.skillsite.model.SkillId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Renders every skill's body and references, in parallel, in two passes: parse all (to know every page's
- * anchors and which mention terms are distinctive), then parse again, rewrite links, cross-link and render.
- * Results come back in catalog order.
+ * Renders every skill's body and references, in parallel, parsing each document once: which mention terms
+ * are distinctive is counted first from the documents' text; a document's own anchors are known as soon as it
+ * is parsed, and a link to another document's anchor is taken as valid while rendering and checked once every
+ * document is parsed (a document with such a link that turned out broken is rendered again: rare). The result
+ * is what rendering against the complete link table gives. Results come back in catalog order.
  */
 final class DocumentPipeline {
   /** Ids the skill page template gives its own sections, which links may point at. */
@@ -35,28 +42,78 @@ final class DocumentPipeline {
    */
   record Result(List<RenderedSkill> skills, LinkTable links, Map<String, Set<String>> anchors, MentionIndex mentions) {}
 
-  /** What the first pass keeps of a parsed document: its anchors and the mention terms it uses. */
-  private record Facts(String path, Set<String> anchors, Set<String> terms) {}
+  /** A document rendered before every anchor was known, with the anchors of other documents it relied on. */
+  private record Draft(SourceDocument source, RenderedDocument doc, List<Map.Entry<String, String>> relied) {
+    boolean holds(LinkTable links) {
+      return relied.stream().allMatch(a -> links.hasAnchor(a.getKey(), a.getValue()));
+    }
+  }
 
   /**
-   * Parses every document twice instead of keeping every syntax tree between the passes: trees are many
-   * times larger than their text, and a large collection's would not fit in a small heap.
+   * Syntax trees are not kept between documents: they are many times larger than their text, and a large
+   * collection's would not fit in a small heap.
    */
   Result render(List<Skill> skills, ContentFiles files) {
     MentionIndex all = MentionIndex.of(skills);
-    List<List<Facts>> facts = skills.parallelStream()
-        .map(s -> sources(s).stream().map(source -> facts(markdown.outline(source), all)).toList())
-        .toList();
-    Map<String, Set<String>> anchors = new HashMap<>();
-    for (int i = 0; i < skills.size(); i++) {
-      for (Facts doc : facts.get(i)) {
-        anchors.put(doc.path(), pageIds(skills.get(i), doc.path(), doc.anchors()));
-      }
-    }
+    List<Set<String>> used = skills.parallelStream().map(s -> {
+      Set<String> terms = new TreeSet<>();
+      sources(s).forEach(doc -> terms.addAll(markdown.mentionedTerms(doc.markdown(), all)));
+      return terms;
+    }).toList();
+    MentionIndex mentions = distinctive(all, skills, used);
+    Map<String, Set<String>> anchors = new ConcurrentHashMap<>();
     LinkTable links = new LinkTable(skills, anchors, files);
-    MentionIndex mentions = distinctive(all, skills, facts);
-    List<RenderedSkill> rendered = skills.parallelStream().map(skill -> renderOne(skill, links, mentions)).toList();
+    List<List<Draft>> drafts = skills.parallelStream()
+        .map(skill -> sources(skill).stream().map(source -> draft(skill, source, links, anchors, mentions)).toList())
+        .toList();
+    List<RenderedSkill> rendered = new ArrayList<>();
+    for (int i = 0; i < skills.size(); i++) {
+      List<RenderedDocument> docs = drafts.get(i).stream()
+          .map(d -> d.holds(links) ? d.doc() : markdown.render(markdown.parse(d.source()), links, mentions))
+          .toList();
+      rendered.add(assemble(skills.get(i), docs));
+    }
     return new Result(rendered, links, Map.copyOf(anchors), mentions);
+  }
+
+  /** Parses and renders one document, publishing its anchors and assuming other documents' anchors exist. */
+  private Draft draft(Skill skill, SourceDocument source, LinkTable links, Map<String, Set<String>> anchors,
+      MentionIndex mentions) {
+    ParsedDocument parsed = markdown.parse(source);
+    Set<String> own = pageIds(skill, source.path(), parsed.anchors());
+    anchors.put(source.path(), own);
+    List<Map.Entry<String, String>> relied = new ArrayList<>();
+    LinkTargets assuming = new LinkTargets() {
+      @Override
+      public Optional<String> page(String from, String target) {
+        return links.page(from, target);
+      }
+
+      @Override
+      public boolean hasAnchor(String target, String anchor) {
+        if (links.documentOf(target).equals(source.path())) {
+          return own.contains(anchor);
+        }
+        relied.add(Map.entry(target, anchor));
+        return true;
+      }
+
+      @Override
+      public Optional<String> file(String from, String target) {
+        return links.file(from, target);
+      }
+
+      @Override
+      public boolean exists(String target) {
+        return links.exists(target);
+      }
+
+      @Override
+      public String skill(String from, SkillId id) {
+        return links.skill(from, id);
+      }
+    };
+    return new Draft(source, markdown.render(parsed, assuming, mentions), relied);
   }
 
   /**
@@ -76,14 +133,19 @@ final class DocumentPipeline {
   record Again(RenderedSkill skill, LinkTable links) {}
 
   private RenderedSkill renderOne(Skill skill, LinkTable links, MentionIndex mentions) {
-    List<SourceDocument> sources = sources(skill);
+    return assemble(skill, sources(skill).stream()
+        .map(source -> markdown.render(markdown.parse(source), links, mentions))
+        .toList());
+  }
+
+  /** The skill with its rendered documents: body first, then references in order. */
+  private static RenderedSkill assemble(Skill skill, List<RenderedDocument> docs) {
     List<RenderedSkill.RenderedReference> refs = new ArrayList<>();
     List<Reference> references = skill.references();
     for (int r = 0; r < references.size(); r++) {
-      refs.add(new RenderedSkill.RenderedReference(references.get(r),
-          markdown.render(markdown.parse(sources.get(r + 1)), links, mentions)));
+      refs.add(new RenderedSkill.RenderedReference(references.get(r), docs.get(r + 1)));
     }
-    return new RenderedSkill(skill, markdown.render(markdown.parse(sources.get(0)), links, mentions), refs);
+    return new RenderedSkill(skill, docs.get(0), refs);
   }
 
   /** The ids a document's page has: its headings', and the skill page's own sections for a SKILL.md. */
@@ -95,17 +157,11 @@ final class DocumentPipeline {
     return ids;
   }
 
-  private Facts facts(ParsedDocument doc, MentionIndex all) {
-    return new Facts(doc.source().path(), doc.anchors(), markdown.mentionedTerms(doc, all));
-  }
-
   /** Drops the terms that many skills use in passing: they name no one skill in particular. */
-  private MentionIndex distinctive(MentionIndex all, List<Skill> skills, List<List<Facts>> facts) {
+  private static MentionIndex distinctive(MentionIndex all, List<Skill> skills, List<Set<String>> used) {
     Map<String, Integer> spread = new HashMap<>();
     for (int i = 0; i < skills.size(); i++) {
-      Set<String> used = new TreeSet<>();
-      facts.get(i).forEach(doc -> used.addAll(doc.terms()));
-      for (String term : used) {
+      for (String term : used.get(i)) {
         if (all.owner(term).filter(skills.get(i).id()::equals).isEmpty()) {
           spread.merge(term, 1, Integer::sum);
         }

@@ -26,9 +26,12 @@ final class LinkTable implements LinkTargets {
   private final ContentFiles files;
   private final ConcurrentSkipListMap<String, Path> copies = new ConcurrentSkipListMap<>();
 
-  /** @param anchors per document (content path), the ids its page has */
+  /**
+   * @param anchors per document (content path), the ids its page has; read, not copied, so that it may still
+   *     be filled while documents render (see {@link DocumentPipeline})
+   */
   LinkTable(List<Skill> skills, Map<String, Set<String>> anchors, ContentFiles files) {
-    this.anchors = Map.copyOf(anchors);
+    this.anchors = anchors;
     this.files = files;
     for (Skill skill : skills) {
       String page = SiteLayout.skill(skill.id());
@@ -56,8 +59,12 @@ final class LinkTable implements LinkTargets {
 
   @Override
   public boolean hasAnchor(String target, String anchor) {
-    String document = owners.containsKey(target) ? target : documentOfFolder.getOrDefault(target, target);
-    return anchors.getOrDefault(document, Set.of()).contains(anchor);
+    return anchors.getOrDefault(documentOf(target), Set.of()).contains(anchor);
+  }
+
+  /** The document a link target stands for: itself, or the SKILL.md of a skill folder. */
+  String documentOf(String target) {
+    return owners.containsKey(target) ? target : documentOfFolder.getOrDefault(target, target);
   }
 
   @Override

@@ -85,9 +85,19 @@ class CrossLinkerTest {
   }
 
   @Test
-  void mentionedTermsAreFoundWithoutChangingTheDocument() {
-    ParsedDocument doc = renderer.parse(new SourceDocument("skills/x/SKILL.md", new SkillId("x"), "skills/x",
-        "# Oban\n\nUse Oban Pro, `LiveView` and oban-thinking.", 1));
-    assertEquals(Set.of("Oban Pro", "oban-thinking"), renderer.mentionedTerms(doc, index));
+  void mentionedTermsAreFoundInProseNotInHeadingsOrCode() {
+    String markdown = String.join("\n",
+        "# Oban",
+        "",
+        "Use Oban Pro, `LiveView` and oban-thinking.",
+        "  ```elixir",
+        "  Phoenix.PubSub.broadcast(Oban)",
+        "  ```",
+        "~~~~",
+        "``` not a close: a longer fence is open",
+        "LiveView in a tilde fence",
+        "~~~~",
+        "A ``span with ` LiveView`` and an unclosed ` before Phoenix.");
+    assertEquals(Set.of("Oban Pro", "Phoenix", "oban-thinking"), renderer.mentionedTerms(markdown, index));
   }
 }
