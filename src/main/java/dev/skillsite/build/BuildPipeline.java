@@ -9,6 +9,7 @@ import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.Reference;
 import dev.skillsite.model.Skill;
 import dev.skillsite.output.AtomicSiteWriter;
+import dev.skillsite.output.UnchangedFiles;
 import dev.skillsite.output.OutputLocation;
 import dev.skillsite.routing.IndexContents;
 import dev.skillsite.routing.RoutingIndex;
@@ -109,7 +110,7 @@ public final class BuildPipeline {
         SiteReport report;
         boolean published;
         try (AtomicSiteWriter writer = AtomicSiteWriter.begin(location)) {
-          report = generator.generate(input, writer.staging(), keepLive);
+          report = generator.generate(input, writer.staging(), keepLive, Optional.of(location.out()));
           step(6, cancelled);
           index.writeTo(writer.staging().resolve(LUCENE_DIR));
           new SearchIndexWriter().write(new IndexContents(index), searchDisplay(catalog), writer.staging());
@@ -121,6 +122,7 @@ public final class BuildPipeline {
           published = options.publishWithErrors() || !failed;
           if (published) {
             synchronized (PUBLISH) {
+              UnchangedFiles.link(writer.staging(), location.out());
               writer.commit();
             }
           }

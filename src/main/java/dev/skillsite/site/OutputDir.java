@@ -1,23 +1,39 @@
 package dev.skillsite.site;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * The folder a site is written into. Every file is new (two writes to one path are a bug and fail), and no
  * path may leave the folder. Thread-safe.
+ *
+ * <p>Given the previous site (the published folder this one will replace), a file whose bytes are the same as
+ * the previous site's file at the same path is not written again: it becomes a hard link to that file, so it
+ * keeps its modification time (deploy tools and HTTP caches see it unchanged) and costs no write. Only a
+ * regular file inside the previous folder is linked; when linking is not possible the file is written.
  */
 final class OutputDir implements SiteFiles {
   private final Path dir;
+  private final Optional<Path> previous;
   private final Set<String> written = new ConcurrentSkipListSet<>();
 
   OutputDir(Path dir) throws IOException {
+    this(dir, Optional.empty());
+  }
+
+  /** @param previous the published site this one replaces, whose unchanged files are linked, not rewritten */
+  OutputDir(Path dir, Optional<Path> previous) throws IOException {
     this.dir = dir.toAbsolutePath().normalize();
     Files.createDirectories(this.dir);
     try (var entries = Files.list(this.dir)) {
@@ -25,6 +41,11 @@ final class OutputDir implements SiteFiles {
         throw new IOException("output folder is not empty: " + dir);
       }
     }
+    Optional<Path> real = Optional.empty();
+    if (previous.isPresent() && Files.isDirectory(previous.get(), LinkOption.NOFOLLOW_LINKS)) {
+      real = Optional.of(previous.get().toRealPath());
+    }
+    this.previous = real;
   }
 
   @Override
@@ -36,6 +57,9 @@ final class OutputDir implements SiteFiles {
     Path target = target(sitePath);
     try {
       Files.createDirectories(target.getParent());
+      if (linked(sitePath, target, bytes)) {
+        return;
+      }
       Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -47,9 +71,44 @@ final class OutputDir implements SiteFiles {
     Path target = target(sitePath);
     try {
       Files.createDirectories(target.getParent());
+      if (Files.size(source) <= MAX_COMPARED && linked(sitePath, target, Files.readAllBytes(source))) {
+        return;
+      }
       Files.copy(source, target);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Larger copied files are copied without comparing them first. */
+  private static final long MAX_COMPARED = 8L << 20;
+
+  /** Links {@code target} to the previous site's file at {@code sitePath} when it holds exactly {@code bytes}. */
+  private boolean linked(String sitePath, Path target, byte[] bytes) {
+    if (previous.isEmpty()) {
+      return false;
+    }
+    Path old = previous.get().resolve(sitePath).normalize();
+    try {
+      BasicFileAttributes attrs = Files.readAttributes(old, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (!attrs.isRegularFile() || attrs.size() != bytes.length || !old.toRealPath().startsWith(previous.get())) {
+        return false;
+      }
+      // link first, then compare the very file kept: the path may be replaced meanwhile (serve's refresh)
+      Files.createLink(target, old);
+      if (sameBytes(target, bytes)) {
+        return true;
+      }
+      Files.delete(target);
+      return false;
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false; // no previous file, or no hard links here: write it
+    }
+  }
+
+  private static boolean sameBytes(Path file, byte[] bytes) throws IOException {
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+      return Arrays.equals(in.readNBytes(bytes.length + 1), bytes);
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes the static site for a catalog: home, collection, skill and reference pages, skills and triggers
@@ -44,7 +45,17 @@ public final class SiteGenerator {
    *     {@link #refresh}: only a watching server wants that memory held
    */
   public SiteReport generate(SiteInput input, Path dir, boolean keepSnapshot) throws IOException {
-    OutputDir out = new OutputDir(dir);
+    return generate(input, dir, keepSnapshot, Optional.empty());
+  }
+
+  /**
+   * Like {@link #generate(SiteInput, Path, boolean)}; a file that is byte for byte the same as the file at the
+   * same path in {@code previous} (the published site this one will replace) is hard-linked to it instead of
+   * written, so unchanged files keep their modification time.
+   */
+  public SiteReport generate(SiteInput input, Path dir, boolean keepSnapshot, Optional<Path> previous)
+      throws IOException {
+    OutputDir out = new OutputDir(dir, previous);
     try {
       return write(input, out, keepSnapshot);
     } catch (UncheckedIOException e) {
@@ -122,7 +133,21 @@ public final class SiteGenerator {
     ListPages lists = new ListPages(catalog);
     ConcurrentLinkedQueue<String> written = new ConcurrentLinkedQueue<>();
 
-    docs.skills().parallelStream().forEach(r -> written.addAll(writeSkill(r, files, out, site, views, skillPages)));
+    // a failed write (a full disk) stops the others before they start, and is thrown only once every write
+    // in flight is over: the caller then deletes the staging folder, which no thread may be writing into
+    AtomicReference<RuntimeException> failed = new AtomicReference<>();
+    docs.skills().parallelStream().forEach(r -> {
+      if (failed.get() == null) {
+        try {
+          written.addAll(writeSkill(r, files, out, site, views, skillPages));
+        } catch (RuntimeException e) {
+          failed.compareAndSet(null, e);
+        }
+      }
+    });
+    if (failed.get() != null) {
+      throw failed.get();
+    }
     String title = catalog.config().title();
     String description = catalog.config().description().orElse(title + ": agent skills, their triggers and docs.");
     page(out, written, PageKind.INDEX, SiteLayout.INDEX, title, description, site, views, lists.index());
