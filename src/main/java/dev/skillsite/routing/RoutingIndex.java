@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +74,9 @@ public final class RoutingIndex implements Closeable {
    * bytes: one thread, serial merges, and content-derived segment ids and diagnostics ({@link ReproducibleIds},
    * {@link ReproducibleCodec}).
    */
+  /** Documents made ahead of the writer at a time. */
+  private static final int BATCH = 256;
+
   public static RoutingIndex build(List<Skill> skills) {
     Directory dir = new ByteBuffersDirectory();
     IndexWriterConfig config = new IndexWriterConfig(Analysis.perField());
@@ -85,8 +89,12 @@ public final class RoutingIndex implements Closeable {
     try {
       ReproducibleIds.run(seed(skills), () -> {
         try (IndexWriter writer = new IndexWriter(dir, config)) {
-          for (Skill s : skills) {
-            writer.addDocument(SkillDocument.of(s));
+          // documents are made on all cores, a batch at a time, and added by this one thread in list order
+          for (int from = 0; from < skills.size(); from += BATCH) {
+            for (Document d : skills.subList(from, Math.min(skills.size(), from + BATCH)).parallelStream()
+                .map(SkillDocument::of).toList()) {
+              writer.addDocument(d);
+            }
           }
           writer.forceMerge(1);
         }
@@ -98,13 +106,16 @@ public final class RoutingIndex implements Closeable {
     }
   }
 
-  /** What the index is made of, for its ids: each skill's id, name, source, description and body. */
+  /**
+   * What the index is made of, for its ids: each skill's id, name, source, description and body, digested per
+   * skill on all cores, then together.
+   */
   private static byte[] seed(List<Skill> skills) {
-    List<String> parts = new ArrayList<>();
-    for (Skill s : skills) {
-      parts.addAll(List.of(s.id().value(), s.name(), s.source(), s.description(), s.body()));
-    }
-    return ReproducibleIds.seedOf(parts);
+    List<String> digests = skills.parallelStream()
+        .map(s -> HexFormat.of().formatHex(
+            ReproducibleIds.seedOf(List.of(s.id().value(), s.name(), s.source(), s.description(), s.body()))))
+        .toList();
+    return ReproducibleIds.seedOf(digests);
   }
 
   /** Writes the index files into {@code dir} (created if missing, existing index files replaced). */
