@@ -32,6 +32,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -89,6 +92,8 @@ public final class BuildPipeline {
   public BuildResult run(BuildOptions options, BooleanSupplier cancelled) throws IOException {
     long start = System.nanoTime();
     OutputLocation location = OutputLocation.check(options.out(), options.content());
+    AtomicBoolean abandoned = new AtomicBoolean();
+    CompletableFuture<SiteGenerator.Documents> documents;
     try {
       step(0, cancelled);
       Catalog catalog = loader.load(options.content());
@@ -99,6 +104,11 @@ public final class BuildPipeline {
       step(1, cancelled);
       catalog = withTriggers(catalog);
       step(2, cancelled);
+      // Markdown rendering needs only the catalog: it runs beside the index, related and health stages (on 2
+      // cores the index stage leaves one idle), and stops if this build fails or is cancelled before it is used
+      Catalog forDocs = catalog;
+      documents = CompletableFuture.supplyAsync(() -> generator.render(forDocs, Optional.of(options.content()),
+          () -> abandoned.get() || cancelled.getAsBoolean()), BuildPipeline::onOwnThread);
       try (RoutingIndex index = RoutingIndex.build(catalog.skills())) {
         step(3, cancelled);
         var related = new RelatedSkillsStage(RELATED).relate(catalog, index);
@@ -110,7 +120,8 @@ public final class BuildPipeline {
         SiteReport report;
         boolean published;
         try (AtomicSiteWriter writer = AtomicSiteWriter.begin(location)) {
-          report = generator.generate(input, writer.staging(), keepLive, Optional.of(location.out()));
+          report = generator.generate(input, join(documents), writer.staging(), keepLive,
+              Optional.of(location.out()));
           step(6, cancelled);
           index.writeTo(writer.staging().resolve(LUCENE_DIR));
           new SearchIndexWriter().write(new IndexContents(index), searchDisplay(catalog), writer.staging());
@@ -134,6 +145,7 @@ public final class BuildPipeline {
         return new BuildResult(catalog.skills().size(), report.pages(), diagnostics, seconds, published, live);
       }
     } finally {
+      abandoned.set(true); // a side rendering still running is for a build that is over: let it stop
       progress.done();
     }
   }
@@ -213,6 +225,27 @@ public final class BuildPipeline {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     return Optional.of(new BuildResult(touched.size(), pages, diagnostics, seconds, true));
+  }
+
+  private static void onOwnThread(Runnable task) {
+    Thread t = new Thread(task, "skillsite-documents");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** The result of a task run beside the stages, or what went wrong, as it would have been thrown here. */
+  private static <T> T join(CompletableFuture<T> task) {
+    try {
+      return task.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
   }
 
   private void step(int i, BooleanSupplier cancelled) {

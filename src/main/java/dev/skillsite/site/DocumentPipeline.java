@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Renders every skill's body and references, in parallel, parsing each document once: which mention terms
@@ -54,6 +56,14 @@ final class DocumentPipeline {
    * collection's would not fit in a small heap.
    */
   Result render(List<Skill> skills, ContentFiles files) {
+    return render(skills, files, () -> false);
+  }
+
+  /**
+   * Like {@link #render(List, ContentFiles)}, giving up (with {@link CancellationException}) once {@code stop}
+   * says the result is no longer wanted: checked before each skill.
+   */
+  Result render(List<Skill> skills, ContentFiles files, BooleanSupplier stop) {
     MentionIndex all = MentionIndex.of(skills);
     List<Set<String>> used = skills.parallelStream().map(s -> {
       Set<String> terms = new TreeSet<>();
@@ -64,7 +74,12 @@ final class DocumentPipeline {
     Map<String, Set<String>> anchors = new ConcurrentHashMap<>();
     LinkTable links = new LinkTable(skills, anchors, files);
     List<List<Draft>> drafts = skills.parallelStream()
-        .map(skill -> sources(skill).stream().map(source -> draft(skill, source, links, anchors, mentions)).toList())
+        .map(skill -> {
+          if (stop.getAsBoolean()) {
+            throw new CancellationException("documents no longer wanted");
+          }
+          return sources(skill).stream().map(source -> draft(skill, source, links, anchors, mentions)).toList();
+        })
         .toList();
     List<RenderedSkill> rendered = new ArrayList<>();
     for (int i = 0; i < skills.size(); i++) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * Writes the static site for a catalog: home, collection, skill and reference pages, skills and triggers
@@ -55,11 +56,48 @@ public final class SiteGenerator {
    */
   public SiteReport generate(SiteInput input, Path dir, boolean keepSnapshot, Optional<Path> previous)
       throws IOException {
+    return generate(input, render(input.catalog(), input.contentRoot()), dir, keepSnapshot, previous);
+  }
+
+  /** Like {@link #generate(SiteInput, Path, boolean, Optional)}, with documents {@link #render} made of the input. */
+  public SiteReport generate(SiteInput input, Documents documents, Path dir, boolean keepSnapshot,
+      Optional<Path> previous) throws IOException {
     OutputDir out = new OutputDir(dir, previous);
     try {
-      return write(input, out, keepSnapshot);
+      return write(input, documents, out, keepSnapshot);
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    }
+  }
+
+  /**
+   * Renders every skill's body and references (Markdown to HTML, links, cross-links), the larger part of a
+   * site's work. It needs only the catalog, not the routing index or related skills, so a build runs it while
+   * those are computed.
+   */
+  public Documents render(Catalog catalog, Optional<Path> contentRoot) {
+    return render(catalog, contentRoot, () -> false);
+  }
+
+  /**
+   * Like {@link #render(Catalog, Optional)}, giving up with {@link java.util.concurrent.CancellationException}
+   * once {@code stop} says so (the build it was for failed or was cancelled).
+   */
+  public Documents render(Catalog catalog, Optional<Path> contentRoot, BooleanSupplier stop) {
+    ContentFiles files = new ContentFiles(contentRoot);
+    return new Documents(catalog, new DocumentPipeline(markdown).render(catalog.skills(), files, stop), files);
+  }
+
+  /** Every document of a catalog, rendered ({@link #render}). */
+  public static final class Documents {
+    private final Catalog catalog;
+    private final DocumentPipeline.Result docs;
+    private final ContentFiles files;
+
+    private Documents(Catalog catalog, DocumentPipeline.Result docs, ContentFiles files) {
+      this.catalog = catalog;
+      this.docs = docs;
+      this.files = files;
     }
   }
 
@@ -122,10 +160,13 @@ public final class SiteGenerator {
     return new Refresh(written, again.skill().diagnostics().stream().sorted(Diagnostic.ORDER).toList());
   }
 
-  private SiteReport write(SiteInput input, OutputDir out, boolean keepSnapshot) {
+  private SiteReport write(SiteInput input, Documents documents, OutputDir out, boolean keepSnapshot) {
     Catalog catalog = input.catalog();
-    ContentFiles files = new ContentFiles(input.contentRoot());
-    DocumentPipeline.Result docs = new DocumentPipeline(markdown).render(catalog.skills(), files);
+    if (documents.catalog != catalog) {
+      throw new IllegalArgumentException("documents rendered from another catalog");
+    }
+    ContentFiles files = documents.files;
+    DocumentPipeline.Result docs = documents.docs;
     InstallCommand install = new InstallCommand(catalog.config());
     PageViews views = new PageViews(catalog.config(), install);
     SiteView site = views.site(input.health().isPresent());
