@@ -107,13 +107,11 @@ public final class SiteGenerator {
    */
   public static final class Snapshot {
     private final SiteInput input;
-    private final DocumentPipeline.Result docs;
-    private final ContentFiles files;
+    private final Documents documents;
 
-    private Snapshot(SiteInput input, DocumentPipeline.Result docs, ContentFiles files) {
+    private Snapshot(SiteInput input, Documents documents) {
       this.input = input;
-      this.docs = docs;
-      this.files = files;
+      this.documents = documents;
     }
 
     /** The catalog the site was built from. */
@@ -136,7 +134,7 @@ public final class SiteGenerator {
         .map(s -> s.id().equals(updated.id()) ? updated : s)
         .toList();
     DocumentPipeline.Again again =
-        new DocumentPipeline(markdown).renderAgain(updated, skills, snapshot.docs, snapshot.files);
+        new DocumentPipeline(markdown).renderAgain(updated, skills, snapshot.documents.docs, snapshot.documents.files);
     if (!Files.isDirectory(live)) {
       throw new NoSuchFileException(live.toString(), null, "no published site to refresh");
     }
@@ -145,9 +143,9 @@ public final class SiteGenerator {
     try {
       InstallCommand install = new InstallCommand(snapshot.input.catalog().config());
       PageViews views = new PageViews(snapshot.input.catalog().config(), install);
-      SkillPages skillPages = new SkillPages(snapshot.input, install, new Backlinks(snapshot.docs.skills()));
+      SkillPages skillPages = new SkillPages(snapshot.input, install, new Backlinks(snapshot.documents.docs.skills()));
       SiteView site = views.site(snapshot.input.health().isPresent());
-      written.addAll(writeSkill(again.skill(), snapshot.files, out, site, views, skillPages));
+      written.addAll(writeSkill(again.skill(), snapshot.documents.files, out, site, views, skillPages));
       String files = SiteLayout.file(updated.id(), "");
       again.links().copies().forEach((path, source) -> {
         if (path.startsWith(files)) {
@@ -218,7 +216,7 @@ public final class SiteGenerator {
 
     List<Diagnostic> diagnostics = docs.skills().stream().flatMap(r -> r.diagnostics().stream()).toList();
     return new SiteReport(written.size() + 1, diagnostics,
-        keepSnapshot ? Optional.of(new Snapshot(input, docs, files)) : Optional.empty());
+        keepSnapshot ? Optional.of(new Snapshot(input, documents)) : Optional.empty());
   }
 
   /** Writes a skill's page, its reference pages and the copy of its SKILL.md; returns the pages' paths. */
