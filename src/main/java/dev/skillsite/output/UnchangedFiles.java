@@ -1,6 +1,7 @@
 package dev.skillsite.output;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -18,15 +19,24 @@ import java.util.stream.Stream;
 public final class UnchangedFiles {
   private UnchangedFiles() {}
 
-  /** @return how many files of {@code staging} now share the published file's inode */
-  public static int link(Path staging, Path published) throws IOException {
-    if (!Files.isDirectory(published, LinkOption.NOFOLLOW_LINKS)) {
-      return 0;
-    }
-    Path root = published.toRealPath();
+  /**
+   * Best effort: a file that cannot be compared or linked stays as written.
+   *
+   * @return how many files of {@code staging} now share the published file's inode
+   */
+  public static int link(Path staging, Path published) {
+    Path root;
     List<Path> files;
-    try (Stream<Path> walk = Files.walk(staging)) {
-      files = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList();
+    try {
+      if (!Files.isDirectory(published, LinkOption.NOFOLLOW_LINKS)) {
+        return 0;
+      }
+      root = published.toRealPath();
+      try (Stream<Path> walk = Files.walk(staging)) {
+        files = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList();
+      }
+    } catch (IOException | UncheckedIOException e) {
+      return 0;
     }
     int linked = 0;
     for (Path file : files) {
@@ -50,22 +60,25 @@ public final class UnchangedFiles {
 
   /** Links to the published file, compares the very file linked (the path may be replaced meanwhile), swaps. */
   private static boolean replaceWithLink(Path file, Path old) {
-    Path tmp = file.resolveSibling("." + file.getFileName() + ".link");
+    Path tmp = file.resolveSibling("." + file.getFileName() + ".skillsite-link~");
     try {
-      Files.createLink(tmp, old);
-      if (Files.mismatch(tmp, file) != -1) {
-        Files.delete(tmp);
-        return false;
-      }
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      return true;
+      Files.createLink(tmp, old); // fails, touching nothing, if a file of that name exists
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException ignored) {
-        // the staging folder is deleted with everything in it if the build does not publish
-      }
       return false;
     }
+    try {
+      if (Files.mismatch(tmp, file) == -1) {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return true;
+      }
+    } catch (IOException e) {
+      // fall through: the new file stays
+    }
+    try {
+      Files.deleteIfExists(tmp);
+    } catch (IOException ignored) {
+      // the staging folder goes as a whole if the build does not publish
+    }
+    return false;
   }
 }

@@ -96,13 +96,22 @@ final class OutputDir implements SiteFiles {
       }
       // link first, then compare the very file kept: the path may be replaced meanwhile (serve's refresh)
       Files.createLink(target, old);
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false; // no previous file, or no hard links here: write it
+    }
+    try {
       if (sameBytes(target, bytes)) {
         return true;
       }
       Files.delete(target);
       return false;
-    } catch (IOException | UnsupportedOperationException | SecurityException e) {
-      return false; // no previous file, or no hard links here: write it
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(target);
+      } catch (IOException again) {
+        throw new UncheckedIOException(again);
+      }
+      return false;
     }
   }
 
