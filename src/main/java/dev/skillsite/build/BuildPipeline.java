@@ -90,6 +90,15 @@ public final class BuildPipeline {
    * makes this build moot): then it throws {@link CancellationException} and leaves the output as it was.
    */
   public BuildResult run(BuildOptions options, BooleanSupplier cancelled) throws IOException {
+    return run(options, cancelled, Optional.empty());
+  }
+
+  /**
+   * Like {@link #run(BuildOptions, BooleanSupplier)}, using again the rendered documents of {@code previous}
+   * (the site a watching server published last) where their source and links did not change.
+   */
+  public BuildResult run(BuildOptions options, BooleanSupplier cancelled, Optional<LiveSite> previous)
+      throws IOException {
     long start = System.nanoTime();
     OutputLocation location = OutputLocation.check(options.out(), options.content());
     AtomicBoolean abandoned = new AtomicBoolean();
@@ -108,7 +117,8 @@ public final class BuildPipeline {
       // cores the index stage leaves one idle), and stops if this build fails or is cancelled before it is used
       Catalog forDocs = catalog;
       documents = CompletableFuture.supplyAsync(() -> generator.render(forDocs, Optional.of(options.content()),
-          () -> abandoned.get() || cancelled.getAsBoolean()), BuildPipeline::onOwnThread);
+          () -> abandoned.get() || cancelled.getAsBoolean(), previous.map(p -> p.snapshot().documents())),
+          BuildPipeline::onOwnThread);
       try (RoutingIndex index = RoutingIndex.build(catalog.skills())) {
         step(3, cancelled);
         var related = new RelatedSkillsStage(RELATED).relate(catalog, index);

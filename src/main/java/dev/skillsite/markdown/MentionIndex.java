@@ -84,6 +84,17 @@ public final class MentionIndex {
     return new MentionIndex(kept);
   }
 
+  /** Same terms, naming the same skills. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MentionIndex other && terms.equals(other.terms);
+  }
+
+  @Override
+  public int hashCode() {
+    return terms.hashCode();
+  }
+
   /** The skill a term names, if any. */
   public Optional<SkillId> owner(String term) {
     return lookup(term);

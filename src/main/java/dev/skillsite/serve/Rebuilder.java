@@ -79,7 +79,8 @@ public final class Rebuilder implements AutoCloseable {
     }
     BuildPipeline pipeline = pipelines.get();
     try {
-      BuildResult r = pipeline.run(options, () -> generation.get() != gen);
+      // the last published build's documents are used again where their source and links did not change
+      BuildResult r = pipeline.run(options, () -> generation.get() != gen, live.map(Live::site));
       r.live().ifPresent(site -> live = Optional.of(new Live(pipeline, site)));
       listener.built(r);
     } catch (CancellationException e) {

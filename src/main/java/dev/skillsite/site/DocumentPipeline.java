@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,12 +43,25 @@ final class DocumentPipeline {
    * @param anchors per document (content path), the ids its page has
    * @param mentions the distinctive mention terms the documents were cross-linked with
    */
-  record Result(List<RenderedSkill> skills, LinkTable links, Map<String, Set<String>> anchors, MentionIndex mentions) {}
+  record Result(List<RenderedSkill> skills, LinkTable links, Map<String, Set<String>> anchors, MentionIndex mentions,
+      Map<String, Memo> memos) {}
 
-  /** A document rendered before every anchor was known, with the anchors of other documents it relied on. */
-  private record Draft(SourceDocument source, RenderedDocument doc, List<Map.Entry<String, String>> relied) {
+  /**
+   * A document as rendered, with what rendering asked the link table and the answers: a later build may use the
+   * rendered document again when the source is the same and every question gets the same answer.
+   */
+  record Memo(SourceDocument source, RenderedDocument doc, Set<String> anchors, List<Question> asked) {}
+
+  /** One call rendering made to {@link LinkTargets}, and what it returned. */
+  record Question(String method, String first, String second, Object answer) {}
+
+  /** An anchor of another document a rendering took as there ({@code answer}) or not. */
+  private record Relied(String target, String anchor, boolean answer) {}
+
+  /** A document rendered before every anchor was known, with the other documents' anchors it relied on. */
+  private record Draft(SourceDocument source, RenderedDocument doc, List<Relied> relied, Memo memo) {
     boolean holds(LinkTable links) {
-      return relied.stream().allMatch(a -> links.hasAnchor(a.getKey(), a.getValue()));
+      return relied.stream().allMatch(r -> links.hasAnchor(r.target(), r.anchor()) == r.answer());
     }
   }
 
@@ -64,6 +78,16 @@ final class DocumentPipeline {
    * says the result is no longer wanted: checked before each skill.
    */
   Result render(List<Skill> skills, ContentFiles files, BooleanSupplier stop) {
+    return render(skills, files, stop, Optional.empty());
+  }
+
+  /**
+   * Like {@link #render(List, ContentFiles, BooleanSupplier)}; a document of {@code previous} (the last build
+   * of a watching server) whose source is the same is used again instead of being parsed and rendered, when
+   * the distinctive mention terms are the same and the link table answers every question its rendering asked
+   * as it did then. The result is the same as without {@code previous}.
+   */
+  Result render(List<Skill> skills, ContentFiles files, BooleanSupplier stop, Optional<Result> previous) {
     MentionIndex all = MentionIndex.of(skills);
     List<Set<String>> used = skills.parallelStream().map(s -> {
       Set<String> terms = new TreeSet<>();
@@ -71,6 +95,7 @@ final class DocumentPipeline {
       return terms;
     }).toList();
     MentionIndex mentions = distinctive(all, skills, used);
+    Map<String, Memo> memos = previous.filter(p -> p.mentions().equals(mentions)).map(Result::memos).orElse(Map.of());
     Map<String, Set<String>> anchors = new ConcurrentHashMap<>();
     LinkTable links = new LinkTable(skills, anchors, files);
     List<List<Draft>> drafts = skills.parallelStream()
@@ -78,17 +103,45 @@ final class DocumentPipeline {
           if (stop.getAsBoolean()) {
             throw new CancellationException("documents no longer wanted");
           }
-          return sources(skill).stream().map(source -> draft(skill, source, links, anchors, mentions)).toList();
+          return sources(skill).stream()
+              .map(source -> again(skill, source, links, anchors, memos.get(source.path()))
+                  .orElseGet(() -> draft(skill, source, links, anchors, mentions)))
+              .toList();
         })
         .toList();
     List<RenderedSkill> rendered = new ArrayList<>();
+    Map<String, Memo> kept = new HashMap<>();
     for (int i = 0; i < skills.size(); i++) {
-      List<RenderedDocument> docs = drafts.get(i).stream()
-          .map(d -> d.holds(links) ? d.doc() : markdown.render(markdown.parse(d.source()), links, mentions))
-          .toList();
+      List<RenderedDocument> docs = new ArrayList<>();
+      for (Draft d : drafts.get(i)) {
+        Draft done = d.holds(links) ? d : render(d.source(), anchors.get(d.source().path()), links, mentions, true);
+        docs.add(done.doc());
+        kept.put(done.source().path(), done.memo());
+      }
       rendered.add(assemble(skills.get(i), docs));
     }
-    return new Result(rendered, links, Map.copyOf(anchors), mentions);
+    return new Result(rendered, links, Map.copyOf(anchors), mentions, Map.copyOf(kept));
+  }
+
+  /** The previous rendering of a document, if its memo still holds against this build's link table. */
+  private Optional<Draft> again(Skill skill, SourceDocument source, LinkTable links, Map<String, Set<String>> anchors,
+      Memo memo) {
+    if (memo == null || !memo.source().equals(source)) {
+      return Optional.empty();
+    }
+    Consulting replay = new Consulting(links, source.path(), memo.anchors(), false, false);
+    List<Relied> relied = new ArrayList<>();
+    for (Question q : memo.asked()) {
+      if (q.method().equals(Consulting.FOREIGN_ANCHOR)) {
+        relied.add(new Relied(q.first(), q.second(), (Boolean) q.answer())); // checked once all are parsed
+      } else if (!Objects.equals(replay.ask(q), q.answer())) {
+        return Optional.empty();
+      }
+    }
+    // the same answers: publish its anchors and the copies its links need, as rendering it would have
+    anchors.put(source.path(), memo.anchors());
+    memo.asked().stream().filter(q -> q.method().equals("file")).forEach(q -> links.file(q.first(), q.second()));
+    return Optional.of(new Draft(source, memo.doc(), relied, memo));
   }
 
   /** Parses and renders one document, publishing its anchors and assuming other documents' anchors exist. */
@@ -97,38 +150,93 @@ final class DocumentPipeline {
     ParsedDocument parsed = markdown.parse(source);
     Set<String> own = pageIds(skill, source.path(), parsed.anchors());
     anchors.put(source.path(), own);
-    List<Map.Entry<String, String>> relied = new ArrayList<>();
-    LinkTargets assuming = new LinkTargets() {
-      @Override
-      public Optional<String> page(String from, String target) {
-        return links.page(from, target);
-      }
+    return render(parsed, own, links, mentions, false);
+  }
 
-      @Override
-      public boolean hasAnchor(String target, String anchor) {
-        if (links.documentOf(target).equals(source.path())) {
-          return own.contains(anchor);
-        }
-        relied.add(Map.entry(target, anchor));
-        return true;
-      }
+  /** Renders a document again once every anchor is known (its draft relied on an anchor that is not there). */
+  private Draft render(SourceDocument source, Set<String> own, LinkTable links, MentionIndex mentions,
+      boolean complete) {
+    return render(markdown.parse(source), own, links, mentions, complete);
+  }
 
-      @Override
-      public Optional<String> file(String from, String target) {
-        return links.file(from, target);
-      }
+  private Draft render(ParsedDocument parsed, Set<String> own, LinkTable links, MentionIndex mentions,
+      boolean complete) {
+    SourceDocument source = parsed.source();
+    Consulting consulting = new Consulting(links, source.path(), own, true, complete);
+    RenderedDocument doc = markdown.render(parsed, consulting, mentions);
+    return new Draft(source, doc, consulting.relied, new Memo(source, doc, own, List.copyOf(consulting.asked)));
+  }
 
-      @Override
-      public boolean exists(String target) {
-        return links.exists(target);
-      }
+  /**
+   * The link table as one document sees it: its own anchors are known; another document's are assumed to exist
+   * while documents are still being parsed, or looked up once the table is {@code complete}, and noted either
+   * way, to be checked. Records every question asked; when not {@code publishing}, file questions do not
+   * record copies (a replay that may not be used).
+   */
+  private static final class Consulting implements LinkTargets {
+    static final String FOREIGN_ANCHOR = "foreign-anchor";
+    private final LinkTable links;
+    private final String self;
+    private final Set<String> own;
+    private final boolean publishing;
+    private final boolean complete;
+    final List<Relied> relied = new ArrayList<>();
+    final List<Question> asked = new ArrayList<>();
 
-      @Override
-      public String skill(String from, SkillId id) {
-        return links.skill(from, id);
+    Consulting(LinkTable links, String self, Set<String> own, boolean publishing, boolean complete) {
+      this.links = links;
+      this.self = self;
+      this.own = own;
+      this.publishing = publishing;
+      this.complete = complete;
+    }
+
+    /** Asks {@code q}'s question again. */
+    Object ask(Question q) {
+      return switch (q.method()) {
+        case "page" -> page(q.first(), q.second());
+        case "anchor" -> hasAnchor(q.first(), q.second());
+        case "file" -> file(q.first(), q.second());
+        case "exists" -> exists(q.first());
+        case "skill" -> skill(q.first(), new SkillId(q.second()));
+        default -> throw new IllegalArgumentException(q.method());
+      };
+    }
+
+    private <T> T answer(String method, String first, String second, T answer) {
+      asked.add(new Question(method, first, second, answer));
+      return answer;
+    }
+
+    @Override
+    public Optional<String> page(String from, String target) {
+      return answer("page", from, target, links.page(from, target));
+    }
+
+    @Override
+    public boolean hasAnchor(String target, String anchor) {
+      if (links.documentOf(target).equals(self)) {
+        return answer("anchor", target, anchor, own.contains(anchor));
       }
-    };
-    return new Draft(source, markdown.render(parsed, assuming, mentions), relied);
+      boolean there = !complete || links.hasAnchor(target, anchor);
+      relied.add(new Relied(target, anchor, there));
+      return answer(FOREIGN_ANCHOR, target, anchor, there);
+    }
+
+    @Override
+    public Optional<String> file(String from, String target) {
+      return answer("file", from, target, publishing ? links.file(from, target) : links.fileHref(from, target));
+    }
+
+    @Override
+    public boolean exists(String target) {
+      return answer("exists", target, "", links.exists(target));
+    }
+
+    @Override
+    public String skill(String from, SkillId id) {
+      return answer("skill", from, id.value(), links.skill(from, id));
+    }
   }
 
   /**

@@ -69,15 +69,25 @@ final class LinkTable implements LinkTargets {
 
   @Override
   public Optional<String> file(String from, String target) {
+    Optional<Map.Entry<String, Path>> copy = copyOf(from, target);
+    copy.ifPresent(c -> copies.putIfAbsent(c.getKey(), c.getValue()));
+    return copy.map(c -> Urls.relative(pageOf(from), c.getKey()));
+  }
+
+  /** What {@link #file} answers, without recording the copy. */
+  Optional<String> fileHref(String from, String target) {
+    return copyOf(from, target).map(c -> Urls.relative(pageOf(from), c.getKey()));
+  }
+
+  /** The site path and source of the copy {@link #file} publishes, if it may be published. */
+  private Optional<Map.Entry<String, Path>> copyOf(String from, String target) {
     Skill skill = owners.get(from);
     Optional<Path> source = files.publishable(target, skill.dir());
     if (source.isEmpty()) {
       return Optional.empty();
     }
     String inSkill = skill.dir().isEmpty() ? target : target.substring(skill.dir().length() + 1);
-    String sitePath = SiteLayout.file(skill.id(), inSkill);
-    copies.putIfAbsent(sitePath, source.get());
-    return Optional.of(Urls.relative(pageOf(from), sitePath));
+    return Optional.of(Map.entry(SiteLayout.file(skill.id(), inSkill), source.get()));
   }
 
   @Override

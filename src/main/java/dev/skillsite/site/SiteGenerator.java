@@ -84,8 +84,18 @@ public final class SiteGenerator {
    * once {@code stop} says so (the build it was for failed or was cancelled).
    */
   public Documents render(Catalog catalog, Optional<Path> contentRoot, BooleanSupplier stop) {
+    return render(catalog, contentRoot, stop, Optional.empty());
+  }
+
+  /**
+   * Like {@link #render(Catalog, Optional, BooleanSupplier)}, using again the documents of {@code previous}
+   * (a watching server's last build) whose source and link answers did not change: the same result, faster.
+   */
+  public Documents render(Catalog catalog, Optional<Path> contentRoot, BooleanSupplier stop,
+      Optional<Documents> previous) {
     ContentFiles files = new ContentFiles(contentRoot);
-    return new Documents(catalog, new DocumentPipeline(markdown).render(catalog.skills(), files, stop), files);
+    return new Documents(catalog, new DocumentPipeline(markdown).render(catalog.skills(), files, stop,
+        previous.map(p -> p.docs)), files);
   }
 
   /** Every document of a catalog, rendered ({@link #render}). */
@@ -117,6 +127,11 @@ public final class SiteGenerator {
     /** The catalog the site was built from. */
     public Catalog catalog() {
       return input.catalog();
+    }
+
+    /** Its rendered documents, for the next full build to use again where nothing changed. */
+    public Documents documents() {
+      return documents;
     }
   }
 

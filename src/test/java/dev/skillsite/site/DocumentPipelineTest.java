@@ -1,16 +1,21 @@
 package dev.skillsite.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.Diagnostic;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -55,5 +60,51 @@ class DocumentPipelineTest {
         report.diagnostics().stream().map(Diagnostic::format).toList());
     var b = Jsoup.parse(tmp.resolve("site/skills/b-skill/index.html").toFile(), "UTF-8");
     assertEquals("../a-skill/index.html#own-part", b.select("#ss-body a:contains(A)").first().attr("href"));
+  }
+
+  private static final DocumentPipeline PIPELINE = new DocumentPipeline(new dev.skillsite.markdown.MarkdownRenderer());
+
+  private static List<dev.skillsite.model.Skill> skills(String aBody, String bBody) {
+    return new CatalogFixture()
+        .skill("a-skill").description("Use when the user asks to \"do a\".").body(aBody).add()
+        .skill("b-skill").description("Use when the user asks to \"do b\".").body(bBody).add()
+        .catalog().skills();
+  }
+
+  /** What each document renders to: HTML, contents, mentions and diagnostics. */
+  private static List<String> rendered(DocumentPipeline.Result r) {
+    return r.skills().stream().map(s -> s.body().html().html() + s.body().toc() + s.body().mentions()
+        + s.body().diagnostics()).toList();
+  }
+
+  @Test
+  void aWatchingServersNextBuildUsesUnchangedDocumentsAgainAndGetsWhatAFreshBuildGets() throws IOException {
+    Path content = tmp.resolve("content");
+    Files.createDirectories(content.resolve("skills/a-skill"));
+    ContentFiles files = new ContentFiles(Optional.of(content));
+    String a = "# A\n\n## Own part\n\n![pic](pic.png)\n";
+    String b = "# B\n\nSee [A](../a-skill/SKILL.md#own-part).\n";
+    DocumentPipeline.Result first = PIPELINE.render(skills(a, b), files);
+
+    DocumentPipeline.Result same = PIPELINE.render(skills(a, b), files, () -> false, Optional.of(first));
+    assertSame(first.skills().get(0).body(), same.skills().get(0).body(), "nothing changed: used again");
+    assertSame(first.skills().get(1).body(), same.skills().get(1).body());
+
+    // a's heading goes: a is rendered anew, and b, whose link relied on it, too
+    String a2 = "# A\n\n## Other part\n\n![pic](pic.png)\n";
+    DocumentPipeline.Result edited = PIPELINE.render(skills(a2, b), files, () -> false, Optional.of(same));
+    assertNotSame(same.skills().get(0).body(), edited.skills().get(0).body());
+    assertNotSame(same.skills().get(1).body(), edited.skills().get(1).body());
+    assertEquals(rendered(PIPELINE.render(skills(a2, b), files)), rendered(edited));
+    assertTrue(edited.skills().get(1).body().html().html().contains("href=\"../a-skill/index.html\""));
+
+    // the picture appears: a's source is the same, but the link table answers otherwise, so a is rendered anew
+    Files.write(content.resolve("skills/a-skill/pic.png"), new byte[] {1, 2, 3});
+    DocumentPipeline.Result pictured = PIPELINE.render(skills(a2, b), files, () -> false, Optional.of(edited));
+    assertNotSame(edited.skills().get(0).body(), pictured.skills().get(0).body());
+    assertSame(edited.skills().get(1).body(), pictured.skills().get(1).body(), "b asked nothing that changed");
+    assertEquals(rendered(PIPELINE.render(skills(a2, b), files)), rendered(pictured));
+    assertEquals(Map.of("skills/a-skill/files/pic.png", content.resolve("skills/a-skill/pic.png")),
+        pictured.links().copies(), "a document used again still has its copies published");
   }
 }
