@@ -41,44 +41,67 @@ public final class UnchangedFiles {
     int linked = 0;
     for (Path file : files) {
       Path old = root.resolve(staging.relativize(file).toString()).normalize();
-      if (candidate(file, old, root) && replaceWithLink(file, old)) {
+      if (replaceWithLink(file, old, root)) {
         linked++;
       }
     }
     return linked;
   }
 
-  private static boolean candidate(Path file, Path old, Path root) {
-    try {
-      BasicFileAttributes attrs = Files.readAttributes(old, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      return attrs.isRegularFile() && attrs.size() == Files.size(file) && !Files.isSameFile(file, old)
-          && old.toRealPath().startsWith(root);
-    } catch (IOException e) {
-      return false; // no such file in the published site
-    }
+  /** What a new file holds, compared with a published one. */
+  @FunctionalInterface
+  public interface Content {
+    boolean isIn(Path file) throws IOException;
   }
 
-  /** Links to the published file, compares the very file linked (the path may be replaced meanwhile), swaps. */
-  private static boolean replaceWithLink(Path file, Path old) {
-    Path tmp = file.resolveSibling("." + file.getFileName() + ".skillsite-link~");
+  /**
+   * Creates {@code at}, which must not exist, as a hard link to {@code old} when that is a regular file inside
+   * the published folder {@code root} (a real path) of {@code size} bytes holding {@code same}. The bytes are
+   * compared on the very file linked, since the path may be replaced meanwhile (serve's refresh). Otherwise
+   * returns false and leaves nothing at {@code at}.
+   */
+  public static boolean linkIfSame(Path at, Path old, Path root, long size, Content same) {
     try {
-      Files.createLink(tmp, old); // fails, touching nothing, if a file of that name exists
+      BasicFileAttributes attrs = Files.readAttributes(old, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (!attrs.isRegularFile() || attrs.size() != size || !old.toRealPath().startsWith(root)) {
+        return false;
+      }
+      Files.createLink(at, old); // fails, touching nothing, if something is at that path
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
-      return false;
+      return false; // no such published file, or no hard links here
     }
     try {
-      if (Files.mismatch(tmp, file) == -1) {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      if (same.isIn(at)) {
         return true;
       }
     } catch (IOException e) {
-      // fall through: the new file stays
+      // not the same after all
     }
     try {
-      Files.deleteIfExists(tmp);
-    } catch (IOException ignored) {
-      // the staging folder goes as a whole if the build does not publish
+      Files.deleteIfExists(at);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return false;
+  }
+
+  /** Replaces a file of the new site by a link to the published file at the same path when they are the same. */
+  private static boolean replaceWithLink(Path file, Path old, Path root) {
+    Path tmp = file.resolveSibling("." + file.getFileName() + ".skillsite-link~");
+    try {
+      if (Files.isSameFile(file, old)
+          || !linkIfSame(tmp, old, root, Files.size(file), linked -> Files.mismatch(linked, file) == -1)) {
+        return false; // already linked as it was written, or not the same
+      }
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return true;
+    } catch (IOException | UncheckedIOException e) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // the staging folder goes as a whole if the build does not publish
+      }
+      return false;
+    }
   }
 }

@@ -52,8 +52,11 @@ final class DocumentPipeline {
    */
   record Memo(SourceDocument source, RenderedDocument doc, Set<String> anchors, List<Question> asked) {}
 
+  /** The {@link LinkTargets} calls; an anchor of another document is checked only once all are parsed. */
+  enum Asked { PAGE, ANCHOR, FOREIGN_ANCHOR, FILE, EXISTS, SKILL }
+
   /** One call rendering made to {@link LinkTargets}, and what it returned. */
-  record Question(String method, String first, String second, Object answer) {}
+  record Question(Asked method, String first, String second, Object answer) {}
 
   /** An anchor of another document a rendering took as there ({@code answer}) or not. */
   private record Relied(String target, String anchor, boolean answer) {}
@@ -70,22 +73,15 @@ final class DocumentPipeline {
    * collection's would not fit in a small heap.
    */
   Result render(List<Skill> skills, ContentFiles files) {
-    return render(skills, files, () -> false);
+    return render(skills, files, () -> false, Optional.empty());
   }
 
   /**
    * Like {@link #render(List, ContentFiles)}, giving up (with {@link CancellationException}) once {@code stop}
-   * says the result is no longer wanted: checked before each skill.
-   */
-  Result render(List<Skill> skills, ContentFiles files, BooleanSupplier stop) {
-    return render(skills, files, stop, Optional.empty());
-  }
-
-  /**
-   * Like {@link #render(List, ContentFiles, BooleanSupplier)}; a document of {@code previous} (the last build
-   * of a watching server) whose source is the same is used again instead of being parsed and rendered, when
-   * the distinctive mention terms are the same and the link table answers every question its rendering asked
-   * as it did then. The result is the same as without {@code previous}.
+   * says the result is no longer wanted (checked before each skill). A document of {@code previous} (the last
+   * build of a watching server) whose source is the same is used again instead of being parsed and rendered,
+   * when the distinctive mention terms are the same and the link table answers every question its rendering
+   * asked as it did then. The result is the same as without {@code previous}.
    */
   Result render(List<Skill> skills, ContentFiles files, BooleanSupplier stop, Optional<Result> previous) {
     MentionIndex all = MentionIndex.of(skills);
@@ -132,7 +128,7 @@ final class DocumentPipeline {
     Consulting replay = new Consulting(links, source.path(), memo.anchors(), false, false);
     List<Relied> relied = new ArrayList<>();
     for (Question q : memo.asked()) {
-      if (q.method().equals(Consulting.FOREIGN_ANCHOR)) {
+      if (q.method() == Asked.FOREIGN_ANCHOR) {
         relied.add(new Relied(q.first(), q.second(), (Boolean) q.answer())); // checked once all are parsed
       } else if (!Objects.equals(replay.ask(q), q.answer())) {
         return Optional.empty();
@@ -140,7 +136,7 @@ final class DocumentPipeline {
     }
     // the same answers: publish its anchors and the copies its links need, as rendering it would have
     anchors.put(source.path(), memo.anchors());
-    memo.asked().stream().filter(q -> q.method().equals("file")).forEach(q -> links.file(q.first(), q.second()));
+    memo.asked().stream().filter(q -> q.method() == Asked.FILE).forEach(q -> links.file(q.first(), q.second()));
     return Optional.of(new Draft(source, memo.doc(), relied, memo));
   }
 
@@ -174,7 +170,6 @@ final class DocumentPipeline {
    * record copies (a replay that may not be used).
    */
   private static final class Consulting implements LinkTargets {
-    static final String FOREIGN_ANCHOR = "foreign-anchor";
     private final LinkTable links;
     private final String self;
     private final Set<String> own;
@@ -194,48 +189,47 @@ final class DocumentPipeline {
     /** Asks {@code q}'s question again. */
     Object ask(Question q) {
       return switch (q.method()) {
-        case "page" -> page(q.first(), q.second());
-        case "anchor" -> hasAnchor(q.first(), q.second());
-        case "file" -> file(q.first(), q.second());
-        case "exists" -> exists(q.first());
-        case "skill" -> skill(q.first(), new SkillId(q.second()));
-        default -> throw new IllegalArgumentException(q.method());
+        case PAGE -> page(q.first(), q.second());
+        case ANCHOR, FOREIGN_ANCHOR -> hasAnchor(q.first(), q.second());
+        case FILE -> file(q.first(), q.second());
+        case EXISTS -> exists(q.first());
+        case SKILL -> skill(q.first(), new SkillId(q.second()));
       };
     }
 
-    private <T> T answer(String method, String first, String second, T answer) {
+    private <T> T answer(Asked method, String first, String second, T answer) {
       asked.add(new Question(method, first, second, answer));
       return answer;
     }
 
     @Override
     public Optional<String> page(String from, String target) {
-      return answer("page", from, target, links.page(from, target));
+      return answer(Asked.PAGE, from, target, links.page(from, target));
     }
 
     @Override
     public boolean hasAnchor(String target, String anchor) {
       if (links.documentOf(target).equals(self)) {
-        return answer("anchor", target, anchor, own.contains(anchor));
+        return answer(Asked.ANCHOR, target, anchor, own.contains(anchor));
       }
       boolean there = !complete || links.hasAnchor(target, anchor);
       relied.add(new Relied(target, anchor, there));
-      return answer(FOREIGN_ANCHOR, target, anchor, there);
+      return answer(Asked.FOREIGN_ANCHOR, target, anchor, there);
     }
 
     @Override
     public Optional<String> file(String from, String target) {
-      return answer("file", from, target, publishing ? links.file(from, target) : links.fileHref(from, target));
+      return answer(Asked.FILE, from, target, publishing ? links.file(from, target) : links.fileHref(from, target));
     }
 
     @Override
     public boolean exists(String target) {
-      return answer("exists", target, "", links.exists(target));
+      return answer(Asked.EXISTS, target, "", links.exists(target));
     }
 
     @Override
     public String skill(String from, SkillId id) {
-      return answer("skill", from, id.value(), links.skill(from, id));
+      return answer(Asked.SKILL, from, id.value(), links.skill(from, id));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.skillsite.site;
 
+import dev.skillsite.output.UnchangedFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -85,34 +85,8 @@ final class OutputDir implements SiteFiles {
 
   /** Links {@code target} to the previous site's file at {@code sitePath} when it holds exactly {@code bytes}. */
   private boolean linked(String sitePath, Path target, byte[] bytes) {
-    if (previous.isEmpty()) {
-      return false;
-    }
-    Path old = previous.get().resolve(sitePath).normalize();
-    try {
-      BasicFileAttributes attrs = Files.readAttributes(old, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      if (!attrs.isRegularFile() || attrs.size() != bytes.length || !old.toRealPath().startsWith(previous.get())) {
-        return false;
-      }
-      // link first, then compare the very file kept: the path may be replaced meanwhile (serve's refresh)
-      Files.createLink(target, old);
-    } catch (IOException | UnsupportedOperationException | SecurityException e) {
-      return false; // no previous file, or no hard links here: write it
-    }
-    try {
-      if (sameBytes(target, bytes)) {
-        return true;
-      }
-      Files.delete(target);
-      return false;
-    } catch (IOException e) {
-      try {
-        Files.deleteIfExists(target);
-      } catch (IOException again) {
-        throw new UncheckedIOException(again);
-      }
-      return false;
-    }
+    return previous.isPresent() && UnchangedFiles.linkIfSame(target, previous.get().resolve(sitePath).normalize(),
+        previous.get(), bytes.length, file -> sameBytes(file, bytes));
   }
 
   private static boolean sameBytes(Path file, byte[] bytes) throws IOException {

@@ -36,30 +36,18 @@ public final class SiteGenerator {
 
   /** Writes the whole site into {@code dir}, which must be empty or absent. */
   public SiteReport generate(SiteInput input, Path dir) throws IOException {
-    return generate(input, dir, false);
+    return generate(input, render(input.catalog(), input.contentRoot(), () -> false, Optional.empty()), dir, false,
+        Optional.empty());
   }
 
   /**
-   * Writes the whole site into {@code dir}, which must be empty or absent.
+   * Writes the whole site into {@code dir} (empty or absent), with the documents {@link #render} made of the
+   * same catalog. A file that is byte for byte the file at the same path in {@code previous} (the published
+   * site this one will replace) is hard-linked to it instead of written, so it keeps its modification time.
    *
    * @param keepSnapshot whether the report keeps a {@link Snapshot} (every rendered document) for
    *     {@link #refresh}: only a watching server wants that memory held
    */
-  public SiteReport generate(SiteInput input, Path dir, boolean keepSnapshot) throws IOException {
-    return generate(input, dir, keepSnapshot, Optional.empty());
-  }
-
-  /**
-   * Like {@link #generate(SiteInput, Path, boolean)}; a file that is byte for byte the same as the file at the
-   * same path in {@code previous} (the published site this one will replace) is hard-linked to it instead of
-   * written, so unchanged files keep their modification time.
-   */
-  public SiteReport generate(SiteInput input, Path dir, boolean keepSnapshot, Optional<Path> previous)
-      throws IOException {
-    return generate(input, render(input.catalog(), input.contentRoot()), dir, keepSnapshot, previous);
-  }
-
-  /** Like {@link #generate(SiteInput, Path, boolean, Optional)}, with documents {@link #render} made of the input. */
   public SiteReport generate(SiteInput input, Documents documents, Path dir, boolean keepSnapshot,
       Optional<Path> previous) throws IOException {
     OutputDir out = new OutputDir(dir, previous);
@@ -73,23 +61,9 @@ public final class SiteGenerator {
   /**
    * Renders every skill's body and references (Markdown to HTML, links, cross-links), the larger part of a
    * site's work. It needs only the catalog, not the routing index or related skills, so a build runs it while
-   * those are computed.
-   */
-  public Documents render(Catalog catalog, Optional<Path> contentRoot) {
-    return render(catalog, contentRoot, () -> false);
-  }
-
-  /**
-   * Like {@link #render(Catalog, Optional)}, giving up with {@link java.util.concurrent.CancellationException}
-   * once {@code stop} says so (the build it was for failed or was cancelled).
-   */
-  public Documents render(Catalog catalog, Optional<Path> contentRoot, BooleanSupplier stop) {
-    return render(catalog, contentRoot, stop, Optional.empty());
-  }
-
-  /**
-   * Like {@link #render(Catalog, Optional, BooleanSupplier)}, using again the documents of {@code previous}
-   * (a watching server's last build) whose source and link answers did not change: the same result, faster.
+   * those are computed. Gives up with {@link java.util.concurrent.CancellationException} once {@code stop} says
+   * so (the build it was for failed or was cancelled), and uses again the documents of {@code previous} (a
+   * watching server's last build) whose source and link answers did not change: the same result, faster.
    */
   public Documents render(Catalog catalog, Optional<Path> contentRoot, BooleanSupplier stop,
       Optional<Documents> previous) {

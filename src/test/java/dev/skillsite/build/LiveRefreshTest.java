@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.skillsite.output.FileTrees;
 import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.testing.SiteFingerprint;
+import dev.skillsite.testing.TestSkills;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,9 +164,6 @@ class LiveRefreshTest {
   }
 
   private void skill(String name, String description, String body) throws IOException {
-    Path f = content.resolve("skills/" + name + "/SKILL.md");
-    Files.createDirectories(f.getParent().resolve("references"));
-    Files.writeString(f, "---\nname: " + name + "\ndescription: '" + description.replace("'", "''") + "'\n---\n# "
-        + name + "\n\n" + body + "\n");
+    Files.createDirectories(TestSkills.write(content, name, description, body).resolveSibling("references"));
   }
 }

@@ -3,6 +3,7 @@ package dev.skillsite.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skillsite.testing.TestSkills;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -122,10 +123,7 @@ class ServeCommandTest {
   }
 
   private void writeSkill(String name, String description) throws IOException {
-    Path f = content.resolve("skills/" + name + "/SKILL.md");
-    Files.createDirectories(f.getParent());
-    Files.writeString(f, "---\nname: " + name + "\ndescription: '" + description.replace("'", "''") + "'\n---\n# "
-        + name + "\n\nBody of " + name + ".\n");
+    TestSkills.write(content, name, description, "Body of " + name + ".");
   }
 
   private String emptyTemplates() throws IOException {

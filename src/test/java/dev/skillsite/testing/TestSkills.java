@@ -4,12 +4,24 @@ import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
 import dev.skillsite.model.Triggers;
 import dev.skillsite.triggers.TriggerExtractor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Small in-memory skills for routing tests. */
+/** Small skills for tests: in memory for routing, or written as SKILL.md files into a content folder. */
 public final class TestSkills {
   private TestSkills() {}
+
+  /** Writes {@code content}/skills/{@code name}/SKILL.md with that name, description and body; returns it. */
+  public static Path write(Path content, String name, String description, String body) throws IOException {
+    Path f = content.resolve("skills/" + name + "/SKILL.md");
+    Files.createDirectories(f.getParent());
+    Files.writeString(f, "---\nname: " + name + "\ndescription: '" + description.replace("'", "''") + "'\n---\n# "
+        + name + "\n\n" + body + "\n");
+    return f;
+  }
 
   public static Skill of(String name, String description, String body) {
     Skill s = new Skill(new SkillId(name), name, description, "skills/" + name + "/SKILL.md", "skills",
