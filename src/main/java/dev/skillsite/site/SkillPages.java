@@ -56,16 +56,43 @@ final class SkillPages {
     Skill s = rendered.skill();
     String page = SiteLayout.reference(s.id(), ref.reference().path());
     List<LinkView> siblings = new ArrayList<>();
-    for (Reference other : s.references()) {
+    for (Reference other : siblings(s.references(), ref.reference())) {
       siblings.add(new LinkView(Urls.relative(page, SiteLayout.reference(s.id(), other.path())), other.title(),
           other.path()));
     }
     String source = install.sourceUrl(s)
         .map(u -> u.substring(0, u.lastIndexOf('/') + 1) + Urls.encodePath(ref.reference().path()))
         .orElse("");
-    return new ReferencePage(ref.reference().title(), ref.reference().path(),
-        new LinkView(Urls.relative(page, SiteLayout.skill(s.id())), s.name(), ""), source,
-        HtmlBlock.of(ref.doc()), siblings);
+    String skillHref = Urls.relative(page, SiteLayout.skill(s.id()));
+    return new ReferencePage(ref.reference().title(), ref.reference().path(), new LinkView(skillHref, s.name(), ""),
+        source, HtmlBlock.of(ref.doc()), siblings, s.references().size(), skillHref + "#ss-references-title");
+  }
+
+  /**
+   * The files a reference page lists beside itself: all of the skill's files when there are at most
+   * {@link #SIBLINGS} of them; else the files of its own folder, and of those at most {@link #SIBLINGS}
+   * around it (in the skill's order). Every page listing every file would make a skill with hundreds of
+   * references cost hundreds squared links; the skill's page keeps the full list.
+   */
+  static List<Reference> siblings(List<Reference> all, Reference current) {
+    if (all.size() <= SIBLINGS) {
+      return all;
+    }
+    String folder = folder(current.path());
+    List<Reference> near = all.stream().filter(r -> folder(r.path()).equals(folder)).toList();
+    if (near.size() <= SIBLINGS) {
+      return near;
+    }
+    int at = near.indexOf(current);
+    int from = Math.max(0, Math.min(at - SIBLINGS / 2, near.size() - SIBLINGS));
+    return near.subList(from, from + SIBLINGS);
+  }
+
+  /** The most files a reference page lists beside itself. */
+  static final int SIBLINGS = 30;
+
+  private static String folder(String path) {
+    return path.substring(0, path.lastIndexOf('/') + 1);
   }
 
   private List<RelatedCard> related(Skill s, String page) {

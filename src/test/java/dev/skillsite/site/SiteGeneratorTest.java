@@ -231,6 +231,28 @@ class SiteGeneratorTest {
     assertEquals("x", Files.readString(full.resolve("keep.txt")));
   }
 
+  @Test
+  void aReferencePageOfASkillWithManyFilesListsItsFolderAndLinksToTheFullList() throws IOException {
+    CatalogFixture.SkillBuilder big = new CatalogFixture().config(config()).skill("big")
+        .description("Use when the user asks about big things.").body("# Big\n");
+    for (int i = 0; i < 40; i++) {
+      String folder = i < 4 ? "references/api/" : "references/guides/";
+      big.reference(folder + "p" + i + ".md", "Page " + i, "# Page " + i + "\n");
+    }
+    Path out = tmp.resolve("big");
+    GENERATOR.generate(new SiteInput(big.add().catalog(), Map.of(), Optional.of(content)), out);
+    Document ref = Jsoup.parse(out.resolve("skills/big/ref/references/api/p2/index.html").toFile(), "UTF-8");
+    assertEquals(List.of("SKILL.md", "Page 0", "Page 1", "Page 2", "Page 3"),
+        ref.select("nav.siblings li > :first-child").eachText());
+    assertEquals("Page 2", ref.selectFirst("nav.siblings [aria-current=page]").text());
+    Element all = ref.selectFirst("nav.siblings p a");
+    assertEquals("../../../../index.html#ss-references-title", all.attr("href"));
+    Document skill = Jsoup.parse(out.resolve("skills/big/index.html").toFile(), "UTF-8");
+    assertEquals(40, skill.select("#ss-references li").size(), "the skill's page keeps the full list");
+    assertTrue(skill.getElementById("ss-references-title") != null);
+    assertTrue(ref.selectFirst("nav.siblings p").text().startsWith("4 of 40 files shown"));
+  }
+
   static List<Path> files(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile).map(dir::relativize).sorted().toList();
