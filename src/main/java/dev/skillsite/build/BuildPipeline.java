@@ -22,6 +22,7 @@ import dev.skillsite.site.SiteReport;
 import dev.skillsite.site.Summaries;
 import dev.skillsite.triggers.TriggerExtractor;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -130,13 +131,30 @@ public final class BuildPipeline {
         SiteReport report;
         boolean published;
         try (AtomicSiteWriter writer = AtomicSiteWriter.begin(location)) {
-          report = generator.generate(input, join(documents), writer.staging(), keepLive,
-              Optional.of(location.out()));
-          step(6, cancelled);
-          index.writeTo(writer.staging().resolve(LUCENE_DIR));
-          new SearchIndexWriter().write(new IndexContents(index), searchDisplay(catalog), writer.staging());
-          new DiscoveryIndexWriter().write(catalog, options.content(), writer.staging());
-          new LlmsTxtWriter().write(catalog, writer.staging());
+          // the routing and search indexes and llms.txt need only the index and the catalog: written beside the
+          // pages (their single thread would otherwise run alone at the end), at paths no page takes
+          Catalog forExport = catalog;
+          CompletableFuture<Void> export = CompletableFuture.runAsync(() -> {
+            try {
+              index.writeTo(writer.staging().resolve(LUCENE_DIR));
+              new SearchIndexWriter().write(new IndexContents(index), searchDisplay(forExport), writer.staging());
+              new LlmsTxtWriter().write(forExport, writer.staging());
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }, BuildPipeline::onOwnThread);
+          try {
+            report = generator.generate(input, join(documents), writer.staging(), keepLive,
+                Optional.of(location.out()));
+            step(6, cancelled);
+            // digests the SKILL.md copies the pages stage made
+            new DiscoveryIndexWriter().write(catalog, options.content(), writer.staging());
+            join(export);
+          } catch (UncheckedIOException e) {
+            throw e.getCause();
+          } finally {
+            export.exceptionally(x -> null).join(); // nothing may write into the staging folder once it is deleted
+          }
           diagnostics.addAll(report.diagnostics());
           step(7, cancelled);
           boolean failed = diagnostics.stream().anyMatch(Diagnostic::isError);

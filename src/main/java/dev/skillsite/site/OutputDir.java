@@ -32,15 +32,21 @@ final class OutputDir implements SiteFiles {
     this(dir, Optional.empty());
   }
 
+  /** Fails unless {@code dir} is absent or empty. */
+  static void requireEmpty(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      try (var entries = Files.list(dir)) {
+        if (entries.findAny().isPresent()) {
+          throw new IOException("output folder is not empty: " + dir);
+        }
+      }
+    }
+  }
+
   /** @param previous the published site this one replaces, whose unchanged files are linked, not rewritten */
   OutputDir(Path dir, Optional<Path> previous) throws IOException {
     this.dir = dir.toAbsolutePath().normalize();
     Files.createDirectories(this.dir);
-    try (var entries = Files.list(this.dir)) {
-      if (entries.findAny().isPresent()) {
-        throw new IOException("output folder is not empty: " + dir);
-      }
-    }
     Optional<Path> real = Optional.empty();
     if (previous.isPresent() && Files.isDirectory(previous.get(), LinkOption.NOFOLLOW_LINKS)) {
       real = Optional.of(previous.get().toRealPath());

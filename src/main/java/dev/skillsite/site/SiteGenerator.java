@@ -36,13 +36,15 @@ public final class SiteGenerator {
 
   /** Writes the whole site into {@code dir}, which must be empty or absent. */
   public SiteReport generate(SiteInput input, Path dir) throws IOException {
+    OutputDir.requireEmpty(dir);
     return generate(input, render(input.catalog(), input.contentRoot(), () -> false, Optional.empty()), dir, false,
         Optional.empty());
   }
 
   /**
-   * Writes the whole site into {@code dir} (empty or absent), with the documents {@link #render} made of the
-   * same catalog. A file that is byte for byte the file at the same path in {@code previous} (the published
+   * Writes the whole site into {@code dir}, with the documents {@link #render} made of the same catalog. {@code dir}
+   * is a fresh folder (a build's staging folder): files that another writer puts there at the same time, at paths
+   * the site does not write, are left alone. A file that is byte for byte the file at the same path in {@code previous} (the published
    * site this one will replace) is hard-linked to it instead of written, so it keeps its modification time.
    *
    * @param keepSnapshot whether the report keeps a {@link Snapshot} (every rendered document) for
@@ -134,7 +136,10 @@ public final class SiteGenerator {
       PageViews views = new PageViews(snapshot.input.catalog().config(), install);
       SkillPages skillPages = new SkillPages(snapshot.input, install, new Backlinks(snapshot.documents.docs.skills()));
       SiteView site = views.site(snapshot.input.health().isPresent());
-      written.addAll(writeSkill(again.skill(), snapshot.documents.files, out, site, views, skillPages));
+      written.add(writeSkill(again.skill(), snapshot.documents.files, out, site, views, skillPages));
+      for (RenderedSkill.RenderedReference ref : again.skill().references()) {
+        written.add(writeReference(again.skill(), ref, out, site, views, skillPages));
+      }
       String files = SiteLayout.file(updated.id(), "");
       again.links().copies().forEach((path, source) -> {
         if (path.startsWith(files)) {
@@ -164,10 +169,19 @@ public final class SiteGenerator {
     // a failed write (a full disk) stops the others before they start, and is thrown only once every write
     // in flight is over: the caller then deletes the staging folder, which no thread may be writing into
     AtomicReference<RuntimeException> failed = new AtomicReference<>();
-    docs.skills().parallelStream().forEach(r -> {
+    // one task per page, not per skill: a skill with hundreds of references would otherwise be written by one
+    // thread at the end while the other cores idle
+    List<Runnable> tasks = new ArrayList<>();
+    for (RenderedSkill r : docs.skills()) {
+      tasks.add(() -> written.add(writeSkill(r, files, out, site, views, skillPages)));
+      for (RenderedSkill.RenderedReference ref : r.references()) {
+        tasks.add(() -> written.add(writeReference(r, ref, out, site, views, skillPages)));
+      }
+    }
+    tasks.parallelStream().forEach(task -> {
       if (failed.get() == null) {
         try {
-          written.addAll(writeSkill(r, files, out, site, views, skillPages));
+          task.run();
         } catch (RuntimeException e) {
           failed.compareAndSet(null, e);
         }
@@ -208,25 +222,27 @@ public final class SiteGenerator {
         keepSnapshot ? Optional.of(new Snapshot(input, documents)) : Optional.empty());
   }
 
-  /** Writes a skill's page, its reference pages and the copy of its SKILL.md; returns the pages' paths. */
-  private List<String> writeSkill(RenderedSkill r, ContentFiles files, SiteFiles out, SiteView site,
-      PageViews views, SkillPages skillPages) {
-    List<String> written = new ArrayList<>();
+  /** Writes a skill's page and the copy of its SKILL.md; returns the page's path. */
+  private String writeSkill(RenderedSkill r, ContentFiles files, SiteFiles out, SiteView site, PageViews views,
+      SkillPages skillPages) {
     Skill s = r.skill();
     String path = SiteLayout.skill(s.id());
     Optional<Path> raw = files.source(s.source(), s.dir());
     raw.ifPresent(p -> out.copy(SiteLayout.rawSkill(s.id()), p));
     out.write(path, pages.render(PageKind.SKILL, site, views.page(path, s.name(), s.description(), PageKind.SKILL,
         true), skillPages.skill(r, raw.isPresent())));
-    written.add(path);
-    for (RenderedSkill.RenderedReference ref : r.references()) {
-      String refPath = SiteLayout.reference(s.id(), ref.reference().path());
-      out.write(refPath, pages.render(PageKind.REFERENCE, site, views.page(refPath,
-          ref.reference().title() + " · " + s.name(), s.description(), PageKind.REFERENCE, true),
-          skillPages.reference(r, ref)));
-      written.add(refPath);
-    }
-    return written;
+    return path;
+  }
+
+  /** Writes the page of one of a skill's references; returns its path. */
+  private String writeReference(RenderedSkill r, RenderedSkill.RenderedReference ref, SiteFiles out, SiteView site,
+      PageViews views, SkillPages skillPages) {
+    Skill s = r.skill();
+    String refPath = SiteLayout.reference(s.id(), ref.reference().path());
+    out.write(refPath, pages.render(PageKind.REFERENCE, site, views.page(refPath,
+        ref.reference().title() + " · " + s.name(), s.description(), PageKind.REFERENCE, true),
+        skillPages.reference(r, ref)));
+    return refPath;
   }
 
   private void page(OutputDir out, ConcurrentLinkedQueue<String> written, PageKind kind, String path, String title,
