@@ -6,7 +6,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.Skill;
+import dev.skillsite.model.SkillId;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The machine-readable catalog: {@code skills.json} (for tools) and {@code assets/catalog.js} (the same
@@ -21,6 +24,7 @@ final class CatalogJsonWriter {
 
   String skillsJson(Catalog catalog, SiteInput input) {
     JsonArray array = new JsonArray();
+    Set<SkillId> ids = catalog.skills().stream().map(Skill::id).collect(Collectors.toSet());
     for (Skill s : catalog.skills()) {
       JsonObject o = new JsonObject();
       o.addProperty("id", s.id().value());
@@ -31,7 +35,7 @@ final class CatalogJsonWriter {
       o.add("keywords", strings(s.triggers().keywords()));
       o.add("notFor", strings(s.triggers().notFor()));
       o.add("related", strings(input.related(s.id()).stream()
-          .filter(r -> catalog.skill(r.id()).isPresent()).map(r -> r.id().value()).toList()));
+          .filter(r -> ids.contains(r.id())).map(r -> r.id().value()).toList()));
       o.addProperty("source", s.source());
       o.addProperty("collection", s.collectionId());
       s.license().ifPresent(l -> o.addProperty("license", l));
@@ -45,6 +49,7 @@ final class CatalogJsonWriter {
   /** A script assigning the search data to {@code window.SKILLSITE_CATALOG}; HTML-significant characters escaped. */
   String catalogJs(Catalog catalog) {
     JsonArray array = new JsonArray();
+    Set<SkillId> ids = catalog.skills().stream().map(Skill::id).collect(Collectors.toSet());
     for (Skill s : catalog.skills()) {
       JsonObject o = new JsonObject();
       o.addProperty("id", s.id().value());

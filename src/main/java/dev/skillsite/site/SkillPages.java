@@ -79,7 +79,9 @@ final class SkillPages {
       return all;
     }
     String folder = folder(current.path());
-    List<Reference> near = all.stream().filter(r -> folder(r.path()).equals(folder)).toList();
+    List<Reference> near = all.stream()
+        .filter(r -> r.path().startsWith(folder) && r.path().indexOf('/', folder.length()) < 0)
+        .toList();
     if (near.size() <= SIBLINGS) {
       return near;
     }
