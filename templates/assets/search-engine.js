@@ -513,7 +513,51 @@
     });
     var names = new Set(manifest.skills.map(function (s) { return s[1]; }));
     this.distinctNames = names.size;
+    this.invocation = new Invocation(manifest.skills.map(function (s) { return s[1]; }));
   }
+
+  /** dev.skillsite.routing.Invocation#words: lowercase runs of letters and digits. */
+  function nameWords(text) {
+    return text.toLowerCase().split(/[^\p{L}\p{Nd}]+/u).filter(function (w) { return w.length > 0; });
+  }
+
+  /** dev.skillsite.routing.Invocation: the skill a query calls by name (a leading /command or "NAME skill"). */
+  function Invocation(names) {
+    this.byName = new Map();
+    this.longest = 0;
+    names.forEach(function (name, doc) {
+      var w = nameWords(name);
+      if (w.some(function (x) { return x !== "skill"; })) {
+        var key = w.join(" ");
+        if (!this.byName.has(key)) { this.byName.set(key, doc); }
+        this.longest = Math.max(this.longest, w.length);
+      }
+    }, this);
+  }
+
+  /** The document {@code query} invokes, or -1. */
+  Invocation.prototype.find = function (query) {
+    var start = 0;
+    while (start < query.length && query.charCodeAt(start) <= 32) { start++; }
+    if (start < query.length && query.charAt(start) === "/") {
+      var end = start + 1;
+      while (end < query.length && query.charCodeAt(end) > 32) { end++; }
+      var command = query.substring(start + 1, end);
+      var key = nameWords(command.substring(command.lastIndexOf(":") + 1)).join(" ");
+      if (this.byName.has(key) && command.indexOf("/") < 0) { return this.byName.get(key); }
+    }
+    var w = nameWords(query);
+    for (var j = 0; j < w.length; j++) {
+      if (w[j] !== "skill") { continue; }
+      for (var n = Math.min(this.longest, j + 1); n >= 1; n--) {
+        var before = n <= j ? w.slice(j - n, j).join(" ") : null;
+        if (before !== null && this.byName.has(before)) { return this.byName.get(before); }
+        var ending = w.slice(j - n + 1, j + 1).join(" ");
+        if (this.byName.has(ending)) { return this.byName.get(ending); }
+      }
+    }
+    return -1;
+  };
 
   /** Drops the decoded postings and analyzed phrases (kept between queries); for timing. */
   Engine.prototype.forgetDecoded = function () {
@@ -609,7 +653,7 @@
       }
       byChain[chain] = terms;
     });
-    return { byChain: byChain, words: limit(a.terms("stemmed", query), m.maxTerms) };
+    return { byChain: byChain, words: limit(a.terms("stemmed", query), m.maxTerms), text: query };
   };
 
   /** Loads the chunks a query needs, then ranks: {abstained, ambiguous, confidence, hits: [{doc, score}]}. */
@@ -648,21 +692,33 @@
     scores.forEach(function (s, doc) { hits.push({ doc: doc, score: f32(s) }); });
     hits.sort(function (x, y) { return y.score - x.score || x.doc - y.doc; });
     hits = hits.slice(0, Math.max(top, this.m.minRanked));
+    var invoked = this.invocation.find(qt.text);
+    if (invoked >= 0) {
+      var first = { doc: invoked, score: 0 };
+      hits = hits.filter(function (h) {
+        if (h.doc === invoked) { first = h; return false; }
+        return true;
+      });
+      hits.unshift(first);
+    }
     if (hits.length === 0) {
-      return { query: qt, abstained: true, ambiguous: false, confidence: 0, hits: [] };
+      return { query: qt, abstained: true, ambiguous: false, invoked: false, confidence: 0, hits: [] };
     }
     var c = this.m.confidence;
     var feat = this.features(qt, hits);
-    var conf = feat.words === 0 ? 0 : 1 / (1 + Math.exp(-feat.z));
+    var lexical = feat.words === 0 ? 0 : 1 / (1 + Math.exp(-feat.z));
+    var conf = invoked >= 0 ? 1 : lexical;
     var abstained = conf < c.threshold;
+    var best = Math.max(hits[0].score, hits.length > 1 ? hits[1].score : 0);
     return {
       query: qt,
       abstained: abstained,
-      ambiguous: !abstained && feat.margin < c.ambiguousMargin,
+      ambiguous: !abstained && invoked < 0 && feat.margin < c.ambiguousMargin,
+      invoked: invoked >= 0,
       confidence: conf,
       features: feat,
       hits: hits.slice(0, top).map(function (h, i) {
-        return { doc: h.doc, score: h.score, confidence: i === 0 ? conf : conf * h.score / hits[0].score };
+        return { doc: h.doc, score: h.score, confidence: i === 0 ? conf : lexical * h.score / best };
       })
     };
   };
@@ -751,7 +807,10 @@
     var per = this.m.docChunk;
     var ids = Array.from(new Set(result.hits.map(function (h) { return Math.floor(h.doc / per); })));
     return this.ensure("d", ids).then(function () {
-      result.hits.forEach(function (h) { h.matched = self.matched(result.query, h.doc); });
+      result.hits.forEach(function (h, i) {
+        h.matched = i === 0 && result.invoked ? { field: "name", text: self.m.skills[h.doc][1] }
+          : self.matched(result.query, h.doc);
+      });
       return result;
     });
   };

@@ -95,8 +95,8 @@
       box.status.textContent = "No skill matches" + (r.hits.length ? "; the closest, below the confidence threshold:" : ".");
     } else {
       var n = r.hits.length;
-      box.status.textContent = (r.ambiguous ? "Too close to call: " : "") + n + (n === 1 ? " skill" : " skills") +
-        ", the first would fire.";
+      box.status.textContent = (r.invoked ? "Called by name: " : r.ambiguous ? "Too close to call: " : "") + n +
+        (n === 1 ? " skill" : " skills") + ", the first would fire.";
     }
     r.hits.forEach(function (h, i) { list.appendChild(resultItem(box, h, i, r.abstained)); });
     list.setAttribute("data-state", "done");

@@ -77,6 +77,8 @@ public final class RouteCommand implements Callable<Integer> {
       if (!r.hits().isEmpty()) {
         out.println("closest:");
       }
+    } else if (ex.invoked()) {
+      out.println("called by name: " + r.hits().get(0).name() + " fires");
     } else if (r.ambiguous()) {
       out.printf(Locale.ROOT, "ambiguous: the top two skills are within %.0f%% of each other%n",
           Confidence.AMBIGUOUS_MARGIN * 100);
@@ -96,11 +98,16 @@ public final class RouteCommand implements Callable<Integer> {
     }
     if (explain) {
       Confidence.Features f = ex.features();
+      if (ex.invoked()) {
+        out.printf(Locale.ROOT, "confidence 1.00: the query calls %s by name (a leading /command or \"NAME skill\"); "
+            + "from its words alone it would be %.2f%n", r.hits().get(0).name(), 1 / (1 + Math.exp(-f.z())));
+      }
       out.printf(Locale.ROOT,
-          "confidence %.2f vs threshold %.2f: matched %.2f (share of the %d query words in the top skill), "
+          "%sconfidence %.2f vs threshold %.2f: matched %.2f (share of the %d query words in the top skill), "
               + "known %.2f, explained %.2f, margin %.2f, background known %.2f, background explained %.2f, "
               + "rarest missing %.2f; z = %.2f%n",
-          conf, ex.threshold(), f.matched(), f.words(), f.known(), f.explained(), f.margin(), f.bgKnown(),
+          ex.invoked() ? "word " : "", ex.invoked() ? 1 / (1 + Math.exp(-f.z())) : conf, ex.threshold(), f.matched(),
+          f.words(), f.known(), f.explained(), f.margin(), f.bgKnown(),
           f.bgExplained(), f.rarestMissing(), f.z());
       out.println("query words: " + String.join(" ", ex.queryWords()));
     }
@@ -112,6 +119,7 @@ public final class RouteCommand implements Callable<Integer> {
     o.addProperty("query", r.query());
     o.addProperty("abstained", r.abstained());
     o.addProperty("ambiguous", r.ambiguous());
+    o.addProperty("invoked", ex.invoked());
     o.addProperty("threshold", ex.threshold());
     JsonArray results = new JsonArray();
     for (int i = 0; i < r.hits().size(); i++) {

@@ -9,13 +9,16 @@ import java.util.Map;
  * @param contributions per returned hit, the score contributed by each field
  * @param features what the confidence of the top hit was computed from
  * @param queryWords the query's analyzed words (stop words dropped, stemmed)
+ * @param invoked whether the query called the top skill by name ({@link Invocation}): it fires whatever its
+ *     {@code features} say
  */
 public record RouteExplanation(
     RouteResult result,
     List<Map<String, Double>> contributions,
     Confidence.Features features,
     double threshold,
-    List<String> queryWords) {
+    List<String> queryWords,
+    boolean invoked) {
   public RouteExplanation {
     contributions = List.copyOf(contributions);
     queryWords = List.copyOf(queryWords);

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
@@ -40,6 +42,7 @@ public final class Router {
   private final Synonyms synonyms = new Synonyms();
   private final Confidence confidence;
   private final List<Fields.Weighted> fields;
+  private final Invocation invocation;
 
   public Router(RoutingIndex index) {
     this(index, Confidence.DEFAULT);
@@ -54,6 +57,11 @@ public final class Router {
     this.index = index;
     this.confidence = confidence;
     this.fields = List.copyOf(fields);
+    List<String> names = new ArrayList<>(index.size());
+    for (int doc = 0; doc < index.size(); doc++) {
+      names.add(index.skill(doc).name());
+    }
+    this.invocation = new Invocation(names);
   }
 
   public RouteResult route(String query, int top) {
@@ -85,15 +93,23 @@ public final class Router {
       throw new UncheckedIOException(e);
     }
     ScoreDoc[] sd = docs.scoreDocs;
+    OptionalInt invoked = invocation.find(query);
+    if (invoked.isPresent()) {
+      sd = invokedFirst(sd, invoked.getAsInt());
+    }
     if (sd.length == 0) {
       return new RouteExplanation(new RouteResult(query, true, false, List.of()), List.of(), Confidence.Features.NONE,
-          confidence.threshold(), qt.words());
+          confidence.threshold(), qt.words(), false);
     }
     HitTerms ht = new HitTerms(index, Arrays.stream(sd).mapToInt(h -> h.doc).toArray());
     Confidence.Features features = confidence.features(index, ht, qt, sd);
-    double conf = confidence.score(features);
+    double lexical = confidence.score(features);
+    // a skill called by name fires: the user said which one
+    double conf = invoked.isPresent() ? 1.0 : lexical;
     boolean abstained = conf < confidence.threshold();
-    boolean ambiguous = !abstained && features.margin() < Confidence.AMBIGUOUS_MARGIN;
+    boolean ambiguous = !abstained && invoked.isEmpty() && features.margin() < Confidence.AMBIGUOUS_MARGIN;
+    // the best score from the query's words (a skill called by name may come first with less)
+    float best = Math.max(sd[0].score, sd.length > 1 ? sd[1].score : 0);
     List<RouteHit> hits = new ArrayList<>();
     List<Map<String, Double>> contributions = new ArrayList<>();
     for (int i = 0; i < Math.min(top, sd.length); i++) {
@@ -102,17 +118,34 @@ public final class Router {
         contributions.add(contributions(q, sd[i].doc));
       }
       int doc = sd[i].doc;
-      double c = i == 0 ? conf : conf * sd[i].score / sd[0].score;
+      double c = i == 0 ? conf : lexical * sd[i].score / best;
       if (!withMatches) {
         hits.add(new RouteHit(s.id(), s.name(), sd[i].score, c, "", ""));
         continue;
       }
-      var matched = Matched.best(index, ht, qt, doc);
+      var matched = i == 0 && invoked.isPresent()
+          ? Optional.of(new Matched.Candidate(Fields.NAME, s.name(), List.of()))
+          : Matched.best(index, ht, qt, doc);
       String field = matched.map(Matched.Candidate::field).orElseGet(() -> displayField(mainField(ht, qt, doc)));
       hits.add(new RouteHit(s.id(), s.name(), sd[i].score, c, field, matched.map(Matched.Candidate::text).orElse("")));
     }
     return new RouteExplanation(new RouteResult(query, abstained, ambiguous, hits), contributions, features,
-        confidence.threshold(), qt.words());
+        confidence.threshold(), qt.words(), invoked.isPresent());
+  }
+
+  /** The hits with {@code doc} first (at score 0 when the query's words did not reach it). */
+  private static ScoreDoc[] invokedFirst(ScoreDoc[] sd, int doc) {
+    List<ScoreDoc> out = new ArrayList<>(sd.length + 1);
+    ScoreDoc first = new ScoreDoc(doc, 0f);
+    for (ScoreDoc h : sd) {
+      if (h.doc == doc) {
+        first = h;
+      } else {
+        out.add(h);
+      }
+    }
+    out.add(0, first);
+    return out.toArray(ScoreDoc[]::new);
   }
 
   /**

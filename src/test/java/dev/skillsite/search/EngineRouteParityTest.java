@@ -44,6 +44,11 @@ class EngineRouteParityTest {
         queries.add(new Gson().fromJson(line, JsonObject.class).get("query").getAsString());
       }
     }
+    // skills called by name (Invocation), in both collections, and look-alikes that call none
+    queries.addAll(List.of("/webapp-testing check that the login form submits", "/tools:claude-api pick a model",
+        "please use the doc coauthoring skill for this PRD", "copy the template skill into skills/x",
+        "/otp-thinking remap the tmux prefix", "use the Ecto Thinking skill, then stop", "/usr/bin/env python3",
+        "run /webapp-testing later", "the skill of writing", "  /nonexistent-skill do it"));
     JsonArray js = NodeScript.run("route-node.js", queries, site.toString()).getAsJsonArray();
     assertEquals(queries.size(), js.size());
     List<String> diffs = new ArrayList<>();
