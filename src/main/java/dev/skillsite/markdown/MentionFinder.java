@@ -19,27 +19,52 @@ final class MentionFinder {
   /** Every non-overlapping mention in {@code s}, in order. */
   List<Mention> find(String s) {
     List<Mention> found = new ArrayList<>();
-    if (index.maxWords() == 0) {
+    int max = index.maxWords();
+    if (max == 0) {
       return found;
     }
-    List<int[]> words = words(s);
-    for (int i = 0; i < words.size(); i++) {
-      int first = i;
-      int start = words.get(first)[0];
-      if (start > 0 && s.charAt(start - 1) == '-' || !index.startsTerm(s.substring(start, words.get(first)[1]))) {
+    int[] ends = new int[max]; // of the words from a candidate first word on
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      if (!MentionIndex.isWordChar(s.charAt(i))) {
+        i++;
         continue;
       }
-      int last = Math.min(words.size() - 1, first + index.maxWords() - 1);
-      for (int j = last; j >= first; j--) {
-        int end = words.get(j)[1];
-        if (end < s.length() && joinsNextWord(s, end)) {
+      int start = i;
+      int hash = 0;
+      while (i < n && MentionIndex.isWordChar(s.charAt(i))) {
+        hash = 31 * hash + s.charAt(i);
+        i++;
+      }
+      if (start > 0 && s.charAt(start - 1) == '-' || !index.mayStartTerm(hash)
+          || !index.startsTerm(s.substring(start, i))) {
+        continue;
+      }
+      ends[0] = i;
+      int count = 1;
+      for (int k = i; count < max; count++) {
+        while (k < n && !MentionIndex.isWordChar(s.charAt(k))) {
+          k++;
+        }
+        if (k == n) {
+          break;
+        }
+        while (k < n && MentionIndex.isWordChar(s.charAt(k))) {
+          k++;
+        }
+        ends[count] = k;
+      }
+      for (int j = count - 1; j >= 0; j--) { // longest first
+        int end = ends[j];
+        if (end < n && joinsNextWord(s, end)) {
           continue;
         }
         String term = s.substring(start, end);
         Optional<SkillId> id = index.lookup(term);
         if (id.isPresent()) {
           found.add(new Mention(id.get(), term, start, end));
-          i = j;
+          i = end;
           break;
         }
       }
@@ -50,22 +75,5 @@ final class MentionFinder {
   private static boolean joinsNextWord(String s, int end) {
     char c = s.charAt(end);
     return (c == '-' || c == '.') && end + 1 < s.length() && MentionIndex.isWordChar(s.charAt(end + 1));
-  }
-
-  private static List<int[]> words(String s) {
-    List<int[]> words = new ArrayList<>();
-    int i = 0;
-    while (i < s.length()) {
-      if (!MentionIndex.isWordChar(s.charAt(i))) {
-        i++;
-        continue;
-      }
-      int start = i;
-      while (i < s.length() && MentionIndex.isWordChar(s.charAt(i))) {
-        i++;
-      }
-      words.add(new int[] {start, i});
-    }
-    return words;
   }
 }

@@ -27,11 +27,17 @@ public final class MentionIndex {
 
   private final Map<String, SkillId> terms;
   private final Set<String> firstWords;
+  /** {@link String#hashCode} of each first word, as bits of a 2^16 bit filter. */
+  private final long[] firstWordHashes = new long[1 << 10];
   private final int maxWords;
 
   private MentionIndex(Map<String, SkillId> terms) {
     this.terms = new HashMap<>(terms);
     this.firstWords = terms.keySet().stream().map(MentionIndex::firstWord).collect(Collectors.toSet());
+    for (String w : firstWords) {
+      int bit = w.hashCode() & 0xFFFF;
+      firstWordHashes[bit >>> 6] |= 1L << bit;
+    }
     this.maxWords = terms.keySet().stream().mapToInt(MentionIndex::words).max().orElse(0);
   }
 
@@ -107,6 +113,15 @@ public final class MentionIndex {
   /** Whether some term starts with this word: most words of a text do not, and are skipped cheaply. */
   boolean startsTerm(String word) {
     return firstWords.contains(word);
+  }
+
+  /**
+   * False when no term starts with a word of this {@link String#hashCode}: a test that needs no string, for the
+   * many words of a text that start nothing ({@link #startsTerm} then decides).
+   */
+  boolean mayStartTerm(int hash) {
+    int bit = hash & 0xFFFF;
+    return (firstWordHashes[bit >>> 6] & (1L << bit)) != 0;
   }
 
   int maxWords() {
