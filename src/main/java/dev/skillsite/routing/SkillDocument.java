@@ -7,15 +7,31 @@ import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 
 /** Turns one skill into the Lucene document of the routing index (see {@link Fields}). */
 final class SkillDocument {
+  /**
+   * Analyzed text with term frequencies and length norms (what BM25 reads) but no positions: no query here is
+   * a phrase or span query, and positions were a fifth of the index and of its writing.
+   */
+  static final FieldType TEXT = noPositions(TextField.TYPE_NOT_STORED);
+  static final FieldType STORED_TEXT = noPositions(TextField.TYPE_STORED);
+
   /** Bodies can be long; the start says what the skill is about and keeps the build fast. */
   static final int MAX_BODY_CHARS = 12_000;
 
   private SkillDocument() {}
+
+  private static FieldType noPositions(FieldType base) {
+    FieldType t = new FieldType(base);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    t.freeze();
+    return t;
+  }
 
   static Document of(Skill skill) {
     Triggers t = skill.triggers();
@@ -25,41 +41,41 @@ final class SkillDocument {
     doc.add(new KeywordField(Fields.ID, skill.id().value(), Field.Store.YES));
     doc.add(new StoredField(Fields.DISPLAY_NAME, skill.name()));
     doc.add(new StoredField(Fields.SOURCE, skill.source()));
-    doc.add(new TextField(Fields.NAME, name, Field.Store.NO));
+    doc.add(new Field(Fields.NAME, name, TEXT));
     doc.add(new StoredField(Fields.DESCRIPTION, skill.description()));
     String positive = positiveDescription(skill.description(), t);
-    doc.add(new TextField(Fields.DESCRIPTION, positive, Field.Store.NO));
+    doc.add(new Field(Fields.DESCRIPTION, positive, TEXT));
     // phrases and keywords are searched through the description, light and shingle fields (a separate
     // boost for them did not help ranking); they are stored for "matched" and indexed for "where it matched"
     for (String p : t.phrases()) {
-      doc.add(new TextField(Fields.PHRASE, p, Field.Store.YES));
+      doc.add(new Field(Fields.PHRASE, p, STORED_TEXT));
     }
     for (String k : t.keywords()) {
-      doc.add(new TextField(Fields.KEYWORD, k, Field.Store.YES));
+      doc.add(new Field(Fields.KEYWORD, k, STORED_TEXT));
     }
     for (String h : headings) {
-      doc.add(new TextField(Fields.HEADING, h, Field.Store.YES));
+      doc.add(new Field(Fields.HEADING, h, STORED_TEXT));
     }
     for (String n : t.notFor()) {
-      doc.add(new TextField(Fields.NOT_FOR, n, Field.Store.YES));
+      doc.add(new Field(Fields.NOT_FOR, n, STORED_TEXT));
     }
     String body = skill.body().length() > MAX_BODY_CHARS ? skill.body().substring(0, MAX_BODY_CHARS) : skill.body();
-    doc.add(new TextField(Fields.BODY, body, Field.Store.NO));
+    doc.add(new Field(Fields.BODY, body, TEXT));
     List<String> surface = new ArrayList<>();
     surface.add(name);
     surface.add(positive);
     surface.addAll(t.phrases());
     surface.addAll(t.keywords());
     String surfaceText = String.join("\n", surface);
-    doc.add(new TextField(Fields.LIGHT, surfaceText, Field.Store.NO));
+    doc.add(new Field(Fields.LIGHT, surfaceText, TEXT));
     for (String s : surface) {
-      doc.add(new TextField(Fields.SHINGLE, s, Field.Store.NO));
+      doc.add(new Field(Fields.SHINGLE, s, TEXT));
     }
     for (String h : headings) {
-      doc.add(new TextField(Fields.SHINGLE, h, Field.Store.NO));
+      doc.add(new Field(Fields.SHINGLE, h, TEXT));
     }
-    doc.add(new TextField(Fields.ALL,
-        surfaceText + "\n" + String.join("\n", headings) + "\n" + String.join("\n", t.notFor()), Field.Store.NO));
+    doc.add(new Field(Fields.ALL,
+        surfaceText + "\n" + String.join("\n", headings) + "\n" + String.join("\n", t.notFor()), TEXT));
     return doc;
   }
 
