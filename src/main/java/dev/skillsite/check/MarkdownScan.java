@@ -1,10 +1,9 @@
 package dev.skillsite.check;
 
 import dev.skillsite.markdown.SourceDocument;
+import dev.skillsite.model.ContentPaths;
 import dev.skillsite.model.SourcePos;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import org.commonmark.node.AbstractVisitor;
@@ -80,31 +79,6 @@ final class MarkdownScan {
         || destination.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
       return Optional.empty();
     }
-    String path = destination.replaceFirst("[#?].*$", "");
-    try {
-      path = java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      // not percent-encoded after all: keep it as written
-    }
-    Deque<String> parts = new ArrayDeque<>();
-    for (String seg : (dir.isEmpty() ? path : dir + "/" + path).split("/")) {
-      if (seg.isEmpty() || seg.equals(".")) {
-        continue;
-      }
-      if (seg.equals("..")) {
-        if (parts.isEmpty()) {
-          return Optional.empty();
-        }
-        parts.removeLast();
-      } else {
-        parts.addLast(seg);
-      }
-    }
-    return Optional.of(String.join("/", parts));
-  }
-
-  static String parent(String path) {
-    int slash = path.lastIndexOf('/');
-    return slash < 0 ? "" : path.substring(0, slash);
+    return ContentPaths.resolve(dir, ContentPaths.decode(destination.replaceFirst("[#?].*$", "")));
   }
 }

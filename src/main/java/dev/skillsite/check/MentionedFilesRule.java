@@ -1,6 +1,7 @@
 package dev.skillsite.check;
 
 import dev.skillsite.markdown.SourceDocument;
+import dev.skillsite.model.ContentPaths;
 import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SourcePos;
@@ -46,7 +47,7 @@ final class MentionedFilesRule implements Rule {
         while (m.find()) {
           String mentioned = m.group(1);
           if (!seen.add(mentioned) || exists(context, skill.dir(), mentioned)
-              || exists(context, MarkdownScan.parent(doc.path()), mentioned)) {
+              || exists(context, ContentPaths.parent(doc.path()), mentioned)) {
             continue;
           }
           SourcePos at = text.pos();

@@ -1,6 +1,7 @@
 package dev.skillsite.check;
 
 import dev.skillsite.markdown.SourceDocument;
+import dev.skillsite.model.ContentPaths;
 import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.Skill;
 import java.util.ArrayDeque;
@@ -41,7 +42,7 @@ final class ReferenceDepthRule implements Rule {
     while (!queue.isEmpty()) {
       String from = queue.removeFirst();
       for (MarkdownScan.LinkAt link : links.get(from)) {
-        Optional<String> to = MarkdownScan.resolve(MarkdownScan.parent(from), link.destination())
+        Optional<String> to = MarkdownScan.resolve(ContentPaths.parent(from), link.destination())
             .filter(links::containsKey);
         if (to.isPresent() && !depth.containsKey(to.get())) {
           depth.put(to.get(), depth.get(from) + 1);

@@ -1,6 +1,7 @@
 package dev.skillsite.content;
 
 import dev.skillsite.model.Collection;
+import dev.skillsite.model.ContentPaths;
 import dev.skillsite.model.Diagnostic;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -91,7 +92,7 @@ final class CollectionAssigner {
     int bestLength = -1;
     for (int i = 0; i < plugins.size(); i++) {
       for (String folder : plugins.get(i).folders()) {
-        if (RelPaths.contains(folder, dir) && folder.length() > bestLength) {
+        if (ContentPaths.contains(folder, dir) && folder.length() > bestLength) {
           best = i;
           bestLength = folder.length();
         }
@@ -104,7 +105,7 @@ final class CollectionAssigner {
   private static String outermostSkillDir(String dir, Set<String> skillDirs) {
     String outer = dir;
     for (String d = dir; !d.isEmpty(); ) {
-      d = RelPaths.parent(d);
+      d = ContentPaths.parent(d);
       if (skillDirs.contains(d)) {
         outer = d;
       }
@@ -114,7 +115,7 @@ final class CollectionAssigner {
 
   /** The folder a skill in no plugin is grouped by (see the class comment). */
   static String folderOf(String skillDir) {
-    String parent = RelPaths.parent(skillDir);
+    String parent = ContentPaths.parent(skillDir);
     if (skillDir.isEmpty() || parent.isEmpty()) {
       return "";
     }
@@ -131,9 +132,9 @@ final class CollectionAssigner {
     if (folder.isEmpty()) {
       return siteTitle;
     }
-    String name = RelPaths.fileName(folder);
-    String parent = RelPaths.parent(folder);
-    return name.equals("skills") && !parent.isEmpty() ? RelPaths.fileName(parent) + " skills" : name;
+    String name = ContentPaths.fileName(folder);
+    String parent = ContentPaths.parent(folder);
+    return name.equals("skills") && !parent.isEmpty() ? ContentPaths.fileName(parent) + " skills" : name;
   }
 
   private static String claim(String preferred, String path, Set<String> taken) {
@@ -153,9 +154,9 @@ final class CollectionAssigner {
       List<Diagnostic> diagnostics) {
     for (PluginSpec p : plugins) {
       for (PluginSpec.SkillPath path : p.skillPaths()) {
-        if (skillDirs.stream().noneMatch(dir -> RelPaths.contains(path.dir(), dir))) {
+        if (skillDirs.stream().noneMatch(dir -> ContentPaths.contains(path.dir(), dir))) {
           diagnostics.add(Diagnostic.warning(path.pos(), "missing-skill-path",
-              RelPaths.fileName(path.pos().path()) + " lists skill path '" + path.written() + "' for plugin '"
+              ContentPaths.fileName(path.pos().path()) + " lists skill path '" + path.written() + "' for plugin '"
                   + p.name() + "', but there is no SKILL.md there"));
         }
       }

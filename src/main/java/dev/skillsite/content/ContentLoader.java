@@ -1,6 +1,7 @@
 package dev.skillsite.content;
 
 import dev.skillsite.model.Catalog;
+import dev.skillsite.model.ContentPaths;
 import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.Reference;
 import dev.skillsite.model.SiteConfig;
@@ -74,7 +75,7 @@ public final class ContentLoader {
     SiteSettings settings = configReader.read(root, marketplace, diagnostics);
 
     Set<String> skillDirs = new HashSet<>();
-    scan.skillFiles().forEach(f -> skillDirs.add(RelPaths.parent(f)));
+    scan.skillFiles().forEach(f -> skillDirs.add(ContentPaths.parent(f)));
     List<SkillDraft> drafts = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     readSkills(root, scan, skillDirs, drafts, skipped, diagnostics);

@@ -2,6 +2,7 @@ package dev.skillsite.content;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.skillsite.model.ContentPaths;
 import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.SourcePos;
 import java.nio.file.Files;
@@ -82,7 +83,7 @@ final class MarketplaceReader {
     List<PluginSpec.SkillPath> skills = new ArrayList<>();
     for (String path : JsonSource.strings(p, "skills")) {
       Optional<String> skillDir = RelPaths.normalize(dir.get(), path)
-          .map(d -> SkillScanner.SKILL_FILE_NAMES.contains(RelPaths.fileName(d)) ? RelPaths.parent(d) : d);
+          .map(d -> SkillScanner.SKILL_FILE_NAMES.contains(ContentPaths.fileName(d)) ? ContentPaths.parent(d) : d);
       if (skillDir.isEmpty()) {
         diagnostics.add(Diagnostic.warning(json.pos(path), "invalid-skill-path",
             "plugin '" + name.get() + "' lists skill path '" + path + "' outside the content root"));

@@ -1,6 +1,7 @@
 package dev.skillsite.content;
 
 import com.google.gson.JsonObject;
+import dev.skillsite.model.ContentPaths;
 import dev.skillsite.model.Diagnostic;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +22,8 @@ final class PluginManifestReader {
       Set<String> skillDirs, List<Diagnostic> diagnostics) {
     List<PluginSpec> plugins = new ArrayList<>(declared);
     for (String manifest : manifests) {
-      String dir = RelPaths.parent(RelPaths.parent(manifest));
-      if (skillDirs.stream().noneMatch(d -> RelPaths.contains(dir, d))) {
+      String dir = ContentPaths.parent(ContentPaths.parent(manifest));
+      if (skillDirs.stream().noneMatch(d -> ContentPaths.contains(dir, d))) {
         continue;
       }
       read(root, manifest, diagnostics).ifPresent(spec -> {
@@ -42,7 +43,7 @@ final class PluginManifestReader {
   }
 
   Optional<PluginSpec> read(Path root, String manifest, List<Diagnostic> diagnostics) {
-    String dir = RelPaths.parent(RelPaths.parent(manifest));
+    String dir = ContentPaths.parent(ContentPaths.parent(manifest));
     JsonSource json;
     try {
       json = JsonSource.read(root.resolve(manifest), manifest);
@@ -57,7 +58,7 @@ final class PluginManifestReader {
       return Optional.empty();
     }
     JsonObject o = top.get();
-    String folderName = dir.isEmpty() ? String.valueOf(root.getFileName()) : RelPaths.fileName(dir);
+    String folderName = dir.isEmpty() ? String.valueOf(root.getFileName()) : ContentPaths.fileName(dir);
     String name = JsonSource.string(o, "name").orElse(folderName);
     Optional<String> homepage = JsonSource.string(o, "homepage").or(() -> JsonSource.string(o, "repository"));
     return Optional.of(new PluginSpec(name, dir, List.of(), JsonSource.string(o, "description"),

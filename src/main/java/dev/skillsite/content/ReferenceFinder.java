@@ -1,5 +1,6 @@
 package dev.skillsite.content;
 
+import dev.skillsite.model.ContentPaths;
 import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.Reference;
 import dev.skillsite.model.SourcePos;
@@ -38,7 +39,7 @@ final class ReferenceFinder {
   }
 
   private static java.util.Optional<String> owner(String file, Set<String> dirs) {
-    String dir = RelPaths.parent(file);
+    String dir = ContentPaths.parent(file);
     while (true) {
       if (dirs.contains(dir)) {
         return java.util.Optional.of(dir);
@@ -46,7 +47,7 @@ final class ReferenceFinder {
       if (dir.isEmpty()) {
         return java.util.Optional.empty();
       }
-      dir = RelPaths.parent(dir);
+      dir = ContentPaths.parent(dir);
     }
   }
 
@@ -64,7 +65,7 @@ final class ReferenceFinder {
       try {
         String text = SourceText.read(root.resolve(file), file, MAX_BYTES);
         String path = skillDir.isEmpty() ? file : file.substring(skillDir.length() + 1);
-        references.add(new Reference(path, HeadingTitle.of(text).orElse(RelPaths.fileName(file)), text));
+        references.add(new Reference(path, HeadingTitle.of(text).orElse(ContentPaths.fileName(file)), text));
       } catch (ContentException e) {
         Diagnostic d = e.diagnostic();
         diagnostics.add(Diagnostic.warning(d.pos(), "reference-skipped", "reference not published: " + d.message()));

@@ -1,5 +1,6 @@
 package dev.skillsite.content;
 
+import dev.skillsite.model.ContentPaths;
 import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.SkillId;
 import dev.skillsite.model.SourcePos;
@@ -54,11 +55,11 @@ final class SkillIds {
   }
 
   private static String baseSlug(SkillDraft d) {
-    return Slugs.of(d.name(), Slugs.of(RelPaths.fileName(d.dir()), "skill"));
+    return Slugs.of(d.name(), Slugs.of(ContentPaths.fileName(d.dir()), "skill"));
   }
 
   private static String disambiguate(SkillDraft d, String slug, String collection, Set<String> taken) {
-    String folder = Slugs.of(RelPaths.fileName(d.dir()));
+    String folder = Slugs.of(ContentPaths.fileName(d.dir()));
     String[] candidates = {
       collection.isEmpty() || slug.startsWith(collection + "-") ? "" : collection + "-" + slug,
       folder.isEmpty() || folder.equals(slug) ? "" : folder + "-" + slug,

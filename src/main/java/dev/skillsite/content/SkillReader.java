@@ -1,5 +1,6 @@
 package dev.skillsite.content;
 
+import dev.skillsite.model.ContentPaths;
 import dev.skillsite.model.Diagnostic;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,8 +30,8 @@ final class SkillReader {
 
   /** The parsed skill, or a {@link ContentException} carrying the error that skips it. */
   SkillDraft read(String source) throws ContentException {
-    String dir = RelPaths.parent(source);
-    String folderName = dir.isEmpty() ? rootName : RelPaths.fileName(dir);
+    String dir = ContentPaths.parent(source);
+    String folderName = dir.isEmpty() ? rootName : ContentPaths.fileName(dir);
     String text = SourceText.read(root.resolve(source), source, MAX_BYTES);
     Frontmatter fm = parser.parse(text, source);
     SkillHeader header = validator.validate(fm, source, folderName);

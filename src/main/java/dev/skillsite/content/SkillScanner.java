@@ -1,5 +1,6 @@
 package dev.skillsite.content;
 
+import dev.skillsite.model.ContentPaths;
 import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.SourcePos;
 import java.io.IOException;
@@ -102,13 +103,13 @@ final class SkillScanner {
   private static List<String> skillsInDistinctFolders(List<String> skills, List<Diagnostic> diagnostics) {
     Set<String> upper = new java.util.HashSet<>();
     for (String s : skills) {
-      if (RelPaths.fileName(s).equals("SKILL.md")) {
-        upper.add(RelPaths.parent(s));
+      if (ContentPaths.fileName(s).equals("SKILL.md")) {
+        upper.add(ContentPaths.parent(s));
       }
     }
     List<String> result = new ArrayList<>();
     for (String s : skills) {
-      if (RelPaths.fileName(s).equals("skill.md") && upper.contains(RelPaths.parent(s))) {
+      if (ContentPaths.fileName(s).equals("skill.md") && upper.contains(ContentPaths.parent(s))) {
         diagnostics.add(Diagnostic.warning(SourcePos.of(s), "duplicate-skill-file",
             "skill.md ignored: SKILL.md in the same folder is used"));
       } else {

@@ -1,5 +1,6 @@
 package dev.skillsite.markdown;
 
+import dev.skillsite.model.ContentPaths;
 import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.SourcePos;
 import java.util.ArrayList;
@@ -202,12 +203,12 @@ final class LinkRewriter {
           ? Optional.of("#" + fragment)
           : warn(node, "anchor-missing", kind + " to a missing anchor: " + dest);
     }
-    Optional<String> resolved = ContentPath.resolve(ContentPath.parent(doc.path()), pathPart);
+    Optional<String> resolved = ContentPaths.resolve(ContentPaths.parent(doc.path()), ContentPaths.decode(pathPart));
     if (resolved.isEmpty()) {
       return warn(node, kind + "-outside-root", kind + " points outside the content root: " + dest);
     }
     String target = resolved.get();
-    boolean inside = ContentPath.isInside(target, doc.skillDir());
+    boolean inside = ContentPaths.contains(doc.skillDir(), target);
     if (kind.equals("image")) {
       return inside ? file(target, dest, node, kind)
           : warn(node, "image-outside-skill", "image points outside the skill folder: " + dest);

@@ -1,8 +1,6 @@
 package dev.skillsite.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +16,6 @@ class RelPathsTest {
     assertEquals(Optional.of("shared"), RelPaths.normalize("plugins", "../shared"));
     assertEquals(Optional.empty(), RelPaths.normalize("", "../outside"));
     assertEquals(Optional.empty(), RelPaths.normalize("", "/etc"));
-  }
-
-  @Test
-  void containmentIsByWholeSegments() {
-    assertTrue(RelPaths.contains("skills/pdf", "skills/pdf"));
-    assertTrue(RelPaths.contains("skills", "skills/pdf"));
-    assertTrue(RelPaths.contains("", "anything"));
-    assertFalse(RelPaths.contains("skills/pdf", "skills/pdf-tools"));
   }
 
   @Test
