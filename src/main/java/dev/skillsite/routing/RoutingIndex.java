@@ -18,13 +18,16 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SerialMergeScheduler;
+import org.apache.lucene.index.SlowCodecReaderWrapper;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -38,6 +41,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * The Lucene routing index: one document per skill (fields in {@link Fields}, analysis in {@link Analysis}),
@@ -71,19 +75,70 @@ public final class RoutingIndex implements Closeable {
     this.distinctNames = (int) skills.stream().map(IndexedSkill::name).distinct().count();
   }
 
-  /**
-   * Indexes the skills in memory, in list order (document i is skill i). The same skills give the same index
-   * bytes: one thread, serial merges, and content-derived segment ids and diagnostics ({@link ReproducibleIds},
-   * {@link ReproducibleCodec}).
-   */
   /** Documents made ahead of the writer at a time. */
   private static final int BATCH = 256;
+  /** Skills per part at least, when the documents are inverted on several cores. */
+  private static final int PART = 192;
 
+  /**
+   * Indexes the skills in memory, in list order (document i is skill i). The same skills give the same index
+   * bytes: content-derived segment ids and diagnostics ({@link ReproducibleIds}, {@link ReproducibleCodec}).
+   * A large collection is inverted in parts on all cores (each part a contiguous run of skills, into an index
+   * of its own), and the parts are merged, in order, by one writer with those ids.
+   */
   public static RoutingIndex build(List<Skill> skills) {
+    return build(skills, Math.min(Runtime.getRuntime().availableProcessors(), skills.size() / PART));
+  }
+
+  /** With {@code parts} parts ({@code <= 1}: one writer adds every document). */
+  static RoutingIndex build(List<Skill> skills, int parts) {
     // read back as one buffer per file: every term lookup clones its input, and a clone of a many-buffer
     // input copies the whole buffer list (most of a query's cost, measured)
     Directory dir = new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
         ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
+    try {
+      List<Directory> partial = parts <= 1 ? List.of() : partials(skills, parts);
+      try {
+        ReproducibleIds.run(seed(skills), () -> {
+          try (IndexWriter writer = new IndexWriter(dir, config())) {
+            if (partial.isEmpty()) {
+              // documents are made on all cores, a batch at a time, and added by this one thread in list order
+              for (int from = 0; from < skills.size(); from += BATCH) {
+                for (Document d : skills.subList(from, Math.min(skills.size(), from + BATCH)).parallelStream()
+                    .map(SkillDocument::of).toList()) {
+                  writer.addDocument(d);
+                }
+              }
+            } else {
+              List<DirectoryReader> readers = new ArrayList<>();
+              try {
+                List<CodecReader> leaves = new ArrayList<>();
+                for (Directory d : partial) {
+                  DirectoryReader r = DirectoryReader.open(d);
+                  readers.add(r);
+                  for (LeafReaderContext leaf : r.leaves()) {
+                    leaves.add(SlowCodecReaderWrapper.wrap(leaf.reader()));
+                  }
+                }
+                writer.addIndexes(leaves.toArray(CodecReader[]::new));
+              } finally {
+                IOUtils.close(readers);
+              }
+            }
+            writer.forceMerge(1);
+          }
+          return null;
+        });
+      } finally {
+        IOUtils.close(partial);
+      }
+      return new RoutingIndex(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static IndexWriterConfig config() {
     IndexWriterConfig config = new IndexWriterConfig(Analysis.perField());
     config.setSimilarity(new BM25Similarity());
     config.setCodec(new ReproducibleCodec());
@@ -91,24 +146,31 @@ public final class RoutingIndex implements Closeable {
     config.setRAMBufferSizeMB(256);
     config.setUseCompoundFile(false);
     config.setCommitOnClose(true);
-    try {
-      ReproducibleIds.run(seed(skills), () -> {
-        try (IndexWriter writer = new IndexWriter(dir, config)) {
-          // documents are made on all cores, a batch at a time, and added by this one thread in list order
-          for (int from = 0; from < skills.size(); from += BATCH) {
-            for (Document d : skills.subList(from, Math.min(skills.size(), from + BATCH)).parallelStream()
-                .map(SkillDocument::of).toList()) {
-              writer.addDocument(d);
-            }
-          }
-          writer.forceMerge(1);
-        }
-        return null;
-      });
-      return new RoutingIndex(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    return config;
+  }
+
+  /**
+   * The skills split into {@code parts} contiguous runs, each indexed on its own thread into an index of its
+   * own (one segment, documents in order). Their ids are Lucene's usual random ones: only the merged index,
+   * written with content-derived ids, is kept.
+   */
+  private static List<Directory> partials(List<Skill> skills, int parts) {
+    List<List<Skill>> runs = new ArrayList<>();
+    for (int i = 0; i < parts; i++) {
+      runs.add(skills.subList(skills.size() * i / parts, skills.size() * (i + 1) / parts));
     }
+    return runs.parallelStream().map(run -> {
+      Directory d = new ByteBuffersDirectory();
+      try (IndexWriter writer = new IndexWriter(d, config())) {
+        for (Skill s : run) {
+          writer.addDocument(SkillDocument.of(s));
+        }
+        writer.forceMerge(1);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return d;
+    }).toList();
   }
 
   /**

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
 import dev.skillsite.testing.TestSkills;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +71,45 @@ class RoutingIndexTest {
     int idAt = org.apache.lucene.codecs.CodecUtil.headerLength("Lucene90SegmentInfo");
     assertFalse(java.util.Arrays.equals(java.util.Arrays.copyOfRange(si, idAt, idAt + 16),
         java.util.Arrays.copyOfRange(otherSi, idAt, idAt + 16)));
+  }
+
+  @Test
+  void anIndexInvertedInPartsRanksAsOneWriterAndIsReproducible(@TempDir Path dir) throws IOException {
+    List<Skill> skills = new ArrayList<>(TestSkills.fixture());
+    for (int i = 0; i < 400; i++) { // varied vocabulary, so that part statistics differ from the whole's
+      skills.add(TestSkills.of("filler-" + i, "Use when the user asks about topic " + i + " and widget w" + (i % 37)
+          + ", or mentions gadget g" + (i % 11) + ".", "# Filler " + i + "\n\n## Section s" + (i % 5)
+          + "\n\nBody about widget w" + (i % 37) + " and cache layer " + (i % 3) + ".\n"));
+    }
+    List<String> queries = List.of("slow query with a table scan", "shrink my docker image", "widget w3 topic 40",
+        "gadget g7 and cache layer", "supervisor restarts");
+    try (RoutingIndex one = RoutingIndex.build(skills, 1); RoutingIndex parts = RoutingIndex.build(skills, 3)) {
+      assertEquals(skills.size(), parts.size());
+      for (int doc = 0; doc < skills.size(); doc++) {
+        assertEquals(skills.get(doc).id(), parts.skill(doc).id(), "document order kept");
+      }
+      Router a = new Router(one);
+      Router b = new Router(parts);
+      for (String q : queries) {
+        RouteResult x = a.route(q, 10);
+        RouteResult y = b.route(q, 10);
+        assertEquals(x.abstained(), y.abstained(), q);
+        assertEquals(x.hits().stream().map(h -> h.id() + " " + h.score() + " " + h.confidence() + " " + h.matched())
+            .toList(), y.hits().stream().map(h -> h.id() + " " + h.score() + " " + h.confidence() + " " + h.matched())
+            .toList(), q);
+      }
+      parts.writeTo(dir.resolve("a"));
+    }
+    try (RoutingIndex again = RoutingIndex.build(skills, 3)) {
+      again.writeTo(dir.resolve("b"));
+    }
+    List<String> files;
+    try (var list = Files.list(dir.resolve("a"))) {
+      files = list.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    for (String f : files) {
+      assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(f)), Files.readAllBytes(dir.resolve("b").resolve(f)), f);
+    }
   }
 
   @Test
