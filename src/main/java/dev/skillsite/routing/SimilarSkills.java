@@ -2,12 +2,12 @@ package dev.skillsite.routing;
 
 import dev.skillsite.model.SkillId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * "More like this" over the routing index: the source skill's most distinctive words (√tf over its name,
@@ -97,14 +97,33 @@ public final class SimilarSkills {
     return out;
   }
 
-  /** The (at most) {@code k} documents of highest positive score, ties to the lower document, as Lucene ranks. */
-  private static int[] best(double[] scores, int k) {
-    return IntStream.range(0, scores.length)
-        .filter(d -> scores[d] > 0)
-        .boxed()
-        .sorted(Comparator.comparingDouble((Integer d) -> -(float) scores[d]).thenComparingInt(d -> d))
-        .limit(k)
-        .mapToInt(Integer::intValue)
-        .toArray();
+  /**
+   * The (at most) {@code k} documents of highest positive score, ties to the lower document, as Lucene ranks.
+   * One pass keeping the best {@code k}: a collection of many thousand skills asks this once per skill.
+   */
+  static int[] best(double[] scores, int k) {
+    if (k <= 0) {
+      return new int[0];
+    }
+    int[] docs = new int[k];
+    float[] top = new float[k];
+    int count = 0;
+    for (int d = 0; d < scores.length; d++) {
+      float s = (float) scores[d];
+      if (scores[d] <= 0 || count == k && s <= top[k - 1]) {
+        continue;
+      }
+      int at = Math.min(count, k - 1);
+      while (at > 0 && s > top[at - 1]) { // after equal scores: they belong to lower documents
+        at--;
+      }
+      int moved = Math.min(count, k - 1) - at;
+      System.arraycopy(docs, at, docs, at + 1, moved);
+      System.arraycopy(top, at, top, at + 1, moved);
+      docs[at] = d;
+      top[at] = s;
+      count = Math.min(count + 1, k);
+    }
+    return Arrays.copyOf(docs, count);
   }
 }
