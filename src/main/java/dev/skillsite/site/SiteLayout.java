@@ -1,9 +1,13 @@
 package dev.skillsite.site;
 
 import dev.skillsite.model.SkillId;
+import java.util.regex.Pattern;
 
 /** Where each page and file of the site lives (site paths, {@code /} separators, no leading slash). */
 public final class SiteLayout {
+  private static final Pattern MARKDOWN_EXTENSION = Pattern.compile("(?i)\\.(md|markdown)$");
+  private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9._-]+");
+  private static final Pattern SLUG_EDGES = Pattern.compile("^[.-]+|[.-]+$");
   static final String INDEX = "index.html";
   static final String SKILLS = "skills/index.html";
   static final String TRIGGERS = "triggers/index.html";
@@ -28,7 +32,7 @@ public final class SiteLayout {
 
   /** A Markdown file of a skill: {@code references/api.md} → {@code skills/<id>/ref/references/api/index.html}. */
   static String reference(SkillId id, String pathInSkill) {
-    String noExt = pathInSkill.replaceFirst("(?i)\\.(md|markdown)$", "");
+    String noExt = MARKDOWN_EXTENSION.matcher(pathInSkill).replaceFirst("");
     return "skills/" + id + "/ref/" + noExt + "/index.html";
   }
 
@@ -39,8 +43,8 @@ public final class SiteLayout {
 
   /** A collection's page; an id that is not a plain slug is made one (ids come from content). */
   static String collection(String id) {
-    String slug = id.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-")
-        .replaceAll("^[.-]+|[.-]+$", "");
+    String slug = SLUG_EDGES.matcher(NOT_SLUG.matcher(id.toLowerCase(java.util.Locale.ROOT)).replaceAll("-"))
+        .replaceAll("");
     return "collections/" + (slug.isEmpty() ? "collection" : slug) + "/index.html";
   }
 }

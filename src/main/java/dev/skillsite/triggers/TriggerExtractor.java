@@ -14,6 +14,11 @@ import java.util.regex.Pattern;
  * "Use when …" clauses and, kept apart, "Not for …" clauses. Stateless and thread-safe.
  */
 public final class TriggerExtractor {
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[,.;:]+$");
+  private static final Pattern SENTENCE_INSIDE = Pattern.compile(".*[.!?]\\s.*");
+  private static final Pattern QUOTES_AND_MARKUP = Pattern.compile("[\"“”`*()\\[\\]]");
+  private static final Pattern LEADING_ARTICLE = Pattern.compile("(?i)^(?:the|a|an|any|or|and|also|e\\.g\\.)\\s+");
   private static final Pattern DOUBLE_QUOTED = Pattern.compile("\"([^\"\\n]{2,120})\"|“([^”\\n]{2,120})”");
   /** Single quotes only around a phrase: not an apostrophe inside or at the end of a word. */
   private static final Pattern SINGLE_QUOTED =
@@ -90,14 +95,14 @@ public final class TriggerExtractor {
     while (s.find()) {
       String p = s.group(1);
       // a phrase, not a stray pair of apostrophes: a few words, no sentence punctuation inside
-      if (p.length() <= 60 && !p.matches(".*[.!?]\\s.*")) {
+      if (p.length() <= 60 && !SENTENCE_INSIDE.matcher(p).matches()) {
         addPhrase(out, p);
       }
     }
   }
 
   private static void addPhrase(Set<String> out, String raw) {
-    String p = raw.strip().replaceAll("\\s+", " ").replaceAll("[,.;:]+$", "");
+    String p = TRAILING_PUNCTUATION.matcher(SPACES.matcher(raw.strip()).replaceAll(" ")).replaceAll("");
     if (p.length() >= 2 && p.chars().anyMatch(Character::isLetterOrDigit)) {
       out.add(p);
     }
@@ -121,8 +126,8 @@ public final class TriggerExtractor {
         if (FULLY_QUOTED.matcher(item.strip()).matches()) {
           continue; // a quoted phrase, already taken
         }
-        String k = item.replaceAll("[\"“”`*()\\[\\]]", "").strip().replaceAll("[,.;:]+$", "");
-        k = k.replaceFirst("(?i)^(?:the|a|an|any|or|and|also|e\\.g\\.)\\s+", "");
+        String k = TRAILING_PUNCTUATION.matcher(QUOTES_AND_MARKUP.matcher(item).replaceAll("").strip()).replaceAll("");
+        k = LEADING_ARTICLE.matcher(k).replaceFirst("");
         if (!k.isEmpty() && wordCount(k) <= MAX_KEYWORD_WORDS && k.chars().anyMatch(Character::isLetter)) {
           out.add(k);
         }
@@ -147,7 +152,7 @@ public final class TriggerExtractor {
   }
 
   private static String clean(String clause) {
-    return clause.strip().replaceAll("\\s+", " ");
+    return SPACES.matcher(clause.strip()).replaceAll(" ");
   }
 
   private static void add(List<String> list, String s) {
