@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 final class Headings {
   private static final Pattern ATX = Pattern.compile("^ {0,3}#{1,6}\\s+(.+?)\\s*#*\\s*$");
   private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
+  private static final Pattern EMPHASIS = Pattern.compile("[*_`]");
 
   private Headings() {}
 
@@ -16,6 +17,16 @@ final class Headings {
     List<String> out = new ArrayList<>();
     String fence = null;
     for (String line : markdown.split("\n")) {
+      // most lines are prose: only a line whose first character (after up to 3 spaces) is `, ~ or # can open
+      // a fence or be a heading, so the patterns run on those alone
+      int at = 0;
+      while (at < 3 && at < line.length() && line.charAt(at) == ' ') {
+        at++;
+      }
+      char first = at < line.length() ? line.charAt(at) : ' ';
+      if (first != '`' && first != '~' && first != '#') {
+        continue;
+      }
       Matcher f = FENCE.matcher(line);
       if (f.find()) {
         String marker = f.group(1);
@@ -31,7 +42,7 @@ final class Headings {
       }
       Matcher h = ATX.matcher(line);
       if (h.matches()) {
-        String text = h.group(1).replaceAll("[*_`]", "").strip();
+        String text = EMPHASIS.matcher(h.group(1)).replaceAll("").strip();
         if (!text.isEmpty()) {
           out.add(text);
         }
