@@ -521,6 +521,10 @@
     return text.toLowerCase().split(/[^\p{L}\p{Nd}]+/u).filter(function (w) { return w.length > 0; });
   }
 
+  /** dev.skillsite.routing.Invocation#NOT_WANTED. */
+  var NOT_WANTED = new Set(["not", "no", "never", "without", "don", "doesn", "didn", "isn", "shouldn", "won", "avoid",
+    "skip", "instead", "except", "besides", "than"]);
+
   /** dev.skillsite.routing.Invocation: the skill a query calls by name (a leading /command or "NAME skill"). */
   function Invocation(names) {
     this.byName = new Map();
@@ -550,10 +554,17 @@
     for (var j = 0; j < w.length; j++) {
       if (w[j] !== "skill") { continue; }
       for (var n = Math.min(this.longest, j + 1); n >= 1; n--) {
-        var before = n <= j ? w.slice(j - n, j).join(" ") : null;
-        if (before !== null && this.byName.has(before)) { return this.byName.get(before); }
-        var ending = w.slice(j - n + 1, j + 1).join(" ");
-        if (this.byName.has(ending)) { return this.byName.get(ending); }
+        var from = j - n;
+        var key = n <= j ? w.slice(from, j).join(" ") : null;
+        if (key === null || !this.byName.has(key)) {
+          from = j - n + 1;
+          key = w.slice(from, j + 1).join(" ");
+        }
+        if (this.byName.has(key)) {
+          var refused = w.slice(Math.max(0, from - 4), from).some(function (x) { return NOT_WANTED.has(x); });
+          if (!refused) { return this.byName.get(key); }
+          break;
+        }
       }
     }
     return -1;

@@ -6,15 +6,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * A skill the user calls by name, which fires whatever the words around it say: a slash command at the start
  * of the message ({@code /pdf fill in this form}, {@code /plugin:pdf …}), or the skill's name followed by the
  * word "skill" ({@code use the writing-plans skill}, {@code with the PDF skill}; a name that ends with the word,
- * like {@code template-skill}, needs no second one). Names compare as their words: case, spaces, hyphens and
+ * like {@code template-skill}, needs no second one), unless one of the four words before it refuses it
+ * ({@link #NOT_WANTED}: "don't use the pdf skill"). Names compare as their words: case, spaces, hyphens and
  * underscores do not matter. Mirrored in {@code search-engine.js}.
  */
 public final class Invocation {
+  /**
+   * Words that, among the four before a name, say the skill is not wanted ("don't use the pdf skill", "instead
+   * of the pdf skill"); "don't" and the like count by their first part.
+   */
+  static final Set<String> NOT_WANTED = Set.of("not", "no", "never", "without", "don", "doesn", "didn", "isn",
+      "shouldn", "won", "avoid", "skip", "instead", "except", "besides", "than");
   private final Map<String, Integer> byName = new HashMap<>();
   private final int longest;
 
@@ -55,12 +63,17 @@ public final class Invocation {
       }
       // the longest name just before the word "skill", or ending with it ("template-skill")
       for (int n = Math.min(longest, j + 1); n >= 1; n--) {
-        Integer doc = n <= j ? byName.get(String.join(" ", w.subList(j - n, j))) : null;
+        int from = j - n;
+        Integer doc = n <= j ? byName.get(String.join(" ", w.subList(from, j))) : null;
         if (doc == null) {
-          doc = byName.get(String.join(" ", w.subList(j - n + 1, j + 1)));
+          from = j - n + 1;
+          doc = byName.get(String.join(" ", w.subList(from, j + 1)));
         }
         if (doc != null) {
-          return OptionalInt.of(doc);
+          if (w.subList(Math.max(0, from - 4), from).stream().noneMatch(NOT_WANTED::contains)) {
+            return OptionalInt.of(doc);
+          }
+          break; // this mention is a refusal: look for another
         }
       }
     }

@@ -38,7 +38,13 @@ class InvocationTest {
       "run /pdf on it | -1",
       "skill | -1",
       "I need a new skill for pdfs | -1",
-      "my interview skills are rusty, brainstorming helps | -1"})
+      "my interview skills are rusty, brainstorming helps | -1",
+      "don't use the pdf skill for this | -1",
+      "do this without the writing plans skill | -1",
+      "use the brainstorming skill instead of the pdf skill | 6",
+      "not the pdf skill: use the brainstorming skill | 6",
+      "rather than the pdf skill | -1",
+      "no, really, now use the pdf skill | 0"})
   void findsTheSkillCalledByName(String query, int doc) {
     assertEquals(doc, find(query), query);
   }
