@@ -52,9 +52,9 @@ public final class BuildPipeline {
   private static final int RELATED = 6;
 
   /**
-   * Where Markdown is rendered beside the related and health stages: a pool of its own, as wide as the machine. Run from a
-   * plain thread, its parallel streams shared the common pool (one worker on two cores) with the stages', and
-   * the waiting thread spun looking for work to help with (5–9 % of the build's samples).
+   * Where Markdown is rendered beside the related and health stages: a pool of its own, as wide as the
+   * machine. Run from a plain thread, its parallel streams shared the common pool (one worker on two cores)
+   * with the stages', and the waiting thread spun looking for work to help with (5–9 % of the samples).
    */
   private static final ForkJoinPool DOCUMENTS_POOL = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
   private final ContentLoader loader = new ContentLoader();

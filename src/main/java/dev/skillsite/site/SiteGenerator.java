@@ -42,10 +42,11 @@ public final class SiteGenerator {
   }
 
   /**
-   * Writes the whole site into {@code dir}, with the documents {@link #render} made of the same catalog. {@code dir}
-   * is a fresh folder (a build's staging folder): files that another writer puts there at the same time, at paths
-   * the site does not write, are left alone. A file that is byte for byte the file at the same path in {@code previous} (the published
-   * site this one will replace) is hard-linked to it instead of written, so it keeps its modification time.
+   * Writes the whole site into {@code dir}, with the documents {@link #render} made of the same catalog.
+   * {@code dir} is a fresh folder (a build's staging folder): files that another writer puts there at the same
+   * time, at paths the site does not write, are left alone. A file that is byte for byte the file at the same
+   * path in {@code previous} (the published site this one will replace) is hard-linked to it instead of
+   * written, so it keeps its modification time.
    *
    * @param keepSnapshot whether the report keeps a {@link Snapshot} (every rendered document) for
    *     {@link #refresh}: only a watching server wants that memory held

@@ -108,7 +108,8 @@ class RoutingIndexTest {
       files = list.map(p -> p.getFileName().toString()).sorted().toList();
     }
     for (String f : files) {
-      assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(f)), Files.readAllBytes(dir.resolve("b").resolve(f)), f);
+      assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(f)), Files.readAllBytes(dir.resolve("b").resolve(f)),
+          f);
     }
   }
 

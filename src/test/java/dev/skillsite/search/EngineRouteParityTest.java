@@ -49,7 +49,8 @@ class EngineRouteParityTest {
         "please use the doc coauthoring skill for this PRD", "copy the template skill into skills/x",
         "/otp-thinking remap the tmux prefix", "use the Ecto Thinking skill, then stop", "/usr/bin/env python3",
         "run /webapp-testing later", "the skill of writing", "  /nonexistent-skill do it",
-        "don't use the webapp-testing skill, just read the code", "instead of the otp-thinking skill use the ecto-thinking skill"));
+        "don't use the webapp-testing skill, just read the code",
+        "instead of the otp-thinking skill use the ecto-thinking skill"));
     JsonArray js = NodeScript.run("route-node.js", queries, site.toString()).getAsJsonArray();
     assertEquals(queries.size(), js.size());
     List<String> diffs = new ArrayList<>();
