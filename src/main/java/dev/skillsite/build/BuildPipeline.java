@@ -121,14 +121,16 @@ public final class BuildPipeline {
       step(1, cancelled);
       catalog = withTriggers(catalog);
       step(2, cancelled);
-      // Markdown rendering needs only the catalog: it runs beside the related and health stages, and stops if
-      // this build fails or is cancelled before it is used. The index is built first, on all cores, alone: it
-      // is done sooner, and the build as a whole is not slower (interleaved A/B)
+      // Markdown rendering needs only the catalog: it runs beside the index merge and the related and health
+      // stages, and stops if this build fails or is cancelled before it is used. The index documents are
+      // inverted first, on all cores, alone: the index is done sooner, and the build as a whole is not slower
+      // (interleaved A/B); the merge is one thread, so Markdown starts then
       Catalog forDocs = catalog;
-      try (RoutingIndex index = RoutingIndex.build(catalog.skills())) {
-        documents = CompletableFuture.supplyAsync(() -> generator.render(forDocs, Optional.of(options.content()),
-            () -> abandoned.get() || cancelled.getAsBoolean(), previous.map(p -> p.snapshot().documents())),
-            DOCUMENTS_POOL);
+      RoutingIndex.Inverted inverted = RoutingIndex.invert(catalog.skills());
+      documents = CompletableFuture.supplyAsync(() -> generator.render(forDocs, Optional.of(options.content()),
+          () -> abandoned.get() || cancelled.getAsBoolean(), previous.map(p -> p.snapshot().documents())),
+          DOCUMENTS_POOL);
+      try (RoutingIndex index = inverted.merge()) {
         step(3, cancelled);
         var related = new RelatedSkillsStage(RELATED).relate(catalog, index);
         step(4, cancelled);

@@ -87,54 +87,92 @@ public final class RoutingIndex implements Closeable {
    * of its own), and the parts are merged, in order, by one writer with those ids.
    */
   public static RoutingIndex build(List<Skill> skills) {
-    return build(skills, Math.min(Runtime.getRuntime().availableProcessors(), skills.size() / PART));
+    return invert(skills).merge();
   }
 
   /** With {@code parts} parts ({@code <= 1}: one writer adds every document). */
   static RoutingIndex build(List<Skill> skills, int parts) {
-    // read back as one buffer per file: every term lookup clones its input, and a clone of a many-buffer
-    // input copies the whole buffer list (most of a query's cost, measured)
-    Directory dir = new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
-        ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
-    try {
-      List<Directory> partial = parts <= 1 ? List.of() : partials(skills, parts);
+    return invert(skills, parts).merge();
+  }
+
+  /**
+   * The first half of {@link #build}: a large collection's documents inverted in parts on all cores. The
+   * second half, {@link Inverted#merge}, runs on one thread, so a caller can start other work between them.
+   */
+  public static Inverted invert(List<Skill> skills) {
+    return invert(skills, Math.min(Runtime.getRuntime().availableProcessors(), skills.size() / PART));
+  }
+
+  private static Inverted invert(List<Skill> skills, int parts) {
+    return new Inverted(skills, parts <= 1 ? List.of() : partials(skills, parts));
+  }
+
+  /** Skills whose documents are inverted (in parts), not yet one index. */
+  public static final class Inverted {
+    private final List<Skill> skills;
+    private final List<Directory> partial;
+
+    private Inverted(List<Skill> skills, List<Directory> partial) {
+      this.skills = skills;
+      this.partial = partial;
+    }
+
+    /**
+     * The index: the parts merged in order (or, for a small collection, every document added) by one writer.
+     * Once only: the parts are released.
+     */
+    public RoutingIndex merge() {
+      // read back as one buffer per file: every term lookup clones its input, and a clone of a many-buffer
+      // input copies the whole buffer list (most of a query's cost, measured)
+      Directory dir = new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
+          ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
       try {
-        ReproducibleIds.run(seed(skills), () -> {
-          try (IndexWriter writer = new IndexWriter(dir, config())) {
-            if (partial.isEmpty()) {
-              // documents are made on all cores, a batch at a time, and added by this one thread in list order
-              for (int from = 0; from < skills.size(); from += BATCH) {
-                for (Document d : skills.subList(from, Math.min(skills.size(), from + BATCH)).parallelStream()
-                    .map(SkillDocument::of).toList()) {
-                  writer.addDocument(d);
-                }
+        try {
+          ReproducibleIds.run(seed(skills), () -> {
+            try (IndexWriter writer = new IndexWriter(dir, config())) {
+              if (partial.isEmpty()) {
+                addAll(writer, skills);
+              } else {
+                addParts(writer, partial);
               }
-            } else {
-              List<DirectoryReader> readers = new ArrayList<>();
-              try {
-                List<CodecReader> leaves = new ArrayList<>();
-                for (Directory d : partial) {
-                  DirectoryReader r = DirectoryReader.open(d);
-                  readers.add(r);
-                  for (LeafReaderContext leaf : r.leaves()) {
-                    leaves.add(SlowCodecReaderWrapper.wrap(leaf.reader()));
-                  }
-                }
-                writer.addIndexes(leaves.toArray(CodecReader[]::new));
-              } finally {
-                IOUtils.close(readers);
-              }
+              writer.forceMerge(1);
             }
-            writer.forceMerge(1);
-          }
-          return null;
-        });
-      } finally {
-        IOUtils.close(partial);
+            return null;
+          });
+        } finally {
+          IOUtils.close(partial);
+        }
+        return new RoutingIndex(dir);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      return new RoutingIndex(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Documents made on all cores, a batch at a time, and added by this one thread in list order. */
+  private static void addAll(IndexWriter writer, List<Skill> skills) throws IOException {
+    for (int from = 0; from < skills.size(); from += BATCH) {
+      for (Document d : skills.subList(from, Math.min(skills.size(), from + BATCH)).parallelStream()
+          .map(SkillDocument::of).toList()) {
+        writer.addDocument(d);
+      }
+    }
+  }
+
+  private static void addParts(IndexWriter writer, List<Directory> parts) throws IOException {
+    List<DirectoryReader> readers = new ArrayList<>();
+    try {
+      List<CodecReader> leaves = new ArrayList<>();
+      for (Directory d : parts) {
+        DirectoryReader r = DirectoryReader.open(d);
+        readers.add(r);
+        for (LeafReaderContext leaf : r.leaves()) {
+          leaves.add(SlowCodecReaderWrapper.wrap(leaf.reader()));
+        }
+      }
+      writer.addIndexes(leaves.toArray(CodecReader[]::new));
+    } finally {
+      IOUtils.close(readers);
     }
   }
 
