@@ -100,13 +100,13 @@ public final class RouteCommand implements Callable<Integer> {
       Confidence.Features f = ex.features();
       if (ex.invoked()) {
         out.printf(Locale.ROOT, "confidence 1.00: the query calls %s by name (a leading /command or \"NAME skill\"); "
-            + "from its words alone it would be %.2f%n", r.hits().get(0).name(), 1 / (1 + Math.exp(-f.z())));
+            + "from its words alone it would be %.2f%n", r.hits().get(0).name(), ex.wordConfidence());
       }
       out.printf(Locale.ROOT,
           "%sconfidence %.2f vs threshold %.2f: matched %.2f (share of the %d query words in the top skill), "
               + "known %.2f, explained %.2f, margin %.2f, background known %.2f, background explained %.2f, "
               + "rarest missing %.2f; z = %.2f%n",
-          ex.invoked() ? "word " : "", ex.invoked() ? 1 / (1 + Math.exp(-f.z())) : conf, ex.threshold(), f.matched(),
+          ex.invoked() ? "word " : "", ex.wordConfidence(), ex.threshold(), f.matched(),
           f.words(), f.known(), f.explained(), f.margin(), f.bgKnown(),
           f.bgExplained(), f.rarestMissing(), f.z());
       out.println("query words: " + String.join(" ", ex.queryWords()));

@@ -50,9 +50,7 @@ final class MentionFinder {
         if (k == n) {
           break;
         }
-        while (k < n && MentionIndex.isWordChar(s.charAt(k))) {
-          k++;
-        }
+        k = wordEnd(s, k);
         ends[count] = k;
       }
       for (int j = count - 1; j >= 0; j--) { // longest first
@@ -70,6 +68,15 @@ final class MentionFinder {
       }
     }
     return found;
+  }
+
+  /** Where the word starting at {@code from} ends. */
+  private static int wordEnd(String s, int from) {
+    int k = from;
+    while (k < s.length() && MentionIndex.isWordChar(s.charAt(k))) {
+      k++;
+    }
+    return k;
   }
 
   private static boolean joinsNextWord(String s, int end) {

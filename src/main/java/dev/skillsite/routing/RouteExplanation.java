@@ -11,6 +11,8 @@ import java.util.Map;
  * @param queryWords the query's analyzed words (stop words dropped, stemmed)
  * @param invoked whether the query called the top skill by name ({@link Invocation}): it fires whatever its
  *     {@code features} say
+ * @param wordConfidence the top hit's confidence from the query's words alone ({@link Confidence#score}); the
+ *     hit's own confidence unless {@code invoked}
  */
 public record RouteExplanation(
     RouteResult result,
@@ -18,7 +20,8 @@ public record RouteExplanation(
     Confidence.Features features,
     double threshold,
     List<String> queryWords,
-    boolean invoked) {
+    boolean invoked,
+    double wordConfidence) {
   public RouteExplanation {
     contributions = List.copyOf(contributions);
     queryWords = List.copyOf(queryWords);

@@ -99,7 +99,7 @@ public final class Router {
     }
     if (sd.length == 0) {
       return new RouteExplanation(new RouteResult(query, true, false, List.of()), List.of(), Confidence.Features.NONE,
-          confidence.threshold(), qt.words(), false);
+          confidence.threshold(), qt.words(), false, 0);
     }
     HitTerms ht = new HitTerms(index, Arrays.stream(sd).mapToInt(h -> h.doc).toArray());
     Confidence.Features features = confidence.features(index, ht, qt, sd);
@@ -130,7 +130,7 @@ public final class Router {
       hits.add(new RouteHit(s.id(), s.name(), sd[i].score, c, field, matched.map(Matched.Candidate::text).orElse("")));
     }
     return new RouteExplanation(new RouteResult(query, abstained, ambiguous, hits), contributions, features,
-        confidence.threshold(), qt.words(), invoked.isPresent());
+        confidence.threshold(), qt.words(), invoked.isPresent(), lexical);
   }
 
   /** The hits with {@code doc} first (at score 0 when the query's words did not reach it). */

@@ -49,7 +49,6 @@ final class CatalogJsonWriter {
   /** A script assigning the search data to {@code window.SKILLSITE_CATALOG}; HTML-significant characters escaped. */
   String catalogJs(Catalog catalog) {
     JsonArray array = new JsonArray();
-    Set<SkillId> ids = catalog.skills().stream().map(Skill::id).collect(Collectors.toSet());
     for (Skill s : catalog.skills()) {
       JsonObject o = new JsonObject();
       o.addProperty("id", s.id().value());

@@ -68,6 +68,7 @@ class InvocationTest {
       assertFalse(r.ambiguous());
       assertEquals("git-commit", r.hits().get(0).name());
       assertEquals(1.0, r.hits().get(0).confidence());
+      assertTrue(ex.wordConfidence() < Confidence.DEFAULT.threshold(), "its words alone would not fire it");
       assertEquals("name", r.hits().get(0).field());
       assertEquals("git-commit", r.hits().get(0).matched());
 
@@ -78,6 +79,7 @@ class InvocationTest {
 
       RouteExplanation plain = router.explain("convert the Dockerfile to a multi-stage build", 3);
       assertFalse(plain.invoked());
+      assertEquals(plain.result().hits().get(0).confidence(), plain.wordConfidence());
     }
   }
 }
