@@ -159,6 +159,15 @@ public final class MentionIndex {
   }
 
   static boolean isWordChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '_';
+    return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
+  }
+
+  /** {@link #isWordChar} of the ASCII characters, looked up: most text is ASCII, and this runs on every char. */
+  private static final boolean[] ASCII_WORD = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_WORD[c] = Character.isLetterOrDigit(c) || c == '_';
+    }
   }
 }

@@ -54,6 +54,13 @@ class CrossLinkerTest {
   }
 
   @Test
+  void lettersBeyondAsciiAreWordCharacters() {
+    // "ÜberOban" and "Obanß" are one word each (no mention); "—" and "→" separate words
+    Document d = html(render("ÜberOban, Obanß, 東京Oban; then—LiveView→done."));
+    assertEquals(List.of("LiveView"), d.select("a").eachText());
+  }
+
+  @Test
   void sharedKeywordsSelfMentionsAndPartialWordsDoNotLink() {
     Document d = html(render("A Task, a GenServer, otp-thinking, Obanish, non-Oban, Phoenix.Endpoint."));
     assertEquals(List.of(), d.select("a").eachText());
