@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
@@ -54,6 +55,9 @@ final class OutputDir implements SiteFiles {
     this.previous = real;
   }
 
+  /** Folders known to exist in the staging tree (see {@link #folder}). */
+  private final Set<Path> made = ConcurrentHashMap.newKeySet();
+
   @Override
   public void write(String sitePath, String text) {
     write(sitePath, text.getBytes(StandardCharsets.UTF_8));
@@ -62,7 +66,7 @@ final class OutputDir implements SiteFiles {
   void write(String sitePath, byte[] bytes) {
     Path target = target(sitePath);
     try {
-      Files.createDirectories(target.getParent());
+      folder(target.getParent());
       if (linked(sitePath, target, bytes)) {
         return;
       }
@@ -76,13 +80,24 @@ final class OutputDir implements SiteFiles {
   public void copy(String sitePath, Path source) {
     Path target = target(sitePath);
     try {
-      Files.createDirectories(target.getParent());
+      folder(target.getParent());
       if (Files.size(source) <= MAX_COMPARED && linked(sitePath, target, Files.readAllBytes(source))) {
         return;
       }
       Files.copy(source, target);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Makes a folder of the staging tree once: pages are written from several threads, many into the same
+   * folders, and a {@code mkdir} that fails because the folder exists still costs a system call and a lock.
+   */
+  private void folder(Path folder) throws IOException {
+    if (!made.contains(folder)) {
+      Files.createDirectories(folder);
+      made.add(folder);
     }
   }
 

@@ -30,10 +30,15 @@ public final class SiteLayout {
     return "skills/" + id + "/SKILL.md";
   }
 
-  /** A Markdown file of a skill: {@code references/api.md} → {@code skills/<id>/ref/references/api/index.html}. */
+  /**
+   * A Markdown file of a skill: {@code references/api.md} → {@code skills/<id>/ref/references/api.html}, the
+   * source tree with {@code .html} for {@code .md}. A page file, not a folder holding an {@code index.html}: skills
+   * can have hundreds of references, and a folder per page made the site half folders, each one more thing to
+   * create, upload and delete.
+   */
   static String reference(SkillId id, String pathInSkill) {
     String noExt = MARKDOWN_EXTENSION.matcher(pathInSkill).replaceFirst("");
-    return "skills/" + id + "/ref/" + noExt + "/index.html";
+    return "skills/" + id + "/ref/" + noExt + ".html";
   }
 
   /** A file of a skill's folder, published as is. */

@@ -76,7 +76,7 @@ class LiveRefreshTest {
     BuildResult r = pipeline.refresh(live, Set.of(content.resolve("skills/alpha/references/water.md"),
         content.resolve("skills/alpha/references/water.md~"))).orElseThrow();
     assertEquals(2, r.pages());
-    assertTrue(Files.readString(out.resolve("skills/alpha/ref/references/water/index.html")).contains("75 degrees"));
+    assertTrue(Files.readString(out.resolve("skills/alpha/ref/references/water.html")).contains("75 degrees"));
   }
 
   @Test

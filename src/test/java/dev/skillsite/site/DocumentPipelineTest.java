@@ -50,8 +50,8 @@ class DocumentPipelineTest {
         "present", "../b-skill/index.html#usage",
         "absent", "../b-skill/index.html",
         "folder", "../b-skill/index.html#usage",
-        "deep", "../b-skill/ref/references/more/index.html#details",
-        "deep absent", "../b-skill/ref/references/more/index.html",
+        "deep", "../b-skill/ref/references/more.html#details",
+        "deep absent", "../b-skill/ref/references/more.html",
         "own", "#own-part"), Map.copyOf(hrefs)); // "own absent" is left as text
     assertEquals(List.of(
         "skills/a-skill/SKILL.md:9:39: warning: link to a missing anchor: ../b-skill/SKILL.md#nope",

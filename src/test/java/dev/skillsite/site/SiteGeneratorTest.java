@@ -89,7 +89,7 @@ class SiteGeneratorTest {
   void writesEveryPageAndFile() {
     for (String p : List.of("index.html", "skills/index.html", "triggers/index.html", "search/index.html", "404.html",
         "collections/elixir/index.html", "skills/otp-thinking/index.html", "skills/oban-thinking/index.html",
-        "skills/otp-thinking/ref/references/ets/index.html", "skills/otp-thinking/SKILL.md",
+        "skills/otp-thinking/ref/references/ets.html", "skills/otp-thinking/SKILL.md",
         "skills/otp-thinking/files/images/tree.png", "sitemap.xml", "robots.txt", "skills.json", "assets/site.css",
         "assets/site.js", "assets/search.js", "assets/catalog.js", "assets/highlight.min.js", "assets/hljs-light.css",
         "assets/hljs-dark.css")) {
@@ -130,7 +130,7 @@ class SiteGeneratorTest {
         d.selectFirst("a:contains(Source)").attr("href"));
     assertEquals(List.of("License", "Allowed tools", "metadata.version", "Source"), d.select("dl.meta dt").eachText());
     assertEquals("Read, Bash", d.select("dl.meta dd").get(1).text());
-    assertEquals("ref/references/ets/index.html#read-concurrency", d.selectFirst("#ss-body a:contains(ETS)").attr("href"));
+    assertEquals("ref/references/ets.html#read-concurrency", d.selectFirst("#ss-body a:contains(ETS)").attr("href"));
     assertEquals("files/images/tree.png", d.selectFirst("#ss-body img").attr("src"));
     assertEquals("language-elixir", d.selectFirst("#ss-body pre code").className());
     assertEquals(List.of("the-iron-law", "tasks", "storage", "red-flags"),
@@ -187,7 +187,7 @@ class SiteGeneratorTest {
   @Test
   void sitemapAndRobotsAreRelativeWithoutABaseUrl() throws IOException {
     String sitemap = Files.readString(site.resolve("sitemap.xml"));
-    assertTrue(sitemap.contains("<loc>skills/otp-thinking/ref/references/ets/index.html</loc>"), sitemap);
+    assertTrue(sitemap.contains("<loc>skills/otp-thinking/ref/references/ets.html</loc>"), sitemap);
     assertFalse(sitemap.contains("404.html"));
     assertEquals("User-agent: *\nAllow: /\n", Files.readString(site.resolve("robots.txt")));
     assertEquals("index.html", page("404.html").selectFirst("a.brand").attr("href"));
@@ -241,12 +241,12 @@ class SiteGeneratorTest {
     }
     Path out = tmp.resolve("big");
     GENERATOR.generate(new SiteInput(big.add().catalog(), Map.of(), Optional.of(content)), out);
-    Document ref = Jsoup.parse(out.resolve("skills/big/ref/references/api/p2/index.html").toFile(), "UTF-8");
+    Document ref = Jsoup.parse(out.resolve("skills/big/ref/references/api/p2.html").toFile(), "UTF-8");
     assertEquals(List.of("SKILL.md", "Page 0", "Page 1", "Page 2", "Page 3"),
         ref.select("nav.siblings li > :first-child").eachText());
     assertEquals("Page 2", ref.selectFirst("nav.siblings [aria-current=page]").text());
     Element all = ref.selectFirst("nav.siblings p a");
-    assertEquals("../../../../index.html#ss-references-title", all.attr("href"));
+    assertEquals("../../../index.html#ss-references-title", all.attr("href"));
     Document skill = Jsoup.parse(out.resolve("skills/big/index.html").toFile(), "UTF-8");
     assertEquals(40, skill.select("#ss-references li").size(), "the skill's page keeps the full list");
     assertTrue(skill.getElementById("ss-references-title") != null);
