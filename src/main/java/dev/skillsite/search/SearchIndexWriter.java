@@ -47,11 +47,10 @@ public final class SearchIndexWriter {
   public static final String DIR = "search";
   static final int DOC_CHUNK = 16;
   /**
-   * Raw bytes a term chunk aims at: small enough that a query loads little, large enough to gzip well and to
-   * keep the file count down (on large, 1,024 files instead of 2,048 at 2 KB; the median first query downloads
-   * 170 KB gzip instead of 151 KB).
+   * Raw bytes a term chunk aims at: small enough that a query loads little, large enough to gzip well. Large
+   * exports get bigger chunks instead of more files ({@link TermChunks#MAX_CHUNKS}).
    */
-  static final int CHUNK_TARGET = 4_000;
+  static final int CHUNK_TARGET = 2_000;
   /**
    * The slots of a term entry, in order: background df, df in {@code all}, then postings per field (with
    * frequencies for the scored fields, without for the ones only asked "does the top skill hold it").

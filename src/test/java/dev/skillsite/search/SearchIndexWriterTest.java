@@ -47,6 +47,13 @@ class SearchIndexWriterTest {
   }
 
   @Test
+  void chunksAreAboutTheTargetSizeUntilThereAreTooMany() {
+    assertEquals(1, TermChunks.count(1_500, 2_000));
+    assertEquals(128, TermChunks.count(185_000, 2_000)); // a small collection: ~1.4 KB chunks
+    assertEquals(TermChunks.MAX_CHUNKS, TermChunks.count(4_400_000, 2_000)); // large: bigger chunks, not 4,096 files
+  }
+
+  @Test
   void postingsEncodeAsBase36DeltasWithFrequencies() {
     List<IndexContents.Posting> p = List.of(new IndexContents.Posting(3, 2), new IndexContents.Posting(13, 1),
         new IndexContents.Posting(44, 40));
