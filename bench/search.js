@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// bench/search.js SITE QUERIES.jsonl — the browser search of a built site, measured:
+// bench/search.js SITE QUERIES.jsonl [--no-browser] — the browser search of a built site, measured:
 //  - first-query bytes: gzip size (zlib level 6) of what a reader's first query downloads: the two search
 //    scripts, search/manifest.js and the term and phrase chunks that query needs, as if each eval query were
 //    the first (p50 and max over the queries);
 //  - per-query time in headless Chromium (through /usr/bin/chromedriver, if present): performance.now()
 //    around analysis, scoring, confidence and matched phrases of each query after a warm-up that loaded
-//    its data (p50 and p99 over 5 rounds of the queries).
+//    its data (p50 and p99 over 5 rounds of the queries); skipped with --no-browser (the tests' budget check).
 // Prints one JSON object.
 "use strict";
 const fs = require("fs");
@@ -14,6 +14,7 @@ const zlib = require("zlib");
 const { spawn } = require("child_process");
 
 const site = path.resolve(process.argv[2]);
+const noBrowser = process.argv.includes("--no-browser");
 const queries = fs.readFileSync(process.argv[3], "utf8").split("\n").filter((l) => l.trim())
   .map((l) => JSON.parse(l).query);
 const gz = (f) => zlib.gzipSync(fs.readFileSync(path.join(site, f))).length;
@@ -85,7 +86,7 @@ async function browserTimes() {
 
 (async () => {
   const b = await bytes();
-  const t = await browserTimes();
+  const t = noBrowser ? null : await browserTimes();
   const r3 = (x) => Math.round(x * 1000) / 1000;
   console.log(JSON.stringify({
     first_query_gzip_bytes_p50: b.p50, first_query_gzip_bytes_max: b.max, search_fixed_gzip_bytes: b.fixed,
