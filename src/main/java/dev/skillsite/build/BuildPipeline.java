@@ -12,6 +12,7 @@ import dev.skillsite.output.AtomicSiteWriter;
 import dev.skillsite.output.UnchangedFiles;
 import dev.skillsite.output.OutputLocation;
 import dev.skillsite.routing.IndexContents;
+import dev.skillsite.routing.RouterFactory;
 import dev.skillsite.routing.RoutingIndex;
 import dev.skillsite.site.HealthViews;
 import dev.skillsite.search.SearchIndexWriter;
@@ -126,7 +127,7 @@ public final class BuildPipeline {
       // inverted first, on all cores, alone: the index is done sooner, and the build as a whole is not slower
       // (interleaved A/B); the merge is one thread, so Markdown starts then
       Catalog forDocs = catalog;
-      RoutingIndex.Inverted inverted = RoutingIndex.invert(catalog.skills());
+      RoutingIndex.Inverted inverted = RoutingIndex.invert(catalog.skills(), RouterFactory.confidence(catalog));
       documents = CompletableFuture.supplyAsync(() -> generator.render(forDocs, Optional.of(options.content()),
           () -> abandoned.get() || cancelled.getAsBoolean(), previous.map(p -> p.snapshot().documents())),
           DOCUMENTS_POOL);

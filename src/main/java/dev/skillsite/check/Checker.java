@@ -4,6 +4,8 @@ import dev.skillsite.content.ContentLoader;
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.Skill;
+import dev.skillsite.routing.Confidence;
+import dev.skillsite.routing.RouterFactory;
 import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.triggers.TriggerExtractor;
 import java.io.IOException;
@@ -43,7 +45,7 @@ public final class Checker {
     Path root = contentRoot.toRealPath();
     Catalog catalog = withTriggers(loaded);
     CheckContext context = new CheckContext(root, catalog, new SourceLocator(root), options);
-    RoutingHealth routing = routing(catalog.skills());
+    RoutingHealth routing = routing(catalog.skills(), RouterFactory.confidence(catalog));
     MarkdownScan scan = new MarkdownScan();
     List<Rule> rules = new ArrayList<>(List.of(new ClaudeAiUploadRule(), new SiteBuildRule(site),
         new ReferenceDepthRule(scan), new MentionedFilesRule(scan)));
@@ -68,8 +70,8 @@ public final class Checker {
     return catalog.withSkills(skills);
   }
 
-  private RoutingHealth routing(List<Skill> skills) throws IOException {
-    Optional<RouteProbe> probe = probes.open(skills);
+  private RoutingHealth routing(List<Skill> skills, Confidence confidence) throws IOException {
+    Optional<RouteProbe> probe = probes.open(skills, confidence);
     if (probe.isEmpty()) {
       return RoutingHealth.NOT_CHECKED;
     }

@@ -34,7 +34,8 @@ public final class RouterProbe implements RouteProbe, AutoCloseable {
 
   /** Builds the router over the skills given (their triggers already extracted). */
   public static ProbeFactory factory() {
-    return skills -> Optional.of(new RouterProbe(RoutingIndex.build(List.copyOf(skills)), true));
+    return (skills, confidence) -> Optional.of(new RouterProbe(RoutingIndex.build(List.copyOf(skills), confidence),
+        true));
   }
 
   static RouterProbe over(List<Skill> skills) {

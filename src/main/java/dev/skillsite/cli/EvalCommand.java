@@ -17,10 +17,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,8 +58,16 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--min-top1", paramLabel = "X", description = "Exit with 1 when top-1 is below X (for CI).")
   Optional<Double> minTop1 = Optional.empty();
 
-  @Option(names = "--threshold", paramLabel = "C", description = "Confidence threshold (default: the calibrated one).")
+  @Option(names = "--threshold", paramLabel = "C",
+      description = "Confidence threshold (default: the collection's routing.threshold, else the calibrated one).")
   Optional<Double> threshold = Optional.empty();
+
+  @Option(names = "--sweep", description = "Also score every threshold from 0.05 to 0.95 (step 0.05): top-1,"
+      + " false-trigger rate and pass rate of each, to choose a collection's routing.threshold.")
+  boolean sweep;
+
+  /** The thresholds {@code --sweep} tries. */
+  static final List<Double> SWEEP = IntStream.rangeClosed(1, 19).mapToObj(i -> i / 20.0).toList();
 
   @Override
   public Integer call() {
@@ -72,19 +84,25 @@ public final class EvalCommand implements Callable<Integer> {
       if (skill.isPresent() && !index.hasSkillNamed(skill.get())) {
         err.println("skillsite eval: warning: no skill named '" + skill.get() + "' in the index; every positive will miss");
       }
-      Confidence confidence = threshold.map(Confidence.DEFAULT::withThreshold).orElse(Confidence.DEFAULT);
-      Router router = new Router(index, confidence);
-      EvalReport report =
-          Evaluator.evaluate(
-              cases,
-              q -> {
-                RouteResult r = router.route(q, 10);
-                return new Ranking(r.hits().stream().map(RouteHit::name).toList(), r.triggered());
-              });
+      Confidence confidence = threshold.map(Confidence.DEFAULT::withThreshold).orElse(index.confidence());
+      EvalReport report = evaluate(cases, index, confidence);
+      Map<Double, EvalReport> swept = new LinkedHashMap<>();
+      if (sweep) {
+        for (double t : SWEEP) {
+          swept.put(t, evaluate(cases, index, Confidence.DEFAULT.withThreshold(t)));
+        }
+      }
       if (json) {
-        out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(toJson(report, confidence)));
+        JsonObject o = toJson(report, confidence);
+        if (sweep) {
+          o.add("sweep", sweepJson(swept));
+        }
+        out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(o));
       } else {
         printText(out, report, confidence);
+        if (sweep) {
+          printSweep(out, swept, confidence.threshold());
+        }
       }
       out.flush();
       if (minTop1.isPresent() && report.top1() < minTop1.get()) {
@@ -97,6 +115,51 @@ public final class EvalCommand implements Callable<Integer> {
       err.println("skillsite eval: " + e.getMessage());
       return 2;
     }
+  }
+
+  private static EvalReport evaluate(List<EvalCase> cases, RoutingIndex index, Confidence confidence) {
+    Router router = new Router(index, confidence);
+    return Evaluator.evaluate(cases, q -> {
+      RouteResult r = router.route(q, 10);
+      return new Ranking(r.hits().stream().map(RouteHit::name).toList(), r.triggered());
+    });
+  }
+
+  /**
+   * The threshold with the highest pass rate (positives routed first and fired, negatives left alone); of
+   * equal ones, the closest to {@code current}.
+   */
+  static double best(Map<Double, EvalReport> swept, double current) {
+    return swept.entrySet().stream()
+        .max(Comparator.comparingDouble((Map.Entry<Double, EvalReport> e) -> e.getValue().passRate())
+            .thenComparingDouble(e -> -Math.abs(e.getKey() - current)))
+        .map(Map.Entry::getKey).orElse(current);
+  }
+
+  private static void printSweep(PrintWriter out, Map<Double, EvalReport> swept, double current) {
+    double best = best(swept, current);
+    out.println("threshold  top-1  false-trigger  pass");
+    swept.forEach((t, r) -> out.printf(Locale.ROOT, "  %.2f     %.3f  %.3f          %.3f%s%n", t, r.top1(),
+        r.falseTriggerRate(), r.passRate(), t == best ? "  <- highest pass rate" : ""));
+    if (best == current) {
+      out.printf(Locale.ROOT, "the threshold in use, %.2f, has the highest pass rate on this set%n", current);
+    } else {
+      out.printf(Locale.ROOT, "to use %.2f for this collection, put in skillsite.yaml:  routing: {threshold: %.2f}%n",
+          best, best);
+    }
+  }
+
+  private static JsonArray sweepJson(Map<Double, EvalReport> swept) {
+    JsonArray a = new JsonArray();
+    swept.forEach((t, r) -> {
+      JsonObject j = new JsonObject();
+      j.addProperty("threshold", t);
+      j.addProperty("top1", r.top1());
+      j.addProperty("false_trigger_rate", r.falseTriggerRate());
+      j.addProperty("pass_rate", r.passRate());
+      a.add(j);
+    });
+    return a;
   }
 
   private void printText(PrintWriter out, EvalReport r, Confidence c) {

@@ -28,7 +28,8 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 final class SiteConfigReader {
   static final String PATH = "skillsite.yaml";
   private static final Set<String> TOP_KEYS = Set.of("title", "description", "base_url", "repository", "install",
-      "stars", "forks", "upstream", "related");
+      "stars", "forks", "upstream", "related", "routing");
+  private static final Set<String> ROUTING_KEYS = Set.of("threshold");
   private static final Set<String> REPOSITORY_KEYS = Set.of("url", "branch", "path");
   private static final Set<String> UPSTREAM_KEYS = Set.of("name", "url", "license", "stars", "forks");
 
@@ -67,7 +68,8 @@ final class SiteConfigReader {
         number(top, "stars", diagnostics),
         number(top, "forks", diagnostics),
         upstream(top, diagnostics),
-        related);
+        related,
+        threshold(sub(top, "routing", ROUTING_KEYS, diagnostics), diagnostics));
     return new SiteSettings(config, relations);
   }
 
@@ -170,6 +172,26 @@ final class SiteConfigReader {
       }
     }
     diagnostics.add(wrongType(node, key, "a whole number"));
+    return Optional.empty();
+  }
+
+  /** {@code routing.threshold}: a confidence strictly between 0 and 1. */
+  private static Optional<Double> threshold(Map<String, Node> routing, List<Diagnostic> diagnostics) {
+    Node node = routing.get("threshold");
+    if (node == null) {
+      return Optional.empty();
+    }
+    if (node instanceof ScalarNode s && (s.getTag().equals(Tag.FLOAT) || s.getTag().equals(Tag.INT))) {
+      try {
+        double t = Double.parseDouble(s.getValue());
+        if (t > 0 && t < 1) {
+          return Optional.of(t);
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+    }
+    diagnostics.add(wrongType(node, "routing.threshold", "a number between 0 and 1"));
     return Optional.empty();
   }
 

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param stars stars of this collection's repository, where known
  * @param upstream the collection this one is based on, credited on every page
  * @param related declared related skills: skill name to names of other skills
+ * @param threshold the confidence a skill needs to fire in this collection ({@code routing.threshold}), when it
+ *     is not the calibrated default
  */
 public record SiteConfig(
     String title,
@@ -27,7 +29,8 @@ public record SiteConfig(
     Optional<Integer> stars,
     Optional<Integer> forks,
     Optional<Upstream> upstream,
-    Map<String, List<String>> related) {
+    Map<String, List<String>> related,
+    Optional<Double> threshold) {
   public SiteConfig {
     related = Map.copyOf(related);
   }
@@ -38,11 +41,11 @@ public record SiteConfig(
 
   public static SiteConfig defaults(String title) {
     return new SiteConfig(title, Optional.empty(), Optional.empty(), Optional.empty(), "main", "",
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Optional.empty());
   }
 
   public SiteConfig withBaseUrl(String url) {
     return new SiteConfig(title, description, Optional.of(url), repoUrl, branch, repoPath, installTemplate,
-        stars, forks, upstream, related);
+        stars, forks, upstream, related, threshold);
   }
 }

@@ -102,6 +102,11 @@ public final class IndexContents {
   }
 
   /** The background document frequencies {@link Confidence} uses, and how many skills they count. */
+  /** The index's threshold (see {@link RoutingIndex#confidence}). */
+  public Confidence confidence() {
+    return index.confidence();
+  }
+
   public Background background() {
     return index.background();
   }

@@ -45,7 +45,7 @@ public final class Router {
   private final Invocation invocation;
 
   public Router(RoutingIndex index) {
-    this(index, Confidence.DEFAULT);
+    this(index, index.confidence());
   }
 
   public Router(RoutingIndex index, Confidence confidence) {

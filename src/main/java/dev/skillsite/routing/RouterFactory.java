@@ -18,7 +18,12 @@ public final class RouterFactory {
   /** Loads {@code contentRoot} and builds an in-memory routing index of the skills that loaded. */
   public static RoutingIndex fromContent(Path contentRoot) throws IOException {
     Catalog catalog = new ContentLoader().load(contentRoot);
-    return RoutingIndex.build(withTriggers(catalog.skills()));
+    return RoutingIndex.build(withTriggers(catalog.skills()), confidence(catalog));
+  }
+
+  /** The threshold the collection sets ({@code routing.threshold} in {@code skillsite.yaml}), else the default. */
+  public static Confidence confidence(Catalog catalog) {
+    return catalog.config().threshold().map(Confidence.DEFAULT::withThreshold).orElse(Confidence.DEFAULT);
   }
 
   /** Each skill with the triggers extracted from its description. */

@@ -58,6 +58,10 @@ public final class RoutingIndex implements Closeable {
   private final int distinctNames;
   private final Background background = Background.standard();
   private final Map<Integer, List<Matched.Candidate>> candidates = new ConcurrentHashMap<>();
+  private final Confidence confidence;
+
+  /** The commit data key of a collection's own threshold; absent for the default one (same bytes as before). */
+  private static final String THRESHOLD = "skillsite.threshold";
 
   private RoutingIndex(Directory directory) throws IOException {
     this.directory = directory;
@@ -73,6 +77,8 @@ public final class RoutingIndex implements Closeable {
     }
     this.docOf = Collections.unmodifiableMap(ids);
     this.distinctNames = (int) skills.stream().map(IndexedSkill::name).distinct().count();
+    String t = reader.getIndexCommit().getUserData().get(THRESHOLD);
+    this.confidence = t == null ? Confidence.DEFAULT : Confidence.DEFAULT.withThreshold(Double.parseDouble(t));
   }
 
   /** Documents made ahead of the writer at a time. */
@@ -87,34 +93,42 @@ public final class RoutingIndex implements Closeable {
    * of its own), and the parts are merged, in order, by one writer with those ids.
    */
   public static RoutingIndex build(List<Skill> skills) {
-    return invert(skills).merge();
+    return build(skills, Confidence.DEFAULT);
+  }
+
+  /** As {@link #build(List)}, for a collection that sets its own threshold ({@link #confidence}). */
+  public static RoutingIndex build(List<Skill> skills, Confidence confidence) {
+    return invert(skills, confidence).merge();
   }
 
   /** With {@code parts} parts ({@code <= 1}: one writer adds every document). */
   static RoutingIndex build(List<Skill> skills, int parts) {
-    return invert(skills, parts).merge();
+    return invert(skills, parts, Confidence.DEFAULT).merge();
   }
 
   /**
    * The first half of {@link #build}: a large collection's documents inverted in parts on all cores. The
    * second half, {@link Inverted#merge}, runs on one thread, so a caller can start other work between them.
+   * The index will keep {@code confidence}'s threshold.
    */
-  public static Inverted invert(List<Skill> skills) {
-    return invert(skills, Math.min(Runtime.getRuntime().availableProcessors(), skills.size() / PART));
+  public static Inverted invert(List<Skill> skills, Confidence confidence) {
+    return invert(skills, Math.min(Runtime.getRuntime().availableProcessors(), skills.size() / PART), confidence);
   }
 
-  private static Inverted invert(List<Skill> skills, int parts) {
-    return new Inverted(skills, parts <= 1 ? List.of() : partials(skills, parts));
+  private static Inverted invert(List<Skill> skills, int parts, Confidence confidence) {
+    return new Inverted(skills, parts <= 1 ? List.of() : partials(skills, parts), confidence);
   }
 
   /** Skills whose documents are inverted (in parts), not yet one index. */
   public static final class Inverted {
     private final List<Skill> skills;
     private final List<Directory> partial;
+    private final Confidence confidence;
 
-    private Inverted(List<Skill> skills, List<Directory> partial) {
+    private Inverted(List<Skill> skills, List<Directory> partial, Confidence confidence) {
       this.skills = skills;
       this.partial = partial;
+      this.confidence = confidence;
     }
 
     /**
@@ -136,6 +150,9 @@ public final class RoutingIndex implements Closeable {
                 addParts(writer, partial);
               }
               writer.forceMerge(1);
+              if (confidence.threshold() != Confidence.DEFAULT.threshold()) {
+                writer.setLiveCommitData(Map.of(THRESHOLD, Double.toString(confidence.threshold())).entrySet());
+              }
             }
             return null;
           });
@@ -273,6 +290,15 @@ public final class RoutingIndex implements Closeable {
 
   public int size() {
     return skills.size();
+  }
+
+  /**
+   * When a skill fires in this collection: the calibrated default, or the threshold its {@code skillsite.yaml}
+   * sets ({@code routing.threshold}), kept in the index so that {@code route --index} and the browser search
+   * use it too.
+   */
+  public Confidence confidence() {
+    return confidence;
   }
 
   /** Whether a skill of that frontmatter name is indexed. */

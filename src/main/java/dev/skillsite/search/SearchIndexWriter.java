@@ -166,7 +166,7 @@ public final class SearchIndexWriter {
       fields.add(f);
     }
     m.add("fields", fields);
-    m.add("confidence", confidence());
+    m.add("confidence", confidence(index.confidence()));
     m.add("stop", strings(StopWords.WORDS));
     JsonArray syn = new JsonArray();
     Synonyms.GROUPS.forEach(g -> syn.add(strings(g)));
@@ -179,9 +179,9 @@ public final class SearchIndexWriter {
     return m;
   }
 
-  private static JsonObject confidence() {
+  private static JsonObject confidence(Confidence confidence) {
     JsonObject c = new JsonObject();
-    c.addProperty("threshold", Confidence.DEFAULT.threshold());
+    c.addProperty("threshold", confidence.threshold());
     c.addProperty("ambiguousMargin", Confidence.AMBIGUOUS_MARGIN);
     c.addProperty("priorSkills", Confidence.PRIOR_SKILLS);
     c.addProperty("neutralMargin", Confidence.NEUTRAL_MARGIN);

@@ -3,6 +3,7 @@ package dev.skillsite.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -71,6 +72,40 @@ class EvalCommandTest {
     assertTrue(text.contains("top-1 1.000  top-3 1.000  MRR 1.000  over 2 positives"), text);
     assertTrue(text.contains("an abstention counts as a top-1 miss"), text);
     assertTrue(text.contains("false-trigger rate 0.000 over 1 negatives"), text);
+  }
+
+  @Test
+  void sweepScoresEveryThresholdAndTheCollectionsOwnThresholdIsTheDefault() throws IOException {
+    Files.writeString(content.resolve("skillsite.yaml"), "routing:\n  threshold: 0.999\n", StandardCharsets.UTF_8);
+    assertEquals(0, run("eval", "--queries", queries.toString(), "--content", content.toString(), "--json",
+        "--sweep"));
+    JsonObject o = JsonParser.parseString(out.toString()).getAsJsonObject();
+    assertEquals(0.999, o.get("threshold").getAsDouble());
+    assertEquals(0.0, o.get("top1").getAsDouble(), "every positive abstains at 0.999");
+    JsonArray sweep = o.getAsJsonArray("sweep");
+    assertEquals(19, sweep.size());
+    double top1 = 2;
+    double ftr = 2;
+    for (int i = 0; i < sweep.size(); i++) {
+      JsonObject row = sweep.get(i).getAsJsonObject();
+      assertEquals((i + 1) / 20.0, row.get("threshold").getAsDouble(), 1e-9);
+      assertTrue(row.get("top1").getAsDouble() <= top1, "a higher threshold never fires more: " + row);
+      assertTrue(row.get("false_trigger_rate").getAsDouble() <= ftr, row.toString());
+      top1 = row.get("top1").getAsDouble();
+      ftr = row.get("false_trigger_rate").getAsDouble();
+    }
+    JsonObject half = sweep.get(9).getAsJsonObject();
+    assertEquals(1.0, half.get("top1").getAsDouble(), "the calibrated 0.50 fires both positives: " + half);
+    assertEquals(1.0, half.get("pass_rate").getAsDouble());
+  }
+
+  @Test
+  void sweepTextMarksTheBestThresholdAndSaysHowToUseIt() {
+    assertEquals(0, run("eval", "--queries", queries.toString(), "--content", content.toString(), "--threshold",
+        "0.999", "--sweep"));
+    String text = out.toString();
+    assertEquals(1, text.split("<- highest pass rate", -1).length - 1, text);
+    assertTrue(text.contains("put in skillsite.yaml:  routing: {threshold: "), text);
   }
 
   @Test

@@ -188,6 +188,20 @@ class ContentLoaderTest {
         Optional.of("https://github.com/example/original"),
         Optional.of("MIT"), Optional.of(12), Optional.empty())), config.upstream());
     assertEquals(List.of("reviewer", "helper", "nobody"), config.related().get("planner"));
+    assertEquals(Optional.of(0.35), config.threshold());
+    assertEquals(Optional.empty(), site("site-config-defaults").config().threshold());
+  }
+
+  @Test
+  void aRoutingThresholdOutsideZeroToOneIsAWarningAndIgnored(@TempDir Path root) throws IOException {
+    write(root.resolve("skills/real/SKILL.md"), skillText("real"));
+    for (String bad : List.of("1", "0", "1.5", "high", "[0.3]")) {
+      write(root.resolve("skillsite.yaml"), "title: t\nrouting:\n  threshold: " + bad + "\n");
+      Catalog c = loader.load(root);
+      assertEquals(Optional.empty(), c.config().threshold(), bad);
+      assertTrue(c.diagnostics().stream().anyMatch(d -> d.pos().path().equals("skillsite.yaml") && d.pos().line() == 3
+          && d.message().contains("'routing.threshold' must be a number between 0 and 1")), bad + ": " + c.diagnostics());
+    }
   }
 
   @Test

@@ -13,6 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,6 +130,30 @@ class RoutingIndexTest {
       }
     }
     assertTrue(Files.list(out).findAny().isPresent());
+  }
+
+  @Test
+  void aCollectionsOwnThresholdIsKeptInTheIndexAndRoutesWithIt(@TempDir Path dir) throws IOException {
+    String q = "shrink my docker image";
+    Path strict = dir.resolve("strict");
+    Path plain = dir.resolve("plain");
+    try (RoutingIndex built = RoutingIndex.build(TestSkills.fixture(), Confidence.DEFAULT.withThreshold(0.999));
+        RoutingIndex usual = RoutingIndex.build(TestSkills.fixture())) {
+      built.writeTo(strict);
+      usual.writeTo(plain);
+      assertTrue(new Router(usual).route(q, 5).triggered(), "fires at the default threshold");
+      assertFalse(new Router(built).route(q, 5).triggered(), "abstains at 0.999");
+    }
+    try (RoutingIndex opened = RoutingIndex.open(strict); RoutingIndex usual = RoutingIndex.open(plain)) {
+      assertEquals(0.999, opened.confidence().threshold());
+      assertFalse(new Router(opened).route(q, 5).triggered());
+      assertTrue(new Router(opened, Confidence.DEFAULT).route(q, 5).triggered(), "an explicit threshold wins");
+      assertEquals(Confidence.DEFAULT, usual.confidence());
+    }
+    // the default threshold is not written at all: such an index is byte for byte what it was before
+    try (Directory d = FSDirectory.open(plain); DirectoryReader r = DirectoryReader.open(d)) {
+      assertEquals(Map.of(), r.getIndexCommit().getUserData());
+    }
   }
 
   @Test

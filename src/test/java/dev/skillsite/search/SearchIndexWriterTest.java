@@ -77,6 +77,15 @@ class SearchIndexWriterTest {
   }
 
   @Test
+  void theBrowserFiresAtTheCollectionsOwnThreshold() throws IOException {
+    try (RoutingIndex index = RoutingIndex.build(TestSkills.fixture(), Confidence.DEFAULT.withThreshold(0.7))) {
+      write(new IndexContents(index), tmp.resolve("own"));
+      JsonObject m = call(tmp.resolve("own/search/manifest.js"), "manifest(");
+      assertEquals(0.7, m.getAsJsonObject("confidence").get("threshold").getAsDouble());
+    }
+  }
+
+  @Test
   void sameIndexSameBytes() throws IOException {
     try (RoutingIndex index = RoutingIndex.build(TestSkills.fixture())) {
       write(new IndexContents(index), tmp.resolve("a"));

@@ -36,7 +36,7 @@ class HostileContentTest {
     SiteConfig config = new SiteConfig(SCRIPT, Optional.of(BREAKOUT), Optional.empty(), Optional.of(JS_URL), "main",
         "", Optional.of("curl {repo} | sh " + SCRIPT + " {name}"), Optional.of(1), Optional.of(2),
         Optional.of(new SiteConfig.Upstream(SCRIPT, Optional.of(JS_URL), Optional.of(BREAKOUT), Optional.empty(),
-            Optional.empty())), Map.of());
+            Optional.empty())), Map.of(), Optional.empty());
     CatalogFixture fixture = new CatalogFixture().config(config);
     Catalog base = fixture
         .skill("evil").collection("c").description("Use when " + SCRIPT + " or " + BREAKOUT)

@@ -39,7 +39,7 @@ class SiteGeneratorTest {
         Optional.of("https://github.com/example/elixir-skills"), "main", "", Optional.empty(), Optional.of(138),
         Optional.of(12), Optional.of(new SiteConfig.Upstream("upstream/skills",
             Optional.of("https://github.com/upstream/skills"), Optional.of("Apache-2.0"), Optional.of(138),
-            Optional.of(12))), Map.of());
+            Optional.of(12))), Map.of(), Optional.empty());
   }
 
   static Catalog catalog() {
