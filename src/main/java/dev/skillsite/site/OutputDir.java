@@ -28,6 +28,8 @@ final class OutputDir implements SiteFiles {
   private final Path dir;
   private final Optional<Path> previous;
   private final Set<String> written = new ConcurrentSkipListSet<>();
+  /** Folders known to exist in the staging tree (see {@link #folder}). */
+  private final Set<Path> made = ConcurrentHashMap.newKeySet();
 
   OutputDir(Path dir) throws IOException {
     this(dir, Optional.empty());
@@ -54,9 +56,6 @@ final class OutputDir implements SiteFiles {
     }
     this.previous = real;
   }
-
-  /** Folders known to exist in the staging tree (see {@link #folder}). */
-  private final Set<Path> made = ConcurrentHashMap.newKeySet();
 
   @Override
   public void write(String sitePath, String text) {
