@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +46,11 @@ public final class RouteCommand implements Callable<Integer> {
   @Option(names = "--explain", description = "Say why: per-field contributions, matched terms, confidence.")
   boolean explain;
 
+  @Option(names = "--threshold", paramLabel = "C",
+      description = "Confidence a skill needs to fire, between 0 and 1 (default: the collection's"
+          + " routing.threshold, else the calibrated one).")
+  Optional<Double> threshold = Optional.empty();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -53,9 +59,14 @@ public final class RouteCommand implements Callable<Integer> {
       err.println("skillsite route: --top must be at least 1");
       return 2;
     }
+    if (threshold.isPresent() && !(threshold.get() > 0 && threshold.get() < 1)) {
+      err.println("skillsite route: --threshold must be between 0 and 1");
+      return 2;
+    }
     String query = String.join(" ", phrase);
     try (RoutingIndex index = source.open()) {
-      RouteExplanation ex = new Router(index).explain(query, top);
+      Confidence confidence = threshold.map(Confidence.DEFAULT::withThreshold).orElse(index.confidence());
+      RouteExplanation ex = new Router(index, confidence).explain(query, top);
       if (json) {
         out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(toJson(ex)));
       } else {

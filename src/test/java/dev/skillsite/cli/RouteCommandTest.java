@@ -64,6 +64,21 @@ class RouteCommandTest {
   }
 
   @Test
+  void thresholdFlagAndTheCollectionsOwnThreshold() throws IOException {
+    String q = "shrink our Dockerfile image with a multi-stage build";
+    assertEquals(0, run("route", q, "--content", content.toString(), "--json", "--threshold", "0.999"));
+    JsonObject strict = JsonParser.parseString(out.toString()).getAsJsonObject();
+    assertEquals(true, strict.get("abstained").getAsBoolean());
+    assertEquals(0.999, strict.get("threshold").getAsDouble());
+    out.getBuffer().setLength(0);
+    Files.writeString(content.resolve("skillsite.yaml"), "routing: {threshold: 0.999}\n", StandardCharsets.UTF_8);
+    assertEquals(0, run("route", q, "--content", content.toString()));
+    assertTrue(out.toString().startsWith("no skill matches (confidence "), out.toString());
+    assertEquals(2, run("route", q, "--content", content.toString(), "--threshold", "1.5"));
+    assertTrue(err.toString().contains("--threshold must be between 0 and 1"), err.toString());
+  }
+
+  @Test
   void textSaysNoSkillMatchesWhenAbstaining() {
     assertEquals(0, run("route", "remap the tmux prefix to ctrl-a", "--content", content.toString()));
     assertTrue(out.toString().startsWith("no skill matches (confidence "), out.toString());
