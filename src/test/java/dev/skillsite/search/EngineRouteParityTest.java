@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,9 +37,29 @@ class EngineRouteParityTest {
   @ParameterizedTest
   @ValueSource(strings = {"elixir", "anthropic"})
   void engineAnswersLikeTheRouter(String corpus) throws Exception {
+    assertParity(Path.of("../shared/corpora", corpus), corpus, 0.5);
+  }
+
+  /** A collection with its own threshold: the browser fires where {@code route} does, at that threshold. */
+  @Test
+  void engineFiresAtTheCollectionsOwnThreshold() throws Exception {
+    Path content = tmp.resolve("elixir");
+    Path from = Path.of("../shared/corpora/elixir");
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Path to = content.resolve(from.relativize(f).toString());
+        Files.createDirectories(to.getParent());
+        Files.copy(f, to);
+      }
+    }
+    Files.writeString(content.resolve("skillsite.yaml"), "routing: {threshold: 0.3}\n", StandardCharsets.UTF_8);
+    assertParity(content, "elixir", 0.3);
+  }
+
+  private void assertParity(Path content, String corpus, double threshold) throws Exception {
     Path site = tmp.resolve("site");
     new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE)
-        .run(new BuildOptions(Path.of("../shared/corpora", corpus), site, Optional.empty(), true));
+        .run(new BuildOptions(content, site, Optional.empty(), true));
     List<String> queries = new ArrayList<>();
     for (String line : Files.readAllLines(Path.of("../shared/eval", corpus + ".jsonl"), StandardCharsets.UTF_8)) {
       if (!line.isBlank()) {
@@ -55,6 +77,7 @@ class EngineRouteParityTest {
     assertEquals(queries.size(), js.size());
     List<String> diffs = new ArrayList<>();
     try (RoutingIndex index = RoutingIndex.open(site.resolve(BuildPipeline.LUCENE_DIR))) {
+      assertEquals(threshold, index.confidence().threshold());
       Router router = new Router(index);
       for (int i = 0; i < queries.size(); i++) {
         RouteResult r = router.route(queries.get(i), 10);
