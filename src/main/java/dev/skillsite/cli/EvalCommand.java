@@ -58,9 +58,7 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--min-top1", paramLabel = "X", description = "Exit with 1 when top-1 is below X (for CI).")
   Optional<Double> minTop1 = Optional.empty();
 
-  @Option(names = "--threshold", paramLabel = "C",
-      description = "Confidence threshold (default: the collection's routing.threshold, else the calibrated one).")
-  Optional<Double> threshold = Optional.empty();
+  @Mixin ThresholdOption threshold;
 
   @Option(names = "--sweep", description = "Also score every threshold from 0.05 to 0.95 (step 0.05): top-1,"
       + " false-trigger rate and pass rate of each, to choose a collection's routing.threshold.")
@@ -84,7 +82,7 @@ public final class EvalCommand implements Callable<Integer> {
       if (skill.isPresent() && !index.hasSkillNamed(skill.get())) {
         err.println("skillsite eval: warning: no skill named '" + skill.get() + "' in the index; every positive will miss");
       }
-      Confidence confidence = threshold.map(Confidence.DEFAULT::withThreshold).orElse(index.confidence());
+      Confidence confidence = threshold.of(index);
       EvalReport report = evaluate(cases, index, confidence);
       Map<Double, EvalReport> swept = new LinkedHashMap<>();
       if (sweep) {

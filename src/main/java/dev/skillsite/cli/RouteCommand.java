@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,10 +45,7 @@ public final class RouteCommand implements Callable<Integer> {
   @Option(names = "--explain", description = "Say why: per-field contributions, matched terms, confidence.")
   boolean explain;
 
-  @Option(names = "--threshold", paramLabel = "C",
-      description = "Confidence a skill needs to fire, between 0 and 1 (default: the collection's"
-          + " routing.threshold, else the calibrated one).")
-  Optional<Double> threshold = Optional.empty();
+  @Mixin ThresholdOption threshold;
 
   @Override
   public Integer call() {
@@ -59,14 +55,9 @@ public final class RouteCommand implements Callable<Integer> {
       err.println("skillsite route: --top must be at least 1");
       return 2;
     }
-    if (threshold.isPresent() && !(threshold.get() > 0 && threshold.get() < 1)) {
-      err.println("skillsite route: --threshold must be between 0 and 1");
-      return 2;
-    }
     String query = String.join(" ", phrase);
     try (RoutingIndex index = source.open()) {
-      Confidence confidence = threshold.map(Confidence.DEFAULT::withThreshold).orElse(index.confidence());
-      RouteExplanation ex = new Router(index, confidence).explain(query, top);
+      RouteExplanation ex = new Router(index, threshold.of(index)).explain(query, top);
       if (json) {
         out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(toJson(ex)));
       } else {

@@ -109,6 +109,13 @@ class EvalCommandTest {
   }
 
   @Test
+  void aThresholdOutsideZeroToOneIsAUsageError() {
+    assertEquals(2, run("eval", "--queries", queries.toString(), "--content", content.toString(), "--threshold",
+        "0"));
+    assertTrue(err.toString().contains("--threshold must be between 0 and 1"), err.toString());
+  }
+
+  @Test
   void belowMinTop1ExitsWithOne() {
     assertEquals(1, run("eval", "--queries", queries.toString(), "--content", content.toString(), "--threshold",
         "0.9999", "--min-top1", "0.5"));

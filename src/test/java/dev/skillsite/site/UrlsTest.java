@@ -10,7 +10,7 @@ class UrlsTest {
   void relativeHrefsBetweenSitePaths() {
     assertEquals("../oban/index.html", Urls.relative("skills/otp/index.html", "skills/oban/index.html"));
     assertEquals("skills/otp/index.html", Urls.relative("index.html", "skills/otp/index.html"));
-    assertEquals("../../../index.html", Urls.relative("skills/otp/ref/api/index.html", "skills/index.html"));
+    assertEquals("../../../index.html", Urls.relative("skills/otp/ref/references/api.html", "skills/index.html"));
     assertEquals("files/a%20b.png", Urls.relative("skills/otp/index.html", "skills/otp/files/a b.png"));
     assertEquals("index.html", Urls.relative("skills/otp/ref/x/index.html", "skills/otp/ref/x/index.html"));
   }
