@@ -128,8 +128,10 @@ public final class BuildPipeline {
       // (interleaved A/B); the merge is one thread, so Markdown starts then
       Catalog forDocs = catalog;
       RoutingIndex.Inverted inverted = RoutingIndex.invert(catalog.skills(), RouterFactory.confidence(catalog));
+      // documents rendered before: a watching server's last build, else the build cache of the output folder
       documents = CompletableFuture.supplyAsync(() -> generator.render(forDocs, Optional.of(options.content()),
-          () -> abandoned.get() || cancelled.getAsBoolean(), previous.map(p -> p.snapshot().documents())),
+          () -> abandoned.get() || cancelled.getAsBoolean(), previous.map(p -> p.snapshot().documents())
+              .or(() -> options.cache() ? generator.cached(location.out()) : Optional.empty())),
           DOCUMENTS_POOL);
       try (RoutingIndex index = inverted.merge()) {
         step(3, cancelled);
@@ -156,7 +158,7 @@ public final class BuildPipeline {
           }, BuildPipeline::onOwnThread);
           try {
             report = generator.generate(input, join(documents), writer.staging(), keepLive,
-                Optional.of(location.out()));
+                Optional.of(location.out()), options.cache());
             step(6, cancelled);
             // digests the SKILL.md copies the pages stage made
             new DiscoveryIndexWriter().write(catalog, options.content(), writer.staging());
@@ -181,7 +183,9 @@ public final class BuildPipeline {
         Optional<LiveSite> live = published
             ? report.snapshot().map(s -> new LiveSite(options, s))
             : Optional.empty();
-        return new BuildResult(catalog.skills().size(), report.pages(), diagnostics, seconds, published, live);
+        SiteGenerator.Documents docs = join(documents);
+        return new BuildResult(catalog.skills().size(), report.pages(), diagnostics, seconds, published, live,
+            new BuildResult.Documents(docs.total(), docs.reused()));
       }
     } finally {
       abandoned.set(true); // a side rendering still running is for a build that is over: let it stop

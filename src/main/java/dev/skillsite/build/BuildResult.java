@@ -13,15 +13,22 @@ import java.util.Optional;
  * @param seconds wall time
  * @param published whether the new site replaced the output folder
  * @param live what a watching server keeps of a published full build, to refresh one skill quickly
+ * @param documents Markdown documents in the site, and how many of them were used again from an earlier build
+ *     (the build cache, or a watching server's last build) instead of being rendered
  */
 public record BuildResult(int skills, int pages, List<Diagnostic> diagnostics, double seconds,
-    boolean published, Optional<LiveSite> live) {
+    boolean published, Optional<LiveSite> live, Documents documents) {
+  /** Markdown documents in the site; {@code reused} of them were not rendered again. */
+  public record Documents(long total, long reused) {
+    public static final Documents NONE = new Documents(0, 0);
+  }
+
   public BuildResult {
     diagnostics = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
   }
 
   public BuildResult(int skills, int pages, List<Diagnostic> diagnostics, double seconds, boolean published) {
-    this(skills, pages, diagnostics, seconds, published, Optional.empty());
+    this(skills, pages, diagnostics, seconds, published, Optional.empty(), Documents.NONE);
   }
 
   public long errors() {

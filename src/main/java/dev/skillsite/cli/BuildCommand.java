@@ -53,6 +53,8 @@ public final class BuildCommand implements Callable<Integer> {
       }
       if (timings) {
         err.println(timer.summary(ManagementFactory.getRuntimeMXBean().getUptime()));
+        err.println("documents: " + result.documents().total() + ", " + result.documents().reused()
+            + " of them used again from the build cache");
       }
       err.flush();
       out.println("built " + site.out + ": " + result.summary());

@@ -32,6 +32,10 @@ final class SiteOptions {
       description = "Absolute URL the site is served from, for canonical links and the sitemap.")
   String baseUrl;
 
+  @Option(names = "--no-cache",
+      description = "Render every document: neither read nor write the build cache (OUT/.skillsite-cache/).")
+  boolean noCache;
+
   /** The user's template folder: {@code --templates}, else {@code templates/} if present. */
   Optional<Path> templateDir() throws NoSuchFileException {
     if (templates == null) {
@@ -49,6 +53,6 @@ final class SiteOptions {
       throw new ParameterException(spec.commandLine(),
           "--base-url must be an absolute http:// or https:// URL, not '" + baseUrl + "'");
     }
-    return new BuildOptions(content, out, Optional.ofNullable(baseUrl), publishWithErrors);
+    return new BuildOptions(content, out, Optional.ofNullable(baseUrl), publishWithErrors, !noCache);
   }
 }

@@ -2,12 +2,14 @@ package dev.skillsite.markdown;
 
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -88,6 +90,16 @@ public final class MentionIndex {
       }
     });
     return new MentionIndex(kept);
+  }
+
+  /** Every term and the skill it names, sorted by term (what the build cache keeps). */
+  public SortedMap<String, SkillId> terms() {
+    return Collections.unmodifiableSortedMap(new TreeMap<>(terms));
+  }
+
+  /** The index of exactly these terms (as {@link #terms} gave them). */
+  public static MentionIndex withTerms(Map<String, SkillId> terms) {
+    return new MentionIndex(terms);
   }
 
   /** Same terms, naming the same skills. */

@@ -1,6 +1,9 @@
 package dev.skillsite.markdown;
 
 import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -25,6 +28,47 @@ public final class SanitizedHtml {
     byte[] utf8 = deflate ? html.getBytes(StandardCharsets.UTF_8) : new byte[0];
     this.deflated = deflate ? deflate(utf8) : utf8;
     this.length = utf8.length;
+  }
+
+  private SanitizedHtml(String text, byte[] deflated, int length) {
+    this.text = text;
+    this.deflated = deflated;
+    this.length = length;
+  }
+
+  /** Writes this markup as it is held (see {@link DocumentCodec}). */
+  void writeTo(DataOutput out) throws IOException {
+    if (deflated.length == 0) {
+      out.writeByte(0);
+      DocumentCodec.writeString(out, text);
+    } else {
+      out.writeByte(1);
+      out.writeInt(length);
+      out.writeInt(deflated.length);
+      out.write(deflated);
+    }
+  }
+
+  /**
+   * Reads markup written by {@link #writeTo}: only from the build cache, which holds what this class made
+   * (see {@link DocumentCodec}).
+   */
+  static SanitizedHtml readFrom(DataInput in, int available) throws IOException {
+    int kind = in.readByte();
+    if (kind == 0) {
+      return new SanitizedHtml(DocumentCodec.readString(in, available), new byte[0], 0);
+    }
+    if (kind != 1) {
+      throw new IOException("unknown markup kind " + kind);
+    }
+    int length = in.readInt();
+    int size = in.readInt();
+    if (length <= 0 || size <= 0 || size > available || length > 1032L * size + 1024) { // deflate's bound
+      throw new IOException("bad deflated markup size");
+    }
+    byte[] bytes = new byte[size];
+    in.readFully(bytes);
+    return new SanitizedHtml("", bytes, length);
   }
 
   /** The markup, safe to insert into a page as is. */

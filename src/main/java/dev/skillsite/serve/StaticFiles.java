@@ -1,5 +1,6 @@
 package dev.skillsite.serve;
 
+import dev.skillsite.site.SiteGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -48,7 +49,8 @@ final class StaticFiles {
       if (segment.isEmpty()) {
         continue;
       }
-      if (segment.equals("..") || segment.equals(".") || segment.contains(":")) {
+      if (segment.equals("..") || segment.equals(".") || segment.contains(":")
+          || (p == root && segment.equals(SiteGenerator.CACHE_FOLDER))) {
         return Optional.empty();
       }
       p = p.resolve(segment);

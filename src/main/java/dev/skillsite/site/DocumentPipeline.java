@@ -44,13 +44,49 @@ final class DocumentPipeline {
    * @param mentions the distinctive mention terms the documents were cross-linked with
    */
   record Result(List<RenderedSkill> skills, LinkTable links, Map<String, Set<String>> anchors, MentionIndex mentions,
-      Map<String, Memo> memos) {}
+      Map<String, Memo> memos) {
+    /**
+     * What a later build uses of a result (its mention terms and memos), as the build cache keeps it; the
+     * rest is empty.
+     */
+    static Result cached(MentionIndex mentions, Map<String, Memo> memos) {
+      return new Result(List.of(), null, Map.of(), mentions, memos);
+    }
+
+    /** How many documents were parsed and rendered, rather than used again from an earlier build. */
+    long rendered() {
+      return memos.values().stream().filter(m -> !m.reused()).count();
+    }
+  }
 
   /**
    * A document as rendered, with what rendering asked the link table and the answers: a later build may use the
    * rendered document again when the source is the same and every question gets the same answer.
    */
-  record Memo(SourceDocument source, RenderedDocument doc, Set<String> anchors, List<Question> asked) {}
+  record Memo(Fingerprint source, RenderedDocument doc, Set<String> anchors, List<Question> asked, boolean reused) {
+    Memo again() {
+      return new Memo(source, doc, anchors, asked, true);
+    }
+  }
+
+  /**
+   * What a memo keeps of its source: the document's place and its text as two 64-bit hashes (FNV-1a and a
+   * polynomial hash), so that the build cache need not hold every source text. A collision could only show
+   * an earlier rendering of the same file.
+   */
+  record Fingerprint(String path, String skill, String skillDir, int firstLine, int length, long fnv, long poly) {
+    static Fingerprint of(SourceDocument s) {
+      String m = s.markdown();
+      long fnv = 0xcbf29ce484222325L;
+      long poly = 0;
+      for (int i = 0, n = m.length(); i < n; i++) {
+        char c = m.charAt(i);
+        fnv = (fnv ^ c) * 0x100000001b3L;
+        poly = poly * 1_000_003L + c;
+      }
+      return new Fingerprint(s.path(), s.skill().value(), s.skillDir(), s.firstLine(), m.length(), fnv, poly);
+    }
+  }
 
   /** The {@link LinkTargets} calls; an anchor of another document is checked only once all are parsed. */
   enum Asked { PAGE, ANCHOR, FOREIGN_ANCHOR, FILE, EXISTS, SKILL }
@@ -122,7 +158,7 @@ final class DocumentPipeline {
   /** The previous rendering of a document, if its memo still holds against this build's link table. */
   private Optional<Draft> again(Skill skill, SourceDocument source, LinkTable links, Map<String, Set<String>> anchors,
       Memo memo) {
-    if (memo == null || !memo.source().equals(source)) {
+    if (memo == null || !memo.source().equals(Fingerprint.of(source))) {
       return Optional.empty();
     }
     Consulting replay = new Consulting(links, source.path(), memo.anchors(), false, false);
@@ -137,7 +173,7 @@ final class DocumentPipeline {
     // the same answers: publish its anchors and the copies its links need, as rendering it would have
     anchors.put(source.path(), memo.anchors());
     memo.asked().stream().filter(q -> q.method() == Asked.FILE).forEach(q -> links.file(q.first(), q.second()));
-    return Optional.of(new Draft(source, memo.doc(), relied, memo));
+    return Optional.of(new Draft(source, memo.doc(), relied, memo.again()));
   }
 
   /** Parses and renders one document, publishing its anchors and assuming other documents' anchors exist. */
@@ -160,7 +196,8 @@ final class DocumentPipeline {
     SourceDocument source = parsed.source();
     Consulting consulting = new Consulting(links, source.path(), own, true, complete);
     RenderedDocument doc = markdown.render(parsed, consulting, mentions);
-    return new Draft(source, doc, consulting.relied, new Memo(source, doc, own, List.copyOf(consulting.asked)));
+    return new Draft(source, doc, consulting.relied,
+        new Memo(Fingerprint.of(source), doc, own, List.copyOf(consulting.asked), false));
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.skillsite.site;
 import dev.skillsite.output.UnchangedFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,6 +74,24 @@ final class OutputDir implements SiteFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Writes a file of the site by streaming it (a large file not worth holding in memory; never linked). */
+  void stream(String sitePath, StreamWriter writer) {
+    Path target = target(sitePath);
+    try {
+      folder(target.getParent());
+      try (OutputStream os = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        writer.write(os);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes a file's bytes to a stream. */
+  interface StreamWriter {
+    void write(OutputStream out) throws IOException;
   }
 
   @Override

@@ -25,6 +25,11 @@ import java.util.function.BooleanSupplier;
  * instance is thread-safe and its output depends only on its input.
  */
 public final class SiteGenerator {
+  /**
+   * The folder of a site that holds its build cache ({@link #cached}): not part of the published site (no page
+   * links to it, {@code serve} does not serve it, a deployment may leave it out).
+   */
+  public static final String CACHE_FOLDER = ".skillsite-cache";
   private final PageRenderer pages;
   private final AssetCopier assets;
   private final MarkdownRenderer markdown = new MarkdownRenderer();
@@ -38,7 +43,7 @@ public final class SiteGenerator {
   public SiteReport generate(SiteInput input, Path dir) throws IOException {
     OutputDir.requireEmpty(dir);
     return generate(input, render(input.catalog(), input.contentRoot(), () -> false, Optional.empty()), dir, false,
-        Optional.empty());
+        Optional.empty(), false);
   }
 
   /**
@@ -50,12 +55,13 @@ public final class SiteGenerator {
    *
    * @param keepSnapshot whether the report keeps a {@link Snapshot} (every rendered document) for
    *     {@link #refresh}: only a watching server wants that memory held
+   * @param cache whether the site gets a build cache ({@link #cached}) for the next build
    */
   public SiteReport generate(SiteInput input, Documents documents, Path dir, boolean keepSnapshot,
-      Optional<Path> previous) throws IOException {
+      Optional<Path> previous, boolean cache) throws IOException {
     OutputDir out = new OutputDir(dir, previous);
     try {
-      return write(input, documents, out, keepSnapshot);
+      return write(input, documents, out, keepSnapshot, cache);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -75,6 +81,14 @@ public final class SiteGenerator {
         previous.map(p -> p.docs)), files);
   }
 
+  /**
+   * The documents of the build cache a build left in {@code site} (see {@link DocumentCache}), for {@link #render}
+   * to use again; empty when there is none, or none this program can use.
+   */
+  public Optional<Documents> cached(Path site) {
+    return DocumentCache.read(site).map(r -> new Documents(null, r, null));
+  }
+
   /** Every document of a catalog, rendered ({@link #render}). */
   public static final class Documents {
     private final Catalog catalog;
@@ -85,6 +99,16 @@ public final class SiteGenerator {
       this.catalog = catalog;
       this.docs = docs;
       this.files = files;
+    }
+
+    /** How many Markdown documents there are. */
+    public long total() {
+      return docs.memos().size();
+    }
+
+    /** How many of them were used again from an earlier build instead of being rendered. */
+    public long reused() {
+      return total() - docs.rendered();
     }
   }
 
@@ -153,7 +177,8 @@ public final class SiteGenerator {
     return new Refresh(written, again.skill().diagnostics().stream().sorted(Diagnostic.ORDER).toList());
   }
 
-  private SiteReport write(SiteInput input, Documents documents, OutputDir out, boolean keepSnapshot) {
+  private SiteReport write(SiteInput input, Documents documents, OutputDir out, boolean keepSnapshot,
+      boolean cache) {
     Catalog catalog = input.catalog();
     if (documents.catalog != catalog) {
       throw new IllegalArgumentException("documents rendered from another catalog");
@@ -173,6 +198,9 @@ public final class SiteGenerator {
     // one task per page, not per skill: a skill with hundreds of references would otherwise be written by one
     // thread at the end while the other cores idle
     List<Runnable> tasks = new ArrayList<>();
+    if (cache) {
+      tasks.add(() -> out.stream(DocumentCache.PATH, os -> DocumentCache.encode(docs, os)));
+    }
     for (RenderedSkill r : docs.skills()) {
       tasks.add(() -> written.add(writeSkill(r, files, out, site, views, skillPages)));
       for (RenderedSkill.RenderedReference ref : r.references()) {

@@ -100,6 +100,10 @@ class ServeCommandTest {
     }
     Files.createSymbolicLink(tmp.resolve("site/leak.txt"), tmp.resolve("secret.txt"));
     assertEquals(404, get("/leak.txt").statusCode());
+    // the build cache is in the output folder but not part of the site; other dot folders are
+    assertTrue(Files.isRegularFile(tmp.resolve("site/.skillsite-cache/documents.bin")));
+    assertEquals(404, get("/.skillsite-cache/documents.bin").statusCode());
+    assertEquals(200, get("/.well-known/agent-skills/index.json").statusCode());
   }
 
   private long statusVersion() throws Exception {

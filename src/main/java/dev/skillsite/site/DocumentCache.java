@@ -1,0 +1,272 @@
+package dev.skillsite.site;
+
+import dev.skillsite.markdown.DocumentCodec;
+import dev.skillsite.markdown.MentionIndex;
+import dev.skillsite.model.SkillId;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * The build cache: every rendered document of a build, kept in its output folder ({@link #PATH}) with what its
+ * rendering asked the link table, so that the next build, in a new process, renders again only the documents
+ * whose source or links changed (the same rule as a watching server's rebuilds, {@link DocumentPipeline}).
+ * The output is the same as a clean build's, the cache file included.
+ *
+ * <p>The cache belongs to the program that wrote it: it is used only by the same skillsite (same version and
+ * the same classes, see {@link #identity}), and a file that is damaged, truncated or from another version is
+ * ignored. It holds
+ * rendered markup, which is not sanitized again: it is trusted as the rest of the output folder is.
+ */
+final class DocumentCache {
+  /** Where the cache lives in a site ({@link SiteGenerator#CACHE_FOLDER}). Not linked from any page. */
+  static final String PATH = SiteGenerator.CACHE_FOLDER + "/documents.bin";
+
+  private static final byte[] MAGIC = "skillsite rendered documents\n".getBytes(StandardCharsets.US_ASCII);
+  private static final int FORMAT = 1;
+  private static final long MAX_BYTES = 1L << 30;
+  private static final String IDENTITY = identity();
+
+  private DocumentCache() {}
+
+  /** The documents of the build cache in {@code site}, if it has one this program can use. */
+  static Optional<DocumentPipeline.Result> read(Path site) {
+    Path file = site.resolve(PATH);
+    try {
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_BYTES) {
+        return Optional.empty();
+      }
+      try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+        return decode(in, (int) Files.size(file));
+      }
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // a cache that cannot be read is no cache: everything is rendered
+    }
+  }
+
+  /** Writes the cache for {@code docs}: deterministic bytes (documents in path order), streamed. */
+  static void encode(DocumentPipeline.Result docs, OutputStream file) throws IOException {
+    CRC32 crc = new CRC32();
+    BufferedOutputStream buffered = new BufferedOutputStream(file, 1 << 16);
+    DataOutputStream out = new DataOutputStream(new CheckedOutputStream(buffered, crc));
+    out.write(MAGIC);
+    out.writeInt(FORMAT);
+    DocumentCodec.writeString(out, IDENTITY);
+    Map<String, SkillId> terms = docs.mentions().terms();
+    out.writeInt(terms.size());
+    for (Map.Entry<String, SkillId> e : terms.entrySet()) {
+      DocumentCodec.writeString(out, e.getKey());
+      DocumentCodec.writeString(out, e.getValue().value());
+    }
+    Map<String, DocumentPipeline.Memo> memos = new TreeMap<>(docs.memos());
+    out.writeInt(memos.size());
+    for (DocumentPipeline.Memo m : memos.values()) {
+      write(out, m);
+    }
+    out.flush();
+    DataOutputStream tail = new DataOutputStream(buffered); // the checksum follows the bytes it checks
+    tail.writeLong(crc.getValue());
+    tail.flush();
+  }
+
+  /** {@link #encode} into memory. */
+  static byte[] encode(DocumentPipeline.Result docs) {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      encode(docs, bytes);
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException("writing to memory failed", e);
+    }
+  }
+
+  /**
+   * Reads a cache of {@code size} bytes; empty when it is not one of this program's or its checksum fails
+   * (checked at the end: nothing read is used before).
+   */
+  static Optional<DocumentPipeline.Result> decode(InputStream file, int size) throws IOException {
+    CRC32 crc = new CRC32();
+    BufferedInputStream buffered = new BufferedInputStream(file, 1 << 16);
+    DataInputStream in = new DataInputStream(new CheckedInputStream(buffered, crc));
+    byte[] magic = in.readNBytes(MAGIC.length);
+    if (!Arrays.equals(magic, MAGIC) || in.readInt() != FORMAT || !DocumentCodec.readString(in, size).equals(IDENTITY)) {
+      return Optional.empty();
+    }
+    int n = DocumentCodec.count(in, size);
+    Map<String, SkillId> terms = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      terms.put(DocumentCodec.readString(in, size), new SkillId(DocumentCodec.readString(in, size)));
+    }
+    n = DocumentCodec.count(in, size);
+    Map<String, DocumentPipeline.Memo> memos = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      DocumentPipeline.Memo m = read(in, size);
+      memos.put(m.source().path(), m);
+    }
+    long expected = crc.getValue();
+    DataInputStream tail = new DataInputStream(buffered);
+    if (tail.readLong() != expected || tail.read() != -1) {
+      return Optional.empty();
+    }
+    return Optional.of(DocumentPipeline.Result.cached(MentionIndex.withTerms(terms), memos));
+  }
+
+  static Optional<DocumentPipeline.Result> decode(byte[] file) throws IOException {
+    return decode(new ByteArrayInputStream(file), file.length);
+  }
+
+  private static void write(DataOutputStream out, DocumentPipeline.Memo m) throws IOException {
+    DocumentPipeline.Fingerprint f = m.source();
+    DocumentCodec.writeString(out, f.path());
+    DocumentCodec.writeString(out, f.skill());
+    DocumentCodec.writeString(out, f.skillDir());
+    out.writeInt(f.firstLine());
+    out.writeInt(f.length());
+    out.writeLong(f.fnv());
+    out.writeLong(f.poly());
+    Set<String> anchors = new TreeSet<>(m.anchors());
+    out.writeInt(anchors.size());
+    for (String a : anchors) {
+      DocumentCodec.writeString(out, a);
+    }
+    out.writeInt(m.asked().size());
+    for (DocumentPipeline.Question q : m.asked()) {
+      out.writeByte(q.method().ordinal());
+      DocumentCodec.writeString(out, q.first());
+      DocumentCodec.writeString(out, q.second());
+      writeAnswer(out, q.answer());
+    }
+    DocumentCodec.write(out, m.doc());
+  }
+
+  private static DocumentPipeline.Memo read(DataInputStream in, int available) throws IOException {
+    DocumentPipeline.Fingerprint f = new DocumentPipeline.Fingerprint(DocumentCodec.readString(in, available),
+        DocumentCodec.readString(in, available), DocumentCodec.readString(in, available), in.readInt(),
+        in.readInt(), in.readLong(), in.readLong());
+    int n = DocumentCodec.count(in, available);
+    Set<String> anchors = new TreeSet<>();
+    for (int i = 0; i < n; i++) {
+      anchors.add(DocumentCodec.readString(in, available));
+    }
+    n = DocumentCodec.count(in, available);
+    List<DocumentPipeline.Question> asked = new ArrayList<>(n);
+    DocumentPipeline.Asked[] methods = DocumentPipeline.Asked.values();
+    for (int i = 0; i < n; i++) {
+      int method = in.readByte();
+      if (method < 0 || method >= methods.length) {
+        throw new IOException("unknown question " + method);
+      }
+      asked.add(new DocumentPipeline.Question(methods[method], DocumentCodec.readString(in, available),
+          DocumentCodec.readString(in, available), readAnswer(in, available)));
+    }
+    return new DocumentPipeline.Memo(f, DocumentCodec.read(in, available), Collections.unmodifiableSet(anchors),
+        List.copyOf(asked), false);
+  }
+
+  // answers are what LinkTargets returns: Optional<String>, boolean or String
+  private static void writeAnswer(DataOutputStream out, Object answer) throws IOException {
+    if (answer instanceof Optional<?> o) {
+      if (o.isEmpty()) {
+        out.writeByte(0);
+      } else {
+        out.writeByte(1);
+        DocumentCodec.writeString(out, (String) o.get());
+      }
+    } else if (answer instanceof Boolean b) {
+      out.writeByte(b ? 3 : 2);
+    } else if (answer instanceof String s) {
+      out.writeByte(4);
+      DocumentCodec.writeString(out, s);
+    } else {
+      throw new IllegalArgumentException("unexpected answer " + answer);
+    }
+  }
+
+  private static Object readAnswer(DataInputStream in, int available) throws IOException {
+    int tag = in.readByte();
+    return switch (tag) {
+      case 0 -> Optional.empty();
+      case 1 -> Optional.of(DocumentCodec.readString(in, available));
+      case 2 -> Boolean.FALSE;
+      case 3 -> Boolean.TRUE;
+      case 4 -> DocumentCodec.readString(in, available);
+      default -> throw new IOException("unknown answer " + tag);
+    };
+  }
+
+  /**
+   * This program: its version and the name and checksum of every file of its code, so that a cache is used by
+   * the same code only. From a jar, the checksums are read from the jar's directory (not the jar's bytes or
+   * time, which change with every packaging of the same sources, nor the order of its entries). From class
+   * folders (development, tests), the classes are read, and the libraries are named by their locations, which
+   * carry their versions.
+   */
+  private static String identity() {
+    String version = Optional.ofNullable(DocumentCache.class.getPackage().getImplementationVersion()).orElse("dev");
+    try {
+      Path code = codeOf(DocumentCache.class);
+      Map<String, Long> crcs = new TreeMap<>(); // by name, whatever order the files come in
+      if (Files.isRegularFile(code)) {
+        try (ZipFile jar = new ZipFile(code.toFile())) {
+          for (Enumeration<? extends ZipEntry> e = jar.entries(); e.hasMoreElements();) {
+            ZipEntry entry = e.nextElement();
+            crcs.put(entry.getName(), entry.getCrc());
+          }
+        }
+      } else {
+        try (var files = Files.walk(code)) {
+          for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+            CRC32 crc = new CRC32();
+            crc.update(Files.readAllBytes(f));
+            crcs.put(code.relativize(f).toString(), crc.getValue());
+          }
+        }
+        for (Class<?> library : new Class<?>[] {org.commonmark.parser.Parser.class, org.jsoup.Jsoup.class}) {
+          crcs.put("library " + codeOf(library), 0L);
+        }
+      }
+      long h = 0xcbf29ce484222325L;
+      for (Map.Entry<String, Long> e : crcs.entrySet()) {
+        for (byte b : e.getKey().getBytes(StandardCharsets.UTF_8)) {
+          h = (h ^ b) * 0x100000001b3L;
+        }
+        h = (h ^ e.getValue()) * 0x100000001b3L;
+      }
+      return version + " " + crcs.size() + " " + Long.toHexString(h);
+    } catch (Exception e) {
+      // code that cannot be named: a cache for this process only
+      return version + " process " + ProcessHandle.current().pid() + " "
+          + ProcessHandle.current().info().startInstant().map(Object::toString).orElse("");
+    }
+  }
+
+  private static Path codeOf(Class<?> c) throws java.net.URISyntaxException {
+    return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+  }
+}

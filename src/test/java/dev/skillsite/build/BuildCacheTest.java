@@ -1,0 +1,108 @@
+package dev.skillsite.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skillsite.site.SiteGenerator;
+import dev.skillsite.testing.SiteFingerprint;
+import dev.skillsite.testing.TestSkills;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The build cache: a build in a new pipeline (as a new process would run it) renders again only the documents
+ * whose source or links changed, and the site is byte for byte what a clean build makes, the cache included.
+ */
+class BuildCacheTest {
+  private static final String CACHE = ".skillsite-cache/documents.bin";
+  @TempDir Path tmp;
+  private Path content;
+  private Path out;
+
+  @BeforeEach
+  void content() throws IOException {
+    content = tmp.resolve("content");
+    out = tmp.resolve("site");
+    TestSkills.write(content, "alpha", "Use when the user asks to \"brew green tea\".",
+        "Steep it for three minutes. See [the grind](../beta/SKILL.md#grind-size) and the beta skill.\n\n"
+            + "## Water\n\nSoft water.");
+    TestSkills.write(content, "beta", "Use when the user asks to \"grind coffee beans\".",
+        "## Grind size\n\nFine for espresso. See [notes](references/notes.md).");
+    Path notes = content.resolve("skills/beta/references/notes.md");
+    Files.createDirectories(notes.getParent());
+    Files.writeString(notes, "# Notes\n\nBurr grinders heat the beans less. Back to [alpha](../../alpha/SKILL.md).\n");
+  }
+
+  @Test
+  void aRebuildRendersOnlyWhatChangedAndMakesWhatACleanBuildMakes() throws IOException {
+    BuildResult first = build(out, true);
+    assertEquals(new BuildResult.Documents(3, 0), first.documents());
+    assertTrue(Files.isRegularFile(out.resolve(CACHE)));
+
+    assertEquals(new BuildResult.Documents(3, 3), build(out, true).documents(), "nothing changed: nothing rendered");
+    assertSameAsClean();
+
+    Files.writeString(content.resolve("skills/beta/references/notes.md"), "\nConical burrs are quieter.\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    assertEquals(new BuildResult.Documents(3, 2), build(out, true).documents(), "the edited reference is rendered");
+    assertSameAsClean();
+  }
+
+  @Test
+  void aDocumentWhoseLinkBrokeIsRenderedAgain() throws IOException {
+    build(out, true);
+    TestSkills.write(content, "beta", "Use when the user asks to \"grind coffee beans\".",
+        "## Burr choice\n\nFine for espresso. See [notes](references/notes.md).");
+
+    BuildResult again = build(out, true);
+
+    // beta changed; alpha did not, but the heading it links to is gone: both are rendered
+    assertEquals(new BuildResult.Documents(3, 1), again.documents());
+    assertTrue(again.diagnostics().stream().anyMatch(d -> d.pos().path().equals("skills/alpha/SKILL.md")
+        && d.message().contains("missing anchor")), again.diagnostics().toString());
+    assertSameAsClean();
+  }
+
+  @Test
+  void aDamagedOrTruncatedCacheIsIgnored() throws IOException {
+    build(out, true);
+    Path cache = out.resolve(CACHE);
+    byte[] bytes = Files.readAllBytes(cache);
+    bytes[bytes.length / 2] ^= 0x20;
+    Files.write(cache, bytes);
+    assertEquals(new BuildResult.Documents(3, 0), build(out, true).documents());
+    assertSameAsClean();
+
+    Files.write(cache, java.util.Arrays.copyOf(Files.readAllBytes(cache), 100));
+    assertEquals(new BuildResult.Documents(3, 0), build(out, true).documents());
+    assertSameAsClean();
+  }
+
+  @Test
+  void withoutTheCacheNothingIsReadOrWritten() throws IOException {
+    build(out, true);
+    BuildResult plain = build(out, false);
+    assertEquals(new BuildResult.Documents(3, 0), plain.documents());
+    assertFalse(Files.exists(out.resolve(".skillsite-cache")));
+  }
+
+  private BuildResult build(Path site, boolean cache) throws IOException {
+    BuildResult r = new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE)
+        .run(new BuildOptions(content, site, Optional.empty(), true, cache));
+    assertTrue(r.published());
+    return r;
+  }
+
+  private void assertSameAsClean() throws IOException {
+    Path clean = Files.createTempDirectory(tmp, "clean").resolve("site");
+    assertEquals(new BuildResult.Documents(3, 0), build(clean, true).documents());
+    assertEquals(List.of(), SiteFingerprint.differences(SiteFingerprint.of(clean), SiteFingerprint.of(out)));
+  }
+}

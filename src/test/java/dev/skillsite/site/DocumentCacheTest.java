@@ -1,0 +1,86 @@
+package dev.skillsite.site;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skillsite.markdown.RenderedDocument;
+import dev.skillsite.model.Skill;
+import dev.skillsite.testing.TestSkills;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The build cache file: what is read back is what was written, and a damaged file is no cache. */
+class DocumentCacheTest {
+  @TempDir Path tmp;
+
+  private static DocumentPipeline.Result rendered() {
+    List<Skill> skills = new ArrayList<>(TestSkills.fixture());
+    // long enough to be held deflated, with a table of contents, a broken link (a diagnostic) and a mention
+    StringBuilder body = new StringBuilder();
+    for (int i = 1; i <= 6; i++) {
+      body.append("## Part ").append(i).append("\n\nKeep state in a GenServer — “quoted” ✓. ")
+          .append("x".repeat(600)).append("\n\n");
+    }
+    body.append("[gone](missing.md) and pdf-forms.\n");
+    skills.add(TestSkills.of("long-one", "Use when the user asks to \"write a long page\".", body.toString()));
+    return new DocumentPipeline(new dev.skillsite.markdown.MarkdownRenderer()).render(skills,
+        new ContentFiles(Optional.empty()));
+  }
+
+  @Test
+  void whatIsReadBackIsWhatWasWritten() throws IOException {
+    DocumentPipeline.Result result = rendered();
+    byte[] bytes = DocumentCache.encode(result);
+
+    DocumentPipeline.Result back = DocumentCache.decode(bytes).orElseThrow();
+
+    assertEquals(result.mentions(), back.mentions());
+    assertEquals(result.memos().keySet(), back.memos().keySet());
+    boolean sawDeflated = false;
+    boolean sawDiagnostic = false;
+    for (var e : result.memos().entrySet()) {
+      DocumentPipeline.Memo a = e.getValue();
+      DocumentPipeline.Memo b = back.memos().get(e.getKey());
+      assertEquals(a.source(), b.source());
+      assertEquals(a.anchors(), b.anchors());
+      assertEquals(a.asked(), b.asked());
+      RenderedDocument x = a.doc();
+      RenderedDocument y = b.doc();
+      assertEquals(x.html().html(), y.html().html());
+      assertEquals(x.toc(), y.toc());
+      assertEquals(List.copyOf(x.mentions()), List.copyOf(y.mentions()));
+      assertEquals(x.diagnostics(), y.diagnostics());
+      sawDeflated |= x.html().html().length() > 2048;
+      sawDiagnostic |= !x.diagnostics().isEmpty();
+    }
+    assertTrue(sawDeflated && sawDiagnostic, "the fixture covers long markup and diagnostics");
+    assertArrayEquals(bytes, DocumentCache.encode(back), "written again, the same bytes");
+  }
+
+  @Test
+  void aDamagedFileIsNoCache() throws IOException {
+    byte[] bytes = DocumentCache.encode(rendered());
+    Path site = tmp.resolve("site");
+    Path file = site.resolve(DocumentCache.PATH);
+    Files.createDirectories(file.getParent());
+    Files.write(file, bytes);
+    assertTrue(DocumentCache.read(site).isPresent());
+    for (int at = 0; at < bytes.length; at += Math.max(1, bytes.length / 97)) {
+      byte[] damaged = bytes.clone();
+      damaged[at] ^= 0x01;
+      Files.write(file, damaged);
+      assertEquals(Optional.empty(), DocumentCache.read(site).map(r -> "read"), "a flipped bit at " + at);
+    }
+    Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 1));
+    assertEquals(Optional.empty(), DocumentCache.read(site).map(r -> "read"), "truncated");
+    Files.delete(file);
+    assertEquals(Optional.empty(), DocumentCache.read(site).map(r -> "read"), "missing");
+  }
+}
