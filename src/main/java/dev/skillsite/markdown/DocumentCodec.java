@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes a {@link RenderedDocument} to the build cache and reads it back, markup as it is held (long markup
@@ -47,27 +48,36 @@ public final class DocumentCodec {
   }
 
   public static RenderedDocument read(DataInput in, int available) throws IOException {
+    return read(in, available, UnaryOperator.identity());
+  }
+
+  /**
+   * Like {@link #read(DataInput, int)}, passing heading ids, skill ids, paths and codes through {@code shared}
+   * (which may return an equal string read before: a large site's cache repeats them many times).
+   */
+  public static RenderedDocument read(DataInput in, int available, UnaryOperator<String> shared) throws IOException {
     SanitizedHtml html = SanitizedHtml.readFrom(in, available);
     int n = count(in, available);
     List<TocEntry> toc = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      toc.add(new TocEntry(in.readInt(), readString(in, available), readString(in, available)));
+      toc.add(new TocEntry(in.readInt(), shared.apply(readString(in, available)), readString(in, available)));
     }
     n = count(in, available);
     Set<SkillId> mentions = new LinkedHashSet<>();
     for (int i = 0; i < n; i++) {
-      mentions.add(new SkillId(readString(in, available)));
+      mentions.add(new SkillId(shared.apply(readString(in, available))));
     }
     n = count(in, available);
     List<Diagnostic> diagnostics = new ArrayList<>(n);
     Severity[] severities = Severity.values();
     for (int i = 0; i < n; i++) {
-      SourcePos pos = new SourcePos(readString(in, available), in.readInt(), in.readInt());
+      SourcePos pos = new SourcePos(shared.apply(readString(in, available)), in.readInt(), in.readInt());
       int s = in.readByte();
       if (s < 0 || s >= severities.length) {
         throw new IOException("unknown severity " + s);
       }
-      diagnostics.add(new Diagnostic(pos, severities[s], readString(in, available), readString(in, available)));
+      diagnostics.add(new Diagnostic(pos, severities[s], shared.apply(readString(in, available)),
+          readString(in, available)));
     }
     return new RenderedDocument(html, toc, mentions, diagnostics);
   }

@@ -2,6 +2,7 @@ package dev.skillsite.site;
 
 import dev.skillsite.markdown.DocumentCodec;
 import dev.skillsite.markdown.MentionIndex;
+import dev.skillsite.markdown.RenderedDocument;
 import dev.skillsite.model.SkillId;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -27,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
@@ -125,8 +127,9 @@ final class DocumentCache {
     }
     n = DocumentCodec.count(in, size);
     Map<String, DocumentPipeline.Memo> memos = new HashMap<>();
+    Map<String, String> pool = new HashMap<>(); // one copy of each path, id and code: held for the whole build
     for (int i = 0; i < n; i++) {
-      DocumentPipeline.Memo m = read(in, size);
+      DocumentPipeline.Memo m = read(in, size, pool);
       memos.put(m.source().path(), m);
     }
     long expected = crc.getValue();
@@ -165,15 +168,21 @@ final class DocumentCache {
     DocumentCodec.write(out, m.doc());
   }
 
-  private static DocumentPipeline.Memo read(DataInputStream in, int available) throws IOException {
-    DocumentPipeline.Fingerprint f = new DocumentPipeline.Fingerprint(DocumentCodec.readString(in, available),
-        DocumentCodec.readString(in, available), DocumentCodec.readString(in, available), in.readInt(),
-        in.readInt(), in.readLong(), in.readLong());
+  private static DocumentPipeline.Memo read(DataInputStream in, int available, Map<String, String> pool)
+      throws IOException {
+    UnaryOperator<String> shared = str -> pool.computeIfAbsent(str, k -> k);
+    DocumentPipeline.Fingerprint f = new DocumentPipeline.Fingerprint(
+        shared.apply(DocumentCodec.readString(in, available)), shared.apply(DocumentCodec.readString(in, available)),
+        shared.apply(DocumentCodec.readString(in, available)), in.readInt(), in.readInt(), in.readLong(),
+        in.readLong());
     int n = DocumentCodec.count(in, available);
-    Set<String> anchors = new TreeSet<>();
+    // a document's heading ids are both its anchors and its table of contents' ids: one copy of each
+    Map<String, String> ids = new HashMap<>();
     for (int i = 0; i < n; i++) {
-      anchors.add(DocumentCodec.readString(in, available));
+      String a = DocumentCodec.readString(in, available);
+      ids.put(a, a);
     }
+    Set<String> anchors = new TreeSet<>(ids.keySet());
     n = DocumentCodec.count(in, available);
     List<DocumentPipeline.Question> asked = new ArrayList<>(n);
     DocumentPipeline.Asked[] methods = DocumentPipeline.Asked.values();
@@ -182,11 +191,14 @@ final class DocumentCache {
       if (method < 0 || method >= methods.length) {
         throw new IOException("unknown question " + method);
       }
-      asked.add(new DocumentPipeline.Question(methods[method], DocumentCodec.readString(in, available),
-          DocumentCodec.readString(in, available), readAnswer(in, available)));
+      asked.add(new DocumentPipeline.Question(methods[method], shared.apply(DocumentCodec.readString(in, available)),
+          shared.apply(DocumentCodec.readString(in, available)), readAnswer(in, available, shared)));
     }
-    return new DocumentPipeline.Memo(f, DocumentCodec.read(in, available), Collections.unmodifiableSet(anchors),
-        List.copyOf(asked), false);
+    RenderedDocument doc = DocumentCodec.read(in, available, str -> {
+      String id = ids.get(str);
+      return id != null ? id : shared.apply(str);
+    });
+    return new DocumentPipeline.Memo(f, doc, Collections.unmodifiableSet(anchors), List.copyOf(asked), false);
   }
 
   // answers are what LinkTargets returns: Optional<String>, boolean or String
@@ -208,14 +220,15 @@ final class DocumentCache {
     }
   }
 
-  private static Object readAnswer(DataInputStream in, int available) throws IOException {
+  private static Object readAnswer(DataInputStream in, int available, UnaryOperator<String> shared)
+      throws IOException {
     int tag = in.readByte();
     return switch (tag) {
       case 0 -> Optional.empty();
-      case 1 -> Optional.of(DocumentCodec.readString(in, available));
+      case 1 -> Optional.of(shared.apply(DocumentCodec.readString(in, available)));
       case 2 -> Boolean.FALSE;
       case 3 -> Boolean.TRUE;
-      case 4 -> DocumentCodec.readString(in, available);
+      case 4 -> shared.apply(DocumentCodec.readString(in, available));
       default -> throw new IOException("unknown answer " + tag);
     };
   }
