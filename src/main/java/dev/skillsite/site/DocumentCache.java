@@ -43,8 +43,8 @@ import java.util.zip.ZipFile;
  *
  * <p>The cache belongs to the program that wrote it: it is used only by the same skillsite (same version and
  * the same classes, see {@link #identity}), and a file that is damaged, truncated or from another version is
- * ignored. It holds
- * rendered markup, which is not sanitized again: it is trusted as the rest of the output folder is.
+ * ignored. It holds rendered markup, which is not sanitized again: it is trusted as the rest of the output
+ * folder is.
  */
 final class DocumentCache {
   /** Where the cache lives in a site ({@link SiteGenerator#CACHE_FOLDER}). Not linked from any page. */
@@ -127,7 +127,7 @@ final class DocumentCache {
     }
     n = DocumentCodec.count(in, size);
     Map<String, DocumentPipeline.Memo> memos = new HashMap<>();
-    Map<String, String> pool = new HashMap<>(); // one copy of each path, id and code: held for the whole build
+    Map<String, String> pool = new HashMap<>(); // one copy of each path, id and code: they repeat across documents
     for (int i = 0; i < n; i++) {
       DocumentPipeline.Memo m = read(in, size, pool);
       memos.put(m.source().path(), m);
