@@ -10,7 +10,9 @@ import dev.skillsite.model.Reference;
 import dev.skillsite.model.Skill;
 import dev.skillsite.output.AtomicSiteWriter;
 import dev.skillsite.output.UnchangedFiles;
+import dev.skillsite.output.CodeIdentity;
 import dev.skillsite.output.OutputLocation;
+import dev.skillsite.routing.Confidence;
 import dev.skillsite.routing.IndexContents;
 import dev.skillsite.routing.RouterFactory;
 import dev.skillsite.routing.RoutingIndex;
@@ -24,10 +26,13 @@ import dev.skillsite.site.Summaries;
 import dev.skillsite.triggers.TriggerExtractor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +53,9 @@ import java.util.function.BooleanSupplier;
 public final class BuildPipeline {
   /** Where the routing index goes inside the site. */
   public static final String LUCENE_DIR = "search/lucene";
+
+  /** Beside the build cache's documents: what the published routing index was built from (see {@link #run}). */
+  static final String INDEX_KEY = SiteGenerator.CACHE_FOLDER + "/index.key";
 
   private static final String[] STAGES = {"load", "triggers", "index", "relate", "health", "render", "export", "swap"};
   private static final int RELATED = 6;
@@ -127,13 +135,22 @@ public final class BuildPipeline {
       // inverted first, on all cores, alone: the index is done sooner, and the build as a whole is not slower
       // (interleaved A/B); the merge is one thread, so Markdown starts then
       Catalog forDocs = catalog;
-      RoutingIndex.Inverted inverted = RoutingIndex.invert(catalog.skills(), RouterFactory.confidence(catalog));
+      Confidence confidence = RouterFactory.confidence(catalog);
+      byte[] seed = RoutingIndex.contentSeed(catalog.skills());
+      String indexKey = CodeIdentity.VALUE + "\n" + HexFormat.of().formatHex(seed) + "\n" + confidence.threshold()
+          + "\n";
+      // the build cache: the last build's index when its skills and this code are the same (same bytes)
+      Optional<RoutingIndex> reused = options.cache() && indexKey.equals(readKey(location.out()))
+          ? RoutingIndex.reuse(location.out().resolve(LUCENE_DIR), catalog.skills())
+          : Optional.empty();
+      RoutingIndex.Inverted inverted =
+          reused.isPresent() ? null : RoutingIndex.invert(catalog.skills(), confidence, seed);
       // documents rendered before: a watching server's last build, else the build cache of the output folder
       documents = CompletableFuture.supplyAsync(() -> generator.render(forDocs, Optional.of(options.content()),
           () -> abandoned.get() || cancelled.getAsBoolean(), previous.map(p -> p.snapshot().documents())
               .or(() -> options.cache() ? generator.cached(location.out()) : Optional.empty())),
           DOCUMENTS_POOL);
-      try (RoutingIndex index = inverted.merge()) {
+      try (RoutingIndex index = reused.isPresent() ? reused.get() : inverted.merge()) {
         step(3, cancelled);
         var related = new RelatedSkillsStage(RELATED).relate(catalog, index);
         step(4, cancelled);
@@ -150,6 +167,11 @@ public final class BuildPipeline {
           CompletableFuture<Void> export = CompletableFuture.runAsync(() -> {
             try {
               index.writeTo(writer.staging().resolve(LUCENE_DIR));
+              if (options.cache()) {
+                Path key = writer.staging().resolve(INDEX_KEY);
+                Files.createDirectories(key.getParent());
+                Files.writeString(key, indexKey, StandardCharsets.UTF_8);
+              }
               new SearchIndexWriter().write(new IndexContents(index), searchDisplay(forExport), writer.staging());
               new LlmsTxtWriter().write(forExport, writer.staging());
             } catch (IOException e) {
@@ -185,11 +207,23 @@ public final class BuildPipeline {
             : Optional.empty();
         SiteGenerator.Documents docs = join(documents);
         return new BuildResult(catalog.skills().size(), report.pages(), diagnostics, seconds, published, live,
-            new BuildResult.Documents(docs.total(), docs.reused()));
+            new BuildResult.Documents(docs.total(), docs.reused()), reused.isPresent());
       }
     } finally {
       abandoned.set(true); // a side rendering still running is for a build that is over: let it stop
       progress.done();
+    }
+  }
+
+  /** The index key the build cache of {@code site} holds, or "" without one. */
+  private static String readKey(Path site) {
+    Path key = site.resolve(INDEX_KEY);
+    try {
+      return Files.isRegularFile(key, LinkOption.NOFOLLOW_LINKS) && Files.size(key) < 4096
+          ? Files.readString(key, StandardCharsets.UTF_8)
+          : "";
+    } catch (IOException | RuntimeException e) {
+      return "";
     }
   }
 

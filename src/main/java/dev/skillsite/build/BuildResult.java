@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param live what a watching server keeps of a published full build, to refresh one skill quickly
  * @param documents Markdown documents in the site, and how many of them were used again from an earlier build
  *     (the build cache, or a watching server's last build) instead of being rendered
+ * @param indexReused whether the routing index was the last build's (the build cache: same skills, same code)
  */
 public record BuildResult(int skills, int pages, List<Diagnostic> diagnostics, double seconds,
-    boolean published, Optional<LiveSite> live, Documents documents) {
+    boolean published, Optional<LiveSite> live, Documents documents, boolean indexReused) {
   /** Markdown documents in the site; {@code reused} of them were not rendered again. */
   public record Documents(long total, long reused) {
     public static final Documents NONE = new Documents(0, 0);
@@ -28,7 +29,7 @@ public record BuildResult(int skills, int pages, List<Diagnostic> diagnostics, d
   }
 
   public BuildResult(int skills, int pages, List<Diagnostic> diagnostics, double seconds, boolean published) {
-    this(skills, pages, diagnostics, seconds, published, Optional.empty(), Documents.NONE);
+    this(skills, pages, diagnostics, seconds, published, Optional.empty(), Documents.NONE, false);
   }
 
   public long errors() {

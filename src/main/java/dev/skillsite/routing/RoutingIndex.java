@@ -112,11 +112,21 @@ public final class RoutingIndex implements Closeable {
    * The index will keep {@code confidence}'s threshold.
    */
   public static Inverted invert(List<Skill> skills, Confidence confidence) {
-    return invert(skills, Math.min(Runtime.getRuntime().availableProcessors(), skills.size() / PART), confidence);
+    return invert(skills, confidence, contentSeed(skills));
+  }
+
+  /** As {@link #invert(List, Confidence)}, with the skills' {@link #contentSeed} already computed. */
+  public static Inverted invert(List<Skill> skills, Confidence confidence, byte[] seed) {
+    return invert(skills, Math.min(Runtime.getRuntime().availableProcessors(), skills.size() / PART), confidence,
+        seed);
   }
 
   private static Inverted invert(List<Skill> skills, int parts, Confidence confidence) {
-    return new Inverted(skills, parts <= 1 ? List.of() : partials(skills, parts), confidence);
+    return invert(skills, parts, confidence, contentSeed(skills));
+  }
+
+  private static Inverted invert(List<Skill> skills, int parts, Confidence confidence, byte[] seed) {
+    return new Inverted(skills, parts <= 1 ? List.of() : partials(skills, parts), confidence, seed);
   }
 
   /** Skills whose documents are inverted (in parts), not yet one index. */
@@ -124,11 +134,13 @@ public final class RoutingIndex implements Closeable {
     private final List<Skill> skills;
     private final List<Directory> partial;
     private final Confidence confidence;
+    private final byte[] seed;
 
-    private Inverted(List<Skill> skills, List<Directory> partial, Confidence confidence) {
+    private Inverted(List<Skill> skills, List<Directory> partial, Confidence confidence, byte[] seed) {
       this.skills = skills;
       this.partial = partial;
       this.confidence = confidence;
+      this.seed = seed.clone();
     }
 
     /**
@@ -142,7 +154,7 @@ public final class RoutingIndex implements Closeable {
           ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
       try {
         try {
-          ReproducibleIds.run(seed(skills), () -> {
+          ReproducibleIds.run(seed, () -> {
             try (IndexWriter writer = new IndexWriter(dir, config())) {
               if (partial.isEmpty()) {
                 addAll(writer, skills);
@@ -229,10 +241,11 @@ public final class RoutingIndex implements Closeable {
   }
 
   /**
-   * What the index is made of, for its ids: each skill's id, name, source, description and body, digested per
-   * skill on all cores, then together.
+   * What the index is made of (everything in a skill's document derives from these and the code): each
+   * skill's id, name, source, description and body, digested per skill on all cores, then together. The index's
+   * ids derive from it, and the same seed and code give the same index bytes.
    */
-  private static byte[] seed(List<Skill> skills) {
+  public static byte[] contentSeed(List<Skill> skills) {
     List<String> digests = skills.parallelStream()
         .map(s -> HexFormat.of().formatHex(
             ReproducibleIds.seedOf(List.of(s.id().value(), s.name(), s.source(), s.description(), s.body()))))
@@ -255,6 +268,43 @@ public final class RoutingIndex implements Closeable {
         }
       }
       out.sync(Arrays.stream(out.listAll()).toList());
+    }
+  }
+
+  /**
+   * The index written by {@link #writeTo} in {@code dir}, read into memory, if it holds exactly {@code skills}
+   * (the same ids in the same order); the caller vouches that it was built from them by this code (the build
+   * cache's key). Empty when it cannot be read or does not match.
+   */
+  public static Optional<RoutingIndex> reuse(Path dir, List<Skill> skills) {
+    Directory copy = new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
+        ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
+    try {
+      if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        copy.close();
+        return Optional.empty();
+      }
+      try (Directory fs = FSDirectory.open(dir)) {
+        for (String f : fs.listAll()) {
+          copy.copyFrom(fs, f, f, IOContext.READONCE);
+        }
+      }
+      RoutingIndex index = new RoutingIndex(copy);
+      for (LeafReaderContext leaf : index.reader.leaves()) {
+        leaf.reader().checkIntegrity(); // every file's checksum: a damaged index is built again
+      }
+      boolean same = index.skills.size() == skills.size();
+      for (int i = 0; same && i < skills.size(); i++) {
+        same = index.skills.get(i).id().equals(skills.get(i).id());
+      }
+      if (!same) {
+        index.close();
+        return Optional.empty();
+      }
+      return Optional.of(index);
+    } catch (IOException | RuntimeException e) {
+      IOUtils.closeWhileHandlingException(copy);
+      return Optional.empty();
     }
   }
 

@@ -4,6 +4,7 @@ import dev.skillsite.markdown.DocumentCodec;
 import dev.skillsite.markdown.MentionIndex;
 import dev.skillsite.markdown.RenderedDocument;
 import dev.skillsite.model.SkillId;
+import dev.skillsite.output.CodeIdentity;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +32,6 @@ import java.util.function.UnaryOperator;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * The build cache: every rendered document of a build, kept in its output folder ({@link #PATH}) with what its
@@ -42,7 +40,7 @@ import java.util.zip.ZipFile;
  * The output is the same as a clean build's, the cache file included.
  *
  * <p>The cache belongs to the program that wrote it: it is used only by the same skillsite (same version and
- * the same classes, see {@link #identity}), and a file that is damaged, truncated or from another version is
+ * the same classes, see {@link CodeIdentity}), and a file that is damaged, truncated or from another version is
  * ignored. It holds rendered markup, which is not sanitized again: it is trusted as the rest of the output
  * folder is.
  */
@@ -53,7 +51,7 @@ final class DocumentCache {
   private static final byte[] MAGIC = "skillsite rendered documents\n".getBytes(StandardCharsets.US_ASCII);
   private static final int FORMAT = 1;
   private static final long MAX_BYTES = 1L << 30;
-  private static final String IDENTITY = identity();
+  private static final String IDENTITY = CodeIdentity.VALUE;
 
   private DocumentCache() {}
 
@@ -231,55 +229,5 @@ final class DocumentCache {
       case 4 -> shared.apply(DocumentCodec.readString(in, available));
       default -> throw new IOException("unknown answer " + tag);
     };
-  }
-
-  /**
-   * This program: its version and the name and checksum of every file of its code, so that a cache is used by
-   * the same code only. From a jar, the checksums are read from the jar's directory (not the jar's bytes or
-   * time, which change with every packaging of the same sources, nor the order of its entries). From class
-   * folders (development, tests), the classes are read, and the libraries are named by their locations, which
-   * carry their versions.
-   */
-  private static String identity() {
-    String version = Optional.ofNullable(DocumentCache.class.getPackage().getImplementationVersion()).orElse("dev");
-    try {
-      Path code = codeOf(DocumentCache.class);
-      Map<String, Long> crcs = new TreeMap<>(); // by name, whatever order the files come in
-      if (Files.isRegularFile(code)) {
-        try (ZipFile jar = new ZipFile(code.toFile())) {
-          for (Enumeration<? extends ZipEntry> e = jar.entries(); e.hasMoreElements();) {
-            ZipEntry entry = e.nextElement();
-            crcs.put(entry.getName(), entry.getCrc());
-          }
-        }
-      } else {
-        try (var files = Files.walk(code)) {
-          for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-            CRC32 crc = new CRC32();
-            crc.update(Files.readAllBytes(f));
-            crcs.put(code.relativize(f).toString(), crc.getValue());
-          }
-        }
-        for (Class<?> library : new Class<?>[] {org.commonmark.parser.Parser.class, org.jsoup.Jsoup.class}) {
-          crcs.put("library " + codeOf(library), 0L);
-        }
-      }
-      long h = 0xcbf29ce484222325L;
-      for (Map.Entry<String, Long> e : crcs.entrySet()) {
-        for (byte b : e.getKey().getBytes(StandardCharsets.UTF_8)) {
-          h = (h ^ b) * 0x100000001b3L;
-        }
-        h = (h ^ e.getValue()) * 0x100000001b3L;
-      }
-      return version + " " + crcs.size() + " " + Long.toHexString(h);
-    } catch (Exception e) {
-      // code that cannot be named: a cache for this process only
-      return version + " process " + ProcessHandle.current().pid() + " "
-          + ProcessHandle.current().info().startInstant().map(Object::toString).orElse("");
-    }
-  }
-
-  private static Path codeOf(Class<?> c) throws java.net.URISyntaxException {
-    return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
 }

@@ -46,12 +46,64 @@ class BuildCacheTest {
     assertEquals(new BuildResult.Documents(3, 0), first.documents());
     assertTrue(Files.isRegularFile(out.resolve(CACHE)));
 
-    assertEquals(new BuildResult.Documents(3, 3), build(out, true).documents(), "nothing changed: nothing rendered");
+    assertFalse(first.indexReused());
+    BuildResult same = build(out, true);
+    assertEquals(new BuildResult.Documents(3, 3), same.documents(), "nothing changed: nothing rendered");
+    assertTrue(same.indexReused(), "nothing changed: the routing index is the last one");
     assertSameAsClean();
 
     Files.writeString(content.resolve("skills/beta/references/notes.md"), "\nConical burrs are quieter.\n",
         java.nio.file.StandardOpenOption.APPEND);
-    assertEquals(new BuildResult.Documents(3, 2), build(out, true).documents(), "the edited reference is rendered");
+    BuildResult reference = build(out, true);
+    assertEquals(new BuildResult.Documents(3, 2), reference.documents(), "the edited reference is rendered");
+    assertTrue(reference.indexReused(), "references are not in the routing index");
+    assertSameAsClean();
+
+    TestSkills.write(content, "alpha", "Use when the user asks to \"brew green tea\".",
+        "Steep it for three minutes. See [the grind](../beta/SKILL.md#grind-size) and the beta skill.\n\n"
+            + "## Water\n\nSoft water, never boiling.");
+    BuildResult skill = build(out, true);
+    assertEquals(new BuildResult.Documents(3, 2), skill.documents(), "the edited SKILL.md is rendered");
+    assertFalse(skill.indexReused(), "a skill changed: the routing index is built again");
+    assertSameAsClean();
+  }
+
+  @Test
+  void aRoutingIndexThatDoesNotMatchItsKeyIsBuiltAgain() throws IOException {
+    build(out, true);
+    // the key says "same skills", but the index files are another collection's
+    Path other = tmp.resolve("other");
+    TestSkills.write(other, "gamma", "Use when the user asks to \"bake sourdough\".", "Feed the starter.");
+    Path otherSite = tmp.resolve("other-site");
+    new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE)
+        .run(new BuildOptions(other, otherSite, Optional.empty(), true, true));
+    Path lucene = out.resolve(BuildPipeline.LUCENE_DIR);
+    try (var files = Files.list(lucene)) {
+      for (Path f : files.toList()) {
+        Files.delete(f);
+      }
+    }
+    try (var files = Files.list(otherSite.resolve(BuildPipeline.LUCENE_DIR))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, lucene.resolve(f.getFileName()));
+      }
+    }
+
+    BuildResult again = build(out, true);
+
+    assertFalse(again.indexReused());
+    assertSameAsClean();
+
+    // the right index, one byte damaged
+    Path biggest;
+    try (var files = Files.list(lucene)) {
+      biggest = files.max(java.util.Comparator.comparingLong(f -> f.toFile().length())).orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(biggest);
+    bytes[bytes.length / 2] ^= 0x10;
+    Files.delete(biggest); // a new file: the published one may be a hard link shared with the clean sites
+    Files.write(biggest, bytes);
+    assertFalse(build(out, true).indexReused());
     assertSameAsClean();
   }
 
@@ -90,6 +142,7 @@ class BuildCacheTest {
     build(out, true);
     BuildResult plain = build(out, false);
     assertEquals(new BuildResult.Documents(3, 0), plain.documents());
+    assertFalse(plain.indexReused());
     assertFalse(Files.exists(out.resolve(".skillsite-cache")));
   }
 
