@@ -6,6 +6,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -280,7 +281,7 @@ public final class RoutingIndex implements Closeable {
     Directory copy = new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
         ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
     try {
-      if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
         copy.close();
         return Optional.empty();
       }
@@ -290,15 +291,20 @@ public final class RoutingIndex implements Closeable {
         }
       }
       RoutingIndex index = new RoutingIndex(copy);
-      for (LeafReaderContext leaf : index.reader.leaves()) {
-        leaf.reader().checkIntegrity(); // every file's checksum: a damaged index is built again
-      }
-      boolean same = index.skills.size() == skills.size();
-      for (int i = 0; same && i < skills.size(); i++) {
-        same = index.skills.get(i).id().equals(skills.get(i).id());
-      }
-      if (!same) {
-        index.close();
+      try {
+        for (LeafReaderContext leaf : index.reader.leaves()) {
+          leaf.reader().checkIntegrity(); // every file's checksum: a damaged index is built again
+        }
+        boolean same = index.skills.size() == skills.size();
+        for (int i = 0; same && i < skills.size(); i++) {
+          same = index.skills.get(i).id().equals(skills.get(i).id());
+        }
+        if (!same) {
+          index.close();
+          return Optional.empty();
+        }
+      } catch (IOException | RuntimeException e) {
+        IOUtils.closeWhileHandlingException(index);
         return Optional.empty();
       }
       return Optional.of(index);
