@@ -147,7 +147,7 @@ public final class BuildPipeline {
           reused.isPresent() ? null : RoutingIndex.invert(catalog.skills(), confidence, seed);
       // documents rendered before: a watching server's last build, else the build cache of the output folder
       documents = CompletableFuture.supplyAsync(() -> generator.render(forDocs, Optional.of(options.content()),
-          () -> abandoned.get() || cancelled.getAsBoolean(), previous.map(p -> p.snapshot().documents())
+          () -> abandoned.get() || cancelled.getAsBoolean(), previous.map(p -> p.snapshot().documents().earlier())
               .or(() -> options.cache() ? generator.cached(location.out()) : Optional.empty())),
           DOCUMENTS_POOL);
       try (RoutingIndex index = reused.isPresent() ? reused.get() : inverted.merge()) {

@@ -7,8 +7,6 @@ import dev.skillsite.model.SkillId;
 import dev.skillsite.output.CodeIdentity;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -56,14 +54,15 @@ final class DocumentCache {
   private DocumentCache() {}
 
   /** The documents of the build cache in {@code site}, if it has one this program can use. */
-  static Optional<DocumentPipeline.Result> read(Path site) {
+  static Optional<DocumentPipeline.Reusable> read(Path site) {
     Path file = site.resolve(PATH);
     try {
-      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_BYTES) {
+      long size = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Files.size(file) : -1;
+      if (size < 0 || size > MAX_BYTES) {
         return Optional.empty();
       }
       try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-        return decode(in, (int) Files.size(file));
+        return decode(in, (int) size);
       }
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // a cache that cannot be read is no cache: everything is rendered
@@ -71,7 +70,7 @@ final class DocumentCache {
   }
 
   /** Writes the cache for {@code docs}: deterministic bytes (documents in path order), streamed. */
-  static void encode(DocumentPipeline.Result docs, OutputStream file) throws IOException {
+  static void encode(DocumentPipeline.Reusable docs, OutputStream file) throws IOException {
     CRC32 crc = new CRC32();
     BufferedOutputStream buffered = new BufferedOutputStream(file, 1 << 16);
     DataOutputStream out = new DataOutputStream(new CheckedOutputStream(buffered, crc));
@@ -95,27 +94,17 @@ final class DocumentCache {
     tail.flush();
   }
 
-  /** {@link #encode} into memory. */
-  static byte[] encode(DocumentPipeline.Result docs) {
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      encode(docs, bytes);
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new IllegalStateException("writing to memory failed", e);
-    }
-  }
-
   /**
    * Reads a cache of {@code size} bytes; empty when it is not one of this program's or its checksum fails
    * (checked at the end: nothing read is used before).
    */
-  static Optional<DocumentPipeline.Result> decode(InputStream file, int size) throws IOException {
+  static Optional<DocumentPipeline.Reusable> decode(InputStream file, int size) throws IOException {
     CRC32 crc = new CRC32();
     BufferedInputStream buffered = new BufferedInputStream(file, 1 << 16);
     DataInputStream in = new DataInputStream(new CheckedInputStream(buffered, crc));
     byte[] magic = in.readNBytes(MAGIC.length);
-    if (!Arrays.equals(magic, MAGIC) || in.readInt() != FORMAT || !DocumentCodec.readString(in, size).equals(IDENTITY)) {
+    if (!Arrays.equals(magic, MAGIC) || in.readInt() != FORMAT
+        || !DocumentCodec.readString(in, size).equals(IDENTITY)) {
       return Optional.empty();
     }
     int n = DocumentCodec.count(in, size);
@@ -135,11 +124,7 @@ final class DocumentCache {
     if (tail.readLong() != expected || tail.read() != -1) {
       return Optional.empty();
     }
-    return Optional.of(DocumentPipeline.Result.cached(MentionIndex.withTerms(terms), memos));
-  }
-
-  static Optional<DocumentPipeline.Result> decode(byte[] file) throws IOException {
-    return decode(new ByteArrayInputStream(file), file.length);
+    return Optional.of(new DocumentPipeline.Reusable(MentionIndex.withTerms(terms), memos));
   }
 
   private static void write(DataOutputStream out, DocumentPipeline.Memo m) throws IOException {

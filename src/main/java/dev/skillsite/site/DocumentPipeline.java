@@ -45,12 +45,9 @@ final class DocumentPipeline {
    */
   record Result(List<RenderedSkill> skills, LinkTable links, Map<String, Set<String>> anchors, MentionIndex mentions,
       Map<String, Memo> memos) {
-    /**
-     * What a later build uses of a result (its mention terms and memos), as the build cache keeps it; the
-     * rest is empty.
-     */
-    static Result cached(MentionIndex mentions, Map<String, Memo> memos) {
-      return new Result(List.of(), null, Map.of(), mentions, memos);
+    /** What a later build can use of this one. */
+    Reusable reusable() {
+      return new Reusable(mentions, memos);
     }
 
     /** How many documents were parsed and rendered, rather than used again from an earlier build. */
@@ -58,6 +55,13 @@ final class DocumentPipeline {
       return memos.values().stream().filter(m -> !m.reused()).count();
     }
   }
+
+  /**
+   * What a later build uses of a rendering: the distinctive mention terms it cross-linked with and its memos
+   * by document path. A watching server keeps it in memory; the build cache ({@link DocumentCache}) keeps it in
+   * the output folder.
+   */
+  record Reusable(MentionIndex mentions, Map<String, Memo> memos) {}
 
   /**
    * A document as rendered, with what rendering asked the link table and the answers: a later build may use the
@@ -119,7 +123,7 @@ final class DocumentPipeline {
    * when the distinctive mention terms are the same and the link table answers every question its rendering
    * asked as it did then. The result is the same as without {@code previous}.
    */
-  Result render(List<Skill> skills, ContentFiles files, BooleanSupplier stop, Optional<Result> previous) {
+  Result render(List<Skill> skills, ContentFiles files, BooleanSupplier stop, Optional<Reusable> previous) {
     MentionIndex all = MentionIndex.of(skills);
     List<Set<String>> used = skills.parallelStream().map(s -> {
       Set<String> terms = new TreeSet<>();
@@ -127,7 +131,7 @@ final class DocumentPipeline {
       return terms;
     }).toList();
     MentionIndex mentions = distinctive(all, skills, used);
-    Map<String, Memo> memos = previous.filter(p -> p.mentions().equals(mentions)).map(Result::memos).orElse(Map.of());
+    Map<String, Memo> memos = previous.filter(p -> p.mentions().equals(mentions)).map(Reusable::memos).orElse(Map.of());
     Map<String, Set<String>> anchors = new ConcurrentHashMap<>();
     LinkTable links = new LinkTable(skills, anchors, files);
     List<List<Draft>> drafts = skills.parallelStream()

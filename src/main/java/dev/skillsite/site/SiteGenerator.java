@@ -75,7 +75,7 @@ public final class SiteGenerator {
    * watching server's last build) whose source and link answers did not change: the same result, faster.
    */
   public Documents render(Catalog catalog, Optional<Path> contentRoot, BooleanSupplier stop,
-      Optional<Documents> previous) {
+      Optional<Earlier> previous) {
     ContentFiles files = new ContentFiles(contentRoot);
     return new Documents(catalog, new DocumentPipeline(markdown).render(catalog.skills(), files, stop,
         previous.map(p -> p.docs)), files);
@@ -85,8 +85,17 @@ public final class SiteGenerator {
    * The documents of the build cache a build left in {@code site} (see {@link DocumentCache}), for {@link #render}
    * to use again; empty when there is none, or none this program can use.
    */
-  public Optional<Documents> cached(Path site) {
-    return DocumentCache.read(site).map(r -> new Documents(null, r, null));
+  public Optional<Earlier> cached(Path site) {
+    return DocumentCache.read(site).map(Earlier::new);
+  }
+
+  /** Documents an earlier build rendered, for {@link #render} to use again where nothing changed. */
+  public static final class Earlier {
+    private final DocumentPipeline.Reusable docs;
+
+    private Earlier(DocumentPipeline.Reusable docs) {
+      this.docs = docs;
+    }
   }
 
   /** Every document of a catalog, rendered ({@link #render}). */
@@ -99,6 +108,11 @@ public final class SiteGenerator {
       this.catalog = catalog;
       this.docs = docs;
       this.files = files;
+    }
+
+    /** What a later build can use of these documents. */
+    public Earlier earlier() {
+      return new Earlier(docs.reusable());
     }
 
     /** How many Markdown documents there are. */
@@ -199,7 +213,7 @@ public final class SiteGenerator {
     // thread at the end while the other cores idle
     List<Runnable> tasks = new ArrayList<>();
     if (cache) {
-      tasks.add(() -> out.stream(DocumentCache.PATH, os -> DocumentCache.encode(docs, os)));
+      tasks.add(() -> out.stream(DocumentCache.PATH, os -> DocumentCache.encode(docs.reusable(), os)));
     }
     for (RenderedSkill r : docs.skills()) {
       tasks.add(() -> written.add(writeSkill(r, files, out, site, views, skillPages)));

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.skillsite.markdown.RenderedDocument;
 import dev.skillsite.model.Skill;
 import dev.skillsite.testing.TestSkills;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DocumentCacheTest {
   @TempDir Path tmp;
 
-  private static DocumentPipeline.Result rendered() {
+  private static DocumentPipeline.Reusable rendered() {
     List<Skill> skills = new ArrayList<>(TestSkills.fixture());
     // long enough to be held deflated, with a table of contents, a broken link (a diagnostic) and a mention
     StringBuilder body = new StringBuilder();
@@ -31,15 +33,16 @@ class DocumentCacheTest {
     body.append("[gone](missing.md) and pdf-forms.\n");
     skills.add(TestSkills.of("long-one", "Use when the user asks to \"write a long page\".", body.toString()));
     return new DocumentPipeline(new dev.skillsite.markdown.MarkdownRenderer()).render(skills,
-        new ContentFiles(Optional.empty()));
+        new ContentFiles(Optional.empty())).reusable();
   }
 
   @Test
   void whatIsReadBackIsWhatWasWritten() throws IOException {
-    DocumentPipeline.Result result = rendered();
-    byte[] bytes = DocumentCache.encode(result);
+    DocumentPipeline.Reusable result = rendered();
+    byte[] bytes = encode(result);
 
-    DocumentPipeline.Result back = DocumentCache.decode(bytes).orElseThrow();
+    DocumentPipeline.Reusable back =
+        DocumentCache.decode(new ByteArrayInputStream(bytes), bytes.length).orElseThrow();
 
     assertEquals(result.mentions(), back.mentions());
     assertEquals(result.memos().keySet(), back.memos().keySet());
@@ -61,12 +64,18 @@ class DocumentCacheTest {
       sawDiagnostic |= !x.diagnostics().isEmpty();
     }
     assertTrue(sawDeflated && sawDiagnostic, "the fixture covers long markup and diagnostics");
-    assertArrayEquals(bytes, DocumentCache.encode(back), "written again, the same bytes");
+    assertArrayEquals(bytes, encode(back), "written again, the same bytes");
+  }
+
+  private static byte[] encode(DocumentPipeline.Reusable docs) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    DocumentCache.encode(docs, out);
+    return out.toByteArray();
   }
 
   @Test
   void aDamagedFileIsNoCache() throws IOException {
-    byte[] bytes = DocumentCache.encode(rendered());
+    byte[] bytes = encode(rendered());
     Path site = tmp.resolve("site");
     Path file = site.resolve(DocumentCache.PATH);
     Files.createDirectories(file.getParent());

@@ -86,13 +86,13 @@ class DocumentPipelineTest {
     String b = "# B\n\nSee [A](../a-skill/SKILL.md#own-part).\n";
     DocumentPipeline.Result first = PIPELINE.render(skills(a, b), files);
 
-    DocumentPipeline.Result same = PIPELINE.render(skills(a, b), files, () -> false, Optional.of(first));
+    DocumentPipeline.Result same = PIPELINE.render(skills(a, b), files, () -> false, Optional.of(first.reusable()));
     assertSame(first.skills().get(0).body(), same.skills().get(0).body(), "nothing changed: used again");
     assertSame(first.skills().get(1).body(), same.skills().get(1).body());
 
     // a's heading goes: a is rendered anew, and b, whose link relied on it, too
     String a2 = "# A\n\n## Other part\n\n![pic](pic.png)\n";
-    DocumentPipeline.Result edited = PIPELINE.render(skills(a2, b), files, () -> false, Optional.of(same));
+    DocumentPipeline.Result edited = PIPELINE.render(skills(a2, b), files, () -> false, Optional.of(same.reusable()));
     assertNotSame(same.skills().get(0).body(), edited.skills().get(0).body());
     assertNotSame(same.skills().get(1).body(), edited.skills().get(1).body());
     assertEquals(rendered(PIPELINE.render(skills(a2, b), files)), rendered(edited));
@@ -100,7 +100,8 @@ class DocumentPipelineTest {
 
     // the picture appears: a's source is the same, but the link table answers otherwise, so a is rendered anew
     Files.write(content.resolve("skills/a-skill/pic.png"), new byte[] {1, 2, 3});
-    DocumentPipeline.Result pictured = PIPELINE.render(skills(a2, b), files, () -> false, Optional.of(edited));
+    DocumentPipeline.Result pictured =
+        PIPELINE.render(skills(a2, b), files, () -> false, Optional.of(edited.reusable()));
     assertNotSame(edited.skills().get(0).body(), pictured.skills().get(0).body());
     assertSame(edited.skills().get(1).body(), pictured.skills().get(1).body(), "b asked nothing that changed");
     assertEquals(rendered(PIPELINE.render(skills(a2, b), files)), rendered(pictured));
