@@ -17,12 +17,10 @@ function walk(dir, out) {
   return out;
 }
 
-// as ../shared/bench/lib/hugo-site.cjs: Hugo would read "{{<" / "{{%" in a body as a shortcode call
-function escapeShortcodes(body) {
-  if (!body.includes('{{<') && !body.includes('{{%')) return body;
-  return body
-    .replace(/\{\{<(?!\/\*)/g, '{{</*').replace(/(?<!\*\/)>\}\}/g, '*/>}}')
-    .replace(/\{\{%(?!\/\*)/g, '{{%/*').replace(/(?<!\*\/)%\}\}/g, '*/%}}');
+// Hugo reads "{{<" and "{{%" in a page as a shortcode call; its documented escape for showing one literally is
+// "{{</* … */>}}" (and the same with %). Delimiters already escaped are left alone.
+function escapeShortcodes(text) {
+  return text.replace(/\{\{([<%])(?!\/\*)/g, '{{$1/*').replace(/(?<!\*\/)([>%])\}\}/g, '*/$1}}');
 }
 
 const LAYOUT = `{{ define "main" }}
