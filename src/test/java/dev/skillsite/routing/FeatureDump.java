@@ -18,11 +18,18 @@ final class FeatureDump {
   public static void main(String[] args) throws Exception {
     PrintStream out = new PrintStream(System.out, true, "UTF-8");
     Background bg = Background.standard();
-    out.println("set\tlabel\trank\tmatched\tknown\texplained\tmargin\texcluded\twords\tbgKnown\tbgSurface\tbgExpl\tmarginMean\tmaxMiss\tbgTotal\trarestMatched\tevidence");
+    out.println("set\tlabel\trank\tmatched\tknown\texplained\tmargin\texcluded\twords\tbgKnown\tbgSurface\tbgExpl\tmarginMean\tmaxMiss\tbgTotal\trarestMatched\tevidence\tmissKnown\tmissUnseen\tconf");
     for (String set : new String[] {"elixir", "anthropic", "large"}) {
       List<EvalCase> cases = EvalFile.read(Path.of("../shared/eval", set + ".jsonl"), Optional.empty());
       try (RoutingIndex index = RoutingIndex.build(CorpusSkills.load(Path.of("../shared/corpora", set)))) {
         dump(out, set, index, cases, bg);
+      }
+      Path held = Path.of("src/test/resources/eval", set + "-heldout.jsonl");
+      if (java.nio.file.Files.isRegularFile(held)) {
+        List<EvalCase> hc = EvalFile.read(held, Optional.empty());
+        try (RoutingIndex index = RoutingIndex.build(CorpusSkills.load(Path.of("../shared/corpora", set)))) {
+          dump(out, set + "-h", index, hc, bg);
+        }
       }
     }
     for (TriggerEvalSets.Set s : TriggerEvalSets.load()) {
@@ -51,6 +58,7 @@ final class FeatureDump {
       String label = c.isPositive() ? (rank == 1 ? "1" : "2") : "0";
       var f = ex.features();
       double rarestMatched = 0, evidence = 0;
+      double missKnown = 0, missUnseen = 0;
       double bgTotal = 0, bgKnown = 0, bgSurface = 0, bgExpl = 0, maxMiss = 0, marginMean = 0;
       if (!hits.isEmpty()) {
         int top = index.doc(hits.get(0).id()).orElseThrow();
@@ -80,6 +88,11 @@ final class FeatureDump {
             evidence += 0.5 * w;
           } else {
             maxMiss = Math.max(maxMiss, w);
+            if (bg.df(t) >= Background.MIN_DF) {
+              missKnown = Math.max(missKnown, w);
+            } else {
+              missUnseen = 1;
+            }
           }
         }
         double s1 = hits.get(0).score();
@@ -94,10 +107,11 @@ final class FeatureDump {
         marginMean = n == 0 ? 1 : (s1 - sum / n) / s1;
       }
       double norm = Math.log(1 + bg.skills());
-      out.printf(Locale.ROOT, "%s\t%s\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f%n", set,
+      out.printf(Locale.ROOT, "%s\t%s\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.0f\t%.4f%n", set,
           label, rank, f.matched(), f.known(), f.explained(), f.margin(), f.excluded(), f.words(),
           bgTotal == 0 ? 0 : bgKnown / bgTotal, bgTotal == 0 ? 0 : bgSurface / bgTotal,
-          bgTotal == 0 ? 0 : bgExpl / bgTotal, marginMean, maxMiss / norm, bgTotal, rarestMatched / norm, evidence / norm);
+          bgTotal == 0 ? 0 : bgExpl / bgTotal, marginMean, maxMiss / norm, bgTotal, rarestMatched / norm, evidence / norm,
+          missKnown / norm, missUnseen, ex.result().hits().isEmpty() ? 0 : ex.result().hits().get(0).confidence());
     }
   }
 }
