@@ -26,9 +26,9 @@ import picocli.CommandLine.TypeConversionException;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Checks a collection of skills for their authors: everything build reports,",
-      "plus the target's frontmatter rules, references, trigger collisions,",
-      "unreachable skills, description lint and the listing budget.",
+      "Checks a collection of skills for their authors, as CI would.",
+      "Everything build reports, plus the target's frontmatter rules, references, trigger",
+      "collisions, unreachable skills, description lint and the listing budget.",
       "Exit: 0 clean, 1 errors (warnings too with --strict), 2 usage or I/O failure."
     })
 public final class CheckCommand implements Callable<Integer> {

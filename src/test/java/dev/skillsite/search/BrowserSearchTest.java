@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -45,7 +46,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The search in a real headless Chromium: the browser's first result and abstention equal {@link Router}'s
  * for every query of ../shared/eval on its collection; typing, keys, deep links, {@code file://} and a
- * sub-path work; hostile skill text stays text. One browser and one build per collection for the class.
+ * sub-path work; hostile skill text stays text; no page scrolls sideways on a phone. One browser and one build
+ * per collection for the class.
  */
 class BrowserSearchTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -208,6 +210,64 @@ class BrowserSearchTest {
     assertEquals(0L, js.executeScript(
         "return document.querySelectorAll('#ss-search-input-results img, #ss-search-input-results script').length"));
     assertEquals(null, js.executeScript("return window.__pwned === undefined ? null : window.__pwned"));
+  }
+
+  /**
+   * On a 360-pixel-wide phone no page scrolls sideways: long words and paths in descriptions, "Not for" clauses,
+   * headings and tables wrap or scroll inside their own box. Every page of anthropic (long unbroken slash lists
+   * in descriptions) and the index pages of large.
+   */
+  @Test
+  void everyPageFitsAPhoneScreen() throws IOException {
+    List<String> pages = new ArrayList<>();
+    Path anthropic = sites.get("anthropic");
+    try (var files = Files.walk(anthropic)) {
+      files.filter(f -> f.toString().endsWith(".html"))
+          .map(f -> "anthropic/" + anthropic.relativize(f).toString().replace('\\', '/'))
+          .sorted().forEach(pages::add);
+    }
+    for (String p : List.of("index.html", "skills/index.html", "triggers/index.html", "health/index.html",
+        "search/index.html?q=deploy+to+cloudflare", "404.html")) {
+      pages.add("large/" + p);
+    }
+    Dimension before = browser.manage().window().getSize();
+    browser.manage().window().setSize(new Dimension(360, 800));
+    List<String> wide = new ArrayList<>();
+    try {
+      for (String page : pages) {
+        int slash = page.indexOf('/');
+        browser.get(url(page.substring(0, slash), page.substring(slash + 1)));
+        // measured once the page has loaded and been laid out twice (fonts and highlighting settled)
+        Number extra = (Number) browser.executeAsyncScript(
+            "var done = arguments[arguments.length - 1];"
+                + "function measure() { requestAnimationFrame(function () { requestAnimationFrame(function () {"
+                + "  var e = document.documentElement; done(e.scrollWidth - e.clientWidth); }); }); }"
+                + "if (document.readyState === 'complete') { measure(); }"
+                + "else { addEventListener('load', measure); }");
+        if (extra.intValue() > 0) {
+          // the innermost elements that stick out, to say what to fix
+          Object culprits = browser.executeScript(
+              "var w = document.documentElement.clientWidth, out = [];"
+                  + "function clipped(el) {"
+                  + "  for (var p = el.parentElement; p && p !== document.body; p = p.parentElement) {"
+                  + "    if (getComputedStyle(p).overflowX !== 'visible') { return true; }"
+                  + "  } return false; }"
+                  + "document.querySelectorAll('body *').forEach(function (el) {"
+                  + "  var r = el.getBoundingClientRect();"
+                  + "  var own = getComputedStyle(el).overflowX === 'visible' ? el.scrollWidth : r.width;"
+                  + "  if (!clipped(el) && r.left + Math.max(r.width, own) > w + 1) {"
+                  + "    out.push(el.tagName.toLowerCase() + (el.className ? '.' + el.className : '')"
+                  + "        + ' ' + Math.round(r.left + Math.max(r.width, own)));"
+                  + "  }"
+                  + "}); return out.slice(-4).join(', ');");
+          wide.add(page + " (" + extra + " px too wide: " + culprits + ")");
+        }
+      }
+    } finally {
+      browser.manage().window().setSize(before);
+    }
+    assertTrue(pages.size() > 100, "pages: " + pages.size());
+    assertTrue(wide.isEmpty(), String.join("\n", wide));
   }
 
   private static List<WebElement> waitForResults(String box, String query) {
