@@ -55,6 +55,14 @@
     return node;
   }
 
+  function openPage(href, newTab) {
+    if (newTab) {
+      window.open(href, "_blank", "noopener");
+    } else {
+      window.location.href = href;
+    }
+  }
+
   function resultItem(box, hit, i, below) {
     var s = hit.skill;
     var li = el("li", "card result" + (below ? " result-below" : ""));
@@ -62,10 +70,12 @@
     li.setAttribute("role", "option");
     li.setAttribute("aria-selected", "false");
     li.setAttribute("data-skill-id", s.id);
+    // An option holds no link (nothing focusable may sit inside one): the option itself opens the page, on a
+    // click, Enter, or a middle or Ctrl/Cmd click for a new tab.
+    var href = root + s.url;
+    li.setAttribute("data-href", href);
     var h = el("h2", "card-title");
-    var a = el("a", null, s.name);
-    a.href = root + s.url;
-    h.appendChild(a);
+    h.appendChild(el("span", "result-link", s.name));
     if (i === 0 && !below) {
       h.appendChild(document.createTextNode(" "));
       h.appendChild(el("span", "badge badge-fires", "would fire"));
@@ -78,9 +88,8 @@
     }
     li.appendChild(el("p", "card-text", s.description));
     li.addEventListener("mousedown", function (ev) { ev.preventDefault(); });
-    li.addEventListener("click", function (ev) {
-      if (ev.target.tagName !== "A") { window.location.href = a.href; }
-    });
+    li.addEventListener("click", function (ev) { openPage(href, ev.ctrlKey || ev.metaKey || ev.shiftKey); });
+    li.addEventListener("auxclick", function (ev) { if (ev.button === 1) { openPage(href, true); } });
     return li;
   }
 
@@ -172,9 +181,8 @@
         ev.preventDefault();
         setActive(box, box.active - 1);
       } else if (ev.key === "Enter" && box.active >= 0) {
-        var link = list.querySelectorAll("li.result")[box.active].querySelector("a");
         ev.preventDefault();
-        window.location.href = link.href;
+        openPage(list.querySelectorAll("li.result")[box.active].getAttribute("data-href"), ev.ctrlKey || ev.metaKey);
       } else if (ev.key === "Escape") {
         if (box.active >= 0) {
           setActive(box, -1);

@@ -1,4 +1,4 @@
-/* skillsite: copy buttons and code highlighting. No inline script anywhere: this file is loaded with src. */
+/* skillsite: copy buttons, code highlighting and keyboard access to wide boxes. No inline script anywhere: this file is loaded with src. */
 (function () {
   "use strict";
 
@@ -40,6 +40,25 @@
     });
   });
 
+  // A box that scrolls sideways (a wide code block or table) takes keyboard focus, so that it can be scrolled
+  // without a mouse; one that fits stays out of the tab order. Checked again when the window is resized.
+  function markScrollable() {
+    document.querySelectorAll("pre, .markdown-body table, .health-pair table").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.setAttribute("tabindex", "0");
+      } else if (box.getAttribute("tabindex") === "0") {
+        box.removeAttribute("tabindex");
+      }
+    });
+  }
+  var resizing = false;
+  window.addEventListener("resize", function () {
+    if (!resizing) {
+      resizing = true;
+      window.requestAnimationFrame(function () { resizing = false; markScrollable(); });
+    }
+  });
+
   if (window.hljs) {
     window.hljs.configure({ cssSelector: "pre code[class*='language-']", ignoreUnescapedHTML: true });
     document.querySelectorAll("pre code[class*='language-']").forEach(function (block) {
@@ -49,4 +68,5 @@
       }
     });
   }
+  markScrollable();
 })();

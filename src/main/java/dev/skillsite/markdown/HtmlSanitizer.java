@@ -46,6 +46,8 @@ public final class HtmlSanitizer {
         .addAttributes("details", "open")
         .addEnforcedAttribute("input", "type", "checkbox")
         .addEnforcedAttribute("input", "disabled", "disabled")
+        // a task list's box: its state is read out as a checkbox's; the label says what it is
+        .addEnforcedAttribute("input", "aria-label", "Task")
         .addProtocols("a", "href", linkProtocols())
         .addProtocols("img", "src", "http", "https")
         .preserveRelativeLinks(true);

@@ -10,6 +10,7 @@ import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.task.list.items.TaskListItemMarker;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
@@ -55,7 +56,7 @@ public final class MarkdownRenderer {
         .extensions(extensions)
         .sanitizeUrls(true)
         .urlSanitizer(new DefaultUrlSanitizer(HtmlSanitizer.LINK_SCHEMES))
-        .attributeProviderFactory(context -> new HeadingIdProvider())
+        .attributeProviderFactory(context -> new SiteAttributes())
         .build();
     this.sanitizer = sanitizer;
   }
@@ -122,7 +123,8 @@ public final class MarkdownRenderer {
   }
 
   /** Sets heading ids during one render call, in the same order {@link #parse} numbered them. */
-  private static final class HeadingIdProvider implements AttributeProvider {
+  /** Heading ids, links' rel, and a label for a task list's box (its state is read out as a checkbox's). */
+  private static final class SiteAttributes implements AttributeProvider {
     private final HeadingIds ids = new HeadingIds();
 
     @Override
@@ -136,6 +138,8 @@ public final class MarkdownRenderer {
         } else {
           attributes.remove("rel");
         }
+      } else if (node instanceof TaskListItemMarker) {
+        attributes.put("aria-label", "Task");
       }
     }
   }

@@ -43,6 +43,12 @@ class MarkdownRendererTest {
     assertTrue(boxes.get(0).hasAttr("checked"));
     assertTrue(boxes.get(0).hasAttr("disabled"));
     assertTrue(!boxes.get(1).hasAttr("checked"));
+    // a form control needs a name for screen readers; the box's state is read out as a checkbox's
+    assertEquals(List.of("Task", "Task"), boxes.stream().map(b -> b.attr("aria-label")).toList());
+    // the same when the document holds raw HTML and goes through the sanitizer
+    Document raw = html("- [x] done <b>now</b>\n\n<input type=\"checkbox\" onclick=\"x()\">\n");
+    assertEquals(List.of("Task", "Task"), raw.select("input").eachAttr("aria-label"));
+    assertTrue(raw.select("input[onclick]").isEmpty());
   }
 
   @Test

@@ -1,0 +1,163 @@
+package dev.skillsite.testing;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.skillsite.build.BuildOptions;
+import dev.skillsite.build.BuildPipeline;
+import dev.skillsite.build.Progress;
+import dev.skillsite.site.SiteGenerator;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Built sites served over HTTP on 127.0.0.1 under a sub-path ({@code /sub/path/NAME/...}), and Debian's headless
+ * Chromium to open them. Without /usr/bin/chromium and its driver the calling test is skipped, unless {@code CI}
+ * is set (.ci/run installs them), where it fails.
+ */
+public final class SiteBrowser implements AutoCloseable {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final String SUB = "/sub/path/";
+
+  private final Map<String, Path> sites;
+  private final HttpServer server;
+  private final ChromeDriver browser;
+
+  private SiteBrowser(Map<String, Path> sites, HttpServer server, ChromeDriver browser) {
+    this.sites = sites;
+    this.server = server;
+    this.browser = browser;
+  }
+
+  /** Skips (or, under CI, fails) the calling test when Chromium or its driver is missing. */
+  public static void assumeChromium() {
+    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (System.getenv("CI") == null) {
+      Assumptions.assumeTrue(present, "no /usr/bin/chromium and chromedriver (required when CI is set)");
+    }
+    assertTrue(present, "CI needs /usr/bin/chromium and /usr/bin/chromedriver (.ci/run installs them)");
+  }
+
+  /** The named collections of ../shared/corpora, name to content folder, in order. */
+  public static Map<String, Path> corpora(List<String> names) {
+    Map<String, Path> out = new LinkedHashMap<>();
+    names.forEach(n -> out.put(n, Path.of("../shared/corpora", n)));
+    return out;
+  }
+
+  /**
+   * Builds each collection of {@code contents} (name to content folder) into {@code tmp}/site-NAME, serves them
+   * and starts a browser.
+   */
+  public static SiteBrowser build(Path tmp, Map<String, Path> contents) throws IOException {
+    assumeChromium();
+    BuildPipeline pipeline = new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE);
+    Map<String, Path> sites = new LinkedHashMap<>();
+    for (Map.Entry<String, Path> c : contents.entrySet()) {
+      Path out = tmp.resolve("site-" + c.getKey());
+      pipeline.run(new BuildOptions(c.getValue(), out, Optional.empty(), true));
+      sites.put(c.getKey(), out);
+    }
+    return start(sites, Files.createTempDirectory(tmp, "chromium-profile"));
+  }
+
+  /** Serves {@code sites} (name to output folder) and starts a browser; {@code profile} is an empty folder. */
+  public static SiteBrowser start(Map<String, Path> sites, Path profile) throws IOException {
+    assumeChromium();
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(SUB, ex -> serve(sites, ex));
+    // one handler thread per connection Chromium opens in parallel: the default single dispatcher thread can
+    // leave a script request waiting behind a kept-alive connection
+    server.setExecutor(Executors.newFixedThreadPool(8, r -> {
+      Thread t = new Thread(r, "browser-test-http");
+      t.setDaemon(true);
+      return t;
+    }));
+    server.start();
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--user-data-dir=" + profile);
+    ChromeDriver browser;
+    try {
+      browser = new ChromeDriver(options);
+    } catch (RuntimeException e) {
+      server.stop(0);
+      throw e;
+    }
+    browser.manage().timeouts().scriptTimeout(Duration.ofMinutes(3));
+    return new SiteBrowser(new LinkedHashMap<>(sites), server, browser);
+  }
+
+  /** The output folder of the site named {@code name}. */
+  public Path site(String name) {
+    return sites.get(name);
+  }
+
+  public ChromeDriver driver() {
+    return browser;
+  }
+
+  /** The HTTP URL of {@code path} (may carry a query) in the site named {@code site}. */
+  public String url(String site, String path) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + SUB + site + "/" + path;
+  }
+
+  /** Opens {@code url} and waits until it has loaded and been laid out twice (highlighting and fonts settled). */
+  public void open(String url) {
+    browser.get(url);
+    browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
+        + "function settled() { requestAnimationFrame(function () { requestAnimationFrame(function () {"
+        + "  done(); }); }); }"
+        + "if (document.readyState === 'complete') { settled(); } else { addEventListener('load', settled); }");
+  }
+
+  @Override
+  public void close() {
+    try {
+      browser.quit();
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  private static void serve(Map<String, Path> sites, HttpExchange ex) throws IOException {
+    String rest = ex.getRequestURI().getPath().substring(SUB.length());
+    int slash = rest.indexOf('/');
+    Path site = slash < 0 ? null : sites.get(rest.substring(0, slash));
+    Path file = site == null ? null : site.resolve(rest.substring(slash + 1)).normalize();
+    if (file != null && Files.isDirectory(file)) {
+      file = file.resolve("index.html");
+    }
+    if (file == null || !file.startsWith(site) || !Files.isRegularFile(file)) {
+      ex.sendResponseHeaders(404, -1);
+      ex.close();
+      return;
+    }
+    String name = file.getFileName().toString();
+    ex.getResponseHeaders().set("Content-Type", name.endsWith(".html") ? "text/html; charset=utf-8"
+        : name.endsWith(".js") ? "text/javascript; charset=utf-8" : name.endsWith(".css") ? "text/css"
+        : "application/octet-stream");
+    byte[] body = Files.readAllBytes(file);
+    ex.sendResponseHeaders(200, body.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(body);
+    }
+  }
+}
