@@ -1,4 +1,5 @@
-/* skillsite: copy buttons, code highlighting and keyboard access to wide boxes. No inline script anywhere: this file is loaded with src. */
+/* skillsite: copy buttons, code highlighting and keyboard access to wide boxes. No inline script anywhere: this
+   file is loaded with src. */
 (function () {
   "use strict";
 
@@ -69,4 +70,5 @@
     });
   }
   markScrollable();
+  window.addEventListener("load", markScrollable); // again once fonts and images have their sizes
 })();
