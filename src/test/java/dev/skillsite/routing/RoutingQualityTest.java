@@ -2,6 +2,7 @@ package dev.skillsite.routing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skillsite.model.Skill;
 import dev.skillsite.routing.eval.EvalCase;
 import dev.skillsite.routing.eval.EvalFile;
 import dev.skillsite.routing.eval.EvalReport;
@@ -13,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,6 +53,21 @@ class RoutingQualityTest {
       throws IOException {
     assertAboveFloor(set + " held out", Path.of("src/test/resources/eval", set + "-heldout.jsonl"), top1,
         rankingTop1, falseTriggers);
+  }
+
+  /** A misspelt expected name would only lower the scores; every name a held-out set expects is a skill of it. */
+  @ParameterizedTest(name = "{0} held out names only its own skills")
+  @CsvSource({"elixir", "anthropic", "large"})
+  void heldOutSetNamesOnlySkillsOfItsCollection(String set) throws IOException {
+    Path root = Path.of("../shared/corpora", set);
+    Assumptions.assumeTrue(Files.isDirectory(root), "shared corpora missing");
+    Set<String> names = CorpusSkills.load(root).stream().map(Skill::name).collect(Collectors.toSet());
+    List<EvalCase> cases = EvalFile.read(Path.of("src/test/resources/eval", set + "-heldout.jsonl"), Optional.empty());
+    List<String> unknown = cases.stream().flatMap(c -> c.expected().stream()).filter(n -> !names.contains(n))
+        .toList();
+    assertTrue(unknown.isEmpty(), () -> "not skills of " + set + ": " + unknown);
+    assertTrue(cases.stream().filter(EvalCase::isPositive).count() >= 30, "positives");
+    assertTrue(cases.stream().filter(c -> !c.isPositive()).count() >= 10, "negatives");
   }
 
   private static void assertAboveFloor(String set, Path queries, double top1, double rankingTop1,
