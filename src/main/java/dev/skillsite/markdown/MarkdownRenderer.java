@@ -122,8 +122,10 @@ public final class MarkdownRenderer {
         diagnostics.stream().sorted(Diagnostic.ORDER).toList());
   }
 
-  /** Sets heading ids during one render call, in the same order {@link #parse} numbered them. */
-  /** Heading ids, links' rel, and a label for a task list's box (its state is read out as a checkbox's). */
+  /**
+   * Sets heading ids during one render call, in the same order {@link #parse} numbered them; links' rel; and a
+   * label for a task list's box (its state is read out as a checkbox's).
+   */
   private static final class SiteAttributes implements AttributeProvider {
     private final HeadingIds ids = new HeadingIds();
 
