@@ -1,5 +1,5 @@
-/* skillsite: copy buttons, code highlighting and keyboard access to wide boxes. No inline script anywhere: this
-   file is loaded with src. */
+/* skillsite: copy buttons, code highlighting, heading links and keyboard access to wide boxes. No inline script
+   anywhere: this file is loaded with src. */
 (function () {
   "use strict";
 
@@ -39,6 +39,18 @@
         window.setTimeout(function () { button.textContent = label; }, 1800);
       });
     });
+  });
+
+  // Each heading of a document links to itself (shown on hover and on focus), to share a section. The href is
+  // built from the id as a fragment, so an id from content cannot make it anything else.
+  document.querySelectorAll(".markdown-body h2[id], .markdown-body h3[id], .markdown-body h4[id], " +
+      ".markdown-body h5[id], .markdown-body h6[id]").forEach(function (heading) {
+    var a = document.createElement("a");
+    a.className = "heading-anchor";
+    a.href = "#" + encodeURIComponent(heading.id);
+    a.setAttribute("aria-label", "Link to this section");
+    a.textContent = "#";
+    heading.appendChild(a);
   });
 
   // A box that scrolls sideways (a wide code block or table) takes keyboard focus, so that it can be scrolled

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -156,6 +158,21 @@ class PagesInBrowserTest {
       browser.manage().window().setSize(before);
     }
     assertTrue(found.isEmpty(), String.join("\n", found));
+  }
+
+  /** Every heading of a document carries a link to itself; following one puts its id in the address. */
+  @Test
+  void headingsLinkToThemselves() {
+    open("anthropic/skills/mcp-builder/index.html");
+    List<WebElement> headings = browser.findElements(By.cssSelector(".markdown-body h2[id], .markdown-body h3[id]"));
+    assertTrue(headings.size() >= 3, "headings: " + headings.size());
+    for (WebElement h : headings) {
+      WebElement a = h.findElement(By.cssSelector("a.heading-anchor"));
+      assertTrue(a.getAttribute("href").endsWith("#" + h.getAttribute("id")), a.getAttribute("href"));
+    }
+    WebElement last = headings.get(headings.size() - 1);
+    browser.executeScript("arguments[0].click();", last.findElement(By.cssSelector("a.heading-anchor")));
+    assertTrue(browser.getCurrentUrl().endsWith("#" + last.getAttribute("id")), browser.getCurrentUrl());
   }
 
   private static void open(String page) {
