@@ -45,9 +45,14 @@ public record BuildResult(int skills, int pages, List<Diagnostic> diagnostics, d
     return errors() > 0 || (strict && warnings() > 0) ? 1 : 0;
   }
 
-  /** {@code 6 skills, 14 pages, 0 warnings, 0 errors in 0.41 s}. */
+  /** {@code 6 skills, 14 pages, 0 warnings, 0 errors in 0.41 s} ({@code 1 skill}, {@code 1 warning}, …). */
   public String summary() {
-    return String.format(java.util.Locale.ROOT, "%d skills, %d pages, %d warnings, %d errors in %.2f s",
-        skills, pages, warnings(), errors(), seconds);
+    return String.format(java.util.Locale.ROOT, "%s, %s, %s, %s in %.2f s", count(skills, "skill"),
+        count(pages, "page"), count(warnings(), "warning"), count(errors(), "error"), seconds);
+  }
+
+  /** {@code 1 warning}, {@code 2 warnings}. */
+  public static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

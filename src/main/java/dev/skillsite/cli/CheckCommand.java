@@ -1,5 +1,6 @@
 package dev.skillsite.cli;
 
+import dev.skillsite.build.BuildResult;
 import dev.skillsite.check.CheckOptions;
 import dev.skillsite.check.CheckReport;
 import dev.skillsite.check.Checker;
@@ -94,8 +95,9 @@ public final class CheckCommand implements Callable<Integer> {
       report.findings().forEach(d -> out.println(d.format()));
     }
     if (!json) {
-      err.println("check: " + report.catalog().skills().size() + " skills, " + report.errors() + " errors, "
-          + report.warnings() + " warnings (target " + target.label() + ")");
+      err.println("check: " + BuildResult.count(report.catalog().skills().size(), "skill") + ", "
+          + BuildResult.count(report.errors(), "error") + ", " + BuildResult.count(report.warnings(), "warning")
+          + " (target " + target.label() + ")");
     }
     out.flush();
     return report.exitCode(strict);

@@ -75,7 +75,7 @@ public final class EvalCommand implements Callable<Integer> {
     try {
       cases = EvalFile.read(queries, skill);
     } catch (IOException e) {
-      err.println("skillsite eval: " + e.getMessage());
+      err.println("skillsite eval: " + IoErrors.describe(e));
       return 2;
     }
     try (RoutingIndex index = source.open()) {
@@ -109,7 +109,13 @@ public final class EvalCommand implements Callable<Integer> {
         return 1;
       }
       return 0;
-    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+    } catch (IOException e) {
+      err.println("skillsite eval: " + IoErrors.describe(e));
+      return 2;
+    } catch (UncheckedIOException e) {
+      err.println("skillsite eval: " + IoErrors.describe(e.getCause()));
+      return 2;
+    } catch (IllegalArgumentException e) {
       err.println("skillsite eval: " + e.getMessage());
       return 2;
     }

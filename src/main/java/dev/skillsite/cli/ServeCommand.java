@@ -11,6 +11,7 @@ import dev.skillsite.serve.Rebuilder;
 import dev.skillsite.serve.SiteServer;
 import dev.skillsite.site.SiteGenerator;
 import java.io.IOException;
+import java.net.BindException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,6 +77,10 @@ public final class ServeCommand implements Callable<Integer> {
         stop.await();
       }
       return 0;
+    } catch (BindException e) {
+      err.println("skillsite serve: cannot listen on " + bind + ":" + port + " (" + e.getMessage()
+          + "); choose another with --port, or 0 for any free port");
+      return 2;
     } catch (IOException e) {
       err.println("skillsite: " + IoErrors.describe(e));
       return 2;

@@ -6,11 +6,13 @@ import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.Reference;
 import dev.skillsite.model.SiteConfig;
 import dev.skillsite.model.Skill;
+import dev.skillsite.model.SourcePos;
 import dev.skillsite.model.SkillId;
 import dev.skillsite.model.Triggers;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,6 +63,9 @@ public final class ContentLoader {
    * @throws IOException only when {@code contentRoot} is not a readable folder
    */
   public Catalog load(Path contentRoot) throws IOException {
+    if (!Files.exists(contentRoot)) {
+      throw new NoSuchFileException(contentRoot.toString(), null, "no such folder");
+    }
     if (!Files.isDirectory(contentRoot)) {
       throw new NotDirectoryException(contentRoot.toString());
     }
@@ -71,6 +76,11 @@ public final class ContentLoader {
     List<Diagnostic> diagnostics = new ArrayList<>();
     ScanResult scan = scanner.scan(root);
     diagnostics.addAll(scan.diagnostics());
+    if (scan.skillFiles().isEmpty()) {
+      // almost always a wrong --content path: say so, so that `check --strict` in CI does not pass on nothing
+      diagnostics.add(Diagnostic.warning(SourcePos.of("."), "no-skills",
+          "no SKILL.md (or skill.md) anywhere under this folder: the site has no skill"));
+    }
     Marketplace marketplace = marketplaceReader.read(root, diagnostics);
     SiteSettings settings = configReader.read(root, marketplace, diagnostics);
 

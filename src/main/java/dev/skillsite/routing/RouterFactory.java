@@ -15,9 +15,12 @@ import java.util.List;
 public final class RouterFactory {
   private RouterFactory() {}
 
-  /** Loads {@code contentRoot} and builds an in-memory routing index of the skills that loaded. */
+  /** Loads {@code contentRoot} and builds an in-memory routing index of the skills that loaded (at least one). */
   public static RoutingIndex fromContent(Path contentRoot) throws IOException {
     Catalog catalog = new ContentLoader().load(contentRoot);
+    if (catalog.skills().isEmpty()) {
+      throw new IOException(contentRoot + ": no skill to route to (no SKILL.md under it loaded; `check` says why)");
+    }
     return RoutingIndex.build(withTriggers(catalog.skills()), confidence(catalog));
   }
 

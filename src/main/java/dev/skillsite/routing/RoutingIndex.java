@@ -321,6 +321,9 @@ public final class RoutingIndex implements Closeable {
     }
     Directory fs = FSDirectory.open(dir);
     try {
+      if (!DirectoryReader.indexExists(fs)) {
+        throw new IOException("no routing index in " + dir + " (build writes one to OUT/search/lucene)");
+      }
       return new RoutingIndex(fs);
     } catch (IOException | RuntimeException e) {
       fs.close();

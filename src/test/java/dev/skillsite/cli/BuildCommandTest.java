@@ -47,7 +47,7 @@ class BuildCommandTest {
           skill + " in:\n" + err);
     }
     assertTrue(out.toString().startsWith("built "), out.toString());
-    assertTrue(out.toString().contains("1 skills,") && out.toString().contains("6 errors"), out.toString());
+    assertTrue(out.toString().contains("1 skill,") && out.toString().contains("6 errors"), out.toString());
     assertTrue(Files.isRegularFile(tmp.resolve("site/skills/good/index.html")));
     assertFalse(Files.exists(tmp.resolve("site/skills/bad-yaml")));
   }

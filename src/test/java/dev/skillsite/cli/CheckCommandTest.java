@@ -8,7 +8,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class CheckCommandTest {
@@ -37,6 +39,16 @@ class CheckCommandTest {
     assertEquals("skills/csv-tables/SKILL.md:7:6: warning: mentions 'scripts/to_table.py', which is not in the"
         + " skill folder\n", out.toString().replace("\r\n", "\n"));
     assertEquals(1, run("check", "--strict", "--content", FIXTURES + "file-missing/content"));
+  }
+
+  @Test
+  void aFolderWithNoSkillIsAWarningSoStrictCiFails(@TempDir Path empty) {
+    // a wrong --content in CI must not pass on nothing
+    assertEquals(0, run("check", "--content", empty.toString()));
+    assertEquals(".:1:1: warning: no SKILL.md (or skill.md) anywhere under this folder: the site has no skill\n",
+        out.toString().replace("\r\n", "\n"));
+    assertTrue(err.toString().contains("0 skills, 0 errors, 1 warning (target"), err.toString());
+    assertEquals(1, run("check", "--strict", "--content", empty.toString()));
   }
 
   @Test

@@ -111,6 +111,21 @@ class RouteCommandTest {
   }
 
   @Test
+  void aFolderWithoutAnIndexOrWithoutSkillsSaysSo() throws IOException {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    assertEquals(2, run("route", "anything", "--index", empty.toString()));
+    assertEquals("skillsite route: no routing index in " + empty + " (build writes one to OUT/search/lucene)"
+        + System.lineSeparator(), err.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(2, run("route", "anything", "--content", empty.toString()));
+    assertTrue(err.toString().startsWith("skillsite route: " + empty + ": no skill to route to"), err.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(2, run("route", "anything", "--content", dir.resolve("nope").toString()));
+    assertEquals("skillsite route: " + dir.resolve("nope") + ": no such folder" + System.lineSeparator(),
+        err.toString());
+  }
+
+  @Test
   void bothSourcesIsAUsageError() {
     assertEquals(2, run("route", "x", "--index", "a", "--content", "b"));
     assertTrue(err.toString().contains("give --content or --index, not both"), err.toString());

@@ -126,6 +126,18 @@ class ServeCommandTest {
     }
   }
 
+  @Test
+  void aPortInUseIsNamedWithTheWayOut() throws Exception {
+    StringWriter err = new StringWriter();
+    CommandLine second = new CommandLine(new ServeCommand());
+    second.setOut(new PrintWriter(new StringWriter(), true));
+    second.setErr(new PrintWriter(err, true));
+    assertEquals(2, second.execute("--content", content.toString(), "--out", tmp.resolve("site2").toString(),
+        "--port", String.valueOf(port)));
+    assertTrue(err.toString().startsWith("skillsite serve: cannot listen on 127.0.0.1:" + port + " ("), err.toString());
+    assertTrue(err.toString().contains("choose another with --port, or 0 for any free port"), err.toString());
+  }
+
   private void writeSkill(String name, String description) throws IOException {
     TestSkills.write(content, name, description, "Body of " + name + ".");
   }

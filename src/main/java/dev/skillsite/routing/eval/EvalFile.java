@@ -44,12 +44,38 @@ public final class EvalFile {
       return MarkdownTriggerTests.parse(text, s);
     }
     try {
-      return parse(text, skill);
-    } catch (JsonParseException | IllegalStateException e) {
-      throw new IOException(file + ": not a query set: " + e.getMessage(), e);
+      List<EvalCase> cases = parse(text, skill);
+      if (cases.isEmpty()) {
+        throw new IOException(file + ": no queries in it");
+      }
+      return cases;
+    } catch (LineError e) {
+      throw new IOException(file + ":" + e.line + ": " + e.getMessage(), e);
+    } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+      throw new IOException(file + ": not a query set (JSONL, a JSON array or object, or a Markdown page): "
+          + firstLine(e.getMessage()), e);
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** A line of a JSONL query set that is not a query: its 1-based number and what is wrong. */
+  static final class LineError extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    final int line;
+
+    LineError(int line, String message, Throwable cause) {
+      super(message, cause);
+      this.line = line;
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
   }
 
   static List<EvalCase> parse(String text, Optional<String> skill) {
@@ -62,12 +88,33 @@ public final class EvalFile {
       return fromObject(single.get(), skill);
     }
     List<EvalCase> out = new ArrayList<>();
-    for (String line : t.split("\n")) {
-      if (!line.isBlank()) {
-        out.add(fromItem(JsonParser.parseString(line).getAsJsonObject(), skill));
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonElement e;
+      try {
+        e = JsonParser.parseString(line);
+      } catch (JsonParseException x) {
+        throw new LineError(i + 1, "not JSON: " + abbreviate(line), x);
+      }
+      if (!e.isJsonObject()) {
+        throw new LineError(i + 1, "not a JSON object: " + abbreviate(line), null);
+      }
+      try {
+        out.add(fromItem(e.getAsJsonObject(), skill));
+      } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException x) {
+        throw new LineError(i + 1, x.getMessage() == null ? "not a query: " + abbreviate(line) : x.getMessage(), x);
       }
     }
     return out;
+  }
+
+  private static String abbreviate(String line) {
+    String t = line.strip();
+    return t.length() <= 60 ? t : t.substring(0, 57) + "...";
   }
 
   private static Optional<JsonObject> singleObject(String t) {
@@ -124,6 +171,13 @@ public final class EvalFile {
     return out;
   }
 
+  private static String name(JsonElement e) {
+    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+      throw new IllegalArgumentException("\"expected\" must be a skill name, a list of names, or null; got " + e);
+    }
+    return e.getAsString();
+  }
+
   private static List<EvalCase> fromArray(JsonArray a, Optional<String> skill) {
     List<EvalCase> out = new ArrayList<>();
     for (JsonElement e : a) {
@@ -133,7 +187,11 @@ public final class EvalFile {
   }
 
   private static EvalCase fromItem(JsonObject o, Optional<String> skill) {
-    String query = o.has("query") ? o.get("query").getAsString() : o.get("prompt").getAsString();
+    JsonElement q = o.has("query") ? o.get("query") : o.get("prompt");
+    if (q == null || !q.isJsonPrimitive()) {
+      throw new IllegalArgumentException("no \"query\" (or \"prompt\") string");
+    }
+    String query = q.getAsString();
     if (o.has("expected")) {
       JsonElement x = o.get("expected");
       if (x.isJsonNull()) {
@@ -141,10 +199,13 @@ public final class EvalFile {
       }
       if (x.isJsonArray()) {
         List<String> names = new ArrayList<>();
-        x.getAsJsonArray().forEach(n -> names.add(n.getAsString()));
+        x.getAsJsonArray().forEach(n -> names.add(name(n)));
+        if (names.isEmpty()) {
+          throw new IllegalArgumentException("\"expected\" is an empty list: give names, or null for a negative");
+        }
         return EvalCase.positive(query, names);
       }
-      return EvalCase.positive(query, List.of(x.getAsString()));
+      return EvalCase.positive(query, List.of(name(x)));
     }
     if (!o.has("should_trigger")) {
       throw new IllegalArgumentException("a line has neither 'expected' nor 'should_trigger'");

@@ -79,6 +79,25 @@ class EvalFileTest {
     Path f = dir.resolve("q.jsonl");
     Files.writeString(f, "{\"query\": \"a\"", StandardCharsets.UTF_8);
     IOException e = assertThrows(IOException.class, () -> EvalFile.read(f, Optional.empty()));
-    assertTrue(e.getMessage().startsWith(f + ": "), e.getMessage());
+    assertTrue(e.getMessage().startsWith(f + ":1: "), e.getMessage());
+  }
+
+  @Test
+  void aBadLineIsNamedByItsNumberWithWhatIsWrong(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("q.jsonl");
+    String good = "{\"query\": \"a\", \"expected\": \"x\"}\n";
+    // a blank first line still counts: numbers are the editor's
+    assertEquals(f + ":3: not JSON: not json", message(f, "\n" + good + "not json\n"));
+    assertEquals(f + ":2: no \"query\" (or \"prompt\") string", message(f, good + "{\"expected\": \"x\"}\n"));
+    assertEquals(f + ":2: \"expected\" must be a skill name, a list of names, or null; got {\"a\":1}",
+        message(f, good + "{\"query\": \"b\", \"expected\": {\"a\": 1}}\n"));
+    assertEquals(f + ":1: \"expected\" is an empty list: give names, or null for a negative",
+        message(f, "{\"query\": \"b\", \"expected\": []}\n" + good));
+    assertEquals(f + ": no queries in it", message(f, "\n\n"));
+  }
+
+  private static String message(Path f, String text) throws IOException {
+    Files.writeString(f, text, StandardCharsets.UTF_8);
+    return assertThrows(IOException.class, () -> EvalFile.read(f, Optional.empty())).getMessage();
   }
 }
