@@ -109,15 +109,8 @@ public final class EvalCommand implements Callable<Integer> {
         return 1;
       }
       return 0;
-    } catch (IOException e) {
-      err.println("skillsite eval: " + IoErrors.describe(e));
-      return 2;
-    } catch (UncheckedIOException e) {
-      err.println("skillsite eval: " + IoErrors.describe(e.getCause()));
-      return 2;
-    } catch (IllegalArgumentException e) {
-      err.println("skillsite eval: " + e.getMessage());
-      return 2;
+    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+      return IoErrors.fail(err, "eval", e);
     }
   }
 

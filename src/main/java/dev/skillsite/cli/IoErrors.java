@@ -1,6 +1,8 @@
 package dev.skillsite.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -10,6 +12,14 @@ import java.nio.file.NotDirectoryException;
 /** One readable line for an I/O failure: Java's messages are often just a path. */
 final class IoErrors {
   private IoErrors() {}
+
+  /** Prints {@code skillsite COMMAND: reason} for a command whose input failed, and gives exit code 2. */
+  static int fail(PrintWriter err, String command, Exception e) {
+    String reason = e instanceof IOException io ? describe(io)
+        : e instanceof UncheckedIOException u ? describe(u.getCause()) : e.getMessage();
+    err.println("skillsite " + command + ": " + reason);
+    return 2;
+  }
 
   static String describe(IOException e) {
     if (e instanceof FileSystemException f) {

@@ -65,15 +65,8 @@ public final class RouteCommand implements Callable<Integer> {
       }
       out.flush();
       return 0;
-    } catch (IOException e) {
-      err.println("skillsite route: " + IoErrors.describe(e));
-      return 2;
-    } catch (UncheckedIOException e) {
-      err.println("skillsite route: " + IoErrors.describe(e.getCause()));
-      return 2;
-    } catch (IllegalArgumentException e) {
-      err.println("skillsite route: " + e.getMessage());
-      return 2;
+    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+      return IoErrors.fail(err, "route", e);
     }
   }
 
