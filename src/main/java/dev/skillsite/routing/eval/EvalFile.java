@@ -39,6 +39,9 @@ public final class EvalFile {
   /** The cases of {@code file}; {@code skill} names the skill of single-skill formats. */
   public static List<EvalCase> read(Path file, Optional<String> skill) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1); // a byte-order mark, as some Windows editors write
+    }
     if (file.getFileName().toString().endsWith(".md")) {
       String s = skill.orElseThrow(() -> new IOException(file + ": a Markdown trigger-test page needs --skill NAME"));
       return MarkdownTriggerTests.parse(text, s);

@@ -96,6 +96,17 @@ class EvalFileTest {
     assertEquals(f + ": no queries in it", message(f, "\n\n"));
   }
 
+  @Test
+  void aByteOrderMarkAndWindowsLineEndingsAreRead(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("q.jsonl");
+    Files.writeString(f, "\uFEFF{\"query\": \"a\", \"expected\": \"x\"}\r\n{\"query\": \"b\", \"expected\": null}\r\n",
+        StandardCharsets.UTF_8);
+    List<EvalCase> cases = EvalFile.read(f, Optional.empty());
+    assertEquals(List.of("a", "b"), cases.stream().map(EvalCase::query).toList());
+    assertEquals(List.of("x"), cases.get(0).expected());
+    assertTrue(cases.get(1).expected().isEmpty());
+  }
+
   private static String message(Path f, String text) throws IOException {
     Files.writeString(f, text, StandardCharsets.UTF_8);
     return assertThrows(IOException.class, () -> EvalFile.read(f, Optional.empty())).getMessage();
