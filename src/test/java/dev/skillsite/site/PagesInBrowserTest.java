@@ -22,9 +22,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * Built pages in a real headless Chromium: none scrolls sideways on a phone, and axe-core finds no accessibility
- * violation on any kind of page, in the light and the dark colour scheme. axe-core comes from npm (.ci/run installs
- * it into target/axe); without it the accessibility test is skipped, unless {@code CI} is set.
+ * Built pages in a real headless Chromium: none scrolls sideways on a phone, axe-core finds no accessibility
+ * violation on any kind of page, in the light and the dark colour scheme, and headings link to themselves.
+ * axe-core comes from npm (.ci/run installs it into target/axe); without it the accessibility test is skipped,
+ * unless {@code CI} is set.
  */
 class PagesInBrowserTest {
   private static final Path AXE = Path.of("target/axe/node_modules/axe-core/axe.min.js");
