@@ -168,6 +168,13 @@ public final class EvalCommand implements Callable<Integer> {
         + " ranking)%n", r.abstainedPositives());
     out.printf(Locale.ROOT, "false-trigger rate %.3f over %d negatives%n", r.falseTriggerRate(), r.negatives());
     out.printf(Locale.ROOT, "pass rate %.3f%n", r.passRate());
+    List<EvalReport.Confusion> confusions = r.confusions();
+    if (confusions.stream().anyMatch(x -> x.count() > 1)) {
+      out.println("where the misses went (most frequent first):");
+      confusions.stream().filter(x -> x.count() > 1).limit(10).forEach(x -> out.printf(Locale.ROOT, "  %d× %s → %s%n",
+          x.count(), x.expected().isEmpty() ? "nothing" : String.join(" | ", x.expected()),
+          x.got().isEmpty() ? "no skill (abstained)" : x.got()));
+    }
     if (!r.misses().isEmpty()) {
       out.println("misses:");
       for (EvalReport.Miss m : r.misses()) {
@@ -203,6 +210,17 @@ public final class EvalCommand implements Callable<Integer> {
       misses.add(j);
     }
     o.add("misses", misses);
+    JsonArray confusions = new JsonArray();
+    for (EvalReport.Confusion x : r.confusions()) {
+      JsonObject j = new JsonObject();
+      JsonArray exp = new JsonArray();
+      x.expected().forEach(exp::add);
+      j.add("expected", exp);
+      j.addProperty("got", x.got().isEmpty() ? null : x.got());
+      j.addProperty("count", x.count());
+      confusions.add(j);
+    }
+    o.add("confusions", confusions);
     return o;
   }
 }

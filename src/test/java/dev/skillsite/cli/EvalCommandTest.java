@@ -63,6 +63,24 @@ class EvalCommandTest {
     assertEquals(1.0, o.get("mrr").getAsDouble());
     assertEquals(0.0, o.get("false_trigger_rate").getAsDouble());
     assertEquals(0, o.getAsJsonArray("misses").size());
+    assertEquals(0, o.getAsJsonArray("confusions").size());
+  }
+
+  @Test
+  void repeatedMissesAreSummedUpByWhereTheyWent() throws IOException {
+    Files.writeString(queries, """
+        {"query": "this SQL query is slow, which indexes should I add", "expected": "docker-images"}
+        {"query": "slow SQL query plan and indexes", "expected": "docker-images"}
+        """, StandardCharsets.UTF_8);
+    assertEquals(0, run("eval", "--queries", queries.toString(), "--content", content.toString()));
+    assertTrue(out.toString().replace("\r\n", "\n")
+        .contains("where the misses went (most frequent first):\n  2× docker-images → sql-tuning\n"), out.toString());
+    out.getBuffer().setLength(0);
+    assertEquals(0, run("eval", "--queries", queries.toString(), "--content", content.toString(), "--json"));
+    JsonObject c = JsonParser.parseString(out.toString()).getAsJsonObject().getAsJsonArray("confusions").get(0)
+        .getAsJsonObject();
+    assertEquals("sql-tuning", c.get("got").getAsString());
+    assertEquals(2, c.get("count").getAsInt());
   }
 
   @Test

@@ -1,6 +1,10 @@
 package dev.skillsite.routing.eval;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Scores of a query set (see {@code ../shared/eval/README.md}). An abstention on a positive counts as a
@@ -22,6 +26,38 @@ public record EvalReport(
     List<Miss> misses) {
   public EvalReport {
     misses = List.copyOf(misses);
+  }
+
+  /**
+   * Where the misses went, most frequent first (then by expected and got): for a skill author, a pair that
+   * recurs (queries for one skill taken by another, or always abstained on) says which description to change.
+   */
+  public List<Confusion> confusions() {
+    Map<List<String>, Integer> counts = new LinkedHashMap<>();
+    for (Miss m : misses) {
+      List<String> key = new ArrayList<>(m.expected());
+      key.add(m.abstained() ? "" : m.got()); // the last element is what happened
+      counts.merge(key, 1, Integer::sum);
+    }
+    return counts.entrySet().stream()
+        .map(e -> new Confusion(e.getKey().subList(0, e.getKey().size() - 1), e.getKey().get(e.getKey().size() - 1),
+            e.getValue()))
+        .sorted(Comparator.comparingInt(Confusion::count).reversed()
+            .thenComparing(c -> String.join("|", c.expected()))
+            .thenComparing(Confusion::got))
+        .toList();
+  }
+
+  /**
+   * Misses that share what was expected and what happened.
+   *
+   * @param expected the acceptable skills, empty for a negative
+   * @param got the skill that came first and fired, empty when the router abstained
+   */
+  public record Confusion(List<String> expected, String got, int count) {
+    public Confusion {
+      expected = List.copyOf(expected);
+    }
   }
 
   /**

@@ -45,6 +45,34 @@ class EvaluatorTest {
     assertEquals(true, r.misses().get(1).abstained());
   }
 
+  /** Misses grouped by what was expected and what happened, most frequent first, ties by name. */
+  @Test
+  void confusionsCountWhereTheMissesWent() {
+    List<EvalCase> cases = List.of(
+        EvalCase.positive("p1", List.of("a")),
+        EvalCase.positive("p2", List.of("a")),
+        EvalCase.positive("p3", List.of("a")),
+        EvalCase.positive("p4", List.of("b")),
+        EvalCase.positive("p5", List.of("b")),
+        EvalCase.negative("n1"),
+        EvalCase.negative("n2"));
+    Map<String, Ranking> answers = Map.of(
+        "p1", new Ranking(List.of("c", "a"), true),
+        "p2", new Ranking(List.of("c"), true),
+        "p3", new Ranking(List.of("a"), false),
+        "p4", new Ranking(List.of("b"), false),
+        "p5", new Ranking(List.of("b"), false),
+        "n1", new Ranking(List.of("c"), true),
+        "n2", new Ranking(List.of("a"), true));
+    List<EvalReport.Confusion> c = Evaluator.evaluate(cases, answers::get).confusions();
+    assertEquals(List.of(
+        new EvalReport.Confusion(List.of("a"), "c", 2),
+        new EvalReport.Confusion(List.of("b"), "", 2),
+        new EvalReport.Confusion(List.of(), "a", 1),
+        new EvalReport.Confusion(List.of(), "c", 1),
+        new EvalReport.Confusion(List.of("a"), "", 1)), c);
+  }
+
   @Test
   void negativeAboutOneSkillOnlyFailsWhenThatSkillFires() {
     List<EvalCase> cases = List.of(EvalCase.negativeFor("n1", "a"), EvalCase.negativeFor("n2", "a"));
