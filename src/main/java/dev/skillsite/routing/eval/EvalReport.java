@@ -1,6 +1,5 @@
 package dev.skillsite.routing.eval;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,15 +32,13 @@ public record EvalReport(
    * recurs (queries for one skill taken by another, or always abstained on) says which description to change.
    */
   public List<Confusion> confusions() {
-    Map<List<String>, Integer> counts = new LinkedHashMap<>();
+    record Key(List<String> expected, String got) {}
+    Map<Key, Integer> counts = new LinkedHashMap<>();
     for (Miss m : misses) {
-      List<String> key = new ArrayList<>(m.expected());
-      key.add(m.abstained() ? "" : m.got()); // the last element is what happened
-      counts.merge(key, 1, Integer::sum);
+      counts.merge(new Key(m.expected(), m.abstained() ? "" : m.got()), 1, Integer::sum);
     }
     return counts.entrySet().stream()
-        .map(e -> new Confusion(e.getKey().subList(0, e.getKey().size() - 1), e.getKey().get(e.getKey().size() - 1),
-            e.getValue()))
+        .map(e -> new Confusion(e.getKey().expected(), e.getKey().got(), e.getValue()))
         .sorted(Comparator.comparingInt(Confusion::count).reversed()
             .thenComparing(c -> String.join("|", c.expected()))
             .thenComparing(Confusion::got))
