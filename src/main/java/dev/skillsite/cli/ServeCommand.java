@@ -104,8 +104,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         err.flush();
         status.published();
-        out.printf(Locale.ROOT, "updated %d page%s in %.0f ms; rebuilding the rest%n", r.pages(),
-            r.pages() == 1 ? "" : "s", r.seconds() * 1000);
+        out.printf(Locale.ROOT, "updated %s in %.0f ms; rebuilding the rest%n", BuildResult.count(r.pages(), "page"),
+            r.seconds() * 1000);
         out.flush();
       }
 

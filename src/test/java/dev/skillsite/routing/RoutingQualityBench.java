@@ -37,17 +37,11 @@ final class RoutingQualityBench {
       RoutingIndex index = RoutingIndex.build(skills);
       indexes.add(index);
       Router router = new Router(index);
-      EvalReport r = Evaluator.evaluate(c, q -> ranking(router, q, true));
-      EvalReport ranked = Evaluator.evaluate(c, q -> ranking(router, q, false));
-      EvalReport base;
-      try (BaselineRouter b = new BaselineRouter(CorpusSkills.files(root), skills.stream().map(Skill::name).toList())) {
-        base = Evaluator.evaluate(c, q -> new Ranking(b.rank(q), true));
-      }
-      String counts = String.format(Locale.ROOT, " (%d+, %d−)", r.positives(), r.negatives());
-      row(set + counts, "baseline: BM25 whole SKILL.md, StandardAnalyzer, never abstains", base);
-      row(set + counts, "skillsite ranking only (never abstains)", ranked);
-      row(set + counts, String.format(Locale.ROOT, "**skillsite, threshold %.2f**", Confidence.DEFAULT.threshold()), r);
-      heldOut(set, root, skills, router);
+      rows(set, root, skills, router, c);
+      // our own held-out set: written from the skills without running the router or reading the development
+      // queries; nothing was tuned on it
+      rows(set + ", own held-out", root, skills, router,
+          EvalFile.read(Path.of("src/test/resources/eval", set + "-heldout.jsonl"), Optional.empty()));
     }
     System.out.println();
     System.out.println("Threshold sweep (top-1 counts an abstention as a miss; missed = positives abstained):");
@@ -76,20 +70,16 @@ final class RoutingQualityBench {
     }
   }
 
-  /**
-   * Our own held-out set for the collection (src/test/resources/eval/SET-heldout.jsonl): written from the skills
-   * without running the router or reading the development queries; nothing was tuned on it.
-   */
-  private static void heldOut(String set, Path root, List<Skill> skills, Router router) throws Exception {
-    Path file = Path.of("src/test/resources/eval", set + "-heldout.jsonl");
-    List<EvalCase> c = EvalFile.read(file, Optional.empty());
+  /** The baseline, the ranking alone and skillsite with abstention on one query set of a collection. */
+  private static void rows(String label, Path root, List<Skill> skills, Router router, List<EvalCase> c)
+      throws Exception {
     EvalReport r = Evaluator.evaluate(c, q -> ranking(router, q, true));
     EvalReport ranked = Evaluator.evaluate(c, q -> ranking(router, q, false));
     EvalReport base;
     try (BaselineRouter b = new BaselineRouter(CorpusSkills.files(root), skills.stream().map(Skill::name).toList())) {
       base = Evaluator.evaluate(c, q -> new Ranking(b.rank(q), true));
     }
-    String name = String.format(Locale.ROOT, "%s, own held-out (%d+, %d−)", set, r.positives(), r.negatives());
+    String name = String.format(Locale.ROOT, "%s (%d+, %d−)", label, r.positives(), r.negatives());
     row(name, "baseline: BM25 whole SKILL.md, StandardAnalyzer, never abstains", base);
     row(name, "skillsite ranking only (never abstains)", ranked);
     row(name, String.format(Locale.ROOT, "**skillsite, threshold %.2f**", Confidence.DEFAULT.threshold()), r);
