@@ -49,7 +49,7 @@ final class YamlComposer {
       SourcePos pos = e.getProblemMark().or(e::getContextMark)
           .map(m -> pos(relPath, m, firstLine))
           .orElse(new SourcePos(relPath, firstLine, 1));
-      throw new ContentException(Diagnostic.error(pos, "invalid-yaml", "invalid YAML: " + problem(e)));
+      throw new ContentException(Diagnostic.error(pos, "invalid-yaml", "invalid YAML: " + problem(e, firstLine)));
     } catch (YamlEngineException e) {
       throw new ContentException(Diagnostic.error(new SourcePos(relPath, firstLine, 1), "yaml-too-complex",
           "YAML rejected: " + firstLineOf(e.getMessage())));
@@ -71,13 +71,26 @@ final class YamlComposer {
     return new SourcePos(relPath, mark.getLine() + firstLine, mark.getColumn() + 1);
   }
 
-  private static String problem(MarkedYamlEngineException e) {
+  /**
+   * The parser's problem, with its context ("while scanning a quoted scalar"); when that construct began on an
+   * earlier line than the problem was found (an unclosed quote or bracket is found only at the end), where it
+   * began, since that is the line to fix.
+   */
+  private static String problem(MarkedYamlEngineException e, int firstLine) {
     String problem = e.getProblem();
     if (problem == null || problem.isBlank()) {
       problem = firstLineOf(e.getMessage());
     }
     String context = e.getContext();
-    return context == null || context.isBlank() ? problem.strip() : problem.strip() + " (" + context.strip() + ")";
+    if (context == null || context.isBlank()) {
+      return problem.strip();
+    }
+    Optional<Mark> began = e.getContextMark()
+        .filter(c -> e.getProblemMark().map(p -> p.getLine() != c.getLine()).orElse(false));
+    return problem.strip() + " (" + context.strip()
+        + began.map(c -> " that starts at line " + (c.getLine() + firstLine) + ", column " + (c.getColumn() + 1))
+            .orElse("")
+        + ")";
   }
 
   private static String firstLineOf(String message) {

@@ -1,6 +1,8 @@
 package dev.skillsite.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.skillsite.model.SourcePos;
@@ -36,6 +38,16 @@ class FrontmatterParserTest {
     assertEquals("invalid-yaml", e.diagnostic().code());
     assertEquals("s/SKILL.md", e.diagnostic().pos().path());
     assertEquals(4, e.diagnostic().pos().line());
+    // the parser notices only at the end; the message names the line where the bracket was opened
+    assertTrue(e.diagnostic().message().contains("starts at line 3, column 14"), e.diagnostic().message());
+  }
+
+  @Test
+  void aProblemOnTheLineOfItsContextDoesNotRepeatTheLine() {
+    ContentException e = assertThrows(ContentException.class,
+        () -> parser.parse("---\nname: x\ndescription: Use when: asked\n---\n", "s/SKILL.md"));
+    assertEquals(3, e.diagnostic().pos().line());
+    assertFalse(e.diagnostic().message().contains("starts at line"), e.diagnostic().message());
   }
 
   @Test

@@ -55,7 +55,9 @@ final class FeatureDump {
           }
         }
       }
-      String label = c.isPositive() ? (rank == 1 ? "1" : "2") : "0";
+      // "n": a negative about one skill whose top result is another skill: it passes whatever the confidence
+      String label = c.isPositive() ? (rank == 1 ? "1" : "2")
+          : c.scope().isPresent() && !hits.isEmpty() && !c.scope().get().equals(hits.get(0).name()) ? "n" : "0";
       var f = ex.features();
       double rarestMatched = 0, evidence = 0;
       double missKnown = 0, missUnseen = 0;
