@@ -53,6 +53,11 @@ public record BuildResult(int skills, int pages, List<Diagnostic> diagnostics, d
 
   /** {@code 1 warning}, {@code 2 warnings}. */
   public static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
+    return count(n, noun, noun + "s");
+  }
+
+  /** {@code 1 query}, {@code 2 queries}. */
+  public static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 }

@@ -89,7 +89,9 @@ class EvalCommandTest {
     String text = out.toString();
     assertTrue(text.contains("top-1 1.000  top-3 1.000  MRR 1.000  over 2 positives"), text);
     assertTrue(text.contains("an abstention counts as a top-1 miss"), text);
-    assertTrue(text.contains("false-trigger rate 0.000 over 1 negatives"), text);
+    assertTrue(text.contains("false-trigger rate 0.000 over 1 negative" + System.lineSeparator()), text);
+    assertTrue(text.contains(": 3 queries, 2 positives, 1 negative (confidence threshold 0.50)"), text);
+    assertTrue(text.contains("miss: 0 positives abstained;"), text);
   }
 
   @Test
