@@ -1,5 +1,6 @@
 package dev.skillsite.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,18 +23,41 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    CommandLine cl = commandLine();
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (OutOfMemoryError e) { // thrown on the main thread, it is not the handler's (picocli passes errors on)
+      code = failure(e, cl.getErr());
+    }
+    System.exit(code);
   }
 
   /** The configured command line, also used by tests. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
-    cl.setExecutionExceptionHandler(
-        (ex, line, parseResult) -> {
-          line.getErr().println("skillsite: " + ex.getMessage());
-          return 2;
-        });
+    cl.setExecutionExceptionHandler((ex, line, parseResult) -> failure(ex, line.getErr()));
     return cl;
+  }
+
+  /**
+   * Reports a command that failed with {@code ex} and returns exit code 2. Running out of heap (on any thread)
+   * gets a message saying how to give the JVM more, not a stack trace; the previous output is untouched either
+   * way, since a site is swapped in only when its build succeeded.
+   */
+  static int failure(Throwable ex, PrintWriter err) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        String what = t.getMessage() == null ? "" : " (" + t.getMessage() + ")";
+        err.println("skillsite: out of memory" + what + "; the previous output is untouched. Give the"
+            + " JVM more heap, e.g. SKILLSITE_JAVA_OPTS=-Xmx2g (a collection of about 9,000 skills needs 1 GB)");
+        err.flush();
+        return 2;
+      }
+    }
+    err.println("skillsite: " + ex.getMessage());
+    err.flush();
+    return 2;
   }
 
   @Override
