@@ -806,10 +806,14 @@
     return fz;
   };
 
-  /** The display data of a document: {id, name, url, description}. */
+  /**
+   * The display data of a document: {id, name, url, description}. The description comes with the document's
+   * phrase chunk (loaded by withMatched for the hits shown); "" before that.
+   */
   Engine.prototype.skill = function (doc) {
     var s = this.m.skills[doc];
-    return { id: s[0], name: s[1], url: s[2], description: s[3] };
+    var chunk = this.docChunks.get(Math.floor(doc / this.m.docChunk));
+    return { id: s[0], name: s[1], url: s[2], description: chunk ? chunk[doc % this.m.docChunk][3] : "" };
   };
 
   /** Loads the phrase data of the hits, then adds to each its matched phrase ({field, text}) when one matches. */

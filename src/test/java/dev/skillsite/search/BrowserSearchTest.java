@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.skillsite.build.BuildPipeline;
 import dev.skillsite.routing.RouteResult;
 import dev.skillsite.routing.Router;
 import dev.skillsite.routing.RoutingIndex;
+import dev.skillsite.site.Summaries;
 import dev.skillsite.testing.SiteBrowser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -107,6 +109,11 @@ class BrowserSearchTest {
     List<WebElement> results = waitForResults("ss-search-input", query);
     assertEquals(expected.hits().get(0).id().value(), results.get(0).getAttribute("data-skill-id"));
     assertEquals(expected.hits().get(0).matched(), results.get(0).findElement(By.cssSelector("mark")).getText());
+    // descriptions come with the hits' phrase chunks, not the manifest: every result shown has its own
+    for (WebElement r : results) {
+      assertEquals(Summaries.clip(description("elixir", r.getAttribute("data-skill-id")), Summaries.ONE_LINE),
+          r.findElement(By.cssSelector(".card-text")).getText());
+    }
     assertTrue(browser.getCurrentUrl().contains("?q=the+signup"), browser.getCurrentUrl());
     assertTrue(browser.findElement(By.id("ss-search-input-status")).getText().contains("skills"));
     box.sendKeys(Keys.ARROW_DOWN);
@@ -190,6 +197,22 @@ class BrowserSearchTest {
       RouteResult r = new Router(index).route(query, 10);
       assertNotNull(r);
       return r;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** A skill's description as the site's catalog ({@code skills.json}) has it. */
+  private static String description(String corpus, String id) {
+    try {
+      JsonArray catalog = new Gson().fromJson(
+          Files.readString(web.site(corpus).resolve("skills.json"), StandardCharsets.UTF_8), JsonArray.class);
+      for (var s : catalog) {
+        if (s.getAsJsonObject().get("id").getAsString().equals(id)) {
+          return s.getAsJsonObject().get("description").getAsString();
+        }
+      }
+      throw new AssertionError("no skill " + id + " in skills.json");
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
