@@ -162,13 +162,15 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   private void printText(PrintWriter out, EvalReport r, Confidence c) {
-    out.printf(Locale.ROOT, "%s: %s, %s, %s (confidence threshold %.2f)%n", queries, count(r.queries(), "query", "queries"),
-        count(r.positives(), "positive"), count(r.negatives(), "negative"), c.threshold());
+    out.printf(Locale.ROOT, "%s: %s, %s, %s (confidence threshold %.2f)%n", queries,
+        count(r.queries(), "query", "queries"), count(r.positives(), "positive"), count(r.negatives(), "negative"),
+        c.threshold());
     out.printf(Locale.ROOT, "top-1 %.3f  top-3 %.3f  MRR %.3f  over %s%n", r.top1(), r.top3(), r.mrr(),
         count(r.positives(), "positive"));
     out.printf(Locale.ROOT, "  (an abstention counts as a top-1 miss: %s abstained; top-3 and MRR use the"
         + " ranking)%n", count(r.abstainedPositives(), "positive"));
-    out.printf(Locale.ROOT, "false-trigger rate %.3f over %s%n", r.falseTriggerRate(), count(r.negatives(), "negative"));
+    out.printf(Locale.ROOT, "false-trigger rate %.3f over %s%n", r.falseTriggerRate(),
+        count(r.negatives(), "negative"));
     out.printf(Locale.ROOT, "pass rate %.3f%n", r.passRate());
     List<EvalReport.Confusion> confusions = r.confusions();
     if (confusions.stream().anyMatch(x -> x.count() > 1)) {

@@ -50,7 +50,8 @@ public final class Main implements Runnable {
       if (t instanceof OutOfMemoryError) {
         String what = t.getMessage() == null ? "" : " (" + t.getMessage() + ")";
         err.println("skillsite: out of memory" + what + "; the previous output is untouched. Give the"
-            + " JVM more heap, e.g. SKILLSITE_JAVA_OPTS=-Xmx2g (a collection of about 9,000 skills needs 1 GB)");
+            + " JVM more heap: SKILLSITE_JAVA_OPTS=-Xmx2g for ./skillsite, java -Xmx2g -jar for the jar (a"
+            + " collection of about 9,000 skills needs 1 GB)");
         err.flush();
         return 2;
       }

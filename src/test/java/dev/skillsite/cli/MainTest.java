@@ -27,7 +27,8 @@ class MainTest {
   void anOutOfMemoryErrorWithoutMessageReadsCleanly() {
     StringWriter text = new StringWriter();
     assertEquals(2, Main.failure(new OutOfMemoryError(), new PrintWriter(text)));
-    assertTrue(text.toString().startsWith("skillsite: out of memory; the previous output is untouched."), text.toString());
+    String message = text.toString();
+    assertTrue(message.startsWith("skillsite: out of memory; the previous output is untouched."), message);
   }
 
   @Test
