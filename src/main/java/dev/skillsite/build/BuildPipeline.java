@@ -145,6 +145,12 @@ public final class BuildPipeline {
           : Optional.empty();
       RoutingIndex.Inverted inverted =
           reused.isPresent() ? null : RoutingIndex.invert(catalog.skills(), confidence, seed);
+      // and what the last build asked of that same index (its triggers' rankings, similar skills); a new index
+      // starts with no answers, and this build's are kept for the next
+      Optional<IndexAnswers> heldAnswers = reused.isPresent()
+          ? IndexAnswers.read(location.out().resolve(IndexAnswers.PATH), indexKey)
+          : Optional.empty();
+      IndexAnswers answers = heldAnswers.orElseGet(IndexAnswers::new);
       // documents rendered before: a watching server's last build, else the build cache of the output folder
       documents = CompletableFuture.supplyAsync(() -> generator.render(forDocs, Optional.of(options.content()),
           () -> abandoned.get() || cancelled.getAsBoolean(), previous.map(p -> p.snapshot().documents().earlier())
@@ -152,9 +158,9 @@ public final class BuildPipeline {
           DOCUMENTS_POOL);
       try (RoutingIndex index = reused.isPresent() ? reused.get() : inverted.merge()) {
         step(3, cancelled);
-        var related = new RelatedSkillsStage(RELATED).relate(catalog, index);
+        var related = new RelatedSkillsStage(RELATED).relate(catalog, index, answers);
         step(4, cancelled);
-        HealthViews health = new RoutingHealthStage().check(catalog, options.content(), index);
+        HealthViews health = new RoutingHealthStage().check(catalog, options.content(), index, answers);
         SiteInput input = new SiteInput(catalog, related, Optional.of(options.content()), Optional.of(health));
         step(5, cancelled);
         List<Diagnostic> diagnostics = new ArrayList<>(catalog.diagnostics());
@@ -171,6 +177,7 @@ public final class BuildPipeline {
                 Path key = writer.staging().resolve(INDEX_KEY);
                 Files.createDirectories(key.getParent());
                 Files.writeString(key, indexKey, StandardCharsets.UTF_8);
+                answers.write(writer.staging().resolve(IndexAnswers.PATH), indexKey);
               }
               new SearchIndexWriter().write(new IndexContents(index), searchDisplay(forExport), writer.staging());
               new LlmsTxtWriter().write(forExport, writer.staging());
@@ -207,7 +214,7 @@ public final class BuildPipeline {
             : Optional.empty();
         SiteGenerator.Documents docs = join(documents);
         return new BuildResult(catalog.skills().size(), report.pages(), diagnostics, seconds, published, live,
-            new BuildResult.Documents(docs.total(), docs.reused()), reused.isPresent());
+            new BuildResult.Documents(docs.total(), docs.reused()), reused.isPresent(), heldAnswers.isPresent());
       }
     } finally {
       abandoned.set(true); // a side rendering still running is for a build that is over: let it stop

@@ -16,9 +16,11 @@ import java.util.Optional;
  * @param documents Markdown documents in the site, and how many of them were used again from an earlier build
  *     (the build cache, or a watching server's last build) instead of being rendered
  * @param indexReused whether the routing index was the last build's (the build cache: same skills, same code)
+ * @param answersReused whether what the last build asked of that index (trigger rankings for the routing health,
+ *     similar skills) was answered from the build cache
  */
 public record BuildResult(int skills, int pages, List<Diagnostic> diagnostics, double seconds,
-    boolean published, Optional<LiveSite> live, Documents documents, boolean indexReused) {
+    boolean published, Optional<LiveSite> live, Documents documents, boolean indexReused, boolean answersReused) {
   /** Markdown documents in the site; {@code reused} of them were not rendered again. */
   public record Documents(long total, long reused) {
     public static final Documents NONE = new Documents(0, 0);
@@ -29,7 +31,7 @@ public record BuildResult(int skills, int pages, List<Diagnostic> diagnostics, d
   }
 
   public BuildResult(int skills, int pages, List<Diagnostic> diagnostics, double seconds, boolean published) {
-    this(skills, pages, diagnostics, seconds, published, Optional.empty(), Documents.NONE, false);
+    this(skills, pages, diagnostics, seconds, published, Optional.empty(), Documents.NONE, false, false);
   }
 
   public long errors() {

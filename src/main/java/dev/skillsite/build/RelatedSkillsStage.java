@@ -28,11 +28,22 @@ final class RelatedSkillsStage {
   }
 
   Map<SkillId, List<RelatedSkill>> relate(Catalog catalog, RoutingIndex index) {
+    return relate(catalog, index, new IndexAnswers());
+  }
+
+  /**
+   * As {@link #relate(Catalog, RoutingIndex)}, the similar skills from {@code answers} where it holds them (the
+   * postings are read for similarity only when it does not).
+   */
+  Map<SkillId, List<RelatedSkill>> relate(Catalog catalog, RoutingIndex index, IndexAnswers answers) {
     Map<String, List<SkillId>> byName = new TreeMap<>();
     for (Skill s : catalog.skills()) {
       byName.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s.id());
     }
-    SimilarSkills similar = index.similarSkills();
+    IndexAnswers.Finder similar = answers.finder(() -> {
+      SimilarSkills finder = index.similarSkills();
+      return finder::similar;
+    });
     List<List<RelatedSkill>> related =
         catalog.skills().parallelStream().map(s -> relatedOf(s, byName, similar)).toList();
     Map<SkillId, List<RelatedSkill>> out = new LinkedHashMap<>();
@@ -42,7 +53,7 @@ final class RelatedSkillsStage {
     return out;
   }
 
-  private List<RelatedSkill> relatedOf(Skill s, Map<String, List<SkillId>> byName, SimilarSkills similar) {
+  private List<RelatedSkill> relatedOf(Skill s, Map<String, List<SkillId>> byName, IndexAnswers.Finder similar) {
     Set<SkillId> seen = new LinkedHashSet<>();
     seen.add(s.id());
     List<RelatedSkill> list = new ArrayList<>();

@@ -23,9 +23,15 @@ final class RoutingHealthStage {
   private final RoutingHealthCheck check = new RoutingHealthCheck(CheckOptions.DEFAULTS);
 
   HealthViews check(Catalog catalog, Path contentRoot, RoutingIndex index) throws IOException {
+    return check(catalog, contentRoot, index, new IndexAnswers());
+  }
+
+  /** As {@link #check(Catalog, Path, RoutingIndex)}, each trigger's ranking from {@code answers} where held. */
+  HealthViews check(Catalog catalog, Path contentRoot, RoutingIndex index, IndexAnswers answers)
+      throws IOException {
     CheckReport report;
     try (RouterProbe probe = RouterProbe.sharing(index)) {
-      report = check.check(catalog, contentRoot, probe);
+      report = check.check(catalog, contentRoot, answers.probe(() -> probe));
     }
     return new ReportViews(report, new SkillHealthIndex(report));
   }

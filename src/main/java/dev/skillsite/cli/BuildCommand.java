@@ -54,7 +54,9 @@ public final class BuildCommand implements Callable<Integer> {
       if (timings) {
         err.println(timer.summary(ManagementFactory.getRuntimeMXBean().getUptime()));
         err.println("documents: " + result.documents().total() + ", " + result.documents().reused()
-            + " of them used again from the build cache" + (result.indexReused() ? "; routing index too" : ""));
+            + " of them used again from the build cache"
+            + (result.answersReused() ? "; routing index and its answers too"
+                : result.indexReused() ? "; routing index too" : ""));
       }
       err.flush();
       out.println("built " + site.out + ": " + result.summary());

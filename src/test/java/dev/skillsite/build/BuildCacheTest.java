@@ -47,9 +47,12 @@ class BuildCacheTest {
     assertTrue(Files.isRegularFile(out.resolve(CACHE)));
 
     assertFalse(first.indexReused());
+    assertFalse(first.answersReused());
+    assertTrue(Files.isRegularFile(out.resolve(IndexAnswers.PATH)));
     BuildResult same = build(out, true);
     assertEquals(new BuildResult.Documents(3, 3), same.documents(), "nothing changed: nothing rendered");
     assertTrue(same.indexReused(), "nothing changed: the routing index is the last one");
+    assertTrue(same.answersReused(), "nothing changed: no trigger probed, no similarity computed again");
     assertSameAsClean();
 
     Files.writeString(content.resolve("skills/beta/references/notes.md"), "\nConical burrs are quieter.\n",
@@ -57,6 +60,7 @@ class BuildCacheTest {
     BuildResult reference = build(out, true);
     assertEquals(new BuildResult.Documents(3, 2), reference.documents(), "the edited reference is rendered");
     assertTrue(reference.indexReused(), "references are not in the routing index");
+    assertTrue(reference.answersReused());
     assertSameAsClean();
 
     TestSkills.write(content, "alpha", "Use when the user asks to \"brew green tea\".",
@@ -65,6 +69,7 @@ class BuildCacheTest {
     BuildResult skill = build(out, true);
     assertEquals(new BuildResult.Documents(3, 2), skill.documents(), "the edited SKILL.md is rendered");
     assertFalse(skill.indexReused(), "a skill changed: the routing index is built again");
+    assertFalse(skill.answersReused(), "and asked again");
     assertSameAsClean();
   }
 
@@ -134,6 +139,16 @@ class BuildCacheTest {
 
     Files.write(cache, java.util.Arrays.copyOf(Files.readAllBytes(cache), 100));
     assertEquals(new BuildResult.Documents(3, 0), build(out, true).documents());
+    assertSameAsClean();
+
+    Path answers = out.resolve(IndexAnswers.PATH);
+    byte[] held = Files.readAllBytes(answers);
+    held[held.length / 2] ^= 0x01;
+    Files.delete(answers); // the published file may be a hard link shared with the clean sites
+    Files.write(answers, held);
+    BuildResult damaged = build(out, true);
+    assertTrue(damaged.indexReused());
+    assertFalse(damaged.answersReused(), "damaged answers are asked again");
     assertSameAsClean();
   }
 

@@ -1,0 +1,202 @@
+package dev.skillsite.build;
+
+import dev.skillsite.check.RouteProbe;
+import dev.skillsite.model.SkillId;
+import dev.skillsite.routing.Similar;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.zip.CRC32;
+
+/**
+ * What a build asked its routing index besides routing: the ranking of every trigger the health stage probes
+ * and the similar skills the related stage looks up. Both depend only on the index, so they are kept in the
+ * build cache beside {@code index.key} and answered again when the next build reuses that index: a rebuild
+ * with nothing changed then neither probes thousands of phrases nor reads the postings for similarity (about a
+ * quarter of its time on the large corpus). A question not held is asked and recorded, so an instance is also
+ * what records a build's answers. Thread-safe.
+ */
+final class IndexAnswers {
+  /** Where the answers are kept in a site, beside the index key. */
+  static final String PATH = BuildPipeline.INDEX_KEY.replace("index.key", "index-answers.bin");
+
+  private static final int MAGIC = 0x534b4941; // "SKIA"
+  private static final int VERSION = 1;
+  /** Longer strings than this make a file invalid (a trigger or reason is a line of text). */
+  private static final int MAX_STRING = 1 << 20;
+
+  private final Map<String, List<RouteProbe.Ranked>> ranked = new ConcurrentHashMap<>();
+  private final Map<String, List<Similar>> similar = new ConcurrentHashMap<>();
+
+  /** Answers for a build that has none yet: every question is asked and recorded. */
+  IndexAnswers() {}
+
+  /** A probe answering from these answers, asking {@code live} (and recording) what they do not hold. */
+  RouteProbe probe(Supplier<RouteProbe> live) {
+    Supplier<RouteProbe> once = memo(live);
+    return query -> held(ranked, query, () -> once.get().rank(query));
+  }
+
+  /** Similar skills: {@code n} of {@code id}'s, from these answers, else from {@code live} (and recorded). */
+  interface Finder {
+    List<Similar> similar(SkillId id, int n);
+  }
+
+  /** A finder answering from these answers, asking {@code live}, made on first need, for the rest. */
+  Finder finder(Supplier<Finder> live) {
+    Supplier<Finder> once = memo(live);
+    return (id, n) -> held(similar, id.value() + "\u0000" + n, () -> once.get().similar(id, n));
+  }
+
+  int size() {
+    return ranked.size() + similar.size();
+  }
+
+  /**
+   * The answers {@code file} holds for an index whose key is {@code key}; empty when the file is missing,
+   * unreadable, for another key or malformed (the build then asks again).
+   */
+  static Optional<IndexAnswers> read(Path file, String key) {
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      // the payload, then its CRC-32: a damaged file must not answer (a flipped score would change a page)
+      if (bytes.length < Long.BYTES || crc(bytes, bytes.length - Long.BYTES)
+          != ByteBuffer.wrap(bytes, bytes.length - Long.BYTES, Long.BYTES).getLong()) {
+        return Optional.empty();
+      }
+      return parse(new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - Long.BYTES)), key);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<IndexAnswers> parse(DataInputStream in, String key) {
+    try {
+      if (in.readInt() != MAGIC || in.readInt() != VERSION || !string(in).equals(key)) {
+        return Optional.empty();
+      }
+      IndexAnswers a = new IndexAnswers();
+      for (int i = count(in); i > 0; i--) {
+        String query = string(in);
+        List<RouteProbe.Ranked> list = new ArrayList<>();
+        for (int j = count(in); j > 0; j--) {
+          list.add(new RouteProbe.Ranked(new SkillId(string(in)), in.readDouble()));
+        }
+        a.ranked.put(query, List.copyOf(list));
+      }
+      for (int i = count(in); i > 0; i--) {
+        String question = string(in);
+        List<Similar> list = new ArrayList<>();
+        for (int j = count(in); j > 0; j--) {
+          list.add(new Similar(new SkillId(string(in)), in.readDouble(), string(in)));
+        }
+        a.similar.put(question, List.copyOf(list));
+      }
+      return in.read() == -1 ? Optional.of(a) : Optional.empty();
+    } catch (IOException | RuntimeException e) { // an EOFException for a truncated file, a bad id, …
+      return Optional.empty();
+    }
+  }
+
+  /** Writes these answers for an index whose key is {@code key}, in a stable order (same answers, same bytes). */
+  void write(Path file, String key) throws IOException {
+    Files.createDirectories(file.getParent());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(MAGIC);
+      out.writeInt(VERSION);
+      string(out, key);
+      Map<String, List<RouteProbe.Ranked>> r = new TreeMap<>(ranked);
+      out.writeInt(r.size());
+      for (var e : r.entrySet()) {
+        string(out, e.getKey());
+        out.writeInt(e.getValue().size());
+        for (RouteProbe.Ranked x : e.getValue()) {
+          string(out, x.id().value());
+          out.writeDouble(x.score());
+        }
+      }
+      Map<String, List<Similar>> s = new TreeMap<>(similar);
+      out.writeInt(s.size());
+      for (var e : s.entrySet()) {
+        string(out, e.getKey());
+        out.writeInt(e.getValue().size());
+        for (Similar x : e.getValue()) {
+          string(out, x.id().value());
+          out.writeDouble(x.score());
+          string(out, x.reason());
+        }
+      }
+      out.writeLong(crc(bytes.toByteArray(), bytes.size()));
+    }
+    Files.write(file, bytes.toByteArray());
+  }
+
+  private static long crc(byte[] bytes, int length) {
+    CRC32 crc = new CRC32();
+    crc.update(bytes, 0, length);
+    return crc.getValue();
+  }
+
+  /** The answer {@code answers} holds for {@code question}, else {@code ask}'s, recorded (asked outside any lock). */
+  private static <T> List<T> held(Map<String, List<T>> answers, String question, Supplier<List<T>> ask) {
+    List<T> held = answers.get(question);
+    if (held != null) {
+      return held;
+    }
+    List<T> asked = List.copyOf(ask.get());
+    answers.putIfAbsent(question, asked);
+    return asked;
+  }
+
+  private static <T> Supplier<T> memo(Supplier<T> make) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = make.get();
+        }
+        return value;
+      }
+    };
+  }
+
+  private static int count(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > MAX_STRING) {
+      throw new IOException("bad count " + n);
+    }
+    return n;
+  }
+
+  private static String string(DataInputStream in) throws IOException {
+    byte[] b = new byte[count(in)];
+    in.readFully(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
+  private static void string(DataOutputStream out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+}
