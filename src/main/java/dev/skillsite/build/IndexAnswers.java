@@ -26,8 +26,8 @@ import java.util.zip.CRC32;
  * What a build asked its routing index besides routing: the ranking of every trigger the health stage probes
  * and the similar skills the related stage looks up. Both depend only on the index, so they are kept in the
  * build cache beside {@code index.key} and answered again when the next build reuses that index: a rebuild
- * with nothing changed then neither probes thousands of phrases nor reads the postings for similarity (about a
- * quarter of its time on the large corpus). A question not held is asked and recorded, so an instance is also
+ * with nothing changed then neither probes thousands of phrases nor reads the postings for similarity (on the
+ * large corpus those two stages took about a quarter of such a rebuild). A question not held is asked and recorded, so an instance is also
  * what records a build's answers. Thread-safe.
  */
 final class IndexAnswers {
@@ -36,8 +36,8 @@ final class IndexAnswers {
 
   private static final int MAGIC = 0x534b4941; // "SKIA"
   private static final int VERSION = 1;
-  /** Longer strings than this make a file invalid (a trigger or reason is a line of text). */
-  private static final int MAX_STRING = 1 << 20;
+  /** A longer string or list than this makes a file invalid (a trigger or a reason is a line of text). */
+  private static final int MAX_LENGTH = 1 << 20;
 
   private final Map<String, List<RouteProbe.Ranked>> ranked = new ConcurrentHashMap<>();
   private final Map<String, List<Similar>> similar = new ConcurrentHashMap<>();
@@ -60,10 +60,6 @@ final class IndexAnswers {
   Finder finder(Supplier<Finder> live) {
     Supplier<Finder> once = memo(live);
     return (id, n) -> held(similar, id.value() + "\u0000" + n, () -> once.get().similar(id, n));
-  }
-
-  int size() {
-    return ranked.size() + similar.size();
   }
 
   /**
@@ -182,7 +178,7 @@ final class IndexAnswers {
 
   private static int count(DataInputStream in) throws IOException {
     int n = in.readInt();
-    if (n < 0 || n > MAX_STRING) {
+    if (n < 0 || n > MAX_LENGTH) {
       throw new IOException("bad count " + n);
     }
     return n;

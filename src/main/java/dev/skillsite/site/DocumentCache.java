@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +48,7 @@ final class DocumentCache {
   static final String PATH = SiteGenerator.CACHE_FOLDER + "/documents.bin";
 
   private static final byte[] MAGIC = "skillsite rendered documents\n".getBytes(StandardCharsets.US_ASCII);
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
   private static final long MAX_BYTES = 1L << 30;
   private static final String IDENTITY = CodeIdentity.VALUE;
 
@@ -77,12 +78,8 @@ final class DocumentCache {
     out.write(MAGIC);
     out.writeInt(FORMAT);
     DocumentCodec.writeString(out, IDENTITY);
-    Map<String, SkillId> terms = docs.mentions().terms();
-    out.writeInt(terms.size());
-    for (Map.Entry<String, SkillId> e : terms.entrySet()) {
-      DocumentCodec.writeString(out, e.getKey());
-      DocumentCodec.writeString(out, e.getValue().value());
-    }
+    writeTerms(out, docs.all());
+    writeTerms(out, docs.mentions());
     Map<String, DocumentPipeline.Memo> memos = new TreeMap<>(docs.memos());
     out.writeInt(memos.size());
     for (DocumentPipeline.Memo m : memos.values()) {
@@ -107,12 +104,9 @@ final class DocumentCache {
         || !DocumentCodec.readString(in, size).equals(IDENTITY)) {
       return Optional.empty();
     }
+    MentionIndex all = readTerms(in, size);
+    MentionIndex mentions = readTerms(in, size);
     int n = DocumentCodec.count(in, size);
-    Map<String, SkillId> terms = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      terms.put(DocumentCodec.readString(in, size), new SkillId(DocumentCodec.readString(in, size)));
-    }
-    n = DocumentCodec.count(in, size);
     Map<String, DocumentPipeline.Memo> memos = new HashMap<>();
     Map<String, String> pool = new HashMap<>(); // one copy of each path, id and code: they repeat across documents
     for (int i = 0; i < n; i++) {
@@ -124,7 +118,25 @@ final class DocumentCache {
     if (tail.readLong() != expected || tail.read() != -1) {
       return Optional.empty();
     }
-    return Optional.of(new DocumentPipeline.Reusable(MentionIndex.withTerms(terms), memos));
+    return Optional.of(new DocumentPipeline.Reusable(all, mentions, memos));
+  }
+
+  private static void writeTerms(DataOutputStream out, MentionIndex index) throws IOException {
+    Map<String, SkillId> terms = index.terms();
+    out.writeInt(terms.size());
+    for (Map.Entry<String, SkillId> e : terms.entrySet()) {
+      DocumentCodec.writeString(out, e.getKey());
+      DocumentCodec.writeString(out, e.getValue().value());
+    }
+  }
+
+  private static MentionIndex readTerms(DataInputStream in, int size) throws IOException {
+    int n = DocumentCodec.count(in, size);
+    Map<String, SkillId> terms = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      terms.put(DocumentCodec.readString(in, size), new SkillId(DocumentCodec.readString(in, size)));
+    }
+    return MentionIndex.withTerms(terms);
   }
 
   private static void write(DataOutputStream out, DocumentPipeline.Memo m) throws IOException {
@@ -149,6 +161,11 @@ final class DocumentCache {
       writeAnswer(out, q.answer());
     }
     DocumentCodec.write(out, m.doc());
+    Set<String> prose = new TreeSet<>(m.prose());
+    out.writeInt(prose.size());
+    for (String t : prose) {
+      DocumentCodec.writeString(out, t);
+    }
   }
 
   private static DocumentPipeline.Memo read(DataInputStream in, int available, Map<String, String> pool)
@@ -181,7 +198,13 @@ final class DocumentCache {
       String id = ids.get(str);
       return id != null ? id : shared.apply(str);
     });
-    return new DocumentPipeline.Memo(f, doc, Collections.unmodifiableSet(anchors), List.copyOf(asked), false);
+    n = DocumentCodec.count(in, available);
+    Set<String> prose = new HashSet<>();
+    for (int i = 0; i < n; i++) {
+      prose.add(shared.apply(DocumentCodec.readString(in, available)));
+    }
+    return new DocumentPipeline.Memo(f, doc, Collections.unmodifiableSet(anchors), List.copyOf(asked), false,
+        Collections.unmodifiableSet(prose));
   }
 
   // answers are what LinkTargets returns: Optional<String>, boolean or String

@@ -43,11 +43,11 @@ final class DocumentPipeline {
    * @param anchors per document (content path), the ids its page has
    * @param mentions the distinctive mention terms the documents were cross-linked with
    */
-  record Result(List<RenderedSkill> skills, LinkTable links, Map<String, Set<String>> anchors, MentionIndex mentions,
-      Map<String, Memo> memos) {
+  record Result(List<RenderedSkill> skills, LinkTable links, Map<String, Set<String>> anchors, MentionIndex all,
+      MentionIndex mentions, Map<String, Memo> memos) {
     /** What a later build can use of this one. */
     Reusable reusable() {
-      return new Reusable(mentions, memos);
+      return new Reusable(all, mentions, memos);
     }
 
     /** How many documents were parsed and rendered, rather than used again from an earlier build. */
@@ -57,19 +57,25 @@ final class DocumentPipeline {
   }
 
   /**
-   * What a later build uses of a rendering: the distinctive mention terms it cross-linked with and its memos
-   * by document path. A watching server keeps it in memory; the build cache ({@link DocumentCache}) keeps it in
-   * the output folder.
+   * What a later build uses of a rendering: every skill's mention terms (what its documents were scanned for),
+   * the distinctive ones it cross-linked with, and its memos by document path. A watching server keeps it in
+   * memory; the build cache ({@link DocumentCache}) keeps it in the output folder.
    */
-  record Reusable(MentionIndex mentions, Map<String, Memo> memos) {}
+  record Reusable(MentionIndex all, MentionIndex mentions, Map<String, Memo> memos) {}
 
   /**
    * A document as rendered, with what rendering asked the link table and the answers: a later build may use the
    * rendered document again when the source is the same and every question gets the same answer.
    */
-  record Memo(Fingerprint source, RenderedDocument doc, Set<String> anchors, List<Question> asked, boolean reused) {
+  record Memo(Fingerprint source, RenderedDocument doc, Set<String> anchors, List<Question> asked, boolean reused,
+      Set<String> prose) {
     Memo again() {
-      return new Memo(source, doc, anchors, asked, true);
+      return new Memo(source, doc, anchors, asked, true, prose);
+    }
+
+    /** With the mention terms its text uses in prose ({@link MarkdownRenderer#mentionedTerms}). */
+    Memo withProse(Set<String> terms) {
+      return new Memo(source, doc, anchors, asked, reused, terms);
     }
   }
 
@@ -125,9 +131,19 @@ final class DocumentPipeline {
    */
   Result render(List<Skill> skills, ContentFiles files, BooleanSupplier stop, Optional<Reusable> previous) {
     MentionIndex all = MentionIndex.of(skills);
+    // a document whose text the last build scanned for the same terms uses what was found then
+    Map<String, Memo> scanned = previous.filter(p -> p.all().equals(all)).map(Reusable::memos).orElse(Map.of());
+    Map<String, Set<String>> prose = new ConcurrentHashMap<>();
     List<Set<String>> used = skills.parallelStream().map(s -> {
       Set<String> terms = new TreeSet<>();
-      sources(s).forEach(doc -> terms.addAll(markdown.mentionedTerms(doc.markdown(), all)));
+      sources(s).forEach(doc -> {
+        Memo before = scanned.get(doc.path());
+        Set<String> found = before != null && before.source().equals(Fingerprint.of(doc))
+            ? before.prose()
+            : Set.copyOf(markdown.mentionedTerms(doc.markdown(), all));
+        prose.put(doc.path(), found);
+        terms.addAll(found);
+      });
       return terms;
     }).toList();
     MentionIndex mentions = distinctive(all, skills, used);
@@ -152,11 +168,11 @@ final class DocumentPipeline {
       for (Draft d : drafts.get(i)) {
         Draft done = d.holds(links) ? d : render(d.source(), anchors.get(d.source().path()), links, mentions, true);
         docs.add(done.doc());
-        kept.put(done.source().path(), done.memo());
+        kept.put(done.source().path(), done.memo().withProse(prose.get(done.source().path())));
       }
       rendered.add(assemble(skills.get(i), docs));
     }
-    return new Result(rendered, links, Map.copyOf(anchors), mentions, Map.copyOf(kept));
+    return new Result(rendered, links, Map.copyOf(anchors), all, mentions, Map.copyOf(kept));
   }
 
   /** The previous rendering of a document, if its memo still holds against this build's link table. */
@@ -201,7 +217,7 @@ final class DocumentPipeline {
     Consulting consulting = new Consulting(links, source.path(), own, true, complete);
     RenderedDocument doc = markdown.render(parsed, consulting, mentions);
     return new Draft(source, doc, consulting.relied,
-        new Memo(Fingerprint.of(source), doc, own, List.copyOf(consulting.asked), false));
+        new Memo(Fingerprint.of(source), doc, own, List.copyOf(consulting.asked), false, Set.of()));
   }
 
   /**

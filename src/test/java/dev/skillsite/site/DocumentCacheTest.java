@@ -44,16 +44,20 @@ class DocumentCacheTest {
     DocumentPipeline.Reusable back =
         DocumentCache.decode(new ByteArrayInputStream(bytes), bytes.length).orElseThrow();
 
+    assertEquals(result.all(), back.all());
     assertEquals(result.mentions(), back.mentions());
     assertEquals(result.memos().keySet(), back.memos().keySet());
     boolean sawDeflated = false;
     boolean sawDiagnostic = false;
+    boolean sawProse = false;
     for (var e : result.memos().entrySet()) {
       DocumentPipeline.Memo a = e.getValue();
       DocumentPipeline.Memo b = back.memos().get(e.getKey());
       assertEquals(a.source(), b.source());
       assertEquals(a.anchors(), b.anchors());
       assertEquals(a.asked(), b.asked());
+      assertEquals(a.prose(), b.prose());
+      sawProse |= !a.prose().isEmpty();
       RenderedDocument x = a.doc();
       RenderedDocument y = b.doc();
       assertEquals(x.html().html(), y.html().html());
@@ -63,7 +67,7 @@ class DocumentCacheTest {
       sawDeflated |= x.html().html().length() > 2048;
       sawDiagnostic |= !x.diagnostics().isEmpty();
     }
-    assertTrue(sawDeflated && sawDiagnostic, "the fixture covers long markup and diagnostics");
+    assertTrue(sawDeflated && sawDiagnostic && sawProse, "the fixture covers long markup, diagnostics, mentions");
     assertArrayEquals(bytes, encode(back), "written again, the same bytes");
   }
 

@@ -64,6 +64,25 @@ class DocumentPipelineTest {
 
   private static final DocumentPipeline PIPELINE = new DocumentPipeline(new dev.skillsite.markdown.MarkdownRenderer());
 
+  @Test
+  void theMentionScanOfAnUnchangedDocumentIsTheLastBuildsAndAnEditedOneIsScannedAgain() throws IOException {
+    ContentFiles files = new ContentFiles(Optional.empty());
+    String a = "# A\n\nPair it with b-skill for the rest.\n";
+    String b = "# B\n\nNothing to see.\n";
+    DocumentPipeline.Result first = PIPELINE.render(skills(a, b), files);
+    String aPath = "skills/a-skill/SKILL.md";
+    String bPath = "skills/b-skill/SKILL.md";
+    assertTrue(first.memos().get(aPath).prose().contains("b-skill"), first.memos().get(aPath).prose().toString());
+
+    // b mentions a now: b is scanned again, a's terms are the last build's own set
+    String b2 = "# B\n\nStart from a-skill.\n";
+    DocumentPipeline.Result next = PIPELINE.render(skills(a, b2), files, () -> false, Optional.of(first.reusable()));
+    assertSame(first.memos().get(aPath).prose(), next.memos().get(aPath).prose(), "a: not scanned again");
+    assertNotSame(first.memos().get(bPath).prose(), next.memos().get(bPath).prose());
+    assertTrue(next.memos().get(bPath).prose().contains("a-skill"), next.memos().get(bPath).prose().toString());
+    assertEquals(rendered(PIPELINE.render(skills(a, b2), files)), rendered(next));
+  }
+
   private static List<dev.skillsite.model.Skill> skills(String aBody, String bBody) {
     return new CatalogFixture()
         .skill("a-skill").description("Use when the user asks to \"do a\".").body(aBody).add()
