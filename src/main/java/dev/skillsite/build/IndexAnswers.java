@@ -27,8 +27,8 @@ import java.util.zip.CRC32;
  * and the similar skills the related stage looks up. Both depend only on the index, so they are kept in the
  * build cache beside {@code index.key} and answered again when the next build reuses that index: a rebuild
  * with nothing changed then neither probes thousands of phrases nor reads the postings for similarity (on the
- * large corpus those two stages took about a quarter of such a rebuild). A question not held is asked and recorded, so an instance is also
- * what records a build's answers. Thread-safe.
+ * large corpus those two stages took about a quarter of such a rebuild). A question not held is asked and
+ * recorded, so an instance is also what records a build's answers. Thread-safe.
  */
 final class IndexAnswers {
   /** Where the answers are kept in a site, beside the index key. */
