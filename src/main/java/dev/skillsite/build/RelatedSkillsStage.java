@@ -27,13 +27,9 @@ final class RelatedSkillsStage {
     this.max = max;
   }
 
-  Map<SkillId, List<RelatedSkill>> relate(Catalog catalog, RoutingIndex index) {
-    return relate(catalog, index, new IndexAnswers());
-  }
-
   /**
-   * As {@link #relate(Catalog, RoutingIndex)}, the similar skills from {@code answers} where it holds them (the
-   * postings are read for similarity only when it does not).
+   * Every skill's related skills, the similar ones from {@code answers} where they hold them (the index's
+   * postings are read for similarity only when they do not).
    */
   Map<SkillId, List<RelatedSkill>> relate(Catalog catalog, RoutingIndex index, IndexAnswers answers) {
     Map<String, List<SkillId>> byName = new TreeMap<>();

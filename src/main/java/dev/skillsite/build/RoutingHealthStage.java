@@ -22,11 +22,7 @@ import java.util.function.Function;
 final class RoutingHealthStage {
   private final RoutingHealthCheck check = new RoutingHealthCheck(CheckOptions.DEFAULTS);
 
-  HealthViews check(Catalog catalog, Path contentRoot, RoutingIndex index) throws IOException {
-    return check(catalog, contentRoot, index, new IndexAnswers());
-  }
-
-  /** As {@link #check(Catalog, Path, RoutingIndex)}, each trigger's ranking from {@code answers} where held. */
+  /** The site's routing health, each trigger's ranking taken from {@code answers} where they hold it. */
   HealthViews check(Catalog catalog, Path contentRoot, RoutingIndex index, IndexAnswers answers)
       throws IOException {
     CheckReport report;

@@ -28,7 +28,7 @@ class RelatedSkillsStageTest {
     Catalog catalog = new Catalog(SiteConfig.defaults("t"), List.of(), skills, List.of(), List.of());
 
     try (RoutingIndex index = RoutingIndex.build(skills)) {
-      Map<SkillId, List<RelatedSkill>> related = new RelatedSkillsStage(3).relate(catalog, index);
+      Map<SkillId, List<RelatedSkill>> related = new RelatedSkillsStage(3).relate(catalog, index, new IndexAnswers());
 
       List<RelatedSkill> ofGit = related.get(git.id());
       assertEquals(new RelatedSkill(new SkillId("pdf-forms"), RelatedSkillsStage.DECLARED_REASON, true),
@@ -42,7 +42,9 @@ class RelatedSkillsStageTest {
         assertTrue(e.getValue().stream().noneMatch(r -> r.id().equals(e.getKey())), "no skill relates to itself");
         assertEquals(e.getValue().size(), e.getValue().stream().map(RelatedSkill::id).distinct().count());
       }
-      assertEquals(related, new RelatedSkillsStage(3).relate(catalog, index), "the same every time");
+      IndexAnswers recorded = new IndexAnswers();
+      assertEquals(related, new RelatedSkillsStage(3).relate(catalog, index, recorded), "the same every time");
+      assertEquals(related, new RelatedSkillsStage(3).relate(catalog, index, recorded), "and from what it recorded");
     }
   }
 }
