@@ -41,6 +41,7 @@ final class DocumentPipeline {
 
   /**
    * @param anchors per document (content path), the ids its page has
+   * @param all every skill's mention terms: what the documents were scanned for
    * @param mentions the distinctive mention terms the documents were cross-linked with
    */
   record Result(List<RenderedSkill> skills, LinkTable links, Map<String, Set<String>> anchors, MentionIndex all,
