@@ -511,10 +511,13 @@
       for (var d = 0; d < norms.length; d++) { norms[d] = parseInt(f.norms.substr(2 * d, 2), 16); }
       return { name: f.name, boost: f32(f.boost), chain: f.chain, docCount: f.docCount, cache: cache, norms: norms };
     });
-    var names = new Set(manifest.skills.map(function (s) { return s[1]; }));
-    this.distinctNames = names.size;
-    this.invocation = new Invocation(manifest.skills.map(function (s) { return s[1]; }));
+    var names = manifest.skills.map(skillName);
+    this.distinctNames = new Set(names).size;
+    this.invocation = new Invocation(names);
   }
+
+  /** A manifest entry is [id], [id, name] or [id, name, page]: the name is the id unless given (the page too). */
+  function skillName(entry) { return entry.length > 1 ? entry[1] : entry[0]; }
 
   /** dev.skillsite.routing.Invocation#words: lowercase runs of letters and digits. */
   function nameWords(text) {
@@ -778,11 +781,11 @@
         }
       }
     });
-    var topName = this.m.skills[topDoc][1];
+    var topName = skillName(this.m.skills[topDoc]);
     var s1 = hits[0].score;
     var margin = this.distinctNames > 1 ? 1 : c.neutralMargin;
     for (var i = 1; i < hits.length; i++) {
-      if (this.m.skills[hits[i].doc][1] !== topName) {
+      if (skillName(this.m.skills[hits[i].doc]) !== topName) {
         margin = s1 <= 0 ? 0 : (s1 - hits[i].score) / s1;
         break;
       }
@@ -812,8 +815,10 @@
    */
   Engine.prototype.skill = function (doc) {
     var s = this.m.skills[doc];
+    var page = this.m.skillPage;
     var chunk = this.docChunks.get(Math.floor(doc / this.m.docChunk));
-    return { id: s[0], name: s[1], url: s[2], description: chunk ? chunk[doc % this.m.docChunk][3] : "" };
+    return { id: s[0], name: skillName(s), url: s.length > 2 ? s[2] : page[0] + s[0] + page[1],
+      description: chunk ? chunk[doc % this.m.docChunk][3] : "" };
   };
 
   /** Loads the phrase data of the hits, then adds to each its matched phrase ({field, text}) when one matches. */
@@ -823,7 +828,7 @@
     var ids = Array.from(new Set(result.hits.map(function (h) { return Math.floor(h.doc / per); })));
     return this.ensure("d", ids).then(function () {
       result.hits.forEach(function (h, i) {
-        h.matched = i === 0 && result.invoked ? { field: "name", text: self.m.skills[h.doc][1] }
+        h.matched = i === 0 && result.invoked ? { field: "name", text: skillName(self.m.skills[h.doc]) }
           : self.matched(result.query, h.doc);
       });
       return result;
@@ -845,7 +850,7 @@
     };
     add("phrase", data[0]);
     add("keyword", data[1]);
-    add("name", [this.m.skills[doc][1]]);
+    add("name", [skillName(this.m.skills[doc])]);
     add("heading", data[2]);
     this.candidateCache.set(doc, out);
     return out;

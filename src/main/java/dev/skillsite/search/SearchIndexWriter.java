@@ -32,7 +32,8 @@ import java.util.TreeMap;
  * <ul>
  *   <li>{@code manifest.js}: the scoring and confidence parameters (from the Java constants, not copied by
  *       hand), stop words and synonyms, each searched field's document count, sum of term frequencies and
- *       norm bytes, Lucene's length table, and each skill's id, name and page;
+ *       norm bytes, Lucene's length table, and each skill's id, name and page (an entry is {@code [id]}, {@code
+ *       [id, name]} or {@code [id, name, page]}: only what differs from the id and the usual page);
  *   <li>{@code t/N.js}: the terms whose hash falls in chunk N, each with its background frequency, its
  *       document frequency in {@code all}, and its postings in every field a query reads;
  *   <li>{@code d/N.js}: the phrases, keywords, headings and one-line description of {@value #DOC_CHUNK}
@@ -179,12 +180,28 @@ public final class SearchIndexWriter {
     JsonArray syn = new JsonArray();
     Synonyms.GROUPS.forEach(g -> syn.add(strings(g)));
     m.add("synonyms", syn);
+    // most pages are one pattern around the id and most names are the id: an entry holds only what differs
+    String[] page = pagePattern(skills);
+    m.add("skillPage", strings(List.of(page[0], page[1])));
     JsonArray list = new JsonArray();
     for (Display d : skills) {
-      list.add(strings(List.of(d.id(), d.name(), d.url())));
+      boolean usualPage = d.url().equals(page[0] + d.id() + page[1]);
+      list.add(strings(!usualPage ? List.of(d.id(), d.name(), d.url())
+          : d.name().equals(d.id()) ? List.of(d.id()) : List.of(d.id(), d.name())));
     }
     m.add("skills", list);
     return m;
+  }
+
+  /** The text before and after the id in the first skill's page ({@code skills/}, {@code /index.html}). */
+  private static String[] pagePattern(List<Display> skills) {
+    for (Display d : skills) {
+      int at = d.url().indexOf(d.id());
+      if (at >= 0) {
+        return new String[] {d.url().substring(0, at), d.url().substring(at + d.id().length())};
+      }
+    }
+    return new String[] {"", ""};
   }
 
   private static JsonObject confidence(Confidence confidence) {

@@ -77,6 +77,36 @@ class SearchIndexWriterTest {
   }
 
   @Test
+  void skillEntriesHoldOnlyWhatDiffersAndTheEngineReadsEveryPartBack() throws Exception {
+    try (RoutingIndex index = RoutingIndex.build(TestSkills.fixture())) {
+      IndexContents contents = new IndexContents(index);
+      List<SearchIndexWriter.Display> display = new java.util.ArrayList<>();
+      for (int d = 0; d < contents.size(); d++) {
+        String id = contents.skill(d).id().value();
+        // the usual page and a name that is the id; a name of its own; a page of its own
+        String name = d == 1 ? "A Name Of Its Own" : id;
+        String url = d == 2 ? "elsewhere/" + id + ".html" : "skills/" + id + "/index.html";
+        display.add(new SearchIndexWriter.Display(id, name, url, "about " + id));
+      }
+      new SearchIndexWriter().write(contents, display, tmp.resolve("c"));
+      JsonArray entries = call(tmp.resolve("c/search/manifest.js"), "manifest(").getAsJsonArray("skills");
+      assertEquals(1, entries.get(0).getAsJsonArray().size());
+      assertEquals(2, entries.get(1).getAsJsonArray().size());
+      assertEquals(3, entries.get(2).getAsJsonArray().size());
+
+      JsonArray shown = NodeScript.run("skills-node.js", List.of(), tmp.resolve("c").toString()).getAsJsonArray();
+      assertEquals(display.size(), shown.size());
+      for (int d = 0; d < display.size(); d++) {
+        JsonObject s = shown.get(d).getAsJsonObject();
+        SearchIndexWriter.Display want = display.get(d);
+        assertEquals(List.of(want.id(), want.name(), want.url(), want.description()),
+            List.of(s.get("id").getAsString(), s.get("name").getAsString(), s.get("url").getAsString(),
+                s.get("description").getAsString()), "skill " + d);
+      }
+    }
+  }
+
+  @Test
   void theBrowserFiresAtTheCollectionsOwnThreshold() throws IOException {
     try (RoutingIndex index = RoutingIndex.build(TestSkills.fixture(), Confidence.DEFAULT.withThreshold(0.7))) {
       write(new IndexContents(index), tmp.resolve("own"));
