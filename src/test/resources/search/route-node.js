@@ -3,17 +3,8 @@
 // Prints [{"top": id|null, "abstained": bool, "matched": text|null}] per query.
 "use strict";
 const fs = require("fs");
-const path = require("path");
-const api = require(process.argv[2]);
-const site = process.argv[3];
 const queries = JSON.parse(fs.readFileSync(process.argv[4], "utf8"));
-global.SkillsiteSearch = api;
-api.loader = (kind, id) => {
-  require(path.resolve(site, "search", kind, id.toString(36) + ".js"));
-  return Promise.resolve();
-};
-require(path.resolve(site, "search", "manifest.js"));
-api.whenReady().then(async (e) => {
+require("./site-node.js").open(process.argv[2], process.argv[3]).then(async (e) => {
   const out = [];
   for (const q of queries) {
     const r = await e.withMatched(await e.route(q, 10));
