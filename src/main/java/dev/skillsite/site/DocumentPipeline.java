@@ -70,15 +70,17 @@ final class DocumentPipeline {
    */
   record Memo(Fingerprint source, RenderedDocument doc, Set<String> anchors, List<Question> asked, boolean reused,
       Set<String> prose) {
-    Memo again() {
-      return new Memo(source, doc, anchors, asked, true, prose);
-    }
-
-    /** With the mention terms its text uses in prose ({@link MarkdownRenderer#mentionedTerms}). */
-    Memo withProse(Set<String> terms) {
-      return new Memo(source, doc, anchors, asked, reused, terms);
+    /** Used again in a build whose scan of the same text is {@code scan}. */
+    Memo again(Scan scan) {
+      return new Memo(source, doc, anchors, asked, true, scan.prose());
     }
   }
+
+  /**
+   * What a build reads of a document before rendering anything: its fingerprint and the mention terms its prose
+   * uses ({@link MarkdownRenderer#mentionedTerms}).
+   */
+  record Scan(Fingerprint source, Set<String> prose) {}
 
   /**
    * What a memo keeps of its source: the document's place and its text as two 64-bit hashes (FNV-1a and a
@@ -134,15 +136,16 @@ final class DocumentPipeline {
     MentionIndex all = MentionIndex.of(skills);
     // a document whose text the last build scanned for the same terms uses what was found then
     Map<String, Memo> scanned = previous.filter(p -> p.all().equals(all)).map(Reusable::memos).orElse(Map.of());
-    Map<String, Set<String>> prose = new ConcurrentHashMap<>();
+    Map<String, Scan> scans = new ConcurrentHashMap<>();
     List<Set<String>> used = skills.parallelStream().map(s -> {
       Set<String> terms = new TreeSet<>();
       sources(s).forEach(doc -> {
+        Fingerprint print = Fingerprint.of(doc);
         Memo before = scanned.get(doc.path());
-        Set<String> found = before != null && before.source().equals(Fingerprint.of(doc))
+        Set<String> found = before != null && before.source().equals(print)
             ? before.prose()
             : Set.copyOf(markdown.mentionedTerms(doc.markdown(), all));
-        prose.put(doc.path(), found);
+        scans.put(doc.path(), new Scan(print, found));
         terms.addAll(found);
       });
       return terms;
@@ -157,8 +160,8 @@ final class DocumentPipeline {
             throw new CancellationException("documents no longer wanted");
           }
           return sources(skill).stream()
-              .map(source -> again(skill, source, links, anchors, memos.get(source.path()))
-                  .orElseGet(() -> draft(skill, source, links, anchors, mentions)))
+              .map(source -> again(source, links, anchors, memos.get(source.path()), scans.get(source.path()))
+                  .orElseGet(() -> draft(skill, source, links, anchors, mentions, scans.get(source.path()))))
               .toList();
         })
         .toList();
@@ -167,9 +170,10 @@ final class DocumentPipeline {
     for (int i = 0; i < skills.size(); i++) {
       List<RenderedDocument> docs = new ArrayList<>();
       for (Draft d : drafts.get(i)) {
-        Draft done = d.holds(links) ? d : render(d.source(), anchors.get(d.source().path()), links, mentions, true);
+        String path = d.source().path();
+        Draft done = d.holds(links) ? d : render(d.source(), anchors.get(path), links, mentions, true, scans.get(path));
         docs.add(done.doc());
-        kept.put(done.source().path(), done.memo().withProse(prose.get(done.source().path())));
+        kept.put(path, done.memo());
       }
       rendered.add(assemble(skills.get(i), docs));
     }
@@ -177,9 +181,9 @@ final class DocumentPipeline {
   }
 
   /** The previous rendering of a document, if its memo still holds against this build's link table. */
-  private Optional<Draft> again(Skill skill, SourceDocument source, LinkTable links, Map<String, Set<String>> anchors,
-      Memo memo) {
-    if (memo == null || !memo.source().equals(Fingerprint.of(source))) {
+  private Optional<Draft> again(SourceDocument source, LinkTable links, Map<String, Set<String>> anchors, Memo memo,
+      Scan scan) {
+    if (memo == null || !memo.source().equals(scan.source())) {
       return Optional.empty();
     }
     Consulting replay = new Consulting(links, source.path(), memo.anchors(), false, false);
@@ -194,31 +198,31 @@ final class DocumentPipeline {
     // the same answers: publish its anchors and the copies its links need, as rendering it would have
     anchors.put(source.path(), memo.anchors());
     memo.asked().stream().filter(q -> q.method() == Asked.FILE).forEach(q -> links.file(q.first(), q.second()));
-    return Optional.of(new Draft(source, memo.doc(), relied, memo.again()));
+    return Optional.of(new Draft(source, memo.doc(), relied, memo.again(scan)));
   }
 
   /** Parses and renders one document, publishing its anchors and assuming other documents' anchors exist. */
   private Draft draft(Skill skill, SourceDocument source, LinkTable links, Map<String, Set<String>> anchors,
-      MentionIndex mentions) {
+      MentionIndex mentions, Scan scan) {
     ParsedDocument parsed = markdown.parse(source);
     Set<String> own = pageIds(skill, source.path(), parsed.anchors());
     anchors.put(source.path(), own);
-    return render(parsed, own, links, mentions, false);
+    return render(parsed, own, links, mentions, false, scan);
   }
 
   /** Renders a document again once every anchor is known (its draft relied on an anchor that is not there). */
   private Draft render(SourceDocument source, Set<String> own, LinkTable links, MentionIndex mentions,
-      boolean complete) {
-    return render(markdown.parse(source), own, links, mentions, complete);
+      boolean complete, Scan scan) {
+    return render(markdown.parse(source), own, links, mentions, complete, scan);
   }
 
   private Draft render(ParsedDocument parsed, Set<String> own, LinkTable links, MentionIndex mentions,
-      boolean complete) {
+      boolean complete, Scan scan) {
     SourceDocument source = parsed.source();
     Consulting consulting = new Consulting(links, source.path(), own, true, complete);
     RenderedDocument doc = markdown.render(parsed, consulting, mentions);
     return new Draft(source, doc, consulting.relied,
-        new Memo(Fingerprint.of(source), doc, own, List.copyOf(consulting.asked), false, Set.of()));
+        new Memo(scan.source(), doc, own, List.copyOf(consulting.asked), false, scan.prose()));
   }
 
   /**

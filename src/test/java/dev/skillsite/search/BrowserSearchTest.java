@@ -48,7 +48,6 @@ class BrowserSearchTest {
 
   @BeforeAll
   static void start() throws Exception {
-    SiteBrowser.assumeChromium();
     Map<String, Path> contents = SiteBrowser.corpora(CORPORA);
     contents.put("hostile", hostileContent(tmp.resolve("hostile-content")));
     web = SiteBrowser.build(tmp, contents);

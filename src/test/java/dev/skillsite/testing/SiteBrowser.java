@@ -44,7 +44,7 @@ public final class SiteBrowser implements AutoCloseable {
   }
 
   /** Skips (or, under CI, fails) the calling test when Chromium or its driver is missing. */
-  public static void assumeChromium() {
+  private static void assumeChromium() {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (System.getenv("CI") == null) {
       Assumptions.assumeTrue(present, "no /usr/bin/chromium and chromedriver (required when CI is set)");
@@ -76,8 +76,7 @@ public final class SiteBrowser implements AutoCloseable {
   }
 
   /** Serves {@code sites} (name to output folder) and starts a browser; {@code profile} is an empty folder. */
-  public static SiteBrowser start(Map<String, Path> sites, Path profile) throws IOException {
-    assumeChromium();
+  private static SiteBrowser start(Map<String, Path> sites, Path profile) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(SUB, ex -> serve(sites, ex));
     // one handler thread per connection Chromium opens in parallel: the default single dispatcher thread can
