@@ -720,7 +720,7 @@
     }
     var c = this.m.confidence;
     var feat = this.features(qt, hits);
-    var lexical = feat.words === 0 ? 0 : 1 / (1 + Math.exp(-feat.z));
+    var lexical = feat.words === 0 ? 0 : Math.min(1 / (1 + Math.exp(-feat.z)), feat.evidenceCap);
     var conf = invoked >= 0 ? 1 : lexical;
     var abstained = conf < c.threshold;
     var best = Math.max(hits[0].score, hits.length > 1 ? hits[1].score : 0);
@@ -749,7 +749,8 @@
     var topDoc = hits[0].doc;
     var n = this.size() + c.priorSkills;
     var total = 0, known = 0, explained = 0, matched = 0, excluded = 0, words = 0;
-    var bgTotal = 0, bgKnown = 0, bgExplained = 0, rarestMissing = 0;
+    var bgTotal = 0, bgKnown = 0, bgExplained = 0, rarestMissing = 0, evidence = 0;
+    var maxBg = Math.log(1 + this.m.background);
     qt.words.forEach(function (t) {
       var df = self.docFreq(t);
       var cjk = isCjkBigram(t);
@@ -765,16 +766,19 @@
       }
       known += w;
       bgKnown += b;
+      var e = cjk ? maxBg : b; // as evidence, a pair counts as specific (Confidence#features)
       var surface = c.surface.some(function (f) { return self.contains(f, t, topDoc); });
       if (surface) {
         explained += w;
         bgExplained += b;
+        evidence += e;
         matched++;
       } else {
         if (self.contains("not_for", t, topDoc)) { excluded += w; }
         if (self.contains("body", t, topDoc)) {
           explained += c.bodyCredit * w;
           bgExplained += c.bodyCredit * b;
+          evidence += c.bodyCredit * e;
           matched++;
         } else {
           rarestMissing = Math.max(rarestMissing, b);
@@ -793,14 +797,16 @@
     var fz;
     if (words === 0 || total <= 0) {
       fz = { matched: 0, known: 0, explained: 0, margin: margin, excluded: 0, bgKnown: 0, bgExplained: 0,
-        rarestMissing: 0 };
+        rarestMissing: 0, evidence: 0 };
     } else {
       fz = {
         matched: matched / words, known: known / total, explained: known <= 0 ? 0 : explained / known,
         margin: margin, excluded: excluded / total, bgKnown: bgKnown / bgTotal, bgExplained: bgExplained / bgTotal,
-        rarestMissing: rarestMissing / Math.log(1 + this.m.background)
+        rarestMissing: rarestMissing / maxBg,
+        evidence: evidence / maxBg
       };
     }
+    fz.evidenceCap = 1 / (1 + Math.exp(-c.evidenceSlope * (fz.evidence - c.minEvidence)));
     var wt = c.weights;
     fz.z = wt.matched * fz.matched + wt.known * fz.known + wt.explained * fz.explained + wt.margin * fz.margin
       + wt.bgKnown * fz.bgKnown + wt.bgExplained * fz.bgExplained + wt.rarestMissing * fz.rarestMissing

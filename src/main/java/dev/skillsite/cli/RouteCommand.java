@@ -106,10 +106,14 @@ public final class RouteCommand implements Callable<Integer> {
       out.printf(Locale.ROOT,
           "%sconfidence %.2f vs threshold %.2f: matched %.2f (share of the %d query words in the top skill), "
               + "known %.2f, explained %.2f, margin %.2f, background known %.2f, background explained %.2f, "
-              + "rarest missing %.2f; z = %.2f%n",
+              + "rarest missing %.2f; z = %.2f; evidence %.2f (%s)%n",
           ex.invoked() ? "word " : "", ex.wordConfidence(), ex.threshold(), f.matched(),
           f.words(), f.known(), f.explained(), f.margin(), f.bgKnown(),
-          f.bgExplained(), f.rarestMissing(), f.z());
+          f.bgExplained(), f.rarestMissing(), f.z(), f.evidence(),
+          f.evidence() >= Confidence.MIN_EVIDENCE
+              ? "enough specific words"
+              : String.format(Locale.ROOT, "too few specific words, under %.2f: confidence at most %.2f",
+                  Confidence.MIN_EVIDENCE, f.evidenceCap()));
       out.println("query words: " + String.join(" ", ex.queryWords()));
     }
   }
@@ -151,6 +155,7 @@ public final class RouteCommand implements Callable<Integer> {
       e.addProperty("background_explained", round(f.bgExplained()));
       e.addProperty("rarest_missing", round(f.rarestMissing()));
       e.addProperty("z", round(f.z()));
+      e.addProperty("evidence", round(f.evidence()));
       JsonArray words = new JsonArray();
       ex.queryWords().forEach(words::add);
       e.add("query_words", words);

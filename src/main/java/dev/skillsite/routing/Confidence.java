@@ -25,10 +25,18 @@ import org.apache.lucene.search.ScoreDoc;
  *               NEUTRAL_MARGIN when the collection has no other skill name
  *   excluded  = Σ idf(t) over words in d's "Not for …" clauses and not in its name/description/triggers
  *               / Σ_t idf(t)
+ *   evidence  = Σ_t bg(t)·m(t) / ln(1 + B)                      how much specific wording of d the query uses, in
+ *               absolute terms: every other signal is a share, and a share is 1 for "thanks", "fix it" or "what
+ *               time is it", whose one or two words some skill happens to use; here a Chinese/Japanese/Korean
+ *               pair counts ln(1 + B), since the background cannot say how common it is
  *   z = W_MATCHED·matched + W_KNOWN·known + W_EXPLAINED·explained + W_MARGIN·margin + W_BG_KNOWN·bgKnown
  *       + W_BG_EXPLAINED·bgExplained + W_RAREST_MISSING·rarestMissing − W_EXCLUDED·excluded + BIAS
- *   confidence = 1 / (1 + e^−z)
+ *   confidence = min(1 / (1 + e^−z), 1 / (1 + e^−EVIDENCE_SLOPE·(evidence − MIN_EVIDENCE)))
  * </pre>
+ *
+ * The second term is a cap, not a fitted weight: below {@link #MIN_EVIDENCE} a request says too little to fire
+ * any skill at the default threshold, whatever the shares say. (As a weight in z it was tried and moved the
+ * other weights; see BENCHMARKS.md.)
  *
  * The collection's own idf says little when it has six skills (every word is "rare"); the background idf does
  * not depend on the collection's size. The weights were fitted by logistic regression on the development
@@ -64,7 +72,15 @@ public record Confidence(double threshold) {
    */
   public static final double NEUTRAL_MARGIN = 0.35;
   public static final double BODY_CREDIT = 0.5;
-  /** The calibrated setting: z ≥ 0. */
+  /**
+   * The evidence at which the cap is one half. A word used by one public skill in ten (bg ≈ 2.3) in d's
+   * surface is 0.33; one in d's body counts half. Set below every development and own held-out positive the
+   * router gets right (the lowest is 0.43) and above most small talk: see BENCHMARKS.md, "Small talk".
+   */
+  public static final double MIN_EVIDENCE = 0.35;
+  /** How steeply the cap rises: at the default threshold it is a gate at MIN_EVIDENCE; at 0.8 it asks 0.42. */
+  public static final double EVIDENCE_SLOPE = 20;
+  /** The calibrated setting: fires when z ≥ 0 and evidence ≥ MIN_EVIDENCE. */
   public static final Confidence DEFAULT = new Confidence(0.5);
   /** Below this relative gap between the first and second distinct skill, the result is "ambiguous". */
   public static final double AMBIGUOUS_MARGIN = 0.10;
@@ -83,15 +99,25 @@ public record Confidence(double threshold) {
       double bgKnown,
       double bgExplained,
       double rarestMissing,
+      double evidence,
       double topScore,
       int words) {
-    public static final Features NONE = new Features(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final Features NONE = new Features(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public double z() {
       return W_MATCHED * matched + W_KNOWN * known + W_EXPLAINED * explained + W_MARGIN * margin
           + W_BG_KNOWN * bgKnown + W_BG_EXPLAINED * bgExplained + W_RAREST_MISSING * rarestMissing
           - W_EXCLUDED * excluded + BIAS;
     }
+
+    /** The most confidence the request's {@link #evidence} allows, whatever {@link #z} says. */
+    public double evidenceCap() {
+      return sigmoid(EVIDENCE_SLOPE * (evidence - MIN_EVIDENCE));
+    }
+  }
+
+  private static double sigmoid(double x) {
+    return 1 / (1 + Math.exp(-x));
   }
 
   private static boolean isCjkBigram(String t) {
@@ -103,7 +129,7 @@ public record Confidence(double threshold) {
   }
 
   public double score(Features f) {
-    return f.words() == 0 ? 0 : 1 / (1 + Math.exp(-f.z()));
+    return f.words() == 0 ? 0 : Math.min(sigmoid(f.z()), f.evidenceCap());
   }
 
   Features features(RoutingIndex index, HitTerms ht, QueryTerms qt, ScoreDoc[] hits) {
@@ -120,6 +146,7 @@ public record Confidence(double threshold) {
     double bgKnown = 0;
     double bgExplained = 0;
     double rarestMissing = 0;
+    double evidence = 0;
     for (String t : qt.words()) {
       int df = ht.docFreq(t);
       if (df == 0 && isCjkBigram(t)) {
@@ -136,9 +163,13 @@ public record Confidence(double threshold) {
       }
       known += w;
       bgKnown += b;
+      // how specific a pair of Chinese/Japanese/Korean characters is, the English background cannot say: as
+      // evidence it counts as specific (a collection's idf would make seven copies of one skill look generic)
+      double e = isCjkBigram(t) ? bg.maxIdf() : b;
       if (SURFACE.stream().anyMatch(f -> ht.contains(f, t, top))) {
         explained += w;
         bgExplained += b;
+        evidence += e;
         matched++;
       } else {
         if (ht.contains(Fields.NOT_FOR, t, top)) {
@@ -147,6 +178,7 @@ public record Confidence(double threshold) {
         if (ht.contains(Fields.BODY, t, top)) {
           explained += BODY_CREDIT * w;
           bgExplained += BODY_CREDIT * b;
+          evidence += BODY_CREDIT * e;
           matched++;
         } else {
           rarestMissing = Math.max(rarestMissing, b);
@@ -163,9 +195,10 @@ public record Confidence(double threshold) {
       }
     }
     if (words == 0 || total <= 0) {
-      return new Features(0, 0, 0, margin, 0, 0, 0, 0, s1, words);
+      return new Features(0, 0, 0, margin, 0, 0, 0, 0, 0, s1, words);
     }
     return new Features((double) matched / words, known / total, known <= 0 ? 0 : explained / known, margin,
-        excluded / total, bgKnown / bgTotal, bgExplained / bgTotal, rarestMissing / bg.maxIdf(), s1, words);
+        excluded / total, bgKnown / bgTotal, bgExplained / bgTotal, rarestMissing / bg.maxIdf(),
+        evidence / bg.maxIdf(), s1, words);
   }
 }

@@ -211,6 +211,8 @@ public final class SearchIndexWriter {
     c.addProperty("priorSkills", Confidence.PRIOR_SKILLS);
     c.addProperty("neutralMargin", Confidence.NEUTRAL_MARGIN);
     c.addProperty("bodyCredit", Confidence.BODY_CREDIT);
+    c.addProperty("minEvidence", Confidence.MIN_EVIDENCE);
+    c.addProperty("evidenceSlope", Confidence.EVIDENCE_SLOPE);
     c.addProperty("bias", Confidence.BIAS);
     c.add("surface", strings(Confidence.SURFACE));
     JsonObject w = new JsonObject();

@@ -18,7 +18,7 @@ final class FeatureDump {
   public static void main(String[] args) throws Exception {
     PrintStream out = new PrintStream(System.out, true, "UTF-8");
     Background bg = Background.standard();
-    out.println("set\tlabel\trank\tmatched\tknown\texplained\tmargin\texcluded\twords\tbgKnown\tbgSurface\tbgExpl\tmarginMean\tmaxMiss\tbgTotal\trarestMatched\tevidence\tmissKnown\tmissUnseen\tconf");
+    out.println("set\tlabel\trank\tmatched\tknown\texplained\tmargin\texcluded\twords\tbgKnown\tbgSurface\tbgExpl\tmarginMean\tmaxMiss\tbgTotal\trarestMatched\tevidence\tmissKnown\tmissUnseen\tconf\tdeclared\tquery");
     for (String set : new String[] {"elixir", "anthropic", "large"}) {
       List<EvalCase> cases = EvalFile.read(Path.of("../shared/eval", set + ".jsonl"), Optional.empty());
       try (RoutingIndex index = RoutingIndex.build(CorpusSkills.load(Path.of("../shared/corpora", set)))) {
@@ -60,6 +60,7 @@ final class FeatureDump {
           : c.scope().isPresent() && !hits.isEmpty() && !c.scope().get().equals(hits.get(0).name()) ? "n" : "0";
       var f = ex.features();
       double rarestMatched = 0, evidence = 0;
+      boolean declared = false;
       double missKnown = 0, missUnseen = 0;
       double bgTotal = 0, bgKnown = 0, bgSurface = 0, bgExpl = 0, maxMiss = 0, marginMean = 0;
       if (!hits.isEmpty()) {
@@ -67,6 +68,8 @@ final class FeatureDump {
         QueryTerms qt = QueryTerms.of(c.query(), index, new Synonyms(), Fields.SEARCHED);
         int[] docs = hits.stream().mapToInt(h -> index.doc(h.id()).orElseThrow()).toArray();
         HitTerms ht = new HitTerms(index, docs);
+        declared = !qt.words().isEmpty() && qt.words().stream().allMatch(t -> ht.contains(Fields.NAME, t, top)
+            || ht.contains(Fields.KEYWORD, t, top) || ht.contains(Fields.PHRASE, t, top));
         for (String t : qt.words()) {
           int df = ht.docFreq(t);
           boolean cjk = t.codePointCount(0, t.length()) == 2 && t.codePoints().allMatch(CjkBigramFilter::isCjk);
@@ -109,11 +112,12 @@ final class FeatureDump {
         marginMean = n == 0 ? 1 : (s1 - sum / n) / s1;
       }
       double norm = Math.log(1 + bg.skills());
-      out.printf(Locale.ROOT, "%s\t%s\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.0f\t%.4f%n", set,
+      out.printf(Locale.ROOT, "%s\t%s\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.0f\t%.4f\t%d\t%s%n", set,
           label, rank, f.matched(), f.known(), f.explained(), f.margin(), f.excluded(), f.words(),
           bgTotal == 0 ? 0 : bgKnown / bgTotal, bgTotal == 0 ? 0 : bgSurface / bgTotal,
           bgTotal == 0 ? 0 : bgExpl / bgTotal, marginMean, maxMiss / norm, bgTotal, rarestMatched / norm, evidence / norm,
-          missKnown / norm, missUnseen, ex.result().hits().isEmpty() ? 0 : ex.result().hits().get(0).confidence());
+          missKnown / norm, missUnseen, ex.result().hits().isEmpty() ? 0 : ex.result().hits().get(0).confidence(), declared ? 1 : 0,
+          c.query().replaceAll("\\s+", " "));
     }
   }
 }

@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skillsite.testing.SmallTalk;
 import dev.skillsite.testing.TestSkills;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RouterAbstentionTest {
@@ -119,12 +123,56 @@ class RouterAbstentionTest {
   }
 
   @Test
-  void confidenceIsTheLogisticOfTheDocumentedSum() {
-    Confidence.Features f = new Confidence.Features(0.5, 0.8, 0.6, 0.4, 0.1, 0.7, 0.3, 0.9, 10, 6);
+  void confidenceIsTheLogisticOfTheDocumentedSumCappedByTheEvidence() {
+    Confidence.Features f = new Confidence.Features(0.5, 0.8, 0.6, 0.4, 0.1, 0.7, 0.3, 0.9, 0.8, 10, 6);
     double z = Confidence.W_MATCHED * 0.5 + Confidence.W_KNOWN * 0.8 + Confidence.W_EXPLAINED * 0.6
         + Confidence.W_MARGIN * 0.4 + Confidence.W_BG_KNOWN * 0.7 + Confidence.W_BG_EXPLAINED * 0.3
         + Confidence.W_RAREST_MISSING * 0.9 - Confidence.W_EXCLUDED * 0.1 + Confidence.BIAS;
     assertEquals(z, f.z(), 1e-12);
+    // evidence 0.8: the cap is 1 / (1 + e^-9), above the logistic of z, which is the confidence
     assertEquals(1 / (1 + Math.exp(-z)), Confidence.DEFAULT.score(f), 1e-12);
+    // the same shares from too little evidence: the cap is the confidence, one half at MIN_EVIDENCE
+    Confidence.Features weak = new Confidence.Features(0.5, 0.8, 0.6, 0.4, 0.1, 0.7, 0.3, 0.9, 0.2, 10, 6);
+    assertEquals(1 / (1 + Math.exp(-Confidence.EVIDENCE_SLOPE * (0.2 - Confidence.MIN_EVIDENCE))),
+        Confidence.DEFAULT.score(weak), 1e-12);
+    assertTrue(Confidence.DEFAULT.score(weak) < 0.05);
+    Confidence.Features atMin = new Confidence.Features(1, 1, 1, 1, 0, 1, 1, 0, Confidence.MIN_EVIDENCE, 10, 1);
+    assertEquals(0.5, Confidence.DEFAULT.score(atMin), 1e-12);
   }
+
+  /**
+   * Small talk and bare follow-ups say nothing about a skill, but each of their one or two words is used by
+   * some skill, so every share-based signal is 1: they must not fire.
+   */
+  @Test
+  void smallTalkFiresNothing() throws IOException {
+    List<String> talk = SmallTalk.messages();
+    for (Path corpus : List.of(Path.of("content"), Path.of("../shared/corpora/elixir"),
+        Path.of("../shared/corpora/anthropic"))) {
+      if (!Files.isDirectory(corpus)) {
+        continue; // the shared corpora sit beside the repository in CI and here
+      }
+      try (RoutingIndex index = RoutingIndex.build(dev.skillsite.testing.CorpusSkills.load(corpus))) {
+        Router router = new Router(index);
+        List<String> fired = talk.stream().filter(q -> router.route(q, 3).triggered()).toList();
+        // a few two-word messages ("looks good", "never mind") still meet a skill's own wording
+        assertTrue(fired.size() <= 2, () -> corpus + ": " + fired);
+      }
+    }
+  }
+
+  @Test
+  void aShortRequestWithSpecificWordsStillFires() throws IOException {
+    try (RoutingIndex index = RoutingIndex.build(dev.skillsite.testing.CorpusSkills.load(Path.of("content")))) {
+      Router router = new Router(index);
+      for (String q : List.of("genserver", "oban retries", "ecto migration")) {
+        RouteExplanation ex = router.explain(q, 3);
+        assertTrue(ex.result().triggered(), () -> q + " " + ex.features());
+        assertTrue(ex.features().evidence() >= Confidence.MIN_EVIDENCE, () -> q + " " + ex.features());
+      }
+      RouteExplanation thanks = router.explain("thanks, that worked", 3);
+      assertTrue(thanks.features().evidence() < Confidence.MIN_EVIDENCE, () -> thanks.features().toString());
+    }
+  }
+
 }

@@ -64,6 +64,15 @@ final class RoutingQualityBench {
       }
       System.out.println(line);
     }
+    System.out.println();
+    System.out.println("Small talk (src/test/resources/eval/small-talk.txt): messages that fire a skill");
+    System.out.println();
+    List<String> talk = dev.skillsite.testing.SmallTalk.messages();
+    for (int i = 0; i < SETS.length; i++) {
+      Router router = new Router(indexes.get(i));
+      List<String> fired = talk.stream().filter(q -> router.route(q, 1).triggered()).toList();
+      System.out.printf(Locale.ROOT, "- %s: %d of %d %s%n", SETS[i], fired.size(), talk.size(), fired);
+    }
     timings(corpora, indexes.get(2), cases.get(2));
     for (RoutingIndex i : indexes) {
       i.close();

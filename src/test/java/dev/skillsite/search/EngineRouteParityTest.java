@@ -73,6 +73,8 @@ class EngineRouteParityTest {
         "run /webapp-testing later", "the skill of writing", "  /nonexistent-skill do it",
         "don't use the webapp-testing skill, just read the code",
         "instead of the otp-thinking skill use the ecto-thinking skill"));
+    // small talk, which the evidence cap keeps from firing (RouterAbstentionTest)
+    queries.addAll(dev.skillsite.testing.SmallTalk.messages());
     JsonArray js = NodeScript.run("route-node.js", queries, site.toString()).getAsJsonArray();
     assertEquals(queries.size(), js.size());
     List<String> diffs = new ArrayList<>();
