@@ -91,9 +91,12 @@ public record RoutingHealthView(List<Pair> pairs, List<Lost> unreachable, List<F
     List<Lost> lost = new ArrayList<>();
     for (Unreachable u : report.routing().unreachable()) {
       Skill s = skills.get(u.id());
+      boolean noneFires = u.takenBy().stream().allMatch(java.util.Optional::isEmpty);
       String reason = u.hasNoTriggers() ? "its description lists no trigger phrases or keywords"
-          : u.triggers().size() == 1 ? "its only trigger, \"" + u.triggers().get(0) + "\", routes elsewhere first"
-          : "none of its " + u.triggers().size() + " triggers routes to it first";
+          : u.triggers().size() == 1 ? "its only trigger, \"" + u.triggers().get(0) + "\", "
+              + (noneFires ? "fires no skill on its own (too few specific words)" : "routes elsewhere first")
+          : "none of its " + u.triggers().size() + " triggers routes to it first"
+              + (noneFires ? ": none fires a skill on its own (too few specific words)" : "");
       lost.add(new Lost(s.name(), href.apply(s.id()), reason));
     }
     SkillHealthIndex index = new SkillHealthIndex(report);

@@ -45,7 +45,10 @@ final class RoutingRule implements Rule {
       } else {
         String which = u.triggers().size() == 1 ? "its only trigger does not route"
             : "none of its " + u.triggers().size() + " triggers routes";
-        out.add(Diagnostic.warning(at, "unreachable-skill", which + " to this skill first: " + examples(u)));
+        boolean noneFires = u.takenBy().stream().allMatch(Optional::isEmpty);
+        out.add(Diagnostic.warning(at, "unreachable-skill", which + " to this skill first: " + examples(u)
+            + (noneFires ? "; on its own a trigger needs words few skills use: name what only this skill handles"
+                + " (its tools, objects, file types)" : "")));
       }
     }
     return out;
@@ -55,7 +58,7 @@ final class RoutingRule implements Rule {
     List<String> shown = new ArrayList<>();
     for (int i = 0; i < Math.min(SHOWN, u.triggers().size()); i++) {
       Optional<SkillId> to = u.takenBy().get(i);
-      shown.add("\"" + u.triggers().get(i) + "\" → " + to.map(SkillId::value).orElse("nothing"));
+      shown.add("\"" + u.triggers().get(i) + "\" → " + to.map(SkillId::value).orElse("no skill fires"));
     }
     return String.join(", ", shown) + (u.triggers().size() > SHOWN ? ", …" : "");
   }

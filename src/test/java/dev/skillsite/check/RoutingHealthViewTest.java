@@ -34,6 +34,16 @@ class RoutingHealthViewTest {
   }
 
   @Test
+  void aSkillWhoseTriggersFireNothingSaysSo() throws Exception {
+    CheckReport report = new Checker(RouterProbe.factory())
+        .check(Path.of("src/test/resources/check/generic-triggers/content"), CheckOptions.DEFAULTS);
+    RoutingHealthView view = RoutingHealthView.of(report, id -> "../skills/" + id + "/index.html");
+    assertEquals(List.of(new RoutingHealthView.Lost("lookup", "../skills/lookup/index.html",
+        "none of its 3 triggers routes to it first: none fires a skill on its own (too few specific words)")),
+        view.unreachable());
+  }
+
+  @Test
   void skillPartialShowsNearestRivalAndOwnFindings() throws Exception {
     RoutingHealthView.SkillHealth health =
         RoutingHealthView.forSkill(report(), new SkillId("csv-tables"), id -> "../" + id + "/index.html");
