@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -91,7 +92,7 @@ public record RoutingHealthView(List<Pair> pairs, List<Lost> unreachable, List<F
     List<Lost> lost = new ArrayList<>();
     for (Unreachable u : report.routing().unreachable()) {
       Skill s = skills.get(u.id());
-      boolean noneFires = u.takenBy().stream().allMatch(java.util.Optional::isEmpty);
+      boolean noneFires = u.takenBy().stream().allMatch(Optional::isEmpty);
       String reason = u.hasNoTriggers() ? "its description lists no trigger phrases or keywords"
           : u.triggers().size() == 1 ? "its only trigger, \"" + u.triggers().get(0) + "\", "
               + (noneFires ? "fires no skill on its own (too few specific words)" : "routes elsewhere first")
