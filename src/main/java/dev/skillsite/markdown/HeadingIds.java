@@ -1,5 +1,6 @@
 package dev.skillsite.markdown;
 
+import java.util.Locale;
 import org.commonmark.ext.heading.anchor.IdGenerator;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
@@ -16,7 +17,9 @@ final class HeadingIds {
   private final IdGenerator generator = IdGenerator.builder().build();
 
   String next(Heading heading) {
-    return generator.generateId(textOf(heading));
+    // commonmark's generator lowercases in the JVM's default locale (a Turkish one makes "Idioms" "ıdioms"):
+    // lowercased here first, in no locale, the id is the same on every machine
+    return generator.generateId(textOf(heading).toLowerCase(Locale.ROOT));
   }
 
   /** The plain text of a heading: its text and code spans. */
