@@ -35,8 +35,8 @@ class SameBytesOnAnyMachineTest {
       Files.writeString(dir.resolve("SKILL.md"), "---\nname: topic-" + i + "\ndescription: Use when the user asks"
           + " to \"tune widget w" + (i % 37) + "\", \"inspect topic " + i + "\", or mentions gadget g" + (i % 11)
           + ".\n---\n# Topic " + i + "\n\n## Section s" + (i % 5) + "\n\n## Idioms and IDs\n\nWidget w" + (i % 37)
-          + " sits behind cache"
-          + " layer " + (i % 3) + "; see [the notes](references/notes.md).\n", StandardCharsets.UTF_8);
+          + " sits behind cache layer " + (i % 3) + "; see [the notes](references/notes.md).\n",
+          StandardCharsets.UTF_8);
       Files.createDirectories(dir.resolve("references"));
       Files.writeString(dir.resolve("references/notes.md"), "# Notes " + i + "\n\nGadget g" + (i % 11)
           + " and topic-" + ((i + 1) % SKILLS) + ".\n", StandardCharsets.UTF_8);
