@@ -1,6 +1,7 @@
 package dev.skillsite.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -52,6 +53,15 @@ public final class Main implements Runnable {
         err.println("skillsite: out of memory" + what + "; the previous output is untouched. Give the"
             + " JVM more heap: SKILLSITE_JAVA_OPTS=-Xmx2g for ./skillsite, java -Xmx2g -jar for the jar (a"
             + " collection of about 9,000 skills needs 1 GB)");
+        err.flush();
+        return 2;
+      }
+    }
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof InvalidPathException && !"UTF-8".equals(System.getProperty("sun.jnu.encoding"))) {
+        err.println("skillsite: a file name cannot be read in this locale's character set ("
+            + System.getProperty("sun.jnu.encoding") + "): " + t.getMessage() + ". Run in a UTF-8 locale, e.g."
+            + " LC_ALL=C.UTF-8 (./skillsite does so when the locale is not UTF-8)");
         err.flush();
         return 2;
       }

@@ -1,0 +1,91 @@
+package dev.skillsite.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Java 17 decodes file names in the locale's character set, so under the POSIX locale (LANG=C: containers, CI
+ * images) a skill folder named "café" cannot be read. The launcher runs the JVM in a UTF-8 locale when the
+ * caller's is not one; run otherwise, the build says what is wrong and how to fix it.
+ */
+class LocaleTest {
+  @Test
+  void theLauncherRunsTheJvmInAUtf8LocaleWhenTheCallersIsNot(@TempDir Path tmp) throws Exception {
+    // the launcher, beside a stand-in jar, with a stand-in java that prints the locale it was given
+    Files.copy(Path.of("skillsite"), tmp.resolve("skillsite"));
+    Files.createDirectories(tmp.resolve("target"));
+    Files.writeString(tmp.resolve("target/skillsite.jar"), "");
+    Path java = tmp.resolve("java");
+    Files.writeString(java, "#!/bin/sh\necho \"LC_ALL=${LC_ALL:-}\"\n", StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    assertEquals("LC_ALL=C.UTF-8", launch(tmp, java, Map.of("LANG", "C")));
+    assertEquals("LC_ALL=C.UTF-8", launch(tmp, java, Map.of()));
+    assertEquals("LC_ALL=C.UTF-8", launch(tmp, java, Map.of("LANG", "en_US.UTF-8", "LC_ALL", "POSIX")));
+    // a UTF-8 locale is left as it is
+    assertEquals("LC_ALL=", launch(tmp, java, Map.of("LANG", "de_DE.UTF-8")));
+    assertEquals("LC_ALL=", launch(tmp, java, Map.of("LC_CTYPE", "C.utf8")));
+    assertEquals("LC_ALL=tr_TR.UTF-8", launch(tmp, java, Map.of("LC_ALL", "tr_TR.UTF-8")));
+  }
+
+  private static String launch(Path dir, Path java, Map<String, String> locale) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder("sh", dir.resolve("skillsite").toString(), "--version");
+    pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG"));
+    pb.environment().putAll(locale);
+    pb.environment().put("JAVA", java.toString());
+    Process p = pb.redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), out);
+    return out;
+  }
+
+  /** Builds {@code dir/content} into {@code dir/out} in a JVM run with {@code LC_ALL=lcAll}; its output. */
+  private static String build(Path dir, String lcAll, int exitCode) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "dev.skillsite.cli.Main", "build", "--content",
+        dir.resolve("content").toString(), "--out", dir.resolve("out").toString());
+    pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG"));
+    pb.environment().put("LC_ALL", lcAll);
+    Process p = pb.redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(exitCode, p.exitValue(), out);
+    return out;
+  }
+
+  @Test
+  void aJvmInThePosixLocaleSaysHowToReadNonAsciiFileNames(@TempDir Path tmp) throws Exception {
+    Path skill = tmp.resolve("content/skills/café");
+    Files.createDirectories(skill);
+    Files.writeString(skill.resolve("SKILL.md"), "---\nname: cafe\ndescription: Use when the user asks to"
+        + " \"brew coffee\".\n---\n# Café\n", StandardCharsets.UTF_8);
+    String out = build(tmp, "C", 2);
+    assertTrue(out.contains("cannot be read in this locale's character set"), out);
+    assertTrue(out.contains("LC_ALL=C.UTF-8"), out);
+    assertTrue(Files.notExists(tmp.resolve("out")), "nothing written");
+  }
+
+  @Test
+  void theSameBuildInAUtf8LocaleReadsThem(@TempDir Path tmp) throws IOException, InterruptedException {
+    Path skill = tmp.resolve("content/skills/café");
+    Files.createDirectories(skill.resolve("references"));
+    Files.writeString(skill.resolve("SKILL.md"), "---\nname: café\ndescription: Use when the user asks to"
+        + " \"brew coffee\".\n---\n# Café\n\nSee [the notes](references/über.md).\n", StandardCharsets.UTF_8);
+    Files.writeString(skill.resolve("references/über.md"), "# Über\n", StandardCharsets.UTF_8);
+    String out = build(tmp, "C.UTF-8", 0);
+    try (var files = Files.walk(tmp.resolve("out/skills"))) {
+      assertTrue(files.anyMatch(f -> f.getFileName().toString().equals("über.html")), out);
+    }
+  }
+}
