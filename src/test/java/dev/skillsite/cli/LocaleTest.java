@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,40 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Java 17 decodes file names in the locale's character set, so under the POSIX locale (LANG=C: containers, CI
  * images) a skill folder named "café" cannot be read. The launcher runs the JVM in a UTF-8 locale when the
- * caller's is not one; run otherwise, the build says what is wrong and how to fix it.
+ * caller's is not one ({@link LauncherTest}); run otherwise, the build says what is wrong and how to fix it.
  */
 class LocaleTest {
-  @Test
-  void theLauncherRunsTheJvmInAUtf8LocaleWhenTheCallersIsNot(@TempDir Path tmp) throws Exception {
-    // the launcher, beside a stand-in jar, with a stand-in java that prints the locale it was given
-    Files.copy(Path.of("skillsite"), tmp.resolve("skillsite"));
-    Files.createDirectories(tmp.resolve("target"));
-    Files.writeString(tmp.resolve("target/skillsite.jar"), "");
-    Path java = tmp.resolve("java");
-    Files.writeString(java, "#!/bin/sh\necho \"LC_ALL=${LC_ALL:-}\"\n", StandardCharsets.UTF_8);
-    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-
-    assertEquals("LC_ALL=C.UTF-8", launch(tmp, java, Map.of("LANG", "C")));
-    assertEquals("LC_ALL=C.UTF-8", launch(tmp, java, Map.of()));
-    assertEquals("LC_ALL=C.UTF-8", launch(tmp, java, Map.of("LANG", "en_US.UTF-8", "LC_ALL", "POSIX")));
-    // a UTF-8 locale is left as it is
-    assertEquals("LC_ALL=", launch(tmp, java, Map.of("LANG", "de_DE.UTF-8")));
-    assertEquals("LC_ALL=", launch(tmp, java, Map.of("LC_CTYPE", "C.utf8")));
-    assertEquals("LC_ALL=tr_TR.UTF-8", launch(tmp, java, Map.of("LC_ALL", "tr_TR.UTF-8")));
-  }
-
-  private static String launch(Path dir, Path java, Map<String, String> locale) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder("sh", dir.resolve("skillsite").toString(), "--version");
-    pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG"));
-    pb.environment().putAll(locale);
-    pb.environment().put("JAVA", java.toString());
-    Process p = pb.redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-    assertEquals(0, p.exitValue(), out);
-    return out;
-  }
-
   /** Builds {@code dir/content} into {@code dir/out} in a JVM run with {@code LC_ALL=lcAll}; its output. */
   private static String build(Path dir, String lcAll, int exitCode) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -1,0 +1,71 @@
+package dev.skillsite.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./skillsite} launcher, copied beside a stand-in jar and run with a stand-in {@code java} that prints
+ * the locale and arguments it was given.
+ */
+class LauncherTest {
+  @TempDir Path tmp;
+  private Path java;
+
+  @BeforeEach
+  void launcherBesideAStandInJar() throws Exception {
+    Files.createDirectories(tmp.resolve("app/target"));
+    Files.copy(Path.of("skillsite"), tmp.resolve("app/skillsite"));
+    Files.writeString(tmp.resolve("app/target/skillsite.jar"), "");
+    java = tmp.resolve("java");
+    Files.writeString(java, "#!/bin/sh\necho \"LC_ALL=${LC_ALL:-}\"\nfor a in \"$@\"; do echo \"$a\"; done\n",
+        StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  /** Java 17 reads file names in the locale's character set: without a UTF-8 locale, the JVM gets C.UTF-8. */
+  @Test
+  void runsTheJvmInAUtf8LocaleWhenTheCallersIsNot() throws Exception {
+    Path launcher = tmp.resolve("app/skillsite");
+    assertEquals("LC_ALL=C.UTF-8", launch(launcher, Map.of("LANG", "C")).lines().findFirst().orElseThrow());
+    assertEquals("LC_ALL=C.UTF-8", launch(launcher, Map.of()).lines().findFirst().orElseThrow());
+    assertEquals("LC_ALL=C.UTF-8",
+        launch(launcher, Map.of("LANG", "en_US.UTF-8", "LC_ALL", "POSIX")).lines().findFirst().orElseThrow());
+    // a UTF-8 locale is left as it is
+    assertEquals("LC_ALL=", launch(launcher, Map.of("LANG", "de_DE.UTF-8")).lines().findFirst().orElseThrow());
+    assertEquals("LC_ALL=", launch(launcher, Map.of("LC_CTYPE", "C.utf8")).lines().findFirst().orElseThrow());
+    assertEquals("LC_ALL=tr_TR.UTF-8",
+        launch(launcher, Map.of("LC_ALL", "tr_TR.UTF-8")).lines().findFirst().orElseThrow());
+  }
+
+  /** Linked from a bin folder (by a relative link, through another link), it still finds its jar. */
+  @Test
+  void findsItsJarWhenRunThroughSymlinks() throws Exception {
+    Files.createDirectories(tmp.resolve("bin"));
+    Files.createSymbolicLink(tmp.resolve("link"), tmp.resolve("app/skillsite"));
+    Files.createSymbolicLink(tmp.resolve("bin/skillsite"), Path.of("../link"));
+    String out = launch(tmp.resolve("bin/skillsite"), Map.of("LANG", "C.UTF-8"));
+    assertTrue(out.contains(tmp.resolve("app/target/skillsite.jar").toRealPath().toString()), out);
+  }
+
+  private String launch(Path launcher, Map<String, String> locale) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "--version");
+    pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG"));
+    pb.environment().putAll(locale);
+    pb.environment().put("JAVA", java.toString());
+    Process p = pb.redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), out);
+    return out;
+  }
+}
