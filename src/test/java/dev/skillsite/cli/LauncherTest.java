@@ -57,6 +57,30 @@ class LauncherTest {
     assertTrue(out.contains(tmp.resolve("app/target/skillsite.jar").toRealPath().toString()), out);
   }
 
+  /** Without $JAVA, the JVM of $JAVA_HOME, as other Java tools choose it. */
+  @Test
+  void runsTheJavaOfJavaHome() throws Exception {
+    Path home = tmp.resolve("jdk");
+    Files.createDirectories(home.resolve("bin"));
+    Files.copy(java, home.resolve("bin/java"));
+    Files.setPosixFilePermissions(home.resolve("bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    ProcessBuilder pb = new ProcessBuilder(tmp.resolve("app/skillsite").toString(), "--version");
+    pb.environment().remove("JAVA");
+    pb.environment().put("JAVA_HOME", home.toString());
+    pb.environment().put("PATH", "/usr/bin:/bin"); // a java there would print a version, not our stand-in's lines
+    Process p = pb.redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    assertTrue(out.contains("--version") && out.contains("-jar"), out);
+
+    pb.environment().put("JAVA_HOME", tmp.resolve("no-jdk").toString());
+    Process wrong = pb.start();
+    String said = new String(wrong.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(wrong.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(2, wrong.exitValue(), said);
+    assertTrue(said.contains("JAVA_HOME is " + tmp.resolve("no-jdk") + ", which has no bin/java"), said);
+  }
+
   private String launch(Path launcher, Map<String, String> locale) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "--version");
     pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG"));
