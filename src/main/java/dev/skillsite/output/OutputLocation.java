@@ -35,9 +35,16 @@ public record OutputLocation(Path out) {
     }
     Path realC = realOrSelf(c);
     Path realO = realParent(o);
-    if (realO.equals(realC) || realO.startsWith(realC) || realC.startsWith(realO)) {
-      throw new RefusedException(
-          "output folder " + out + " overlaps the content folder " + content + "; choose a folder beside it");
+    if (realO.equals(realC) || realC.startsWith(realO)) {
+      throw new RefusedException("output folder " + out + " overlaps the content folder " + content
+          + " (it is replaced as a whole); choose a folder beside it");
+    }
+    if (realO.startsWith(realC)) {
+      // a build would read its own pages and SKILL.md copies as content; a repository of skills built from its
+      // root is the usual way in, so say where the site can go instead
+      Path beside = c.getParent() == null ? o.getFileName() : c.getParent().resolve(o.getFileName());
+      throw new RefusedException("output folder " + out + " overlaps the content folder " + content
+          + " (a build would read its own pages as skills); choose a folder beside it, e.g. --out " + beside);
     }
     return new OutputLocation(o);
   }

@@ -72,7 +72,11 @@ class AtomicSiteWriterTest {
     Files.createDirectories(content);
     assertRefused(content, content, "overlaps the content folder");
     assertRefused(content.resolve("site"), content, "overlaps the content folder");
+    // inside it: the message says where the site can go instead
+    assertRefused(content.resolve("site"), content, "choose a folder beside it, e.g. --out "
+        + tmp.resolve("repo/site"));
     assertRefused(tmp.resolve("repo"), content, "overlaps the content folder");
+    assertRefused(tmp.resolve("repo"), content, "(it is replaced as a whole)");
     Path file = tmp.resolve("file.txt");
     write(file, "x");
     assertRefused(file, content, "exists and is not a folder");
