@@ -1,6 +1,7 @@
 package dev.skillsite.output;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,13 +31,14 @@ public final class AtomicSiteWriter implements AutoCloseable {
     this.old = out.resolveSibling("." + name + ".old-" + id);
   }
 
-  /** Recovers from an interrupted earlier build, then creates an empty staging folder. */
+  /** Recovers from an interrupted earlier build, then creates a staging folder holding only the marker. */
   public static AtomicSiteWriter begin(OutputLocation location) throws IOException {
     Path out = location.out();
     Files.createDirectories(out.getParent());
     recover(out);
     AtomicSiteWriter w = new AtomicSiteWriter(out, UUID.randomUUID().toString().substring(0, 8));
     Files.createDirectory(w.staging);
+    Files.writeString(w.staging.resolve(OutputLocation.MARKER), OutputLocation.MARKER_TEXT, StandardCharsets.UTF_8);
     return w;
   }
 

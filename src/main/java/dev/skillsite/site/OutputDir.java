@@ -1,5 +1,6 @@
 package dev.skillsite.site;
 
+import dev.skillsite.output.OutputLocation;
 import dev.skillsite.output.UnchangedFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,11 +37,11 @@ final class OutputDir implements SiteFiles {
     this(dir, Optional.empty());
   }
 
-  /** Fails unless {@code dir} is absent or empty. */
+  /** Fails unless {@code dir} is absent or empty (but for the marker {@link OutputLocation#MARKER}). */
   static void requireEmpty(Path dir) throws IOException {
     if (Files.isDirectory(dir)) {
       try (var entries = Files.list(dir)) {
-        if (entries.findAny().isPresent()) {
+        if (entries.anyMatch(p -> !p.getFileName().toString().equals(OutputLocation.MARKER))) {
           throw new IOException("output folder is not empty: " + dir);
         }
       }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skillsite.output.OutputLocation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -108,6 +109,7 @@ class BuildCommandTest {
     skill(content, "good", "---\nname: good\ndescription: fine\n---\n");
     Path site = tmp.resolve("site");
     Files.createDirectories(site);
+    Files.writeString(site.resolve(OutputLocation.MARKER), OutputLocation.MARKER_TEXT); // a site built before
     Files.writeString(site.resolve("old.html"), "old");
 
     assertEquals(2, run("build", "--content", tmp.resolve("missing").toString(), "--out", site.toString()));

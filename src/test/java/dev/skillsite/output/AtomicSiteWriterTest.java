@@ -20,27 +20,27 @@ class AtomicSiteWriterTest {
   @Test
   void commitReplacesTheOldSiteWhole() throws IOException {
     Path out = tmp.resolve("site");
-    write(out.resolve("old.html"), "old");
+    oldSite(out);
     try (AtomicSiteWriter w = AtomicSiteWriter.begin(OutputLocation.check(out, tmp.resolve("content")))) {
       write(w.staging().resolve("index.html"), "new");
       assertEquals("old", Files.readString(out.resolve("old.html")), "old site untouched until commit");
       w.commit();
     }
-    assertEquals(List.of("index.html"), names(out));
+    assertEquals(List.of(OutputLocation.MARKER, "index.html"), names(out));
     assertEquals(List.of("site"), names(tmp), "no staging or old folder left beside the output");
   }
 
   @Test
   void aFailedBuildLeavesTheOldSiteAndNoStaging() throws IOException {
     Path out = tmp.resolve("site");
-    write(out.resolve("old.html"), "old");
+    oldSite(out);
     assertThrows(IOException.class, () -> {
       try (AtomicSiteWriter w = AtomicSiteWriter.begin(OutputLocation.check(out, tmp.resolve("content")))) {
         write(w.staging().resolve("half.html"), "half");
         throw new IOException("disk full");
       }
     });
-    assertEquals(List.of("old.html"), names(out));
+    assertEquals(List.of(OutputLocation.MARKER, "old.html"), names(out));
     assertEquals(List.of("site"), names(tmp));
   }
 
@@ -83,6 +83,32 @@ class AtomicSiteWriterTest {
     assertFalse(Files.isDirectory(file));
   }
 
+  /** A mistyped --out (a folder of documents) must not be replaced: only a site skillsite wrote, or nothing. */
+  @Test
+  void refusesAFolderOfOtherFilesAndLeavesItAsItIs() throws IOException {
+    Path docs = tmp.resolve("Documents");
+    write(docs.resolve("thesis.txt"), "years of work");
+    write(docs.resolve("notes/a.md"), "a");
+    assertRefused(docs, tmp.resolve("content"), "holds files skillsite did not write (notes, thesis.txt)");
+    assertEquals("years of work", Files.readString(docs.resolve("thesis.txt")));
+
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    assertEquals(empty, OutputLocation.check(empty, tmp.resolve("content")).out());
+    // a site of ours, by its marker, even with files added by hand since
+    Path site = tmp.resolve("site");
+    try (AtomicSiteWriter w = AtomicSiteWriter.begin(OutputLocation.check(site, tmp.resolve("content")))) {
+      w.commit();
+    }
+    assertEquals(OutputLocation.MARKER_TEXT, Files.readString(site.resolve(OutputLocation.MARKER)));
+    write(site.resolve("CNAME"), "skills.example.org");
+    assertEquals(site, OutputLocation.check(site, tmp.resolve("content")).out());
+    // and one written before there was a marker: the catalog beside the routing index
+    Path older = tmp.resolve("older");
+    write(older.resolve("skills.json"), "[]");
+    Files.createDirectories(older.resolve("search/lucene"));
+    assertEquals(older, OutputLocation.check(older, tmp.resolve("content")).out());
+  }
+
   @Test
   void refusesASymbolicLinkAsOutput() throws IOException {
     Path target = Files.createDirectories(tmp.resolve("elsewhere"));
@@ -94,6 +120,12 @@ class AtomicSiteWriterTest {
     OutputLocation.RefusedException e =
         assertThrows(OutputLocation.RefusedException.class, () -> OutputLocation.check(out, content));
     assertTrue(e.getMessage().contains(why), e.getMessage());
+  }
+
+  /** A site an earlier build wrote. */
+  private static void oldSite(Path out) throws IOException {
+    write(out.resolve(OutputLocation.MARKER), OutputLocation.MARKER_TEXT);
+    write(out.resolve("old.html"), "old");
   }
 
   private static void write(Path p, String s) throws IOException {
