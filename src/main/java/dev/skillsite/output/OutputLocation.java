@@ -83,8 +83,8 @@ public record OutputLocation(Path out) {
    */
   static boolean isSite(Path dir) {
     return Files.isRegularFile(dir.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)
-        || Files.isRegularFile(dir.resolve("skills.json"), LinkOption.NOFOLLOW_LINKS)
-        && Files.isDirectory(dir.resolve("search/lucene"), LinkOption.NOFOLLOW_LINKS);
+        || (Files.isRegularFile(dir.resolve("skills.json"), LinkOption.NOFOLLOW_LINKS)
+            && Files.isDirectory(dir.resolve("search/lucene"), LinkOption.NOFOLLOW_LINKS));
   }
 
   private static Path realOrSelf(Path p) {
