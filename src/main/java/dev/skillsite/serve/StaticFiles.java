@@ -1,5 +1,6 @@
 package dev.skillsite.serve;
 
+import dev.skillsite.output.OutputLocation;
 import dev.skillsite.site.SiteGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ final class StaticFiles {
         continue;
       }
       if (segment.equals("..") || segment.equals(".") || segment.contains(":")
-          || (p == root && segment.equals(SiteGenerator.CACHE_FOLDER))) {
+          || (p == root && (segment.equals(SiteGenerator.CACHE_FOLDER) || segment.equals(OutputLocation.MARKER)))) {
         return Optional.empty();
       }
       p = p.resolve(segment);

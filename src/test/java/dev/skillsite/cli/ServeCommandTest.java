@@ -100,9 +100,12 @@ class ServeCommandTest {
     }
     Files.createSymbolicLink(tmp.resolve("site/leak.txt"), tmp.resolve("secret.txt"));
     assertEquals(404, get("/leak.txt").statusCode());
-    // the build cache is in the output folder but not part of the site; other dot folders are
+    // the build cache and the output marker are in the output folder but not part of the site; other dot
+    // folders are
     assertTrue(Files.isRegularFile(tmp.resolve("site/.skillsite-cache/documents.bin")));
     assertEquals(404, get("/.skillsite-cache/documents.bin").statusCode());
+    assertTrue(Files.isRegularFile(tmp.resolve("site/.skillsite-output")));
+    assertEquals(404, get("/.skillsite-output").statusCode());
     assertEquals(200, get("/.well-known/agent-skills/index.json").statusCode());
   }
 
