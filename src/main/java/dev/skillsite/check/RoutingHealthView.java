@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -92,12 +91,11 @@ public record RoutingHealthView(List<Pair> pairs, List<Lost> unreachable, List<F
     List<Lost> lost = new ArrayList<>();
     for (Unreachable u : report.routing().unreachable()) {
       Skill s = skills.get(u.id());
-      boolean noneFires = u.takenBy().stream().allMatch(Optional::isEmpty);
       String reason = u.hasNoTriggers() ? "its description lists no trigger phrases or keywords"
           : u.triggers().size() == 1 ? "its only trigger, \"" + u.triggers().get(0) + "\", "
-              + (noneFires ? "fires no skill on its own (too few specific words)" : "routes elsewhere first")
+              + (u.noneFires() ? "fires no skill on its own (too few specific words)" : "routes elsewhere first")
           : "none of its " + u.triggers().size() + " triggers routes to it first"
-              + (noneFires ? ": none fires a skill on its own (too few specific words)" : "");
+              + (u.noneFires() ? ": none fires a skill on its own (too few specific words)" : "");
       lost.add(new Lost(s.name(), href.apply(s.id()), reason));
     }
     SkillHealthIndex index = new SkillHealthIndex(report);

@@ -45,9 +45,8 @@ final class RoutingRule implements Rule {
       } else {
         String which = u.triggers().size() == 1 ? "its only trigger does not route"
             : "none of its " + u.triggers().size() + " triggers routes";
-        boolean noneFires = u.takenBy().stream().allMatch(Optional::isEmpty);
         out.add(Diagnostic.warning(at, "unreachable-skill", which + " to this skill first: " + examples(u)
-            + (noneFires ? "; on its own a trigger needs words few skills use: name what only this skill handles"
+            + (u.noneFires() ? "; on its own a trigger needs words few skills use: name what only this skill handles"
                 + " (its tools, objects, file types)" : "")));
       }
     }

@@ -20,4 +20,9 @@ public record Unreachable(SkillId id, List<String> triggers, List<Optional<Skill
   public boolean hasNoTriggers() {
     return triggers.isEmpty();
   }
+
+  /** Whether none of the triggers tried fires any skill on its own (too few specific words). */
+  public boolean noneFires() {
+    return !triggers.isEmpty() && takenBy.stream().allMatch(Optional::isEmpty);
+  }
 }

@@ -2,6 +2,7 @@ package dev.skillsite.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -47,28 +48,33 @@ public final class Main implements Runnable {
    * way, since a site is swapped in only when its build succeeded.
    */
   static int failure(Throwable ex, PrintWriter err) {
-    for (Throwable t = ex; t != null; t = t.getCause()) {
-      if (t instanceof OutOfMemoryError) {
-        String what = t.getMessage() == null ? "" : " (" + t.getMessage() + ")";
-        err.println("skillsite: out of memory" + what + "; the previous output is untouched. Give the"
-            + " JVM more heap: SKILLSITE_JAVA_OPTS=-Xmx2g for ./skillsite, java -Xmx2g -jar for the jar (a"
-            + " collection of about 9,000 skills needs 1 GB)");
-        err.flush();
-        return 2;
-      }
+    Optional<Throwable> oom = cause(ex, OutOfMemoryError.class);
+    Optional<Throwable> path = cause(ex, InvalidPathException.class)
+        .filter(t -> !"UTF-8".equals(System.getProperty("sun.jnu.encoding")));
+    if (oom.isPresent()) {
+      String what = oom.get().getMessage() == null ? "" : " (" + oom.get().getMessage() + ")";
+      err.println("skillsite: out of memory" + what + "; the previous output is untouched. Give the"
+          + " JVM more heap: SKILLSITE_JAVA_OPTS=-Xmx2g for ./skillsite, java -Xmx2g -jar for the jar (a"
+          + " collection of about 9,000 skills needs 1 GB)");
+    } else if (path.isPresent()) {
+      err.println("skillsite: a file name cannot be read in this locale's character set ("
+          + System.getProperty("sun.jnu.encoding") + "): " + path.get().getMessage() + ". Run in a UTF-8 locale,"
+          + " e.g. LC_ALL=C.UTF-8 (./skillsite does so when the locale is not UTF-8)");
+    } else {
+      err.println("skillsite: " + ex.getMessage());
     }
-    for (Throwable t = ex; t != null; t = t.getCause()) {
-      if (t instanceof InvalidPathException && !"UTF-8".equals(System.getProperty("sun.jnu.encoding"))) {
-        err.println("skillsite: a file name cannot be read in this locale's character set ("
-            + System.getProperty("sun.jnu.encoding") + "): " + t.getMessage() + ". Run in a UTF-8 locale, e.g."
-            + " LC_ALL=C.UTF-8 (./skillsite does so when the locale is not UTF-8)");
-        err.flush();
-        return 2;
-      }
-    }
-    err.println("skillsite: " + ex.getMessage());
     err.flush();
     return 2;
+  }
+
+  /** The first of {@code ex} and its causes that is a {@code type}. */
+  private static Optional<Throwable> cause(Throwable ex, Class<? extends Throwable> type) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

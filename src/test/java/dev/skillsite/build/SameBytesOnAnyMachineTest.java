@@ -3,15 +3,14 @@ package dev.skillsite.build;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skillsite.testing.ForkedCli;
 import dev.skillsite.testing.SiteFingerprint;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,19 +55,9 @@ class SameBytesOnAnyMachineTest {
   }
 
   private static SortedMap<String, String> build(Path content, Path out, List<String> jvm) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvm);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.skillsite.cli.Main", "build",
-        "--content", content.toString(), "--out", out.toString()));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "build with " + jvm + " did not finish");
-    assertEquals(0, p.exitValue(), "build with " + jvm + " failed");
-    try {
-      return SiteFingerprint.of(out);
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
+    ForkedCli.Run run = ForkedCli.run(jvm, Map.of("LC_ALL", "C.UTF-8"), "build", "--content", content.toString(),
+        "--out", out.toString());
+    assertEquals(0, run.exitCode(), "build with " + jvm + " failed: " + run.output());
+    return SiteFingerprint.of(out);
   }
 }

@@ -3,11 +3,13 @@ package dev.skillsite.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skillsite.testing.ForkedCli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,16 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 class LocaleTest {
   /** Builds {@code dir/content} into {@code dir/out} in a JVM run with {@code LC_ALL=lcAll}; its output. */
   private static String build(Path dir, String lcAll, int exitCode) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "dev.skillsite.cli.Main", "build", "--content",
+    ForkedCli.Run run = ForkedCli.run(List.of(), Map.of("LC_ALL", lcAll), "build", "--content",
         dir.resolve("content").toString(), "--out", dir.resolve("out").toString());
-    pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG"));
-    pb.environment().put("LC_ALL", lcAll);
-    Process p = pb.redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-    assertEquals(exitCode, p.exitValue(), out);
-    return out;
+    assertEquals(exitCode, run.exitCode(), run.output());
+    return run.output();
   }
 
   @Test
