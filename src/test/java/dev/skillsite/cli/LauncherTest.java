@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +49,31 @@ class LauncherTest {
         launch(launcher, Map.of("LC_ALL", "tr_TR.UTF-8")).lines().findFirst().orElseThrow());
   }
 
+  /**
+   * The serial collector unless the caller picks one (two collectors stop the JVM before it starts); the caller's
+   * options come last, so that they win.
+   */
+  @Test
+  void runsTheSerialCollectorUnlessTheCallerChoosesOne() throws Exception {
+    Path launcher = tmp.resolve("app/skillsite");
+    List<String> plain = launch(launcher, Map.of("LANG", "C.UTF-8")).lines().toList();
+    assertTrue(plain.containsAll(List.of("-XX:+UseSerialGC", "-XX:NewRatio=6")), plain.toString());
+
+    List<String> capped =
+        launch(launcher, Map.of("LANG", "C.UTF-8", "SKILLSITE_JAVA_OPTS", "-Xmx1g -XX:NewRatio=3")).lines().toList();
+    assertTrue(capped.contains("-XX:+UseSerialGC"), capped.toString());
+    assertTrue(capped.lastIndexOf("-XX:NewRatio=3") > capped.indexOf("-XX:NewRatio=6"), capped.toString());
+
+    for (Map<String, String> chosen : List.of(Map.of("SKILLSITE_JAVA_OPTS", "-Xmx2g -XX:+UseG1GC"),
+        Map.of("SKILLSITE_JAVA_OPTS", "-XX:+UseParallelGC"), Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseZGC"))) {
+      Map<String, String> env = new HashMap<>(chosen);
+      env.put("LANG", "C.UTF-8");
+      List<String> args = launch(launcher, env).lines().toList();
+      assertTrue(args.stream().noneMatch(a -> a.equals("-XX:+UseSerialGC") || a.startsWith("-XX:NewRatio")),
+          chosen + " -> " + args);
+    }
+  }
+
   /** Linked from a bin folder (by a relative link, through another link), it still finds its jar. */
   @Test
   void findsItsJarWhenRunThroughSymlinks() throws Exception {
@@ -81,10 +108,11 @@ class LauncherTest {
     assertTrue(said.contains("JAVA_HOME is " + tmp.resolve("no-jdk") + ", which has no bin/java"), said);
   }
 
-  private String launch(Path launcher, Map<String, String> locale) throws Exception {
+  private String launch(Path launcher, Map<String, String> env) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "--version");
-    pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG"));
-    pb.environment().putAll(locale);
+    pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG")
+        || k.equals("SKILLSITE_JAVA_OPTS") || k.equals("JAVA_TOOL_OPTIONS"));
+    pb.environment().putAll(env);
     pb.environment().put("JAVA", java.toString());
     Process p = pb.redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
