@@ -119,6 +119,7 @@ public final class BuildPipeline {
     long start = System.nanoTime();
     OutputLocation location = OutputLocation.check(options.out(), options.content());
     AtomicBoolean abandoned = new AtomicBoolean();
+    AtomicBoolean searchReused = new AtomicBoolean();
     CompletableFuture<SiteGenerator.Documents> documents;
     try {
       step(0, cancelled);
@@ -179,7 +180,18 @@ public final class BuildPipeline {
                 Files.writeString(key, indexKey, StandardCharsets.UTF_8);
                 answers.write(writer.staging().resolve(IndexAnswers.PATH), indexKey);
               }
-              new SearchIndexWriter().write(new IndexContents(index), searchDisplay(forExport), writer.staging());
+              // the browser search export: the last build's when this one's would be the same bytes
+              List<SearchIndexWriter.Display> shown = searchDisplay(forExport);
+              String searchKey = SearchExportCache.key(indexKey, shown);
+              boolean sameSearch = reused.isPresent()
+                  && SearchExportCache.reuse(location.out(), writer.staging(), searchKey);
+              if (!sameSearch) {
+                List<String> files = new SearchIndexWriter().write(new IndexContents(index), shown, writer.staging());
+                if (options.cache()) {
+                  SearchExportCache.record(writer.staging(), searchKey, files);
+                }
+              }
+              searchReused.set(sameSearch);
               new LlmsTxtWriter().write(forExport, writer.staging());
             } catch (IOException e) {
               throw new UncheckedIOException(e);
@@ -214,7 +226,8 @@ public final class BuildPipeline {
             : Optional.empty();
         SiteGenerator.Documents docs = join(documents);
         return new BuildResult(catalog.skills().size(), report.pages(), diagnostics, seconds, published, live,
-            new BuildResult.Documents(docs.total(), docs.reused()), reused.isPresent(), heldAnswers.isPresent());
+            new BuildResult.Documents(docs.total(), docs.reused()), reused.isPresent(), heldAnswers.isPresent(),
+            searchReused.get());
       }
     } finally {
       abandoned.set(true); // a side rendering still running is for a build that is over: let it stop

@@ -18,9 +18,11 @@ import java.util.Optional;
  * @param indexReused whether the routing index was the last build's (the build cache: same skills, same code)
  * @param answersReused whether what the last build asked of that index (trigger rankings for the routing health,
  *     similar skills) was answered from the build cache
+ * @param searchReused whether the browser search export was the last build's (same index, same results shown)
  */
 public record BuildResult(int skills, int pages, List<Diagnostic> diagnostics, double seconds,
-    boolean published, Optional<LiveSite> live, Documents documents, boolean indexReused, boolean answersReused) {
+    boolean published, Optional<LiveSite> live, Documents documents, boolean indexReused, boolean answersReused,
+    boolean searchReused) {
   /** Markdown documents in the site; {@code reused} of them were not rendered again. */
   public record Documents(long total, long reused) {
     public static final Documents NONE = new Documents(0, 0);
@@ -31,7 +33,7 @@ public record BuildResult(int skills, int pages, List<Diagnostic> diagnostics, d
   }
 
   public BuildResult(int skills, int pages, List<Diagnostic> diagnostics, double seconds, boolean published) {
-    this(skills, pages, diagnostics, seconds, published, Optional.empty(), Documents.NONE, false, false);
+    this(skills, pages, diagnostics, seconds, published, Optional.empty(), Documents.NONE, false, false, false);
   }
 
   public long errors() {

@@ -56,7 +56,8 @@ public final class BuildCommand implements Callable<Integer> {
         err.println("documents: " + result.documents().total() + ", " + result.documents().reused()
             + " of them used again from the build cache"
             + (result.answersReused() ? "; routing index and its answers too"
-                : result.indexReused() ? "; routing index too" : ""));
+                : result.indexReused() ? "; routing index too" : "")
+            + (result.searchReused() ? "; search export too" : ""));
       }
       err.flush();
       out.println("built " + site.out + ": " + result.summary());

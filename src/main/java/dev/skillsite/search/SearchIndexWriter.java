@@ -73,9 +73,14 @@ public final class SearchIndexWriter {
 
   private final Gson gson = new Gson();
 
-  /** Writes the files into {@code site}/{@value #DIR}. */
-  public void write(IndexContents index, List<Display> skills, Path site) throws IOException {
+  /**
+   * Writes the files into {@code site}/{@value #DIR}.
+   *
+   * @return the files written, relative to {@code site}, with {@code /} between names
+   */
+  public List<String> write(IndexContents index, List<Display> skills, Path site) throws IOException {
     Path dir = site.resolve(DIR);
+    List<String> written = new ArrayList<>();
     // each entry (numbers only) is serialized once: for the chunk count and for the chunk it goes in
     Map<String, String> entries = new TreeMap<>();
     entries(index).forEach((term, entry) -> entries.put(term, gson.toJson(entry)));
@@ -88,7 +93,7 @@ public final class SearchIndexWriter {
     entries.forEach((term, json) -> split.get(TermChunks.chunkOf(term, chunks)).add(gson.toJson(term) + ":" + json));
     Files.createDirectories(dir.resolve("t"));
     for (int i = 0; i < chunks; i++) {
-      script(dir.resolve("t/" + Integer.toString(i, 36) + ".js"), "terms(" + i + "," + split.get(i) + ")");
+      written.add(script(dir, "t/" + Integer.toString(i, 36) + ".js", "terms(" + i + "," + split.get(i) + ")"));
     }
     Files.createDirectories(dir.resolve("d"));
     for (int start = 0, n = 0; start < index.size(); start += DOC_CHUNK, n++) {
@@ -102,13 +107,16 @@ public final class SearchIndexWriter {
         one.add(skills.get(d).description());
         docs.add(one);
       }
-      script(dir.resolve("d/" + Integer.toString(n, 36) + ".js"), "docs(" + n + "," + gson.toJson(docs) + ")");
+      written.add(script(dir, "d/" + Integer.toString(n, 36) + ".js", "docs(" + n + "," + gson.toJson(docs) + ")"));
     }
-    script(dir.resolve("manifest.js"), "manifest(" + gson.toJson(manifest(index, skills, chunks)) + ")");
+    written.add(script(dir, "manifest.js", "manifest(" + gson.toJson(manifest(index, skills, chunks)) + ")"));
+    return List.copyOf(written);
   }
 
-  private void script(Path file, String call) throws IOException {
-    Files.writeString(file, "SkillsiteSearch." + call + ";\n", StandardCharsets.UTF_8);
+  /** Writes {@code dir/name}; returns its path in the site. */
+  private static String script(Path dir, String name, String call) throws IOException {
+    Files.writeString(dir.resolve(name), "SkillsiteSearch." + call + ";\n", StandardCharsets.UTF_8);
+    return DIR + "/" + name;
   }
 
   /** Every term of every exported field, sorted, with the background terms a query may ask about. */

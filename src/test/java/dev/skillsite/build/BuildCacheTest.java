@@ -53,6 +53,7 @@ class BuildCacheTest {
     assertEquals(new BuildResult.Documents(3, 3), same.documents(), "nothing changed: nothing rendered");
     assertTrue(same.indexReused(), "nothing changed: the routing index is the last one");
     assertTrue(same.answersReused(), "nothing changed: no trigger probed, no similarity computed again");
+    assertTrue(same.searchReused(), "nothing changed: the browser search export is the last one");
     assertSameAsClean();
 
     Files.writeString(content.resolve("skills/beta/references/notes.md"), "\nConical burrs are quieter.\n",
@@ -61,6 +62,7 @@ class BuildCacheTest {
     assertEquals(new BuildResult.Documents(3, 2), reference.documents(), "the edited reference is rendered");
     assertTrue(reference.indexReused(), "references are not in the routing index");
     assertTrue(reference.answersReused());
+    assertTrue(reference.searchReused());
     assertSameAsClean();
 
     TestSkills.write(content, "alpha", "Use when the user asks to \"brew green tea\".",
@@ -70,7 +72,57 @@ class BuildCacheTest {
     assertEquals(new BuildResult.Documents(3, 2), skill.documents(), "the edited SKILL.md is rendered");
     assertFalse(skill.indexReused(), "a skill changed: the routing index is built again");
     assertFalse(skill.answersReused(), "and asked again");
+    assertFalse(skill.searchReused(), "and exported again");
     assertSameAsClean();
+  }
+
+  /**
+   * The search export is used again only as it was written: a file changed in place (same size), removed, or a
+   * list that names a path the export never writes, and it is written again, as a clean build writes it.
+   */
+  @Test
+  void aSearchExportThatIsNotAsListedIsWrittenAgain() throws IOException {
+    build(out, true);
+    assertTrue(build(out, true).searchReused());
+
+    Path manifest = out.resolve("search/manifest.js");
+    byte[] bytes = Files.readAllBytes(manifest);
+    bytes[bytes.length / 2] ^= 0x01;
+    Files.delete(manifest); // the published file may be a hard link shared with the clean sites
+    Files.write(manifest, bytes);
+    BuildResult damaged = build(out, true);
+    assertTrue(damaged.indexReused());
+    assertFalse(damaged.searchReused(), "a changed file: written again");
+    assertSameAsClean();
+
+    try (var chunks = Files.list(out.resolve("search/t"))) {
+      Files.delete(chunks.findFirst().orElseThrow());
+    }
+    assertFalse(build(out, true).searchReused(), "a missing file: written again");
+    assertSameAsClean();
+
+    Path list = out.resolve(SearchExportCache.PATH);
+    String held = Files.readString(list);
+    Files.delete(list);
+    Files.writeString(list, held.replace("search/manifest.js", "search/../index.html"));
+    assertFalse(build(out, true).searchReused(), "a path outside the export: the list is not trusted");
+    assertSameAsClean();
+
+    assertTrue(build(out, true).searchReused(), "written again, then listed again");
+  }
+
+  /** What a result shows per skill is in the export's key, beside the routing index's. */
+  @Test
+  void theSearchExportKeyHoldsWhatResultsShow() {
+    var one = new dev.skillsite.search.SearchIndexWriter.Display("a", "a", "skills/a/index.html", "one");
+    var two = new dev.skillsite.search.SearchIndexWriter.Display("a", "a", "skills/a/index.html", "two");
+    assertEquals(SearchExportCache.key("k", List.of(one)), SearchExportCache.key("k", List.of(one)));
+    assertFalse(SearchExportCache.key("k", List.of(one)).equals(SearchExportCache.key("k", List.of(two))));
+    assertFalse(SearchExportCache.key("k", List.of(one)).equals(SearchExportCache.key("k2", List.of(one))));
+    // fields are length-prefixed: moving text from one field to the next is another key
+    var split = new dev.skillsite.search.SearchIndexWriter.Display("a", "ab", "c", "d");
+    var moved = new dev.skillsite.search.SearchIndexWriter.Display("a", "a", "bc", "d");
+    assertFalse(SearchExportCache.key("k", List.of(split)).equals(SearchExportCache.key("k", List.of(moved))));
   }
 
   @Test
