@@ -40,7 +40,7 @@ public final class Synonyms {
           List.of("pr", "pull request"),
           List.of("infra", "infrastructure"),
           List.of("regex", "regular expression"),
-          List.of("cron", "schedule", "scheduled"),
+          List.of("cron", "schedule", "scheduled", "nightly", "hourly", "every night", "every hour"),
           List.of("email", "mail"),
           List.of("i18n", "internationalization", "localization", "translation"),
           List.of("a11y", "accessibility"),
