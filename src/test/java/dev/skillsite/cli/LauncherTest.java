@@ -63,6 +63,10 @@ class LauncherTest {
         launch(launcher, Map.of("LANG", "C.UTF-8", "SKILLSITE_JAVA_OPTS", "-Xmx1g -XX:NewRatio=3")).lines().toList();
     assertTrue(capped.contains("-XX:+UseSerialGC"), capped.toString());
     assertTrue(capped.lastIndexOf("-XX:NewRatio=3") > capped.indexOf("-XX:NewRatio=6"), capped.toString());
+    // options that merely mention "Use" and "GC" choose no collector
+    List<String> other = launch(launcher,
+        Map.of("LANG", "C.UTF-8", "SKILLSITE_JAVA_OPTS", "-XX:+UseCompressedOops -XX:+PrintGC")).lines().toList();
+    assertTrue(other.contains("-XX:+UseSerialGC"), other.toString());
 
     for (Map<String, String> chosen : List.of(Map.of("SKILLSITE_JAVA_OPTS", "-Xmx2g -XX:+UseG1GC"),
         Map.of("SKILLSITE_JAVA_OPTS", "-XX:+UseParallelGC"), Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseZGC"))) {
