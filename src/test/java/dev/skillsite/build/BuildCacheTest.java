@@ -85,11 +85,7 @@ class BuildCacheTest {
     build(out, true);
     assertTrue(build(out, true).searchReused());
 
-    Path manifest = out.resolve("search/manifest.js");
-    byte[] bytes = Files.readAllBytes(manifest);
-    bytes[bytes.length / 2] ^= 0x01;
-    Files.delete(manifest); // the published file may be a hard link shared with the clean sites
-    Files.write(manifest, bytes);
+    flipAByteOf(out.resolve("search/manifest.js"), 0x01);
     BuildResult damaged = build(out, true);
     assertTrue(damaged.indexReused());
     assertFalse(damaged.searchReused(), "a changed file: written again");
@@ -156,10 +152,7 @@ class BuildCacheTest {
     try (var files = Files.list(lucene)) {
       biggest = files.max(java.util.Comparator.comparingLong(f -> f.toFile().length())).orElseThrow();
     }
-    byte[] bytes = Files.readAllBytes(biggest);
-    bytes[bytes.length / 2] ^= 0x10;
-    Files.delete(biggest); // a new file: the published one may be a hard link shared with the clean sites
-    Files.write(biggest, bytes);
+    flipAByteOf(biggest, 0x10);
     assertFalse(build(out, true).indexReused());
     assertSameAsClean();
   }
@@ -183,9 +176,7 @@ class BuildCacheTest {
   void aDamagedOrTruncatedCacheIsIgnored() throws IOException {
     build(out, true);
     Path cache = out.resolve(CACHE);
-    byte[] bytes = Files.readAllBytes(cache);
-    bytes[bytes.length / 2] ^= 0x20;
-    Files.write(cache, bytes);
+    flipAByteOf(cache, 0x20);
     assertEquals(new BuildResult.Documents(3, 0), build(out, true).documents());
     assertSameAsClean();
 
@@ -193,11 +184,7 @@ class BuildCacheTest {
     assertEquals(new BuildResult.Documents(3, 0), build(out, true).documents());
     assertSameAsClean();
 
-    Path answers = out.resolve(IndexAnswers.PATH);
-    byte[] held = Files.readAllBytes(answers);
-    held[held.length / 2] ^= 0x01;
-    Files.delete(answers); // the published file may be a hard link shared with the clean sites
-    Files.write(answers, held);
+    flipAByteOf(out.resolve(IndexAnswers.PATH), 0x01);
     BuildResult damaged = build(out, true);
     assertTrue(damaged.indexReused());
     assertFalse(damaged.answersReused(), "damaged answers are asked again");
@@ -211,6 +198,14 @@ class BuildCacheTest {
     assertEquals(new BuildResult.Documents(3, 0), plain.documents());
     assertFalse(plain.indexReused());
     assertFalse(Files.exists(out.resolve(".skillsite-cache")));
+  }
+
+  /** Changes one byte in the middle of a published file, its size unchanged. */
+  private static void flipAByteOf(Path file, int bits) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[bytes.length / 2] ^= (byte) bits;
+    Files.delete(file); // a new file: the published one may be a hard link shared with the clean sites
+    Files.write(file, bytes);
   }
 
   private BuildResult build(Path site, boolean cache) throws IOException {
