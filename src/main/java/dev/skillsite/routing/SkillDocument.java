@@ -33,6 +33,19 @@ final class SkillDocument {
     return t;
   }
 
+  /** A Markdown link's destination: {@code ](…)}, up to the first closing parenthesis or space. */
+  private static final java.util.regex.Pattern LINK_TARGET =
+      java.util.regex.Pattern.compile("\\]\\(<?[^)\\s>]*>?(\\s+(\"[^\"]*\"|'[^']*'))?\\)");
+
+  /**
+   * The body without the destinations of its Markdown links: a reader sees the link's text, not its address, and
+   * the words of an address (a host, an organisation, a path: {@code github.com/vercel-labs/…}) say nothing about
+   * what the skill does.
+   */
+  static String withoutLinkTargets(String body) {
+    return body.indexOf("](") < 0 ? body : LINK_TARGET.matcher(body).replaceAll("]");
+  }
+
   static Document of(Skill skill) {
     Triggers t = skill.triggers();
     List<String> headings = Headings.of(skill.body());
@@ -60,7 +73,7 @@ final class SkillDocument {
       doc.add(new Field(Fields.NOT_FOR, n, STORED_TEXT));
     }
     String body = skill.body().length() > MAX_BODY_CHARS ? skill.body().substring(0, MAX_BODY_CHARS) : skill.body();
-    doc.add(new Field(Fields.BODY, body, TEXT));
+    doc.add(new Field(Fields.BODY, withoutLinkTargets(body), TEXT));
     List<String> surface = new ArrayList<>();
     surface.add(name);
     surface.add(positive);

@@ -34,6 +34,24 @@ class RoutingIndexTest {
     }
   }
 
+  /** A link's address is not what the skill says: its words (a host, an organisation) are not in the body. */
+  @Test
+  void theWordsOfALinkAddressAreNotIndexed() throws IOException {
+    assertEquals("[the preview tool] and ![shot].", SkillDocument.withoutLinkTargets(
+        "[the preview tool](https://github.com/vercel-labs/agent-browser) and ![shot](img/a.png \"title\")."));
+    assertEquals("no links here (really)", SkillDocument.withoutLinkTargets("no links here (really)"));
+
+    List<Skill> skills = List.of(
+        TestSkills.of("sim-preview", "Use when the user asks to \"screenshot the simulator\".",
+            "Streams through [the preview tool](https://github.com/vercel-labs/agent-browser)."),
+        TestSkills.of("web-deploy", "Use when the user asks to \"ship the site\".", "Pushes the build to a host."));
+    try (RoutingIndex index = RoutingIndex.build(skills)) {
+      RouteResult r = new Router(index).route("vercel labs", 5);
+      assertTrue(r.hits().stream().noneMatch(h -> h.name().equals("sim-preview")), r.hits().toString());
+      assertEquals("sim-preview", ranked(new Router(index), "preview tool").get(0), "the link's text still counts");
+    }
+  }
+
   @Test
   void stemmingMatchesOtherWordForms() throws IOException {
     try (RoutingIndex index = RoutingIndex.build(TestSkills.fixture())) {
