@@ -3,6 +3,7 @@ package dev.skillsite.build;
 import dev.skillsite.output.UnchangedFiles;
 import dev.skillsite.search.SearchIndexWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -158,7 +159,7 @@ final class SearchExportCache {
       try {
         Files.deleteIfExists(p);
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        throw new UncheckedIOException(e);
       }
     }
     return false;

@@ -4,6 +4,7 @@ import dev.skillsite.model.Skill;
 import dev.skillsite.model.Triggers;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KeywordField;
@@ -34,8 +35,8 @@ final class SkillDocument {
   }
 
   /** A Markdown link's destination: {@code ](…)}, up to the first closing parenthesis or space. */
-  private static final java.util.regex.Pattern LINK_TARGET =
-      java.util.regex.Pattern.compile("\\]\\(<?[^)\\s>]*>?(\\s+(\"[^\"]*\"|'[^']*'))?\\)");
+  private static final Pattern LINK_TARGET =
+      Pattern.compile("\\]\\(<?[^)\\s>]*>?(\\s+(\"[^\"]*\"|'[^']*'))?\\)");
 
   /**
    * The body without the destinations of its Markdown links: a reader sees the link's text, not its address, and

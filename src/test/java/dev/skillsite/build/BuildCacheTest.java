@@ -2,8 +2,10 @@ package dev.skillsite.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skillsite.search.SearchIndexWriter.Display;
 import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.testing.SiteFingerprint;
 import dev.skillsite.testing.TestSkills;
@@ -110,15 +112,15 @@ class BuildCacheTest {
   /** What a result shows per skill is in the export's key, beside the routing index's. */
   @Test
   void theSearchExportKeyHoldsWhatResultsShow() {
-    var one = new dev.skillsite.search.SearchIndexWriter.Display("a", "a", "skills/a/index.html", "one");
-    var two = new dev.skillsite.search.SearchIndexWriter.Display("a", "a", "skills/a/index.html", "two");
+    var one = new Display("a", "a", "skills/a/index.html", "one");
+    var two = new Display("a", "a", "skills/a/index.html", "two");
     assertEquals(SearchExportCache.key("k", List.of(one)), SearchExportCache.key("k", List.of(one)));
-    assertFalse(SearchExportCache.key("k", List.of(one)).equals(SearchExportCache.key("k", List.of(two))));
-    assertFalse(SearchExportCache.key("k", List.of(one)).equals(SearchExportCache.key("k2", List.of(one))));
+    assertNotEquals(SearchExportCache.key("k", List.of(one)), SearchExportCache.key("k", List.of(two)));
+    assertNotEquals(SearchExportCache.key("k", List.of(one)), SearchExportCache.key("k2", List.of(one)));
     // fields are length-prefixed: moving text from one field to the next is another key
-    var split = new dev.skillsite.search.SearchIndexWriter.Display("a", "ab", "c", "d");
-    var moved = new dev.skillsite.search.SearchIndexWriter.Display("a", "a", "bc", "d");
-    assertFalse(SearchExportCache.key("k", List.of(split)).equals(SearchExportCache.key("k", List.of(moved))));
+    var split = new Display("a", "ab", "c", "d");
+    var moved = new Display("a", "a", "bc", "d");
+    assertNotEquals(SearchExportCache.key("k", List.of(split)), SearchExportCache.key("k", List.of(moved)));
   }
 
   @Test
