@@ -638,6 +638,12 @@
     return Math.max(e[this.slots.all] || 0, this.postings("body", term).docs.length);
   };
 
+  Engine.prototype.onlyExcluded = function (term) {
+    var e = this.entry(term);
+    return !!e && this.postings("body", term).docs.length === 0
+      && (e[this.slots.all] || 0) <= this.postings("not_for", term).docs.length;
+  };
+
   Engine.prototype.backgroundIdf = function (term) {
     var e = this.entry(term);
     var df = e ? (e[this.slots.background] || 0) : 0;
@@ -756,12 +762,14 @@
       var cjk = isCjkBigram(t);
       if (df === 0 && cjk) { return; }
       words++;
-      var w = idf(n, df);
+      var only = df > 0 && self.onlyExcluded(t); // named only in "Not for …" clauses (Confidence#features)
+      var seen = only ? 0 : df;
+      var w = idf(n, seen);
       var b = cjk ? w : self.backgroundIdf(t);
       total += w;
       bgTotal += b;
-      if (df === 0) {
-        rarestMissing = Math.max(rarestMissing, b);
+      if (seen === 0) {
+        if (only && self.contains("not_for", t, topDoc)) { excluded += w; } else { rarestMissing = Math.max(rarestMissing, b); }
         return;
       }
       known += w;

@@ -106,10 +106,10 @@ public final class RouteCommand implements Callable<Integer> {
       out.printf(Locale.ROOT,
           "%sconfidence %.2f vs threshold %.2f: matched %.2f (share of the %d query words in the top skill), "
               + "known %.2f, explained %.2f, margin %.2f, background known %.2f, background explained %.2f, "
-              + "rarest missing %.2f; z = %.2f; evidence %.2f (%s)%n",
+              + "rarest missing %.2f, excluded %.2f (its \"Not for\" clauses); z = %.2f; evidence %.2f (%s)%n",
           ex.invoked() ? "word " : "", ex.wordConfidence(), ex.threshold(), f.matched(),
           f.words(), f.known(), f.explained(), f.margin(), f.bgKnown(),
-          f.bgExplained(), f.rarestMissing(), f.z(), f.evidence(),
+          f.bgExplained(), f.rarestMissing(), f.excluded(), f.z(), f.evidence(),
           f.evidence() >= Confidence.MIN_EVIDENCE
               ? "enough specific words"
               : String.format(Locale.ROOT, "too few specific words, under %.2f: confidence at most %.2f",
@@ -154,6 +154,7 @@ public final class RouteCommand implements Callable<Integer> {
       e.addProperty("background_known", round(f.bgKnown()));
       e.addProperty("background_explained", round(f.bgExplained()));
       e.addProperty("rarest_missing", round(f.rarestMissing()));
+      e.addProperty("excluded", round(f.excluded()));
       e.addProperty("z", round(f.z()));
       e.addProperty("evidence", round(f.evidence()));
       JsonArray words = new JsonArray();

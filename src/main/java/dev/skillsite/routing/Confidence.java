@@ -25,6 +25,8 @@ import org.apache.lucene.search.ScoreDoc;
  *               NEUTRAL_MARGIN when the collection has no other skill name
  *   excluded  = Σ idf(t) over words in d's "Not for …" clauses and not in its name/description/triggers
  *               / Σ_t idf(t)
+ *   (a word that skills name only in "Not for …" clauses counts as one no skill uses, df(t) = 0: a
+ *   collection that says it is not for Sidekiq does not speak about Sidekiq; in d's own clauses it is excluded)
  *   evidence  = Σ_t bg(t)·m(t) / ln(1 + B)                      how much specific wording of d the query uses, in
  *               absolute terms: every other signal is a share, and a share is 1 for "thanks", "fix it" or "what
  *               time is it", whose one or two words some skill happens to use; here a Chinese/Japanese/Korean
@@ -124,6 +126,14 @@ public record Confidence(double threshold) {
     return t.codePointCount(0, t.length()) == 2 && t.codePoints().allMatch(CjkBigramFilter::isCjk);
   }
 
+  /**
+   * Whether every skill that uses {@code t} uses it only in a "Not for …" clause (no body uses it, and no more
+   * skills hold it in their surface text, which includes those clauses, than in the clauses).
+   */
+  static boolean onlyExcluded(HitTerms ht, String t) {
+    return ht.docFreq(Fields.BODY, t) == 0 && ht.docFreq(Fields.ALL, t) <= ht.docFreq(Fields.NOT_FOR, t);
+  }
+
   public Confidence withThreshold(double t) {
     return new Confidence(t);
   }
@@ -153,12 +163,19 @@ public record Confidence(double threshold) {
         continue; // overlapping pairs cut across words: one the collection never uses is no evidence
       }
       words++;
-      double w = Idf.of(n, df);
+      // a word the collection names only to say what it is not for is no sign that it speaks about it
+      boolean onlyExcluded = df > 0 && onlyExcluded(ht, t);
+      int seen = onlyExcluded ? 0 : df;
+      double w = Idf.of(n, seen);
       double b = isCjkBigram(t) ? w : bg.idf(t); // the background is mostly English: pairs fall back to idf
       total += w;
       bgTotal += b;
-      if (df == 0) {
-        rarestMissing = Math.max(rarestMissing, b);
+      if (seen == 0) {
+        if (onlyExcluded && ht.contains(Fields.NOT_FOR, t, top)) {
+          excluded += w;
+        } else {
+          rarestMissing = Math.max(rarestMissing, b);
+        }
         continue;
       }
       known += w;

@@ -93,6 +93,25 @@ class RouteCommandTest {
     assertTrue(text.contains(" vs threshold 0.50: matched "), text);
   }
 
+  /** An author who adds a "Not for" clause sees it at work: the share of the request it excludes. */
+  @Test
+  void explainShowsWhatANotForClauseExcludes() throws IOException {
+    skill("celery-tasks", "Run Python background tasks with Celery. Use when adding a task queue. Not for Sidekiq"
+        + " or Resque workers.", "## Retries\n\nRetry a failed task with backoff.\n");
+    assertEquals(0, run("route", "retry a failed Sidekiq worker task with backoff", "--content", content.toString(),
+        "--explain", "--json"));
+    JsonObject o = JsonParser.parseString(out.toString()).getAsJsonObject();
+    assertEquals("celery-tasks", o.getAsJsonArray("results").get(0).getAsJsonObject().get("name").getAsString());
+    double excluded = o.getAsJsonObject("explain").get("excluded").getAsDouble();
+    assertTrue(excluded > 0, out::toString);
+    assertTrue(o.get("abstained").getAsBoolean(), out::toString);
+    out.getBuffer().setLength(0);
+    assertEquals(0, run("route", "retry a failed Sidekiq worker task with backoff", "--content", content.toString(),
+        "--explain"));
+    assertTrue(out.toString().contains(String.format(java.util.Locale.ROOT,
+        ", excluded %.2f (its \"Not for\" clauses); z = ", excluded)), out::toString);
+  }
+
   @Test
   void builtIndexIsReadWithIndexOption() throws IOException {
     try (var index = dev.skillsite.routing.RouterFactory.fromContent(content)) {

@@ -107,6 +107,32 @@ class RouterAbstentionTest {
     }
   }
 
+  /**
+   * A word that a skill names only in its "Not for …" clause is not a word the collection speaks about: naming it
+   * in a request must not make another skill look more on-topic (it did, through known and bgKnown).
+   */
+  @Test
+  void aWordNamedOnlyToExcludeItCountsAsUnknown() throws IOException {
+    String query = "convert the Dockerfile to a multi-stage build for our zxqvbn cluster";
+    var plain = new java.util.ArrayList<>(TestSkills.fixture());
+    plain.add(TestSkills.of("vercel-deploy", "Deploy web apps to Vercel. Not for Netlify sites.", "# Deploy\n"));
+    var excluding = new java.util.ArrayList<>(TestSkills.fixture());
+    excluding.add(TestSkills.of("vercel-deploy", "Deploy web apps to Vercel. Not for Netlify or zxqvbn sites.",
+        "# Deploy\n"));
+    try (RoutingIndex a = RoutingIndex.build(plain); RoutingIndex b = RoutingIndex.build(excluding)) {
+      RouteExplanation without = new Router(a).explain(query, 3);
+      RouteExplanation with = new Router(b).explain(query, 3);
+      assertEquals("docker-images", without.result().hits().get(0).name());
+      assertEquals("docker-images", with.result().hits().get(0).name());
+      assertEquals(without.features(), with.features());
+      assertEquals(without.wordConfidence(), with.wordConfidence());
+      // in the skill whose clause names it, it still counts against that skill
+      RouteExplanation own = new Router(b).explain("deploy to zxqvbn", 3);
+      assertEquals("vercel-deploy", own.result().hits().get(0).name());
+      assertTrue(own.features().excluded() > 0, () -> own.features().toString());
+    }
+  }
+
   @Test
   void backgroundFeaturesWeighUnknownWordsByTheirRarityAmongSkills() throws IOException {
     try (RoutingIndex index = RoutingIndex.build(TestSkills.fixture())) {
