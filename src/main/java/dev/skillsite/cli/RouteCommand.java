@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,6 +76,7 @@ public final class RouteCommand implements Callable<Integer> {
     double conf = r.hits().isEmpty() ? 0 : r.hits().get(0).confidence();
     if (r.abstained()) {
       out.printf(Locale.ROOT, "no skill matches (confidence %.2f < %.2f)%n", conf, ex.threshold());
+      printNotFor(out, ex);
       if (!r.hits().isEmpty()) {
         out.println("closest:");
       }
@@ -83,6 +85,9 @@ public final class RouteCommand implements Callable<Integer> {
     } else if (r.ambiguous()) {
       out.printf(Locale.ROOT, "ambiguous: the top two skills are within %.0f%% of each other%n",
           Confidence.AMBIGUOUS_MARGIN * 100);
+    }
+    if (!r.abstained()) {
+      printNotFor(out, ex);
     }
     for (int i = 0; i < r.hits().size(); i++) {
       RouteHit h = r.hits().get(i);
@@ -118,6 +123,15 @@ public final class RouteCommand implements Callable<Integer> {
     }
   }
 
+  /** The top skill's "Not for" clauses that the request ran into, the reason it abstained or nearly did. */
+  private static void printNotFor(PrintWriter out, RouteExplanation ex) {
+    if (!ex.notFor().isEmpty()) {
+      out.printf("%s says: %s%s%n", ex.result().hits().get(0).name(),
+          ex.notFor().stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(" ")),
+          ex.result().abstained() ? "" : " (this counted against it)");
+    }
+  }
+
   private JsonObject toJson(RouteExplanation ex) {
     RouteResult r = ex.result();
     JsonObject o = new JsonObject();
@@ -144,6 +158,9 @@ public final class RouteCommand implements Callable<Integer> {
       results.add(j);
     }
     o.add("results", results);
+    JsonArray notFor = new JsonArray();
+    ex.notFor().forEach(notFor::add);
+    o.add("not_for", notFor);
     if (explain) {
       Confidence.Features f = ex.features();
       JsonObject e = new JsonObject();

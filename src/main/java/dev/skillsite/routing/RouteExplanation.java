@@ -13,6 +13,8 @@ import java.util.Map;
  *     {@code features} say
  * @param wordConfidence the top hit's confidence from the query's words alone ({@link Confidence#score}); the
  *     hit's own confidence unless {@code invoked}
+ * @param notFor the top hit's "Not for …" clauses that name a word of the query its other text does not use:
+ *     what counted against it ({@link Confidence.Features#excluded})
  */
 public record RouteExplanation(
     RouteResult result,
@@ -21,9 +23,11 @@ public record RouteExplanation(
     double threshold,
     List<String> queryWords,
     boolean invoked,
-    double wordConfidence) {
+    double wordConfidence,
+    List<String> notFor) {
   public RouteExplanation {
     contributions = List.copyOf(contributions);
     queryWords = List.copyOf(queryWords);
+    notFor = List.copyOf(notFor);
   }
 }

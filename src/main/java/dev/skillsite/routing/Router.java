@@ -99,7 +99,7 @@ public final class Router {
     }
     if (sd.length == 0) {
       return new RouteExplanation(new RouteResult(query, true, false, List.of()), List.of(), Confidence.Features.NONE,
-          confidence.threshold(), qt.words(), false, 0);
+          confidence.threshold(), qt.words(), false, 0, List.of());
     }
     HitTerms ht = new HitTerms(index, Arrays.stream(sd).mapToInt(h -> h.doc).toArray());
     Confidence.Features features = confidence.features(index, ht, qt, sd);
@@ -129,8 +129,24 @@ public final class Router {
       String field = matched.map(Matched.Candidate::field).orElseGet(() -> displayField(mainField(ht, qt, doc)));
       hits.add(new RouteHit(s.id(), s.name(), sd[i].score, c, field, matched.map(Matched.Candidate::text).orElse("")));
     }
+    List<String> notFor =
+        features.excluded() > 0 && invoked.isEmpty() ? excludingClauses(ht, qt, sd[0].doc) : List.of();
     return new RouteExplanation(new RouteResult(query, abstained, ambiguous, hits), contributions, features,
-        confidence.threshold(), qt.words(), invoked.isPresent(), lexical);
+        confidence.threshold(), qt.words(), invoked.isPresent(), lexical, notFor);
+  }
+
+  /** The "Not for …" clauses of {@code doc} that hold a query word its other text does not: what excluded it. */
+  private List<String> excludingClauses(HitTerms ht, QueryTerms qt, int doc) {
+    List<String> out = new ArrayList<>();
+    for (String clause : index.skill(doc).notFor()) {
+      for (String t : index.terms().terms(Fields.NOT_FOR, clause)) {
+        if (qt.words().contains(t) && Confidence.SURFACE.stream().noneMatch(f -> ht.contains(f, t, doc))) {
+          out.add(clause);
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   /** The hits with {@code doc} first (at score 0 when the query's words did not reach it). */

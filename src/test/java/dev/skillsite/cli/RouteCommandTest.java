@@ -105,11 +105,20 @@ class RouteCommandTest {
     double excluded = o.getAsJsonObject("explain").get("excluded").getAsDouble();
     assertTrue(excluded > 0, out::toString);
     assertTrue(o.get("abstained").getAsBoolean(), out::toString);
+    assertEquals("[\"Not for Sidekiq or Resque workers.\"]", o.get("not_for").toString());
     out.getBuffer().setLength(0);
     assertEquals(0, run("route", "retry a failed Sidekiq worker task with backoff", "--content", content.toString(),
         "--explain"));
     assertTrue(out.toString().contains(String.format(java.util.Locale.ROOT,
         ", excluded %.2f (its \"Not for\" clauses); z = ", excluded)), out::toString);
+    assertTrue(out.toString().contains(System.lineSeparator()
+        + "celery-tasks says: \"Not for Sidekiq or Resque workers.\"" + System.lineSeparator() + "closest:"),
+        out::toString);
+    // a request the clause does not name: nothing said
+    out.getBuffer().setLength(0);
+    assertEquals(0, run("route", "retry a failed Celery task with backoff", "--content", content.toString(),
+        "--json"));
+    assertEquals("[]", JsonParser.parseString(out.toString()).getAsJsonObject().get("not_for").toString());
   }
 
   @Test
