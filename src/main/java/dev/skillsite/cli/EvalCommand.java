@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -92,14 +93,15 @@ public final class EvalCommand implements Callable<Integer> {
           swept.put(t, evaluate(cases, index, Confidence.DEFAULT.withThreshold(t)));
         }
       }
+      Map<EvalReport.Miss, List<String>> unused = unusedWords(report, new Router(index, confidence));
       if (json) {
-        JsonObject o = toJson(report, confidence);
+        JsonObject o = toJson(report, confidence, unused);
         if (sweep) {
           o.add("sweep", sweepJson(swept));
         }
         out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(o));
       } else {
-        printText(out, report, confidence);
+        printText(out, report, confidence, unused);
         if (sweep) {
           printSweep(out, swept, confidence.threshold());
         }
@@ -114,6 +116,23 @@ public final class EvalCommand implements Callable<Integer> {
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
       return IoErrors.fail(err, "eval", e);
     }
+  }
+
+  /** How many of a false trigger's unused words {@code eval} names. */
+  static final int UNUSED_WORDS = 3;
+
+  /**
+   * For each negative that fired a skill: the query's most specific words that skill does not use, which a
+   * "Not for …" clause in its description could name ({@link Router#unusedWords}).
+   */
+  private static Map<EvalReport.Miss, List<String>> unusedWords(EvalReport r, Router router) {
+    Map<EvalReport.Miss, List<String>> out = new LinkedHashMap<>();
+    for (EvalReport.Miss m : r.misses()) {
+      if (m.expected().isEmpty() && !m.abstained() && !m.got().isEmpty()) {
+        out.put(m, router.unusedWords(m.query(), m.got(), UNUSED_WORDS));
+      }
+    }
+    return out;
   }
 
   private static EvalReport evaluate(List<EvalCase> cases, RoutingIndex index, Confidence confidence) {
@@ -161,7 +180,7 @@ public final class EvalCommand implements Callable<Integer> {
     return a;
   }
 
-  private void printText(PrintWriter out, EvalReport r, Confidence c) {
+  private void printText(PrintWriter out, EvalReport r, Confidence c, Map<EvalReport.Miss, List<String>> unused) {
     out.printf(Locale.ROOT, "%s: %s, %s, %s (confidence threshold %.2f)%n", queries,
         count(r.queries(), "query", "queries"), count(r.positives(), "positive"), count(r.negatives(), "negative"),
         c.threshold());
@@ -185,11 +204,16 @@ public final class EvalCommand implements Callable<Integer> {
         String expected = m.expected().isEmpty() ? "nothing" : String.join(" | ", m.expected());
         String got = m.abstained() ? "no skill (abstained; closest " + m.got() + ")" : m.got();
         out.printf("  expected %s, got %s: %s%n", expected, got, m.query());
+        List<String> words = unused.getOrDefault(m, List.of());
+        if (!words.isEmpty()) {
+          out.printf("    words %s does not use: %s (a \"Not for\" clause naming them would count against it)%n",
+              m.got(), words.stream().map(w -> "\"" + w + "\"").collect(Collectors.joining(", ")));
+        }
       }
     }
   }
 
-  private JsonObject toJson(EvalReport r, Confidence c) {
+  private JsonObject toJson(EvalReport r, Confidence c, Map<EvalReport.Miss, List<String>> unused) {
     JsonObject o = new JsonObject();
     o.addProperty("queries", r.queries());
     o.addProperty("positives", r.positives());
@@ -211,6 +235,11 @@ public final class EvalCommand implements Callable<Integer> {
       j.add("expected", exp);
       j.addProperty("got", m.got());
       j.addProperty("abstained", m.abstained());
+      if (unused.containsKey(m)) {
+        JsonArray words = new JsonArray();
+        unused.get(m).forEach(words::add);
+        j.add("unused_words", words);
+      }
       misses.add(j);
     }
     o.add("misses", misses);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -133,6 +135,40 @@ public final class Router {
         features.excluded() > 0 && invoked.isEmpty() ? excludingClauses(ht, qt, sd[0].doc) : List.of();
     return new RouteExplanation(new RouteResult(query, abstained, ambiguous, hits), contributions, features,
         confidence.threshold(), qt.words(), invoked.isPresent(), lexical, notFor);
+  }
+
+  /**
+   * The words of {@code query} that the skill called {@code name} does not use (in its name, description,
+   * triggers, headings, body or "Not for …" clauses), the most specific first: rarest among skills in general
+   * ({@link Background}). When the query fired that skill and should not have, these are what a "Not for …"
+   * clause could name. Numbers and Chinese/Japanese/Korean character pairs are left out; empty when no skill
+   * has that name.
+   */
+  public List<String> unusedWords(String query, String name, int max) {
+    int doc = -1;
+    for (int d = 0; d < index.size() && doc < 0; d++) {
+      if (index.skill(d).name().equals(name)) {
+        doc = d;
+      }
+    }
+    if (doc < 0) {
+      return List.of();
+    }
+    int d = doc;
+    HitTerms ht = new HitTerms(index, new int[] {d});
+    List<Map.Entry<String, String>> unused = new ArrayList<>();
+    for (var e : index.terms().surfaces(Fields.DESCRIPTION, query).entrySet()) {
+      String t = e.getKey();
+      boolean skip = t.chars().allMatch(Character::isDigit) || CjkBigramFilter.isCjk(t.codePointAt(0));
+      if (!skip && Stream.concat(Confidence.SURFACE.stream(), Stream.of(Fields.BODY, Fields.NOT_FOR))
+          .noneMatch(f -> ht.contains(f, t, d))) {
+        unused.add(e);
+      }
+    }
+    Background bg = index.background();
+    return unused.stream()
+        .sorted(Comparator.comparingDouble((Map.Entry<String, String> e) -> -bg.idf(e.getKey())))
+        .map(Map.Entry::getValue).distinct().limit(max).toList();
   }
 
   /** The "Not for …" clauses of {@code doc} that hold a query word its other text does not: what excluded it. */

@@ -66,6 +66,36 @@ class EvalCommandTest {
     assertEquals(0, o.getAsJsonArray("confusions").size());
   }
 
+  /**
+   * A negative that fires a skill comes with the request's most specific words that skill does not use; a "Not
+   * for" clause naming them, as the hint says, stops it firing while the positive still fires.
+   */
+  @Test
+  void aFalseTriggerNamesTheWordsANotForClauseCouldExclude() throws IOException {
+    Files.writeString(queries, """
+        {"query": "speed up slow SQL queries with indexes", "expected": "sql-tuning"}
+        {"query": "speed up slow MongoDB aggregation queries with indexes", "expected": null}
+        """, StandardCharsets.UTF_8);
+    assertEquals(0, run("eval", "--queries", queries.toString(), "--content", content.toString(), "--json"));
+    JsonObject o = JsonParser.parseString(out.toString()).getAsJsonObject();
+    assertEquals(1.0, o.get("false_trigger_rate").getAsDouble(), out::toString);
+    JsonObject miss = o.getAsJsonArray("misses").get(0).getAsJsonObject();
+    assertEquals("sql-tuning", miss.get("got").getAsString());
+    assertEquals("[\"mongodb\",\"aggregation\"]", miss.get("unused_words").toString());
+    out.getBuffer().setLength(0);
+    assertEquals(0, run("eval", "--queries", queries.toString(), "--content", content.toString()));
+    assertTrue(out.toString().contains("\n    words sql-tuning does not use: \"mongodb\", \"aggregation\" (a \"Not for\""
+        + " clause naming them would count against it)"), out::toString);
+
+    skill("sql-tuning", "Speed up slow SQL queries: read query plans, add indexes. Use when a query is slow. Not"
+        + " for MongoDB.");
+    out.getBuffer().setLength(0);
+    assertEquals(0, run("eval", "--queries", queries.toString(), "--content", content.toString(), "--json"));
+    JsonObject after = JsonParser.parseString(out.toString()).getAsJsonObject();
+    assertEquals(0.0, after.get("false_trigger_rate").getAsDouble(), out::toString);
+    assertEquals(1.0, after.get("top1").getAsDouble(), out::toString);
+  }
+
   @Test
   void repeatedMissesAreSummedUpByWhereTheyWent() throws IOException {
     Files.writeString(queries, """
