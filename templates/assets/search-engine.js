@@ -835,7 +835,10 @@
       description: chunk ? chunk[doc % this.m.docChunk][3] : "" };
   };
 
-  /** Loads the phrase data of the hits, then adds to each its matched phrase ({field, text}) when one matches. */
+  /**
+   * Loads the phrase data of the hits, then adds to each its matched phrase ({field, text}) when one matches,
+   * and to the result the top hit's "Not for" clauses that the query ran into (notFor, Router#excludingClauses).
+   */
   Engine.prototype.withMatched = function (result) {
     var self = this;
     var per = this.m.docChunk;
@@ -845,7 +848,21 @@
         h.matched = i === 0 && result.invoked ? { field: "name", text: skillName(self.m.skills[h.doc]) }
           : self.matched(result.query, h.doc);
       });
+      result.notFor = result.hits.length && !result.invoked && result.features.excluded > 0
+        ? self.excludingClauses(result.query, result.hits[0].doc) : [];
       return result;
+    });
+  };
+
+  /** The "Not for" clauses of doc that hold a query word its other text does not use (Router#excludingClauses). */
+  Engine.prototype.excludingClauses = function (qt, doc) {
+    var self = this;
+    var surface = this.m.confidence.surface;
+    var clauses = this.docChunks.get(Math.floor(doc / this.m.docChunk))[doc % this.m.docChunk][4] || [];
+    return clauses.filter(function (clause) {
+      return self.analyzer.terms("stemmed", clause).some(function (t) {
+        return qt.words.indexOf(t) >= 0 && !surface.some(function (f) { return self.contains(f, t, doc); });
+      });
     });
   };
 

@@ -102,6 +102,10 @@
     list.setAttribute("data-abstained", r.abstained ? "true" : "false");
     if (r.hits.length === 0 || r.abstained) {
       box.status.textContent = "No skill matches" + (r.hits.length ? "; the closest, below the confidence threshold:" : ".");
+      if (r.notFor && r.notFor.length) { // the reason, in the skill's own words (route prints the same)
+        box.status.textContent = "No skill matches: " + r.hits[0].skill.name + " says \u201c" +
+          r.notFor.join(" ") + "\u201d \u2014 the closest, below the confidence threshold:";
+      }
     } else {
       var n = r.hits.length;
       box.status.textContent = (r.invoked ? "Called by name: " : r.ambiguous ? "Too close to call: " : "") + n +

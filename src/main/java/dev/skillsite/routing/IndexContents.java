@@ -32,7 +32,7 @@ public final class IndexContents {
 
   /** The stored part of a skill: what the matched phrase is chosen from. */
   public record StoredSkill(SkillId id, String name, List<String> phrases, List<String> keywords,
-      List<String> headings) {}
+      List<String> headings, List<String> notFor) {}
 
   private final RoutingIndex index;
 
@@ -46,7 +46,7 @@ public final class IndexContents {
 
   public StoredSkill skill(int doc) {
     IndexedSkill s = index.skill(doc);
-    return new StoredSkill(s.id(), s.name(), s.phrases(), s.keywords(), s.headings());
+    return new StoredSkill(s.id(), s.name(), s.phrases(), s.keywords(), s.headings(), s.notFor());
   }
 
   /** Every term of {@code field}, sorted, with its postings in document order. */

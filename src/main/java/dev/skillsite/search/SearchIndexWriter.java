@@ -37,7 +37,8 @@ import java.util.TreeMap;
  *   <li>{@code t/N.js}: the terms whose hash falls in chunk N, each with its background frequency, its
  *       document frequency in {@code all}, and its postings in every field a query reads;
  *   <li>{@code d/N.js}: the phrases, keywords, headings and one-line description of {@value #DOC_CHUNK}
- *       skills, for the matched phrase and the text of the hits shown. The descriptions live here, not in the
+ *       skills (and their "Not for …" clauses, when they have any), for the matched phrase, the text of the hits
+ *       shown and the clause that made the top one abstain. The descriptions live here, not in the
  *       manifest every query loads first: on a large collection they were most of it (883 of them, 60 KB of
  *       the manifest's 81 KB gzipped), and only the hits shown need theirs.
  * </ul>
@@ -105,6 +106,9 @@ public final class SearchIndexWriter {
         one.add(strings(s.keywords()));
         one.add(strings(s.headings()));
         one.add(skills.get(d).description());
+        if (!s.notFor().isEmpty()) {
+          one.add(strings(s.notFor()));
+        }
         docs.add(one);
       }
       written.add(script(dir, "d/" + Integer.toString(n, 36) + ".js", "docs(" + n + "," + gson.toJson(docs) + ")"));

@@ -50,6 +50,7 @@ class BrowserSearchTest {
   static void start() throws Exception {
     Map<String, Path> contents = SiteBrowser.corpora(CORPORA);
     contents.put("hostile", hostileContent(tmp.resolve("hostile-content")));
+    contents.put("demo", Path.of("content"));
     web = SiteBrowser.build(tmp, contents);
     browser = web.driver();
   }
@@ -151,6 +152,17 @@ class BrowserSearchTest {
     assertTrue(browser.findElement(By.id("ss-search-input-status")).getText().startsWith("No skill matches"));
   }
 
+  /** The page says why the closest skill did not fire, quoting its "Not for" clause, as `route` does. */
+  @Test
+  void abstentionQuotesTheNotForClauseTheRequestRanInto() {
+    browser.get(url("demo", "search/index.html?q=add+a+Sidekiq+worker+that+retries+failed+jobs"));
+    waitForResults("ss-search-input", "add a Sidekiq worker that retries failed jobs");
+    assertEquals("true", browser.findElement(By.id("ss-search-input-results")).getAttribute("data-abstained"));
+    assertEquals("No skill matches: oban-thinking says \u201cNot for job queues outside Elixir, such as Sidekiq,"
+        + " Celery or BullMQ.\u201d \u2014 the closest, below the confidence threshold:",
+        browser.findElement(By.id("ss-search-input-status")).getText());
+  }
+
   @Test
   void aResultHoldsNoLinkAndAClickOpensItsPage() {
     browser.get(url("elixir", "search/index.html?q=GenServer+state"));
@@ -180,6 +192,13 @@ class BrowserSearchTest {
     JavascriptExecutor js = browser;
     assertEquals(0L, js.executeScript(
         "return document.querySelectorAll('#ss-search-input-results img, #ss-search-input-results script').length"));
+    assertEquals(null, js.executeScript("return window.__pwned === undefined ? null : window.__pwned"));
+    // a hostile "Not for" clause, quoted in the status line, is text too
+    browser.get(url("hostile", "search/index.html?q=water+the+cactus+plants"));
+    waitForResults("ss-search-input", "water the cactus plants");
+    String status = browser.findElement(By.id("ss-search-input-status")).getText();
+    assertTrue(status.contains("calm says \u201cNot for " + HOSTILE + " cactus care.\u201d"), status);
+    assertEquals(0L, js.executeScript("return document.querySelectorAll('#ss-search-input-status *').length"));
     assertEquals(null, js.executeScript("return window.__pwned === undefined ? null : window.__pwned"));
   }
 
@@ -243,7 +262,8 @@ class BrowserSearchTest {
     Path other = dir.resolve("calm");
     Files.createDirectories(other);
     Files.writeString(other.resolve("SKILL.md"),
-        "---\nname: calm\ndescription: Use when the user asks to water the garden plants.\n---\n# Garden\n",
+        "---\nname: calm\ndescription: \"Use when the user asks to water the garden plants. Not for "
+            + HOSTILE.replace("\"", "\\\"") + " cactus care.\"\n---\n# Garden\n",
         StandardCharsets.UTF_8);
     return dir;
   }

@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import dev.skillsite.build.BuildOptions;
 import dev.skillsite.build.BuildPipeline;
 import dev.skillsite.build.Progress;
+import dev.skillsite.routing.RouteExplanation;
 import dev.skillsite.routing.RouteHit;
 import dev.skillsite.routing.RouteResult;
 import dev.skillsite.routing.Router;
@@ -28,8 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The browser engine under node, over the files {@code build} exported, against {@link Router} on the same
- * built index: same first skill, abstention, matched phrase and score (to the float bit) for every eval query
- * of the collection. Runs without a browser; {@link BrowserSearchTest} repeats the ranking part in Chromium.
+ * built index: same first skill, abstention, matched phrase, score (to the float bit) and the "Not for" clauses
+ * that made the top skill abstain, for every eval query of the collection. Runs without a browser; {@link BrowserSearchTest} repeats the ranking part in Chromium.
  */
 class EngineRouteParityTest {
   @TempDir Path tmp;
@@ -46,7 +47,8 @@ class EngineRouteParityTest {
    */
   @Test
   void engineAnswersLikeTheRouterOnTheDemo() throws Exception {
-    assertParity(Path.of("content"), Path.of("content/evals/routing.jsonl"), 0.5);
+    int withClause = assertParity(Path.of("content"), Path.of("content/evals/routing.jsonl"), 0.5);
+    assertTrue(withClause >= 2, "requests that ran into a Not-for clause: " + withClause);
   }
 
   /** A collection with its own threshold: the browser fires where {@code route} does, at that threshold. */
@@ -65,7 +67,8 @@ class EngineRouteParityTest {
     assertParity(content, Path.of("../shared/eval/elixir.jsonl"), 0.3);
   }
 
-  private void assertParity(Path content, Path evalFile, double threshold) throws Exception {
+  /** Returns how many queries ran into a "Not for" clause of their top skill. */
+  private int assertParity(Path content, Path evalFile, double threshold) throws Exception {
     Path site = tmp.resolve("site");
     new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE)
         .run(new BuildOptions(content, site, Optional.empty(), true));
@@ -87,17 +90,24 @@ class EngineRouteParityTest {
     JsonArray js = NodeScript.run("route-node.js", queries, site.toString()).getAsJsonArray();
     assertEquals(queries.size(), js.size());
     List<String> diffs = new ArrayList<>();
+    int withClause = 0;
     try (RoutingIndex index = RoutingIndex.open(site.resolve(BuildPipeline.LUCENE_DIR))) {
       assertEquals(threshold, index.confidence().threshold());
       Router router = new Router(index);
       for (int i = 0; i < queries.size(); i++) {
-        RouteResult r = router.route(queries.get(i), 10);
+        RouteExplanation ex = router.explain(queries.get(i), 10);
+        RouteResult r = ex.result();
+        withClause += ex.notFor().isEmpty() ? 0 : 1;
         JsonObject o = js.get(i).getAsJsonObject();
-        String expected = describe(r.hits().isEmpty() ? null : r.hits().get(0), r.abstained());
+        String expected = describe(r.hits().isEmpty() ? null : r.hits().get(0), r.abstained())
+            + " notFor=" + ex.notFor();
         String actual = o.get("top").isJsonNull() ? describe(null, o.get("abstained").getAsBoolean())
             : o.get("top").getAsString() + " abstained=" + o.get("abstained").getAsBoolean() + " score="
                 + (float) o.get("score").getAsDouble() + " matched=" + (o.get("matched").isJsonNull() ? ""
                 : o.get("matched").getAsString());
+        List<String> notFor = new ArrayList<>();
+        o.getAsJsonArray("notFor").forEach(x -> notFor.add(x.getAsString()));
+        actual += " notFor=" + notFor;
         if (!expected.equals(actual)) {
           diffs.add(queries.get(i) + "\n  route  " + expected + "\n  engine " + actual);
         }
@@ -105,6 +115,7 @@ class EngineRouteParityTest {
     }
     assertTrue(queries.size() > 40);
     assertEquals(List.of(), diffs);
+    return withClause;
   }
 
   private static String describe(RouteHit top, boolean abstained) {
