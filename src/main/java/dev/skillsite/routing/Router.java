@@ -131,8 +131,8 @@ public final class Router {
       String field = matched.map(Matched.Candidate::field).orElseGet(() -> displayField(mainField(ht, qt, doc)));
       hits.add(new RouteHit(s.id(), s.name(), sd[i].score, c, field, matched.map(Matched.Candidate::text).orElse("")));
     }
-    List<String> notFor =
-        features.excluded() > 0 && invoked.isEmpty() ? excludingClauses(ht, qt, sd[0].doc) : List.of();
+    List<String> notFor = withMatches && features.excluded() > 0 && invoked.isEmpty()
+        ? excludingClauses(ht, qt, sd[0].doc) : List.of();
     return new RouteExplanation(new RouteResult(query, abstained, ambiguous, hits), contributions, features,
         confidence.threshold(), qt.words(), invoked.isPresent(), lexical, notFor);
   }
