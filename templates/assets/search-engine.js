@@ -757,6 +757,10 @@
     var total = 0, known = 0, explained = 0, matched = 0, excluded = 0, words = 0;
     var bgTotal = 0, bgKnown = 0, bgExplained = 0, rarestMissing = 0, evidence = 0;
     var maxBg = Math.log(1 + this.m.background);
+    // the query names the top skill itself: its "Not for" clauses do not count (Confidence#namesSkill)
+    var namesTop = qt.words.some(function (t) {
+      return !isCjkBigram(t) && self.backgroundIdf(t) / maxBg >= c.nameLiftsVeto && self.contains("name", t, topDoc);
+    });
     qt.words.forEach(function (t) {
       var df = self.docFreq(t);
       var cjk = isCjkBigram(t);
@@ -769,7 +773,7 @@
       total += w;
       bgTotal += b;
       if (seen === 0) {
-        if (only && self.contains("not_for", t, topDoc)) { excluded += w; } else { rarestMissing = Math.max(rarestMissing, b); }
+        if (only && !namesTop && self.contains("not_for", t, topDoc)) { excluded += w; } else { rarestMissing = Math.max(rarestMissing, b); }
         return;
       }
       known += w;
@@ -782,7 +786,7 @@
         evidence += e;
         matched++;
       } else {
-        if (self.contains("not_for", t, topDoc)) { excluded += w; }
+        if (!namesTop && self.contains("not_for", t, topDoc)) { excluded += w; }
         if (self.contains("body", t, topDoc)) {
           explained += c.bodyCredit * w;
           bgExplained += c.bodyCredit * b;

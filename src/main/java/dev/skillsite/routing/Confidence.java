@@ -26,7 +26,9 @@ import org.apache.lucene.search.ScoreDoc;
  *   excluded  = Σ idf(t) over words in d's "Not for …" clauses and not in its name/description/triggers
  *               / Σ_t idf(t)
  *   (a word that skills name only in "Not for …" clauses counts as one no skill uses, df(t) = 0: a
- *   collection that says it is not for Sidekiq does not speak about Sidekiq; in d's own clauses it is excluded)
+ *   collection that says it is not for Sidekiq does not speak about Sidekiq; in d's own clauses it is excluded.
+ *   excluded is 0 when the query also names d itself: a word of d's name at least NAME_LIFTS_VETO specific,
+ *   bg(t) / ln(1 + B), as "oban" in oban-thinking: "move our Sidekiq jobs to Oban" is for d)
  *   evidence  = Σ_t bg(t)·m(t) / ln(1 + B)                      how much specific wording of d the query uses, in
  *               absolute terms: every other signal is a share, and a share is 1 for "thanks", "fix it" or "what
  *               time is it", whose one or two words some skill happens to use; here a Chinese/Japanese/Korean
@@ -63,6 +65,13 @@ public record Confidence(double threshold) {
   public static final double BIAS = -8.0;
   /** Set by hand (the development sets have too few such requests to fit it): a strong veto. */
   public static final double W_EXCLUDED = 24.0;
+  /**
+   * How specific (background rarity over its maximum) a word of the top skill's name must be for a query that
+   * uses it to lift the "Not for" veto: "oban" (0.82), "phoenix" (0.72), "vercel" (0.55) name a skill's own
+   * subject; "deploy" (0.24) or "thinking" (0.30) do not. Set by hand, like the veto; no shared set has such
+   * requests.
+   */
+  public static final double NAME_LIFTS_VETO = 0.5;
   /** Virtual skills added to N in idf, so that tiny collections do not make every word look rare or unique. */
   public static final int PRIOR_SKILLS = 20;
   /**
@@ -134,6 +143,16 @@ public record Confidence(double threshold) {
     return ht.docFreq(Fields.BODY, t) == 0 && ht.docFreq(Fields.ALL, t) <= ht.docFreq(Fields.NOT_FOR, t);
   }
 
+  /** Whether the query uses a word of {@code doc}'s name that is at least {@link #NAME_LIFTS_VETO} specific. */
+  static boolean namesSkill(HitTerms ht, QueryTerms qt, int doc, Background bg) {
+    for (String t : qt.words()) {
+      if (!isCjkBigram(t) && bg.idf(t) / bg.maxIdf() >= NAME_LIFTS_VETO && ht.contains(Fields.NAME, t, doc)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public Confidence withThreshold(double t) {
     return new Confidence(t);
   }
@@ -157,6 +176,7 @@ public record Confidence(double threshold) {
     double bgExplained = 0;
     double rarestMissing = 0;
     double evidence = 0;
+    boolean namesTop = namesSkill(ht, qt, top, bg);
     for (String t : qt.words()) {
       int df = ht.docFreq(t);
       if (df == 0 && isCjkBigram(t)) {
@@ -171,7 +191,7 @@ public record Confidence(double threshold) {
       total += w;
       bgTotal += b;
       if (seen == 0) {
-        if (onlyExcluded && ht.contains(Fields.NOT_FOR, t, top)) {
+        if (onlyExcluded && !namesTop && ht.contains(Fields.NOT_FOR, t, top)) {
           excluded += w;
         } else {
           rarestMissing = Math.max(rarestMissing, b);
@@ -189,7 +209,7 @@ public record Confidence(double threshold) {
         evidence += e;
         matched++;
       } else {
-        if (ht.contains(Fields.NOT_FOR, t, top)) {
+        if (!namesTop && ht.contains(Fields.NOT_FOR, t, top)) {
           excluded += w;
         }
         if (ht.contains(Fields.BODY, t, top)) {

