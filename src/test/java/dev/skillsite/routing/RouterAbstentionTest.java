@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skillsite.model.Skill;
 import dev.skillsite.testing.CorpusSkills;
 import dev.skillsite.testing.SmallTalk;
 import dev.skillsite.testing.TestSkills;
@@ -90,12 +91,17 @@ class RouterAbstentionTest {
     }
   }
 
-  @Test
-  void wordsOfANotForClauseCountAgainstTheSkill() throws IOException {
+  /** The fixture and a deployment skill that says what it is not for. */
+  private static List<Skill> fixtureWithVercelDeploy() {
     var skills = new java.util.ArrayList<>(TestSkills.fixture());
     skills.add(TestSkills.of("vercel-deploy", "Deploy web apps to Vercel with preview URLs. Use when deploying a"
         + " Next.js app. Not for Netlify or Heroku sites.", "# Deploy\n\n## Preview deployments\n"));
-    try (RoutingIndex index = RoutingIndex.build(skills)) {
+    return skills;
+  }
+
+  @Test
+  void wordsOfANotForClauseCountAgainstTheSkill() throws IOException {
+    try (RoutingIndex index = RoutingIndex.build(fixtureWithVercelDeploy())) {
       Router router = new Router(index);
       RouteExplanation onTopic = router.explain("deploy my Next.js app with a preview URL", 3);
       RouteExplanation excluded = router.explain("deploy my Netlify app", 3);
@@ -114,10 +120,7 @@ class RouterAbstentionTest {
    */
   @Test
   void namingTheSkillItselfLiftsItsNotForVeto() throws IOException {
-    var skills = new java.util.ArrayList<>(TestSkills.fixture());
-    skills.add(TestSkills.of("vercel-deploy", "Deploy web apps to Vercel with preview URLs. Use when deploying a"
-        + " Next.js app. Not for Netlify or Heroku sites.", "# Deploy\n\n## Preview deployments\n"));
-    try (RoutingIndex index = RoutingIndex.build(skills)) {
+    try (RoutingIndex index = RoutingIndex.build(fixtureWithVercelDeploy())) {
       Router router = new Router(index);
       Background bg = index.background();
       assertTrue(bg.idf("vercel") / bg.maxIdf() >= Confidence.NAME_LIFTS_VETO);
