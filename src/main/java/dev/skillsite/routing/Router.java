@@ -145,16 +145,11 @@ public final class Router {
    * has that name.
    */
   public List<String> unusedWords(String query, String name, int max) {
-    int doc = -1;
-    for (int d = 0; d < index.size() && doc < 0; d++) {
-      if (index.skill(d).name().equals(name)) {
-        doc = d;
-      }
-    }
-    if (doc < 0) {
+    OptionalInt doc = index.docNamed(name);
+    if (doc.isEmpty()) {
       return List.of();
     }
-    int d = doc;
+    int d = doc.getAsInt();
     HitTerms ht = new HitTerms(index, new int[] {d});
     List<Map.Entry<String, String>> unused = new ArrayList<>();
     for (var e : index.terms().surfaces(Fields.DESCRIPTION, query).entrySet()) {

@@ -16,7 +16,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.CodecReader;
@@ -373,7 +375,12 @@ public final class RoutingIndex implements Closeable {
 
   /** Whether a skill of that frontmatter name is indexed. */
   public boolean hasSkillNamed(String name) {
-    return skills.stream().anyMatch(s -> s.name().equals(name));
+    return docNamed(name).isPresent();
+  }
+
+  /** The first document of the skill with that frontmatter name (copies of a skill share a name). */
+  OptionalInt docNamed(String name) {
+    return IntStream.range(0, skills.size()).filter(d -> skills.get(d).name().equals(name)).findFirst();
   }
 
   /** How rare words are among skills in general (for {@link Confidence}). */
