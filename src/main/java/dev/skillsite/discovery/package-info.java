@@ -1,0 +1,7 @@
+/**
+ * The machine-readable files agents read: {@code .well-known/agent-skills/index.json}
+ * and {@code llms.txt}.
+ *
+ * <p>May import: {@code model}.
+ */
+package dev.skillsite.discovery;

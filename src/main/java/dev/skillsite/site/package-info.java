@@ -1,0 +1,8 @@
+/**
+ * Pages: view models of every page, Pebble rendering with the packaged or overriding templates,
+ * Markdown documents of the whole site and their cache, the sitemap, {@code skills.json}, robots.txt
+ * and the copied assets.
+ *
+ * <p>May import: {@code markdown}, {@code model}, {@code output}.
+ */
+package dev.skillsite.site;
