@@ -3,7 +3,7 @@
  * in the browser exactly as `route` evaluates the Lucene index:
  *
  *   - analysis: the three chains of dev.skillsite.routing.Analysis (tokenizer on letters/digits/_ with
- *     Lucene's 255-char token limit, CJK bigrams, word delimiter with preserve-original, lowercase, gapless
+ *     Lucene's token length limit, CJK bigrams, word delimiter with preserve-original, lowercase, gapless
  *     stop words, Porter or minimal English stemming, two-word shingles), re-implemented token for token and
  *     tested against Lucene (SearchAnalyzerParityTest);
  *   - scoring: BM25 (k1, b and the 256-entry length table from the manifest) per field with the same boosts,
@@ -27,7 +27,6 @@
   "use strict";
 
   var f32 = Math.fround;
-  var MAX_TOKEN = 255;
   var CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
   var TOKEN_CHAR = /[\p{L}\p{Nd}_]/u;
   var LOWER_PROP = /\p{Lowercase}/u;
@@ -36,8 +35,8 @@
 
   // ---------------------------------------------------------------- analysis
 
-  /** Lucene CharTokenizer over code points: runs of letters, digits and _, cut every 255 UTF-16 units. */
-  function tokenize(text) {
+  /** Lucene CharTokenizer over code points: runs of letters, digits and _, cut every {@code max} UTF-16 units. */
+  function tokenize(text, max) {
     var out = [];
     var cur = "";
     for (var i = 0; i < text.length;) {
@@ -46,7 +45,7 @@
       i += ch.length;
       if (TOKEN_CHAR.test(ch)) {
         cur += ch;
-        if (cur.length >= MAX_TOKEN) {
+        if (cur.length >= max) {
           out.push(cur);
           cur = "";
         }
@@ -387,15 +386,19 @@
     return s.substring(0, n - 1);
   }
 
-  /** The analysis chains; {@code stop} is the stop word list written into the manifest. */
-  function Analyzer(stop) {
+  /**
+   * The analysis chains; {@code stop} is the stop word list and {@code maxToken} the longest token, both written
+   * into the manifest.
+   */
+  function Analyzer(stop, maxToken) {
     this.stop = new Set(stop);
+    this.maxToken = maxToken;
   }
 
   /** Every token of {@code text} for chain "stemmed", "light" or "shingle", in order, repeats included. */
   Analyzer.prototype.tokens = function (chain, text) {
     var stop = this.stop;
-    var ts = cjkBigrams(tokenize(text));
+    var ts = cjkBigrams(tokenize(text, this.maxToken));
     if (chain !== "shingle") { ts = wordDelimiter(ts); }
     ts = ts.map(lowerCase).filter(function (t) { return !stop.has(t); });
     if (chain === "shingle") {
@@ -489,7 +492,7 @@
   function Engine(manifest, load) {
     this.m = manifest;
     this.load = load;
-    this.analyzer = new Analyzer(manifest.stop);
+    this.analyzer = new Analyzer(manifest.stop, manifest.maxTokenLength);
     this.termChunks = new Map();
     this.docChunks = new Map();
     this.pendingTerms = new Map();
@@ -501,9 +504,9 @@
     manifest.slots.forEach(function (name, i) { self.slots[name] = i; });
     this.fields = manifest.fields.map(function (f) {
       var avgdl = f32(f.sumTotalTermFreq / f.docCount);
-      var cache = new Float64Array(256);
+      var cache = new Float64Array(manifest.lengthTable.length);
       var k1 = f32(manifest.k1), b = f32(manifest.b);
-      for (var i = 0; i < 256; i++) {
+      for (var i = 0; i < cache.length; i++) {
         var len = f32(manifest.lengthTable[i]);
         cache[i] = f32(1 / f32(k1 * f32(f32(1 - b) + f32(f32(b * len) / avgdl))));
       }
@@ -513,7 +516,7 @@
     });
     var names = manifest.skills.map(skillName);
     this.distinctNames = new Set(names).size;
-    this.invocation = new Invocation(names);
+    this.invocation = new Invocation(names, manifest.notWanted, manifest.refusalWindow);
   }
 
   /** A manifest entry is [id], [id, name] or [id, name, page]: the name is the id unless given (the page too). */
@@ -524,12 +527,13 @@
     return text.toLowerCase().split(/[^\p{L}\p{Nd}]+/u).filter(function (w) { return w.length > 0; });
   }
 
-  /** dev.skillsite.routing.Invocation#NOT_WANTED. */
-  var NOT_WANTED = new Set(["not", "no", "never", "without", "don", "doesn", "didn", "isn", "shouldn", "won", "avoid",
-    "skip", "instead", "except", "besides", "than"]);
-
-  /** dev.skillsite.routing.Invocation: the skill a query calls by name (a leading /command or "NAME skill"). */
-  function Invocation(names) {
+  /**
+   * dev.skillsite.routing.Invocation: the skill a query calls by name (a leading /command or "NAME skill"), unless
+   * one of the {@code window} words before the name is in {@code notWanted}.
+   */
+  function Invocation(names, notWanted, window) {
+    this.notWanted = new Set(notWanted);
+    this.window = window;
     this.byName = new Map();
     this.longest = 0;
     names.forEach(function (name, doc) {
@@ -564,7 +568,8 @@
           key = w.slice(from, j + 1).join(" ");
         }
         if (this.byName.has(key)) {
-          var refused = w.slice(Math.max(0, from - 4), from).some(function (x) { return NOT_WANTED.has(x); });
+          var notWanted = this.notWanted;
+          var refused = w.slice(Math.max(0, from - this.window), from).some(function (x) { return notWanted.has(x); });
           if (!refused) { return this.byName.get(key); }
           break;
         }

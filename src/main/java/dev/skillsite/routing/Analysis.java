@@ -30,6 +30,9 @@ import org.apache.lucene.analysis.util.CharTokenizer;
  * ({@code background job}).
  */
 public final class Analysis {
+  /** A longer run of token characters is cut into tokens of this many UTF-16 units (Lucene's default). */
+  public static final int MAX_TOKEN_LENGTH = CharTokenizer.DEFAULT_MAX_WORD_LEN;
+
   private Analysis() {}
 
   /** The chain used by every text field except {@link Fields#SHINGLE} and {@link Fields#LIGHT}. */

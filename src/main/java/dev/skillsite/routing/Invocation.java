@@ -21,8 +21,10 @@ public final class Invocation {
    * Words that, among the four before a name, say the skill is not wanted ("don't use the pdf skill", "instead
    * of the pdf skill"); "don't" and the like count by their first part.
    */
-  static final Set<String> NOT_WANTED = Set.of("not", "no", "never", "without", "don", "doesn", "didn", "isn",
+  public static final Set<String> NOT_WANTED = Set.of("not", "no", "never", "without", "don", "doesn", "didn", "isn",
       "shouldn", "won", "avoid", "skip", "instead", "except", "besides", "than");
+  /** How many words before a name are read for a refusal ({@link #NOT_WANTED}). */
+  public static final int REFUSAL_WINDOW = 4;
   private final Map<String, Integer> byName = new HashMap<>();
   private final int longest;
 
@@ -70,7 +72,7 @@ public final class Invocation {
           doc = byName.get(String.join(" ", w.subList(from, j + 1)));
         }
         if (doc != null) {
-          if (w.subList(Math.max(0, from - 4), from).stream().noneMatch(NOT_WANTED::contains)) {
+          if (w.subList(Math.max(0, from - REFUSAL_WINDOW), from).stream().noneMatch(NOT_WANTED::contains)) {
             return OptionalInt.of(doc);
           }
           break; // this mention is a refusal: look for another

@@ -36,7 +36,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -70,7 +69,7 @@ public final class RoutingIndex implements Closeable {
     this.directory = directory;
     this.reader = DirectoryReader.open(directory);
     this.searcher = new IndexSearcher(reader);
-    this.searcher.setSimilarity(new BM25Similarity());
+    this.searcher.setSimilarity(Bm25.similarity());
     this.analyzer = Analysis.perField();
     this.termReader = new TermReader(analyzer);
     this.skills = readStored(reader);
@@ -221,7 +220,7 @@ public final class RoutingIndex implements Closeable {
 
   private static IndexWriterConfig config() {
     IndexWriterConfig config = new IndexWriterConfig(Analysis.perField());
-    config.setSimilarity(new BM25Similarity());
+    config.setSimilarity(Bm25.similarity());
     config.setCodec(new ReproducibleCodec());
     config.setMergeScheduler(new SerialMergeScheduler());
     config.setRAMBufferSizeMB(256);

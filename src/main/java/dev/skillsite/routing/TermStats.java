@@ -19,13 +19,10 @@ import org.apache.lucene.util.SmallFloat;
 /**
  * The postings and length norms of some fields read once into plain arrays, so that document frequencies,
  * per-document term frequencies and BM25 scores cost a hash lookup and array reads instead of a
- * terms-dictionary seek each. Scores are Lucene's {@link BM25Similarity} (k1 = 1.2, b = 0.75), computed
+ * terms-dictionary seek each. Scores are Lucene's {@link BM25Similarity} (with {@link Bm25}'s k1 and b), computed
  * the same way. Immutable and thread-safe once built.
  */
 final class TermStats {
-  private static final float K1 = 1.2f;
-  private static final float B = 0.75f;
-
   /** The documents holding one term (ascending) and how often each holds it. */
   /** One term's documents (in order) and frequencies in them. */
   record Postings(int[] docs, int[] freqs) {}
@@ -105,7 +102,7 @@ final class TermStats {
       for (int d = 0; norms != null && d < ctx.reader().maxDoc(); d++) {
         if (norms.advanceExact(d)) {
           float length = SmallFloat.byte4ToInt((byte) norms.longValue());
-          out[ctx.docBase + d] = 1f / (K1 * ((1 - B) + B * length / avgdl));
+          out[ctx.docBase + d] = 1f / (Bm25.K1 * ((1 - Bm25.B) + Bm25.B * length / avgdl));
         }
       }
     }

@@ -7,13 +7,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.skillsite.routing.Analysis;
 import dev.skillsite.routing.Background;
-import dev.skillsite.routing.Confidence;
 import dev.skillsite.routing.Fields;
 import dev.skillsite.routing.IndexContents;
 import dev.skillsite.routing.IndexContents.Posting;
-import dev.skillsite.routing.Router;
-import dev.skillsite.routing.StopWords;
-import dev.skillsite.routing.Synonyms;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -160,11 +156,7 @@ public final class SearchIndexWriter {
     m.addProperty("chunks", chunks);
     m.addProperty("docChunk", DOC_CHUNK);
     m.add("slots", strings(SLOTS));
-    m.addProperty("k1", 1.2f);
-    m.addProperty("b", 0.75f);
-    m.addProperty("maxTerms", Router.MAX_TERMS_PER_FIELD);
-    m.addProperty("minRanked", Router.MIN_RANKED);
-    m.addProperty("synonymWeight", Synonyms.WEIGHT);
+    EngineConstants.addTo(m);
     m.addProperty("background", index.background().skills());
     JsonArray lengths = new JsonArray();
     for (int l : IndexContents.lengthTable()) {
@@ -187,11 +179,7 @@ public final class SearchIndexWriter {
       fields.add(f);
     }
     m.add("fields", fields);
-    m.add("confidence", confidence(index.confidence()));
-    m.add("stop", strings(StopWords.WORDS));
-    JsonArray syn = new JsonArray();
-    Synonyms.GROUPS.forEach(g -> syn.add(strings(g)));
-    m.add("synonyms", syn);
+    m.getAsJsonObject("confidence").addProperty("threshold", index.confidence().threshold());
     // most pages are one pattern around the id and most names are the id: an entry holds only what differs
     String[] page = pagePattern(skills);
     m.add("skillPage", strings(List.of(page[0], page[1])));
@@ -214,31 +202,6 @@ public final class SearchIndexWriter {
       }
     }
     return new String[] {"", ""};
-  }
-
-  private static JsonObject confidence(Confidence confidence) {
-    JsonObject c = new JsonObject();
-    c.addProperty("threshold", confidence.threshold());
-    c.addProperty("ambiguousMargin", Confidence.AMBIGUOUS_MARGIN);
-    c.addProperty("priorSkills", Confidence.PRIOR_SKILLS);
-    c.addProperty("neutralMargin", Confidence.NEUTRAL_MARGIN);
-    c.addProperty("bodyCredit", Confidence.BODY_CREDIT);
-    c.addProperty("minEvidence", Confidence.MIN_EVIDENCE);
-    c.addProperty("evidenceSlope", Confidence.EVIDENCE_SLOPE);
-    c.addProperty("bias", Confidence.BIAS);
-    c.addProperty("nameLiftsVeto", Confidence.NAME_LIFTS_VETO);
-    c.add("surface", strings(Confidence.SURFACE));
-    JsonObject w = new JsonObject();
-    w.addProperty("matched", Confidence.W_MATCHED);
-    w.addProperty("known", Confidence.W_KNOWN);
-    w.addProperty("explained", Confidence.W_EXPLAINED);
-    w.addProperty("margin", Confidence.W_MARGIN);
-    w.addProperty("bgKnown", Confidence.W_BG_KNOWN);
-    w.addProperty("bgExplained", Confidence.W_BG_EXPLAINED);
-    w.addProperty("rarestMissing", Confidence.W_RAREST_MISSING);
-    w.addProperty("excluded", Confidence.W_EXCLUDED);
-    c.add("weights", w);
-    return c;
   }
 
   private static JsonArray strings(List<String> values) {

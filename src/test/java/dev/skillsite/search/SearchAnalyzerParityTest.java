@@ -48,6 +48,7 @@ class SearchAnalyzerParityTest {
     assertTrue(texts.size() > 1000, "descriptions and queries found: " + texts.size());
     JsonObject input = new JsonObject();
     input.add("stop", new Gson().toJsonTree(StopWords.WORDS));
+    input.addProperty("maxToken", Analysis.MAX_TOKEN_LENGTH);
     input.add("texts", new Gson().toJsonTree(texts));
     JsonArray js = NodeScript.run("analyze-node.js", input).getAsJsonArray();
     assertEquals(texts.size(), js.size());
