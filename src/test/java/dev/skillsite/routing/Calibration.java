@@ -17,6 +17,7 @@ final class Calibration {
    * One routed case.
    *
    * @param unit the set it belongs to
+   * @param query the request
    * @param positive whether a skill should fire
    * @param rankedRight for a positive: an expected skill came first
    * @param firingFails for a negative: firing the top skill would be a false trigger (no scope, or the top
@@ -27,7 +28,7 @@ final class Calibration {
    * @param invoked the skill was called by name: fires whatever the weights say
    * @param silent nothing to fire (no hit, or no query word)
    */
-  record Row(String unit, boolean positive, boolean rankedRight, boolean firingFails, double[] x, double offset,
+  record Row(String unit, String query, boolean positive, boolean rankedRight, boolean firingFails, double[] x, double offset,
       double cap, boolean invoked, boolean silent) {}
 
   /** Weights (one per feature) and a bias, and the threshold confidence must reach. */
