@@ -64,18 +64,18 @@ class CalibrationTest {
   @Test
   void eachSetIsScoredByAFitWithoutIt() {
     List<Row> rows = new ArrayList<>();
-    for (String u : List.of("a", "b", "c")) {
+    for (String u : List.of("a", "b", "c", "d")) {
       for (int i = 0; i < 10; i++) {
         rows.add(pos(u, u.equals("c") ? -1 - i * 0.1 : 1 + i * 0.1, true)); // c's positives look like negatives
         rows.add(neg(u, u.equals("c") ? 1 + i * 0.1 : -1 - i * 0.1, true));
       }
     }
-    List<Score> loso = Calibration.leaveOneOut(rows, List.of("a", "b", "c"), 0.001);
+    List<Score> loso = Calibration.leaveOneOut(rows, List.of("a", "b", "c", "d"), 0.001);
     List<Row> withoutC = rows.stream().filter(r -> !r.unit().equals("c")).toList();
     List<Row> c = rows.stream().filter(r -> r.unit().equals("c")).toList();
     assertEquals(Calibration.score(Calibration.fitModel(withoutC, 0.001), c), loso.get(2));
     assertEquals(0, loso.get(2).passed(), "fitted on a and b, every one of c's cases fails");
-    assertEquals(20, loso.get(0).passed(), "a is like b: fitted on b and c, it passes");
+    assertEquals(20, loso.get(0).passed(), "a is like b and d: fitted on b, c and d, it passes");
   }
 
   @Test
