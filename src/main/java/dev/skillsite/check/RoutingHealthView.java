@@ -29,7 +29,8 @@ public record RoutingHealthView(List<Pair> pairs, List<Lost> unreachable, List<F
    * section sums it up (on a large collection it names most skills), and each skill's page shows its own.
    */
   public static final Set<String> LINT_CODES = Set.of("listing-too-long", "use-case-late", "first-person",
-      "vague-description", "not-for-unknown-skill", "description-too-long");
+      "vague-description", "not-for-unknown-skill", "description-too-long", "lenient-frontmatter",
+      "unterminated-frontmatter");
 
   public RoutingHealthView {
     pairs = List.copyOf(pairs);

@@ -19,7 +19,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,14 +44,26 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Scores the router on a query set: top-1, top-3 and MRR over the positives (an abstention counts as a"
           + " top-1 miss; top-3 and MRR use the ranking), the false-trigger rate over the negatives, and each miss.",
-      "FILE: JSONL {\"query\", \"expected\": name | [names] | null}, or a skill-creator trigger-eval JSON array"
-          + " ({\"query\"|\"prompt\", \"should_trigger\"}) about the skill given with --skill."
+      "FILE: JSONL or a JSON array of cases ({\"query\"|\"prompt\"|\"q\"|\"input\", with \"expected\" |"
+          + " \"expected_skill\" | \"expect_skill\": name | [names] | null | \"none\" | \"trigger\" | \"skip\", or"
+          + " \"should_trigger\" | \"shouldTrigger\" | \"should\" | \"expected_trigger\": true | false | name), an"
+          + " object holding such a list (evals, queries, cases, …; skill_name says the skill), should_trigger /"
+          + " should_not_trigger lists, or a Markdown trigger-test page. --skill names the skill where the file does"
+          + " not. Cases expecting a skill the collection does not hold are listed, not scored."
     })
 public final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--queries", required = true, paramLabel = "FILE", description = "The query set.")
-  Path queries;
+  @Option(names = "--queries", paramLabel = "FILE", description = "A query set (repeat for several files).")
+  List<Path> queries = new ArrayList<>();
+
+  @Option(names = "--positives", paramLabel = "FILE", description = "Queries that should all fire --skill, one a"
+      + " line or a JSON array (repeatable): for sets that keep positives and negatives in separate files.")
+  List<Path> positives = new ArrayList<>();
+
+  @Option(names = "--negatives", paramLabel = "FILE", description = "Queries that should fire nothing (or not"
+      + " --skill, if given), one a line or a JSON array (repeatable).")
+  List<Path> negatives = new ArrayList<>();
 
   @Mixin IndexSource source;
 
@@ -74,16 +89,36 @@ public final class EvalCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<EvalCase> cases;
+    if (queries.isEmpty() && positives.isEmpty() && negatives.isEmpty()) {
+      err.println("skillsite eval: give the queries: --queries FILE (or --positives FILE / --negatives FILE)");
+      return 2;
+    }
+    List<EvalCase> all = new ArrayList<>();
     try {
-      cases = EvalFile.read(queries, skill);
+      for (Path q : queries) {
+        all.addAll(EvalFile.read(q, skill));
+      }
+      for (Path q : positives) {
+        all.addAll(EvalFile.readPlain(q, true, skill));
+      }
+      for (Path q : negatives) {
+        all.addAll(EvalFile.readPlain(q, false, skill));
+      }
     } catch (IOException e) {
       err.println("skillsite eval: " + IoErrors.describe(e));
       return 2;
     }
     try (RoutingIndex index = source.open()) {
-      if (skill.isPresent() && !index.hasSkillNamed(skill.get())) {
-        err.println("skillsite eval: warning: no skill named '" + skill.get() + "' in the index; every positive will miss");
+      Evaluator.Split split = Evaluator.split(all, index::hasSkillNamed);
+      List<EvalCase> cases = split.scored();
+      if (!split.unknown().isEmpty()) {
+        err.printf(Locale.ROOT, "skillsite eval: warning: %s expect a skill the collection does not hold (%s):"
+            + " listed, not scored%n", count(split.unknown().size(), "case"), String.join(", ", unknownNames(split)));
+        err.flush();
+      }
+      if (cases.isEmpty()) {
+        err.println("skillsite eval: no case names a skill of this collection: nothing to score");
+        return 2;
       }
       Confidence confidence = threshold.of(index);
       EvalReport report = evaluate(cases, index, confidence);
@@ -96,12 +131,14 @@ public final class EvalCommand implements Callable<Integer> {
       Map<EvalReport.Miss, List<String>> unused = unusedWords(report, new Router(index, confidence));
       if (json) {
         JsonObject o = toJson(report, confidence, unused);
+        o.add("not_scored", notScoredJson(split.unknown()));
         if (sweep) {
           o.add("sweep", sweepJson(swept));
         }
         out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(o));
       } else {
         printText(out, report, confidence, unused);
+        printNotScored(out, split.unknown());
         if (sweep) {
           printSweep(out, swept, confidence.threshold());
         }
@@ -116,6 +153,40 @@ public final class EvalCommand implements Callable<Integer> {
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
       return IoErrors.fail(err, "eval", e);
     }
+  }
+
+  /** The skill names the unscored cases expect, in first-seen order. */
+  private static List<String> unknownNames(Evaluator.Split split) {
+    Set<String> names = new LinkedHashSet<>();
+    for (EvalCase c : split.unknown()) {
+      names.addAll(c.isPositive() ? c.expected() : c.scope().stream().toList());
+    }
+    return names.stream().map(n -> "'" + n + "'").toList();
+  }
+
+  private static void printNotScored(PrintWriter out, List<EvalCase> unknown) {
+    if (unknown.isEmpty()) {
+      return;
+    }
+    out.printf(Locale.ROOT, "not scored (%s expect a skill not in the collection):%n", count(unknown.size(), "case"));
+    for (EvalCase c : unknown) {
+      out.printf("  %s %s: %s%n", c.isPositive() ? "expected" : "not",
+          c.isPositive() ? String.join(" | ", c.expected()) : c.scope().orElse(""), c.query());
+    }
+  }
+
+  private static JsonArray notScoredJson(List<EvalCase> unknown) {
+    JsonArray a = new JsonArray();
+    for (EvalCase c : unknown) {
+      JsonObject j = new JsonObject();
+      j.addProperty("query", c.query());
+      JsonArray exp = new JsonArray();
+      c.expected().forEach(exp::add);
+      j.add("expected", exp);
+      c.scope().ifPresent(s -> j.addProperty("not", s));
+      a.add(j);
+    }
+    return a;
   }
 
   /** How many of a false trigger's unused words {@code eval} names. */
@@ -181,7 +252,7 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   private void printText(PrintWriter out, EvalReport r, Confidence c, Map<EvalReport.Miss, List<String>> unused) {
-    out.printf(Locale.ROOT, "%s: %s, %s, %s (confidence threshold %.2f)%n", queries,
+    out.printf(Locale.ROOT, "%s: %s, %s, %s (confidence threshold %.2f)%n", sources(),
         count(r.queries(), "query", "queries"), count(r.positives(), "positive"), count(r.negatives(), "negative"),
         c.threshold());
     out.printf(Locale.ROOT, "top-1 %.3f  top-3 %.3f  MRR %.3f  over %s%n", r.top1(), r.top3(), r.mrr(),
@@ -211,6 +282,14 @@ public final class EvalCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  private String sources() {
+    List<String> s = new ArrayList<>();
+    queries.forEach(q -> s.add(q.toString()));
+    positives.forEach(q -> s.add(q + " (positives)"));
+    negatives.forEach(q -> s.add(q + " (negatives)"));
+    return String.join(", ", s);
   }
 
   private JsonObject toJson(EvalReport r, Confidence c, Map<EvalReport.Miss, List<String>> unused) {

@@ -15,7 +15,10 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 /**
  * Splits a SKILL.md (already decoded and normalised to {@code \n} line ends) into YAML frontmatter and
  * Markdown body. The file must start with a {@code ---} line; the frontmatter ends at the next
- * {@code ---} line (trailing blanks allowed on both). Thread-safe.
+ * {@code ---} line (trailing blanks allowed on both). When strict YAML rejects the frontmatter
+ * ({@code invalid-yaml}), or the closing line is missing, the file is read by {@link LenientFrontmatter} as
+ * agents that load it do, with an error from {@link LenientDiagnostics}; the size and complexity limits of
+ * {@link YamlComposer} still end the file. Thread-safe.
  */
 final class FrontmatterParser {
   private static final int FIRST_YAML_LINE = 2;
@@ -28,8 +31,14 @@ final class FrontmatterParser {
   Frontmatter parse(String text, String relPath) throws ContentException {
     int firstEnd = lineEnd(text, 0);
     if (!isFence(text, 0, firstEnd)) {
+      String only = text.strip();
+      boolean linkAsText = !only.isEmpty() && only.indexOf('\n') < 0 && only.toLowerCase(java.util.Locale.ROOT)
+          .endsWith("skill.md");
       throw new ContentException(Diagnostic.error(SourcePos.of(relPath), "missing-frontmatter",
-          "missing frontmatter: the file must start with a '---' line"));
+          "missing frontmatter: the file must start with a '---' line" + (linkAsText
+              ? " (hint: it holds only the path '" + SkillValidator.shown(only) + "': a symbolic link checked out"
+                  + " as a text file; link or copy the real file)"
+              : "")));
     }
     int start = firstEnd + 1;
     int line = 2;
@@ -38,17 +47,44 @@ final class FrontmatterParser {
       closeStart = lineEnd(text, closeStart) + 1;
       line++;
     }
-    if (closeStart >= text.length()) {
-      throw new ContentException(Diagnostic.error(SourcePos.of(relPath), "unterminated-frontmatter",
-          "frontmatter opened on line 1 is never closed with '---'"));
-    }
-    int closeEnd = lineEnd(text, closeStart);
-    String yamlText = text.substring(start, closeStart);
-    String body = closeEnd >= text.length() ? "" : text.substring(closeEnd + 1);
     List<Diagnostic> warnings = new ArrayList<>();
+    String yamlText;
+    String body;
+    if (closeStart >= text.length()) {
+      List<String> rest = text.substring(start).lines().toList();
+      int extent = LenientFrontmatter.extent(rest);
+      if (extent == 0) {
+        throw new ContentException(Diagnostic.error(SourcePos.of(relPath), "unterminated-frontmatter",
+            "frontmatter opened on line 1 is never closed with '---'"));
+      }
+      warnings.add(LenientDiagnostics.unclosed(relPath, FIRST_YAML_LINE + extent - 1));
+      yamlText = String.join("\n", rest.subList(0, extent)) + "\n";
+      body = String.join("\n", rest.subList(extent, rest.size())) + (text.endsWith("\n") ? "\n" : "");
+      body = body.equals("\n") ? "" : body;
+      line = FIRST_YAML_LINE + extent;
+    } else {
+      int closeEnd = lineEnd(text, closeStart);
+      yamlText = text.substring(start, closeStart);
+      body = closeEnd >= text.length() ? "" : text.substring(closeEnd + 1);
+      line++;
+    }
     Map<String, SourcePos> positions = new LinkedHashMap<>();
-    Map<String, Object> values = mapping(yamlText, relPath, positions, warnings);
-    return new Frontmatter(values, positions, body, line + 1, warnings);
+    Map<String, Object> values;
+    try {
+      values = mapping(yamlText, relPath, positions, warnings);
+    } catch (ContentException e) {
+      if (!e.diagnostic().code().equals("invalid-yaml")) {
+        throw e;
+      }
+      List<String> lines = yamlText.lines().toList();
+      LenientFrontmatter.Reading lenient = LenientFrontmatter.read(lines, relPath, FIRST_YAML_LINE);
+      warnings.add(LenientDiagnostics.invalidYaml(e.diagnostic(), lines, FIRST_YAML_LINE));
+      warnings.addAll(lenient.warnings());
+      positions.clear();
+      positions.putAll(lenient.positions());
+      values = lenient.values();
+    }
+    return new Frontmatter(values, positions, body, line, warnings);
   }
 
   private Map<String, Object> mapping(String yamlText, String relPath, Map<String, SourcePos> positions,

@@ -32,10 +32,11 @@ final class SkillReader {
   SkillDraft read(String source) throws ContentException {
     String dir = ContentPaths.parent(source);
     String folderName = dir.isEmpty() ? rootName : ContentPaths.fileName(dir);
-    String text = SourceText.read(root.resolve(source), source, MAX_BYTES);
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    String text = SourceText.read(root.resolve(source), source, MAX_BYTES, diagnostics);
     Frontmatter fm = parser.parse(text, source);
     SkillHeader header = validator.validate(fm, source, folderName);
-    List<Diagnostic> diagnostics = new ArrayList<>(header.warnings());
+    diagnostics.addAll(header.warnings());
     return new SkillDraft(source, dir, header, fm, references.find(dir, source, diagnostics), diagnostics);
   }
 }

@@ -25,6 +25,12 @@ final class SourceText {
    * @param maxBytes files larger than this give a {@code file-too-large} error
    */
   static String read(Path file, String relPath, long maxBytes) throws ContentException {
+    return read(file, relPath, maxBytes, new java.util.ArrayList<>());
+  }
+
+  /** As {@link #read(Path, String, long)}, adding a {@code byte-order-mark} warning to {@code warnings}. */
+  static String read(Path file, String relPath, long maxBytes, java.util.List<Diagnostic> warnings)
+      throws ContentException {
     byte[] bytes;
     try {
       long size = Files.size(file);
@@ -37,7 +43,13 @@ final class SourceText {
       throw new ContentException(Diagnostic.error(SourcePos.of(relPath), "unreadable-file",
           "cannot read file: " + e.getClass().getSimpleName() + " " + e.getMessage()));
     }
-    return normalize(decode(bytes, relPath));
+    String text = decode(bytes, relPath);
+    if (text.startsWith("\uFEFF")) {
+      warnings.add(Diagnostic.warning(SourcePos.of(relPath), "byte-order-mark",
+          "file starts with a byte-order mark, which skillsite drops; a reader that expects '---' as the first"
+              + " bytes finds no frontmatter (hint: save the file as UTF-8 without a BOM)"));
+    }
+    return normalize(text);
   }
 
   /**

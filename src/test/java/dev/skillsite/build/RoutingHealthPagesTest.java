@@ -167,4 +167,23 @@ class RoutingHealthPagesTest {
     assertEquals(List.of(), page(demo, "skills/oban-thinking/index.html").select("section.skill-health"),
         "a clean skill shows no routing health section");
   }
+
+  @Test
+  void aSkillReadLenientlyIsPublishedRoutedAndShowsItsErrorOnItsPageAndTheHealthPage() throws IOException {
+    Path out = tmp.resolve("lenient");
+    BuildResult result = build(Path.of("src/test/resources/sites/lenient-frontmatter/content"), out);
+    assertEquals(5, result.errors(), result.summary());
+    assertEquals(1, result.exitCode(false), "an error, though the skill is published");
+    Document page = page(out, "skills/colon-in-value/index.html");
+    assertEquals("Tailwind v4 house style: semantic tokens, container queries and dark mode. Use when styling a"
+        + " component.", page.selectFirst(".lead").text());
+    Element finding = page.selectFirst("section.skill-health li:has(.kind:contains(lenient-frontmatter))");
+    assertNotNull(finding, "the skill page shows the problem");
+    assertTrue(finding.text().contains("skills/colon-in-value/SKILL.md:3:37"), finding.text());
+    assertTrue(finding.text().contains("(hint: quote the value"), finding.text());
+    Document health = page(out, "health/index.html");
+    assertEquals(List.of("block-colon", "colon-in-value", "crlf-colon", "tab-indent", "unclosed"),
+        health.select("section[aria-labelledby=ss-lint] li:has(.kind:matches(lenient-frontmatter|unterminated))"
+            + " > a").eachText().stream().distinct().sorted().toList());
+  }
 }

@@ -179,12 +179,57 @@ class EvalCommandTest {
   }
 
   @Test
-  void unknownSkillIsWarnedAbout() throws IOException {
+  void aSetNamingNoSkillOfTheCollectionScoresNothing() throws IOException {
     Path f = dir.resolve("evals.json");
     Files.writeString(f, "[{\"query\": \"slow SQL query\", \"should_trigger\": true}]", StandardCharsets.UTF_8);
-    assertEquals(0, run("eval", "--queries", f.toString(), "--content", content.toString(), "--skill", "nope"));
-    assertEquals("skillsite eval: warning: no skill named 'nope' in the index; every positive will miss"
-        + System.lineSeparator(), err.toString());
+    assertEquals(2, run("eval", "--queries", f.toString(), "--content", content.toString(), "--skill", "nope"));
+    assertEquals("skillsite eval: warning: 1 case expect a skill the collection does not hold ('nope'): listed, not"
+        + " scored" + System.lineSeparator() + "skillsite eval: no case names a skill of this collection: nothing to"
+        + " score" + System.lineSeparator(), err.toString());
+  }
+
+  @Test
+  void casesExpectingAnUnknownSkillAreListedNotScored() throws IOException {
+    Path f = dir.resolve("q.jsonl");
+    Files.writeString(f, """
+        {"query": "this SQL query is slow, which indexes should I add", "expected": "sql-tuning"}
+        {"query": "publish the package to npm", "expected": "npm-publish"}
+        {"query": "remap the tmux prefix key", "expected": "none"}
+        """, StandardCharsets.UTF_8);
+    assertEquals(0, run("eval", "--queries", f.toString(), "--content", content.toString(), "--json"));
+    JsonObject o = JsonParser.parseString(out.toString()).getAsJsonObject();
+    assertEquals(2, o.get("queries").getAsInt());
+    assertEquals(1, o.get("positives").getAsInt());
+    JsonArray notScored = o.getAsJsonArray("not_scored");
+    assertEquals(1, notScored.size());
+    assertEquals("publish the package to npm", notScored.get(0).getAsJsonObject().get("query").getAsString());
+    assertTrue(err.toString().contains("('npm-publish')"), err.toString());
+    out.getBuffer().setLength(0);
+    assertEquals(0, run("eval", "--queries", f.toString(), "--content", content.toString()));
+    assertTrue(out.toString().contains("not scored (1 case expect a skill not in the collection):"
+        + System.lineSeparator() + "  expected npm-publish: publish the package to npm"), out.toString());
+  }
+
+  @Test
+  void positivesAndNegativesFromSeparateFiles() throws IOException {
+    Path pos = dir.resolve("positives.txt");
+    Files.writeString(pos, "this SQL query is slow, which indexes should I add\n", StandardCharsets.UTF_8);
+    Path neg = dir.resolve("negatives.json");
+    Files.writeString(neg, "[\"remap the tmux prefix key\", {\"prompt\": \"my Dockerfile needs a multi-stage build\"}]",
+        StandardCharsets.UTF_8);
+    assertEquals(0, run("eval", "--positives", pos.toString(), "--negatives", neg.toString(), "--skill", "sql-tuning",
+        "--content", content.toString(), "--json"));
+    JsonObject o = JsonParser.parseString(out.toString()).getAsJsonObject();
+    assertEquals(1, o.get("positives").getAsInt());
+    assertEquals(2, o.get("negatives").getAsInt());
+    assertEquals(1.0, o.get("top1").getAsDouble());
+    assertEquals(0.0, o.get("false_trigger_rate").getAsDouble(), "a Docker request is not sql-tuning's to fire");
+  }
+
+  @Test
+  void noQueriesAtAllIsAnError() {
+    assertEquals(2, run("eval", "--content", content.toString()));
+    assertTrue(err.toString().contains("give the queries"), err.toString());
   }
 
   @Test

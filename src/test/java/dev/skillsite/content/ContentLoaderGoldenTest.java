@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.Diagnostic;
+import dev.skillsite.model.Skill;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,15 +39,35 @@ class ContentLoaderGoldenTest {
   private void check(Path dir) throws IOException {
     Path content = dir.resolve("content");
     assertTrue(Files.isDirectory(content), "every case has a content folder: " + dir);
-    String actual = formatted(loader.load(content));
+    Catalog catalog = loader.load(content);
+    String actual = formatted(catalog);
     assertEquals(actual, formatted(loader.load(content)), "loading twice gives the same diagnostics");
-    Path expectedFile = dir.resolve("expected-diagnostics.txt");
+    Path skillsFile = dir.resolve("expected-skills.txt");
+    if (Files.exists(skillsFile)) {
+      compare(skillsFile, skills(catalog), dir);
+    }
+    compare(dir.resolve("expected-diagnostics.txt"), actual, dir);
+  }
+
+  private static void compare(Path expectedFile, String actual, Path dir) throws IOException {
     if (UPDATE) {
       Files.writeString(expectedFile, actual, StandardCharsets.UTF_8);
       return;
     }
     assertTrue(Files.exists(expectedFile), "missing " + expectedFile + " (run with -Dskillsite.updateGoldens=true)");
     assertEquals(Files.readString(expectedFile, StandardCharsets.UTF_8), actual, dir.toString());
+  }
+
+  /** Every published skill as read: its frontmatter values, body line and first body line. */
+  static String skills(Catalog catalog) {
+    StringBuilder out = new StringBuilder();
+    for (Skill s : catalog.skills()) {
+      out.append(s.source()).append(" (body from line ").append(s.bodyLine()).append(": ")
+          .append(s.body().lines().findFirst().orElse("")).append(")\n");
+      s.frontmatter().forEach((k, v) -> out.append("  ").append(k).append(" = ").append(v)
+          .append(" (").append(v.getClass().getSimpleName()).append(")\n"));
+    }
+    return out.toString();
   }
 
   static String formatted(Catalog catalog) {

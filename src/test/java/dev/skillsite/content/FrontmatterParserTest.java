@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.SourcePos;
 import java.util.List;
 import java.util.Map;
@@ -32,22 +33,42 @@ class FrontmatterParserTest {
   }
 
   @Test
-  void yamlErrorsPointIntoTheSkillFile() {
-    ContentException e = assertThrows(ContentException.class,
-        () -> parser.parse("---\nname: x\ndescription: [unclosed\n---\n", "s/SKILL.md"));
-    assertEquals("invalid-yaml", e.diagnostic().code());
-    assertEquals("s/SKILL.md", e.diagnostic().pos().path());
-    assertEquals(4, e.diagnostic().pos().line());
+  void yamlErrorsPointIntoTheSkillFileAndTheValueIsReadLeniently() throws ContentException {
+    Frontmatter fm = parser.parse("---\nname: x\ndescription: [unclosed\n---\n", "s/SKILL.md");
+    Diagnostic e = fm.warnings().get(0);
+    assertEquals("lenient-frontmatter", e.code());
+    assertTrue(e.isError());
+    assertEquals(new SourcePos("s/SKILL.md", 4, 1), e.pos());
     // the parser notices only at the end; the message names the line where the bracket was opened
-    assertTrue(e.diagnostic().message().contains("starts at line 3, column 14"), e.diagnostic().message());
+    assertTrue(e.message().contains("starts at line 3, column 14"), e.message());
+    assertTrue(e.message().endsWith("(hint: quote the value: description: \"…\")"), e.message());
+    assertEquals("[unclosed", fm.values().get("description"));
   }
 
   @Test
-  void aProblemOnTheLineOfItsContextDoesNotRepeatTheLine() {
+  void aColonInAValueIsReportedAtTheColonWithTheAgentsThatSkipTheSkill() throws ContentException {
+    Frontmatter fm = parser.parse("---\nname: x\ndescription: Use when: asked\n---\n", "s/SKILL.md");
+    assertEquals(List.of("s/SKILL.md:3:22: error: frontmatter is not valid YAML: ': ' inside the unquoted value"
+        + " of 'description' reads as a second key; read leniently, so the skill is published, but Codex and the"
+        + " skills CLI skip this skill, Claude Code loads it leniently (hint: quote the value: description: \"…\")"),
+        fm.warnings().stream().map(Diagnostic::format).toList());
+    assertEquals(Map.of("name", "x", "description", "Use when: asked"), fm.values());
+    assertFalse(fm.warnings().get(0).message().contains("starts at line"));
+  }
+
+  @Test
+  void theLimitsOfStrictYamlStillEndTheFile() {
+    String big = "---\ndescription: a: b " + "x".repeat(YamlComposer.MAX_CODE_POINTS) + "\n---\n";
+    ContentException e = assertThrows(ContentException.class, () -> parser.parse(big, "s/SKILL.md"));
+    assertEquals("yaml-too-large", e.diagnostic().code());
+  }
+
+  @Test
+  void aFileThatIsNeverClosedAndHoldsNoKeyIsStillAnError() {
     ContentException e = assertThrows(ContentException.class,
-        () -> parser.parse("---\nname: x\ndescription: Use when: asked\n---\n", "s/SKILL.md"));
-    assertEquals(3, e.diagnostic().pos().line());
-    assertFalse(e.diagnostic().message().contains("starts at line"), e.diagnostic().message());
+        () -> parser.parse("---\n# Just a heading\ntext\n", "s/SKILL.md"));
+    assertEquals("s/SKILL.md:1:1: error: frontmatter opened on line 1 is never closed with '---'",
+        e.diagnostic().format());
   }
 
   @Test

@@ -23,7 +23,7 @@ final class BoostSweep {
       cases.add(EvalFile.read(Path.of("../shared/eval", set + ".jsonl"), Optional.empty()));
       names.add(set);
     }
-    for (TriggerEvalSets.Set s : TriggerEvalSets.load()) {
+    for (TriggerEvalSets.EvalSet s : TriggerEvalSets.load()) {
       if (s.skills().size() > 1) {
         idx.add(RoutingIndex.build(s.skills()));
         cases.add(s.cases());

@@ -32,7 +32,7 @@ final class FeatureDump {
         }
       }
     }
-    for (TriggerEvalSets.Set s : TriggerEvalSets.load()) {
+    for (TriggerEvalSets.EvalSet s : TriggerEvalSets.load()) {
       try (RoutingIndex index = RoutingIndex.build(s.skills())) {
         dump(out, "trig:" + s.folder(), index, s.cases(), bg);
       }

@@ -17,7 +17,7 @@ class TriggerEvalsTest {
     Assumptions.assumeTrue(Files.isDirectory(TriggerEvalSets.ROOT), "shared corpora missing");
     int queries = 0;
     double passed = 0;
-    for (TriggerEvalSets.Set set : TriggerEvalSets.load()) {
+    for (TriggerEvalSets.EvalSet set : TriggerEvalSets.load()) {
       try (RoutingIndex index = RoutingIndex.build(set.skills())) {
         Router router = new Router(index);
         EvalReport r = Evaluator.evaluate(set.cases(), q -> {

@@ -19,19 +19,33 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads routing query sets:
+ * Reads routing query sets in the shapes skill authors write them:
  *
  * <ul>
- *   <li>JSONL, one {@code {"query": …, "expected": "name" | ["a", "b"] | null}} per line;
- *   <li>a JSON array of {@code {"query" | "prompt": …, "should_trigger": true | false}} about one skill (the
- *       skill-creator format; needs the skill's name), or with {@code should_trigger} naming a skill or null,
- *       or with {@code expected} as in JSONL;
- *   <li>an object with such an array under {@code evals};
- *   <li>an object {@code {"should_trigger": [...], "should_not_trigger": [...]}} of phrases about one skill;
+ *   <li>JSONL, or a JSON array, of cases: the query under {@code query}, {@code prompt}, {@code q} or
+ *       {@code input}; the label one of
+ *       <ul>
+ *         <li>{@code expected}, {@code expected_skill} or {@code expect_skill}: a skill's name, a list of
+ *             names, or {@code null} / {@code "none"} (nothing may fire); or {@code "trigger"} /
+ *             {@code "do_not_trigger"} / {@code "skip"} about the set's skill;
+ *         <li>{@code should_trigger}, {@code shouldTrigger}, {@code should} or {@code expected_trigger}:
+ *             {@code true} / {@code false} about the set's skill, or a skill's name ({@code false} without a
+ *             skill, or {@code null}: nothing may fire);
+ *       </ul>
+ *   <li>an object holding such a list under {@code evals}, {@code queries}, {@code cases}, {@code tests},
+ *       {@code items} or {@code examples}, and maybe the skill it is about under {@code skill_name},
+ *       {@code skill} or {@code target} (a {@code --skill} given on the command line wins);
+ *   <li>an object of two lists of phrases about one skill: {@code should_trigger} / {@code should_not_trigger},
+ *       {@code positive} / {@code negative} or {@code positives} / {@code negatives};
  *   <li>an object {@code {"skill": {"positive": [...], "negative": [...]}, …}} (negatives: that skill must not
  *       come first);
- *   <li>a Markdown trigger-test page ({@code .md}) about one skill: see {@link MarkdownTriggerTests}.
+ *   <li>a Markdown trigger-test page ({@code .md}) about one skill: see {@link MarkdownTriggerTests};
+ *   <li>with {@link #readPlain}, a file of unlabelled queries that are all positives or all negatives (one a
+ *       line, or a JSON array), for sets that keep them in separate files.
  * </ul>
+ *
+ * "The set's skill" is the one named by {@code --skill} or the file; a positive needs it, a negative without it
+ * means that no skill may fire.
  */
 public final class EvalFile {
   private EvalFile() {}
@@ -62,6 +76,45 @@ public final class EvalFile {
     }
   }
 
+  /**
+   * The queries of {@code file}, all labelled alike: positives of {@code skill} (which then must be given), or
+   * negatives (about {@code skill} if given, else nothing may fire). The file holds one query a line (blank
+   * lines and lines starting with {@code #} skipped), a JSON array of strings or cases, JSONL of cases, or any
+   * query set {@link #read} takes (whose own labels are then ignored).
+   */
+  public static List<EvalCase> readPlain(Path file, boolean positive, Optional<String> skill) throws IOException {
+    if (positive && skill.isEmpty()) {
+      throw new IOException(file + ": a file of positives needs the skill they are about: --skill NAME");
+    }
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    List<String> queries = new ArrayList<>();
+    String t = text.strip();
+    try {
+      if (t.startsWith("[")) {
+        for (JsonElement e : JsonParser.parseString(t).getAsJsonArray()) {
+          queries.add(queryText(e));
+        }
+      } else if (t.startsWith("{")) {
+        parse(text, skill.or(() -> Optional.of("-"))).forEach(c -> queries.add(c.query()));
+      } else {
+        text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(queries::add);
+      }
+    } catch (LineError e) {
+      throw new IOException(file + ":" + e.line + ": " + e.getMessage(), e);
+    } catch (JsonParseException | IllegalStateException | IllegalArgumentException e) {
+      throw new IOException(file + ": not a list of queries: " + firstLine(e.getMessage()), e);
+    }
+    if (queries.isEmpty()) {
+      throw new IOException(file + ": no queries in it");
+    }
+    return queries.stream()
+        .map(q -> positive ? EvalCase.positive(q, List.of(skill.get())) : negativeAbout(q, skill))
+        .toList();
+  }
+
   /** A line of a JSONL query set that is not a query: its 1-based number and what is wrong. */
   static final class LineError extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
@@ -87,7 +140,7 @@ public final class EvalFile {
       return fromArray(JsonParser.parseString(t).getAsJsonArray(), skill);
     }
     Optional<JsonObject> single = singleObject(t);
-    if (single.isPresent() && !single.get().has("query") && !single.get().has("prompt")) {
+    if (single.isPresent() && QUERY_KEYS.stream().noneMatch(single.get()::has)) {
       return fromObject(single.get(), skill);
     }
     List<EvalCase> out = new ArrayList<>();
@@ -134,22 +187,67 @@ public final class EvalFile {
     }
   }
 
-  private static List<EvalCase> fromObject(JsonObject o, Optional<String> skill) {
-    if (o.has("evals") && o.get("evals").isJsonArray()) {
-      return fromArray(o.getAsJsonArray("evals"), skill);
+  /** Keys under which an object holds its list of cases, in the order they are looked for. */
+  static final List<String> CASE_LISTS = List.of("evals", "queries", "cases", "tests", "items", "examples");
+
+  /** Keys that hold a case's query text. */
+  static final List<String> QUERY_KEYS = List.of("query", "prompt", "q", "input");
+
+  /** Keys that hold the skill a case expects: a name, a list of names, or null / "none" for nothing. */
+  static final List<String> SKILL_LABELS = List.of("expected", "expected_skill", "expect_skill");
+
+  /** Keys that hold whether the case's skill should fire: a boolean, or a skill's name. */
+  static final List<String> FIRE_LABELS = List.of("should_trigger", "shouldTrigger", "should", "expected_trigger");
+
+  /** Label words that say "the skill should fire" and "it should not" (case and separators ignored). */
+  private static final java.util.Set<String> FIRE_WORDS = java.util.Set.of("trigger", "triggers", "shouldtrigger",
+      "fire", "yes", "true", "positive");
+  private static final java.util.Set<String> HOLD_WORDS = java.util.Set.of("donottrigger", "dontrigger",
+      "nottrigger", "notrigger", "shouldnottrigger", "skip", "no", "false", "negative", "donotfire");
+  private static final java.util.Set<String> NOTHING_WORDS = java.util.Set.of("none", "null", "nothing", "");
+
+  /**
+   * The skill a file says it is about ({@code skill_name}, {@code skill}, or a {@code target} string), unless
+   * {@code given} already names one: the command line's {@code --skill} wins over the file.
+   */
+  private static Optional<String> skillOf(JsonObject o, Optional<String> given) {
+    if (given.isPresent()) {
+      return given;
     }
-    if (o.has("should_trigger") && o.get("should_trigger").isJsonArray()) {
-      String s = skill.orElseThrow(() -> new IllegalArgumentException("a should_trigger list needs --skill NAME"));
-      List<EvalCase> out = new ArrayList<>();
-      for (JsonElement e : o.getAsJsonArray("should_trigger")) {
-        out.add(EvalCase.positive(e.getAsString(), List.of(s)));
+    for (String k : List.of("skill_name", "skill", "target")) {
+      JsonElement e = o.get(k);
+      if (e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() && !e.getAsString().isBlank()) {
+        return Optional.of(e.getAsString().strip());
       }
-      if (o.has("should_not_trigger")) {
-        for (JsonElement e : o.getAsJsonArray("should_not_trigger")) {
-          out.add(EvalCase.negativeFor(e.getAsString(), s));
+    }
+    return Optional.empty();
+  }
+
+  private static List<EvalCase> fromObject(JsonObject o, Optional<String> given) {
+    Optional<String> skill = skillOf(o, given);
+    for (String k : CASE_LISTS) {
+      if (o.has(k) && o.get(k).isJsonArray()) {
+        return fromArray(o.getAsJsonArray(k), skill);
+      }
+    }
+    for (String[] lists : new String[][] {{"should_trigger", "should_not_trigger"}, {"positive", "negative"},
+        {"positives", "negatives"}}) {
+      if ((o.has(lists[0]) && o.get(lists[0]).isJsonArray()) || (o.has(lists[1]) && o.get(lists[1]).isJsonArray())) {
+        List<EvalCase> out = new ArrayList<>();
+        if (o.has(lists[0])) {
+          String s = skill.orElseThrow(() -> new IllegalArgumentException(
+              "a " + lists[0] + " list needs the skill it is about: --skill NAME"));
+          for (JsonElement e : o.getAsJsonArray(lists[0])) {
+            out.add(EvalCase.positive(queryText(e), List.of(s)));
+          }
         }
+        if (o.has(lists[1])) {
+          for (JsonElement e : o.getAsJsonArray(lists[1])) {
+            out.add(negativeAbout(queryText(e), skill));
+          }
+        }
+        return out;
       }
-      return out;
     }
     List<EvalCase> out = new ArrayList<>();
     for (Map.Entry<String, JsonElement> e : o.entrySet()) {
@@ -171,7 +269,27 @@ public final class EvalFile {
         }
       }
     }
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException("no list of queries in it (looked for " + String.join(", ", CASE_LISTS)
+          + ", should_trigger / should_not_trigger, positives / negatives)");
+    }
     return out;
+  }
+
+  /** A list entry: a plain string, or an object with a query key. */
+  private static String queryText(JsonElement e) {
+    if (e.isJsonObject()) {
+      return query(e.getAsJsonObject());
+    }
+    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+      throw new IllegalArgumentException("a query must be a string; got " + e);
+    }
+    return e.getAsString();
+  }
+
+  /** A negative: about {@code skill} when the set is about one, else nothing may fire. */
+  private static EvalCase negativeAbout(String query, Optional<String> skill) {
+    return skill.map(s -> EvalCase.negativeFor(query, s)).orElseGet(() -> EvalCase.negative(query));
   }
 
   private static String name(JsonElement e) {
@@ -184,19 +302,36 @@ public final class EvalFile {
   private static List<EvalCase> fromArray(JsonArray a, Optional<String> skill) {
     List<EvalCase> out = new ArrayList<>();
     for (JsonElement e : a) {
+      if (!e.isJsonObject()) {
+        throw new IllegalArgumentException("a list of cases holds " + abbreviate(e.toString())
+            + ": a plain list of queries says nothing about what should fire (give it with --positives or --negatives)");
+      }
       out.add(fromItem(e.getAsJsonObject(), skill));
     }
     return out;
   }
 
-  private static EvalCase fromItem(JsonObject o, Optional<String> skill) {
-    JsonElement q = o.has("query") ? o.get("query") : o.get("prompt");
-    if (q == null || !q.isJsonPrimitive()) {
-      throw new IllegalArgumentException("no \"query\" (or \"prompt\") string");
+  private static String query(JsonObject o) {
+    for (String k : QUERY_KEYS) {
+      JsonElement q = o.get(k);
+      if (q != null && q.isJsonPrimitive()) {
+        return q.getAsString();
+      }
     }
-    String query = q.getAsString();
-    if (o.has("expected")) {
-      JsonElement x = o.get("expected");
+    throw new IllegalArgumentException("no \"query\" (or \"prompt\", \"q\", \"input\") string");
+  }
+
+  private static String word(String label) {
+    return label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
+  }
+
+  private static EvalCase fromItem(JsonObject o, Optional<String> skill) {
+    String query = query(o);
+    for (String k : SKILL_LABELS) {
+      if (!o.has(k)) {
+        continue;
+      }
+      JsonElement x = o.get(k);
       if (x.isJsonNull()) {
         return EvalCase.negative(query);
       }
@@ -204,23 +339,61 @@ public final class EvalFile {
         List<String> names = new ArrayList<>();
         x.getAsJsonArray().forEach(n -> names.add(name(n)));
         if (names.isEmpty()) {
-          throw new IllegalArgumentException("\"expected\" is an empty list: give names, or null for a negative");
+          throw new IllegalArgumentException("\"" + k + "\" is an empty list: give names, or null for a negative");
         }
         return EvalCase.positive(query, names);
       }
-      return EvalCase.positive(query, List.of(name(x)));
+      if (x.isJsonPrimitive() && x.getAsJsonPrimitive().isBoolean()) {
+        return fires(query, x.getAsBoolean(), skill, k);
+      }
+      String label = name(x).strip();
+      String w = word(label);
+      if (NOTHING_WORDS.contains(w)) {
+        return EvalCase.negative(query);
+      }
+      if (FIRE_WORDS.contains(w) || HOLD_WORDS.contains(w)) {
+        return fires(query, FIRE_WORDS.contains(w), skill, k + " \"" + label + "\"");
+      }
+      return EvalCase.positive(query, List.of(label));
     }
-    if (!o.has("should_trigger")) {
-      throw new IllegalArgumentException("a line has neither 'expected' nor 'should_trigger'");
+    for (String k : FIRE_LABELS) {
+      if (!o.has(k)) {
+        continue;
+      }
+      JsonElement st = o.get(k);
+      if (st.isJsonNull()) {
+        return EvalCase.negative(query);
+      }
+      if (!st.isJsonPrimitive()) {
+        throw new IllegalArgumentException("\"" + k + "\" must be true, false or a skill's name; got " + st);
+      }
+      if (st.getAsJsonPrimitive().isBoolean()) {
+        return fires(query, st.getAsBoolean(), skill, k);
+      }
+      String label = st.getAsString().strip();
+      String w = word(label);
+      if (NOTHING_WORDS.contains(w)) {
+        return EvalCase.negative(query);
+      }
+      if (FIRE_WORDS.contains(w) || HOLD_WORDS.contains(w)) {
+        return fires(query, FIRE_WORDS.contains(w), skill, k + " \"" + label + "\"");
+      }
+      return EvalCase.positive(query, List.of(label));
     }
-    JsonElement st = o.get("should_trigger");
-    if (st.isJsonNull()) {
-      return EvalCase.negative(query);
+    throw new IllegalArgumentException("a case has no label (looked for " + String.join(", ", SKILL_LABELS) + ", "
+        + String.join(", ", FIRE_LABELS) + ")");
+  }
+
+  /**
+   * A case labelled "fires" or "does not fire": about {@code skill}. A positive needs to know the skill; a
+   * negative without one means nothing may fire.
+   */
+  private static EvalCase fires(String query, boolean fire, Optional<String> skill, String label) {
+    if (!fire) {
+      return negativeAbout(query, skill);
     }
-    if (st.getAsJsonPrimitive().isBoolean()) {
-      String s = skill.orElseThrow(() -> new IllegalArgumentException("should_trigger true/false needs --skill NAME"));
-      return st.getAsBoolean() ? EvalCase.positive(query, List.of(s)) : EvalCase.negativeFor(query, s);
-    }
-    return EvalCase.positive(query, List.of(st.getAsString()));
+    String s = skill.orElseThrow(() -> new IllegalArgumentException(
+        label + " true needs the skill it is about: --skill NAME (or skill_name in the file)"));
+    return EvalCase.positive(query, List.of(s));
   }
 }

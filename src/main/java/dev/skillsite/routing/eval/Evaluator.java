@@ -3,6 +3,7 @@ package dev.skillsite.routing.eval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Runs a query set through a router and scores it (the arithmetic of {@code ../shared/eval/README.md}). */
 public final class Evaluator {
@@ -65,6 +66,31 @@ public final class Evaluator {
         abstained,
         ratio(top1 + negatives - falseTriggers, queries),
         misses);
+  }
+
+  /**
+   * Cases split by whether the collection holds the skill they name.
+   *
+   * @param scored positives naming at least one skill of the collection, negatives about one of its skills or
+   *     about none in particular
+   * @param unknown cases whose every expected skill (or the one skill a negative is about) is not in the
+   *     collection: scoring them would count a miss (or a free pass) that says nothing about the routing
+   */
+  public record Split(List<EvalCase> scored, List<EvalCase> unknown) {
+    public Split {
+      scored = List.copyOf(scored);
+      unknown = List.copyOf(unknown);
+    }
+  }
+
+  public static Split split(List<EvalCase> cases, Predicate<String> inCollection) {
+    List<EvalCase> scored = new ArrayList<>();
+    List<EvalCase> unknown = new ArrayList<>();
+    for (EvalCase c : cases) {
+      boolean known = c.isPositive() ? c.expected().stream().anyMatch(inCollection) : c.scope().map(inCollection::test).orElse(true);
+      (known ? scored : unknown).add(c);
+    }
+    return new Split(scored, unknown);
   }
 
   private static double ratio(int a, int b) {

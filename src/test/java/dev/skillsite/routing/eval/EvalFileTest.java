@@ -88,7 +88,7 @@ class EvalFileTest {
     String good = "{\"query\": \"a\", \"expected\": \"x\"}\n";
     // a blank first line still counts: numbers are the editor's
     assertEquals(f + ":3: not JSON: not json", message(f, "\n" + good + "not json\n"));
-    assertEquals(f + ":2: no \"query\" (or \"prompt\") string", message(f, good + "{\"expected\": \"x\"}\n"));
+    assertEquals(f + ":2: no \"query\" (or \"prompt\", \"q\", \"input\") string", message(f, good + "{\"expected\": \"x\"}\n"));
     assertEquals(f + ":2: \"expected\" must be a skill name, a list of names, or null; got {\"a\":1}",
         message(f, good + "{\"query\": \"b\", \"expected\": {\"a\": 1}}\n"));
     assertEquals(f + ":1: \"expected\" is an empty list: give names, or null for a negative",
