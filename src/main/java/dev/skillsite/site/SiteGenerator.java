@@ -7,6 +7,7 @@ import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.Skill;
 import dev.skillsite.site.view.EmptyPage;
 import dev.skillsite.site.view.SiteView;
+import dev.skillsite.site.view.SkillPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -272,8 +273,9 @@ public final class SiteGenerator {
     String path = SiteLayout.skill(s.id());
     Optional<Path> raw = files.source(s.source(), s.dir());
     raw.ifPresent(p -> out.copy(SiteLayout.rawSkill(s.id()), p));
-    out.write(path, pages.render(PageKind.SKILL, site, views.page(path, s.name(), s.description(), PageKind.SKILL,
-        true), skillPages.skill(r, raw.isPresent())));
+    SkillPage view = skillPages.skill(r, raw.isPresent());
+    out.write(path, pages.render(PageKind.SKILL, site, views.page(path, s.name(), view.summary(), PageKind.SKILL,
+        true), view));
     return path;
   }
 
