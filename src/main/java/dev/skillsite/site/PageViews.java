@@ -32,9 +32,13 @@ final class PageViews {
         kind.template(), code);
   }
 
-  /** 404.html is served at any depth: its links start at the base URL, else at the root. */
+  /**
+   * 404.html is served at any depth: its links start at the base URL, else at the host's root ({@code /}: where
+   * {@code serve} and most hosts put a site; a site in a sub-folder sets {@code base_url}). Its style is inline
+   * ({@link dev.skillsite.site.view.NotFoundPage}), so it is styled even where the links cannot be right.
+   */
   PageView notFound() {
-    String root = config.baseUrl().flatMap(Urls::external).map(b -> b.endsWith("/") ? b : b + "/").orElse("");
+    String root = config.baseUrl().flatMap(Urls::external).map(b -> b.endsWith("/") ? b : b + "/").orElse("/");
     return new PageView("Page not found · " + config.title(), "This page does not exist.", root, "",
         PageKind.NOT_FOUND.template(), false);
   }
