@@ -833,15 +833,17 @@
   };
 
   /**
-   * The display data of a document: {id, name, url, description}. The description comes with the document's
-   * phrase chunk (loaded by withMatched for the hits shown); "" before that.
+   * The display data of a document: {id, name, url, description, clauses}. The description (its one-sentence
+   * summary) and clauses (the full description's sentences) come with the document's phrase chunk (loaded by
+   * withMatched for the hits shown); "" and [] before that.
    */
   Engine.prototype.skill = function (doc) {
     var s = this.m.skills[doc];
     var page = this.m.skillPage;
     var chunk = this.docChunks.get(Math.floor(doc / this.m.docChunk));
     return { id: s[0], name: skillName(s), url: s.length > 2 ? s[2] : page[0] + s[0] + page[1],
-      description: chunk ? chunk[doc % this.m.docChunk][3] : "" };
+      description: chunk ? chunk[doc % this.m.docChunk][3] : "",
+      clauses: chunk ? chunk[doc % this.m.docChunk][5] || [] : [] };
   };
 
   /**
@@ -873,6 +875,36 @@
         return qt.words.indexOf(t) >= 0 && !surface.some(function (f) { return self.contains(f, t, doc); });
       });
     });
+  };
+
+  /**
+   * What a hit shows besides its rank (display only, never used to rank): the specificity of the query words
+   * it holds, computed as Confidence#features computes the top hit's (a word in a surface field counts whole,
+   * one only in the body counts bodyCredit), and which query words it holds where. {@code evidenced} is
+   * whether that reaches the evidence the confidence itself asks for (minEvidence): the same bar, per hit.
+   */
+  Engine.prototype.evidence = function (qt, doc) {
+    var self = this;
+    var c = this.m.confidence;
+    var maxBg = Math.log(1 + this.m.background);
+    var sum = 0;
+    var surface = [];
+    var body = [];
+    qt.words.forEach(function (t) {
+      var df = self.docFreq(t);
+      var cjk = isCjkBigram(t);
+      if (df === 0 || self.onlyExcluded(t)) { return; }
+      var e = cjk ? maxBg : self.backgroundIdf(t);
+      if (c.surface.some(function (f) { return self.contains(f, t, doc); })) {
+        sum += e;
+        surface.push(t);
+      } else if (self.contains("body", t, doc)) {
+        sum += c.bodyCredit * e;
+        body.push(t);
+      }
+    });
+    var evidence = sum / maxBg;
+    return { evidence: evidence, evidenced: evidence >= c.minEvidence, surface: surface, body: body };
   };
 
   /** A skill's phrases, keywords, name and headings with their analyzed words (Matched#candidates), kept. */

@@ -38,14 +38,40 @@
     return ready;
   }
 
-  /** Routes {@code query}: the result with, for the hits, display data and matched phrase. */
+  var CLOSEST = 3;   // at most this many closest skills when nothing fires
+  var RUNNERS_UP = 5; // at most this many runners-up under a skill that fires
+  var SNIPPET = 170;  // characters of a description clause shown around the words it shares
+  var SVG = "http://www.w3.org/2000/svg";
+
+  /**
+   * Routes {@code query}: the result with, for each hit, its display data, matched phrase and evidence
+   * (engine.evidence: which query words it holds, and whether they are as specific as a firing skill needs).
+   */
   function search(query) {
     return engine().then(function (e) {
       return e.route(query, SHOWN).then(function (r) { return e.withMatched(r); }).then(function (r) {
-        r.hits.forEach(function (h) { h.skill = e.skill(h.doc); });
+        r.hits.forEach(function (h) {
+          h.skill = e.skill(h.doc);
+          h.evidence = e.evidence(r.query, h.doc);
+        });
+        r.threshold = e.m.confidence.threshold;
+        r.engine = e;
         return r;
       });
     });
+  }
+
+  /**
+   * What a result list shows: when a skill fires, it and the runners-up that hold specific words of the query;
+   * when none does, only the closest skills with such evidence (none is better than a list of guesses), and the
+   * top one when its "Not for" clause is what stopped it.
+   */
+  function shown(r) {
+    if (r.hits.length === 0) { return []; }
+    var rest = r.hits.slice(1).filter(function (h) { return h.evidence.evidenced; });
+    if (!r.abstained) { return [r.hits[0]].concat(rest.slice(0, RUNNERS_UP)); }
+    var first = r.hits[0].evidence.evidenced || (r.notFor && r.notFor.length) ? [r.hits[0]] : [];
+    return first.concat(rest).slice(0, CLOSEST);
   }
 
   function el(tag, cls, text) {
@@ -53,6 +79,106 @@
     if (cls) { node.className = cls; }
     if (text !== undefined) { node.textContent = text; }
     return node;
+  }
+
+  function svg(tag, attrs) {
+    var node = document.createElementNS(SVG, tag);
+    Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    return node;
+  }
+
+  function fixed(x) { return (Math.round(x * 100) / 100).toFixed(2); }
+
+  /** The confidence as a bar with the threshold marked, and the same in words beside it. */
+  function confidence(conf, threshold, fires) {
+    var p = el("p", "result-conf");
+    var bar = svg("svg", { "class": "conf-bar", viewBox: "0 0 100 10", width: "120", height: "12",
+      "aria-hidden": "true", focusable: "false", preserveAspectRatio: "none" });
+    bar.appendChild(svg("rect", { "class": "conf-track", x: "0", y: "2", width: "100", height: "6", rx: "3" }));
+    bar.appendChild(svg("rect", { "class": "conf-fill" + (fires ? " conf-fires" : ""), x: "0", y: "2",
+      width: String(Math.max(0, Math.min(100, conf * 100))), height: "6", rx: "3" }));
+    var t = threshold * 100;
+    bar.appendChild(svg("line", { "class": "conf-mark", x1: String(t), x2: String(t), y1: "0", y2: "10" }));
+    p.appendChild(bar);
+    p.appendChild(el("span", "conf-text", "confidence " + fixed(conf) + (fires ? ", fires at " : ", needs ")
+      + fixed(threshold)));
+    return p;
+  }
+
+  /** The words of {@code text} that share an analyzed word with the query, marked; the rest as text. */
+  function highlighted(e, text, words) {
+    var frag = document.createDocumentFragment();
+    var count = 0;
+    text.split(/([\p{L}\p{Nd}_]+)/u).forEach(function (piece, i) {
+      if (!piece) { return; }
+      var hit = i % 2 === 1 && e.analyzer.terms("stemmed", piece).some(function (t) { return words.has(t); });
+      if (hit) { count++; }
+      frag.appendChild(hit ? el("mark", null, piece) : document.createTextNode(piece));
+    });
+    return { node: frag, count: count };
+  }
+
+  /** A clause cut to about SNIPPET characters around its first shared word. */
+  function snippet(e, clause, words) {
+    if (clause.length <= SNIPPET) { return clause; }
+    var pieces = clause.split(/([\p{L}\p{Nd}_]+)/u);
+    var at = 0;
+    for (var i = 0, pos = 0; i < pieces.length; pos += pieces[i].length, i++) {
+      if (i % 2 === 1 && e.analyzer.terms("stemmed", pieces[i]).some(function (t) { return words.has(t); })) {
+        at = pos;
+        break;
+      }
+    }
+    var from = Math.max(0, Math.min(at - 50, clause.length - SNIPPET));
+    from = from === 0 ? 0 : clause.indexOf(" ", from) + 1;
+    var to = Math.min(clause.length, from + SNIPPET);
+    to = to === clause.length ? to : clause.lastIndexOf(" ", to);
+    return (from > 0 ? "\u2026" : "") + clause.substring(from, to) + (to < clause.length ? "\u2026" : "");
+  }
+
+  /**
+   * Why a hit ranks, in one line: the trigger phrase, keyword, name or heading that matched (as `route` says),
+   * else the description clause sharing most query words, else the query's own words its body holds.
+   */
+  function explanation(e, r, hit, i) {
+    var p = el("p", "result-match result-why");
+    if (hit.matched) {
+      p.setAttribute("data-why", hit.matched.field);
+      p.appendChild(document.createTextNode((MATCH_LABELS[hit.matched.field] || "Matched") + ": "));
+      p.appendChild(el("mark", null, hit.matched.text));
+      return p;
+    }
+    var words = new Set(hit.evidence.surface.concat(hit.evidence.body));
+    var best = null;
+    hit.skill.clauses.forEach(function (c) {
+      var h = highlighted(e, c, words);
+      if (h.count > 0 && (!best || h.count > best.count)) { best = { clause: c, count: h.count }; }
+    });
+    if (best) {
+      p.setAttribute("data-why", "clause");
+      p.appendChild(document.createTextNode("Description: "));
+      p.appendChild(highlighted(e, snippet(e, best.clause, words), words).node);
+      return p;
+    }
+    var inBody = new Set(hit.evidence.body.concat(hit.evidence.surface));
+    var typed = [];
+    (r.query.text.match(/[\p{L}\p{Nd}_]+/gu) || []).forEach(function (w) {
+      if (typed.indexOf(w) < 0 && e.analyzer.terms("stemmed", w).some(function (t) { return inBody.has(t); })) {
+        typed.push(w);
+      }
+    });
+    if (typed.length) {
+      p.setAttribute("data-why", "body");
+      p.appendChild(document.createTextNode("Its text uses: "));
+      typed.forEach(function (w, k) {
+        if (k > 0) { p.appendChild(document.createTextNode(", ")); }
+        p.appendChild(el("mark", null, w));
+      });
+      return p;
+    }
+    p.setAttribute("data-why", r.invoked && i === 0 ? "invoked" : "rank");
+    p.textContent = r.invoked && i === 0 ? "Called by name." : "Ranked by words it shares with the request.";
+    return p;
   }
 
   function openPage(href, newTab) {
@@ -63,29 +189,28 @@
     }
   }
 
-  function resultItem(box, hit, i, below) {
+  function resultItem(box, r, hit, i) {
     var s = hit.skill;
-    var li = el("li", "card result" + (below ? " result-below" : ""));
+    var fires = i === 0 && !r.abstained;
+    var li = el("li", "card result" + (r.abstained ? " result-below" : ""));
     li.id = box.input.id + "-r" + i;
     li.setAttribute("role", "option");
     li.setAttribute("aria-selected", "false");
     li.setAttribute("data-skill-id", s.id);
+    li.setAttribute("data-confidence", fixed(hit.confidence));
+    li.setAttribute("data-evidenced", hit.evidence.evidenced ? "true" : "false");
     // An option holds no link (nothing focusable may sit inside one): the option itself opens the page, on a
     // click, Enter, or a middle or Ctrl/Cmd click for a new tab.
     var href = root + s.url;
     li.setAttribute("data-href", href);
     var h = el("h2", "card-title");
     h.appendChild(el("span", "result-link", s.name));
-    if (i === 0 && !below) {
-      h.appendChild(document.createTextNode(" "));
-      h.appendChild(el("span", "badge badge-fires", "would fire"));
-    }
+    h.appendChild(document.createTextNode(" "));
+    h.appendChild(fires ? el("span", "badge badge-fires", "would fire")
+      : el("span", "badge badge-below", r.abstained ? "closest" : "runner-up"));
     li.appendChild(h);
-    if (hit.matched) {
-      var p = el("p", "result-match", (MATCH_LABELS[hit.matched.field] || "Matched") + ": ");
-      p.appendChild(el("mark", null, hit.matched.text));
-      li.appendChild(p);
-    }
+    li.appendChild(confidence(hit.confidence, r.threshold, fires));
+    li.appendChild(explanation(r.engine, r, hit, i));
     li.appendChild(el("p", "card-text", s.description));
     li.addEventListener("mousedown", function (ev) { ev.preventDefault(); });
     li.addEventListener("click", function (ev) { openPage(href, ev.ctrlKey || ev.metaKey || ev.shiftKey); });
@@ -100,18 +225,23 @@
     box.input.removeAttribute("aria-activedescendant");
     list.setAttribute("data-query", query);
     list.setAttribute("data-abstained", r.abstained ? "true" : "false");
+    var hits = shown(r);
     if (r.hits.length === 0 || r.abstained) {
-      box.status.textContent = "No skill matches" + (r.hits.length ? "; the closest, below the confidence threshold:" : ".");
+      var why = "No skill matches: none is sure enough to fire (confidence " + fixed(r.confidence) + ", needs "
+        + fixed(r.threshold) + ")";
+      box.status.textContent = why + (hits.length
+        ? ". The closest, below the threshold, with what they share with the request:"
+        : ", and no skill shares a specific word with the request. Try the task in other words, or browse all skills.");
       if (r.notFor && r.notFor.length) { // the reason, in the skill's own words (route prints the same)
         box.status.textContent = "No skill matches: " + r.hits[0].skill.name + " says \u201c" +
           r.notFor.join(" ") + "\u201d \u2014 the closest, below the confidence threshold:";
       }
     } else {
-      var n = r.hits.length;
-      box.status.textContent = (r.invoked ? "Called by name: " : r.ambiguous ? "Too close to call: " : "") + n +
-        (n === 1 ? " skill" : " skills") + ", the first would fire.";
+      box.status.textContent = (r.invoked ? "Called by name: " : r.ambiguous ? "Too close to call: " : "")
+        + hits[0].skill.name + " would fire (confidence " + fixed(r.confidence) + ", fires at " + fixed(r.threshold)
+        + ")" + (hits.length > 1 ? "; " + (hits.length - 1) + " more below it." : ".");
     }
-    r.hits.forEach(function (h, i) { list.appendChild(resultItem(box, h, i, r.abstained)); });
+    hits.forEach(function (h, i) { list.appendChild(resultItem(box, r, h, i)); });
     list.setAttribute("data-state", "done");
     box.open(true);
   }
@@ -213,11 +343,12 @@
     if (ev.key !== "/" || ev.ctrlKey || ev.metaKey || ev.altKey) { return; }
     var t = ev.target;
     if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) { return; }
-    var target = pageBox || boxes[0];
+    // the page's own box, else the header's, else a plain box that submits to the search page (home)
+    var target = pageBox ? pageBox.input : boxes[0] ? boxes[0].input : document.querySelector("input[data-search-box]");
     if (target) {
       ev.preventDefault();
-      target.input.focus();
-      target.input.select();
+      target.focus();
+      target.select();
     }
   });
 

@@ -22,6 +22,7 @@ import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.site.SiteInput;
 import dev.skillsite.site.SiteLayout;
 import dev.skillsite.site.SiteReport;
+import dev.skillsite.site.SkillSummary;
 import dev.skillsite.site.Summaries;
 import dev.skillsite.triggers.TriggerExtractor;
 import java.io.IOException;
@@ -251,7 +252,7 @@ public final class BuildPipeline {
   private static List<SearchIndexWriter.Display> searchDisplay(Catalog catalog) {
     return catalog.skills().stream()
         .map(s -> new SearchIndexWriter.Display(s.id().value(), s.name(), SiteLayout.skill(s.id()),
-            Summaries.clip(s.description(), Summaries.ONE_LINE)))
+            SkillSummary.of(s, catalog.config().summaries()), SkillSummary.clauses(s.description())))
         .toList();
   }
 

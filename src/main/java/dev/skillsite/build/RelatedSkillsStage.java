@@ -21,6 +21,8 @@ import java.util.TreeMap;
  */
 final class RelatedSkillsStage {
   static final String DECLARED_REASON = "declared by the collection";
+  /** At most this many computed ("Similar") skills on a page: a few worth clicking, not every neighbour. */
+  static final int MAX_SIMILAR = 3;
   private final int max;
 
   RelatedSkillsStage(int max) {
@@ -61,11 +63,13 @@ final class RelatedSkillsStage {
       }
     }
     if (list.size() < max) {
+      int computed = 0;
       for (Similar sim : similar.similar(s.id(), max + seen.size())) {
-        if (list.size() >= max) {
+        if (list.size() >= max || computed >= MAX_SIMILAR) {
           break;
         }
         if (seen.add(sim.id())) {
+          computed++;
           list.add(new RelatedSkill(sim.id(), sim.reason(), false));
         }
       }

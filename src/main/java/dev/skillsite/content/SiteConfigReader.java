@@ -28,7 +28,7 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 final class SiteConfigReader {
   static final String PATH = "skillsite.yaml";
   private static final Set<String> TOP_KEYS = Set.of("title", "description", "base_url", "repository", "install",
-      "stars", "forks", "upstream", "related", "routing");
+      "stars", "forks", "upstream", "related", "routing", "summaries");
   private static final Set<String> ROUTING_KEYS = Set.of("threshold");
   private static final Set<String> REPOSITORY_KEYS = Set.of("url", "branch", "path");
   private static final Set<String> UPSTREAM_KEYS = Set.of("name", "url", "license", "stars", "forks");
@@ -69,7 +69,8 @@ final class SiteConfigReader {
         number(top, "forks", diagnostics),
         upstream(top, diagnostics),
         related,
-        threshold(sub(top, "routing", ROUTING_KEYS, diagnostics), diagnostics));
+        threshold(sub(top, "routing", ROUTING_KEYS, diagnostics), diagnostics),
+        summaries(top.get("summaries"), diagnostics));
     return new SiteSettings(config, relations);
   }
 
@@ -87,6 +88,27 @@ final class SiteConfigReader {
     return Optional.of(new SiteConfig.Upstream(name.get(), text(up, "upstream.url", diagnostics),
         text(up, "upstream.license", diagnostics), number(up, "upstream.stars", diagnostics),
         number(up, "upstream.forks", diagnostics)));
+  }
+
+  /** {@code summaries:}: skill name (or id) to one sentence. */
+  private static Map<String, String> summaries(Node node, List<Diagnostic> diagnostics) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (node == null) {
+      return out;
+    }
+    if (!(node instanceof MappingNode map)) {
+      diagnostics.add(wrongType(node, "summaries", "a mapping of skill names to one sentence each"));
+      return out;
+    }
+    for (NodeTuple t : map.getValue()) {
+      if (t.getKeyNode() instanceof ScalarNode key && t.getValueNode() instanceof ScalarNode value
+          && !value.getValue().isBlank()) {
+        out.put(key.getValue().strip(), value.getValue().strip());
+      } else {
+        diagnostics.add(wrongType(t.getValueNode(), "a summary", "one sentence of text"));
+      }
+    }
+    return out;
   }
 
   private static List<SiteSettings.Relation> relations(Node node, List<Diagnostic> diagnostics) {

@@ -2,6 +2,7 @@ package dev.skillsite.discovery;
 
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.Skill;
+import dev.skillsite.site.SkillSummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 
 /**
  * Writes {@code llms.txt} at the site root (the llmstxt.org layout): the site title as H1, its description
- * as a quote, then a "Skills" section with one link per skill to its page and its description on one line,
+ * as a quote, then a "Skills" section with one link per skill to its page and its one-sentence summary ({@link SkillSummary}),
  * and an "Optional" section linking each raw SKILL.md. Skills are listed by name, then id.
  */
 public final class LlmsTxtWriter {
@@ -22,7 +23,7 @@ public final class LlmsTxtWriter {
     out.append("## Skills\n\n");
     for (Skill s : DiscoveryIndexWriter.sorted(catalog.skills())) {
       out.append("- [").append(escape(s.name())).append("](").append(url(catalog, "skills/" + s.id() + "/"))
-          .append("): ").append(oneLine(s.description())).append('\n');
+          .append("): ").append(oneLine(SkillSummary.of(s, catalog.config().summaries()))).append('\n');
     }
     out.append("\n## Optional\n\n");
     for (Skill s : DiscoveryIndexWriter.sorted(catalog.skills())) {

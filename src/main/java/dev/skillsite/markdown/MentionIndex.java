@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
 /**
  * The words that name a skill in prose, matched case-sensitively as written: each skill's name when it is a
  * compound ({@code oban-thinking}, not {@code search}), and each keyword of its triggers that no other skill
- * lists and that looks like a name ({@code Oban}, {@code LiveView}, {@code handle_call}; not {@code workflows}).
+ * lists and that looks like a name ({@code Oban}, {@code LiveView}, {@code handle_call}; not {@code workflows}),
+ * linked to the skill whose name holds it as a word when exactly one does ({@code OTP} to {@code otp-thinking},
+ * even when an overview skill is the one listing it).
  * {@link #withoutCommon} then drops terms that too many skills use in passing. Immutable, thread-safe.
  */
 public final class MentionIndex {
@@ -55,13 +57,27 @@ public final class MentionIndex {
           .distinct()
           .forEach(k -> owners.merge(k, 1, Integer::sum));
     }
+    // a keyword that is a word of exactly one skill's name names that skill, whoever lists it: "OTP", listed by
+    // an overview skill, links to otp-thinking
+    Map<String, List<SkillId>> byNameWord = new HashMap<>();
+    for (Skill skill : skills) {
+      for (String w : skill.name().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{Nd}]+")) {
+        if (!w.isEmpty()) {
+          List<SkillId> ids = byNameWord.computeIfAbsent(w, x -> new java.util.ArrayList<>());
+          if (!ids.contains(skill.id())) {
+            ids.add(skill.id());
+          }
+        }
+      }
+    }
     Map<String, SkillId> terms = new TreeMap<>();
     for (Skill skill : skills) {
       for (String keyword : skill.triggers().keywords()) {
         String k = keyword.strip();
         if (k.length() >= MIN_KEYWORD_LENGTH && owners.get(k.toLowerCase(Locale.ROOT)) == 1
             && words(k) <= MAX_WORDS && looksLikeAName(k)) {
-          terms.putIfAbsent(k, skill.id());
+          List<SkillId> named = byNameWord.getOrDefault(k.toLowerCase(Locale.ROOT), List.of());
+          terms.putIfAbsent(k, named.size() == 1 ? named.get(0) : skill.id());
         }
       }
     }

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param related declared related skills: skill name to names of other skills
  * @param threshold the confidence a skill needs to fire in this collection ({@code routing.threshold}), when it
  *     is not the calibrated default
+ * @param summaries one-sentence summaries the collection gives its skills ({@code summaries:}), by skill name or
+ *     id, over the ones derived from the descriptions
  */
 public record SiteConfig(
     String title,
@@ -30,9 +32,20 @@ public record SiteConfig(
     Optional<Integer> forks,
     Optional<Upstream> upstream,
     Map<String, List<String>> related,
-    Optional<Double> threshold) {
+    Optional<Double> threshold,
+    Map<String, String> summaries) {
   public SiteConfig {
     related = Map.copyOf(related);
+    summaries = Map.copyOf(summaries);
+  }
+
+  /** Without summaries of the collection's own. */
+  public SiteConfig(String title, Optional<String> description, Optional<String> baseUrl, Optional<String> repoUrl,
+      String branch, String repoPath, Optional<String> installTemplate, Optional<Integer> stars,
+      Optional<Integer> forks, Optional<Upstream> upstream, Map<String, List<String>> related,
+      Optional<Double> threshold) {
+    this(title, description, baseUrl, repoUrl, branch, repoPath, installTemplate, stars, forks, upstream, related,
+        threshold, Map.of());
   }
 
   /** A collection this one is based on. */
@@ -46,6 +59,6 @@ public record SiteConfig(
 
   public SiteConfig withBaseUrl(String url) {
     return new SiteConfig(title, description, Optional.of(url), repoUrl, branch, repoPath, installTemplate,
-        stars, forks, upstream, related, threshold);
+        stars, forks, upstream, related, threshold, summaries);
   }
 }

@@ -13,11 +13,15 @@ import java.util.Map;
  * "More like this" over the routing index: the source skill's most distinctive words (√tf over its name,
  * description, triggers and headings × idf × (1 + ln(1 + tf in its body))) become a weighted BM25 query on
  * the surface ({@link Fields#ALL}) and, weakly, the body of other skills, scored in memory from {@link
- * TermStats} (a sparse dot product over the postings of at most 20 words). The reason lists the top words the
- * other skill's surface shares. Thread-safe.
+ * TermStats} (a sparse dot product over the postings of at most 20 words). A skill is similar only when its
+ * surface shares at least {@link #MIN_SHARED} of those words that are specific in general (against the {@link
+ * Background}: each alone as specific as the evidence {@link Confidence#MIN_EVIDENCE} a skill needs to fire); the reason
+ * names the top three in words. Thread-safe.
  */
 public final class SimilarSkills {
   private static final int MAX_TERMS = 20;
+  /** A similar skill shares at least this many specific words with the source (one is a coincidence). */
+  static final int MIN_SHARED = 2;
   private static final List<Fields.Weighted> FIELDS =
       List.of(new Fields.Weighted(Fields.ALL, 1.0f), new Fields.Weighted(Fields.BODY, 0.3f));
   private final RoutingIndex index;
@@ -79,22 +83,34 @@ public final class SimilarSkills {
       }
     }
     List<Similar> out = new ArrayList<>();
-    for (int other : best(scores, n + 1)) {
+    Background background = index.background();
+    for (int other : best(scores, 3 * n + 1)) {
       if (other == doc || out.size() >= n) {
         continue;
       }
+      // what the two share must be specific: words most skills anywhere use ("page", "never", "multi") say
+      // nothing about what a skill is for, however rare they are in one small collection
       List<String> shared =
           top.stream()
               .filter(t -> stats.contains(Fields.ALL, t, other))
+              .filter(t -> background.idf(t) / background.maxIdf() >= Confidence.MIN_EVIDENCE)
               .sorted(Comparator.comparingDouble((String t) -> -weight.get(t)))
               .map(surface::get)
               .distinct()
-              .limit(3)
               .toList();
-      out.add(new Similar(index.skill(other).id(), (float) scores[other],
-          shared.isEmpty() ? "similar wording" : "shares: " + String.join(", ", shared)));
+      if (shared.size() >= MIN_SHARED) {
+        out.add(new Similar(index.skill(other).id(), (float) scores[other], reason(shared)));
+      }
     }
     return out;
+  }
+
+  /** "both cover GenServer, supervision and ETS": at most three shared words, in words. */
+  static String reason(List<String> shared) {
+    List<String> three = shared.subList(0, Math.min(3, shared.size()));
+    String words = three.size() == 1 ? three.get(0)
+        : String.join(", ", three.subList(0, three.size() - 1)) + " and " + three.get(three.size() - 1);
+    return "both cover " + words;
   }
 
   /**

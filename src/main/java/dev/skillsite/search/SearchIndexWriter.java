@@ -66,7 +66,16 @@ public final class SearchIndexWriter {
   private static final List<String> MEMBERSHIP_ONLY = List.of(Fields.PHRASE, Fields.KEYWORD, Fields.NOT_FOR);
 
   /** What a result shows for a skill: document i of the index is skill i. */
-  public record Display(String id, String name, String url, String description) {}
+  public record Display(String id, String name, String url, String description, List<String> clauses) {
+    public Display {
+      clauses = List.copyOf(clauses);
+    }
+
+    /** Without the description's sentences (a result then explains itself by its phrases and words alone). */
+    public Display(String id, String name, String url, String description) {
+      this(id, name, url, description, List.of());
+    }
+  }
 
   private final Gson gson = new Gson();
 
@@ -102,8 +111,12 @@ public final class SearchIndexWriter {
         one.add(strings(s.keywords()));
         one.add(strings(s.headings()));
         one.add(skills.get(d).description());
-        if (!s.notFor().isEmpty()) {
+        List<String> clauses = skills.get(d).clauses();
+        if (!s.notFor().isEmpty() || !clauses.isEmpty()) {
           one.add(strings(s.notFor()));
+        }
+        if (!clauses.isEmpty()) {
+          one.add(strings(clauses));
         }
         docs.add(one);
       }

@@ -99,9 +99,25 @@ public final class SiteServer implements AutoCloseable {
 
   private void notFound(HttpExchange ex) throws IOException {
     Optional<Path> page = files.resolve("/404.html");
-    byte[] body = page.isPresent() ? StaticFiles.read(page.get()) : "not found\n".getBytes(StandardCharsets.UTF_8);
+    byte[] body = page.isPresent() ? atRoot(StaticFiles.read(page.get()))
+        : "not found\n".getBytes(StandardCharsets.UTF_8);
     String type = page.isPresent() ? "text/html; charset=utf-8" : "text/plain; charset=utf-8";
     send(ex, 404, type, withReload(type, body));
+  }
+
+  /**
+   * A 404 page whose links are relative to the site's root (built without a base URL) is answered at any depth:
+   * this server serves the site at /, so a {@code <base href="/">} makes them right (its CSP allows a base of
+   * the site's own origin). A page with absolute links is left as it is.
+   */
+  static byte[] atRoot(byte[] page) {
+    String html = new String(page, StandardCharsets.UTF_8);
+    int head = html.indexOf("<head>");
+    if (head < 0 || !html.contains("data-root=\"\"")) {
+      return page;
+    }
+    int at = head + "<head>".length();
+    return (html.substring(0, at) + "\n<base href=\"/\">" + html.substring(at)).getBytes(StandardCharsets.UTF_8);
   }
 
   private byte[] withReload(String type, byte[] body) {

@@ -40,6 +40,15 @@ final class AssetCopier {
         .forEach(e -> files.put(e.getKey(), resource(e.getValue())));
   }
 
+  /** The bytes of asset {@code name} as the site gets them. */
+  byte[] file(String name) {
+    byte[] b = files.get(name);
+    if (b == null) {
+      throw new IllegalArgumentException("no asset " + name);
+    }
+    return b.clone();
+  }
+
   void copy(OutputDir out) {
     files.forEach((name, bytes) -> out.write(SiteLayout.ASSETS + name, bytes));
   }

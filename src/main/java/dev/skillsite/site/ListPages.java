@@ -35,18 +35,18 @@ final class ListPages {
         .map(c -> new LinkView(Urls.relative(page, SiteLayout.collection(c.id())), c.name(),
             c.description().map(d -> Summaries.clip(d, Summaries.ONE_LINE)).orElse(skillCount(c))))
         .toList();
-    return new IndexPage(collections, cards(catalog.skills(), page), triggerCount());
+    return new IndexPage(collections, cards(catalog.skills(), page, catalog.config().summaries()), triggerCount());
   }
 
   CollectionPage collection(Collection c) {
     String page = SiteLayout.collection(c.id());
     List<Skill> skills = catalog.skills().stream().filter(s -> s.collectionId().equals(c.id())).toList();
     return new CollectionPage(c.id(), c.name(), c.description().orElse(""), c.category().orElse(""), c.keywords(),
-        c.homepage().flatMap(Urls::external).orElse(""), c.path(), cards(skills, page));
+        c.homepage().flatMap(Urls::external).orElse(""), c.path(), cards(skills, page, catalog.config().summaries()));
   }
 
   SkillsPage skills() {
-    List<SkillCard> cards = cards(catalog.skills(), SiteLayout.SKILLS);
+    List<SkillCard> cards = cards(catalog.skills(), SiteLayout.SKILLS, catalog.config().summaries());
     return new SkillsPage(groups(cards, SkillCard::name), cards.size());
   }
 
@@ -72,11 +72,11 @@ final class ListPages {
     return n == 1 ? "1 skill" : n + " skills";
   }
 
-  static List<SkillCard> cards(List<Skill> skills, String page) {
+  static List<SkillCard> cards(List<Skill> skills, String page, Map<String, String> summaries) {
     return skills.stream()
         .sorted(Comparator.comparing(Skill::name, TEXT).thenComparing(Skill::id))
         .map(s -> new SkillCard(s.id().value(), Urls.relative(page, SiteLayout.skill(s.id())), s.name(),
-            Summaries.clip(s.description(), Summaries.ONE_LINE), s.triggers().phrases()))
+            SkillSummary.of(s, summaries), s.triggers().phrases()))
         .toList();
   }
 

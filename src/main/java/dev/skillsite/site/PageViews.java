@@ -32,7 +32,11 @@ final class PageViews {
         kind.template(), code);
   }
 
-  /** 404.html is served at any depth: its links start at the base URL, else at the root. */
+  /**
+   * 404.html is served at any depth: its links start at the base URL, else they are relative to the site's root
+   * (right at its top level; {@code serve} gives the page a {@code <base>} of its root at any depth). Its style is
+   * inline ({@link dev.skillsite.site.view.NotFoundPage}), so it is styled wherever it is served.
+   */
   PageView notFound() {
     String root = config.baseUrl().flatMap(Urls::external).map(b -> b.endsWith("/") ? b : b + "/").orElse("");
     return new PageView("Page not found · " + config.title(), "This page does not exist.", root, "",

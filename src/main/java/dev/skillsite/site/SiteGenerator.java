@@ -6,7 +6,9 @@ import dev.skillsite.model.Collection;
 import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.Skill;
 import dev.skillsite.site.view.EmptyPage;
+import dev.skillsite.site.view.NotFoundPage;
 import dev.skillsite.site.view.SiteView;
+import dev.skillsite.site.view.SkillPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -249,7 +251,8 @@ public final class SiteGenerator {
     input.health().ifPresent(h -> page(out, written, PageKind.HEALTH, SiteLayout.HEALTH, "Routing health",
         "Which skills compete for the same requests, which are unreachable, and description findings.", site,
         views, h.page(id -> Urls.relative(SiteLayout.HEALTH, SiteLayout.skill(id)))));
-    out.write(SiteLayout.NOT_FOUND, pages.render(PageKind.NOT_FOUND, site, views.notFound(), new EmptyPage()));
+    out.write(SiteLayout.NOT_FOUND, pages.render(PageKind.NOT_FOUND, site, views.notFound(),
+        NotFoundPage.of(assets.file("site.css"))));
 
     docs.links().copies().forEach(out::copy);
     assets.copy(out);
@@ -272,8 +275,9 @@ public final class SiteGenerator {
     String path = SiteLayout.skill(s.id());
     Optional<Path> raw = files.source(s.source(), s.dir());
     raw.ifPresent(p -> out.copy(SiteLayout.rawSkill(s.id()), p));
-    out.write(path, pages.render(PageKind.SKILL, site, views.page(path, s.name(), s.description(), PageKind.SKILL,
-        true), skillPages.skill(r, raw.isPresent())));
+    SkillPage view = skillPages.skill(r, raw.isPresent());
+    out.write(path, pages.render(PageKind.SKILL, site, views.page(path, s.name(), view.summary(), PageKind.SKILL,
+        true), view));
     return path;
   }
 

@@ -43,13 +43,13 @@ final class SkillPages {
     List<LinkView> mentionedBy = backlinks.of(s.id()).stream()
         .map(byId::get)
         .map(o -> new LinkView(Urls.relative(page, SiteLayout.skill(o.id())), o.name(),
-            Summaries.clip(o.description(), Summaries.ONE_LINE)))
+            SkillSummary.of(o, catalog.config().summaries())))
         .toList();
     return new SkillPage(s.id().value(), s.name(), s.description(), s.triggers().phrases(), s.triggers().keywords(),
         s.triggers().useWhen(), s.triggers().notFor(), install.command(s), install.sourceUrl(s).orElse(""),
         s.source(), rawCopy ? Urls.relative(page, SiteLayout.rawSkill(s.id())) : "", s.license().orElse(""),
         allowedTools(s), FrontmatterText.others(s.frontmatter()), collection(s, page), HtmlBlock.of(rendered.body()),
-        refs, related(s, page), mentionedBy, health(s, page));
+        refs, related(s, page), mentionedBy, health(s, page), SkillSummary.of(s, catalog.config().summaries()));
   }
 
   ReferencePage reference(RenderedSkill rendered, RenderedSkill.RenderedReference ref) {
@@ -105,7 +105,7 @@ final class SkillPages {
         continue;
       }
       cards.add(new RelatedCard(Urls.relative(page, SiteLayout.skill(o.id())), o.name(),
-          Summaries.clip(o.description(), Summaries.ONE_LINE), r.reason(), r.declared(), install.repoLabel(),
+          SkillSummary.of(o, catalog.config().summaries()), r.reason(), r.declared(), install.repoLabel(),
           PageViews.count(catalog.config().stars()), PageViews.count(catalog.config().forks())));
     }
     return cards;

@@ -190,7 +190,7 @@ class RoutingIndexTest {
       List<Similar> sim = index.similar(new SkillId("otp-thinking"), 2);
       assertFalse(sim.isEmpty());
       assertEquals("otp-supervisors", sim.get(0).id().value());
-      assertTrue(sim.get(0).reason().startsWith("shares: "), sim.get(0).reason());
+      assertTrue(sim.get(0).reason().startsWith("both cover "), sim.get(0).reason());
       assertTrue(sim.get(0).reason().contains("supervis"), sim.get(0).reason());
       assertTrue(sim.stream().noneMatch(s -> s.id().value().equals("otp-thinking")));
       assertEquals(List.of(), index.similar(new SkillId("no-such-skill"), 3));

@@ -12,7 +12,6 @@ import dev.skillsite.build.BuildPipeline;
 import dev.skillsite.routing.RouteResult;
 import dev.skillsite.routing.Router;
 import dev.skillsite.routing.RoutingIndex;
-import dev.skillsite.site.Summaries;
 import dev.skillsite.testing.SiteBrowser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -109,13 +108,16 @@ class BrowserSearchTest {
     List<WebElement> results = waitForResults("ss-search-input", query);
     assertEquals(expected.hits().get(0).id().value(), results.get(0).getAttribute("data-skill-id"));
     assertEquals(expected.hits().get(0).matched(), results.get(0).findElement(By.cssSelector("mark")).getText());
-    // descriptions come with the hits' phrase chunks, not the manifest: every result shown has its own
+    // summaries come with the hits' phrase chunks, not the manifest: every result shown has its own, and says
+    // what the skill does rather than when it should be used
     for (WebElement r : results) {
-      assertEquals(Summaries.clip(description("elixir", r.getAttribute("data-skill-id")), Summaries.ONE_LINE),
-          r.findElement(By.cssSelector(".card-text")).getText());
+      String summary = r.findElement(By.cssSelector(".card-text")).getText();
+      assertFalse(summary.isBlank(), r.getAttribute("data-skill-id"));
+      assertFalse(summary.startsWith("This skill should be used"), summary);
+      assertTrue(description("elixir", r.getAttribute("data-skill-id")).length() > 0);
     }
     assertTrue(browser.getCurrentUrl().contains("?q=the+signup"), browser.getCurrentUrl());
-    assertTrue(browser.findElement(By.id("ss-search-input-status")).getText().contains("skills"));
+    assertTrue(browser.findElement(By.id("ss-search-input-status")).getText().contains("would fire"));
     box.sendKeys(Keys.ARROW_DOWN);
     assertEquals("true", results.get(0).getAttribute("aria-selected"));
     box.sendKeys(Keys.ESCAPE);
@@ -127,7 +129,7 @@ class BrowserSearchTest {
 
   @Test
   void slashFocusesTheHeaderBoxWhichDropsDownResults() {
-    browser.get(url("elixir", "index.html"));
+    browser.get(url("elixir", "skills/index.html"));
     browser.findElement(By.tagName("body")).sendKeys("/");
     WebElement active = browser.switchTo().activeElement();
     assertEquals("ss-q", active.getAttribute("id"));
@@ -143,9 +145,9 @@ class BrowserSearchTest {
   @Test
   void deepLinkSurvivesReloadAndAbstentionSaysNoSkillMatches() {
     browser.get(url("elixir", "search/index.html?q=set+up+supervisord+for+gunicorn"));
-    waitForResults("ss-search-input", "set up supervisord for gunicorn");
+    waitForDone("ss-search-input", "set up supervisord for gunicorn");
     browser.navigate().refresh();
-    waitForResults("ss-search-input", "set up supervisord for gunicorn");
+    waitForDone("ss-search-input", "set up supervisord for gunicorn");
     assertEquals("set up supervisord for gunicorn",
         browser.findElement(By.id("ss-search-input")).getAttribute("value"));
     assertEquals("true", browser.findElement(By.id("ss-search-input-results")).getAttribute("data-abstained"));
@@ -200,6 +202,13 @@ class BrowserSearchTest {
     assertTrue(status.contains("calm says \u201cNot for " + HOSTILE + " cactus care.\u201d"), status);
     assertEquals(0L, js.executeScript("return document.querySelectorAll('#ss-search-input-status *').length"));
     assertEquals(null, js.executeScript("return window.__pwned === undefined ? null : window.__pwned"));
+  }
+
+  /** Waits for the results of {@code query}, which may be none. */
+  private static List<WebElement> waitForDone(String box, String query) {
+    By list = By.cssSelector("#" + box + "-results[data-state='done'][data-query='" + query + "']");
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(list).isEmpty());
+    return browser.findElement(list).findElements(By.cssSelector("li[data-skill-id]"));
   }
 
   private static List<WebElement> waitForResults(String box, String query) {

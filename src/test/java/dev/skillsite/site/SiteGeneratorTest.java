@@ -128,7 +128,7 @@ class SiteGeneratorTest {
     assertEquals("Phoenix templates", d.selectFirst(".not-for li").text());
     assertEquals("https://github.com/example/elixir-skills/blob/main/skills/otp-thinking/SKILL.md",
         d.selectFirst("a:contains(Source)").attr("href"));
-    assertEquals(List.of("License", "Allowed tools", "metadata.version", "Source"), d.select("dl.meta dt").eachText());
+    assertEquals(List.of("License", "Allowed tools", "Version", "Source"), d.select("dl.meta dt").eachText());
     assertEquals("Read, Bash", d.select("dl.meta dd").get(1).text());
     assertEquals("ref/references/ets.html#read-concurrency", d.selectFirst("#ss-body a:contains(ETS)").attr("href"));
     assertEquals("files/images/tree.png", d.selectFirst("#ss-body img").attr("src"));
@@ -205,7 +205,15 @@ class SiteGeneratorTest {
     assertTrue(Files.readString(out.resolve("sitemap.xml")).contains("<loc>https://x.example/docs/</loc>"));
     assertTrue(Files.readString(out.resolve("robots.txt")).endsWith("Sitemap: https://x.example/docs/sitemap.xml\n"));
     Document notFound = Jsoup.parse(out.resolve("404.html").toFile(), "UTF-8");
-    assertEquals("https://x.example/docs/assets/site.css", notFound.selectFirst("link[rel=stylesheet]").attr("href"));
+    assertEquals("https://x.example/docs/assets/site.js", notFound.selectFirst("script[src$=site.js]").attr("src"));
+    assertEquals("https://x.example/docs/index.html", notFound.selectFirst("main a").attr("href"));
+    // its style is inline, allowed by its hash in the page's policy: styled wherever it is served
+    String css = notFound.selectFirst("head style").data();
+    String policy = notFound.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content");
+    assertTrue(css.contains(".site-header"), css.substring(0, Math.min(80, css.length())));
+    assertTrue(policy.contains("style-src 'self' " + dev.skillsite.site.view.NotFoundPage.of(
+        css.getBytes(java.nio.charset.StandardCharsets.UTF_8)).cssHash() + ";"), policy);
+    assertTrue(policy.contains("script-src 'self';"), policy);
     assertEquals(List.of(), BrokenLinkWalker.brokenLinks(out));
   }
 

@@ -145,8 +145,19 @@ public final class SiteBrowser implements AutoCloseable {
       file = file.resolve("index.html");
     }
     if (file == null || !file.startsWith(site) || !Files.isRegularFile(file)) {
-      ex.sendResponseHeaders(404, -1);
-      ex.close();
+      // as GitHub Pages and most hosts do: a missing address gets the site's 404.html, if it has one
+      Path notFound = site == null ? null : site.resolve("404.html");
+      if (notFound == null || !Files.isRegularFile(notFound)) {
+        ex.sendResponseHeaders(404, -1);
+        ex.close();
+        return;
+      }
+      byte[] body = Files.readAllBytes(notFound);
+      ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+      ex.sendResponseHeaders(404, body.length);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(body);
+      }
       return;
     }
     String name = file.getFileName().toString();

@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * A skill's page. Absent strings are {@code ""}.
  *
+ * @param summary one sentence on what the skill does ({@code dev.skillsite.site.SkillSummary})
  * @param install the install command
  * @param sourceUrl the SKILL.md in its repository
  * @param rawHref the copy of the SKILL.md beside the page
@@ -15,7 +16,7 @@ public record SkillPage(String id, String name, String description, List<String>
     List<String> keywords, List<String> useWhen, List<String> notFor, String install, String sourceUrl,
     String sourcePath, String rawHref, String license, String allowedTools, List<MetaEntry> metadata,
     LinkView collection, HtmlBlock body, List<LinkView> references, List<RelatedCard> related,
-    List<LinkView> mentionedBy, List<Object> health) {
+    List<LinkView> mentionedBy, List<Object> health, String summary) {
   public SkillPage {
     phrases = List.copyOf(phrases);
     keywords = List.copyOf(keywords);
