@@ -1,0 +1,61 @@
+package dev.skillsite.audit;
+
+import dev.skillsite.model.SkillId;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The audit of a whole collection: one {@link SkillAudit} per skill, in catalog order. */
+public record AuditReport(List<SkillAudit> skills) {
+  public AuditReport {
+    skills = List.copyOf(skills);
+  }
+
+  public Optional<SkillAudit> of(SkillId id) {
+    return skills.stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+
+  /** Every finding, sorted by {@link Finding#ORDER}. */
+  public List<Finding> findings() {
+    return skills.stream().flatMap(s -> s.findings().stream()).sorted(Finding.ORDER).toList();
+  }
+
+  public long count(AuditSeverity severity) {
+    return skills.stream().mapToLong(s -> s.count(severity)).sum();
+  }
+
+  /** Skills with at least one danger finding. */
+  public long dangerousSkills() {
+    return skills.stream().filter(s -> s.dangers() > 0).count();
+  }
+
+  /** Rule id to counts by severity (danger, warning, info), most dangerous rules first. */
+  public Map<String, long[]> byRule() {
+    Map<String, long[]> counts = new TreeMap<>();
+    for (Finding f : findings()) {
+      long[] c = counts.computeIfAbsent(f.rule(), k -> new long[3]);
+      c[2 - f.severity().ordinal()]++;
+    }
+    Map<String, long[]> sorted = new LinkedHashMap<>();
+    counts.entrySet().stream()
+        .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[0])
+            .thenComparingLong(e -> -e.getValue()[1])
+            .thenComparingLong(e -> -e.getValue()[2])
+            .thenComparing(Map.Entry::getKey))
+        .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+    return sorted;
+  }
+
+  /** Skills with findings above info, worst first. */
+  public List<SkillAudit> worstFirst() {
+    return skills.stream().filter(s -> s.dangers() + s.warnings() > 0).sorted(SkillAudit.WORST_FIRST).toList();
+  }
+
+  /** 1 with a danger finding (or a warning, when strict), else 0. */
+  public int exitCode(boolean strict) {
+    return count(AuditSeverity.DANGER) > 0 || strict && count(AuditSeverity.WARNING) > 0 ? 1 : 0;
+  }
+}

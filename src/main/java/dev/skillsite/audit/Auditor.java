@@ -1,0 +1,75 @@
+package dev.skillsite.audit;
+
+import dev.skillsite.model.Catalog;
+import dev.skillsite.model.Skill;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Audits every file of every skill for what it would make an agent do, with the rules of a {@link RuleTable}.
+ * Each file is read up to {@link SkillFiles#MAX_BYTES} and given {@value #FILE_MILLIS} ms. Thread-safe.
+ */
+public final class Auditor {
+  /** The time one file may take before its audit stops. */
+  public static final long FILE_MILLIS = 2000;
+
+  private final RuleTable table;
+  private final PatternScanner patterns;
+  private final Detectors detectors;
+
+  public Auditor(RuleTable table) {
+    this.table = table;
+    this.patterns = new PatternScanner(table.rules(), table.context());
+    this.detectors = new Detectors(table);
+  }
+
+  public static Auditor standard() {
+    return new Auditor(RuleTable.standard());
+  }
+
+  public RuleTable table() {
+    return table;
+  }
+
+  /** Audits every skill of {@code catalog}, loaded from {@code contentRoot}, in parallel. */
+  public AuditReport audit(Catalog catalog, Path contentRoot) throws IOException {
+    try {
+      return new AuditReport(catalog.skills().parallelStream().map(s -> {
+        try {
+          return audit(s, contentRoot);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).toList());
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** Audits one skill: every file in its folder. */
+  public SkillAudit audit(Skill skill, Path contentRoot) throws IOException {
+    List<SkillFile> files = SkillFiles.read(contentRoot, skill.dir());
+    return new SkillAudit(skill.id(), skill.name(),
+        audit(files, skill.frontmatter(), skill.description()));
+  }
+
+  List<Finding> audit(List<SkillFile> files, Map<String, Object> frontmatter, String description) {
+    List<Finding> found = new ArrayList<>();
+    for (SkillFile f : files) {
+      found.addAll(detectors.file(f));
+      try {
+        found.addAll(patterns.scan(f, Deadline.in(FILE_MILLIS)));
+      } catch (Deadline.Expired e) {
+        detectors.timedOut(f).ifPresent(found::add);
+      }
+    }
+    Optional<SkillFile> skillMd = files.stream().filter(f -> f.inSkill().equals("SKILL.md")).findFirst();
+    found.addAll(detectors.skill(files, skillMd, frontmatter, description, List.copyOf(found)));
+    return found;
+  }
+}

@@ -1,0 +1,128 @@
+package dev.skillsite.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The parts of a Markdown, HTML or SVG file a reader of the rendered page does not see: HTML comments and
+ * elements styled invisible, outside fenced code (where a comment is shown as code). Offsets in the raw text.
+ */
+final class HiddenRanges {
+  private static final Pattern HIDDEN_ELEMENT = Pattern.compile(
+      "<([a-zA-Z][a-zA-Z0-9]*)\\b[^>\\n]{0,300}?(?:style\\s*=\\s*[\"'][^\"'\\n]{0,200}?(?:display\\s*:\\s*none"
+          + "|visibility\\s*:\\s*hidden|font-size\\s*:\\s*0(?:px|pt|em)?\\s*[;\"'])|\\shidden(?:\\s|>|=))[^>]{0,300}>");
+  private static final int MAX_ELEMENT = 5000;
+  static final HiddenRanges NONE = new HiddenRanges(new int[0]);
+
+  /** start, end pairs, sorted. */
+  private final int[] ranges;
+
+  private HiddenRanges(int[] ranges) {
+    this.ranges = ranges;
+  }
+
+  static HiddenRanges of(String raw, String kind) {
+    if (!kind.equals("markdown") && !kind.equals("html") && !kind.equals("svg")
+        || raw.indexOf('<') < 0) {
+      return NONE;
+    }
+    boolean[] fenced = kind.equals("markdown") ? fencedLines(raw) : new boolean[0];
+    int[] lineStarts = lineStarts(raw);
+    List<int[]> found = new ArrayList<>();
+    int i = raw.indexOf("<!--");
+    while (i >= 0) {
+      int end = raw.indexOf("-->", i + 4);
+      int stop = end < 0 ? raw.length() : end + 3;
+      if (!inFence(fenced, lineStarts, i)) {
+        found.add(new int[] {i, stop});
+      }
+      i = raw.indexOf("<!--", stop);
+    }
+    Matcher m = HIDDEN_ELEMENT.matcher(raw);
+    while (m.find()) {
+      if (inFence(fenced, lineStarts, m.start())) {
+        continue;
+      }
+      int close = raw.indexOf("</" + m.group(1), m.end());
+      int stop = close < 0 ? Math.min(raw.length(), m.end() + MAX_ELEMENT) : Math.min(close, m.end() + MAX_ELEMENT);
+      found.add(new int[] {m.end(), stop});
+    }
+    found.sort((a, b) -> Integer.compare(a[0], b[0]));
+    int[] flat = new int[found.size() * 2];
+    for (int k = 0; k < found.size(); k++) {
+      flat[2 * k] = found.get(k)[0];
+      flat[2 * k + 1] = found.get(k)[1];
+    }
+    return new HiddenRanges(flat);
+  }
+
+  boolean isEmpty() {
+    return ranges.length == 0;
+  }
+
+  /** Whether raw offset {@code at} lies in hidden text. */
+  boolean contains(int at) {
+    for (int k = 0; k < ranges.length; k += 2) {
+      if (at >= ranges[k] && at < ranges[k + 1]) {
+        return true;
+      }
+      if (ranges[k] > at) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  static int[] lineStarts(String s) {
+    int n = 1;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == '\n') {
+        n++;
+      }
+    }
+    int[] starts = new int[n];
+    int k = 1;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == '\n') {
+        starts[k++] = i + 1;
+      }
+    }
+    return starts;
+  }
+
+  /** The 0-based line holding raw offset {@code at}. */
+  static int lineOf(int[] lineStarts, int at) {
+    int idx = java.util.Arrays.binarySearch(lineStarts, at);
+    return idx >= 0 ? idx : -idx - 2;
+  }
+
+  private static boolean inFence(boolean[] fenced, int[] lineStarts, int at) {
+    int line = lineOf(lineStarts, at);
+    return line < fenced.length && fenced[line];
+  }
+
+  /** Per line: whether it lies inside a fenced code block (fence lines included). */
+  private static boolean[] fencedLines(String raw) {
+    int[] starts = lineStarts(raw);
+    boolean[] fenced = new boolean[starts.length];
+    String fence = null;
+    for (int l = 0; l < starts.length; l++) {
+      int end = l + 1 < starts.length ? starts[l + 1] - 1 : raw.length();
+      String line = raw.substring(starts[l], Math.min(end, starts[l] + 200)).stripLeading();
+      if (fence == null) {
+        if (line.startsWith("```") || line.startsWith("~~~")) {
+          fence = line.substring(0, 3);
+          fenced[l] = true;
+        }
+      } else {
+        fenced[l] = true;
+        if (line.startsWith(fence)) {
+          fence = null;
+        }
+      }
+    }
+    return fenced;
+  }
+}

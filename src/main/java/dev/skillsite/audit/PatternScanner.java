@@ -1,0 +1,149 @@
+package dev.skillsite.audit;
+
+import dev.skillsite.model.SourcePos;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the table's pattern rules over one file: on its text with continued lines joined, then on the text
+ * unobfuscated, decoded and with payloads decoded. A finding is one rule on one line; found only in an
+ * unobfuscated or decoded view, or in text a reader does not see, it is danger. Thread-safe.
+ */
+final class PatternScanner {
+  private final List<AuditRule> rules;
+  private final KeywordSet keywords;
+  private final Optional<Pattern> context;
+
+  /** @param context words that mark a line as discussing what it quotes (one severity down) */
+  PatternScanner(List<AuditRule> rules, Optional<Pattern> context) {
+    this.rules = rules.stream().filter(r -> r.match().isPresent()).toList();
+    this.keywords = new KeywordSet(this.rules);
+    this.context = context;
+  }
+
+  /** The findings in {@code file}; throws {@link Deadline.Expired} when the deadline passes. */
+  List<Finding> scan(SkillFile file, Deadline deadline) {
+    String raw = file.text();
+    if (raw.isEmpty()) {
+      return List.of();
+    }
+    String kind = file.kind();
+    int[] lineStarts = HiddenRanges.lineStarts(raw);
+    HiddenRanges hidden = HiddenRanges.of(raw, kind);
+    TextView joined = TextView.joined(raw);
+    List<TextView> views = new ArrayList<>();
+    views.add(joined);
+    joined.unobfuscated().ifPresent(views::add);
+    Optional<TextView> decoded = joined.decoded();
+    decoded.ifPresent(views::add);
+    decoded.orElse(joined).payload().ifPresent(views::add);
+    Map<String, Finding> found = new LinkedHashMap<>();
+    Map<String, TextView> viewOf = new HashMap<>();
+    for (TextView view : views) {
+      boolean[] present = keywords.find(view.text().toLowerCase(Locale.ROOT));
+      for (AuditRule rule : rules) {
+        if (!rule.reads(kind) || rule.hiddenOnly() && hidden.isEmpty() || !keywords.worthTrying(rule, present)) {
+          continue;
+        }
+        Matcher m = rule.match().get().matcher(deadline.guard(view.text()));
+        while (m.find()) {
+          int rawAt = view.rawOffset(m.start());
+          boolean inHidden = hidden.contains(rawAt);
+          if (rule.hiddenOnly() && !inHidden) {
+            continue;
+          }
+          int line = HiddenRanges.lineOf(lineStarts, rawAt);
+          String key = rule.id() + "|" + line;
+          if (found.containsKey(key) && viewOf.get(key) != view) {
+            continue; // already found on this line in a plainer view
+          }
+          Optional<Finding> f = judge(rule, file, view, m, raw, lineStarts, line, inHidden);
+          if (f.isPresent()
+              && (!found.containsKey(key) || f.get().severity().compareTo(found.get(key).severity()) > 0)) {
+            found.put(key, f.get());
+            viewOf.put(key, view);
+          }
+        }
+      }
+    }
+    return new ArrayList<>(found.values());
+  }
+
+  private Optional<Finding> judge(AuditRule rule, SkillFile file, TextView view, Matcher m, String raw,
+      int[] lineStarts, int line, boolean inHidden) {
+    String text = view.text();
+    int lineStart = text.lastIndexOf('\n', Math.max(0, m.start() - 1)) + 1;
+    if (m.start() == 0) {
+      lineStart = 0;
+    }
+    int lineEnd = text.indexOf('\n', m.end() > m.start() ? m.end() - 1 : m.end());
+    lineEnd = lineEnd < 0 ? text.length() : lineEnd;
+    if (lineEnd < lineStart) {
+      lineEnd = lineStart;
+    }
+    String lineText = text.substring(lineStart, lineEnd);
+    if (rule.unless().isPresent() && rule.unless().get().matcher(lineText).find()) {
+      return Optional.empty();
+    }
+    String window = rule.window() == 0 ? lineText : window(text, lineStart, lineEnd, rule.window());
+    if (rule.near().isPresent() && !rule.near().get().matcher(window).find()) {
+      return Optional.empty();
+    }
+    AuditSeverity severity = rule.severity();
+    String note = "";
+    boolean raised = rule.raise().isPresent() && rule.raise().get().matcher(window).find();
+    if (raised) {
+      severity = AuditSeverity.DANGER;
+    } else {
+      String around = lineText.substring(0, Math.max(0, m.start() - lineStart))
+          + " " + lineText.substring(Math.min(lineText.length(), Math.max(0, m.end() - lineStart)));
+      boolean lowered = rule.lower().isPresent() && rule.lower().get().matcher(window).find()
+          || context.isPresent() && context.get().matcher(around).find()
+          || file.kind().equals("data");
+      if (lowered) {
+        severity = severity.lower();
+      }
+    }
+    boolean obfuscated = view.kind().equals("unobfuscated") || view.kind().equals("payload")
+        || view.kind().equals("decoded") && !file.kind().equals("html") && !file.kind().equals("svg");
+    if (obfuscated) {
+      severity = AuditSeverity.DANGER;
+      note = view.kind().equals("unobfuscated") ? "Found only after removing invisible or look-alike characters. "
+          : "Found only after decoding. ";
+    }
+    if (inHidden && !rule.hiddenOnly()) {
+      severity = AuditSeverity.DANGER;
+      note = "Hidden from readers of the page (HTML comment or invisible element). " + note;
+    }
+    int rawStart = view.rawOffset(m.start());
+    int rawEnd = Math.max(rawStart, view.rawOffset(Math.max(m.start(), m.end() - 1)) + 1);
+    String excerpt = Excerpts.around(raw, rawStart, Math.min(raw.length(), rawEnd));
+    if (!view.kind().equals("text")) {
+      excerpt = excerpt + " ⇒ " + Excerpts.around(text, m.start(), m.end());
+    }
+    int col = rawStart - lineStarts[line] + 1;
+    return Optional.of(new Finding(rule.id(), severity, rule.category(),
+        new SourcePos(file.path(), line + 1, Math.max(1, col)), excerpt, note + rule.message()));
+  }
+
+  /** The lines from {@code lines} before the line {@code [start, end)} to {@code lines} after it. */
+  private static String window(String text, int start, int end, int lines) {
+    int from = start;
+    for (int i = 0; i < lines && from > 0; i++) {
+      from = text.lastIndexOf('\n', from - 2) + 1;
+    }
+    int to = end;
+    for (int i = 0; i < lines && to < text.length(); i++) {
+      int next = text.indexOf('\n', to + 1);
+      to = next < 0 ? text.length() : next;
+    }
+    return text.substring(from, to);
+  }
+}

@@ -1,0 +1,332 @@
+package dev.skillsite.audit;
+
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A file's text as the rules read it, with the way back to the file: each character's offset in the raw text.
+ * Three kinds: the text with continued lines joined ({@link #joined}); the same with invisible characters,
+ * look-alike letters and string splicing undone ({@link #unobfuscated}); with entities and escapes decoded
+ * ({@link #decoded}); and with short base64, hex or char-code payloads decoded in place ({@link #payload}).
+ */
+final class TextView {
+  /** Longest base64 token decoded: 1,024 characters, 768 bytes. */
+  static final int MAX_BASE64 = 1024;
+  private static final Pattern BASE64 = Pattern.compile("(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{16," + MAX_BASE64
+      + "}={0,2}(?![A-Za-z0-9+/=])");
+  private static final Pattern HEX = Pattern.compile("(?<![0-9A-Fa-f])(?:[0-9a-fA-F]{2}){12,512}(?![0-9A-Fa-f])");
+  private static final Pattern ESCAPES = Pattern.compile(
+      "&#[xX]([0-9a-fA-F]{1,6});?|&#([0-9]{1,7});?|&(amp|lt|gt|quot|apos|nbsp|sol|vert|colon|period|lpar|rpar);"
+          + "|\\\\x([0-9a-fA-F]{2})|\\\\u([0-9a-fA-F]{4})|\\\\u\\{([0-9a-fA-F]{1,6})}|%([0-9a-fA-F]{2})(?=%[0-9a-fA-F]{2})"
+          + "|(?<=%[0-9a-fA-F]{2})%([0-9a-fA-F]{2})");
+  private static final Pattern CHAR_CODES = Pattern.compile(
+      "(?i)fromCharCode\\(\\s*((?:\\d{1,3}\\s*,\\s*){3,400}\\d{1,3})\\s*\\)|((?:chr\\(\\d{1,3}\\)\\s*\\+\\s*){3,400}chr\\(\\d{1,3}\\))");
+  private static final Pattern CHR = Pattern.compile("\\d{1,3}");
+  private static final Pattern SPLICE = Pattern.compile("([\"'])\\s*\\+\\s*\\1|(?<=\\w)(?:''|\"\")(?=\\w)");
+
+  private final String kind;
+  private final String text;
+  private final int[] origin;
+
+  private TextView(String kind, String text, int[] origin) {
+    this.kind = kind;
+    this.text = text;
+    this.origin = origin;
+  }
+
+  /** What the view undid, for messages: {@code text}, {@code unobfuscated} or {@code decoded}. */
+  String kind() {
+    return kind;
+  }
+
+  String text() {
+    return text;
+  }
+
+  /** The raw offset of view character {@code i}. */
+  int rawOffset(int i) {
+    if (origin == null) {
+      return i;
+    }
+    return origin.length == 0 ? 0 : origin[Math.min(Math.max(i, 0), origin.length - 1)];
+  }
+
+  /** The raw text with lines continued by a trailing backslash (shell) or backtick (PowerShell) joined. */
+  static TextView joined(String raw) {
+    if (raw.indexOf("\\\n") < 0 && raw.indexOf("\\\r\n") < 0 && raw.indexOf("`\n") < 0 && raw.indexOf("`\r\n") < 0) {
+      return new TextView("text", raw, null);
+    }
+    Builder b = new Builder(raw.length());
+    int i = 0;
+    while (i < raw.length()) {
+      char c = raw.charAt(i);
+      if ((c == '\\' || c == '`') && continuation(raw, i + 1) > 0) {
+        int j = i + 1 + continuation(raw, i + 1);
+        while (j < raw.length() && (raw.charAt(j) == ' ' || raw.charAt(j) == '\t')) {
+          j++;
+        }
+        b.add(' ', i);
+        i = j;
+        continue;
+      }
+      b.add(c, i);
+      i++;
+    }
+    return b.view("text");
+  }
+
+  private static int continuation(String s, int i) {
+    if (i < s.length() && s.charAt(i) == '\n') {
+      return 1;
+    }
+    return i + 1 < s.length() && s.charAt(i) == '\r' && s.charAt(i + 1) == '\n' ? 2 : 0;
+  }
+
+  /**
+   * This view with zero-width and tag characters removed, look-alike letters and full-width forms mapped to
+   * ASCII, and spliced strings ({@code "cu" + "rl"}, {@code c''url}) joined; empty when there was nothing to undo.
+   */
+  Optional<TextView> unobfuscated() {
+    Builder b = new Builder(text.length());
+    boolean changed = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Unicode.isInvisible(c)) {
+        changed = true;
+        continue;
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Unicode.isTag(text.codePointAt(i))) {
+        changed = true;
+        i++;
+        continue;
+      }
+      char mapped = Unicode.toAscii(c);
+      changed |= mapped != c;
+      b.add(mapped, rawOffset(i));
+    }
+    TextView clean = b.view("unobfuscated");
+    Matcher m = SPLICE.matcher(clean.text);
+    if (!m.find()) {
+      return changed ? Optional.of(clean) : Optional.empty();
+    }
+    Builder s = new Builder(clean.text.length());
+    int last = 0;
+    do {
+      for (int i = last; i < m.start(); i++) {
+        s.add(clean.text.charAt(i), clean.rawOffset(i));
+      }
+      last = m.end();
+    } while (m.find());
+    for (int i = last; i < clean.text.length(); i++) {
+      s.add(clean.text.charAt(i), clean.rawOffset(i));
+    }
+    return Optional.of(s.view("unobfuscated"));
+  }
+
+  /** This view with HTML entities and {@code \\x}/{@code \\u}/percent escapes decoded; empty when there were none. */
+  Optional<TextView> decoded() {
+    return mayBeEncoded(text) ? replaceAll("decoded", ESCAPES) : Optional.empty();
+  }
+
+  /**
+   * This view with char-code lists and base64 or hex tokens of printable text (at most {@value #MAX_BASE64}
+   * characters) decoded in place; empty when there were none.
+   */
+  Optional<TextView> payload() {
+    return mayBeEncoded(text) ? replaceAll("payload", CHAR_CODES, BASE64, HEX) : Optional.empty();
+  }
+
+  private Optional<TextView> replaceAll(String kind, Pattern... patterns) {
+    TextView v = this;
+    boolean changed = false;
+    for (Pattern p : patterns) {
+      Optional<TextView> next = v.replace(p);
+      if (next.isPresent()) {
+        v = next.get();
+        changed = true;
+      }
+    }
+    return changed ? Optional.of(new TextView(kind, v.text, v.originArray())) : Optional.empty();
+  }
+
+  private int[] originArray() {
+    if (origin != null) {
+      return origin;
+    }
+    int[] o = new int[text.length()];
+    Arrays.setAll(o, i -> i);
+    return o;
+  }
+
+  private Optional<TextView> replace(Pattern p) {
+    Matcher m = p.matcher(text);
+    Builder b = null;
+    int last = 0;
+    while (m.find()) {
+      Optional<String> decoded = decode(p, m);
+      if (decoded.isEmpty()) {
+        continue;
+      }
+      if (b == null) {
+        b = new Builder(text.length());
+      }
+      for (int i = last; i < m.start(); i++) {
+        b.add(text.charAt(i), rawOffset(i));
+      }
+      int at = rawOffset(m.start());
+      for (int i = 0; i < decoded.get().length(); i++) {
+        b.add(decoded.get().charAt(i), at);
+      }
+      last = m.end();
+    }
+    if (b == null) {
+      return Optional.empty();
+    }
+    for (int i = last; i < text.length(); i++) {
+      b.add(text.charAt(i), rawOffset(i));
+    }
+    return Optional.of(b.view("decoded"));
+  }
+
+  private static Optional<String> decode(Pattern p, Matcher m) {
+    try {
+      if (p == ESCAPES) {
+        return Optional.of(unescape(m));
+      }
+      if (p == CHAR_CODES) {
+        StringBuilder sb = new StringBuilder();
+        Matcher d = CHR.matcher(m.group(1) != null ? m.group(1) : m.group(2));
+        while (d.find()) {
+          sb.append((char) Integer.parseInt(d.group()));
+        }
+        return printable(sb.toString());
+      }
+      String token = m.group();
+      if (p == BASE64) {
+        if (!mixed(token)) {
+          return Optional.empty();
+        }
+        byte[] bytes = Base64.getDecoder().decode(token.replace("=", ""));
+        return printable(latin1(bytes));
+      }
+      return printable(latin1(java.util.HexFormat.of().parseHex(token)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String unescape(Matcher m) {
+    if (m.group(1) != null) {
+      return new String(Character.toChars(Math.min(Integer.parseInt(m.group(1), 16), Character.MAX_CODE_POINT)));
+    }
+    if (m.group(2) != null) {
+      return new String(Character.toChars(Math.min(Integer.parseInt(m.group(2)), Character.MAX_CODE_POINT)));
+    }
+    if (m.group(3) != null) {
+      return switch (m.group(3).toLowerCase(Locale.ROOT)) {
+        case "amp" -> "&";
+        case "lt" -> "<";
+        case "gt" -> ">";
+        case "quot" -> "\"";
+        case "apos" -> "'";
+        case "sol" -> "/";
+        case "vert" -> "|";
+        case "colon" -> ":";
+        case "period" -> ".";
+        case "lpar" -> "(";
+        case "rpar" -> ")";
+        default -> " ";
+      };
+    }
+    for (int g = 4; g <= 8; g++) {
+      if (m.group(g) != null) {
+        return new String(Character.toChars(Math.min(Integer.parseInt(m.group(g), 16), Character.MAX_CODE_POINT)));
+      }
+    }
+    return m.group();
+  }
+
+  private static String latin1(byte[] bytes) {
+    return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  /** Decoded text that reads as text: at least 8 characters, 90 % printable ASCII. */
+  private static Optional<String> printable(String s) {
+    if (s.length() < 8) {
+      return Optional.empty();
+    }
+    int ok = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x20 && c < 0x7f || c == '\n' || c == '\t' || c == '\r') {
+        ok++;
+      }
+    }
+    return ok * 10 >= s.length() * 9 ? Optional.of(s.replace('\n', ' ').replace('\r', ' ')) : Optional.empty();
+  }
+
+  /** A base64 token worth trying: upper and lower case letters and a digit or symbol, as encoded text has. */
+  private static boolean mixed(String token) {
+    boolean upper = false;
+    boolean lower = false;
+    boolean other = false;
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      upper |= c >= 'A' && c <= 'Z';
+      lower |= c >= 'a' && c <= 'z';
+      other |= c >= '0' && c <= '9' || c == '+' || c == '/';
+    }
+    return upper && lower && other;
+  }
+
+  /** A cheap look for anything {@link #decoded} could decode. */
+  static boolean mayBeEncoded(String s) {
+    int run = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '&' && i + 1 < s.length() && (s.charAt(i + 1) == '#' || Character.isLetter(s.charAt(i + 1)))
+          || c == '\\' && i + 1 < s.length() && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'u')
+          || c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) && hex(s.charAt(i + 2))
+          || (c == 'f' || c == 'c') && (s.startsWith("fromCharCode(", i) || s.startsWith("chr(", i))) {
+        return true;
+      }
+      boolean b64 = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/';
+      run = b64 ? run + 1 : 0;
+      if (run >= 24) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hex(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+  }
+
+  /** Appends characters with their raw offsets. */
+  private static final class Builder {
+    private final StringBuilder sb;
+    private int[] origin;
+
+    Builder(int capacity) {
+      sb = new StringBuilder(capacity);
+      origin = new int[Math.max(16, capacity)];
+    }
+
+    void add(char c, int rawOffset) {
+      if (sb.length() == origin.length) {
+        origin = Arrays.copyOf(origin, origin.length * 2);
+      }
+      origin[sb.length()] = rawOffset;
+      sb.append(c);
+    }
+
+    TextView view(String kind) {
+      return new TextView(kind, sb.toString(), Arrays.copyOf(origin, sb.length()));
+    }
+  }
+}
