@@ -29,7 +29,7 @@ final class MarkdownScan {
   /** What one document holds. */
   record Scanned(List<LinkAt> links, List<TextAt> texts) {}
 
-  private final Parser parser = Parser.builder()
+  private final Parser parser = dev.skillsite.markdown.LinearInlines.addTo(Parser.builder())
       .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
       .maxOpenBlockParsers(128)
       .build();

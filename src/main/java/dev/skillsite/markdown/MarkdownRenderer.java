@@ -43,12 +43,12 @@ public final class MarkdownRenderer {
   public MarkdownRenderer(HtmlSanitizer sanitizer) {
     List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
         TaskListItemsExtension.create(), AutolinkExtension.create());
-    this.parser = Parser.builder()
+    this.parser = LinearInlines.addTo(Parser.builder())
         .extensions(extensions)
         .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
         .maxOpenBlockParsers(MAX_OPEN_BLOCKS)
         .build();
-    this.outlineParser = Parser.builder()
+    this.outlineParser = LinearInlines.addTo(Parser.builder())
         .extensions(extensions)
         .maxOpenBlockParsers(MAX_OPEN_BLOCKS)
         .build();
