@@ -88,6 +88,12 @@ public final class SiteServer implements AutoCloseable {
         ex.getResponseHeaders().set("Cache-Control", "no-store");
         send(ex, 200, "application/json; charset=utf-8", status.json().getBytes(StandardCharsets.UTF_8));
       }
+      case "status.js" -> { // the same, for pages whose policy allows scripts from the site and no fetch
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        send(ex, 200, "text/javascript; charset=utf-8",
+            ("window.__skillsiteStatus && window.__skillsiteStatus(" + status.json() + ");\n")
+                .getBytes(StandardCharsets.UTF_8));
+      }
       case "reload.js" -> {
         try (InputStream in = SiteServer.class.getResourceAsStream("reload.js")) {
           send(ex, 200, "text/javascript; charset=utf-8", in.readAllBytes());
