@@ -11,6 +11,7 @@ import dev.skillsite.model.Skill;
 import dev.skillsite.output.AtomicSiteWriter;
 import dev.skillsite.output.CodeIdentity;
 import dev.skillsite.output.OutputLocation;
+import dev.skillsite.output.OutputLock;
 import dev.skillsite.output.UnchangedFiles;
 import dev.skillsite.routing.Confidence;
 import dev.skillsite.routing.IndexContents;
@@ -77,6 +78,8 @@ public final class BuildPipeline {
   static final int MAX_REFRESHED = 8;
 
   private final boolean keepLive;
+  /** How a build takes the lock of its output folder (one writer per folder). */
+  private final OutputLock.Policy writers;
 
   public BuildPipeline(SiteGenerator generator, Progress progress) {
     this(generator, progress, false);
@@ -87,9 +90,19 @@ public final class BuildPipeline {
    *     watching server); it holds every rendered document, so plain builds do not
    */
   public BuildPipeline(SiteGenerator generator, Progress progress, boolean keepLive) {
+    this(generator, progress, keepLive, OutputLock.Policy.build());
+  }
+
+  private BuildPipeline(SiteGenerator generator, Progress progress, boolean keepLive, OutputLock.Policy writers) {
     this.generator = generator;
     this.progress = progress;
     this.keepLive = keepLive;
+    this.writers = writers;
+  }
+
+  /** This pipeline, taking the lock of its output folder as {@code policy} says. */
+  public BuildPipeline locking(OutputLock.Policy policy) {
+    return new BuildPipeline(generator, progress, keepLive, policy);
   }
 
   /**
@@ -119,6 +132,14 @@ public final class BuildPipeline {
       throws IOException {
     long start = System.nanoTime();
     OutputLocation location = OutputLocation.check(options.out(), options.content());
+    // one writer per output folder: another build's staging folder and swap are never touched
+    try (OutputLock.Hold hold = writers.take(location.out())) {
+      return runLocked(options, cancelled, previous, start, location);
+    }
+  }
+
+  private BuildResult runLocked(BuildOptions options, BooleanSupplier cancelled, Optional<LiveSite> previous,
+      long start, OutputLocation location) throws IOException {
     AtomicBoolean abandoned = new AtomicBoolean();
     AtomicBoolean searchReused = new AtomicBoolean();
     CompletableFuture<SiteGenerator.Documents> documents;

@@ -46,7 +46,8 @@ public final class BuildCommand implements Callable<Integer> {
     try {
       Progress bar = TerminalProgress.forEnvironment(System.err, System.getenv(), System.console() != null);
       StageTimer timer = new StageTimer(bar);
-      BuildPipeline pipeline = new BuildPipeline(new SiteGenerator(site.templateDir()), timings ? timer : bar);
+      BuildPipeline pipeline = new BuildPipeline(new SiteGenerator(site.templateDir()), timings ? timer : bar)
+          .locking(site.writers("build", err));
       BuildResult result = pipeline.run(site.buildOptions(true));
       for (Diagnostic d : result.diagnostics()) {
         err.println(d.format());

@@ -5,6 +5,8 @@ import dev.skillsite.build.BuildResult;
 import dev.skillsite.build.Progress;
 import dev.skillsite.build.TerminalProgress;
 import dev.skillsite.model.Diagnostic;
+import dev.skillsite.output.OutputLocation;
+import dev.skillsite.output.OutputLock;
 import dev.skillsite.serve.BuildStatus;
 import dev.skillsite.serve.ContentWatcher;
 import dev.skillsite.serve.Rebuilder;
@@ -58,15 +60,18 @@ public final class ServeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     BuildStatus status = new BuildStatus();
     Progress progress = TerminalProgress.forEnvironment(System.err, System.getenv(), System.console() != null);
-    try {
+    try (OutputLock.Hold kept = keep(err)) {
       Optional<Path> templates = site.templateDir();
-      BuildPipeline pipeline = new BuildPipeline(new SiteGenerator(templates), progress, true);
+      OutputLock.Policy writers = kept instanceof Kept k ? site.writers(OutputLock.WATCH, err).holding(k.lock())
+          : site.writers("serve", err);
+      BuildPipeline pipeline = new BuildPipeline(new SiteGenerator(templates), progress, true).locking(writers);
       BuildResult first = pipeline.run(site.buildOptions(true));
       report(first, out, err, status);
       List<Path> watched = new ArrayList<>(List.of(site.content));
       templates.ifPresent(watched::add);
       // templates may change too: each full rebuild compiles them again (cheap next to rendering)
-      Rebuilder rebuilder = new Rebuilder(() -> new BuildPipeline(new SiteGenerator(templates), progress, true),
+      Rebuilder rebuilder = new Rebuilder(
+          () -> new BuildPipeline(new SiteGenerator(templates), progress, true).locking(writers),
           site.buildOptions(false), pipeline, first, listener(out, err, status));
       try (Rebuilder r = rebuilder;
           SiteServer server = SiteServer.start(bind, port, site.out, status, watch);
@@ -88,6 +93,27 @@ public final class ServeCommand implements Callable<Integer> {
       err.println("skillsite: " + e.getMessage());
       return 2;
     }
+  }
+
+  /** A watching server's lock of its output folder, held from before the first build until it stops. */
+  private record Kept(OutputLock lock) implements OutputLock.Hold {
+    @Override
+    public void close() throws IOException {
+      lock.close();
+    }
+  }
+
+  /**
+   * With {@code --watch}, takes the output folder for as long as the server runs: its quick refreshes write
+   * pages in place, and no other build may swap the folder under them.
+   */
+  private OutputLock.Hold keep(PrintWriter err) throws IOException {
+    if (!watch) {
+      return () -> {};
+    }
+    OutputLock.Policy policy = site.writers(OutputLock.WATCH, err);
+    Path out = OutputLocation.check(site.out, site.content).out();
+    return new Kept(OutputLock.acquire(out, OutputLock.WATCH, policy.patience(), policy.notice()));
   }
 
   /** Ends {@link #call()}: for tests and embedding. */

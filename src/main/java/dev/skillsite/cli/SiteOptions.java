@@ -1,9 +1,12 @@
 package dev.skillsite.cli;
 
 import dev.skillsite.build.BuildOptions;
+import dev.skillsite.output.OutputLock;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,6 +38,22 @@ final class SiteOptions {
   @Option(names = "--no-cache",
       description = "Render every document: neither read nor write the build cache (OUT/.skillsite-cache/).")
   boolean noCache;
+
+  @Option(names = "--lock-wait", paramLabel = "SECONDS", defaultValue = "300",
+      description = "How long to wait while another build writes the same output folder (default: "
+          + "${DEFAULT-VALUE}; 0 refuses at once).")
+  long lockWait;
+
+  /** How this command takes the lock of the output folder; waiting is told on {@code err}. */
+  OutputLock.Policy writers(String command, PrintWriter err) {
+    if (lockWait < 0) {
+      throw new ParameterException(spec.commandLine(), "--lock-wait must be 0 or more seconds, not " + lockWait);
+    }
+    return new OutputLock.Policy(command, Duration.ofSeconds(lockWait), notice -> {
+      err.println("skillsite: " + notice);
+      err.flush();
+    }, Optional.empty());
+  }
 
   /** The user's template folder: {@code --templates}, else {@code templates/} if present. */
   Optional<Path> templateDir() throws NoSuchFileException {

@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Serves a built site over HTTP on one address (loopback unless told otherwise). With live reload on,
@@ -22,8 +25,22 @@ public final class SiteServer implements AutoCloseable {
   private static final byte[] RELOAD_TAG =
       "<script src=\"/__skillsite/reload.js\" defer></script>".getBytes(StandardCharsets.UTF_8);
 
+  /**
+   * Request threads: one per connection being read or answered, up to this many, then requests queue. The JDK
+   * server hands each new connection to a thread that blocks until the request has arrived, and writes a
+   * response until the client has taken it: four threads let four idle or slow clients stop everyone else.
+   */
+  static final int THREADS = 64;
+  /**
+   * Seconds a connection may take to send its request, and to take its response, before the JDK server
+   * closes it (its own settings, read once per JVM, when the first server starts: a user's {@code -D} wins).
+   */
+  static final String REQUEST_SECONDS = "10";
+  static final String RESPONSE_SECONDS = "60";
+  private static final int WRITE_SLICE = 64 * 1024;
+
   private final HttpServer http;
-  private final ExecutorService pool = Executors.newFixedThreadPool(4);
+  private final ExecutorService pool = requestThreads();
   private final StaticFiles files;
   private final BuildStatus status;
   private final boolean liveReload;
@@ -37,9 +54,27 @@ public final class SiteServer implements AutoCloseable {
     http.setExecutor(pool);
   }
 
+  private static ExecutorService requestThreads() {
+    AtomicInteger n = new AtomicInteger();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "skillsite-http-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    pool.allowCoreThreadTimeOut(true); // threads are made as connections come and end when idle
+    return pool;
+  }
+
   /** Starts serving {@code root} on {@code host:port} (port 0 picks a free one). */
   public static SiteServer start(String host, int port, Path root, BuildStatus status, boolean liveReload)
       throws IOException {
+    if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+      System.setProperty("sun.net.httpserver.maxReqTime", REQUEST_SECONDS);
+    }
+    if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+      System.setProperty("sun.net.httpserver.maxRspTime", RESPONSE_SECONDS);
+    }
     SiteServer s = new SiteServer(HttpServer.create(new InetSocketAddress(host, port), 0), root, status,
         liveReload);
     s.http.start();
@@ -87,6 +122,12 @@ public final class SiteServer implements AutoCloseable {
       case "status" -> {
         ex.getResponseHeaders().set("Cache-Control", "no-store");
         send(ex, 200, "application/json; charset=utf-8", status.json().getBytes(StandardCharsets.UTF_8));
+      }
+      case "status.js" -> { // the same, for pages whose policy allows scripts from the site and no fetch
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        send(ex, 200, "text/javascript; charset=utf-8",
+            ("window.__skillsiteStatus && window.__skillsiteStatus(" + status.json() + ");\n")
+                .getBytes(StandardCharsets.UTF_8));
       }
       case "reload.js" -> {
         try (InputStream in = SiteServer.class.getResourceAsStream("reload.js")) {
@@ -137,7 +178,10 @@ public final class SiteServer implements AutoCloseable {
     ex.sendResponseHeaders(code, head || body.length == 0 ? -1 : body.length);
     if (!head && body.length > 0) {
       try (OutputStream os = ex.getResponseBody()) {
-        os.write(body);
+        // in slices: a socket write copies its whole buffer into native memory first (16 MB for a 16 MB file)
+        for (int at = 0; at < body.length; at += WRITE_SLICE) {
+          os.write(body, at, Math.min(WRITE_SLICE, body.length - at));
+        }
       }
     }
   }

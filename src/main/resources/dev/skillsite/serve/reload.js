@@ -1,4 +1,7 @@
 // skillsite serve --watch: reload the page when the site is rebuilt; show a broken save's diagnostics.
+// The pages' Content-Security-Policy allows scripts from the site and no fetch (no connect-src), so the status
+// is polled as a script, /__skillsite/status.js, which calls back with the same JSON as /__skillsite/status:
+// the dev server serves pages under the very policy they are published with.
 (function () {
   "use strict";
   var seen = null;
@@ -16,25 +19,30 @@
     panel.textContent = "Build failed; showing the last good site.\n\n" + lines.join("\n");
   }
 
+  window.__skillsiteStatus = function (s) {
+    if (seen === null) {
+      seen = s.version;
+    } else if (s.version !== seen) {
+      seen = s.version;
+      location.reload();
+      return;
+    }
+    if (!s.ok) {
+      show(s.diagnostics);
+    } else if (panel) {
+      panel.remove();
+      panel = null;
+    }
+  };
+
   function poll() {
-    fetch("/__skillsite/status", { cache: "no-store" })
-      .then(function (r) { return r.json(); })
-      .then(function (s) {
-        if (seen === null) {
-          seen = s.version;
-        } else if (s.version !== seen) {
-          location.reload();
-          return;
-        }
-        if (!s.ok) {
-          show(s.diagnostics);
-        } else if (panel) {
-          panel.remove();
-          panel = null;
-        }
-      })
-      .catch(function () {})
-      .then(function () { setTimeout(poll, 300); });
+    var script = document.createElement("script");
+    script.src = "/__skillsite/status.js?t=" + Date.now();
+    script.onload = script.onerror = function () {
+      script.remove();
+      setTimeout(poll, 300);
+    };
+    (document.head || document.documentElement).appendChild(script);
   }
   poll();
 })();
