@@ -66,6 +66,11 @@ public final class SolrExport {
       if (Files.exists(target)) {
         deleteTree(target);
       }
+      try {
+        Files.setPosixFilePermissions(staging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: its default permissions stand
+      }
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException e) {
       deleteTree(staging);

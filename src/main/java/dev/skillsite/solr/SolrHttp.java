@@ -27,8 +27,9 @@ import java.util.stream.Collectors;
  */
 public final class SolrHttp {
   /** How long a request keeps trying the nodes before it fails. */
-  static final Duration RETRY_FOR = Duration.ofSeconds(30);
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  static final Duration RETRY_FOR = Duration.ofSeconds(60);
+  /** How long one node may take to answer (an update of a thousand skills on a busy machine takes tens of seconds). */
+  private static final Duration TIMEOUT = Duration.ofSeconds(120);
   private final List<URI> nodes;
   private final String collection;
   private final HttpClient http;
@@ -47,7 +48,7 @@ public final class SolrHttp {
     }
     this.nodes = nodes.stream().map(SolrHttp::withoutSlash).toList();
     this.collection = collection;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
   }
 
   /** {@code http://a:8983/solr,http://b:8983/solr} → two nodes. */
