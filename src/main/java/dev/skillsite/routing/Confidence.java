@@ -161,7 +161,7 @@ public record Confidence(double threshold) {
     return f.words() == 0 ? 0 : Math.min(sigmoid(f.z()), f.evidenceCap());
   }
 
-  Features features(RoutingIndex index, HitTerms ht, QueryTerms qt, ScoreDoc[] hits) {
+  Features features(RoutingSource index, HitTerms ht, QueryTerms qt, ScoreDoc[] hits) {
     int top = hits[0].doc;
     int n = index.size() + PRIOR_SKILLS;
     double total = 0;

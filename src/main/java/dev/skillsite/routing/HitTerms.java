@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
@@ -16,17 +17,41 @@ import org.apache.lucene.util.BytesRef;
  * frequency, read with one term lookup per (field, term) instead of one per (field, term, hit).
  */
 final class HitTerms {
-  private record Key(String field, String term) {}
+  /** A term of a field. */
+  record Key(String field, String term) {}
 
-  private record Entry(int docFreq, boolean[] inHit) {}
+  /** How many documents hold a term, and which of the hits do. */
+  record Entry(int docFreq, boolean[] inHit) {}
+
+  /** Whether a document other than the hits holds a term. */
+  private interface Outside {
+    boolean contains(String field, String term, int doc);
+  }
 
   private final int[] hits;
   private final Map<Key, Entry> entries = new HashMap<>();
-  private final RoutingIndex index;
+  private final Function<Key, Entry> reader;
+  private final Outside outside;
 
   HitTerms(RoutingIndex index, int[] hits) {
-    this.index = index;
     this.hits = hits.clone();
+    this.reader = k -> read(index, k);
+    this.outside = index::contains;
+  }
+
+  private HitTerms(int[] hits, Map<Key, Entry> known) {
+    this.hits = hits.clone();
+    this.entries.putAll(known);
+    this.reader = k -> new Entry(0, new boolean[this.hits.length]);
+    this.outside = (field, term, doc) -> false;
+  }
+
+  /**
+   * What another source read for {@code hits}: a (field, term) not in {@code known} is held by no document, and no
+   * document but the hits is known to hold anything.
+   */
+  static HitTerms given(int[] hits, Map<Key, Entry> known) {
+    return new HitTerms(hits, known);
   }
 
   int docFreq(String field, String term) {
@@ -41,7 +66,7 @@ final class HitTerms {
   boolean contains(String field, String term, int doc) {
     int i = indexOf(doc);
     if (i < 0) {
-      return index.contains(field, term, doc);
+      return outside.contains(field, term, doc);
     }
     return entry(field, term).inHit()[i];
   }
@@ -56,10 +81,10 @@ final class HitTerms {
   }
 
   private Entry entry(String field, String term) {
-    return entries.computeIfAbsent(new Key(field, term), this::read);
+    return entries.computeIfAbsent(new Key(field, term), reader);
   }
 
-  private Entry read(Key k) {
+  private Entry read(RoutingIndex index, Key k) {
     boolean[] in = new boolean[hits.length];
     int df = 0;
     try {

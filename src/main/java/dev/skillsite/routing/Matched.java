@@ -18,18 +18,18 @@ final class Matched {
   private Matched() {}
 
   /** The skill's candidates in order of preference: phrases, keywords, name, headings. */
-  static List<Candidate> candidates(RoutingIndex index, IndexedSkill s) {
+  static List<Candidate> candidates(TermReader reader, IndexedSkill s) {
     List<Candidate> out = new ArrayList<>();
-    add(index, out, Fields.PHRASE, s.phrases());
-    add(index, out, Fields.KEYWORD, s.keywords());
-    add(index, out, Fields.NAME, List.of(s.name()));
-    add(index, out, Fields.HEADING, s.headings());
+    add(reader, out, Fields.PHRASE, s.phrases());
+    add(reader, out, Fields.KEYWORD, s.keywords());
+    add(reader, out, Fields.NAME, List.of(s.name()));
+    add(reader, out, Fields.HEADING, s.headings());
     return out;
   }
 
-  private static void add(RoutingIndex index, List<Candidate> out, String field, List<String> texts) {
+  private static void add(TermReader reader, List<Candidate> out, String field, List<String> texts) {
     for (String c : texts) {
-      List<String> terms = index.terms().terms(Fields.DESCRIPTION, SkillDocument.nameWords(c));
+      List<String> terms = reader.terms(Fields.DESCRIPTION, SkillDocument.nameWords(c));
       if (!terms.isEmpty()) {
         out.add(new Candidate(field, c, terms));
       }
@@ -40,7 +40,7 @@ final class Matched {
    * The candidate with the largest Σ idf of query words it holds, times (½ + ½ · share of its own words in
    * the query), so that short, fully matched phrases win; empty when none shares a word.
    */
-  static Optional<Candidate> best(RoutingIndex index, HitTerms ht, QueryTerms qt, int doc) {
+  static Optional<Candidate> best(RoutingSource index, HitTerms ht, QueryTerms qt, int doc) {
     Set<String> query = new HashSet<>(qt.words());
     Candidate best = null;
     double bestScore = 0;

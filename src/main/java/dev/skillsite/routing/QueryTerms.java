@@ -14,10 +14,10 @@ record QueryTerms(Map<String, Map<String, Float>> byField, List<String> words) {
   /** Queries longer than this many distinct terms per field are cut (long pasted prompts). */
   static final int MAX_TERMS_PER_FIELD = 48;
 
-  static QueryTerms of(String query, RoutingIndex index, Synonyms synonyms, List<Fields.Weighted> fields) {
+  static QueryTerms of(String query, TermReader index, Synonyms synonyms, List<Fields.Weighted> fields) {
     String synText = synonyms.expand(query);
     Map<String, Map<String, Float>> byField = new LinkedHashMap<>();
-    List<String> words = limit(index.terms().terms(Fields.DESCRIPTION, query));
+    List<String> words = limit(index.terms(Fields.DESCRIPTION, query));
     Map<String, Map<String, Float>> byChain = new HashMap<>();
     for (Fields.Weighted f : fields) {
       Map<String, Float> terms =
@@ -27,13 +27,13 @@ record QueryTerms(Map<String, Map<String, Float>> byField, List<String> words) {
     return new QueryTerms(byField, words);
   }
 
-  private static Map<String, Float> analyze(String field, String query, String synText, RoutingIndex index) {
+  private static Map<String, Float> analyze(String field, String query, String synText, TermReader index) {
     Map<String, Float> terms = new LinkedHashMap<>();
-    for (String t : limit(index.terms().terms(field, query))) {
+    for (String t : limit(index.terms(field, query))) {
       terms.put(t, 1f);
     }
     if (!synText.isEmpty()) {
-      for (String t : limit(index.terms().terms(field, synText))) {
+      for (String t : limit(index.terms(field, synText))) {
         terms.putIfAbsent(t, Synonyms.WEIGHT);
       }
     }

@@ -1,27 +1,13 @@
 package dev.skillsite.routing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.Explanation;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 
 /**
  * Routes a user's phrase to skills. The score of a skill is explicit:
@@ -39,12 +25,10 @@ public final class Router {
   public static final int MAX_TERMS_PER_FIELD = QueryTerms.MAX_TERMS_PER_FIELD;
   /** How many hits are ranked before confidence is computed, at least. */
   public static final int MIN_RANKED = 10;
-  private static final Pattern CLAUSE_FIELD = Pattern.compile("^weight\\(([a-z_]+):");
-  private final RoutingIndex index;
+  private final RoutingSource index;
   private final Synonyms synonyms = new Synonyms();
   private final Confidence confidence;
   private final List<Fields.Weighted> fields;
-  private final Invocation invocation;
 
   public Router(RoutingIndex index) {
     this(index, index.confidence());
@@ -56,14 +40,21 @@ public final class Router {
 
   /** With other field boosts (for tuning). */
   Router(RoutingIndex index, Confidence confidence, List<Fields.Weighted> fields) {
-    this.index = index;
+    this(new LocalSource(index), confidence, fields);
+  }
+
+  /**
+   * Routes over a SolrCloud collection: the same ranking, confidence and explanation as over a local index of
+   * the same skills (the collection's per-field scores are not explained: {@code explain} gives no contributions).
+   */
+  public Router(SolrSource solr, Confidence confidence) {
+    this(solr, confidence, Fields.SEARCHED);
+  }
+
+  private Router(RoutingSource source, Confidence confidence, List<Fields.Weighted> fields) {
+    this.index = source;
     this.confidence = confidence;
     this.fields = List.copyOf(fields);
-    List<String> names = new ArrayList<>(index.size());
-    for (int doc = 0; doc < index.size(); doc++) {
-      names.add(index.skill(doc).name());
-    }
-    this.invocation = new Invocation(names);
   }
 
   public RouteResult route(String query, int top) {
@@ -85,31 +76,22 @@ public final class Router {
   }
 
   private RouteExplanation run(String query, int top, boolean withContributions, boolean withMatches) {
-    QueryTerms qt = QueryTerms.of(query, index, synonyms, fields);
-    Query q = luceneQuery(qt);
+    QueryTerms qt = QueryTerms.of(query, index.terms(), synonyms, fields);
     int k = Math.max(top, MIN_RANKED);
-    TopDocs docs;
-    try {
-      docs = index.searcher().search(q, k);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    ScoreDoc[] sd = docs.scoreDocs;
-    OptionalInt invoked = invocation.find(query);
-    if (invoked.isPresent()) {
-      sd = invokedFirst(sd, invoked.getAsInt());
-    }
+    RoutingSource.Ranked ranked = index.rank(query, qt, fields, k);
+    ScoreDoc[] sd = ranked.hits();
+    boolean invoked = ranked.invoked();
     if (sd.length == 0) {
       return new RouteExplanation(new RouteResult(query, true, false, List.of()), List.of(), Confidence.Features.NONE,
           confidence.threshold(), qt.words(), false, 0, List.of());
     }
-    HitTerms ht = new HitTerms(index, Arrays.stream(sd).mapToInt(h -> h.doc).toArray());
+    HitTerms ht = ranked.terms();
     Confidence.Features features = confidence.features(index, ht, qt, sd);
     double lexical = confidence.score(features);
     // a skill called by name fires: the user said which one
-    double conf = invoked.isPresent() ? 1.0 : lexical;
+    double conf = invoked ? 1.0 : lexical;
     boolean abstained = conf < confidence.threshold();
-    boolean ambiguous = !abstained && invoked.isEmpty() && features.margin() < Confidence.AMBIGUOUS_MARGIN;
+    boolean ambiguous = !abstained && !invoked && features.margin() < Confidence.AMBIGUOUS_MARGIN;
     // the best score from the query's words (a skill called by name may come first with less)
     float best = Math.max(sd[0].score, sd.length > 1 ? sd[1].score : 0);
     List<RouteHit> hits = new ArrayList<>();
@@ -117,7 +99,7 @@ public final class Router {
     for (int i = 0; i < Math.min(top, sd.length); i++) {
       IndexedSkill s = index.skill(sd[i].doc);
       if (withContributions) {
-        contributions.add(contributions(q, sd[i].doc));
+        contributions.add(index.contributions(qt, fields, sd[i].doc));
       }
       int doc = sd[i].doc;
       double c = i == 0 ? conf : lexical * sd[i].score / best;
@@ -125,16 +107,16 @@ public final class Router {
         hits.add(new RouteHit(s.id(), s.name(), sd[i].score, c, "", ""));
         continue;
       }
-      var matched = i == 0 && invoked.isPresent()
+      var matched = i == 0 && invoked
           ? Optional.of(new Matched.Candidate(Fields.NAME, s.name(), List.of()))
           : Matched.best(index, ht, qt, doc);
       String field = matched.map(Matched.Candidate::field).orElseGet(() -> displayField(mainField(ht, qt, doc)));
       hits.add(new RouteHit(s.id(), s.name(), sd[i].score, c, field, matched.map(Matched.Candidate::text).orElse("")));
     }
-    List<String> notFor = withMatches && features.excluded() > 0 && invoked.isEmpty()
+    List<String> notFor = withMatches && features.excluded() > 0 && !invoked
         ? excludingClauses(ht, qt, sd[0].doc) : List.of();
     return new RouteExplanation(new RouteResult(query, abstained, ambiguous, hits), contributions, features,
-        confidence.threshold(), qt.words(), invoked.isPresent(), lexical, notFor);
+        confidence.threshold(), qt.words(), invoked, lexical, notFor);
   }
 
   /**
@@ -150,13 +132,14 @@ public final class Router {
       return List.of();
     }
     int d = doc.getAsInt();
-    HitTerms ht = new HitTerms(index, new int[] {d});
+    Map<String, String> surfaces = index.terms().surfaces(Fields.DESCRIPTION, query);
+    List<String> asked = Stream.concat(Confidence.SURFACE.stream(), Stream.of(Fields.BODY, Fields.NOT_FOR)).toList();
+    HitTerms ht = index.hitTerms(new int[] {d}, surfaces.keySet(), asked);
     List<Map.Entry<String, String>> unused = new ArrayList<>();
-    for (var e : index.terms().surfaces(Fields.DESCRIPTION, query).entrySet()) {
+    for (var e : surfaces.entrySet()) {
       String t = e.getKey();
       boolean skip = t.chars().allMatch(Character::isDigit) || CjkBigramFilter.isCjk(t.codePointAt(0));
-      if (!skip && Stream.concat(Confidence.SURFACE.stream(), Stream.of(Fields.BODY, Fields.NOT_FOR))
-          .noneMatch(f -> ht.contains(f, t, d))) {
+      if (!skip && asked.stream().noneMatch(f -> ht.contains(f, t, d))) {
         unused.add(e);
       }
     }
@@ -178,21 +161,6 @@ public final class Router {
       }
     }
     return out;
-  }
-
-  /** The hits with {@code doc} first (at score 0 when the query's words did not reach it). */
-  private static ScoreDoc[] invokedFirst(ScoreDoc[] sd, int doc) {
-    List<ScoreDoc> out = new ArrayList<>(sd.length + 1);
-    ScoreDoc first = new ScoreDoc(doc, 0f);
-    for (ScoreDoc h : sd) {
-      if (h.doc == doc) {
-        first = h;
-      } else {
-        out.add(h);
-      }
-    }
-    out.add(0, first);
-    return out.toArray(ScoreDoc[]::new);
   }
 
   /**
@@ -219,36 +187,6 @@ public final class Router {
       }
     }
     return best;
-  }
-
-  private Query luceneQuery(QueryTerms qt) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (Fields.Weighted f : fields) {
-      if (f.boost() <= 0) {
-        continue;
-      }
-      for (var e : qt.byField().get(f.field()).entrySet()) {
-        b.add(new BoostQuery(new TermQuery(new Term(f.field(), e.getKey())), f.boost() * e.getValue()),
-            BooleanClause.Occur.SHOULD);
-      }
-    }
-    return b.build();
-  }
-
-  private Map<String, Double> contributions(Query q, int doc) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    try {
-      Explanation ex = index.searcher().explain(q, doc);
-      for (Explanation d : ex.getDetails()) {
-        Matcher m = CLAUSE_FIELD.matcher(d.getDescription());
-        if (m.find()) {
-          out.merge(m.group(1), d.getValue().doubleValue(), Double::sum);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
   }
 
   /** The shingle and light fields are variants of the trigger text: report them as "description". */

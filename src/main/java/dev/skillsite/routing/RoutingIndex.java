@@ -408,7 +408,7 @@ public final class RoutingIndex implements Closeable {
 
   /** The phrases, keywords, name and headings of a skill, analyzed once and kept. */
   List<Matched.Candidate> candidates(int doc) {
-    return candidates.computeIfAbsent(doc, d -> Matched.candidates(this, skills.get(d)));
+    return candidates.computeIfAbsent(doc, d -> Matched.candidates(termReader, skills.get(d)));
   }
 
   IndexedSkill skill(int doc) {

@@ -65,7 +65,7 @@ final class FeatureDump {
       double bgTotal = 0, bgKnown = 0, bgSurface = 0, bgExpl = 0, maxMiss = 0, marginMean = 0;
       if (!hits.isEmpty()) {
         int top = index.doc(hits.get(0).id()).orElseThrow();
-        QueryTerms qt = QueryTerms.of(c.query(), index, new Synonyms(), Fields.SEARCHED);
+        QueryTerms qt = QueryTerms.of(c.query(), index.terms(), new Synonyms(), Fields.SEARCHED);
         int[] docs = hits.stream().mapToInt(h -> index.doc(h.id()).orElseThrow()).toArray();
         HitTerms ht = new HitTerms(index, docs);
         declared = !qt.words().isEmpty() && qt.words().stream().allMatch(t -> ht.contains(Fields.NAME, t, top)
