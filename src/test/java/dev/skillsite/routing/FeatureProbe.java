@@ -33,7 +33,7 @@ final class FeatureProbe {
   }
 
   Map<String, Double> features(String query, Confidence.Features shipped) throws IOException {
-    QueryTerms qt = QueryTerms.of(query, index, synonyms, Fields.SEARCHED);
+    QueryTerms qt = QueryTerms.of(query, index.terms(), synonyms, Fields.SEARCHED);
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (Fields.Weighted f : Fields.SEARCHED) {
       if (f.boost() <= 0) {
