@@ -38,6 +38,11 @@ public record RoutingHealthView(List<Pair> pairs, List<Lost> unreachable, List<F
     lint = List.copyOf(lint);
   }
 
+  /** The collisions as a matrix of the skills that collide most ({@link CollisionMatrix}). */
+  public CollisionMatrix matrix() {
+    return CollisionMatrix.of(pairs);
+  }
+
   /** Two competing skills. */
   public record Pair(String first, String firstHref, String second, String secondHref, List<Shared> triggers,
       String suggestion) {

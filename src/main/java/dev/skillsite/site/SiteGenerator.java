@@ -237,7 +237,8 @@ public final class SiteGenerator {
     }
     String title = catalog.config().title();
     String description = catalog.config().description().orElse(title + ": agent skills, their triggers and docs.");
-    page(out, written, PageKind.INDEX, SiteLayout.INDEX, title, description, site, views, lists.index());
+    page(out, written, PageKind.INDEX, SiteLayout.INDEX, title, description, site, views,
+        lists.index().withGraph(RelationGraph.of(catalog.skills(), input::related, SiteLayout.INDEX)));
     for (Collection c : catalog.collections()) {
       page(out, written, PageKind.COLLECTION, SiteLayout.collection(c.id()), c.name(),
           c.description().orElse(c.name()), site, views, lists.collection(c));

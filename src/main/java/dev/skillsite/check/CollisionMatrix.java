@@ -1,0 +1,68 @@
+package dev.skillsite.check;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The trigger collisions of a routing health report as a matrix: the skills that collide most (at most {@link
+ * #MAX}) as rows and columns, each cell the number of triggers the two share or lose to each other, with a
+ * heat level 1-4 (relative to the largest cell) for the page to shade. A table is its own text equivalent.
+ *
+ * @param skills the rows' (and columns') skills, most collisions first
+ * @param rows per skill, one cell per column
+ * @param more how many colliding skills were left out
+ */
+public record CollisionMatrix(List<Head> skills, List<List<Cell>> rows, int more) {
+  /** Rows and columns shown at most; the rest of the pairs are listed below the matrix as before. */
+  public static final int MAX = 12;
+
+  public CollisionMatrix {
+    skills = List.copyOf(skills);
+    rows = rows.stream().map(List::copyOf).toList();
+  }
+
+  /** A row's (or column's) skill. */
+  public record Head(String name, String href) {}
+
+  /** One cell: {@code count} shared or lost triggers ({@code 0}: none), {@code heat} 0-4, {@code self} on the diagonal. */
+  public record Cell(int count, int heat, boolean self) {}
+
+  public static CollisionMatrix of(List<RoutingHealthView.Pair> pairs) {
+    Map<String, String> href = new LinkedHashMap<>();
+    Map<String, Integer> total = new TreeMap<>();
+    Map<String, Integer> count = new TreeMap<>();
+    for (RoutingHealthView.Pair p : pairs) {
+      int n = p.triggers().size();
+      href.putIfAbsent(p.first(), p.firstHref());
+      href.putIfAbsent(p.second(), p.secondHref());
+      total.merge(p.first(), n, Integer::sum);
+      total.merge(p.second(), n, Integer::sum);
+      count.merge(key(p.first(), p.second()), n, Integer::sum);
+    }
+    List<String> names = total.keySet().stream()
+        .sorted(Comparator.comparing((String s) -> -total.get(s)).thenComparing(Comparator.naturalOrder()))
+        .toList();
+    List<String> shown = names.subList(0, Math.min(MAX, names.size()));
+    int max = shown.stream().flatMap(a -> shown.stream().map(b -> count.getOrDefault(key(a, b), 0)))
+        .max(Integer::compare).orElse(0);
+    List<List<Cell>> rows = new ArrayList<>();
+    for (String a : shown) {
+      List<Cell> row = new ArrayList<>();
+      for (String b : shown) {
+        int c = a.equals(b) ? 0 : count.getOrDefault(key(a, b), 0);
+        row.add(new Cell(c, c == 0 ? 0 : Math.max(1, (int) Math.ceil(4.0 * c / max)), a.equals(b)));
+      }
+      rows.add(row);
+    }
+    return new CollisionMatrix(shown.stream().map(s -> new Head(s, href.get(s))).toList(), rows,
+        names.size() - shown.size());
+  }
+
+  private static String key(String a, String b) {
+    return a.compareTo(b) < 0 ? a + "\n" + b : b + "\n" + a;
+  }
+}
