@@ -123,6 +123,20 @@ public final class MarkdownRenderer {
   }
 
   /**
+   * A document shown as plain text instead of rendered (over the build's Markdown budget), cut at
+   * {@code maxChars}, with {@code why} as its diagnostic: time and memory linear in {@code maxChars}.
+   */
+  public RenderedDocument plainText(SourceDocument source, int maxChars, Diagnostic why) {
+    String text = source.markdown();
+    if (text.length() > maxChars) {
+      int end = Character.isHighSurrogate(text.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+      text = text.substring(0, end) + "\n…";
+    }
+    return new RenderedDocument(new SanitizedHtml("<pre>" + sanitizer.escape(text) + "</pre>"), List.of(), Set.of(),
+        List.of(why));
+  }
+
+  /**
    * Sets heading ids during one render call, in the same order {@link #parse} numbered them; links' rel; and a
    * label for a task list's box (its state is read out as a checkbox's).
    */

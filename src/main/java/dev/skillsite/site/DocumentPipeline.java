@@ -6,6 +6,7 @@ import dev.skillsite.markdown.MentionIndex;
 import dev.skillsite.markdown.ParsedDocument;
 import dev.skillsite.markdown.RenderedDocument;
 import dev.skillsite.markdown.SourceDocument;
+import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.Reference;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
@@ -34,9 +35,15 @@ final class DocumentPipeline {
       "ss-related", "ss-mentioned-by", "ss-triggers");
 
   private final MarkdownRenderer markdown;
+  private final MarkdownBudget budget;
 
   DocumentPipeline(MarkdownRenderer markdown) {
+    this(markdown, MarkdownBudget.DEFAULT);
+  }
+
+  DocumentPipeline(MarkdownRenderer markdown, MarkdownBudget budget) {
     this.markdown = markdown;
+    this.budget = budget;
   }
 
   /**
@@ -99,6 +106,11 @@ final class DocumentPipeline {
       }
       return new Fingerprint(s.path(), s.skill().value(), s.skillDir(), s.firstLine(), m.length(), fnv, poly);
     }
+
+    /** A fingerprint no document has: what a document shown as plain text leaves, so that it is never reused. */
+    static Fingerprint never(SourceDocument s) {
+      return new Fingerprint(s.path(), s.skill().value(), s.skillDir(), s.firstLine(), -1, 0, 0);
+    }
   }
 
   /** The {@link LinkTargets} calls; an anchor of another document is checked only once all are parsed. */
@@ -137,12 +149,14 @@ final class DocumentPipeline {
     // a document whose text the last build scanned for the same terms uses what was found then
     Map<String, Memo> scanned = previous.filter(p -> p.all().equals(all)).map(Reusable::memos).orElse(Map.of());
     Map<String, Scan> scans = new ConcurrentHashMap<>();
+    Map<String, Diagnostic> plain = budget.overBudget(skills.stream().flatMap(s -> sources(s).stream()).toList());
     List<Set<String>> used = skills.parallelStream().map(s -> {
       Set<String> terms = new TreeSet<>();
       sources(s).forEach(doc -> {
-        Fingerprint print = Fingerprint.of(doc);
+        Fingerprint print = plain.containsKey(doc.path()) ? Fingerprint.never(doc) : Fingerprint.of(doc);
         Memo before = scanned.get(doc.path());
-        Set<String> found = before != null && before.source().equals(print)
+        Set<String> found = plain.containsKey(doc.path()) ? Set.of()
+            : before != null && before.source().equals(print)
             ? before.prose()
             : Set.copyOf(markdown.mentionedTerms(doc.markdown(), all));
         scans.put(doc.path(), new Scan(print, found));
@@ -160,7 +174,9 @@ final class DocumentPipeline {
             throw new CancellationException("documents no longer wanted");
           }
           return sources(skill).stream()
-              .map(source -> again(source, links, anchors, memos.get(source.path()), scans.get(source.path()))
+              .map(source -> plain.containsKey(source.path())
+                  ? plain(skill, source, anchors, plain.get(source.path()), scans.get(source.path()))
+                  : again(source, links, anchors, memos.get(source.path()), scans.get(source.path()))
                   .orElseGet(() -> draft(skill, source, links, anchors, mentions, scans.get(source.path()))))
               .toList();
         })
@@ -199,6 +215,14 @@ final class DocumentPipeline {
     anchors.put(source.path(), memo.anchors());
     memo.asked().stream().filter(q -> q.method() == Asked.FILE).forEach(q -> links.file(q.first(), q.second()));
     return Optional.of(new Draft(source, memo.doc(), relied, memo.again(scan)));
+  }
+
+  /** A document over the build's Markdown budget: plain text, no anchors of its own, never used again. */
+  private Draft plain(Skill skill, SourceDocument source, Map<String, Set<String>> anchors, Diagnostic why, Scan scan) {
+    Set<String> own = pageIds(skill, source.path(), Set.of());
+    anchors.put(source.path(), own);
+    RenderedDocument doc = markdown.plainText(source, budget.plainTextChars(), why);
+    return new Draft(source, doc, List.of(), new Memo(scan.source(), doc, own, List.of(), false, scan.prose()));
   }
 
   /** Parses and renders one document, publishing its anchors and assuming other documents' anchors exist. */
@@ -300,20 +324,25 @@ final class DocumentPipeline {
    * anchors are read anew; which mention terms are distinctive stays as in {@code before}.
    */
   Again renderAgain(Skill skill, List<Skill> skills, Result before, ContentFiles files) {
+    Map<String, Diagnostic> plain = budget.overBudget(skills.stream()
+        .map(s -> s.id().equals(skill.id()) ? skill : s).flatMap(s -> sources(s).stream()).toList());
     Map<String, Set<String>> anchors = new HashMap<>(before.anchors());
     for (SourceDocument source : sources(skill)) {
-      anchors.put(source.path(), pageIds(skill, source.path(), Set.copyOf(markdown.outline(source).anchors())));
+      Set<String> headings = plain.containsKey(source.path()) ? Set.of() : Set.copyOf(markdown.outline(source).anchors());
+      anchors.put(source.path(), pageIds(skill, source.path(), headings));
     }
     LinkTable links = new LinkTable(skills, anchors, files);
-    return new Again(renderOne(skill, links, before.mentions()), links);
+    return new Again(renderOne(skill, links, before.mentions(), plain), links);
   }
 
   /** A skill rendered again, with the link table that knows which content files its pages need copied. */
   record Again(RenderedSkill skill, LinkTable links) {}
 
-  private RenderedSkill renderOne(Skill skill, LinkTable links, MentionIndex mentions) {
+  private RenderedSkill renderOne(Skill skill, LinkTable links, MentionIndex mentions, Map<String, Diagnostic> plain) {
     return assemble(skill, sources(skill).stream()
-        .map(source -> markdown.render(markdown.parse(source), links, mentions))
+        .map(source -> plain.containsKey(source.path())
+            ? markdown.plainText(source, budget.plainTextChars(), plain.get(source.path()))
+            : markdown.render(markdown.parse(source), links, mentions))
         .toList());
   }
 
