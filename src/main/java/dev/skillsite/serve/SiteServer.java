@@ -42,11 +42,13 @@ public final class SiteServer implements AutoCloseable {
   private final HttpServer http;
   private final ExecutorService pool = requestThreads();
   private final StaticFiles files;
+  private final HostCheck hosts;
   private final BuildStatus status;
   private final boolean liveReload;
 
-  private SiteServer(HttpServer http, Path root, BuildStatus status, boolean liveReload) {
+  private SiteServer(HttpServer http, Path root, BuildStatus status, boolean liveReload, HostCheck hosts) {
     this.http = http;
+    this.hosts = hosts;
     this.files = new StaticFiles(root);
     this.status = status;
     this.liveReload = liveReload;
@@ -76,7 +78,7 @@ public final class SiteServer implements AutoCloseable {
       System.setProperty("sun.net.httpserver.maxRspTime", RESPONSE_SECONDS);
     }
     SiteServer s = new SiteServer(HttpServer.create(new InetSocketAddress(host, port), 0), root, status,
-        liveReload);
+        liveReload, HostCheck.forBind(host));
     s.http.start();
     return s;
   }
@@ -87,6 +89,12 @@ public final class SiteServer implements AutoCloseable {
 
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
+      if (!hosts.allows(ex.getRequestHeaders().getFirst("Host"))) {
+        send(ex, 403, "text/plain; charset=utf-8", ("skillsite serve: this server answers requests for localhost,"
+            + " 127.0.0.1 and [::1] only (a defence against DNS rebinding); open http://127.0.0.1:" + port()
+            + "/\n").getBytes(StandardCharsets.UTF_8));
+        return;
+      }
       String method = ex.getRequestMethod();
       if (!method.equals("GET") && !method.equals("HEAD")) {
         send(ex, 405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8));
