@@ -10,6 +10,7 @@ import dev.skillsite.routing.RouteHit;
 import dev.skillsite.routing.RouteResult;
 import dev.skillsite.routing.Router;
 import dev.skillsite.routing.RoutingIndex;
+import dev.skillsite.routing.SolrSource;
 import dev.skillsite.routing.eval.EvalCase;
 import dev.skillsite.routing.eval.EvalFile;
 import dev.skillsite.routing.eval.EvalReport;
@@ -29,6 +30,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
@@ -108,51 +111,65 @@ public final class EvalCommand implements Callable<Integer> {
       err.println("skillsite eval: " + IoErrors.describe(e));
       return 2;
     }
-    try (RoutingIndex index = source.open()) {
-      Evaluator.Split split = Evaluator.split(all, index::hasSkillNamed);
-      List<EvalCase> cases = split.scored();
-      if (!split.unknown().isEmpty()) {
-        err.printf(Locale.ROOT, "skillsite eval: warning: %s expect a skill the collection does not hold (%s):"
-            + " listed, not scored%n", count(split.unknown().size(), "case"), String.join(", ", unknownNames(split)));
-        err.flush();
+    try {
+      if (source.isSolr()) {
+        SolrSource solr = source.openSolr();
+        return report(out, err, all, c -> new Router(solr, c), threshold.orDefault(),
+            name -> solr.docNamed(name).isPresent());
       }
-      if (cases.isEmpty()) {
-        err.println("skillsite eval: no case names a skill of this collection: nothing to score");
-        return 2;
-      }
-      Confidence confidence = threshold.of(index);
-      EvalReport report = evaluate(cases, index, confidence);
-      Map<Double, EvalReport> swept = new LinkedHashMap<>();
-      if (sweep) {
-        for (double t : SWEEP) {
-          swept.put(t, evaluate(cases, index, Confidence.DEFAULT.withThreshold(t)));
-        }
-      }
-      Map<EvalReport.Miss, List<String>> unused = unusedWords(report, new Router(index, confidence));
-      if (json) {
-        JsonObject o = toJson(report, confidence, unused);
-        o.add("not_scored", notScoredJson(split.unknown()));
-        if (sweep) {
-          o.add("sweep", sweepJson(swept));
-        }
-        out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(o));
-      } else {
-        printText(out, report, confidence, unused);
-        printNotScored(out, split.unknown());
-        if (sweep) {
-          printSweep(out, swept, confidence.threshold());
-        }
-      }
-      out.flush();
-      if (minTop1.isPresent() && report.top1() < minTop1.get()) {
-        err.printf(Locale.ROOT, "skillsite eval: top-1 %.3f is below --min-top1 %.3f%n", report.top1(), minTop1.get());
-        err.flush();
-        return 1;
-      }
-      return 0;
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
       return IoErrors.fail(err, "eval", e);
     }
+    try (RoutingIndex index = source.open()) {
+      return report(out, err, all, c -> new Router(index, c), threshold.of(index), index::hasSkillNamed);
+    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+      return IoErrors.fail(err, "eval", e);
+    }
+  }
+
+  /** Scores the routers {@code routers} makes (one per threshold) and prints the report. */
+  private int report(PrintWriter out, PrintWriter err, List<EvalCase> all, Function<Confidence, Router> routers,
+      Confidence confidence, Predicate<String> hasSkillNamed) {
+    Evaluator.Split split = Evaluator.split(all, hasSkillNamed);
+    List<EvalCase> cases = split.scored();
+    if (!split.unknown().isEmpty()) {
+      err.printf(Locale.ROOT, "skillsite eval: warning: %s expect a skill the collection does not hold (%s):"
+          + " listed, not scored%n", count(split.unknown().size(), "case"), String.join(", ", unknownNames(split)));
+      err.flush();
+    }
+    if (cases.isEmpty()) {
+      err.println("skillsite eval: no case names a skill of this collection: nothing to score");
+      return 2;
+    }
+    EvalReport report = evaluate(cases, routers.apply(confidence));
+    Map<Double, EvalReport> swept = new LinkedHashMap<>();
+    if (sweep) {
+      for (double t : SWEEP) {
+        swept.put(t, evaluate(cases, routers.apply(Confidence.DEFAULT.withThreshold(t))));
+      }
+    }
+    Map<EvalReport.Miss, List<String>> unused = unusedWords(report, routers.apply(confidence));
+    if (json) {
+      JsonObject o = toJson(report, confidence, unused);
+      o.add("not_scored", notScoredJson(split.unknown()));
+      if (sweep) {
+        o.add("sweep", sweepJson(swept));
+      }
+      out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(o));
+    } else {
+      printText(out, report, confidence, unused);
+      printNotScored(out, split.unknown());
+      if (sweep) {
+        printSweep(out, swept, confidence.threshold());
+      }
+    }
+    out.flush();
+    if (minTop1.isPresent() && report.top1() < minTop1.get()) {
+      err.printf(Locale.ROOT, "skillsite eval: top-1 %.3f is below --min-top1 %.3f%n", report.top1(), minTop1.get());
+      err.flush();
+      return 1;
+    }
+    return 0;
   }
 
   /** The skill names the unscored cases expect, in first-seen order. */
@@ -206,8 +223,7 @@ public final class EvalCommand implements Callable<Integer> {
     return out;
   }
 
-  private static EvalReport evaluate(List<EvalCase> cases, RoutingIndex index, Confidence confidence) {
-    Router router = new Router(index, confidence);
+  private static EvalReport evaluate(List<EvalCase> cases, Router router) {
     return Evaluator.evaluate(cases, q -> {
       RouteResult r = router.route(q, 10);
       return new Ranking(r.hits().stream().map(RouteHit::name).toList(), r.triggered());

@@ -2,6 +2,8 @@ package dev.skillsite.cli;
 
 import dev.skillsite.routing.RouterFactory;
 import dev.skillsite.routing.RoutingIndex;
+import dev.skillsite.routing.SolrSource;
+import dev.skillsite.solr.SolrHttp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +13,7 @@ import picocli.CommandLine.Option;
 /**
  * Where {@code route} and {@code eval} get their index: {@code --index DIR} (a built index),
  * {@code --content DIR} (load and index in memory), else {@code site-output/search/lucene/} if present,
- * else {@code content/}.
+ * else {@code content/}; or a SolrCloud collection ({@code --solr URL --collection NAME}, see docs/solr.md).
  */
 final class IndexSource {
   static final Path DEFAULT_INDEX = Path.of("site-output", "search", "lucene");
@@ -22,6 +24,30 @@ final class IndexSource {
 
   @Option(names = "--index", paramLabel = "DIR", description = "A routing index written by build.")
   Optional<Path> index = Optional.empty();
+
+  @Option(names = "--solr", paramLabel = "URL[,URL…]",
+      description = "Route through a SolrCloud collection (made from export --solr): the base URL of one or more of"
+          + " its nodes, e.g. http://localhost:8983/solr; needs --collection.")
+  Optional<String> solr = Optional.empty();
+
+  @Option(names = "--collection", paramLabel = "NAME", description = "The SolrCloud collection of --solr.")
+  Optional<String> collection = Optional.empty();
+
+  /** Whether the skills are a SolrCloud collection's (then {@link #open} is not used). */
+  boolean isSolr() {
+    if (solr.isPresent() != collection.isPresent()) {
+      throw new IllegalArgumentException("--solr and --collection go together");
+    }
+    if (solr.isPresent() && (content.isPresent() || index.isPresent())) {
+      throw new IllegalArgumentException("give --solr or --content/--index, not both");
+    }
+    return solr.isPresent();
+  }
+
+  /** The collection given with {@code --solr} and {@code --collection}. */
+  SolrSource openSolr() throws IOException {
+    return new SolrSource(new SolrHttp(SolrHttp.parseNodes(solr.orElseThrow()), collection.orElseThrow()));
+  }
 
   RoutingIndex open() throws IOException {
     if (content.isPresent() && index.isPresent()) {

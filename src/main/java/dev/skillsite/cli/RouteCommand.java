@@ -57,18 +57,29 @@ public final class RouteCommand implements Callable<Integer> {
       return 2;
     }
     String query = String.join(" ", phrase);
-    try (RoutingIndex index = source.open()) {
-      RouteExplanation ex = new Router(index, threshold.of(index)).explain(query, top);
-      if (json) {
-        out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(toJson(ex)));
-      } else {
-        printText(out, ex);
+    try {
+      if (source.isSolr()) {
+        print(out, new Router(source.openSolr(), threshold.orDefault()).explain(query, top));
+        return 0;
       }
-      out.flush();
+    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+      return IoErrors.fail(err, "route", e);
+    }
+    try (RoutingIndex index = source.open()) {
+      print(out, new Router(index, threshold.of(index)).explain(query, top));
       return 0;
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
       return IoErrors.fail(err, "route", e);
     }
+  }
+
+  private void print(PrintWriter out, RouteExplanation ex) {
+    if (json) {
+      out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(toJson(ex)));
+    } else {
+      printText(out, ex);
+    }
+    out.flush();
   }
 
   private void printText(PrintWriter out, RouteExplanation ex) {
@@ -93,7 +104,7 @@ public final class RouteCommand implements Callable<Integer> {
       RouteHit h = r.hits().get(i);
       out.printf(Locale.ROOT, "%d. %s  score %.2f  confidence %.2f  %s%s%n", i + 1, h.name(), h.score(),
           h.confidence(), h.field(), h.matched().isEmpty() ? "" : ": \"" + h.matched() + "\"");
-      if (explain) {
+      if (explain && i < ex.contributions().size() && !ex.contributions().get(i).isEmpty()) {
         Map<String, Double> c = ex.contributions().get(i);
         StringBuilder sb = new StringBuilder("     fields:");
         c.entrySet().stream()
@@ -150,7 +161,7 @@ public final class RouteCommand implements Callable<Integer> {
       j.addProperty("confidence", round(h.confidence()));
       j.addProperty("field", h.field());
       j.addProperty("matched", h.matched());
-      if (explain) {
+      if (explain && i < ex.contributions().size() && !ex.contributions().get(i).isEmpty()) {
         JsonObject fields = new JsonObject();
         ex.contributions().get(i).forEach((k, v) -> fields.addProperty(k, round(v)));
         j.add("fields", fields);

@@ -18,9 +18,18 @@ final class ThresholdOption {
    * @throws IllegalArgumentException when the given one is not strictly between 0 and 1
    */
   Confidence of(RoutingIndex index) {
+    return given().orElse(index.confidence());
+  }
+
+  /** The threshold given, else the calibrated default (a Solr collection does not keep its own). */
+  Confidence orDefault() {
+    return given().orElse(Confidence.DEFAULT);
+  }
+
+  private Optional<Confidence> given() {
     if (threshold.isPresent() && !(threshold.get() > 0 && threshold.get() < 1)) {
       throw new IllegalArgumentException("--threshold must be between 0 and 1");
     }
-    return threshold.map(Confidence.DEFAULT::withThreshold).orElse(index.confidence());
+    return threshold.map(Confidence.DEFAULT::withThreshold);
   }
 }

@@ -261,7 +261,9 @@ public final class SiteGenerator {
     out.write(SiteLayout.CATALOG_JS, json.catalogJs(catalog));
     out.write(SiteLayout.SKILLS_JSON, json.skillsJson(catalog, input));
     SitemapWriter sitemap = new SitemapWriter(catalog.config().baseUrl());
-    out.write(SiteLayout.SITEMAP, sitemap.sitemap(new ArrayList<>(written)));
+    for (var e : sitemap.sitemaps(new ArrayList<>(written)).entrySet()) {
+      out.write(e.getKey(), e.getValue());
+    }
     out.write(SiteLayout.ROBOTS, sitemap.robots());
 
     List<Diagnostic> diagnostics = docs.skills().stream().flatMap(r -> r.diagnostics().stream()).toList();

@@ -1,22 +1,56 @@
 package dev.skillsite.site;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** {@code sitemap.xml} (absolute URLs with a base URL, else relative) and {@code robots.txt}. */
+/**
+ * {@code sitemap.xml} (absolute URLs with a base URL, else relative) and {@code robots.txt}. A site of more than
+ * {@link #MAX_URLS} pages gets a sitemap index ({@code sitemap.xml}) of sitemaps {@code sitemap-1.xml} …, each of
+ * at most {@link #MAX_URLS} URLs, as the sitemaps.org protocol asks.
+ */
 final class SitemapWriter {
+  /** URLs in one sitemap file at most (the protocol's limit; 50,000 URLs of ~100 bytes stay far under 50 MB). */
+  static final int MAX_URLS = 50_000;
   private final Optional<String> baseUrl;
+  private final int maxUrls;
 
   SitemapWriter(Optional<String> baseUrl) {
+    this(baseUrl, MAX_URLS);
+  }
+
+  SitemapWriter(Optional<String> baseUrl, int maxUrls) {
     this.baseUrl = baseUrl.flatMap(Urls::external);
+    this.maxUrls = maxUrls;
+  }
+
+  /** The sitemap files by path: {@code sitemap.xml} alone, or an index and its parts. */
+  Map<String, String> sitemaps(List<String> pages) {
+    List<String> sorted = pages.stream().sorted().toList();
+    if (sorted.size() <= maxUrls) {
+      return Map.of(SiteLayout.SITEMAP, sitemap(sorted));
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    StringBuilder index = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        .append("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (int from = 0, n = 1; from < sorted.size(); from += maxUrls, n++) {
+      String part = "sitemap-" + n + ".xml";
+      out.put(part, sitemap(sorted.subList(from, Math.min(sorted.size(), from + maxUrls))));
+      index.append("  <sitemap><loc>").append(xml(url(part))).append("</loc></sitemap>\n");
+    }
+    out.put(SiteLayout.SITEMAP, index.append("</sitemapindex>\n").toString());
+    return out;
+  }
+
+  private String url(String page) {
+    return baseUrl.map(b -> Urls.absolute(b, page)).orElse(Urls.encodePath(page));
   }
 
   String sitemap(List<String> pages) {
     StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    pages.stream().sorted().forEach(p -> sb.append("  <url><loc>")
-        .append(xml(baseUrl.map(b -> Urls.absolute(b, p)).orElse(Urls.encodePath(p))))
-        .append("</loc></url>\n"));
+    pages.stream().sorted().forEach(p -> sb.append("  <url><loc>").append(xml(url(p))).append("</loc></url>\n"));
     return sb.append("</urlset>\n").toString();
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
+import dev.skillsite.cli.Main;
 import dev.skillsite.model.Skill;
 import dev.skillsite.routing.Confidence;
 import dev.skillsite.routing.RouteHit;
@@ -18,6 +19,8 @@ import dev.skillsite.routing.eval.EvalFile;
 import dev.skillsite.testing.CorpusSkills;
 import dev.skillsite.testing.SolrCluster;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -35,6 +39,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * route through a real SolrCloud (in process: 2 nodes, a collection of 2 shards × 2 replicas) against a local
@@ -138,9 +144,37 @@ class SolrRoutingTest {
     assertTrue(a.maxConfidenceGap() < 1e-4, () -> "confidence differs by " + a.maxConfidenceGap());
   }
 
-  /** A skill whose description changed is routed by its new words once its document is replaced and committed. */
+  /** The command line: route --solr and eval --solr print what route and eval print over a local index. */
   @Test
   @Order(2)
+  void routeAndEvalCommandsTakeACollection(@TempDir Path dir) throws IOException {
+    String nodes = cluster.nodeUrls().stream().map(Object::toString).collect(Collectors.joining(","));
+    String q = "fill in a PDF form and merge two PDFs";
+    Path index = dir.resolve("index");
+    local.writeTo(index);
+    String viaSolr = cli("route", "--json", "--top", "3", "--solr", nodes, "--collection", COLLECTION, q);
+    String viaIndex = cli("route", "--json", "--top", "3", "--index", index.toString(), q);
+    assertEquals(viaIndex, viaSolr);
+    assertTrue(viaSolr.contains("\"matched\""), viaSolr);
+    Path queries = Path.of("../shared/eval/large.jsonl");
+    assertEquals(cli("eval", "--json", "--queries", queries.toString(), "--index", index.toString()),
+        cli("eval", "--json", "--queries", queries.toString(), "--solr", nodes, "--collection", COLLECTION));
+    assertTrue(cli("route", "--solr", nodes, q).startsWith("exit 2"), "--solr wants --collection");
+  }
+
+  private static String cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return code == 0 ? out.toString() : "exit " + code + ": " + err;
+  }
+
+  /** A skill whose description changed is routed by its new words once its document is replaced and committed. */
+  @Test
+  @Order(3)
   void routesAChangedSkillAfterACommit() throws IOException {
     String query = "calibrate the flux capacitor of my time machine before the jump to 1955";
     SolrHttp solr = cluster.client(COLLECTION);
@@ -177,8 +211,8 @@ class SolrRoutingTest {
 
   /** A node stops while queries run: every query is answered (by the other replicas), and as before. */
   @Test
-  @Order(3)
-  void loosesNoQueryWhenANodeDies() throws Exception {
+  @Order(4)
+  void losesNoQueryWhenANodeDies() throws Exception {
     SolrHttp solr = cluster.client(COLLECTION);
     Router router = new Router(new SolrSource(solr), Confidence.DEFAULT);
     Router reference = new Router(local);
