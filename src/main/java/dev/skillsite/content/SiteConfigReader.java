@@ -69,7 +69,9 @@ final class SiteConfigReader {
         number(top, "forks", diagnostics),
         upstream(top, diagnostics),
         related,
-        threshold(sub(top, "routing", ROUTING_KEYS, diagnostics), diagnostics));
+        threshold(sub(top, "routing", ROUTING_KEYS, diagnostics), diagnostics),
+        marketplace.name().map(n -> new SiteConfig.PluginMarketplace(n,
+            marketplace.plugins().stream().map(PluginSpec::name).toList())));
     return new SiteSettings(config, relations);
   }
 

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param related declared related skills: skill name to names of other skills
  * @param threshold the confidence a skill needs to fire in this collection ({@code routing.threshold}), when it
  *     is not the calibrated default
+ * @param marketplace the Claude Code plugin marketplace at the content root ({@code .claude-plugin/marketplace.json})
  */
 public record SiteConfig(
     String title,
@@ -30,9 +31,27 @@ public record SiteConfig(
     Optional<Integer> forks,
     Optional<Upstream> upstream,
     Map<String, List<String>> related,
-    Optional<Double> threshold) {
+    Optional<Double> threshold,
+    Optional<PluginMarketplace> marketplace) {
   public SiteConfig {
     related = Map.copyOf(related);
+  }
+
+  public SiteConfig(String title, Optional<String> description, Optional<String> baseUrl, Optional<String> repoUrl,
+      String branch, String repoPath, Optional<String> installTemplate, Optional<Integer> stars,
+      Optional<Integer> forks, Optional<Upstream> upstream, Map<String, List<String>> related,
+      Optional<Double> threshold) {
+    this(title, description, baseUrl, repoUrl, branch, repoPath, installTemplate, stars, forks, upstream, related,
+        threshold, Optional.empty());
+  }
+
+  /**
+   * A Claude Code plugin marketplace: its {@code name} and the names of its plugins with a local source.
+   */
+  public record PluginMarketplace(String name, List<String> plugins) {
+    public PluginMarketplace {
+      plugins = List.copyOf(plugins);
+    }
   }
 
   /** A collection this one is based on. */
@@ -46,6 +65,6 @@ public record SiteConfig(
 
   public SiteConfig withBaseUrl(String url) {
     return new SiteConfig(title, description, Optional.of(url), repoUrl, branch, repoPath, installTemplate,
-        stars, forks, upstream, related, threshold);
+        stars, forks, upstream, related, threshold, marketplace);
   }
 }

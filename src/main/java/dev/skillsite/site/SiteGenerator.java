@@ -272,8 +272,9 @@ public final class SiteGenerator {
     String path = SiteLayout.skill(s.id());
     Optional<Path> raw = files.source(s.source(), s.dir());
     raw.ifPresent(p -> out.copy(SiteLayout.rawSkill(s.id()), p));
+    boolean archive = new SkillArchives(files.root()).write(s, out);
     out.write(path, pages.render(PageKind.SKILL, site, views.page(path, s.name(), s.description(), PageKind.SKILL,
-        true), skillPages.skill(r, raw.isPresent())));
+        true), skillPages.skill(r, raw.isPresent(), archive)));
     return path;
   }
 
