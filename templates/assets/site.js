@@ -84,3 +84,79 @@
   markScrollable();
   window.addEventListener("load", markScrollable); // again once fonts and images have their sizes
 })();
+
+/* skillsite: tabs. A [data-tabs] box holds panels ([data-tab], each opening with its label as a heading); without
+   this script they read as a list. With it the labels become a tablist (WAI-ARIA tabs: arrow keys, Home and End
+   move between tabs, which select as they take focus), and the reader's choice is kept for the next page. */
+(function () {
+  "use strict";
+  var STORE = "skillsite.tab.";
+
+  function remembered(group) {
+    try { return window.localStorage.getItem(STORE + group); } catch (e) { return null; }
+  }
+  function remember(group, key) {
+    try { window.localStorage.setItem(STORE + group, key); } catch (e) { /* storage off: not kept */ }
+  }
+
+  document.querySelectorAll("[data-tabs]").forEach(function (box) {
+    var group = box.getAttribute("data-tabs");
+    var panels = Array.prototype.slice.call(box.querySelectorAll(":scope > [data-tab]"));
+    if (panels.length < 2) { return; }
+    var list = document.createElement("div");
+    list.setAttribute("role", "tablist");
+    list.setAttribute("aria-label", box.getAttribute("data-tabs-label") || "Options");
+    list.className = "tab-list";
+    var tabs = panels.map(function (panel) {
+      var label = panel.querySelector(".install-label, h3, h4");
+      var tab = document.createElement("button");
+      tab.type = "button";
+      tab.setAttribute("role", "tab");
+      tab.id = panel.id + "-tab";
+      tab.setAttribute("aria-controls", panel.id);
+      tab.textContent = label ? label.textContent : panel.getAttribute("data-tab");
+      if (label) { label.classList.add("visually-hidden"); }
+      panel.setAttribute("role", "tabpanel");
+      panel.setAttribute("aria-labelledby", tab.id);
+      panel.setAttribute("tabindex", "0");
+      list.appendChild(tab);
+      return tab;
+    });
+    box.insertBefore(list, box.firstChild);
+    box.classList.add("tabs-on");
+
+    function select(index, focus) {
+      tabs.forEach(function (tab, i) {
+        var on = i === index;
+        tab.setAttribute("aria-selected", on ? "true" : "false");
+        tab.setAttribute("tabindex", on ? "0" : "-1");
+        panels[i].hidden = !on;
+      });
+      if (focus) { tabs[index].focus(); }
+    }
+
+    var start = 0;
+    var kept = remembered(group);
+    panels.forEach(function (panel, i) { if (panel.getAttribute("data-tab") === kept) { start = i; } });
+    select(start, false);
+
+    tabs.forEach(function (tab, i) {
+      tab.addEventListener("click", function () {
+        select(i, false);
+        remember(group, panels[i].getAttribute("data-tab"));
+      });
+      tab.addEventListener("keydown", function (event) {
+        var next = -1;
+        if (event.key === "ArrowRight" || event.key === "ArrowDown") { next = (i + 1) % tabs.length; }
+        if (event.key === "ArrowLeft" || event.key === "ArrowUp") { next = (i - 1 + tabs.length) % tabs.length; }
+        if (event.key === "Home") { next = 0; }
+        if (event.key === "End") { next = tabs.length - 1; }
+        if (next >= 0) {
+          event.preventDefault();
+          select(next, true);
+          remember(group, panels[next].getAttribute("data-tab"));
+        }
+      });
+    });
+  });
+})();

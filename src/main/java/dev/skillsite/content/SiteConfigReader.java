@@ -70,7 +70,9 @@ final class SiteConfigReader {
         upstream(top, diagnostics),
         related,
         threshold(sub(top, "routing", ROUTING_KEYS, diagnostics), diagnostics),
-        summaries(top.get("summaries"), diagnostics));
+        summaries(top.get("summaries"), diagnostics),
+        marketplace.name().map(n -> new SiteConfig.PluginMarketplace(n,
+            marketplace.plugins().stream().map(PluginSpec::name).toList())));
     return new SiteSettings(config, relations);
   }
 

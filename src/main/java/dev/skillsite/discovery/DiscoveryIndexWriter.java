@@ -19,13 +19,18 @@ import java.util.List;
 /**
  * Writes {@code .well-known/agent-skills/index.json}, the Agent Skills discovery index (draft schema 0.2.0):
  * per skill its {@code name}, {@code description}, {@code type: "skill-md"}, the {@code url} of its raw
- * SKILL.md in the site and {@code digest: "sha256:<hex>"} of exactly those bytes. URLs are absolute under
+ * SKILL.md in the site and {@code digest: "sha256:<hex>"} of exactly those bytes; a skill whose folder the
+ * site serves as an archive (it has files beside its SKILL.md) is {@code type: "archive"} with the archive's
+ * {@code url} and digest instead. Also writes {@code .nojekyll}, without which GitHub Pages hides every path
+ * starting with a dot, this index's among them. URLs are absolute under
  * the site's base URL when it has one, else relative to the index (RFC 3986), so the index works under a
  * sub-path too. Skills are listed by name, then id; output is byte-for-byte deterministic.
  */
 public final class DiscoveryIndexWriter {
   public static final String PATH = ".well-known/agent-skills/index.json";
   public static final String SCHEMA = "https://schemas.agentskills.io/discovery/0.2.0/schema.json";
+  /** Tells GitHub Pages to publish the site as it is (no Jekyll, which drops {@code .well-known}). */
+  public static final String NO_JEKYLL = ".nojekyll";
 
   /**
    * @param contentRoot where the catalog was loaded from (raw SKILL.md files missing from the site are
@@ -39,7 +44,8 @@ public final class DiscoveryIndexWriter {
     try { // hashing every SKILL.md is the larger part of this file's work: on all cores
       digests = sorted.parallelStream().map(s -> {
         try {
-          return sha256(raw.bytes(s));
+          Path archive = siteDir.resolve(RawSkillFiles.archivePath(s));
+          return sha256(Files.isRegularFile(archive) ? Files.readAllBytes(archive) : raw.bytes(s));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -50,11 +56,12 @@ public final class DiscoveryIndexWriter {
     JsonArray skills = new JsonArray();
     for (int i = 0; i < sorted.size(); i++) {
       Skill s = sorted.get(i);
+      boolean archive = Files.isRegularFile(siteDir.resolve(RawSkillFiles.archivePath(s)));
       JsonObject o = new JsonObject();
       o.addProperty("name", s.name());
-      o.addProperty("type", "skill-md");
+      o.addProperty("type", archive ? "archive" : "skill-md");
       o.addProperty("description", s.description().strip());
-      o.addProperty("url", url(catalog, s));
+      o.addProperty("url", url(catalog, archive ? RawSkillFiles.archivePath(s) : RawSkillFiles.sitePath(s)));
       o.addProperty("digest", "sha256:" + digests.get(i));
       skills.add(o);
     }
@@ -65,16 +72,17 @@ public final class DiscoveryIndexWriter {
     Files.createDirectories(file.getParent());
     String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(index) + "\n";
     Files.writeString(file, json, StandardCharsets.UTF_8);
+    Files.write(siteDir.resolve(NO_JEKYLL), new byte[0]);
   }
 
   static List<Skill> sorted(List<Skill> skills) {
     return skills.stream().sorted(Comparator.comparing(Skill::name).thenComparing(Skill::id)).toList();
   }
 
-  private static String url(Catalog catalog, Skill s) {
+  private static String url(Catalog catalog, String sitePath) {
     return catalog.config().baseUrl()
-        .map(base -> base.replaceAll("/+$", "") + "/" + RawSkillFiles.sitePath(s))
-        .orElse("../../" + RawSkillFiles.sitePath(s));
+        .map(base -> base.replaceAll("/+$", "") + "/" + sitePath)
+        .orElse("../../" + sitePath);
   }
 
   static String sha256(byte[] bytes) {

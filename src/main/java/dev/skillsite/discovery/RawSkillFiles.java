@@ -24,6 +24,14 @@ final class RawSkillFiles {
     return "skills/" + skill.id() + "/SKILL.md";
   }
 
+  /**
+   * Site path of the skill's archive, which the site generator writes when the skill has files beside its
+   * SKILL.md ({@code SiteLayout.archive}).
+   */
+  static String archivePath(Skill skill) {
+    return "skills/" + skill.id() + "/" + skill.id() + ".tar.gz";
+  }
+
   /** The bytes served for {@code skill}, copying the file into the site first when it is not there. */
   byte[] bytes(Skill skill) throws IOException {
     Path served = siteDir.resolve(sitePath(skill));

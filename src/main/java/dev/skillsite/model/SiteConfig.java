@@ -19,6 +19,7 @@ import java.util.Optional;
  *     is not the calibrated default
  * @param summaries one-sentence summaries the collection gives its skills ({@code summaries:}), by skill name or
  *     id, over the ones derived from the descriptions
+ * @param marketplace the Claude Code plugin marketplace at the content root ({@code .claude-plugin/marketplace.json})
  */
 public record SiteConfig(
     String title,
@@ -33,19 +34,29 @@ public record SiteConfig(
     Optional<Upstream> upstream,
     Map<String, List<String>> related,
     Optional<Double> threshold,
-    Map<String, String> summaries) {
+    Map<String, String> summaries,
+    Optional<PluginMarketplace> marketplace) {
   public SiteConfig {
     related = Map.copyOf(related);
     summaries = Map.copyOf(summaries);
   }
 
-  /** Without summaries of the collection's own. */
+  /** Without summaries of the collection's own or a marketplace. */
   public SiteConfig(String title, Optional<String> description, Optional<String> baseUrl, Optional<String> repoUrl,
       String branch, String repoPath, Optional<String> installTemplate, Optional<Integer> stars,
       Optional<Integer> forks, Optional<Upstream> upstream, Map<String, List<String>> related,
       Optional<Double> threshold) {
     this(title, description, baseUrl, repoUrl, branch, repoPath, installTemplate, stars, forks, upstream, related,
-        threshold, Map.of());
+        threshold, Map.of(), Optional.empty());
+  }
+
+  /**
+   * A Claude Code plugin marketplace: its {@code name} and the names of its plugins with a local source.
+   */
+  public record PluginMarketplace(String name, List<String> plugins) {
+    public PluginMarketplace {
+      plugins = List.copyOf(plugins);
+    }
   }
 
   /** A collection this one is based on. */
@@ -59,6 +70,6 @@ public record SiteConfig(
 
   public SiteConfig withBaseUrl(String url) {
     return new SiteConfig(title, description, Optional.of(url), repoUrl, branch, repoPath, installTemplate,
-        stars, forks, upstream, related, threshold, summaries);
+        stars, forks, upstream, related, threshold, summaries, marketplace);
   }
 }

@@ -121,6 +121,9 @@ public final class SiteServer implements AutoCloseable {
         return;
       }
       String type = StaticFiles.contentType(file.get());
+      if (StaticFiles.sharedAcrossOrigins(path, file.get())) {
+        ex.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+      }
       send(ex, 200, type, withReload(type, StaticFiles.read(file.get())));
     }
   }
@@ -183,6 +186,9 @@ public final class SiteServer implements AutoCloseable {
     ex.getResponseHeaders().set("Content-Type", type);
     ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
     boolean head = ex.getRequestMethod().equals("HEAD");
+    if (head) { // the length a GET would get: HttpServer takes it from the header for HEAD
+      ex.getResponseHeaders().set("Content-Length", String.valueOf(body.length));
+    }
     ex.sendResponseHeaders(code, head || body.length == 0 ? -1 : body.length);
     if (!head && body.length > 0) {
       try (OutputStream os = ex.getResponseBody()) {

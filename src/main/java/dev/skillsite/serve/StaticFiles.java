@@ -22,7 +22,9 @@ final class StaticFiles {
       Map.entry("json", "application/json; charset=utf-8"),
       Map.entry("xml", "application/xml; charset=utf-8"),
       Map.entry("txt", "text/plain; charset=utf-8"),
-      Map.entry("md", "text/plain; charset=utf-8"),
+      Map.entry("md", "text/markdown; charset=utf-8"),
+      Map.entry("gz", "application/gzip"),
+      Map.entry("zip", "application/zip"),
       Map.entry("svg", "image/svg+xml"),
       Map.entry("png", "image/png"),
       Map.entry("jpg", "image/jpeg"),
@@ -72,6 +74,15 @@ final class StaticFiles {
   boolean isDirectoryWithoutSlash(String decodedPath) {
     return !decodedPath.endsWith("/") && resolve(decodedPath).map(f -> f.getFileName().toString().equals("index.html")
         && !decodedPath.endsWith("index.html")).orElse(false);
+  }
+
+  /**
+   * Whether agents on other origins may fetch the file: the discovery index and what it points to (SKILL.md
+   * files and skill archives), as a static host serving {@code .well-known} does.
+   */
+  static boolean sharedAcrossOrigins(String decodedPath, Path file) {
+    String n = file.getFileName().toString();
+    return decodedPath.startsWith("/.well-known/") || n.equals("SKILL.md") || n.endsWith(".tar.gz");
   }
 
   static String contentType(Path file) {

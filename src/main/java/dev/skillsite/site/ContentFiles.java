@@ -30,6 +30,11 @@ final class ContentFiles {
     this.root = root.map(p -> p.toAbsolutePath().normalize());
   }
 
+  /** The content root files are copied from, if any. */
+  Optional<Path> root() {
+    return root;
+  }
+
   /** Whether something exists at this content path (not following a final symlink). */
   boolean exists(String contentPath) {
     return root.map(r -> Files.exists(r.resolve(contentPath), LinkOption.NOFOLLOW_LINKS)).orElse(false);

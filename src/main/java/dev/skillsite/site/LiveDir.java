@@ -27,6 +27,11 @@ final class LiveDir implements SiteFiles {
   }
 
   @Override
+  public void write(String sitePath, byte[] bytes) {
+    replace(sitePath, bytes);
+  }
+
+  @Override
   public void copy(String sitePath, Path source) {
     try {
       replace(sitePath, Files.readAllBytes(source));

@@ -64,7 +64,8 @@ final class OutputDir implements SiteFiles {
     write(sitePath, text.getBytes(StandardCharsets.UTF_8));
   }
 
-  void write(String sitePath, byte[] bytes) {
+  @Override
+  public void write(String sitePath, byte[] bytes) {
     Path target = target(sitePath);
     try {
       folder(target.getParent());

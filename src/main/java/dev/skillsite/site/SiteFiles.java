@@ -6,5 +6,7 @@ import java.nio.file.Path;
 interface SiteFiles {
   void write(String sitePath, String text);
 
+  void write(String sitePath, byte[] bytes);
+
   void copy(String sitePath, Path source);
 }

@@ -278,7 +278,8 @@ public final class SiteGenerator {
     String path = SiteLayout.skill(s.id());
     Optional<Path> raw = files.source(s.source(), s.dir());
     raw.ifPresent(p -> out.copy(SiteLayout.rawSkill(s.id()), p));
-    SkillPage view = skillPages.skill(r, raw.isPresent());
+    boolean archive = new SkillArchives(files.root()).write(s, out);
+    SkillPage view = skillPages.skill(r, raw.isPresent(), archive);
     out.write(path, pages.render(PageKind.SKILL, site, views.page(path, s.name(), view.summary(), PageKind.SKILL,
         true), view));
     return path;

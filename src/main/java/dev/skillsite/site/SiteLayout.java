@@ -30,6 +30,11 @@ public final class SiteLayout {
     return "skills/" + id + "/SKILL.md";
   }
 
+  /** The skill folder as an archive, when it has more than its SKILL.md. */
+  static String archive(SkillId id) {
+    return "skills/" + id + "/" + id + ".tar.gz";
+  }
+
   /**
    * A Markdown file of a skill: {@code references/api.md} → {@code skills/<id>/ref/references/api.html}, the
    * source tree with {@code .html} for {@code .md}. A page file, not a folder holding an {@code index.html}: skills

@@ -6,6 +6,7 @@ import dev.skillsite.model.Reference;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
 import dev.skillsite.site.view.HtmlBlock;
+import dev.skillsite.site.view.InstallView;
 import dev.skillsite.site.view.LinkView;
 import dev.skillsite.site.view.ReferencePage;
 import dev.skillsite.site.view.RelatedCard;
@@ -13,6 +14,7 @@ import dev.skillsite.site.view.SkillPage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -22,6 +24,7 @@ final class SkillPages {
   private final SiteInput input;
   private final InstallCommand install;
   private final Backlinks backlinks;
+  private final InstallTargets targets;
   private final Map<SkillId, Skill> byId;
 
   SkillPages(SiteInput input, InstallCommand install, Backlinks backlinks) {
@@ -29,11 +32,15 @@ final class SkillPages {
     this.input = input;
     this.install = install;
     this.backlinks = backlinks;
+    this.targets = new InstallTargets(catalog.config(), install);
     this.byId = catalog.skills().stream().collect(Collectors.toMap(Skill::id, Function.identity(), (a, b) -> a));
   }
 
-  /** @param rawCopy whether the SKILL.md is copied beside the page */
-  SkillPage skill(RenderedSkill rendered, boolean rawCopy) {
+  /**
+   * @param rawCopy whether the SKILL.md is copied beside the page
+   * @param archive whether the skill's archive is written beside the page
+   */
+  SkillPage skill(RenderedSkill rendered, boolean rawCopy, boolean archive) {
     Skill s = rendered.skill();
     String page = SiteLayout.skill(s.id());
     List<LinkView> refs = rendered.references().stream()
@@ -46,10 +53,17 @@ final class SkillPages {
             SkillSummary.of(o, catalog.config().summaries())))
         .toList();
     return new SkillPage(s.id().value(), s.name(), s.description(), s.triggers().phrases(), s.triggers().keywords(),
-        s.triggers().useWhen(), s.triggers().notFor(), install.command(s), install.sourceUrl(s).orElse(""),
+        s.triggers().useWhen(), s.triggers().notFor(), install(s, page, rawCopy, archive), install.sourceUrl(s).orElse(""),
         s.source(), rawCopy ? Urls.relative(page, SiteLayout.rawSkill(s.id())) : "", s.license().orElse(""),
         allowedTools(s), FrontmatterText.others(s.frontmatter()), collection(s, page), HtmlBlock.of(rendered.body()),
         refs, related(s, page), mentionedBy, health(s, page), SkillSummary.of(s, catalog.config().summaries()));
+  }
+
+  private InstallView install(Skill s, String page, boolean rawCopy, boolean archive) {
+    Optional<InstallTargets.Download> download = archive
+        ? Optional.of(new InstallTargets.Download(SiteLayout.archive(s.id()), true))
+        : rawCopy ? Optional.of(new InstallTargets.Download(SiteLayout.rawSkill(s.id()), false)) : Optional.empty();
+    return targets.view(s, catalog.collection(s.collectionId()), download, page);
   }
 
   ReferencePage reference(RenderedSkill rendered, RenderedSkill.RenderedReference ref) {

@@ -166,6 +166,9 @@ class ContentLoaderTest {
     assertEquals(Optional.of("https://github.com/example/demo-market"), config.repoUrl());
     assertEquals("main", config.branch());
     assertEquals("", config.repoPath());
+    assertEquals("demo-market", config.marketplace().orElseThrow().name());
+    assertTrue(config.marketplace().orElseThrow().plugins().contains("writing"), config.marketplace()::toString);
+    assertEquals(Optional.empty(), site("site-config").config().marketplace());
     SiteConfig fallback = site("site-config-defaults").config();
     assertEquals("fallback-market", fallback.title());
     assertEquals(Optional.empty(), fallback.stars());

@@ -120,8 +120,13 @@ class SiteGeneratorTest {
   void skillPageShowsEverything() throws IOException {
     Document d = page("skills/otp-thinking/index.html");
     assertEquals("otp-thinking", d.selectFirst("h1").text());
-    assertEquals("npx add-skill https://github.com/example/elixir-skills/tree/main/skills/otp-thinking",
+    assertEquals("d=$(mktemp -d) && git clone -q --depth 1 -b main https://github.com/example/elixir-skills \"$d\""
+        + " && mkdir -p ~/.claude/skills && cp -R \"$d\"/skills/otp-thinking ~/.claude/skills/otp-thinking",
         d.getElementById("ss-install-cmd").text());
+    assertEquals(List.of("Claude Code", "skills CLI", "Codex", "Cursor", "Gemini CLI", "Download"),
+        d.select("#ss-install .install-label").eachText());
+    assertEquals("npx skills add example/elixir-skills --skill otp-thinking",
+        d.getElementById("ss-install-cmd-skills-cli").text());
     assertEquals("ss-install-cmd", d.selectFirst("button.copy-button").attr("data-copy"));
     assertEquals(List.of("add background processing", "cache this data", "GenServer", "Supervisor"),
         d.select("#ss-triggers .chip").eachText());

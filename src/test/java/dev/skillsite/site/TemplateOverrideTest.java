@@ -37,7 +37,7 @@ class TemplateOverrideTest {
     assertEquals("◆ Fixture skills", index.selectFirst("a.brand").text(), "our layout still wraps the user's page");
     Document skill = Jsoup.parse(site.resolve("skills/oban/index.html").toFile(), "UTF-8");
     assertEquals(List.of("add a job", "<b>x</b>"), skill.select("ol.my-chips li").eachText());
-    assertEquals(1, skill.select("#ss-install-cmd").size(), "our skill template is used where the user has none");
+    assertEquals(1, skill.select("#ss-install").size(), "our skill template is used where the user has none");
     assertEquals("body { color: red; }\n", Files.readString(site.resolve("assets/site.css")));
     assertEquals(List.of(), BrokenLinkWalker.brokenLinks(site));
   }
@@ -57,6 +57,6 @@ class TemplateOverrideTest {
     Path site = tmp.resolve("site");
     new SiteGenerator(Optional.of(tmp.resolve("no-such-folder")))
         .generate(new SiteInput(new CatalogFixture().skill("oban").add().catalog(), Map.of()), site);
-    assertEquals(1, Jsoup.parse(site.resolve("skills/oban/index.html").toFile(), "UTF-8").select("#ss-install-cmd").size());
+    assertEquals(1, Jsoup.parse(site.resolve("skills/oban/index.html").toFile(), "UTF-8").select("#ss-install").size());
   }
 }

@@ -6,14 +6,14 @@ import java.util.List;
  * A skill's page. Absent strings are {@code ""}.
  *
  * @param summary one sentence on what the skill does ({@code dev.skillsite.site.SkillSummary})
- * @param install the install command
+ * @param install how to install the skill, per agent
  * @param sourceUrl the SKILL.md in its repository
  * @param rawHref the copy of the SKILL.md beside the page
  * @param health the skill's routing health (nearest rivals, its findings) for {@code partials/skill-health.peb}:
  *     zero or one, none when the build did not check routing
  */
 public record SkillPage(String id, String name, String description, List<String> phrases,
-    List<String> keywords, List<String> useWhen, List<String> notFor, String install, String sourceUrl,
+    List<String> keywords, List<String> useWhen, List<String> notFor, InstallView install, String sourceUrl,
     String sourcePath, String rawHref, String license, String allowedTools, List<MetaEntry> metadata,
     LinkView collection, HtmlBlock body, List<LinkView> references, List<RelatedCard> related,
     List<LinkView> mentionedBy, List<Object> health, String summary) {
