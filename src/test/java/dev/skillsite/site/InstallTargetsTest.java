@@ -22,7 +22,7 @@ class InstallTargetsTest {
   private static SiteConfig config(Optional<String> baseUrl, Optional<String> repo, String path,
       Optional<SiteConfig.PluginMarketplace> market) {
     return new SiteConfig("t", Optional.empty(), baseUrl, repo, "main", path, Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), market);
+        Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Map.of(), market);
   }
 
   private static Map<String, String> commands(SiteConfig config, Skill skill, Optional<Collection> collection,
