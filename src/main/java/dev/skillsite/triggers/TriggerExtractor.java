@@ -25,7 +25,8 @@ public final class TriggerExtractor {
       Pattern.compile("(?<![\\w'])['‘]([A-Za-z0-9/][^'’\\n]{1,80}?)['’](?![\\w])");
   /** Sentence ends: . ! ? followed by space and a capital, a quote or a bracket; or a line break. */
   private static final Pattern SENTENCE_END =
-      Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"“'(\\[*])|\\n+");
+      Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"“'(\\[*\\p{IsHan}\\p{IsHangul}\\p{IsHiragana}\\p{IsKatakana}])|\\n+"
+          + "|(?<=[。！？；])");
   private static final Pattern POSITIVE = Pattern.compile(
       "(?i)\\b(?:use (?:this skill |this |it |proactively |immediately |the skill )?(?:when|for|whenever|if|on)"
           + "|(?:this skill )?should be used (?:when|for|whenever|if)"
@@ -33,10 +34,28 @@ public final class TriggerExtractor {
           + " (?:when|on|for|whenever|if)"
           + "|when (?:the )?user (?:asks|says|wants|mentions|requests|needs))\\b"
           + "|\\btrigger(?:s| words| phrases| keywords)?\\s*[:—–-]");
+  /**
+   * "Do not use for …" in the other languages skills are written in (Chinese, Italian, Spanish, Portuguese,
+   * French, German, Russian): the usual ways to say it, from knowledge of each language. What follows the cue is
+   * what the skill is not for, as in English.
+   */
+  private static final String NEGATIVE_OTHER_LANGUAGES =
+      "|不要用于|不用于|不适用于|不适用|不应用于|不要在|不要触发|不触发|不要使用|不使用|而不是|並非|不要用於|不適用"
+          + "|\\bnon (?:usar|utilizzar|attivar)(?:e|la|lo|li|le)\\b|\\bnon (?:è|e') per\\b|\\bnon per\\b"
+          + "|\\bno usar\\b|\\bno (?:es )?para\\b|\\bnão usar\\b|\\bnão (?:é )?para\\b"
+          + "|\\bne pas utiliser\\b|\\bpas pour\\b|\\bnicht für\\b|\\bnicht verwenden\\b"
+          + "|(?U)не используй|(?U)не для\\b|(?U)не предназнач";
+  /**
+   * The same in Japanese and Korean, where the verb comes last: what the skill is not for comes before the cue,
+   * so the whole sentence is the clause.
+   */
+  private static final Pattern NEGATIVE_VERB_LAST =
+      Pattern.compile("使わない|使用しない|使わないで|対象外|사용하지 마|사용하지 않|쓰지 마|대상이 아닙|해당하지 않");
   private static final Pattern NEGATIVE = Pattern.compile(
       "(?i)(?:\\bnot for\\b|\\bnot to be used\\b|\\bdo not (?:use|trigger|invoke|activate)\\b"
           + "|\\bdon['’]t (?:use|trigger|invoke)\\b|\\bnever use\\b|\\bskip (?:only )?(?:when|for|if)\\b|\\bSKIP\\s*[:—–-]"
-          + "|\\bdo not trigger\\b|\\bnot (?:intended|meant|suitable) for\\b)");
+          + "|\\bdo not trigger\\b|\\bnot (?:intended|meant|suitable) for\\b"
+          + NEGATIVE_OTHER_LANGUAGES + ")");
   private static final Pattern LIST_INTRO = Pattern.compile(
       "(?i)\\b(?:mentions?|mentioning|keywords?\\s*:|trigger (?:words|keywords|terms)\\s*:|triggers?\\s*[:—–-]"
           + "|triggers? on|terms?\\s*:|use (?:this skill )?(?:when|for)\\s*:)\\s*");
@@ -58,6 +77,9 @@ public final class TriggerExtractor {
         continue;
       }
       int neg = find(NEGATIVE, s);
+      if (neg < 0 && find(NEGATIVE_VERB_LAST, s) >= 0) {
+        neg = 0;
+      }
       String positivePart = neg < 0 ? s : s.substring(0, neg);
       String negativePart = neg < 0 ? "" : s.substring(neg);
       int pos = find(POSITIVE, positivePart);

@@ -31,7 +31,16 @@ final class LeaveOneSetOutBench {
       "rarestMissing");
 
   /** One set: its rows and its language. */
-  record Unit(String name, String language, boolean dev, List<Row> rows) {}
+  record Unit(String name, String language, boolean dev, List<Row> rows, Map<String, List<Row>> variants) {
+    Unit(String name, String language, boolean dev, List<Row> rows) {
+      this(name, language, dev, rows, Map.of());
+    }
+  }
+
+  /** Variants of the shipped features' computation, measured beside it ({@link FeatureProbe.Knobs}). */
+  static final Map<String, FeatureProbe.Knobs> VARIANTS = Map.of(
+      "shipped-recomputed", FeatureProbe.Knobs.SHIPPED,
+      "collection-idf-for-unseen", new FeatureProbe.Knobs(true));
 
   public static void main(String[] args) throws Exception {
     List<Unit> loaded = units();
@@ -137,7 +146,7 @@ final class LeaveOneSetOutBench {
         rows.add(new Row(r.unit(), r.query(), r.positive(), r.rankedRight(), r.firingFails(), x, r.offset(), r.cap(),
             r.invoked(), r.silent()));
       }
-      out.add(new Unit(u.name(), u.language(), u.dev(), rows));
+      out.add(new Unit(u.name(), u.language(), u.dev(), rows, u.variants()));
     }
     return out;
   }
@@ -148,6 +157,10 @@ final class LeaveOneSetOutBench {
    * false-trigger rate, each set scored by a fit without it.
    */
   static void experiments(List<Unit> units, List<String> variants) {
+    for (String v : VARIANTS.keySet()) {
+      List<Unit> us = units.stream().map(u -> new Unit(u.name(), u.language(), u.dev(), u.variants().get(v))).toList();
+      report("variant " + v, us);
+    }
     List<List<String>> vs = new ArrayList<>();
     vs.add(BASE);
     if (variants.isEmpty()) {
@@ -162,11 +175,20 @@ final class LeaveOneSetOutBench {
       }
     }
     for (List<String> v : vs) {
-      List<Unit> us = project(units, v);
+      String label = v.equals(BASE) ? "base" : String.join(",", v.subList(BASE.equals(v.subList(0,
+          Math.min(v.size(), BASE.size()))) ? BASE.size() : 0, v.size()));
+      report(label, project(units, v));
+    }
+  }
+
+  /** One line: the shipped model's and the leave-one-out figures of the units' rows. */
+  static void report(String label, List<Unit> us) {
+    {
       List<Row> all = us.stream().flatMap(u -> u.rows().stream()).toList();
       List<Score> loso = Calibration.leaveOneOut(all, us.stream().map(Unit::name).toList(), LAMBDA);
       Model in = Calibration.fitModel(all, LAMBDA);
       Map<String, Score> lang = new LinkedHashMap<>();
+      Score shippedTrig = Score.ZERO;
       Score trig = Score.ZERO;
       Score trigIn = Score.ZERO;
       StringBuilder dev = new StringBuilder();
@@ -178,14 +200,16 @@ final class LeaveOneSetOutBench {
           continue;
         }
         trig = trig.plus(loso.get(i));
+        if (u.rows().get(0).x().length == BASE.size()) {
+          shippedTrig = shippedTrig.plus(Calibration.score(shipped(), u.rows()));
+        }
         trigIn = trigIn.plus(Calibration.score(in, u.rows()));
         lang.merge(u.language(), loso.get(i), Score::plus);
       }
       StringBuilder l = new StringBuilder();
       lang.forEach((k, sc) -> l.append(String.format(Locale.ROOT, " %s %.3f", k, sc.passRate())));
-      System.out.printf(Locale.ROOT, "%-40s OOS %.3f (in %.3f) |%s |%s%n",
-          v.equals(BASE) ? "base" : String.join(",", v.subList(BASE.equals(v.subList(0, Math.min(v.size(), BASE.size())))
-              ? BASE.size() : 0, v.size())), trig.passRate(), trigIn.passRate(), l, dev);
+      System.out.printf(Locale.ROOT, "%-40s OOS %.3f (in %.3f; shipped weights %.3f) |%s |%s%n", label,
+          trig.passRate(), trigIn.passRate(), shippedTrig.passRate(), l, dev);
     }
   }
 
@@ -242,18 +266,20 @@ final class LeaveOneSetOutBench {
             set.skipped().size());
         continue;
       }
-      out.add(new Unit(set.folder(), set.script(), false, rows(set.folder(), set.skills(), set.cases())));
+      out.add(unit(set.folder(), set.script(), false, set.skills(), set.cases()));
     }
     for (String d : DEV) {
       List<Skill> skills = CorpusSkills.load(Path.of("../shared/corpora", d));
       List<EvalCase> cases = EvalFile.read(Path.of("../shared/eval", d + ".jsonl"), Optional.empty());
-      out.add(new Unit(d, "en", true, rows(d, skills, cases)));
+      out.add(unit(d, "en", true, skills, cases));
     }
     return out;
   }
 
-  static List<Row> rows(String unit, List<Skill> skills, List<EvalCase> cases) throws Exception {
+  static Unit unit(String unit, String language, boolean dev, List<Skill> skills, List<EvalCase> cases)
+      throws Exception {
     List<Row> out = new ArrayList<>();
+    Map<String, List<Row>> variants = new LinkedHashMap<>();
     try (RoutingIndex index = RoutingIndex.build(skills)) {
       Router router = new Router(index);
       FeatureProbe probe = new FeatureProbe(index);
@@ -274,8 +300,17 @@ final class LeaveOneSetOutBench {
         out.add(new Row(unit, c.query(), c.isPositive(), c.isPositive() && c.expected().contains(top),
             !c.isPositive() && !top.isEmpty() && c.scope().map(top::equals).orElse(true), x,
             -Confidence.W_EXCLUDED * f.excluded(), f.evidenceCap(), e.invoked(), silent));
+        for (var v : VARIANTS.entrySet()) {
+          Confidence.Features g = probe.shippedLike(c.query(), v.getValue());
+          double[] y = {g.matched(), g.known(), g.explained(), g.margin(), g.bgKnown(), g.bgExplained(),
+              g.rarestMissing()};
+          Row last = out.get(out.size() - 1);
+          variants.computeIfAbsent(v.getKey(), k -> new ArrayList<>()).add(new Row(unit, c.query(), last.positive(),
+              last.rankedRight(), last.firingFails(), y, -Confidence.W_EXCLUDED * g.excluded(), g.evidenceCap(),
+              last.invoked(), last.silent() || g.words() == 0));
+        }
       }
     }
-    return out;
+    return new Unit(unit, language, dev, out, variants);
   }
 }

@@ -148,6 +148,18 @@ class TriggerExtractorTest {
   }
 
   @Test
+  void notForClausesInOtherLanguages() {
+    // Chinese: a sentence ends at 。 with no space after it; 不要用于 is "do not use for"
+    Triggers zh = extractor.extract("制作滚动驱动的 3D 页面。用户提到滚动电影时使用。不要用于 WebXR 交互或普通视频剪辑。");
+    assertEquals(List.of("不要用于 WebXR 交互或普通视频剪辑。"), zh.notFor());
+    Triggers it = extractor.extract("Costruisce piani alimentari. Non usarla per ricette singole o consigli medici.");
+    assertEquals(List.of("Non usarla per ricette singole o consigli medici."), it.notFor());
+    // Korean puts the verb last: what the skill is not for comes before the cue, so the sentence is the clause
+    Triggers ko = extractor.extract("아이디어를 목표로 바꾼다. 단순 번역에는 사용하지 마세요.");
+    assertEquals(List.of("단순 번역에는 사용하지 마세요."), ko.notFor());
+  }
+
+  @Test
   void emptyDescriptionGivesNothing() {
     assertTrue(extractor.extract("").isEmpty());
   }
