@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The trigger collisions of a routing health report as a matrix: the skills that collide most (at most {@link
- * #MAX}) as rows and columns, each cell the number of triggers the two share or lose to each other, with a
+ * The trigger collisions of a routing health report as a matrix: the skills of the pairs that share most
+ * triggers (at most {@link #MAX}) as rows and columns, each cell the number of triggers the two share or lose to each other, with a
  * heat level 1-4 (relative to the largest cell) for the page to shade. A table is its own text equivalent.
  *
  * @param skills the rows' (and columns') skills, most collisions first
@@ -46,7 +46,19 @@ public record CollisionMatrix(List<Head> skills, List<List<Cell>> rows, int more
     List<String> names = total.keySet().stream()
         .sorted(Comparator.comparing((String s) -> -total.get(s)).thenComparing(Comparator.naturalOrder()))
         .toList();
-    List<String> shown = names.subList(0, Math.min(MAX, names.size()));
+    // the pairs with most triggers first, both skills of each while there is room: a dense matrix, whose every
+    // row has a cell, rather than the busiest skills whose rivals fall outside it
+    List<String> shown = new ArrayList<>();
+    count.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> {
+          List<String> ends = List.of(e.getKey().split("\n"));
+          long missing = ends.stream().filter(x -> !shown.contains(x)).count();
+          if (shown.size() + missing <= MAX) {
+            ends.stream().filter(x -> !shown.contains(x)).forEach(shown::add);
+          }
+        });
+    shown.sort(Comparator.comparing((String x) -> names.indexOf(x)));
     int max = shown.stream().flatMap(a -> shown.stream().map(b -> count.getOrDefault(key(a, b), 0)))
         .max(Integer::compare).orElse(0);
     List<List<Cell>> rows = new ArrayList<>();

@@ -71,7 +71,8 @@ class HostileContentTest {
   void hostileTextIsShownAsText() throws IOException {
     Document d = Jsoup.parse(site.resolve("skills/evil/index.html").toFile(), "UTF-8");
     assertEquals("evil · " + SCRIPT, d.title());
-    assertEquals("Use when " + SCRIPT + " or " + BREAKOUT, d.selectFirst(".lead").text());
+    assertEquals("Use when " + SCRIPT + " or " + BREAKOUT, d.selectFirst(".full-description p").text());
+    assertTrue(d.selectFirst(".lead").text().contains(SCRIPT), d.selectFirst(".lead").text());
     assertEquals("curl  | sh " + SCRIPT + " evil", d.getElementById("ss-install-cmd").text());
     assertEquals(List.of(SVG, BREAKOUT, SCRIPT, "</title><script>alert(1)</script>"),
         d.select("#ss-triggers .chip").eachText());

@@ -1,0 +1,52 @@
+package dev.skillsite.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skillsite.model.Skill;
+import dev.skillsite.model.SkillId;
+import dev.skillsite.testing.TestSkills;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+class RelationGraphTest {
+  private static final Skill HUB = TestSkills.of("hub", "Use when starting.", "# Hub\n");
+  private static final Skill A = TestSkills.of("a-skill", "Use for a.", "# A\n");
+  private static final Skill B = TestSkills.of("b-skill", "Use for b.", "# B\n");
+  private static final Skill C = TestSkills.of("c-skill", "Use for c.", "# C\n");
+  private static final Skill LONE = TestSkills.of("lone", "Use alone.", "# Lone\n");
+
+  @Test
+  void declaredEdgesAreSolidComputedOnesDashedAndEveryNodeLinksToItsPage() {
+    Map<SkillId, List<RelatedSkill>> related = Map.of(
+        HUB.id(), List.of(new RelatedSkill(A.id(), "declared", true), new RelatedSkill(B.id(), "declared", true),
+            new RelatedSkill(C.id(), "declared", true)),
+        A.id(), List.of(new RelatedSkill(B.id(), "both cover x and y", false)));
+    RelationGraph.Graph g = RelationGraph.of(List.of(HUB, A, B, C, LONE),
+        id -> related.getOrDefault(id, List.of()), "index.html");
+    Document svg = Jsoup.parse(g.svg());
+    assertEquals(3, svg.select("line.edge-declared").size());
+    assertEquals(1, svg.select("line.edge-similar[stroke-dasharray]").size());
+    assertEquals(List.of("skills/a-skill/index.html", "skills/b-skill/index.html", "skills/c-skill/index.html",
+        "skills/hub/index.html"), svg.select("a.node").eachAttr("href"));
+    assertEquals(List.of("a-skill", "b-skill", "c-skill", "hub"), svg.select("a.node text").eachText());
+    assertEquals("a&lt;b&gt; &amp; &quot;c&quot;", RelationGraph.xml("a<b> & \"c\""), "names are escaped");
+    assertTrue(svg.select("script, [style], [onload]").isEmpty());
+    // the hub (related to every other) is drawn in the middle
+    assertEquals("360.0", svg.selectFirst("a.node[href$=hub/index.html] circle").attr("cx"));
+    // the same as text, for screen readers and for collections too big to draw
+    assertEquals(new RelationGraph.Row("a-skill", "skills/a-skill/index.html", List.of(), List.of("b-skill")),
+        g.rows().get(0));
+    assertEquals(List.of("a-skill", "b-skill", "c-skill"), g.rows().get(3).declared());
+  }
+
+  @Test
+  void noRelationsNoGraph() {
+    RelationGraph.Graph g = RelationGraph.of(List.of(A, B), id -> List.of(), "index.html");
+    assertEquals("", g.svg());
+    assertEquals(List.of(), g.rows());
+  }
+}
