@@ -65,6 +65,7 @@
 //SOURCES ../src/main/java/dev/skillsite/cli/BenchCommand.java
 //SOURCES ../src/main/java/dev/skillsite/cli/BuildCommand.java
 //SOURCES ../src/main/java/dev/skillsite/cli/CheckCommand.java
+//SOURCES ../src/main/java/dev/skillsite/cli/DiagnosticSummary.java
 //SOURCES ../src/main/java/dev/skillsite/cli/EvalCommand.java
 //SOURCES ../src/main/java/dev/skillsite/cli/IndexSource.java
 //SOURCES ../src/main/java/dev/skillsite/cli/IoErrors.java
@@ -86,6 +87,7 @@
 //SOURCES ../src/main/java/dev/skillsite/content/JsonSource.java
 //SOURCES ../src/main/java/dev/skillsite/content/Marketplace.java
 //SOURCES ../src/main/java/dev/skillsite/content/MarketplaceReader.java
+//SOURCES ../src/main/java/dev/skillsite/content/PlaceholderSkills.java
 //SOURCES ../src/main/java/dev/skillsite/content/PluginManifestReader.java
 //SOURCES ../src/main/java/dev/skillsite/content/PluginSpec.java
 //SOURCES ../src/main/java/dev/skillsite/content/ReferenceFinder.java

@@ -5,7 +5,6 @@ import dev.skillsite.build.BuildResult;
 import dev.skillsite.build.Progress;
 import dev.skillsite.build.StageTimer;
 import dev.skillsite.build.TerminalProgress;
-import dev.skillsite.model.Diagnostic;
 import dev.skillsite.site.SiteGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -39,6 +38,10 @@ public final class BuildCommand implements Callable<Integer> {
   @Option(names = "--timings", description = "Print how long each build stage took.")
   boolean timings;
 
+  @Option(names = "--verbose", description = "Print every warning; without it, more than "
+      + DiagnosticSummary.FEW + " are summed up by kind.")
+  boolean verbose;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -49,8 +52,8 @@ public final class BuildCommand implements Callable<Integer> {
       BuildPipeline pipeline = new BuildPipeline(new SiteGenerator(site.templateDir()), timings ? timer : bar)
           .locking(site.writers("build", err));
       BuildResult result = pipeline.run(site.buildOptions(true));
-      for (Diagnostic d : result.diagnostics()) {
-        err.println(d.format());
+      for (String line : DiagnosticSummary.lines(result.diagnostics(), verbose)) {
+        err.println(line);
       }
       if (timings) {
         err.println(timer.summary(ManagementFactory.getRuntimeMXBean().getUptime()));

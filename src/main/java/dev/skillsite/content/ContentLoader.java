@@ -89,6 +89,9 @@ public final class ContentLoader {
     List<SkillDraft> drafts = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     readSkills(root, scan, skillDirs, drafts, skipped, diagnostics);
+    if (!settings.publishPlaceholders()) {
+      withoutPlaceholders(drafts, skipped, diagnostics);
+    }
 
     List<PluginSpec> plugins =
         pluginReader.addManifests(root, marketplace.plugins(), scan.pluginManifests(), skillDirs, diagnostics);
@@ -158,6 +161,19 @@ public final class ContentLoader {
       o.draft().ifPresentOrElse(drafts::add, () -> skipped.add(o.source()));
       diagnostics.addAll(o.diagnostics());
     }
+  }
+
+  /** Leaves skill templates out (their sources go to {@code skipped}), each with a warning. */
+  private static void withoutPlaceholders(List<SkillDraft> drafts, List<String> skipped,
+      List<Diagnostic> diagnostics) {
+    drafts.removeIf(d -> {
+      Optional<Diagnostic> placeholder = PlaceholderSkills.check(d);
+      placeholder.ifPresent(p -> {
+        diagnostics.add(p);
+        skipped.add(d.source());
+      });
+      return placeholder.isPresent();
+    });
   }
 
   private static Outcome read(SkillReader reader, String source) {

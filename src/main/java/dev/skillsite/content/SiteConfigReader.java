@@ -28,7 +28,7 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 final class SiteConfigReader {
   static final String PATH = "skillsite.yaml";
   private static final Set<String> TOP_KEYS = Set.of("title", "description", "base_url", "repository", "install",
-      "stars", "forks", "upstream", "related", "routing", "summaries");
+      "stars", "forks", "upstream", "related", "routing", "summaries", "publish_placeholders");
   private static final Set<String> ROUTING_KEYS = Set.of("threshold");
   private static final Set<String> REPOSITORY_KEYS = Set.of("url", "branch", "path");
   private static final Set<String> UPSTREAM_KEYS = Set.of("name", "url", "license", "stars", "forks");
@@ -73,7 +73,7 @@ final class SiteConfigReader {
         summaries(top.get("summaries"), diagnostics),
         marketplace.name().map(n -> new SiteConfig.PluginMarketplace(n,
             marketplace.plugins().stream().map(PluginSpec::name).toList())));
-    return new SiteSettings(config, relations);
+    return new SiteSettings(config, relations, flag(top, "publish_placeholders", diagnostics));
   }
 
   private Optional<SiteConfig.Upstream> upstream(Map<String, Node> top, List<Diagnostic> diagnostics) {
@@ -178,6 +178,18 @@ final class SiteConfigReader {
       return Optional.empty();
     }
     return s.getValue().isBlank() ? Optional.empty() : Optional.of(s.getValue().strip());
+  }
+
+  private static boolean flag(Map<String, Node> map, String key, List<Diagnostic> diagnostics) {
+    Node node = map.get(key);
+    if (node == null) {
+      return false;
+    }
+    if (node instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
+      return Boolean.parseBoolean(s.getValue().toLowerCase(java.util.Locale.ROOT));
+    }
+    diagnostics.add(wrongType(node, key, "true or false"));
+    return false;
   }
 
   private static Optional<Integer> number(Map<String, Node> map, String key, List<Diagnostic> diagnostics) {
