@@ -23,12 +23,14 @@ final class SkillPages {
   private final InstallCommand install;
   private final Backlinks backlinks;
   private final Map<SkillId, Skill> byId;
+  private final AuditViews audit;
 
   SkillPages(SiteInput input, InstallCommand install, Backlinks backlinks) {
     this.catalog = input.catalog();
     this.input = input;
     this.install = install;
     this.backlinks = backlinks;
+    this.audit = new AuditViews(input.audit());
     this.byId = catalog.skills().stream().collect(Collectors.toMap(Skill::id, Function.identity(), (a, b) -> a));
   }
 
@@ -49,7 +51,7 @@ final class SkillPages {
         s.triggers().useWhen(), s.triggers().notFor(), install.command(s), install.sourceUrl(s).orElse(""),
         s.source(), rawCopy ? Urls.relative(page, SiteLayout.rawSkill(s.id())) : "", s.license().orElse(""),
         allowedTools(s), FrontmatterText.others(s.frontmatter()), collection(s, page), HtmlBlock.of(rendered.body()),
-        refs, related(s, page), mentionedBy, health(s, page));
+        refs, related(s, page), mentionedBy, health(s, page), audit.skill(s.id(), page));
   }
 
   ReferencePage reference(RenderedSkill rendered, RenderedSkill.RenderedReference ref) {
