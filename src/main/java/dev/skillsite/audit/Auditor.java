@@ -51,6 +51,15 @@ public final class Auditor {
     }
   }
 
+  /**
+   * Audits every skill of {@code catalog}, then drops the findings the baseline at {@code baselineFile} accepts
+   * (the content root's {@value Baseline#FILE} unless given).
+   */
+  public AuditReport audit(Catalog catalog, Path contentRoot, Optional<Path> baselineFile) throws IOException {
+    Baseline baseline = Baseline.read(baselineFile.orElse(contentRoot.resolve(Baseline.FILE)));
+    return baseline.apply(audit(catalog, contentRoot), contentRoot);
+  }
+
   /** Audits one skill: every file in its folder. */
   public SkillAudit audit(Skill skill, Path contentRoot) throws IOException {
     List<SkillFile> files = SkillFiles.read(contentRoot, skill.dir());

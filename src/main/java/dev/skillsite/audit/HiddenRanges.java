@@ -76,16 +76,20 @@ final class HiddenRanges {
   }
 
   static int[] lineStarts(String s) {
+    return lineStarts(s.toCharArray());
+  }
+
+  static int[] lineStarts(char[] s) {
     int n = 1;
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) == '\n') {
+    for (char c : s) {
+      if (c == '\n') {
         n++;
       }
     }
     int[] starts = new int[n];
     int k = 1;
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) == '\n') {
+    for (int i = 0; i < s.length; i++) {
+      if (s[i] == '\n') {
         starts[k++] = i + 1;
       }
     }

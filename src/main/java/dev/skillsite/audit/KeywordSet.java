@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The rules' keywords, found in one pass over a lower-cased text (keywords bucketed by their first character),
+ * The rules' keywords, found in one pass over a text (keywords bucketed by their first two characters),
  * so that a rule's pattern runs only on files holding one of its keywords.
  */
 final class KeywordSet {
   private final List<String> keywords;
-  private final int[][] byFirst = new int[128][];
+  private final char[][] chars;
+  private final int[][] byPair = new int[128 * 128][];
   private final Map<String, int[]> ofRule = new LinkedHashMap<>();
 
   KeywordSet(List<AuditRule> rules) {
@@ -24,52 +25,97 @@ final class KeywordSet {
       ofRule.put(r.id(), ids);
     }
     keywords = new ArrayList<>(index.keySet());
-    List<List<Integer>> buckets = new ArrayList<>();
-    for (int c = 0; c < 128; c++) {
-      buckets.add(new ArrayList<>());
-    }
+    chars = keywords.stream().map(String::toCharArray).toArray(char[][]::new);
+    Map<Integer, List<Integer>> buckets = new LinkedHashMap<>();
     for (int k = 0; k < keywords.size(); k++) {
-      char c = keywords.get(k).charAt(0);
-      if (c >= 128) {
-        throw new IllegalArgumentException("keywords start with an ASCII character: " + keywords.get(k));
+      String kw = keywords.get(k);
+      if (kw.length() < 2 || kw.charAt(0) >= 128 || kw.charAt(1) >= 128) {
+        throw new IllegalArgumentException("keywords start with two ASCII characters: " + kw);
       }
-      buckets.get(c).add(k);
+      buckets.computeIfAbsent((kw.charAt(0) << 7) | kw.charAt(1), x -> new ArrayList<>()).add(k);
     }
-    for (int c = 0; c < 128; c++) {
-      byFirst[c] = buckets.get(c).isEmpty() ? null : buckets.get(c).stream().mapToInt(Integer::intValue).toArray();
-    }
+    buckets.forEach((pair, ks) -> byPair[pair] = ks.stream().mapToInt(Integer::intValue).toArray());
   }
 
-  /** Which keywords {@code lower} (a lower-cased text) holds, by keyword index. */
-  boolean[] find(String lower) {
-    boolean[] present = new boolean[keywords.size()];
-    int left = keywords.size();
-    for (int i = 0; i < lower.length() && left > 0; i++) {
-      char c = lower.charAt(i);
-      if (c >= 128 || byFirst[c] == null) {
+  /**
+   * Where the keywords occur in {@code text}, compared without case (ASCII): for each keyword index, the
+   * 0-based lines (in increasing order, each once) holding it.
+   */
+  int[][] find(char[] text) {
+    int[][] lines = new int[keywords.size()][];
+    int[] counts = new int[keywords.size()];
+    int[] last = new int[keywords.size()];
+    java.util.Arrays.fill(last, -1);
+    int line = 0;
+    int n = text.length;
+    for (int i = 0; i + 1 < n; i++) {
+      char c = text[i];
+      if (c == '\n') {
+        line++;
         continue;
       }
-      for (int k : byFirst[c]) {
-        if (!present[k] && lower.startsWith(keywords.get(k), i)) {
-          present[k] = true;
-          left--;
+      char d = text[i + 1];
+      if (c >= 128 || d >= 128) {
+        continue;
+      }
+      int[] bucket = byPair[(lower(c) << 7) | lower(d)];
+      if (bucket == null) {
+        continue;
+      }
+      for (int k : bucket) {
+        if (last[k] != line && matchesAt(text, i, chars[k])) {
+          last[k] = line;
+          if (lines[k] == null) {
+            lines[k] = new int[4];
+          } else if (counts[k] == lines[k].length) {
+            lines[k] = java.util.Arrays.copyOf(lines[k], counts[k] * 2);
+          }
+          lines[k][counts[k]++] = line;
         }
       }
     }
-    return present;
-  }
-
-  /** Whether a rule's pattern is worth running: it has no keywords, or one of them is present. */
-  boolean worthTrying(AuditRule rule, boolean[] present) {
-    int[] ids = ofRule.getOrDefault(rule.id(), new int[0]);
-    if (ids.length == 0) {
-      return true;
-    }
-    for (int k : ids) {
-      if (present[k]) {
-        return true;
+    for (int k = 0; k < lines.length; k++) {
+      if (lines[k] != null) {
+        lines[k] = java.util.Arrays.copyOf(lines[k], counts[k]);
       }
     }
-    return false;
+    return lines;
+  }
+
+  private static int lower(char c) {
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+  }
+
+  /** Whether {@code kw} (lower case) occurs in {@code text} at {@code i}, ignoring ASCII case. */
+  private static boolean matchesAt(char[] text, int i, char[] kw) {
+    if (i + kw.length > text.length) {
+      return false;
+    }
+    for (int j = 2; j < kw.length; j++) {
+      if (lower(text[i + j]) != kw[j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The 0-based lines on which a rule's pattern is worth running, in order: those holding one of its keywords;
+   * {@code null} when the rule has no keywords (every line).
+   */
+  int[] linesFor(AuditRule rule, int[][] found) {
+    int[] ids = ofRule.getOrDefault(rule.id(), new int[0]);
+    if (ids.length == 0) {
+      return null;
+    }
+    java.util.BitSet set = new java.util.BitSet();
+    for (int k : ids) {
+      if (found[k] != null) {
+        for (int l : found[k]) {
+          set.set(l);
+        }
+      }
+    }
+    return set.stream().toArray();
   }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -35,7 +34,7 @@ final class PatternScanner {
       return List.of();
     }
     String kind = file.kind();
-    int[] lineStarts = HiddenRanges.lineStarts(raw);
+    int[] lineStarts = HiddenRanges.lineStarts(raw.toCharArray());
     HiddenRanges hidden = HiddenRanges.of(raw, kind);
     TextView joined = TextView.joined(raw);
     List<TextView> views = new ArrayList<>();
@@ -47,28 +46,43 @@ final class PatternScanner {
     Map<String, Finding> found = new LinkedHashMap<>();
     Map<String, TextView> viewOf = new HashMap<>();
     for (TextView view : views) {
-      boolean[] present = keywords.find(view.text().toLowerCase(Locale.ROOT));
+      char[] chars = view.text().toCharArray();
+      int[][] hits = keywords.find(chars);
+      int[] viewLines = HiddenRanges.lineStarts(chars);
+      CharSequence guarded = deadline.guard(view.text());
       for (AuditRule rule : rules) {
-        if (!rule.reads(kind) || rule.hiddenOnly() && hidden.isEmpty() || !keywords.worthTrying(rule, present)) {
+        if (!rule.reads(kind) || rule.hiddenOnly() && hidden.isEmpty()) {
           continue;
         }
-        Matcher m = rule.match().get().matcher(deadline.guard(view.text()));
-        while (m.find()) {
-          int rawAt = view.rawOffset(m.start());
-          boolean inHidden = hidden.contains(rawAt);
-          if (rule.hiddenOnly() && !inHidden) {
-            continue;
+        int[] lines = keywords.linesFor(rule, hits);
+        if (lines != null && lines.length == 0) {
+          continue;
+        }
+        Matcher m = rule.match().get().matcher(guarded).useTransparentBounds(true).useAnchoringBounds(false);
+        int count = lines == null ? 1 : lines.length;
+        for (int li = 0; li < count; li++) {
+          if (lines != null) {
+            int l = lines[li];
+            int end = l + 1 < viewLines.length ? viewLines[l + 1] - 1 : view.text().length();
+            m.region(viewLines[l], end);
           }
-          int line = HiddenRanges.lineOf(lineStarts, rawAt);
-          String key = rule.id() + "|" + line;
-          if (found.containsKey(key) && viewOf.get(key) != view) {
-            continue; // already found on this line in a plainer view
-          }
-          Optional<Finding> f = judge(rule, file, view, m, raw, lineStarts, line, inHidden);
-          if (f.isPresent()
-              && (!found.containsKey(key) || f.get().severity().compareTo(found.get(key).severity()) > 0)) {
-            found.put(key, f.get());
-            viewOf.put(key, view);
+          while (m.find()) {
+            int rawAt = view.rawOffset(m.start());
+            boolean inHidden = hidden.contains(rawAt);
+            if (rule.hiddenOnly() && !inHidden) {
+              continue;
+            }
+            int line = HiddenRanges.lineOf(lineStarts, rawAt);
+            String key = rule.id() + "|" + line;
+            if (found.containsKey(key) && viewOf.get(key) != view) {
+              continue; // already found on this line in a plainer view
+            }
+            Optional<Finding> f = judge(rule, file, view, m, raw, lineStarts, line, inHidden);
+            if (f.isPresent()
+                && (!found.containsKey(key) || f.get().severity().compareTo(found.get(key).severity()) > 0)) {
+              found.put(key, f.get());
+              viewOf.put(key, view);
+            }
           }
         }
       }

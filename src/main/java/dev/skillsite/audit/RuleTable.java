@@ -23,7 +23,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  */
 public final class RuleTable {
   private static final Pattern DEF = Pattern.compile("\\{\\{(\\w+)}}");
-  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.MULTILINE;
+  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.MULTILINE;
 
   private final List<AuditRule> rules;
   private final Optional<Pattern> context;

@@ -91,6 +91,9 @@ final class TextView {
    * ASCII, and spliced strings ({@code "cu" + "rl"}, {@code c''url}) joined; empty when there was nothing to undo.
    */
   Optional<TextView> unobfuscated() {
+    if (!mayBeObfuscated(text)) {
+      return Optional.empty();
+    }
     Builder b = new Builder(text.length());
     boolean changed = false;
     for (int i = 0; i < text.length(); i++) {
@@ -281,6 +284,23 @@ final class TextView {
       other |= c >= '0' && c <= '9' || c == '+' || c == '/';
     }
     return upper && lower && other;
+  }
+
+  /** A cheap look for anything {@link #unobfuscated} could undo. */
+  static boolean mayBeObfuscated(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80 && (Unicode.isInvisible(c) || Character.isSurrogate(c) || Unicode.toAscii(c) != c)) {
+        return true;
+      }
+      if ((c == '\'' || c == '"') && i + 1 < s.length()) {
+        char d = s.charAt(i + 1);
+        if (d == c || d == ' ' || d == '+') {
+          return SPLICE.matcher(s).find();
+        }
+      }
+    }
+    return false;
   }
 
   /** A cheap look for anything {@link #decoded} could decode. */

@@ -1,5 +1,8 @@
 package dev.skillsite.build;
 
+import dev.skillsite.audit.AuditReport;
+import dev.skillsite.audit.AuditSettings;
+import dev.skillsite.audit.Auditor;
 import dev.skillsite.content.ContentLoader;
 import dev.skillsite.content.EditorFiles;
 import dev.skillsite.discovery.DiscoveryIndexWriter;
@@ -152,6 +155,19 @@ public final class BuildPipeline {
       }
       step(1, cancelled);
       catalog = withTriggers(catalog);
+      // the audit (issue 24) runs beside the index and the related stage; a collection that hides skills with
+      // danger findings waits for it here, since those skills are left out of everything after
+      Catalog loaded = catalog;
+      AuditSettings auditSettings = AuditSettings.read(options.content());
+      CompletableFuture<Optional<AuditReport>> audit = auditSettings.enabled()
+          ? CompletableFuture.supplyAsync(() -> audit(loaded, options.content(), auditSettings), DOCUMENTS_POOL)
+          : CompletableFuture.completedFuture(Optional.empty());
+      if (auditSettings.hideDanger()) {
+        Optional<AuditReport> report = join(audit);
+        catalog = catalog.withSkills(catalog.skills().stream()
+            .filter(s -> report.flatMap(r -> r.of(s.id())).map(a -> a.dangers() == 0).orElse(true))
+            .toList());
+      }
       step(2, cancelled);
       // Markdown rendering needs only the catalog: it runs beside the index merge and the related and health
       // stages, and stops if this build fails or is cancelled before it is used. The index documents are
@@ -184,7 +200,8 @@ public final class BuildPipeline {
         var related = new RelatedSkillsStage(RELATED).relate(catalog, index, answers);
         step(4, cancelled);
         HealthViews health = new RoutingHealthStage().check(catalog, options.content(), index, answers);
-        SiteInput input = new SiteInput(catalog, related, Optional.of(options.content()), Optional.of(health));
+        SiteInput input = new SiteInput(catalog, related, Optional.of(options.content()), Optional.of(health),
+            join(audit));
         step(5, cancelled);
         List<Diagnostic> diagnostics = new ArrayList<>(catalog.diagnostics());
         SiteReport report;
@@ -254,6 +271,14 @@ public final class BuildPipeline {
     } finally {
       abandoned.set(true); // a side rendering still running is for a build that is over: let it stop
       progress.done();
+    }
+  }
+
+  private static Optional<AuditReport> audit(Catalog catalog, Path content, AuditSettings settings) {
+    try {
+      return Optional.of(Auditor.standard().audit(catalog, content, Optional.of(settings.baselineFile(content))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

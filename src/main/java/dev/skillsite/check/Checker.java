@@ -1,5 +1,6 @@
 package dev.skillsite.check;
 
+import dev.skillsite.audit.Auditor;
 import dev.skillsite.content.ContentLoader;
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.Diagnostic;
@@ -24,6 +25,7 @@ public final class Checker {
   private final TriggerExtractor extractor = new TriggerExtractor();
   private final SiteGenerator site = new SiteGenerator(Optional.empty());
   private final ProbeFactory probes;
+  private final Auditor auditor = Auditor.standard();
 
   /** @param probes the router triggers are probed with: {@link RouterProbe#factory()}, or none */
   public Checker(ProbeFactory probes) {
@@ -48,7 +50,7 @@ public final class Checker {
     RoutingHealth routing = routing(catalog.skills(), RouterFactory.confidence(catalog));
     MarkdownScan scan = new MarkdownScan();
     List<Rule> rules = new ArrayList<>(List.of(new ClaudeAiUploadRule(), new SiteBuildRule(site),
-        new ReferenceDepthRule(scan), new MentionedFilesRule(scan)));
+        new ReferenceDepthRule(scan), new MentionedFilesRule(scan), new AuditFindingsRule(auditor)));
     rules.addAll(RoutingHealthCheck.rules(routing));
     List<Diagnostic> findings = new ArrayList<>(new TargetProfile(options.target()).apply(catalog.diagnostics()));
     try {

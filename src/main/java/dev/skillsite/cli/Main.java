@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       RouteCommand.class,
       EvalCommand.class,
       CheckCommand.class,
+      AuditCommand.class,
       ServeCommand.class,
       BenchCommand.class,
       ExportCommand.class,

@@ -1,5 +1,7 @@
 package dev.skillsite.site;
 
+import dev.skillsite.audit.AuditJson;
+
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -41,6 +43,7 @@ final class CatalogJsonWriter {
       s.license().ifPresent(l -> o.addProperty("license", l));
       o.add("references", strings(s.references().stream()
           .map(r -> SiteLayout.reference(s.id(), r.path())).toList()));
+      input.audit().flatMap(a -> a.of(s.id())).ifPresent(a -> o.add("audit", AuditJson.skill(a)));
       array.add(o);
     }
     return pretty.toJson(array) + "\n";

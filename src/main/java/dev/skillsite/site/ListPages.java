@@ -23,9 +23,15 @@ import java.util.function.Function;
 final class ListPages {
   private static final Comparator<String> TEXT = String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
   private final Catalog catalog;
+  private final AuditViews audit;
 
   ListPages(Catalog catalog) {
+    this(catalog, new AuditViews(java.util.Optional.empty()));
+  }
+
+  ListPages(Catalog catalog, AuditViews audit) {
     this.catalog = catalog;
+    this.audit = audit;
   }
 
   IndexPage index() {
@@ -35,18 +41,20 @@ final class ListPages {
         .map(c -> new LinkView(Urls.relative(page, SiteLayout.collection(c.id())), c.name(),
             c.description().map(d -> Summaries.clip(d, Summaries.ONE_LINE)).orElse(skillCount(c))))
         .toList();
-    return new IndexPage(collections, cards(catalog.skills(), page, catalog.config().summaries()), triggerCount());
+    return new IndexPage(collections, cards(catalog.skills(), page, catalog.config().summaries(), audit),
+        triggerCount());
   }
 
   CollectionPage collection(Collection c) {
     String page = SiteLayout.collection(c.id());
     List<Skill> skills = catalog.skills().stream().filter(s -> s.collectionId().equals(c.id())).toList();
     return new CollectionPage(c.id(), c.name(), c.description().orElse(""), c.category().orElse(""), c.keywords(),
-        c.homepage().flatMap(Urls::external).orElse(""), c.path(), cards(skills, page, catalog.config().summaries()));
+        c.homepage().flatMap(Urls::external).orElse(""), c.path(),
+        cards(skills, page, catalog.config().summaries(), audit));
   }
 
   SkillsPage skills() {
-    List<SkillCard> cards = cards(catalog.skills(), SiteLayout.SKILLS, catalog.config().summaries());
+    List<SkillCard> cards = cards(catalog.skills(), SiteLayout.SKILLS, catalog.config().summaries(), audit);
     return new SkillsPage(groups(cards, SkillCard::name), cards.size());
   }
 
@@ -72,11 +80,14 @@ final class ListPages {
     return n == 1 ? "1 skill" : n + " skills";
   }
 
-  static List<SkillCard> cards(List<Skill> skills, String page, Map<String, String> summaries) {
+  static List<SkillCard> cards(List<Skill> skills, String page, Map<String, String> summaries, AuditViews audit) {
     return skills.stream()
         .sorted(Comparator.comparing(Skill::name, TEXT).thenComparing(Skill::id))
-        .map(s -> new SkillCard(s.id().value(), Urls.relative(page, SiteLayout.skill(s.id())), s.name(),
-            SkillSummary.of(s, summaries), s.triggers().phrases()))
+        .map(s -> {
+          String href = Urls.relative(page, SiteLayout.skill(s.id()));
+          return new SkillCard(s.id().value(), href, s.name(), SkillSummary.of(s, summaries),
+              s.triggers().phrases(), audit.badge(s.id(), href));
+        })
         .toList();
   }
 

@@ -1,5 +1,7 @@
 package dev.skillsite.site;
 
+import dev.skillsite.audit.AuditJson;
+
 import dev.skillsite.markdown.MarkdownRenderer;
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.Collection;
@@ -205,7 +207,8 @@ public final class SiteGenerator {
     PageViews views = new PageViews(catalog.config(), install);
     SiteView site = views.site(input.health().isPresent());
     SkillPages skillPages = new SkillPages(input, install, new Backlinks(docs.skills()));
-    ListPages lists = new ListPages(catalog);
+    AuditViews auditViews = new AuditViews(input.audit());
+    ListPages lists = new ListPages(catalog, auditViews);
     ConcurrentLinkedQueue<String> written = new ConcurrentLinkedQueue<>();
 
     // a failed write (a full disk) stops the others before they start, and is thrown only once every write
@@ -252,6 +255,10 @@ public final class SiteGenerator {
     input.health().ifPresent(h -> page(out, written, PageKind.HEALTH, SiteLayout.HEALTH, "Routing health",
         "Which skills compete for the same requests, which are unreachable, and description findings.", site,
         views, h.page(id -> Urls.relative(SiteLayout.HEALTH, SiteLayout.skill(id)))));
+    auditViews.page(catalog.skills().stream().map(Skill::id).collect(java.util.stream.Collectors.toSet()))
+        .ifPresent(a -> page(out, written, PageKind.AUDIT, SiteLayout.AUDIT, "Audit",
+            "What each skill would make an agent do: findings by rule and severity, worst skills first.", site,
+            views, a));
     out.write(SiteLayout.NOT_FOUND, pages.render(PageKind.NOT_FOUND, site, views.notFound(),
         NotFoundPage.of(assets.file("site.css"))));
 
@@ -260,6 +267,7 @@ public final class SiteGenerator {
     CatalogJsonWriter json = new CatalogJsonWriter();
     out.write(SiteLayout.CATALOG_JS, json.catalogJs(catalog));
     out.write(SiteLayout.SKILLS_JSON, json.skillsJson(catalog, input));
+    input.audit().ifPresent(a -> out.write(SiteLayout.AUDIT_JSON, new AuditJson().format(a, a.findings()) + "\n"));
     SitemapWriter sitemap = new SitemapWriter(catalog.config().baseUrl());
     for (var e : sitemap.sitemaps(new ArrayList<>(written)).entrySet()) {
       out.write(e.getKey(), e.getValue());

@@ -13,6 +13,8 @@ public final class SiteLayout {
   static final String TRIGGERS = "triggers/index.html";
   static final String SEARCH = "search/index.html";
   static final String HEALTH = "health/index.html";
+  static final String AUDIT = "audit/index.html";
+  static final String AUDIT_JSON = "audit.json";
   static final String NOT_FOUND = "404.html";
   static final String SITEMAP = "sitemap.xml";
   static final String ROBOTS = "robots.txt";

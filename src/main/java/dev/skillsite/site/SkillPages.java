@@ -26,6 +26,7 @@ final class SkillPages {
   private final Backlinks backlinks;
   private final InstallTargets targets;
   private final Map<SkillId, Skill> byId;
+  private final AuditViews audit;
 
   SkillPages(SiteInput input, InstallCommand install, Backlinks backlinks) {
     this.catalog = input.catalog();
@@ -33,6 +34,7 @@ final class SkillPages {
     this.install = install;
     this.backlinks = backlinks;
     this.targets = new InstallTargets(catalog.config(), install);
+    this.audit = new AuditViews(input.audit());
     this.byId = catalog.skills().stream().collect(Collectors.toMap(Skill::id, Function.identity(), (a, b) -> a));
   }
 
@@ -56,7 +58,8 @@ final class SkillPages {
         s.triggers().useWhen(), s.triggers().notFor(), install(s, page, rawCopy, archive), install.sourceUrl(s).orElse(""),
         s.source(), rawCopy ? Urls.relative(page, SiteLayout.rawSkill(s.id())) : "", s.license().orElse(""),
         allowedTools(s), FrontmatterText.others(s.frontmatter()), collection(s, page), HtmlBlock.of(rendered.body()),
-        refs, related(s, page), mentionedBy, health(s, page), SkillSummary.of(s, catalog.config().summaries()));
+        refs, related(s, page), mentionedBy, health(s, page), SkillSummary.of(s, catalog.config().summaries()),
+        audit.skill(s.id(), page));
   }
 
   private InstallView install(Skill s, String page, boolean rawCopy, boolean archive) {

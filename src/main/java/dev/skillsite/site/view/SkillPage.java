@@ -11,12 +11,13 @@ import java.util.List;
  * @param rawHref the copy of the SKILL.md beside the page
  * @param health the skill's routing health (nearest rivals, its findings) for {@code partials/skill-health.peb}:
  *     zero or one, none when the build did not check routing
+ * @param audit the skill's audit badge and findings ({@code partials/skill-audit.peb})
  */
 public record SkillPage(String id, String name, String description, List<String> phrases,
     List<String> keywords, List<String> useWhen, List<String> notFor, InstallView install, String sourceUrl,
     String sourcePath, String rawHref, String license, String allowedTools, List<MetaEntry> metadata,
     LinkView collection, HtmlBlock body, List<LinkView> references, List<RelatedCard> related,
-    List<LinkView> mentionedBy, List<Object> health, String summary) {
+    List<LinkView> mentionedBy, List<Object> health, String summary, SkillAuditView audit) {
   public SkillPage {
     phrases = List.copyOf(phrases);
     keywords = List.copyOf(keywords);
