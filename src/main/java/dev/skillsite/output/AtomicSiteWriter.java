@@ -17,6 +17,9 @@ import java.util.UUID;
  * name (two atomic renames on one file system), then deletes the old copy. A build killed between the two
  * renames leaves the old site in {@code .<out>.old-<id>}; the next build puts it back before it starts.
  * Nothing else is touched: only the output folder and these two siblings, which carry its name.
+ *
+ * <p>Callers hold the output folder's {@link OutputLock} from {@link #begin} to {@link #close}: the clean-up
+ * {@code begin} does would otherwise delete the staging folder of another build that is still running.
  */
 public final class AtomicSiteWriter implements AutoCloseable {
   private final Path out;
