@@ -7,31 +7,75 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Writes {@code llms.txt} at the site root (the llmstxt.org layout): the site title as H1, its description
  * as a quote, then a "Skills" section with one link per skill to its page and its one-sentence summary ({@link SkillSummary}),
  * and an "Optional" section linking each raw SKILL.md. Skills are listed by name, then id.
+ *
+ * <p>A catalog of more than {@link #MAX_INLINE} skills would make llms.txt megabytes long (100,000 skills: about
+ * 40 MB), more than any reader's context: its "Skills" section then links part files {@code llms/skills-001.txt}
+ * …, each the same layout for {@link #MAX_INLINE} skills in name order (first and last name in the link text),
+ * and llms.txt stays a few kilobytes per hundred parts.
  */
 public final class LlmsTxtWriter {
   public static final String PATH = "llms.txt";
+  /** Skills listed in llms.txt itself at most; more go to part files. */
+  public static final int MAX_INLINE = 1_000;
+  private final int maxInline;
+
+  public LlmsTxtWriter() {
+    this(MAX_INLINE);
+  }
+
+  LlmsTxtWriter(int maxInline) {
+    this.maxInline = maxInline;
+  }
 
   public void write(Catalog catalog, Path siteDir) throws IOException {
+    List<Skill> sorted = DiscoveryIndexWriter.sorted(catalog.skills());
+    Files.createDirectories(siteDir);
+    if (sorted.size() <= maxInline) {
+      Files.writeString(siteDir.resolve(PATH), list(catalog, sorted, "Skills"), StandardCharsets.UTF_8);
+      return;
+    }
+    StringBuilder out = new StringBuilder(header(catalog));
+    out.append("## Skills\n\n");
+    Files.createDirectories(siteDir.resolve("llms"));
+    for (int from = 0, n = 1; from < sorted.size(); from += maxInline, n++) {
+      List<Skill> part = sorted.subList(from, Math.min(sorted.size(), from + maxInline));
+      String file = String.format(Locale.ROOT, "llms/skills-%03d.txt", n);
+      String title = "Skills " + oneLine(part.get(0).name()) + " … " + oneLine(part.get(part.size() - 1).name());
+      Files.writeString(siteDir.resolve(file), list(catalog, part, title), StandardCharsets.UTF_8);
+      out.append("- [").append(escape(title)).append("](").append(url(catalog, file)).append("): ")
+          .append(part.size()).append(" skills\n");
+    }
+    Files.writeString(siteDir.resolve(PATH), out.toString(), StandardCharsets.UTF_8);
+  }
+
+  private static String header(Catalog catalog) {
     StringBuilder out = new StringBuilder();
     out.append("# ").append(oneLine(catalog.config().title())).append("\n\n");
     catalog.config().description().ifPresent(d -> out.append("> ").append(oneLine(d)).append("\n\n"));
-    out.append("## Skills\n\n");
-    for (Skill s : DiscoveryIndexWriter.sorted(catalog.skills())) {
+    return out.toString();
+  }
+
+  /** The llms.txt layout for {@code skills}: header, a section of page links, the raw files as optional. */
+  private static String list(Catalog catalog, List<Skill> skills, String section) {
+    StringBuilder out = new StringBuilder(header(catalog));
+    out.append("## ").append(section).append("\n\n");
+    for (Skill s : skills) {
       out.append("- [").append(escape(s.name())).append("](").append(url(catalog, "skills/" + s.id() + "/"))
           .append("): ").append(oneLine(SkillSummary.of(s, catalog.config().summaries()))).append('\n');
     }
     out.append("\n## Optional\n\n");
-    for (Skill s : DiscoveryIndexWriter.sorted(catalog.skills())) {
+    for (Skill s : skills) {
       out.append("- [").append(escape(s.name())).append(" SKILL.md](")
           .append(url(catalog, RawSkillFiles.sitePath(s))).append(")\n");
     }
-    Files.createDirectories(siteDir);
-    Files.writeString(siteDir.resolve(PATH), out.toString(), StandardCharsets.UTF_8);
+    return out.toString();
   }
 
   private static String url(Catalog catalog, String sitePath) {

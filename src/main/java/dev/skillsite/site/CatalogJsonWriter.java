@@ -9,7 +9,10 @@ import com.google.gson.JsonObject;
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -24,10 +27,42 @@ final class CatalogJsonWriter {
   private final Gson pretty = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
   private final Gson compact = new Gson();
 
-  String skillsJson(Catalog catalog, SiteInput input) {
+  /** Skills in one {@code skills.json} at most; a larger catalog is paged ({@link #skillsJsonFiles}). */
+  static final int PAGE = 5_000;
+
+  /**
+   * {@code skills.json} by path: up to {@link #PAGE} skills, one array of them all; for more, {@code skills.json} is
+   * a small manifest ({@code {"skills": N, "pageSize": PAGE, "pages": ["skills-json/page-0001.json", …]}}) and each
+   * page an array of up to {@link #PAGE} skills in catalog order, in the same format.
+   */
+  Map<String, String> skillsJsonFiles(Catalog catalog, SiteInput input) {
+    return skillsJsonFiles(catalog, input, PAGE);
+  }
+
+  Map<String, String> skillsJsonFiles(Catalog catalog, SiteInput input, int page) {
+    List<Skill> all = catalog.skills();
+    if (all.size() <= page) {
+      return Map.of(SiteLayout.SKILLS_JSON, skillsJson(catalog, input, all));
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    JsonArray pages = new JsonArray();
+    for (int from = 0, n = 1; from < all.size(); from += page, n++) {
+      String path = String.format(Locale.ROOT, "skills-json/page-%04d.json", n);
+      out.put(path, skillsJson(catalog, input, all.subList(from, Math.min(all.size(), from + page))));
+      pages.add(path);
+    }
+    JsonObject manifest = new JsonObject();
+    manifest.addProperty("skills", all.size());
+    manifest.addProperty("pageSize", page);
+    manifest.add("pages", pages);
+    out.put(SiteLayout.SKILLS_JSON, pretty.toJson(manifest) + "\n");
+    return out;
+  }
+
+  private String skillsJson(Catalog catalog, SiteInput input, List<Skill> skills) {
     JsonArray array = new JsonArray();
     Set<SkillId> ids = catalog.skills().stream().map(Skill::id).collect(Collectors.toSet());
-    for (Skill s : catalog.skills()) {
+    for (Skill s : skills) {
       JsonObject o = new JsonObject();
       o.addProperty("id", s.id().value());
       o.addProperty("name", s.name());

@@ -266,7 +266,9 @@ public final class SiteGenerator {
     assets.copy(out);
     CatalogJsonWriter json = new CatalogJsonWriter();
     out.write(SiteLayout.CATALOG_JS, json.catalogJs(catalog));
-    out.write(SiteLayout.SKILLS_JSON, json.skillsJson(catalog, input));
+    for (var e : json.skillsJsonFiles(catalog, input).entrySet()) {
+      out.write(e.getKey(), e.getValue());
+    }
     input.audit().ifPresent(a -> out.write(SiteLayout.AUDIT_JSON, new AuditJson().format(a, a.findings()) + "\n"));
     SitemapWriter sitemap = new SitemapWriter(catalog.config().baseUrl());
     for (var e : sitemap.sitemaps(new ArrayList<>(written)).entrySet()) {

@@ -1,0 +1,43 @@
+package dev.skillsite.discovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skillsite.content.ContentLoader;
+import dev.skillsite.model.Catalog;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** llms.txt of a catalog larger than it may list: links to part files that list every skill (limit made small). */
+class LlmsTxtPartsTest {
+  private static final Path CONTENT = Path.of("src/test/resources/check/clean/content");
+
+  @Test
+  void overTheLimitLlmsTxtLinksParts(@TempDir Path site) throws Exception {
+    Catalog catalog = new ContentLoader().load(CONTENT);
+    int n = catalog.skills().size();
+    assertTrue(n >= 2, "fixture has " + n + " skills");
+    new LlmsTxtWriter(1).write(catalog, site);
+    List<String> lines = Files.readAllLines(site.resolve("llms.txt"), StandardCharsets.UTF_8);
+    assertEquals("# " + catalog.config().title(), lines.get(0));
+    List<String> links = lines.stream().filter(l -> l.startsWith("- [")).toList();
+    assertEquals(n, links.size(), lines.toString());
+    assertTrue(links.get(0).matches("- \\[Skills .+ … .+\\]\\(llms/skills-001\\.txt\\): 1 skills"), links.get(0));
+    String part = Files.readString(site.resolve("llms/skills-001.txt"), StandardCharsets.UTF_8);
+    assertTrue(part.contains("\n## Optional\n"), part);
+    assertEquals(2, part.lines().filter(l -> l.startsWith("- [")).count(), part);
+  }
+
+  @Test
+  void upToTheLimitOneFile(@TempDir Path site) throws Exception {
+    Catalog catalog = new ContentLoader().load(CONTENT);
+    new LlmsTxtWriter().write(catalog, site);
+    assertTrue(Files.notExists(site.resolve("llms")));
+    assertEquals(2L * catalog.skills().size(), Files.readAllLines(site.resolve("llms.txt")).stream()
+        .filter(l -> l.startsWith("- [")).count());
+  }
+}
