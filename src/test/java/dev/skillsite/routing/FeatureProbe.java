@@ -43,7 +43,7 @@ final class FeatureProbe {
    * skills use it, or it is not English) takes the collection's idf, as a Chinese/Japanese/Korean pair does.
    */
   Confidence.Features shippedLike(String query, Knobs k) throws IOException {
-    QueryTerms qt = QueryTerms.of(query, index, synonyms, Fields.SEARCHED);
+    QueryTerms qt = QueryTerms.of(query, index.terms(), synonyms, Fields.SEARCHED);
     ScoreDoc[] sd = search(qt);
     if (sd.length == 0) {
       return Confidence.Features.NONE;
