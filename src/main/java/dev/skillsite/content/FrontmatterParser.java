@@ -102,7 +102,7 @@ final class FrontmatterParser {
     for (NodeTuple t : map.getValue()) {
       Node keyNode = t.getKeyNode();
       SourcePos pos = YamlComposer.pos(relPath, keyNode, FIRST_YAML_LINE);
-      String key = keyNode instanceof ScalarNode s ? s.getValue()
+      String key = keyNode instanceof ScalarNode s ? YamlValues.text(s, relPath, FIRST_YAML_LINE)
           : String.valueOf(YamlValues.toJava(keyNode, relPath, FIRST_YAML_LINE));
       if (positions.containsKey(key)) {
         warnings.add(Diagnostic.warning(pos, "duplicate-key",

@@ -43,7 +43,12 @@ final class SiteConfigReader {
     String rootName = root.getFileName() == null ? "skills" : root.getFileName().toString();
     Map<String, Node> top = Map.of();
     Path file = root.resolve(PATH);
-    if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      diagnostics.add(Diagnostic.warning(SourcePos.of(PATH), "not-a-file", PATH + " is "
+          + (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) ? "a folder" : Files.isSymbolicLink(file)
+              ? "a symbolic link" : "a special file (FIFO, socket or device)")
+          + ", not a regular file; the defaults are used"));
+    } else if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       try {
         String text = SourceText.read(file, PATH, YamlComposer.MAX_CODE_POINTS);
         Optional<Node> node = yaml.compose(text, PATH, 1);

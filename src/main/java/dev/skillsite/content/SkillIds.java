@@ -20,6 +20,12 @@ import java.util.Set;
  */
 final class SkillIds {
   /**
+   * Ids that would name a file the generator writes beside the skill folders ({@code skills/index.html}, the
+   * skill list): a skill whose name makes one is published under another id, with a warning (issue 26).
+   */
+  static final Set<String> RESERVED = Set.of("index.html");
+
+  /**
    * @param drafts sorted by source
    * @param collectionOf collection id by source
    * @return the id of each skill by source
@@ -28,9 +34,12 @@ final class SkillIds {
       List<Diagnostic> diagnostics) {
     Map<String, SkillDraft> firstBySlug = new HashMap<>();
     Map<String, SkillId> ids = new LinkedHashMap<>();
-    Set<String> taken = new HashSet<>();
+    Set<String> taken = new HashSet<>(RESERVED);
     for (SkillDraft d : drafts) {
       String slug = baseSlug(d);
+      if (RESERVED.contains(slug)) {
+        continue;
+      }
       if (firstBySlug.putIfAbsent(slug, d) == null) {
         taken.add(slug);
         ids.put(d.source(), new SkillId(slug));
@@ -46,6 +55,11 @@ final class SkillIds {
       ids.put(d.source(), new SkillId(id));
       SkillDraft first = firstBySlug.get(slug);
       SourcePos pos = d.frontmatter().keyPositions().getOrDefault("name", SourcePos.of(d.source()));
+      if (first == null) {
+        diagnostics.add(Diagnostic.warning(pos, "reserved-name", "name '" + d.name() + "' gives the id '" + slug
+            + "', which names a page the site generates (skills/" + slug + "); published as '" + id + "'"));
+        continue;
+      }
       String what = first.name().equals(d.name()) ? "name '" + d.name() + "' is also used by "
           : "name '" + d.name() + "' gives the same id '" + slug + "' as ";
       diagnostics.add(Diagnostic.warning(pos, "duplicate-name",

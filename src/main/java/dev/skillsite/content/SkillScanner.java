@@ -46,6 +46,10 @@ final class SkillScanner {
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            if (!dir.equals(root) && SKILL_FILE_NAMES.contains(dir.getFileName().toString())) {
+              diagnostics.add(Diagnostic.warning(SourcePos.of(RelPaths.of(root, dir)), "not-a-file",
+                  dir.getFileName() + " is a folder, not a file; no skill is loaded from it"));
+            }
             return !dir.equals(root) && SKIPPED_DIRS.contains(dir.getFileName().toString())
                 ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
           }
@@ -67,6 +71,11 @@ final class SkillScanner {
               } else if (name.equals("plugin.json") && rel.endsWith(".claude-plugin/plugin.json")) {
                 plugins.add(rel);
               }
+            } else if (!attrs.isDirectory() && (SKILL_FILE_NAMES.contains(name)
+                || name.toLowerCase(Locale.ROOT).endsWith(".md"))) {
+              // a FIFO would block the reader forever; a socket or device is no document either
+              diagnostics.add(Diagnostic.warning(SourcePos.of(rel), "not-a-file",
+                  name + " is a special file (FIFO, socket or device), not a regular file; it is not read"));
             }
             return FileVisitResult.CONTINUE;
           }

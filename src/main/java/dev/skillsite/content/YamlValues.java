@@ -47,7 +47,7 @@ final class YamlValues {
           "YAML rejected: expands to more than " + MAX_NODES + " values or nests deeper than " + MAX_DEPTH));
     }
     if (node instanceof ScalarNode s) {
-      return scalar(s);
+      return scalar(s, text(s, relPath, firstLine));
     }
     if (node instanceof SequenceNode seq) {
       List<Object> list = new ArrayList<>(seq.getValue().size());
@@ -72,7 +72,7 @@ final class YamlValues {
     }
     Map<String, Object> result = new LinkedHashMap<>();
     for (NodeTuple t : map.getValue()) {
-      String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue()
+      String key = t.getKeyNode() instanceof ScalarNode s ? text(s, relPath, firstLine)
           : String.valueOf(convert(t.getKeyNode(), depth + 1));
       Object value = convert(t.getValueNode(), depth + 1);
       if (value == null) {
@@ -84,8 +84,28 @@ final class YamlValues {
     return Collections.unmodifiableMap(result);
   }
 
-  private static Object scalar(ScalarNode s) {
+  /**
+   * A scalar's text, refused when a YAML escape made it hold what is not text (issue 26): a lone surrogate
+   * ({@code "\ud800"}: no UTF-8 file can hold it) or a control character other than tab and line breaks
+   * ({@code "\0"}, {@code "\e"}: they would reach pages, terminals and annotations).
+   */
+  static String text(ScalarNode s, String relPath, int firstLine) throws ContentException {
     String v = s.getValue();
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      boolean lone = Character.isHighSurrogate(c) ? i + 1 == v.length() || !Character.isLowSurrogate(v.charAt(++i))
+          : Character.isLowSurrogate(c);
+      boolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f;
+      if (lone || control) {
+        throw new ContentException(Diagnostic.error(YamlComposer.pos(relPath, s, firstLine), "not-text",
+            String.format(Locale.ROOT, "YAML value holds U+%04X, %s, which is not text (hint: remove the escape)",
+                (int) c, lone ? "a lone surrogate" : "a control character")));
+      }
+    }
+    return v;
+  }
+
+  private static Object scalar(ScalarNode s, String v) {
     Tag tag = s.getTag();
     if (tag.equals(Tag.NULL)) {
       return null;

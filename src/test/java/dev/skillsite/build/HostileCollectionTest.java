@@ -33,10 +33,78 @@ class HostileCollectionTest {
         + " characters one document may render; shown as plain text, cut at 256 Ki characters (hint: split it into"
         + " reference files)"), lines(result, "markdown-budget"));
     String huge = page("huge");
-    assertTrue(huge.contains("<pre>`code` *em* `code`"), "shown as text");
+    assertTrue(huge.contains("<pre># huge\n\n`code` *em* `code`"), "shown as text");
     assertFalse(huge.contains("<code>code</code>"), "not rendered");
     assertTrue(huge.length() < 400_000, "cut: " + huge.length());
     assertTrue(page("good").contains("<code>rendered</code>"));
+  }
+
+  @Test
+  void valuesThatAreNotTextAreTheirSkillsErrors() throws IOException {
+    Path content = good();
+    write(content, "b/SKILL.md", "---\nname: \"a\\ud800b\"\ndescription: Use when testing surrogates.\n---\nx\n");
+    write(content, "c/SKILL.md", "---\nname: c\ndescription: \"Use when \\0 testing NUL.\"\n---\nx\n");
+    write(content, "e/SKILL.md", "---\nname: \"\\e[2K\\rbuilt fine\"\ndescription: Use when testing ESC.\n---\nx\n");
+    BuildResult result = build(content);
+    assertTrue(result.published());
+    assertEquals(List.of(
+        "b/SKILL.md:2:7: error: YAML value holds U+D800, a lone surrogate, which is not text (hint: remove the escape)",
+        "c/SKILL.md:3:14: error: YAML value holds U+0000, a control character, which is not text (hint: remove the"
+            + " escape)",
+        "e/SKILL.md:2:7: error: YAML value holds U+001B, a control character, which is not text (hint: remove the"
+            + " escape)"), lines(result, "not-text"));
+    assertTrue(page("good").contains("still published"));
+  }
+
+  @Test
+  void aSkillNamedLikeAGeneratedPageIsPublishedUnderAnotherId() throws IOException {
+    Path content = good();
+    write(content, "a/SKILL.md", "---\nname: INDEX.HTML\ndescription: Use when testing reserved names.\n---\nx\n");
+    write(content, "b/SKILL.md", "---\nname: Index.html\ndescription: Use when testing reserved names.\n---\nx\n");
+    BuildResult result = build(content);
+    assertTrue(result.published());
+    assertEquals(List.of(
+        "a/SKILL.md:2:1: warning: name 'INDEX.HTML' gives the id 'index.html', which names a page the site generates"
+            + " (skills/index.html); published as 'content-index.html'",
+        "b/SKILL.md:2:1: warning: name 'Index.html' gives the id 'index.html', which names a page the site generates"
+            + " (skills/index.html); published as 'b-index.html'"), lines(result, "reserved-name"));
+    assertTrue(Files.readString(out().resolve("skills/index.html")).contains("good"), "the skill list is kept");
+    assertTrue(Files.isRegularFile(out().resolve("skills/b-index.html/index.html")));
+  }
+
+  @Test
+  void specialFilesAndFoldersWhereFilesShouldBeAreNamed() throws IOException, InterruptedException {
+    Path content = good();
+    Files.createDirectories(content.resolve("d"));
+    mkfifo(content.resolve("d/SKILL.md"));
+    Files.createDirectories(content.resolve("e/SKILL.md"));
+    mkfifo(content.resolve("skills/good/notes.md"));
+    try (var socket = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+      socket.bind(java.net.UnixDomainSocketAddress.of(content.resolve("skills/good/sock.md")));
+      Files.createDirectories(content.resolve("skillsite.yaml"));
+      BuildResult result = build(content);
+      assertTrue(result.published());
+      assertEquals(List.of(
+          "d/SKILL.md:1:1: warning: SKILL.md is a special file (FIFO, socket or device), not a regular file; it is"
+              + " not read",
+          "e/SKILL.md:1:1: warning: SKILL.md is a folder, not a file; no skill is loaded from it",
+          "skills/good/notes.md:1:1: warning: notes.md is a special file (FIFO, socket or device), not a regular"
+              + " file; it is not read",
+          "skills/good/sock.md:1:1: warning: sock.md is a special file (FIFO, socket or device), not a regular file;"
+              + " it is not read",
+          "skillsite.yaml:1:1: warning: skillsite.yaml is a folder, not a regular file; the defaults are used"),
+          lines(result, "not-a-file"));
+    }
+  }
+
+  static void mkfifo(Path path) throws IOException, InterruptedException {
+    assertEquals(0, new ProcessBuilder("mkfifo", path.toString()).inheritIO().start().waitFor());
+  }
+
+  static void write(Path content, String rel, String text) throws IOException {
+    Path f = content.resolve(rel);
+    Files.createDirectories(f.getParent());
+    Files.writeString(f, text, StandardCharsets.UTF_8);
   }
 
   Path good() throws IOException {
@@ -45,7 +113,7 @@ class HostileCollectionTest {
     return content;
   }
 
-  BuildResult build(Path content) {
+  BuildResult build(Path content) throws IOException {
     return new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE)
         .run(new BuildOptions(content, out(), Optional.empty(), true));
   }
