@@ -168,9 +168,29 @@ final class Calibration {
 
   /** The fitted model with the threshold that maximises the mean pass rate of the units in {@code rows}. */
   static Model fitModel(List<Row> rows, double lambda) {
+    return fitModel(rows, lambda, false);
+  }
+
+  /** As {@link #fitModel(List, double)}; {@code pooled}: the threshold with the best pass rate over all rows. */
+  static Model fitModel(List<Row> rows, double lambda, boolean pooled) {
     double[] beta = fit(rows, lambda);
     Model m = new Model(Arrays.copyOfRange(beta, 1, beta.length), beta[0], 0.5);
-    return m.withThreshold(bestThreshold(m, rows));
+    return m.withThreshold(pooled ? bestPooledThreshold(m, rows) : bestThreshold(m, rows));
+  }
+
+  /** The threshold (0.05 to 0.95, step 0.01) with the highest pass rate over all rows together. */
+  static double bestPooledThreshold(Model m, List<Row> rows) {
+    double best = 0.5;
+    double bestRate = -1;
+    for (int i = 5; i <= 95; i++) {
+      double t = i / 100.0;
+      double rate = score(m.withThreshold(t), rows).passRate();
+      if (rate > bestRate + 1e-12 || (Math.abs(rate - bestRate) <= 1e-12 && Math.abs(t - 0.5) < Math.abs(best - 0.5))) {
+        bestRate = rate;
+        best = t;
+      }
+    }
+    return best;
   }
 
   /**
@@ -199,10 +219,14 @@ final class Calibration {
 
   /** Each unit scored by a model fitted without it. */
   static List<Score> leaveOneOut(List<Row> rows, List<String> units, double lambda) {
+    return leaveOneOut(rows, units, lambda, false);
+  }
+
+  static List<Score> leaveOneOut(List<Row> rows, List<String> units, double lambda, boolean pooled) {
     List<Score> out = new ArrayList<>();
     for (String u : units) {
       Predicate<Row> in = r -> r.unit().equals(u);
-      Model m = fitModel(rows.stream().filter(in.negate()).toList(), lambda);
+      Model m = fitModel(rows.stream().filter(in.negate()).toList(), lambda, pooled);
       out.add(score(m, rows.stream().filter(in).toList()));
     }
     return out;
