@@ -68,9 +68,11 @@
    */
   function shown(r) {
     if (r.hits.length === 0) { return []; }
-    var rest = r.hits.slice(1).filter(function (h) { return h.evidence.evidenced; });
+    // evidence, and a confidence that does not read 0.00: a skill search itself gives no chance is no answer
+    var worth = function (h) { return h.evidence.evidenced && h.confidence >= 0.005; };
+    var rest = r.hits.slice(1).filter(worth);
     if (!r.abstained) { return [r.hits[0]].concat(rest.slice(0, RUNNERS_UP)); }
-    var first = r.hits[0].evidence.evidenced || (r.notFor && r.notFor.length) ? [r.hits[0]] : [];
+    var first = worth(r.hits[0]) || (r.notFor && r.notFor.length) ? [r.hits[0]] : [];
     return first.concat(rest).slice(0, CLOSEST);
   }
 

@@ -32,16 +32,17 @@ public record CollisionMatrix(List<Head> skills, List<List<Cell>> rows, int more
   public record Cell(int count, int heat, boolean self) {}
 
   public static CollisionMatrix of(List<RoutingHealthView.Pair> pairs) {
-    Map<String, String> href = new LinkedHashMap<>();
+    // skills by page (two skills may share a name), shown by name
+    Map<String, String> name = new LinkedHashMap<>();
     Map<String, Integer> total = new TreeMap<>();
     Map<String, Integer> count = new TreeMap<>();
     for (RoutingHealthView.Pair p : pairs) {
       int n = p.triggers().size();
-      href.putIfAbsent(p.first(), p.firstHref());
-      href.putIfAbsent(p.second(), p.secondHref());
-      total.merge(p.first(), n, Integer::sum);
-      total.merge(p.second(), n, Integer::sum);
-      count.merge(key(p.first(), p.second()), n, Integer::sum);
+      name.putIfAbsent(p.firstHref(), p.first());
+      name.putIfAbsent(p.secondHref(), p.second());
+      total.merge(p.firstHref(), n, Integer::sum);
+      total.merge(p.secondHref(), n, Integer::sum);
+      count.merge(key(p.firstHref(), p.secondHref()), n, Integer::sum);
     }
     List<String> names = total.keySet().stream()
         .sorted(Comparator.comparing((String s) -> -total.get(s)).thenComparing(Comparator.naturalOrder()))
@@ -70,7 +71,7 @@ public record CollisionMatrix(List<Head> skills, List<List<Cell>> rows, int more
       }
       rows.add(row);
     }
-    return new CollisionMatrix(shown.stream().map(s -> new Head(s, href.get(s))).toList(), rows,
+    return new CollisionMatrix(shown.stream().map(s -> new Head(name.get(s), s)).toList(), rows,
         names.size() - shown.size());
   }
 

@@ -124,6 +124,9 @@ class PagesInBrowserTest {
         "anthropic/404.html",
         "elixir/skills/otp-thinking/index.html",
         "elixir/search/index.html?q=set+up+supervisord+for+gunicorn",
+        "elixir/search/index.html?q=GenServer+state",
+        "elixir/search/index.html?q=pluggable+storage+backends+protocol+or+behaviour",
+        "elixir/skills/nope/deeper/",
         "large/health/index.html");
     Dimension before = browser.manage().window().getSize();
     List<String> found = new ArrayList<>();
