@@ -79,8 +79,11 @@ final class Unicode {
     };
   }
 
-  /** Whether {@code c} is a Cyrillic or Greek letter that passes for a Latin one. */
+  /**
+   * Whether {@code c} is a Cyrillic letter (or the Greek omicron) that passes for a Latin one. Other Greek
+   * letters mix with Latin in ordinary technical writing (αβ-test, σ-level) and are not counted.
+   */
   static boolean isLookAlike(char c) {
-    return (c >= '\u0370' && c <= '\u052F') && toAscii(c) != c;
+    return (c >= '\u0400' && c <= '\u052F' || c == '\u03BF' || c == '\u039F') && toAscii(c) != c;
   }
 }
