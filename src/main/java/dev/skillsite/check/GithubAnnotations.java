@@ -1,6 +1,7 @@
 package dev.skillsite.check;
 
 import dev.skillsite.model.Diagnostic;
+import dev.skillsite.model.PrintableText;
 
 /**
  * Findings as GitHub Actions workflow commands: {@code ::error file=…,line=…,col=…,title=…::message}.
@@ -17,11 +18,11 @@ public final class GithubAnnotations {
 
   public String format(Diagnostic d) {
     return "::" + (d.isError() ? "error" : "warning")
-        + " file=" + property(pathPrefix + d.pos().path())
+        + " file=" + property(PrintableText.of(pathPrefix + d.pos().path()))
         + ",line=" + d.pos().line()
         + ",col=" + d.pos().col()
         + ",title=" + property(d.code())
-        + "::" + data(d.message());
+        + "::" + data(PrintableText.of(d.message()));
   }
 
   static String data(String s) {

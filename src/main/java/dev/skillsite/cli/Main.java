@@ -63,7 +63,7 @@ public final class Main implements Runnable {
           + System.getProperty("sun.jnu.encoding") + "): " + path.get().getMessage() + ". Run in a UTF-8 locale,"
           + " e.g. LC_ALL=C.UTF-8 (./skillsite does so when the locale is not UTF-8)");
     } else {
-      err.println("skillsite: " + ex.getMessage());
+      err.println("skillsite: " + dev.skillsite.model.PrintableText.of(String.valueOf(ex.getMessage())));
     }
     err.flush();
     return 2;

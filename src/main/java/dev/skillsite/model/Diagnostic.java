@@ -37,8 +37,8 @@ public record Diagnostic(SourcePos pos, Severity severity, String code, String m
     return severity == Severity.ERROR;
   }
 
-  /** {@code path:line:col: severity: message}. */
+  /** {@code path:line:col: severity: message}, on one line: characters that could rewrite it are escaped. */
   public String format() {
-    return pos + ": " + severity.label() + ": " + message;
+    return PrintableText.of(pos + ": " + severity.label() + ": " + message);
   }
 }

@@ -11,7 +11,9 @@ import java.util.Set;
 /**
  * Which files of the content tree may be copied into the site: regular files inside their skill folder,
  * reached without symlinks, of a type browsers show as an image or as text (never HTML, SVG, XML or
- * scripts that a page could run), at most {@link #MAX_BYTES} big. Without a content root nothing is.
+ * scripts that a page could run), at most {@link #MAX_BYTES} big. Without a content root nothing is. No type a
+ * web server runs (PHP, CGI, ASP, JSP, server-side includes) is on the list: a contributor's {@code evil.php}
+ * would be code on a PHP-enabled host (issue 26). docs/security.md lists the types; a test keeps the two equal.
  */
 final class ContentFiles {
   static final long MAX_BYTES = 20L * 1024 * 1024;
@@ -19,12 +21,21 @@ final class ContentFiles {
       "png", "jpg", "jpeg", "gif", "webp", "avif", "bmp", "ico",
       "txt", "text", "json", "jsonl", "yaml", "yml", "toml", "csv", "tsv", "ini", "cfg", "conf", "log", "diff",
       "patch", "py", "sh", "bash", "zsh", "ps1", "rb", "ex", "exs", "heex", "eex", "erl", "go", "rs", "java", "kt",
-      "kts", "scala", "ts", "tsx", "jsx", "c", "h", "cc", "cpp", "hpp", "cs", "php", "sql", "r", "lua", "swift",
+      "kts", "scala", "ts", "tsx", "jsx", "c", "h", "cc", "cpp", "hpp", "cs", "sql", "r", "lua", "swift",
       "dart", "proto", "graphql", "gql", "tf", "hcl", "gradle", "properties", "env", "lock", "mdx", "rst", "tex");
+  /** Types a web server may run: never published, not even as an inner extension ({@code x.php.txt}). */
+  private static final Set<String> SERVER_SIDE = Set.of("php", "php3", "php4", "php5", "php7", "php8", "phtml",
+      "phar", "pht", "phps", "cgi", "fcgi", "pl", "asp", "aspx", "ashx", "asmx", "jsp", "jspx", "shtml", "stm",
+      "shtm", "cfm", "cfml", "htaccess");
   private static final Set<String> PLAIN_NAMES = Set.of("license", "licence", "notice", "readme", "makefile",
       "dockerfile", "gemfile", "procfile", "copying", "authors", "changelog");
 
   private final Optional<Path> root;
+
+  /** The extensions of files that may be published, lowercase. */
+  static Set<String> extensions() {
+    return PUBLISHABLE;
+  }
 
   ContentFiles(Optional<Path> root) {
     this.root = root.map(p -> p.toAbsolutePath().normalize());
@@ -76,6 +87,12 @@ final class ContentFiles {
     int dot = name.lastIndexOf('.');
     if (dot <= 0) {
       return PLAIN_NAMES.contains(name);
+    }
+    // Apache's mod_mime runs evil.php.png as PHP where a handler is set by extension: no server type anywhere
+    for (String part : name.split("\\.")) {
+      if (SERVER_SIDE.contains(part)) {
+        return false;
+      }
     }
     return PUBLISHABLE.contains(name.substring(dot + 1));
   }

@@ -19,8 +19,8 @@ import java.util.Map;
  * @param plainTextChars the most characters of a document over budget its page shows, as plain text
  */
 public record MarkdownBudget(long perDocument, long perBuild, int plainTextChars) {
-  /** 2 Mi characters per document (the largest SKILL.md seen is 160 KB), 64 Mi per build, 256 Ki shown. */
-  public static final MarkdownBudget DEFAULT = new MarkdownBudget(2L << 20, 64L << 20, 256 << 10);
+  /** 8 Mi characters per document (the largest SKILL.md seen is 160 KB), 64 Mi per build, 256 Ki shown. */
+  public static final MarkdownBudget DEFAULT = new MarkdownBudget(8L << 20, 64L << 20, 256 << 10);
 
   /** The documents, by path, that are shown as plain text, and why: in catalog order, the same on any machine. */
   Map<String, Diagnostic> overBudget(List<SourceDocument> documents) {

@@ -26,10 +26,10 @@ class HostileCollectionTest {
   @Test
   void aHugeBodyIsShownAsPlainTextWithAWarningAndTheRestIsRendered() throws IOException {
     Path content = good();
-    TestSkills.write(content, "huge", "Use when testing the Markdown budget.", "`code` *em* ".repeat(200_000));
+    TestSkills.write(content, "huge", "Use when testing the Markdown budget.", "`code` *em* ".repeat(750_000));
     BuildResult result = build(content);
     assertTrue(result.published());
-    assertEquals(List.of("skills/huge/SKILL.md:5:1: warning: Markdown of 2.3 Mi characters is over the 2 Mi"
+    assertEquals(List.of("skills/huge/SKILL.md:5:1: warning: Markdown of 8.6 Mi characters is over the 8 Mi"
         + " characters one document may render; shown as plain text, cut at 256 Ki characters (hint: split it into"
         + " reference files)"), lines(result, "markdown-budget"));
     String huge = page("huge");
