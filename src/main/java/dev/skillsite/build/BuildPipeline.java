@@ -315,7 +315,8 @@ public final class BuildPipeline {
    * left it (see {@link SiteGenerator#refresh}). Empty when the change needs a full build: a file that belongs
    * to no known skill or reference (a new file, templates, collection metadata), an error, a renamed skill,
    * added or removed references. The caller runs a full build afterwards to bring lists, search and other
-   * skills' pages up to date.
+   * skills' pages up to date. It writes in place: the caller holds the output folder's {@link OutputLock} (as
+   * {@code serve --watch} does for as long as it runs).
    *
    * @param changed absolute paths of the changed files
    */
