@@ -9,6 +9,7 @@ import dev.skillsite.testing.CorpusSkills;
 import dev.skillsite.testing.SolrCluster;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -29,9 +30,9 @@ final class SolrRoutingBench {
   public static void main(String[] args) throws Exception {
     // an embedded ZooKeeper or Solr that gives up calls System.exit: say who did
     Runtime.getRuntime().addShutdownHook(new Thread(() -> Thread.getAllStackTraces().forEach((t, st) -> {
-      if (java.util.Arrays.stream(st).anyMatch(f -> f.getMethodName().equals("exit"))) {
+      if (Arrays.stream(st).anyMatch(f -> f.getMethodName().equals("exit"))) {
         System.err.println("exit called by " + t.getName());
-        java.util.Arrays.stream(st).limit(25).forEach(f -> System.err.println("  at " + f));
+        Arrays.stream(st).limit(25).forEach(f -> System.err.println("  at " + f));
       }
     })));
     List<String> queries = SolrRoutingTest.queries();
