@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -231,7 +233,7 @@ public final class SolrSource implements RoutingSource {
       docs.put(ord, new Stored(new IndexedSkill(new SkillId(d.get(Fields.ID).getAsString()),
           d.get(Fields.DISPLAY_NAME).getAsString(), string(d, Fields.SOURCE), string(d, SolrDocuments.DESCRIPTION_TEXT),
           strings(d, Fields.PHRASE), strings(d, Fields.KEYWORD), strings(d, Fields.HEADING), strings(d, Fields.NOT_FOR))));
-      Set<HitTerms.Key> holds = new java.util.HashSet<>();
+      Set<HitTerms.Key> holds = new HashSet<>();
       for (int i = 0; i < keys.size(); i++) {
         JsonElement tf = d.get("t" + i);
         if (tf != null && tf.getAsDouble() > 0) {
@@ -317,7 +319,7 @@ public final class SolrSource implements RoutingSource {
         found.add(new Named(o.get("val").getAsString(), o.get("o").getAsInt()));
       }
     }
-    found.sort(java.util.Comparator.comparingInt(Named::ord));
+    found.sort(Comparator.comparingInt(Named::ord));
     List<String> names = found.stream().map(Named::key).toList();
     List<Integer> ords = found.stream().map(Named::ord).toList();
     OptionalInt i = new Invocation(names).find(query);

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,7 +54,7 @@ public final class SolrHttp {
 
   /** {@code http://a:8983/solr,http://b:8983/solr} → two nodes. */
   public static List<URI> parseNodes(String commaSeparated) {
-    return java.util.Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+    return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty())
         .map(s -> {
           URI u = URI.create(s);
           if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme())) {

@@ -9,6 +9,7 @@ import dev.skillsite.testing.CorpusSkills;
 import dev.skillsite.testing.SolrCluster;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +28,13 @@ final class SolrRoutingBench {
   private static final int PASSES = 3;
 
   public static void main(String[] args) throws Exception {
+    // an embedded ZooKeeper or Solr that gives up calls System.exit: say who did
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> Thread.getAllStackTraces().forEach((t, st) -> {
+      if (Arrays.stream(st).anyMatch(f -> f.getMethodName().equals("exit"))) {
+        System.err.println("exit called by " + t.getName());
+        Arrays.stream(st).limit(25).forEach(f -> System.err.println("  at " + f));
+      }
+    })));
     List<String> queries = SolrRoutingTest.queries();
     try (SolrCluster cluster = new SolrCluster(2)) {
       for (int c = 0; c < args.length; c++) {

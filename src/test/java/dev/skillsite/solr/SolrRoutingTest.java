@@ -11,6 +11,7 @@ import dev.skillsite.routing.Confidence;
 import dev.skillsite.routing.RouteHit;
 import dev.skillsite.routing.RouteResult;
 import dev.skillsite.routing.Router;
+import dev.skillsite.routing.RouterFactory;
 import dev.skillsite.routing.RoutingIndex;
 import dev.skillsite.routing.SolrDocuments;
 import dev.skillsite.routing.SolrSource;
@@ -25,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -121,7 +123,7 @@ class SolrRoutingTest {
 
     private static String describe(RouteResult r) {
       return r.hits().isEmpty() ? "none" : r.hits().get(0).name() + (r.abstained() ? " (abstained)" : "")
-          + String.format(java.util.Locale.ROOT, " %.4f %.4f", r.hits().get(0).score(), r.hits().get(0).confidence());
+          + String.format(Locale.ROOT, " %.4f %.4f", r.hits().get(0).score(), r.hits().get(0).confidence());
     }
 
     double share(int n) {
@@ -186,7 +188,7 @@ class SolrRoutingTest {
         + " asked to \"calibrate the flux capacitor\" or before a time jump.", old.source(), old.collectionId(),
         old.frontmatter(), old.body(), old.bodyLine(), old.references(), old.triggers(), old.declaredRelated());
     List<Skill> updated = new ArrayList<>(skills);
-    updated.set(ord, dev.skillsite.routing.RouterFactory.withTriggers(List.of(changed)).get(0));
+    updated.set(ord, RouterFactory.withTriggers(List.of(changed)).get(0));
     JsonArray docs = new JsonArray();
     docs.add(SolrDocuments.of(updated.get(ord), ord));
     solr.add(docs);
