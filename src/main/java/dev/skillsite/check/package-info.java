@@ -3,7 +3,7 @@
  * collisions and unreachable skills (probed with the site's own router), description lint, the listing
  * budget; text, JSON and GitHub annotation output.
  *
- * <p>May import: {@code content}, {@code markdown}, {@code model}, {@code output}, {@code routing},
- * {@code site}, {@code triggers}.
+ * <p>May import: {@code audit}, {@code content}, {@code markdown}, {@code model}, {@code output},
+ * {@code routing}, {@code site}, {@code triggers}.
  */
 package dev.skillsite.check;

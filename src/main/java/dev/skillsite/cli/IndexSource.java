@@ -3,7 +3,7 @@ package dev.skillsite.cli;
 import dev.skillsite.routing.RouterFactory;
 import dev.skillsite.routing.RoutingIndex;
 import dev.skillsite.routing.SolrSource;
-import dev.skillsite.solr.SolrHttp;
+import dev.skillsite.routing.SolrHttp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

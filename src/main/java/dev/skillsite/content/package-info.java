@@ -20,6 +20,6 @@
  * {@code invalid-plugin-source}, {@code invalid-skill-path}, {@code invalid-plugin},
  * {@code unknown-config-key}, {@code invalid-config-value}, {@code unknown-related-skill}.
  *
- * <p>May import: {@code model}.
+ * <p>May import: {@code model}, {@code triggers}.
  */
 package dev.skillsite.content;

@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.skillsite.model.SkillId;
-import dev.skillsite.solr.SolrHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -14,6 +14,7 @@ import dev.skillsite.routing.Router;
 import dev.skillsite.routing.RouterFactory;
 import dev.skillsite.routing.RoutingIndex;
 import dev.skillsite.routing.SolrDocuments;
+import dev.skillsite.routing.SolrHttp;
 import dev.skillsite.routing.SolrSource;
 import dev.skillsite.routing.eval.EvalCase;
 import dev.skillsite.routing.eval.EvalFile;

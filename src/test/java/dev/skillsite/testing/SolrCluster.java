@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import dev.skillsite.model.Skill;
 import dev.skillsite.routing.SolrDocuments;
 import dev.skillsite.solr.SolrExport;
-import dev.skillsite.solr.SolrHttp;
+import dev.skillsite.routing.SolrHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.skillsite.solr;
+package dev.skillsite.routing;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
