@@ -119,6 +119,9 @@ public final class RoutingAnalyzer {
     all.forEach(s -> byId.put(s.id(), s));
     List<Unreachable> out = new ArrayList<>();
     for (Skill s : skills) {
+      if (nameOnly(s)) {
+        continue; // the agent never picks it: a user calls it by name, which always reaches it
+      }
       List<Outcome> tried = bySkill.getOrDefault(s.id(), List.of());
       boolean reached = tried.stream().anyMatch(o -> !o.hits().isEmpty() && o.hits().get(0).id().equals(s.id()));
       if (!reached) {
@@ -131,6 +134,11 @@ public final class RoutingAnalyzer {
       }
     }
     return out;
+  }
+
+  /** Whether {@code disable-model-invocation: true}: Claude Code runs the skill only when a user names it. */
+  public static boolean nameOnly(Skill s) {
+    return Boolean.TRUE.equals(s.frontmatter().get("disable-model-invocation"));
   }
 
   /** One trigger of a skill; {@code listed} for phrases and keywords, not for clauses and the fallback. */

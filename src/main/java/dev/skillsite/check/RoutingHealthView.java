@@ -21,9 +21,10 @@ import java.util.function.Function;
  * @param lint the description findings, by skill
  * @param probes how many triggers were routed
  * @param listing how the agent's skill listing fits its budget
+ * @param nameOnly skills with {@code disable-model-invocation: true}, reachable only by name (never unreachable)
  */
 public record RoutingHealthView(List<Pair> pairs, List<Lost> unreachable, List<Finding> lint, int probes,
-    Listing listing) {
+    Listing listing, List<Lost> nameOnly) {
   /**
    * Codes of the findings listed as description lint. {@code listing-cut} is not one: the listing budget
    * section sums it up (on a large collection it names most skills), and each skill's page shows its own.
@@ -36,6 +37,7 @@ public record RoutingHealthView(List<Pair> pairs, List<Lost> unreachable, List<F
     pairs = List.copyOf(pairs);
     unreachable = List.copyOf(unreachable);
     lint = List.copyOf(lint);
+    nameOnly = List.copyOf(nameOnly);
   }
 
   /** The collisions as a matrix of the skills that collide most ({@link CollisionMatrix}). */
@@ -112,8 +114,10 @@ public record RoutingHealthView(List<Pair> pairs, List<Lost> unreachable, List<F
       index.findings(s, href).stream().filter(f -> LINT_CODES.contains(f.code())).forEach(lint::add);
     }
     ListingBudget budget = report.listing();
+    List<Lost> byName = skills.values().stream().filter(RoutingAnalyzer::nameOnly)
+        .map(s -> new Lost(s.name(), href.apply(s.id()), "disable-model-invocation: true")).toList();
     return new RoutingHealthView(pairs, lost, lint, report.routing().probes(),
-        new Listing(budget.size(), budget.budget(), budget.cut()));
+        new Listing(budget.size(), budget.budget(), budget.cut()), byName);
   }
 
   /**

@@ -42,16 +42,16 @@ final class SharedWords {
     return out;
   }
 
+  /** A crude English stem: "creates", "create" and "creating" all give "creat". */
   private static String stem(String w) {
-    if (w.endsWith("ing") && w.length() > 5) {
-      return w.substring(0, w.length() - 3);
+    String s = w;
+    if (s.endsWith("ing") && s.length() > 5) {
+      s = s.substring(0, s.length() - 3);
+    } else if (s.endsWith("es") && s.length() > 4) {
+      s = s.substring(0, s.length() - 2);
+    } else if (s.endsWith("s") && s.length() > 3) {
+      s = s.substring(0, s.length() - 1);
     }
-    if (w.endsWith("es") && w.length() > 4) {
-      return w.substring(0, w.length() - 2);
-    }
-    if (w.endsWith("s") && w.length() > 3) {
-      return w.substring(0, w.length() - 1);
-    }
-    return w;
+    return s.endsWith("e") && s.length() > 3 ? s.substring(0, s.length() - 1) : s;
   }
 }

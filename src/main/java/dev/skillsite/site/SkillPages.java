@@ -55,11 +55,13 @@ final class SkillPages {
             SkillSummary.of(o, catalog.config().summaries())))
         .toList();
     return new SkillPage(s.id().value(), s.name(), s.description(), s.triggers().phrases(), s.triggers().keywords(),
-        s.triggers().useWhen(), s.triggers().notFor(), install(s, page, rawCopy, archive), install.sourceUrl(s).orElse(""),
+        s.triggers().clauses(), s.triggers().notFor(), install(s, page, rawCopy, archive),
+        install.sourceUrl(s).orElse(""),
         s.source(), rawCopy ? Urls.relative(page, SiteLayout.rawSkill(s.id())) : "", s.license().orElse(""),
         allowedTools(s), FrontmatterText.others(s.frontmatter()), collection(s, page), HtmlBlock.of(rendered.body()),
         refs, related(s, page), mentionedBy, health(s, page), SkillSummary.of(s, catalog.config().summaries()),
-        audit.skill(s.id(), page));
+        audit.skill(s.id(), page), s.triggers().fallback(),
+        Boolean.TRUE.equals(s.frontmatter().get("disable-model-invocation")));
   }
 
   private InstallView install(Skill s, String page, boolean rawCopy, boolean archive) {

@@ -54,7 +54,7 @@ public final class TriggerExtractor {
   /** Cues of a clause that says what the skill is not for: the clause joins {@link Triggers#notFor()}. */
   private static final Pattern NOT_FOR = Pattern.compile(
       "(?i)(?:\\bnot for\\b|\\bnot to be used\\b|\\b(?:do not|don['’]t|never|please do not) (?:use|trigger|invoke|activate|load)\\b"
-          + "|\\bskip (?:only )?(?:this skill )?(?:when|for|if)\\b|\\bSKIP\\s*[:—–-]|\\bnot (?:intended|meant|suitable|designed|needed|used|"
+          + "|\\bskip (?:only )?(?:this skill )?(?:when|for|if)\\b|\\b(?-i:SKIP)\\s*[:—–-]|\\bnot (?:intended|meant|suitable|designed|needed|used|"
           + "applicable|appropriate|relevant) (?:for|when|to)\\b|\\bnot when\\b|\\bavoid (?:using|for|when|this skill)\\b"
           + "|\\b(?:skill|it|this) is not (?:a|an|for)\\b|\\bout of scope\\s*[:—–-]?|\\bdoes not (?:cover|handle|apply)\\b"
           + "|\\bexcluding\\b|\\bexcept (?:for|when)\\b|\\bfor [^.;,]{1,60}, (?:see|use)\\b"
@@ -167,8 +167,8 @@ public final class TriggerExtractor {
 
   /**
    * The sentence with its negated spans taken out: a span runs from a negation cue to the next semicolon, dash
-   * or sentence end (a comma too for "unless", "instead of", "even if"). Spans that say what the skill is not
-   * for are added to {@code notFor}.
+   * or sentence end (a comma too for "unless", "instead of", "even if"); a "not for" span runs to the sentence's
+   * end. Any span ends where a new "Use when" cue begins. "Not for" spans are added to {@code notFor}.
    */
   static String withoutNegations(String sentence, List<String> notFor) {
     StringBuilder kept = new StringBuilder();
@@ -187,10 +187,11 @@ public final class TriggerExtractor {
       String cue = (isNotFor ? nf.group() : ng.group()).toLowerCase(Locale.ROOT);
       boolean shortReach = cue.startsWith("unless") || cue.startsWith("instead") || cue.startsWith("rather")
           || cue.startsWith("even");
+      // a "not for" clause runs to the sentence's end (its lists run over semicolons), or to a new "Use when"
       Matcher end = (shortReach ? SHORT_NEGATION_END : NEGATION_END).matcher(sentence);
-      int stop = end.find(cueEnd) ? end.start() : sentence.length();
+      int stop = isNotFor ? sentence.length() : end.find(cueEnd) ? end.start() : sentence.length();
       Matcher next = POSITIVE.matcher(sentence);
-      if (next.find(cueEnd) && next.start() < stop && !isNotFor) {
+      if (next.find(cueEnd) && next.start() < stop) {
         stop = next.start();
       }
       kept.append(sentence, at, start).append(' ');
