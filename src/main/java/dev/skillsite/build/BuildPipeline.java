@@ -257,7 +257,7 @@ public final class BuildPipeline {
 
   private Catalog withTriggers(Catalog catalog) {
     List<Skill> skills = catalog.skills().parallelStream()
-        .map(s -> s.withTriggers(extractor.extract(s.description())))
+        .map(extractor::ensure)
         .toList();
     return catalog.withSkills(skills);
   }
@@ -308,7 +308,7 @@ public final class BuildPipeline {
       if (again.isEmpty()) {
         return Optional.empty();
       }
-      updated.add(again.get().skill().withTriggers(extractor.extract(again.get().skill().description())));
+      updated.add(extractor.ensure(again.get().skill()));
       diagnostics.addAll(again.get().diagnostics());
     }
     int pages = 0;

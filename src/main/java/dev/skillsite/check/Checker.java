@@ -63,9 +63,7 @@ public final class Checker {
 
   private Catalog withTriggers(Catalog catalog) {
     List<Skill> skills = catalog.skills().stream()
-        .map(s -> s.triggers().isEmpty() && s.triggers().notFor().isEmpty()
-            ? s.withTriggers(extractor.extract(s.description()))
-            : s)
+        .map(extractor::ensure)
         .toList();
     return catalog.withSkills(skills);
   }

@@ -15,8 +15,9 @@ import java.util.stream.Stream;
  * Routes every trigger phrase and keyword of every skill and reads off collisions and unreachable skills.
  * A trigger of A collides with B when it routes to B first, or when B comes second within {@value #MARGIN}
  * of A's score (ambiguous), unless the trigger names B itself ("Ecto" and {@code ecto-thinking}): a
- * dispatcher skill that lists its family's names routes those names to the right member. A skill is unreachable when none of its phrases (its keywords, when it has no
- * phrases) routes to it first, or when it has neither.
+ * dispatcher skill that lists its family's names routes those names to the right member. Collisions are read
+ * off the listed triggers (phrases and keywords). A skill is unreachable when none of its triggers (phrases,
+ * keywords, "Use when" clauses, or the fallback sentence of what it does) routes to it first.
  */
 public final class RoutingAnalyzer {
   /** Relative score margin under which a runner-up makes the route ambiguous. */
@@ -35,16 +36,19 @@ public final class RoutingAnalyzer {
     Map<SkillId, String> names = new TreeMap<>();
     sorted.forEach(s -> names.put(s.id(), s.name()));
     List<Collision> collisions = new ArrayList<>();
-    outcomes.forEach(o -> collision(o)
+    // collisions are read off the listed triggers (phrases, keywords): prose clauses share words with rivals by
+    // nature, and only count for reachability
+    outcomes.stream().filter(o -> o.probe().listed()).forEach(o -> collision(o)
         .filter(c -> !namesSkill(c.trigger(), names.get(c.rival())))
         .ifPresent(collisions::add));
-    return new RoutingHealth(pairs(collisions, sorted), unreachable(sorted, outcomes), probes.size());
+    return new RoutingHealth(pairs(collisions, sorted), unreachable(sorted, outcomes, names, sorted), probes.size());
   }
 
+  /** Every trigger of the skill ({@link dev.skillsite.model.Triggers#all()}); phrases and keywords are listed. */
   private static Stream<Probe> probesOf(Skill s) {
-    Stream<Probe> phrases = s.triggers().phrases().stream().map(p -> new Probe(s, p, true));
-    Stream<Probe> keywords = s.triggers().keywords().stream().map(k -> new Probe(s, k, false));
-    return Stream.concat(phrases, keywords);
+    int listed = s.triggers().phrases().size() + s.triggers().keywords().size();
+    List<String> all = s.triggers().all();
+    return java.util.stream.IntStream.range(0, all.size()).mapToObj(i -> new Probe(s, all.get(i), i < listed));
   }
 
   private static Optional<Collision> collision(Outcome o) {
@@ -103,24 +107,42 @@ public final class RoutingAnalyzer {
         + " types), or narrow the description of " + first.rival();
   }
 
-  private static List<Unreachable> unreachable(List<Skill> skills, List<Outcome> outcomes) {
+  /**
+   * The skills none of whose triggers (phrases, keywords, clauses, fallback sentence) routes to them first, each
+   * with the rival that wins most often and the words its trigger shares with that rival.
+   */
+  private static List<Unreachable> unreachable(List<Skill> skills, List<Outcome> outcomes, Map<SkillId, String> names,
+      List<Skill> all) {
     Map<SkillId, List<Outcome>> bySkill = new TreeMap<>();
     outcomes.forEach(o -> bySkill.computeIfAbsent(o.probe().skill().id(), k -> new ArrayList<>()).add(o));
+    Map<SkillId, Skill> byId = new TreeMap<>();
+    all.forEach(s -> byId.put(s.id(), s));
     List<Unreachable> out = new ArrayList<>();
     for (Skill s : skills) {
-      List<Outcome> own = bySkill.getOrDefault(s.id(), List.of());
-      boolean hasPhrases = own.stream().anyMatch(o -> o.probe().phrase());
-      List<Outcome> tried = own.stream().filter(o -> o.probe().phrase() == hasPhrases).toList();
+      if (nameOnly(s)) {
+        continue; // the agent never picks it: a user calls it by name, which always reaches it
+      }
+      List<Outcome> tried = bySkill.getOrDefault(s.id(), List.of());
       boolean reached = tried.stream().anyMatch(o -> !o.hits().isEmpty() && o.hits().get(0).id().equals(s.id()));
       if (!reached) {
-        out.add(new Unreachable(s.id(), tried.stream().map(o -> o.probe().trigger()).toList(),
-            tried.stream().map(o -> o.hits().stream().findFirst().map(RouteProbe.Ranked::id)).toList()));
+        List<Optional<SkillId>> takenBy =
+            tried.stream().map(o -> o.hits().stream().findFirst().map(RouteProbe.Ranked::id)).toList();
+        List<String> shared = new Unreachable(s.id(), List.of(), takenBy).rival()
+            .map(r -> SharedWords.of(tried.get(takenBy.indexOf(Optional.of(r))).probe().trigger(), byId.get(r)))
+            .orElse(List.of());
+        out.add(new Unreachable(s.id(), tried.stream().map(o -> o.probe().trigger()).toList(), takenBy, shared));
       }
     }
     return out;
   }
 
-  private record Probe(Skill skill, String trigger, boolean phrase) {}
+  /** Whether {@code disable-model-invocation: true}: Claude Code runs the skill only when a user names it. */
+  public static boolean nameOnly(Skill s) {
+    return Boolean.TRUE.equals(s.frontmatter().get("disable-model-invocation"));
+  }
+
+  /** One trigger of a skill; {@code listed} for phrases and keywords, not for clauses and the fallback. */
+  private record Probe(Skill skill, String trigger, boolean listed) {}
 
   private record Outcome(Probe probe, List<RouteProbe.Ranked> hits) {}
 }

@@ -21,9 +21,10 @@ import java.util.function.Function;
  * @param lint the description findings, by skill
  * @param probes how many triggers were routed
  * @param listing how the agent's skill listing fits its budget
+ * @param nameOnly skills with {@code disable-model-invocation: true}, reachable only by name (never unreachable)
  */
 public record RoutingHealthView(List<Pair> pairs, List<Lost> unreachable, List<Finding> lint, int probes,
-    Listing listing) {
+    Listing listing, List<Lost> nameOnly) {
   /**
    * Codes of the findings listed as description lint. {@code listing-cut} is not one: the listing budget
    * section sums it up (on a large collection it names most skills), and each skill's page shows its own.
@@ -36,6 +37,7 @@ public record RoutingHealthView(List<Pair> pairs, List<Lost> unreachable, List<F
     pairs = List.copyOf(pairs);
     unreachable = List.copyOf(unreachable);
     lint = List.copyOf(lint);
+    nameOnly = List.copyOf(nameOnly);
   }
 
   /** Two competing skills. */
@@ -92,11 +94,13 @@ public record RoutingHealthView(List<Pair> pairs, List<Lost> unreachable, List<F
     List<Lost> lost = new ArrayList<>();
     for (Unreachable u : report.routing().unreachable()) {
       Skill s = skills.get(u.id());
-      String reason = u.hasNoTriggers() ? "its description lists no trigger phrases or keywords"
-          : u.triggers().size() == 1 ? "its only trigger, \"" + u.triggers().get(0) + "\", "
+      String reason = u.hasNoTriggers() ? "its description says nothing a request could match"
+          : (u.triggers().size() == 1 ? "its only trigger, \"" + u.triggers().get(0) + "\", "
               + (u.noneFires() ? "fires no skill on its own (too few specific words)" : "routes elsewhere first")
           : "none of its " + u.triggers().size() + " triggers routes to it first"
-              + (u.noneFires() ? ": none fires a skill on its own (too few specific words)" : "");
+              + (u.noneFires() ? ": none fires a skill on its own (too few specific words)" : ""))
+              + u.rival().map(r -> "; " + skills.get(r).name() + " wins" + (u.sharedWords().isEmpty() ? ""
+                  : " on the words " + String.join(", ", u.sharedWords()))).orElse("");
       lost.add(new Lost(s.name(), href.apply(s.id()), reason));
     }
     SkillHealthIndex index = new SkillHealthIndex(report);
@@ -105,8 +109,10 @@ public record RoutingHealthView(List<Pair> pairs, List<Lost> unreachable, List<F
       index.findings(s, href).stream().filter(f -> LINT_CODES.contains(f.code())).forEach(lint::add);
     }
     ListingBudget budget = report.listing();
+    List<Lost> byName = skills.values().stream().filter(RoutingAnalyzer::nameOnly)
+        .map(s -> new Lost(s.name(), href.apply(s.id()), "disable-model-invocation: true")).toList();
     return new RoutingHealthView(pairs, lost, lint, report.routing().probes(),
-        new Listing(budget.size(), budget.budget(), budget.cut()));
+        new Listing(budget.size(), budget.budget(), budget.cut()), byName);
   }
 
   /**

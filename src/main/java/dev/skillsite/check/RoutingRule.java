@@ -40,12 +40,14 @@ final class RoutingRule implements Rule {
       Skill skill = skills.get(u.id());
       var at = context.locator().key(skill, "description");
       if (u.hasNoTriggers()) {
-        out.add(Diagnostic.warning(at, "no-triggers", "description lists no trigger phrases (\"…\") or"
-            + " keywords (mentions X, Y) to route requests by"));
+        out.add(Diagnostic.warning(at, "no-triggers", "description says nothing a request could match: no"
+            + " trigger phrase (\"…\"), keyword (mentions X, Y), \"Use when …\" clause or sentence of what it does"));
       } else {
         String which = u.triggers().size() == 1 ? "its only trigger does not route"
             : "none of its " + u.triggers().size() + " triggers routes";
         out.add(Diagnostic.warning(at, "unreachable-skill", which + " to this skill first: " + examples(u)
+            + u.rival().filter(r -> !u.sharedWords().isEmpty())
+                .map(r -> "; '" + r.value() + "' shares the words " + String.join(", ", u.sharedWords())).orElse("")
             + (u.noneFires() ? "; on its own a trigger needs words few skills use: name what only this skill handles"
                 + " (its tools, objects, file types)" : "")));
       }

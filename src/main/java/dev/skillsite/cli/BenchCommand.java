@@ -110,7 +110,7 @@ public final class BenchCommand implements Callable<Integer> {
   /** Routes the opening words of every description, twice, timing the second round. */
   private static double[] routeMillis(Catalog catalog) {
     TriggerExtractor extractor = new TriggerExtractor();
-    List<Skill> skills = catalog.skills().stream().map(s -> s.withTriggers(extractor.extract(s.description())))
+    List<Skill> skills = catalog.skills().stream().map(extractor::ensure)
         .toList();
     List<String> queries = skills.stream().map(s -> firstWords(s.description(), 8)).toList();
     try (RoutingIndex index = RoutingIndex.build(skills)) {

@@ -9,6 +9,7 @@ import dev.skillsite.model.Skill;
 import dev.skillsite.model.SourcePos;
 import dev.skillsite.model.SkillId;
 import dev.skillsite.model.Triggers;
+import dev.skillsite.triggers.TriggerExtractor;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -55,6 +56,7 @@ public final class ContentLoader {
   private final CollectionAssigner collections = new CollectionAssigner();
   private final SkillIds ids = new SkillIds();
   private final DeclaredRelations relations = new DeclaredRelations();
+  private final TriggerExtractor triggers = new TriggerExtractor();
 
   public ContentLoader() {}
 
@@ -100,6 +102,7 @@ public final class ContentLoader {
       skills.add(new Skill(idBySource.get(d.source()), d.name(), d.header().description(), d.source(),
           plan.bySource().get(d.source()), d.frontmatter().values(), d.frontmatter().body(),
           d.frontmatter().bodyLine(), d.references(), Triggers.NONE, related.get(d.source())));
+      skills.set(skills.size() - 1, triggers.ensure(skills.get(skills.size() - 1)));
     }
     skills.sort(Comparator.comparing(Skill::id));
     SiteConfig config = settings.config();
@@ -113,7 +116,7 @@ public final class ContentLoader {
    * Reads one skill of a loaded catalog again, after its SKILL.md or one of its reference files changed. Empty
    * when the change is more than an edit in place, so that only a full {@link #load} can be trusted: the file
    * has an error, its name (and so its id), declared related skills or set of reference files changed, or a
-   * file became a symbolic link. Triggers are left to the caller, as {@link #load} does.
+   * file became a symbolic link. Its triggers are extracted, as {@link #load} does.
    */
   public Optional<Reloaded> reload(Path contentRoot, Skill old) throws IOException {
     Path root = contentRoot.toRealPath();
@@ -145,7 +148,7 @@ public final class ContentLoader {
     Skill skill = new Skill(old.id(), d.name(), d.header().description(), d.source(), old.collectionId(),
         d.frontmatter().values(), d.frontmatter().body(), d.frontmatter().bodyLine(), d.references(), Triggers.NONE,
         old.declaredRelated());
-    return Optional.of(new Reloaded(skill, d.diagnostics()));
+    return Optional.of(new Reloaded(triggers.ensure(skill), d.diagnostics()));
   }
 
   /** Parses every SKILL.md in parallel; results come back in scan (path) order. */

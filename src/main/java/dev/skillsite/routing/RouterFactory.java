@@ -29,9 +29,9 @@ public final class RouterFactory {
     return catalog.config().threshold().map(Confidence.DEFAULT::withThreshold).orElse(Confidence.DEFAULT);
   }
 
-  /** Each skill with the triggers extracted from its description. */
+  /** Each skill with its triggers: as the loader extracted them, else extracted now. */
   public static List<Skill> withTriggers(List<Skill> skills) {
     TriggerExtractor x = new TriggerExtractor();
-    return skills.stream().map(s -> s.withTriggers(x.extract(s.description()))).toList();
+    return skills.stream().map(x::ensure).toList();
   }
 }

@@ -33,6 +33,10 @@ final class CatalogJsonWriter {
       o.addProperty("url", SiteLayout.skill(s.id()));
       o.add("triggers", strings(s.triggers().phrases()));
       o.add("keywords", strings(s.triggers().keywords()));
+      o.add("clauses", strings(s.triggers().clauses()));
+      if (!s.triggers().fallback().isEmpty()) {
+        o.addProperty("fallback", s.triggers().fallback());
+      }
       o.add("notFor", strings(s.triggers().notFor()));
       o.add("related", strings(input.related(s.id()).stream()
           .filter(r -> ids.contains(r.id())).map(r -> r.id().value()).toList()));

@@ -64,7 +64,8 @@ final class ListPages {
   }
 
   private int triggerCount() {
-    return catalog.skills().stream().mapToInt(s -> s.triggers().phrases().size() + s.triggers().keywords().size()).sum();
+    return catalog.skills().stream().mapToInt(s -> s.triggers().phrases().size() + s.triggers().keywords().size()
+        + s.triggers().clauses().size()).sum();
   }
 
   private String skillCount(Collection c) {

@@ -46,10 +46,11 @@ final class SkillPages {
             Summaries.clip(o.description(), Summaries.ONE_LINE)))
         .toList();
     return new SkillPage(s.id().value(), s.name(), s.description(), s.triggers().phrases(), s.triggers().keywords(),
-        s.triggers().useWhen(), s.triggers().notFor(), install.command(s), install.sourceUrl(s).orElse(""),
+        s.triggers().clauses(), s.triggers().notFor(), install.command(s), install.sourceUrl(s).orElse(""),
         s.source(), rawCopy ? Urls.relative(page, SiteLayout.rawSkill(s.id())) : "", s.license().orElse(""),
         allowedTools(s), FrontmatterText.others(s.frontmatter()), collection(s, page), HtmlBlock.of(rendered.body()),
-        refs, related(s, page), mentionedBy, health(s, page));
+        refs, related(s, page), mentionedBy, health(s, page), s.triggers().fallback(),
+        Boolean.TRUE.equals(s.frontmatter().get("disable-model-invocation")));
   }
 
   ReferencePage reference(RenderedSkill rendered, RenderedSkill.RenderedReference ref) {

@@ -25,8 +25,8 @@ public final class TriggerExtractor {
       Pattern.compile("(?<![\\w'])['‘]([A-Za-z0-9/][^'’\\n]{1,80}?)['’](?![\\w])");
   /** Sentence ends: . ! ? followed by space and a capital, a quote or a bracket; or a line break. */
   private static final Pattern SENTENCE_END =
-      Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"“'(\\[*\\p{IsHan}\\p{IsHangul}\\p{IsHiragana}\\p{IsKatakana}])|\\n+"
-          + "|(?<=[。！？；])");
+      Pattern.compile("(?<=[.!?][\"”'’)]?)\\s+(?=[A-Z\"“'(\\[*\\p{IsHan}\\p{IsHangul}\\p{IsHiragana}\\p{IsKatakana}])"
+          + "|\\n+|(?<=[。！？；])");
   private static final Pattern POSITIVE = Pattern.compile(
       "(?i)\\b(?:use (?:this skill |this |it |proactively |immediately |the skill )?(?:when|for|whenever|if|on)"
           + "|(?:this skill )?should be used (?:when|for|whenever|if)"
@@ -51,11 +51,26 @@ public final class TriggerExtractor {
    */
   private static final Pattern NEGATIVE_VERB_LAST =
       Pattern.compile("使わない|使用しない|使わないで|対象外|사용하지 마|사용하지 않|쓰지 마|대상이 아닙|해당하지 않");
-  private static final Pattern NEGATIVE = Pattern.compile(
-      "(?i)(?:\\bnot for\\b|\\bnot to be used\\b|\\bdo not (?:use|trigger|invoke|activate)\\b"
-          + "|\\bdon['’]t (?:use|trigger|invoke)\\b|\\bnever use\\b|\\bskip (?:only )?(?:when|for|if)\\b|\\bSKIP\\s*[:—–-]"
-          + "|\\bdo not trigger\\b|\\bnot (?:intended|meant|suitable) for\\b"
+  /** Cues of a clause that says what the skill is not for: the clause joins {@link Triggers#notFor()}. */
+  private static final Pattern NOT_FOR = Pattern.compile(
+      "(?i)(?:\\bnot for\\b|\\bnot to be used\\b|\\b(?:do not|don['’]t|never|please do not) (?:use|trigger|invoke|activate|load)\\b"
+          + "|\\bskip (?:only )?(?:this skill )?(?:when|for|if)\\b|\\b(?-i:SKIP)\\s*[:—–-]|\\bnot (?:intended|meant|suitable|designed|needed|used|"
+          + "applicable|appropriate|relevant) (?:for|when|to)\\b|\\bnot when\\b|\\bavoid (?:using|for|when|this skill)\\b"
+          + "|\\b(?:skill|it|this) is not (?:a|an|for)\\b|\\bout of scope\\s*[:—–-]?|\\bdoes not (?:cover|handle|apply)\\b"
+          + "|\\bexcluding\\b|\\bexcept (?:for|when)\\b|\\bfor [^.;,]{1,60}, (?:see|use)\\b"
           + NEGATIVE_OTHER_LANGUAGES + ")");
+  /**
+   * Other negations: what follows is no trigger ({@code don't skip because it "looks like a one-liner"},
+   * {@code unless the user asks for X}, {@code instead of Y}), but says nothing of what the skill is not for.
+   */
+  private static final Pattern NEGATION = Pattern.compile(
+      "(?i)(?:(?:^|(?<=[;:,(—–-]\\s{0,2})|(?<=\\b(?:and|but|or|then|so)\\s))(?:do not|don['’]t|never|please don['’]t"
+          + "|no need to)\\b|\\bunless\\b|\\binstead of\\b|\\brather than\\b|\\beven if\\b"
+          + "|(?:,|\\bbut|\\band)\\s+not\\b)");
+  /** Where a negation's reach ends: a semicolon, a spaced or em dash, or the sentence's end. */
+  private static final Pattern NEGATION_END = Pattern.compile(";|\\s[—–-]\\s|—|\\s\\bOR\\b\\s");
+  /** The shorter reach of "unless", "instead of", "even if": also a comma. */
+  private static final Pattern SHORT_NEGATION_END = Pattern.compile(",|;|\\s[—–-]\\s|—|\\.");
   private static final Pattern LIST_INTRO = Pattern.compile(
       "(?i)\\b(?:mentions?|mentioning|keywords?\\s*:|trigger (?:words|keywords|terms)\\s*:|triggers?\\s*[:—–-]"
           + "|triggers? on|terms?\\s*:|use (?:this skill )?(?:when|for)\\s*:)\\s*");
@@ -63,34 +78,72 @@ public final class TriggerExtractor {
   private static final Pattern FULLY_QUOTED = Pattern.compile("^[\"“'‘`].*[\"”'’`]$");
   private static final Pattern LIST_END = Pattern.compile("\\.(?:\\s|$)|;|\\s[—–]\\s|\\s-\\s|\\(|:");
   private static final int MAX_KEYWORD_WORDS = 5;
+  /** Where one request of a clause ends and the next begins: commas, semicolons, dashes, a colon, ", or". */
+  private static final Pattern CLAUSE_SPLIT =
+      Pattern.compile("\\s*(?:,\\s*(?:(?:and|or|and/or)\\s+)?|;\\s*(?:(?:and|or|OR)\\s+)?|\\s[—–]\\s|—|\\s-\\s|:\\s+|\\s+(?:OR|AND)\\s+)");
+  private static final Pattern PARENTHETICAL = Pattern.compile("\\s*\\([^()]*\\)");
+  /** Words that introduce the request rather than belong to it. */
+  private static final Pattern REQUEST_LEAD = Pattern.compile("(?i)^(?:(?:when|whenever|if|where|for|on|to|"
+      + "that|which|and|or|e\\.g\\.|i\\.e\\.|such as|like|including)\\s+)*(?:(?:the |a )?(?:user|users|you|they|someone|"
+      + "developers?|claude)\\s+(?:explicitly\\s+)?(?:wants?|asks?|needs?|requests?|says|mentions?|is|are|would like|"
+      + "has|have|tries|try)(?:\\s+(?:to|for|about|you to|claude to|help with|help))?\\s+|(?:asked|needing|wanting) to\\s+)?");
+  private static final int MAX_CLAUSE_WORDS = 24;
+  private static final Pattern CLAUSE_TAIL = Pattern.compile("[\\s,.;:—–-]+$");
+  private static final Pattern CUE_ONLY =
+      Pattern.compile("(?i)(?:when|whenever|if|also|trigger|triggers|use|used|proactively|e\\.g|etc|or|and|to|the|a|an"
+          + "|for|on|with|about|like|as|asks?|says?|users?|mentions?|wants?|needs?|requests?|such as|including)");
+  private static final int MAX_FALLBACK_WORDS = 30;
+
+  /** A skill's triggers: from its description and, when it has one, its {@code when_to_use} key. */
+  public Triggers extract(dev.skillsite.model.Skill skill) {
+    return extract(skill.description(), skill.stringKey("when_to_use").orElse(""));
+  }
+
+  /**
+   * The skill as given when its triggers are extracted (the loader extracts them, once), else with them: for
+   * skills made by hand, in tests and tools.
+   */
+  public dev.skillsite.model.Skill ensure(dev.skillsite.model.Skill skill) {
+    return skill.triggers().equals(Triggers.NONE) ? skill.withTriggers(extract(skill)) : skill;
+  }
 
   /** Everything the description says about when the skill should and should not fire. */
   public Triggers extract(String description) {
+    return extract(description, "");
+  }
+
+  /**
+   * As {@link #extract(String)}, with Claude Code's {@code when_to_use} text, which is all about when to fire:
+   * read as a "Use when …" clause.
+   */
+  public Triggers extract(String description, String whenToUse) {
     String text = description.replace("\r\n", "\n").strip();
+    String when = whenToUse.replace("\r\n", "\n").strip();
+    if (!when.isEmpty()) {
+      text = text + "\n" + (find(POSITIVE, when) >= 0 ? when : "Use when " + when);
+    }
     List<String> useWhen = new ArrayList<>();
     List<String> notFor = new ArrayList<>();
+    List<String> clauseText = new ArrayList<>();
     StringBuilder positiveText = new StringBuilder();
-    StringBuilder negativeText = new StringBuilder();
     for (String sentence : SENTENCE_END.split(text)) {
-      String s = sentence.strip();
+      String s = clean(sentence);
       if (s.isEmpty()) {
         continue;
       }
-      int neg = find(NEGATIVE, s);
-      if (neg < 0 && find(NEGATIVE_VERB_LAST, s) >= 0) {
-        neg = 0;
+      if (find(NOT_FOR, s) < 0 && find(NEGATIVE_VERB_LAST, s) >= 0) {
+        add(notFor, s); // Japanese or Korean: the verb comes last, so the sentence is the clause
+        continue;
       }
-      String positivePart = neg < 0 ? s : s.substring(0, neg);
-      String negativePart = neg < 0 ? "" : s.substring(neg);
-      int pos = find(POSITIVE, positivePart);
+      String positive = withoutNegations(s, notFor);
+      int pos = find(POSITIVE, positive);
       if (pos >= 0) {
-        add(useWhen, clean(positivePart.substring(pos)));
+        add(useWhen, clean(positive.substring(pos)));
+        Matcher cue = POSITIVE.matcher(positive);
+        cue.find();
+        clauseText.add(positive.substring(cue.end()));
       }
-      if (!negativePart.isEmpty()) {
-        add(notFor, clean(negativePart));
-      }
-      positiveText.append(positivePart).append('\n');
-      negativeText.append(negativePart).append('\n');
+      positiveText.append(positive).append('\n');
     }
     Set<String> phrases = new LinkedHashSet<>();
     quoted(positiveText.toString(), phrases);
@@ -99,7 +152,92 @@ public final class TriggerExtractor {
       listed(line, keywords);
     }
     keywords.removeIf(k -> phrases.stream().anyMatch(p -> p.equalsIgnoreCase(k)));
-    return new Triggers(List.copyOf(phrases), List.copyOf(keywords), useWhen, notFor);
+    Set<String> taken = new java.util.HashSet<>();
+    phrases.forEach(p -> taken.add(p.toLowerCase(Locale.ROOT)));
+    keywords.forEach(k -> taken.add(k.toLowerCase(Locale.ROOT)));
+    List<String> clauses = new ArrayList<>();
+    for (String c : clauseText) {
+      requests(c, taken, clauses);
+    }
+    // no "Use when" clause at all: what the skill does stands in (stray quoted words are not enough)
+    String fallback = clauses.isEmpty() && useWhen.isEmpty() ? fallback(positiveText.toString()) : "";
+    return new Triggers(List.copyOf(phrases), List.copyOf(keywords), useWhen, notFor, clauses, fallback);
+  }
+
+  /**
+   * The sentence with its negated spans taken out: a span runs from a negation cue to the next semicolon, dash
+   * or sentence end (a comma too for "unless", "instead of", "even if"); a "not for" span runs to the sentence's
+   * end. Any span ends where a new "Use when" cue begins. "Not for" spans are added to {@code notFor}.
+   */
+  static String withoutNegations(String sentence, List<String> notFor) {
+    StringBuilder kept = new StringBuilder();
+    int at = 0;
+    while (at < sentence.length()) {
+      Matcher nf = NOT_FOR.matcher(sentence);
+      Matcher ng = NEGATION.matcher(sentence);
+      int nfAt = nf.find(at) ? nf.start() : -1;
+      int ngAt = ng.find(at) ? ng.start() : -1;
+      if (nfAt < 0 && ngAt < 0) {
+        break;
+      }
+      boolean isNotFor = nfAt >= 0 && (ngAt < 0 || nfAt <= ngAt);
+      int start = isNotFor ? nfAt : ngAt;
+      int cueEnd = isNotFor ? nf.end() : ng.end();
+      String cue = (isNotFor ? nf.group() : ng.group()).toLowerCase(Locale.ROOT);
+      boolean shortReach = cue.startsWith("unless") || cue.startsWith("instead") || cue.startsWith("rather")
+          || cue.startsWith("even");
+      // a "not for" clause runs to the sentence's end (its lists run over semicolons), or to a new "Use when"
+      Matcher end = (shortReach ? SHORT_NEGATION_END : NEGATION_END).matcher(sentence);
+      int stop = isNotFor ? sentence.length() : end.find(cueEnd) ? end.start() : sentence.length();
+      Matcher next = POSITIVE.matcher(sentence);
+      if (next.find(cueEnd) && next.start() < stop) {
+        stop = next.start();
+      }
+      kept.append(sentence, at, start).append(' ');
+      if (isNotFor) {
+        String span = sentence.substring(start, stop == sentence.length() ? stop : stop).strip();
+        add(notFor, span);
+      }
+      at = stop;
+    }
+    if (at < sentence.length()) {
+      kept.append(sentence.substring(at));
+    }
+    return clean(kept.toString());
+  }
+
+  /** The short requests of one clause (what follows its "Use when" cue), new ones added to {@code out}. */
+  private static void requests(String clause, Set<String> taken, List<String> out) {
+    // quoted phrases are triggers of their own: what is left between them is no request
+    String text = SINGLE_QUOTED.matcher(DOUBLE_QUOTED.matcher(PARENTHETICAL.matcher(clause).replaceAll(""))
+        .replaceAll(",")).replaceAll(",");
+    for (String item : CLAUSE_SPLIT.split(text)) {
+      String r = REQUEST_LEAD.matcher(item.strip()).replaceFirst("");
+      r = CLAUSE_TAIL.matcher(QUOTES_AND_MARKUP.matcher(r).replaceAll("").strip()).replaceAll("").strip();
+      r = LEADING_ARTICLE.matcher(r).replaceFirst("");
+      if (r.isEmpty() || CUE_ONLY.matcher(r).matches() || r.chars().noneMatch(Character::isLetter) || taken.contains(r.toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      String[] words = r.split("\\s+");
+      if (words.length > MAX_CLAUSE_WORDS) {
+        r = String.join(" ", java.util.Arrays.copyOf(words, MAX_CLAUSE_WORDS));
+      }
+      if (taken.add(r.toLowerCase(Locale.ROOT))) {
+        out.add(r);
+      }
+    }
+  }
+
+  /** The first sentence of what the description says positively, clipped: what the skill does. */
+  private static String fallback(String positiveText) {
+    for (String line : positiveText.split("\n")) {
+      String s = TRAILING_PUNCTUATION.matcher(QUOTES_AND_MARKUP.matcher(line).replaceAll("").strip()).replaceAll("");
+      if (s.chars().anyMatch(Character::isLetter)) {
+        String[] words = s.split("\\s+");
+        return words.length <= MAX_FALLBACK_WORDS ? s : String.join(" ", java.util.Arrays.copyOf(words, MAX_FALLBACK_WORDS));
+      }
+    }
+    return "";
   }
 
   private static int find(Pattern p, String s) {

@@ -181,7 +181,15 @@ class RoutingHealthPagesTest {
     assertNotNull(finding, "the skill page shows the problem");
     assertTrue(finding.text().contains("skills/colon-in-value/SKILL.md:3:37"), finding.text());
     assertTrue(finding.text().contains("(hint: quote the value"), finding.text());
+    assertEquals(List.of("styling a component"), page.select("#ss-triggers .use-when li").eachText(),
+        "the skill page shows its when-clause as a trigger");
+    Document quoted = page(out, "skills/quoted-ok/index.html");
+    assertEquals("Quoted: this one is valid YAML and needs no lenient reading", quoted.selectFirst(
+        "#ss-triggers .fallback").ownText(), "no when-clause: the sentence of what it does stands in");
+    String home = page(out, "index.html").text();
+    assertTrue(home.contains("7 triggers (phrases, keywords, when-clauses)"), home);
     Document health = page(out, "health/index.html");
+    assertEquals(List.of(), health.select("section[aria-labelledby=ss-unreachable] li a").eachText());
     assertEquals(List.of("block-colon", "colon-in-value", "crlf-colon", "tab-indent", "unclosed"),
         health.select("section[aria-labelledby=ss-lint] li:has(.kind:matches(lenient-frontmatter|unterminated))"
             + " > a").eachText().stream().distinct().sorted().toList());

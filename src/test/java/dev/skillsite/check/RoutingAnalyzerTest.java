@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
+import dev.skillsite.model.Triggers;
+import dev.skillsite.triggers.TriggerExtractor;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,5 +98,42 @@ class RoutingAnalyzerTest {
     assertTrue(RoutingAnalyzer.namesSkill("Ecto", "ecto-thinking"));
     assertTrue(RoutingAnalyzer.namesSkill("ecto thinking", "ecto-thinking"));
     assertFalse(RoutingAnalyzer.namesSkill("Ect", "ecto-thinking"));
+  }
+
+  @Test
+  void aClauseOrTheFallbackSentenceThatRoutesHomeMakesTheSkillReachable() {
+    Skill prose = new TriggerExtractor().ensure(Skills.skill("audit", "Audits sites for accessibility. Use when"
+        + " checking contrast, or reviewing ARIA roles.", List.of(), List.of()).withTriggers(Triggers.NONE));
+    assertEquals(List.of("checking contrast", "reviewing ARIA roles"), prose.triggers().all());
+    Skill plain = new TriggerExtractor().ensure(Skills.skill("plain", "Draws charts from tables.", List.of(),
+        List.of()).withTriggers(Triggers.NONE));
+    assertEquals(List.of("Draws charts from tables"), plain.triggers().all());
+    RoutingHealth health = new RoutingAnalyzer(table(Map.of(
+        "checking contrast", List.of(hit("forms", 5.0), hit("audit", 4.0)),
+        "reviewing ARIA roles", List.of(hit("audit", 5.0)),
+        "Draws charts from tables", List.of(hit("plain", 5.0))))).analyze(List.of(prose, plain, forms));
+    assertEquals(List.of("forms"), health.unreachable().stream().map(u -> u.id().value()).toList());
+    assertEquals(List.of(), health.collisions().stream().filter(c -> c.owner().value().equals("audit")).toList(),
+        "a clause lost to a rival is no listed-trigger collision");
+  }
+
+  @Test
+  void theUnreachableReportNamesTheRivalAndTheSharedWords() {
+    Skill rival = Skills.skill("tables", "Creates forms and tables", List.of("create a table"), List.of());
+    RoutingHealth health = new RoutingAnalyzer(table(Map.of(
+        "create a form", List.of(hit("tables", 5.0)),
+        "create a table", List.of(hit("tables", 6.0))))).analyze(List.of(forms, rival));
+    Unreachable u = health.unreachable().get(0);
+    assertEquals(Optional.of(new SkillId("tables")), u.rival());
+    assertEquals(List.of("create", "form"), u.sharedWords());
+  }
+
+  @Test
+  void aSkillCalledOnlyByNameIsNeverUnreachable() {
+    Skill byName = new Skill(new SkillId("deploy"), "deploy", "d", "skills/deploy/SKILL.md", "skills",
+        Map.of("disable-model-invocation", true), "", 5, List.of(), Triggers.NONE, List.of());
+    RoutingHealth health = new RoutingAnalyzer(table(Map.of())).analyze(List.of(byName));
+    assertEquals(List.of(), health.unreachable());
+    assertTrue(RoutingAnalyzer.nameOnly(byName));
   }
 }

@@ -13,7 +13,6 @@ import dev.skillsite.model.Reference;
 import dev.skillsite.model.SiteConfig;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
-import dev.skillsite.model.Triggers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +57,7 @@ class ContentLoaderTest {
     assertEquals("# CRLF\n\nBody line.\n", s.body());
     assertEquals(5, s.bodyLine());
     assertEquals("skills/crlf-lines/SKILL.md", s.source());
-    assertEquals(Triggers.NONE, s.triggers());
+    assertEquals(List.of("file has Windows line ends"), s.triggers().clauses(), "triggers are extracted at load");
   }
 
   @Test

@@ -176,7 +176,7 @@ class SiteGeneratorTest {
   void indexableJsonHasPerSkillFieldsInAFixedOrder() throws IOException {
     JsonArray skills = JsonParser.parseString(Files.readString(site.resolve("skills.json"))).getAsJsonArray();
     JsonObject otp = skills.get(1).getAsJsonObject();
-    assertEquals(List.of("id", "name", "description", "url", "triggers", "keywords", "notFor", "related", "source",
+    assertEquals(List.of("id", "name", "description", "url", "triggers", "keywords", "clauses", "notFor", "related", "source",
         "collection", "license", "references"), List.copyOf(otp.keySet()));
     assertEquals("skills/otp-thinking/index.html", otp.get("url").getAsString());
     assertEquals("oban-thinking", otp.getAsJsonArray("related").get(0).getAsString());

@@ -80,7 +80,44 @@ class TriggerExtractorTest {
         row("trigger-evals/3rd-Musketeer__ios-simulator-skill", "phrase", "serve-sim"),
         row("trigger-evals/Kaminoikari__product-playbook", "phrase", "North Star"),
         row("trigger-evals/Kaminoikari__product-playbook", "notFor", "DO NOT trigger for: writing code"),
-        row("trigger-evals/Kaminoikari__product-playbook", "useWhen", "ALSO trigger when"));
+        row("trigger-evals/Kaminoikari__product-playbook", "useWhen", "ALSO trigger when"),
+        // prose clauses and the fallback sentence
+        row("anthropic/skills/skill-creator", "clause", "run evals to test a skill"),
+        row("anthropic/skills/algorithmic-art", "clause", "flow fields"),
+        row("anthropic/skills/mcp-builder", "clauseContains", "building MCP servers"),
+        row("anthropic/skills/webapp-testing", "fallback", "testing local web applications using Playwright"),
+        row("anthropic/skills/frontend-design", "fallback", "visual design"),
+        row("anthropic/skills/skill-creator", "noFallback", ""),
+        row(LARGE + "utilities/address-github-comments", "clauseContains", "address review or issue comments"),
+        // negations: a quoted phrase or a clause inside them is no trigger; "not for" ones join notFor
+        row("anthropic/skills/claude-api", "notPhrase", "looks like a one-liner"),
+        row("anthropic/skills/claude-api", "notClause", "answer from memory"),
+        row("anthropic/skills/claude-api", "clauseContains", "prompt names Claude/Anthropic"),
+        row("anthropic/skills/algorithmic-art", "notClause", "copying existing artists"),
+        row("anthropic/skills/canvas-design", "notClause", "copying existing artists"),
+        row(LARGE + "development/claude-api", "notFor", "SKIP: file imports"),
+        row(LARGE + "creative-design/premium-web-design", "notFor", "Do NOT trigger for dashboards"),
+        row(LARGE + "productivity/mac-storage-cleaner", "notFor", "Do NOT use for cloud storage"),
+        row(LARGE + "productivity/devil", "notFor", "Do NOT use it to: write or draft a new spec"),
+        row(LARGE + "scientific/diffdock", "notFor", "Not for affinity prediction"),
+        row(LARGE + "railway/deployment", "notFor", "NOT for deleting services"),
+        row(LARGE + "railway/status", "notFor", "NOT for variables or configuration queries"),
+        row(LARGE + "security/security-best-practices", "notFor", "Do not trigger for general code review"),
+        row(LARGE + "security/security-ownership-map", "notFor", "general maintainer lists"),
+        row(LARGE + "security/incident-reporting-navigator", "notClause", "model memory"),
+        row(LARGE + "scientific/sympy", "notClause", "numerical approximations"),
+        row(LARGE + "utilities/browser-automation", "notClause", "Puppeteer"),
+        row(LARGE + "operations/weekly-ops-report", "notClause", "chart dump"),
+        row(LARGE + "ai-research/loki-mode", "notNotFor", "skip-permissions"),
+        row("trigger-evals/jayden-dang__skills/skills/track/amend", "notFor", "Not for a brand-new feature"),
+        row("trigger-evals/jayden-dang__skills/skills/meta/ask", "notFor", "not for discovering or installing"),
+        row("trigger-evals/alirezarezvani__claude-skills/engineering/behuman/skills/behuman", "notFor",
+            "NOT for technical questions"),
+        row("trigger-evals/bytedance__deer-flow/skills/public/systematic-literature-review", "notFor",
+            "Not for single-paper tasks"),
+        row("trigger-evals/franklinnolasco7__wcag-accessibility-skill", "notFor",
+            "Do not use for general HTML/CSS styling"),
+        row("trigger-evals/Jeel-Org__jeelpay-integration-skills/jeelpay-integration-skills", "notPhrase", "JeelPay"));
   }
 
   private static String[] row(String folder, String kind, String fact) {
@@ -112,6 +149,14 @@ class TriggerExtractorTest {
       case "notKeyword" -> assertFalse(t.keywords().contains(fact), () -> "keywords " + t.keywords());
       case "useWhen" -> assertTrue(t.useWhen().stream().anyMatch(c -> c.contains(fact)), () -> "useWhen " + t.useWhen());
       case "notFor" -> assertTrue(t.notFor().stream().anyMatch(c -> c.contains(fact)), () -> "notFor " + t.notFor());
+      case "notNotFor" -> assertFalse(t.notFor().stream().anyMatch(c -> c.contains(fact)), () -> "notFor " + t.notFor());
+      case "clause" -> assertTrue(t.clauses().contains(fact), () -> "clauses " + t.clauses());
+      case "clauseContains" -> assertTrue(t.clauses().stream().anyMatch(c -> c.contains(fact)),
+          () -> "clauses " + t.clauses());
+      case "notClause" -> assertFalse(t.clauses().stream().anyMatch(c -> c.contains(fact)) || t.phrases().contains(fact)
+          || t.keywords().contains(fact) || t.fallback().contains(fact), () -> "triggers " + t.all());
+      case "fallback" -> assertTrue(t.fallback().contains(fact), () -> "fallback '" + t.fallback() + "'");
+      case "noFallback" -> assertEquals("", t.fallback());
       default -> throw new IllegalArgumentException(kind);
     }
   }
