@@ -131,9 +131,8 @@ public final class TriggerExtractor {
       if (s.isEmpty()) {
         continue;
       }
-      // Japanese and Korean put the verb last: a sentence that refuses is a Not-for clause as a whole
       if (find(NOT_FOR, s) < 0 && find(NEGATIVE_VERB_LAST, s) >= 0) {
-        add(notFor, s);
+        add(notFor, s); // Japanese or Korean: the verb comes last, so the sentence is the clause
         continue;
       }
       String positive = withoutNegations(s, notFor);
