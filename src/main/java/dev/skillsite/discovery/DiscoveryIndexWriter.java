@@ -72,7 +72,7 @@ public final class DiscoveryIndexWriter {
   }
 
   private static String url(Catalog catalog, Skill s) {
-    return catalog.config().baseUrl()
+    return catalog.config().baseUrl().filter(dev.skillsite.model.SiteConfig::isSiteUrl)
         .map(base -> base.replaceAll("/+$", "") + "/" + RawSkillFiles.sitePath(s))
         .orElse("../../" + RawSkillFiles.sitePath(s));
   }
