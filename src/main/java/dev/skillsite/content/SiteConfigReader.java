@@ -64,7 +64,7 @@ final class SiteConfigReader {
     SiteConfig config = new SiteConfig(
         text(top, "title", diagnostics).or(marketplace::name).orElse(rootName),
         text(top, "description", diagnostics).or(marketplace::description),
-        text(top, "base_url", diagnostics),
+        siteUrl(top, diagnostics),
         text(repo, "repository.url", diagnostics)
             .or(() -> marketplace.homepage().filter(SiteConfigReader::isGitHub)),
         text(repo, "repository.branch", diagnostics).orElse("main"),
@@ -173,6 +173,20 @@ final class SiteConfigReader {
   }
 
   /** @param key the key, qualified with its section ({@code repository.url}) */
+  /**
+   * {@code base_url}, when it is an absolute http(s) URL as {@code --base-url} must be; anything else is ignored
+   * with a warning (issue 26: {@code file:///…} and {@code javascript:…} reached llms.txt and the discovery index).
+   */
+  private static Optional<String> siteUrl(Map<String, Node> top, List<Diagnostic> diagnostics) {
+    Optional<String> url = text(top, "base_url", diagnostics);
+    if (url.isPresent() && !SiteConfig.isSiteUrl(url.get())) {
+      diagnostics.add(Diagnostic.warning(YamlComposer.pos(PATH, top.get("base_url"), 1), "invalid-base-url",
+          "base_url must be an absolute http:// or https:// URL; it is ignored"));
+      return Optional.empty();
+    }
+    return url;
+  }
+
   private static Optional<String> text(Map<String, Node> map, String key, List<Diagnostic> diagnostics) {
     Node node = map.get(key.substring(key.indexOf('.') + 1));
     if (node == null || (node instanceof ScalarNode s && s.getTag().equals(Tag.NULL))) {

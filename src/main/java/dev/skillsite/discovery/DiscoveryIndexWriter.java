@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.skillsite.model.Catalog;
+import dev.skillsite.model.SiteConfig;
 import dev.skillsite.model.Skill;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,7 +81,7 @@ public final class DiscoveryIndexWriter {
   }
 
   private static String url(Catalog catalog, String sitePath) {
-    return catalog.config().baseUrl()
+    return catalog.config().baseUrl().filter(SiteConfig::isSiteUrl)
         .map(base -> base.replaceAll("/+$", "") + "/" + sitePath)
         .orElse("../../" + sitePath);
   }

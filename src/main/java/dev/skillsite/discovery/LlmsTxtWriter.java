@@ -1,6 +1,7 @@
 package dev.skillsite.discovery;
 
 import dev.skillsite.model.Catalog;
+import dev.skillsite.model.SiteConfig;
 import dev.skillsite.model.Skill;
 import dev.skillsite.site.SkillSummary;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.jsoup.Jsoup;
 
 /**
  * Writes {@code llms.txt} at the site root (the llmstxt.org layout): the site title as H1, its description
@@ -47,9 +49,9 @@ public final class LlmsTxtWriter {
     for (int from = 0, n = 1; from < sorted.size(); from += maxInline, n++) {
       List<Skill> part = sorted.subList(from, Math.min(sorted.size(), from + maxInline));
       String file = String.format(Locale.ROOT, "llms/skills-%03d.txt", n);
-      String title = "Skills " + oneLine(part.get(0).name()) + " … " + oneLine(part.get(part.size() - 1).name());
+      String title = "Skills " + part.get(0).name() + " … " + part.get(part.size() - 1).name();
       Files.writeString(siteDir.resolve(file), list(catalog, part, title), StandardCharsets.UTF_8);
-      out.append("- [").append(escape(title)).append("](").append(url(catalog, file)).append("): ")
+      out.append("- [").append(text(title)).append("](").append(url(catalog, file)).append("): ")
           .append(part.size()).append(" skills\n");
     }
     Files.writeString(siteDir.resolve(PATH), out.toString(), StandardCharsets.UTF_8);
@@ -57,36 +59,53 @@ public final class LlmsTxtWriter {
 
   private static String header(Catalog catalog) {
     StringBuilder out = new StringBuilder();
-    out.append("# ").append(oneLine(catalog.config().title())).append("\n\n");
-    catalog.config().description().ifPresent(d -> out.append("> ").append(oneLine(d)).append("\n\n"));
+    out.append("# ").append(text(catalog.config().title())).append("\n\n");
+    catalog.config().description().ifPresent(d -> out.append("> ").append(text(d)).append("\n\n"));
     return out.toString();
   }
 
   /** The llms.txt layout for {@code skills}: header, a section of page links, the raw files as optional. */
   private static String list(Catalog catalog, List<Skill> skills, String section) {
     StringBuilder out = new StringBuilder(header(catalog));
-    out.append("## ").append(section).append("\n\n");
+    out.append("## ").append(text(section)).append("\n\n");
     for (Skill s : skills) {
-      out.append("- [").append(escape(s.name())).append("](").append(url(catalog, "skills/" + s.id() + "/"))
-          .append("): ").append(oneLine(SkillSummary.of(s, catalog.config().summaries()))).append('\n');
+      out.append("- [").append(text(s.name())).append("](").append(url(catalog, "skills/" + s.id() + "/"))
+          .append("): ").append(text(SkillSummary.of(s, catalog.config().summaries()))).append('\n');
     }
     out.append("\n## Optional\n\n");
     for (Skill s : skills) {
-      out.append("- [").append(escape(s.name())).append(" SKILL.md](")
+      out.append("- [").append(text(s.name())).append(" SKILL.md](")
           .append(url(catalog, RawSkillFiles.sitePath(s))).append(")\n");
     }
     return out.toString();
   }
 
   private static String url(Catalog catalog, String sitePath) {
-    return catalog.config().baseUrl().map(b -> b.replaceAll("/+$", "") + "/" + sitePath).orElse(sitePath);
+    return catalog.config().baseUrl().filter(SiteConfig::isSiteUrl)
+        .map(b -> b.replaceAll("/+$", "") + "/" + sitePath).orElse(sitePath);
+  }
+
+  /**
+   * Content as plain text for a file that language models read and tools show as Markdown (issue 26): HTML tags
+   * dropped (entities read as characters), on one line, and the characters that would make a link, an
+   * autolink, a tag or code ({@code [ ] < > `} and backslash) escaped, so that only this file's own links, to
+   * http(s) or relative URLs, are links.
+   */
+  static String text(String s) {
+    String plain = oneLine(Jsoup.parseBodyFragment(s).text());
+    StringBuilder sb = new StringBuilder(plain.length());
+    for (int i = 0; i < plain.length(); i++) {
+      char c = plain.charAt(i);
+      if (c == '\\' || c == '[' || c == ']' || c == '<' || c == '>' || c == '`') {
+        sb.append('\\');
+      }
+      sb.append(c);
+    }
+    return sb.toString();
   }
 
   static String oneLine(String s) {
     return s.strip().replaceAll("\\s+", " ");
   }
 
-  private static String escape(String s) {
-    return s.replace("[", "\\[").replace("]", "\\]");
-  }
 }

@@ -68,6 +68,11 @@ public record SiteConfig(
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Optional.empty());
   }
 
+  /** Whether {@code url} may be a site's base URL: absolute http(s), no space, quote or angle bracket. */
+  public static boolean isSiteUrl(String url) {
+    return url.matches("(?i)https?://[^\\s/?#\"'<>`\\\\]+(/[^\\s\"'<>`\\\\]*)?");
+  }
+
   public SiteConfig withBaseUrl(String url) {
     return new SiteConfig(title, description, Optional.of(url), repoUrl, branch, repoPath, installTemplate,
         stars, forks, upstream, related, threshold, summaries, marketplace);

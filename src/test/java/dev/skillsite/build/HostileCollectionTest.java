@@ -97,6 +97,23 @@ class HostileCollectionTest {
     }
   }
 
+  @Test
+  void llmsTxtCarriesTextAndTheConfiguredBaseUrlIsCheckedEverywhere() throws IOException {
+    Path content = good();
+    write(content, "skillsite.yaml", "title: <b>T</b>\nbase_url: \"javascript:alert(1)//\"\n");
+    write(content, "x/SKILL.md", "---\nname: x\ndescription: \"Use when <script>alert(1)</script> or"
+        + " [click](data:text/html,<script>alert(2)</script>) or <data:text/html,x> `code`\"\n---\nx\n");
+    BuildResult result = build(content);
+    assertEquals(List.of("skillsite.yaml:2:11: warning: base_url must be an absolute http:// or https:// URL; it is"
+        + " ignored"), lines(result, "invalid-base-url"));
+    String llms = Files.readString(out().resolve("llms.txt"), StandardCharsets.UTF_8);
+    assertTrue(llms.startsWith("# T\n"), llms);
+    assertTrue(llms.contains("- [x](skills/x/): Use when or \\[click\\](data:text/html, ) or \\`code\\`\n"), llms);
+    assertFalse(llms.contains("javascript:") || llms.contains("<"), llms);
+    String index = Files.readString(out().resolve(".well-known/agent-skills/index.json"), StandardCharsets.UTF_8);
+    assertFalse(index.contains("javascript:"), index);
+  }
+
   static void mkfifo(Path path) throws IOException, InterruptedException {
     assertEquals(0, new ProcessBuilder("mkfifo", path.toString()).inheritIO().start().waitFor());
   }
