@@ -20,6 +20,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterTry;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Property-based fuzzing of the whole pipeline (frontmatter parser, loader, Markdown, site): for any
@@ -28,6 +29,7 @@ import net.jqwik.api.lifecycle.AfterTry;
  * and no page carries executable markup. CI runs a short run; a long one is
  * {@code mvn -B test -Dtest=BuildFuzzTest -Djqwik.tries.default=20000}.
  */
+@Tag("fuzz")
 class BuildFuzzTest {
   private static final List<String> YAML = List.of("name: fuzz\n", "description: ", "description: |\n  ",
       "description: >-\n  ", "metadata:\n  ", "  related: [a, b]\n", "license: MIT\n", "key: \"quoted: value\"\n",

@@ -12,10 +12,12 @@ import java.util.Random;
 import java.util.SortedMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A build killed at any moment leaves the previous site whole (issue 2 and 7: nothing lost). */
+@Tag("process")
 class BuildInterruptionTest {
   private static final Path LARGE = Path.of("../shared/corpora/large");
   private static final int KILLS = 20;

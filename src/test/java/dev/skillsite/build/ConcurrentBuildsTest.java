@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Two builds into one output folder at once (a CI job and {@code serve --watch}, two jobs on one runner): each
  * build that reports success leaves a whole site, and nothing is left half-written beside it.
  */
+@Tag("process")
 class ConcurrentBuildsTest {
   private static final int ROUNDS = 10;
 

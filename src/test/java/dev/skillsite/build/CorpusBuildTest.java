@@ -15,12 +15,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every real collection and our demo content build whole: a page per skill, no broken internal link. */
+@Tag("corpus")
 class CorpusBuildTest {
   @TempDir Path tmp;
 

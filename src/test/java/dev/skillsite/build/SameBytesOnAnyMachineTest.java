@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * files differed with the number of parts; heading ids were lowercased in the default locale, so a Turkish one
  * made "Idioms" {@code #ıdioms}.)
  */
+@Tag("process")
 class SameBytesOnAnyMachineTest {
   /** Enough skills for the routing index to be inverted in parts. */
   private static final int SKILLS = 420;

@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The findings on two small real collections, pinned as reviewed golden files; checking twice agrees. */
+@Tag("corpus")
 class CorpusGoldenTest {
   @ParameterizedTest
   @ValueSource(strings = {"elixir", "anthropic"})

@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The large corpus's collision list is the same, in the same order, however often it is computed. */
+@Tag("corpus")
 class LargeCorpusCollisionsTest {
   @Test
   void collisionListComputedTwiceIsIdentical() throws IOException {

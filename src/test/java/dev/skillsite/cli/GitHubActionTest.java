@@ -22,6 +22,7 @@ import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snakeyaml.engine.v2.api.Load;
@@ -34,6 +35,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * "packages" a jar running this build's classes, so the test sees the action build the jar once, reuse it, check
  * with annotations, build for the Pages URL and leave the cache out of what it uploads.
  */
+@Tag("process")
 class GitHubActionTest {
   private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{\\s*([^}]+?)\\s*}}");
   private static final Pattern IF = Pattern.compile("inputs\\.([\\w-]+) == '([^']*)'");

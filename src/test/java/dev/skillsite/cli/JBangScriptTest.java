@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * built the way JBang builds it (its sources compiled together against its dependencies, its files put at their
  * class path names) and run on a small collection, without this build's own classes.
  */
+@Tag("process")
 class JBangScriptTest {
   private static final boolean UPDATE = Boolean.getBoolean("skillsite.updateGoldens");
   private static final Path SCRIPT = Path.of("jbang/skillsite.java");

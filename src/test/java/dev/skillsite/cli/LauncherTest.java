@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The {@code ./skillsite} launcher, copied beside a stand-in jar and run with a stand-in {@code java} that prints
  * the locale and arguments it was given.
  */
+@Tag("process")
 class LauncherTest {
   @TempDir Path tmp;
   private Path java;

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * images) a skill folder named "café" cannot be read. The launcher runs the JVM in a UTF-8 locale when the
  * caller's is not one ({@link LauncherTest}); run otherwise, the build says what is wrong and how to fix it.
  */
+@Tag("process")
 class LocaleTest {
   /** Builds {@code dir/content} into {@code dir/out} in a JVM run with {@code LC_ALL=lcAll}; its output. */
   private static String build(Path dir, String lcAll, int exitCode) throws IOException, InterruptedException {

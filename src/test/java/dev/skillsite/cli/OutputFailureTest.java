@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -24,6 +25,7 @@ import picocli.CommandLine;
  * A write error (a full disk, a read-only file system) exits with 2 and leaves the old site whole. The
  * output sits on a small tmpfs mounted for the test; where mounting is not allowed the test is skipped.
  */
+@Tag("process")
 class OutputFailureTest {
   /** Room for one demo site (about 1.4 MB in blocks) but not for two. */
   private static final int DISK_KB = 2000;

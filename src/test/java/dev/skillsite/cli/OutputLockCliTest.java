@@ -21,10 +21,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The output folder's lock between processes: builds in JVMs of their own, as two CI jobs on one runner. */
+@Tag("process")
 class OutputLockCliTest {
   @TempDir Path tmp;
   private Path content;

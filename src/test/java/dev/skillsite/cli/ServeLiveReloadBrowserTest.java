@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -28,6 +29,7 @@ import picocli.CommandLine;
  * {@code serve --watch} as a reader meets it, in headless Chromium: an open page reloads when its skill is saved,
  * and a broken save shows its diagnostics on the open page, under the Content-Security-Policy the pages carry.
  */
+@Tag("browser")
 class ServeLiveReloadBrowserTest {
   private static final Pattern SERVING = Pattern.compile("at http://127\\.0\\.0\\.1:(\\d+)/");
 

@@ -20,10 +20,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /** Every real collection in {@code ../shared/corpora/} loads completely and without errors. */
+@Tag("corpus")
 class CorpusLoadTest {
   private static final Path CORPORA = Path.of("../shared/corpora");
   private static final ContentLoader LOADER = new ContentLoader();

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * what the router reaches today (BENCHMARKS.md, "Routing quality"), so that a change that makes routing worse
  * fails.
  */
+@Tag("corpus")
 class RoutingQualityTest {
   @ParameterizedTest(name = "{0}: top-1 >= {1}, ranking top-1 >= {2}, false-trigger <= {3}")
   @CsvSource({

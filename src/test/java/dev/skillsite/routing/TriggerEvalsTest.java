@@ -8,12 +8,14 @@ import dev.skillsite.routing.eval.Ranking;
 import java.io.IOException;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Regression floors on the author-written trigger evals: the 13 sets of ../shared/corpora/trigger-evals (0.862
  * when written) and all 47 with ../shared/trigger-evals-more (0.750 on 2026-12-05; see docs/notes/issue-22.md).
  */
+@Tag("corpus")
 class TriggerEvalsTest {
   @Test
   void passRateStaysAboveFloor() throws IOException {

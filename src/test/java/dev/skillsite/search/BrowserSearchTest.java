@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -37,6 +38,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * for every query of ../shared/eval on its collection; typing, keys, deep links, {@code file://} and a
  * sub-path work; hostile skill text stays text. One browser and one build per collection for the class.
  */
+@Tag("browser")
 class BrowserSearchTest {
   private static final List<String> CORPORA = List.of("elixir", "anthropic", "large");
   private static final String HOSTILE = "<img src=x onerror=\"window.__pwned=1\">";

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * built index: same first skill, abstention, matched phrase, score (to the float bit) and the "Not for" clauses
  * that made the top skill abstain, for every eval query of the collection. Runs without a browser; {@link BrowserSearchTest} repeats the ranking part in Chromium.
  */
+@Tag("corpus")
 class EngineRouteParityTest {
   @TempDir Path tmp;
 

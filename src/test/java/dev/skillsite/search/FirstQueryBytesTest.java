@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Pagefind's first query on the same collection (91,936 bytes on elixir, BENCHMARKS.md "Search in the
  * browser"). Chunk sizes, the manifest and the scripts all move this figure.
  */
+@Tag("corpus")
 class FirstQueryBytesTest {
   private static final int PAGEFIND_ELIXIR_FIRST_QUERY = 91_936;
 

@@ -24,6 +24,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * the same order, for every description in ../shared/corpora and every query in ../shared/eval, and for
  * texts that exercise the corners (CJK, long tokens, case changes, digits, non-Latin scripts).
  */
+@Tag("corpus")
 class SearchAnalyzerParityTest {
   private static final Path CORPORA = Path.of("../shared/corpora");
   private static final Path EVAL = Path.of("../shared/eval");

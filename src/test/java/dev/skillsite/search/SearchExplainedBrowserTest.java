@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -35,6 +36,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * below the threshold; when nothing fires only closest skills with real evidence are shown, set apart; one
  * search box per page; the keyboard alone and a phone width work; the 404 page is styled at any depth.
  */
+@Tag("browser")
 class SearchExplainedBrowserTest {
   private static final Set<String> WHY = Set.of("phrase", "keyword", "name", "heading", "clause", "body", "invoked");
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -27,6 +28,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * keys, Home, End select as they move), the reader's choice kept on the next page, and no axe-core violation in
  * either colour scheme at desktop and phone widths.
  */
+@Tag("browser")
 class InstallTabsInBrowserTest {
   private static final Path AXE = Path.of("target/axe/node_modules/axe-core/axe.min.js");
 

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -27,6 +28,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * axe-core comes from npm (.ci/run installs it into target/axe); without it the accessibility test is skipped,
  * unless {@code CI} is set.
  */
+@Tag("browser")
 class PagesInBrowserTest {
   private static final Path AXE = Path.of("target/axe/node_modules/axe-core/axe.min.js");
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Dimension;
@@ -18,6 +19,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * On a 390 x 844 phone, a skill page gets to the point (issue 23): the skill's own text (its SKILL.md body)
  * starts within the first two screens, on every page of the demo and of anthropic.
  */
+@Tag("browser")
 class PhonePagesBrowserTest {
   private static final int WIDTH = 390;
   private static final int HEIGHT = 844;
