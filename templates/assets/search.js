@@ -320,6 +320,7 @@
         ev.preventDefault();
         openPage(list.querySelectorAll("li.result")[box.active].getAttribute("data-href"), ev.ctrlKey || ev.metaKey);
       } else if (ev.key === "Escape") {
+        ev.preventDefault(); // not the search field's own clearing too: one Escape, one step back
         if (box.active >= 0) {
           setActive(box, -1);
         } else if (pop && !pop.hidden) {
