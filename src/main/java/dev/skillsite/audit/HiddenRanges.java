@@ -40,7 +40,7 @@ final class HiddenRanges {
       }
       i = raw.indexOf("<!--", stop);
     }
-    Matcher m = HIDDEN_ELEMENT.matcher(raw);
+    Matcher m = HIDDEN_ELEMENT.matcher(mayHide(raw) ? raw : "");
     while (m.find()) {
       if (inFence(fenced, lineStarts, m.start())) {
         continue;
@@ -56,6 +56,12 @@ final class HiddenRanges {
       flat[2 * k + 1] = found.get(k)[1];
     }
     return new HiddenRanges(flat);
+  }
+
+  /** A cheap look for the words a hidden element needs, before the element pattern runs. */
+  private static boolean mayHide(String raw) {
+    return raw.contains("hidden") || raw.contains("display") || raw.contains("font-size") || raw.contains("HIDDEN")
+        || raw.contains("Display") || raw.contains("DISPLAY") || raw.contains("Hidden");
   }
 
   boolean isEmpty() {
