@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -32,8 +33,13 @@ final class AssetCopier {
   AssetCopier(Optional<Path> userTemplates) {
     for (String name : OURS) {
       Optional<Path> user = userTemplates.map(d -> d.resolve("assets").resolve(name)).filter(Files::isRegularFile);
-      files.put(name, user.map(AssetCopier::read).orElseGet(() ->
-          resource(PageRenderer.CLASSPATH_PREFIX + "/assets/" + name)));
+      byte[] bytes = user.map(AssetCopier::read).orElseGet(() ->
+          resource(PageRenderer.CLASSPATH_PREFIX + "/assets/" + name));
+      if (name.endsWith(".js")) {
+        String script = new String(bytes, StandardCharsets.UTF_8);
+        bytes = ScriptComments.strip(script).orElse(script).getBytes(StandardCharsets.UTF_8);
+      }
+      files.put(name, bytes);
     }
     files.put("highlight.min.js", highlightJs());
     WEBJAR.entrySet().stream().sorted(Map.Entry.comparingByKey())
