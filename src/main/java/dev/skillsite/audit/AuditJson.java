@@ -5,7 +5,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.List;
 
-/** An audit as JSON: a summary and every finding ({@code path, line, col, severity, rule, category, excerpt, message}). */
+/**
+ * An audit as JSON: a summary and every finding ({@code path, line, col, severity, rule, category,
+ * excerpt, message}).
+ */
 public final class AuditJson {
   public String format(AuditReport report, List<Finding> shown) {
     JsonObject root = new JsonObject();
@@ -37,7 +40,10 @@ public final class AuditJson {
     o.addProperty("danger", audit.dangers());
     o.addProperty("warning", audit.warnings());
     JsonArray rules = new JsonArray();
-    audit.findings().stream().filter(f -> f.severity() != AuditSeverity.INFO).map(Finding::rule).distinct()
+    audit.findings().stream()
+        .filter(f -> f.severity() != AuditSeverity.INFO)
+        .map(Finding::rule)
+        .distinct()
         .forEach(rules::add);
     o.add("rules", rules);
     return o;

@@ -41,17 +41,21 @@ public record AuditReport(List<SkillAudit> skills) {
     }
     Map<String, long[]> sorted = new LinkedHashMap<>();
     counts.entrySet().stream()
-        .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[0])
-            .thenComparingLong(e -> -e.getValue()[1])
-            .thenComparingLong(e -> -e.getValue()[2])
-            .thenComparing(Map.Entry::getKey))
+        .sorted(
+            Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[0])
+                .thenComparingLong(e -> -e.getValue()[1])
+                .thenComparingLong(e -> -e.getValue()[2])
+                .thenComparing(Map.Entry::getKey))
         .forEach(e -> sorted.put(e.getKey(), e.getValue()));
     return sorted;
   }
 
   /** Skills with findings above info, worst first. */
   public List<SkillAudit> worstFirst() {
-    return skills.stream().filter(s -> s.dangers() + s.warnings() > 0).sorted(SkillAudit.WORST_FIRST).toList();
+    return skills.stream()
+        .filter(s -> s.dangers() + s.warnings() > 0)
+        .sorted(SkillAudit.WORST_FIRST)
+        .toList();
   }
 
   /** 1 with a danger finding (or a warning, when strict), else 0. */

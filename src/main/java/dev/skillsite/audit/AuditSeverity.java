@@ -3,7 +3,10 @@ package dev.skillsite.audit;
 import java.util.Locale;
 import java.util.Optional;
 
-/** How much a finding matters to a reader deciding whether to install a skill. Ordered from least to most. */
+/**
+ * How much a finding matters to a reader deciding whether to install a skill. Ordered from least to
+ * most.
+ */
 public enum AuditSeverity {
   /** Worth knowing; nothing to fix. */
   INFO,

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Audits every file of every skill for what it would make an agent do, with the rules of a {@link RuleTable}.
- * Each file is read up to {@link SkillFiles#MAX_BYTES} and given {@value #FILE_MILLIS} ms. Thread-safe.
+ * Audits every file of every skill for what it would make an agent do, with the rules of a {@link
+ * RuleTable}. Each file is read up to {@link SkillFiles#MAX_BYTES} and given {@value #FILE_MILLIS}
+ * ms. Thread-safe.
  */
 public final class Auditor {
   /** The time one file may take before its audit stops. */
@@ -39,23 +40,28 @@ public final class Auditor {
   /** Audits every skill of {@code catalog}, loaded from {@code contentRoot}, in parallel. */
   public AuditReport audit(Catalog catalog, Path contentRoot) throws IOException {
     try {
-      return new AuditReport(catalog.skills().parallelStream().map(s -> {
-        try {
-          return audit(s, contentRoot);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }).toList());
+      return new AuditReport(
+          catalog.skills().parallelStream()
+              .map(
+                  s -> {
+                    try {
+                      return audit(s, contentRoot);
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  })
+              .toList());
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
   }
 
   /**
-   * Audits every skill of {@code catalog}, then drops the findings the baseline at {@code baselineFile} accepts
-   * (the content root's {@value Baseline#FILE} unless given).
+   * Audits every skill of {@code catalog}, then drops the findings the baseline at {@code
+   * baselineFile} accepts (the content root's {@value Baseline#FILE} unless given).
    */
-  public AuditReport audit(Catalog catalog, Path contentRoot, Optional<Path> baselineFile) throws IOException {
+  public AuditReport audit(Catalog catalog, Path contentRoot, Optional<Path> baselineFile)
+      throws IOException {
     Baseline baseline = Baseline.read(baselineFile.orElse(contentRoot.resolve(Baseline.FILE)));
     return baseline.apply(audit(catalog, contentRoot), contentRoot);
   }
@@ -63,8 +69,8 @@ public final class Auditor {
   /** Audits one skill: every file in its folder. */
   public SkillAudit audit(Skill skill, Path contentRoot) throws IOException {
     List<SkillFile> files = SkillFiles.read(contentRoot, skill.dir());
-    return new SkillAudit(skill.id(), skill.name(),
-        audit(files, skill.frontmatter(), skill.description()));
+    return new SkillAudit(
+        skill.id(), skill.name(), audit(files, skill.frontmatter(), skill.description()));
   }
 
   List<Finding> audit(List<SkillFile> files, Map<String, Object> frontmatter, String description) {
@@ -77,7 +83,8 @@ public final class Auditor {
         detectors.timedOut(f).ifPresent(found::add);
       }
     }
-    Optional<SkillFile> skillMd = files.stream().filter(f -> f.inSkill().equals("SKILL.md")).findFirst();
+    Optional<SkillFile> skillMd =
+        files.stream().filter(f -> f.inSkill().equals("SKILL.md")).findFirst();
     found.addAll(detectors.skill(files, skillMd, frontmatter, description, List.copyOf(found)));
     return found;
   }

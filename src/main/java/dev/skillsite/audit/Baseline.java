@@ -22,9 +22,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Findings a maintainer reviewed and accepted: each entry names a rule, a file and the SHA-256 of that file's
- * content, so an accepted finding stays accepted until the file changes. Stored as JSON, by default
- * {@value #FILE} at the content root.
+ * Findings a maintainer reviewed and accepted: each entry names a rule, a file and the SHA-256 of
+ * that file's content, so an accepted finding stays accepted until the file changes. Stored as
+ * JSON, by default {@value #FILE} at the content root.
  */
 public final class Baseline {
   public static final String FILE = "skillsite-audit-baseline.json";
@@ -41,7 +41,10 @@ public final class Baseline {
     return accepted.size();
   }
 
-  /** The baseline at {@code file}, empty when there is none; throws IOException for one that is not valid. */
+  /**
+   * The baseline at {@code file}, empty when there is none; throws IOException for one that is not
+   * valid.
+   */
   public static Baseline read(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
       return EMPTY;
@@ -51,12 +54,23 @@ public final class Baseline {
       Set<String> keys = new HashSet<>();
       for (JsonElement e : root.getAsJsonObject().getAsJsonArray("accepted")) {
         JsonObject o = e.getAsJsonObject();
-        keys.add(o.get("rule").getAsString() + "|" + o.get("path").getAsString() + "|" + o.get("sha256").getAsString());
+        keys.add(
+            o.get("rule").getAsString()
+                + "|"
+                + o.get("path").getAsString()
+                + "|"
+                + o.get("sha256").getAsString());
       }
       return new Baseline(keys);
-    } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException e) {
-      throw new IOException(file + ":1:1: error: not a skillsite audit baseline (hint: expected"
-          + " {\"accepted\": [{\"rule\", \"path\", \"sha256\"}]}; regenerate it with audit --update-baseline)", e);
+    } catch (JsonParseException
+        | IllegalStateException
+        | NullPointerException
+        | UnsupportedOperationException e) {
+      throw new IOException(
+          file
+              + ":1:1: error: not a skillsite audit baseline (hint: expected"
+              + " {\"accepted\": [{\"rule\", \"path\", \"sha256\"}]}; regenerate it with audit --update-baseline)",
+          e);
     }
   }
 
@@ -71,7 +85,8 @@ public final class Baseline {
       List<Finding> left = new java.util.ArrayList<>();
       for (Finding f : s.findings()) {
         Optional<String> sha = hashes.of(f.pos().path());
-        if (sha.isEmpty() || !accepted.contains(f.rule() + "|" + f.pos().path() + "|" + sha.get())) {
+        if (sha.isEmpty()
+            || !accepted.contains(f.rule() + "|" + f.pos().path() + "|" + sha.get())) {
           left.add(f);
         }
       }
@@ -87,7 +102,9 @@ public final class Baseline {
     Set<String> seen = new HashSet<>();
     for (Finding f : report.findings()) {
       Optional<String> sha = hashes.of(f.pos().path());
-      if (f.severity() == AuditSeverity.INFO || sha.isEmpty() || !seen.add(f.rule() + "|" + f.pos().path())) {
+      if (f.severity() == AuditSeverity.INFO
+          || sha.isEmpty()
+          || !seen.add(f.rule() + "|" + f.pos().path())) {
         continue;
       }
       JsonObject o = new JsonObject();
@@ -99,7 +116,9 @@ public final class Baseline {
       list.add(o);
     }
     JsonObject root = new JsonObject();
-    root.addProperty("about", "Findings of skillsite audit accepted after review; each holds until its file changes.");
+    root.addProperty(
+        "about",
+        "Findings of skillsite audit accepted after review; each holds until its file changes.");
     root.add("accepted", list);
     return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
   }

@@ -4,8 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
 /**
- * A budget of CPU time for the audit of one file, on the thread that audits it (checked while patterns read
- * the text). CPU time, not wall time: on a busy machine a file gets the same work done before it stops.
+ * A budget of CPU time for the audit of one file, on the thread that audits it (checked while
+ * patterns read the text). CPU time, not wall time: on a busy machine a file gets the same work
+ * done before it stops.
  */
 final class Deadline {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -30,7 +31,9 @@ final class Deadline {
     return now(cpu) - at > 0;
   }
 
-  /** {@code text} as a character sequence that throws {@link Expired} once this deadline has passed. */
+  /**
+   * {@code text} as a character sequence that throws {@link Expired} once this deadline has passed.
+   */
   CharSequence guard(String text) {
     return new Guarded(text, 0, text.length(), this);
   }

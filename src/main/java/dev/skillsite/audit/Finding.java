@@ -11,17 +11,23 @@ import java.util.Objects;
  * @param severity the rule's severity, adjusted for where and how the text was found
  * @param category the rule's category
  * @param pos file (relative to the content root), line and column (from 1)
- * @param excerpt the offending text, one line, clipped, with invisible and control characters written as
- *     {@code \\u{…}}; plain text, to be escaped by whoever shows it
+ * @param excerpt the offending text, one line, clipped, with invisible and control characters
+ *     written as {@code \\u{…}}; plain text, to be escaped by whoever shows it
  * @param message one sentence on why it matters, then what a safe version looks like
  */
-public record Finding(String rule, AuditSeverity severity, AuditCategory category, SourcePos pos, String excerpt,
+public record Finding(
+    String rule,
+    AuditSeverity severity,
+    AuditCategory category,
+    SourcePos pos,
+    String excerpt,
     String message) {
   /** Path, line, column, then rule: the order findings are printed in. */
-  public static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> f.pos().path())
-      .thenComparingInt(f -> f.pos().line())
-      .thenComparingInt(f -> f.pos().col())
-      .thenComparing(Finding::rule);
+  public static final Comparator<Finding> ORDER =
+      Comparator.comparing((Finding f) -> f.pos().path())
+          .thenComparingInt(f -> f.pos().line())
+          .thenComparingInt(f -> f.pos().col())
+          .thenComparing(Finding::rule);
 
   public Finding {
     Objects.requireNonNull(rule, "rule");
@@ -34,7 +40,13 @@ public record Finding(String rule, AuditSeverity severity, AuditCategory categor
 
   /** {@code path:line:col: danger: [rule] message: `excerpt`}. */
   public String format() {
-    return pos + ": " + severity.label() + ": [" + rule + "] " + message
+    return pos
+        + ": "
+        + severity.label()
+        + ": ["
+        + rule
+        + "] "
+        + message
         + (excerpt.isEmpty() ? "" : " (found: " + excerpt + ")");
   }
 

@@ -6,13 +6,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The parts of a Markdown, HTML or SVG file a reader of the rendered page does not see: HTML comments and
- * elements styled invisible, outside fenced code (where a comment is shown as code). Offsets in the raw text.
+ * The parts of a Markdown, HTML or SVG file a reader of the rendered page does not see: HTML
+ * comments and elements styled invisible, outside fenced code (where a comment is shown as code).
+ * Offsets in the raw text.
  */
 final class HiddenRanges {
-  private static final Pattern HIDDEN_ELEMENT = Pattern.compile(
-      "<([a-zA-Z][a-zA-Z0-9]*)\\b[^>\\n]{0,300}?(?:style\\s*=\\s*[\"'][^\"'\\n]{0,200}?(?:display\\s*:\\s*none"
-          + "|visibility\\s*:\\s*hidden|font-size\\s*:\\s*0(?:px|pt|em)?\\s*[;\"'])|\\shidden(?:\\s|>|=))[^>]{0,300}>");
+  private static final Pattern HIDDEN_ELEMENT =
+      Pattern.compile(
+          "<([a-zA-Z][a-zA-Z0-9]*)\\b[^>\\n]{0,300}?(?:style\\s*=\\s*[\"'][^\"'\\n]{0,200}?(?:display\\s*:\\s*none"
+              + "|visibility\\s*:\\s*hidden|font-size\\s*:\\s*0(?:px|pt|em)?\\s*[;\"'])|\\shidden(?:\\s|>|=))[^>]{0,300}>");
   private static final int MAX_ELEMENT = 5000;
   static final HiddenRanges NONE = new HiddenRanges(new int[0]);
 
@@ -46,7 +48,10 @@ final class HiddenRanges {
         continue;
       }
       int close = raw.indexOf("</" + m.group(1), m.end());
-      int stop = close < 0 ? Math.min(raw.length(), m.end() + MAX_ELEMENT) : Math.min(close, m.end() + MAX_ELEMENT);
+      int stop =
+          close < 0
+              ? Math.min(raw.length(), m.end() + MAX_ELEMENT)
+              : Math.min(close, m.end() + MAX_ELEMENT);
       found.add(new int[] {m.end(), stop});
     }
     found.sort((a, b) -> Integer.compare(a[0], b[0]));
@@ -60,8 +65,13 @@ final class HiddenRanges {
 
   /** A cheap look for the words a hidden element needs, before the element pattern runs. */
   private static boolean mayHide(String raw) {
-    return raw.contains("hidden") || raw.contains("display") || raw.contains("font-size") || raw.contains("HIDDEN")
-        || raw.contains("Display") || raw.contains("DISPLAY") || raw.contains("Hidden");
+    return raw.contains("hidden")
+        || raw.contains("display")
+        || raw.contains("font-size")
+        || raw.contains("HIDDEN")
+        || raw.contains("Display")
+        || raw.contains("DISPLAY")
+        || raw.contains("Hidden");
   }
 
   boolean isEmpty() {

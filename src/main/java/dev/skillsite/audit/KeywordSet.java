@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The rules' keywords, found in one pass over a text (keywords bucketed by their first two characters),
- * so that a rule's pattern runs only on files holding one of its keywords.
+ * The rules' keywords, found in one pass over a text (keywords bucketed by their first two
+ * characters), so that a rule's pattern runs only on files holding one of its keywords.
  */
 final class KeywordSet {
   private final List<String> keywords;
@@ -38,8 +38,8 @@ final class KeywordSet {
   }
 
   /**
-   * Where the keywords occur in {@code text}, compared without case (ASCII): for each keyword index, the
-   * 0-based lines (in increasing order, each once) holding it.
+   * Where the keywords occur in {@code text}, compared without case (ASCII): for each keyword
+   * index, the 0-based lines (in increasing order, each once) holding it.
    */
   int[][] find(char[] text) {
     int[][] lines = new int[keywords.size()][];
@@ -100,8 +100,8 @@ final class KeywordSet {
   }
 
   /**
-   * The 0-based lines on which a rule's pattern is worth running, in order: those holding one of its keywords;
-   * {@code null} when the rule has no keywords (every line).
+   * The 0-based lines on which a rule's pattern is worth running, in order: those holding one of
+   * its keywords; {@code null} when the rule has no keywords (every line).
    */
   int[] linesFor(AuditRule rule, int[][] found) {
     int[] ids = ofRule.getOrDefault(rule.id(), new int[0]);

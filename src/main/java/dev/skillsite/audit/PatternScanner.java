@@ -11,16 +11,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs the table's pattern rules over one file: on its text with continued lines joined, then on the text
- * unobfuscated, decoded and with payloads decoded. A finding is one rule on one line; found only in an
- * unobfuscated or decoded view, or in text a reader does not see, it is danger. Thread-safe.
+ * Runs the table's pattern rules over one file: on its text with continued lines joined, then on
+ * the text unobfuscated, decoded and with payloads decoded. A finding is one rule on one line;
+ * found only in an unobfuscated or decoded view, or in text a reader does not see, it is danger.
+ * Thread-safe.
  */
 final class PatternScanner {
   private final List<AuditRule> rules;
   private final KeywordSet keywords;
   private final Optional<Pattern> context;
 
-  /** @param context words that mark a line as discussing what it quotes (one severity down) */
+  /**
+   * @param context words that mark a line as discussing what it quotes (one severity down)
+   */
   PatternScanner(List<AuditRule> rules, Optional<Pattern> context) {
     this.rules = rules.stream().filter(r -> r.match().isPresent()).toList();
     this.keywords = new KeywordSet(this.rules);
@@ -58,7 +61,12 @@ final class PatternScanner {
         if (lines != null && lines.length == 0) {
           continue;
         }
-        Matcher m = rule.match().get().matcher(guarded).useTransparentBounds(true).useAnchoringBounds(false);
+        Matcher m =
+            rule.match()
+                .get()
+                .matcher(guarded)
+                .useTransparentBounds(true)
+                .useAnchoringBounds(false);
         int count = lines == null ? 1 : lines.length;
         for (int li = 0; li < count; li++) {
           if (lines != null) {
@@ -79,7 +87,8 @@ final class PatternScanner {
             }
             Optional<Finding> f = judge(rule, file, view, m, raw, lineStarts, line, inHidden);
             if (f.isPresent()
-                && (!found.containsKey(key) || f.get().severity().compareTo(found.get(key).severity()) > 0)) {
+                && (!found.containsKey(key)
+                    || f.get().severity().compareTo(found.get(key).severity()) > 0)) {
               found.put(key, f.get());
               viewOf.put(key, view);
             }
@@ -90,8 +99,15 @@ final class PatternScanner {
     return new ArrayList<>(found.values());
   }
 
-  private Optional<Finding> judge(AuditRule rule, SkillFile file, TextView view, Matcher m, String raw,
-      int[] lineStarts, int line, boolean inHidden) {
+  private Optional<Finding> judge(
+      AuditRule rule,
+      SkillFile file,
+      TextView view,
+      Matcher m,
+      String raw,
+      int[] lineStarts,
+      int line,
+      boolean inHidden) {
     String text = view.text();
     int lineStart = text.lastIndexOf('\n', Math.max(0, m.start() - 1)) + 1;
     if (m.start() == 0) {
@@ -116,21 +132,30 @@ final class PatternScanner {
     if (raised) {
       severity = AuditSeverity.DANGER;
     } else {
-      String around = lineText.substring(0, Math.max(0, m.start() - lineStart))
-          + " " + lineText.substring(Math.min(lineText.length(), Math.max(0, m.end() - lineStart)));
-      boolean lowered = rule.lower().isPresent() && rule.lower().get().matcher(window).find()
-          || context.isPresent() && context.get().matcher(around).find()
-          || file.kind().equals("data");
+      String around =
+          lineText.substring(0, Math.max(0, m.start() - lineStart))
+              + " "
+              + lineText.substring(Math.min(lineText.length(), Math.max(0, m.end() - lineStart)));
+      boolean lowered =
+          rule.lower().isPresent() && rule.lower().get().matcher(window).find()
+              || context.isPresent() && context.get().matcher(around).find()
+              || file.kind().equals("data");
       if (lowered) {
         severity = severity.lower();
       }
     }
-    boolean obfuscated = view.kind().equals("unobfuscated") || view.kind().equals("payload")
-        || view.kind().equals("decoded") && !file.kind().equals("html") && !file.kind().equals("svg");
+    boolean obfuscated =
+        view.kind().equals("unobfuscated")
+            || view.kind().equals("payload")
+            || view.kind().equals("decoded")
+                && !file.kind().equals("html")
+                && !file.kind().equals("svg");
     if (obfuscated) {
       severity = AuditSeverity.DANGER;
-      note = view.kind().equals("unobfuscated") ? "Found only after removing invisible or look-alike characters. "
-          : "Found only after decoding. ";
+      note =
+          view.kind().equals("unobfuscated")
+              ? "Found only after removing invisible or look-alike characters. "
+              : "Found only after decoding. ";
     }
     if (inHidden && !rule.hiddenOnly()) {
       severity = AuditSeverity.DANGER;
@@ -143,11 +168,19 @@ final class PatternScanner {
       excerpt = excerpt + " ⇒ " + Excerpts.around(text, m.start(), m.end());
     }
     int col = rawStart - lineStarts[line] + 1;
-    return Optional.of(new Finding(rule.id(), severity, rule.category(),
-        new SourcePos(file.path(), line + 1, Math.max(1, col)), excerpt, note + rule.message()));
+    return Optional.of(
+        new Finding(
+            rule.id(),
+            severity,
+            rule.category(),
+            new SourcePos(file.path(), line + 1, Math.max(1, col)),
+            excerpt,
+            note + rule.message()));
   }
 
-  /** The lines from {@code lines} before the line {@code [start, end)} to {@code lines} after it. */
+  /**
+   * The lines from {@code lines} before the line {@code [start, end)} to {@code lines} after it.
+   */
   private static String window(String text, int start, int end, int lines) {
     int from = start;
     for (int i = 0; i < lines && from > 0; i++) {

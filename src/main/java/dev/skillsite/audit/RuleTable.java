@@ -17,9 +17,9 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * The audit's rules, read from one table ({@code rules.yaml} beside this class): each with its severity,
- * category, sentence, patterns and examples. {@code defs} name pattern fragments that patterns use as
- * {@code {{name}}}. Immutable and thread-safe.
+ * The audit's rules, read from one table ({@code rules.yaml} beside this class): each with its
+ * severity, category, sentence, patterns and examples. {@code defs} name pattern fragments that
+ * patterns use as {@code {{name}}}. Immutable and thread-safe.
  */
 public final class RuleTable {
   private static final Pattern DEF = Pattern.compile("\\{\\{(\\w+)}}");
@@ -45,10 +45,14 @@ public final class RuleTable {
     }
   }
 
-  /** A table from YAML text; throws {@link IllegalArgumentException} naming the rule that is malformed. */
+  /**
+   * A table from YAML text; throws {@link IllegalArgumentException} naming the rule that is
+   * malformed.
+   */
   @SuppressWarnings("unchecked")
   public static RuleTable parse(String yaml) {
-    Map<String, Object> root = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(yaml);
+    Map<String, Object> root =
+        (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(yaml);
     Map<String, String> defs = new LinkedHashMap<>();
     Object rawDefs = root.getOrDefault("defs", Map.of());
     for (Map.Entry<String, Object> e : ((Map<String, Object>) rawDefs).entrySet()) {
@@ -57,35 +61,57 @@ public final class RuleTable {
     List<AuditRule> rules = new ArrayList<>();
     for (Object o : (List<Object>) root.get("rules")) {
       Map<String, Object> r = (Map<String, Object>) o;
-      String id = string(r, "id").orElseThrow(() -> new IllegalArgumentException("a rule without an id"));
+      String id =
+          string(r, "id").orElseThrow(() -> new IllegalArgumentException("a rule without an id"));
       try {
         rules.add(rule(id, r, defs));
       } catch (RuntimeException e) {
         throw new IllegalArgumentException("rule " + id + ": " + e.getMessage(), e);
       }
     }
-    Optional<Pattern> context = Optional.ofNullable(defs.get("docctx")).map(p -> Pattern.compile(p, FLAGS));
+    Optional<Pattern> context =
+        Optional.ofNullable(defs.get("docctx")).map(p -> Pattern.compile(p, FLAGS));
     return new RuleTable(rules, context);
   }
 
   @SuppressWarnings("unchecked")
   private static AuditRule rule(String id, Map<String, Object> r, Map<String, String> defs) {
-    AuditSeverity severity = AuditSeverity.parse(string(r, "severity").orElse(""))
-        .orElseThrow(() -> new IllegalArgumentException("severity must be info, warning or danger"));
-    AuditCategory category = AuditCategory.parse(string(r, "category").orElse(""))
-        .orElseThrow(() -> new IllegalArgumentException("unknown category " + r.get("category")));
+    AuditSeverity severity =
+        AuditSeverity.parse(string(r, "severity").orElse(""))
+            .orElseThrow(
+                () -> new IllegalArgumentException("severity must be info, warning or danger"));
+    AuditCategory category =
+        AuditCategory.parse(string(r, "category").orElse(""))
+            .orElseThrow(
+                () -> new IllegalArgumentException("unknown category " + r.get("category")));
     Map<String, Object> ex = (Map<String, Object>) r.getOrDefault("examples", Map.of());
-    AuditRule.Examples examples = new AuditRule.Examples(list(ex, "positive"), list(ex, "negative"),
-        list(ex, "lowered"), list(ex, "raised"));
-    List<String> keywords = list(r, "keywords").stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
-    return new AuditRule(id, severity, category, string(r, "title").orElse(id), required(r, "why"),
-        required(r, "safe"), pattern(r, "match", defs), pattern(r, "near", defs),
-        r.get("window") instanceof Integer w ? w : 0, pattern(r, "unless", defs), pattern(r, "lower", defs),
-        pattern(r, "raise", defs), keywords, Set.copyOf(list(r, "files")), Boolean.TRUE.equals(r.get("hidden")),
-        string(r, "detector"), examples);
+    AuditRule.Examples examples =
+        new AuditRule.Examples(
+            list(ex, "positive"), list(ex, "negative"), list(ex, "lowered"), list(ex, "raised"));
+    List<String> keywords =
+        list(r, "keywords").stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
+    return new AuditRule(
+        id,
+        severity,
+        category,
+        string(r, "title").orElse(id),
+        required(r, "why"),
+        required(r, "safe"),
+        pattern(r, "match", defs),
+        pattern(r, "near", defs),
+        r.get("window") instanceof Integer w ? w : 0,
+        pattern(r, "unless", defs),
+        pattern(r, "lower", defs),
+        pattern(r, "raise", defs),
+        keywords,
+        Set.copyOf(list(r, "files")),
+        Boolean.TRUE.equals(r.get("hidden")),
+        string(r, "detector"),
+        examples);
   }
 
-  private static Optional<Pattern> pattern(Map<String, Object> r, String key, Map<String, String> defs) {
+  private static Optional<Pattern> pattern(
+      Map<String, Object> r, String key, Map<String, String> defs) {
     return string(r, key).map(p -> Pattern.compile(expand(p, defs, key), FLAGS));
   }
 
@@ -123,8 +149,8 @@ public final class RuleTable {
   }
 
   /**
-   * Words that mark a line as discussing what it quotes rather than doing it (never, avoid, detect, pattern…):
-   * a match on such a line is one severity down. The {@code docctx} def.
+   * Words that mark a line as discussing what it quotes rather than doing it (never, avoid, detect,
+   * pattern…): a match on such a line is one severity down. The {@code docctx} def.
    */
   public Optional<Pattern> context() {
     return context;

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Findings as a SARIF 2.1.0 log, for GitHub code scanning: one run, the table's rules as the driver's rules,
- * one result per finding with its path relative to the content root ({@code uriBaseId} CONTENTROOT), line and
- * column. Danger is level {@code error}, warning {@code warning}, info {@code note}.
+ * Findings as a SARIF 2.1.0 log, for GitHub code scanning: one run, the table's rules as the
+ * driver's rules, one result per finding with its path relative to the content root ({@code
+ * uriBaseId} CONTENTROOT), line and column. Danger is level {@code error}, warning {@code warning},
+ * info {@code note}.
  */
 public final class SarifLog {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -28,7 +29,8 @@ public final class SarifLog {
     JsonObject driver = new JsonObject();
     driver.addProperty("name", "skillsite audit");
     driver.addProperty("version", version);
-    driver.addProperty("informationUri", "https://github.com/skillsite/skillsite/blob/main/docs/audit.md");
+    driver.addProperty(
+        "informationUri", "https://github.com/skillsite/skillsite/blob/main/docs/audit.md");
     JsonArray rules = new JsonArray();
     Map<String, Integer> index = new HashMap<>();
     for (AuditRule r : table.rules()) {
@@ -47,11 +49,13 @@ public final class SarifLog {
       tags.add("security");
       tags.add(r.category().id());
       props.add("tags", tags);
-      props.addProperty("security-severity", switch (r.severity()) {
-        case DANGER -> "9.0";
-        case WARNING -> "5.0";
-        case INFO -> "1.0";
-      });
+      props.addProperty(
+          "security-severity",
+          switch (r.severity()) {
+            case DANGER -> "9.0";
+            case WARNING -> "5.0";
+            case INFO -> "1.0";
+          });
       o.add("properties", props);
       rules.add(o);
     }
@@ -66,7 +70,8 @@ public final class SarifLog {
         res.addProperty("ruleIndex", index.get(f.rule()));
       }
       res.addProperty("level", level(f.severity()));
-      res.add("message", text(f.message() + (f.excerpt().isEmpty() ? "" : " Found: " + f.excerpt())));
+      res.add(
+          "message", text(f.message() + (f.excerpt().isEmpty() ? "" : " Found: " + f.excerpt())));
       JsonObject artifact = new JsonObject();
       artifact.addProperty("uri", uri(f.pos().path()));
       artifact.addProperty("uriBaseId", "CONTENTROOT");
@@ -85,8 +90,9 @@ public final class SarifLog {
       locations.add(location);
       res.add("locations", locations);
       JsonObject fingerprints = new JsonObject();
-      fingerprints.addProperty("skillsiteFinding/v1", Integer.toHexString((f.rule() + "|" + f.pos().path() + "|"
-          + f.excerpt()).hashCode()));
+      fingerprints.addProperty(
+          "skillsiteFinding/v1",
+          Integer.toHexString((f.rule() + "|" + f.pos().path() + "|" + f.excerpt()).hashCode()));
       res.add("partialFingerprints", fingerprints);
       results.add(res);
     }
@@ -128,7 +134,9 @@ public final class SarifLog {
       if (sb.length() > 0) {
         sb.append('/');
       }
-      sb.append(java.net.URLEncoder.encode(seg, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+      sb.append(
+          java.net.URLEncoder.encode(seg, java.nio.charset.StandardCharsets.UTF_8)
+              .replace("+", "%20"));
     }
     return sb.toString();
   }

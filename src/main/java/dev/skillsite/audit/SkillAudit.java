@@ -40,8 +40,8 @@ public record SkillAudit(SkillId id, String name, List<Finding> findings) {
   }
 
   /** Worst first: more dangers, then more warnings, then name. */
-  public static final java.util.Comparator<SkillAudit> WORST_FIRST = java.util.Comparator
-      .comparingLong((SkillAudit a) -> -a.dangers())
-      .thenComparingLong(a -> -a.warnings())
-      .thenComparing(a -> a.id().value());
+  public static final java.util.Comparator<SkillAudit> WORST_FIRST =
+      java.util.Comparator.comparingLong((SkillAudit a) -> -a.dangers())
+          .thenComparingLong(a -> -a.warnings())
+          .thenComparing(a -> a.id().value());
 }

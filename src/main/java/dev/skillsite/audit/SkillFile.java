@@ -15,9 +15,31 @@ import java.util.Set;
  */
 record SkillFile(String path, String inSkill, long size, byte[] head, String text, boolean binary) {
   private static final Set<String> MARKDOWN = Set.of("md", "markdown", "mdx", "txt", "rst");
-  private static final Set<String> DATA = Set.of("json", "yaml", "yml", "toml", "csv", "tsv", "xml", "ini", "lock");
-  static final Set<String> SCRIPTS = Set.of("sh", "bash", "zsh", "fish", "py", "js", "mjs", "cjs", "ts", "ps1",
-      "psm1", "bat", "cmd", "rb", "pl", "php", "applescript", "scpt", "lua", "vbs", "command");
+  private static final Set<String> DATA =
+      Set.of("json", "yaml", "yml", "toml", "csv", "tsv", "xml", "ini", "lock");
+  static final Set<String> SCRIPTS =
+      Set.of(
+          "sh",
+          "bash",
+          "zsh",
+          "fish",
+          "py",
+          "js",
+          "mjs",
+          "cjs",
+          "ts",
+          "ps1",
+          "psm1",
+          "bat",
+          "cmd",
+          "rb",
+          "pl",
+          "php",
+          "applescript",
+          "scpt",
+          "lua",
+          "vbs",
+          "command");
 
   /** markdown, html, svg, data or code. */
   String kind() {

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Reads the files of a skill folder, boundedly: at most {@value #MAX_FILES} files, {@value #MAX_DEPTH} folders
- * deep, the first {@value #MAX_BYTES} bytes of each; symbolic links are not followed, and a sub-folder that
- * holds a SKILL.md of its own belongs to that other skill.
+ * Reads the files of a skill folder, boundedly: at most {@value #MAX_FILES} files, {@value
+ * #MAX_DEPTH} folders deep, the first {@value #MAX_BYTES} bytes of each; symbolic links are not
+ * followed, and a sub-folder that holds a SKILL.md of its own belongs to that other skill.
  */
 final class SkillFiles {
   static final int MAX_BYTES = 1 << 20;
@@ -68,7 +68,12 @@ final class SkillFiles {
     for (int i = 0; i < Math.min(bytes.length, SNIFF); i++) {
       binary |= bytes[i] == 0;
     }
-    return new SkillFile(path, inSkill, bytes.length, bytes, binary ? "" : new String(bytes, StandardCharsets.UTF_8),
+    return new SkillFile(
+        path,
+        inSkill,
+        bytes.length,
+        bytes,
+        binary ? "" : new String(bytes, StandardCharsets.UTF_8),
         binary);
   }
 
@@ -76,9 +81,14 @@ final class SkillFiles {
     return from.relativize(p).toString().replace('\\', '/');
   }
 
-  /** Whether a folder between the skill folder and {@code p} holds a SKILL.md (another skill's file). */
+  /**
+   * Whether a folder between the skill folder and {@code p} holds a SKILL.md (another skill's
+   * file).
+   */
   private static boolean inOtherSkill(Path base, Path p) {
-    for (Path d = p.getParent(); d != null && !d.equals(base) && d.startsWith(base); d = d.getParent()) {
+    for (Path d = p.getParent();
+        d != null && !d.equals(base) && d.startsWith(base);
+        d = d.getParent()) {
       if (Files.isRegularFile(d.resolve("SKILL.md"), LinkOption.NOFOLLOW_LINKS)) {
         return true;
       }

@@ -8,25 +8,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A file's text as the rules read it, with the way back to the file: each character's offset in the raw text.
- * Three kinds: the text with continued lines joined ({@link #joined}); the same with invisible characters,
- * look-alike letters and string splicing undone ({@link #unobfuscated}); with entities and escapes decoded
- * ({@link #decoded}); and with short base64, hex or char-code payloads decoded in place ({@link #payload}).
+ * A file's text as the rules read it, with the way back to the file: each character's offset in the
+ * raw text. Three kinds: the text with continued lines joined ({@link #joined}); the same with
+ * invisible characters, look-alike letters and string splicing undone ({@link #unobfuscated}); with
+ * entities and escapes decoded ({@link #decoded}); and with short base64, hex or char-code payloads
+ * decoded in place ({@link #payload}).
  */
 final class TextView {
   /** Longest base64 token decoded: 1,024 characters, 768 bytes. */
   static final int MAX_BASE64 = 1024;
-  private static final Pattern BASE64 = Pattern.compile("(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{16," + MAX_BASE64
-      + "}={0,2}(?![A-Za-z0-9+/=])");
-  private static final Pattern HEX = Pattern.compile("(?<![0-9A-Fa-f])(?:[0-9a-fA-F]{2}){12,512}(?![0-9A-Fa-f])");
-  private static final Pattern ESCAPES = Pattern.compile(
-      "&#[xX]([0-9a-fA-F]{1,6});?|&#([0-9]{1,7});?|&(amp|lt|gt|quot|apos|nbsp|sol|vert|colon|period|lpar|rpar);"
-          + "|\\\\x([0-9a-fA-F]{2})|\\\\u([0-9a-fA-F]{4})|\\\\u\\{([0-9a-fA-F]{1,6})}|%([0-9a-fA-F]{2})(?=%[0-9a-fA-F]{2})"
-          + "|(?<=%[0-9a-fA-F]{2})%([0-9a-fA-F]{2})");
-  private static final Pattern CHAR_CODES = Pattern.compile(
-      "(?i)fromCharCode\\(\\s*((?:\\d{1,3}\\s*,\\s*){3,400}\\d{1,3})\\s*\\)|((?:chr\\(\\d{1,3}\\)\\s*\\+\\s*){3,400}chr\\(\\d{1,3}\\))");
+
+  private static final Pattern BASE64 =
+      Pattern.compile(
+          "(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{16," + MAX_BASE64 + "}={0,2}(?![A-Za-z0-9+/=])");
+  private static final Pattern HEX =
+      Pattern.compile("(?<![0-9A-Fa-f])(?:[0-9a-fA-F]{2}){12,512}(?![0-9A-Fa-f])");
+  private static final Pattern ESCAPES =
+      Pattern.compile(
+          "&#[xX]([0-9a-fA-F]{1,6});?|&#([0-9]{1,7});?|&(amp|lt|gt|quot|apos|nbsp|sol|vert|colon|period|lpar|rpar);"
+              + "|\\\\x([0-9a-fA-F]{2})|\\\\u([0-9a-fA-F]{4})|\\\\u\\{([0-9a-fA-F]{1,6})}|%([0-9a-fA-F]{2})(?=%[0-9a-fA-F]{2})"
+              + "|(?<=%[0-9a-fA-F]{2})%([0-9a-fA-F]{2})");
+  private static final Pattern CHAR_CODES =
+      Pattern.compile(
+          "(?i)fromCharCode\\(\\s*((?:\\d{1,3}\\s*,\\s*){3,400}\\d{1,3})\\s*\\)|((?:chr\\(\\d{1,3}\\)\\s*\\+\\s*){3,400}chr\\(\\d{1,3}\\))");
   private static final Pattern CHR = Pattern.compile("\\d{1,3}");
-  private static final Pattern SPLICE = Pattern.compile("([\"'])\\s*\\+\\s*\\1|(?<=\\w)(?:''|\"\")(?=\\w)");
+  private static final Pattern SPLICE =
+      Pattern.compile("([\"'])\\s*\\+\\s*\\1|(?<=\\w)(?:''|\"\")(?=\\w)");
 
   private final String kind;
   private final String text;
@@ -55,9 +62,15 @@ final class TextView {
     return origin.length == 0 ? 0 : origin[Math.min(Math.max(i, 0), origin.length - 1)];
   }
 
-  /** The raw text with lines continued by a trailing backslash (shell) or backtick (PowerShell) joined. */
+  /**
+   * The raw text with lines continued by a trailing backslash (shell) or backtick (PowerShell)
+   * joined.
+   */
   static TextView joined(String raw) {
-    if (raw.indexOf("\\\n") < 0 && raw.indexOf("\\\r\n") < 0 && raw.indexOf("`\n") < 0 && raw.indexOf("`\r\n") < 0) {
+    if (raw.indexOf("\\\n") < 0
+        && raw.indexOf("\\\r\n") < 0
+        && raw.indexOf("`\n") < 0
+        && raw.indexOf("`\r\n") < 0) {
       return new TextView("text", raw, null);
     }
     Builder b = new Builder(raw.length());
@@ -87,8 +100,9 @@ final class TextView {
   }
 
   /**
-   * This view with zero-width and tag characters removed, look-alike letters and full-width forms mapped to
-   * ASCII, and spliced strings ({@code "cu" + "rl"}, {@code c''url}) joined; empty when there was nothing to undo.
+   * This view with zero-width and tag characters removed, look-alike letters and full-width forms
+   * mapped to ASCII, and spliced strings ({@code "cu" + "rl"}, {@code c''url}) joined; empty when
+   * there was nothing to undo.
    */
   Optional<TextView> unobfuscated() {
     if (!mayBeObfuscated(text)) {
@@ -102,7 +116,9 @@ final class TextView {
         changed = true;
         continue;
       }
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Unicode.isTag(text.codePointAt(i))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Unicode.isTag(text.codePointAt(i))) {
         changed = true;
         i++;
         continue;
@@ -130,14 +146,17 @@ final class TextView {
     return Optional.of(s.view("unobfuscated"));
   }
 
-  /** This view with HTML entities and {@code \\x}/{@code \\u}/percent escapes decoded; empty when there were none. */
+  /**
+   * This view with HTML entities and {@code \\x}/{@code \\u}/percent escapes decoded; empty when
+   * there were none.
+   */
   Optional<TextView> decoded() {
     return mayBeEncoded(text) ? replaceAll("decoded", ESCAPES) : Optional.empty();
   }
 
   /**
-   * This view with char-code lists and base64 or hex tokens of printable text (at most {@value #MAX_BASE64}
-   * characters) decoded in place; empty when there were none.
+   * This view with char-code lists and base64 or hex tokens of printable text (at most {@value
+   * #MAX_BASE64} characters) decoded in place; empty when there were none.
    */
   Optional<TextView> payload() {
     return mayBeEncoded(text) ? replaceAll("payload", CHAR_CODES, BASE64, HEX) : Optional.empty();
@@ -224,10 +243,12 @@ final class TextView {
 
   private static String unescape(Matcher m) {
     if (m.group(1) != null) {
-      return new String(Character.toChars(Math.min(Integer.parseInt(m.group(1), 16), Character.MAX_CODE_POINT)));
+      return new String(
+          Character.toChars(Math.min(Integer.parseInt(m.group(1), 16), Character.MAX_CODE_POINT)));
     }
     if (m.group(2) != null) {
-      return new String(Character.toChars(Math.min(Integer.parseInt(m.group(2)), Character.MAX_CODE_POINT)));
+      return new String(
+          Character.toChars(Math.min(Integer.parseInt(m.group(2)), Character.MAX_CODE_POINT)));
     }
     if (m.group(3) != null) {
       return switch (m.group(3).toLowerCase(Locale.ROOT)) {
@@ -247,7 +268,9 @@ final class TextView {
     }
     for (int g = 4; g <= 8; g++) {
       if (m.group(g) != null) {
-        return new String(Character.toChars(Math.min(Integer.parseInt(m.group(g), 16), Character.MAX_CODE_POINT)));
+        return new String(
+            Character.toChars(
+                Math.min(Integer.parseInt(m.group(g), 16), Character.MAX_CODE_POINT)));
       }
     }
     return m.group();
@@ -269,10 +292,15 @@ final class TextView {
         ok++;
       }
     }
-    return ok * 10 >= s.length() * 9 ? Optional.of(s.replace('\n', ' ').replace('\r', ' ')) : Optional.empty();
+    return ok * 10 >= s.length() * 9
+        ? Optional.of(s.replace('\n', ' ').replace('\r', ' '))
+        : Optional.empty();
   }
 
-  /** A base64 token worth trying: upper and lower case letters and a digit or symbol, as encoded text has. */
+  /**
+   * A base64 token worth trying: upper and lower case letters and a digit or symbol, as encoded
+   * text has.
+   */
   private static boolean mixed(String token) {
     boolean upper = false;
     boolean lower = false;
@@ -290,7 +318,8 @@ final class TextView {
   static boolean mayBeObfuscated(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c >= 0x80 && (Unicode.isInvisible(c) || Character.isSurrogate(c) || Unicode.toAscii(c) != c)) {
+      if (c >= 0x80
+          && (Unicode.isInvisible(c) || Character.isSurrogate(c) || Unicode.toAscii(c) != c)) {
         return true;
       }
       if ((c == '\'' || c == '"') && i + 1 < s.length()) {
@@ -308,13 +337,21 @@ final class TextView {
     int run = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '&' && i + 1 < s.length() && (s.charAt(i + 1) == '#' || Character.isLetter(s.charAt(i + 1)))
+      if (c == '&'
+              && i + 1 < s.length()
+              && (s.charAt(i + 1) == '#' || Character.isLetter(s.charAt(i + 1)))
           || c == '\\' && i + 1 < s.length() && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'u')
           || c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) && hex(s.charAt(i + 2))
-          || (c == 'f' || c == 'c') && (s.startsWith("fromCharCode(", i) || s.startsWith("chr(", i))) {
+          || (c == 'f' || c == 'c')
+              && (s.startsWith("fromCharCode(", i) || s.startsWith("chr(", i))) {
         return true;
       }
-      boolean b64 = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/';
+      boolean b64 =
+          c >= 'A' && c <= 'Z'
+              || c >= 'a' && c <= 'z'
+              || c >= '0' && c <= '9'
+              || c == '+'
+              || c == '/';
       run = b64 ? run + 1 : 0;
       if (run >= 24) {
         return true;

@@ -1,13 +1,25 @@
 package dev.skillsite.audit;
 
-/** Characters that hide text: invisible ones, tags, bidirectional controls, and letters that look like Latin. */
+/**
+ * Characters that hide text: invisible ones, tags, bidirectional controls, and letters that look
+ * like Latin.
+ */
 final class Unicode {
   private Unicode() {}
 
   /** Zero-width and soft-hyphen characters a reader does not see. */
   static boolean isInvisible(char c) {
-    return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD'
-        || c == '\u180E' || c == '\u2061' || c == '\u2062' || c == '\u2063' || c == '\u2064';
+    return c == '\u200B'
+        || c == '\u200C'
+        || c == '\u200D'
+        || c == '\u2060'
+        || c == '\uFEFF'
+        || c == '\u00AD'
+        || c == '\u180E'
+        || c == '\u2061'
+        || c == '\u2062'
+        || c == '\u2063'
+        || c == '\u2064';
   }
 
   /** Unicode tag characters (U+E0000–U+E007F): invisible ASCII look-alikes. */
@@ -20,7 +32,10 @@ final class Unicode {
     return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069';
   }
 
-  /** The ASCII letter a Cyrillic or Greek look-alike (or a full-width form) passes for, else {@code c}. */
+  /**
+   * The ASCII letter a Cyrillic or Greek look-alike (or a full-width form) passes for, else {@code
+   * c}.
+   */
   static char toAscii(char c) {
     if (c >= '\uFF01' && c <= '\uFF5E') {
       return (char) (c - 0xFEE0);
@@ -80,8 +95,9 @@ final class Unicode {
   }
 
   /**
-   * Whether {@code c} is a Cyrillic letter (or the Greek omicron) that passes for a Latin one. Other Greek
-   * letters mix with Latin in ordinary technical writing (αβ-test, σ-level) and are not counted.
+   * Whether {@code c} is a Cyrillic letter (or the Greek omicron) that passes for a Latin one.
+   * Other Greek letters mix with Latin in ordinary technical writing (αβ-test, σ-level) and are not
+   * counted.
    */
   static boolean isLookAlike(char c) {
     return (c >= '\u0400' && c <= '\u052F' || c == '\u03BF' || c == '\u039F') && toAscii(c) != c;

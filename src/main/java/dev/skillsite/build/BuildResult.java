@@ -13,15 +13,25 @@ import java.util.Optional;
  * @param seconds wall time
  * @param published whether the new site replaced the output folder
  * @param live what a watching server keeps of a published full build, to refresh one skill quickly
- * @param documents Markdown documents in the site, and how many of them were used again from an earlier build
- *     (the build cache, or a watching server's last build) instead of being rendered
- * @param indexReused whether the routing index was the last build's (the build cache: same skills, same code)
- * @param answersReused whether what the last build asked of that index (trigger rankings for the routing health,
- *     similar skills) was answered from the build cache
- * @param searchReused whether the browser search export was the last build's (same index, same results shown)
+ * @param documents Markdown documents in the site, and how many of them were used again from an
+ *     earlier build (the build cache, or a watching server's last build) instead of being rendered
+ * @param indexReused whether the routing index was the last build's (the build cache: same skills,
+ *     same code)
+ * @param answersReused whether what the last build asked of that index (trigger rankings for the
+ *     routing health, similar skills) was answered from the build cache
+ * @param searchReused whether the browser search export was the last build's (same index, same
+ *     results shown)
  */
-public record BuildResult(int skills, int pages, List<Diagnostic> diagnostics, double seconds,
-    boolean published, Optional<LiveSite> live, Documents documents, boolean indexReused, boolean answersReused,
+public record BuildResult(
+    int skills,
+    int pages,
+    List<Diagnostic> diagnostics,
+    double seconds,
+    boolean published,
+    Optional<LiveSite> live,
+    Documents documents,
+    boolean indexReused,
+    boolean answersReused,
     boolean searchReused) {
   /** Markdown documents in the site; {@code reused} of them were not rendered again. */
   public record Documents(long total, long reused) {
@@ -32,8 +42,19 @@ public record BuildResult(int skills, int pages, List<Diagnostic> diagnostics, d
     diagnostics = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
   }
 
-  public BuildResult(int skills, int pages, List<Diagnostic> diagnostics, double seconds, boolean published) {
-    this(skills, pages, diagnostics, seconds, published, Optional.empty(), Documents.NONE, false, false, false);
+  public BuildResult(
+      int skills, int pages, List<Diagnostic> diagnostics, double seconds, boolean published) {
+    this(
+        skills,
+        pages,
+        diagnostics,
+        seconds,
+        published,
+        Optional.empty(),
+        Documents.NONE,
+        false,
+        false,
+        false);
   }
 
   public long errors() {
@@ -49,10 +70,19 @@ public record BuildResult(int skills, int pages, List<Diagnostic> diagnostics, d
     return errors() > 0 || (strict && warnings() > 0) ? 1 : 0;
   }
 
-  /** {@code 6 skills, 14 pages, 0 warnings, 0 errors in 0.41 s} ({@code 1 skill}, {@code 1 warning}, …). */
+  /**
+   * {@code 6 skills, 14 pages, 0 warnings, 0 errors in 0.41 s} ({@code 1 skill}, {@code 1 warning},
+   * …).
+   */
   public String summary() {
-    return String.format(java.util.Locale.ROOT, "%s, %s, %s, %s in %.2f s", count(skills, "skill"),
-        count(pages, "page"), count(warnings(), "warning"), count(errors(), "error"), seconds);
+    return String.format(
+        java.util.Locale.ROOT,
+        "%s, %s, %s, %s in %.2f s",
+        count(skills, "skill"),
+        count(pages, "page"),
+        count(warnings(), "warning"),
+        count(errors(), "error"),
+        seconds);
   }
 
   /** {@code 1 warning}, {@code 2 warnings}. */

@@ -23,12 +23,13 @@ import java.util.function.Supplier;
 import java.util.zip.CRC32;
 
 /**
- * What a build asked its routing index besides routing: the ranking of every trigger the health stage probes
- * and the similar skills the related stage looks up. Both depend only on the index, so they are kept in the
- * build cache beside {@code index.key} and answered again when the next build reuses that index: a rebuild
- * with nothing changed then neither probes thousands of phrases nor reads the postings for similarity (on the
- * large corpus those two stages took about a quarter of such a rebuild). A question not held is asked and
- * recorded, so an instance is also what records a build's answers. Thread-safe.
+ * What a build asked its routing index besides routing: the ranking of every trigger the health
+ * stage probes and the similar skills the related stage looks up. Both depend only on the index, so
+ * they are kept in the build cache beside {@code index.key} and answered again when the next build
+ * reuses that index: a rebuild with nothing changed then neither probes thousands of phrases nor
+ * reads the postings for similarity (on the large corpus those two stages took about a quarter of
+ * such a rebuild). A question not held is asked and recorded, so an instance is also what records a
+ * build's answers. Thread-safe.
  */
 final class IndexAnswers {
   /** Where the answers are kept in a site, beside the index key. */
@@ -36,7 +37,11 @@ final class IndexAnswers {
 
   private static final int MAGIC = 0x534b4941; // "SKIA"
   private static final int VERSION = 1;
-  /** A longer string or list than this makes a file invalid (a trigger or a reason is a line of text). */
+
+  /**
+   * A longer string or list than this makes a file invalid (a trigger or a reason is a line of
+   * text).
+   */
   private static final int MAX_LENGTH = 1 << 20;
 
   private final Map<String, List<RouteProbe.Ranked>> ranked = new ConcurrentHashMap<>();
@@ -45,26 +50,34 @@ final class IndexAnswers {
   /** Answers for a build that has none yet: every question is asked and recorded. */
   IndexAnswers() {}
 
-  /** A probe answering from these answers, asking {@code live} (and recording) what they do not hold. */
+  /**
+   * A probe answering from these answers, asking {@code live} (and recording) what they do not
+   * hold.
+   */
   RouteProbe probe(Supplier<RouteProbe> live) {
     Supplier<RouteProbe> once = memo(live);
     return query -> held(ranked, query, () -> once.get().rank(query));
   }
 
-  /** Similar skills: {@code n} of {@code id}'s, from these answers, else from {@code live} (and recorded). */
+  /**
+   * Similar skills: {@code n} of {@code id}'s, from these answers, else from {@code live} (and
+   * recorded).
+   */
   interface Finder {
     List<Similar> similar(SkillId id, int n);
   }
 
-  /** A finder answering from these answers, asking {@code live}, made on first need, for the rest. */
+  /**
+   * A finder answering from these answers, asking {@code live}, made on first need, for the rest.
+   */
   Finder finder(Supplier<Finder> live) {
     Supplier<Finder> once = memo(live);
     return (id, n) -> held(similar, id.value() + "\u0000" + n, () -> once.get().similar(id, n));
   }
 
   /**
-   * The answers {@code file} holds for an index whose key is {@code key}; empty when the file is missing,
-   * unreadable, for another key or malformed (the build then asks again).
+   * The answers {@code file} holds for an index whose key is {@code key}; empty when the file is
+   * missing, unreadable, for another key or malformed (the build then asks again).
    */
   static Optional<IndexAnswers> read(Path file, String key) {
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -72,12 +85,15 @@ final class IndexAnswers {
     }
     try {
       byte[] bytes = Files.readAllBytes(file);
-      // the payload, then its CRC-32: a damaged file must not answer (a flipped score would change a page)
-      if (bytes.length < Long.BYTES || crc(bytes, bytes.length - Long.BYTES)
-          != ByteBuffer.wrap(bytes, bytes.length - Long.BYTES, Long.BYTES).getLong()) {
+      // the payload, then its CRC-32: a damaged file must not answer (a flipped score would change
+      // a page)
+      if (bytes.length < Long.BYTES
+          || crc(bytes, bytes.length - Long.BYTES)
+              != ByteBuffer.wrap(bytes, bytes.length - Long.BYTES, Long.BYTES).getLong()) {
         return Optional.empty();
       }
-      return parse(new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - Long.BYTES)), key);
+      return parse(
+          new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - Long.BYTES)), key);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -106,12 +122,16 @@ final class IndexAnswers {
         a.similar.put(question, List.copyOf(list));
       }
       return in.read() == -1 ? Optional.of(a) : Optional.empty();
-    } catch (IOException | RuntimeException e) { // an EOFException for a truncated file, a bad id, …
+    } catch (IOException
+        | RuntimeException e) { // an EOFException for a truncated file, a bad id, …
       return Optional.empty();
     }
   }
 
-  /** Writes these answers for an index whose key is {@code key}, in a stable order (same answers, same bytes). */
+  /**
+   * Writes these answers for an index whose key is {@code key}, in a stable order (same answers,
+   * same bytes).
+   */
   void write(Path file, String key) throws IOException {
     Files.createDirectories(file.getParent());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -151,8 +171,12 @@ final class IndexAnswers {
     return crc.getValue();
   }
 
-  /** The answer {@code answers} holds for {@code question}, else {@code ask}'s, recorded (asked outside any lock). */
-  private static <T> List<T> held(Map<String, List<T>> answers, String question, Supplier<List<T>> ask) {
+  /**
+   * The answer {@code answers} holds for {@code question}, else {@code ask}'s, recorded (asked
+   * outside any lock).
+   */
+  private static <T> List<T> held(
+      Map<String, List<T>> answers, String question, Supplier<List<T>> ask) {
     List<T> held = answers.get(question);
     if (held != null) {
       return held;

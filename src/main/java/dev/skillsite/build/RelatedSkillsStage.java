@@ -21,8 +21,13 @@ import java.util.TreeMap;
  */
 final class RelatedSkillsStage {
   static final String DECLARED_REASON = "declared by the collection";
-  /** At most this many computed ("Similar") skills on a page: a few worth clicking, not every neighbour. */
+
+  /**
+   * At most this many computed ("Similar") skills on a page: a few worth clicking, not every
+   * neighbour.
+   */
   static final int MAX_SIMILAR = 3;
+
   private final int max;
 
   RelatedSkillsStage(int max) {
@@ -30,18 +35,21 @@ final class RelatedSkillsStage {
   }
 
   /**
-   * Every skill's related skills, the similar ones from {@code answers} where they hold them (the index's
-   * postings are read for similarity only when they do not).
+   * Every skill's related skills, the similar ones from {@code answers} where they hold them (the
+   * index's postings are read for similarity only when they do not).
    */
-  Map<SkillId, List<RelatedSkill>> relate(Catalog catalog, RoutingIndex index, IndexAnswers answers) {
+  Map<SkillId, List<RelatedSkill>> relate(
+      Catalog catalog, RoutingIndex index, IndexAnswers answers) {
     Map<String, List<SkillId>> byName = new TreeMap<>();
     for (Skill s : catalog.skills()) {
       byName.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s.id());
     }
-    IndexAnswers.Finder similar = answers.finder(() -> {
-      SimilarSkills finder = index.similarSkills();
-      return finder::similar;
-    });
+    IndexAnswers.Finder similar =
+        answers.finder(
+            () -> {
+              SimilarSkills finder = index.similarSkills();
+              return finder::similar;
+            });
     List<List<RelatedSkill>> related =
         catalog.skills().parallelStream().map(s -> relatedOf(s, byName, similar)).toList();
     Map<SkillId, List<RelatedSkill>> out = new LinkedHashMap<>();
@@ -51,7 +59,8 @@ final class RelatedSkillsStage {
     return out;
   }
 
-  private List<RelatedSkill> relatedOf(Skill s, Map<String, List<SkillId>> byName, IndexAnswers.Finder similar) {
+  private List<RelatedSkill> relatedOf(
+      Skill s, Map<String, List<SkillId>> byName, IndexAnswers.Finder similar) {
     Set<SkillId> seen = new LinkedHashSet<>();
     seen.add(s.id());
     List<RelatedSkill> list = new ArrayList<>();

@@ -15,14 +15,18 @@ import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * The site's routing health: {@code check}'s collisions, unreachable skills, description lint and listing
- * budget, probed on the index the build publishes (no second index, no scratch site). Its findings are shown on
- * the site, not added to the build's diagnostics: {@code check} is the command that reports them.
+ * The site's routing health: {@code check}'s collisions, unreachable skills, description lint and
+ * listing budget, probed on the index the build publishes (no second index, no scratch site). Its
+ * findings are shown on the site, not added to the build's diagnostics: {@code check} is the
+ * command that reports them.
  */
 final class RoutingHealthStage {
   private final RoutingHealthCheck check = new RoutingHealthCheck(CheckOptions.DEFAULTS);
 
-  /** The site's routing health, each trigger's ranking taken from {@code answers} where they hold it. */
+  /**
+   * The site's routing health, each trigger's ranking taken from {@code answers} where they hold
+   * it.
+   */
   HealthViews check(Catalog catalog, Path contentRoot, RoutingIndex index, IndexAnswers answers)
       throws IOException {
     CheckReport report;
@@ -32,7 +36,10 @@ final class RoutingHealthStage {
     return new ReportViews(report, new SkillHealthIndex(report));
   }
 
-  /** The report as the site's templates want it; the index makes each skill page cost only its own items. */
+  /**
+   * The report as the site's templates want it; the index makes each skill page cost only its own
+   * items.
+   */
   private record ReportViews(CheckReport report, SkillHealthIndex skills) implements HealthViews {
     @Override
     public Object page(Function<SkillId, String> href) {

@@ -18,22 +18,27 @@ import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
 /**
- * The browser search export of the last build ({@link SearchIndexWriter}: {@code search/manifest.js},
- * {@code search/t/}, {@code search/d/}), used again when this build's would be the same bytes. The export is a
- * function of the routing index, of what a result shows per skill and of the code, so its key is the index key
- * (same code, same skills, same threshold) and a digest of the displayed fields. The list beside the index key
- * names each file with its size and CRC-32: a file that is missing, changed or damaged, or a list that does not
- * parse, and the export is written again. On the large corpus writing it was about a fifth of a rebuild in which
- * nothing changed (BENCHMARKS.md, session 11).
+ * The browser search export of the last build ({@link SearchIndexWriter}: {@code
+ * search/manifest.js}, {@code search/t/}, {@code search/d/}), used again when this build's would be
+ * the same bytes. The export is a function of the routing index, of what a result shows per skill
+ * and of the code, so its key is the index key (same code, same skills, same threshold) and a
+ * digest of the displayed fields. The list beside the index key names each file with its size and
+ * CRC-32: a file that is missing, changed or damaged, or a list that does not parse, and the export
+ * is written again. On the large corpus writing it was about a fifth of a rebuild in which nothing
+ * changed (BENCHMARKS.md, session 11).
  */
 final class SearchExportCache {
   /** Where the list is kept in a site, beside the index key. */
   static final String PATH = BuildPipeline.INDEX_KEY.replace("index.key", "search-export.list");
 
   private static final String HEADER = "skillsite search export 1";
-  /** The only paths an export writes: a damaged list must not link anything else into the new site. */
+
+  /**
+   * The only paths an export writes: a damaged list must not link anything else into the new site.
+   */
   private static final Pattern FILE =
       Pattern.compile(SearchIndexWriter.DIR + "/(manifest\\.js|[td]/[0-9a-z]{1,8}\\.js)");
+
   private static final int MAX_FILES = 100_000;
 
   private SearchExportCache() {}
@@ -58,14 +63,19 @@ final class SearchExportCache {
 
   private static void update(MessageDigest sha, String s) {
     byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-    sha.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16), (byte) (bytes.length >>> 8),
-        (byte) bytes.length});
+    sha.update(
+        new byte[] {
+          (byte) (bytes.length >>> 24),
+          (byte) (bytes.length >>> 16),
+          (byte) (bytes.length >>> 8),
+          (byte) bytes.length
+        });
     sha.update(bytes);
   }
 
   /**
-   * Links the export of the site {@code published} into {@code staging} when its list holds {@code key} and each
-   * file it names is there, intact; records the list in {@code staging} too.
+   * Links the export of the site {@code published} into {@code staging} when its list holds {@code
+   * key} and each file it names is there, intact; records the list in {@code staging} too.
    *
    * @return whether the export was used again; when not, {@code staging} holds none of it
    */
@@ -88,8 +98,10 @@ final class SearchExportCache {
       } catch (IOException x) {
         return undo(made);
       }
-      // compared on the very file linked: the published one may be replaced meanwhile (serve's refresh)
-      if (!UnchangedFiles.linkIfSame(at, root.resolve(e.path()), root, e.size(), f -> crc(f) == e.crc())) {
+      // compared on the very file linked: the published one may be replaced meanwhile (serve's
+      // refresh)
+      if (!UnchangedFiles.linkIfSame(
+          at, root.resolve(e.path()), root, e.size(), f -> crc(f) == e.crc())) {
         return undo(made);
       }
       made.add(at);
@@ -102,7 +114,10 @@ final class SearchExportCache {
     return true;
   }
 
-  /** Records the export {@link SearchIndexWriter} just wrote into {@code staging} ({@code files}, relative). */
+  /**
+   * Records the export {@link SearchIndexWriter} just wrote into {@code staging} ({@code files},
+   * relative).
+   */
   static void record(Path staging, String key, List<String> files) throws IOException {
     List<Entry> entries = new ArrayList<>();
     for (String f : files) {
@@ -119,14 +134,20 @@ final class SearchExportCache {
   private static String text(String key, List<Entry> entries) {
     StringBuilder s = new StringBuilder(HEADER).append('\n').append(key).append('\n');
     for (Entry e : entries) {
-      s.append(Long.toHexString(e.crc())).append(' ').append(e.size()).append(' ').append(e.path()).append('\n');
+      s.append(Long.toHexString(e.crc()))
+          .append(' ')
+          .append(e.size())
+          .append(' ')
+          .append(e.path())
+          .append('\n');
     }
     return s.toString();
   }
 
   private static Optional<List<Entry>> read(Path list, String key) {
     try {
-      if (!Files.isRegularFile(list, LinkOption.NOFOLLOW_LINKS) || Files.size(list) > 64L * MAX_FILES) {
+      if (!Files.isRegularFile(list, LinkOption.NOFOLLOW_LINKS)
+          || Files.size(list) > 64L * MAX_FILES) {
         return Optional.empty();
       }
       List<String> lines = Files.readAllLines(list, StandardCharsets.UTF_8);
@@ -153,7 +174,10 @@ final class SearchExportCache {
     return crc.getValue();
   }
 
-  /** Removes what a reuse that failed half way had linked: the export is then written as in a clean build. */
+  /**
+   * Removes what a reuse that failed half way had linked: the export is then written as in a clean
+   * build.
+   */
   private static boolean undo(List<Path> made) {
     for (Path p : made) {
       try {

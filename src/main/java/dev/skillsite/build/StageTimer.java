@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Wraps another {@link Progress} and records how long each stage took (wall time, from its start to the next
- * stage's start or the end of the build), for {@code build --timings}.
+ * Wraps another {@link Progress} and records how long each stage took (wall time, from its start to
+ * the next stage's start or the end of the build), for {@code build --timings}.
  */
 public final class StageTimer implements Progress {
   private final Progress inner;

@@ -13,7 +13,10 @@ public final class TerminalProgress implements Progress {
     this.err = err;
   }
 
-  /** A bar on {@code err} when a console is attached and {@code CI} is unset, else {@link Progress#NONE}. */
+  /**
+   * A bar on {@code err} when a console is attached and {@code CI} is unset, else {@link
+   * Progress#NONE}.
+   */
   public static Progress forEnvironment(PrintStream err, Map<String, String> env, boolean console) {
     return console && !env.containsKey("CI") ? new TerminalProgress(err) : NONE;
   }
@@ -21,7 +24,16 @@ public final class TerminalProgress implements Progress {
   @Override
   public void stage(String stage, int step, int steps) {
     int filled = WIDTH * (step - 1) / steps;
-    String line = "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + step + "/" + steps + " " + stage;
+    String line =
+        "["
+            + "#".repeat(filled)
+            + "-".repeat(WIDTH - filled)
+            + "] "
+            + step
+            + "/"
+            + steps
+            + " "
+            + stage;
     err.print("\r" + line + " ".repeat(Math.max(0, drawn - line.length())));
     err.flush();
     drawn = line.length();

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The audit's findings in {@code check} (the same as {@code audit} and the site show, after the baseline): a
- * danger finding is an error, a warning a warning, info is left out. Codes are {@code audit-<rule>}.
+ * The audit's findings in {@code check} (the same as {@code audit} and the site show, after the
+ * baseline): a danger finding is an error, a warning a warning, info is left out. Codes are {@code
+ * audit-<rule>}.
  */
 final class AuditFindingsRule implements Rule {
   private final Auditor auditor;
@@ -27,8 +28,11 @@ final class AuditFindingsRule implements Rule {
       return List.of();
     }
     try {
-      return auditor.audit(context.catalog(), context.root(), Optional.of(settings.baselineFile(context.root())))
-          .findings().stream()
+      return auditor
+          .audit(
+              context.catalog(), context.root(), Optional.of(settings.baselineFile(context.root())))
+          .findings()
+          .stream()
           .flatMap(f -> diagnostic(f).stream())
           .toList();
     } catch (IOException e) {
@@ -37,7 +41,8 @@ final class AuditFindingsRule implements Rule {
   }
 
   static Optional<Diagnostic> diagnostic(Finding f) {
-    String message = "audit: " + f.message() + (f.excerpt().isEmpty() ? "" : " (found: " + f.excerpt() + ")");
+    String message =
+        "audit: " + f.message() + (f.excerpt().isEmpty() ? "" : " (found: " + f.excerpt() + ")");
     return switch (f.severity()) {
       case DANGER -> Optional.of(Diagnostic.error(f.pos(), "audit-" + f.rule(), message));
       case WARNING -> Optional.of(Diagnostic.warning(f.pos(), "audit-" + f.rule(), message));

@@ -13,10 +13,12 @@ import java.nio.file.Path;
  * @param locator where keys and phrases sit in each SKILL.md
  * @param options the target and the listing budget
  */
-public record CheckContext(Path root, Catalog catalog, SourceLocator locator, CheckOptions options) {
+public record CheckContext(
+    Path root, Catalog catalog, SourceLocator locator, CheckOptions options) {
   /** Where catalog-level findings point: {@code skillsite.yaml}, else the marketplace, line 1. */
   public SourcePos catalogPos() {
-    for (String candidate : new String[] {"skillsite.yaml", "skillsite.yml", ".claude-plugin/marketplace.json"}) {
+    for (String candidate :
+        new String[] {"skillsite.yaml", "skillsite.yml", ".claude-plugin/marketplace.json"}) {
       if (Files.isRegularFile(root.resolve(candidate))) {
         return SourcePos.of(candidate);
       }

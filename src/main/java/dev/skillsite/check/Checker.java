@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code check} command's engine: loads a collection, extracts triggers, and runs every {@link Rule}
- * over it, the loader's diagnostics re-graded for the {@link Target}. Thread-safe; one instance can check
- * many collections.
+ * The {@code check} command's engine: loads a collection, extracts triggers, and runs every {@link
+ * Rule} over it, the loader's diagnostics re-graded for the {@link Target}. Thread-safe; one
+ * instance can check many collections.
  */
 public final class Checker {
   private final ContentLoader loader = new ContentLoader();
@@ -27,7 +27,9 @@ public final class Checker {
   private final ProbeFactory probes;
   private final Auditor auditor = Auditor.standard();
 
-  /** @param probes the router triggers are probed with: {@link RouterProbe#factory()}, or none */
+  /**
+   * @param probes the router triggers are probed with: {@link RouterProbe#factory()}, or none
+   */
   public Checker(ProbeFactory probes) {
     this.probes = probes;
   }
@@ -35,24 +37,36 @@ public final class Checker {
   /**
    * Loads and checks the collection at {@code contentRoot}.
    *
-   * @throws IOException when {@code contentRoot} is not a readable folder, or the router cannot be built
+   * @throws IOException when {@code contentRoot} is not a readable folder, or the router cannot be
+   *     built
    */
   public CheckReport check(Path contentRoot, CheckOptions options) throws IOException {
     Catalog catalog = loader.load(contentRoot);
     return check(catalog, contentRoot, options);
   }
 
-  /** Checks a catalog already loaded from {@code contentRoot} (its triggers are extracted if missing). */
-  public CheckReport check(Catalog loaded, Path contentRoot, CheckOptions options) throws IOException {
+  /**
+   * Checks a catalog already loaded from {@code contentRoot} (its triggers are extracted if
+   * missing).
+   */
+  public CheckReport check(Catalog loaded, Path contentRoot, CheckOptions options)
+      throws IOException {
     Path root = contentRoot.toRealPath();
     Catalog catalog = withTriggers(loaded);
     CheckContext context = new CheckContext(root, catalog, new SourceLocator(root), options);
     RoutingHealth routing = routing(catalog.skills(), RouterFactory.confidence(catalog));
     MarkdownScan scan = new MarkdownScan();
-    List<Rule> rules = new ArrayList<>(List.of(new ClaudeAiUploadRule(), new SiteBuildRule(site),
-        new ReferenceDepthRule(scan), new MentionedFilesRule(scan), new AuditFindingsRule(auditor)));
+    List<Rule> rules =
+        new ArrayList<>(
+            List.of(
+                new ClaudeAiUploadRule(),
+                new SiteBuildRule(site),
+                new ReferenceDepthRule(scan),
+                new MentionedFilesRule(scan),
+                new AuditFindingsRule(auditor)));
     rules.addAll(RoutingHealthCheck.rules(routing));
-    List<Diagnostic> findings = new ArrayList<>(new TargetProfile(options.target()).apply(catalog.diagnostics()));
+    List<Diagnostic> findings =
+        new ArrayList<>(new TargetProfile(options.target()).apply(catalog.diagnostics()));
     try {
       for (Rule rule : rules) {
         findings.addAll(rule.check(context));
@@ -60,13 +74,12 @@ public final class Checker {
     } catch (java.io.UncheckedIOException e) {
       throw e.getCause();
     }
-    return new CheckReport(catalog, findings, routing, ListingBudget.of(catalog.skills(), options.listingBudget()));
+    return new CheckReport(
+        catalog, findings, routing, ListingBudget.of(catalog.skills(), options.listingBudget()));
   }
 
   private Catalog withTriggers(Catalog catalog) {
-    List<Skill> skills = catalog.skills().stream()
-        .map(extractor::ensure)
-        .toList();
+    List<Skill> skills = catalog.skills().stream().map(extractor::ensure).toList();
     return catalog.withSkills(skills);
   }
 

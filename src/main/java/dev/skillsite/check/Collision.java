@@ -13,5 +13,10 @@ import java.util.Optional;
  * @param rivalScore the rival's score
  * @param ambiguous true when the owner wins by less than the margin; false when the rival wins
  */
-public record Collision(SkillId owner, SkillId rival, String trigger, Optional<Double> ownerScore,
-    double rivalScore, boolean ambiguous) {}
+public record Collision(
+    SkillId owner,
+    SkillId rival,
+    String trigger,
+    Optional<Double> ownerScore,
+    double rivalScore,
+    boolean ambiguous) {}

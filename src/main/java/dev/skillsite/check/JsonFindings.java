@@ -6,7 +6,10 @@ import com.google.gson.JsonObject;
 import dev.skillsite.model.Diagnostic;
 import java.util.List;
 
-/** Findings as a JSON array of {@code {path, line, col, severity, code, message}}, in the order given. */
+/**
+ * Findings as a JSON array of {@code {path, line, col, severity, code, message}}, in the order
+ * given.
+ */
 public final class JsonFindings {
   public String format(List<Diagnostic> findings) {
     JsonArray array = new JsonArray();

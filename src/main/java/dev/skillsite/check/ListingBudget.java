@@ -8,9 +8,9 @@ import java.util.List;
 /**
  * How the agent's skill listing fills a character budget. Every skill is listed at least by name
  * ({@code "- name\n"}); skills are then given their full entry ({@code "- name: description
- * when_to_use\n"}, the text cut at {@value DescriptionLintRule#LISTING_LIMIT} characters) in alphabetical
- * order of name while the budget allows; the first that does not fit and every skill after it stay bare
- * names.
+ * when_to_use\n"}, the text cut at {@value DescriptionLintRule#LISTING_LIMIT} characters) in
+ * alphabetical order of name while the budget allows; the first that does not fit and every skill
+ * after it stay bare names.
  *
  * @param size characters of the listing with every skill in full
  * @param budget the budget it is measured against
@@ -24,9 +24,10 @@ public record ListingBudget(int size, int budget, List<String> full, List<String
   }
 
   public static ListingBudget of(List<Skill> skills, int budget) {
-    List<Skill> sorted = skills.stream()
-        .sorted(Comparator.comparing(Skill::name).thenComparing(Skill::source))
-        .toList();
+    List<Skill> sorted =
+        skills.stream()
+            .sorted(Comparator.comparing(Skill::name).thenComparing(Skill::source))
+            .toList();
     int bare = sorted.stream().mapToInt(ListingBudget::bareSize).sum();
     int size = sorted.stream().mapToInt(ListingBudget::entrySize).sum();
     int used = bare;

@@ -16,8 +16,9 @@ import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
 /**
- * The links and the inline text of a Markdown document, with where each sits: what the reference rules
- * need, read from the commonmark syntax tree. Thread-safe; caches each document, so use one per check.
+ * The links and the inline text of a Markdown document, with where each sits: what the reference
+ * rules need, read from the commonmark syntax tree. Thread-safe; caches each document, so use one
+ * per check.
  */
 final class MarkdownScan {
   /** A link's destination as written, and where it is. */
@@ -29,12 +30,14 @@ final class MarkdownScan {
   /** What one document holds. */
   record Scanned(List<LinkAt> links, List<TextAt> texts) {}
 
-  private final Parser parser = dev.skillsite.markdown.LinearInlines.addTo(Parser.builder())
-      .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
-      .maxOpenBlockParsers(128)
-      .build();
+  private final Parser parser =
+      dev.skillsite.markdown.LinearInlines.addTo(Parser.builder())
+          .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+          .maxOpenBlockParsers(128)
+          .build();
 
-  private final java.util.Map<String, Scanned> cache = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, Scanned> cache =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The links and texts of {@code doc}, read once per path: one instance serves one check. */
   Scanned scan(SourceDocument doc) {
@@ -45,22 +48,23 @@ final class MarkdownScan {
     Node root = parser.parse(doc.markdown());
     List<LinkAt> links = new ArrayList<>();
     List<TextAt> texts = new ArrayList<>();
-    root.accept(new AbstractVisitor() {
-      @Override
-      public void visit(Link link) {
-        links.add(new LinkAt(link.getDestination().strip(), pos(link, doc)));
-      }
+    root.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Link link) {
+            links.add(new LinkAt(link.getDestination().strip(), pos(link, doc)));
+          }
 
-      @Override
-      public void visit(Text text) {
-        texts.add(new TextAt(text.getLiteral(), pos(text, doc), false));
-      }
+          @Override
+          public void visit(Text text) {
+            texts.add(new TextAt(text.getLiteral(), pos(text, doc), false));
+          }
 
-      @Override
-      public void visit(Code code) {
-        texts.add(new TextAt(code.getLiteral(), pos(code, doc), true));
-      }
-    });
+          @Override
+          public void visit(Code code) {
+            texts.add(new TextAt(code.getLiteral(), pos(code, doc), true));
+          }
+        });
     return new Scanned(links, texts);
   }
 
@@ -70,12 +74,17 @@ final class MarkdownScan {
       return new SourcePos(doc.path(), doc.firstLine(), 1);
     }
     SourceSpan span = spans.get(0);
-    return new SourcePos(doc.path(), doc.firstLine() + span.getLineIndex(), span.getColumnIndex() + 1);
+    return new SourcePos(
+        doc.path(), doc.firstLine() + span.getLineIndex(), span.getColumnIndex() + 1);
   }
 
-  /** A relative link's file part resolved against {@code dir}; empty for URLs, anchors and escapes. */
+  /**
+   * A relative link's file part resolved against {@code dir}; empty for URLs, anchors and escapes.
+   */
   static Optional<String> resolve(String dir, String destination) {
-    if (destination.isEmpty() || destination.startsWith("#") || destination.startsWith("/")
+    if (destination.isEmpty()
+        || destination.startsWith("#")
+        || destination.startsWith("/")
         || destination.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
       return Optional.empty();
     }

@@ -15,15 +15,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Files a skill tells the agent to open that are not there: paths such as {@code scripts/fill.py} or
- * {@code references/api.md} written in prose or inline code (links are the {@link LinkRule}'s job).
- * A path counts when it starts with one of the usual skill folders and ends in a file extension; it may
- * be relative to the skill folder or to the document. One finding per path and document.
+ * Files a skill tells the agent to open that are not there: paths such as {@code scripts/fill.py}
+ * or {@code references/api.md} written in prose or inline code (links are the {@link LinkRule}'s
+ * job). A path counts when it starts with one of the usual skill folders and ends in a file
+ * extension; it may be relative to the skill folder or to the document. One finding per path and
+ * document.
  */
 final class MentionedFilesRule implements Rule {
-  private static final Pattern PATH = Pattern.compile(
-      "(?<![\\w/.\\-])(?:\\./)?((?:references|scripts|assets|templates|examples|resources)/[\\w\\-./]*\\w\\.[A-Za-z0-9]{1,8})"
-          + "(?![\\w/\\-])");
+  private static final Pattern PATH =
+      Pattern.compile(
+          "(?<![\\w/.\\-])(?:\\./)?((?:references|scripts|assets|templates|examples|resources)/[\\w\\-./]*\\w\\.[A-Za-z0-9]{1,8})"
+              + "(?![\\w/\\-])");
 
   private final MarkdownScan scan;
 
@@ -46,14 +48,18 @@ final class MentionedFilesRule implements Rule {
         Matcher m = PATH.matcher(text.text());
         while (m.find()) {
           String mentioned = m.group(1);
-          if (!seen.add(mentioned) || exists(context, skill.dir(), mentioned)
+          if (!seen.add(mentioned)
+              || exists(context, skill.dir(), mentioned)
               || exists(context, ContentPaths.parent(doc.path()), mentioned)) {
             continue;
           }
           SourcePos at = text.pos();
           int col = at.col() + m.start(1) + (text.code() ? 1 : 0);
-          out.add(Diagnostic.warning(new SourcePos(at.path(), at.line(), col), "file-missing",
-              "mentions '" + mentioned + "', which is not in the skill folder"));
+          out.add(
+              Diagnostic.warning(
+                  new SourcePos(at.path(), at.line(), col),
+                  "file-missing",
+                  "mentions '" + mentioned + "', which is not in the skill folder"));
         }
       }
     }

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
-/** Builds a {@link RouteProbe} over a collection's skills; empty when routing is not to be checked. */
+/**
+ * Builds a {@link RouteProbe} over a collection's skills; empty when routing is not to be checked.
+ */
 @FunctionalInterface
 public interface ProbeFactory {
   /**

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * References nested more than one level deep: a Markdown file of a skill that SKILL.md does not link to
- * directly, only through another reference. Agents read such files partially or not at all; the
- * specification asks for references one level deep.
+ * References nested more than one level deep: a Markdown file of a skill that SKILL.md does not
+ * link to directly, only through another reference. Agents read such files partially or not at all;
+ * the specification asks for references one level deep.
  */
 final class ReferenceDepthRule implements Rule {
   private final MarkdownScan scan;
@@ -42,8 +42,9 @@ final class ReferenceDepthRule implements Rule {
     while (!queue.isEmpty()) {
       String from = queue.removeFirst();
       for (MarkdownScan.LinkAt link : links.get(from)) {
-        Optional<String> to = MarkdownScan.resolve(ContentPaths.parent(from), link.destination())
-            .filter(links::containsKey);
+        Optional<String> to =
+            MarkdownScan.resolve(ContentPaths.parent(from), link.destination())
+                .filter(links::containsKey);
         if (to.isPresent() && !depth.containsKey(to.get())) {
           depth.put(to.get(), depth.get(from) + 1);
           via.put(to.get(), new Edge(from, link));
@@ -56,9 +57,17 @@ final class ReferenceDepthRule implements Rule {
       int d = depth.getOrDefault(doc, 0);
       if (d >= 2) {
         Edge e = via.get(doc);
-        out.add(Diagnostic.warning(e.link().pos(), "reference-too-deep",
-            "'" + relative(skill, doc) + "' is " + d + " links away from SKILL.md (through '"
-                + relative(skill, e.from()) + "'); link it from SKILL.md so that agents read it whole"));
+        out.add(
+            Diagnostic.warning(
+                e.link().pos(),
+                "reference-too-deep",
+                "'"
+                    + relative(skill, doc)
+                    + "' is "
+                    + d
+                    + " links away from SKILL.md (through '"
+                    + relative(skill, e.from())
+                    + "'); link it from SKILL.md so that agents read it whole"));
       }
     }
     return out;

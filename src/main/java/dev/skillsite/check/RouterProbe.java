@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Probes triggers with the site's own router ({@link Router} over an in-memory {@link RoutingIndex}). A
- * phrase the router abstains on routes nowhere: it would fire no skill. Close it to free the index.
- * Equal scores rank by skill id.
+ * Probes triggers with the site's own router ({@link Router} over an in-memory {@link
+ * RoutingIndex}). A phrase the router abstains on routes nowhere: it would fire no skill. Close it
+ * to free the index. Equal scores rank by skill id.
  */
 public final class RouterProbe implements RouteProbe, AutoCloseable {
   /** Hits read per phrase. */
@@ -34,8 +34,8 @@ public final class RouterProbe implements RouteProbe, AutoCloseable {
 
   /** Builds the router over the skills given (their triggers already extracted). */
   public static ProbeFactory factory() {
-    return (skills, confidence) -> Optional.of(new RouterProbe(RoutingIndex.build(List.copyOf(skills), confidence),
-        true));
+    return (skills, confidence) ->
+        Optional.of(new RouterProbe(RoutingIndex.build(List.copyOf(skills), confidence), true));
   }
 
   static RouterProbe over(List<Skill> skills) {
@@ -43,8 +43,8 @@ public final class RouterProbe implements RouteProbe, AutoCloseable {
   }
 
   /**
-   * Probes an index the caller already has (the build's), so the site's routing health comes from the very
-   * index it publishes; closing the probe leaves the index open.
+   * Probes an index the caller already has (the build's), so the site's routing health comes from
+   * the very index it publishes; closing the probe leaves the index open.
    */
   public static RouterProbe sharing(RoutingIndex index) {
     return new RouterProbe(index, false);

@@ -8,11 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The part of {@code check} that every build runs for the site's routing health: trigger collisions and
- * unreachable skills, probed on a router the caller already has, description lint and the listing budget,
- * beside the loader's diagnostics re-graded for the target. It leaves out what would re-read the Markdown or
- * render a scratch site (links, reference depth, mentioned files): those are {@link Checker}'s. The rules are
- * the same objects {@link Checker} runs, so a build's health page and {@code check} agree on what they share.
+ * The part of {@code check} that every build runs for the site's routing health: trigger collisions
+ * and unreachable skills, probed on a router the caller already has, description lint and the
+ * listing budget, beside the loader's diagnostics re-graded for the target. It leaves out what
+ * would re-read the Markdown or render a scratch site (links, reference depth, mentioned files):
+ * those are {@link Checker}'s. The rules are the same objects {@link Checker} runs, so a build's
+ * health page and {@code check} agree on what they share.
  */
 public final class RoutingHealthCheck {
   private final CheckOptions options;
@@ -30,14 +31,18 @@ public final class RoutingHealthCheck {
     Path root = contentRoot.toRealPath();
     CheckContext context = new CheckContext(root, catalog, new SourceLocator(root), options);
     RoutingHealth routing = new RoutingAnalyzer(probe).analyze(catalog.skills());
-    List<Diagnostic> findings = new ArrayList<>(new TargetProfile(options.target()).apply(catalog.diagnostics()));
+    List<Diagnostic> findings =
+        new ArrayList<>(new TargetProfile(options.target()).apply(catalog.diagnostics()));
     for (Rule rule : rules(routing)) {
       findings.addAll(rule.check(context));
     }
-    return new CheckReport(catalog, findings, routing, ListingBudget.of(catalog.skills(), options.listingBudget()));
+    return new CheckReport(
+        catalog, findings, routing, ListingBudget.of(catalog.skills(), options.listingBudget()));
   }
 
-  /** The rules that need only the descriptions, triggers and routing: cheap enough for every build. */
+  /**
+   * The rules that need only the descriptions, triggers and routing: cheap enough for every build.
+   */
   static List<Rule> rules(RoutingHealth routing) {
     return List.of(new DescriptionLintRule(), new ListingBudgetRule(), new RoutingRule(routing));
   }

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A {@link CheckReport} as the site shows it: plain strings for the Pebble templates
- * ({@code templates/health.peb}, {@code templates/partials/skill-health.peb}). Hrefs come from the caller,
+ * A {@link CheckReport} as the site shows it: plain strings for the Pebble templates ({@code
+ * templates/health.peb}, {@code templates/partials/skill-health.peb}). Hrefs come from the caller,
  * relative to the page being written.
  *
  * @param pairs skills competing for the same triggers, with the triggers, scores and a suggestion
@@ -21,17 +21,31 @@ import java.util.function.Function;
  * @param lint the description findings, by skill
  * @param probes how many triggers were routed
  * @param listing how the agent's skill listing fits its budget
- * @param nameOnly skills with {@code disable-model-invocation: true}, reachable only by name (never unreachable)
+ * @param nameOnly skills with {@code disable-model-invocation: true}, reachable only by name (never
+ *     unreachable)
  */
-public record RoutingHealthView(List<Pair> pairs, List<Lost> unreachable, List<Finding> lint, int probes,
-    Listing listing, List<Lost> nameOnly) {
+public record RoutingHealthView(
+    List<Pair> pairs,
+    List<Lost> unreachable,
+    List<Finding> lint,
+    int probes,
+    Listing listing,
+    List<Lost> nameOnly) {
   /**
-   * Codes of the findings listed as description lint. {@code listing-cut} is not one: the listing budget
-   * section sums it up (on a large collection it names most skills), and each skill's page shows its own.
+   * Codes of the findings listed as description lint. {@code listing-cut} is not one: the listing
+   * budget section sums it up (on a large collection it names most skills), and each skill's page
+   * shows its own.
    */
-  public static final Set<String> LINT_CODES = Set.of("listing-too-long", "use-case-late", "first-person",
-      "vague-description", "not-for-unknown-skill", "description-too-long", "lenient-frontmatter",
-      "unterminated-frontmatter");
+  public static final Set<String> LINT_CODES =
+      Set.of(
+          "listing-too-long",
+          "use-case-late",
+          "first-person",
+          "vague-description",
+          "not-for-unknown-skill",
+          "description-too-long",
+          "lenient-frontmatter",
+          "unterminated-frontmatter");
 
   public RoutingHealthView {
     pairs = List.copyOf(pairs);
@@ -46,15 +60,29 @@ public record RoutingHealthView(List<Pair> pairs, List<Lost> unreachable, List<F
   }
 
   /** Two competing skills. */
-  public record Pair(String first, String firstHref, String second, String secondHref, List<Shared> triggers,
+  public record Pair(
+      String first,
+      String firstHref,
+      String second,
+      String secondHref,
+      List<Shared> triggers,
       String suggestion) {
     public Pair {
       triggers = List.copyOf(triggers);
     }
   }
 
-  /** One trigger of {@code owner} lost to ({@code kind = "collision"}) or shared with ({@code "ambiguous"}) {@code rival}. */
-  public record Shared(String trigger, String owner, String rival, String ownerScore, String rivalScore, String kind) {}
+  /**
+   * One trigger of {@code owner} lost to ({@code kind = "collision"}) or shared with ({@code
+   * "ambiguous"}) {@code rival}.
+   */
+  public record Shared(
+      String trigger,
+      String owner,
+      String rival,
+      String ownerScore,
+      String rivalScore,
+      String kind) {}
 
   /**
    * The agent's skill listing against its character budget.
@@ -75,9 +103,12 @@ public record RoutingHealthView(List<Pair> pairs, List<Lost> unreachable, List<F
   public record Lost(String name, String href, String reason) {}
 
   /** One finding about a skill: {@code where} is {@code path:line:col}. */
-  public record Finding(String skill, String href, String where, String severity, String code, String message) {}
+  public record Finding(
+      String skill, String href, String where, String severity, String code, String message) {}
 
-  /** What a skill page shows: its nearest rivals (most shared triggers first) and its own findings. */
+  /**
+   * What a skill page shows: its nearest rivals (most shared triggers first) and its own findings.
+   */
   public record SkillHealth(List<Pair> rivals, List<Finding> findings) {
     public SkillHealth {
       rivals = List.copyOf(rivals);
@@ -99,48 +130,95 @@ public record RoutingHealthView(List<Pair> pairs, List<Lost> unreachable, List<F
     List<Lost> lost = new ArrayList<>();
     for (Unreachable u : report.routing().unreachable()) {
       Skill s = skills.get(u.id());
-      String reason = u.hasNoTriggers() ? "its description says nothing a request could match"
-          : (u.triggers().size() == 1 ? "its only trigger, \"" + u.triggers().get(0) + "\", "
-              + (u.noneFires() ? "fires no skill on its own (too few specific words)" : "routes elsewhere first")
-          : "none of its " + u.triggers().size() + " triggers routes to it first"
-              + (u.noneFires() ? ": none fires a skill on its own (too few specific words)" : ""))
-              + u.rival().map(r -> "; " + skills.get(r).name() + " wins" + (u.sharedWords().isEmpty() ? ""
-                  : " on the words " + String.join(", ", u.sharedWords()))).orElse("");
+      String reason =
+          u.hasNoTriggers()
+              ? "its description says nothing a request could match"
+              : (u.triggers().size() == 1
+                      ? "its only trigger, \""
+                          + u.triggers().get(0)
+                          + "\", "
+                          + (u.noneFires()
+                              ? "fires no skill on its own (too few specific words)"
+                              : "routes elsewhere first")
+                      : "none of its "
+                          + u.triggers().size()
+                          + " triggers routes to it first"
+                          + (u.noneFires()
+                              ? ": none fires a skill on its own (too few specific words)"
+                              : ""))
+                  + u.rival()
+                      .map(
+                          r ->
+                              "; "
+                                  + skills.get(r).name()
+                                  + " wins"
+                                  + (u.sharedWords().isEmpty()
+                                      ? ""
+                                      : " on the words " + String.join(", ", u.sharedWords())))
+                      .orElse("");
       lost.add(new Lost(s.name(), href.apply(s.id()), reason));
     }
     SkillHealthIndex index = new SkillHealthIndex(report);
     List<Finding> lint = new ArrayList<>();
     for (Skill s : skills.values()) {
-      index.findings(s, href).stream().filter(f -> LINT_CODES.contains(f.code())).forEach(lint::add);
+      index.findings(s, href).stream()
+          .filter(f -> LINT_CODES.contains(f.code()))
+          .forEach(lint::add);
     }
     ListingBudget budget = report.listing();
-    List<Lost> byName = skills.values().stream().filter(RoutingAnalyzer::nameOnly)
-        .map(s -> new Lost(s.name(), href.apply(s.id()), "disable-model-invocation: true")).toList();
-    return new RoutingHealthView(pairs, lost, lint, report.routing().probes(),
-        new Listing(budget.size(), budget.budget(), budget.cut()), byName);
+    List<Lost> byName =
+        skills.values().stream()
+            .filter(RoutingAnalyzer::nameOnly)
+            .map(s -> new Lost(s.name(), href.apply(s.id()), "disable-model-invocation: true"))
+            .toList();
+    return new RoutingHealthView(
+        pairs,
+        lost,
+        lint,
+        report.routing().probes(),
+        new Listing(budget.size(), budget.budget(), budget.cut()),
+        byName);
   }
 
   /**
-   * The rivals and findings of one skill, hrefs relative to its page. For every skill of a report, build one
-   * {@link SkillHealthIndex} and ask it instead.
+   * The rivals and findings of one skill, hrefs relative to its page. For every skill of a report,
+   * build one {@link SkillHealthIndex} and ask it instead.
    */
-  public static SkillHealth forSkill(CheckReport report, SkillId id, Function<SkillId, String> href) {
+  public static SkillHealth forSkill(
+      CheckReport report, SkillId id, Function<SkillId, String> href) {
     return new SkillHealthIndex(report).forSkill(id, href);
   }
 
   static Finding finding(Skill s, Diagnostic d, Function<SkillId, String> href) {
-    return new Finding(s.name(), href.apply(s.id()), d.pos().toString(), d.severity().label(), d.code(),
+    return new Finding(
+        s.name(),
+        href.apply(s.id()),
+        d.pos().toString(),
+        d.severity().label(),
+        d.code(),
         d.message());
   }
 
   static Pair pair(CollisionPair p, Map<SkillId, Skill> skills, Function<SkillId, String> href) {
-    List<Shared> shared = p.collisions().stream()
-        .map(c -> new Shared(c.trigger(), skills.get(c.owner()).name(), skills.get(c.rival()).name(),
-            c.ownerScore().map(RoutingHealthView::score).orElse("–"), score(c.rivalScore()),
-            c.ambiguous() ? "ambiguous" : "collision"))
-        .toList();
-    return new Pair(skills.get(p.first()).name(), href.apply(p.first()), skills.get(p.second()).name(),
-        href.apply(p.second()), shared, p.suggestion());
+    List<Shared> shared =
+        p.collisions().stream()
+            .map(
+                c ->
+                    new Shared(
+                        c.trigger(),
+                        skills.get(c.owner()).name(),
+                        skills.get(c.rival()).name(),
+                        c.ownerScore().map(RoutingHealthView::score).orElse("–"),
+                        score(c.rivalScore()),
+                        c.ambiguous() ? "ambiguous" : "collision"))
+            .toList();
+    return new Pair(
+        skills.get(p.first()).name(),
+        href.apply(p.first()),
+        skills.get(p.second()).name(),
+        href.apply(p.second()),
+        shared,
+        p.suggestion());
   }
 
   private static String score(double s) {

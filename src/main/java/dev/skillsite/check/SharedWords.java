@@ -9,8 +9,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The words of a trigger that a rival skill's name or description also uses: why the rival wins it. Words are
- * compared lowercased, function words left out, and a word matches its plural or {@code -ing} form. Stateless.
+ * The words of a trigger that a rival skill's name or description also uses: why the rival wins it.
+ * Words are compared lowercased, function words left out, and a word matches its plural or {@code
+ * -ing} form. Stateless.
  */
 final class SharedWords {
   private static final Set<String> STOP = Set.copyOf(StopWords.WORDS);

@@ -14,9 +14,9 @@ import java.util.Optional;
 
 /**
  * What {@code build} reports beyond loading: the site is generated into a scratch folder (deleted
- * afterwards) and its diagnostics are taken as they are, so {@code check} and {@code build} never disagree
- * about broken relative links and anchors, missing or unpublishable files and images, and links that leave
- * the skill folder.
+ * afterwards) and its diagnostics are taken as they are, so {@code check} and {@code build} never
+ * disagree about broken relative links and anchors, missing or unpublishable files and images, and
+ * links that leave the skill folder.
  */
 final class SiteBuildRule implements Rule {
   private final SiteGenerator generator;

@@ -12,9 +12,12 @@ final class SkillDocuments {
 
   static List<SourceDocument> of(Skill skill) {
     List<SourceDocument> docs = new ArrayList<>();
-    docs.add(new SourceDocument(skill.source(), skill.id(), skill.dir(), skill.body(), skill.bodyLine()));
+    docs.add(
+        new SourceDocument(
+            skill.source(), skill.id(), skill.dir(), skill.body(), skill.bodyLine()));
     for (Reference ref : skill.references()) {
-      docs.add(new SourceDocument(skill.contentPath(ref), skill.id(), skill.dir(), ref.markdown(), 1));
+      docs.add(
+          new SourceDocument(skill.contentPath(ref), skill.id(), skill.dir(), ref.markdown(), 1));
     }
     return docs;
   }

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One report's findings and collision pairs indexed by skill, built once, so that each of a site's skill pages
- * costs its own findings and rivals rather than a scan of the whole report (880 skills × 3,000 findings on the
- * large corpus). Gives the same lists, in the same order, as {@link CheckReport#findingsFor} and
- * {@link CheckReport#rivalsOf}. Immutable and thread-safe.
+ * One report's findings and collision pairs indexed by skill, built once, so that each of a site's
+ * skill pages costs its own findings and rivals rather than a scan of the whole report (880 skills
+ * × 3,000 findings on the large corpus). Gives the same lists, in the same order, as {@link
+ * CheckReport#findingsFor} and {@link CheckReport#rivalsOf}. Immutable and thread-safe.
  */
 public final class SkillHealthIndex {
   private final Map<SkillId, Skill> skills = new HashMap<>();
@@ -23,7 +23,10 @@ public final class SkillHealthIndex {
 
   public SkillHealthIndex(CheckReport report) {
     report.catalog().skills().forEach(s -> skills.putIfAbsent(s.id(), s));
-    report.findings().forEach(d -> findingsByPath.computeIfAbsent(d.pos().path(), k -> new ArrayList<>()).add(d));
+    report
+        .findings()
+        .forEach(
+            d -> findingsByPath.computeIfAbsent(d.pos().path(), k -> new ArrayList<>()).add(d));
     for (CollisionPair p : report.routing().pairs()) {
       pairsBySkill.computeIfAbsent(p.first(), k -> new ArrayList<>()).add(p);
       pairsBySkill.computeIfAbsent(p.second(), k -> new ArrayList<>()).add(p);
@@ -36,8 +39,10 @@ public final class SkillHealthIndex {
     if (skill == null) {
       return new RoutingHealthView.SkillHealth(List.of(), List.of());
     }
-    List<RoutingHealthView.Pair> rivals = CheckReport.nearestFirst(id, pairsBySkill.getOrDefault(id, List.of()))
-        .stream().map(p -> RoutingHealthView.pair(p, skills, href)).toList();
+    List<RoutingHealthView.Pair> rivals =
+        CheckReport.nearestFirst(id, pairsBySkill.getOrDefault(id, List.of())).stream()
+            .map(p -> RoutingHealthView.pair(p, skills, href))
+            .toList();
     return new RoutingHealthView.SkillHealth(rivals, findings(skill, href));
   }
 
@@ -47,7 +52,10 @@ public final class SkillHealthIndex {
     for (SourceDocument doc : SkillDocuments.of(skill)) {
       own.addAll(findingsByPath.getOrDefault(doc.path(), List.of()));
     }
-    return own.stream().sorted(Diagnostic.ORDER).distinct().map(d -> RoutingHealthView.finding(skill, d, href))
+    return own.stream()
+        .sorted(Diagnostic.ORDER)
+        .distinct()
+        .map(d -> RoutingHealthView.finding(skill, d, href))
         .toList();
   }
 }

@@ -8,14 +8,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Re-grades the loader's diagnostics for a {@link Target}, by code. The loader checks the Agent Skills
- * specification; Claude Code accepts its own extra keys and a missing {@code name}; claude.ai uploads
- * reject what the specification only warns about.
+ * Re-grades the loader's diagnostics for a {@link Target}, by code. The loader checks the Agent
+ * Skills specification; Claude Code accepts its own extra keys and a missing {@code name};
+ * claude.ai uploads reject what the specification only warns about.
  */
 public final class TargetProfile {
   /** Loader codes that claude.ai turns into upload errors. */
-  static final Set<String> CLAUDE_AI_ERRORS = Set.of("unknown-key", "claude-code-key", "missing-name",
-      "invalid-name", "description-too-long", "compatibility-too-long");
+  static final Set<String> CLAUDE_AI_ERRORS =
+      Set.of(
+          "unknown-key",
+          "claude-code-key",
+          "missing-name",
+          "invalid-name",
+          "description-too-long",
+          "compatibility-too-long");
 
   private final Target target;
 
@@ -35,18 +41,23 @@ public final class TargetProfile {
   private Optional<Diagnostic> regrade(Diagnostic d) {
     return switch (target) {
       case AGENTSKILLS -> Optional.of(d);
-      case CLAUDE_CODE -> d.code().equals("claude-code-key") || d.code().equals("missing-name")
-          ? Optional.empty()
-          : Optional.of(d);
+      case CLAUDE_CODE ->
+          d.code().equals("claude-code-key") || d.code().equals("missing-name")
+              ? Optional.empty()
+              : Optional.of(d);
       case CLAUDE_AI -> Optional.of(CLAUDE_AI_ERRORS.contains(d.code()) ? forClaudeAi(d) : d);
     };
   }
 
   private static Diagnostic forClaudeAi(Diagnostic d) {
-    String message = d.code().equals("claude-code-key")
-        ? d.message().replace("is a Claude Code extension, not in the Agent Skills specification",
-            "is a Claude Code extension")
-        : d.message();
-    return new Diagnostic(d.pos(), Severity.ERROR, d.code(), message + " (claude.ai uploads reject this)");
+    String message =
+        d.code().equals("claude-code-key")
+            ? d.message()
+                .replace(
+                    "is a Claude Code extension, not in the Agent Skills specification",
+                    "is a Claude Code extension")
+            : d.message();
+    return new Diagnostic(
+        d.pos(), Severity.ERROR, d.code(), message + " (claude.ai uploads reject this)");
   }
 }

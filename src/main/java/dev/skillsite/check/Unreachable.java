@@ -7,13 +7,14 @@ import java.util.Optional;
 /**
  * A skill none of its own triggers routes to first.
  *
- * @param triggers every trigger tried: phrases, keywords, clauses, or the fallback sentence; empty when the
- *     description gives none at all
+ * @param triggers every trigger tried: phrases, keywords, clauses, or the fallback sentence; empty
+ *     when the description gives none at all
  * @param takenBy for each trigger tried, the skill it routed to instead, when any
- * @param sharedWords words the trigger taken by {@link #rival()} shares with that rival's name or description
+ * @param sharedWords words the trigger taken by {@link #rival()} shares with that rival's name or
+ *     description
  */
-public record Unreachable(SkillId id, List<String> triggers, List<Optional<SkillId>> takenBy,
-    List<String> sharedWords) {
+public record Unreachable(
+    SkillId id, List<String> triggers, List<Optional<SkillId>> takenBy, List<String> sharedWords) {
   public Unreachable {
     triggers = List.copyOf(triggers);
     takenBy = List.copyOf(takenBy);
@@ -37,6 +38,8 @@ public record Unreachable(SkillId id, List<String> triggers, List<Optional<Skill
   public Optional<SkillId> rival() {
     java.util.Map<SkillId, Integer> counts = new java.util.LinkedHashMap<>();
     takenBy.forEach(t -> t.ifPresent(id -> counts.merge(id, 1, Integer::sum)));
-    return counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey);
+    return counts.entrySet().stream()
+        .max(java.util.Map.Entry.comparingByValue())
+        .map(java.util.Map.Entry::getKey);
   }
 }

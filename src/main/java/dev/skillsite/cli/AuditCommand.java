@@ -24,7 +24,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code audit}: what each skill would make an agent do, as text, JSON, GitHub annotations or SARIF. */
+/**
+ * {@code audit}: what each skill would make an agent do, as text, JSON, GitHub annotations or
+ * SARIF.
+ */
 @Command(
     name = "audit",
     mixinStandardHelpOptions = true,
@@ -36,18 +39,28 @@ import picocli.CommandLine.Spec;
     })
 public final class AuditCommand implements Callable<Integer> {
   /** Output formats. */
-  enum Format { text, github, sarif }
+  enum Format {
+    text,
+    github,
+    sarif
+  }
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
+  @Option(
+      names = "--content",
+      paramLabel = "DIR",
+      defaultValue = "content",
       description = "Folder of skills (default: ${DEFAULT-VALUE}).")
   Path content;
 
   @Option(names = "--json", description = "Print a summary and the findings as JSON.")
   boolean json;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
       description = "text, github (workflow annotations) or sarif (SARIF 2.1.0 for code scanning).")
   Format format;
 
@@ -57,11 +70,14 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--info", description = "Also print info findings (text and github).")
   boolean info;
 
-  @Option(names = "--baseline", paramLabel = "FILE",
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
       description = "Accepted findings (default: " + Baseline.FILE + " in the content folder).")
   Path baseline;
 
-  @Option(names = "--update-baseline",
+  @Option(
+      names = "--update-baseline",
       description = "Write every current finding above info into the baseline file, and exit 0.")
   boolean updateBaseline;
 
@@ -79,13 +95,20 @@ public final class AuditCommand implements Callable<Integer> {
     if (updateBaseline) {
       AuditReport all = auditor.audit(catalog, content);
       Files.writeString(baselineFile, Baseline.of(all, content), StandardCharsets.UTF_8);
-      err.println("audit: wrote " + baselineFile + " accepting "
-          + BuildResult.count(all.count(AuditSeverity.DANGER) + all.count(AuditSeverity.WARNING), "finding"));
+      err.println(
+          "audit: wrote "
+              + baselineFile
+              + " accepting "
+              + BuildResult.count(
+                  all.count(AuditSeverity.DANGER) + all.count(AuditSeverity.WARNING), "finding"));
       return 0;
     }
     AuditReport report = auditor.audit(catalog, content, Optional.of(baselineFile));
     List<Finding> findings = report.findings();
-    List<Finding> shown = info ? findings : findings.stream().filter(f -> f.severity() != AuditSeverity.INFO).toList();
+    List<Finding> shown =
+        info
+            ? findings
+            : findings.stream().filter(f -> f.severity() != AuditSeverity.INFO).toList();
     if (json) {
       out.println(new AuditJson().format(report, findings));
     } else if (format == Format.sarif) {
@@ -97,16 +120,25 @@ public final class AuditCommand implements Callable<Integer> {
       shown.forEach(f -> out.println(f.format()));
     }
     if (!json && format != Format.sarif) {
-      err.println("audit: " + BuildResult.count(report.skills().size(), "skill") + ", "
-          + report.dangerousSkills() + " with danger; " + report.count(AuditSeverity.DANGER) + " danger, "
-          + BuildResult.count(report.count(AuditSeverity.WARNING), "warning") + ", "
-          + report.count(AuditSeverity.INFO) + " info");
+      err.println(
+          "audit: "
+              + BuildResult.count(report.skills().size(), "skill")
+              + ", "
+              + report.dangerousSkills()
+              + " with danger; "
+              + report.count(AuditSeverity.DANGER)
+              + " danger, "
+              + BuildResult.count(report.count(AuditSeverity.WARNING), "warning")
+              + ", "
+              + report.count(AuditSeverity.INFO)
+              + " info");
     }
     out.flush();
     return report.exitCode(strict);
   }
 
   private static String version() {
-    return Optional.ofNullable(AuditCommand.class.getPackage().getImplementationVersion()).orElse("dev");
+    return Optional.ofNullable(AuditCommand.class.getPackage().getImplementationVersion())
+        .orElse("dev");
   }
 }

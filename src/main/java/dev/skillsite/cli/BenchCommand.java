@@ -40,17 +40,26 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Measures warm rebuilds and route latency in one JVM; bench/run adds cold builds and peers.")
+    description =
+        "Measures warm rebuilds and route latency in one JVM; bench/run adds cold builds and peers.")
 public final class BenchCommand implements Callable<Integer> {
   private static final int WARMUP = 3;
   private static final int RUNS = 5;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--content", paramLabel = "DIR", required = true, description = "Skill collection.")
+  @Option(
+      names = "--content",
+      paramLabel = "DIR",
+      required = true,
+      description = "Skill collection.")
   Path content;
 
-  @Option(names = "--out", paramLabel = "DIR", required = true, description = "Scratch folder (replaced).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      required = true,
+      description = "Scratch folder (replaced).")
   Path scratch;
 
   @Override
@@ -59,8 +68,10 @@ public final class BenchCommand implements Callable<Integer> {
     Path copy = scratch.resolve("content");
     copyTree(content, copy);
     // full builds render every document (no build cache); the cached rebuild below uses one
-    BuildOptions options = new BuildOptions(copy, scratch.resolve("site"), Optional.empty(), true, false);
-    BuildPipeline pipeline = new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE, true);
+    BuildOptions options =
+        new BuildOptions(copy, scratch.resolve("site"), Optional.empty(), true, false);
+    BuildPipeline pipeline =
+        new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE, true);
     for (int i = 0; i < WARMUP; i++) {
       pipeline.run(options);
     }
@@ -68,8 +79,10 @@ public final class BenchCommand implements Callable<Integer> {
     for (int i = 0; i < RUNS; i++) {
       warm[i] = timed(() -> pipeline.run(options));
     }
-    // a rebuild with nothing changed, using the build cache the previous one left in its output folder
-    BuildOptions cachedOptions = new BuildOptions(copy, scratch.resolve("site-cached"), Optional.empty(), true, true);
+    // a rebuild with nothing changed, using the build cache the previous one left in its output
+    // folder
+    BuildOptions cachedOptions =
+        new BuildOptions(copy, scratch.resolve("site-cached"), Optional.empty(), true, true);
     pipeline.run(cachedOptions);
     double[] cached = new double[RUNS];
     for (int i = 0; i < RUNS; i++) {
@@ -77,11 +90,16 @@ public final class BenchCommand implements Callable<Integer> {
     }
     Catalog catalog = new ContentLoader().load(copy);
     Path edited = copy.resolve(catalog.skills().get(catalog.skills().size() / 2).source());
-    // what serve --watch's background build does: a full build using the last build's documents again
+    // what serve --watch's background build does: a full build using the last build's documents
+    // again
     double[] oneFile = new double[RUNS];
     LiveSite last = pipeline.run(options).live().orElseThrow();
     for (int i = 0; i < RUNS; i++) {
-      Files.writeString(edited, "\nOne more line " + i + ".\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+      Files.writeString(
+          edited,
+          "\nOne more line " + i + ".\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.APPEND);
       LiveSite previous = last;
       long t = System.nanoTime();
       last = pipeline.run(options, () -> false, Optional.of(previous)).live().orElseThrow();
@@ -91,7 +109,8 @@ public final class BenchCommand implements Callable<Integer> {
     LiveSite live = pipeline.run(options).live().orElseThrow();
     double[] refresh = new double[RUNS];
     for (int i = 0; i < RUNS; i++) {
-      Files.writeString(edited, "\nAn edit " + i + ".\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+      Files.writeString(
+          edited, "\nAn edit " + i + ".\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
       long t = System.nanoTime();
       if (pipeline.refresh(live, Set.of(edited)).isEmpty()) {
         throw new IllegalStateException("the in-place refresh declined an edit of " + edited);
@@ -99,19 +118,25 @@ public final class BenchCommand implements Callable<Integer> {
       refresh[i] = (System.nanoTime() - t) / 1e6;
     }
     double[] route = routeMillis(catalog);
-    out.printf(Locale.ROOT,
+    out.printf(
+        Locale.ROOT,
         "{\"skills\": %d, \"warm_rebuild_s\": %.3f, \"cached_rebuild_s\": %.3f, \"one_file_rebuild_s\": %.3f,"
             + " \"one_file_refresh_ms\": %.1f, \"route_p50_ms\": %.3f, \"route_p99_ms\": %.3f, \"route_queries\": %d}%n",
-        catalog.skills().size(), median(warm), median(cached), median(oneFile), median(refresh), percentile(route, 50),
-        percentile(route, 99), route.length);
+        catalog.skills().size(),
+        median(warm),
+        median(cached),
+        median(oneFile),
+        median(refresh),
+        percentile(route, 50),
+        percentile(route, 99),
+        route.length);
     return 0;
   }
 
   /** Routes the opening words of every description, twice, timing the second round. */
   private static double[] routeMillis(Catalog catalog) {
     TriggerExtractor extractor = new TriggerExtractor();
-    List<Skill> skills = catalog.skills().stream().map(extractor::ensure)
-        .toList();
+    List<Skill> skills = catalog.skills().stream().map(extractor::ensure).toList();
     List<String> queries = skills.stream().map(s -> firstWords(s.description(), 8)).toList();
     try (RoutingIndex index = RoutingIndex.build(skills)) {
       Router router = new Router(index);
@@ -154,18 +179,25 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
-    Files.walkFileTree(from, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-        Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        from,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
+            Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.copy(
+                file,
+                to.resolve(from.relativize(file).toString()),
+                StandardCopyOption.REPLACE_EXISTING);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 }

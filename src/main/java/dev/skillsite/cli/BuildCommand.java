@@ -38,8 +38,12 @@ public final class BuildCommand implements Callable<Integer> {
   @Option(names = "--timings", description = "Print how long each build stage took.")
   boolean timings;
 
-  @Option(names = "--verbose", description = "Print every warning; without it, more than "
-      + DiagnosticSummary.FEW + " are summed up by kind.")
+  @Option(
+      names = "--verbose",
+      description =
+          "Print every warning; without it, more than "
+              + DiagnosticSummary.FEW
+              + " are summed up by kind.")
   boolean verbose;
 
   @Override
@@ -47,21 +51,28 @@ public final class BuildCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      Progress bar = TerminalProgress.forEnvironment(System.err, System.getenv(), System.console() != null);
+      Progress bar =
+          TerminalProgress.forEnvironment(System.err, System.getenv(), System.console() != null);
       StageTimer timer = new StageTimer(bar);
-      BuildPipeline pipeline = new BuildPipeline(new SiteGenerator(site.templateDir()), timings ? timer : bar)
-          .locking(site.writers("build", err));
+      BuildPipeline pipeline =
+          new BuildPipeline(new SiteGenerator(site.templateDir()), timings ? timer : bar)
+              .locking(site.writers("build", err));
       BuildResult result = pipeline.run(site.buildOptions(true));
       for (String line : DiagnosticSummary.lines(result.diagnostics(), verbose)) {
         err.println(line);
       }
       if (timings) {
         err.println(timer.summary(ManagementFactory.getRuntimeMXBean().getUptime()));
-        err.println("documents: " + result.documents().total() + ", " + result.documents().reused()
-            + " of them used again from the build cache"
-            + (result.answersReused() ? "; routing index and its answers too"
-                : result.indexReused() ? "; routing index too" : "")
-            + (result.searchReused() ? "; search export too" : ""));
+        err.println(
+            "documents: "
+                + result.documents().total()
+                + ", "
+                + result.documents().reused()
+                + " of them used again from the build cache"
+                + (result.answersReused()
+                    ? "; routing index and its answers too"
+                    : result.indexReused() ? "; routing index too" : "")
+                + (result.searchReused() ? "; search export too" : ""));
       }
       err.flush();
       out.println("built " + site.out + ": " + result.summary());

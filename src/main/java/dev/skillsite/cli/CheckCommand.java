@@ -34,31 +34,46 @@ import picocli.CommandLine.TypeConversionException;
     })
 public final class CheckCommand implements Callable<Integer> {
   /** Output formats for findings. */
-  enum Format { text, github }
+  enum Format {
+    text,
+    github
+  }
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--content", paramLabel = "DIR", description = "Folder of skills (default: ${DEFAULT-VALUE}).",
+  @Option(
+      names = "--content",
+      paramLabel = "DIR",
+      description = "Folder of skills (default: ${DEFAULT-VALUE}).",
       defaultValue = "content")
   Path content;
 
   @Option(names = "--json", description = "Print the findings as a JSON array.")
   boolean json;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
       description = "text (path:line:col: severity: message) or github (workflow annotations).")
   Format format;
 
   @Option(names = "--strict", description = "Warnings fail the check too.")
   boolean strict;
 
-  @Option(names = "--target", paramLabel = "TARGET", defaultValue = "agentskills",
+  @Option(
+      names = "--target",
+      paramLabel = "TARGET",
+      defaultValue = "agentskills",
       converter = TargetConverter.class,
       description = "agentskills, claude-code or claude-ai (default: ${DEFAULT-VALUE}).")
   Target target;
 
-  @Option(names = "--listing-budget", paramLabel = "CHARS",
-      description = "Characters the agent's skill listing may take (default: 8000, 1%% of 200k tokens).")
+  @Option(
+      names = "--listing-budget",
+      paramLabel = "CHARS",
+      description =
+          "Characters the agent's skill listing may take (default: 8000, 1%% of 200k tokens).")
   Integer listingBudget;
 
   private final ProbeFactory probes;
@@ -83,8 +98,9 @@ public final class CheckCommand implements Callable<Integer> {
       err.println("skillsite check: not a folder: " + content);
       return 2;
     }
-    CheckOptions options = new CheckOptions(target,
-        listingBudget == null ? CheckOptions.DEFAULT_LISTING_BUDGET : listingBudget);
+    CheckOptions options =
+        new CheckOptions(
+            target, listingBudget == null ? CheckOptions.DEFAULT_LISTING_BUDGET : listingBudget);
     CheckReport report = new Checker(probes).check(content, options);
     if (json) {
       out.println(new JsonFindings().format(report.findings()));
@@ -95,15 +111,25 @@ public final class CheckCommand implements Callable<Integer> {
       report.findings().forEach(d -> out.println(d.format()));
     }
     if (!json) {
-      err.println("check: " + BuildResult.count(report.catalog().skills().size(), "skill") + ", "
-          + BuildResult.count(report.errors(), "error") + ", " + BuildResult.count(report.warnings(), "warning")
-          + " (target " + target.label() + ")");
+      err.println(
+          "check: "
+              + BuildResult.count(report.catalog().skills().size(), "skill")
+              + ", "
+              + BuildResult.count(report.errors(), "error")
+              + ", "
+              + BuildResult.count(report.warnings(), "warning")
+              + " (target "
+              + target.label()
+              + ")");
     }
     out.flush();
     return report.exitCode(strict);
   }
 
-  /** The content folder as a repository-relative prefix for annotations, when it lies under the working directory. */
+  /**
+   * The content folder as a repository-relative prefix for annotations, when it lies under the
+   * working directory.
+   */
   private static String prefix(Path content) {
     Path cwd = Path.of("").toAbsolutePath().normalize();
     Path abs = content.toAbsolutePath().normalize();
@@ -117,8 +143,11 @@ public final class CheckCommand implements Callable<Integer> {
   static final class TargetConverter implements ITypeConverter<Target> {
     @Override
     public Target convert(String value) {
-      return Target.parse(value).orElseThrow(() -> new TypeConversionException(
-          "expected agentskills, claude-code or claude-ai but was '" + value + "'"));
+      return Target.parse(value)
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      "expected agentskills, claude-code or claude-ai but was '" + value + "'"));
     }
   }
 }

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 final class CheckPaths {
   private CheckPaths() {}
 
-  /** The content folder as a prefix relative to the working directory, when it lies under it; else "". */
+  /**
+   * The content folder as a prefix relative to the working directory, when it lies under it; else
+   * "".
+   */
   static String prefix(Path content) {
     Path cwd = Path.of("").toAbsolutePath().normalize();
     Path abs = content.toAbsolutePath().normalize();

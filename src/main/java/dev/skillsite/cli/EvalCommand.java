@@ -22,13 +22,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -36,9 +36,9 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code eval --queries FILE}: scores the router on a query set. */
 @Command(
@@ -57,32 +57,52 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--queries", paramLabel = "FILE", description = "A query set (repeat for several files).")
+  @Option(
+      names = "--queries",
+      paramLabel = "FILE",
+      description = "A query set (repeat for several files).")
   List<Path> queries = new ArrayList<>();
 
-  @Option(names = "--positives", paramLabel = "FILE", description = "Queries that should all fire --skill, one a"
-      + " line or a JSON array (repeatable): for sets that keep positives and negatives in separate files.")
+  @Option(
+      names = "--positives",
+      paramLabel = "FILE",
+      description =
+          "Queries that should all fire --skill, one a"
+              + " line or a JSON array (repeatable): for sets that keep positives and negatives in separate files.")
   List<Path> positives = new ArrayList<>();
 
-  @Option(names = "--negatives", paramLabel = "FILE", description = "Queries that should fire nothing (or not"
-      + " --skill, if given), one a line or a JSON array (repeatable).")
+  @Option(
+      names = "--negatives",
+      paramLabel = "FILE",
+      description =
+          "Queries that should fire nothing (or not"
+              + " --skill, if given), one a line or a JSON array (repeatable).")
   List<Path> negatives = new ArrayList<>();
 
   @Mixin IndexSource source;
 
-  @Option(names = "--skill", paramLabel = "NAME", description = "The skill a single-skill trigger-eval file is about.")
+  @Option(
+      names = "--skill",
+      paramLabel = "NAME",
+      description = "The skill a single-skill trigger-eval file is about.")
   Optional<String> skill = Optional.empty();
 
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
-  @Option(names = "--min-top1", paramLabel = "X", description = "Exit with 1 when top-1 is below X (for CI).")
+  @Option(
+      names = "--min-top1",
+      paramLabel = "X",
+      description = "Exit with 1 when top-1 is below X (for CI).")
   Optional<Double> minTop1 = Optional.empty();
 
   @Mixin ThresholdOption threshold;
 
-  @Option(names = "--sweep", description = "Also score every threshold from 0.05 to 0.95 (step 0.05): top-1,"
-      + " false-trigger rate and pass rate of each, to choose a collection's routing.threshold.")
+  @Option(
+      names = "--sweep",
+      description =
+          "Also score every threshold from 0.05 to 0.95 (step 0.05): top-1,"
+              + " false-trigger rate and pass rate of each, to choose a collection's routing.threshold.")
   boolean sweep;
 
   /** The thresholds {@code --sweep} tries. */
@@ -93,7 +113,8 @@ public final class EvalCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (queries.isEmpty() && positives.isEmpty() && negatives.isEmpty()) {
-      err.println("skillsite eval: give the queries: --queries FILE (or --positives FILE / --negatives FILE)");
+      err.println(
+          "skillsite eval: give the queries: --queries FILE (or --positives FILE / --negatives FILE)");
       return 2;
     }
     List<EvalCase> all = new ArrayList<>();
@@ -114,27 +135,42 @@ public final class EvalCommand implements Callable<Integer> {
     try {
       if (source.isSolr()) {
         SolrSource solr = source.openSolr();
-        return report(out, err, all, c -> new Router(solr, c), threshold.orDefault(),
+        return report(
+            out,
+            err,
+            all,
+            c -> new Router(solr, c),
+            threshold.orDefault(),
             name -> solr.docNamed(name).isPresent());
       }
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
       return IoErrors.fail(err, "eval", e);
     }
     try (RoutingIndex index = source.open()) {
-      return report(out, err, all, c -> new Router(index, c), threshold.of(index), index::hasSkillNamed);
+      return report(
+          out, err, all, c -> new Router(index, c), threshold.of(index), index::hasSkillNamed);
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
       return IoErrors.fail(err, "eval", e);
     }
   }
 
   /** Scores the routers {@code routers} makes (one per threshold) and prints the report. */
-  private int report(PrintWriter out, PrintWriter err, List<EvalCase> all, Function<Confidence, Router> routers,
-      Confidence confidence, Predicate<String> hasSkillNamed) {
+  private int report(
+      PrintWriter out,
+      PrintWriter err,
+      List<EvalCase> all,
+      Function<Confidence, Router> routers,
+      Confidence confidence,
+      Predicate<String> hasSkillNamed) {
     Evaluator.Split split = Evaluator.split(all, hasSkillNamed);
     List<EvalCase> cases = split.scored();
     if (!split.unknown().isEmpty()) {
-      err.printf(Locale.ROOT, "skillsite eval: warning: %s expect a skill the collection does not hold (%s):"
-          + " listed, not scored%n", count(split.unknown().size(), "case"), String.join(", ", unknownNames(split)));
+      err.printf(
+          Locale.ROOT,
+          "skillsite eval: warning: %s expect a skill the collection does not hold (%s):"
+              + " listed, not scored%n",
+          count(split.unknown().size(), "case"),
+          String.join(", ", unknownNames(split)));
       err.flush();
     }
     if (cases.isEmpty()) {
@@ -165,7 +201,11 @@ public final class EvalCommand implements Callable<Integer> {
     }
     out.flush();
     if (minTop1.isPresent() && report.top1() < minTop1.get()) {
-      err.printf(Locale.ROOT, "skillsite eval: top-1 %.3f is below --min-top1 %.3f%n", report.top1(), minTop1.get());
+      err.printf(
+          Locale.ROOT,
+          "skillsite eval: top-1 %.3f is below --min-top1 %.3f%n",
+          report.top1(),
+          minTop1.get());
       err.flush();
       return 1;
     }
@@ -185,10 +225,16 @@ public final class EvalCommand implements Callable<Integer> {
     if (unknown.isEmpty()) {
       return;
     }
-    out.printf(Locale.ROOT, "not scored (%s expect a skill not in the collection):%n", count(unknown.size(), "case"));
+    out.printf(
+        Locale.ROOT,
+        "not scored (%s expect a skill not in the collection):%n",
+        count(unknown.size(), "case"));
     for (EvalCase c : unknown) {
-      out.printf("  %s %s: %s%n", c.isPositive() ? "expected" : "not",
-          c.isPositive() ? String.join(" | ", c.expected()) : c.scope().orElse(""), c.query());
+      out.printf(
+          "  %s %s: %s%n",
+          c.isPositive() ? "expected" : "not",
+          c.isPositive() ? String.join(" | ", c.expected()) : c.scope().orElse(""),
+          c.query());
     }
   }
 
@@ -210,8 +256,8 @@ public final class EvalCommand implements Callable<Integer> {
   static final int UNUSED_WORDS = 3;
 
   /**
-   * For each negative that fired a skill: the query's most specific words that skill does not use, which a
-   * "Not for …" clause in its description could name ({@link Router#unusedWords}).
+   * For each negative that fired a skill: the query's most specific words that skill does not use,
+   * which a "Not for …" clause in its description could name ({@link Router#unusedWords}).
    */
   private static Map<EvalReport.Miss, List<String>> unusedWords(EvalReport r, Router router) {
     Map<EvalReport.Miss, List<String>> out = new LinkedHashMap<>();
@@ -224,66 +270,110 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   private static EvalReport evaluate(List<EvalCase> cases, Router router) {
-    return Evaluator.evaluate(cases, q -> {
-      RouteResult r = router.route(q, 10);
-      return new Ranking(r.hits().stream().map(RouteHit::name).toList(), r.triggered());
-    });
+    return Evaluator.evaluate(
+        cases,
+        q -> {
+          RouteResult r = router.route(q, 10);
+          return new Ranking(r.hits().stream().map(RouteHit::name).toList(), r.triggered());
+        });
   }
 
   /**
-   * The threshold with the highest pass rate (positives routed first and fired, negatives left alone); of
-   * equal ones, the closest to {@code current}.
+   * The threshold with the highest pass rate (positives routed first and fired, negatives left
+   * alone); of equal ones, the closest to {@code current}.
    */
   static double best(Map<Double, EvalReport> swept, double current) {
     return swept.entrySet().stream()
-        .max(Comparator.comparingDouble((Map.Entry<Double, EvalReport> e) -> e.getValue().passRate())
-            .thenComparingDouble(e -> -Math.abs(e.getKey() - current)))
-        .map(Map.Entry::getKey).orElse(current);
+        .max(
+            Comparator.comparingDouble((Map.Entry<Double, EvalReport> e) -> e.getValue().passRate())
+                .thenComparingDouble(e -> -Math.abs(e.getKey() - current)))
+        .map(Map.Entry::getKey)
+        .orElse(current);
   }
 
   private static void printSweep(PrintWriter out, Map<Double, EvalReport> swept, double current) {
     double best = best(swept, current);
     out.println("threshold  top-1  false-trigger  pass");
-    swept.forEach((t, r) -> out.printf(Locale.ROOT, "  %.2f     %.3f  %.3f          %.3f%s%n", t, r.top1(),
-        r.falseTriggerRate(), r.passRate(), t == best ? "  <- highest pass rate" : ""));
+    swept.forEach(
+        (t, r) ->
+            out.printf(
+                Locale.ROOT,
+                "  %.2f     %.3f  %.3f          %.3f%s%n",
+                t,
+                r.top1(),
+                r.falseTriggerRate(),
+                r.passRate(),
+                t == best ? "  <- highest pass rate" : ""));
     if (best == current) {
-      out.printf(Locale.ROOT, "the threshold in use, %.2f, has the highest pass rate on this set%n", current);
+      out.printf(
+          Locale.ROOT,
+          "the threshold in use, %.2f, has the highest pass rate on this set%n",
+          current);
     } else {
-      out.printf(Locale.ROOT, "to use %.2f for this collection, put in skillsite.yaml:  routing: {threshold: %.2f}%n",
-          best, best);
+      out.printf(
+          Locale.ROOT,
+          "to use %.2f for this collection, put in skillsite.yaml:  routing: {threshold: %.2f}%n",
+          best,
+          best);
     }
   }
 
   private static JsonArray sweepJson(Map<Double, EvalReport> swept) {
     JsonArray a = new JsonArray();
-    swept.forEach((t, r) -> {
-      JsonObject j = new JsonObject();
-      j.addProperty("threshold", t);
-      j.addProperty("top1", r.top1());
-      j.addProperty("false_trigger_rate", r.falseTriggerRate());
-      j.addProperty("pass_rate", r.passRate());
-      a.add(j);
-    });
+    swept.forEach(
+        (t, r) -> {
+          JsonObject j = new JsonObject();
+          j.addProperty("threshold", t);
+          j.addProperty("top1", r.top1());
+          j.addProperty("false_trigger_rate", r.falseTriggerRate());
+          j.addProperty("pass_rate", r.passRate());
+          a.add(j);
+        });
     return a;
   }
 
-  private void printText(PrintWriter out, EvalReport r, Confidence c, Map<EvalReport.Miss, List<String>> unused) {
-    out.printf(Locale.ROOT, "%s: %s, %s, %s (confidence threshold %.2f)%n", sources(),
-        count(r.queries(), "query", "queries"), count(r.positives(), "positive"), count(r.negatives(), "negative"),
+  private void printText(
+      PrintWriter out, EvalReport r, Confidence c, Map<EvalReport.Miss, List<String>> unused) {
+    out.printf(
+        Locale.ROOT,
+        "%s: %s, %s, %s (confidence threshold %.2f)%n",
+        sources(),
+        count(r.queries(), "query", "queries"),
+        count(r.positives(), "positive"),
+        count(r.negatives(), "negative"),
         c.threshold());
-    out.printf(Locale.ROOT, "top-1 %.3f  top-3 %.3f  MRR %.3f  over %s%n", r.top1(), r.top3(), r.mrr(),
+    out.printf(
+        Locale.ROOT,
+        "top-1 %.3f  top-3 %.3f  MRR %.3f  over %s%n",
+        r.top1(),
+        r.top3(),
+        r.mrr(),
         count(r.positives(), "positive"));
-    out.printf(Locale.ROOT, "  (an abstention counts as a top-1 miss: %s abstained; top-3 and MRR use the"
-        + " ranking)%n", count(r.abstainedPositives(), "positive"));
-    out.printf(Locale.ROOT, "false-trigger rate %.3f over %s%n", r.falseTriggerRate(),
+    out.printf(
+        Locale.ROOT,
+        "  (an abstention counts as a top-1 miss: %s abstained; top-3 and MRR use the"
+            + " ranking)%n",
+        count(r.abstainedPositives(), "positive"));
+    out.printf(
+        Locale.ROOT,
+        "false-trigger rate %.3f over %s%n",
+        r.falseTriggerRate(),
         count(r.negatives(), "negative"));
     out.printf(Locale.ROOT, "pass rate %.3f%n", r.passRate());
     List<EvalReport.Confusion> confusions = r.confusions();
     if (confusions.stream().anyMatch(x -> x.count() > 1)) {
       out.println("where the misses went (most frequent first):");
-      confusions.stream().filter(x -> x.count() > 1).limit(10).forEach(x -> out.printf(Locale.ROOT, "  %d× %s → %s%n",
-          x.count(), x.expected().isEmpty() ? "nothing" : String.join(" | ", x.expected()),
-          x.got().isEmpty() ? "no skill (abstained)" : x.got()));
+      confusions.stream()
+          .filter(x -> x.count() > 1)
+          .limit(10)
+          .forEach(
+              x ->
+                  out.printf(
+                      Locale.ROOT,
+                      "  %d× %s → %s%n",
+                      x.count(),
+                      x.expected().isEmpty() ? "nothing" : String.join(" | ", x.expected()),
+                      x.got().isEmpty() ? "no skill (abstained)" : x.got()));
     }
     if (!r.misses().isEmpty()) {
       out.println("misses:");
@@ -293,7 +383,8 @@ public final class EvalCommand implements Callable<Integer> {
         out.printf("  expected %s, got %s: %s%n", expected, got, m.query());
         List<String> words = unused.getOrDefault(m, List.of());
         if (!words.isEmpty()) {
-          out.printf("    words %s does not use: %s (a \"Not for\" clause naming them would count against it)%n",
+          out.printf(
+              "    words %s does not use: %s (a \"Not for\" clause naming them would count against it)%n",
               m.got(), words.stream().map(w -> "\"" + w + "\"").collect(Collectors.joining(", ")));
         }
       }

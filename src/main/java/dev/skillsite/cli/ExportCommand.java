@@ -10,23 +10,32 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code export --solr DIR}: a SolrCloud configset, plugin jar and the skill documents. */
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    description = "Writes what a SolrCloud collection needs to route to the skills: configset, plugin jar, documents"
-        + " (see DIR/README.txt and docs/solr.md).")
+    description =
+        "Writes what a SolrCloud collection needs to route to the skills: configset, plugin jar, documents"
+            + " (see DIR/README.txt and docs/solr.md).")
 public final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--solr", required = true, paramLabel = "DIR", description = "The folder to write (new, empty or an earlier export).")
+  @Option(
+      names = "--solr",
+      required = true,
+      paramLabel = "DIR",
+      description = "The folder to write (new, empty or an earlier export).")
   Path solr;
 
-  @Option(names = "--content", paramLabel = "DIR", defaultValue = "content", description = "Content folder (default content/).")
+  @Option(
+      names = "--content",
+      paramLabel = "DIR",
+      defaultValue = "content",
+      description = "Content folder (default content/).")
   Path content;
 
   @Override
@@ -36,11 +45,18 @@ public final class ExportCommand implements Callable<Integer> {
     try {
       Catalog catalog = new ContentLoader().load(content);
       if (catalog.skills().isEmpty()) {
-        throw new IOException(content + ": no skill to export (no SKILL.md under it loaded; `check` says why)");
+        throw new IOException(
+            content + ": no skill to export (no SKILL.md under it loaded; `check` says why)");
       }
       SolrExport.write(RouterFactory.withTriggers(catalog.skills()), solr);
-      out.println("skillsite export: " + catalog.skills().size() + " skills for Solr in " + solr
-          + " (" + solr.resolve("README.txt") + " says what next)");
+      out.println(
+          "skillsite export: "
+              + catalog.skills().size()
+              + " skills for Solr in "
+              + solr
+              + " ("
+              + solr.resolve("README.txt")
+              + " says what next)");
       out.flush();
       return 0;
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {

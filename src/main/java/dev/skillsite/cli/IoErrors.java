@@ -13,10 +13,15 @@ import java.nio.file.NotDirectoryException;
 final class IoErrors {
   private IoErrors() {}
 
-  /** Prints {@code skillsite COMMAND: reason} for a command whose input failed, and gives exit code 2. */
+  /**
+   * Prints {@code skillsite COMMAND: reason} for a command whose input failed, and gives exit code
+   * 2.
+   */
   static int fail(PrintWriter err, String command, Exception e) {
-    String reason = e instanceof IOException io ? describe(io)
-        : e instanceof UncheckedIOException u ? describe(u.getCause()) : e.getMessage();
+    String reason =
+        e instanceof IOException io
+            ? describe(io)
+            : e instanceof UncheckedIOException u ? describe(u.getCause()) : e.getMessage();
     err.println("skillsite " + command + ": " + reason);
     return 2;
   }

@@ -19,10 +19,10 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code route "PHRASE"}: which skill should fire for what a user typed, and why. */
 @Command(
@@ -32,18 +32,27 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class RouteCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "PHRASE", description = "What the user types (words are joined).")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PHRASE",
+      description = "What the user types (words are joined).")
   List<String> phrase;
 
   @Mixin IndexSource source;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "5", description = "How many skills to list (default 5).")
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "5",
+      description = "How many skills to list (default 5).")
   int top;
 
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
-  @Option(names = "--explain", description = "Say why: per-field contributions, matched terms, confidence.")
+  @Option(
+      names = "--explain",
+      description = "Say why: per-field contributions, matched terms, confidence.")
   boolean explain;
 
   @Mixin ThresholdOption threshold;
@@ -94,7 +103,9 @@ public final class RouteCommand implements Callable<Integer> {
     } else if (ex.invoked()) {
       out.println("called by name: " + r.hits().get(0).name() + " fires");
     } else if (r.ambiguous()) {
-      out.printf(Locale.ROOT, "ambiguous: the top two skills are within %.0f%% of each other%n",
+      out.printf(
+          Locale.ROOT,
+          "ambiguous: the top two skills are within %.0f%% of each other%n",
           Confidence.AMBIGUOUS_MARGIN * 100);
     }
     if (!r.abstained()) {
@@ -102,42 +113,74 @@ public final class RouteCommand implements Callable<Integer> {
     }
     for (int i = 0; i < r.hits().size(); i++) {
       RouteHit h = r.hits().get(i);
-      out.printf(Locale.ROOT, "%d. %s  score %.2f  confidence %.2f  %s%s%n", i + 1, h.name(), h.score(),
-          h.confidence(), h.field(), h.matched().isEmpty() ? "" : ": \"" + h.matched() + "\"");
+      out.printf(
+          Locale.ROOT,
+          "%d. %s  score %.2f  confidence %.2f  %s%s%n",
+          i + 1,
+          h.name(),
+          h.score(),
+          h.confidence(),
+          h.field(),
+          h.matched().isEmpty() ? "" : ": \"" + h.matched() + "\"");
       if (explain && i < ex.contributions().size() && !ex.contributions().get(i).isEmpty()) {
         Map<String, Double> c = ex.contributions().get(i);
         StringBuilder sb = new StringBuilder("     fields:");
         c.entrySet().stream()
             .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-            .forEach(e -> sb.append(String.format(Locale.ROOT, " %s %.2f", e.getKey(), e.getValue())));
+            .forEach(
+                e -> sb.append(String.format(Locale.ROOT, " %s %.2f", e.getKey(), e.getValue())));
         out.println(sb);
       }
     }
     if (explain) {
       Confidence.Features f = ex.features();
       if (ex.invoked()) {
-        out.printf(Locale.ROOT, "confidence 1.00: the query calls %s by name (a leading /command or \"NAME skill\"); "
-            + "from its words alone it would be %.2f%n", r.hits().get(0).name(), ex.wordConfidence());
+        out.printf(
+            Locale.ROOT,
+            "confidence 1.00: the query calls %s by name (a leading /command or \"NAME skill\"); "
+                + "from its words alone it would be %.2f%n",
+            r.hits().get(0).name(),
+            ex.wordConfidence());
       }
-      out.printf(Locale.ROOT,
+      out.printf(
+          Locale.ROOT,
           "%sconfidence %.2f vs threshold %.2f: matched %.2f (share of the %d query words in the top skill), "
               + "known %.2f, explained %.2f, margin %.2f, background known %.2f, background explained %.2f, "
               + "rarest missing %.2f, excluded %.2f (its \"Not for\" clauses); z = %.2f; evidence %.2f (%s)%n",
-          ex.invoked() ? "word " : "", ex.wordConfidence(), ex.threshold(), f.matched(),
-          f.words(), f.known(), f.explained(), f.margin(), f.bgKnown(),
-          f.bgExplained(), f.rarestMissing(), f.excluded(), f.z(), f.evidence(),
+          ex.invoked() ? "word " : "",
+          ex.wordConfidence(),
+          ex.threshold(),
+          f.matched(),
+          f.words(),
+          f.known(),
+          f.explained(),
+          f.margin(),
+          f.bgKnown(),
+          f.bgExplained(),
+          f.rarestMissing(),
+          f.excluded(),
+          f.z(),
+          f.evidence(),
           f.evidence() >= Confidence.MIN_EVIDENCE
               ? "enough specific words"
-              : String.format(Locale.ROOT, "too few specific words, under %.2f: confidence at most %.2f",
-                  Confidence.MIN_EVIDENCE, f.evidenceCap()));
+              : String.format(
+                  Locale.ROOT,
+                  "too few specific words, under %.2f: confidence at most %.2f",
+                  Confidence.MIN_EVIDENCE,
+                  f.evidenceCap()));
       out.println("query words: " + String.join(" ", ex.queryWords()));
     }
   }
 
-  /** The top skill's "Not for" clauses that the request ran into, the reason it abstained or nearly did. */
+  /**
+   * The top skill's "Not for" clauses that the request ran into, the reason it abstained or nearly
+   * did.
+   */
   private static void printNotFor(PrintWriter out, RouteExplanation ex) {
     if (!ex.notFor().isEmpty()) {
-      out.printf("%s says: %s%s%n", ex.result().hits().get(0).name(),
+      out.printf(
+          "%s says: %s%s%n",
+          ex.result().hits().get(0).name(),
           ex.notFor().stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(" ")),
           ex.result().abstained() ? "" : " (this counted against it)");
     }

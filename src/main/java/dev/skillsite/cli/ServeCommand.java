@@ -13,8 +13,8 @@ import dev.skillsite.serve.Rebuilder;
 import dev.skillsite.serve.SiteServer;
 import dev.skillsite.site.SiteGenerator;
 import java.io.IOException;
-import java.net.BindException;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,25 +28,37 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code serve}: build, then serve the site locally; with {@code --watch}, rebuild on every save. */
+/**
+ * {@code serve}: build, then serve the site locally; with {@code --watch}, rebuild on every save.
+ */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Builds the site, then serves it on 127.0.0.1; --watch rebuilds on every save and reloads "
-        + "open pages.")
+    description =
+        "Builds the site, then serves it on 127.0.0.1; --watch rebuilds on every save and reloads "
+            + "open pages.")
 public final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin SiteOptions site;
 
-  @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
-  @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
-      description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 exposes the site to the network).")
+  @Option(
+      names = "--bind",
+      defaultValue = "127.0.0.1",
+      paramLabel = "ADDRESS",
+      description =
+          "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 exposes the site to the network).")
   String bind;
 
-  @Option(names = "--watch", description = "Rebuild when content or templates change; open pages reload.")
+  @Option(
+      names = "--watch",
+      description = "Rebuild when content or templates change; open pages reload.")
   boolean watch;
 
   @Option(names = "--debounce", defaultValue = "100", paramLabel = "MS", hidden = true)
@@ -59,32 +71,55 @@ public final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     BuildStatus status = new BuildStatus();
-    Progress progress = TerminalProgress.forEnvironment(System.err, System.getenv(), System.console() != null);
+    Progress progress =
+        TerminalProgress.forEnvironment(System.err, System.getenv(), System.console() != null);
     try (OutputLock.Hold kept = keep(err)) {
       Optional<Path> templates = site.templateDir();
-      OutputLock.Policy writers = kept instanceof Kept k ? site.writers(OutputLock.WATCH, err).holding(k.lock())
-          : site.writers("serve", err);
-      BuildPipeline pipeline = new BuildPipeline(new SiteGenerator(templates), progress, true).locking(writers);
+      OutputLock.Policy writers =
+          kept instanceof Kept k
+              ? site.writers(OutputLock.WATCH, err).holding(k.lock())
+              : site.writers("serve", err);
+      BuildPipeline pipeline =
+          new BuildPipeline(new SiteGenerator(templates), progress, true).locking(writers);
       BuildResult first = pipeline.run(site.buildOptions(true));
       report(first, out, err, status);
       List<Path> watched = new ArrayList<>(List.of(site.content));
       templates.ifPresent(watched::add);
       // templates may change too: each full rebuild compiles them again (cheap next to rendering)
-      Rebuilder rebuilder = new Rebuilder(
-          () -> new BuildPipeline(new SiteGenerator(templates), progress, true).locking(writers),
-          site.buildOptions(false), pipeline, first, listener(out, err, status));
+      Rebuilder rebuilder =
+          new Rebuilder(
+              () ->
+                  new BuildPipeline(new SiteGenerator(templates), progress, true).locking(writers),
+              site.buildOptions(false),
+              pipeline,
+              first,
+              listener(out, err, status));
       try (Rebuilder r = rebuilder;
           SiteServer server = SiteServer.start(bind, port, site.out, status, watch);
-          AutoCloseable watcher = watch ? ContentWatcher.start(watched, debounce, r::changed) : () -> {}) {
-        out.println("serving " + site.out + " at http://" + bind + ":" + server.port() + "/"
-            + (watch ? " (watching " + site.content + ")" : ""));
+          AutoCloseable watcher =
+              watch ? ContentWatcher.start(watched, debounce, r::changed) : () -> {}) {
+        out.println(
+            "serving "
+                + site.out
+                + " at http://"
+                + bind
+                + ":"
+                + server.port()
+                + "/"
+                + (watch ? " (watching " + site.content + ")" : ""));
         out.flush();
         stop.await();
       }
       return 0;
     } catch (BindException e) {
-      err.println("skillsite serve: cannot listen on " + bind + ":" + port + " (" + e.getMessage()
-          + "); choose another with --port, or 0 for any free port");
+      err.println(
+          "skillsite serve: cannot listen on "
+              + bind
+              + ":"
+              + port
+              + " ("
+              + e.getMessage()
+              + "); choose another with --port, or 0 for any free port");
       return 2;
     } catch (IOException e) {
       err.println("skillsite: " + IoErrors.describe(e));
@@ -95,7 +130,9 @@ public final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  /** A watching server's lock of its output folder, held from before the first build until it stops. */
+  /**
+   * A watching server's lock of its output folder, held from before the first build until it stops.
+   */
   private record Kept(OutputLock lock) implements OutputLock.Hold {
     @Override
     public void close() throws IOException {
@@ -104,8 +141,8 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * With {@code --watch}, takes the output folder for as long as the server runs: its quick refreshes write
-   * pages in place, and no other build may swap the folder under them.
+   * With {@code --watch}, takes the output folder for as long as the server runs: its quick
+   * refreshes write pages in place, and no other build may swap the folder under them.
    */
   private OutputLock.Hold keep(PrintWriter err) throws IOException {
     if (!watch) {
@@ -130,7 +167,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
         err.flush();
         status.published();
-        out.printf(Locale.ROOT, "updated %s in %.0f ms; rebuilding the rest%n", BuildResult.count(r.pages(), "page"),
+        out.printf(
+            Locale.ROOT,
+            "updated %s in %.0f ms; rebuilding the rest%n",
+            BuildResult.count(r.pages(), "page"),
             r.seconds() * 1000);
         out.flush();
       }
@@ -142,7 +182,9 @@ public final class ServeCommand implements Callable<Integer> {
 
       @Override
       public void failed(Exception e) {
-        String line = "skillsite: rebuild failed: " + (e instanceof IOException io ? IoErrors.describe(io) : e);
+        String line =
+            "skillsite: rebuild failed: "
+                + (e instanceof IOException io ? IoErrors.describe(io) : e);
         err.println(line);
         err.flush();
         status.failed(List.of(line));
@@ -159,7 +201,8 @@ public final class ServeCommand implements Callable<Integer> {
       status.published();
       out.println("built: " + r.summary());
     } else {
-      status.failed(r.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format).toList());
+      status.failed(
+          r.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format).toList());
       out.println("not published, serving the last good site: " + r.summary());
     }
     out.flush();

@@ -15,44 +15,67 @@ import picocli.CommandLine.Spec;
 
 /** Options shared by the commands that build a site ({@code build}, {@code serve}). */
 final class SiteOptions {
-  @Spec(Spec.Target.MIXEE) CommandSpec spec;
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
 
   static final Path DEFAULT_TEMPLATES = Path.of("templates");
 
-  @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
+  @Option(
+      names = "--content",
+      paramLabel = "DIR",
+      defaultValue = "content",
       description = "Skill collection to read (default: ${DEFAULT-VALUE}).")
   Path content;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "site-output",
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "site-output",
       description = "Output folder, replaced as a whole (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--templates", paramLabel = "DIR",
-      description = "Templates overriding the built-in ones by name (default: templates/ when it exists).")
+  @Option(
+      names = "--templates",
+      paramLabel = "DIR",
+      description =
+          "Templates overriding the built-in ones by name (default: templates/ when it exists).")
   Path templates;
 
-  @Option(names = "--base-url", paramLabel = "URL",
+  @Option(
+      names = "--base-url",
+      paramLabel = "URL",
       description = "Absolute URL the site is served from, for canonical links and the sitemap.")
   String baseUrl;
 
-  @Option(names = "--no-cache",
-      description = "Render every document: neither read nor write the build cache (OUT/.skillsite-cache/).")
+  @Option(
+      names = "--no-cache",
+      description =
+          "Render every document: neither read nor write the build cache (OUT/.skillsite-cache/).")
   boolean noCache;
 
-  @Option(names = "--lock-wait", paramLabel = "SECONDS", defaultValue = "300",
-      description = "How long to wait while another build writes the same output folder (default: "
-          + "${DEFAULT-VALUE}; 0 refuses at once).")
+  @Option(
+      names = "--lock-wait",
+      paramLabel = "SECONDS",
+      defaultValue = "300",
+      description =
+          "How long to wait while another build writes the same output folder (default: "
+              + "${DEFAULT-VALUE}; 0 refuses at once).")
   long lockWait;
 
   /** How this command takes the lock of the output folder; waiting is told on {@code err}. */
   OutputLock.Policy writers(String command, PrintWriter err) {
     if (lockWait < 0) {
-      throw new ParameterException(spec.commandLine(), "--lock-wait must be 0 or more seconds, not " + lockWait);
+      throw new ParameterException(
+          spec.commandLine(), "--lock-wait must be 0 or more seconds, not " + lockWait);
     }
-    return new OutputLock.Policy(command, Duration.ofSeconds(lockWait), notice -> {
-      err.println("skillsite: " + notice);
-      err.flush();
-    }, Optional.empty());
+    return new OutputLock.Policy(
+        command,
+        Duration.ofSeconds(lockWait),
+        notice -> {
+          err.println("skillsite: " + notice);
+          err.flush();
+        },
+        Optional.empty());
   }
 
   /** The user's template folder: {@code --templates}, else {@code templates/} if present. */
@@ -66,12 +89,16 @@ final class SiteOptions {
     return Optional.of(templates);
   }
 
-  /** @throws ParameterException for a base URL that is not an absolute http(s) URL */
+  /**
+   * @throws ParameterException for a base URL that is not an absolute http(s) URL
+   */
   BuildOptions buildOptions(boolean publishWithErrors) {
     if (baseUrl != null && !baseUrl.matches("(?i)https?://[^\\s/?#\"'<>`]+(/[^\\s\"'<>`]*)?")) {
-      throw new ParameterException(spec.commandLine(),
+      throw new ParameterException(
+          spec.commandLine(),
           "--base-url must be an absolute http:// or https:// URL, not '" + baseUrl + "'");
     }
-    return new BuildOptions(content, out, Optional.ofNullable(baseUrl), publishWithErrors, !noCache);
+    return new BuildOptions(
+        content, out, Optional.ofNullable(baseUrl), publishWithErrors, !noCache);
   }
 }

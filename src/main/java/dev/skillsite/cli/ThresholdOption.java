@@ -5,11 +5,16 @@ import dev.skillsite.routing.RoutingIndex;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** {@code --threshold C} of {@code route} and {@code eval}: the confidence a skill needs to fire. */
+/**
+ * {@code --threshold C} of {@code route} and {@code eval}: the confidence a skill needs to fire.
+ */
 final class ThresholdOption {
-  @Option(names = "--threshold", paramLabel = "C",
-      description = "Confidence a skill needs to fire, between 0 and 1 (default: the collection's"
-          + " routing.threshold, else the calibrated one).")
+  @Option(
+      names = "--threshold",
+      paramLabel = "C",
+      description =
+          "Confidence a skill needs to fire, between 0 and 1 (default: the collection's"
+              + " routing.threshold, else the calibrated one).")
   Optional<Double> threshold = Optional.empty();
 
   /**

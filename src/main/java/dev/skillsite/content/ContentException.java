@@ -2,7 +2,10 @@ package dev.skillsite.content;
 
 import dev.skillsite.model.Diagnostic;
 
-/** A problem that stops one file from loading; carries the diagnostic to report. Never escapes the loader. */
+/**
+ * A problem that stops one file from loading; carries the diagnostic to report. Never escapes the
+ * loader.
+ */
 final class ContentException extends Exception {
   private static final long serialVersionUID = 1L;
   private final transient Diagnostic diagnostic;

@@ -6,8 +6,8 @@ import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.Reference;
 import dev.skillsite.model.SiteConfig;
 import dev.skillsite.model.Skill;
-import dev.skillsite.model.SourcePos;
 import dev.skillsite.model.SkillId;
+import dev.skillsite.model.SourcePos;
 import dev.skillsite.model.Triggers;
 import dev.skillsite.triggers.TriggerExtractor;
 import java.io.IOException;
@@ -29,21 +29,23 @@ import java.util.Set;
  * Loads a content tree into a {@link Catalog}: the first stage of a build.
  *
  * <ol>
- *   <li>{@link SkillScanner} walks the tree once (hidden folders included; {@code .git},
- *       {@code node_modules} and symbolic links skipped) for every {@code SKILL.md}/{@code skill.md}, the
- *       other Markdown files and the {@code .claude-plugin/plugin.json} files, sorted by path in byte order.
- *   <li>{@link MarketplaceReader} reads {@code .claude-plugin/marketplace.json};
- *       {@link SiteConfigReader} reads {@code skillsite.yaml}.
- *   <li>{@link SkillReader} parses every SKILL.md in parallel: strict UTF-8 (16 MiB cap), frontmatter
- *       by snakeyaml-engine with alias and size limits, {@link SkillValidator} checks, and the
- *       {@link ReferenceFinder} Markdown files beside it. A file with an error is skipped and listed in
- *       {@link Catalog#skippedSources()}.
+ *   <li>{@link SkillScanner} walks the tree once (hidden folders included; {@code .git}, {@code
+ *       node_modules} and symbolic links skipped) for every {@code SKILL.md}/{@code skill.md}, the
+ *       other Markdown files and the {@code .claude-plugin/plugin.json} files, sorted by path in
+ *       byte order.
+ *   <li>{@link MarketplaceReader} reads {@code .claude-plugin/marketplace.json}; {@link
+ *       SiteConfigReader} reads {@code skillsite.yaml}.
+ *   <li>{@link SkillReader} parses every SKILL.md in parallel: strict UTF-8 (16 MiB cap),
+ *       frontmatter by snakeyaml-engine with alias and size limits, {@link SkillValidator} checks,
+ *       and the {@link ReferenceFinder} Markdown files beside it. A file with an error is skipped
+ *       and listed in {@link Catalog#skippedSources()}.
  *   <li>{@link CollectionAssigner} puts each skill in a plugin collection or a folder collection;
- *       {@link SkillIds} gives unique slugs; {@link DeclaredRelations} resolves declared related skills.
+ *       {@link SkillIds} gives unique slugs; {@link DeclaredRelations} resolves declared related
+ *       skills.
  * </ol>
  *
- * <p>Bad content never throws: every problem is a {@link Diagnostic} in the catalog. Thread-safe; one
- * instance can load many trees.
+ * <p>Bad content never throws: every problem is a {@link Diagnostic} in the catalog. Thread-safe;
+ * one instance can load many trees.
  */
 public final class ContentLoader {
   private final YamlComposer yaml = new YamlComposer();
@@ -79,9 +81,13 @@ public final class ContentLoader {
     ScanResult scan = scanner.scan(root);
     diagnostics.addAll(scan.diagnostics());
     if (scan.skillFiles().isEmpty()) {
-      // almost always a wrong --content path: say so, so that `check --strict` in CI does not pass on nothing
-      diagnostics.add(Diagnostic.warning(SourcePos.of("."), "no-skills",
-          "no SKILL.md (or skill.md) anywhere under this folder: the site has no skill"));
+      // almost always a wrong --content path: say so, so that `check --strict` in CI does not pass
+      // on nothing
+      diagnostics.add(
+          Diagnostic.warning(
+              SourcePos.of("."),
+              "no-skills",
+              "no SKILL.md (or skill.md) anywhere under this folder: the site has no skill"));
     }
     Marketplace marketplace = marketplaceReader.read(root, diagnostics);
     SiteSettings settings = configReader.read(root, marketplace, diagnostics);
@@ -96,15 +102,28 @@ public final class ContentLoader {
     }
 
     List<PluginSpec> plugins =
-        pluginReader.addManifests(root, marketplace.plugins(), scan.pluginManifests(), skillDirs, diagnostics);
-    CollectionPlan plan = collections.assign(plugins, skillDirs, drafts, settings.config().title(), diagnostics);
+        pluginReader.addManifests(
+            root, marketplace.plugins(), scan.pluginManifests(), skillDirs, diagnostics);
+    CollectionPlan plan =
+        collections.assign(plugins, skillDirs, drafts, settings.config().title(), diagnostics);
     Map<String, SkillId> idBySource = ids.assign(drafts, plan.bySource(), diagnostics);
-    Map<String, List<String>> related = relations.resolve(drafts, settings.relations(), diagnostics);
+    Map<String, List<String>> related =
+        relations.resolve(drafts, settings.relations(), diagnostics);
     List<Skill> skills = new ArrayList<>(drafts.size());
     for (SkillDraft d : drafts) {
-      skills.add(new Skill(idBySource.get(d.source()), d.name(), d.header().description(), d.source(),
-          plan.bySource().get(d.source()), d.frontmatter().values(), d.frontmatter().body(),
-          d.frontmatter().bodyLine(), d.references(), Triggers.NONE, related.get(d.source())));
+      skills.add(
+          new Skill(
+              idBySource.get(d.source()),
+              d.name(),
+              d.header().description(),
+              d.source(),
+              plan.bySource().get(d.source()),
+              d.frontmatter().values(),
+              d.frontmatter().body(),
+              d.frontmatter().bodyLine(),
+              d.references(),
+              Triggers.NONE,
+              related.get(d.source())));
       skills.set(skills.size() - 1, triggers.ensure(skills.get(skills.size() - 1)));
     }
     skills.sort(Comparator.comparing(Skill::id));
@@ -116,10 +135,11 @@ public final class ContentLoader {
   public record Reloaded(Skill skill, List<Diagnostic> diagnostics) {}
 
   /**
-   * Reads one skill of a loaded catalog again, after its SKILL.md or one of its reference files changed. Empty
-   * when the change is more than an edit in place, so that only a full {@link #load} can be trusted: the file
-   * has an error, its name (and so its id), declared related skills or set of reference files changed, or a
-   * file became a symbolic link. Its triggers are extracted, as {@link #load} does.
+   * Reads one skill of a loaded catalog again, after its SKILL.md or one of its reference files
+   * changed. Empty when the change is more than an edit in place, so that only a full {@link #load}
+   * can be trusted: the file has an error, its name (and so its id), declared related skills or set
+   * of reference files changed, or a file became a symbolic link. Its triggers are extracted, as
+   * {@link #load} does.
    */
   public Optional<Reloaded> reload(Path contentRoot, Skill old) throws IOException {
     Path root = contentRoot.toRealPath();
@@ -133,8 +153,12 @@ public final class ContentLoader {
         return Optional.empty();
       }
     }
-    SkillReader reader = new SkillReader(root, frontmatter, validator,
-        new ReferenceFinder(root, files.subList(1, files.size()), List.of(old.dir())));
+    SkillReader reader =
+        new SkillReader(
+            root,
+            frontmatter,
+            validator,
+            new ReferenceFinder(root, files.subList(1, files.size()), List.of(old.dir())));
     SkillDraft d;
     try {
       d = reader.read(old.source());
@@ -143,22 +167,43 @@ public final class ContentLoader {
     }
     List<String> oldRefs = old.references().stream().map(Reference::path).toList();
     List<String> newRefs = d.references().stream().map(Reference::path).toList();
-    if (!d.name().equals(old.name()) || !oldRefs.equals(newRefs)
-        || !Objects.equals(old.frontmatter().get("metadata"), d.frontmatter().values().get("metadata"))
+    if (!d.name().equals(old.name())
+        || !oldRefs.equals(newRefs)
+        || !Objects.equals(
+            old.frontmatter().get("metadata"), d.frontmatter().values().get("metadata"))
         || d.diagnostics().stream().anyMatch(Diagnostic::isError)) {
       return Optional.empty();
     }
-    Skill skill = new Skill(old.id(), d.name(), d.header().description(), d.source(), old.collectionId(),
-        d.frontmatter().values(), d.frontmatter().body(), d.frontmatter().bodyLine(), d.references(), Triggers.NONE,
-        old.declaredRelated());
+    Skill skill =
+        new Skill(
+            old.id(),
+            d.name(),
+            d.header().description(),
+            d.source(),
+            old.collectionId(),
+            d.frontmatter().values(),
+            d.frontmatter().body(),
+            d.frontmatter().bodyLine(),
+            d.references(),
+            Triggers.NONE,
+            old.declaredRelated());
     return Optional.of(new Reloaded(triggers.ensure(skill), d.diagnostics()));
   }
 
   /** Parses every SKILL.md in parallel; results come back in scan (path) order. */
-  private void readSkills(Path root, ScanResult scan, Set<String> skillDirs, List<SkillDraft> drafts,
-      List<String> skipped, List<Diagnostic> diagnostics) {
-    SkillReader reader = new SkillReader(root, frontmatter, validator,
-        new ReferenceFinder(root, scan.markdownFiles(), skillDirs));
+  private void readSkills(
+      Path root,
+      ScanResult scan,
+      Set<String> skillDirs,
+      List<SkillDraft> drafts,
+      List<String> skipped,
+      List<Diagnostic> diagnostics) {
+    SkillReader reader =
+        new SkillReader(
+            root,
+            frontmatter,
+            validator,
+            new ReferenceFinder(root, scan.markdownFiles(), skillDirs));
     List<Outcome> outcomes = scan.skillFiles().parallelStream().map(f -> read(reader, f)).toList();
     for (Outcome o : outcomes) {
       o.draft().ifPresentOrElse(drafts::add, () -> skipped.add(o.source()));
@@ -167,16 +212,18 @@ public final class ContentLoader {
   }
 
   /** Leaves skill templates out (their sources go to {@code skipped}), each with a warning. */
-  private static void withoutPlaceholders(List<SkillDraft> drafts, List<String> skipped,
-      List<Diagnostic> diagnostics) {
-    drafts.removeIf(d -> {
-      Optional<Diagnostic> placeholder = PlaceholderSkills.check(d);
-      placeholder.ifPresent(p -> {
-        diagnostics.add(p);
-        skipped.add(d.source());
-      });
-      return placeholder.isPresent();
-    });
+  private static void withoutPlaceholders(
+      List<SkillDraft> drafts, List<String> skipped, List<Diagnostic> diagnostics) {
+    drafts.removeIf(
+        d -> {
+          Optional<Diagnostic> placeholder = PlaceholderSkills.check(d);
+          placeholder.ifPresent(
+              p -> {
+                diagnostics.add(p);
+                skipped.add(d.source());
+              });
+          return placeholder.isPresent();
+        });
   }
 
   private static Outcome read(SkillReader reader, String source) {

@@ -9,16 +9,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Works out {@code Skill.declaredRelated}: the skillsite.yaml {@code related[name]} entries followed by
- * frontmatter {@code metadata.related}, without repeats or the skill itself. A declared name that is no
- * loaded skill gives a warning where it is written. Stateless.
+ * Works out {@code Skill.declaredRelated}: the skillsite.yaml {@code related[name]} entries
+ * followed by frontmatter {@code metadata.related}, without repeats or the skill itself. A declared
+ * name that is no loaded skill gives a warning where it is written. Stateless.
  */
 final class DeclaredRelations {
   /**
    * @param drafts every loaded skill
    * @return related names by source
    */
-  Map<String, List<String>> resolve(List<SkillDraft> drafts, List<SiteSettings.Relation> configured,
+  Map<String, List<String>> resolve(
+      List<SkillDraft> drafts,
+      List<SiteSettings.Relation> configured,
       List<Diagnostic> diagnostics) {
     Set<String> names = new java.util.HashSet<>();
     drafts.forEach(d -> names.add(d.name()));
@@ -36,7 +38,8 @@ final class DeclaredRelations {
     for (SkillDraft d : drafts) {
       Set<String> related = new LinkedHashSet<>();
       configured.stream().filter(r -> r.from().equals(d.name())).forEach(r -> related.add(r.to()));
-      SourcePos metaPos = d.frontmatter().keyPositions().getOrDefault("metadata", SourcePos.of(d.source()));
+      SourcePos metaPos =
+          d.frontmatter().keyPositions().getOrDefault("metadata", SourcePos.of(d.source()));
       for (String name : metadataRelated(d)) {
         related.add(name);
         if (!names.contains(name)) {
@@ -54,7 +57,11 @@ final class DeclaredRelations {
     if (d.frontmatter().values().get("metadata") instanceof Map<?, ?> meta) {
       Object related = meta.get("related");
       if (related instanceof List<?> list) {
-        return list.stream().filter(String.class::isInstance).map(String.class::cast).map(String::strip).toList();
+        return list.stream()
+            .filter(String.class::isInstance)
+            .map(String.class::cast)
+            .map(String::strip)
+            .toList();
       }
       if (related instanceof String s) {
         return List.of(s.strip());
@@ -64,6 +71,7 @@ final class DeclaredRelations {
   }
 
   private static Diagnostic unknown(SourcePos pos, String name) {
-    return Diagnostic.warning(pos, "unknown-related-skill", "related skill '" + name + "' is not a skill here");
+    return Diagnostic.warning(
+        pos, "unknown-related-skill", "related skill '" + name + "' is not a skill here");
   }
 }

@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The text of the first Markdown heading of a document: ATX ({@code # Title}) or setext
- * ({@code Title} over {@code ===}), skipping a leading YAML frontmatter block and fenced code.
+ * The text of the first Markdown heading of a document: ATX ({@code # Title}) or setext ({@code
+ * Title} over {@code ===}), skipping a leading YAML frontmatter block and fenced code.
  */
 final class HeadingTitle {
   private static final Pattern SETEXT = Pattern.compile("^ {0,3}(=+|-+)[ \\t]*$");
@@ -48,7 +48,8 @@ final class HeadingTitle {
         if (atx.isPresent()) {
           return atx;
         }
-      } else if (!previous.isBlank() && (stripped.startsWith("=") || stripped.startsWith("-"))
+      } else if (!previous.isBlank()
+          && (stripped.startsWith("=") || stripped.startsWith("-"))
           && SETEXT.matcher(line).matches()) {
         return Optional.of(clean(previous));
       }
@@ -68,7 +69,8 @@ final class HeadingTitle {
       hashes++;
     }
     int start = indent + hashes;
-    if (hashes > 6 || (start < line.length() && line.charAt(start) != ' ' && line.charAt(start) != '\t')) {
+    if (hashes > 6
+        || (start < line.length() && line.charAt(start) != ' ' && line.charAt(start) != '\t')) {
       return Optional.empty();
     }
     String text = line.substring(start).strip();

@@ -21,14 +21,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A JSON file (marketplace.json, plugin.json) parsed by Gson in strict mode, kept with its text so values
- * can be traced back to a line for diagnostics.
+ * A JSON file (marketplace.json, plugin.json) parsed by Gson in strict mode, kept with its text so
+ * values can be traced back to a line for diagnostics.
  */
 record JsonSource(String path, String text, JsonElement root) {
   static final long MAX_BYTES = 4L << 20;
   private static final Pattern AT_LINE = Pattern.compile(" at line (\\d+) column (\\d+)");
 
-  /** Reads and parses {@code file}; a syntax error gives an {@code invalid-json} error with its line. */
+  /**
+   * Reads and parses {@code file}; a syntax error gives an {@code invalid-json} error with its
+   * line.
+   */
   static JsonSource read(Path file, String relPath) throws ContentException {
     String text = SourceText.read(file, relPath, MAX_BYTES);
     JsonReader reader = new JsonReader(new StringReader(text));
@@ -36,8 +39,9 @@ record JsonSource(String path, String text, JsonElement root) {
     try {
       JsonElement root = com.google.gson.JsonParser.parseReader(reader);
       if (reader.peek() != JsonToken.END_DOCUMENT) {
-        throw new JsonParseException("unexpected text after the JSON value" + reader.toString()
-            .replaceFirst("^JsonReader", ""));
+        throw new JsonParseException(
+            "unexpected text after the JSON value"
+                + reader.toString().replaceFirst("^JsonReader", ""));
       }
       return new JsonSource(relPath, text, root);
     } catch (JsonParseException | IOException e) {
@@ -48,10 +52,15 @@ record JsonSource(String path, String text, JsonElement root) {
       Matcher m = AT_LINE.matcher(message);
       SourcePos pos = SourcePos.of(relPath);
       if (m.find()) {
-        pos = new SourcePos(relPath, Integer.parseInt(m.group(1)), Math.max(1, Integer.parseInt(m.group(2)) - 1));
+        pos =
+            new SourcePos(
+                relPath,
+                Integer.parseInt(m.group(1)),
+                Math.max(1, Integer.parseInt(m.group(2)) - 1));
         message = message.substring(0, m.start());
       }
-      throw new ContentException(Diagnostic.error(pos, "invalid-json", "invalid JSON: " + message.strip()));
+      throw new ContentException(
+          Diagnostic.error(pos, "invalid-json", "invalid JSON: " + message.strip()));
     }
   }
 
@@ -83,7 +92,8 @@ record JsonSource(String path, String text, JsonElement root) {
   static Optional<String> string(JsonObject o, String key) {
     JsonElement e = o.get(key);
     return e instanceof JsonPrimitive p && p.isString() && !p.getAsString().isBlank()
-        ? Optional.of(p.getAsString().strip()) : Optional.empty();
+        ? Optional.of(p.getAsString().strip())
+        : Optional.empty();
   }
 
   static List<String> strings(JsonObject o, String key) {

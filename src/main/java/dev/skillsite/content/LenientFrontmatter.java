@@ -12,29 +12,35 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The frontmatter as a lenient agent reads it when strict YAML rejects it (Claude Code loads such skills;
- * Codex and the {@code skills} CLI skip them). The reading, line by line:
+ * The frontmatter as a lenient agent reads it when strict YAML rejects it (Claude Code loads such
+ * skills; Codex and the {@code skills} CLI skip them). The reading, line by line:
  *
  * <ul>
- *   <li>a line starting at column 1 with a key ({@code [A-Za-z0-9_][A-Za-z0-9_.-]*}) and {@code :} followed by
- *       a blank or the line end starts a key; the first {@code ": "} splits, so later colons stay in the value;
- *   <li>every other line (indented, tab-indented, blank, or a {@code - item} at column 1) continues the
- *       current key; lines before the first key and {@code #} comment lines at column 1 are skipped;
- *   <li>a key with an inline value joins its continuation lines with single spaces; {@code |} and {@code >}
- *       values keep or fold their lines; an empty inline value whose lines are all {@code - item} is a list,
- *       all {@code key: value} a mapping of strings;
- *   <li>a value wrapped in matching quotes loses them ({@code ''} and {@code \"} unescaped); {@code true} and
- *       {@code false} are booleans, {@code null}, {@code ~} and empty values drop the key; the rest are strings.
+ *   <li>a line starting at column 1 with a key ({@code [A-Za-z0-9_][A-Za-z0-9_.-]*}) and {@code :}
+ *       followed by a blank or the line end starts a key; the first {@code ": "} splits, so later
+ *       colons stay in the value;
+ *   <li>every other line (indented, tab-indented, blank, or a {@code - item} at column 1) continues
+ *       the current key; lines before the first key and {@code #} comment lines at column 1 are
+ *       skipped;
+ *   <li>a key with an inline value joins its continuation lines with single spaces; {@code |} and
+ *       {@code >} values keep or fold their lines; an empty inline value whose lines are all {@code
+ *       - item} is a list, all {@code key: value} a mapping of strings;
+ *   <li>a value wrapped in matching quotes loses them ({@code ''} and {@code \"} unescaped); {@code
+ *       true} and {@code false} are booleans, {@code null}, {@code ~} and empty values drop the
+ *       key; the rest are strings.
  * </ul>
  *
- * <p>It is linear in the text, which is held to the same size cap as strict YAML. Stateless and thread-safe.
+ * <p>It is linear in the text, which is held to the same size cap as strict YAML. Stateless and
+ * thread-safe.
  */
 final class LenientFrontmatter {
-  private static final Pattern KEY_LINE = Pattern.compile("([A-Za-z0-9_][A-Za-z0-9_.-]*)[ \\t]*:(?:[ \\t]+(.*))?");
+  private static final Pattern KEY_LINE =
+      Pattern.compile("([A-Za-z0-9_][A-Za-z0-9_.-]*)[ \\t]*:(?:[ \\t]+(.*))?");
   private static final Pattern ITEM = Pattern.compile("-(?:[ \\t]+(.*))?");
 
   /** What the lenient reading found: every top-level key with its value and position. */
-  record Reading(Map<String, Object> values, Map<String, SourcePos> positions, List<Diagnostic> warnings) {}
+  record Reading(
+      Map<String, Object> values, Map<String, SourcePos> positions, List<Diagnostic> warnings) {}
 
   private LenientFrontmatter() {}
 
@@ -64,8 +70,15 @@ final class LenientFrontmatter {
       String name = key.group(1);
       SourcePos pos = new SourcePos(relPath, firstLine + start, 1);
       if (positions.containsKey(name)) {
-        warnings.add(Diagnostic.warning(pos, "duplicate-key", "key '" + name + "' appears again (first on line "
-            + positions.get(name).line() + "); the last value is used"));
+        warnings.add(
+            Diagnostic.warning(
+                pos,
+                "duplicate-key",
+                "key '"
+                    + name
+                    + "' appears again (first on line "
+                    + positions.get(name).line()
+                    + "); the last value is used"));
       }
       positions.put(name, pos);
       Object value = value(key.group(2) == null ? "" : key.group(2).strip(), trimBlankEnd(more));
@@ -75,13 +88,15 @@ final class LenientFrontmatter {
         values.put(name, value);
       }
     }
-    return new Reading(Collections.unmodifiableMap(values), Collections.unmodifiableMap(positions), warnings);
+    return new Reading(
+        Collections.unmodifiableMap(values), Collections.unmodifiableMap(positions), warnings);
   }
 
   /**
-   * How many of {@code lines} look like frontmatter, for a file whose closing {@code ---} is missing: key lines
-   * and their indented, list-item or blank continuation lines, up to the first line that is none of these
-   * (the Markdown body), trailing blank lines left to the body. 0 when the first line is no key.
+   * How many of {@code lines} look like frontmatter, for a file whose closing {@code ---} is
+   * missing: key lines and their indented, list-item or blank continuation lines, up to the first
+   * line that is none of these (the Markdown body), trailing blank lines left to the body. 0 when
+   * the first line is no key.
    */
   static int extent(List<String> lines) {
     int end = 0;
@@ -93,7 +108,8 @@ final class LenientFrontmatter {
         end = i + 1;
       } else if (line.isBlank()) {
         continue;
-      } else if (started && (Character.isWhitespace(line.charAt(0)) || ITEM.matcher(line).matches())) {
+      } else if (started
+          && (Character.isWhitespace(line.charAt(0)) || ITEM.matcher(line).matches())) {
         end = i + 1;
       } else {
         break;
@@ -118,7 +134,9 @@ final class LenientFrontmatter {
     return scalar(joined.toString());
   }
 
-  /** The lines under a key with no inline value: a list, a mapping of strings, or one joined string. */
+  /**
+   * The lines under a key with no inline value: a list, a mapping of strings, or one joined string.
+   */
   private static Object block(List<String> more) {
     List<String> content = more.stream().filter(l -> !l.isBlank()).map(String::strip).toList();
     if (content.isEmpty()) {
@@ -153,9 +171,16 @@ final class LenientFrontmatter {
 
   /** A {@code |} or {@code >} value: lines dedented, kept or folded, with YAML's chomping. */
   private static Object blockScalar(String indicator, List<String> more) {
-    int indent = more.stream().filter(l -> !l.isBlank()).mapToInt(LenientFrontmatter::indent).min().orElse(0);
-    List<String> lines = more.stream().map(l -> l.isBlank() ? "" : l.substring(Math.min(indent, l.length())))
-        .toList();
+    int indent =
+        more.stream()
+            .filter(l -> !l.isBlank())
+            .mapToInt(LenientFrontmatter::indent)
+            .min()
+            .orElse(0);
+    List<String> lines =
+        more.stream()
+            .map(l -> l.isBlank() ? "" : l.substring(Math.min(indent, l.length())))
+            .toList();
     String text;
     if (indicator.startsWith("|")) {
       text = String.join("\n", lines);

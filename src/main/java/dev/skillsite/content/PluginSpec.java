@@ -35,8 +35,14 @@ record PluginSpec(
 
   /** Fills what this declaration lacks from another declaration of the same plugin folder. */
   PluginSpec completedBy(PluginSpec other) {
-    return new PluginSpec(name, dir, skillPaths, description.or(other::description),
-        category.or(other::category), keywords.isEmpty() ? other.keywords : keywords,
-        homepage.or(other::homepage), origin);
+    return new PluginSpec(
+        name,
+        dir,
+        skillPaths,
+        description.or(other::description),
+        category.or(other::category),
+        keywords.isEmpty() ? other.keywords : keywords,
+        homepage.or(other::homepage),
+        origin);
   }
 }

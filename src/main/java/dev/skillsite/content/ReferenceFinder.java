@@ -14,10 +14,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds a skill's reference files: every {@code *.md} in its folder tree other than its SKILL.md, not
- * inside a nested skill's folder (a file belongs to the nearest skill folder above it), sorted by path.
- * At most {@value #MAX_REFERENCES} per skill and {@value #MAX_BYTES} bytes each; more gives a warning.
- * Files that are not valid UTF-8 are skipped with a warning. Immutable after construction, thread-safe.
+ * Finds a skill's reference files: every {@code *.md} in its folder tree other than its SKILL.md,
+ * not inside a nested skill's folder (a file belongs to the nearest skill folder above it), sorted
+ * by path. At most {@value #MAX_REFERENCES} per skill and {@value #MAX_BYTES} bytes each; more
+ * gives a warning. Files that are not valid UTF-8 are skipped with a warning. Immutable after
+ * construction, thread-safe.
  */
 final class ReferenceFinder {
   static final int MAX_REFERENCES = 500;
@@ -34,7 +35,8 @@ final class ReferenceFinder {
     this.root = root;
     Set<String> dirs = new HashSet<>(skillDirs);
     for (String file : markdownFiles) {
-      owner(file, dirs).ifPresent(dir -> bySkillDir.computeIfAbsent(dir, d -> new ArrayList<>()).add(file));
+      owner(file, dirs)
+          .ifPresent(dir -> bySkillDir.computeIfAbsent(dir, d -> new ArrayList<>()).add(file));
     }
   }
 
@@ -55,9 +57,15 @@ final class ReferenceFinder {
   List<Reference> find(String skillDir, String skillSource, List<Diagnostic> diagnostics) {
     List<String> files = bySkillDir.getOrDefault(skillDir, List.of());
     if (files.size() > MAX_REFERENCES) {
-      diagnostics.add(Diagnostic.warning(SourcePos.of(skillSource), "too-many-references",
-          "skill folder has " + files.size() + " Markdown files; only the first " + MAX_REFERENCES
-              + " are published"));
+      diagnostics.add(
+          Diagnostic.warning(
+              SourcePos.of(skillSource),
+              "too-many-references",
+              "skill folder has "
+                  + files.size()
+                  + " Markdown files; only the first "
+                  + MAX_REFERENCES
+                  + " are published"));
       files = files.subList(0, MAX_REFERENCES);
     }
     List<Reference> references = new ArrayList<>(files.size());
@@ -65,10 +73,13 @@ final class ReferenceFinder {
       try {
         String text = SourceText.read(root.resolve(file), file, MAX_BYTES);
         String path = skillDir.isEmpty() ? file : file.substring(skillDir.length() + 1);
-        references.add(new Reference(path, HeadingTitle.of(text).orElse(ContentPaths.fileName(file)), text));
+        references.add(
+            new Reference(path, HeadingTitle.of(text).orElse(ContentPaths.fileName(file)), text));
       } catch (ContentException e) {
         Diagnostic d = e.diagnostic();
-        diagnostics.add(Diagnostic.warning(d.pos(), "reference-skipped", "reference not published: " + d.message()));
+        diagnostics.add(
+            Diagnostic.warning(
+                d.pos(), "reference-skipped", "reference not published: " + d.message()));
       }
     }
     return references;

@@ -19,8 +19,8 @@ final class RelPaths {
   }
 
   /**
-   * Normalises a path written in a manifest ({@code ./skills/pdf/}, {@code skills//pdf}) relative to
-   * {@code base}; empty when it is absolute or climbs out of the root.
+   * Normalises a path written in a manifest ({@code ./skills/pdf/}, {@code skills//pdf}) relative
+   * to {@code base}; empty when it is absolute or climbs out of the root.
    */
   static Optional<String> normalize(String base, String written) {
     if (written.startsWith("/") || written.contains("\\") || written.contains(":")) {

@@ -13,14 +13,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The files that make up a skill as an agent installs it: every regular file of its folder, found without
- * following symbolic links, leaving out hidden files and folders ({@code .git}, {@code .env}) and the folders of
- * skills nested in it. Paths are relative to the skill folder with {@code /} separators, sorted; the skill's own
- * file is first and named {@code SKILL.md}. Stateless.
+ * The files that make up a skill as an agent installs it: every regular file of its folder, found
+ * without following symbolic links, leaving out hidden files and folders ({@code .git}, {@code
+ * .env}) and the folders of skills nested in it. Paths are relative to the skill folder with {@code
+ * /} separators, sorted; the skill's own file is first and named {@code SKILL.md}. Stateless.
  */
 public final class SkillFolder {
   /** The most files an installable skill may have: clients refuse larger archives. */
   public static final int MAX_FILES = 1000;
+
   /** The most bytes (all files together) an installable skill may have. */
   public static final long MAX_BYTES = 50L * 1024 * 1024;
 
@@ -30,8 +31,8 @@ public final class SkillFolder {
   private SkillFolder() {}
 
   /**
-   * The files of {@code skill} under {@code contentRoot}; empty when there are more than {@link #MAX_FILES}, more
-   * than {@link #MAX_BYTES}, or the folder cannot be read.
+   * The files of {@code skill} under {@code contentRoot}; empty when there are more than {@link
+   * #MAX_FILES}, more than {@link #MAX_BYTES}, or the folder cannot be read.
    */
   public static Optional<List<Entry>> files(Path contentRoot, Skill skill) {
     Path dir = skill.dir().isEmpty() ? contentRoot : contentRoot.resolve(skill.dir());
@@ -41,38 +42,46 @@ public final class SkillFolder {
     try {
       found.add(new Entry("SKILL.md", own, Files.size(own)));
       bytes[0] = found.get(0).size();
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-          if (d.equals(dir)) {
-            return FileVisitResult.CONTINUE;
-          }
-          boolean hidden = d.getFileName().toString().startsWith(".");
-          boolean nestedSkill = SkillScanner.SKILL_FILE_NAMES.stream()
-              .anyMatch(n -> Files.isRegularFile(d.resolve(n), LinkOption.NOFOLLOW_LINKS));
-          return hidden || nestedSkill ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+              if (d.equals(dir)) {
+                return FileVisitResult.CONTINUE;
+              }
+              boolean hidden = d.getFileName().toString().startsWith(".");
+              boolean nestedSkill =
+                  SkillScanner.SKILL_FILE_NAMES.stream()
+                      .anyMatch(n -> Files.isRegularFile(d.resolve(n), LinkOption.NOFOLLOW_LINKS));
+              return hidden || nestedSkill
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-          if (!attrs.isRegularFile() || f.getFileName().toString().startsWith(".") || f.equals(own)) {
-            return FileVisitResult.CONTINUE;
-          }
-          String rel = dir.relativize(f).toString().replace('\\', '/');
-          if (rel.equalsIgnoreCase("SKILL.md")) {
-            return FileVisitResult.CONTINUE; // a second spelling beside the skill's own file
-          }
-          found.add(new Entry(rel, f, attrs.size()));
-          bytes[0] += attrs.size();
-          return found.size() > MAX_FILES || bytes[0] > MAX_BYTES
-              ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
-        }
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+              if (!attrs.isRegularFile()
+                  || f.getFileName().toString().startsWith(".")
+                  || f.equals(own)) {
+                return FileVisitResult.CONTINUE;
+              }
+              String rel = dir.relativize(f).toString().replace('\\', '/');
+              if (rel.equalsIgnoreCase("SKILL.md")) {
+                return FileVisitResult.CONTINUE; // a second spelling beside the skill's own file
+              }
+              found.add(new Entry(rel, f, attrs.size()));
+              bytes[0] += attrs.size();
+              return found.size() > MAX_FILES || bytes[0] > MAX_BYTES
+                  ? FileVisitResult.TERMINATE
+                  : FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path f, IOException e) {
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) {
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       return Optional.empty();
     }

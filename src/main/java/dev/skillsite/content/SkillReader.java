@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads one SKILL.md: size cap ({@value #MAX_BYTES} bytes), strict UTF-8, frontmatter, validation and
- * reference files. Thread-safe; the loader runs it on many files in parallel.
+ * Reads one SKILL.md: size cap ({@value #MAX_BYTES} bytes), strict UTF-8, frontmatter, validation
+ * and reference files. Thread-safe; the loader runs it on many files in parallel.
  */
 final class SkillReader {
-  /** Larger SKILL.md files are an error: 16 MiB, far above any real skill (the largest seen is 160 KB). */
+  /**
+   * Larger SKILL.md files are an error: 16 MiB, far above any real skill (the largest seen is 160
+   * KB).
+   */
   static final long MAX_BYTES = 16L << 20;
 
   private final Path root;
@@ -20,7 +23,8 @@ final class SkillReader {
   private final SkillValidator validator;
   private final ReferenceFinder references;
 
-  SkillReader(Path root, FrontmatterParser parser, SkillValidator validator, ReferenceFinder references) {
+  SkillReader(
+      Path root, FrontmatterParser parser, SkillValidator validator, ReferenceFinder references) {
     this.root = root;
     this.rootName = root.getFileName() == null ? "skill" : root.getFileName().toString();
     this.parser = parser;
@@ -37,6 +41,7 @@ final class SkillReader {
     Frontmatter fm = parser.parse(text, source);
     SkillHeader header = validator.validate(fm, source, folderName);
     diagnostics.addAll(header.warnings());
-    return new SkillDraft(source, dir, header, fm, references.find(dir, source, diagnostics), diagnostics);
+    return new SkillDraft(
+        source, dir, header, fm, references.find(dir, source, diagnostics), diagnostics);
   }
 }

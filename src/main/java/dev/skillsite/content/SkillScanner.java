@@ -17,13 +17,17 @@ import java.util.Set;
 
 /**
  * Walks a content tree once and lists the files the loader needs. Searches hidden folders (for
- * {@code .claude/skills}, {@code .claude-plugin/skills}), skips {@code .git} and {@code node_modules}, and
- * follows no symbolic link: a symlinked SKILL.md gets a warning, other links are ignored. Stateless.
+ * {@code .claude/skills}, {@code .claude-plugin/skills}), skips {@code .git} and {@code
+ * node_modules}, and follows no symbolic link: a symlinked SKILL.md gets a warning, other links are
+ * ignored. Stateless.
  */
 final class SkillScanner {
   static final Set<String> SKILL_FILE_NAMES = Set.of("SKILL.md", "skill.md");
   private static final Set<String> SKIPPED_DIRS = Set.of(".git", "node_modules");
-  /** Most skills one build publishes, so that a huge tree still builds in bounded time and memory. */
+
+  /**
+   * Most skills one build publishes, so that a huge tree still builds in bounded time and memory.
+   */
   static final int MAX_SKILLS = 10_000;
 
   private final int maxSkills;
@@ -36,22 +40,31 @@ final class SkillScanner {
     this.maxSkills = maxSkills;
   }
 
-  /** @param root a real (symlink-free), absolute directory */
+  /**
+   * @param root a real (symlink-free), absolute directory
+   */
   ScanResult scan(Path root) throws IOException {
     List<String> skills = new ArrayList<>();
     List<String> markdown = new ArrayList<>();
     List<String> plugins = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
-    Files.walkFileTree(root, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE,
+    Files.walkFileTree(
+        root,
+        EnumSet.noneOf(java.nio.file.FileVisitOption.class),
+        Integer.MAX_VALUE,
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
             if (!dir.equals(root) && SKILL_FILE_NAMES.contains(dir.getFileName().toString())) {
-              diagnostics.add(Diagnostic.warning(SourcePos.of(RelPaths.of(root, dir)), "not-a-file",
-                  dir.getFileName() + " is a folder, not a file; no skill is loaded from it"));
+              diagnostics.add(
+                  Diagnostic.warning(
+                      SourcePos.of(RelPaths.of(root, dir)),
+                      "not-a-file",
+                      dir.getFileName() + " is a folder, not a file; no skill is loaded from it"));
             }
             return !dir.equals(root) && SKIPPED_DIRS.contains(dir.getFileName().toString())
-                ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                ? FileVisitResult.SKIP_SUBTREE
+                : FileVisitResult.CONTINUE;
           }
 
           @Override
@@ -60,8 +73,11 @@ final class SkillScanner {
             String rel = RelPaths.of(root, file);
             if (attrs.isSymbolicLink()) {
               if (SKILL_FILE_NAMES.contains(name)) {
-                diagnostics.add(Diagnostic.warning(SourcePos.of(rel), "symlink-skipped",
-                    name + " is a symbolic link; links are not followed, so it is not loaded"));
+                diagnostics.add(
+                    Diagnostic.warning(
+                        SourcePos.of(rel),
+                        "symlink-skipped",
+                        name + " is a symbolic link; links are not followed, so it is not loaded"));
               }
             } else if (attrs.isRegularFile()) {
               if (SKILL_FILE_NAMES.contains(name)) {
@@ -71,11 +87,16 @@ final class SkillScanner {
               } else if (name.equals("plugin.json") && rel.endsWith(".claude-plugin/plugin.json")) {
                 plugins.add(rel);
               }
-            } else if (!attrs.isDirectory() && (SKILL_FILE_NAMES.contains(name)
-                || name.toLowerCase(Locale.ROOT).endsWith(".md"))) {
+            } else if (!attrs.isDirectory()
+                && (SKILL_FILE_NAMES.contains(name)
+                    || name.toLowerCase(Locale.ROOT).endsWith(".md"))) {
               // a FIFO would block the reader forever; a socket or device is no document either
-              diagnostics.add(Diagnostic.warning(SourcePos.of(rel), "not-a-file",
-                  name + " is a special file (FIFO, socket or device), not a regular file; it is not read"));
+              diagnostics.add(
+                  Diagnostic.warning(
+                      SourcePos.of(rel),
+                      "not-a-file",
+                      name
+                          + " is a special file (FIFO, socket or device), not a regular file; it is not read"));
             }
             return FileVisitResult.CONTINUE;
           }
@@ -85,15 +106,21 @@ final class SkillScanner {
             if (file.equals(root)) {
               return FileVisitResult.TERMINATE;
             }
-            diagnostics.add(Diagnostic.warning(SourcePos.of(RelPaths.of(root, file)), "unreadable-path",
-                "cannot read: " + e.getClass().getSimpleName()));
+            diagnostics.add(
+                Diagnostic.warning(
+                    SourcePos.of(RelPaths.of(root, file)),
+                    "unreadable-path",
+                    "cannot read: " + e.getClass().getSimpleName()));
             return FileVisitResult.CONTINUE;
           }
         });
     skills.sort(RelPaths.ORDER);
     markdown.sort(RelPaths.ORDER);
     plugins.sort(RelPaths.ORDER);
-    return new ScanResult(capped(skillsInDistinctFolders(skills, diagnostics), diagnostics), markdown, plugins,
+    return new ScanResult(
+        capped(skillsInDistinctFolders(skills, diagnostics), diagnostics),
+        markdown,
+        plugins,
         diagnostics);
   }
 
@@ -102,14 +129,23 @@ final class SkillScanner {
     if (skills.size() <= maxSkills) {
       return skills;
     }
-    diagnostics.add(Diagnostic.error(SourcePos.of(skills.get(maxSkills)), "too-many-skills",
-        "the content holds " + skills.size() + " skills; the limit is " + maxSkills
-            + ", so this one and the " + (skills.size() - maxSkills - 1) + " after it in path order are not built"));
+    diagnostics.add(
+        Diagnostic.error(
+            SourcePos.of(skills.get(maxSkills)),
+            "too-many-skills",
+            "the content holds "
+                + skills.size()
+                + " skills; the limit is "
+                + maxSkills
+                + ", so this one and the "
+                + (skills.size() - maxSkills - 1)
+                + " after it in path order are not built"));
     return List.copyOf(skills.subList(0, maxSkills));
   }
 
   /** When a folder has both SKILL.md and skill.md (case-sensitive file systems), SKILL.md wins. */
-  private static List<String> skillsInDistinctFolders(List<String> skills, List<Diagnostic> diagnostics) {
+  private static List<String> skillsInDistinctFolders(
+      List<String> skills, List<Diagnostic> diagnostics) {
     Set<String> upper = new java.util.HashSet<>();
     for (String s : skills) {
       if (ContentPaths.fileName(s).equals("SKILL.md")) {
@@ -119,8 +155,11 @@ final class SkillScanner {
     List<String> result = new ArrayList<>();
     for (String s : skills) {
       if (ContentPaths.fileName(s).equals("skill.md") && upper.contains(ContentPaths.parent(s))) {
-        diagnostics.add(Diagnostic.warning(SourcePos.of(s), "duplicate-skill-file",
-            "skill.md ignored: SKILL.md in the same folder is used"));
+        diagnostics.add(
+            Diagnostic.warning(
+                SourcePos.of(s),
+                "duplicate-skill-file",
+                "skill.md ignored: SKILL.md in the same folder is used"));
       } else {
         result.add(s);
       }

@@ -11,9 +11,9 @@ final class Slugs {
   private Slugs() {}
 
   /**
-   * Lowercases {@code text}, drops accents, turns anything outside {@code [a-z0-9.-]} into {@code -} and
-   * collapses runs of separators; cuts at {@link #MAX_LENGTH} characters; may return {@code ""} (for text
-   * without a letter or digit).
+   * Lowercases {@code text}, drops accents, turns anything outside {@code [a-z0-9.-]} into {@code
+   * -} and collapses runs of separators; cuts at {@link #MAX_LENGTH} characters; may return {@code
+   * ""} (for text without a letter or digit).
    */
   static String of(String text) {
     String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");

@@ -12,10 +12,10 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
- * Parses YAML 1.2 (core schema) into a node tree with positions, using limits that make hostile input
- * fail fast: at most {@value #MAX_ALIASES} aliases to collections, no recursive keys, and a code point cap.
- * Positions are shifted by a line offset so they point into the enclosing file (a SKILL.md's frontmatter
- * starts on its line 2). Immutable and thread-safe.
+ * Parses YAML 1.2 (core schema) into a node tree with positions, using limits that make hostile
+ * input fail fast: at most {@value #MAX_ALIASES} aliases to collections, no recursive keys, and a
+ * code point cap. Positions are shifted by a line offset so they point into the enclosing file (a
+ * SKILL.md's frontmatter starts on its line 2). Immutable and thread-safe.
  */
 final class YamlComposer {
   static final int MAX_ALIASES = 50;
@@ -24,14 +24,15 @@ final class YamlComposer {
   private final LoadSettings settings;
 
   YamlComposer() {
-    this.settings = LoadSettings.builder()
-        .setSchema(new CoreSchema())
-        .setMaxAliasesForCollections(MAX_ALIASES)
-        .setAllowRecursiveKeys(false)
-        .setAllowDuplicateKeys(true)
-        .setCodePointLimit(MAX_CODE_POINTS)
-        .setUseMarks(true)
-        .build();
+    this.settings =
+        LoadSettings.builder()
+            .setSchema(new CoreSchema())
+            .setMaxAliasesForCollections(MAX_ALIASES)
+            .setAllowRecursiveKeys(false)
+            .setAllowDuplicateKeys(true)
+            .setCodePointLimit(MAX_CODE_POINTS)
+            .setUseMarks(true)
+            .build();
   }
 
   /**
@@ -40,31 +41,48 @@ final class YamlComposer {
    */
   Optional<Node> compose(String yaml, String relPath, int firstLine) throws ContentException {
     if (yaml.length() > MAX_CODE_POINTS) {
-      throw new ContentException(Diagnostic.error(new SourcePos(relPath, firstLine, 1), "yaml-too-large",
-          "YAML is " + yaml.length() + " characters; the limit is " + MAX_CODE_POINTS));
+      throw new ContentException(
+          Diagnostic.error(
+              new SourcePos(relPath, firstLine, 1),
+              "yaml-too-large",
+              "YAML is " + yaml.length() + " characters; the limit is " + MAX_CODE_POINTS));
     }
     try {
       return new Compose(settings).composeString(yaml);
     } catch (MarkedYamlEngineException e) {
-      SourcePos pos = e.getProblemMark().or(e::getContextMark)
-          .map(m -> pos(relPath, m, firstLine))
-          .orElse(new SourcePos(relPath, firstLine, 1));
-      throw new ContentException(Diagnostic.error(pos, "invalid-yaml", "invalid YAML: " + problem(e, firstLine)));
+      SourcePos pos =
+          e.getProblemMark()
+              .or(e::getContextMark)
+              .map(m -> pos(relPath, m, firstLine))
+              .orElse(new SourcePos(relPath, firstLine, 1));
+      throw new ContentException(
+          Diagnostic.error(pos, "invalid-yaml", "invalid YAML: " + problem(e, firstLine)));
     } catch (YamlEngineException e) {
-      throw new ContentException(Diagnostic.error(new SourcePos(relPath, firstLine, 1), "yaml-too-complex",
-          "YAML rejected: " + firstLineOf(e.getMessage())));
+      throw new ContentException(
+          Diagnostic.error(
+              new SourcePos(relPath, firstLine, 1),
+              "yaml-too-complex",
+              "YAML rejected: " + firstLineOf(e.getMessage())));
     } catch (RuntimeException e) {
-      throw new ContentException(Diagnostic.error(new SourcePos(relPath, firstLine, 1), "invalid-yaml",
-          "invalid YAML: the parser failed with " + e.getClass().getSimpleName()));
+      throw new ContentException(
+          Diagnostic.error(
+              new SourcePos(relPath, firstLine, 1),
+              "invalid-yaml",
+              "invalid YAML: the parser failed with " + e.getClass().getSimpleName()));
     } catch (StackOverflowError e) {
-      throw new ContentException(Diagnostic.error(new SourcePos(relPath, firstLine, 1), "yaml-too-complex",
-          "YAML rejected: nesting too deep"));
+      throw new ContentException(
+          Diagnostic.error(
+              new SourcePos(relPath, firstLine, 1),
+              "yaml-too-complex",
+              "YAML rejected: nesting too deep"));
     }
   }
 
   /** The position of a node's start in the enclosing file. */
   static SourcePos pos(String relPath, Node node, int firstLine) {
-    return node.getStartMark().map(m -> pos(relPath, m, firstLine)).orElse(new SourcePos(relPath, firstLine, 1));
+    return node.getStartMark()
+        .map(m -> pos(relPath, m, firstLine))
+        .orElse(new SourcePos(relPath, firstLine, 1));
   }
 
   private static SourcePos pos(String relPath, Mark mark, int firstLine) {
@@ -72,9 +90,9 @@ final class YamlComposer {
   }
 
   /**
-   * The parser's problem, with its context ("while scanning a quoted scalar"); when that construct began on an
-   * earlier line than the problem was found (an unclosed quote or bracket is found only at the end), where it
-   * began, since that is the line to fix.
+   * The parser's problem, with its context ("while scanning a quoted scalar"); when that construct
+   * began on an earlier line than the problem was found (an unclosed quote or bracket is found only
+   * at the end), where it began, since that is the line to fix.
    */
   private static String problem(MarkedYamlEngineException e, int firstLine) {
     String problem = e.getProblem();
@@ -85,10 +103,19 @@ final class YamlComposer {
     if (context == null || context.isBlank()) {
       return problem.strip();
     }
-    Optional<Mark> began = e.getContextMark()
-        .filter(c -> e.getProblemMark().map(p -> p.getLine() != c.getLine()).orElse(false));
-    return problem.strip() + " (" + context.strip()
-        + began.map(c -> " that starts at line " + (c.getLine() + firstLine) + ", column " + (c.getColumn() + 1))
+    Optional<Mark> began =
+        e.getContextMark()
+            .filter(c -> e.getProblemMark().map(p -> p.getLine() != c.getLine()).orElse(false));
+    return problem.strip()
+        + " ("
+        + context.strip()
+        + began
+            .map(
+                c ->
+                    " that starts at line "
+                        + (c.getLine() + firstLine)
+                        + ", column "
+                        + (c.getColumn() + 1))
             .orElse("")
         + ")";
   }

@@ -17,11 +17,11 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Turns a YAML node tree into plain Java values: {@code String}, {@code Long}, {@code Double},
- * {@code Boolean}, and unmodifiable views of {@code ArrayList} and {@code LinkedHashMap<String, Object>}.
- * Nulls are dropped (a key with no value is left out); dates and other tagged scalars stay strings as
- * written (YAML 1.2 has no date type, so {@code 2025-01-31} is its ISO string); integers too large for a long
- * stay strings. Aliases are expanded, within a budget of
- * {@value #MAX_NODES} nodes and a depth of {@value #MAX_DEPTH}, so alias bombs fail fast.
+ * {@code Boolean}, and unmodifiable views of {@code ArrayList} and {@code LinkedHashMap<String,
+ * Object>}. Nulls are dropped (a key with no value is left out); dates and other tagged scalars
+ * stay strings as written (YAML 1.2 has no date type, so {@code 2025-01-31} is its ISO string);
+ * integers too large for a long stay strings. Aliases are expanded, within a budget of {@value
+ * #MAX_NODES} nodes and a depth of {@value #MAX_DEPTH}, so alias bombs fail fast.
  */
 final class YamlValues {
   static final int MAX_NODES = 100_000;
@@ -43,8 +43,14 @@ final class YamlValues {
 
   private Object convert(Node node, int depth) throws ContentException {
     if (++nodes > MAX_NODES || depth > MAX_DEPTH) {
-      throw new ContentException(Diagnostic.error(new SourcePos(relPath, firstLine, 1), "yaml-too-complex",
-          "YAML rejected: expands to more than " + MAX_NODES + " values or nests deeper than " + MAX_DEPTH));
+      throw new ContentException(
+          Diagnostic.error(
+              new SourcePos(relPath, firstLine, 1),
+              "yaml-too-complex",
+              "YAML rejected: expands to more than "
+                  + MAX_NODES
+                  + " values or nests deeper than "
+                  + MAX_DEPTH));
     }
     if (node instanceof ScalarNode s) {
       return scalar(s, text(s, relPath, firstLine));
@@ -72,8 +78,10 @@ final class YamlValues {
     }
     Map<String, Object> result = new LinkedHashMap<>();
     for (NodeTuple t : map.getValue()) {
-      String key = t.getKeyNode() instanceof ScalarNode s ? text(s, relPath, firstLine)
-          : String.valueOf(convert(t.getKeyNode(), depth + 1));
+      String key =
+          t.getKeyNode() instanceof ScalarNode s
+              ? text(s, relPath, firstLine)
+              : String.valueOf(convert(t.getKeyNode(), depth + 1));
       Object value = convert(t.getValueNode(), depth + 1);
       if (value == null) {
         result.remove(key);
@@ -85,21 +93,30 @@ final class YamlValues {
   }
 
   /**
-   * A scalar's text, refused when a YAML escape made it hold what is not text (issue 26): a lone surrogate
-   * ({@code "\ud800"}: no UTF-8 file can hold it) or a control character other than tab and line breaks
-   * ({@code "\0"}, {@code "\e"}: they would reach pages, terminals and annotations).
+   * A scalar's text, refused when a YAML escape made it hold what is not text (issue 26): a lone
+   * surrogate ({@code "\ud800"}: no UTF-8 file can hold it) or a control character other than tab
+   * and line breaks ({@code "\0"}, {@code "\e"}: they would reach pages, terminals and
+   * annotations).
    */
   static String text(ScalarNode s, String relPath, int firstLine) throws ContentException {
     String v = s.getValue();
     for (int i = 0; i < v.length(); i++) {
       char c = v.charAt(i);
-      boolean lone = Character.isHighSurrogate(c) ? i + 1 == v.length() || !Character.isLowSurrogate(v.charAt(++i))
-          : Character.isLowSurrogate(c);
+      boolean lone =
+          Character.isHighSurrogate(c)
+              ? i + 1 == v.length() || !Character.isLowSurrogate(v.charAt(++i))
+              : Character.isLowSurrogate(c);
       boolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f;
       if (lone || control) {
-        throw new ContentException(Diagnostic.error(YamlComposer.pos(relPath, s, firstLine), "not-text",
-            String.format(Locale.ROOT, "YAML value holds U+%04X, %s, which is not text (hint: remove the escape)",
-                (int) c, lone ? "a lone surrogate" : "a control character")));
+        throw new ContentException(
+            Diagnostic.error(
+                YamlComposer.pos(relPath, s, firstLine),
+                "not-text",
+                String.format(
+                    Locale.ROOT,
+                    "YAML value holds U+%04X, %s, which is not text (hint: remove the escape)",
+                    (int) c,
+                    lone ? "a lone surrogate" : "a control character")));
       }
     }
     return v;

@@ -18,24 +18,28 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Writes {@code .well-known/agent-skills/index.json}, the Agent Skills discovery index (draft schema 0.2.0):
- * per skill its {@code name}, {@code description}, {@code type: "skill-md"}, the {@code url} of its raw
- * SKILL.md in the site and {@code digest: "sha256:<hex>"} of exactly those bytes; a skill whose folder the
- * site serves as an archive (it has files beside its SKILL.md) is {@code type: "archive"} with the archive's
- * {@code url} and digest instead. Also writes {@code .nojekyll}, without which GitHub Pages hides every path
- * starting with a dot, this index's among them. URLs are absolute under
- * the site's base URL when it has one, else relative to the index (RFC 3986), so the index works under a
- * sub-path too. Skills are listed by name, then id; output is byte-for-byte deterministic.
+ * Writes {@code .well-known/agent-skills/index.json}, the Agent Skills discovery index (draft
+ * schema 0.2.0): per skill its {@code name}, {@code description}, {@code type: "skill-md"}, the
+ * {@code url} of its raw SKILL.md in the site and {@code digest: "sha256:<hex>"} of exactly those
+ * bytes; a skill whose folder the site serves as an archive (it has files beside its SKILL.md) is
+ * {@code type: "archive"} with the archive's {@code url} and digest instead. Also writes {@code
+ * .nojekyll}, without which GitHub Pages hides every path starting with a dot, this index's among
+ * them. URLs are absolute under the site's base URL when it has one, else relative to the index
+ * (RFC 3986), so the index works under a sub-path too. Skills are listed by name, then id; output
+ * is byte-for-byte deterministic.
  */
 public final class DiscoveryIndexWriter {
   public static final String PATH = ".well-known/agent-skills/index.json";
   public static final String SCHEMA = "https://schemas.agentskills.io/discovery/0.2.0/schema.json";
-  /** Tells GitHub Pages to publish the site as it is (no Jekyll, which drops {@code .well-known}). */
+
+  /**
+   * Tells GitHub Pages to publish the site as it is (no Jekyll, which drops {@code .well-known}).
+   */
   public static final String NO_JEKYLL = ".nojekyll";
 
   /**
-   * @param contentRoot where the catalog was loaded from (raw SKILL.md files missing from the site are
-   *     copied from it)
+   * @param contentRoot where the catalog was loaded from (raw SKILL.md files missing from the site
+   *     are copied from it)
    * @param siteDir the site being written (the staging folder)
    */
   public void write(Catalog catalog, Path contentRoot, Path siteDir) throws IOException {
@@ -43,14 +47,21 @@ public final class DiscoveryIndexWriter {
     List<Skill> sorted = sorted(catalog.skills());
     List<String> digests;
     try { // hashing every SKILL.md is the larger part of this file's work: on all cores
-      digests = sorted.parallelStream().map(s -> {
-        try {
-          Path archive = siteDir.resolve(RawSkillFiles.archivePath(s));
-          return sha256(Files.isRegularFile(archive) ? Files.readAllBytes(archive) : raw.bytes(s));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }).toList();
+      digests =
+          sorted.parallelStream()
+              .map(
+                  s -> {
+                    try {
+                      Path archive = siteDir.resolve(RawSkillFiles.archivePath(s));
+                      return sha256(
+                          Files.isRegularFile(archive)
+                              ? Files.readAllBytes(archive)
+                              : raw.bytes(s));
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  })
+              .toList();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -62,7 +73,8 @@ public final class DiscoveryIndexWriter {
       o.addProperty("name", s.name());
       o.addProperty("type", archive ? "archive" : "skill-md");
       o.addProperty("description", s.description().strip());
-      o.addProperty("url", url(catalog, archive ? RawSkillFiles.archivePath(s) : RawSkillFiles.sitePath(s)));
+      o.addProperty(
+          "url", url(catalog, archive ? RawSkillFiles.archivePath(s) : RawSkillFiles.sitePath(s)));
       o.addProperty("digest", "sha256:" + digests.get(i));
       skills.add(o);
     }
@@ -71,17 +83,23 @@ public final class DiscoveryIndexWriter {
     index.add("skills", skills);
     Path file = siteDir.resolve(PATH);
     Files.createDirectories(file.getParent());
-    String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(index) + "\n";
+    String json =
+        new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(index) + "\n";
     Files.writeString(file, json, StandardCharsets.UTF_8);
     Files.write(siteDir.resolve(NO_JEKYLL), new byte[0]);
   }
 
   static List<Skill> sorted(List<Skill> skills) {
-    return skills.stream().sorted(Comparator.comparing(Skill::name).thenComparing(Skill::id)).toList();
+    return skills.stream()
+        .sorted(Comparator.comparing(Skill::name).thenComparing(Skill::id))
+        .toList();
   }
 
   private static String url(Catalog catalog, String sitePath) {
-    return catalog.config().baseUrl().filter(SiteConfig::isSiteUrl)
+    return catalog
+        .config()
+        .baseUrl()
+        .filter(SiteConfig::isSiteUrl)
         .map(base -> base.replaceAll("/+$", "") + "/" + sitePath)
         .orElse("../../" + sitePath);
   }

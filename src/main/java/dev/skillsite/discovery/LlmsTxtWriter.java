@@ -13,19 +13,22 @@ import java.util.Locale;
 import org.jsoup.Jsoup;
 
 /**
- * Writes {@code llms.txt} at the site root (the llmstxt.org layout): the site title as H1, its description
- * as a quote, then a "Skills" section with one link per skill to its page and its one-sentence summary ({@link SkillSummary}),
- * and an "Optional" section linking each raw SKILL.md. Skills are listed by name, then id.
+ * Writes {@code llms.txt} at the site root (the llmstxt.org layout): the site title as H1, its
+ * description as a quote, then a "Skills" section with one link per skill to its page and its
+ * one-sentence summary ({@link SkillSummary}), and an "Optional" section linking each raw SKILL.md.
+ * Skills are listed by name, then id.
  *
- * <p>A catalog of more than {@link #MAX_INLINE} skills would make llms.txt megabytes long (100,000 skills: about
- * 40 MB), more than any reader's context: its "Skills" section then links part files {@code llms/skills-001.txt}
- * …, each the same layout for {@link #MAX_INLINE} skills in name order (first and last name in the link text),
- * and llms.txt stays a few kilobytes per hundred parts.
+ * <p>A catalog of more than {@link #MAX_INLINE} skills would make llms.txt megabytes long (100,000
+ * skills: about 40 MB), more than any reader's context: its "Skills" section then links part files
+ * {@code llms/skills-001.txt} …, each the same layout for {@link #MAX_INLINE} skills in name order
+ * (first and last name in the link text), and llms.txt stays a few kilobytes per hundred parts.
  */
 public final class LlmsTxtWriter {
   public static final String PATH = "llms.txt";
+
   /** Skills listed in llms.txt itself at most; more go to part files. */
   public static final int MAX_INLINE = 1_000;
+
   private final int maxInline;
 
   public LlmsTxtWriter() {
@@ -40,7 +43,8 @@ public final class LlmsTxtWriter {
     List<Skill> sorted = DiscoveryIndexWriter.sorted(catalog.skills());
     Files.createDirectories(siteDir);
     if (sorted.size() <= maxInline) {
-      Files.writeString(siteDir.resolve(PATH), list(catalog, sorted, "Skills"), StandardCharsets.UTF_8);
+      Files.writeString(
+          siteDir.resolve(PATH), list(catalog, sorted, "Skills"), StandardCharsets.UTF_8);
       return;
     }
     StringBuilder out = new StringBuilder(header(catalog));
@@ -51,8 +55,13 @@ public final class LlmsTxtWriter {
       String file = String.format(Locale.ROOT, "llms/skills-%03d.txt", n);
       String title = "Skills " + part.get(0).name() + " … " + part.get(part.size() - 1).name();
       Files.writeString(siteDir.resolve(file), list(catalog, part, title), StandardCharsets.UTF_8);
-      out.append("- [").append(text(title)).append("](").append(url(catalog, file)).append("): ")
-          .append(part.size()).append(" skills\n");
+      out.append("- [")
+          .append(text(title))
+          .append("](")
+          .append(url(catalog, file))
+          .append("): ")
+          .append(part.size())
+          .append(" skills\n");
     }
     Files.writeString(siteDir.resolve(PATH), out.toString(), StandardCharsets.UTF_8);
   }
@@ -64,32 +73,47 @@ public final class LlmsTxtWriter {
     return out.toString();
   }
 
-  /** The llms.txt layout for {@code skills}: header, a section of page links, the raw files as optional. */
+  /**
+   * The llms.txt layout for {@code skills}: header, a section of page links, the raw files as
+   * optional.
+   */
   private static String list(Catalog catalog, List<Skill> skills, String section) {
     StringBuilder out = new StringBuilder(header(catalog));
     out.append("## ").append(text(section)).append("\n\n");
     for (Skill s : skills) {
-      out.append("- [").append(text(s.name())).append("](").append(url(catalog, "skills/" + s.id() + "/"))
-          .append("): ").append(text(SkillSummary.of(s, catalog.config().summaries()))).append('\n');
+      out.append("- [")
+          .append(text(s.name()))
+          .append("](")
+          .append(url(catalog, "skills/" + s.id() + "/"))
+          .append("): ")
+          .append(text(SkillSummary.of(s, catalog.config().summaries())))
+          .append('\n');
     }
     out.append("\n## Optional\n\n");
     for (Skill s : skills) {
-      out.append("- [").append(text(s.name())).append(" SKILL.md](")
-          .append(url(catalog, RawSkillFiles.sitePath(s))).append(")\n");
+      out.append("- [")
+          .append(text(s.name()))
+          .append(" SKILL.md](")
+          .append(url(catalog, RawSkillFiles.sitePath(s)))
+          .append(")\n");
     }
     return out.toString();
   }
 
   private static String url(Catalog catalog, String sitePath) {
-    return catalog.config().baseUrl().filter(SiteConfig::isSiteUrl)
-        .map(b -> b.replaceAll("/+$", "") + "/" + sitePath).orElse(sitePath);
+    return catalog
+        .config()
+        .baseUrl()
+        .filter(SiteConfig::isSiteUrl)
+        .map(b -> b.replaceAll("/+$", "") + "/" + sitePath)
+        .orElse(sitePath);
   }
 
   /**
-   * Content as plain text for a file that language models read and tools show as Markdown (issue 26): HTML tags
-   * dropped (entities read as characters), on one line, and the characters that would make a link, an
-   * autolink, a tag or code ({@code [ ] < > `} and backslash) escaped, so that only this file's own links, to
-   * http(s) or relative URLs, are links.
+   * Content as plain text for a file that language models read and tools show as Markdown (issue
+   * 26): HTML tags dropped (entities read as characters), on one line, and the characters that
+   * would make a link, an autolink, a tag or code ({@code [ ] < > `} and backslash) escaped, so
+   * that only this file's own links, to http(s) or relative URLs, are links.
    */
   static String text(String s) {
     String plain = oneLine(Jsoup.parseBodyFragment(s).text());
@@ -107,5 +131,4 @@ public final class LlmsTxtWriter {
   static String oneLine(String s) {
     return s.strip().replaceAll("\\s+", " ");
   }
-
 }

@@ -13,22 +13,29 @@ import org.commonmark.parser.beta.Scanner;
 import org.commonmark.text.AsciiMatcher;
 
 /**
- * Parses {@code <} (autolinks and inline HTML) in time linear in the paragraph, replacing commonmark's own
- * parsers for that character, which scan ahead for a closer at every {@code <}: a paragraph of bare {@code <}
- * or of {@code <a } repeated took quadratic time (issue 26). The result is the same tree: an autolink is tried
- * only where one can end (the text up to the next {@code >} holds no {@code <}, space or control character),
- * and a search for a closer ({@code >}, {@code -->}, {@code ?>}, {@code ]]>}) that failed once is not repeated
- * further on, since the inline parser only moves forward through a paragraph. One instance per paragraph.
+ * Parses {@code <} (autolinks and inline HTML) in time linear in the paragraph, replacing
+ * commonmark's own parsers for that character, which scan ahead for a closer at every {@code <}: a
+ * paragraph of bare {@code <} or of {@code <a } repeated took quadratic time (issue 26). The result
+ * is the same tree: an autolink is tried only where one can end (the text up to the next {@code >}
+ * holds no {@code <}, space or control character), and a search for a closer ({@code >}, {@code
+ * -->}, {@code ?>}, {@code ]]>}) that failed once is not repeated further on, since the inline
+ * parser only moves forward through a paragraph. One instance per paragraph.
  */
 final class AngleBracketParser implements InlineContentParser {
-  private static final AsciiMatcher LETTERS = AsciiMatcher.builder().range('A', 'Z').range('a', 'z').build();
+  private static final AsciiMatcher LETTERS =
+      AsciiMatcher.builder().range('A', 'Z').range('a', 'z').build();
   private final InlineContentParser autolinks = new AutolinkInlineParser();
   private final InlineContentParser html = new HtmlInlineParser();
   private boolean noGreaterThan;
   private boolean noCommentEnd;
   private final ParagraphOffsets offsets = new ParagraphOffsets();
-  /** Where commonmark's search for the end of a processing instruction last gave up: one starting before fails. */
+
+  /**
+   * Where commonmark's search for the end of a processing instruction last gave up: one starting
+   * before fails.
+   */
   private int instructionsFailBefore = -1;
+
   private boolean noCdataEnd;
 
   @Override
@@ -67,7 +74,8 @@ final class AngleBracketParser implements InlineContentParser {
     return orNull(autolinks.tryParse(state), scanner, start);
   }
 
-  private ParsedInline tryHtml(InlineParserState state, Scanner scanner, Position start, int offset) {
+  private ParsedInline tryHtml(
+      InlineParserState state, Scanner scanner, Position start, int offset) {
     if (noGreaterThan) {
       return null;
     }
@@ -79,14 +87,18 @@ final class AngleBracketParser implements InlineContentParser {
     boolean cdata = scanner.next("![CDATA[");
     scanner.setPosition(start);
     scanner.next();
-    boolean declaration = scanner.next('!') && scanner.match(LETTERS) >= 1 && scanner.whitespace() >= 1;
+    boolean declaration =
+        scanner.next('!') && scanner.match(LETTERS) >= 1 && scanner.whitespace() >= 1;
     scanner.setPosition(start);
-    if (comment && noCommentEnd || cdata && noCdataEnd || c == '?' && offset < instructionsFailBefore) {
+    if (comment && noCommentEnd
+        || cdata && noCdataEnd
+        || c == '?' && offset < instructionsFailBefore) {
       return null;
     }
     ParsedInline parsed = orNull(html.tryParse(state), scanner, start);
     if (parsed == null) {
-      // these constructs fail only for want of their closer, which is then missing from the rest of the paragraph
+      // these constructs fail only for want of their closer, which is then missing from the rest of
+      // the paragraph
       noCommentEnd |= comment;
       noCdataEnd |= cdata;
       if (c == '?') {
@@ -98,8 +110,9 @@ final class AngleBracketParser implements InlineContentParser {
   }
 
   /**
-   * How far commonmark's search for {@code ?>} runs from {@code <?} at {@code start} before it gives up: to the end,
-   * or to a {@code ?} that follows a {@code ?} (its loop stops there, a quirk kept so that the tree stays the same).
+   * How far commonmark's search for {@code ?>} runs from {@code <?} at {@code start} before it
+   * gives up: to the end, or to a {@code ?} that follows a {@code ?} (its loop stops there, a quirk
+   * kept so that the tree stays the same).
    */
   private static int instructionSearchLength(Scanner scanner, Position start) {
     scanner.setPosition(start);
@@ -127,7 +140,10 @@ final class AngleBracketParser implements InlineContentParser {
     return parsed;
   }
 
-  /** Replaces commonmark's {@code <} parsers (custom factories are tried first, and this one always answers). */
+  /**
+   * Replaces commonmark's {@code <} parsers (custom factories are tried first, and this one always
+   * answers).
+   */
   static final class Factory implements InlineContentParserFactory {
     @Override
     public Set<Character> getTriggerCharacters() {

@@ -12,11 +12,12 @@ import org.commonmark.parser.beta.Position;
 import org.commonmark.parser.beta.Scanner;
 
 /**
- * Answers a run of backticks that no equal run follows in the paragraph as plain text, without commonmark's
- * scan to the paragraph's end for a closer: runs of growing length ({@code ` `` ``` …}) took quadratic time
- * (issue 26). The first run in a paragraph reads the rest of it once and notes where each length of run last
- * starts; a run with a closer goes on to commonmark's own parser, which finds it (the approach of commonmark.js).
- * One instance per paragraph: the inline parser only moves forward through it.
+ * Answers a run of backticks that no equal run follows in the paragraph as plain text, without
+ * commonmark's scan to the paragraph's end for a closer: runs of growing length ({@code ` `` ```
+ * …}) took quadratic time (issue 26). The first run in a paragraph reads the rest of it once and
+ * notes where each length of run last starts; a run with a closer goes on to commonmark's own
+ * parser, which finds it (the approach of commonmark.js). One instance per paragraph: the inline
+ * parser only moves forward through it.
  */
 final class BacktickRunParser implements InlineContentParser {
   private final Map<Integer, Integer> lastStartByLength = new HashMap<>();
@@ -60,7 +61,10 @@ final class BacktickRunParser implements InlineContentParser {
     scanner.setPosition(from);
   }
 
-  /** Tried before commonmark's backtick parser, which it lets through only where a closing run exists. */
+  /**
+   * Tried before commonmark's backtick parser, which it lets through only where a closing run
+   * exists.
+   */
   static final class Factory implements InlineContentParserFactory {
     @Override
     public Set<Character> getTriggerCharacters() {

@@ -14,15 +14,18 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 
 /**
- * Links the first mention of each other skill in a document (its name or a keyword it owns, as a whole
- * word) to that skill's page. Works on Text nodes outside links, images and headings; code is never text.
+ * Links the first mention of each other skill in a document (its name or a keyword it owns, as a
+ * whole word) to that skill's page. Works on Text nodes outside links, images and headings; code is
+ * never text.
  */
 final class CrossLinker {
   private final MentionFinder finder;
   private final LinkTargets targets;
   private final Consumer<String> hrefs;
 
-  /** @param hrefs told each href it links to */
+  /**
+   * @param hrefs told each href it links to
+   */
   CrossLinker(MentionIndex index, LinkTargets targets, Consumer<String> hrefs) {
     this.finder = new MentionFinder(index);
     this.targets = targets;
@@ -40,21 +43,22 @@ final class CrossLinker {
 
   private static List<Text> linkableTexts(Node root) {
     List<Text> texts = new ArrayList<>();
-    root.accept(new AbstractVisitor() {
-      @Override
-      public void visit(Text text) {
-        texts.add(text);
-      }
+    root.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Text text) {
+            texts.add(text);
+          }
 
-      @Override
-      public void visit(Link link) {}
+          @Override
+          public void visit(Link link) {}
 
-      @Override
-      public void visit(Image image) {}
+          @Override
+          public void visit(Image image) {}
 
-      @Override
-      public void visit(Heading heading) {}
-    });
+          @Override
+          public void visit(Heading heading) {}
+        });
     return texts;
   }
 

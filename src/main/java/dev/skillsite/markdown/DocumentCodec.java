@@ -15,11 +15,12 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Writes a {@link RenderedDocument} to the build cache and reads it back, markup as it is held (long markup
- * stays deflated). The cache is written by a build into its own output folder; what is read back is what a
- * {@link MarkdownRenderer} made, so the markup is not sanitized again. Reading checks every length against
- * what is left of the file ({@code available}), so a damaged file fails with an {@link IOException} instead of
- * a huge allocation; the cache also carries a checksum (see the site's {@code DocumentCache}).
+ * Writes a {@link RenderedDocument} to the build cache and reads it back, markup as it is held
+ * (long markup stays deflated). The cache is written by a build into its own output folder; what is
+ * read back is what a {@link MarkdownRenderer} made, so the markup is not sanitized again. Reading
+ * checks every length against what is left of the file ({@code available}), so a damaged file fails
+ * with an {@link IOException} instead of a huge allocation; the cache also carries a checksum (see
+ * the site's {@code DocumentCache}).
  */
 public final class DocumentCodec {
   private DocumentCodec() {}
@@ -52,15 +53,19 @@ public final class DocumentCodec {
   }
 
   /**
-   * Like {@link #read(DataInput, int)}, passing heading ids, skill ids, paths and codes through {@code shared}
-   * (which may return an equal string read before: a large site's cache repeats them many times).
+   * Like {@link #read(DataInput, int)}, passing heading ids, skill ids, paths and codes through
+   * {@code shared} (which may return an equal string read before: a large site's cache repeats them
+   * many times).
    */
-  public static RenderedDocument read(DataInput in, int available, UnaryOperator<String> shared) throws IOException {
+  public static RenderedDocument read(DataInput in, int available, UnaryOperator<String> shared)
+      throws IOException {
     SanitizedHtml html = SanitizedHtml.readFrom(in, available);
     int n = count(in, available);
     List<TocEntry> toc = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      toc.add(new TocEntry(in.readInt(), shared.apply(readString(in, available)), readString(in, available)));
+      toc.add(
+          new TocEntry(
+              in.readInt(), shared.apply(readString(in, available)), readString(in, available)));
     }
     n = count(in, available);
     Set<SkillId> mentions = new LinkedHashSet<>();
@@ -71,18 +76,25 @@ public final class DocumentCodec {
     List<Diagnostic> diagnostics = new ArrayList<>(n);
     Severity[] severities = Severity.values();
     for (int i = 0; i < n; i++) {
-      SourcePos pos = new SourcePos(shared.apply(readString(in, available)), in.readInt(), in.readInt());
+      SourcePos pos =
+          new SourcePos(shared.apply(readString(in, available)), in.readInt(), in.readInt());
       int s = in.readByte();
       if (s < 0 || s >= severities.length) {
         throw new IOException("unknown severity " + s);
       }
-      diagnostics.add(new Diagnostic(pos, severities[s], shared.apply(readString(in, available)),
-          readString(in, available)));
+      diagnostics.add(
+          new Diagnostic(
+              pos,
+              severities[s],
+              shared.apply(readString(in, available)),
+              readString(in, available)));
     }
     return new RenderedDocument(html, toc, mentions, diagnostics);
   }
 
-  /** A string as its UTF-8 length and bytes (no 64 KB limit, unlike {@link DataOutput#writeUTF}). */
+  /**
+   * A string as its UTF-8 length and bytes (no 64 KB limit, unlike {@link DataOutput#writeUTF}).
+   */
   public static void writeString(DataOutput out, String s) throws IOException {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     out.writeInt(b.length);

@@ -17,7 +17,8 @@ final class HeadingIds {
   private final IdGenerator generator = IdGenerator.builder().build();
 
   String next(Heading heading) {
-    // commonmark's generator lowercases in the JVM's default locale (a Turkish one makes "Idioms" "ıdioms"):
+    // commonmark's generator lowercases in the JVM's default locale (a Turkish one makes "Idioms"
+    // "ıdioms"):
     // lowercased here first, in no locale, the id is the same on every machine
     return generator.generateId(textOf(heading).toLowerCase(Locale.ROOT));
   }
@@ -25,22 +26,23 @@ final class HeadingIds {
   /** The plain text of a heading: its text and code spans. */
   static String textOf(Node node) {
     StringBuilder sb = new StringBuilder();
-    node.accept(new AbstractVisitor() {
-      @Override
-      public void visit(Text text) {
-        sb.append(text.getLiteral());
-      }
+    node.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Text text) {
+            sb.append(text.getLiteral());
+          }
 
-      @Override
-      public void visit(Code code) {
-        sb.append(code.getLiteral());
-      }
+          @Override
+          public void visit(Code code) {
+            sb.append(code.getLiteral());
+          }
 
-      @Override
-      public void visit(HtmlInline html) {
-        // tags are not text
-      }
-    });
+          @Override
+          public void visit(HtmlInline html) {
+            // tags are not text
+          }
+        });
     return sb.toString().strip();
   }
 }

@@ -3,8 +3,8 @@ package dev.skillsite.markdown;
 import org.commonmark.parser.Parser;
 
 /**
- * The inline parsers that keep commonmark's parse linear in a paragraph's length on hostile input (issue 26):
- * every parser of skill Markdown is built with them.
+ * The inline parsers that keep commonmark's parse linear in a paragraph's length on hostile input
+ * (issue 26): every parser of skill Markdown is built with them.
  */
 public final class LinearInlines {
   private LinearInlines() {}

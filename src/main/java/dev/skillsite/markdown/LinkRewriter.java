@@ -20,9 +20,10 @@ import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
 
 /**
- * Rewrites the links and images of one document to the pages and files the site publishes. Targets outside
- * the skill folder or the content root, absolute paths and {@code file:} URLs are not followed: the link
- * becomes its text, with a warning. Remote images become links, so that pages make no external request.
+ * Rewrites the links and images of one document to the pages and files the site publishes. Targets
+ * outside the skill folder or the content root, absolute paths and {@code file:} URLs are not
+ * followed: the link becomes its text, with a warning. Remote images become links, so that pages
+ * make no external request.
  */
 final class LinkRewriter {
   private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
@@ -45,29 +46,30 @@ final class LinkRewriter {
 
   void rewrite(Node root) {
     List<Node> found = new ArrayList<>();
-    root.accept(new AbstractVisitor() {
-      @Override
-      public void visit(HtmlInline html) {
-        rawHtml.add(new RawHtml(html.getLiteral(), position(html, doc)));
-      }
+    root.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(HtmlInline html) {
+            rawHtml.add(new RawHtml(html.getLiteral(), position(html, doc)));
+          }
 
-      @Override
-      public void visit(HtmlBlock html) {
-        rawHtml.add(new RawHtml(html.getLiteral(), position(html, doc)));
-      }
+          @Override
+          public void visit(HtmlBlock html) {
+            rawHtml.add(new RawHtml(html.getLiteral(), position(html, doc)));
+          }
 
-      @Override
-      public void visit(Link link) {
-        found.add(link);
-        visitChildren(link);
-      }
+          @Override
+          public void visit(Link link) {
+            found.add(link);
+            visitChildren(link);
+          }
 
-      @Override
-      public void visit(Image image) {
-        found.add(image);
-        visitChildren(image);
-      }
-    });
+          @Override
+          public void visit(Image image) {
+            found.add(image);
+            visitChildren(image);
+          }
+        });
     for (Node node : found) {
       if (node instanceof Link link) {
         rewriteLink(link);
@@ -83,21 +85,23 @@ final class LinkRewriter {
   }
 
   /**
-   * The last step for a document without raw HTML, in place of the HTML sanitizer: links keep only the
-   * schemes it allows (http, https, mailto; relative and in-page links), other links become their text,
-   * as the sanitizer would leave them. Run after every other change to the tree (cross-links included).
+   * The last step for a document without raw HTML, in place of the HTML sanitizer: links keep only
+   * the schemes it allows (http, https, mailto; relative and in-page links), other links become
+   * their text, as the sanitizer would leave them. Run after every other change to the tree
+   * (cross-links included).
    */
   static void dropUnsafeLinks(Node root) {
     List<Link> unsafe = new ArrayList<>();
-    root.accept(new AbstractVisitor() {
-      @Override
-      public void visit(Link link) {
-        if (!isAllowedHref(link.getDestination())) {
-          unsafe.add(link);
-        }
-        visitChildren(link);
-      }
-    });
+    root.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Link link) {
+            if (!isAllowedHref(link.getDestination())) {
+              unsafe.add(link);
+            }
+            visitChildren(link);
+          }
+        });
     unsafe.forEach(LinkRewriter::unwrap);
   }
 
@@ -121,8 +125,9 @@ final class LinkRewriter {
   }
 
   /**
-   * Resolves a URL found in the rendered HTML: one this rewriter produced is kept; one from raw HTML in the
-   * document is resolved like a Markdown link, its warnings pointing at the raw HTML that holds it.
+   * Resolves a URL found in the rendered HTML: one this rewriter produced is kept; one from raw
+   * HTML in the document is resolved like a Markdown link, its warnings pointing at the raw HTML
+   * that holds it.
    */
   Optional<String> resolveRendered(String url, boolean image) {
     String dest = url.strip();
@@ -132,24 +137,32 @@ final class LinkRewriter {
     if (dest.isEmpty()) {
       return Optional.empty();
     }
-    SourcePos pos = rawHtml.stream().filter(r -> r.literal().contains(url)).findFirst().map(RawHtml::pos)
-        .orElse(new SourcePos(doc.path(), doc.firstLine(), 1));
+    SourcePos pos =
+        rawHtml.stream()
+            .filter(r -> r.literal().contains(url))
+            .findFirst()
+            .map(RawHtml::pos)
+            .orElse(new SourcePos(doc.path(), doc.firstLine(), 1));
     return resolve(dest, pos, image ? "image" : "link");
   }
 
   private void rewriteLink(Link link) {
     String dest = link.getDestination().strip();
-    Optional<String> href = dest.isEmpty() ? Optional.empty() : resolve(dest, position(link, doc), "link");
-    href.ifPresentOrElse(h -> {
-      produced.add(h);
-      link.setDestination(h);
-    }, () -> unwrap(link));
+    Optional<String> href =
+        dest.isEmpty() ? Optional.empty() : resolve(dest, position(link, doc), "link");
+    href.ifPresentOrElse(
+        h -> {
+          produced.add(h);
+          link.setDestination(h);
+        },
+        () -> unwrap(link));
   }
 
   private void rewriteImage(Image image) {
     String dest = image.getDestination().strip();
     if (isRemote(dest) && insideLink(image)) {
-      // a remote badge inside a link ([![build](https://…/badge.svg)](https://…)): the link stays, the picture
+      // a remote badge inside a link ([![build](https://…/badge.svg)](https://…)): the link stays,
+      // the picture
       // becomes its words (a link inside a link is not HTML)
       String alt = HeadingIds.textOf(image);
       image.insertBefore(new Text(alt.isBlank() ? dest : alt));
@@ -166,20 +179,25 @@ final class LinkRewriter {
       image.unlink();
       return;
     }
-    Optional<String> href = dest.isEmpty() ? Optional.empty() : resolve(dest, position(image, doc), "image");
-    href.ifPresentOrElse(h -> {
-      produced.add(h);
-      image.setDestination(h);
-    }, () -> {
-      image.insertBefore(new Text(HeadingIds.textOf(image)));
-      image.unlink();
-    });
+    Optional<String> href =
+        dest.isEmpty() ? Optional.empty() : resolve(dest, position(image, doc), "image");
+    href.ifPresentOrElse(
+        h -> {
+          produced.add(h);
+          image.setDestination(h);
+        },
+        () -> {
+          image.insertBefore(new Text(HeadingIds.textOf(image)));
+          image.unlink();
+        });
   }
 
   private Optional<String> resolve(String dest, SourcePos node, String kind) {
-    if (WINDOWS_PATH.matcher(dest).find() || dest.startsWith("/") && !dest.startsWith("//")
+    if (WINDOWS_PATH.matcher(dest).find()
+        || dest.startsWith("/") && !dest.startsWith("//")
         || dest.startsWith("\\")) {
-      return warn(node, kind + "-absolute-path", kind + " to an absolute path is not followed: " + dest);
+      return warn(
+          node, kind + "-absolute-path", kind + " to an absolute path is not followed: " + dest);
     }
     var scheme = SCHEME.matcher(dest);
     if (scheme.find()) {
@@ -203,14 +221,16 @@ final class LinkRewriter {
           ? Optional.of("#" + fragment)
           : warn(node, "anchor-missing", kind + " to a missing anchor: " + dest);
     }
-    Optional<String> resolved = ContentPaths.resolve(ContentPaths.parent(doc.path()), ContentPaths.decode(pathPart));
+    Optional<String> resolved =
+        ContentPaths.resolve(ContentPaths.parent(doc.path()), ContentPaths.decode(pathPart));
     if (resolved.isEmpty()) {
       return warn(node, kind + "-outside-root", kind + " points outside the content root: " + dest);
     }
     String target = resolved.get();
     boolean inside = ContentPaths.contains(doc.skillDir(), target);
     if (kind.equals("image")) {
-      return inside ? file(target, dest, node, kind)
+      return inside
+          ? file(target, dest, node, kind)
           : warn(node, "image-outside-skill", "image points outside the skill folder: " + dest);
     }
     Optional<String> page = targets.page(doc.path(), target);
@@ -248,13 +268,16 @@ final class LinkRewriter {
       return new SourcePos(doc.path(), doc.firstLine(), 1);
     }
     SourceSpan span = spans.get(0);
-    return new SourcePos(doc.path(), doc.firstLine() + span.getLineIndex(), span.getColumnIndex() + 1);
+    return new SourcePos(
+        doc.path(), doc.firstLine() + span.getLineIndex(), span.getColumnIndex() + 1);
   }
 
   private static boolean isRemote(String dest) {
     var scheme = SCHEME.matcher(dest);
     return dest.startsWith("//")
-        || scheme.find() && !scheme.group(1).equalsIgnoreCase("file") && !WINDOWS_PATH.matcher(dest).find();
+        || scheme.find()
+            && !scheme.group(1).equalsIgnoreCase("file")
+            && !WINDOWS_PATH.matcher(dest).find();
   }
 
   private static boolean insideLink(Node node) {

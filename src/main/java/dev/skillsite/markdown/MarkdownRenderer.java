@@ -23,9 +23,9 @@ import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
- * Markdown to sanitized HTML: GFM tables, strikethrough, task lists, autolinks, unique heading ids, a
- * table of contents for long documents, links rewritten to the site's pages, cross-links to other skills.
- * Build once, use from any number of threads.
+ * Markdown to sanitized HTML: GFM tables, strikethrough, task lists, autolinks, unique heading ids,
+ * a table of contents for long documents, links rewritten to the site's pages, cross-links to other
+ * skills. Build once, use from any number of threads.
  */
 public final class MarkdownRenderer {
   /** Deeper block nesting is read as text, so hostile input stays bounded. */
@@ -41,34 +41,44 @@ public final class MarkdownRenderer {
   }
 
   public MarkdownRenderer(HtmlSanitizer sanitizer) {
-    List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
-        TaskListItemsExtension.create(), AutolinkExtension.create());
-    this.parser = LinearInlines.addTo(Parser.builder())
-        .extensions(extensions)
-        .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
-        .maxOpenBlockParsers(MAX_OPEN_BLOCKS)
-        .build();
-    this.outlineParser = LinearInlines.addTo(Parser.builder())
-        .extensions(extensions)
-        .maxOpenBlockParsers(MAX_OPEN_BLOCKS)
-        .build();
-    this.renderer = HtmlRenderer.builder()
-        .extensions(extensions)
-        .sanitizeUrls(true)
-        .urlSanitizer(new DefaultUrlSanitizer(HtmlSanitizer.LINK_SCHEMES))
-        .attributeProviderFactory(context -> new SiteAttributes())
-        .build();
+    List<Extension> extensions =
+        List.of(
+            TablesExtension.create(),
+            StrikethroughExtension.create(),
+            TaskListItemsExtension.create(),
+            AutolinkExtension.create());
+    this.parser =
+        LinearInlines.addTo(Parser.builder())
+            .extensions(extensions)
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+            .maxOpenBlockParsers(MAX_OPEN_BLOCKS)
+            .build();
+    this.outlineParser =
+        LinearInlines.addTo(Parser.builder())
+            .extensions(extensions)
+            .maxOpenBlockParsers(MAX_OPEN_BLOCKS)
+            .build();
+    this.renderer =
+        HtmlRenderer.builder()
+            .extensions(extensions)
+            .sanitizeUrls(true)
+            .urlSanitizer(new DefaultUrlSanitizer(HtmlSanitizer.LINK_SCHEMES))
+            .attributeProviderFactory(context -> new SiteAttributes())
+            .build();
     this.sanitizer = sanitizer;
   }
 
-  /** Parses a document and numbers its headings; its headings move one level down (the page owns h1). */
+  /**
+   * Parses a document and numbers its headings; its headings move one level down (the page owns
+   * h1).
+   */
   public ParsedDocument parse(SourceDocument source) {
     return parse(parser, source);
   }
 
   /**
-   * Like {@link #parse}, without the source positions that only rendering's diagnostics need: cheaper, for
-   * reading a document's headings. Not for {@link #render}.
+   * Like {@link #parse}, without the source positions that only rendering's diagnostics need:
+   * cheaper, for reading a document's headings. Not for {@link #render}.
    */
   public ParsedDocument outline(SourceDocument source) {
     return parse(outlineParser, source);
@@ -78,31 +88,37 @@ public final class MarkdownRenderer {
     Node root = parser.parse(source.markdown());
     List<TocEntry> headings = new ArrayList<>();
     HeadingIds ids = new HeadingIds();
-    root.accept(new AbstractVisitor() {
-      @Override
-      public void visit(Heading heading) {
-        heading.setLevel(Math.min(6, heading.getLevel() + 1));
-        headings.add(new TocEntry(heading.getLevel(), ids.next(heading), HeadingIds.textOf(heading)));
-      }
-    });
+    root.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Heading heading) {
+            heading.setLevel(Math.min(6, heading.getLevel() + 1));
+            headings.add(
+                new TocEntry(heading.getLevel(), ids.next(heading), HeadingIds.textOf(heading)));
+          }
+        });
     return new ParsedDocument(source, root, headings);
   }
 
   /**
-   * The terms of {@code mentions} that {@code markdown} uses in prose, where a cross-link could go, read
-   * without parsing it ({@link ProseTerms}: close to the parser's view, for counting how widely terms are used).
+   * The terms of {@code mentions} that {@code markdown} uses in prose, where a cross-link could go,
+   * read without parsing it ({@link ProseTerms}: close to the parser's view, for counting how
+   * widely terms are used).
    */
   public Set<String> mentionedTerms(String markdown, MentionIndex mentions) {
     return ProseTerms.of(markdown, mentions);
   }
 
-  /** Rewrites links, links mentions of other skills, renders and sanitizes. Consumes {@code doc}. */
+  /**
+   * Rewrites links, links mentions of other skills, renders and sanitizes. Consumes {@code doc}.
+   */
   public RenderedDocument render(ParsedDocument doc, LinkTargets targets, MentionIndex mentions) {
     List<Diagnostic> diagnostics = new ArrayList<>();
     SourceDocument source = doc.source();
     LinkRewriter links = new LinkRewriter(targets, source, diagnostics);
     links.rewrite(doc.root());
-    Set<SkillId> linked = new CrossLinker(mentions, targets, links::produced).link(doc.root(), source);
+    Set<SkillId> linked =
+        new CrossLinker(mentions, targets, links::produced).link(doc.root(), source);
     if (!links.hasRawHtml()) {
       LinkRewriter.dropUnsafeLinks(doc.root());
     }
@@ -110,21 +126,35 @@ public final class MarkdownRenderer {
     try {
       html = renderer.render(doc.root());
     } catch (StackOverflowError e) {
-      diagnostics.add(Diagnostic.warning(new dev.skillsite.model.SourcePos(source.path(), source.firstLine(), 1),
-          "markdown-too-deep", "Markdown nested too deeply to render; shown as plain text"));
-      return new RenderedDocument(new SanitizedHtml("<pre>" + sanitizer.escape(source.markdown()) + "</pre>"),
-          List.of(), Set.of(), diagnostics);
+      diagnostics.add(
+          Diagnostic.warning(
+              new dev.skillsite.model.SourcePos(source.path(), source.firstLine(), 1),
+              "markdown-too-deep",
+              "Markdown nested too deeply to render; shown as plain text"));
+      return new RenderedDocument(
+          new SanitizedHtml("<pre>" + sanitizer.escape(source.markdown()) + "</pre>"),
+          List.of(),
+          Set.of(),
+          diagnostics);
     }
-    // Markdown alone renders to safe HTML (text escaped, links rewritten and checked on the tree above):
+    // Markdown alone renders to safe HTML (text escaped, links rewritten and checked on the tree
+    // above):
     // the sanitizer, a third of the build's time, only runs where the document holds raw HTML
-    SanitizedHtml clean = links.hasRawHtml() ? sanitizer.clean(html, links::resolveRendered) : new SanitizedHtml(html);
-    return new RenderedDocument(clean, TableOfContents.of(doc.headings()), linked,
+    SanitizedHtml clean =
+        links.hasRawHtml()
+            ? sanitizer.clean(html, links::resolveRendered)
+            : new SanitizedHtml(html);
+    return new RenderedDocument(
+        clean,
+        TableOfContents.of(doc.headings()),
+        linked,
         diagnostics.stream().sorted(Diagnostic.ORDER).toList());
   }
 
   /**
    * A document shown as plain text instead of rendered (over the build's Markdown budget), cut at
-   * {@code maxChars}, with {@code why} as its diagnostic: time and memory linear in {@code maxChars}.
+   * {@code maxChars}, with {@code why} as its diagnostic: time and memory linear in {@code
+   * maxChars}.
    */
   public RenderedDocument plainText(SourceDocument source, int maxChars, Diagnostic why) {
     String text = source.markdown();
@@ -132,13 +162,16 @@ public final class MarkdownRenderer {
       int end = Character.isHighSurrogate(text.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
       text = text.substring(0, end) + "\n…";
     }
-    return new RenderedDocument(new SanitizedHtml("<pre>" + sanitizer.escape(text) + "</pre>"), List.of(), Set.of(),
+    return new RenderedDocument(
+        new SanitizedHtml("<pre>" + sanitizer.escape(text) + "</pre>"),
+        List.of(),
+        Set.of(),
         List.of(why));
   }
 
   /**
-   * Sets heading ids during one render call, in the same order {@link #parse} numbered them; links' rel; and a
-   * label for a task list's box (its state is read out as a checkbox's).
+   * Sets heading ids during one render call, in the same order {@link #parse} numbered them; links'
+   * rel; and a label for a task list's box (its state is read out as a checkbox's).
    */
   private static final class SiteAttributes implements AttributeProvider {
     private final HeadingIds ids = new HeadingIds();
@@ -148,7 +181,8 @@ public final class MarkdownRenderer {
       if (node instanceof Heading heading) {
         attributes.put("id", ids.next(heading));
       } else if (node instanceof Link link) {
-        // commonmark marks every link rel="nofollow" when it sanitizes URLs: only links that leave the site
+        // commonmark marks every link rel="nofollow" when it sanitizes URLs: only links that leave
+        // the site
         if (LinkRewriter.isRemoteHref(link.getDestination())) {
           attributes.put("rel", "nofollow noopener noreferrer");
         } else {

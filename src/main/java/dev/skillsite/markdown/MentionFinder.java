@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Finds the terms of a {@link MentionIndex} in a text: whole words, longest first, left to right. */
+/**
+ * Finds the terms of a {@link MentionIndex} in a text: whole words, longest first, left to right.
+ */
 final class MentionFinder {
   private final MentionIndex index;
 
@@ -24,7 +26,8 @@ final class MentionFinder {
       return found;
     }
     int[] ends = new int[max]; // of the words from a candidate first word on
-    char[] s = text.toCharArray(); // scanned char by char: an array is several times faster than charAt
+    char[] s =
+        text.toCharArray(); // scanned char by char: an array is several times faster than charAt
     int n = s.length;
     int i = 0;
     while (i < n) {
@@ -38,7 +41,8 @@ final class MentionFinder {
         hash = 31 * hash + s[i];
         i++;
       }
-      if (start > 0 && s[start - 1] == '-' || !index.mayStartTerm(hash)
+      if (start > 0 && s[start - 1] == '-'
+          || !index.mayStartTerm(hash)
           || !index.startsTerm(text.substring(start, i))) {
         continue;
       }

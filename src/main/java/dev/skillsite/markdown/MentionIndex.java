@@ -14,30 +14,39 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The words that name a skill in prose, matched case-sensitively as written: each skill's name when it is a
- * compound ({@code oban-thinking}, not {@code search}), and each keyword of its triggers that no other skill
- * lists and that looks like a name ({@code Oban}, {@code LiveView}, {@code handle_call}; not {@code workflows}),
- * linked to the skill whose name holds it as a word when exactly one does ({@code OTP} to {@code otp-thinking},
- * even when an overview skill is the one listing it).
- * {@link #withoutCommon} then drops terms that too many skills use in passing. Immutable, thread-safe.
+ * The words that name a skill in prose, matched case-sensitively as written: each skill's name when
+ * it is a compound ({@code oban-thinking}, not {@code search}), and each keyword of its triggers
+ * that no other skill lists and that looks like a name ({@code Oban}, {@code LiveView}, {@code
+ * handle_call}; not {@code workflows}), linked to the skill whose name holds it as a word when
+ * exactly one does ({@code OTP} to {@code otp-thinking}, even when an overview skill is the one
+ * listing it). {@link #withoutCommon} then drops terms that too many skills use in passing.
+ * Immutable, thread-safe.
  */
 public final class MentionIndex {
   /** Keywords shorter than this are too ambiguous to link. */
   static final int MIN_KEYWORD_LENGTH = 3;
+
   /** Longest term, in words. */
   static final int MAX_WORDS = 6;
-  /** A term other skills' documents use at most this often (or in 5% of skills, if more) stays distinctive. */
+
+  /**
+   * A term other skills' documents use at most this often (or in 5% of skills, if more) stays
+   * distinctive.
+   */
   static final int MIN_SPREAD = 10;
 
   private final Map<String, SkillId> terms;
   private final Set<String> firstWords;
+
   /** {@link String#hashCode} of each first word, as bits of a 2^16 bit filter. */
   private final long[] firstWordHashes = new long[1 << 10];
+
   private final int maxWords;
 
   private MentionIndex(Map<String, SkillId> terms) {
     this.terms = new HashMap<>(terms);
-    this.firstWords = terms.keySet().stream().map(MentionIndex::firstWord).collect(Collectors.toSet());
+    this.firstWords =
+        terms.keySet().stream().map(MentionIndex::firstWord).collect(Collectors.toSet());
     for (String w : firstWords) {
       int bit = w.hashCode() & 0xFFFF;
       firstWordHashes[bit >>> 6] |= 1L << bit;
@@ -57,7 +66,8 @@ public final class MentionIndex {
           .distinct()
           .forEach(k -> owners.merge(k, 1, Integer::sum));
     }
-    // a keyword that is a word of exactly one skill's name names that skill, whoever lists it: "OTP", listed by
+    // a keyword that is a word of exactly one skill's name names that skill, whoever lists it:
+    // "OTP", listed by
     // an overview skill, links to otp-thinking
     Map<String, List<SkillId>> byNameWord = new HashMap<>();
     for (Skill skill : skills) {
@@ -74,8 +84,10 @@ public final class MentionIndex {
     for (Skill skill : skills) {
       for (String keyword : skill.triggers().keywords()) {
         String k = keyword.strip();
-        if (k.length() >= MIN_KEYWORD_LENGTH && owners.get(k.toLowerCase(Locale.ROOT)) == 1
-            && words(k) <= MAX_WORDS && looksLikeAName(k)) {
+        if (k.length() >= MIN_KEYWORD_LENGTH
+            && owners.get(k.toLowerCase(Locale.ROOT)) == 1
+            && words(k) <= MAX_WORDS
+            && looksLikeAName(k)) {
           List<SkillId> named = byNameWord.getOrDefault(k.toLowerCase(Locale.ROOT), List.of());
           terms.putIfAbsent(k, named.size() == 1 ? named.get(0) : skill.id());
         }
@@ -84,7 +96,8 @@ public final class MentionIndex {
     Map<String, Integer> names = new HashMap<>();
     skills.forEach(s -> names.merge(s.name(), 1, Integer::sum));
     for (Skill skill : skills) {
-      if (names.get(skill.name()) == 1 && words(skill.name()) <= MAX_WORDS
+      if (names.get(skill.name()) == 1
+          && words(skill.name()) <= MAX_WORDS
           && (words(skill.name()) > 1 || skill.name().chars().anyMatch(Character::isDigit))) {
         terms.put(skill.name(), skill.id());
       }
@@ -100,11 +113,12 @@ public final class MentionIndex {
   public MentionIndex withoutCommon(Map<String, Integer> spread, int skillCount) {
     int max = Math.max(MIN_SPREAD, skillCount / 20);
     Map<String, SkillId> kept = new TreeMap<>();
-    terms.forEach((term, id) -> {
-      if (spread.getOrDefault(term, 0) <= max) {
-        kept.put(term, id);
-      }
-    });
+    terms.forEach(
+        (term, id) -> {
+          if (spread.getOrDefault(term, 0) <= max) {
+            kept.put(term, id);
+          }
+        });
     return new MentionIndex(kept);
   }
 
@@ -138,14 +152,16 @@ public final class MentionIndex {
     return Optional.ofNullable(terms.get(term));
   }
 
-  /** Whether some term starts with this word: most words of a text do not, and are skipped cheaply. */
+  /**
+   * Whether some term starts with this word: most words of a text do not, and are skipped cheaply.
+   */
   boolean startsTerm(String word) {
     return firstWords.contains(word);
   }
 
   /**
-   * False when no term starts with a word of this {@link String#hashCode}: a test that needs no string, for the
-   * many words of a text that start nothing ({@link #startsTerm} then decides).
+   * False when no term starts with a word of this {@link String#hashCode}: a test that needs no
+   * string, for the many words of a text that start nothing ({@link #startsTerm} then decides).
    */
   boolean mayStartTerm(int hash) {
     int bit = hash & 0xFFFF;
@@ -156,9 +172,13 @@ public final class MentionIndex {
     return maxWords;
   }
 
-  /** A proper noun or identifier: an upper-case letter, a digit or an identifier character somewhere. */
+  /**
+   * A proper noun or identifier: an upper-case letter, a digit or an identifier character
+   * somewhere.
+   */
   private static boolean looksLikeAName(String k) {
-    return k.chars().anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c) || "_.+#/".indexOf(c) >= 0);
+    return k.chars()
+        .anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c) || "_.+#/".indexOf(c) >= 0);
   }
 
   private static String firstWord(String term) {
@@ -190,7 +210,10 @@ public final class MentionIndex {
     return c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
   }
 
-  /** {@link #isWordChar} of the ASCII characters, looked up: most text is ASCII, and this runs on every char. */
+  /**
+   * {@link #isWordChar} of the ASCII characters, looked up: most text is ASCII, and this runs on
+   * every char.
+   */
   private static final boolean[] ASCII_WORD = new boolean[128];
 
   static {

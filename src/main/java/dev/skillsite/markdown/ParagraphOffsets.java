@@ -4,8 +4,9 @@ import org.commonmark.parser.beta.Position;
 import org.commonmark.parser.beta.Scanner;
 
 /**
- * Offsets of positions in one paragraph's text (a line break counts one), counted from the first position asked
- * about. Asked in the order the inline parser moves, forward, it costs time linear in the paragraph in all.
+ * Offsets of positions in one paragraph's text (a line break counts one), counted from the first
+ * position asked about. Asked in the order the inline parser moves, forward, it costs time linear
+ * in the paragraph in all.
  */
 final class ParagraphOffsets {
   private Position seen;

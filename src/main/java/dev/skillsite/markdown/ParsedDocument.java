@@ -19,8 +19,9 @@ public final class ParsedDocument {
     this.source = source;
     this.root = root;
     this.headings = List.copyOf(headings);
-    this.anchors = java.util.Collections.unmodifiableSet(
-        new TreeSet<>(headings.stream().map(TocEntry::id).toList()));
+    this.anchors =
+        java.util.Collections.unmodifiableSet(
+            new TreeSet<>(headings.stream().map(TocEntry::id).toList()));
   }
 
   public SourceDocument source() {

@@ -4,11 +4,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The terms of a {@link MentionIndex} that a Markdown text uses in its prose, read line by line without
- * parsing: lines of fenced code blocks and ATX headings are left out, and so are inline code spans, as the
- * cross-linker leaves code and headings alone. Close to what the parser would show, not exact (indented code,
- * raw HTML and link targets are read as prose); it only counts how widely a term is used
- * ({@link MentionIndex#withoutCommon}), which does not need a syntax tree of every document.
+ * The terms of a {@link MentionIndex} that a Markdown text uses in its prose, read line by line
+ * without parsing: lines of fenced code blocks and ATX headings are left out, and so are inline
+ * code spans, as the cross-linker leaves code and headings alone. Close to what the parser would
+ * show, not exact (indented code, raw HTML and link targets are read as prose); it only counts how
+ * widely a term is used ({@link MentionIndex#withoutCommon}), which does not need a syntax tree of
+ * every document.
  */
 final class ProseTerms {
   private ProseTerms() {}
@@ -61,7 +62,10 @@ final class ProseTerms {
     return n;
   }
 
-  /** The line with each {@code `code span`} (a run of backticks to the next run of as many) blanked out. */
+  /**
+   * The line with each {@code `code span`} (a run of backticks to the next run of as many) blanked
+   * out.
+   */
   private static String withoutCodeSpans(String line) {
     if (line.indexOf('`') < 0) {
       return line;

@@ -12,8 +12,8 @@ import java.util.Set;
  * @param mentions the other skills it links to by mention, in order of first mention
  * @param diagnostics problems with its links and images, in document order
  */
-public record RenderedDocument(SanitizedHtml html, List<TocEntry> toc, Set<SkillId> mentions,
-    List<Diagnostic> diagnostics) {
+public record RenderedDocument(
+    SanitizedHtml html, List<TocEntry> toc, Set<SkillId> mentions, List<Diagnostic> diagnostics) {
   public RenderedDocument {
     toc = List.copyOf(toc);
     mentions = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(mentions));

@@ -10,11 +10,11 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * HTML that came out of the {@link HtmlSanitizer}: the only content HTML templates may print unescaped.
- * There is no public way to make one from an arbitrary string.
+ * HTML that came out of the {@link HtmlSanitizer}: the only content HTML templates may print
+ * unescaped. There is no public way to make one from an arbitrary string.
  *
- * <p>A site's rendered documents all wait in memory until every page's cross-links are known, so long
- * markup is kept deflated (HTML shrinks several times) and inflated when a page prints it.
+ * <p>A site's rendered documents all wait in memory until every page's cross-links are known, so
+ * long markup is kept deflated (HTML shrinks several times) and inflated when a page prints it.
  */
 public final class SanitizedHtml {
   private static final int DEFLATE_FROM = 2048;
@@ -50,8 +50,8 @@ public final class SanitizedHtml {
   }
 
   /**
-   * Reads markup written by {@link #writeTo}: only from the build cache, which holds what this class made
-   * (see {@link DocumentCodec}).
+   * Reads markup written by {@link #writeTo}: only from the build cache, which holds what this
+   * class made (see {@link DocumentCodec}).
    */
   static SanitizedHtml readFrom(DataInput in, int available) throws IOException {
     int kind = in.readByte();
@@ -63,7 +63,10 @@ public final class SanitizedHtml {
     }
     int length = in.readInt();
     int size = in.readInt();
-    if (length <= 0 || size <= 0 || size > available || length > 1032L * size + 1024) { // deflate's bound
+    if (length <= 0
+        || size <= 0
+        || size > available
+        || length > 1032L * size + 1024) { // deflate's bound
       throw new IOException("bad deflated markup size");
     }
     byte[] bytes = new byte[size];
@@ -73,7 +76,9 @@ public final class SanitizedHtml {
 
   /** The markup, safe to insert into a page as is. */
   public String html() {
-    return deflated.length == 0 ? text : new String(inflate(deflated, length), StandardCharsets.UTF_8);
+    return deflated.length == 0
+        ? text
+        : new String(inflate(deflated, length), StandardCharsets.UTF_8);
   }
 
   @Override
@@ -105,7 +110,8 @@ public final class SanitizedHtml {
       int n = 0;
       while (n < length) {
         int got = inflater.inflate(out, n, length - n);
-        if (got == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
+        if (got == 0
+            && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
           throw new DataFormatException("deflated markup ends early");
         }
         n += got;

@@ -11,7 +11,8 @@ import dev.skillsite.model.SkillId;
  * @param markdown the Markdown text
  * @param firstLine the line of {@code path} on which {@code markdown} starts (from 1)
  */
-public record SourceDocument(String path, SkillId skill, String skillDir, String markdown, int firstLine) {
+public record SourceDocument(
+    String path, SkillId skill, String skillDir, String markdown, int firstLine) {
   public SourceDocument {
     if (firstLine < 1) {
       throw new IllegalArgumentException("lines count from 1: " + firstLine);

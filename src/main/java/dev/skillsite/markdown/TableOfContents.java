@@ -3,8 +3,8 @@ package dev.skillsite.markdown;
 import java.util.List;
 
 /**
- * Chooses the headings a long document lists: the two highest levels it uses, below a single title heading
- * when the document starts with one.
+ * Chooses the headings a long document lists: the two highest levels it uses, below a single title
+ * heading when the document starts with one.
  */
 final class TableOfContents {
   /** A document with fewer headings gets no table of contents. */
@@ -12,14 +12,17 @@ final class TableOfContents {
 
   private TableOfContents() {}
 
-  /** @param headings every heading, in document order, {@code depth} being its HTML level */
+  /**
+   * @param headings every heading, in document order, {@code depth} being its HTML level
+   */
   static List<TocEntry> of(List<TocEntry> headings) {
     if (headings.size() < MIN_HEADINGS) {
       return List.of();
     }
     List<TocEntry> listed = headings;
     int top = topLevel(listed);
-    if (listed.get(0).depth() == top && listed.stream().filter(h -> h.depth() == top).count() == 1) {
+    if (listed.get(0).depth() == top
+        && listed.stream().filter(h -> h.depth() == top).count() == 1) {
       listed = listed.subList(1, listed.size());
     }
     int from = topLevel(listed);

@@ -7,8 +7,8 @@ import java.util.Optional;
  * Everything loaded from a content tree: the site settings, the collections, the skills that loaded
  * (sorted by id) and every diagnostic found while loading (sorted by {@link Diagnostic#ORDER}).
  *
- * @param skippedSources SKILL.md paths that had errors, or are templates (placeholder descriptions), and are not
- *     published
+ * @param skippedSources SKILL.md paths that had errors, or are templates (placeholder
+ *     descriptions), and are not published
  */
 public record Catalog(
     SiteConfig config,

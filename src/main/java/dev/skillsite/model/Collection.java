@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A group of skills: a plugin of a marketplace, or a top-level folder when there is no plugin metadata.
+ * A group of skills: a plugin of a marketplace, or a top-level folder when there is no plugin
+ * metadata.
  *
  * @param id URL slug, unique in a site: {@code collections/<id>/index.html}
  * @param path folder relative to the content root ({@code ""} for the root)

@@ -7,8 +7,9 @@ import java.util.Deque;
 import java.util.Optional;
 
 /**
- * Paths inside the content root as the model writes them: relative, {@code /}-separated, {@code ""} for the
- * root. The one place where they are split, joined and resolved (loading, Markdown links and checks use it).
+ * Paths inside the content root as the model writes them: relative, {@code /}-separated, {@code ""}
+ * for the root. The one place where they are split, joined and resolved (loading, Markdown links
+ * and checks use it).
  */
 public final class ContentPaths {
   private ContentPaths() {}
@@ -35,8 +36,8 @@ public final class ContentPaths {
   }
 
   /**
-   * {@code relative} resolved against the folder {@code dir}: empty and {@code .} segments dropped, {@code ..}
-   * climbing one folder; empty when it climbs above the root.
+   * {@code relative} resolved against the folder {@code dir}: empty and {@code .} segments dropped,
+   * {@code ..} climbing one folder; empty when it climbs above the root.
    */
   public static Optional<String> resolve(String dir, String relative) {
     Deque<String> parts = new ArrayDeque<>();
@@ -56,7 +57,10 @@ public final class ContentPaths {
     return Optional.of(String.join("/", parts));
   }
 
-  /** A link's path as written (percent-encoded) decoded; {@code +} stays a plus; kept as is when malformed. */
+  /**
+   * A link's path as written (percent-encoded) decoded; {@code +} stays a plus; kept as is when
+   * malformed.
+   */
   public static String decode(String written) {
     if (written.indexOf('%') < 0) {
       return written;

@@ -4,10 +4,11 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * One problem found in the content, printed as compilers print them:
- * {@code plugins/x/skills/y/SKILL.md:3:1: error: missing frontmatter key 'description'}.
+ * One problem found in the content, printed as compilers print them: {@code
+ * plugins/x/skills/y/SKILL.md:3:1: error: missing frontmatter key 'description'}.
  *
- * @param code a stable, kebab-case rule id (for JSON output and suppression), e.g. {@code missing-description}
+ * @param code a stable, kebab-case rule id (for JSON output and suppression), e.g. {@code
+ *     missing-description}
  */
 public record Diagnostic(SourcePos pos, Severity severity, String code, String message) {
   /** Path, then line, then column, then message: the order diagnostics are printed in. */
@@ -37,7 +38,10 @@ public record Diagnostic(SourcePos pos, Severity severity, String code, String m
     return severity == Severity.ERROR;
   }
 
-  /** {@code path:line:col: severity: message}, on one line: characters that could rewrite it are escaped. */
+  /**
+   * {@code path:line:col: severity: message}, on one line: characters that could rewrite it are
+   * escaped.
+   */
   public String format() {
     return PrintableText.of(pos + ": " + severity.label() + ": " + message);
   }

@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param bodyLine the line of the SKILL.md on which the body starts (from 1)
  * @param references Markdown files beside the SKILL.md, sorted by path
  * @param triggers extracted from the description ({@link Triggers#NONE} until extracted)
- * @param declaredRelated names of related skills declared in skillsite.yaml or {@code metadata.related}
+ * @param declaredRelated names of related skills declared in skillsite.yaml or {@code
+ *     metadata.related}
  */
 public record Skill(
     SkillId id,
@@ -53,11 +54,23 @@ public record Skill(
   }
 
   public Optional<String> stringKey(String key) {
-    return frontmatter.get(key) instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
+    return frontmatter.get(key) instanceof String s && !s.isBlank()
+        ? Optional.of(s)
+        : Optional.empty();
   }
 
   public Skill withTriggers(Triggers t) {
-    return new Skill(id, name, description, source, collectionId, frontmatter, body, bodyLine, references, t,
+    return new Skill(
+        id,
+        name,
+        description,
+        source,
+        collectionId,
+        frontmatter,
+        body,
+        bodyLine,
+        references,
+        t,
         declaredRelated);
   }
 }

@@ -12,8 +12,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Names the code that is running, for the caches a build leaves in its output folder: what one skillsite
- * wrote, only the same code may use.
+ * Names the code that is running, for the caches a build leaves in its output folder: what one
+ * skillsite wrote, only the same code may use.
  */
 public final class CodeIdentity {
   /** The identity of this program's code (see {@link #identity}). */
@@ -22,20 +22,22 @@ public final class CodeIdentity {
   private CodeIdentity() {}
 
   /**
-   * This program: its version and the name and checksum of every file of its code, so that a cache is used by
-   * the same code only. From a jar, the checksums are read from the jar's directory (not the jar's bytes or
-   * time, which change with every packaging of the same sources, nor the order of its entries). From class
-   * folders (development, tests), the classes are read, and the libraries are named by their locations, which
-   * carry their versions.
+   * This program: its version and the name and checksum of every file of its code, so that a cache
+   * is used by the same code only. From a jar, the checksums are read from the jar's directory (not
+   * the jar's bytes or time, which change with every packaging of the same sources, nor the order
+   * of its entries). From class folders (development, tests), the classes are read, and the
+   * libraries are named by their locations, which carry their versions.
    */
   private static String identity() {
-    String version = Optional.ofNullable(CodeIdentity.class.getPackage().getImplementationVersion()).orElse("dev");
+    String version =
+        Optional.ofNullable(CodeIdentity.class.getPackage().getImplementationVersion())
+            .orElse("dev");
     try {
       Path code = codeOf(CodeIdentity.class);
       Map<String, Long> crcs = new TreeMap<>(); // by name, whatever order the files come in
       if (Files.isRegularFile(code)) {
         try (ZipFile jar = new ZipFile(code.toFile())) {
-          for (Enumeration<? extends ZipEntry> e = jar.entries(); e.hasMoreElements();) {
+          for (Enumeration<? extends ZipEntry> e = jar.entries(); e.hasMoreElements(); ) {
             ZipEntry entry = e.nextElement();
             crcs.put(entry.getName(), entry.getCrc());
           }
@@ -48,8 +50,13 @@ public final class CodeIdentity {
             crcs.put(code.relativize(f).toString(), crc.getValue());
           }
         }
-        for (Class<?> library : new Class<?>[] {org.commonmark.parser.Parser.class, org.jsoup.Jsoup.class,
-            org.apache.lucene.index.IndexWriter.class, org.apache.lucene.analysis.en.PorterStemFilter.class}) {
+        for (Class<?> library :
+            new Class<?>[] {
+              org.commonmark.parser.Parser.class,
+              org.jsoup.Jsoup.class,
+              org.apache.lucene.index.IndexWriter.class,
+              org.apache.lucene.analysis.en.PorterStemFilter.class
+            }) {
           crcs.put("library " + codeOf(library), 0L);
         }
       }
@@ -63,7 +70,10 @@ public final class CodeIdentity {
       return version + " " + crcs.size() + " " + Long.toHexString(h);
     } catch (Exception e) {
       // code that cannot be named: a cache for this process only
-      return version + " process " + ProcessHandle.current().pid() + " "
+      return version
+          + " process "
+          + ProcessHandle.current().pid()
+          + " "
           + ProcessHandle.current().info().startInstant().map(Object::toString).orElse("");
     }
   }

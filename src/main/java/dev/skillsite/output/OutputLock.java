@@ -20,21 +20,24 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * One writer per output folder: a lock file beside it, {@code .<out>.lock}, held by the build (or the watching
- * server) that writes the folder, and deleted when it is done.
+ * One writer per output folder: a lock file beside it, {@code .<out>.lock}, held by the build (or
+ * the watching server) that writes the folder, and deleted when it is done.
  *
- * <p>The lock is the operating system's lock on that file ({@link FileChannel#tryLock}), so a killed owner
- * holds nothing and its left-over file is taken over at once; the file says who holds it ({@link Owner}: pid,
- * the process's start time, the command) for the message a second writer prints. Within one JVM the same file
- * lock keeps two builds apart too. On a file system without locks, the file alone decides: it is stale when
- * its pid is dead or belongs to a process started at another time (the pid was reused).
+ * <p>The lock is the operating system's lock on that file ({@link FileChannel#tryLock}), so a
+ * killed owner holds nothing and its left-over file is taken over at once; the file says who holds
+ * it ({@link Owner}: pid, the process's start time, the command) for the message a second writer
+ * prints. Within one JVM the same file lock keeps two builds apart too. On a file system without
+ * locks, the file alone decides: it is stale when its pid is dead or belongs to a process started
+ * at another time (the pid was reused).
  *
- * <p>A second writer waits, up to a bound, for a build to finish; a watching server ({@code serve --watch})
- * keeps the folder until it is stopped, so waiting for it is pointless and the writer is refused at once.
+ * <p>A second writer waits, up to a bound, for a build to finish; a watching server ({@code serve
+ * --watch}) keeps the folder until it is stopped, so waiting for it is pointless and the writer is
+ * refused at once.
  */
 public final class OutputLock implements AutoCloseable {
   /** The command that keeps an output folder until it is stopped. */
   public static final String WATCH = "serve --watch";
+
   private static final long POLL_MILLIS = 50;
 
   /** Thrown when another writer holds the output folder; the CLI maps it to exit code 2. */
@@ -58,9 +61,11 @@ public final class OutputLock implements AutoCloseable {
    * @param command what the lock file says the owner is doing ({@code build}, {@code serve})
    * @param patience how long to wait for another build to finish
    * @param notice told once when the build starts to wait, with a sentence naming the owner
-   * @param held a lock the caller already holds (a watching server's): its folder is not locked again
+   * @param held a lock the caller already holds (a watching server's): its folder is not locked
+   *     again
    */
-  public record Policy(String command, Duration patience, Consumer<String> notice, Optional<OutputLock> held) {
+  public record Policy(
+      String command, Duration patience, Consumer<String> notice, Optional<OutputLock> held) {
     /** How long a build waits by default: long enough for another build of a large collection. */
     public static final Duration DEFAULT_WAIT = Duration.ofMinutes(5);
 
@@ -83,8 +88,8 @@ public final class OutputLock implements AutoCloseable {
   }
 
   /**
-   * The lock files this JVM holds. A process-wide table on purpose, as the operating system's locks are per
-   * process: two builds of one JVM must not both open the file (see {@link #tryOnce}).
+   * The lock files this JVM holds. A process-wide table on purpose, as the operating system's locks
+   * are per process: two builds of one JVM must not both open the file (see {@link #tryOnce}).
    */
   private static final Map<Path, OutputLock> HELD = new HashMap<>();
 
@@ -100,22 +105,28 @@ public final class OutputLock implements AutoCloseable {
     this.owner = owner;
   }
 
-  /** The lock file of the output folder {@code out} (absolute, normalised): {@code .<name>.lock} beside it. */
+  /**
+   * The lock file of the output folder {@code out} (absolute, normalised): {@code .<name>.lock}
+   * beside it.
+   */
   public static Path fileOf(Path out) {
     return out.resolveSibling("." + out.getFileName() + ".lock");
   }
 
   /**
-   * Takes the lock of {@code out} for {@code command}, waiting up to {@code wait} while another build holds it.
+   * Takes the lock of {@code out} for {@code command}, waiting up to {@code wait} while another
+   * build holds it.
    *
    * @param notice told once, with a sentence naming the owner, when this call starts to wait
-   * @throws HeldException when the folder is still held after {@code wait}, or held by a watching server
+   * @throws HeldException when the folder is still held after {@code wait}, or held by a watching
+   *     server
    */
   public static OutputLock acquire(Path out, String command, Duration wait, Consumer<String> notice)
       throws IOException {
     Path o = out.toAbsolutePath().normalize();
     Files.createDirectories(o.getParent());
-    Path file = o.getParent().toRealPath().resolve(fileOf(o).getFileName()); // one key per folder for HELD
+    Path file =
+        o.getParent().toRealPath().resolve(fileOf(o).getFileName()); // one key per folder for HELD
     long deadline = System.nanoTime() + wait.toNanos();
     boolean told = false;
     while (true) {
@@ -126,13 +137,24 @@ public final class OutputLock implements AutoCloseable {
       Optional<Owner> owner = ownerOf(file);
       String who = owner.map(Owner::describe).orElse("another skillsite process");
       if (owner.map(w -> w.command().equals(WATCH)).orElse(false)) {
-        throw new HeldException("output folder " + out + " is kept by " + who
-            + ", which rebuilds it on every save; stop it, or build into another folder with --out");
+        throw new HeldException(
+            "output folder "
+                + out
+                + " is kept by "
+                + who
+                + ", which rebuilds it on every save; stop it, or build into another folder with --out");
       }
       if (System.nanoTime() >= deadline) {
-        throw new HeldException("output folder " + out + " is being written by " + who + (wait.isZero() ? ""
-            : " (waited " + wait.toSeconds() + " s)") + "; try again when it is done, or build into another"
-            + " folder with --out (lock: " + file + ")");
+        throw new HeldException(
+            "output folder "
+                + out
+                + " is being written by "
+                + who
+                + (wait.isZero() ? "" : " (waited " + wait.toSeconds() + " s)")
+                + "; try again when it is done, or build into another"
+                + " folder with --out (lock: "
+                + file
+                + ")");
       }
       if (!told) {
         notice.accept("waiting for " + who + " to finish writing " + out);
@@ -142,14 +164,16 @@ public final class OutputLock implements AutoCloseable {
         Thread.sleep(POLL_MILLIS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new HeldException("interrupted while waiting for " + who + " to finish writing " + out);
+        throw new HeldException(
+            "interrupted while waiting for " + who + " to finish writing " + out);
       }
     }
   }
 
   /** Takes the lock if nobody holds it. */
   private static Optional<OutputLock> tryOnce(Path file, String command) throws IOException {
-    // POSIX drops every lock a process holds on a file when it closes any descriptor of that file: within this
+    // POSIX drops every lock a process holds on a file when it closes any descriptor of that file:
+    // within this
     // JVM, a held lock file is never opened again (its owner is known from HELD instead)
     synchronized (HELD) {
       while (true) {
@@ -159,7 +183,8 @@ public final class OutputLock implements AutoCloseable {
         Optional<Object> before = identity(file);
         if (before.isEmpty()) { // no lock file: create one, then lock whatever the path names
           try {
-            Files.newByteChannel(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+            Files.newByteChannel(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
+                .close();
           } catch (FileAlreadyExistsException e) {
             // another writer's, just made
           }
@@ -167,7 +192,12 @@ public final class OutputLock implements AutoCloseable {
         }
         FileChannel ch;
         try {
-          ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+          ch =
+              FileChannel.open(
+                  file,
+                  StandardOpenOption.READ,
+                  StandardOpenOption.WRITE,
+                  LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
           continue; // released and deleted meanwhile
         }
@@ -186,8 +216,10 @@ public final class OutputLock implements AutoCloseable {
           }
           lock = Optional.empty();
         }
-        // an owner deletes the file before it releases it: a lock taken on a file that is no longer the one at
-        // the path counts for nothing (the channel keeps its file, so its identity cannot have been reused)
+        // an owner deletes the file before it releases it: a lock taken on a file that is no longer
+        // the one at
+        // the path counts for nothing (the channel keeps its file, so its identity cannot have been
+        // reused)
         if (!identity(file).equals(before)) {
           if (lock.isPresent()) {
             lock.get().release();
@@ -211,10 +243,14 @@ public final class OutputLock implements AutoCloseable {
     }
   }
 
-  /** The file system's identity of the file at {@code file} (device and inode), read without opening it. */
+  /**
+   * The file system's identity of the file at {@code file} (device and inode), read without opening
+   * it.
+   */
   private static Optional<Object> identity(Path file) throws IOException {
     try {
-      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      BasicFileAttributes a =
+          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       if (a.isSymbolicLink() || !a.isRegularFile()) {
         throw new FileSystemException(file.toString(), null, "lock file is not a regular file");
       }

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Before a new site replaces the published one: each new file that is byte for byte the published file at the
- * same path becomes a hard link to it, so unchanged files keep their modification time (deploy tools and HTTP
- * caches see them unchanged). Only regular files inside the published folder are linked; where hard links are
- * not possible the new file stays as it is.
+ * Before a new site replaces the published one: each new file that is byte for byte the published
+ * file at the same path becomes a hard link to it, so unchanged files keep their modification time
+ * (deploy tools and HTTP caches see them unchanged). Only regular files inside the published folder
+ * are linked; where hard links are not possible the new file stays as it is.
  */
 public final class UnchangedFiles {
   private UnchangedFiles() {}
@@ -55,14 +55,15 @@ public final class UnchangedFiles {
   }
 
   /**
-   * Creates {@code at}, which must not exist, as a hard link to {@code old} when that is a regular file inside
-   * the published folder {@code root} (a real path) of {@code size} bytes holding {@code same}. The bytes are
-   * compared on the very file linked, since the path may be replaced meanwhile (serve's refresh). Otherwise
-   * returns false and leaves nothing at {@code at}.
+   * Creates {@code at}, which must not exist, as a hard link to {@code old} when that is a regular
+   * file inside the published folder {@code root} (a real path) of {@code size} bytes holding
+   * {@code same}. The bytes are compared on the very file linked, since the path may be replaced
+   * meanwhile (serve's refresh). Otherwise returns false and leaves nothing at {@code at}.
    */
   public static boolean linkIfSame(Path at, Path old, Path root, long size, Content same) {
     try {
-      BasicFileAttributes attrs = Files.readAttributes(old, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      BasicFileAttributes attrs =
+          Files.readAttributes(old, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       if (!attrs.isRegularFile() || attrs.size() != size || !old.toRealPath().startsWith(root)) {
         return false;
       }
@@ -85,12 +86,16 @@ public final class UnchangedFiles {
     return false;
   }
 
-  /** Replaces a file of the new site by a link to the published file at the same path when they are the same. */
+  /**
+   * Replaces a file of the new site by a link to the published file at the same path when they are
+   * the same.
+   */
   private static boolean replaceWithLink(Path file, Path old, Path root) {
     Path tmp = file.resolveSibling("." + file.getFileName() + ".skillsite-link~");
     try {
       if (Files.isSameFile(file, old)
-          || !linkIfSame(tmp, old, root, Files.size(file), linked -> Files.mismatch(linked, file) == -1)) {
+          || !linkIfSame(
+              tmp, old, root, Files.size(file), linked -> Files.mismatch(linked, file) == -1)) {
         return false; // already linked as it was written, or not the same
       }
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

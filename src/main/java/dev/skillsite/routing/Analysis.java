@@ -17,20 +17,24 @@ import org.apache.lucene.analysis.util.CharTokenizer;
  * The analysis chains of the routing index, kept simple enough to re-implement in JavaScript:
  *
  * <ol>
- *   <li>tokenize on runs of letters, digits and {@code _} ({@link #isTokenChar}); split runs of Chinese,
- *       Japanese and Korean characters into overlapping pairs ({@link CjkBigramFilter});
- *   <li>split words on case changes, letter/digit boundaries and {@code _}, keeping the original too
- *       ({@code GenServer} → {@code genserver, gen, server}; {@code handle_call} → {@code handle_call,
- *       handle, call});
+ *   <li>tokenize on runs of letters, digits and {@code _} ({@link #isTokenChar}); split runs of
+ *       Chinese, Japanese and Korean characters into overlapping pairs ({@link CjkBigramFilter});
+ *   <li>split words on case changes, letter/digit boundaries and {@code _}, keeping the original
+ *       too ({@code GenServer} → {@code genserver, gen, server}; {@code handle_call} → {@code
+ *       handle_call, handle, call});
  *   <li>lowercase; drop {@link StopWords} (negations are kept);
- *   <li>stem: Porter for the {@code stem} chain, English plural stemming for the {@code light} chain.
+ *   <li>stem: Porter for the {@code stem} chain, English plural stemming for the {@code light}
+ *       chain.
  * </ol>
  *
- * The {@code shingle} chain skips the word splitting and emits two-word shingles only
- * ({@code background job}).
+ * The {@code shingle} chain skips the word splitting and emits two-word shingles only ({@code
+ * background job}).
  */
 public final class Analysis {
-  /** A longer run of token characters is cut into tokens of this many UTF-16 units (Lucene's default). */
+  /**
+   * A longer run of token characters is cut into tokens of this many UTF-16 units (Lucene's
+   * default).
+   */
   public static final int MAX_TOKEN_LENGTH = CharTokenizer.DEFAULT_MAX_WORD_LEN;
 
   private Analysis() {}
@@ -50,7 +54,8 @@ public final class Analysis {
 
   /** One analyzer per field, for indexing and for queries. */
   public static Analyzer perField() {
-    return new PerFieldAnalyzerWrapper(stemmed(), Map.of(Fields.SHINGLE, shingled(), Fields.LIGHT, light()));
+    return new PerFieldAnalyzerWrapper(
+        stemmed(), Map.of(Fields.SHINGLE, shingled(), Fields.LIGHT, light()));
   }
 
   /** Which chain analyzes {@code field}: {@code shingle}, {@code light} or {@code stemmed}. */
@@ -104,7 +109,8 @@ public final class Analysis {
         sf.setOutputUnigrams(false);
         return new TokenStreamComponents(source, sf);
       }
-      ts = stemming == Stemming.PORTER ? new PorterStemFilter(ts) : new EnglishMinimalStemFilter(ts);
+      ts =
+          stemming == Stemming.PORTER ? new PorterStemFilter(ts) : new EnglishMinimalStemFilter(ts);
       return new TokenStreamComponents(source, ts);
     }
 

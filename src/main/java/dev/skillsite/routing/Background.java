@@ -11,10 +11,11 @@ import java.util.Map;
 
 /**
  * A background model of the words skills use: for each analyzed term (the {@code stemmed} chain of
- * {@link Analysis}), in how many of a large, varied set of public skills it occurs (name, description and
- * body). It says how rare a word is in the world of skills, which a collection of six skills cannot say
- * about itself. Built by {@code BackgroundBuilder} (test code) from every collection of the shared corpora
- * together; terms used by fewer than {@link #MIN_DF} skills are left out and count as unseen.
+ * {@link Analysis}), in how many of a large, varied set of public skills it occurs (name,
+ * description and body). It says how rare a word is in the world of skills, which a collection of
+ * six skills cannot say about itself. Built by {@code BackgroundBuilder} (test code) from every
+ * collection of the shared corpora together; terms used by fewer than {@link #MIN_DF} skills are
+ * left out and count as unseen.
  *
  * @param skills how many skills the frequencies were counted over
  * @param docFreq skills using each term
@@ -47,7 +48,10 @@ public record Background(int skills, Map<String, Integer> docFreq) {
     }
   }
 
-  /** Reads the format written by the builder: a first line {@code skills\tN}, then {@code term\tdf} lines. */
+  /**
+   * Reads the format written by the builder: a first line {@code skills\tN}, then {@code term\tdf}
+   * lines.
+   */
   static Background read(InputStream in) throws IOException {
     BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     String first = r.readLine();

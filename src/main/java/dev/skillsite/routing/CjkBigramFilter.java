@@ -10,9 +10,9 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
- * Chinese, Japanese and Korean text has no spaces, so a token of such characters is a whole phrase. This
- * splits every run of them into overlapping two-character tokens ({@code 規劃新功能} → {@code 規劃, 劃新, 新功,
- * 功能}; a lone character stays as it is); other parts of the token stay whole.
+ * Chinese, Japanese and Korean text has no spaces, so a token of such characters is a whole phrase.
+ * This splits every run of them into overlapping two-character tokens ({@code 規劃新功能} → {@code 規劃,
+ * 劃新, 新功, 功能}; a lone character stays as it is); other parts of the token stay whole.
  */
 final class CjkBigramFilter extends TokenFilter {
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);

@@ -13,17 +13,34 @@ public final class Fields {
   public static final String DESCRIPTION = "description";
   public static final String HEADING = "heading";
   public static final String BODY = "body";
+
   /** Name, description, phrases, keywords and headings as two-word shingles. */
   public static final String SHINGLE = "shingle";
-  /** Name, description, phrases and keywords with plural-only stemming: exact word forms score extra. */
+
+  /**
+   * Name, description, phrases and keywords with plural-only stemming: exact word forms score
+   * extra.
+   */
   public static final String LIGHT = "light";
-  /** Name, description, triggers, headings and not-for clauses, for document frequencies (with {@link #BODY}). */
+
+  /**
+   * Name, description, triggers, headings and not-for clauses, for document frequencies (with
+   * {@link #BODY}).
+   */
   public static final String ALL = "all";
-  /** Stored only: the skill's display name and source path. {@link #DESCRIPTION} is stored whole but indexed
-   * without its "Not for" clauses. */
+
+  /**
+   * Stored only: the skill's display name and source path. {@link #DESCRIPTION} is stored whole but
+   * indexed without its "Not for" clauses.
+   */
   public static final String DISPLAY_NAME = "display_name";
+
   public static final String SOURCE = "source";
-  /** The "Not for …" clauses of the description: not searched, used against a skill by {@link Confidence}. */
+
+  /**
+   * The "Not for …" clauses of the description: not searched, used against a skill by {@link
+   * Confidence}.
+   */
   public static final String NOT_FOR = "not_for";
 
   /** A searched field and its boost. */

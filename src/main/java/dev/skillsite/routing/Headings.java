@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The ATX headings ({@code ## Title}) of a Markdown body, outside fenced code blocks (closed as CommonMark does). */
+/**
+ * The ATX headings ({@code ## Title}) of a Markdown body, outside fenced code blocks (closed as
+ * CommonMark does).
+ */
 final class Headings {
   private static final Pattern ATX = Pattern.compile("^ {0,3}#{1,6}\\s+(.+?)\\s*#*\\s*$");
   private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
@@ -22,7 +25,8 @@ final class Headings {
       if (end < 0) {
         end = n;
       }
-      // most lines are prose: only a line whose first character (after up to 3 spaces) is `, ~ or # can open
+      // most lines are prose: only a line whose first character (after up to 3 spaces) is `, ~ or #
+      // can open
       // a fence or be a heading, so only those are cut out and matched
       int at = start;
       while (at < start + 3 && at < end && markdown.charAt(at) == ' ') {
@@ -36,9 +40,12 @@ final class Headings {
           String marker = f.group(1);
           if (fence == null) {
             fence = marker;
-          } else if (marker.charAt(0) == fence.charAt(0) && marker.length() >= fence.length()
+          } else if (marker.charAt(0) == fence.charAt(0)
+              && marker.length() >= fence.length()
               && line.substring(f.end()).isBlank()) {
-            fence = null; // as CommonMark closes a fence: the same character, at least as many, nothing after
+            fence =
+                null; // as CommonMark closes a fence: the same character, at least as many, nothing
+            // after
           }
         } else if (fence == null) {
           Matcher h = ATX.matcher(line);

@@ -13,8 +13,9 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * For one query: which of the top hits hold which query term in which field, and each term's document
- * frequency, read with one term lookup per (field, term) instead of one per (field, term, hit).
+ * For one query: which of the top hits hold which query term in which field, and each term's
+ * document frequency, read with one term lookup per (field, term) instead of one per (field, term,
+ * hit).
  */
 final class HitTerms {
   /** A term of a field. */
@@ -47,8 +48,8 @@ final class HitTerms {
   }
 
   /**
-   * What another source read for {@code hits}: a (field, term) not in {@code known} is held by no document, and no
-   * document but the hits is known to hold anything.
+   * What another source read for {@code hits}: a (field, term) not in {@code known} is held by no
+   * document, and no document but the hits is known to hold anything.
    */
   static HitTerms given(int[] hits, Map<Key, Entry> known) {
     return new HitTerms(hits, known);
@@ -58,7 +59,10 @@ final class HitTerms {
     return entry(field, term).docFreq();
   }
 
-  /** Document frequency anywhere: the larger of the surface ({@link Fields#ALL}) and body frequencies. */
+  /**
+   * Document frequency anywhere: the larger of the surface ({@link Fields#ALL}) and body
+   * frequencies.
+   */
   int docFreq(String term) {
     return Math.max(docFreq(Fields.ALL, term), docFreq(Fields.BODY, term));
   }

@@ -1,6 +1,9 @@
 package dev.skillsite.routing;
 
-/** BM25's inverse document frequency, as Lucene computes it: {@code ln(1 + (N - df + 0.5) / (df + 0.5))}. */
+/**
+ * BM25's inverse document frequency, as Lucene computes it: {@code ln(1 + (N - df + 0.5) / (df +
+ * 0.5))}.
+ */
 final class Idf {
   private Idf() {}
 

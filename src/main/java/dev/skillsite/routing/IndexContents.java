@@ -14,10 +14,11 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.util.SmallFloat;
 
 /**
- * What a re-implementation of {@link Router} outside the JVM needs, read from the Lucene index itself rather
- * than recomputed: each field's terms with their postings, document counts, sums of term frequencies and
- * the encoded length norms BM25 scores with, plus the stored skill data and the background frequencies.
- * The browser search ({@code dev.skillsite.search}) is exported from this.
+ * What a re-implementation of {@link Router} outside the JVM needs, read from the Lucene index
+ * itself rather than recomputed: each field's terms with their postings, document counts, sums of
+ * term frequencies and the encoded length norms BM25 scores with, plus the stored skill data and
+ * the background frequencies. The browser search ({@code dev.skillsite.search}) is exported from
+ * this.
  */
 public final class IndexContents {
   /** One document holding a term {@code freq} times. */
@@ -26,13 +27,19 @@ public final class IndexContents {
   /**
    * A field's statistics as BM25 uses them.
    *
-   * @param norms per document, the one-byte length norm Lucene stored (decode with {@link #lengthTable})
+   * @param norms per document, the one-byte length norm Lucene stored (decode with {@link
+   *     #lengthTable})
    */
   public record FieldStats(int docCount, long sumTotalTermFreq, byte[] norms) {}
 
   /** The stored part of a skill: what the matched phrase is chosen from. */
-  public record StoredSkill(SkillId id, String name, List<String> phrases, List<String> keywords,
-      List<String> headings, List<String> notFor) {}
+  public record StoredSkill(
+      SkillId id,
+      String name,
+      List<String> phrases,
+      List<String> keywords,
+      List<String> headings,
+      List<String> notFor) {}
 
   private final RoutingIndex index;
 
@@ -53,13 +60,15 @@ public final class IndexContents {
   public Map<String, List<Posting>> postings(String field) {
     Map<String, List<Posting>> out = new TreeMap<>();
     try {
-      TermStats.postings(index.reader(), field).forEach((term, p) -> {
-        List<Posting> list = new ArrayList<>(p.docs().length);
-        for (int i = 0; i < p.docs().length; i++) {
-          list.add(new Posting(p.docs()[i], p.freqs()[i]));
-        }
-        out.put(term, list);
-      });
+      TermStats.postings(index.reader(), field)
+          .forEach(
+              (term, p) -> {
+                List<Posting> list = new ArrayList<>(p.docs().length);
+                for (int i = 0; i < p.docs().length; i++) {
+                  list.add(new Posting(p.docs()[i], p.freqs()[i]));
+                }
+                out.put(term, list);
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -101,7 +110,9 @@ public final class IndexContents {
     return t;
   }
 
-  /** The background document frequencies {@link Confidence} uses, and how many skills they count. */
+  /**
+   * The background document frequencies {@link Confidence} uses, and how many skills they count.
+   */
   /** The index's threshold (see {@link RoutingIndex#confidence}). */
   public Confidence confidence() {
     return index.confidence();

@@ -3,7 +3,10 @@ package dev.skillsite.routing;
 import dev.skillsite.model.SkillId;
 import java.util.List;
 
-/** The stored part of one indexed skill, held in memory beside the index for reasons and explanations. */
+/**
+ * The stored part of one indexed skill, held in memory beside the index for reasons and
+ * explanations.
+ */
 record IndexedSkill(
     SkillId id,
     String name,

@@ -9,26 +9,33 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * A skill the user calls by name, which fires whatever the words around it say: a slash command at the start
- * of the message ({@code /pdf fill in this form}, {@code /plugin:pdf …}), or the skill's name followed by the
- * word "skill" ({@code use the writing-plans skill}, {@code with the PDF skill}; a name that ends with the word,
- * like {@code template-skill}, needs no second one), unless one of the four words before it refuses it
- * ({@link #NOT_WANTED}: "don't use the pdf skill"). Names compare as their words: case, spaces, hyphens and
- * underscores do not matter. Mirrored in {@code search-engine.js}.
+ * A skill the user calls by name, which fires whatever the words around it say: a slash command at
+ * the start of the message ({@code /pdf fill in this form}, {@code /plugin:pdf …}), or the skill's
+ * name followed by the word "skill" ({@code use the writing-plans skill}, {@code with the PDF
+ * skill}; a name that ends with the word, like {@code template-skill}, needs no second one), unless
+ * one of the four words before it refuses it ({@link #NOT_WANTED}: "don't use the pdf skill").
+ * Names compare as their words: case, spaces, hyphens and underscores do not matter. Mirrored in
+ * {@code search-engine.js}.
  */
 public final class Invocation {
   /**
-   * Words that, among the four before a name, say the skill is not wanted ("don't use the pdf skill", "instead
-   * of the pdf skill"); "don't" and the like count by their first part.
+   * Words that, among the four before a name, say the skill is not wanted ("don't use the pdf
+   * skill", "instead of the pdf skill"); "don't" and the like count by their first part.
    */
-  public static final Set<String> NOT_WANTED = Set.of("not", "no", "never", "without", "don", "doesn", "didn", "isn",
-      "shouldn", "won", "avoid", "skip", "instead", "except", "besides", "than");
+  public static final Set<String> NOT_WANTED =
+      Set.of(
+          "not", "no", "never", "without", "don", "doesn", "didn", "isn", "shouldn", "won", "avoid",
+          "skip", "instead", "except", "besides", "than");
+
   /** How many words before a name are read for a refusal ({@link #NOT_WANTED}). */
   public static final int REFUSAL_WINDOW = 4;
+
   private final Map<String, Integer> byName = new HashMap<>();
   private final int longest;
 
-  /** @param names the name of each document, in document order (the first of equal names wins) */
+  /**
+   * @param names the name of each document, in document order (the first of equal names wins)
+   */
   public Invocation(List<String> names) {
     int max = 0;
     for (int doc = 0; doc < names.size(); doc++) {
@@ -41,7 +48,10 @@ public final class Invocation {
     this.longest = max;
   }
 
-  /** The document the query invokes, if any: a leading slash command first, else the first "NAME skill". */
+  /**
+   * The document the query invokes, if any: a leading slash command first, else the first "NAME
+   * skill".
+   */
   public OptionalInt find(String query) {
     int start = 0;
     while (start < query.length() && query.charAt(start) <= ' ') {
@@ -52,8 +62,10 @@ public final class Invocation {
       while (end < query.length() && query.charAt(end) > ' ') {
         end++;
       }
-      String command = query.substring(start + 1, end); // "/pdf", "/plugin:pdf"; not a path ("/usr/bin")
-      Integer doc = byName.get(String.join(" ", words(command.substring(command.lastIndexOf(':') + 1))));
+      String command =
+          query.substring(start + 1, end); // "/pdf", "/plugin:pdf"; not a path ("/usr/bin")
+      Integer doc =
+          byName.get(String.join(" ", words(command.substring(command.lastIndexOf(':') + 1))));
       if (doc != null && command.indexOf('/') < 0) {
         return OptionalInt.of(doc);
       }
@@ -72,7 +84,8 @@ public final class Invocation {
           doc = byName.get(String.join(" ", w.subList(from, j + 1)));
         }
         if (doc != null) {
-          if (w.subList(Math.max(0, from - REFUSAL_WINDOW), from).stream().noneMatch(NOT_WANTED::contains)) {
+          if (w.subList(Math.max(0, from - REFUSAL_WINDOW), from).stream()
+              .noneMatch(NOT_WANTED::contains)) {
             return OptionalInt.of(doc);
           }
           break; // this mention is a refusal: look for another

@@ -81,7 +81,10 @@ final class LocalSource implements RoutingSource {
     if (invoked.isPresent()) {
       sd = RoutingSource.invokedFirst(sd, invoked.getAsInt());
     }
-    return new Ranked(sd, invoked.isPresent(), new HitTerms(index, Arrays.stream(sd).mapToInt(h -> h.doc).toArray()));
+    return new Ranked(
+        sd,
+        invoked.isPresent(),
+        new HitTerms(index, Arrays.stream(sd).mapToInt(h -> h.doc).toArray()));
   }
 
   @Override
@@ -111,7 +114,9 @@ final class LocalSource implements RoutingSource {
     return out;
   }
 
-  /** Σ over searched fields and query terms of boost(f) · w(t) · BM25_f(t, d), as one Lucene query. */
+  /**
+   * Σ over searched fields and query terms of boost(f) · w(t) · BM25_f(t, d), as one Lucene query.
+   */
   static Query luceneQuery(QueryTerms qt, List<Fields.Weighted> fields) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (Fields.Weighted f : fields) {
@@ -119,7 +124,9 @@ final class LocalSource implements RoutingSource {
         continue;
       }
       for (var e : qt.byField().get(f.field()).entrySet()) {
-        b.add(new BoostQuery(new TermQuery(new Term(f.field(), e.getKey())), f.boost() * e.getValue()),
+        b.add(
+            new BoostQuery(
+                new TermQuery(new Term(f.field(), e.getKey())), f.boost() * e.getValue()),
             BooleanClause.Occur.SHOULD);
       }
     }

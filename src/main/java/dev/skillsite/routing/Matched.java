@@ -8,7 +8,10 @@ import java.util.Set;
 
 /** Picks the trigger phrase, keyword, heading or name of a skill that best matches a query. */
 final class Matched {
-  /** A phrase, keyword, heading or name of a skill ({@code field} says which) with its analyzed terms. */
+  /**
+   * A phrase, keyword, heading or name of a skill ({@code field} says which) with its analyzed
+   * terms.
+   */
   record Candidate(String field, String text, List<String> terms) {
     Candidate {
       terms = List.copyOf(terms);
@@ -27,7 +30,8 @@ final class Matched {
     return out;
   }
 
-  private static void add(TermReader reader, List<Candidate> out, String field, List<String> texts) {
+  private static void add(
+      TermReader reader, List<Candidate> out, String field, List<String> texts) {
     for (String c : texts) {
       List<String> terms = reader.terms(Fields.DESCRIPTION, SkillDocument.nameWords(c));
       if (!terms.isEmpty()) {
@@ -37,8 +41,8 @@ final class Matched {
   }
 
   /**
-   * The candidate with the largest Σ idf of query words it holds, times (½ + ½ · share of its own words in
-   * the query), so that short, fully matched phrases win; empty when none shares a word.
+   * The candidate with the largest Σ idf of query words it holds, times (½ + ½ · share of its own
+   * words in the query), so that short, fully matched phrases win; empty when none shares a word.
    */
   static Optional<Candidate> best(RoutingSource index, HitTerms ht, QueryTerms qt, int doc) {
     Set<String> query = new HashSet<>(qt.words());

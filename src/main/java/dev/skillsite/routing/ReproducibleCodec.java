@@ -13,20 +13,36 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.IOContext;
 
 /**
- * Lucene's default codec, except that a segment's diagnostics carry no clock time and nothing about the
- * machine that wrote it (operating system, Java vendor and version): the same skills give the same index
- * bytes on any machine. It keeps the default codec's name, so readers open the index with the stock codec,
- * and writes the same format.
+ * Lucene's default codec, except that a segment's diagnostics carry no clock time and nothing about
+ * the machine that wrote it (operating system, Java vendor and version): the same skills give the
+ * same index bytes on any machine. It keeps the default codec's name, so readers open the index
+ * with the stock codec, and writes the same format.
  *
- * <p>Lucene keeps diagnostics in an immutable map whose iteration order changes from JVM to JVM; they are
- * written in that order. They are replaced by a sorted map through Lucene's private field (Lucene 9); should
- * that field not exist, the values are still neutralized and only their order may vary.
+ * <p>Lucene keeps diagnostics in an immutable map whose iteration order changes from JVM to JVM;
+ * they are written in that order. They are replaced by a sorted map through Lucene's private field
+ * (Lucene 9); should that field not exist, the values are still neutralized and only their order
+ * may vary.
  */
 final class ReproducibleCodec extends FilterCodec {
-  /** Diagnostics Lucene stamps on every segment that change from run to run or machine to machine. */
+  /**
+   * Diagnostics Lucene stamps on every segment that change from run to run or machine to machine.
+   */
   static final Map<String, String> NEUTRAL_DIAGNOSTICS =
-      Map.of("timestamp", "0", "os", "", "os.arch", "", "os.version", "", "java.vendor", "",
-          "java.runtime.version", "", "java.version", "");
+      Map.of(
+          "timestamp",
+          "0",
+          "os",
+          "",
+          "os.arch",
+          "",
+          "os.version",
+          "",
+          "java.vendor",
+          "",
+          "java.runtime.version",
+          "",
+          "java.version",
+          "");
 
   private static final Field DIAGNOSTICS = diagnosticsField();
 
@@ -39,7 +55,8 @@ final class ReproducibleCodec extends FilterCodec {
     SegmentInfoFormat format = delegate.segmentInfoFormat();
     return new SegmentInfoFormat() {
       @Override
-      public SegmentInfo read(Directory dir, String segment, byte[] segmentID, IOContext context) throws IOException {
+      public SegmentInfo read(Directory dir, String segment, byte[] segmentID, IOContext context)
+          throws IOException {
         return format.read(dir, segment, segmentID, context);
       }
 

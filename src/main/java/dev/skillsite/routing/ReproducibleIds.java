@@ -10,17 +10,20 @@ import java.util.Arrays;
 import org.apache.lucene.util.StringHelper;
 
 /**
- * Makes the ids Lucene writes into an index's files depend on its content instead of on a random seed.
+ * Makes the ids Lucene writes into an index's files depend on its content instead of on a random
+ * seed.
  *
- * <p>Lucene stamps every segment and commit with a 128-bit id from {@link StringHelper#randomId()}, a counter
- * started at a random value once per JVM, so two builds of the same skills differ in those bytes. The ids only
- * need to be unique among the files of one index. While an index is written inside {@link #run}, the counter
- * starts at a value derived from the content (and is restored afterwards), and Lucene's own lock on the
- * counter is held, so other threads that want an id wait instead of taking one from the sequence. The index
- * writer must therefore not hand work to other threads (use a serial merge scheduler).
+ * <p>Lucene stamps every segment and commit with a 128-bit id from {@link StringHelper#randomId()},
+ * a counter started at a random value once per JVM, so two builds of the same skills differ in
+ * those bytes. The ids only need to be unique among the files of one index. While an index is
+ * written inside {@link #run}, the counter starts at a value derived from the content (and is
+ * restored afterwards), and Lucene's own lock on the counter is held, so other threads that want an
+ * id wait instead of taking one from the sequence. The index writer must therefore not hand work to
+ * other threads (use a serial merge scheduler).
  *
- * <p>This reaches into a private field of Lucene ({@code StringHelper.nextId}, Lucene 9). Should that field
- * not exist, the index is written as usual, with random ids, and only byte-for-byte reproducibility is lost.
+ * <p>This reaches into a private field of Lucene ({@code StringHelper.nextId}, Lucene 9). Should
+ * that field not exist, the index is written as usual, with random ids, and only byte-for-byte
+ * reproducibility is lost.
  */
 final class ReproducibleIds {
   /** The job run with fixed ids. */

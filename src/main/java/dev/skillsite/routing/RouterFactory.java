@@ -9,24 +9,35 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The index stage of a build, reusable by commands: load a content tree, extract each skill's triggers
- * and index the skills.
+ * The index stage of a build, reusable by commands: load a content tree, extract each skill's
+ * triggers and index the skills.
  */
 public final class RouterFactory {
   private RouterFactory() {}
 
-  /** Loads {@code contentRoot} and builds an in-memory routing index of the skills that loaded (at least one). */
+  /**
+   * Loads {@code contentRoot} and builds an in-memory routing index of the skills that loaded (at
+   * least one).
+   */
   public static RoutingIndex fromContent(Path contentRoot) throws IOException {
     Catalog catalog = new ContentLoader().load(contentRoot);
     if (catalog.skills().isEmpty()) {
-      throw new IOException(contentRoot + ": no skill to route to (no SKILL.md under it loaded; `check` says why)");
+      throw new IOException(
+          contentRoot + ": no skill to route to (no SKILL.md under it loaded; `check` says why)");
     }
     return RoutingIndex.build(withTriggers(catalog.skills()), confidence(catalog));
   }
 
-  /** The threshold the collection sets ({@code routing.threshold} in {@code skillsite.yaml}), else the default. */
+  /**
+   * The threshold the collection sets ({@code routing.threshold} in {@code skillsite.yaml}), else
+   * the default.
+   */
   public static Confidence confidence(Catalog catalog) {
-    return catalog.config().threshold().map(Confidence.DEFAULT::withThreshold).orElse(Confidence.DEFAULT);
+    return catalog
+        .config()
+        .threshold()
+        .map(Confidence.DEFAULT::withThreshold)
+        .orElse(Confidence.DEFAULT);
   }
 
   /** Each skill with its triggers: as the loader extracted them, else extracted now. */

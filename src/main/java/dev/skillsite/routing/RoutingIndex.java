@@ -46,8 +46,8 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOUtils;
 
 /**
- * The Lucene routing index: one document per skill (fields in {@link Fields}, analysis in {@link Analysis}),
- * searched with BM25 (k1 = 1.2, b = 0.75) per field.
+ * The Lucene routing index: one document per skill (fields in {@link Fields}, analysis in {@link
+ * Analysis}), searched with BM25 (k1 = 1.2, b = 0.75) per field.
  */
 public final class RoutingIndex implements Closeable {
   private final Directory directory;
@@ -62,7 +62,10 @@ public final class RoutingIndex implements Closeable {
   private final Map<Integer, List<Matched.Candidate>> candidates = new ConcurrentHashMap<>();
   private final Confidence confidence;
 
-  /** The commit data key of a collection's own threshold; absent for the default one (same bytes as before). */
+  /**
+   * The commit data key of a collection's own threshold; absent for the default one (same bytes as
+   * before).
+   */
   private static final String THRESHOLD = "skillsite.threshold";
 
   private RoutingIndex(Directory directory) throws IOException {
@@ -80,32 +83,39 @@ public final class RoutingIndex implements Closeable {
     this.docOf = Collections.unmodifiableMap(ids);
     this.distinctNames = (int) skills.stream().map(IndexedSkill::name).distinct().count();
     String t = reader.getIndexCommit().getUserData().get(THRESHOLD);
-    this.confidence = t == null ? Confidence.DEFAULT : Confidence.DEFAULT.withThreshold(Double.parseDouble(t));
+    this.confidence =
+        t == null ? Confidence.DEFAULT : Confidence.DEFAULT.withThreshold(Double.parseDouble(t));
   }
 
   /** Documents made ahead of the writer at a time. */
   private static final int BATCH = 256;
+
   /** Skills per part at least, when the documents are inverted on several cores. */
   private static final int PART = 192;
+
   /**
-   * Parts at most. How many parts a collection is inverted in depends on its size only, never on the machine's
-   * cores: the merged index's stored fields and segment info differ with the number of parts, and the same
-   * content must give the same bytes on a laptop and in CI. Two: four parts built {@code large} 0.1 s slower
-   * on two cores (interleaved A/B, 10 pairs), the merge of more parts costing more than the inversion saves.
+   * Parts at most. How many parts a collection is inverted in depends on its size only, never on
+   * the machine's cores: the merged index's stored fields and segment info differ with the number
+   * of parts, and the same content must give the same bytes on a laptop and in CI. Two: four parts
+   * built {@code large} 0.1 s slower on two cores (interleaved A/B, 10 pairs), the merge of more
+   * parts costing more than the inversion saves.
    */
   static final int MAX_PARTS = 2;
 
   /**
-   * Indexes the skills in memory, in list order (document i is skill i). The same skills give the same index
-   * bytes: content-derived segment ids and diagnostics ({@link ReproducibleIds}, {@link ReproducibleCodec}).
-   * A large collection is inverted in parts on all cores (each part a contiguous run of skills, into an index
-   * of its own), and the parts are merged, in order, by one writer with those ids.
+   * Indexes the skills in memory, in list order (document i is skill i). The same skills give the
+   * same index bytes: content-derived segment ids and diagnostics ({@link ReproducibleIds}, {@link
+   * ReproducibleCodec}). A large collection is inverted in parts on all cores (each part a
+   * contiguous run of skills, into an index of its own), and the parts are merged, in order, by one
+   * writer with those ids.
    */
   public static RoutingIndex build(List<Skill> skills) {
     return build(skills, Confidence.DEFAULT);
   }
 
-  /** As {@link #build(List)}, for a collection that sets its own threshold ({@link #confidence}). */
+  /**
+   * As {@link #build(List)}, for a collection that sets its own threshold ({@link #confidence}).
+   */
   public static RoutingIndex build(List<Skill> skills, Confidence confidence) {
     return invert(skills, confidence).merge();
   }
@@ -116,20 +126,25 @@ public final class RoutingIndex implements Closeable {
   }
 
   /**
-   * The first half of {@link #build}: a large collection's documents inverted in parts on all cores. The
-   * second half, {@link Inverted#merge}, runs on one thread, so a caller can start other work between them.
-   * The index will keep {@code confidence}'s threshold.
+   * The first half of {@link #build}: a large collection's documents inverted in parts on all
+   * cores. The second half, {@link Inverted#merge}, runs on one thread, so a caller can start other
+   * work between them. The index will keep {@code confidence}'s threshold.
    */
   public static Inverted invert(List<Skill> skills, Confidence confidence) {
     return invert(skills, confidence, contentSeed(skills));
   }
 
-  /** As {@link #invert(List, Confidence)}, with the skills' {@link #contentSeed} already computed. */
+  /**
+   * As {@link #invert(List, Confidence)}, with the skills' {@link #contentSeed} already computed.
+   */
   public static Inverted invert(List<Skill> skills, Confidence confidence, byte[] seed) {
     return invert(skills, parts(skills.size()), confidence, seed);
   }
 
-  /** How many parts {@code skills} skills are inverted in (1: no parts, one writer adds every document). */
+  /**
+   * How many parts {@code skills} skills are inverted in (1: no parts, one writer adds every
+   * document).
+   */
   static int parts(int skills) {
     return Math.max(1, Math.min(MAX_PARTS, skills / PART));
   }
@@ -138,7 +153,8 @@ public final class RoutingIndex implements Closeable {
     return invert(skills, parts, confidence, contentSeed(skills));
   }
 
-  private static Inverted invert(List<Skill> skills, int parts, Confidence confidence, byte[] seed) {
+  private static Inverted invert(
+      List<Skill> skills, int parts, Confidence confidence, byte[] seed) {
     return new Inverted(skills, parts <= 1 ? List.of() : partials(skills, parts), confidence, seed);
   }
 
@@ -149,7 +165,8 @@ public final class RoutingIndex implements Closeable {
     private final Confidence confidence;
     private final byte[] seed;
 
-    private Inverted(List<Skill> skills, List<Directory> partial, Confidence confidence, byte[] seed) {
+    private Inverted(
+        List<Skill> skills, List<Directory> partial, Confidence confidence, byte[] seed) {
       this.skills = skills;
       this.partial = partial;
       this.confidence = confidence;
@@ -157,30 +174,37 @@ public final class RoutingIndex implements Closeable {
     }
 
     /**
-     * The index: the parts merged in order (or, for a small collection, every document added) by one writer.
-     * Once only: the parts are released.
+     * The index: the parts merged in order (or, for a small collection, every document added) by
+     * one writer. Once only: the parts are released.
      */
     public RoutingIndex merge() {
-      // read back as one buffer per file: every term lookup clones its input, and a clone of a many-buffer
+      // read back as one buffer per file: every term lookup clones its input, and a clone of a
+      // many-buffer
       // input copies the whole buffer list (most of a query's cost, measured)
-      Directory dir = new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
-          ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
+      Directory dir =
+          new ByteBuffersDirectory(
+              new SingleInstanceLockFactory(),
+              ByteBuffersDataOutput::new,
+              ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
       try {
         try {
-          ReproducibleIds.run(seed, () -> {
-            try (IndexWriter writer = new IndexWriter(dir, config())) {
-              if (partial.isEmpty()) {
-                addAll(writer, skills);
-              } else {
-                addParts(writer, partial);
-              }
-              writer.forceMerge(1);
-              if (confidence.threshold() != Confidence.DEFAULT.threshold()) {
-                writer.setLiveCommitData(Map.of(THRESHOLD, Double.toString(confidence.threshold())).entrySet());
-              }
-            }
-            return null;
-          });
+          ReproducibleIds.run(
+              seed,
+              () -> {
+                try (IndexWriter writer = new IndexWriter(dir, config())) {
+                  if (partial.isEmpty()) {
+                    addAll(writer, skills);
+                  } else {
+                    addParts(writer, partial);
+                  }
+                  writer.forceMerge(1);
+                  if (confidence.threshold() != Confidence.DEFAULT.threshold()) {
+                    writer.setLiveCommitData(
+                        Map.of(THRESHOLD, Double.toString(confidence.threshold())).entrySet());
+                  }
+                }
+                return null;
+              });
         } finally {
           IOUtils.close(partial);
         }
@@ -194,8 +218,10 @@ public final class RoutingIndex implements Closeable {
   /** Documents made on all cores, a batch at a time, and added by this one thread in list order. */
   private static void addAll(IndexWriter writer, List<Skill> skills) throws IOException {
     for (int from = 0; from < skills.size(); from += BATCH) {
-      for (Document d : skills.subList(from, Math.min(skills.size(), from + BATCH)).parallelStream()
-          .map(SkillDocument::of).toList()) {
+      for (Document d :
+          skills.subList(from, Math.min(skills.size(), from + BATCH)).parallelStream()
+              .map(SkillDocument::of)
+              .toList()) {
         writer.addDocument(d);
       }
     }
@@ -230,43 +256,58 @@ public final class RoutingIndex implements Closeable {
   }
 
   /**
-   * The skills split into {@code parts} contiguous runs, each indexed on its own thread into an index of its
-   * own (one segment, documents in order). Their ids are Lucene's usual random ones: only the merged index,
-   * written with content-derived ids, is kept.
+   * The skills split into {@code parts} contiguous runs, each indexed on its own thread into an
+   * index of its own (one segment, documents in order). Their ids are Lucene's usual random ones:
+   * only the merged index, written with content-derived ids, is kept.
    */
   private static List<Directory> partials(List<Skill> skills, int parts) {
     List<List<Skill>> runs = new ArrayList<>();
     for (int i = 0; i < parts; i++) {
       runs.add(skills.subList(skills.size() * i / parts, skills.size() * (i + 1) / parts));
     }
-    return runs.parallelStream().map(run -> {
-      Directory d = new ByteBuffersDirectory();
-      try (IndexWriter writer = new IndexWriter(d, config())) {
-        for (Skill s : run) {
-          writer.addDocument(SkillDocument.of(s));
-        }
-        writer.forceMerge(1);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return d;
-    }).toList();
+    return runs.parallelStream()
+        .map(
+            run -> {
+              Directory d = new ByteBuffersDirectory();
+              try (IndexWriter writer = new IndexWriter(d, config())) {
+                for (Skill s : run) {
+                  writer.addDocument(SkillDocument.of(s));
+                }
+                writer.forceMerge(1);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              return d;
+            })
+        .toList();
   }
 
   /**
-   * What the index is made of (everything in a skill's document derives from these and the code): each
-   * skill's id, name, source, description and body, digested per skill on all cores, then together. The index's
-   * ids derive from it, and the same seed and code give the same index bytes.
+   * What the index is made of (everything in a skill's document derives from these and the code):
+   * each skill's id, name, source, description and body, digested per skill on all cores, then
+   * together. The index's ids derive from it, and the same seed and code give the same index bytes.
    */
   public static byte[] contentSeed(List<Skill> skills) {
-    List<String> digests = skills.parallelStream()
-        .map(s -> HexFormat.of().formatHex(
-            ReproducibleIds.seedOf(List.of(s.id().value(), s.name(), s.source(), s.description(), s.body()))))
-        .toList();
+    List<String> digests =
+        skills.parallelStream()
+            .map(
+                s ->
+                    HexFormat.of()
+                        .formatHex(
+                            ReproducibleIds.seedOf(
+                                List.of(
+                                    s.id().value(),
+                                    s.name(),
+                                    s.source(),
+                                    s.description(),
+                                    s.body()))))
+            .toList();
     return ReproducibleIds.seedOf(digests);
   }
 
-  /** Writes the index files into {@code dir} (created if missing, existing index files replaced). */
+  /**
+   * Writes the index files into {@code dir} (created if missing, existing index files replaced).
+   */
   public void writeTo(Path dir) throws IOException {
     Files.createDirectories(dir);
     try (Directory out = FSDirectory.open(dir)) {
@@ -285,13 +326,16 @@ public final class RoutingIndex implements Closeable {
   }
 
   /**
-   * The index written by {@link #writeTo} in {@code dir}, read into memory, if it holds exactly {@code skills}
-   * (the same ids in the same order); the caller vouches that it was built from them by this code (the build
-   * cache's key). Empty when it cannot be read or does not match.
+   * The index written by {@link #writeTo} in {@code dir}, read into memory, if it holds exactly
+   * {@code skills} (the same ids in the same order); the caller vouches that it was built from them
+   * by this code (the build cache's key). Empty when it cannot be read or does not match.
    */
   public static Optional<RoutingIndex> reuse(Path dir, List<Skill> skills) {
-    Directory copy = new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
-        ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
+    Directory copy =
+        new ByteBuffersDirectory(
+            new SingleInstanceLockFactory(),
+            ByteBuffersDataOutput::new,
+            ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
     try {
       if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
         copy.close();
@@ -334,7 +378,8 @@ public final class RoutingIndex implements Closeable {
     Directory fs = FSDirectory.open(dir);
     try {
       if (!DirectoryReader.indexExists(fs)) {
-        throw new IOException("no routing index in " + dir + " (build writes one to OUT/search/lucene)");
+        throw new IOException(
+            "no routing index in " + dir + " (build writes one to OUT/search/lucene)");
       }
       return new RoutingIndex(fs);
     } catch (IOException | RuntimeException e) {
@@ -344,16 +389,16 @@ public final class RoutingIndex implements Closeable {
   }
 
   /**
-   * Related skills by shared vocabulary of their names, descriptions, triggers and headings. Reads the
-   * index's postings on each call: to ask about many skills, keep one {@link #similarSkills()}.
+   * Related skills by shared vocabulary of their names, descriptions, triggers and headings. Reads
+   * the index's postings on each call: to ask about many skills, keep one {@link #similarSkills()}.
    */
   public List<Similar> similar(SkillId id, int n) {
     return similarSkills().similar(id, n);
   }
 
   /**
-   * A finder of similar skills that reads the surface and body postings into memory once: for asking about
-   * many skills. It holds them until dropped.
+   * A finder of similar skills that reads the surface and body postings into memory once: for
+   * asking about many skills. It holds them until dropped.
    */
   public SimilarSkills similarSkills() {
     return new SimilarSkills(this, TermStats.read(reader, List.of(Fields.ALL, Fields.BODY)));
@@ -364,9 +409,9 @@ public final class RoutingIndex implements Closeable {
   }
 
   /**
-   * When a skill fires in this collection: the calibrated default, or the threshold its {@code skillsite.yaml}
-   * sets ({@code routing.threshold}), kept in the index so that {@code route --index} and the browser search
-   * use it too.
+   * When a skill fires in this collection: the calibrated default, or the threshold its {@code
+   * skillsite.yaml} sets ({@code routing.threshold}), kept in the index so that {@code route
+   * --index} and the browser search use it too.
    */
   public Confidence confidence() {
     return confidence;
@@ -377,9 +422,13 @@ public final class RoutingIndex implements Closeable {
     return docNamed(name).isPresent();
   }
 
-  /** The first document of the skill with that frontmatter name (copies of a skill share a name). */
+  /**
+   * The first document of the skill with that frontmatter name (copies of a skill share a name).
+   */
   OptionalInt docNamed(String name) {
-    return IntStream.range(0, skills.size()).filter(d -> skills.get(d).name().equals(name)).findFirst();
+    return IntStream.range(0, skills.size())
+        .filter(d -> skills.get(d).name().equals(name))
+        .findFirst();
   }
 
   /** How rare words are among skills in general (for {@link Confidence}). */
@@ -423,7 +472,9 @@ public final class RoutingIndex implements Closeable {
     return reader;
   }
 
-  /** Skills using {@code term} anywhere (at least: the larger of the surface and body frequencies). */
+  /**
+   * Skills using {@code term} anywhere (at least: the larger of the surface and body frequencies).
+   */
   int docFreq(String term) {
     return Math.max(docFreq(Fields.ALL, term), docFreq(Fields.BODY, term));
   }

@@ -10,18 +10,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * "More like this" over the routing index: the source skill's most distinctive words (√tf over its name,
- * description, triggers and headings × idf × (1 + ln(1 + tf in its body))) become a weighted BM25 query on
- * the surface ({@link Fields#ALL}) and, weakly, the body of other skills, scored in memory from {@link
- * TermStats} (a sparse dot product over the postings of at most 20 words). A skill is similar only when its
- * surface shares at least {@link #MIN_SHARED} of those words that are specific in general (against the {@link
- * Background}: each alone as specific as the evidence {@link Confidence#MIN_EVIDENCE} a skill needs to fire); the reason
- * names the top three in words. Thread-safe.
+ * "More like this" over the routing index: the source skill's most distinctive words (√tf over its
+ * name, description, triggers and headings × idf × (1 + ln(1 + tf in its body))) become a weighted
+ * BM25 query on the surface ({@link Fields#ALL}) and, weakly, the body of other skills, scored in
+ * memory from {@link TermStats} (a sparse dot product over the postings of at most 20 words). A
+ * skill is similar only when its surface shares at least {@link #MIN_SHARED} of those words that
+ * are specific in general (against the {@link Background}: each alone as specific as the evidence
+ * {@link Confidence#MIN_EVIDENCE} a skill needs to fire); the reason names the top three in words.
+ * Thread-safe.
  */
 public final class SimilarSkills {
   private static final int MAX_TERMS = 20;
-  /** A similar skill shares at least this many specific words with the source (one is a coincidence). */
+
+  /**
+   * A similar skill shares at least this many specific words with the source (one is a
+   * coincidence).
+   */
   static final int MIN_SHARED = 2;
+
   private static final List<Fields.Weighted> FIELDS =
       List.of(new Fields.Weighted(Fields.ALL, 1.0f), new Fields.Weighted(Fields.BODY, 0.3f));
   private final RoutingIndex index;
@@ -32,7 +38,10 @@ public final class SimilarSkills {
     this.stats = stats;
   }
 
-  /** The (at most) {@code n} skills most similar to {@code id}, most similar first; none for an unknown id. */
+  /**
+   * The (at most) {@code n} skills most similar to {@code id}, most similar first; none for an
+   * unknown id.
+   */
   public List<Similar> similar(SkillId id, int n) {
     var docOpt = index.doc(id);
     if (docOpt.isEmpty() || n <= 0) {
@@ -59,9 +68,11 @@ public final class SimilarSkills {
     int total = index.size();
     Map<String, Double> weight = new HashMap<>();
     for (var e : tf.entrySet()) {
-      int df = Math.max(stats.docFreq(Fields.ALL, e.getKey()), stats.docFreq(Fields.BODY, e.getKey()));
+      int df =
+          Math.max(stats.docFreq(Fields.ALL, e.getKey()), stats.docFreq(Fields.BODY, e.getKey()));
       if (df > 1 && (df <= 2 || df < total * 0.3)) {
-        // words the skill's body keeps coming back to are its topic; a word only its description uses
+        // words the skill's body keeps coming back to are its topic; a word only its description
+        // uses
         // ("proactively", "invoke") is phrasing
         double topical = 1 + Math.log1p(stats.freq(Fields.BODY, e.getKey(), doc));
         weight.put(e.getKey(), Math.sqrt(e.getValue()) * Idf.of(total, df) * topical);
@@ -69,7 +80,10 @@ public final class SimilarSkills {
     }
     List<String> top =
         weight.entrySet().stream()
-            .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+            .sorted(
+                Map.Entry.<String, Double>comparingByValue()
+                    .reversed()
+                    .thenComparing(Map.Entry.comparingByKey()))
             .limit(MAX_TERMS)
             .map(Map.Entry::getKey)
             .toList();
@@ -88,7 +102,8 @@ public final class SimilarSkills {
       if (other == doc || out.size() >= n) {
         continue;
       }
-      // what the two share must be specific: words most skills anywhere use ("page", "never", "multi") say
+      // what the two share must be specific: words most skills anywhere use ("page", "never",
+      // "multi") say
       // nothing about what a skill is for, however rare they are in one small collection
       List<String> shared =
           top.stream()
@@ -108,14 +123,19 @@ public final class SimilarSkills {
   /** "both cover GenServer, supervision and ETS": at most three shared words, in words. */
   static String reason(List<String> shared) {
     List<String> three = shared.subList(0, Math.min(3, shared.size()));
-    String words = three.size() == 1 ? three.get(0)
-        : String.join(", ", three.subList(0, three.size() - 1)) + " and " + three.get(three.size() - 1);
+    String words =
+        three.size() == 1
+            ? three.get(0)
+            : String.join(", ", three.subList(0, three.size() - 1))
+                + " and "
+                + three.get(three.size() - 1);
     return "both cover " + words;
   }
 
   /**
-   * The (at most) {@code k} documents of highest positive score, ties to the lower document, as Lucene ranks.
-   * One pass keeping the best {@code k}: a collection of many thousand skills asks this once per skill.
+   * The (at most) {@code k} documents of highest positive score, ties to the lower document, as
+   * Lucene ranks. One pass keeping the best {@code k}: a collection of many thousand skills asks
+   * this once per skill.
    */
   static int[] best(double[] scores, int k) {
     if (k <= 0) {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
@@ -16,10 +16,12 @@ import org.apache.lucene.index.IndexOptions;
 /** Turns one skill into the Lucene document of the routing index (see {@link Fields}). */
 final class SkillDocument {
   /**
-   * Analyzed text with term frequencies and length norms (what BM25 reads) but no positions: no query here is
-   * a phrase or span query, and positions were a fifth of the index and of its writing.
+   * Analyzed text with term frequencies and length norms (what BM25 reads) but no positions: no
+   * query here is a phrase or span query, and positions were a fifth of the index and of its
+   * writing.
    */
   static final FieldType TEXT = noPositions(TextField.TYPE_NOT_STORED);
+
   static final FieldType STORED_TEXT = noPositions(TextField.TYPE_STORED);
 
   /** Bodies can be long; the start says what the skill is about and keeps the build fast. */
@@ -39,9 +41,9 @@ final class SkillDocument {
       Pattern.compile("\\]\\(<?[^)\\s>]*>?(\\s+(\"[^\"]*\"|'[^']*'))?\\)");
 
   /**
-   * The body without the destinations of its Markdown links: a reader sees the link's text, not its address, and
-   * the words of an address (a host, an organisation, a path: {@code github.com/vercel-labs/…}) say nothing about
-   * what the skill does.
+   * The body without the destinations of its Markdown links: a reader sees the link's text, not its
+   * address, and the words of an address (a host, an organisation, a path: {@code
+   * github.com/vercel-labs/…}) say nothing about what the skill does.
    */
   static String withoutLinkTargets(String body) {
     return body.indexOf("](") < 0 ? body : LINK_TARGET.matcher(body).replaceAll("]");
@@ -59,8 +61,10 @@ final class SkillDocument {
     doc.add(new StoredField(Fields.DESCRIPTION, skill.description()));
     String positive = positiveDescription(skill.description(), t);
     doc.add(new Field(Fields.DESCRIPTION, positive, TEXT));
-    // phrases and keywords are searched through the description, light and shingle fields (a separate
-    // boost for them did not help ranking); they are stored for "matched" and indexed for "where it matched"
+    // phrases and keywords are searched through the description, light and shingle fields (a
+    // separate
+    // boost for them did not help ranking); they are stored for "matched" and indexed for "where it
+    // matched"
     for (String p : t.phrases()) {
       doc.add(new Field(Fields.PHRASE, p, STORED_TEXT));
     }
@@ -73,7 +77,10 @@ final class SkillDocument {
     for (String n : t.notFor()) {
       doc.add(new Field(Fields.NOT_FOR, n, STORED_TEXT));
     }
-    String body = skill.body().length() > MAX_BODY_CHARS ? skill.body().substring(0, MAX_BODY_CHARS) : skill.body();
+    String body =
+        skill.body().length() > MAX_BODY_CHARS
+            ? skill.body().substring(0, MAX_BODY_CHARS)
+            : skill.body();
     doc.add(new Field(Fields.BODY, withoutLinkTargets(body), TEXT));
     List<String> surface = new ArrayList<>();
     surface.add(name);
@@ -88,14 +95,17 @@ final class SkillDocument {
     for (String h : headings) {
       doc.add(new Field(Fields.SHINGLE, h, TEXT));
     }
-    doc.add(new Field(Fields.ALL,
-        surfaceText + "\n" + String.join("\n", headings) + "\n" + String.join("\n", t.notFor()), TEXT));
+    doc.add(
+        new Field(
+            Fields.ALL,
+            surfaceText + "\n" + String.join("\n", headings) + "\n" + String.join("\n", t.notFor()),
+            TEXT));
     return doc;
   }
 
   /**
-   * The description without its "Not for …" clauses: words a skill says it is not for must not attract
-   * requests to it (they count against it instead, see {@link Confidence}).
+   * The description without its "Not for …" clauses: words a skill says it is not for must not
+   * attract requests to it (they count against it instead, see {@link Confidence}).
    */
   static String positiveDescription(String description, Triggers t) {
     String out = description.replaceAll("\\s+", " ");

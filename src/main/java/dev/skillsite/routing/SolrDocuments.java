@@ -11,11 +11,12 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
 
 /**
- * The routing index's documents as Solr JSON documents (fields of the exported schema, see
- * {@code dev/skillsite/solr/configset/schema.xml}): the same analyzed fields as {@link SkillDocument}, plus
- * {@value #ORD} (the skill's place in the collection, which breaks ties of score as a local index does),
- * {@value #NAME_KEY} (the name's words, to find a skill called by name) and {@value #DESCRIPTION_TEXT} (the whole
- * description, stored: the indexed one leaves out its "Not for" clauses).
+ * The routing index's documents as Solr JSON documents (fields of the exported schema, see {@code
+ * dev/skillsite/solr/configset/schema.xml}): the same analyzed fields as {@link SkillDocument},
+ * plus {@value #ORD} (the skill's place in the collection, which breaks ties of score as a local
+ * index does), {@value #NAME_KEY} (the name's words, to find a skill called by name) and {@value
+ * #DESCRIPTION_TEXT} (the whole description, stored: the indexed one leaves out its "Not for"
+ * clauses).
  */
 public final class SolrDocuments {
   public static final String ORD = "ord";
@@ -36,13 +37,14 @@ public final class SolrDocuments {
       values.computeIfAbsent(name, n -> new JsonArray()).add(f.stringValue());
     }
     JsonObject out = new JsonObject();
-    values.forEach((name, v) -> {
-      if (v.size() == 1 && !MULTI_VALUED.contains(name)) {
-        out.add(name, v.get(0));
-      } else {
-        out.add(name, v);
-      }
-    });
+    values.forEach(
+        (name, v) -> {
+          if (v.size() == 1 && !MULTI_VALUED.contains(name)) {
+            out.add(name, v.get(0));
+          } else {
+            out.add(name, v);
+          }
+        });
     out.addProperty(ORD, ord);
     out.addProperty(NAME_KEY, nameKey(skill.name()));
     return out;
@@ -52,7 +54,9 @@ public final class SolrDocuments {
   static final List<String> MULTI_VALUED =
       List.of(Fields.PHRASE, Fields.KEYWORD, Fields.HEADING, Fields.NOT_FOR, Fields.SHINGLE);
 
-  /** The words of a name as {@link Invocation} compares them: {@code PDF_Tools} → {@code pdf tools}. */
+  /**
+   * The words of a name as {@link Invocation} compares them: {@code PDF_Tools} → {@code pdf tools}.
+   */
   static String nameKey(String name) {
     return String.join(" ", Invocation.words(name));
   }

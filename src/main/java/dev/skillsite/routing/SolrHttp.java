@@ -21,16 +21,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * A SolrCloud collection over HTTP and JSON, through any of its nodes: a request that a node cannot answer (it is
- * down, or answers 5xx while the cluster recovers) goes to the next node, round after round for up to
- * {@link #RETRY_FOR}. The three endpoints skillsite uses ({@code /select}, {@code /terms}, {@code /update}) are
- * plain JSON: Java's own HTTP client and Gson are enough, and skillsite.jar carries no SolrJ. Thread-safe.
+ * A SolrCloud collection over HTTP and JSON, through any of its nodes: a request that a node cannot
+ * answer (it is down, or answers 5xx while the cluster recovers) goes to the next node, round after
+ * round for up to {@link #RETRY_FOR}. The three endpoints skillsite uses ({@code /select}, {@code
+ * /terms}, {@code /update}) are plain JSON: Java's own HTTP client and Gson are enough, and
+ * skillsite.jar carries no SolrJ. Thread-safe.
  */
 public final class SolrHttp {
   /** How long a request keeps trying the nodes before it fails. */
   static final Duration RETRY_FOR = Duration.ofSeconds(60);
-  /** How long one node may take to answer (an update of a thousand skills on a busy machine takes tens of seconds). */
+
+  /**
+   * How long one node may take to answer (an update of a thousand skills on a busy machine takes
+   * tens of seconds).
+   */
   private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
   private final List<URI> nodes;
   private final String collection;
   private final HttpClient http;
@@ -45,23 +51,33 @@ public final class SolrHttp {
       throw new IllegalArgumentException("no Solr node given");
     }
     if (collection.isBlank() || !collection.matches("[A-Za-z0-9._-]+")) {
-      throw new IllegalArgumentException("bad collection name '" + collection + "' (letters, digits, . _ -)");
+      throw new IllegalArgumentException(
+          "bad collection name '" + collection + "' (letters, digits, . _ -)");
     }
     this.nodes = nodes.stream().map(SolrHttp::withoutSlash).toList();
     this.collection = collection;
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
   }
 
   /** {@code http://a:8983/solr,http://b:8983/solr} → two nodes. */
   public static List<URI> parseNodes(String commaSeparated) {
-    return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-        .map(s -> {
-          URI u = URI.create(s);
-          if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme())) {
-            throw new IllegalArgumentException("--solr wants http(s) URLs of Solr nodes, got '" + s + "'");
-          }
-          return u;
-        }).toList();
+    return Arrays.stream(commaSeparated.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .map(
+            s -> {
+              URI u = URI.create(s);
+              if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme())) {
+                throw new IllegalArgumentException(
+                    "--solr wants http(s) URLs of Solr nodes, got '" + s + "'");
+              }
+              return u;
+            })
+        .toList();
   }
 
   private static URI withoutSlash(URI u) {
@@ -73,11 +89,17 @@ public final class SolrHttp {
     return collection;
   }
 
-  /** A GET-like request of {@code handler} ({@code /select}, {@code /terms}) with the parameters as a form. */
-  public JsonObject query(String handler, List<Map.Entry<String, String>> params) throws IOException {
-    String form = params.stream()
-        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-        .collect(Collectors.joining("&")) + "&wt=json";
+  /**
+   * A GET-like request of {@code handler} ({@code /select}, {@code /terms}) with the parameters as
+   * a form.
+   */
+  public JsonObject query(String handler, List<Map.Entry<String, String>> params)
+      throws IOException {
+    String form =
+        params.stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"))
+            + "&wt=json";
     return send(handler, "application/x-www-form-urlencoded", form);
   }
 
@@ -111,17 +133,22 @@ public final class SolrHttp {
     for (int attempt = 0; ; attempt++) {
       URI node = nodes.get((start + attempt) % nodes.size());
       URI uri = URI.create(node + "/" + collection + path);
-      HttpRequest req = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
-          .header("Content-Type", type + "; charset=UTF-8")
-          .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+      HttpRequest req =
+          HttpRequest.newBuilder(uri)
+              .timeout(TIMEOUT)
+              .header("Content-Type", type + "; charset=UTF-8")
+              .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+              .build();
       try {
-        HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> res =
+            http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (res.statusCode() == 200) {
           return parse(uri, res.body());
         }
         String msg = uri + ": HTTP " + res.statusCode() + ": " + solrMessage(res.body());
         if (res.statusCode() < 500 && res.statusCode() != 404) {
-          throw new IllegalArgumentException(msg); // the request is wrong: another node would say the same
+          throw new IllegalArgumentException(
+              msg); // the request is wrong: another node would say the same
         }
         last = new IOException(msg);
       } catch (InterruptedException e) {
@@ -134,7 +161,8 @@ public final class SolrHttp {
         throw last;
       }
       if ((attempt + 1) % nodes.size() == 0) {
-        pause(); // every node failed once: give the cluster a moment (leader election, replica recovery)
+        pause(); // every node failed once: give the cluster a moment (leader election, replica
+        // recovery)
       }
     }
   }

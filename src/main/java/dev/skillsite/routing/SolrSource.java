@@ -25,29 +25,48 @@ import java.util.stream.Stream;
 import org.apache.lucene.search.ScoreDoc;
 
 /**
- * A {@link RoutingSource} over a SolrCloud collection of the documents {@link SolrDocuments} makes (schema and
- * plugin written by {@code export --solr}). Per request:
+ * A {@link RoutingSource} over a SolrCloud collection of the documents {@link SolrDocuments} makes
+ * (schema and plugin written by {@code export --solr}). Per request:
  *
  * <ol>
- *   <li>{@code /select}: the same weighted term query as a local index runs (terms analyzed here, sent whole),
- *       scored by BM25 with the collection's exact statistics (ExactStatsCache), ties broken by the skills' order;
- *       each hit with its stored text and, as {@code termfreq} pseudo-fields, which query term it holds in which
- *       field;
+ *   <li>{@code /select}: the same weighted term query as a local index runs (terms analyzed here,
+ *       sent whole), scored by BM25 with the collection's exact statistics (ExactStatsCache), ties
+ *       broken by the skills' order; each hit with its stored text and, as {@code termfreq}
+ *       pseudo-fields, which query term it holds in which field;
  *   <li>{@code /terms}: each query term's document frequency per field, summed over the shards;
  *   <li>only for a request that may call a skill by name: {@code /select} on the names' words.
  * </ol>
  *
- * The collection's size and number of distinct names are read when the source is made: make a new one after
- * adding or removing skills (replacing a skill's documents needs none). Thread-safe.
+ * The collection's size and number of distinct names are read when the source is made: make a new
+ * one after adding or removing skills (replacing a skill's documents needs none). Thread-safe.
  */
 public final class SolrSource implements RoutingSource {
-  /** Names of more words than this cannot be called by name through Solr (the longest in the corpora has 7). */
+  /**
+   * Names of more words than this cannot be called by name through Solr (the longest in the corpora
+   * has 7).
+   */
   static final int MAX_NAME_WORDS = 16;
-  private static final String STORED = String.join(",", Fields.ID, Fields.DISPLAY_NAME, Fields.SOURCE,
-      SolrDocuments.DESCRIPTION_TEXT, Fields.PHRASE, Fields.KEYWORD, Fields.HEADING, Fields.NOT_FOR, SolrDocuments.ORD);
-  /** The fields in which {@link Confidence} and {@link Matched} ask whether a hit holds a query word. */
-  private static final List<String> WORD_FIELDS = Stream.concat(Confidence.SURFACE.stream(),
-      Stream.of(Fields.BODY, Fields.NOT_FOR)).toList();
+
+  private static final String STORED =
+      String.join(
+          ",",
+          Fields.ID,
+          Fields.DISPLAY_NAME,
+          Fields.SOURCE,
+          SolrDocuments.DESCRIPTION_TEXT,
+          Fields.PHRASE,
+          Fields.KEYWORD,
+          Fields.HEADING,
+          Fields.NOT_FOR,
+          SolrDocuments.ORD);
+
+  /**
+   * The fields in which {@link Confidence} and {@link Matched} ask whether a hit holds a query
+   * word.
+   */
+  private static final List<String> WORD_FIELDS =
+      Stream.concat(Confidence.SURFACE.stream(), Stream.of(Fields.BODY, Fields.NOT_FOR)).toList();
+
   /** The fields whose document frequencies they ask for the query's words. */
   private static final List<String> DF_FIELDS = List.of(Fields.ALL, Fields.BODY, Fields.NOT_FOR);
 
@@ -80,12 +99,21 @@ public final class SolrSource implements RoutingSource {
   /** Reads the collection's size and names. */
   public SolrSource(SolrHttp solr) throws IOException {
     this.solr = solr;
-    JsonObject r = solr.query("/select", List.of(Map.entry("q", "*:*"), Map.entry("rows", "0"),
-        Map.entry("facet", "true"), Map.entry("facet.field", Fields.DISPLAY_NAME), Map.entry("facet.limit", "2"),
-        Map.entry("facet.mincount", "1")));
+    JsonObject r =
+        solr.query(
+            "/select",
+            List.of(
+                Map.entry("q", "*:*"),
+                Map.entry("rows", "0"),
+                Map.entry("facet", "true"),
+                Map.entry("facet.field", Fields.DISPLAY_NAME),
+                Map.entry("facet.limit", "2"),
+                Map.entry("facet.mincount", "1")));
     this.size = r.getAsJsonObject("response").get("numFound").getAsInt();
-    JsonArray names = r.getAsJsonObject("facet_counts").getAsJsonObject("facet_fields")
-        .getAsJsonArray(Fields.DISPLAY_NAME);
+    JsonArray names =
+        r.getAsJsonObject("facet_counts")
+            .getAsJsonObject("facet_fields")
+            .getAsJsonArray(Fields.DISPLAY_NAME);
     this.distinctNames = names.size() / 2;
     if (size == 0) {
       throw new IOException("Solr collection '" + solr.collection() + "' holds no skill");
@@ -143,8 +171,12 @@ public final class SolrSource implements RoutingSource {
         continue;
       }
       for (var e : qt.byField().get(f.field()).entrySet()) {
-        q.append(q.length() == 0 ? "" : " ").append(f.field()).append(":\"").append(escape(e.getKey()))
-            .append("\"^").append(f.boost() * e.getValue());
+        q.append(q.length() == 0 ? "" : " ")
+            .append(f.field())
+            .append(":\"")
+            .append(escape(e.getKey()))
+            .append("\"^")
+            .append(f.boost() * e.getValue());
         asked.computeIfAbsent(f.field(), x -> new LinkedHashSet<>()).add(e.getKey());
       }
     }
@@ -154,8 +186,14 @@ public final class SolrSource implements RoutingSource {
       dfAsked.computeIfAbsent(f, x -> new LinkedHashSet<>()).addAll(qt.words());
     }
     try {
-      List<Hit> hits = q.length() == 0 ? new ArrayList<>()
-          : select(q.toString(), k, asked, List.of(Map.entry("sort", "score desc," + SolrDocuments.ORD + " asc")));
+      List<Hit> hits =
+          q.length() == 0
+              ? new ArrayList<>()
+              : select(
+                  q.toString(),
+                  k,
+                  asked,
+                  List.of(Map.entry("sort", "score desc," + SolrDocuments.ORD + " asc")));
       OptionalInt invoked = invoked(query);
       if (invoked.isPresent() && hits.stream().noneMatch(h -> h.doc == invoked.getAsInt())) {
         hits.addAll(select(SolrDocuments.ORD + ":" + invoked.getAsInt(), 1, asked, List.of()));
@@ -174,10 +212,18 @@ public final class SolrSource implements RoutingSource {
   @Override
   public OptionalInt docNamed(String name) {
     try {
-      JsonObject r = solr.query("/select", List.of(Map.entry("q", Fields.DISPLAY_NAME + ":\"" + escape(name) + "\""),
-          Map.entry("fl", SolrDocuments.ORD), Map.entry("rows", "1"), Map.entry("sort", SolrDocuments.ORD + " asc")));
+      JsonObject r =
+          solr.query(
+              "/select",
+              List.of(
+                  Map.entry("q", Fields.DISPLAY_NAME + ":\"" + escape(name) + "\""),
+                  Map.entry("fl", SolrDocuments.ORD),
+                  Map.entry("rows", "1"),
+                  Map.entry("sort", SolrDocuments.ORD + " asc")));
       JsonArray d = r.getAsJsonObject("response").getAsJsonArray("docs");
-      return d.isEmpty() ? OptionalInt.empty() : OptionalInt.of(d.get(0).getAsJsonObject().get(SolrDocuments.ORD).getAsInt());
+      return d.isEmpty()
+          ? OptionalInt.empty()
+          : OptionalInt.of(d.get(0).getAsJsonObject().get(SolrDocuments.ORD).getAsInt());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -193,8 +239,11 @@ public final class SolrSource implements RoutingSource {
       asked.computeIfAbsent(f, x -> new LinkedHashSet<>()).addAll(terms);
     }
     try {
-      String q = SolrDocuments.ORD + ":(" + Arrays.stream(docs).mapToObj(Integer::toString)
-          .collect(Collectors.joining(" ")) + ")";
+      String q =
+          SolrDocuments.ORD
+              + ":("
+              + Arrays.stream(docs).mapToObj(Integer::toString).collect(Collectors.joining(" "))
+              + ")";
       List<Hit> hits = select(q, docs.length, asked, List.of());
       return hitTerms(docs, hits, asked, docFreqs(asked));
     } catch (IOException e) {
@@ -202,7 +251,10 @@ public final class SolrSource implements RoutingSource {
     }
   }
 
-  /** Solr's per-field scores are not asked for: a collection's route explains confidence, not fields. */
+  /**
+   * Solr's per-field scores are not asked for: a collection's route explains confidence, not
+   * fields.
+   */
   @Override
   public Map<String, Double> contributions(QueryTerms qt, List<Fields.Weighted> fields, int doc) {
     return Map.of();
@@ -211,27 +263,50 @@ public final class SolrSource implements RoutingSource {
   /** A document of a response: its place, score and which (field, term) pairs it holds. */
   private record Hit(int doc, float score, Set<HitTerms.Key> holds) {}
 
-  private List<Hit> select(String q, int rows, Map<String, Set<String>> asked, List<Map.Entry<String, String>> more)
+  private List<Hit> select(
+      String q, int rows, Map<String, Set<String>> asked, List<Map.Entry<String, String>> more)
       throws IOException {
     List<HitTerms.Key> keys = new ArrayList<>();
     StringBuilder fl = new StringBuilder(STORED).append(",score");
-    asked.forEach((f, ts) -> {
-      for (String t : ts) {
-        fl.append(",t").append(keys.size()).append(":termfreq(").append(f).append(",'").append(escape(t)).append("')");
-        keys.add(new HitTerms.Key(f, t));
-      }
-    });
-    List<Map.Entry<String, String>> params = new ArrayList<>(List.of(Map.entry("q", q), Map.entry("defType", "lucene"),
-        Map.entry("q.op", "OR"), Map.entry("rows", Integer.toString(rows)), Map.entry("fl", fl.toString())));
+    asked.forEach(
+        (f, ts) -> {
+          for (String t : ts) {
+            fl.append(",t")
+                .append(keys.size())
+                .append(":termfreq(")
+                .append(f)
+                .append(",'")
+                .append(escape(t))
+                .append("')");
+            keys.add(new HitTerms.Key(f, t));
+          }
+        });
+    List<Map.Entry<String, String>> params =
+        new ArrayList<>(
+            List.of(
+                Map.entry("q", q),
+                Map.entry("defType", "lucene"),
+                Map.entry("q.op", "OR"),
+                Map.entry("rows", Integer.toString(rows)),
+                Map.entry("fl", fl.toString())));
     params.addAll(more);
     JsonObject r = solr.query("/select", params);
     List<Hit> out = new ArrayList<>();
     for (JsonElement e : r.getAsJsonObject("response").getAsJsonArray("docs")) {
       JsonObject d = e.getAsJsonObject();
       int ord = d.get(SolrDocuments.ORD).getAsInt();
-      docs.put(ord, new Stored(new IndexedSkill(new SkillId(d.get(Fields.ID).getAsString()),
-          d.get(Fields.DISPLAY_NAME).getAsString(), string(d, Fields.SOURCE), string(d, SolrDocuments.DESCRIPTION_TEXT),
-          strings(d, Fields.PHRASE), strings(d, Fields.KEYWORD), strings(d, Fields.HEADING), strings(d, Fields.NOT_FOR))));
+      docs.put(
+          ord,
+          new Stored(
+              new IndexedSkill(
+                  new SkillId(d.get(Fields.ID).getAsString()),
+                  d.get(Fields.DISPLAY_NAME).getAsString(),
+                  string(d, Fields.SOURCE),
+                  string(d, SolrDocuments.DESCRIPTION_TEXT),
+                  strings(d, Fields.PHRASE),
+                  strings(d, Fields.KEYWORD),
+                  strings(d, Fields.HEADING),
+                  strings(d, Fields.NOT_FOR))));
       Set<HitTerms.Key> holds = new HashSet<>();
       for (int i = 0; i < keys.size(); i++) {
         JsonElement tf = d.get("t" + i);
@@ -270,15 +345,16 @@ public final class SolrSource implements RoutingSource {
           out.put(new HitTerms.Key(f, a.get(i).getAsString()), a.get(i + 1).getAsInt());
         }
       } else {
-        list.getAsJsonObject().entrySet()
+        list.getAsJsonObject()
+            .entrySet()
             .forEach(e -> out.put(new HitTerms.Key(f, e.getKey()), e.getValue().getAsInt()));
       }
     }
     return out;
   }
 
-  private static HitTerms hitTerms(int[] order, List<Hit> hits, Map<String, Set<String>> asked,
-      Map<HitTerms.Key, Integer> df) {
+  private static HitTerms hitTerms(
+      int[] order, List<Hit> hits, Map<String, Set<String>> asked, Map<HitTerms.Key, Integer> df) {
     Map<Integer, Hit> byDoc = new HashMap<>();
     hits.forEach(h -> byDoc.putIfAbsent(h.doc, h));
     Map<HitTerms.Key, HitTerms.Entry> known = new HashMap<>();
@@ -296,19 +372,34 @@ public final class SolrSource implements RoutingSource {
   }
 
   /**
-   * The skill the query calls by name ({@link Invocation}), looked up among the names made of the words around
-   * "skill" and of a leading /command: the same answer as an {@link Invocation} of all the collection's names.
+   * The skill the query calls by name ({@link Invocation}), looked up among the names made of the
+   * words around "skill" and of a leading /command: the same answer as an {@link Invocation} of all
+   * the collection's names.
    */
   private OptionalInt invoked(String query) throws IOException {
     Set<String> keys = nameKeys(query);
     if (keys.isEmpty()) {
       return OptionalInt.empty();
     }
-    String q = SolrDocuments.NAME_KEY + ":(" + keys.stream().map(k -> "\"" + escape(k) + "\"")
-        .collect(Collectors.joining(" OR ")) + ")";
+    String q =
+        SolrDocuments.NAME_KEY
+            + ":("
+            + keys.stream().map(k -> "\"" + escape(k) + "\"").collect(Collectors.joining(" OR "))
+            + ")";
     // each name's first skill: copies of a skill share a name, and the first one is called
-    JsonObject r = solr.query("/select", List.of(Map.entry("q", q), Map.entry("rows", "0"), Map.entry("json.facet",
-        "{k:{type:terms,field:" + SolrDocuments.NAME_KEY + ",limit:-1,facet:{o:\"min(" + SolrDocuments.ORD + ")\"}}}")));
+    JsonObject r =
+        solr.query(
+            "/select",
+            List.of(
+                Map.entry("q", q),
+                Map.entry("rows", "0"),
+                Map.entry(
+                    "json.facet",
+                    "{k:{type:terms,field:"
+                        + SolrDocuments.NAME_KEY
+                        + ",limit:-1,facet:{o:\"min("
+                        + SolrDocuments.ORD
+                        + ")\"}}}")));
     record Named(String key, int ord) {}
     List<Named> found = new ArrayList<>();
     JsonObject facets = r.getAsJsonObject("facets");
@@ -359,7 +450,9 @@ public final class SolrSource implements RoutingSource {
 
   private static String string(JsonObject d, String field) {
     JsonElement e = d.get(field);
-    return e == null ? "" : e.isJsonArray() ? e.getAsJsonArray().get(0).getAsString() : e.getAsString();
+    return e == null
+        ? ""
+        : e.isJsonArray() ? e.getAsJsonArray().get(0).getAsString() : e.getAsString();
   }
 
   private static List<String> strings(JsonObject d, String field) {

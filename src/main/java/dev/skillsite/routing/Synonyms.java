@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Query-time synonyms for common developer vocabulary: abbreviations and everyday words for the same
- * thing. Each group is symmetric; a query word found in a group adds the group's other members to the
- * query at a lower weight ({@link #WEIGHT}). Looked up on lowercase words of the raw query.
+ * Query-time synonyms for common developer vocabulary: abbreviations and everyday words for the
+ * same thing. Each group is symmetric; a query word found in a group adds the group's other members
+ * to the query at a lower weight ({@link #WEIGHT}). Looked up on lowercase words of the raw query.
  */
 public final class Synonyms {
   /** How much a synonym counts relative to the word the user typed. */
@@ -40,7 +40,8 @@ public final class Synonyms {
           List.of("pr", "pull request"),
           List.of("infra", "infrastructure"),
           List.of("regex", "regular expression"),
-          List.of("cron", "schedule", "scheduled", "nightly", "hourly", "every night", "every hour"),
+          List.of(
+              "cron", "schedule", "scheduled", "nightly", "hourly", "every night", "every hour"),
           List.of("email", "mail"),
           List.of("i18n", "internationalization", "localization", "translation"),
           List.of("a11y", "accessibility"),

@@ -25,7 +25,10 @@ final class TermReader {
     return new ArrayList<>(surfaces(field, text).keySet());
   }
 
-  /** Each distinct term with the text it came from ({@code supervis} → {@code supervision}), lowercased. */
+  /**
+   * Each distinct term with the text it came from ({@code supervis} → {@code supervision}),
+   * lowercased.
+   */
   Map<String, String> surfaces(String field, String text) {
     Map<String, String> out = new LinkedHashMap<>();
     try (TokenStream ts = analyzer.tokenStream(field, text)) {

@@ -17,10 +17,10 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.util.SmallFloat;
 
 /**
- * The postings and length norms of some fields read once into plain arrays, so that document frequencies,
- * per-document term frequencies and BM25 scores cost a hash lookup and array reads instead of a
- * terms-dictionary seek each. Scores are Lucene's {@link BM25Similarity} (with {@link Bm25}'s k1 and b), computed
- * the same way. Immutable and thread-safe once built.
+ * The postings and length norms of some fields read once into plain arrays, so that document
+ * frequencies, per-document term frequencies and BM25 scores cost a hash lookup and array reads
+ * instead of a terms-dictionary seek each. Scores are Lucene's {@link BM25Similarity} (with {@link
+ * Bm25}'s k1 and b), computed the same way. Immutable and thread-safe once built.
  */
 final class TermStats {
   /** The documents holding one term (ascending) and how often each holds it. */
@@ -28,7 +28,8 @@ final class TermStats {
   record Postings(int[] docs, int[] freqs) {}
 
   /**
-   * @param normInverse per document, BM25's {@code 1 / (k1 · (1 - b + b · length / average length))}
+   * @param normInverse per document, BM25's {@code 1 / (k1 · (1 - b + b · length / average
+   *     length))}
    * @param docCount documents that have the field
    */
   private record FieldStats(Map<String, Postings> terms, float[] normInverse, int docCount) {}
@@ -45,8 +46,10 @@ final class TermStats {
     Map<String, FieldStats> fields = new HashMap<>();
     try {
       for (String field : fieldNames) {
-        fields.put(field, new FieldStats(postings(reader, field), normInverse(reader, field),
-            docCount(reader, field)));
+        fields.put(
+            field,
+            new FieldStats(
+                postings(reader, field), normInverse(reader, field), docCount(reader, field)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -69,7 +72,9 @@ final class TermStats {
         int[] freqs = new int[docs.length];
         pe = te.postings(pe, PostingsEnum.FREQS);
         int n = 0;
-        for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS && n < docs.length; d = pe.nextDoc()) {
+        for (int d = pe.nextDoc();
+            d != DocIdSetIterator.NO_MORE_DOCS && n < docs.length;
+            d = pe.nextDoc()) {
           docs[n] = ctx.docBase + d;
           freqs[n++] = pe.freq();
         }
@@ -119,8 +124,8 @@ final class TermStats {
   }
 
   /**
-   * Adds to {@code scores[doc]} the BM25 score of {@code term} in {@code field} of every document holding it,
-   * as a {@link org.apache.lucene.search.TermQuery} boosted by {@code boost} scores it.
+   * Adds to {@code scores[doc]} the BM25 score of {@code term} in {@code field} of every document
+   * holding it, as a {@link org.apache.lucene.search.TermQuery} boosted by {@code boost} scores it.
    */
   void addScores(String field, String term, float boost, double[] scores) {
     FieldStats f = field(field);

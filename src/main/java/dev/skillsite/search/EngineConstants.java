@@ -13,9 +13,10 @@ import dev.skillsite.routing.Synonyms;
 import java.util.List;
 
 /**
- * Every routing constant the browser engine uses, with where {@code search/manifest.js} holds it: the engine
- * reads them from there and spells none of them itself. {@code EngineConstantsTest} fails when a constant of
- * {@code dev.skillsite.routing} is neither here nor on its list of constants only Java needs.
+ * Every routing constant the browser engine uses, with where {@code search/manifest.js} holds it:
+ * the engine reads them from there and spells none of them itself. {@code EngineConstantsTest}
+ * fails when a constant of {@code dev.skillsite.routing} is neither here nor on its list of
+ * constants only Java needs.
  */
 final class EngineConstants {
   /**
@@ -27,35 +28,55 @@ final class EngineConstants {
    */
   record Constant(String java, String path, Object value) {}
 
-  static final List<Constant> ALL = List.of(
-      new Constant("Bm25.K1", "k1", Bm25.K1),
-      new Constant("Bm25.B", "b", Bm25.B),
-      new Constant("Router.MAX_TERMS_PER_FIELD", "maxTerms", Router.MAX_TERMS_PER_FIELD),
-      new Constant("Router.MIN_RANKED", "minRanked", Router.MIN_RANKED),
-      new Constant("Synonyms.WEIGHT", "synonymWeight", Synonyms.WEIGHT),
-      new Constant("Synonyms.GROUPS", "synonyms", Synonyms.GROUPS),
-      new Constant("StopWords.WORDS", "stop", StopWords.WORDS),
-      new Constant("Analysis.MAX_TOKEN_LENGTH", "maxTokenLength", Analysis.MAX_TOKEN_LENGTH),
-      new Constant("Invocation.NOT_WANTED", "notWanted", Invocation.NOT_WANTED.stream().sorted().toList()),
-      new Constant("Invocation.REFUSAL_WINDOW", "refusalWindow", Invocation.REFUSAL_WINDOW),
-      new Constant("Confidence.AMBIGUOUS_MARGIN", "confidence.ambiguousMargin", Confidence.AMBIGUOUS_MARGIN),
-      new Constant("Confidence.PRIOR_SKILLS", "confidence.priorSkills", Confidence.PRIOR_SKILLS),
-      new Constant("Confidence.NEUTRAL_MARGIN", "confidence.neutralMargin", Confidence.NEUTRAL_MARGIN),
-      new Constant("Confidence.BODY_CREDIT", "confidence.bodyCredit", Confidence.BODY_CREDIT),
-      new Constant("Confidence.MIN_EVIDENCE", "confidence.minEvidence", Confidence.MIN_EVIDENCE),
-      new Constant("Confidence.EVIDENCE_SLOPE", "confidence.evidenceSlope", Confidence.EVIDENCE_SLOPE),
-      new Constant("Confidence.BIAS", "confidence.bias", Confidence.BIAS),
-      new Constant("Confidence.NAME_LIFTS_VETO", "confidence.nameLiftsVeto", Confidence.NAME_LIFTS_VETO),
-      new Constant("Confidence.SURFACE", "confidence.surface", Confidence.SURFACE),
-      new Constant("Confidence.W_MATCHED", "confidence.weights.matched", Confidence.W_MATCHED),
-      new Constant("Confidence.W_KNOWN", "confidence.weights.known", Confidence.W_KNOWN),
-      new Constant("Confidence.W_EXPLAINED", "confidence.weights.explained", Confidence.W_EXPLAINED),
-      new Constant("Confidence.W_MARGIN", "confidence.weights.margin", Confidence.W_MARGIN),
-      new Constant("Confidence.W_BG_KNOWN", "confidence.weights.bgKnown", Confidence.W_BG_KNOWN),
-      new Constant("Confidence.W_BG_EXPLAINED", "confidence.weights.bgExplained", Confidence.W_BG_EXPLAINED),
-      new Constant("Confidence.W_RAREST_MISSING", "confidence.weights.rarestMissing",
-          Confidence.W_RAREST_MISSING),
-      new Constant("Confidence.W_EXCLUDED", "confidence.weights.excluded", Confidence.W_EXCLUDED));
+  static final List<Constant> ALL =
+      List.of(
+          new Constant("Bm25.K1", "k1", Bm25.K1),
+          new Constant("Bm25.B", "b", Bm25.B),
+          new Constant("Router.MAX_TERMS_PER_FIELD", "maxTerms", Router.MAX_TERMS_PER_FIELD),
+          new Constant("Router.MIN_RANKED", "minRanked", Router.MIN_RANKED),
+          new Constant("Synonyms.WEIGHT", "synonymWeight", Synonyms.WEIGHT),
+          new Constant("Synonyms.GROUPS", "synonyms", Synonyms.GROUPS),
+          new Constant("StopWords.WORDS", "stop", StopWords.WORDS),
+          new Constant("Analysis.MAX_TOKEN_LENGTH", "maxTokenLength", Analysis.MAX_TOKEN_LENGTH),
+          new Constant(
+              "Invocation.NOT_WANTED",
+              "notWanted",
+              Invocation.NOT_WANTED.stream().sorted().toList()),
+          new Constant("Invocation.REFUSAL_WINDOW", "refusalWindow", Invocation.REFUSAL_WINDOW),
+          new Constant(
+              "Confidence.AMBIGUOUS_MARGIN",
+              "confidence.ambiguousMargin",
+              Confidence.AMBIGUOUS_MARGIN),
+          new Constant(
+              "Confidence.PRIOR_SKILLS", "confidence.priorSkills", Confidence.PRIOR_SKILLS),
+          new Constant(
+              "Confidence.NEUTRAL_MARGIN", "confidence.neutralMargin", Confidence.NEUTRAL_MARGIN),
+          new Constant("Confidence.BODY_CREDIT", "confidence.bodyCredit", Confidence.BODY_CREDIT),
+          new Constant(
+              "Confidence.MIN_EVIDENCE", "confidence.minEvidence", Confidence.MIN_EVIDENCE),
+          new Constant(
+              "Confidence.EVIDENCE_SLOPE", "confidence.evidenceSlope", Confidence.EVIDENCE_SLOPE),
+          new Constant("Confidence.BIAS", "confidence.bias", Confidence.BIAS),
+          new Constant(
+              "Confidence.NAME_LIFTS_VETO", "confidence.nameLiftsVeto", Confidence.NAME_LIFTS_VETO),
+          new Constant("Confidence.SURFACE", "confidence.surface", Confidence.SURFACE),
+          new Constant("Confidence.W_MATCHED", "confidence.weights.matched", Confidence.W_MATCHED),
+          new Constant("Confidence.W_KNOWN", "confidence.weights.known", Confidence.W_KNOWN),
+          new Constant(
+              "Confidence.W_EXPLAINED", "confidence.weights.explained", Confidence.W_EXPLAINED),
+          new Constant("Confidence.W_MARGIN", "confidence.weights.margin", Confidence.W_MARGIN),
+          new Constant(
+              "Confidence.W_BG_KNOWN", "confidence.weights.bgKnown", Confidence.W_BG_KNOWN),
+          new Constant(
+              "Confidence.W_BG_EXPLAINED",
+              "confidence.weights.bgExplained",
+              Confidence.W_BG_EXPLAINED),
+          new Constant(
+              "Confidence.W_RAREST_MISSING",
+              "confidence.weights.rarestMissing",
+              Confidence.W_RAREST_MISSING),
+          new Constant(
+              "Confidence.W_EXCLUDED", "confidence.weights.excluded", Confidence.W_EXCLUDED));
 
   private static final Gson GSON = new Gson();
 

@@ -9,7 +9,6 @@ import dev.skillsite.routing.Analysis;
 import dev.skillsite.routing.Background;
 import dev.skillsite.routing.Fields;
 import dev.skillsite.routing.IndexContents;
-import dev.skillsite.routing.IndexContents.Posting;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,55 +22,80 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
- * Exports the routing index for the browser search ({@code assets/search-engine.js}) under {@code search/}:
+ * Exports the routing index for the browser search ({@code assets/search-engine.js}) under {@code
+ * search/}:
  *
  * <ul>
- *   <li>{@code manifest.js}: the scoring and confidence parameters (from the Java constants, not copied by
- *       hand), stop words and synonyms, each searched field's document count, sum of term frequencies and
- *       norm bytes, Lucene's length table, and each skill's id, name and page (an entry is {@code [id]}, {@code
- *       [id, name]} or {@code [id, name, page]}: only what differs from the id and the usual page);
- *   <li>{@code t/N.js}: the terms whose hash falls in chunk N, each with its background frequency, its
- *       document frequency in {@code all}, and its postings in every field a query reads;
- *   <li>{@code d/N.js}: the phrases, keywords, headings and one-line description of {@value #DOC_CHUNK}
- *       skills (and their "Not for …" clauses, when they have any), for the matched phrase, the text of the hits
- *       shown and the clause that made the top one abstain. The descriptions live here, not in the
- *       manifest every query loads first: on a large collection they were most of it (883 of them, 60 KB of
- *       the manifest's 81 KB gzipped), and only the hits shown need theirs.
+ *   <li>{@code manifest.js}: the scoring and confidence parameters (from the Java constants, not
+ *       copied by hand), stop words and synonyms, each searched field's document count, sum of term
+ *       frequencies and norm bytes, Lucene's length table, and each skill's id, name and page (an
+ *       entry is {@code [id]}, {@code [id, name]} or {@code [id, name, page]}: only what differs
+ *       from the id and the usual page);
+ *   <li>{@code t/N.js}: the terms whose hash falls in chunk N, each with its background frequency,
+ *       its document frequency in {@code all}, and its postings in every field a query reads;
+ *   <li>{@code d/N.js}: the phrases, keywords, headings and one-line description of {@value
+ *       #DOC_CHUNK} skills (and their "Not for …" clauses, when they have any), for the matched
+ *       phrase, the text of the hits shown and the clause that made the top one abstain. The
+ *       descriptions live here, not in the manifest every query loads first: on a large collection
+ *       they were most of it (883 of them, 60 KB of the manifest's 81 KB gzipped), and only the
+ *       hits shown need theirs.
  * </ul>
  *
- * Every file is a script calling {@code SkillsiteSearch.manifest/terms/docs}, so it loads with a script tag
- * from {@code file://} too. Same index, same bytes.
+ * Every file is a script calling {@code SkillsiteSearch.manifest/terms/docs}, so it loads with a
+ * script tag from {@code file://} too. Same index, same bytes.
  */
 public final class SearchIndexWriter {
   /** Where the files go inside the site. */
   public static final String DIR = "search";
+
   /**
-   * Skills per phrase chunk. The hits a query shows mostly fall in different chunks, so a smaller chunk loads
-   * less of what is not shown: on large, a first query's download is 120.2 KB gzip p50 with 16 per chunk,
-   * 102.8 KB with 8 (111 files) and 92.3 KB with 4 (221 files, each one more to write).
+   * Skills per phrase chunk. The hits a query shows mostly fall in different chunks, so a smaller
+   * chunk loads less of what is not shown: on large, a first query's download is 120.2 KB gzip p50
+   * with 16 per chunk, 102.8 KB with 8 (111 files) and 92.3 KB with 4 (221 files, each one more to
+   * write).
    */
   static final int DOC_CHUNK = 8;
+
   /**
-   * Raw bytes a term chunk aims at: small enough that a query loads little, large enough to gzip well. Large
-   * exports get bigger chunks instead of more files ({@link TermChunks#MAX_CHUNKS}).
+   * Raw bytes a term chunk aims at: small enough that a query loads little, large enough to gzip
+   * well. Large exports get bigger chunks instead of more files ({@link TermChunks#MAX_CHUNKS}).
    */
   static final int CHUNK_TARGET = 2_000;
+
   /**
-   * The slots of a term entry, in order: background df, df in {@code all}, then postings per field (with
-   * frequencies for the scored fields, without for the ones only asked "does the top skill hold it").
+   * The slots of a term entry, in order: background df, df in {@code all}, then postings per field
+   * (with frequencies for the scored fields, without for the ones only asked "does the top skill
+   * hold it").
    */
-  static final List<String> SLOTS = List.of("background", Fields.ALL, Fields.NAME, Fields.DESCRIPTION,
-      Fields.HEADING, Fields.BODY, Fields.LIGHT, Fields.SHINGLE, Fields.PHRASE, Fields.KEYWORD, Fields.NOT_FOR);
+  static final List<String> SLOTS =
+      List.of(
+          "background",
+          Fields.ALL,
+          Fields.NAME,
+          Fields.DESCRIPTION,
+          Fields.HEADING,
+          Fields.BODY,
+          Fields.LIGHT,
+          Fields.SHINGLE,
+          Fields.PHRASE,
+          Fields.KEYWORD,
+          Fields.NOT_FOR);
+
   private static final int FIRST_POSTINGS = 2;
-  private static final List<String> MEMBERSHIP_ONLY = List.of(Fields.PHRASE, Fields.KEYWORD, Fields.NOT_FOR);
+  private static final List<String> MEMBERSHIP_ONLY =
+      List.of(Fields.PHRASE, Fields.KEYWORD, Fields.NOT_FOR);
 
   /** What a result shows for a skill: document i of the index is skill i. */
-  public record Display(String id, String name, String url, String description, List<String> clauses) {
+  public record Display(
+      String id, String name, String url, String description, List<String> clauses) {
     public Display {
       clauses = List.copyOf(clauses);
     }
 
-    /** Without the description's sentences (a result then explains itself by its phrases and words alone). */
+    /**
+     * Without the description's sentences (a result then explains itself by its phrases and words
+     * alone).
+     */
     public Display(String id, String name, String url, String description) {
       this(id, name, url, description, List.of());
     }
@@ -84,22 +108,33 @@ public final class SearchIndexWriter {
    *
    * @return the files written, relative to {@code site}, with {@code /} between names
    */
-  public List<String> write(IndexContents index, List<Display> skills, Path site) throws IOException {
+  public List<String> write(IndexContents index, List<Display> skills, Path site)
+      throws IOException {
     Path dir = site.resolve(DIR);
     List<String> written = new ArrayList<>();
-    // each entry (numbers only) is serialized once: for the chunk count and for the chunk it goes in
+    // each entry (numbers only) is serialized once: for the chunk count and for the chunk it goes
+    // in
     Map<String, String> entries = new TreeMap<>();
     entries(index).forEach((term, entry) -> entries.put(term, gson.toJson(entry)));
-    long bytes = entries.entrySet().stream().mapToLong(e -> e.getKey().length() + e.getValue().length() + 4).sum();
+    long bytes =
+        entries.entrySet().stream()
+            .mapToLong(e -> e.getKey().length() + e.getValue().length() + 4)
+            .sum();
     int chunks = TermChunks.count(bytes, CHUNK_TARGET);
     List<StringJoiner> split = new ArrayList<>();
     for (int i = 0; i < chunks; i++) {
       split.add(new StringJoiner(",", "{", "}"));
     }
-    entries.forEach((term, json) -> split.get(TermChunks.chunkOf(term, chunks)).add(gson.toJson(term) + ":" + json));
+    entries.forEach(
+        (term, json) ->
+            split.get(TermChunks.chunkOf(term, chunks)).add(gson.toJson(term) + ":" + json));
     Files.createDirectories(dir.resolve("t"));
     for (int i = 0; i < chunks; i++) {
-      written.add(script(dir, "t/" + Integer.toString(i, 36) + ".js", "terms(" + i + "," + split.get(i) + ")"));
+      written.add(
+          script(
+              dir,
+              "t/" + Integer.toString(i, 36) + ".js",
+              "terms(" + i + "," + split.get(i) + ")"));
     }
     Files.createDirectories(dir.resolve("d"));
     for (int start = 0, n = 0; start < index.size(); start += DOC_CHUNK, n++) {
@@ -120,9 +155,15 @@ public final class SearchIndexWriter {
         }
         docs.add(one);
       }
-      written.add(script(dir, "d/" + Integer.toString(n, 36) + ".js", "docs(" + n + "," + gson.toJson(docs) + ")"));
+      written.add(
+          script(
+              dir,
+              "d/" + Integer.toString(n, 36) + ".js",
+              "docs(" + n + "," + gson.toJson(docs) + ")"));
     }
-    written.add(script(dir, "manifest.js", "manifest(" + gson.toJson(manifest(index, skills, chunks)) + ")"));
+    written.add(
+        script(
+            dir, "manifest.js", "manifest(" + gson.toJson(manifest(index, skills, chunks)) + ")"));
     return List.copyOf(written);
   }
 
@@ -132,34 +173,50 @@ public final class SearchIndexWriter {
     return DIR + "/" + name;
   }
 
-  /** Every term of every exported field, sorted, with the background terms a query may ask about. */
+  /**
+   * Every term of every exported field, sorted, with the background terms a query may ask about.
+   */
   private static Map<String, JsonArray> entries(IndexContents index) {
     Map<String, JsonElement[]> slots = new TreeMap<>();
     for (int s = FIRST_POSTINGS; s < SLOTS.size(); s++) {
       String field = SLOTS.get(s);
       boolean freqs = !MEMBERSHIP_ONLY.contains(field);
       int slot = s;
-      index.postings(field).forEach((term, postings) ->
-          slots.computeIfAbsent(term, t -> new JsonElement[SLOTS.size()])[slot] =
-              new JsonPrimitive(TermChunks.encode(postings, freqs)));
+      index
+          .postings(field)
+          .forEach(
+              (term, postings) ->
+                  slots.computeIfAbsent(term, t -> new JsonElement[SLOTS.size()])[slot] =
+                      new JsonPrimitive(TermChunks.encode(postings, freqs)));
     }
-    index.postings(Fields.ALL).forEach((term, postings) ->
-        slots.computeIfAbsent(term, t -> new JsonElement[SLOTS.size()])[1] = new JsonPrimitive(postings.size()));
+    index
+        .postings(Fields.ALL)
+        .forEach(
+            (term, postings) ->
+                slots.computeIfAbsent(term, t -> new JsonElement[SLOTS.size()])[1] =
+                    new JsonPrimitive(postings.size()));
     Background bg = index.background();
-    bg.docFreq().forEach((term, df) ->
-        slots.computeIfAbsent(term, t -> new JsonElement[SLOTS.size()])[0] = new JsonPrimitive(df));
+    bg.docFreq()
+        .forEach(
+            (term, df) ->
+                slots.computeIfAbsent(term, t -> new JsonElement[SLOTS.size()])[0] =
+                    new JsonPrimitive(df));
     Map<String, JsonArray> out = new LinkedHashMap<>();
-    slots.forEach((term, e) -> {
-      int last = e.length - 1;
-      while (last >= 0 && e[last] == null) {
-        last--;
-      }
-      JsonArray a = new JsonArray();
-      for (int i = 0; i <= last; i++) {
-        a.add(e[i] != null ? e[i] : i < FIRST_POSTINGS ? new JsonPrimitive(0) : new JsonPrimitive(""));
-      }
-      out.put(term, a);
-    });
+    slots.forEach(
+        (term, e) -> {
+          int last = e.length - 1;
+          while (last >= 0 && e[last] == null) {
+            last--;
+          }
+          JsonArray a = new JsonArray();
+          for (int i = 0; i <= last; i++) {
+            a.add(
+                e[i] != null
+                    ? e[i]
+                    : i < FIRST_POSTINGS ? new JsonPrimitive(0) : new JsonPrimitive(""));
+          }
+          out.put(term, a);
+        });
     return out;
   }
 
@@ -193,20 +250,27 @@ public final class SearchIndexWriter {
     }
     m.add("fields", fields);
     m.getAsJsonObject("confidence").addProperty("threshold", index.confidence().threshold());
-    // most pages are one pattern around the id and most names are the id: an entry holds only what differs
+    // most pages are one pattern around the id and most names are the id: an entry holds only what
+    // differs
     String[] page = pagePattern(skills);
     m.add("skillPage", strings(List.of(page[0], page[1])));
     JsonArray list = new JsonArray();
     for (Display d : skills) {
       boolean usualPage = d.url().equals(page[0] + d.id() + page[1]);
-      list.add(strings(!usualPage ? List.of(d.id(), d.name(), d.url())
-          : d.name().equals(d.id()) ? List.of(d.id()) : List.of(d.id(), d.name())));
+      list.add(
+          strings(
+              !usualPage
+                  ? List.of(d.id(), d.name(), d.url())
+                  : d.name().equals(d.id()) ? List.of(d.id()) : List.of(d.id(), d.name())));
     }
     m.add("skills", list);
     return m;
   }
 
-  /** The text before and after the id in the first skill's page ({@code skills/}, {@code /index.html}). */
+  /**
+   * The text before and after the id in the first skill's page ({@code skills/}, {@code
+   * /index.html}).
+   */
   private static String[] pagePattern(List<Display> skills) {
     for (Display d : skills) {
       int at = d.url().indexOf(d.id());

@@ -4,9 +4,10 @@ import dev.skillsite.routing.IndexContents.Posting;
 import java.util.List;
 
 /**
- * How term data is split and encoded for the browser: a term lives in chunk {@code fnv1a(term) mod chunks}
- * (FNV-1a over UTF-16 units, the same in {@code search-engine.js}), so a query loads only the chunks of its
- * own terms; postings are base-36 document deltas, with {@code :freq} (base 36) when the frequency is not 1.
+ * How term data is split and encoded for the browser: a term lives in chunk {@code fnv1a(term) mod
+ * chunks} (FNV-1a over UTF-16 units, the same in {@code search-engine.js}), so a query loads only
+ * the chunks of its own terms; postings are base-36 document deltas, with {@code :freq} (base 36)
+ * when the frequency is not 1.
  */
 final class TermChunks {
   private TermChunks() {}
@@ -20,7 +21,10 @@ final class TermChunks {
     return (int) (Integer.toUnsignedLong(h) % chunks);
   }
 
-  /** {@code [(3,2), (13,1), (44,4)]} → {@code "3:2,a,v:4"}; without frequencies when {@code freqs} is false. */
+  /**
+   * {@code [(3,2), (13,1), (44,4)]} → {@code "3:2,a,v:4"}; without frequencies when {@code freqs}
+   * is false.
+   */
   static String encode(List<Posting> postings, boolean freqs) {
     StringBuilder sb = new StringBuilder();
     int prev = 0;
@@ -38,14 +42,14 @@ final class TermChunks {
   }
 
   /**
-   * The most chunk files an export has: past it chunks grow instead. Every file is one more to create, upload
-   * and delete; on large (4.4 MB of term data) 2 KB chunks made 2,048 files.
+   * The most chunk files an export has: past it chunks grow instead. Every file is one more to
+   * create, upload and delete; on large (4.4 MB of term data) 2 KB chunks made 2,048 files.
    */
   static final int MAX_CHUNKS = 1024;
 
   /**
-   * The number of chunks for {@code bytes} of term data: a power of two giving chunks of about {@code target},
-   * at most {@link #MAX_CHUNKS}.
+   * The number of chunks for {@code bytes} of term data: a power of two giving chunks of about
+   * {@code target}, at most {@link #MAX_CHUNKS}.
    */
   static int count(long bytes, int target) {
     int n = 1;

@@ -4,8 +4,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.List;
 
-/** The state a watching server reports to open pages: a version that changes on every good rebuild, and the
- * diagnostics of the last broken one. Thread-safe. */
+/**
+ * The state a watching server reports to open pages: a version that changes on every good rebuild,
+ * and the diagnostics of the last broken one. Thread-safe.
+ */
 public final class BuildStatus {
   private long version;
   private List<String> problems = List.of();

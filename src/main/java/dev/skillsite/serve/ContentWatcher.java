@@ -22,10 +22,10 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Watches folders (recursively, new sub-folders included) and calls back once a burst of changes has
- * been quiet for the debounce time, on its own daemon thread, with the paths that changed (created, modified
- * or deleted files and folders; editors' swap and backup files are left out, see {@link EditorFiles}). When
- * events were lost, the watched folder itself stands for "anything".
+ * Watches folders (recursively, new sub-folders included) and calls back once a burst of changes
+ * has been quiet for the debounce time, on its own daemon thread, with the paths that changed
+ * (created, modified or deleted files and folders; editors' swap and backup files are left out, see
+ * {@link EditorFiles}). When events were lost, the watched folder itself stands for "anything".
  */
 public final class ContentWatcher implements AutoCloseable {
   private final WatchService service;
@@ -34,7 +34,8 @@ public final class ContentWatcher implements AutoCloseable {
   private final Set<Path> changed = new LinkedHashSet<>();
   private final Thread thread;
 
-  private ContentWatcher(List<Path> roots, long debounceMillis, Consumer<Set<Path>> onChange) throws IOException {
+  private ContentWatcher(List<Path> roots, long debounceMillis, Consumer<Set<Path>> onChange)
+      throws IOException {
     this.service = roots.get(0).getFileSystem().newWatchService();
     this.debounceMillis = debounceMillis;
     this.onChange = onChange;
@@ -46,8 +47,8 @@ public final class ContentWatcher implements AutoCloseable {
   }
 
   /** Starts watching {@code roots}; {@code onChange} runs after each quiet burst of changes. */
-  public static ContentWatcher start(List<Path> roots, long debounceMillis, Consumer<Set<Path>> onChange)
-      throws IOException {
+  public static ContentWatcher start(
+      List<Path> roots, long debounceMillis, Consumer<Set<Path>> onChange) throws IOException {
     ContentWatcher w = new ContentWatcher(roots, debounceMillis, onChange);
     w.thread.start();
     return w;
@@ -55,13 +56,15 @@ public final class ContentWatcher implements AutoCloseable {
 
   private void registerTree(Path root) throws IOException {
     try (Stream<Path> dirs = Files.walk(root)) {
-      dirs.filter(p -> Files.isDirectory(p) && !p.getFileName().toString().equals(".git")).forEach(p -> {
-        try {
-          p.register(service, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      dirs.filter(p -> Files.isDirectory(p) && !p.getFileName().toString().equals(".git"))
+          .forEach(
+              p -> {
+                try {
+                  p.register(service, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
   }
 

@@ -8,11 +8,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The DNS rebinding defence of a server on loopback: a page of another site open in the same browser can point
- * its own host name at 127.0.0.1 and read the dev server as that site, so requests must name the server as
- * {@code localhost}, {@code 127.0.0.1}, {@code [::1]} or the address it is bound to (with any port). A server
- * bound to another address was exposed on purpose and checks nothing. A request without a {@code Host} header
- * (HTTP/1.0 tools; browsers always send one) is let through.
+ * The DNS rebinding defence of a server on loopback: a page of another site open in the same
+ * browser can point its own host name at 127.0.0.1 and read the dev server as that site, so
+ * requests must name the server as {@code localhost}, {@code 127.0.0.1}, {@code [::1]} or the
+ * address it is bound to (with any port). A server bound to another address was exposed on purpose
+ * and checks nothing. A request without a {@code Host} header (HTTP/1.0 tools; browsers always send
+ * one) is let through.
  */
 final class HostCheck {
   private final Optional<Set<String>> allowed;
@@ -34,7 +35,10 @@ final class HostCheck {
       return new HostCheck(Optional.empty());
     }
     String own = bind.toLowerCase(Locale.ROOT);
-    own = own.contains(":") && !own.startsWith("[") ? "[" + own + "]" : own; // an IPv6 literal as Host writes it
+    own =
+        own.contains(":") && !own.startsWith("[")
+            ? "[" + own + "]"
+            : own; // an IPv6 literal as Host writes it
     return new HostCheck(Optional.of(Set.copyOf(List.of("localhost", "127.0.0.1", "[::1]", own))));
   }
 
@@ -47,7 +51,9 @@ final class HostCheck {
     int colon = h.lastIndexOf(':');
     if (colon >= 0 && colon > h.lastIndexOf(']')) { // a port: digits only
       String port = h.substring(colon + 1);
-      if (port.isEmpty() || port.length() > 5 || !port.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      if (port.isEmpty()
+          || port.length() > 5
+          || !port.chars().allMatch(c -> c >= '0' && c <= '9')) {
         return false;
       }
       h = h.substring(0, colon);

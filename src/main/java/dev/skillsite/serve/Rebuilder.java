@@ -16,10 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * What {@code serve --watch} does with each burst of saved files: first show an edited skill's own pages at
- * once ({@link BuildPipeline#refresh}, milliseconds), then run a full build in the background that brings
- * the lists, the search index and the other skills' pages up to date and is swapped in whole. A newer burst
- * cancels a full build still running, between its stages. Full builds run one at a time, on one daemon thread.
+ * What {@code serve --watch} does with each burst of saved files: first show an edited skill's own
+ * pages at once ({@link BuildPipeline#refresh}, milliseconds), then run a full build in the
+ * background that brings the lists, the search index and the other skills' pages up to date and is
+ * swapped in whole. A newer burst cancels a full build still running, between its stages. Full
+ * builds run one at a time, on one daemon thread.
  */
 public final class Rebuilder implements AutoCloseable {
   /** Where results go: printed, and told to open pages. */
@@ -39,20 +40,27 @@ public final class Rebuilder implements AutoCloseable {
   private final Supplier<BuildPipeline> pipelines;
   private final BuildOptions options;
   private final Listener listener;
-  private final ExecutorService full = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "skillsite-rebuild");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService full =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "skillsite-rebuild");
+            t.setDaemon(true);
+            return t;
+          });
   private final AtomicLong generation = new AtomicLong();
   private volatile Optional<Live> live = Optional.empty();
 
   /**
-   * @param pipelines a new pipeline for each full build (templates are compiled again: they may have changed)
+   * @param pipelines a new pipeline for each full build (templates are compiled again: they may
+   *     have changed)
    * @param first the build the server started with, and its pipeline
    */
-  public Rebuilder(Supplier<BuildPipeline> pipelines, BuildOptions options, BuildPipeline firstPipeline,
-      BuildResult first, Listener listener) {
+  public Rebuilder(
+      Supplier<BuildPipeline> pipelines,
+      BuildOptions options,
+      BuildPipeline firstPipeline,
+      BuildResult first,
+      Listener listener) {
     this.pipelines = pipelines;
     this.options = options;
     this.listener = listener;
@@ -65,7 +73,11 @@ public final class Rebuilder implements AutoCloseable {
     Optional<Live> current = live;
     if (current.isPresent()) {
       try {
-        current.get().pipeline().refresh(current.get().site(), paths).ifPresent(listener::refreshed);
+        current
+            .get()
+            .pipeline()
+            .refresh(current.get().site(), paths)
+            .ifPresent(listener::refreshed);
       } catch (IOException | RuntimeException e) {
         // the full build below shows what is wrong
       }
@@ -79,7 +91,8 @@ public final class Rebuilder implements AutoCloseable {
     }
     BuildPipeline pipeline = pipelines.get();
     try {
-      // the last published build's documents are used again where their source and links did not change
+      // the last published build's documents are used again where their source and links did not
+      // change
       BuildResult r = pipeline.run(options, () -> generation.get() != gen, live.map(Live::site));
       r.live().ifPresent(site -> live = Optional.of(new Live(pipeline, site)));
       listener.built(r);

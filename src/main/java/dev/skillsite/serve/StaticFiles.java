@@ -15,23 +15,24 @@ import java.util.Optional;
  * traversal, backslashes, NUL and symbolic links anywhere on the way resolve to nothing.
  */
 final class StaticFiles {
-  private static final Map<String, String> TYPES = Map.ofEntries(
-      Map.entry("html", "text/html; charset=utf-8"),
-      Map.entry("css", "text/css; charset=utf-8"),
-      Map.entry("js", "text/javascript; charset=utf-8"),
-      Map.entry("json", "application/json; charset=utf-8"),
-      Map.entry("xml", "application/xml; charset=utf-8"),
-      Map.entry("txt", "text/plain; charset=utf-8"),
-      Map.entry("md", "text/markdown; charset=utf-8"),
-      Map.entry("gz", "application/gzip"),
-      Map.entry("zip", "application/zip"),
-      Map.entry("svg", "image/svg+xml"),
-      Map.entry("png", "image/png"),
-      Map.entry("jpg", "image/jpeg"),
-      Map.entry("jpeg", "image/jpeg"),
-      Map.entry("gif", "image/gif"),
-      Map.entry("webp", "image/webp"),
-      Map.entry("ico", "image/x-icon"));
+  private static final Map<String, String> TYPES =
+      Map.ofEntries(
+          Map.entry("html", "text/html; charset=utf-8"),
+          Map.entry("css", "text/css; charset=utf-8"),
+          Map.entry("js", "text/javascript; charset=utf-8"),
+          Map.entry("json", "application/json; charset=utf-8"),
+          Map.entry("xml", "application/xml; charset=utf-8"),
+          Map.entry("txt", "text/plain; charset=utf-8"),
+          Map.entry("md", "text/markdown; charset=utf-8"),
+          Map.entry("gz", "application/gzip"),
+          Map.entry("zip", "application/zip"),
+          Map.entry("svg", "image/svg+xml"),
+          Map.entry("png", "image/png"),
+          Map.entry("jpg", "image/jpeg"),
+          Map.entry("jpeg", "image/jpeg"),
+          Map.entry("gif", "image/gif"),
+          Map.entry("webp", "image/webp"),
+          Map.entry("ico", "image/x-icon"));
 
   private final Path root;
 
@@ -40,10 +41,13 @@ final class StaticFiles {
   }
 
   /**
-   * The file for a decoded URL path such as {@code /skills/x/}; directories give their {@code index.html}.
+   * The file for a decoded URL path such as {@code /skills/x/}; directories give their {@code
+   * index.html}.
    */
   Optional<Path> resolve(String decodedPath) {
-    if (decodedPath.isEmpty() || decodedPath.charAt(0) != '/' || decodedPath.indexOf('\0') >= 0
+    if (decodedPath.isEmpty()
+        || decodedPath.charAt(0) != '/'
+        || decodedPath.indexOf('\0') >= 0
         || decodedPath.indexOf('\\') >= 0) {
       return Optional.empty();
     }
@@ -52,8 +56,12 @@ final class StaticFiles {
       if (segment.isEmpty()) {
         continue;
       }
-      if (segment.equals("..") || segment.equals(".") || segment.contains(":")
-          || (p == root && (segment.equals(SiteGenerator.CACHE_FOLDER) || segment.equals(OutputLocation.MARKER)))) {
+      if (segment.equals("..")
+          || segment.equals(".")
+          || segment.contains(":")
+          || (p == root
+              && (segment.equals(SiteGenerator.CACHE_FOLDER)
+                  || segment.equals(OutputLocation.MARKER)))) {
         return Optional.empty();
       }
       p = p.resolve(segment);
@@ -72,13 +80,18 @@ final class StaticFiles {
 
   /** A directory URL without its trailing slash must be redirected so relative links resolve. */
   boolean isDirectoryWithoutSlash(String decodedPath) {
-    return !decodedPath.endsWith("/") && resolve(decodedPath).map(f -> f.getFileName().toString().equals("index.html")
-        && !decodedPath.endsWith("index.html")).orElse(false);
+    return !decodedPath.endsWith("/")
+        && resolve(decodedPath)
+            .map(
+                f ->
+                    f.getFileName().toString().equals("index.html")
+                        && !decodedPath.endsWith("index.html"))
+            .orElse(false);
   }
 
   /**
-   * Whether agents on other origins may fetch the file: the discovery index and what it points to (SKILL.md
-   * files and skill archives), as a static host serving {@code .well-known} does.
+   * Whether agents on other origins may fetch the file: the discovery index and what it points to
+   * (SKILL.md files and skill archives), as a static host serving {@code .well-known} does.
    */
   static boolean sharedAcrossOrigins(String decodedPath, Path file) {
     String n = file.getFileName().toString();

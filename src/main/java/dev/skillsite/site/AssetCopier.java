@@ -13,28 +13,53 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The site's static files under {@code assets/}: our stylesheet and scripts (a user's templates folder may
- * override each by name, under {@code assets/}), and highlight.js (common bundle plus a few grammars) with
- * its light and dark GitHub themes from the WebJar. Read once, in the constructor.
+ * The site's static files under {@code assets/}: our stylesheet and scripts (a user's templates
+ * folder may override each by name, under {@code assets/}), and highlight.js (common bundle plus a
+ * few grammars) with its light and dark GitHub themes from the WebJar. Read once, in the
+ * constructor.
  */
 final class AssetCopier {
-  static final String[] OURS = {"site.css", "site.js", "search-engine.js", "search.js", "favicon.svg", "fork.svg"};
+  static final String[] OURS = {
+    "site.css", "site.js", "search-engine.js", "search.js", "favicon.svg", "fork.svg"
+  };
   private static final String HLJS = "META-INF/resources/webjars/highlightjs/11.10.0/";
-  private static final Map<String, String> WEBJAR = Map.of(
-      "hljs-light.css", HLJS + "styles/github.min.css",
-      "hljs-dark.css", HLJS + "styles/github-dark.min.css");
+  private static final Map<String, String> WEBJAR =
+      Map.of(
+          "hljs-light.css", HLJS + "styles/github.min.css",
+          "hljs-dark.css", HLJS + "styles/github-dark.min.css");
+
   /** Grammars beyond highlight.js's common bundle that skill collections use, appended to it. */
-  static final List<String> EXTRA_LANGUAGES = List.of("clojure", "cmake", "dart", "dockerfile", "elixir", "erlang",
-      "fsharp", "gradle", "groovy", "haskell", "http", "julia", "latex", "nginx", "ocaml", "powershell", "protobuf",
-      "scala", "vim");
+  static final List<String> EXTRA_LANGUAGES =
+      List.of(
+          "clojure",
+          "cmake",
+          "dart",
+          "dockerfile",
+          "elixir",
+          "erlang",
+          "fsharp",
+          "gradle",
+          "groovy",
+          "haskell",
+          "http",
+          "julia",
+          "latex",
+          "nginx",
+          "ocaml",
+          "powershell",
+          "protobuf",
+          "scala",
+          "vim");
 
   private final Map<String, byte[]> files = new LinkedHashMap<>();
 
   AssetCopier(Optional<Path> userTemplates) {
     for (String name : OURS) {
-      Optional<Path> user = userTemplates.map(d -> d.resolve("assets").resolve(name)).filter(Files::isRegularFile);
-      byte[] bytes = user.map(AssetCopier::read).orElseGet(() ->
-          resource(PageRenderer.CLASSPATH_PREFIX + "/assets/" + name));
+      Optional<Path> user =
+          userTemplates.map(d -> d.resolve("assets").resolve(name)).filter(Files::isRegularFile);
+      byte[] bytes =
+          user.map(AssetCopier::read)
+              .orElseGet(() -> resource(PageRenderer.CLASSPATH_PREFIX + "/assets/" + name));
       if (name.endsWith(".js")) {
         String script = new String(bytes, StandardCharsets.UTF_8);
         bytes = ScriptComments.strip(script).orElse(script).getBytes(StandardCharsets.UTF_8);
@@ -42,7 +67,8 @@ final class AssetCopier {
       files.put(name, bytes);
     }
     files.put("highlight.min.js", highlightJs());
-    WEBJAR.entrySet().stream().sorted(Map.Entry.comparingByKey())
+    WEBJAR.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
         .forEach(e -> files.put(e.getKey(), resource(e.getValue())));
   }
 

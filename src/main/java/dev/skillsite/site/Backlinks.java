@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** "Mentioned by": for each skill, the skills whose body or references link to it by mention, sorted. */
+/**
+ * "Mentioned by": for each skill, the skills whose body or references link to it by mention,
+ * sorted.
+ */
 final class Backlinks {
   private final Map<SkillId, TreeSet<SkillId>> by = new TreeMap<>();
 

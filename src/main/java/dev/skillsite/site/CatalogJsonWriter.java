@@ -1,11 +1,10 @@
 package dev.skillsite.site;
 
-import dev.skillsite.audit.AuditJson;
-
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.skillsite.audit.AuditJson;
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
@@ -17,9 +16,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The machine-readable catalog: {@code skills.json} (for tools) and {@code assets/catalog.js} (the same
- * data as a script, for custom templates' scripts: it loads with a script tag from {@code file://} too; the
- * search itself uses the routing index export of {@code dev.skillsite.search}). Keys in a fixed order.
+ * The machine-readable catalog: {@code skills.json} (for tools) and {@code assets/catalog.js} (the
+ * same data as a script, for custom templates' scripts: it loads with a script tag from {@code
+ * file://} too; the search itself uses the routing index export of {@code dev.skillsite.search}).
+ * Keys in a fixed order.
  */
 final class CatalogJsonWriter {
   static final String GLOBAL = "SKILLSITE_CATALOG";
@@ -27,13 +27,17 @@ final class CatalogJsonWriter {
   private final Gson pretty = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
   private final Gson compact = new Gson();
 
-  /** Skills in one {@code skills.json} at most; a larger catalog is paged ({@link #skillsJsonFiles}). */
+  /**
+   * Skills in one {@code skills.json} at most; a larger catalog is paged ({@link
+   * #skillsJsonFiles}).
+   */
   static final int PAGE = 5_000;
 
   /**
-   * {@code skills.json} by path: up to {@link #PAGE} skills, one array of them all; for more, {@code skills.json} is
-   * a small manifest ({@code {"skills": N, "pageSize": PAGE, "pages": ["skills-json/page-0001.json", …]}}) and each
-   * page an array of up to {@link #PAGE} skills in catalog order, in the same format.
+   * {@code skills.json} by path: up to {@link #PAGE} skills, one array of them all; for more,
+   * {@code skills.json} is a small manifest ({@code {"skills": N, "pageSize": PAGE, "pages":
+   * ["skills-json/page-0001.json", …]}}) and each page an array of up to {@link #PAGE} skills in
+   * catalog order, in the same format.
    */
   Map<String, String> skillsJsonFiles(Catalog catalog, SiteInput input) {
     return skillsJsonFiles(catalog, input, PAGE);
@@ -48,7 +52,8 @@ final class CatalogJsonWriter {
     JsonArray pages = new JsonArray();
     for (int from = 0, n = 1; from < all.size(); from += page, n++) {
       String path = String.format(Locale.ROOT, "skills-json/page-%04d.json", n);
-      out.put(path, skillsJson(catalog, input, all.subList(from, Math.min(all.size(), from + page))));
+      out.put(
+          path, skillsJson(catalog, input, all.subList(from, Math.min(all.size(), from + page))));
       pages.add(path);
     }
     JsonObject manifest = new JsonObject();
@@ -75,20 +80,30 @@ final class CatalogJsonWriter {
         o.addProperty("fallback", s.triggers().fallback());
       }
       o.add("notFor", strings(s.triggers().notFor()));
-      o.add("related", strings(input.related(s.id()).stream()
-          .filter(r -> ids.contains(r.id())).map(r -> r.id().value()).toList()));
+      o.add(
+          "related",
+          strings(
+              input.related(s.id()).stream()
+                  .filter(r -> ids.contains(r.id()))
+                  .map(r -> r.id().value())
+                  .toList()));
       o.addProperty("source", s.source());
       o.addProperty("collection", s.collectionId());
       s.license().ifPresent(l -> o.addProperty("license", l));
-      o.add("references", strings(s.references().stream()
-          .map(r -> SiteLayout.reference(s.id(), r.path())).toList()));
+      o.add(
+          "references",
+          strings(
+              s.references().stream().map(r -> SiteLayout.reference(s.id(), r.path())).toList()));
       input.audit().flatMap(a -> a.of(s.id())).ifPresent(a -> o.add("audit", AuditJson.skill(a)));
       array.add(o);
     }
     return pretty.toJson(array) + "\n";
   }
 
-  /** A script assigning the search data to {@code window.SKILLSITE_CATALOG}; HTML-significant characters escaped. */
+  /**
+   * A script assigning the search data to {@code window.SKILLSITE_CATALOG}; HTML-significant
+   * characters escaped.
+   */
   String catalogJs(Catalog catalog) {
     JsonArray array = new JsonArray();
     for (Skill s : catalog.skills()) {

@@ -9,26 +9,129 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which files of the content tree may be copied into the site: regular files inside their skill folder,
- * reached without symlinks, of a type browsers show as an image or as text (never HTML, SVG, XML or
- * scripts that a page could run), at most {@link #MAX_BYTES} big. Without a content root nothing is. No type a
- * web server runs (PHP, CGI, ASP, JSP, server-side includes) is on the list: a contributor's {@code evil.php}
- * would be code on a PHP-enabled host (issue 26). docs/security.md lists the types; a test keeps the two equal.
+ * Which files of the content tree may be copied into the site: regular files inside their skill
+ * folder, reached without symlinks, of a type browsers show as an image or as text (never HTML,
+ * SVG, XML or scripts that a page could run), at most {@link #MAX_BYTES} big. Without a content
+ * root nothing is. No type a web server runs (PHP, CGI, ASP, JSP, server-side includes) is on the
+ * list: a contributor's {@code evil.php} would be code on a PHP-enabled host (issue 26).
+ * docs/security.md lists the types; a test keeps the two equal.
  */
 final class ContentFiles {
   static final long MAX_BYTES = 20L * 1024 * 1024;
-  private static final Set<String> PUBLISHABLE = Set.of(
-      "png", "jpg", "jpeg", "gif", "webp", "avif", "bmp", "ico",
-      "txt", "text", "json", "jsonl", "yaml", "yml", "toml", "csv", "tsv", "ini", "cfg", "conf", "log", "diff",
-      "patch", "py", "sh", "bash", "zsh", "ps1", "rb", "ex", "exs", "heex", "eex", "erl", "go", "rs", "java", "kt",
-      "kts", "scala", "ts", "tsx", "jsx", "c", "h", "cc", "cpp", "hpp", "cs", "sql", "r", "lua", "swift",
-      "dart", "proto", "graphql", "gql", "tf", "hcl", "gradle", "properties", "env", "lock", "mdx", "rst", "tex");
-  /** Types a web server may run: never published, not even as an inner extension ({@code x.php.txt}). */
-  private static final Set<String> SERVER_SIDE = Set.of("php", "php3", "php4", "php5", "php7", "php8", "phtml",
-      "phar", "pht", "phps", "cgi", "fcgi", "pl", "asp", "aspx", "ashx", "asmx", "jsp", "jspx", "shtml", "stm",
-      "shtm", "cfm", "cfml", "htaccess");
-  private static final Set<String> PLAIN_NAMES = Set.of("license", "licence", "notice", "readme", "makefile",
-      "dockerfile", "gemfile", "procfile", "copying", "authors", "changelog");
+  private static final Set<String> PUBLISHABLE =
+      Set.of(
+          "png",
+          "jpg",
+          "jpeg",
+          "gif",
+          "webp",
+          "avif",
+          "bmp",
+          "ico",
+          "txt",
+          "text",
+          "json",
+          "jsonl",
+          "yaml",
+          "yml",
+          "toml",
+          "csv",
+          "tsv",
+          "ini",
+          "cfg",
+          "conf",
+          "log",
+          "diff",
+          "patch",
+          "py",
+          "sh",
+          "bash",
+          "zsh",
+          "ps1",
+          "rb",
+          "ex",
+          "exs",
+          "heex",
+          "eex",
+          "erl",
+          "go",
+          "rs",
+          "java",
+          "kt",
+          "kts",
+          "scala",
+          "ts",
+          "tsx",
+          "jsx",
+          "c",
+          "h",
+          "cc",
+          "cpp",
+          "hpp",
+          "cs",
+          "sql",
+          "r",
+          "lua",
+          "swift",
+          "dart",
+          "proto",
+          "graphql",
+          "gql",
+          "tf",
+          "hcl",
+          "gradle",
+          "properties",
+          "env",
+          "lock",
+          "mdx",
+          "rst",
+          "tex");
+
+  /**
+   * Types a web server may run: never published, not even as an inner extension ({@code
+   * x.php.txt}).
+   */
+  private static final Set<String> SERVER_SIDE =
+      Set.of(
+          "php",
+          "php3",
+          "php4",
+          "php5",
+          "php7",
+          "php8",
+          "phtml",
+          "phar",
+          "pht",
+          "phps",
+          "cgi",
+          "fcgi",
+          "pl",
+          "asp",
+          "aspx",
+          "ashx",
+          "asmx",
+          "jsp",
+          "jspx",
+          "shtml",
+          "stm",
+          "shtm",
+          "cfm",
+          "cfml",
+          "htaccess");
+
+  private static final Set<String> PLAIN_NAMES =
+      Set.of(
+          "license",
+          "licence",
+          "notice",
+          "readme",
+          "makefile",
+          "dockerfile",
+          "gemfile",
+          "procfile",
+          "copying",
+          "authors",
+          "changelog");
 
   private final Optional<Path> root;
 
@@ -48,22 +151,26 @@ final class ContentFiles {
 
   /** Whether something exists at this content path (not following a final symlink). */
   boolean exists(String contentPath) {
-    return root.map(r -> Files.exists(r.resolve(contentPath), LinkOption.NOFOLLOW_LINKS)).orElse(false);
+    return root.map(r -> Files.exists(r.resolve(contentPath), LinkOption.NOFOLLOW_LINKS))
+        .orElse(false);
   }
 
-  /** The file to copy for {@code contentPath}, if it may be published from the skill folder {@code skillDir}. */
+  /**
+   * The file to copy for {@code contentPath}, if it may be published from the skill folder {@code
+   * skillDir}.
+   */
   Optional<Path> publishable(String contentPath, String skillDir) {
     if (root.isEmpty() || !isPublishableName(contentPath)) {
       return Optional.empty();
     }
-    return regularFileWithoutSymlinks(contentPath, skillDir)
-        .filter(p -> size(p) <= MAX_BYTES);
+    return regularFileWithoutSymlinks(contentPath, skillDir).filter(p -> size(p) <= MAX_BYTES);
   }
 
   /** The SKILL.md itself, for the raw copy next to the skill page. */
   Optional<Path> source(String contentPath, String skillDir) {
-    return root.isEmpty() ? Optional.empty() : regularFileWithoutSymlinks(contentPath, skillDir)
-        .filter(p -> size(p) <= MAX_BYTES);
+    return root.isEmpty()
+        ? Optional.empty()
+        : regularFileWithoutSymlinks(contentPath, skillDir).filter(p -> size(p) <= MAX_BYTES);
   }
 
   private Optional<Path> regularFileWithoutSymlinks(String contentPath, String skillDir) {
@@ -79,7 +186,9 @@ final class ContentFiles {
         return Optional.empty();
       }
     }
-    return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Optional.of(file) : Optional.empty();
+    return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+        ? Optional.of(file)
+        : Optional.empty();
   }
 
   private static boolean isPublishableName(String path) {
@@ -88,7 +197,8 @@ final class ContentFiles {
     if (dot <= 0) {
       return PLAIN_NAMES.contains(name);
     }
-    // Apache's mod_mime runs evil.php.png as PHP where a handler is set by extension: no server type anywhere
+    // Apache's mod_mime runs evil.php.png as PHP where a handler is set by extension: no server
+    // type anywhere
     for (String part : name.split("\\.")) {
       if (SERVER_SIDE.contains(part)) {
         return false;

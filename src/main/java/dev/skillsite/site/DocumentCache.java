@@ -33,21 +33,25 @@ import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 
 /**
- * The build cache: every rendered document of a build, kept in its output folder ({@link #PATH}) with what its
- * rendering asked the link table, so that the next build, in a new process, renders again only the documents
- * whose source or links changed (the same rule as a watching server's rebuilds, {@link DocumentPipeline}).
- * The output is the same as a clean build's, the cache file included.
+ * The build cache: every rendered document of a build, kept in its output folder ({@link #PATH})
+ * with what its rendering asked the link table, so that the next build, in a new process, renders
+ * again only the documents whose source or links changed (the same rule as a watching server's
+ * rebuilds, {@link DocumentPipeline}). The output is the same as a clean build's, the cache file
+ * included.
  *
- * <p>The cache belongs to the program that wrote it: it is used only by the same skillsite (same version and
- * the same classes, see {@link CodeIdentity}), and a file that is damaged, truncated or from another version is
- * ignored. It holds rendered markup, which is not sanitized again: it is trusted as the rest of the output
- * folder is.
+ * <p>The cache belongs to the program that wrote it: it is used only by the same skillsite (same
+ * version and the same classes, see {@link CodeIdentity}), and a file that is damaged, truncated or
+ * from another version is ignored. It holds rendered markup, which is not sanitized again: it is
+ * trusted as the rest of the output folder is.
  */
 final class DocumentCache {
-  /** Where the cache lives in a site ({@link SiteGenerator#CACHE_FOLDER}). Not linked from any page. */
+  /**
+   * Where the cache lives in a site ({@link SiteGenerator#CACHE_FOLDER}). Not linked from any page.
+   */
   static final String PATH = SiteGenerator.CACHE_FOLDER + "/documents.bin";
 
-  private static final byte[] MAGIC = "skillsite rendered documents\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MAGIC =
+      "skillsite rendered documents\n".getBytes(StandardCharsets.US_ASCII);
   private static final int FORMAT = 2;
   private static final long MAX_BYTES = 1L << 30;
   private static final String IDENTITY = CodeIdentity.VALUE;
@@ -86,21 +90,23 @@ final class DocumentCache {
       write(out, m);
     }
     out.flush();
-    DataOutputStream tail = new DataOutputStream(buffered); // the checksum follows the bytes it checks
+    DataOutputStream tail =
+        new DataOutputStream(buffered); // the checksum follows the bytes it checks
     tail.writeLong(crc.getValue());
     tail.flush();
   }
 
   /**
-   * Reads a cache of {@code size} bytes; empty when it is not one of this program's or its checksum fails
-   * (checked at the end: nothing read is used before).
+   * Reads a cache of {@code size} bytes; empty when it is not one of this program's or its checksum
+   * fails (checked at the end: nothing read is used before).
    */
   static Optional<DocumentPipeline.Reusable> decode(InputStream file, int size) throws IOException {
     CRC32 crc = new CRC32();
     BufferedInputStream buffered = new BufferedInputStream(file, 1 << 16);
     DataInputStream in = new DataInputStream(new CheckedInputStream(buffered, crc));
     byte[] magic = in.readNBytes(MAGIC.length);
-    if (!Arrays.equals(magic, MAGIC) || in.readInt() != FORMAT
+    if (!Arrays.equals(magic, MAGIC)
+        || in.readInt() != FORMAT
         || !DocumentCodec.readString(in, size).equals(IDENTITY)) {
       return Optional.empty();
     }
@@ -108,7 +114,8 @@ final class DocumentCache {
     MentionIndex mentions = readTerms(in, size);
     int n = DocumentCodec.count(in, size);
     Map<String, DocumentPipeline.Memo> memos = new HashMap<>();
-    Map<String, String> pool = new HashMap<>(); // one copy of each path, id and code: they repeat across documents
+    Map<String, String> pool =
+        new HashMap<>(); // one copy of each path, id and code: they repeat across documents
     for (int i = 0; i < n; i++) {
       DocumentPipeline.Memo m = read(in, size, pool);
       memos.put(m.source().path(), m);
@@ -134,7 +141,8 @@ final class DocumentCache {
     int n = DocumentCodec.count(in, size);
     Map<String, SkillId> terms = new HashMap<>();
     for (int i = 0; i < n; i++) {
-      terms.put(DocumentCodec.readString(in, size), new SkillId(DocumentCodec.readString(in, size)));
+      terms.put(
+          DocumentCodec.readString(in, size), new SkillId(DocumentCodec.readString(in, size)));
     }
     return MentionIndex.withTerms(terms);
   }
@@ -168,15 +176,21 @@ final class DocumentCache {
     }
   }
 
-  private static DocumentPipeline.Memo read(DataInputStream in, int available, Map<String, String> pool)
-      throws IOException {
+  private static DocumentPipeline.Memo read(
+      DataInputStream in, int available, Map<String, String> pool) throws IOException {
     UnaryOperator<String> shared = str -> pool.computeIfAbsent(str, k -> k);
-    DocumentPipeline.Fingerprint f = new DocumentPipeline.Fingerprint(
-        shared.apply(DocumentCodec.readString(in, available)), shared.apply(DocumentCodec.readString(in, available)),
-        shared.apply(DocumentCodec.readString(in, available)), in.readInt(), in.readInt(), in.readLong(),
-        in.readLong());
+    DocumentPipeline.Fingerprint f =
+        new DocumentPipeline.Fingerprint(
+            shared.apply(DocumentCodec.readString(in, available)),
+            shared.apply(DocumentCodec.readString(in, available)),
+            shared.apply(DocumentCodec.readString(in, available)),
+            in.readInt(),
+            in.readInt(),
+            in.readLong(),
+            in.readLong());
     int n = DocumentCodec.count(in, available);
-    // a document's heading ids are both its anchors and its table of contents' ids: one copy of each
+    // a document's heading ids are both its anchors and its table of contents' ids: one copy of
+    // each
     Map<String, String> ids = new HashMap<>();
     for (int i = 0; i < n; i++) {
       String a = DocumentCodec.readString(in, available);
@@ -191,19 +205,32 @@ final class DocumentCache {
       if (method < 0 || method >= methods.length) {
         throw new IOException("unknown question " + method);
       }
-      asked.add(new DocumentPipeline.Question(methods[method], shared.apply(DocumentCodec.readString(in, available)),
-          shared.apply(DocumentCodec.readString(in, available)), readAnswer(in, available, shared)));
+      asked.add(
+          new DocumentPipeline.Question(
+              methods[method],
+              shared.apply(DocumentCodec.readString(in, available)),
+              shared.apply(DocumentCodec.readString(in, available)),
+              readAnswer(in, available, shared)));
     }
-    RenderedDocument doc = DocumentCodec.read(in, available, str -> {
-      String id = ids.get(str);
-      return id != null ? id : shared.apply(str);
-    });
+    RenderedDocument doc =
+        DocumentCodec.read(
+            in,
+            available,
+            str -> {
+              String id = ids.get(str);
+              return id != null ? id : shared.apply(str);
+            });
     n = DocumentCodec.count(in, available);
     Set<String> prose = new HashSet<>();
     for (int i = 0; i < n; i++) {
       prose.add(shared.apply(DocumentCodec.readString(in, available)));
     }
-    return new DocumentPipeline.Memo(f, doc, Collections.unmodifiableSet(anchors), List.copyOf(asked), false,
+    return new DocumentPipeline.Memo(
+        f,
+        doc,
+        Collections.unmodifiableSet(anchors),
+        List.copyOf(asked),
+        false,
         Collections.unmodifiableSet(prose));
   }
 

@@ -23,16 +23,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
- * Renders every skill's body and references, in parallel, parsing each document once: which mention terms
- * are distinctive is counted first from the documents' text; a document's own anchors are known as soon as it
- * is parsed, and a link to another document's anchor is taken as valid while rendering and checked once every
- * document is parsed (a document with such a link that turned out broken is rendered again: rare). The result
- * is what rendering against the complete link table gives. Results come back in catalog order.
+ * Renders every skill's body and references, in parallel, parsing each document once: which mention
+ * terms are distinctive is counted first from the documents' text; a document's own anchors are
+ * known as soon as it is parsed, and a link to another document's anchor is taken as valid while
+ * rendering and checked once every document is parsed (a document with such a link that turned out
+ * broken is rendered again: rare). The result is what rendering against the complete link table
+ * gives. Results come back in catalog order.
  */
 final class DocumentPipeline {
   /** Ids the skill page template gives its own sections, which links may point at. */
-  static final Set<String> SKILL_PAGE_IDS = Set.of("ss-main", "ss-install", "ss-body", "ss-toc", "ss-references",
-      "ss-related", "ss-mentioned-by", "ss-triggers");
+  static final Set<String> SKILL_PAGE_IDS =
+      Set.of(
+          "ss-main",
+          "ss-install",
+          "ss-body",
+          "ss-toc",
+          "ss-references",
+          "ss-related",
+          "ss-mentioned-by",
+          "ss-triggers");
 
   private final MarkdownRenderer markdown;
   private final MarkdownBudget budget;
@@ -51,31 +60,45 @@ final class DocumentPipeline {
    * @param all every skill's mention terms: what the documents were scanned for
    * @param mentions the distinctive mention terms the documents were cross-linked with
    */
-  record Result(List<RenderedSkill> skills, LinkTable links, Map<String, Set<String>> anchors, MentionIndex all,
-      MentionIndex mentions, Map<String, Memo> memos) {
+  record Result(
+      List<RenderedSkill> skills,
+      LinkTable links,
+      Map<String, Set<String>> anchors,
+      MentionIndex all,
+      MentionIndex mentions,
+      Map<String, Memo> memos) {
     /** What a later build can use of this one. */
     Reusable reusable() {
       return new Reusable(all, mentions, memos);
     }
 
-    /** How many documents were parsed and rendered, rather than used again from an earlier build. */
+    /**
+     * How many documents were parsed and rendered, rather than used again from an earlier build.
+     */
     long rendered() {
       return memos.values().stream().filter(m -> !m.reused()).count();
     }
   }
 
   /**
-   * What a later build uses of a rendering: every skill's mention terms (what its documents were scanned for),
-   * the distinctive ones it cross-linked with, and its memos by document path. A watching server keeps it in
-   * memory; the build cache ({@link DocumentCache}) keeps it in the output folder.
+   * What a later build uses of a rendering: every skill's mention terms (what its documents were
+   * scanned for), the distinctive ones it cross-linked with, and its memos by document path. A
+   * watching server keeps it in memory; the build cache ({@link DocumentCache}) keeps it in the
+   * output folder.
    */
   record Reusable(MentionIndex all, MentionIndex mentions, Map<String, Memo> memos) {}
 
   /**
-   * A document as rendered, with what rendering asked the link table and the answers: a later build may use the
-   * rendered document again when the source is the same and every question gets the same answer.
+   * A document as rendered, with what rendering asked the link table and the answers: a later build
+   * may use the rendered document again when the source is the same and every question gets the
+   * same answer.
    */
-  record Memo(Fingerprint source, RenderedDocument doc, Set<String> anchors, List<Question> asked, boolean reused,
+  record Memo(
+      Fingerprint source,
+      RenderedDocument doc,
+      Set<String> anchors,
+      List<Question> asked,
+      boolean reused,
       Set<String> prose) {
     /** Used again in a build whose scan of the same text is {@code scan}. */
     Memo again(Scan scan) {
@@ -84,17 +107,18 @@ final class DocumentPipeline {
   }
 
   /**
-   * What a build reads of a document before rendering anything: its fingerprint and the mention terms its prose
-   * uses ({@link MarkdownRenderer#mentionedTerms}).
+   * What a build reads of a document before rendering anything: its fingerprint and the mention
+   * terms its prose uses ({@link MarkdownRenderer#mentionedTerms}).
    */
   record Scan(Fingerprint source, Set<String> prose) {}
 
   /**
-   * What a memo keeps of its source: the document's place and its text as two 64-bit hashes (FNV-1a and a
-   * polynomial hash), so that the build cache need not hold every source text. A collision could only show
-   * an earlier rendering of the same file.
+   * What a memo keeps of its source: the document's place and its text as two 64-bit hashes (FNV-1a
+   * and a polynomial hash), so that the build cache need not hold every source text. A collision
+   * could only show an earlier rendering of the same file.
    */
-  record Fingerprint(String path, String skill, String skillDir, int firstLine, int length, long fnv, long poly) {
+  record Fingerprint(
+      String path, String skill, String skillDir, int firstLine, int length, long fnv, long poly) {
     static Fingerprint of(SourceDocument s) {
       String m = s.markdown();
       long fnv = 0xcbf29ce484222325L;
@@ -104,17 +128,31 @@ final class DocumentPipeline {
         fnv = (fnv ^ c) * 0x100000001b3L;
         poly = poly * 1_000_003L + c;
       }
-      return new Fingerprint(s.path(), s.skill().value(), s.skillDir(), s.firstLine(), m.length(), fnv, poly);
+      return new Fingerprint(
+          s.path(), s.skill().value(), s.skillDir(), s.firstLine(), m.length(), fnv, poly);
     }
 
-    /** A fingerprint no document has: what a document shown as plain text leaves, so that it is never reused. */
+    /**
+     * A fingerprint no document has: what a document shown as plain text leaves, so that it is
+     * never reused.
+     */
     static Fingerprint never(SourceDocument s) {
       return new Fingerprint(s.path(), s.skill().value(), s.skillDir(), s.firstLine(), -1, 0, 0);
     }
   }
 
-  /** The {@link LinkTargets} calls; an anchor of another document is checked only once all are parsed. */
-  enum Asked { PAGE, ANCHOR, FOREIGN_ANCHOR, FILE, EXISTS, SKILL }
+  /**
+   * The {@link LinkTargets} calls; an anchor of another document is checked only once all are
+   * parsed.
+   */
+  enum Asked {
+    PAGE,
+    ANCHOR,
+    FOREIGN_ANCHOR,
+    FILE,
+    EXISTS,
+    SKILL
+  }
 
   /** One call rendering made to {@link LinkTargets}, and what it returned. */
   record Question(Asked method, String first, String second, Object answer) {}
@@ -122,72 +160,117 @@ final class DocumentPipeline {
   /** An anchor of another document a rendering took as there ({@code answer}) or not. */
   private record Relied(String target, String anchor, boolean answer) {}
 
-  /** A document rendered before every anchor was known, with the other documents' anchors it relied on. */
-  private record Draft(SourceDocument source, RenderedDocument doc, List<Relied> relied, Memo memo) {
+  /**
+   * A document rendered before every anchor was known, with the other documents' anchors it relied
+   * on.
+   */
+  private record Draft(
+      SourceDocument source, RenderedDocument doc, List<Relied> relied, Memo memo) {
     boolean holds(LinkTable links) {
       return relied.stream().allMatch(r -> links.hasAnchor(r.target(), r.anchor()) == r.answer());
     }
   }
 
   /**
-   * Syntax trees are not kept between documents: they are many times larger than their text, and a large
-   * collection's would not fit in a small heap.
+   * Syntax trees are not kept between documents: they are many times larger than their text, and a
+   * large collection's would not fit in a small heap.
    */
   Result render(List<Skill> skills, ContentFiles files) {
     return render(skills, files, () -> false, Optional.empty());
   }
 
   /**
-   * Like {@link #render(List, ContentFiles)}, giving up (with {@link CancellationException}) once {@code stop}
-   * says the result is no longer wanted (checked before each skill). A document of {@code previous} (the last
-   * build of a watching server) whose source is the same is used again instead of being parsed and rendered,
-   * when the distinctive mention terms are the same and the link table answers every question its rendering
-   * asked as it did then. The result is the same as without {@code previous}.
+   * Like {@link #render(List, ContentFiles)}, giving up (with {@link CancellationException}) once
+   * {@code stop} says the result is no longer wanted (checked before each skill). A document of
+   * {@code previous} (the last build of a watching server) whose source is the same is used again
+   * instead of being parsed and rendered, when the distinctive mention terms are the same and the
+   * link table answers every question its rendering asked as it did then. The result is the same as
+   * without {@code previous}.
    */
-  Result render(List<Skill> skills, ContentFiles files, BooleanSupplier stop, Optional<Reusable> previous) {
+  Result render(
+      List<Skill> skills, ContentFiles files, BooleanSupplier stop, Optional<Reusable> previous) {
     MentionIndex all = MentionIndex.of(skills);
     // a document whose text the last build scanned for the same terms uses what was found then
-    Map<String, Memo> scanned = previous.filter(p -> p.all().equals(all)).map(Reusable::memos).orElse(Map.of());
+    Map<String, Memo> scanned =
+        previous.filter(p -> p.all().equals(all)).map(Reusable::memos).orElse(Map.of());
     Map<String, Scan> scans = new ConcurrentHashMap<>();
-    Map<String, Diagnostic> plain = budget.overBudget(skills.stream().flatMap(s -> sources(s).stream()).toList());
-    List<Set<String>> used = skills.parallelStream().map(s -> {
-      Set<String> terms = new TreeSet<>();
-      sources(s).forEach(doc -> {
-        Fingerprint print = plain.containsKey(doc.path()) ? Fingerprint.never(doc) : Fingerprint.of(doc);
-        Memo before = scanned.get(doc.path());
-        Set<String> found = plain.containsKey(doc.path()) ? Set.of()
-            : before != null && before.source().equals(print)
-            ? before.prose()
-            : Set.copyOf(markdown.mentionedTerms(doc.markdown(), all));
-        scans.put(doc.path(), new Scan(print, found));
-        terms.addAll(found);
-      });
-      return terms;
-    }).toList();
+    Map<String, Diagnostic> plain =
+        budget.overBudget(skills.stream().flatMap(s -> sources(s).stream()).toList());
+    List<Set<String>> used =
+        skills.parallelStream()
+            .map(
+                s -> {
+                  Set<String> terms = new TreeSet<>();
+                  sources(s)
+                      .forEach(
+                          doc -> {
+                            Fingerprint print =
+                                plain.containsKey(doc.path())
+                                    ? Fingerprint.never(doc)
+                                    : Fingerprint.of(doc);
+                            Memo before = scanned.get(doc.path());
+                            Set<String> found =
+                                plain.containsKey(doc.path())
+                                    ? Set.of()
+                                    : before != null && before.source().equals(print)
+                                        ? before.prose()
+                                        : Set.copyOf(markdown.mentionedTerms(doc.markdown(), all));
+                            scans.put(doc.path(), new Scan(print, found));
+                            terms.addAll(found);
+                          });
+                  return terms;
+                })
+            .toList();
     MentionIndex mentions = distinctive(all, skills, used);
-    Map<String, Memo> memos = previous.filter(p -> p.mentions().equals(mentions)).map(Reusable::memos).orElse(Map.of());
+    Map<String, Memo> memos =
+        previous.filter(p -> p.mentions().equals(mentions)).map(Reusable::memos).orElse(Map.of());
     Map<String, Set<String>> anchors = new ConcurrentHashMap<>();
     LinkTable links = new LinkTable(skills, anchors, files);
-    List<List<Draft>> drafts = skills.parallelStream()
-        .map(skill -> {
-          if (stop.getAsBoolean()) {
-            throw new CancellationException("documents no longer wanted");
-          }
-          return sources(skill).stream()
-              .map(source -> plain.containsKey(source.path())
-                  ? plain(skill, source, anchors, plain.get(source.path()), scans.get(source.path()))
-                  : again(source, links, anchors, memos.get(source.path()), scans.get(source.path()))
-                  .orElseGet(() -> draft(skill, source, links, anchors, mentions, scans.get(source.path()))))
-              .toList();
-        })
-        .toList();
+    List<List<Draft>> drafts =
+        skills.parallelStream()
+            .map(
+                skill -> {
+                  if (stop.getAsBoolean()) {
+                    throw new CancellationException("documents no longer wanted");
+                  }
+                  return sources(skill).stream()
+                      .map(
+                          source ->
+                              plain.containsKey(source.path())
+                                  ? plain(
+                                      skill,
+                                      source,
+                                      anchors,
+                                      plain.get(source.path()),
+                                      scans.get(source.path()))
+                                  : again(
+                                          source,
+                                          links,
+                                          anchors,
+                                          memos.get(source.path()),
+                                          scans.get(source.path()))
+                                      .orElseGet(
+                                          () ->
+                                              draft(
+                                                  skill,
+                                                  source,
+                                                  links,
+                                                  anchors,
+                                                  mentions,
+                                                  scans.get(source.path()))))
+                      .toList();
+                })
+            .toList();
     List<RenderedSkill> rendered = new ArrayList<>();
     Map<String, Memo> kept = new HashMap<>();
     for (int i = 0; i < skills.size(); i++) {
       List<RenderedDocument> docs = new ArrayList<>();
       for (Draft d : drafts.get(i)) {
         String path = d.source().path();
-        Draft done = d.holds(links) ? d : render(d.source(), anchors.get(path), links, mentions, true, scans.get(path));
+        Draft done =
+            d.holds(links)
+                ? d
+                : render(d.source(), anchors.get(path), links, mentions, true, scans.get(path));
         docs.add(done.doc());
         kept.put(path, done.memo());
       }
@@ -196,8 +279,14 @@ final class DocumentPipeline {
     return new Result(rendered, links, Map.copyOf(anchors), all, mentions, Map.copyOf(kept));
   }
 
-  /** The previous rendering of a document, if its memo still holds against this build's link table. */
-  private Optional<Draft> again(SourceDocument source, LinkTable links, Map<String, Set<String>> anchors, Memo memo,
+  /**
+   * The previous rendering of a document, if its memo still holds against this build's link table.
+   */
+  private Optional<Draft> again(
+      SourceDocument source,
+      LinkTable links,
+      Map<String, Set<String>> anchors,
+      Memo memo,
       Scan scan) {
     if (memo == null || !memo.source().equals(scan.source())) {
       return Optional.empty();
@@ -206,54 +295,91 @@ final class DocumentPipeline {
     List<Relied> relied = new ArrayList<>();
     for (Question q : memo.asked()) {
       if (q.method() == Asked.FOREIGN_ANCHOR) {
-        relied.add(new Relied(q.first(), q.second(), (Boolean) q.answer())); // checked once all are parsed
+        relied.add(
+            new Relied(q.first(), q.second(), (Boolean) q.answer())); // checked once all are parsed
       } else if (!Objects.equals(replay.ask(q), q.answer())) {
         return Optional.empty();
       }
     }
-    // the same answers: publish its anchors and the copies its links need, as rendering it would have
+    // the same answers: publish its anchors and the copies its links need, as rendering it would
+    // have
     anchors.put(source.path(), memo.anchors());
-    memo.asked().stream().filter(q -> q.method() == Asked.FILE).forEach(q -> links.file(q.first(), q.second()));
+    memo.asked().stream()
+        .filter(q -> q.method() == Asked.FILE)
+        .forEach(q -> links.file(q.first(), q.second()));
     return Optional.of(new Draft(source, memo.doc(), relied, memo.again(scan)));
   }
 
-  /** A document over the build's Markdown budget: plain text, no anchors of its own, never used again. */
-  private Draft plain(Skill skill, SourceDocument source, Map<String, Set<String>> anchors, Diagnostic why, Scan scan) {
+  /**
+   * A document over the build's Markdown budget: plain text, no anchors of its own, never used
+   * again.
+   */
+  private Draft plain(
+      Skill skill,
+      SourceDocument source,
+      Map<String, Set<String>> anchors,
+      Diagnostic why,
+      Scan scan) {
     Set<String> own = pageIds(skill, source.path(), Set.of());
     anchors.put(source.path(), own);
     RenderedDocument doc = markdown.plainText(source, budget.plainTextChars(), why);
-    return new Draft(source, doc, List.of(), new Memo(scan.source(), doc, own, List.of(), false, scan.prose()));
+    return new Draft(
+        source, doc, List.of(), new Memo(scan.source(), doc, own, List.of(), false, scan.prose()));
   }
 
-  /** Parses and renders one document, publishing its anchors and assuming other documents' anchors exist. */
-  private Draft draft(Skill skill, SourceDocument source, LinkTable links, Map<String, Set<String>> anchors,
-      MentionIndex mentions, Scan scan) {
+  /**
+   * Parses and renders one document, publishing its anchors and assuming other documents' anchors
+   * exist.
+   */
+  private Draft draft(
+      Skill skill,
+      SourceDocument source,
+      LinkTable links,
+      Map<String, Set<String>> anchors,
+      MentionIndex mentions,
+      Scan scan) {
     ParsedDocument parsed = markdown.parse(source);
     Set<String> own = pageIds(skill, source.path(), parsed.anchors());
     anchors.put(source.path(), own);
     return render(parsed, own, links, mentions, false, scan);
   }
 
-  /** Renders a document again once every anchor is known (its draft relied on an anchor that is not there). */
-  private Draft render(SourceDocument source, Set<String> own, LinkTable links, MentionIndex mentions,
-      boolean complete, Scan scan) {
+  /**
+   * Renders a document again once every anchor is known (its draft relied on an anchor that is not
+   * there).
+   */
+  private Draft render(
+      SourceDocument source,
+      Set<String> own,
+      LinkTable links,
+      MentionIndex mentions,
+      boolean complete,
+      Scan scan) {
     return render(markdown.parse(source), own, links, mentions, complete, scan);
   }
 
-  private Draft render(ParsedDocument parsed, Set<String> own, LinkTable links, MentionIndex mentions,
-      boolean complete, Scan scan) {
+  private Draft render(
+      ParsedDocument parsed,
+      Set<String> own,
+      LinkTable links,
+      MentionIndex mentions,
+      boolean complete,
+      Scan scan) {
     SourceDocument source = parsed.source();
     Consulting consulting = new Consulting(links, source.path(), own, true, complete);
     RenderedDocument doc = markdown.render(parsed, consulting, mentions);
-    return new Draft(source, doc, consulting.relied,
+    return new Draft(
+        source,
+        doc,
+        consulting.relied,
         new Memo(scan.source(), doc, own, List.copyOf(consulting.asked), false, scan.prose()));
   }
 
   /**
-   * The link table as one document sees it: its own anchors are known; another document's are assumed to exist
-   * while documents are still being parsed, or looked up once the table is {@code complete}, and noted either
-   * way, to be checked. Records every question asked; when not {@code publishing}, file questions do not
-   * record copies (a replay that may not be used).
+   * The link table as one document sees it: its own anchors are known; another document's are
+   * assumed to exist while documents are still being parsed, or looked up once the table is {@code
+   * complete}, and noted either way, to be checked. Records every question asked; when not {@code
+   * publishing}, file questions do not record copies (a replay that may not be used).
    */
   private static final class Consulting implements LinkTargets {
     private final LinkTable links;
@@ -264,7 +390,8 @@ final class DocumentPipeline {
     final List<Relied> relied = new ArrayList<>();
     final List<Question> asked = new ArrayList<>();
 
-    Consulting(LinkTable links, String self, Set<String> own, boolean publishing, boolean complete) {
+    Consulting(
+        LinkTable links, String self, Set<String> own, boolean publishing, boolean complete) {
       this.links = links;
       this.self = self;
       this.own = own;
@@ -305,7 +432,11 @@ final class DocumentPipeline {
 
     @Override
     public Optional<String> file(String from, String target) {
-      return answer(Asked.FILE, from, target, publishing ? links.file(from, target) : links.fileHref(from, target));
+      return answer(
+          Asked.FILE,
+          from,
+          target,
+          publishing ? links.file(from, target) : links.fileHref(from, target));
     }
 
     @Override
@@ -320,30 +451,46 @@ final class DocumentPipeline {
   }
 
   /**
-   * Renders one skill again after its files changed, against the rest of the site as it was: its own
-   * anchors are read anew; which mention terms are distinctive stays as in {@code before}.
+   * Renders one skill again after its files changed, against the rest of the site as it was: its
+   * own anchors are read anew; which mention terms are distinctive stays as in {@code before}.
    */
   Again renderAgain(Skill skill, List<Skill> skills, Result before, ContentFiles files) {
-    Map<String, Diagnostic> plain = budget.overBudget(skills.stream()
-        .map(s -> s.id().equals(skill.id()) ? skill : s).flatMap(s -> sources(s).stream()).toList());
+    Map<String, Diagnostic> plain =
+        budget.overBudget(
+            skills.stream()
+                .map(s -> s.id().equals(skill.id()) ? skill : s)
+                .flatMap(s -> sources(s).stream())
+                .toList());
     Map<String, Set<String>> anchors = new HashMap<>(before.anchors());
     for (SourceDocument source : sources(skill)) {
-      Set<String> headings = plain.containsKey(source.path()) ? Set.of() : Set.copyOf(markdown.outline(source).anchors());
+      Set<String> headings =
+          plain.containsKey(source.path())
+              ? Set.of()
+              : Set.copyOf(markdown.outline(source).anchors());
       anchors.put(source.path(), pageIds(skill, source.path(), headings));
     }
     LinkTable links = new LinkTable(skills, anchors, files);
     return new Again(renderOne(skill, links, before.mentions(), plain), links);
   }
 
-  /** A skill rendered again, with the link table that knows which content files its pages need copied. */
+  /**
+   * A skill rendered again, with the link table that knows which content files its pages need
+   * copied.
+   */
   record Again(RenderedSkill skill, LinkTable links) {}
 
-  private RenderedSkill renderOne(Skill skill, LinkTable links, MentionIndex mentions, Map<String, Diagnostic> plain) {
-    return assemble(skill, sources(skill).stream()
-        .map(source -> plain.containsKey(source.path())
-            ? markdown.plainText(source, budget.plainTextChars(), plain.get(source.path()))
-            : markdown.render(markdown.parse(source), links, mentions))
-        .toList());
+  private RenderedSkill renderOne(
+      Skill skill, LinkTable links, MentionIndex mentions, Map<String, Diagnostic> plain) {
+    return assemble(
+        skill,
+        sources(skill).stream()
+            .map(
+                source ->
+                    plain.containsKey(source.path())
+                        ? markdown.plainText(
+                            source, budget.plainTextChars(), plain.get(source.path()))
+                        : markdown.render(markdown.parse(source), links, mentions))
+            .toList());
   }
 
   /** The skill with its rendered documents: body first, then references in order. */
@@ -356,7 +503,9 @@ final class DocumentPipeline {
     return new RenderedSkill(skill, docs.get(0), refs);
   }
 
-  /** The ids a document's page has: its headings', and the skill page's own sections for a SKILL.md. */
+  /**
+   * The ids a document's page has: its headings', and the skill page's own sections for a SKILL.md.
+   */
   private static Set<String> pageIds(Skill skill, String path, Set<String> headingIds) {
     Set<String> ids = new TreeSet<>(headingIds);
     if (path.equals(skill.source())) {
@@ -366,7 +515,8 @@ final class DocumentPipeline {
   }
 
   /** Drops the terms that many skills use in passing: they name no one skill in particular. */
-  private static MentionIndex distinctive(MentionIndex all, List<Skill> skills, List<Set<String>> used) {
+  private static MentionIndex distinctive(
+      MentionIndex all, List<Skill> skills, List<Set<String>> used) {
     Map<String, Integer> spread = new HashMap<>();
     for (int i = 0; i < skills.size(); i++) {
       for (String term : used.get(i)) {
@@ -381,9 +531,12 @@ final class DocumentPipeline {
   /** The skill's body, then its references. */
   private static List<SourceDocument> sources(Skill skill) {
     List<SourceDocument> docs = new ArrayList<>();
-    docs.add(new SourceDocument(skill.source(), skill.id(), skill.dir(), skill.body(), Math.max(1, skill.bodyLine())));
+    docs.add(
+        new SourceDocument(
+            skill.source(), skill.id(), skill.dir(), skill.body(), Math.max(1, skill.bodyLine())));
     for (Reference ref : skill.references()) {
-      docs.add(new SourceDocument(skill.contentPath(ref), skill.id(), skill.dir(), ref.markdown(), 1));
+      docs.add(
+          new SourceDocument(skill.contentPath(ref), skill.id(), skill.dir(), ref.markdown(), 1));
     }
     return docs;
   }

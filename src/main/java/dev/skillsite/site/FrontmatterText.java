@@ -9,10 +9,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Frontmatter values as text for a skill page: lists joined, nested maps flattened to dotted keys. */
+/**
+ * Frontmatter values as text for a skill page: lists joined, nested maps flattened to dotted keys.
+ */
 final class FrontmatterText {
   /** Keys the page shows in their own places. */
-  static final Set<String> SHOWN_ELSEWHERE = Set.of("name", "description", "license", "allowed-tools");
+  static final Set<String> SHOWN_ELSEWHERE =
+      Set.of("name", "description", "license", "allowed-tools");
+
   static final int MAX_VALUE = 500;
 
   private FrontmatterText() {}
@@ -22,9 +26,11 @@ final class FrontmatterText {
     if (value instanceof Collection<?> list) {
       s = list.stream().map(FrontmatterText::text).collect(Collectors.joining(", "));
     } else if (value instanceof Map<?, ?> map) {
-      s = new TreeMap<>(stringKeys(map)).entrySet().stream()
-          .map(e -> e.getKey() + ": " + text(e.getValue()))
-          .collect(Collectors.joining("; "));
+      s =
+          new TreeMap<>(stringKeys(map))
+              .entrySet().stream()
+                  .map(e -> e.getKey() + ": " + text(e.getValue()))
+                  .collect(Collectors.joining("; "));
     } else {
       s = String.valueOf(value);
     }
@@ -34,11 +40,13 @@ final class FrontmatterText {
   /** Every other key, sorted, nested maps as {@code metadata.version}. */
   static List<MetaEntry> others(Map<String, Object> frontmatter) {
     List<MetaEntry> entries = new ArrayList<>();
-    new TreeMap<>(frontmatter).forEach((key, value) -> {
-      if (!SHOWN_ELSEWHERE.contains(key)) {
-        flatten(key, value, entries, 0);
-      }
-    });
+    new TreeMap<>(frontmatter)
+        .forEach(
+            (key, value) -> {
+              if (!SHOWN_ELSEWHERE.contains(key)) {
+                flatten(key, value, entries, 0);
+              }
+            });
     return entries;
   }
 

@@ -32,8 +32,13 @@ final class InstallCommand {
   Optional<String> sourceUrl(Skill skill) {
     String file = skill.source().substring(skill.source().lastIndexOf('/') + 1);
     String path = repoPath(skill);
-    return repo.map(r -> r + "/blob/" + Urls.encodePath(config.branch()) + "/"
-        + Urls.encodePath(path.isEmpty() ? file : path + "/" + file));
+    return repo.map(
+        r ->
+            r
+                + "/blob/"
+                + Urls.encodePath(config.branch())
+                + "/"
+                + Urls.encodePath(path.isEmpty() ? file : path + "/" + file));
   }
 
   /** The skill folder relative to the repository root. */
@@ -46,8 +51,12 @@ final class InstallCommand {
 
   /** {@code owner/name} of a GitHub-like repository URL, else the URL's host and path. */
   String repoLabel() {
-    return repo.map(r -> r.replaceFirst("(?i)^https?://(www\\.)?(github\\.com|gitlab\\.com|codeberg\\.org)/", "")
-        .replaceFirst("(?i)^https?://", "")).orElse("");
+    return repo.map(
+            r ->
+                r.replaceFirst(
+                        "(?i)^https?://(www\\.)?(github\\.com|gitlab\\.com|codeberg\\.org)/", "")
+                    .replaceFirst("(?i)^https?://", ""))
+        .orElse("");
   }
 
   Optional<String> repoUrl() {

@@ -15,8 +15,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * The site's link targets: which page publishes each Markdown file and skill folder, which anchors each page
- * has, and which content files are copied (collected while documents render; thread-safe).
+ * The site's link targets: which page publishes each Markdown file and skill folder, which anchors
+ * each page has, and which content files are copied (collected while documents render;
+ * thread-safe).
  */
 final class LinkTable implements LinkTargets {
   private final Map<String, String> pages = new HashMap<>();
@@ -27,8 +28,8 @@ final class LinkTable implements LinkTargets {
   private final ConcurrentSkipListMap<String, Path> copies = new ConcurrentSkipListMap<>();
 
   /**
-   * @param anchors per document (content path), the ids its page has; read, not copied, so that it may still
-   *     be filled while documents render (see {@link DocumentPipeline})
+   * @param anchors per document (content path), the ids its page has; read, not copied, so that it
+   *     may still be filled while documents render (see {@link DocumentPipeline})
    */
   LinkTable(List<Skill> skills, Map<String, Set<String>> anchors, ContentFiles files) {
     this.anchors = anchors;

@@ -10,9 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 
 /**
- * A published site, updated in place: each file is written beside its target and moved over it, so a reader
- * never sees half a page, and a file whose bytes are unchanged is left alone. No path may leave the folder,
- * by name or through a symbolic link.
+ * A published site, updated in place: each file is written beside its target and moved over it, so
+ * a reader never sees half a page, and a file whose bytes are unchanged is left alone. No path may
+ * leave the folder, by name or through a symbolic link.
  */
 final class LiveDir implements SiteFiles {
   private final Path dir;
@@ -41,8 +41,8 @@ final class LiveDir implements SiteFiles {
   }
 
   /**
-   * Refuses a folder that leads out of the site through a symbolic link (checked on its nearest existing
-   * ancestor, before anything is created below it).
+   * Refuses a folder that leads out of the site through a symbolic link (checked on its nearest
+   * existing ancestor, before anything is created below it).
    */
   private void insideForReal(Path folder) throws IOException {
     Path existing = folder;
@@ -50,7 +50,8 @@ final class LiveDir implements SiteFiles {
       existing = existing.getParent();
     }
     if (existing == null || !existing.toRealPath().startsWith(dir.toRealPath())) {
-      throw new IOException("not writing through a symbolic link that leaves the output folder: " + folder);
+      throw new IOException(
+          "not writing through a symbolic link that leaves the output folder: " + folder);
     }
   }
 
@@ -61,7 +62,8 @@ final class LiveDir implements SiteFiles {
     }
     try {
       insideForReal(target.getParent());
-      if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Arrays.equals(Files.readAllBytes(target), bytes)) {
+      if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+          && Arrays.equals(Files.readAllBytes(target), bytes)) {
         return;
       }
       Files.createDirectories(target.getParent());
@@ -69,7 +71,8 @@ final class LiveDir implements SiteFiles {
       Path tmp = Files.createTempFile(target.getParent(), ".skillsite-", ".tmp");
       try {
         Files.write(tmp, bytes);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(tmp);
       }

@@ -9,20 +9,28 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How much Markdown one build renders, decided before anything is parsed (issue 26: eight 15 MB SKILL.md files,
- * each under the per-file cap, took 2.7 GB and 50 s). A document longer than {@link #perDocument}, and every
- * document once the build has rendered {@link #perBuild} in catalog order, is shown as plain text, cut at
- * {@link #plainTextChars}, with a warning that names the file and the limit; the rest of the site is published.
+ * How much Markdown one build renders, decided before anything is parsed (issue 26: eight 15 MB
+ * SKILL.md files, each under the per-file cap, took 2.7 GB and 50 s). A document longer than {@link
+ * #perDocument}, and every document once the build has rendered {@link #perBuild} in catalog order,
+ * is shown as plain text, cut at {@link #plainTextChars}, with a warning that names the file and
+ * the limit; the rest of the site is published.
  *
- * @param perDocument the most characters of Markdown one document may have to be rendered as Markdown
+ * @param perDocument the most characters of Markdown one document may have to be rendered as
+ *     Markdown
  * @param perBuild the most characters of Markdown one build renders
  * @param plainTextChars the most characters of a document over budget its page shows, as plain text
  */
 public record MarkdownBudget(long perDocument, long perBuild, int plainTextChars) {
-  /** 8 Mi characters per document (the largest SKILL.md seen is 160 KB), 64 Mi per build, 256 Ki shown. */
+  /**
+   * 8 Mi characters per document (the largest SKILL.md seen is 160 KB), 64 Mi per build, 256 Ki
+   * shown.
+   */
   public static final MarkdownBudget DEFAULT = new MarkdownBudget(8L << 20, 64L << 20, 256 << 10);
 
-  /** The documents, by path, that are shown as plain text, and why: in catalog order, the same on any machine. */
+  /**
+   * The documents, by path, that are shown as plain text, and why: in catalog order, the same on
+   * any machine.
+   */
   Map<String, Diagnostic> overBudget(List<SourceDocument> documents) {
     Map<String, Diagnostic> over = new HashMap<>();
     long total = 0;
@@ -30,13 +38,31 @@ public record MarkdownBudget(long perDocument, long perBuild, int plainTextChars
       long length = doc.markdown().length();
       SourcePos pos = new SourcePos(doc.path(), doc.firstLine(), 1);
       if (length > perDocument) {
-        over.put(doc.path(), Diagnostic.warning(pos, "markdown-budget", String.format(Locale.ROOT,
-            "Markdown of %s is over the %s one document may render; shown as plain text%s (hint: split it into "
-                + "reference files)", size(length), size(perDocument), cut(length))));
+        over.put(
+            doc.path(),
+            Diagnostic.warning(
+                pos,
+                "markdown-budget",
+                String.format(
+                    Locale.ROOT,
+                    "Markdown of %s is over the %s one document may render; shown as plain text%s (hint: split it into "
+                        + "reference files)",
+                    size(length),
+                    size(perDocument),
+                    cut(length))));
       } else if (total + length > perBuild) {
-        over.put(doc.path(), Diagnostic.warning(pos, "markdown-budget", String.format(Locale.ROOT,
-            "the build has rendered %s of Markdown, the most one build renders (%s); this document is shown as "
-                + "plain text%s", size(total), size(perBuild), cut(length))));
+        over.put(
+            doc.path(),
+            Diagnostic.warning(
+                pos,
+                "markdown-budget",
+                String.format(
+                    Locale.ROOT,
+                    "the build has rendered %s of Markdown, the most one build renders (%s); this document is shown as "
+                        + "plain text%s",
+                    size(total),
+                    size(perBuild),
+                    cut(length))));
       } else {
         total += length;
       }

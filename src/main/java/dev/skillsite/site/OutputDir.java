@@ -18,18 +18,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
- * The folder a site is written into. Every file is new (two writes to one path are a bug and fail), and no
- * path may leave the folder. Thread-safe.
+ * The folder a site is written into. Every file is new (two writes to one path are a bug and fail),
+ * and no path may leave the folder. Thread-safe.
  *
- * <p>Given the previous site (the published folder this one will replace), a file whose bytes are the same as
- * the previous site's file at the same path is not written again: it becomes a hard link to that file, so it
- * keeps its modification time (deploy tools and HTTP caches see it unchanged) and costs no write. Only a
- * regular file inside the previous folder is linked; when linking is not possible the file is written.
+ * <p>Given the previous site (the published folder this one will replace), a file whose bytes are
+ * the same as the previous site's file at the same path is not written again: it becomes a hard
+ * link to that file, so it keeps its modification time (deploy tools and HTTP caches see it
+ * unchanged) and costs no write. Only a regular file inside the previous folder is linked; when
+ * linking is not possible the file is written.
  */
 final class OutputDir implements SiteFiles {
   private final Path dir;
   private final Optional<Path> previous;
   private final Set<String> written = new ConcurrentSkipListSet<>();
+
   /** Folders known to exist in the staging tree (see {@link #folder}). */
   private final Set<Path> made = ConcurrentHashMap.newKeySet();
 
@@ -37,7 +39,9 @@ final class OutputDir implements SiteFiles {
     this(dir, Optional.empty());
   }
 
-  /** Fails unless {@code dir} is absent or empty (but for the marker {@link OutputLocation#MARKER}). */
+  /**
+   * Fails unless {@code dir} is absent or empty (but for the marker {@link OutputLocation#MARKER}).
+   */
   static void requireEmpty(Path dir) throws IOException {
     if (Files.isDirectory(dir)) {
       try (var entries = Files.list(dir)) {
@@ -48,7 +52,10 @@ final class OutputDir implements SiteFiles {
     }
   }
 
-  /** @param previous the published site this one replaces, whose unchanged files are linked, not rewritten */
+  /**
+   * @param previous the published site this one replaces, whose unchanged files are linked, not
+   *     rewritten
+   */
   OutputDir(Path dir, Optional<Path> previous) throws IOException {
     this.dir = dir.toAbsolutePath().normalize();
     Files.createDirectories(this.dir);
@@ -78,12 +85,16 @@ final class OutputDir implements SiteFiles {
     }
   }
 
-  /** Writes a file of the site by streaming it (a large file not worth holding in memory; never linked). */
+  /**
+   * Writes a file of the site by streaming it (a large file not worth holding in memory; never
+   * linked).
+   */
   void stream(String sitePath, StreamWriter writer) {
     Path target = target(sitePath);
     try {
       folder(target.getParent());
-      try (OutputStream os = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      try (OutputStream os =
+          Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         writer.write(os);
       }
     } catch (IOException e) {
@@ -101,7 +112,8 @@ final class OutputDir implements SiteFiles {
     Path target = target(sitePath);
     try {
       folder(target.getParent());
-      if (Files.size(source) <= MAX_COMPARED && linked(sitePath, target, Files.readAllBytes(source))) {
+      if (Files.size(source) <= MAX_COMPARED
+          && linked(sitePath, target, Files.readAllBytes(source))) {
         return;
       }
       Files.copy(source, target);
@@ -111,8 +123,9 @@ final class OutputDir implements SiteFiles {
   }
 
   /**
-   * Makes a folder of the staging tree once: pages are written from several threads, many into the same
-   * folders, and a {@code mkdir} that fails because the folder exists still costs a system call and a lock.
+   * Makes a folder of the staging tree once: pages are written from several threads, many into the
+   * same folders, and a {@code mkdir} that fails because the folder exists still costs a system
+   * call and a lock.
    */
   private void folder(Path folder) throws IOException {
     if (!made.contains(folder)) {
@@ -124,10 +137,18 @@ final class OutputDir implements SiteFiles {
   /** Larger copied files are copied without comparing them first. */
   private static final long MAX_COMPARED = 8L << 20;
 
-  /** Links {@code target} to the previous site's file at {@code sitePath} when it holds exactly {@code bytes}. */
+  /**
+   * Links {@code target} to the previous site's file at {@code sitePath} when it holds exactly
+   * {@code bytes}.
+   */
   private boolean linked(String sitePath, Path target, byte[] bytes) {
-    return previous.isPresent() && UnchangedFiles.linkIfSame(target, previous.get().resolve(sitePath).normalize(),
-        previous.get(), bytes.length, file -> sameBytes(file, bytes));
+    return previous.isPresent()
+        && UnchangedFiles.linkIfSame(
+            target,
+            previous.get().resolve(sitePath).normalize(),
+            previous.get(),
+            bytes.length,
+            file -> sameBytes(file, bytes));
   }
 
   private static boolean sameBytes(Path file, byte[] bytes) throws IOException {

@@ -22,9 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Renders pages with the Pebble templates: a user's templates folder first, by name, then ours from the
- * classpath ({@code templates/}). Autoescaping is on. Every template compiles once, in the constructor (a
- * broken one is an {@link IllegalArgumentException} naming its file and line); rendering is thread-safe.
+ * Renders pages with the Pebble templates: a user's templates folder first, by name, then ours from
+ * the classpath ({@code templates/}). Autoescaping is on. Every template compiles once, in the
+ * constructor (a broken one is an {@link IllegalArgumentException} naming its file and line);
+ * rendering is thread-safe.
  */
 final class PageRenderer {
   static final String CLASSPATH_PREFIX = "templates";
@@ -34,22 +35,24 @@ final class PageRenderer {
 
   PageRenderer(Optional<Path> userTemplates) {
     List<Loader<?>> loaders = new ArrayList<>();
-    userTemplates.ifPresent(dir -> {
-      FileLoader user = new FileLoader();
-      user.setPrefix(dir.toAbsolutePath().toString());
-      user.setSuffix(SUFFIX);
-      loaders.add(user);
-    });
+    userTemplates.ifPresent(
+        dir -> {
+          FileLoader user = new FileLoader();
+          user.setPrefix(dir.toAbsolutePath().toString());
+          user.setSuffix(SUFFIX);
+          loaders.add(user);
+        });
     ClasspathLoader ours = new ClasspathLoader(PageRenderer.class.getClassLoader());
     ours.setPrefix(CLASSPATH_PREFIX);
     ours.setSuffix(SUFFIX);
     loaders.add(ours);
-    PebbleEngine engine = new PebbleEngine.Builder()
-        .loader(new DelegatingLoader(loaders))
-        .autoEscaping(true)
-        .strictVariables(true)
-        .defaultLocale(Locale.ROOT)
-        .build();
+    PebbleEngine engine =
+        new PebbleEngine.Builder()
+            .loader(new DelegatingLoader(loaders))
+            .autoEscaping(true)
+            .strictVariables(true)
+            .defaultLocale(Locale.ROOT)
+            .build();
     for (PageKind kind : PageKind.values()) {
       try {
         templates.put(kind, engine.getTemplate(kind.template()));

@@ -3,11 +3,11 @@ package dev.skillsite.site;
 import java.util.Optional;
 
 /**
- * Our scripts as the site serves them: without their whole-line comments (a line that starts with {@code //},
- * or a block comment whose {@code /*} starts a line and whose end closes one), which are for the reader of
- * the source, not the browser. Only whole lines go, so no string, regular expression or code is touched;
- * a block comment that ends inside a line leaves the script as it is. The search's first query downloads about
- * 3 KB gzip less.
+ * Our scripts as the site serves them: without their whole-line comments (a line that starts with
+ * {@code //}, or a block comment whose {@code /*} starts a line and whose end closes one), which
+ * are for the reader of the source, not the browser. Only whole lines go, so no string, regular
+ * expression or code is touched; a block comment that ends inside a line leaves the script as it
+ * is. The search's first query downloads about 3 KB gzip less.
  */
 final class ScriptComments {
   private ScriptComments() {}

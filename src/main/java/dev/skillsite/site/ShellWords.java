@@ -2,7 +2,10 @@ package dev.skillsite.site;
 
 import java.util.regex.Pattern;
 
-/** Quoting for words of a POSIX shell command a reader copies: text from content is never run as code. */
+/**
+ * Quoting for words of a POSIX shell command a reader copies: text from content is never run as
+ * code.
+ */
 final class ShellWords {
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._/:@%+=,-]+");
 

@@ -2,7 +2,10 @@ package dev.skillsite.site;
 
 import java.nio.file.Path;
 
-/** Where pages and copied content files go: a new site's folder, or a published one updated in place. */
+/**
+ * Where pages and copied content files go: a new site's folder, or a published one updated in
+ * place.
+ */
 interface SiteFiles {
   void write(String sitePath, String text);
 

@@ -1,7 +1,6 @@
 package dev.skillsite.site;
 
 import dev.skillsite.audit.AuditJson;
-
 import dev.skillsite.markdown.MarkdownRenderer;
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.Collection;
@@ -24,16 +23,18 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 /**
- * Writes the static site for a catalog: home, collection, skill and reference pages, skills and triggers
- * A–Z, search, routing health (when the input has it), 404, sitemap, robots, skills.json and assets. Templates compile once, in the constructor; an
- * instance is thread-safe and its output depends only on its input.
+ * Writes the static site for a catalog: home, collection, skill and reference pages, skills and
+ * triggers A–Z, search, routing health (when the input has it), 404, sitemap, robots, skills.json
+ * and assets. Templates compile once, in the constructor; an instance is thread-safe and its output
+ * depends only on its input.
  */
 public final class SiteGenerator {
   /**
-   * The folder of a site that holds its build cache ({@link #cached}): not part of the published site (no page
-   * links to it, {@code serve} does not serve it, a deployment may leave it out).
+   * The folder of a site that holds its build cache ({@link #cached}): not part of the published
+   * site (no page links to it, {@code serve} does not serve it, a deployment may leave it out).
    */
   public static final String CACHE_FOLDER = ".skillsite-cache";
+
   private final PageRenderer pages;
   private final AssetCopier assets;
   private final MarkdownRenderer markdown = new MarkdownRenderer();
@@ -46,23 +47,34 @@ public final class SiteGenerator {
   /** Writes the whole site into {@code dir}, which must be empty or absent. */
   public SiteReport generate(SiteInput input, Path dir) throws IOException {
     OutputDir.requireEmpty(dir);
-    return generate(input, render(input.catalog(), input.contentRoot(), () -> false, Optional.empty()), dir, false,
-        Optional.empty(), false);
+    return generate(
+        input,
+        render(input.catalog(), input.contentRoot(), () -> false, Optional.empty()),
+        dir,
+        false,
+        Optional.empty(),
+        false);
   }
 
   /**
-   * Writes the whole site into {@code dir}, with the documents {@link #render} made of the same catalog.
-   * {@code dir} is a fresh folder (a build's staging folder): files that another writer puts there at the same
-   * time, at paths the site does not write, are left alone. A file that is byte for byte the file at the same
-   * path in {@code previous} (the published site this one will replace) is hard-linked to it instead of
-   * written, so it keeps its modification time.
+   * Writes the whole site into {@code dir}, with the documents {@link #render} made of the same
+   * catalog. {@code dir} is a fresh folder (a build's staging folder): files that another writer
+   * puts there at the same time, at paths the site does not write, are left alone. A file that is
+   * byte for byte the file at the same path in {@code previous} (the published site this one will
+   * replace) is hard-linked to it instead of written, so it keeps its modification time.
    *
    * @param keepSnapshot whether the report keeps a {@link Snapshot} (every rendered document) for
    *     {@link #refresh}: only a watching server wants that memory held
    * @param cache whether the site gets a build cache ({@link #cached}) for the next build
    */
-  public SiteReport generate(SiteInput input, Documents documents, Path dir, boolean keepSnapshot,
-      Optional<Path> previous, boolean cache) throws IOException {
+  public SiteReport generate(
+      SiteInput input,
+      Documents documents,
+      Path dir,
+      boolean keepSnapshot,
+      Optional<Path> previous,
+      boolean cache)
+      throws IOException {
     OutputDir out = new OutputDir(dir, previous);
     try {
       return write(input, documents, out, keepSnapshot, cache);
@@ -72,28 +84,37 @@ public final class SiteGenerator {
   }
 
   /**
-   * Renders every skill's body and references (Markdown to HTML, links, cross-links), the larger part of a
-   * site's work. It needs only the catalog, not the routing index or related skills, so a build runs it while
-   * those are computed. Gives up with {@link java.util.concurrent.CancellationException} once {@code stop} says
-   * so (the build it was for failed or was cancelled), and uses again the documents of {@code previous} (a
-   * watching server's last build) whose source and link answers did not change: the same result, faster.
+   * Renders every skill's body and references (Markdown to HTML, links, cross-links), the larger
+   * part of a site's work. It needs only the catalog, not the routing index or related skills, so a
+   * build runs it while those are computed. Gives up with {@link
+   * java.util.concurrent.CancellationException} once {@code stop} says so (the build it was for
+   * failed or was cancelled), and uses again the documents of {@code previous} (a watching server's
+   * last build) whose source and link answers did not change: the same result, faster.
    */
-  public Documents render(Catalog catalog, Optional<Path> contentRoot, BooleanSupplier stop,
+  public Documents render(
+      Catalog catalog,
+      Optional<Path> contentRoot,
+      BooleanSupplier stop,
       Optional<Earlier> previous) {
     ContentFiles files = new ContentFiles(contentRoot);
-    return new Documents(catalog, new DocumentPipeline(markdown).render(catalog.skills(), files, stop,
-        previous.map(p -> p.docs)), files);
+    return new Documents(
+        catalog,
+        new DocumentPipeline(markdown)
+            .render(catalog.skills(), files, stop, previous.map(p -> p.docs)),
+        files);
   }
 
   /**
-   * The documents of the build cache a build left in {@code site} (see {@link DocumentCache}), for {@link #render}
-   * to use again; empty when there is none, or none this program can use.
+   * The documents of the build cache a build left in {@code site} (see {@link DocumentCache}), for
+   * {@link #render} to use again; empty when there is none, or none this program can use.
    */
   public Optional<Earlier> cached(Path site) {
     return DocumentCache.read(site).map(Earlier::new);
   }
 
-  /** Documents an earlier build rendered, for {@link #render} to use again where nothing changed. */
+  /**
+   * Documents an earlier build rendered, for {@link #render} to use again where nothing changed.
+   */
   public static final class Earlier {
     private final DocumentPipeline.Reusable docs;
 
@@ -131,8 +152,9 @@ public final class SiteGenerator {
   }
 
   /**
-   * What a generation knows about the site it wrote, enough to render one skill's pages again when only
-   * that skill's files changed ({@link #refresh}). Holds every rendered document: keep at most one.
+   * What a generation knows about the site it wrote, enough to render one skill's pages again when
+   * only that skill's files changed ({@link #refresh}). Holds every rendered document: keep at most
+   * one.
    */
   public static final class Snapshot {
     private final SiteInput input;
@@ -158,17 +180,20 @@ public final class SiteGenerator {
   public record Refresh(List<String> written, List<Diagnostic> diagnostics) {}
 
   /**
-   * Renders the pages of {@code updated} (a new version of a skill of the snapshot, with the same id, name
-   * and references) again, with the rest of the site as the snapshot has it, and replaces them in the
-   * published site {@code live}, each file atomically. Nothing else is touched: lists, the search index, other
-   * skills' "related" and "mentioned by" sections wait for the next full build.
+   * Renders the pages of {@code updated} (a new version of a skill of the snapshot, with the same
+   * id, name and references) again, with the rest of the site as the snapshot has it, and replaces
+   * them in the published site {@code live}, each file atomically. Nothing else is touched: lists,
+   * the search index, other skills' "related" and "mentioned by" sections wait for the next full
+   * build.
    */
   public Refresh refresh(Snapshot snapshot, Skill updated, Path live) throws IOException {
-    List<Skill> skills = snapshot.input.catalog().skills().stream()
-        .map(s -> s.id().equals(updated.id()) ? updated : s)
-        .toList();
+    List<Skill> skills =
+        snapshot.input.catalog().skills().stream()
+            .map(s -> s.id().equals(updated.id()) ? updated : s)
+            .toList();
     DocumentPipeline.Again again =
-        new DocumentPipeline(markdown).renderAgain(updated, skills, snapshot.documents.docs, snapshot.documents.files);
+        new DocumentPipeline(markdown)
+            .renderAgain(updated, skills, snapshot.documents.docs, snapshot.documents.files);
     if (!Files.isDirectory(live)) {
       throw new NoSuchFileException(live.toString(), null, "no published site to refresh");
     }
@@ -177,26 +202,33 @@ public final class SiteGenerator {
     try {
       InstallCommand install = new InstallCommand(snapshot.input.catalog().config());
       PageViews views = new PageViews(snapshot.input.catalog().config(), install);
-      SkillPages skillPages = new SkillPages(snapshot.input, install, new Backlinks(snapshot.documents.docs.skills()));
+      SkillPages skillPages =
+          new SkillPages(snapshot.input, install, new Backlinks(snapshot.documents.docs.skills()));
       SiteView site = views.site(snapshot.input.health().isPresent());
-      written.add(writeSkill(again.skill(), snapshot.documents.files, out, site, views, skillPages));
+      written.add(
+          writeSkill(again.skill(), snapshot.documents.files, out, site, views, skillPages));
       for (RenderedSkill.RenderedReference ref : again.skill().references()) {
         written.add(writeReference(again.skill(), ref, out, site, views, skillPages));
       }
       String files = SiteLayout.file(updated.id(), "");
-      again.links().copies().forEach((path, source) -> {
-        if (path.startsWith(files)) {
-          out.copy(path, source);
-        }
-      });
+      again
+          .links()
+          .copies()
+          .forEach(
+              (path, source) -> {
+                if (path.startsWith(files)) {
+                  out.copy(path, source);
+                }
+              });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    return new Refresh(written, again.skill().diagnostics().stream().sorted(Diagnostic.ORDER).toList());
+    return new Refresh(
+        written, again.skill().diagnostics().stream().sorted(Diagnostic.ORDER).toList());
   }
 
-  private SiteReport write(SiteInput input, Documents documents, OutputDir out, boolean keepSnapshot,
-      boolean cache) {
+  private SiteReport write(
+      SiteInput input, Documents documents, OutputDir out, boolean keepSnapshot, boolean cache) {
     Catalog catalog = input.catalog();
     if (documents.catalog != catalog) {
       throw new IllegalArgumentException("documents rendered from another catalog");
@@ -211,14 +243,18 @@ public final class SiteGenerator {
     ListPages lists = new ListPages(catalog, auditViews);
     ConcurrentLinkedQueue<String> written = new ConcurrentLinkedQueue<>();
 
-    // a failed write (a full disk) stops the others before they start, and is thrown only once every write
-    // in flight is over: the caller then deletes the staging folder, which no thread may be writing into
+    // a failed write (a full disk) stops the others before they start, and is thrown only once
+    // every write
+    // in flight is over: the caller then deletes the staging folder, which no thread may be writing
+    // into
     AtomicReference<RuntimeException> failed = new AtomicReference<>();
-    // one task per page, not per skill: a skill with hundreds of references would otherwise be written by one
+    // one task per page, not per skill: a skill with hundreds of references would otherwise be
+    // written by one
     // thread at the end while the other cores idle
     List<Runnable> tasks = new ArrayList<>();
     if (cache) {
-      tasks.add(() -> out.stream(DocumentCache.PATH, os -> DocumentCache.encode(docs.reusable(), os)));
+      tasks.add(
+          () -> out.stream(DocumentCache.PATH, os -> DocumentCache.encode(docs.reusable(), os)));
     }
     for (RenderedSkill r : docs.skills()) {
       tasks.add(() -> written.add(writeSkill(r, files, out, site, views, skillPages)));
@@ -226,41 +262,109 @@ public final class SiteGenerator {
         tasks.add(() -> written.add(writeReference(r, ref, out, site, views, skillPages)));
       }
     }
-    tasks.parallelStream().forEach(task -> {
-      if (failed.get() == null) {
-        try {
-          task.run();
-        } catch (RuntimeException e) {
-          failed.compareAndSet(null, e);
-        }
-      }
-    });
+    tasks.parallelStream()
+        .forEach(
+            task -> {
+              if (failed.get() == null) {
+                try {
+                  task.run();
+                } catch (RuntimeException e) {
+                  failed.compareAndSet(null, e);
+                }
+              }
+            });
     if (failed.get() != null) {
       throw failed.get();
     }
     String title = catalog.config().title();
-    String description = catalog.config().description().orElse(title + ": agent skills, their triggers and docs.");
-    page(out, written, PageKind.INDEX, SiteLayout.INDEX, title, description, site, views,
-        lists.index().withGraph(RelationGraph.of(catalog.skills(), input::related, SiteLayout.INDEX)));
+    String description =
+        catalog.config().description().orElse(title + ": agent skills, their triggers and docs.");
+    page(
+        out,
+        written,
+        PageKind.INDEX,
+        SiteLayout.INDEX,
+        title,
+        description,
+        site,
+        views,
+        lists
+            .index()
+            .withGraph(RelationGraph.of(catalog.skills(), input::related, SiteLayout.INDEX)));
     for (Collection c : catalog.collections()) {
-      page(out, written, PageKind.COLLECTION, SiteLayout.collection(c.id()), c.name(),
-          c.description().orElse(c.name()), site, views, lists.collection(c));
+      page(
+          out,
+          written,
+          PageKind.COLLECTION,
+          SiteLayout.collection(c.id()),
+          c.name(),
+          c.description().orElse(c.name()),
+          site,
+          views,
+          lists.collection(c));
     }
-    page(out, written, PageKind.SKILLS, SiteLayout.SKILLS, "All skills", "Every skill A–Z.", site, views,
+    page(
+        out,
+        written,
+        PageKind.SKILLS,
+        SiteLayout.SKILLS,
+        "All skills",
+        "Every skill A–Z.",
+        site,
+        views,
         lists.skills());
-    page(out, written, PageKind.TRIGGERS, SiteLayout.TRIGGERS, "Trigger phrases",
-        "Every trigger phrase and keyword A–Z, and the skill it belongs to.", site, views, lists.triggers());
-    page(out, written, PageKind.SEARCH, SiteLayout.SEARCH, "Search", "Search the skills.", site, views,
+    page(
+        out,
+        written,
+        PageKind.TRIGGERS,
+        SiteLayout.TRIGGERS,
+        "Trigger phrases",
+        "Every trigger phrase and keyword A–Z, and the skill it belongs to.",
+        site,
+        views,
+        lists.triggers());
+    page(
+        out,
+        written,
+        PageKind.SEARCH,
+        SiteLayout.SEARCH,
+        "Search",
+        "Search the skills.",
+        site,
+        views,
         new EmptyPage());
-    input.health().ifPresent(h -> page(out, written, PageKind.HEALTH, SiteLayout.HEALTH, "Routing health",
-        "Which skills compete for the same requests, which are unreachable, and description findings.", site,
-        views, h.page(id -> Urls.relative(SiteLayout.HEALTH, SiteLayout.skill(id)))));
-    auditViews.page(catalog.skills().stream().map(Skill::id).collect(java.util.stream.Collectors.toSet()))
-        .ifPresent(a -> page(out, written, PageKind.AUDIT, SiteLayout.AUDIT, "Audit",
-            "What each skill would make an agent do: findings by rule and severity, worst skills first.", site,
-            views, a));
-    out.write(SiteLayout.NOT_FOUND, pages.render(PageKind.NOT_FOUND, site, views.notFound(),
-        NotFoundPage.of(assets.file("site.css"))));
+    input
+        .health()
+        .ifPresent(
+            h ->
+                page(
+                    out,
+                    written,
+                    PageKind.HEALTH,
+                    SiteLayout.HEALTH,
+                    "Routing health",
+                    "Which skills compete for the same requests, which are unreachable, and description findings.",
+                    site,
+                    views,
+                    h.page(id -> Urls.relative(SiteLayout.HEALTH, SiteLayout.skill(id)))));
+    auditViews
+        .page(catalog.skills().stream().map(Skill::id).collect(java.util.stream.Collectors.toSet()))
+        .ifPresent(
+            a ->
+                page(
+                    out,
+                    written,
+                    PageKind.AUDIT,
+                    SiteLayout.AUDIT,
+                    "Audit",
+                    "What each skill would make an agent do: findings by rule and severity, worst skills first.",
+                    site,
+                    views,
+                    a));
+    out.write(
+        SiteLayout.NOT_FOUND,
+        pages.render(
+            PageKind.NOT_FOUND, site, views.notFound(), NotFoundPage.of(assets.file("site.css"))));
 
     docs.links().copies().forEach(out::copy);
     assets.copy(out);
@@ -269,20 +373,31 @@ public final class SiteGenerator {
     for (var e : json.skillsJsonFiles(catalog, input).entrySet()) {
       out.write(e.getKey(), e.getValue());
     }
-    input.audit().ifPresent(a -> out.write(SiteLayout.AUDIT_JSON, new AuditJson().format(a, a.findings()) + "\n"));
+    input
+        .audit()
+        .ifPresent(
+            a -> out.write(SiteLayout.AUDIT_JSON, new AuditJson().format(a, a.findings()) + "\n"));
     SitemapWriter sitemap = new SitemapWriter(catalog.config().baseUrl());
     for (var e : sitemap.sitemaps(new ArrayList<>(written)).entrySet()) {
       out.write(e.getKey(), e.getValue());
     }
     out.write(SiteLayout.ROBOTS, sitemap.robots());
 
-    List<Diagnostic> diagnostics = docs.skills().stream().flatMap(r -> r.diagnostics().stream()).toList();
-    return new SiteReport(written.size() + 1, diagnostics,
+    List<Diagnostic> diagnostics =
+        docs.skills().stream().flatMap(r -> r.diagnostics().stream()).toList();
+    return new SiteReport(
+        written.size() + 1,
+        diagnostics,
         keepSnapshot ? Optional.of(new Snapshot(input, documents)) : Optional.empty());
   }
 
   /** Writes a skill's page and the copy of its SKILL.md; returns the page's path. */
-  private String writeSkill(RenderedSkill r, ContentFiles files, SiteFiles out, SiteView site, PageViews views,
+  private String writeSkill(
+      RenderedSkill r,
+      ContentFiles files,
+      SiteFiles out,
+      SiteView site,
+      PageViews views,
       SkillPages skillPages) {
     Skill s = r.skill();
     String path = SiteLayout.skill(s.id());
@@ -290,25 +405,53 @@ public final class SiteGenerator {
     raw.ifPresent(p -> out.copy(SiteLayout.rawSkill(s.id()), p));
     boolean archive = new SkillArchives(files.root()).write(s, out);
     SkillPage view = skillPages.skill(r, raw.isPresent(), archive);
-    out.write(path, pages.render(PageKind.SKILL, site, views.page(path, s.name(), view.summary(), PageKind.SKILL,
-        true), view));
+    out.write(
+        path,
+        pages.render(
+            PageKind.SKILL,
+            site,
+            views.page(path, s.name(), view.summary(), PageKind.SKILL, true),
+            view));
     return path;
   }
 
   /** Writes the page of one of a skill's references; returns its path. */
-  private String writeReference(RenderedSkill r, RenderedSkill.RenderedReference ref, SiteFiles out, SiteView site,
-      PageViews views, SkillPages skillPages) {
+  private String writeReference(
+      RenderedSkill r,
+      RenderedSkill.RenderedReference ref,
+      SiteFiles out,
+      SiteView site,
+      PageViews views,
+      SkillPages skillPages) {
     Skill s = r.skill();
     String refPath = SiteLayout.reference(s.id(), ref.reference().path());
-    out.write(refPath, pages.render(PageKind.REFERENCE, site, views.page(refPath,
-        ref.reference().title() + " · " + s.name(), s.description(), PageKind.REFERENCE, true),
-        skillPages.reference(r, ref)));
+    out.write(
+        refPath,
+        pages.render(
+            PageKind.REFERENCE,
+            site,
+            views.page(
+                refPath,
+                ref.reference().title() + " · " + s.name(),
+                s.description(),
+                PageKind.REFERENCE,
+                true),
+            skillPages.reference(r, ref)));
     return refPath;
   }
 
-  private void page(OutputDir out, ConcurrentLinkedQueue<String> written, PageKind kind, String path, String title,
-      String description, SiteView site, PageViews views, Object view) {
-    out.write(path, pages.render(kind, site, views.page(path, title, description, kind, false), view));
+  private void page(
+      OutputDir out,
+      ConcurrentLinkedQueue<String> written,
+      PageKind kind,
+      String path,
+      String title,
+      String description,
+      SiteView site,
+      PageViews views,
+      Object view) {
+    out.write(
+        path, pages.render(kind, site, views.page(path, title, description, kind, false), view));
     written.add(path);
   }
 }

@@ -3,7 +3,9 @@ package dev.skillsite.site;
 import dev.skillsite.model.SkillId;
 import java.util.regex.Pattern;
 
-/** Where each page and file of the site lives (site paths, {@code /} separators, no leading slash). */
+/**
+ * Where each page and file of the site lives (site paths, {@code /} separators, no leading slash).
+ */
 public final class SiteLayout {
   private static final Pattern MARKDOWN_EXTENSION = Pattern.compile("(?i)\\.(md|markdown)$");
   private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9._-]+");
@@ -38,10 +40,11 @@ public final class SiteLayout {
   }
 
   /**
-   * A Markdown file of a skill: {@code references/api.md} → {@code skills/<id>/ref/references/api.html}, the
-   * source tree with {@code .html} for {@code .md}. A page file, not a folder holding an {@code index.html}: skills
-   * can have hundreds of references, and a folder per page made the site half folders, each one more thing to
-   * create, upload and delete.
+   * A Markdown file of a skill: {@code references/api.md} → {@code
+   * skills/<id>/ref/references/api.html}, the source tree with {@code .html} for {@code .md}. A
+   * page file, not a folder holding an {@code index.html}: skills can have hundreds of references,
+   * and a folder per page made the site half folders, each one more thing to create, upload and
+   * delete.
    */
   static String reference(SkillId id, String pathInSkill) {
     String noExt = MARKDOWN_EXTENSION.matcher(pathInSkill).replaceFirst("");
@@ -55,8 +58,10 @@ public final class SiteLayout {
 
   /** A collection's page; an id that is not a plain slug is made one (ids come from content). */
   static String collection(String id) {
-    String slug = SLUG_EDGES.matcher(NOT_SLUG.matcher(id.toLowerCase(java.util.Locale.ROOT)).replaceAll("-"))
-        .replaceAll("");
+    String slug =
+        SLUG_EDGES
+            .matcher(NOT_SLUG.matcher(id.toLowerCase(java.util.Locale.ROOT)).replaceAll("-"))
+            .replaceAll("");
     return "collections/" + (slug.isEmpty() ? "collection" : slug) + "/index.html";
   }
 }

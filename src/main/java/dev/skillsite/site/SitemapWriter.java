@@ -6,13 +6,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code sitemap.xml} (absolute URLs with a base URL, else relative) and {@code robots.txt}. A site of more than
- * {@link #MAX_URLS} pages gets a sitemap index ({@code sitemap.xml}) of sitemaps {@code sitemap-1.xml} …, each of
- * at most {@link #MAX_URLS} URLs, as the sitemaps.org protocol asks.
+ * {@code sitemap.xml} (absolute URLs with a base URL, else relative) and {@code robots.txt}. A site
+ * of more than {@link #MAX_URLS} pages gets a sitemap index ({@code sitemap.xml}) of sitemaps
+ * {@code sitemap-1.xml} …, each of at most {@link #MAX_URLS} URLs, as the sitemaps.org protocol
+ * asks.
  */
 final class SitemapWriter {
-  /** URLs in one sitemap file at most (the protocol's limit; 50,000 URLs of ~100 bytes stay far under 50 MB). */
+  /**
+   * URLs in one sitemap file at most (the protocol's limit; 50,000 URLs of ~100 bytes stay far
+   * under 50 MB).
+   */
   static final int MAX_URLS = 50_000;
+
   private final Optional<String> baseUrl;
   private final int maxUrls;
 
@@ -32,8 +37,9 @@ final class SitemapWriter {
       return Map.of(SiteLayout.SITEMAP, sitemap(sorted));
     }
     Map<String, String> out = new LinkedHashMap<>();
-    StringBuilder index = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        .append("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    StringBuilder index =
+        new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+            .append("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for (int from = 0, n = 1; from < sorted.size(); from += maxUrls, n++) {
       String part = "sitemap-" + n + ".xml";
       out.put(part, sitemap(sorted.subList(from, Math.min(sorted.size(), from + maxUrls))));
@@ -48,19 +54,25 @@ final class SitemapWriter {
   }
 
   String sitemap(List<String> pages) {
-    StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    pages.stream().sorted().forEach(p -> sb.append("  <url><loc>").append(xml(url(p))).append("</loc></url>\n"));
+    StringBuilder sb =
+        new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+            .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    pages.stream()
+        .sorted()
+        .forEach(p -> sb.append("  <url><loc>").append(xml(url(p))).append("</loc></url>\n"));
     return sb.append("</urlset>\n").toString();
   }
 
   String robots() {
-    return "User-agent: *\nAllow: /\n" + baseUrl.map(b -> "Sitemap: " + Urls.absolute(b, SiteLayout.SITEMAP) + "\n")
-        .orElse("");
+    return "User-agent: *\nAllow: /\n"
+        + baseUrl.map(b -> "Sitemap: " + Urls.absolute(b, SiteLayout.SITEMAP) + "\n").orElse("");
   }
 
   private static String xml(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
         .replace("'", "&apos;");
   }
 }

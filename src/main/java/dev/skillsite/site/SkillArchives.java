@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code .tar.gz} of a skill with files beside its SKILL.md (references, scripts, assets), for agents and
- * readers to install from the site: the skill folder as {@link SkillFolder} finds it, {@code SKILL.md} at its root.
- * A skill that is only its SKILL.md, or too big for clients ({@link SkillFolder#MAX_FILES},
- * {@link SkillFolder#MAX_BYTES}), gets none. Stateless.
+ * The {@code .tar.gz} of a skill with files beside its SKILL.md (references, scripts, assets), for
+ * agents and readers to install from the site: the skill folder as {@link SkillFolder} finds it,
+ * {@code SKILL.md} at its root. A skill that is only its SKILL.md, or too big for clients ({@link
+ * SkillFolder#MAX_FILES}, {@link SkillFolder#MAX_BYTES}), gets none. Stateless.
  */
 final class SkillArchives {
   private final Optional<Path> root;
@@ -22,7 +22,10 @@ final class SkillArchives {
     this.root = contentRoot;
   }
 
-  /** Writes the archive of {@code skill} at {@link SiteLayout#archive}; returns whether there is one. */
+  /**
+   * Writes the archive of {@code skill} at {@link SiteLayout#archive}; returns whether there is
+   * one.
+   */
   boolean write(Skill skill, SiteFiles out) {
     Optional<List<SkillFolder.Entry>> files = root.flatMap(r -> SkillFolder.files(r, skill));
     if (files.isEmpty() || files.get().size() < 2) {

@@ -35,7 +35,9 @@ final class SkillPages {
     this.backlinks = backlinks;
     this.targets = new InstallTargets(catalog.config(), install);
     this.audit = new AuditViews(input.audit());
-    this.byId = catalog.skills().stream().collect(Collectors.toMap(Skill::id, Function.identity(), (a, b) -> a));
+    this.byId =
+        catalog.skills().stream()
+            .collect(Collectors.toMap(Skill::id, Function.identity(), (a, b) -> a));
   }
 
   /**
@@ -45,29 +47,59 @@ final class SkillPages {
   SkillPage skill(RenderedSkill rendered, boolean rawCopy, boolean archive) {
     Skill s = rendered.skill();
     String page = SiteLayout.skill(s.id());
-    List<LinkView> refs = rendered.references().stream()
-        .map(r -> new LinkView(Urls.relative(page, SiteLayout.reference(s.id(), r.reference().path())),
-            r.reference().title(), r.reference().path()))
-        .toList();
-    List<LinkView> mentionedBy = backlinks.of(s.id()).stream()
-        .map(byId::get)
-        .map(o -> new LinkView(Urls.relative(page, SiteLayout.skill(o.id())), o.name(),
-            SkillSummary.of(o, catalog.config().summaries())))
-        .toList();
-    return new SkillPage(s.id().value(), s.name(), s.description(), s.triggers().phrases(), s.triggers().keywords(),
-        s.triggers().clauses(), s.triggers().notFor(), install(s, page, rawCopy, archive),
+    List<LinkView> refs =
+        rendered.references().stream()
+            .map(
+                r ->
+                    new LinkView(
+                        Urls.relative(page, SiteLayout.reference(s.id(), r.reference().path())),
+                        r.reference().title(),
+                        r.reference().path()))
+            .toList();
+    List<LinkView> mentionedBy =
+        backlinks.of(s.id()).stream()
+            .map(byId::get)
+            .map(
+                o ->
+                    new LinkView(
+                        Urls.relative(page, SiteLayout.skill(o.id())),
+                        o.name(),
+                        SkillSummary.of(o, catalog.config().summaries())))
+            .toList();
+    return new SkillPage(
+        s.id().value(),
+        s.name(),
+        s.description(),
+        s.triggers().phrases(),
+        s.triggers().keywords(),
+        s.triggers().clauses(),
+        s.triggers().notFor(),
+        install(s, page, rawCopy, archive),
         install.sourceUrl(s).orElse(""),
-        s.source(), rawCopy ? Urls.relative(page, SiteLayout.rawSkill(s.id())) : "", s.license().orElse(""),
-        allowedTools(s), FrontmatterText.others(s.frontmatter()), collection(s, page), HtmlBlock.of(rendered.body()),
-        refs, related(s, page), mentionedBy, health(s, page), SkillSummary.of(s, catalog.config().summaries()),
-        audit.skill(s.id(), page), s.triggers().fallback(),
+        s.source(),
+        rawCopy ? Urls.relative(page, SiteLayout.rawSkill(s.id())) : "",
+        s.license().orElse(""),
+        allowedTools(s),
+        FrontmatterText.others(s.frontmatter()),
+        collection(s, page),
+        HtmlBlock.of(rendered.body()),
+        refs,
+        related(s, page),
+        mentionedBy,
+        health(s, page),
+        SkillSummary.of(s, catalog.config().summaries()),
+        audit.skill(s.id(), page),
+        s.triggers().fallback(),
         Boolean.TRUE.equals(s.frontmatter().get("disable-model-invocation")));
   }
 
   private InstallView install(Skill s, String page, boolean rawCopy, boolean archive) {
-    Optional<InstallTargets.Download> download = archive
-        ? Optional.of(new InstallTargets.Download(SiteLayout.archive(s.id()), true))
-        : rawCopy ? Optional.of(new InstallTargets.Download(SiteLayout.rawSkill(s.id()), false)) : Optional.empty();
+    Optional<InstallTargets.Download> download =
+        archive
+            ? Optional.of(new InstallTargets.Download(SiteLayout.archive(s.id()), true))
+            : rawCopy
+                ? Optional.of(new InstallTargets.Download(SiteLayout.rawSkill(s.id()), false))
+                : Optional.empty();
     return targets.view(s, catalog.collection(s.collectionId()), download, page);
   }
 
@@ -76,31 +108,47 @@ final class SkillPages {
     String page = SiteLayout.reference(s.id(), ref.reference().path());
     List<LinkView> siblings = new ArrayList<>();
     for (Reference other : siblings(s.references(), ref.reference())) {
-      siblings.add(new LinkView(Urls.relative(page, SiteLayout.reference(s.id(), other.path())), other.title(),
-          other.path()));
+      siblings.add(
+          new LinkView(
+              Urls.relative(page, SiteLayout.reference(s.id(), other.path())),
+              other.title(),
+              other.path()));
     }
-    String source = install.sourceUrl(s)
-        .map(u -> u.substring(0, u.lastIndexOf('/') + 1) + Urls.encodePath(ref.reference().path()))
-        .orElse("");
+    String source =
+        install
+            .sourceUrl(s)
+            .map(
+                u ->
+                    u.substring(0, u.lastIndexOf('/') + 1)
+                        + Urls.encodePath(ref.reference().path()))
+            .orElse("");
     String skillHref = Urls.relative(page, SiteLayout.skill(s.id()));
-    return new ReferencePage(ref.reference().title(), ref.reference().path(), new LinkView(skillHref, s.name(), ""),
-        source, HtmlBlock.of(ref.doc()), siblings, s.references().size(), skillHref + "#ss-references-title");
+    return new ReferencePage(
+        ref.reference().title(),
+        ref.reference().path(),
+        new LinkView(skillHref, s.name(), ""),
+        source,
+        HtmlBlock.of(ref.doc()),
+        siblings,
+        s.references().size(),
+        skillHref + "#ss-references-title");
   }
 
   /**
    * The files a reference page lists beside itself: all of the skill's files when there are at most
-   * {@link #SIBLINGS} of them; else the files of its own folder, and of those at most {@link #SIBLINGS}
-   * around it (in the skill's order). Every page listing every file would make a skill with hundreds of
-   * references cost hundreds squared links; the skill's page keeps the full list.
+   * {@link #SIBLINGS} of them; else the files of its own folder, and of those at most {@link
+   * #SIBLINGS} around it (in the skill's order). Every page listing every file would make a skill
+   * with hundreds of references cost hundreds squared links; the skill's page keeps the full list.
    */
   static List<Reference> siblings(List<Reference> all, Reference current) {
     if (all.size() <= SIBLINGS) {
       return all;
     }
     String folder = folder(current.path());
-    List<Reference> near = all.stream()
-        .filter(r -> r.path().startsWith(folder) && r.path().indexOf('/', folder.length()) < 0)
-        .toList();
+    List<Reference> near =
+        all.stream()
+            .filter(r -> r.path().startsWith(folder) && r.path().indexOf('/', folder.length()) < 0)
+            .toList();
     if (near.size() <= SIBLINGS) {
       return near;
     }
@@ -123,23 +171,37 @@ final class SkillPages {
       if (o == null || o.id().equals(s.id())) {
         continue;
       }
-      cards.add(new RelatedCard(Urls.relative(page, SiteLayout.skill(o.id())), o.name(),
-          SkillSummary.of(o, catalog.config().summaries()), r.reason(), r.declared(), install.repoLabel(),
-          PageViews.count(catalog.config().stars()), PageViews.count(catalog.config().forks())));
+      cards.add(
+          new RelatedCard(
+              Urls.relative(page, SiteLayout.skill(o.id())),
+              o.name(),
+              SkillSummary.of(o, catalog.config().summaries()),
+              r.reason(),
+              r.declared(),
+              install.repoLabel(),
+              PageViews.count(catalog.config().stars()),
+              PageViews.count(catalog.config().forks())));
     }
     return cards;
   }
 
   private List<Object> health(Skill s, String page) {
-    return input.health()
+    return input
+        .health()
         .map(h -> h.skill(s.id(), other -> Urls.relative(page, SiteLayout.skill(other))))
-        .stream().toList();
+        .stream()
+        .toList();
   }
 
   private LinkView collection(Skill s, String page) {
-    return catalog.collection(s.collectionId())
-        .map((Collection c) -> new LinkView(Urls.relative(page, SiteLayout.collection(c.id())), c.name(),
-            c.description().orElse("")))
+    return catalog
+        .collection(s.collectionId())
+        .map(
+            (Collection c) ->
+                new LinkView(
+                    Urls.relative(page, SiteLayout.collection(c.id())),
+                    c.name(),
+                    c.description().orElse("")))
         .orElse(new LinkView("", "", ""));
   }
 

@@ -18,19 +18,29 @@ public final class Summaries {
       return flat;
     }
     int cut = flat.lastIndexOf(' ', max - 1);
-    return TRAILING_PUNCTUATION.matcher(flat.substring(0, cut > max / 2 ? cut : max - 1)).replaceAll("") + "…";
+    return TRAILING_PUNCTUATION
+            .matcher(flat.substring(0, cut > max / 2 ? cut : max - 1))
+            .replaceAll("")
+        + "…";
   }
 
   /**
-   * Runs of whitespace made one space, ends stripped. Most descriptions are one line with single spaces, and the
-   * same ones are clipped for many pages: those are returned as they are, without running the pattern.
+   * Runs of whitespace made one space, ends stripped. Most descriptions are one line with single
+   * spaces, and the same ones are clipped for many pages: those are returned as they are, without
+   * running the pattern.
    */
   static String flat(String text) {
     int n = text.length();
-    boolean clean = n == 0 || !Character.isWhitespace(text.charAt(0)) && !Character.isWhitespace(text.charAt(n - 1));
+    boolean clean =
+        n == 0
+            || !Character.isWhitespace(text.charAt(0))
+                && !Character.isWhitespace(text.charAt(n - 1));
     for (int i = 0; i < n && clean; i++) {
       char c = text.charAt(i);
-      clean = c == ' ' ? text.charAt(i + 1) != ' ' : c != '\t' && c != '\n' && c != 0x0B && c != '\f' && c != '\r';
+      clean =
+          c == ' '
+              ? text.charAt(i + 1) != ' '
+              : c != '\t' && c != '\n' && c != 0x0B && c != '\f' && c != '\r';
     }
     return clean ? text : SPACES.matcher(text).replaceAll(" ").strip();
   }

@@ -6,9 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A gzip-compressed POSIX tar archive built in memory, the same bytes for the same files on any machine: entries in
- * the order given, every time stamp 0, owner 0:0 without names, modes 0644 or 0755. A path too long (or not ASCII)
- * for the ustar header gets a pax header before its entry, as POSIX tar does. Not thread-safe; one archive each.
+ * A gzip-compressed POSIX tar archive built in memory, the same bytes for the same files on any
+ * machine: entries in the order given, every time stamp 0, owner 0:0 without names, modes 0644 or
+ * 0755. A path too long (or not ASCII) for the ustar header gets a pax header before its entry, as
+ * POSIX tar does. Not thread-safe; one archive each.
  */
 final class TarGz {
   private static final int BLOCK = 512;

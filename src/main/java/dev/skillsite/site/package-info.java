@@ -1,7 +1,7 @@
 /**
  * Pages: view models of every page, Pebble rendering with the packaged or overriding templates,
- * Markdown documents of the whole site and their cache, the sitemap, {@code skills.json}, robots.txt
- * and the copied assets.
+ * Markdown documents of the whole site and their cache, the sitemap, {@code skills.json},
+ * robots.txt and the copied assets.
  *
  * <p>May import: {@code audit}, {@code content}, {@code markdown}, {@code model}, {@code output}.
  */

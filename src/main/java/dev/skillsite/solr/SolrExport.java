@@ -33,8 +33,9 @@ import java.util.stream.Stream;
  *   DIR/README.txt                             the commands
  * </pre>
  *
- * Written into a fresh folder beside DIR and moved into place: an existing DIR is replaced only when it is an
- * earlier export (it has {@code configset/schema.xml}), else left alone with an error.
+ * Written into a fresh folder beside DIR and moved into place: an existing DIR is replaced only
+ * when it is an earlier export (it has {@code configset/schema.xml}), else left alone with an
+ * error.
  */
 public final class SolrExport {
   public static final int PER_FILE = 1000;
@@ -44,14 +45,18 @@ public final class SolrExport {
 
   private SolrExport() {}
 
-  /** Writes the export of {@code skills} (triggers extracted, in collection order) to {@code dir}. */
+  /**
+   * Writes the export of {@code skills} (triggers extracted, in collection order) to {@code dir}.
+   */
   public static void write(List<Skill> skills, Path dir) throws IOException {
     Path target = dir.toAbsolutePath().normalize();
     if (Files.exists(target) && !Files.isRegularFile(target.resolve("configset/schema.xml"))) {
       try (Stream<Path> s = Files.list(target)) {
         if (s.findAny().isPresent()) {
-          throw new IOException(target + ": exists and is not an earlier export (no configset/schema.xml): "
-              + "give an empty or new folder");
+          throw new IOException(
+              target
+                  + ": exists and is not an earlier export (no configset/schema.xml): "
+                  + "give an empty or new folder");
         }
       }
     }
@@ -62,12 +67,14 @@ public final class SolrExport {
       writeConfigset(staging.resolve("configset"));
       writePlugin(staging.resolve("lib").resolve(PLUGIN_JAR));
       writeDocs(skills, staging.resolve("docs"));
-      Files.writeString(staging.resolve("README.txt"), readme(skills.size()), StandardCharsets.UTF_8);
+      Files.writeString(
+          staging.resolve("README.txt"), readme(skills.size()), StandardCharsets.UTF_8);
       if (Files.exists(target)) {
         deleteTree(target);
       }
       try {
-        Files.setPosixFilePermissions(staging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(
+            staging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
       } catch (UnsupportedOperationException e) {
         // not a POSIX file system: its default permissions stand
       }
@@ -88,12 +95,16 @@ public final class SolrExport {
     }
   }
 
-  /** The plugin jar, packed from the classes skillsite runs with (the same bytes as the Maven build's). */
+  /**
+   * The plugin jar, packed from the classes skillsite runs with (the same bytes as the Maven
+   * build's).
+   */
   public static void writePlugin(Path jar) throws IOException {
     Files.createDirectories(jar.getParent());
     Manifest m = new Manifest();
     m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, m)) {
+    try (OutputStream out = Files.newOutputStream(jar);
+        JarOutputStream j = new JarOutputStream(out, m)) {
       for (String c : pluginClasses()) {
         JarEntry e = new JarEntry(c);
         e.setTime(0);
@@ -109,7 +120,9 @@ public final class SolrExport {
   /** The class files the plugin jar holds. */
   public static List<String> pluginClasses() throws IOException {
     List<String> out = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(resource(PLUGIN_CLASSES), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(resource(PLUGIN_CLASSES), StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         if (!line.isBlank() && !line.startsWith("#")) {
           out.add(line.strip());
@@ -126,7 +139,9 @@ public final class SolrExport {
       for (int i = from; i < Math.min(skills.size(), from + PER_FILE); i++) {
         a.add(SolrDocuments.of(skills.get(i), i));
       }
-      Files.writeString(dir.resolve(String.format(Locale.ROOT, "skills-%05d.json", file)), a.toString(),
+      Files.writeString(
+          dir.resolve(String.format(Locale.ROOT, "skills-%05d.json", file)),
+          a.toString(),
           StandardCharsets.UTF_8);
     }
   }
@@ -145,7 +160,8 @@ public final class SolrExport {
                --data-binary @"$f" 'http://SOLR:8983/solr/skills/update'; done
              curl 'http://SOLR:8983/solr/skills/update?commit=true'
         4. Route:  skillsite route --solr http://SOLR:8983/solr --collection skills "what the user typed"
-        """.formatted(skills, PLUGIN_JAR);
+        """
+        .formatted(skills, PLUGIN_JAR);
   }
 
   private static InputStream resource(String name) throws IOException {
@@ -161,13 +177,15 @@ public final class SolrExport {
       return;
     }
     try (Stream<Path> s = Files.walk(p)) {
-      s.sorted(Comparator.reverseOrder()).forEach(x -> {
-        try {
-          Files.delete(x);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      s.sorted(Comparator.reverseOrder())
+          .forEach(
+              x -> {
+                try {
+                  Files.delete(x);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
   }
 }

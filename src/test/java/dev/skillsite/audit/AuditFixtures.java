@@ -10,13 +10,15 @@ import java.util.List;
 
 /** Builds one-skill collections from rule examples and audits them. */
 final class AuditFixtures {
-  static final String DEFAULT_HEAD = "---\nname: demo\ndescription: A demo skill used in tests of the audit rules.\n---\n";
+  static final String DEFAULT_HEAD =
+      "---\nname: demo\ndescription: A demo skill used in tests of the audit rules.\n---\n";
 
   private AuditFixtures() {}
 
   /**
-   * Writes an example into {@code root/demo}: {@code path:: text} files separated by {@code "\n@@ "}; a text
-   * without a path is the SKILL.md body; a SKILL.md text starting with {@code ---} is the whole file.
+   * Writes an example into {@code root/demo}: {@code path:: text} files separated by {@code "\n@@
+   * "}; a text without a path is the SKILL.md body; a SKILL.md text starting with {@code ---} is
+   * the whole file.
    */
   static void write(Path root, String example) throws IOException {
     Path dir = root.resolve("demo");
@@ -24,7 +26,10 @@ final class AuditFixtures {
     String skillMd = DEFAULT_HEAD + "A demo.\n";
     for (String part : example.split("\n@@ ")) {
       int sep = part.indexOf(":: ");
-      boolean named = sep > 0 && !part.substring(0, sep).contains(" ") && !part.substring(0, sep).contains("\n");
+      boolean named =
+          sep > 0
+              && !part.substring(0, sep).contains(" ")
+              && !part.substring(0, sep).contains("\n");
       String path = named ? part.substring(0, sep) : "SKILL.md";
       String text = named ? part.substring(sep + 3) : part;
       if (path.equals("SKILL.md")) {
@@ -34,8 +39,13 @@ final class AuditFixtures {
       Path file = dir.resolve(path);
       Files.createDirectories(file.getParent());
       // characters below U+0100 are bytes, so examples can spell binary headers ("\x7FELF")
-      boolean bytes = text.chars().allMatch(c -> c < 0x100) && text.chars().anyMatch(c -> c == 0 || c >= 0x80);
-      Files.write(file, bytes ? text.getBytes(StandardCharsets.ISO_8859_1) : text.getBytes(StandardCharsets.UTF_8));
+      boolean bytes =
+          text.chars().allMatch(c -> c < 0x100) && text.chars().anyMatch(c -> c == 0 || c >= 0x80);
+      Files.write(
+          file,
+          bytes
+              ? text.getBytes(StandardCharsets.ISO_8859_1)
+              : text.getBytes(StandardCharsets.UTF_8));
     }
     Files.writeString(dir.resolve("SKILL.md"), skillMd, StandardCharsets.UTF_8);
   }

@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Recall on the fixture collection: every finding listed in a skill's {@code .expected} file is found at that
- * severity or worse, and every rule of the table is exercised by at least one fixture.
+ * Recall on the fixture collection: every finding listed in a skill's {@code .expected} file is
+ * found at that severity or worse, and every rule of the table is exercised by at least one
+ * fixture.
  */
 class AuditFixturesTest {
   static final Path FIXTURES = Path.of("src/test/resources/audit/fixtures");
@@ -40,11 +41,24 @@ class AuditFixturesTest {
           String rule = parts[0];
           AuditSeverity severity = AuditSeverity.parse(parts[1]).orElseThrow();
           String path = skill + "/" + parts[2];
-          boolean ok = found.stream().anyMatch(x -> x.rule().equals(rule) && x.pos().path().equals(path)
-              && x.severity().atLeast(severity));
+          boolean ok =
+              found.stream()
+                  .anyMatch(
+                      x ->
+                          x.rule().equals(rule)
+                              && x.pos().path().equals(path)
+                              && x.severity().atLeast(severity));
           if (!ok) {
-            missed.add(skill + ": " + line + " (found there: " + found.stream()
-                .filter(x -> x.pos().path().equals(path)).map(x -> x.rule() + "/" + x.severity().label()).toList() + ")");
+            missed.add(
+                skill
+                    + ": "
+                    + line
+                    + " (found there: "
+                    + found.stream()
+                        .filter(x -> x.pos().path().equals(path))
+                        .map(x -> x.rule() + "/" + x.severity().label())
+                        .toList()
+                    + ")");
           }
         }
       }
@@ -59,12 +73,16 @@ class AuditFixturesTest {
     List<String> listed = new ArrayList<>();
     try (Stream<Path> files = Files.list(FIXTURES)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".expected")).toList()) {
-        Files.readAllLines(f, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())
+        Files.readAllLines(f, StandardCharsets.UTF_8).stream()
+            .filter(l -> !l.isBlank())
             .forEach(l -> listed.add(l.split(" ")[0]));
       }
     }
-    List<String> unexercised = Auditor.standard().table().rules().stream().map(AuditRule::id)
-        .filter(id -> !id.equals("oversized-file") && !listed.contains(id)).toList();
+    List<String> unexercised =
+        Auditor.standard().table().rules().stream()
+            .map(AuditRule::id)
+            .filter(id -> !id.equals("oversized-file") && !listed.contains(id))
+            .toList();
     assertEquals(List.of(), unexercised, "rules with no fixture");
   }
 }

@@ -13,7 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Hostile sizes stay bounded: a 50 MB file, a line of a million characters, an archive-shaped blob. */
+/**
+ * Hostile sizes stay bounded: a 50 MB file, a line of a million characters, an archive-shaped blob.
+ */
 class BoundedInputTest {
   @TempDir Path tmp;
 
@@ -23,8 +25,10 @@ class BoundedInputTest {
     Path dir = tmp.resolve("demo");
     Files.createDirectories(dir.resolve("scripts"));
     try (OutputStream out = Files.newOutputStream(dir.resolve("scripts/big.sh"))) {
-      byte[] chunk = "curl -s https://example.org/a | tee x; echo aGVsbG8gd29ybGQgaGVsbG8= ".repeat(1000)
-          .getBytes(StandardCharsets.UTF_8);
+      byte[] chunk =
+          "curl -s https://example.org/a | tee x; echo aGVsbG8gd29ybGQgaGVsbG8= "
+              .repeat(1000)
+              .getBytes(StandardCharsets.UTF_8);
       for (long written = 0; written < 50L << 20; written += chunk.length) {
         out.write(chunk);
       }
@@ -40,10 +44,16 @@ class BoundedInputTest {
       blob[i] = (byte) (i * 31 + (i >> 7));
     }
     Files.write(dir.resolve("data.dat"), blob);
-    List<Finding> found = assertTimeoutPreemptively(Duration.ofSeconds(60),
-        () -> AuditFixtures.audit(Auditor.standard(), tmp));
-    assertTrue(found.stream().anyMatch(f -> f.rule().equals("oversized-file")
-        && f.pos().path().equals("demo/scripts/big.sh")), () -> "the 50 MB file is reported as partly audited: " + found);
+    List<Finding> found =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60), () -> AuditFixtures.audit(Auditor.standard(), tmp));
+    assertTrue(
+        found.stream()
+            .anyMatch(
+                f ->
+                    f.rule().equals("oversized-file")
+                        && f.pos().path().equals("demo/scripts/big.sh")),
+        () -> "the 50 MB file is reported as partly audited: " + found);
     assertTrue(found.stream().anyMatch(f -> f.rule().equals("bundled-archive")), found::toString);
   }
 }

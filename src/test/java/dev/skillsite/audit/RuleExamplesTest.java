@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every example of every rule in the table, run: positives found at the rule's severity, negatives not found. */
+/**
+ * Every example of every rule in the table, run: positives found at the rule's severity, negatives
+ * not found.
+ */
 class RuleExamplesTest {
   private static final Auditor AUDITOR = Auditor.standard();
   @TempDir Path tmp;
@@ -30,31 +33,48 @@ class RuleExamplesTest {
       add(tests, rule, "raised", ex.raised(), AuditSeverity.DANGER);
       for (int i = 0; i < ex.negative().size(); i++) {
         String text = ex.negative().get(i);
-        tests.add(DynamicTest.dynamicTest(rule.id() + " negative " + (i + 1), () -> {
-          List<Finding> found = run(rule, text);
-          assertTrue(found.isEmpty(), () -> "expected no " + rule.id() + " in " + text + " but found " + found);
-        }));
+        tests.add(
+            DynamicTest.dynamicTest(
+                rule.id() + " negative " + (i + 1),
+                () -> {
+                  List<Finding> found = run(rule, text);
+                  assertTrue(
+                      found.isEmpty(),
+                      () -> "expected no " + rule.id() + " in " + text + " but found " + found);
+                }));
       }
     }
     return tests.stream();
   }
 
-  private void add(List<DynamicTest> tests, AuditRule rule, String kind, List<String> texts, AuditSeverity expected) {
+  private void add(
+      List<DynamicTest> tests,
+      AuditRule rule,
+      String kind,
+      List<String> texts,
+      AuditSeverity expected) {
     for (int i = 0; i < texts.size(); i++) {
       String text = texts.get(i);
-      tests.add(DynamicTest.dynamicTest(rule.id() + " " + kind + " " + (i + 1), () -> {
-        List<Finding> found = run(rule, text);
-        assertFalse(found.isEmpty(), () -> "expected " + rule.id() + " in: " + text);
-        assertEquals(expected, found.stream().map(Finding::severity).max(Enum::compareTo).orElseThrow(),
-            () -> rule.id() + " in " + text + ": " + found);
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              rule.id() + " " + kind + " " + (i + 1),
+              () -> {
+                List<Finding> found = run(rule, text);
+                assertFalse(found.isEmpty(), () -> "expected " + rule.id() + " in: " + text);
+                assertEquals(
+                    expected,
+                    found.stream().map(Finding::severity).max(Enum::compareTo).orElseThrow(),
+                    () -> rule.id() + " in " + text + ": " + found);
+              }));
     }
   }
 
   private List<Finding> run(AuditRule rule, String text) throws IOException {
     Path root = Files.createTempDirectory(tmp, rule.id());
     AuditFixtures.write(root, text);
-    return AuditFixtures.audit(AUDITOR, root).stream().filter(f -> f.rule().equals(rule.id())).toList();
+    return AuditFixtures.audit(AUDITOR, root).stream()
+        .filter(f -> f.rule().equals(rule.id()))
+        .toList();
   }
 
   @Test
@@ -71,7 +91,9 @@ class RuleExamplesTest {
   @Test
   void everyPatternRuleHasKeywordsOrNone() {
     for (AuditRule rule : AUDITOR.table().rules()) {
-      assertTrue(rule.match().isPresent() || rule.detector().isPresent(), rule.id() + " has neither pattern nor detector");
+      assertTrue(
+          rule.match().isPresent() || rule.detector().isPresent(),
+          rule.id() + " has neither pattern nor detector");
     }
   }
 }

@@ -31,10 +31,20 @@ class SarifLogTest {
     List<Error> errors = schema.validate(sarif, InputFormat.JSON);
     assertEquals(List.of(), errors.stream().map(Error::toString).toList());
 
-    JsonObject run = JsonParser.parseString(sarif).getAsJsonObject().getAsJsonArray("runs").get(0).getAsJsonObject();
+    JsonObject run =
+        JsonParser.parseString(sarif)
+            .getAsJsonObject()
+            .getAsJsonArray("runs")
+            .get(0)
+            .getAsJsonObject();
     assertEquals(report.findings().size(), run.getAsJsonArray("results").size());
     JsonObject first = run.getAsJsonArray("results").get(0).getAsJsonObject();
-    JsonObject loc = first.getAsJsonArray("locations").get(0).getAsJsonObject().getAsJsonObject("physicalLocation");
+    JsonObject loc =
+        first
+            .getAsJsonArray("locations")
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonObject("physicalLocation");
     Finding f = report.findings().get(0);
     assertEquals(f.pos().path(), loc.getAsJsonObject("artifactLocation").get("uri").getAsString());
     assertEquals(f.pos().line(), loc.getAsJsonObject("region").get("startLine").getAsInt());
@@ -48,7 +58,12 @@ class SarifLogTest {
     try (InputStream in = getClass().getResourceAsStream("/audit/sarif/sarif-2.1.0-rtm.5.json")) {
       schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in);
     }
-    assertTrue(!schema.validate("{\"version\": \"2.1.0\", \"runs\": [{\"results\": [{\"level\": \"danger\"}]}]}",
-        InputFormat.JSON).isEmpty(), "the validator must catch a bad level and a run without a tool");
+    assertTrue(
+        !schema
+            .validate(
+                "{\"version\": \"2.1.0\", \"runs\": [{\"results\": [{\"level\": \"danger\"}]}]}",
+                InputFormat.JSON)
+            .isEmpty(),
+        "the validator must catch a bad level and a run without a tool");
   }
 }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The build cache: a build in a new pipeline (as a new process would run it) renders again only the documents
- * whose source or links changed, and the site is byte for byte what a clean build makes, the cache included.
+ * The build cache: a build in a new pipeline (as a new process would run it) renders again only the
+ * documents whose source or links changed, and the site is byte for byte what a clean build makes,
+ * the cache included.
  */
 class BuildCacheTest {
   private static final String CACHE = ".skillsite-cache/documents.bin";
@@ -32,14 +33,22 @@ class BuildCacheTest {
   void content() throws IOException {
     content = tmp.resolve("content");
     out = tmp.resolve("site");
-    TestSkills.write(content, "alpha", "Use when the user asks to \"brew green tea\".",
+    TestSkills.write(
+        content,
+        "alpha",
+        "Use when the user asks to \"brew green tea\".",
         "Steep it for three minutes. See [the grind](../beta/SKILL.md#grind-size) and the beta skill.\n\n"
             + "## Water\n\nSoft water.");
-    TestSkills.write(content, "beta", "Use when the user asks to \"grind coffee beans\".",
+    TestSkills.write(
+        content,
+        "beta",
+        "Use when the user asks to \"grind coffee beans\".",
         "## Grind size\n\nFine for espresso. See [notes](references/notes.md).");
     Path notes = content.resolve("skills/beta/references/notes.md");
     Files.createDirectories(notes.getParent());
-    Files.writeString(notes, "# Notes\n\nBurr grinders heat the beans less. Back to [alpha](../../alpha/SKILL.md).\n");
+    Files.writeString(
+        notes,
+        "# Notes\n\nBurr grinders heat the beans less. Back to [alpha](../../alpha/SKILL.md).\n");
   }
 
   @Test
@@ -52,26 +61,35 @@ class BuildCacheTest {
     assertFalse(first.answersReused());
     assertTrue(Files.isRegularFile(out.resolve(IndexAnswers.PATH)));
     BuildResult same = build(out, true);
-    assertEquals(new BuildResult.Documents(3, 3), same.documents(), "nothing changed: nothing rendered");
+    assertEquals(
+        new BuildResult.Documents(3, 3), same.documents(), "nothing changed: nothing rendered");
     assertTrue(same.indexReused(), "nothing changed: the routing index is the last one");
-    assertTrue(same.answersReused(), "nothing changed: no trigger probed, no similarity computed again");
+    assertTrue(
+        same.answersReused(), "nothing changed: no trigger probed, no similarity computed again");
     assertTrue(same.searchReused(), "nothing changed: the browser search export is the last one");
     assertSameAsClean();
 
-    Files.writeString(content.resolve("skills/beta/references/notes.md"), "\nConical burrs are quieter.\n",
+    Files.writeString(
+        content.resolve("skills/beta/references/notes.md"),
+        "\nConical burrs are quieter.\n",
         java.nio.file.StandardOpenOption.APPEND);
     BuildResult reference = build(out, true);
-    assertEquals(new BuildResult.Documents(3, 2), reference.documents(), "the edited reference is rendered");
+    assertEquals(
+        new BuildResult.Documents(3, 2), reference.documents(), "the edited reference is rendered");
     assertTrue(reference.indexReused(), "references are not in the routing index");
     assertTrue(reference.answersReused());
     assertTrue(reference.searchReused());
     assertSameAsClean();
 
-    TestSkills.write(content, "alpha", "Use when the user asks to \"brew green tea\".",
+    TestSkills.write(
+        content,
+        "alpha",
+        "Use when the user asks to \"brew green tea\".",
         "Steep it for three minutes. See [the grind](../beta/SKILL.md#grind-size) and the beta skill.\n\n"
             + "## Water\n\nSoft water, never boiling.");
     BuildResult skill = build(out, true);
-    assertEquals(new BuildResult.Documents(3, 2), skill.documents(), "the edited SKILL.md is rendered");
+    assertEquals(
+        new BuildResult.Documents(3, 2), skill.documents(), "the edited SKILL.md is rendered");
     assertFalse(skill.indexReused(), "a skill changed: the routing index is built again");
     assertFalse(skill.answersReused(), "and asked again");
     assertFalse(skill.searchReused(), "and exported again");
@@ -79,8 +97,9 @@ class BuildCacheTest {
   }
 
   /**
-   * The search export is used again only as it was written: a file changed in place (same size), removed, or a
-   * list that names a path the export never writes, and it is written again, as a clean build writes it.
+   * The search export is used again only as it was written: a file changed in place (same size),
+   * removed, or a list that names a path the export never writes, and it is written again, as a
+   * clean build writes it.
    */
   @Test
   void aSearchExportThatIsNotAsListedIsWrittenAgain() throws IOException {
@@ -103,7 +122,8 @@ class BuildCacheTest {
     String held = Files.readString(list);
     Files.delete(list);
     Files.writeString(list, held.replace("search/manifest.js", "search/../index.html"));
-    assertFalse(build(out, true).searchReused(), "a path outside the export: the list is not trusted");
+    assertFalse(
+        build(out, true).searchReused(), "a path outside the export: the list is not trusted");
     assertSameAsClean();
 
     assertTrue(build(out, true).searchReused(), "written again, then listed again");
@@ -114,13 +134,17 @@ class BuildCacheTest {
   void theSearchExportKeyHoldsWhatResultsShow() {
     var one = new Display("a", "a", "skills/a/index.html", "one");
     var two = new Display("a", "a", "skills/a/index.html", "two");
-    assertEquals(SearchExportCache.key("k", List.of(one)), SearchExportCache.key("k", List.of(one)));
-    assertNotEquals(SearchExportCache.key("k", List.of(one)), SearchExportCache.key("k", List.of(two)));
-    assertNotEquals(SearchExportCache.key("k", List.of(one)), SearchExportCache.key("k2", List.of(one)));
+    assertEquals(
+        SearchExportCache.key("k", List.of(one)), SearchExportCache.key("k", List.of(one)));
+    assertNotEquals(
+        SearchExportCache.key("k", List.of(one)), SearchExportCache.key("k", List.of(two)));
+    assertNotEquals(
+        SearchExportCache.key("k", List.of(one)), SearchExportCache.key("k2", List.of(one)));
     // fields are length-prefixed: moving text from one field to the next is another key
     var split = new Display("a", "ab", "c", "d");
     var moved = new Display("a", "a", "bc", "d");
-    assertNotEquals(SearchExportCache.key("k", List.of(split)), SearchExportCache.key("k", List.of(moved)));
+    assertNotEquals(
+        SearchExportCache.key("k", List.of(split)), SearchExportCache.key("k", List.of(moved)));
   }
 
   @Test
@@ -128,7 +152,8 @@ class BuildCacheTest {
     build(out, true);
     // the key says "same skills", but the index files are another collection's
     Path other = tmp.resolve("other");
-    TestSkills.write(other, "gamma", "Use when the user asks to \"bake sourdough\".", "Feed the starter.");
+    TestSkills.write(
+        other, "gamma", "Use when the user asks to \"bake sourdough\".", "Feed the starter.");
     Path otherSite = tmp.resolve("other-site");
     new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE)
         .run(new BuildOptions(other, otherSite, Optional.empty(), true, true));
@@ -152,7 +177,8 @@ class BuildCacheTest {
     // the right index, one byte damaged
     Path biggest;
     try (var files = Files.list(lucene)) {
-      biggest = files.max(java.util.Comparator.comparingLong(f -> f.toFile().length())).orElseThrow();
+      biggest =
+          files.max(java.util.Comparator.comparingLong(f -> f.toFile().length())).orElseThrow();
     }
     flipAByteOf(biggest, 0x10);
     assertFalse(build(out, true).indexReused());
@@ -162,15 +188,23 @@ class BuildCacheTest {
   @Test
   void aDocumentWhoseLinkBrokeIsRenderedAgain() throws IOException {
     build(out, true);
-    TestSkills.write(content, "beta", "Use when the user asks to \"grind coffee beans\".",
+    TestSkills.write(
+        content,
+        "beta",
+        "Use when the user asks to \"grind coffee beans\".",
         "## Burr choice\n\nFine for espresso. See [notes](references/notes.md).");
 
     BuildResult again = build(out, true);
 
     // beta changed; alpha did not, but the heading it links to is gone: both are rendered
     assertEquals(new BuildResult.Documents(3, 1), again.documents());
-    assertTrue(again.diagnostics().stream().anyMatch(d -> d.pos().path().equals("skills/alpha/SKILL.md")
-        && d.message().contains("missing anchor")), again.diagnostics().toString());
+    assertTrue(
+        again.diagnostics().stream()
+            .anyMatch(
+                d ->
+                    d.pos().path().equals("skills/alpha/SKILL.md")
+                        && d.message().contains("missing anchor")),
+        again.diagnostics().toString());
     assertSameAsClean();
   }
 
@@ -206,13 +240,15 @@ class BuildCacheTest {
   private static void flipAByteOf(Path file, int bits) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     bytes[bytes.length / 2] ^= (byte) bits;
-    Files.delete(file); // a new file: the published one may be a hard link shared with the clean sites
+    Files.delete(
+        file); // a new file: the published one may be a hard link shared with the clean sites
     Files.write(file, bytes);
   }
 
   private BuildResult build(Path site, boolean cache) throws IOException {
-    BuildResult r = new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE)
-        .run(new BuildOptions(content, site, Optional.empty(), true, cache));
+    BuildResult r =
+        new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE)
+            .run(new BuildOptions(content, site, Optional.empty(), true, cache));
     assertTrue(r.published());
     return r;
   }
@@ -220,6 +256,7 @@ class BuildCacheTest {
   private void assertSameAsClean() throws IOException {
     Path clean = Files.createTempDirectory(tmp, "clean").resolve("site");
     assertEquals(new BuildResult.Documents(3, 0), build(clean, true).documents());
-    assertEquals(List.of(), SiteFingerprint.differences(SiteFingerprint.of(clean), SiteFingerprint.of(out)));
+    assertEquals(
+        List.of(), SiteFingerprint.differences(SiteFingerprint.of(clean), SiteFingerprint.of(out)));
   }
 }

@@ -37,25 +37,39 @@ class BuildInterruptionTest {
     for (int i = 0; i < KILLS; i++) {
       long killAfter = (long) (random.nextDouble() * fullMillis * 1.1);
       runChild(out, killAfter);
-      assertEquals(List.of(), SiteFingerprint.differences(whole, SiteFingerprint.of(out)),
+      assertEquals(
+          List.of(),
+          SiteFingerprint.differences(whole, SiteFingerprint.of(out)),
           "site after a kill at " + killAfter + " ms (run " + i + ")");
     }
     assertEquals(0, runChild(out, -1), "a build after the kills");
     assertEquals(List.of(), SiteFingerprint.differences(whole, SiteFingerprint.of(out)));
     try (Stream<Path> siblings = Files.list(tmp)) {
-      assertEquals(List.of("site"), siblings.map(p -> p.getFileName().toString()).toList(),
+      assertEquals(
+          List.of("site"),
+          siblings.map(p -> p.getFileName().toString()).toList(),
           "the next build cleans up what the killed ones left beside the output");
     }
   }
 
   /** Runs {@code build} in a child JVM; kills it after {@code killAfterMillis} unless negative. */
-  private static int runChild(Path out, long killAfterMillis) throws IOException, InterruptedException {
+  private static int runChild(Path out, long killAfterMillis)
+      throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-        "dev.skillsite.cli.Main", "build", "--content", LARGE.toString(), "--out", out.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process p =
+        new ProcessBuilder(
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.skillsite.cli.Main",
+                "build",
+                "--content",
+                LARGE.toString(),
+                "--out",
+                out.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (killAfterMillis < 0) {
       return p.waitFor(5, TimeUnit.MINUTES) ? p.exitValue() : -1;
     }
@@ -64,6 +78,4 @@ class BuildInterruptionTest {
     }
     return p.waitFor(1, TimeUnit.MINUTES) ? p.exitValue() : -1;
   }
-
-
 }

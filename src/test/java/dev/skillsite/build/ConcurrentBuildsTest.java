@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two builds into one output folder at once (a CI job and {@code serve --watch}, two jobs on one runner): each
- * build that reports success leaves a whole site, and nothing is left half-written beside it.
+ * Two builds into one output folder at once (a CI job and {@code serve --watch}, two jobs on one
+ * runner): each build that reports success leaves a whole site, and nothing is left half-written
+ * beside it.
  */
 @Tag("process")
 class ConcurrentBuildsTest {
@@ -36,7 +37,10 @@ class ConcurrentBuildsTest {
   void twoBuildsIntoOneFolderAtOnceEachLeaveAWholeSite() throws Exception {
     Path content = tmp.resolve("content");
     for (int i = 0; i < 20; i++) {
-      TestSkills.write(content, "skill-" + i, "Use when the user asks to \"do task number " + i + "\".",
+      TestSkills.write(
+          content,
+          "skill-" + i,
+          "Use when the user asks to \"do task number " + i + "\".",
           "Body of skill " + i + ".\n\n## Steps\n\nRun the task " + i + " carefully.");
     }
     Path reference = tmp.resolve("reference");
@@ -52,20 +56,29 @@ class ConcurrentBuildsTest {
         CyclicBarrier start = new CyclicBarrier(2);
         List<Future<String>> builds = new ArrayList<>();
         for (int b = 0; b < 2; b++) {
-          builds.add(pool.submit(() -> {
-            start.await();
-            try {
-              BuildResult r = pipeline().run(new BuildOptions(content, out, Optional.empty(), true, false));
-              if (!r.published()) {
-                return "not published: " + r.diagnostics();
-              }
-              Map<String, Long> now = files(out);
-              return now.equals(whole) ? "" : "reported success but left " + now.size() + " of " + whole.size()
-                  + " files";
-            } catch (IOException | RuntimeException e) {
-              return "failed: " + e;
-            }
-          }));
+          builds.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    try {
+                      BuildResult r =
+                          pipeline()
+                              .run(new BuildOptions(content, out, Optional.empty(), true, false));
+                      if (!r.published()) {
+                        return "not published: " + r.diagnostics();
+                      }
+                      Map<String, Long> now = files(out);
+                      return now.equals(whole)
+                          ? ""
+                          : "reported success but left "
+                              + now.size()
+                              + " of "
+                              + whole.size()
+                              + " files";
+                    } catch (IOException | RuntimeException e) {
+                      return "failed: " + e;
+                    }
+                  }));
         }
         for (Future<String> f : builds) {
           String outcome = f.get();
@@ -75,12 +88,22 @@ class ConcurrentBuildsTest {
         }
         Map<String, Long> after = files(out);
         if (!after.equals(whole)) {
-          failures.add("round " + round + ": after both builds the site has " + after.size() + " of " + whole.size()
-              + " files");
+          failures.add(
+              "round "
+                  + round
+                  + ": after both builds the site has "
+                  + after.size()
+                  + " of "
+                  + whole.size()
+                  + " files");
         }
         try (Stream<Path> beside = Files.list(tmp)) {
-          assertEquals(List.of(), beside.map(p -> p.getFileName().toString())
-              .filter(n -> n.startsWith(".site.")).toList(),
+          assertEquals(
+              List.of(),
+              beside
+                  .map(p -> p.getFileName().toString())
+                  .filter(n -> n.startsWith(".site."))
+                  .toList(),
               "round " + round + ": no staging, old or lock file left");
         }
       }
@@ -94,7 +117,9 @@ class ConcurrentBuildsTest {
     return new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE);
   }
 
-  /** Relative path to size of every file of a site (the build time stamp aside, sizes are stable). */
+  /**
+   * Relative path to size of every file of a site (the build time stamp aside, sizes are stable).
+   */
   private static Map<String, Long> files(Path site) throws IOException {
     Map<String, Long> out = new TreeMap<>();
     if (!Files.isDirectory(site)) {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The classes of a hostile battery (issue 26), each in a collection beside a good skill: one bad skill is that
- * skill's diagnostic, never the build's failure, and the good skill is published.
+ * The classes of a hostile battery (issue 26), each in a collection beside a good skill: one bad
+ * skill is that skill's diagnostic, never the build's failure, and the good skill is published.
  */
 class HostileCollectionTest {
   @TempDir Path tmp;
@@ -26,12 +26,16 @@ class HostileCollectionTest {
   @Test
   void aHugeBodyIsShownAsPlainTextWithAWarningAndTheRestIsRendered() throws IOException {
     Path content = good();
-    TestSkills.write(content, "huge", "Use when testing the Markdown budget.", "`code` *em* ".repeat(750_000));
+    TestSkills.write(
+        content, "huge", "Use when testing the Markdown budget.", "`code` *em* ".repeat(750_000));
     BuildResult result = build(content);
     assertTrue(result.published());
-    assertEquals(List.of("skills/huge/SKILL.md:5:1: warning: Markdown of 8.6 Mi characters is over the 8 Mi"
-        + " characters one document may render; shown as plain text, cut at 256 Ki characters (hint: split it into"
-        + " reference files)"), lines(result, "markdown-budget"));
+    assertEquals(
+        List.of(
+            "skills/huge/SKILL.md:5:1: warning: Markdown of 8.6 Mi characters is over the 8 Mi"
+                + " characters one document may render; shown as plain text, cut at 256 Ki characters (hint: split it into"
+                + " reference files)"),
+        lines(result, "markdown-budget"));
     String huge = page("huge");
     assertTrue(huge.contains("<pre># huge\n\n`code` *em* `code`"), "shown as text");
     assertFalse(huge.contains("<code>code</code>"), "not rendered");
@@ -42,33 +46,54 @@ class HostileCollectionTest {
   @Test
   void valuesThatAreNotTextAreTheirSkillsErrors() throws IOException {
     Path content = good();
-    write(content, "b/SKILL.md", "---\nname: \"a\\ud800b\"\ndescription: Use when testing surrogates.\n---\nx\n");
-    write(content, "c/SKILL.md", "---\nname: c\ndescription: \"Use when \\0 testing NUL.\"\n---\nx\n");
-    write(content, "e/SKILL.md", "---\nname: \"\\e[2K\\rbuilt fine\"\ndescription: Use when testing ESC.\n---\nx\n");
+    write(
+        content,
+        "b/SKILL.md",
+        "---\nname: \"a\\ud800b\"\ndescription: Use when testing surrogates.\n---\nx\n");
+    write(
+        content,
+        "c/SKILL.md",
+        "---\nname: c\ndescription: \"Use when \\0 testing NUL.\"\n---\nx\n");
+    write(
+        content,
+        "e/SKILL.md",
+        "---\nname: \"\\e[2K\\rbuilt fine\"\ndescription: Use when testing ESC.\n---\nx\n");
     BuildResult result = build(content);
     assertTrue(result.published());
-    assertEquals(List.of(
-        "b/SKILL.md:2:7: error: YAML value holds U+D800, a lone surrogate, which is not text (hint: remove the escape)",
-        "c/SKILL.md:3:14: error: YAML value holds U+0000, a control character, which is not text (hint: remove the"
-            + " escape)",
-        "e/SKILL.md:2:7: error: YAML value holds U+001B, a control character, which is not text (hint: remove the"
-            + " escape)"), lines(result, "not-text"));
+    assertEquals(
+        List.of(
+            "b/SKILL.md:2:7: error: YAML value holds U+D800, a lone surrogate, which is not text (hint: remove the escape)",
+            "c/SKILL.md:3:14: error: YAML value holds U+0000, a control character, which is not text (hint: remove the"
+                + " escape)",
+            "e/SKILL.md:2:7: error: YAML value holds U+001B, a control character, which is not text (hint: remove the"
+                + " escape)"),
+        lines(result, "not-text"));
     assertTrue(page("good").contains("still published"));
   }
 
   @Test
   void aSkillNamedLikeAGeneratedPageIsPublishedUnderAnotherId() throws IOException {
     Path content = good();
-    write(content, "a/SKILL.md", "---\nname: INDEX.HTML\ndescription: Use when testing reserved names.\n---\nx\n");
-    write(content, "b/SKILL.md", "---\nname: Index.html\ndescription: Use when testing reserved names.\n---\nx\n");
+    write(
+        content,
+        "a/SKILL.md",
+        "---\nname: INDEX.HTML\ndescription: Use when testing reserved names.\n---\nx\n");
+    write(
+        content,
+        "b/SKILL.md",
+        "---\nname: Index.html\ndescription: Use when testing reserved names.\n---\nx\n");
     BuildResult result = build(content);
     assertTrue(result.published());
-    assertEquals(List.of(
-        "a/SKILL.md:2:1: warning: name 'INDEX.HTML' gives the id 'index.html', which names a page the site generates"
-            + " (skills/index.html); published as 'content-index.html'",
-        "b/SKILL.md:2:1: warning: name 'Index.html' gives the id 'index.html', which names a page the site generates"
-            + " (skills/index.html); published as 'b-index.html'"), lines(result, "reserved-name"));
-    assertTrue(Files.readString(out().resolve("skills/index.html")).contains("good"), "the skill list is kept");
+    assertEquals(
+        List.of(
+            "a/SKILL.md:2:1: warning: name 'INDEX.HTML' gives the id 'index.html', which names a page the site generates"
+                + " (skills/index.html); published as 'content-index.html'",
+            "b/SKILL.md:2:1: warning: name 'Index.html' gives the id 'index.html', which names a page the site generates"
+                + " (skills/index.html); published as 'b-index.html'"),
+        lines(result, "reserved-name"));
+    assertTrue(
+        Files.readString(out().resolve("skills/index.html")).contains("good"),
+        "the skill list is kept");
     assertTrue(Files.isRegularFile(out().resolve("skills/b-index.html/index.html")));
   }
 
@@ -79,20 +104,22 @@ class HostileCollectionTest {
     mkfifo(content.resolve("d/SKILL.md"));
     Files.createDirectories(content.resolve("e/SKILL.md"));
     mkfifo(content.resolve("skills/good/notes.md"));
-    try (var socket = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+    try (var socket =
+        java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
       socket.bind(java.net.UnixDomainSocketAddress.of(content.resolve("skills/good/sock.md")));
       Files.createDirectories(content.resolve("skillsite.yaml"));
       BuildResult result = build(content);
       assertTrue(result.published());
-      assertEquals(List.of(
-          "d/SKILL.md:1:1: warning: SKILL.md is a special file (FIFO, socket or device), not a regular file; it is"
-              + " not read",
-          "e/SKILL.md:1:1: warning: SKILL.md is a folder, not a file; no skill is loaded from it",
-          "skills/good/notes.md:1:1: warning: notes.md is a special file (FIFO, socket or device), not a regular"
-              + " file; it is not read",
-          "skills/good/sock.md:1:1: warning: sock.md is a special file (FIFO, socket or device), not a regular file;"
-              + " it is not read",
-          "skillsite.yaml:1:1: warning: skillsite.yaml is a folder, not a regular file; the defaults are used"),
+      assertEquals(
+          List.of(
+              "d/SKILL.md:1:1: warning: SKILL.md is a special file (FIFO, socket or device), not a regular file; it is"
+                  + " not read",
+              "e/SKILL.md:1:1: warning: SKILL.md is a folder, not a file; no skill is loaded from it",
+              "skills/good/notes.md:1:1: warning: notes.md is a special file (FIFO, socket or device), not a regular"
+                  + " file; it is not read",
+              "skills/good/sock.md:1:1: warning: sock.md is a special file (FIFO, socket or device), not a regular file;"
+                  + " it is not read",
+              "skillsite.yaml:1:1: warning: skillsite.yaml is a folder, not a regular file; the defaults are used"),
           lines(result, "not-a-file"));
     }
   }
@@ -101,16 +128,27 @@ class HostileCollectionTest {
   void llmsTxtCarriesTextAndTheConfiguredBaseUrlIsCheckedEverywhere() throws IOException {
     Path content = good();
     write(content, "skillsite.yaml", "title: <b>T</b>\nbase_url: \"javascript:alert(1)//\"\n");
-    write(content, "x/SKILL.md", "---\nname: x\ndescription: \"Use when <script>alert(1)</script> or"
-        + " [click](data:text/html,<script>alert(2)</script>) or <data:text/html,x> `code`\"\n---\nx\n");
+    write(
+        content,
+        "x/SKILL.md",
+        "---\nname: x\ndescription: \"Use when <script>alert(1)</script> or"
+            + " [click](data:text/html,<script>alert(2)</script>) or <data:text/html,x> `code`\"\n---\nx\n");
     BuildResult result = build(content);
-    assertEquals(List.of("skillsite.yaml:2:11: warning: base_url must be an absolute http:// or https:// URL; it is"
-        + " ignored"), lines(result, "invalid-base-url"));
+    assertEquals(
+        List.of(
+            "skillsite.yaml:2:11: warning: base_url must be an absolute http:// or https:// URL; it is"
+                + " ignored"),
+        lines(result, "invalid-base-url"));
     String llms = Files.readString(out().resolve("llms.txt"), StandardCharsets.UTF_8);
     assertTrue(llms.startsWith("# T\n"), llms);
-    assertTrue(llms.contains("- [x](skills/x/): Use when or \\[click\\](data:text/html, ) or \\`code\\`\n"), llms);
+    assertTrue(
+        llms.contains(
+            "- [x](skills/x/): Use when or \\[click\\](data:text/html, ) or \\`code\\`\n"),
+        llms);
     assertFalse(llms.contains("javascript:") || llms.contains("<"), llms);
-    String index = Files.readString(out().resolve(".well-known/agent-skills/index.json"), StandardCharsets.UTF_8);
+    String index =
+        Files.readString(
+            out().resolve(".well-known/agent-skills/index.json"), StandardCharsets.UTF_8);
     assertFalse(index.contains("javascript:"), index);
   }
 
@@ -126,7 +164,11 @@ class HostileCollectionTest {
 
   Path good() throws IOException {
     Path content = tmp.resolve("content");
-    TestSkills.write(content, "good", "Use when checking that good skills are still published.", "Some `rendered` text.");
+    TestSkills.write(
+        content,
+        "good",
+        "Use when checking that good skills are still published.",
+        "Some `rendered` text.");
     return content;
   }
 
@@ -140,10 +182,14 @@ class HostileCollectionTest {
   }
 
   String page(String skill) throws IOException {
-    return Files.readString(out().resolve("skills/" + skill + "/index.html"), StandardCharsets.UTF_8);
+    return Files.readString(
+        out().resolve("skills/" + skill + "/index.html"), StandardCharsets.UTF_8);
   }
 
   static List<String> lines(BuildResult result, String code) {
-    return result.diagnostics().stream().filter(d -> d.code().equals(code)).map(Diagnostic::format).toList();
+    return result.diagnostics().stream()
+        .filter(d -> d.code().equals(code))
+        .map(Diagnostic::format)
+        .toList();
   }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class IndexAnswersTest {
   private static final RouteProbe.Ranked TEA = new RouteProbe.Ranked(new SkillId("tea"), 3.25);
-  private static final Similar COFFEE = new Similar(new SkillId("coffee"), 1.5, "shares: brew, grind");
+  private static final Similar COFFEE =
+      new Similar(new SkillId("coffee"), 1.5, "shares: brew, grind");
 
   @TempDir Path tmp;
   private final AtomicInteger asked = new AtomicInteger();
@@ -49,9 +50,22 @@ class IndexAnswersTest {
   @Test
   void theNextBuildOfTheSameIndexIsAnsweredWithoutAsking() throws IOException {
     IndexAnswers again = IndexAnswers.read(written("key-1"), "key-1").orElseThrow();
-    assertEquals(List.of(TEA), again.probe(() -> { throw new AssertionError("probe made"); }).rank("brew green tea"));
-    assertEquals(List.of(COFFEE), again.finder(() -> { throw new AssertionError("finder made"); })
-        .similar(new SkillId("tea"), 6));
+    assertEquals(
+        List.of(TEA),
+        again
+            .probe(
+                () -> {
+                  throw new AssertionError("probe made");
+                })
+            .rank("brew green tea"));
+    assertEquals(
+        List.of(COFFEE),
+        again
+            .finder(
+                () -> {
+                  throw new AssertionError("finder made");
+                })
+            .similar(new SkillId("tea"), 6));
     assertEquals(0, asked.get());
     // a question it does not hold is asked, once
     RouteProbe probe = again.probe(this::liveProbe);
@@ -86,6 +100,7 @@ class IndexAnswersTest {
     other.probe(this::liveProbe).rank("brew green tea");
     Path file = tmp.resolve("other.bin");
     other.write(file, "k");
-    assertEquals(java.util.Arrays.toString(first), java.util.Arrays.toString(Files.readAllBytes(file)));
+    assertEquals(
+        java.util.Arrays.toString(first), java.util.Arrays.toString(Files.readAllBytes(file)));
   }
 }

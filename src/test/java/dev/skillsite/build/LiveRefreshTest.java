@@ -38,8 +38,11 @@ class LiveRefreshTest {
     content = tmp.resolve("content");
     out = tmp.resolve("site");
     skill("alpha", "Use when the user asks to \"brew green tea\".", "Steep it for three minutes.");
-    skill("beta", "Use when the user asks to \"grind coffee beans\".", "Grind just before brewing.");
-    Files.writeString(content.resolve("skills/alpha/references/water.md"), "# Water\n\nSoft water, 80 degrees.\n");
+    skill(
+        "beta", "Use when the user asks to \"grind coffee beans\".", "Grind just before brewing.");
+    Files.writeString(
+        content.resolve("skills/alpha/references/water.md"),
+        "# Water\n\nSoft water, 80 degrees.\n");
     pipeline = new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE, true);
     BuildResult first = pipeline.run(options());
     assertTrue(first.published());
@@ -50,42 +53,69 @@ class LiveRefreshTest {
   void anEditedBodyIsRenderedInPlaceAndNothingElseIsWritten() throws IOException {
     Map<String, FileTime> times = times();
     SortedMap<String, String> before = SiteFingerprint.of(out);
-    skill("alpha", "Use when the user asks to \"brew green tea\".", "Steep it for three minutes. Never boil the leaves.");
+    skill(
+        "alpha",
+        "Use when the user asks to \"brew green tea\".",
+        "Steep it for three minutes. Never boil the leaves.");
 
-    BuildResult r = pipeline.refresh(live, Set.of(content.resolve("skills/alpha/SKILL.md"))).orElseThrow();
+    BuildResult r =
+        pipeline.refresh(live, Set.of(content.resolve("skills/alpha/SKILL.md"))).orElseThrow();
 
     assertEquals(1, r.skills());
     assertEquals(2, r.pages(), "the skill page and its reference page");
-    assertTrue(Files.readString(out.resolve("skills/alpha/index.html")).contains("Never boil the leaves"));
-    assertEquals(List.of("skills/alpha/SKILL.md differs", "skills/alpha/alpha.tar.gz differs",
-        "skills/alpha/index.html differs"), SiteFingerprint.differences(before, SiteFingerprint.of(out)),
+    assertTrue(
+        Files.readString(out.resolve("skills/alpha/index.html")).contains("Never boil the leaves"));
+    assertEquals(
+        List.of(
+            "skills/alpha/SKILL.md differs",
+            "skills/alpha/alpha.tar.gz differs",
+            "skills/alpha/index.html differs"),
+        SiteFingerprint.differences(before, SiteFingerprint.of(out)),
         "only the page, its raw copy and its archive change");
     Map<String, FileTime> after = times();
-    times.forEach((path, t) -> {
-      if (!path.equals("skills/alpha/index.html") && !path.equals("skills/alpha/SKILL.md")
-          && !path.equals("skills/alpha/alpha.tar.gz")) {
-        assertEquals(t, after.get(path), path + " not rewritten");
-      }
-    });
+    times.forEach(
+        (path, t) -> {
+          if (!path.equals("skills/alpha/index.html")
+              && !path.equals("skills/alpha/SKILL.md")
+              && !path.equals("skills/alpha/alpha.tar.gz")) {
+            assertEquals(t, after.get(path), path + " not rewritten");
+          }
+        });
     try (Stream<Path> siblings = Files.list(out.resolve("skills/alpha"))) {
-      assertFalse(siblings.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+      assertFalse(
+          siblings.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")),
+          "no temporary file left");
     }
   }
 
   @Test
   void anEditedReferenceAndAnEditorBackupFileAreEnough() throws IOException {
-    Files.writeString(content.resolve("skills/alpha/references/water.md"), "# Water\n\nSoft water, 75 degrees.\n");
-    BuildResult r = pipeline.refresh(live, Set.of(content.resolve("skills/alpha/references/water.md"),
-        content.resolve("skills/alpha/references/water.md~"))).orElseThrow();
+    Files.writeString(
+        content.resolve("skills/alpha/references/water.md"),
+        "# Water\n\nSoft water, 75 degrees.\n");
+    BuildResult r =
+        pipeline
+            .refresh(
+                live,
+                Set.of(
+                    content.resolve("skills/alpha/references/water.md"),
+                    content.resolve("skills/alpha/references/water.md~")))
+            .orElseThrow();
     assertEquals(2, r.pages());
-    assertTrue(Files.readString(out.resolve("skills/alpha/ref/references/water.html")).contains("75 degrees"));
+    assertTrue(
+        Files.readString(out.resolve("skills/alpha/ref/references/water.html"))
+            .contains("75 degrees"));
   }
 
   @Test
   void aSwapFileTheEditorKeepsIsNotContent() throws IOException {
     Path swap = Files.writeString(content.resolve("skills/beta/.SKILL.md.swp"), "vim state");
-    skill("beta", "Use when the user asks to \"grind coffee beans\".", "Grind just before brewing, finely.");
-    BuildResult r = pipeline.refresh(live, Set.of(swap, content.resolve("skills/beta/SKILL.md"))).orElseThrow();
+    skill(
+        "beta",
+        "Use when the user asks to \"grind coffee beans\".",
+        "Grind just before brewing, finely.");
+    BuildResult r =
+        pipeline.refresh(live, Set.of(swap, content.resolve("skills/beta/SKILL.md"))).orElseThrow();
     assertEquals(1, r.pages());
     assertTrue(Files.readString(out.resolve("skills/beta/index.html")).contains("finely"));
   }
@@ -94,9 +124,15 @@ class LiveRefreshTest {
   void whenOneOfTwoEditedSkillsNeedsAFullBuildNeitherIsWritten() throws IOException {
     SortedMap<String, String> before = SiteFingerprint.of(out);
     skill("alpha", "Use when the user asks to \"brew green tea\".", "Steep it for four minutes.");
-    Files.writeString(content.resolve("skills/beta/SKILL.md"), "---\nname: beta\n"); // unterminated frontmatter
-    assertEquals(Optional.empty(), pipeline.refresh(live,
-        Set.of(content.resolve("skills/alpha/SKILL.md"), content.resolve("skills/beta/SKILL.md"))));
+    Files.writeString(
+        content.resolve("skills/beta/SKILL.md"), "---\nname: beta\n"); // unterminated frontmatter
+    assertEquals(
+        Optional.empty(),
+        pipeline.refresh(
+            live,
+            Set.of(
+                content.resolve("skills/alpha/SKILL.md"),
+                content.resolve("skills/beta/SKILL.md"))));
     assertEquals(List.of(), SiteFingerprint.differences(before, SiteFingerprint.of(out)));
   }
 
@@ -104,7 +140,9 @@ class LiveRefreshTest {
   void changesThatNeedAFullBuildAreDeclined() throws IOException {
     Path alpha = content.resolve("skills/alpha/SKILL.md");
     Files.writeString(content.resolve("skills/alpha/references/new.md"), "# New\n");
-    assertEquals(Optional.empty(), pipeline.refresh(live, Set.of(content.resolve("skills/alpha/references/new.md"))),
+    assertEquals(
+        Optional.empty(),
+        pipeline.refresh(live, Set.of(content.resolve("skills/alpha/references/new.md"))),
         "a new reference file");
     Files.delete(content.resolve("skills/alpha/references/new.md"));
 
@@ -115,9 +153,16 @@ class LiveRefreshTest {
     assertEquals(Optional.empty(), pipeline.refresh(live, Set.of(alpha)), "a broken SKILL.md");
 
     Files.writeString(tmp.resolve("elsewhere.md"), "# Outside\n");
-    assertEquals(Optional.empty(), pipeline.refresh(live, Set.of(tmp.resolve("elsewhere.md"))), "outside the content");
-    assertEquals(Optional.empty(), pipeline.refresh(live, Set.of(content)), "lost events: the root itself");
-    assertEquals(Optional.empty(), pipeline.refresh(live, Set.of(content.resolve("skillsite.yaml"))), "site settings");
+    assertEquals(
+        Optional.empty(),
+        pipeline.refresh(live, Set.of(tmp.resolve("elsewhere.md"))),
+        "outside the content");
+    assertEquals(
+        Optional.empty(), pipeline.refresh(live, Set.of(content)), "lost events: the root itself");
+    assertEquals(
+        Optional.empty(),
+        pipeline.refresh(live, Set.of(content.resolve("skillsite.yaml"))),
+        "site settings");
   }
 
   @Test
@@ -127,7 +172,9 @@ class LiveRefreshTest {
     FileTrees.delete(page);
     Files.createSymbolicLink(page, outside);
     skill("alpha", "Use when the user asks to \"brew green tea\".", "Steep it for two minutes.");
-    assertThrows(IOException.class, () -> pipeline.refresh(live, Set.of(content.resolve("skills/alpha/SKILL.md"))));
+    assertThrows(
+        IOException.class,
+        () -> pipeline.refresh(live, Set.of(content.resolve("skills/alpha/SKILL.md"))));
     try (Stream<Path> leaked = Files.list(outside)) {
       assertEquals(List.of(), leaked.toList(), "nothing written outside the output folder");
     }
@@ -135,7 +182,8 @@ class LiveRefreshTest {
 
   @Test
   void aPlainBuildDoesNotHoldItsRenderedDocuments() throws IOException {
-    BuildResult plain = new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE).run(options());
+    BuildResult plain =
+        new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE).run(options());
     assertTrue(plain.published());
     assertEquals(Optional.empty(), plain.live(), "only a watching server keeps a live site");
   }
@@ -147,7 +195,9 @@ class LiveRefreshTest {
     assertThrows(CancellationException.class, () -> pipeline.run(options(), () -> true));
     assertEquals(List.of(), SiteFingerprint.differences(before, SiteFingerprint.of(out)));
     try (Stream<Path> siblings = Files.list(tmp)) {
-      assertEquals(List.of("content", "site"), siblings.map(p -> p.getFileName().toString()).sorted().toList());
+      assertEquals(
+          List.of("content", "site"),
+          siblings.map(p -> p.getFileName().toString()).sorted().toList());
     }
   }
 
@@ -166,6 +216,7 @@ class LiveRefreshTest {
   }
 
   private void skill(String name, String description, String body) throws IOException {
-    Files.createDirectories(TestSkills.write(content, name, description, body).resolveSibling("references"));
+    Files.createDirectories(
+        TestSkills.write(content, name, description, body).resolveSibling("references"));
   }
 }

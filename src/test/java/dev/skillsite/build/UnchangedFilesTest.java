@@ -20,19 +20,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A rebuild links the files that did not change to the previous site's instead of writing them again. */
+/**
+ * A rebuild links the files that did not change to the previous site's instead of writing them
+ * again.
+ */
 class UnchangedFilesTest {
   @TempDir Path tmp;
   private Path content;
   private Path out;
-  private final BuildPipeline pipeline = new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE);
+  private final BuildPipeline pipeline =
+      new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE);
 
   @BeforeEach
   void firstBuild() throws IOException {
     content = tmp.resolve("content");
     out = tmp.resolve("site");
     skill("alpha", "Use when the user asks to \"brew green tea\".", "Steep it for three minutes.");
-    skill("beta", "Use when the user asks to \"grind coffee beans\".", "Grind just before brewing.");
+    skill(
+        "beta", "Use when the user asks to \"grind coffee beans\".", "Grind just before brewing.");
     assertTrue(pipeline.run(new BuildOptions(content, out, Optional.empty(), true)).published());
   }
 
@@ -40,25 +45,40 @@ class UnchangedFilesTest {
   void unchangedFilesKeepTheirInodeAndTheSiteIsWhatACleanBuildMakes() throws IOException {
     Map<String, Object> before = inodes(out);
     Map<String, String> beforeBytes = SiteFingerprint.of(out);
-    skill("alpha", "Use when the user asks to \"brew green tea\".", "Steep it for three minutes. Never boil the leaves.");
+    skill(
+        "alpha",
+        "Use when the user asks to \"brew green tea\".",
+        "Steep it for three minutes. Never boil the leaves.");
 
     assertTrue(pipeline.run(new BuildOptions(content, out, Optional.empty(), true)).published());
 
     Map<String, Object> after = inodes(out);
-    assertNotEquals(before.get("skills/alpha/index.html"), after.get("skills/alpha/index.html"), "changed: written");
-    assertNotEquals(before.get("skills/alpha/SKILL.md"), after.get("skills/alpha/SKILL.md"), "changed: copied");
-    for (String same : new String[] {"skills/beta/SKILL.md", "assets/site.css", "robots.txt", "404.html"}) {
+    assertNotEquals(
+        before.get("skills/alpha/index.html"),
+        after.get("skills/alpha/index.html"),
+        "changed: written");
+    assertNotEquals(
+        before.get("skills/alpha/SKILL.md"), after.get("skills/alpha/SKILL.md"), "changed: copied");
+    for (String same :
+        new String[] {"skills/beta/SKILL.md", "assets/site.css", "robots.txt", "404.html"}) {
       assertEquals(before.get(same), after.get(same), same + " is the previous site's file");
     }
     Map<String, String> afterBytes = SiteFingerprint.of(out);
-    after.forEach((path, inode) -> assertEquals(afterBytes.get(path).equals(beforeBytes.get(path)),
-        inode.equals(before.get(path)), path + ": kept exactly when unchanged"));
-    assertTrue(after.keySet().stream().anyMatch(p -> p.startsWith("search/t/") && after.get(p).equals(before.get(p))),
+    after.forEach(
+        (path, inode) ->
+            assertEquals(
+                afterBytes.get(path).equals(beforeBytes.get(path)),
+                inode.equals(before.get(path)),
+                path + ": kept exactly when unchanged"));
+    assertTrue(
+        after.keySet().stream()
+            .anyMatch(p -> p.startsWith("search/t/") && after.get(p).equals(before.get(p))),
         "files written after the pages (the search export) are kept too");
 
     Path clean = tmp.resolve("clean");
     assertTrue(pipeline.run(new BuildOptions(content, clean, Optional.empty(), true)).published());
-    assertEquals(List.of(), SiteFingerprint.differences(SiteFingerprint.of(clean), SiteFingerprint.of(out)));
+    assertEquals(
+        List.of(), SiteFingerprint.differences(SiteFingerprint.of(clean), SiteFingerprint.of(out)));
   }
 
   @Test
@@ -75,7 +95,8 @@ class UnchangedFilesTest {
     assertFalse(Files.isSymbolicLink(css));
     assertNotEquals(outsideInode, Files.getAttribute(css, "unix:ino"));
     assertEquals(Files.readString(outside), Files.readString(css));
-    assertEquals(1, (int) Files.getAttribute(outside, "unix:nlink"), "the outside file gained no link");
+    assertEquals(
+        1, (int) Files.getAttribute(outside, "unix:nlink"), "the outside file gained no link");
   }
 
   private static Map<String, Object> inodes(Path site) throws IOException {

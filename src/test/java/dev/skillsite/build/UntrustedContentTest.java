@@ -22,39 +22,41 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Skill content is hostile: known XSS shapes go through every field a collection controls, and a jsoup
- * walk of every page written finds no executable markup from content.
+ * Skill content is hostile: known XSS shapes go through every field a collection controls, and a
+ * jsoup walk of every page written finds no executable markup from content.
  */
 class UntrustedContentTest {
   /** Shapes after the OWASP filter-evasion list, written for this test. */
-  static final List<String> VECTORS = List.of(
-      "<script>alert(1)</script>",
-      "<img src=x onerror=alert(2)>",
-      "<svg/onload=alert(3)>",
-      "<iframe src=\"javascript:alert(4)\"></iframe>",
-      "<a href=\"javascript:alert(5)\">x</a>",
-      "<a href=\"jav&#x09;ascript:alert(6)\">x</a>",
-      "<a href=\" &#14;  javascript:alert(7)\">x</a>",
-      "<IMG SRC=JaVaScRiPt:alert(8)>",
-      "<body onload=alert(9)>",
-      "<object data=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxMCk8L3NjcmlwdD4=\"></object>",
-      "<div style=\"width: expression(alert(11))\">x</div>",
-      "<div style=\"background:url(javascript:alert(12))\">x</div>",
-      "<a href=\"vbscript:msgbox(13)\">x</a>",
-      "<a href=\"data:text/html,<script>alert(14)</script>\">x</a>",
-      "\"><script>alert(15)</script>",
-      "'><img src=x onerror=alert(16)>",
-      "<math><mtext><table><mglyph><style><img src=x onerror=alert(17)>",
-      "<form action=\"javascript:alert(18)\"><button>go</button></form>",
-      "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(19)\">",
-      "<base href=\"javascript:alert(20)//\">",
-      "<embed src=\"javascript:alert(21)\">",
-      "<details open ontoggle=alert(22)>",
-      "</textarea><script>alert(23)</script>",
-      "{{ 7*7 }}{% raw %}<script>alert(24)</script>");
+  static final List<String> VECTORS =
+      List.of(
+          "<script>alert(1)</script>",
+          "<img src=x onerror=alert(2)>",
+          "<svg/onload=alert(3)>",
+          "<iframe src=\"javascript:alert(4)\"></iframe>",
+          "<a href=\"javascript:alert(5)\">x</a>",
+          "<a href=\"jav&#x09;ascript:alert(6)\">x</a>",
+          "<a href=\" &#14;  javascript:alert(7)\">x</a>",
+          "<IMG SRC=JaVaScRiPt:alert(8)>",
+          "<body onload=alert(9)>",
+          "<object data=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxMCk8L3NjcmlwdD4=\"></object>",
+          "<div style=\"width: expression(alert(11))\">x</div>",
+          "<div style=\"background:url(javascript:alert(12))\">x</div>",
+          "<a href=\"vbscript:msgbox(13)\">x</a>",
+          "<a href=\"data:text/html,<script>alert(14)</script>\">x</a>",
+          "\"><script>alert(15)</script>",
+          "'><img src=x onerror=alert(16)>",
+          "<math><mtext><table><mglyph><style><img src=x onerror=alert(17)>",
+          "<form action=\"javascript:alert(18)\"><button>go</button></form>",
+          "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(19)\">",
+          "<base href=\"javascript:alert(20)//\">",
+          "<embed src=\"javascript:alert(21)\">",
+          "<details open ontoggle=alert(22)>",
+          "</textarea><script>alert(23)</script>",
+          "{{ 7*7 }}{% raw %}<script>alert(24)</script>");
 
   private static final Pattern BAD_URL =
-      Pattern.compile("^\\s*(javascript|vbscript|data:text/html|data:application)", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "^\\s*(javascript|vbscript|data:text/html|data:application)", Pattern.CASE_INSENSITIVE);
 
   @TempDir Path tmp;
 
@@ -62,8 +64,14 @@ class UntrustedContentTest {
   void noExecutableMarkupFromContentReachesAnyPage() throws IOException {
     Path content = hostileCollection();
     Path out = tmp.resolve("site");
-    BuildResult result = new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE)
-        .run(new BuildOptions(content, out, Optional.of("https://example.org/a\"><script>alert(25)</script>/"), true));
+    BuildResult result =
+        new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE)
+            .run(
+                new BuildOptions(
+                    content,
+                    out,
+                    Optional.of("https://example.org/a\"><script>alert(25)</script>/"),
+                    true));
     assertTrue(result.skills() >= 2, result.summary());
 
     List<String> findings = new ArrayList<>();
@@ -82,7 +90,8 @@ class UntrustedContentTest {
     }
     assertEquals(List.of(), findings);
     String page = Jsoup.parse(Files.readString(out.resolve("skills/hostile/index.html"))).text();
-    assertTrue(page.contains("<img src=x onerror=alert(2)>"), "the vectors reach the page, as text");
+    assertTrue(
+        page.contains("<img src=x onerror=alert(2)>"), "the vectors reach the page, as text");
   }
 
   private static List<String> scanHtml(String rel, Document doc) {
@@ -95,7 +104,8 @@ class UntrustedContentTest {
             bad.add(rel + ": script " + e.outerHtml());
           }
         }
-        case "iframe", "object", "embed", "frame", "frameset", "applet", "base" -> bad.add(rel + ": " + tag);
+        case "iframe", "object", "embed", "frame", "frameset", "applet", "base" ->
+            bad.add(rel + ": " + tag);
         case "meta" -> {
           if (e.attr("http-equiv").equalsIgnoreCase("refresh")) {
             bad.add(rel + ": meta refresh");
@@ -109,11 +119,17 @@ class UntrustedContentTest {
         if (name.startsWith("on")) {
           bad.add(rel + ": " + tag + " " + name);
         }
-        if ((name.equals("href") || name.equals("src") || name.equals("action") || name.equals("formaction")
-            || name.equals("data") || name.equals("xlink:href")) && BAD_URL.matcher(value).find()) {
+        if ((name.equals("href")
+                || name.equals("src")
+                || name.equals("action")
+                || name.equals("formaction")
+                || name.equals("data")
+                || name.equals("xlink:href"))
+            && BAD_URL.matcher(value).find()) {
           bad.add(rel + ": " + tag + " " + name + "=" + value);
         }
-        if (name.equals("style") && value.toLowerCase(Locale.ROOT).matches(".*(expression|javascript|url\\().*")) {
+        if (name.equals("style")
+            && value.toLowerCase(Locale.ROOT).matches(".*(expression|javascript|url\\().*")) {
           bad.add(rel + ": style " + value);
         }
       }
@@ -129,25 +145,59 @@ class UntrustedContentTest {
   private Path hostileCollection() throws IOException {
     Path root = tmp.resolve("content");
     String all = String.join(" ", VECTORS);
-    String quoted = VECTORS.stream().map(v -> "\"" + v.replace("\"", "'") + "\"").reduce((a, b) -> a + ", " + b)
-        .orElseThrow();
-    write(root.resolve("skillsite.yaml"), yaml("title", all) + yaml("description", all)
-        + "repository:\n" + yaml("  url", "javascript:alert(26)") + yaml("  branch", all)
-        + yaml("install", "curl {repo} " + all) + "upstream:\n" + yaml("  name", all)
-        + yaml("  url", "javascript:alert(27)") + yaml("  license", all));
-    write(root.resolve(".claude-plugin/marketplace.json"), "{\"name\": " + json(all) + ", \"metadata\": {"
-        + "\"description\": " + json(all) + ", \"homepage\": \"javascript:alert(28)\"}, \"plugins\": [{\"name\": "
-        + json(all) + ", \"source\": \"./skills\", \"description\": " + json(all) + ", \"category\": " + json(all)
-        + ", \"keywords\": [" + json(VECTORS.get(0)) + "], \"homepage\": \"javascript:alert(29)\"}]}");
-    write(root.resolve("skills/hostile/SKILL.md"), "---\n" + yaml("name", "hostile")
-        + yaml("description", "Use when the user asks to " + quoted + ", or mentions " + all)
-        + yaml("license", all) + "allowed-tools:\n" + VECTORS.stream().map(v -> "  - " + yamlScalar(v) + "\n")
-            .reduce("", String::concat)
-        + "metadata:\n" + yaml("  author", all) + yaml("  homepage", "javascript:alert(30)") + "---\n# Body\n\n"
-        + markdownWithVectors() + "\nSee [the reference](references/evil.md) and [out](../../../etc/passwd).\n");
-    write(root.resolve("skills/hostile/references/evil.md"), "# " + all + "\n\n" + markdownWithVectors());
-    write(root.resolve("skills/" + "bad-name/SKILL.md"), "---\n" + yaml("name", all)
-        + yaml("description", all) + "---\n" + markdownWithVectors());
+    String quoted =
+        VECTORS.stream()
+            .map(v -> "\"" + v.replace("\"", "'") + "\"")
+            .reduce((a, b) -> a + ", " + b)
+            .orElseThrow();
+    write(
+        root.resolve("skillsite.yaml"),
+        yaml("title", all)
+            + yaml("description", all)
+            + "repository:\n"
+            + yaml("  url", "javascript:alert(26)")
+            + yaml("  branch", all)
+            + yaml("install", "curl {repo} " + all)
+            + "upstream:\n"
+            + yaml("  name", all)
+            + yaml("  url", "javascript:alert(27)")
+            + yaml("  license", all));
+    write(
+        root.resolve(".claude-plugin/marketplace.json"),
+        "{\"name\": "
+            + json(all)
+            + ", \"metadata\": {"
+            + "\"description\": "
+            + json(all)
+            + ", \"homepage\": \"javascript:alert(28)\"}, \"plugins\": [{\"name\": "
+            + json(all)
+            + ", \"source\": \"./skills\", \"description\": "
+            + json(all)
+            + ", \"category\": "
+            + json(all)
+            + ", \"keywords\": ["
+            + json(VECTORS.get(0))
+            + "], \"homepage\": \"javascript:alert(29)\"}]}");
+    write(
+        root.resolve("skills/hostile/SKILL.md"),
+        "---\n"
+            + yaml("name", "hostile")
+            + yaml("description", "Use when the user asks to " + quoted + ", or mentions " + all)
+            + yaml("license", all)
+            + "allowed-tools:\n"
+            + VECTORS.stream().map(v -> "  - " + yamlScalar(v) + "\n").reduce("", String::concat)
+            + "metadata:\n"
+            + yaml("  author", all)
+            + yaml("  homepage", "javascript:alert(30)")
+            + "---\n# Body\n\n"
+            + markdownWithVectors()
+            + "\nSee [the reference](references/evil.md) and [out](../../../etc/passwd).\n");
+    write(
+        root.resolve("skills/hostile/references/evil.md"),
+        "# " + all + "\n\n" + markdownWithVectors());
+    write(
+        root.resolve("skills/" + "bad-name/SKILL.md"),
+        "---\n" + yaml("name", all) + yaml("description", all) + "---\n" + markdownWithVectors());
     return root;
   }
 
@@ -156,7 +206,8 @@ class UntrustedContentTest {
     for (String v : VECTORS) {
       md.append(v).append("\n\n").append("inline ").append(v).append(" text\n\n");
     }
-    md.append("[click](javascript:alert(31)) ![img](javascript:alert(32)) <javascript:alert(33)>\n\n");
+    md.append(
+        "[click](javascript:alert(31)) ![img](javascript:alert(32)) <javascript:alert(33)>\n\n");
     md.append("[ref]: vbscript:alert(34)\n\n[ref]\n\n");
     md.append("```html\n<script>alert(35)</script>\n```\n");
     return md.toString();

@@ -19,27 +19,36 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every folder under {@code src/test/resources/check/} except {@code golden} is a collection in
- * {@code content/} that trips one rule (routing checked with the site's router) (or, for {@code clean}, none), with optional {@code args.txt}
- * ({@code --target T}, {@code --listing-budget N}) and its findings in {@code expected.txt}.
+ * {@code content/} that trips one rule (routing checked with the site's router) (or, for {@code
+ * clean}, none), with optional {@code args.txt} ({@code --target T}, {@code --listing-budget N})
+ * and its findings in {@code expected.txt}.
  */
 class CheckFixturesTest {
   static final Path FIXTURES = Path.of("src/test/resources/check");
+
   /** Fixtures named for a rule with several codes. */
-  static final java.util.Map<String, Set<String>> FAMILIES = java.util.Map.of(
-      "broken-link", Set.of("link-missing", "anchor-missing"),
-      "listing-budget", Set.of("listing-over-budget", "listing-cut"),
-      "unreachable-skill", Set.of("unreachable-skill", "trigger-collision"),
-      // triggers too unspecific to fire any skill on their own: the skill is unreachable, nothing collides
-      "generic-triggers", Set.of("unreachable-skill"));
+  static final java.util.Map<String, Set<String>> FAMILIES =
+      java.util.Map.of(
+          "broken-link", Set.of("link-missing", "anchor-missing"),
+          "listing-budget", Set.of("listing-over-budget", "listing-cut"),
+          "unreachable-skill", Set.of("unreachable-skill", "trigger-collision"),
+          // triggers too unspecific to fire any skill on their own: the skill is unreachable,
+          // nothing collides
+          "generic-triggers", Set.of("unreachable-skill"));
 
   @TestFactory
   Stream<DynamicTest> eachFixtureGivesItsExpectedFindings() throws IOException {
     List<Path> cases = fixtures();
     assertTrue(cases.size() >= 10, "fixtures found: " + cases);
-    return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
-      List<Diagnostic> findings = check(dir);
-      Golden.assertMatches(dir.resolve("expected.txt"), findings);
-    }));
+    return cases.stream()
+        .map(
+            dir ->
+                DynamicTest.dynamicTest(
+                    dir.getFileName().toString(),
+                    () -> {
+                      List<Diagnostic> findings = check(dir);
+                      Golden.assertMatches(dir.resolve("expected.txt"), findings);
+                    }));
   }
 
   @Test
@@ -62,7 +71,9 @@ class CheckFixturesTest {
   }
 
   static List<Diagnostic> check(Path dir) throws IOException {
-    return new Checker(RouterProbe.factory()).check(dir.resolve("content"), options(dir)).findings();
+    return new Checker(RouterProbe.factory())
+        .check(dir.resolve("content"), options(dir))
+        .findings();
   }
 
   static CheckOptions options(Path dir) throws IOException {

@@ -17,8 +17,11 @@ class CollectionThresholdTest {
   @TempDir Path content;
 
   private List<String> unreachable() throws IOException {
-    return new Checker(RouterProbe.factory()).check(content, CheckOptions.DEFAULTS).routing().unreachable().stream()
-        .map(u -> u.id().value()).sorted().toList();
+    return new Checker(RouterProbe.factory())
+        .check(content, CheckOptions.DEFAULTS).routing().unreachable().stream()
+            .map(u -> u.id().value())
+            .sorted()
+            .toList();
   }
 
   @Test
@@ -26,9 +29,15 @@ class CollectionThresholdTest {
     for (Skill s : TestSkills.fixture()) {
       TestSkills.write(content, s.name(), s.description(), s.body());
     }
-    // the three without trigger phrases or keywords are never reached; the other two are, at the default
+    // the three without trigger phrases or keywords are never reached; the other two are, at the
+    // default
     assertEquals(List.of("docker-images", "git-commit", "sql-tuning"), unreachable());
-    Files.writeString(content.resolve("skillsite.yaml"), "routing:\n  threshold: 0.9999\n", StandardCharsets.UTF_8);
-    assertEquals(List.of("docker-images", "git-commit", "otp-thinking", "pdf-forms", "sql-tuning"), unreachable());
+    Files.writeString(
+        content.resolve("skillsite.yaml"),
+        "routing:\n  threshold: 0.9999\n",
+        StandardCharsets.UTF_8);
+    assertEquals(
+        List.of("docker-images", "git-commit", "otp-thinking", "pdf-forms", "sql-tuning"),
+        unreachable());
   }
 }

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The findings on two small real collections, pinned as reviewed golden files; checking twice agrees. */
+/**
+ * The findings on two small real collections, pinned as reviewed golden files; checking twice
+ * agrees.
+ */
 @Tag("corpus")
 class CorpusGoldenTest {
   @ParameterizedTest
@@ -22,7 +25,11 @@ class CorpusGoldenTest {
     assumeTrue(Files.isDirectory(root), "corpus not present: " + root);
     Checker checker = new Checker(RouterProbe.factory());
     List<Diagnostic> first = checker.check(root, CheckOptions.DEFAULTS).findings();
-    Golden.assertMatches(Path.of("src/test/resources/check/golden", corpus + ".txt"), Golden.masked(first));
-    assertEquals(first, checker.check(root, CheckOptions.DEFAULTS).findings(), "same content, same findings");
+    Golden.assertMatches(
+        Path.of("src/test/resources/check/golden", corpus + ".txt"), Golden.masked(first));
+    assertEquals(
+        first,
+        checker.check(root, CheckOptions.DEFAULTS).findings(),
+        "same content, same findings");
   }
 }

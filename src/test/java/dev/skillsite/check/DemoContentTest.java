@@ -14,9 +14,15 @@ class DemoContentTest {
   @ParameterizedTest
   @EnumSource(Target.class)
   void demoContentHasNoFindings(Target target) throws IOException {
-    List<String> findings = new Checker(RouterProbe.factory())
-        .check(Path.of("content"), new CheckOptions(target, CheckOptions.DEFAULT_LISTING_BUDGET))
-        .findings().stream().map(Diagnostic::format).toList();
+    List<String> findings =
+        new Checker(RouterProbe.factory())
+                .check(
+                    Path.of("content"),
+                    new CheckOptions(target, CheckOptions.DEFAULT_LISTING_BUDGET))
+                .findings()
+                .stream()
+                .map(Diagnostic::format)
+                .toList();
     assertEquals(List.of(), findings);
   }
 }

@@ -18,15 +18,21 @@ final class Golden {
   private Golden() {}
 
   static String lines(List<Diagnostic> findings) {
-    return findings.stream().map(d -> d.code() + " " + d.format() + "\n").collect(Collectors.joining());
+    return findings.stream()
+        .map(d -> d.code() + " " + d.format() + "\n")
+        .collect(Collectors.joining());
   }
 
-  /** Like {@link #lines}, router scores masked as {@code #.##}: which triggers collide is pinned, not how much. */
+  /**
+   * Like {@link #lines}, router scores masked as {@code #.##}: which triggers collide is pinned,
+   * not how much.
+   */
   static String masked(List<Diagnostic> findings) {
     return SCORE.matcher(lines(findings)).replaceAll("#.##");
   }
 
-  private static final java.util.regex.Pattern SCORE = java.util.regex.Pattern.compile("\\b\\d+\\.\\d\\d\\b");
+  private static final java.util.regex.Pattern SCORE =
+      java.util.regex.Pattern.compile("\\b\\d+\\.\\d\\d\\b");
 
   static void assertMatches(Path golden, List<Diagnostic> findings) throws IOException {
     assertMatches(golden, lines(findings));
@@ -38,7 +44,13 @@ final class Golden {
       Files.writeString(golden, actual, StandardCharsets.UTF_8);
       return;
     }
-    String expected = Files.exists(golden) ? Files.readString(golden, StandardCharsets.UTF_8) : "<missing " + golden + ">";
-    assertEquals(expected, actual, "findings differ from " + golden + " (rerun with -Dcheck.update=true and review)");
+    String expected =
+        Files.exists(golden)
+            ? Files.readString(golden, StandardCharsets.UTF_8)
+            : "<missing " + golden + ">";
+    assertEquals(
+        expected,
+        actual,
+        "findings differ from " + golden + " (rerun with -Dcheck.update=true and review)");
   }
 }

@@ -16,7 +16,9 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The large corpus's collision list is the same, in the same order, however often it is computed. */
+/**
+ * The large corpus's collision list is the same, in the same order, however often it is computed.
+ */
 @Tag("corpus")
 class LargeCorpusCollisionsTest {
   @Test
@@ -24,9 +26,11 @@ class LargeCorpusCollisionsTest {
     Path root = Path.of("../shared/corpora/large");
     assumeTrue(Files.isDirectory(root), "corpus not present: " + root);
     TriggerExtractor extractor = new TriggerExtractor();
-    List<Skill> skills = new ContentLoader().load(root).skills().stream()
-        .map(s -> s.withTriggers(extractor.extract(s.description())))
-        .toList();
+    List<Skill> skills =
+        new ContentLoader()
+            .load(root).skills().stream()
+                .map(s -> s.withTriggers(extractor.extract(s.description())))
+                .toList();
     RoutingHealth first;
     try (RouterProbe probe = RouterProbe.over(skills)) {
       first = new RoutingAnalyzer(probe).analyze(skills);
@@ -38,10 +42,16 @@ class LargeCorpusCollisionsTest {
       second = new RoutingAnalyzer(probe).analyze(shuffled);
     }
     assertFalse(first.pairs().isEmpty(), "a collection this size has collisions");
-    assertEquals(first.pairs().stream().map(p -> p.first() + " " + p.second()).toList(),
+    assertEquals(
+        first.pairs().stream().map(p -> p.first() + " " + p.second()).toList(),
         second.pairs().stream().map(p -> p.first() + " " + p.second()).toList());
-    assertEquals(first.collisions().stream().map(c -> c.owner() + " " + c.trigger() + " " + c.rival()).toList(),
-        second.collisions().stream().map(c -> c.owner() + " " + c.trigger() + " " + c.rival()).toList());
+    assertEquals(
+        first.collisions().stream()
+            .map(c -> c.owner() + " " + c.trigger() + " " + c.rival())
+            .toList(),
+        second.collisions().stream()
+            .map(c -> c.owner() + " " + c.trigger() + " " + c.rival())
+            .toList());
     assertEquals(first.unreachable(), second.unreachable());
   }
 }

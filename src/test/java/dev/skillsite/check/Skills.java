@@ -11,8 +11,17 @@ final class Skills {
   private Skills() {}
 
   static Skill skill(String name, String description, List<String> phrases, List<String> keywords) {
-    return new Skill(new SkillId(name), name, description, "skills/" + name + "/SKILL.md", "skills",
-        Map.of("name", name, "description", description), "# " + name + "\n", 5, List.of(),
-        new Triggers(phrases, keywords, List.of(), List.of()), List.of());
+    return new Skill(
+        new SkillId(name),
+        name,
+        description,
+        "skills/" + name + "/SKILL.md",
+        "skills",
+        Map.of("name", name, "description", description),
+        "# " + name + "\n",
+        5,
+        List.of(),
+        new Triggers(phrases, keywords, List.of(), List.of()),
+        List.of());
   }
 }

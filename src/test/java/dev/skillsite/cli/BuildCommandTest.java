@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The {@code build} command as a user runs it: exit codes, diagnostics on stderr, summary on stdout. */
+/**
+ * The {@code build} command as a user runs it: exit codes, diagnostics on stderr, summary on
+ * stdout.
+ */
 class BuildCommandTest {
   @TempDir Path tmp;
   private final StringWriter out = new StringWriter();
@@ -27,7 +30,10 @@ class BuildCommandTest {
   @Test
   void badSkillsAreReportedWithFileAndLineAndTheRestOfTheSiteIsBuilt() throws IOException {
     Path content = tmp.resolve("content");
-    skill(content, "good", "---\nname: good\ndescription: Use when the user asks to \"bake bread\".\n---\n# Good\n");
+    skill(
+        content,
+        "good",
+        "---\nname: good\ndescription: Use when the user asks to \"bake bread\".\n---\n# Good\n");
     skill(content, "no-frontmatter", "# Just a heading\n");
     skill(content, "unterminated", "---\nname: unterminated\ndescription: x\n# body\n");
     skill(content, "bad-yaml", "---\nname: bad-yaml\ndescription: [unclosed\n---\n");
@@ -35,20 +41,32 @@ class BuildCommandTest {
     skill(content, "no-description", "---\nname: no-description\n---\nbody\n");
     Path latin1 = content.resolve("skills/latin1/SKILL.md");
     Files.createDirectories(latin1.getParent());
-    Files.write(latin1, "---\nname: latin1\ndescription: caf\u00e9\n---\n".getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(
+        latin1,
+        "---\nname: latin1\ndescription: caf\u00e9\n---\n".getBytes(StandardCharsets.ISO_8859_1));
 
-    int code = run("build", "--content", content.toString(), "--out", tmp.resolve("site").toString());
+    int code =
+        run("build", "--content", content.toString(), "--out", tmp.resolve("site").toString());
 
     assertEquals(1, code, err.toString());
     List<String> lines = err.toString().lines().toList();
     assertEquals(6, lines.stream().filter(l -> l.contains(": error: ")).count(), err.toString());
-    for (String skill : List.of("no-frontmatter", "unterminated", "bad-yaml", "not-mapping", "no-description",
-        "latin1")) {
-      assertTrue(lines.stream().anyMatch(l -> l.matches("skills/" + skill + "/SKILL\\.md:\\d+:\\d+: error: .+")),
+    for (String skill :
+        List.of(
+            "no-frontmatter",
+            "unterminated",
+            "bad-yaml",
+            "not-mapping",
+            "no-description",
+            "latin1")) {
+      assertTrue(
+          lines.stream()
+              .anyMatch(l -> l.matches("skills/" + skill + "/SKILL\\.md:\\d+:\\d+: error: .+")),
           skill + " in:\n" + err);
     }
     assertTrue(out.toString().startsWith("built "), out.toString());
-    assertTrue(out.toString().contains("1 skill,") && out.toString().contains("6 errors"), out.toString());
+    assertTrue(
+        out.toString().contains("1 skill,") && out.toString().contains("6 errors"), out.toString());
     assertTrue(Files.isRegularFile(tmp.resolve("site/skills/good/index.html")));
     assertFalse(Files.exists(tmp.resolve("site/skills/bad-yaml")));
   }
@@ -56,24 +74,63 @@ class BuildCommandTest {
   @Test
   void strictTurnsWarningsIntoExitCodeOne() throws IOException {
     Path content = tmp.resolve("content");
-    skill(content, "folder", "---\nname: other-name\ndescription: Use when asked to \"fold\".\n---\n");
-    assertEquals(0, run("build", "--content", content.toString(), "--out", tmp.resolve("a").toString()));
-    assertEquals(1, run("build", "--content", content.toString(), "--out", tmp.resolve("b").toString(),
-        "--strict"));
-    assertTrue(err.toString().contains("skills/folder/SKILL.md:2:1: warning: name 'other-name' does not match its folder name 'folder'"), err.toString());
+    skill(
+        content,
+        "folder",
+        "---\nname: other-name\ndescription: Use when asked to \"fold\".\n---\n");
+    assertEquals(
+        0, run("build", "--content", content.toString(), "--out", tmp.resolve("a").toString()));
+    assertEquals(
+        1,
+        run(
+            "build",
+            "--content",
+            content.toString(),
+            "--out",
+            tmp.resolve("b").toString(),
+            "--strict"));
+    assertTrue(
+        err.toString()
+            .contains(
+                "skills/folder/SKILL.md:2:1: warning: name 'other-name' does not match its folder name 'folder'"),
+        err.toString());
   }
 
   @Test
   void hugeAndDeeplyNestedBodiesBuildInBoundedTime() throws IOException {
     Path content = tmp.resolve("content");
     String para = "Some words in a paragraph that goes on for a while. ".repeat(20) + "\n\n";
-    skill(content, "huge", "---\nname: huge\ndescription: A five megabyte body.\n---\n"
-        + para.repeat(5 * 1024 * 1024 / para.length()));
-    skill(content, "nested", "---\nname: nested\ndescription: Deep lists and quotes.\n---\n"
-        + "- ".repeat(10_000) + "item\n\n" + ">".repeat(10_000) + " deep quote\n\n"
-        + "*".repeat(5_000) + "x" + "*".repeat(5_000) + "\n\n" + "[".repeat(5_000) + "x" + "]".repeat(5_000) + "\n");
-    int code = assertTimeoutPreemptively(Duration.ofSeconds(120),
-        () -> run("build", "--content", content.toString(), "--out", tmp.resolve("site").toString()));
+    skill(
+        content,
+        "huge",
+        "---\nname: huge\ndescription: A five megabyte body.\n---\n"
+            + para.repeat(5 * 1024 * 1024 / para.length()));
+    skill(
+        content,
+        "nested",
+        "---\nname: nested\ndescription: Deep lists and quotes.\n---\n"
+            + "- ".repeat(10_000)
+            + "item\n\n"
+            + ">".repeat(10_000)
+            + " deep quote\n\n"
+            + "*".repeat(5_000)
+            + "x"
+            + "*".repeat(5_000)
+            + "\n\n"
+            + "[".repeat(5_000)
+            + "x"
+            + "]".repeat(5_000)
+            + "\n");
+    int code =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(120),
+            () ->
+                run(
+                    "build",
+                    "--content",
+                    content.toString(),
+                    "--out",
+                    tmp.resolve("site").toString()));
     assertTrue(code <= 1, err.toString());
     assertTrue(Files.size(tmp.resolve("site/skills/huge/index.html")) > 4_000_000);
     assertTrue(Files.isRegularFile(tmp.resolve("site/skills/nested/index.html")), err.toString());
@@ -82,24 +139,54 @@ class BuildCommandTest {
   @Test
   void oversizedInputsAreBoundedWithADiagnostic() throws IOException {
     Path content = tmp.resolve("content");
-    skill(content, "fifty-mb", "---\nname: fifty-mb\ndescription: big\n---\n" + "x".repeat(50 * 1024 * 1024));
-    skill(content, "long-body", "---\nname: long-body\ndescription: many lines\n---\n"
-        + "line of text\n".repeat(100_000));
+    skill(
+        content,
+        "fifty-mb",
+        "---\nname: fifty-mb\ndescription: big\n---\n" + "x".repeat(50 * 1024 * 1024));
+    skill(
+        content,
+        "long-body",
+        "---\nname: long-body\ndescription: many lines\n---\n" + "line of text\n".repeat(100_000));
     String longName = "n".repeat(10_000);
-    skill(content, "long-name", "---\nname: " + longName + "\ndescription: Use when asked to \"name things\".\n---\n");
-    int code = assertTimeoutPreemptively(Duration.ofSeconds(120),
-        () -> run("build", "--content", content.toString(), "--out", tmp.resolve("site").toString()));
+    skill(
+        content,
+        "long-name",
+        "---\nname: " + longName + "\ndescription: Use when asked to \"name things\".\n---\n");
+    int code =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(120),
+            () ->
+                run(
+                    "build",
+                    "--content",
+                    content.toString(),
+                    "--out",
+                    tmp.resolve("site").toString()));
     assertEquals(1, code, err.toString());
-    assertTrue(err.toString().matches("(?s).*skills/fifty-mb/SKILL\\.md:1:1: error: file is \\d+ bytes; the limit is "
-        + "16777216 bytes.*"), err.toString());
-    assertTrue(err.toString().contains("name '" + "n".repeat(80) + "…' is 10000 characters; the limit is 64"),
+    assertTrue(
+        err.toString()
+            .matches(
+                "(?s).*skills/fifty-mb/SKILL\\.md:1:1: error: file is \\d+ bytes; the limit is "
+                    + "16777216 bytes.*"),
         err.toString());
-    assertTrue(err.toString().lines().allMatch(l -> l.length() < 400), "every diagnostic stays one short line");
-    assertTrue(err.toString().contains("skills/long-body/SKILL.md:5:1: warning: body is 100000 lines"), err.toString());
+    assertTrue(
+        err.toString()
+            .contains("name '" + "n".repeat(80) + "…' is 10000 characters; the limit is 64"),
+        err.toString());
+    assertTrue(
+        err.toString().lines().allMatch(l -> l.length() < 400),
+        "every diagnostic stays one short line");
+    assertTrue(
+        err.toString().contains("skills/long-body/SKILL.md:5:1: warning: body is 100000 lines"),
+        err.toString());
     assertTrue(Files.isRegularFile(tmp.resolve("site/skills/long-body/index.html")));
     try (var pages = Files.list(tmp.resolve("site/skills"))) {
-      assertTrue(pages.anyMatch(p -> p.getFileName().toString().startsWith("nnnn")
-          && p.getFileName().toString().length() <= 80), "a long name gets a short page id");
+      assertTrue(
+          pages.anyMatch(
+              p ->
+                  p.getFileName().toString().startsWith("nnnn")
+                      && p.getFileName().toString().length() <= 80),
+          "a long name gets a short page id");
     }
   }
 
@@ -109,15 +196,28 @@ class BuildCommandTest {
     skill(content, "good", "---\nname: good\ndescription: fine\n---\n");
     Path site = tmp.resolve("site");
     Files.createDirectories(site);
-    Files.writeString(site.resolve(OutputLocation.MARKER), OutputLocation.MARKER_TEXT); // a site built before
+    Files.writeString(
+        site.resolve(OutputLocation.MARKER), OutputLocation.MARKER_TEXT); // a site built before
     Files.writeString(site.resolve("old.html"), "old");
 
-    assertEquals(2, run("build", "--content", tmp.resolve("missing").toString(), "--out", site.toString()));
+    assertEquals(
+        2, run("build", "--content", tmp.resolve("missing").toString(), "--out", site.toString()));
     assertTrue(err.toString().contains("missing"), err.toString());
-    assertEquals(2, run("build", "--content", content.toString(), "--out", content.resolve("site").toString()));
-    assertEquals(2, run("build", "--content", content.toString(), "--out", site.toString(), "--templates",
-        tmp.resolve("no-templates").toString()));
-    assertEquals(2, run("build", "--content", content.toString(), "--out", site.toString(), "--bogus"));
+    assertEquals(
+        2,
+        run("build", "--content", content.toString(), "--out", content.resolve("site").toString()));
+    assertEquals(
+        2,
+        run(
+            "build",
+            "--content",
+            content.toString(),
+            "--out",
+            site.toString(),
+            "--templates",
+            tmp.resolve("no-templates").toString()));
+    assertEquals(
+        2, run("build", "--content", content.toString(), "--out", site.toString(), "--bogus"));
     assertEquals("old", Files.readString(site.resolve("old.html")));
     assertEquals(List.of("content", "site"), names(tmp));
   }

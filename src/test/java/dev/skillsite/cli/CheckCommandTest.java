@@ -36,8 +36,10 @@ class CheckCommandTest {
   @Test
   void warningsExitZeroButOneUnderStrict() {
     assertEquals(0, run("check", "--content", FIXTURES + "file-missing/content"));
-    assertEquals("skills/csv-tables/SKILL.md:7:6: warning: mentions 'scripts/to_table.py', which is not in the"
-        + " skill folder\n", out.toString().replace("\r\n", "\n"));
+    assertEquals(
+        "skills/csv-tables/SKILL.md:7:6: warning: mentions 'scripts/to_table.py', which is not in the"
+            + " skill folder\n",
+        out.toString().replace("\r\n", "\n"));
     assertEquals(1, run("check", "--strict", "--content", FIXTURES + "file-missing/content"));
   }
 
@@ -45,7 +47,8 @@ class CheckCommandTest {
   void aFolderWithNoSkillIsAWarningSoStrictCiFails(@TempDir Path empty) {
     // a wrong --content in CI must not pass on nothing
     assertEquals(0, run("check", "--content", empty.toString()));
-    assertEquals(".:1:1: warning: no SKILL.md (or skill.md) anywhere under this folder: the site has no skill\n",
+    assertEquals(
+        ".:1:1: warning: no SKILL.md (or skill.md) anywhere under this folder: the site has no skill\n",
         out.toString().replace("\r\n", "\n"));
     assertTrue(err.toString().contains("0 skills, 0 errors, 1 warning (target"), err.toString());
     assertEquals(1, run("check", "--strict", "--content", empty.toString()));
@@ -53,12 +56,21 @@ class CheckCommandTest {
 
   @Test
   void errorsExitOne() {
-    assertEquals(1, run("check", "--target", "claude-ai", "--content", FIXTURES + "claude-ai/content"));
+    assertEquals(
+        1, run("check", "--target", "claude-ai", "--content", FIXTURES + "claude-ai/content"));
   }
 
   @Test
   void targetChangesWhatIsReported() {
-    assertEquals(0, run("check", "--strict", "--target", "claude-code", "--content", FIXTURES + "claude-code/content"));
+    assertEquals(
+        0,
+        run(
+            "check",
+            "--strict",
+            "--target",
+            "claude-code",
+            "--content",
+            FIXTURES + "claude-code/content"));
     assertEquals(1, run("check", "--strict", "--content", FIXTURES + "claude-code/content"));
   }
 
@@ -67,7 +79,8 @@ class CheckCommandTest {
     assertEquals(2, run("check", "--target", "cursor", "--content", FIXTURES + "clean/content"));
     assertEquals(2, run("check", "--format", "xml", "--content", FIXTURES + "clean/content"));
     assertEquals(2, run("check", "--content", FIXTURES + "no-such-folder"));
-    assertEquals(2, run("check", "--listing-budget", "-1", "--content", FIXTURES + "clean/content"));
+    assertEquals(
+        2, run("check", "--listing-budget", "-1", "--content", FIXTURES + "clean/content"));
   }
 
   @Test
@@ -81,7 +94,8 @@ class CheckCommandTest {
     assertEquals(5, first.get("col").getAsInt());
     assertEquals("warning", first.get("severity").getAsString());
     assertEquals("link-missing", first.get("code").getAsString());
-    assertEquals("link to a missing file: references/columns.md", first.get("message").getAsString());
+    assertEquals(
+        "link to a missing file: references/columns.md", first.get("message").getAsString());
     assertEquals("anchor-missing", array.get(1).getAsJsonObject().get("code").getAsString());
   }
 
@@ -93,14 +107,27 @@ class CheckCommandTest {
 
   @Test
   void githubFormatPrintsOneAnnotationPerFinding() {
-    assertEquals(1, run("check", "--format", "github", "--target", "claude-ai", "--content",
-        FIXTURES + "claude-ai/content"));
+    assertEquals(
+        1,
+        run(
+            "check",
+            "--format",
+            "github",
+            "--target",
+            "claude-ai",
+            "--content",
+            FIXTURES + "claude-ai/content"));
     String[] lines = out.toString().split("\\R");
     assertEquals(2, lines.length);
-    assertEquals("::error file=src/test/resources/check/claude-ai/content/skills/claude-csv-tables/SKILL.md,"
-        + "line=2,col=1,title=reserved-word-in-name::name 'claude-csv-tables' contains the reserved word"
-        + " 'claude' (claude.ai uploads reject this)", lines[0]);
-    assertTrue(lines[1].startsWith("::error file=src/test/resources/check/claude-ai/content/skills/"
-        + "claude-csv-tables/SKILL.md,line=3,col=35,title=xml-tag-in-description::"), lines[1]);
+    assertEquals(
+        "::error file=src/test/resources/check/claude-ai/content/skills/claude-csv-tables/SKILL.md,"
+            + "line=2,col=1,title=reserved-word-in-name::name 'claude-csv-tables' contains the reserved word"
+            + " 'claude' (claude.ai uploads reject this)",
+        lines[0]);
+    assertTrue(
+        lines[1].startsWith(
+            "::error file=src/test/resources/check/claude-ai/content/skills/"
+                + "claude-csv-tables/SKILL.md,line=3,col=35,title=xml-tag-in-description::"),
+        lines[1]);
   }
 }

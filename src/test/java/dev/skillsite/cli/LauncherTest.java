@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code ./skillsite} launcher, copied beside a stand-in jar and run with a stand-in {@code java} that prints
- * the locale and arguments it was given.
+ * The {@code ./skillsite} launcher, copied beside a stand-in jar and run with a stand-in {@code
+ * java} that prints the locale and arguments it was given.
  */
 @Tag("process")
 class LauncherTest {
@@ -31,29 +31,44 @@ class LauncherTest {
     Files.copy(Path.of("skillsite"), tmp.resolve("app/skillsite"));
     Files.writeString(tmp.resolve("app/target/skillsite.jar"), "");
     java = tmp.resolve("java");
-    Files.writeString(java, "#!/bin/sh\necho \"LC_ALL=${LC_ALL:-}\"\nfor a in \"$@\"; do echo \"$a\"; done\n",
+    Files.writeString(
+        java,
+        "#!/bin/sh\necho \"LC_ALL=${LC_ALL:-}\"\nfor a in \"$@\"; do echo \"$a\"; done\n",
         StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
-  /** Java 17 reads file names in the locale's character set: without a UTF-8 locale, the JVM gets C.UTF-8. */
+  /**
+   * Java 17 reads file names in the locale's character set: without a UTF-8 locale, the JVM gets
+   * C.UTF-8.
+   */
   @Test
   void runsTheJvmInAUtf8LocaleWhenTheCallersIsNot() throws Exception {
     Path launcher = tmp.resolve("app/skillsite");
-    assertEquals("LC_ALL=C.UTF-8", launch(launcher, Map.of("LANG", "C")).lines().findFirst().orElseThrow());
+    assertEquals(
+        "LC_ALL=C.UTF-8", launch(launcher, Map.of("LANG", "C")).lines().findFirst().orElseThrow());
     assertEquals("LC_ALL=C.UTF-8", launch(launcher, Map.of()).lines().findFirst().orElseThrow());
-    assertEquals("LC_ALL=C.UTF-8",
-        launch(launcher, Map.of("LANG", "en_US.UTF-8", "LC_ALL", "POSIX")).lines().findFirst().orElseThrow());
+    assertEquals(
+        "LC_ALL=C.UTF-8",
+        launch(launcher, Map.of("LANG", "en_US.UTF-8", "LC_ALL", "POSIX"))
+            .lines()
+            .findFirst()
+            .orElseThrow());
     // a UTF-8 locale is left as it is
-    assertEquals("LC_ALL=", launch(launcher, Map.of("LANG", "de_DE.UTF-8")).lines().findFirst().orElseThrow());
-    assertEquals("LC_ALL=", launch(launcher, Map.of("LC_CTYPE", "C.utf8")).lines().findFirst().orElseThrow());
-    assertEquals("LC_ALL=tr_TR.UTF-8",
+    assertEquals(
+        "LC_ALL=",
+        launch(launcher, Map.of("LANG", "de_DE.UTF-8")).lines().findFirst().orElseThrow());
+    assertEquals(
+        "LC_ALL=",
+        launch(launcher, Map.of("LC_CTYPE", "C.utf8")).lines().findFirst().orElseThrow());
+    assertEquals(
+        "LC_ALL=tr_TR.UTF-8",
         launch(launcher, Map.of("LC_ALL", "tr_TR.UTF-8")).lines().findFirst().orElseThrow());
   }
 
   /**
-   * The serial collector unless the caller picks one (two collectors stop the JVM before it starts); the caller's
-   * options come last, so that they win.
+   * The serial collector unless the caller picks one (two collectors stop the JVM before it
+   * starts); the caller's options come last, so that they win.
    */
   @Test
   void runsTheSerialCollectorUnlessTheCallerChoosesOne() throws Exception {
@@ -62,25 +77,43 @@ class LauncherTest {
     assertTrue(plain.containsAll(List.of("-XX:+UseSerialGC", "-XX:NewRatio=6")), plain.toString());
 
     List<String> capped =
-        launch(launcher, Map.of("LANG", "C.UTF-8", "SKILLSITE_JAVA_OPTS", "-Xmx1g -XX:NewRatio=3")).lines().toList();
+        launch(launcher, Map.of("LANG", "C.UTF-8", "SKILLSITE_JAVA_OPTS", "-Xmx1g -XX:NewRatio=3"))
+            .lines()
+            .toList();
     assertTrue(capped.contains("-XX:+UseSerialGC"), capped.toString());
-    assertTrue(capped.lastIndexOf("-XX:NewRatio=3") > capped.indexOf("-XX:NewRatio=6"), capped.toString());
+    assertTrue(
+        capped.lastIndexOf("-XX:NewRatio=3") > capped.indexOf("-XX:NewRatio=6"), capped.toString());
     // options that merely mention "Use" and "GC" choose no collector
-    List<String> other = launch(launcher,
-        Map.of("LANG", "C.UTF-8", "SKILLSITE_JAVA_OPTS", "-XX:+UseCompressedOops -XX:+PrintGC")).lines().toList();
+    List<String> other =
+        launch(
+                launcher,
+                Map.of(
+                    "LANG",
+                    "C.UTF-8",
+                    "SKILLSITE_JAVA_OPTS",
+                    "-XX:+UseCompressedOops -XX:+PrintGC"))
+            .lines()
+            .toList();
     assertTrue(other.contains("-XX:+UseSerialGC"), other.toString());
 
-    for (Map<String, String> chosen : List.of(Map.of("SKILLSITE_JAVA_OPTS", "-Xmx2g -XX:+UseG1GC"),
-        Map.of("SKILLSITE_JAVA_OPTS", "-XX:+UseParallelGC"), Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseZGC"))) {
+    for (Map<String, String> chosen :
+        List.of(
+            Map.of("SKILLSITE_JAVA_OPTS", "-Xmx2g -XX:+UseG1GC"),
+            Map.of("SKILLSITE_JAVA_OPTS", "-XX:+UseParallelGC"),
+            Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseZGC"))) {
       Map<String, String> env = new HashMap<>(chosen);
       env.put("LANG", "C.UTF-8");
       List<String> args = launch(launcher, env).lines().toList();
-      assertTrue(args.stream().noneMatch(a -> a.equals("-XX:+UseSerialGC") || a.startsWith("-XX:NewRatio")),
+      assertTrue(
+          args.stream()
+              .noneMatch(a -> a.equals("-XX:+UseSerialGC") || a.startsWith("-XX:NewRatio")),
           chosen + " -> " + args);
     }
   }
 
-  /** Linked from a bin folder (by a relative link, through another link), it still finds its jar. */
+  /**
+   * Linked from a bin folder (by a relative link, through another link), it still finds its jar.
+   */
   @Test
   void findsItsJarWhenRunThroughSymlinks() throws Exception {
     Files.createDirectories(tmp.resolve("bin"));
@@ -96,11 +129,15 @@ class LauncherTest {
     Path home = tmp.resolve("jdk");
     Files.createDirectories(home.resolve("bin"));
     Files.copy(java, home.resolve("bin/java"));
-    Files.setPosixFilePermissions(home.resolve("bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(
+        home.resolve("bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
     ProcessBuilder pb = new ProcessBuilder(tmp.resolve("app/skillsite").toString(), "--version");
     pb.environment().remove("JAVA");
     pb.environment().put("JAVA_HOME", home.toString());
-    pb.environment().put("PATH", "/usr/bin:/bin"); // a java there would print a version, not our stand-in's lines
+    pb.environment()
+        .put(
+            "PATH",
+            "/usr/bin:/bin"); // a java there would print a version, not our stand-in's lines
     Process p = pb.redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(30, TimeUnit.SECONDS));
@@ -111,13 +148,20 @@ class LauncherTest {
     String said = new String(wrong.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(wrong.waitFor(30, TimeUnit.SECONDS));
     assertEquals(2, wrong.exitValue(), said);
-    assertTrue(said.contains("JAVA_HOME is " + tmp.resolve("no-jdk") + ", which has no bin/java"), said);
+    assertTrue(
+        said.contains("JAVA_HOME is " + tmp.resolve("no-jdk") + ", which has no bin/java"), said);
   }
 
   private String launch(Path launcher, Map<String, String> env) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "--version");
-    pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG")
-        || k.equals("SKILLSITE_JAVA_OPTS") || k.equals("JAVA_TOOL_OPTIONS"));
+    pb.environment()
+        .keySet()
+        .removeIf(
+            k ->
+                k.startsWith("LC_")
+                    || k.equals("LANG")
+                    || k.equals("SKILLSITE_JAVA_OPTS")
+                    || k.equals("JAVA_TOOL_OPTIONS"));
     pb.environment().putAll(env);
     pb.environment().put("JAVA", java.toString());
     Process p = pb.redirectErrorStream(true).start();

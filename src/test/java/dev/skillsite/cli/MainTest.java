@@ -15,7 +15,10 @@ class MainTest {
   void runningOutOfHeapOnAWorkerThreadSaysHowToGiveTheJvmMore() {
     StringWriter text = new StringWriter();
     // a build stage's worker runs out of heap: it reaches the handler wrapped
-    int code = Main.failure(new CompletionException(new OutOfMemoryError("Java heap space")), new PrintWriter(text));
+    int code =
+        Main.failure(
+            new CompletionException(new OutOfMemoryError("Java heap space")),
+            new PrintWriter(text));
     assertEquals(2, code);
     String message = text.toString();
     assertTrue(message.startsWith("skillsite: out of memory (Java heap space)"), message);
@@ -28,14 +31,17 @@ class MainTest {
     StringWriter text = new StringWriter();
     assertEquals(2, Main.failure(new OutOfMemoryError(), new PrintWriter(text)));
     String message = text.toString();
-    assertTrue(message.startsWith("skillsite: out of memory; the previous output is untouched."), message);
+    assertTrue(
+        message.startsWith("skillsite: out of memory; the previous output is untouched."), message);
   }
 
   @Test
   void otherFailuresPrintTheirMessage() {
     StringWriter text = new StringWriter();
-    int code = Main.failure(new UncheckedIOException("disk full", new java.io.IOException("disk full")),
-        new PrintWriter(text));
+    int code =
+        Main.failure(
+            new UncheckedIOException("disk full", new java.io.IOException("disk full")),
+            new PrintWriter(text));
     assertEquals(2, code);
     assertEquals("skillsite: disk full" + System.lineSeparator(), text.toString());
   }

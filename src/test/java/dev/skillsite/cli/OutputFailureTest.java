@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * A write error (a full disk, a read-only file system) exits with 2 and leaves the old site whole. The
- * output sits on a small tmpfs mounted for the test; where mounting is not allowed the test is skipped.
+ * A write error (a full disk, a read-only file system) exits with 2 and leaves the old site whole.
+ * The output sits on a small tmpfs mounted for the test; where mounting is not allowed the test is
+ * skipped.
  */
 @Tag("process")
 class OutputFailureTest {
@@ -37,7 +38,8 @@ class OutputFailureTest {
   @BeforeEach
   void mountSmallFileSystem() throws Exception {
     mount = Files.createDirectories(tmp.resolve("fs"));
-    assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=" + DISK_KB + "k", "tmpfs", mount.toString()) == 0,
+    assumeTrue(
+        run("mount", "-t", "tmpfs", "-o", "size=" + DISK_KB + "k", "tmpfs", mount.toString()) == 0,
         "needs permission to mount a tmpfs");
   }
 
@@ -52,11 +54,14 @@ class OutputFailureTest {
     Path out = mount.resolve("site");
     assertEquals(0, build(content, out), err.toString());
     SortedMap<String, String> old = SiteFingerprint.of(out);
-    // a rebuild links unchanged files to the old site's (no space), so leave too little for the changed ones
+    // a rebuild links unchanged files to the old site's (no space), so leave too little for the
+    // changed ones
     long free = Files.getFileStore(mount).getUsableSpace();
     Files.write(mount.resolve("filler"), new byte[(int) Math.max(0, free - 16 * 1024)]);
 
-    Files.writeString(content.resolve("plugins/elixir/skills/otp-thinking/SKILL.md"), "\nmore\n",
+    Files.writeString(
+        content.resolve("plugins/elixir/skills/otp-thinking/SKILL.md"),
+        "\nmore\n",
         java.nio.file.StandardOpenOption.APPEND);
     assertEquals(2, build(content, out), "the changed files do not fit beside the old site");
     assertTrue(err.toString().contains("skillsite: "), err.toString());
@@ -73,7 +78,8 @@ class OutputFailureTest {
     assertEquals(0, run("mount", "-o", "remount,ro", mount.toString()));
 
     assertEquals(2, build(content, out));
-    assertTrue(err.toString().contains("Read-only file system") || err.toString().contains("read-only"),
+    assertTrue(
+        err.toString().contains("Read-only file system") || err.toString().contains("read-only"),
         err.toString());
     assertEquals(List.of(), SiteFingerprint.differences(old, SiteFingerprint.of(out)));
   }
@@ -109,8 +115,11 @@ class OutputFailureTest {
   }
 
   private static int run(String... command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
   }
 }

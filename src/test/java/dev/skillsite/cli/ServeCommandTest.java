@@ -31,7 +31,8 @@ class ServeCommandTest {
   private static final Pattern SERVING = Pattern.compile("at http://127\\.0\\.0\\.1:(\\d+)/");
 
   @TempDir Path tmp;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final StringWriter stdout = new StringWriter();
   private ServeCommand command;
   private Future<Integer> running;
@@ -48,9 +49,23 @@ class ServeCommandTest {
     CommandLine cl = new CommandLine(command);
     cl.setOut(new PrintWriter(new SynchronizedWriter(stdout), true));
     cl.setErr(new PrintWriter(new StringWriter(), true));
-    running = Executors.newSingleThreadExecutor().submit(() -> cl.execute("--content", content.toString(),
-        "--out", tmp.resolve("site").toString(), "--port", "0", "--watch", "--templates", emptyTemplates()));
-    port = Integer.parseInt(await(() -> SERVING.matcher(stdout.toString()), Matcher::find, 90).group(1));
+    running =
+        Executors.newSingleThreadExecutor()
+            .submit(
+                () ->
+                    cl.execute(
+                        "--content",
+                        content.toString(),
+                        "--out",
+                        tmp.resolve("site").toString(),
+                        "--port",
+                        "0",
+                        "--watch",
+                        "--templates",
+                        emptyTemplates()));
+    port =
+        Integer.parseInt(
+            await(() -> SERVING.matcher(stdout.toString()), Matcher::find, 90).group(1));
   }
 
   @AfterEach
@@ -67,40 +82,65 @@ class ServeCommandTest {
     long version = statusVersion();
 
     writeSkill("alpha", "Use when the user asks to \"steep oolong slowly\".");
-    String after = await(() -> get("/skills/alpha/index.html").body(), b -> b.contains("steep oolong slowly"), 90);
+    String after =
+        await(
+            () -> get("/skills/alpha/index.html").body(),
+            b -> b.contains("steep oolong slowly"),
+            90);
     assertTrue(!after.contains("brew green tea"));
-    await(this::statusVersion, v -> v > version, 90); // the version moves after the swap: open pages reload
+    await(
+        this::statusVersion,
+        v -> v > version,
+        90); // the version moves after the swap: open pages reload
   }
 
   @Test
   void anEditShowsOnItsPageInPlaceFirstAndInTheListsAfterTheFullRebuild() throws Exception {
     writeSkill("alpha", "Use when the user asks to \"whisk matcha\".");
-    await(() -> stdout.toString(), s -> s.contains("updated 1 page in "), 90); // the quick path, not a full build
+    await(
+        () -> stdout.toString(),
+        s -> s.contains("updated 1 page in "),
+        90); // the quick path, not a full build
     assertTrue(get("/skills/alpha/index.html").body().contains("whisk matcha"));
-    await(() -> get("/index.html").body(), b -> b.contains("whisk matcha"), 90); // the home page's chips follow
-    assertTrue(!get("/skills.json").body().contains("brew green tea"), "the catalog is rebuilt too");
+    await(
+        () -> get("/index.html").body(),
+        b -> b.contains("whisk matcha"),
+        90); // the home page's chips follow
+    assertTrue(
+        !get("/skills.json").body().contains("brew green tea"), "the catalog is rebuilt too");
   }
 
   @Test
   void aBrokenSaveKeepsTheLastGoodSiteAndReportsTheError() throws Exception {
     Files.writeString(content.resolve("skills/alpha/SKILL.md"), "---\nname: alpha\n");
-    String status = await(() -> get("/__skillsite/status").body(), s -> s.contains("\"ok\":false"), 90);
+    String status =
+        await(() -> get("/__skillsite/status").body(), s -> s.contains("\"ok\":false"), 90);
     assertTrue(status.contains("skills/alpha/SKILL.md:"), status);
-    assertTrue(get("/skills/alpha/index.html").body().contains("brew green tea"), "last good page still served");
+    assertTrue(
+        get("/skills/alpha/index.html").body().contains("brew green tea"),
+        "last good page still served");
   }
 
   @Test
   void requestsOutsideTheSiteAreNotFound() throws Exception {
-    for (String path : new String[] {"/../secret.txt", "/%2e%2e/secret.txt", "/skills/..%2f..%2fsecret.txt",
-        "/%2e%2e%2fsecret.txt", "/..\\secret.txt"}) {
+    for (String path :
+        new String[] {
+          "/../secret.txt",
+          "/%2e%2e/secret.txt",
+          "/skills/..%2f..%2fsecret.txt",
+          "/%2e%2e%2fsecret.txt",
+          "/..\\secret.txt"
+        }) {
       String response = rawGet(path);
-      assertTrue(response.startsWith("HTTP/1.1 404") || response.startsWith("HTTP/1.1 400"),
+      assertTrue(
+          response.startsWith("HTTP/1.1 404") || response.startsWith("HTTP/1.1 400"),
           path + " -> " + response.lines().findFirst().orElse(""));
       assertTrue(!response.contains("outside the site"), path);
     }
     Files.createSymbolicLink(tmp.resolve("site/leak.txt"), tmp.resolve("secret.txt"));
     assertEquals(404, get("/leak.txt").statusCode());
-    // the build cache and the output marker are in the output folder but not part of the site; other dot
+    // the build cache and the output marker are in the output folder but not part of the site;
+    // other dot
     // folders are
     assertTrue(Files.isRegularFile(tmp.resolve("site/.skillsite-cache/documents.bin")));
     assertEquals(404, get("/.skillsite-cache/documents.bin").statusCode());
@@ -116,15 +156,18 @@ class ServeCommandTest {
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   /** Sends the path as written, without the client normalising it. */
   private String rawGet(String path) throws IOException {
     try (Socket s = new Socket("127.0.0.1", port)) {
-      s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.ISO_8859_1));
+      s.getOutputStream()
+          .write(
+              ("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.ISO_8859_1));
       return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
   }
@@ -135,10 +178,21 @@ class ServeCommandTest {
     CommandLine second = new CommandLine(new ServeCommand());
     second.setOut(new PrintWriter(new StringWriter(), true));
     second.setErr(new PrintWriter(err, true));
-    assertEquals(2, second.execute("--content", content.toString(), "--out", tmp.resolve("site2").toString(),
-        "--port", String.valueOf(port)));
-    assertTrue(err.toString().startsWith("skillsite serve: cannot listen on 127.0.0.1:" + port + " ("), err.toString());
-    assertTrue(err.toString().contains("choose another with --port, or 0 for any free port"), err.toString());
+    assertEquals(
+        2,
+        second.execute(
+            "--content",
+            content.toString(),
+            "--out",
+            tmp.resolve("site2").toString(),
+            "--port",
+            String.valueOf(port)));
+    assertTrue(
+        err.toString().startsWith("skillsite serve: cannot listen on 127.0.0.1:" + port + " ("),
+        err.toString());
+    assertTrue(
+        err.toString().contains("choose another with --port, or 0 for any free port"),
+        err.toString());
   }
 
   private void writeSkill(String name, String description) throws IOException {

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Loads every fixture site under {@code src/test/resources/sites/<case>/content} and compares all its
- * formatted diagnostics with {@code <case>/expected-diagnostics.txt}. Run with
- * {@code -Dskillsite.updateGoldens=true} to rewrite the expected files, then review the diff.
+ * Loads every fixture site under {@code src/test/resources/sites/<case>/content} and compares all
+ * its formatted diagnostics with {@code <case>/expected-diagnostics.txt}. Run with {@code
+ * -Dskillsite.updateGoldens=true} to rewrite the expected files, then review the diff.
  */
 class ContentLoaderGoldenTest {
   static final Path SITES = Path.of("src/test/resources/sites");
@@ -33,7 +33,8 @@ class ContentLoaderGoldenTest {
       cases = dirs.filter(Files::isDirectory).sorted().toList();
     }
     assertTrue(cases.size() >= 10, "fixture sites found: " + cases);
-    return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
+    return cases.stream()
+        .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
   }
 
   private void check(Path dir) throws IOException {
@@ -41,7 +42,8 @@ class ContentLoaderGoldenTest {
     assertTrue(Files.isDirectory(content), "every case has a content folder: " + dir);
     Catalog catalog = loader.load(content);
     String actual = formatted(catalog);
-    assertEquals(actual, formatted(loader.load(content)), "loading twice gives the same diagnostics");
+    assertEquals(
+        actual, formatted(loader.load(content)), "loading twice gives the same diagnostics");
     Path skillsFile = dir.resolve("expected-skills.txt");
     if (Files.exists(skillsFile)) {
       compare(skillsFile, skills(catalog), dir);
@@ -54,7 +56,9 @@ class ContentLoaderGoldenTest {
       Files.writeString(expectedFile, actual, StandardCharsets.UTF_8);
       return;
     }
-    assertTrue(Files.exists(expectedFile), "missing " + expectedFile + " (run with -Dskillsite.updateGoldens=true)");
+    assertTrue(
+        Files.exists(expectedFile),
+        "missing " + expectedFile + " (run with -Dskillsite.updateGoldens=true)");
     assertEquals(Files.readString(expectedFile, StandardCharsets.UTF_8), actual, dir.toString());
   }
 
@@ -62,16 +66,30 @@ class ContentLoaderGoldenTest {
   static String skills(Catalog catalog) {
     StringBuilder out = new StringBuilder();
     for (Skill s : catalog.skills()) {
-      out.append(s.source()).append(" (body from line ").append(s.bodyLine()).append(": ")
-          .append(s.body().lines().findFirst().orElse("")).append(")\n");
-      s.frontmatter().forEach((k, v) -> out.append("  ").append(k).append(" = ").append(v)
-          .append(" (").append(v.getClass().getSimpleName()).append(")\n"));
+      out.append(s.source())
+          .append(" (body from line ")
+          .append(s.bodyLine())
+          .append(": ")
+          .append(s.body().lines().findFirst().orElse(""))
+          .append(")\n");
+      s.frontmatter()
+          .forEach(
+              (k, v) ->
+                  out.append("  ")
+                      .append(k)
+                      .append(" = ")
+                      .append(v)
+                      .append(" (")
+                      .append(v.getClass().getSimpleName())
+                      .append(")\n"));
     }
     return out.toString();
   }
 
   static String formatted(Catalog catalog) {
-    return catalog.diagnostics().stream().map(Diagnostic::format).map(line -> line + "\n")
+    return catalog.diagnostics().stream()
+        .map(Diagnostic::format)
+        .map(line -> line + "\n")
         .collect(Collectors.joining());
   }
 }

@@ -24,7 +24,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Behaviour of {@link ContentLoader} on the fixture sites and on trees built in a temporary folder. */
+/**
+ * Behaviour of {@link ContentLoader} on the fixture sites and on trees built in a temporary folder.
+ */
 class ContentLoaderTest {
   private final ContentLoader loader = new ContentLoader();
 
@@ -39,14 +41,26 @@ class ContentLoaderTest {
   @Test
   void yamlStylesAllLoadWithTheirValues() throws IOException {
     Catalog c = site("yaml-styles");
-    assertEquals(List.of("bom-start", "crlf-lines", "folded-block", "literal-block", "nested-metadata",
-        "quoted-strings", "tab-values"), c.skills().stream().map(s -> s.id().value()).toList());
-    assertEquals("Use when the user asks to \"fold a description\", \"join lines\", or mentions folding.\n",
+    assertEquals(
+        List.of(
+            "bom-start",
+            "crlf-lines",
+            "folded-block",
+            "literal-block",
+            "nested-metadata",
+            "quoted-strings",
+            "tab-values"),
+        c.skills().stream().map(s -> s.id().value()).toList());
+    assertEquals(
+        "Use when the user asks to \"fold a description\", \"join lines\", or mentions folding.\n",
         skill(c, "folded-block").description());
-    assertEquals("First line.\nSecond line keeps its break.", skill(c, "literal-block").description());
-    assertEquals("Use when: the description has a colon and \"escaped\" quotes.",
+    assertEquals(
+        "First line.\nSecond line keeps its break.", skill(c, "literal-block").description());
+    assertEquals(
+        "Use when: the description has a colon and \"escaped\" quotes.",
         skill(c, "quoted-strings").description());
-    assertEquals(List.of("Read", "Grep"), skill(c, "quoted-strings").frontmatter().get("allowed-tools"));
+    assertEquals(
+        List.of("Read", "Grep"), skill(c, "quoted-strings").frontmatter().get("allowed-tools"));
     assertEquals("Use when\tvalues hold tabs.", skill(c, "tab-values").description());
     assertEquals("bom-start", skill(c, "bom-start").name());
   }
@@ -57,7 +71,10 @@ class ContentLoaderTest {
     assertEquals("# CRLF\n\nBody line.\n", s.body());
     assertEquals(5, s.bodyLine());
     assertEquals("skills/crlf-lines/SKILL.md", s.source());
-    assertEquals(List.of("file has Windows line ends"), s.triggers().clauses(), "triggers are extracted at load");
+    assertEquals(
+        List.of("file has Windows line ends"),
+        s.triggers().clauses(),
+        "triggers are extracted at load");
   }
 
   @Test
@@ -78,9 +95,11 @@ class ContentLoaderTest {
   @Test
   void referencesAreTheOtherMarkdownFilesSortedWithTitles() throws IOException {
     Skill s = skill(site("yaml-styles"), "nested-metadata");
-    assertEquals(List.of("notes.md", "references/guide.md", "references/setext.md"),
+    assertEquals(
+        List.of("notes.md", "references/guide.md", "references/setext.md"),
         s.references().stream().map(Reference::path).toList());
-    assertEquals(List.of("notes.md", "Guide to metadata", "Setext Title"),
+    assertEquals(
+        List.of("notes.md", "Guide to metadata", "Setext Title"),
         s.references().stream().map(Reference::title).toList());
     assertTrue(s.references().get(1).markdown().startsWith("---\ntitle: ignored frontmatter"));
   }
@@ -89,21 +108,27 @@ class ContentLoaderTest {
   void filesWithErrorsAreSkippedAndListed() throws IOException {
     Catalog c = site("frontmatter-errors");
     // bad YAML and a missing closing line are read leniently: published, with their error
-    assertEquals(List.of("bad-indent", "bad-yaml", "duplicate-key", "ok", "unterminated"),
+    assertEquals(
+        List.of("bad-indent", "bad-yaml", "duplicate-key", "ok", "unterminated"),
         c.skills().stream().map(s -> s.id().value()).toList());
     assertEquals(10, c.skippedSources().size());
     assertTrue(c.skippedSources().contains("skills/latin1-bytes/SKILL.md"));
     assertEquals("Use when a key repeats.", skill(c, "duplicate-key").description());
-    assertEquals(List.of("notes.md"), skill(c, "ok").references().stream().map(Reference::path).toList(),
+    assertEquals(
+        List.of("notes.md"),
+        skill(c, "ok").references().stream().map(Reference::path).toList(),
         "a reference that is not UTF-8 is left out");
     for (String skipped : c.skippedSources()) {
-      assertTrue(c.diagnostics().stream().anyMatch(d -> d.isError() && d.pos().path().equals(skipped)), skipped);
+      assertTrue(
+          c.diagnostics().stream().anyMatch(d -> d.isError() && d.pos().path().equals(skipped)),
+          skipped);
     }
   }
 
   @Test
   void everyDiagnosticHasAKebabCaseCode() throws IOException {
-    for (String name : List.of("frontmatter-errors", "spec-warnings", "marketplace", "site-config")) {
+    for (String name :
+        List.of("frontmatter-errors", "spec-warnings", "marketplace", "site-config")) {
       for (Diagnostic d : site(name).diagnostics()) {
         assertTrue(d.code().matches("[a-z0-9]+(-[a-z0-9]+)*"), d.code());
       }
@@ -122,7 +147,9 @@ class ContentLoaderTest {
   @Test
   void duplicateNamesGetDistinctStableIds() throws IOException {
     Catalog c = site("duplicate-names");
-    assertEquals(List.of("beta-review", "gamma-review", "review", "skills-beta-review", "skills-gamma-review"),
+    assertEquals(
+        List.of(
+            "beta-review", "gamma-review", "review", "skills-beta-review", "skills-gamma-review"),
         c.skills().stream().map(s -> s.id().value()).toList());
     assertEquals("skills/alpha/review/SKILL.md", skill(c, "review").source());
     assertEquals("skills/gamma/Review Tool/SKILL.md", skill(c, "gamma-review").source());
@@ -131,15 +158,20 @@ class ContentLoaderTest {
   @Test
   void aliasBombsFailFastAndPlainAliasesWork() {
     Catalog c = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> site("alias-bomb"));
-    assertEquals(List.of("skills/alias-bomb/SKILL.md", "skills/alias-fan/SKILL.md",
-        "skills/self-reference/SKILL.md"), c.skippedSources());
+    assertEquals(
+        List.of(
+            "skills/alias-bomb/SKILL.md",
+            "skills/alias-fan/SKILL.md",
+            "skills/self-reference/SKILL.md"),
+        c.skippedSources());
     assertEquals(Map.of("k", "v"), skill(c, "fine").frontmatter().get("again"));
   }
 
   @Test
   void marketplacePluginsBecomeCollections() throws IOException {
     Catalog c = site("marketplace");
-    assertEquals(List.of("bundle", "extra-pack", "skills", "tools-co", "writing"),
+    assertEquals(
+        List.of("bundle", "extra-pack", "skills", "tools-co", "writing"),
         c.collections().stream().map(Collection::id).toList());
     Collection writing = c.collection("writing").orElseThrow();
     assertEquals("plugins/writing", writing.path());
@@ -166,7 +198,9 @@ class ContentLoaderTest {
     assertEquals("main", config.branch());
     assertEquals("", config.repoPath());
     assertEquals("demo-market", config.marketplace().orElseThrow().name());
-    assertTrue(config.marketplace().orElseThrow().plugins().contains("writing"), config.marketplace()::toString);
+    assertTrue(
+        config.marketplace().orElseThrow().plugins().contains("writing"),
+        config.marketplace()::toString);
     assertEquals(Optional.empty(), site("site-config").config().marketplace());
     SiteConfig fallback = site("site-config-defaults").config();
     assertEquals("fallback-market", fallback.title());
@@ -185,26 +219,41 @@ class ContentLoaderTest {
     assertEquals(Optional.of("https://github.com/example/demo"), config.repoUrl());
     assertEquals("trunk", config.branch());
     assertEquals("content", config.repoPath());
-    assertEquals(Optional.of("npx add-skill {repo}/tree/{branch}/{path}"), config.installTemplate());
+    assertEquals(
+        Optional.of("npx add-skill {repo}/tree/{branch}/{path}"), config.installTemplate());
     assertEquals(Optional.of(138), config.stars());
     assertEquals(Optional.empty(), config.forks());
-    assertEquals(Optional.of(new SiteConfig.Upstream("original-skills",
-        Optional.of("https://github.com/example/original"),
-        Optional.of("MIT"), Optional.of(12), Optional.empty())), config.upstream());
+    assertEquals(
+        Optional.of(
+            new SiteConfig.Upstream(
+                "original-skills",
+                Optional.of("https://github.com/example/original"),
+                Optional.of("MIT"),
+                Optional.of(12),
+                Optional.empty())),
+        config.upstream());
     assertEquals(List.of("reviewer", "helper", "nobody"), config.related().get("planner"));
     assertEquals(Optional.of(0.35), config.threshold());
     assertEquals(Optional.empty(), site("site-config-defaults").config().threshold());
   }
 
   @Test
-  void aRoutingThresholdOutsideZeroToOneIsAWarningAndIgnored(@TempDir Path root) throws IOException {
+  void aRoutingThresholdOutsideZeroToOneIsAWarningAndIgnored(@TempDir Path root)
+      throws IOException {
     write(root.resolve("skills/real/SKILL.md"), skillText("real"));
     for (String bad : List.of("1", "0", "1.5", "high", "[0.3]")) {
       write(root.resolve("skillsite.yaml"), "title: t\nrouting:\n  threshold: " + bad + "\n");
       Catalog c = loader.load(root);
       assertEquals(Optional.empty(), c.config().threshold(), bad);
-      assertTrue(c.diagnostics().stream().anyMatch(d -> d.pos().path().equals("skillsite.yaml") && d.pos().line() == 3
-          && d.message().contains("'routing.threshold' must be a number between 0 and 1")), bad + ": " + c.diagnostics());
+      assertTrue(
+          c.diagnostics().stream()
+              .anyMatch(
+                  d ->
+                      d.pos().path().equals("skillsite.yaml")
+                          && d.pos().line() == 3
+                          && d.message()
+                              .contains("'routing.threshold' must be a number between 0 and 1")),
+          bad + ": " + c.diagnostics());
     }
   }
 
@@ -219,12 +268,22 @@ class ContentLoaderTest {
   @Test
   void layoutsAreFoundAtAnyDepthIncludingHiddenFolders() throws IOException {
     Catalog c = site("layouts");
-    assertEquals(List.of(".claude/skills/hidden-skill/SKILL.md", "lone/SKILL.md", "skills/cat/deep/deeper/SKILL.md",
-            "skills/lower/skill.md", "skills/top/SKILL.md", "skills/top/inner/SKILL.md", "tools/thing/SKILL.md"),
+    assertEquals(
+        List.of(
+            ".claude/skills/hidden-skill/SKILL.md",
+            "lone/SKILL.md",
+            "skills/cat/deep/deeper/SKILL.md",
+            "skills/lower/skill.md",
+            "skills/top/SKILL.md",
+            "skills/top/inner/SKILL.md",
+            "tools/thing/SKILL.md"),
         c.skills().stream().map(Skill::source).sorted().toList());
-    assertEquals(List.of("README.md", "references/a.md"),
+    assertEquals(
+        List.of("README.md", "references/a.md"),
         skill(c, "top").references().stream().map(Reference::path).toList());
-    assertEquals(List.of("references/b.md"), skill(c, "inner").references().stream().map(Reference::path).toList());
+    assertEquals(
+        List.of("references/b.md"),
+        skill(c, "inner").references().stream().map(Reference::path).toList());
     assertEquals("claude-skills", skill(c, "hidden-skill").collectionId());
     assertEquals("cat", skill(c, "deeper").collectionId());
     assertEquals("skills", skill(c, "top").collectionId());
@@ -242,11 +301,15 @@ class ContentLoaderTest {
     write(tmp.resolve("outside/escaped/SKILL.md"), skillText("escaped"));
     Files.createSymbolicLink(root.resolve("skills/linked-dir"), tmp.resolve("outside/escaped"));
     Files.createDirectories(root.resolve("skills/linked-file"));
-    Files.createSymbolicLink(root.resolve("skills/linked-file/SKILL.md"), root.resolve("skills/real/SKILL.md"));
+    Files.createSymbolicLink(
+        root.resolve("skills/linked-file/SKILL.md"), root.resolve("skills/real/SKILL.md"));
     Catalog c = loader.load(root);
     assertEquals(List.of("real"), c.skills().stream().map(Skill::name).toList());
-    assertEquals(List.of("skills/linked-file/SKILL.md:1:1: warning: SKILL.md is a symbolic link; links are not "
-        + "followed, so it is not loaded"), c.diagnostics().stream().map(Diagnostic::format).toList());
+    assertEquals(
+        List.of(
+            "skills/linked-file/SKILL.md:1:1: warning: SKILL.md is a symbolic link; links are not "
+                + "followed, so it is not loaded"),
+        c.diagnostics().stream().map(Diagnostic::format).toList());
   }
 
   @Test
@@ -255,15 +318,21 @@ class ContentLoaderTest {
     write(root.resolve("skills/both/skill.md"), skillText("lower"));
     Catalog c = loader.load(root);
     assertEquals(List.of("skills/both/SKILL.md"), c.skills().stream().map(Skill::source).toList());
-    assertEquals(List.of("skills/both/skill.md:1:1: warning: skill.md ignored: SKILL.md in the same folder is used"),
+    assertEquals(
+        List.of(
+            "skills/both/skill.md:1:1: warning: skill.md ignored: SKILL.md in the same folder is used"),
         c.diagnostics().stream().map(Diagnostic::format).toList());
   }
 
   @Test
   void aFiveMegabyteBodyLoadsAndAnOversizedFileIsAnError(@TempDir Path root) throws IOException {
     String line = "Some body text that repeats to make a large skill body.\n";
-    write(root.resolve("skills/big/SKILL.md"), skillText("big") + line.repeat(5_000_000 / line.length()));
-    write(root.resolve("skills/huge/SKILL.md"), skillText("huge") + "x".repeat((int) SkillReader.MAX_BYTES));
+    write(
+        root.resolve("skills/big/SKILL.md"),
+        skillText("big") + line.repeat(5_000_000 / line.length()));
+    write(
+        root.resolve("skills/huge/SKILL.md"),
+        skillText("huge") + "x".repeat((int) SkillReader.MAX_BYTES));
     Catalog c = loader.load(root);
     assertEquals(List.of("big"), c.skills().stream().map(Skill::name).toList());
     assertTrue(skill(c, "big").body().length() > 4_900_000);
@@ -275,13 +344,19 @@ class ContentLoaderTest {
 
   @Test
   void deepNestingAndHugeFrontmatterFailFastWithDiagnostics(@TempDir Path root) throws IOException {
-    write(root.resolve("deep/SKILL.md"), "---\ndescription: d\nx: " + "[".repeat(200_000) + "\n---\n");
-    write(root.resolve("nested/SKILL.md"),
+    write(
+        root.resolve("deep/SKILL.md"),
+        "---\ndescription: d\nx: " + "[".repeat(200_000) + "\n---\n");
+    write(
+        root.resolve("nested/SKILL.md"),
         "---\ndescription: d\nx: " + "[".repeat(100) + "]".repeat(100) + "\n---\n");
-    write(root.resolve("wide/SKILL.md"), "---\ndescription: d\nx: \"" + "y".repeat(1_100_000) + "\"\n---\n");
+    write(
+        root.resolve("wide/SKILL.md"),
+        "---\ndescription: d\nx: \"" + "y".repeat(1_100_000) + "\"\n---\n");
     Catalog c = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> loader.load(root));
     assertEquals(List.of("deep/SKILL.md", "nested/SKILL.md", "wide/SKILL.md"), c.skippedSources());
-    assertEquals(List.of("yaml-too-complex", "yaml-too-complex", "yaml-too-large"),
+    assertEquals(
+        List.of("yaml-too-complex", "yaml-too-complex", "yaml-too-large"),
         c.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::code).toList());
   }
 

@@ -2,8 +2,8 @@ package dev.skillsite.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.SourcePos;
@@ -16,8 +16,10 @@ class FrontmatterParserTest {
 
   @Test
   void keyPositionsAndBodyLineAreThoseOfTheFile() throws ContentException {
-    Frontmatter fm = parser.parse(
-        "---\nname: x\n  # comment\ndescription: >-\n  folded\n  text\n---  \nBody\n", "a/SKILL.md");
+    Frontmatter fm =
+        parser.parse(
+            "---\nname: x\n  # comment\ndescription: >-\n  folded\n  text\n---  \nBody\n",
+            "a/SKILL.md");
     assertEquals(new SourcePos("a/SKILL.md", 2, 1), fm.keyPositions().get("name"));
     assertEquals(new SourcePos("a/SKILL.md", 4, 1), fm.keyPositions().get("description"));
     assertEquals("folded text", fm.values().get("description"));
@@ -47,10 +49,13 @@ class FrontmatterParserTest {
 
   @Test
   void aColonInAValueIsReportedAtTheColonWithTheAgentsThatSkipTheSkill() throws ContentException {
-    Frontmatter fm = parser.parse("---\nname: x\ndescription: Use when: asked\n---\n", "s/SKILL.md");
-    assertEquals(List.of("s/SKILL.md:3:22: error: frontmatter is not valid YAML: ': ' inside the unquoted value"
-        + " of 'description' reads as a second key; read leniently, so the skill is published, but Codex and the"
-        + " skills CLI skip this skill, Claude Code loads it leniently (hint: quote the value: description: \"…\")"),
+    Frontmatter fm =
+        parser.parse("---\nname: x\ndescription: Use when: asked\n---\n", "s/SKILL.md");
+    assertEquals(
+        List.of(
+            "s/SKILL.md:3:22: error: frontmatter is not valid YAML: ': ' inside the unquoted value"
+                + " of 'description' reads as a second key; read leniently, so the skill is published, but Codex and the"
+                + " skills CLI skip this skill, Claude Code loads it leniently (hint: quote the value: description: \"…\")"),
         fm.warnings().stream().map(Diagnostic::format).toList());
     assertEquals(Map.of("name", "x", "description", "Use when: asked"), fm.values());
     assertFalse(fm.warnings().get(0).message().contains("starts at line"));
@@ -59,22 +64,29 @@ class FrontmatterParserTest {
   @Test
   void theLimitsOfStrictYamlStillEndTheFile() {
     String big = "---\ndescription: a: b " + "x".repeat(YamlComposer.MAX_CODE_POINTS) + "\n---\n";
-    ContentException e = assertThrows(ContentException.class, () -> parser.parse(big, "s/SKILL.md"));
+    ContentException e =
+        assertThrows(ContentException.class, () -> parser.parse(big, "s/SKILL.md"));
     assertEquals("yaml-too-large", e.diagnostic().code());
   }
 
   @Test
   void aFileThatIsNeverClosedAndHoldsNoKeyIsStillAnError() {
-    ContentException e = assertThrows(ContentException.class,
-        () -> parser.parse("---\n# Just a heading\ntext\n", "s/SKILL.md"));
-    assertEquals("s/SKILL.md:1:1: error: frontmatter opened on line 1 is never closed with '---'",
+    ContentException e =
+        assertThrows(
+            ContentException.class,
+            () -> parser.parse("---\n# Just a heading\ntext\n", "s/SKILL.md"));
+    assertEquals(
+        "s/SKILL.md:1:1: error: frontmatter opened on line 1 is never closed with '---'",
         e.diagnostic().format());
   }
 
   @Test
   void valuesArePlainJava() throws ContentException {
-    Frontmatter fm = parser.parse("---\nn: 0x1F\nf: .inf\nb: True\nnil: ~\nbig: 123456789012345678901234567890\n"
-        + "l: [a, 1, null]\nm: {k: [x]}\n---\n", "SKILL.md");
+    Frontmatter fm =
+        parser.parse(
+            "---\nn: 0x1F\nf: .inf\nb: True\nnil: ~\nbig: 123456789012345678901234567890\n"
+                + "l: [a, 1, null]\nm: {k: [x]}\n---\n",
+            "SKILL.md");
     assertEquals(31L, fm.values().get("n"));
     assertEquals(Double.POSITIVE_INFINITY, fm.values().get("f"));
     assertEquals(true, fm.values().get("b"));

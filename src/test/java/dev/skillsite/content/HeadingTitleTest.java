@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class HeadingTitleTest {
   @Test
   void firstAtxHeadingWithoutClosingHashes() {
-    assertEquals(Optional.of("API reference"), HeadingTitle.of("intro\n\n## API reference ##\n# Later\n"));
+    assertEquals(
+        Optional.of("API reference"), HeadingTitle.of("intro\n\n## API reference ##\n# Later\n"));
   }
 
   @Test
@@ -22,7 +23,8 @@ class HeadingTitleTest {
 
   @Test
   void skipsFrontmatterAndFencedCode() {
-    assertEquals(Optional.of("Real"),
+    assertEquals(
+        Optional.of("Real"),
         HeadingTitle.of("---\ntitle: x\n---\n```md\n# Fake\n```\n~~~\n# Fake\n~~~\n# Real\n"));
   }
 

@@ -21,8 +21,10 @@ class RelPathsTest {
   @Test
   void orderIsUtf8ByteOrder() {
     List<String> paths =
-        new ArrayList<>(List.of("b/SKILL.md", "a/SKILL.md", "a-b/SKILL.md", "\uD83D\uDE00/x", "\uFF5E/x"));
+        new ArrayList<>(
+            List.of("b/SKILL.md", "a/SKILL.md", "a-b/SKILL.md", "\uD83D\uDE00/x", "\uFF5E/x"));
     paths.sort(RelPaths.ORDER);
-    assertEquals(List.of("a-b/SKILL.md", "a/SKILL.md", "b/SKILL.md", "\uFF5E/x", "\uD83D\uDE00/x"), paths);
+    assertEquals(
+        List.of("a-b/SKILL.md", "a/SKILL.md", "b/SKILL.md", "\uFF5E/x", "\uD83D\uDE00/x"), paths);
   }
 }

@@ -12,7 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** llms.txt of a catalog larger than it may list: links to part files that list every skill (limit made small). */
+/**
+ * llms.txt of a catalog larger than it may list: links to part files that list every skill (limit
+ * made small).
+ */
 class LlmsTxtPartsTest {
   private static final Path CONTENT = Path.of("src/test/resources/check/clean/content");
 
@@ -26,7 +29,9 @@ class LlmsTxtPartsTest {
     assertEquals("# " + catalog.config().title(), lines.get(0));
     List<String> links = lines.stream().filter(l -> l.startsWith("- [")).toList();
     assertEquals(n, links.size(), lines.toString());
-    assertTrue(links.get(0).matches("- \\[Skills .+ … .+\\]\\(llms/skills-001\\.txt\\): 1 skills"), links.get(0));
+    assertTrue(
+        links.get(0).matches("- \\[Skills .+ … .+\\]\\(llms/skills-001\\.txt\\): 1 skills"),
+        links.get(0));
     String part = Files.readString(site.resolve("llms/skills-001.txt"), StandardCharsets.UTF_8);
     assertTrue(part.contains("\n## Optional\n"), part);
     assertEquals(2, part.lines().filter(l -> l.startsWith("- [")).count(), part);
@@ -37,7 +42,10 @@ class LlmsTxtPartsTest {
     Catalog catalog = new ContentLoader().load(CONTENT);
     new LlmsTxtWriter().write(catalog, site);
     assertTrue(Files.notExists(site.resolve("llms")));
-    assertEquals(2L * catalog.skills().size(), Files.readAllLines(site.resolve("llms.txt")).stream()
-        .filter(l -> l.startsWith("- [")).count());
+    assertEquals(
+        2L * catalog.skills().size(),
+        Files.readAllLines(site.resolve("llms.txt")).stream()
+            .filter(l -> l.startsWith("- ["))
+            .count());
   }
 }

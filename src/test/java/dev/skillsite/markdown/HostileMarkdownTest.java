@@ -8,7 +8,9 @@ import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Hostile shapes of Markdown render in bounded time, without a stack overflow, to sanitized HTML. */
+/**
+ * Hostile shapes of Markdown render in bounded time, without a stack overflow, to sanitized HTML.
+ */
 class HostileMarkdownTest {
   private final MarkdownRenderer renderer = new MarkdownRenderer();
 
@@ -36,11 +38,17 @@ class HostileMarkdownTest {
   }
 
   private void assertRenders(String markdown) {
-    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-      SourceDocument doc = new SourceDocument("s/SKILL.md", new SkillId("s"), "s", markdown, 1);
-      String html = renderer.render(renderer.parse(doc), new FakeTargets(), MentionIndex.none()).html().html();
-      HtmlSanitizerTest.assertNoExecutableMarkup(html);
-      assertTrue(html.length() > 0);
-    });
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(60),
+        () -> {
+          SourceDocument doc = new SourceDocument("s/SKILL.md", new SkillId("s"), "s", markdown, 1);
+          String html =
+              renderer
+                  .render(renderer.parse(doc), new FakeTargets(), MentionIndex.none())
+                  .html()
+                  .html();
+          HtmlSanitizerTest.assertNoExecutableMarkup(html);
+          assertTrue(html.length() > 0);
+        });
   }
 }

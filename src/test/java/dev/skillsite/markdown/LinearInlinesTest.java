@@ -16,28 +16,104 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The linear parsers for {@code <} and backtick runs make the tree commonmark's own parsers make: on random
- * text over the characters that matter, on the spec's shapes, and on every SKILL.md of a real collection.
+ * The linear parsers for {@code <} and backtick runs make the tree commonmark's own parsers make:
+ * on random text over the characters that matter, on the spec's shapes, and on every SKILL.md of a
+ * real collection.
  */
 class LinearInlinesTest {
-  private static final String[] PIECES = {"<", ">", "`", "``", "```", "!", "-", "--", "?", "[", "]", "CDATA[",
-      "a", "b1", " ", "\n", "\"", "'", "=", "/", "http:", "x@y.z", "\\", "&amp;", "**", "<!--", "-->", "<?", "?>",
-      "<![CDATA[", "]]>", "<!DOCTYPE ", "</a>", "<a href=\"x\">", "<a ", "<b/>", "\n\n", "    ", "*", "(", ")"};
+  private static final String[] PIECES = {
+    "<",
+    ">",
+    "`",
+    "``",
+    "```",
+    "!",
+    "-",
+    "--",
+    "?",
+    "[",
+    "]",
+    "CDATA[",
+    "a",
+    "b1",
+    " ",
+    "\n",
+    "\"",
+    "'",
+    "=",
+    "/",
+    "http:",
+    "x@y.z",
+    "\\",
+    "&amp;",
+    "**",
+    "<!--",
+    "-->",
+    "<?",
+    "?>",
+    "<![CDATA[",
+    "]]>",
+    "<!DOCTYPE ",
+    "</a>",
+    "<a href=\"x\">",
+    "<a ",
+    "<b/>",
+    "\n\n",
+    "    ",
+    "*",
+    "(",
+    ")"
+  };
   private final Parser linear = LinearInlines.addTo(Parser.builder()).build();
   private final Parser plain = Parser.builder().build();
   private final HtmlRenderer html = HtmlRenderer.builder().build();
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "<http://foo.bar.baz>", "<MAILTO:FOO@BAR.BAZ>", "<foo@bar.example.com>", "<http://foo.bar/baz bim>",
-      "<>", "< http://foo.bar >", "<m:abc>", "<foo.bar.baz>", "<a><bab><c2c>", "<a/><b2/>",
-      "<a  /><b2\ndata=\"foo\" >", "<33> <__>", "<a h*#ref=\"hi\">", "<a href='bar'title=title>",
-      "foo <!-- this is a --\ncomment - with hyphens -->", "foo <!--> foo -->\n\nfoo <!---> foo -->",
-      "foo <?php echo $a; ?>", "foo <!ELEMENT br EMPTY>", "foo <![CDATA[>&<]]>", "<a href=\"\\\"\">",
-      "`foo`", "`` foo ` bar ``", "` `` `", "`foo   bar \nbaz`", "``\nfoo\nbar  \nbaz\n``", "`foo\\`bar`",
-      "``foo`bar``", "*foo`*`", "[not a `link](/foo`)", "`<a href=\"`\">`", "<a href=\"`\">`",
-      "`<http://foo.bar.`baz>`", "<http://foo.bar.`baz>`", "```foo``", "`foo", "`foo``bar``",
-      "\\`` x ``", "a `` ` `` b ``` c", "<a <a <a href=\"x\">y</a>", "<<<<>", "<!-- <!-- -->", "<? <? ?>"})
+  @ValueSource(
+      strings = {
+        "<http://foo.bar.baz>",
+        "<MAILTO:FOO@BAR.BAZ>",
+        "<foo@bar.example.com>",
+        "<http://foo.bar/baz bim>",
+        "<>",
+        "< http://foo.bar >",
+        "<m:abc>",
+        "<foo.bar.baz>",
+        "<a><bab><c2c>",
+        "<a/><b2/>",
+        "<a  /><b2\ndata=\"foo\" >",
+        "<33> <__>",
+        "<a h*#ref=\"hi\">",
+        "<a href='bar'title=title>",
+        "foo <!-- this is a --\ncomment - with hyphens -->",
+        "foo <!--> foo -->\n\nfoo <!---> foo -->",
+        "foo <?php echo $a; ?>",
+        "foo <!ELEMENT br EMPTY>",
+        "foo <![CDATA[>&<]]>",
+        "<a href=\"\\\"\">",
+        "`foo`",
+        "`` foo ` bar ``",
+        "` `` `",
+        "`foo   bar \nbaz`",
+        "``\nfoo\nbar  \nbaz\n``",
+        "`foo\\`bar`",
+        "``foo`bar``",
+        "*foo`*`",
+        "[not a `link](/foo`)",
+        "`<a href=\"`\">`",
+        "<a href=\"`\">`",
+        "`<http://foo.bar.`baz>`",
+        "<http://foo.bar.`baz>`",
+        "```foo``",
+        "`foo",
+        "`foo``bar``",
+        "\\`` x ``",
+        "a `` ` `` b ``` c",
+        "<a <a <a href=\"x\">y</a>",
+        "<<<<>",
+        "<!-- <!-- -->",
+        "<? <? ?>"
+      })
   void specShapesParseAsCommonmarkParsesThem(String markdown) {
     assertSame(markdown);
   }

@@ -13,10 +13,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Hostile Markdown renders in time linear in its length (issue 26): each shape, ten times longer, takes at most
- * fifteen times as long, measured in one run (a quadratic path takes a hundred times as long). The shorter input
- * is timed after a warm-up with both, each the best of a few runs in this thread's CPU time, in up to three attempts, so that a busy
- * machine does not decide.
+ * Hostile Markdown renders in time linear in its length (issue 26): each shape, ten times longer,
+ * takes at most fifteen times as long, measured in one run (a quadratic path takes a hundred times
+ * as long). The shorter input is timed after a warm-up with both, each the best of a few runs in
+ * this thread's CPU time, in up to three attempts, so that a busy machine does not decide.
  */
 class LinearTimeTest {
   private static final double MAX_RATIO = 15;
@@ -27,19 +27,26 @@ class LinearTimeTest {
     return Stream.of(
         Arguments.of("bare <", 16_000, (IntFunction<String>) n -> "<".repeat(n)),
         Arguments.of("unclosed <a", 4_000, (IntFunction<String>) n -> "<a ".repeat(n)),
-        Arguments.of("backtick runs of growing length", 40_000, (IntFunction<String>) LinearTimeTest::backtickRuns),
-        Arguments.of("processing instructions", 4_000, (IntFunction<String>) n -> "x " + "<? ".repeat(n)),
+        Arguments.of(
+            "backtick runs of growing length",
+            40_000,
+            (IntFunction<String>) LinearTimeTest::backtickRuns),
+        Arguments.of(
+            "processing instructions", 4_000, (IntFunction<String>) n -> "x " + "<? ".repeat(n)),
         Arguments.of("comments", 4_000, (IntFunction<String>) n -> "x " + "<!-- ".repeat(n)),
         Arguments.of("declarations", 4_000, (IntFunction<String>) n -> "x " + "<!A ".repeat(n)),
         Arguments.of("cdata", 2_000, (IntFunction<String>) n -> "x " + "<![CDATA[ ".repeat(n)),
-        Arguments.of("autolink starts before one >", 8_000, (IntFunction<String>) n -> "<a".repeat(n) + ">"),
+        Arguments.of(
+            "autolink starts before one >", 8_000, (IntFunction<String>) n -> "<a".repeat(n) + ">"),
         Arguments.of("links to nowhere", 1_000, (IntFunction<String>) n -> "<a href=x>".repeat(n)),
-        Arguments.of("images to nowhere", 1_000, (IntFunction<String>) n -> "<img src=x>".repeat(n)));
+        Arguments.of(
+            "images to nowhere", 1_000, (IntFunction<String>) n -> "<img src=x>".repeat(n)));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("shapes")
-  void tenTimesLongerTakesAtMostFifteenTimesAsLong(String shape, int n, IntFunction<String> markdown) {
+  void tenTimesLongerTakesAtMostFifteenTimesAsLong(
+      String shape, int n, IntFunction<String> markdown) {
     String small = markdown.apply(n);
     String large = markdown.apply(10 * n);
     for (int i = 0; i < 3; i++) {
@@ -47,13 +54,22 @@ class LinearTimeTest {
     }
     time(large);
     String measured = "";
-    // a quadratic path fails every attempt; the compiler or the collector stepping in fails one at most
+    // a quadratic path fails every attempt; the compiler or the collector stepping in fails one at
+    // most
     for (int attempt = 0; attempt < 3; attempt++) {
       long smallNanos = best(small, 5);
       long largeNanos = best(large, 3);
       double ratio = (double) largeNanos / Math.max(smallNanos, 2_000_000);
-      measured += String.format(Locale.ROOT, "%s: %d chars in %.3f s, %d chars in %.3f s (x%.1f); ", shape,
-          small.length(), smallNanos / 1e9, large.length(), largeNanos / 1e9, ratio);
+      measured +=
+          String.format(
+              Locale.ROOT,
+              "%s: %d chars in %.3f s, %d chars in %.3f s (x%.1f); ",
+              shape,
+              small.length(),
+              smallNanos / 1e9,
+              large.length(),
+              largeNanos / 1e9,
+              ratio);
       if (ratio <= MAX_RATIO) {
         return;
       }

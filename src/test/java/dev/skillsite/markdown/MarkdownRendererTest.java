@@ -14,7 +14,8 @@ class MarkdownRendererTest {
   private final MarkdownRenderer renderer = new MarkdownRenderer();
 
   private RenderedDocument render(String markdown) {
-    SourceDocument doc = new SourceDocument("skills/otp/SKILL.md", new SkillId("otp"), "skills/otp", markdown, 5);
+    SourceDocument doc =
+        new SourceDocument("skills/otp/SKILL.md", new SkillId("otp"), "skills/otp", markdown, 5);
     return renderer.render(renderer.parse(doc), new FakeTargets(), MentionIndex.none());
   }
 
@@ -23,8 +24,10 @@ class MarkdownRendererTest {
   }
 
   private Document html(String markdown, FakeTargets targets) {
-    SourceDocument doc = new SourceDocument("skills/otp/SKILL.md", new SkillId("otp"), "skills/otp", markdown, 5);
-    return Jsoup.parseBodyFragment(renderer.render(renderer.parse(doc), targets, MentionIndex.none()).html().html());
+    SourceDocument doc =
+        new SourceDocument("skills/otp/SKILL.md", new SkillId("otp"), "skills/otp", markdown, 5);
+    return Jsoup.parseBodyFragment(
+        renderer.render(renderer.parse(doc), targets, MentionIndex.none()).html().html());
   }
 
   @Test
@@ -58,24 +61,33 @@ class MarkdownRendererTest {
     assertEquals("https://example.com/x", d.selectFirst("a").attr("href"));
   }
 
-  /** Markdown without raw HTML is not run through the HTML sanitizer: the tree itself must be made safe. */
+  /**
+   * Markdown without raw HTML is not run through the HTML sanitizer: the tree itself must be made
+   * safe.
+   */
   @Test
   void withoutRawHtmlOnlySafeLinkSchemesSurviveAndOnlyRemoteLinksGetRel() {
-    Document d = html("[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](data:text/html,x) [d](vbscript:x) "
-        + "[e](tel:123) [f](https://example.com/) [g](mailto:x@example.com) [h](#setup) [i](//example.net/p)\n\n"
-        + "![j](javascript:alert(1)) ![k](data:image/png;base64,AAAA)\n\n## Setup\n",
-        new FakeTargets().withPage("skills/otp/SKILL.md", "index.html", "setup"));
-    assertEquals(List.of("https://example.com/", "mailto:x@example.com", "#setup", "//example.net/p"),
+    Document d =
+        html(
+            "[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](data:text/html,x) [d](vbscript:x) "
+                + "[e](tel:123) [f](https://example.com/) [g](mailto:x@example.com) [h](#setup) [i](//example.net/p)\n\n"
+                + "![j](javascript:alert(1)) ![k](data:image/png;base64,AAAA)\n\n## Setup\n",
+            new FakeTargets().withPage("skills/otp/SKILL.md", "index.html", "setup"));
+    assertEquals(
+        List.of("https://example.com/", "mailto:x@example.com", "#setup", "//example.net/p"),
         d.select("a").eachAttr("href"));
-    assertEquals("nofollow noopener noreferrer", d.selectFirst("a[href=https://example.com/]").attr("rel"));
-    assertEquals("", d.selectFirst("a[href=#setup]").attr("rel"), "in-page and site links are not nofollow");
+    assertEquals(
+        "nofollow noopener noreferrer", d.selectFirst("a[href=https://example.com/]").attr("rel"));
+    assertEquals(
+        "", d.selectFirst("a[href=#setup]").attr("rel"), "in-page and site links are not nofollow");
     assertTrue(d.select("img").isEmpty(), d.html());
     assertTrue(d.text().contains("a b c d e"), "unsafe links keep their words: " + d.text());
   }
 
   @Test
   void aRemoteBadgeInsideALinkBecomesItsWordsNotALinkInALink() {
-    Document d = html("[![build passing](https://img.example.com/b.svg)](https://ci.example.com/run)\n");
+    Document d =
+        html("[![build passing](https://img.example.com/b.svg)](https://ci.example.com/run)\n");
     assertEquals(1, d.select("a").size(), d.html());
     assertEquals("build passing", d.selectFirst("a").text());
     assertEquals("https://ci.example.com/run", d.selectFirst("a").attr("href"));
@@ -84,7 +96,8 @@ class MarkdownRendererTest {
   @Test
   void headingsGetUniqueIdsAndMoveOneLevelDown() {
     Document d = html("# OTP Thinking\n## Setup\n## Setup\n### `call/3` vs cast\n");
-    assertEquals(List.of("otp-thinking", "setup", "setup-1", "call3-vs-cast"),
+    assertEquals(
+        List.of("otp-thinking", "setup", "setup-1", "call3-vs-cast"),
         d.select("h2, h3, h4").eachAttr("id"));
     assertEquals("h2", d.getElementById("otp-thinking").tagName());
   }
@@ -92,15 +105,21 @@ class MarkdownRendererTest {
   @Test
   void longDocumentsGetATableOfContentsOfTheirTwoTopLevels() {
     RenderedDocument doc = render("# A\n## One\n### One.a\n#### deep\n# B\n");
-    assertEquals(List.of(new TocEntry(1, "a", "A"), new TocEntry(2, "one", "One"), new TocEntry(1, "b", "B")),
+    assertEquals(
+        List.of(
+            new TocEntry(1, "a", "A"), new TocEntry(2, "one", "One"), new TocEntry(1, "b", "B")),
         doc.toc());
   }
 
   @Test
   void aSingleTitleHeadingIsLeftOutOfTheTableOfContents() {
     RenderedDocument doc = render("# Title\n## One\n### One.a\n#### deep\n## Two\n");
-    assertEquals(List.of(new TocEntry(1, "one", "One"), new TocEntry(2, "onea", "One.a"),
-        new TocEntry(1, "two", "Two")), doc.toc());
+    assertEquals(
+        List.of(
+            new TocEntry(1, "one", "One"),
+            new TocEntry(2, "onea", "One.a"),
+            new TocEntry(1, "two", "Two")),
+        doc.toc());
   }
 
   @Test

@@ -18,9 +18,11 @@ class ContentPathsTest {
 
   @Test
   void resolvesDotSegmentsInsideTheRootOnly() {
-    assertEquals(Optional.of("skills/pdf/references/api.md"),
+    assertEquals(
+        Optional.of("skills/pdf/references/api.md"),
         ContentPaths.resolve("skills/pdf", "./references//api.md"));
-    assertEquals(Optional.of("skills/shared.md"), ContentPaths.resolve("skills/pdf", "../shared.md"));
+    assertEquals(
+        Optional.of("skills/shared.md"), ContentPaths.resolve("skills/pdf", "../shared.md"));
     assertEquals(Optional.of(""), ContentPaths.resolve("skills", ".."));
     assertEquals(Optional.empty(), ContentPaths.resolve("skills", "../../etc/passwd"));
     assertEquals(Optional.of("a.md"), ContentPaths.resolve("", "a.md"));

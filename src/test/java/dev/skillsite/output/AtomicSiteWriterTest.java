@@ -21,9 +21,11 @@ class AtomicSiteWriterTest {
   void commitReplacesTheOldSiteWhole() throws IOException {
     Path out = tmp.resolve("site");
     oldSite(out);
-    try (AtomicSiteWriter w = AtomicSiteWriter.begin(OutputLocation.check(out, tmp.resolve("content")))) {
+    try (AtomicSiteWriter w =
+        AtomicSiteWriter.begin(OutputLocation.check(out, tmp.resolve("content")))) {
       write(w.staging().resolve("index.html"), "new");
-      assertEquals("old", Files.readString(out.resolve("old.html")), "old site untouched until commit");
+      assertEquals(
+          "old", Files.readString(out.resolve("old.html")), "old site untouched until commit");
       w.commit();
     }
     assertEquals(List.of(OutputLocation.MARKER, "index.html"), names(out));
@@ -34,12 +36,15 @@ class AtomicSiteWriterTest {
   void aFailedBuildLeavesTheOldSiteAndNoStaging() throws IOException {
     Path out = tmp.resolve("site");
     oldSite(out);
-    assertThrows(IOException.class, () -> {
-      try (AtomicSiteWriter w = AtomicSiteWriter.begin(OutputLocation.check(out, tmp.resolve("content")))) {
-        write(w.staging().resolve("half.html"), "half");
-        throw new IOException("disk full");
-      }
-    });
+    assertThrows(
+        IOException.class,
+        () -> {
+          try (AtomicSiteWriter w =
+              AtomicSiteWriter.begin(OutputLocation.check(out, tmp.resolve("content")))) {
+            write(w.staging().resolve("half.html"), "half");
+            throw new IOException("disk full");
+          }
+        });
     assertEquals(List.of(OutputLocation.MARKER, "old.html"), names(out));
     assertEquals(List.of("site"), names(tmp));
   }
@@ -59,7 +64,8 @@ class AtomicSiteWriterTest {
     Path out = tmp.resolve("site");
     write(tmp.resolve(".site-notes/keep.txt"), "mine");
     write(tmp.resolve("site2/keep.txt"), "mine");
-    try (AtomicSiteWriter w = AtomicSiteWriter.begin(OutputLocation.check(out, tmp.resolve("content")))) {
+    try (AtomicSiteWriter w =
+        AtomicSiteWriter.begin(OutputLocation.check(out, tmp.resolve("content")))) {
       w.commit();
     }
     assertTrue(Files.exists(tmp.resolve(".site-notes/keep.txt")));
@@ -73,8 +79,10 @@ class AtomicSiteWriterTest {
     assertRefused(content, content, "overlaps the content folder");
     assertRefused(content.resolve("site"), content, "overlaps the content folder");
     // inside it: the message says where the site can go instead
-    assertRefused(content.resolve("site"), content, "choose a folder beside it, e.g. --out "
-        + tmp.resolve("repo/site"));
+    assertRefused(
+        content.resolve("site"),
+        content,
+        "choose a folder beside it, e.g. --out " + tmp.resolve("repo/site"));
     assertRefused(tmp.resolve("repo"), content, "overlaps the content folder");
     assertRefused(tmp.resolve("repo"), content, "(it is replaced as a whole)");
     Path file = tmp.resolve("file.txt");
@@ -83,20 +91,25 @@ class AtomicSiteWriterTest {
     assertFalse(Files.isDirectory(file));
   }
 
-  /** A mistyped --out (a folder of documents) must not be replaced: only a site skillsite wrote, or nothing. */
+  /**
+   * A mistyped --out (a folder of documents) must not be replaced: only a site skillsite wrote, or
+   * nothing.
+   */
   @Test
   void refusesAFolderOfOtherFilesAndLeavesItAsItIs() throws IOException {
     Path docs = tmp.resolve("Documents");
     write(docs.resolve("thesis.txt"), "years of work");
     write(docs.resolve("notes/a.md"), "a");
-    assertRefused(docs, tmp.resolve("content"), "holds files skillsite did not write (notes, thesis.txt)");
+    assertRefused(
+        docs, tmp.resolve("content"), "holds files skillsite did not write (notes, thesis.txt)");
     assertEquals("years of work", Files.readString(docs.resolve("thesis.txt")));
 
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     assertEquals(empty, OutputLocation.check(empty, tmp.resolve("content")).out());
     // a site of ours, by its marker, even with files added by hand since
     Path site = tmp.resolve("site");
-    try (AtomicSiteWriter w = AtomicSiteWriter.begin(OutputLocation.check(site, tmp.resolve("content")))) {
+    try (AtomicSiteWriter w =
+        AtomicSiteWriter.begin(OutputLocation.check(site, tmp.resolve("content")))) {
       w.commit();
     }
     assertEquals(OutputLocation.MARKER_TEXT, Files.readString(site.resolve(OutputLocation.MARKER)));
@@ -118,7 +131,8 @@ class AtomicSiteWriterTest {
 
   private static void assertRefused(Path out, Path content, String why) {
     OutputLocation.RefusedException e =
-        assertThrows(OutputLocation.RefusedException.class, () -> OutputLocation.check(out, content));
+        assertThrows(
+            OutputLocation.RefusedException.class, () -> OutputLocation.check(out, content));
     assertTrue(e.getMessage().contains(why), e.getMessage());
   }
 

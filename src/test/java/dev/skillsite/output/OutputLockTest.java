@@ -28,7 +28,8 @@ class OutputLockTest {
       Owner owner = Owner.read(file).orElseThrow();
       assertEquals(ProcessHandle.current().pid(), owner.pid());
       assertEquals("build", owner.command());
-      assertEquals(ProcessHandle.current().info().startInstant().orElseThrow(), owner.processStart());
+      assertEquals(
+          ProcessHandle.current().info().startInstant().orElseThrow(), owner.processStart());
       assertTrue(owner.alive());
       assertTrue(lock.covers(out));
     }
@@ -39,12 +40,27 @@ class OutputLockTest {
   void aSecondWriterIsRefusedWithTheOwnerNamedWhenItMayNotWait() throws IOException {
     Path out = tmp.resolve("site");
     try (OutputLock first = OutputLock.acquire(out, "build", Duration.ZERO, s -> {})) {
-      OutputLock.HeldException e = assertThrows(OutputLock.HeldException.class,
-          () -> OutputLock.acquire(out, "build", Duration.ZERO, s -> {}));
-      assertTrue(e.getMessage().startsWith("output folder " + out + " is being written by skillsite build (pid "
-          + ProcessHandle.current().pid() + ", since "), e.getMessage());
-      assertTrue(e.getMessage().endsWith("; try again when it is done, or build into another folder with --out"
-          + " (lock: " + tmp.resolve(".site.lock") + ")"), e.getMessage());
+      OutputLock.HeldException e =
+          assertThrows(
+              OutputLock.HeldException.class,
+              () -> OutputLock.acquire(out, "build", Duration.ZERO, s -> {}));
+      assertTrue(
+          e.getMessage()
+              .startsWith(
+                  "output folder "
+                      + out
+                      + " is being written by skillsite build (pid "
+                      + ProcessHandle.current().pid()
+                      + ", since "),
+          e.getMessage());
+      assertTrue(
+          e.getMessage()
+              .endsWith(
+                  "; try again when it is done, or build into another folder with --out"
+                      + " (lock: "
+                      + tmp.resolve(".site.lock")
+                      + ")"),
+          e.getMessage());
     }
   }
 
@@ -53,13 +69,15 @@ class OutputLockTest {
     Path out = tmp.resolve("site");
     List<String> notices = new CopyOnWriteArrayList<>();
     OutputLock first = OutputLock.acquire(out, "build", Duration.ZERO, s -> {});
-    CompletableFuture<OutputLock> second = CompletableFuture.supplyAsync(() -> {
-      try {
-        return OutputLock.acquire(out, "build", Duration.ofSeconds(60), notices::add);
-      } catch (IOException e) {
-        throw new AssertionError(e);
-      }
-    });
+    CompletableFuture<OutputLock> second =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return OutputLock.acquire(out, "build", Duration.ofSeconds(60), notices::add);
+              } catch (IOException e) {
+                throw new AssertionError(e);
+              }
+            });
     for (int i = 0; i < 600 && notices.isEmpty(); i++) {
       Thread.sleep(50);
     }
@@ -76,12 +94,19 @@ class OutputLockTest {
     Path out = tmp.resolve("site");
     try (OutputLock server = OutputLock.acquire(out, OutputLock.WATCH, Duration.ZERO, s -> {})) {
       long start = System.nanoTime();
-      OutputLock.HeldException e = assertThrows(OutputLock.HeldException.class,
-          () -> OutputLock.acquire(out, "build", Duration.ofMinutes(5), s -> {}));
+      OutputLock.HeldException e =
+          assertThrows(
+              OutputLock.HeldException.class,
+              () -> OutputLock.acquire(out, "build", Duration.ofMinutes(5), s -> {}));
       assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos(), "refused at once");
-      assertTrue(e.getMessage().contains(" is kept by skillsite serve --watch (pid "), e.getMessage());
-      assertTrue(e.getMessage().endsWith("which rebuilds it on every save; stop it, or build into another folder"
-          + " with --out"), e.getMessage());
+      assertTrue(
+          e.getMessage().contains(" is kept by skillsite serve --watch (pid "), e.getMessage());
+      assertTrue(
+          e.getMessage()
+              .endsWith(
+                  "which rebuilds it on every save; stop it, or build into another folder"
+                      + " with --out"),
+          e.getMessage());
     }
   }
 
@@ -90,16 +115,19 @@ class OutputLockTest {
     Path out = tmp.resolve("site");
     Path file = tmp.resolve(".site.lock");
     // a killed build's file: its pid ended
-    Files.writeString(file, new Owner(deadPid(), Instant.parse("2026-01-01T00:00:00Z"), "build", Instant.now())
-        .text());
+    Files.writeString(
+        file,
+        new Owner(deadPid(), Instant.parse("2026-01-01T00:00:00Z"), "build", Instant.now()).text());
     assertFalse(Owner.read(file).orElseThrow().alive());
     try (OutputLock lock = OutputLock.acquire(out, "build", Duration.ZERO, s -> {})) {
       assertEquals(ProcessHandle.current().pid(), Owner.read(file).orElseThrow().pid());
     }
     // a live pid that started at another time: the pid was reused by another process
     ProcessHandle init = ProcessHandle.current().parent().orElseThrow();
-    Files.writeString(file, new Owner(init.pid(), Instant.parse("2001-01-01T00:00:00Z"), "build", Instant.now())
-        .text());
+    Files.writeString(
+        file,
+        new Owner(init.pid(), Instant.parse("2001-01-01T00:00:00Z"), "build", Instant.now())
+            .text());
     assertFalse(Owner.read(file).orElseThrow().alive());
     try (OutputLock lock = OutputLock.acquire(out, "build", Duration.ZERO, s -> {})) {
       assertEquals(ProcessHandle.current().pid(), Owner.read(file).orElseThrow().pid());
@@ -111,7 +139,9 @@ class OutputLockTest {
   void aLockFileThatIsALinkIsNotFollowed() throws IOException {
     Path target = Files.writeString(tmp.resolve("precious.txt"), "keep me");
     Files.createSymbolicLink(tmp.resolve(".site.lock"), target);
-    assertThrows(IOException.class, () -> OutputLock.acquire(tmp.resolve("site"), "build", Duration.ZERO, s -> {}));
+    assertThrows(
+        IOException.class,
+        () -> OutputLock.acquire(tmp.resolve("site"), "build", Duration.ZERO, s -> {}));
     assertEquals("keep me", Files.readString(target));
   }
 

@@ -33,47 +33,51 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * JMH micro-benchmarks of a build's hot spots on ../shared/corpora/large (883 SKILL.md bodies, 10 MB): Markdown
- * parsing and rendering per document, the routing index build, and one {@code route} per development query. Each
- * operation takes the next document or query in turn, so a figure is the mean over the whole corpus. A cold
- * build runs with the quick JIT only; {@code -jvmArgsAppend -XX:TieredStopAtLevel=1} measures that compiler.
- * Run (after {@code mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt}):
- * {@code java -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) org.openjdk.jmh.Main HotSpotsBench}.
+ * JMH micro-benchmarks of a build's hot spots on ../shared/corpora/large (883 SKILL.md bodies, 10
+ * MB): Markdown parsing and rendering per document, the routing index build, and one {@code route}
+ * per development query. Each operation takes the next document or query in turn, so a figure is
+ * the mean over the whole corpus. A cold build runs with the quick JIT only; {@code -jvmArgsAppend
+ * -XX:TieredStopAtLevel=1} measures that compiler. Run (after {@code mvn -B -q -DskipTests
+ * test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt}): {@code java -cp
+ * target/classes:target/test-classes:$(cat /tmp/cp.txt) org.openjdk.jmh.Main HotSpotsBench}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx2g"})
 public class HotSpotsBench {
   /** No page, anchor or file exists: links stay as written, as for a lone document. */
-  private static final LinkTargets NOWHERE = new LinkTargets() {
-    @Override
-    public Optional<String> page(String from, String target) {
-      return Optional.empty();
-    }
+  private static final LinkTargets NOWHERE =
+      new LinkTargets() {
+        @Override
+        public Optional<String> page(String from, String target) {
+          return Optional.empty();
+        }
 
-    @Override
-    public boolean hasAnchor(String target, String anchor) {
-      return false;
-    }
+        @Override
+        public boolean hasAnchor(String target, String anchor) {
+          return false;
+        }
 
-    @Override
-    public Optional<String> file(String from, String target) {
-      return Optional.empty();
-    }
+        @Override
+        public Optional<String> file(String from, String target) {
+          return Optional.empty();
+        }
 
-    @Override
-    public boolean exists(String target) {
-      return false;
-    }
+        @Override
+        public boolean exists(String target) {
+          return false;
+        }
 
-    @Override
-    public String skill(String from, SkillId id) {
-      return "../" + id + "/index.html";
-    }
-  };
+        @Override
+        public String skill(String from, SkillId id) {
+          return "../" + id + "/index.html";
+        }
+      };
 
   private List<Skill> skills;
   private final List<SourceDocument> documents = new ArrayList<>();
@@ -89,7 +93,8 @@ public class HotSpotsBench {
     Path corpus = Path.of("../shared/corpora/large");
     skills = CorpusSkills.load(corpus);
     for (Skill s : skills) {
-      documents.add(new SourceDocument(s.source(), s.id(), s.dir(), s.body(), Math.max(1, s.bodyLine())));
+      documents.add(
+          new SourceDocument(s.source(), s.id(), s.dir(), s.body(), Math.max(1, s.bodyLine())));
     }
     for (EvalCase c : EvalFile.read(Path.of("../shared/eval/large.jsonl"), Optional.empty())) {
       queries.add(c.query());
@@ -109,13 +114,18 @@ public class HotSpotsBench {
     return d;
   }
 
-  /** Block and inline parsing of one SKILL.md body, with source positions (what rendering needs). */
+  /**
+   * Block and inline parsing of one SKILL.md body, with source positions (what rendering needs).
+   */
   @Benchmark
   public ParsedDocument markdownParse() {
     return renderer.parse(nextDocument());
   }
 
-  /** Parsing, link rewriting, HTML rendering and (for raw HTML only) sanitizing of one SKILL.md body. */
+  /**
+   * Parsing, link rewriting, HTML rendering and (for raw HTML only) sanitizing of one SKILL.md
+   * body.
+   */
   @Benchmark
   public RenderedDocument markdownParseAndRender() {
     return renderer.render(renderer.parse(nextDocument()), NOWHERE, MentionIndex.none());

@@ -10,19 +10,22 @@ class AnalysisTest {
 
   @Test
   void camelCaseAndUnderscoresSplitKeepingTheWhole() {
-    assertEquals(List.of("genserv", "gen", "server", "handle_cal", "handl", "call"),
+    assertEquals(
+        List.of("genserv", "gen", "server", "handle_cal", "handl", "call"),
         reader.terms(Fields.DESCRIPTION, "GenServer handle_call"));
   }
 
   @Test
   void stopWordsGoButNegationsStay() {
-    assertEquals(List.of("send", "email", "without", "block", "signup"),
+    assertEquals(
+        List.of("send", "email", "without", "block", "signup"),
         reader.terms(Fields.DESCRIPTION, "I need to send the email without blocking the signup"));
   }
 
   @Test
   void shinglesJoinNeighboursAcrossStopWords() {
-    assertEquals(List.of("add background", "background job"),
+    assertEquals(
+        List.of("add background", "background job"),
         reader.terms(Fields.SHINGLE, "add a background job"));
   }
 
@@ -33,7 +36,8 @@ class AnalysisTest {
 
   @Test
   void cjkRunsBecomeOverlappingPairs() {
-    assertEquals(List.of("規劃", "劃新", "新功", "功能", "app"), reader.terms(Fields.DESCRIPTION, "規劃新功能 app"));
+    assertEquals(
+        List.of("規劃", "劃新", "新功", "功能", "app"), reader.terms(Fields.DESCRIPTION, "規劃新功能 app"));
     assertEquals(List.of("新"), reader.terms(Fields.DESCRIPTION, "新"));
   }
 }

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 class BackgroundTest {
   @Test
   void readsHeaderAndTermCounts() throws IOException {
-    Background b = Background.read(
-        new ByteArrayInputStream("skills\t100\nfile\t60\ngenserv\t4\n".getBytes(StandardCharsets.UTF_8)));
+    Background b =
+        Background.read(
+            new ByteArrayInputStream(
+                "skills\t100\nfile\t60\ngenserv\t4\n".getBytes(StandardCharsets.UTF_8)));
     assertEquals(100, b.skills());
     assertEquals(60, b.df("file"));
     assertEquals(0, b.df("tmux"));
@@ -24,15 +26,21 @@ class BackgroundTest {
 
   @Test
   void rejectsAFileWithoutHeader() {
-    assertThrows(IOException.class,
-        () -> Background.read(new ByteArrayInputStream("file\t60\n".getBytes(StandardCharsets.UTF_8))));
+    assertThrows(
+        IOException.class,
+        () ->
+            Background.read(
+                new ByteArrayInputStream("file\t60\n".getBytes(StandardCharsets.UTF_8))));
   }
 
   @Test
   void shippedListKnowsCommonDeveloperWordsAsCommon() {
     Background b = Background.standard();
     assertTrue(b.skills() > 1000, () -> "skills " + b.skills());
-    // stems of the stemmed chain: a word every kind of skill uses is far less rare than a language name
-    assertTrue(b.df("elixir") > 0 && b.df("file") > 10 * b.df("elixir"), () -> b.df("file") + " vs " + b.df("elixir"));
+    // stems of the stemmed chain: a word every kind of skill uses is far less rare than a language
+    // name
+    assertTrue(
+        b.df("elixir") > 0 && b.df("file") > 10 * b.df("elixir"),
+        () -> b.df("file") + " vs " + b.df("elixir"));
   }
 }

@@ -37,7 +37,9 @@ final class BaselineRouter implements AutoCloseable {
       for (int i = 0; i < files.size(); i++) {
         Document d = new Document();
         d.add(new StoredField("name", names.get(i)));
-        d.add(new TextField("text", Files.readString(files.get(i), StandardCharsets.UTF_8), Field.Store.NO));
+        d.add(
+            new TextField(
+                "text", Files.readString(files.get(i), StandardCharsets.UTF_8), Field.Store.NO));
         w.addDocument(d);
       }
     }

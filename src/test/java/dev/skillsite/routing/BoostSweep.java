@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Ranking-only top-1 per development set for one-at-a-time changes of the field boosts; test tooling. */
+/**
+ * Ranking-only top-1 per development set for one-at-a-time changes of the field boosts; test
+ * tooling.
+ */
 final class BoostSweep {
   public static void main(String[] args) throws Exception {
     List<RoutingIndex> idx = new ArrayList<>();
@@ -45,15 +48,21 @@ final class BoostSweep {
     }
   }
 
-  static void report(String label, List<Fields.Weighted> w, List<RoutingIndex> idx, List<List<EvalCase>> cases,
+  static void report(
+      String label,
+      List<Fields.Weighted> w,
+      List<RoutingIndex> idx,
+      List<List<EvalCase>> cases,
       List<String> names) {
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-18s", label));
     double tHit = 0;
     int tPos = 0;
     for (int i = 0; i < idx.size(); i++) {
       Router r = new Router(idx.get(i), Confidence.DEFAULT, w);
-      EvalReport rep = Evaluator.evaluate(cases.get(i), q -> new Ranking(
-          r.route(q, 10).hits().stream().map(RouteHit::name).toList(), true));
+      EvalReport rep =
+          Evaluator.evaluate(
+              cases.get(i),
+              q -> new Ranking(r.route(q, 10).hits().stream().map(RouteHit::name).toList(), true));
       if (names.get(i).equals("T")) {
         tHit += rep.top1() * rep.positives();
         tPos += rep.positives();

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The arithmetic of fitting and scoring the confidence constants on recorded routing outcomes, for the
- * leave-one-set-out harness ({@link LeaveOneSetOutBench}): each case is routed once and its confidence features
- * kept, so that weights and a threshold can be fitted on some sets and scored on another without routing again.
+ * The arithmetic of fitting and scoring the confidence constants on recorded routing outcomes, for
+ * the leave-one-set-out harness ({@link LeaveOneSetOutBench}): each case is routed once and its
+ * confidence features kept, so that weights and a threshold can be fitted on some sets and scored
+ * on another without routing again.
  */
 final class Calibration {
   private Calibration() {}
@@ -20,16 +21,25 @@ final class Calibration {
    * @param query the request
    * @param positive whether a skill should fire
    * @param rankedRight for a positive: an expected skill came first
-   * @param firingFails for a negative: firing the top skill would be a false trigger (no scope, or the top
-   *     skill is the one it is about)
+   * @param firingFails for a negative: firing the top skill would be a false trigger (no scope, or
+   *     the top skill is the one it is about)
    * @param x the features z is a weighted sum of (the bias not included)
    * @param offset the fixed part of z (the hand-set "Not for" veto)
    * @param cap the evidence cap on confidence
    * @param invoked the skill was called by name: fires whatever the weights say
    * @param silent nothing to fire (no hit, or no query word)
    */
-  record Row(String unit, String query, boolean positive, boolean rankedRight, boolean firingFails, double[] x, double offset,
-      double cap, boolean invoked, boolean silent) {}
+  record Row(
+      String unit,
+      String query,
+      boolean positive,
+      boolean rankedRight,
+      boolean firingFails,
+      double[] x,
+      double offset,
+      double cap,
+      boolean invoked,
+      boolean silent) {}
 
   /** Weights (one per feature) and a bias, and the threshold confidence must reach. */
   record Model(double[] w, double bias, double threshold) {
@@ -75,8 +85,13 @@ final class Calibration {
     }
 
     Score plus(Score o) {
-      return new Score(queries + o.queries, passed + o.passed, positives + o.positives, top1 + o.top1,
-          negatives + o.negatives, falseTriggers + o.falseTriggers);
+      return new Score(
+          queries + o.queries,
+          passed + o.passed,
+          positives + o.positives,
+          top1 + o.top1,
+          negatives + o.negatives,
+          falseTriggers + o.falseTriggers);
     }
 
     static final Score ZERO = new Score(0, 0, 0, 0, 0, 0);
@@ -107,13 +122,20 @@ final class Calibration {
   }
 
   /**
-   * Logistic regression (Newton's method, L2 {@code lambda} on the weights, not the bias) on the rows whose
-   * outcome the confidence decides: positives ranked right (fire: 1) and negatives on which firing fails (0);
-   * called-by-name and silent rows are left out. Each unit weighs the same, and within it each class half.
+   * Logistic regression (Newton's method, L2 {@code lambda} on the weights, not the bias) on the
+   * rows whose outcome the confidence decides: positives ranked right (fire: 1) and negatives on
+   * which firing fails (0); called-by-name and silent rows are left out. Each unit weighs the same,
+   * and within it each class half.
    */
   static double[] fit(List<Row> rows, double lambda) {
-    List<Row> used = rows.stream().filter(r -> !r.invoked() && !r.silent()
-        && (r.positive() ? r.rankedRight() : r.firingFails())).toList();
+    List<Row> used =
+        rows.stream()
+            .filter(
+                r ->
+                    !r.invoked()
+                        && !r.silent()
+                        && (r.positive() ? r.rankedRight() : r.firingFails()))
+            .toList();
     if (used.isEmpty()) {
       throw new IllegalArgumentException("nothing to fit on");
     }
@@ -166,12 +188,18 @@ final class Calibration {
     return beta;
   }
 
-  /** The fitted model with the threshold that maximises the mean pass rate of the units in {@code rows}. */
+  /**
+   * The fitted model with the threshold that maximises the mean pass rate of the units in {@code
+   * rows}.
+   */
   static Model fitModel(List<Row> rows, double lambda) {
     return fitModel(rows, lambda, false);
   }
 
-  /** As {@link #fitModel(List, double)}; {@code pooled}: the threshold with the best pass rate over all rows. */
+  /**
+   * As {@link #fitModel(List, double)}; {@code pooled}: the threshold with the best pass rate over
+   * all rows.
+   */
   static Model fitModel(List<Row> rows, double lambda, boolean pooled) {
     double[] beta = fit(rows, lambda);
     Model m = new Model(Arrays.copyOfRange(beta, 1, beta.length), beta[0], 0.5);
@@ -185,7 +213,8 @@ final class Calibration {
     for (int i = 5; i <= 95; i++) {
       double t = i / 100.0;
       double rate = score(m.withThreshold(t), rows).passRate();
-      if (rate > bestRate + 1e-12 || (Math.abs(rate - bestRate) <= 1e-12 && Math.abs(t - 0.5) < Math.abs(best - 0.5))) {
+      if (rate > bestRate + 1e-12
+          || (Math.abs(rate - bestRate) <= 1e-12 && Math.abs(t - 0.5) < Math.abs(best - 0.5))) {
         bestRate = rate;
         best = t;
       }
@@ -194,8 +223,8 @@ final class Calibration {
   }
 
   /**
-   * The threshold (0.05 to 0.95, step 0.01) with the highest mean pass rate over the units of {@code rows}, each
-   * unit counting the same; of equal ones the closest to 0.5.
+   * The threshold (0.05 to 0.95, step 0.01) with the highest mean pass rate over the units of
+   * {@code rows}, each unit counting the same; of equal ones the closest to 0.5.
    */
   static double bestThreshold(Model m, List<Row> rows) {
     List<String> units = rows.stream().map(Row::unit).distinct().toList();
@@ -209,7 +238,8 @@ final class Calibration {
         sum += score(mt, rows.stream().filter(r -> r.unit().equals(u)).toList()).passRate();
       }
       double rate = sum / units.size();
-      if (rate > bestRate + 1e-12 || (Math.abs(rate - bestRate) <= 1e-12 && Math.abs(t - 0.5) < Math.abs(best - 0.5))) {
+      if (rate > bestRate + 1e-12
+          || (Math.abs(rate - bestRate) <= 1e-12 && Math.abs(t - 0.5) < Math.abs(best - 0.5))) {
         bestRate = rate;
         best = t;
       }
@@ -222,7 +252,8 @@ final class Calibration {
     return leaveOneOut(rows, units, lambda, false);
   }
 
-  static List<Score> leaveOneOut(List<Row> rows, List<String> units, double lambda, boolean pooled) {
+  static List<Score> leaveOneOut(
+      List<Row> rows, List<String> units, double lambda, boolean pooled) {
     List<Score> out = new ArrayList<>();
     for (String u : units) {
       Predicate<Row> in = r -> r.unit().equals(u);

@@ -24,15 +24,36 @@ class CalibrationTest {
   @Test
   void passRateCountsAsEvalDoes() {
     Model m = new Model(new double[] {1}, 0, 0.5); // fires when x >= 0
-    List<Row> rows = List.of(
-        pos("a", 2, true), // fires, ranked right: pass
-        pos("a", 2, false), // fires the wrong skill: miss
-        pos("a", -2, true), // abstains: miss
-        neg("a", 2, true), // fires: false trigger
-        neg("a", 2, false), // fires another skill than the one it is about: pass
-        neg("a", -2, true), // abstains: pass
-        new Row("a", "q", true, true, false, new double[] {-9}, 0, 1, true, false), // called by name: fires
-        new Row("a", "q", false, false, true, new double[] {9}, 0, 1, false, true)); // no hit: silent
+    List<Row> rows =
+        List.of(
+            pos("a", 2, true), // fires, ranked right: pass
+            pos("a", 2, false), // fires the wrong skill: miss
+            pos("a", -2, true), // abstains: miss
+            neg("a", 2, true), // fires: false trigger
+            neg("a", 2, false), // fires another skill than the one it is about: pass
+            neg("a", -2, true), // abstains: pass
+            new Row(
+                "a",
+                "q",
+                true,
+                true,
+                false,
+                new double[] {-9},
+                0,
+                1,
+                true,
+                false), // called by name: fires
+            new Row(
+                "a",
+                "q",
+                false,
+                false,
+                true,
+                new double[] {9},
+                0,
+                1,
+                false,
+                true)); // no hit: silent
     Score s = Calibration.score(m, rows);
     assertEquals(new Score(8, 5, 4, 2, 4, 1), s);
     assertEquals(5 / 8.0, s.passRate());
@@ -42,9 +63,13 @@ class CalibrationTest {
   @Test
   void theEvidenceCapAndTheOffsetBoundConfidence() {
     Model m = new Model(new double[] {1}, 0, 0.5);
-    assertEquals(0.3, m.confidence(new Row("a", "q", true, true, false, new double[] {5}, 0, 0.3, false, false)));
-    assertEquals(Calibration.sigmoid(5 - 24), m.confidence(
-        new Row("a", "q", true, true, false, new double[] {5}, -24, 1, false, false)), 1e-12);
+    assertEquals(
+        0.3,
+        m.confidence(new Row("a", "q", true, true, false, new double[] {5}, 0, 0.3, false, false)));
+    assertEquals(
+        Calibration.sigmoid(5 - 24),
+        m.confidence(new Row("a", "q", true, true, false, new double[] {5}, -24, 1, false, false)),
+        1e-12);
   }
 
   @Test
@@ -66,7 +91,11 @@ class CalibrationTest {
     List<Row> rows = new ArrayList<>();
     for (String u : List.of("a", "b", "c", "d")) {
       for (int i = 0; i < 10; i++) {
-        rows.add(pos(u, u.equals("c") ? -1 - i * 0.1 : 1 + i * 0.1, true)); // c's positives look like negatives
+        rows.add(
+            pos(
+                u,
+                u.equals("c") ? -1 - i * 0.1 : 1 + i * 0.1,
+                true)); // c's positives look like negatives
         rows.add(neg(u, u.equals("c") ? 1 + i * 0.1 : -1 - i * 0.1, true));
       }
     }
@@ -80,7 +109,9 @@ class CalibrationTest {
 
   @Test
   void solvesALinearSystem() {
-    assertArrayEquals(new double[] {1, 2}, Calibration.solve(new double[][] {{0, 1}, {2, 1}}, new double[] {2, 4}),
+    assertArrayEquals(
+        new double[] {1, 2},
+        Calibration.solve(new double[][] {{0, 1}, {2, 1}}, new double[] {2, 4}),
         1e-12);
   }
 }

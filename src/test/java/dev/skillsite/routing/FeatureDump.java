@@ -18,16 +18,20 @@ final class FeatureDump {
   public static void main(String[] args) throws Exception {
     PrintStream out = new PrintStream(System.out, true, "UTF-8");
     Background bg = Background.standard();
-    out.println("set\tlabel\trank\tmatched\tknown\texplained\tmargin\texcluded\twords\tbgKnown\tbgSurface\tbgExpl\tmarginMean\tmaxMiss\tbgTotal\trarestMatched\tevidence\tmissKnown\tmissUnseen\tconf\tdeclared\tquery");
+    out.println(
+        "set\tlabel\trank\tmatched\tknown\texplained\tmargin\texcluded\twords\tbgKnown\tbgSurface\tbgExpl\tmarginMean\tmaxMiss\tbgTotal\trarestMatched\tevidence\tmissKnown\tmissUnseen\tconf\tdeclared\tquery");
     for (String set : new String[] {"elixir", "anthropic", "large"}) {
-      List<EvalCase> cases = EvalFile.read(Path.of("../shared/eval", set + ".jsonl"), Optional.empty());
-      try (RoutingIndex index = RoutingIndex.build(CorpusSkills.load(Path.of("../shared/corpora", set)))) {
+      List<EvalCase> cases =
+          EvalFile.read(Path.of("../shared/eval", set + ".jsonl"), Optional.empty());
+      try (RoutingIndex index =
+          RoutingIndex.build(CorpusSkills.load(Path.of("../shared/corpora", set)))) {
         dump(out, set, index, cases, bg);
       }
       Path held = Path.of("src/test/resources/eval", set + "-heldout.jsonl");
       if (java.nio.file.Files.isRegularFile(held)) {
         List<EvalCase> hc = EvalFile.read(held, Optional.empty());
-        try (RoutingIndex index = RoutingIndex.build(CorpusSkills.load(Path.of("../shared/corpora", set)))) {
+        try (RoutingIndex index =
+            RoutingIndex.build(CorpusSkills.load(Path.of("../shared/corpora", set)))) {
           dump(out, set + "-h", index, hc, bg);
         }
       }
@@ -39,7 +43,8 @@ final class FeatureDump {
     }
   }
 
-  static void dump(PrintStream out, String set, RoutingIndex index, List<EvalCase> cases, Background bg) {
+  static void dump(
+      PrintStream out, String set, RoutingIndex index, List<EvalCase> cases, Background bg) {
     Router router = new Router(index);
     for (EvalCase c : cases) {
       RouteExplanation ex = router.explain(c.query(), 10);
@@ -55,9 +60,16 @@ final class FeatureDump {
           }
         }
       }
-      // "n": a negative about one skill whose top result is another skill: it passes whatever the confidence
-      String label = c.isPositive() ? (rank == 1 ? "1" : "2")
-          : c.scope().isPresent() && !hits.isEmpty() && !c.scope().get().equals(hits.get(0).name()) ? "n" : "0";
+      // "n": a negative about one skill whose top result is another skill: it passes whatever the
+      // confidence
+      String label =
+          c.isPositive()
+              ? (rank == 1 ? "1" : "2")
+              : c.scope().isPresent()
+                      && !hits.isEmpty()
+                      && !c.scope().get().equals(hits.get(0).name())
+                  ? "n"
+                  : "0";
       var f = ex.features();
       double rarestMatched = 0, evidence = 0;
       boolean declared = false;
@@ -68,11 +80,19 @@ final class FeatureDump {
         QueryTerms qt = QueryTerms.of(c.query(), index.terms(), new Synonyms(), Fields.SEARCHED);
         int[] docs = hits.stream().mapToInt(h -> index.doc(h.id()).orElseThrow()).toArray();
         HitTerms ht = new HitTerms(index, docs);
-        declared = !qt.words().isEmpty() && qt.words().stream().allMatch(t -> ht.contains(Fields.NAME, t, top)
-            || ht.contains(Fields.KEYWORD, t, top) || ht.contains(Fields.PHRASE, t, top));
+        declared =
+            !qt.words().isEmpty()
+                && qt.words().stream()
+                    .allMatch(
+                        t ->
+                            ht.contains(Fields.NAME, t, top)
+                                || ht.contains(Fields.KEYWORD, t, top)
+                                || ht.contains(Fields.PHRASE, t, top));
         for (String t : qt.words()) {
           int df = ht.docFreq(t);
-          boolean cjk = t.codePointCount(0, t.length()) == 2 && t.codePoints().allMatch(CjkBigramFilter::isCjk);
+          boolean cjk =
+              t.codePointCount(0, t.length()) == 2
+                  && t.codePoints().allMatch(CjkBigramFilter::isCjk);
           if (df == 0 && cjk) {
             continue;
           }
@@ -112,11 +132,30 @@ final class FeatureDump {
         marginMean = n == 0 ? 1 : (s1 - sum / n) / s1;
       }
       double norm = Math.log(1 + bg.skills());
-      out.printf(Locale.ROOT, "%s\t%s\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.0f\t%.4f\t%d\t%s%n", set,
-          label, rank, f.matched(), f.known(), f.explained(), f.margin(), f.excluded(), f.words(),
-          bgTotal == 0 ? 0 : bgKnown / bgTotal, bgTotal == 0 ? 0 : bgSurface / bgTotal,
-          bgTotal == 0 ? 0 : bgExpl / bgTotal, marginMean, maxMiss / norm, bgTotal, rarestMatched / norm, evidence / norm,
-          missKnown / norm, missUnseen, ex.result().hits().isEmpty() ? 0 : ex.result().hits().get(0).confidence(), declared ? 1 : 0,
+      out.printf(
+          Locale.ROOT,
+          "%s\t%s\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.0f\t%.4f\t%d\t%s%n",
+          set,
+          label,
+          rank,
+          f.matched(),
+          f.known(),
+          f.explained(),
+          f.margin(),
+          f.excluded(),
+          f.words(),
+          bgTotal == 0 ? 0 : bgKnown / bgTotal,
+          bgTotal == 0 ? 0 : bgSurface / bgTotal,
+          bgTotal == 0 ? 0 : bgExpl / bgTotal,
+          marginMean,
+          maxMiss / norm,
+          bgTotal,
+          rarestMatched / norm,
+          evidence / norm,
+          missKnown / norm,
+          missUnseen,
+          ex.result().hits().isEmpty() ? 0 : ex.result().hits().get(0).confidence(),
+          declared ? 1 : 0,
           c.query().replaceAll("\\s+", " "));
     }
   }

@@ -13,13 +13,26 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Candidate confidence features beyond the shipped ones, computed for the top skill the way {@link Confidence}
- * computes its own (for measuring in {@link LeaveOneSetOutBench}; nothing here is shipped).
+ * Candidate confidence features beyond the shipped ones, computed for the top skill the way {@link
+ * Confidence} computes its own (for measuring in {@link LeaveOneSetOutBench}; nothing here is
+ * shipped).
  */
 final class FeatureProbe {
-  static final List<String> NAMES = List.of("descEvidence", "bodyOnlyShare", "cjkShare", "cjkUnknownShare",
-      "coverageAll", "rarestUnknown", "rarestNotInTop", "bgUnknownMass", "singleName", "logSkills", "nameWord",
-      "surfaceShare", "evidence");
+  static final List<String> NAMES =
+      List.of(
+          "descEvidence",
+          "bodyOnlyShare",
+          "cjkShare",
+          "cjkUnknownShare",
+          "coverageAll",
+          "rarestUnknown",
+          "rarestNotInTop",
+          "bgUnknownMass",
+          "singleName",
+          "logSkills",
+          "nameWord",
+          "surfaceShare",
+          "evidence");
 
   private final RoutingIndex index;
   private final Synonyms synonyms = new Synonyms();
@@ -38,9 +51,10 @@ final class FeatureProbe {
   }
 
   /**
-   * {@link Confidence#features} re-computed with {@code k}; with {@link Knobs#SHIPPED} it is the same (checked by
-   * the harness). {@code collectionIdfForUnseen}: a word the background list does not hold (fewer than 3 public
-   * skills use it, or it is not English) takes the collection's idf, as a Chinese/Japanese/Korean pair does.
+   * {@link Confidence#features} re-computed with {@code k}; with {@link Knobs#SHIPPED} it is the
+   * same (checked by the harness). {@code collectionIdfForUnseen}: a word the background list does
+   * not hold (fewer than 3 public skills use it, or it is not English) takes the collection's idf,
+   * as a Chinese/Japanese/Korean pair does.
    */
   Confidence.Features shippedLike(String query, Knobs k) throws IOException {
     QueryTerms qt = QueryTerms.of(query, index.terms(), synonyms, Fields.SEARCHED);
@@ -119,9 +133,18 @@ final class FeatureProbe {
     if (words == 0 || total <= 0) {
       return new Confidence.Features(0, 0, 0, margin, 0, 0, 0, 0, 0, s1, words);
     }
-    return new Confidence.Features((double) matched / words, known / total, known <= 0 ? 0 : explained / known,
-        margin, excluded / total, bgKnown / bgTotal, bgExplained / bgTotal, rarestMissing / bg.maxIdf(),
-        evidence / bg.maxIdf(), s1, words);
+    return new Confidence.Features(
+        (double) matched / words,
+        known / total,
+        known <= 0 ? 0 : explained / known,
+        margin,
+        excluded / total,
+        bgKnown / bgTotal,
+        bgExplained / bgTotal,
+        rarestMissing / bg.maxIdf(),
+        evidence / bg.maxIdf(),
+        s1,
+        words);
   }
 
   private ScoreDoc[] search(QueryTerms qt) throws IOException {
@@ -131,7 +154,9 @@ final class FeatureProbe {
         continue;
       }
       for (var e : qt.byField().get(f.field()).entrySet()) {
-        b.add(new BoostQuery(new TermQuery(new Term(f.field(), e.getKey())), f.boost() * e.getValue()),
+        b.add(
+            new BoostQuery(
+                new TermQuery(new Term(f.field(), e.getKey())), f.boost() * e.getValue()),
             BooleanClause.Occur.SHOULD);
       }
     }
@@ -146,7 +171,9 @@ final class FeatureProbe {
         continue;
       }
       for (var e : qt.byField().get(f.field()).entrySet()) {
-        b.add(new BoostQuery(new TermQuery(new Term(f.field(), e.getKey())), f.boost() * e.getValue()),
+        b.add(
+            new BoostQuery(
+                new TermQuery(new Term(f.field(), e.getKey())), f.boost() * e.getValue()),
             BooleanClause.Occur.SHOULD);
       }
     }
@@ -201,8 +228,10 @@ final class FeatureProbe {
         nameWord = true;
       }
       double e = pair ? max : bgw;
-      if (ht.contains(Fields.NAME, t, top) || ht.contains(Fields.DESCRIPTION, t, top)
-          || ht.contains(Fields.PHRASE, t, top) || ht.contains(Fields.KEYWORD, t, top)) {
+      if (ht.contains(Fields.NAME, t, top)
+          || ht.contains(Fields.DESCRIPTION, t, top)
+          || ht.contains(Fields.PHRASE, t, top)
+          || ht.contains(Fields.KEYWORD, t, top)) {
         desc += e;
       }
       if (inSurface) {

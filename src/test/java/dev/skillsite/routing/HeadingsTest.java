@@ -8,25 +8,27 @@ import org.junit.jupiter.api.Test;
 class HeadingsTest {
   @Test
   void atxHeadingsOutsideFencesWithEmphasisAndClosingHashesRemoved() {
-    String md = String.join("\n",
-        "# Title",
-        "Some prose with a # in it.",
-        "   ## **Bold** section ##",
-        "    #### indented four: code, not a heading",
-        "#hashtag is not a heading",
-        "```bash",
-        "# a shell comment",
-        "~~~",
-        "## still inside the backtick fence",
-        "```",
-        "### After `code`",
-        "~~~~",
-        "# inside a tilde fence",
-        "```",
-        "~~~~",
-        "#",
-        "###### Six\r",
-        "####### Seven is too many");
+    String md =
+        String.join(
+            "\n",
+            "# Title",
+            "Some prose with a # in it.",
+            "   ## **Bold** section ##",
+            "    #### indented four: code, not a heading",
+            "#hashtag is not a heading",
+            "```bash",
+            "# a shell comment",
+            "~~~",
+            "## still inside the backtick fence",
+            "```",
+            "### After `code`",
+            "~~~~",
+            "# inside a tilde fence",
+            "```",
+            "~~~~",
+            "#",
+            "###### Six\r",
+            "####### Seven is too many");
     assertEquals(List.of("Title", "Bold section", "After code", "Six"), Headings.of(md));
   }
 

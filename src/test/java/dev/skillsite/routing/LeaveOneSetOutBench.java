@@ -16,31 +16,42 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The in-sample and out-of-sample table of BENCHMARKS.md (issue 22): every author-written trigger-eval set (47)
- * and the three development sets of {@code ../shared/eval} are routed once; then the confidence weights and the
- * threshold are fitted (logistic regression, each set weighing the same; the threshold with the best mean pass
- * rate) on all sets but one and scored on that one, for each set in turn. Printed beside it: the shipped
- * constants (in-sample on the development sets they were fitted on) and the same fit on every set (in-sample).
- * Run: {@code java -cp target/classes:target/test-classes:<deps> dev.skillsite.routing.LeaveOneSetOutBench}.
+ * The in-sample and out-of-sample table of BENCHMARKS.md (issue 22): every author-written
+ * trigger-eval set (47) and the three development sets of {@code ../shared/eval} are routed once;
+ * then the confidence weights and the threshold are fitted (logistic regression, each set weighing
+ * the same; the threshold with the best mean pass rate) on all sets but one and scored on that one,
+ * for each set in turn. Printed beside it: the shipped constants (in-sample on the development sets
+ * they were fitted on) and the same fit on every set (in-sample). Run: {@code java -cp
+ * target/classes:target/test-classes:<deps> dev.skillsite.routing.LeaveOneSetOutBench}.
  */
 final class LeaveOneSetOutBench {
   static final double LAMBDA = 0.001;
   static final String[] DEV = {"elixir", "anthropic", "large"};
-  /** The shipped features, in {@link Confidence}'s order; the candidates of {@link FeatureProbe} follow. */
-  static final List<String> BASE = List.of("matched", "known", "explained", "margin", "bgKnown", "bgExplained",
-      "rarestMissing");
+
+  /**
+   * The shipped features, in {@link Confidence}'s order; the candidates of {@link FeatureProbe}
+   * follow.
+   */
+  static final List<String> BASE =
+      List.of("matched", "known", "explained", "margin", "bgKnown", "bgExplained", "rarestMissing");
 
   /** One set: its rows and its language. */
-  record Unit(String name, String language, boolean dev, List<Row> rows, Map<String, List<Row>> variants) {
+  record Unit(
+      String name, String language, boolean dev, List<Row> rows, Map<String, List<Row>> variants) {
     Unit(String name, String language, boolean dev, List<Row> rows) {
       this(name, language, dev, rows, Map.of());
     }
   }
 
-  /** Variants of the shipped features' computation, measured beside it ({@link FeatureProbe.Knobs}). */
-  static final Map<String, FeatureProbe.Knobs> VARIANTS = Map.of(
-      "shipped-recomputed", FeatureProbe.Knobs.SHIPPED,
-      "collection-idf-for-unseen", new FeatureProbe.Knobs(true));
+  /**
+   * Variants of the shipped features' computation, measured beside it ({@link FeatureProbe.Knobs}).
+   */
+  static final Map<String, FeatureProbe.Knobs> VARIANTS =
+      Map.of(
+          "shipped-recomputed",
+          FeatureProbe.Knobs.SHIPPED,
+          "collection-idf-for-unseen",
+          new FeatureProbe.Knobs(true));
 
   public static void main(String[] args) throws Exception {
     List<Unit> loaded = units();
@@ -58,18 +69,33 @@ final class LeaveOneSetOutBench {
     }
     List<Unit> units = project(loaded, BASE);
     List<Row> all = units.stream().flatMap(u -> u.rows().stream()).toList();
-    Model shipped = new Model(new double[] {Confidence.W_MATCHED, Confidence.W_KNOWN, Confidence.W_EXPLAINED,
-        Confidence.W_MARGIN, Confidence.W_BG_KNOWN, Confidence.W_BG_EXPLAINED, Confidence.W_RAREST_MISSING},
-        Confidence.BIAS, Confidence.DEFAULT.threshold());
+    Model shipped =
+        new Model(
+            new double[] {
+              Confidence.W_MATCHED,
+              Confidence.W_KNOWN,
+              Confidence.W_EXPLAINED,
+              Confidence.W_MARGIN,
+              Confidence.W_BG_KNOWN,
+              Confidence.W_BG_EXPLAINED,
+              Confidence.W_RAREST_MISSING
+            },
+            Confidence.BIAS,
+            Confidence.DEFAULT.threshold());
     Model inSample = Calibration.fitModel(all, LAMBDA);
-    System.out.printf(Locale.ROOT, "fitted on every set: w = %s, bias %.2f, threshold %.2f%n",
-        fmt(inSample.w()), inSample.bias(), inSample.threshold());
+    System.out.printf(
+        Locale.ROOT,
+        "fitted on every set: w = %s, bias %.2f, threshold %.2f%n",
+        fmt(inSample.w()),
+        inSample.bias(),
+        inSample.threshold());
     List<String> names = units.stream().map(Unit::name).toList();
     List<Score> loso = Calibration.leaveOneOut(all, names, LAMBDA);
     List<Score> losoPooled = Calibration.leaveOneOut(all, names, LAMBDA, true);
     System.out.println();
-    System.out.println("| set | language | queries (+/−) | shipped | in-sample refit | out-of-sample (set left out)"
-        + " | out-of-sample, pooled threshold |");
+    System.out.println(
+        "| set | language | queries (+/−) | shipped | in-sample refit | out-of-sample (set left out)"
+            + " | out-of-sample, pooled threshold |");
     System.out.println("|---|---|---|---|---|---|---|");
     Map<String, Score[]> byLanguage = new LinkedHashMap<>();
     Score[] triggerTotal = {Score.ZERO, Score.ZERO, Score.ZERO, Score.ZERO};
@@ -79,12 +105,22 @@ final class LeaveOneSetOutBench {
       Score in = Calibration.score(inSample, u.rows());
       Score out = loso.get(i);
       Score pooled = losoPooled.get(i);
-      System.out.printf(Locale.ROOT, "| %s | %s | %d (+%d/−%d) | %s | %s | %s | %s |%n", u.name(), u.language(),
-          s.queries(), s.positives(), s.negatives(), cell(s, u.dev()), cell(in, u.dev()), cell(out, u.dev()),
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %s | %d (+%d/−%d) | %s | %s | %s | %s |%n",
+          u.name(),
+          u.language(),
+          s.queries(),
+          s.positives(),
+          s.negatives(),
+          cell(s, u.dev()),
+          cell(in, u.dev()),
+          cell(out, u.dev()),
           cell(pooled, u.dev()));
       if (!u.dev()) {
-        Score[] l = byLanguage.computeIfAbsent(u.language(),
-            k -> new Score[] {Score.ZERO, Score.ZERO, Score.ZERO, Score.ZERO});
+        Score[] l =
+            byLanguage.computeIfAbsent(
+                u.language(), k -> new Score[] {Score.ZERO, Score.ZERO, Score.ZERO, Score.ZERO});
         Score[] row = {s, in, out, pooled};
         for (int j = 0; j < row.length; j++) {
           l[j] = l[j].plus(row[j]);
@@ -93,18 +129,36 @@ final class LeaveOneSetOutBench {
       }
     }
     System.out.println();
-    System.out.println("| trigger-eval sets | sets | queries | shipped | in-sample refit | out-of-sample |"
-        + " out-of-sample, pooled threshold |");
+    System.out.println(
+        "| trigger-eval sets | sets | queries | shipped | in-sample refit | out-of-sample |"
+            + " out-of-sample, pooled threshold |");
     System.out.println("|---|---|---|---|---|---|---|");
-    System.out.printf(Locale.ROOT, "| all | %d | %d | %.3f | %.3f | **%.3f** | %.3f |%n",
-        units.stream().filter(u -> !u.dev()).count(), triggerTotal[0].queries(), triggerTotal[0].passRate(),
-        triggerTotal[1].passRate(), triggerTotal[2].passRate(), triggerTotal[3].passRate());
-    byLanguage.forEach((lang, l) -> System.out.printf(Locale.ROOT, "| %s | %d | %d | %.3f | %.3f | **%.3f** | %.3f |%n",
-        lang, units.stream().filter(u -> !u.dev() && u.language().equals(lang)).count(), l[0].queries(),
-        l[0].passRate(), l[1].passRate(), l[2].passRate(), l[3].passRate()));
+    System.out.printf(
+        Locale.ROOT,
+        "| all | %d | %d | %.3f | %.3f | **%.3f** | %.3f |%n",
+        units.stream().filter(u -> !u.dev()).count(),
+        triggerTotal[0].queries(),
+        triggerTotal[0].passRate(),
+        triggerTotal[1].passRate(),
+        triggerTotal[2].passRate(),
+        triggerTotal[3].passRate());
+    byLanguage.forEach(
+        (lang, l) ->
+            System.out.printf(
+                Locale.ROOT,
+                "| %s | %d | %d | %.3f | %.3f | **%.3f** | %.3f |%n",
+                lang,
+                units.stream().filter(u -> !u.dev() && u.language().equals(lang)).count(),
+                l[0].queries(),
+                l[0].passRate(),
+                l[1].passRate(),
+                l[2].passRate(),
+                l[3].passRate()));
   }
 
-  /** Where the shipped model fails: positives ranked wrong, positives abstained on, negatives fired. */
+  /**
+   * Where the shipped model fails: positives ranked wrong, positives abstained on, negatives fired.
+   */
   static void breakdown(List<Unit> units) {
     Model shipped = shipped();
     int wrong = 0;
@@ -122,9 +176,16 @@ final class LeaveOneSetOutBench {
         wrong += kind.equals("RANKED-WRONG") ? 1 : 0;
         abstained += kind.equals("ABSTAINED") ? 1 : 0;
         fired += kind.equals("FIRED") ? 1 : 0;
-        System.out.printf(Locale.ROOT, "%s\t%s\t%s\tconf %.2f cap %.2f x %s\t%s%n", kind, u.name(), u.language(),
-            shipped.confidence(r), r.cap(), fmt(r.x()), r.query().replace('\n', ' ').substring(0,
-                Math.min(140, r.query().length())));
+        System.out.printf(
+            Locale.ROOT,
+            "%s\t%s\t%s\tconf %.2f cap %.2f x %s\t%s%n",
+            kind,
+            u.name(),
+            u.language(),
+            shipped.confidence(r),
+            r.cap(),
+            fmt(r.x()),
+            r.query().replace('\n', ' ').substring(0, Math.min(140, r.query().length())));
       }
     }
     System.out.printf("ranked wrong %d, abstained %d, fired %d%n", wrong, abstained, fired);
@@ -148,8 +209,18 @@ final class LeaveOneSetOutBench {
         for (int i = 0; i < idx.length; i++) {
           x[i] = r.x()[idx[i]];
         }
-        rows.add(new Row(r.unit(), r.query(), r.positive(), r.rankedRight(), r.firingFails(), x, r.offset(), r.cap(),
-            r.invoked(), r.silent()));
+        rows.add(
+            new Row(
+                r.unit(),
+                r.query(),
+                r.positive(),
+                r.rankedRight(),
+                r.firingFails(),
+                x,
+                r.offset(),
+                r.cap(),
+                r.invoked(),
+                r.silent()));
       }
       out.add(new Unit(u.name(), u.language(), u.dev(), rows, u.variants()));
     }
@@ -157,13 +228,16 @@ final class LeaveOneSetOutBench {
   }
 
   /**
-   * For each variant (the shipped features plus one candidate, or a comma-separated list given as an argument):
-   * the out-of-sample pass rate of all trigger-eval sets and per language, and the development sets' top-1 /
-   * false-trigger rate, each set scored by a fit without it.
+   * For each variant (the shipped features plus one candidate, or a comma-separated list given as
+   * an argument): the out-of-sample pass rate of all trigger-eval sets and per language, and the
+   * development sets' top-1 / false-trigger rate, each set scored by a fit without it.
    */
   static void experiments(List<Unit> units, List<String> variants) {
     for (String v : VARIANTS.keySet()) {
-      List<Unit> us = units.stream().map(u -> new Unit(u.name(), u.language(), u.dev(), u.variants().get(v))).toList();
+      List<Unit> us =
+          units.stream()
+              .map(u -> new Unit(u.name(), u.language(), u.dev(), u.variants().get(v)))
+              .toList();
       report("variant " + v, us);
     }
     List<List<String>> vs = new ArrayList<>();
@@ -180,8 +254,14 @@ final class LeaveOneSetOutBench {
       }
     }
     for (List<String> v : vs) {
-      String label = v.equals(BASE) ? "base" : String.join(",", v.subList(BASE.equals(v.subList(0,
-          Math.min(v.size(), BASE.size()))) ? BASE.size() : 0, v.size()));
+      String label =
+          v.equals(BASE)
+              ? "base"
+              : String.join(
+                  ",",
+                  v.subList(
+                      BASE.equals(v.subList(0, Math.min(v.size(), BASE.size()))) ? BASE.size() : 0,
+                      v.size()));
       report(label, project(units, v));
     }
   }
@@ -200,8 +280,13 @@ final class LeaveOneSetOutBench {
       for (int i = 0; i < us.size(); i++) {
         Unit u = us.get(i);
         if (u.dev()) {
-          dev.append(String.format(Locale.ROOT, " %s %.3f/%.2f", u.name(), loso.get(i).top1Rate(),
-              loso.get(i).falseTriggerRate()));
+          dev.append(
+              String.format(
+                  Locale.ROOT,
+                  " %s %.3f/%.2f",
+                  u.name(),
+                  loso.get(i).top1Rate(),
+                  loso.get(i).falseTriggerRate()));
           continue;
         }
         trig = trig.plus(loso.get(i));
@@ -213,14 +298,21 @@ final class LeaveOneSetOutBench {
       }
       StringBuilder l = new StringBuilder();
       lang.forEach((k, sc) -> l.append(String.format(Locale.ROOT, " %s %.3f", k, sc.passRate())));
-      System.out.printf(Locale.ROOT, "%-40s OOS %.3f (in %.3f; shipped weights %.3f) |%s |%s%n", label,
-          trig.passRate(), trigIn.passRate(), shippedTrig.passRate(), l, dev);
+      System.out.printf(
+          Locale.ROOT,
+          "%-40s OOS %.3f (in %.3f; shipped weights %.3f) |%s |%s%n",
+          label,
+          trig.passRate(),
+          trigIn.passRate(),
+          shippedTrig.passRate(),
+          l,
+          dev);
     }
   }
 
   /**
-   * What the shipped z could reach with each set's own best threshold (an upper bound no default can reach),
-   * and with a perfect decision (every positive ranked right fires, no negative fires).
+   * What the shipped z could reach with each set's own best threshold (an upper bound no default
+   * can reach), and with a perfect decision (every positive ranked right fires, no negative fires).
    */
   static void ceiling(List<Unit> units) {
     Model shipped = shipped();
@@ -240,18 +332,37 @@ final class LeaveOneSetOutBench {
         perfect += r.positive() ? (r.rankedRight() ? 1 : 0) : 1;
       }
     }
-    System.out.printf(Locale.ROOT, "shipped %.3f; each set's own best threshold %.3f; perfect decision %.3f%n",
-        ship.passRate(), own.passRate(), (double) perfect / queries);
+    System.out.printf(
+        Locale.ROOT,
+        "shipped %.3f; each set's own best threshold %.3f; perfect decision %.3f%n",
+        ship.passRate(),
+        own.passRate(),
+        (double) perfect / queries);
   }
 
   static Model shipped() {
-    return new Model(new double[] {Confidence.W_MATCHED, Confidence.W_KNOWN, Confidence.W_EXPLAINED,
-        Confidence.W_MARGIN, Confidence.W_BG_KNOWN, Confidence.W_BG_EXPLAINED, Confidence.W_RAREST_MISSING},
-        Confidence.BIAS, Confidence.DEFAULT.threshold());
+    return new Model(
+        new double[] {
+          Confidence.W_MATCHED,
+          Confidence.W_KNOWN,
+          Confidence.W_EXPLAINED,
+          Confidence.W_MARGIN,
+          Confidence.W_BG_KNOWN,
+          Confidence.W_BG_EXPLAINED,
+          Confidence.W_RAREST_MISSING
+        },
+        Confidence.BIAS,
+        Confidence.DEFAULT.threshold());
   }
 
   private static String cell(Score s, boolean dev) {
-    return dev ? String.format(Locale.ROOT, "%.3f / %.2f (pass %.3f)", s.top1Rate(), s.falseTriggerRate(), s.passRate())
+    return dev
+        ? String.format(
+            Locale.ROOT,
+            "%.3f / %.2f (pass %.3f)",
+            s.top1Rate(),
+            s.falseTriggerRate(),
+            s.passRate())
         : String.format(Locale.ROOT, "%.3f", s.passRate());
   }
 
@@ -267,21 +378,24 @@ final class LeaveOneSetOutBench {
     List<Unit> out = new ArrayList<>();
     for (TriggerEvalSets.EvalSet set : TriggerEvalSets.loadAll()) {
       if (set.cases().isEmpty()) {
-        System.out.printf("skipped %s: no case names a skill it could load (%d SKILL.md unread)%n", set.folder(),
-            set.skipped().size());
+        System.out.printf(
+            "skipped %s: no case names a skill it could load (%d SKILL.md unread)%n",
+            set.folder(), set.skipped().size());
         continue;
       }
       out.add(unit(set.folder(), set.script(), false, set.skills(), set.cases()));
     }
     for (String d : DEV) {
       List<Skill> skills = CorpusSkills.load(Path.of("../shared/corpora", d));
-      List<EvalCase> cases = EvalFile.read(Path.of("../shared/eval", d + ".jsonl"), Optional.empty());
+      List<EvalCase> cases =
+          EvalFile.read(Path.of("../shared/eval", d + ".jsonl"), Optional.empty());
       out.add(unit(d, "en", true, skills, cases));
     }
     return out;
   }
 
-  static Unit unit(String unit, String language, boolean dev, List<Skill> skills, List<EvalCase> cases)
+  static Unit unit(
+      String unit, String language, boolean dev, List<Skill> skills, List<EvalCase> cases)
       throws Exception {
     List<Row> out = new ArrayList<>();
     Map<String, List<Row>> variants = new LinkedHashMap<>();
@@ -295,24 +409,58 @@ final class LeaveOneSetOutBench {
         Confidence.Features f = e.features();
         Map<String, Double> extra = probe.features(c.query(), f);
         double[] x = new double[BASE.size() + FeatureProbe.NAMES.size()];
-        double[] base = {f.matched(), f.known(), f.explained(), f.margin(), f.bgKnown(), f.bgExplained(),
-            f.rarestMissing()};
+        double[] base = {
+          f.matched(),
+          f.known(),
+          f.explained(),
+          f.margin(),
+          f.bgKnown(),
+          f.bgExplained(),
+          f.rarestMissing()
+        };
         System.arraycopy(base, 0, x, 0, base.length);
         for (int i = 0; i < FeatureProbe.NAMES.size(); i++) {
           x[BASE.size() + i] = extra.get(FeatureProbe.NAMES.get(i));
         }
         boolean silent = hits.isEmpty() || f.words() == 0;
-        out.add(new Row(unit, c.query(), c.isPositive(), c.isPositive() && c.expected().contains(top),
-            !c.isPositive() && !top.isEmpty() && c.scope().map(top::equals).orElse(true), x,
-            -Confidence.W_EXCLUDED * f.excluded(), f.evidenceCap(), e.invoked(), silent));
+        out.add(
+            new Row(
+                unit,
+                c.query(),
+                c.isPositive(),
+                c.isPositive() && c.expected().contains(top),
+                !c.isPositive() && !top.isEmpty() && c.scope().map(top::equals).orElse(true),
+                x,
+                -Confidence.W_EXCLUDED * f.excluded(),
+                f.evidenceCap(),
+                e.invoked(),
+                silent));
         for (var v : VARIANTS.entrySet()) {
           Confidence.Features g = probe.shippedLike(c.query(), v.getValue());
-          double[] y = {g.matched(), g.known(), g.explained(), g.margin(), g.bgKnown(), g.bgExplained(),
-              g.rarestMissing()};
+          double[] y = {
+            g.matched(),
+            g.known(),
+            g.explained(),
+            g.margin(),
+            g.bgKnown(),
+            g.bgExplained(),
+            g.rarestMissing()
+          };
           Row last = out.get(out.size() - 1);
-          variants.computeIfAbsent(v.getKey(), k -> new ArrayList<>()).add(new Row(unit, c.query(), last.positive(),
-              last.rankedRight(), last.firingFails(), y, -Confidence.W_EXCLUDED * g.excluded(), g.evidenceCap(),
-              last.invoked(), last.silent() || g.words() == 0));
+          variants
+              .computeIfAbsent(v.getKey(), k -> new ArrayList<>())
+              .add(
+                  new Row(
+                      unit,
+                      c.query(),
+                      last.positive(),
+                      last.rankedRight(),
+                      last.firingFails(),
+                      y,
+                      -Confidence.W_EXCLUDED * g.excluded(),
+                      g.evidenceCap(),
+                      last.invoked(),
+                      last.silent() || g.words() == 0));
         }
       }
     }

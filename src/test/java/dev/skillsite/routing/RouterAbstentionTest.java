@@ -19,7 +19,9 @@ class RouterAbstentionTest {
   @Test
   void onTopicRequestTriggers() throws IOException {
     try (RoutingIndex index = RoutingIndex.build(TestSkills.fixture())) {
-      RouteResult r = new Router(index).route("convert the Dockerfile to a multi-stage build and run as non-root", 3);
+      RouteResult r =
+          new Router(index)
+              .route("convert the Dockerfile to a multi-stage build and run as non-root", 3);
       assertFalse(r.abstained());
       assertTrue(r.triggered());
       assertEquals("docker-images", r.hits().get(0).name());
@@ -30,10 +32,12 @@ class RouterAbstentionTest {
   @Test
   void offTopicRequestAbstainsButStillRanks() throws IOException {
     try (RoutingIndex index = RoutingIndex.build(TestSkills.fixture())) {
-      RouteResult r = new Router(index).route("remap the tmux prefix to ctrl-a and enable mouse scrolling", 3);
+      RouteResult r =
+          new Router(index).route("remap the tmux prefix to ctrl-a and enable mouse scrolling", 3);
       assertTrue(r.abstained());
       assertFalse(r.triggered());
-      assertTrue(r.hits().isEmpty() || r.hits().get(0).confidence() < Confidence.DEFAULT.threshold());
+      assertTrue(
+          r.hits().isEmpty() || r.hits().get(0).confidence() < Confidence.DEFAULT.threshold());
     }
   }
 
@@ -50,18 +54,32 @@ class RouterAbstentionTest {
   void rankGivesRouteHitsScoresAndAbstentionWithoutTheMatchedPhrase() throws IOException {
     try (RoutingIndex index = RoutingIndex.build(TestSkills.fixture())) {
       Router router = new Router(index);
-      for (String q : java.util.List.of("convert the Dockerfile to a multi-stage build and run as non-root",
-          "remap the tmux prefix to ctrl-a and enable mouse scrolling", "how do I do this?",
-          "the restart of my cache process")) {
+      for (String q :
+          java.util.List.of(
+              "convert the Dockerfile to a multi-stage build and run as non-root",
+              "remap the tmux prefix to ctrl-a and enable mouse scrolling",
+              "how do I do this?",
+              "the restart of my cache process")) {
         RouteResult full = router.route(q, 5);
         RouteResult ranked = router.rank(q, 5);
         assertEquals(full.abstained(), ranked.abstained(), q);
         assertEquals(full.ambiguous(), ranked.ambiguous(), q);
-        assertEquals(full.hits().stream().map(h -> h.id() + " " + h.score() + " " + h.confidence()).toList(),
-            ranked.hits().stream().map(h -> h.id() + " " + h.score() + " " + h.confidence()).toList(), q);
-        assertTrue(ranked.hits().stream().allMatch(h -> h.matched().isEmpty() && h.field().isEmpty()), q);
+        assertEquals(
+            full.hits().stream().map(h -> h.id() + " " + h.score() + " " + h.confidence()).toList(),
+            ranked.hits().stream()
+                .map(h -> h.id() + " " + h.score() + " " + h.confidence())
+                .toList(),
+            q);
+        assertTrue(
+            ranked.hits().stream().allMatch(h -> h.matched().isEmpty() && h.field().isEmpty()), q);
       }
-      assertFalse(router.route("convert the Dockerfile to a multi-stage build", 3).hits().get(0).field().isEmpty(),
+      assertFalse(
+          router
+              .route("convert the Dockerfile to a multi-stage build", 3)
+              .hits()
+              .get(0)
+              .field()
+              .isEmpty(),
           "route still names the field that matched");
     }
   }
@@ -81,11 +99,16 @@ class RouterAbstentionTest {
   @Test
   void nearIdenticalSkillsAreAmbiguous() throws IOException {
     var skills = new java.util.ArrayList<>(TestSkills.fixture());
-    skills.add(TestSkills.of("docker-slim", "Build small, secure Docker images with multi-stage builds. Use when"
-        + " writing a Dockerfile or shrinking an image.", "# Docker\n\n## Multi-stage builds\n\nCompile in one stage,"
-        + " copy the binary into a slim runtime image, run as a non-root user.\n"));
+    skills.add(
+        TestSkills.of(
+            "docker-slim",
+            "Build small, secure Docker images with multi-stage builds. Use when"
+                + " writing a Dockerfile or shrinking an image.",
+            "# Docker\n\n## Multi-stage builds\n\nCompile in one stage,"
+                + " copy the binary into a slim runtime image, run as a non-root user.\n"));
     try (RoutingIndex index = RoutingIndex.build(skills)) {
-      RouteResult r = new Router(index).route("shrink the docker image with a multi-stage build", 3);
+      RouteResult r =
+          new Router(index).route("shrink the docker image with a multi-stage build", 3);
       assertFalse(r.abstained());
       assertTrue(r.ambiguous());
     }
@@ -94,8 +117,12 @@ class RouterAbstentionTest {
   /** The fixture and a deployment skill that says what it is not for. */
   private static List<Skill> fixtureWithVercelDeploy() {
     var skills = new java.util.ArrayList<>(TestSkills.fixture());
-    skills.add(TestSkills.of("vercel-deploy", "Deploy web apps to Vercel with preview URLs. Use when deploying a"
-        + " Next.js app. Not for Netlify or Heroku sites.", "# Deploy\n\n## Preview deployments\n"));
+    skills.add(
+        TestSkills.of(
+            "vercel-deploy",
+            "Deploy web apps to Vercel with preview URLs. Use when deploying a"
+                + " Next.js app. Not for Netlify or Heroku sites.",
+            "# Deploy\n\n## Preview deployments\n"));
     return skills;
   }
 
@@ -114,9 +141,9 @@ class RouterAbstentionTest {
   }
 
   /**
-   * A request that names the skill itself (a specific word of its name: "vercel") is for it, even when it also
-   * names what the skill is not for: moving from Netlify to Vercel. A generic name word ("deploy") does not lift
-   * the veto.
+   * A request that names the skill itself (a specific word of its name: "vercel") is for it, even
+   * when it also names what the skill is not for: moving from Netlify to Vercel. A generic name
+   * word ("deploy") does not lift the veto.
    */
   @Test
   void namingTheSkillItselfLiftsItsNotForVeto() throws IOException {
@@ -139,18 +166,25 @@ class RouterAbstentionTest {
   }
 
   /**
-   * A word that a skill names only in its "Not for …" clause is not a word the collection speaks about: naming it
-   * in a request must not make another skill look more on-topic (it did, through known and bgKnown).
+   * A word that a skill names only in its "Not for …" clause is not a word the collection speaks
+   * about: naming it in a request must not make another skill look more on-topic (it did, through
+   * known and bgKnown).
    */
   @Test
   void aWordNamedOnlyToExcludeItCountsAsUnknown() throws IOException {
     String query = "convert the Dockerfile to a multi-stage build for our zxqvbn cluster";
     var plain = new java.util.ArrayList<>(TestSkills.fixture());
-    plain.add(TestSkills.of("vercel-deploy", "Deploy web apps to Vercel. Not for Netlify sites.", "# Deploy\n"));
+    plain.add(
+        TestSkills.of(
+            "vercel-deploy", "Deploy web apps to Vercel. Not for Netlify sites.", "# Deploy\n"));
     var excluding = new java.util.ArrayList<>(TestSkills.fixture());
-    excluding.add(TestSkills.of("vercel-deploy", "Deploy web apps to Vercel. Not for Netlify or zxqvbn sites.",
-        "# Deploy\n"));
-    try (RoutingIndex a = RoutingIndex.build(plain); RoutingIndex b = RoutingIndex.build(excluding)) {
+    excluding.add(
+        TestSkills.of(
+            "vercel-deploy",
+            "Deploy web apps to Vercel. Not for Netlify or zxqvbn sites.",
+            "# Deploy\n"));
+    try (RoutingIndex a = RoutingIndex.build(plain);
+        RoutingIndex b = RoutingIndex.build(excluding)) {
       RouteExplanation without = new Router(a).explain(query, 3);
       RouteExplanation with = new Router(b).explain(query, 3);
       assertEquals("docker-images", without.result().hits().get(0).name());
@@ -169,45 +203,67 @@ class RouterAbstentionTest {
     try (RoutingIndex index = RoutingIndex.build(TestSkills.fixture())) {
       Router router = new Router(index);
       Confidence.Features on = router.explain("multi-stage Dockerfile build", 3).features();
-      // "kubernetes" is neither in the fixture nor rare among skills; "zxqvbn" is used by no skill anywhere
-      Confidence.Features common = router.explain("multi-stage Dockerfile build for kubernetes", 3).features();
-      Confidence.Features rare = router.explain("multi-stage Dockerfile build for zxqvbn", 3).features();
+      // "kubernetes" is neither in the fixture nor rare among skills; "zxqvbn" is used by no skill
+      // anywhere
+      Confidence.Features common =
+          router.explain("multi-stage Dockerfile build for kubernetes", 3).features();
+      Confidence.Features rare =
+          router.explain("multi-stage Dockerfile build for zxqvbn", 3).features();
       assertEquals(1.0, on.bgKnown(), 1e-9, on::toString);
       assertEquals(0.0, on.rarestMissing(), 1e-9, on::toString);
       assertTrue(rare.bgKnown() < common.bgKnown(), () -> rare + " vs " + common);
       Background bg = Background.standard();
-      assertEquals(bg.idf("zxqvbn") / bg.maxIdf(), rare.rarestMissing(), 1e-9, "an unseen word counts as used once");
+      assertEquals(
+          bg.idf("zxqvbn") / bg.maxIdf(),
+          rare.rarestMissing(),
+          1e-9,
+          "an unseen word counts as used once");
       assertTrue(common.rarestMissing() < rare.rarestMissing(), common::toString);
     }
   }
 
   @Test
   void confidenceIsTheLogisticOfTheDocumentedSumCappedByTheEvidence() {
-    Confidence.Features f = new Confidence.Features(0.5, 0.8, 0.6, 0.4, 0.1, 0.7, 0.3, 0.9, 0.8, 10, 6);
-    double z = Confidence.W_MATCHED * 0.5 + Confidence.W_KNOWN * 0.8 + Confidence.W_EXPLAINED * 0.6
-        + Confidence.W_MARGIN * 0.4 + Confidence.W_BG_KNOWN * 0.7 + Confidence.W_BG_EXPLAINED * 0.3
-        + Confidence.W_RAREST_MISSING * 0.9 - Confidence.W_EXCLUDED * 0.1 + Confidence.BIAS;
+    Confidence.Features f =
+        new Confidence.Features(0.5, 0.8, 0.6, 0.4, 0.1, 0.7, 0.3, 0.9, 0.8, 10, 6);
+    double z =
+        Confidence.W_MATCHED * 0.5
+            + Confidence.W_KNOWN * 0.8
+            + Confidence.W_EXPLAINED * 0.6
+            + Confidence.W_MARGIN * 0.4
+            + Confidence.W_BG_KNOWN * 0.7
+            + Confidence.W_BG_EXPLAINED * 0.3
+            + Confidence.W_RAREST_MISSING * 0.9
+            - Confidence.W_EXCLUDED * 0.1
+            + Confidence.BIAS;
     assertEquals(z, f.z(), 1e-12);
     // evidence 0.8: the cap is 1 / (1 + e^-9), above the logistic of z, which is the confidence
     assertEquals(1 / (1 + Math.exp(-z)), Confidence.DEFAULT.score(f), 1e-12);
     // the same shares from too little evidence: the cap is the confidence, one half at MIN_EVIDENCE
-    Confidence.Features weak = new Confidence.Features(0.5, 0.8, 0.6, 0.4, 0.1, 0.7, 0.3, 0.9, 0.2, 10, 6);
-    assertEquals(1 / (1 + Math.exp(-Confidence.EVIDENCE_SLOPE * (0.2 - Confidence.MIN_EVIDENCE))),
-        Confidence.DEFAULT.score(weak), 1e-12);
+    Confidence.Features weak =
+        new Confidence.Features(0.5, 0.8, 0.6, 0.4, 0.1, 0.7, 0.3, 0.9, 0.2, 10, 6);
+    assertEquals(
+        1 / (1 + Math.exp(-Confidence.EVIDENCE_SLOPE * (0.2 - Confidence.MIN_EVIDENCE))),
+        Confidence.DEFAULT.score(weak),
+        1e-12);
     assertTrue(Confidence.DEFAULT.score(weak) < 0.05);
-    Confidence.Features atMin = new Confidence.Features(1, 1, 1, 1, 0, 1, 1, 0, Confidence.MIN_EVIDENCE, 10, 1);
+    Confidence.Features atMin =
+        new Confidence.Features(1, 1, 1, 1, 0, 1, 1, 0, Confidence.MIN_EVIDENCE, 10, 1);
     assertEquals(0.5, Confidence.DEFAULT.score(atMin), 1e-12);
   }
 
   /**
-   * Small talk and bare follow-ups say nothing about a skill, but each of their one or two words is used by
-   * some skill, so every share-based signal is 1: they must not fire.
+   * Small talk and bare follow-ups say nothing about a skill, but each of their one or two words is
+   * used by some skill, so every share-based signal is 1: they must not fire.
    */
   @Test
   void smallTalkFiresNothing() throws IOException {
     List<String> talk = SmallTalk.messages();
-    for (Path corpus : List.of(Path.of("content"), Path.of("../shared/corpora/elixir"),
-        Path.of("../shared/corpora/anthropic"))) {
+    for (Path corpus :
+        List.of(
+            Path.of("content"),
+            Path.of("../shared/corpora/elixir"),
+            Path.of("../shared/corpora/anthropic"))) {
       Assumptions.assumeTrue(Files.isDirectory(corpus), "shared corpora missing");
       try (RoutingIndex index = RoutingIndex.build(CorpusSkills.load(corpus))) {
         Router router = new Router(index);
@@ -225,10 +281,13 @@ class RouterAbstentionTest {
       for (String q : List.of("genserver", "oban retries", "ecto migration")) {
         RouteExplanation ex = router.explain(q, 3);
         assertTrue(ex.result().triggered(), () -> q + " " + ex.features());
-        assertTrue(ex.features().evidence() >= Confidence.MIN_EVIDENCE, () -> q + " " + ex.features());
+        assertTrue(
+            ex.features().evidence() >= Confidence.MIN_EVIDENCE, () -> q + " " + ex.features());
       }
       RouteExplanation thanks = router.explain("thanks, that worked", 3);
-      assertTrue(thanks.features().evidence() < Confidence.MIN_EVIDENCE, () -> thanks.features().toString());
+      assertTrue(
+          thanks.features().evidence() < Confidence.MIN_EVIDENCE,
+          () -> thanks.features().toString());
     }
   }
 }

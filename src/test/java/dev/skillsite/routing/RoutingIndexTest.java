@@ -34,28 +34,45 @@ class RoutingIndexTest {
     }
   }
 
-  /** A link's address is not what the skill says: its words (a host, an organisation) are not in the body. */
+  /**
+   * A link's address is not what the skill says: its words (a host, an organisation) are not in the
+   * body.
+   */
   @Test
   void theWordsOfALinkAddressAreNotIndexed() throws IOException {
-    assertEquals("[the preview tool] and ![shot].", SkillDocument.withoutLinkTargets(
-        "[the preview tool](https://github.com/vercel-labs/agent-browser) and ![shot](img/a.png \"title\")."));
-    assertEquals("no links here (really)", SkillDocument.withoutLinkTargets("no links here (really)"));
+    assertEquals(
+        "[the preview tool] and ![shot].",
+        SkillDocument.withoutLinkTargets(
+            "[the preview tool](https://github.com/vercel-labs/agent-browser) and ![shot](img/a.png \"title\")."));
+    assertEquals(
+        "no links here (really)", SkillDocument.withoutLinkTargets("no links here (really)"));
 
-    List<Skill> skills = List.of(
-        TestSkills.of("sim-preview", "Use when the user asks to \"screenshot the simulator\".",
-            "Streams through [the preview tool](https://github.com/vercel-labs/agent-browser)."),
-        TestSkills.of("web-deploy", "Use when the user asks to \"ship the site\".", "Pushes the build to a host."));
+    List<Skill> skills =
+        List.of(
+            TestSkills.of(
+                "sim-preview",
+                "Use when the user asks to \"screenshot the simulator\".",
+                "Streams through [the preview tool](https://github.com/vercel-labs/agent-browser)."),
+            TestSkills.of(
+                "web-deploy",
+                "Use when the user asks to \"ship the site\".",
+                "Pushes the build to a host."));
     try (RoutingIndex index = RoutingIndex.build(skills)) {
       RouteResult r = new Router(index).route("vercel labs", 5);
-      assertTrue(r.hits().stream().noneMatch(h -> h.name().equals("sim-preview")), r.hits().toString());
-      assertEquals("sim-preview", ranked(new Router(index), "preview tool").get(0), "the link's text still counts");
+      assertTrue(
+          r.hits().stream().noneMatch(h -> h.name().equals("sim-preview")), r.hits().toString());
+      assertEquals(
+          "sim-preview",
+          ranked(new Router(index), "preview tool").get(0),
+          "the link's text still counts");
     }
   }
 
   @Test
   void stemmingMatchesOtherWordForms() throws IOException {
     try (RoutingIndex index = RoutingIndex.build(TestSkills.fixture())) {
-      assertEquals("git-commit", ranked(new Router(index), "I committed code, now the message").get(0));
+      assertEquals(
+          "git-commit", ranked(new Router(index), "I committed code, now the message").get(0));
     }
   }
 
@@ -69,8 +86,11 @@ class RoutingIndexTest {
   }
 
   @Test
-  void theSameSkillsGiveTheSameIndexBytesAndOtherSkillsOtherIds(@TempDir Path dir) throws IOException {
-    assertTrue(ReproducibleIds.available(), "Lucene's id counter can be pinned (check after a Lucene upgrade)");
+  void theSameSkillsGiveTheSameIndexBytesAndOtherSkillsOtherIds(@TempDir Path dir)
+      throws IOException {
+    assertTrue(
+        ReproducibleIds.available(),
+        "Lucene's id counter can be pinned (check after a Lucene upgrade)");
     for (String name : List.of("a", "b")) {
       try (RoutingIndex index = RoutingIndex.build(TestSkills.fixture())) {
         index.writeTo(dir.resolve(name));
@@ -85,27 +105,57 @@ class RoutingIndexTest {
     }
     assertTrue(files.contains("segments_1"), files.toString());
     for (String f : files) {
-      assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(f)), Files.readAllBytes(dir.resolve("b").resolve(f)), f);
+      assertArrayEquals(
+          Files.readAllBytes(dir.resolve("a").resolve(f)),
+          Files.readAllBytes(dir.resolve("b").resolve(f)),
+          f);
     }
     byte[] si = Files.readAllBytes(dir.resolve("a/_0.si"));
     byte[] otherSi = Files.readAllBytes(dir.resolve("other/_0.si"));
     // the segment id follows the codec header (magic, name, version): other content, other id
     int idAt = org.apache.lucene.codecs.CodecUtil.headerLength("Lucene90SegmentInfo");
-    assertFalse(java.util.Arrays.equals(java.util.Arrays.copyOfRange(si, idAt, idAt + 16),
-        java.util.Arrays.copyOfRange(otherSi, idAt, idAt + 16)));
+    assertFalse(
+        java.util.Arrays.equals(
+            java.util.Arrays.copyOfRange(si, idAt, idAt + 16),
+            java.util.Arrays.copyOfRange(otherSi, idAt, idAt + 16)));
   }
 
   @Test
-  void anIndexInvertedInPartsRanksAsOneWriterAndIsReproducible(@TempDir Path dir) throws IOException {
+  void anIndexInvertedInPartsRanksAsOneWriterAndIsReproducible(@TempDir Path dir)
+      throws IOException {
     List<Skill> skills = new ArrayList<>(TestSkills.fixture());
-    for (int i = 0; i < 400; i++) { // varied vocabulary, so that part statistics differ from the whole's
-      skills.add(TestSkills.of("filler-" + i, "Use when the user asks about topic " + i + " and widget w" + (i % 37)
-          + ", or mentions gadget g" + (i % 11) + ".", "# Filler " + i + "\n\n## Section s" + (i % 5)
-          + "\n\nBody about widget w" + (i % 37) + " and cache layer " + (i % 3) + ".\n"));
+    for (int i = 0;
+        i < 400;
+        i++) { // varied vocabulary, so that part statistics differ from the whole's
+      skills.add(
+          TestSkills.of(
+              "filler-" + i,
+              "Use when the user asks about topic "
+                  + i
+                  + " and widget w"
+                  + (i % 37)
+                  + ", or mentions gadget g"
+                  + (i % 11)
+                  + ".",
+              "# Filler "
+                  + i
+                  + "\n\n## Section s"
+                  + (i % 5)
+                  + "\n\nBody about widget w"
+                  + (i % 37)
+                  + " and cache layer "
+                  + (i % 3)
+                  + ".\n"));
     }
-    List<String> queries = List.of("slow query with a table scan", "shrink my docker image", "widget w3 topic 40",
-        "gadget g7 and cache layer", "supervisor restarts");
-    try (RoutingIndex one = RoutingIndex.build(skills, 1); RoutingIndex parts = RoutingIndex.build(skills, 3)) {
+    List<String> queries =
+        List.of(
+            "slow query with a table scan",
+            "shrink my docker image",
+            "widget w3 topic 40",
+            "gadget g7 and cache layer",
+            "supervisor restarts");
+    try (RoutingIndex one = RoutingIndex.build(skills, 1);
+        RoutingIndex parts = RoutingIndex.build(skills, 3)) {
       assertEquals(skills.size(), parts.size());
       for (int doc = 0; doc < skills.size(); doc++) {
         assertEquals(skills.get(doc).id(), parts.skill(doc).id(), "document order kept");
@@ -116,9 +166,14 @@ class RoutingIndexTest {
         RouteResult x = a.route(q, 10);
         RouteResult y = b.route(q, 10);
         assertEquals(x.abstained(), y.abstained(), q);
-        assertEquals(x.hits().stream().map(h -> h.id() + " " + h.score() + " " + h.confidence() + " " + h.matched())
-            .toList(), y.hits().stream().map(h -> h.id() + " " + h.score() + " " + h.confidence() + " " + h.matched())
-            .toList(), q);
+        assertEquals(
+            x.hits().stream()
+                .map(h -> h.id() + " " + h.score() + " " + h.confidence() + " " + h.matched())
+                .toList(),
+            y.hits().stream()
+                .map(h -> h.id() + " " + h.score() + " " + h.confidence() + " " + h.matched())
+                .toList(),
+            q);
       }
       parts.writeTo(dir.resolve("a"));
     }
@@ -130,7 +185,9 @@ class RoutingIndexTest {
       files = list.map(p -> p.getFileName().toString()).sorted().toList();
     }
     for (String f : files) {
-      assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(f)), Files.readAllBytes(dir.resolve("b").resolve(f)),
+      assertArrayEquals(
+          Files.readAllBytes(dir.resolve("a").resolve(f)),
+          Files.readAllBytes(dir.resolve("b").resolve(f)),
           f);
     }
   }
@@ -141,7 +198,9 @@ class RoutingIndexTest {
     try (RoutingIndex built = RoutingIndex.build(TestSkills.fixture())) {
       built.writeTo(out);
       try (RoutingIndex opened = RoutingIndex.open(out)) {
-        for (String q : List.of("slow query with a table scan", "shrink my docker image", "supervisor restarts")) {
+        for (String q :
+            List.of(
+                "slow query with a table scan", "shrink my docker image", "supervisor restarts")) {
           assertEquals(new Router(built).route(q, 5), new Router(opened).route(q, 5), q);
         }
         assertEquals(5, opened.size());
@@ -151,41 +210,53 @@ class RoutingIndexTest {
   }
 
   @Test
-  void aCollectionsOwnThresholdIsKeptInTheIndexAndRoutesWithIt(@TempDir Path dir) throws IOException {
+  void aCollectionsOwnThresholdIsKeptInTheIndexAndRoutesWithIt(@TempDir Path dir)
+      throws IOException {
     String q = "shrink my docker image";
     Path strict = dir.resolve("strict");
     Path plain = dir.resolve("plain");
-    try (RoutingIndex built = RoutingIndex.build(TestSkills.fixture(), Confidence.DEFAULT.withThreshold(0.999));
+    try (RoutingIndex built =
+            RoutingIndex.build(TestSkills.fixture(), Confidence.DEFAULT.withThreshold(0.999));
         RoutingIndex usual = RoutingIndex.build(TestSkills.fixture())) {
       built.writeTo(strict);
       usual.writeTo(plain);
       assertTrue(new Router(usual).route(q, 5).triggered(), "fires at the default threshold");
       assertFalse(new Router(built).route(q, 5).triggered(), "abstains at 0.999");
     }
-    try (RoutingIndex opened = RoutingIndex.open(strict); RoutingIndex usual = RoutingIndex.open(plain)) {
+    try (RoutingIndex opened = RoutingIndex.open(strict);
+        RoutingIndex usual = RoutingIndex.open(plain)) {
       assertEquals(0.999, opened.confidence().threshold());
       assertFalse(new Router(opened).route(q, 5).triggered());
-      assertTrue(new Router(opened, Confidence.DEFAULT).route(q, 5).triggered(), "an explicit threshold wins");
+      assertTrue(
+          new Router(opened, Confidence.DEFAULT).route(q, 5).triggered(),
+          "an explicit threshold wins");
       assertEquals(Confidence.DEFAULT, usual.confidence());
     }
-    // the default threshold is not written at all: such an index is byte for byte what it was before
-    try (Directory d = FSDirectory.open(plain); DirectoryReader r = DirectoryReader.open(d)) {
+    // the default threshold is not written at all: such an index is byte for byte what it was
+    // before
+    try (Directory d = FSDirectory.open(plain);
+        DirectoryReader r = DirectoryReader.open(d)) {
       assertEquals(Map.of(), r.getIndexCommit().getUserData());
     }
   }
 
   @Test
   void openingAMissingIndexFails(@TempDir Path dir) {
-    IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
-        () -> RoutingIndex.open(dir.resolve("nothing")));
+    IOException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IOException.class, () -> RoutingIndex.open(dir.resolve("nothing")));
     assertTrue(e.getMessage().startsWith("no routing index at "), e.getMessage());
   }
 
   @Test
   void similarSkillsShareVocabularyAndSayWhich() throws IOException {
     var skills = new java.util.ArrayList<>(TestSkills.fixture());
-    skills.add(TestSkills.of("otp-supervisors", "Design supervision trees and restart strategies for GenServer"
-        + " processes. Use when a supervisor keeps restarting a child.", "# Supervisors\n"));
+    skills.add(
+        TestSkills.of(
+            "otp-supervisors",
+            "Design supervision trees and restart strategies for GenServer"
+                + " processes. Use when a supervisor keeps restarting a child.",
+            "# Supervisors\n"));
     try (RoutingIndex index = RoutingIndex.build(skills)) {
       List<Similar> sim = index.similar(new SkillId("otp-thinking"), 2);
       assertFalse(sim.isEmpty());

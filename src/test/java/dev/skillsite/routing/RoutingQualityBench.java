@@ -15,9 +15,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Prints the "Routing quality" figures of BENCHMARKS.md: skillsite against the plain baseline on the three
- * development sets, a threshold sweep, build and route timings, and the author-written trigger evals.
- * Run: {@code java -cp target/classes:target/test-classes:<deps> dev.skillsite.routing.RoutingQualityBench}.
+ * Prints the "Routing quality" figures of BENCHMARKS.md: skillsite against the plain baseline on
+ * the three development sets, a threshold sweep, build and route timings, and the author-written
+ * trigger evals. Run: {@code java -cp target/classes:target/test-classes:<deps>
+ * dev.skillsite.routing.RoutingQualityBench}.
  */
 final class RoutingQualityBench {
   private static final String[] SETS = {"elixir", "anthropic", "large"};
@@ -27,7 +28,8 @@ final class RoutingQualityBench {
     Path corpora = Path.of("../shared/corpora");
     List<List<EvalCase>> cases = new ArrayList<>();
     List<RoutingIndex> indexes = new ArrayList<>();
-    System.out.println("| set | router | top-1 | top-3 | MRR | false-trigger | positives abstained |");
+    System.out.println(
+        "| set | router | top-1 | top-3 | MRR | false-trigger | positives abstained |");
     System.out.println("|---|---|---|---|---|---|---|");
     for (String set : SETS) {
       Path root = corpora.resolve(set);
@@ -38,13 +40,20 @@ final class RoutingQualityBench {
       indexes.add(index);
       Router router = new Router(index);
       rows(set, root, skills, router, c);
-      // our own held-out set: written from the skills without running the router or reading the development
+      // our own held-out set: written from the skills without running the router or reading the
+      // development
       // queries; nothing was tuned on it
-      rows(set + ", own held-out", root, skills, router,
-          EvalFile.read(Path.of("src/test/resources/eval", set + "-heldout.jsonl"), Optional.empty()));
+      rows(
+          set + ", own held-out",
+          root,
+          skills,
+          router,
+          EvalFile.read(
+              Path.of("src/test/resources/eval", set + "-heldout.jsonl"), Optional.empty()));
     }
     System.out.println();
-    System.out.println("Threshold sweep (top-1 counts an abstention as a miss; missed = positives abstained):");
+    System.out.println(
+        "Threshold sweep (top-1 counts an abstention as a miss; missed = positives abstained):");
     System.out.println();
     StringBuilder head = new StringBuilder("| threshold |");
     StringBuilder sep = new StringBuilder("|---|");
@@ -59,19 +68,26 @@ final class RoutingQualityBench {
       for (int i = 0; i < SETS.length; i++) {
         Router router = new Router(indexes.get(i), Confidence.DEFAULT.withThreshold(t));
         EvalReport r = Evaluator.evaluate(cases.get(i), q -> ranking(router, q, true));
-        line.append(String.format(Locale.ROOT, " %.3f / %.3f / %.2f |", r.top1(),
-            (double) r.abstainedPositives() / r.positives(), r.falseTriggerRate()));
+        line.append(
+            String.format(
+                Locale.ROOT,
+                " %.3f / %.3f / %.2f |",
+                r.top1(),
+                (double) r.abstainedPositives() / r.positives(),
+                r.falseTriggerRate()));
       }
       System.out.println(line);
     }
     System.out.println();
-    System.out.println("Small talk (src/test/resources/eval/small-talk.txt): messages that fire a skill");
+    System.out.println(
+        "Small talk (src/test/resources/eval/small-talk.txt): messages that fire a skill");
     System.out.println();
     List<String> talk = dev.skillsite.testing.SmallTalk.messages();
     for (int i = 0; i < SETS.length; i++) {
       Router router = new Router(indexes.get(i));
       List<String> fired = talk.stream().filter(q -> router.route(q, 1).triggered()).toList();
-      System.out.printf(Locale.ROOT, "- %s: %d of %d %s%n", SETS[i], fired.size(), talk.size(), fired);
+      System.out.printf(
+          Locale.ROOT, "- %s: %d of %d %s%n", SETS[i], fired.size(), talk.size(), fired);
     }
     timings(corpora, indexes.get(2), cases.get(2));
     for (RoutingIndex i : indexes) {
@@ -79,19 +95,26 @@ final class RoutingQualityBench {
     }
   }
 
-  /** The baseline, the ranking alone and skillsite with abstention on one query set of a collection. */
-  private static void rows(String label, Path root, List<Skill> skills, Router router, List<EvalCase> c)
+  /**
+   * The baseline, the ranking alone and skillsite with abstention on one query set of a collection.
+   */
+  private static void rows(
+      String label, Path root, List<Skill> skills, Router router, List<EvalCase> c)
       throws Exception {
     EvalReport r = Evaluator.evaluate(c, q -> ranking(router, q, true));
     EvalReport ranked = Evaluator.evaluate(c, q -> ranking(router, q, false));
     EvalReport base;
-    try (BaselineRouter b = new BaselineRouter(CorpusSkills.files(root), skills.stream().map(Skill::name).toList())) {
+    try (BaselineRouter b =
+        new BaselineRouter(CorpusSkills.files(root), skills.stream().map(Skill::name).toList())) {
       base = Evaluator.evaluate(c, q -> new Ranking(b.rank(q), true));
     }
     String name = String.format(Locale.ROOT, "%s (%d+, %d−)", label, r.positives(), r.negatives());
     row(name, "baseline: BM25 whole SKILL.md, StandardAnalyzer, never abstains", base);
     row(name, "skillsite ranking only (never abstains)", ranked);
-    row(name, String.format(Locale.ROOT, "**skillsite, threshold %.2f**", Confidence.DEFAULT.threshold()), r);
+    row(
+        name,
+        String.format(Locale.ROOT, "**skillsite, threshold %.2f**", Confidence.DEFAULT.threshold()),
+        r);
   }
 
   private static Ranking ranking(Router router, String q, boolean abstain) {
@@ -100,15 +123,24 @@ final class RoutingQualityBench {
   }
 
   private static void row(String set, String router, EvalReport r) {
-    System.out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %.2f | %d |%n", set, router, r.top1(), r.top3(),
-        r.mrr(), r.falseTriggerRate(), r.abstainedPositives());
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | %s | %.3f | %.3f | %.3f | %.2f | %d |%n",
+        set,
+        router,
+        r.top1(),
+        r.top3(),
+        r.mrr(),
+        r.falseTriggerRate(),
+        r.abstainedPositives());
   }
 
   private static final java.lang.management.ThreadMXBean CPU =
       java.lang.management.ManagementFactory.getThreadMXBean();
 
   /** Thread CPU time, not wall time: the benchmark machine is shared and often loaded. */
-  private static void timings(Path corpora, RoutingIndex large, List<EvalCase> cases) throws Exception {
+  private static void timings(Path corpora, RoutingIndex large, List<EvalCase> cases)
+      throws Exception {
     List<Skill> skills = CorpusSkills.load(corpora.resolve("large"));
     long[] builds = new long[5];
     long[] wall = new long[5];
@@ -133,8 +165,14 @@ final class RoutingQualityBench {
     }
     times.sort(null);
     System.out.println();
-    System.out.printf(Locale.ROOT, "large (883 skills): index build CPU ms %s (wall ms %s); route(query, top 5) warm"
-        + " CPU p50 %.2f ms, p90 %.2f ms over %d calls%n", Arrays.toString(builds), Arrays.toString(wall),
-        times.get(times.size() / 2) / 1e6, times.get(times.size() * 9 / 10) / 1e6, times.size());
+    System.out.printf(
+        Locale.ROOT,
+        "large (883 skills): index build CPU ms %s (wall ms %s); route(query, top 5) warm"
+            + " CPU p50 %.2f ms, p90 %.2f ms over %d calls%n",
+        Arrays.toString(builds),
+        Arrays.toString(wall),
+        times.get(times.size() / 2) / 1e6,
+        times.get(times.size() * 9 / 10) / 1e6,
+        times.size());
   }
 }

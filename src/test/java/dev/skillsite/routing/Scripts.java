@@ -7,15 +7,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The language of a query set, for reporting figures per language: each query is classed by the script most of
- * its letters are in (Han "zh", Hangul "ko", kana "ja", Cyrillic "ru"), and Latin text as Italian ("it") when it
- * has more Italian than English function words, else "en"; the set's language is its queries' most common one.
+ * The language of a query set, for reporting figures per language: each query is classed by the
+ * script most of its letters are in (Han "zh", Hangul "ko", kana "ja", Cyrillic "ru"), and Latin
+ * text as Italian ("it") when it has more Italian than English function words, else "en"; the set's
+ * language is its queries' most common one.
  */
 final class Scripts {
-  private static final Set<String> ITALIAN = Set.of("il", "lo", "la", "gli", "le", "di", "che", "per", "una", "un",
-      "non", "è", "con", "del", "della", "mi", "come", "sono", "questo", "questa", "nel", "alla", "fammi", "voglio");
-  private static final Set<String> ENGLISH = Set.of("the", "a", "an", "of", "to", "and", "is", "for", "with", "my",
-      "this", "that", "how", "i", "what", "can", "you", "in", "on", "it");
+  private static final Set<String> ITALIAN =
+      Set.of(
+          "il", "lo", "la", "gli", "le", "di", "che", "per", "una", "un", "non", "è", "con", "del",
+          "della", "mi", "come", "sono", "questo", "questa", "nel", "alla", "fammi", "voglio");
+  private static final Set<String> ENGLISH =
+      Set.of(
+          "the", "a", "an", "of", "to", "and", "is", "for", "with", "my", "this", "that", "how",
+          "i", "what", "can", "you", "in", "on", "it");
 
   private Scripts() {}
 
@@ -24,8 +29,11 @@ final class Scripts {
     for (String q : queries) {
       votes.merge(ofQuery(q), 1, Integer::sum);
     }
-    return votes.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
-        .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse("en");
+    return votes.entrySet().stream()
+        .max(
+            Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        .map(Map.Entry::getKey)
+        .orElse("en");
   }
 
   static String ofQuery(String q) {
@@ -42,7 +50,7 @@ final class Scripts {
         case HANGUL -> hangul++;
         case CYRILLIC -> cyrillic++;
         case LATIN -> latin++;
-        default -> { }
+        default -> {}
       }
     }
     // a CJK character carries about a word; Latin letters about a fifth of one

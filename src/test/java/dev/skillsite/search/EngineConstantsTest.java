@@ -28,45 +28,72 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The browser engine spells no routing constant itself: every constant of {@code dev.skillsite.routing} is
- * written into {@code search/manifest.js} ({@link EngineConstants}) or is on the list below of constants only
- * Java needs, with the reason. A constant added in Java and forgotten here fails the first test.
+ * The browser engine spells no routing constant itself: every constant of {@code
+ * dev.skillsite.routing} is written into {@code search/manifest.js} ({@link EngineConstants}) or is
+ * on the list below of constants only Java needs, with the reason. A constant added in Java and
+ * forgotten here fails the first test.
  */
 class EngineConstantsTest {
   /** Constants the browser engine does not need, and why. */
-  private static final Map<String, String> JAVA_ONLY = Map.ofEntries(
-      Map.entry("Background.RESOURCE", "the file Java reads the background from; the export carries the counts"),
-      Map.entry("Background.MIN_DF", "how the background file was cut when it was made"),
-      Map.entry("RoutingIndex.THRESHOLD", "the key the index keeps the threshold under; exported as a value"),
-      Map.entry("RoutingIndex.BATCH", "how the index is built in parallel"),
-      Map.entry("RoutingIndex.PART", "how the index is built in parallel"),
-      Map.entry("RoutingIndex.MAX_PARTS", "how the index is built in parallel"),
-      Map.entry("SkillDocument.MAX_BODY_CHARS", "what is indexed; the export carries the index as built"),
-      Map.entry("QueryTerms.MAX_TERMS_PER_FIELD", "exported as Router.MAX_TERMS_PER_FIELD, which is this"),
-      Map.entry("SimilarSkills.MAX_TERMS", "related skills are chosen at build time"),
-      Map.entry("SimilarSkills.FIELDS", "related skills are chosen at build time"),
-      Map.entry("SimilarSkills.MIN_SHARED", "related skills are chosen at build time"),
-      Map.entry("ReproducibleCodec.NEUTRAL_DIAGNOSTICS", "what the index files record about the machine"),
-      Map.entry("Analysis$Chain.SPLIT_FLAGS",
-          "the word splitting, which the engine has as code; SearchAnalyzerParityTest holds the two equal"));
-  /** Classes whose constants only Java needs: the SolrCloud source, which {@code route --solr} reads. */
+  private static final Map<String, String> JAVA_ONLY =
+      Map.ofEntries(
+          Map.entry(
+              "Background.RESOURCE",
+              "the file Java reads the background from; the export carries the counts"),
+          Map.entry("Background.MIN_DF", "how the background file was cut when it was made"),
+          Map.entry(
+              "RoutingIndex.THRESHOLD",
+              "the key the index keeps the threshold under; exported as a value"),
+          Map.entry("RoutingIndex.BATCH", "how the index is built in parallel"),
+          Map.entry("RoutingIndex.PART", "how the index is built in parallel"),
+          Map.entry("RoutingIndex.MAX_PARTS", "how the index is built in parallel"),
+          Map.entry(
+              "SkillDocument.MAX_BODY_CHARS",
+              "what is indexed; the export carries the index as built"),
+          Map.entry(
+              "QueryTerms.MAX_TERMS_PER_FIELD",
+              "exported as Router.MAX_TERMS_PER_FIELD, which is this"),
+          Map.entry("SimilarSkills.MAX_TERMS", "related skills are chosen at build time"),
+          Map.entry("SimilarSkills.FIELDS", "related skills are chosen at build time"),
+          Map.entry("SimilarSkills.MIN_SHARED", "related skills are chosen at build time"),
+          Map.entry(
+              "ReproducibleCodec.NEUTRAL_DIAGNOSTICS",
+              "what the index files record about the machine"),
+          Map.entry(
+              "Analysis$Chain.SPLIT_FLAGS",
+              "the word splitting, which the engine has as code; SearchAnalyzerParityTest holds the two equal"));
+
+  /**
+   * Classes whose constants only Java needs: the SolrCloud source, which {@code route --solr}
+   * reads.
+   */
   private static final Set<String> JAVA_ONLY_CLASSES = Set.of("SolrDocuments", "SolrSource");
-  /** Field names: the export writes its fields under these names, and the engine asks for them by name. */
+
+  /**
+   * Field names: the export writes its fields under these names, and the engine asks for them by
+   * name.
+   */
   private static final String FIELD_NAMES = "Fields.";
 
   @TempDir Path tmp;
 
   @Test
   void everyRoutingConstantIsExportedOrSaidToBeJavaOnly() throws Exception {
-    Set<String> exported = EngineConstants.ALL.stream().map(EngineConstants.Constant::java).collect(Collectors.toSet());
+    Set<String> exported =
+        EngineConstants.ALL.stream()
+            .map(EngineConstants.Constant::java)
+            .collect(Collectors.toSet());
     List<String> missing = new ArrayList<>();
     for (String name : routingConstants().keySet()) {
-      if (!exported.contains(name) && !JAVA_ONLY.containsKey(name) && !name.startsWith(FIELD_NAMES)
+      if (!exported.contains(name)
+          && !JAVA_ONLY.containsKey(name)
+          && !name.startsWith(FIELD_NAMES)
           && !JAVA_ONLY_CLASSES.contains(name.substring(0, name.indexOf('.')))) {
         missing.add(name);
       }
     }
-    assertEquals(List.of(), missing, "routing constants neither in EngineConstants nor in JAVA_ONLY");
+    assertEquals(
+        List.of(), missing, "routing constants neither in EngineConstants nor in JAVA_ONLY");
     Set<String> stale = new TreeSet<>(JAVA_ONLY.keySet());
     stale.removeAll(routingConstants().keySet());
     assertEquals(Set.of(), stale, "JAVA_ONLY names constants that no longer exist");
@@ -78,10 +105,15 @@ class EngineConstantsTest {
     JsonObject manifest = manifest();
     Gson gson = new Gson();
     for (EngineConstants.Constant c : EngineConstants.ALL) {
-      assertTrue(values.containsKey(c.java()), c.java() + " is not a constant of dev.skillsite.routing");
+      assertTrue(
+          values.containsKey(c.java()), c.java() + " is not a constant of dev.skillsite.routing");
       Object java = values.get(c.java());
-      Object value = java instanceof Set<?> set ? set.stream().map(String::valueOf).sorted().toList() : java;
-      assertEquals(gson.toJson(value), gson.toJson(EngineConstants.at(manifest, c.path())), c.java() + " at " + c.path());
+      Object value =
+          java instanceof Set<?> set ? set.stream().map(String::valueOf).sorted().toList() : java;
+      assertEquals(
+          gson.toJson(value),
+          gson.toJson(EngineConstants.at(manifest, c.path())),
+          c.java() + " at " + c.path());
     }
   }
 
@@ -100,17 +132,22 @@ class EngineConstantsTest {
   private JsonObject manifest() throws Exception {
     Path content = tmp.resolve("content/skills/pdf");
     Files.createDirectories(content);
-    Files.writeString(content.resolve("SKILL.md"),
+    Files.writeString(
+        content.resolve("SKILL.md"),
         "---\nname: pdf\ndescription: Fills PDF forms. Use when the user asks to \"fill a form\".\n---\n# PDF\n",
         StandardCharsets.UTF_8);
     Path site = tmp.resolve("site");
     new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE)
         .run(new BuildOptions(tmp.resolve("content"), site, Optional.empty(), true));
     String js = Files.readString(site.resolve("search/manifest.js"), StandardCharsets.UTF_8);
-    return new Gson().fromJson(js.substring(js.indexOf('{'), js.lastIndexOf('}') + 1), JsonObject.class);
+    return new Gson()
+        .fromJson(js.substring(js.indexOf('{'), js.lastIndexOf('}') + 1), JsonObject.class);
   }
 
-  /** Every static final field of a plain value type in the main classes of {@code dev.skillsite.routing}. */
+  /**
+   * Every static final field of a plain value type in the main classes of {@code
+   * dev.skillsite.routing}.
+   */
   private static Map<String, Object> routingConstants() throws Exception {
     Path dir = Path.of("target/classes/dev/skillsite/routing");
     Map<String, Object> out = new java.util.TreeMap<>();
@@ -123,7 +160,10 @@ class EngineConstantsTest {
         Class<?> type = Class.forName("dev.skillsite.routing." + simple);
         for (Field field : type.getDeclaredFields()) {
           int mod = field.getModifiers();
-          if (Modifier.isStatic(mod) && Modifier.isFinal(mod) && !field.isSynthetic() && plain(field.getType())) {
+          if (Modifier.isStatic(mod)
+              && Modifier.isFinal(mod)
+              && !field.isSynthetic()
+              && plain(field.getType())) {
             field.setAccessible(true);
             out.put(simple + "." + field.getName(), field.get(null));
           }
@@ -134,7 +174,9 @@ class EngineConstantsTest {
   }
 
   private static boolean plain(Class<?> type) {
-    return type.isPrimitive() || type == String.class || Collection.class.isAssignableFrom(type)
+    return type.isPrimitive()
+        || type == String.class
+        || Collection.class.isAssignableFrom(type)
         || Map.class.isAssignableFrom(type);
   }
 }

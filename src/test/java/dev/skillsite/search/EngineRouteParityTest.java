@@ -29,9 +29,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The browser engine under node, over the files {@code build} exported, against {@link Router} on the same
- * built index: same first skill, abstention, matched phrase, score (to the float bit) and the "Not for" clauses
- * that made the top skill abstain, for every eval query of the collection. Runs without a browser; {@link BrowserSearchTest} repeats the ranking part in Chromium.
+ * The browser engine under node, over the files {@code build} exported, against {@link Router} on
+ * the same built index: same first skill, abstention, matched phrase, score (to the float bit) and
+ * the "Not for" clauses that made the top skill abstain, for every eval query of the collection.
+ * Runs without a browser; {@link BrowserSearchTest} repeats the ranking part in Chromium.
  */
 @Tag("corpus")
 class EngineRouteParityTest {
@@ -40,12 +41,14 @@ class EngineRouteParityTest {
   @ParameterizedTest
   @ValueSource(strings = {"elixir", "anthropic"})
   void engineAnswersLikeTheRouter(String corpus) throws Exception {
-    assertParity(Path.of("../shared/corpora", corpus), Path.of("../shared/eval", corpus + ".jsonl"), 0.5);
+    assertParity(
+        Path.of("../shared/corpora", corpus), Path.of("../shared/eval", corpus + ".jsonl"), 0.5);
   }
 
   /**
-   * Our demo: its "Not for" clauses name tools (Sidekiq, Akka) that no skill otherwise uses, so its negatives
-   * abstain only if the engine also discounts words a collection names only to exclude them.
+   * Our demo: its "Not for" clauses name tools (Sidekiq, Akka) that no skill otherwise uses, so its
+   * negatives abstain only if the engine also discounts words a collection names only to exclude
+   * them.
    */
   @Test
   void engineAnswersLikeTheRouterOnTheDemo() throws Exception {
@@ -53,7 +56,10 @@ class EngineRouteParityTest {
     assertTrue(withClause >= 2, "requests that ran into a Not-for clause: " + withClause);
   }
 
-  /** A collection with its own threshold: the browser fires where {@code route} does, at that threshold. */
+  /**
+   * A collection with its own threshold: the browser fires where {@code route} does, at that
+   * threshold.
+   */
   @Test
   void engineFiresAtTheCollectionsOwnThreshold() throws Exception {
     Path content = tmp.resolve("elixir");
@@ -65,7 +71,8 @@ class EngineRouteParityTest {
         Files.copy(f, to);
       }
     }
-    Files.writeString(content.resolve("skillsite.yaml"), "routing: {threshold: 0.3}\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        content.resolve("skillsite.yaml"), "routing: {threshold: 0.3}\n", StandardCharsets.UTF_8);
     assertParity(content, Path.of("../shared/eval/elixir.jsonl"), 0.3);
   }
 
@@ -81,12 +88,20 @@ class EngineRouteParityTest {
       }
     }
     // skills called by name (Invocation), in both collections, and look-alikes that call none
-    queries.addAll(List.of("/webapp-testing check that the login form submits", "/tools:claude-api pick a model",
-        "please use the doc coauthoring skill for this PRD", "copy the template skill into skills/x",
-        "/otp-thinking remap the tmux prefix", "use the Ecto Thinking skill, then stop", "/usr/bin/env python3",
-        "run /webapp-testing later", "the skill of writing", "  /nonexistent-skill do it",
-        "don't use the webapp-testing skill, just read the code",
-        "instead of the otp-thinking skill use the ecto-thinking skill"));
+    queries.addAll(
+        List.of(
+            "/webapp-testing check that the login form submits",
+            "/tools:claude-api pick a model",
+            "please use the doc coauthoring skill for this PRD",
+            "copy the template skill into skills/x",
+            "/otp-thinking remap the tmux prefix",
+            "use the Ecto Thinking skill, then stop",
+            "/usr/bin/env python3",
+            "run /webapp-testing later",
+            "the skill of writing",
+            "  /nonexistent-skill do it",
+            "don't use the webapp-testing skill, just read the code",
+            "instead of the otp-thinking skill use the ecto-thinking skill"));
     // small talk, which the evidence cap keeps from firing (RouterAbstentionTest)
     queries.addAll(dev.skillsite.testing.SmallTalk.messages());
     JsonArray js = NodeScript.run("route-node.js", queries, site.toString()).getAsJsonArray();
@@ -101,12 +116,20 @@ class EngineRouteParityTest {
         RouteResult r = ex.result();
         withClause += ex.notFor().isEmpty() ? 0 : 1;
         JsonObject o = js.get(i).getAsJsonObject();
-        String expected = describe(r.hits().isEmpty() ? null : r.hits().get(0), r.abstained())
-            + " notFor=" + ex.notFor();
-        String actual = o.get("top").isJsonNull() ? describe(null, o.get("abstained").getAsBoolean())
-            : o.get("top").getAsString() + " abstained=" + o.get("abstained").getAsBoolean() + " score="
-                + (float) o.get("score").getAsDouble() + " matched=" + (o.get("matched").isJsonNull() ? ""
-                : o.get("matched").getAsString());
+        String expected =
+            describe(r.hits().isEmpty() ? null : r.hits().get(0), r.abstained())
+                + " notFor="
+                + ex.notFor();
+        String actual =
+            o.get("top").isJsonNull()
+                ? describe(null, o.get("abstained").getAsBoolean())
+                : o.get("top").getAsString()
+                    + " abstained="
+                    + o.get("abstained").getAsBoolean()
+                    + " score="
+                    + (float) o.get("score").getAsDouble()
+                    + " matched="
+                    + (o.get("matched").isJsonNull() ? "" : o.get("matched").getAsString());
         List<String> notFor = new ArrayList<>();
         o.getAsJsonArray("notFor").forEach(x -> notFor.add(x.getAsString()));
         actual += " notFor=" + notFor;
@@ -121,7 +144,14 @@ class EngineRouteParityTest {
   }
 
   private static String describe(RouteHit top, boolean abstained) {
-    return top == null ? "none abstained=" + abstained
-        : top.id().value() + " abstained=" + abstained + " score=" + (float) top.score() + " matched=" + top.matched();
+    return top == null
+        ? "none abstained=" + abstained
+        : top.id().value()
+            + " abstained="
+            + abstained
+            + " score="
+            + (float) top.score()
+            + " matched="
+            + top.matched();
   }
 }

@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The browser search's download budget: what any reader's first query fetches (scripts, manifest, the chunks of
- * its terms and hits, gzipped), measured by {@code bench/search.js} on the built site, stays under half of
- * Pagefind's first query on the same collection (91,936 bytes on elixir, BENCHMARKS.md "Search in the
- * browser"). Chunk sizes, the manifest and the scripts all move this figure.
+ * The browser search's download budget: what any reader's first query fetches (scripts, manifest,
+ * the chunks of its terms and hits, gzipped), measured by {@code bench/search.js} on the built
+ * site, stays under half of Pagefind's first query on the same collection (91,936 bytes on elixir,
+ * BENCHMARKS.md "Search in the browser"). Chunk sizes, the manifest and the scripts all move this
+ * figure.
  */
 @Tag("corpus")
 class FirstQueryBytesTest {
@@ -35,14 +36,25 @@ class FirstQueryBytesTest {
     new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE)
         .run(new BuildOptions(Path.of("../shared/corpora/elixir"), site, Optional.empty(), true));
     Path out = tmp.resolve("bytes.json");
-    Process p = new ProcessBuilder("node", "bench/search.js", site.toString(), "../shared/eval/elixir.jsonl",
-        "--no-browser").redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process p =
+        new ProcessBuilder(
+                "node",
+                "bench/search.js",
+                site.toString(),
+                "../shared/eval/elixir.jsonl",
+                "--no-browser")
+            .redirectOutput(out.toFile())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     assertTrue(p.waitFor(2, TimeUnit.MINUTES) && p.exitValue() == 0, "bench/search.js failed");
-    JsonObject r = new Gson().fromJson(Files.readString(out, StandardCharsets.UTF_8), JsonObject.class);
+    JsonObject r =
+        new Gson().fromJson(Files.readString(out, StandardCharsets.UTF_8), JsonObject.class);
     int p50 = r.get("first_query_gzip_bytes_p50").getAsInt();
     int fixed = r.get("search_fixed_gzip_bytes").getAsInt();
     assertTrue(fixed > 5_000 && p50 > fixed, "measured nothing: " + r);
     int max = r.get("first_query_gzip_bytes_max").getAsInt();
-    assertTrue(max <= PAGEFIND_ELIXIR_FIRST_QUERY / 2, "first query p50 " + p50 + ", max " + max + " bytes: " + r);
+    assertTrue(
+        max <= PAGEFIND_ELIXIR_FIRST_QUERY / 2,
+        "first query p50 " + p50 + ", max " + max + " bytes: " + r);
   }
 }

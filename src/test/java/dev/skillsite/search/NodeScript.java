@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a test helper script of {@code src/test/resources/search/} with node, JSON in and JSON out. */
+/**
+ * Runs a test helper script of {@code src/test/resources/search/} with node, JSON in and JSON out.
+ */
 final class NodeScript {
   static final Path ENGINE = Path.of("templates/assets/search-engine.js").toAbsolutePath();
   private static final Gson GSON = new Gson();
@@ -18,17 +20,25 @@ final class NodeScript {
   private NodeScript() {}
 
   /** {@code node SCRIPT ENGINE ARGS... INPUT.json}: the parsed standard output. */
-  static JsonElement run(String script, Object input, String... args) throws IOException, InterruptedException {
+  static JsonElement run(String script, Object input, String... args)
+      throws IOException, InterruptedException {
     Path in = Files.createTempFile("node-input", ".json");
     Path out = Files.createTempFile("node-output", ".json");
     try {
       Files.writeString(in, GSON.toJson(input), StandardCharsets.UTF_8);
-      List<String> cmd = new ArrayList<>(List.of("node", Path.of("src/test/resources/search", script).toString(),
-          ENGINE.toString()));
+      List<String> cmd =
+          new ArrayList<>(
+              List.of(
+                  "node",
+                  Path.of("src/test/resources/search", script).toString(),
+                  ENGINE.toString()));
       cmd.addAll(List.of(args));
       cmd.add(in.toString());
-      Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT)
-          .start();
+      Process p =
+          new ProcessBuilder(cmd)
+              .redirectOutput(out.toFile())
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
       if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
         p.destroyForcibly();
         throw new IOException("node " + script + " failed");

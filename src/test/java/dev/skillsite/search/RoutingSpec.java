@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * {@code src/test/resources/routing/spec.md}, read as {@code spec-node.js} reads it: sections of a
- * collection ({@code skills} block, {@code === PATH} starting each file) and examples ({@code example} block:
- * the request, a line holding only {@code .}, the answer). Lines count from 1.
+ * collection ({@code skills} block, {@code === PATH} starting each file) and examples ({@code
+ * example} block: the request, a line holding only {@code .}, the answer). Lines count from 1.
  */
 record RoutingSpec(Path file, List<String> lines, List<Section> sections) {
   static final String FENCE = "````````````````````````````````";
@@ -70,7 +70,9 @@ record RoutingSpec(Path file, List<String> lines, List<Section> sections) {
           throw new IOException(file + ":" + (i + 1) + ": example without a '.' line");
         }
         String request = String.join("\n", lines.subList(i + 1, i + 1 + dot));
-        examples.add(new Example(i + 1, request, List.copyOf(lines.subList(i + 2 + dot, end)), i + 2 + dot, end));
+        examples.add(
+            new Example(
+                i + 1, request, List.copyOf(lines.subList(i + 2 + dot, end)), i + 2 + dot, end));
         i = end;
       }
     }
@@ -89,7 +91,10 @@ record RoutingSpec(Path file, List<String> lines, List<Section> sections) {
     throw new IOException("unclosed block at line " + (open + 1));
   }
 
-  /** The spec with each example's answer replaced by {@code answers} (in example order over all sections). */
+  /**
+   * The spec with each example's answer replaced by {@code answers} (in example order over all
+   * sections).
+   */
   String withAnswers(List<List<String>> answers) {
     List<Example> all = sections.stream().flatMap(s -> s.examples().stream()).toList();
     List<String> out = new ArrayList<>(lines);

@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The routing spec ({@code src/test/resources/routing/spec.md}): {@link Router} answers every example as the
- * spec says, and so does the browser engine under node ({@code spec-node.js}, which reads the spec on its own)
- * over the export of the same build. {@code -Dspec.update=true} rewrites the answers from {@code Router}'s.
+ * The routing spec ({@code src/test/resources/routing/spec.md}): {@link Router} answers every
+ * example as the spec says, and so does the browser engine under node ({@code spec-node.js}, which
+ * reads the spec on its own) over the export of the same build. {@code -Dspec.update=true} rewrites
+ * the answers from {@code Router}'s.
  */
 class RoutingSpecTest {
   private static final Path SPEC = Path.of("src/test/resources/routing/spec.md");
@@ -46,8 +47,18 @@ class RoutingSpecTest {
           List<String> answer = answer(router.explain(e.request(), 10));
           answers.add(answer);
           if (!answer.equals(e.answer())) {
-            diffs.add(SPEC + ":" + e.line() + " (" + section.title() + ") " + e.request()
-                + "\n  spec:  " + e.answer() + "\n  route: " + answer);
+            diffs.add(
+                SPEC
+                    + ":"
+                    + e.line()
+                    + " ("
+                    + section.title()
+                    + ") "
+                    + e.request()
+                    + "\n  spec:  "
+                    + e.answer()
+                    + "\n  route: "
+                    + answer);
           }
         }
       }
@@ -67,8 +78,30 @@ class RoutingSpecTest {
   void theSpecReaderSplitsSectionsFilesAndExamples() throws Exception {
     Path file = tmp.resolve("spec.md");
     String f = RoutingSpec.FENCE;
-    Files.writeString(file, String.join("\n", "# t", "## One", f + " skills", "=== a/SKILL.md", "x", "=== b/SKILL.md",
-        "y", f, f + " example", "hello", "there", ".", "fires: a", f, "## Two", f + " example", "q", ".", f, ""),
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "# t",
+            "## One",
+            f + " skills",
+            "=== a/SKILL.md",
+            "x",
+            "=== b/SKILL.md",
+            "y",
+            f,
+            f + " example",
+            "hello",
+            "there",
+            ".",
+            "fires: a",
+            f,
+            "## Two",
+            f + " example",
+            "q",
+            ".",
+            f,
+            ""),
         StandardCharsets.UTF_8);
     RoutingSpec spec = RoutingSpec.read(file);
     assertEquals(2, spec.sections().size());
@@ -78,10 +111,14 @@ class RoutingSpecTest {
     assertEquals(List.of("fires: a"), e.answer());
     assertEquals(9, e.line());
     assertEquals(List.of(), spec.sections().get(1).examples().get(0).answer());
-    String updated = spec.withAnswers(List.of(List.of("abstains"), List.of("tokens: q", "abstains")));
-    assertEquals(List.of(List.of("abstains"), List.of("tokens: q", "abstains")),
+    String updated =
+        spec.withAnswers(List.of(List.of("abstains"), List.of("tokens: q", "abstains")));
+    assertEquals(
+        List.of(List.of("abstains"), List.of("tokens: q", "abstains")),
         RoutingSpec.read(Files.writeString(tmp.resolve("again.md"), updated)).sections().stream()
-            .flatMap(s -> s.examples().stream()).map(RoutingSpec.Example::answer).toList());
+            .flatMap(s -> s.examples().stream())
+            .map(RoutingSpec.Example::answer)
+            .toList());
   }
 
   /** The answer's lines, as spec-node.js writes them. */
@@ -121,11 +158,21 @@ class RoutingSpecTest {
     return site;
   }
 
-  /** What spec-node.js reports for one section: empty when the engine answers every example as the spec. */
+  /**
+   * What spec-node.js reports for one section: empty when the engine answers every example as the
+   * spec.
+   */
   private static String runNode(Path site, int section) throws Exception {
-    Process p = new ProcessBuilder("node", "src/test/resources/search/spec-node.js", NodeScript.ENGINE.toString(),
-        SPEC.toString(), site.toString(), String.valueOf(section))
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                "node",
+                "src/test/resources/search/spec-node.js",
+                NodeScript.ENGINE.toString(),
+                SPEC.toString(),
+                site.toString(),
+                String.valueOf(section))
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertTrue(p.waitFor(2, TimeUnit.MINUTES), "node did not finish");
     assertTrue(p.exitValue() == 0 || !out.isEmpty(), "node failed without a word");

@@ -28,21 +28,27 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The browser analyzer ({@code search-engine.js}, run by node) gives the same tokens as the Lucene chains, in
- * the same order, for every description in ../shared/corpora and every query in ../shared/eval, and for
- * texts that exercise the corners (CJK, long tokens, case changes, digits, non-Latin scripts).
+ * The browser analyzer ({@code search-engine.js}, run by node) gives the same tokens as the Lucene
+ * chains, in the same order, for every description in ../shared/corpora and every query in
+ * ../shared/eval, and for texts that exercise the corners (CJK, long tokens, case changes, digits,
+ * non-Latin scripts).
  */
 @Tag("corpus")
 class SearchAnalyzerParityTest {
   private static final Path CORPORA = Path.of("../shared/corpora");
   private static final Path EVAL = Path.of("../shared/eval");
-  private static final List<String> CHAINS = List.of(Fields.DESCRIPTION, Fields.LIGHT, Fields.SHINGLE);
-  private static final List<String> CORNERS = List.of(
-      "GenServer handle_call HTTPServer2Go json2xml XMLHttpRequest iOS macOS _private trailing_ __dunder__",
-      "規劃新功能 app で日本語のテキスト 한국어 텍스트 mixed漢字text 新",
-      "x".repeat(300) + " " + "ab".repeat(200) + "😀emoji😀 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 İstanbul ΣΊΣΥΦΟΣ straße ǅemal ªº",
-      "running runs ran happiness relational conditional hopefully generalizations ponies ties caresses agreed",
-      "Don't use it for the Foo's bar; NOT for deploys — 3.14 v2 IPv6 100ms k8s C++ C# .NET node.js");
+  private static final List<String> CHAINS =
+      List.of(Fields.DESCRIPTION, Fields.LIGHT, Fields.SHINGLE);
+  private static final List<String> CORNERS =
+      List.of(
+          "GenServer handle_call HTTPServer2Go json2xml XMLHttpRequest iOS macOS _private trailing_ __dunder__",
+          "規劃新功能 app で日本語のテキスト 한국어 텍스트 mixed漢字text 新",
+          "x".repeat(300)
+              + " "
+              + "ab".repeat(200)
+              + "😀emoji😀 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 İstanbul ΣΊΣΥΦΟΣ straße ǅemal ªº",
+          "running runs ran happiness relational conditional hopefully generalizations ponies ties caresses agreed",
+          "Don't use it for the Foo's bar; NOT for deploys — 3.14 v2 IPv6 100ms k8s C++ C# .NET node.js");
 
   @Test
   void javaScriptTokensEqualLuceneTokens() throws Exception {
@@ -63,12 +69,18 @@ class SearchAnalyzerParityTest {
         List<String> actual = new Gson().fromJson(js.get(i).getAsJsonArray().get(c), List.class);
         tokens += expected.size();
         if (!expected.equals(actual)) {
-          diffs.add(CHAINS.get(c) + " of " + abbreviate(texts.get(i)) + "\n  lucene " + firstDiff(expected, actual));
+          diffs.add(
+              CHAINS.get(c)
+                  + " of "
+                  + abbreviate(texts.get(i))
+                  + "\n  lucene "
+                  + firstDiff(expected, actual));
         }
       }
     }
     assertTrue(tokens > 100_000, "tokens compared: " + tokens);
-    assertEquals(List.of(), diffs.subList(0, Math.min(20, diffs.size())), diffs.size() + " texts differ");
+    assertEquals(
+        List.of(), diffs.subList(0, Math.min(20, diffs.size())), diffs.size() + " texts differ");
   }
 
   private static Set<String> texts() throws IOException {
@@ -109,7 +121,11 @@ class SearchAnalyzerParityTest {
     while (i < expected.size() && i < actual.size() && expected.get(i).equals(actual.get(i))) {
       i++;
     }
-    return "at token " + i + ": " + expected.subList(i, Math.min(expected.size(), i + 5)) + "\n  js     "
+    return "at token "
+        + i
+        + ": "
+        + expected.subList(i, Math.min(expected.size(), i + 5))
+        + "\n  js     "
         + actual.subList(i, Math.min(actual.size(), i + 5));
   }
 

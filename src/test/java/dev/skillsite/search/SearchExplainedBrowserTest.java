@@ -31,14 +31,16 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Search that says how sure it is and why (issue 23), in a real headless Chromium on the demo and elixir: every
- * result shows its confidence as a bar with the threshold marked and one line of why it ranks; nothing fires
- * below the threshold; when nothing fires only closest skills with real evidence are shown, set apart; one
- * search box per page; the keyboard alone and a phone width work; the 404 page is styled at any depth.
+ * Search that says how sure it is and why (issue 23), in a real headless Chromium on the demo and
+ * elixir: every result shows its confidence as a bar with the threshold marked and one line of why
+ * it ranks; nothing fires below the threshold; when nothing fires only closest skills with real
+ * evidence are shown, set apart; one search box per page; the keyboard alone and a phone width
+ * work; the 404 page is styled at any depth.
  */
 @Tag("browser")
 class SearchExplainedBrowserTest {
-  private static final Set<String> WHY = Set.of("phrase", "keyword", "name", "heading", "clause", "body", "invoked");
+  private static final Set<String> WHY =
+      Set.of("phrase", "keyword", "name", "heading", "clause", "body", "invoked");
 
   @TempDir static Path tmp;
   private static SiteBrowser web;
@@ -46,8 +48,11 @@ class SearchExplainedBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    web = SiteBrowser.build(tmp, new java.util.LinkedHashMap<>(Map.of("demo", Path.of("content"),
-        "elixir", Path.of("../shared/corpora/elixir"))));
+    web =
+        SiteBrowser.build(
+            tmp,
+            new java.util.LinkedHashMap<>(
+                Map.of("demo", Path.of("content"), "elixir", Path.of("../shared/corpora/elixir"))));
     browser = web.driver();
   }
 
@@ -63,24 +68,34 @@ class SearchExplainedBrowserTest {
     int results = 0;
     List<String> problems = new ArrayList<>();
     for (String query : evalQueries(Path.of("../shared/eval/elixir.jsonl"))) {
-      browser.get(web.url("elixir", "search/index.html?q=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8)));
+      browser.get(
+          web.url(
+              "elixir",
+              "search/index.html?q=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8)));
       List<WebElement> items = waitForDone("ss-search-input", query);
-      boolean abstained = "true".equals(
-          browser.findElement(By.id("ss-search-input-results")).getAttribute("data-abstained"));
+      boolean abstained =
+          "true"
+              .equals(
+                  browser
+                      .findElement(By.id("ss-search-input-results"))
+                      .getAttribute("data-abstained"));
       for (int i = 0; i < items.size(); i++) {
         WebElement li = items.get(i);
         results++;
         double confidence = Double.parseDouble(li.getAttribute("data-confidence"));
         String id = query + " → " + li.getAttribute("data-skill-id");
-        // the bar: a track, a fill as long as the confidence and the threshold mark at 0.5 of the way
+        // the bar: a track, a fill as long as the confidence and the threshold mark at 0.5 of the
+        // way
         WebElement bar = li.findElement(By.cssSelector("svg.conf-bar"));
-        double fill = Double.parseDouble(bar.findElement(By.cssSelector(".conf-fill")).getAttribute("width"));
+        double fill =
+            Double.parseDouble(bar.findElement(By.cssSelector(".conf-fill")).getAttribute("width"));
         if (Math.abs(fill - confidence * 100) > 0.6) {
           problems.add(id + ": bar " + fill + " for confidence " + confidence);
         }
         assertEquals("50", bar.findElement(By.cssSelector(".conf-mark")).getAttribute("x1"), id);
         String words = li.findElement(By.cssSelector(".conf-text")).getText();
-        if (!words.contains(String.format(java.util.Locale.ROOT, "%.2f", confidence)) || !words.contains("0.50")) {
+        if (!words.contains(String.format(java.util.Locale.ROOT, "%.2f", confidence))
+            || !words.contains("0.50")) {
           problems.add(id + ": says " + words);
         }
         WebElement why = li.findElement(By.cssSelector(".result-why"));
@@ -97,11 +112,18 @@ class SearchExplainedBrowserTest {
     assertTrue(problems.isEmpty(), String.join("\n", problems));
   }
 
-  /** A body match names the request's own words, highlighted; a description match highlights them in the clause. */
+  /**
+   * A body match names the request's own words, highlighted; a description match highlights them in
+   * the clause.
+   */
   @Test
   void aResultThatRanksByItsTextShowsTheWordsHighlighted() {
-    String query = "pluggable storage backends (S3 vs local disk) — should that be a protocol or a behaviour?";
-    browser.get(web.url("elixir", "search/index.html?q=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8)));
+    String query =
+        "pluggable storage backends (S3 vs local disk) — should that be a protocol or a behaviour?";
+    browser.get(
+        web.url(
+            "elixir",
+            "search/index.html?q=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8)));
     List<WebElement> items = waitForDone("ss-search-input", query);
     assertFalse(items.isEmpty());
     for (WebElement li : items) {
@@ -111,7 +133,10 @@ class SearchExplainedBrowserTest {
       if (Set.of("body", "clause").contains(why.getAttribute("data-why"))) {
         for (WebElement m : marks) {
           String w = m.getText().toLowerCase(java.util.Locale.ROOT);
-          assertTrue(query.toLowerCase(java.util.Locale.ROOT).contains(w.substring(0, Math.min(4, w.length()))),
+          assertTrue(
+              query
+                  .toLowerCase(java.util.Locale.ROOT)
+                  .contains(w.substring(0, Math.min(4, w.length()))),
               "marked " + w + " is not a word of the query");
         }
       }
@@ -120,22 +145,34 @@ class SearchExplainedBrowserTest {
 
   @Test
   void whenNothingFiresOnlyEvidencedClosestSkillsAreShownSetApart() {
-    // the issue's case: small talk matched no specific word; no "closest" list of zero-confidence guesses
+    // the issue's case: small talk matched no specific word; no "closest" list of zero-confidence
+    // guesses
     browser.get(web.url("demo", "search/index.html?q=thanks%2C+that+worked"));
     assertTrue(waitForDone("ss-search-input", "thanks, that worked").isEmpty());
     String status = browser.findElement(By.id("ss-search-input-status")).getText();
     assertTrue(status.startsWith("No skill matches") && status.contains("needs 0.50"), status);
-    // an abstaining request that shares specific words: a few closest, each evidenced, dashed and labelled
-    String query = "pluggable storage backends (S3 vs local disk) — should that be a protocol or a behaviour?";
-    browser.get(web.url("elixir", "search/index.html?q=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8)));
+    // an abstaining request that shares specific words: a few closest, each evidenced, dashed and
+    // labelled
+    String query =
+        "pluggable storage backends (S3 vs local disk) — should that be a protocol or a behaviour?";
+    browser.get(
+        web.url(
+            "elixir",
+            "search/index.html?q=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8)));
     List<WebElement> items = waitForDone("ss-search-input", query);
-    assertEquals("true", browser.findElement(By.id("ss-search-input-results")).getAttribute("data-abstained"));
+    assertEquals(
+        "true",
+        browser.findElement(By.id("ss-search-input-results")).getAttribute("data-abstained"));
     assertFalse(items.isEmpty());
     assertTrue(items.size() <= 3, items.size() + " closest");
     for (WebElement li : items) {
       assertEquals("true", li.getAttribute("data-evidenced"));
       assertTrue(li.getAttribute("class").contains("result-below"));
-      assertEquals("CLOSEST", li.findElement(By.cssSelector(".badge-below")).getText().toUpperCase(java.util.Locale.ROOT));
+      assertEquals(
+          "CLOSEST",
+          li.findElement(By.cssSelector(".badge-below"))
+              .getText()
+              .toUpperCase(java.util.Locale.ROOT));
       assertTrue(li.findElements(By.cssSelector(".badge-fires")).isEmpty());
       double confidence = Double.parseDouble(li.getAttribute("data-confidence"));
       assertTrue(confidence < 0.5 && confidence >= 0.01, "closest at " + confidence);
@@ -144,22 +181,37 @@ class SearchExplainedBrowserTest {
 
   @Test
   void everyPageHasOneSearchBox() {
-    for (String page : List.of("index.html", "search/index.html", "skills/index.html", "triggers/index.html",
-        "health/index.html", "skills/otp-thinking/index.html", "404.html")) {
+    for (String page :
+        List.of(
+            "index.html",
+            "search/index.html",
+            "skills/index.html",
+            "triggers/index.html",
+            "health/index.html",
+            "skills/otp-thinking/index.html",
+            "404.html")) {
       browser.get(web.url("demo", page));
-      long boxes = browser.findElements(By.cssSelector("input[type=search]")).stream()
-          .filter(WebElement::isDisplayed).count();
+      long boxes =
+          browser.findElements(By.cssSelector("input[type=search]")).stream()
+              .filter(WebElement::isDisplayed)
+              .count();
       assertEquals(1, boxes, page);
     }
     // the skill page ends by sending a reader who did not find it to search
     browser.get(web.url("demo", "skills/otp-thinking/index.html"));
     WebElement prompt = browser.findElement(By.cssSelector("article .search-prompt"));
-    assertTrue(prompt.getText().startsWith("Didn't find it? Search by what you want to do"), prompt.getText());
+    assertTrue(
+        prompt.getText().startsWith("Didn't find it? Search by what you want to do"),
+        prompt.getText());
     prompt.findElement(By.cssSelector("a")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("search/index.html"));
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(d -> d.getCurrentUrl().endsWith("search/index.html"));
   }
 
-  /** Home: "/" focuses the one box, typing and Enter go to the search page, arrows and Enter open a result. */
+  /**
+   * Home: "/" focuses the one box, typing and Enter go to the search page, arrows and Enter open a
+   * result.
+   */
   @Test
   void theKeyboardAloneGoesFromHomeToASkillOnAPhone() {
     Dimension before = browser.manage().window().getSize();
@@ -170,36 +222,41 @@ class SearchExplainedBrowserTest {
       WebElement box = browser.switchTo().activeElement();
       assertEquals("ss-hero-q", box.getAttribute("id"));
       box.sendKeys("add a background job", Keys.ENTER);
-      new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("search/index.html?q="));
+      new WebDriverWait(browser, Duration.ofSeconds(10))
+          .until(d -> d.getCurrentUrl().contains("search/index.html?q="));
       List<WebElement> items = waitForDone("ss-search-input", "add a background job");
       assertEquals("oban-thinking", items.get(0).getAttribute("data-skill-id"));
       WebElement page = browser.findElement(By.id("ss-search-input"));
       page.click();
       // the result fits the phone: its bar and text are inside the screen
-      long right = (Long) browser.executeScript("return Math.ceil(arguments[0].getBoundingClientRect().right);",
-          items.get(0));
+      long right =
+          (Long)
+              browser.executeScript(
+                  "return Math.ceil(arguments[0].getBoundingClientRect().right);", items.get(0));
       assertTrue(right <= 390, "result ends at " + right);
       page.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
-      new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith(
-          "skills/oban-thinking/index.html"));
+      new WebDriverWait(browser, Duration.ofSeconds(10))
+          .until(d -> d.getCurrentUrl().endsWith("skills/oban-thinking/index.html"));
     } finally {
       browser.manage().window().setSize(before);
     }
   }
 
   /**
-   * The 404 page, served by {@code serve} (and, under a sub-path, by any host that answers a missing address with
-   * 404.html) at any depth, is styled and its links lead home.
+   * The 404 page, served by {@code serve} (and, under a sub-path, by any host that answers a
+   * missing address with 404.html) at any depth, is styled and its links lead home.
    */
   @Test
   void notFoundIsStyledAtAnyDepth() throws IOException {
-    try (SiteServer server = SiteServer.start("127.0.0.1", 0, web.site("demo"), new BuildStatus(), false)) {
+    try (SiteServer server =
+        SiteServer.start("127.0.0.1", 0, web.site("demo"), new BuildStatus(), false)) {
       for (String path : List.of("nope", "skills/otp-thinkin/", "a/b/c/d/e.html")) {
         browser.get("http://127.0.0.1:" + server.port() + "/" + path);
         assertEquals("Page not found", browser.findElement(By.tagName("h1")).getText(), path);
         assertStyled(path);
         browser.findElement(By.linkText("Home")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getTitle().startsWith("Elixir Thinking Skills"));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+            .until(d -> d.getTitle().startsWith("Elixir Thinking Skills"));
       }
     }
     // a host serving the site in a sub-folder without base_url: still styled (its style is inline)
@@ -208,16 +265,21 @@ class SearchExplainedBrowserTest {
   }
 
   private static void assertStyled(String where) {
-    String font = (String) browser.executeScript(
-        "return getComputedStyle(document.querySelector('.site-header')).borderBottomStyle + ' '"
-            + " + getComputedStyle(document.querySelector('.eyebrow')).textTransform;");
+    String font =
+        (String)
+            browser.executeScript(
+                "return getComputedStyle(document.querySelector('.site-header')).borderBottomStyle + ' '"
+                    + " + getComputedStyle(document.querySelector('.eyebrow')).textTransform;");
     assertEquals("solid uppercase", font, where);
   }
 
   private static List<WebElement> waitForDone(String box, String query) {
     By list = By.cssSelector("#" + box + "-results[data-state='done']");
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(list).isEmpty()
-        && query.equals(d.findElement(list).getAttribute("data-query")));
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(
+            d ->
+                !d.findElements(list).isEmpty()
+                    && query.equals(d.findElement(list).getAttribute("data-query")));
     return browser.findElement(list).findElements(By.cssSelector("li[data-skill-id]"));
   }
 

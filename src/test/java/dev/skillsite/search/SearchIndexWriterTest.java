@@ -36,13 +36,16 @@ class SearchIndexWriterTest {
       int description = SearchIndexWriter.SLOTS.indexOf(Fields.DESCRIPTION);
       Map<String, List<IndexContents.Posting>> postings = contents.postings(Fields.DESCRIPTION);
       assertTrue(postings.size() > 20);
-      postings.forEach((term, list) -> {
-        int chunk = TermChunks.chunkOf(term, chunks);
-        JsonObject data = call(tmp.resolve("a/search/t/" + Integer.toString(chunk, 36) + ".js"),
-            "terms(" + chunk + ",");
-        JsonArray entry = data.getAsJsonArray(term);
-        assertEquals(TermChunks.encode(list, true), entry.get(description).getAsString(), term);
-      });
+      postings.forEach(
+          (term, list) -> {
+            int chunk = TermChunks.chunkOf(term, chunks);
+            JsonObject data =
+                call(
+                    tmp.resolve("a/search/t/" + Integer.toString(chunk, 36) + ".js"),
+                    "terms(" + chunk + ",");
+            JsonArray entry = data.getAsJsonArray(term);
+            assertEquals(TermChunks.encode(list, true), entry.get(description).getAsString(), term);
+          });
     }
   }
 
@@ -50,13 +53,18 @@ class SearchIndexWriterTest {
   void chunksAreAboutTheTargetSizeUntilThereAreTooMany() {
     assertEquals(1, TermChunks.count(1_500, 2_000));
     assertEquals(128, TermChunks.count(185_000, 2_000)); // a small collection: ~1.4 KB chunks
-    assertEquals(TermChunks.MAX_CHUNKS, TermChunks.count(4_400_000, 2_000)); // large: bigger chunks, not 4,096 files
+    assertEquals(
+        TermChunks.MAX_CHUNKS,
+        TermChunks.count(4_400_000, 2_000)); // large: bigger chunks, not 4,096 files
   }
 
   @Test
   void postingsEncodeAsBase36DeltasWithFrequencies() {
-    List<IndexContents.Posting> p = List.of(new IndexContents.Posting(3, 2), new IndexContents.Posting(13, 1),
-        new IndexContents.Posting(44, 40));
+    List<IndexContents.Posting> p =
+        List.of(
+            new IndexContents.Posting(3, 2),
+            new IndexContents.Posting(13, 1),
+            new IndexContents.Posting(44, 40));
     assertEquals("3:2,a,v:14", TermChunks.encode(p, true));
     assertEquals("3,a,v", TermChunks.encode(p, false));
   }
@@ -69,10 +77,13 @@ class SearchIndexWriterTest {
       assertEquals(StopWords.WORDS.size(), m.getAsJsonArray("stop").size());
       JsonObject c = m.getAsJsonObject("confidence");
       assertEquals(Confidence.DEFAULT.threshold(), c.get("threshold").getAsDouble());
-      assertEquals(Confidence.W_EXCLUDED, c.getAsJsonObject("weights").get("excluded").getAsDouble());
+      assertEquals(
+          Confidence.W_EXCLUDED, c.getAsJsonObject("weights").get("excluded").getAsDouble());
       assertEquals(index.size(), m.getAsJsonArray("skills").size());
       assertEquals(256, m.getAsJsonArray("lengthTable").size());
-      assertEquals(Fields.SEARCHED.stream().filter(w -> w.boost() > 0).count(), m.getAsJsonArray("fields").size());
+      assertEquals(
+          Fields.SEARCHED.stream().filter(w -> w.boost() > 0).count(),
+          m.getAsJsonArray("fields").size());
     }
   }
 
@@ -89,26 +100,34 @@ class SearchIndexWriterTest {
         display.add(new SearchIndexWriter.Display(id, name, url, "about " + id));
       }
       new SearchIndexWriter().write(contents, display, tmp.resolve("c"));
-      JsonArray entries = call(tmp.resolve("c/search/manifest.js"), "manifest(").getAsJsonArray("skills");
+      JsonArray entries =
+          call(tmp.resolve("c/search/manifest.js"), "manifest(").getAsJsonArray("skills");
       assertEquals(1, entries.get(0).getAsJsonArray().size());
       assertEquals(2, entries.get(1).getAsJsonArray().size());
       assertEquals(3, entries.get(2).getAsJsonArray().size());
 
-      JsonArray shown = NodeScript.run("skills-node.js", List.of(), tmp.resolve("c").toString()).getAsJsonArray();
+      JsonArray shown =
+          NodeScript.run("skills-node.js", List.of(), tmp.resolve("c").toString()).getAsJsonArray();
       assertEquals(display.size(), shown.size());
       for (int d = 0; d < display.size(); d++) {
         JsonObject s = shown.get(d).getAsJsonObject();
         SearchIndexWriter.Display want = display.get(d);
-        assertEquals(List.of(want.id(), want.name(), want.url(), want.description()),
-            List.of(s.get("id").getAsString(), s.get("name").getAsString(), s.get("url").getAsString(),
-                s.get("description").getAsString()), "skill " + d);
+        assertEquals(
+            List.of(want.id(), want.name(), want.url(), want.description()),
+            List.of(
+                s.get("id").getAsString(),
+                s.get("name").getAsString(),
+                s.get("url").getAsString(),
+                s.get("description").getAsString()),
+            "skill " + d);
       }
     }
   }
 
   @Test
   void theBrowserFiresAtTheCollectionsOwnThreshold() throws IOException {
-    try (RoutingIndex index = RoutingIndex.build(TestSkills.fixture(), Confidence.DEFAULT.withThreshold(0.7))) {
+    try (RoutingIndex index =
+        RoutingIndex.build(TestSkills.fixture(), Confidence.DEFAULT.withThreshold(0.7))) {
       write(new IndexContents(index), tmp.resolve("own"));
       JsonObject m = call(tmp.resolve("own/search/manifest.js"), "manifest(");
       assertEquals(0.7, m.getAsJsonObject("confidence").get("threshold").getAsDouble());
@@ -122,18 +141,26 @@ class SearchIndexWriterTest {
       write(new IndexContents(index), tmp.resolve("b"));
     }
     List<Path> files = files(tmp.resolve("a"));
-    assertEquals(files, files(tmp.resolve("b")).stream().map(p -> Path.of(p.toString().replace("/b/", "/a/")))
-        .toList());
+    assertEquals(
+        files,
+        files(tmp.resolve("b")).stream()
+            .map(p -> Path.of(p.toString().replace("/b/", "/a/")))
+            .toList());
     for (Path f : files) {
-      assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(Path.of(f.toString().replace("/a/", "/b/"))));
+      assertArrayEquals(
+          Files.readAllBytes(f), Files.readAllBytes(Path.of(f.toString().replace("/a/", "/b/"))));
     }
   }
 
   private static void write(IndexContents contents, Path site) throws IOException {
-    List<SearchIndexWriter.Display> display = java.util.stream.IntStream.range(0, contents.size())
-        .mapToObj(d -> contents.skill(d))
-        .map(s -> new SearchIndexWriter.Display(s.id().value(), s.name(), "skills/" + s.id() + "/index.html", "d"))
-        .toList();
+    List<SearchIndexWriter.Display> display =
+        java.util.stream.IntStream.range(0, contents.size())
+            .mapToObj(d -> contents.skill(d))
+            .map(
+                s ->
+                    new SearchIndexWriter.Display(
+                        s.id().value(), s.name(), "skills/" + s.id() + "/index.html", "d"))
+            .toList();
     new SearchIndexWriter().write(contents, display, site);
   }
 

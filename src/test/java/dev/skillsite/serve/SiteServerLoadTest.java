@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Idle and slow clients of the dev server (a browser's preconnects, a stalled tab, a hostile local page) take
- * nothing from the others: with them all connected, a plain request is answered at once. Loopback only.
+ * Idle and slow clients of the dev server (a browser's preconnects, a stalled tab, a hostile local
+ * page) take nothing from the others: with them all connected, a plain request is answered at once.
+ * Loopback only.
  */
 class SiteServerLoadTest {
   private static final int IDLE = 12;
@@ -30,13 +31,17 @@ class SiteServerLoadTest {
   void idleAndSlowClientsDoNotStarveOthers() throws Exception {
     Path site = Files.createDirectories(tmp.resolve("site"));
     Files.writeString(site.resolve("index.html"), "<!doctype html><title>home</title><p>hello");
-    byte[] big = new byte[16 << 20]; // more than the socket buffers hold: a reader that stops holds the writer
+    byte[] big =
+        new byte
+            [16 << 20]; // more than the socket buffers hold: a reader that stops holds the writer
     java.util.Arrays.fill(big, (byte) 'x');
     Files.write(site.resolve("big.txt"), big);
     List<Socket> clients = new ArrayList<>();
     try (SiteServer server = SiteServer.start("127.0.0.1", 0, site, new BuildStatus(), false)) {
       int port = server.port();
-      assertTrue(get(port, "/index.html").startsWith("HTTP/1.1 200"), "a first request warms the server up");
+      assertTrue(
+          get(port, "/index.html").startsWith("HTTP/1.1 200"),
+          "a first request warms the server up");
       for (int i = 0; i < IDLE; i++) { // connected, never a byte sent
         clients.add(connect(port));
       }
@@ -50,8 +55,10 @@ class SiteServerLoadTest {
         Socket s = new Socket();
         s.setReceiveBufferSize(1024);
         s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-        s.getOutputStream().write(("GET /big.txt HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n")
-            .getBytes(StandardCharsets.ISO_8859_1));
+        s.getOutputStream()
+            .write(
+                ("GET /big.txt HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
         s.getOutputStream().flush();
         clients.add(s);
       }
@@ -77,13 +84,16 @@ class SiteServerLoadTest {
     return s;
   }
 
-  /** A whole request on a connection of its own; gives up (and fails) after 10 s without an answer. */
+  /**
+   * A whole request on a connection of its own; gives up (and fails) after 10 s without an answer.
+   */
   private static String get(int port, String path) throws IOException {
     try (Socket s = connect(port)) {
       s.setSoTimeout(10_000);
       OutputStream out = s.getOutputStream();
-      out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.ISO_8859_1));
+      out.write(
+          ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       InputStream in = s.getInputStream();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -19,9 +19,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Walks every HTML file of a generated site with jsoup and reports each internal link, image, script,
- * stylesheet or form action whose target file or {@code #anchor} does not exist. Links must name files
- * (a folder link does not work from {@code file://}). Reusable on any site folder:
+ * Walks every HTML file of a generated site with jsoup and reports each internal link, image,
+ * script, stylesheet or form action whose target file or {@code #anchor} does not exist. Links must
+ * name files (a folder link does not work from {@code file://}). Reusable on any site folder:
  * {@code assertEquals(List.of(), BrokenLinkWalker.brokenLinks(dir))}.
  */
 public final class BrokenLinkWalker {
@@ -54,8 +54,10 @@ public final class BrokenLinkWalker {
       ids.put(file, idsOf(doc));
       for (Element e : doc.select("a[href], link[href], img[src], script[src], form[action]")) {
         String attr = e.hasAttr("href") ? "href" : e.hasAttr("src") ? "src" : "action";
-        check(file, e.attr(attr)).ifPresent(reason ->
-            problems.add(root.relativize(file) + ": " + e.attr(attr) + ": " + reason));
+        check(file, e.attr(attr))
+            .ifPresent(
+                reason ->
+                    problems.add(root.relativize(file) + ": " + e.attr(attr) + ": " + reason));
       }
     }
     return new TreeSet<>(problems).stream().toList();
@@ -78,8 +80,12 @@ public final class BrokenLinkWalker {
     if (query >= 0) {
       path = path.substring(0, query);
     }
-    Path target = path.isEmpty() ? from
-        : from.getParent().resolve(URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8)).normalize();
+    Path target =
+        path.isEmpty()
+            ? from
+            : from.getParent()
+                .resolve(URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8))
+                .normalize();
     if (!target.startsWith(root)) {
       return java.util.Optional.of("leaves the site");
     }

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Builds small catalogs by hand for site tests: {@code new CatalogFixture().skill("oban", ...).catalog()}. */
+/**
+ * Builds small catalogs by hand for site tests: {@code new CatalogFixture().skill("oban",
+ * ...).catalog()}.
+ */
 final class CatalogFixture {
   private SiteConfig config = SiteConfig.defaults("Fixture skills");
   private final List<Collection> collections = new ArrayList<>();
@@ -25,8 +28,15 @@ final class CatalogFixture {
   }
 
   CatalogFixture collection(String id, String name, String description) {
-    collections.add(new Collection(id, name, "plugins/" + id, Optional.of(description), Optional.of("development"),
-        List.of("elixir"), Optional.of("https://example.com/" + id)));
+    collections.add(
+        new Collection(
+            id,
+            name,
+            "plugins/" + id,
+            Optional.of(description),
+            Optional.of("development"),
+            List.of("elixir"),
+            Optional.of("https://example.com/" + id)));
     return this;
   }
 
@@ -35,8 +45,12 @@ final class CatalogFixture {
   }
 
   Catalog catalog() {
-    return new Catalog(config, collections, skills.stream().sorted(java.util.Comparator.comparing(Skill::id)).toList(),
-        List.of(), List.of());
+    return new Catalog(
+        config,
+        collections,
+        skills.stream().sorted(java.util.Comparator.comparing(Skill::id)).toList(),
+        List.of(),
+        List.of());
   }
 
   final class SkillBuilder {
@@ -114,8 +128,19 @@ final class CatalogFixture {
       fm.put("name", name);
       fm.put("description", description);
       fm.putAll(frontmatter);
-      skills.add(new Skill(new SkillId(id), name, description, dir + "/SKILL.md", collection, fm, body, 5,
-          references, new Triggers(phrases, keywords, List.of(), notFor), List.of()));
+      skills.add(
+          new Skill(
+              new SkillId(id),
+              name,
+              description,
+              dir + "/SKILL.md",
+              collection,
+              fm,
+              body,
+              5,
+              references,
+              new Triggers(phrases, keywords, List.of(), notFor),
+              List.of()));
       return CatalogFixture.this;
     }
   }

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 class ContentFilesTest {
   @TempDir Path tmp;
@@ -37,14 +37,26 @@ class ContentFilesTest {
 
   @Test
   void regularFilesOfPublishableTypesInsideTheSkillArePublished() {
-    assertEquals(Optional.of(root.resolve("skills/a/images/diagram.png").toAbsolutePath()),
+    assertEquals(
+        Optional.of(root.resolve("skills/a/images/diagram.png").toAbsolutePath()),
         files.publishable("skills/a/images/diagram.png", "skills/a"));
     assertTrue(files.publishable("skills/a/LICENSE", "skills/a").isPresent());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"evil.php", "evil.PHP", "evil.phtml", "evil.php.png", "evil.cgi", "x.asp.txt", "a.jsp",
-      "b.shtml", "run.pl", ".htaccess"})
+  @ValueSource(
+      strings = {
+        "evil.php",
+        "evil.PHP",
+        "evil.phtml",
+        "evil.php.png",
+        "evil.cgi",
+        "x.asp.txt",
+        "a.jsp",
+        "b.shtml",
+        "run.pl",
+        ".htaccess"
+      })
   void typesAWebServerRunsAreNeverPublished(String name) throws IOException {
     Files.writeString(root.resolve("skills/a/" + name), "<?php system($_GET['c']); ?>");
     assertEquals(Optional.empty(), files.publishable("skills/a/" + name, "skills/a"));
@@ -53,7 +65,10 @@ class ContentFilesTest {
   @Test
   void theDocumentedListOfPublishedTypesIsTheListPublished() throws IOException {
     String doc = Files.readString(Path.of("docs/security.md"));
-    String list = doc.substring(doc.indexOf("<!-- published-extensions -->"), doc.indexOf("<!-- /published-extensions -->"));
+    String list =
+        doc.substring(
+            doc.indexOf("<!-- published-extensions -->"),
+            doc.indexOf("<!-- /published-extensions -->"));
     java.util.Set<String> documented = new java.util.TreeSet<>();
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("`\\.([a-z0-9]+)`").matcher(list);
     while (m.find()) {

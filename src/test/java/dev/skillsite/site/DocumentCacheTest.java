@@ -24,16 +24,23 @@ class DocumentCacheTest {
 
   private static DocumentPipeline.Reusable rendered() {
     List<Skill> skills = new ArrayList<>(TestSkills.fixture());
-    // long enough to be held deflated, with a table of contents, a broken link (a diagnostic) and a mention
+    // long enough to be held deflated, with a table of contents, a broken link (a diagnostic) and a
+    // mention
     StringBuilder body = new StringBuilder();
     for (int i = 1; i <= 6; i++) {
-      body.append("## Part ").append(i).append("\n\nKeep state in a GenServer — “quoted” ✓. ")
-          .append("x".repeat(600)).append("\n\n");
+      body.append("## Part ")
+          .append(i)
+          .append("\n\nKeep state in a GenServer — “quoted” ✓. ")
+          .append("x".repeat(600))
+          .append("\n\n");
     }
     body.append("[gone](missing.md) and pdf-forms.\n");
-    skills.add(TestSkills.of("long-one", "Use when the user asks to \"write a long page\".", body.toString()));
-    return new DocumentPipeline(new dev.skillsite.markdown.MarkdownRenderer()).render(skills,
-        new ContentFiles(Optional.empty())).reusable();
+    skills.add(
+        TestSkills.of(
+            "long-one", "Use when the user asks to \"write a long page\".", body.toString()));
+    return new DocumentPipeline(new dev.skillsite.markdown.MarkdownRenderer())
+        .render(skills, new ContentFiles(Optional.empty()))
+        .reusable();
   }
 
   @Test
@@ -67,7 +74,9 @@ class DocumentCacheTest {
       sawDeflated |= x.html().html().length() > 2048;
       sawDiagnostic |= !x.diagnostics().isEmpty();
     }
-    assertTrue(sawDeflated && sawDiagnostic && sawProse, "the fixture covers long markup, diagnostics, mentions");
+    assertTrue(
+        sawDeflated && sawDiagnostic && sawProse,
+        "the fixture covers long markup, diagnostics, mentions");
     assertArrayEquals(bytes, encode(back), "written again, the same bytes");
   }
 
@@ -89,7 +98,8 @@ class DocumentCacheTest {
       byte[] damaged = bytes.clone();
       damaged[at] ^= 0x01;
       Files.write(file, damaged);
-      assertEquals(Optional.empty(), DocumentCache.read(site).map(r -> "read"), "a flipped bit at " + at);
+      assertEquals(
+          Optional.empty(), DocumentCache.read(site).map(r -> "read"), "a flipped bit at " + at);
     }
     Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 1));
     assertEquals(Optional.empty(), DocumentCache.read(site).map(r -> "read"), "truncated");

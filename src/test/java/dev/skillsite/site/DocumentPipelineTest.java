@@ -19,85 +19,115 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Documents are parsed once and in parallel, so a link to another document's anchor is rendered before that
- * document may have been read: the result must still be what the complete link table gives.
+ * Documents are parsed once and in parallel, so a link to another document's anchor is rendered
+ * before that document may have been read: the result must still be what the complete link table
+ * gives.
  */
 class DocumentPipelineTest {
   @TempDir Path tmp;
 
   @RepeatedTest(3) // rendering order varies between runs of the parallel stream
   void linksToOtherDocumentsAnchorsAreCheckedOnceEveryDocumentIsKnown() throws IOException {
-    Catalog catalog = new CatalogFixture()
-        .skill("a-skill")
-        .description("Use when the user asks to \"do a\".")
-        .body("# A\n\n## Own part\n\n[present](../b-skill/SKILL.md#usage), [absent](../b-skill/SKILL.md#nope), "
-            + "[folder](../b-skill/#usage), [deep](../b-skill/references/more.md#details), "
-            + "[deep absent](../b-skill/references/more.md#gone), [own](#own-part), [own absent](#missing)\n")
-        .add()
-        .skill("b-skill")
-        .description("Use when the user asks to \"do b\".")
-        .body("# B\n\n## Usage\n\nSee [A](../a-skill/SKILL.md#own-part).\n")
-        .reference("references/more.md", "More", "# More\n\n## Details\n\nText.\n")
-        .add()
-        .catalog();
-    SiteReport report = new SiteGenerator(Optional.empty())
-        .generate(new SiteInput(catalog, Map.of(), Optional.empty()), tmp.resolve("site"));
+    Catalog catalog =
+        new CatalogFixture()
+            .skill("a-skill")
+            .description("Use when the user asks to \"do a\".")
+            .body(
+                "# A\n\n## Own part\n\n[present](../b-skill/SKILL.md#usage), [absent](../b-skill/SKILL.md#nope), "
+                    + "[folder](../b-skill/#usage), [deep](../b-skill/references/more.md#details), "
+                    + "[deep absent](../b-skill/references/more.md#gone), [own](#own-part), [own absent](#missing)\n")
+            .add()
+            .skill("b-skill")
+            .description("Use when the user asks to \"do b\".")
+            .body("# B\n\n## Usage\n\nSee [A](../a-skill/SKILL.md#own-part).\n")
+            .reference("references/more.md", "More", "# More\n\n## Details\n\nText.\n")
+            .add()
+            .catalog();
+    SiteReport report =
+        new SiteGenerator(Optional.empty())
+            .generate(new SiteInput(catalog, Map.of(), Optional.empty()), tmp.resolve("site"));
 
     var page = Jsoup.parse(tmp.resolve("site/skills/a-skill/index.html").toFile(), "UTF-8");
     Map<String, String> hrefs = new java.util.LinkedHashMap<>();
     page.select("#ss-body a").forEach(a -> hrefs.putIfAbsent(a.text(), a.attr("href")));
-    assertEquals(Map.of(
-        "present", "../b-skill/index.html#usage",
-        "absent", "../b-skill/index.html",
-        "folder", "../b-skill/index.html#usage",
-        "deep", "../b-skill/ref/references/more.html#details",
-        "deep absent", "../b-skill/ref/references/more.html",
-        "own", "#own-part"), Map.copyOf(hrefs)); // "own absent" is left as text
-    assertEquals(List.of(
-        "skills/a-skill/SKILL.md:9:39: warning: link to a missing anchor: ../b-skill/SKILL.md#nope",
-        "skills/a-skill/SKILL.md:9:151: warning: link to a missing anchor: ../b-skill/references/more.md#gone",
-        "skills/a-skill/SKILL.md:9:220: warning: link to a missing anchor: #missing"),
+    assertEquals(
+        Map.of(
+            "present", "../b-skill/index.html#usage",
+            "absent", "../b-skill/index.html",
+            "folder", "../b-skill/index.html#usage",
+            "deep", "../b-skill/ref/references/more.html#details",
+            "deep absent", "../b-skill/ref/references/more.html",
+            "own", "#own-part"),
+        Map.copyOf(hrefs)); // "own absent" is left as text
+    assertEquals(
+        List.of(
+            "skills/a-skill/SKILL.md:9:39: warning: link to a missing anchor: ../b-skill/SKILL.md#nope",
+            "skills/a-skill/SKILL.md:9:151: warning: link to a missing anchor: ../b-skill/references/more.md#gone",
+            "skills/a-skill/SKILL.md:9:220: warning: link to a missing anchor: #missing"),
         report.diagnostics().stream().map(Diagnostic::format).toList());
     var b = Jsoup.parse(tmp.resolve("site/skills/b-skill/index.html").toFile(), "UTF-8");
-    assertEquals("../a-skill/index.html#own-part", b.select("#ss-body a:contains(A)").first().attr("href"));
+    assertEquals(
+        "../a-skill/index.html#own-part", b.select("#ss-body a:contains(A)").first().attr("href"));
   }
 
-  private static final DocumentPipeline PIPELINE = new DocumentPipeline(new dev.skillsite.markdown.MarkdownRenderer());
+  private static final DocumentPipeline PIPELINE =
+      new DocumentPipeline(new dev.skillsite.markdown.MarkdownRenderer());
 
   @Test
-  void theMentionScanOfAnUnchangedDocumentIsTheLastBuildsAndAnEditedOneIsScannedAgain() throws IOException {
+  void theMentionScanOfAnUnchangedDocumentIsTheLastBuildsAndAnEditedOneIsScannedAgain()
+      throws IOException {
     ContentFiles files = new ContentFiles(Optional.empty());
     String a = "# A\n\nPair it with b-skill for the rest.\n";
     String b = "# B\n\nNothing to see.\n";
     DocumentPipeline.Result first = PIPELINE.render(skills(a, b), files);
     String aPath = "skills/a-skill/SKILL.md";
     String bPath = "skills/b-skill/SKILL.md";
-    assertTrue(first.memos().get(aPath).prose().contains("b-skill"), first.memos().get(aPath).prose().toString());
+    assertTrue(
+        first.memos().get(aPath).prose().contains("b-skill"),
+        first.memos().get(aPath).prose().toString());
 
     // b mentions a now: b is scanned again, a's terms are the last build's own set
     String b2 = "# B\n\nStart from a-skill.\n";
-    DocumentPipeline.Result next = PIPELINE.render(skills(a, b2), files, () -> false, Optional.of(first.reusable()));
-    assertSame(first.memos().get(aPath).prose(), next.memos().get(aPath).prose(), "a: not scanned again");
+    DocumentPipeline.Result next =
+        PIPELINE.render(skills(a, b2), files, () -> false, Optional.of(first.reusable()));
+    assertSame(
+        first.memos().get(aPath).prose(), next.memos().get(aPath).prose(), "a: not scanned again");
     assertNotSame(first.memos().get(bPath).prose(), next.memos().get(bPath).prose());
-    assertTrue(next.memos().get(bPath).prose().contains("a-skill"), next.memos().get(bPath).prose().toString());
+    assertTrue(
+        next.memos().get(bPath).prose().contains("a-skill"),
+        next.memos().get(bPath).prose().toString());
     assertEquals(rendered(PIPELINE.render(skills(a, b2), files)), rendered(next));
   }
 
   private static List<dev.skillsite.model.Skill> skills(String aBody, String bBody) {
     return new CatalogFixture()
-        .skill("a-skill").description("Use when the user asks to \"do a\".").body(aBody).add()
-        .skill("b-skill").description("Use when the user asks to \"do b\".").body(bBody).add()
-        .catalog().skills();
+        .skill("a-skill")
+        .description("Use when the user asks to \"do a\".")
+        .body(aBody)
+        .add()
+        .skill("b-skill")
+        .description("Use when the user asks to \"do b\".")
+        .body(bBody)
+        .add()
+        .catalog()
+        .skills();
   }
 
   /** What each document renders to: HTML, contents, mentions and diagnostics. */
   private static List<String> rendered(DocumentPipeline.Result r) {
-    return r.skills().stream().map(s -> s.body().html().html() + s.body().toc() + s.body().mentions()
-        + s.body().diagnostics()).toList();
+    return r.skills().stream()
+        .map(
+            s ->
+                s.body().html().html()
+                    + s.body().toc()
+                    + s.body().mentions()
+                    + s.body().diagnostics())
+        .toList();
   }
 
   @Test
-  void aWatchingServersNextBuildUsesUnchangedDocumentsAgainAndGetsWhatAFreshBuildGets() throws IOException {
+  void aWatchingServersNextBuildUsesUnchangedDocumentsAgainAndGetsWhatAFreshBuildGets()
+      throws IOException {
     Path content = tmp.resolve("content");
     Files.createDirectories(content.resolve("skills/a-skill"));
     ContentFiles files = new ContentFiles(Optional.of(content));
@@ -105,26 +135,36 @@ class DocumentPipelineTest {
     String b = "# B\n\nSee [A](../a-skill/SKILL.md#own-part).\n";
     DocumentPipeline.Result first = PIPELINE.render(skills(a, b), files);
 
-    DocumentPipeline.Result same = PIPELINE.render(skills(a, b), files, () -> false, Optional.of(first.reusable()));
-    assertSame(first.skills().get(0).body(), same.skills().get(0).body(), "nothing changed: used again");
+    DocumentPipeline.Result same =
+        PIPELINE.render(skills(a, b), files, () -> false, Optional.of(first.reusable()));
+    assertSame(
+        first.skills().get(0).body(), same.skills().get(0).body(), "nothing changed: used again");
     assertSame(first.skills().get(1).body(), same.skills().get(1).body());
 
     // a's heading goes: a is rendered anew, and b, whose link relied on it, too
     String a2 = "# A\n\n## Other part\n\n![pic](pic.png)\n";
-    DocumentPipeline.Result edited = PIPELINE.render(skills(a2, b), files, () -> false, Optional.of(same.reusable()));
+    DocumentPipeline.Result edited =
+        PIPELINE.render(skills(a2, b), files, () -> false, Optional.of(same.reusable()));
     assertNotSame(same.skills().get(0).body(), edited.skills().get(0).body());
     assertNotSame(same.skills().get(1).body(), edited.skills().get(1).body());
     assertEquals(rendered(PIPELINE.render(skills(a2, b), files)), rendered(edited));
-    assertTrue(edited.skills().get(1).body().html().html().contains("href=\"../a-skill/index.html\""));
+    assertTrue(
+        edited.skills().get(1).body().html().html().contains("href=\"../a-skill/index.html\""));
 
-    // the picture appears: a's source is the same, but the link table answers otherwise, so a is rendered anew
+    // the picture appears: a's source is the same, but the link table answers otherwise, so a is
+    // rendered anew
     Files.write(content.resolve("skills/a-skill/pic.png"), new byte[] {1, 2, 3});
     DocumentPipeline.Result pictured =
         PIPELINE.render(skills(a2, b), files, () -> false, Optional.of(edited.reusable()));
     assertNotSame(edited.skills().get(0).body(), pictured.skills().get(0).body());
-    assertSame(edited.skills().get(1).body(), pictured.skills().get(1).body(), "b asked nothing that changed");
+    assertSame(
+        edited.skills().get(1).body(),
+        pictured.skills().get(1).body(),
+        "b asked nothing that changed");
     assertEquals(rendered(PIPELINE.render(skills(a2, b), files)), rendered(pictured));
-    assertEquals(Map.of("skills/a-skill/files/pic.png", content.resolve("skills/a-skill/pic.png")),
-        pictured.links().copies(), "a document used again still has its copies published");
+    assertEquals(
+        Map.of("skills/a-skill/files/pic.png", content.resolve("skills/a-skill/pic.png")),
+        pictured.links().copies(),
+        "a document used again still has its copies published");
   }
 }

@@ -24,9 +24,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * The install box of a skill page in headless Chromium: one tab per agent, worked with the keyboard alone (arrow
- * keys, Home, End select as they move), the reader's choice kept on the next page, and no axe-core violation in
- * either colour scheme at desktop and phone widths.
+ * The install box of a skill page in headless Chromium: one tab per agent, worked with the keyboard
+ * alone (arrow keys, Home, End select as they move), the reader's choice kept on the next page, and
+ * no axe-core violation in either colour scheme at desktop and phone widths.
  */
 @Tag("browser")
 class InstallTabsInBrowserTest {
@@ -39,12 +39,18 @@ class InstallTabsInBrowserTest {
   @BeforeAll
   static void start() throws Exception {
     Path content = tmp.resolve("content");
-    write(content.resolve("skillsite.yaml"), "title: Tabs\nrepository:\n  url: https://github.com/example/skills\n");
-    write(content.resolve("skills/alpha/SKILL.md"), "---\nname: alpha\ndescription: Use when the user asks to"
-        + " \"tune the alpha widget\".\n---\n# Alpha\n\nSee [notes](references/notes.md).\n");
+    write(
+        content.resolve("skillsite.yaml"),
+        "title: Tabs\nrepository:\n  url: https://github.com/example/skills\n");
+    write(
+        content.resolve("skills/alpha/SKILL.md"),
+        "---\nname: alpha\ndescription: Use when the user asks to"
+            + " \"tune the alpha widget\".\n---\n# Alpha\n\nSee [notes](references/notes.md).\n");
     write(content.resolve("skills/alpha/references/notes.md"), "# Notes\n\nMore.\n");
-    write(content.resolve("skills/beta/SKILL.md"), "---\nname: beta\ndescription: Use when the user asks to"
-        + " \"tune the beta gadget\".\n---\n# Beta\n\nBody.\n");
+    write(
+        content.resolve("skills/beta/SKILL.md"),
+        "---\nname: beta\ndescription: Use when the user asks to"
+            + " \"tune the beta gadget\".\n---\n# Beta\n\nBody.\n");
     web = SiteBrowser.build(tmp, Map.of("tabs", content));
     browser = web.driver();
   }
@@ -66,12 +72,16 @@ class InstallTabsInBrowserTest {
   }
 
   private static String selected() {
-    return browser.findElement(By.cssSelector("#ss-install [role=tab][aria-selected=true]")).getText();
+    return browser
+        .findElement(By.cssSelector("#ss-install [role=tab][aria-selected=true]"))
+        .getText();
   }
 
   private static List<String> visiblePanels() {
     return browser.findElements(By.cssSelector("#ss-install [role=tabpanel]")).stream()
-        .filter(WebElement::isDisplayed).map(p -> p.getAttribute("data-tab")).toList();
+        .filter(WebElement::isDisplayed)
+        .map(p -> p.getAttribute("data-tab"))
+        .toList();
   }
 
   @Test
@@ -79,16 +89,21 @@ class InstallTabsInBrowserTest {
     web.open(web.url("tabs", "skills/alpha/index.html"));
     browser.executeScript("localStorage.clear()");
     web.open(web.url("tabs", "skills/alpha/index.html"));
-    assertEquals(List.of("Claude Code", "skills CLI", "Codex", "Cursor", "Gemini CLI", "Download"),
+    assertEquals(
+        List.of("Claude Code", "skills CLI", "Codex", "Cursor", "Gemini CLI", "Download"),
         tabs().stream().map(WebElement::getText).toList());
     assertEquals("Claude Code", selected());
     assertEquals(List.of("claude-code"), visiblePanels());
     tabs().get(0).sendKeys(Keys.ARROW_RIGHT);
     assertEquals("skills CLI", selected());
-    assertEquals("skills CLI", browser.switchTo().activeElement().getText(), "focus follows the selection");
+    assertEquals(
+        "skills CLI", browser.switchTo().activeElement().getText(), "focus follows the selection");
     assertEquals(List.of("skills-cli"), visiblePanels());
-    assertTrue(browser.findElement(By.id("ss-install-cmd-skills-cli")).getText()
-        .startsWith("npx skills add example/skills --skill alpha"));
+    assertTrue(
+        browser
+            .findElement(By.id("ss-install-cmd-skills-cli"))
+            .getText()
+            .startsWith("npx skills add example/skills --skill alpha"));
     browser.switchTo().activeElement().sendKeys(Keys.END);
     assertEquals("Download", selected());
     WebElement link = browser.findElement(By.cssSelector("#ss-install-download a.download-link"));
@@ -106,34 +121,41 @@ class InstallTabsInBrowserTest {
     assertEquals("Codex", selected());
     web.open(web.url("tabs", "skills/beta/index.html"));
     assertEquals("Codex", selected(), "the reader's agent is remembered across pages");
-    assertEquals("SKILL.md", browser.findElement(By.cssSelector("#ss-install-download a.download-link"))
-        .getAttribute("textContent"));
+    assertEquals(
+        "SKILL.md",
+        browser
+            .findElement(By.cssSelector("#ss-install-download a.download-link"))
+            .getAttribute("textContent"));
   }
 
   @Test
   void axeFindsNoViolationInTheInstallTabs() throws IOException {
     boolean present = Files.isRegularFile(AXE);
     if (System.getenv("CI") == null) {
-      Assumptions.assumeTrue(present, "no " + AXE + " (npm install --prefix target/axe axe-core, as .ci/run does)");
+      Assumptions.assumeTrue(
+          present, "no " + AXE + " (npm install --prefix target/axe axe-core, as .ci/run does)");
     }
     String axe = Files.readString(AXE, StandardCharsets.UTF_8);
     Dimension before = browser.manage().window().getSize();
     List<String> found = new ArrayList<>();
     try {
       for (String scheme : List.of("light", "dark")) {
-        browser.executeCdpCommand("Emulation.setEmulatedMedia",
+        browser.executeCdpCommand(
+            "Emulation.setEmulatedMedia",
             Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
         for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(360, 800))) {
           browser.manage().window().setSize(size);
           web.open(web.url("tabs", "skills/alpha/index.html"));
           browser.executeScript(axe);
-          Object violations = browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
-              + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-              + "  done(r.violations.map(function (v) {"
-              + "    return v.impact + ' ' + v.id + ' x' + v.nodes.length + ': ' + v.nodes.slice(0, 3)"
-              + "        .map(function (n) { return n.target.join(' '); }).join(' | ');"
-              + "  }).join('\\n'));"
-              + "}, function (e) { done('axe failed: ' + e); });");
+          Object violations =
+              browser.executeAsyncScript(
+                  "var done = arguments[arguments.length - 1];"
+                      + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                      + "  done(r.violations.map(function (v) {"
+                      + "    return v.impact + ' ' + v.id + ' x' + v.nodes.length + ': ' + v.nodes.slice(0, 3)"
+                      + "        .map(function (n) { return n.target.join(' '); }).join(' | ');"
+                      + "  }).join('\\n'));"
+                      + "}, function (e) { done('axe failed: ' + e); });");
           if (!String.valueOf(violations).isEmpty()) {
             found.add(scheme + ", " + size.getWidth() + " px\n" + violations);
           }

@@ -9,23 +9,37 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** Which documents a build shows as plain text: decided before parsing, in catalog order, with the limit named. */
+/**
+ * Which documents a build shows as plain text: decided before parsing, in catalog order, with the
+ * limit named.
+ */
 class MarkdownBudgetTest {
   private final MarkdownBudget budget = new MarkdownBudget(1000, 2500, 100);
 
   @Test
   void aDocumentOverThePerDocumentLimitIsPlainText() {
-    assertEquals(Map.of("a/SKILL.md", "a/SKILL.md:5:1: warning: Markdown of 1001 characters is over the 1000"
-        + " characters one document may render; shown as plain text, cut at 100 characters (hint: split it into"
-        + " reference files)"), over(doc("a/SKILL.md", 1001), doc("b/SKILL.md", 1000)));
+    assertEquals(
+        Map.of(
+            "a/SKILL.md",
+            "a/SKILL.md:5:1: warning: Markdown of 1001 characters is over the 1000"
+                + " characters one document may render; shown as plain text, cut at 100 characters (hint: split it into"
+                + " reference files)"),
+        over(doc("a/SKILL.md", 1001), doc("b/SKILL.md", 1000)));
   }
 
   @Test
   void documentsAfterTheBuildHasRenderedItsBudgetArePlainTextInCatalogOrder() {
-    assertEquals(Map.of("c/SKILL.md", "c/SKILL.md:5:1: warning: the build has rendered 2000 characters of"
-        + " Markdown, the most one build renders (2500 characters); this document is shown as plain text, cut at"
-        + " 100 characters"), over(doc("a/SKILL.md", 1000), doc("b/SKILL.md", 1000), doc("c/SKILL.md", 600),
-        doc("d/SKILL.md", 500)));
+    assertEquals(
+        Map.of(
+            "c/SKILL.md",
+            "c/SKILL.md:5:1: warning: the build has rendered 2000 characters of"
+                + " Markdown, the most one build renders (2500 characters); this document is shown as plain text, cut at"
+                + " 100 characters"),
+        over(
+            doc("a/SKILL.md", 1000),
+            doc("b/SKILL.md", 1000),
+            doc("c/SKILL.md", 600),
+            doc("d/SKILL.md", 500)));
   }
 
   @Test
@@ -40,7 +54,7 @@ class MarkdownBudgetTest {
   }
 
   private static SourceDocument doc(String path, int length) {
-    return new SourceDocument(path, new SkillId(path.substring(0, 1)), path.substring(0, 1), "x".repeat(length), 5);
+    return new SourceDocument(
+        path, new SkillId(path.substring(0, 1)), path.substring(0, 1), "x".repeat(length), 5);
   }
-
 }

@@ -23,10 +23,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * Built pages in a real headless Chromium: none scrolls sideways on a phone, axe-core finds no accessibility
- * violation on any kind of page, in the light and the dark colour scheme, and headings link to themselves.
- * axe-core comes from npm (.ci/run installs it into target/axe); without it the accessibility test is skipped,
- * unless {@code CI} is set.
+ * Built pages in a real headless Chromium: none scrolls sideways on a phone, axe-core finds no
+ * accessibility violation on any kind of page, in the light and the dark colour scheme, and
+ * headings link to themselves. axe-core comes from npm (.ci/run installs it into target/axe);
+ * without it the accessibility test is skipped, unless {@code CI} is set.
  */
 @Tag("browser")
 class PagesInBrowserTest {
@@ -50,21 +50,29 @@ class PagesInBrowserTest {
   }
 
   /**
-   * On a 360-pixel-wide phone no page scrolls sideways: long words and paths in descriptions, "Not for" clauses,
-   * headings and tables wrap or scroll inside their own box. Every page of anthropic (long unbroken slash lists
-   * in descriptions) and the index pages of large.
+   * On a 360-pixel-wide phone no page scrolls sideways: long words and paths in descriptions, "Not
+   * for" clauses, headings and tables wrap or scroll inside their own box. Every page of anthropic
+   * (long unbroken slash lists in descriptions) and the index pages of large.
    */
   @Test
   void everyPageFitsAPhoneScreen() throws IOException {
     List<String> pages = new ArrayList<>();
     Path anthropic = web.site("anthropic");
     try (Stream<Path> files = Files.walk(anthropic)) {
-      files.filter(f -> f.toString().endsWith(".html"))
+      files
+          .filter(f -> f.toString().endsWith(".html"))
           .map(f -> "anthropic/" + anthropic.relativize(f).toString().replace('\\', '/'))
-          .sorted().forEach(pages::add);
+          .sorted()
+          .forEach(pages::add);
     }
-    for (String p : List.of("index.html", "skills/index.html", "triggers/index.html", "health/index.html",
-        "search/index.html?q=deploy+to+cloudflare", "404.html")) {
+    for (String p :
+        List.of(
+            "index.html",
+            "skills/index.html",
+            "triggers/index.html",
+            "health/index.html",
+            "search/index.html?q=deploy+to+cloudflare",
+            "404.html")) {
       pages.add("large/" + p);
     }
     Dimension before = browser.manage().window().getSize();
@@ -73,24 +81,27 @@ class PagesInBrowserTest {
     try {
       for (String page : pages) {
         open(page);
-        Number extra = (Number) browser.executeScript(
-            "var e = document.documentElement; return e.scrollWidth - e.clientWidth;");
+        Number extra =
+            (Number)
+                browser.executeScript(
+                    "var e = document.documentElement; return e.scrollWidth - e.clientWidth;");
         if (extra.intValue() > 0) {
           // the last elements that stick out, outside any box that scrolls, to say what to fix
-          Object culprits = browser.executeScript(
-              "var w = document.documentElement.clientWidth, out = [];"
-                  + "function clipped(el) {"
-                  + "  for (var p = el.parentElement; p && p !== document.body; p = p.parentElement) {"
-                  + "    if (getComputedStyle(p).overflowX !== 'visible') { return true; }"
-                  + "  } return false; }"
-                  + "document.querySelectorAll('body *').forEach(function (el) {"
-                  + "  var r = el.getBoundingClientRect();"
-                  + "  var own = getComputedStyle(el).overflowX === 'visible' ? el.scrollWidth : r.width;"
-                  + "  if (!clipped(el) && r.left + Math.max(r.width, own) > w + 1) {"
-                  + "    out.push(el.tagName.toLowerCase() + (el.className ? '.' + el.className : '')"
-                  + "        + ' ' + Math.round(r.left + Math.max(r.width, own)));"
-                  + "  }"
-                  + "}); return out.slice(-4).join(', ');");
+          Object culprits =
+              browser.executeScript(
+                  "var w = document.documentElement.clientWidth, out = [];"
+                      + "function clipped(el) {"
+                      + "  for (var p = el.parentElement; p && p !== document.body; p = p.parentElement) {"
+                      + "    if (getComputedStyle(p).overflowX !== 'visible') { return true; }"
+                      + "  } return false; }"
+                      + "document.querySelectorAll('body *').forEach(function (el) {"
+                      + "  var r = el.getBoundingClientRect();"
+                      + "  var own = getComputedStyle(el).overflowX === 'visible' ? el.scrollWidth : r.width;"
+                      + "  if (!clipped(el) && r.left + Math.max(r.width, own) > w + 1) {"
+                      + "    out.push(el.tagName.toLowerCase() + (el.className ? '.' + el.className : '')"
+                      + "        + ' ' + Math.round(r.left + Math.max(r.width, own)));"
+                      + "  }"
+                      + "}); return out.slice(-4).join(', ');");
           wide.add(page + " (" + extra + " px too wide: " + culprits + ")");
         }
       }
@@ -102,57 +113,64 @@ class PagesInBrowserTest {
   }
 
   /**
-   * axe-core (WCAG 2.x A and AA rules and its best practices) on one page of every kind, with and without results,
-   * highlighted code, task lists and wide tables, in both colour schemes, at desktop and phone widths.
+   * axe-core (WCAG 2.x A and AA rules and its best practices) on one page of every kind, with and
+   * without results, highlighted code, task lists and wide tables, in both colour schemes, at
+   * desktop and phone widths.
    */
   @Test
   void axeFindsNoViolationOnAnyKindOfPage() throws IOException {
     boolean present = Files.isRegularFile(AXE);
     if (System.getenv("CI") == null) {
-      Assumptions.assumeTrue(present, "no " + AXE + " (npm install --prefix target/axe axe-core, as .ci/run does)");
+      Assumptions.assumeTrue(
+          present, "no " + AXE + " (npm install --prefix target/axe axe-core, as .ci/run does)");
     }
     assertTrue(present, "CI needs " + AXE + " (.ci/run installs it)");
     String axe = Files.readString(AXE, StandardCharsets.UTF_8);
-    List<String> pages = List.of(
-        "anthropic/index.html",
-        "anthropic/skills/index.html",
-        "anthropic/triggers/index.html",
-        "anthropic/health/index.html",
-        "anthropic/collections/example-skills/index.html",
-        "anthropic/skills/claude-api/index.html",
-        "anthropic/skills/mcp-builder/ref/reference/python_mcp_server.html",
-        "anthropic/skills/mcp-builder/index.html",
-        "anthropic/search/index.html?q=make+an+animated+gif+for+slack",
-        "anthropic/404.html",
-        "elixir/skills/otp-thinking/index.html",
-        "elixir/search/index.html?q=set+up+supervisord+for+gunicorn",
-        "elixir/search/index.html?q=GenServer+state",
-        "elixir/search/index.html?q=pluggable+storage+backends+protocol+or+behaviour",
-        "elixir/skills/nope/deeper/",
-        "large/health/index.html");
+    List<String> pages =
+        List.of(
+            "anthropic/index.html",
+            "anthropic/skills/index.html",
+            "anthropic/triggers/index.html",
+            "anthropic/health/index.html",
+            "anthropic/collections/example-skills/index.html",
+            "anthropic/skills/claude-api/index.html",
+            "anthropic/skills/mcp-builder/ref/reference/python_mcp_server.html",
+            "anthropic/skills/mcp-builder/index.html",
+            "anthropic/search/index.html?q=make+an+animated+gif+for+slack",
+            "anthropic/404.html",
+            "elixir/skills/otp-thinking/index.html",
+            "elixir/search/index.html?q=set+up+supervisord+for+gunicorn",
+            "elixir/search/index.html?q=GenServer+state",
+            "elixir/search/index.html?q=pluggable+storage+backends+protocol+or+behaviour",
+            "elixir/skills/nope/deeper/",
+            "large/health/index.html");
     Dimension before = browser.manage().window().getSize();
     List<String> found = new ArrayList<>();
     try {
       for (String scheme : List.of("light", "dark")) {
-        browser.executeCdpCommand("Emulation.setEmulatedMedia",
+        browser.executeCdpCommand(
+            "Emulation.setEmulatedMedia",
             Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
         for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(360, 800))) {
           browser.manage().window().setSize(size);
           for (String page : pages) {
             open(page);
             if (page.contains("search/index.html")) {
-              browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                  + "(function wait() { var l = document.querySelector('ol.results[data-state=done]');"
-                  + "  if (l) { done(); } else { setTimeout(wait, 50); } })();");
+              browser.executeAsyncScript(
+                  "var done = arguments[arguments.length - 1];"
+                      + "(function wait() { var l = document.querySelector('ol.results[data-state=done]');"
+                      + "  if (l) { done(); } else { setTimeout(wait, 50); } })();");
             }
             browser.executeScript(axe);
-            Object violations = browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-                + "  done(r.violations.map(function (v) {"
-                + "    return v.impact + ' ' + v.id + ' x' + v.nodes.length + ': ' + v.nodes.slice(0, 3)"
-                + "        .map(function (n) { return n.target.join(' '); }).join(' | ');"
-                + "  }).join('\\n'));"
-                + "}, function (e) { done('axe failed: ' + e); });");
+            Object violations =
+                browser.executeAsyncScript(
+                    "var done = arguments[arguments.length - 1];"
+                        + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                        + "  done(r.violations.map(function (v) {"
+                        + "    return v.impact + ' ' + v.id + ' x' + v.nodes.length + ': ' + v.nodes.slice(0, 3)"
+                        + "        .map(function (n) { return n.target.join(' '); }).join(' | ');"
+                        + "  }).join('\\n'));"
+                        + "}, function (e) { done('axe failed: ' + e); });");
             if (!String.valueOf(violations).isEmpty()) {
               found.add(page + " (" + scheme + ", " + size.getWidth() + " px)\n" + violations);
             }
@@ -166,19 +184,25 @@ class PagesInBrowserTest {
     assertTrue(found.isEmpty(), String.join("\n", found));
   }
 
-  /** Every heading of a document carries a link to itself; following one puts its id in the address. */
+  /**
+   * Every heading of a document carries a link to itself; following one puts its id in the address.
+   */
   @Test
   void headingsLinkToThemselves() {
     open("anthropic/skills/mcp-builder/index.html");
-    List<WebElement> headings = browser.findElements(By.cssSelector(".markdown-body h2[id], .markdown-body h3[id]"));
+    List<WebElement> headings =
+        browser.findElements(By.cssSelector(".markdown-body h2[id], .markdown-body h3[id]"));
     assertTrue(headings.size() >= 3, "headings: " + headings.size());
     for (WebElement h : headings) {
       WebElement a = h.findElement(By.cssSelector("a.heading-anchor"));
-      assertTrue(a.getAttribute("href").endsWith("#" + h.getAttribute("id")), a.getAttribute("href"));
+      assertTrue(
+          a.getAttribute("href").endsWith("#" + h.getAttribute("id")), a.getAttribute("href"));
     }
     WebElement last = headings.get(headings.size() - 1);
-    browser.executeScript("arguments[0].click();", last.findElement(By.cssSelector("a.heading-anchor")));
-    assertTrue(browser.getCurrentUrl().endsWith("#" + last.getAttribute("id")), browser.getCurrentUrl());
+    browser.executeScript(
+        "arguments[0].click();", last.findElement(By.cssSelector("a.heading-anchor")));
+    assertTrue(
+        browser.getCurrentUrl().endsWith("#" + last.getAttribute("id")), browser.getCurrentUrl());
   }
 
   private static void open(String page) {

@@ -16,8 +16,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * On a 390 x 844 phone, a skill page gets to the point (issue 23): the skill's own text (its SKILL.md body)
- * starts within the first two screens, on every page of the demo and of anthropic.
+ * On a 390 x 844 phone, a skill page gets to the point (issue 23): the skill's own text (its
+ * SKILL.md body) starts within the first two screens, on every page of the demo and of anthropic.
  */
 @Tag("browser")
 class PhonePagesBrowserTest {
@@ -30,8 +30,15 @@ class PhonePagesBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    web = SiteBrowser.build(tmp, new java.util.LinkedHashMap<>(Map.of("demo", Path.of("content"),
-        "anthropic", Path.of("../shared/corpora/anthropic"))));
+    web =
+        SiteBrowser.build(
+            tmp,
+            new java.util.LinkedHashMap<>(
+                Map.of(
+                    "demo",
+                    Path.of("content"),
+                    "anthropic",
+                    Path.of("../shared/corpora/anthropic"))));
     browser = web.driver();
   }
 
@@ -55,11 +62,22 @@ class PhonePagesBrowserTest {
       try (var dirs = java.nio.file.Files.list(web.site(site).resolve("skills"))) {
         for (Path dir : dirs.filter(java.nio.file.Files::isDirectory).sorted().toList()) {
           web.open(web.url(site, "skills/" + dir.getFileName() + "/index.html"));
-          long top = (Long) browser.executeScript("var b = document.getElementById('ss-body');"
-              + "return b ? Math.round(b.getBoundingClientRect().top + window.scrollY) : -1;");
+          long top =
+              (Long)
+                  browser.executeScript(
+                      "var b = document.getElementById('ss-body');"
+                          + "return b ? Math.round(b.getBoundingClientRect().top + window.scrollY) : -1;");
           measured.add(site + "/" + dir.getFileName() + " " + top);
           if (top < 0 || top > 2L * inner) {
-            late.add(site + "/" + dir.getFileName() + " starts at " + top + " px (two screens: " + 2 * inner + ")");
+            late.add(
+                site
+                    + "/"
+                    + dir.getFileName()
+                    + " starts at "
+                    + top
+                    + " px (two screens: "
+                    + 2 * inner
+                    + ")");
           }
         }
       }

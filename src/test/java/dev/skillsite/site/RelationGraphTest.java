@@ -21,24 +21,38 @@ class RelationGraphTest {
 
   @Test
   void declaredEdgesAreSolidComputedOnesDashedAndEveryNodeLinksToItsPage() {
-    Map<SkillId, List<RelatedSkill>> related = Map.of(
-        HUB.id(), List.of(new RelatedSkill(A.id(), "declared", true), new RelatedSkill(B.id(), "declared", true),
-            new RelatedSkill(C.id(), "declared", true)),
-        A.id(), List.of(new RelatedSkill(B.id(), "both cover x and y", false)));
-    RelationGraph.Graph g = RelationGraph.of(List.of(HUB, A, B, C, LONE),
-        id -> related.getOrDefault(id, List.of()), "index.html");
+    Map<SkillId, List<RelatedSkill>> related =
+        Map.of(
+            HUB.id(),
+                List.of(
+                    new RelatedSkill(A.id(), "declared", true),
+                    new RelatedSkill(B.id(), "declared", true),
+                    new RelatedSkill(C.id(), "declared", true)),
+            A.id(), List.of(new RelatedSkill(B.id(), "both cover x and y", false)));
+    RelationGraph.Graph g =
+        RelationGraph.of(
+            List.of(HUB, A, B, C, LONE), id -> related.getOrDefault(id, List.of()), "index.html");
     Document svg = Jsoup.parse(g.svg());
     assertEquals(3, svg.select("line.edge-declared").size());
     assertEquals(1, svg.select("line.edge-similar[stroke-dasharray]").size());
-    assertEquals(List.of("skills/a-skill/index.html", "skills/b-skill/index.html", "skills/c-skill/index.html",
-        "skills/hub/index.html"), svg.select("a.node").eachAttr("href"));
-    assertEquals(List.of("a-skill", "b-skill", "c-skill", "hub"), svg.select("a.node text").eachText());
-    assertEquals("a&lt;b&gt; &amp; &quot;c&quot;", RelationGraph.xml("a<b> & \"c\""), "names are escaped");
+    assertEquals(
+        List.of(
+            "skills/a-skill/index.html",
+            "skills/b-skill/index.html",
+            "skills/c-skill/index.html",
+            "skills/hub/index.html"),
+        svg.select("a.node").eachAttr("href"));
+    assertEquals(
+        List.of("a-skill", "b-skill", "c-skill", "hub"), svg.select("a.node text").eachText());
+    assertEquals(
+        "a&lt;b&gt; &amp; &quot;c&quot;", RelationGraph.xml("a<b> & \"c\""), "names are escaped");
     assertTrue(svg.select("script, [style], [onload]").isEmpty());
     // the hub (related to every other) is drawn in the middle
     assertEquals("360.0", svg.selectFirst("a.node[href$=hub/index.html] circle").attr("cx"));
     // the same as text, for screen readers and for collections too big to draw
-    assertEquals(new RelationGraph.Row("a-skill", "skills/a-skill/index.html", List.of(), List.of("b-skill")),
+    assertEquals(
+        new RelationGraph.Row(
+            "a-skill", "skills/a-skill/index.html", List.of(), List.of("b-skill")),
         g.rows().get(0));
     assertEquals(List.of("a-skill", "b-skill", "c-skill"), g.rows().get(3).declared());
   }

@@ -8,9 +8,12 @@ import org.junit.jupiter.api.Test;
 class ScriptCommentsTest {
   @Test
   void wholeLineCommentsGoAndCodeStays() {
-    String in = "/**\n * doc\n */\nvar a = 1; // kept: not a whole line\n  // gone\n  /* gone */\n"
-        + "var re = /\\/\\/x/; var s = \"/* not a comment */\";\n";
-    assertEquals(Optional.of("var a = 1; // kept: not a whole line\nvar re = /\\/\\/x/; var s = \"/* not a comment */\";\n"),
+    String in =
+        "/**\n * doc\n */\nvar a = 1; // kept: not a whole line\n  // gone\n  /* gone */\n"
+            + "var re = /\\/\\/x/; var s = \"/* not a comment */\";\n";
+    assertEquals(
+        Optional.of(
+            "var a = 1; // kept: not a whole line\nvar re = /\\/\\/x/; var s = \"/* not a comment */\";\n"),
         ScriptComments.strip(in));
   }
 

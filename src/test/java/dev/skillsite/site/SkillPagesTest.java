@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class SkillPagesTest {
   private static List<Reference> refs(String folder, int n) {
-    return IntStream.range(0, n).mapToObj(i -> new Reference(folder + String.format("f%03d.md", i), "F" + i, ""))
+    return IntStream.range(0, n)
+        .mapToObj(i -> new Reference(folder + String.format("f%03d.md", i), "F" + i, ""))
         .toList();
   }
 
@@ -37,7 +38,13 @@ class SkillPagesTest {
   void aCrowdedFolderListsAWindowAroundTheCurrentFile() {
     List<Reference> all = refs("references/", 100);
     assertEquals(paths(all.subList(35, 65)), paths(SkillPages.siblings(all, all.get(50))));
-    assertEquals(paths(all.subList(0, 30)), paths(SkillPages.siblings(all, all.get(2))), "clamped at the start");
-    assertEquals(paths(all.subList(70, 100)), paths(SkillPages.siblings(all, all.get(99))), "clamped at the end");
+    assertEquals(
+        paths(all.subList(0, 30)),
+        paths(SkillPages.siblings(all, all.get(2))),
+        "clamped at the start");
+    assertEquals(
+        paths(all.subList(70, 100)),
+        paths(SkillPages.siblings(all, all.get(99))),
+        "clamped at the end");
   }
 }

@@ -18,7 +18,8 @@ class SummariesTest {
     assertEquals("a b c d e", Summaries.flat("a  b\tc\nd\r\ne"));
     assertEquals("a b", Summaries.flat(" a b"));
     assertEquals("a b", Summaries.flat("a b\n"));
-    assertEquals("a b", Summaries.flat("\u2003a b\u2003"), "strip() also takes Unicode spaces at the ends");
+    assertEquals(
+        "a b", Summaries.flat("\u2003a b\u2003"), "strip() also takes Unicode spaces at the ends");
     assertEquals("a\u00a0 b", Summaries.flat("a\u00a0 b"), "a no-break space is kept");
     assertEquals("x y", Summaries.flat("x\u000by"), "a vertical tab is whitespace too");
   }

@@ -13,33 +13,52 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Walks every HTML file of a site and reports executable markup: inline scripts (a script without src, or
- * with content), scripts from outside {@code assets/}, event-handler and style attributes, frames, objects,
- * forms other than our search box, and javascript:, vbscript: or data: URLs. Reusable on any site folder.
+ * Walks every HTML file of a site and reports executable markup: inline scripts (a script without
+ * src, or with content), scripts from outside {@code assets/}, event-handler and style attributes,
+ * frames, objects, forms other than our search box, and javascript:, vbscript: or data: URLs.
+ * Reusable on any site folder.
  */
 public final class UnsafeMarkupScanner {
-  private static final Set<String> FORBIDDEN = Set.of("iframe", "frame", "object", "embed", "applet", "svg", "math",
-      "base", "style");
-  private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "xlink:href",
-      "data", "poster", "srcset", "background", "cite", "content");
+  private static final Set<String> FORBIDDEN =
+      Set.of("iframe", "frame", "object", "embed", "applet", "svg", "math", "base", "style");
+  private static final Set<String> URL_ATTRIBUTES =
+      Set.of(
+          "href",
+          "src",
+          "action",
+          "formaction",
+          "xlink:href",
+          "data",
+          "poster",
+          "srcset",
+          "background",
+          "cite",
+          "content");
 
   private UnsafeMarkupScanner() {}
 
   /**
-   * The two forbidden elements skillsite writes itself: a picture drawn at build time ({@code <svg class="graph">}
-   * outside any rendered document) and the 404 page's inline stylesheet in its head, allowed by its own hash in
-   * the page's Content-Security-Policy. Anything else of those kinds came from content.
+   * The two forbidden elements skillsite writes itself: a picture drawn at build time ({@code <svg
+   * class="graph">} outside any rendered document) and the 404 page's inline stylesheet in its
+   * head, allowed by its own hash in the page's Content-Security-Policy. Anything else of those
+   * kinds came from content.
    */
   private static boolean ours(Document doc, Element e) {
     if (e.normalName().equals("svg")) {
-      return e.hasClass("graph") && e.parents().stream().noneMatch(p -> p.hasClass("markdown-body"))
+      return e.hasClass("graph")
+          && e.parents().stream().noneMatch(p -> p.hasClass("markdown-body"))
           && e.select("script, foreignObject, style, iframe, use, image").isEmpty();
     }
-    if (e.normalName().equals("style") && e.parent() != null && e.parent().normalName().equals("head")) {
+    if (e.normalName().equals("style")
+        && e.parent() != null
+        && e.parent().normalName().equals("head")) {
       Element csp = doc.selectFirst("meta[http-equiv=Content-Security-Policy]");
-      return csp != null && csp.attr("content").contains(
-          dev.skillsite.site.view.NotFoundPage.of(e.data().getBytes(java.nio.charset.StandardCharsets.UTF_8))
-              .cssHash());
+      return csp != null
+          && csp.attr("content")
+              .contains(
+                  dev.skillsite.site.view.NotFoundPage.of(
+                          e.data().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                      .cssHash());
     }
     return false;
   }
@@ -60,7 +79,8 @@ public final class UnsafeMarkupScanner {
         if (FORBIDDEN.contains(tag) && !ours(doc, e)) {
           problems.add(page + ": <" + tag + ">");
         }
-        if (tag.equals("script") && (!e.hasAttr("src") || !e.data().isBlank() || !isOurAsset(e.attr("src")))) {
+        if (tag.equals("script")
+            && (!e.hasAttr("src") || !e.data().isBlank() || !isOurAsset(e.attr("src")))) {
           problems.add(page + ": inline or foreign script " + e.outerHtml());
         }
         if (tag.equals("form") && !e.attr("action").endsWith("search/index.html")) {
@@ -79,7 +99,9 @@ public final class UnsafeMarkupScanner {
             problems.add(page + ": attribute " + a);
           }
           if (URL_ATTRIBUTES.contains(key)
-              && (value.startsWith("javascript:") || value.startsWith("vbscript:") || value.startsWith("data:"))) {
+              && (value.startsWith("javascript:")
+                  || value.startsWith("vbscript:")
+                  || value.startsWith("data:"))) {
             problems.add(page + ": dangerous URL " + a);
           }
         }
@@ -89,6 +111,7 @@ public final class UnsafeMarkupScanner {
   }
 
   private static boolean isOurAsset(String src) {
-    return src.matches("(\\.\\./)*assets/[a-z.-]+\\.js") || src.matches("https?://[^\"]+/assets/[a-z.-]+\\.js");
+    return src.matches("(\\.\\./)*assets/[a-z.-]+\\.js")
+        || src.matches("https?://[^\"]+/assets/[a-z.-]+\\.js");
   }
 }

@@ -8,11 +8,16 @@ import org.junit.jupiter.api.Test;
 class UrlsTest {
   @Test
   void relativeHrefsBetweenSitePaths() {
-    assertEquals("../oban/index.html", Urls.relative("skills/otp/index.html", "skills/oban/index.html"));
+    assertEquals(
+        "../oban/index.html", Urls.relative("skills/otp/index.html", "skills/oban/index.html"));
     assertEquals("skills/otp/index.html", Urls.relative("index.html", "skills/otp/index.html"));
-    assertEquals("../../../index.html", Urls.relative("skills/otp/ref/references/api.html", "skills/index.html"));
-    assertEquals("files/a%20b.png", Urls.relative("skills/otp/index.html", "skills/otp/files/a b.png"));
-    assertEquals("index.html", Urls.relative("skills/otp/ref/x/index.html", "skills/otp/ref/x/index.html"));
+    assertEquals(
+        "../../../index.html",
+        Urls.relative("skills/otp/ref/references/api.html", "skills/index.html"));
+    assertEquals(
+        "files/a%20b.png", Urls.relative("skills/otp/index.html", "skills/otp/files/a b.png"));
+    assertEquals(
+        "index.html", Urls.relative("skills/otp/ref/x/index.html", "skills/otp/ref/x/index.html"));
   }
 
   @Test
@@ -24,8 +29,11 @@ class UrlsTest {
   @Test
   void absoluteUrlsUseFolderStyleForIndexPages() {
     assertEquals("https://x.example/docs/", Urls.absolute("https://x.example/docs", "index.html"));
-    assertEquals("https://x.example/docs/skills/otp/", Urls.absolute("https://x.example/docs/", "skills/otp/index.html"));
-    assertEquals("https://x.example/sitemap.xml", Urls.absolute("https://x.example", "sitemap.xml"));
+    assertEquals(
+        "https://x.example/docs/skills/otp/",
+        Urls.absolute("https://x.example/docs/", "skills/otp/index.html"));
+    assertEquals(
+        "https://x.example/sitemap.xml", Urls.absolute("https://x.example", "sitemap.xml"));
   }
 
   @Test

@@ -30,13 +30,17 @@ class SolrExportTest {
     CommandLine cl = Main.commandLine();
     cl.setOut(new PrintWriter(new StringWriter()));
     cl.setErr(new PrintWriter(err));
-    assertEquals(0, cl.execute("export", "--solr", out.toString(), "--content", "content"), err.toString());
-    List<Skill> skills = RouterFactory.withTriggers(new ContentLoader().load(Path.of("content")).skills());
+    assertEquals(
+        0, cl.execute("export", "--solr", out.toString(), "--content", "content"), err.toString());
+    List<Skill> skills =
+        RouterFactory.withTriggers(new ContentLoader().load(Path.of("content")).skills());
     assertTrue(Files.isRegularFile(out.resolve("configset/schema.xml")));
     assertTrue(Files.isRegularFile(out.resolve("configset/solrconfig.xml")));
     assertTrue(Files.size(out.resolve("lib/skillsite-solr-plugin.jar")) > 1000);
     assertTrue(Files.readString(out.resolve("README.txt")).contains(skills.size() + " skills"));
-    JsonArray docs = JsonParser.parseString(Files.readString(out.resolve("docs/skills-00001.json"))).getAsJsonArray();
+    JsonArray docs =
+        JsonParser.parseString(Files.readString(out.resolve("docs/skills-00001.json")))
+            .getAsJsonArray();
     assertEquals(skills.size(), docs.size());
     for (int i = 0; i < skills.size(); i++) {
       JsonObject d = docs.get(i).getAsJsonObject();

@@ -22,12 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The plugin jar a Solr node loads: the Maven build's and the one export --solr writes hold the same classes, and
- * those alone (with Lucene, as on a Solr node) analyze text as skillsite does.
+ * The plugin jar a Solr node loads: the Maven build's and the one export --solr writes hold the
+ * same classes, and those alone (with Lucene, as on a Solr node) analyze text as skillsite does.
  */
 class SolrPluginJarTest {
-  static final Path MAVEN_JAR = Path.of(System.getProperty("skillsite.buildDir", "target"), "skillsite-solr-plugin.jar");
-  static final String TEXT = "Use when a GenServer's handle_call blocks; background jobs with Oban (Not for Sidekiq) 测试";
+  static final Path MAVEN_JAR =
+      Path.of(System.getProperty("skillsite.buildDir", "target"), "skillsite-solr-plugin.jar");
+  static final String TEXT =
+      "Use when a GenServer's handle_call blocks; background jobs with Oban (Not for Sidekiq) 测试";
 
   @Test
   void mavenJarAndExportedJarHoldTheListedClasses(@TempDir Path dir) throws IOException {
@@ -44,10 +46,16 @@ class SolrPluginJarTest {
   void analyzersLoadedFromTheJarAloneAnalyzeAsSkillsiteDoes(@TempDir Path dir) throws Exception {
     Path jar = dir.resolve("plugin.jar");
     SolrExport.writePlugin(jar);
-    URL[] urls = {jar.toUri().toURL(), codeSource(Analyzer.class), codeSource(WordDelimiterGraphFilter.class)};
+    URL[] urls = {
+      jar.toUri().toURL(), codeSource(Analyzer.class), codeSource(WordDelimiterGraphFilter.class)
+    };
     try (URLClassLoader alone = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader())) {
-      for (String[] c : new String[][] {{"StemmedAnalyzer", "stemmed"}, {"LightAnalyzer", "light"},
-          {"ShingleAnalyzer", "shingled"}}) {
+      for (String[] c :
+          new String[][] {
+            {"StemmedAnalyzer", "stemmed"},
+            {"LightAnalyzer", "light"},
+            {"ShingleAnalyzer", "shingled"}
+          }) {
         Class<?> k = alone.loadClass("dev.skillsite.solr.plugin." + c[0]);
         assertTrue(k.getClassLoader() == alone, "loaded from the jar");
         Object fromJar = k.getConstructor().newInstance();
@@ -64,9 +72,13 @@ class SolrPluginJarTest {
     return c.getProtectionDomain().getCodeSource().getLocation();
   }
 
-  /** Tokens of an analyzer from another class loader (its TokenStream API is the same Lucene's only by name). */
+  /**
+   * Tokens of an analyzer from another class loader (its TokenStream API is the same Lucene's only
+   * by name).
+   */
   private static List<String> tokensVia(Object a) throws Exception {
-    Object ts = a.getClass().getMethod("tokenStream", String.class, String.class).invoke(a, "f", TEXT);
+    Object ts =
+        a.getClass().getMethod("tokenStream", String.class, String.class).invoke(a, "f", TEXT);
     Class<?> attr = ts.getClass().getClassLoader().loadClass(CharTermAttribute.class.getName());
     Object term = ts.getClass().getMethod("addAttribute", Class.class).invoke(ts, attr);
     List<String> out = new ArrayList<>();

@@ -18,23 +18,33 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * Routing through an in-process SolrCloud (2 nodes, 2 shards × 2 replicas, as SolrRoutingTest) beside a local
- * route of the same collection: agreement on every ../shared/eval query, and queries per second with p50 / p99
- * latency (one client thread, then two). The cluster, the client and the local router share the machine.
- * Run: {@code java -cp target/classes:target/test-classes:<test deps> dev.skillsite.solr.SolrRoutingBench CORPUS…}
- * (for example {@code ../shared/corpora/large} and a {@code bench/replicate large 10} folder).
+ * Routing through an in-process SolrCloud (2 nodes, 2 shards × 2 replicas, as SolrRoutingTest)
+ * beside a local route of the same collection: agreement on every ../shared/eval query, and queries
+ * per second with p50 / p99 latency (one client thread, then two). The cluster, the client and the
+ * local router share the machine. Run: {@code java -cp target/classes:target/test-classes:<test
+ * deps> dev.skillsite.solr.SolrRoutingBench CORPUS…} (for example {@code ../shared/corpora/large}
+ * and a {@code bench/replicate large 10} folder).
  */
 final class SolrRoutingBench {
   private static final int PASSES = 3;
 
   public static void main(String[] args) throws Exception {
     // an embedded ZooKeeper or Solr that gives up calls System.exit: say who did
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> Thread.getAllStackTraces().forEach((t, st) -> {
-      if (Arrays.stream(st).anyMatch(f -> f.getMethodName().equals("exit"))) {
-        System.err.println("exit called by " + t.getName());
-        Arrays.stream(st).limit(25).forEach(f -> System.err.println("  at " + f));
-      }
-    })));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () ->
+                    Thread.getAllStackTraces()
+                        .forEach(
+                            (t, st) -> {
+                              if (Arrays.stream(st)
+                                  .anyMatch(f -> f.getMethodName().equals("exit"))) {
+                                System.err.println("exit called by " + t.getName());
+                                Arrays.stream(st)
+                                    .limit(25)
+                                    .forEach(f -> System.err.println("  at " + f));
+                              }
+                            })));
     List<String> queries = SolrRoutingTest.queries();
     try (SolrCluster cluster = new SolrCluster(2)) {
       for (int c = 0; c < args.length; c++) {
@@ -49,11 +59,21 @@ final class SolrRoutingBench {
           Router local = new Router(index);
           Router solr = new Router(new SolrSource(cluster.client(name)), Confidence.DEFAULT);
           SolrRoutingTest.Agreement a = SolrRoutingTest.Agreement.of(queries, local, solr);
-          System.out.printf(Locale.ROOT, "%s: %d skills, Solr collection made and indexed in %.1f s%n", root,
-              skills.size(), indexS);
-          System.out.printf(Locale.ROOT, "  agreement over %d queries: top %.4f, abstention %.4f, matched %.4f,"
-              + " max confidence gap %.2e%n", a.queries(), a.share(a.top()), a.share(a.abstention()),
-              a.share(a.matched()), a.maxConfidenceGap());
+          System.out.printf(
+              Locale.ROOT,
+              "%s: %d skills, Solr collection made and indexed in %.1f s%n",
+              root,
+              skills.size(),
+              indexS);
+          System.out.printf(
+              Locale.ROOT,
+              "  agreement over %d queries: top %.4f, abstention %.4f, matched %.4f,"
+                  + " max confidence gap %.2e%n",
+              a.queries(),
+              a.share(a.top()),
+              a.share(a.abstention()),
+              a.share(a.matched()),
+              a.maxConfidenceGap());
           a.differ().forEach(d -> System.out.println("    differs: " + d));
           report("local route", queries, q -> local.route(q, 3), 1);
           report("solr route ", queries, q -> solr.route(q, 3), 1);
@@ -64,7 +84,10 @@ final class SolrRoutingBench {
     }
   }
 
-  /** Every query {@link #PASSES} times (the first pass warms up and is not counted) on {@code threads} threads. */
+  /**
+   * Every query {@link #PASSES} times (the first pass warms up and is not counted) on {@code
+   * threads} threads.
+   */
   private static void report(String what, List<String> queries, Consumer<String> route, int threads)
       throws Exception {
     queries.forEach(route);
@@ -75,11 +98,13 @@ final class SolrRoutingBench {
       List<Future<Long>> fs = new ArrayList<>();
       for (int p = 1; p < PASSES; p++) {
         for (String q : queries) {
-          fs.add(pool.submit(() -> {
-            long s = System.nanoTime();
-            route.accept(q);
-            return System.nanoTime() - s;
-          }));
+          fs.add(
+              pool.submit(
+                  () -> {
+                    long s = System.nanoTime();
+                    route.accept(q);
+                    return System.nanoTime() - s;
+                  }));
         }
       }
       for (Future<Long> f : fs) {
@@ -90,8 +115,16 @@ final class SolrRoutingBench {
     }
     double wall = (System.nanoTime() - t0) / 1e9;
     long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-    System.out.printf(Locale.ROOT, "  %s, %d thread%s: %.0f queries/s, p50 %.1f ms, p99 %.1f ms (%d queries)%n", what,
-        threads, threads == 1 ? "" : "s", sorted.length / wall, pct(sorted, 0.50), pct(sorted, 0.99), sorted.length);
+    System.out.printf(
+        Locale.ROOT,
+        "  %s, %d thread%s: %.0f queries/s, p50 %.1f ms, p99 %.1f ms (%d queries)%n",
+        what,
+        threads,
+        threads == 1 ? "" : "s",
+        sorted.length / wall,
+        pct(sorted, 0.50),
+        pct(sorted, 0.99),
+        sorted.length);
   }
 
   private static double pct(long[] sorted, double p) {

@@ -47,8 +47,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * route through a real SolrCloud (in process: 2 nodes, a collection of 2 shards × 2 replicas) against a local
- * route of the same skills, on the {@code large} corpus and every query of ../shared/eval.
+ * route through a real SolrCloud (in process: 2 nodes, a collection of 2 shards × 2 replicas)
+ * against a local route of the same skills, on the {@code large} corpus and every query of
+ * ../shared/eval.
  */
 @Tag("solr")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -82,7 +83,10 @@ class SolrRoutingTest {
     }
   }
 
-  /** Every query of ../shared/eval (the JSONL sets and the large sample), and a few that call a skill by name. */
+  /**
+   * Every query of ../shared/eval (the JSONL sets and the large sample), and a few that call a
+   * skill by name.
+   */
   static List<String> queries() throws IOException {
     List<String> out = new ArrayList<>();
     try (Stream<Path> s = Files.list(Path.of("../shared/eval"))) {
@@ -90,15 +94,26 @@ class SolrRoutingTest {
         EvalFile.read(f, Optional.empty()).stream().map(EvalCase::query).forEach(out::add);
       }
     }
-    Files.readAllLines(Path.of("../shared/eval/large-sample.txt")).stream().filter(l -> !l.isBlank()).forEach(out::add);
+    Files.readAllLines(Path.of("../shared/eval/large-sample.txt")).stream()
+        .filter(l -> !l.isBlank())
+        .forEach(out::add);
     out.add("/pdf fill in this form");
     out.add("use the docker-expert skill to shrink my image");
     out.add("don't use the pdf skill, just summarize the text");
     return out;
   }
 
-  /** Top skill, abstention, confidence and "matched" of a Solr route against a local route of the same skills. */
-  record Agreement(int queries, int top, int abstention, int matched, double maxConfidenceGap, List<String> differ) {
+  /**
+   * Top skill, abstention, confidence and "matched" of a Solr route against a local route of the
+   * same skills.
+   */
+  record Agreement(
+      int queries,
+      int top,
+      int abstention,
+      int matched,
+      double maxConfidenceGap,
+      List<String> differ) {
     static Agreement of(List<String> queries, Router local, Router solr) {
       int top = 0, abst = 0, matched = 0;
       double gap = 0;
@@ -106,8 +121,10 @@ class SolrRoutingTest {
       for (String q : queries) {
         RouteResult a = local.route(q, 3);
         RouteResult b = solr.route(q, 3);
-        boolean sameTop = a.hits().isEmpty() ? b.hits().isEmpty()
-            : !b.hits().isEmpty() && a.hits().get(0).id().equals(b.hits().get(0).id());
+        boolean sameTop =
+            a.hits().isEmpty()
+                ? b.hits().isEmpty()
+                : !b.hits().isEmpty() && a.hits().get(0).id().equals(b.hits().get(0).id());
         top += sameTop ? 1 : 0;
         abst += a.abstained() == b.abstained() ? 1 : 0;
         if (sameTop && !a.hits().isEmpty()) {
@@ -125,8 +142,12 @@ class SolrRoutingTest {
     }
 
     private static String describe(RouteResult r) {
-      return r.hits().isEmpty() ? "none" : r.hits().get(0).name() + (r.abstained() ? " (abstained)" : "")
-          + String.format(Locale.ROOT, " %.4f %.4f", r.hits().get(0).score(), r.hits().get(0).confidence());
+      return r.hits().isEmpty()
+          ? "none"
+          : r.hits().get(0).name()
+              + (r.abstained() ? " (abstained)" : "")
+              + String.format(
+                  Locale.ROOT, " %.4f %.4f", r.hits().get(0).score(), r.hits().get(0).confidence());
     }
 
     double share(int n) {
@@ -137,33 +158,55 @@ class SolrRoutingTest {
   @Test
   @Order(1)
   void routesAsALocalIndexDoes() throws IOException {
-    Agreement a = Agreement.of(queries, new Router(local), new Router(new SolrSource(cluster.client(COLLECTION)),
-        Confidence.DEFAULT));
-    System.out.printf("solr vs local on large: %d queries, top %d, abstention %d, matched %d, max confidence gap %.2e%n",
+    Agreement a =
+        Agreement.of(
+            queries,
+            new Router(local),
+            new Router(new SolrSource(cluster.client(COLLECTION)), Confidence.DEFAULT));
+    System.out.printf(
+        "solr vs local on large: %d queries, top %d, abstention %d, matched %d, max confidence gap %.2e%n",
         a.queries(), a.top(), a.abstention(), a.matched(), a.maxConfidenceGap());
     a.differ().forEach(d -> System.out.println("  differs: " + d));
     assertTrue(a.queries() >= 300, "queries " + a.queries());
-    assertTrue(a.share(a.top()) >= 0.99, () -> "top skill agrees on " + a.top() + "/" + a.queries());
-    assertTrue(a.share(a.abstention()) >= 0.99, () -> "abstention agrees on " + a.abstention() + "/" + a.queries());
-    assertTrue(a.share(a.matched()) >= 0.99, () -> "matched agrees on " + a.matched() + "/" + a.queries());
+    assertTrue(
+        a.share(a.top()) >= 0.99, () -> "top skill agrees on " + a.top() + "/" + a.queries());
+    assertTrue(
+        a.share(a.abstention()) >= 0.99,
+        () -> "abstention agrees on " + a.abstention() + "/" + a.queries());
+    assertTrue(
+        a.share(a.matched()) >= 0.99, () -> "matched agrees on " + a.matched() + "/" + a.queries());
     assertTrue(a.maxConfidenceGap() < 1e-4, () -> "confidence differs by " + a.maxConfidenceGap());
   }
 
-  /** The command line: route --solr and eval --solr print what route and eval print over a local index. */
+  /**
+   * The command line: route --solr and eval --solr print what route and eval print over a local
+   * index.
+   */
   @Test
   @Order(2)
   void routeAndEvalCommandsTakeACollection(@TempDir Path dir) throws IOException {
-    String nodes = cluster.nodeUrls().stream().map(Object::toString).collect(Collectors.joining(","));
+    String nodes =
+        cluster.nodeUrls().stream().map(Object::toString).collect(Collectors.joining(","));
     String q = "fill in a PDF form and merge two PDFs";
     Path index = dir.resolve("index");
     local.writeTo(index);
-    String viaSolr = cli("route", "--json", "--top", "3", "--solr", nodes, "--collection", COLLECTION, q);
+    String viaSolr =
+        cli("route", "--json", "--top", "3", "--solr", nodes, "--collection", COLLECTION, q);
     String viaIndex = cli("route", "--json", "--top", "3", "--index", index.toString(), q);
     assertEquals(viaIndex, viaSolr);
     assertTrue(viaSolr.contains("\"matched\""), viaSolr);
     Path queries = Path.of("../shared/eval/large.jsonl");
-    assertEquals(cli("eval", "--json", "--queries", queries.toString(), "--index", index.toString()),
-        cli("eval", "--json", "--queries", queries.toString(), "--solr", nodes, "--collection", COLLECTION));
+    assertEquals(
+        cli("eval", "--json", "--queries", queries.toString(), "--index", index.toString()),
+        cli(
+            "eval",
+            "--json",
+            "--queries",
+            queries.toString(),
+            "--solr",
+            nodes,
+            "--collection",
+            COLLECTION));
     assertTrue(cli("route", "--solr", nodes, q).startsWith("exit 2"), "--solr wants --collection");
   }
 
@@ -177,7 +220,10 @@ class SolrRoutingTest {
     return code == 0 ? out.toString() : "exit " + code + ": " + err;
   }
 
-  /** A skill whose description changed is routed by its new words once its document is replaced and committed. */
+  /**
+   * A skill whose description changed is routed by its new words once its document is replaced and
+   * committed.
+   */
   @Test
   @Order(3)
   void routesAChangedSkillAfterACommit() throws IOException {
@@ -187,9 +233,20 @@ class SolrRoutingTest {
     assertTrue(before.route(query, 3).abstained(), "no skill is about flux capacitors yet");
     int ord = 17;
     Skill old = skills.get(ord);
-    Skill changed = new Skill(old.id(), old.name(), "Calibrates the flux capacitor of a time machine. Use when"
-        + " asked to \"calibrate the flux capacitor\" or before a time jump.", old.source(), old.collectionId(),
-        old.frontmatter(), old.body(), old.bodyLine(), old.references(), old.triggers(), old.declaredRelated());
+    Skill changed =
+        new Skill(
+            old.id(),
+            old.name(),
+            "Calibrates the flux capacitor of a time machine. Use when"
+                + " asked to \"calibrate the flux capacitor\" or before a time jump.",
+            old.source(),
+            old.collectionId(),
+            old.frontmatter(),
+            old.body(),
+            old.bodyLine(),
+            old.references(),
+            old.triggers(),
+            old.declaredRelated());
     List<Skill> updated = new ArrayList<>(skills);
     updated.set(ord, RouterFactory.withTriggers(List.of(changed)).get(0));
     JsonArray docs = new JsonArray();
@@ -204,7 +261,10 @@ class SolrRoutingTest {
     try (RoutingIndex rebuilt = RoutingIndex.build(updated)) {
       RouteResult l = new Router(rebuilt).route(query, 3);
       assertEquals(l.hits().get(0).id(), r.hits().get(0).id());
-      assertEquals(l.hits().get(0).confidence(), r.hits().get(0).confidence(), 0.02,
+      assertEquals(
+          l.hits().get(0).confidence(),
+          r.hits().get(0).confidence(),
+          0.02,
           "the replaced document's old terms still count in Solr's frequencies until a merge");
     }
     // put it back for the tests after this one
@@ -214,7 +274,9 @@ class SolrRoutingTest {
     solr.commit();
   }
 
-  /** A node stops while queries run: every query is answered (by the other replicas), and as before. */
+  /**
+   * A node stops while queries run: every query is answered (by the other replicas), and as before.
+   */
   @Test
   @Order(4)
   void losesNoQueryWhenANodeDies() throws Exception {
@@ -234,8 +296,12 @@ class SolrRoutingTest {
       for (int i = 0; i < run.size(); i++) {
         RouteResult r = results.get(i).get(); // throws when a query was lost
         RouteResult l = reference.route(run.get(i), 3);
-        same += l.hits().isEmpty() == r.hits().isEmpty() && l.abstained() == r.abstained()
-            && (l.hits().isEmpty() || l.hits().get(0).id().equals(r.hits().get(0).id())) ? 1 : 0;
+        same +=
+            l.hits().isEmpty() == r.hits().isEmpty()
+                    && l.abstained() == r.abstained()
+                    && (l.hits().isEmpty() || l.hits().get(0).id().equals(r.hits().get(0).id()))
+                ? 1
+                : 0;
       }
       System.out.printf("node stopped mid-run: %d/%d answered as local%n", same, run.size());
       assertTrue(same >= 0.99 * run.size(), "answered as local: " + same + "/" + run.size());

@@ -40,22 +40,34 @@ public final class CorpusSkills {
       String rel = root.relativize(f).toString();
       String dir = f.getParent().getFileName().toString();
       String name = fm.get("name") instanceof String n && !n.isBlank() ? n : dir;
-      String description = fm.get("description") == null ? "" : String.valueOf(fm.get("description"));
+      String description =
+          fm.get("description") == null ? "" : String.valueOf(fm.get("description"));
       String slug = slug(name);
       String id = slug;
       for (int i = 2; !ids.add(id); i++) {
         id = slug + "-" + i;
       }
       Skill s =
-          new Skill(new SkillId(id), name, description, rel, "c", fm, Frontmatter.body(f), 1, List.of(),
-              Triggers.NONE, List.of());
+          new Skill(
+              new SkillId(id),
+              name,
+              description,
+              rel,
+              "c",
+              fm,
+              Frontmatter.body(f),
+              1,
+              List.of(),
+              Triggers.NONE,
+              List.of());
       out.add(s.withTriggers(x.extract(description)));
     }
     return out;
   }
 
   static String slug(String name) {
-    String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    String s =
+        name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     return s.isEmpty() ? "skill" : s;
   }
 }

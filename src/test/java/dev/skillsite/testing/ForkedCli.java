@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the CLI ({@code dev.skillsite.cli.Main}) in a JVM of its own, from the test class path: for what one JVM
- * cannot vary, such as its cores, its locale or the character set it reads file names in.
+ * Runs the CLI ({@code dev.skillsite.cli.Main}) in a JVM of its own, from the test class path: for
+ * what one JVM cannot vary, such as its cores, its locale or the character set it reads file names
+ * in.
  */
 public final class ForkedCli {
   private ForkedCli() {}
@@ -19,8 +20,10 @@ public final class ForkedCli {
   public record Run(int exitCode, String output) {}
 
   /**
-   * @param jvm options for the JVM ({@code -XX:ActiveProcessorCount=1}, {@code -Duser.language=tr}, …)
-   * @param locale the whole locale environment of the process ({@code LC_ALL=C}); the caller's is dropped
+   * @param jvm options for the JVM ({@code -XX:ActiveProcessorCount=1}, {@code -Duser.language=tr},
+   *     …)
+   * @param locale the whole locale environment of the process ({@code LC_ALL=C}); the caller's is
+   *     dropped
    */
   public static Run run(List<String> jvm, Map<String, String> locale, String... args)
       throws IOException, InterruptedException {
@@ -36,7 +39,8 @@ public final class ForkedCli {
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new AssertionError("skillsite " + String.join(" ", args) + " did not finish: " + output);
+      throw new AssertionError(
+          "skillsite " + String.join(" ", args) + " did not finish: " + output);
     }
     return new Run(p.exitValue(), output);
   }

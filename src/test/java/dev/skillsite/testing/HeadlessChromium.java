@@ -10,8 +10,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's headless Chromium for a page served by something other than {@link SiteBrowser} (such as {@code serve});
- * the same options and the same rule: skipped without /usr/bin/chromium and its driver, unless {@code CI} is set.
+ * Debian's headless Chromium for a page served by something other than {@link SiteBrowser} (such as
+ * {@code serve}); the same options and the same rule: skipped without /usr/bin/chromium and its
+ * driver, unless {@code CI} is set.
  */
 public final class HeadlessChromium {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -23,15 +24,25 @@ public final class HeadlessChromium {
   public static ChromeDriver start(Path profile) {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (System.getenv("CI") == null) {
-      Assumptions.assumeTrue(present, "no /usr/bin/chromium and chromedriver (required when CI is set)");
+      Assumptions.assumeTrue(
+          present, "no /usr/bin/chromium and chromedriver (required when CI is set)");
     }
-    assertTrue(present, "CI needs /usr/bin/chromium and /usr/bin/chromedriver (.ci/run installs them)");
+    assertTrue(
+        present, "CI needs /usr/bin/chromium and /usr/bin/chromedriver (.ci/run installs them)");
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--user-data-dir=" + profile);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--user-data-dir=" + profile);
     ChromeDriver browser = new ChromeDriver(options);
     browser.manage().timeouts().scriptTimeout(Duration.ofMinutes(1));
     return browser;

@@ -3,11 +3,11 @@ package dev.skillsite.testing;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import dev.skillsite.build.BuildOptions;
 import dev.skillsite.build.BuildPipeline;
 import dev.skillsite.build.Progress;
 import dev.skillsite.site.SiteGenerator;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -24,9 +24,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Built sites served over HTTP on 127.0.0.1 under a sub-path ({@code /sub/path/NAME/...}), and Debian's headless
- * Chromium to open them. Without /usr/bin/chromium and its driver the calling test is skipped, unless {@code CI}
- * is set (.ci/run installs them), where it fails.
+ * Built sites served over HTTP on 127.0.0.1 under a sub-path ({@code /sub/path/NAME/...}), and
+ * Debian's headless Chromium to open them. Without /usr/bin/chromium and its driver the calling
+ * test is skipped, unless {@code CI} is set (.ci/run installs them), where it fails.
  */
 public final class SiteBrowser implements AutoCloseable {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -47,9 +47,11 @@ public final class SiteBrowser implements AutoCloseable {
   private static void assumeChromium() {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (System.getenv("CI") == null) {
-      Assumptions.assumeTrue(present, "no /usr/bin/chromium and chromedriver (required when CI is set)");
+      Assumptions.assumeTrue(
+          present, "no /usr/bin/chromium and chromedriver (required when CI is set)");
     }
-    assertTrue(present, "CI needs /usr/bin/chromium and /usr/bin/chromedriver (.ci/run installs them)");
+    assertTrue(
+        present, "CI needs /usr/bin/chromium and /usr/bin/chromedriver (.ci/run installs them)");
   }
 
   /** The named collections of ../shared/corpora, name to content folder, in order. */
@@ -60,8 +62,8 @@ public final class SiteBrowser implements AutoCloseable {
   }
 
   /**
-   * Builds each collection of {@code contents} (name to content folder) into {@code tmp}/site-NAME, serves them
-   * and starts a browser.
+   * Builds each collection of {@code contents} (name to content folder) into {@code tmp}/site-NAME,
+   * serves them and starts a browser.
    */
   public static SiteBrowser build(Path tmp, Map<String, Path> contents) throws IOException {
     assumeChromium();
@@ -75,24 +77,39 @@ public final class SiteBrowser implements AutoCloseable {
     return start(sites, Files.createTempDirectory(tmp, "chromium-profile"));
   }
 
-  /** Serves {@code sites} (name to output folder) and starts a browser; {@code profile} is an empty folder. */
+  /**
+   * Serves {@code sites} (name to output folder) and starts a browser; {@code profile} is an empty
+   * folder.
+   */
   private static SiteBrowser start(Map<String, Path> sites, Path profile) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(SUB, ex -> serve(sites, ex));
-    // one handler thread per connection Chromium opens in parallel: the default single dispatcher thread can
+    // one handler thread per connection Chromium opens in parallel: the default single dispatcher
+    // thread can
     // leave a script request waiting behind a kept-alive connection
-    server.setExecutor(Executors.newFixedThreadPool(8, r -> {
-      Thread t = new Thread(r, "browser-test-http");
-      t.setDaemon(true);
-      return t;
-    }));
+    server.setExecutor(
+        Executors.newFixedThreadPool(
+            8,
+            r -> {
+              Thread t = new Thread(r, "browser-test-http");
+              t.setDaemon(true);
+              return t;
+            }));
     server.start();
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--user-data-dir=" + profile);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--user-data-dir=" + profile);
     ChromeDriver browser;
     try {
       browser = new ChromeDriver(options);
@@ -118,13 +135,17 @@ public final class SiteBrowser implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + SUB + site + "/" + path;
   }
 
-  /** Opens {@code url} and waits until it has loaded and been laid out twice (highlighting and fonts settled). */
+  /**
+   * Opens {@code url} and waits until it has loaded and been laid out twice (highlighting and fonts
+   * settled).
+   */
   public void open(String url) {
     browser.get(url);
-    browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
-        + "function settled() { requestAnimationFrame(function () { requestAnimationFrame(function () {"
-        + "  done(); }); }); }"
-        + "if (document.readyState === 'complete') { settled(); } else { addEventListener('load', settled); }");
+    browser.executeAsyncScript(
+        "var done = arguments[arguments.length - 1];"
+            + "function settled() { requestAnimationFrame(function () { requestAnimationFrame(function () {"
+            + "  done(); }); }); }"
+            + "if (document.readyState === 'complete') { settled(); } else { addEventListener('load', settled); }");
   }
 
   @Override
@@ -145,7 +166,8 @@ public final class SiteBrowser implements AutoCloseable {
       file = file.resolve("index.html");
     }
     if (file == null || !file.startsWith(site) || !Files.isRegularFile(file)) {
-      // as GitHub Pages and most hosts do: a missing address gets the site's 404.html, if it has one
+      // as GitHub Pages and most hosts do: a missing address gets the site's 404.html, if it has
+      // one
       Path notFound = site == null ? null : site.resolve("404.html");
       if (notFound == null || !Files.isRegularFile(notFound)) {
         ex.sendResponseHeaders(404, -1);
@@ -161,9 +183,14 @@ public final class SiteBrowser implements AutoCloseable {
       return;
     }
     String name = file.getFileName().toString();
-    ex.getResponseHeaders().set("Content-Type", name.endsWith(".html") ? "text/html; charset=utf-8"
-        : name.endsWith(".js") ? "text/javascript; charset=utf-8" : name.endsWith(".css") ? "text/css"
-        : "application/octet-stream");
+    ex.getResponseHeaders()
+        .set(
+            "Content-Type",
+            name.endsWith(".html")
+                ? "text/html; charset=utf-8"
+                : name.endsWith(".js")
+                    ? "text/javascript; charset=utf-8"
+                    : name.endsWith(".css") ? "text/css" : "application/octet-stream");
     byte[] body = Files.readAllBytes(file);
     ex.sendResponseHeaders(200, body.length);
     try (OutputStream out = ex.getResponseBody()) {

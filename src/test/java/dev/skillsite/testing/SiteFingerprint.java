@@ -16,7 +16,9 @@ import java.util.stream.Stream;
 public final class SiteFingerprint {
   private SiteFingerprint() {}
 
-  /** Relative path → SHA-256 of every file under {@code root} (the routing index's files included). */
+  /**
+   * Relative path → SHA-256 of every file under {@code root} (the routing index's files included).
+   */
   public static SortedMap<String, String> of(Path root) throws IOException {
     SortedMap<String, String> map = new TreeMap<>();
     try (Stream<Path> files = Files.walk(root)) {
@@ -29,12 +31,18 @@ public final class SiteFingerprint {
   }
 
   /** The files that differ, are missing or were added, one line each. */
-  public static List<String> differences(SortedMap<String, String> expected, SortedMap<String, String> actual) {
+  public static List<String> differences(
+      SortedMap<String, String> expected, SortedMap<String, String> actual) {
     SortedMap<String, String> all = new TreeMap<>(expected);
     all.putAll(actual);
     return all.keySet().stream()
         .filter(k -> !Objects.equals(expected.get(k), actual.get(k)))
-        .map(k -> k + (expected.containsKey(k) ? actual.containsKey(k) ? " differs" : " missing" : " added"))
+        .map(
+            k ->
+                k
+                    + (expected.containsKey(k)
+                        ? actual.containsKey(k) ? " differs" : " missing"
+                        : " added"))
         .toList();
   }
 

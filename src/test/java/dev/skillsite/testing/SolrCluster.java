@@ -3,8 +3,8 @@ package dev.skillsite.testing;
 import com.google.gson.JsonArray;
 import dev.skillsite.model.Skill;
 import dev.skillsite.routing.SolrDocuments;
-import dev.skillsite.solr.SolrExport;
 import dev.skillsite.routing.SolrHttp;
+import dev.skillsite.solr.SolrExport;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -18,9 +18,9 @@ import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.embedded.JettySolrRunner;
 
 /**
- * An in-process SolrCloud (Solr's MiniSolrCloudCluster: embedded ZooKeeper, Jetty nodes on loopback ports) with
- * skillsite's exported configset, for tests and benchmarks of routing through Solr. The plugin's analyzers are on
- * the test classpath, as the plugin jar puts them on a real node's.
+ * An in-process SolrCloud (Solr's MiniSolrCloudCluster: embedded ZooKeeper, Jetty nodes on loopback
+ * ports) with skillsite's exported configset, for tests and benchmarks of routing through Solr. The
+ * plugin's analyzers are on the test classpath, as the plugin jar puts them on a real node's.
  */
 public final class SolrCluster implements AutoCloseable {
   public static final String CONFIG = "skillsite";
@@ -32,14 +32,19 @@ public final class SolrCluster implements AutoCloseable {
     Path configset = base.resolve("configset");
     SolrExport.writeConfigset(configset);
     System.setProperty("solr.autoCommit.maxTime", "-1");
-    this.cluster = new MiniSolrCloudCluster.Builder(nodes, base.resolve("cluster"))
-        .addConfig(CONFIG, configset)
-        .build();
+    this.cluster =
+        new MiniSolrCloudCluster.Builder(nodes, base.resolve("cluster"))
+            .addConfig(CONFIG, configset)
+            .build();
   }
 
-  /** Creates a collection of {@code shards} × {@code replicas} cores and waits until every one is active. */
+  /**
+   * Creates a collection of {@code shards} × {@code replicas} cores and waits until every one is
+   * active.
+   */
   public void createCollection(String name, int shards, int replicas) throws Exception {
-    CollectionAdminRequest.createCollection(name, CONFIG, shards, replicas).process(cluster.getSolrClient());
+    CollectionAdminRequest.createCollection(name, CONFIG, shards, replicas)
+        .process(cluster.getSolrClient());
     cluster.waitForActiveCollection(name, 60, TimeUnit.SECONDS, shards, shards * replicas);
   }
 
@@ -49,7 +54,9 @@ public final class SolrCluster implements AutoCloseable {
   }
 
   public List<URI> nodeUrls() {
-    return cluster.getJettySolrRunners().stream().map(j -> URI.create(j.getBaseUrl().toString())).toList();
+    return cluster.getJettySolrRunners().stream()
+        .map(j -> URI.create(j.getBaseUrl().toString()))
+        .toList();
   }
 
   /** Indexes the skills (in collection order) in batches, then commits. */

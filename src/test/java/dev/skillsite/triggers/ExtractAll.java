@@ -23,7 +23,8 @@ final class ExtractAll {
       not += t.notFor().isEmpty() ? 0 : 1;
     }
     System.out.printf("extract() total %d ms; ", ex / 1_000_000);
-    System.out.printf("%d descriptions in %d ms: with phrases %d, keywords %d, use-when %d, not-for %d%n", n,
-        (System.nanoTime() - t0) / 1_000_000, phrases, keywords, use, not);
+    System.out.printf(
+        "%d descriptions in %d ms: with phrases %d, keywords %d, use-when %d, not-for %d%n",
+        n, (System.nanoTime() - t0) / 1_000_000, phrases, keywords, use, not);
   }
 }

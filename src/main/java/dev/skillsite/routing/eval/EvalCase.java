@@ -6,8 +6,10 @@ import java.util.Optional;
 /**
  * One line of a routing query set.
  *
- * @param expected names of the skills that count as right; empty for a negative (nothing should trigger)
- * @param scope for a negative about one skill: only that skill must not trigger; empty: no skill may
+ * @param expected names of the skills that count as right; empty for a negative (nothing should
+ *     trigger)
+ * @param scope for a negative about one skill: only that skill must not trigger; empty: no skill
+ *     may
  */
 public record EvalCase(String query, List<String> expected, Optional<String> scope) {
   public EvalCase {

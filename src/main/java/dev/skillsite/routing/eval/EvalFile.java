@@ -22,30 +22,33 @@ import java.util.Optional;
  * Reads routing query sets in the shapes skill authors write them:
  *
  * <ul>
- *   <li>JSONL, or a JSON array, of cases: the query under {@code query}, {@code prompt}, {@code q} or
- *       {@code input}; the label one of
+ *   <li>JSONL, or a JSON array, of cases: the query under {@code query}, {@code prompt}, {@code q}
+ *       or {@code input}; the label one of
  *       <ul>
- *         <li>{@code expected}, {@code expected_skill} or {@code expect_skill}: a skill's name, a list of
- *             names, or {@code null} / {@code "none"} (nothing may fire); or {@code "trigger"} /
- *             {@code "do_not_trigger"} / {@code "skip"} about the set's skill;
- *         <li>{@code should_trigger}, {@code shouldTrigger}, {@code should} or {@code expected_trigger}:
- *             {@code true} / {@code false} about the set's skill, or a skill's name ({@code false} without a
- *             skill, or {@code null}: nothing may fire);
+ *         <li>{@code expected}, {@code expected_skill} or {@code expect_skill}: a skill's name, a
+ *             list of names, or {@code null} / {@code "none"} (nothing may fire); or {@code
+ *             "trigger"} / {@code "do_not_trigger"} / {@code "skip"} about the set's skill;
+ *         <li>{@code should_trigger}, {@code shouldTrigger}, {@code should} or {@code
+ *             expected_trigger}: {@code true} / {@code false} about the set's skill, or a skill's
+ *             name ({@code false} without a skill, or {@code null}: nothing may fire);
  *       </ul>
- *   <li>an object holding such a list under {@code evals}, {@code queries}, {@code cases}, {@code tests},
- *       {@code items} or {@code examples}, and maybe the skill it is about under {@code skill_name},
- *       {@code skill} or {@code target} (a {@code --skill} given on the command line wins);
- *   <li>an object of two lists of phrases about one skill: {@code should_trigger} / {@code should_not_trigger},
- *       {@code positive} / {@code negative} or {@code positives} / {@code negatives};
- *   <li>an object {@code {"skill": {"positive": [...], "negative": [...]}, …}} (negatives: that skill must not
- *       come first);
- *   <li>a Markdown trigger-test page ({@code .md}) about one skill: see {@link MarkdownTriggerTests};
- *   <li>with {@link #readPlain}, a file of unlabelled queries that are all positives or all negatives (one a
- *       line, or a JSON array), for sets that keep them in separate files.
+ *   <li>an object holding such a list under {@code evals}, {@code queries}, {@code cases}, {@code
+ *       tests}, {@code items} or {@code examples}, and maybe the skill it is about under {@code
+ *       skill_name}, {@code skill} or {@code target} (a {@code --skill} given on the command line
+ *       wins);
+ *   <li>an object of two lists of phrases about one skill: {@code should_trigger} / {@code
+ *       should_not_trigger}, {@code positive} / {@code negative} or {@code positives} / {@code
+ *       negatives};
+ *   <li>an object {@code {"skill": {"positive": [...], "negative": [...]}, …}} (negatives: that
+ *       skill must not come first);
+ *   <li>a Markdown trigger-test page ({@code .md}) about one skill: see {@link
+ *       MarkdownTriggerTests};
+ *   <li>with {@link #readPlain}, a file of unlabelled queries that are all positives or all
+ *       negatives (one a line, or a JSON array), for sets that keep them in separate files.
  * </ul>
  *
- * "The set's skill" is the one named by {@code --skill} or the file; a positive needs it, a negative without it
- * means that no skill may fire.
+ * "The set's skill" is the one named by {@code --skill} or the file; a positive needs it, a
+ * negative without it means that no skill may fire.
  */
 public final class EvalFile {
   private EvalFile() {}
@@ -57,7 +60,9 @@ public final class EvalFile {
       text = text.substring(1); // a byte-order mark, as some Windows editors write
     }
     if (file.getFileName().toString().endsWith(".md")) {
-      String s = skill.orElseThrow(() -> new IOException(file + ": a Markdown trigger-test page needs --skill NAME"));
+      String s =
+          skill.orElseThrow(
+              () -> new IOException(file + ": a Markdown trigger-test page needs --skill NAME"));
       return MarkdownTriggerTests.parse(text, s);
     }
     try {
@@ -69,22 +74,28 @@ public final class EvalFile {
     } catch (LineError e) {
       throw new IOException(file + ":" + e.line + ": " + e.getMessage(), e);
     } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
-      throw new IOException(file + ": not a query set (JSONL, a JSON array or object, or a Markdown page): "
-          + firstLine(e.getMessage()), e);
+      throw new IOException(
+          file
+              + ": not a query set (JSONL, a JSON array or object, or a Markdown page): "
+              + firstLine(e.getMessage()),
+          e);
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }
   }
 
   /**
-   * The queries of {@code file}, all labelled alike: positives of {@code skill} (which then must be given), or
-   * negatives (about {@code skill} if given, else nothing may fire). The file holds one query a line (blank
-   * lines and lines starting with {@code #} skipped), a JSON array of strings or cases, JSONL of cases, or any
-   * query set {@link #read} takes (whose own labels are then ignored).
+   * The queries of {@code file}, all labelled alike: positives of {@code skill} (which then must be
+   * given), or negatives (about {@code skill} if given, else nothing may fire). The file holds one
+   * query a line (blank lines and lines starting with {@code #} skipped), a JSON array of strings
+   * or cases, JSONL of cases, or any query set {@link #read} takes (whose own labels are then
+   * ignored).
    */
-  public static List<EvalCase> readPlain(Path file, boolean positive, Optional<String> skill) throws IOException {
+  public static List<EvalCase> readPlain(Path file, boolean positive, Optional<String> skill)
+      throws IOException {
     if (positive && skill.isEmpty()) {
-      throw new IOException(file + ": a file of positives needs the skill they are about: --skill NAME");
+      throw new IOException(
+          file + ": a file of positives needs the skill they are about: --skill NAME");
     }
     String text = Files.readString(file, StandardCharsets.UTF_8);
     if (text.startsWith("\uFEFF")) {
@@ -100,7 +111,10 @@ public final class EvalFile {
       } else if (t.startsWith("{")) {
         parse(text, skill.or(() -> Optional.of("-"))).forEach(c -> queries.add(c.query()));
       } else {
-        text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(queries::add);
+        text.lines()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+            .forEach(queries::add);
       }
     } catch (LineError e) {
       throw new IOException(file + ":" + e.line + ": " + e.getMessage(), e);
@@ -162,7 +176,8 @@ public final class EvalFile {
       try {
         out.add(fromItem(e.getAsJsonObject(), skill));
       } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException x) {
-        throw new LineError(i + 1, x.getMessage() == null ? "not a query: " + abbreviate(line) : x.getMessage(), x);
+        throw new LineError(
+            i + 1, x.getMessage() == null ? "not a query: " + abbreviate(line) : x.getMessage(), x);
       }
     }
     return out;
@@ -188,27 +203,46 @@ public final class EvalFile {
   }
 
   /** Keys under which an object holds its list of cases, in the order they are looked for. */
-  static final List<String> CASE_LISTS = List.of("evals", "queries", "cases", "tests", "items", "examples");
+  static final List<String> CASE_LISTS =
+      List.of("evals", "queries", "cases", "tests", "items", "examples");
 
   /** Keys that hold a case's query text. */
   static final List<String> QUERY_KEYS = List.of("query", "prompt", "q", "input");
 
-  /** Keys that hold the skill a case expects: a name, a list of names, or null / "none" for nothing. */
+  /**
+   * Keys that hold the skill a case expects: a name, a list of names, or null / "none" for nothing.
+   */
   static final List<String> SKILL_LABELS = List.of("expected", "expected_skill", "expect_skill");
 
   /** Keys that hold whether the case's skill should fire: a boolean, or a skill's name. */
-  static final List<String> FIRE_LABELS = List.of("should_trigger", "shouldTrigger", "should", "expected_trigger");
-
-  /** Label words that say "the skill should fire" and "it should not" (case and separators ignored). */
-  private static final java.util.Set<String> FIRE_WORDS = java.util.Set.of("trigger", "triggers", "shouldtrigger",
-      "fire", "yes", "true", "positive");
-  private static final java.util.Set<String> HOLD_WORDS = java.util.Set.of("donottrigger", "dontrigger",
-      "nottrigger", "notrigger", "shouldnottrigger", "skip", "no", "false", "negative", "donotfire");
-  private static final java.util.Set<String> NOTHING_WORDS = java.util.Set.of("none", "null", "nothing", "");
+  static final List<String> FIRE_LABELS =
+      List.of("should_trigger", "shouldTrigger", "should", "expected_trigger");
 
   /**
-   * The skill a file says it is about ({@code skill_name}, {@code skill}, or a {@code target} string), unless
-   * {@code given} already names one: the command line's {@code --skill} wins over the file.
+   * Label words that say "the skill should fire" and "it should not" (case and separators ignored).
+   */
+  private static final java.util.Set<String> FIRE_WORDS =
+      java.util.Set.of("trigger", "triggers", "shouldtrigger", "fire", "yes", "true", "positive");
+
+  private static final java.util.Set<String> HOLD_WORDS =
+      java.util.Set.of(
+          "donottrigger",
+          "dontrigger",
+          "nottrigger",
+          "notrigger",
+          "shouldnottrigger",
+          "skip",
+          "no",
+          "false",
+          "negative",
+          "donotfire");
+  private static final java.util.Set<String> NOTHING_WORDS =
+      java.util.Set.of("none", "null", "nothing", "");
+
+  /**
+   * The skill a file says it is about ({@code skill_name}, {@code skill}, or a {@code target}
+   * string), unless {@code given} already names one: the command line's {@code --skill} wins over
+   * the file.
    */
   private static Optional<String> skillOf(JsonObject o, Optional<String> given) {
     if (given.isPresent()) {
@@ -216,7 +250,10 @@ public final class EvalFile {
     }
     for (String k : List.of("skill_name", "skill", "target")) {
       JsonElement e = o.get(k);
-      if (e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() && !e.getAsString().isBlank()) {
+      if (e != null
+          && e.isJsonPrimitive()
+          && e.getAsJsonPrimitive().isString()
+          && !e.getAsString().isBlank()) {
         return Optional.of(e.getAsString().strip());
       }
     }
@@ -230,13 +267,21 @@ public final class EvalFile {
         return fromArray(o.getAsJsonArray(k), skill);
       }
     }
-    for (String[] lists : new String[][] {{"should_trigger", "should_not_trigger"}, {"positive", "negative"},
-        {"positives", "negatives"}}) {
-      if ((o.has(lists[0]) && o.get(lists[0]).isJsonArray()) || (o.has(lists[1]) && o.get(lists[1]).isJsonArray())) {
+    for (String[] lists :
+        new String[][] {
+          {"should_trigger", "should_not_trigger"},
+          {"positive", "negative"},
+          {"positives", "negatives"}
+        }) {
+      if ((o.has(lists[0]) && o.get(lists[0]).isJsonArray())
+          || (o.has(lists[1]) && o.get(lists[1]).isJsonArray())) {
         List<EvalCase> out = new ArrayList<>();
         if (o.has(lists[0])) {
-          String s = skill.orElseThrow(() -> new IllegalArgumentException(
-              "a " + lists[0] + " list needs the skill it is about: --skill NAME"));
+          String s =
+              skill.orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "a " + lists[0] + " list needs the skill it is about: --skill NAME"));
           for (JsonElement e : o.getAsJsonArray(lists[0])) {
             out.add(EvalCase.positive(queryText(e), List.of(s)));
           }
@@ -270,8 +315,10 @@ public final class EvalFile {
       }
     }
     if (out.isEmpty()) {
-      throw new IllegalArgumentException("no list of queries in it (looked for " + String.join(", ", CASE_LISTS)
-          + ", should_trigger / should_not_trigger, positives / negatives)");
+      throw new IllegalArgumentException(
+          "no list of queries in it (looked for "
+              + String.join(", ", CASE_LISTS)
+              + ", should_trigger / should_not_trigger, positives / negatives)");
     }
     return out;
   }
@@ -294,7 +341,8 @@ public final class EvalFile {
 
   private static String name(JsonElement e) {
     if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-      throw new IllegalArgumentException("\"expected\" must be a skill name, a list of names, or null; got " + e);
+      throw new IllegalArgumentException(
+          "\"expected\" must be a skill name, a list of names, or null; got " + e);
     }
     return e.getAsString();
   }
@@ -303,8 +351,10 @@ public final class EvalFile {
     List<EvalCase> out = new ArrayList<>();
     for (JsonElement e : a) {
       if (!e.isJsonObject()) {
-        throw new IllegalArgumentException("a list of cases holds " + abbreviate(e.toString())
-            + ": a plain list of queries says nothing about what should fire (give it with --positives or --negatives)");
+        throw new IllegalArgumentException(
+            "a list of cases holds "
+                + abbreviate(e.toString())
+                + ": a plain list of queries says nothing about what should fire (give it with --positives or --negatives)");
       }
       out.add(fromItem(e.getAsJsonObject(), skill));
     }
@@ -339,7 +389,8 @@ public final class EvalFile {
         List<String> names = new ArrayList<>();
         x.getAsJsonArray().forEach(n -> names.add(name(n)));
         if (names.isEmpty()) {
-          throw new IllegalArgumentException("\"" + k + "\" is an empty list: give names, or null for a negative");
+          throw new IllegalArgumentException(
+              "\"" + k + "\" is an empty list: give names, or null for a negative");
         }
         return EvalCase.positive(query, names);
       }
@@ -365,7 +416,8 @@ public final class EvalFile {
         return EvalCase.negative(query);
       }
       if (!st.isJsonPrimitive()) {
-        throw new IllegalArgumentException("\"" + k + "\" must be true, false or a skill's name; got " + st);
+        throw new IllegalArgumentException(
+            "\"" + k + "\" must be true, false or a skill's name; got " + st);
       }
       if (st.getAsJsonPrimitive().isBoolean()) {
         return fires(query, st.getAsBoolean(), skill, k);
@@ -380,20 +432,28 @@ public final class EvalFile {
       }
       return EvalCase.positive(query, List.of(label));
     }
-    throw new IllegalArgumentException("a case has no label (looked for " + String.join(", ", SKILL_LABELS) + ", "
-        + String.join(", ", FIRE_LABELS) + ")");
+    throw new IllegalArgumentException(
+        "a case has no label (looked for "
+            + String.join(", ", SKILL_LABELS)
+            + ", "
+            + String.join(", ", FIRE_LABELS)
+            + ")");
   }
 
   /**
-   * A case labelled "fires" or "does not fire": about {@code skill}. A positive needs to know the skill; a
-   * negative without one means nothing may fire.
+   * A case labelled "fires" or "does not fire": about {@code skill}. A positive needs to know the
+   * skill; a negative without one means nothing may fire.
    */
   private static EvalCase fires(String query, boolean fire, Optional<String> skill, String label) {
     if (!fire) {
       return negativeAbout(query, skill);
     }
-    String s = skill.orElseThrow(() -> new IllegalArgumentException(
-        label + " true needs the skill it is about: --skill NAME (or skill_name in the file)"));
+    String s =
+        skill.orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    label
+                        + " true needs the skill it is about: --skill NAME (or skill_name in the file)"));
     return EvalCase.positive(query, List.of(s));
   }
 }

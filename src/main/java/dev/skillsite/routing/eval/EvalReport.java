@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Scores of a query set (see {@code ../shared/eval/README.md}). An abstention on a positive counts as a
- * top-1 miss; top-3 and MRR (cutoff 10) use the ranking whether or not the router abstained.
+ * Scores of a query set (see {@code ../shared/eval/README.md}). An abstention on a positive counts
+ * as a top-1 miss; top-3 and MRR (cutoff 10) use the ranking whether or not the router abstained.
  *
  * @param abstainedPositives positives on which the router abstained
- * @param passRate (positives routed first to their skill, not abstaining + negatives not falsely triggered) / queries
+ * @param passRate (positives routed first to their skill, not abstaining + negatives not falsely
+ *     triggered) / queries
  */
 public record EvalReport(
     int queries,
@@ -28,8 +29,9 @@ public record EvalReport(
   }
 
   /**
-   * Where the misses went, most frequent first (then by expected and got): for a skill author, a pair that
-   * recurs (queries for one skill taken by another, or always abstained on) says which description to change.
+   * Where the misses went, most frequent first (then by expected and got): for a skill author, a
+   * pair that recurs (queries for one skill taken by another, or always abstained on) says which
+   * description to change.
    */
   public List<Confusion> confusions() {
     record Key(List<String> expected, String got) {}
@@ -39,9 +41,11 @@ public record EvalReport(
     }
     return counts.entrySet().stream()
         .map(e -> new Confusion(e.getKey().expected(), e.getKey().got(), e.getValue()))
-        .sorted(Comparator.comparingInt(Confusion::count).reversed()
-            .thenComparing(c -> String.join("|", c.expected()))
-            .thenComparing(Confusion::got))
+        .sorted(
+            Comparator.comparingInt(Confusion::count)
+                .reversed()
+                .thenComparing(c -> String.join("|", c.expected()))
+                .thenComparing(Confusion::got))
         .toList();
   }
 

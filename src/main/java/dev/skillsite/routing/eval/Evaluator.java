@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-/** Runs a query set through a router and scores it (the arithmetic of {@code ../shared/eval/README.md}). */
+/**
+ * Runs a query set through a router and scores it (the arithmetic of {@code
+ * ../shared/eval/README.md}).
+ */
 public final class Evaluator {
   static final int CUTOFF = 10;
 
@@ -47,7 +50,8 @@ public final class Evaluator {
         rr += rank == 0 ? 0 : 1.0 / rank;
       } else {
         negatives++;
-        boolean fired = r.triggered() && !first.isEmpty() && c.scope().map(first::equals).orElse(true);
+        boolean fired =
+            r.triggered() && !first.isEmpty() && c.scope().map(first::equals).orElse(true);
         if (fired) {
           falseTriggers++;
           misses.add(new EvalReport.Miss(c.query(), c.expected(), first, false));
@@ -71,10 +75,11 @@ public final class Evaluator {
   /**
    * Cases split by whether the collection holds the skill they name.
    *
-   * @param scored positives naming at least one skill of the collection, negatives about one of its skills or
-   *     about none in particular
-   * @param unknown cases whose every expected skill (or the one skill a negative is about) is not in the
-   *     collection: scoring them would count a miss (or a free pass) that says nothing about the routing
+   * @param scored positives naming at least one skill of the collection, negatives about one of its
+   *     skills or about none in particular
+   * @param unknown cases whose every expected skill (or the one skill a negative is about) is not
+   *     in the collection: scoring them would count a miss (or a free pass) that says nothing about
+   *     the routing
    */
   public record Split(List<EvalCase> scored, List<EvalCase> unknown) {
     public Split {
@@ -87,7 +92,10 @@ public final class Evaluator {
     List<EvalCase> scored = new ArrayList<>();
     List<EvalCase> unknown = new ArrayList<>();
     for (EvalCase c : cases) {
-      boolean known = c.isPositive() ? c.expected().stream().anyMatch(inCollection) : c.scope().map(inCollection::test).orElse(true);
+      boolean known =
+          c.isPositive()
+              ? c.expected().stream().anyMatch(inCollection)
+              : c.scope().map(inCollection::test).orElse(true);
       (known ? scored : unknown).add(c);
     }
     return new Split(scored, unknown);

@@ -7,15 +7,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Converts a Markdown trigger-test page about one skill into cases. Sections are told apart by their
- * heading: "Should Trigger" / "Should Activate" give positives, "Should NOT Trigger" / "Should NOT
- * Activate" give negatives about that skill; other sections (edge cases) are skipped because their
- * expectation is prose. A query is the first double-quoted text of a table row's first cell or of a
- * {@code - **Query:**} line.
+ * Converts a Markdown trigger-test page about one skill into cases. Sections are told apart by
+ * their heading: "Should Trigger" / "Should Activate" give positives, "Should NOT Trigger" /
+ * "Should NOT Activate" give negatives about that skill; other sections (edge cases) are skipped
+ * because their expectation is prose. A query is the first double-quoted text of a table row's
+ * first cell or of a {@code - **Query:**} line.
  */
 public final class MarkdownTriggerTests {
   private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.*)$");
-  private static final Pattern QUERY_LINE = Pattern.compile("^\\s*[-*]\\s*\\*\\*Query:?\\*\\*:?\\s*(.*)$");
+  private static final Pattern QUERY_LINE =
+      Pattern.compile("^\\s*[-*]\\s*\\*\\*Query:?\\*\\*:?\\s*(.*)$");
   private static final Pattern QUOTED = Pattern.compile("[\"“]([^\"”]+)[\"”]");
 
   private MarkdownTriggerTests() {}
@@ -52,7 +53,10 @@ public final class MarkdownTriggerTests {
       }
       Matcher m = QUOTED.matcher(text);
       if (m.find()) {
-        out.add(positive ? EvalCase.positive(m.group(1), List.of(skill)) : EvalCase.negativeFor(m.group(1), skill));
+        out.add(
+            positive
+                ? EvalCase.positive(m.group(1), List.of(skill))
+                : EvalCase.negativeFor(m.group(1), skill));
       }
     }
     return out;

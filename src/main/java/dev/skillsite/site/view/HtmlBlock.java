@@ -6,8 +6,8 @@ import dev.skillsite.markdown.TocEntry;
 import java.util.List;
 
 /**
- * A rendered Markdown document for a template: {@code content.html} came out of the sanitizer and is the
- * only value our templates print with {@code raw}.
+ * A rendered Markdown document for a template: {@code content.html} came out of the sanitizer and
+ * is the only value our templates print with {@code raw}.
  */
 public record HtmlBlock(SanitizedHtml content, List<TocEntry> toc) {
   public HtmlBlock {

@@ -4,7 +4,10 @@ import dev.skillsite.site.RelationGraph;
 import java.util.List;
 
 /** The home page: collections and every skill. */
-public record IndexPage(List<LinkView> collections, List<SkillCard> skills, int triggerCount,
+public record IndexPage(
+    List<LinkView> collections,
+    List<SkillCard> skills,
+    int triggerCount,
     RelationGraph.Graph graph) {
   public IndexPage {
     collections = List.copyOf(collections);

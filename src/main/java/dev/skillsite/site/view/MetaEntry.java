@@ -5,8 +5,8 @@ import java.util.Locale;
 /** One frontmatter key shown as text. */
 public record MetaEntry(String key, String value) {
   /**
-   * The key as a reader reads it: {@code metadata.based-on} is "Based on", {@code metadata.author} "Author",
-   * other nested keys joined with " › " ({@code x.release-date} is "X › Release date").
+   * The key as a reader reads it: {@code metadata.based-on} is "Based on", {@code metadata.author}
+   * "Author", other nested keys joined with " › " ({@code x.release-date} is "X › Release date").
    */
   public String label() {
     String k = key.startsWith("metadata.") ? key.substring("metadata.".length()) : key;

@@ -3,10 +3,11 @@ package dev.skillsite.site.view;
 /**
  * What the layout needs to know about one page.
  *
- * @param root prefix from this page to the site root ({@code ""}, {@code ../}, or the base URL on 404.html)
+ * @param root prefix from this page to the site root ({@code ""}, {@code ../}, or the base URL on
+ *     404.html)
  * @param canonical absolute URL from the base URL, {@code ""} without one
  * @param kind the template's name, also a CSS class on the body
  * @param code whether the page shows code to highlight
  */
-public record PageView(String title, String description, String root, String canonical, String kind,
-    boolean code) {}
+public record PageView(
+    String title, String description, String root, String canonical, String kind, boolean code) {}

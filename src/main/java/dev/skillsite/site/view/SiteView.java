@@ -10,8 +10,16 @@ import java.util.List;
  * @param upstream the collection this one is based on: zero or one credit
  * @param health whether the site has a routing health page ({@code health/index.html}) to link to
  */
-public record SiteView(String title, String description, String repoUrl, String repoLabel, String stars,
-    String forks, List<CreditView> upstream, String lang, boolean health) {
+public record SiteView(
+    String title,
+    String description,
+    String repoUrl,
+    String repoLabel,
+    String stars,
+    String forks,
+    List<CreditView> upstream,
+    String lang,
+    boolean health) {
   public SiteView {
     upstream = List.copyOf(upstream);
   }

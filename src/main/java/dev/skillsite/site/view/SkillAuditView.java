@@ -8,8 +8,10 @@ import java.util.List;
  * @param present whether the site was built with an audit (else the section is not shown)
  * @param auditHref the collection's audit page, relative to the skill page
  */
-public record SkillAuditView(boolean present, AuditBadge badge, List<AuditFindingView> findings, String auditHref) {
-  public static final SkillAuditView NONE = new SkillAuditView(false, AuditBadge.NONE, List.of(), "");
+public record SkillAuditView(
+    boolean present, AuditBadge badge, List<AuditFindingView> findings, String auditHref) {
+  public static final SkillAuditView NONE =
+      new SkillAuditView(false, AuditBadge.NONE, List.of(), "");
 
   public SkillAuditView {
     findings = List.copyOf(findings);

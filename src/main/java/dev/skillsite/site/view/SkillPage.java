@@ -9,18 +9,39 @@ import java.util.List;
  * @param install how to install the skill, per agent
  * @param sourceUrl the SKILL.md in its repository
  * @param rawHref the copy of the SKILL.md beside the page
- * @param health the skill's routing health (nearest rivals, its findings) for {@code partials/skill-health.peb}:
- *     zero or one, none when the build did not check routing
+ * @param health the skill's routing health (nearest rivals, its findings) for {@code
+ *     partials/skill-health.peb}: zero or one, none when the build did not check routing
  * @param audit the skill's audit badge and findings ({@code partials/skill-audit.peb})
  * @param useWhen the short requests of its "Use when" clauses
- * @param fallback the sentence of what it does that stands in as its trigger when it has no "Use when" clause
- * @param nameOnly whether {@code disable-model-invocation: true}: the agent never picks it, a user calls it by name
+ * @param fallback the sentence of what it does that stands in as its trigger when it has no "Use
+ *     when" clause
+ * @param nameOnly whether {@code disable-model-invocation: true}: the agent never picks it, a user
+ *     calls it by name
  */
-public record SkillPage(String id, String name, String description, List<String> phrases,
-    List<String> keywords, List<String> useWhen, List<String> notFor, InstallView install, String sourceUrl,
-    String sourcePath, String rawHref, String license, String allowedTools, List<MetaEntry> metadata,
-    LinkView collection, HtmlBlock body, List<LinkView> references, List<RelatedCard> related,
-    List<LinkView> mentionedBy, List<Object> health, String summary, SkillAuditView audit, String fallback,
+public record SkillPage(
+    String id,
+    String name,
+    String description,
+    List<String> phrases,
+    List<String> keywords,
+    List<String> useWhen,
+    List<String> notFor,
+    InstallView install,
+    String sourceUrl,
+    String sourcePath,
+    String rawHref,
+    String license,
+    String allowedTools,
+    List<MetaEntry> metadata,
+    LinkView collection,
+    HtmlBlock body,
+    List<LinkView> references,
+    List<RelatedCard> related,
+    List<LinkView> mentionedBy,
+    List<Object> health,
+    String summary,
+    SkillAuditView audit,
+    String fallback,
     boolean nameOnly) {
   public SkillPage {
     phrases = List.copyOf(phrases);

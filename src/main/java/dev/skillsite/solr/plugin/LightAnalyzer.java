@@ -4,7 +4,10 @@ import dev.skillsite.routing.Analysis;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 
-/** skillsite's {@code light} chain (plural stemming only) ({@link Analysis#light}) for a Solr schema: {@code <analyzer class="…"/>}. */
+/**
+ * skillsite's {@code light} chain (plural stemming only) ({@link Analysis#light}) for a Solr
+ * schema: {@code <analyzer class="…"/>}.
+ */
 public final class LightAnalyzer extends DelegatingAnalyzerWrapper {
   private final Analyzer chain = Analysis.light();
 

@@ -4,7 +4,10 @@ import dev.skillsite.routing.Analysis;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 
-/** skillsite's {@code stemmed} chain ({@link Analysis#stemmed}) for a Solr schema: {@code <analyzer class="…"/>}. */
+/**
+ * skillsite's {@code stemmed} chain ({@link Analysis#stemmed}) for a Solr schema: {@code <analyzer
+ * class="…"/>}.
+ */
 public final class StemmedAnalyzer extends DelegatingAnalyzerWrapper {
   private final Analyzer chain = Analysis.stemmed();
 

@@ -15,12 +15,13 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every label shape {@code eval} reads, one folder each under {@code src/test/resources/eval-formats/<case>/}:
- * the eval file ({@code input.json} or {@code input.jsonl}; or {@code positives.*} / {@code negatives.*} read
- * with {@link EvalFile#readPlain}), {@code skill} (what {@code --skill} would say, if anything) and
- * {@code expected.txt}: one case a line, {@code + name | name :: query} for a positive, {@code - :: query} for
- * a negative on which nothing may fire, {@code - name :: query} for one on which that skill must not; or
- * {@code error: …} for a file that is refused. Run with {@code -Dskillsite.updateGoldens=true} to rewrite the
+ * Every label shape {@code eval} reads, one folder each under {@code
+ * src/test/resources/eval-formats/<case>/}: the eval file ({@code input.json} or {@code
+ * input.jsonl}; or {@code positives.*} / {@code negatives.*} read with {@link EvalFile#readPlain}),
+ * {@code skill} (what {@code --skill} would say, if anything) and {@code expected.txt}: one case a
+ * line, {@code + name | name :: query} for a positive, {@code - :: query} for a negative on which
+ * nothing may fire, {@code - name :: query} for one on which that skill must not; or {@code error:
+ * …} for a file that is refused. Run with {@code -Dskillsite.updateGoldens=true} to rewrite the
  * expected files, then review the diff.
  */
 class EvalFormatsSpecTest {
@@ -34,7 +35,8 @@ class EvalFormatsSpecTest {
       dirs = s.filter(Files::isDirectory).sorted().toList();
     }
     assertTrue(dirs.size() >= 15, "fixtures missing: " + dirs);
-    return dirs.stream().map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> check(d)));
+    return dirs.stream()
+        .map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> check(d)));
   }
 
   private static void check(Path dir) throws IOException {
@@ -43,14 +45,18 @@ class EvalFormatsSpecTest {
     if (UPDATE) {
       Files.writeString(expected, actual, StandardCharsets.UTF_8);
     }
-    assertTrue(Files.exists(expected), "missing " + expected + " (run with -Dskillsite.updateGoldens=true)");
+    assertTrue(
+        Files.exists(expected),
+        "missing " + expected + " (run with -Dskillsite.updateGoldens=true)");
     assertEquals(Files.readString(expected, StandardCharsets.UTF_8), actual, dir.toString());
   }
 
   static String render(Path dir) throws IOException {
     Path skillFile = dir.resolve("skill");
-    Optional<String> skill = Files.exists(skillFile)
-        ? Optional.of(Files.readString(skillFile, StandardCharsets.UTF_8).strip()) : Optional.empty();
+    Optional<String> skill =
+        Files.exists(skillFile)
+            ? Optional.of(Files.readString(skillFile, StandardCharsets.UTF_8).strip())
+            : Optional.empty();
     List<EvalCase> cases = new ArrayList<>();
     try {
       for (Path f : files(dir)) {
@@ -81,10 +87,15 @@ class EvalFormatsSpecTest {
   /** The input files of a case, positives before negatives. */
   private static List<Path> files(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(f -> {
-        String n = f.getFileName().toString();
-        return n.startsWith("input.") || n.startsWith("positives.") || n.startsWith("negatives.");
-      }).sorted((a, b) -> rank(a) - rank(b)).toList();
+      return s.filter(
+              f -> {
+                String n = f.getFileName().toString();
+                return n.startsWith("input.")
+                    || n.startsWith("positives.")
+                    || n.startsWith("negatives.");
+              })
+          .sorted((a, b) -> rank(a) - rank(b))
+          .toList();
     }
   }
 
