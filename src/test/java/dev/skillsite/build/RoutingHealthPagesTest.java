@@ -224,7 +224,7 @@ class RoutingHealthPagesTest {
     assertEquals(
         "Tailwind v4 house style: semantic tokens, container queries and dark mode. Use when styling a"
             + " component.",
-        page.selectFirst(".lead").text());
+        page.selectFirst(".full-description p").text());
     Element finding =
         page.selectFirst("section.skill-health li:has(.kind:contains(lenient-frontmatter))");
     assertNotNull(finding, "the skill page shows the problem");
