@@ -29,7 +29,8 @@ class CollectionThresholdTest {
     for (Skill s : TestSkills.fixture()) {
       TestSkills.write(content, s.name(), s.description(), s.body());
     }
-    // at the default every skill is reached by one of its own triggers (the three without phrases or
+    // at the default every skill is reached by one of its own triggers (the three without phrases
+    // or
     // keywords by their "Use when" clauses or their first sentence)
     assertEquals(List.of(), unreachable());
     Files.writeString(

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import dev.skillsite.cli.Main;
 import dev.skillsite.model.Skill;
+import dev.skillsite.model.Triggers;
 import dev.skillsite.routing.Confidence;
 import dev.skillsite.routing.RouteHit;
 import dev.skillsite.routing.RouteResult;
@@ -245,7 +246,7 @@ class SolrRoutingTest {
             old.body(),
             old.bodyLine(),
             old.references(),
-            old.triggers(),
+            Triggers.NONE, // extracted again from the new description below
             old.declaredRelated());
     List<Skill> updated = new ArrayList<>(skills);
     updated.set(ord, RouterFactory.withTriggers(List.of(changed)).get(0));
