@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Built sites served over HTTP on 127.0.0.1 under a sub-path ({@code /sub/path/NAME/...}), and
@@ -96,23 +95,9 @@ public final class SiteBrowser implements AutoCloseable {
               return t;
             }));
     server.start();
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--user-data-dir=" + profile);
     ChromeDriver browser;
     try {
-      browser = new ChromeDriver(options);
+      browser = HeadlessChromium.start(profile);
     } catch (RuntimeException e) {
       server.stop(0);
       throw e;
