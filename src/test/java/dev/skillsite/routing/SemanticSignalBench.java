@@ -48,7 +48,7 @@ final class SemanticSignalBench {
   static final Path DIR = Path.of("target/semantic");
   static final Path WORDS = DIR.resolve("words.tsv");
   static final Path VECTORS = DIR.resolve("vectors.bin");
-  static final double[] BETAS = {0, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1.0};
+  static final double[] BETAS = {0, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0};
   static final List<String> SEM = List.of("semTop", "semMargin", "semCover");
 
   /** One unit's skills and cases. */
@@ -63,6 +63,14 @@ final class SemanticSignalBench {
     }
     Map<String, float[]> raw = readVectors(VECTORS);
     Map<String, String> surface = readWords(WORDS);
+    if (args.length > 0 && args[0].equals("cost")) {
+      cost(sources, WordVectors.of(raw, surface, args.length > 1 ? args[1] : "pca128q"));
+      return;
+    }
+    if (args.length > 0 && args[0].equals("near")) {
+      near(WordVectors.of(raw, surface, "full"), surface, List.of(args).subList(1, args.length));
+      return;
+    }
     List<String> variants =
         args.length > 0 ? List.of(args[0].split(",")) : List.of("full", "pca128q", "rp128q");
     boolean oracle = args.length > 1 && args[1].equals("oracle");
@@ -78,6 +86,133 @@ final class SemanticSignalBench {
           oracle ? "every word, queries' too (oracle)" : "the collection's and the background's",
           (System.nanoTime() - t0) / 1e9);
       run(sources, wv, oracle);
+    }
+  }
+
+  /**
+   * What the design costs on the development collections: the words to embed at build time
+   * (collection and background), the vector bytes, and what a reader's first query would fetch on
+   * top of today's download: the int8 vectors of its own terms (base64, gzip) and every skill's
+   * vector (needed for the margin and for retrieval over every skill).
+   */
+  static void cost(List<Source> sources, WordVectors wv) throws Exception {
+    Set<String> background = Background.standard().docFreq().keySet();
+    for (Source s : sources) {
+      if (!s.dev()) {
+        continue;
+      }
+      try (RoutingIndex index = RoutingIndex.build(s.skills())) {
+        Set<String> vocab = new HashSet<>(collectionTerms(index, s.skills()));
+        int collection = vocab.size();
+        vocab.addAll(background);
+        int n = index.size();
+        int per = wv.bytesPerTerm();
+        byte[] skills = new byte[n * per];
+        new Random(1).nextBytes(skills);
+        List<Integer> perQuery = new ArrayList<>();
+        Synonyms synonyms = new Synonyms();
+        for (EvalCase c : s.cases()) {
+          QueryTerms qt = QueryTerms.of(c.query(), index.terms(), synonyms, Fields.SEARCHED);
+          StringBuilder b = new StringBuilder();
+          for (String t : qt.words()) {
+            float[] v = wv.byTerm().get(t);
+            if (v != null && vocab.contains(t)) {
+              b.append('"').append(t).append("\":\"").append(base64(int8(v))).append("\",");
+            }
+          }
+          perQuery.add(gzip(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        StringBuilder sv = new StringBuilder();
+        for (int d = 0; d < n; d++) {
+          IndexedSkill k = index.skill(d);
+          String text =
+              String.join(
+                  "\n",
+                  Stream.of(List.of(k.name(), k.description()), k.phrases(), k.keywords())
+                      .flatMap(List::stream)
+                      .toList());
+          double[] v =
+              mean(
+                  index.terms().terms(Fields.DESCRIPTION, text), wv, index.background(), t -> true);
+          float[] f = new float[wv.dim()];
+          for (int i = 0; v != null && i < f.length; i++) {
+            f[i] = (float) v[i];
+          }
+          sv.append(base64(int8(f))).append('\n');
+        }
+        byte[] skillVectors = sv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        perQuery.sort(Integer::compare);
+        System.out.printf(
+            Locale.ROOT,
+            "%s: %d skills; %d collection terms, %d with the background (%d to embed, %.0f s at"
+                + " 9.3 ms a word); vectors %d B a term, %.1f MB for the vocabulary; skill vectors"
+                + " %d B raw, %d B gzip; a query's own term vectors gzip p50 %d B, max %d B%n",
+            s.name(),
+            n,
+            collection,
+            vocab.size(),
+            vocab.size(),
+            vocab.size() * 0.0093,
+            per,
+            vocab.size() * (double) per / 1e6,
+            skillVectors.length,
+            gzip(skillVectors),
+            perQuery.get(perQuery.size() / 2),
+            perQuery.get(perQuery.size() - 1));
+      }
+    }
+  }
+
+  static byte[] int8(float[] y) {
+    float max = 0;
+    for (float x : y) {
+      max = Math.max(max, Math.abs(x));
+    }
+    float scale = max == 0 ? 1 : max / 127f;
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(y.length + 4);
+    b.putFloat(scale);
+    for (float x : y) {
+      b.put((byte) Math.round(x / scale));
+    }
+    return b.array();
+  }
+
+  static String base64(byte[] b) {
+    return java.util.Base64.getEncoder().withoutPadding().encodeToString(b);
+  }
+
+  static int gzip(byte[] b) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+      z.write(b);
+    }
+    return out.size();
+  }
+
+  /** The nearest terms of each term (cosine of the centred vectors), to eyeball the vectors. */
+  static void near(WordVectors wv, Map<String, String> surface, List<String> terms) {
+    for (String t : terms) {
+      float[] v = wv.byTerm().get(t);
+      if (v == null) {
+        System.out.println(t + ": no vector");
+        continue;
+      }
+      float[] u = unit(v);
+      List<Map.Entry<String, Double>> all = new ArrayList<>();
+      for (var e : wv.byTerm().entrySet()) {
+        float[] w = unit(e.getValue());
+        double d = 0;
+        for (int i = 0; i < u.length; i++) {
+          d += u[i] * w[i];
+        }
+        all.add(Map.entry(surface.get(e.getKey()), d));
+      }
+      all.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+      StringBuilder b = new StringBuilder(t + ":");
+      for (var e : all.subList(1, 11)) {
+        b.append(String.format(Locale.ROOT, " %s %.2f", e.getKey(), e.getValue()));
+      }
+      System.out.println(b);
     }
   }
 
@@ -383,6 +518,31 @@ final class SemanticSignalBench {
           cs.add(k);
           cases++;
         }
+        int semRight = 0;
+        int lexRight = 0;
+        int positives = 0;
+        for (Case k : cs) {
+          if (!k.c().isPositive()) {
+            continue;
+          }
+          positives++;
+          int arg = 0;
+          for (int d = 1; d < n; d++) {
+            arg = k.cos()[d] > k.cos()[arg] ? d : arg;
+          }
+          semRight += k.c().expected().contains(index.skill(arg).name()) ? 1 : 0;
+          int lexTop = k.lexical().isEmpty() ? -1 : k.lexical().keySet().iterator().next();
+          lexRight += lexTop >= 0 && k.c().expected().contains(index.skill(lexTop).name()) ? 1 : 0;
+        }
+        if (n > 1) {
+          System.out.printf(
+              Locale.ROOT,
+              "ranking top-1 of %s (%d skills): cosine alone %.3f, BM25 %.3f%n",
+              s.name(),
+              n,
+              (double) semRight / Math.max(1, positives),
+              (double) lexRight / Math.max(1, positives));
+        }
         for (int b = 0; b < BETAS.length; b++) {
           List<Row> rows = new ArrayList<>();
           for (Case k : cs) {
@@ -402,7 +562,36 @@ final class SemanticSignalBench {
         (double) covered / queryWords,
         cosNanos / 1e6 / cases,
         (System.nanoTime() - t0) / 1e9);
-    report(sources, names, byBeta);
+    int changed = 0;
+    for (int u = 0; u < names.size(); u++) {
+      for (int i = 0; i < byBeta.get(0).get(u).size(); i++) {
+        Row a = byBeta.get(0).get(u).get(i);
+        Row z = byBeta.get(1).get(u).get(i);
+        if (a.rankedRight() != z.rankedRight()
+            || a.firingFails() != z.firingFails()
+            || a.silent() != z.silent()) {
+          changed++;
+          System.out.printf(
+              Locale.ROOT,
+              "changed at β %.2f: %s %s right %b→%b fails %b→%b silent %b→%b: %s%n",
+              BETAS[1],
+              names.get(u),
+              a.positive() ? "+" : "−",
+              a.rankedRight(),
+              z.rankedRight(),
+              a.firingFails(),
+              z.firingFails(),
+              a.silent(),
+              z.silent(),
+              a.query().substring(0, Math.min(90, a.query().length())).replace('\n', ' '));
+        }
+      }
+    }
+    System.out.println("cases whose top skill changed at the smallest β: " + changed);
+    auc(sources, byBeta.get(0));
+    if (!Boolean.getBoolean("semantic.diffOnly")) {
+      report(sources, names, byBeta);
+    }
   }
 
   /** Every term the collection's index holds (name, description, body: analysed as indexed). */
@@ -693,6 +882,74 @@ final class SemanticSignalBench {
       }
       System.out.println(d);
     }
+  }
+
+  /**
+   * How well each signal alone tells a positive ranked right from a negative that would fail if it
+   * fired (rows with a lexical hit, β = 0): the AUC pooled over the 47 sets, and the mean of the
+   * sets' own AUCs (sets with both kinds), beside the shipped lexical z.
+   */
+  static void auc(List<Source> sources, List<List<Row>> units) {
+    Model shipped = LeaveOneSetOutBench.shipped();
+    String[] label = {"shipped lexical z", "semTop", "semMargin", "semCover"};
+    for (int f = 0; f < label.length; f++) {
+      List<double[]> pooled = new ArrayList<>();
+      double sum = 0;
+      int sets = 0;
+      for (int u = 0; u < units.size(); u++) {
+        if (sources.get(u).dev()) {
+          continue;
+        }
+        List<double[]> own = new ArrayList<>();
+        for (Row r : units.get(u)) {
+          if (r.silent() || r.invoked() || (r.positive() ? !r.rankedRight() : !r.firingFails())) {
+            continue;
+          }
+          double v;
+          if (f == 0) {
+            Row seven = columns(List.of(r), new int[] {0, 1, 2, 3, 4, 5, 6}).get(0);
+            v = shipped.confidence(seven);
+          } else {
+            v = r.x()[6 + f];
+          }
+          own.add(new double[] {v, r.positive() ? 1 : 0});
+        }
+        pooled.addAll(own);
+        double a = aucOf(own);
+        if (!Double.isNaN(a)) {
+          sum += a;
+          sets++;
+        }
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "AUC %-18s pooled %.3f, mean of %d sets %.3f%n",
+          label[f],
+          aucOf(pooled),
+          sets,
+          sum / sets);
+    }
+  }
+
+  static double aucOf(List<double[]> xs) {
+    long pos = xs.stream().filter(x -> x[1] == 1).count();
+    long neg = xs.size() - pos;
+    if (pos == 0 || neg == 0) {
+      return Double.NaN;
+    }
+    double s = 0;
+    for (double[] p : xs) {
+      if (p[1] != 1) {
+        continue;
+      }
+      for (double[] n : xs) {
+        if (n[1] == 1) {
+          continue;
+        }
+        s += p[0] > n[0] ? 1 : p[0] == n[0] ? 0.5 : 0;
+      }
+    }
+    return s / (pos * neg);
   }
 
   static int bestBeta(List<List<List<Row>>> byBeta, int leftOut) {
