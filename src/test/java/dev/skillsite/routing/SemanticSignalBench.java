@@ -334,6 +334,10 @@ final class SemanticSignalBench {
       double[][] basis = null;
       if (kind.equals("pca")) {
         basis = pca(byTerm.values(), mean, dim);
+      } else if (kind.equals("sif")) {
+        // the common directions removed (SIF): the PCA basis without its first two components
+        double[][] b = pca(byTerm.values(), mean, dim + 2);
+        basis = Arrays.copyOfRange(b, 2, b.length);
       } else if (kind.equals("rp")) {
         Random r = new Random(22);
         basis = new double[dim][d0];
