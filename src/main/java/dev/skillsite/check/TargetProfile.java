@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * Re-grades the loader's diagnostics for a {@link Target}, by code. The loader checks the Agent
- * Skills specification; Claude Code accepts its own extra keys and a missing {@code name};
- * claude.ai uploads reject what the specification only warns about.
+ * Skills specification; Claude Code accepts its own extra keys, a missing {@code name}, any
+ * metadata value and {@code allowed-tools} as a list or a comma-separated string; claude.ai uploads
+ * reject what the specification only warns about.
  */
 public final class TargetProfile {
   /** Loader codes that claude.ai turns into upload errors. */
@@ -22,6 +23,15 @@ public final class TargetProfile {
           "invalid-name",
           "description-too-long",
           "compatibility-too-long");
+
+  /** Loader codes Claude Code has no quarrel with. */
+  static final Set<String> CLAUDE_CODE_ACCEPTS =
+      Set.of(
+          "claude-code-key",
+          "missing-name",
+          "metadata-not-string",
+          "allowed-tools-not-string",
+          "allowed-tools-commas");
 
   private final Target target;
 
@@ -42,9 +52,7 @@ public final class TargetProfile {
     return switch (target) {
       case AGENTSKILLS -> Optional.of(d);
       case CLAUDE_CODE ->
-          d.code().equals("claude-code-key") || d.code().equals("missing-name")
-              ? Optional.empty()
-              : Optional.of(d);
+          CLAUDE_CODE_ACCEPTS.contains(d.code()) ? Optional.empty() : Optional.of(d);
       case CLAUDE_AI -> Optional.of(CLAUDE_AI_ERRORS.contains(d.code()) ? forClaudeAi(d) : d);
     };
   }

@@ -3,17 +3,24 @@ package dev.skillsite.content;
 import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.SourcePos;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Works out {@code Skill.declaredRelated}: the skillsite.yaml {@code related[name]} entries
- * followed by frontmatter {@code metadata.related}, without repeats or the skill itself. A declared
- * name that is no loaded skill gives a warning where it is written. Stateless.
+ * followed by frontmatter {@code metadata.related}, without repeats or the skill itself. {@code
+ * metadata.related} is a string of names separated by commas or spaces, as the Agent Skills
+ * specification wants metadata values to be strings; the YAML list older collections use is read
+ * too ({@link SkillValidator} lints it). A declared name that is no loaded skill gives a warning
+ * where it is written. Stateless.
  */
 final class DeclaredRelations {
+  private static final Pattern SEPARATORS = Pattern.compile("[\\s,\\[\\]]+");
+
   /**
    * @param drafts every loaded skill
    * @return related names by source
@@ -38,8 +45,10 @@ final class DeclaredRelations {
     for (SkillDraft d : drafts) {
       Set<String> related = new LinkedHashSet<>();
       configured.stream().filter(r -> r.from().equals(d.name())).forEach(r -> related.add(r.to()));
-      SourcePos metaPos =
-          d.frontmatter().keyPositions().getOrDefault("metadata", SourcePos.of(d.source()));
+      SourcePos metaPos = d.frontmatter().valuePos("metadata.related");
+      if (metaPos == null) {
+        metaPos = SourcePos.of(d.source());
+      }
       for (String name : metadataRelated(d)) {
         related.add(name);
         if (!names.contains(name)) {
@@ -64,10 +73,15 @@ final class DeclaredRelations {
             .toList();
       }
       if (related instanceof String s) {
-        return List.of(s.strip());
+        return names(s);
       }
     }
     return List.of();
+  }
+
+  /** The names in a {@code related} string: separated by commas or spaces, brackets ignored. */
+  static List<String> names(String related) {
+    return Arrays.stream(SEPARATORS.split(related.strip())).filter(n -> !n.isEmpty()).toList();
   }
 
   private static Diagnostic unknown(SourcePos pos, String name) {

@@ -81,9 +81,10 @@ final class FrontmatterParser {
       line++;
     }
     Map<String, SourcePos> positions = new LinkedHashMap<>();
+    Map<String, SourcePos> valuePositions = new LinkedHashMap<>();
     Map<String, Object> values;
     try {
-      values = mapping(yamlText, relPath, positions, warnings);
+      values = mapping(yamlText, relPath, positions, valuePositions, warnings);
     } catch (ContentException e) {
       if (!e.diagnostic().code().equals("invalid-yaml")) {
         throw e;
@@ -94,13 +95,18 @@ final class FrontmatterParser {
       warnings.addAll(lenient.warnings());
       positions.clear();
       positions.putAll(lenient.positions());
+      valuePositions.clear();
       values = lenient.values();
     }
-    return new Frontmatter(values, positions, body, line, warnings);
+    return new Frontmatter(values, positions, valuePositions, body, line, warnings);
   }
 
   private Map<String, Object> mapping(
-      String yamlText, String relPath, Map<String, SourcePos> positions, List<Diagnostic> warnings)
+      String yamlText,
+      String relPath,
+      Map<String, SourcePos> positions,
+      Map<String, SourcePos> valuePositions,
+      List<Diagnostic> warnings)
       throws ContentException {
     Optional<Node> root = yaml.compose(yamlText, relPath, FIRST_YAML_LINE);
     Map<String, Object> values = new LinkedHashMap<>();
@@ -134,6 +140,16 @@ final class FrontmatterParser {
                     + "); the last value is used"));
       }
       positions.put(key, pos);
+      valuePositions.put(key, YamlComposer.pos(relPath, t.getValueNode(), FIRST_YAML_LINE));
+      if (t.getValueNode() instanceof MappingNode nested) {
+        for (NodeTuple n : nested.getValue()) {
+          if (n.getKeyNode() instanceof ScalarNode k) {
+            valuePositions.put(
+                key + "." + YamlValues.text(k, relPath, FIRST_YAML_LINE),
+                YamlComposer.pos(relPath, n.getValueNode(), FIRST_YAML_LINE));
+          }
+        }
+      }
       Object value = YamlValues.toJava(t.getValueNode(), relPath, FIRST_YAML_LINE);
       if (value == null) {
         values.remove(key);

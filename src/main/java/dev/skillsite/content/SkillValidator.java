@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Checks a parsed SKILL.md against the Agent Skills specification. A missing, empty or non-string
  * {@code description} is an error; everything else (name format and folder match, lengths, unknown
- * keys, a long body) is a warning. Stateless and thread-safe.
+ * keys, the types of {@code metadata} and {@code allowed-tools}, a long body) is a warning.
+ * Stateless and thread-safe.
  */
 final class SkillValidator {
   private static final int SHOWN = 80;
@@ -67,6 +68,7 @@ final class SkillValidator {
                   + MAX_COMPATIBILITY));
     }
     fm.keyPositions().forEach((key, pos) -> unknownKey(key, pos).ifPresent(warnings::add));
+    warnings.addAll(SpecFields.check(fm));
     int bodyLines = lineCount(fm.body());
     if (bodyLines > MAX_BODY_LINES) {
       warnings.add(
@@ -204,6 +206,9 @@ final class SkillValidator {
     }
     if (value instanceof Number) {
       return "a number";
+    }
+    if (value instanceof String) {
+      return "a string";
     }
     return "a " + value.getClass().getSimpleName();
   }

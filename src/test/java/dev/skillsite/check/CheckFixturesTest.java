@@ -31,6 +31,14 @@ class CheckFixturesTest {
       java.util.Map.of(
           "broken-link", Set.of("link-missing", "anchor-missing"),
           "listing-budget", Set.of("listing-over-budget", "listing-cut"),
+          // the types of metadata and allowed-tools under the Agent Skills specification
+          "spec-fields",
+              Set.of(
+                  "invalid-metadata",
+                  "metadata-not-string",
+                  "allowed-tools-not-string",
+                  "allowed-tools-commas",
+                  "invalid-allowed-tools"),
           "unreachable-skill", Set.of("unreachable-skill", "trigger-collision"),
           // triggers too unspecific to fire any skill on their own: the skill is unreachable,
           // nothing collides

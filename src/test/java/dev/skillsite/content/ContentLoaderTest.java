@@ -387,6 +387,34 @@ class ContentLoaderTest {
     assertFalse(c.config().title().isEmpty());
   }
 
+  @Test
+  void relatedIsReadFromACommaOrSpaceSeparatedStringAndFromAnOldList(@TempDir Path root)
+      throws IOException {
+    for (String name : List.of("a", "b", "c", "d")) {
+      write(root.resolve("skills/" + name + "/SKILL.md"), skillText(name));
+    }
+    write(
+        root.resolve("skills/comma/SKILL.md"),
+        "---\nname: comma\ndescription: Use when commas.\nmetadata:\n  related: a, b,c\n---\n");
+    write(
+        root.resolve("skills/space/SKILL.md"),
+        "---\nname: space\ndescription: Use when spaces.\nmetadata:\n  related: c  d\n---\n");
+    write(
+        root.resolve("skills/listed/SKILL.md"),
+        "---\nname: listed\ndescription: Use when a list.\nmetadata:\n  related: [d, a]\n---\n");
+    Catalog c = loader.load(root);
+    assertEquals(List.of("a", "b", "c"), skill(c, "comma").declaredRelated());
+    assertEquals(List.of("c", "d"), skill(c, "space").declaredRelated());
+    assertEquals(List.of("d", "a"), skill(c, "listed").declaredRelated());
+    assertEquals(
+        List.of(
+            "skills/listed/SKILL.md:5:12: warning: metadata.related must be a string, found a list;"
+                + " readers that follow the specification turn it into text or reject it"
+                + " (hint: write related: d, a)"),
+        c.diagnostics().stream().map(Diagnostic::format).toList(),
+        "only the list form is linted");
+  }
+
   private static String skillText(String name) {
     return "---\nname: " + name + "\ndescription: Use when testing " + name + ".\n---\n";
   }
