@@ -40,4 +40,14 @@ class AnalysisTest {
         List.of("規劃", "劃新", "新功", "功能", "app"), reader.terms(Fields.DESCRIPTION, "規劃新功能 app"));
     assertEquals(List.of("新"), reader.terms(Fields.DESCRIPTION, "新"));
   }
+
+  @Test
+  void italianFunctionWordsGoButEnglishTechnicalWordsAndNegationStay() {
+    assertEquals(
+        List.of("crea", "piano", "settimana", "non", "dieta"),
+        reader.terms(Fields.DESCRIPTION, "Crea un piano per la settimana, non per la dieta"));
+    assertEquals(
+        List.of("ai", "ci", "io", "del", "o", "n", "c"),
+        reader.terms(Fields.DESCRIPTION, "AI CI io del O(n) C"));
+  }
 }

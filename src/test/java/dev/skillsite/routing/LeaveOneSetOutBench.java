@@ -63,6 +63,10 @@ final class LeaveOneSetOutBench {
       ceiling(project(loaded, BASE));
       return;
     }
+    if (args.length > 0 && args[0].equals("perlang")) {
+      perLanguage(project(loaded, BASE));
+      return;
+    }
     if (args.length > 0 && args[0].equals("experiments")) {
       experiments(loaded, List.of(args).subList(1, args.length));
       return;
@@ -189,6 +193,89 @@ final class LeaveOneSetOutBench {
       }
     }
     System.out.printf("ranked wrong %d, abstained %d, fired %d%n", wrong, abstained, fired);
+  }
+
+  /**
+   * Per-language calibration, each set scored by a fit without it: (a) the weights fitted on every
+   * other set and the threshold on the other sets of the scored set's language (every other set
+   * when it is the only one of its language); (b) a bias per language (an indicator feature per
+   * non-English language, fitted with the weights on every other set).
+   */
+  static void perLanguage(List<Unit> units) {
+    List<String> langs =
+        units.stream().map(Unit::language).filter(l -> !l.equals("en")).distinct().toList();
+    Map<String, Score> thr = new LinkedHashMap<>();
+    Map<String, Score> bias = new LinkedHashMap<>();
+    Map<String, Score> base = new LinkedHashMap<>();
+    List<Unit> withBias = new ArrayList<>();
+    for (Unit u : units) {
+      List<Row> rows = new ArrayList<>();
+      for (Row r : u.rows()) {
+        double[] x = java.util.Arrays.copyOf(r.x(), r.x().length + langs.size());
+        int li = langs.indexOf(u.language());
+        if (li >= 0) {
+          x[r.x().length + li] = 1;
+        }
+        rows.add(
+            new Row(
+                r.unit(),
+                r.query(),
+                r.positive(),
+                r.rankedRight(),
+                r.firingFails(),
+                x,
+                r.offset(),
+                r.cap(),
+                r.invoked(),
+                r.silent()));
+      }
+      withBias.add(new Unit(u.name(), u.language(), u.dev(), rows));
+    }
+    for (int i = 0; i < units.size(); i++) {
+      Unit u = units.get(i);
+      if (u.dev()) {
+        continue;
+      }
+      List<Row> train = units.stream().filter(o -> o != u).flatMap(o -> o.rows().stream()).toList();
+      Model m = Calibration.fitModel(train, LAMBDA);
+      List<Row> same =
+          units.stream()
+              .filter(o -> o != u && !o.dev() && o.language().equals(u.language()))
+              .flatMap(o -> o.rows().stream())
+              .toList();
+      Model ml = same.isEmpty() ? m : m.withThreshold(Calibration.bestThreshold(m, same));
+      Unit ub = withBias.get(i);
+      List<Row> trainB =
+          withBias.stream().filter(o -> o != ub).flatMap(o -> o.rows().stream()).toList();
+      Model mb = Calibration.fitModel(trainB, LAMBDA);
+      Score s0 = Calibration.score(m, u.rows());
+      Score s1 = Calibration.score(ml, u.rows());
+      Score s2 = Calibration.score(mb, ub.rows());
+      System.out.printf(
+          Locale.ROOT,
+          "%-50s %s global %.3f (t %.2f) | own-language threshold %.3f (t %.2f) | language bias %.3f%n",
+          u.name(),
+          u.language(),
+          s0.passRate(),
+          m.threshold(),
+          s1.passRate(),
+          ml.threshold(),
+          s2.passRate());
+      for (String k : List.of("all", u.language())) {
+        base.merge(k, s0, Score::plus);
+        thr.merge(k, s1, Score::plus);
+        bias.merge(k, s2, Score::plus);
+      }
+    }
+    base.forEach(
+        (k, s) ->
+            System.out.printf(
+                Locale.ROOT,
+                "%s: global %.3f | own-language threshold %.3f | language bias %.3f%n",
+                k,
+                s.passRate(),
+                thr.get(k).passRate(),
+                bias.get(k).passRate()));
   }
 
   /** The units with only the named feature columns. */
@@ -435,7 +522,10 @@ final class LeaveOneSetOutBench {
                 f.evidenceCap(),
                 e.invoked(),
                 silent));
-        for (var v : VARIANTS.entrySet()) {
+        for (var v :
+            Boolean.getBoolean("skillsite.bench.noVariants")
+                ? Map.<String, FeatureProbe.Knobs>of().entrySet()
+                : VARIANTS.entrySet()) {
           Confidence.Features g = probe.shippedLike(c.query(), v.getValue());
           double[] y = {
             g.matched(),

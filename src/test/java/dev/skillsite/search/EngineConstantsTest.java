@@ -53,6 +53,11 @@ class EngineConstantsTest {
           Map.entry(
               "QueryTerms.MAX_TERMS_PER_FIELD",
               "exported as Router.MAX_TERMS_PER_FIELD, which is this"),
+          Map.entry("StopWords.ENGLISH", "part of StopWords.WORDS, which is exported"),
+          Map.entry("StopWords.ITALIAN", "part of StopWords.WORDS, which is exported"),
+          Map.entry(
+              "StopWords.ITALIAN_KEPT",
+              "how StopWords.ITALIAN was cut; StopWords.WORDS is exported"),
           Map.entry("SimilarSkills.MAX_TERMS", "related skills are chosen at build time"),
           Map.entry("SimilarSkills.FIELDS", "related skills are chosen at build time"),
           Map.entry("SimilarSkills.MIN_SHARED", "related skills are chosen at build time"),

@@ -1,0 +1,23 @@
+package dev.skillsite.routing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.lucene.analysis.TokenStream;
+
+/** Bigrams and unigrams for Han runs only. */
+public class ExpUniHan implements Function<TokenStream, TokenStream> {
+  @Override
+  public TokenStream apply(TokenStream in) {
+    return new ExpCjkFilter(
+        in,
+        k ->
+            run -> {
+              List<String> out = new ArrayList<>(ExpCjkFilter.bigrams(run));
+              if (k == ExpCjkFilter.Kind.HAN && run.codePointCount(0, run.length()) > 1) {
+                out.addAll(ExpCjkFilter.unigrams(run));
+              }
+              return out;
+            });
+  }
+}
