@@ -68,8 +68,8 @@ final class SiteOptions {
       defaultValue = "10000",
       description =
           "Most skills one build publishes (default: ${DEFAULT-VALUE}); the rest are an error. A"
-              + " registry raises it: 100,000 skills build with about 4 GB of heap"
-              + " (SKILLSITE_JAVA_OPTS=-Xmx4g).")
+              + " registry raises it, and the heap with it (SKILLSITE_JAVA_OPTS=-Xmx…; see"
+              + " docs/scale.md).")
   int maxSkills;
 
   /** How this command takes the lock of the output folder; waiting is told on {@code err}. */
