@@ -167,7 +167,7 @@ public final class BuildPipeline {
     CompletableFuture<SiteGenerator.Documents> documents;
     try {
       step(0, cancelled);
-      Catalog catalog = loader.load(options.content());
+      Catalog catalog = loader.load(options.content(), options.maxSkills());
       if (options.baseUrl().isPresent()) {
         catalog =
             new Catalog(

@@ -62,6 +62,16 @@ final class SiteOptions {
               + "${DEFAULT-VALUE}; 0 refuses at once).")
   long lockWait;
 
+  @Option(
+      names = "--max-skills",
+      paramLabel = "N",
+      defaultValue = "10000",
+      description =
+          "Most skills one build publishes (default: ${DEFAULT-VALUE}); the rest are an error. A"
+              + " registry raises it, and the heap with it (SKILLSITE_JAVA_OPTS=-Xmx…; see"
+              + " docs/scale.md).")
+  int maxSkills;
+
   /** How this command takes the lock of the output folder; waiting is told on {@code err}. */
   OutputLock.Policy writers(String command, PrintWriter err) {
     if (lockWait < 0) {
@@ -98,7 +108,11 @@ final class SiteOptions {
           spec.commandLine(),
           "--base-url must be an absolute http:// or https:// URL, not '" + baseUrl + "'");
     }
+    if (maxSkills < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--max-skills must be 1 or more, not " + maxSkills);
+    }
     return new BuildOptions(
-        content, out, Optional.ofNullable(baseUrl), publishWithErrors, !noCache);
+        content, out, Optional.ofNullable(baseUrl), publishWithErrors, !noCache, maxSkills);
   }
 }

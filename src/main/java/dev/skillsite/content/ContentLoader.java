@@ -67,6 +67,17 @@ public final class ContentLoader {
    * @throws IOException only when {@code contentRoot} is not a readable folder
    */
   public Catalog load(Path contentRoot) throws IOException {
+    return load(contentRoot, SkillScanner.MAX_SKILLS);
+  }
+
+  /** The default of {@code maxSkills}: most skills one build publishes unless told otherwise. */
+  public static final int DEFAULT_MAX_SKILLS = SkillScanner.MAX_SKILLS;
+
+  /**
+   * @param maxSkills most skills to publish; skills past it in path order are an error each
+   * @throws IOException only when {@code contentRoot} is not a readable folder
+   */
+  public Catalog load(Path contentRoot, int maxSkills) throws IOException {
     if (!Files.exists(contentRoot)) {
       throw new NoSuchFileException(contentRoot.toString(), null, "no such folder");
     }
@@ -78,7 +89,8 @@ public final class ContentLoader {
       throw new AccessDeniedException(root.toString());
     }
     List<Diagnostic> diagnostics = new ArrayList<>();
-    ScanResult scan = scanner.scan(root);
+    ScanResult scan =
+        (maxSkills == SkillScanner.MAX_SKILLS ? scanner : new SkillScanner(maxSkills)).scan(root);
     diagnostics.addAll(scan.diagnostics());
     if (scan.skillFiles().isEmpty()) {
       // almost always a wrong --content path: say so, so that `check --strict` in CI does not pass

@@ -139,7 +139,8 @@ final class SkillScanner {
                 + maxSkills
                 + ", so this one and the "
                 + (skills.size() - maxSkills - 1)
-                + " after it in path order are not built"));
+                + " after it in path order are not built (hint: build --max-skills N raises the"
+                + " limit)"));
     return List.copyOf(skills.subList(0, maxSkills));
   }
 

@@ -195,7 +195,9 @@ final class DocumentPipeline {
         previous.filter(p -> p.all().equals(all)).map(Reusable::memos).orElse(Map.of());
     Map<String, Scan> scans = new ConcurrentHashMap<>();
     Map<String, Diagnostic> plain =
-        budget.overBudget(skills.stream().flatMap(s -> sources(s).stream()).toList());
+        budget
+            .forSkills(skills.size())
+            .overBudget(skills.stream().flatMap(s -> sources(s).stream()).toList());
     List<Set<String>> used =
         skills.parallelStream()
             .map(
@@ -456,11 +458,13 @@ final class DocumentPipeline {
    */
   Again renderAgain(Skill skill, List<Skill> skills, Result before, ContentFiles files) {
     Map<String, Diagnostic> plain =
-        budget.overBudget(
-            skills.stream()
-                .map(s -> s.id().equals(skill.id()) ? skill : s)
-                .flatMap(s -> sources(s).stream())
-                .toList());
+        budget
+            .forSkills(skills.size())
+            .overBudget(
+                skills.stream()
+                    .map(s -> s.id().equals(skill.id()) ? skill : s)
+                    .flatMap(s -> sources(s).stream())
+                    .toList());
     Map<String, Set<String>> anchors = new HashMap<>(before.anchors());
     for (SourceDocument source : sources(skill)) {
       Set<String> headings =

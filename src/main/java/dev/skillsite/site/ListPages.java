@@ -6,23 +6,36 @@ import dev.skillsite.model.Skill;
 import dev.skillsite.site.view.CollectionPage;
 import dev.skillsite.site.view.IndexPage;
 import dev.skillsite.site.view.LetterGroup;
+import dev.skillsite.site.view.LetterLink;
 import dev.skillsite.site.view.LinkView;
+import dev.skillsite.site.view.Pager;
 import dev.skillsite.site.view.SkillCard;
 import dev.skillsite.site.view.SkillsPage;
 import dev.skillsite.site.view.TriggerEntry;
 import dev.skillsite.site.view.TriggersPage;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** The views of the pages that list skills: home, collections, skills A–Z, triggers A–Z. */
 final class ListPages {
   private static final Comparator<String> TEXT =
       String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
+  private static final Paging CARD_PAGES = new Paging(Paging.CARDS);
+  private static final Paging ROW_PAGES = new Paging(Paging.ROWS);
+
+  /** Characters of a name in a page link's title. */
+  private static final int RANGE_END = 60;
+
+  /** Characters of trigger phrases a card shows; the rest are counted in a last chip. */
+  static final int CARD_PHRASE_CHARS = 600;
+
   private final Catalog catalog;
   private final AuditViews audit;
 
@@ -35,52 +48,91 @@ final class ListPages {
     this.audit = audit;
   }
 
-  IndexPage index() {
-    String page = SiteLayout.INDEX;
+  /**
+   * A page of a list split into pages: its path, title suffix ({@code ""} on page 1 of one), pager
+   * and view.
+   */
+  record Paged<V>(String path, String titleSuffix, Pager pager, V view) {}
+
+  /** The home page's pages; collections and the graph are on the first. */
+  List<Paged<IndexPage>> index(RelationGraph.Graph graph) {
+    String first = SiteLayout.INDEX;
     List<LinkView> collections =
         catalog.collections().stream()
             .sorted(Comparator.comparing(Collection::name, TEXT).thenComparing(Collection::id))
             .map(
                 c ->
                     new LinkView(
-                        Urls.relative(page, SiteLayout.collection(c.id())),
+                        Urls.relative(first, SiteLayout.collection(c.id())),
                         c.name(),
                         c.description()
                             .map(d -> Summaries.clip(d, Summaries.ONE_LINE))
                             .orElse(skillCount(c))))
             .toList();
-    return new IndexPage(
-        collections,
-        cards(catalog.skills(), page, catalog.config().summaries(), audit),
-        triggerCount());
+    // every page of the home page is in the same folder: the cards' links are the same on each
+    List<SkillCard> cards = cards(catalog.skills(), first, catalog.config().summaries(), audit);
+    int triggers = triggerCount();
+    return paged(
+        first,
+        CARD_PAGES.split(cards, ListPages::weight),
+        ListPages::range,
+        (n, page) ->
+            n == 1
+                ? new IndexPage(collections, page, triggers, graph, cards.size())
+                : new IndexPage(
+                    List.of(), page, triggers, RelationGraph.Graph.none(), cards.size()));
   }
 
-  CollectionPage collection(Collection c) {
-    String page = SiteLayout.collection(c.id());
+  /** The pages of a collection. */
+  List<Paged<CollectionPage>> collection(Collection c) {
+    String first = SiteLayout.collection(c.id());
     List<Skill> skills =
         catalog.skills().stream().filter(s -> s.collectionId().equals(c.id())).toList();
-    return new CollectionPage(
-        c.id(),
-        c.name(),
-        c.description().orElse(""),
-        c.category().orElse(""),
-        c.keywords(),
-        c.homepage().flatMap(Urls::external).orElse(""),
-        c.path(),
-        cards(skills, page, catalog.config().summaries(), audit));
+    List<SkillCard> cards = cards(skills, first, catalog.config().summaries(), audit);
+    return paged(
+        first,
+        CARD_PAGES.split(cards, ListPages::weight),
+        ListPages::range,
+        (n, page) ->
+            new CollectionPage(
+                c.id(),
+                c.name(),
+                c.description().orElse(""),
+                c.category().orElse(""),
+                c.keywords(),
+                c.homepage().flatMap(Urls::external).orElse(""),
+                c.path(),
+                page,
+                cards.size()));
   }
 
-  SkillsPage skills() {
-    List<SkillCard> cards =
-        cards(catalog.skills(), SiteLayout.SKILLS, catalog.config().summaries(), audit);
-    return new SkillsPage(groups(cards, SkillCard::name), cards.size());
+  /** The pages of every skill A–Z. */
+  List<Paged<SkillsPage>> skills() {
+    String first = SiteLayout.SKILLS;
+    List<SkillCard> cards = cards(catalog.skills(), first, catalog.config().summaries(), audit);
+    List<List<SkillCard>> pages =
+        ROW_PAGES.split(
+            cards,
+            c ->
+                Paging.weight(c.name()) * 2
+                    + Paging.weight(c.summary())
+                    + Paging.weight(c.href())
+                    + Paging.weight(c.id())
+                    + Paging.ROW_MARKUP);
+    List<LetterLink> letters = letters(first, pages, SkillCard::name);
+    return paged(
+        first,
+        pages,
+        ListPages::range,
+        (n, page) -> new SkillsPage(groups(page, SkillCard::name), cards.size(), letters));
   }
 
-  TriggersPage triggers() {
-    String page = SiteLayout.TRIGGERS;
+  /** The pages of every trigger phrase and keyword A–Z. */
+  List<Paged<TriggersPage>> triggers() {
+    String first = SiteLayout.TRIGGERS;
     List<TriggerEntry> entries = new ArrayList<>();
     for (Skill s : catalog.skills()) {
-      String href = Urls.relative(page, SiteLayout.skill(s.id()));
+      String href = Urls.relative(first, SiteLayout.skill(s.id()));
       s.triggers().phrases().stream()
           .distinct()
           .forEach(p -> entries.add(new TriggerEntry(p, "phrase", s.name(), href)));
@@ -93,7 +145,85 @@ final class ListPages {
             .thenComparing(TriggerEntry::kind)
             .thenComparing(TriggerEntry::skillName)
             .thenComparing(TriggerEntry::href));
-    return new TriggersPage(groups(entries, TriggerEntry::text), entries.size());
+    List<List<TriggerEntry>> pages =
+        ROW_PAGES.split(
+            entries,
+            t ->
+                Paging.weight(t.text())
+                    + Paging.weight(t.skillName())
+                    + Paging.weight(t.href())
+                    + Paging.ROW_MARKUP);
+    List<LetterLink> letters = letters(first, pages, TriggerEntry::text);
+    return paged(
+        first,
+        pages,
+        t -> range(t, TriggerEntry::text),
+        (n, page) -> new TriggersPage(groups(page, TriggerEntry::text), entries.size(), letters));
+  }
+
+  private static <T, V> List<Paged<V>> paged(
+      String first,
+      List<List<T>> pages,
+      Function<List<T>, String> title,
+      BiFunction<Integer, List<T>, V> view) {
+    List<Paged<V>> out = new ArrayList<>();
+    for (int n = 1; n <= pages.size(); n++) {
+      Pager pager = Paging.pager(first, n, pages.size(), i -> title.apply(pages.get(i - 1)));
+      out.add(
+          new Paged<>(
+              Paging.path(first, n),
+              pages.size() > 1 ? " (page " + n + " of " + pages.size() + ")" : "",
+              pager,
+              view.apply(n, pages.get(n - 1))));
+    }
+    return out;
+  }
+
+  /** "first – last" of a page of cards, by name. */
+  private static String range(List<SkillCard> page) {
+    return range(page, SkillCard::name);
+  }
+
+  private static <T> String range(List<T> page, Function<T, String> text) {
+    if (page.isEmpty()) {
+      return "";
+    }
+    String a = Summaries.clip(text.apply(page.get(0)), RANGE_END);
+    String b = Summaries.clip(text.apply(page.get(page.size() - 1)), RANGE_END);
+    return a.equals(b) ? a : a + " – " + b;
+  }
+
+  /** Each letter of the pages' entries and where it starts: this page's anchor on a later one. */
+  private static <T> List<LetterLink> letters(
+      String first, List<List<T>> pages, Function<T, String> text) {
+    Map<String, LetterLink> byLetter = new LinkedHashMap<>();
+    for (int n = 1; n <= pages.size(); n++) {
+      String file = Paging.path(first, n);
+      String name = file.substring(file.lastIndexOf('/') + 1);
+      for (LetterGroup<T> g : groups(pages.get(n - 1), text)) {
+        // the letters' links are the same on every page: the file name and the anchor
+        byLetter.putIfAbsent(
+            g.letter(),
+            new LetterLink(
+                g.letter(), pages.size() == 1 ? "#" + g.anchor() : name + "#" + g.anchor()));
+      }
+    }
+    List<LetterLink> sorted = new ArrayList<>(byLetter.values());
+    sorted.sort(
+        Comparator.comparing((LetterLink l) -> l.letter().equals("#") ? 1 : 0)
+            .thenComparing(LetterLink::letter));
+    return sorted;
+  }
+
+  /** The bytes a skill card takes on a page, as {@link Paging#weight} estimates them. */
+  private static int weight(SkillCard c) {
+    return Paging.weight(c.name())
+        + Paging.weight(c.summary())
+        + Paging.weight(c.phrases())
+        + Paging.weight(c.href()) * 2
+        + Paging.weight(c.id())
+        + Paging.weight(c.audit().label()) * 2
+        + Paging.CARD_MARKUP;
   }
 
   private int triggerCount() {
@@ -123,10 +253,32 @@ final class ListPages {
                   href,
                   s.name(),
                   SkillSummary.of(s, summaries),
-                  s.triggers().phrases(),
+                  cardPhrases(s.triggers().phrases()),
                   audit.badge(s.id(), href));
             })
         .toList();
+  }
+
+  /**
+   * The trigger phrases a card shows: in order up to {@link #CARD_PHRASE_CHARS} characters (at
+   * least one), then "+N more" for the rest, so that a skill with hundreds of phrases keeps a card
+   * of a card's size. Its page lists them all.
+   */
+  static List<String> cardPhrases(List<String> phrases) {
+    List<String> shown = new ArrayList<>();
+    int chars = 0;
+    for (String p : phrases) {
+      String clipped = Summaries.clip(p, Summaries.ONE_LINE);
+      if (!shown.isEmpty() && chars + clipped.length() > CARD_PHRASE_CHARS) {
+        break;
+      }
+      shown.add(clipped);
+      chars += clipped.length();
+    }
+    if (shown.size() < phrases.size()) {
+      shown.add("+" + (phrases.size() - shown.size()) + " more");
+    }
+    return shown;
   }
 
   /** Entries (already sorted) grouped by initial letter; digits and symbols go under "#". */

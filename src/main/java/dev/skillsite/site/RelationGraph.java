@@ -22,6 +22,13 @@ public final class RelationGraph {
   /** Above this many skills with relations a graph is a hairball: the page shows none. */
   static final int MAX_NODES = 24;
 
+  /**
+   * Above this many skills with relations the text list is no summary either (a registry's would be
+   * megabytes on its home page): the page shows neither; each skill's page lists its related
+   * skills.
+   */
+  static final int MAX_ROWS = 250;
+
   private static final int W = 720;
   private static final int H = 400;
   private static final int R = 150;
@@ -72,18 +79,18 @@ public final class RelationGraph {
             a.compareTo(b) < 0 ? a + "\n" + b : b + "\n" + a, r.declared(), Boolean::logicalOr);
       }
     }
+    // the skills on an edge (one pass over the edges, not one per skill)
+    java.util.Set<String> linked = new java.util.HashSet<>();
+    edges.keySet().forEach(e -> linked.addAll(List.of(e.split("\n"))));
     List<SkillId> nodes =
         byId.keySet().stream()
-            .filter(
-                id ->
-                    edges.keySet().stream()
-                        .anyMatch(e -> List.of(e.split("\n")).contains(id.value())))
+            .filter(id -> linked.contains(id.value()))
             .sorted(
                 Comparator.comparing(
                         (SkillId id) -> byId.get(id).name(), String.CASE_INSENSITIVE_ORDER)
                     .thenComparing(SkillId::value))
             .toList();
-    if (nodes.size() < 2) {
+    if (nodes.size() < 2 || nodes.size() > MAX_ROWS) {
       return Graph.none();
     }
     List<Row> rows =

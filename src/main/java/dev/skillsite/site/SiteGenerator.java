@@ -8,6 +8,7 @@ import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.Skill;
 import dev.skillsite.site.view.EmptyPage;
 import dev.skillsite.site.view.NotFoundPage;
+import dev.skillsite.site.view.PageView;
 import dev.skillsite.site.view.SiteView;
 import dev.skillsite.site.view.SkillPage;
 import java.io.IOException;
@@ -279,50 +280,25 @@ public final class SiteGenerator {
     String title = catalog.config().title();
     String description =
         catalog.config().description().orElse(title + ": agent skills, their triggers and docs.");
-    page(
-        out,
-        written,
-        PageKind.INDEX,
-        SiteLayout.INDEX,
-        title,
-        description,
-        site,
-        views,
-        lists
-            .index()
-            .withGraph(RelationGraph.of(catalog.skills(), input::related, SiteLayout.INDEX)));
-    for (Collection c : catalog.collections()) {
-      page(
-          out,
-          written,
-          PageKind.COLLECTION,
-          SiteLayout.collection(c.id()),
-          c.name(),
-          c.description().orElse(c.name()),
-          site,
-          views,
-          lists.collection(c));
+    // the lists are split into pages (Paging): page 1 keeps the list's URL
+    for (var p :
+        lists.index(RelationGraph.of(catalog.skills(), input::related, SiteLayout.INDEX))) {
+      String head = p.pager().number() == 1 ? title : "Skills";
+      paged(out, written, PageKind.INDEX, p, head, description, site, views);
     }
-    page(
-        out,
-        written,
-        PageKind.SKILLS,
-        SiteLayout.SKILLS,
-        "All skills",
-        "Every skill A–Z.",
-        site,
-        views,
-        lists.skills());
-    page(
-        out,
-        written,
-        PageKind.TRIGGERS,
-        SiteLayout.TRIGGERS,
-        "Trigger phrases",
-        "Every trigger phrase and keyword A–Z, and the skill it belongs to.",
-        site,
-        views,
-        lists.triggers());
+    for (Collection c : catalog.collections()) {
+      for (var p : lists.collection(c)) {
+        String about = c.description().orElse(c.name());
+        paged(out, written, PageKind.COLLECTION, p, c.name(), about, site, views);
+      }
+    }
+    for (var p : lists.skills()) {
+      paged(out, written, PageKind.SKILLS, p, "All skills", "Every skill A–Z.", site, views);
+    }
+    String aboutTriggers = "Every trigger phrase and keyword A–Z, and the skill it belongs to.";
+    for (var p : lists.triggers()) {
+      paged(out, written, PageKind.TRIGGERS, p, "Trigger phrases", aboutTriggers, site, views);
+    }
     page(
         out,
         written,
@@ -438,6 +414,23 @@ public final class SiteGenerator {
                 true),
             skillPages.reference(r, ref)));
     return refPath;
+  }
+
+  private void paged(
+      OutputDir out,
+      ConcurrentLinkedQueue<String> written,
+      PageKind kind,
+      ListPages.Paged<?> p,
+      String title,
+      String description,
+      SiteView site,
+      PageViews views) {
+    PageView view =
+        views
+            .page(p.path(), title + p.titleSuffix(), description, kind, false)
+            .withPager(p.pager());
+    out.write(p.path(), pages.render(kind, site, view, p.view()));
+    written.add(p.path());
   }
 
   private void page(

@@ -34,7 +34,8 @@ class SkillScannerTest {
     assertEquals(
         List.of(
             "skills/s010000/SKILL.md:1:1: error: the content holds 100000 skills; the limit is 10000, "
-                + "so this one and the 89999 after it in path order are not built"),
+                + "so this one and the 89999 after it in path order are not built "
+                + "(hint: build --max-skills N raises the limit)"),
         scan.diagnostics().stream().map(Diagnostic::format).toList());
   }
 }

@@ -47,6 +47,24 @@ class MarkdownBudgetTest {
     assertEquals(Map.of(), MarkdownBudget.DEFAULT.overBudget(List.of(doc("a/SKILL.md", 160_000))));
   }
 
+  /**
+   * A registry built with a higher skill limit renders as much Markdown per skill as one of 10,000:
+   * the per-build budget grows with every 10,000 skills, the per-document limit does not.
+   */
+  @Test
+  void theBuildBudgetGrowsWithTheSkills() {
+    assertEquals(budget, budget.forSkills(1));
+    assertEquals(budget, budget.forSkills(10_000));
+    assertEquals(new MarkdownBudget(1000, 5000, 100), budget.forSkills(10_001));
+    assertEquals(new MarkdownBudget(1000, 25_000, 100), budget.forSkills(99_779));
+    List<SourceDocument> docs = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      docs.add(doc("s" + i + "/SKILL.md", 900));
+    }
+    assertEquals(18, budget.overBudget(docs).size());
+    assertEquals(0, budget.forSkills(100_000).overBudget(docs).size());
+  }
+
   private Map<String, String> over(SourceDocument... docs) {
     Map<String, String> out = new TreeMap<>();
     budget.overBudget(List.of(docs)).forEach((path, d) -> out.put(path, d.format()));

@@ -1,5 +1,6 @@
 package dev.skillsite.site;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skillsite.testing.SiteBrowser;
@@ -68,8 +69,11 @@ class PagesInBrowserTest {
     for (String p :
         List.of(
             "index.html",
+            "page_2.html",
             "skills/index.html",
+            "skills/page_2.html",
             "triggers/index.html",
+            "triggers/page_2.html",
             "health/index.html",
             "search/index.html?q=deploy+to+cloudflare",
             "404.html")) {
@@ -143,7 +147,9 @@ class PagesInBrowserTest {
             "elixir/search/index.html?q=GenServer+state",
             "elixir/search/index.html?q=pluggable+storage+backends+protocol+or+behaviour",
             "elixir/skills/nope/deeper/",
-            "large/health/index.html");
+            "large/health/index.html",
+            "large/page_9.html",
+            "large/triggers/page_2.html");
     Dimension before = browser.manage().window().getSize();
     List<String> found = new ArrayList<>();
     try {
@@ -182,6 +188,54 @@ class PagesInBrowserTest {
       browser.manage().window().setSize(before);
     }
     assertTrue(found.isEmpty(), String.join("\n", found));
+  }
+
+  /**
+   * The home page of a collection of 882 skills is split into pages: the "Next" link of its page
+   * navigation, clicked, opens page 2 with the next skills, marked as the current page; "Previous"
+   * leads back; a letter of the A–Z list's second page leads to the page where that letter starts.
+   */
+  @Test
+  void pageTwoNavigates() {
+    open("large/index.html");
+    List<String> first = cardIds();
+    assertEquals(100, first.size());
+    click(browser.findElement(By.cssSelector("nav.pagination a[rel=next]")));
+    assertTrue(browser.getCurrentUrl().endsWith("/large/page_2.html"), browser.getCurrentUrl());
+    List<String> second = cardIds();
+    assertEquals(100, second.size());
+    assertTrue(second.stream().noneMatch(first::contains), "page 2 repeats page 1's skills");
+    assertEquals(
+        "Page 2",
+        browser
+            .findElement(By.cssSelector("nav.pagination a[aria-current=page]"))
+            .getAttribute("textContent")
+            .replaceAll("\\s+", " ")
+            .strip());
+    assertTrue(browser.getTitle().contains("page 2 of 9"), browser.getTitle());
+    click(browser.findElement(By.cssSelector("nav.pagination a[rel=prev]")));
+    assertTrue(browser.getCurrentUrl().endsWith("/large/index.html"), browser.getCurrentUrl());
+    assertEquals(first, cardIds());
+
+    open("large/skills/page_2.html");
+    click(browser.findElement(By.cssSelector("nav.letters a[href^='index.html#ss-a']")));
+    assertTrue(
+        browser.getCurrentUrl().endsWith("/large/skills/index.html#ss-a"), browser.getCurrentUrl());
+  }
+
+  private static List<String> cardIds() {
+    return browser.findElements(By.cssSelector("li.skill-card")).stream()
+        .map(e -> e.getAttribute("data-skill-id"))
+        .toList();
+  }
+
+  /** A click as a reader makes it: the element scrolled into view, then clicked, then the load. */
+  private static void click(WebElement e) {
+    String before = browser.getCurrentUrl();
+    browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+    e.click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+        .until(d -> !d.getCurrentUrl().equals(before));
   }
 
   /**

@@ -57,6 +57,31 @@ class RelationGraphTest {
     assertEquals(List.of("a-skill", "b-skill", "c-skill"), g.rows().get(3).declared());
   }
 
+  /**
+   * A registry's home page gets no relations list: past {@link RelationGraph#MAX_ROWS} related
+   * skills it would be megabytes; up to it the list is there without a drawing.
+   */
+  @Test
+  void tooManyRelatedSkillsNoList() {
+    for (int n : List.of(RelationGraph.MAX_ROWS, RelationGraph.MAX_ROWS + 1)) {
+      List<Skill> skills = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        skills.add(TestSkills.of("s-" + i, "Use for " + i + ".", "# S\n"));
+      }
+      // each skill similar to the next one: every skill is on an edge
+      RelationGraph.Graph g =
+          RelationGraph.of(
+              skills,
+              id -> {
+                int i = Integer.parseInt(id.value().substring(2));
+                return List.of(new RelatedSkill(skills.get((i + 1) % n).id(), "similar", false));
+              },
+              "index.html");
+      assertEquals("", g.svg());
+      assertEquals(n == RelationGraph.MAX_ROWS ? n : 0, g.rows().size(), "skills: " + n);
+    }
+  }
+
   @Test
   void noRelationsNoGraph() {
     RelationGraph.Graph g = RelationGraph.of(List.of(A, B), id -> List.of(), "index.html");

@@ -2,7 +2,10 @@ package dev.skillsite.site.view;
 
 import java.util.List;
 
-/** A collection (plugin) and its skills; absent strings are {@code ""}. */
+/**
+ * One page of a collection (plugin): the collection and the skills of this page; {@code total}
+ * counts all its skills; absent strings are {@code ""}.
+ */
 public record CollectionPage(
     String id,
     String name,
@@ -11,7 +14,8 @@ public record CollectionPage(
     List<String> keywords,
     String homepage,
     String path,
-    List<SkillCard> skills) {
+    List<SkillCard> skills,
+    int total) {
   public CollectionPage {
     keywords = List.copyOf(keywords);
     skills = List.copyOf(skills);

@@ -3,23 +3,27 @@ package dev.skillsite.site.view;
 import dev.skillsite.site.RelationGraph;
 import java.util.List;
 
-/** The home page: collections and every skill. */
+/**
+ * One page of the home page: the collections and the graph (on its first page), the skills of this
+ * page and the count of all skills.
+ */
 public record IndexPage(
     List<LinkView> collections,
     List<SkillCard> skills,
     int triggerCount,
-    RelationGraph.Graph graph) {
+    RelationGraph.Graph graph,
+    int total) {
   public IndexPage {
     collections = List.copyOf(collections);
     skills = List.copyOf(skills);
   }
 
-  /** Without a related-skills graph. */
+  /** Every skill on one page, without a related-skills graph. */
   public IndexPage(List<LinkView> collections, List<SkillCard> skills, int triggerCount) {
-    this(collections, skills, triggerCount, RelationGraph.Graph.none());
+    this(collections, skills, triggerCount, RelationGraph.Graph.none(), skills.size());
   }
 
   public IndexPage withGraph(RelationGraph.Graph g) {
-    return new IndexPage(collections, skills, triggerCount, g);
+    return new IndexPage(collections, skills, triggerCount, g, total);
   }
 }

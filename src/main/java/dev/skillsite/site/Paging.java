@@ -1,0 +1,141 @@
+package dev.skillsite.site;
+
+import dev.skillsite.site.view.Pager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
+
+/**
+ * Splits a long list (the home page's skills, a collection's, the A–Z lists) into pages, so that no
+ * page carries a registry's 100,000 cards. A page holds at most {@code maxItems} entries and at
+ * most {@link #BUDGET} bytes of them as estimated by {@link #weight} (the HTML-escaped length of
+ * their text plus their markup), so that pages stay under {@link #MAX_PAGE_BYTES} whatever the
+ * entries hold. Page 1 keeps the list's own URL ({@code skills/index.html}); page n is {@code
+ * skills/page_n.html} beside it (an underscore is never in a skill's id, so no skill's folder can
+ * take that name), so every link on a page is the same relative path on each of them.
+ */
+final class Paging {
+  /** Skill cards on a page of the home page or of a collection. */
+  static final int CARDS = 100;
+
+  /** Entries on a page of the A–Z lists of skills and of triggers. */
+  static final int ROWS = 1000;
+
+  /** Estimated bytes of entries on one page. */
+  static final int BUDGET = 256 * 1024;
+
+  /**
+   * The largest a list page (home, collection, skills or triggers A–Z) becomes: the entries'
+   * budget, the layout, the collections and graph of the home page's first page, with room to spare
+   * (the estimate counts every byte the templates add per entry).
+   */
+  static final int MAX_PAGE_BYTES = 512 * 1024;
+
+  /** Markup a skill card adds to its text (the list item, heading, link, chip list, badge). */
+  static final int CARD_MARKUP = 600;
+
+  /** Markup an A–Z row adds to its text. */
+  static final int ROW_MARKUP = 160;
+
+  private final int maxItems;
+  private final int budget;
+
+  Paging(int maxItems) {
+    this(maxItems, BUDGET);
+  }
+
+  Paging(int maxItems, int budget) {
+    if (maxItems < 1 || budget < 1) {
+      throw new IllegalArgumentException("a page holds at least one entry");
+    }
+    this.maxItems = maxItems;
+    this.budget = budget;
+  }
+
+  /**
+   * The entries, in order, cut into pages; one page (perhaps empty) when they fit. An entry heavier
+   * than the budget gets a page of its own.
+   */
+  <T> List<List<T>> split(List<T> items, ToIntFunction<T> weight) {
+    List<List<T>> pages = new ArrayList<>();
+    List<T> page = new ArrayList<>();
+    long bytes = 0;
+    for (T item : items) {
+      int w = weight.applyAsInt(item);
+      if (!page.isEmpty() && (page.size() >= maxItems || bytes + w > budget)) {
+        pages.add(List.copyOf(page));
+        page = new ArrayList<>();
+        bytes = 0;
+      }
+      page.add(item);
+      bytes += w;
+    }
+    pages.add(List.copyOf(page));
+    return pages;
+  }
+
+  /** Page {@code n} (from 1) of the list whose first page is {@code first}. */
+  static String path(String first, int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("pages count from 1: " + n);
+    }
+    if (n == 1) {
+      return first;
+    }
+    int slash = first.lastIndexOf('/');
+    return first.substring(0, slash + 1) + "page_" + n + ".html";
+  }
+
+  /**
+   * The pager of page {@code n} of {@code count}: previous, next, and links to the first and last
+   * page and the two either side of this one.
+   *
+   * @param titles what page {@code i} holds, for its link's title ({@code ""} for none)
+   */
+  static Pager pager(String first, int n, int count, IntFunction<String> titles) {
+    if (count <= 1) {
+      return Pager.NONE;
+    }
+    String here = path(first, n);
+    IntFunction<String> href = i -> Urls.relative(here, path(first, i));
+    List<Pager.PageLink> links = new ArrayList<>();
+    int last = 0;
+    for (int i = 1; i <= count; i++) {
+      if (i == 1 || i == count || Math.abs(i - n) <= 2) {
+        if (i > last + 1) {
+          links.add(new Pager.PageLink(0, "", "", false, true));
+        }
+        links.add(new Pager.PageLink(i, href.apply(i), titles.apply(i), i == n, false));
+        last = i;
+      }
+    }
+    return new Pager(
+        n, count, n > 1 ? href.apply(n - 1) : "", n < count ? href.apply(n + 1) : "", links);
+  }
+
+  /**
+   * The bytes {@code text} takes in a page once HTML-escaped (an upper bound: every character that
+   * may be escaped counted as its longest entity).
+   */
+  static int weight(String text) {
+    int w = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        w += c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' ? 6 : 1;
+      } else {
+        w += Character.isSurrogate(c) ? 2 : c < 0x800 ? 2 : 3;
+      }
+    }
+    return w;
+  }
+
+  static int weight(List<String> texts) {
+    int w = 0;
+    for (String t : texts) {
+      w += weight(t) + 40;
+    }
+    return w;
+  }
+}

@@ -1,0 +1,267 @@
+package dev.skillsite.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skillsite.model.Catalog;
+import dev.skillsite.site.view.Pager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Long lists are split into pages: a collection of 1,200 skills, some of them as heavy as a card
+ * can be (hundreds of long trigger phrases full of characters HTML escapes), gives a site where
+ * every HTML page stays under {@link Paging#MAX_PAGE_BYTES}, page 1 of every list keeps its URL,
+ * the pages together list every skill and trigger once and in order, and their links (previous,
+ * next, page numbers, letters) lead to pages that exist.
+ */
+class PaginationTest {
+  private static final int SKILLS = 1200;
+  @TempDir static Path tmp;
+  private static Path site;
+  private static Catalog catalog;
+
+  @BeforeAll
+  static void generate() throws IOException {
+    CatalogFixture f =
+        new CatalogFixture().collection("main", "Main", "Every skill of the test registry.");
+    for (int i = 0; i < SKILLS; i++) {
+      String name = String.format("%s-skill-%04d", (char) ('a' + i % 26), i);
+      var s = f.skill(name).collection("main");
+      if (i % 50 == 0) {
+        // the heaviest card: a description at the spec's limit and 300 long phrases, all escaped
+        List<String> phrases = new ArrayList<>();
+        for (int p = 0; p < 300; p++) {
+          phrases.add(("run <\"" + name + "\"> & 'check' number " + p + " ").repeat(4).strip());
+        }
+        s.description(("Use when <b>\"" + name + "\"</b> & 'friends' are asked for. ").repeat(20))
+            .phrases(phrases.toArray(String[]::new))
+            .keywords("K&" + i, "<kw" + i + ">");
+      } else {
+        s.description("Use when the user asks to \"do task " + i + "\" or mentions Tool" + i + ".")
+            .phrases("do task " + i, "another phrase for " + i)
+            .keywords("Tool" + i);
+      }
+      f = s.add();
+    }
+    catalog = f.catalog();
+    site = tmp.resolve("site");
+    new SiteGenerator(Optional.empty()).generate(new SiteInput(catalog, Map.of()), site);
+  }
+
+  @Test
+  void everyPageStaysUnderTheBound() throws IOException {
+    List<String> over = new ArrayList<>();
+    int pages = 0;
+    long largest = 0;
+    String largestPage = "";
+    try (Stream<Path> files = Files.walk(site)) {
+      for (Path p : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+        pages++;
+        long size = Files.size(p);
+        if (size > largest) {
+          largest = size;
+          largestPage = site.relativize(p).toString();
+        }
+        if (size > Paging.MAX_PAGE_BYTES) {
+          over.add(site.relativize(p) + " " + size);
+        }
+      }
+    }
+    System.out.println("largest page: " + largestPage + " " + largest + " bytes of " + pages);
+    assertTrue(pages > SKILLS, "pages: " + pages);
+    assertTrue(over.isEmpty(), "over " + Paging.MAX_PAGE_BYTES + " bytes: " + over);
+  }
+
+  @Test
+  void homePagesListEverySkillOnceInOrder() throws IOException {
+    List<String> ids = cardsOfAllPages("index.html", "li.skill-card");
+    List<String> expected =
+        ListPages.cards(catalog.skills(), "index.html", Map.of(), new AuditViews(Optional.empty()))
+            .stream()
+            .map(c -> c.id())
+            .toList();
+    assertEquals(expected, ids);
+    assertEquals(SKILLS, new LinkedHashSet<>(ids).size());
+    assertTrue(Files.exists(site.resolve("page_12.html")));
+    assertFalse(Files.exists(site.resolve("page_13.html")));
+  }
+
+  @Test
+  void collectionAndAzPagesListEverySkillOnce() throws IOException {
+    assertEquals(SKILLS, cardsOfAllPages("collections/main/index.html", "li.skill-card").size());
+    List<String> az = cardsOfAllPages("skills/index.html", ".az-list li");
+    assertEquals(SKILLS, az.size());
+    assertEquals(SKILLS, new LinkedHashSet<>(az).size());
+  }
+
+  @Test
+  void triggerPagesListEveryTriggerOnce() throws IOException {
+    int expected =
+        catalog.skills().stream()
+            .mapToInt(
+                s ->
+                    (int) s.triggers().phrases().stream().distinct().count()
+                        + (int) s.triggers().keywords().stream().distinct().count())
+            .sum();
+    int rows = 0;
+    String page = "triggers/index.html";
+    int n = 0;
+    while (!page.isEmpty()) {
+      Document d = read(page);
+      rows += d.select(".trigger-list li").size();
+      page = next(page, d);
+      n++;
+    }
+    assertEquals(expected, rows);
+    assertTrue(n > 2, "trigger pages: " + n);
+  }
+
+  /** Previous, next, page numbers and letters all lead to pages that exist; only one is current. */
+  @Test
+  void pagerLinksLeadToPagesThatExist() throws IOException {
+    for (String first :
+        List.of(
+            "index.html",
+            "collections/main/index.html",
+            "skills/index.html",
+            "triggers/index.html")) {
+      String page = first;
+      int number = 1;
+      while (!page.isEmpty()) {
+        Document d = read(page);
+        Element nav = d.selectFirst("nav.pagination");
+        assertTrue(nav != null, page);
+        assertEquals(
+            String.valueOf(number),
+            nav.select("a[aria-current=page]").text().replace("Page ", ""),
+            page);
+        Element head = d.selectFirst("link[rel=prev]");
+        assertEquals(number > 1, head != null, page + " rel=prev");
+        for (Element a :
+            d.select("nav.pagination a, nav.letters a, link[rel=prev], link[rel=next]")) {
+          String href = a.attr("href").replaceFirst("#.*", "");
+          Path target = site.resolve(page).getParent().resolve(href).normalize();
+          assertTrue(Files.isRegularFile(target), page + " links to a missing " + a.attr("href"));
+          String anchor =
+              a.attr("href").contains("#") ? a.attr("href").replaceFirst(".*#", "") : "";
+          if (!anchor.isEmpty()) {
+            assertTrue(
+                Jsoup.parse(target.toFile(), "UTF-8").getElementById(anchor) != null,
+                page + ": no #" + anchor + " in " + href);
+          }
+        }
+        page = next(page, d);
+        number++;
+      }
+    }
+  }
+
+  @Test
+  void aSmallListIsOnePageAtItsUrl() throws IOException {
+    Path small = tmp.resolve("small");
+    Catalog c = new CatalogFixture().skill("one").add().skill("two").add().catalog();
+    new SiteGenerator(Optional.empty()).generate(new SiteInput(c, Map.of()), small);
+    Document home = Jsoup.parse(small.resolve("index.html").toFile(), "UTF-8");
+    assertEquals(2, home.select("li.skill-card").size());
+    assertTrue(home.select("nav.pagination, link[rel=next]").isEmpty());
+    assertFalse(Files.exists(small.resolve("page_2.html")));
+    assertEquals(
+        "#ss-o",
+        Jsoup.parse(small.resolve("skills/index.html").toFile(), "UTF-8")
+            .selectFirst("nav.letters a")
+            .attr("href"));
+  }
+
+  @Test
+  void pagesSplitByCountAndByBytes() {
+    Paging paging = new Paging(3, 10);
+    assertEquals(
+        List.of(List.of(1, 2, 3), List.of(4, 5, 6), List.of(7)),
+        paging.split(List.of(1, 2, 3, 4, 5, 6, 7), x -> 1));
+    // by bytes: 4 + 4 fits, a third would not; an entry over the budget has a page of its own
+    assertEquals(
+        List.of(List.of(4, 4), List.of(4), List.of(30), List.of(1)),
+        paging.split(List.of(4, 4, 4, 30, 1), x -> x));
+    assertEquals(List.of(List.of()), paging.split(List.<Integer>of(), x -> 1));
+  }
+
+  @Test
+  void pagePathsAndPager() {
+    assertEquals("skills/index.html", Paging.path("skills/index.html", 1));
+    assertEquals("skills/page_7.html", Paging.path("skills/index.html", 7));
+    assertEquals("page_2.html", Paging.path("index.html", 2));
+    assertEquals(Pager.NONE, Paging.pager("index.html", 1, 1, i -> ""));
+    Pager p = Paging.pager("skills/index.html", 6, 20, i -> "t" + i);
+    assertEquals("page_5.html", p.prev());
+    assertEquals("page_7.html", p.next());
+    // 1 … 4 5 [6] 7 8 … 20
+    List<String> shown = new ArrayList<>();
+    p.links()
+        .forEach(
+            l -> shown.add(l.gap() ? "…" : l.current() ? "[" + l.number() + "]" : "" + l.number()));
+    assertEquals(List.of("1", "…", "4", "5", "[6]", "7", "8", "…", "20"), shown);
+    assertEquals("index.html", p.links().get(0).href());
+    assertEquals("", Paging.pager("index.html", 1, 3, i -> "").prev());
+    assertEquals("", Paging.pager("index.html", 3, 3, i -> "").next());
+  }
+
+  @Test
+  void aCardShowsItsPhrasesUpToABudget() {
+    List<String> many = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      many.add("phrase number " + i + " with some words");
+    }
+    List<String> shown = ListPages.cardPhrases(many);
+    assertTrue(shown.size() < many.size());
+    assertEquals("+" + (many.size() - shown.size() + 1) + " more", shown.get(shown.size() - 1));
+    assertEquals(List.of("a", "b"), ListPages.cardPhrases(List.of("a", "b")));
+  }
+
+  private static List<String> cardsOfAllPages(String first, String selector) throws IOException {
+    List<String> ids = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    String page = first;
+    while (!page.isEmpty()) {
+      assertTrue(seen.add(page), "a loop at " + page);
+      Document d = read(page);
+      d.select(selector).forEach(e -> ids.add(e.attr("data-skill-id")));
+      page = next(page, d);
+    }
+    return ids;
+  }
+
+  private static final Pattern DIR = Pattern.compile("^(.*/)?[^/]*$");
+
+  /** The page rel=next leads to, as a site path, {@code ""} on the last. */
+  private static String next(String page, Document d) {
+    Element next = d.selectFirst("link[rel=next]");
+    if (next == null) {
+      return "";
+    }
+    Matcher m = DIR.matcher(page);
+    m.matches();
+    return (m.group(1) == null ? "" : m.group(1)) + next.attr("href");
+  }
+
+  private static Document read(String page) throws IOException {
+    return Jsoup.parse(site.resolve(page).toFile(), "UTF-8");
+  }
+}
