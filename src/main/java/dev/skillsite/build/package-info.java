@@ -3,7 +3,7 @@
  * export, swap; what the build cache keeps of the routing index and the search export; progress and
  * timings.
  *
- * <p>May import: {@code audit}, {@code check}, {@code content}, {@code discovery}, {@code model},
- * {@code output}, {@code routing}, {@code search}, {@code site}, {@code triggers}.
+ * <p>May import: {@code audit}, {@code cache}, {@code check}, {@code content}, {@code discovery},
+ * {@code model}, {@code output}, {@code routing}, {@code search}, {@code site}, {@code triggers}.
  */
 package dev.skillsite.build;

@@ -29,12 +29,6 @@ import java.util.function.BooleanSupplier;
  * depends only on its input.
  */
 public final class SiteGenerator {
-  /**
-   * The folder of a site that holds its build cache ({@link #cached}): not part of the published
-   * site (no page links to it, {@code serve} does not serve it, a deployment may leave it out).
-   */
-  public static final String CACHE_FOLDER = ".skillsite-cache";
-
   private final PageRenderer pages;
   private final AssetCopier assets;
   private final MarkdownRenderer markdown = new MarkdownRenderer();
