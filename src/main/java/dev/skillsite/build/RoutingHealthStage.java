@@ -56,12 +56,12 @@ final class RoutingHealthStage {
    */
   private record ReportViews(CheckReport report, SkillHealthIndex skills) implements HealthViews {
     @Override
-    public Object page(Function<SkillId, String> href) {
+    public RoutingHealthView page(Function<SkillId, String> href) {
       return RoutingHealthView.of(report, href);
     }
 
     @Override
-    public Object skill(SkillId id, Function<SkillId, String> href) {
+    public RoutingHealthView.SkillHealth skill(SkillId id, Function<SkillId, String> href) {
       return skills.forSkill(id, href);
     }
   }

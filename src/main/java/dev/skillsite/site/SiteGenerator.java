@@ -143,6 +143,11 @@ public final class SiteGenerator {
     public long reused() {
       return total() - docs.rendered();
     }
+
+    /** What rendering them found (broken links and anchors, missing files), in document order. */
+    public List<Diagnostic> diagnostics() {
+      return docs.skills().stream().flatMap(r -> r.diagnostics().stream()).toList();
+    }
   }
 
   /**
