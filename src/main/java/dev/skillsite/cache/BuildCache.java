@@ -25,7 +25,7 @@ public final class BuildCache {
   public static final String FOLDER = ".skillsite-cache";
 
   /** What the published routing index was built from: its {@link CacheKey}. */
-  public static final String INDEX_KEY = FOLDER + "/index.key";
+  static final String INDEX_KEY = FOLDER + "/index.key";
 
   /** What was asked of that index ({@link IndexAnswers}). */
   public static final String INDEX_ANSWERS = FOLDER + "/index-answers.bin";

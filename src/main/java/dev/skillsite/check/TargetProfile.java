@@ -12,7 +12,7 @@ import java.util.Set;
  * Skills specification; Claude Code accepts its own extra keys and a missing {@code name};
  * claude.ai uploads reject what the specification only warns about.
  */
-public final class TargetProfile {
+final class TargetProfile {
   /** Loader codes that claude.ai turns into upload errors. */
   static final Set<String> CLAUDE_AI_ERRORS =
       Set.of(
@@ -25,7 +25,7 @@ public final class TargetProfile {
 
   private final Target target;
 
-  public TargetProfile(Target target) {
+  TargetProfile(Target target) {
     this.target = target;
   }
 
