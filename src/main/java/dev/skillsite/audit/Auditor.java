@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public final class Auditor {
   /** The time one file may take before its audit stops. */
-  public static final long FILE_MILLIS = 2000;
+  static final long FILE_MILLIS = 2000;
 
   private final RuleTable table;
   private final PatternScanner patterns;

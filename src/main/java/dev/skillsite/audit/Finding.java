@@ -50,7 +50,7 @@ public record Finding(
         + (excerpt.isEmpty() ? "" : " (found: " + excerpt + ")");
   }
 
-  public Finding withSeverity(AuditSeverity s) {
+  Finding withSeverity(AuditSeverity s) {
     return new Finding(rule, s, category, pos, excerpt, message);
   }
 }

@@ -40,7 +40,7 @@ public record SkillAudit(SkillId id, String name, List<Finding> findings) {
   }
 
   /** Worst first: more dangers, then more warnings, then name. */
-  public static final java.util.Comparator<SkillAudit> WORST_FIRST =
+  static final java.util.Comparator<SkillAudit> WORST_FIRST =
       java.util.Comparator.comparingLong((SkillAudit a) -> -a.dangers())
           .thenComparingLong(a -> -a.warnings())
           .thenComparing(a -> a.id().value());

@@ -1,5 +1,6 @@
 package dev.skillsite.build;
 
+import dev.skillsite.cache.IndexAnswers;
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
@@ -16,8 +17,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Related skills of every skill: the declared ones first (from {@code skillsite.yaml} or {@code
- * metadata.related}), then the most similar others by content, up to a fixed count.
+ * Relate: the catalog and the index → related skills of every skill: the declared ones first (from
+ * {@code skillsite.yaml} or {@code metadata.related}), then the most similar others by content, up
+ * to a fixed count.
  */
 final class RelatedSkillsStage {
   static final String DECLARED_REASON = "declared by the collection";

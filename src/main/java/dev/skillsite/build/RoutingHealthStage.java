@@ -1,7 +1,9 @@
 package dev.skillsite.build;
 
+import dev.skillsite.cache.IndexAnswers;
 import dev.skillsite.check.CheckOptions;
 import dev.skillsite.check.CheckReport;
+import dev.skillsite.check.RouteProbe;
 import dev.skillsite.check.RouterProbe;
 import dev.skillsite.check.RoutingHealthCheck;
 import dev.skillsite.check.RoutingHealthView;
@@ -15,10 +17,10 @@ import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * The site's routing health: {@code check}'s collisions, unreachable skills, description lint and
- * listing budget, probed on the index the build publishes (no second index, no scratch site). Its
- * findings are shown on the site, not added to the build's diagnostics: {@code check} is the
- * command that reports them.
+ * Health: the catalog and the index → the site's routing health: {@code check}'s collisions,
+ * unreachable skills, description lint and listing budget, probed on the index the build publishes
+ * (no second index, no scratch site). Its findings are shown on the site, not added to the build's
+ * diagnostics: {@code check} is the command that reports them.
  */
 final class RoutingHealthStage {
   private final RoutingHealthCheck check = new RoutingHealthCheck(CheckOptions.DEFAULTS);
@@ -31,7 +33,19 @@ final class RoutingHealthStage {
       throws IOException {
     CheckReport report;
     try (RouterProbe probe = RouterProbe.sharing(index)) {
-      report = check.check(catalog, contentRoot, answers.probe(() -> probe));
+      IndexAnswers.Ranker ranker =
+          answers.ranker(
+              () ->
+                  query ->
+                      probe.rank(query).stream()
+                          .map(r -> new IndexAnswers.Ranked(r.id(), r.score()))
+                          .toList());
+      RouteProbe held =
+          query ->
+              ranker.rank(query).stream()
+                  .map(r -> new RouteProbe.Ranked(r.id(), r.score()))
+                  .toList();
+      report = check.check(catalog, contentRoot, held);
     }
     return new ReportViews(report, new SkillHealthIndex(report));
   }
@@ -42,12 +56,12 @@ final class RoutingHealthStage {
    */
   private record ReportViews(CheckReport report, SkillHealthIndex skills) implements HealthViews {
     @Override
-    public Object page(Function<SkillId, String> href) {
+    public RoutingHealthView page(Function<SkillId, String> href) {
       return RoutingHealthView.of(report, href);
     }
 
     @Override
-    public Object skill(SkillId id, Function<SkillId, String> href) {
+    public RoutingHealthView.SkillHealth skill(SkillId id, Function<SkillId, String> href) {
       return skills.forSkill(id, href);
     }
   }

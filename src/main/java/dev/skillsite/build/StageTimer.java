@@ -1,63 +1,66 @@
 package dev.skillsite.build;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.LongSupplier;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Wraps another {@link Progress} and records how long each stage took (wall time, from its start to
- * the next stage's start or the end of the build), for {@code build --timings}.
+ * Wraps another {@link Progress} and keeps the time the pipeline reports for each stage, for {@code
+ * build --timings}. A stage's time is its own work: stages that run beside others (audit, the
+ * Markdown half of render, export) overlap, so the times may add up to more than the build's.
+ * Thread-safe.
  */
 public final class StageTimer implements Progress {
   private final Progress inner;
-  private final LongSupplier clock;
-  private final long start;
-  private final Map<String, Long> nanos = new LinkedHashMap<>();
-  private String current;
-  private long since;
+  private final Set<String> order = new LinkedHashSet<>();
+  private final Map<String, Long> nanos = new HashMap<>();
 
   public StageTimer(Progress inner) {
-    this(inner, System::nanoTime);
-  }
-
-  StageTimer(Progress inner, LongSupplier clock) {
     this.inner = inner;
-    this.clock = clock;
-    this.start = clock.getAsLong();
-    this.since = start;
   }
 
   @Override
   public void stage(String stage, int step, int steps) {
-    close();
-    current = stage;
+    synchronized (nanos) {
+      order.add(stage);
+    }
     inner.stage(stage, step, steps);
   }
 
   @Override
+  public void finished(String stage, long took) {
+    synchronized (nanos) {
+      nanos.merge(stage, took, Long::sum);
+    }
+    inner.finished(stage, took);
+  }
+
+  @Override
   public void done() {
-    close();
-    current = null;
     inner.done();
   }
 
-  private void close() {
-    long now = clock.getAsLong();
-    if (current != null) {
-      nanos.merge(current, now - since, Long::sum);
-    }
-    since = now;
-  }
-
-  /** Milliseconds per stage, in the order the stages ran. */
+  /**
+   * Milliseconds per stage, in the order the stages started (a part of a stage run ahead of its
+   * turn does not move it).
+   */
   public Map<String, Long> millis() {
     Map<String, Long> out = new LinkedHashMap<>();
-    nanos.forEach((k, v) -> out.put(k, Math.round(v / 1e6)));
+    synchronized (nanos) {
+      Set<String> all = new LinkedHashSet<>(order);
+      all.addAll(new TreeSet<>(nanos.keySet()));
+      for (String stage : all) {
+        out.put(stage, Math.round(nanos.getOrDefault(stage, 0L) / 1e6));
+      }
+    }
     return out;
   }
 
-  /** One line, e.g. {@code timings: load 812 ms, triggers 190 ms, … (JVM start to end 19.2 s)}. */
+  /** One line, e.g. {@code timings: load 812 ms, index 190 ms, … (JVM start to end 19.2 s)}. */
   public String summary(long jvmUptimeMillis) {
     StringBuilder sb = new StringBuilder("timings:");
     String sep = " ";

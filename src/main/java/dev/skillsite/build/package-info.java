@@ -1,9 +1,10 @@
 /**
- * The build as named stages over one catalog: load, triggers, index, relate, health, render,
- * export, swap; what the build cache keeps of the routing index and the search export; progress and
+ * The build as stage classes over one {@link dev.skillsite.build.BuildContext} (load, audit, index,
+ * relate, health, render, export, swap: see {@link dev.skillsite.build.Stage}), run and timed by
+ * {@link dev.skillsite.build.BuildPipeline}; a watching server's in-place refresh; progress and
  * timings.
  *
- * <p>May import: {@code audit}, {@code check}, {@code content}, {@code discovery}, {@code model},
- * {@code output}, {@code routing}, {@code search}, {@code site}, {@code triggers}.
+ * <p>May import: {@code audit}, {@code cache}, {@code check}, {@code content}, {@code discovery},
+ * {@code model}, {@code output}, {@code routing}, {@code search}, {@code site}, {@code triggers}.
  */
 package dev.skillsite.build;

@@ -34,7 +34,7 @@ public record CheckReport(
   }
 
   /** The findings about one skill: those in its SKILL.md and its reference files. */
-  public List<Diagnostic> findingsFor(SkillId id) {
+  List<Diagnostic> findingsFor(SkillId id) {
     return catalog
         .skill(id)
         .map(
@@ -49,7 +49,7 @@ public record CheckReport(
   /**
    * The skills that compete with {@code id} for its triggers, nearest first (most shared triggers).
    */
-  public List<CollisionPair> rivalsOf(SkillId id) {
+  List<CollisionPair> rivalsOf(SkillId id) {
     return nearestFirst(
         id,
         routing.pairs().stream()

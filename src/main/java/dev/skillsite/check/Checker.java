@@ -7,8 +7,6 @@ import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.Skill;
 import dev.skillsite.routing.Confidence;
 import dev.skillsite.routing.RouterFactory;
-import dev.skillsite.site.SiteGenerator;
-import dev.skillsite.triggers.TriggerExtractor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,22 +14,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code check} command's engine: loads a collection, extracts triggers, and runs every {@link
+ * The {@code check} command's engine: loads a collection (with its triggers) and runs every {@link
  * Rule} over it, the loader's diagnostics re-graded for the {@link Target}. Thread-safe; one
  * instance can check many collections.
  */
 public final class Checker {
   private final ContentLoader loader = new ContentLoader();
-  private final TriggerExtractor extractor = new TriggerExtractor();
-  private final SiteGenerator site = new SiteGenerator(Optional.empty());
   private final ProbeFactory probes;
+  private final RenderedDocuments documents;
   private final Auditor auditor = Auditor.standard();
 
   /**
    * @param probes the router triggers are probed with: {@link RouterProbe#factory()}, or none
+   * @param documents the site's rendering of the documents, whose diagnostics {@code check} reports
    */
-  public Checker(ProbeFactory probes) {
+  public Checker(ProbeFactory probes, RenderedDocuments documents) {
     this.probes = probes;
+    this.documents = documents;
   }
 
   /**
@@ -45,14 +44,10 @@ public final class Checker {
     return check(catalog, contentRoot, options);
   }
 
-  /**
-   * Checks a catalog already loaded from {@code contentRoot} (its triggers are extracted if
-   * missing).
-   */
-  public CheckReport check(Catalog loaded, Path contentRoot, CheckOptions options)
+  /** Checks a catalog the loader read from {@code contentRoot}. */
+  public CheckReport check(Catalog catalog, Path contentRoot, CheckOptions options)
       throws IOException {
     Path root = contentRoot.toRealPath();
-    Catalog catalog = withTriggers(loaded);
     CheckContext context = new CheckContext(root, catalog, new SourceLocator(root), options);
     RoutingHealth routing = routing(catalog.skills(), RouterFactory.confidence(catalog));
     MarkdownScan scan = new MarkdownScan();
@@ -60,7 +55,7 @@ public final class Checker {
         new ArrayList<>(
             List.of(
                 new ClaudeAiUploadRule(),
-                new SiteBuildRule(site),
+                new RenderRule(documents),
                 new ReferenceDepthRule(scan),
                 new MentionedFilesRule(scan),
                 new AuditFindingsRule(auditor)));
@@ -76,11 +71,6 @@ public final class Checker {
     }
     return new CheckReport(
         catalog, findings, routing, ListingBudget.of(catalog.skills(), options.listingBudget()));
-  }
-
-  private Catalog withTriggers(Catalog catalog) {
-    List<Skill> skills = catalog.skills().stream().map(extractor::ensure).toList();
-    return catalog.withSkills(skills);
   }
 
   private RoutingHealth routing(List<Skill> skills, Confidence confidence) throws IOException {

@@ -20,13 +20,13 @@ import java.util.stream.Stream;
  * unreachable when none of its triggers (phrases, keywords, "Use when" clauses, or the fallback
  * sentence of what it does) routes to it first.
  */
-public final class RoutingAnalyzer {
+final class RoutingAnalyzer {
   /** Relative score margin under which a runner-up makes the route ambiguous. */
-  public static final double MARGIN = 0.10;
+  static final double MARGIN = 0.10;
 
   private final RouteProbe probe;
 
-  public RoutingAnalyzer(RouteProbe probe) {
+  RoutingAnalyzer(RouteProbe probe) {
     this.probe = probe;
   }
 

@@ -21,11 +21,11 @@ import java.util.regex.Pattern;
  * point at the line an author has to edit. Falls back to line 1 when the text cannot be found.
  * Thread-safe.
  */
-public final class SourceLocator {
+final class SourceLocator {
   private final Path root;
   private final Map<String, List<String>> lines = new ConcurrentHashMap<>();
 
-  public SourceLocator(Path root) {
+  SourceLocator(Path root) {
     this.root = root;
   }
 

@@ -13,7 +13,7 @@ import java.util.Set;
  * metadata value and {@code allowed-tools} as a list or a comma-separated string; claude.ai uploads
  * reject what the specification only warns about.
  */
-public final class TargetProfile {
+final class TargetProfile {
   /** Loader codes that claude.ai turns into upload errors. */
   static final Set<String> CLAUDE_AI_ERRORS =
       Set.of(
@@ -35,7 +35,7 @@ public final class TargetProfile {
 
   private final Target target;
 
-  public TargetProfile(Target target) {
+  TargetProfile(Target target) {
     this.target = target;
   }
 

@@ -30,7 +30,7 @@ public record Unreachable(
   }
 
   /** Whether none of the triggers tried fires any skill on its own (too few specific words). */
-  public boolean noneFires() {
+  boolean noneFires() {
     return !triggers.isEmpty() && takenBy.stream().allMatch(Optional::isEmpty);
   }
 

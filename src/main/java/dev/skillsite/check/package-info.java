@@ -4,6 +4,6 @@
  * listing budget; text, JSON and GitHub annotation output.
  *
  * <p>May import: {@code audit}, {@code content}, {@code markdown}, {@code model}, {@code output},
- * {@code routing}, {@code site}, {@code triggers}.
+ * {@code routing}, {@code triggers}.
  */
 package dev.skillsite.check;

@@ -10,7 +10,6 @@ import dev.skillsite.model.Skill;
 import dev.skillsite.routing.Router;
 import dev.skillsite.routing.RoutingIndex;
 import dev.skillsite.site.SiteGenerator;
-import dev.skillsite.triggers.TriggerExtractor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -135,8 +134,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   /** Routes the opening words of every description, twice, timing the second round. */
   private static double[] routeMillis(Catalog catalog) {
-    TriggerExtractor extractor = new TriggerExtractor();
-    List<Skill> skills = catalog.skills().stream().map(extractor::ensure).toList();
+    List<Skill> skills = catalog.skills();
     List<String> queries = skills.stream().map(s -> firstWords(s.description(), 8)).toList();
     try (RoutingIndex index = RoutingIndex.build(skills)) {
       Router router = new Router(index);

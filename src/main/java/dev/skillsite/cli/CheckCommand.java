@@ -9,6 +9,7 @@ import dev.skillsite.check.JsonFindings;
 import dev.skillsite.check.ProbeFactory;
 import dev.skillsite.check.RouterProbe;
 import dev.skillsite.check.Target;
+import dev.skillsite.site.RenderedDiagnostics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -101,7 +102,8 @@ public final class CheckCommand implements Callable<Integer> {
     CheckOptions options =
         new CheckOptions(
             target, listingBudget == null ? CheckOptions.DEFAULT_LISTING_BUDGET : listingBudget);
-    CheckReport report = new Checker(probes).check(content, options);
+    CheckReport report =
+        new Checker(probes, RenderedDiagnostics.standard()).check(content, options);
     if (json) {
       out.println(new JsonFindings().format(report.findings()));
     } else if (format == Format.github) {

@@ -136,8 +136,9 @@ public final class ContentLoader {
               d.references(),
               Triggers.NONE,
               related.get(d.source())));
-      skills.set(skills.size() - 1, triggers.ensure(skills.get(skills.size() - 1)));
     }
+    // the one place triggers are extracted: every later stage and command reads them from here
+    skills = new ArrayList<>(skills.parallelStream().map(triggers::ensure).toList());
     skills.sort(Comparator.comparing(Skill::id));
     SiteConfig config = settings.config();
     return new Catalog(config, plan.collections(), skills, skipped, diagnostics);

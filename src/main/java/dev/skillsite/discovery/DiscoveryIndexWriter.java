@@ -35,7 +35,7 @@ public final class DiscoveryIndexWriter {
   /**
    * Tells GitHub Pages to publish the site as it is (no Jekyll, which drops {@code .well-known}).
    */
-  public static final String NO_JEKYLL = ".nojekyll";
+  static final String NO_JEKYLL = ".nojekyll";
 
   /**
    * @param contentRoot where the catalog was loaded from (raw SKILL.md files missing from the site

@@ -27,7 +27,7 @@ public final class LlmsTxtWriter {
   public static final String PATH = "llms.txt";
 
   /** Skills listed in llms.txt itself at most; more go to part files. */
-  public static final int MAX_INLINE = 1_000;
+  static final int MAX_INLINE = 1_000;
 
   private final int maxInline;
 

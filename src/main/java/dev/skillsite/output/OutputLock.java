@@ -109,7 +109,7 @@ public final class OutputLock implements AutoCloseable {
    * The lock file of the output folder {@code out} (absolute, normalised): {@code .<name>.lock}
    * beside it.
    */
-  public static Path fileOf(Path out) {
+  static Path fileOf(Path out) {
     return out.resolveSibling("." + out.getFileName() + ".lock");
   }
 

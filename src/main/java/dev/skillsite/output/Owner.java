@@ -21,7 +21,7 @@ import java.util.Optional;
  * process started (a pid is reused once its process ends: the start time tells the two apart), the
  * command, and since when it holds the lock.
  */
-public record Owner(long pid, Instant processStart, String command, Instant since) {
+record Owner(long pid, Instant processStart, String command, Instant since) {
   private static final DateTimeFormatter CLOCK =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
           .withZone(ZoneOffset.UTC);

@@ -75,12 +75,12 @@ public record Background(int skills, Map<String, Integer> docFreq) {
   }
 
   /** {@code ln(1 + skills)}: an upper bound of {@link #idf}, to scale it into 0..1. */
-  public double maxIdf() {
+  double maxIdf() {
     return Math.log(1 + skills);
   }
 
   /** BM25's idf against the background, unseen terms counted as used by one skill. */
-  public double idf(String term) {
+  double idf(String term) {
     return Idf.of(skills, Math.max(1, df(term)));
   }
 }

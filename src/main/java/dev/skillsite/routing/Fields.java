@@ -6,7 +6,7 @@ import java.util.List;
 public final class Fields {
   private Fields() {}
 
-  public static final String ID = "id";
+  static final String ID = "id";
   public static final String NAME = "name";
   public static final String PHRASE = "phrase";
   public static final String KEYWORD = "keyword";
@@ -33,9 +33,9 @@ public final class Fields {
    * Stored only: the skill's display name and source path. {@link #DESCRIPTION} is stored whole but
    * indexed without its "Not for" clauses.
    */
-  public static final String DISPLAY_NAME = "display_name";
+  static final String DISPLAY_NAME = "display_name";
 
-  public static final String SOURCE = "source";
+  static final String SOURCE = "source";
 
   /**
    * The "Not for …" clauses of the description: not searched, used against a skill by {@link

@@ -2,15 +2,12 @@ package dev.skillsite.routing;
 
 import dev.skillsite.content.ContentLoader;
 import dev.skillsite.model.Catalog;
-import dev.skillsite.model.Skill;
-import dev.skillsite.triggers.TriggerExtractor;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
- * The index stage of a build, reusable by commands: load a content tree, extract each skill's
- * triggers and index the skills.
+ * The index stage of a build, reusable by commands: load a content tree (the loader extracts each
+ * skill's triggers) and index the skills.
  */
 public final class RouterFactory {
   private RouterFactory() {}
@@ -25,7 +22,7 @@ public final class RouterFactory {
       throw new IOException(
           contentRoot + ": no skill to route to (no SKILL.md under it loaded; `check` says why)");
     }
-    return RoutingIndex.build(withTriggers(catalog.skills()), confidence(catalog));
+    return RoutingIndex.build(catalog.skills(), confidence(catalog));
   }
 
   /**
@@ -38,11 +35,5 @@ public final class RouterFactory {
         .threshold()
         .map(Confidence.DEFAULT::withThreshold)
         .orElse(Confidence.DEFAULT);
-  }
-
-  /** Each skill with its triggers: as the loader extracted them, else extracted now. */
-  public static List<Skill> withTriggers(List<Skill> skills) {
-    TriggerExtractor x = new TriggerExtractor();
-    return skills.stream().map(x::ensure).toList();
   }
 }

@@ -19,9 +19,9 @@ import org.apache.lucene.index.IndexableField;
  * clauses).
  */
 public final class SolrDocuments {
-  public static final String ORD = "ord";
-  public static final String NAME_KEY = "name_key";
-  public static final String DESCRIPTION_TEXT = "description_text";
+  static final String ORD = "ord";
+  static final String NAME_KEY = "name_key";
+  static final String DESCRIPTION_TEXT = "description_text";
 
   private SolrDocuments() {}
 

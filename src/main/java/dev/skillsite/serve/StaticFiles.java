@@ -1,7 +1,7 @@
 package dev.skillsite.serve;
 
+import dev.skillsite.cache.BuildCache;
 import dev.skillsite.output.OutputLocation;
-import dev.skillsite.site.SiteGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -60,8 +60,7 @@ final class StaticFiles {
           || segment.equals(".")
           || segment.contains(":")
           || (p == root
-              && (segment.equals(SiteGenerator.CACHE_FOLDER)
-                  || segment.equals(OutputLocation.MARKER)))) {
+              && (segment.equals(BuildCache.FOLDER) || segment.equals(OutputLocation.MARKER)))) {
         return Optional.empty();
       }
       p = p.resolve(segment);

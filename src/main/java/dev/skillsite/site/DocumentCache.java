@@ -1,10 +1,12 @@
 package dev.skillsite.site;
 
+import dev.skillsite.cache.BuildCache;
+import dev.skillsite.cache.CacheKey;
+import dev.skillsite.cache.CodeIdentity;
 import dev.skillsite.markdown.DocumentCodec;
 import dev.skillsite.markdown.MentionIndex;
 import dev.skillsite.markdown.RenderedDocument;
 import dev.skillsite.model.SkillId;
-import dev.skillsite.output.CodeIdentity;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -45,16 +47,14 @@ import java.util.zip.CheckedOutputStream;
  * trusted as the rest of the output folder is.
  */
 final class DocumentCache {
-  /**
-   * Where the cache lives in a site ({@link SiteGenerator#CACHE_FOLDER}). Not linked from any page.
-   */
-  static final String PATH = SiteGenerator.CACHE_FOLDER + "/documents.bin";
+  /** Where the cache lives in a site. Not linked from any page. */
+  static final String PATH = BuildCache.DOCUMENTS;
 
   private static final byte[] MAGIC =
       "skillsite rendered documents\n".getBytes(StandardCharsets.US_ASCII);
   private static final int FORMAT = 2;
   private static final long MAX_BYTES = 1L << 30;
-  private static final String IDENTITY = CodeIdentity.VALUE;
+  private static final String IDENTITY = CacheKey.code().value();
 
   private DocumentCache() {}
 

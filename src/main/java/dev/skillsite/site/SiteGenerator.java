@@ -30,12 +30,6 @@ import java.util.function.BooleanSupplier;
  * depends only on its input.
  */
 public final class SiteGenerator {
-  /**
-   * The folder of a site that holds its build cache ({@link #cached}): not part of the published
-   * site (no page links to it, {@code serve} does not serve it, a deployment may leave it out).
-   */
-  public static final String CACHE_FOLDER = ".skillsite-cache";
-
   private final PageRenderer pages;
   private final AssetCopier assets;
   private final MarkdownRenderer markdown = new MarkdownRenderer();
@@ -149,6 +143,11 @@ public final class SiteGenerator {
     /** How many of them were used again from an earlier build instead of being rendered. */
     public long reused() {
       return total() - docs.rendered();
+    }
+
+    /** What rendering them found (broken links and anchors, missing files), in document order. */
+    public List<Diagnostic> diagnostics() {
+      return docs.skills().stream().flatMap(r -> r.diagnostics().stream()).toList();
     }
   }
 

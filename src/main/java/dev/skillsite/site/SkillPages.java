@@ -1,5 +1,6 @@
 package dev.skillsite.site;
 
+import dev.skillsite.check.RoutingHealthView;
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.Collection;
 import dev.skillsite.model.Reference;
@@ -185,7 +186,7 @@ final class SkillPages {
     return cards;
   }
 
-  private List<Object> health(Skill s, String page) {
+  private List<RoutingHealthView.SkillHealth> health(Skill s, String page) {
     return input
         .health()
         .map(h -> h.skill(s.id(), other -> Urls.relative(page, SiteLayout.skill(other))))

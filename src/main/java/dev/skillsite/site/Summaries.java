@@ -3,8 +3,8 @@ package dev.skillsite.site;
 import java.util.regex.Pattern;
 
 /** Short forms of long texts for lists and meta tags. */
-public final class Summaries {
-  public static final int ONE_LINE = 200;
+final class Summaries {
+  static final int ONE_LINE = 200;
   static final int META = 300;
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s,;:.]+$");

@@ -3,6 +3,7 @@
  * Markdown documents of the whole site and their cache, the sitemap, {@code skills.json},
  * robots.txt and the copied assets.
  *
- * <p>May import: {@code audit}, {@code content}, {@code markdown}, {@code model}, {@code output}.
+ * <p>May import: {@code audit}, {@code cache}, {@code check}, {@code content}, {@code markdown},
+ * {@code model}, {@code output}.
  */
 package dev.skillsite.site;

@@ -38,10 +38,10 @@ import java.util.stream.Stream;
  * error.
  */
 public final class SolrExport {
-  public static final int PER_FILE = 1000;
+  static final int PER_FILE = 1000;
   static final String CONFIGSET = "dev/skillsite/solr/configset/";
   static final String PLUGIN_CLASSES = "dev/skillsite/solr/plugin-classes.txt";
-  public static final String PLUGIN_JAR = "skillsite-solr-plugin.jar";
+  static final String PLUGIN_JAR = "skillsite-solr-plugin.jar";
 
   private SolrExport() {}
 
@@ -99,7 +99,7 @@ public final class SolrExport {
    * The plugin jar, packed from the classes skillsite runs with (the same bytes as the Maven
    * build's).
    */
-  public static void writePlugin(Path jar) throws IOException {
+  static void writePlugin(Path jar) throws IOException {
     Files.createDirectories(jar.getParent());
     Manifest m = new Manifest();
     m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -118,7 +118,7 @@ public final class SolrExport {
   }
 
   /** The class files the plugin jar holds. */
-  public static List<String> pluginClasses() throws IOException {
+  static List<String> pluginClasses() throws IOException {
     List<String> out = new ArrayList<>();
     try (BufferedReader r =
         new BufferedReader(

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skillsite.cache.BuildCache;
+import dev.skillsite.cache.CacheKey;
 import dev.skillsite.search.SearchIndexWriter.Display;
 import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.testing.SiteFingerprint;
@@ -59,7 +61,7 @@ class BuildCacheTest {
 
     assertFalse(first.indexReused());
     assertFalse(first.answersReused());
-    assertTrue(Files.isRegularFile(out.resolve(IndexAnswers.PATH)));
+    assertTrue(Files.isRegularFile(out.resolve(BuildCache.INDEX_ANSWERS)));
     BuildResult same = build(out, true);
     assertEquals(
         new BuildResult.Documents(3, 3), same.documents(), "nothing changed: nothing rendered");
@@ -118,7 +120,7 @@ class BuildCacheTest {
     assertFalse(build(out, true).searchReused(), "a missing file: written again");
     assertSameAsClean();
 
-    Path list = out.resolve(SearchExportCache.PATH);
+    Path list = out.resolve(BuildCache.SEARCH_EXPORT);
     String held = Files.readString(list);
     Files.delete(list);
     Files.writeString(list, held.replace("search/manifest.js", "search/../index.html"));
@@ -135,16 +137,20 @@ class BuildCacheTest {
     var one = new Display("a", "a", "skills/a/index.html", "one");
     var two = new Display("a", "a", "skills/a/index.html", "two");
     assertEquals(
-        SearchExportCache.key("k", List.of(one)), SearchExportCache.key("k", List.of(one)));
+        BuildCache.searchKey(new CacheKey("k"), List.of(one)),
+        BuildCache.searchKey(new CacheKey("k"), List.of(one)));
     assertNotEquals(
-        SearchExportCache.key("k", List.of(one)), SearchExportCache.key("k", List.of(two)));
+        BuildCache.searchKey(new CacheKey("k"), List.of(one)),
+        BuildCache.searchKey(new CacheKey("k"), List.of(two)));
     assertNotEquals(
-        SearchExportCache.key("k", List.of(one)), SearchExportCache.key("k2", List.of(one)));
+        BuildCache.searchKey(new CacheKey("k"), List.of(one)),
+        BuildCache.searchKey(new CacheKey("k2"), List.of(one)));
     // fields are length-prefixed: moving text from one field to the next is another key
     var split = new Display("a", "ab", "c", "d");
     var moved = new Display("a", "a", "bc", "d");
     assertNotEquals(
-        SearchExportCache.key("k", List.of(split)), SearchExportCache.key("k", List.of(moved)));
+        BuildCache.searchKey(new CacheKey("k"), List.of(split)),
+        BuildCache.searchKey(new CacheKey("k"), List.of(moved)));
   }
 
   @Test
@@ -220,7 +226,7 @@ class BuildCacheTest {
     assertEquals(new BuildResult.Documents(3, 0), build(out, true).documents());
     assertSameAsClean();
 
-    flipAByteOf(out.resolve(IndexAnswers.PATH), 0x01);
+    flipAByteOf(out.resolve(BuildCache.INDEX_ANSWERS), 0x01);
     BuildResult damaged = build(out, true);
     assertTrue(damaged.indexReused());
     assertFalse(damaged.answersReused(), "damaged answers are asked again");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skillsite.cache.IndexAnswers;
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.SiteConfig;
 import dev.skillsite.model.Skill;

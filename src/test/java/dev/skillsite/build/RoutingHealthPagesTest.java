@@ -11,6 +11,7 @@ import dev.skillsite.check.Collision;
 import dev.skillsite.check.RouterProbe;
 import dev.skillsite.check.Unreachable;
 import dev.skillsite.site.BrokenLinkWalker;
+import dev.skillsite.site.RenderedDiagnostics;
 import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.site.UnsafeMarkupScanner;
 import dev.skillsite.testing.SiteFingerprint;
@@ -105,7 +106,9 @@ class RoutingHealthPagesTest {
 
   @Test
   void healthPageAgreesWithCheck() throws IOException {
-    CheckReport report = new Checker(RouterProbe.factory()).check(FIXTURE, CheckOptions.DEFAULTS);
+    CheckReport report =
+        new Checker(RouterProbe.factory(), RenderedDiagnostics.standard())
+            .check(FIXTURE, CheckOptions.DEFAULTS);
     Document d = page(site, "health/index.html");
     assertEquals(
         report.routing().collisions().stream().map(Collision::trigger).toList(),

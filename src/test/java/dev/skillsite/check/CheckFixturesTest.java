@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skillsite.model.Diagnostic;
+import dev.skillsite.site.RenderedDiagnostics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,7 +80,7 @@ class CheckFixturesTest {
   }
 
   static List<Diagnostic> check(Path dir) throws IOException {
-    return new Checker(RouterProbe.factory())
+    return new Checker(RouterProbe.factory(), RenderedDiagnostics.standard())
         .check(dir.resolve("content"), options(dir))
         .findings();
   }

@@ -3,6 +3,7 @@ package dev.skillsite.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.skillsite.model.Skill;
+import dev.skillsite.site.RenderedDiagnostics;
 import dev.skillsite.testing.TestSkills;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ class CollectionThresholdTest {
   @TempDir Path content;
 
   private List<String> unreachable() throws IOException {
-    return new Checker(RouterProbe.factory())
+    return new Checker(RouterProbe.factory(), RenderedDiagnostics.standard())
         .check(content, CheckOptions.DEFAULTS).routing().unreachable().stream()
             .map(u -> u.id().value())
             .sorted()

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.skillsite.model.Diagnostic;
+import dev.skillsite.site.RenderedDiagnostics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class CorpusGoldenTest {
   void findingsOnRealCorpusMatchGolden(String corpus) throws IOException {
     Path root = Path.of("../shared/corpora", corpus);
     assumeTrue(Files.isDirectory(root), "corpus not present: " + root);
-    Checker checker = new Checker(RouterProbe.factory());
+    Checker checker = new Checker(RouterProbe.factory(), RenderedDiagnostics.standard());
     List<Diagnostic> first = checker.check(root, CheckOptions.DEFAULTS).findings();
     Golden.assertMatches(
         Path.of("src/test/resources/check/golden", corpus + ".txt"), Golden.masked(first));

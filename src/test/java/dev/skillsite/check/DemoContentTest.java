@@ -3,6 +3,7 @@ package dev.skillsite.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.skillsite.model.Diagnostic;
+import dev.skillsite.site.RenderedDiagnostics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +16,7 @@ class DemoContentTest {
   @EnumSource(Target.class)
   void demoContentHasNoFindings(Target target) throws IOException {
     List<String> findings =
-        new Checker(RouterProbe.factory())
+        new Checker(RouterProbe.factory(), RenderedDiagnostics.standard())
                 .check(
                     Path.of("content"),
                     new CheckOptions(target, CheckOptions.DEFAULT_LISTING_BUDGET))

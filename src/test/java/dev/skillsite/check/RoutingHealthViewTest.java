@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skillsite.model.SkillId;
+import dev.skillsite.site.RenderedDiagnostics;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.FileLoader;
 import java.io.StringWriter;
@@ -17,7 +18,8 @@ class RoutingHealthViewTest {
   private static final Path FIXTURE = Path.of("src/test/resources/check/trigger-collision/content");
 
   private CheckReport report() throws Exception {
-    return new Checker(RouterProbe.factory()).check(FIXTURE, CheckOptions.DEFAULTS);
+    return new Checker(RouterProbe.factory(), RenderedDiagnostics.standard())
+        .check(FIXTURE, CheckOptions.DEFAULTS);
   }
 
   @Test
@@ -39,7 +41,7 @@ class RoutingHealthViewTest {
   @Test
   void aSkillWhoseTriggersFireNothingSaysSo() throws Exception {
     CheckReport report =
-        new Checker(RouterProbe.factory())
+        new Checker(RouterProbe.factory(), RenderedDiagnostics.standard())
             .check(
                 Path.of("src/test/resources/check/generic-triggers/content"),
                 CheckOptions.DEFAULTS);

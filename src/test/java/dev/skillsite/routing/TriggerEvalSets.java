@@ -87,7 +87,7 @@ final class TriggerEvalSets {
       Catalog catalog = new ContentLoader().load(root);
       List<Skill> loaded =
           catalog.skills().stream().filter(s -> !drop.contains(s.source())).toList();
-      List<Skill> skills = RouterFactory.withTriggers(loaded);
+      List<Skill> skills = loaded;
       List<EvalCase> cases = new ArrayList<>();
       if (folder.equals("obra__superpowers")) {
         cases.addAll(obra(root));

@@ -10,7 +10,6 @@ import com.google.gson.JsonParser;
 import dev.skillsite.cli.Main;
 import dev.skillsite.content.ContentLoader;
 import dev.skillsite.model.Skill;
-import dev.skillsite.routing.RouterFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,8 +31,7 @@ class SolrExportTest {
     cl.setErr(new PrintWriter(err));
     assertEquals(
         0, cl.execute("export", "--solr", out.toString(), "--content", "content"), err.toString());
-    List<Skill> skills =
-        RouterFactory.withTriggers(new ContentLoader().load(Path.of("content")).skills());
+    List<Skill> skills = new ContentLoader().load(Path.of("content")).skills();
     assertTrue(Files.isRegularFile(out.resolve("configset/schema.xml")));
     assertTrue(Files.isRegularFile(out.resolve("configset/solrconfig.xml")));
     assertTrue(Files.size(out.resolve("lib/skillsite-solr-plugin.jar")) > 1000);

@@ -12,7 +12,6 @@ import dev.skillsite.routing.Confidence;
 import dev.skillsite.routing.RouteHit;
 import dev.skillsite.routing.RouteResult;
 import dev.skillsite.routing.Router;
-import dev.skillsite.routing.RouterFactory;
 import dev.skillsite.routing.RoutingIndex;
 import dev.skillsite.routing.SolrDocuments;
 import dev.skillsite.routing.SolrHttp;
@@ -21,6 +20,7 @@ import dev.skillsite.routing.eval.EvalCase;
 import dev.skillsite.routing.eval.EvalFile;
 import dev.skillsite.testing.CorpusSkills;
 import dev.skillsite.testing.SolrCluster;
+import dev.skillsite.triggers.TriggerExtractor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -249,7 +249,7 @@ class SolrRoutingTest {
             Triggers.NONE, // extracted again from the new description below
             old.declaredRelated());
     List<Skill> updated = new ArrayList<>(skills);
-    updated.set(ord, RouterFactory.withTriggers(List.of(changed)).get(0));
+    updated.set(ord, new TriggerExtractor().ensure(changed));
     JsonArray docs = new JsonArray();
     docs.add(SolrDocuments.of(updated.get(ord), ord));
     solr.add(docs);

@@ -24,7 +24,7 @@ public record EvalCase(String query, List<String> expected, Optional<String> sco
     return new EvalCase(query, List.of(), Optional.empty());
   }
 
-  public static EvalCase negativeFor(String query, String skill) {
+  static EvalCase negativeFor(String query, String skill) {
     return new EvalCase(query, List.of(), Optional.of(skill));
   }
 

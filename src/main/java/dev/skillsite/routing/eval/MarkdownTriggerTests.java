@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * because their expectation is prose. A query is the first double-quoted text of a table row's
  * first cell or of a {@code - **Query:**} line.
  */
-public final class MarkdownTriggerTests {
+final class MarkdownTriggerTests {
   private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.*)$");
   private static final Pattern QUERY_LINE =
       Pattern.compile("^\\s*[-*]\\s*\\*\\*Query:?\\*\\*:?\\s*(.*)$");

@@ -1,5 +1,6 @@
 package dev.skillsite.site.view;
 
+import dev.skillsite.check.RoutingHealthView;
 import java.util.List;
 
 /**
@@ -38,7 +39,7 @@ public record SkillPage(
     List<LinkView> references,
     List<RelatedCard> related,
     List<LinkView> mentionedBy,
-    List<Object> health,
+    List<RoutingHealthView.SkillHealth> health,
     String summary,
     SkillAuditView audit,
     String fallback,

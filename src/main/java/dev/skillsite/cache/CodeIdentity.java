@@ -1,4 +1,4 @@
-package dev.skillsite.output;
+package dev.skillsite.cache;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

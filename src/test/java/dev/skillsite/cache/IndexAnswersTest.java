@@ -1,9 +1,8 @@
-package dev.skillsite.build;
+package dev.skillsite.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.skillsite.check.RouteProbe;
 import dev.skillsite.model.SkillId;
 import dev.skillsite.routing.Similar;
 import java.io.IOException;
@@ -15,14 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class IndexAnswersTest {
-  private static final RouteProbe.Ranked TEA = new RouteProbe.Ranked(new SkillId("tea"), 3.25);
+  private static final IndexAnswers.Ranked TEA = new IndexAnswers.Ranked(new SkillId("tea"), 3.25);
   private static final Similar COFFEE =
       new Similar(new SkillId("coffee"), 1.5, "shares: brew, grind");
 
   @TempDir Path tmp;
   private final AtomicInteger asked = new AtomicInteger();
 
-  private RouteProbe liveProbe() {
+  private IndexAnswers.Ranker liveRanker() {
     return q -> {
       asked.incrementAndGet();
       return List.of(TEA);
@@ -39,7 +38,7 @@ class IndexAnswersTest {
   /** A build's answers, written for {@code key}. */
   private Path written(String key) throws IOException {
     IndexAnswers a = new IndexAnswers();
-    assertEquals(List.of(TEA), a.probe(this::liveProbe).rank("brew green tea"));
+    assertEquals(List.of(TEA), a.ranker(this::liveRanker).rank("brew green tea"));
     assertEquals(List.of(COFFEE), a.finder(this::liveFinder).similar(new SkillId("tea"), 6));
     assertEquals(2, asked.getAndSet(0), "a new build asks everything");
     Path file = tmp.resolve("answers.bin");
@@ -53,7 +52,7 @@ class IndexAnswersTest {
     assertEquals(
         List.of(TEA),
         again
-            .probe(
+            .ranker(
                 () -> {
                   throw new AssertionError("probe made");
                 })
@@ -68,7 +67,7 @@ class IndexAnswersTest {
             .similar(new SkillId("tea"), 6));
     assertEquals(0, asked.get());
     // a question it does not hold is asked, once
-    RouteProbe probe = again.probe(this::liveProbe);
+    IndexAnswers.Ranker probe = again.ranker(this::liveRanker);
     probe.rank("grind beans");
     probe.rank("grind beans");
     again.finder(this::liveFinder).similar(new SkillId("tea"), 7);
@@ -97,7 +96,7 @@ class IndexAnswersTest {
     IndexAnswers other = new IndexAnswers();
     // recorded in another order (the probes run in parallel)
     other.finder(this::liveFinder).similar(new SkillId("tea"), 6);
-    other.probe(this::liveProbe).rank("brew green tea");
+    other.ranker(this::liveRanker).rank("brew green tea");
     Path file = tmp.resolve("other.bin");
     other.write(file, "k");
     assertEquals(

@@ -1,4 +1,4 @@
-package dev.skillsite.build;
+package dev.skillsite.cache;
 
 import dev.skillsite.output.UnchangedFiles;
 import dev.skillsite.search.SearchIndexWriter;
@@ -8,10 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -28,9 +25,6 @@ import java.util.zip.CRC32;
  * changed (BENCHMARKS.md, session 11).
  */
 final class SearchExportCache {
-  /** Where the list is kept in a site, beside the index key. */
-  static final String PATH = BuildPipeline.INDEX_KEY.replace("index.key", "search-export.list");
-
   private static final String HEADER = "skillsite search export 1";
 
   /**
@@ -44,33 +38,12 @@ final class SearchExportCache {
   private SearchExportCache() {}
 
   /** The export's key: the routing index's key and what the results show per skill. */
-  static String key(String indexKey, List<SearchIndexWriter.Display> shown) {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    update(sha, indexKey);
+  static CacheKey key(CacheKey index, List<SearchIndexWriter.Display> shown) {
+    List<String> fields = new ArrayList<>();
     for (SearchIndexWriter.Display d : shown) {
-      update(sha, d.id());
-      update(sha, d.name());
-      update(sha, d.url());
-      update(sha, d.description());
+      fields.addAll(List.of(d.id(), d.name(), d.url(), d.description()));
     }
-    return HexFormat.of().formatHex(sha.digest());
-  }
-
-  private static void update(MessageDigest sha, String s) {
-    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-    sha.update(
-        new byte[] {
-          (byte) (bytes.length >>> 24),
-          (byte) (bytes.length >>> 16),
-          (byte) (bytes.length >>> 8),
-          (byte) bytes.length
-        });
-    sha.update(bytes);
+    return index.digest(fields);
   }
 
   /**
@@ -79,8 +52,8 @@ final class SearchExportCache {
    *
    * @return whether the export was used again; when not, {@code staging} holds none of it
    */
-  static boolean reuse(Path published, Path staging, String key) {
-    Optional<List<Entry>> listed = read(published.resolve(PATH), key);
+  static boolean reuse(Path published, Path staging, CacheKey key) {
+    Optional<List<Entry>> listed = read(published.resolve(BuildCache.SEARCH_EXPORT), key);
     if (listed.isEmpty()) {
       return false;
     }
@@ -107,7 +80,10 @@ final class SearchExportCache {
       made.add(at);
     }
     try {
-      Files.writeString(staging.resolve(PATH), text(key, listed.get()), StandardCharsets.UTF_8);
+      Files.writeString(
+          staging.resolve(BuildCache.SEARCH_EXPORT),
+          text(key, listed.get()),
+          StandardCharsets.UTF_8);
     } catch (IOException x) {
       return undo(made);
     }
@@ -118,21 +94,21 @@ final class SearchExportCache {
    * Records the export {@link SearchIndexWriter} just wrote into {@code staging} ({@code files},
    * relative).
    */
-  static void record(Path staging, String key, List<String> files) throws IOException {
+  static void record(Path staging, CacheKey key, List<String> files) throws IOException {
     List<Entry> entries = new ArrayList<>();
     for (String f : files) {
       Path file = staging.resolve(f);
       entries.add(new Entry(f, Files.size(file), crc(file)));
     }
-    Path list = staging.resolve(PATH);
+    Path list = staging.resolve(BuildCache.SEARCH_EXPORT);
     Files.createDirectories(list.getParent());
     Files.writeString(list, text(key, entries), StandardCharsets.UTF_8);
   }
 
   private record Entry(String path, long size, long crc) {}
 
-  private static String text(String key, List<Entry> entries) {
-    StringBuilder s = new StringBuilder(HEADER).append('\n').append(key).append('\n');
+  private static String text(CacheKey key, List<Entry> entries) {
+    StringBuilder s = new StringBuilder(HEADER).append('\n').append(key.value()).append('\n');
     for (Entry e : entries) {
       s.append(Long.toHexString(e.crc()))
           .append(' ')
@@ -144,14 +120,14 @@ final class SearchExportCache {
     return s.toString();
   }
 
-  private static Optional<List<Entry>> read(Path list, String key) {
+  private static Optional<List<Entry>> read(Path list, CacheKey key) {
     try {
       if (!Files.isRegularFile(list, LinkOption.NOFOLLOW_LINKS)
           || Files.size(list) > 64L * MAX_FILES) {
         return Optional.empty();
       }
       List<String> lines = Files.readAllLines(list, StandardCharsets.UTF_8);
-      if (lines.size() < 3 || !lines.get(0).equals(HEADER) || !lines.get(1).equals(key)) {
+      if (lines.size() < 3 || !lines.get(0).equals(HEADER) || !lines.get(1).equals(key.value())) {
         return Optional.empty();
       }
       List<Entry> entries = new ArrayList<>();

@@ -1,6 +1,5 @@
-package dev.skillsite.build;
+package dev.skillsite.cache;
 
-import dev.skillsite.check.RouteProbe;
 import dev.skillsite.model.SkillId;
 import dev.skillsite.routing.Similar;
 import java.io.ByteArrayInputStream;
@@ -31,10 +30,7 @@ import java.util.zip.CRC32;
  * such a rebuild). A question not held is asked and recorded, so an instance is also what records a
  * build's answers. Thread-safe.
  */
-final class IndexAnswers {
-  /** Where the answers are kept in a site, beside the index key. */
-  static final String PATH = BuildPipeline.INDEX_KEY.replace("index.key", "index-answers.bin");
-
+public final class IndexAnswers {
   private static final int MAGIC = 0x534b4941; // "SKIA"
   private static final int VERSION = 1;
 
@@ -44,18 +40,27 @@ final class IndexAnswers {
    */
   private static final int MAX_LENGTH = 1 << 20;
 
-  private final Map<String, List<RouteProbe.Ranked>> ranked = new ConcurrentHashMap<>();
+  private final Map<String, List<Ranked>> ranked = new ConcurrentHashMap<>();
   private final Map<String, List<Similar>> similar = new ConcurrentHashMap<>();
 
   /** Answers for a build that has none yet: every question is asked and recorded. */
-  IndexAnswers() {}
+  public IndexAnswers() {}
+
+  /** The skills a phrase routes to, best first, as the routing health probes them. */
+  @FunctionalInterface
+  public interface Ranker {
+    List<Ranked> rank(String query);
+  }
+
+  /** One skill a phrase routes to, and its router score. */
+  public record Ranked(SkillId id, double score) {}
 
   /**
-   * A probe answering from these answers, asking {@code live} (and recording) what they do not
-   * hold.
+   * A ranker answering from these answers, asking {@code live}, made on first need (and recording),
+   * what they do not hold.
    */
-  RouteProbe probe(Supplier<RouteProbe> live) {
-    Supplier<RouteProbe> once = memo(live);
+  public Ranker ranker(Supplier<Ranker> live) {
+    Supplier<Ranker> once = memo(live);
     return query -> held(ranked, query, () -> once.get().rank(query));
   }
 
@@ -63,14 +68,15 @@ final class IndexAnswers {
    * Similar skills: {@code n} of {@code id}'s, from these answers, else from {@code live} (and
    * recorded).
    */
-  interface Finder {
+  @FunctionalInterface
+  public interface Finder {
     List<Similar> similar(SkillId id, int n);
   }
 
   /**
    * A finder answering from these answers, asking {@code live}, made on first need, for the rest.
    */
-  Finder finder(Supplier<Finder> live) {
+  public Finder finder(Supplier<Finder> live) {
     Supplier<Finder> once = memo(live);
     return (id, n) -> held(similar, id.value() + "\u0000" + n, () -> once.get().similar(id, n));
   }
@@ -107,9 +113,9 @@ final class IndexAnswers {
       IndexAnswers a = new IndexAnswers();
       for (int i = count(in); i > 0; i--) {
         String query = string(in);
-        List<RouteProbe.Ranked> list = new ArrayList<>();
+        List<Ranked> list = new ArrayList<>();
         for (int j = count(in); j > 0; j--) {
-          list.add(new RouteProbe.Ranked(new SkillId(string(in)), in.readDouble()));
+          list.add(new Ranked(new SkillId(string(in)), in.readDouble()));
         }
         a.ranked.put(query, List.copyOf(list));
       }
@@ -139,12 +145,12 @@ final class IndexAnswers {
       out.writeInt(MAGIC);
       out.writeInt(VERSION);
       string(out, key);
-      Map<String, List<RouteProbe.Ranked>> r = new TreeMap<>(ranked);
+      Map<String, List<Ranked>> r = new TreeMap<>(ranked);
       out.writeInt(r.size());
       for (var e : r.entrySet()) {
         string(out, e.getKey());
         out.writeInt(e.getValue().size());
-        for (RouteProbe.Ranked x : e.getValue()) {
+        for (Ranked x : e.getValue()) {
           string(out, x.id().value());
           out.writeDouble(x.score());
         }
