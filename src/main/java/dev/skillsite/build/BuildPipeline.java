@@ -22,6 +22,7 @@ import dev.skillsite.routing.RouterFactory;
 import dev.skillsite.routing.RoutingIndex;
 import dev.skillsite.search.SearchIndexWriter;
 import dev.skillsite.site.HealthViews;
+import dev.skillsite.site.PublishedAsIs;
 import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.site.SiteInput;
 import dev.skillsite.site.SiteLayout;
@@ -327,6 +328,9 @@ public final class BuildPipeline {
                 .join(); // nothing may write into the staging folder once it is deleted
           }
           diagnostics.addAll(report.diagnostics());
+          diagnostics.addAll( // static/ last: no generated file is replaced unknowingly
+              new PublishedAsIs(options.content())
+                  .copyInto(writer.staging(), Optional.of(location.out())));
           step(7, cancelled);
           boolean failed = diagnostics.stream().anyMatch(Diagnostic::isError);
           published = options.publishWithErrors() || !failed;

@@ -191,7 +191,7 @@ final class ContentFiles {
         : Optional.empty();
   }
 
-  private static boolean isPublishableName(String path) {
+  static boolean isPublishableName(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
     int dot = name.lastIndexOf('.');
     if (dot <= 0) {
