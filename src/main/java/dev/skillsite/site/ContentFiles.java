@@ -191,6 +191,18 @@ final class ContentFiles {
         : Optional.empty();
   }
 
+  /** The first extension of the file name of {@code path} that a web server runs, if any. */
+  static Optional<String> serverSideExtension(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    String[] parts = name.split("\\.");
+    for (int i = 1; i < parts.length; i++) {
+      if (SERVER_SIDE.contains(parts[i])) {
+        return Optional.of(parts[i]);
+      }
+    }
+    return name.equals(".htaccess") ? Optional.of("htaccess") : Optional.empty();
+  }
+
   static boolean isPublishableName(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
     int dot = name.lastIndexOf('.');

@@ -276,9 +276,18 @@ public final class PublishedAsIs {
       return Optional.empty();
     }
     if (!ContentFiles.isPublishableName(rel)) {
+      Optional<String> server = ContentFiles.serverSideExtension(rel);
+      if (server.isPresent()) {
+        return Optional.of(
+            "." + server.get() + " is a type a web server runs; such a file is never published");
+      }
+      int dot = name.lastIndexOf('.');
       return Optional.of(
-          "files of this type are not published (see the list of published types in"
-              + " docs/security.md; never HTML, SVG, XML, JavaScript or a type a web server runs)");
+          (dot > 0
+                  ? "." + name.substring(dot + 1).toLowerCase(Locale.ROOT) + " files are"
+                  : name + " is")
+              + " not on the list of published types (docs/security.md; never HTML, SVG, XML,"
+              + " JavaScript or a type a web server runs); not published");
     }
     return Optional.empty();
   }
