@@ -96,7 +96,7 @@ final class FrontmatterParser {
       positions.putAll(lenient.positions());
       values = lenient.values();
     }
-    return new Frontmatter(values, positions, body, line, warnings);
+    return new Frontmatter(values, positions, SourceText.markdown(body), line, warnings);
   }
 
   private Map<String, Object> mapping(
