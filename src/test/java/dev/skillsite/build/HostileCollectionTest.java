@@ -226,6 +226,33 @@ class HostileCollectionTest {
     assertTrue(page("x").contains("Body a\ufffdb"), "replaced as CommonMark says");
   }
 
+  @Test
+  void aLinkToAFileThatIsNoRegularFileSaysWhatItIs() throws IOException, InterruptedException {
+    Path content = good();
+    write(
+        content,
+        "skills/x/SKILL.md",
+        "---\nname: x\ndescription: Use when testing links to special files.\n---\n"
+            + "[fifo](pipe.txt) [link](link.txt) [dir](folder) [png](big.txt)\n");
+    mkfifo(content.resolve("skills/x/pipe.txt"));
+    Files.writeString(tmp.resolve("secret.txt"), "secret");
+    Files.createSymbolicLink(content.resolve("skills/x/link.txt"), tmp.resolve("secret.txt"));
+    Files.createDirectories(content.resolve("skills/x/folder"));
+    write(content, "skills/x/big.txt", "fine");
+    BuildResult result = build(content); // the FIFO is never opened: a read would block for ever
+    assertTrue(result.published());
+    assertEquals(
+        List.of(
+            "skills/x/SKILL.md:5:1: warning: link to a file that is not published (a FIFO, socket or"
+                + " device, not a regular file; it is never opened): pipe.txt",
+            "skills/x/SKILL.md:5:18: warning: link to a file that is not published (a symbolic"
+                + " link, which is not followed): link.txt",
+            "skills/x/SKILL.md:5:35: warning: link to a file that is not published (a folder):"
+                + " folder"),
+        lines(result, "link-unpublished"));
+    assertTrue(Files.isRegularFile(out().resolve("skills/x/files/big.txt")));
+  }
+
   static void mkfifo(Path path) throws IOException, InterruptedException {
     assertEquals(0, new ProcessBuilder("mkfifo", path.toString()).inheritIO().start().waitFor());
   }
