@@ -260,6 +260,7 @@
 //SOURCES ../src/main/java/dev/skillsite/site/PageKind.java
 //SOURCES ../src/main/java/dev/skillsite/site/PageRenderer.java
 //SOURCES ../src/main/java/dev/skillsite/site/PageViews.java
+//SOURCES ../src/main/java/dev/skillsite/site/PublishedAsIs.java
 //SOURCES ../src/main/java/dev/skillsite/site/RelatedSkill.java
 //SOURCES ../src/main/java/dev/skillsite/site/RelationGraph.java
 //SOURCES ../src/main/java/dev/skillsite/site/RenderedSkill.java

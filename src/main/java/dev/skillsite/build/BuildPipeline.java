@@ -11,6 +11,7 @@ import dev.skillsite.output.AtomicSiteWriter;
 import dev.skillsite.output.OutputLocation;
 import dev.skillsite.output.OutputLock;
 import dev.skillsite.site.HealthViews;
+import dev.skillsite.site.PublishedAsIs;
 import dev.skillsite.site.RelatedSkill;
 import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.site.SiteInput;
@@ -169,6 +170,10 @@ public final class BuildPipeline {
           exporting.settle(); // nothing may write into the staging folder once it is deleted
         }
         diagnostics.addAll(report.diagnostics());
+        // static/ last: no generated file is replaced unknowingly
+        diagnostics.addAll(
+            new PublishedAsIs(build.content())
+                .copyInto(staging, Optional.of(build.location().out())));
         boolean published =
             clock.run(Stage.SWAP, () -> new SwapStage(publishing).swap(build, writer, diagnostics));
         double seconds = (System.nanoTime() - start) / 1e9;

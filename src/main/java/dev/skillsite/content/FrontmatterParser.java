@@ -98,7 +98,8 @@ final class FrontmatterParser {
       valuePositions.clear();
       values = lenient.values();
     }
-    return new Frontmatter(values, positions, valuePositions, body, line, warnings);
+    return new Frontmatter(
+        values, positions, valuePositions, SourceText.markdown(body), line, warnings);
   }
 
   private Map<String, Object> mapping(

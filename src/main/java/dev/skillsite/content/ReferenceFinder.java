@@ -71,7 +71,7 @@ final class ReferenceFinder {
     List<Reference> references = new ArrayList<>(files.size());
     for (String file : files) {
       try {
-        String text = SourceText.read(root.resolve(file), file, MAX_BYTES);
+        String text = SourceText.markdown(SourceText.read(root.resolve(file), file, MAX_BYTES));
         String path = skillDir.isEmpty() ? file : file.substring(skillDir.length() + 1);
         references.add(
             new Reference(path, HeadingTitle.of(text).orElse(ContentPaths.fileName(file)), text));

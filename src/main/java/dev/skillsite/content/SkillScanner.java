@@ -18,8 +18,8 @@ import java.util.Set;
 /**
  * Walks a content tree once and lists the files the loader needs. Searches hidden folders (for
  * {@code .claude/skills}, {@code .claude-plugin/skills}), skips {@code .git} and {@code
- * node_modules}, and follows no symbolic link: a symlinked SKILL.md gets a warning, other links are
- * ignored. Stateless.
+ * node_modules} and the root's {@code static/} (files published as they are), and follows no
+ * symbolic link: a symlinked SKILL.md gets a warning, other links are ignored. Stateless.
  */
 final class SkillScanner {
   static final Set<String> SKILL_FILE_NAMES = Set.of("SKILL.md", "skill.md");
@@ -62,7 +62,10 @@ final class SkillScanner {
                       "not-a-file",
                       dir.getFileName() + " is a folder, not a file; no skill is loaded from it"));
             }
-            return !dir.equals(root) && SKIPPED_DIRS.contains(dir.getFileName().toString())
+            boolean asIs =
+                root.equals(dir.getParent())
+                    && dir.getFileName().toString().equals(ContentPaths.STATIC_FOLDER);
+            return asIs || !dir.equals(root) && SKIPPED_DIRS.contains(dir.getFileName().toString())
                 ? FileVisitResult.SKIP_SUBTREE
                 : FileVisitResult.CONTINUE;
           }

@@ -65,6 +65,15 @@ final class SourceText {
   }
 
   /**
+   * Markdown text with each U+0000 replaced by U+FFFD, as CommonMark asks of a parser: done once
+   * where it is read, so that no summary, title or page made from the raw text carries a NUL (issue
+   * 26). One character for one: lines and columns stay those of the file.
+   */
+  static String markdown(String text) {
+    return text.indexOf('\0') < 0 ? text : text.replace('\0', '\uFFFD');
+  }
+
+  /**
    * Decodes UTF-8 strictly; a malformed sequence gives an {@code invalid-utf8} error. The JDK's
    * fast decoder runs first; only when its result holds a replacement character (U+FFFD, which it
    * puts for every malformed sequence, or which the text may really contain) does a {@link

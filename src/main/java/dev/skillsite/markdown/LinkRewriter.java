@@ -253,7 +253,14 @@ final class LinkRewriter {
       return file;
     }
     return targets.exists(target)
-        ? warn(node, kind + "-unpublished", kind + " to a file that is not published: " + dest)
+        ? warn(
+            node,
+            kind + "-unpublished",
+            kind
+                + " to a file that is not published"
+                + targets.notARegularFile(target).map(w -> " (" + w + ")").orElse("")
+                + ": "
+                + dest)
         : warn(node, kind + "-missing", kind + " to a missing file: " + dest);
   }
 

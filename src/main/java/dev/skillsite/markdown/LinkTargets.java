@@ -28,6 +28,14 @@ public interface LinkTargets {
   /** Whether anything exists at {@code target} in the content tree (a file or a folder). */
   boolean exists(String target);
 
+  /**
+   * What {@code target} is when it exists but is no regular file (a symbolic link, a folder, a
+   * FIFO, socket or device), to say so in the warning; empty for a regular file.
+   */
+  default Optional<String> notARegularFile(String target) {
+    return Optional.empty();
+  }
+
   /** The page of a skill, for cross-links. */
   String skill(String from, SkillId id);
 }

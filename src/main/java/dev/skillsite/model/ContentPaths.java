@@ -12,6 +12,12 @@ import java.util.Optional;
  * and checks use it).
  */
 public final class ContentPaths {
+  /**
+   * The folder at the content root whose files are published as they are, at the same path from the
+   * site's root ({@code static/CNAME} → {@code CNAME}); no skill is loaded from it.
+   */
+  public static final String STATIC_FOLDER = "static";
+
   private ContentPaths() {}
 
   /** The folder of a path ({@code ""} at the root). */

@@ -156,6 +156,31 @@ final class ContentFiles {
   }
 
   /**
+   * What is at this content path when it is no regular file: a symbolic link (not followed), a
+   * folder, or a FIFO, socket or device (never opened); empty for a regular file or nothing.
+   */
+  Optional<String> notARegularFile(String contentPath) {
+    if (root.isEmpty()) {
+      return Optional.empty();
+    }
+    Path p = root.get().resolve(contentPath).normalize();
+    if (!p.startsWith(root.get())) {
+      return Optional.empty();
+    }
+    if (Files.isSymbolicLink(p)) {
+      return Optional.of("a symbolic link, which is not followed");
+    }
+    if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.of("a folder");
+    }
+    if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)
+        && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.of("a FIFO, socket or device, not a regular file; it is never opened");
+    }
+    return Optional.empty();
+  }
+
+  /**
    * The file to copy for {@code contentPath}, if it may be published from the skill folder {@code
    * skillDir}.
    */
@@ -191,7 +216,19 @@ final class ContentFiles {
         : Optional.empty();
   }
 
-  private static boolean isPublishableName(String path) {
+  /** The first extension of the file name of {@code path} that a web server runs, if any. */
+  static Optional<String> serverSideExtension(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    String[] parts = name.split("\\.");
+    for (int i = 1; i < parts.length; i++) {
+      if (SERVER_SIDE.contains(parts[i])) {
+        return Optional.of(parts[i]);
+      }
+    }
+    return name.equals(".htaccess") ? Optional.of("htaccess") : Optional.empty();
+  }
+
+  static boolean isPublishableName(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
     int dot = name.lastIndexOf('.');
     if (dot <= 0) {

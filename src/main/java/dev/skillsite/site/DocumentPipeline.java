@@ -151,7 +151,8 @@ final class DocumentPipeline {
     FOREIGN_ANCHOR,
     FILE,
     EXISTS,
-    SKILL
+    SKILL,
+    NOT_REGULAR
   }
 
   /** One call rendering made to {@link LinkTargets}, and what it returned. */
@@ -409,6 +410,7 @@ final class DocumentPipeline {
         case FILE -> file(q.first(), q.second());
         case EXISTS -> exists(q.first());
         case SKILL -> skill(q.first(), new SkillId(q.second()));
+        case NOT_REGULAR -> notARegularFile(q.first());
       };
     }
 
@@ -444,6 +446,11 @@ final class DocumentPipeline {
     @Override
     public boolean exists(String target) {
       return answer(Asked.EXISTS, target, "", links.exists(target));
+    }
+
+    @Override
+    public Optional<String> notARegularFile(String target) {
+      return answer(Asked.NOT_REGULAR, target, "", links.notARegularFile(target));
     }
 
     @Override

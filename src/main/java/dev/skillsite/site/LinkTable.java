@@ -97,6 +97,11 @@ final class LinkTable implements LinkTargets {
   }
 
   @Override
+  public Optional<String> notARegularFile(String target) {
+    return files.notARegularFile(target);
+  }
+
+  @Override
   public String skill(String from, SkillId id) {
     return Urls.relative(pageOf(from), SiteLayout.skill(id));
   }

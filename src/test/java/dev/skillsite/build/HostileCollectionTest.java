@@ -152,6 +152,107 @@ class HostileCollectionTest {
     assertFalse(index.contains("javascript:"), index);
   }
 
+  @Test
+  void aLinkedFileOfATypeAServerRunsIsNotCopied() throws IOException {
+    Path content = good();
+    write(
+        content,
+        "skills/x/SKILL.md",
+        "---\nname: x\ndescription: Use when testing server-side files.\n---\n"
+            + "[run](evil.php) [img](evil.php.png) [ok](notes.txt)\n");
+    write(content, "skills/x/evil.php", "<?php system($_GET['c']); ?>");
+    write(content, "skills/x/evil.php.png", "<?php system($_GET['c']); ?>");
+    write(content, "skills/x/notes.txt", "fine");
+    BuildResult result = build(content);
+    assertTrue(result.published());
+    assertTrue(Files.isRegularFile(out().resolve("skills/x/files/notes.txt")));
+    try (var walk = Files.walk(out())) {
+      List<String> php =
+          walk.map(p -> p.getFileName().toString()).filter(n -> n.contains(".php")).toList();
+      assertEquals(List.of(), php, "no server-side file in the site");
+    }
+    assertTrue(
+        result.diagnostics().stream()
+            .anyMatch(
+                d ->
+                    d.pos().path().equals("skills/x/SKILL.md") && d.message().contains("evil.php")),
+        result.diagnostics().toString());
+  }
+
+  @Test
+  void aFileUrlAsTheConfiguredBaseUrlReachesNoOutput() throws IOException {
+    Path content = good();
+    write(content, "skillsite.yaml", "base_url: \"file:///home/user/.ssh/\"\n");
+    BuildResult result = build(content);
+    assertEquals(1, lines(result, "invalid-base-url").size(), result.diagnostics().toString());
+    try (var walk = Files.walk(out())) {
+      for (Path f : walk.filter(Files::isRegularFile).toList()) {
+        String name = f.getFileName().toString();
+        if (name.endsWith(".json")
+            || name.endsWith(".txt")
+            || name.endsWith(".xml")
+            || name.endsWith(".html")) {
+          assertFalse(Files.readString(f, StandardCharsets.UTF_8).contains(".ssh"), f.toString());
+        }
+      }
+    }
+  }
+
+  @Test
+  void nulCharactersInMarkdownNeverReachTheSite() throws IOException {
+    Path content = good();
+    write(
+        content,
+        "skills/x/SKILL.md",
+        "---\nname: x\ndescription: Use when testing NUL in Markdown.\n---\n# Title \0 here\n\n"
+            + "Body a\0b `c\0d` [l\0](ref.md)\n\n<div title=\"\0\">x\0</div>\n");
+    write(content, "skills/x/ref.md", "# Ref \0 title\n\ntext\0\n");
+    BuildResult result = build(content);
+    assertTrue(result.published());
+    try (var walk = Files.walk(out())) {
+      for (Path f : walk.filter(Files::isRegularFile).toList()) {
+        String name = f.getFileName().toString();
+        if (!name.endsWith(".md")
+            && !name.endsWith(".gz")
+            && !f.toString().contains("/search/")
+            && !f.toString().contains(dev.skillsite.cache.BuildCache.FOLDER)) {
+          byte[] bytes = Files.readAllBytes(f);
+          for (byte b : bytes) {
+            assertTrue(b != 0, "NUL in " + f);
+          }
+        }
+      }
+    }
+    assertTrue(page("x").contains("Body a\ufffdb"), "replaced as CommonMark says");
+  }
+
+  @Test
+  void aLinkToAFileThatIsNoRegularFileSaysWhatItIs() throws IOException, InterruptedException {
+    Path content = good();
+    write(
+        content,
+        "skills/x/SKILL.md",
+        "---\nname: x\ndescription: Use when testing links to special files.\n---\n"
+            + "[fifo](pipe.txt) [link](link.txt) [dir](folder) [png](big.txt)\n");
+    mkfifo(content.resolve("skills/x/pipe.txt"));
+    Files.writeString(tmp.resolve("secret.txt"), "secret");
+    Files.createSymbolicLink(content.resolve("skills/x/link.txt"), tmp.resolve("secret.txt"));
+    Files.createDirectories(content.resolve("skills/x/folder"));
+    write(content, "skills/x/big.txt", "fine");
+    BuildResult result = build(content); // the FIFO is never opened: a read would block for ever
+    assertTrue(result.published());
+    assertEquals(
+        List.of(
+            "skills/x/SKILL.md:5:1: warning: link to a file that is not published (a FIFO, socket or"
+                + " device, not a regular file; it is never opened): pipe.txt",
+            "skills/x/SKILL.md:5:18: warning: link to a file that is not published (a symbolic"
+                + " link, which is not followed): link.txt",
+            "skills/x/SKILL.md:5:35: warning: link to a file that is not published (a folder):"
+                + " folder"),
+        lines(result, "link-unpublished"));
+    assertTrue(Files.isRegularFile(out().resolve("skills/x/files/big.txt")));
+  }
+
   static void mkfifo(Path path) throws IOException, InterruptedException {
     assertEquals(0, new ProcessBuilder("mkfifo", path.toString()).inheritIO().start().waitFor());
   }

@@ -29,7 +29,9 @@ class LinearTimeTest {
         Arguments.of("unclosed <a", 4_000, (IntFunction<String>) n -> "<a ".repeat(n)),
         Arguments.of(
             "backtick runs of growing length",
-            40_000,
+            // n^1.5 before the fix (each run scanned ahead for its equal): at 40,000 characters
+            // the old code still grew only x13 for x10, at 200,000 x25
+            200_000,
             (IntFunction<String>) LinearTimeTest::backtickRuns),
         Arguments.of(
             "processing instructions", 4_000, (IntFunction<String>) n -> "x " + "<? ".repeat(n)),
@@ -38,7 +40,9 @@ class LinearTimeTest {
         Arguments.of("cdata", 2_000, (IntFunction<String>) n -> "x " + "<![CDATA[ ".repeat(n)),
         Arguments.of(
             "autolink starts before one >", 8_000, (IntFunction<String>) n -> "<a".repeat(n) + ">"),
-        Arguments.of("links to nowhere", 1_000, (IntFunction<String>) n -> "<a href=x>".repeat(n)),
+        // the sanitizer's unwrapping, per sibling: x25 for x10 before the fix at 1,000, x32 at
+        // 4,000
+        Arguments.of("links to nowhere", 4_000, (IntFunction<String>) n -> "<a href=x>".repeat(n)),
         Arguments.of(
             "images to nowhere", 1_000, (IntFunction<String>) n -> "<img src=x>".repeat(n)));
   }
