@@ -42,44 +42,75 @@ final class KeywordSet {
    * index, the 0-based lines (in increasing order, each once) holding it.
    */
   int[][] find(char[] text) {
-    int[][] lines = new int[keywords.size()][];
-    int[] counts = new int[keywords.size()];
-    int[] last = new int[keywords.size()];
-    java.util.Arrays.fill(last, -1);
-    int line = 0;
-    int n = text.length;
-    for (int i = 0; i + 1 < n; i++) {
-      char c = text[i];
-      if (c == '\n') {
-        line++;
-        continue;
-      }
-      char d = text[i + 1];
-      if (c >= 128 || d >= 128) {
-        continue;
-      }
-      int[] bucket = byPair[(lower(c) << 7) | lower(d)];
-      if (bucket == null) {
-        continue;
-      }
-      for (int k : bucket) {
-        if (last[k] != line && matchesAt(text, i, chars[k])) {
-          last[k] = line;
-          if (lines[k] == null) {
-            lines[k] = new int[4];
-          } else if (counts[k] == lines[k].length) {
-            lines[k] = java.util.Arrays.copyOf(lines[k], counts[k] * 2);
+    Hits hits = new Hits(keywords.size());
+    hits.scan(text, 0, text.length, 0);
+    return hits.lines();
+  }
+
+  /**
+   * As {@link #find(char[])}, reading only the given lines of {@code text} ({@code lineStarts}: the
+   * offset each 0-based line starts at).
+   */
+  int[][] find(char[] text, int[] lineStarts, java.util.BitSet only) {
+    Hits hits = new Hits(keywords.size());
+    for (int l = only.nextSetBit(0); l >= 0; l = only.nextSetBit(l + 1)) {
+      int end = l + 1 < lineStarts.length ? lineStarts[l + 1] - 1 : text.length;
+      hits.scan(text, lineStarts[l], end, l);
+    }
+    return hits.lines();
+  }
+
+  /** The lines each keyword was found on so far. */
+  private final class Hits {
+    private final int[][] lines;
+    private final int[] counts;
+    private final int[] last;
+
+    Hits(int n) {
+      lines = new int[n][];
+      counts = new int[n];
+      last = new int[n];
+      java.util.Arrays.fill(last, -1);
+    }
+
+    /** Scans {@code text[from, to)}, which starts on 0-based line {@code line}. */
+    void scan(char[] text, int from, int to, int line) {
+      for (int i = from; i + 1 < to; i++) {
+        char c = text[i];
+        if (c == '\n') {
+          line++;
+          continue;
+        }
+        char d = text[i + 1];
+        if (c >= 128 || d >= 128) {
+          continue;
+        }
+        int[] bucket = byPair[(lower(c) << 7) | lower(d)];
+        if (bucket == null) {
+          continue;
+        }
+        for (int k : bucket) {
+          if (last[k] != line && matchesAt(text, i, chars[k])) {
+            last[k] = line;
+            if (lines[k] == null) {
+              lines[k] = new int[4];
+            } else if (counts[k] == lines[k].length) {
+              lines[k] = java.util.Arrays.copyOf(lines[k], counts[k] * 2);
+            }
+            lines[k][counts[k]++] = line;
           }
-          lines[k][counts[k]++] = line;
         }
       }
     }
-    for (int k = 0; k < lines.length; k++) {
-      if (lines[k] != null) {
-        lines[k] = java.util.Arrays.copyOf(lines[k], counts[k]);
+
+    int[][] lines() {
+      for (int k = 0; k < lines.length; k++) {
+        if (lines[k] != null) {
+          lines[k] = java.util.Arrays.copyOf(lines[k], counts[k]);
+        }
       }
+      return lines;
     }
-    return lines;
   }
 
   private static int lower(char c) {

@@ -2,6 +2,7 @@ package dev.skillsite.audit;
 
 import dev.skillsite.model.SourcePos;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,12 @@ import java.util.regex.Pattern;
  * Thread-safe.
  */
 final class PatternScanner {
+  /** Lines up to this long are matched without the guard. */
+  private static final int SHORT_LINE = 4096;
+
+  /** Characters matched without the guard between two looks at the deadline. */
+  private static final long CHECK_EVERY = 1 << 20;
+
   private final List<AuditRule> rules;
   private final KeywordSet keywords;
   private final Optional<Pattern> context;
@@ -37,9 +44,13 @@ final class PatternScanner {
       return List.of();
     }
     String kind = file.kind();
-    int[] lineStarts = HiddenRanges.lineStarts(raw.toCharArray());
-    HiddenRanges hidden = HiddenRanges.of(raw, kind);
     TextView joined = TextView.joined(raw);
+    // the joined view is the raw text itself unless a line was continued
+    int[] lineStarts =
+        joined.text() == raw
+            ? HiddenRanges.lineStarts(joined.chars())
+            : HiddenRanges.lineStarts(raw.toCharArray());
+    HiddenRanges hidden = HiddenRanges.of(raw, kind, lineStarts);
     List<TextView> views = new ArrayList<>();
     views.add(joined);
     joined.unobfuscated().ifPresent(views::add);
@@ -48,31 +59,64 @@ final class PatternScanner {
     decoded.orElse(joined).payload().ifPresent(views::add);
     Map<String, Finding> found = new LinkedHashMap<>();
     Map<String, TextView> viewOf = new HashMap<>();
+    long plainChars = 0;
     for (TextView view : views) {
-      char[] chars = view.text().toCharArray();
-      int[][] hits = keywords.find(chars);
-      int[] viewLines = HiddenRanges.lineStarts(chars);
+      char[] chars = view.chars();
+      int[] viewLines = view.text() == raw ? lineStarts : HiddenRanges.lineStarts(chars);
+      // a derived view (unobfuscated, decoded) differs from the text on a few lines at most: only
+      // those can hold a match the text does not
+      BitSet changedLines = view == joined ? null : changedLines(view, viewLines);
+      int[] changed = changedLines == null ? null : changedLines.stream().toArray();
+      int[][] hits =
+          changedLines == null
+              ? keywords.find(chars)
+              : keywords.find(chars, viewLines, changedLines);
       CharSequence guarded = deadline.guard(view.text());
       for (AuditRule rule : rules) {
         if (!rule.reads(kind) || rule.hiddenOnly() && hidden.isEmpty()) {
           continue;
         }
         int[] lines = keywords.linesFor(rule, hits);
+        if (lines == null) {
+          lines = changed;
+        }
         if (lines != null && lines.length == 0) {
           continue;
         }
-        Matcher m =
-            rule.match()
-                .get()
-                .matcher(guarded)
-                .useTransparentBounds(true)
-                .useAnchoringBounds(false);
+        Pattern pattern = rule.match().get();
+        Matcher plain = null;
+        Matcher whole = null;
         int count = lines == null ? 1 : lines.length;
         for (int li = 0; li < count; li++) {
-          if (lines != null) {
+          Matcher m;
+          if (lines == null) {
+            whole = matcher(pattern, guarded);
+            m = whole;
+          } else {
             int l = lines[li];
+            int start = viewLines[l];
             int end = l + 1 < viewLines.length ? viewLines[l + 1] - 1 : view.text().length();
-            m.region(viewLines[l], end);
+            // a short line is matched on the plain text (the deadline is checked between lines); a
+            // long one through the guard, which can stop a pattern midway
+            if (end - start <= SHORT_LINE) {
+              plainChars += end - start;
+              if (plainChars > CHECK_EVERY) {
+                plainChars = 0;
+                if (deadline.passed()) {
+                  throw new Deadline.Expired();
+                }
+              }
+              if (plain == null) {
+                plain = matcher(pattern, view.text());
+              }
+              m = plain;
+            } else {
+              if (whole == null) {
+                whole = matcher(pattern, guarded);
+              }
+              m = whole;
+            }
+            m.region(start, end);
           }
           while (m.find()) {
             int rawAt = view.rawOffset(m.start());
@@ -97,6 +141,22 @@ final class PatternScanner {
       }
     }
     return new ArrayList<>(found.values());
+  }
+
+  private static Matcher matcher(Pattern p, CharSequence text) {
+    return p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+  }
+
+  /** The 0-based lines of {@code view} holding a character it changed. */
+  private static BitSet changedLines(TextView view, int[] viewLines) {
+    BitSet out = new BitSet();
+    for (int l = 0; l < viewLines.length; l++) {
+      int end = l + 1 < viewLines.length ? viewLines[l + 1] : view.text().length();
+      if (view.changedIn(viewLines[l], end)) {
+        out.set(l);
+      }
+    }
+    return out;
   }
 
   private Optional<Finding> judge(
