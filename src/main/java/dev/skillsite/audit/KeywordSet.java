@@ -7,22 +7,28 @@ import java.util.Map;
 
 /**
  * The rules' keywords, found in one pass over a text (keywords bucketed by their first two
- * characters), so that a rule's pattern runs only on files holding one of its keywords.
+ * characters), so that a pattern runs only on the lines holding one of its keywords.
  */
 final class KeywordSet {
   private final List<String> keywords;
   private final char[][] chars;
   private final int[][] byPair = new int[128 * 128][];
-  private final Map<String, int[]> ofRule = new LinkedHashMap<>();
+  private final int[][] ofSet;
 
-  KeywordSet(List<AuditRule> rules) {
+  /**
+   * @param sets lower-case keyword lists, each starting with two ASCII characters; an empty list
+   *     matches every line
+   */
+  KeywordSet(List<List<String>> sets) {
     Map<String, Integer> index = new LinkedHashMap<>();
-    for (AuditRule r : rules) {
-      int[] ids = new int[r.keywords().size()];
+    ofSet = new int[sets.size()][];
+    for (int s = 0; s < sets.size(); s++) {
+      List<String> set = sets.get(s);
+      int[] ids = new int[set.size()];
       for (int i = 0; i < ids.length; i++) {
-        ids[i] = index.computeIfAbsent(r.keywords().get(i), k -> index.size());
+        ids[i] = index.computeIfAbsent(set.get(i), k -> index.size());
       }
-      ofRule.put(r.id(), ids);
+      ofSet[s] = ids;
     }
     keywords = new ArrayList<>(index.keySet());
     chars = keywords.stream().map(String::toCharArray).toArray(char[][]::new);
@@ -131,22 +137,25 @@ final class KeywordSet {
   }
 
   /**
-   * The 0-based lines on which a rule's pattern is worth running, in order: those holding one of
-   * its keywords; {@code null} when the rule has no keywords (every line).
+   * The 0-based lines on which keyword set {@code set}'s pattern is worth running, in order: those
+   * holding one of its keywords; {@code null} when the set is empty (every line).
    */
-  int[] linesFor(AuditRule rule, int[][] found) {
-    int[] ids = ofRule.getOrDefault(rule.id(), new int[0]);
+  int[] linesFor(int set, int[][] found) {
+    int[] ids = ofSet[set];
     if (ids.length == 0) {
       return null;
     }
-    java.util.BitSet set = new java.util.BitSet();
+    if (ids.length == 1) {
+      return found[ids[0]] == null ? new int[0] : found[ids[0]];
+    }
+    java.util.BitSet lines = new java.util.BitSet();
     for (int k : ids) {
       if (found[k] != null) {
         for (int l : found[k]) {
-          set.set(l);
+          lines.set(l);
         }
       }
     }
-    return set.stream().toArray();
+    return lines.stream().toArray();
   }
 }

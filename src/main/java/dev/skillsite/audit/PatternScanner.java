@@ -26,6 +26,11 @@ final class PatternScanner {
 
   private final List<AuditRule> rules;
   private final KeywordSet keywords;
+
+  /** Each rule's alternatives, and the rule of each. */
+  private final List<Branches> branches;
+
+  private final List<AuditRule> ruleOf;
   private final Optional<Pattern> context;
 
   /**
@@ -33,7 +38,17 @@ final class PatternScanner {
    */
   PatternScanner(List<AuditRule> rules, Optional<Pattern> context) {
     this.rules = rules.stream().filter(r -> r.match().isPresent()).toList();
-    this.keywords = new KeywordSet(this.rules);
+    List<AuditRule> ruleOf = new ArrayList<>();
+    List<Branches> branches = new ArrayList<>();
+    for (AuditRule r : this.rules) {
+      for (Branches b : Branches.of(r)) {
+        ruleOf.add(r);
+        branches.add(b);
+      }
+    }
+    this.ruleOf = List.copyOf(ruleOf);
+    this.branches = List.copyOf(branches);
+    this.keywords = new KeywordSet(branches.stream().map(Branches::keywords).toList());
     this.context = context;
   }
 
@@ -72,18 +87,19 @@ final class PatternScanner {
               ? keywords.find(chars)
               : keywords.find(chars, viewLines, changedLines);
       CharSequence guarded = deadline.guard(view.text());
-      for (AuditRule rule : rules) {
+      for (int bi = 0; bi < branches.size(); bi++) {
+        AuditRule rule = ruleOf.get(bi);
         if (!rule.reads(kind) || rule.hiddenOnly() && hidden.isEmpty()) {
           continue;
         }
-        int[] lines = keywords.linesFor(rule, hits);
+        int[] lines = keywords.linesFor(bi, hits);
         if (lines == null) {
           lines = changed;
         }
         if (lines != null && lines.length == 0) {
           continue;
         }
-        Pattern pattern = rule.match().get();
+        Pattern pattern = branches.get(bi).pattern();
         Matcher plain = null;
         Matcher whole = null;
         int count = lines == null ? 1 : lines.length;
@@ -130,9 +146,7 @@ final class PatternScanner {
               continue; // already found on this line in a plainer view
             }
             Optional<Finding> f = judge(rule, file, view, m, raw, lineStarts, line, inHidden);
-            if (f.isPresent()
-                && (!found.containsKey(key)
-                    || f.get().severity().compareTo(found.get(key).severity()) > 0)) {
+            if (f.isPresent() && (!found.containsKey(key) || better(f.get(), found.get(key)))) {
               found.put(key, f.get());
               viewOf.put(key, view);
             }
@@ -141,6 +155,15 @@ final class PatternScanner {
       }
     }
     return new ArrayList<>(found.values());
+  }
+
+  /**
+   * Whether {@code f} replaces {@code old}, found on the same line: worse, or as bad and further
+   * left (the rule's alternatives are tried one after the other).
+   */
+  private static boolean better(Finding f, Finding old) {
+    int c = f.severity().compareTo(old.severity());
+    return c > 0 || c == 0 && f.pos().col() < old.pos().col();
   }
 
   private static Matcher matcher(Pattern p, CharSequence text) {
