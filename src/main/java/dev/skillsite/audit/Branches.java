@@ -17,12 +17,20 @@ import java.util.regex.Pattern;
  * @param keywords the rule's keywords it spells out, else all of the rule's keywords
  */
 record Branches(Pattern pattern, List<String> keywords) {
+  /**
+   * Inline flags ({@code (?-i)}) and back references ({@code \\1}, {@code \\k<name>}) reach across
+   * alternatives: a pattern holding one is not cut.
+   */
+  private static final Pattern UNSPLITTABLE =
+      Pattern.compile("\\(\\?[a-zA-Z-]+\\)|\\\\[1-9]|\\\\k<");
 
   /** The alternatives of {@code rule}'s match pattern, in order. */
   static List<Branches> of(AuditRule rule) {
     Pattern whole = rule.match().orElseThrow();
     List<String> parts = split(whole.pattern());
-    if (parts.size() == 1 || rule.keywords().isEmpty()) {
+    if (parts.size() == 1
+        || rule.keywords().isEmpty()
+        || UNSPLITTABLE.matcher(whole.pattern()).find()) {
       return List.of(new Branches(whole, rule.keywords()));
     }
     List<String> spelled = parts.stream().map(Branches::literal).toList();
