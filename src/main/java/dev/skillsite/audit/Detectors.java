@@ -204,6 +204,7 @@ final class Detectors {
     int lastBidi = 0;
     int lastZw = 0;
     int lastTag = 0;
+    boolean lookAlike = false;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '\n') {
@@ -214,6 +215,7 @@ final class Detectors {
       if (c < 0x80) {
         continue;
       }
+      lookAlike |= Unicode.isLookAlike(c);
       SourcePos pos = new SourcePos(f.path(), line, i - lineStart + 1);
       if (Unicode.isBidiControl(c) && bidi.isPresent() && lastBidi != line) {
         lastBidi = line;
@@ -244,7 +246,9 @@ final class Detectors {
         out.add(finding(zw.get(), zw.get().severity(), pos, Excerpts.around(s, i, i + 1), ""));
       }
     }
-    glyph.ifPresent(r -> homoglyphs(f, r, out));
+    if (lookAlike) {
+      glyph.ifPresent(r -> homoglyphs(f, r, out));
+    }
   }
 
   private static boolean asciiWord(char c) {

@@ -26,12 +26,18 @@ final class HiddenRanges {
   }
 
   static HiddenRanges of(String raw, String kind) {
+    return of(raw, kind, lineStarts(raw));
+  }
+
+  /**
+   * @param lineStarts the offsets at which {@code raw}'s lines start
+   */
+  static HiddenRanges of(String raw, String kind, int[] lineStarts) {
     if (!kind.equals("markdown") && !kind.equals("html") && !kind.equals("svg")
         || raw.indexOf('<') < 0) {
       return NONE;
     }
-    boolean[] fenced = kind.equals("markdown") ? fencedLines(raw) : new boolean[0];
-    int[] lineStarts = lineStarts(raw);
+    boolean[] fenced = kind.equals("markdown") ? fencedLines(raw, lineStarts) : new boolean[0];
     List<int[]> found = new ArrayList<>();
     int i = raw.indexOf("<!--");
     while (i >= 0) {
@@ -124,8 +130,7 @@ final class HiddenRanges {
   }
 
   /** Per line: whether it lies inside a fenced code block (fence lines included). */
-  private static boolean[] fencedLines(String raw) {
-    int[] starts = lineStarts(raw);
+  private static boolean[] fencedLines(String raw, int[] starts) {
     boolean[] fenced = new boolean[starts.length];
     String fence = null;
     for (int l = 0; l < starts.length; l++) {

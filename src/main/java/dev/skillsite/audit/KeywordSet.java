@@ -7,22 +7,28 @@ import java.util.Map;
 
 /**
  * The rules' keywords, found in one pass over a text (keywords bucketed by their first two
- * characters), so that a rule's pattern runs only on files holding one of its keywords.
+ * characters), so that a pattern runs only on the lines holding one of its keywords.
  */
 final class KeywordSet {
   private final List<String> keywords;
   private final char[][] chars;
   private final int[][] byPair = new int[128 * 128][];
-  private final Map<String, int[]> ofRule = new LinkedHashMap<>();
+  private final int[][] ofSet;
 
-  KeywordSet(List<AuditRule> rules) {
+  /**
+   * @param sets lower-case keyword lists, each starting with two ASCII characters; an empty list
+   *     matches every line
+   */
+  KeywordSet(List<List<String>> sets) {
     Map<String, Integer> index = new LinkedHashMap<>();
-    for (AuditRule r : rules) {
-      int[] ids = new int[r.keywords().size()];
+    ofSet = new int[sets.size()][];
+    for (int s = 0; s < sets.size(); s++) {
+      List<String> set = sets.get(s);
+      int[] ids = new int[set.size()];
       for (int i = 0; i < ids.length; i++) {
-        ids[i] = index.computeIfAbsent(r.keywords().get(i), k -> index.size());
+        ids[i] = index.computeIfAbsent(set.get(i), k -> index.size());
       }
-      ofRule.put(r.id(), ids);
+      ofSet[s] = ids;
     }
     keywords = new ArrayList<>(index.keySet());
     chars = keywords.stream().map(String::toCharArray).toArray(char[][]::new);
@@ -42,44 +48,75 @@ final class KeywordSet {
    * index, the 0-based lines (in increasing order, each once) holding it.
    */
   int[][] find(char[] text) {
-    int[][] lines = new int[keywords.size()][];
-    int[] counts = new int[keywords.size()];
-    int[] last = new int[keywords.size()];
-    java.util.Arrays.fill(last, -1);
-    int line = 0;
-    int n = text.length;
-    for (int i = 0; i + 1 < n; i++) {
-      char c = text[i];
-      if (c == '\n') {
-        line++;
-        continue;
-      }
-      char d = text[i + 1];
-      if (c >= 128 || d >= 128) {
-        continue;
-      }
-      int[] bucket = byPair[(lower(c) << 7) | lower(d)];
-      if (bucket == null) {
-        continue;
-      }
-      for (int k : bucket) {
-        if (last[k] != line && matchesAt(text, i, chars[k])) {
-          last[k] = line;
-          if (lines[k] == null) {
-            lines[k] = new int[4];
-          } else if (counts[k] == lines[k].length) {
-            lines[k] = java.util.Arrays.copyOf(lines[k], counts[k] * 2);
+    Hits hits = new Hits(keywords.size());
+    hits.scan(text, 0, text.length, 0);
+    return hits.lines();
+  }
+
+  /**
+   * As {@link #find(char[])}, reading only the given lines of {@code text} ({@code lineStarts}: the
+   * offset each 0-based line starts at).
+   */
+  int[][] find(char[] text, int[] lineStarts, java.util.BitSet only) {
+    Hits hits = new Hits(keywords.size());
+    for (int l = only.nextSetBit(0); l >= 0; l = only.nextSetBit(l + 1)) {
+      int end = l + 1 < lineStarts.length ? lineStarts[l + 1] - 1 : text.length;
+      hits.scan(text, lineStarts[l], end, l);
+    }
+    return hits.lines();
+  }
+
+  /** The lines each keyword was found on so far. */
+  private final class Hits {
+    private final int[][] lines;
+    private final int[] counts;
+    private final int[] last;
+
+    Hits(int n) {
+      lines = new int[n][];
+      counts = new int[n];
+      last = new int[n];
+      java.util.Arrays.fill(last, -1);
+    }
+
+    /** Scans {@code text[from, to)}, which starts on 0-based line {@code line}. */
+    void scan(char[] text, int from, int to, int line) {
+      for (int i = from; i + 1 < to; i++) {
+        char c = text[i];
+        if (c == '\n') {
+          line++;
+          continue;
+        }
+        char d = text[i + 1];
+        if (c >= 128 || d >= 128) {
+          continue;
+        }
+        int[] bucket = byPair[(lower(c) << 7) | lower(d)];
+        if (bucket == null) {
+          continue;
+        }
+        for (int k : bucket) {
+          if (last[k] != line && matchesAt(text, i, chars[k])) {
+            last[k] = line;
+            if (lines[k] == null) {
+              lines[k] = new int[4];
+            } else if (counts[k] == lines[k].length) {
+              lines[k] = java.util.Arrays.copyOf(lines[k], counts[k] * 2);
+            }
+            lines[k][counts[k]++] = line;
           }
-          lines[k][counts[k]++] = line;
         }
       }
     }
-    for (int k = 0; k < lines.length; k++) {
-      if (lines[k] != null) {
-        lines[k] = java.util.Arrays.copyOf(lines[k], counts[k]);
+
+    int[][] lines() {
+      for (int k = 0; k < lines.length; k++) {
+        if (lines[k] != null) {
+          lines[k] = java.util.Arrays.copyOf(lines[k], counts[k]);
+        }
       }
+      return lines;
     }
-    return lines;
   }
 
   private static int lower(char c) {
@@ -100,22 +137,25 @@ final class KeywordSet {
   }
 
   /**
-   * The 0-based lines on which a rule's pattern is worth running, in order: those holding one of
-   * its keywords; {@code null} when the rule has no keywords (every line).
+   * The 0-based lines on which keyword set {@code set}'s pattern is worth running, in order: those
+   * holding one of its keywords; {@code null} when the set is empty (every line).
    */
-  int[] linesFor(AuditRule rule, int[][] found) {
-    int[] ids = ofRule.getOrDefault(rule.id(), new int[0]);
+  int[] linesFor(int set, int[][] found) {
+    int[] ids = ofSet[set];
     if (ids.length == 0) {
       return null;
     }
-    java.util.BitSet set = new java.util.BitSet();
+    if (ids.length == 1) {
+      return found[ids[0]] == null ? new int[0] : found[ids[0]];
+    }
+    java.util.BitSet lines = new java.util.BitSet();
     for (int k : ids) {
       if (found[k] != null) {
         for (int l : found[k]) {
-          set.set(l);
+          lines.set(l);
         }
       }
     }
-    return set.stream().toArray();
+    return lines.stream().toArray();
   }
 }

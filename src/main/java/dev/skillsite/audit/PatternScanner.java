@@ -2,6 +2,7 @@ package dev.skillsite.audit;
 
 import dev.skillsite.model.SourcePos;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +18,19 @@ import java.util.regex.Pattern;
  * Thread-safe.
  */
 final class PatternScanner {
+  /** Lines up to this long are matched without the guard. */
+  private static final int SHORT_LINE = 4096;
+
+  /** Characters matched without the guard between two looks at the deadline. */
+  private static final long CHECK_EVERY = 1 << 20;
+
   private final List<AuditRule> rules;
   private final KeywordSet keywords;
+
+  /** Each rule's alternatives, and the rule of each. */
+  private final List<Branches> branches;
+
+  private final List<AuditRule> ruleOf;
   private final Optional<Pattern> context;
 
   /**
@@ -26,7 +38,17 @@ final class PatternScanner {
    */
   PatternScanner(List<AuditRule> rules, Optional<Pattern> context) {
     this.rules = rules.stream().filter(r -> r.match().isPresent()).toList();
-    this.keywords = new KeywordSet(this.rules);
+    List<AuditRule> ruleOf = new ArrayList<>();
+    List<Branches> branches = new ArrayList<>();
+    for (AuditRule r : this.rules) {
+      for (Branches b : Branches.of(r)) {
+        ruleOf.add(r);
+        branches.add(b);
+      }
+    }
+    this.ruleOf = List.copyOf(ruleOf);
+    this.branches = List.copyOf(branches);
+    this.keywords = new KeywordSet(branches.stream().map(Branches::keywords).toList());
     this.context = context;
   }
 
@@ -37,9 +59,13 @@ final class PatternScanner {
       return List.of();
     }
     String kind = file.kind();
-    int[] lineStarts = HiddenRanges.lineStarts(raw.toCharArray());
-    HiddenRanges hidden = HiddenRanges.of(raw, kind);
     TextView joined = TextView.joined(raw);
+    // the joined view is the raw text itself unless a line was continued
+    int[] lineStarts =
+        joined.text() == raw
+            ? HiddenRanges.lineStarts(joined.chars())
+            : HiddenRanges.lineStarts(raw.toCharArray());
+    HiddenRanges hidden = HiddenRanges.of(raw, kind, lineStarts);
     List<TextView> views = new ArrayList<>();
     views.add(joined);
     joined.unobfuscated().ifPresent(views::add);
@@ -48,31 +74,65 @@ final class PatternScanner {
     decoded.orElse(joined).payload().ifPresent(views::add);
     Map<String, Finding> found = new LinkedHashMap<>();
     Map<String, TextView> viewOf = new HashMap<>();
+    long plainChars = 0;
     for (TextView view : views) {
-      char[] chars = view.text().toCharArray();
-      int[][] hits = keywords.find(chars);
-      int[] viewLines = HiddenRanges.lineStarts(chars);
+      char[] chars = view.chars();
+      int[] viewLines = view.text() == raw ? lineStarts : HiddenRanges.lineStarts(chars);
+      // a derived view (unobfuscated, decoded) differs from the text on a few lines at most: only
+      // those can hold a match the text does not
+      BitSet changedLines = view == joined ? null : changedLines(view, viewLines);
+      int[] changed = changedLines == null ? null : changedLines.stream().toArray();
+      int[][] hits =
+          changedLines == null
+              ? keywords.find(chars)
+              : keywords.find(chars, viewLines, changedLines);
       CharSequence guarded = deadline.guard(view.text());
-      for (AuditRule rule : rules) {
+      for (int bi = 0; bi < branches.size(); bi++) {
+        AuditRule rule = ruleOf.get(bi);
         if (!rule.reads(kind) || rule.hiddenOnly() && hidden.isEmpty()) {
           continue;
         }
-        int[] lines = keywords.linesFor(rule, hits);
+        int[] lines = keywords.linesFor(bi, hits);
+        if (lines == null) {
+          lines = changed;
+        }
         if (lines != null && lines.length == 0) {
           continue;
         }
-        Matcher m =
-            rule.match()
-                .get()
-                .matcher(guarded)
-                .useTransparentBounds(true)
-                .useAnchoringBounds(false);
+        Pattern pattern = branches.get(bi).pattern();
+        Matcher plain = null;
+        Matcher whole = null;
         int count = lines == null ? 1 : lines.length;
         for (int li = 0; li < count; li++) {
-          if (lines != null) {
+          Matcher m;
+          if (lines == null) {
+            whole = matcher(pattern, guarded);
+            m = whole;
+          } else {
             int l = lines[li];
+            int start = viewLines[l];
             int end = l + 1 < viewLines.length ? viewLines[l + 1] - 1 : view.text().length();
-            m.region(viewLines[l], end);
+            // a short line is matched on the plain text (the deadline is checked between lines); a
+            // long one through the guard, which can stop a pattern midway
+            if (end - start <= SHORT_LINE) {
+              plainChars += end - start;
+              if (plainChars > CHECK_EVERY) {
+                plainChars = 0;
+                if (deadline.passed()) {
+                  throw new Deadline.Expired();
+                }
+              }
+              if (plain == null) {
+                plain = matcher(pattern, view.text());
+              }
+              m = plain;
+            } else {
+              if (whole == null) {
+                whole = matcher(pattern, guarded);
+              }
+              m = whole;
+            }
+            m.region(start, end);
           }
           while (m.find()) {
             int rawAt = view.rawOffset(m.start());
@@ -86,9 +146,7 @@ final class PatternScanner {
               continue; // already found on this line in a plainer view
             }
             Optional<Finding> f = judge(rule, file, view, m, raw, lineStarts, line, inHidden);
-            if (f.isPresent()
-                && (!found.containsKey(key)
-                    || f.get().severity().compareTo(found.get(key).severity()) > 0)) {
+            if (f.isPresent() && (!found.containsKey(key) || better(f.get(), found.get(key)))) {
               found.put(key, f.get());
               viewOf.put(key, view);
             }
@@ -97,6 +155,31 @@ final class PatternScanner {
       }
     }
     return new ArrayList<>(found.values());
+  }
+
+  /**
+   * Whether {@code f} replaces {@code old}, found on the same line: worse, or as bad and further
+   * left (the rule's alternatives are tried one after the other).
+   */
+  private static boolean better(Finding f, Finding old) {
+    int c = f.severity().compareTo(old.severity());
+    return c > 0 || c == 0 && f.pos().col() < old.pos().col();
+  }
+
+  private static Matcher matcher(Pattern p, CharSequence text) {
+    return p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+  }
+
+  /** The 0-based lines of {@code view} holding a character it changed. */
+  private static BitSet changedLines(TextView view, int[] viewLines) {
+    BitSet out = new BitSet();
+    for (int l = 0; l < viewLines.length; l++) {
+      int end = l + 1 < viewLines.length ? viewLines[l + 1] : view.text().length();
+      if (view.changedIn(viewLines[l], end)) {
+        out.set(l);
+      }
+    }
+    return out;
   }
 
   private Optional<Finding> judge(

@@ -25,6 +25,9 @@ public final class RuleTable {
   private static final Pattern DEF = Pattern.compile("\\{\\{(\\w+)}}");
   private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.MULTILINE;
 
+  /** The longest "rest of the line" a pattern reads (see {@link #bounded}). */
+  static final int MAX_RUN = 400;
+
   private final List<AuditRule> rules;
   private final Optional<Pattern> context;
 
@@ -112,7 +115,17 @@ public final class RuleTable {
 
   private static Optional<Pattern> pattern(
       Map<String, Object> r, String key, Map<String, String> defs) {
-    return string(r, key).map(p -> Pattern.compile(expand(p, defs, key), FLAGS));
+    return string(r, key).map(p -> Pattern.compile(bounded(expand(p, defs, key)), FLAGS));
+  }
+
+  /**
+   * {@code pattern} with each "rest of the line" ({@code [^\n]*}) reaching at most {@value
+   * #MAX_RUN} characters: on a line of a hundred thousand characters (minified HTML, a data dump)
+   * an unbounded run is tried from every start and the pattern takes quadratic time; a command and
+   * what it acts on sit closer together than that.
+   */
+  static String bounded(String pattern) {
+    return pattern.replace("[^\\n]*", "[^\\n]{0," + MAX_RUN + "}");
   }
 
   private static String expand(String pattern, Map<String, String> defs, String where) {

@@ -2,6 +2,7 @@ package dev.skillsite.audit;
 
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.BitSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -39,10 +40,16 @@ final class TextView {
   private final String text;
   private final int[] origin;
 
-  private TextView(String kind, String text, int[] origin) {
+  /** The view characters this view changed or put in (null: none, the raw text's own view). */
+  private final BitSet changed;
+
+  private char[] chars;
+
+  private TextView(String kind, String text, int[] origin, BitSet changed) {
     this.kind = kind;
     this.text = text;
     this.origin = origin;
+    this.changed = changed;
   }
 
   /** What the view undid, for messages: {@code text}, {@code unobfuscated} or {@code decoded}. */
@@ -52,6 +59,30 @@ final class TextView {
 
   String text() {
     return text;
+  }
+
+  /** The text as an array (made once; loops over an array beat {@code charAt}). */
+  char[] chars() {
+    if (chars == null) {
+      chars = text.toCharArray();
+    }
+    return chars;
+  }
+
+  /**
+   * Whether a view character in {@code [from, to)} was changed by this view or the one it was made
+   * from (decoded, put in, next to a removed character): a rule finds nothing new elsewhere.
+   */
+  boolean changedIn(int from, int to) {
+    if (changed == null) {
+      return false;
+    }
+    int next = changed.nextSetBit(from);
+    return next >= 0 && next < to;
+  }
+
+  private boolean changed(int i) {
+    return changed != null && changed.get(i);
   }
 
   /** The raw offset of view character {@code i}. */
@@ -71,7 +102,7 @@ final class TextView {
         && raw.indexOf("\\\r\n") < 0
         && raw.indexOf("`\n") < 0
         && raw.indexOf("`\r\n") < 0) {
-      return new TextView("text", raw, null);
+      return new TextView("text", raw, null, null);
     }
     Builder b = new Builder(raw.length());
     int i = 0;
@@ -82,11 +113,11 @@ final class TextView {
         while (j < raw.length() && (raw.charAt(j) == ' ' || raw.charAt(j) == '\t')) {
           j++;
         }
-        b.add(' ', i);
+        b.add(' ', i, false);
         i = j;
         continue;
       }
-      b.add(c, i);
+      b.add(c, i, false);
       i++;
     }
     return b.view("text");
@@ -105,28 +136,39 @@ final class TextView {
    * there was nothing to undo.
    */
   Optional<TextView> unobfuscated() {
-    if (!mayBeObfuscated(text)) {
+    char[] cs = chars();
+    if (!mayBeObfuscated(cs)) {
       return Optional.empty();
     }
-    Builder b = new Builder(text.length());
+    Builder b = new Builder(cs.length);
     boolean changed = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+    int copied = 0;
+    for (int i = 0; i < cs.length; i++) {
+      char c = cs[i];
+      if (c < 0x80) {
+        continue;
+      }
+      b.addRange(this, copied, i);
+      copied = i + 1;
       if (Unicode.isInvisible(c)) {
         changed = true;
+        b.removed();
         continue;
       }
       if (Character.isHighSurrogate(c)
           && i + 1 < text.length()
           && Unicode.isTag(text.codePointAt(i))) {
         changed = true;
+        b.removed();
         i++;
+        copied = i + 1;
         continue;
       }
       char mapped = Unicode.toAscii(c);
       changed |= mapped != c;
-      b.add(mapped, rawOffset(i));
+      b.add(mapped, rawOffset(i), mapped != c || changed(i));
     }
+    b.addRange(this, copied, cs.length);
     TextView clean = b.view("unobfuscated");
     Matcher m = SPLICE.matcher(clean.text);
     if (!m.find()) {
@@ -135,14 +177,11 @@ final class TextView {
     Builder s = new Builder(clean.text.length());
     int last = 0;
     do {
-      for (int i = last; i < m.start(); i++) {
-        s.add(clean.text.charAt(i), clean.rawOffset(i));
-      }
+      s.addRange(clean, last, m.start());
+      s.removed();
       last = m.end();
     } while (m.find());
-    for (int i = last; i < clean.text.length(); i++) {
-      s.add(clean.text.charAt(i), clean.rawOffset(i));
-    }
+    s.addRange(clean, last, clean.text.length());
     return Optional.of(s.view("unobfuscated"));
   }
 
@@ -151,7 +190,7 @@ final class TextView {
    * there were none.
    */
   Optional<TextView> decoded() {
-    return mayBeEncoded(text) ? replaceAll("decoded", ESCAPES) : Optional.empty();
+    return replaceAll("decoded", ESCAPES);
   }
 
   /**
@@ -159,7 +198,7 @@ final class TextView {
    * #MAX_BASE64} characters) decoded in place; empty when there were none.
    */
   Optional<TextView> payload() {
-    return mayBeEncoded(text) ? replaceAll("payload", CHAR_CODES, BASE64, HEX) : Optional.empty();
+    return replaceAll("payload", CHAR_CODES, BASE64, HEX);
   }
 
   private Optional<TextView> replaceAll(String kind, Pattern... patterns) {
@@ -172,7 +211,9 @@ final class TextView {
         changed = true;
       }
     }
-    return changed ? Optional.of(new TextView(kind, v.text, v.originArray())) : Optional.empty();
+    return changed
+        ? Optional.of(new TextView(kind, v.text, v.originArray(), v.changed))
+        : Optional.empty();
   }
 
   private int[] originArray() {
@@ -184,34 +225,143 @@ final class TextView {
     return o;
   }
 
+  /**
+   * This view with the matches of {@code p} decoded in place; {@code p} runs only on the lines a
+   * cheap look finds worth it (see {@link #candidates}).
+   */
   private Optional<TextView> replace(Pattern p) {
-    Matcher m = p.matcher(text);
+    int[] regions = candidates(p);
+    if (regions.length == 0) {
+      return Optional.empty();
+    }
+    Matcher m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
     Builder b = null;
     int last = 0;
-    while (m.find()) {
-      Optional<String> decoded = decode(p, m);
-      if (decoded.isEmpty()) {
-        continue;
+    for (int r = 0; r < regions.length; r += 2) {
+      m.region(Math.max(regions[r], last), regions[r + 1]);
+      while (m.find()) {
+        Optional<String> decoded = decode(p, m);
+        if (decoded.isEmpty()) {
+          continue;
+        }
+        if (b == null) {
+          b = new Builder(text.length());
+        }
+        b.addRange(this, last, m.start());
+        int at = rawOffset(m.start());
+        for (int i = 0; i < decoded.get().length(); i++) {
+          b.add(decoded.get().charAt(i), at, true);
+        }
+        last = m.end();
       }
-      if (b == null) {
-        b = new Builder(text.length());
-      }
-      for (int i = last; i < m.start(); i++) {
-        b.add(text.charAt(i), rawOffset(i));
-      }
-      int at = rawOffset(m.start());
-      for (int i = 0; i < decoded.get().length(); i++) {
-        b.add(decoded.get().charAt(i), at);
-      }
-      last = m.end();
     }
     if (b == null) {
       return Optional.empty();
     }
-    for (int i = last; i < text.length(); i++) {
-      b.add(text.charAt(i), rawOffset(i));
-    }
+    b.addRange(this, last, text.length());
     return Optional.of(b.view("decoded"));
+  }
+
+  /**
+   * The regions ({@code start, end} pairs, in order) where {@code p} may match: the lines holding
+   * an escape's first characters, a run of base64 or hex characters long enough, or the whole text
+   * when it calls for char codes. The patterns match within a line, except char-code lists.
+   */
+  private int[] candidates(Pattern p) {
+    if (p == CHAR_CODES) {
+      return hasCharCodes(text) ? new int[] {0, text.length()} : new int[0];
+    }
+    char[] cs = chars();
+    int[] out = new int[16];
+    int n = 0;
+    int lineStart = 0;
+    boolean hit = false;
+    int run = 0;
+    int len = cs.length;
+    for (int i = 0; i <= len; i++) {
+      char c = i < len ? cs[i] : '\n';
+      if (c == '\n') {
+        if (hit) {
+          if (n + 2 > out.length) {
+            out = Arrays.copyOf(out, out.length * 2);
+          }
+          out[n++] = lineStart;
+          out[n++] = i;
+        }
+        lineStart = i + 1;
+        hit = false;
+        run = 0;
+        continue;
+      }
+      if (hit) {
+        continue;
+      }
+      if (p == ESCAPES) {
+        hit = (c == '&' || c == '\\' || c == '%') && escapeAt(text, i);
+      } else if (p == BASE64) {
+        run = base64(c) ? run + 1 : 0;
+        hit = run >= 16;
+      } else {
+        run = hex(c) ? run + 1 : 0;
+        hit = run >= 24;
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  private static boolean escapeAt(String s, int i) {
+    char c = s.charAt(i);
+    return c == '&'
+            && i + 1 < s.length()
+            && (s.charAt(i + 1) == '#' || Character.isLetter(s.charAt(i + 1)))
+        || c == '\\' && i + 1 < s.length() && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'u')
+        || c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) && hex(s.charAt(i + 2));
+  }
+
+  private static boolean hasCharCodes(String s) {
+    for (int i = s.indexOf('('); i >= 0; i = s.indexOf('(', i + 1)) {
+      if (i >= 3 && s.regionMatches(true, i - 3, "chr", 0, 3)
+          || i >= 12 && s.regionMatches(true, i - 12, "fromCharCode", 0, 12)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the quote at {@code i} starts a {@link #SPLICE}: {@code "cu" + "rl"} (the same quote
+   * again after a plus) or {@code c''url} (a doubled quote inside a word).
+   */
+  private static boolean spliceAt(char[] s, int i) {
+    char q = s[i];
+    int n = s.length;
+    if (i > 0 && i + 2 < n && word(s[i - 1]) && s[i + 1] == q && word(s[i + 2])) {
+      return true;
+    }
+    int j = i + 1;
+    while (j < n && Character.isWhitespace(s[j])) {
+      j++;
+    }
+    if (j >= n || s[j] != '+') {
+      return false;
+    }
+    j++;
+    while (j < n && Character.isWhitespace(s[j])) {
+      j++;
+    }
+    return j < n && s[j] == q;
+  }
+
+  private static boolean word(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+  }
+
+  private static boolean base64(char c) {
+    return c >= 'A' && c <= 'Z'
+        || c >= 'a' && c <= 'z'
+        || c >= '0' && c <= '9'
+        || c == '+'
+        || c == '/';
   }
 
   private static Optional<String> decode(Pattern p, Matcher m) {
@@ -315,45 +465,18 @@ final class TextView {
   }
 
   /** A cheap look for anything {@link #unobfuscated} could undo. */
-  static boolean mayBeObfuscated(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
+  static boolean mayBeObfuscated(char[] s) {
+    for (int i = 0; i < s.length; i++) {
+      char c = s[i];
       if (c >= 0x80
-          && (Unicode.isInvisible(c) || Character.isSurrogate(c) || Unicode.toAscii(c) != c)) {
+          && (Unicode.isInvisible(c)
+              || Character.isHighSurrogate(c)
+                  && i + 1 < s.length
+                  && Unicode.isTag(Character.codePointAt(s, i))
+              || Unicode.toAscii(c) != c)) {
         return true;
       }
-      if ((c == '\'' || c == '"') && i + 1 < s.length()) {
-        char d = s.charAt(i + 1);
-        if (d == c || d == ' ' || d == '+') {
-          return SPLICE.matcher(s).find();
-        }
-      }
-    }
-    return false;
-  }
-
-  /** A cheap look for anything {@link #decoded} could decode. */
-  static boolean mayBeEncoded(String s) {
-    int run = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '&'
-              && i + 1 < s.length()
-              && (s.charAt(i + 1) == '#' || Character.isLetter(s.charAt(i + 1)))
-          || c == '\\' && i + 1 < s.length() && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'u')
-          || c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) && hex(s.charAt(i + 2))
-          || (c == 'f' || c == 'c')
-              && (s.startsWith("fromCharCode(", i) || s.startsWith("chr(", i))) {
-        return true;
-      }
-      boolean b64 =
-          c >= 'A' && c <= 'Z'
-              || c >= 'a' && c <= 'z'
-              || c >= '0' && c <= '9'
-              || c == '+'
-              || c == '/';
-      run = b64 ? run + 1 : 0;
-      if (run >= 24) {
+      if ((c == '\'' || c == '"') && spliceAt(s, i)) {
         return true;
       }
     }
@@ -364,26 +487,71 @@ final class TextView {
     return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
   }
 
-  /** Appends characters with their raw offsets. */
+  /** Appends characters with their raw offsets and whether each was changed. */
   private static final class Builder {
     private final StringBuilder sb;
+    private final BitSet changed = new BitSet();
     private int[] origin;
+    private boolean removed;
 
     Builder(int capacity) {
       sb = new StringBuilder(capacity);
       origin = new int[Math.max(16, capacity)];
     }
 
-    void add(char c, int rawOffset) {
+    void add(char c, int rawOffset, boolean change) {
       if (sb.length() == origin.length) {
         origin = Arrays.copyOf(origin, origin.length * 2);
+      }
+      if (change || removed) {
+        changed.set(sb.length());
+        removed = false;
       }
       origin[sb.length()] = rawOffset;
       sb.append(c);
     }
 
+    /** Appends {@code src}'s characters {@code [from, to)} as they are. */
+    void addRange(TextView src, int from, int to) {
+      if (to <= from) {
+        return;
+      }
+      int at = sb.length();
+      int n = to - from;
+      if (at + n > origin.length) {
+        origin = Arrays.copyOf(origin, Math.max(origin.length * 2, at + n));
+      }
+      if (src.origin == null) {
+        for (int k = 0; k < n; k++) {
+          origin[at + k] = from + k;
+        }
+      } else {
+        System.arraycopy(src.origin, from, origin, at, n);
+      }
+      if (removed) {
+        changed.set(at);
+        removed = false;
+      }
+      if (src.changed != null) {
+        for (int k = src.changed.nextSetBit(from);
+            k >= 0 && k < to;
+            k = src.changed.nextSetBit(k + 1)) {
+          changed.set(at + k - from);
+        }
+      }
+      sb.append(src.chars(), from, n);
+    }
+
+    /** A character was left out here: the characters on either side count as changed. */
+    void removed() {
+      if (sb.length() > 0) {
+        changed.set(sb.length() - 1);
+      }
+      removed = true;
+    }
+
     TextView view(String kind) {
-      return new TextView(kind, sb.toString(), Arrays.copyOf(origin, sb.length()));
+      return new TextView(kind, sb.toString(), Arrays.copyOf(origin, sb.length()), changed);
     }
   }
 }

@@ -1,0 +1,103 @@
+package dev.skillsite.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A rule's pattern cut into its top-level alternatives, each with the rule's keywords it spells
+ * out, so that an alternative runs only on the lines holding one of its own keywords (a line with
+ * {@code os.environ} need not try every way of reading a browser's cookie store). Keywords that no
+ * alternative spells out go to every alternative; an alternative that spells none of the rule's
+ * keywords keeps them all, as the whole pattern did. The table's examples and the fixture
+ * collection check that no alternative loses a finding this way.
+ *
+ * @param pattern one alternative, compiled with the rule's flags
+ * @param keywords the rule's keywords it spells out, else all of the rule's keywords
+ */
+record Branches(Pattern pattern, List<String> keywords) {
+  /**
+   * Inline flags ({@code (?-i)}) and back references ({@code \\1}, {@code \\k<name>}) reach across
+   * alternatives: a pattern holding one is not cut.
+   */
+  private static final Pattern UNSPLITTABLE =
+      Pattern.compile("\\(\\?[a-zA-Z-]+\\)|\\\\[1-9]|\\\\k<");
+
+  /** The alternatives of {@code rule}'s match pattern, in order. */
+  static List<Branches> of(AuditRule rule) {
+    Pattern whole = rule.match().orElseThrow();
+    List<String> parts = split(whole.pattern());
+    if (parts.size() == 1
+        || rule.keywords().isEmpty()
+        || UNSPLITTABLE.matcher(whole.pattern()).find()) {
+      return List.of(new Branches(whole, rule.keywords()));
+    }
+    List<String> spelled = parts.stream().map(Branches::literal).toList();
+    // a keyword no alternative spells out (".claude" in "\\.(?:claude|codex)") may come from any
+    List<String> orphans =
+        rule.keywords().stream()
+            .filter(k -> spelled.stream().noneMatch(p -> p.contains(k)))
+            .toList();
+    List<Branches> out = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      String text = spelled.get(i);
+      List<String> own =
+          rule.keywords().stream().filter(k -> text.contains(k) || orphans.contains(k)).toList();
+      out.add(
+          new Branches(
+              Pattern.compile(parts.get(i), whole.flags()), own.isEmpty() ? rule.keywords() : own));
+    }
+    return out;
+  }
+
+  /** {@code regex} split at its top-level {@code |} (outside groups and character classes). */
+  static List<String> split(String regex) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    boolean inClass = false;
+    int start = 0;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+        if (i + 1 < regex.length() && regex.charAt(i + 1) == '^') {
+          i++;
+        }
+        if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
+          i++; // a leading ] is a member of the class
+        }
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        parts.add(regex.substring(start, i));
+        start = i + 1;
+      }
+    }
+    parts.add(regex.substring(start));
+    return depth == 0 && !inClass ? parts : List.of(regex);
+  }
+
+  /**
+   * The alternative as the text it spells, lower case: escaped punctuation ({@code \\.}) stands for
+   * itself; class escapes ({@code \\s}, {@code \\b}) stay as they are and spell nothing.
+   */
+  private static String literal(String part) {
+    StringBuilder sb = new StringBuilder(part.length());
+    for (int i = 0; i < part.length(); i++) {
+      char c = part.charAt(i);
+      if (c == '\\' && i + 1 < part.length() && !Character.isLetterOrDigit(part.charAt(i + 1))) {
+        sb.append(part.charAt(++i));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString().toLowerCase(Locale.ROOT);
+  }
+}
