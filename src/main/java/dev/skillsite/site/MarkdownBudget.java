@@ -27,15 +27,14 @@ public record MarkdownBudget(long perDocument, long perBuild, int plainTextChars
    */
   public static final MarkdownBudget DEFAULT = new MarkdownBudget(8L << 20, 64L << 20, 256 << 10);
 
-  /** Skills a build of the default skill limit publishes; {@link #perBuild} is for as many. */
-  static final int SKILLS_PER_BUDGET = 10_000;
+  /** Skills {@link #perBuild} is for: it grows with every further {@value} skills. */
+  static final int SKILLS_PER_BUDGET = 1_000;
 
   /**
    * This budget for a build of {@code skills} skills: {@link #perBuild} grows with every further
-   * {@value #SKILLS_PER_BUDGET} skills (a registry of 100,000 skills, built with {@code
-   * --max-skills}, renders ten times as much Markdown as one of 10,000), so the same average per
-   * skill, about 6.5 Ki characters, is allowed at any size; a few huge documents in a small
-   * collection are still capped.
+   * {@value #SKILLS_PER_BUDGET} skills, so a collection may average {@link #perBuild} / {@value
+   * #SKILLS_PER_BUDGET} (64 Ki characters by default; {@code large}, heavy with references,
+   * averages 33 Ki) at any size, and a few huge documents in a small collection are still capped.
    */
   MarkdownBudget forSkills(int skills) {
     long times = Math.max(1, (skills + SKILLS_PER_BUDGET - 1) / SKILLS_PER_BUDGET);

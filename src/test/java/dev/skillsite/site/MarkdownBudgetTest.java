@@ -48,15 +48,15 @@ class MarkdownBudgetTest {
   }
 
   /**
-   * A registry built with a higher skill limit renders as much Markdown per skill as one of 10,000:
-   * the per-build budget grows with every 10,000 skills, the per-document limit does not.
+   * A large collection renders as much Markdown per skill as one of 1,000: the per-build budget
+   * grows with every 1,000 skills, the per-document limit does not.
    */
   @Test
   void theBuildBudgetGrowsWithTheSkills() {
     assertEquals(budget, budget.forSkills(1));
-    assertEquals(budget, budget.forSkills(10_000));
-    assertEquals(new MarkdownBudget(1000, 5000, 100), budget.forSkills(10_001));
-    assertEquals(new MarkdownBudget(1000, 25_000, 100), budget.forSkills(99_779));
+    assertEquals(budget, budget.forSkills(1_000));
+    assertEquals(new MarkdownBudget(1000, 5000, 100), budget.forSkills(1_001));
+    assertEquals(new MarkdownBudget(1000, 250_000, 100), budget.forSkills(99_779));
     List<SourceDocument> docs = new java.util.ArrayList<>();
     for (int i = 0; i < 20; i++) {
       docs.add(doc("s" + i + "/SKILL.md", 900));
