@@ -161,7 +161,7 @@ final class ListPages {
         (n, page) -> new TriggersPage(groups(page, TriggerEntry::text), entries.size(), letters));
   }
 
-  private static <T, V> List<Paged<V>> paged(
+  static <T, V> List<Paged<V>> paged(
       String first,
       List<List<T>> pages,
       Function<List<T>, String> title,

@@ -308,20 +308,19 @@ public final class SiteGenerator {
         site,
         views,
         new EmptyPage());
+    // the health report is split like the lists (HealthPages): page 1 keeps health/index.html
+    String aboutHealth =
+        "Which skills compete for the same requests, which are unreachable, and description findings.";
     input
         .health()
         .ifPresent(
-            h ->
-                page(
-                    out,
-                    written,
-                    PageKind.HEALTH,
-                    SiteLayout.HEALTH,
-                    "Routing health",
-                    "Which skills compete for the same requests, which are unreachable, and description findings.",
-                    site,
-                    views,
-                    h.page(id -> Urls.relative(SiteLayout.HEALTH, SiteLayout.skill(id)))));
+            h -> {
+              for (var p :
+                  HealthPages.of(
+                      h.page(id -> Urls.relative(SiteLayout.HEALTH, SiteLayout.skill(id))))) {
+                paged(out, written, PageKind.HEALTH, p, "Routing health", aboutHealth, site, views);
+              }
+            });
     auditViews
         .page(catalog.skills().stream().map(Skill::id).collect(java.util.stream.Collectors.toSet()))
         .ifPresent(

@@ -1,0 +1,175 @@
+package dev.skillsite.site;
+
+import dev.skillsite.check.CollisionMatrix;
+import dev.skillsite.check.RoutingHealthView;
+import dev.skillsite.site.view.HealthPage;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The routing health report split into pages like the lists ({@link Paging}): page 1 keeps {@code
+ * health/index.html} and holds the summary (the collision matrix, the listing budget) and the first
+ * entries; the collision pairs, unreachable skills, skills called by name only and description
+ * findings follow in that order on {@code health/page_2.html} …, each entry on exactly one page. A
+ * page holds at most {@link #ENTRIES} entries and {@link Paging#BUDGET} estimated bytes of them, so
+ * that it stays under {@link Paging#MAX_PAGE_BYTES}. Every page is in {@code health/}: a skill's
+ * href is the same on each.
+ */
+final class HealthPages {
+  /** Entries (a pair with its table, an unreachable skill, a finding) on a page at most. */
+  static final int ENTRIES = 500;
+
+  private static final Paging PAGES = new Paging(ENTRIES);
+
+  /** Markup a pair's card adds (heading, links, table head, suggestion). */
+  static final int PAIR_MARKUP = 700;
+
+  /** Markup a row of a pair's table adds. */
+  static final int SHARED_MARKUP = 200;
+
+  /** Markup a list item (an unreachable skill, a finding) adds. */
+  static final int ITEM_MARKUP = 160;
+
+  private static final String[] SECTIONS = {
+    "collisions", "unreachable", "by name only", "description lint"
+  };
+
+  private static final String[] HEADINGS = {
+    "Trigger collisions", "Unreachable skills", "Called by name only", "Description lint"
+  };
+
+  private static final String[] ANCHORS = {
+    "ss-collisions", "ss-unreachable", "ss-name-only", "ss-lint"
+  };
+
+  private HealthPages() {}
+
+  /** One entry of the report: its section (an index of {@link #SECTIONS}) and itself. */
+  private record Entry(int section, Object item) {}
+
+  /** The pages of {@code view}, whose hrefs are relative to {@code health/index.html}. */
+  static List<ListPages.Paged<HealthPage>> of(RoutingHealthView view) {
+    List<Entry> entries = new ArrayList<>();
+    view.pairs().forEach(p -> entries.add(new Entry(0, p)));
+    view.unreachable().forEach(u -> entries.add(new Entry(1, u)));
+    view.nameOnly().forEach(u -> entries.add(new Entry(2, u)));
+    view.lint().forEach(f -> entries.add(new Entry(3, f)));
+    List<List<Entry>> pages = PAGES.split(entries, HealthPages::weight);
+    CollisionMatrix matrix = view.matrix();
+    int[] counts = {
+      view.pairs().size(), view.unreachable().size(), view.nameOnly().size(), view.lint().size()
+    };
+    List<HealthPage.Section> sections = new ArrayList<>();
+    int[] firstPage = new int[SECTIONS.length];
+    for (int s = 0; s < SECTIONS.length; s++) {
+      int from = 0;
+      int to = 0;
+      for (int n = 1; n <= pages.size(); n++) {
+        int section = s;
+        if (pages.get(n - 1).stream().anyMatch(e -> e.section() == section)) {
+          from = from == 0 ? n : from;
+          to = n;
+        }
+      }
+      firstPage[s] = from;
+      String file = Paging.path(SiteLayout.HEALTH, Math.max(from, 1));
+      String name = file.substring(file.lastIndexOf('/') + 1);
+      sections.add(
+          new HealthPage.Section(
+              HEADINGS[s],
+              counts[s],
+              from == 0 ? "" : from == to ? "page " + from : "pages " + from + "–" + to,
+              from == 0 ? "" : (pages.size() == 1 ? "" : name) + "#" + ANCHORS[s]));
+    }
+    return ListPages.paged(
+        SiteLayout.HEALTH,
+        pages,
+        HealthPages::title,
+        (n, page) -> {
+          List<RoutingHealthView.Pair> pairs = new ArrayList<>();
+          List<RoutingHealthView.Lost> unreachable = new ArrayList<>();
+          List<RoutingHealthView.Lost> nameOnly = new ArrayList<>();
+          List<RoutingHealthView.Finding> lint = new ArrayList<>();
+          for (Entry e : page) {
+            switch (e.section()) {
+              case 0 -> pairs.add((RoutingHealthView.Pair) e.item());
+              case 1 -> unreachable.add((RoutingHealthView.Lost) e.item());
+              case 2 -> nameOnly.add((RoutingHealthView.Lost) e.item());
+              default -> lint.add((RoutingHealthView.Finding) e.item());
+            }
+          }
+          return new HealthPage(
+              n == 1,
+              view.probes(),
+              matrix,
+              view.listing(),
+              pairs,
+              unreachable,
+              nameOnly,
+              lint,
+              view.pairs().size(),
+              view.unreachable().size(),
+              view.nameOnly().size(),
+              view.lint().size(),
+              sections,
+              List.of(
+                  firstPage[0] != 0 && firstPage[0] < n,
+                  firstPage[1] != 0 && firstPage[1] < n,
+                  firstPage[2] != 0 && firstPage[2] < n,
+                  firstPage[3] != 0 && firstPage[3] < n));
+        });
+  }
+
+  /** What a page holds, for its link's title: its sections. */
+  private static String title(List<Entry> page) {
+    Set<String> sections = new LinkedHashSet<>();
+    page.forEach(e -> sections.add(SECTIONS[e.section()]));
+    return String.join(", ", sections);
+  }
+
+  private static int weight(Entry e) {
+    return switch (e.section()) {
+      case 0 -> weight((RoutingHealthView.Pair) e.item());
+      case 1, 2 -> {
+        RoutingHealthView.Lost u = (RoutingHealthView.Lost) e.item();
+        yield Paging.weight(u.name())
+            + Paging.weight(u.href())
+            + Paging.weight(u.reason())
+            + ITEM_MARKUP;
+      }
+      default -> {
+        RoutingHealthView.Finding f = (RoutingHealthView.Finding) e.item();
+        yield Paging.weight(f.skill())
+            + Paging.weight(f.href())
+            + Paging.weight(f.where())
+            + Paging.weight(f.severity())
+            + Paging.weight(f.code())
+            + Paging.weight(f.message())
+            + ITEM_MARKUP;
+      }
+    };
+  }
+
+  private static int weight(RoutingHealthView.Pair p) {
+    int w =
+        Paging.weight(p.first())
+            + Paging.weight(p.firstHref())
+            + Paging.weight(p.second())
+            + Paging.weight(p.secondHref())
+            + Paging.weight(p.suggestion())
+            + PAIR_MARKUP;
+    for (RoutingHealthView.Shared t : p.triggers()) {
+      w +=
+          Paging.weight(t.trigger())
+              + Paging.weight(t.owner())
+              + Paging.weight(t.rival())
+              + Paging.weight(t.ownerScore())
+              + Paging.weight(t.rivalScore())
+              + Paging.weight(t.kind())
+              + SHARED_MARKUP;
+    }
+    return w;
+  }
+}
