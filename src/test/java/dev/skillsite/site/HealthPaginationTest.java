@@ -28,11 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The routing health report is split into pages like the lists: on a synthetic collection of 400
- * skills with 4,000 colliding pairs (one of them with 300 long triggers full of characters HTML
- * escapes), every skill unreachable and two findings each, every health page stays under {@link
- * Paging#MAX_PAGE_BYTES}, page 1 keeps {@code health/index.html} with the summary, every entry
- * appears on exactly one page and in order, and every link into {@code health/} (the pager, the
- * summary, the site's navigation) leads to a page and anchor that exist.
+ * skills with 3,945 colliding pairs (one of them with 300 long triggers full of characters HTML
+ * escapes), every skill unreachable with two findings, 50 called by name only, every health page
+ * stays under {@link Paging#MAX_PAGE_BYTES}, page 1 keeps {@code health/index.html} with the
+ * summary, every entry appears on exactly one page and in order, and every link into {@code
+ * health/} (the pager, the summary, the site's navigation) leads to a page and anchor that exist.
  */
 class HealthPaginationTest {
   private static final int SKILLS = 400;
@@ -101,7 +101,12 @@ class HealthPaginationTest {
             lint,
             12345,
             new RoutingHealthView.Listing(99999, 15000, List.of("skill-0100")),
-            List.of());
+            skills.subList(0, 50).stream()
+                .map(
+                    s ->
+                        new RoutingHealthView.Lost(
+                            s.name(), href.apply(s.id()), "disable-model-invocation: true"))
+                .toList());
     HealthViews health =
         new HealthViews() {
           @Override
@@ -141,6 +146,7 @@ class HealthPaginationTest {
     List<String> pairs = new ArrayList<>();
     List<String> unreachable = new ArrayList<>();
     List<String> lint = new ArrayList<>();
+    List<String> nameOnly = new ArrayList<>();
     int triggers = 0;
     for (String p : pages()) {
       Document d = read(p);
@@ -150,6 +156,7 @@ class HealthPaginationTest {
       }
       unreachable.addAll(d.select("section[aria-labelledby=ss-unreachable] li a").eachText());
       lint.addAll(d.select("section[aria-labelledby=ss-lint] li code").eachText());
+      nameOnly.addAll(d.select("section[aria-labelledby=ss-name-only] li a").eachText());
     }
     assertEquals(view.pairs().stream().map(x -> x.first() + "|" + x.second()).toList(), pairs);
     assertEquals(new LinkedHashSet<>(pairs).size(), pairs.size());
@@ -157,6 +164,7 @@ class HealthPaginationTest {
     assertEquals(
         view.unreachable().stream().map(RoutingHealthView.Lost::name).toList(), unreachable);
     assertEquals(view.lint().stream().map(RoutingHealthView.Finding::where).toList(), lint);
+    assertEquals(view.nameOnly().stream().map(RoutingHealthView.Lost::name).toList(), nameOnly);
   }
 
   @Test
@@ -166,7 +174,8 @@ class HealthPaginationTest {
     assertNotNull(first.selectFirst(".collision-matrix"));
     assertNotNull(first.selectFirst("#ss-listing"));
     assertEquals(
-        List.of("Trigger collisions", "Unreachable skills", "Description lint"),
+        List.of(
+            "Trigger collisions", "Unreachable skills", "Called by name only", "Description lint"),
         first.select("nav.health-summary li a").eachText());
     for (String p : pages.subList(1, pages.size())) {
       Document d = read(p);
