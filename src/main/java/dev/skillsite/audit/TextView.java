@@ -111,9 +111,9 @@ final class TextView {
    * bulk.
    */
   static TextView joined(String raw, char[] cs, int[] lineStarts) {
-    TextView plain = new TextView("text", raw, null, null);
-    plain.chars = cs;
-    Builder b = null;
+    // continuations as (backslash or backtick, first character kept after it) pairs
+    int[] cont = null;
+    int count = 0;
     int copied = 0;
     for (int l = 1; l < lineStarts.length; l++) {
       int nl = lineStarts[l] - 1; // the newline ending line l - 1
@@ -128,18 +128,45 @@ final class TextView {
       while (j < cs.length && (cs[j] == ' ' || cs[j] == '\t')) {
         j++;
       }
-      if (b == null) {
-        b = new Builder(raw.length());
+      if (cont == null) {
+        cont = new int[16];
+      } else if (count * 2 + 2 > cont.length) {
+        cont = Arrays.copyOf(cont, cont.length * 2);
       }
-      b.addRange(plain, copied, at);
-      b.add(' ', at, false);
+      cont[count * 2] = at;
+      cont[count * 2 + 1] = j;
+      count++;
       copied = j;
     }
-    if (b == null) {
+    if (cont == null) {
+      TextView plain = new TextView("text", raw, null, null);
+      plain.chars = cs;
       return plain;
     }
-    b.addRange(plain, copied, cs.length);
-    return b.view("text");
+    int length = cs.length;
+    for (int k = 0; k < count; k++) {
+      length -= cont[2 * k + 1] - cont[2 * k] - 1;
+    }
+    // each continuation becomes one space; the rest is copied as it is
+    char[] out = new char[length];
+    int[] origin = new int[length];
+    int n = 0;
+    int from = 0;
+    for (int k = 0; k <= count; k++) {
+      int to = k < count ? cont[2 * k] : cs.length;
+      System.arraycopy(cs, from, out, n, to - from);
+      for (int x = from; x < to; x++) {
+        origin[n++] = x;
+      }
+      if (k < count) {
+        out[n] = ' ';
+        origin[n++] = to;
+        from = cont[2 * k + 1];
+      }
+    }
+    TextView v = new TextView("text", new String(out), origin, new BitSet());
+    v.chars = out;
+    return v;
   }
 
   private static int continuation(String s, int i) {
