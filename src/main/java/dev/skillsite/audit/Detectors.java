@@ -194,6 +194,9 @@ final class Detectors {
   }
 
   private void characters(SkillFile f, List<Finding> out) {
+    if (ascii(f.head())) {
+      return; // the text is its bytes: nothing below U+0080 hides or looks alike
+    }
     String s = f.text();
     Optional<AuditRule> bidi = rule("bidi-control");
     Optional<AuditRule> tags = rule("unicode-tags");
@@ -249,6 +252,15 @@ final class Detectors {
     if (lookAlike) {
       glyph.ifPresent(r -> homoglyphs(f, r, out));
     }
+  }
+
+  private static boolean ascii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean asciiWord(char c) {

@@ -33,11 +33,19 @@ final class HiddenRanges {
    * @param lineStarts the offsets at which {@code raw}'s lines start
    */
   static HiddenRanges of(String raw, String kind, int[] lineStarts) {
+    return of(raw, raw.toCharArray(), kind, lineStarts);
+  }
+
+  /**
+   * @param cs {@code raw}'s characters
+   * @param lineStarts the offsets at which {@code raw}'s lines start
+   */
+  static HiddenRanges of(String raw, char[] cs, String kind, int[] lineStarts) {
     if (!kind.equals("markdown") && !kind.equals("html") && !kind.equals("svg")
         || raw.indexOf('<') < 0) {
       return NONE;
     }
-    boolean[] fenced = kind.equals("markdown") ? fencedLines(raw, lineStarts) : new boolean[0];
+    boolean[] fenced = kind.equals("markdown") ? fencedLines(cs, lineStarts) : new boolean[0];
     List<int[]> found = new ArrayList<>();
     int i = raw.indexOf("<!--");
     while (i >= 0) {
@@ -48,7 +56,7 @@ final class HiddenRanges {
       }
       i = raw.indexOf("<!--", stop);
     }
-    Matcher m = HIDDEN_ELEMENT.matcher(mayHide(raw) ? raw : "");
+    Matcher m = HIDDEN_ELEMENT.matcher(mayHide(cs) ? raw : "");
     while (m.find()) {
       if (inFence(fenced, lineStarts, m.start())) {
         continue;
@@ -69,15 +77,56 @@ final class HiddenRanges {
     return new HiddenRanges(flat);
   }
 
-  /** A cheap look for the words a hidden element needs, before the element pattern runs. */
-  private static boolean mayHide(String raw) {
-    return raw.contains("hidden")
-        || raw.contains("display")
-        || raw.contains("font-size")
-        || raw.contains("HIDDEN")
-        || raw.contains("Display")
-        || raw.contains("DISPLAY")
-        || raw.contains("Hidden");
+  /**
+   * A cheap look for the words a hidden element needs, before the element pattern runs: {@code
+   * hidden}, {@code display} or {@code font-size} as written, or {@code HIDDEN}, {@code Hidden},
+   * {@code Display}, {@code DISPLAY}; one pass.
+   */
+  private static boolean mayHide(char[] s) {
+    for (int i = 0; i < s.length; i++) {
+      switch (s[i]) {
+        case 'h' -> {
+          if (at(s, i, "hidden")) {
+            return true;
+          }
+        }
+        case 'd' -> {
+          if (at(s, i, "display")) {
+            return true;
+          }
+        }
+        case 'f' -> {
+          if (at(s, i, "font-size")) {
+            return true;
+          }
+        }
+        case 'H' -> {
+          if (at(s, i, "HIDDEN") || at(s, i, "Hidden")) {
+            return true;
+          }
+        }
+        case 'D' -> {
+          if (at(s, i, "Display") || at(s, i, "DISPLAY")) {
+            return true;
+          }
+        }
+        default -> {}
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code word} occurs in {@code s} at {@code i}, case as written. */
+  private static boolean at(char[] s, int i, String word) {
+    if (i + word.length() > s.length) {
+      return false;
+    }
+    for (int k = 1; k < word.length(); k++) {
+      if (s[i + k] != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   boolean isEmpty() {
@@ -129,22 +178,34 @@ final class HiddenRanges {
     return line < fenced.length && fenced[line];
   }
 
-  /** Per line: whether it lies inside a fenced code block (fence lines included). */
-  private static boolean[] fencedLines(String raw, int[] starts) {
+  /**
+   * Per line: whether it lies inside a fenced code block (fence lines included). A line's first 200
+   * characters are read, leading white space skipped.
+   */
+  private static boolean[] fencedLines(char[] raw, int[] starts) {
     boolean[] fenced = new boolean[starts.length];
-    String fence = null;
+    char fence = 0;
     for (int l = 0; l < starts.length; l++) {
-      int end = l + 1 < starts.length ? starts[l + 1] - 1 : raw.length();
-      String line = raw.substring(starts[l], Math.min(end, starts[l] + 200)).stripLeading();
-      if (fence == null) {
-        if (line.startsWith("```") || line.startsWith("~~~")) {
-          fence = line.substring(0, 3);
+      int end = l + 1 < starts.length ? starts[l + 1] - 1 : raw.length;
+      int limit = Math.min(end, starts[l] + 200);
+      int k = starts[l];
+      while (k < limit && Character.isWhitespace(raw[k])) {
+        k++;
+      }
+      boolean three =
+          k + 3 <= limit
+              && (raw[k] == '`' || raw[k] == '~')
+              && raw[k + 1] == raw[k]
+              && raw[k + 2] == raw[k];
+      if (fence == 0) {
+        if (three) {
+          fence = raw[k];
           fenced[l] = true;
         }
       } else {
         fenced[l] = true;
-        if (line.startsWith(fence)) {
-          fence = null;
+        if (three && raw[k] == fence) {
+          fence = 0;
         }
       }
     }

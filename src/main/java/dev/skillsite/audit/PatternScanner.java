@@ -59,13 +59,11 @@ final class PatternScanner {
       return List.of();
     }
     String kind = file.kind();
-    TextView joined = TextView.joined(raw);
-    // the joined view is the raw text itself unless a line was continued
-    int[] lineStarts =
-        joined.text() == raw
-            ? HiddenRanges.lineStarts(joined.chars())
-            : HiddenRanges.lineStarts(raw.toCharArray());
-    HiddenRanges hidden = HiddenRanges.of(raw, kind, lineStarts);
+    char[] rawChars = raw.toCharArray();
+    int[] lineStarts = HiddenRanges.lineStarts(rawChars);
+    // the joined view is the raw text itself (and its characters) unless a line was continued
+    TextView joined = TextView.joined(raw, rawChars, lineStarts);
+    HiddenRanges hidden = HiddenRanges.of(raw, rawChars, kind, lineStarts);
     List<TextView> views = new ArrayList<>();
     views.add(joined);
     joined.unobfuscated().ifPresent(views::add);

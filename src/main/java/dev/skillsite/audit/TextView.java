@@ -45,6 +45,9 @@ final class TextView {
 
   private char[] chars;
 
+  /** {@link #regions()}, made once. */
+  private int[][] regions;
+
   private TextView(String kind, String text, int[] origin, BitSet changed) {
     this.kind = kind;
     this.text = text;
@@ -98,29 +101,72 @@ final class TextView {
    * joined.
    */
   static TextView joined(String raw) {
-    if (raw.indexOf("\\\n") < 0
-        && raw.indexOf("\\\r\n") < 0
-        && raw.indexOf("`\n") < 0
-        && raw.indexOf("`\r\n") < 0) {
-      return new TextView("text", raw, null, null);
-    }
-    Builder b = new Builder(raw.length());
-    int i = 0;
-    while (i < raw.length()) {
-      char c = raw.charAt(i);
-      if ((c == '\\' || c == '`') && continuation(raw, i + 1) > 0) {
-        int j = i + 1 + continuation(raw, i + 1);
-        while (j < raw.length() && (raw.charAt(j) == ' ' || raw.charAt(j) == '\t')) {
-          j++;
-        }
-        b.add(' ', i, false);
-        i = j;
+    char[] cs = raw.toCharArray();
+    return joined(raw, cs, HiddenRanges.lineStarts(cs));
+  }
+
+  /**
+   * As {@link #joined(String)}, from the raw text's characters and line starts (read once by the
+   * caller): only the ends of lines are looked at, and the text between continuations is copied in
+   * bulk.
+   */
+  static TextView joined(String raw, char[] cs, int[] lineStarts) {
+    // continuations as (backslash or backtick, first character kept after it) pairs
+    int[] cont = null;
+    int count = 0;
+    int copied = 0;
+    for (int l = 1; l < lineStarts.length; l++) {
+      int nl = lineStarts[l] - 1; // the newline ending line l - 1
+      int at = nl - 1;
+      if (at >= copied && at >= 0 && cs[at] == '\r') {
+        at--;
+      }
+      if (at < copied || at < 0 || cs[at] != '\\' && cs[at] != '`') {
         continue;
       }
-      b.add(c, i, false);
-      i++;
+      int j = nl + 1;
+      while (j < cs.length && (cs[j] == ' ' || cs[j] == '\t')) {
+        j++;
+      }
+      if (cont == null) {
+        cont = new int[16];
+      } else if (count * 2 + 2 > cont.length) {
+        cont = Arrays.copyOf(cont, cont.length * 2);
+      }
+      cont[count * 2] = at;
+      cont[count * 2 + 1] = j;
+      count++;
+      copied = j;
     }
-    return b.view("text");
+    if (cont == null) {
+      TextView plain = new TextView("text", raw, null, null);
+      plain.chars = cs;
+      return plain;
+    }
+    int length = cs.length;
+    for (int k = 0; k < count; k++) {
+      length -= cont[2 * k + 1] - cont[2 * k] - 1;
+    }
+    // each continuation becomes one space; the rest is copied as it is
+    char[] out = new char[length];
+    int[] origin = new int[length];
+    int n = 0;
+    int from = 0;
+    for (int k = 0; k <= count; k++) {
+      int to = k < count ? cont[2 * k] : cs.length;
+      System.arraycopy(cs, from, out, n, to - from);
+      for (int x = from; x < to; x++) {
+        origin[n++] = x;
+      }
+      if (k < count) {
+        out[n] = ' ';
+        origin[n++] = to;
+        from = cont[2 * k + 1];
+      }
+    }
+    TextView v = new TextView("text", new String(out), origin, new BitSet());
+    v.chars = out;
+    return v;
   }
 
   private static int continuation(String s, int i) {
@@ -271,42 +317,68 @@ final class TextView {
     if (p == CHAR_CODES) {
       return hasCharCodes(text) ? new int[] {0, text.length()} : new int[0];
     }
+    if (regions == null) {
+      regions = regions();
+    }
+    return p == ESCAPES ? regions[0] : p == BASE64 ? regions[1] : regions[2];
+  }
+
+  /** The candidate regions of {@link #ESCAPES}, {@link #BASE64} and {@link #HEX}, in one pass. */
+  private int[][] regions() {
     char[] cs = chars();
-    int[] out = new int[16];
-    int n = 0;
+    int[][] out = {new int[16], new int[16], new int[16]};
+    int[] n = new int[3];
     int lineStart = 0;
-    boolean hit = false;
-    int run = 0;
+    boolean escape = false;
+    boolean base64 = false;
+    boolean hex = false;
+    int run64 = 0;
+    int runHex = 0;
     int len = cs.length;
     for (int i = 0; i <= len; i++) {
       char c = i < len ? cs[i] : '\n';
       if (c == '\n') {
-        if (hit) {
-          if (n + 2 > out.length) {
-            out = Arrays.copyOf(out, out.length * 2);
-          }
-          out[n++] = lineStart;
-          out[n++] = i;
+        if (escape) {
+          add(out, n, 0, lineStart, i);
+        }
+        if (base64) {
+          add(out, n, 1, lineStart, i);
+        }
+        if (hex) {
+          add(out, n, 2, lineStart, i);
         }
         lineStart = i + 1;
-        hit = false;
-        run = 0;
+        escape = false;
+        base64 = false;
+        hex = false;
+        run64 = 0;
+        runHex = 0;
         continue;
       }
-      if (hit) {
-        continue;
+      if (!escape) {
+        escape = (c == '&' || c == '\\' || c == '%') && escapeAt(text, i);
       }
-      if (p == ESCAPES) {
-        hit = (c == '&' || c == '\\' || c == '%') && escapeAt(text, i);
-      } else if (p == BASE64) {
-        run = base64(c) ? run + 1 : 0;
-        hit = run >= 16;
-      } else {
-        run = hex(c) ? run + 1 : 0;
-        hit = run >= 24;
+      if (!base64) {
+        run64 = base64(c) ? run64 + 1 : 0;
+        base64 = run64 >= 16;
+      }
+      if (!hex) {
+        runHex = hex(c) ? runHex + 1 : 0;
+        hex = runHex >= 24;
       }
     }
-    return Arrays.copyOf(out, n);
+    for (int k = 0; k < 3; k++) {
+      out[k] = Arrays.copyOf(out[k], n[k]);
+    }
+    return out;
+  }
+
+  private static void add(int[][] out, int[] n, int k, int start, int end) {
+    if (n[k] + 2 > out[k].length) {
+      out[k] = Arrays.copyOf(out[k], out[k].length * 2);
+    }
+    out[k][n[k]++] = start;
+    out[k][n[k]++] = end;
   }
 
   private static boolean escapeAt(String s, int i) {
