@@ -40,7 +40,8 @@ final class SiteConfigReader {
           "related",
           "routing",
           "summaries",
-          "publish_placeholders");
+          "publish_placeholders",
+          "audit");
   private static final Set<String> ROUTING_KEYS = Set.of("threshold");
   private static final Set<String> REPOSITORY_KEYS = Set.of("url", "branch", "path");
   private static final Set<String> UPSTREAM_KEYS =
