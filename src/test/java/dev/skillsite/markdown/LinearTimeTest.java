@@ -63,7 +63,9 @@ class LinearTimeTest {
     for (int attempt = 0; attempt < 3; attempt++) {
       long smallNanos = best(small, 5);
       long largeNanos = best(large, 3);
-      double ratio = (double) largeNanos / Math.max(smallNanos, 2_000_000);
+      // below 10 ms the small input measures the clock and the caches, not the algorithm: a fast
+      // machine ran the linear backtick shape's 200,000 characters in 2 ms and 2 MB in 47-70 ms
+      double ratio = (double) largeNanos / Math.max(smallNanos, 10_000_000);
       measured +=
           String.format(
               Locale.ROOT,
