@@ -12,6 +12,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,10 +62,18 @@ class EvalCommandTest {
     return cl.execute(args);
   }
 
+  /** {@code eval} on the fixture's queries and content, with {@code more} options. */
+  private int eval(String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("eval", "--queries", queries.toString(), "--content", content.toString()));
+    args.addAll(List.of(more));
+    return run(args.toArray(String[]::new));
+  }
+
   @Test
   void jsonHasTheScores() {
-    assertEquals(
-        0, run("eval", "--queries", queries.toString(), "--content", content.toString(), "--json"));
+    assertEquals(0, eval("--json"));
     JsonObject o = JsonParser.parseString(out.toString()).getAsJsonObject();
     assertEquals(3, o.get("queries").getAsInt());
     assertEquals(2, o.get("positives").getAsInt());
@@ -90,15 +100,14 @@ class EvalCommandTest {
         {"query": "speed up slow MongoDB aggregation queries with indexes", "expected": null}
         """,
         StandardCharsets.UTF_8);
-    assertEquals(
-        0, run("eval", "--queries", queries.toString(), "--content", content.toString(), "--json"));
+    assertEquals(0, eval("--json"));
     JsonObject o = JsonParser.parseString(out.toString()).getAsJsonObject();
     assertEquals(1.0, o.get("false_trigger_rate").getAsDouble(), out::toString);
     JsonObject miss = o.getAsJsonArray("misses").get(0).getAsJsonObject();
     assertEquals("sql-tuning", miss.get("got").getAsString());
     assertEquals("[\"mongodb\",\"aggregation\"]", miss.get("unused_words").toString());
     out.getBuffer().setLength(0);
-    assertEquals(0, run("eval", "--queries", queries.toString(), "--content", content.toString()));
+    assertEquals(0, eval());
     assertTrue(
         out.toString()
             .contains(
@@ -111,8 +120,7 @@ class EvalCommandTest {
         "Speed up slow SQL queries: read query plans, add indexes. Use when a query is slow. Not"
             + " for MongoDB.");
     out.getBuffer().setLength(0);
-    assertEquals(
-        0, run("eval", "--queries", queries.toString(), "--content", content.toString(), "--json"));
+    assertEquals(0, eval("--json"));
     JsonObject after = JsonParser.parseString(out.toString()).getAsJsonObject();
     assertEquals(0.0, after.get("false_trigger_rate").getAsDouble(), out::toString);
     assertEquals(1.0, after.get("top1").getAsDouble(), out::toString);
@@ -127,7 +135,7 @@ class EvalCommandTest {
         {"query": "slow SQL query plan and indexes", "expected": "docker-images"}
         """,
         StandardCharsets.UTF_8);
-    assertEquals(0, run("eval", "--queries", queries.toString(), "--content", content.toString()));
+    assertEquals(0, eval());
     assertTrue(
         out.toString()
             .replace("\r\n", "\n")
@@ -135,8 +143,7 @@ class EvalCommandTest {
                 "where the misses went (most frequent first):\n  2× docker-images → sql-tuning\n"),
         out.toString());
     out.getBuffer().setLength(0);
-    assertEquals(
-        0, run("eval", "--queries", queries.toString(), "--content", content.toString(), "--json"));
+    assertEquals(0, eval("--json"));
     JsonObject c =
         JsonParser.parseString(out.toString())
             .getAsJsonObject()
@@ -149,7 +156,7 @@ class EvalCommandTest {
 
   @Test
   void textReportsCountsAndSaysHowAbstentionsCount() {
-    assertEquals(0, run("eval", "--queries", queries.toString(), "--content", content.toString()));
+    assertEquals(0, eval());
     String text = out.toString();
     assertTrue(text.contains("top-1 1.000  top-3 1.000  MRR 1.000  over 2 positives"), text);
     assertTrue(text.contains("an abstention counts as a top-1 miss"), text);
@@ -166,16 +173,7 @@ class EvalCommandTest {
         content.resolve("skillsite.yaml"),
         "routing:\n  threshold: 0.999\n",
         StandardCharsets.UTF_8);
-    assertEquals(
-        0,
-        run(
-            "eval",
-            "--queries",
-            queries.toString(),
-            "--content",
-            content.toString(),
-            "--json",
-            "--sweep"));
+    assertEquals(0, eval("--json", "--sweep"));
     JsonObject o = JsonParser.parseString(out.toString()).getAsJsonObject();
     assertEquals(0.999, o.get("threshold").getAsDouble());
     assertEquals(0.0, o.get("top1").getAsDouble(), "every positive abstains at 0.999");
@@ -200,17 +198,7 @@ class EvalCommandTest {
 
   @Test
   void sweepTextMarksTheBestThresholdAndSaysHowToUseIt() {
-    assertEquals(
-        0,
-        run(
-            "eval",
-            "--queries",
-            queries.toString(),
-            "--content",
-            content.toString(),
-            "--threshold",
-            "0.999",
-            "--sweep"));
+    assertEquals(0, eval("--threshold", "0.999", "--sweep"));
     String text = out.toString();
     assertEquals(1, text.split("<- highest pass rate", -1).length - 1, text);
     assertTrue(text.contains("put in skillsite.yaml:  routing: {threshold: "), text);
@@ -218,33 +206,13 @@ class EvalCommandTest {
 
   @Test
   void aThresholdOutsideZeroToOneIsAUsageError() {
-    assertEquals(
-        2,
-        run(
-            "eval",
-            "--queries",
-            queries.toString(),
-            "--content",
-            content.toString(),
-            "--threshold",
-            "0"));
+    assertEquals(2, eval("--threshold", "0"));
     assertTrue(err.toString().contains("--threshold must be between 0 and 1"), err.toString());
   }
 
   @Test
   void belowMinTop1ExitsWithOne() {
-    assertEquals(
-        1,
-        run(
-            "eval",
-            "--queries",
-            queries.toString(),
-            "--content",
-            content.toString(),
-            "--threshold",
-            "0.9999",
-            "--min-top1",
-            "0.5"));
+    assertEquals(1, eval("--threshold", "0.9999", "--min-top1", "0.5"));
     assertTrue(err.toString().contains("is below --min-top1 0.500"), err.toString());
   }
 

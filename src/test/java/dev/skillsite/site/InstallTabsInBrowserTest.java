@@ -3,22 +3,20 @@ package dev.skillsite.site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skillsite.testing.Axe;
 import dev.skillsite.testing.SiteBrowser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -30,8 +28,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 @Tag("browser")
 class InstallTabsInBrowserTest {
-  private static final Path AXE = Path.of("target/axe/node_modules/axe-core/axe.min.js");
-
   @TempDir static Path tmp;
   private static SiteBrowser web;
   private static ChromeDriver browser;
@@ -130,41 +126,10 @@ class InstallTabsInBrowserTest {
 
   @Test
   void axeFindsNoViolationInTheInstallTabs() throws IOException {
-    boolean present = Files.isRegularFile(AXE);
-    if (System.getenv("CI") == null) {
-      Assumptions.assumeTrue(
-          present, "no " + AXE + " (npm install --prefix target/axe axe-core, as .ci/run does)");
-    }
-    String axe = Files.readString(AXE, StandardCharsets.UTF_8);
-    Dimension before = browser.manage().window().getSize();
-    List<String> found = new ArrayList<>();
-    try {
-      for (String scheme : List.of("light", "dark")) {
-        browser.executeCdpCommand(
-            "Emulation.setEmulatedMedia",
-            Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
-        for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(360, 800))) {
-          browser.manage().window().setSize(size);
-          web.open(web.url("tabs", "skills/alpha/index.html"));
-          browser.executeScript(axe);
-          Object violations =
-              browser.executeAsyncScript(
-                  "var done = arguments[arguments.length - 1];"
-                      + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-                      + "  done(r.violations.map(function (v) {"
-                      + "    return v.impact + ' ' + v.id + ' x' + v.nodes.length + ': ' + v.nodes.slice(0, 3)"
-                      + "        .map(function (n) { return n.target.join(' '); }).join(' | ');"
-                      + "  }).join('\\n'));"
-                      + "}, function (e) { done('axe failed: ' + e); });");
-          if (!String.valueOf(violations).isEmpty()) {
-            found.add(scheme + ", " + size.getWidth() + " px\n" + violations);
-          }
-        }
-      }
-    } finally {
-      browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
-      browser.manage().window().setSize(before);
-    }
+    List<String> found =
+        Axe.in(browser)
+            .violations(
+                List.of("skills/alpha/index.html"), page -> web.open(web.url("tabs", page)));
     assertTrue(found.isEmpty(), String.join("\n", found));
   }
 }

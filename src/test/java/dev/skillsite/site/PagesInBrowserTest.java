@@ -3,17 +3,15 @@ package dev.skillsite.site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skillsite.testing.Axe;
 import dev.skillsite.testing.SiteBrowser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,7 +29,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 @Tag("browser")
 class PagesInBrowserTest {
-  private static final Path AXE = Path.of("target/axe/node_modules/axe-core/axe.min.js");
 
   @TempDir static Path tmp;
   private static SiteBrowser web;
@@ -123,13 +120,7 @@ class PagesInBrowserTest {
    */
   @Test
   void axeFindsNoViolationOnAnyKindOfPage() throws IOException {
-    boolean present = Files.isRegularFile(AXE);
-    if (System.getenv("CI") == null) {
-      Assumptions.assumeTrue(
-          present, "no " + AXE + " (npm install --prefix target/axe axe-core, as .ci/run does)");
-    }
-    assertTrue(present, "CI needs " + AXE + " (.ci/run installs it)");
-    String axe = Files.readString(AXE, StandardCharsets.UTF_8);
+    Axe axe = Axe.in(browser);
     List<String> pages =
         List.of(
             "anthropic/index.html",
@@ -150,43 +141,18 @@ class PagesInBrowserTest {
             "large/health/index.html",
             "large/page_9.html",
             "large/triggers/page_2.html");
-    Dimension before = browser.manage().window().getSize();
-    List<String> found = new ArrayList<>();
-    try {
-      for (String scheme : List.of("light", "dark")) {
-        browser.executeCdpCommand(
-            "Emulation.setEmulatedMedia",
-            Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
-        for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(360, 800))) {
-          browser.manage().window().setSize(size);
-          for (String page : pages) {
-            open(page);
-            if (page.contains("search/index.html")) {
-              browser.executeAsyncScript(
-                  "var done = arguments[arguments.length - 1];"
-                      + "(function wait() { var l = document.querySelector('ol.results[data-state=done]');"
-                      + "  if (l) { done(); } else { setTimeout(wait, 50); } })();");
-            }
-            browser.executeScript(axe);
-            Object violations =
+    List<String> found =
+        axe.violations(
+            pages,
+            page -> {
+              open(page);
+              if (page.contains("search/index.html")) {
                 browser.executeAsyncScript(
                     "var done = arguments[arguments.length - 1];"
-                        + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-                        + "  done(r.violations.map(function (v) {"
-                        + "    return v.impact + ' ' + v.id + ' x' + v.nodes.length + ': ' + v.nodes.slice(0, 3)"
-                        + "        .map(function (n) { return n.target.join(' '); }).join(' | ');"
-                        + "  }).join('\\n'));"
-                        + "}, function (e) { done('axe failed: ' + e); });");
-            if (!String.valueOf(violations).isEmpty()) {
-              found.add(page + " (" + scheme + ", " + size.getWidth() + " px)\n" + violations);
-            }
-          }
-        }
-      }
-    } finally {
-      browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
-      browser.manage().window().setSize(before);
-    }
+                        + "(function wait() { var l = document.querySelector('ol.results[data-state=done]');"
+                        + "  if (l) { done(); } else { setTimeout(wait, 50); } })();");
+              }
+            });
     assertTrue(found.isEmpty(), String.join("\n", found));
   }
 
