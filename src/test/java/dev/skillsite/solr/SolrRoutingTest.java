@@ -70,8 +70,7 @@ class SolrRoutingTest {
     local = RoutingIndex.build(skills);
     queries = queries();
     cluster = new SolrCluster(2);
-    cluster.createCollection(COLLECTION, 2, 2);
-    SolrCluster.index(cluster.client(COLLECTION), skills);
+    cluster.createIndexed(COLLECTION, 2, 2, skills);
   }
 
   @AfterAll
