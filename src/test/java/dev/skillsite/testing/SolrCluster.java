@@ -44,6 +44,28 @@ public final class SolrCluster implements AutoCloseable {
   }
 
   /**
+   * Uploads skillsite's configset as {@code name}, keeping {@code threshold} as export does for a
+   * collection whose skillsite.yaml sets routing.threshold.
+   */
+  public void addConfigWithThreshold(String name, double threshold) throws Exception {
+    Path dir = base.resolve("configset-" + name);
+    SolrExport.writeConfigset(dir);
+    SolrExport.writeThreshold(dir, threshold);
+    cluster.uploadConfigSet(dir, name);
+  }
+
+  /**
+   * Creates a collection of {@code shards} × {@code replicas} cores of configset {@code config} and
+   * waits until every one is active.
+   */
+  public void createCollection(String name, String config, int shards, int replicas)
+      throws Exception {
+    CollectionAdminRequest.createCollection(name, config, shards, replicas)
+        .process(cluster.getSolrClient());
+    cluster.waitForActiveCollection(name, 60, TimeUnit.SECONDS, shards, shards * replicas);
+  }
+
+  /**
    * Creates a collection of {@code shards} × {@code replicas} cores and waits until every one is
    * active.
    */
