@@ -27,7 +27,8 @@ import java.util.function.Consumer;
  * and a {@code bench/replicate large 10} folder).
  */
 final class SolrRoutingBench {
-  private static final int PASSES = 3;
+  /** Passes over the queries per measurement, the first a warm-up ({@code -Dpasses=N}). */
+  private static final int PASSES = Integer.getInteger("passes", 3);
 
   public static void main(String[] args) throws Exception {
     // an embedded ZooKeeper or Solr that gives up calls System.exit: say who did
