@@ -7,6 +7,7 @@ import dev.skillsite.routing.RoutingIndex;
 import dev.skillsite.routing.SolrSource;
 import dev.skillsite.testing.CorpusSkills;
 import dev.skillsite.testing.SolrCluster;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +27,8 @@ import java.util.function.Consumer;
  * and a {@code bench/replicate large 10} folder).
  */
 final class SolrRoutingBench {
-  private static final int PASSES = 3;
+  /** Passes over the queries per measurement, the first a warm-up ({@code -Dpasses=N}). */
+  private static final int PASSES = Integer.getInteger("passes", 3);
 
   public static void main(String[] args) throws Exception {
     // an embedded ZooKeeper or Solr that gives up calls System.exit: say who did
@@ -46,32 +48,57 @@ final class SolrRoutingBench {
                               }
                             })));
     List<String> queries = SolrRoutingTest.queries();
+    System.out.printf(
+        Locale.ROOT,
+        "%d cores (client, local router and cluster share them), load average %.2f%n",
+        Runtime.getRuntime().availableProcessors(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     try (SolrCluster cluster = new SolrCluster(2)) {
       for (int c = 0; c < args.length; c++) {
-        Path root = Path.of(args[c]);
-        List<Skill> skills = CorpusSkills.load(root);
-        String name = "c" + c;
+        Path root = Path.of(args[c]).toRealPath();
         long t0 = System.nanoTime();
-        cluster.createCollection(name, 2, 2);
-        SolrCluster.index(cluster.client(name), skills);
-        double indexS = (System.nanoTime() - t0) / 1e9;
+        double cpu0 = cpu();
+        List<Skill> skills = CorpusSkills.load(root);
+        System.out.printf(
+            Locale.ROOT,
+            "%s: %d skills loaded in %.1f s (%.1f s CPU), load average %.2f%n",
+            root,
+            skills.size(),
+            (System.nanoTime() - t0) / 1e9,
+            cpu() - cpu0,
+            load());
+        String name = "c" + c;
+        t0 = System.nanoTime();
+        cpu0 = cpu();
+        cluster.createIndexed(name, 2, 2, skills);
+        System.out.printf(
+            Locale.ROOT,
+            "  Solr collection (2 shards, indexed with 1 replica each, then a second added) in %.1f s"
+                + " (%.1f s CPU of this JVM: cluster and client), load average %.2f%n",
+            (System.nanoTime() - t0) / 1e9,
+            cpu() - cpu0,
+            load());
+        t0 = System.nanoTime();
+        cpu0 = cpu();
         try (RoutingIndex index = RoutingIndex.build(skills)) {
+          System.out.printf(
+              Locale.ROOT,
+              "  local index built in %.1f s (%.1f s CPU)%n",
+              (System.nanoTime() - t0) / 1e9,
+              cpu() - cpu0);
+          skills = null; // the routers need only the indexes from here on
           Router local = new Router(index);
           Router solr = new Router(new SolrSource(cluster.client(name)), Confidence.DEFAULT);
           SolrRoutingTest.Agreement a = SolrRoutingTest.Agreement.of(queries, local, solr);
           System.out.printf(
               Locale.ROOT,
-              "%s: %d skills, Solr collection made and indexed in %.1f s%n",
-              root,
-              skills.size(),
-              indexS);
-          System.out.printf(
-              Locale.ROOT,
-              "  agreement over %d queries: top %.4f, abstention %.4f, matched %.4f,"
+              "  agreement over %d queries: top %.4f (%d), abstention %.4f (%d), matched %.4f,"
                   + " max confidence gap %.2e%n",
               a.queries(),
               a.share(a.top()),
+              a.top(),
               a.share(a.abstention()),
+              a.abstention(),
               a.share(a.matched()),
               a.maxConfidenceGap());
           a.differ().forEach(d -> System.out.println("    differs: " + d));
@@ -80,8 +107,19 @@ final class SolrRoutingBench {
           report("local route", queries, q -> local.route(q, 3), 2);
           report("solr route ", queries, q -> solr.route(q, 3), 2);
         }
+        cluster.deleteCollection(name);
       }
     }
+  }
+
+  private static double cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime()
+        / 1e9;
+  }
+
+  private static double load() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   /**
@@ -114,17 +152,20 @@ final class SolrRoutingBench {
       pool.shutdown();
     }
     double wall = (System.nanoTime() - t0) / 1e9;
+    double load = load();
     long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
     System.out.printf(
         Locale.ROOT,
-        "  %s, %d thread%s: %.0f queries/s, p50 %.1f ms, p99 %.1f ms (%d queries)%n",
+        "  %s, %d thread%s: %.0f queries/s, p50 %.1f ms, p99 %.1f ms (%d queries, load average"
+            + " %.2f)%n",
         what,
         threads,
         threads == 1 ? "" : "s",
         sorted.length / wall,
         pct(sorted, 0.50),
         pct(sorted, 0.99),
-        sorted.length);
+        sorted.length,
+        load);
   }
 
   private static double pct(long[] sorted, double p) {

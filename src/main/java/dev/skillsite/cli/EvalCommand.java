@@ -140,7 +140,7 @@ public final class EvalCommand implements Callable<Integer> {
             err,
             all,
             c -> new Router(solr, c),
-            threshold.orDefault(),
+            threshold.of(solr),
             name -> solr.docNamed(name).isPresent());
       }
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {

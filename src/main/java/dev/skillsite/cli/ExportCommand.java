@@ -2,6 +2,7 @@ package dev.skillsite.cli;
 
 import dev.skillsite.content.ContentLoader;
 import dev.skillsite.model.Catalog;
+import dev.skillsite.routing.RouterFactory;
 import dev.skillsite.solr.SolrExport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,7 +48,7 @@ public final class ExportCommand implements Callable<Integer> {
         throw new IOException(
             content + ": no skill to export (no SKILL.md under it loaded; `check` says why)");
       }
-      SolrExport.write(catalog.skills(), solr);
+      SolrExport.write(catalog.skills(), RouterFactory.confidence(catalog), solr);
       out.println(
           "skillsite export: "
               + catalog.skills().size()

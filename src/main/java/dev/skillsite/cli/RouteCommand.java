@@ -9,6 +9,7 @@ import dev.skillsite.routing.RouteHit;
 import dev.skillsite.routing.RouteResult;
 import dev.skillsite.routing.Router;
 import dev.skillsite.routing.RoutingIndex;
+import dev.skillsite.routing.SolrSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -68,7 +69,8 @@ public final class RouteCommand implements Callable<Integer> {
     String query = String.join(" ", phrase);
     try {
       if (source.isSolr()) {
-        print(out, new Router(source.openSolr(), threshold.orDefault()).explain(query, top));
+        SolrSource solr = source.openSolr();
+        print(out, new Router(solr, threshold.of(solr)).explain(query, top));
         return 0;
       }
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {

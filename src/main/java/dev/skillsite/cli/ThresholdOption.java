@@ -2,6 +2,7 @@ package dev.skillsite.cli;
 
 import dev.skillsite.routing.Confidence;
 import dev.skillsite.routing.RoutingIndex;
+import dev.skillsite.routing.SolrSource;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -26,9 +27,9 @@ final class ThresholdOption {
     return given().orElse(index.confidence());
   }
 
-  /** The threshold given, else the calibrated default (a Solr collection does not keep its own). */
-  Confidence orDefault() {
-    return given().orElse(Confidence.DEFAULT);
+  /** The threshold given, else the Solr collection's own (or the calibrated default). */
+  Confidence of(SolrSource solr) {
+    return given().orElse(solr.confidence());
   }
 
   private Optional<Confidence> given() {

@@ -103,6 +103,14 @@ public final class SolrHttp {
     return send(handler, "application/x-www-form-urlencoded", form);
   }
 
+  /**
+   * A GET of {@code path} under the collection ({@code /config/overlay}): for the endpoints whose
+   * POST means a change.
+   */
+  public JsonObject get(String path) throws IOException {
+    return send(path, "", null);
+  }
+
   /** Adds or replaces documents (by id). Visible to queries after {@link #commit}. */
   public void add(JsonArray docs) throws IOException {
     send("/update", "application/json", docs.toString());
@@ -126,6 +134,7 @@ public final class SolrHttp {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
+  /** {@code body} null: a GET. */
   private JsonObject send(String path, String type, String body) throws IOException {
     long deadline = System.nanoTime() + RETRY_FOR.toNanos();
     IOException last = null;
@@ -133,12 +142,13 @@ public final class SolrHttp {
     for (int attempt = 0; ; attempt++) {
       URI node = nodes.get((start + attempt) % nodes.size());
       URI uri = URI.create(node + "/" + collection + path);
+      HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(TIMEOUT);
       HttpRequest req =
-          HttpRequest.newBuilder(uri)
-              .timeout(TIMEOUT)
-              .header("Content-Type", type + "; charset=UTF-8")
-              .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-              .build();
+          body == null
+              ? b.GET().build()
+              : b.header("Content-Type", type + "; charset=UTF-8")
+                  .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                  .build();
       try {
         HttpResponse<String> res =
             http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

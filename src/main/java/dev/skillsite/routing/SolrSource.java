@@ -47,6 +47,13 @@ public final class SolrSource implements RoutingSource {
    */
   static final int MAX_NAME_WORDS = 16;
 
+  /**
+   * The user property of the collection's configset (its {@code configoverlay.json}, written by
+   * {@code export --solr} or set with Solr's Config API) that keeps the collection's own {@code
+   * routing.threshold}.
+   */
+  public static final String THRESHOLD_PROPERTY = "skillsite.routing.threshold";
+
   private static final String STORED =
       String.join(
           ",",
@@ -75,6 +82,7 @@ public final class SolrSource implements RoutingSource {
   private final Background background = Background.standard();
   private final int size;
   private final int distinctNames;
+  private final Confidence confidence;
   private final Map<Integer, Stored> docs = new ConcurrentHashMap<>();
 
   /** A hit's stored part, and its analyzed candidates when first asked. */
@@ -118,6 +126,45 @@ public final class SolrSource implements RoutingSource {
     if (size == 0) {
       throw new IOException("Solr collection '" + solr.collection() + "' holds no skill");
     }
+    this.confidence = readConfidence(solr);
+  }
+
+  /**
+   * When a skill fires in this collection: the threshold its configset keeps ({@value
+   * #THRESHOLD_PROPERTY}), else the calibrated default, as {@link RoutingIndex#confidence} for a
+   * local index.
+   */
+  public Confidence confidence() {
+    return confidence;
+  }
+
+  private static Confidence readConfidence(SolrHttp solr) throws IOException {
+    JsonObject overlay = solr.get("/config/overlay").getAsJsonObject("overlay");
+    JsonElement props = overlay == null ? null : overlay.get("userProps");
+    JsonElement t =
+        props != null && props.isJsonObject()
+            ? props.getAsJsonObject().get(THRESHOLD_PROPERTY)
+            : null;
+    if (t == null || t.isJsonNull()) {
+      return Confidence.DEFAULT;
+    }
+    double v;
+    try {
+      v = Double.parseDouble(t.getAsString());
+    } catch (NumberFormatException | UnsupportedOperationException e) {
+      v = Double.NaN;
+    }
+    if (!(v > 0 && v < 1)) {
+      throw new IOException(
+          "Solr collection '"
+              + solr.collection()
+              + "': user property "
+              + THRESHOLD_PROPERTY
+              + " is '"
+              + t
+              + "', not a number between 0 and 1");
+    }
+    return Confidence.DEFAULT.withThreshold(v);
   }
 
   @Override

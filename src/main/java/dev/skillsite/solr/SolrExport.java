@@ -1,8 +1,11 @@
 package dev.skillsite.solr;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import dev.skillsite.model.Skill;
+import dev.skillsite.routing.Confidence;
 import dev.skillsite.routing.SolrDocuments;
+import dev.skillsite.routing.SolrSource;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,6 +52,15 @@ public final class SolrExport {
    * Writes the export of {@code skills} (triggers extracted, in collection order) to {@code dir}.
    */
   public static void write(List<Skill> skills, Path dir) throws IOException {
+    write(skills, Confidence.DEFAULT, dir);
+  }
+
+  /**
+   * As {@link #write(List, Path)}, for a collection with its own threshold: a threshold other than
+   * the default is kept in the configset's {@code configoverlay.json} as the user property {@value
+   * SolrSource#THRESHOLD_PROPERTY}, where {@code route --solr} reads it.
+   */
+  public static void write(List<Skill> skills, Confidence confidence, Path dir) throws IOException {
     Path target = dir.toAbsolutePath().normalize();
     if (Files.exists(target) && !Files.isRegularFile(target.resolve("configset/schema.xml"))) {
       try (Stream<Path> s = Files.list(target)) {
@@ -65,6 +77,9 @@ public final class SolrExport {
     Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".export-");
     try {
       writeConfigset(staging.resolve("configset"));
+      if (confidence.threshold() != Confidence.DEFAULT.threshold()) {
+        writeThreshold(staging.resolve("configset"), confidence.threshold());
+      }
       writePlugin(staging.resolve("lib").resolve(PLUGIN_JAR));
       writeDocs(skills, staging.resolve("docs"));
       Files.writeString(
@@ -93,6 +108,19 @@ public final class SolrExport {
         Files.copy(in, dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
       }
     }
+  }
+
+  /**
+   * A {@code configoverlay.json} in {@code configset} keeping {@code threshold} as the user
+   * property {@value SolrSource#THRESHOLD_PROPERTY}.
+   */
+  public static void writeThreshold(Path configset, double threshold) throws IOException {
+    JsonObject props = new JsonObject();
+    props.addProperty(SolrSource.THRESHOLD_PROPERTY, Double.toString(threshold));
+    JsonObject overlay = new JsonObject();
+    overlay.add("userProps", props);
+    Files.writeString(
+        configset.resolve("configoverlay.json"), overlay + "\n", StandardCharsets.UTF_8);
   }
 
   /**
@@ -160,8 +188,15 @@ public final class SolrExport {
                --data-binary @"$f" 'http://SOLR:8983/solr/skills/update'; done
              curl 'http://SOLR:8983/solr/skills/update?commit=true'
         4. Route:  skillsite route --solr http://SOLR:8983/solr --collection skills "what the user typed"
+
+        The collection's own routing.threshold (skillsite.yaml), if it sets one, is kept in
+        configset/configoverlay.json as the user property %s; route --solr reads it (and
+        --threshold overrides it). To change it on a running collection:
+             curl 'http://SOLR:8983/solr/skills/config' -H 'Content-Type: application/json' \
+               -d '{"set-user-property": {"%s": "0.4"}}'
         """
-        .formatted(skills, PLUGIN_JAR);
+        .formatted(
+            skills, PLUGIN_JAR, SolrSource.THRESHOLD_PROPERTY, SolrSource.THRESHOLD_PROPERTY);
   }
 
   private static InputStream resource(String name) throws IOException {

@@ -46,6 +46,9 @@ class SolrExportTest {
       assertEquals(i, d.get("ord").getAsInt());
       assertEquals(skills.get(i).description(), d.get("description_text").getAsString());
     }
+    assertTrue(
+        Files.notExists(out.resolve("configset/configoverlay.json")),
+        "the demo collection keeps the default threshold: nothing to overlay");
     try (var s = Files.list(tmp)) {
       assertEquals(List.of(out), s.toList(), "no staging folder left beside it");
     }
@@ -53,6 +56,35 @@ class SolrExportTest {
     Files.writeString(out.resolve("docs/stale.json"), "[]");
     SolrExport.write(skills, out);
     assertTrue(Files.notExists(out.resolve("docs/stale.json")));
+  }
+
+  /** A collection's own routing.threshold goes into the configset, where route --solr reads it. */
+  @Test
+  void keepsTheCollectionsThresholdInTheConfigset(@TempDir Path tmp) throws IOException {
+    Path content = tmp.resolve("content");
+    Path skill = content.resolve("skills/docker-slim/SKILL.md");
+    Files.createDirectories(skill.getParent());
+    Files.writeString(
+        skill,
+        "---\nname: docker-slim\ndescription: Shrinks Docker images. Use when asked to \"shrink"
+            + " an image\".\n---\n# Docker slim\n");
+    Files.writeString(content.resolve("skillsite.yaml"), "routing: {threshold: 0.45}\n");
+    Path out = tmp.resolve("solr");
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(new StringWriter()));
+    cl.setErr(new PrintWriter(err));
+    assertEquals(
+        0,
+        cl.execute("export", "--solr", out.toString(), "--content", content.toString()),
+        err.toString());
+    JsonObject overlay =
+        JsonParser.parseString(Files.readString(out.resolve("configset/configoverlay.json")))
+            .getAsJsonObject();
+    assertEquals(
+        "0.45",
+        overlay.getAsJsonObject("userProps").get("skillsite.routing.threshold").getAsString());
+    assertTrue(Files.readString(out.resolve("README.txt")).contains("set-user-property"));
   }
 
   @Test

@@ -24,6 +24,10 @@ import dev.skillsite.triggers.TriggerExtractor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,8 +74,7 @@ class SolrRoutingTest {
     local = RoutingIndex.build(skills);
     queries = queries();
     cluster = new SolrCluster(2);
-    cluster.createCollection(COLLECTION, 2, 2);
-    SolrCluster.index(cluster.client(COLLECTION), skills);
+    cluster.createIndexed(COLLECTION, 2, 2, skills);
   }
 
   @AfterAll
@@ -276,10 +279,76 @@ class SolrRoutingTest {
   }
 
   /**
-   * A node stops while queries run: every query is answered (by the other replicas), and as before.
+   * A collection's own threshold is kept in its configset (as export writes it, or set with Solr's
+   * Config API on a running collection) and route --solr uses it without --threshold.
    */
   @Test
   @Order(4)
+  void routeUsesTheCollectionsOwnThreshold(@TempDir Path dir) throws Exception {
+    // as export --solr writes it for a skillsite.yaml with routing.threshold
+    cluster.addConfigWithThreshold("skillsite-t", 0.61);
+    cluster.createCollection("small", "skillsite-t", 1, 1);
+    SolrCluster.index(cluster.client("small"), skills.subList(0, 20));
+    assertEquals(0.61, new SolrSource(cluster.client("small")).confidence().threshold());
+    cluster.deleteCollection("small");
+    // set on a running collection, as docs/solr.md says
+    String nodes =
+        cluster.nodeUrls().stream().map(Object::toString).collect(Collectors.joining(","));
+    String q = "fill in a PDF form and merge two PDFs";
+    Path index = dir.resolve("index");
+    local.writeTo(index);
+    assertEquals(
+        Confidence.DEFAULT.threshold(),
+        new SolrSource(cluster.client(COLLECTION)).confidence().threshold());
+    try {
+      configApi("{\"set-user-property\": {\"" + SolrSource.THRESHOLD_PROPERTY + "\": \"0.97\"}}");
+      String viaSolr = cli("route", "--json", "--solr", nodes, "--collection", COLLECTION, q);
+      assertTrue(viaSolr.contains("\"threshold\":0.97"), viaSolr);
+      assertEquals(
+          cli("route", "--json", "--index", index.toString(), "--threshold", "0.97", q), viaSolr);
+      assertEquals(
+          cli("route", "--json", "--index", index.toString(), "--threshold", "0.3", q),
+          cli(
+              "route",
+              "--json",
+              "--solr",
+              nodes,
+              "--collection",
+              COLLECTION,
+              "--threshold",
+              "0.3",
+              q),
+          "--threshold overrides the collection's");
+    } finally {
+      configApi("{\"unset-user-property\": \"" + SolrSource.THRESHOLD_PROPERTY + "\"}");
+    }
+    assertEquals(
+        Confidence.DEFAULT.threshold(),
+        new SolrSource(cluster.client(COLLECTION)).confidence().threshold());
+  }
+
+  private void configApi(String command) throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            cluster.nodeUrls().get(0)
+                                + "/"
+                                + COLLECTION
+                                + "/config?updateTimeoutSecs=60"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(command))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), r.body());
+  }
+
+  /**
+   * A node stops while queries run: every query is answered (by the other replicas), and as before.
+   */
+  @Test
+  @Order(5)
   void losesNoQueryWhenANodeDies() throws Exception {
     SolrHttp solr = cluster.client(COLLECTION);
     Router router = new Router(new SolrSource(solr), Confidence.DEFAULT);

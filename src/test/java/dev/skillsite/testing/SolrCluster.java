@@ -11,10 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
+import org.apache.solr.common.cloud.DocCollection;
+import org.apache.solr.common.cloud.Replica;
+import org.apache.solr.common.cloud.Slice;
 import org.apache.solr.embedded.JettySolrRunner;
 
 /**
@@ -39,6 +44,28 @@ public final class SolrCluster implements AutoCloseable {
   }
 
   /**
+   * Uploads skillsite's configset as {@code name}, keeping {@code threshold} as export does for a
+   * collection whose skillsite.yaml sets routing.threshold.
+   */
+  public void addConfigWithThreshold(String name, double threshold) throws Exception {
+    Path dir = base.resolve("configset-" + name);
+    SolrExport.writeConfigset(dir);
+    SolrExport.writeThreshold(dir, threshold);
+    cluster.uploadConfigSet(dir, name);
+  }
+
+  /**
+   * Creates a collection of {@code shards} × {@code replicas} cores of configset {@code config} and
+   * waits until every one is active.
+   */
+  public void createCollection(String name, String config, int shards, int replicas)
+      throws Exception {
+    CollectionAdminRequest.createCollection(name, config, shards, replicas)
+        .process(cluster.getSolrClient());
+    cluster.waitForActiveCollection(name, 60, TimeUnit.SECONDS, shards, shards * replicas);
+  }
+
+  /**
    * Creates a collection of {@code shards} × {@code replicas} cores and waits until every one is
    * active.
    */
@@ -46,6 +73,54 @@ public final class SolrCluster implements AutoCloseable {
     CollectionAdminRequest.createCollection(name, CONFIG, shards, replicas)
         .process(cluster.getSolrClient());
     cluster.waitForActiveCollection(name, 60, TimeUnit.SECONDS, shards, shards * replicas);
+  }
+
+  /**
+   * A collection of {@code shards} × {@code replicas} cores holding {@code skills}: made with one
+   * replica a shard, indexed and committed, then given its other replicas (see {@link
+   * #addReplicas}).
+   */
+  public void createIndexed(String name, int shards, int replicas, List<Skill> skills)
+      throws Exception {
+    createCollection(name, shards, 1);
+    index(client(name), skills);
+    if (replicas > 1) {
+      addReplicas(name, shards, replicas);
+    }
+  }
+
+  /**
+   * Adds replicas to every shard of {@code collection} until it has {@code replicas} each, each new
+   * one on a node that holds no replica of its shard yet, and waits until all are active. A replica
+   * added after indexing copies the shard's index files from the leader instead of analyzing every
+   * document again, which halves the indexing cost of a 2-replica collection.
+   */
+  public void addReplicas(String collection, int shards, int replicas) throws Exception {
+    var client = cluster.getSolrClient();
+    DocCollection state = client.getClusterState().getCollection(collection);
+    for (Slice shard : state.getSlices()) {
+      Set<String> holding =
+          shard.getReplicas().stream().map(Replica::getNodeName).collect(Collectors.toSet());
+      List<String> free =
+          cluster.getJettySolrRunners().stream()
+              .map(JettySolrRunner::getNodeName)
+              .filter(n -> !holding.contains(n))
+              .toList();
+      for (int r = shard.getReplicas().size(), i = 0; r < replicas; r++, i++) {
+        CollectionAdminRequest.AddReplica add =
+            CollectionAdminRequest.addReplicaToShard(collection, shard.getName());
+        if (!free.isEmpty()) {
+          add.setNode(free.get(i % free.size()));
+        }
+        add.process(client);
+      }
+    }
+    cluster.waitForActiveCollection(collection, 120, TimeUnit.SECONDS, shards, shards * replicas);
+  }
+
+  /** Deletes {@code collection} and its cores. */
+  public void deleteCollection(String name) throws Exception {
+    CollectionAdminRequest.deleteCollection(name).process(cluster.getSolrClient());
   }
 
   /** A client of {@code collection} through every running node. */
