@@ -18,13 +18,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The held-out collection ({@code src/test/resources/audit/heldout}, written before the rule table
- * was read; see its {@code manifest.tsv}): every malicious skill is found in one of its expected
- * categories at the expected severity or worse, and no benign look-alike gets a finding above the
- * level its manifest line allows.
+ * The held-out collections ({@code src/test/resources/audit/heldout}, written before the rule table
+ * was read, and {@code probe-after}, written after the first round of rule changes; see each {@code
+ * manifest.tsv}): every malicious skill is found in one of its expected categories at the expected
+ * severity or worse, and no benign look-alike gets a finding above the level its manifest line
+ * allows.
  */
 class HeldoutAuditTest {
-  static final Path HELDOUT = Path.of("src/test/resources/audit/heldout");
+  static final List<Path> ROOTS =
+      List.of(
+          Path.of("src/test/resources/audit/heldout"),
+          Path.of("src/test/resources/audit/probe-after"));
 
   /** One manifest line: folder, verdict, categories (| = any of), severity, technique. */
   record Expectation(
@@ -36,12 +40,24 @@ class HeldoutAuditTest {
 
   private static List<Expectation> manifest;
   private static List<Finding> findings;
+  private static int heldoutMalicious;
+  private static int heldoutBenign;
 
   @BeforeAll
   static void audit() throws IOException {
     manifest = new ArrayList<>();
-    for (String line :
-        Files.readAllLines(HELDOUT.resolve("manifest.tsv"), StandardCharsets.UTF_8)) {
+    findings = new ArrayList<>();
+    for (Path root : ROOTS) {
+      read(root);
+      if (root.equals(ROOTS.get(0))) {
+        heldoutMalicious = (int) manifest.stream().filter(Expectation::malicious).count();
+        heldoutBenign = manifest.size() - heldoutMalicious;
+      }
+    }
+  }
+
+  private static void read(Path root) throws IOException {
+    for (String line : Files.readAllLines(root.resolve("manifest.tsv"), StandardCharsets.UTF_8)) {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
@@ -50,8 +66,8 @@ class HeldoutAuditTest {
       manifest.add(
           new Expectation(p[0], p[1].equals("malicious"), Set.of(p[2].split("\\|")), p[3], p[4]));
     }
-    Catalog catalog = new ContentLoader().load(HELDOUT);
-    findings = Auditor.standard().audit(catalog, HELDOUT).findings();
+    Catalog catalog = new ContentLoader().load(root);
+    findings.addAll(Auditor.standard().audit(catalog, root).findings());
   }
 
   private static List<Finding> in(String folder) {
@@ -61,14 +77,16 @@ class HeldoutAuditTest {
   @Test
   void manifestListsEveryFolder() throws IOException {
     Set<String> folders = new TreeSet<>();
-    try (Stream<Path> s = Files.list(HELDOUT)) {
-      s.filter(Files::isDirectory).forEach(p -> folders.add(p.getFileName().toString()));
+    for (Path root : ROOTS) {
+      try (Stream<Path> s = Files.list(root)) {
+        s.filter(Files::isDirectory).forEach(p -> folders.add(p.getFileName().toString()));
+      }
     }
     Set<String> listed = new TreeSet<>();
     manifest.forEach(e -> listed.add(e.folder()));
-    assertEquals(folders, listed);
-    assertTrue(manifest.stream().filter(Expectation::malicious).count() >= 40, "40 malicious");
-    assertTrue(manifest.stream().filter(e -> !e.malicious()).count() >= 40, "40 benign");
+    assertEquals(folders, listed, "folder names are unique across the collections and listed");
+    assertTrue(heldoutMalicious >= 40, "40 malicious: " + heldoutMalicious);
+    assertTrue(heldoutBenign >= 40, "40 benign: " + heldoutBenign);
   }
 
   @Test
