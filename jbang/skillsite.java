@@ -107,6 +107,7 @@
 //SOURCES ../src/main/java/dev/skillsite/check/Unreachable.java
 //SOURCES ../src/main/java/dev/skillsite/check/package-info.java
 //SOURCES ../src/main/java/dev/skillsite/cli/AuditCommand.java
+//SOURCES ../src/main/java/dev/skillsite/cli/AuditSummaryLine.java
 //SOURCES ../src/main/java/dev/skillsite/cli/BenchCommand.java
 //SOURCES ../src/main/java/dev/skillsite/cli/BuildCommand.java
 //SOURCES ../src/main/java/dev/skillsite/cli/CheckCommand.java

@@ -217,11 +217,14 @@ final class PatternScanner {
           lineText.substring(0, Math.max(0, m.start() - lineStart))
               + " "
               + lineText.substring(Math.min(lineText.length(), Math.max(0, m.end() - lineStart)));
-      boolean lowered =
+      boolean discussed =
           rule.lower().isPresent() && rule.lower().get().matcher(window).find()
-              || context.isPresent() && context.get().matcher(around).find()
-              || file.kind().equals("data");
-      if (lowered) {
+              || context.isPresent() && context.get().matcher(around).find();
+      boolean data = file.kind().equals("data");
+      if (discussed || data) {
+        severity = severity.lower();
+      }
+      if (discussed && data) { // a scanner's rule file: the entry names what it looks for
         severity = severity.lower();
       }
     }

@@ -76,6 +76,9 @@ public final class BuildCommand implements Callable<Integer> {
       }
       err.flush();
       out.println("built " + site.out + ": " + result.summary());
+      if (result.published()) {
+        AuditSummaryLine.of(site.out).ifPresent(out::println);
+      }
       return result.exitCode(strict);
     } catch (IOException e) {
       err.println("skillsite: " + IoErrors.describe(e));
