@@ -25,7 +25,9 @@ class LiteralsTest {
     assertTrue(in(l, "Then YOU Need To run it"), "ASCII case ignored, a space is a word's own");
     assertFalse(in(l, "you may run it"), "no word of the second group");
     assertFalse(in(l, "it must run"), "no word of the first group");
-    assertFalse(in(of("a(?:bc|de)"), "x\nbc"), "only the line's own characters count");
+    assertFalse(
+        of("a(?:bc|de)").allIn("bc\nxx\nde".toCharArray(), 3, 5),
+        "only the line's own characters count");
   }
 
   @Test
