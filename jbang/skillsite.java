@@ -23,6 +23,7 @@
 //SOURCES ../src/main/java/dev/skillsite/audit/AuditAnnotations.java
 //SOURCES ../src/main/java/dev/skillsite/audit/AuditCategory.java
 //SOURCES ../src/main/java/dev/skillsite/audit/AuditJson.java
+//SOURCES ../src/main/java/dev/skillsite/audit/AuditMemo.java
 //SOURCES ../src/main/java/dev/skillsite/audit/AuditReport.java
 //SOURCES ../src/main/java/dev/skillsite/audit/AuditRule.java
 //SOURCES ../src/main/java/dev/skillsite/audit/AuditSettings.java
@@ -36,6 +37,7 @@
 //SOURCES ../src/main/java/dev/skillsite/audit/Finding.java
 //SOURCES ../src/main/java/dev/skillsite/audit/HiddenRanges.java
 //SOURCES ../src/main/java/dev/skillsite/audit/KeywordSet.java
+//SOURCES ../src/main/java/dev/skillsite/audit/Literals.java
 //SOURCES ../src/main/java/dev/skillsite/audit/PatternScanner.java
 //SOURCES ../src/main/java/dev/skillsite/audit/RuleTable.java
 //SOURCES ../src/main/java/dev/skillsite/audit/SarifLog.java

@@ -39,13 +39,22 @@ public final class Auditor {
 
   /** Audits every skill of {@code catalog}, loaded from {@code contentRoot}, in parallel. */
   public AuditReport audit(Catalog catalog, Path contentRoot) throws IOException {
+    return auditAll(catalog, contentRoot, Optional.empty());
+  }
+
+  /**
+   * As {@link #audit(Catalog, Path)}, taking the findings of each file whose bytes {@code memo}
+   * knows from it, and keeping every file's findings in it.
+   */
+  private AuditReport auditAll(Catalog catalog, Path contentRoot, Optional<AuditMemo> memo)
+      throws IOException {
     try {
       return new AuditReport(
           catalog.skills().parallelStream()
               .map(
                   s -> {
                     try {
-                      return audit(s, contentRoot);
+                      return audit(s, contentRoot, memo);
                     } catch (IOException e) {
                       throw new UncheckedIOException(e);
                     }
@@ -62,26 +71,62 @@ public final class Auditor {
    */
   public AuditReport audit(Catalog catalog, Path contentRoot, Optional<Path> baselineFile)
       throws IOException {
+    return audit(catalog, contentRoot, baselineFile, Optional.empty());
+  }
+
+  /**
+   * As {@link #audit(Catalog, Path, Optional)}, with the findings of the files {@code memo} knows
+   * (same path, same bytes) taken from it instead of scanning them again; every file's findings are
+   * kept in it for the next audit.
+   */
+  public AuditReport audit(
+      Catalog catalog, Path contentRoot, Optional<Path> baselineFile, Optional<AuditMemo> memo)
+      throws IOException {
     Baseline baseline = Baseline.read(baselineFile.orElse(contentRoot.resolve(Baseline.FILE)));
-    return baseline.apply(audit(catalog, contentRoot), contentRoot);
+    return baseline.apply(auditAll(catalog, contentRoot, memo), contentRoot);
   }
 
   /** Audits one skill: every file in its folder. */
   public SkillAudit audit(Skill skill, Path contentRoot) throws IOException {
+    return audit(skill, contentRoot, Optional.empty());
+  }
+
+  private SkillAudit audit(Skill skill, Path contentRoot, Optional<AuditMemo> memo)
+      throws IOException {
     List<SkillFile> files = SkillFiles.read(contentRoot, skill.dir());
     return new SkillAudit(
-        skill.id(), skill.name(), audit(files, skill.frontmatter(), skill.description()));
+        skill.id(), skill.name(), audit(files, skill.frontmatter(), skill.description(), memo));
   }
 
   List<Finding> audit(List<SkillFile> files, Map<String, Object> frontmatter, String description) {
+    return audit(files, frontmatter, description, Optional.empty());
+  }
+
+  private List<Finding> audit(
+      List<SkillFile> files,
+      Map<String, Object> frontmatter,
+      String description,
+      Optional<AuditMemo> memo) {
     List<Finding> found = new ArrayList<>();
     for (SkillFile f : files) {
-      found.addAll(detectors.file(f));
-      try {
-        found.addAll(patterns.scan(f, Deadline.in(FILE_MILLIS)));
-      } catch (Deadline.Expired e) {
-        detectors.timedOut(f).ifPresent(found::add);
+      Optional<String> entry = memo.map(m -> AuditMemo.entry(f));
+      Optional<List<Finding>> kept = entry.flatMap(e -> memo.get().get(e));
+      if (kept.isPresent()) {
+        found.addAll(kept.get());
+        continue;
       }
+      List<Finding> own = new ArrayList<>(detectors.file(f));
+      boolean complete = true;
+      try {
+        own.addAll(patterns.scan(f, Deadline.in(FILE_MILLIS)));
+      } catch (Deadline.Expired e) {
+        detectors.timedOut(f).ifPresent(own::add);
+        complete = false;
+      }
+      if (complete && entry.isPresent()) {
+        memo.get().put(entry.get(), own);
+      }
+      found.addAll(own);
     }
     Optional<SkillFile> skillMd =
         files.stream().filter(f -> f.inSkill().equals("SKILL.md")).findFirst();

@@ -15,8 +15,13 @@ import java.util.regex.Pattern;
  *
  * @param pattern one alternative, compiled with the rule's flags
  * @param keywords the rule's keywords it spells out, else all of the rule's keywords
+ * @param required word lists of which a match holds one each (see {@link Literals})
  */
-record Branches(Pattern pattern, List<String> keywords) {
+record Branches(Pattern pattern, List<String> keywords, Literals required) {
+  Branches(Pattern pattern, List<String> keywords) {
+    this(pattern, keywords, Literals.of(pattern));
+  }
+
   /**
    * Inline flags ({@code (?-i)}) and back references ({@code \\1}, {@code \\k<name>}) reach across
    * alternatives: a pattern holding one is not cut.

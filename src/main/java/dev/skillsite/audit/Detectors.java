@@ -452,12 +452,11 @@ final class Detectors {
 
   private void beyond(String description, List<Finding> others, AuditRule r, List<Finding> out) {
     for (Map.Entry<AuditCategory, Pattern> e : PURPOSE.entrySet()) {
-      if (e.getValue().matcher(description).find()) {
-        continue;
-      }
+      // the description is read only for a skill with such a finding (most have none)
       others.stream()
           .filter(f -> f.category() == e.getKey() && f.severity().atLeast(AuditSeverity.WARNING))
           .min(Finding.ORDER)
+          .filter(f -> !e.getValue().matcher(description).find())
           .ifPresent(
               f ->
                   out.add(

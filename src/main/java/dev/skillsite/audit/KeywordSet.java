@@ -15,6 +15,9 @@ final class KeywordSet {
   private final int[][] byPair = new int[128 * 128][];
   private final int[][] ofSet;
 
+  /** The ASCII characters a keyword starts with, in either case: most characters start none. */
+  private final boolean[] starts = new boolean[128];
+
   /**
    * @param sets lower-case keyword lists, each starting with two ASCII characters; an empty list
    *     matches every line
@@ -41,6 +44,10 @@ final class KeywordSet {
       buckets.computeIfAbsent((kw.charAt(0) << 7) | kw.charAt(1), x -> new ArrayList<>()).add(k);
     }
     buckets.forEach((pair, ks) -> byPair[pair] = ks.stream().mapToInt(Integer::intValue).toArray());
+    for (String kw : keywords) {
+      starts[kw.charAt(0)] = true;
+      starts[Character.toUpperCase(kw.charAt(0))] = true;
+    }
   }
 
   /**
@@ -87,8 +94,11 @@ final class KeywordSet {
           line++;
           continue;
         }
+        if (c >= 128 || !starts[c]) {
+          continue;
+        }
         char d = text[i + 1];
-        if (c >= 128 || d >= 128) {
+        if (d >= 128) {
           continue;
         }
         int[] bucket = byPair[(lower(c) << 7) | lower(d)];

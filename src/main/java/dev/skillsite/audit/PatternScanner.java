@@ -98,6 +98,7 @@ final class PatternScanner {
           continue;
         }
         Pattern pattern = branches.get(bi).pattern();
+        Literals required = branches.get(bi).required();
         Matcher plain = null;
         Matcher whole = null;
         int count = lines == null ? 1 : lines.length;
@@ -110,6 +111,9 @@ final class PatternScanner {
             int l = lines[li];
             int start = viewLines[l];
             int end = l + 1 < viewLines.length ? viewLines[l + 1] - 1 : view.text().length();
+            if (!required.allIn(chars, start, end)) {
+              continue; // a word every match holds is not on the line
+            }
             // a short line is matched on the plain text (the deadline is checked between lines); a
             // long one through the guard, which can stop a pattern midway
             if (end - start <= SHORT_LINE) {

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -31,9 +33,10 @@ final class SkillFiles {
   static List<SkillFile> read(Path root, String dir) throws IOException {
     Path base = dir.isEmpty() ? root : root.resolve(dir);
     List<Path> paths = new ArrayList<>();
+    Map<Path, Boolean> skillDirs = new HashMap<>(); // each folder looked at once
     try (Stream<Path> walk = Files.walk(base, MAX_DEPTH, new FileVisitOption[0])) {
       walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-          .filter(p -> !inOtherSkill(base, p))
+          .filter(p -> !inOtherSkill(base, p, skillDirs))
           .filter(p -> !hiddenFolder(base, p))
           .sorted()
           .limit(MAX_FILES)
@@ -85,11 +88,12 @@ final class SkillFiles {
    * Whether a folder between the skill folder and {@code p} holds a SKILL.md (another skill's
    * file).
    */
-  private static boolean inOtherSkill(Path base, Path p) {
+  private static boolean inOtherSkill(Path base, Path p, Map<Path, Boolean> skillDirs) {
     for (Path d = p.getParent();
         d != null && !d.equals(base) && d.startsWith(base);
         d = d.getParent()) {
-      if (Files.isRegularFile(d.resolve("SKILL.md"), LinkOption.NOFOLLOW_LINKS)) {
+      if (skillDirs.computeIfAbsent(
+          d, x -> Files.isRegularFile(x.resolve("SKILL.md"), LinkOption.NOFOLLOW_LINKS))) {
         return true;
       }
     }

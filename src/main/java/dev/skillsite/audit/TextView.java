@@ -36,6 +36,23 @@ final class TextView {
   private static final Pattern SPLICE =
       Pattern.compile("([\"'])\\s*\\+\\s*\\1|(?<=\\w)(?:''|\"\")(?=\\w)");
 
+  private static final int BASE64_CHAR = 1;
+  private static final int HEX_CHAR = 2;
+  private static final int ESCAPE_START = 4;
+
+  /** What each ASCII character may be part of: {@link #BASE64_CHAR}, {@link #HEX_CHAR}... */
+  private static final byte[] CLASS = new byte[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      CLASS[c] =
+          (byte)
+              ((base64(c) ? BASE64_CHAR : 0)
+                  | (hex(c) ? HEX_CHAR : 0)
+                  | (c == '&' || c == '\\' || c == '%' ? ESCAPE_START : 0));
+    }
+  }
+
   private final String kind;
   private final String text;
   private final int[] origin;
@@ -355,17 +372,15 @@ final class TextView {
         runHex = 0;
         continue;
       }
-      if (!escape) {
-        escape = (c == '&' || c == '\\' || c == '%') && escapeAt(text, i);
+      // one table look tells a base64, hex or escape-start character (all ASCII)
+      int k = c < 128 ? CLASS[c] : 0;
+      if (!escape && (k & ESCAPE_START) != 0) {
+        escape = escapeAt(text, i);
       }
-      if (!base64) {
-        run64 = base64(c) ? run64 + 1 : 0;
-        base64 = run64 >= 16;
-      }
-      if (!hex) {
-        runHex = hex(c) ? runHex + 1 : 0;
-        hex = runHex >= 24;
-      }
+      run64 = (k & BASE64_CHAR) != 0 ? run64 + 1 : 0;
+      base64 |= run64 >= 16;
+      runHex = (k & HEX_CHAR) != 0 ? runHex + 1 : 0;
+      hex |= runHex >= 24;
     }
     for (int k = 0; k < 3; k++) {
       out[k] = Arrays.copyOf(out[k], n[k]);

@@ -1,11 +1,14 @@
 package dev.skillsite.build;
 
+import dev.skillsite.audit.AuditMemo;
 import dev.skillsite.audit.AuditReport;
 import dev.skillsite.audit.AuditSettings;
 import dev.skillsite.audit.Auditor;
+import dev.skillsite.cache.BuildCache;
 import dev.skillsite.model.Catalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -19,10 +22,25 @@ final class AuditStage {
   static final class Running {
     private final AuditSettings settings;
     private final CompletableFuture<Optional<AuditReport>> report;
+    private final Optional<AuditMemo> memo;
 
-    private Running(AuditSettings settings, CompletableFuture<Optional<AuditReport>> report) {
+    private Running(
+        AuditSettings settings,
+        CompletableFuture<Optional<AuditReport>> report,
+        Optional<AuditMemo> memo) {
       this.settings = settings;
       this.report = report;
+      this.memo = memo;
+    }
+
+    /**
+     * Leaves each file's findings in {@code staging}'s build cache for the next build, which then
+     * scans only the files that changed (nothing without the cache or the audit).
+     */
+    void keep(Path staging) throws IOException {
+      if (memo.isPresent() && report().isPresent()) {
+        memo.get().write(staging.resolve(BuildCache.AUDIT_FINDINGS));
+      }
     }
 
     /** The skills the rest of the build sees: without those hidden for danger findings. */
@@ -47,8 +65,11 @@ final class AuditStage {
   Running start(BuildContext build, Catalog catalog, StageClock clock) {
     AuditSettings settings = AuditSettings.read(build.content());
     if (!settings.enabled()) {
-      return new Running(settings, CompletableFuture.completedFuture(Optional.empty()));
+      return new Running(
+          settings, CompletableFuture.completedFuture(Optional.empty()), Optional.empty());
     }
+    String key = BuildCache.auditKey().value();
+    Optional<AuditMemo> memo = build.cache().auditFindings().map(f -> AuditMemo.read(f, key));
     return new Running(
         settings,
         clock.beside(
@@ -60,11 +81,13 @@ final class AuditStage {
                         .audit(
                             catalog,
                             build.content(),
-                            Optional.of(settings.baselineFile(build.content()))));
+                            Optional.of(settings.baselineFile(build.content())),
+                            memo));
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
             },
-            build.pool()));
+            build.pool()),
+        memo);
   }
 }

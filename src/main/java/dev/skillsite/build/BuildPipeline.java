@@ -162,6 +162,7 @@ public final class BuildPipeline {
         boolean searchReused;
         try {
           report = clock.run(Stage.RENDER, () -> render.pages(build, input, documents, staging));
+          audit.keep(staging);
           searchReused =
               clock.run(Stage.EXPORT, () -> export.finish(build, catalog, staging, exporting));
         } catch (UncheckedIOException e) {

@@ -36,6 +36,9 @@ public final class BuildCache {
   /** Every rendered document, with what its rendering asked (written by the site). */
   public static final String DOCUMENTS = FOLDER + "/documents.bin";
 
+  /** The audit's findings by file path and content hash (written by the audit). */
+  public static final String AUDIT_FINDINGS = FOLDER + "/audit-findings.bin";
+
   private final Path published;
   private final boolean enabled;
 
@@ -101,6 +104,16 @@ public final class BuildCache {
   public static CacheKey searchKey(
       CacheKey index, List<dev.skillsite.search.SearchIndexWriter.Display> shown) {
     return SearchExportCache.key(index, shown);
+  }
+
+  /** The published site's audit findings by file, when this build uses the cache. */
+  public Optional<Path> auditFindings() {
+    return enabled ? Optional.of(published.resolve(AUDIT_FINDINGS)) : Optional.empty();
+  }
+
+  /** The key of the audit's findings by file: the code (which holds the rule table). */
+  public static CacheKey auditKey() {
+    return CacheKey.code().digest(List.of("audit"));
   }
 
   /** The index key the published site holds, or "" without one. */

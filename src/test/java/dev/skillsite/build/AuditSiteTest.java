@@ -102,4 +102,27 @@ class AuditSiteTest {
     String audit = Files.readString(site.resolve("audit/index.html"), StandardCharsets.UTF_8);
     assertTrue(audit.contains("hidden"), "the audit page says it is hidden");
   }
+
+  @Test
+  void aRebuildAuditsChangedFilesAgainAndKeepsTheRest() throws IOException {
+    Path content = content(false);
+    Path site = build(content);
+    Path memo = site.resolve(dev.skillsite.cache.BuildCache.AUDIT_FINDINGS);
+    assertTrue(Files.isRegularFile(memo), "the build cache keeps the findings by file");
+    String first = Files.readString(site.resolve("audit.json"), StandardCharsets.UTF_8);
+    build(content);
+    assertEquals(
+        first,
+        Files.readString(site.resolve("audit.json"), StandardCharsets.UTF_8),
+        "the same findings from the cache");
+    write(
+        content.resolve("evil/SKILL.md"),
+        "---\nname: evil\ndescription: Shows the weather for a city.\n---\nAsk wttr.in.\n");
+    build(content);
+    String evil = Files.readString(site.resolve("skills/evil/index.html"), StandardCharsets.UTF_8);
+    assertTrue(evil.contains("audit-badge audit-clean"), "the changed file was audited again");
+    assertFalse(
+        Files.readString(site.resolve("audit.json"), StandardCharsets.UTF_8)
+            .contains("pipe-to-shell"));
+  }
 }
