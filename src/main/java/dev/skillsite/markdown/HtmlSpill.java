@@ -12,8 +12,8 @@ import java.nio.file.StandardOpenOption;
  * A temporary file that a build's rendered markup waits in between rendering and page writing,
  * instead of the heap ({@link SanitizedHtml#spillTo}): at 100,000 skills the markup of every
  * document, even deflated, is gigabytes. Append-only; reads at any position, from any thread. The
- * file is deleted when this is closed (and by the system, if the process dies first, on systems
- * that delete temporary files).
+ * file is deleted when this is closed (on Linux it is unlinked as soon as it is opened, so that
+ * nothing is left behind even if the process dies).
  */
 public final class HtmlSpill implements AutoCloseable {
   private final Path file;
