@@ -99,14 +99,26 @@ public final class SimilarSkills {
     // scores only where the postings go: a zeroed array per skill and a pass over every document
     // would cost O(n) per skill, O(n²) for a collection (issue 27: 100,000 skills)
     double[] scores = scratch.get();
-    TermStats.Touched touched = new TermStats.Touched();
+    int[][] touched = {new int[64]};
+    int[] count = {0};
     for (String t : top) {
       for (Fields.Weighted f : FIELDS) {
-        stats.addScores(f.field(), t, (float) (f.boost() * weight.get(t)), scores, touched);
+        stats.addScores(
+            f.field(),
+            t,
+            (float) (f.boost() * weight.get(t)),
+            scores,
+            d -> {
+              if (count[0] == touched[0].length) {
+                touched[0] = Arrays.copyOf(touched[0], 2 * count[0]);
+              }
+              touched[0][count[0]++] = d;
+            });
       }
     }
-    // ascending: best() breaks ties to the lower document, as over all documents
-    int[] docs = touched.sorted();
+    int[] docs = Arrays.stream(touched[0], 0, count[0]).sorted().distinct().toArray();
+    // ascending: best() breaks ties to the lower document, as over all documents (a document
+    // whose score stayed zero, without length norms, may have been told twice)
     int[] best = best(scores, docs, 3 * n + 1);
     double[] bestScores = new double[best.length];
     for (int i = 0; i < best.length; i++) {

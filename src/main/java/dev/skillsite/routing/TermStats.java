@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -128,41 +129,15 @@ final class TermStats {
    * holding it, as a {@link org.apache.lucene.search.TermQuery} boosted by {@code boost} scores it.
    */
   void addScores(String field, String term, float boost, double[] scores) {
-    addScores(field, term, boost, scores, new Touched());
-  }
-
-  /** The documents a scoring gave a score to, in the order first given. */
-  static final class Touched {
-    private int[] docs = new int[64];
-    private int size;
-
-    void add(int doc) {
-      if (size == docs.length) {
-        docs = Arrays.copyOf(docs, 2 * size);
-      }
-      docs[size++] = doc;
-    }
-
-    /** The documents, ascending, each once. */
-    int[] sorted() {
-      int[] out = Arrays.copyOf(docs, size);
-      Arrays.sort(out);
-      int n = 0;
-      for (int i = 0; i < out.length; i++) {
-        if (n == 0 || out[i] != out[n - 1]) {
-          out[n++] = out[i];
-        }
-      }
-      return Arrays.copyOf(out, n);
-    }
+    addScores(field, term, boost, scores, d -> {});
   }
 
   /**
-   * Like {@link #addScores(String, String, float, double[])}, adding to {@code touched} each
-   * document whose score was zero before (every added score is positive, unless a document has no
-   * length norm: then it may be added twice).
+   * Like {@link #addScores(String, String, float, double[])}, telling {@code firstTouched} each
+   * document whose score was zero before (every added score is positive).
    */
-  void addScores(String field, String term, float boost, double[] scores, Touched touched) {
+  void addScores(
+      String field, String term, float boost, double[] scores, IntConsumer firstTouched) {
     FieldStats f = field(field);
     Postings p = f.terms().getOrDefault(term, NONE);
     if (p.docs().length == 0) {
@@ -173,7 +148,7 @@ final class TermStats {
     for (int i = 0; i < p.docs().length; i++) {
       int doc = p.docs()[i];
       if (scores[doc] == 0) {
-        touched.add(doc);
+        firstTouched.accept(doc);
       }
       scores[doc] += weight - weight / (1f + p.freqs()[i] * f.normInverse()[doc]);
     }
