@@ -33,15 +33,9 @@ public final class SimilarSkills {
   private final RoutingIndex index;
   private final TermStats stats;
 
-  /**
-   * Per thread, one score per document, all zero between calls (each call clears what it wrote).
-   */
-  private final ThreadLocal<double[]> scratch;
-
   SimilarSkills(RoutingIndex index, TermStats stats) {
     this.index = index;
     this.stats = stats;
-    this.scratch = ThreadLocal.withInitial(() -> new double[index.size()]);
   }
 
   /**
@@ -96,41 +90,15 @@ public final class SimilarSkills {
     if (top.isEmpty()) {
       return List.of();
     }
-    // scores only where the postings go: a zeroed array per skill and a pass over every document
-    // would cost O(n) per skill, O(n²) for a collection (issue 27: 100,000 skills)
-    double[] scores = scratch.get();
-    int[][] touched = {new int[64]};
-    int[] count = {0};
+    double[] scores = new double[index.size()];
     for (String t : top) {
       for (Fields.Weighted f : FIELDS) {
-        stats.addScores(
-            f.field(),
-            t,
-            (float) (f.boost() * weight.get(t)),
-            scores,
-            d -> {
-              if (count[0] == touched[0].length) {
-                touched[0] = Arrays.copyOf(touched[0], 2 * count[0]);
-              }
-              touched[0][count[0]++] = d;
-            });
+        stats.addScores(f.field(), t, (float) (f.boost() * weight.get(t)), scores);
       }
-    }
-    int[] docs = Arrays.stream(touched[0], 0, count[0]).sorted().distinct().toArray();
-    // ascending: best() breaks ties to the lower document, as over all documents (a document
-    // whose score stayed zero, without length norms, may have been told twice)
-    int[] best = best(scores, docs, 3 * n + 1);
-    double[] bestScores = new double[best.length];
-    for (int i = 0; i < best.length; i++) {
-      bestScores[i] = scores[best[i]];
-    }
-    for (int d : docs) {
-      scores[d] = 0;
     }
     List<Similar> out = new ArrayList<>();
     Background background = index.background();
-    for (int b = 0; b < best.length; b++) {
-      int other = best[b];
+    for (int other : best(scores, 3 * n + 1)) {
       if (other == doc || out.size() >= n) {
         continue;
       }
@@ -146,7 +114,7 @@ public final class SimilarSkills {
               .distinct()
               .toList();
       if (shared.size() >= MIN_SHARED) {
-        out.add(new Similar(index.skill(other).id(), (float) bestScores[b], reason(shared)));
+        out.add(new Similar(index.skill(other).id(), (float) scores[other], reason(shared)));
       }
     }
     return out;
@@ -170,20 +138,13 @@ public final class SimilarSkills {
    * this once per skill.
    */
   static int[] best(double[] scores, int k) {
-    int[] all = new int[scores.length];
-    Arrays.setAll(all, d -> d);
-    return best(scores, all, k);
-  }
-
-  /** Like {@link #best(double[], int)} among {@code candidates} (ascending) only. */
-  static int[] best(double[] scores, int[] candidates, int k) {
     if (k <= 0) {
       return new int[0];
     }
     int[] docs = new int[k];
     float[] top = new float[k];
     int count = 0;
-    for (int d : candidates) {
+    for (int d = 0; d < scores.length; d++) {
       float s = (float) scores[d];
       if (scores[d] <= 0 || count == k && s <= top[k - 1]) {
         continue;

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntConsumer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -129,15 +128,6 @@ final class TermStats {
    * holding it, as a {@link org.apache.lucene.search.TermQuery} boosted by {@code boost} scores it.
    */
   void addScores(String field, String term, float boost, double[] scores) {
-    addScores(field, term, boost, scores, d -> {});
-  }
-
-  /**
-   * Like {@link #addScores(String, String, float, double[])}, telling {@code firstTouched} each
-   * document whose score was zero before (every added score is positive).
-   */
-  void addScores(
-      String field, String term, float boost, double[] scores, IntConsumer firstTouched) {
     FieldStats f = field(field);
     Postings p = f.terms().getOrDefault(term, NONE);
     if (p.docs().length == 0) {
@@ -147,9 +137,6 @@ final class TermStats {
     float weight = boost * (float) Math.log(1 + (f.docCount() - df + 0.5D) / (df + 0.5D));
     for (int i = 0; i < p.docs().length; i++) {
       int doc = p.docs()[i];
-      if (scores[doc] == 0) {
-        firstTouched.accept(doc);
-      }
       scores[doc] += weight - weight / (1f + p.freqs()[i] * f.normInverse()[doc]);
     }
   }
