@@ -171,6 +171,7 @@
 //SOURCES ../src/main/java/dev/skillsite/markdown/DocumentCodec.java
 //SOURCES ../src/main/java/dev/skillsite/markdown/HeadingIds.java
 //SOURCES ../src/main/java/dev/skillsite/markdown/HtmlSanitizer.java
+//SOURCES ../src/main/java/dev/skillsite/markdown/HtmlSpill.java
 //SOURCES ../src/main/java/dev/skillsite/markdown/LinearInlines.java
 //SOURCES ../src/main/java/dev/skillsite/markdown/LinkRewriter.java
 //SOURCES ../src/main/java/dev/skillsite/markdown/LinkTargets.java
@@ -190,6 +191,7 @@
 //SOURCES ../src/main/java/dev/skillsite/model/Collection.java
 //SOURCES ../src/main/java/dev/skillsite/model/ContentPaths.java
 //SOURCES ../src/main/java/dev/skillsite/model/Diagnostic.java
+//SOURCES ../src/main/java/dev/skillsite/model/MarkdownText.java
 //SOURCES ../src/main/java/dev/skillsite/model/PrintableText.java
 //SOURCES ../src/main/java/dev/skillsite/model/Reference.java
 //SOURCES ../src/main/java/dev/skillsite/model/Severity.java

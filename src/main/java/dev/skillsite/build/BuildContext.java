@@ -1,7 +1,9 @@
 package dev.skillsite.build;
 
 import dev.skillsite.cache.BuildCache;
+import dev.skillsite.markdown.HtmlSpill;
 import dev.skillsite.output.OutputLocation;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +25,7 @@ final class BuildContext implements AutoCloseable {
   private final BuildCache cache;
   private final BooleanSupplier cancelled;
   private final AtomicBoolean over = new AtomicBoolean();
+  private final HtmlSpill spill;
 
   /**
    * Where Markdown is rendered and the audit runs beside the stages: a pool of the build's own, as
@@ -36,7 +39,9 @@ final class BuildContext implements AutoCloseable {
       BuildOptions options,
       OutputLocation location,
       Optional<LiveSite> previous,
-      BooleanSupplier cancelled) {
+      BooleanSupplier cancelled)
+      throws IOException {
+    this.spill = HtmlSpill.create();
     this.options = options;
     this.location = location;
     this.previous = previous;
@@ -82,10 +87,19 @@ final class BuildContext implements AutoCloseable {
     return pool;
   }
 
+  /**
+   * Where rendered markup waits for its page (a temporary file, deleted when the build is over).
+   */
+  HtmlSpill spill() {
+    return spill;
+  }
+
   @Override
-  public void close() {
+  public void close() throws IOException {
     over.set(true);
     pool.shutdown(); // running work stops at its next check of stopped(); no new work starts
+    // work still running may read the spill file: it fails and stops; its result is not wanted
+    spill.close();
   }
 
   /**

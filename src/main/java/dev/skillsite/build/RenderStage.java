@@ -46,7 +46,9 @@ final class RenderStage {
                         () ->
                             build.cache().enabled()
                                 ? generator.cached(build.published())
-                                : Optional.empty())),
+                                : Optional.empty()),
+                // a watching server keeps the documents after the build: they stay in memory
+                keepLive ? Optional.empty() : Optional.of(build.spill())),
         build.pool());
   }
 

@@ -5,6 +5,7 @@
  * timings.
  *
  * <p>May import: {@code audit}, {@code cache}, {@code check}, {@code content}, {@code discovery},
- * {@code model}, {@code output}, {@code routing}, {@code search}, {@code site}, {@code triggers}.
+ * {@code markdown} (the spill file rendered markup waits in), {@code model}, {@code output}, {@code
+ * routing}, {@code search}, {@code site}, {@code triggers}.
  */
 package dev.skillsite.build;

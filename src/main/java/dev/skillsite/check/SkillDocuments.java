@@ -16,8 +16,7 @@ final class SkillDocuments {
         new SourceDocument(
             skill.source(), skill.id(), skill.dir(), skill.body(), skill.bodyLine()));
     for (Reference ref : skill.references()) {
-      docs.add(
-          new SourceDocument(skill.contentPath(ref), skill.id(), skill.dir(), ref.markdown(), 1));
+      docs.add(new SourceDocument(skill.contentPath(ref), skill.id(), skill.dir(), ref.text(), 1));
     }
     return docs;
   }

@@ -2,8 +2,11 @@ package dev.skillsite.content;
 
 import dev.skillsite.model.ContentPaths;
 import dev.skillsite.model.Diagnostic;
+import dev.skillsite.model.MarkdownText;
 import dev.skillsite.model.Reference;
 import dev.skillsite.model.SourcePos;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -74,7 +77,10 @@ final class ReferenceFinder {
         String text = SourceText.markdown(SourceText.read(root.resolve(file), file, MAX_BYTES));
         String path = skillDir.isEmpty() ? file : file.substring(skillDir.length() + 1);
         references.add(
-            new Reference(path, HeadingTitle.of(text).orElse(ContentPaths.fileName(file)), text));
+            new Reference(
+                path,
+                HeadingTitle.of(text).orElse(ContentPaths.fileName(file)),
+                MarkdownText.reread(text, () -> reread(file))));
       } catch (ContentException e) {
         Diagnostic d = e.diagnostic();
         diagnostics.add(
@@ -83,5 +89,18 @@ final class ReferenceFinder {
       }
     }
     return references;
+  }
+
+  /**
+   * A reference's text read again (the catalog does not hold it): as when it was loaded, unless the
+   * file changed since; a file that can no longer be read fails the build that asks for it.
+   */
+  private String reread(String file) {
+    try {
+      return SourceText.markdown(SourceText.read(root.resolve(file), file, MAX_BYTES));
+    } catch (ContentException e) {
+      throw new UncheckedIOException(
+          new IOException(e.diagnostic().format() + " (the file changed during the build)"));
+    }
   }
 }

@@ -19,4 +19,9 @@ public record RenderedDocument(
     mentions = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(mentions));
     diagnostics = List.copyOf(diagnostics);
   }
+
+  /** The same document with its markup in {@code file} instead of memory. */
+  public RenderedDocument spillTo(HtmlSpill file) {
+    return new RenderedDocument(html.spillTo(file), toc, mentions, diagnostics);
+  }
 }

@@ -5,6 +5,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -18,9 +19,22 @@ import java.util.zip.Inflater;
  */
 public final class SanitizedHtml {
   private static final int DEFLATE_FROM = 2048;
+
+  /** Shorter markup stays in memory when spilled: its place in the file would cost as much. */
+  private static final int SPILL_FROM = 256;
+
   private final String text;
   private final byte[] deflated;
   private final int length;
+
+  /** Where the markup is, when it is not held ({@link #spillTo}). */
+  private final Optional<Spilled> spilled;
+
+  /**
+   * Markup in a spill file: {@code size} bytes at {@code at}, UTF-8 ({@code deflated} false) or
+   * deflated from {@code length} bytes.
+   */
+  private record Spilled(HtmlSpill file, long at, int size, boolean deflated) {}
 
   SanitizedHtml(String html) {
     boolean deflate = html.length() >= DEFLATE_FROM;
@@ -28,17 +42,52 @@ public final class SanitizedHtml {
     byte[] utf8 = deflate ? html.getBytes(StandardCharsets.UTF_8) : new byte[0];
     this.deflated = deflate ? deflate(utf8) : utf8;
     this.length = utf8.length;
+    this.spilled = Optional.empty();
   }
 
   private SanitizedHtml(String text, byte[] deflated, int length) {
+    this(text, deflated, length, Optional.empty());
+  }
+
+  private SanitizedHtml(String text, byte[] deflated, int length, Optional<Spilled> spilled) {
     this.text = text;
     this.deflated = deflated;
     this.length = length;
+    this.spilled = spilled;
+  }
+
+  /**
+   * This markup written to {@code file} and no longer held: read back when a page prints it or the
+   * build cache stores it. Short markup is kept as it is.
+   */
+  public SanitizedHtml spillTo(HtmlSpill file) {
+    if (spilled.isPresent() || (deflated.length == 0 && text.length() < SPILL_FROM)) {
+      return this;
+    }
+    boolean deflate = deflated.length > 0;
+    byte[] bytes = deflate ? deflated : text.getBytes(StandardCharsets.UTF_8);
+    return new SanitizedHtml(
+        "",
+        new byte[0],
+        length,
+        Optional.of(new Spilled(file, file.append(bytes), bytes.length, deflate)));
   }
 
   /** Writes this markup as it is held (see {@link DocumentCodec}). */
   void writeTo(DataOutput out) throws IOException {
-    if (deflated.length == 0) {
+    if (spilled.isPresent()) {
+      Spilled at = spilled.get();
+      byte[] bytes = at.file().read(at.at(), at.size());
+      if (at.deflated()) {
+        out.writeByte(1);
+        out.writeInt(length);
+        out.writeInt(bytes.length);
+      } else {
+        out.writeByte(0);
+        out.writeInt(bytes.length); // as DocumentCodec.writeString
+      }
+      out.write(bytes);
+    } else if (deflated.length == 0) {
       out.writeByte(0);
       DocumentCodec.writeString(out, text);
     } else {
@@ -76,6 +125,13 @@ public final class SanitizedHtml {
 
   /** The markup, safe to insert into a page as is. */
   public String html() {
+    if (spilled.isPresent()) {
+      Spilled at = spilled.get();
+      byte[] bytes = at.file().read(at.at(), at.size());
+      return at.deflated()
+          ? new String(inflate(bytes, length), StandardCharsets.UTF_8)
+          : new String(bytes, StandardCharsets.UTF_8);
+    }
     return deflated.length == 0
         ? text
         : new String(inflate(deflated, length), StandardCharsets.UTF_8);

@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param source path of the SKILL.md relative to the content root, {@code /} separators
  * @param collectionId the {@link Collection#id()} it belongs to
  * @param frontmatter every top-level frontmatter key, as parsed (strings, lists, maps)
- * @param body the Markdown after the frontmatter
+ * @param bodyText the Markdown after the frontmatter: read again from the SKILL.md when asked for,
+ *     as loaded from a content tree (see {@link MarkdownText}); {@link #body()} gives the text
  * @param bodyLine the line of the SKILL.md on which the body starts (from 1)
  * @param references Markdown files beside the SKILL.md, sorted by path
  * @param triggers extracted from the description ({@link Triggers#NONE} until extracted)
@@ -27,7 +28,7 @@ public record Skill(
     String source,
     String collectionId,
     Map<String, Object> frontmatter,
-    String body,
+    MarkdownText bodyText,
     int bodyLine,
     List<Reference> references,
     Triggers triggers,
@@ -36,6 +37,38 @@ public record Skill(
     frontmatter = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(frontmatter));
     references = List.copyOf(references);
     declaredRelated = List.copyOf(declaredRelated);
+  }
+
+  /** A skill whose body is held in memory. */
+  public Skill(
+      SkillId id,
+      String name,
+      String description,
+      String source,
+      String collectionId,
+      Map<String, Object> frontmatter,
+      String body,
+      int bodyLine,
+      List<Reference> references,
+      Triggers triggers,
+      List<String> declaredRelated) {
+    this(
+        id,
+        name,
+        description,
+        source,
+        collectionId,
+        frontmatter,
+        MarkdownText.of(body),
+        bodyLine,
+        references,
+        triggers,
+        declaredRelated);
+  }
+
+  /** The Markdown after the frontmatter. */
+  public String body() {
+    return bodyText.text();
   }
 
   /** Folder of the SKILL.md relative to the content root ({@code ""} at the root). */
@@ -67,7 +100,7 @@ public record Skill(
         source,
         collectionId,
         frontmatter,
-        body,
+        bodyText,
         bodyLine,
         references,
         t,

@@ -1,5 +1,6 @@
 package dev.skillsite.site;
 
+import dev.skillsite.markdown.HtmlSpill;
 import dev.skillsite.markdown.LinkTargets;
 import dev.skillsite.markdown.MarkdownRenderer;
 import dev.skillsite.markdown.MentionIndex;
@@ -7,6 +8,7 @@ import dev.skillsite.markdown.ParsedDocument;
 import dev.skillsite.markdown.RenderedDocument;
 import dev.skillsite.markdown.SourceDocument;
 import dev.skillsite.model.Diagnostic;
+import dev.skillsite.model.MarkdownText;
 import dev.skillsite.model.Reference;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
@@ -45,14 +47,29 @@ final class DocumentPipeline {
 
   private final MarkdownRenderer markdown;
   private final MarkdownBudget budget;
+  private final Optional<HtmlSpill> spill;
 
   DocumentPipeline(MarkdownRenderer markdown) {
     this(markdown, MarkdownBudget.DEFAULT);
   }
 
   DocumentPipeline(MarkdownRenderer markdown, MarkdownBudget budget) {
+    this(markdown, budget, Optional.empty());
+  }
+
+  /**
+   * @param spill where rendered markup waits for its page instead of the heap (a build's, not a
+   *     watching server's: its documents outlive the build)
+   */
+  DocumentPipeline(MarkdownRenderer markdown, MarkdownBudget budget, Optional<HtmlSpill> spill) {
     this.markdown = markdown;
     this.budget = budget;
+    this.spill = spill;
+  }
+
+  /** {@code doc}, its markup moved to the spill file if there is one. */
+  private RenderedDocument kept(RenderedDocument doc) {
+    return spill.map(doc::spillTo).orElse(doc);
   }
 
   /**
@@ -120,16 +137,9 @@ final class DocumentPipeline {
   record Fingerprint(
       String path, String skill, String skillDir, int firstLine, int length, long fnv, long poly) {
     static Fingerprint of(SourceDocument s) {
-      String m = s.markdown();
-      long fnv = 0xcbf29ce484222325L;
-      long poly = 0;
-      for (int i = 0, n = m.length(); i < n; i++) {
-        char c = m.charAt(i);
-        fnv = (fnv ^ c) * 0x100000001b3L;
-        poly = poly * 1_000_003L + c;
-      }
+      MarkdownText m = s.text(); // hashed as loaded: a reference's text is not read here
       return new Fingerprint(
-          s.path(), s.skill().value(), s.skillDir(), s.firstLine(), m.length(), fnv, poly);
+          s.path(), s.skill().value(), s.skillDir(), s.firstLine(), m.length(), m.fnv(), m.poly());
     }
 
     /**
@@ -325,7 +335,7 @@ final class DocumentPipeline {
       Scan scan) {
     Set<String> own = pageIds(skill, source.path(), Set.of());
     anchors.put(source.path(), own);
-    RenderedDocument doc = markdown.plainText(source, budget.plainTextChars(), why);
+    RenderedDocument doc = kept(markdown.plainText(source, budget.plainTextChars(), why));
     return new Draft(
         source, doc, List.of(), new Memo(scan.source(), doc, own, List.of(), false, scan.prose()));
   }
@@ -370,7 +380,7 @@ final class DocumentPipeline {
       Scan scan) {
     SourceDocument source = parsed.source();
     Consulting consulting = new Consulting(links, source.path(), own, true, complete);
-    RenderedDocument doc = markdown.render(parsed, consulting, mentions);
+    RenderedDocument doc = kept(markdown.render(parsed, consulting, mentions));
     return new Draft(
         source,
         doc,
@@ -546,8 +556,7 @@ final class DocumentPipeline {
         new SourceDocument(
             skill.source(), skill.id(), skill.dir(), skill.body(), Math.max(1, skill.bodyLine())));
     for (Reference ref : skill.references()) {
-      docs.add(
-          new SourceDocument(skill.contentPath(ref), skill.id(), skill.dir(), ref.markdown(), 1));
+      docs.add(new SourceDocument(skill.contentPath(ref), skill.id(), skill.dir(), ref.text(), 1));
     }
     return docs;
   }

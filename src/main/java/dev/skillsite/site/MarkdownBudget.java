@@ -49,7 +49,7 @@ public record MarkdownBudget(long perDocument, long perBuild, int plainTextChars
     Map<String, Diagnostic> over = new HashMap<>();
     long total = 0;
     for (SourceDocument doc : documents) {
-      long length = doc.markdown().length();
+      long length = doc.text().length(); // not read: a reference's text is on disk
       SourcePos pos = new SourcePos(doc.path(), doc.firstLine(), 1);
       if (length > perDocument) {
         over.put(

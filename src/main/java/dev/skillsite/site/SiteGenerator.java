@@ -1,6 +1,7 @@
 package dev.skillsite.site;
 
 import dev.skillsite.audit.AuditJson;
+import dev.skillsite.markdown.HtmlSpill;
 import dev.skillsite.markdown.MarkdownRenderer;
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.Collection;
@@ -91,10 +92,23 @@ public final class SiteGenerator {
       Optional<Path> contentRoot,
       BooleanSupplier stop,
       Optional<Earlier> previous) {
+    return render(catalog, contentRoot, stop, previous, Optional.empty());
+  }
+
+  /**
+   * Like {@link #render(Catalog, Optional, BooleanSupplier, Optional)}, the rendered markup waiting
+   * in {@code spill} (which must stay open until the pages are written) instead of the heap.
+   */
+  public Documents render(
+      Catalog catalog,
+      Optional<Path> contentRoot,
+      BooleanSupplier stop,
+      Optional<Earlier> previous,
+      Optional<HtmlSpill> spill) {
     ContentFiles files = new ContentFiles(contentRoot);
     return new Documents(
         catalog,
-        new DocumentPipeline(markdown)
+        new DocumentPipeline(markdown, MarkdownBudget.DEFAULT, spill)
             .render(catalog.skills(), files, stop, previous.map(p -> p.docs)),
         files);
   }
