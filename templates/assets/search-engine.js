@@ -470,15 +470,9 @@
 
   var EMPTY = { docs: new Int32Array(0), freqs: new Int32Array(0), norms: null };
 
-  /** The value of a base-36 digit's char code (0-9, a-z), or -1. */
-  function digit36(c) {
-    return c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : -1;
-  }
-
-  /** The value of a hex digit's char code (0-9, a-f). */
-  function hex(c) {
-    return c <= 57 ? c - 48 : c - 87;
-  }
+  /** The value of each base-36 (and so hex) digit, by char code: 0-9, a-z. */
+  var DIGIT = new Int32Array(128);
+  for (var c0 = 0; c0 < 36; c0++) { DIGIT[c0 < 10 ? 48 + c0 : 87 + c0] = c0; }
 
   /**
    * "3:2,a,v:4|1f0a0a" → docs [3, 13, 44], freqs [2, 1, 4] and norms [0x1f, 0x0a, 0x0a]: base-36 doc deltas,
@@ -506,14 +500,14 @@
         v = 0;
         freq = 0;
       } else {
-        v = v * 36 + digit36(c);
+        v = v * 36 + DIGIT[c];
       }
     }
     var norms = null;
     if (bar >= 0) {
       norms = new Uint8Array(n);
       for (var d = 0, p = bar + 1; d < n; d++, p += 2) {
-        norms[d] = (hex(s.charCodeAt(p)) << 4) | hex(s.charCodeAt(p + 1));
+        norms[d] = (DIGIT[s.charCodeAt(p)] << 4) | DIGIT[s.charCodeAt(p + 1)];
       }
     }
     return { docs: docs, freqs: freqs, norms: norms };
@@ -782,13 +776,9 @@
   Engine.prototype.ranked = function (qt, top) {
     var self = this;
     var n = this.size();
-    if (!this.scores || this.scores.length !== n) {
-      this.scores = new Float64Array(n);
-      this.seen = new Uint8Array(n);
-      this.touched = new Int32Array(n);
-    }
-    var scores = this.scores, seen = this.seen, touched = this.touched;
-    var count = 0;
+    if (!this.scores || this.scores.length !== n) { this.scores = new Float64Array(n); }
+    // every posting scores above 0, so a document was scored if its sum is above 0
+    var scores = this.scores, once = new Float64Array(256);
     this.fields.forEach(function (f) {
       if (f.boost <= 0) { return; }
       qt.byChain[f.chain].forEach(function (w, term) {
@@ -797,27 +787,26 @@
         if (df === 0) { return; }
         var weight = f32(f32(f.boost * w) * f32(idf(f.docCount, df)));
         var docs = p.docs, freqs = p.freqs, norms = p.norms, cache = f.cache;
+        once.fill(-1); // the score of one occurrence, by norm: most postings are one
         for (var i = 0; i < df; i++) {
           var doc = docs[i];
-          var ni = cache[norms[i]];
-          var s = f32(weight - f32(weight / f32(1 + f32(freqs[i] * ni))));
-          if (seen[doc] === 0) {
-            seen[doc] = 1;
-            touched[count++] = doc;
-            scores[doc] = s;
+          var s;
+          if (freqs[i] === 1) {
+            s = once[norms[i]];
+            if (s < 0) { s = once[norms[i]] = f32(weight - f32(weight / f32(1 + cache[norms[i]]))); }
           } else {
-            scores[doc] += s;
+            s = f32(weight - f32(weight / f32(1 + f32(freqs[i] * cache[norms[i]]))));
           }
+          scores[doc] += s;
         }
       });
     });
     // the best k by (score desc, doc asc), kept sorted: k is small, the touched documents many
     var k = Math.max(top, this.m.minRanked);
     var best = [];
-    for (var t = 0; t < count; t++) {
-      var d = touched[t];
+    for (var d = 0; d < n; d++) {
+      if (scores[d] === 0) { continue; }
       var sc = f32(scores[d]);
-      seen[d] = 0;
       scores[d] = 0;
       var last = best.length - 1;
       if (best.length === k && (sc < best[last].score || (sc === best[last].score && d > best[last].doc))) {

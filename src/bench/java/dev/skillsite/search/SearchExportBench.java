@@ -28,7 +28,10 @@ final class SearchExportBench {
   public static void main(String[] args) throws Exception {
     Path site = Path.of(args[0]);
     Path out = Path.of(args[1]);
-    List<SearchIndexWriter.Display> shown = displayOf(site.resolve(SearchIndexWriter.DIR));
+    Path lucene = args.length > 2 ? Path.of(args[2]) : site.resolve(BuildPipeline.LUCENE_DIR);
+    List<SearchIndexWriter.Display> one = displayOf(site.resolve(SearchIndexWriter.DIR));
+    // an index of copies (ReplicateIndex): the skills again, each copy's ids told apart
+    List<SearchIndexWriter.Display> shown = new ArrayList<>(one);
     Files.createDirectories(out.resolve("assets"));
     Files.createDirectories(out.resolve(SearchIndexWriter.DIR));
     for (String js : List.of("search-engine.js", "search.js")) {
@@ -42,7 +45,15 @@ final class SearchExportBench {
         out.resolve("search/index.html"),
         StandardCopyOption.REPLACE_EXISTING);
     long t0 = System.nanoTime();
-    try (RoutingIndex index = RoutingIndex.open(site.resolve(BuildPipeline.LUCENE_DIR))) {
+    try (RoutingIndex index = RoutingIndex.open(lucene)) {
+      for (int copy = 2; shown.size() < index.size(); copy++) {
+        for (SearchIndexWriter.Display d : one) {
+          String id = d.id() + "-r" + copy;
+          shown.add(
+              new SearchIndexWriter.Display(
+                  id, d.name(), d.url().replace(d.id(), id), d.description(), d.clauses()));
+        }
+      }
       List<String> files = new SearchIndexWriter().write(new IndexContents(index), shown, out);
       System.out.printf(
           "%d skills, %d files, %.1f s%n",
