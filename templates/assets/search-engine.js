@@ -471,14 +471,10 @@
   var EMPTY = { docs: new Int32Array(0), freqs: new Int32Array(0), norms: null };
 
   /** The value of each base-36 (and so hex) digit, by char code: 0-9, a-z. */
-  var DIGIT = new Int32Array(128);
-  for (var c0 = 0; c0 < 36; c0++) { DIGIT[c0 < 10 ? 48 + c0 : 87 + c0] = c0; }
+  var DIGIT36 = new Int32Array(128);
+  for (var c0 = 0; c0 < 36; c0++) { DIGIT36[c0 < 10 ? 48 + c0 : 87 + c0] = c0; }
 
-  /**
-   * "3:2,a,v:4|1f0a0a" → docs [3, 13, 44], freqs [2, 1, 4] and norms [0x1f, 0x0a, 0x0a]: base-36 doc deltas,
-   * ":freq" when above 1, then (in a scored field) each posting's norm byte in hex after "|". One pass over the
-   * characters into typed arrays: at registry size a query's postings run to hundreds of thousands.
-   */
+  /** "3:2,a,v:4|1f0a0a" → docs [3, 13, 44], freqs [2, 1, 4], norms [31, 10, 10] (TermChunks.encode). */
   function decodePostings(s) {
     if (!s) { return EMPTY; }
     var bar = s.indexOf("|");
@@ -500,14 +496,14 @@
         v = 0;
         freq = 0;
       } else {
-        v = v * 36 + DIGIT[c];
+        v = v * 36 + DIGIT36[c];
       }
     }
     var norms = null;
     if (bar >= 0) {
       norms = new Uint8Array(n);
       for (var d = 0, p = bar + 1; d < n; d++, p += 2) {
-        norms[d] = (DIGIT[s.charCodeAt(p)] << 4) | DIGIT[s.charCodeAt(p + 1)];
+        norms[d] = (DIGIT36[s.charCodeAt(p)] << 4) | DIGIT36[s.charCodeAt(p + 1)];
       }
     }
     return { docs: docs, freqs: freqs, norms: norms };
@@ -564,9 +560,8 @@
 
   /**
    * dev.skillsite.routing.Invocation: the skill a query calls by name (a leading /command or "NAME skill"), unless
-   * one of the {@code window} words before the name is in {@code notWanted}. {@code lookup(key)} is the first
-   * document whose name has that key (its words joined by a space; the exported name chunks), or -1;
-   * {@code longest} the most words a name has.
+   * one of the {@code window} words before the name is in {@code notWanted}. {@code lookup(key)}: the document
+   * of a name key (from the name chunks), or -1.
    */
   function Invocation(longest, lookup, notWanted, window) {
     this.notWanted = new Set(notWanted);
@@ -634,21 +629,20 @@
   /** Called by a term chunk file. */
   Engine.prototype.addTerms = function (id, data) { this.termChunks.set(id, data); };
 
-  /** Called by a doc chunk file: the documents' phrase data and their skills' entries ([id, name?, page?]). */
+  /** Called by a doc chunk file. */
   Engine.prototype.addDocs = function (id, data, skills) {
     this.docSkills.set(id, skills);
     this.docChunks.set(id, data);
   };
 
-  /** Called by a name chunk file: name key → document. */
+  /** Called by a name chunk file. */
   Engine.prototype.addNames = function (id, data) { this.nameChunks.set(id, data); };
 
-  /** A document's skill entry ([id], [id, name] or [id, name, page]); its doc chunk must be loaded. */
+  /** A document's skill entry, from its loaded doc chunk. */
   Engine.prototype.entryOf = function (doc) {
     return this.docSkills.get(Math.floor(doc / this.m.docChunk))[doc % this.m.docChunk];
   };
 
-  /** A document's skill name; its doc chunk must be loaded. */
   Engine.prototype.nameOf = function (doc) { return skillName(this.entryOf(doc)); };
 
   Engine.prototype.ensure = function (kind, ids) {
@@ -744,10 +738,7 @@
     return Array.from(set).sort(function (x, y) { return x - y; });
   }
 
-  /**
-   * Loads the chunks a query needs (its terms' and the name keys it may call), ranks, loads the skills of the
-   * hits, then decides: {abstained, ambiguous, confidence, hits: [{doc, score}]}.
-   */
+  /** Loads the chunks a query needs, ranks, loads the hits' skills: {abstained, ambiguous, confidence, hits}. */
   Engine.prototype.route = function (query, top) {
     var self = this;
     var qt = this.queryTerms(query);
@@ -769,15 +760,11 @@
     return this.decide(qt, this.ranked(qt, top), top);
   };
 
-  /**
-   * BM25 over the query's postings, summed per document in the order Lucene sums them, then the best
-   * max(top, minRanked) by score (ties: lower document first), the skill the query calls by name first.
-   */
+  /** BM25 summed per document, the best max(top, minRanked) (ties: lower doc first), an invoked skill first. */
   Engine.prototype.ranked = function (qt, top) {
     var self = this;
     var n = this.size();
     if (!this.scores || this.scores.length !== n) { this.scores = new Float64Array(n); }
-    // every posting scores above 0, so a document was scored if its sum is above 0
     var scores = this.scores, once = new Float64Array(256);
     this.fields.forEach(function (f) {
       if (f.boost <= 0) { return; }
@@ -787,7 +774,7 @@
         if (df === 0) { return; }
         var weight = f32(f32(f.boost * w) * f32(idf(f.docCount, df)));
         var docs = p.docs, freqs = p.freqs, norms = p.norms, cache = f.cache;
-        once.fill(-1); // the score of one occurrence, by norm: most postings are one
+        once.fill(-1); // one occurrence's score, by norm
         for (var i = 0; i < df; i++) {
           var doc = docs[i];
           var s;
@@ -801,7 +788,6 @@
         }
       });
     });
-    // the best k by (score desc, doc asc), kept sorted: k is small, the touched documents many
     var k = Math.max(top, this.m.minRanked);
     var best = [];
     for (var d = 0; d < n; d++) {
@@ -831,7 +817,7 @@
     return hits;
   };
 
-  /** Confidence, abstention and the hits shown, once the hits' doc chunks are loaded. */
+  /** Confidence and abstention, once the hits' doc chunks are loaded. */
   Engine.prototype.decide = function (qt, hits, top) {
     var invoked = hits.invoked;
     if (hits.length === 0) {
