@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // bench/search.js SITE QUERIES.jsonl [--no-browser] — the browser search of a built site, measured:
 //  - first-query bytes: gzip size (zlib level 6) of what a reader's first query downloads: the two search
-//    scripts, search/manifest.js and the term and phrase chunks that query needs, as if each eval query were
+//    scripts, search/manifest.js and the term, name and phrase chunks that query needs, as if each eval query were
 //    the first (p50 and max over the queries);
 //  - per-query time in headless Chromium (through /usr/bin/chromedriver, if present): performance.now()
 //    around analysis, scoring, confidence and matched phrases of each query after a warm-up that loaded
@@ -38,6 +38,7 @@ async function bytes() {
   for (const q of queries) {
     e.termChunks.clear();
     e.docChunks.clear();
+    if (e.nameChunks) { e.nameChunks.clear(); }
     loaded = new Set();
     await e.withMatched(await e.route(q, 10));
     sizes.push(base + [...loaded].reduce((n, f) => n + gz(f), 0));

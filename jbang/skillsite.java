@@ -252,6 +252,7 @@
 //SOURCES ../src/main/java/dev/skillsite/routing/package-info.java
 //SOURCES ../src/main/java/dev/skillsite/search/EngineConstants.java
 //SOURCES ../src/main/java/dev/skillsite/search/SearchIndexWriter.java
+//SOURCES ../src/main/java/dev/skillsite/search/SkillNames.java
 //SOURCES ../src/main/java/dev/skillsite/search/TermChunks.java
 //SOURCES ../src/main/java/dev/skillsite/search/package-info.java
 //SOURCES ../src/main/java/dev/skillsite/serve/BuildStatus.java

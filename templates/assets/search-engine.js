@@ -468,19 +468,45 @@
     return (h >>> 0) % chunks;
   }
 
-  /** "3:2,a,1f:4" → docs [3, 13, 44] and freqs [2, 1, 4]: base-36 doc deltas, ":freq" when above 1. */
+  var EMPTY = { docs: new Int32Array(0), freqs: new Int32Array(0), norms: null };
+
+  /** The value of each base-36 (and so hex) digit, by char code: 0-9, a-z. */
+  var DIGIT36 = new Int32Array(128);
+  for (var c0 = 0; c0 < 36; c0++) { DIGIT36[c0 < 10 ? 48 + c0 : 87 + c0] = c0; }
+
+  /** "3:2,a,v:4|1f0a0a" → docs [3, 13, 44], freqs [2, 1, 4], norms [31, 10, 10] (TermChunks.encode). */
   function decodePostings(s) {
-    var docs = [];
-    var freqs = [];
-    if (!s) { return { docs: docs, freqs: freqs }; }
-    var doc = 0;
-    s.split(",").forEach(function (item) {
-      var colon = item.indexOf(":");
-      doc += parseInt(colon < 0 ? item : item.substring(0, colon), 36);
-      docs.push(doc);
-      freqs.push(colon < 0 ? 1 : parseInt(item.substring(colon + 1), 36));
-    });
-    return { docs: docs, freqs: freqs };
+    if (!s) { return EMPTY; }
+    var bar = s.indexOf("|");
+    var end = bar < 0 ? s.length : bar;
+    var n = 1;
+    for (var i = 0; i < end; i++) { if (s.charCodeAt(i) === 44) { n++; } }
+    var docs = new Int32Array(n);
+    var freqs = new Int32Array(n);
+    var doc = 0, k = 0, v = 0, freq = -1;
+    for (var j = 0; j <= end; j++) {
+      var c = j < end ? s.charCodeAt(j) : 44;
+      if (c === 44) {
+        if (freq < 0) { doc += v; freqs[k] = 1; } else { freqs[k] = v; }
+        docs[k++] = doc;
+        v = 0;
+        freq = -1;
+      } else if (c === 58) {
+        doc += v;
+        v = 0;
+        freq = 0;
+      } else {
+        v = v * 36 + DIGIT36[c];
+      }
+    }
+    var norms = null;
+    if (bar >= 0) {
+      norms = new Uint8Array(n);
+      for (var d = 0, p = bar + 1; d < n; d++, p += 2) {
+        norms[d] = (DIGIT36[s.charCodeAt(p)] << 4) | DIGIT36[s.charCodeAt(p + 1)];
+      }
+    }
+    return { docs: docs, freqs: freqs, norms: norms };
   }
 
   // ---------------------------------------------------------------- engine
@@ -495,8 +521,11 @@
     this.analyzer = new Analyzer(manifest.stop, manifest.maxTokenLength);
     this.termChunks = new Map();
     this.docChunks = new Map();
+    this.docSkills = new Map();
+    this.nameChunks = new Map();
     this.pendingTerms = new Map();
     this.pendingDocs = new Map();
+    this.pendingNames = new Map();
     this.decoded = new Map();
     this.candidateCache = new Map();
     this.slots = {};
@@ -510,13 +539,15 @@
         var len = f32(manifest.lengthTable[i]);
         cache[i] = f32(1 / f32(k1 * f32(f32(1 - b) + f32(f32(b * len) / avgdl))));
       }
-      var norms = new Uint8Array(f.norms.length / 2);
-      for (var d = 0; d < norms.length; d++) { norms[d] = parseInt(f.norms.substr(2 * d, 2), 16); }
-      return { name: f.name, boost: f32(f.boost), chain: f.chain, docCount: f.docCount, cache: cache, norms: norms };
+      return { name: f.name, boost: f32(f.boost), chain: f.chain, docCount: f.docCount, cache: cache };
     });
-    var names = manifest.skills.map(skillName);
-    this.distinctNames = new Set(names).size;
-    this.invocation = new Invocation(names, manifest.notWanted, manifest.refusalWindow);
+    this.distinctNames = manifest.distinctNames;
+    this.scores = null;
+    var nameChunks = this.nameChunks;
+    this.invocation = new Invocation(manifest.longestName, function (key) {
+      var chunk = nameChunks.get(chunkOf(key, manifest.nameChunks));
+      return chunk && Object.prototype.hasOwnProperty.call(chunk, key) ? chunk[key] : -1;
+    }, manifest.notWanted, manifest.refusalWindow);
   }
 
   /** A manifest entry is [id], [id, name] or [id, name, page]: the name is the id unless given (the page too). */
@@ -529,22 +560,31 @@
 
   /**
    * dev.skillsite.routing.Invocation: the skill a query calls by name (a leading /command or "NAME skill"), unless
-   * one of the {@code window} words before the name is in {@code notWanted}.
+   * one of the {@code window} words before the name is in {@code notWanted}. {@code lookup(key)}: the document
+   * of a name key (from the name chunks), or -1.
    */
-  function Invocation(names, notWanted, window) {
+  function Invocation(longest, lookup, notWanted, window) {
     this.notWanted = new Set(notWanted);
     this.window = window;
-    this.byName = new Map();
-    this.longest = 0;
-    names.forEach(function (name, doc) {
-      var w = nameWords(name);
-      if (w.some(function (x) { return x !== "skill"; })) {
-        var key = w.join(" ");
-        if (!this.byName.has(key)) { this.byName.set(key, doc); }
-        this.longest = Math.max(this.longest, w.length);
-      }
-    }, this);
+    this.longest = longest;
+    this.byName = {
+      has: function (key) { return lookup(key) >= 0; },
+      get: function (key) { return lookup(key); }
+    };
   }
+
+  /** Every name key find() may look up for {@code query} (the name chunks to load first). */
+  Invocation.prototype.keys = function (query) {
+    var keys = [];
+    var real = this.byName;
+    this.byName = { has: function (key) { keys.push(key); return false; }, get: function () { return -1; } };
+    try {
+      this.find(query);
+    } finally {
+      this.byName = real;
+    }
+    return keys;
+  };
 
   /** The document {@code query} invokes, or -1. */
   Invocation.prototype.find = function (query) {
@@ -584,18 +624,31 @@
     this.candidateCache.clear();
   };
 
-  Engine.prototype.size = function () { return this.m.skills.length; };
+  Engine.prototype.size = function () { return this.m.skillCount; };
 
   /** Called by a term chunk file. */
   Engine.prototype.addTerms = function (id, data) { this.termChunks.set(id, data); };
 
   /** Called by a doc chunk file. */
-  Engine.prototype.addDocs = function (id, data) { this.docChunks.set(id, data); };
+  Engine.prototype.addDocs = function (id, data, skills) {
+    this.docSkills.set(id, skills);
+    this.docChunks.set(id, data);
+  };
+
+  /** Called by a name chunk file. */
+  Engine.prototype.addNames = function (id, data) { this.nameChunks.set(id, data); };
+
+  /** A document's skill entry, from its loaded doc chunk. */
+  Engine.prototype.entryOf = function (doc) {
+    return this.docSkills.get(Math.floor(doc / this.m.docChunk))[doc % this.m.docChunk];
+  };
+
+  Engine.prototype.nameOf = function (doc) { return skillName(this.entryOf(doc)); };
 
   Engine.prototype.ensure = function (kind, ids) {
     var self = this;
-    var have = kind === "t" ? this.termChunks : this.docChunks;
-    var pending = kind === "t" ? this.pendingTerms : this.pendingDocs;
+    var have = kind === "t" ? this.termChunks : kind === "n" ? this.nameChunks : this.docChunks;
+    var pending = kind === "t" ? this.pendingTerms : kind === "n" ? this.pendingNames : this.pendingDocs;
     return Promise.all(ids.map(function (id) {
       if (have.has(id)) { return null; }
       if (!pending.has(id)) {
@@ -681,23 +734,38 @@
     return { byChain: byChain, words: limit(a.terms("stemmed", query), m.maxTerms), text: query };
   };
 
-  /** Loads the chunks a query needs, then ranks: {abstained, ambiguous, confidence, hits: [{doc, score}]}. */
+  function sorted(set) {
+    return Array.from(set).sort(function (x, y) { return x - y; });
+  }
+
+  /** Loads the chunks a query needs, ranks, loads the hits' skills: {abstained, ambiguous, confidence, hits}. */
   Engine.prototype.route = function (query, top) {
     var self = this;
     var qt = this.queryTerms(query);
-    var needed = new Set();
+    var terms = new Set();
     Object.keys(qt.byChain).forEach(function (c) {
-      qt.byChain[c].forEach(function (w, t) { needed.add(chunkOf(t, self.m.chunks)); });
+      qt.byChain[c].forEach(function (w, t) { terms.add(chunkOf(t, self.m.chunks)); });
     });
-    return this.ensure("t", Array.from(needed).sort(function (x, y) { return x - y; })).then(function () {
-      return self.rank(qt, top || 10);
+    var names = new Set(this.invocation.keys(query).map(function (k) { return chunkOf(k, self.m.nameChunks); }));
+    return Promise.all([this.ensure("t", sorted(terms)), this.ensure("n", sorted(names))]).then(function () {
+      var hits = self.ranked(qt, top || 10);
+      var per = self.m.docChunk;
+      return self.ensure("d", sorted(new Set(hits.map(function (h) { return Math.floor(h.doc / per); }))))
+        .then(function () { return self.decide(qt, hits, top || 10); });
     });
   };
 
-  /** The ranking once the chunks are loaded (synchronous, for timing). */
+  /** The ranking once every chunk it needs is loaded (synchronous, for timing). */
   Engine.prototype.rank = function (qt, top) {
+    return this.decide(qt, this.ranked(qt, top), top);
+  };
+
+  /** BM25 summed per document, the best max(top, minRanked) (ties: lower doc first), an invoked skill first. */
+  Engine.prototype.ranked = function (qt, top) {
     var self = this;
-    var scores = new Map();
+    var n = this.size();
+    if (!this.scores || this.scores.length !== n) { this.scores = new Float64Array(n); }
+    var scores = this.scores, once = new Float64Array(256);
     this.fields.forEach(function (f) {
       if (f.boost <= 0) { return; }
       qt.byChain[f.chain].forEach(function (w, term) {
@@ -705,18 +773,37 @@
         var df = p.docs.length;
         if (df === 0) { return; }
         var weight = f32(f32(f.boost * w) * f32(idf(f.docCount, df)));
+        var docs = p.docs, freqs = p.freqs, norms = p.norms, cache = f.cache;
+        once.fill(-1); // one occurrence's score, by norm
         for (var i = 0; i < df; i++) {
-          var doc = p.docs[i];
-          var ni = f.cache[f.norms[doc]];
-          var s = f32(weight - f32(weight / f32(1 + f32(p.freqs[i] * ni))));
-          scores.set(doc, (scores.get(doc) || 0) + s);
+          var doc = docs[i];
+          var s;
+          if (freqs[i] === 1) {
+            s = once[norms[i]];
+            if (s < 0) { s = once[norms[i]] = f32(weight - f32(weight / f32(1 + cache[norms[i]]))); }
+          } else {
+            s = f32(weight - f32(weight / f32(1 + f32(freqs[i] * cache[norms[i]]))));
+          }
+          scores[doc] += s;
         }
       });
     });
-    var hits = [];
-    scores.forEach(function (s, doc) { hits.push({ doc: doc, score: f32(s) }); });
-    hits.sort(function (x, y) { return y.score - x.score || x.doc - y.doc; });
-    hits = hits.slice(0, Math.max(top, this.m.minRanked));
+    var k = Math.max(top, this.m.minRanked);
+    var best = [];
+    for (var d = 0; d < n; d++) {
+      if (scores[d] === 0) { continue; }
+      var sc = f32(scores[d]);
+      scores[d] = 0;
+      var last = best.length - 1;
+      if (best.length === k && (sc < best[last].score || (sc === best[last].score && d > best[last].doc))) {
+        continue;
+      }
+      var at = best.length;
+      while (at > 0 && (best[at - 1].score < sc || (best[at - 1].score === sc && best[at - 1].doc > d))) { at--; }
+      best.splice(at, 0, { doc: d, score: sc });
+      if (best.length > k) { best.pop(); }
+    }
+    var hits = best;
     var invoked = this.invocation.find(qt.text);
     if (invoked >= 0) {
       var first = { doc: invoked, score: 0 };
@@ -726,6 +813,13 @@
       });
       hits.unshift(first);
     }
+    hits.invoked = invoked;
+    return hits;
+  };
+
+  /** Confidence and abstention, once the hits' doc chunks are loaded. */
+  Engine.prototype.decide = function (qt, hits, top) {
+    var invoked = hits.invoked;
     if (hits.length === 0) {
       return { query: qt, abstained: true, ambiguous: false, invoked: false, confidence: 0, hits: [] };
     }
@@ -802,11 +896,11 @@
         }
       }
     });
-    var topName = skillName(this.m.skills[topDoc]);
+    var topName = this.nameOf(topDoc);
     var s1 = hits[0].score;
     var margin = this.distinctNames > 1 ? 1 : c.neutralMargin;
     for (var i = 1; i < hits.length; i++) {
-      if (skillName(this.m.skills[hits[i].doc]) !== topName) {
+      if (this.nameOf(hits[i].doc) !== topName) {
         margin = s1 <= 0 ? 0 : (s1 - hits[i].score) / s1;
         break;
       }
@@ -838,7 +932,7 @@
    * withMatched for the hits shown); "" and [] before that.
    */
   Engine.prototype.skill = function (doc) {
-    var s = this.m.skills[doc];
+    var s = this.entryOf(doc);
     var page = this.m.skillPage;
     var chunk = this.docChunks.get(Math.floor(doc / this.m.docChunk));
     return { id: s[0], name: skillName(s), url: s.length > 2 ? s[2] : page[0] + s[0] + page[1],
@@ -856,7 +950,7 @@
     var ids = Array.from(new Set(result.hits.map(function (h) { return Math.floor(h.doc / per); })));
     return this.ensure("d", ids).then(function () {
       result.hits.forEach(function (h, i) {
-        h.matched = i === 0 && result.invoked ? { field: "name", text: skillName(self.m.skills[h.doc]) }
+        h.matched = i === 0 && result.invoked ? { field: "name", text: self.nameOf(h.doc) }
           : self.matched(result.query, h.doc);
       });
       result.notFor = result.hits.length && !result.invoked && result.features.excluded > 0
@@ -922,7 +1016,7 @@
     };
     add("phrase", data[0]);
     add("keyword", data[1]);
-    add("name", [skillName(this.m.skills[doc])]);
+    add("name", [this.nameOf(doc)]);
     add("heading", data[2]);
     this.candidateCache.set(doc, out);
     return out;
@@ -970,7 +1064,8 @@
       manifestWaiters.splice(0).forEach(function (w) { w(engine); });
     },
     terms: function (id, data) { if (engine) { engine.addTerms(id, data); } },
-    docs: function (id, data) { if (engine) { engine.addDocs(id, data); } },
+    docs: function (id, data, skills) { if (engine) { engine.addDocs(id, data, skills); } },
+    names: function (id, data) { if (engine) { engine.addNames(id, data); } },
     /** Set by the page before the manifest loads: (kind, id) → promise. */
     loader: null,
     /** A promise of the engine once the manifest has registered. */

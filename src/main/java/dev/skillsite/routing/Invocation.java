@@ -95,8 +95,8 @@ public final class Invocation {
     return OptionalInt.empty();
   }
 
-  /** Lowercase runs of letters and digits. */
-  static List<String> words(String text) {
+  /** Lowercase runs of letters and digits (the browser search's name keys too). */
+  public static List<String> words(String text) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     String lower = text.toLowerCase(Locale.ROOT);

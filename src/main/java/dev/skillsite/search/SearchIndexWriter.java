@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +119,7 @@ public final class SearchIndexWriter {
         entries.entrySet().stream()
             .mapToLong(e -> e.getKey().length() + e.getValue().length() + 4)
             .sum();
-    int chunks = TermChunks.count(bytes, CHUNK_TARGET);
+    int chunks = TermChunks.count(bytes, CHUNK_TARGET, TermChunks.maxChunks(index.size()));
     List<StringJoiner> split = new ArrayList<>();
     for (int i = 0; i < chunks; i++) {
       split.add(new StringJoiner(",", "{", "}"));
@@ -136,9 +135,11 @@ public final class SearchIndexWriter {
               "t/" + Integer.toString(i, 36) + ".js",
               "terms(" + i + "," + split.get(i) + ")"));
     }
+    String[] page = pagePattern(skills);
     Files.createDirectories(dir.resolve("d"));
     for (int start = 0, n = 0; start < index.size(); start += DOC_CHUNK, n++) {
       JsonArray docs = new JsonArray();
+      JsonArray shownAs = new JsonArray();
       for (int d = start; d < Math.min(index.size(), start + DOC_CHUNK); d++) {
         IndexContents.StoredSkill s = index.skill(d);
         JsonArray one = new JsonArray();
@@ -154,17 +155,52 @@ public final class SearchIndexWriter {
           one.add(strings(clauses));
         }
         docs.add(one);
+        shownAs.add(skillEntry(skills.get(d), page));
       }
       written.add(
           script(
               dir,
               "d/" + Integer.toString(n, 36) + ".js",
-              "docs(" + n + "," + gson.toJson(docs) + ")"));
+              "docs(" + n + "," + gson.toJson(docs) + "," + gson.toJson(shownAs) + ")"));
     }
-    written.add(
-        script(
-            dir, "manifest.js", "manifest(" + gson.toJson(manifest(index, skills, chunks)) + ")"));
+    SkillNames names = new SkillNames(skills.stream().map(Display::name).toList());
+    int nameChunks =
+        TermChunks.count(names.bytes(), CHUNK_TARGET, TermChunks.maxChunks(skills.size()));
+    Files.createDirectories(dir.resolve("n"));
+    List<JsonObject> byChunk = new ArrayList<>();
+    for (int i = 0; i < nameChunks; i++) {
+      byChunk.add(new JsonObject());
+    }
+    names
+        .byKey()
+        .forEach(
+            (key, doc) -> byChunk.get(TermChunks.chunkOf(key, nameChunks)).addProperty(key, doc));
+    for (int i = 0; i < nameChunks; i++) {
+      written.add(
+          script(
+              dir,
+              "n/" + Integer.toString(i, 36) + ".js",
+              "names(" + i + "," + gson.toJson(byChunk.get(i)) + ")"));
+    }
+    JsonObject m = manifest(index, skills, chunks);
+    m.addProperty("nameChunks", nameChunks);
+    m.addProperty("longestName", names.longest());
+    m.addProperty("distinctNames", names.distinct());
+    m.add("skillPage", strings(List.of(page[0], page[1])));
+    written.add(script(dir, "manifest.js", "manifest(" + gson.toJson(m) + ")"));
     return List.copyOf(written);
+  }
+
+  /**
+   * A skill's entry: {@code [id]}, {@code [id, name]} or {@code [id, name, page]}, only what
+   * differs from the id and the usual page.
+   */
+  private static JsonArray skillEntry(Display d, String[] page) {
+    boolean usualPage = d.url().equals(page[0] + d.id() + page[1]);
+    return strings(
+        !usualPage
+            ? List.of(d.id(), d.name(), d.url())
+            : d.name().equals(d.id()) ? List.of(d.id()) : List.of(d.id(), d.name()));
   }
 
   /** Writes {@code dir/name}; returns its path in the site. */
@@ -181,13 +217,17 @@ public final class SearchIndexWriter {
     for (int s = FIRST_POSTINGS; s < SLOTS.size(); s++) {
       String field = SLOTS.get(s);
       boolean freqs = !MEMBERSHIP_ONLY.contains(field);
+      byte[] norms = scored(field) ? index.stats(field).norms() : null;
       int slot = s;
       index
           .postings(field)
           .forEach(
               (term, postings) ->
                   slots.computeIfAbsent(term, t -> new JsonElement[SLOTS.size()])[slot] =
-                      new JsonPrimitive(TermChunks.encode(postings, freqs)));
+                      new JsonPrimitive(
+                          norms == null
+                              ? TermChunks.encode(postings, freqs)
+                              : TermChunks.encode(postings, norms)));
     }
     index
         .postings(Fields.ALL)
@@ -220,9 +260,15 @@ public final class SearchIndexWriter {
     return out;
   }
 
+  /** Whether BM25 scores {@code field} (its postings then carry the documents' norms). */
+  private static boolean scored(String field) {
+    return Fields.SEARCHED.stream().anyMatch(w -> w.field().equals(field) && w.boost() > 0);
+  }
+
   private static JsonObject manifest(IndexContents index, List<Display> skills, int chunks) {
     JsonObject m = new JsonObject();
-    m.addProperty("version", 1);
+    m.addProperty("version", 2);
+    m.addProperty("skillCount", skills.size());
     m.addProperty("chunks", chunks);
     m.addProperty("docChunk", DOC_CHUNK);
     m.add("slots", strings(SLOTS));
@@ -245,25 +291,10 @@ public final class SearchIndexWriter {
       f.addProperty("chain", Analysis.chainOf(w.field()));
       f.addProperty("docCount", st.docCount());
       f.addProperty("sumTotalTermFreq", st.sumTotalTermFreq());
-      f.addProperty("norms", HexFormat.of().formatHex(st.norms()));
       fields.add(f);
     }
     m.add("fields", fields);
     m.getAsJsonObject("confidence").addProperty("threshold", index.confidence().threshold());
-    // most pages are one pattern around the id and most names are the id: an entry holds only what
-    // differs
-    String[] page = pagePattern(skills);
-    m.add("skillPage", strings(List.of(page[0], page[1])));
-    JsonArray list = new JsonArray();
-    for (Display d : skills) {
-      boolean usualPage = d.url().equals(page[0] + d.id() + page[1]);
-      list.add(
-          strings(
-              !usualPage
-                  ? List.of(d.id(), d.name(), d.url())
-                  : d.name().equals(d.id()) ? List.of(d.id()) : List.of(d.id(), d.name())));
-    }
-    m.add("skills", list);
     return m;
   }
 

@@ -2,6 +2,7 @@ package dev.skillsite.search;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.Gson;
@@ -44,7 +45,10 @@ class SearchIndexWriterTest {
                     tmp.resolve("a/search/t/" + Integer.toString(chunk, 36) + ".js"),
                     "terms(" + chunk + ",");
             JsonArray entry = data.getAsJsonArray(term);
-            assertEquals(TermChunks.encode(list, true), entry.get(description).getAsString(), term);
+            assertEquals(
+                TermChunks.encode(list, contents.stats(Fields.DESCRIPTION).norms()),
+                entry.get(description).getAsString(),
+                term);
           });
     }
   }
@@ -56,6 +60,12 @@ class SearchIndexWriterTest {
     assertEquals(
         TermChunks.MAX_CHUNKS,
         TermChunks.count(4_400_000, 2_000)); // large: bigger chunks, not 4,096 files
+    // a registry: as many chunks as four a skill, so that they stay about the target size
+    assertEquals(2_048, TermChunks.maxChunks(883));
+    assertEquals(TermChunks.MAX_CHUNKS, TermChunks.maxChunks(20));
+    assertEquals(262_144, TermChunks.maxChunks(99_779));
+    assertEquals(65_536, TermChunks.count(120_000_000, 2_000, TermChunks.maxChunks(99_779)));
+    assertEquals(131_072, TermChunks.count(150_000_000, 2_000, TermChunks.maxChunks(99_779)));
   }
 
   @Test
@@ -67,6 +77,12 @@ class SearchIndexWriterTest {
             new IndexContents.Posting(44, 40));
     assertEquals("3:2,a,v:14", TermChunks.encode(p, true));
     assertEquals("3,a,v", TermChunks.encode(p, false));
+    byte[] norms = new byte[45];
+    norms[3] = 0x1f;
+    norms[13] = (byte) 0xa0;
+    norms[44] = 7;
+    assertEquals("3:2,a,v:14|1fa007", TermChunks.encode(p, norms));
+    assertEquals("", TermChunks.encode(List.of(), norms));
   }
 
   @Test
@@ -79,7 +95,8 @@ class SearchIndexWriterTest {
       assertEquals(Confidence.DEFAULT.threshold(), c.get("threshold").getAsDouble());
       assertEquals(
           Confidence.W_EXCLUDED, c.getAsJsonObject("weights").get("excluded").getAsDouble());
-      assertEquals(index.size(), m.getAsJsonArray("skills").size());
+      assertEquals(index.size(), m.get("skillCount").getAsInt());
+      assertFalse(m.has("skills"), "no per-skill list in the manifest");
       assertEquals(256, m.getAsJsonArray("lengthTable").size());
       assertEquals(
           Fields.SEARCHED.stream().filter(w -> w.boost() > 0).count(),
@@ -100,8 +117,9 @@ class SearchIndexWriterTest {
         display.add(new SearchIndexWriter.Display(id, name, url, "about " + id));
       }
       new SearchIndexWriter().write(contents, display, tmp.resolve("c"));
+      // docs(0, phrase data, skill entries)
       JsonArray entries =
-          call(tmp.resolve("c/search/manifest.js"), "manifest(").getAsJsonArray("skills");
+          arguments(tmp.resolve("c/search/d/0.js"), "docs(").get(2).getAsJsonArray();
       assertEquals(1, entries.get(0).getAsJsonArray().size());
       assertEquals(2, entries.get(1).getAsJsonArray().size());
       assertEquals(3, entries.get(2).getAsJsonArray().size());
@@ -162,6 +180,19 @@ class SearchIndexWriterTest {
                         s.id().value(), s.name(), "skills/" + s.id() + "/index.html", "d"))
             .toList();
     new SearchIndexWriter().write(contents, display, site);
+  }
+
+  /** The arguments of the call in a data file, as a JSON array. */
+  static JsonArray arguments(Path file, String prefix) {
+    try {
+      String s = Files.readString(file, StandardCharsets.UTF_8);
+      String start = "SkillsiteSearch." + prefix;
+      assertTrue(s.startsWith(start) && s.endsWith(");\n"), file.toString());
+      return new Gson()
+          .fromJson("[" + s.substring(start.length(), s.length() - 3) + "]", JsonArray.class);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static JsonObject call(Path file, String prefix) {
