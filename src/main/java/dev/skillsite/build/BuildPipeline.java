@@ -190,7 +190,9 @@ public final class BuildPipeline {
             new BuildResult.Documents(docs.total(), docs.reused()),
             index.reused(),
             index.answersReused(),
-            searchReused);
+            searchReused,
+            new BuildResult.Rankings(
+                index.answers().carried(), index.answers().asked(), index.carry()));
       }
     }
   }

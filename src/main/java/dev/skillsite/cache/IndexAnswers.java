@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
 
@@ -43,8 +45,42 @@ public final class IndexAnswers {
   private final Map<String, List<Ranked>> ranked = new ConcurrentHashMap<>();
   private final Map<String, List<Similar>> similar = new ConcurrentHashMap<>();
 
+  /** Rankings of an earlier index, each used when {@link #stillValid} says it did not change. */
+  private final Map<String, List<Ranked>> prior;
+
+  private final Predicate<String> stillValid;
+  private final AtomicLong carried = new AtomicLong();
+  private final AtomicLong asked = new AtomicLong();
+
   /** Answers for a build that has none yet: every question is asked and recorded. */
-  public IndexAnswers() {}
+  public IndexAnswers() {
+    this(Map.of(), q -> false);
+  }
+
+  private IndexAnswers(Map<String, List<Ranked>> prior, Predicate<String> stillValid) {
+    this.prior = prior;
+    this.stillValid = stillValid;
+  }
+
+  /**
+   * Answers for an index that differs from the one {@code earlier} were asked of: a ranking {@code
+   * earlier} holds is used (and recorded) when {@code stillValid} says the new index ranks that
+   * query the same (an {@code IndexDelta}); every other question is asked. Similar skills are asked
+   * again.
+   */
+  public static IndexAnswers carrying(IndexAnswers earlier, Predicate<String> stillValid) {
+    return new IndexAnswers(Map.copyOf(earlier.ranked), stillValid);
+  }
+
+  /** How many rankings were taken from an earlier index's answers ({@link #carrying}). */
+  public long carried() {
+    return carried.get();
+  }
+
+  /** How many rankings were asked of the index. */
+  public long asked() {
+    return asked.get();
+  }
 
   /** The skills a phrase routes to, best first, as the routing health probes them. */
   @FunctionalInterface
@@ -61,7 +97,19 @@ public final class IndexAnswers {
    */
   public Ranker ranker(Supplier<Ranker> live) {
     Supplier<Ranker> once = memo(live);
-    return query -> held(ranked, query, () -> once.get().rank(query));
+    return query ->
+        held(
+            ranked,
+            query,
+            () -> {
+              List<Ranked> before = prior.get(query);
+              if (before != null && stillValid.test(query)) {
+                carried.incrementAndGet();
+                return before;
+              }
+              asked.incrementAndGet();
+              return once.get().rank(query);
+            });
   }
 
   /**

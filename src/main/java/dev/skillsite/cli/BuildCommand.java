@@ -73,6 +73,14 @@ public final class BuildCommand implements Callable<Integer> {
                     ? "; routing index and its answers too"
                     : result.indexReused() ? "; routing index too" : "")
                 + (result.searchReused() ? "; search export too" : ""));
+        err.println(
+            "trigger rankings: "
+                + result.rankings().carried()
+                + " carried over from the last build's index, "
+                + result.rankings().asked()
+                + " asked ("
+                + result.rankings().why()
+                + ")");
       }
       err.flush();
       out.println("built " + site.out + ": " + result.summary());
