@@ -3,9 +3,16 @@ package dev.skillsite.build;
 import dev.skillsite.audit.AuditReport;
 import dev.skillsite.audit.AuditSettings;
 import dev.skillsite.audit.Auditor;
+import dev.skillsite.audit.Baseline;
+import dev.skillsite.audit.SkillAudit;
+import dev.skillsite.cache.AuditCache;
 import dev.skillsite.model.Catalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -19,10 +26,23 @@ final class AuditStage {
   static final class Running {
     private final AuditSettings settings;
     private final CompletableFuture<Optional<AuditReport>> report;
+    private final Optional<AuditCache> cache;
 
-    private Running(AuditSettings settings, CompletableFuture<Optional<AuditReport>> report) {
+    private Running(
+        AuditSettings settings,
+        CompletableFuture<Optional<AuditReport>> report,
+        Optional<AuditCache> cache) {
       this.settings = settings;
       this.report = report;
+      this.cache = cache;
+    }
+
+    /** Leaves each skill's audit in {@code staging} for the next build (the build cache). */
+    void keep(BuildContext build, Path staging) throws IOException {
+      if (cache.isPresent()) {
+        report(); // done
+        cache.get().keep(staging, build.cache());
+      }
     }
 
     /** The skills the rest of the build sees: without those hidden for danger findings. */
@@ -47,24 +67,68 @@ final class AuditStage {
   Running start(BuildContext build, Catalog catalog, StageClock clock) {
     AuditSettings settings = AuditSettings.read(build.content());
     if (!settings.enabled()) {
-      return new Running(settings, CompletableFuture.completedFuture(Optional.empty()));
+      return new Running(
+          settings, CompletableFuture.completedFuture(Optional.empty()), Optional.empty());
     }
+    AuditCache cache = AuditCache.of(build.cache(), build.published(), settingsText(build));
     return new Running(
         settings,
         clock.beside(
             Stage.AUDIT,
             () -> {
               try {
-                return Optional.of(
-                    Auditor.standard()
-                        .audit(
-                            catalog,
-                            build.content(),
-                            Optional.of(settings.baselineFile(build.content()))));
+                return Optional.of(audit(build, catalog, settings, cache));
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
             },
-            build.pool()));
+            build.pool()),
+        Optional.of(cache));
+  }
+
+  /**
+   * Every skill's audit (the last build's where the skill's files, frontmatter and description did
+   * not change: {@link AuditCache}), then the baseline applied, as {@link Auditor#audit(Catalog,
+   * Path, Optional)} does.
+   */
+  private static AuditReport audit(
+      BuildContext build, Catalog catalog, AuditSettings settings, AuditCache cache)
+      throws IOException {
+    Auditor auditor = Auditor.standard();
+    Path content = build.content();
+    List<SkillAudit> audits;
+    try {
+      audits =
+          catalog.skills().parallelStream()
+              .map(
+                  s -> {
+                    try {
+                      return cache.audit(s, content, x -> auditor.audit(x, content));
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  })
+              .toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return Baseline.read(settings.baselineFile(content)).apply(new AuditReport(audits), content);
+  }
+
+  /** The collection's settings file as text: what the audit's cache key depends on besides code. */
+  private static String settingsText(BuildContext build) {
+    StringBuilder sb = new StringBuilder();
+    for (String name : new String[] {"skillsite.yaml", "skillsite.yml"}) {
+      try {
+        Path f = build.content().resolve(name);
+        sb.append(name)
+            .append('\u0000')
+            .append(Files.isRegularFile(f) ? Files.readString(f, StandardCharsets.UTF_8) : "")
+            .append('\u0000');
+      } catch (IOException | RuntimeException e) {
+        sb.append("unreadable");
+      }
+    }
+    return sb.toString();
   }
 }

@@ -170,6 +170,7 @@ public final class BuildPipeline {
           exporting.settle(); // nothing may write into the staging folder once it is deleted
         }
         diagnostics.addAll(report.diagnostics());
+        audit.keep(build, staging);
         // static/ last: no generated file is replaced unknowingly
         diagnostics.addAll(
             new PublishedAsIs(build.content())

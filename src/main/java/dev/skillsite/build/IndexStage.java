@@ -137,7 +137,8 @@ final class IndexStage {
       return new Built(
           index,
           key,
-          IndexAnswers.carrying(e.answers(), delta.get()::unaffected),
+          IndexAnswers.carrying(
+              e.answers(), delta.get()::unaffected, delta.get()::unaffectedSimilar),
           false,
           false,
           ids,

@@ -49,32 +49,53 @@ public final class IndexAnswers {
   private final Map<String, List<Ranked>> prior;
 
   private final Predicate<String> stillValid;
+
+  /**
+   * Similar skills of an earlier index, used when {@link #similarValid} says they did not change.
+   */
+  private final Map<String, List<Similar>> priorSimilar;
+
+  private final Predicate<SkillId> similarValid;
   private final AtomicLong carried = new AtomicLong();
   private final AtomicLong asked = new AtomicLong();
+  private final AtomicLong carriedSimilar = new AtomicLong();
 
   /** Answers for a build that has none yet: every question is asked and recorded. */
   public IndexAnswers() {
-    this(Map.of(), q -> false);
+    this(Map.of(), q -> false, Map.of(), id -> false);
   }
 
-  private IndexAnswers(Map<String, List<Ranked>> prior, Predicate<String> stillValid) {
+  private IndexAnswers(
+      Map<String, List<Ranked>> prior,
+      Predicate<String> stillValid,
+      Map<String, List<Similar>> priorSimilar,
+      Predicate<SkillId> similarValid) {
     this.prior = prior;
     this.stillValid = stillValid;
+    this.priorSimilar = priorSimilar;
+    this.similarValid = similarValid;
   }
 
   /**
    * Answers for an index that differs from the one {@code earlier} were asked of: a ranking {@code
    * earlier} holds is used (and recorded) when {@code stillValid} says the new index ranks that
-   * query the same (an {@code IndexDelta}); every other question is asked. Similar skills are asked
-   * again.
+   * query the same (an {@code IndexDelta}), and the similar skills of a skill when {@code
+   * similarValid} says so; every other question is asked.
    */
-  public static IndexAnswers carrying(IndexAnswers earlier, Predicate<String> stillValid) {
-    return new IndexAnswers(Map.copyOf(earlier.ranked), stillValid);
+  public static IndexAnswers carrying(
+      IndexAnswers earlier, Predicate<String> stillValid, Predicate<SkillId> similarValid) {
+    return new IndexAnswers(
+        Map.copyOf(earlier.ranked), stillValid, Map.copyOf(earlier.similar), similarValid);
   }
 
   /** How many rankings were taken from an earlier index's answers ({@link #carrying}). */
   public long carried() {
     return carried.get();
+  }
+
+  /** How many skills' similar skills were taken from an earlier index's answers. */
+  public long carriedSimilar() {
+    return carriedSimilar.get();
   }
 
   /** How many rankings were asked of the index. */
@@ -126,7 +147,20 @@ public final class IndexAnswers {
    */
   public Finder finder(Supplier<Finder> live) {
     Supplier<Finder> once = memo(live);
-    return (id, n) -> held(similar, id.value() + "\u0000" + n, () -> once.get().similar(id, n));
+    return (id, n) -> {
+      String question = id.value() + "\u0000" + n;
+      return held(
+          similar,
+          question,
+          () -> {
+            List<Similar> before = priorSimilar.get(question);
+            if (before != null && similarValid.test(id)) {
+              carriedSimilar.incrementAndGet();
+              return before;
+            }
+            return once.get().similar(id, n);
+          });
+    };
   }
 
   /**

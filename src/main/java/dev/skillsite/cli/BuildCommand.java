@@ -63,6 +63,9 @@ public final class BuildCommand implements Callable<Integer> {
       }
       if (timings) {
         err.println(timer.summary(ManagementFactory.getRuntimeMXBean().getUptime()));
+        if (!timer.cpuSummary().isEmpty()) {
+          err.println(timer.cpuSummary());
+        }
         err.println(
             "documents: "
                 + result.documents().total()

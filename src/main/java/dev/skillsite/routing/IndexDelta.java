@@ -146,6 +146,40 @@ public final class IndexDelta {
   }
 
   /**
+   * Whether {@link SimilarSkills#similar} answers for skill {@code id} on the index after the edit
+   * exactly as on the index before it: the collection statistics are the same, the skill is not a
+   * changed one, and no term of its surface text (name, description, triggers, headings: the words
+   * its "more like this" query is made of) is one a changed document holds differently (see {@link
+   * #unaffected}). Then every document frequency, frequency and norm the similarity reads, and so
+   * every score and shared word, is the same. Thread-safe.
+   */
+  public boolean unaffectedSimilar(SkillId id) {
+    if (statisticsDiffer.isPresent()) {
+      return false;
+    }
+    Optional<Integer> doc = after.doc(id);
+    if (doc.isEmpty()) {
+      return false;
+    }
+    for (int d : changedDocs) {
+      if (d == doc.get()) {
+        return false;
+      }
+    }
+    if (changedDocs.length == 0) {
+      return true;
+    }
+    for (String line : SimilarSkills.surfaceText(after.skill(doc.get())).split("\n")) {
+      for (String t : after.terms().surfaces(Fields.DESCRIPTION, line).keySet()) {
+        if (heldByChanged.computeIfAbsent(t, this::heldByChanged)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
    * Whether some changed document's part of a score for {@code term} can differ: in some field, its
    * frequency of the term differs before and after the edit (so may the term's document frequency),
    * or it holds the term and its length norm in that field differs.

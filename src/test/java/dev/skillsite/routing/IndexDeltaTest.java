@@ -55,7 +55,8 @@ class IndexDeltaTest {
   }
 
   /** The outcome of one edit: how many queries were unaffected, and whether stats differ. */
-  private record Outcome(int unaffected, Optional<String> differ, int changedElsewhere) {}
+  private record Outcome(
+      int unaffected, Optional<String> differ, int changedElsewhere, int similarUnaffected) {}
 
   /**
    * Indexes the skills before and after {@code edit} of skill number {@code at}, checks every query
@@ -87,7 +88,16 @@ class IndexDeltaTest {
           changedElsewhere++;
         }
       }
-      return new Outcome(unaffected, delta.statisticsDiffer(), changedElsewhere);
+      int similarUnaffected = 0;
+      SimilarSkills sa = a.similarSkills();
+      SimilarSkills sb = b.similarSkills();
+      for (Skill s : after) {
+        if (delta.unaffectedSimilar(s.id())) {
+          similarUnaffected++;
+          assertEquals(sa.similar(s.id(), 9), sb.similar(s.id(), 9), "similar: " + s.id());
+        }
+      }
+      return new Outcome(unaffected, delta.statisticsDiffer(), changedElsewhere, similarUnaffected);
     }
   }
 
@@ -177,6 +187,9 @@ class IndexDeltaTest {
       assertTrue(
           o.unaffected() > queries.size() / 2,
           o.unaffected() + " of " + queries.size() + " carried for skill " + at);
+      assertTrue(
+          o.similarUnaffected() > skills.size() / 4,
+          o.similarUnaffected() + " of " + skills.size() + " similar lists carried for " + at);
     }
   }
 
@@ -190,6 +203,7 @@ class IndexDeltaTest {
                     s, s.body() + "\n\nAlso covers quokka habitats and marsupial field notes.\n"));
     assertTrue(o.differ().orElseThrow().contains("average length"), o.differ().orElseThrow());
     assertEquals(0, o.unaffected());
+    assertEquals(0, o.similarUnaffected());
     assertTrue(
         o.changedElsewhere() > 0,
         "some ranking sharing no term with the edited skill changed: carrying it would be wrong");
