@@ -193,7 +193,10 @@ public final class BuildPipeline {
             index.answersReused(),
             searchReused,
             new BuildResult.Rankings(
-                index.answers().carried(), index.answers().asked(), index.carry()));
+                index.answers().carried(),
+                index.answers().asked(),
+                index.answers().carriedSimilar(),
+                index.carry()));
       }
     }
   }

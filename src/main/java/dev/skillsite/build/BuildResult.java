@@ -41,8 +41,8 @@ public record BuildResult(
    * Trigger rankings carried over from the last build's index, and asked of this build's, and why
    * they were or were not carried.
    */
-  public record Rankings(long carried, long asked, String why) {
-    public static final Rankings NONE = new Rankings(0, 0, "");
+  public record Rankings(long carried, long asked, long similarCarried, String why) {
+    public static final Rankings NONE = new Rankings(0, 0, 0, "");
   }
 
   /** Markdown documents in the site; {@code reused} of them were not rendered again. */

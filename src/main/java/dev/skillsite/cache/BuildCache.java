@@ -36,7 +36,7 @@ public final class BuildCache {
    * Each skill of the published routing index with the digest of its document ({@code
    * RoutingIndex.skillDigests}), one {@code id TAB digest} line each, in index order.
    */
-  public static final String INDEX_DOCS = FOLDER + "/index-docs.txt";
+  static final String INDEX_DOCS = FOLDER + "/index-docs.txt";
 
   /** The files of the browser search export, with their sizes and checksums. */
   public static final String SEARCH_EXPORT = FOLDER + "/search-export.list";

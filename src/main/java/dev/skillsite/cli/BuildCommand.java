@@ -81,7 +81,9 @@ public final class BuildCommand implements Callable<Integer> {
                 + result.rankings().carried()
                 + " carried over from the last build's index, "
                 + result.rankings().asked()
-                + " asked ("
+                + " asked; similar skills of "
+                + result.rankings().similarCarried()
+                + " skills carried over ("
                 + result.rankings().why()
                 + ")");
       }

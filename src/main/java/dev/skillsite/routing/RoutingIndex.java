@@ -287,7 +287,7 @@ public final class RoutingIndex implements Closeable {
    * each skill's id, name, source, description and body, digested per skill on all cores, then
    * together. The index's ids derive from it, and the same seed and code give the same index bytes.
    */
-  public static byte[] contentSeed(List<Skill> skills) {
+  static byte[] contentSeed(List<Skill> skills) {
     return seedOf(skillDigests(skills));
   }
 
