@@ -75,6 +75,7 @@ final class IndexStage {
     private final List<SkillId> ids;
     private final List<String> digests;
     private final Optional<BuildCache.Earlier> earlier;
+    private final List<Skill> skills;
 
     private Started(
         CacheKey key,
@@ -83,8 +84,10 @@ final class IndexStage {
         Optional<IndexAnswers> held,
         List<SkillId> ids,
         List<String> digests,
-        Optional<BuildCache.Earlier> earlier) {
+        Optional<BuildCache.Earlier> earlier,
+        List<Skill> skills) {
       this.key = key;
+      this.skills = skills;
       this.reused = reused;
       this.inverted = inverted;
       this.held = held;
@@ -115,12 +118,12 @@ final class IndexStage {
           changed.add(ids.get(i));
         }
       }
-      RoutingIndex before;
-      try {
-        before = RoutingIndex.open(e.dir());
-      } catch (IOException | RuntimeException x) {
-        return fresh(index, "the earlier index could not be read");
+      // read into memory and checksummed: a damaged earlier index carries nothing over
+      Optional<RoutingIndex> read = RoutingIndex.reuse(e.dir(), skills);
+      if (read.isEmpty()) {
+        return fresh(index, "the earlier index could not be read whole");
       }
+      RoutingIndex before = read.get();
       Optional<IndexDelta> delta = IndexDelta.of(before, index, changed);
       Optional<String> why =
           delta.isEmpty()
@@ -182,7 +185,8 @@ final class IndexStage {
         reused.isPresent() ? build.cache().answers(key) : Optional.empty(),
         ids,
         digests,
-        earlier);
+        earlier,
+        catalog.skills());
   }
 
   private static CacheKey key(byte[] seed, Confidence confidence) {
