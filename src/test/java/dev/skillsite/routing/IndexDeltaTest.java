@@ -26,10 +26,11 @@ import org.junit.jupiter.api.Test;
  * {@link IndexDelta} is sound: on the 195 skills of {@code ../shared/corpora/medium}, after each
  * edit of one skill, every query it calls unaffected is ranked by the router on the edited index
  * exactly as on the index before (ids, scores, confidences, abstention), over every trigger of
- * every skill and the {@code large} eval requests. It is also not vacuous: a length-preserving edit
- * leaves most answers unaffected; and where it declines (an edit that changes a field's average
- * length) some answer that shares no word with the edited skill did change, so the statistics
- * condition is needed.
+ * every skill and the {@code large} eval requests; and every skill whose similar skills it calls
+ * unaffected has the same similar skills (scores, reasons). It is also not vacuous: a
+ * length-preserving edit leaves most answers unaffected; and where it declines (an edit that
+ * changes a field's average length) some answer that shares no word with the edited skill did
+ * change, so the statistics condition is needed.
  */
 class IndexDeltaTest {
   private static final Path CORPUS = Path.of("../shared/corpora/medium");
