@@ -66,6 +66,7 @@
 //SOURCES ../src/main/java/dev/skillsite/build/SwapStage.java
 //SOURCES ../src/main/java/dev/skillsite/build/TerminalProgress.java
 //SOURCES ../src/main/java/dev/skillsite/build/package-info.java
+//SOURCES ../src/main/java/dev/skillsite/cache/AuditCache.java
 //SOURCES ../src/main/java/dev/skillsite/cache/BuildCache.java
 //SOURCES ../src/main/java/dev/skillsite/cache/CacheKey.java
 //SOURCES ../src/main/java/dev/skillsite/cache/CodeIdentity.java
@@ -219,6 +220,7 @@
 //SOURCES ../src/main/java/dev/skillsite/routing/HitTerms.java
 //SOURCES ../src/main/java/dev/skillsite/routing/Idf.java
 //SOURCES ../src/main/java/dev/skillsite/routing/IndexContents.java
+//SOURCES ../src/main/java/dev/skillsite/routing/IndexDelta.java
 //SOURCES ../src/main/java/dev/skillsite/routing/IndexedSkill.java
 //SOURCES ../src/main/java/dev/skillsite/routing/Invocation.java
 //SOURCES ../src/main/java/dev/skillsite/routing/LocalSource.java

@@ -91,7 +91,11 @@ public final class Auditor {
     return audit(skill, contentRoot, Optional.empty());
   }
 
-  private SkillAudit audit(Skill skill, Path contentRoot, Optional<AuditMemo> memo)
+  /**
+   * Audits one skill, taking each file's findings from {@code memo} where it holds the same bytes
+   * (and keeping the new ones there).
+   */
+  public SkillAudit audit(Skill skill, Path contentRoot, Optional<AuditMemo> memo)
       throws IOException {
     List<SkillFile> files = SkillFiles.read(contentRoot, skill.dir());
     return new SkillAudit(

@@ -162,7 +162,6 @@ public final class BuildPipeline {
         boolean searchReused;
         try {
           report = clock.run(Stage.RENDER, () -> render.pages(build, input, documents, staging));
-          audit.keep(staging);
           searchReused =
               clock.run(Stage.EXPORT, () -> export.finish(build, catalog, staging, exporting));
         } catch (UncheckedIOException e) {
@@ -171,6 +170,7 @@ public final class BuildPipeline {
           exporting.settle(); // nothing may write into the staging folder once it is deleted
         }
         diagnostics.addAll(report.diagnostics());
+        audit.keep(build, staging);
         // static/ last: no generated file is replaced unknowingly
         diagnostics.addAll(
             new PublishedAsIs(build.content())
@@ -191,7 +191,12 @@ public final class BuildPipeline {
             new BuildResult.Documents(docs.total(), docs.reused()),
             index.reused(),
             index.answersReused(),
-            searchReused);
+            searchReused,
+            new BuildResult.Rankings(
+                index.answers().carried(),
+                index.answers().asked(),
+                index.answers().carriedSimilar(),
+                index.carry()));
       }
     }
   }

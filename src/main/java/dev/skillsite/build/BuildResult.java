@@ -21,6 +21,9 @@ import java.util.Optional;
  *     routing health, similar skills) was answered from the build cache
  * @param searchReused whether the browser search export was the last build's (same index, same
  *     results shown)
+ * @param rankings when the index changed: how many trigger rankings of the routing health were
+ *     carried over from the last build's answers (provably unchanged, see {@code IndexDelta}) and
+ *     how many were asked of the new index
  */
 public record BuildResult(
     int skills,
@@ -32,7 +35,16 @@ public record BuildResult(
     Documents documents,
     boolean indexReused,
     boolean answersReused,
-    boolean searchReused) {
+    boolean searchReused,
+    Rankings rankings) {
+  /**
+   * Trigger rankings carried over from the last build's index, and asked of this build's, and why
+   * they were or were not carried.
+   */
+  public record Rankings(long carried, long asked, long similarCarried, String why) {
+    public static final Rankings NONE = new Rankings(0, 0, 0, "");
+  }
+
   /** Markdown documents in the site; {@code reused} of them were not rendered again. */
   public record Documents(long total, long reused) {
     public static final Documents NONE = new Documents(0, 0);
@@ -54,7 +66,8 @@ public record BuildResult(
         Documents.NONE,
         false,
         false,
-        false);
+        false,
+        Rankings.NONE);
   }
 
   public long errors() {

@@ -69,6 +69,7 @@ final class ExportStage {
       BuildCache cache, Catalog catalog, IndexStage.Built index, Path staging) throws IOException {
     index.index().writeTo(staging.resolve(IndexStage.DIR));
     cache.keepIndex(staging, index.key(), index.answers());
+    cache.keepDocs(staging, index.ids(), index.digests());
     List<SearchIndexWriter.Display> shown = searchDisplay(catalog);
     CacheKey searchKey = BuildCache.searchKey(index.key(), shown);
     boolean same = index.reused() && cache.reuseSearchExport(staging, searchKey);

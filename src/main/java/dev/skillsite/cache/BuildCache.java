@@ -1,12 +1,14 @@
 package dev.skillsite.cache;
 
 import dev.skillsite.model.Skill;
+import dev.skillsite.model.SkillId;
 import dev.skillsite.routing.RoutingIndex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +31,12 @@ public final class BuildCache {
 
   /** What was asked of that index ({@link IndexAnswers}). */
   public static final String INDEX_ANSWERS = FOLDER + "/index-answers.bin";
+
+  /**
+   * Each skill of the published routing index with the digest of its document ({@code
+   * RoutingIndex.skillDigests}), one {@code id TAB digest} line each, in index order.
+   */
+  static final String INDEX_DOCS = FOLDER + "/index-docs.txt";
 
   /** The files of the browser search export, with their sizes and checksums. */
   public static final String SEARCH_EXPORT = FOLDER + "/search-export.list";
@@ -71,6 +79,62 @@ public final class BuildCache {
     return enabled
         ? IndexAnswers.read(published.resolve(INDEX_ANSWERS), key.value())
         : Optional.empty();
+  }
+
+  /**
+   * The routing index the published site holds, as the build cache describes it, for a build whose
+   * index differs: its key, its skills and their documents' digests, and what was asked of it.
+   *
+   * @param dir where the index is in the site
+   */
+  public record Earlier(
+      String key, List<SkillId> ids, List<String> digests, IndexAnswers answers, Path dir) {}
+
+  /**
+   * The published routing index at {@code dir}, when the cache describes it whole (key, documents
+   * and answers of the same key); empty otherwise, or without the cache.
+   */
+  public Optional<Earlier> earlier(String dir) {
+    if (!enabled) {
+      return Optional.empty();
+    }
+    String key = readKey();
+    Path docs = published.resolve(INDEX_DOCS);
+    if (key.isEmpty() || !Files.isRegularFile(docs, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    try {
+      List<SkillId> ids = new ArrayList<>();
+      List<String> digests = new ArrayList<>();
+      for (String line : Files.readAllLines(docs, StandardCharsets.UTF_8)) {
+        int tab = line.indexOf('\t');
+        if (tab < 0) {
+          return Optional.empty();
+        }
+        ids.add(new SkillId(line.substring(0, tab)));
+        digests.add(line.substring(tab + 1));
+      }
+      return IndexAnswers.read(published.resolve(INDEX_ANSWERS), key)
+          .map(
+              a ->
+                  new Earlier(
+                      key, List.copyOf(ids), List.copyOf(digests), a, published.resolve(dir)));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Leaves each indexed skill's id and document digest in {@code staging} for the next build. */
+  public void keepDocs(Path staging, List<SkillId> ids, List<String> digests) throws IOException {
+    if (enabled) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < ids.size(); i++) {
+        sb.append(ids.get(i).value()).append('\t').append(digests.get(i)).append('\n');
+      }
+      Path file = staging.resolve(INDEX_DOCS);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, sb, StandardCharsets.UTF_8);
+    }
   }
 
   /** Leaves the index key and {@code answers} in {@code staging} for the next build. */

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
 
@@ -43,8 +45,63 @@ public final class IndexAnswers {
   private final Map<String, List<Ranked>> ranked = new ConcurrentHashMap<>();
   private final Map<String, List<Similar>> similar = new ConcurrentHashMap<>();
 
+  /** Rankings of an earlier index, each used when {@link #stillValid} says it did not change. */
+  private final Map<String, List<Ranked>> prior;
+
+  private final Predicate<String> stillValid;
+
+  /**
+   * Similar skills of an earlier index, used when {@link #similarValid} says they did not change.
+   */
+  private final Map<String, List<Similar>> priorSimilar;
+
+  private final Predicate<SkillId> similarValid;
+  private final AtomicLong carried = new AtomicLong();
+  private final AtomicLong asked = new AtomicLong();
+  private final AtomicLong carriedSimilar = new AtomicLong();
+
   /** Answers for a build that has none yet: every question is asked and recorded. */
-  public IndexAnswers() {}
+  public IndexAnswers() {
+    this(Map.of(), q -> false, Map.of(), id -> false);
+  }
+
+  private IndexAnswers(
+      Map<String, List<Ranked>> prior,
+      Predicate<String> stillValid,
+      Map<String, List<Similar>> priorSimilar,
+      Predicate<SkillId> similarValid) {
+    this.prior = prior;
+    this.stillValid = stillValid;
+    this.priorSimilar = priorSimilar;
+    this.similarValid = similarValid;
+  }
+
+  /**
+   * Answers for an index that differs from the one {@code earlier} were asked of: a ranking {@code
+   * earlier} holds is used (and recorded) when {@code stillValid} says the new index ranks that
+   * query the same (an {@code IndexDelta}), and the similar skills of a skill when {@code
+   * similarValid} says so; every other question is asked.
+   */
+  public static IndexAnswers carrying(
+      IndexAnswers earlier, Predicate<String> stillValid, Predicate<SkillId> similarValid) {
+    return new IndexAnswers(
+        Map.copyOf(earlier.ranked), stillValid, Map.copyOf(earlier.similar), similarValid);
+  }
+
+  /** How many rankings were taken from an earlier index's answers ({@link #carrying}). */
+  public long carried() {
+    return carried.get();
+  }
+
+  /** How many skills' similar skills were taken from an earlier index's answers. */
+  public long carriedSimilar() {
+    return carriedSimilar.get();
+  }
+
+  /** How many rankings were asked of the index. */
+  public long asked() {
+    return asked.get();
+  }
 
   /** The skills a phrase routes to, best first, as the routing health probes them. */
   @FunctionalInterface
@@ -61,7 +118,19 @@ public final class IndexAnswers {
    */
   public Ranker ranker(Supplier<Ranker> live) {
     Supplier<Ranker> once = memo(live);
-    return query -> held(ranked, query, () -> once.get().rank(query));
+    return query ->
+        held(
+            ranked,
+            query,
+            () -> {
+              List<Ranked> before = prior.get(query);
+              if (before != null && stillValid.test(query)) {
+                carried.incrementAndGet();
+                return before;
+              }
+              asked.incrementAndGet();
+              return once.get().rank(query);
+            });
   }
 
   /**
@@ -78,7 +147,20 @@ public final class IndexAnswers {
    */
   public Finder finder(Supplier<Finder> live) {
     Supplier<Finder> once = memo(live);
-    return (id, n) -> held(similar, id.value() + "\u0000" + n, () -> once.get().similar(id, n));
+    return (id, n) -> {
+      String question = id.value() + "\u0000" + n;
+      return held(
+          similar,
+          question,
+          () -> {
+            List<Similar> before = priorSimilar.get(question);
+            if (before != null && similarValid.test(id)) {
+              carriedSimilar.incrementAndGet();
+              return before;
+            }
+            return once.get().similar(id, n);
+          });
+    };
   }
 
   /**

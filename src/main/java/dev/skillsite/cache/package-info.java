@@ -6,6 +6,6 @@
  * the documents in {@code site} (their memo records are rendering internals) but takes its path and
  * key from here.
  *
- * <p>May import: {@code model}, {@code output}, {@code routing}, {@code search}.
+ * <p>May import: {@code audit}, {@code model}, {@code output}, {@code routing}, {@code search}.
  */
 package dev.skillsite.cache;

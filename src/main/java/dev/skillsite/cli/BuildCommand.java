@@ -63,6 +63,9 @@ public final class BuildCommand implements Callable<Integer> {
       }
       if (timings) {
         err.println(timer.summary(ManagementFactory.getRuntimeMXBean().getUptime()));
+        if (!timer.cpuSummary().isEmpty()) {
+          err.println(timer.cpuSummary());
+        }
         err.println(
             "documents: "
                 + result.documents().total()
@@ -73,6 +76,16 @@ public final class BuildCommand implements Callable<Integer> {
                     ? "; routing index and its answers too"
                     : result.indexReused() ? "; routing index too" : "")
                 + (result.searchReused() ? "; search export too" : ""));
+        err.println(
+            "trigger rankings: "
+                + result.rankings().carried()
+                + " carried over from the last build's index, "
+                + result.rankings().asked()
+                + " asked; similar skills of "
+                + result.rankings().similarCarried()
+                + " skills carried over ("
+                + result.rankings().why()
+                + ")");
       }
       err.flush();
       out.println("built " + site.out + ": " + result.summary());

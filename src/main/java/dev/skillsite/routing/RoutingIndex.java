@@ -287,21 +287,28 @@ public final class RoutingIndex implements Closeable {
    * each skill's id, name, source, description and body, digested per skill on all cores, then
    * together. The index's ids derive from it, and the same seed and code give the same index bytes.
    */
-  public static byte[] contentSeed(List<Skill> skills) {
-    List<String> digests =
-        skills.parallelStream()
-            .map(
-                s ->
-                    HexFormat.of()
-                        .formatHex(
-                            ReproducibleIds.seedOf(
-                                List.of(
-                                    s.id().value(),
-                                    s.name(),
-                                    s.source(),
-                                    s.description(),
-                                    s.body()))))
-            .toList();
+  static byte[] contentSeed(List<Skill> skills) {
+    return seedOf(skillDigests(skills));
+  }
+
+  /**
+   * Each skill's part of {@link #contentSeed}, in order: a digest of everything its document is
+   * made of. Two builds whose digests for a skill are equal index the same document for it.
+   */
+  public static List<String> skillDigests(List<Skill> skills) {
+    return skills.parallelStream()
+        .map(
+            s ->
+                HexFormat.of()
+                    .formatHex(
+                        ReproducibleIds.seedOf(
+                            List.of(
+                                s.id().value(), s.name(), s.source(), s.description(), s.body()))))
+        .toList();
+  }
+
+  /** The {@link #contentSeed} of skills whose {@link #skillDigests} are {@code digests}. */
+  public static byte[] seedOf(List<String> digests) {
     return ReproducibleIds.seedOf(digests);
   }
 

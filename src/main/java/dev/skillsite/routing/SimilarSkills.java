@@ -48,15 +48,7 @@ public final class SimilarSkills {
       return List.of();
     }
     int doc = docOpt.get();
-    IndexedSkill s = index.skill(doc);
-    String text =
-        String.join(
-            "\n",
-            SkillDocument.nameWords(s.name()),
-            s.description(),
-            String.join("\n", s.phrases()),
-            String.join("\n", s.keywords()),
-            String.join("\n", s.headings()));
+    String text = surfaceText(index.skill(doc));
     Map<String, Integer> tf = new HashMap<>();
     Map<String, String> surface = new LinkedHashMap<>();
     for (var line : text.split("\n")) {
@@ -118,6 +110,17 @@ public final class SimilarSkills {
       }
     }
     return out;
+  }
+
+  /** The text a skill's "more like this" query is made of, one part a line. */
+  static String surfaceText(IndexedSkill s) {
+    return String.join(
+        "\n",
+        SkillDocument.nameWords(s.name()),
+        s.description(),
+        String.join("\n", s.phrases()),
+        String.join("\n", s.keywords()),
+        String.join("\n", s.headings()));
   }
 
   /** "both cover GenServer, supervision and ETS": at most three shared words, in words. */

@@ -17,14 +17,24 @@ public final class SiteFingerprint {
   private SiteFingerprint() {}
 
   /**
-   * Relative path → SHA-256 of every file under {@code root} (the routing index's files included).
+   * The build cache's record of file stamps (modification times, and which files were too recent to
+   * trust when it was written): it depends on when the content was written and built, not only on
+   * what it holds, so it is not part of what two builds must agree on.
+   */
+  private static final String STAMPS = ".skillsite-cache/audit.bin";
+
+  /**
+   * Relative path → SHA-256 of every file under {@code root} (the routing index's files included;
+   * the audit cache's stamps not: {@link #STAMPS}).
    */
   public static SortedMap<String, String> of(Path root) throws IOException {
     SortedMap<String, String> map = new TreeMap<>();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
         String rel = root.relativize(f).toString().replace('\\', '/');
-        map.put(rel, sha256(Files.readAllBytes(f)));
+        if (!rel.equals(STAMPS)) {
+          map.put(rel, sha256(Files.readAllBytes(f)));
+        }
       }
     }
     return map;
