@@ -531,6 +531,7 @@
     this.slots = {};
     var self = this;
     manifest.slots.forEach(function (name, i) { self.slots[name] = i; });
+    this.normTables = {};
     this.fields = manifest.fields.map(function (f) {
       var avgdl = f32(f.sumTotalTermFreq / f.docCount);
       var cache = new Float64Array(manifest.lengthTable.length);
@@ -538,6 +539,13 @@
       for (var i = 0; i < cache.length; i++) {
         var len = f32(manifest.lengthTable[i]);
         cache[i] = f32(1 / f32(k1 * f32(f32(1 - b) + f32(f32(b * len) / avgdl))));
+      }
+      if (f.norms) { // a small collection's norms, one table (SearchIndexWriter.NORMS_IN_MANIFEST_UP_TO)
+        var table = new Uint8Array(f.norms.length / 2);
+        for (var t = 0; t < table.length; t++) {
+          table[t] = (DIGIT36[f.norms.charCodeAt(2 * t)] << 4) | DIGIT36[f.norms.charCodeAt(2 * t + 1)];
+        }
+        self.normTables[f.name] = table;
       }
       return { name: f.name, boost: f32(f.boost), chain: f.chain, docCount: f.docCount, cache: cache };
     });
@@ -674,6 +682,11 @@
       var e = this.entry(term);
       var slot = this.slots[field];
       p = decodePostings(e && e.length > slot ? e[slot] : "");
+      var table = this.normTables[field];
+      if (table && !p.norms && p.docs.length > 0) { // norms from the manifest's table, by document
+        p.norms = new Uint8Array(p.docs.length);
+        for (var i = 0; i < p.docs.length; i++) { p.norms[i] = table[p.docs[i]]; }
+      }
       if (e) { this.decoded.set(key, p); }
     }
     return p;

@@ -25,7 +25,7 @@ import java.util.zip.CRC32;
  * changed (BENCHMARKS.md, session 11).
  */
 final class SearchExportCache {
-  private static final String HEADER = "skillsite search export 2";
+  private static final String HEADER = "skillsite search export 3";
 
   /**
    * The only paths an export writes: a damaged list must not link anything else into the new site.

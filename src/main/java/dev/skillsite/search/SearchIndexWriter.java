@@ -100,6 +100,15 @@ public final class SearchIndexWriter {
     }
   }
 
+  /**
+   * Up to this many skills each scored field's norms are one table in the manifest (two hex digits
+   * a skill: at most 512 characters a field) instead of beside every posting of every term. A small
+   * collection's long query loads dozens of term chunks, each of which would carry its postings'
+   * norms again (elixir's longest first query: 47.3 KB gzip with them, under 46 KB without); past
+   * this size the table would make the manifest every first query loads grow with the collection.
+   */
+  static final int NORMS_IN_MANIFEST_UP_TO = 256;
+
   private final Gson gson = new Gson();
 
   /**
@@ -114,7 +123,9 @@ public final class SearchIndexWriter {
     // each entry (numbers only) is serialized once: for the chunk count and for the chunk it goes
     // in
     Map<String, String> entries = new TreeMap<>();
-    entries(index).forEach((term, entry) -> entries.put(term, gson.toJson(entry)));
+    boolean normsInManifest = skills.size() <= NORMS_IN_MANIFEST_UP_TO;
+    entries(index, !normsInManifest)
+        .forEach((term, entry) -> entries.put(term, gson.toJson(entry)));
     long bytes =
         entries.entrySet().stream()
             .mapToLong(e -> e.getKey().length() + e.getValue().length() + 4)
@@ -182,7 +193,7 @@ public final class SearchIndexWriter {
               "n/" + Integer.toString(i, 36) + ".js",
               "names(" + i + "," + gson.toJson(byChunk.get(i)) + ")"));
     }
-    JsonObject m = manifest(index, skills, chunks);
+    JsonObject m = manifest(index, skills, chunks, normsInManifest);
     m.addProperty("nameChunks", nameChunks);
     m.addProperty("longestName", names.longest());
     m.addProperty("distinctNames", names.distinct());
@@ -212,12 +223,12 @@ public final class SearchIndexWriter {
   /**
    * Every term of every exported field, sorted, with the background terms a query may ask about.
    */
-  private static Map<String, JsonArray> entries(IndexContents index) {
+  private static Map<String, JsonArray> entries(IndexContents index, boolean normsInPostings) {
     Map<String, JsonElement[]> slots = new TreeMap<>();
     for (int s = FIRST_POSTINGS; s < SLOTS.size(); s++) {
       String field = SLOTS.get(s);
       boolean freqs = !MEMBERSHIP_ONLY.contains(field);
-      byte[] norms = scored(field) ? index.stats(field).norms() : null;
+      byte[] norms = normsInPostings && scored(field) ? index.stats(field).norms() : null;
       int slot = s;
       index
           .postings(field)
@@ -265,7 +276,8 @@ public final class SearchIndexWriter {
     return Fields.SEARCHED.stream().anyMatch(w -> w.field().equals(field) && w.boost() > 0);
   }
 
-  private static JsonObject manifest(IndexContents index, List<Display> skills, int chunks) {
+  private static JsonObject manifest(
+      IndexContents index, List<Display> skills, int chunks, boolean norms) {
     JsonObject m = new JsonObject();
     m.addProperty("version", 2);
     m.addProperty("skillCount", skills.size());
@@ -291,6 +303,13 @@ public final class SearchIndexWriter {
       f.addProperty("chain", Analysis.chainOf(w.field()));
       f.addProperty("docCount", st.docCount());
       f.addProperty("sumTotalTermFreq", st.sumTotalTermFreq());
+      if (norms) {
+        StringBuilder hex = new StringBuilder();
+        for (byte b : st.norms()) {
+          hex.append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));
+        }
+        f.addProperty("norms", hex.toString());
+      }
       fields.add(f);
     }
     m.add("fields", fields);
