@@ -24,15 +24,21 @@ public final class SiteFingerprint {
   private static final String STAMPS = ".skillsite-cache/audit.bin";
 
   /**
+   * The build cache's findings by file: a rebuild keeps those of the files it scanned again, which
+   * depends on which skills the stamps above let it skip, so it too is history, not content.
+   */
+  private static final String FINDINGS = ".skillsite-cache/audit-findings.bin";
+
+  /**
    * Relative path → SHA-256 of every file under {@code root} (the routing index's files included;
-   * the audit cache's stamps not: {@link #STAMPS}).
+   * the audit caches not: {@link #STAMPS}, {@link #FINDINGS}).
    */
   public static SortedMap<String, String> of(Path root) throws IOException {
     SortedMap<String, String> map = new TreeMap<>();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
         String rel = root.relativize(f).toString().replace('\\', '/');
-        if (!rel.equals(STAMPS)) {
+        if (!rel.equals(STAMPS) && !rel.equals(FINDINGS)) {
           map.put(rel, sha256(Files.readAllBytes(f)));
         }
       }
