@@ -4,6 +4,7 @@ import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,14 +70,12 @@ public final class MentionIndex {
     // a keyword that is a word of exactly one skill's name names that skill, whoever lists it:
     // "OTP", listed by
     // an overview skill, links to otp-thinking
-    Map<String, List<SkillId>> byNameWord = new HashMap<>();
+    // a set per word: a word in thousands of names (a registry) must not cost a scan per skill
+    Map<String, Set<SkillId>> byNameWord = new HashMap<>();
     for (Skill skill : skills) {
       for (String w : skill.name().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{Nd}]+")) {
         if (!w.isEmpty()) {
-          List<SkillId> ids = byNameWord.computeIfAbsent(w, x -> new java.util.ArrayList<>());
-          if (!ids.contains(skill.id())) {
-            ids.add(skill.id());
-          }
+          byNameWord.computeIfAbsent(w, x -> new LinkedHashSet<>()).add(skill.id());
         }
       }
     }
@@ -88,8 +87,8 @@ public final class MentionIndex {
             && owners.get(k.toLowerCase(Locale.ROOT)) == 1
             && words(k) <= MAX_WORDS
             && looksLikeAName(k)) {
-          List<SkillId> named = byNameWord.getOrDefault(k.toLowerCase(Locale.ROOT), List.of());
-          terms.putIfAbsent(k, named.size() == 1 ? named.get(0) : skill.id());
+          Set<SkillId> named = byNameWord.getOrDefault(k.toLowerCase(Locale.ROOT), Set.of());
+          terms.putIfAbsent(k, named.size() == 1 ? named.iterator().next() : skill.id());
         }
       }
     }
