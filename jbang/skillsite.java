@@ -69,6 +69,7 @@
 //SOURCES ../src/main/java/dev/skillsite/cache/AuditCache.java
 //SOURCES ../src/main/java/dev/skillsite/cache/BuildCache.java
 //SOURCES ../src/main/java/dev/skillsite/cache/CacheKey.java
+//SOURCES ../src/main/java/dev/skillsite/cache/CacheRecords.java
 //SOURCES ../src/main/java/dev/skillsite/cache/CodeIdentity.java
 //SOURCES ../src/main/java/dev/skillsite/cache/IndexAnswers.java
 //SOURCES ../src/main/java/dev/skillsite/cache/SearchExportCache.java

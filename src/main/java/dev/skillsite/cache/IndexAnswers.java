@@ -8,7 +8,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -289,22 +288,14 @@ public final class IndexAnswers {
   }
 
   private static int count(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0 || n > MAX_LENGTH) {
-      throw new IOException("bad count " + n);
-    }
-    return n;
+    return CacheRecords.count(in, MAX_LENGTH);
   }
 
   private static String string(DataInputStream in) throws IOException {
-    byte[] b = new byte[count(in)];
-    in.readFully(b);
-    return new String(b, StandardCharsets.UTF_8);
+    return CacheRecords.string(in, MAX_LENGTH);
   }
 
   private static void string(DataOutputStream out, String s) throws IOException {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(b.length);
-    out.write(b);
+    CacheRecords.string(out, s);
   }
 }
