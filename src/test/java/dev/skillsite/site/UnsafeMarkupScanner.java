@@ -98,7 +98,16 @@ public final class UnsafeMarkupScanner {
           if (key.equals("style") || key.equals("srcdoc") || key.equals("formaction")) {
             problems.add(page + ": attribute " + a);
           }
+          // a meta's content is text (a description may say "javascript:"), a URL only for
+          // og:url, og:image and the like
+          boolean text =
+              tag.equals("meta")
+                  && key.equals("content")
+                  && !(e.attr("property") + e.attr("name"))
+                      .toLowerCase(Locale.ROOT)
+                      .matches(".*(url|image)$");
           if (URL_ATTRIBUTES.contains(key)
+              && !text
               && (value.startsWith("javascript:")
                   || value.startsWith("vbscript:")
                   || value.startsWith("data:"))) {
