@@ -39,6 +39,7 @@
 //SOURCES ../src/main/java/dev/skillsite/audit/KeywordSet.java
 //SOURCES ../src/main/java/dev/skillsite/audit/Literals.java
 //SOURCES ../src/main/java/dev/skillsite/audit/PatternScanner.java
+//SOURCES ../src/main/java/dev/skillsite/audit/RegexTopLevel.java
 //SOURCES ../src/main/java/dev/skillsite/audit/RuleTable.java
 //SOURCES ../src/main/java/dev/skillsite/audit/SarifLog.java
 //SOURCES ../src/main/java/dev/skillsite/audit/SkillAudit.java

@@ -58,35 +58,7 @@ record Branches(Pattern pattern, List<String> keywords, Literals required) {
 
   /** {@code regex} split at its top-level {@code |} (outside groups and character classes). */
   static List<String> split(String regex) {
-    List<String> parts = new ArrayList<>();
-    int depth = 0;
-    boolean inClass = false;
-    int start = 0;
-    for (int i = 0; i < regex.length(); i++) {
-      char c = regex.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (inClass) {
-        inClass = c != ']';
-      } else if (c == '[') {
-        inClass = true;
-        if (i + 1 < regex.length() && regex.charAt(i + 1) == '^') {
-          i++;
-        }
-        if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
-          i++; // a leading ] is a member of the class
-        }
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (c == '|' && depth == 0) {
-        parts.add(regex.substring(start, i));
-        start = i + 1;
-      }
-    }
-    parts.add(regex.substring(start));
-    return depth == 0 && !inClass ? parts : List.of(regex);
+    return RegexTopLevel.of(regex).map(RegexTopLevel::alternatives).orElse(List.of(regex));
   }
 
   /**

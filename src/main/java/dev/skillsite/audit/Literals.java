@@ -3,6 +3,7 @@ package dev.skillsite.audit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -31,43 +32,20 @@ final class Literals {
   static Literals of(Pattern p) {
     int unsafe = Pattern.COMMENTS | Pattern.UNICODE_CASE | Pattern.LITERAL | Pattern.CANON_EQ;
     String regex = p.pattern();
+    Optional<RegexTopLevel> top = RegexTopLevel.of(regex);
     if ((p.flags() & unsafe) != 0
         || INLINE_FLAGS.matcher(regex).find()
-        || Branches.split(regex).size() > 1) {
+        || top.isEmpty()
+        || !top.get().bars().isEmpty()) {
       return NONE;
     }
     List<char[][]> sets = new ArrayList<>();
-    int depth = 0;
-    boolean inClass = false;
-    int open = -1;
-    for (int i = 0; i < regex.length(); i++) {
-      char c = regex.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (inClass) {
-        inClass = c != ']';
-      } else if (c == '[') {
-        inClass = true;
-        if (i + 1 < regex.length() && regex.charAt(i + 1) == '^') {
-          i++;
-        }
-        if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
-          i++;
-        }
-      } else if (c == '(') {
-        if (depth++ == 0) {
-          open = i;
-        }
-      } else if (c == ')') {
-        if (--depth == 0 && !optional(regex, i + 1)) {
-          words(regex.substring(open, i + 1)).ifPresent(sets::add);
-        }
-        if (depth < 0) {
-          return NONE;
-        }
+    for (RegexTopLevel.Group group : top.get().groups()) {
+      if (!optional(regex, group.close() + 1)) {
+        words(top.get().text(group)).ifPresent(sets::add);
       }
     }
-    return depth == 0 && !inClass ? new Literals(sets.toArray(char[][][]::new)) : NONE;
+    return new Literals(sets.toArray(char[][][]::new));
   }
 
   /** Whether the group ending before {@code at} may match nothing ({@code ?}, {@code *}, {0,). */
@@ -82,14 +60,14 @@ final class Literals {
   }
 
   /** The words of a group of plain words ({@code (?:a|b c)} or {@code (a|b)}), lower case. */
-  private static java.util.Optional<char[][]> words(String group) {
+  private static Optional<char[][]> words(String group) {
     String inner;
     if (group.startsWith("(?:")) {
       inner = group.substring(3, group.length() - 1);
     } else if (group.length() > 1 && group.charAt(1) != '?') {
       inner = group.substring(1, group.length() - 1);
     } else {
-      return java.util.Optional.empty(); // a look-around, named or atomic group
+      return Optional.empty(); // a look-around, named or atomic group
     }
     List<String> alternatives = Branches.split(inner);
     char[][] out = new char[alternatives.size()][];
@@ -101,21 +79,21 @@ final class Literals {
         if (c == '\\' && i + 1 < alt.length()) {
           char e = alt.charAt(++i);
           if (e >= 0x80 || Character.isLetterOrDigit(e)) {
-            return java.util.Optional.empty(); // \s, \b, \d, \1: not a plain character
+            return Optional.empty(); // \s, \b, \d, \1: not a plain character
           }
           word.append(e);
         } else if (c >= 0x80 || ".^$*+?()[]{}|\\".indexOf(c) >= 0) {
-          return java.util.Optional.empty();
+          return Optional.empty();
         } else {
           word.append(c);
         }
       }
       if (word.length() == 0) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
       out[a] = word.toString().toLowerCase(Locale.ROOT).toCharArray();
     }
-    return java.util.Optional.of(out);
+    return Optional.of(out);
   }
 
   /** How many word lists a match needs one word of. */
