@@ -18,16 +18,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -42,41 +39,27 @@ class SearchExplainedBrowserTest {
   private static final Set<String> WHY =
       Set.of("phrase", "keyword", "name", "heading", "clause", "body", "invoked");
 
-  @TempDir static Path tmp;
-  private static SiteBrowser web;
-  private static ChromeDriver browser;
-
-  @BeforeAll
-  static void start() throws Exception {
-    web =
-        SiteBrowser.build(
-            tmp,
-            new java.util.LinkedHashMap<>(
-                Map.of("demo", Path.of("content"), "elixir", Path.of("../shared/corpora/elixir"))));
-    browser = web.driver();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (web != null) {
-      web.close();
-    }
-  }
+  @RegisterExtension
+  static final SiteBrowser.PerClass web =
+      SiteBrowser.perClass(
+          tmp -> Map.of("demo", Path.of("content"), "elixir", Path.of("../shared/corpora/elixir")));
 
   @Test
   void everyResultShowsItsConfidenceAgainstTheThresholdAndWhyItRanks() throws IOException {
     int results = 0;
     List<String> problems = new ArrayList<>();
     for (String query : evalQueries(Path.of("../shared/eval/elixir.jsonl"))) {
-      browser.get(
-          web.url(
-              "elixir",
-              "search/index.html?q=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8)));
+      web.driver()
+          .get(
+              web.url(
+                  "elixir",
+                  "search/index.html?q="
+                      + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8)));
       List<WebElement> items = waitForDone("ss-search-input", query);
       boolean abstained =
           "true"
               .equals(
-                  browser
+                  web.driver()
                       .findElement(By.id("ss-search-input-results"))
                       .getAttribute("data-abstained"));
       for (int i = 0; i < items.size(); i++) {
@@ -120,10 +103,12 @@ class SearchExplainedBrowserTest {
   void aResultThatRanksByItsTextShowsTheWordsHighlighted() {
     String query =
         "pluggable storage backends (S3 vs local disk) — should that be a protocol or a behaviour?";
-    browser.get(
-        web.url(
-            "elixir",
-            "search/index.html?q=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8)));
+    web.driver()
+        .get(
+            web.url(
+                "elixir",
+                "search/index.html?q="
+                    + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8)));
     List<WebElement> items = waitForDone("ss-search-input", query);
     assertFalse(items.isEmpty());
     for (WebElement li : items) {
@@ -147,22 +132,24 @@ class SearchExplainedBrowserTest {
   void whenNothingFiresOnlyEvidencedClosestSkillsAreShownSetApart() {
     // the issue's case: small talk matched no specific word; no "closest" list of zero-confidence
     // guesses
-    browser.get(web.url("demo", "search/index.html?q=thanks%2C+that+worked"));
+    web.driver().get(web.url("demo", "search/index.html?q=thanks%2C+that+worked"));
     assertTrue(waitForDone("ss-search-input", "thanks, that worked").isEmpty());
-    String status = browser.findElement(By.id("ss-search-input-status")).getText();
+    String status = web.driver().findElement(By.id("ss-search-input-status")).getText();
     assertTrue(status.startsWith("No skill matches") && status.contains("needs 0.50"), status);
     // an abstaining request that shares specific words: a few closest, each evidenced, dashed and
     // labelled
     String query =
         "pluggable storage backends (S3 vs local disk) — should that be a protocol or a behaviour?";
-    browser.get(
-        web.url(
-            "elixir",
-            "search/index.html?q=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8)));
+    web.driver()
+        .get(
+            web.url(
+                "elixir",
+                "search/index.html?q="
+                    + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8)));
     List<WebElement> items = waitForDone("ss-search-input", query);
     assertEquals(
         "true",
-        browser.findElement(By.id("ss-search-input-results")).getAttribute("data-abstained"));
+        web.driver().findElement(By.id("ss-search-input-results")).getAttribute("data-abstained"));
     assertFalse(items.isEmpty());
     assertTrue(items.size() <= 3, items.size() + " closest");
     for (WebElement li : items) {
@@ -190,21 +177,21 @@ class SearchExplainedBrowserTest {
             "health/index.html",
             "skills/otp-thinking/index.html",
             "404.html")) {
-      browser.get(web.url("demo", page));
+      web.driver().get(web.url("demo", page));
       long boxes =
-          browser.findElements(By.cssSelector("input[type=search]")).stream()
+          web.driver().findElements(By.cssSelector("input[type=search]")).stream()
               .filter(WebElement::isDisplayed)
               .count();
       assertEquals(1, boxes, page);
     }
     // the skill page ends by sending a reader who did not find it to search
-    browser.get(web.url("demo", "skills/otp-thinking/index.html"));
-    WebElement prompt = browser.findElement(By.cssSelector("article .search-prompt"));
+    web.driver().get(web.url("demo", "skills/otp-thinking/index.html"));
+    WebElement prompt = web.driver().findElement(By.cssSelector("article .search-prompt"));
     assertTrue(
         prompt.getText().startsWith("Didn't find it? Search by what you want to do"),
         prompt.getText());
     prompt.findElement(By.cssSelector("a")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10))
+    new WebDriverWait(web.driver(), Duration.ofSeconds(10))
         .until(d -> d.getCurrentUrl().endsWith("search/index.html"));
   }
 
@@ -214,31 +201,33 @@ class SearchExplainedBrowserTest {
    */
   @Test
   void theKeyboardAloneGoesFromHomeToASkillOnAPhone() {
-    Dimension before = browser.manage().window().getSize();
+    Dimension before = web.driver().manage().window().getSize();
     try {
-      browser.manage().window().setSize(new Dimension(390, 844));
-      browser.get(web.url("demo", "index.html"));
-      browser.findElement(By.tagName("body")).sendKeys("/");
-      WebElement box = browser.switchTo().activeElement();
+      web.driver().manage().window().setSize(new Dimension(390, 844));
+      web.driver().get(web.url("demo", "index.html"));
+      web.driver().findElement(By.tagName("body")).sendKeys("/");
+      WebElement box = web.driver().switchTo().activeElement();
       assertEquals("ss-hero-q", box.getAttribute("id"));
       box.sendKeys("add a background job", Keys.ENTER);
-      new WebDriverWait(browser, Duration.ofSeconds(10))
+      new WebDriverWait(web.driver(), Duration.ofSeconds(10))
           .until(d -> d.getCurrentUrl().contains("search/index.html?q="));
       List<WebElement> items = waitForDone("ss-search-input", "add a background job");
       assertEquals("oban-thinking", items.get(0).getAttribute("data-skill-id"));
-      WebElement page = browser.findElement(By.id("ss-search-input"));
+      WebElement page = web.driver().findElement(By.id("ss-search-input"));
       page.click();
       // the result fits the phone: its bar and text are inside the screen
       long right =
           (Long)
-              browser.executeScript(
-                  "return Math.ceil(arguments[0].getBoundingClientRect().right);", items.get(0));
+              web.driver()
+                  .executeScript(
+                      "return Math.ceil(arguments[0].getBoundingClientRect().right);",
+                      items.get(0));
       assertTrue(right <= 390, "result ends at " + right);
       page.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
-      new WebDriverWait(browser, Duration.ofSeconds(10))
+      new WebDriverWait(web.driver(), Duration.ofSeconds(10))
           .until(d -> d.getCurrentUrl().endsWith("skills/oban-thinking/index.html"));
     } finally {
-      browser.manage().window().setSize(before);
+      web.driver().manage().window().setSize(before);
     }
   }
 
@@ -251,36 +240,37 @@ class SearchExplainedBrowserTest {
     try (SiteServer server =
         SiteServer.start("127.0.0.1", 0, web.site("demo"), new BuildStatus(), false)) {
       for (String path : List.of("nope", "skills/otp-thinkin/", "a/b/c/d/e.html")) {
-        browser.get("http://127.0.0.1:" + server.port() + "/" + path);
-        assertEquals("Page not found", browser.findElement(By.tagName("h1")).getText(), path);
+        web.driver().get("http://127.0.0.1:" + server.port() + "/" + path);
+        assertEquals("Page not found", web.driver().findElement(By.tagName("h1")).getText(), path);
         assertStyled(path);
-        browser.findElement(By.linkText("Home")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        web.driver().findElement(By.linkText("Home")).click();
+        new WebDriverWait(web.driver(), Duration.ofSeconds(10))
             .until(d -> d.getTitle().startsWith("Elixir Thinking Skills"));
       }
     }
     // a host serving the site in a sub-folder without base_url: still styled (its style is inline)
-    browser.get(web.url("demo", "skills/otp-thinkin/deeper/"));
+    web.driver().get(web.url("demo", "skills/otp-thinkin/deeper/"));
     assertStyled("sub-path");
   }
 
   private static void assertStyled(String where) {
     String font =
         (String)
-            browser.executeScript(
-                "return getComputedStyle(document.querySelector('.site-header')).borderBottomStyle + ' '"
-                    + " + getComputedStyle(document.querySelector('.eyebrow')).textTransform;");
+            web.driver()
+                .executeScript(
+                    "return getComputedStyle(document.querySelector('.site-header')).borderBottomStyle + ' '"
+                        + " + getComputedStyle(document.querySelector('.eyebrow')).textTransform;");
     assertEquals("solid uppercase", font, where);
   }
 
   private static List<WebElement> waitForDone(String box, String query) {
     By list = By.cssSelector("#" + box + "-results[data-state='done']");
-    new WebDriverWait(browser, Duration.ofSeconds(30))
+    new WebDriverWait(web.driver(), Duration.ofSeconds(30))
         .until(
             d ->
                 !d.findElements(list).isEmpty()
                     && query.equals(d.findElement(list).getAttribute("data-query")));
-    return browser.findElement(list).findElements(By.cssSelector("li[data-skill-id]"));
+    return web.driver().findElement(list).findElements(By.cssSelector("li[data-skill-id]"));
   }
 
   private static List<String> evalQueries(Path file) throws IOException {

@@ -11,15 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Built pages in a real headless Chromium: none scrolls sideways on a phone, axe-core finds no
@@ -30,22 +27,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @Tag("browser")
 class PagesInBrowserTest {
 
-  @TempDir static Path tmp;
-  private static SiteBrowser web;
-  private static ChromeDriver browser;
-
-  @BeforeAll
-  static void start() throws Exception {
-    web = SiteBrowser.build(tmp, SiteBrowser.corpora(List.of("elixir", "anthropic", "large")));
-    browser = web.driver();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (web != null) {
-      web.close();
-    }
-  }
+  @RegisterExtension
+  static final SiteBrowser.PerClass web =
+      SiteBrowser.perClass(tmp -> SiteBrowser.corpora(List.of("elixir", "anthropic", "large")));
 
   /**
    * On a 360-pixel-wide phone no page scrolls sideways: long words and paths in descriptions, "Not
@@ -76,38 +60,40 @@ class PagesInBrowserTest {
             "404.html")) {
       pages.add("large/" + p);
     }
-    Dimension before = browser.manage().window().getSize();
-    browser.manage().window().setSize(new Dimension(360, 800));
+    Dimension before = web.driver().manage().window().getSize();
+    web.driver().manage().window().setSize(new Dimension(360, 800));
     List<String> wide = new ArrayList<>();
     try {
       for (String page : pages) {
         open(page);
         Number extra =
             (Number)
-                browser.executeScript(
-                    "var e = document.documentElement; return e.scrollWidth - e.clientWidth;");
+                web.driver()
+                    .executeScript(
+                        "var e = document.documentElement; return e.scrollWidth - e.clientWidth;");
         if (extra.intValue() > 0) {
           // the last elements that stick out, outside any box that scrolls, to say what to fix
           Object culprits =
-              browser.executeScript(
-                  "var w = document.documentElement.clientWidth, out = [];"
-                      + "function clipped(el) {"
-                      + "  for (var p = el.parentElement; p && p !== document.body; p = p.parentElement) {"
-                      + "    if (getComputedStyle(p).overflowX !== 'visible') { return true; }"
-                      + "  } return false; }"
-                      + "document.querySelectorAll('body *').forEach(function (el) {"
-                      + "  var r = el.getBoundingClientRect();"
-                      + "  var own = getComputedStyle(el).overflowX === 'visible' ? el.scrollWidth : r.width;"
-                      + "  if (!clipped(el) && r.left + Math.max(r.width, own) > w + 1) {"
-                      + "    out.push(el.tagName.toLowerCase() + (el.className ? '.' + el.className : '')"
-                      + "        + ' ' + Math.round(r.left + Math.max(r.width, own)));"
-                      + "  }"
-                      + "}); return out.slice(-4).join(', ');");
+              web.driver()
+                  .executeScript(
+                      "var w = document.documentElement.clientWidth, out = [];"
+                          + "function clipped(el) {"
+                          + "  for (var p = el.parentElement; p && p !== document.body; p = p.parentElement) {"
+                          + "    if (getComputedStyle(p).overflowX !== 'visible') { return true; }"
+                          + "  } return false; }"
+                          + "document.querySelectorAll('body *').forEach(function (el) {"
+                          + "  var r = el.getBoundingClientRect();"
+                          + "  var own = getComputedStyle(el).overflowX === 'visible' ? el.scrollWidth : r.width;"
+                          + "  if (!clipped(el) && r.left + Math.max(r.width, own) > w + 1) {"
+                          + "    out.push(el.tagName.toLowerCase() + (el.className ? '.' + el.className : '')"
+                          + "        + ' ' + Math.round(r.left + Math.max(r.width, own)));"
+                          + "  }"
+                          + "}); return out.slice(-4).join(', ');");
           wide.add(page + " (" + extra + " px too wide: " + culprits + ")");
         }
       }
     } finally {
-      browser.manage().window().setSize(before);
+      web.driver().manage().window().setSize(before);
     }
     assertTrue(pages.size() > 100, "pages: " + pages.size());
     assertTrue(wide.isEmpty(), String.join("\n", wide));
@@ -120,7 +106,7 @@ class PagesInBrowserTest {
    */
   @Test
   void axeFindsNoViolationOnAnyKindOfPage() throws IOException {
-    Axe axe = Axe.in(browser);
+    Axe axe = Axe.in(web.driver());
     List<String> pages =
         List.of(
             "anthropic/index.html",
@@ -147,10 +133,11 @@ class PagesInBrowserTest {
             page -> {
               open(page);
               if (page.contains("search/index.html")) {
-                browser.executeAsyncScript(
-                    "var done = arguments[arguments.length - 1];"
-                        + "(function wait() { var l = document.querySelector('ol.results[data-state=done]');"
-                        + "  if (l) { done(); } else { setTimeout(wait, 50); } })();");
+                web.driver()
+                    .executeAsyncScript(
+                        "var done = arguments[arguments.length - 1];"
+                            + "(function wait() { var l = document.querySelector('ol.results[data-state=done]');"
+                            + "  if (l) { done(); } else { setTimeout(wait, 50); } })();");
               }
             });
     assertTrue(found.isEmpty(), String.join("\n", found));
@@ -166,41 +153,44 @@ class PagesInBrowserTest {
     open("large/index.html");
     List<String> first = cardIds();
     assertEquals(100, first.size());
-    click(browser.findElement(By.cssSelector("nav.pagination a[rel=next]")));
-    assertTrue(browser.getCurrentUrl().endsWith("/large/page_2.html"), browser.getCurrentUrl());
+    click(web.driver().findElement(By.cssSelector("nav.pagination a[rel=next]")));
+    assertTrue(
+        web.driver().getCurrentUrl().endsWith("/large/page_2.html"), web.driver().getCurrentUrl());
     List<String> second = cardIds();
     assertEquals(100, second.size());
     assertTrue(second.stream().noneMatch(first::contains), "page 2 repeats page 1's skills");
     assertEquals(
         "Page 2",
-        browser
+        web.driver()
             .findElement(By.cssSelector("nav.pagination a[aria-current=page]"))
             .getAttribute("textContent")
             .replaceAll("\\s+", " ")
             .strip());
-    assertTrue(browser.getTitle().contains("page 2 of 9"), browser.getTitle());
-    click(browser.findElement(By.cssSelector("nav.pagination a[rel=prev]")));
-    assertTrue(browser.getCurrentUrl().endsWith("/large/index.html"), browser.getCurrentUrl());
+    assertTrue(web.driver().getTitle().contains("page 2 of 9"), web.driver().getTitle());
+    click(web.driver().findElement(By.cssSelector("nav.pagination a[rel=prev]")));
+    assertTrue(
+        web.driver().getCurrentUrl().endsWith("/large/index.html"), web.driver().getCurrentUrl());
     assertEquals(first, cardIds());
 
     open("large/skills/page_2.html");
-    click(browser.findElement(By.cssSelector("nav.letters a[href^='index.html#ss-a']")));
+    click(web.driver().findElement(By.cssSelector("nav.letters a[href^='index.html#ss-a']")));
     assertTrue(
-        browser.getCurrentUrl().endsWith("/large/skills/index.html#ss-a"), browser.getCurrentUrl());
+        web.driver().getCurrentUrl().endsWith("/large/skills/index.html#ss-a"),
+        web.driver().getCurrentUrl());
   }
 
   private static List<String> cardIds() {
-    return browser.findElements(By.cssSelector("li.skill-card")).stream()
+    return web.driver().findElements(By.cssSelector("li.skill-card")).stream()
         .map(e -> e.getAttribute("data-skill-id"))
         .toList();
   }
 
   /** A click as a reader makes it: the element scrolled into view, then clicked, then the load. */
   private static void click(WebElement e) {
-    String before = browser.getCurrentUrl();
-    browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
+    String before = web.driver().getCurrentUrl();
+    web.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
     e.click();
-    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+    new org.openqa.selenium.support.ui.WebDriverWait(web.driver(), java.time.Duration.ofSeconds(10))
         .until(d -> !d.getCurrentUrl().equals(before));
   }
 
@@ -211,7 +201,7 @@ class PagesInBrowserTest {
   void headingsLinkToThemselves() {
     open("anthropic/skills/mcp-builder/index.html");
     List<WebElement> headings =
-        browser.findElements(By.cssSelector(".markdown-body h2[id], .markdown-body h3[id]"));
+        web.driver().findElements(By.cssSelector(".markdown-body h2[id], .markdown-body h3[id]"));
     assertTrue(headings.size() >= 3, "headings: " + headings.size());
     for (WebElement h : headings) {
       WebElement a = h.findElement(By.cssSelector("a.heading-anchor"));
@@ -219,10 +209,12 @@ class PagesInBrowserTest {
           a.getAttribute("href").endsWith("#" + h.getAttribute("id")), a.getAttribute("href"));
     }
     WebElement last = headings.get(headings.size() - 1);
-    browser.executeScript(
-        "arguments[0].click();", last.findElement(By.cssSelector("a.heading-anchor")));
+    web.driver()
+        .executeScript(
+            "arguments[0].click();", last.findElement(By.cssSelector("a.heading-anchor")));
     assertTrue(
-        browser.getCurrentUrl().endsWith("#" + last.getAttribute("id")), browser.getCurrentUrl());
+        web.driver().getCurrentUrl().endsWith("#" + last.getAttribute("id")),
+        web.driver().getCurrentUrl());
   }
 
   private static void open(String page) {

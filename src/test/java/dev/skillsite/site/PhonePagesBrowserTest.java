@@ -7,13 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * On a 390 x 844 phone, a skill page gets to the point (issue 23): the skill's own text (its
@@ -24,38 +21,21 @@ class PhonePagesBrowserTest {
   private static final int WIDTH = 390;
   private static final int HEIGHT = 844;
 
-  @TempDir static Path tmp;
-  private static SiteBrowser web;
-  private static ChromeDriver browser;
-
-  @BeforeAll
-  static void start() throws Exception {
-    web =
-        SiteBrowser.build(
-            tmp,
-            new java.util.LinkedHashMap<>(
-                Map.of(
-                    "demo",
-                    Path.of("content"),
-                    "anthropic",
-                    Path.of("../shared/corpora/anthropic"))));
-    browser = web.driver();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (web != null) {
-      web.close();
-    }
-  }
+  @RegisterExtension
+  static final SiteBrowser.PerClass web =
+      SiteBrowser.perClass(
+          tmp ->
+              Map.of(
+                  "demo", Path.of("content"), "anthropic", Path.of("../shared/corpora/anthropic")));
 
   @Test
   void theSkillsOwnTextStartsWithinTwoScreens() throws Exception {
-    browser.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
-    // the window's size includes the browser's own bars: make the page's viewport the phone's
-    int chrome = HEIGHT - ((Long) browser.executeScript("return window.innerHeight;")).intValue();
-    browser.manage().window().setSize(new Dimension(WIDTH, HEIGHT + chrome));
-    int inner = ((Long) browser.executeScript("return window.innerHeight;")).intValue();
+    web.driver().manage().window().setSize(new Dimension(WIDTH, HEIGHT));
+    // the window's size includes the web.driver()'s own bars: make the page's viewport the phone's
+    int chrome =
+        HEIGHT - ((Long) web.driver().executeScript("return window.innerHeight;")).intValue();
+    web.driver().manage().window().setSize(new Dimension(WIDTH, HEIGHT + chrome));
+    int inner = ((Long) web.driver().executeScript("return window.innerHeight;")).intValue();
     List<String> late = new ArrayList<>();
     List<String> measured = new ArrayList<>();
     for (String site : List.of("demo", "anthropic")) {
@@ -64,9 +44,10 @@ class PhonePagesBrowserTest {
           web.open(web.url(site, "skills/" + dir.getFileName() + "/index.html"));
           long top =
               (Long)
-                  browser.executeScript(
-                      "var b = document.getElementById('ss-body');"
-                          + "return b ? Math.round(b.getBoundingClientRect().top + window.scrollY) : -1;");
+                  web.driver()
+                      .executeScript(
+                          "var b = document.getElementById('ss-body');"
+                              + "return b ? Math.round(b.getBoundingClientRect().top + window.scrollY) : -1;");
           measured.add(site + "/" + dir.getFileName() + " " + top);
           if (top < 0 || top > 2L * inner) {
             late.add(

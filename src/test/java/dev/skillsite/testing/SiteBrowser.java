@@ -14,18 +14,33 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Built sites served over HTTP on 127.0.0.1 under a sub-path ({@code /sub/path/NAME/...}), and
  * Debian's headless Chromium to open them. Without /usr/bin/chromium and its driver the calling
  * test is skipped, unless {@code CI} is set (.ci/run installs them), where it fails.
+ *
+ * <p>A browser test class declares its sites once and gets them built, served and opened before its
+ * first test and stopped after its last:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final SiteBrowser.PerClass web =
+ *     SiteBrowser.perClass(tmp -> Map.of("demo", SiteBrowser.content(tmp, Map.of(
+ *         "skills/tidy/SKILL.md", "---\nname: tidy\n..."))));
+ * }</pre>
  */
 public final class SiteBrowser implements AutoCloseable {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -51,6 +66,90 @@ public final class SiteBrowser implements AutoCloseable {
     }
     assertTrue(
         present, "CI needs /usr/bin/chromium and /usr/bin/chromedriver (.ci/run installs them)");
+  }
+
+  /** What a test class builds: site name to content folder, made in a fresh temporary folder. */
+  @FunctionalInterface
+  public interface Contents {
+    Map<String, Path> in(Path tmp) throws IOException;
+  }
+
+  /**
+   * The sites {@code contents} names, built, served and opened in a browser before the test class's
+   * first test (register it as a static {@code @RegisterExtension} field) and stopped, with their
+   * temporary folder deleted, after its last.
+   */
+  public static PerClass perClass(Contents contents) {
+    return new PerClass(contents);
+  }
+
+  /**
+   * Writes {@code files} (path relative to a content folder to text, UTF-8) into {@code
+   * tmp}/content and returns that folder.
+   */
+  public static Path content(Path tmp, Map<String, String> files) throws IOException {
+    Path content = tmp.resolve("content");
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      Path file = content.resolve(f.getKey());
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, f.getValue(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return content;
+  }
+
+  /** A test class's {@link SiteBrowser}: see {@link #perClass}. */
+  public static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+    private final Contents contents;
+    private Path tmp;
+    private SiteBrowser web;
+
+    private PerClass(Contents contents) {
+      this.contents = contents;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+      tmp = Files.createTempDirectory("site-browser");
+      web = build(tmp, new LinkedHashMap<>(contents.in(tmp)));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+      try {
+        if (web != null) {
+          web.close();
+        }
+      } finally {
+        web = null;
+        if (tmp != null) {
+          try (Stream<Path> files = Files.walk(tmp)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+              Files.deleteIfExists(f);
+            }
+          }
+        }
+      }
+    }
+
+    /** The open browser. */
+    public ChromeDriver driver() {
+      return web.driver();
+    }
+
+    /** See {@link SiteBrowser#site}. */
+    public Path site(String name) {
+      return web.site(name);
+    }
+
+    /** See {@link SiteBrowser#url}. */
+    public String url(String site, String path) {
+      return web.url(site, path);
+    }
+
+    /** See {@link SiteBrowser#open}. */
+    public void open(String url) {
+      web.open(url);
+    }
   }
 
   /** The named collections of ../shared/corpora, name to content folder, in order. */
