@@ -49,13 +49,7 @@ class SearchExplainedBrowserTest {
     int results = 0;
     List<String> problems = new ArrayList<>();
     for (String query : evalQueries(Path.of("../shared/eval/elixir.jsonl"))) {
-      web.driver()
-          .get(
-              web.url(
-                  "elixir",
-                  "search/index.html?q="
-                      + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8)));
-      List<WebElement> items = waitForDone("ss-search-input", query);
+      List<WebElement> items = searchElixir(query);
       boolean abstained =
           "true"
               .equals(
@@ -103,13 +97,7 @@ class SearchExplainedBrowserTest {
   void aResultThatRanksByItsTextShowsTheWordsHighlighted() {
     String query =
         "pluggable storage backends (S3 vs local disk) — should that be a protocol or a behaviour?";
-    web.driver()
-        .get(
-            web.url(
-                "elixir",
-                "search/index.html?q="
-                    + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8)));
-    List<WebElement> items = waitForDone("ss-search-input", query);
+    List<WebElement> items = searchElixir(query);
     assertFalse(items.isEmpty());
     for (WebElement li : items) {
       WebElement why = li.findElement(By.cssSelector(".result-why"));
@@ -140,13 +128,7 @@ class SearchExplainedBrowserTest {
     // labelled
     String query =
         "pluggable storage backends (S3 vs local disk) — should that be a protocol or a behaviour?";
-    web.driver()
-        .get(
-            web.url(
-                "elixir",
-                "search/index.html?q="
-                    + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8)));
-    List<WebElement> items = waitForDone("ss-search-input", query);
+    List<WebElement> items = searchElixir(query);
     assertEquals(
         "true",
         web.driver().findElement(By.id("ss-search-input-results")).getAttribute("data-abstained"));
@@ -261,6 +243,17 @@ class SearchExplainedBrowserTest {
                     "return getComputedStyle(document.querySelector('.site-header')).borderBottomStyle + ' '"
                         + " + getComputedStyle(document.querySelector('.eyebrow')).textTransform;");
     assertEquals("solid uppercase", font, where);
+  }
+
+  /** Opens elixir's search page for {@code query} and returns its results once it is done. */
+  private static List<WebElement> searchElixir(String query) {
+    web.driver()
+        .get(
+            web.url(
+                "elixir",
+                "search/index.html?q="
+                    + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8)));
+    return waitForDone("ss-search-input", query);
   }
 
   private static List<WebElement> waitForDone(String box, String query) {
