@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  *     svg}, {@code html}); empty for all
  * @param hiddenOnly whether the match counts only inside text a reader does not see (HTML comments,
  *     hidden elements)
+ * @param described on a finding's excerpt, a pattern whose first group names a service (telegram,
+ *     slack…): a finding at the rule's own severity is one step down when the skill's description
+ *     names that service, i.e. the skill is about it
  */
 public record AuditRule(
     String id,
@@ -33,6 +36,7 @@ public record AuditRule(
     Optional<Pattern> unless,
     Optional<Pattern> lower,
     Optional<Pattern> raise,
+    Optional<Pattern> described,
     List<String> keywords,
     Set<String> files,
     boolean hiddenOnly,

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Audits every file of every skill for what it would make an agent do, with the rules of a {@link
@@ -132,9 +134,38 @@ public final class Auditor {
       }
       found.addAll(own);
     }
+    found = described(found, description);
     Optional<SkillFile> skillMd =
         files.stream().filter(f -> f.inSkill().equals("SKILL.md")).findFirst();
     found.addAll(detectors.skill(files, skillMd, frontmatter, description, List.copyOf(found)));
     return found;
+  }
+
+  /**
+   * {@code found} with each finding of a rule with a {@code described} pattern one step down when
+   * it is at the rule's own severity (neither lowered nor raised) and the description names the
+   * service the pattern finds in its excerpt: the skill is about that service.
+   */
+  private List<Finding> described(List<Finding> found, String description) {
+    List<Finding> out = new ArrayList<>(found.size());
+    for (Finding f : found) {
+      Optional<AuditRule> rule =
+          table
+              .rule(f.rule())
+              .filter(r -> r.described().isPresent() && r.severity() == f.severity());
+      Optional<String> service =
+          rule.map(r -> r.described().get().matcher(f.excerpt()))
+              .filter(Matcher::find)
+              .map(m -> m.group(1));
+      boolean named =
+          service.isPresent()
+              && Pattern.compile(
+                      "\\b" + Pattern.quote(service.get()),
+                      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                  .matcher(description)
+                  .find();
+      out.add(named ? f.withSeverity(f.severity().lower()) : f);
+    }
+    return out;
   }
 }

@@ -180,9 +180,10 @@ final class HiddenRanges {
 
   /**
    * Per line: whether it lies inside a fenced code block (fence lines included). A line's first 200
-   * characters are read, leading white space skipped.
+   * characters are read, leading white space skipped. As in CommonMark, a line of backticks whose
+   * info string holds a backtick opens no fence (it is inline code).
    */
-  private static boolean[] fencedLines(char[] raw, int[] starts) {
+  static boolean[] fencedLines(char[] raw, int[] starts) {
     boolean[] fenced = new boolean[starts.length];
     char fence = 0;
     for (int l = 0; l < starts.length; l++) {
@@ -198,7 +199,7 @@ final class HiddenRanges {
               && raw[k + 1] == raw[k]
               && raw[k + 2] == raw[k];
       if (fence == 0) {
-        if (three) {
+        if (three && !(raw[k] == '`' && backtickAfterRun(raw, k, end))) {
           fence = raw[k];
           fenced[l] = true;
         }
@@ -210,5 +211,21 @@ final class HiddenRanges {
       }
     }
     return fenced;
+  }
+
+  /**
+   * Whether a backtick follows the run of backticks that starts at {@code k}, before {@code end}.
+   */
+  private static boolean backtickAfterRun(char[] raw, int k, int end) {
+    int i = k;
+    while (i < end && raw[i] == '`') {
+      i++;
+    }
+    for (; i < end; i++) {
+      if (raw[i] == '`') {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -73,6 +73,7 @@ final class PatternScanner {
     Map<String, Finding> found = new LinkedHashMap<>();
     Map<String, TextView> viewOf = new HashMap<>();
     long plainChars = 0;
+    boolean[] fenced = null; // per line of a Markdown file, found when a hidden-text rule matches
     for (TextView view : views) {
       char[] chars = view.chars();
       int[] viewLines = view.text() == raw ? lineStarts : HiddenRanges.lineStarts(chars);
@@ -143,6 +144,12 @@ final class PatternScanner {
               continue;
             }
             int line = HiddenRanges.lineOf(lineStarts, rawAt);
+            if (shownAsCode(rule, kind)) {
+              fenced = fenced != null ? fenced : HiddenRanges.fencedLines(rawChars, lineStarts);
+              if (line < fenced.length && fenced[line]) {
+                continue; // markup in fenced code is shown as code: it hides nothing
+              }
+            }
             String key = rule.id() + "|" + line;
             if (found.containsKey(key) && viewOf.get(key) != view) {
               continue; // already found on this line in a plainer view
@@ -157,6 +164,16 @@ final class PatternScanner {
       }
     }
     return new ArrayList<>(found.values());
+  }
+
+  /**
+   * Whether a match of {@code rule} in a file of {@code kind} counts only outside fenced code: a
+   * hidden-text pattern (markup styled invisible) in Markdown, which a fence shows as code.
+   */
+  private static boolean shownAsCode(AuditRule rule, String kind) {
+    return rule.category() == AuditCategory.HIDDEN_TEXT
+        && !rule.hiddenOnly()
+        && kind.equals("markdown");
   }
 
   /**

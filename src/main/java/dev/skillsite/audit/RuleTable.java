@@ -106,6 +106,7 @@ public final class RuleTable {
         pattern(r, "unless", defs),
         pattern(r, "lower", defs),
         pattern(r, "raise", defs),
+        pattern(r, "described", defs),
         keywords,
         Set.copyOf(list(r, "files")),
         Boolean.TRUE.equals(r.get("hidden")),

@@ -115,7 +115,8 @@ final class TextView {
 
   /**
    * The raw text with lines continued by a trailing backslash (shell) or backtick (PowerShell)
-   * joined.
+   * joined. A trailing backtick that closes Markdown inline code (an even number of backticks on
+   * the line, none before it a space) or belongs to a code fence continues nothing.
    */
   static TextView joined(String raw) {
     char[] cs = raw.toCharArray();
@@ -139,6 +140,9 @@ final class TextView {
         at--;
       }
       if (at < copied || at < 0 || cs[at] != '\\' && cs[at] != '`') {
+        continue;
+      }
+      if (cs[at] == '`' && !backtickContinues(cs, Math.max(copied, lineStarts[l - 1]), at)) {
         continue;
       }
       int j = nl + 1;
@@ -184,6 +188,31 @@ final class TextView {
     TextView v = new TextView("text", new String(out), origin, new BitSet());
     v.chars = out;
     return v;
+  }
+
+  /**
+   * Whether the backtick at {@code at}, last on the line that starts at {@code start}, continues
+   * the line as PowerShell's does: after a space or tab, or as the odd one out on a line that is
+   * not a code fence (Markdown inline code has its backticks in pairs).
+   */
+  private static boolean backtickContinues(char[] cs, int start, int at) {
+    if (at > start && (cs[at - 1] == ' ' || cs[at - 1] == '\t')) {
+      return true;
+    }
+    int k = start;
+    while (k < at && (cs[k] == ' ' || cs[k] == '\t')) {
+      k++;
+    }
+    if (k + 2 <= at && cs[k] == '`' && cs[k + 1] == '`' && cs[k + 2] == '`') {
+      return false; // a fence
+    }
+    int ticks = 0;
+    for (int i = start; i <= at; i++) {
+      if (cs[i] == '`') {
+        ticks++;
+      }
+    }
+    return ticks % 2 == 1;
   }
 
   private static int continuation(String s, int i) {
