@@ -175,8 +175,11 @@ public final class BuildPipeline {
         diagnostics.addAll(
             new PublishedAsIs(build.content())
                 .copyInto(staging, Optional.of(build.location().out())));
-        boolean published =
-            clock.run(Stage.SWAP, () -> new SwapStage(publishing).swap(build, writer, diagnostics));
+        Optional<AtomicSiteWriter.Published> how =
+            clock.run(
+                Stage.SWAP,
+                () -> new SwapStage(publishing).swap(build, writer, diagnostics, report));
+        boolean published = how.isPresent();
         double seconds = (System.nanoTime() - start) / 1e9;
         SiteGenerator.Documents docs = BuildContext.join(documents);
         return new BuildResult(
@@ -196,7 +199,12 @@ public final class BuildPipeline {
                 index.answers().carried(),
                 index.answers().asked(),
                 index.answers().carriedSimilar(),
-                index.carry()));
+                index.carry()),
+            new BuildResult.Output(
+                report.notRendered(),
+                how.map(AtomicSiteWriter.Published::inPlace).orElse(false),
+                how.map(AtomicSiteWriter.Published::replaced).orElse(0),
+                how.map(AtomicSiteWriter.Published::deleted).orElse(0)));
       }
     }
   }
