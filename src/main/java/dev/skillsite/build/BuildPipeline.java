@@ -163,7 +163,9 @@ public final class BuildPipeline {
         try {
           report = clock.run(Stage.RENDER, () -> render.pages(build, input, documents, staging));
           searchReused =
-              clock.run(Stage.EXPORT, () -> export.finish(build, catalog, staging, exporting));
+              clock.run(
+                  Stage.EXPORT,
+                  () -> export.finish(build, catalog, staging, report.kept(), exporting));
         } catch (UncheckedIOException e) {
           throw e.getCause();
         } finally {
@@ -174,7 +176,7 @@ public final class BuildPipeline {
         // static/ last: no generated file is replaced unknowingly
         diagnostics.addAll(
             new PublishedAsIs(build.content())
-                .copyInto(staging, Optional.of(build.location().out())));
+                .copyInto(staging, Optional.of(build.location().out()), report.kept()));
         Optional<AtomicSiteWriter.Published> how =
             clock.run(
                 Stage.SWAP,

@@ -126,6 +126,9 @@ public final class AtomicSiteWriter implements AutoCloseable {
         throw new IOException("a published file changed during the build: " + out.resolve(p));
       }
       Path at = staging.resolve(p);
+      if (Files.exists(at, LinkOption.NOFOLLOW_LINKS)) {
+        continue; // staged after all (a file of static/ that replaces a generated one)
+      }
       Files.createDirectories(at.getParent());
       try {
         Files.createLink(at, out.resolve(p));
