@@ -209,6 +209,7 @@
 //SOURCES ../src/main/java/dev/skillsite/output/OutputLocation.java
 //SOURCES ../src/main/java/dev/skillsite/output/OutputLock.java
 //SOURCES ../src/main/java/dev/skillsite/output/Owner.java
+//SOURCES ../src/main/java/dev/skillsite/output/SiteJournal.java
 //SOURCES ../src/main/java/dev/skillsite/output/UnchangedFiles.java
 //SOURCES ../src/main/java/dev/skillsite/output/package-info.java
 //SOURCES ../src/main/java/dev/skillsite/routing/Analysis.java
@@ -285,6 +286,7 @@
 //SOURCES ../src/main/java/dev/skillsite/site/OutputDir.java
 //SOURCES ../src/main/java/dev/skillsite/site/PageKind.java
 //SOURCES ../src/main/java/dev/skillsite/site/PageRenderer.java
+//SOURCES ../src/main/java/dev/skillsite/site/PageStamps.java
 //SOURCES ../src/main/java/dev/skillsite/site/PageViews.java
 //SOURCES ../src/main/java/dev/skillsite/site/Paging.java
 //SOURCES ../src/main/java/dev/skillsite/site/PublishedAsIs.java
@@ -306,6 +308,7 @@
 //SOURCES ../src/main/java/dev/skillsite/site/Summaries.java
 //SOURCES ../src/main/java/dev/skillsite/site/TarGz.java
 //SOURCES ../src/main/java/dev/skillsite/site/Urls.java
+//SOURCES ../src/main/java/dev/skillsite/site/ViewDigest.java
 //SOURCES ../src/main/java/dev/skillsite/site/package-info.java
 //SOURCES ../src/main/java/dev/skillsite/site/view/AuditBadge.java
 //SOURCES ../src/main/java/dev/skillsite/site/view/AuditFindingView.java

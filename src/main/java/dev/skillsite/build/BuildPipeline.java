@@ -163,7 +163,9 @@ public final class BuildPipeline {
         try {
           report = clock.run(Stage.RENDER, () -> render.pages(build, input, documents, staging));
           searchReused =
-              clock.run(Stage.EXPORT, () -> export.finish(build, catalog, staging, exporting));
+              clock.run(
+                  Stage.EXPORT,
+                  () -> export.finish(build, catalog, staging, report.kept(), exporting));
         } catch (UncheckedIOException e) {
           throw e.getCause();
         } finally {
@@ -174,9 +176,12 @@ public final class BuildPipeline {
         // static/ last: no generated file is replaced unknowingly
         diagnostics.addAll(
             new PublishedAsIs(build.content())
-                .copyInto(staging, Optional.of(build.location().out())));
-        boolean published =
-            clock.run(Stage.SWAP, () -> new SwapStage(publishing).swap(build, writer, diagnostics));
+                .copyInto(staging, Optional.of(build.location().out()), report.kept()));
+        Optional<AtomicSiteWriter.Published> how =
+            clock.run(
+                Stage.SWAP,
+                () -> new SwapStage(publishing).swap(build, writer, diagnostics, report));
+        boolean published = how.isPresent();
         double seconds = (System.nanoTime() - start) / 1e9;
         SiteGenerator.Documents docs = BuildContext.join(documents);
         return new BuildResult(
@@ -196,7 +201,12 @@ public final class BuildPipeline {
                 index.answers().carried(),
                 index.answers().asked(),
                 index.answers().carriedSimilar(),
-                index.carry()));
+                index.carry()),
+            new BuildResult.Output(
+                report.notRendered(),
+                how.map(AtomicSiteWriter.Published::inPlace).orElse(false),
+                how.map(AtomicSiteWriter.Published::replaced).orElse(0),
+                how.map(AtomicSiteWriter.Published::deleted).orElse(0)));
       }
     }
   }

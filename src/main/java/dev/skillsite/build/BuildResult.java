@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param rankings when the index changed: how many trigger rankings of the routing health were
  *     carried over from the last build's answers (provably unchanged, see {@code IndexDelta}) and
  *     how many were asked of the new index
+ * @param output how the site was written and published: pages kept without rendering them, and
+ *     whether the published folder was updated in place
  */
 public record BuildResult(
     int skills,
@@ -36,7 +38,17 @@ public record BuildResult(
     boolean indexReused,
     boolean answersReused,
     boolean searchReused,
-    Rankings rankings) {
+    Rankings rankings,
+    Output output) {
+  /**
+   * How the site was written: {@code notRendered} pages and archives kept as the last build made
+   * them; published in place ({@code replaced} files renamed over the published ones, {@code
+   * deleted} deleted) or by swapping the whole folder.
+   */
+  public record Output(long notRendered, boolean inPlace, int replaced, int deleted) {
+    public static final Output NONE = new Output(0, false, 0, 0);
+  }
+
   /**
    * Trigger rankings carried over from the last build's index, and asked of this build's, and why
    * they were or were not carried.
@@ -67,7 +79,8 @@ public record BuildResult(
         false,
         false,
         false,
-        Rankings.NONE);
+        Rankings.NONE,
+        Output.NONE);
   }
 
   public long errors() {

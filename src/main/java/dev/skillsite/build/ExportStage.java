@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -58,10 +59,20 @@ final class ExportStage {
             ExportStage::onOwnThread));
   }
 
-  /** The discovery index, once the pages are written; then waits for the rest of the export. */
-  boolean finish(BuildContext build, Catalog catalog, Path staging, Running running)
+  /**
+   * The discovery index, once the pages are written ({@code kept}: site paths left in the published
+   * folder, not staged); then waits for the rest of the export.
+   */
+  boolean finish(
+      BuildContext build, Catalog catalog, Path staging, Set<String> kept, Running running)
       throws IOException {
-    new DiscoveryIndexWriter().write(catalog, build.content(), staging);
+    Path published = build.published();
+    new DiscoveryIndexWriter()
+        .write(
+            catalog,
+            build.content(),
+            staging,
+            p -> kept.contains(p) ? published.resolve(p) : staging.resolve(p));
     return running.searchReused();
   }
 

@@ -65,6 +65,7 @@ final class RenderStage {
         staging,
         keepLive,
         Optional.of(build.published()),
-        build.cache().enabled());
+        build.cache().enabled(),
+        !keepLive); // a watching server swaps: its refreshes write into the published folder
   }
 }

@@ -86,6 +86,14 @@ public final class BuildCommand implements Callable<Integer> {
                 + " skills carried over ("
                 + result.rankings().why()
                 + ")");
+        BuildResult.Output o = result.output();
+        err.println(
+            "pages: "
+                + o.notRendered()
+                + " kept as the last build made them, without rendering; published "
+                + (o.inPlace()
+                    ? "in place (" + o.replaced() + " files replaced, " + o.deleted() + " deleted)"
+                    : "by swapping the output folder"));
       }
       err.flush();
       out.println("built " + site.out + ": " + result.summary());

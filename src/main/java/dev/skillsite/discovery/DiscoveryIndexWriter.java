@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Writes {@code .well-known/agent-skills/index.json}, the Agent Skills discovery index (draft
@@ -43,7 +44,17 @@ public final class DiscoveryIndexWriter {
    * @param siteDir the site being written (the staging folder)
    */
   public void write(Catalog catalog, Path contentRoot, Path siteDir) throws IOException {
-    RawSkillFiles raw = new RawSkillFiles(contentRoot, siteDir);
+    write(catalog, contentRoot, siteDir, siteDir::resolve);
+  }
+
+  /**
+   * Like {@link #write(Catalog, Path, Path)}, reading the site's files where {@code site} says they
+   * are (a site updated in place keeps unchanged files in the published folder, not in {@code
+   * siteDir}).
+   */
+  public void write(Catalog catalog, Path contentRoot, Path siteDir, Function<String, Path> site)
+      throws IOException {
+    RawSkillFiles raw = new RawSkillFiles(contentRoot, siteDir, site);
     List<Skill> sorted = sorted(catalog.skills());
     List<String> digests;
     try { // hashing every SKILL.md is the larger part of this file's work: on all cores
@@ -52,7 +63,7 @@ public final class DiscoveryIndexWriter {
               .map(
                   s -> {
                     try {
-                      Path archive = siteDir.resolve(RawSkillFiles.archivePath(s));
+                      Path archive = site.apply(RawSkillFiles.archivePath(s));
                       return sha256(
                           Files.isRegularFile(archive)
                               ? Files.readAllBytes(archive)
@@ -68,7 +79,7 @@ public final class DiscoveryIndexWriter {
     JsonArray skills = new JsonArray();
     for (int i = 0; i < sorted.size(); i++) {
       Skill s = sorted.get(i);
-      boolean archive = Files.isRegularFile(siteDir.resolve(RawSkillFiles.archivePath(s)));
+      boolean archive = Files.isRegularFile(site.apply(RawSkillFiles.archivePath(s)));
       JsonObject o = new JsonObject();
       o.addProperty("name", s.name());
       o.addProperty("type", archive ? "archive" : "skill-md");

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.Function;
 
 /**
  * The raw SKILL.md of each skill as the site serves it, at {@code skills/<id>/SKILL.md}: the copy
@@ -13,10 +14,16 @@ import java.nio.file.StandardCopyOption;
 final class RawSkillFiles {
   private final Path contentRoot;
   private final Path siteDir;
+  private final Function<String, Path> site;
 
-  RawSkillFiles(Path contentRoot, Path siteDir) {
+  /**
+   * @param site where the file of the site at a site path is, to read it (in {@code siteDir}, or
+   *     the published file a site updated in place keeps)
+   */
+  RawSkillFiles(Path contentRoot, Path siteDir, Function<String, Path> site) {
     this.contentRoot = contentRoot;
     this.siteDir = siteDir;
+    this.site = site;
   }
 
   /** Site path of the raw file, {@code /} separators. */
@@ -36,8 +43,9 @@ final class RawSkillFiles {
    * The bytes served for {@code skill}, copying the file into the site first when it is not there.
    */
   byte[] bytes(Skill skill) throws IOException {
-    Path served = siteDir.resolve(sitePath(skill));
+    Path served = site.apply(sitePath(skill));
     if (!Files.isRegularFile(served)) {
+      served = siteDir.resolve(sitePath(skill));
       Files.createDirectories(served.getParent());
       Files.copy(contentRoot.resolve(skill.source()), served, StandardCopyOption.REPLACE_EXISTING);
     }

@@ -123,6 +123,34 @@ public final class SanitizedHtml {
     return new SanitizedHtml("", bytes, length);
   }
 
+  /**
+   * Feeds {@code sha} with this markup as it is held, without inflating it: a tag (plain or
+   * deflated), then the length-prefixed bytes. Two markups fed alike are the same markup (deflated
+   * bytes decode to one text); the same markup may feed differently (held plain once, deflated
+   * another time), which only costs a page rendered again.
+   */
+  public void digestInto(java.security.MessageDigest sha) {
+    byte[] bytes;
+    boolean deflate;
+    if (spilled.isPresent()) {
+      Spilled at = spilled.get();
+      bytes = at.file().read(at.at(), at.size());
+      deflate = at.deflated();
+    } else if (deflated.length == 0) {
+      bytes = text.getBytes(StandardCharsets.UTF_8);
+      deflate = false;
+    } else {
+      bytes = deflated;
+      deflate = true;
+    }
+    int n = bytes.length;
+    sha.update(
+        new byte[] {
+          (byte) (deflate ? 1 : 0), (byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n
+        });
+    sha.update(bytes);
+  }
+
   /** The markup, safe to insert into a page as is. */
   public String html() {
     if (spilled.isPresent()) {

@@ -3,9 +3,19 @@ package dev.skillsite.output;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -71,6 +81,152 @@ public final class AtomicSiteWriter implements AutoCloseable {
     }
   }
 
+  /** How a site was published by {@link #commit(Set)}. */
+  public record Published(boolean inPlace, int replaced, int deleted) {}
+
+  /**
+   * Publishes the staged site, in which the files at {@code kept} are not staged because the
+   * published ones are the new ones. When the update is small (at most an eighth of the site's
+   * files replaced or deleted), it is made in place through a journal ({@link SiteJournal}): the
+   * staged files that differ from the published ones are synced, the journal written, then each is
+   * renamed over its published file and the published files the new site does not have are deleted.
+   * Every file is at every moment wholly old or wholly new (a rename is atomic), and an update a
+   * build was killed in is finished by the next build before anything else. Otherwise (a large
+   * update, no published site, a published path in the way) the kept files are linked into the
+   * staging folder and it is swapped in whole, as {@link #commit()} does.
+   */
+  public Published commit(Set<String> kept) throws IOException {
+    return commit(kept, -1);
+  }
+
+  /** {@link #commit(Set)}, stopping as if killed after {@code killAfter} steps of an update. */
+  Published commit(Set<String> kept, int killAfter) throws IOException {
+    Optional<SiteJournal.Plan> plan = plan(kept);
+    if (plan.isPresent()) {
+      for (String p : plan.get().renames()) {
+        SiteJournal.sync(staging.resolve(p));
+      }
+      boolean journaled;
+      try {
+        SiteJournal.write(out, plan.get());
+        journaled = true;
+      } catch (IOException e) {
+        Files.deleteIfExists(SiteJournal.of(out)); // nothing was changed yet: swap instead
+        journaled = false;
+      }
+      if (journaled) {
+        committed = true; // from here the journal, not close(), owns the staging folder
+        SiteJournal.apply(out, plan.get(), killAfter);
+        return new Published(true, plan.get().renames().size(), plan.get().deletions().size());
+      }
+    }
+    Path root = kept.isEmpty() ? out : out.toRealPath();
+    for (String p : kept) {
+      if (!out.resolve(p).toRealPath().startsWith(root)) {
+        throw new IOException("a published file changed during the build: " + out.resolve(p));
+      }
+      Path at = staging.resolve(p);
+      if (Files.exists(at, LinkOption.NOFOLLOW_LINKS)) {
+        continue; // staged after all (a file of static/ that replaces a generated one)
+      }
+      Files.createDirectories(at.getParent());
+      try {
+        Files.createLink(at, out.resolve(p));
+      } catch (IOException | UnsupportedOperationException e) {
+        Files.copy(out.resolve(p), at, LinkOption.NOFOLLOW_LINKS);
+      }
+    }
+    UnchangedFiles.link(staging, out);
+    commit();
+    return new Published(false, 0, 0);
+  }
+
+  /**
+   * The in-place update that publishes the staged site, when it is small and nothing is in the way:
+   * the staged files that are not the published file at their path (renamed over it), and the
+   * published entries that are neither staged nor kept (deleted).
+   */
+  private Optional<SiteJournal.Plan> plan(Set<String> kept) throws IOException {
+    if (!Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    Tree now = Tree.of(staging);
+    Tree was = Tree.of(out);
+    if (!now.other.isEmpty() || !was.regular.containsAll(kept)) {
+      return Optional.empty(); // a link or special file staged, or a kept file is not there
+    }
+    List<String> renames = new ArrayList<>();
+    for (String p : now.regular) {
+      if (!was.regular.contains(p) || !same(staging.resolve(p), out.resolve(p))) {
+        renames.add(p);
+      }
+    }
+    List<String> deletions = new ArrayList<>();
+    for (String p : was.regular) {
+      if (!kept.contains(p) && !now.regular.contains(p)) {
+        deletions.add(p);
+      }
+    }
+    deletions.addAll(was.other); // a link or special file put there by hand: not the new site's
+    int files = now.regular.size() + kept.size();
+    if (renames.size() + deletions.size() > Math.max(64, files / 8)) {
+      return Optional.empty();
+    }
+    for (String p : renames) {
+      if (was.folders.contains(p)) {
+        return Optional.empty(); // a published folder where a file goes
+      }
+      for (Path a = Path.of(p).getParent(); a != null; a = a.getParent()) {
+        String ancestor = a.toString().replace('\\', '/');
+        if (was.regular.contains(ancestor) || was.other.contains(ancestor)) {
+          return Optional.empty(); // a published file (or link) where a folder goes
+        }
+      }
+    }
+    Collections.sort(renames);
+    Collections.sort(deletions);
+    return Optional.of(new SiteJournal.Plan(staging.getFileName().toString(), deletions, renames));
+  }
+
+  /** Whether two regular files hold the same bytes (or are the same file). */
+  private static boolean same(Path a, Path b) {
+    try {
+      return Files.isSameFile(a, b)
+          || (Files.size(a) == Files.size(b) && Files.mismatch(a, b) == -1);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The entries of a folder by site path, not following links: files, others, folders. */
+  private record Tree(Set<String> regular, Set<String> other, Set<String> folders) {
+    static Tree of(Path root) throws IOException {
+      Tree t = new Tree(new HashSet<>(), new HashSet<>(), new HashSet<>());
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              if (!dir.equals(root)) {
+                t.folders.add(name(dir));
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              (attrs.isRegularFile() ? t.regular : t.other).add(name(file));
+              return FileVisitResult.CONTINUE;
+            }
+
+            private String name(Path p) {
+              return root.relativize(p).toString().replace('\\', '/');
+            }
+          });
+      return t;
+    }
+  }
+
   /** Deletes the staging folder unless the site was committed. */
   @Override
   public void close() throws IOException {
@@ -83,6 +239,7 @@ public final class AtomicSiteWriter implements AutoCloseable {
    * Puts back a site left aside by a killed swap and removes stale staging folders of this output.
    */
   static void recover(Path out) throws IOException {
+    SiteJournal.recover(out); // an update in place a build was killed in: finished first
     String name = out.getFileName().toString();
     try (DirectoryStream<Path> siblings =
         Files.newDirectoryStream(out.getParent(), "." + name + ".*")) {

@@ -11,11 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * The folder a site is written into. Every file is new (two writes to one path are a bug and fail),
@@ -32,11 +35,33 @@ final class OutputDir implements SiteFiles {
   private final Optional<Path> previous;
   private final Set<String> written = new ConcurrentSkipListSet<>();
 
+  /**
+   * Whether the site is published by updating the previous folder in place ({@code
+   * AtomicSiteWriter#commit(Set)}): a file the same as the previous one is then not linked but
+   * listed in {@link #kept}.
+   */
+  private final boolean inPlace;
+
+  /** Paths whose previous file is the new one (in-place publishing only). */
+  private final Set<String> kept = ConcurrentHashMap.newKeySet();
+
+  private final LongAdder notRendered = new LongAdder();
+
+  /** What the last build made from keys ({@link #keyed}); empty without the build cache. */
+  private final PageStamps earlier;
+
+  /** What this build makes from keys, for the next build; empty without the build cache. */
+  private final Optional<PageStamps> now;
+
   /** Folders known to exist in the staging tree (see {@link #folder}). */
   private final Set<Path> made = ConcurrentHashMap.newKeySet();
 
   OutputDir(Path dir) throws IOException {
     this(dir, Optional.empty());
+  }
+
+  OutputDir(Path dir, Optional<Path> previous) throws IOException {
+    this(dir, previous, false, Optional.empty());
   }
 
   /**
@@ -55,8 +80,13 @@ final class OutputDir implements SiteFiles {
   /**
    * @param previous the published site this one replaces, whose unchanged files are linked, not
    *     rewritten
+   * @param inPlace whether unchanged files are listed ({@link #kept}) instead of linked: the site
+   *     is published by updating {@code previous} in place
+   * @param stamps the identity of this build's code and templates, when it keeps a record of the
+   *     files it makes from keys ({@link PageStamps}) and uses the last build's
    */
-  OutputDir(Path dir, Optional<Path> previous) throws IOException {
+  OutputDir(Path dir, Optional<Path> previous, boolean inPlace, Optional<String> stamps)
+      throws IOException {
     this.dir = dir.toAbsolutePath().normalize();
     Files.createDirectories(this.dir);
     Optional<Path> real = Optional.empty();
@@ -64,6 +94,79 @@ final class OutputDir implements SiteFiles {
       real = Optional.of(previous.get().toRealPath());
     }
     this.previous = real;
+    this.inPlace = inPlace && real.isPresent();
+    this.now = stamps.map(PageStamps::empty);
+    this.earlier =
+        stamps.isPresent() && real.isPresent()
+            ? PageStamps.read(real.get(), stamps.get())
+            : PageStamps.empty("");
+  }
+
+  /** The paths whose previous file is kept as it is (in-place publishing), in no order. */
+  Set<String> kept() {
+    return Set.copyOf(kept);
+  }
+
+  /** What this build made from keys, for the next build; empty without the build cache. */
+  Optional<PageStamps> stamps() {
+    return now;
+  }
+
+  /** How many files {@link #keyed} kept without making them. */
+  long notRendered() {
+    return notRendered.sum();
+  }
+
+  /**
+   * Writes the file {@code make} makes, whose bytes depend only on {@code key} (see {@link
+   * PageStamps}): when the last build made the previous file at this path from the same key and it
+   * still has the stamp it had then, it is kept (linked, or listed) without making it again.
+   * Without a key, or without the build cache, the file is made and written as {@link #write} does.
+   */
+  @Override
+  public void keyed(String sitePath, Optional<byte[]> key, Supplier<byte[]> make) {
+    Path target = target(sitePath);
+    try {
+      folder(target.getParent());
+      if (key.isPresent() && now.isPresent() && previous.isPresent()) {
+        Path old = previous.get().resolve(sitePath).normalize();
+        if (old.startsWith(previous.get())
+            && earlier.unchanged(sitePath, key.get(), old)
+            && keep(sitePath, target, old)) {
+          now.get().put(sitePath, key.get(), old);
+          notRendered.increment();
+          return;
+        }
+      }
+      byte[] bytes = make.get();
+      boolean same = linked(sitePath, target, bytes);
+      if (!same) {
+        Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      }
+      if (key.isPresent() && now.isPresent()) {
+        Path file = same && inPlace ? previous.get().resolve(sitePath).normalize() : target;
+        now.get().put(sitePath, key.get(), file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Keeps the previous file {@code old} as the new one at {@code sitePath}, without reading it. */
+  private boolean keep(String sitePath, Path target, Path old) {
+    if (inPlace) {
+      kept.add(sitePath);
+      return true;
+    }
+    try {
+      if (!old.toRealPath().startsWith(previous.get())) {
+        return false;
+      }
+      Files.createLink(target, old);
+      return true;
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    }
   }
 
   @Override
@@ -142,6 +245,9 @@ final class OutputDir implements SiteFiles {
    * {@code bytes}.
    */
   private boolean linked(String sitePath, Path target, byte[] bytes) {
+    if (inPlace) {
+      return sameAsPrevious(sitePath, bytes);
+    }
     return previous.isPresent()
         && UnchangedFiles.linkIfSame(
             target,
@@ -149,6 +255,28 @@ final class OutputDir implements SiteFiles {
             previous.get(),
             bytes.length,
             file -> sameBytes(file, bytes));
+  }
+
+  /**
+   * In-place publishing: whether the previous file at {@code sitePath} (a regular file inside the
+   * previous folder) holds exactly {@code bytes}; then it is listed as kept.
+   */
+  private boolean sameAsPrevious(String sitePath, byte[] bytes) {
+    Path old = previous.get().resolve(sitePath).normalize();
+    try {
+      BasicFileAttributes attrs =
+          Files.readAttributes(old, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (!old.startsWith(previous.get())
+          || !attrs.isRegularFile()
+          || attrs.size() != bytes.length
+          || !sameBytes(old, bytes)) {
+        return false;
+      }
+    } catch (IOException e) {
+      return false;
+    }
+    kept.add(sitePath);
+    return true;
   }
 
   private static boolean sameBytes(Path file, byte[] bytes) throws IOException {

@@ -12,14 +12,22 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Renders pages with the Pebble templates: a user's templates folder first, by name, then ours from
@@ -33,7 +41,11 @@ final class PageRenderer {
 
   private final Map<PageKind, PebbleTemplate> templates = new EnumMap<>(PageKind.class);
 
+  /** The user's templates folder as a digest ({@link #identity}). */
+  private final String identity;
+
   PageRenderer(Optional<Path> userTemplates) {
+    this.identity = userTemplates.map(PageRenderer::digest).orElse("packaged templates");
     List<Loader<?>> loaders = new ArrayList<>();
     userTemplates.ifPresent(
         dir -> {
@@ -59,6 +71,31 @@ final class PageRenderer {
       } catch (PebbleException e) {
         throw new IllegalArgumentException(describe(kind, e), e);
       }
+    }
+  }
+
+  /**
+   * What the pages depend on besides their views: the user's templates folder (every file's path
+   * and bytes), or the packaged templates alone (which belong to the code). A folder that cannot be
+   * read is an identity no other build has.
+   */
+  String identity() {
+    return identity;
+  }
+
+  private static String digest(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+        byte[] name = dir.relativize(p).toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Files.readAllBytes(p);
+        sha.update(ByteBuffer.allocate(8).putInt(name.length).putInt(bytes.length).array());
+        sha.update(name);
+        sha.update(bytes);
+      }
+      return "templates " + HexFormat.of().formatHex(sha.digest());
+    } catch (IOException | UncheckedIOException | NoSuchAlgorithmException e) {
+      return "unreadable templates " + UUID.randomUUID();
     }
   }
 

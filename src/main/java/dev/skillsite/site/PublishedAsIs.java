@@ -105,7 +105,33 @@ public final class PublishedAsIs {
    * @throws IOException when the site cannot be written
    */
   public List<Diagnostic> copyInto(Path site, Optional<Path> previous) throws IOException {
+    return copyInto(site, previous, Set.of());
+  }
+
+  /**
+   * Like {@link #copyInto(Path, Optional)} for a site that will update {@code previous} in place:
+   * the generated files at {@code kept} are not in {@code site} but stay in {@code previous}, and
+   * count as generated as if they were in {@code site}.
+   */
+  public List<Diagnostic> copyInto(Path site, Optional<Path> previous, Set<String> kept)
+      throws IOException {
+    this.kept = previous.isPresent() ? kept : Set.of();
+    this.previous = previous;
     return publish(site, previous);
+  }
+
+  /** See {@link #copyInto(Path, Optional, Set)}. */
+  private Set<String> kept = Set.of();
+
+  private Optional<Path> previous = Optional.empty();
+
+  /** The generated file at {@code rel}: in {@code site}, else the kept published one. */
+  private Optional<Path> generated(Path site, String rel) {
+    Path target = site.resolve(rel);
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.of(target);
+    }
+    return kept.contains(rel) ? previous.map(p -> p.resolve(rel)) : Optional.empty();
   }
 
   /**
@@ -133,7 +159,7 @@ public final class PublishedAsIs {
     } else if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
       copy(dir, site, out);
     }
-    previous.ifPresent(p -> removedByHand(p, site, out));
+    previous.ifPresent(p -> removedByHand(p, site, out, kept));
     out.sort(Diagnostic.ORDER);
     return out;
   }
@@ -232,9 +258,11 @@ public final class PublishedAsIs {
         continue;
       }
       Path target = site.resolve(rel);
-      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-        if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
-            && sameBytes(file, target, size)) {
+      Optional<Path> generated = generated(site, rel);
+      int slash = rel.lastIndexOf('/');
+      if (generated.isPresent()) {
+        if (Files.isRegularFile(generated.get(), LinkOption.NOFOLLOW_LINKS)
+            && sameBytes(file, generated.get(), size)) {
           continue; // the file the site generates anyway (.nojekyll): nothing is lost
         }
         if (!REPLACEABLE.contains(rel)) {
@@ -247,9 +275,12 @@ public final class PublishedAsIs {
                       + "; the generated file is kept and this one is not published"));
           continue;
         }
-        Files.delete(target); // may be a hard link to the published file: never written through
-      } else if (Files.exists(target.getParent(), LinkOption.NOFOLLOW_LINKS)
-          && !Files.isDirectory(target.getParent(), LinkOption.NOFOLLOW_LINKS)) {
+        // may be a hard link to the published file: never written through; a kept one is
+        // replaced by the staged copy when the site is published
+        Files.deleteIfExists(target);
+      } else if ((Files.exists(target.getParent(), LinkOption.NOFOLLOW_LINKS)
+              && !Files.isDirectory(target.getParent(), LinkOption.NOFOLLOW_LINKS))
+          || (slash > 0 && kept.contains(rel.substring(0, slash)))) {
         out.add(
             warning(
                 where,
@@ -334,7 +365,13 @@ public final class PublishedAsIs {
    * Entries at the root of the published site that no build generates and this one does not have
    * (put there by hand): the swap removes them.
    */
-  private static void removedByHand(Path previous, Path site, List<Diagnostic> out) {
+  private static void removedByHand(
+      Path previous, Path site, List<Diagnostic> out, Set<String> kept) {
+    Set<String> keptRoots = new java.util.HashSet<>();
+    for (String k : kept) {
+      int slash = k.indexOf('/');
+      keptRoots.add(slash < 0 ? k : k.substring(0, slash));
+    }
     if (!Files.isDirectory(previous, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
@@ -346,7 +383,9 @@ public final class PublishedAsIs {
             GENERATED_FILES.contains(lower)
                 || GENERATED_FOLDERS.stream().anyMatch(f -> f.equals(lower + "/"))
                 || lower.equals(".well-known");
-        if (!generated && !Files.exists(site.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+        if (!generated
+            && !keptRoots.contains(name)
+            && !Files.exists(site.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
           out.add(
               warning(
                   previous.resolve(name).toString(),

@@ -14,6 +14,7 @@ import dev.skillsite.site.view.SiteView;
 import dev.skillsite.site.view.SkillPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -71,7 +72,32 @@ public final class SiteGenerator {
       Optional<Path> previous,
       boolean cache)
       throws IOException {
-    OutputDir out = new OutputDir(dir, previous);
+    return generate(input, documents, dir, keepSnapshot, previous, cache, false);
+  }
+
+  /**
+   * Like {@link #generate(SiteInput, Documents, Path, boolean, Optional, boolean)}, for a site that
+   * will be published by updating {@code previous} in place when {@code inPlace}: a file that is
+   * the same as the previous one is then not linked but left out of {@code dir} and listed in the
+   * report ({@link SiteReport#kept}). With the build cache, a page whose view and templates are
+   * those the last build made the published page of, and which is still as that build wrote it, is
+   * not rendered again ({@link PageStamps}).
+   */
+  public SiteReport generate(
+      SiteInput input,
+      Documents documents,
+      Path dir,
+      boolean keepSnapshot,
+      Optional<Path> previous,
+      boolean cache,
+      boolean inPlace)
+      throws IOException {
+    OutputDir out =
+        new OutputDir(
+            dir,
+            previous,
+            inPlace,
+            cache ? Optional.of(PageStamps.identity(pages.identity())) : Optional.empty());
     try {
       return write(input, documents, out, keepSnapshot, cache);
     } catch (UncheckedIOException e) {
@@ -371,12 +397,16 @@ public final class SiteGenerator {
     }
     out.write(SiteLayout.ROBOTS, sitemap.robots());
 
+    out.stamps().ifPresent(stamps -> out.stream(PageStamps.PATH, stamps::write));
+
     List<Diagnostic> diagnostics =
         docs.skills().stream().flatMap(r -> r.diagnostics().stream()).toList();
     return new SiteReport(
         written.size() + 1,
         diagnostics,
-        keepSnapshot ? Optional.of(new Snapshot(input, documents)) : Optional.empty());
+        keepSnapshot ? Optional.of(new Snapshot(input, documents)) : Optional.empty(),
+        out.kept(),
+        out.notRendered());
   }
 
   /** Writes a skill's page and the copy of its SKILL.md; returns the page's path. */
@@ -393,13 +423,13 @@ public final class SiteGenerator {
     raw.ifPresent(p -> out.copy(SiteLayout.rawSkill(s.id()), p));
     boolean archive = new SkillArchives(files.root()).write(s, out);
     SkillPage view = skillPages.skill(r, raw.isPresent(), archive);
-    out.write(
+    render(
+        out,
         path,
-        pages.render(
-            PageKind.SKILL,
-            site,
-            views.page(path, s.name(), view.summary(), PageKind.SKILL, true),
-            view));
+        PageKind.SKILL,
+        site,
+        views.page(path, s.name(), view.summary(), PageKind.SKILL, true),
+        view);
     return path;
   }
 
@@ -413,19 +443,31 @@ public final class SiteGenerator {
       SkillPages skillPages) {
     Skill s = r.skill();
     String refPath = SiteLayout.reference(s.id(), ref.reference().path());
-    out.write(
+    render(
+        out,
         refPath,
-        pages.render(
+        PageKind.REFERENCE,
+        site,
+        views.page(
+            refPath,
+            ref.reference().title() + " · " + s.name(),
+            s.description(),
             PageKind.REFERENCE,
-            site,
-            views.page(
-                refPath,
-                ref.reference().title() + " · " + s.name(),
-                s.description(),
-                PageKind.REFERENCE,
-                true),
-            skillPages.reference(r, ref)));
+            true),
+        skillPages.reference(r, ref));
     return refPath;
+  }
+
+  /**
+   * Writes a page, keyed by the digest of its views ({@link ViewDigest}): an unchanged page of the
+   * last build is kept without rendering it again (see {@link OutputDir#keyed}).
+   */
+  private void render(
+      SiteFiles out, String path, PageKind kind, SiteView site, PageView page, Object view) {
+    out.keyed(
+        path,
+        ViewDigest.of(kind, site, page, view),
+        () -> pages.render(kind, site, page, view).getBytes(StandardCharsets.UTF_8));
   }
 
   private void paged(
@@ -441,7 +483,7 @@ public final class SiteGenerator {
         views
             .page(p.path(), title + p.titleSuffix(), description, kind, false)
             .withPager(p.pager());
-    out.write(p.path(), pages.render(kind, site, view, p.view()));
+    render(out, p.path(), kind, site, view, p.view());
     written.add(p.path());
   }
 
@@ -455,8 +497,7 @@ public final class SiteGenerator {
       SiteView site,
       PageViews views,
       Object view) {
-    out.write(
-        path, pages.render(kind, site, views.page(path, title, description, kind, false), view));
+    render(out, path, kind, site, views.page(path, title, description, kind, false), view);
     written.add(path);
   }
 }

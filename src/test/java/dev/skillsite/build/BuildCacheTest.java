@@ -242,6 +242,37 @@ class BuildCacheTest {
     assertFalse(Files.exists(out.resolve(".skillsite-cache")));
   }
 
+  /**
+   * Pages are kept without rendering only while the templates are the same: an edit of a user's
+   * template renders every page again, and the site is what a clean build with it makes.
+   */
+  @Test
+  void aTemplateEditRendersThePagesAgain() throws IOException {
+    Path templates = tmp.resolve("templates");
+    Files.createDirectories(templates);
+    Files.copy(Path.of("templates/layout.peb"), templates.resolve("layout.peb"));
+    SiteGenerator generator = new SiteGenerator(Optional.of(templates));
+    BuildOptions options = new BuildOptions(content, out, Optional.empty(), true, true);
+    new BuildPipeline(generator, Progress.NONE).run(options);
+    BuildResult same = new BuildPipeline(generator, Progress.NONE).run(options);
+    assertTrue(same.output().notRendered() >= same.pages(), "nothing changed: nothing rendered");
+    assertTrue(same.output().inPlace());
+
+    Files.writeString(
+        templates.resolve("layout.peb"),
+        Files.readString(templates.resolve("layout.peb")).replace("</body>", "<!-- v2 --></body>"));
+    SiteGenerator edited = new SiteGenerator(Optional.of(templates));
+    BuildResult again = new BuildPipeline(edited, Progress.NONE).run(options);
+    assertEquals(0, again.output().notRendered(), "another layout: every page rendered");
+    assertTrue(
+        Files.readString(out.resolve("index.html")).contains("<!-- v2 -->"), "the new layout");
+    Path clean = Files.createTempDirectory(tmp, "clean").resolve("site");
+    new BuildPipeline(edited, Progress.NONE)
+        .run(new BuildOptions(content, clean, Optional.empty(), true, true));
+    assertEquals(
+        List.of(), SiteFingerprint.differences(SiteFingerprint.of(clean), SiteFingerprint.of(out)));
+  }
+
   /** Changes one byte in the middle of a published file, its size unchanged. */
   private static void flipAByteOf(Path file, int bits) throws IOException {
     byte[] bytes = Files.readAllBytes(file);

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +59,124 @@ class AtomicSiteWriterTest {
     AtomicSiteWriter.recover(out);
     assertEquals("old", Files.readString(out.resolve("old.html")));
     assertEquals(List.of("site"), names(tmp));
+  }
+
+  /**
+   * A small update is made in place: the output folder and its unchanged files stay the same files,
+   * changed ones are replaced, files the new site lacks are deleted (and folders emptied).
+   */
+  @Test
+  void aSmallUpdateIsMadeInPlaceAndLeavesTheRestAlone() throws IOException {
+    Path out = tmp.resolve("site");
+    publishedSite(out);
+    Object folder = key(out);
+    Object unchanged = key(out.resolve("a.html"));
+    AtomicSiteWriter.Published how;
+    try (AtomicSiteWriter w = AtomicSiteWriter.begin(location(out))) {
+      stageUpdate(w);
+      assertEquals("b", Files.readString(out.resolve("b.html")), "nothing published before");
+      how = w.commit(Set.of("a.html", "dir/d.html"));
+    }
+    assertEquals(new AtomicSiteWriter.Published(true, 2, 2), how);
+    assertUpdated(out);
+    assertEquals(folder, key(out), "the output folder itself stays");
+    assertEquals(unchanged, key(out.resolve("a.html")), "an unchanged file is not touched");
+    assertEquals(List.of("site"), names(tmp), "no staging folder or journal left");
+  }
+
+  /**
+   * A build killed among the renames of an update in place leaves a journal; the next build
+   * finishes the update before it starts, and every file was wholly old or new throughout.
+   */
+  @Test
+  void anUpdateKilledMidwayIsFinishedByTheNextBuild() throws IOException {
+    for (int steps = 1; steps <= 3; steps++) {
+      Path out = tmp.resolve("site" + steps);
+      publishedSite(out);
+      try (AtomicSiteWriter w = AtomicSiteWriter.begin(location(out))) {
+        stageUpdate(w);
+        int at = steps;
+        assertThrows(SiteJournal.Killed.class, () -> w.commit(Set.of("a.html", "dir/d.html"), at));
+      }
+      assertTrue(Files.exists(SiteJournal.of(out)), "the journal stays for the next build");
+      for (String f : List.of("a.html", "b.html")) {
+        String text = Files.readString(out.resolve(f));
+        assertTrue(List.of("a", "b", "new b").contains(text), f + " is whole: " + text);
+      }
+      try (AtomicSiteWriter next = AtomicSiteWriter.begin(location(out))) {
+        assertUpdated(out);
+        assertFalse(Files.exists(SiteJournal.of(out)));
+      }
+      assertUpdated(out);
+    }
+    assertEquals(List.of("site1", "site2", "site3"), names(tmp));
+  }
+
+  /** A damaged journal (it is written whole before any change, so never half) changes nothing. */
+  @Test
+  void aDamagedJournalIsDroppedAndTheSiteLeftAsItIs() throws IOException {
+    Path out = tmp.resolve("site");
+    publishedSite(out);
+    write(SiteJournal.of(out), "not a journal");
+    write(tmp.resolve(".site.staging-1234abcd/b.html"), "half");
+    try (AtomicSiteWriter w = AtomicSiteWriter.begin(location(out))) {
+      assertEquals("b", Files.readString(out.resolve("b.html")));
+    }
+    assertEquals(List.of("site"), names(tmp));
+  }
+
+  /** A large update swaps the whole folder, the kept files linked into it. */
+  @Test
+  void aLargeUpdateSwapsTheFolderWithTheKeptFilesIn() throws IOException {
+    Path out = tmp.resolve("site");
+    publishedSite(out);
+    Object unchanged = key(out.resolve("a.html"));
+    AtomicSiteWriter.Published how;
+    try (AtomicSiteWriter w = AtomicSiteWriter.begin(location(out))) {
+      stageUpdate(w);
+      for (int i = 0; i < 70; i++) {
+        write(w.staging().resolve("many/" + i + ".html"), "p" + i);
+      }
+      how = w.commit(Set.of("a.html", "dir/d.html"));
+    }
+    assertFalse(how.inPlace());
+    assertUpdated(out);
+    assertEquals(unchanged, key(out.resolve("a.html")), "kept as a link to the same file");
+    assertEquals(List.of("site"), names(tmp));
+  }
+
+  private OutputLocation location(Path out) throws IOException {
+    return OutputLocation.check(out, tmp.resolve("content"));
+  }
+
+  /** A published site: a (to keep), b (to change), c and gone/e (to delete), dir/d (to keep). */
+  private static void publishedSite(Path out) throws IOException {
+    oldSite(out);
+    Files.delete(out.resolve("old.html"));
+    write(out.resolve("a.html"), "a");
+    write(out.resolve("b.html"), "b");
+    write(out.resolve("c.html"), "c");
+    write(out.resolve("gone/e.html"), "e");
+    write(out.resolve("dir/d.html"), "d");
+  }
+
+  /** Stages the new b and a new file; a and dir/d are kept. */
+  private static void stageUpdate(AtomicSiteWriter w) throws IOException {
+    write(w.staging().resolve("b.html"), "new b");
+    write(w.staging().resolve("new/f.html"), "f");
+  }
+
+  private static void assertUpdated(Path out) throws IOException {
+    assertEquals("a", Files.readString(out.resolve("a.html")));
+    assertEquals("new b", Files.readString(out.resolve("b.html")));
+    assertEquals("d", Files.readString(out.resolve("dir/d.html")));
+    assertEquals("f", Files.readString(out.resolve("new/f.html")));
+    assertFalse(Files.exists(out.resolve("c.html")));
+    assertFalse(Files.exists(out.resolve("gone")), "a folder the deletions emptied goes too");
+  }
+
+  private static Object key(Path p) throws IOException {
+    return Files.readAttributes(p, BasicFileAttributes.class).fileKey();
   }
 
   @Test

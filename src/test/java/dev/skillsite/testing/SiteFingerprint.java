@@ -30,15 +30,21 @@ public final class SiteFingerprint {
   private static final String FINDINGS = ".skillsite-cache/audit-findings.bin";
 
   /**
+   * The build cache's record of the pages it made from keys, with the stamps the written files had
+   * (site.PageStamps): times and file keys, history as {@link #STAMPS} is.
+   */
+  private static final String PAGES = ".skillsite-cache/pages.bin";
+
+  /**
    * Relative path → SHA-256 of every file under {@code root} (the routing index's files included;
-   * the audit caches not: {@link #STAMPS}, {@link #FINDINGS}).
+   * the caches of stamps not: {@link #STAMPS}, {@link #FINDINGS}, {@link #PAGES}).
    */
   public static SortedMap<String, String> of(Path root) throws IOException {
     SortedMap<String, String> map = new TreeMap<>();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
         String rel = root.relativize(f).toString().replace('\\', '/');
-        if (!rel.equals(STAMPS) && !rel.equals(FINDINGS)) {
+        if (!rel.equals(STAMPS) && !rel.equals(FINDINGS) && !rel.equals(PAGES)) {
           map.put(rel, sha256(Files.readAllBytes(f)));
         }
       }

@@ -1,0 +1,237 @@
+package dev.skillsite.output;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.CRC32;
+
+/**
+ * The journal of a site published in place ({@link AtomicSiteWriter#commit(Set)}): which files of
+ * the staging folder replace the published ones and which published files go. It is written whole
+ * (to a temporary name, synced, then renamed) only once every staged file is complete and synced,
+ * so a journal on disk always describes an update that can be finished: a build killed during the
+ * renames leaves it, and the next build finishes it ({@link #recover}) before it starts. Every step
+ * is idempotent (a rename whose staged file is gone was done; a deletion of a missing file is
+ * done).
+ *
+ * <p>The journal is {@code .<out>.journal} beside the output folder, like the staging folder.
+ */
+final class SiteJournal {
+  private static final int MAGIC = 0x736b6a6e; // "skjn"
+  private static final int VERSION = 1;
+  private static final int MAX_ENTRIES = 1 << 24;
+
+  /**
+   * An update: the staging folder's name (a sibling of the output folder), the published files to
+   * delete, the staged files to rename over the published ones (site paths).
+   */
+  record Plan(String staging, List<String> deletions, List<String> renames) {
+    Plan {
+      deletions = List.copyOf(deletions);
+      renames = List.copyOf(renames);
+    }
+  }
+
+  /** Stops an update after a number of steps: a test's stand-in for a killed build. */
+  static final class Killed extends IOException {
+    Killed() {
+      super("killed mid-update (test)");
+    }
+  }
+
+  private SiteJournal() {}
+
+  /** The journal of the output folder {@code out}. */
+  static Path of(Path out) {
+    return out.resolveSibling("." + out.getFileName() + ".journal");
+  }
+
+  /** Writes {@code plan} as the journal of {@code out}: whole, synced, then renamed into place. */
+  static void write(Path out, Plan plan) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream data = new DataOutputStream(bytes);
+    data.writeInt(MAGIC);
+    data.writeInt(VERSION);
+    data.writeUTF(plan.staging());
+    data.writeInt(plan.deletions().size());
+    for (String p : plan.deletions()) {
+      data.writeUTF(p);
+    }
+    data.writeInt(plan.renames().size());
+    for (String p : plan.renames()) {
+      data.writeUTF(p);
+    }
+    data.flush();
+    CRC32 crc = new CRC32();
+    crc.update(bytes.toByteArray());
+    data.writeLong(crc.getValue());
+    data.flush();
+    Path journal = of(out);
+    Path tmp = journal.resolveSibling(journal.getFileName() + "-tmp");
+    try (FileChannel ch =
+        FileChannel.open(
+            tmp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      ByteBuffer buf = ByteBuffer.wrap(bytes.toByteArray());
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+      ch.force(true);
+    }
+    Files.move(tmp, journal, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    syncFolder(journal.getParent());
+  }
+
+  /** The journal of {@code out}, when there is a whole one. */
+  static Optional<Plan> read(Path out) {
+    Path journal = of(out);
+    try {
+      if (!Files.isRegularFile(journal, LinkOption.NOFOLLOW_LINKS)) {
+        return Optional.empty();
+      }
+      byte[] bytes = Files.readAllBytes(journal);
+      if (bytes.length < Long.BYTES) {
+        return Optional.empty();
+      }
+      CRC32 crc = new CRC32();
+      crc.update(bytes, 0, bytes.length - Long.BYTES);
+      if (crc.getValue() != ByteBuffer.wrap(bytes, bytes.length - Long.BYTES, 8).getLong()) {
+        return Optional.empty();
+      }
+      DataInputStream in =
+          new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - Long.BYTES));
+      if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+        return Optional.empty();
+      }
+      String staging = in.readUTF();
+      List<String> deletions = new ArrayList<>();
+      for (int n = count(in); n > 0; n--) {
+        deletions.add(in.readUTF());
+      }
+      List<String> renames = new ArrayList<>();
+      for (int n = count(in); n > 0; n--) {
+        renames.add(in.readUTF());
+      }
+      return Optional.of(new Plan(staging, deletions, renames));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Carries out {@code plan} on {@code out}: the deletions (and the folders they leave empty), then
+   * the renames; then removes the journal and the staging folder.
+   *
+   * @param killAfter steps after which to stop as if killed (tests); negative for none
+   */
+  static void apply(Path out, Plan plan, int killAfter) throws IOException {
+    Path staging = out.resolveSibling(plan.staging());
+    int steps = 0;
+    Set<Path> emptied = new LinkedHashSet<>();
+    for (String p : plan.deletions()) {
+      Path file = inside(out, p);
+      Files.deleteIfExists(file);
+      emptied.add(file.getParent());
+      if (++steps == killAfter) {
+        throw new Killed();
+      }
+    }
+    for (Path folder : emptied) {
+      pruneEmpty(out, folder);
+    }
+    Set<Path> touched = new LinkedHashSet<>();
+    for (String p : plan.renames()) {
+      Path from = inside(staging, p);
+      Path to = inside(out, p);
+      if (Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
+        Files.createDirectories(to.getParent());
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        touched.add(to.getParent());
+      }
+      if (++steps == killAfter) {
+        throw new Killed();
+      }
+    }
+    for (Path folder : touched) {
+      syncFolder(folder);
+    }
+    Files.deleteIfExists(of(out));
+    syncFolder(out.getParent());
+    if (Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
+      FileTrees.delete(staging);
+    }
+  }
+
+  /** Finishes the update a killed build left in {@code out}'s journal, if any. */
+  static void recover(Path out) throws IOException {
+    Optional<Plan> plan = read(out);
+    if (plan.isPresent()) {
+      apply(out, plan.get(), -1);
+    }
+    Path journal = of(out);
+    Files.deleteIfExists(journal); // a damaged one: its update never started (written whole first)
+    Files.deleteIfExists(journal.resolveSibling(journal.getFileName() + "-tmp"));
+  }
+
+  /** Syncs a staged file's bytes to disk before the journal names it. */
+  static void sync(Path file) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      ch.force(true);
+    }
+  }
+
+  /** Best effort: a folder's entries to disk (not every platform can open a folder). */
+  private static void syncFolder(Path folder) {
+    try (FileChannel ch = FileChannel.open(folder, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException | RuntimeException e) {
+      // not supported here: the renames are still atomic, only their durability is the system's
+    }
+  }
+
+  /** Deletes {@code folder} and its parents while they are empty, never {@code out} itself. */
+  private static void pruneEmpty(Path out, Path folder) throws IOException {
+    Path f = folder;
+    while (f != null && f.startsWith(out) && !f.equals(out)) {
+      try {
+        Files.deleteIfExists(f);
+      } catch (DirectoryNotEmptyException e) {
+        return;
+      }
+      f = f.getParent();
+    }
+  }
+
+  private static Path inside(Path root, String sitePath) throws IOException {
+    Path p = root.resolve(sitePath).normalize();
+    if (!p.startsWith(root) || p.equals(root)) {
+      throw new IOException("journal path leaves the folder: " + sitePath);
+    }
+    return p;
+  }
+
+  private static int count(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > MAX_ENTRIES) {
+      throw new IOException("bad count " + n);
+    }
+    return n;
+  }
+}
