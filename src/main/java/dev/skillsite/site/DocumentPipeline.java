@@ -14,6 +14,7 @@ import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -209,32 +210,8 @@ final class DocumentPipeline {
         budget
             .forSkills(skills.size())
             .overBudget(skills.stream().flatMap(s -> sources(s).stream()).toList());
-    List<Set<String>> used =
-        skills.parallelStream()
-            .map(
-                s -> {
-                  Set<String> terms = new TreeSet<>();
-                  sources(s)
-                      .forEach(
-                          doc -> {
-                            Fingerprint print =
-                                plain.containsKey(doc.path())
-                                    ? Fingerprint.never(doc)
-                                    : Fingerprint.of(doc);
-                            Memo before = scanned.get(doc.path());
-                            Set<String> found =
-                                plain.containsKey(doc.path())
-                                    ? Set.of()
-                                    : before != null && before.source().equals(print)
-                                        ? before.prose()
-                                        : Set.copyOf(markdown.mentionedTerms(doc.markdown(), all));
-                            scans.put(doc.path(), new Scan(print, found));
-                            terms.addAll(found);
-                          });
-                  return terms;
-                })
-            .toList();
-    MentionIndex mentions = distinctive(all, skills, used);
+    // the terms each skill's documents use are dropped once counted: only the distinctive ones stay
+    MentionIndex mentions = distinctive(all, skills, scan(skills, all, plain, scanned, scans));
     Map<String, Memo> memos =
         previous.filter(p -> p.mentions().equals(mentions)).map(Reusable::memos).orElse(Map.of());
     Map<String, Set<String>> anchors = new ConcurrentHashMap<>();
@@ -290,6 +267,49 @@ final class DocumentPipeline {
       rendered.add(assemble(skills.get(i), docs));
     }
     return new Result(rendered, links, Map.copyOf(anchors), all, mentions, Map.copyOf(kept));
+  }
+
+  /**
+   * Reads each document's fingerprint and the mention terms its prose uses into {@code scans}
+   * (terms as the index's own strings: a large site's documents repeat them); returns per skill the
+   * terms its documents use.
+   */
+  private List<Set<String>> scan(
+      List<Skill> skills,
+      MentionIndex all,
+      Map<String, Diagnostic> plain,
+      Map<String, Memo> scanned,
+      Map<String, Scan> scans) {
+    Map<String, String> own = new HashMap<>();
+    all.terms().keySet().forEach(t -> own.put(t, t));
+    return skills.parallelStream()
+        .map(
+            s -> {
+              Set<String> terms = new TreeSet<>();
+              sources(s)
+                  .forEach(
+                      doc -> {
+                        Fingerprint print =
+                            plain.containsKey(doc.path())
+                                ? Fingerprint.never(doc)
+                                : Fingerprint.of(doc);
+                        Memo before = scanned.get(doc.path());
+                        Set<String> found =
+                            plain.containsKey(doc.path())
+                                ? Set.of()
+                                : before != null && before.source().equals(print)
+                                    ? before.prose()
+                                    : canonical(markdown.mentionedTerms(doc.markdown(), all), own);
+                        scans.put(doc.path(), new Scan(print, found));
+                        terms.addAll(found);
+                      });
+              return terms;
+            })
+        .toList();
+  }
+
+  private static Set<String> canonical(Set<String> terms, Map<String, String> own) {
+    return Set.copyOf(terms.stream().map(t -> own.getOrDefault(t, t)).toList());
   }
 
   /**
@@ -528,11 +548,12 @@ final class DocumentPipeline {
    * The ids a document's page has: its headings', and the skill page's own sections for a SKILL.md.
    */
   private static Set<String> pageIds(Skill skill, String path, Set<String> headingIds) {
-    Set<String> ids = new TreeSet<>(headingIds);
+    Set<String> ids = new HashSet<>(headingIds);
     if (path.equals(skill.source())) {
       ids.addAll(SKILL_PAGE_IDS);
     }
-    return ids;
+    return Set.copyOf(
+        ids); // compact: a large site holds every document's ids until its pages are written
   }
 
   /** Drops the terms that many skills use in passing: they name no one skill in particular. */
