@@ -48,7 +48,8 @@ final class RenderStage {
                                 ? generator.cached(build.published())
                                 : Optional.empty()),
                 // a watching server keeps the documents after the build: they stay in memory
-                keepLive ? Optional.empty() : Optional.of(build.spill())),
+                keepLive ? Optional.empty() : Optional.of(build.spill()),
+                build.cache().enabled()),
         build.pool());
   }
 

@@ -9,11 +9,13 @@ import dev.skillsite.markdown.RenderedDocument;
 import dev.skillsite.model.SkillId;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -27,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.zip.CRC32;
@@ -84,10 +85,16 @@ final class DocumentCache {
     DocumentCodec.writeString(out, IDENTITY);
     writeTerms(out, docs.all());
     writeTerms(out, docs.mentions());
-    Map<String, DocumentPipeline.Memo> memos = new TreeMap<>(docs.memos());
-    out.writeInt(memos.size());
-    for (DocumentPipeline.Memo m : memos.values()) {
-      write(out, m);
+    Set<String> paths = new TreeSet<>(docs.memos().keySet());
+    paths.addAll(docs.spilled().keySet());
+    out.writeInt(paths.size());
+    for (String path : paths) {
+      DocumentPipeline.Memo m = docs.memos().get(path);
+      if (m != null) {
+        write(out, m);
+      } else {
+        out.write(docs.spilled().get(path).record()); // written by record(), below
+      }
     }
     out.flush();
     DataOutputStream tail =
@@ -145,6 +152,17 @@ final class DocumentCache {
           DocumentCodec.readString(in, size), new SkillId(DocumentCodec.readString(in, size)));
     }
     return MentionIndex.withTerms(terms);
+  }
+
+  /** The bytes {@link #encode} writes for {@code m}: what a spilling build keeps of it. */
+  static byte[] record(DocumentPipeline.Memo m) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      write(out, m);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // markup read back from the spill file
+    }
+    return bytes.toByteArray();
   }
 
   private static void write(DataOutputStream out, DocumentPipeline.Memo m) throws IOException {

@@ -49,6 +49,7 @@ final class DocumentPipeline {
   private final MarkdownRenderer markdown;
   private final MarkdownBudget budget;
   private final Optional<HtmlSpill> spill;
+  private final boolean cache;
 
   DocumentPipeline(MarkdownRenderer markdown) {
     this(markdown, MarkdownBudget.DEFAULT);
@@ -63,9 +64,19 @@ final class DocumentPipeline {
    *     watching server's: its documents outlive the build)
    */
   DocumentPipeline(MarkdownRenderer markdown, MarkdownBudget budget, Optional<HtmlSpill> spill) {
+    this(markdown, budget, spill, true);
+  }
+
+  /**
+   * @param cache whether the build cache will be written: with a spill file, each document's memo
+   *     then waits there as the cache's record of it, else only whether it was used again is kept
+   */
+  DocumentPipeline(
+      MarkdownRenderer markdown, MarkdownBudget budget, Optional<HtmlSpill> spill, boolean cache) {
     this.markdown = markdown;
     this.budget = budget;
     this.spill = spill;
+    this.cache = cache;
   }
 
   /** {@code doc}, its markup moved to the spill file if there is one. */
@@ -84,17 +95,24 @@ final class DocumentPipeline {
       Map<String, Set<String>> anchors,
       MentionIndex all,
       MentionIndex mentions,
-      Map<String, Memo> memos) {
+      Map<String, Memo> memos,
+      Map<String, SpilledMemo> spilled) {
     /** What a later build can use of this one. */
     Reusable reusable() {
-      return new Reusable(all, mentions, memos);
+      return new Reusable(all, mentions, memos, spilled);
+    }
+
+    /** How many documents there are. */
+    long total() {
+      return memos.size() + spilled.size();
     }
 
     /**
      * How many documents were parsed and rendered, rather than used again from an earlier build.
      */
     long rendered() {
-      return memos.values().stream().filter(m -> !m.reused()).count();
+      return memos.values().stream().filter(m -> !m.reused()).count()
+          + spilled.values().stream().filter(m -> !m.reused()).count();
     }
   }
 
@@ -104,7 +122,28 @@ final class DocumentPipeline {
    * watching server keeps it in memory; the build cache ({@link DocumentCache}) keeps it in the
    * output folder.
    */
-  record Reusable(MentionIndex all, MentionIndex mentions, Map<String, Memo> memos) {}
+  record Reusable(
+      MentionIndex all,
+      MentionIndex mentions,
+      Map<String, Memo> memos,
+      Map<String, SpilledMemo> spilled) {
+    Reusable(MentionIndex all, MentionIndex mentions, Map<String, Memo> memos) {
+      this(all, mentions, memos, Map.of());
+    }
+  }
+
+  /**
+   * A memo of a build that spills (not a watching server's: it keeps its memos to use again): the
+   * build cache's record of it ({@link DocumentCache}), {@code size} bytes at {@code at} of the
+   * spill file, when the build writes a cache, and whether the document was used again.
+   */
+  record SpilledMemo(Optional<HtmlSpill> file, long at, int size, boolean reused) {
+    /** The cache record, as {@link DocumentCache} wrote it. */
+    byte[] record() {
+      return file.orElseThrow(() -> new IllegalStateException("memo kept without its record"))
+          .read(at, size);
+    }
+  }
 
   /**
    * A document as rendered, with what rendering asked the link table and the answers: a later build
@@ -118,9 +157,12 @@ final class DocumentPipeline {
       List<Question> asked,
       boolean reused,
       Set<String> prose) {
-    /** Used again in a build whose scan of the same text is {@code scan}. */
-    Memo again(Scan scan) {
-      return new Memo(source, doc, anchors, asked, true, scan.prose());
+    /**
+     * Used again in a build whose scan of the same text is {@code scan}, its document as {@code
+     * kept}.
+     */
+    Memo again(Scan scan, RenderedDocument kept) {
+      return new Memo(source, kept, anchors, asked, true, scan.prose());
     }
   }
 
@@ -217,56 +259,80 @@ final class DocumentPipeline {
     Map<String, Set<String>> anchors = new ConcurrentHashMap<>();
     LinkTable links = new LinkTable(skills, anchors, files);
     List<List<Draft>> drafts =
-        skills.parallelStream()
-            .map(
-                skill -> {
-                  if (stop.getAsBoolean()) {
-                    throw new CancellationException("documents no longer wanted");
-                  }
-                  return sources(skill).stream()
-                      .map(
-                          source ->
-                              plain.containsKey(source.path())
-                                  ? plain(
-                                      skill,
-                                      source,
-                                      anchors,
-                                      plain.get(source.path()),
-                                      scans.get(source.path()))
-                                  : again(
+        new ArrayList<>(
+            skills.parallelStream()
+                .map(
+                    skill -> {
+                      if (stop.getAsBoolean()) {
+                        throw new CancellationException("documents no longer wanted");
+                      }
+                      return sources(skill).stream()
+                          .map(
+                              source ->
+                                  plain.containsKey(source.path())
+                                      ? plain(
+                                          skill,
                                           source,
-                                          links,
                                           anchors,
-                                          memos.get(source.path()),
+                                          plain.get(source.path()),
                                           scans.get(source.path()))
-                                      .orElseGet(
-                                          () ->
-                                              draft(
-                                                  skill,
-                                                  source,
-                                                  links,
-                                                  anchors,
-                                                  mentions,
-                                                  scans.get(source.path()))))
-                      .toList();
-                })
-            .toList();
+                                      : again(
+                                              source,
+                                              links,
+                                              anchors,
+                                              memos.get(source.path()),
+                                              scans.get(source.path()))
+                                          .orElseGet(
+                                              () ->
+                                                  draft(
+                                                      skill,
+                                                      source,
+                                                      links,
+                                                      anchors,
+                                                      mentions,
+                                                      scans.get(source.path()))))
+                          .toList();
+                    })
+                .toList());
     List<RenderedSkill> rendered = new ArrayList<>();
     Map<String, Memo> kept = new HashMap<>();
+    Map<String, SpilledMemo> spilled = new HashMap<>();
     for (int i = 0; i < skills.size(); i++) {
       List<RenderedDocument> docs = new ArrayList<>();
-      for (Draft d : drafts.get(i)) {
+      List<Draft> mine = drafts.get(i);
+      drafts.set(i, List.of()); // what is spilled is no longer held
+      for (Draft d : mine) {
         String path = d.source().path();
         Draft done =
             d.holds(links)
                 ? d
                 : render(d.source(), anchors.get(path), links, mentions, true, scans.get(path));
         docs.add(done.doc());
-        kept.put(path, done.memo());
+        if (spill.isPresent()) {
+          spilled.put(path, spilled(done.memo()));
+        } else {
+          kept.put(path, done.memo());
+        }
       }
       rendered.add(assemble(skills.get(i), docs));
     }
-    return new Result(rendered, links, Map.copyOf(anchors), all, mentions, Map.copyOf(kept));
+    if (spill.isPresent()) {
+      // every link is checked and every memo recorded: the anchors are no longer asked about
+      anchors.clear();
+      return new Result(rendered, links, Map.of(), all, mentions, Map.of(), Map.copyOf(spilled));
+    }
+    return new Result(
+        rendered, links, Map.copyOf(anchors), all, mentions, Map.copyOf(kept), Map.of());
+  }
+
+  /** {@code memo} as a spilling build keeps it: its cache record in the spill file, if wanted. */
+  private SpilledMemo spilled(Memo memo) {
+    if (!cache) {
+      return new SpilledMemo(Optional.empty(), 0, 0, memo.reused());
+    }
+    byte[] record = DocumentCache.record(memo);
+    HtmlSpill file = spill.orElseThrow();
+    return new SpilledMemo(Optional.of(file), file.append(record), record.length, memo.reused());
   }
 
   /**
@@ -340,7 +406,9 @@ final class DocumentPipeline {
     memo.asked().stream()
         .filter(q -> q.method() == Asked.FILE)
         .forEach(q -> links.file(q.first(), q.second()));
-    return Optional.of(new Draft(source, memo.doc(), relied, memo.again(scan)));
+    Memo again =
+        memo.again(scan, kept(memo.doc())); // an earlier build's markup waits as new markup
+    return Optional.of(new Draft(source, again.doc(), relied, again));
   }
 
   /**

@@ -92,23 +92,25 @@ public final class SiteGenerator {
       Optional<Path> contentRoot,
       BooleanSupplier stop,
       Optional<Earlier> previous) {
-    return render(catalog, contentRoot, stop, previous, Optional.empty());
+    return render(catalog, contentRoot, stop, previous, Optional.empty(), false);
   }
 
   /**
    * Like {@link #render(Catalog, Optional, BooleanSupplier, Optional)}, the rendered markup waiting
-   * in {@code spill} (which must stay open until the pages are written) instead of the heap.
+   * in {@code spill} (which must stay open until the pages are written) instead of the heap, and,
+   * when the site gets a build {@code cache}, each document's record for it.
    */
   public Documents render(
       Catalog catalog,
       Optional<Path> contentRoot,
       BooleanSupplier stop,
       Optional<Earlier> previous,
-      Optional<HtmlSpill> spill) {
+      Optional<HtmlSpill> spill,
+      boolean cache) {
     ContentFiles files = new ContentFiles(contentRoot);
     return new Documents(
         catalog,
-        new DocumentPipeline(markdown, MarkdownBudget.DEFAULT, spill)
+        new DocumentPipeline(markdown, MarkdownBudget.DEFAULT, spill, cache)
             .render(catalog.skills(), files, stop, previous.map(p -> p.docs)),
         files);
   }
@@ -151,7 +153,7 @@ public final class SiteGenerator {
 
     /** How many Markdown documents there are. */
     public long total() {
-      return docs.memos().size();
+      return docs.total();
     }
 
     /** How many of them were used again from an earlier build instead of being rendered. */
