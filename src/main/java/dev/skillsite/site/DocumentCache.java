@@ -4,6 +4,7 @@ import dev.skillsite.cache.BuildCache;
 import dev.skillsite.cache.CacheKey;
 import dev.skillsite.cache.CodeIdentity;
 import dev.skillsite.markdown.DocumentCodec;
+import dev.skillsite.markdown.HtmlSpill;
 import dev.skillsite.markdown.MentionIndex;
 import dev.skillsite.markdown.RenderedDocument;
 import dev.skillsite.model.SkillId;
@@ -61,6 +62,14 @@ final class DocumentCache {
 
   /** The documents of the build cache in {@code site}, if it has one this program can use. */
   static Optional<DocumentPipeline.Reusable> read(Path site) {
+    return read(site, Optional.empty());
+  }
+
+  /**
+   * Like {@link #read(Path)}, each document's markup and table of contents moved to {@code spill}
+   * as it is read: a large site's cache holds gigabytes of markup.
+   */
+  static Optional<DocumentPipeline.Reusable> read(Path site, Optional<HtmlSpill> spill) {
     Path file = site.resolve(PATH);
     try {
       long size = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Files.size(file) : -1;
@@ -68,7 +77,7 @@ final class DocumentCache {
         return Optional.empty();
       }
       try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-        return decode(in, (int) size);
+        return decode(in, (int) size, spill);
       }
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // a cache that cannot be read is no cache: everything is rendered
@@ -108,6 +117,11 @@ final class DocumentCache {
    * fails (checked at the end: nothing read is used before).
    */
   static Optional<DocumentPipeline.Reusable> decode(InputStream file, int size) throws IOException {
+    return decode(file, size, Optional.empty());
+  }
+
+  private static Optional<DocumentPipeline.Reusable> decode(
+      InputStream file, int size, Optional<HtmlSpill> spill) throws IOException {
     CRC32 crc = new CRC32();
     BufferedInputStream buffered = new BufferedInputStream(file, 1 << 16);
     DataInputStream in = new DataInputStream(new CheckedInputStream(buffered, crc));
@@ -125,7 +139,7 @@ final class DocumentCache {
         new HashMap<>(); // one copy of each path, id and code: they repeat across documents
     for (int i = 0; i < n; i++) {
       DocumentPipeline.Memo m = read(in, size, pool);
-      memos.put(m.source().path(), m);
+      memos.put(m.source().path(), spill.map(m::spillTo).orElse(m));
     }
     long expected = crc.getValue();
     DataInputStream tail = new DataInputStream(buffered);

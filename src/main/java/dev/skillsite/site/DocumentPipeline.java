@@ -164,6 +164,11 @@ final class DocumentPipeline {
     Memo again(Scan scan, RenderedDocument kept) {
       return new Memo(source, kept, anchors, asked, true, scan.prose());
     }
+
+    /** The same memo, its document's markup and table of contents in {@code file}. */
+    Memo spillTo(HtmlSpill file) {
+      return new Memo(source, doc.spillTo(file), anchors, asked, reused, prose);
+    }
   }
 
   /**

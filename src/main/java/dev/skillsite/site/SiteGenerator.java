@@ -120,7 +120,14 @@ public final class SiteGenerator {
    * {@link #render} to use again; empty when there is none, or none this program can use.
    */
   public Optional<Earlier> cached(Path site) {
-    return DocumentCache.read(site).map(Earlier::new);
+    return cached(site, Optional.empty());
+  }
+
+  /**
+   * Like {@link #cached(Path)}, the documents' markup waiting in {@code spill} instead of the heap.
+   */
+  public Optional<Earlier> cached(Path site, Optional<HtmlSpill> spill) {
+    return DocumentCache.read(site, spill).map(Earlier::new);
   }
 
   /**

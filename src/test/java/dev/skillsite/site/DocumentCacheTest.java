@@ -121,6 +121,21 @@ class DocumentCacheTest {
     return out.toByteArray();
   }
 
+  /** A build reads the cache with its markup moved to the spill file: the same documents. */
+  @Test
+  void readIntoASpillFileTheSameDocuments() throws IOException {
+    byte[] bytes = encode(rendered());
+    Path site = tmp.resolve("spilled");
+    Path file = site.resolve(DocumentCache.PATH);
+    Files.createDirectories(file.getParent());
+    Files.write(file, bytes);
+    try (HtmlSpill spill = HtmlSpill.create()) {
+      DocumentPipeline.Reusable back = DocumentCache.read(site, Optional.of(spill)).orElseThrow();
+      assertTrue(spill.size() > 2048, "markup moved out of the heap: " + spill.size());
+      assertArrayEquals(bytes, encode(back), "written again, the same bytes");
+    }
+  }
+
   @Test
   void aDamagedFileIsNoCache() throws IOException {
     byte[] bytes = encode(rendered());
