@@ -13,6 +13,7 @@ import dev.skillsite.model.Reference;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 /**
  * Renders every skill's body and references, in parallel, parsing each document once: which mention
@@ -258,47 +260,53 @@ final class DocumentPipeline {
             .forSkills(skills.size())
             .overBudget(skills.stream().flatMap(s -> sources(s).stream()).toList());
     // the terms each skill's documents use are dropped once counted: only the distinctive ones stay
-    MentionIndex mentions = distinctive(all, skills, scan(skills, all, plain, scanned, scans));
+    List<Set<String>> used = scan(skills, all, plain, scanned, scans);
+    MentionIndex mentions = distinctive(all, skills, used);
+    used.clear();
     Map<String, Memo> memos =
         previous.filter(p -> p.mentions().equals(mentions)).map(Reusable::memos).orElse(Map.of());
     Map<String, Set<String>> anchors = new ConcurrentHashMap<>();
     LinkTable links = new LinkTable(skills, anchors, files);
-    List<List<Draft>> drafts =
-        new ArrayList<>(
-            skills.parallelStream()
-                .map(
-                    skill -> {
-                      if (stop.getAsBoolean()) {
-                        throw new CancellationException("documents no longer wanted");
-                      }
-                      return sources(skill).stream()
-                          .map(
-                              source ->
-                                  plain.containsKey(source.path())
-                                      ? plain(
-                                          skill,
+    // results go into a list of our own, not a stream's: a finished stream's tasks can stay
+    // reachable from the pool, and with them every draft
+    List<List<Draft>> drafts = new ArrayList<>(Collections.nCopies(skills.size(), List.of()));
+    IntStream.range(0, skills.size())
+        .parallel()
+        .forEach(
+            i -> {
+              Skill skill = skills.get(i);
+              if (stop.getAsBoolean()) {
+                throw new CancellationException("documents no longer wanted");
+              }
+              drafts.set(
+                  i,
+                  sources(skill).stream()
+                      .map(
+                          source ->
+                              plain.containsKey(source.path())
+                                  ? plain(
+                                      skill,
+                                      source,
+                                      anchors,
+                                      plain.get(source.path()),
+                                      scans.get(source.path()))
+                                  : again(
                                           source,
+                                          links,
                                           anchors,
-                                          plain.get(source.path()),
+                                          memos.get(source.path()),
                                           scans.get(source.path()))
-                                      : again(
-                                              source,
-                                              links,
-                                              anchors,
-                                              memos.get(source.path()),
-                                              scans.get(source.path()))
-                                          .orElseGet(
-                                              () ->
-                                                  draft(
-                                                      skill,
-                                                      source,
-                                                      links,
-                                                      anchors,
-                                                      mentions,
-                                                      scans.get(source.path()))))
-                          .toList();
-                    })
-                .toList());
+                                      .orElseGet(
+                                          () ->
+                                              draft(
+                                                  skill,
+                                                  source,
+                                                  links,
+                                                  anchors,
+                                                  mentions,
+                                                  scans.get(source.path()))))
+                      .toList());
+            });
     List<RenderedSkill> rendered = new ArrayList<>();
     Map<String, Memo> kept = new HashMap<>();
     Map<String, SpilledMemo> spilled = new HashMap<>();
@@ -321,6 +329,7 @@ final class DocumentPipeline {
       }
       rendered.add(assemble(skills.get(i), docs));
     }
+    scans.clear();
     if (spill.isPresent()) {
       // every link is checked and every memo recorded: the anchors are no longer asked about
       anchors.clear();
@@ -353,9 +362,12 @@ final class DocumentPipeline {
       Map<String, Scan> scans) {
     Map<String, String> own = new HashMap<>();
     all.terms().keySet().forEach(t -> own.put(t, t));
-    return skills.parallelStream()
-        .map(
-            s -> {
+    List<Set<String>> used = new ArrayList<>(Collections.nCopies(skills.size(), Set.of()));
+    IntStream.range(0, skills.size())
+        .parallel()
+        .forEach(
+            i -> {
+              Skill s = skills.get(i);
               Set<String> terms = new TreeSet<>();
               sources(s)
                   .forEach(
@@ -374,9 +386,9 @@ final class DocumentPipeline {
                         scans.put(doc.path(), new Scan(print, found));
                         terms.addAll(found);
                       });
-              return terms;
-            })
-        .toList();
+              used.set(i, terms);
+            });
+    return used;
   }
 
   private static Set<String> canonical(Set<String> terms, Map<String, String> own) {
