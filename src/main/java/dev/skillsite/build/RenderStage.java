@@ -45,10 +45,13 @@ final class RenderStage {
                     .or(
                         () ->
                             build.cache().enabled()
-                                ? generator.cached(build.published())
+                                ? generator.cached(
+                                    build.published(),
+                                    keepLive ? Optional.empty() : Optional.of(build.spill()))
                                 : Optional.empty()),
                 // a watching server keeps the documents after the build: they stay in memory
-                keepLive ? Optional.empty() : Optional.of(build.spill())),
+                keepLive ? Optional.empty() : Optional.of(build.spill()),
+                build.cache().enabled()),
         build.pool());
   }
 

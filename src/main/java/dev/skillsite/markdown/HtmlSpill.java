@@ -10,10 +10,11 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * A temporary file that a build's rendered markup waits in between rendering and page writing,
- * instead of the heap ({@link SanitizedHtml#spillTo}): at 100,000 skills the markup of every
- * document, even deflated, is gigabytes. Append-only; reads at any position, from any thread. The
- * file is deleted when this is closed (on Linux it is unlinked as soon as it is opened, so that
- * nothing is left behind even if the process dies).
+ * instead of the heap ({@link SanitizedHtml#spillTo}; also the tables of contents and the build
+ * cache's records): at 100,000 skills the markup of every document, even deflated, is gigabytes.
+ * Append-only; reads at any position, from any thread. The file is deleted when this is closed (on
+ * Linux it is unlinked as soon as it is opened, so that nothing is left behind even if the process
+ * dies).
  */
 public final class HtmlSpill implements AutoCloseable {
   private final Path file;
@@ -43,7 +44,7 @@ public final class HtmlSpill implements AutoCloseable {
   }
 
   /** Appends {@code bytes}; returns where they start. */
-  synchronized long append(byte[] bytes) {
+  public synchronized long append(byte[] bytes) {
     long at = end;
     try {
       ByteBuffer buf = ByteBuffer.wrap(bytes);
@@ -58,7 +59,7 @@ public final class HtmlSpill implements AutoCloseable {
   }
 
   /** The {@code size} bytes appended at {@code at}. */
-  byte[] read(long at, int size) {
+  public byte[] read(long at, int size) {
     byte[] bytes = new byte[size];
     ByteBuffer buf = ByteBuffer.wrap(bytes);
     try {

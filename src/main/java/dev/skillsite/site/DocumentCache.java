@@ -4,16 +4,19 @@ import dev.skillsite.cache.BuildCache;
 import dev.skillsite.cache.CacheKey;
 import dev.skillsite.cache.CodeIdentity;
 import dev.skillsite.markdown.DocumentCodec;
+import dev.skillsite.markdown.HtmlSpill;
 import dev.skillsite.markdown.MentionIndex;
 import dev.skillsite.markdown.RenderedDocument;
 import dev.skillsite.model.SkillId;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -27,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.zip.CRC32;
@@ -60,6 +62,14 @@ final class DocumentCache {
 
   /** The documents of the build cache in {@code site}, if it has one this program can use. */
   static Optional<DocumentPipeline.Reusable> read(Path site) {
+    return read(site, Optional.empty());
+  }
+
+  /**
+   * Like {@link #read(Path)}, each document's markup and table of contents moved to {@code spill}
+   * as it is read: a large site's cache holds gigabytes of markup.
+   */
+  static Optional<DocumentPipeline.Reusable> read(Path site, Optional<HtmlSpill> spill) {
     Path file = site.resolve(PATH);
     try {
       long size = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Files.size(file) : -1;
@@ -67,7 +77,7 @@ final class DocumentCache {
         return Optional.empty();
       }
       try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-        return decode(in, (int) size);
+        return decode(in, (int) size, spill);
       }
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // a cache that cannot be read is no cache: everything is rendered
@@ -84,10 +94,16 @@ final class DocumentCache {
     DocumentCodec.writeString(out, IDENTITY);
     writeTerms(out, docs.all());
     writeTerms(out, docs.mentions());
-    Map<String, DocumentPipeline.Memo> memos = new TreeMap<>(docs.memos());
-    out.writeInt(memos.size());
-    for (DocumentPipeline.Memo m : memos.values()) {
-      write(out, m);
+    Set<String> paths = new TreeSet<>(docs.memos().keySet());
+    paths.addAll(docs.spilled().keySet());
+    out.writeInt(paths.size());
+    for (String path : paths) {
+      DocumentPipeline.Memo m = docs.memos().get(path);
+      if (m != null) {
+        write(out, m);
+      } else {
+        out.write(docs.spilled().get(path).record()); // written by record(), below
+      }
     }
     out.flush();
     DataOutputStream tail =
@@ -101,6 +117,11 @@ final class DocumentCache {
    * fails (checked at the end: nothing read is used before).
    */
   static Optional<DocumentPipeline.Reusable> decode(InputStream file, int size) throws IOException {
+    return decode(file, size, Optional.empty());
+  }
+
+  private static Optional<DocumentPipeline.Reusable> decode(
+      InputStream file, int size, Optional<HtmlSpill> spill) throws IOException {
     CRC32 crc = new CRC32();
     BufferedInputStream buffered = new BufferedInputStream(file, 1 << 16);
     DataInputStream in = new DataInputStream(new CheckedInputStream(buffered, crc));
@@ -118,7 +139,7 @@ final class DocumentCache {
         new HashMap<>(); // one copy of each path, id and code: they repeat across documents
     for (int i = 0; i < n; i++) {
       DocumentPipeline.Memo m = read(in, size, pool);
-      memos.put(m.source().path(), m);
+      memos.put(m.source().path(), spill.map(m::spillTo).orElse(m));
     }
     long expected = crc.getValue();
     DataInputStream tail = new DataInputStream(buffered);
@@ -145,6 +166,17 @@ final class DocumentCache {
           DocumentCodec.readString(in, size), new SkillId(DocumentCodec.readString(in, size)));
     }
     return MentionIndex.withTerms(terms);
+  }
+
+  /** The bytes {@link #encode} writes for {@code m}: what a spilling build keeps of it. */
+  static byte[] record(DocumentPipeline.Memo m) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      write(out, m);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // markup read back from the spill file
+    }
+    return bytes.toByteArray();
   }
 
   private static void write(DataOutputStream out, DocumentPipeline.Memo m) throws IOException {

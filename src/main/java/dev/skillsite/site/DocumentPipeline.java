@@ -13,7 +13,9 @@ import dev.skillsite.model.Reference;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +25,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 /**
  * Renders every skill's body and references, in parallel, parsing each document once: which mention
@@ -48,6 +51,7 @@ final class DocumentPipeline {
   private final MarkdownRenderer markdown;
   private final MarkdownBudget budget;
   private final Optional<HtmlSpill> spill;
+  private final boolean cache;
 
   DocumentPipeline(MarkdownRenderer markdown) {
     this(markdown, MarkdownBudget.DEFAULT);
@@ -62,9 +66,19 @@ final class DocumentPipeline {
    *     watching server's: its documents outlive the build)
    */
   DocumentPipeline(MarkdownRenderer markdown, MarkdownBudget budget, Optional<HtmlSpill> spill) {
+    this(markdown, budget, spill, true);
+  }
+
+  /**
+   * @param cache whether the build cache will be written: with a spill file, each document's memo
+   *     then waits there as the cache's record of it, else only whether it was used again is kept
+   */
+  DocumentPipeline(
+      MarkdownRenderer markdown, MarkdownBudget budget, Optional<HtmlSpill> spill, boolean cache) {
     this.markdown = markdown;
     this.budget = budget;
     this.spill = spill;
+    this.cache = cache;
   }
 
   /** {@code doc}, its markup moved to the spill file if there is one. */
@@ -83,17 +97,24 @@ final class DocumentPipeline {
       Map<String, Set<String>> anchors,
       MentionIndex all,
       MentionIndex mentions,
-      Map<String, Memo> memos) {
+      Map<String, Memo> memos,
+      Map<String, SpilledMemo> spilled) {
     /** What a later build can use of this one. */
     Reusable reusable() {
-      return new Reusable(all, mentions, memos);
+      return new Reusable(all, mentions, memos, spilled);
+    }
+
+    /** How many documents there are. */
+    long total() {
+      return memos.size() + spilled.size();
     }
 
     /**
      * How many documents were parsed and rendered, rather than used again from an earlier build.
      */
     long rendered() {
-      return memos.values().stream().filter(m -> !m.reused()).count();
+      return memos.values().stream().filter(m -> !m.reused()).count()
+          + spilled.values().stream().filter(m -> !m.reused()).count();
     }
   }
 
@@ -103,7 +124,28 @@ final class DocumentPipeline {
    * watching server keeps it in memory; the build cache ({@link DocumentCache}) keeps it in the
    * output folder.
    */
-  record Reusable(MentionIndex all, MentionIndex mentions, Map<String, Memo> memos) {}
+  record Reusable(
+      MentionIndex all,
+      MentionIndex mentions,
+      Map<String, Memo> memos,
+      Map<String, SpilledMemo> spilled) {
+    Reusable(MentionIndex all, MentionIndex mentions, Map<String, Memo> memos) {
+      this(all, mentions, memos, Map.of());
+    }
+  }
+
+  /**
+   * A memo of a build that spills (not a watching server's: it keeps its memos to use again): the
+   * build cache's record of it ({@link DocumentCache}), {@code size} bytes at {@code at} of the
+   * spill file, when the build writes a cache, and whether the document was used again.
+   */
+  record SpilledMemo(Optional<HtmlSpill> file, long at, int size, boolean reused) {
+    /** The cache record, as {@link DocumentCache} wrote it. */
+    byte[] record() {
+      return file.orElseThrow(() -> new IllegalStateException("memo kept without its record"))
+          .read(at, size);
+    }
+  }
 
   /**
    * A document as rendered, with what rendering asked the link table and the answers: a later build
@@ -117,9 +159,17 @@ final class DocumentPipeline {
       List<Question> asked,
       boolean reused,
       Set<String> prose) {
-    /** Used again in a build whose scan of the same text is {@code scan}. */
-    Memo again(Scan scan) {
-      return new Memo(source, doc, anchors, asked, true, scan.prose());
+    /**
+     * Used again in a build whose scan of the same text is {@code scan}, its document as {@code
+     * kept}.
+     */
+    Memo again(Scan scan, RenderedDocument kept) {
+      return new Memo(source, kept, anchors, asked, true, scan.prose());
+    }
+
+    /** The same memo, its document's markup and table of contents in {@code file}. */
+    Memo spillTo(HtmlSpill file) {
+      return new Memo(source, doc.spillTo(file), anchors, asked, reused, prose);
     }
   }
 
@@ -209,44 +259,28 @@ final class DocumentPipeline {
         budget
             .forSkills(skills.size())
             .overBudget(skills.stream().flatMap(s -> sources(s).stream()).toList());
-    List<Set<String>> used =
-        skills.parallelStream()
-            .map(
-                s -> {
-                  Set<String> terms = new TreeSet<>();
-                  sources(s)
-                      .forEach(
-                          doc -> {
-                            Fingerprint print =
-                                plain.containsKey(doc.path())
-                                    ? Fingerprint.never(doc)
-                                    : Fingerprint.of(doc);
-                            Memo before = scanned.get(doc.path());
-                            Set<String> found =
-                                plain.containsKey(doc.path())
-                                    ? Set.of()
-                                    : before != null && before.source().equals(print)
-                                        ? before.prose()
-                                        : Set.copyOf(markdown.mentionedTerms(doc.markdown(), all));
-                            scans.put(doc.path(), new Scan(print, found));
-                            terms.addAll(found);
-                          });
-                  return terms;
-                })
-            .toList();
+    // the terms each skill's documents use are dropped once counted: only the distinctive ones stay
+    List<Set<String>> used = scan(skills, all, plain, scanned, scans);
     MentionIndex mentions = distinctive(all, skills, used);
+    used.clear();
     Map<String, Memo> memos =
         previous.filter(p -> p.mentions().equals(mentions)).map(Reusable::memos).orElse(Map.of());
     Map<String, Set<String>> anchors = new ConcurrentHashMap<>();
     LinkTable links = new LinkTable(skills, anchors, files);
-    List<List<Draft>> drafts =
-        skills.parallelStream()
-            .map(
-                skill -> {
-                  if (stop.getAsBoolean()) {
-                    throw new CancellationException("documents no longer wanted");
-                  }
-                  return sources(skill).stream()
+    // results go into a list of our own, not a stream's: a finished stream's tasks can stay
+    // reachable from the pool, and with them every draft
+    List<List<Draft>> drafts = new ArrayList<>(Collections.nCopies(skills.size(), List.of()));
+    IntStream.range(0, skills.size())
+        .parallel()
+        .forEach(
+            i -> {
+              Skill skill = skills.get(i);
+              if (stop.getAsBoolean()) {
+                throw new CancellationException("documents no longer wanted");
+              }
+              drafts.set(
+                  i,
+                  sources(skill).stream()
                       .map(
                           source ->
                               plain.containsKey(source.path())
@@ -271,25 +305,94 @@ final class DocumentPipeline {
                                                   anchors,
                                                   mentions,
                                                   scans.get(source.path()))))
-                      .toList();
-                })
-            .toList();
+                      .toList());
+            });
     List<RenderedSkill> rendered = new ArrayList<>();
     Map<String, Memo> kept = new HashMap<>();
+    Map<String, SpilledMemo> spilled = new HashMap<>();
     for (int i = 0; i < skills.size(); i++) {
       List<RenderedDocument> docs = new ArrayList<>();
-      for (Draft d : drafts.get(i)) {
+      List<Draft> mine = drafts.get(i);
+      drafts.set(i, List.of()); // what is spilled is no longer held
+      for (Draft d : mine) {
         String path = d.source().path();
         Draft done =
             d.holds(links)
                 ? d
                 : render(d.source(), anchors.get(path), links, mentions, true, scans.get(path));
         docs.add(done.doc());
-        kept.put(path, done.memo());
+        if (spill.isPresent()) {
+          spilled.put(path, spilled(done.memo()));
+        } else {
+          kept.put(path, done.memo());
+        }
       }
       rendered.add(assemble(skills.get(i), docs));
     }
-    return new Result(rendered, links, Map.copyOf(anchors), all, mentions, Map.copyOf(kept));
+    scans.clear();
+    if (spill.isPresent()) {
+      // every link is checked and every memo recorded: the anchors are no longer asked about
+      anchors.clear();
+      return new Result(rendered, links, Map.of(), all, mentions, Map.of(), Map.copyOf(spilled));
+    }
+    return new Result(
+        rendered, links, Map.copyOf(anchors), all, mentions, Map.copyOf(kept), Map.of());
+  }
+
+  /** {@code memo} as a spilling build keeps it: its cache record in the spill file, if wanted. */
+  private SpilledMemo spilled(Memo memo) {
+    if (!cache) {
+      return new SpilledMemo(Optional.empty(), 0, 0, memo.reused());
+    }
+    byte[] record = DocumentCache.record(memo);
+    HtmlSpill file = spill.orElseThrow();
+    return new SpilledMemo(Optional.of(file), file.append(record), record.length, memo.reused());
+  }
+
+  /**
+   * Reads each document's fingerprint and the mention terms its prose uses into {@code scans}
+   * (terms as the index's own strings: a large site's documents repeat them); returns per skill the
+   * terms its documents use.
+   */
+  private List<Set<String>> scan(
+      List<Skill> skills,
+      MentionIndex all,
+      Map<String, Diagnostic> plain,
+      Map<String, Memo> scanned,
+      Map<String, Scan> scans) {
+    Map<String, String> own = new HashMap<>();
+    all.terms().keySet().forEach(t -> own.put(t, t));
+    List<Set<String>> used = new ArrayList<>(Collections.nCopies(skills.size(), Set.of()));
+    IntStream.range(0, skills.size())
+        .parallel()
+        .forEach(
+            i -> {
+              Skill s = skills.get(i);
+              Set<String> terms = new TreeSet<>();
+              sources(s)
+                  .forEach(
+                      doc -> {
+                        Fingerprint print =
+                            plain.containsKey(doc.path())
+                                ? Fingerprint.never(doc)
+                                : Fingerprint.of(doc);
+                        Memo before = scanned.get(doc.path());
+                        Set<String> found =
+                            plain.containsKey(doc.path())
+                                ? Set.of()
+                                : before != null && before.source().equals(print)
+                                    ? before.prose()
+                                    : canonical(markdown.mentionedTerms(doc.markdown(), all), own);
+                        scans.put(doc.path(), new Scan(print, found));
+                        terms.addAll(found);
+                      });
+              used.set(i, terms);
+            });
+    return used;
+  }
+
+  private static Set<String> canonical(Set<String> terms, Map<String, String> own) {
+    return Set.copyOf(terms.stream().map(t -> own.getOrDefault(t, t)).toList());
   }
 
   /**
@@ -320,7 +423,9 @@ final class DocumentPipeline {
     memo.asked().stream()
         .filter(q -> q.method() == Asked.FILE)
         .forEach(q -> links.file(q.first(), q.second()));
-    return Optional.of(new Draft(source, memo.doc(), relied, memo.again(scan)));
+    Memo again =
+        memo.again(scan, kept(memo.doc())); // an earlier build's markup waits as new markup
+    return Optional.of(new Draft(source, again.doc(), relied, again));
   }
 
   /**
@@ -528,11 +633,12 @@ final class DocumentPipeline {
    * The ids a document's page has: its headings', and the skill page's own sections for a SKILL.md.
    */
   private static Set<String> pageIds(Skill skill, String path, Set<String> headingIds) {
-    Set<String> ids = new TreeSet<>(headingIds);
+    Set<String> ids = new HashSet<>(headingIds);
     if (path.equals(skill.source())) {
       ids.addAll(SKILL_PAGE_IDS);
     }
-    return ids;
+    return Set.copyOf(
+        ids); // compact: a large site holds every document's ids until its pages are written
   }
 
   /** Drops the terms that many skills use in passing: they name no one skill in particular. */

@@ -118,23 +118,25 @@ public final class SiteGenerator {
       Optional<Path> contentRoot,
       BooleanSupplier stop,
       Optional<Earlier> previous) {
-    return render(catalog, contentRoot, stop, previous, Optional.empty());
+    return render(catalog, contentRoot, stop, previous, Optional.empty(), false);
   }
 
   /**
    * Like {@link #render(Catalog, Optional, BooleanSupplier, Optional)}, the rendered markup waiting
-   * in {@code spill} (which must stay open until the pages are written) instead of the heap.
+   * in {@code spill} (which must stay open until the pages are written) instead of the heap, and,
+   * when the site gets a build {@code cache}, each document's record for it.
    */
   public Documents render(
       Catalog catalog,
       Optional<Path> contentRoot,
       BooleanSupplier stop,
       Optional<Earlier> previous,
-      Optional<HtmlSpill> spill) {
+      Optional<HtmlSpill> spill,
+      boolean cache) {
     ContentFiles files = new ContentFiles(contentRoot);
     return new Documents(
         catalog,
-        new DocumentPipeline(markdown, MarkdownBudget.DEFAULT, spill)
+        new DocumentPipeline(markdown, MarkdownBudget.DEFAULT, spill, cache)
             .render(catalog.skills(), files, stop, previous.map(p -> p.docs)),
         files);
   }
@@ -144,7 +146,14 @@ public final class SiteGenerator {
    * {@link #render} to use again; empty when there is none, or none this program can use.
    */
   public Optional<Earlier> cached(Path site) {
-    return DocumentCache.read(site).map(Earlier::new);
+    return cached(site, Optional.empty());
+  }
+
+  /**
+   * Like {@link #cached(Path)}, the documents' markup waiting in {@code spill} instead of the heap.
+   */
+  public Optional<Earlier> cached(Path site, Optional<HtmlSpill> spill) {
+    return DocumentCache.read(site, spill).map(Earlier::new);
   }
 
   /**
@@ -177,7 +186,7 @@ public final class SiteGenerator {
 
     /** How many Markdown documents there are. */
     public long total() {
-      return docs.memos().size();
+      return docs.total();
     }
 
     /** How many of them were used again from an earlier build instead of being rendered. */

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skillsite.markdown.HtmlSpill;
+import dev.skillsite.markdown.MarkdownRenderer;
 import dev.skillsite.markdown.RenderedDocument;
 import dev.skillsite.model.Skill;
 import dev.skillsite.testing.TestSkills;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +26,12 @@ class DocumentCacheTest {
   @TempDir Path tmp;
 
   private static DocumentPipeline.Reusable rendered() {
+    return new DocumentPipeline(new dev.skillsite.markdown.MarkdownRenderer())
+        .render(skills(), new ContentFiles(Optional.empty()))
+        .reusable();
+  }
+
+  private static List<Skill> skills() {
     List<Skill> skills = new ArrayList<>(TestSkills.fixture());
     // long enough to be held deflated, with a table of contents, a broken link (a diagnostic) and a
     // mention
@@ -38,9 +47,35 @@ class DocumentCacheTest {
     skills.add(
         TestSkills.of(
             "long-one", "Use when the user asks to \"write a long page\".", body.toString()));
-    return new DocumentPipeline(new dev.skillsite.markdown.MarkdownRenderer())
-        .render(skills, new ContentFiles(Optional.empty()))
-        .reusable();
+    return skills;
+  }
+
+  /**
+   * A build that spills keeps no memo in memory, only each one's cache record in the spill file,
+   * and writes the same cache as a build that holds them; without a cache it keeps no record.
+   */
+  @Test
+  void aSpillingBuildKeepsTheCacheRecordsOutOfTheHeap() throws IOException {
+    byte[] held = encode(rendered());
+    try (HtmlSpill spill = HtmlSpill.create()) {
+      DocumentPipeline.Result result =
+          new DocumentPipeline(
+                  new MarkdownRenderer(), MarkdownBudget.DEFAULT, Optional.of(spill), true)
+              .render(skills(), new ContentFiles(Optional.empty()), () -> false, Optional.empty());
+      assertEquals(Map.of(), result.memos());
+      assertEquals(Map.of(), result.anchors());
+      assertEquals(rendered().memos().keySet(), result.spilled().keySet());
+      assertEquals(result.spilled().size(), result.total());
+      assertArrayEquals(held, encode(result.reusable()), "the same cache, byte for byte");
+
+      DocumentPipeline.Result uncached =
+          new DocumentPipeline(
+                  new MarkdownRenderer(), MarkdownBudget.DEFAULT, Optional.of(spill), false)
+              .render(skills(), new ContentFiles(Optional.empty()), () -> false, Optional.empty());
+      assertEquals(result.total(), uncached.total());
+      assertEquals(result.rendered(), uncached.rendered());
+      assertTrue(uncached.spilled().values().stream().allMatch(m -> m.file().isEmpty()));
+    }
   }
 
   @Test
@@ -84,6 +119,21 @@ class DocumentCacheTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     DocumentCache.encode(docs, out);
     return out.toByteArray();
+  }
+
+  /** A build reads the cache with its markup moved to the spill file: the same documents. */
+  @Test
+  void readIntoASpillFileTheSameDocuments() throws IOException {
+    byte[] bytes = encode(rendered());
+    Path site = tmp.resolve("spilled");
+    Path file = site.resolve(DocumentCache.PATH);
+    Files.createDirectories(file.getParent());
+    Files.write(file, bytes);
+    try (HtmlSpill spill = HtmlSpill.create()) {
+      DocumentPipeline.Reusable back = DocumentCache.read(site, Optional.of(spill)).orElseThrow();
+      assertTrue(spill.size() > 0, "markup moved out of the heap");
+      assertArrayEquals(bytes, encode(back), "written again, the same bytes");
+    }
   }
 
   @Test
