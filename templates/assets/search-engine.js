@@ -468,24 +468,62 @@
     return (h >>> 0) % chunks;
   }
 
-  var EMPTY = { docs: new Int32Array(0), freqs: new Int32Array(0), norms: null };
-
   /** The value of each base-36 (and so hex) digit, by char code: 0-9, a-z. */
   var DIGIT36 = new Int32Array(128);
   for (var c0 = 0; c0 < 36; c0++) { DIGIT36[c0 < 10 ? 48 + c0 : 87 + c0] = c0; }
 
-  /** "3:2,a,v:4|1f0a0a" → docs [3, 13, 44], freqs [2, 1, 4], norms [31, 10, 10] (TermChunks.encode). */
-  function decodePostings(s) {
-    if (!s) { return EMPTY; }
-    var bar = s.indexOf("|");
-    var end = bar < 0 ? s.length : bar;
-    var n = 1;
-    for (var i = 0; i < end; i++) { if (s.charCodeAt(i) === 44) { n++; } }
-    var docs = new Int32Array(n);
-    var freqs = new Int32Array(n);
-    var doc = 0, k = 0, v = 0, freq = -1;
-    for (var j = 0; j <= end; j++) {
-      var c = j < end ? s.charCodeAt(j) : 44;
+  /**
+   * One term's postings in one field, decoded only as far as asked: "3:2,a,v:4|1f0a0a" → docs [3, 13, 44],
+   * freqs [2, 1, 4] and norms [0x1f, 0x0a, 0x0a] (base-36 doc deltas, ":freq" when above 1, then in a scored
+   * field each posting's norm byte in hex after "|"; TermChunks.encode). A list of more than {@code block} postings
+   * starts with a skip table, "!n,len,base1.off1,…;": its length is known without decoding it, and the
+   * postings of one document are found by decoding one block of {@code block}. {@code table}: the norms by document
+   * when the collection keeps them in the manifest instead.
+   */
+  function Postings(s, table, block) {
+    this.s = s;
+    this.table = table;
+    this.blockSize = block;
+    this.full = null;
+    if (s.charCodeAt(0) === 33) { // "!": the skip table
+      var semi = s.indexOf(";");
+      var parts = s.substring(1, semi).split(",");
+      var nb = parts.length - 1;
+      this.n = parseInt(parts[0], 36);
+      this.start = semi + 1;
+      this.bases = new Int32Array(nb);
+      this.offs = new Int32Array(nb + 1);
+      for (var b = 1; b < nb; b++) {
+        var dot = parts[b + 1].indexOf(".");
+        this.bases[b] = parseInt(parts[b + 1].substring(0, dot), 36);
+        this.offs[b] = parseInt(parts[b + 1].substring(dot + 1), 36);
+      }
+      this.end = this.start + parseInt(parts[1], 36);
+      this.offs[nb] = this.end - this.start + 1;
+      this.blocks = new Array(nb);
+    } else {
+      var bar = s.indexOf("|");
+      this.start = 0;
+      this.end = bar < 0 ? s.length : bar;
+      var n = this.end > 0 ? 1 : 0;
+      for (var i = 0; i < this.end; i++) { if (s.charCodeAt(i) === 44) { n++; } }
+      this.n = n;
+      this.bases = null;
+      this.blocks = null;
+    }
+  }
+
+  var EMPTY = new Postings("", null, 1);
+
+  /**
+   * Decodes the postings in s[from, to) (non-empty, whole postings; the first one's delta from {@code doc}) into
+   * docs/freqs from index 0, and their norms into norms: from after "|" at {@code bar} (the first being posting
+   * {@code first} of the list), or from {@code table} by document.
+   */
+  function decodeRange(s, from, to, doc, docs, freqs, norms, first, bar, table) {
+    var k = 0, v = 0, freq = -1;
+    for (var j = from; j <= to; j++) {
+      var c = j < to ? s.charCodeAt(j) : 44;
       if (c === 44) {
         if (freq < 0) { doc += v; freqs[k] = 1; } else { freqs[k] = v; }
         docs[k++] = doc;
@@ -499,15 +537,64 @@
         v = v * 36 + DIGIT36[c];
       }
     }
-    var norms = null;
-    if (bar >= 0) {
-      norms = new Uint8Array(n);
-      for (var d = 0, p = bar + 1; d < n; d++, p += 2) {
+    if (bar < s.length) {
+      for (var d = 0, p = bar + 1 + 2 * first; d < k; d++, p += 2) {
         norms[d] = (DIGIT36[s.charCodeAt(p)] << 4) | DIGIT36[s.charCodeAt(p + 1)];
       }
+    } else if (table) {
+      for (var t = 0; t < k; t++) { norms[t] = table[docs[t]]; }
     }
-    return { docs: docs, freqs: freqs, norms: norms };
   }
+
+  /** Every posting: {docs, freqs, norms} (norms null in a field without them), decoded once. */
+  Postings.prototype.all = function () {
+    if (!this.full) {
+      this.full = this.decode(0, this.n, this.start, this.end, 0);
+    }
+    return this.full;
+  };
+
+  /** Postings [first, first + n) at s[from, to), deltas from {@code doc}. */
+  Postings.prototype.decode = function (first, n, from, to, doc) {
+    var hasNorms = this.end < this.s.length || !!this.table;
+    var a = { docs: new Int32Array(n), freqs: new Int32Array(n), norms: hasNorms ? new Uint8Array(n) : null };
+    if (n > 0) { decodeRange(this.s, from, to, doc, a.docs, a.freqs, a.norms, first, this.end, this.table); }
+    return a;
+  };
+
+  /** Block b of a long list, decoded once. */
+  Postings.prototype.block = function (b) {
+    var blk = this.blocks[b];
+    if (!blk) {
+      var first = b * this.blockSize;
+      blk = this.blocks[b] = this.decode(first, Math.min(this.n, first + this.blockSize) - first,
+        this.start + this.offs[b], this.start + this.offs[b + 1] - 1, this.bases[b]);
+    }
+    return blk;
+  };
+
+  /** freq * 256 + norm of {@code doc}'s posting (norm 0 in a field without norms), or -1 when it has none. */
+  Postings.prototype.probe = function (doc) {
+    var a = this.full;
+    if (!a && this.n > 0 && !this.blocks) { a = this.all(); }
+    if (!a) {
+      if (this.n === 0) { return -1; }
+      var lo = 1, hi = this.bases.length - 1, b = 0;
+      while (lo <= hi) { // the last block whose first document comes after its base
+        var mid = (lo + hi) >> 1;
+        if (this.bases[mid] < doc) { b = mid; lo = mid + 1; } else { hi = mid - 1; }
+      }
+      a = this.block(b);
+    }
+    var docs = a.docs;
+    var l = 0, h = docs.length - 1;
+    while (l <= h) {
+      var m = (l + h) >> 1;
+      if (docs[m] === doc) { return a.freqs[m] * 256 + (a.norms ? a.norms[m] : 0); }
+      if (docs[m] < doc) { l = m + 1; } else { h = m - 1; }
+    }
+    return -1;
+  };
 
   // ---------------------------------------------------------------- engine
 
@@ -550,6 +637,7 @@
       return { name: f.name, boost: f32(f.boost), chain: f.chain, docCount: f.docCount, cache: cache };
     });
     this.distinctNames = manifest.distinctNames;
+    this.block = manifest.postingBlock || 128;
     this.scores = null;
     var nameChunks = this.nameChunks;
     this.invocation = new Invocation(manifest.longestName, function (key) {
@@ -674,45 +762,38 @@
     return (chunk && Object.prototype.hasOwnProperty.call(chunk, term)) ? chunk[term] : null;
   };
 
-  /** The decoded postings of a term in a field (kept: a query asks for the same ones several times). */
-  Engine.prototype.postings = function (field, term) {
+  /** The postings of a term in a field, decoded as far as asked (kept: a query asks for the same ones again). */
+  Engine.prototype.list = function (field, term) {
     var key = field + "\u0000" + term;
     var p = this.decoded.get(key);
     if (!p) {
       var e = this.entry(term);
       var slot = this.slots[field];
-      p = decodePostings(e && e.length > slot ? e[slot] : "");
-      var table = this.normTables[field];
-      if (table && !p.norms && p.docs.length > 0) { // norms from the manifest's table, by document
-        p.norms = new Uint8Array(p.docs.length);
-        for (var i = 0; i < p.docs.length; i++) { p.norms[i] = table[p.docs[i]]; }
-      }
+      p = e && e.length > slot && e[slot] ? new Postings(e[slot], this.normTables[field], this.block) : EMPTY;
       if (e) { this.decoded.set(key, p); }
     }
     return p;
   };
 
+  /** Every posting of a term in a field: {docs, freqs, norms}. */
+  Engine.prototype.postings = function (field, term) {
+    return this.list(field, term).all();
+  };
+
   Engine.prototype.contains = function (field, term, doc) {
-    var docs = this.postings(field, term).docs;
-    var lo = 0, hi = docs.length - 1;
-    while (lo <= hi) {
-      var mid = (lo + hi) >> 1;
-      if (docs[mid] === doc) { return true; }
-      if (docs[mid] < doc) { lo = mid + 1; } else { hi = mid - 1; }
-    }
-    return false;
+    return this.list(field, term).probe(doc) >= 0;
   };
 
   Engine.prototype.docFreq = function (term) {
     var e = this.entry(term);
     if (!e) { return 0; }
-    return Math.max(e[this.slots.all] || 0, this.postings("body", term).docs.length);
+    return Math.max(e[this.slots.all] || 0, this.list("body", term).n);
   };
 
   Engine.prototype.onlyExcluded = function (term) {
     var e = this.entry(term);
-    return !!e && this.postings("body", term).docs.length === 0
-      && (e[this.slots.all] || 0) <= this.postings("not_for", term).docs.length;
+    return !!e && this.list("body", term).n === 0
+      && (e[this.slots.all] || 0) <= this.list("not_for", term).n;
   };
 
   Engine.prototype.backgroundIdf = function (term) {
@@ -773,40 +854,140 @@
     return this.decide(qt, this.ranked(qt, top), top);
   };
 
-  /** BM25 summed per document, the best max(top, minRanked) (ties: lower doc first), an invoked skill first. */
+  /**
+   * The k-th highest of acc[d] over the first {@code count} of docs, or over every document when docs is null
+   * (at least k of them above 0), rounded to a float as scores are.
+   */
+  function kth(acc, docs, count, k) {
+    var top = new Float64Array(k); // descending
+    var filled = 0;
+    for (var i = 0; i < count; i++) {
+      var v = docs ? acc[docs[i]] : acc[i];
+      if (filled === k && v <= top[k - 1]) { continue; }
+      var at = filled < k ? filled++ : k - 1;
+      while (at > 0 && top[at - 1] < v) {
+        top[at] = top[at - 1];
+        at--;
+      }
+      top[at] = v;
+    }
+    return f32(top[k - 1]);
+  }
+
+  /** Whether a score of at most {@code bound} is surely below {@code theta} (with room for rounding). */
+  function below(bound, theta) {
+    return bound < theta - theta * 1e-6;
+  }
+
+  /** BM25 of one posting (freq * 256 + norm, as Postings#probe gives it), in float arithmetic as Lucene's. */
+  function bm25(l, v) {
+    return f32(l.weight - f32(l.weight / f32(1 + f32((v >> 8) * l.cache[v & 0xff]))));
+  }
+
+  /** Adds list l's score to acc of each of the first {@code count} documents of cand (sorted) that it holds. */
+  function addProbed(l, cand, count, acc) {
+    var p = l.p;
+    if (p.full || !p.blocks || 2 * count >= p.blocks.length) { // most blocks anyway: one pass
+      var a = p.all(), docs = a.docs, freqs = a.freqs, norms = a.norms;
+      for (var j = 0, c = 0; j < docs.length && c < count; j++) {
+        var d = docs[j];
+        while (c < count && cand[c] < d) { c++; }
+        if (c < count && cand[c] === d) {
+          acc[d] += bm25(l, freqs[j] * 256 + norms[j]);
+          c++;
+        }
+      }
+      return;
+    }
+    for (var i = 0; i < count; i++) {
+      var v = p.probe(cand[i]);
+      if (v >= 0) { acc[cand[i]] += bm25(l, v); }
+    }
+  }
+
+  /**
+   * BM25 summed per document in the order Lucene sums them, then the best max(top, minRanked) by score (ties:
+   * lower document first), the skill the query calls by name first.
+   *
+   * Exact without scoring every posting (max-score): a posting never scores more than its list's weight, so the
+   * lists are scored whole from the highest weight (the rarest terms) down only until the weights of the lists
+   * left add up to less than the k-th best score so far: no document outside those scored can then reach the
+   * top k. The lists left (the common words' long lists, most of a large collection's postings) are only probed
+   * for the documents still in reach, one block at a time through their skip tables, and a document drops out
+   * once its score plus the weights still left is below the k-th best. The few that stay are summed again in
+   * Lucene's order, so that scores and ties are the same bits as scoring every posting.
+   */
   Engine.prototype.ranked = function (qt, top) {
     var self = this;
-    var n = this.size();
-    if (!this.scores || this.scores.length !== n) { this.scores = new Float64Array(n); }
-    var scores = this.scores, once = new Float64Array(256);
+    var lists = [];
     this.fields.forEach(function (f) {
       if (f.boost <= 0) { return; }
       qt.byChain[f.chain].forEach(function (w, term) {
-        var p = self.postings(f.name, term);
-        var df = p.docs.length;
-        if (df === 0) { return; }
-        var weight = f32(f32(f.boost * w) * f32(idf(f.docCount, df)));
-        var docs = p.docs, freqs = p.freqs, norms = p.norms, cache = f.cache;
-        once.fill(-1); // one occurrence's score, by norm
-        for (var i = 0; i < df; i++) {
-          var doc = docs[i];
-          var s;
-          if (freqs[i] === 1) {
-            s = once[norms[i]];
-            if (s < 0) { s = once[norms[i]] = f32(weight - f32(weight / f32(1 + cache[norms[i]]))); }
-          } else {
-            s = f32(weight - f32(weight / f32(1 + f32(freqs[i] * cache[norms[i]]))));
-          }
-          scores[doc] += s;
-        }
+        var p = self.list(f.name, term);
+        if (p.n === 0) { return; }
+        lists.push({ p: p, weight: f32(f32(f.boost * w) * f32(idf(f.docCount, p.n))), cache: f.cache });
       });
     });
     var k = Math.max(top, this.m.minRanked);
-    var best = [];
+    var order = lists.slice().sort(function (x, y) { return y.weight - x.weight; });
+    var left = new Float64Array(order.length + 1); // left[i]: the most lists i.. can add to a score
+    for (var i = order.length - 1; i >= 0; i--) { left[i] = left[i + 1] + order[i].weight; }
+    var n = this.size();
+    if (!this.scores || this.scores.length !== n) { this.scores = new Float64Array(n); }
+    var acc = this.scores, scored = 0, theta = -1, once = new Float64Array(256);
+    // the k-th best grows by at most the weight scored since it was last found (at first, from 0): it can pass
+    // the weight left, and stop the scan, only once that is below half of the two together
+    var ask = left[0] / 2;
+    for (i = 0; i < order.length && !(theta >= 0 && below(left[i], theta)); i++) {
+      var l = order[i], a = l.p.all(), docs = a.docs, freqs = a.freqs, norms = a.norms, cache = l.cache;
+      var weight = l.weight;
+      once.fill(-1); // the score of one occurrence, by norm: most postings are one
+      for (var j = 0; j < docs.length; j++) {
+        var doc = docs[j];
+        var s;
+        if (freqs[j] === 1) {
+          s = once[norms[j]];
+          if (s < 0) { s = once[norms[j]] = f32(weight - f32(weight / f32(1 + cache[norms[j]]))); }
+        } else {
+          s = f32(weight - f32(weight / f32(1 + f32(freqs[j] * cache[norms[j]]))));
+        }
+        if (acc[doc] === 0) { scored++; } // every posting scores above 0
+        acc[doc] += s;
+      }
+      if (scored >= k && left[i + 1] < ask) {
+        theta = kth(acc, null, n, k);
+        ask = (theta + left[i + 1]) / 2;
+      }
+    }
+    var whole = i;
+    // the documents still in reach, in order
+    var cand = new Int32Array(scored), count = 0;
+    var reach = i < order.length ? left[i] : 0;
     for (var d = 0; d < n; d++) {
-      if (scores[d] === 0) { continue; }
-      var sc = f32(scores[d]);
-      scores[d] = 0;
+      if (acc[d] > 0 && !(theta >= 0 && below(acc[d] + reach, theta))) { cand[count++] = d; }
+    }
+    for (; i < order.length; i++) {
+      addProbed(order[i], cand, count, acc);
+      var rest = left[i + 1];
+      if (count > k) { theta = Math.max(theta, kth(acc, cand, count, k)); }
+      var kept = 0;
+      for (var c = 0; c < count; c++) {
+        if (!below(acc[cand[c]] + rest, theta)) { cand[kept++] = cand[c]; }
+      }
+      count = kept;
+    }
+    // the best k by (score desc, doc asc), kept sorted; the candidates summed again in Lucene's order
+    var best = [];
+    var cut = count > k ? kth(acc, cand, count, k) : -1;
+    for (c = 0; c < count; c++) {
+      d = cand[c];
+      if (cut >= 0 && below(acc[d], cut)) { continue; }
+      var sum = 0;
+      for (var q = 0; q < lists.length; q++) {
+        var v = lists[q].p.probe(d);
+        if (v >= 0) { sum += bm25(lists[q], v); }
+      }
+      var sc = f32(sum);
       var last = best.length - 1;
       if (best.length === k && (sc < best[last].score || (sc === best[last].score && d > best[last].doc))) {
         continue;
@@ -816,6 +997,9 @@
       best.splice(at, 0, { doc: d, score: sc });
       if (best.length > k) { best.pop(); }
     }
+    acc.fill(0);
+    // what the last ranking did (for the benchmark and the tests)
+    this.work = { lists: lists.length, probedLists: lists.length - whole, scored: scored, candidates: count };
     var hits = best;
     var invoked = this.invocation.find(qt.text);
     if (invoked >= 0) {
@@ -1067,6 +1251,7 @@
   return {
     Analyzer: Analyzer,
     Engine: Engine,
+    Postings: Postings,
     chunkOf: chunkOf,
     expandSynonyms: expandSynonyms,
     porter: porter,
