@@ -472,60 +472,45 @@
   var DIGIT36 = new Int32Array(128);
   for (var c0 = 0; c0 < 36; c0++) { DIGIT36[c0 < 10 ? 48 + c0 : 87 + c0] = c0; }
 
-  /**
-   * One term's postings in one field, decoded only as far as asked: "3:2,a,v:4|1f0a0a" → docs [3, 13, 44],
-   * freqs [2, 1, 4] and norms [0x1f, 0x0a, 0x0a] (base-36 doc deltas, ":freq" when above 1, then in a scored
-   * field each posting's norm byte in hex after "|"; TermChunks.encode). A list of more than {@code block} postings
-   * starts with a skip table, "!n,len,base1.off1,…;": its length is known without decoding it, and the
-   * postings of one document are found by decoding one block of {@code block}. {@code table}: the norms by document
-   * when the collection keeps them in the manifest instead.
-   */
+  /** Postings (TermChunks.encode): "3:2,a,v:4|1f0a0a" → docs [3, 13, 44], freqs [2, 1, 4], norms [31, 10, 10]. */
   function Postings(s, table, block) {
     this.s = s;
     this.table = table;
-    this.blockSize = block;
-    this.full = null;
-    if (s.charCodeAt(0) === 33) { // "!": the skip table
-      var semi = s.indexOf(";");
-      var parts = s.substring(1, semi).split(",");
-      var nb = parts.length - 1;
-      this.n = parseInt(parts[0], 36);
-      this.start = semi + 1;
-      this.bases = new Int32Array(nb);
-      this.offs = new Int32Array(nb + 1);
-      for (var b = 1; b < nb; b++) {
-        var dot = parts[b + 1].indexOf(".");
-        this.bases[b] = parseInt(parts[b + 1].substring(0, dot), 36);
-        this.offs[b] = parseInt(parts[b + 1].substring(dot + 1), 36);
+    this.size = block;
+    this.full = this.blocks = null;
+    var semi = s.charCodeAt(0) === 33 ? s.indexOf(";") : -1;
+    var t = s.substring(1, semi).split(",");
+    this.start = semi + 1;
+    this.end = semi < 0 ? (s.indexOf("|") + 1 || s.length + 1) - 1 : this.start + parseInt(t[1], 36);
+    this.n = semi < 0 ? (s ? s.substring(0, this.end).split(",").length : 0) : parseInt(t[0], 36);
+    if (semi > 0) {
+      this.blocks = [];
+      this.bases = [0];
+      this.offs = [0];
+      for (var b = 2; b < t.length; b++) {
+        var x = t[b].split(".");
+        this.bases.push(parseInt(x[0], 36));
+        this.offs.push(parseInt(x[1], 36));
       }
-      this.end = this.start + parseInt(parts[1], 36);
-      this.offs[nb] = this.end - this.start + 1;
-      this.blocks = new Array(nb);
-    } else {
-      var bar = s.indexOf("|");
-      this.start = 0;
-      this.end = bar < 0 ? s.length : bar;
-      var n = this.end > 0 ? 1 : 0;
-      for (var i = 0; i < this.end; i++) { if (s.charCodeAt(i) === 44) { n++; } }
-      this.n = n;
-      this.bases = null;
-      this.blocks = null;
+      this.offs.push(this.end - this.start + 1);
     }
   }
 
   var EMPTY = new Postings("", null, 1);
 
-  /**
-   * Decodes the postings in s[from, to) (non-empty, whole postings; the first one's delta from {@code doc}) into
-   * docs/freqs from index 0, and their norms into norms: from after "|" at {@code bar} (the first being posting
-   * {@code first} of the list), or from {@code table} by document.
-   */
-  function decodeRange(s, from, to, doc, docs, freqs, norms, first, bar, table) {
-    var k = 0, v = 0, freq = -1;
-    for (var j = from; j <= to; j++) {
+  /** Postings [first, first + n) at s[from, to). */
+  Postings.prototype.decode = function (first, n, from, to, doc) {
+    var s = this.s, bar = this.end, table = this.table;
+    var docs = new Int32Array(n), freqs = new Int32Array(n);
+    var norms = bar < s.length || table ? new Uint8Array(n) : null;
+    for (var j = from, k = 0, v = 0, freq = -1; k < n; j++) {
       var c = j < to ? s.charCodeAt(j) : 44;
       if (c === 44) {
         if (freq < 0) { doc += v; freqs[k] = 1; } else { freqs[k] = v; }
+        if (norms) {
+          var p = bar + 1 + 2 * (first + k);
+          norms[k] = bar < s.length ? (DIGIT36[s.charCodeAt(p)] << 4) | DIGIT36[s.charCodeAt(p + 1)] : table[doc];
+        }
         docs[k++] = doc;
         v = 0;
         freq = -1;
@@ -537,61 +522,31 @@
         v = v * 36 + DIGIT36[c];
       }
     }
-    if (bar < s.length) {
-      for (var d = 0, p = bar + 1 + 2 * first; d < k; d++, p += 2) {
-        norms[d] = (DIGIT36[s.charCodeAt(p)] << 4) | DIGIT36[s.charCodeAt(p + 1)];
-      }
-    } else if (table) {
-      for (var t = 0; t < k; t++) { norms[t] = table[docs[t]]; }
-    }
-  }
+    return { docs: docs, freqs: freqs, norms: norms };
+  };
 
-  /** Every posting: {docs, freqs, norms} (norms null in a field without them), decoded once. */
+  /** Every posting, decoded once. */
   Postings.prototype.all = function () {
-    if (!this.full) {
-      this.full = this.decode(0, this.n, this.start, this.end, 0);
-    }
-    return this.full;
+    return this.full || (this.full = this.decode(0, this.n, this.start, this.end, 0));
   };
 
-  /** Postings [first, first + n) at s[from, to), deltas from {@code doc}. */
-  Postings.prototype.decode = function (first, n, from, to, doc) {
-    var hasNorms = this.end < this.s.length || !!this.table;
-    var a = { docs: new Int32Array(n), freqs: new Int32Array(n), norms: hasNorms ? new Uint8Array(n) : null };
-    if (n > 0) { decodeRange(this.s, from, to, doc, a.docs, a.freqs, a.norms, first, this.end, this.table); }
-    return a;
-  };
-
-  /** Block b of a long list, decoded once. */
-  Postings.prototype.block = function (b) {
-    var blk = this.blocks[b];
-    if (!blk) {
-      var first = b * this.blockSize;
-      blk = this.blocks[b] = this.decode(first, Math.min(this.n, first + this.blockSize) - first,
-        this.start + this.offs[b], this.start + this.offs[b + 1] - 1, this.bases[b]);
-    }
-    return blk;
-  };
-
-  /** freq * 256 + norm of {@code doc}'s posting (norm 0 in a field without norms), or -1 when it has none. */
+  /** freq * 256 + norm of doc's posting, or -1: one block of a long list decoded. */
   Postings.prototype.probe = function (doc) {
-    var a = this.full;
-    if (!a && this.n > 0 && !this.blocks) { a = this.all(); }
-    if (!a) {
-      if (this.n === 0) { return -1; }
-      var lo = 1, hi = this.bases.length - 1, b = 0;
-      while (lo <= hi) { // the last block whose first document comes after its base
-        var mid = (lo + hi) >> 1;
-        if (this.bases[mid] < doc) { b = mid; lo = mid + 1; } else { hi = mid - 1; }
+    var a = this.full, l = 0, h;
+    if (!a && this.blocks) {
+      for (h = this.bases.length - 1; l < h;) {
+        var mid = (l + h + 1) >> 1;
+        if (this.bases[mid] < doc) { l = mid; } else { h = mid - 1; }
       }
-      a = this.block(b);
+      var first = l * this.size;
+      a = this.blocks[l] || (this.blocks[l] = this.decode(first, Math.min(this.n, first + this.size) - first,
+        this.start + this.offs[l], this.start + this.offs[l + 1] - 1, this.bases[l]));
     }
-    var docs = a.docs;
-    var l = 0, h = docs.length - 1;
-    while (l <= h) {
+    a = a || this.all();
+    for (l = 0, h = a.docs.length - 1; l <= h;) {
       var m = (l + h) >> 1;
-      if (docs[m] === doc) { return a.freqs[m] * 256 + (a.norms ? a.norms[m] : 0); }
-      if (docs[m] < doc) { l = m + 1; } else { h = m - 1; }
+      if (a.docs[m] === doc) { return a.freqs[m] * 256 + (a.norms ? a.norms[m] : 0); }
+      if (a.docs[m] < doc) { l = m + 1; } else { h = m - 1; }
     }
     return -1;
   };
@@ -637,7 +592,7 @@
       return { name: f.name, boost: f32(f.boost), chain: f.chain, docCount: f.docCount, cache: cache };
     });
     this.distinctNames = manifest.distinctNames;
-    this.block = manifest.postingBlock || 128;
+    this.block = 128; // TermChunks.BLOCK
     this.scores = null;
     var nameChunks = this.nameChunks;
     this.invocation = new Invocation(manifest.longestName, function (key) {
@@ -762,7 +717,7 @@
     return (chunk && Object.prototype.hasOwnProperty.call(chunk, term)) ? chunk[term] : null;
   };
 
-  /** The postings of a term in a field, decoded as far as asked (kept: a query asks for the same ones again). */
+  /** The postings of a term in a field (kept). */
   Engine.prototype.list = function (field, term) {
     var key = field + "\u0000" + term;
     var p = this.decoded.get(key);
@@ -773,11 +728,6 @@
       if (e) { this.decoded.set(key, p); }
     }
     return p;
-  };
-
-  /** Every posting of a term in a field: {docs, freqs, norms}. */
-  Engine.prototype.postings = function (field, term) {
-    return this.list(field, term).all();
   };
 
   Engine.prototype.contains = function (field, term, doc) {
@@ -854,97 +804,80 @@
     return this.decide(qt, this.ranked(qt, top), top);
   };
 
-  /**
-   * The k-th highest of acc[d] over the first {@code count} of docs, or over every document when docs is null
-   * (at least k of them above 0), rounded to a float as scores are.
-   */
+  /** The k-th highest acc[d] of count docs (of all if null), as a float. */
   function kth(acc, docs, count, k) {
     var top = new Float64Array(k); // descending
-    var filled = 0;
-    for (var i = 0; i < count; i++) {
+    for (var i = 0, filled = 0; i < count; i++) {
       var v = docs ? acc[docs[i]] : acc[i];
       if (filled === k && v <= top[k - 1]) { continue; }
       var at = filled < k ? filled++ : k - 1;
-      while (at > 0 && top[at - 1] < v) {
-        top[at] = top[at - 1];
-        at--;
-      }
+      for (; at > 0 && top[at - 1] < v; at--) { top[at] = top[at - 1]; }
       top[at] = v;
     }
     return f32(top[k - 1]);
   }
 
-  /** Whether a score of at most {@code bound} is surely below {@code theta} (with room for rounding). */
+  /** Whether bound is surely below theta. */
   function below(bound, theta) {
     return bound < theta - theta * 1e-6;
   }
 
-  /** BM25 of one posting (freq * 256 + norm, as Postings#probe gives it), in float arithmetic as Lucene's. */
+  /** BM25 of a posting (freq * 256 + norm). */
   function bm25(l, v) {
     return f32(l.weight - f32(l.weight / f32(1 + f32((v >> 8) * l.cache[v & 0xff]))));
   }
 
-  /** Adds list l's score to acc of each of the first {@code count} documents of cand (sorted) that it holds. */
-  function addProbed(l, cand, count, acc) {
-    var p = l.p;
-    if (p.full || !p.blocks || 2 * count >= p.blocks.length) { // most blocks anyway: one pass
-      var a = p.all(), docs = a.docs, freqs = a.freqs, norms = a.norms;
-      for (var j = 0, c = 0; j < docs.length && c < count; j++) {
-        var d = docs[j];
-        while (c < count && cand[c] < d) { c++; }
-        if (c < count && cand[c] === d) {
-          acc[d] += bm25(l, freqs[j] * 256 + norms[j]);
-          c++;
-        }
-      }
-      return;
-    }
-    for (var i = 0; i < count; i++) {
-      var v = p.probe(cand[i]);
-      if (v >= 0) { acc[cand[i]] += bm25(l, v); }
-    }
-  }
-
   /**
-   * BM25 summed per document in the order Lucene sums them, then the best max(top, minRanked) by score (ties:
-   * lower document first), the skill the query calls by name first.
-   *
-   * Exact without scoring every posting (max-score): a posting never scores more than its list's weight, so the
-   * lists are scored whole from the highest weight (the rarest terms) down only until the weights of the lists
-   * left add up to less than the k-th best score so far: no document outside those scored can then reach the
-   * top k. The lists left (the common words' long lists, most of a large collection's postings) are only probed
-   * for the documents still in reach, one block at a time through their skip tables, and a document drops out
-   * once its score plus the weights still left is below the k-th best. The few that stay are summed again in
-   * Lucene's order, so that scores and ties are the same bits as scoring every posting.
+   * BM25 summed per document as Lucene sums it, the best max(top, minRanked) (ties: lower doc first), an invoked
+   * skill first. Exact max-score: lists are scored, highest weight first, until the weight left is below the k-th
+   * best; then only documents in reach count, and long lists are probed for them. The best are summed again in
+   * Lucene's order.
    */
   Engine.prototype.ranked = function (qt, top) {
-    var self = this;
-    var lists = [];
+    var self = this, lists = [];
     this.fields.forEach(function (f) {
       if (f.boost <= 0) { return; }
       qt.byChain[f.chain].forEach(function (w, term) {
         var p = self.list(f.name, term);
-        if (p.n === 0) { return; }
-        lists.push({ p: p, weight: f32(f32(f.boost * w) * f32(idf(f.docCount, p.n))), cache: f.cache });
+        if (p.n > 0) { lists.push({ p: p, weight: f32(f32(f.boost * w) * f32(idf(f.docCount, p.n))), cache: f.cache }); }
       });
     });
-    var k = Math.max(top, this.m.minRanked);
+    var k = Math.max(top, this.m.minRanked), n = this.size();
     var order = lists.slice().sort(function (x, y) { return y.weight - x.weight; });
-    var left = new Float64Array(order.length + 1); // left[i]: the most lists i.. can add to a score
+    var left = new Float64Array(order.length + 1); // the most lists i.. add to a score
     for (var i = order.length - 1; i >= 0; i--) { left[i] = left[i + 1] + order[i].weight; }
-    var n = this.size();
     if (!this.scores || this.scores.length !== n) { this.scores = new Float64Array(n); }
-    var acc = this.scores, scored = 0, theta = -1, once = new Float64Array(256);
-    // the k-th best grows by at most the weight scored since it was last found (at first, from 0): it can pass
-    // the weight left, and stop the scan, only once that is below half of the two together
-    var ask = left[0] / 2;
-    for (i = 0; i < order.length && !(theta >= 0 && below(left[i], theta)); i++) {
-      var l = order[i], a = l.p.all(), docs = a.docs, freqs = a.freqs, norms = a.norms, cache = l.cache;
-      var weight = l.weight;
+    var acc = this.scores, scored = 0, theta = -1, once = new Float64Array(256), cand = null, count = 0, c, d;
+    // the k-th best grows at most by the weight scored since: found when it could pass the weight left
+    var ask = left[0] / 2, probed = 0;
+    for (i = 0; i <= order.length; i++) {
+      if (!cand && (i === order.length || (theta >= 0 && below(left[i], theta)))) { // the documents in reach
+        cand = new Int32Array(scored);
+        for (d = 0; d < n; d++) {
+          if (acc[d] > 0 && !(theta >= 0 && below(acc[d] + left[i], theta))) { cand[count++] = d; }
+        }
+      }
+      if (i === order.length) { break; }
+      var l = order[i], p = l.p;
+      if (cand && p.blocks && !p.full) {
+        if (count > k) { theta = Math.max(theta, kth(acc, cand, count, k)); }
+        for (var kept = c = 0; c < count; c++) {
+          if (!below(acc[cand[c]] + left[i], theta)) { cand[kept++] = cand[c]; }
+        }
+        count = kept;
+        if (2 * count < p.blocks.length) { // few: probe their blocks
+          for (c = 0; c < count; c++) {
+            var v = p.probe(cand[c]);
+            if (v >= 0) { acc[cand[c]] += bm25(l, v); }
+          }
+          probed++;
+          continue;
+        }
+      }
+      var a = p.all(), docs = a.docs, freqs = a.freqs, norms = a.norms, cache = l.cache, weight = l.weight;
       once.fill(-1); // the score of one occurrence, by norm: most postings are one
       for (var j = 0; j < docs.length; j++) {
-        var doc = docs[j];
-        var s;
+        var doc = docs[j], s;
         if (freqs[j] === 1) {
           s = once[norms[j]];
           if (s < 0) { s = once[norms[j]] = f32(weight - f32(weight / f32(1 + cache[norms[j]]))); }
@@ -954,52 +887,25 @@
         if (acc[doc] === 0) { scored++; } // every posting scores above 0
         acc[doc] += s;
       }
-      if (scored >= k && left[i + 1] < ask) {
+      if (!cand && scored >= k && left[i + 1] < ask) {
         theta = kth(acc, null, n, k);
         ask = (theta + left[i + 1]) / 2;
       }
     }
-    var whole = i;
-    // the documents still in reach, in order
-    var cand = new Int32Array(scored), count = 0;
-    var reach = i < order.length ? left[i] : 0;
-    for (var d = 0; d < n; d++) {
-      if (acc[d] > 0 && !(theta >= 0 && below(acc[d] + reach, theta))) { cand[count++] = d; }
-    }
-    for (; i < order.length; i++) {
-      addProbed(order[i], cand, count, acc);
-      var rest = left[i + 1];
-      if (count > k) { theta = Math.max(theta, kth(acc, cand, count, k)); }
-      var kept = 0;
-      for (var c = 0; c < count; c++) {
-        if (!below(acc[cand[c]] + rest, theta)) { cand[kept++] = cand[c]; }
-      }
-      count = kept;
-    }
-    // the best k by (score desc, doc asc), kept sorted; the candidates summed again in Lucene's order
-    var best = [];
-    var cut = count > k ? kth(acc, cand, count, k) : -1;
+    var cut = count > k ? kth(acc, cand, count, k) : -1, best = [];
     for (c = 0; c < count; c++) {
-      d = cand[c];
-      if (cut >= 0 && below(acc[d], cut)) { continue; }
-      var sum = 0;
-      for (var q = 0; q < lists.length; q++) {
-        var v = lists[q].p.probe(d);
-        if (v >= 0) { sum += bm25(lists[q], v); }
+      if (!below(acc[cand[c]], cut)) {
+        var sum = 0;
+        for (var q = 0; q < lists.length; q++) {
+          var x = lists[q].p.probe(cand[c]);
+          if (x >= 0) { sum += bm25(lists[q], x); }
+        }
+        best.push({ doc: cand[c], score: f32(sum) });
       }
-      var sc = f32(sum);
-      var last = best.length - 1;
-      if (best.length === k && (sc < best[last].score || (sc === best[last].score && d > best[last].doc))) {
-        continue;
-      }
-      var at = best.length;
-      while (at > 0 && (best[at - 1].score < sc || (best[at - 1].score === sc && best[at - 1].doc > d))) { at--; }
-      best.splice(at, 0, { doc: d, score: sc });
-      if (best.length > k) { best.pop(); }
     }
+    best = best.sort(function (x, y) { return y.score - x.score || x.doc - y.doc; }).slice(0, k);
     acc.fill(0);
-    // what the last ranking did (for the benchmark and the tests)
-    this.work = { lists: lists.length, probedLists: lists.length - whole, scored: scored, candidates: count };
+    this.work = { lists: lists.length, probedLists: probed, scored: scored, candidates: count };
     var hits = best;
     var invoked = this.invocation.find(qt.text);
     if (invoked >= 0) {

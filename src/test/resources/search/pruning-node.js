@@ -21,7 +21,7 @@ function exhaustive(e, qt, k) {
   for (const f of e.fields) {
     if (f.boost <= 0) { continue; }
     for (const [term, w] of qt.byChain[f.chain]) {
-      const p = e.postings(f.name, term);
+      const p = e.list(f.name, term).all();
       const df = p.docs.length;
       if (df === 0) { continue; }
       const weight = f32(f32(f.boost * w) * f32(idf(f.docCount, df)));
@@ -55,7 +55,7 @@ api.whenReady().then(async (e) => {
       for (const term of qt.byChain[f.chain].keys()) {
         const s = e.entry(term) && e.entry(term)[e.slots[f.name]];
         if (!s) { continue; }
-        const whole = e.postings(f.name, term);
+        const whole = e.list(f.name, term).all();
         const lazy = new api.Postings(s, e.normTables[f.name], e.block);
         if (lazy.n !== whole.docs.length) { diffs.push(term + " " + f.name + ": n " + lazy.n); }
         for (let i = 0; i < whole.docs.length; i++) {

@@ -283,7 +283,6 @@ public final class SearchIndexWriter {
     m.addProperty("skillCount", skills.size());
     m.addProperty("chunks", chunks);
     m.addProperty("docChunk", DOC_CHUNK);
-    m.addProperty("postingBlock", TermChunks.BLOCK);
     m.add("slots", strings(SLOTS));
     EngineConstants.addTo(m);
     m.addProperty("background", index.background().skills());
