@@ -489,8 +489,8 @@
       this.offs = [0];
       for (var b = 2; b < t.length; b++) {
         var x = t[b].split(".");
-        this.bases.push(parseInt(x[0], 36));
-        this.offs.push(parseInt(x[1], 36));
+        this.bases.push(this.bases[b - 2] + parseInt(x[0], 36));
+        this.offs.push(this.offs[b - 2] + parseInt(x[1], 36));
       }
       this.offs.push(this.end - this.start + 1);
     }

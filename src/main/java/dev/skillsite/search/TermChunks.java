@@ -61,12 +61,16 @@ final class TermChunks {
    * goes before them: empty for a list of at most {@link #BLOCK} postings, else {@code
    * "!n,len,base1.off1,base2.off2…;"} in base 36: the number of postings, the length of the
    * document part, and for every block after the first the document before it (its deltas start
-   * from there) and where it starts in the document part. Block {@code b} holds postings {@code
-   * b*BLOCK} up to {@code (b+1)*BLOCK - 1}; their norms are at the same positions after {@code |}.
+   * from there) and where it starts in the document part, each as the difference from the block
+   * before's (small numbers take fewer digits and gzip better). Block {@code b} holds postings
+   * {@code b*BLOCK} up to {@code (b+1)*BLOCK - 1}; their norms are at the same positions after
+   * {@code |}.
    */
   private static StringBuilder docs(List<Posting> postings, boolean freqs, StringBuilder body) {
     StringBuilder skips = new StringBuilder();
     int prev = 0;
+    int base = 0;
+    int offset = 0;
     for (int i = 0; i < postings.size(); i++) {
       Posting p = postings.get(i);
       if (i > 0) {
@@ -75,9 +79,11 @@ final class TermChunks {
       if (i > 0 && i % BLOCK == 0) {
         skips
             .append(',')
-            .append(Integer.toString(prev, 36))
+            .append(Integer.toString(prev - base, 36))
             .append('.')
-            .append(Integer.toString(body.length(), 36));
+            .append(Integer.toString(body.length() - offset, 36));
+        base = prev;
+        offset = body.length();
       }
       body.append(Integer.toString(p.doc() - prev, 36));
       if (freqs && p.freq() != 1) {
