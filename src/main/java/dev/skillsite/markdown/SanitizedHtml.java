@@ -124,30 +124,23 @@ public final class SanitizedHtml {
   }
 
   /**
-   * Feeds {@code sha} with this markup as it is held, without inflating it: a tag (plain or
-   * deflated), then the length-prefixed bytes. Two markups fed alike are the same markup (deflated
-   * bytes decode to one text); the same markup may feed differently (held plain once, deflated
-   * another time), which only costs a page rendered again.
+   * Feeds {@code sha} with this markup's UTF-8 bytes, length-prefixed: the same markup feeds alike
+   * however it is held (plain, deflated, spilled), so a page kept by its digest is not rendered
+   * again only because its markup came back from the build cache in another form.
    */
   public void digestInto(java.security.MessageDigest sha) {
     byte[] bytes;
-    boolean deflate;
     if (spilled.isPresent()) {
       Spilled at = spilled.get();
-      bytes = at.file().read(at.at(), at.size());
-      deflate = at.deflated();
+      byte[] held = at.file().read(at.at(), at.size());
+      bytes = at.deflated() ? inflate(held, length) : held;
     } else if (deflated.length == 0) {
       bytes = text.getBytes(StandardCharsets.UTF_8);
-      deflate = false;
     } else {
-      bytes = deflated;
-      deflate = true;
+      bytes = inflate(deflated, length);
     }
     int n = bytes.length;
-    sha.update(
-        new byte[] {
-          (byte) (deflate ? 1 : 0), (byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n
-        });
+    sha.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
     sha.update(bytes);
   }
 
