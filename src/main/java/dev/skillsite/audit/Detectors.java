@@ -219,10 +219,15 @@ final class Detectors {
         continue;
       }
       lookAlike |= Unicode.isLookAlike(c);
-      SourcePos pos = new SourcePos(f.path(), line, i - lineStart + 1);
       if (Unicode.isBidiControl(c) && bidi.isPresent() && lastBidi != line) {
         lastBidi = line;
-        out.add(finding(bidi.get(), bidi.get().severity(), pos, Excerpts.around(s, i, i + 1), ""));
+        out.add(
+            finding(
+                bidi.get(),
+                bidi.get().severity(),
+                pos(f, line, i - lineStart),
+                Excerpts.around(s, i, i + 1),
+                ""));
       } else if (Character.isHighSurrogate(c)
           && i + 1 < s.length()
           && Unicode.isTag(s.codePointAt(i))
@@ -237,7 +242,12 @@ final class Detectors {
           spelled.append(ascii >= 0x20 && ascii < 0x7F ? (char) ascii : '?');
         }
         out.add(
-            finding(tags.get(), tags.get().severity(), pos, "tags spell \"" + spelled + "\"", ""));
+            finding(
+                tags.get(),
+                tags.get().severity(),
+                pos(f, line, i - lineStart),
+                "tags spell \"" + spelled + "\"",
+                ""));
       } else if (Unicode.isInvisible(c)
           && zw.isPresent()
           && lastZw != line
@@ -246,12 +256,22 @@ final class Detectors {
           && asciiWord(s.charAt(i - 1))
           && asciiWord(s.charAt(i + 1))) {
         lastZw = line;
-        out.add(finding(zw.get(), zw.get().severity(), pos, Excerpts.around(s, i, i + 1), ""));
+        out.add(
+            finding(
+                zw.get(),
+                zw.get().severity(),
+                pos(f, line, i - lineStart),
+                Excerpts.around(s, i, i + 1),
+                ""));
       }
     }
     if (lookAlike) {
       glyph.ifPresent(r -> homoglyphs(f, r, out));
     }
+  }
+
+  private static SourcePos pos(SkillFile f, int line, int col0) {
+    return new SourcePos(f.path(), line, col0 + 1);
   }
 
   private static boolean ascii(byte[] bytes) {

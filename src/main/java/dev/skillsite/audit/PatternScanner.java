@@ -31,6 +31,13 @@ final class PatternScanner {
   private final List<Branches> branches;
 
   private final List<AuditRule> ruleOf;
+
+  /** The words an element styled invisible needs (see {@link HiddenRanges}), any case. */
+  private static final List<String> HIDE_WORDS = List.of("hidden", "display", "font-size");
+
+  /** The index of {@link #HIDE_WORDS} among the keyword sets. */
+  private final int hideSet;
+
   private final Optional<Pattern> context;
 
   /**
@@ -48,7 +55,10 @@ final class PatternScanner {
     }
     this.ruleOf = List.copyOf(ruleOf);
     this.branches = List.copyOf(branches);
-    this.keywords = new KeywordSet(branches.stream().map(Branches::keywords).toList());
+    List<List<String>> sets = new ArrayList<>(branches.stream().map(Branches::keywords).toList());
+    sets.add(HIDE_WORDS);
+    this.hideSet = sets.size() - 1;
+    this.keywords = new KeywordSet(sets);
     this.context = context;
   }
 
@@ -60,10 +70,29 @@ final class PatternScanner {
     }
     String kind = file.kind();
     char[] rawChars = raw.toCharArray();
-    int[] lineStarts = HiddenRanges.lineStarts(rawChars);
+    // one pass finds the lines, the keywords, the lines worth decoding and whether anything
+    // looks obfuscated
+    TextScan rawScan = TextScan.of(rawChars, keywords);
+    int[] lineStarts = rawScan.lineStarts();
     // the joined view is the raw text itself (and its characters) unless a line was continued
     TextView joined = TextView.joined(raw, rawChars, lineStarts);
-    HiddenRanges hidden = HiddenRanges.of(raw, rawChars, kind, lineStarts);
+    TextScan joinedScan = joined.text() == raw ? rawScan : TextScan.of(joined.chars(), keywords);
+    joined.scanned(joinedScan);
+    HiddenRanges hidden =
+        HiddenRanges.of(
+            raw,
+            rawChars,
+            kind,
+            lineStarts,
+            () -> {
+              for (int l : keywords.linesFor(hideSet, rawScan.hits())) {
+                int end = l + 1 < lineStarts.length ? lineStarts[l + 1] : rawChars.length;
+                if (HiddenRanges.mayHide(rawChars, lineStarts[l], end)) {
+                  return true;
+                }
+              }
+              return false;
+            });
     List<TextView> views = new ArrayList<>();
     views.add(joined);
     joined.unobfuscated().ifPresent(views::add);
@@ -75,15 +104,13 @@ final class PatternScanner {
     long plainChars = 0;
     for (TextView view : views) {
       char[] chars = view.chars();
-      int[] viewLines = view.text() == raw ? lineStarts : HiddenRanges.lineStarts(chars);
+      int[] viewLines = view == joined ? joinedScan.lineStarts() : HiddenRanges.lineStarts(chars);
       // a derived view (unobfuscated, decoded) differs from the text on a few lines at most: only
       // those can hold a match the text does not
       BitSet changedLines = view == joined ? null : changedLines(view, viewLines);
       int[] changed = changedLines == null ? null : changedLines.stream().toArray();
       int[][] hits =
-          changedLines == null
-              ? keywords.find(chars)
-              : keywords.find(chars, viewLines, changedLines);
+          changedLines == null ? joinedScan.hits() : keywords.find(chars, viewLines, changedLines);
       CharSequence guarded = deadline.guard(view.text());
       for (int bi = 0; bi < branches.size(); bi++) {
         AuditRule rule = ruleOf.get(bi);

@@ -36,23 +36,6 @@ final class TextView {
   private static final Pattern SPLICE =
       Pattern.compile("([\"'])\\s*\\+\\s*\\1|(?<=\\w)(?:''|\"\")(?=\\w)");
 
-  private static final int BASE64_CHAR = 1;
-  private static final int HEX_CHAR = 2;
-  private static final int ESCAPE_START = 4;
-
-  /** What each ASCII character may be part of: {@link #BASE64_CHAR}, {@link #HEX_CHAR}... */
-  private static final byte[] CLASS = new byte[128];
-
-  static {
-    for (char c = 0; c < 128; c++) {
-      CLASS[c] =
-          (byte)
-              ((base64(c) ? BASE64_CHAR : 0)
-                  | (hex(c) ? HEX_CHAR : 0)
-                  | (c == '&' || c == '\\' || c == '%' ? ESCAPE_START : 0));
-    }
-  }
-
   private final String kind;
   private final String text;
   private final int[] origin;
@@ -62,14 +45,23 @@ final class TextView {
 
   private char[] chars;
 
-  /** {@link #regions()}, made once. */
+  /** {@link #regions()}, made once (or given by {@link #scanned}). */
   private int[][] regions;
+
+  /** What {@link #mayBeObfuscated} says of this view, when a {@link TextScan} told. */
+  private Boolean obfuscatable;
 
   private TextView(String kind, String text, int[] origin, BitSet changed) {
     this.kind = kind;
     this.text = text;
     this.origin = origin;
     this.changed = changed;
+  }
+
+  /** Takes what {@code scan}, a scan of this view's characters, found. */
+  void scanned(TextScan scan) {
+    regions = scan.regions();
+    obfuscatable = scan.obfuscatable();
   }
 
   /** What the view undid, for messages: {@code text}, {@code unobfuscated} or {@code decoded}. */
@@ -200,7 +192,7 @@ final class TextView {
    */
   Optional<TextView> unobfuscated() {
     char[] cs = chars();
-    if (!mayBeObfuscated(cs)) {
+    if (obfuscatable == null ? !mayBeObfuscated(cs) : !obfuscatable) {
       return Optional.empty();
     }
     Builder b = new Builder(cs.length);
@@ -297,6 +289,9 @@ final class TextView {
     if (regions.length == 0) {
       return Optional.empty();
     }
+    if (p == BASE64 || p == HEX) {
+      return replaceRuns(p == BASE64, regions);
+    }
     Matcher m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
     Builder b = null;
     int last = 0;
@@ -326,6 +321,84 @@ final class TextView {
   }
 
   /**
+   * As {@link #replace}, for {@link #BASE64} ({@code base64} true) or {@link #HEX}: their matches
+   * are whole runs of base64 characters or hex digits, found here without the regular expression
+   * engine. A run of base64 characters matches when it holds 16 to {@value #MAX_BASE64} of them and
+   * is followed by at most two {@code =} and then neither; a run of hex digits when it holds an
+   * even number of them, 24 to 1,024.
+   */
+  private Optional<TextView> replaceRuns(boolean base64, int[] regions) {
+    char[] cs = chars();
+    Builder b = null;
+    int last = 0;
+    for (int r = 0; r < regions.length; r += 2) {
+      int to = regions[r + 1];
+      int i = Math.max(regions[r], last);
+      while (i < to) {
+        if (!in(base64, cs[i]) || i > 0 && in(base64, cs[i - 1])) {
+          i++;
+          continue;
+        }
+        int q = i;
+        while (q < to && in(base64, cs[q])) {
+          q++;
+        }
+        int end = base64 ? base64End(cs, i, q, to) : hexEnd(cs, i, q);
+        if (end < 0) {
+          i = q;
+          continue;
+        }
+        Optional<String> decoded = decodeRun(base64, text.substring(i, end));
+        if (decoded.isPresent()) {
+          if (b == null) {
+            b = new Builder(text.length());
+          }
+          b.addRange(this, last, i);
+          int at = rawOffset(i);
+          for (int k = 0; k < decoded.get().length(); k++) {
+            b.add(decoded.get().charAt(k), at, true);
+          }
+          last = end;
+        }
+        i = end;
+      }
+    }
+    if (b == null) {
+      return Optional.empty();
+    }
+    b.addRange(this, last, text.length());
+    return Optional.of(b.view("decoded"));
+  }
+
+  private static boolean in(boolean base64, char c) {
+    return base64 ? TextScan.base64(c) : TextScan.hex(c);
+  }
+
+  /**
+   * Where the {@link #BASE64} match of the run {@code cs[start, end)} ends (its {@code =} padding
+   * within {@code to} included), or -1 when there is none.
+   */
+  private static int base64End(char[] cs, int start, int end, int to) {
+    if (end - start < 16 || end - start > MAX_BASE64) {
+      return -1;
+    }
+    int after = end;
+    while (after - end < 2 && after < to && cs[after] == '=') {
+      after++;
+    }
+    return after < cs.length && (TextScan.base64(cs[after]) || cs[after] == '=') ? -1 : after;
+  }
+
+  /** Where the {@link #HEX} match of the run {@code cs[start, end)} ends, or -1. */
+  private static int hexEnd(char[] cs, int start, int end) {
+    int n = end - start;
+    if (n % 2 != 0 || n < 24 || n > 1024 || end < cs.length && TextScan.hex(cs[end])) {
+      return -1;
+    }
+    return end;
+  }
+
+  /**
    * The regions ({@code start, end} pairs, in order) where {@code p} may match: the lines holding
    * an escape's first characters, a run of base64 or hex characters long enough, or the whole text
    * when it calls for char codes. The patterns match within a line, except char-code lists.
@@ -342,67 +415,16 @@ final class TextView {
 
   /** The candidate regions of {@link #ESCAPES}, {@link #BASE64} and {@link #HEX}, in one pass. */
   private int[][] regions() {
-    char[] cs = chars();
-    int[][] out = {new int[16], new int[16], new int[16]};
-    int[] n = new int[3];
-    int lineStart = 0;
-    boolean escape = false;
-    boolean base64 = false;
-    boolean hex = false;
-    int run64 = 0;
-    int runHex = 0;
-    int len = cs.length;
-    for (int i = 0; i <= len; i++) {
-      char c = i < len ? cs[i] : '\n';
-      if (c == '\n') {
-        if (escape) {
-          add(out, n, 0, lineStart, i);
-        }
-        if (base64) {
-          add(out, n, 1, lineStart, i);
-        }
-        if (hex) {
-          add(out, n, 2, lineStart, i);
-        }
-        lineStart = i + 1;
-        escape = false;
-        base64 = false;
-        hex = false;
-        run64 = 0;
-        runHex = 0;
-        continue;
-      }
-      // one table look tells a base64, hex or escape-start character (all ASCII)
-      int k = c < 128 ? CLASS[c] : 0;
-      if (!escape && (k & ESCAPE_START) != 0) {
-        escape = escapeAt(text, i);
-      }
-      run64 = (k & BASE64_CHAR) != 0 ? run64 + 1 : 0;
-      base64 |= run64 >= 16;
-      runHex = (k & HEX_CHAR) != 0 ? runHex + 1 : 0;
-      hex |= runHex >= 24;
-    }
-    for (int k = 0; k < 3; k++) {
-      out[k] = Arrays.copyOf(out[k], n[k]);
-    }
-    return out;
+    return TextScan.of(chars(), KeywordSet.NONE).regions();
   }
 
-  private static void add(int[][] out, int[] n, int k, int start, int end) {
-    if (n[k] + 2 > out[k].length) {
-      out[k] = Arrays.copyOf(out[k], out[k].length * 2);
-    }
-    out[k][n[k]++] = start;
-    out[k][n[k]++] = end;
-  }
-
-  private static boolean escapeAt(String s, int i) {
-    char c = s.charAt(i);
-    return c == '&'
-            && i + 1 < s.length()
-            && (s.charAt(i + 1) == '#' || Character.isLetter(s.charAt(i + 1)))
-        || c == '\\' && i + 1 < s.length() && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'u')
-        || c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) && hex(s.charAt(i + 2));
+  /** Whether an escape {@link #ESCAPES} decodes may start at {@code i}. */
+  static boolean escapeAt(char[] s, int i) {
+    char c = s[i];
+    int n = s.length;
+    return c == '&' && i + 1 < n && (s[i + 1] == '#' || Character.isLetter(s[i + 1]))
+        || c == '\\' && i + 1 < n && (s[i + 1] == 'x' || s[i + 1] == 'u')
+        || c == '%' && i + 2 < n && hex(s[i + 1]) && hex(s[i + 2]);
   }
 
   private static boolean hasCharCodes(String s) {
@@ -419,7 +441,7 @@ final class TextView {
    * Whether the quote at {@code i} starts a {@link #SPLICE}: {@code "cu" + "rl"} (the same quote
    * again after a plus) or {@code c''url} (a doubled quote inside a word).
    */
-  private static boolean spliceAt(char[] s, int i) {
+  static boolean spliceAt(char[] s, int i) {
     char q = s[i];
     int n = s.length;
     if (i > 0 && i + 2 < n && word(s[i - 1]) && s[i + 1] == q && word(s[i + 2])) {
@@ -443,14 +465,6 @@ final class TextView {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
   }
 
-  private static boolean base64(char c) {
-    return c >= 'A' && c <= 'Z'
-        || c >= 'a' && c <= 'z'
-        || c >= '0' && c <= '9'
-        || c == '+'
-        || c == '/';
-  }
-
   private static Optional<String> decode(Pattern p, Matcher m) {
     try {
       if (p == ESCAPES) {
@@ -464,8 +478,16 @@ final class TextView {
         }
         return printable(sb.toString());
       }
-      String token = m.group();
-      if (p == BASE64) {
+      return decodeRun(p == BASE64, m.group());
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A {@link #BASE64} ({@code base64} true) or {@link #HEX} token decoded, if it reads as text. */
+  private static Optional<String> decodeRun(boolean base64, String token) {
+    try {
+      if (base64) {
         if (!mixed(token)) {
           return Optional.empty();
         }
@@ -555,12 +577,7 @@ final class TextView {
   static boolean mayBeObfuscated(char[] s) {
     for (int i = 0; i < s.length; i++) {
       char c = s[i];
-      if (c >= 0x80
-          && (Unicode.isInvisible(c)
-              || Character.isHighSurrogate(c)
-                  && i + 1 < s.length
-                  && Unicode.isTag(Character.codePointAt(s, i))
-              || Unicode.toAscii(c) != c)) {
+      if (c >= 0x80 && undoable(s, i)) {
         return true;
       }
       if ((c == '\'' || c == '"') && spliceAt(s, i)) {
@@ -570,8 +587,21 @@ final class TextView {
     return false;
   }
 
+  /**
+   * Whether the character at {@code i} (from U+0080 on) is one {@link #unobfuscated} removes or
+   * maps: invisible, a tag, a look-alike.
+   */
+  static boolean undoable(char[] s, int i) {
+    char c = s[i];
+    return Unicode.isInvisible(c)
+        || Character.isHighSurrogate(c)
+            && i + 1 < s.length
+            && Unicode.isTag(Character.codePointAt(s, i))
+        || Unicode.toAscii(c) != c;
+  }
+
   private static boolean hex(char c) {
-    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    return TextScan.hex(c);
   }
 
   /** Appends characters with their raw offsets and whether each was changed. */
