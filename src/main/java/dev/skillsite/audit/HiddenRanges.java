@@ -173,20 +173,17 @@ final class HiddenRanges {
   }
 
   static int[] lineStarts(char[] s) {
+    int[] starts = new int[Math.max(16, s.length >> 5)];
     int n = 1;
-    for (char c : s) {
-      if (c == '\n') {
-        n++;
-      }
-    }
-    int[] starts = new int[n];
-    int k = 1;
     for (int i = 0; i < s.length; i++) {
       if (s[i] == '\n') {
-        starts[k++] = i + 1;
+        if (n == starts.length) {
+          starts = java.util.Arrays.copyOf(starts, n * 2);
+        }
+        starts[n++] = i + 1;
       }
     }
-    return starts;
+    return java.util.Arrays.copyOf(starts, n);
   }
 
   /** The 0-based line holding raw offset {@code at}. */

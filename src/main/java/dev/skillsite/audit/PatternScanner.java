@@ -70,14 +70,16 @@ final class PatternScanner {
     }
     String kind = file.kind();
     char[] rawChars = raw.toCharArray();
-    // one pass finds the lines, the keywords, the lines worth decoding and whether anything
-    // looks obfuscated
-    TextScan rawScan = TextScan.of(rawChars, keywords);
-    int[] lineStarts = rawScan.lineStarts();
-    // the joined view is the raw text itself (and its characters) unless a line was continued
+    int[] lineStarts = HiddenRanges.lineStarts(rawChars);
+    // the joined view is the raw text itself (and its characters) unless a line was continued (a
+    // Markdown fence's closing backtick counts: most files)
     TextView joined = TextView.joined(raw, rawChars, lineStarts);
-    TextScan joinedScan = joined.text() == raw ? rawScan : TextScan.of(joined.chars(), keywords);
+    // one pass finds its lines, the keywords, the lines worth decoding and whether anything looks
+    // obfuscated
+    TextScan joinedScan = TextScan.of(joined.chars(), keywords);
     joined.scanned(joinedScan);
+    char[] joinedChars = joined.chars();
+    int[] joinedLines = joinedScan.lineStarts();
     HiddenRanges hidden =
         HiddenRanges.of(
             raw,
@@ -85,9 +87,10 @@ final class PatternScanner {
             kind,
             lineStarts,
             () -> {
-              for (int l : keywords.linesFor(hideSet, rawScan.hits())) {
-                int end = l + 1 < lineStarts.length ? lineStarts[l + 1] : rawChars.length;
-                if (HiddenRanges.mayHide(rawChars, lineStarts[l], end)) {
+              // joining lines neither makes nor breaks one of the words
+              for (int l : keywords.linesFor(hideSet, joinedScan.hits())) {
+                int end = l + 1 < joinedLines.length ? joinedLines[l + 1] : joinedChars.length;
+                if (HiddenRanges.mayHide(joinedChars, joinedLines[l], end)) {
                   return true;
                 }
               }

@@ -38,7 +38,18 @@ final class TextView {
 
   private final String kind;
   private final String text;
-  private final int[] origin;
+
+  /** Each view character's raw offset (null: its own; made on demand from {@link #segments}). */
+  private int[] origin;
+
+  /**
+   * For the joined view, without {@link #origin}: {@code viewStart, rawStart} pairs of the pieces
+   * copied as they are, each followed by one space standing for a continuation (its raw offset in
+   * {@link #spaces}) except the last.
+   */
+  private int[] segments;
+
+  private int[] spaces;
 
   /** The view characters this view changed or put in (null: none, the raw text's own view). */
   private final BitSet changed;
@@ -99,10 +110,44 @@ final class TextView {
 
   /** The raw offset of view character {@code i}. */
   int rawOffset(int i) {
+    if (segments != null && origin == null) {
+      return segmentOffset(Math.min(Math.max(i, 0), Math.max(0, text.length() - 1)));
+    }
     if (origin == null) {
       return i;
     }
     return origin.length == 0 ? 0 : origin[Math.min(Math.max(i, 0), origin.length - 1)];
+  }
+
+  /** The raw offset of view character {@code i} of a joined view, from its segments. */
+  private int segmentOffset(int i) {
+    if (text.isEmpty()) {
+      return 0;
+    }
+    int lo = 0;
+    int hi = segments.length / 2 - 1;
+    while (lo < hi) { // the last segment starting at or before i
+      int mid = (lo + hi + 1) >>> 1;
+      if (segments[2 * mid] <= i) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    boolean space = lo + 1 < segments.length / 2 && i == segments[2 * (lo + 1)] - 1;
+    return space ? spaces[lo] : segments[2 * lo + 1] + i - segments[2 * lo];
+  }
+
+  /** {@link #origin}, made from the segments when needed; null for the raw text's own view. */
+  private int[] origin() {
+    if (origin == null && segments != null) {
+      int[] o = new int[text.length()];
+      for (int i = 0; i < o.length; i++) {
+        o[i] = segmentOffset(i);
+      }
+      origin = o;
+    }
+    return origin;
   }
 
   /**
@@ -156,24 +201,28 @@ final class TextView {
     for (int k = 0; k < count; k++) {
       length -= cont[2 * k + 1] - cont[2 * k] - 1;
     }
-    // each continuation becomes one space; the rest is copied as it is
+    // each continuation becomes one space; the rest is copied as it is (the raw offsets are kept
+    // per piece, not per character)
     char[] out = new char[length];
-    int[] origin = new int[length];
+    int[] segments = new int[2 * (count + 1)];
+    int[] spaces = new int[count];
     int n = 0;
     int from = 0;
     for (int k = 0; k <= count; k++) {
       int to = k < count ? cont[2 * k] : cs.length;
+      segments[2 * k] = n;
+      segments[2 * k + 1] = from;
       System.arraycopy(cs, from, out, n, to - from);
-      for (int x = from; x < to; x++) {
-        origin[n++] = x;
-      }
+      n += to - from;
       if (k < count) {
-        out[n] = ' ';
-        origin[n++] = to;
+        out[n++] = ' ';
+        spaces[k] = to;
         from = cont[2 * k + 1];
       }
     }
-    TextView v = new TextView("text", new String(out), origin, new BitSet());
+    TextView v = new TextView("text", new String(out), null, new BitSet());
+    v.segments = segments;
+    v.spaces = spaces;
     v.chars = out;
     return v;
   }
@@ -272,7 +321,7 @@ final class TextView {
   }
 
   private int[] originArray() {
-    if (origin != null) {
+    if (origin() != null) {
       return origin;
     }
     int[] o = new int[text.length()];
@@ -638,12 +687,13 @@ final class TextView {
       if (at + n > origin.length) {
         origin = Arrays.copyOf(origin, Math.max(origin.length * 2, at + n));
       }
-      if (src.origin == null) {
+      int[] srcOrigin = src.origin();
+      if (srcOrigin == null) {
         for (int k = 0; k < n; k++) {
           origin[at + k] = from + k;
         }
       } else {
-        System.arraycopy(src.origin, from, origin, at, n);
+        System.arraycopy(srcOrigin, from, origin, at, n);
       }
       if (removed) {
         changed.set(at);
