@@ -208,8 +208,9 @@ final class Detectors {
     int lastZw = 0;
     int lastTag = 0;
     boolean lookAlike = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
+    char[] cs = s.toCharArray(); // an array beats charAt on a UTF-16 string
+    for (int i = 0; i < cs.length; i++) {
+      char c = cs[i];
       if (c == '\n') {
         line++;
         lineStart = i + 1;

@@ -27,11 +27,11 @@ final class KeywordSet {
   final byte[] classOf = new byte[128];
 
   /** The number of classes: the width of a row of {@link #next}. */
-  private final int width;
+  final int width;
 
   /**
-   * The next state, as the offset of its row ({@code state * width}), for each state's row and
-   * character class; negative ({@code ~offset}) when the state ends a keyword.
+   * The next state for each state's row ({@code state * width}) and character class; negative
+   * ({@code ~state}) when the state ends a keyword.
    */
   final int[] next;
 
@@ -132,7 +132,7 @@ final class KeywordSet {
     for (int s = 0; s < states; s++) {
       for (int cl = 0; cl < width; cl++) {
         int t = delta[s][cl];
-        next[s * width + cl] = ends[t].length > 0 ? ~(t * width) : t * width;
+        next[s * width + cl] = ends[t].length > 0 ? ~t : t;
       }
     }
   }
@@ -190,7 +190,7 @@ final class KeywordSet {
           s = 0;
           continue;
         }
-        s = next[s + (c < 128 ? classOf[c] : 0)];
+        s = next[s * width + (c < 128 ? classOf[c] : 0)];
         if (s < 0) {
           s = ~s;
           found(s, line);
@@ -198,9 +198,9 @@ final class KeywordSet {
       }
     }
 
-    /** The keywords ending at state (row offset) {@code s} occur on 0-based line {@code line}. */
+    /** The keywords ending at state {@code s} occur on 0-based line {@code line}. */
     void found(int s, int line) {
-      for (int k : ends[s / width]) {
+      for (int k : ends[s]) {
         if (last[k] != line) {
           last[k] = line;
           if (lines[k] == null) {

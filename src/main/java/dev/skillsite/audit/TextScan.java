@@ -87,6 +87,7 @@ final class TextScan {
     int[] counts = new int[3];
     KeywordSet.Hits hits = keywords.hits();
     int[] next = keywords.next;
+    int width = keywords.width;
     byte[] classOf = keywords.classOf;
     int s = 0;
     int line = 0;
@@ -101,7 +102,7 @@ final class TextScan {
       int k;
       if (c < 128) {
         k = CLASS[c];
-        s = next[s + classOf[c]];
+        s = next[s * width + classOf[c]];
         if (s < 0) {
           s = ~s;
           hits.found(s, line);

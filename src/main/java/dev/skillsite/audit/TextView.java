@@ -142,8 +142,15 @@ final class TextView {
   private int[] origin() {
     if (origin == null && segments != null) {
       int[] o = new int[text.length()];
-      for (int i = 0; i < o.length; i++) {
-        o[i] = segmentOffset(i);
+      int pieces = segments.length / 2;
+      for (int k = 0; k < pieces; k++) {
+        int end = k + 1 < pieces ? segments[2 * (k + 1)] - 1 : o.length;
+        for (int i = segments[2 * k], raw = segments[2 * k + 1]; i < end; i++) {
+          o[i] = raw++;
+        }
+        if (k + 1 < pieces) {
+          o[end] = spaces[k];
+        }
       }
       origin = o;
     }
