@@ -19,10 +19,10 @@ final class TextView {
   /** Longest base64 token decoded: 1,024 characters, 768 bytes. */
   static final int MAX_BASE64 = 1024;
 
-  private static final Pattern BASE64 =
+  static final Pattern BASE64 =
       Pattern.compile(
           "(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{16," + MAX_BASE64 + "}={0,2}(?![A-Za-z0-9+/=])");
-  private static final Pattern HEX =
+  static final Pattern HEX =
       Pattern.compile("(?<![0-9A-Fa-f])(?:[0-9a-fA-F]{2}){12,512}(?![0-9A-Fa-f])");
   private static final Pattern ESCAPES =
       Pattern.compile(
@@ -33,8 +33,7 @@ final class TextView {
       Pattern.compile(
           "(?i)fromCharCode\\(\\s*((?:\\d{1,3}\\s*,\\s*){3,400}\\d{1,3})\\s*\\)|((?:chr\\(\\d{1,3}\\)\\s*\\+\\s*){3,400}chr\\(\\d{1,3}\\))");
   private static final Pattern CHR = Pattern.compile("\\d{1,3}");
-  private static final Pattern SPLICE =
-      Pattern.compile("([\"'])\\s*\\+\\s*\\1|(?<=\\w)(?:''|\"\")(?=\\w)");
+  static final Pattern SPLICE = Pattern.compile("([\"'])\\s*\\+\\s*\\1|(?<=\\w)(?:''|\"\")(?=\\w)");
 
   private final String kind;
   private final String text;
@@ -281,19 +280,67 @@ final class TextView {
     }
     b.addRange(this, copied, cs.length);
     TextView clean = b.view("unobfuscated");
-    Matcher m = SPLICE.matcher(clean.text);
-    if (!m.find()) {
+    char[] cc = clean.chars();
+    int at = nextSplice(cc, 0);
+    if (at < 0) {
       return changed ? Optional.of(clean) : Optional.empty();
     }
-    Builder s = new Builder(clean.text.length());
+    Builder s = new Builder(cc.length);
     int last = 0;
     do {
-      s.addRange(clean, last, m.start());
+      s.addRange(clean, last, at);
       s.removed();
-      last = m.end();
-    } while (m.find());
-    s.addRange(clean, last, clean.text.length());
+      last = spliceEnd(cc, at);
+      at = nextSplice(cc, last);
+    } while (at >= 0);
+    s.addRange(clean, last, cc.length);
     return Optional.of(s.view("unobfuscated"));
+  }
+
+  /**
+   * Where the next match of {@link #SPLICE} at or after {@code from} starts, or -1: found by hand,
+   * at the quotes only (both alternatives start with one).
+   */
+  static int nextSplice(char[] cs, int from) {
+    for (int i = from; i < cs.length; i++) {
+      char c = cs[i];
+      if ((c == '"' || c == '\'') && spliceEnd(cs, i) >= 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Where the {@link #SPLICE} match starting at the quote at {@code i} ends, or -1 when none starts
+   * there: {@code "\s*+\s*"} with the same quote twice (tried first), or a doubled quote between
+   * two word characters.
+   */
+  private static int spliceEnd(char[] cs, int i) {
+    char q = cs[i];
+    int n = cs.length;
+    int j = i + 1;
+    while (j < n && regexSpace(cs[j])) {
+      j++;
+    }
+    if (j < n && cs[j] == '+') {
+      j++;
+      while (j < n && regexSpace(cs[j])) {
+        j++;
+      }
+      if (j < n && cs[j] == q) {
+        return j + 1;
+      }
+    }
+    if (i > 0 && i + 2 < n && word(cs[i - 1]) && cs[i + 1] == q && word(cs[i + 2])) {
+      return i + 2;
+    }
+    return -1;
+  }
+
+  /** {@code \s} of a regular expression without Unicode classes. */
+  private static boolean regexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /**
@@ -434,7 +481,7 @@ final class TextView {
    * Where the {@link #BASE64} match of the run {@code cs[start, end)} ends (its {@code =} padding
    * within {@code to} included), or -1 when there is none.
    */
-  private static int base64End(char[] cs, int start, int end, int to) {
+  static int base64End(char[] cs, int start, int end, int to) {
     if (end - start < 16 || end - start > MAX_BASE64) {
       return -1;
     }
@@ -446,7 +493,7 @@ final class TextView {
   }
 
   /** Where the {@link #HEX} match of the run {@code cs[start, end)} ends, or -1. */
-  private static int hexEnd(char[] cs, int start, int end) {
+  static int hexEnd(char[] cs, int start, int end) {
     int n = end - start;
     if (n % 2 != 0 || n < 24 || n > 1024 || end < cs.length && TextScan.hex(cs[end])) {
       return -1;
