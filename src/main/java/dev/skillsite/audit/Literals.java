@@ -16,15 +16,19 @@ import java.util.regex.Pattern;
  * case-insensitive, as the table's patterns are.
  */
 final class Literals {
-  private static final Literals NONE = new Literals(new char[0][][]);
+  private static final Literals NONE = new Literals(new char[0][][], new char[0][]);
 
   private static final Pattern INLINE_FLAGS = Pattern.compile("\\(\\?[a-zA-Z-]");
 
   /** For each required group, its words (lower case). */
   private final char[][][] sets;
 
-  private Literals(char[][][] sets) {
+  /** The words one of which every match starts with (lower case); none: not known. */
+  private final char[][] leading;
+
+  private Literals(char[][][] sets, char[][] leading) {
     this.sets = sets;
+    this.leading = leading;
   }
 
   /** The required word lists of {@code p}; none when it cannot be read safely. */
@@ -67,7 +71,100 @@ final class Literals {
         }
       }
     }
-    return depth == 0 && !inClass ? new Literals(sets.toArray(char[][][]::new)) : NONE;
+    return depth == 0 && !inClass
+        ? new Literals(sets.toArray(char[][][]::new), leading(regex).orElse(new char[0][]))
+        : NONE;
+  }
+
+  /**
+   * The words one of which every match of {@code regex} starts with: after any {@code \\b}, a group
+   * of plain words that must match, or the plain characters up to the first special one (the last
+   * dropped when a quantifier follows it).
+   */
+  private static java.util.Optional<char[][]> leading(String regex) {
+    int i = 0;
+    while (regex.startsWith("\\b", i)) {
+      i += 2;
+    }
+    if (i < regex.length() && regex.charAt(i) == '(') {
+      int close = closing(regex, i);
+      if (close < 0 || optional(regex, close + 1)) {
+        return java.util.Optional.empty();
+      }
+      return words(regex.substring(i, close + 1));
+    }
+    StringBuilder word = new StringBuilder();
+    while (i < regex.length()) {
+      char c = regex.charAt(i);
+      if (c == '\\' && i + 1 < regex.length()) {
+        char e = regex.charAt(i + 1);
+        if (e >= 0x80 || Character.isLetterOrDigit(e)) {
+          break;
+        }
+        word.append(e);
+        i += 2;
+      } else if (c >= 0x80 || ".^$*+?()[]{}|\\".indexOf(c) >= 0) {
+        break;
+      } else {
+        word.append(c);
+        i++;
+      }
+    }
+    if (i < regex.length() && "?*{".indexOf(regex.charAt(i)) >= 0 && word.length() > 0) {
+      word.setLength(word.length() - 1); // the last character may be left out
+    }
+    return word.length() == 0
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(
+            new char[][] {word.toString().toLowerCase(Locale.ROOT).toCharArray()});
+  }
+
+  /** The index of the parenthesis closing the group opening at {@code open}, or -1. */
+  private static int closing(String regex, int open) {
+    int depth = 0;
+    boolean inClass = false;
+    for (int i = open; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+        if (i + 1 < regex.length() && regex.charAt(i + 1) == '^') {
+          i++;
+        }
+        if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
+          i++;
+        }
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether every match is known to start with one of a few words (see {@link #nextStart}). */
+  boolean hasLeading() {
+    return leading.length > 0;
+  }
+
+  /**
+   * The first offset in {@code text[from, to)} at which one of the words every match starts with
+   * occurs (within {@code to}, ASCII case ignored), or -1: no match starts before it.
+   */
+  int nextStart(char[] text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = lower(text[i]);
+      for (char[] w : leading) {
+        if (w[0] == c && i + w.length <= to && at(text, i, w)) {
+          return i;
+        }
+      }
+    }
+    return -1;
   }
 
   /** Whether the group ending before {@code at} may match nothing ({@code ?}, {@code *}, {0,). */

@@ -25,7 +25,11 @@ final class PatternScanner {
   private static final long CHECK_EVERY = 1 << 20;
 
   private final List<AuditRule> rules;
-  private final KeywordSet keywords;
+
+  /**
+   * The keywords of the rules that read each kind of file, by kind (see {@link SkillFile#kind}).
+   */
+  private final Map<String, KeywordSet> keywordsByKind;
 
   /** Each rule's alternatives, and the rule of each. */
   private final List<Branches> branches;
@@ -55,11 +59,26 @@ final class PatternScanner {
     }
     this.ruleOf = List.copyOf(ruleOf);
     this.branches = List.copyOf(branches);
-    List<List<String>> sets = new ArrayList<>(branches.stream().map(Branches::keywords).toList());
-    sets.add(HIDE_WORDS);
-    this.hideSet = sets.size() - 1;
-    this.keywords = new KeywordSet(sets);
+    this.hideSet = branches.size();
+    Map<String, KeywordSet> byKind = new HashMap<>();
+    for (String kind : List.of("markdown", "html", "svg", "data", "code")) {
+      byKind.put(kind, keywords(kind));
+    }
+    this.keywordsByKind = Map.copyOf(byKind);
     this.context = context;
+  }
+
+  /**
+   * A keyword set per branch, in order, then {@link #HIDE_WORDS}: the keywords of a branch whose
+   * rule does not read {@code kind} left out (it is not run on such a file).
+   */
+  private KeywordSet keywords(String kind) {
+    List<List<String>> sets = new ArrayList<>();
+    for (int bi = 0; bi < branches.size(); bi++) {
+      sets.add(ruleOf.get(bi).reads(kind) ? branches.get(bi).keywords() : List.of());
+    }
+    sets.add(HIDE_WORDS);
+    return new KeywordSet(sets);
   }
 
   /** The findings in {@code file}; throws {@link Deadline.Expired} when the deadline passes. */
@@ -69,6 +88,8 @@ final class PatternScanner {
       return List.of();
     }
     String kind = file.kind();
+    KeywordSet keywords =
+        keywordsByKind.containsKey(kind) ? keywordsByKind.get(kind) : keywords(kind);
     char[] rawChars = raw.toCharArray();
     int[] lineStarts = HiddenRanges.lineStarts(rawChars);
     // the joined view is the raw text itself (and its characters) unless a line was continued (a
@@ -134,13 +155,15 @@ final class PatternScanner {
         int count = lines == null ? 1 : lines.length;
         for (int li = 0; li < count; li++) {
           Matcher m;
+          int start = 0;
+          int end = 0;
           if (lines == null) {
             whole = matcher(pattern, guarded);
             m = whole;
           } else {
             int l = lines[li];
-            int start = viewLines[l];
-            int end = l + 1 < viewLines.length ? viewLines[l + 1] - 1 : view.text().length();
+            start = viewLines[l];
+            end = l + 1 < viewLines.length ? viewLines[l + 1] - 1 : view.text().length();
             if (!required.allIn(chars, start, end)) {
               continue; // a word every match holds is not on the line
             }
@@ -166,7 +189,24 @@ final class PatternScanner {
             }
             m.region(start, end);
           }
-          while (m.find()) {
+          // a pattern whose matches start with one of a few words is tried where they occur only
+          boolean leading = lines != null && required.hasLeading();
+          int at = start;
+          while (true) {
+            if (leading) {
+              at = required.nextStart(chars, at, end);
+              if (at < 0) {
+                break;
+              }
+              m.region(at, end);
+              if (!m.lookingAt()) {
+                at++;
+                continue;
+              }
+              at = Math.max(m.end(), at + 1);
+            } else if (!m.find()) {
+              break;
+            }
             int rawAt = view.rawOffset(m.start());
             boolean inHidden = hidden.contains(rawAt);
             if (rule.hiddenOnly() && !inHidden) {
