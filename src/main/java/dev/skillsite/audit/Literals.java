@@ -26,9 +26,29 @@ final class Literals {
   /** The words one of which every match starts with (lower case); none: not known. */
   private final char[][] leading;
 
+  /** For each word list, the ASCII characters its words start with, in either case. */
+  private final boolean[][] setStarts;
+
+  private final boolean[] leadingStarts;
+
   private Literals(char[][][] sets, char[][] leading) {
     this.sets = sets;
     this.leading = leading;
+    this.setStarts = new boolean[sets.length][];
+    for (int k = 0; k < sets.length; k++) {
+      setStarts[k] = starts(sets[k]);
+    }
+    this.leadingStarts = starts(leading);
+  }
+
+  private static boolean[] starts(char[][] words) {
+    boolean[] out = new boolean[128];
+    for (char c = 0; c < 128; c++) {
+      for (char[] w : words) {
+        out[c] |= lower(c) == w[0];
+      }
+    }
+    return out;
   }
 
   /** The required word lists of {@code p}; none when it cannot be read safely. */
@@ -157,7 +177,11 @@ final class Literals {
    */
   int nextStart(char[] text, int from, int to) {
     for (int i = from; i < to; i++) {
-      char c = lower(text[i]);
+      char c = text[i];
+      if (c >= 128 || !leadingStarts[c]) {
+        continue; // no word starts with it (the words are ASCII)
+      }
+      c = lower(c);
       for (char[] w : leading) {
         if (w[0] == c && i + w.length <= to && at(text, i, w)) {
           return i;
@@ -222,17 +246,21 @@ final class Literals {
 
   /** Whether {@code text[from, to)} holds a word of every required list (ASCII case ignored). */
   boolean allIn(char[] text, int from, int to) {
-    for (char[][] set : sets) {
-      if (!anyIn(set, text, from, to)) {
+    for (int k = 0; k < sets.length; k++) {
+      if (!anyIn(sets[k], setStarts[k], text, from, to)) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean anyIn(char[][] words, char[] text, int from, int to) {
+  private static boolean anyIn(char[][] words, boolean[] starts, char[] text, int from, int to) {
     for (int i = from; i < to; i++) {
-      char c = lower(text[i]);
+      char c = text[i];
+      if (c >= 128 || !starts[c]) {
+        continue;
+      }
+      c = lower(c);
       for (char[] w : words) {
         if (w[0] == c && i + w.length <= to && at(text, i, w)) {
           return true;

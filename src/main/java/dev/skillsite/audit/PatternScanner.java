@@ -245,11 +245,14 @@ final class PatternScanner {
   /** The 0-based lines of {@code view} holding a character it changed. */
   private static BitSet changedLines(TextView view, int[] viewLines) {
     BitSet out = new BitSet();
-    for (int l = 0; l < viewLines.length; l++) {
-      int end = l + 1 < viewLines.length ? viewLines[l + 1] : view.text().length();
-      if (view.changedIn(viewLines[l], end)) {
-        out.set(l);
+    // from each changed character to the line holding it, then on past that line
+    for (int at = view.nextChanged(0); at >= 0; ) {
+      int l = HiddenRanges.lineOf(viewLines, at);
+      out.set(l);
+      if (l + 1 >= viewLines.length) {
+        break;
       }
+      at = view.nextChanged(viewLines[l + 1]);
     }
     return out;
   }

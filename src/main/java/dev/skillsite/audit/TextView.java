@@ -103,6 +103,11 @@ final class TextView {
     return next >= 0 && next < to;
   }
 
+  /** The first view character at or after {@code from} that this view changed, or -1. */
+  int nextChanged(int from) {
+    return changed == null ? -1 : changed.nextSetBit(from);
+  }
+
   private boolean changed(int i) {
     return changed != null && changed.get(i);
   }
