@@ -45,6 +45,7 @@
 //SOURCES ../src/main/java/dev/skillsite/audit/SkillAudit.java
 //SOURCES ../src/main/java/dev/skillsite/audit/SkillFile.java
 //SOURCES ../src/main/java/dev/skillsite/audit/SkillFiles.java
+//SOURCES ../src/main/java/dev/skillsite/audit/TextScan.java
 //SOURCES ../src/main/java/dev/skillsite/audit/TextView.java
 //SOURCES ../src/main/java/dev/skillsite/audit/Unicode.java
 //SOURCES ../src/main/java/dev/skillsite/audit/package-info.java

@@ -208,8 +208,9 @@ final class Detectors {
     int lastZw = 0;
     int lastTag = 0;
     boolean lookAlike = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
+    char[] cs = s.toCharArray(); // an array beats charAt on a UTF-16 string
+    for (int i = 0; i < cs.length; i++) {
+      char c = cs[i];
       if (c == '\n') {
         line++;
         lineStart = i + 1;
@@ -219,10 +220,15 @@ final class Detectors {
         continue;
       }
       lookAlike |= Unicode.isLookAlike(c);
-      SourcePos pos = new SourcePos(f.path(), line, i - lineStart + 1);
       if (Unicode.isBidiControl(c) && bidi.isPresent() && lastBidi != line) {
         lastBidi = line;
-        out.add(finding(bidi.get(), bidi.get().severity(), pos, Excerpts.around(s, i, i + 1), ""));
+        out.add(
+            finding(
+                bidi.get(),
+                bidi.get().severity(),
+                pos(f, line, i - lineStart),
+                Excerpts.around(s, i, i + 1),
+                ""));
       } else if (Character.isHighSurrogate(c)
           && i + 1 < s.length()
           && Unicode.isTag(s.codePointAt(i))
@@ -237,7 +243,12 @@ final class Detectors {
           spelled.append(ascii >= 0x20 && ascii < 0x7F ? (char) ascii : '?');
         }
         out.add(
-            finding(tags.get(), tags.get().severity(), pos, "tags spell \"" + spelled + "\"", ""));
+            finding(
+                tags.get(),
+                tags.get().severity(),
+                pos(f, line, i - lineStart),
+                "tags spell \"" + spelled + "\"",
+                ""));
       } else if (Unicode.isInvisible(c)
           && zw.isPresent()
           && lastZw != line
@@ -246,12 +257,22 @@ final class Detectors {
           && asciiWord(s.charAt(i - 1))
           && asciiWord(s.charAt(i + 1))) {
         lastZw = line;
-        out.add(finding(zw.get(), zw.get().severity(), pos, Excerpts.around(s, i, i + 1), ""));
+        out.add(
+            finding(
+                zw.get(),
+                zw.get().severity(),
+                pos(f, line, i - lineStart),
+                Excerpts.around(s, i, i + 1),
+                ""));
       }
     }
     if (lookAlike) {
       glyph.ifPresent(r -> homoglyphs(f, r, out));
     }
+  }
+
+  private static SourcePos pos(SkillFile f, int line, int col0) {
+    return new SourcePos(f.path(), line, col0 + 1);
   }
 
   private static boolean ascii(byte[] bytes) {

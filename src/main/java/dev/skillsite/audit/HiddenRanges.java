@@ -41,6 +41,21 @@ final class HiddenRanges {
    * @param lineStarts the offsets at which {@code raw}'s lines start
    */
   static HiddenRanges of(String raw, char[] cs, String kind, int[] lineStarts) {
+    return of(raw, cs, kind, lineStarts, () -> mayHide(cs, 0, cs.length));
+  }
+
+  /**
+   * @param cs {@code raw}'s characters
+   * @param lineStarts the offsets at which {@code raw}'s lines start
+   * @param mayHide whether {@link #mayHide} is true of {@code raw}, asked only for a kind of file
+   *     that can hide text and that holds a {@code <}
+   */
+  static HiddenRanges of(
+      String raw,
+      char[] cs,
+      String kind,
+      int[] lineStarts,
+      java.util.function.BooleanSupplier mayHide) {
     if (!kind.equals("markdown") && !kind.equals("html") && !kind.equals("svg")
         || raw.indexOf('<') < 0) {
       return NONE;
@@ -56,8 +71,15 @@ final class HiddenRanges {
       }
       i = raw.indexOf("<!--", stop);
     }
-    Matcher m = HIDDEN_ELEMENT.matcher(mayHide(cs) ? raw : "");
-    while (m.find()) {
+    // every match starts with a "<": the pattern is tried there only
+    Matcher m = HIDDEN_ELEMENT.matcher(raw).useTransparentBounds(true).useAnchoringBounds(false);
+    int at = mayHide.getAsBoolean() ? raw.indexOf('<') : -1;
+    while (at >= 0) {
+      if (!m.region(at, raw.length()).lookingAt()) {
+        at = raw.indexOf('<', at + 1);
+        continue;
+      }
+      at = raw.indexOf('<', m.end());
       if (inFence(fenced, lineStarts, m.start())) {
         continue;
       }
@@ -82,8 +104,8 @@ final class HiddenRanges {
    * hidden}, {@code display} or {@code font-size} as written, or {@code HIDDEN}, {@code Hidden},
    * {@code Display}, {@code DISPLAY}; one pass.
    */
-  private static boolean mayHide(char[] s) {
-    for (int i = 0; i < s.length; i++) {
+  static boolean mayHide(char[] s, int from, int to) {
+    for (int i = from; i < to; i++) {
       switch (s[i]) {
         case 'h' -> {
           if (at(s, i, "hidden")) {
@@ -151,20 +173,17 @@ final class HiddenRanges {
   }
 
   static int[] lineStarts(char[] s) {
+    int[] starts = new int[Math.max(16, s.length >> 5)];
     int n = 1;
-    for (char c : s) {
-      if (c == '\n') {
-        n++;
-      }
-    }
-    int[] starts = new int[n];
-    int k = 1;
     for (int i = 0; i < s.length; i++) {
       if (s[i] == '\n') {
-        starts[k++] = i + 1;
+        if (n == starts.length) {
+          starts = java.util.Arrays.copyOf(starts, n * 2);
+        }
+        starts[n++] = i + 1;
       }
     }
-    return starts;
+    return java.util.Arrays.copyOf(starts, n);
   }
 
   /** The 0-based line holding raw offset {@code at}. */

@@ -1,26 +1,46 @@
 package dev.skillsite.audit;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The rules' keywords, found in one pass over a text (keywords bucketed by their first two
- * characters), so that a pattern runs only on the lines holding one of its keywords.
+ * The rules' keywords, found in one pass over a text by an Aho–Corasick automaton (ASCII case
+ * ignored), so that a pattern runs only on the lines holding one of its keywords. The automaton is
+ * a table of next states: one look per character, whatever the number of keywords.
  */
 final class KeywordSet {
-  private final List<String> keywords;
-  private final char[][] chars;
-  private final int[][] byPair = new int[128 * 128][];
-  private final int[][] ofSet;
+  /** No keywords: every character leads back to the start. */
+  static final KeywordSet NONE = new KeywordSet(List.of());
 
-  /** The ASCII characters a keyword starts with, in either case: most characters start none. */
-  private final boolean[] starts = new boolean[128];
+  private final int[][] ofSet;
+  private final int keywordCount;
 
   /**
-   * @param sets lower-case keyword lists, each starting with two ASCII characters; an empty list
-   *     matches every line
+   * The class of each ASCII character of a text, lower case folded (0: no keyword holds it);
+   * characters from U+0080 on are class 0.
+   */
+  final byte[] classOf = new byte[128];
+
+  /** The number of classes: the width of a row of {@link #next}. */
+  final int width;
+
+  /**
+   * The next state for each state's row ({@code state * width}) and character class; negative
+   * ({@code ~state}) when the state ends a keyword.
+   */
+  final int[] next;
+
+  /** The keywords ending at each state, by state. */
+  private final int[][] ends;
+
+  /**
+   * @param sets lower-case ASCII keyword lists (no line breaks), each keyword at least two
+   *     characters; an empty list matches every line
    */
   KeywordSet(List<List<String>> sets) {
     Map<String, Integer> index = new LinkedHashMap<>();
@@ -33,21 +53,94 @@ final class KeywordSet {
       }
       ofSet[s] = ids;
     }
-    keywords = new ArrayList<>(index.keySet());
-    chars = keywords.stream().map(String::toCharArray).toArray(char[][]::new);
-    Map<Integer, List<Integer>> buckets = new LinkedHashMap<>();
-    for (int k = 0; k < keywords.size(); k++) {
-      String kw = keywords.get(k);
-      if (kw.length() < 2 || kw.charAt(0) >= 128 || kw.charAt(1) >= 128) {
-        throw new IllegalArgumentException("keywords start with two ASCII characters: " + kw);
-      }
-      buckets.computeIfAbsent((kw.charAt(0) << 7) | kw.charAt(1), x -> new ArrayList<>()).add(k);
-    }
-    buckets.forEach((pair, ks) -> byPair[pair] = ks.stream().mapToInt(Integer::intValue).toArray());
+    List<String> keywords = new ArrayList<>(index.keySet());
+    keywordCount = keywords.size();
+    // a class per character a keyword holds, as written; a text's character is folded to lower
+    // case first, so an upper-case keyword character is never met (as before: keywords are lower
+    // case)
+    byte[] kwClass = new byte[128];
+    int classes = 1;
     for (String kw : keywords) {
-      starts[kw.charAt(0)] = true;
-      starts[Character.toUpperCase(kw.charAt(0))] = true;
+      if (kw.length() < 2) {
+        throw new IllegalArgumentException("keywords have two characters at least: " + kw);
+      }
+      for (char c : kw.toCharArray()) {
+        if (c >= 128 || c == '\n') {
+          throw new IllegalArgumentException("keywords are ASCII on one line: " + kw);
+        }
+        if (kwClass[c] == 0) {
+          kwClass[c] = (byte) classes++;
+        }
+      }
     }
+    width = classes;
+    for (char c = 0; c < 128; c++) {
+      classOf[c] = kwClass[lower(c)];
+    }
+    // the trie
+    List<int[]> children = new ArrayList<>();
+    List<List<Integer>> ending = new ArrayList<>();
+    children.add(newRow(width));
+    ending.add(new ArrayList<>());
+    for (int k = 0; k < keywords.size(); k++) {
+      int s = 0;
+      for (char c : keywords.get(k).toCharArray()) {
+        int cl = kwClass[c];
+        if (children.get(s)[cl] < 0) {
+          children.get(s)[cl] = children.size();
+          children.add(newRow(width));
+          ending.add(new ArrayList<>());
+        }
+        s = children.get(s)[cl];
+      }
+      ending.get(s).add(k);
+    }
+    // failure links, breadth first, folded into a full table of next states
+    int states = children.size();
+    int[] fail = new int[states];
+    int[][] delta = new int[states][];
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    delta[0] = new int[width];
+    for (int cl = 0; cl < width; cl++) {
+      int t = children.get(0)[cl];
+      if (t >= 0) {
+        delta[0][cl] = t;
+        fail[t] = 0;
+        queue.add(t);
+      }
+    }
+    while (!queue.isEmpty()) {
+      int s = queue.poll();
+      ending.get(s).addAll(ending.get(fail[s]));
+      delta[s] = new int[width];
+      for (int cl = 0; cl < width; cl++) {
+        int t = children.get(s)[cl];
+        if (t >= 0) {
+          fail[t] = delta[fail[s]][cl];
+          delta[s][cl] = t;
+          queue.add(t);
+        } else {
+          delta[s][cl] = delta[fail[s]][cl];
+        }
+      }
+    }
+    ends = new int[states][];
+    for (int s = 0; s < states; s++) {
+      ends[s] = ending.get(s).stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
+    }
+    next = new int[states * width];
+    for (int s = 0; s < states; s++) {
+      for (int cl = 0; cl < width; cl++) {
+        int t = delta[s][cl];
+        next[s * width + cl] = ends[t].length > 0 ? ~t : t;
+      }
+    }
+  }
+
+  private static int[] newRow(int width) {
+    int[] row = new int[width];
+    Arrays.fill(row, -1);
+    return row;
   }
 
   /**
@@ -55,7 +148,7 @@ final class KeywordSet {
    * index, the 0-based lines (in increasing order, each once) holding it.
    */
   int[][] find(char[] text) {
-    Hits hits = new Hits(keywords.size());
+    Hits hits = hits();
     hits.scan(text, 0, text.length, 0);
     return hits.lines();
   }
@@ -64,8 +157,8 @@ final class KeywordSet {
    * As {@link #find(char[])}, reading only the given lines of {@code text} ({@code lineStarts}: the
    * offset each 0-based line starts at).
    */
-  int[][] find(char[] text, int[] lineStarts, java.util.BitSet only) {
-    Hits hits = new Hits(keywords.size());
+  int[][] find(char[] text, int[] lineStarts, BitSet only) {
+    Hits hits = hits();
     for (int l = only.nextSetBit(0); l >= 0; l = only.nextSetBit(l + 1)) {
       int end = l + 1 < lineStarts.length ? lineStarts[l + 1] - 1 : text.length;
       hits.scan(text, lineStarts[l], end, l);
@@ -73,48 +166,49 @@ final class KeywordSet {
     return hits.lines();
   }
 
-  /** The lines each keyword was found on so far. */
-  private final class Hits {
-    private final int[][] lines;
-    private final int[] counts;
-    private final int[] last;
+  Hits hits() {
+    return new Hits();
+  }
 
-    Hits(int n) {
-      lines = new int[n][];
-      counts = new int[n];
-      last = new int[n];
-      java.util.Arrays.fill(last, -1);
+  /** The lines each keyword was found on so far. */
+  final class Hits {
+    private final int[][] lines = new int[keywordCount][];
+    private final int[] counts = new int[keywordCount];
+    private final int[] last = new int[keywordCount];
+
+    Hits() {
+      Arrays.fill(last, -1);
     }
 
     /** Scans {@code text[from, to)}, which starts on 0-based line {@code line}. */
     void scan(char[] text, int from, int to, int line) {
-      for (int i = from; i + 1 < to; i++) {
+      int s = 0;
+      for (int i = from; i < to; i++) {
         char c = text[i];
         if (c == '\n') {
           line++;
+          s = 0;
           continue;
         }
-        if (c >= 128 || !starts[c]) {
-          continue;
+        s = next[s * width + (c < 128 ? classOf[c] : 0)];
+        if (s < 0) {
+          s = ~s;
+          found(s, line);
         }
-        char d = text[i + 1];
-        if (d >= 128) {
-          continue;
-        }
-        int[] bucket = byPair[(lower(c) << 7) | lower(d)];
-        if (bucket == null) {
-          continue;
-        }
-        for (int k : bucket) {
-          if (last[k] != line && matchesAt(text, i, chars[k])) {
-            last[k] = line;
-            if (lines[k] == null) {
-              lines[k] = new int[4];
-            } else if (counts[k] == lines[k].length) {
-              lines[k] = java.util.Arrays.copyOf(lines[k], counts[k] * 2);
-            }
-            lines[k][counts[k]++] = line;
+      }
+    }
+
+    /** The keywords ending at state {@code s} occur on 0-based line {@code line}. */
+    void found(int s, int line) {
+      for (int k : ends[s]) {
+        if (last[k] != line) {
+          last[k] = line;
+          if (lines[k] == null) {
+            lines[k] = new int[4];
+          } else if (counts[k] == lines[k].length) {
+            lines[k] = Arrays.copyOf(lines[k], counts[k] * 2);
           }
+          lines[k][counts[k]++] = line;
         }
       }
     }
@@ -122,7 +216,7 @@ final class KeywordSet {
     int[][] lines() {
       for (int k = 0; k < lines.length; k++) {
         if (lines[k] != null) {
-          lines[k] = java.util.Arrays.copyOf(lines[k], counts[k]);
+          lines[k] = Arrays.copyOf(lines[k], counts[k]);
         }
       }
       return lines;
@@ -131,19 +225,6 @@ final class KeywordSet {
 
   private static int lower(char c) {
     return c >= 'A' && c <= 'Z' ? c + 32 : c;
-  }
-
-  /** Whether {@code kw} (lower case) occurs in {@code text} at {@code i}, ignoring ASCII case. */
-  private static boolean matchesAt(char[] text, int i, char[] kw) {
-    if (i + kw.length > text.length) {
-      return false;
-    }
-    for (int j = 2; j < kw.length; j++) {
-      if (lower(text[i + j]) != kw[j]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
@@ -158,7 +239,7 @@ final class KeywordSet {
     if (ids.length == 1) {
       return found[ids[0]] == null ? new int[0] : found[ids[0]];
     }
-    java.util.BitSet lines = new java.util.BitSet();
+    BitSet lines = new BitSet();
     for (int k : ids) {
       if (found[k] != null) {
         for (int l : found[k]) {

@@ -17,15 +17,39 @@ import java.util.regex.Pattern;
  * case-insensitive, as the table's patterns are.
  */
 final class Literals {
-  private static final Literals NONE = new Literals(new char[0][][]);
+  private static final Literals NONE = new Literals(new char[0][][], new char[0][]);
 
   private static final Pattern INLINE_FLAGS = Pattern.compile("\\(\\?[a-zA-Z-]");
 
   /** For each required group, its words (lower case). */
   private final char[][][] sets;
 
-  private Literals(char[][][] sets) {
+  /** The words one of which every match starts with (lower case); none: not known. */
+  private final char[][] leading;
+
+  /** For each word list, the ASCII characters its words start with, in either case. */
+  private final boolean[][] setStarts;
+
+  private final boolean[] leadingStarts;
+
+  private Literals(char[][][] sets, char[][] leading) {
     this.sets = sets;
+    this.leading = leading;
+    this.setStarts = new boolean[sets.length][];
+    for (int k = 0; k < sets.length; k++) {
+      setStarts[k] = starts(sets[k]);
+    }
+    this.leadingStarts = starts(leading);
+  }
+
+  private static boolean[] starts(char[][] words) {
+    boolean[] out = new boolean[128];
+    for (char c = 0; c < 128; c++) {
+      for (char[] w : words) {
+        out[c] |= lower(c) == w[0];
+      }
+    }
+    return out;
   }
 
   /** The required word lists of {@code p}; none when it cannot be read safely. */
@@ -45,7 +69,102 @@ final class Literals {
         words(top.get().text(group)).ifPresent(sets::add);
       }
     }
-    return new Literals(sets.toArray(char[][][]::new));
+    return new Literals(sets.toArray(char[][][]::new), leading(regex).orElse(new char[0][]));
+  }
+
+  /**
+   * The words one of which every match of {@code regex} starts with: after any {@code \\b}, a group
+   * of plain words that must match, or the plain characters up to the first special one (the last
+   * dropped when a quantifier follows it).
+   */
+  private static java.util.Optional<char[][]> leading(String regex) {
+    int i = 0;
+    while (regex.startsWith("\\b", i)) {
+      i += 2;
+    }
+    if (i < regex.length() && regex.charAt(i) == '(') {
+      int close = closing(regex, i);
+      if (close < 0 || optional(regex, close + 1)) {
+        return java.util.Optional.empty();
+      }
+      return words(regex.substring(i, close + 1));
+    }
+    StringBuilder word = new StringBuilder();
+    while (i < regex.length()) {
+      char c = regex.charAt(i);
+      if (c == '\\' && i + 1 < regex.length()) {
+        char e = regex.charAt(i + 1);
+        if (e >= 0x80 || Character.isLetterOrDigit(e)) {
+          break;
+        }
+        word.append(e);
+        i += 2;
+      } else if (c >= 0x80 || ".^$*+?()[]{}|\\".indexOf(c) >= 0) {
+        break;
+      } else {
+        word.append(c);
+        i++;
+      }
+    }
+    if (i < regex.length() && "?*{".indexOf(regex.charAt(i)) >= 0 && word.length() > 0) {
+      word.setLength(word.length() - 1); // the last character may be left out
+    }
+    return word.length() == 0
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(
+            new char[][] {word.toString().toLowerCase(Locale.ROOT).toCharArray()});
+  }
+
+  /** The index of the parenthesis closing the group opening at {@code open}, or -1. */
+  private static int closing(String regex, int open) {
+    int depth = 0;
+    boolean inClass = false;
+    for (int i = open; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+        if (i + 1 < regex.length() && regex.charAt(i + 1) == '^') {
+          i++;
+        }
+        if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
+          i++;
+        }
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether every match is known to start with one of a few words (see {@link #nextStart}). */
+  boolean hasLeading() {
+    return leading.length > 0;
+  }
+
+  /**
+   * The first offset in {@code text[from, to)} at which one of the words every match starts with
+   * occurs (within {@code to}, ASCII case ignored), or -1: no match starts before it.
+   */
+  int nextStart(char[] text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text[i];
+      if (c >= 128 || !leadingStarts[c]) {
+        continue; // no word starts with it (the words are ASCII)
+      }
+      c = lower(c);
+      for (char[] w : leading) {
+        if (w[0] == c && i + w.length <= to && at(text, i, w)) {
+          return i;
+        }
+      }
+    }
+    return -1;
   }
 
   /** Whether the group ending before {@code at} may match nothing ({@code ?}, {@code *}, {0,). */
@@ -103,17 +222,21 @@ final class Literals {
 
   /** Whether {@code text[from, to)} holds a word of every required list (ASCII case ignored). */
   boolean allIn(char[] text, int from, int to) {
-    for (char[][] set : sets) {
-      if (!anyIn(set, text, from, to)) {
+    for (int k = 0; k < sets.length; k++) {
+      if (!anyIn(sets[k], setStarts[k], text, from, to)) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean anyIn(char[][] words, char[] text, int from, int to) {
+  private static boolean anyIn(char[][] words, boolean[] starts, char[] text, int from, int to) {
     for (int i = from; i < to; i++) {
-      char c = lower(text[i]);
+      char c = text[i];
+      if (c >= 128 || !starts[c]) {
+        continue;
+      }
+      c = lower(c);
       for (char[] w : words) {
         if (w[0] == c && i + w.length <= to && at(text, i, w)) {
           return true;

@@ -25,12 +25,23 @@ final class PatternScanner {
   private static final long CHECK_EVERY = 1 << 20;
 
   private final List<AuditRule> rules;
-  private final KeywordSet keywords;
+
+  /**
+   * The keywords of the rules that read each kind of file, by kind (see {@link SkillFile#kind}).
+   */
+  private final Map<String, KeywordSet> keywordsByKind;
 
   /** Each rule's alternatives, and the rule of each. */
   private final List<Branches> branches;
 
   private final List<AuditRule> ruleOf;
+
+  /** The words an element styled invisible needs (see {@link HiddenRanges}), any case. */
+  private static final List<String> HIDE_WORDS = List.of("hidden", "display", "font-size");
+
+  /** The index of {@link #HIDE_WORDS} among the keyword sets. */
+  private final int hideSet;
+
   private final Optional<Pattern> context;
 
   /**
@@ -48,8 +59,26 @@ final class PatternScanner {
     }
     this.ruleOf = List.copyOf(ruleOf);
     this.branches = List.copyOf(branches);
-    this.keywords = new KeywordSet(branches.stream().map(Branches::keywords).toList());
+    this.hideSet = branches.size();
+    Map<String, KeywordSet> byKind = new HashMap<>();
+    for (String kind : List.of("markdown", "html", "svg", "data", "code")) {
+      byKind.put(kind, keywords(kind));
+    }
+    this.keywordsByKind = Map.copyOf(byKind);
     this.context = context;
+  }
+
+  /**
+   * A keyword set per branch, in order, then {@link #HIDE_WORDS}: the keywords of a branch whose
+   * rule does not read {@code kind} left out (it is not run on such a file).
+   */
+  private KeywordSet keywords(String kind) {
+    List<List<String>> sets = new ArrayList<>();
+    for (int bi = 0; bi < branches.size(); bi++) {
+      sets.add(ruleOf.get(bi).reads(kind) ? branches.get(bi).keywords() : List.of());
+    }
+    sets.add(HIDE_WORDS);
+    return new KeywordSet(sets);
   }
 
   /** The findings in {@code file}; throws {@link Deadline.Expired} when the deadline passes. */
@@ -59,11 +88,35 @@ final class PatternScanner {
       return List.of();
     }
     String kind = file.kind();
+    KeywordSet keywords =
+        keywordsByKind.containsKey(kind) ? keywordsByKind.get(kind) : keywords(kind);
     char[] rawChars = raw.toCharArray();
     int[] lineStarts = HiddenRanges.lineStarts(rawChars);
-    // the joined view is the raw text itself (and its characters) unless a line was continued
+    // the joined view is the raw text itself (and its characters) unless a line was continued (a
+    // Markdown fence's closing backtick counts: most files)
     TextView joined = TextView.joined(raw, rawChars, lineStarts);
-    HiddenRanges hidden = HiddenRanges.of(raw, rawChars, kind, lineStarts);
+    // one pass finds its lines, the keywords, the lines worth decoding and whether anything looks
+    // obfuscated
+    TextScan joinedScan = TextScan.of(joined.chars(), keywords);
+    joined.scanned(joinedScan);
+    char[] joinedChars = joined.chars();
+    int[] joinedLines = joinedScan.lineStarts();
+    HiddenRanges hidden =
+        HiddenRanges.of(
+            raw,
+            rawChars,
+            kind,
+            lineStarts,
+            () -> {
+              // joining lines neither makes nor breaks one of the words
+              for (int l : keywords.linesFor(hideSet, joinedScan.hits())) {
+                int end = l + 1 < joinedLines.length ? joinedLines[l + 1] : joinedChars.length;
+                if (HiddenRanges.mayHide(joinedChars, joinedLines[l], end)) {
+                  return true;
+                }
+              }
+              return false;
+            });
     List<TextView> views = new ArrayList<>();
     views.add(joined);
     joined.unobfuscated().ifPresent(views::add);
@@ -76,15 +129,13 @@ final class PatternScanner {
     boolean[] fenced = null; // per line of a Markdown file, found when a hidden-text rule matches
     for (TextView view : views) {
       char[] chars = view.chars();
-      int[] viewLines = view.text() == raw ? lineStarts : HiddenRanges.lineStarts(chars);
+      int[] viewLines = view == joined ? joinedScan.lineStarts() : HiddenRanges.lineStarts(chars);
       // a derived view (unobfuscated, decoded) differs from the text on a few lines at most: only
       // those can hold a match the text does not
       BitSet changedLines = view == joined ? null : changedLines(view, viewLines);
       int[] changed = changedLines == null ? null : changedLines.stream().toArray();
       int[][] hits =
-          changedLines == null
-              ? keywords.find(chars)
-              : keywords.find(chars, viewLines, changedLines);
+          changedLines == null ? joinedScan.hits() : keywords.find(chars, viewLines, changedLines);
       CharSequence guarded = deadline.guard(view.text());
       for (int bi = 0; bi < branches.size(); bi++) {
         AuditRule rule = ruleOf.get(bi);
@@ -105,13 +156,15 @@ final class PatternScanner {
         int count = lines == null ? 1 : lines.length;
         for (int li = 0; li < count; li++) {
           Matcher m;
+          int start = 0;
+          int end = 0;
           if (lines == null) {
             whole = matcher(pattern, guarded);
             m = whole;
           } else {
             int l = lines[li];
-            int start = viewLines[l];
-            int end = l + 1 < viewLines.length ? viewLines[l + 1] - 1 : view.text().length();
+            start = viewLines[l];
+            end = l + 1 < viewLines.length ? viewLines[l + 1] - 1 : view.text().length();
             if (!required.allIn(chars, start, end)) {
               continue; // a word every match holds is not on the line
             }
@@ -137,7 +190,24 @@ final class PatternScanner {
             }
             m.region(start, end);
           }
-          while (m.find()) {
+          // a pattern whose matches start with one of a few words is tried where they occur only
+          boolean leading = lines != null && required.hasLeading();
+          int at = start;
+          while (true) {
+            if (leading) {
+              at = required.nextStart(chars, at, end);
+              if (at < 0) {
+                break;
+              }
+              m.region(at, end);
+              if (!m.lookingAt()) {
+                at++;
+                continue;
+              }
+              at = Math.max(m.end(), at + 1);
+            } else if (!m.find()) {
+              break;
+            }
             int rawAt = view.rawOffset(m.start());
             boolean inHidden = hidden.contains(rawAt);
             if (rule.hiddenOnly() && !inHidden) {
@@ -192,11 +262,14 @@ final class PatternScanner {
   /** The 0-based lines of {@code view} holding a character it changed. */
   private static BitSet changedLines(TextView view, int[] viewLines) {
     BitSet out = new BitSet();
-    for (int l = 0; l < viewLines.length; l++) {
-      int end = l + 1 < viewLines.length ? viewLines[l + 1] : view.text().length();
-      if (view.changedIn(viewLines[l], end)) {
-        out.set(l);
+    // from each changed character to the line holding it, then on past that line
+    for (int at = view.nextChanged(0); at >= 0; ) {
+      int l = HiddenRanges.lineOf(viewLines, at);
+      out.set(l);
+      if (l + 1 >= viewLines.length) {
+        break;
       }
+      at = view.nextChanged(viewLines[l + 1]);
     }
     return out;
   }

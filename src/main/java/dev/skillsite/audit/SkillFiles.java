@@ -53,7 +53,12 @@ final class SkillFiles {
     long size = Files.size(p);
     byte[] head;
     try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
-      head = in.readNBytes(MAX_BYTES);
+      // read into an array of the file's size (readNBytes(MAX_BYTES) reads 8 KB pieces and copies
+      // them together), then whatever more there is now, up to the limit
+      byte[] buf = new byte[(int) Math.min(size, MAX_BYTES)];
+      int n = in.readNBytes(buf, 0, buf.length);
+      byte[] more = n < buf.length ? new byte[0] : in.readNBytes(MAX_BYTES - n);
+      head = n == buf.length && more.length == 0 ? buf : concat(buf, n, more);
     }
     boolean binary = false;
     for (int i = 0; i < Math.min(head.length, SNIFF); i++) {
@@ -64,6 +69,12 @@ final class SkillFiles {
     }
     String text = binary ? "" : new String(head, StandardCharsets.UTF_8);
     return new SkillFile(rel(root, p), rel(base, p), size, head, text, binary);
+  }
+
+  private static byte[] concat(byte[] a, int n, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, n + b.length);
+    System.arraycopy(b, 0, out, n, b.length);
+    return out;
   }
 
   static SkillFile of(String path, String inSkill, byte[] bytes) {

@@ -19,10 +19,10 @@ final class TextView {
   /** Longest base64 token decoded: 1,024 characters, 768 bytes. */
   static final int MAX_BASE64 = 1024;
 
-  private static final Pattern BASE64 =
+  static final Pattern BASE64 =
       Pattern.compile(
           "(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{16," + MAX_BASE64 + "}={0,2}(?![A-Za-z0-9+/=])");
-  private static final Pattern HEX =
+  static final Pattern HEX =
       Pattern.compile("(?<![0-9A-Fa-f])(?:[0-9a-fA-F]{2}){12,512}(?![0-9A-Fa-f])");
   private static final Pattern ESCAPES =
       Pattern.compile(
@@ -33,43 +33,45 @@ final class TextView {
       Pattern.compile(
           "(?i)fromCharCode\\(\\s*((?:\\d{1,3}\\s*,\\s*){3,400}\\d{1,3})\\s*\\)|((?:chr\\(\\d{1,3}\\)\\s*\\+\\s*){3,400}chr\\(\\d{1,3}\\))");
   private static final Pattern CHR = Pattern.compile("\\d{1,3}");
-  private static final Pattern SPLICE =
-      Pattern.compile("([\"'])\\s*\\+\\s*\\1|(?<=\\w)(?:''|\"\")(?=\\w)");
-
-  private static final int BASE64_CHAR = 1;
-  private static final int HEX_CHAR = 2;
-  private static final int ESCAPE_START = 4;
-
-  /** What each ASCII character may be part of: {@link #BASE64_CHAR}, {@link #HEX_CHAR}... */
-  private static final byte[] CLASS = new byte[128];
-
-  static {
-    for (char c = 0; c < 128; c++) {
-      CLASS[c] =
-          (byte)
-              ((base64(c) ? BASE64_CHAR : 0)
-                  | (hex(c) ? HEX_CHAR : 0)
-                  | (c == '&' || c == '\\' || c == '%' ? ESCAPE_START : 0));
-    }
-  }
+  static final Pattern SPLICE = Pattern.compile("([\"'])\\s*\\+\\s*\\1|(?<=\\w)(?:''|\"\")(?=\\w)");
 
   private final String kind;
   private final String text;
-  private final int[] origin;
+
+  /** Each view character's raw offset (null: its own; made on demand from {@link #segments}). */
+  private int[] origin;
+
+  /**
+   * For the joined view, without {@link #origin}: {@code viewStart, rawStart} pairs of the pieces
+   * copied as they are, each followed by one space standing for a continuation (its raw offset in
+   * {@link #spaces}) except the last.
+   */
+  private int[] segments;
+
+  private int[] spaces;
 
   /** The view characters this view changed or put in (null: none, the raw text's own view). */
   private final BitSet changed;
 
   private char[] chars;
 
-  /** {@link #regions()}, made once. */
+  /** {@link #regions()}, made once (or given by {@link #scanned}). */
   private int[][] regions;
+
+  /** What {@link #mayBeObfuscated} says of this view, when a {@link TextScan} told. */
+  private Boolean obfuscatable;
 
   private TextView(String kind, String text, int[] origin, BitSet changed) {
     this.kind = kind;
     this.text = text;
     this.origin = origin;
     this.changed = changed;
+  }
+
+  /** Takes what {@code scan}, a scan of this view's characters, found. */
+  void scanned(TextScan scan) {
+    regions = scan.regions();
+    obfuscatable = scan.obfuscatable();
   }
 
   /** What the view undid, for messages: {@code text}, {@code unobfuscated} or {@code decoded}. */
@@ -101,16 +103,62 @@ final class TextView {
     return next >= 0 && next < to;
   }
 
+  /** The first view character at or after {@code from} that this view changed, or -1. */
+  int nextChanged(int from) {
+    return changed == null ? -1 : changed.nextSetBit(from);
+  }
+
   private boolean changed(int i) {
     return changed != null && changed.get(i);
   }
 
   /** The raw offset of view character {@code i}. */
   int rawOffset(int i) {
+    if (segments != null && origin == null) {
+      return segmentOffset(Math.min(Math.max(i, 0), Math.max(0, text.length() - 1)));
+    }
     if (origin == null) {
       return i;
     }
     return origin.length == 0 ? 0 : origin[Math.min(Math.max(i, 0), origin.length - 1)];
+  }
+
+  /** The raw offset of view character {@code i} of a joined view, from its segments. */
+  private int segmentOffset(int i) {
+    if (text.isEmpty()) {
+      return 0;
+    }
+    int lo = 0;
+    int hi = segments.length / 2 - 1;
+    while (lo < hi) { // the last segment starting at or before i
+      int mid = (lo + hi + 1) >>> 1;
+      if (segments[2 * mid] <= i) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    boolean space = lo + 1 < segments.length / 2 && i == segments[2 * (lo + 1)] - 1;
+    return space ? spaces[lo] : segments[2 * lo + 1] + i - segments[2 * lo];
+  }
+
+  /** {@link #origin}, made from the segments when needed; null for the raw text's own view. */
+  private int[] origin() {
+    if (origin == null && segments != null) {
+      int[] o = new int[text.length()];
+      int pieces = segments.length / 2;
+      for (int k = 0; k < pieces; k++) {
+        int end = k + 1 < pieces ? segments[2 * (k + 1)] - 1 : o.length;
+        for (int i = segments[2 * k], raw = segments[2 * k + 1]; i < end; i++) {
+          o[i] = raw++;
+        }
+        if (k + 1 < pieces) {
+          o[end] = spaces[k];
+        }
+      }
+      origin = o;
+    }
+    return origin;
   }
 
   /**
@@ -168,24 +216,28 @@ final class TextView {
     for (int k = 0; k < count; k++) {
       length -= cont[2 * k + 1] - cont[2 * k] - 1;
     }
-    // each continuation becomes one space; the rest is copied as it is
+    // each continuation becomes one space; the rest is copied as it is (the raw offsets are kept
+    // per piece, not per character)
     char[] out = new char[length];
-    int[] origin = new int[length];
+    int[] segments = new int[2 * (count + 1)];
+    int[] spaces = new int[count];
     int n = 0;
     int from = 0;
     for (int k = 0; k <= count; k++) {
       int to = k < count ? cont[2 * k] : cs.length;
+      segments[2 * k] = n;
+      segments[2 * k + 1] = from;
       System.arraycopy(cs, from, out, n, to - from);
-      for (int x = from; x < to; x++) {
-        origin[n++] = x;
-      }
+      n += to - from;
       if (k < count) {
-        out[n] = ' ';
-        origin[n++] = to;
+        out[n++] = ' ';
+        spaces[k] = to;
         from = cont[2 * k + 1];
       }
     }
-    TextView v = new TextView("text", new String(out), origin, new BitSet());
+    TextView v = new TextView("text", new String(out), null, new BitSet());
+    v.segments = segments;
+    v.spaces = spaces;
     v.chars = out;
     return v;
   }
@@ -229,7 +281,7 @@ final class TextView {
    */
   Optional<TextView> unobfuscated() {
     char[] cs = chars();
-    if (!mayBeObfuscated(cs)) {
+    if (obfuscatable == null ? !mayBeObfuscated(cs) : !obfuscatable) {
       return Optional.empty();
     }
     Builder b = new Builder(cs.length);
@@ -262,19 +314,67 @@ final class TextView {
     }
     b.addRange(this, copied, cs.length);
     TextView clean = b.view("unobfuscated");
-    Matcher m = SPLICE.matcher(clean.text);
-    if (!m.find()) {
+    char[] cc = clean.chars();
+    int at = nextSplice(cc, 0);
+    if (at < 0) {
       return changed ? Optional.of(clean) : Optional.empty();
     }
-    Builder s = new Builder(clean.text.length());
+    Builder s = new Builder(cc.length);
     int last = 0;
     do {
-      s.addRange(clean, last, m.start());
+      s.addRange(clean, last, at);
       s.removed();
-      last = m.end();
-    } while (m.find());
-    s.addRange(clean, last, clean.text.length());
+      last = spliceEnd(cc, at);
+      at = nextSplice(cc, last);
+    } while (at >= 0);
+    s.addRange(clean, last, cc.length);
     return Optional.of(s.view("unobfuscated"));
+  }
+
+  /**
+   * Where the next match of {@link #SPLICE} at or after {@code from} starts, or -1: found by hand,
+   * at the quotes only (both alternatives start with one).
+   */
+  static int nextSplice(char[] cs, int from) {
+    for (int i = from; i < cs.length; i++) {
+      char c = cs[i];
+      if ((c == '"' || c == '\'') && spliceEnd(cs, i) >= 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Where the {@link #SPLICE} match starting at the quote at {@code i} ends, or -1 when none starts
+   * there: {@code "\s*+\s*"} with the same quote twice (tried first), or a doubled quote between
+   * two word characters.
+   */
+  private static int spliceEnd(char[] cs, int i) {
+    char q = cs[i];
+    int n = cs.length;
+    int j = i + 1;
+    while (j < n && regexSpace(cs[j])) {
+      j++;
+    }
+    if (j < n && cs[j] == '+') {
+      j++;
+      while (j < n && regexSpace(cs[j])) {
+        j++;
+      }
+      if (j < n && cs[j] == q) {
+        return j + 1;
+      }
+    }
+    if (i > 0 && i + 2 < n && word(cs[i - 1]) && cs[i + 1] == q && word(cs[i + 2])) {
+      return i + 2;
+    }
+    return -1;
+  }
+
+  /** {@code \s} of a regular expression without Unicode classes. */
+  private static boolean regexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /**
@@ -309,7 +409,7 @@ final class TextView {
   }
 
   private int[] originArray() {
-    if (origin != null) {
+    if (origin() != null) {
       return origin;
     }
     int[] o = new int[text.length()];
@@ -325,6 +425,9 @@ final class TextView {
     int[] regions = candidates(p);
     if (regions.length == 0) {
       return Optional.empty();
+    }
+    if (p == BASE64 || p == HEX) {
+      return replaceRuns(p == BASE64, regions);
     }
     Matcher m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
     Builder b = null;
@@ -355,6 +458,84 @@ final class TextView {
   }
 
   /**
+   * As {@link #replace}, for {@link #BASE64} ({@code base64} true) or {@link #HEX}: their matches
+   * are whole runs of base64 characters or hex digits, found here without the regular expression
+   * engine. A run of base64 characters matches when it holds 16 to {@value #MAX_BASE64} of them and
+   * is followed by at most two {@code =} and then neither; a run of hex digits when it holds an
+   * even number of them, 24 to 1,024.
+   */
+  private Optional<TextView> replaceRuns(boolean base64, int[] regions) {
+    char[] cs = chars();
+    Builder b = null;
+    int last = 0;
+    for (int r = 0; r < regions.length; r += 2) {
+      int to = regions[r + 1];
+      int i = Math.max(regions[r], last);
+      while (i < to) {
+        if (!in(base64, cs[i]) || i > 0 && in(base64, cs[i - 1])) {
+          i++;
+          continue;
+        }
+        int q = i;
+        while (q < to && in(base64, cs[q])) {
+          q++;
+        }
+        int end = base64 ? base64End(cs, i, q, to) : hexEnd(cs, i, q);
+        if (end < 0) {
+          i = q;
+          continue;
+        }
+        Optional<String> decoded = decodeRun(base64, text.substring(i, end));
+        if (decoded.isPresent()) {
+          if (b == null) {
+            b = new Builder(text.length());
+          }
+          b.addRange(this, last, i);
+          int at = rawOffset(i);
+          for (int k = 0; k < decoded.get().length(); k++) {
+            b.add(decoded.get().charAt(k), at, true);
+          }
+          last = end;
+        }
+        i = end;
+      }
+    }
+    if (b == null) {
+      return Optional.empty();
+    }
+    b.addRange(this, last, text.length());
+    return Optional.of(b.view("decoded"));
+  }
+
+  private static boolean in(boolean base64, char c) {
+    return base64 ? TextScan.base64(c) : TextScan.hex(c);
+  }
+
+  /**
+   * Where the {@link #BASE64} match of the run {@code cs[start, end)} ends (its {@code =} padding
+   * within {@code to} included), or -1 when there is none.
+   */
+  static int base64End(char[] cs, int start, int end, int to) {
+    if (end - start < 16 || end - start > MAX_BASE64) {
+      return -1;
+    }
+    int after = end;
+    while (after - end < 2 && after < to && cs[after] == '=') {
+      after++;
+    }
+    return after < cs.length && (TextScan.base64(cs[after]) || cs[after] == '=') ? -1 : after;
+  }
+
+  /** Where the {@link #HEX} match of the run {@code cs[start, end)} ends, or -1. */
+  static int hexEnd(char[] cs, int start, int end) {
+    int n = end - start;
+    if (n % 2 != 0 || n < 24 || n > 1024 || end < cs.length && TextScan.hex(cs[end])) {
+      return -1;
+    }
+    return end;
+  }
+
+  /**
    * The regions ({@code start, end} pairs, in order) where {@code p} may match: the lines holding
    * an escape's first characters, a run of base64 or hex characters long enough, or the whole text
    * when it calls for char codes. The patterns match within a line, except char-code lists.
@@ -371,67 +552,16 @@ final class TextView {
 
   /** The candidate regions of {@link #ESCAPES}, {@link #BASE64} and {@link #HEX}, in one pass. */
   private int[][] regions() {
-    char[] cs = chars();
-    int[][] out = {new int[16], new int[16], new int[16]};
-    int[] n = new int[3];
-    int lineStart = 0;
-    boolean escape = false;
-    boolean base64 = false;
-    boolean hex = false;
-    int run64 = 0;
-    int runHex = 0;
-    int len = cs.length;
-    for (int i = 0; i <= len; i++) {
-      char c = i < len ? cs[i] : '\n';
-      if (c == '\n') {
-        if (escape) {
-          add(out, n, 0, lineStart, i);
-        }
-        if (base64) {
-          add(out, n, 1, lineStart, i);
-        }
-        if (hex) {
-          add(out, n, 2, lineStart, i);
-        }
-        lineStart = i + 1;
-        escape = false;
-        base64 = false;
-        hex = false;
-        run64 = 0;
-        runHex = 0;
-        continue;
-      }
-      // one table look tells a base64, hex or escape-start character (all ASCII)
-      int k = c < 128 ? CLASS[c] : 0;
-      if (!escape && (k & ESCAPE_START) != 0) {
-        escape = escapeAt(text, i);
-      }
-      run64 = (k & BASE64_CHAR) != 0 ? run64 + 1 : 0;
-      base64 |= run64 >= 16;
-      runHex = (k & HEX_CHAR) != 0 ? runHex + 1 : 0;
-      hex |= runHex >= 24;
-    }
-    for (int k = 0; k < 3; k++) {
-      out[k] = Arrays.copyOf(out[k], n[k]);
-    }
-    return out;
+    return TextScan.of(chars(), KeywordSet.NONE).regions();
   }
 
-  private static void add(int[][] out, int[] n, int k, int start, int end) {
-    if (n[k] + 2 > out[k].length) {
-      out[k] = Arrays.copyOf(out[k], out[k].length * 2);
-    }
-    out[k][n[k]++] = start;
-    out[k][n[k]++] = end;
-  }
-
-  private static boolean escapeAt(String s, int i) {
-    char c = s.charAt(i);
-    return c == '&'
-            && i + 1 < s.length()
-            && (s.charAt(i + 1) == '#' || Character.isLetter(s.charAt(i + 1)))
-        || c == '\\' && i + 1 < s.length() && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'u')
-        || c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) && hex(s.charAt(i + 2));
+  /** Whether an escape {@link #ESCAPES} decodes may start at {@code i}. */
+  static boolean escapeAt(char[] s, int i) {
+    char c = s[i];
+    int n = s.length;
+    return c == '&' && i + 1 < n && (s[i + 1] == '#' || Character.isLetter(s[i + 1]))
+        || c == '\\' && i + 1 < n && (s[i + 1] == 'x' || s[i + 1] == 'u')
+        || c == '%' && i + 2 < n && hex(s[i + 1]) && hex(s[i + 2]);
   }
 
   private static boolean hasCharCodes(String s) {
@@ -448,7 +578,7 @@ final class TextView {
    * Whether the quote at {@code i} starts a {@link #SPLICE}: {@code "cu" + "rl"} (the same quote
    * again after a plus) or {@code c''url} (a doubled quote inside a word).
    */
-  private static boolean spliceAt(char[] s, int i) {
+  static boolean spliceAt(char[] s, int i) {
     char q = s[i];
     int n = s.length;
     if (i > 0 && i + 2 < n && word(s[i - 1]) && s[i + 1] == q && word(s[i + 2])) {
@@ -472,14 +602,6 @@ final class TextView {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
   }
 
-  private static boolean base64(char c) {
-    return c >= 'A' && c <= 'Z'
-        || c >= 'a' && c <= 'z'
-        || c >= '0' && c <= '9'
-        || c == '+'
-        || c == '/';
-  }
-
   private static Optional<String> decode(Pattern p, Matcher m) {
     try {
       if (p == ESCAPES) {
@@ -493,8 +615,16 @@ final class TextView {
         }
         return printable(sb.toString());
       }
-      String token = m.group();
-      if (p == BASE64) {
+      return decodeRun(p == BASE64, m.group());
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A {@link #BASE64} ({@code base64} true) or {@link #HEX} token decoded, if it reads as text. */
+  private static Optional<String> decodeRun(boolean base64, String token) {
+    try {
+      if (base64) {
         if (!mixed(token)) {
           return Optional.empty();
         }
@@ -584,12 +714,7 @@ final class TextView {
   static boolean mayBeObfuscated(char[] s) {
     for (int i = 0; i < s.length; i++) {
       char c = s[i];
-      if (c >= 0x80
-          && (Unicode.isInvisible(c)
-              || Character.isHighSurrogate(c)
-                  && i + 1 < s.length
-                  && Unicode.isTag(Character.codePointAt(s, i))
-              || Unicode.toAscii(c) != c)) {
+      if (c >= 0x80 && undoable(s, i)) {
         return true;
       }
       if ((c == '\'' || c == '"') && spliceAt(s, i)) {
@@ -599,8 +724,21 @@ final class TextView {
     return false;
   }
 
+  /**
+   * Whether the character at {@code i} (from U+0080 on) is one {@link #unobfuscated} removes or
+   * maps: invisible, a tag, a look-alike.
+   */
+  static boolean undoable(char[] s, int i) {
+    char c = s[i];
+    return Unicode.isInvisible(c)
+        || Character.isHighSurrogate(c)
+            && i + 1 < s.length
+            && Unicode.isTag(Character.codePointAt(s, i))
+        || Unicode.toAscii(c) != c;
+  }
+
   private static boolean hex(char c) {
-    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    return TextScan.hex(c);
   }
 
   /** Appends characters with their raw offsets and whether each was changed. */
@@ -637,12 +775,13 @@ final class TextView {
       if (at + n > origin.length) {
         origin = Arrays.copyOf(origin, Math.max(origin.length * 2, at + n));
       }
-      if (src.origin == null) {
+      int[] srcOrigin = src.origin();
+      if (srcOrigin == null) {
         for (int k = 0; k < n; k++) {
           origin[at + k] = from + k;
         }
       } else {
-        System.arraycopy(src.origin, from, origin, at, n);
+        System.arraycopy(srcOrigin, from, origin, at, n);
       }
       if (removed) {
         changed.set(at);

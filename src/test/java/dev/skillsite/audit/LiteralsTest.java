@@ -57,4 +57,23 @@ class LiteralsTest {
     assertTrue(in(l, "cat ~/.AWS.cred"));
     assertFalse(in(l, "cat ~/.aws/cred"));
   }
+
+  private static int start(String regex, String line) {
+    char[] cs = line.toCharArray();
+    return of(regex).nextStart(cs, 0, cs.length);
+  }
+
+  @Test
+  void aMatchStartsAtOneOfItsLeadingWords() {
+    assertEquals(6, start("\\b(?:you|agent)\\b[^\\n]{0,40}must", "Then: AGENT must"));
+    assertEquals(-1, start("\\b(?:you|agent)\\b", "nobody here"));
+    assertEquals(4, start("https?://", "see HTTP://x"), "the optional s is left out");
+    assertEquals(2, start("\\.env\\b", "a .env"), "an escaped dot is a plain character");
+    assertEquals(-1, start("curl", "a cur"), "a word must fit before the end of the region");
+    assertFalse(of("(?<![a-z])curl").hasLeading(), "a look-behind first: not known");
+    assertFalse(of("(?:curl|wget)?\\s+x").hasLeading(), "an optional group first: not known");
+    assertFalse(of("[a-z]+curl").hasLeading(), "a class first: not known");
+    assertFalse(of("a?b").hasLeading(), "an optional first character: not known");
+    assertTrue(of("(?:curl|wget)\\s").hasLeading());
+  }
 }
