@@ -468,49 +468,26 @@
     return (h >>> 0) % chunks;
   }
 
+  var EMPTY = { docs: new Int32Array(0), freqs: new Int32Array(0), norms: null };
+
   /** The value of each base-36 (and so hex) digit, by char code: 0-9, a-z. */
   var DIGIT36 = new Int32Array(128);
   for (var c0 = 0; c0 < 36; c0++) { DIGIT36[c0 < 10 ? 48 + c0 : 87 + c0] = c0; }
 
-  /** Postings (TermChunks.encode): "3:2,a,v:4|1f0a0a" → docs [3, 13, 44], freqs [2, 1, 4], norms [31, 10, 10]. */
-  function Postings(s, table, block) {
-    this.s = s;
-    this.table = table;
-    this.size = block;
-    this.full = this.blocks = null;
-    var semi = s.charCodeAt(0) === 33 ? s.indexOf(";") : -1;
-    var t = s.substring(1, semi).split(",");
-    this.start = semi + 1;
-    this.end = semi < 0 ? (s.indexOf("|") + 1 || s.length + 1) - 1 : this.start + parseInt(t[1], 36);
-    this.n = semi < 0 ? (s ? s.substring(0, this.end).split(",").length : 0) : parseInt(t[0], 36);
-    if (semi > 0) {
-      this.blocks = [];
-      this.bases = [0];
-      this.offs = [0];
-      for (var b = 2; b < t.length; b++) {
-        var x = t[b].split(".");
-        this.bases.push(this.bases[b - 2] + parseInt(x[0], 36));
-        this.offs.push(this.offs[b - 2] + parseInt(x[1], 36));
-      }
-      this.offs.push(this.end - this.start + 1);
-    }
-  }
-
-  var EMPTY = new Postings("", null, 1);
-
-  /** Postings [first, first + n) at s[from, to). */
-  Postings.prototype.decode = function (first, n, from, to, doc) {
-    var s = this.s, bar = this.end, table = this.table;
-    var docs = new Int32Array(n), freqs = new Int32Array(n);
-    var norms = bar < s.length || table ? new Uint8Array(n) : null;
-    for (var j = from, k = 0, v = 0, freq = -1; k < n; j++) {
-      var c = j < to ? s.charCodeAt(j) : 44;
+  /** "3:2,a,v:4|1f0a0a" → docs [3, 13, 44], freqs [2, 1, 4], norms [31, 10, 10] (TermChunks.encode). */
+  function decodePostings(s) {
+    if (!s) { return EMPTY; }
+    var bar = s.indexOf("|");
+    var end = bar < 0 ? s.length : bar;
+    var n = 1;
+    for (var i = 0; i < end; i++) { if (s.charCodeAt(i) === 44) { n++; } }
+    var docs = new Int32Array(n);
+    var freqs = new Int32Array(n);
+    var doc = 0, k = 0, v = 0, freq = -1;
+    for (var j = 0; j <= end; j++) {
+      var c = j < end ? s.charCodeAt(j) : 44;
       if (c === 44) {
         if (freq < 0) { doc += v; freqs[k] = 1; } else { freqs[k] = v; }
-        if (norms) {
-          var p = bar + 1 + 2 * (first + k);
-          norms[k] = bar < s.length ? (DIGIT36[s.charCodeAt(p)] << 4) | DIGIT36[s.charCodeAt(p + 1)] : table[doc];
-        }
         docs[k++] = doc;
         v = 0;
         freq = -1;
@@ -522,34 +499,15 @@
         v = v * 36 + DIGIT36[c];
       }
     }
-    return { docs: docs, freqs: freqs, norms: norms };
-  };
-
-  /** Every posting, decoded once. */
-  Postings.prototype.all = function () {
-    return this.full || (this.full = this.decode(0, this.n, this.start, this.end, 0));
-  };
-
-  /** freq * 256 + norm of doc's posting, or -1: one block of a long list decoded. */
-  Postings.prototype.probe = function (doc) {
-    var a = this.full, l = 0, h;
-    if (!a && this.blocks) {
-      for (h = this.bases.length - 1; l < h;) {
-        var mid = (l + h + 1) >> 1;
-        if (this.bases[mid] < doc) { l = mid; } else { h = mid - 1; }
+    var norms = null;
+    if (bar >= 0) {
+      norms = new Uint8Array(n);
+      for (var d = 0, p = bar + 1; d < n; d++, p += 2) {
+        norms[d] = (DIGIT36[s.charCodeAt(p)] << 4) | DIGIT36[s.charCodeAt(p + 1)];
       }
-      var first = l * this.size;
-      a = this.blocks[l] || (this.blocks[l] = this.decode(first, Math.min(this.n, first + this.size) - first,
-        this.start + this.offs[l], this.start + this.offs[l + 1] - 1, this.bases[l]));
     }
-    a = a || this.all();
-    for (l = 0, h = a.docs.length - 1; l <= h;) {
-      var m = (l + h) >> 1;
-      if (a.docs[m] === doc) { return a.freqs[m] * 256 + (a.norms ? a.norms[m] : 0); }
-      if (a.docs[m] < doc) { l = m + 1; } else { h = m - 1; }
-    }
-    return -1;
-  };
+    return { docs: docs, freqs: freqs, norms: norms };
+  }
 
   // ---------------------------------------------------------------- engine
 
@@ -592,7 +550,6 @@
       return { name: f.name, boost: f32(f.boost), chain: f.chain, docCount: f.docCount, cache: cache };
     });
     this.distinctNames = manifest.distinctNames;
-    this.block = 128; // TermChunks.BLOCK
     this.scores = null;
     var nameChunks = this.nameChunks;
     this.invocation = new Invocation(manifest.longestName, function (key) {
@@ -717,33 +674,45 @@
     return (chunk && Object.prototype.hasOwnProperty.call(chunk, term)) ? chunk[term] : null;
   };
 
-  /** The postings of a term in a field (kept). */
-  Engine.prototype.list = function (field, term) {
+  /** The decoded postings of a term in a field (kept: a query asks for the same ones several times). */
+  Engine.prototype.postings = function (field, term) {
     var key = field + "\u0000" + term;
     var p = this.decoded.get(key);
     if (!p) {
       var e = this.entry(term);
       var slot = this.slots[field];
-      p = e && e.length > slot && e[slot] ? new Postings(e[slot], this.normTables[field], this.block) : EMPTY;
+      p = decodePostings(e && e.length > slot ? e[slot] : "");
+      var table = this.normTables[field];
+      if (table && !p.norms && p.docs.length > 0) { // norms from the manifest's table, by document
+        p.norms = new Uint8Array(p.docs.length);
+        for (var i = 0; i < p.docs.length; i++) { p.norms[i] = table[p.docs[i]]; }
+      }
       if (e) { this.decoded.set(key, p); }
     }
     return p;
   };
 
   Engine.prototype.contains = function (field, term, doc) {
-    return this.list(field, term).probe(doc) >= 0;
+    var docs = this.postings(field, term).docs;
+    var lo = 0, hi = docs.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (docs[mid] === doc) { return true; }
+      if (docs[mid] < doc) { lo = mid + 1; } else { hi = mid - 1; }
+    }
+    return false;
   };
 
   Engine.prototype.docFreq = function (term) {
     var e = this.entry(term);
     if (!e) { return 0; }
-    return Math.max(e[this.slots.all] || 0, this.list("body", term).n);
+    return Math.max(e[this.slots.all] || 0, this.postings("body", term).docs.length);
   };
 
   Engine.prototype.onlyExcluded = function (term) {
     var e = this.entry(term);
-    return !!e && this.list("body", term).n === 0
-      && (e[this.slots.all] || 0) <= this.list("not_for", term).n;
+    return !!e && this.postings("body", term).docs.length === 0
+      && (e[this.slots.all] || 0) <= this.postings("not_for", term).docs.length;
   };
 
   Engine.prototype.backgroundIdf = function (term) {
@@ -804,108 +773,49 @@
     return this.decide(qt, this.ranked(qt, top), top);
   };
 
-  /** The k-th highest acc[d] of count docs (of all if null), as a float. */
-  function kth(acc, docs, count, k) {
-    var top = new Float64Array(k); // descending
-    for (var i = 0, filled = 0; i < count; i++) {
-      var v = docs ? acc[docs[i]] : acc[i];
-      if (filled === k && v <= top[k - 1]) { continue; }
-      var at = filled < k ? filled++ : k - 1;
-      for (; at > 0 && top[at - 1] < v; at--) { top[at] = top[at - 1]; }
-      top[at] = v;
-    }
-    return f32(top[k - 1]);
-  }
-
-  /** Whether bound is surely below theta. */
-  function below(bound, theta) {
-    return bound < theta - theta * 1e-6;
-  }
-
-  /** BM25 of a posting (freq * 256 + norm). */
-  function bm25(l, v) {
-    return f32(l.weight - f32(l.weight / f32(1 + f32((v >> 8) * l.cache[v & 0xff]))));
-  }
-
-  /**
-   * BM25 summed per document as Lucene sums it, the best max(top, minRanked) (ties: lower doc first), an invoked
-   * skill first. Exact max-score: lists are scored, highest weight first, until the weight left is below the k-th
-   * best; then only documents in reach count, and long lists are probed for them. The best are summed again in
-   * Lucene's order.
-   */
+  /** BM25 summed per document, the best max(top, minRanked) (ties: lower doc first), an invoked skill first. */
   Engine.prototype.ranked = function (qt, top) {
-    var self = this, lists = [];
+    var self = this;
+    var n = this.size();
+    if (!this.scores || this.scores.length !== n) { this.scores = new Float64Array(n); }
+    var scores = this.scores, once = new Float64Array(256);
     this.fields.forEach(function (f) {
       if (f.boost <= 0) { return; }
       qt.byChain[f.chain].forEach(function (w, term) {
-        var p = self.list(f.name, term);
-        if (p.n > 0) { lists.push({ p: p, weight: f32(f32(f.boost * w) * f32(idf(f.docCount, p.n))), cache: f.cache }); }
+        var p = self.postings(f.name, term);
+        var df = p.docs.length;
+        if (df === 0) { return; }
+        var weight = f32(f32(f.boost * w) * f32(idf(f.docCount, df)));
+        var docs = p.docs, freqs = p.freqs, norms = p.norms, cache = f.cache;
+        once.fill(-1); // one occurrence's score, by norm
+        for (var i = 0; i < df; i++) {
+          var doc = docs[i];
+          var s;
+          if (freqs[i] === 1) {
+            s = once[norms[i]];
+            if (s < 0) { s = once[norms[i]] = f32(weight - f32(weight / f32(1 + cache[norms[i]]))); }
+          } else {
+            s = f32(weight - f32(weight / f32(1 + f32(freqs[i] * cache[norms[i]]))));
+          }
+          scores[doc] += s;
+        }
       });
     });
-    var k = Math.max(top, this.m.minRanked), n = this.size();
-    var order = lists.slice().sort(function (x, y) { return y.weight - x.weight; });
-    var left = new Float64Array(order.length + 1); // the most lists i.. add to a score
-    for (var i = order.length - 1; i >= 0; i--) { left[i] = left[i + 1] + order[i].weight; }
-    if (!this.scores || this.scores.length !== n) { this.scores = new Float64Array(n); }
-    var acc = this.scores, scored = 0, theta = -1, once = new Float64Array(256), cand = null, count = 0, c, d;
-    // the k-th best grows at most by the weight scored since: found when it could pass the weight left
-    var ask = left[0] / 2, probed = 0;
-    for (i = 0; i <= order.length; i++) {
-      if (!cand && (i === order.length || (theta >= 0 && below(left[i], theta)))) { // the documents in reach
-        cand = new Int32Array(scored);
-        for (d = 0; d < n; d++) {
-          if (acc[d] > 0 && !(theta >= 0 && below(acc[d] + left[i], theta))) { cand[count++] = d; }
-        }
+    var k = Math.max(top, this.m.minRanked);
+    var best = [];
+    for (var d = 0; d < n; d++) {
+      if (scores[d] === 0) { continue; }
+      var sc = f32(scores[d]);
+      scores[d] = 0;
+      var last = best.length - 1;
+      if (best.length === k && (sc < best[last].score || (sc === best[last].score && d > best[last].doc))) {
+        continue;
       }
-      if (i === order.length) { break; }
-      var l = order[i], p = l.p;
-      if (cand && p.blocks && !p.full) {
-        if (count > k) { theta = Math.max(theta, kth(acc, cand, count, k)); }
-        for (var kept = c = 0; c < count; c++) {
-          if (!below(acc[cand[c]] + left[i], theta)) { cand[kept++] = cand[c]; }
-        }
-        count = kept;
-        if (2 * count < p.blocks.length) { // few: probe their blocks
-          for (c = 0; c < count; c++) {
-            var v = p.probe(cand[c]);
-            if (v >= 0) { acc[cand[c]] += bm25(l, v); }
-          }
-          probed++;
-          continue;
-        }
-      }
-      var a = p.all(), docs = a.docs, freqs = a.freqs, norms = a.norms, cache = l.cache, weight = l.weight;
-      once.fill(-1); // the score of one occurrence, by norm: most postings are one
-      for (var j = 0; j < docs.length; j++) {
-        var doc = docs[j], s;
-        if (freqs[j] === 1) {
-          s = once[norms[j]];
-          if (s < 0) { s = once[norms[j]] = f32(weight - f32(weight / f32(1 + cache[norms[j]]))); }
-        } else {
-          s = f32(weight - f32(weight / f32(1 + f32(freqs[j] * cache[norms[j]]))));
-        }
-        if (acc[doc] === 0) { scored++; } // every posting scores above 0
-        acc[doc] += s;
-      }
-      if (!cand && scored >= k && left[i + 1] < ask) {
-        theta = kth(acc, null, n, k);
-        ask = (theta + left[i + 1]) / 2;
-      }
+      var at = best.length;
+      while (at > 0 && (best[at - 1].score < sc || (best[at - 1].score === sc && best[at - 1].doc > d))) { at--; }
+      best.splice(at, 0, { doc: d, score: sc });
+      if (best.length > k) { best.pop(); }
     }
-    var cut = count > k ? kth(acc, cand, count, k) : -1, best = [];
-    for (c = 0; c < count; c++) {
-      if (!below(acc[cand[c]], cut)) {
-        var sum = 0;
-        for (var q = 0; q < lists.length; q++) {
-          var x = lists[q].p.probe(cand[c]);
-          if (x >= 0) { sum += bm25(lists[q], x); }
-        }
-        best.push({ doc: cand[c], score: f32(sum) });
-      }
-    }
-    best = best.sort(function (x, y) { return y.score - x.score || x.doc - y.doc; }).slice(0, k);
-    acc.fill(0);
-    this.work = { lists: lists.length, probedLists: probed, scored: scored, candidates: count };
     var hits = best;
     var invoked = this.invocation.find(qt.text);
     if (invoked >= 0) {
@@ -1157,7 +1067,6 @@
   return {
     Analyzer: Analyzer,
     Engine: Engine,
-    Postings: Postings,
     chunkOf: chunkOf,
     expandSynonyms: expandSynonyms,
     porter: porter,

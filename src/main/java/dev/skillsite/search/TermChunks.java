@@ -22,20 +22,23 @@ final class TermChunks {
   }
 
   /**
-   * Postings per block of a long list: past this many, a list starts with a skip table so that the
-   * engine can read the postings of one document (a block) without decoding the whole list.
-   */
-  static final int BLOCK = 128;
-
-  /**
    * {@code [(3,2), (13,1), (44,4)]} → {@code "3:2,a,v:4"}; without frequencies when {@code freqs}
-   * is false. A list of more than {@link #BLOCK} postings starts with its skip table (see {@link
-   * #docs}).
+   * is false.
    */
   static String encode(List<Posting> postings, boolean freqs) {
-    StringBuilder body = new StringBuilder();
-    StringBuilder skips = docs(postings, freqs, body);
-    return skips.append(body).toString();
+    StringBuilder sb = new StringBuilder();
+    int prev = 0;
+    for (Posting p : postings) {
+      if (sb.length() > 0) {
+        sb.append(',');
+      }
+      sb.append(Integer.toString(p.doc() - prev, 36));
+      if (freqs && p.freq() != 1) {
+        sb.append(':').append(Integer.toString(p.freq(), 36));
+      }
+      prev = p.doc();
+    }
+    return sb.toString();
   }
 
   /**
@@ -44,8 +47,7 @@ final class TermChunks {
    * postings carry their documents' norms, so that no file holds a norm per skill).
    */
   static String encode(List<Posting> postings, byte[] norms) {
-    StringBuilder body = new StringBuilder();
-    StringBuilder sb = docs(postings, true, body).append(body);
+    StringBuilder sb = new StringBuilder(encode(postings, true));
     if (!postings.isEmpty()) {
       sb.append('|');
       for (Posting p : postings) {
@@ -54,52 +56,6 @@ final class TermChunks {
       }
     }
     return sb.toString();
-  }
-
-  /**
-   * Writes the document deltas (and frequencies) into {@code body}; returns the skip table that
-   * goes before them: empty for a list of at most {@link #BLOCK} postings, else {@code
-   * "!n,len,base1.off1,base2.off2…;"} in base 36: the number of postings, the length of the
-   * document part, and for every block after the first the document before it (its deltas start
-   * from there) and where it starts in the document part, each as the difference from the block
-   * before's (small numbers take fewer digits and gzip better). Block {@code b} holds postings
-   * {@code b*BLOCK} up to {@code (b+1)*BLOCK - 1}; their norms are at the same positions after
-   * {@code |}.
-   */
-  private static StringBuilder docs(List<Posting> postings, boolean freqs, StringBuilder body) {
-    StringBuilder skips = new StringBuilder();
-    int prev = 0;
-    int base = 0;
-    int offset = 0;
-    for (int i = 0; i < postings.size(); i++) {
-      Posting p = postings.get(i);
-      if (i > 0) {
-        body.append(',');
-      }
-      if (i > 0 && i % BLOCK == 0) {
-        skips
-            .append(',')
-            .append(Integer.toString(prev - base, 36))
-            .append('.')
-            .append(Integer.toString(body.length() - offset, 36));
-        base = prev;
-        offset = body.length();
-      }
-      body.append(Integer.toString(p.doc() - prev, 36));
-      if (freqs && p.freq() != 1) {
-        body.append(':').append(Integer.toString(p.freq(), 36));
-      }
-      prev = p.doc();
-    }
-    if (postings.size() <= BLOCK) {
-      return new StringBuilder();
-    }
-    return new StringBuilder("!")
-        .append(Integer.toString(postings.size(), 36))
-        .append(',')
-        .append(Integer.toString(body.length(), 36))
-        .append(skips)
-        .append(';');
   }
 
   /**

@@ -96,46 +96,6 @@ class SearchIndexWriterTest {
   }
 
   @Test
-  void aLongListStartsWithItsSkipTable() {
-    // documents 0, 2, 4, … 598: 300 postings (document 256, the first of block 1, three times),
-    // blocks of 128 start at postings 128 and 256
-    List<IndexContents.Posting> p = new java.util.ArrayList<>();
-    for (int d = 0; d < 600; d += 2) {
-      p.add(new IndexContents.Posting(d, d == 256 ? 3 : 1));
-    }
-    String plain = "0" + ",2".repeat(299);
-    // the deltas as before; before them the count, the length of that part, and for each block
-    // after
-    // the first the document before it and where it starts
-    int block1 = plain.indexOf(',') + 1 + 2 * 127; // after 128 postings of "0" / ",2"
-    String table =
-        "!"
-            + Integer.toString(300, 36)
-            + ","
-            + Integer.toString(plain.length() + 2, 36) // ":3" once
-            + ","
-            + Integer.toString(254, 36)
-            + "."
-            + Integer.toString(block1, 36)
-            + ","
-            + Integer.toString(510 - 254, 36)
-            + "."
-            + Integer.toString(2 * 128 + 2, 36)
-            + ";";
-    String freqs = TermChunks.encode(p, true);
-    assertEquals(table, freqs.substring(0, freqs.indexOf(';') + 1));
-    assertEquals(
-        plain.substring(0, block1 + 1) + ":3" + plain.substring(block1 + 1),
-        freqs.substring(freqs.indexOf(';') + 1));
-    byte[] norms = new byte[600];
-    norms[598] = 0x2a;
-    String scored = TermChunks.encode(p, norms);
-    assertEquals(freqs + "|" + "00".repeat(299) + "2a", scored);
-    assertEquals(TermChunks.BLOCK, 128);
-    assertFalse(TermChunks.encode(p.subList(0, TermChunks.BLOCK), true).startsWith("!"));
-  }
-
-  @Test
   void manifestCarriesTheRoutingConstantsAndSkills() throws IOException {
     try (RoutingIndex index = RoutingIndex.build(TestSkills.fixture())) {
       write(new IndexContents(index), tmp.resolve("a"));
