@@ -69,7 +69,8 @@ final class Literals {
         words(top.get().text(group)).ifPresent(sets::add);
       }
     }
-    return new Literals(sets.toArray(char[][][]::new), leading(regex).orElse(new char[0][]));
+    return new Literals(
+        sets.toArray(char[][][]::new), leading(regex, top.get()).orElse(new char[0][]));
   }
 
   /**
@@ -77,13 +78,19 @@ final class Literals {
    * of plain words that must match, or the plain characters up to the first special one (the last
    * dropped when a quantifier follows it).
    */
-  private static java.util.Optional<char[][]> leading(String regex) {
+  private static java.util.Optional<char[][]> leading(String regex, RegexTopLevel top) {
     int i = 0;
     while (regex.startsWith("\\b", i)) {
       i += 2;
     }
     if (i < regex.length() && regex.charAt(i) == '(') {
-      int close = closing(regex, i);
+      int open = i;
+      int close =
+          top.groups().stream()
+              .filter(g -> g.open() == open)
+              .mapToInt(RegexTopLevel.Group::close)
+              .findFirst()
+              .orElse(-1);
       if (close < 0 || optional(regex, close + 1)) {
         return java.util.Optional.empty();
       }
@@ -113,33 +120,6 @@ final class Literals {
         ? java.util.Optional.empty()
         : java.util.Optional.of(
             new char[][] {word.toString().toLowerCase(Locale.ROOT).toCharArray()});
-  }
-
-  /** The index of the parenthesis closing the group opening at {@code open}, or -1. */
-  private static int closing(String regex, int open) {
-    int depth = 0;
-    boolean inClass = false;
-    for (int i = open; i < regex.length(); i++) {
-      char c = regex.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (inClass) {
-        inClass = c != ']';
-      } else if (c == '[') {
-        inClass = true;
-        if (i + 1 < regex.length() && regex.charAt(i + 1) == '^') {
-          i++;
-        }
-        if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
-          i++;
-        }
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')' && --depth == 0) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** Whether every match is known to start with one of a few words (see {@link #nextStart}). */
