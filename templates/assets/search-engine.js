@@ -533,7 +533,7 @@
     manifest.slots.forEach(function (name, i) { self.slots[name] = i; });
     this.normTables = {};
     this.fields = manifest.fields.map(function (f) {
-      var avgdl = f32(f.sumTotalTermFreq / f.docCount);
+      var avgdl = f32(f.avgFieldLength); // quantized by the exporter (Bm25.averageLength)
       var cache = new Float64Array(manifest.lengthTable.length);
       var k1 = f32(manifest.k1), b = f32(manifest.b);
       for (var i = 0; i < cache.length; i++) {

@@ -20,7 +20,8 @@ import org.apache.lucene.util.SmallFloat;
  * The postings and length norms of some fields read once into plain arrays, so that document
  * frequencies, per-document term frequencies and BM25 scores cost a hash lookup and array reads
  * instead of a terms-dictionary seek each. Scores are Lucene's {@link BM25Similarity} (with {@link
- * Bm25}'s k1 and b), computed the same way. Immutable and thread-safe once built.
+ * Bm25}'s k1, b and quantized average length), computed the same way. Immutable and thread-safe
+ * once built.
  */
 final class TermStats {
   /** The documents holding one term (ascending) and how often each holds it. */
@@ -100,7 +101,7 @@ final class TermStats {
       sumTotalTermFreq += terms == null ? 0 : terms.getSumTotalTermFreq();
     }
     int docCount = docCount(reader, field);
-    float avgdl = docCount == 0 ? 1f : (float) (sumTotalTermFreq / (double) docCount);
+    float avgdl = Bm25.averageLength(sumTotalTermFreq, docCount);
     float[] out = new float[reader.maxDoc()];
     for (LeafReaderContext ctx : reader.leaves()) {
       NumericDocValues norms = ctx.reader().getNormValues(field);

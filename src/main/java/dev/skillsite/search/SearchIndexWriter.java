@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.skillsite.routing.Analysis;
 import dev.skillsite.routing.Background;
+import dev.skillsite.routing.Bm25;
 import dev.skillsite.routing.Fields;
 import dev.skillsite.routing.IndexContents;
 import java.io.IOException;
@@ -303,6 +304,9 @@ public final class SearchIndexWriter {
       f.addProperty("chain", Analysis.chainOf(w.field()));
       f.addProperty("docCount", st.docCount());
       f.addProperty("sumTotalTermFreq", st.sumTotalTermFreq());
+      // the average length every scorer reads, on its grid (Bm25.averageLength): exact as a double
+      f.addProperty(
+          "avgFieldLength", (double) Bm25.averageLength(st.sumTotalTermFreq(), st.docCount()));
       if (norms) {
         StringBuilder hex = new StringBuilder();
         for (byte b : st.norms()) {
