@@ -31,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * sequence run on a copy of {@code ../shared/corpora/anthropic}; and it takes the short way where
  * it can. Each row: the edit, then what the rebuild may carry over from the last build ("carried":
  * trigger rankings taken from the last build's answers; "none": every ranking asked again; "index":
- * the routing index itself is the last build's).
+ * the routing index itself is the last build's). A sentence added moves the average field lengths
+ * less than a step of their grid ({@code Bm25.averageLength}), so answers are carried; a body cut
+ * to one line moves them across a grid line, and everything is asked again.
  */
 class IncrementalRebuildSpecTest {
   private static final Path CORPUS = Path.of("../shared/corpora/anthropic");
@@ -78,6 +80,15 @@ class IncrementalRebuildSpecTest {
                         skill(c, "mcp-builder"),
                         "\nAlso covers quokka habitats.\n",
                         StandardOpenOption.APPEND),
+                "carried"),
+            new Row(
+                "a body cut to one line (its field's average length crosses a grid line)",
+                c -> {
+                  Path f = skill(c, "canvas-design");
+                  String t = Files.readString(f);
+                  int end = t.indexOf("\n---", 3) + 4;
+                  Files.writeString(f, t.substring(0, end) + "\nDraws quokka posters.\n");
+                },
                 "none"),
             new Row(
                 "a reference edited",

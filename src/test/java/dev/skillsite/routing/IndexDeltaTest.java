@@ -28,9 +28,10 @@ import org.junit.jupiter.api.Test;
  * exactly as on the index before (ids, scores, confidences, abstention), over every trigger of
  * every skill and the {@code large} eval requests; and every skill whose similar skills it calls
  * unaffected has the same similar skills (scores, reasons). It is also not vacuous: a
- * length-preserving edit leaves most answers unaffected; and where it declines (an edit that
- * changes a field's average length) some answer that shares no word with the edited skill did
- * change, so the statistics condition is needed.
+ * length-preserving edit, and a sentence added (the average lengths stay on their grid, {@link
+ * Bm25#averageLength}), leave most answers unaffected; and where it declines (an edit that moves a
+ * field's average length across a grid line) some answer that shares no word with the edited skill
+ * did change, so the statistics condition is needed.
  */
 class IndexDeltaTest {
   private static final Path CORPUS = Path.of("../shared/corpora/medium");
@@ -195,19 +196,38 @@ class IndexDeltaTest {
   }
 
   @Test
-  void aSentenceAddedChangesTheStatisticsAndAnswersThatShareNoWordWithIt() throws IOException {
-    Outcome o =
-        check(
-            57,
-            s ->
-                withBody(
-                    s, s.body() + "\n\nAlso covers quokka habitats and marsupial field notes.\n"));
+  void aSentenceAddedKeepsTheStatisticsOnTheirGridAndCarriesExactly() throws IOException {
+    Outcome o = check(57, IndexDeltaTest::sentenceAdded);
+    assertEquals(
+        Optional.empty(), o.differ(), "8 tokens in 195 skills stay within a grid step here");
+    assertTrue(
+        o.unaffected() > queries.size() / 2,
+        o.unaffected() + " of " + queries.size() + " carried after a sentence added");
+    assertTrue(
+        o.similarUnaffected() > skills.size() / 4,
+        o.similarUnaffected() + " of " + skills.size() + " similar lists carried");
+  }
+
+  @Test
+  void aGridLineCrossedCarriesNothingAndAnswersSharingNoWordChanged() throws IOException {
+    // the longest body cut to one sentence: the body's average length falls by more than a step
+    int longest = 0;
+    for (int i = 1; i < skills.size(); i++) {
+      if (skills.get(i).body().length() > skills.get(longest).body().length()) {
+        longest = i;
+      }
+    }
+    Outcome o = check(longest, s -> withBody(s, "Covers quokka habitats and field notes.\n"));
     assertTrue(o.differ().orElseThrow().contains("average length"), o.differ().orElseThrow());
     assertEquals(0, o.unaffected());
     assertEquals(0, o.similarUnaffected());
     assertTrue(
         o.changedElsewhere() > 0,
         "some ranking sharing no term with the edited skill changed: carrying it would be wrong");
+  }
+
+  private static Skill sentenceAdded(Skill s) {
+    return withBody(s, s.body() + "\n\nAlso covers quokka habitats and marsupial field notes.\n");
   }
 
   @Test
