@@ -21,8 +21,9 @@ import java.util.Optional;
  * score and confidence), then each set's figures: two runs on two versions of the code are compared
  * with {@code diff}, so a change that should not move rankings (the quantized statistics, session
  * 18) shows every query it moved. Sets: the three development sets and our held-out ones on their
- * collections, and every author-written trigger eval ({@link TriggerEvalSets#loadAll}). Run: {@code
- * java -cp … dev.skillsite.routing.RankingDump OUT.tsv}.
+ * collections, and every author-written trigger eval ({@link TriggerEvalSets#loadAll}); with a
+ * second argument, the {@code large} sets' rankings on that replica of {@code large} too. Run:
+ * {@code java -cp … dev.skillsite.routing.RankingDump OUT.tsv [REPLICA]}.
  */
 final class RankingDump {
   private static final String[] SETS = {"elixir", "anthropic", "large"};
@@ -47,6 +48,20 @@ final class RankingDump {
       for (TriggerEvalSets.EvalSet s : TriggerEvalSets.loadAll()) {
         try (RoutingIndex index = RoutingIndex.build(s.skills())) {
           dump(out, figures, s.folder(), new Router(index), s.cases());
+        }
+      }
+      if (args.length > 1) { // a replica of large (bench/replicate): rankings only, names differ
+        List<Skill> skills = CorpusSkills.load(Path.of(args[1]));
+        try (RoutingIndex index = RoutingIndex.build(skills)) {
+          Router router = new Router(index);
+          List<String> ignored = new ArrayList<>();
+          dump(out, ignored, "large replica", router, read(Path.of("../shared/eval/large.jsonl")));
+          dump(
+              out,
+              ignored,
+              "large replica held-out",
+              router,
+              read(Path.of("src/test/resources/eval/large-heldout.jsonl")));
         }
       }
       figures.forEach(out::println);

@@ -117,10 +117,12 @@ class SolrRoutingTest {
       int abstention,
       int matched,
       double maxConfidenceGap,
+      double maxScoreGap,
       List<String> differ) {
     static Agreement of(List<String> queries, Router local, Router solr) {
       int top = 0, abst = 0, matched = 0;
       double gap = 0;
+      double scoreGap = 0;
       List<String> differ = new ArrayList<>();
       for (String q : queries) {
         RouteResult a = local.route(q, 3);
@@ -135,6 +137,9 @@ class SolrRoutingTest {
           RouteHit x = a.hits().get(0), y = b.hits().get(0);
           matched += x.matched().equals(y.matched()) && x.field().equals(y.field()) ? 1 : 0;
           gap = Math.max(gap, Math.abs(x.confidence() - y.confidence()));
+          if (x.score() != 0) { // a skill called by name may rank first with no BM25 score
+            scoreGap = Math.max(scoreGap, Math.abs(x.score() - y.score()) / Math.abs(x.score()));
+          }
         } else if (sameTop) {
           matched++;
         }
@@ -142,7 +147,7 @@ class SolrRoutingTest {
           differ.add(q + " | local " + describe(a) + " | solr " + describe(b));
         }
       }
-      return new Agreement(queries.size(), top, abst, matched, gap, differ);
+      return new Agreement(queries.size(), top, abst, matched, gap, scoreGap, differ);
     }
 
     private static String describe(RouteResult r) {
@@ -168,8 +173,9 @@ class SolrRoutingTest {
             new Router(local),
             new Router(new SolrSource(cluster.client(COLLECTION)), Confidence.DEFAULT));
     System.out.printf(
-        "solr vs local on large: %d queries, top %d, abstention %d, matched %d, max confidence gap %.2e%n",
-        a.queries(), a.top(), a.abstention(), a.matched(), a.maxConfidenceGap());
+        "solr vs local on large: %d queries, top %d, abstention %d, matched %d, max confidence gap %.2e,"
+            + " max relative score gap %.2e%n",
+        a.queries(), a.top(), a.abstention(), a.matched(), a.maxConfidenceGap(), a.maxScoreGap());
     a.differ().forEach(d -> System.out.println("  differs: " + d));
     assertTrue(a.queries() >= 300, "queries " + a.queries());
     assertTrue(
@@ -180,6 +186,9 @@ class SolrRoutingTest {
     assertTrue(
         a.share(a.matched()) >= 0.99, () -> "matched agrees on " + a.matched() + "/" + a.queries());
     assertTrue(a.maxConfidenceGap() < 1e-4, () -> "confidence differs by " + a.maxConfidenceGap());
+    // the same BM25 (the plugin's similarity, the average length on its grid): the top score is the
+    // local one but for float rounding; Solr's own BM25 (the exact average) would move it ~1e-4
+    assertTrue(a.maxScoreGap() < 1e-5, () -> "top score differs by " + a.maxScoreGap());
   }
 
   /**
