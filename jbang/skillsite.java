@@ -339,6 +339,7 @@
 //SOURCES ../src/main/java/dev/skillsite/site/view/TriggersPage.java
 //SOURCES ../src/main/java/dev/skillsite/solr/SolrExport.java
 //SOURCES ../src/main/java/dev/skillsite/solr/package-info.java
+//SOURCES ../src/main/java/dev/skillsite/solr/plugin/Bm25Similarity.java
 //SOURCES ../src/main/java/dev/skillsite/solr/plugin/LightAnalyzer.java
 //SOURCES ../src/main/java/dev/skillsite/solr/plugin/ShingleAnalyzer.java
 //SOURCES ../src/main/java/dev/skillsite/solr/plugin/StemmedAnalyzer.java

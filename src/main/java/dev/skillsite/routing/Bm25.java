@@ -28,7 +28,7 @@ public final class Bm25 {
   public static final float B = 0.75f;
 
   /** Mantissa bits the average field length keeps (of a float's 23). */
-  public static final int AVERAGE_LENGTH_BITS = 8;
+  static final int AVERAGE_LENGTH_BITS = 8;
 
   private Bm25() {}
 
