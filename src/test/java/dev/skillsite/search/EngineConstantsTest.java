@@ -42,6 +42,9 @@ class EngineConstantsTest {
               "the file Java reads the background from; the export carries the counts"),
           Map.entry("Background.MIN_DF", "how the background file was cut when it was made"),
           Map.entry(
+              "Bm25.AVERAGE_LENGTH_BITS",
+              "the average length's grid; the manifest carries each field's quantized average"),
+          Map.entry(
               "RoutingIndex.THRESHOLD",
               "the key the index keeps the threshold under; exported as a value"),
           Map.entry("RoutingIndex.BATCH", "how the index is built in parallel"),
