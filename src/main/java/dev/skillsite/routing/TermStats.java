@@ -2,6 +2,7 @@ package dev.skillsite.routing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -124,21 +125,84 @@ final class TermStats {
   }
 
   /**
-   * Adds to {@code scores[doc]} the BM25 score of {@code term} in {@code field} of every document
-   * holding it, as a {@link org.apache.lucene.search.TermQuery} boosted by {@code boost} scores it.
+   * Adds to the table the BM25 score of {@code term} in {@code field} of every document holding it,
+   * as a {@link org.apache.lucene.search.TermQuery} boosted by {@code boost} scores it.
    */
-  void addScores(String field, String term, float boost, double[] scores) {
+  void addScores(String field, String term, float boost, ScoreTable table) {
     FieldStats f = field(field);
     Postings p = f.terms().getOrDefault(term, NONE);
     if (p.docs().length == 0) {
       return;
     }
-    int df = p.docs().length;
-    float weight = boost * (float) Math.log(1 + (f.docCount() - df + 0.5D) / (df + 0.5D));
+    float weight = weight(f, p, boost);
     for (int i = 0; i < p.docs().length; i++) {
       int doc = p.docs()[i];
-      scores[doc] += weight - weight / (1f + p.freqs()[i] * f.normInverse()[doc]);
+      table.add(doc, weight - weight / (1f + p.freqs()[i] * f.normInverse()[doc]));
     }
+  }
+
+  /**
+   * As {@link #addScores}, to the documents the table has touched only: the cost is the smaller of
+   * the term's documents and the touched ones × log of the term's (a word of many documents costs
+   * what the candidates cost, not what the collection does).
+   */
+  void addScoresToTouched(String field, String term, float boost, ScoreTable table) {
+    FieldStats f = field(field);
+    Postings p = f.terms().getOrDefault(term, NONE);
+    int df = p.docs().length;
+    if (df == 0 || table.size() == 0) {
+      return;
+    }
+    float weight = weight(f, p, boost);
+    int log = 32 - Integer.numberOfLeadingZeros(df);
+    if ((long) table.size() * log < df) {
+      for (int i = 0, n = table.size(); i < n; i++) {
+        int doc = table.doc(i);
+        int at = Arrays.binarySearch(p.docs(), doc);
+        if (at >= 0) {
+          table.add(doc, weight - weight / (1f + p.freqs()[at] * f.normInverse()[doc]));
+        }
+      }
+    } else {
+      for (int i = 0; i < df; i++) {
+        int doc = p.docs()[i];
+        if (table.touched(doc)) {
+          table.add(doc, weight - weight / (1f + p.freqs()[i] * f.normInverse()[doc]));
+        }
+      }
+    }
+  }
+
+  /** Touches in the table every document holding {@code term} in {@code field}. */
+  void touch(String field, String term, ScoreTable table) {
+    for (int doc : postings(field, term).docs()) {
+      table.touch(doc);
+    }
+  }
+
+  private static float weight(FieldStats f, Postings p, float boost) {
+    int df = p.docs().length;
+    return boost * (float) Math.log(1 + (f.docCount() - df + 0.5D) / (df + 0.5D));
+  }
+
+  /** The documents holding {@code term} in {@code field}, ascending (not to be changed). */
+  int[] docs(String field, String term) {
+    return postings(field, term).docs();
+  }
+
+  /**
+   * The terms document {@code doc} holds in {@code field} among those at most {@code maxDocFreq}
+   * documents hold: a look-up per such term of the field.
+   */
+  List<String> termsOf(String field, int doc, int maxDocFreq) {
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, Postings> e : field(field).terms().entrySet()) {
+      int[] docs = e.getValue().docs();
+      if (docs.length <= maxDocFreq && Arrays.binarySearch(docs, doc) >= 0) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
   }
 
   /** Documents holding {@code term} in {@code field}. */
