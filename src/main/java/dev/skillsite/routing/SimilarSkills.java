@@ -195,7 +195,7 @@ public final class SimilarSkills {
    * that gains a word is found through the index after it). At most {@link #MAX_DOC_FREQ} skills a
    * word; a look-up per rare word of the collection to find {@code id}'s words.
    */
-  public Set<SkillId> affectedBy(SkillId id) {
+  Set<SkillId> affectedBy(SkillId id) {
     Optional<Integer> doc = index.doc(id);
     if (doc.isEmpty()) {
       return Set.of();
@@ -215,7 +215,7 @@ public final class SimilarSkills {
    * the query collects candidates through, so a skill whose query walks none of {@code terms} keeps
    * every candidate and every score. At most {@link #MAX_DOC_FREQ} skills a term.
    */
-  public Set<SkillId> affectedByTerms(Collection<String> terms) {
+  Set<SkillId> affectedByTerms(Collection<String> terms) {
     Map<Integer, Query> queries = new HashMap<>();
     Set<SkillId> out = new TreeSet<>(Comparator.comparing(SkillId::value));
     for (String t : terms) {
