@@ -40,10 +40,6 @@ final class ScoreTable {
     scores[doc] += score;
   }
 
-  boolean touched(int doc) {
-    return touched[doc];
-  }
-
   double score(int doc) {
     return scores[doc];
   }

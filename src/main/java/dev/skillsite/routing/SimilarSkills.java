@@ -20,11 +20,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * name, description, triggers and headings × idf × (1 + ln(1 + tf in its body))) become a weighted
  * BM25 query on the surface ({@link Fields#ALL}) and, weakly, the body of other skills, scored in
  * memory from {@link TermStats} (a sparse dot product over the postings of at most 20 words, into a
- * {@link ScoreTable} of the skills they reach; a word of more than {@link #MAX_DOC_FREQ} skills
- * scores the skills the others reach but reaches none itself). A skill is similar only when its
- * surface shares at least {@link #MIN_SHARED} of those words that are specific in general (against
- * the {@link Background}: each alone as specific as the evidence {@link Confidence#MIN_EVIDENCE} a
- * skill needs to fire); the reason names the top three in words. Thread-safe.
+ * {@link ScoreTable} of the skills they reach; on a large collection only the rarer words, as many
+ * as fit {@link #MAX_POSTINGS}). A skill is similar only when its surface shares at least {@link
+ * #MIN_SHARED} of those words that are specific in general (against the {@link Background}: each
+ * alone as specific as the evidence {@link Confidence#MIN_EVIDENCE} a skill needs to fire); the
+ * reason names the top three in words. Thread-safe.
  */
 public final class SimilarSkills {
   private static final int MAX_TERMS = 20;
@@ -36,33 +36,34 @@ public final class SimilarSkills {
   static final int MIN_SHARED = 2;
 
   /**
-   * A word held by more than this many skills collects no candidates: it still scores the skills
-   * its rarer words find, but no skill is found through it alone. A skill's list shows its best
-   * three of the {@code 3n + 1} it ranks; a word that thousands of skills share names a field
-   * ("kubernetes", "migration"), not a neighbour, and a neighbour worth showing shares rarer words
-   * too. Below {@code MAX_DOC_FREQ / 0.3} skills nothing changes (a word in more than 30% of the
-   * skills is never used); above it a skill's walk is bounded by {@code 2 · MAX_TERMS ·
-   * MAX_DOC_FREQ} postings, so relating every skill grows like n, not n².
+   * The most postings one skill's query walks: its words are walked rarest first while their
+   * postings (in both fields) fit, and a word that does not fit neither finds nor scores anyone. A
+   * skill's list shows its best three of the {@code 3n + 1} it ranks, so it needs the skills that
+   * share its rare words, not every skill that shares a common one; the words left out are its
+   * commonest, of least weight. Below {@code MAX_POSTINGS / (2 · MAX_TERMS · 0.3)} = 3,333 skills
+   * nothing changes (a word in more than 30% of the skills is never used, so 2 · 20 postings lists
+   * of at most 1,000 always fit); above it a skill costs at most this many postings, so relating
+   * every skill grows like n, not n².
    */
-  static final int MAX_DOC_FREQ = 1_000;
+  static final int MAX_POSTINGS = 40_000;
 
   private static final List<Fields.Weighted> FIELDS =
       List.of(new Fields.Weighted(Fields.ALL, 1.0f), new Fields.Weighted(Fields.BODY, 0.3f));
   private final RoutingIndex index;
   private final TermStats stats;
-  private final int maxDocFreq;
+  private final int maxPostings;
 
   /** Score tables not in use, one a thread at most: a table is as long as the collection. */
   private final Queue<ScoreTable> tables = new ConcurrentLinkedQueue<>();
 
   SimilarSkills(RoutingIndex index, TermStats stats) {
-    this(index, stats, MAX_DOC_FREQ);
+    this(index, stats, MAX_POSTINGS);
   }
 
-  SimilarSkills(RoutingIndex index, TermStats stats, int maxDocFreq) {
+  SimilarSkills(RoutingIndex index, TermStats stats, int maxPostings) {
     this.index = index;
     this.stats = stats;
-    this.maxDocFreq = maxDocFreq;
+    this.maxPostings = maxPostings;
   }
 
   /**
@@ -87,7 +88,6 @@ public final class SimilarSkills {
     }
     int total = index.size();
     Map<String, Double> weight = new HashMap<>();
-    Set<String> walkable = new HashSet<>();
     for (var e : tf.entrySet()) {
       int df = docFreq(e.getKey());
       if (df > 1 && (df <= 2 || df < total * 0.3)) {
@@ -96,9 +96,6 @@ public final class SimilarSkills {
         // ("proactively", "invoke") is phrasing
         double topical = 1 + Math.log1p(stats.freq(Fields.BODY, e.getKey(), doc));
         weight.put(e.getKey(), Math.sqrt(e.getValue()) * Idf.of(total, df) * topical);
-        if (df <= maxDocFreq) {
-          walkable.add(e.getKey());
-        }
       }
     }
     List<String> top =
@@ -110,9 +107,24 @@ public final class SimilarSkills {
             .limit(MAX_TERMS)
             .map(Map.Entry::getKey)
             .toList();
-    Set<String> walked = new HashSet<>(top);
-    walked.retainAll(walkable);
+    Set<String> walked = new HashSet<>();
+    long postings = 0;
+    for (String t :
+        top.stream()
+            .sorted(Comparator.comparingInt(this::postings).thenComparing(t -> t))
+            .toList()) {
+      postings += postings(t);
+      if (postings > maxPostings) {
+        break;
+      }
+      walked.add(t);
+    }
     return new Query(top, weight, surface, walked);
+  }
+
+  /** The postings of {@code term} a query walks: its documents in both fields. */
+  private int postings(String term) {
+    return stats.docFreq(Fields.ALL, term) + stats.docFreq(Fields.BODY, term);
   }
 
   private int docFreq(String term) {
@@ -146,21 +158,10 @@ public final class SimilarSkills {
   }
 
   private List<Similar> similar(int doc, int n, Query q, ScoreTable table) {
-    boolean capped = q.walked().size() < q.top().size();
-    if (capped) { // the candidates first, then every word scores them in the query's order
-      for (String t : q.walked()) {
-        for (Fields.Weighted f : FIELDS) {
-          stats.touch(f.field(), t, table);
-        }
-      }
-    }
     for (String t : q.top()) {
-      for (Fields.Weighted f : FIELDS) {
-        float boost = (float) (f.boost() * q.weight().get(t));
-        if (q.walked().contains(t)) {
-          stats.addScores(f.field(), t, boost, table);
-        } else {
-          stats.addScoresToTouched(f.field(), t, boost, table);
+      if (q.walked().contains(t)) {
+        for (Fields.Weighted f : FIELDS) {
+          stats.addScores(f.field(), t, (float) (f.boost() * q.weight().get(t)), table);
         }
       }
     }
@@ -190,10 +191,10 @@ public final class SimilarSkills {
 
   /**
    * The skills whose {@link #similar} list may change when skill {@code id}'s words change (its own
-   * aside), the collection statistics held: those whose query collects candidates through a word
-   * {@code id} holds. Ask the index before the edit and the one after it and take both (a skill
-   * that gains a word is found through the index after it). At most {@link #MAX_DOC_FREQ} skills a
-   * word; a look-up per rare word of the collection to find {@code id}'s words.
+   * aside), the collection statistics held: those whose query walks a word {@code id} holds. Ask
+   * the index before the edit and the one after it and take both (a skill that gains a word is
+   * found through the index after it). Cost: a look-up per word of the collection to find {@code
+   * id}'s words, then {@link #affectedByTerms}'s.
    */
   Set<SkillId> affectedBy(SkillId id) {
     Optional<Integer> doc = index.doc(id);
@@ -202,7 +203,7 @@ public final class SimilarSkills {
     }
     Set<String> terms = new HashSet<>();
     for (Fields.Weighted f : FIELDS) {
-      terms.addAll(stats.termsOf(f.field(), doc.get(), maxDocFreq));
+      terms.addAll(stats.termsOf(f.field(), doc.get(), maxPostings));
     }
     Set<SkillId> out = affectedByTerms(terms);
     out.remove(id);
@@ -211,17 +212,19 @@ public final class SimilarSkills {
 
   /**
    * The skills whose {@link #similar} list may change when some skill's frequency or length of
-   * these terms changes, the collection statistics held: a skill is scored only if it holds a word
-   * the query collects candidates through, so a skill whose query walks none of {@code terms} keeps
-   * every candidate and every score. At most {@link #MAX_DOC_FREQ} skills a term.
+   * these terms changes, the collection statistics held: a skill's candidates and scores come from
+   * the words its query walks only, so a skill whose query walks none of {@code terms} keeps them
+   * all. Cost: one query (the skill's words, not its walk) per skill holding a term of at most
+   * {@link #MAX_POSTINGS} postings; a registry's incremental build would rather keep, from its last
+   * full relate, which skills walk each word.
    */
   Set<SkillId> affectedByTerms(Collection<String> terms) {
     Map<Integer, Query> queries = new HashMap<>();
     Set<SkillId> out = new TreeSet<>(Comparator.comparing(SkillId::value));
     for (String t : terms) {
       int df = docFreq(t);
-      if (df <= 1 || df > maxDocFreq || df > 2 && df >= index.size() * 0.3) {
-        continue; // no query collects candidates through it
+      if (df <= 1 || postings(t) > maxPostings || df > 2 && df >= index.size() * 0.3) {
+        continue; // no query walks it
       }
       // a query's words are its surface's, which the "all" field indexes
       for (int other : stats.docs(Fields.ALL, t)) {

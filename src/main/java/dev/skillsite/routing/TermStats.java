@@ -141,45 +141,6 @@ final class TermStats {
     }
   }
 
-  /**
-   * As {@link #addScores}, to the documents the table has touched only: the cost is the smaller of
-   * the term's documents and the touched ones × log of the term's (a word of many documents costs
-   * what the candidates cost, not what the collection does).
-   */
-  void addScoresToTouched(String field, String term, float boost, ScoreTable table) {
-    FieldStats f = field(field);
-    Postings p = f.terms().getOrDefault(term, NONE);
-    int df = p.docs().length;
-    if (df == 0 || table.size() == 0) {
-      return;
-    }
-    float weight = weight(f, p, boost);
-    int log = 32 - Integer.numberOfLeadingZeros(df);
-    if ((long) table.size() * log < df) {
-      for (int i = 0, n = table.size(); i < n; i++) {
-        int doc = table.doc(i);
-        int at = Arrays.binarySearch(p.docs(), doc);
-        if (at >= 0) {
-          table.add(doc, weight - weight / (1f + p.freqs()[at] * f.normInverse()[doc]));
-        }
-      }
-    } else {
-      for (int i = 0; i < df; i++) {
-        int doc = p.docs()[i];
-        if (table.touched(doc)) {
-          table.add(doc, weight - weight / (1f + p.freqs()[i] * f.normInverse()[doc]));
-        }
-      }
-    }
-  }
-
-  /** Touches in the table every document holding {@code term} in {@code field}. */
-  void touch(String field, String term, ScoreTable table) {
-    for (int doc : postings(field, term).docs()) {
-      table.touch(doc);
-    }
-  }
-
   private static float weight(FieldStats f, Postings p, float boost) {
     int df = p.docs().length;
     return boost * (float) Math.log(1 + (f.docCount() - df + 0.5D) / (df + 0.5D));

@@ -9,7 +9,6 @@ import dev.skillsite.testing.CorpusSkills;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +29,10 @@ import org.junit.jupiter.api.Test;
  */
 class SimilarSkillsTest {
   private static final Path CORPUS = Path.of("../shared/corpora/medium");
-  private static final int CAP = 5;
+
+  /** Postings a query may walk: a few of the rarest words of a skill of 195. */
+  private static final int CAP = 60;
+
   private static List<Skill> skills;
   private static RoutingIndex index;
 
@@ -60,34 +62,30 @@ class SimilarSkillsTest {
   }
 
   @Test
-  void aCappedListIsTheUncappedRankingOfTheSkillsItsRarerWordsReach() {
+  void aSmallBudgetFindsSkillsThroughTheRarerWordsOnly() {
     SimilarSkills uncapped = capped(index, Integer.MAX_VALUE);
     SimilarSkills capped = capped(index, CAP);
-    // x is a candidate of s when s's query walks a word x holds: s is affected by x's words
-    Map<SkillId, Set<SkillId>> reaches = new HashMap<>();
-    for (Skill x : skills) {
-      for (SkillId s : capped.affectedBy(x.id())) {
-        reaches.computeIfAbsent(s, k -> new HashSet<>()).add(x.id());
-      }
-    }
     int differ = 0;
+    int kept = 0;
+    int had = 0;
     for (Skill s : skills) {
       List<Similar> got = capped.similar(s.id(), 7);
-      List<Similar> all = uncapped.similar(s.id(), skills.size());
-      Set<SkillId> reached = reaches.getOrDefault(s.id(), Set.of());
-      List<Similar> expected = all.stream().filter(x -> reached.contains(x.id())).toList();
-      assertEquals(expected.subList(0, Math.min(got.size(), expected.size())), got, s.id().value());
-      if (!got.equals(uncapped.similar(s.id(), 7))) {
-        differ++;
+      List<Similar> all = uncapped.similar(s.id(), 7);
+      for (Similar x : got) {
+        // x was found through a word s's query walks: an edit of x's words is one s must hear of
+        assertTrue(capped.affectedBy(x.id()).contains(s.id()), x.id() + " in " + s.id());
       }
+      differ += got.equals(all) ? 0 : 1;
+      had += all.isEmpty() ? 0 : 1;
+      kept += all.isEmpty() || got.isEmpty() ? 0 : 1;
     }
-    assertTrue(differ > 0, "the cap bites on some skill");
-    assertTrue(differ < skills.size() / 2, differ + " of " + skills.size() + " lists differ");
+    assertTrue(differ > 0, "the budget bites on some skill");
+    assertTrue(kept > had * 3 / 4, kept + " of " + had + " skills keep a similar skill");
   }
 
   @Test
   void anEditChangesOnlyTheListsOfTheSkillsItAffects() throws IOException {
-    int[] caps = {SimilarSkills.MAX_DOC_FREQ, CAP};
+    int[] caps = {SimilarSkills.MAX_POSTINGS, CAP};
     int[] affected = new int[caps.length];
     int[] changed = new int[caps.length];
     for (int at = 0; at < skills.size(); at += 32) {
