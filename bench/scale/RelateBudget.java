@@ -1,9 +1,10 @@
-// bench/scale/RelateCap.java DIR OUT CAP... : builds the routing index of a content folder once, then for each CAP
-// (the most skills a word may hold and still find candidates; "max" for no cap) times the related-skills search for
-// every skill on one thread (thread CPU time, asking for 7 as the relate stage does) and writes every skill's similar
-// skills to OUT-CAP.txt, one line a skill, to count the lists a cap changes. SimilarSkills' cap is package-private:
-// this reaches it by reflection. Run: java -XX:+UseSerialGC -Xmx6g -cp target/skillsite.jar
-// bench/scale/RelateCap.java /tmp/i27-large-x10v /tmp/rel 1000 max
+// bench/scale/RelateBudget.java DIR OUT BUDGET... : builds the routing index of a content folder once, then for each
+// BUDGET (the most postings one skill's query may walk, SimilarSkills.MAX_POSTINGS; "max" for none) times the
+// related-skills search for every skill on one thread (thread CPU time, asking for 7 as the relate stage does) and
+// writes every skill's similar skills to OUT-BUDGET.txt, one line a skill, to count the lists a budget changes.
+// The budget is package-private: this reaches it by reflection. A budget of B/k on `large` is what B is on its
+// k-times replica (every word there is k times as frequent). Run: java -XX:+UseSerialGC -Xmx6g -cp target/skillsite.jar
+// bench/scale/RelateBudget.java ../shared/corpora/large /tmp/rel max 354 40000
 import dev.skillsite.content.ContentLoader;
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.Skill;
@@ -18,7 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-public class RelateCap {
+public class RelateBudget {
   public static void main(String[] a) throws Exception {
     var bean = ManagementFactory.getThreadMXBean();
     long t0 = bean.getCurrentThreadCpuTime();
@@ -33,10 +34,10 @@ public class RelateCap {
     Constructor<SimilarSkills> make = SimilarSkills.class.getDeclaredConstructor(RoutingIndex.class, statsClass, int.class);
     make.setAccessible(true);
     for (int i = 2; i < a.length; i++) {
-      int cap = a[i].equals("max") ? Integer.MAX_VALUE : Integer.parseInt(a[i]);
+      int budget = a[i].equals("max") ? Integer.MAX_VALUE : Integer.parseInt(a[i]);
       long r0 = bean.getCurrentThreadCpuTime();
       Object stats = read.invoke(null, reader.invoke(index), List.of("all", "body"));
-      SimilarSkills sim = make.newInstance(index, stats, cap);
+      SimilarSkills sim = make.newInstance(index, stats, budget);
       long r1 = bean.getCurrentThreadCpuTime();
       List<String> lines = new ArrayList<>();
       long found = 0;
@@ -48,7 +49,7 @@ public class RelateCap {
         lines.add(b.toString());
       }
       long r2 = bean.getCurrentThreadCpuTime();
-      System.out.printf("cap %s: postings read %.2f s, relate CPU %.2f s, %.1f us a skill, %d similar%n", a[i], (r1 - r0) / 1e9, (r2 - r1) / 1e9, (r2 - r1) / 1e3 / c.skills().size(), found);
+      System.out.printf("budget %s: postings read %.2f s, relate CPU %.2f s, %.1f us a skill, %d similar%n", a[i], (r1 - r0) / 1e9, (r2 - r1) / 1e9, (r2 - r1) / 1e3 / c.skills().size(), found);
       Files.write(Path.of(a[1] + "-" + a[i] + ".txt"), lines);
     }
   }
