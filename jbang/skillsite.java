@@ -239,6 +239,7 @@
 //SOURCES ../src/main/java/dev/skillsite/routing/RouterFactory.java
 //SOURCES ../src/main/java/dev/skillsite/routing/RoutingIndex.java
 //SOURCES ../src/main/java/dev/skillsite/routing/RoutingSource.java
+//SOURCES ../src/main/java/dev/skillsite/routing/ScoreTable.java
 //SOURCES ../src/main/java/dev/skillsite/routing/Similar.java
 //SOURCES ../src/main/java/dev/skillsite/routing/SimilarSkills.java
 //SOURCES ../src/main/java/dev/skillsite/routing/SkillDocument.java

@@ -2,22 +2,29 @@ package dev.skillsite.routing;
 
 import dev.skillsite.model.SkillId;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * "More like this" over the routing index: the source skill's most distinctive words (√tf over its
  * name, description, triggers and headings × idf × (1 + ln(1 + tf in its body))) become a weighted
  * BM25 query on the surface ({@link Fields#ALL}) and, weakly, the body of other skills, scored in
- * memory from {@link TermStats} (a sparse dot product over the postings of at most 20 words). A
- * skill is similar only when its surface shares at least {@link #MIN_SHARED} of those words that
- * are specific in general (against the {@link Background}: each alone as specific as the evidence
- * {@link Confidence#MIN_EVIDENCE} a skill needs to fire); the reason names the top three in words.
- * Thread-safe.
+ * memory from {@link TermStats} (a sparse dot product over the postings of at most 20 words, into a
+ * {@link ScoreTable} of the skills they reach; on a large collection only the rarer words, as many
+ * as fit {@link #MAX_POSTINGS}). A skill is similar only when its surface shares at least {@link
+ * #MIN_SHARED} of those words that are specific in general (against the {@link Background}: each
+ * alone as specific as the evidence {@link Confidence#MIN_EVIDENCE} a skill needs to fire); the
+ * reason names the top three in words. Thread-safe.
  */
 public final class SimilarSkills {
   private static final int MAX_TERMS = 20;
@@ -28,26 +35,48 @@ public final class SimilarSkills {
    */
   static final int MIN_SHARED = 2;
 
+  /**
+   * The most postings one skill's query walks: its words are walked rarest first while their
+   * postings (in both fields) fit, and a word that does not fit neither finds nor scores anyone. A
+   * skill's list shows its best three of the {@code 3n + 1} it ranks, so it needs the skills that
+   * share its rare words, not every skill that shares a common one; the words left out are its
+   * commonest, of least weight. Below {@code MAX_POSTINGS / (2 · MAX_TERMS · 0.3)} = 3,333 skills
+   * nothing changes (a word in more than 30% of the skills is never used, so 2 · 20 postings lists
+   * of at most 1,000 always fit); above it a skill costs at most this many postings, so relating
+   * every skill grows like n, not n².
+   */
+  static final int MAX_POSTINGS = 40_000;
+
   private static final List<Fields.Weighted> FIELDS =
       List.of(new Fields.Weighted(Fields.ALL, 1.0f), new Fields.Weighted(Fields.BODY, 0.3f));
   private final RoutingIndex index;
   private final TermStats stats;
+  private final int maxPostings;
+
+  /** Score tables not in use, one a thread at most: a table is as long as the collection. */
+  private final Queue<ScoreTable> tables = new ConcurrentLinkedQueue<>();
 
   SimilarSkills(RoutingIndex index, TermStats stats) {
+    this(index, stats, MAX_POSTINGS);
+  }
+
+  SimilarSkills(RoutingIndex index, TermStats stats, int maxPostings) {
     this.index = index;
     this.stats = stats;
+    this.maxPostings = maxPostings;
   }
 
   /**
-   * The (at most) {@code n} skills most similar to {@code id}, most similar first; none for an
-   * unknown id.
+   * One skill's "more like this" query: its (at most {@link #MAX_TERMS}) heaviest words, their
+   * weights and the text each came from; {@code walked} are those that collect candidates.
    */
-  public List<Similar> similar(SkillId id, int n) {
-    var docOpt = index.doc(id);
-    if (docOpt.isEmpty() || n <= 0) {
-      return List.of();
-    }
-    int doc = docOpt.get();
+  private record Query(
+      List<String> top,
+      Map<String, Double> weight,
+      Map<String, String> surface,
+      Set<String> walked) {}
+
+  private Query query(int doc) {
     String text = surfaceText(index.skill(doc));
     Map<String, Integer> tf = new HashMap<>();
     Map<String, String> surface = new LinkedHashMap<>();
@@ -60,8 +89,7 @@ public final class SimilarSkills {
     int total = index.size();
     Map<String, Double> weight = new HashMap<>();
     for (var e : tf.entrySet()) {
-      int df =
-          Math.max(stats.docFreq(Fields.ALL, e.getKey()), stats.docFreq(Fields.BODY, e.getKey()));
+      int df = docFreq(e.getKey());
       if (df > 1 && (df <= 2 || df < total * 0.3)) {
         // words the skill's body keeps coming back to are its topic; a word only its description
         // uses
@@ -79,18 +107,67 @@ public final class SimilarSkills {
             .limit(MAX_TERMS)
             .map(Map.Entry::getKey)
             .toList();
-    if (top.isEmpty()) {
+    Set<String> walked = new HashSet<>();
+    long postings = 0;
+    for (String t :
+        top.stream()
+            .sorted(Comparator.comparingInt(this::postings).thenComparing(t -> t))
+            .toList()) {
+      postings += postings(t);
+      if (postings > maxPostings) {
+        break;
+      }
+      walked.add(t);
+    }
+    return new Query(top, weight, surface, walked);
+  }
+
+  /** The postings of {@code term} a query walks: its documents in both fields. */
+  private int postings(String term) {
+    return stats.docFreq(Fields.ALL, term) + stats.docFreq(Fields.BODY, term);
+  }
+
+  private int docFreq(String term) {
+    return Math.max(stats.docFreq(Fields.ALL, term), stats.docFreq(Fields.BODY, term));
+  }
+
+  /**
+   * The (at most) {@code n} skills most similar to {@code id}, most similar first; none for an
+   * unknown id.
+   */
+  public List<Similar> similar(SkillId id, int n) {
+    var docOpt = index.doc(id);
+    if (docOpt.isEmpty() || n <= 0) {
       return List.of();
     }
-    double[] scores = new double[index.size()];
-    for (String t : top) {
-      for (Fields.Weighted f : FIELDS) {
-        stats.addScores(f.field(), t, (float) (f.boost() * weight.get(t)), scores);
+    int doc = docOpt.get();
+    Query q = query(doc);
+    if (q.top().isEmpty()) {
+      return List.of();
+    }
+    ScoreTable table = tables.poll();
+    if (table == null || table.capacity() != index.size()) {
+      table = new ScoreTable(index.size());
+    }
+    try {
+      return similar(doc, n, q, table);
+    } finally {
+      table.clear();
+      tables.offer(table);
+    }
+  }
+
+  private List<Similar> similar(int doc, int n, Query q, ScoreTable table) {
+    for (String t : q.top()) {
+      if (q.walked().contains(t)) {
+        for (Fields.Weighted f : FIELDS) {
+          stats.addScores(f.field(), t, (float) (f.boost() * q.weight().get(t)), table);
+        }
       }
     }
     List<Similar> out = new ArrayList<>();
     Background background = index.background();
-    for (int other : best(scores, 3 * n + 1)) {
+    for (int other : table.best(3 * n + 1)) {
       if (other == doc || out.size() >= n) {
         continue;
       }
@@ -98,15 +175,62 @@ public final class SimilarSkills {
       // "multi") say
       // nothing about what a skill is for, however rare they are in one small collection
       List<String> shared =
-          top.stream()
+          q.top().stream()
               .filter(t -> stats.contains(Fields.ALL, t, other))
               .filter(t -> background.idf(t) / background.maxIdf() >= Confidence.MIN_EVIDENCE)
-              .sorted(Comparator.comparingDouble((String t) -> -weight.get(t)))
-              .map(surface::get)
+              .sorted(Comparator.comparingDouble((String t) -> -q.weight().get(t)))
+              .map(q.surface()::get)
               .distinct()
               .toList();
       if (shared.size() >= MIN_SHARED) {
-        out.add(new Similar(index.skill(other).id(), (float) scores[other], reason(shared)));
+        out.add(new Similar(index.skill(other).id(), (float) table.score(other), reason(shared)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The skills whose {@link #similar} list may change when skill {@code id}'s words change (its own
+   * aside), the collection statistics held: those whose query walks a word {@code id} holds. Ask
+   * the index before the edit and the one after it and take both (a skill that gains a word is
+   * found through the index after it). Cost: a look-up per word of the collection to find {@code
+   * id}'s words, then {@link #affectedByTerms}'s.
+   */
+  Set<SkillId> affectedBy(SkillId id) {
+    Optional<Integer> doc = index.doc(id);
+    if (doc.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> terms = new HashSet<>();
+    for (Fields.Weighted f : FIELDS) {
+      terms.addAll(stats.termsOf(f.field(), doc.get(), maxPostings));
+    }
+    Set<SkillId> out = affectedByTerms(terms);
+    out.remove(id);
+    return out;
+  }
+
+  /**
+   * The skills whose {@link #similar} list may change when some skill's frequency or length of
+   * these terms changes, the collection statistics held: a skill's candidates and scores come from
+   * the words its query walks only, so a skill whose query walks none of {@code terms} keeps them
+   * all. Cost: one query (the skill's words, not its walk) per skill holding a term of at most
+   * {@link #MAX_POSTINGS} postings; a registry's incremental build would rather keep, from its last
+   * full relate, which skills walk each word.
+   */
+  Set<SkillId> affectedByTerms(Collection<String> terms) {
+    Map<Integer, Query> queries = new HashMap<>();
+    Set<SkillId> out = new TreeSet<>(Comparator.comparing(SkillId::value));
+    for (String t : terms) {
+      int df = docFreq(t);
+      if (df <= 1 || postings(t) > maxPostings || df > 2 && df >= index.size() * 0.3) {
+        continue; // no query walks it
+      }
+      // a query's words are its surface's, which the "all" field indexes
+      for (int other : stats.docs(Fields.ALL, t)) {
+        if (queries.computeIfAbsent(other, this::query).walked().contains(t)) {
+          out.add(index.skill(other).id());
+        }
       }
     }
     return out;
@@ -133,36 +257,5 @@ public final class SimilarSkills {
                 + " and "
                 + three.get(three.size() - 1);
     return "both cover " + words;
-  }
-
-  /**
-   * The (at most) {@code k} documents of highest positive score, ties to the lower document, as
-   * Lucene ranks. One pass keeping the best {@code k}: a collection of many thousand skills asks
-   * this once per skill.
-   */
-  static int[] best(double[] scores, int k) {
-    if (k <= 0) {
-      return new int[0];
-    }
-    int[] docs = new int[k];
-    float[] top = new float[k];
-    int count = 0;
-    for (int d = 0; d < scores.length; d++) {
-      float s = (float) scores[d];
-      if (scores[d] <= 0 || count == k && s <= top[k - 1]) {
-        continue;
-      }
-      int at = Math.min(count, k - 1);
-      while (at > 0 && s > top[at - 1]) { // after equal scores: they belong to lower documents
-        at--;
-      }
-      int moved = Math.min(count, k - 1) - at;
-      System.arraycopy(docs, at, docs, at + 1, moved);
-      System.arraycopy(top, at, top, at + 1, moved);
-      docs[at] = d;
-      top[at] = s;
-      count = Math.min(count + 1, k);
-    }
-    return Arrays.copyOf(docs, count);
   }
 }

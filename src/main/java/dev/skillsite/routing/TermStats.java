@@ -2,6 +2,7 @@ package dev.skillsite.routing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -125,21 +126,45 @@ final class TermStats {
   }
 
   /**
-   * Adds to {@code scores[doc]} the BM25 score of {@code term} in {@code field} of every document
-   * holding it, as a {@link org.apache.lucene.search.TermQuery} boosted by {@code boost} scores it.
+   * Adds to the table the BM25 score of {@code term} in {@code field} of every document holding it,
+   * as a {@link org.apache.lucene.search.TermQuery} boosted by {@code boost} scores it.
    */
-  void addScores(String field, String term, float boost, double[] scores) {
+  void addScores(String field, String term, float boost, ScoreTable table) {
     FieldStats f = field(field);
     Postings p = f.terms().getOrDefault(term, NONE);
     if (p.docs().length == 0) {
       return;
     }
-    int df = p.docs().length;
-    float weight = boost * (float) Math.log(1 + (f.docCount() - df + 0.5D) / (df + 0.5D));
+    float weight = weight(f, p, boost);
     for (int i = 0; i < p.docs().length; i++) {
       int doc = p.docs()[i];
-      scores[doc] += weight - weight / (1f + p.freqs()[i] * f.normInverse()[doc]);
+      table.add(doc, weight - weight / (1f + p.freqs()[i] * f.normInverse()[doc]));
     }
+  }
+
+  private static float weight(FieldStats f, Postings p, float boost) {
+    int df = p.docs().length;
+    return boost * (float) Math.log(1 + (f.docCount() - df + 0.5D) / (df + 0.5D));
+  }
+
+  /** The documents holding {@code term} in {@code field}, ascending (not to be changed). */
+  int[] docs(String field, String term) {
+    return postings(field, term).docs();
+  }
+
+  /**
+   * The terms document {@code doc} holds in {@code field} among those at most {@code maxDocFreq}
+   * documents hold: a look-up per such term of the field.
+   */
+  List<String> termsOf(String field, int doc, int maxDocFreq) {
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, Postings> e : field(field).terms().entrySet()) {
+      int[] docs = e.getValue().docs();
+      if (docs.length <= maxDocFreq && Arrays.binarySearch(docs, doc) >= 0) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
   }
 
   /** Documents holding {@code term} in {@code field}. */

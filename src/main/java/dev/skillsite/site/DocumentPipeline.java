@@ -139,7 +139,8 @@ final class DocumentPipeline {
    * build cache's record of it ({@link DocumentCache}), {@code size} bytes at {@code at} of the
    * spill file, when the build writes a cache, and whether the document was used again.
    */
-  record SpilledMemo(Optional<HtmlSpill> file, long at, int size, boolean reused) {
+  record SpilledMemo(Optional<HtmlSpill> file, long at, int size, boolean reused)
+      implements Recorded {
     /** The cache record, as {@link DocumentCache} wrote it. */
     byte[] record() {
       return file.orElseThrow(() -> new IllegalStateException("memo kept without its record"))
@@ -158,7 +159,8 @@ final class DocumentPipeline {
       Set<String> anchors,
       List<Question> asked,
       boolean reused,
-      Set<String> prose) {
+      Set<String> prose)
+      implements Recorded {
     /**
      * Used again in a build whose scan of the same text is {@code scan}, its document as {@code
      * kept}.
@@ -172,6 +174,13 @@ final class DocumentPipeline {
       return new Memo(source, doc.spillTo(file), anchors, asked, reused, prose);
     }
   }
+
+  /**
+   * A document's memo as the build keeps it: whole ({@link Memo}, for a watching server to use
+   * again), or as its cache record on disk ({@link SpilledMemo}, a spilling build: made as soon as
+   * the document is rendered, so that no memo waits in memory while every link is checked).
+   */
+  sealed interface Recorded permits Memo, SpilledMemo {}
 
   /**
    * What a build reads of a document before rendering anything: its fingerprint and the mention
@@ -226,7 +235,7 @@ final class DocumentPipeline {
    * on.
    */
   private record Draft(
-      SourceDocument source, RenderedDocument doc, List<Relied> relied, Memo memo) {
+      SourceDocument source, RenderedDocument doc, List<Relied> relied, Recorded memo) {
     boolean holds(LinkTable links) {
       return relied.stream().allMatch(r -> links.hasAnchor(r.target(), r.anchor()) == r.answer());
     }
@@ -321,10 +330,10 @@ final class DocumentPipeline {
                 ? d
                 : render(d.source(), anchors.get(path), links, mentions, true, scans.get(path));
         docs.add(done.doc());
-        if (spill.isPresent()) {
-          spilled.put(path, spilled(done.memo()));
-        } else {
-          kept.put(path, done.memo());
+        if (done.memo() instanceof SpilledMemo m) {
+          spilled.put(path, m);
+        } else if (done.memo() instanceof Memo m) {
+          kept.put(path, m);
         }
       }
       rendered.add(assemble(skills.get(i), docs));
@@ -337,6 +346,11 @@ final class DocumentPipeline {
     }
     return new Result(
         rendered, links, Map.copyOf(anchors), all, mentions, Map.copyOf(kept), Map.of());
+  }
+
+  /** {@code memo} as this build keeps it: as it is, or spilled (see {@link Recorded}). */
+  private Recorded recorded(Memo memo) {
+    return spill.isPresent() ? spilled(memo) : memo;
   }
 
   /** {@code memo} as a spilling build keeps it: its cache record in the spill file, if wanted. */
@@ -425,7 +439,7 @@ final class DocumentPipeline {
         .forEach(q -> links.file(q.first(), q.second()));
     Memo again =
         memo.again(scan, kept(memo.doc())); // an earlier build's markup waits as new markup
-    return Optional.of(new Draft(source, again.doc(), relied, again));
+    return Optional.of(new Draft(source, again.doc(), relied, recorded(again)));
   }
 
   /**
@@ -442,7 +456,10 @@ final class DocumentPipeline {
     anchors.put(source.path(), own);
     RenderedDocument doc = kept(markdown.plainText(source, budget.plainTextChars(), why));
     return new Draft(
-        source, doc, List.of(), new Memo(scan.source(), doc, own, List.of(), false, scan.prose()));
+        source,
+        doc,
+        List.of(),
+        recorded(new Memo(scan.source(), doc, own, List.of(), false, scan.prose())));
   }
 
   /**
@@ -490,7 +507,8 @@ final class DocumentPipeline {
         source,
         doc,
         consulting.relied,
-        new Memo(scan.source(), doc, own, List.copyOf(consulting.asked), false, scan.prose()));
+        recorded(
+            new Memo(scan.source(), doc, own, List.copyOf(consulting.asked), false, scan.prose())));
   }
 
   /**
