@@ -35,27 +35,30 @@
 
   // ---------------------------------------------------------------- analysis
 
+  /** Whether each char code below 128 is a token character (letter, digit or _). */
+  var ASCII_TOKEN = new Uint8Array(128);
+  for (var a0 = 0; a0 < 128; a0++) { ASCII_TOKEN[a0] = TOKEN_CHAR.test(String.fromCharCode(a0)) ? 1 : 0; }
+
   /** Lucene CharTokenizer over code points: runs of letters, digits and _, cut every {@code max} UTF-16 units. */
   function tokenize(text, max) {
     var out = [];
-    var cur = "";
+    var start = 0;
     for (var i = 0; i < text.length;) {
       var cp = text.codePointAt(i);
-      var ch = String.fromCodePoint(cp);
-      i += ch.length;
-      if (TOKEN_CHAR.test(ch)) {
-        cur += ch;
-        if (cur.length >= max) {
-          out.push(cur);
-          cur = "";
+      var next = i + (cp > 0xffff ? 2 : 1);
+      if (cp < 128 ? ASCII_TOKEN[cp] === 1 : TOKEN_CHAR.test(String.fromCodePoint(cp))) {
+        if (next - start >= max) {
+          out.push(text.substring(start, next));
+          start = next;
         }
-      } else if (cur.length > 0) {
-        out.push(cur);
-        cur = "";
+      } else {
+        if (i > start) { out.push(text.substring(start, i)); }
+        start = next;
       }
+      i = next;
     }
-    if (cur.length > 0) {
-      out.push(cur);
+    if (text.length > start) {
+      out.push(text.substring(start));
     }
     return out;
   }
@@ -68,6 +71,10 @@
   function cjkBigrams(tokens) {
     var out = [];
     tokens.forEach(function (t) {
+      if (!/[^\u0000-\u10ff]/.test(t)) {
+        out.push(t);
+        return;
+      }
       var cps = Array.from(t);
       if (!cps.some(function (c) { return isCjk(c.codePointAt(0)); })) {
         out.push(t);
@@ -113,6 +120,10 @@
     return DELIM;
   }
 
+  /** charType of the first 256 units, once. */
+  var LATIN_TYPE = new Uint8Array(256);
+  for (var l0 = 0; l0 < 256; l0++) { LATIN_TYPE[l0] = charType(l0); }
+
   function isBreak(last, type) {
     if ((type & last) !== 0) { return false; }
     if ((last & UPPER) !== 0 && (type & ALPHA) !== 0) { return false; }
@@ -123,7 +134,10 @@
   function subwords(t) {
     var n = t.length;
     var types = new Array(n);
-    for (var i = 0; i < n; i++) { types[i] = charType(t.charCodeAt(i)); }
+    for (var i = 0; i < n; i++) {
+      var c = t.charCodeAt(i);
+      types[i] = c < 256 ? LATIN_TYPE[c] : charType(c);
+    }
     var start = 0;
     while (start < n && (types[start] & DELIM) !== 0) { start++; }
     var end = n;
@@ -162,6 +176,7 @@
 
   /** Lucene's LowerCaseFilter: Character.toLowerCase per code point (no special casing). */
   function lowerCase(t) {
+    if (!/[^\u0000-\u007f]/.test(t)) { return t.toLowerCase(); }
     var out = "";
     for (var i = 0; i < t.length;) {
       var cp = t.codePointAt(i);
