@@ -160,9 +160,16 @@
   }
 
   /** WordDelimiterGraphFilter with PRESERVE_ORIGINAL and word/number parts: the token, then its parts. */
+  /** Tokens that are their only part: a lowercase or capitalized word, an uppercase one, digits. */
+  var ONE_PART = /^(?:[A-Z]?[a-z]+|[A-Z]+|[0-9]+)$/;
+
   function wordDelimiter(tokens) {
     var out = [];
     tokens.forEach(function (t) {
+      if (ONE_PART.test(t)) {
+        out.push(t);
+        return;
+      }
       var parts = subwords(t);
       if (parts.length === 0 || (parts[0][0] === 0 && parts[0][1] === t.length)) {
         out.push(t);
@@ -500,7 +507,8 @@
     this.s = s;
     this.bar = s.indexOf("|");
     this.end = this.bar < 0 ? s.length : this.bar;
-    this.size = !s ? 0 : this.bar >= 0 ? (s.length - this.bar - 1) >> 1 : s.split(",").length;
+    this.size = this.bar >= 0 ? (s.length - this.bar - 1) >> 1 : s ? 1 : 0;
+    for (var i = 0; this.bar < 0 && i < s.length; i++) { this.size += s.charCodeAt(i) === 44 ? 1 : 0; }
     this.before = new Int32Array(Math.ceil(this.size / SKIP));
     this.at = new Int32Array(this.before.length);
     this.indexed = false;
