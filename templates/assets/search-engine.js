@@ -497,6 +497,9 @@
   /** Postings between two entries of a list's skip index. */
   var SKIP = 64;
 
+  /** The skip index of every list of one block (never written: a list's first block starts at 0 after 0). */
+  var ONE_BLOCK = new Int32Array(1);
+
   /**
    * A postings list as TermChunks.encode writes it ("3:2,a,v:4|1f0a0a": document deltas in base 36, ":freq" when
    * not 1, then each posting's norm byte in hex), read in place: no array of its postings is ever made. Its size
@@ -509,8 +512,9 @@
     this.end = this.bar < 0 ? s.length : this.bar;
     this.size = this.bar >= 0 ? (s.length - this.bar - 1) >> 1 : s ? 1 : 0;
     for (var i = 0; this.bar < 0 && i < s.length; i++) { this.size += s.charCodeAt(i) === 44 ? 1 : 0; }
-    this.before = new Int32Array(Math.ceil(this.size / SKIP));
-    this.at = new Int32Array(this.before.length);
+    var blocks = Math.ceil(this.size / SKIP);
+    this.before = blocks > 1 ? new Int32Array(blocks) : ONE_BLOCK;
+    this.at = blocks > 1 ? new Int32Array(blocks) : ONE_BLOCK;
     this.indexed = false;
   }
 
