@@ -35,30 +35,27 @@
 
   // ---------------------------------------------------------------- analysis
 
-  /** Whether each char code below 128 is a token character (letter, digit or _). */
-  var ASCII_TOKEN = new Uint8Array(128);
-  for (var a0 = 0; a0 < 128; a0++) { ASCII_TOKEN[a0] = TOKEN_CHAR.test(String.fromCharCode(a0)) ? 1 : 0; }
-
   /** Lucene CharTokenizer over code points: runs of letters, digits and _, cut every {@code max} UTF-16 units. */
   function tokenize(text, max) {
     var out = [];
-    var start = 0;
+    var cur = "";
     for (var i = 0; i < text.length;) {
       var cp = text.codePointAt(i);
-      var next = i + (cp > 0xffff ? 2 : 1);
-      if (cp < 128 ? ASCII_TOKEN[cp] === 1 : TOKEN_CHAR.test(String.fromCodePoint(cp))) {
-        if (next - start >= max) {
-          out.push(text.substring(start, next));
-          start = next;
+      var ch = String.fromCodePoint(cp);
+      i += ch.length;
+      if (TOKEN_CHAR.test(ch)) {
+        cur += ch;
+        if (cur.length >= max) {
+          out.push(cur);
+          cur = "";
         }
-      } else {
-        if (i > start) { out.push(text.substring(start, i)); }
-        start = next;
+      } else if (cur.length > 0) {
+        out.push(cur);
+        cur = "";
       }
-      i = next;
     }
-    if (text.length > start) {
-      out.push(text.substring(start));
+    if (cur.length > 0) {
+      out.push(cur);
     }
     return out;
   }
@@ -71,10 +68,6 @@
   function cjkBigrams(tokens) {
     var out = [];
     tokens.forEach(function (t) {
-      if (!/[^\u0000-\u10ff]/.test(t)) {
-        out.push(t);
-        return;
-      }
       var cps = Array.from(t);
       if (!cps.some(function (c) { return isCjk(c.codePointAt(0)); })) {
         out.push(t);
@@ -120,10 +113,6 @@
     return DELIM;
   }
 
-  /** charType of the first 256 units, once. */
-  var LATIN_TYPE = new Uint8Array(256);
-  for (var l0 = 0; l0 < 256; l0++) { LATIN_TYPE[l0] = charType(l0); }
-
   function isBreak(last, type) {
     if ((type & last) !== 0) { return false; }
     if ((last & UPPER) !== 0 && (type & ALPHA) !== 0) { return false; }
@@ -134,10 +123,7 @@
   function subwords(t) {
     var n = t.length;
     var types = new Array(n);
-    for (var i = 0; i < n; i++) {
-      var c = t.charCodeAt(i);
-      types[i] = c < 256 ? LATIN_TYPE[c] : charType(c);
-    }
+    for (var i = 0; i < n; i++) { types[i] = charType(t.charCodeAt(i)); }
     var start = 0;
     while (start < n && (types[start] & DELIM) !== 0) { start++; }
     var end = n;
@@ -161,7 +147,7 @@
 
   /** WordDelimiterGraphFilter with PRESERVE_ORIGINAL and word/number parts: the token, then its parts. */
   /** Tokens that are their only part: a lowercase or capitalized word, an uppercase one, digits. */
-  var ONE_PART = /^(?:[A-Z]?[a-z]+|[A-Z]+|[0-9]+)$/;
+  var ONE_PART = /^([A-Z]?[a-z]+|[A-Z]+|\d+)$/;
 
   function wordDelimiter(tokens) {
     var out = [];
@@ -183,7 +169,6 @@
 
   /** Lucene's LowerCaseFilter: Character.toLowerCase per code point (no special casing). */
   function lowerCase(t) {
-    if (!/[^\u0000-\u007f]/.test(t)) { return t.toLowerCase(); }
     var out = "";
     for (var i = 0; i < t.length;) {
       var cp = t.codePointAt(i);
@@ -515,7 +500,6 @@
     var blocks = Math.ceil(this.size / SKIP);
     this.before = blocks > 1 ? new Int32Array(blocks) : ONE_BLOCK;
     this.at = blocks > 1 ? new Int32Array(blocks) : ONE_BLOCK;
-    this.indexed = false;
   }
 
   /**
@@ -555,19 +539,18 @@
         v = v * 36 + DIGIT36[c];
       }
     }
-    this.indexed = true;
   };
 
   /** Whether the list holds {@code doc}: the one block that could, once scored; else from the start. */
   List.prototype.contains = function (doc) {
     var before = this.before;
-    var lo = 0, hi = this.indexed ? before.length - 1 : 0;
+    var lo = 0, hi = before.length - 1;
     while (lo < hi) {
       var mid = (lo + hi + 1) >> 1;
       if (before[mid] < doc) { lo = mid; } else { hi = mid - 1; }
     }
     var s = this.s, end = this.end;
-    var d = before[lo] || 0, v = 0, colon = false;
+    var d = before[lo], v = 0, colon = false;
     for (var j = this.size ? this.at[lo] : end + 1; j <= end; j++) {
       var c = j < end ? s.charCodeAt(j) : 44;
       if (c === 44 || (c === 58 && !colon)) {
@@ -747,19 +730,13 @@
     return (chunk && Object.prototype.hasOwnProperty.call(chunk, term)) ? chunk[term] : null;
   };
 
-  /** The encoded postings of a term in a field ("" when it has none). */
-  Engine.prototype.encoded = function (field, term) {
-    var e = this.entry(term);
-    var slot = this.slots[field];
-    return e && e.length > slot ? e[slot] : "";
-  };
-
   /** A term's postings list in a field (kept: a query asks for the same ones several times). */
   Engine.prototype.list = function (field, term) {
     var key = field + "\u0000" + term;
     var l = this.lists.get(key);
     if (!l) {
-      l = new List(this.encoded(field, term));
+      var e = this.entry(term);
+      l = new List(e && e.length > this.slots[field] ? e[this.slots[field]] : "");
       this.lists.set(key, l);
     }
     return l;

@@ -40,7 +40,7 @@ require("./site-node.js").open(process.argv[2], process.argv[3]).then(async (e) 
   e.termChunks.forEach((chunk) => {
     Object.keys(chunk).forEach((term) => {
       Object.keys(e.slots).forEach((field) => {
-        const s = e.encoded(field, term);
+        const s = chunk[term][e.slots[field]];
         if (typeof s !== "string" || !s) { return; }
         const ref = decode(s);
         const list = e.list(field, term);
