@@ -146,9 +146,16 @@
   }
 
   /** WordDelimiterGraphFilter with PRESERVE_ORIGINAL and word/number parts: the token, then its parts. */
+  /** Tokens that are their only part: a lowercase or capitalized word, an uppercase one, digits. */
+  var ONE_PART = /^([A-Z]?[a-z]+|[A-Z]+|\d+)$/;
+
   function wordDelimiter(tokens) {
     var out = [];
     tokens.forEach(function (t) {
+      if (ONE_PART.test(t)) {
+        out.push(t);
+        return;
+      }
       var parts = subwords(t);
       if (parts.length === 0 || (parts[0][0] === 0 && parts[0][1] === t.length)) {
         out.push(t);
@@ -468,27 +475,60 @@
     return (h >>> 0) % chunks;
   }
 
-  var EMPTY = { docs: new Int32Array(0), freqs: new Int32Array(0), norms: null };
-
   /** The value of each base-36 (and so hex) digit, by char code: 0-9, a-z. */
   var DIGIT36 = new Int32Array(128);
   for (var c0 = 0; c0 < 36; c0++) { DIGIT36[c0 < 10 ? 48 + c0 : 87 + c0] = c0; }
 
-  /** "3:2,a,v:4|1f0a0a" → docs [3, 13, 44], freqs [2, 1, 4], norms [31, 10, 10] (TermChunks.encode). */
-  function decodePostings(s) {
-    if (!s) { return EMPTY; }
-    var bar = s.indexOf("|");
-    var end = bar < 0 ? s.length : bar;
-    var n = 1;
-    for (var i = 0; i < end; i++) { if (s.charCodeAt(i) === 44) { n++; } }
-    var docs = new Int32Array(n);
-    var freqs = new Int32Array(n);
-    var doc = 0, k = 0, v = 0, freq = -1;
+  /** Postings between two entries of a list's skip index. */
+  var SKIP = 64;
+
+  /** The skip index of every list of one block (never written: a list's first block starts at 0 after 0). */
+  var ONE_BLOCK = new Int32Array(1);
+
+  /**
+   * A postings list as TermChunks.encode writes it ("3:2,a,v:4|1f0a0a": document deltas in base 36, ":freq" when
+   * not 1, then each posting's norm byte in hex), read in place: no array of its postings is ever made. Its size
+   * comes from its norms (or its commas); scoring it records every SKIP-th posting's offset and the document
+   * before it, so that contains() then reads at most SKIP postings.
+   */
+  function List(s) {
+    this.s = s;
+    this.bar = s.indexOf("|");
+    this.end = this.bar < 0 ? s.length : this.bar;
+    this.size = this.bar >= 0 ? (s.length - this.bar - 1) >> 1 : s ? 1 : 0;
+    for (var i = 0; this.bar < 0 && i < s.length; i++) { this.size += s.charCodeAt(i) === 44 ? 1 : 0; }
+    var blocks = Math.ceil(this.size / SKIP);
+    this.before = blocks > 1 ? new Int32Array(blocks) : ONE_BLOCK;
+    this.at = blocks > 1 ? new Int32Array(blocks) : ONE_BLOCK;
+  }
+
+  /**
+   * Adds each posting's BM25 score to scores[doc], in order, with the float operations of Lucene's BM25Similarity:
+   * {@code weight} the term's, {@code cache} the field's 1 / (k1 (1 - b + b len / avgdl)) by norm, {@code table}
+   * the norms by document when the list carries none (a small collection's), {@code once} scratch for one
+   * occurrence's score by norm.
+   */
+  List.prototype.score = function (weight, cache, table, scores, once) {
+    var s = this.s, end = this.end, before = this.before, at = this.at;
+    var doc = 0, v = 0, freq = -1, k = 0, p = this.bar + 1;
+    once.fill(-1);
     for (var j = 0; j <= end; j++) {
       var c = j < end ? s.charCodeAt(j) : 44;
       if (c === 44) {
-        if (freq < 0) { doc += v; freqs[k] = 1; } else { freqs[k] = v; }
-        docs[k++] = doc;
+        if (freq < 0) { doc += v; }
+        var norm = table ? table[doc] : (DIGIT36[s.charCodeAt(p)] << 4) | DIGIT36[s.charCodeAt(p + 1)];
+        p += 2;
+        var sc = once[norm];
+        if (freq >= 0) {
+          sc = f32(weight - f32(weight / f32(1 + f32(v * cache[norm]))));
+        } else if (sc < 0) {
+          sc = once[norm] = f32(weight - f32(weight / f32(1 + cache[norm])));
+        }
+        scores[doc] += sc;
+        if (++k % SKIP === 0 && j < end) {
+          before[k / SKIP] = doc;
+          at[k / SKIP] = j + 1;
+        }
         v = 0;
         freq = -1;
       } else if (c === 58) {
@@ -499,15 +539,31 @@
         v = v * 36 + DIGIT36[c];
       }
     }
-    var norms = null;
-    if (bar >= 0) {
-      norms = new Uint8Array(n);
-      for (var d = 0, p = bar + 1; d < n; d++, p += 2) {
-        norms[d] = (DIGIT36[s.charCodeAt(p)] << 4) | DIGIT36[s.charCodeAt(p + 1)];
+  };
+
+  /** Whether the list holds {@code doc}: the one block that could, once scored; else from the start. */
+  List.prototype.contains = function (doc) {
+    var before = this.before;
+    var lo = 0, hi = before.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (before[mid] < doc) { lo = mid; } else { hi = mid - 1; }
+    }
+    var s = this.s, end = this.end;
+    var d = before[lo], v = 0, colon = false;
+    for (var j = this.size ? this.at[lo] : end + 1; j <= end; j++) {
+      var c = j < end ? s.charCodeAt(j) : 44;
+      if (c === 44 || (c === 58 && !colon)) {
+        if (!colon) { d += v; }
+        if (d >= doc) { return d === doc; }
+        v = 0;
+        colon = c === 58;
+      } else if (!colon) {
+        v = v * 36 + DIGIT36[c];
       }
     }
-    return { docs: docs, freqs: freqs, norms: norms };
-  }
+    return false;
+  };
 
   // ---------------------------------------------------------------- engine
 
@@ -526,7 +582,7 @@
     this.pendingTerms = new Map();
     this.pendingDocs = new Map();
     this.pendingNames = new Map();
-    this.decoded = new Map();
+    this.lists = new Map();
     this.candidateCache = new Map();
     this.slots = {};
     var self = this;
@@ -628,7 +684,7 @@
 
   /** Drops the decoded postings and analyzed phrases (kept between queries); for timing. */
   Engine.prototype.forgetDecoded = function () {
-    this.decoded.clear();
+    this.lists.clear();
     this.candidateCache.clear();
   };
 
@@ -674,45 +730,32 @@
     return (chunk && Object.prototype.hasOwnProperty.call(chunk, term)) ? chunk[term] : null;
   };
 
-  /** The decoded postings of a term in a field (kept: a query asks for the same ones several times). */
-  Engine.prototype.postings = function (field, term) {
+  /** A term's postings list in a field (kept: a query asks for the same ones several times). */
+  Engine.prototype.list = function (field, term) {
     var key = field + "\u0000" + term;
-    var p = this.decoded.get(key);
-    if (!p) {
+    var l = this.lists.get(key);
+    if (!l) {
       var e = this.entry(term);
-      var slot = this.slots[field];
-      p = decodePostings(e && e.length > slot ? e[slot] : "");
-      var table = this.normTables[field];
-      if (table && !p.norms && p.docs.length > 0) { // norms from the manifest's table, by document
-        p.norms = new Uint8Array(p.docs.length);
-        for (var i = 0; i < p.docs.length; i++) { p.norms[i] = table[p.docs[i]]; }
-      }
-      if (e) { this.decoded.set(key, p); }
+      l = new List(e && e.length > this.slots[field] ? e[this.slots[field]] : "");
+      this.lists.set(key, l);
     }
-    return p;
+    return l;
   };
 
   Engine.prototype.contains = function (field, term, doc) {
-    var docs = this.postings(field, term).docs;
-    var lo = 0, hi = docs.length - 1;
-    while (lo <= hi) {
-      var mid = (lo + hi) >> 1;
-      if (docs[mid] === doc) { return true; }
-      if (docs[mid] < doc) { lo = mid + 1; } else { hi = mid - 1; }
-    }
-    return false;
+    return this.list(field, term).contains(doc);
   };
 
   Engine.prototype.docFreq = function (term) {
     var e = this.entry(term);
     if (!e) { return 0; }
-    return Math.max(e[this.slots.all] || 0, this.postings("body", term).docs.length);
+    return Math.max(e[this.slots.all] || 0, this.list("body", term).size);
   };
 
   Engine.prototype.onlyExcluded = function (term) {
     var e = this.entry(term);
-    return !!e && this.postings("body", term).docs.length === 0
-      && (e[this.slots.all] || 0) <= this.postings("not_for", term).docs.length;
+    return !!e && this.list("body", term).size === 0
+      && (e[this.slots.all] || 0) <= this.list("not_for", term).size;
   };
 
   Engine.prototype.backgroundIdf = function (term) {
@@ -782,23 +825,10 @@
     this.fields.forEach(function (f) {
       if (f.boost <= 0) { return; }
       qt.byChain[f.chain].forEach(function (w, term) {
-        var p = self.postings(f.name, term);
-        var df = p.docs.length;
-        if (df === 0) { return; }
-        var weight = f32(f32(f.boost * w) * f32(idf(f.docCount, df)));
-        var docs = p.docs, freqs = p.freqs, norms = p.norms, cache = f.cache;
-        once.fill(-1); // one occurrence's score, by norm
-        for (var i = 0; i < df; i++) {
-          var doc = docs[i];
-          var s;
-          if (freqs[i] === 1) {
-            s = once[norms[i]];
-            if (s < 0) { s = once[norms[i]] = f32(weight - f32(weight / f32(1 + cache[norms[i]]))); }
-          } else {
-            s = f32(weight - f32(weight / f32(1 + f32(freqs[i] * cache[norms[i]]))));
-          }
-          scores[doc] += s;
-        }
+        var list = self.list(f.name, term);
+        if (list.size === 0) { return; }
+        var weight = f32(f32(f.boost * w) * f32(idf(f.docCount, list.size)));
+        list.score(weight, f.cache, self.normTables[f.name], scores, once);
       });
     });
     var k = Math.max(top, this.m.minRanked);

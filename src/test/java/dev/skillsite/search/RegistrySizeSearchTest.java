@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.skillsite.model.Skill;
+import dev.skillsite.routing.Fields;
 import dev.skillsite.routing.IndexContents;
 import dev.skillsite.routing.RouteResult;
 import dev.skillsite.routing.Router;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the target size): the manifest every query loads first does not grow with the skills, term chunks
  * stay near their target size instead of growing with the collection, a query fetches a handful of
  * small files, and the engine still answers exactly as {@link Router} does (top skill, score to the
- * float bit, abstention), names included.
+ * float bit, abstention), names included, and reads every postings list in place as a plain decode
+ * reads it.
  */
 @Tag("corpus")
 class RegistrySizeSearchTest {
@@ -127,6 +129,17 @@ class RegistrySizeSearchTest {
       }
       assertEquals(List.of(), diffs);
       assertEquals("tool-0042", fetched.get(24).getAsJsonObject().get("top").getAsString());
+
+      // every postings list as the engine reads it in place (no decoded arrays): size, scores to
+      // the float bit and membership equal a plain decode's, before and after its skip index
+      JsonObject lists =
+          NodeScript.run(
+                  "lists-node.js",
+                  Fields.SEARCHED.stream().filter(w -> w.boost() > 0).map(w -> w.field()).toList(),
+                  site.toString())
+              .getAsJsonObject();
+      assertEquals(new JsonArray(), lists.getAsJsonArray("diffs"));
+      assertTrue(lists.get("indexed").getAsInt() > 100, lists.toString());
     }
   }
 
