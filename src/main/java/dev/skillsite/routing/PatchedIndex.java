@@ -175,6 +175,50 @@ final class PatchedIndex implements RoutingSource {
     return out;
   }
 
+  /**
+   * The live postings of {@code term} in {@code field}, by ord ({@link IndexContents#postings}'s
+   * order): what a fresh index of the same skills holds.
+   */
+  List<IndexContents.Posting> postings(String field, String term) {
+    List<IndexContents.Posting> out = new java.util.ArrayList<>();
+    try {
+      for (LeafReaderContext ctx : reader.leaves()) {
+        Terms terms = ctx.reader().terms(field);
+        if (terms == null) {
+          continue;
+        }
+        TermsEnum te = terms.iterator();
+        if (!te.seekExact(new BytesRef(term))) {
+          continue;
+        }
+        Bits live = ctx.reader().getLiveDocs();
+        PostingsEnum pe = te.postings(null, PostingsEnum.FREQS);
+        for (int d = pe.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = pe.nextDoc()) {
+          if (live == null || live.get(d)) {
+            out.add(new IndexContents.Posting(ordOf(ctx.docBase + d), pe.freq()));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.sort(Comparator.comparingInt(IndexContents.Posting::doc));
+    return out;
+  }
+
+  /** The length norm byte of the skill at {@code ord} in {@code field} (0 without one). */
+  byte norm(String field, int ord) {
+    int doc = docOf(ord);
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext ctx = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    try {
+      NumericDocValues nv = ctx.reader().getNormValues(field);
+      return nv != null && nv.advanceExact(doc - ctx.docBase) ? (byte) nv.longValue() : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Live documents holding {@code term} in {@code field}. */
   int docFreq(String field, String term) {
     try {

@@ -310,6 +310,39 @@ public final class RoutingPatch {
       return changed;
     }
 
+    /** Skills in the collection. */
+    public int size() {
+      return after.size();
+    }
+
+    /** The position of a skill in the collection's order (its document in a fresh index). */
+    public int ordOf(SkillId id) {
+      return after.ordOf(id.value()).orElseThrow();
+    }
+
+    /** The stored part of the skill at {@code ord}, as {@link IndexContents#skill} gives it. */
+    public IndexContents.StoredSkill skill(int ord) {
+      IndexedSkill s = after.skill(ord);
+      return new IndexContents.StoredSkill(
+          s.id(), s.name(), s.phrases(), s.keywords(), s.headings(), s.notFor());
+    }
+
+    /** The postings of {@code term} in {@code field} now, as {@link IndexContents#postings}. */
+    public List<IndexContents.Posting> postings(String field, String term) {
+      return after.postings(field, term);
+    }
+
+    /** The length norm byte of the skill at {@code ord} in {@code field} now. */
+    public byte norm(String field, int ord) {
+      return after.norm(field, ord);
+    }
+
+    /** Documents with {@code field} and the sum of its lengths now (live documents). */
+    public long[] statistics(String field) {
+      CollectionStatistics s = after.statistics(List.of(field)).get(field);
+      return s == null ? new long[] {0, 0} : new long[] {s.docCount(), s.sumTotalTermFreq()};
+    }
+
     /** A router over the patched index (the same answers as over a fresh index of the skills). */
     public Router router() {
       return Router.over(after, confidence);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skillsite.model.Skill;
 import dev.skillsite.testing.CorpusSkills;
+import dev.skillsite.testing.SkillEdits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,12 +40,12 @@ class RoutingPatchTest {
   void editsOfMediumPatchedInSequenceRouteAsAFreshIndex() throws IOException {
     List<Skill> skills = CorpusSkills.load(Path.of("../shared/corpora/medium"));
     Sequence s = new Sequence(skills, cache);
-    s.patch(0, Edits::bodyWordReplaced);
-    s.patch(57, Edits::bodyWordReplaced);
-    s.patch(0, Edits::bodyWordReplaced); // the same skill again: its patched document replaced
-    s.refuse(140, b -> Edits.withBody(b, b.body() + "\n\nAlso covers quokka habitats.\n"));
-    s.patch(140, Edits::bodyWordReplaced); // the refused patch left the state as it was
-    assertEquals(0, s.patch(longBody(skills), Edits::pastTheIndexedText));
+    s.patch(0, SkillEdits::bodyWordReplaced);
+    s.patch(57, SkillEdits::bodyWordReplaced);
+    s.patch(0, SkillEdits::bodyWordReplaced); // the same skill again: its patched document replaced
+    s.refuse(140, b -> SkillEdits.withBody(b, b.body() + "\n\nAlso covers quokka habitats.\n"));
+    s.patch(140, SkillEdits::bodyWordReplaced); // the refused patch left the state as it was
+    assertEquals(0, s.patch(longBody(skills), SkillEdits::pastTheIndexedText));
     assertTrue(s.carried > 4 * s.asked, "most rankings carried: " + s.carried + ", " + s.asked);
     assertTrue(s.asked > 0, "some rankings asked again");
   }
@@ -52,7 +53,7 @@ class RoutingPatchTest {
   /** The first skill whose body is longer than the indexed part. */
   private static int longBody(List<Skill> skills) {
     for (int i = 0; i < skills.size(); i++) {
-      if (skills.get(i).body().length() > SkillDocument.MAX_BODY_CHARS + 100) {
+      if (skills.get(i).body().length() > SkillEdits.INDEXED_BODY + 100) {
         return i;
       }
     }
@@ -63,9 +64,9 @@ class RoutingPatchTest {
   void editsOfAnthropicPatchedInSequenceRouteAsAFreshIndex() throws IOException {
     List<Skill> skills = CorpusSkills.load(Path.of("../shared/corpora/anthropic"));
     Sequence s = new Sequence(skills, cache);
-    s.patch(1, Edits::bodyWordReplaced);
-    s.patch(5, Edits::bodyWordReplaced);
-    s.patch(1, Edits::bodyWordReplaced);
+    s.patch(1, SkillEdits::bodyWordReplaced);
+    s.patch(5, SkillEdits::bodyWordReplaced);
+    s.patch(1, SkillEdits::bodyWordReplaced);
   }
 
   @Test
@@ -75,11 +76,11 @@ class RoutingPatchTest {
       RoutingPatch.write(cache, fresh, List.of("make a pdf"), KEY);
     }
     List<RoutingPatch.Change> one =
-        List.of(new RoutingPatch.Change(skills.get(2), Edits.bodyWordReplaced(skills.get(2))));
+        List.of(new RoutingPatch.Change(skills.get(2), SkillEdits.bodyWordReplaced(skills.get(2))));
     assertInstanceOf(
         RoutingPatch.CannotPatch.class,
         RoutingPatch.patch(cache, "other", one, List.of(), List.of(), TOP));
-    Skill renamed = Edits.withName(skills.get(2), skills.get(2).name() + "-x");
+    Skill renamed = SkillEdits.withName(skills.get(2), skills.get(2).name() + "-x");
     assertInstanceOf(
         RoutingPatch.CannotPatch.class,
         RoutingPatch.patch(
@@ -89,14 +90,15 @@ class RoutingPatchTest {
             List.of(),
             List.of(),
             TOP));
-    Skill wrongBefore = Edits.bodyWordReplaced(skills.get(3));
+    Skill wrongBefore = SkillEdits.bodyWordReplaced(skills.get(3));
     assertInstanceOf(
         RoutingPatch.CannotPatch.class,
         RoutingPatch.patch(
             cache,
             KEY,
             List.of(
-                new RoutingPatch.Change(Edits.withDescription(skills.get(3), "x"), wrongBefore)),
+                new RoutingPatch.Change(
+                    SkillEdits.withDescription(skills.get(3), "x"), wrongBefore)),
             List.of(),
             List.of(),
             TOP));
@@ -193,83 +195,6 @@ class RoutingPatchTest {
               TOP);
       assertInstanceOf(RoutingPatch.CannotPatch.class, o);
       assertTrue(((RoutingPatch.CannotPatch) o).reason().contains("average length"), o.toString());
-    }
-  }
-
-  /** Edits of one skill. */
-  static final class Edits {
-    private static final String NEW_WORD = "quokka";
-    private static int next;
-
-    /** One plain body word replaced by another: every field keeps its length. */
-    static Skill bodyWordReplaced(Skill s) {
-      Set<String> stop = new HashSet<>(StopWords.WORDS);
-      String[] lines = s.body().split("\n", -1);
-      String word = NEW_WORD + (char) ('a' + (next++ % 26));
-      for (int i = 0; i < lines.length; i++) {
-        if (lines[i].startsWith("#")) {
-          continue;
-        }
-        Matcher m = Pattern.compile("(?<![\\w.-])([a-z]{6,})(?![\\w-])").matcher(lines[i]);
-        while (m.find()) {
-          if (!stop.contains(m.group(1)) && !m.group(1).startsWith(NEW_WORD)) {
-            lines[i] = lines[i].substring(0, m.start(1)) + word + lines[i].substring(m.end(1));
-            return withBody(s, String.join("\n", lines));
-          }
-        }
-      }
-      throw new AssertionError("no word to replace in " + s.id());
-    }
-
-    /** A sentence added past the indexed part of a long body. */
-    static Skill pastTheIndexedText(Skill s) {
-      assertTrue(s.body().length() > SkillDocument.MAX_BODY_CHARS);
-      return withBody(s, s.body() + "\n\nA sentence nobody indexes.\n");
-    }
-
-    static Skill withBody(Skill s, String body) {
-      return new Skill(
-          s.id(),
-          s.name(),
-          s.description(),
-          s.source(),
-          s.collectionId(),
-          s.frontmatter(),
-          body,
-          s.bodyLine(),
-          s.references(),
-          s.triggers(),
-          s.declaredRelated());
-    }
-
-    static Skill withName(Skill s, String name) {
-      return new Skill(
-          s.id(),
-          name,
-          s.description(),
-          s.source(),
-          s.collectionId(),
-          s.frontmatter(),
-          s.body(),
-          s.bodyLine(),
-          s.references(),
-          s.triggers(),
-          s.declaredRelated());
-    }
-
-    static Skill withDescription(Skill s, String description) {
-      return new Skill(
-          s.id(),
-          s.name(),
-          description,
-          s.source(),
-          s.collectionId(),
-          s.frontmatter(),
-          s.body(),
-          s.bodyLine(),
-          s.references(),
-          s.triggers(),
-          s.declaredRelated());
     }
   }
 }
