@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -71,7 +72,7 @@ public final class RoutingPatch {
   public static final String DIR = "patch/routing";
 
   /** More changed skills than this in one patch: the build falls back. */
-  public static final int MAX_CHANGED = 16;
+  static final int MAX_CHANGED = 16;
 
   /** More patched segments than this since the last full build: the build falls back. */
   static final int MAX_SEGMENTS = 256;
@@ -97,6 +98,21 @@ public final class RoutingPatch {
    */
   public static void write(Path cache, RoutingIndex index, Collection<String> triggers, String key)
       throws IOException {
+    write(cache, index, triggers, key, Map.of());
+  }
+
+  /**
+   * As {@link #write(Path, RoutingIndex, Collection, String)}, with {@code notes}: values the
+   * caller keeps beside the state, committed with it ({@link Patched#notes}, {@link
+   * Patched#commit(Map)}).
+   */
+  public static void write(
+      Path cache,
+      RoutingIndex index,
+      Collection<String> triggers,
+      String key,
+      Map<String, String> notes)
+      throws IOException {
     Path root = cache.resolve(DIR);
     Files.createDirectories(root);
     Files.deleteIfExists(root.resolve(STATE)); // no state while it is written
@@ -117,11 +133,15 @@ public final class RoutingPatch {
       t.add(new TreeSet<>(triggers));
       t.commit(Map.of(GEN, "0"));
     }
-    writeState(root, key, 0);
+    writeState(root, key, 0, notes);
   }
 
-  private static void writeState(Path root, String key, long gen) throws IOException {
+  private static final String NOTE = "note.";
+
+  private static void writeState(Path root, String key, long gen, Map<String, String> notes)
+      throws IOException {
     Properties p = new Properties();
+    notes.forEach((k, v) -> p.setProperty(NOTE + k, v));
     p.setProperty("key", key);
     p.setProperty("gen", Long.toString(gen));
     Path tmp = root.resolve(STATE + ".tmp");
@@ -169,7 +189,13 @@ public final class RoutingPatch {
     String gen = state.get().getProperty("gen", "");
     Patched p = null;
     try {
-      p = new Patched(root, key, gen);
+      Map<String, String> notes = new TreeMap<>();
+      for (String k : state.get().stringPropertyNames()) {
+        if (k.startsWith(NOTE)) {
+          notes.put(k.substring(NOTE.length()), state.get().getProperty(k));
+        }
+      }
+      p = new Patched(root, key, gen, notes);
       Optional<String> why = p.apply(changes, added, removed, top);
       if (why.isPresent()) {
         p.close();
@@ -203,8 +229,12 @@ public final class RoutingPatch {
         new TreeSet<>(java.util.Comparator.comparing(SkillId::value));
     private boolean committed;
 
-    private Patched(Path root, String key, String gen) throws IOException {
+    private final Map<String, String> notes;
+
+    private Patched(Path root, String key, String gen, Map<String, String> notes)
+        throws IOException {
       this.root = root;
+      this.notes = Map.copyOf(notes);
       this.key = key;
       this.gen = Long.parseLong(gen);
       Directory indexDir = FSDirectory.open(root.resolve("index"));
@@ -310,14 +340,21 @@ public final class RoutingPatch {
       return changed;
     }
 
+    /** The ids of the skills patched. */
+    public Set<String> changedIds() {
+      Set<String> out = new TreeSet<>();
+      changed.forEach(id -> out.add(id.value()));
+      return out;
+    }
+
     /** Skills in the collection. */
     public int size() {
       return after.size();
     }
 
     /** The position of a skill in the collection's order (its document in a fresh index). */
-    public int ordOf(SkillId id) {
-      return after.ordOf(id.value()).orElseThrow();
+    public int ordOf(String id) {
+      return after.ordOf(id).orElseThrow();
     }
 
     /** The stored part of the skill at {@code ord}, as {@link IndexContents#skill} gives it. */
@@ -348,8 +385,18 @@ public final class RoutingPatch {
       return Router.over(after, confidence);
     }
 
-    /** Makes the patched state the state (the next patch starts from it). */
+    /** The notes the state was written or last committed with. */
+    public Map<String, String> notes() {
+      return notes;
+    }
+
+    /** Makes the patched state the state (the next patch starts from it), its notes kept. */
     public void commit() throws IOException {
+      commit(notes);
+    }
+
+    /** Makes the patched state the state, with these notes. */
+    public void commit(Map<String, String> notes) throws IOException {
       Map<String, String> data =
           new HashMap<>(SegmentInfos.readLatestCommit(index.getDirectory()).getUserData());
       String next = Long.toString(gen + 1);
@@ -359,7 +406,7 @@ public final class RoutingPatch {
       tomb.setLiveCommitData(Map.of(GEN, next).entrySet());
       tomb.commit();
       triggers.commit(Map.of(GEN, next));
-      writeState(root, key, gen + 1);
+      writeState(root, key, gen + 1, notes);
       committed = true;
     }
 

@@ -6,7 +6,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import dev.skillsite.model.SkillId;
 import dev.skillsite.routing.Background;
 import dev.skillsite.routing.Fields;
 import dev.skillsite.routing.IndexContents;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The browser search export ({@link SearchIndexWriter}) patched for the skills a {@link
@@ -46,13 +44,14 @@ public final class ExportPatch {
 
   /**
    * The export in {@code site} (as published, made from the index before {@code patch}) patched:
-   * {@code shown} has each changed skill's {@link SearchIndexWriter.Display}, {@code termBytes} is
-   * the term data size of the published export. Empty when the chunk count would change.
+   * {@code shown} has (by id) each changed skill's {@link SearchIndexWriter.Display}, {@code
+   * termBytes} is the term data size of the published export. Empty when the chunk count would
+   * change.
    */
   public Optional<Files> patch(
       Path site,
       RoutingPatch.Patched patch,
-      Map<SkillId, SearchIndexWriter.Display> shown,
+      Map<String, SearchIndexWriter.Display> shown,
       long termBytes)
       throws IOException {
     Path dir = site.resolve(SearchIndexWriter.DIR);
@@ -102,7 +101,7 @@ public final class ExportPatch {
     }
     JsonArray pageArray = manifest.getAsJsonArray("skillPage");
     String[] page = {pageArray.get(0).getAsString(), pageArray.get(1).getAsString()};
-    for (SkillId id : new TreeSet<>(patch.changed())) {
+    for (String id : patch.changedIds()) {
       int ord = patch.ordOf(id);
       int chunk = ord / SearchIndexWriter.DOC_CHUNK;
       String name = "d/" + Integer.toString(chunk, 36) + ".js";
@@ -114,7 +113,7 @@ public final class ExportPatch {
       JsonArray shownAs = both.get(1).getAsJsonArray();
       SearchIndexWriter.Display d = shown.get(id);
       if (d == null) {
-        throw new IllegalArgumentException("no display for " + id.value());
+        throw new IllegalArgumentException("no display for " + id);
       }
       docs.set(ord % SearchIndexWriter.DOC_CHUNK, SearchIndexWriter.docEntry(patch.skill(ord), d));
       shownAs.set(ord % SearchIndexWriter.DOC_CHUNK, SearchIndexWriter.skillEntry(d, page));
@@ -132,7 +131,7 @@ public final class ExportPatch {
       o.addProperty("sumTotalTermFreq", stats[1]);
       if (normsInManifest && o.has("norms")) {
         StringBuilder hex = new StringBuilder(o.get("norms").getAsString());
-        for (SkillId id : patch.changed()) {
+        for (String id : patch.changedIds()) {
           int ord = patch.ordOf(id);
           byte b = patch.norm(field, ord);
           hex.setCharAt(2 * ord, Character.forDigit((b >> 4) & 15, 16));

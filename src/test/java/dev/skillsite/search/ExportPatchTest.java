@@ -85,7 +85,7 @@ class ExportPatchTest {
       try (RoutingPatch.Patched p = (RoutingPatch.Patched) o) {
         ExportPatch.Files files =
             new ExportPatch()
-                .patch(site, p, Map.of(after.id(), display(after)), termBytes)
+                .patch(site, p, Map.of(after.id().value(), display(after)), termBytes)
                 .orElseThrow();
         for (var e : files.changed().entrySet()) {
           Files.writeString(site.resolve(e.getKey()), e.getValue());
