@@ -133,6 +133,13 @@ public final class RoutingPatch {
       t.add(new TreeSet<>(triggers));
       t.commit(Map.of(GEN, "0"));
     }
+    try (TriggerTable t = TriggerTable.open(root.resolve("surfaces"), true)) {
+      for (int d = 0; d < index.size(); d++) {
+        IndexedSkill s = index.skill(d);
+        t.put(s.id().value(), surfaceTerms(index.terms(), s));
+      }
+      t.commit(Map.of(GEN, "0"));
+    }
     writeState(root, key, 0, notes);
   }
 
@@ -220,6 +227,8 @@ public final class RoutingPatch {
     private final IndexWriter tomb;
     private final NameTable names;
     private final TriggerTable triggers;
+    private final TriggerTable surfaces;
+    private final Set<String> similarMayChange = new TreeSet<>();
     private final Confidence confidence;
     private final List<DirectoryReader> readers = new ArrayList<>();
     private PatchedIndex after;
@@ -244,10 +253,12 @@ public final class RoutingPatch {
       this.tomb = new IndexWriter(FSDirectory.open(root.resolve("tomb")), appending());
       this.names = NameTable.open(root.resolve("names"));
       this.triggers = TriggerTable.open(root.resolve("triggers"), false);
+      this.surfaces = TriggerTable.open(root.resolve("surfaces"), false);
       String g = Long.toString(this.gen);
       if (!g.equals(data.getOrDefault(GEN, "0"))
           || !g.equals(SegmentInfos.readLatestCommit(tomb.getDirectory()).getUserData().get(GEN))
-          || !g.equals(triggers.commitData().get(GEN))) {
+          || !g.equals(triggers.commitData().get(GEN))
+          || !g.equals(surfaces.commitData().get(GEN))) {
         throw new IOException("the patch state's parts are of different generations");
       }
     }
@@ -316,6 +327,12 @@ public final class RoutingPatch {
       }
       triggers.remove(removed);
       triggers.add(added);
+      for (Change c : changes) {
+        IndexedSkill s = IndexedSkill.of(SkillDocument.of(c.after()));
+        surfaces.put(s.id().value(), surfaceTerms(after.terms(), s));
+        similarMayChange.add(s.id().value());
+      }
+      similarMayChange.addAll(surfaces.using(changedTerms));
       Set<String> asked = new TreeSet<>(triggers.using(changedTerms));
       asked.addAll(added);
       Router router = Router.over(after, confidence);
@@ -328,6 +345,16 @@ public final class RoutingPatch {
     /** Trigger phrase → its ranking now, for every phrase whose ranking may have changed. */
     public Map<String, RouteResult> rankings() {
       return rankings;
+    }
+
+    /**
+     * The skills (ids) whose similar skills may have changed: the changed ones and every skill
+     * whose "more like this" words include a term a changed document holds differently ({@link
+     * IndexDelta#unaffectedSimilar}'s rule); every other skill's list is as before. Not re-computed
+     * here (see docs/notes/issue-27.md).
+     */
+    public Set<String> similarMayChange() {
+      return similarMayChange;
     }
 
     /** The terms (of any field) a changed skill's document holds differently now. */
@@ -406,6 +433,7 @@ public final class RoutingPatch {
       tomb.setLiveCommitData(Map.of(GEN, next).entrySet());
       tomb.commit();
       triggers.commit(Map.of(GEN, next));
+      surfaces.commit(Map.of(GEN, next));
       writeState(root, key, gen + 1, notes);
       committed = true;
     }
@@ -427,7 +455,8 @@ public final class RoutingPatch {
           index.getDirectory(),
           tomb.getDirectory(),
           names,
-          triggers);
+          triggers,
+          surfaces);
     }
 
     boolean committed() {
@@ -441,6 +470,18 @@ public final class RoutingPatch {
       if (fi.getIndexOptions() != IndexOptions.NONE) {
         out.add(fi.name);
       }
+    }
+    return out;
+  }
+
+  /**
+   * The words a skill's "more like this" query is made of ({@link SimilarSkills#similar}, as {@link
+   * IndexDelta#unaffectedSimilar} reads them).
+   */
+  static Set<String> surfaceTerms(TermReader terms, IndexedSkill s) {
+    Set<String> out = new TreeSet<>();
+    for (String line : SimilarSkills.surfaceText(s).split("\n")) {
+      out.addAll(terms.surfaces(Fields.DESCRIPTION, line).keySet());
     }
     return out;
   }

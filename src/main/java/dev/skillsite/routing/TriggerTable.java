@@ -79,14 +79,22 @@ final class TriggerTable implements Closeable {
   /** Adds the phrases (a phrase already held stays once). */
   void add(Collection<String> phrases) throws IOException {
     for (String p : phrases) {
-      Document d = new Document();
-      d.add(new KeywordField(PHRASE, p, Field.Store.NO));
-      d.add(new StoredField(STORED, p));
-      for (String t : new TreeSet<>(termsOf(p))) {
-        d.add(new KeywordField(TERM, t, Field.Store.NO));
-      }
-      writer.updateDocument(new Term(PHRASE, p), d);
+      put(p, termsOf(p));
     }
+  }
+
+  /**
+   * Holds {@code key} as using {@code terms} (replacing what it used). The table of skills' surface
+   * terms ({@link RoutingPatch}) is kept this way, a skill id a key.
+   */
+  void put(String key, Collection<String> terms) throws IOException {
+    Document d = new Document();
+    d.add(new KeywordField(PHRASE, key, Field.Store.NO));
+    d.add(new StoredField(STORED, key));
+    for (String t : new TreeSet<>(terms)) {
+      d.add(new KeywordField(TERM, t, Field.Store.NO));
+    }
+    writer.updateDocument(new Term(PHRASE, key), d);
   }
 
   void remove(Collection<String> phrases) throws IOException {
@@ -95,7 +103,7 @@ final class TriggerTable implements Closeable {
     }
   }
 
-  /** The phrases held that have any of {@code changed} among their {@link #termsOf}. */
+  /** The phrases (keys) held that use any of {@code changed} (their {@link #termsOf}). */
   Set<String> using(Collection<String> changed) {
     Set<String> out = new TreeSet<>();
     try (DirectoryReader reader = DirectoryReader.open(writer)) {

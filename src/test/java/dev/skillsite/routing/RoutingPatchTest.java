@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * patched index routes every trigger and eval request exactly as the fresh one (ids, scores,
  * confidences, abstention, matched phrases); the rankings the patch returns are the fresh ones; and
  * every trigger it does not return is ranked by the fresh index as before the edit (so carrying it
- * is right). Where the statistics move, it says it cannot patch and leaves the state as it was.
+ * is right), and so is every similar-skills list of a skill it does not name. Where the statistics
+ * move, it says it cannot patch and leaves the state as it was.
  */
 class RoutingPatchTest {
   private static final int TOP = 5;
@@ -48,6 +49,7 @@ class RoutingPatchTest {
     assertEquals(0, s.patch(longBody(skills), SkillEdits::pastTheIndexedText));
     assertTrue(s.carried > 4 * s.asked, "most rankings carried: " + s.carried + ", " + s.asked);
     assertTrue(s.asked > 0, "some rankings asked again");
+    assertTrue(s.similarCarried > s.skills.size(), "similar lists carried: " + s.similarCarried);
   }
 
   /** The first skill whose body is longer than the indexed part. */
@@ -117,6 +119,7 @@ class RoutingPatchTest {
     final List<String> triggers;
     final List<String> queries;
     int carried;
+    int similarCarried;
     int asked;
 
     Sequence(List<Skill> skills, Path cache) throws IOException {
@@ -176,6 +179,16 @@ class RoutingPatchTest {
             assertEquals(old.rank(q, TOP), router.rank(q, TOP), "carried: " + q);
           }
         }
+        SimilarSkills similarWas = was.similarSkills();
+        SimilarSkills similarNow = fresh.similarSkills();
+        for (Skill k : next) {
+          if (!p.similarMayChange().contains(k.id().value())) {
+            similarCarried++;
+            assertEquals(
+                similarWas.similar(k.id(), 9), similarNow.similar(k.id(), 9), "similar: " + k.id());
+          }
+        }
+        assertTrue(p.similarMayChange().contains(after.id().value()));
         p.commit();
         skills.set(at, after);
         this.asked += p.rankings().size();
