@@ -312,8 +312,13 @@ public final class RoutingPatch {
           return Optional.of(
               "the patch state holds another document for " + is.id().value() + " than given");
         }
-        changedTerms.addAll(heldDifferently(old, SkillDocument.of(is)));
         Document now = SkillDocument.of(is);
+        Set<String> differ = heldDifferently(old, now);
+        if (differ.isEmpty() && IndexedSkill.of(now).equals(IndexedSkill.of(old))) {
+          continue; // the same document (an edit past the indexed text, of a reference…)
+        }
+        changedTerms.addAll(differ);
+        now = SkillDocument.of(is);
         now.add(new NumericDocValuesField(PatchedIndex.ORD, ord.getAsInt()));
         tomb.addDocument(old);
         index.updateDocument(new Term(Fields.ID, is.id().value()), now);

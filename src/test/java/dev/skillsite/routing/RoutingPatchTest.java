@@ -46,10 +46,19 @@ class RoutingPatchTest {
     s.patch(0, SkillEdits::bodyWordReplaced); // the same skill again: its patched document replaced
     s.refuse(140, b -> SkillEdits.withBody(b, b.body() + "\n\nAlso covers quokka habitats.\n"));
     s.patch(140, SkillEdits::bodyWordReplaced); // the refused patch left the state as it was
+    long segments = segments(cache);
     assertEquals(0, s.patch(longBody(skills), SkillEdits::pastTheIndexedText));
+    assertEquals(segments, segments(cache), "the same document is not replaced");
     assertTrue(s.carried > 4 * s.asked, "most rankings carried: " + s.carried + ", " + s.asked);
     assertTrue(s.asked > 0, "some rankings asked again");
     assertTrue(s.similarCarried > s.skills.size(), "similar lists carried: " + s.similarCarried);
+  }
+
+  /** Segment files of the patch state's index. */
+  private static long segments(Path cache) throws IOException {
+    try (var files = Files.list(cache.resolve(RoutingPatch.DIR).resolve("index"))) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".si")).count();
+    }
   }
 
   /** The first skill whose body is longer than the indexed part. */
