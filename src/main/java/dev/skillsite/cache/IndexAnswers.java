@@ -97,14 +97,6 @@ public final class IndexAnswers {
     return carriedSimilar.get();
   }
 
-  /**
-   * The phrases ranked in this build (asked or carried): what the health stage probed, for the
-   * patch state's {@link RoutingPatcher#record}.
-   */
-  public java.util.Set<String> rankedQueries() {
-    return java.util.Set.copyOf(ranked.keySet());
-  }
-
   /** How many rankings were asked of the index. */
   public long asked() {
     return asked.get();
