@@ -74,6 +74,7 @@
 //SOURCES ../src/main/java/dev/skillsite/cache/CacheRecords.java
 //SOURCES ../src/main/java/dev/skillsite/cache/CodeIdentity.java
 //SOURCES ../src/main/java/dev/skillsite/cache/IndexAnswers.java
+//SOURCES ../src/main/java/dev/skillsite/cache/RoutingPatcher.java
 //SOURCES ../src/main/java/dev/skillsite/cache/SearchExportCache.java
 //SOURCES ../src/main/java/dev/skillsite/cache/package-info.java
 //SOURCES ../src/main/java/dev/skillsite/check/AuditFindingsRule.java
@@ -229,6 +230,8 @@
 //SOURCES ../src/main/java/dev/skillsite/routing/Invocation.java
 //SOURCES ../src/main/java/dev/skillsite/routing/LocalSource.java
 //SOURCES ../src/main/java/dev/skillsite/routing/Matched.java
+//SOURCES ../src/main/java/dev/skillsite/routing/NameTable.java
+//SOURCES ../src/main/java/dev/skillsite/routing/PatchedIndex.java
 //SOURCES ../src/main/java/dev/skillsite/routing/QueryTerms.java
 //SOURCES ../src/main/java/dev/skillsite/routing/ReproducibleCodec.java
 //SOURCES ../src/main/java/dev/skillsite/routing/ReproducibleIds.java
@@ -238,6 +241,7 @@
 //SOURCES ../src/main/java/dev/skillsite/routing/Router.java
 //SOURCES ../src/main/java/dev/skillsite/routing/RouterFactory.java
 //SOURCES ../src/main/java/dev/skillsite/routing/RoutingIndex.java
+//SOURCES ../src/main/java/dev/skillsite/routing/RoutingPatch.java
 //SOURCES ../src/main/java/dev/skillsite/routing/RoutingSource.java
 //SOURCES ../src/main/java/dev/skillsite/routing/ScoreTable.java
 //SOURCES ../src/main/java/dev/skillsite/routing/Similar.java
@@ -250,6 +254,7 @@
 //SOURCES ../src/main/java/dev/skillsite/routing/Synonyms.java
 //SOURCES ../src/main/java/dev/skillsite/routing/TermReader.java
 //SOURCES ../src/main/java/dev/skillsite/routing/TermStats.java
+//SOURCES ../src/main/java/dev/skillsite/routing/TriggerTable.java
 //SOURCES ../src/main/java/dev/skillsite/routing/eval/EvalCase.java
 //SOURCES ../src/main/java/dev/skillsite/routing/eval/EvalFile.java
 //SOURCES ../src/main/java/dev/skillsite/routing/eval/EvalReport.java
@@ -258,6 +263,7 @@
 //SOURCES ../src/main/java/dev/skillsite/routing/eval/Ranking.java
 //SOURCES ../src/main/java/dev/skillsite/routing/package-info.java
 //SOURCES ../src/main/java/dev/skillsite/search/EngineConstants.java
+//SOURCES ../src/main/java/dev/skillsite/search/ExportPatch.java
 //SOURCES ../src/main/java/dev/skillsite/search/SearchIndexWriter.java
 //SOURCES ../src/main/java/dev/skillsite/search/SkillNames.java
 //SOURCES ../src/main/java/dev/skillsite/search/TermChunks.java

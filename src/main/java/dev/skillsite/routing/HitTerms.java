@@ -25,7 +25,7 @@ final class HitTerms {
   record Entry(int docFreq, boolean[] inHit) {}
 
   /** Whether a document other than the hits holds a term. */
-  private interface Outside {
+  interface Outside {
     boolean contains(String field, String term, int doc);
   }
 
@@ -45,6 +45,20 @@ final class HitTerms {
     this.entries.putAll(known);
     this.reader = k -> new Entry(0, new boolean[this.hits.length]);
     this.outside = (field, term, doc) -> false;
+  }
+
+  private HitTerms(int[] hits, Function<Key, Entry> reader, Outside outside) {
+    this.hits = hits.clone();
+    this.reader = reader;
+    this.outside = outside;
+  }
+
+  /**
+   * For a source that reads each (field, term) of {@code hits} when first asked ({@code reader})
+   * and answers for any other document with {@code outside}.
+   */
+  static HitTerms reading(int[] hits, Function<Key, Entry> reader, Outside outside) {
+    return new HitTerms(hits, reader, outside);
   }
 
   /**

@@ -1,7 +1,10 @@
 package dev.skillsite.routing;
 
 import dev.skillsite.model.SkillId;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
 
 /**
  * The stored part of one indexed skill, held in memory beside the index for reasons and
@@ -21,5 +24,18 @@ record IndexedSkill(
     keywords = List.copyOf(keywords);
     headings = List.copyOf(headings);
     notFor = List.copyOf(notFor);
+  }
+
+  /** The stored part of a routing document ({@link SkillDocument#of}). */
+  static IndexedSkill of(Document d) {
+    return new IndexedSkill(
+        new SkillId(d.get(Fields.ID)),
+        d.get(Fields.DISPLAY_NAME),
+        d.get(Fields.SOURCE),
+        Optional.ofNullable(d.get(Fields.DESCRIPTION)).orElse(""),
+        Arrays.asList(d.getValues(Fields.PHRASE)),
+        Arrays.asList(d.getValues(Fields.KEYWORD)),
+        Arrays.asList(d.getValues(Fields.HEADING)),
+        Arrays.asList(d.getValues(Fields.NOT_FOR)));
   }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A skill the user calls by name, which fires whatever the words around it say: a slash command at
@@ -30,22 +31,43 @@ public final class Invocation {
   /** How many words before a name are read for a refusal ({@link #NOT_WANTED}). */
   public static final int REFUSAL_WINDOW = 4;
 
-  private final Map<String, Integer> byName = new HashMap<>();
+  private final Function<String, Integer> byName;
   private final int longest;
 
   /**
    * @param names the name of each document, in document order (the first of equal names wins)
    */
   public Invocation(List<String> names) {
+    Map<String, Integer> map = new HashMap<>();
     int max = 0;
     for (int doc = 0; doc < names.size(); doc++) {
       List<String> w = words(names.get(doc));
-      if (w.stream().anyMatch(x -> !x.equals("skill"))) { // "skill" alone names nothing
-        byName.putIfAbsent(String.join(" ", w), doc);
+      if (names(w)) {
+        map.putIfAbsent(key(w), doc);
         max = Math.max(max, w.size());
       }
     }
+    this.byName = map::get;
     this.longest = max;
+  }
+
+  /**
+   * Over names looked up elsewhere: {@code byName} gives the first document whose name has that
+   * {@link #key} (or null), {@code longest} the most words such a name has.
+   */
+  Invocation(Function<String, Integer> byName, int longest) {
+    this.byName = byName;
+    this.longest = longest;
+  }
+
+  /** Whether a name of these {@link #words} can be invoked ("skill" alone names nothing). */
+  static boolean names(List<String> words) {
+    return words.stream().anyMatch(x -> !x.equals("skill"));
+  }
+
+  /** What names of the same words share. */
+  static String key(List<String> words) {
+    return String.join(" ", words);
   }
 
   /**
@@ -65,7 +87,7 @@ public final class Invocation {
       String command =
           query.substring(start + 1, end); // "/pdf", "/plugin:pdf"; not a path ("/usr/bin")
       Integer doc =
-          byName.get(String.join(" ", words(command.substring(command.lastIndexOf(':') + 1))));
+          byName.apply(String.join(" ", words(command.substring(command.lastIndexOf(':') + 1))));
       if (doc != null && command.indexOf('/') < 0) {
         return OptionalInt.of(doc);
       }
@@ -78,10 +100,10 @@ public final class Invocation {
       // the longest name just before the word "skill", or ending with it ("template-skill")
       for (int n = Math.min(longest, j + 1); n >= 1; n--) {
         int from = j - n;
-        Integer doc = n <= j ? byName.get(String.join(" ", w.subList(from, j))) : null;
+        Integer doc = n <= j ? byName.apply(String.join(" ", w.subList(from, j))) : null;
         if (doc == null) {
           from = j - n + 1;
-          doc = byName.get(String.join(" ", w.subList(from, j + 1)));
+          doc = byName.apply(String.join(" ", w.subList(from, j + 1)));
         }
         if (doc != null) {
           if (w.subList(Math.max(0, from - REFUSAL_WINDOW), from).stream()

@@ -54,6 +54,11 @@ public final class Router {
     this(solr, confidence, Fields.SEARCHED);
   }
 
+  /** Over any source (the patched index of the build cache, {@link PatchedIndex}). */
+  static Router over(RoutingSource source, Confidence confidence) {
+    return new Router(source, confidence, Fields.SEARCHED);
+  }
+
   private Router(RoutingSource source, Confidence confidence, List<Fields.Weighted> fields) {
     this.index = source;
     this.confidence = confidence;

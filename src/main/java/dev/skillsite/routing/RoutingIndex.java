@@ -66,7 +66,7 @@ public final class RoutingIndex implements Closeable {
    * The commit data key of a collection's own threshold; absent for the default one (same bytes as
    * before).
    */
-  private static final String THRESHOLD = "skillsite.threshold";
+  static final String THRESHOLD = "skillsite.threshold";
 
   private RoutingIndex(Directory directory) throws IOException {
     this.directory = directory;
@@ -82,9 +82,13 @@ public final class RoutingIndex implements Closeable {
     }
     this.docOf = Collections.unmodifiableMap(ids);
     this.distinctNames = (int) skills.stream().map(IndexedSkill::name).distinct().count();
-    String t = reader.getIndexCommit().getUserData().get(THRESHOLD);
-    this.confidence =
-        t == null ? Confidence.DEFAULT : Confidence.DEFAULT.withThreshold(Double.parseDouble(t));
+    this.confidence = confidenceOf(reader.getIndexCommit().getUserData());
+  }
+
+  /** The confidence an index's commit data says it was built with. */
+  static Confidence confidenceOf(Map<String, String> commitData) {
+    String t = commitData.get(THRESHOLD);
+    return t == null ? Confidence.DEFAULT : Confidence.DEFAULT.withThreshold(Double.parseDouble(t));
   }
 
   /** Documents made ahead of the writer at a time. */
@@ -244,7 +248,7 @@ public final class RoutingIndex implements Closeable {
     }
   }
 
-  private static IndexWriterConfig config() {
+  static IndexWriterConfig config() {
     IndexWriterConfig config = new IndexWriterConfig(Analysis.perField());
     config.setSimilarity(Bm25.similarity());
     config.setCodec(new ReproducibleCodec());
@@ -525,17 +529,7 @@ public final class RoutingIndex implements Closeable {
     List<IndexedSkill> out = new ArrayList<>(reader.maxDoc());
     StoredFields stored = reader.storedFields();
     for (int i = 0; i < reader.maxDoc(); i++) {
-      Document d = stored.document(i);
-      out.add(
-          new IndexedSkill(
-              new SkillId(d.get(Fields.ID)),
-              d.get(Fields.DISPLAY_NAME),
-              d.get(Fields.SOURCE),
-              Optional.ofNullable(d.get(Fields.DESCRIPTION)).orElse(""),
-              Arrays.asList(d.getValues(Fields.PHRASE)),
-              Arrays.asList(d.getValues(Fields.KEYWORD)),
-              Arrays.asList(d.getValues(Fields.HEADING)),
-              Arrays.asList(d.getValues(Fields.NOT_FOR))));
+      out.add(IndexedSkill.of(stored.document(i)));
     }
     return out;
   }

@@ -81,8 +81,8 @@ public final class SearchIndexWriter {
           Fields.KEYWORD,
           Fields.NOT_FOR);
 
-  private static final int FIRST_POSTINGS = 2;
-  private static final List<String> MEMBERSHIP_ONLY =
+  static final int FIRST_POSTINGS = 2;
+  static final List<String> MEMBERSHIP_ONLY =
       List.of(Fields.PHRASE, Fields.KEYWORD, Fields.NOT_FOR);
 
   /** What a result shows for a skill: document i of the index is skill i. */
@@ -111,6 +111,15 @@ public final class SearchIndexWriter {
   static final int NORMS_IN_MANIFEST_UP_TO = 256;
 
   private final Gson gson = new Gson();
+  private long termBytes;
+
+  /**
+   * The size of the term data the last {@link #write} split into chunks (what the chunk count
+   * follows): a patch of the export ({@link ExportPatch}) keeps it to know the count is unchanged.
+   */
+  public long termBytes() {
+    return termBytes;
+  }
 
   /**
    * Writes the files into {@code site}/{@value #DIR}.
@@ -131,6 +140,7 @@ public final class SearchIndexWriter {
         entries.entrySet().stream()
             .mapToLong(e -> e.getKey().length() + e.getValue().length() + 4)
             .sum();
+    termBytes = bytes;
     int chunks = TermChunks.count(bytes, CHUNK_TARGET, TermChunks.maxChunks(index.size()));
     List<StringJoiner> split = new ArrayList<>();
     for (int i = 0; i < chunks; i++) {
@@ -153,20 +163,7 @@ public final class SearchIndexWriter {
       JsonArray docs = new JsonArray();
       JsonArray shownAs = new JsonArray();
       for (int d = start; d < Math.min(index.size(), start + DOC_CHUNK); d++) {
-        IndexContents.StoredSkill s = index.skill(d);
-        JsonArray one = new JsonArray();
-        one.add(strings(s.phrases()));
-        one.add(strings(s.keywords()));
-        one.add(strings(s.headings()));
-        one.add(skills.get(d).description());
-        List<String> clauses = skills.get(d).clauses();
-        if (!s.notFor().isEmpty() || !clauses.isEmpty()) {
-          one.add(strings(s.notFor()));
-        }
-        if (!clauses.isEmpty()) {
-          one.add(strings(clauses));
-        }
-        docs.add(one);
+        docs.add(docEntry(index.skill(d), skills.get(d)));
         shownAs.add(skillEntry(skills.get(d), page));
       }
       written.add(
@@ -203,11 +200,28 @@ public final class SearchIndexWriter {
     return List.copyOf(written);
   }
 
+  /** A skill's part of a phrase chunk ({@code d/N.js}). */
+  static JsonArray docEntry(IndexContents.StoredSkill s, Display shown) {
+    JsonArray one = new JsonArray();
+    one.add(strings(s.phrases()));
+    one.add(strings(s.keywords()));
+    one.add(strings(s.headings()));
+    one.add(shown.description());
+    List<String> clauses = shown.clauses();
+    if (!s.notFor().isEmpty() || !clauses.isEmpty()) {
+      one.add(strings(s.notFor()));
+    }
+    if (!clauses.isEmpty()) {
+      one.add(strings(clauses));
+    }
+    return one;
+  }
+
   /**
    * A skill's entry: {@code [id]}, {@code [id, name]} or {@code [id, name, page]}, only what
    * differs from the id and the usual page.
    */
-  private static JsonArray skillEntry(Display d, String[] page) {
+  static JsonArray skillEntry(Display d, String[] page) {
     boolean usualPage = d.url().equals(page[0] + d.id() + page[1]);
     return strings(
         !usualPage
@@ -254,26 +268,26 @@ public final class SearchIndexWriter {
                 slots.computeIfAbsent(term, t -> new JsonElement[SLOTS.size()])[0] =
                     new JsonPrimitive(df));
     Map<String, JsonArray> out = new LinkedHashMap<>();
-    slots.forEach(
-        (term, e) -> {
-          int last = e.length - 1;
-          while (last >= 0 && e[last] == null) {
-            last--;
-          }
-          JsonArray a = new JsonArray();
-          for (int i = 0; i <= last; i++) {
-            a.add(
-                e[i] != null
-                    ? e[i]
-                    : i < FIRST_POSTINGS ? new JsonPrimitive(0) : new JsonPrimitive(""));
-          }
-          out.put(term, a);
-        });
+    slots.forEach((term, e) -> out.put(term, termEntry(e)));
     return out;
   }
 
+  /** A term's entry from its slots ({@link #SLOTS}; null: not held), trailing empty ones cut. */
+  static JsonArray termEntry(JsonElement[] e) {
+    int last = e.length - 1;
+    while (last >= 0 && e[last] == null) {
+      last--;
+    }
+    JsonArray a = new JsonArray();
+    for (int i = 0; i <= last; i++) {
+      a.add(
+          e[i] != null ? e[i] : i < FIRST_POSTINGS ? new JsonPrimitive(0) : new JsonPrimitive(""));
+    }
+    return a;
+  }
+
   /** Whether BM25 scores {@code field} (its postings then carry the documents' norms). */
-  private static boolean scored(String field) {
+  static boolean scored(String field) {
     return Fields.SEARCHED.stream().anyMatch(w -> w.field().equals(field) && w.boost() > 0);
   }
 
@@ -325,7 +339,7 @@ public final class SearchIndexWriter {
    * The text before and after the id in the first skill's page ({@code skills/}, {@code
    * /index.html}).
    */
-  private static String[] pagePattern(List<Display> skills) {
+  static String[] pagePattern(List<Display> skills) {
     for (Display d : skills) {
       int at = d.url().indexOf(d.id());
       if (at >= 0) {

@@ -47,11 +47,16 @@ final class TermChunks {
    * postings carry their documents' norms, so that no file holds a norm per skill).
    */
   static String encode(List<Posting> postings, byte[] norms) {
+    return encode(postings, doc -> norms[doc]);
+  }
+
+  /** As {@link #encode(List, byte[])}, each document's norm byte from {@code norms}. */
+  static String encode(List<Posting> postings, java.util.function.IntUnaryOperator norms) {
     StringBuilder sb = new StringBuilder(encode(postings, true));
     if (!postings.isEmpty()) {
       sb.append('|');
       for (Posting p : postings) {
-        int b = norms[p.doc()] & 0xff;
+        int b = norms.applyAsInt(p.doc()) & 0xff;
         sb.append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 15, 16));
       }
     }

@@ -1,0 +1,151 @@
+package dev.skillsite.cache;
+
+import dev.skillsite.routing.RouteResult;
+import dev.skillsite.routing.RoutingIndex;
+import dev.skillsite.routing.RoutingPatch;
+import dev.skillsite.search.ExportPatch;
+import dev.skillsite.search.SearchIndexWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The routing side of a patch rebuild, as {@code build/PatchBuild} calls it: the index patched in
+ * place ({@link RoutingPatch}), the trigger rankings that may have changed asked again (in the form
+ * the health stage keeps, {@link IndexAnswers.Ranked}), and the browser search files that change
+ * ({@link ExportPatch}). Time and memory follow the change, not the collection.
+ *
+ * <p>Every full or incremental build calls {@link #record} after its export; a patch build calls
+ * {@link #patch}, publishes {@link Patched#rankings}' consequences and {@link Patched#files} with
+ * its pages, then {@link Patched#commit} (in the order of its journal: the state is committed once
+ * the site's journal is written; a build killed before that finds the state one patch behind the
+ * published site and must fall back, which the key and generation cannot see: PatchBuild records
+ * the generation it published, see docs/notes/issue-27.md).
+ */
+public final class RoutingPatcher {
+  private static final String TERM_BYTES = "termBytes";
+
+  /** Hits per trigger ranking: the health check's ({@code RouterProbe.TOP}). */
+  public static final int TOP = 5;
+
+  private RoutingPatcher() {}
+
+  /**
+   * Writes the patch state after a full or incremental build: its routing index, the distinct
+   * trigger phrases its health stage probed, the term data size of its search export ({@link
+   * SearchIndexWriter#termBytes}), and its key (code, configuration, templates).
+   */
+  public static void record(
+      Path cache, RoutingIndex index, Collection<String> triggers, long termBytes, String key)
+      throws IOException {
+    RoutingPatch.write(cache, index, triggers, key, Map.of(TERM_BYTES, Long.toString(termBytes)));
+  }
+
+  /** What a patch says. */
+  public sealed interface Result permits Patched, CannotPatch {}
+
+  /** The build must fall back (and {@link #record} again): why. */
+  public record CannotPatch(String reason) implements Result {}
+
+  /** A staged patch. Close it, committed or not. */
+  public static final class Patched implements Result, Closeable {
+    private final RoutingPatch.Patched routing;
+    private final Map<String, List<IndexAnswers.Ranked>> rankings;
+    private final ExportPatch.Files files;
+
+    private Patched(
+        RoutingPatch.Patched routing,
+        Map<String, List<IndexAnswers.Ranked>> rankings,
+        ExportPatch.Files files) {
+      this.routing = routing;
+      this.rankings = rankings;
+      this.files = files;
+    }
+
+    /**
+     * Trigger phrase → its ranking now, as the health stage records it (empty when the router
+     * abstains; equal scores by id), for every phrase whose ranking may have changed; every other
+     * phrase ranks as in the last build.
+     */
+    public Map<String, List<IndexAnswers.Ranked>> rankings() {
+      return rankings;
+    }
+
+    /** Search export files to write (site path → content); none is deleted. */
+    public Map<String, String> files() {
+      return files.changed();
+    }
+
+    /** Makes the patched state the state: after the site is published. */
+    public void commit() throws IOException {
+      routing.commit(Map.of(TERM_BYTES, Long.toString(files.termBytes())));
+    }
+
+    @Override
+    public void close() throws IOException {
+      routing.close();
+    }
+  }
+
+  /**
+   * Patches for {@code changes}, given the published site folder {@code site} (its search export is
+   * read where it changes), each changed skill's search display by id, and the trigger phrases the
+   * changed skills added and dropped (that no other skill holds).
+   */
+  public static Result patch(
+      Path cache,
+      Path site,
+      String key,
+      List<RoutingPatch.Change> changes,
+      Map<String, SearchIndexWriter.Display> shown,
+      Collection<String> added,
+      Collection<String> removed) {
+    RoutingPatch.Outcome o = RoutingPatch.patch(cache, key, changes, added, removed, TOP);
+    if (o instanceof RoutingPatch.CannotPatch c) {
+      return new CannotPatch(c.reason());
+    }
+    RoutingPatch.Patched p = (RoutingPatch.Patched) o;
+    try {
+      String bytes = p.notes().get(TERM_BYTES);
+      if (bytes == null) {
+        p.close();
+        return new CannotPatch("the patch state does not know the search export's size");
+      }
+      Optional<ExportPatch.Files> files =
+          new ExportPatch().patch(site, p, shown, Long.parseLong(bytes));
+      if (files.isEmpty()) {
+        p.close();
+        return new CannotPatch("the search export's chunk count changes");
+      }
+      Map<String, List<IndexAnswers.Ranked>> rankings = new LinkedHashMap<>();
+      p.rankings().forEach((q, r) -> rankings.put(q, ranked(r)));
+      return new Patched(p, rankings, files.get());
+    } catch (IOException | RuntimeException e) {
+      try {
+        p.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      return new CannotPatch("the search export cannot be patched: " + e);
+    }
+  }
+
+  /** A ranking as {@code RouterProbe} gives it to the health check. */
+  private static List<IndexAnswers.Ranked> ranked(RouteResult r) {
+    if (r.abstained()) {
+      return List.of();
+    }
+    return r.hits().stream()
+        .map(h -> new IndexAnswers.Ranked(h.id(), h.score()))
+        .sorted(
+            Comparator.comparingDouble((IndexAnswers.Ranked x) -> -x.score())
+                .thenComparing(IndexAnswers.Ranked::id))
+        .toList();
+  }
+}

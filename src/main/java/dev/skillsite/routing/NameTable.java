@@ -1,0 +1,146 @@
+package dev.skillsite.routing;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The skill names of a collection, looked up without reading them all: for each name (and each
+ * name's {@link Invocation#key}) the first skill (position in the collection's order) that has it.
+ * Kept on disk beside the patched routing index ({@link PatchedIndex}); a patch never changes a
+ * name, so it is written once per full build.
+ */
+final class NameTable implements Closeable {
+  private static final String NAME = "name";
+  private static final String KEY = "key";
+  private static final String FIRST = "first";
+  private static final String LONGEST = "skillsite.longest";
+  private static final String DISTINCT = "skillsite.distinct";
+
+  private final Directory dir;
+  private final DirectoryReader reader;
+  private final int longest;
+  private final int distinct;
+
+  private NameTable(Directory dir) throws IOException {
+    this.dir = dir;
+    this.reader = DirectoryReader.open(dir);
+    Map<String, String> data = reader.getIndexCommit().getUserData();
+    this.longest = Integer.parseInt(data.getOrDefault(LONGEST, "0"));
+    this.distinct = Integer.parseInt(data.getOrDefault(DISTINCT, "0"));
+  }
+
+  /** Writes the table of {@code names} (each skill's name, in the collection's order). */
+  static void write(Path where, List<String> names) throws IOException {
+    Map<String, Integer> byName = new LinkedHashMap<>();
+    Map<String, Integer> byKey = new LinkedHashMap<>();
+    int longest = 0;
+    for (int doc = 0; doc < names.size(); doc++) {
+      byName.putIfAbsent(names.get(doc), doc);
+      List<String> w = Invocation.words(names.get(doc));
+      if (Invocation.names(w)) {
+        byKey.putIfAbsent(Invocation.key(w), doc);
+        longest = Math.max(longest, w.size());
+      }
+    }
+    try (Directory d = FSDirectory.open(where);
+        IndexWriter w =
+            new IndexWriter(
+                d, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+      for (var e : byName.entrySet()) {
+        w.addDocument(entry(NAME, e.getKey(), e.getValue()));
+      }
+      for (var e : byKey.entrySet()) {
+        w.addDocument(entry(KEY, e.getKey(), e.getValue()));
+      }
+      w.setLiveCommitData(
+          Map.of(LONGEST, Integer.toString(longest), DISTINCT, Integer.toString(byName.size()))
+              .entrySet());
+      w.commit();
+    }
+  }
+
+  private static Document entry(String field, String value, int first) {
+    Document d = new Document();
+    d.add(new KeywordField(field, value, Field.Store.NO));
+    d.add(new StoredField(FIRST, first));
+    return d;
+  }
+
+  static NameTable open(Path where) throws IOException {
+    Directory d = FSDirectory.open(where);
+    try {
+      return new NameTable(d);
+    } catch (IOException | RuntimeException e) {
+      d.close();
+      throw e;
+    }
+  }
+
+  /** The first skill with this frontmatter name. */
+  OptionalInt firstNamed(String name) {
+    return first(NAME, name);
+  }
+
+  /**
+   * The first skill whose name has this {@link Invocation#key}, or null (for {@link Invocation}).
+   */
+  Integer firstKeyed(String key) {
+    OptionalInt f = first(KEY, key);
+    return f.isPresent() ? f.getAsInt() : null;
+  }
+
+  /** The most words an invocable name has. */
+  int longest() {
+    return longest;
+  }
+
+  /** How many different names the collection holds. */
+  int distinct() {
+    return distinct;
+  }
+
+  private OptionalInt first(String field, String value) {
+    try {
+      Terms terms = MultiTerms.getTerms(reader, field);
+      if (terms == null) {
+        return OptionalInt.empty();
+      }
+      TermsEnum te = terms.iterator();
+      if (!te.seekExact(new BytesRef(value))) {
+        return OptionalInt.empty();
+      }
+      PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+      int doc = pe.nextDoc();
+      return OptionalInt.of(
+          reader.storedFields().document(doc).getField(FIRST).numericValue().intValue());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    reader.close();
+    dir.close();
+  }
+}

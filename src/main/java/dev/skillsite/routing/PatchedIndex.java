@@ -1,0 +1,460 @@
+package dev.skillsite.routing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermStatistics;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * A routing index updated in place, read as the index a full build of the same skills would make.
+ *
+ * <p>The index is the full build's one segment (the <em>base</em>: document {@code i} is skill
+ * {@code i}) followed by small segments a patch added: a changed skill's document is deleted where
+ * it was and added again, with its position in the collection's order (its <em>ord</em>) in the doc
+ * value {@link #ORD}. Beside it, the <em>tombstones</em>: an index of exactly the deleted
+ * documents, as they were indexed. Three things then make every answer the router reads equal to a
+ * fresh index's:
+ *
+ * <ul>
+ *   <li>statistics: Lucene's term and field statistics still count deleted documents until a merge;
+ *       here each is the index's minus the tombstones' (documents with a field, sum of lengths,
+ *       document frequency), which is what a fresh index of the live documents counts. A document's
+ *       own frequencies and length norm are the same in any index, so each BM25 score is computed
+ *       from the same numbers;
+ *   <li>order: a document is named by its ord, and equal scores rank the lower ord first (Lucene
+ *       ranks the lower document first, and in a fresh index document = ord);
+ *   <li>names: the first skill of a name comes from the {@link NameTable} (names do not change in a
+ *       patch).
+ * </ul>
+ *
+ * Clauses of a query whose term only deleted documents hold are left out: in a fresh index the term
+ * does not exist and its clause scores nothing. {@code PatchedIndexTest} checks the whole against a
+ * fresh index on every trigger and eval request.
+ */
+final class PatchedIndex implements RoutingSource {
+  /** The numeric doc value holding a patched document's ord (the base segment has none). */
+  static final String ORD = "skillsite_ord";
+
+  private final DirectoryReader reader;
+  private final IndexReader tomb;
+  private final NameTable names;
+  private final Confidence confidence;
+  private final IndexSearcher searcher;
+  private final TermReader termReader = new TermReader(Analysis.perField());
+  private final Background background = Background.standard();
+  private final Invocation invocation;
+  private final int baseDocs;
+  private final Map<Integer, Integer> docOfOrd = new HashMap<>();
+  private final Map<Integer, Integer> ordOfDoc = new HashMap<>();
+  private final Map<Integer, IndexedSkill> stored = new ConcurrentHashMap<>();
+  private final Map<Integer, List<Matched.Candidate>> candidates = new ConcurrentHashMap<>();
+
+  /**
+   * Over {@code reader} (base segment first, then patched ones), whose deleted documents are {@code
+   * tomb}'s; the caller keeps the readers and table open while this is used.
+   */
+  PatchedIndex(DirectoryReader reader, IndexReader tomb, NameTable names, Confidence confidence)
+      throws IOException {
+    this.reader = reader;
+    this.tomb = tomb;
+    this.names = names;
+    this.confidence = confidence;
+    List<LeafReaderContext> leaves = reader.leaves();
+    if (leaves.isEmpty() || leaves.get(0).reader().getFieldInfos().fieldInfo(ORD) != null) {
+      throw new IOException("the patched index does not start with its base segment");
+    }
+    this.baseDocs = leaves.get(0).reader().maxDoc();
+    for (LeafReaderContext ctx : leaves.subList(1, leaves.size())) {
+      LeafReader leaf = ctx.reader();
+      NumericDocValues ords = leaf.getNumericDocValues(ORD);
+      if (ords == null) {
+        if (leaf.numDocs() == 0) {
+          continue;
+        }
+        throw new IOException("a patched segment without ords");
+      }
+      Bits live = leaf.getLiveDocs();
+      for (int d = ords.nextDoc(); d != NumericDocValues.NO_MORE_DOCS; d = ords.nextDoc()) {
+        if (live == null || live.get(d)) {
+          int ord = (int) ords.longValue();
+          docOfOrd.put(ord, ctx.docBase + d);
+          ordOfDoc.put(ctx.docBase + d, ord);
+        }
+      }
+    }
+    this.searcher = new LiveSearcher(reader);
+    this.invocation = new Invocation(names::firstKeyed, names.longest());
+  }
+
+  /** The confidence (threshold) the index was built with. */
+  Confidence confidence() {
+    return confidence;
+  }
+
+  /** The Lucene document of the skill at {@code ord}. */
+  int docOf(int ord) {
+    return docOfOrd.getOrDefault(ord, ord);
+  }
+
+  /** The ord of a live Lucene document. */
+  int ordOf(int doc) {
+    return doc < baseDocs ? doc : ordOfDoc.get(doc);
+  }
+
+  /** The ord of the live document with that skill id. */
+  OptionalInt ordOf(String id) {
+    try {
+      for (LeafReaderContext ctx : reader.leaves()) {
+        Terms terms = ctx.reader().terms(Fields.ID);
+        if (terms == null) {
+          continue;
+        }
+        TermsEnum te = terms.iterator();
+        if (!te.seekExact(new BytesRef(id))) {
+          continue;
+        }
+        PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+        Bits live = ctx.reader().getLiveDocs();
+        for (int d = pe.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = pe.nextDoc()) {
+          if (live == null || live.get(d)) {
+            return OptionalInt.of(ordOf(ctx.docBase + d));
+          }
+        }
+      }
+      return OptionalInt.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The fields' statistics as BM25 reads them (live documents only); absent fields left out. */
+  Map<String, CollectionStatistics> statistics(Collection<String> fields) {
+    Map<String, CollectionStatistics> out = new HashMap<>();
+    try {
+      for (String f : fields) {
+        CollectionStatistics s = searcher.collectionStatistics(f);
+        if (s != null) {
+          out.put(f, s);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /**
+   * The live postings of {@code term} in {@code field}, by ord ({@link IndexContents#postings}'s
+   * order): what a fresh index of the same skills holds.
+   */
+  List<IndexContents.Posting> postings(String field, String term) {
+    List<IndexContents.Posting> out = new java.util.ArrayList<>();
+    try {
+      for (LeafReaderContext ctx : reader.leaves()) {
+        Terms terms = ctx.reader().terms(field);
+        if (terms == null) {
+          continue;
+        }
+        TermsEnum te = terms.iterator();
+        if (!te.seekExact(new BytesRef(term))) {
+          continue;
+        }
+        Bits live = ctx.reader().getLiveDocs();
+        PostingsEnum pe = te.postings(null, PostingsEnum.FREQS);
+        for (int d = pe.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = pe.nextDoc()) {
+          if (live == null || live.get(d)) {
+            out.add(new IndexContents.Posting(ordOf(ctx.docBase + d), pe.freq()));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.sort(Comparator.comparingInt(IndexContents.Posting::doc));
+    return out;
+  }
+
+  /** The length norm byte of the skill at {@code ord} in {@code field} (0 without one). */
+  byte norm(String field, int ord) {
+    int doc = docOf(ord);
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext ctx = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    try {
+      NumericDocValues nv = ctx.reader().getNormValues(field);
+      return nv != null && nv.advanceExact(doc - ctx.docBase) ? (byte) nv.longValue() : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Live documents holding {@code term} in {@code field}. */
+  int docFreq(String field, String term) {
+    try {
+      Term t = new Term(field, term);
+      return reader.docFreq(t) - tomb.docFreq(t);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public TermReader terms() {
+    return termReader;
+  }
+
+  @Override
+  public int size() {
+    return reader.numDocs();
+  }
+
+  @Override
+  public int distinctNames() {
+    return names.distinct();
+  }
+
+  @Override
+  public Background background() {
+    return background;
+  }
+
+  @Override
+  public IndexedSkill skill(int ord) {
+    return stored.computeIfAbsent(
+        ord,
+        o -> {
+          try {
+            return IndexedSkill.of(reader.storedFields().document(docOf(o)));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+
+  @Override
+  public List<Matched.Candidate> candidates(int ord) {
+    return candidates.computeIfAbsent(ord, o -> Matched.candidates(termReader, skill(o)));
+  }
+
+  @Override
+  public Ranked rank(String query, QueryTerms qt, List<Fields.Weighted> fields, int k) {
+    OrdCollector top = new OrdCollector(k);
+    try {
+      searcher.search(query(qt, fields), top);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ScoreDoc[] sd = top.hits();
+    OptionalInt invoked = invocation.find(query);
+    if (invoked.isPresent()) {
+      sd = RoutingSource.invokedFirst(sd, invoked.getAsInt());
+    }
+    int[] ords = Arrays.stream(sd).mapToInt(h -> h.doc).toArray();
+    return new Ranked(sd, invoked.isPresent(), hitTerms(ords, List.of(), List.of()));
+  }
+
+  @Override
+  public OptionalInt docNamed(String name) {
+    return names.firstNamed(name);
+  }
+
+  @Override
+  public HitTerms hitTerms(int[] ords, Collection<String> terms, Collection<String> fields) {
+    return HitTerms.reading(
+        ords,
+        key -> {
+          boolean[] in = new boolean[ords.length];
+          for (int i = 0; i < ords.length; i++) {
+            in[i] = contains(key.field(), key.term(), ords[i]);
+          }
+          return new HitTerms.Entry(docFreq(key.field(), key.term()), in);
+        },
+        this::contains);
+  }
+
+  /** The index does not explain scores (only {@link Router#explain} asks). */
+  @Override
+  public Map<String, Double> contributions(QueryTerms qt, List<Fields.Weighted> fields, int doc) {
+    return Map.of();
+  }
+
+  /** Whether the skill at {@code ord} holds {@code term} in {@code field}. */
+  boolean contains(String field, String term, int ord) {
+    int doc = docOf(ord);
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext ctx = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    try {
+      Terms terms = ctx.reader().terms(field);
+      if (terms == null) {
+        return false;
+      }
+      TermsEnum te = terms.iterator();
+      if (!te.seekExact(new BytesRef(term))) {
+        return false;
+      }
+      int local = doc - ctx.docBase;
+      return te.postings(null, PostingsEnum.NONE).advance(local) == local;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * {@link LocalSource#luceneQuery} without the clauses no live document can match (their terms
+   * would not exist in a fresh index).
+   */
+  private Query query(QueryTerms qt, List<Fields.Weighted> fields) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Fields.Weighted f : fields) {
+      if (f.boost() <= 0) {
+        continue;
+      }
+      for (var e : qt.byField().get(f.field()).entrySet()) {
+        if (docFreq(f.field(), e.getKey()) > 0) {
+          b.add(
+              new BoostQuery(
+                  new TermQuery(new Term(f.field(), e.getKey())), f.boost() * e.getValue()),
+              BooleanClause.Occur.SHOULD);
+        }
+      }
+    }
+    return b.build();
+  }
+
+  /** A searcher whose statistics leave out the deleted documents (the tombstones'). */
+  private final class LiveSearcher extends IndexSearcher {
+    LiveSearcher(IndexReader reader) {
+      super(reader);
+      setSimilarity(Bm25.similarity());
+    }
+
+    @Override
+    public CollectionStatistics collectionStatistics(String field) throws IOException {
+      CollectionStatistics all = super.collectionStatistics(field);
+      Terms gone = MultiTerms.getTerms(tomb, field);
+      if (all == null || gone == null) {
+        return all;
+      }
+      long docCount = all.docCount() - gone.getDocCount();
+      if (docCount <= 0) {
+        return null;
+      }
+      return new CollectionStatistics(
+          field,
+          getIndexReader().numDocs(),
+          docCount,
+          all.sumTotalTermFreq() - gone.getSumTotalTermFreq(),
+          all.sumDocFreq() - gone.getSumDocFreq());
+    }
+
+    @Override
+    public TermStatistics termStatistics(Term term, int docFreq, long totalTermFreq)
+        throws IOException {
+      return new TermStatistics(
+          term.bytes(), docFreq - tomb.docFreq(term), totalTermFreq - tomb.totalTermFreq(term));
+    }
+  }
+
+  /**
+   * The top {@code k} by score, equal scores the lower ord first, as a fresh index ranks; skips
+   * documents that cannot enter (scoring below the k-th) but not those that tie with it.
+   */
+  private final class OrdCollector extends SimpleCollector {
+    private static final Comparator<ScoreDoc> WORST_FIRST =
+        Comparator.comparingDouble((ScoreDoc h) -> h.score)
+            .thenComparing(Comparator.comparingInt((ScoreDoc h) -> h.doc).reversed());
+
+    private final int k;
+    private final PriorityQueue<ScoreDoc> queue = new PriorityQueue<>(WORST_FIRST);
+    private Scorable scorer;
+    private NumericDocValues ords;
+    private int docBase;
+
+    OrdCollector(int k) {
+      this.k = k;
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.TOP_SCORES;
+    }
+
+    @Override
+    protected void doSetNextReader(LeafReaderContext context) throws IOException {
+      docBase = context.docBase;
+      ords = context.ord == 0 ? null : context.reader().getNumericDocValues(ORD);
+    }
+
+    @Override
+    public void setScorer(Scorable scorer) throws IOException {
+      this.scorer = scorer;
+      raiseFloor();
+    }
+
+    @Override
+    public void collect(int doc) throws IOException {
+      float score = scorer.score();
+      int ord;
+      if (ords == null) {
+        ord = docBase + doc;
+      } else if (ords.advanceExact(doc)) {
+        ord = (int) ords.longValue();
+      } else {
+        throw new IllegalStateException("a patched document without its ord");
+      }
+      ScoreDoc hit = new ScoreDoc(ord, score);
+      if (queue.size() < k) {
+        queue.add(hit);
+      } else if (WORST_FIRST.compare(hit, queue.peek()) > 0) {
+        queue.poll();
+        queue.add(hit);
+      } else {
+        return;
+      }
+      raiseFloor();
+    }
+
+    private void raiseFloor() throws IOException {
+      if (scorer != null && queue.size() == k && k > 0) {
+        scorer.setMinCompetitiveScore(queue.peek().score);
+      }
+    }
+
+    ScoreDoc[] hits() {
+      ScoreDoc[] out = queue.toArray(ScoreDoc[]::new);
+      Arrays.sort(out, WORST_FIRST.reversed());
+      return out;
+    }
+  }
+}

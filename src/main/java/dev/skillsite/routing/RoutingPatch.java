@@ -1,0 +1,585 @@
+package dev.skillsite.routing;
+
+import dev.skillsite.model.Skill;
+import dev.skillsite.model.SkillId;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.index.CodecReader;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.FilterMergePolicy;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOSupplier;
+import org.apache.lucene.util.IOUtils;
+
+/**
+ * The routing side of a patch rebuild: what one changed skill (or a few) changes of the routing
+ * answers a build publishes, found and asked in time that depends on the change, not on the
+ * collection.
+ *
+ * <p>Every full or incremental build calls {@link #write} with the index it built; the state lives
+ * under {@code .skillsite-cache/patch/routing/} ({@link #DIR}): the index ({@link PatchedIndex}),
+ * the tombstones of the documents patches replaced, the {@link NameTable}, the {@link TriggerTable}
+ * and {@code state.properties} (the build key and a generation; every part's last commit carries
+ * the generation, so a patch killed between two commits leaves a state that does not open, and the
+ * next build falls back). It is opened, never read whole.
+ *
+ * <p>{@link #patch}: for each changed skill (same id and name), its document is replaced in place;
+ * when every field's statistics as BM25 reads them are the same before and after (documents with
+ * the field, average length as a float: {@link IndexDelta}'s rule), a ranking can change only
+ * through a term a changed document holds differently (another frequency, or another length norm
+ * where it holds it), so the trigger phrases using such a term ({@link TriggerTable}) are ranked
+ * again and every other one is as before. Otherwise: {@link CannotPatch}. The answer is staged:
+ * {@link Patched#commit} makes it the state, closing without commit leaves the state as it was.
+ */
+public final class RoutingPatch {
+  /** Where the state lives inside the build cache. */
+  public static final String DIR = "patch/routing";
+
+  /** More changed skills than this in one patch: the build falls back. */
+  static final int MAX_CHANGED = 16;
+
+  /** More patched segments than this since the last full build: the build falls back. */
+  static final int MAX_SEGMENTS = 256;
+
+  private static final String GEN = "skillsite.patch.gen";
+  private static final String STATE = "state.properties";
+
+  private RoutingPatch() {}
+
+  /** One changed skill: its skill as the state's index holds it, and as it is now. */
+  public record Change(Skill before, Skill after) {}
+
+  /** What a patch says. */
+  public sealed interface Outcome permits Patched, CannotPatch {}
+
+  /** The build must fall back (and write the state again): why. */
+  public record CannotPatch(String reason) implements Outcome {}
+
+  /**
+   * Writes the patch state for {@code index} (the build's, as published), the trigger phrases the
+   * build probed, under key {@code key} (code, configuration and templates: a patch with another
+   * key falls back). Replaces any state there.
+   */
+  public static void write(Path cache, RoutingIndex index, Collection<String> triggers, String key)
+      throws IOException {
+    write(cache, index, triggers, key, Map.of());
+  }
+
+  /**
+   * As {@link #write(Path, RoutingIndex, Collection, String)}, with {@code notes}: values the
+   * caller keeps beside the state, committed with it ({@link Patched#notes}, {@link
+   * Patched#commit(Map)}).
+   */
+  public static void write(
+      Path cache,
+      RoutingIndex index,
+      Collection<String> triggers,
+      String key,
+      Map<String, String> notes)
+      throws IOException {
+    Path root = cache.resolve(DIR);
+    Files.createDirectories(root);
+    Files.deleteIfExists(root.resolve(STATE)); // no state while it is written
+    index.writeTo(root.resolve("index"));
+    try (Directory dir = FSDirectory.open(root.resolve("tomb"));
+        IndexWriter tomb =
+            new IndexWriter(
+                dir, RoutingIndex.config().setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+      tomb.setLiveCommitData(Map.of(GEN, "0").entrySet());
+      tomb.commit();
+    }
+    List<String> names = new ArrayList<>(index.size());
+    for (int d = 0; d < index.size(); d++) {
+      names.add(index.skill(d).name());
+    }
+    NameTable.write(root.resolve("names"), names);
+    try (TriggerTable t = TriggerTable.open(root.resolve("triggers"), true)) {
+      t.add(new TreeSet<>(triggers));
+      t.commit(Map.of(GEN, "0"));
+    }
+    try (TriggerTable t = TriggerTable.open(root.resolve("surfaces"), true)) {
+      for (int d = 0; d < index.size(); d++) {
+        IndexedSkill s = index.skill(d);
+        t.put(s.id().value(), surfaceTerms(index.terms(), s));
+      }
+      t.commit(Map.of(GEN, "0"));
+    }
+    writeState(root, key, 0, notes);
+  }
+
+  private static final String NOTE = "note.";
+
+  private static void writeState(Path root, String key, long gen, Map<String, String> notes)
+      throws IOException {
+    Properties p = new Properties();
+    notes.forEach((k, v) -> p.setProperty(NOTE + k, v));
+    p.setProperty("key", key);
+    p.setProperty("gen", Long.toString(gen));
+    Path tmp = root.resolve(STATE + ".tmp");
+    try (var out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+      p.store(out, "skillsite patch state");
+    }
+    Files.move(tmp, root.resolve(STATE), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static Optional<Properties> readState(Path root) {
+    try (var in = Files.newBufferedReader(root.resolve(STATE), StandardCharsets.UTF_8)) {
+      Properties p = new Properties();
+      p.load(in);
+      return Optional.of(p);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Patches the state for {@code changes}: {@code added} and {@code removed} are trigger phrases
+   * the changed skills now have and no longer have (the caller knows which other skills still hold
+   * them; an added phrase is always ranked). {@code top}: hits per ranking (the health check's).
+   */
+  public static Outcome patch(
+      Path cache,
+      String key,
+      List<Change> changes,
+      Collection<String> added,
+      Collection<String> removed,
+      int top) {
+    if (changes.isEmpty() || changes.size() > MAX_CHANGED) {
+      return new CannotPatch(
+          changes.size() + " changed skills (a patch takes 1 to " + MAX_CHANGED + ")");
+    }
+    Path root = cache.resolve(DIR);
+    Optional<Properties> state = readState(root);
+    if (state.isEmpty()) {
+      return new CannotPatch("no patch state in " + root);
+    }
+    if (!key.equals(state.get().getProperty("key"))) {
+      return new CannotPatch(
+          "the patch state was written by another code, configuration or templates");
+    }
+    String gen = state.get().getProperty("gen", "");
+    Patched p = null;
+    try {
+      Map<String, String> notes = new TreeMap<>();
+      for (String k : state.get().stringPropertyNames()) {
+        if (k.startsWith(NOTE)) {
+          notes.put(k.substring(NOTE.length()), state.get().getProperty(k));
+        }
+      }
+      p = new Patched(root, key, gen, notes);
+      Optional<String> why = p.apply(changes, added, removed, top);
+      if (why.isPresent()) {
+        p.close();
+        return new CannotPatch(why.get());
+      }
+      return p;
+    } catch (IOException | RuntimeException e) {
+      IOUtils.closeWhileHandlingException(p);
+      return new CannotPatch("the patch state cannot be read: " + e);
+    }
+  }
+
+  /**
+   * A staged patch: the new answers, and the state updated to them once {@link #commit}ted. Close
+   * it (committed or not).
+   */
+  public static final class Patched implements Outcome, Closeable {
+    private final Path root;
+    private final String key;
+    private final long gen;
+    private final IndexWriter index;
+    private final IndexWriter tomb;
+    private final NameTable names;
+    private final TriggerTable triggers;
+    private final TriggerTable surfaces;
+    private final Set<String> similarMayChange = new TreeSet<>();
+    private final Confidence confidence;
+    private final List<DirectoryReader> readers = new ArrayList<>();
+    private PatchedIndex after;
+    private final Map<String, RouteResult> rankings = new LinkedHashMap<>();
+    private final Set<String> changedTerms = new TreeSet<>();
+    private final Set<SkillId> changed =
+        new TreeSet<>(java.util.Comparator.comparing(SkillId::value));
+    private boolean committed;
+
+    private final Map<String, String> notes;
+
+    private Patched(Path root, String key, String gen, Map<String, String> notes)
+        throws IOException {
+      this.root = root;
+      this.notes = Map.copyOf(notes);
+      this.key = key;
+      this.gen = Long.parseLong(gen);
+      Directory indexDir = FSDirectory.open(root.resolve("index"));
+      Map<String, String> data = SegmentInfos.readLatestCommit(indexDir).getUserData();
+      this.confidence = RoutingIndex.confidenceOf(data);
+      this.index = new IndexWriter(indexDir, appending());
+      this.tomb = new IndexWriter(FSDirectory.open(root.resolve("tomb")), appending());
+      this.names = NameTable.open(root.resolve("names"));
+      this.triggers = TriggerTable.open(root.resolve("triggers"), false);
+      this.surfaces = TriggerTable.open(root.resolve("surfaces"), false);
+      String g = Long.toString(this.gen);
+      if (!g.equals(data.getOrDefault(GEN, "0"))
+          || !g.equals(SegmentInfos.readLatestCommit(tomb.getDirectory()).getUserData().get(GEN))
+          || !g.equals(triggers.commitData().get(GEN))
+          || !g.equals(surfaces.commitData().get(GEN))) {
+        throw new IOException("the patch state's parts are of different generations");
+      }
+    }
+
+    private static IndexWriterConfig appending() {
+      return RoutingIndex.config()
+          .setOpenMode(IndexWriterConfig.OpenMode.APPEND)
+          .setCommitOnClose(false)
+          .setMergePolicy(
+              new FilterMergePolicy(NoMergePolicy.INSTANCE) {
+                @Override
+                public boolean keepFullyDeletedSegment(IOSupplier<CodecReader> reader) {
+                  return true; // its deleted documents are in the tombstones
+                }
+              });
+    }
+
+    private PatchedIndex view() throws IOException {
+      DirectoryReader r = DirectoryReader.open(index);
+      DirectoryReader t = DirectoryReader.open(tomb);
+      readers.add(r);
+      readers.add(t);
+      return new PatchedIndex(r, t, names, confidence);
+    }
+
+    private Optional<String> apply(
+        List<Change> changes, Collection<String> added, Collection<String> removed, int top)
+        throws IOException {
+      PatchedIndex before = view();
+      if (before.size() == 0) {
+        return Optional.of("an empty collection");
+      }
+      if (readers.get(0).leaves().size() > MAX_SEGMENTS) {
+        return Optional.of("more than " + MAX_SEGMENTS + " patches since the last full build");
+      }
+      for (Change c : changes) {
+        Skill was = c.before();
+        Skill is = c.after();
+        if (!was.id().equals(is.id()) || !was.name().equals(is.name())) {
+          return Optional.of("a skill's id or name changed: " + was.id().value());
+        }
+        if (!changed.add(is.id())) {
+          return Optional.of("a skill changed twice in one patch: " + is.id().value());
+        }
+        OptionalInt ord = before.ordOf(is.id().value());
+        if (ord.isEmpty()) {
+          return Optional.of("not in the patch state's index: " + is.id().value());
+        }
+        Document old = SkillDocument.of(was);
+        if (!IndexedSkill.of(old).equals(before.skill(ord.getAsInt()))) {
+          return Optional.of(
+              "the patch state holds another document for " + is.id().value() + " than given");
+        }
+        Document now = SkillDocument.of(is);
+        Set<String> differ = heldDifferently(old, now);
+        if (differ.isEmpty() && IndexedSkill.of(now).equals(IndexedSkill.of(old))) {
+          continue; // the same document (an edit past the indexed text, of a reference…)
+        }
+        changedTerms.addAll(differ);
+        now = SkillDocument.of(is);
+        now.add(new NumericDocValuesField(PatchedIndex.ORD, ord.getAsInt()));
+        tomb.addDocument(old);
+        index.updateDocument(new Term(Fields.ID, is.id().value()), now);
+      }
+      after = view();
+      Set<String> fields = new TreeSet<>(indexedFields(readers.get(0)));
+      fields.addAll(indexedFields(readers.get(2)));
+      Optional<String> differ = statisticsDiffer(before, after, fields);
+      if (differ.isPresent()) {
+        return differ;
+      }
+      triggers.remove(removed);
+      triggers.add(added);
+      for (Change c : changes) {
+        IndexedSkill s = IndexedSkill.of(SkillDocument.of(c.after()));
+        surfaces.put(s.id().value(), surfaceTerms(after.terms(), s));
+        similarMayChange.add(s.id().value());
+      }
+      similarMayChange.addAll(surfaces.using(changedTerms));
+      Set<String> asked = new TreeSet<>(triggers.using(changedTerms));
+      asked.addAll(added);
+      Router router = Router.over(after, confidence);
+      for (String q : asked) {
+        rankings.put(q, router.rank(q, top));
+      }
+      return Optional.empty();
+    }
+
+    /** Trigger phrase → its ranking now, for every phrase whose ranking may have changed. */
+    public Map<String, RouteResult> rankings() {
+      return rankings;
+    }
+
+    /**
+     * The skills (ids) whose similar skills may have changed: the changed ones and every skill
+     * whose "more like this" words include a term a changed document holds differently ({@link
+     * IndexDelta#unaffectedSimilar}'s rule); every other skill's list is as before. Not re-computed
+     * here (see docs/notes/issue-27.md).
+     */
+    public Set<String> similarMayChange() {
+      return similarMayChange;
+    }
+
+    /** The terms (of any field) a changed skill's document holds differently now. */
+    public Set<String> changedTerms() {
+      return changedTerms;
+    }
+
+    /** The skills patched. */
+    public Set<SkillId> changed() {
+      return changed;
+    }
+
+    /** The ids of the skills patched. */
+    public Set<String> changedIds() {
+      Set<String> out = new TreeSet<>();
+      changed.forEach(id -> out.add(id.value()));
+      return out;
+    }
+
+    /** Skills in the collection. */
+    public int size() {
+      return after.size();
+    }
+
+    /** The position of a skill in the collection's order (its document in a fresh index). */
+    public int ordOf(String id) {
+      return after.ordOf(id).orElseThrow();
+    }
+
+    /** The stored part of the skill at {@code ord}, as {@link IndexContents#skill} gives it. */
+    public IndexContents.StoredSkill skill(int ord) {
+      IndexedSkill s = after.skill(ord);
+      return new IndexContents.StoredSkill(
+          s.id(), s.name(), s.phrases(), s.keywords(), s.headings(), s.notFor());
+    }
+
+    /** The postings of {@code term} in {@code field} now, as {@link IndexContents#postings}. */
+    public List<IndexContents.Posting> postings(String field, String term) {
+      return after.postings(field, term);
+    }
+
+    /** The length norm byte of the skill at {@code ord} in {@code field} now. */
+    public byte norm(String field, int ord) {
+      return after.norm(field, ord);
+    }
+
+    /** Documents with {@code field} and the sum of its lengths now (live documents). */
+    public long[] statistics(String field) {
+      CollectionStatistics s = after.statistics(List.of(field)).get(field);
+      return s == null ? new long[] {0, 0} : new long[] {s.docCount(), s.sumTotalTermFreq()};
+    }
+
+    /** A router over the patched index (the same answers as over a fresh index of the skills). */
+    public Router router() {
+      return Router.over(after, confidence);
+    }
+
+    /** The notes the state was written or last committed with. */
+    public Map<String, String> notes() {
+      return notes;
+    }
+
+    /** Makes the patched state the state (the next patch starts from it), its notes kept. */
+    public void commit() throws IOException {
+      commit(notes);
+    }
+
+    /** Makes the patched state the state, with these notes. */
+    public void commit(Map<String, String> notes) throws IOException {
+      Map<String, String> data =
+          new HashMap<>(SegmentInfos.readLatestCommit(index.getDirectory()).getUserData());
+      String next = Long.toString(gen + 1);
+      data.put(GEN, next);
+      index.setLiveCommitData(data.entrySet());
+      index.commit();
+      tomb.setLiveCommitData(Map.of(GEN, next).entrySet());
+      tomb.commit();
+      triggers.commit(Map.of(GEN, next));
+      surfaces.commit(Map.of(GEN, next));
+      writeState(root, key, gen + 1, notes);
+      committed = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+      IOUtils.close(
+          () -> IOUtils.close(readers),
+          () -> {
+            if (index.isOpen()) {
+              index.rollback();
+            }
+          },
+          () -> {
+            if (tomb.isOpen()) {
+              tomb.rollback();
+            }
+          },
+          index.getDirectory(),
+          tomb.getDirectory(),
+          names,
+          triggers,
+          surfaces);
+    }
+
+    boolean committed() {
+      return committed;
+    }
+  }
+
+  private static Set<String> indexedFields(IndexReader reader) {
+    Set<String> out = new TreeSet<>();
+    for (FieldInfo fi : FieldInfos.getMergedFieldInfos(reader)) {
+      if (fi.getIndexOptions() != IndexOptions.NONE) {
+        out.add(fi.name);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The words a skill's "more like this" query is made of ({@link SimilarSkills#similar}, as {@link
+   * IndexDelta#unaffectedSimilar} reads them).
+   */
+  static Set<String> surfaceTerms(TermReader terms, IndexedSkill s) {
+    Set<String> out = new TreeSet<>();
+    for (String line : SimilarSkills.surfaceText(s).split("\n")) {
+      out.addAll(terms.surfaces(Fields.DESCRIPTION, line).keySet());
+    }
+    return out;
+  }
+
+  /** {@link IndexDelta}'s rule: documents with each field, and its average length as a float. */
+  static Optional<String> statisticsDiffer(
+      PatchedIndex before, PatchedIndex after, Collection<String> fields) {
+    Map<String, CollectionStatistics> a = before.statistics(fields);
+    Map<String, CollectionStatistics> b = after.statistics(fields);
+    for (String f : fields) {
+      CollectionStatistics x = a.get(f);
+      CollectionStatistics y = b.get(f);
+      if (x == null || y == null) {
+        if (x != y) {
+          return Optional.of("the documents with field " + f + " changed");
+        }
+        continue;
+      }
+      if (x.docCount() != y.docCount()) {
+        return Optional.of("the documents with field " + f + " changed");
+      }
+      float ax = (float) (x.sumTotalTermFreq() / (double) x.docCount());
+      float ay = (float) (y.sumTotalTermFreq() / (double) y.docCount());
+      if (Float.floatToIntBits(ax) != Float.floatToIntBits(ay)) {
+        return Optional.of(
+            "the average length of field " + f + " changed (" + ax + " → " + ay + ")");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The terms, in any field, that one document holds another number of times than the other, or
+   * holds with another length norm: analysed by the index's own chain, each into an index of its
+   * own.
+   */
+  static Set<String> heldDifferently(Document was, Document is) throws IOException {
+    Map<String, Map<String, Integer>> a = new HashMap<>();
+    Map<String, Long> na = new HashMap<>();
+    Map<String, Map<String, Integer>> b = new HashMap<>();
+    Map<String, Long> nb = new HashMap<>();
+    invert(was, a, na);
+    invert(is, b, nb);
+    Set<String> out = new TreeSet<>();
+    Set<String> fields = new TreeSet<>(a.keySet());
+    fields.addAll(b.keySet());
+    for (String f : fields) {
+      Map<String, Integer> x = a.getOrDefault(f, Map.of());
+      Map<String, Integer> y = b.getOrDefault(f, Map.of());
+      boolean normMoved = !na.getOrDefault(f, 0L).equals(nb.getOrDefault(f, 0L));
+      Set<String> terms = new TreeSet<>(x.keySet());
+      terms.addAll(y.keySet());
+      for (String t : terms) {
+        if (normMoved || !x.getOrDefault(t, 0).equals(y.getOrDefault(t, 0))) {
+          out.add(t);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void invert(
+      Document d, Map<String, Map<String, Integer>> freqs, Map<String, Long> norms)
+      throws IOException {
+    try (Directory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(dir, RoutingIndex.config())) {
+        w.addDocument(d);
+      }
+      try (DirectoryReader r = DirectoryReader.open(dir)) {
+        for (var ctx : r.leaves()) {
+          LeafReader leaf = ctx.reader();
+          for (FieldInfo fi : leaf.getFieldInfos()) {
+            if (fi.getIndexOptions() == IndexOptions.NONE || fi.name.equals(Fields.ID)) {
+              continue;
+            }
+            Terms terms = leaf.terms(fi.name);
+            if (terms == null) {
+              continue;
+            }
+            Map<String, Integer> m = freqs.computeIfAbsent(fi.name, k -> new HashMap<>());
+            TermsEnum te = terms.iterator();
+            for (BytesRef t = te.next(); t != null; t = te.next()) {
+              PostingsEnum pe = te.postings(null, PostingsEnum.FREQS);
+              pe.nextDoc();
+              m.put(t.utf8ToString(), pe.freq());
+            }
+            NumericDocValues n = leaf.getNormValues(fi.name);
+            if (n != null && n.advanceExact(0)) {
+              norms.put(fi.name, n.longValue());
+            }
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,195 @@
+package dev.skillsite.search;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import dev.skillsite.routing.Background;
+import dev.skillsite.routing.Fields;
+import dev.skillsite.routing.IndexContents;
+import dev.skillsite.routing.RoutingPatch;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+
+/**
+ * The browser search export ({@link SearchIndexWriter}) patched for the skills a {@link
+ * RoutingPatch} changed: only the files whose bytes change, each exactly what a full export of the
+ * patched collection writes. Those are the term chunks holding a term a changed document holds
+ * differently (each such term's entry made again from the patched index's postings, the chunk's
+ * other entries kept as they are), the phrase chunk of each changed skill, and the manifest when a
+ * field's statistics (or, on a small collection, a norm it holds) changed. The chunk count follows
+ * the size of all term data ({@link SearchIndexWriter#termBytes}), so the size is carried from
+ * patch to patch; a patch that would change the count cannot be made.
+ */
+public final class ExportPatch {
+  private static final String PREFIX = "SkillsiteSearch.";
+  private static final String END = ");\n";
+  private final Gson gson = new Gson();
+
+  /**
+   * The files to write (site path → content; none to delete: a term left by every skill keeps no
+   * entry, but its chunk stays), and the term data's size after them.
+   */
+  public record Files(Map<String, String> changed, long termBytes) {}
+
+  /**
+   * The export in {@code site} (as published, made from the index before {@code patch}) patched:
+   * {@code shown} has (by id) each changed skill's {@link SearchIndexWriter.Display}, {@code
+   * termBytes} is the term data size of the published export. Empty when the chunk count would
+   * change.
+   */
+  public Optional<Files> patch(
+      Path site,
+      RoutingPatch.Patched patch,
+      Map<String, SearchIndexWriter.Display> shown,
+      long termBytes)
+      throws IOException {
+    Path dir = site.resolve(SearchIndexWriter.DIR);
+    JsonObject manifest =
+        JsonParser.parseString(unwrap(read(dir, "manifest.js"), "manifest(")).getAsJsonObject();
+    int n = manifest.get("skillCount").getAsInt();
+    int chunks = manifest.get("chunks").getAsInt();
+    if (n != patch.size()) {
+      return Optional.empty();
+    }
+    boolean normsInManifest = n <= SearchIndexWriter.NORMS_IN_MANIFEST_UP_TO;
+    Map<String, String> out = new TreeMap<>();
+    Map<Integer, List<String>> byChunk = new TreeMap<>();
+    for (String t : patch.changedTerms()) {
+      byChunk.computeIfAbsent(TermChunks.chunkOf(t, chunks), c -> new ArrayList<>()).add(t);
+    }
+    long bytes = termBytes;
+    for (var e : byChunk.entrySet()) {
+      String name = "t/" + Integer.toString(e.getKey(), 36) + ".js";
+      String old = read(dir, name);
+      String head = "terms(" + e.getKey() + ",";
+      JsonObject held = JsonParser.parseString(unwrap(old, head)).getAsJsonObject();
+      TreeMap<String, String> entries = new TreeMap<>();
+      held.entrySet().forEach(x -> entries.put(x.getKey(), gson.toJson(x.getValue())));
+      for (String t : e.getValue()) {
+        String was = entries.remove(t);
+        if (was != null) {
+          bytes -= t.length() + was.length() + 4;
+        }
+        Optional<JsonArray> now = entry(patch, t, normsInManifest);
+        if (now.isPresent()) {
+          String json = gson.toJson(now.get());
+          entries.put(t, json);
+          bytes += t.length() + json.length() + 4;
+        }
+      }
+      StringJoiner j = new StringJoiner(",", "{", "}");
+      entries.forEach((t, json) -> j.add(gson.toJson(t) + ":" + json));
+      String now = PREFIX + head + j + END;
+      if (!now.equals(old)) {
+        out.put(SearchIndexWriter.DIR + "/" + name, now);
+      }
+    }
+    if (TermChunks.count(bytes, SearchIndexWriter.CHUNK_TARGET, TermChunks.maxChunks(n))
+        != chunks) {
+      return Optional.empty();
+    }
+    JsonArray pageArray = manifest.getAsJsonArray("skillPage");
+    String[] page = {pageArray.get(0).getAsString(), pageArray.get(1).getAsString()};
+    for (String id : patch.changedIds()) {
+      int ord = patch.ordOf(id);
+      int chunk = ord / SearchIndexWriter.DOC_CHUNK;
+      String name = "d/" + Integer.toString(chunk, 36) + ".js";
+      String path = SearchIndexWriter.DIR + "/" + name;
+      String old = out.containsKey(path) ? out.get(path) : read(dir, name);
+      String head = "docs(" + chunk + ",";
+      JsonArray both = JsonParser.parseString("[" + unwrap(old, head) + "]").getAsJsonArray();
+      JsonArray docs = both.get(0).getAsJsonArray();
+      JsonArray shownAs = both.get(1).getAsJsonArray();
+      SearchIndexWriter.Display d = shown.get(id);
+      if (d == null) {
+        throw new IllegalArgumentException("no display for " + id);
+      }
+      docs.set(ord % SearchIndexWriter.DOC_CHUNK, SearchIndexWriter.docEntry(patch.skill(ord), d));
+      shownAs.set(ord % SearchIndexWriter.DOC_CHUNK, SearchIndexWriter.skillEntry(d, page));
+      String now = PREFIX + head + gson.toJson(docs) + "," + gson.toJson(shownAs) + END;
+      if (!now.equals(old)) {
+        out.put(path, now);
+      }
+    }
+    String oldManifest = read(dir, "manifest.js");
+    for (JsonElement f : manifest.getAsJsonArray("fields")) {
+      JsonObject o = f.getAsJsonObject();
+      String field = o.get("name").getAsString();
+      long[] stats = patch.statistics(field);
+      o.addProperty("docCount", (int) stats[0]);
+      o.addProperty("sumTotalTermFreq", stats[1]);
+      if (normsInManifest && o.has("norms")) {
+        StringBuilder hex = new StringBuilder(o.get("norms").getAsString());
+        for (String id : patch.changedIds()) {
+          int ord = patch.ordOf(id);
+          byte b = patch.norm(field, ord);
+          hex.setCharAt(2 * ord, Character.forDigit((b >> 4) & 15, 16));
+          hex.setCharAt(2 * ord + 1, Character.forDigit(b & 15, 16));
+        }
+        o.addProperty("norms", hex.toString());
+      }
+    }
+    String now = PREFIX + "manifest(" + gson.toJson(manifest) + END;
+    if (!now.equals(oldManifest)) {
+      out.put(SearchIndexWriter.DIR + "/manifest.js", now);
+    }
+    return Optional.of(new Files(out, bytes));
+  }
+
+  /** A term's entry as {@link SearchIndexWriter} makes it, from the patched index; empty: none. */
+  private static Optional<JsonArray> entry(
+      RoutingPatch.Patched patch, String term, boolean normsInManifest) {
+    List<String> slots = SearchIndexWriter.SLOTS;
+    JsonElement[] e = new JsonElement[slots.size()];
+    boolean any = false;
+    Integer bg = Background.standard().docFreq().get(term);
+    if (bg != null) {
+      e[0] = new JsonPrimitive(bg);
+      any = true;
+    }
+    List<IndexContents.Posting> all = patch.postings(Fields.ALL, term);
+    if (!all.isEmpty()) {
+      e[1] = new JsonPrimitive(all.size());
+      any = true;
+    }
+    for (int s = SearchIndexWriter.FIRST_POSTINGS; s < slots.size(); s++) {
+      String field = slots.get(s);
+      List<IndexContents.Posting> postings = patch.postings(field, term);
+      if (postings.isEmpty()) {
+        continue;
+      }
+      any = true;
+      boolean freqs = !SearchIndexWriter.MEMBERSHIP_ONLY.contains(field);
+      e[s] =
+          new JsonPrimitive(
+              !normsInManifest && SearchIndexWriter.scored(field)
+                  ? TermChunks.encode(postings, doc -> patch.norm(field, doc))
+                  : TermChunks.encode(postings, freqs));
+    }
+    return any ? Optional.of(SearchIndexWriter.termEntry(e)) : Optional.empty();
+  }
+
+  private static String read(Path dir, String name) throws IOException {
+    return java.nio.file.Files.readString(dir.resolve(name), StandardCharsets.UTF_8);
+  }
+
+  /** The arguments after {@code head} of a file {@code SkillsiteSearch.HEAD…);}. */
+  private static String unwrap(String file, String head) throws IOException {
+    String start = PREFIX + head;
+    if (!file.startsWith(start) || !file.endsWith(END)) {
+      throw new IOException("not an export file of this version: " + head);
+    }
+    return file.substring(start.length(), file.length() - END.length());
+  }
+}

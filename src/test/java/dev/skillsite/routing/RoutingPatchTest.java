@@ -1,0 +1,222 @@
+package dev.skillsite.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skillsite.model.Skill;
+import dev.skillsite.testing.CorpusSkills;
+import dev.skillsite.testing.SkillEdits;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link RoutingPatch} on its own: a sequence of single-skill edits patched into the state one
+ * after another, each compared with a fresh index of the edited collection. After every patch the
+ * patched index routes every trigger and eval request exactly as the fresh one (ids, scores,
+ * confidences, abstention, matched phrases); the rankings the patch returns are the fresh ones; and
+ * every trigger it does not return is ranked by the fresh index as before the edit (so carrying it
+ * is right), and so is every similar-skills list of a skill it does not name. Where the statistics
+ * move, it says it cannot patch and leaves the state as it was.
+ */
+class RoutingPatchTest {
+  private static final int TOP = 5;
+  private static final String KEY = "code+config";
+
+  @TempDir Path cache;
+
+  @Test
+  void editsOfMediumPatchedInSequenceRouteAsAFreshIndex() throws IOException {
+    List<Skill> skills = CorpusSkills.load(Path.of("../shared/corpora/medium"));
+    Sequence s = new Sequence(skills, cache);
+    s.patch(0, SkillEdits::bodyWordReplaced);
+    s.patch(57, SkillEdits::bodyWordReplaced);
+    s.patch(0, SkillEdits::bodyWordReplaced); // the same skill again: its patched document replaced
+    s.refuse(140, b -> SkillEdits.withBody(b, b.body() + "\n\nAlso covers quokka habitats.\n"));
+    s.patch(140, SkillEdits::bodyWordReplaced); // the refused patch left the state as it was
+    long segments = segments(cache);
+    assertEquals(0, s.patch(longBody(skills), SkillEdits::pastTheIndexedText));
+    assertEquals(segments, segments(cache), "the same document is not replaced");
+    assertTrue(s.carried > 4 * s.asked, "most rankings carried: " + s.carried + ", " + s.asked);
+    assertTrue(s.asked > 0, "some rankings asked again");
+    assertTrue(s.similarCarried > s.skills.size(), "similar lists carried: " + s.similarCarried);
+  }
+
+  /** Segment files of the patch state's index. */
+  private static long segments(Path cache) throws IOException {
+    try (var files = Files.list(cache.resolve(RoutingPatch.DIR).resolve("index"))) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".si")).count();
+    }
+  }
+
+  /** The first skill whose body is longer than the indexed part. */
+  private static int longBody(List<Skill> skills) {
+    for (int i = 0; i < skills.size(); i++) {
+      if (skills.get(i).body().length() > SkillEdits.INDEXED_BODY + 100) {
+        return i;
+      }
+    }
+    throw new AssertionError("no skill with a long body");
+  }
+
+  @Test
+  void editsOfAnthropicPatchedInSequenceRouteAsAFreshIndex() throws IOException {
+    List<Skill> skills = CorpusSkills.load(Path.of("../shared/corpora/anthropic"));
+    Sequence s = new Sequence(skills, cache);
+    s.patch(1, SkillEdits::bodyWordReplaced);
+    s.patch(5, SkillEdits::bodyWordReplaced);
+    s.patch(1, SkillEdits::bodyWordReplaced);
+  }
+
+  @Test
+  void anotherKeyOrABrokenStateCannotPatch() throws IOException {
+    List<Skill> skills = CorpusSkills.load(Path.of("../shared/corpora/anthropic"));
+    try (RoutingIndex fresh = RoutingIndex.build(skills)) {
+      RoutingPatch.write(cache, fresh, List.of("make a pdf"), KEY);
+    }
+    List<RoutingPatch.Change> one =
+        List.of(new RoutingPatch.Change(skills.get(2), SkillEdits.bodyWordReplaced(skills.get(2))));
+    assertInstanceOf(
+        RoutingPatch.CannotPatch.class,
+        RoutingPatch.patch(cache, "other", one, List.of(), List.of(), TOP));
+    Skill renamed = SkillEdits.withName(skills.get(2), skills.get(2).name() + "-x");
+    assertInstanceOf(
+        RoutingPatch.CannotPatch.class,
+        RoutingPatch.patch(
+            cache,
+            KEY,
+            List.of(new RoutingPatch.Change(skills.get(2), renamed)),
+            List.of(),
+            List.of(),
+            TOP));
+    Skill wrongBefore = SkillEdits.bodyWordReplaced(skills.get(3));
+    assertInstanceOf(
+        RoutingPatch.CannotPatch.class,
+        RoutingPatch.patch(
+            cache,
+            KEY,
+            List.of(
+                new RoutingPatch.Change(
+                    SkillEdits.withDescription(skills.get(3), "x"), wrongBefore)),
+            List.of(),
+            List.of(),
+            TOP));
+    // a patch killed between its commits: the parts' generations differ
+    Files.writeString(
+        cache.resolve(RoutingPatch.DIR).resolve("state.properties"), "key=" + KEY + "\ngen=1\n");
+    RoutingPatch.Outcome o = RoutingPatch.patch(cache, KEY, one, List.of(), List.of(), TOP);
+    assertInstanceOf(RoutingPatch.CannotPatch.class, o);
+    assertTrue(((RoutingPatch.CannotPatch) o).reason().contains("generation"), o.toString());
+  }
+
+  /** A collection, its patch state, and the fresh index of its current skills. */
+  private static final class Sequence {
+    final List<Skill> skills;
+    final Path cache;
+    final List<String> triggers;
+    final List<String> queries;
+    int carried;
+    int similarCarried;
+    int asked;
+
+    Sequence(List<Skill> skills, Path cache) throws IOException {
+      this.skills = new ArrayList<>(skills);
+      this.cache = cache;
+      Set<String> t = new LinkedHashSet<>();
+      for (Skill s : skills) {
+        t.addAll(s.triggers().phrases());
+        t.addAll(s.triggers().keywords());
+      }
+      this.triggers = List.copyOf(t);
+      Set<String> q = new LinkedHashSet<>(t);
+      for (String line : Files.readAllLines(Path.of("../shared/eval/large.jsonl"))) {
+        Matcher m = Pattern.compile("\"query\":\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(line);
+        if (m.find()) {
+          q.add(m.group(1).replace("\\\"", "\""));
+        }
+      }
+      this.queries = List.copyOf(q);
+      try (RoutingIndex fresh = RoutingIndex.build(skills)) {
+        RoutingPatch.write(cache, fresh, triggers, KEY);
+      }
+    }
+
+    /** Patches and checks one edit; how many rankings the patch asked again. */
+    int patch(int at, UnaryOperator<Skill> edit) throws IOException {
+      Skill before = skills.get(at);
+      Skill after = edit.apply(before);
+      assertFalse(after.equals(before));
+      List<Skill> next = new ArrayList<>(skills);
+      next.set(at, after);
+      RoutingPatch.Outcome o =
+          RoutingPatch.patch(
+              cache,
+              KEY,
+              List.of(new RoutingPatch.Change(before, after)),
+              List.of(),
+              List.of(),
+              TOP);
+      assertInstanceOf(RoutingPatch.Patched.class, o, o.toString());
+      try (RoutingPatch.Patched p = (RoutingPatch.Patched) o;
+          RoutingIndex was = RoutingIndex.build(skills);
+          RoutingIndex fresh = RoutingIndex.build(next)) {
+        Router patched = p.router();
+        Router router = new Router(fresh);
+        Router old = new Router(was);
+        for (String q : queries) {
+          assertEquals(router.rank(q, TOP), patched.rank(q, TOP), "rank: " + q);
+          assertEquals(router.route(q, TOP), patched.route(q, TOP), "route: " + q);
+        }
+        Set<String> asked = new HashSet<>(p.rankings().keySet());
+        for (String q : triggers) {
+          if (asked.contains(q)) {
+            assertEquals(router.rank(q, TOP), p.rankings().get(q), "returned: " + q);
+          } else {
+            carried++;
+            assertEquals(old.rank(q, TOP), router.rank(q, TOP), "carried: " + q);
+          }
+        }
+        SimilarSkills similarWas = was.similarSkills();
+        SimilarSkills similarNow = fresh.similarSkills();
+        for (Skill k : next) {
+          if (!p.similarMayChange().contains(k.id().value())) {
+            similarCarried++;
+            assertEquals(
+                similarWas.similar(k.id(), 9), similarNow.similar(k.id(), 9), "similar: " + k.id());
+          }
+        }
+        assertTrue(p.similarMayChange().contains(after.id().value()));
+        p.commit();
+        skills.set(at, after);
+        this.asked += p.rankings().size();
+        return p.rankings().size();
+      }
+    }
+
+    void refuse(int at, UnaryOperator<Skill> edit) throws IOException {
+      Skill before = skills.get(at);
+      RoutingPatch.Outcome o =
+          RoutingPatch.patch(
+              cache,
+              KEY,
+              List.of(new RoutingPatch.Change(before, edit.apply(before))),
+              List.of(),
+              List.of(),
+              TOP);
+      assertInstanceOf(RoutingPatch.CannotPatch.class, o);
+      assertTrue(((RoutingPatch.CannotPatch) o).reason().contains("average length"), o.toString());
+    }
+  }
+}
