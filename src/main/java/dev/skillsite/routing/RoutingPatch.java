@@ -508,8 +508,9 @@ public final class RoutingPatch {
       if (x.docCount() != y.docCount()) {
         return Optional.of("the documents with field " + f + " changed");
       }
-      float ax = (float) (x.sumTotalTermFreq() / (double) x.docCount());
-      float ay = (float) (y.sumTotalTermFreq() / (double) y.docCount());
+      // on the grid every scorer reads (Bm25#averageLength), as IndexDelta compares them
+      float ax = Bm25.averageLength(x.sumTotalTermFreq(), x.docCount());
+      float ay = Bm25.averageLength(y.sumTotalTermFreq(), y.docCount());
       if (Float.floatToIntBits(ax) != Float.floatToIntBits(ay)) {
         return Optional.of(
             "the average length of field " + f + " changed (" + ax + " → " + ay + ")");

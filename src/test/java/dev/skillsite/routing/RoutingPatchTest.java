@@ -44,7 +44,10 @@ class RoutingPatchTest {
     s.patch(0, SkillEdits::bodyWordReplaced);
     s.patch(57, SkillEdits::bodyWordReplaced);
     s.patch(0, SkillEdits::bodyWordReplaced); // the same skill again: its patched document replaced
-    s.refuse(140, b -> SkillEdits.withBody(b, b.body() + "\n\nAlso covers quokka habitats.\n"));
+    // a sentence added keeps the averages on their grid (Bm25#averageLength): patched
+    s.patch(140, b -> SkillEdits.withBody(b, b.body() + "\n\nAlso covers quokka habitats.\n"));
+    // the longest body cut to one line moves its field's average across a grid line: refused
+    s.refuse(longBody(skills), b -> SkillEdits.withBody(b, "Short now.\n"));
     s.patch(140, SkillEdits::bodyWordReplaced); // the refused patch left the state as it was
     long segments = segments(cache);
     assertEquals(0, s.patch(longBody(skills), SkillEdits::pastTheIndexedText));
