@@ -340,6 +340,17 @@ public final class SiteGenerator {
         paged(out, written, PageKind.COLLECTION, p, c.name(), about, site, views);
       }
     }
+    for (var p : lists.collections()) {
+      paged(
+          out,
+          written,
+          PageKind.COLLECTIONS,
+          p,
+          "Collections",
+          "Every collection A–Z.",
+          site,
+          views);
+    }
     for (var p : lists.skills()) {
       paged(out, written, PageKind.SKILLS, p, "All skills", "Every skill A–Z.", site, views);
     }
@@ -370,20 +381,16 @@ public final class SiteGenerator {
                 paged(out, written, PageKind.HEALTH, p, "Routing health", aboutHealth, site, views);
               }
             });
-    auditViews
-        .page(catalog.skills().stream().map(Skill::id).collect(java.util.stream.Collectors.toSet()))
-        .ifPresent(
-            a ->
-                page(
-                    out,
-                    written,
-                    PageKind.AUDIT,
-                    SiteLayout.AUDIT,
-                    "Audit",
-                    "What each skill would make an agent do: findings by rule and severity, worst skills first.",
-                    site,
-                    views,
-                    a));
+    // the audit is split like the lists: page 1 keeps audit/index.html
+    String aboutAudit =
+        "What each skill would make an agent do: findings by rule and severity, worst skills first.";
+    for (var p :
+        auditViews.pages(
+            catalog.skills().stream()
+                .map(Skill::id)
+                .collect(java.util.stream.Collectors.toSet()))) {
+      paged(out, written, PageKind.AUDIT, p, "Audit", aboutAudit, site, views);
+    }
     out.write(
         SiteLayout.NOT_FOUND,
         pages.render(
