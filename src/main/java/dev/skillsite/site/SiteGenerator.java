@@ -1,6 +1,5 @@
 package dev.skillsite.site;
 
-import dev.skillsite.audit.AuditJson;
 import dev.skillsite.markdown.HtmlSpill;
 import dev.skillsite.markdown.MarkdownRenderer;
 import dev.skillsite.model.Catalog;
@@ -399,14 +398,12 @@ public final class SiteGenerator {
     docs.links().copies().forEach(out::copy);
     assets.copy(out);
     CatalogJsonWriter json = new CatalogJsonWriter();
-    out.write(SiteLayout.CATALOG_JS, json.catalogJs(catalog));
+    // catalog.js, skills.json and audit.json are split into pages past a size (CatalogJsonWriter)
+    json.catalogJsFiles(catalog).forEach(out::write);
     for (var e : json.skillsJsonFiles(catalog, input).entrySet()) {
       out.write(e.getKey(), e.getValue());
     }
-    input
-        .audit()
-        .ifPresent(
-            a -> out.write(SiteLayout.AUDIT_JSON, new AuditJson().format(a, a.findings()) + "\n"));
+    input.audit().ifPresent(a -> json.auditJsonFiles(a).forEach(out::write));
     SitemapWriter sitemap = new SitemapWriter(catalog.config().baseUrl());
     for (var e : sitemap.sitemaps(new ArrayList<>(written)).entrySet()) {
       out.write(e.getKey(), e.getValue());
