@@ -113,12 +113,12 @@ class LauncherTest {
   }
 
   /**
-   * The quick JIT only (C1) for a collection of the usual size, the optimizing compiler too for a
-   * registry's (SKILLSITE_C2_SKILLS SKILL.md files or more under --content; made small here), and
-   * always for serve; the caller's options still come last.
+   * The quick JIT only (C1) for a build at any size by default; the optimizing compiler too when
+   * --content holds SKILLSITE_C2_SKILLS SKILL.md files or more (made small here), and always for
+   * serve.
    */
   @Test
-  void capsTheJitUnlessTheCollectionIsRegistrySized() throws Exception {
+  void capsTheJitUnlessAskedForC2AtASize() throws Exception {
     Path launcher = tmp.resolve("app/skillsite");
     Path content = tmp.resolve("registry");
     for (int i = 0; i < 3; i++) {
@@ -134,7 +134,7 @@ class LauncherTest {
     assertTrue(
         launch(launcher, env, "build", "--content", tmp.resolve("none").toString()).contains(c1));
     assertFalse(launch(launcher, four, "serve", "--content", content.toString()).contains(c1));
-    // the default of 3,000 skills
+    // by default, C1 at any size
     assertTrue(
         launch(launcher, Map.of("LANG", "C.UTF-8"), "build", "--content", content.toString())
             .contains(c1));
