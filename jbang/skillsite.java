@@ -322,6 +322,7 @@
 //SOURCES ../src/main/java/dev/skillsite/site/view/AuditFindingView.java
 //SOURCES ../src/main/java/dev/skillsite/site/view/AuditPage.java
 //SOURCES ../src/main/java/dev/skillsite/site/view/CollectionPage.java
+//SOURCES ../src/main/java/dev/skillsite/site/view/CollectionsPage.java
 //SOURCES ../src/main/java/dev/skillsite/site/view/CreditView.java
 //SOURCES ../src/main/java/dev/skillsite/site/view/EmptyPage.java
 //SOURCES ../src/main/java/dev/skillsite/site/view/HealthPage.java
@@ -369,6 +370,7 @@
 //FILES templates/assets/site.js=../templates/assets/site.js
 //FILES templates/audit.peb=../templates/audit.peb
 //FILES templates/collection.peb=../templates/collection.peb
+//FILES templates/collections.peb=../templates/collections.peb
 //FILES templates/health.peb=../templates/health.peb
 //FILES templates/index.peb=../templates/index.peb
 //FILES templates/layout.peb=../templates/layout.peb

@@ -49,7 +49,8 @@ public final class AuditJson {
     return o;
   }
 
-  static JsonObject finding(Finding f) {
+  /** One finding as {@link #format} lists it. */
+  public static JsonObject finding(Finding f) {
     JsonObject o = new JsonObject();
     o.addProperty("path", f.pos().path());
     o.addProperty("line", f.pos().line());

@@ -10,6 +10,7 @@ import dev.skillsite.model.SkillId;
 import dev.skillsite.site.view.AuditBadge;
 import dev.skillsite.site.view.AuditFindingView;
 import dev.skillsite.site.view.AuditPage;
+import dev.skillsite.site.view.HealthPage;
 import dev.skillsite.site.view.SkillAuditView;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,55 +75,146 @@ final class AuditViews {
         true, badge(s.get(), "#ss-audit"), findings, Urls.relative(page, SiteLayout.AUDIT));
   }
 
-  /** The audit page's view; {@code shown} are the skills the site has pages for. */
-  Optional<AuditPage> page(Set<SkillId> shown) {
-    return audit.map(
-        a -> {
-          List<AuditPage.RuleRow> rules = new ArrayList<>();
-          for (Map.Entry<String, long[]> e : a.byRule().entrySet()) {
-            Optional<AuditRule> r = table.rule(e.getKey());
-            rules.add(
-                new AuditPage.RuleRow(
-                    e.getKey(),
-                    r.map(AuditRule::title).orElse(e.getKey()),
-                    r.map(x -> x.category().title()).orElse(""),
-                    e.getValue()[0],
-                    e.getValue()[1],
-                    e.getValue()[2]));
-          }
-          List<AuditPage.SkillRow> worst =
-              a.worstFirst().stream()
-                  .map(
-                      s -> {
-                        String href =
-                            shown.contains(s.id())
-                                ? Urls.relative(SiteLayout.AUDIT, SiteLayout.skill(s.id()))
-                                : "";
-                        String ruleIds =
-                            s.findings().stream()
-                                .filter(f -> f.severity() != AuditSeverity.INFO)
-                                .map(Finding::rule)
-                                .distinct()
-                                .collect(Collectors.joining(", "));
-                        return new AuditPage.SkillRow(
-                            s.name(),
-                            href,
-                            badge(s, href.isEmpty() ? "" : href + "#ss-audit"),
-                            s.dangers(),
-                            s.warnings(),
-                            ruleIds);
-                      })
-                  .toList();
-          long hidden = a.skills().stream().filter(s -> !shown.contains(s.id())).count();
-          return new AuditPage(
-              a.skills().size(),
-              a.dangerousSkills(),
-              a.count(AuditSeverity.DANGER),
-              a.count(AuditSeverity.WARNING),
-              a.count(AuditSeverity.INFO),
-              hidden,
-              rules,
-              worst);
-        });
+  /**
+   * The audit page's views, split like the lists ({@link Paging}): page 1 keeps {@code
+   * audit/index.html} with the counts and findings by rule; the skills worst first (danger, then
+   * warnings) follow at most {@link Paging#ROWS} and {@link Paging#BUDGET} estimated bytes a page,
+   * on {@code audit/page_2.html} …; {@code shown} are the skills the site has pages for. None when
+   * the build has no audit.
+   */
+  List<ListPages.Paged<AuditPage>> pages(Set<SkillId> shown) {
+    if (audit.isEmpty()) {
+      return List.of();
+    }
+    AuditReport a = audit.get();
+    List<AuditPage.RuleRow> rules = new ArrayList<>();
+    for (Map.Entry<String, long[]> e : a.byRule().entrySet()) {
+      Optional<AuditRule> r = table.rule(e.getKey());
+      rules.add(
+          new AuditPage.RuleRow(
+              e.getKey(),
+              r.map(AuditRule::title).orElse(e.getKey()),
+              r.map(x -> x.category().title()).orElse(""),
+              e.getValue()[0],
+              e.getValue()[1],
+              e.getValue()[2]));
+    }
+    List<AuditPage.SkillRow> worst =
+        a.worstFirst().stream()
+            .map(
+                s -> {
+                  String href =
+                      shown.contains(s.id())
+                          ? Urls.relative(SiteLayout.AUDIT, SiteLayout.skill(s.id()))
+                          : "";
+                  String ruleIds =
+                      s.findings().stream()
+                          .filter(f -> f.severity() != AuditSeverity.INFO)
+                          .map(Finding::rule)
+                          .distinct()
+                          .collect(Collectors.joining(", "));
+                  return new AuditPage.SkillRow(
+                      s.name(),
+                      href,
+                      badge(s, href.isEmpty() ? "" : href + "#ss-audit"),
+                      s.dangers(),
+                      s.warnings(),
+                      ruleIds,
+                      "");
+                })
+            .collect(Collectors.toCollection(ArrayList::new));
+    for (int i = 0; i < worst.size(); i++) {
+      AuditPage.SkillRow r = worst.get(i);
+      if (r.danger() == 0) {
+        worst.set(
+            i,
+            new AuditPage.SkillRow(
+                r.name(), r.href(), r.badge(), r.danger(), r.warning(), r.rules(), WARNINGS));
+        break;
+      }
+    }
+    long hidden = a.skills().stream().filter(s -> !shown.contains(s.id())).count();
+    List<List<AuditPage.SkillRow>> pages = PAGES.split(worst, AuditViews::weight);
+    int[] starts = new int[pages.size() + 1];
+    for (int n = 1; n <= pages.size(); n++) {
+      starts[n] = n == 1 ? 1 : starts[n - 1] + pages.get(n - 2).size();
+    }
+    List<HealthPage.Section> sections =
+        List.of(
+            section(pages, DANGER_SECTION, r -> r.danger() > 0),
+            section(pages, "Skills with warnings only", r -> r.danger() == 0));
+    return ListPages.paged(
+        SiteLayout.AUDIT,
+        pages,
+        AuditViews::title,
+        (n, page) ->
+            new AuditPage(
+                a.skills().size(),
+                a.dangerousSkills(),
+                a.count(AuditSeverity.DANGER),
+                a.count(AuditSeverity.WARNING),
+                a.count(AuditSeverity.INFO),
+                hidden,
+                n == 1 ? rules : List.of(),
+                page,
+                n == 1,
+                worst.size(),
+                starts[n],
+                sections));
+  }
+
+  private static final String DANGER_SECTION = "Skills with a danger finding";
+
+  /** The id of the first skill with warnings only. */
+  private static final String WARNINGS = "ss-audit-warnings";
+
+  /** Rows of skills worst first on one page of the audit. */
+  private static final Paging PAGES = new Paging(Paging.ROWS);
+
+  /** Markup a row of the skills worst first adds (the list item, link, badge). */
+  static final int ROW_MARKUP = 260;
+
+  private static int weight(AuditPage.SkillRow r) {
+    return Paging.weight(r.name())
+        + Paging.weight(r.href()) * 2
+        + Paging.weight(r.badge().label()) * 2
+        + Paging.weight(r.rules())
+        + ROW_MARKUP;
+  }
+
+  /** What a page of the audit holds, for its link's title: its severities. */
+  private static String title(List<AuditPage.SkillRow> page) {
+    boolean danger = page.stream().anyMatch(r -> r.danger() > 0);
+    boolean warning = page.stream().anyMatch(r -> r.danger() == 0);
+    return danger && warning ? "danger, warnings" : danger ? "danger" : warning ? "warnings" : "";
+  }
+
+  /** The pages that hold the rows {@code which} picks, and a link to the first of them. */
+  private static HealthPage.Section section(
+      List<List<AuditPage.SkillRow>> pages,
+      String label,
+      java.util.function.Predicate<AuditPage.SkillRow> which) {
+    int from = 0;
+    int to = 0;
+    int count = 0;
+    for (int n = 1; n <= pages.size(); n++) {
+      long here = pages.get(n - 1).stream().filter(which).count();
+      if (here > 0) {
+        from = from == 0 ? n : from;
+        to = n;
+        count += (int) here;
+      }
+    }
+    if (from == 0) {
+      return new HealthPage.Section(label, 0, "", "");
+    }
+    String file = Paging.path(SiteLayout.AUDIT, from);
+    return new HealthPage.Section(
+        label,
+        count,
+        from == to ? "page " + from : "pages " + from + "–" + to,
+        (pages.size() == 1 ? "" : file.substring(file.lastIndexOf('/') + 1))
+            + "#"
+            + (label.equals(DANGER_SECTION) ? "ss-audit-worst" : WARNINGS));
   }
 }

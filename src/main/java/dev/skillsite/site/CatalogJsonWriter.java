@@ -5,6 +5,8 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.skillsite.audit.AuditJson;
+import dev.skillsite.audit.AuditReport;
+import dev.skillsite.audit.Finding;
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
@@ -105,8 +107,90 @@ final class CatalogJsonWriter {
    * characters escaped.
    */
   String catalogJs(Catalog catalog) {
+    return "window." + GLOBAL + " = " + compact.toJson(catalogArray(catalog.skills())) + ";\n";
+  }
+
+  /**
+   * {@code assets/catalog.js} by path: up to {@code page} skills, the one script of {@link
+   * #catalogJs}; for more, {@code catalog.js} sets {@code window.SKILLSITE_CATALOG} to an empty
+   * array and {@code window.SKILLSITE_CATALOG_PAGES} to the pages' paths (from the site's root,
+   * {@code assets/catalog/page-0001.js} …), and each page, loaded in order, appends up to {@code
+   * page} skills to {@code window.SKILLSITE_CATALOG}, so that no script grows with the registry.
+   */
+  Map<String, String> catalogJsFiles(Catalog catalog, int page) {
+    List<Skill> all = catalog.skills();
+    if (all.size() <= page) {
+      return Map.of(SiteLayout.CATALOG_JS, catalogJs(catalog));
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    JsonArray pages = new JsonArray();
+    for (int from = 0, n = 1; from < all.size(); from += page, n++) {
+      String path = String.format(Locale.ROOT, SiteLayout.ASSETS + "catalog/page-%04d.js", n);
+      JsonArray skills = catalogArray(all.subList(from, Math.min(all.size(), from + page)));
+      out.put(
+          path,
+          "Array.prototype.push.apply(window." + GLOBAL + ", " + compact.toJson(skills) + ");\n");
+      pages.add(path);
+    }
+    out.put(
+        SiteLayout.CATALOG_JS,
+        "window."
+            + GLOBAL
+            + " = [];\nwindow."
+            + GLOBAL
+            + "_PAGES = "
+            + compact.toJson(pages)
+            + ";\n");
+    return out;
+  }
+
+  Map<String, String> catalogJsFiles(Catalog catalog) {
+    return catalogJsFiles(catalog, PAGE);
+  }
+
+  /**
+   * {@code audit.json} by path: up to {@code page} findings, the summary and every finding in one
+   * file; for more, {@code audit.json} holds the summary, {@code "findings"} (their count), {@code
+   * "pageSize"} and {@code "pages"}, and each page {@code audit-json/page-NNNN.json} an object
+   * whose {@code "findings"} are up to {@code page} of them, in order.
+   */
+  Map<String, String> auditJsonFiles(AuditReport report, int page) {
+    List<Finding> all = report.findings();
+    AuditJson json = new AuditJson();
+    if (all.size() <= page) {
+      return Map.of(SiteLayout.AUDIT_JSON, json.format(report, all) + "\n");
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    JsonArray pages = new JsonArray();
+    for (int from = 0, n = 1; from < all.size(); from += page, n++) {
+      String path = String.format(Locale.ROOT, "audit-json/page-%04d.json", n);
+      JsonArray findings = new JsonArray();
+      all.subList(from, Math.min(all.size(), from + page))
+          .forEach(f -> findings.add(AuditJson.finding(f)));
+      JsonObject o = new JsonObject();
+      o.add("findings", findings);
+      out.put(path, pretty.toJson(o) + "\n");
+      pages.add(path);
+    }
+    JsonObject manifest = new JsonObject();
+    manifest.add("summary", AuditJson.summary(report));
+    manifest.addProperty("findings", all.size());
+    manifest.addProperty("pageSize", page);
+    manifest.add("pages", pages);
+    out.put(SiteLayout.AUDIT_JSON, pretty.toJson(manifest) + "\n");
+    return out;
+  }
+
+  /** Findings in one {@code audit.json} at most; a larger audit is paged. */
+  static final int AUDIT_PAGE = 5_000;
+
+  Map<String, String> auditJsonFiles(AuditReport report) {
+    return auditJsonFiles(report, AUDIT_PAGE);
+  }
+
+  private static JsonArray catalogArray(List<Skill> skills) {
     JsonArray array = new JsonArray();
-    for (Skill s : catalog.skills()) {
+    for (Skill s : skills) {
       JsonObject o = new JsonObject();
       o.addProperty("id", s.id().value());
       o.addProperty("name", s.name());
@@ -116,7 +200,7 @@ final class CatalogJsonWriter {
       o.add("keywords", strings(s.triggers().keywords()));
       array.add(o);
     }
-    return "window." + GLOBAL + " = " + compact.toJson(array) + ";\n";
+    return array;
   }
 
   private static JsonArray strings(List<String> values) {

@@ -4,6 +4,7 @@ import dev.skillsite.model.Catalog;
 import dev.skillsite.model.Collection;
 import dev.skillsite.model.Skill;
 import dev.skillsite.site.view.CollectionPage;
+import dev.skillsite.site.view.CollectionsPage;
 import dev.skillsite.site.view.IndexPage;
 import dev.skillsite.site.view.LetterGroup;
 import dev.skillsite.site.view.LetterLink;
@@ -15,20 +16,29 @@ import dev.skillsite.site.view.TriggerEntry;
 import dev.skillsite.site.view.TriggersPage;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-/** The views of the pages that list skills: home, collections, skills A–Z, triggers A–Z. */
+/**
+ * The views of the pages that list skills: home, collections, skills A–Z, triggers A–Z, and the
+ * list of every collection when the home page cannot show them all.
+ */
 final class ListPages {
   private static final Comparator<String> TEXT =
       String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
   private static final Paging CARD_PAGES = new Paging(Paging.CARDS);
   private static final Paging ROW_PAGES = new Paging(Paging.ROWS);
+
+  /** Collections the home page shows at most; past that, the largest and a link to them all. */
+  static final int HOME_COLLECTIONS = 48;
 
   /** Characters of a name in a page link's title. */
   private static final int RANGE_END = 60;
@@ -38,6 +48,9 @@ final class ListPages {
 
   private final Catalog catalog;
   private final AuditViews audit;
+
+  /** Each collection's skills in catalog order, made on first use. */
+  private Map<String, List<Skill>> byCollection;
 
   ListPages(Catalog catalog) {
     this(catalog, new AuditViews(java.util.Optional.empty()));
@@ -54,40 +67,115 @@ final class ListPages {
    */
   record Paged<V>(String path, String titleSuffix, Pager pager, V view) {}
 
-  /** The home page's pages; collections and the graph are on the first. */
+  /**
+   * The home page's pages; collections and the graph are on the first. Past {@link
+   * #HOME_COLLECTIONS} collections the first page shows the largest of them and links to the paged
+   * list of all ({@link #collections()}), so that a registry's thousands of collections do not make
+   * it unbounded.
+   */
   List<Paged<IndexPage>> index(RelationGraph.Graph graph) {
     String first = SiteLayout.INDEX;
-    List<LinkView> collections =
-        catalog.collections().stream()
-            .sorted(Comparator.comparing(Collection::name, TEXT).thenComparing(Collection::id))
-            .map(
-                c ->
-                    new LinkView(
-                        Urls.relative(first, SiteLayout.collection(c.id())),
-                        c.name(),
-                        c.description()
-                            .map(d -> Summaries.clip(d, Summaries.ONE_LINE))
-                            .orElse(skillCount(c))))
-            .toList();
+    Map<String, Integer> sizes = collectionSizes();
+    List<Collection> sorted = sortedCollections();
+    List<Collection> shown = sorted;
+    String all = "";
+    if (sorted.size() > HOME_COLLECTIONS) {
+      Set<Collection> largest =
+          new HashSet<>(
+              sorted.stream()
+                  .sorted(Comparator.comparing((Collection c) -> -sizes.getOrDefault(c.id(), 0)))
+                  .limit(HOME_COLLECTIONS)
+                  .toList());
+      shown = sorted.stream().filter(largest::contains).toList();
+      all = Urls.relative(first, SiteLayout.COLLECTIONS);
+    }
+    List<LinkView> collections = links(shown, first, sizes);
     // every page of the home page is in the same folder: the cards' links are the same on each
     List<SkillCard> cards = cards(catalog.skills(), first, catalog.config().summaries(), audit);
     int triggers = triggerCount();
+    int count = sorted.size();
+    String allHref = all;
     return paged(
         first,
         CARD_PAGES.split(cards, ListPages::weight),
         ListPages::range,
         (n, page) ->
             n == 1
-                ? new IndexPage(collections, page, triggers, graph, cards.size())
+                ? new IndexPage(collections, page, triggers, graph, cards.size(), count, allHref)
                 : new IndexPage(
-                    List.of(), page, triggers, RelationGraph.Graph.none(), cards.size()));
+                    List.of(),
+                    page,
+                    triggers,
+                    RelationGraph.Graph.none(),
+                    cards.size(),
+                    count,
+                    allHref));
+  }
+
+  /**
+   * The pages of every collection A–Z, when the home page cannot show them all (past {@link
+   * #HOME_COLLECTIONS}); none otherwise.
+   */
+  List<Paged<CollectionsPage>> collections() {
+    List<Collection> sorted = sortedCollections();
+    if (sorted.size() <= HOME_COLLECTIONS) {
+      return List.of();
+    }
+    String first = SiteLayout.COLLECTIONS;
+    List<LinkView> links = links(sorted, first, collectionSizes());
+    List<List<LinkView>> pages =
+        ROW_PAGES.split(
+            links,
+            l ->
+                Paging.weight(l.label())
+                    + Paging.weight(l.description())
+                    + Paging.weight(l.href())
+                    + Paging.ROW_MARKUP);
+    List<LetterLink> letters = letters(first, pages, LinkView::label);
+    return paged(
+        first,
+        pages,
+        p -> range(p, LinkView::label),
+        (n, page) -> new CollectionsPage(groups(page, LinkView::label), links.size(), letters));
+  }
+
+  private List<Collection> sortedCollections() {
+    return catalog.collections().stream()
+        .sorted(Comparator.comparing(Collection::name, TEXT).thenComparing(Collection::id))
+        .toList();
+  }
+
+  private Map<String, Integer> collectionSizes() {
+    Map<String, Integer> sizes = new HashMap<>();
+    catalog.skills().forEach(s -> sizes.merge(s.collectionId(), 1, Integer::sum));
+    return sizes;
+  }
+
+  private static List<LinkView> links(
+      List<Collection> collections, String page, Map<String, Integer> sizes) {
+    return collections.stream()
+        .map(
+            c ->
+                new LinkView(
+                    Urls.relative(page, SiteLayout.collection(c.id())),
+                    c.name(),
+                    c.description()
+                        .map(d -> Summaries.clip(d, Summaries.ONE_LINE))
+                        .orElse(skillCount(sizes.getOrDefault(c.id(), 0)))))
+        .toList();
   }
 
   /** The pages of a collection. */
   List<Paged<CollectionPage>> collection(Collection c) {
     String first = SiteLayout.collection(c.id());
-    List<Skill> skills =
-        catalog.skills().stream().filter(s -> s.collectionId().equals(c.id())).toList();
+    if (byCollection == null) {
+      byCollection = new HashMap<>();
+      catalog
+          .skills()
+          .forEach(
+              s -> byCollection.computeIfAbsent(s.collectionId(), k -> new ArrayList<>()).add(s));
+    }
+    List<Skill> skills = byCollection.getOrDefault(c.id(), List.of());
     List<SkillCard> cards = cards(skills, first, catalog.config().summaries(), audit);
     return paged(
         first,
@@ -236,8 +324,7 @@ final class ListPages {
         .sum();
   }
 
-  private String skillCount(Collection c) {
-    long n = catalog.skills().stream().filter(s -> s.collectionId().equals(c.id())).count();
+  private static String skillCount(int n) {
     return n == 1 ? "1 skill" : n + " skills";
   }
 

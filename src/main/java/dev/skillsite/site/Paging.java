@@ -32,6 +32,17 @@ final class Paging {
    */
   static final int MAX_PAGE_BYTES = 512 * 1024;
 
+  /**
+   * The largest a machine-readable file of the site whose size grows with the collection becomes
+   * ({@code skills.json} and its pages, {@code assets/catalog.js} and its pages, {@code audit.json}
+   * and its pages, the sitemaps, {@code llms.txt} and its parts): one request a tool makes, far
+   * under the sitemap protocol's 50 MB. Two files are not bounded: the discovery index, one file by
+   * its schema ({@code docs/scale.md}), and the Lucene index in {@code search/lucene/}, which
+   * {@code route} reads from disk. {@code bench/scale-build} checks both bounds on every file of a
+   * site.
+   */
+  static final long MAX_DATA_BYTES = 10L * 1024 * 1024;
+
   /** Markup a skill card adds to its text (the list item, heading, link, chip list, badge). */
   static final int CARD_MARKUP = 600;
 

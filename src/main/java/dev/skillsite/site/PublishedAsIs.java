@@ -57,6 +57,9 @@ public final class PublishedAsIs {
           "triggers/",
           "health/",
           "audit/",
+          "audit-json/",
+          "skills-json/",
+          "llms/",
           ".well-known/agent-skills/",
           dev.skillsite.cache.BuildCache.FOLDER + "/");
 

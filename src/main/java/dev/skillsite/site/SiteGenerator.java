@@ -1,6 +1,5 @@
 package dev.skillsite.site;
 
-import dev.skillsite.audit.AuditJson;
 import dev.skillsite.markdown.HtmlSpill;
 import dev.skillsite.markdown.MarkdownRenderer;
 import dev.skillsite.model.Catalog;
@@ -340,6 +339,17 @@ public final class SiteGenerator {
         paged(out, written, PageKind.COLLECTION, p, c.name(), about, site, views);
       }
     }
+    for (var p : lists.collections()) {
+      paged(
+          out,
+          written,
+          PageKind.COLLECTIONS,
+          p,
+          "Collections",
+          "Every collection A–Z.",
+          site,
+          views);
+    }
     for (var p : lists.skills()) {
       paged(out, written, PageKind.SKILLS, p, "All skills", "Every skill A–Z.", site, views);
     }
@@ -370,20 +380,16 @@ public final class SiteGenerator {
                 paged(out, written, PageKind.HEALTH, p, "Routing health", aboutHealth, site, views);
               }
             });
-    auditViews
-        .page(catalog.skills().stream().map(Skill::id).collect(java.util.stream.Collectors.toSet()))
-        .ifPresent(
-            a ->
-                page(
-                    out,
-                    written,
-                    PageKind.AUDIT,
-                    SiteLayout.AUDIT,
-                    "Audit",
-                    "What each skill would make an agent do: findings by rule and severity, worst skills first.",
-                    site,
-                    views,
-                    a));
+    // the audit is split like the lists: page 1 keeps audit/index.html
+    String aboutAudit =
+        "What each skill would make an agent do: findings by rule and severity, worst skills first.";
+    for (var p :
+        auditViews.pages(
+            catalog.skills().stream()
+                .map(Skill::id)
+                .collect(java.util.stream.Collectors.toSet()))) {
+      paged(out, written, PageKind.AUDIT, p, "Audit", aboutAudit, site, views);
+    }
     out.write(
         SiteLayout.NOT_FOUND,
         pages.render(
@@ -392,14 +398,12 @@ public final class SiteGenerator {
     docs.links().copies().forEach(out::copy);
     assets.copy(out);
     CatalogJsonWriter json = new CatalogJsonWriter();
-    out.write(SiteLayout.CATALOG_JS, json.catalogJs(catalog));
+    // catalog.js, skills.json and audit.json are split into pages past a size (CatalogJsonWriter)
+    json.catalogJsFiles(catalog).forEach(out::write);
     for (var e : json.skillsJsonFiles(catalog, input).entrySet()) {
       out.write(e.getKey(), e.getValue());
     }
-    input
-        .audit()
-        .ifPresent(
-            a -> out.write(SiteLayout.AUDIT_JSON, new AuditJson().format(a, a.findings()) + "\n"));
+    input.audit().ifPresent(a -> json.auditJsonFiles(a).forEach(out::write));
     SitemapWriter sitemap = new SitemapWriter(catalog.config().baseUrl());
     for (var e : sitemap.sitemaps(new ArrayList<>(written)).entrySet()) {
       out.write(e.getKey(), e.getValue());

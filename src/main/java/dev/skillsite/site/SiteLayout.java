@@ -12,6 +12,7 @@ public final class SiteLayout {
   private static final Pattern SLUG_EDGES = Pattern.compile("^[.-]+|[.-]+$");
   static final String INDEX = "index.html";
   static final String SKILLS = "skills/index.html";
+  static final String COLLECTIONS = "collections/index.html";
   static final String TRIGGERS = "triggers/index.html";
   static final String SEARCH = "search/index.html";
   static final String HEALTH = "health/index.html";
@@ -62,6 +63,9 @@ public final class SiteLayout {
         SLUG_EDGES
             .matcher(NOT_SLUG.matcher(id.toLowerCase(java.util.Locale.ROOT)).replaceAll("-"))
             .replaceAll("");
-    return "collections/" + (slug.isEmpty() ? "collection" : slug) + "/index.html";
+    // "index.html" is the list of every collection (COLLECTIONS)
+    return "collections/"
+        + (slug.isEmpty() ? "collection" : slug.equals("index.html") ? "index-html" : slug)
+        + "/index.html";
   }
 }

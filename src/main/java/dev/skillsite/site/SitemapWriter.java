@@ -9,7 +9,7 @@ import java.util.Optional;
  * {@code sitemap.xml} (absolute URLs with a base URL, else relative) and {@code robots.txt}. A site
  * of more than {@link #MAX_URLS} pages gets a sitemap index ({@code sitemap.xml}) of sitemaps
  * {@code sitemap-1.xml} …, each of at most {@link #MAX_URLS} URLs, as the sitemaps.org protocol
- * asks.
+ * asks, and at most {@link #MAX_BYTES} of them.
  */
 final class SitemapWriter {
   /**
@@ -18,31 +18,50 @@ final class SitemapWriter {
    */
   static final int MAX_URLS = 50_000;
 
+  /**
+   * Bytes of URLs in one sitemap file at most: the site's bound on a machine-readable file ({@link
+   * Paging#MAX_DATA_BYTES}), less room for the XML around them.
+   */
+  static final int MAX_BYTES = (int) Paging.MAX_DATA_BYTES - 1024;
+
+  /** The markup around one URL ({@code <url><loc>…</loc></url>}). */
+  private static final int URL_MARKUP = 26;
+
   private final Optional<String> baseUrl;
   private final int maxUrls;
+  private final int maxBytes;
 
   SitemapWriter(Optional<String> baseUrl) {
     this(baseUrl, MAX_URLS);
   }
 
   SitemapWriter(Optional<String> baseUrl, int maxUrls) {
+    this(baseUrl, maxUrls, MAX_BYTES);
+  }
+
+  SitemapWriter(Optional<String> baseUrl, int maxUrls, int maxBytes) {
     this.baseUrl = baseUrl.flatMap(Urls::external);
     this.maxUrls = maxUrls;
+    this.maxBytes = maxBytes;
   }
 
   /** The sitemap files by path: {@code sitemap.xml} alone, or an index and its parts. */
   Map<String, String> sitemaps(List<String> pages) {
     List<String> sorted = pages.stream().sorted().toList();
-    if (sorted.size() <= maxUrls) {
+    if (sorted.size() <= maxUrls
+        && sorted.stream().mapToLong(p -> xml(url(p)).length() + URL_MARKUP).sum() <= maxBytes) {
       return Map.of(SiteLayout.SITEMAP, sitemap(sorted));
     }
     Map<String, String> out = new LinkedHashMap<>();
     StringBuilder index =
         new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
             .append("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for (int from = 0, n = 1; from < sorted.size(); from += maxUrls, n++) {
+    // at most maxUrls URLs and MAX_BYTES a part (long URLs: a reference's path, a long base URL)
+    List<List<String>> parts =
+        new Paging(maxUrls, maxBytes).split(sorted, p -> xml(url(p)).length() + URL_MARKUP);
+    for (int n = 1; n <= parts.size(); n++) {
       String part = "sitemap-" + n + ".xml";
-      out.put(part, sitemap(sorted.subList(from, Math.min(sorted.size(), from + maxUrls))));
+      out.put(part, sitemap(parts.get(n - 1)));
       index.append("  <sitemap><loc>").append(xml(url(part))).append("</loc></sitemap>\n");
     }
     out.put(SiteLayout.SITEMAP, index.append("</sitemapindex>\n").toString());

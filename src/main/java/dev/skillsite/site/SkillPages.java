@@ -57,8 +57,10 @@ final class SkillPages {
                         r.reference().title(),
                         r.reference().path()))
             .toList();
+    List<SkillId> mentions = backlinks.of(s.id());
     List<LinkView> mentionedBy =
-        backlinks.of(s.id()).stream()
+        mentions.stream()
+            .limit(MENTIONED_BY)
             .map(byId::get)
             .map(
                 o ->
@@ -91,7 +93,8 @@ final class SkillPages {
         SkillSummary.of(s, catalog.config().summaries()),
         audit.skill(s.id(), page),
         s.triggers().fallback(),
-        Boolean.TRUE.equals(s.frontmatter().get("disable-model-invocation")));
+        Boolean.TRUE.equals(s.frontmatter().get("disable-model-invocation")),
+        mentions.size() - mentionedBy.size());
   }
 
   private InstallView install(Skill s, String page, boolean rawCopy, boolean archive) {
@@ -157,6 +160,9 @@ final class SkillPages {
     int from = Math.max(0, Math.min(at - SIBLINGS / 2, near.size() - SIBLINGS));
     return near.subList(from, from + SIBLINGS);
   }
+
+  /** The most skills a page lists under "Mentioned by"; the rest are counted. */
+  static final int MENTIONED_BY = 200;
 
   /** The most files a reference page lists beside itself. */
   static final int SIBLINGS = 30;

@@ -253,12 +253,14 @@ class BuildCacheTest {
     Files.copy(Path.of("templates/layout.peb"), templates.resolve("layout.peb"));
     SiteGenerator generator = new SiteGenerator(Optional.of(templates));
     BuildOptions options = new BuildOptions(content, out, Optional.empty(), true, true);
+    // content as a checkout leaves it: a file modified in the last 2 s is not trusted by its stamp
+    // (SkillArchives' racy-clean rule), so beta's archive would be made again whenever this test
+    // runs within 2 s of writing its content (a warm JVM, after another test: it was
+    // order-dependent)
+    agedContent();
     new BuildPipeline(generator, Progress.NONE).run(options);
     BuildResult same = new BuildPipeline(generator, Progress.NONE).run(options);
-    // Known issue (session 17): after another build in the same JVM (IncrementalRebuildSpecTest),
-    // skill and reference pages are made again on a no-op rebuild, though list pages are kept; the
-    // site stays a clean build's (checked below). So this asserts only that pages are kept at all.
-    assertTrue(same.output().notRendered() > 0, "nothing changed: pages kept");
+    assertTrue(same.output().notRendered() >= same.pages(), "nothing changed: nothing rendered");
     assertTrue(same.output().inPlace());
 
     Files.writeString(
@@ -274,6 +276,17 @@ class BuildCacheTest {
         .run(new BuildOptions(content, clean, Optional.empty(), true, true));
     assertEquals(
         List.of(), SiteFingerprint.differences(SiteFingerprint.of(clean), SiteFingerprint.of(out)));
+  }
+
+  /** Sets every content file's modification time a minute back. */
+  private void agedContent() throws IOException {
+    java.nio.file.attribute.FileTime minuteAgo =
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+    try (var files = Files.walk(content)) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        Files.setLastModifiedTime(p, minuteAgo);
+      }
+    }
   }
 
   /** Changes one byte in the middle of a published file, its size unchanged. */

@@ -1,6 +1,7 @@
 package dev.skillsite.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -112,6 +113,34 @@ class LauncherTest {
   }
 
   /**
+   * The quick JIT only (C1) for a build at any size by default; the optimizing compiler too when
+   * --content holds SKILLSITE_C2_SKILLS SKILL.md files or more (made small here), and always for
+   * serve.
+   */
+  @Test
+  void capsTheJitUnlessAskedForC2AtASize() throws Exception {
+    Path launcher = tmp.resolve("app/skillsite");
+    Path content = tmp.resolve("registry");
+    for (int i = 0; i < 3; i++) {
+      Files.createDirectories(content.resolve("s" + i));
+      Files.writeString(content.resolve("s" + i + "/SKILL.md"), "---\nname: s" + i + "\n---\n");
+    }
+    String c1 = "-XX:TieredStopAtLevel=1";
+    Map<String, String> env = Map.of("LANG", "C.UTF-8", "SKILLSITE_C2_SKILLS", "3");
+    Map<String, String> four = Map.of("LANG", "C.UTF-8", "SKILLSITE_C2_SKILLS", "4");
+    assertFalse(launch(launcher, env, "build", "--content", content.toString()).contains(c1));
+    assertFalse(launch(launcher, env, "check", "--content=" + content).contains(c1));
+    assertTrue(launch(launcher, four, "build", "--content", content.toString()).contains(c1));
+    assertTrue(
+        launch(launcher, env, "build", "--content", tmp.resolve("none").toString()).contains(c1));
+    assertFalse(launch(launcher, four, "serve", "--content", content.toString()).contains(c1));
+    // by default, C1 at any size
+    assertTrue(
+        launch(launcher, Map.of("LANG", "C.UTF-8"), "build", "--content", content.toString())
+            .contains(c1));
+  }
+
+  /**
    * Linked from a bin folder (by a relative link, through another link), it still finds its jar.
    */
   @Test
@@ -153,7 +182,13 @@ class LauncherTest {
   }
 
   private String launch(Path launcher, Map<String, String> env) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "--version");
+    return launch(launcher, env, "--version");
+  }
+
+  private String launch(Path launcher, Map<String, String> env, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of(launcher.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile());
     pb.environment()
         .keySet()
         .removeIf(
@@ -161,6 +196,7 @@ class LauncherTest {
                 k.startsWith("LC_")
                     || k.equals("LANG")
                     || k.equals("SKILLSITE_JAVA_OPTS")
+                    || k.equals("SKILLSITE_C2_SKILLS")
                     || k.equals("JAVA_TOOL_OPTIONS"));
     pb.environment().putAll(env);
     pb.environment().put("JAVA", java.toString());

@@ -72,6 +72,21 @@ class SitemapWriterTest {
   }
 
   @Test
+  void longUrlsSplitBeforeTheCount() {
+    // 26 bytes of markup and 19 of URL a page: two fit in 100 bytes, a third does not
+    Map<String, String> files =
+        new SitemapWriter(Optional.of("https://x.dev/"), 50, 100)
+            .sitemaps(List.of("a.html", "b.html", "c.html", "d.html", "e.html"));
+    assertEquals(
+        List.of("sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap.xml"),
+        files.keySet().stream().toList());
+    assertEquals(
+        List.of("sitemap.xml"),
+        new SitemapWriter(Optional.of("https://x.dev/"), 50, 100)
+            .sitemaps(List.of("a.html", "b.html")).keySet().stream().toList());
+  }
+
+  @Test
   void theDefaultLimitIsTheProtocols() {
     assertEquals(50_000, SitemapWriter.MAX_URLS);
   }

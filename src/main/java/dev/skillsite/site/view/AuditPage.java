@@ -3,10 +3,17 @@ package dev.skillsite.site.view;
 import java.util.List;
 
 /**
- * The collection's audit page: counts, findings by rule, skills worst first.
+ * One page of the collection's audit ({@code audit/index.html}, {@code audit/page_2.html} …): the
+ * counts and findings by rule on every page's first, and this page's share of the skills worst
+ * first (each skill with a danger or warning finding is on exactly one page).
  *
  * @param hidden how many skills with danger findings the site leaves out ({@code audit.hide:
  *     danger})
+ * @param first whether this is page 1, the one with the counts by rule
+ * @param worstCount how many skills have a danger or warning finding, on all pages
+ * @param start the place of this page's first skill in the whole list, from 1
+ * @param sections where the skills with a danger finding and those with warnings only are, for page
+ *     1's summary when the list is split
  */
 public record AuditPage(
     long skills,
@@ -16,17 +23,31 @@ public record AuditPage(
     long info,
     long hidden,
     List<RuleRow> rules,
-    List<SkillRow> worst) {
+    List<SkillRow> worst,
+    boolean first,
+    int worstCount,
+    int start,
+    List<HealthPage.Section> sections) {
   public AuditPage {
     rules = List.copyOf(rules);
     worst = List.copyOf(worst);
+    sections = List.copyOf(sections);
   }
 
   /** One rule's counts. */
   public record RuleRow(
       String rule, String title, String category, long danger, long warning, long info) {}
 
-  /** One skill with findings; {@code href} empty when its page is hidden. */
+  /**
+   * One skill with findings; {@code href} empty when its page is hidden; {@code anchor} the id of
+   * the first skill with warnings only ({@code ""} on the others).
+   */
   public record SkillRow(
-      String name, String href, AuditBadge badge, long danger, long warning, String rules) {}
+      String name,
+      String href,
+      AuditBadge badge,
+      long danger,
+      long warning,
+      String rules,
+      String anchor) {}
 }

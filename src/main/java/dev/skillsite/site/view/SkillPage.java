@@ -18,6 +18,9 @@ import java.util.List;
  *     when" clause
  * @param nameOnly whether {@code disable-model-invocation: true}: the agent never picks it, a user
  *     calls it by name
+ * @param mentionedByMore how many more skills mention it than {@code mentionedBy} lists (a page
+ *     lists a bounded number, so that a skill a whole registry mentions keeps a page of a page's
+ *     size)
  */
 public record SkillPage(
     String id,
@@ -43,7 +46,8 @@ public record SkillPage(
     String summary,
     SkillAuditView audit,
     String fallback,
-    boolean nameOnly) {
+    boolean nameOnly,
+    int mentionedByMore) {
   public SkillPage {
     phrases = List.copyOf(phrases);
     keywords = List.copyOf(keywords);
