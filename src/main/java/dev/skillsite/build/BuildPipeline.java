@@ -173,6 +173,14 @@ public final class BuildPipeline {
         }
         diagnostics.addAll(report.diagnostics());
         audit.keep(build, staging);
+        if (build.options().cache()) { // what the next build needs to patch (PatchBuild)
+          PatchState.write(
+              staging,
+              PatchState.key(generator.identity(), build.options()),
+              catalog,
+              audit.report(),
+              report.pages());
+        }
         // static/ last: no generated file is replaced unknowingly
         diagnostics.addAll(
             new PublishedAsIs(build.content())
@@ -206,7 +214,8 @@ public final class BuildPipeline {
                 report.notRendered(),
                 how.map(AtomicSiteWriter.Published::inPlace).orElse(false),
                 how.map(AtomicSiteWriter.Published::replaced).orElse(0),
-                how.map(AtomicSiteWriter.Published::deleted).orElse(0)));
+                how.map(AtomicSiteWriter.Published::deleted).orElse(0)),
+            BuildResult.Patch.NONE);
       }
     }
   }

@@ -100,6 +100,42 @@ public final class DiscoveryIndexWriter {
     Files.write(siteDir.resolve(NO_JEKYLL), new byte[0]);
   }
 
+  /**
+   * For a patch build: writes into {@code staging} the index of {@code published} with the digest
+   * of the archive at {@code archivePath} (a site path) changed to that of {@code archive}, the
+   * rest byte for byte as it was (an archive's entry keeps its name, description and URL); an index
+   * already staged (another skill's archive) is changed again. True when the index was staged or
+   * the site has none; false when it has no entry for that archive.
+   */
+  public static boolean patchDigest(
+      Path published, Path staging, String archivePath, byte[] archive) throws IOException {
+    Path file =
+        Files.isRegularFile(staging.resolve(PATH))
+            ? staging.resolve(PATH)
+            : published.resolve(PATH);
+    if (!Files.isRegularFile(file)) {
+      return !Files.exists(file);
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    String text = new String(bytes, StandardCharsets.ISO_8859_1); // one char a byte: offsets agree
+    int url = text.indexOf("/" + archivePath + "\",");
+    if (url < 0) {
+      return false;
+    }
+    String marker = "\"digest\": \"sha256:";
+    int digest = text.indexOf(marker, url);
+    int next = text.indexOf("\"url\"", url + 1);
+    if (digest < 0 || (next >= 0 && next < digest)) {
+      return false;
+    }
+    byte[] hex = sha256(archive).getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(hex, 0, bytes, digest + marker.length(), hex.length);
+    Path to = staging.resolve(PATH);
+    Files.createDirectories(to.getParent());
+    Files.write(to, bytes);
+    return true;
+  }
+
   static List<Skill> sorted(List<Skill> skills) {
     return skills.stream()
         .sorted(Comparator.comparing(Skill::name).thenComparing(Skill::id))
