@@ -154,6 +154,7 @@ public final class PatchBuild {
         steps.done("open");
         Path root = options.content().toRealPath();
         Map<PatchState.SkillRecord, List<String>> owners = new LinkedHashMap<>();
+        Optional<String> markdown = Optional.empty();
         for (Path p : changed) {
           Path abs = p.toAbsolutePath().normalize();
           if (abs.getFileName() != null && EditorFiles.isScratch(abs.getFileName().toString())) {
@@ -188,6 +189,10 @@ public final class PatchBuild {
               && !rel.equals(owner.get().source())) {
             return Attempt.no(rel + " is a new skill");
           }
+          String lower = rel.toLowerCase(Locale.ROOT);
+          if (lower.endsWith(".md") || lower.endsWith(".markdown")) {
+            markdown = Optional.of(rel);
+          }
           owners.computeIfAbsent(owner.get(), k -> new ArrayList<>()).add(rel);
         }
         if (owners.size() > MAX_SKILLS) {
@@ -213,6 +218,10 @@ public final class PatchBuild {
                   r.id(), r.routing(), RoutingIndex.skillDigests(List.of(now)).get(0), now));
         }
         steps.done("read");
+        if (markdown.isPresent()) { // before routing: its state is not touched for nothing
+          return Attempt.no(
+              markdown.get() + " is Markdown: rendering documents in a patch is not built yet");
+        }
         RoutingSeam.Outcome routed = routing.patch(out.resolve(BuildCache.FOLDER), changes);
         if (routed.patched().isEmpty()) {
           return Attempt.no(routed.cannot());
@@ -222,37 +231,18 @@ public final class PatchBuild {
             || !routed.patched().get().exportDeleted().isEmpty()) {
           return Attempt.no("routing answers changed: the pages side does not patch them yet");
         }
-        steps.done("route");
-        AuditSettings audit = AuditSettings.read(root);
-        int i = 0;
-        for (PatchState.SkillRecord r : owners.keySet()) {
-          Skill now = skills.get(i++);
-          for (String path : owners.get(r)) {
-            if (path.endsWith(".md") || path.endsWith(".MD") || path.endsWith(".markdown")) {
-              return Attempt.no(
-                  path + " is Markdown: rendering documents in a patch is not built yet");
-            }
-          }
-          if (!PatchState.model(now).equals(r.model())) {
+        List<PatchState.SkillRecord> records = new ArrayList<>(owners.keySet());
+        for (int k = 0; k < skills.size(); k++) {
+          if (!PatchState.model(skills.get(k)).equals(records.get(k).model())) {
             return Attempt.no(
-                r.id()
+                records.get(k).id()
                     + "'s SKILL.md or references differ from the last build's"
                     + " (not listed as changed?)");
           }
-          String findings = "";
-          if (audit.enabled()) {
-            AuditReport one =
-                Baseline.read(audit.baselineFile(root))
-                    .apply(new AuditReport(List.of(Auditor.standard().audit(now, root))), root);
-            findings = PatchState.audit(one.of(now.id()));
-          }
-          if (!findings.equals(r.audit())) {
-            return Attempt.no(r.id() + "'s audit findings changed (badges, audit pages)");
-          }
         }
-        steps.done("audit");
+        steps.done("route");
         List<String> staged = new ArrayList<>();
-        i = 0;
+        int i = 0;
         for (PatchState.SkillRecord r : owners.keySet()) {
           Skill now = skills.get(i++);
           SkillFilesPatch.Outcome o =
@@ -270,6 +260,22 @@ public final class PatchBuild {
         staged.add(DiscoveryIndexWriter.PATH);
         staged.removeIf(p -> !Files.exists(writer.staging().resolve(p)));
         steps.done("stage");
+        AuditSettings audit = AuditSettings.read(root);
+        i = 0;
+        for (PatchState.SkillRecord r : owners.keySet()) {
+          Skill now = skills.get(i++);
+          String findings = "";
+          if (audit.enabled()) {
+            AuditReport one =
+                Baseline.read(audit.baselineFile(root))
+                    .apply(new AuditReport(List.of(Auditor.standard().audit(now, root))), root);
+            findings = PatchState.audit(one.of(now.id()));
+          }
+          if (!findings.equals(r.audit())) {
+            return Attempt.no(r.id() + "'s audit findings changed (badges, audit pages)");
+          }
+        }
+        steps.done("audit");
         AtomicSiteWriter.Published how = writer.patch(List.copyOf(staged), killAfter);
         steps.done("publish");
         PatchState.Totals totals = state.totals();
