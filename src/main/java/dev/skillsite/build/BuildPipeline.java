@@ -2,6 +2,7 @@ package dev.skillsite.build;
 
 import dev.skillsite.content.ContentLoader;
 import dev.skillsite.content.EditorFiles;
+import dev.skillsite.discovery.DiscoveryIndexWriter;
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.Reference;
@@ -179,7 +180,10 @@ public final class BuildPipeline {
               PatchState.key(generator.identity(), build.options()),
               catalog,
               audit.report(),
-              report.pages());
+              report.pages(),
+              Files.exists(staging.resolve(DiscoveryIndexWriter.PATH))
+                  ? staging.resolve(DiscoveryIndexWriter.PATH)
+                  : build.location().out().resolve(DiscoveryIndexWriter.PATH));
         }
         // static/ last: no generated file is replaced unknowingly
         diagnostics.addAll(

@@ -253,7 +253,11 @@ public final class PatchBuild {
           staged.addAll(o.staged());
           if (o.archive().isPresent()
               && !DiscoveryIndexWriter.patchDigest(
-                  out, writer.staging(), SkillFilesPatch.archivePath(now), o.archive().get())) {
+                  out,
+                  writer.staging(),
+                  SkillFilesPatch.archivePath(now),
+                  o.archive().get(),
+                  r.discoveryAt())) {
             return Attempt.no(r.id() + " has no archive entry in the discovery index");
           }
         }

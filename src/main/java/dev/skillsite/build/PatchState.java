@@ -4,11 +4,13 @@ import dev.skillsite.audit.AuditReport;
 import dev.skillsite.audit.SkillAudit;
 import dev.skillsite.cache.BuildCache;
 import dev.skillsite.cache.RecordTable;
+import dev.skillsite.discovery.DiscoveryIndexWriter;
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.Reference;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
 import dev.skillsite.routing.RoutingIndex;
+import dev.skillsite.site.SkillFilesPatch;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -52,7 +54,8 @@ final class PatchState implements AutoCloseable {
       List<String> declaredRelated,
       String model,
       String routing,
-      String audit) {
+      String audit,
+      long discoveryAt) {
     String dir() {
       int slash = source.lastIndexOf('/');
       return slash < 0 ? "" : source.substring(0, slash);
@@ -70,6 +73,7 @@ final class PatchState implements AutoCloseable {
         out.writeUTF(model);
         out.writeUTF(routing);
         out.writeUTF(audit);
+        out.writeLong(discoveryAt);
         out.flush();
         return bytes.toByteArray();
       } catch (IOException e) {
@@ -87,7 +91,8 @@ final class PatchState implements AutoCloseable {
           strings(in),
           in.readUTF(),
           in.readUTF(),
-          in.readUTF());
+          in.readUTF(),
+          in.readLong());
     }
 
     private static void strings(DataOutputStream out, List<String> list) throws IOException {
@@ -181,10 +186,19 @@ final class PatchState implements AutoCloseable {
     return sha256(List.of(sb.toString()));
   }
 
-  /** Writes the state of a site built from {@code catalog} into {@code staging}. */
+  /**
+   * Writes the state of a site built from {@code catalog} into {@code staging}, whose discovery
+   * index is {@code discovery} (staged, or the published one it keeps).
+   */
   static void write(
-      Path staging, String key, Catalog catalog, Optional<AuditReport> audit, int pages)
+      Path staging,
+      String key,
+      Catalog catalog,
+      Optional<AuditReport> audit,
+      int pages,
+      Path discovery)
       throws IOException {
+    Map<String, Long> digests = DiscoveryIndexWriter.digestOffsets(discovery);
     Map<String, byte[]> records = new HashMap<>();
     records.put(KEY, key.getBytes(StandardCharsets.UTF_8));
     records.put(TOTALS, (catalog.skills().size() + " " + pages).getBytes(StandardCharsets.UTF_8));
@@ -201,7 +215,8 @@ final class PatchState implements AutoCloseable {
               s.declaredRelated(),
               model(s),
               routing.get(i),
-              audit(audit.flatMap(a -> a.of(s.id()))));
+              audit(audit.flatMap(a -> a.of(s.id()))),
+              digests.getOrDefault(SkillFilesPatch.archivePath(s), -1L));
       records.put(SKILL + s.dir(), r.encode());
     }
     RecordTable.write(staging.resolve(PATH), records);
