@@ -58,10 +58,13 @@
 //SOURCES ../src/main/java/dev/skillsite/build/IndexStage.java
 //SOURCES ../src/main/java/dev/skillsite/build/LiveSite.java
 //SOURCES ../src/main/java/dev/skillsite/build/LoadStage.java
+//SOURCES ../src/main/java/dev/skillsite/build/PatchBuild.java
+//SOURCES ../src/main/java/dev/skillsite/build/PatchState.java
 //SOURCES ../src/main/java/dev/skillsite/build/Progress.java
 //SOURCES ../src/main/java/dev/skillsite/build/RelatedSkillsStage.java
 //SOURCES ../src/main/java/dev/skillsite/build/RenderStage.java
 //SOURCES ../src/main/java/dev/skillsite/build/RoutingHealthStage.java
+//SOURCES ../src/main/java/dev/skillsite/build/RoutingSeam.java
 //SOURCES ../src/main/java/dev/skillsite/build/Stage.java
 //SOURCES ../src/main/java/dev/skillsite/build/StageClock.java
 //SOURCES ../src/main/java/dev/skillsite/build/StageTimer.java
@@ -74,6 +77,7 @@
 //SOURCES ../src/main/java/dev/skillsite/cache/CacheRecords.java
 //SOURCES ../src/main/java/dev/skillsite/cache/CodeIdentity.java
 //SOURCES ../src/main/java/dev/skillsite/cache/IndexAnswers.java
+//SOURCES ../src/main/java/dev/skillsite/cache/RecordTable.java
 //SOURCES ../src/main/java/dev/skillsite/cache/SearchExportCache.java
 //SOURCES ../src/main/java/dev/skillsite/cache/package-info.java
 //SOURCES ../src/main/java/dev/skillsite/check/AuditFindingsRule.java
@@ -304,6 +308,7 @@
 //SOURCES ../src/main/java/dev/skillsite/site/SiteReport.java
 //SOURCES ../src/main/java/dev/skillsite/site/SitemapWriter.java
 //SOURCES ../src/main/java/dev/skillsite/site/SkillArchives.java
+//SOURCES ../src/main/java/dev/skillsite/site/SkillFilesPatch.java
 //SOURCES ../src/main/java/dev/skillsite/site/SkillPages.java
 //SOURCES ../src/main/java/dev/skillsite/site/SkillSummary.java
 //SOURCES ../src/main/java/dev/skillsite/site/Summaries.java
