@@ -46,7 +46,8 @@ import java.util.function.Supplier;
  *
  * <p>Patched today: edits in place of a skill's files that are not Markdown (scripts, assets, data)
  * whose audit findings stay the same — the skill's archive, the published copies of the files, the
- * archive's digest in the discovery index.
+ * archive's digest in the discovery index. The result's diagnostics are the changed skills' (the
+ * others' were printed by the build that made the site); with {@code --strict} it builds whole.
  */
 public final class PatchBuild {
   /** More changed skills than this at once go to the whole build. */
@@ -58,6 +59,7 @@ public final class PatchBuild {
   private final RoutingSeam routing;
   private final ContentLoader loader = new ContentLoader();
   private int killAfter = -1;
+  private boolean strict;
 
   /**
    * @param fallback the whole build, made only when it runs (its templates compile then)
@@ -79,6 +81,16 @@ public final class PatchBuild {
     this.routing = routing;
   }
 
+  /**
+   * Whether warnings count as errors ({@code --strict}): then every skill's warnings decide the
+   * exit code, and a patch, which reads the changed skills only, does not know them: it builds
+   * whole.
+   */
+  public PatchBuild strict(boolean strict) {
+    this.strict = strict;
+    return this;
+  }
+
   /** Stops the next patch's publishing after {@code steps} steps, as if killed (tests). */
   PatchBuild killingAfter(int steps) {
     this.killAfter = steps;
@@ -94,6 +106,8 @@ public final class PatchBuild {
     String reason;
     if (!options.cache()) {
       reason = "--no-cache";
+    } else if (strict && changed.isPresent()) {
+      reason = "--strict counts every skill's warnings; a patch reads only the changed skills";
     } else if (changed.isEmpty()) {
       reason = "no --changed paths given (every skill folder would have to be compared)";
     } else {

@@ -110,7 +110,9 @@ public final class BuildCommand implements Callable<Integer> {
               new BuildPipeline(new SiteGenerator(templates), timings ? timer : bar)
                   .locking(writers);
       BuildResult result =
-          new PatchBuild(pipeline, templates, writers).run(site.buildOptions(true), changedPaths());
+          new PatchBuild(pipeline, templates, writers)
+              .strict(strict)
+              .run(site.buildOptions(true), changedPaths());
       for (String line : DiagnosticSummary.lines(result.diagnostics(), verbose)) {
         err.println(line);
       }
