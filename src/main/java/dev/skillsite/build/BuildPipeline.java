@@ -2,6 +2,7 @@ package dev.skillsite.build;
 
 import dev.skillsite.content.ContentLoader;
 import dev.skillsite.content.EditorFiles;
+import dev.skillsite.discovery.DiscoveryIndexWriter;
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.Reference;
@@ -173,6 +174,17 @@ public final class BuildPipeline {
         }
         diagnostics.addAll(report.diagnostics());
         audit.keep(build, staging);
+        if (build.options().cache()) { // what the next build needs to patch (PatchBuild)
+          PatchState.write(
+              staging,
+              PatchState.key(generator.identity(), build.options()),
+              catalog,
+              audit.report(),
+              report.pages(),
+              Files.exists(staging.resolve(DiscoveryIndexWriter.PATH))
+                  ? staging.resolve(DiscoveryIndexWriter.PATH)
+                  : build.location().out().resolve(DiscoveryIndexWriter.PATH));
+        }
         // static/ last: no generated file is replaced unknowingly
         diagnostics.addAll(
             new PublishedAsIs(build.content())
@@ -206,7 +218,8 @@ public final class BuildPipeline {
                 report.notRendered(),
                 how.map(AtomicSiteWriter.Published::inPlace).orElse(false),
                 how.map(AtomicSiteWriter.Published::replaced).orElse(0),
-                how.map(AtomicSiteWriter.Published::deleted).orElse(0)));
+                how.map(AtomicSiteWriter.Published::deleted).orElse(0)),
+            BuildResult.Patch.NONE);
       }
     }
   }

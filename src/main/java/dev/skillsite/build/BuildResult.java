@@ -26,6 +26,7 @@ import java.util.Optional;
  *     how many were asked of the new index
  * @param output how the site was written and published: pages kept without rendering them, and
  *     whether the published folder was updated in place
+ * @param patch whether the build took the patch path ({@link PatchBuild}), and why or why not
  */
 public record BuildResult(
     int skills,
@@ -39,7 +40,35 @@ public record BuildResult(
     boolean answersReused,
     boolean searchReused,
     Rankings rankings,
-    Output output) {
+    Output output,
+    Patch patch) {
+  /**
+   * Whether a build was a patch ({@code taken}: {@code skills} changed skills, {@code files} site
+   * files replaced, each step's time in {@code steps}) or why it was not ({@code reason}); {@link
+   * #NONE} when no patch was asked for ({@code serve}, the pipeline run directly).
+   */
+  public record Patch(boolean taken, String reason, int skills, int files, String steps) {
+    public static final Patch NONE = new Patch(false, "", 0, 0, "");
+  }
+
+  /** This result with {@code p} as its patch decision. */
+  BuildResult withPatch(Patch p) {
+    return new BuildResult(
+        skills,
+        pages,
+        diagnostics,
+        seconds,
+        published,
+        live,
+        documents,
+        indexReused,
+        answersReused,
+        searchReused,
+        rankings,
+        output,
+        p);
+  }
+
   /**
    * How the site was written: {@code notRendered} pages and archives kept as the last build made
    * them; published in place ({@code replaced} files renamed over the published ones, {@code
@@ -80,7 +109,8 @@ public record BuildResult(
         false,
         false,
         Rankings.NONE,
-        Output.NONE);
+        Output.NONE,
+        Patch.NONE);
   }
 
   public long errors() {

@@ -2,14 +2,25 @@ package dev.skillsite.cli;
 
 import dev.skillsite.build.BuildPipeline;
 import dev.skillsite.build.BuildResult;
+import dev.skillsite.build.PatchBuild;
 import dev.skillsite.build.Progress;
 import dev.skillsite.build.StageTimer;
 import dev.skillsite.build.TerminalProgress;
+import dev.skillsite.output.OutputLock;
 import dev.skillsite.site.SiteGenerator;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,6 +57,44 @@ public final class BuildCommand implements Callable<Integer> {
               + " are summed up by kind.")
   boolean verbose;
 
+  @Option(
+      names = "--changed",
+      arity = "1..*",
+      paramLabel = "PATH",
+      description =
+          "Files changed since the last build (as a watcher or git diff --name-only tells):"
+              + " the build patches the published site in O(change) where it can prove the edit"
+              + " confined, else builds as usual. Paths outside the content folder are ignored.")
+  List<Path> changed;
+
+  @Option(
+      names = "--changed-from",
+      paramLabel = "FILE",
+      description = "Like --changed, the paths one per line in FILE ('-' for standard input).")
+  String changedFrom;
+
+  /** The changed paths --changed and --changed-from give; empty when neither is given. */
+  private Optional<List<Path>> changedPaths() throws IOException {
+    if (changed == null && changedFrom == null) {
+      return Optional.empty();
+    }
+    List<Path> all = new ArrayList<>(changed == null ? List.of() : changed);
+    if (changedFrom != null) {
+      List<String> lines =
+          changedFrom.equals("-")
+              ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                  .lines()
+                  .toList()
+              : Files.readAllLines(Path.of(changedFrom), StandardCharsets.UTF_8);
+      for (String line : lines) {
+        if (!line.isBlank()) {
+          all.add(Path.of(line.strip()));
+        }
+      }
+    }
+    return Optional.of(all);
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -54,10 +103,16 @@ public final class BuildCommand implements Callable<Integer> {
       Progress bar =
           TerminalProgress.forEnvironment(System.err, System.getenv(), System.console() != null);
       StageTimer timer = new StageTimer(bar);
-      BuildPipeline pipeline =
-          new BuildPipeline(new SiteGenerator(site.templateDir()), timings ? timer : bar)
-              .locking(site.writers("build", err));
-      BuildResult result = pipeline.run(site.buildOptions(true));
+      OutputLock.Policy writers = site.writers("build", err);
+      Optional<Path> templates = site.templateDir();
+      Supplier<BuildPipeline> pipeline =
+          () ->
+              new BuildPipeline(new SiteGenerator(templates), timings ? timer : bar)
+                  .locking(writers);
+      BuildResult result =
+          new PatchBuild(pipeline, templates, writers)
+              .strict(strict)
+              .run(site.buildOptions(true), changedPaths());
       for (String line : DiagnosticSummary.lines(result.diagnostics(), verbose)) {
         err.println(line);
       }
@@ -86,6 +141,18 @@ public final class BuildCommand implements Callable<Integer> {
                 + " skills carried over ("
                 + result.rankings().why()
                 + ")");
+        BuildResult.Patch patch = result.patch();
+        if (patch.taken()) {
+          err.println(
+              "patch: "
+                  + BuildResult.count(patch.skills(), "changed skill")
+                  + ", "
+                  + BuildResult.count(patch.files(), "file")
+                  + " replaced in place; "
+                  + patch.steps());
+        } else if (!patch.reason().isEmpty()) {
+          err.println("patch: not taken, built whole (" + patch.reason() + ")");
+        }
         BuildResult.Output o = result.output();
         err.println(
             "pages: "

@@ -203,6 +203,58 @@ public final class ContentLoader {
     return Optional.of(new Reloaded(triggers.ensure(skill), d.diagnostics()));
   }
 
+  /**
+   * Reads one skill of a loaded catalog again from what a patch build recorded of it (its id,
+   * SKILL.md path, collection, reference files as content paths and declared related skills),
+   * without comparing it with the old version: the caller compares digests. Empty when a file is
+   * missing, a symbolic link, or has an error. Its triggers are extracted, as {@link #load} does.
+   */
+  public Optional<Reloaded> read(
+      Path contentRoot,
+      SkillId id,
+      String source,
+      String collectionId,
+      List<String> referenceFiles,
+      List<String> declaredRelated)
+      throws IOException {
+    Path root = contentRoot.toRealPath();
+    List<String> files = new ArrayList<>();
+    files.add(source);
+    files.addAll(referenceFiles);
+    for (String f : files) {
+      if (Files.isSymbolicLink(root.resolve(f)) || !Files.isRegularFile(root.resolve(f))) {
+        return Optional.empty();
+      }
+    }
+    String dir = ContentPaths.parent(source);
+    SkillReader reader =
+        new SkillReader(
+            root, frontmatter, validator, new ReferenceFinder(root, referenceFiles, List.of(dir)));
+    SkillDraft d;
+    try {
+      d = reader.read(source);
+    } catch (ContentException e) {
+      return Optional.empty();
+    }
+    if (d.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+      return Optional.empty();
+    }
+    Skill skill =
+        new Skill(
+            id,
+            d.name(),
+            d.header().description(),
+            d.source(),
+            collectionId,
+            d.frontmatter().values(),
+            d.body(),
+            d.frontmatter().bodyLine(),
+            d.references(),
+            Triggers.NONE,
+            declaredRelated);
+    return Optional.of(new Reloaded(triggers.ensure(skill), d.diagnostics()));
+  }
+
   /** Parses every SKILL.md in parallel; results come back in scan (path) order. */
   private void readSkills(
       Path root,

@@ -8,14 +8,19 @@ import dev.skillsite.model.SiteConfig;
 import dev.skillsite.model.Skill;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -98,6 +103,75 @@ public final class DiscoveryIndexWriter {
         new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(index) + "\n";
     Files.writeString(file, json, StandardCharsets.UTF_8);
     Files.write(siteDir.resolve(NO_JEKYLL), new byte[0]);
+  }
+
+  private static final String DIGEST = "\"digest\": \"sha256:";
+
+  /**
+   * Where, in the index {@code file} ({@link #PATH} of a site), the digest of each archive entry
+   * starts (byte offset of its hex), by the archive's site path: what a patch build records so that
+   * it can change one entry's digest without reading the index ({@link #patchDigest}). Empty
+   * without an index.
+   */
+  public static Map<String, Long> digestOffsets(Path file) throws IOException {
+    Map<String, Long> at = new HashMap<>();
+    if (!Files.isRegularFile(file)) {
+      return at;
+    }
+    // one char a byte: offsets in the text are offsets in the file
+    String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+    String url = "\"url\": \"";
+    for (int u = text.indexOf(url); u >= 0; u = text.indexOf(url, u + 1)) {
+      int end = text.indexOf('"', u + url.length());
+      int digest = text.indexOf(DIGEST, end);
+      String target = text.substring(u + url.length(), end);
+      int skills = target.indexOf("skills/");
+      if (digest >= 0 && skills >= 0 && target.endsWith(".tar.gz")) {
+        at.put(target.substring(skills), (long) digest + DIGEST.length());
+      }
+    }
+    return at;
+  }
+
+  /**
+   * For a patch build: writes into {@code staging} the index of {@code published} with the digest
+   * of the archive at {@code archivePath} (a site path) changed to that of {@code archive}, the
+   * rest byte for byte as it was (an archive's entry keeps its name, description and URL): the file
+   * is copied, its 64 hex digits at {@code at} ({@link #digestOffsets}) written over, nothing read
+   * but the entry's few bytes, checked first. An index already staged (another skill's archive) is
+   * changed again. True when the index was staged or the site has none; false when {@code at} is
+   * not that archive's digest.
+   */
+  public static boolean patchDigest(
+      Path published, Path staging, String archivePath, byte[] archive, long at)
+      throws IOException {
+    Path to = staging.resolve(PATH);
+    if (!Files.isRegularFile(to)) {
+      Path file = published.resolve(PATH);
+      if (!Files.isRegularFile(file)) {
+        return !Files.exists(file);
+      }
+      Files.createDirectories(to.getParent());
+      Files.copy(file, to);
+    }
+    String expect = "/" + archivePath + "\",";
+    int window = expect.length() + 64 + DIGEST.length();
+    try (FileChannel ch = FileChannel.open(to, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      if (at < window || at + 64 > ch.size()) {
+        return false;
+      }
+      ByteBuffer before = ByteBuffer.allocate(window);
+      ch.read(before, at - window);
+      String text = new String(before.array(), StandardCharsets.ISO_8859_1);
+      if (!text.endsWith(DIGEST) || !text.contains(expect)) {
+        return false;
+      }
+      ByteBuffer hex = ByteBuffer.wrap(sha256(archive).getBytes(StandardCharsets.US_ASCII));
+      while (hex.hasRemaining()) {
+        ch.write(hex, at + hex.position());
+      }
+    }
+    return true;
   }
 
   static List<Skill> sorted(List<Skill> skills) {

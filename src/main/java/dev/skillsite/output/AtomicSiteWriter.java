@@ -142,6 +142,44 @@ public final class AtomicSiteWriter implements AutoCloseable {
   }
 
   /**
+   * Publishes a patch: exactly the files staged at {@code staged} (site paths; every other
+   * published file stays as it is, unread) are renamed over the published ones through the journal,
+   * as {@link #commit(Set)} does for a small update, so each file is at every moment wholly old or
+   * wholly new and an update a build was killed in is finished by the next build. Nothing is
+   * walked: the cost is that of the staged files.
+   *
+   * @param killAfter steps after which to stop as if killed (tests); negative for none
+   * @throws IOException when there is no published site or a published folder (or file) is in the
+   *     way of a staged file; nothing was changed then
+   */
+  public Published patch(List<String> staged, int killAfter) throws IOException {
+    if (!Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IOException("no published site to patch: " + out);
+    }
+    List<String> renames = new ArrayList<>(staged);
+    Collections.sort(renames);
+    for (String p : renames) {
+      if (Files.isDirectory(out.resolve(p), LinkOption.NOFOLLOW_LINKS)) {
+        throw new IOException("a published folder is in the way of " + p);
+      }
+      for (Path a = Path.of(p).getParent(); a != null; a = a.getParent()) {
+        Path at = out.resolve(a.toString());
+        if (Files.exists(at, LinkOption.NOFOLLOW_LINKS)
+            && !Files.isDirectory(at, LinkOption.NOFOLLOW_LINKS)) {
+          throw new IOException("a published file is in the way of " + p);
+        }
+      }
+      SiteJournal.sync(staging.resolve(p));
+    }
+    SiteJournal.Plan plan =
+        new SiteJournal.Plan(staging.getFileName().toString(), List.of(), renames);
+    SiteJournal.write(out, plan);
+    committed = true; // from here the journal, not close(), owns the staging folder
+    SiteJournal.apply(out, plan, killAfter);
+    return new Published(true, renames.size(), 0);
+  }
+
+  /**
    * The in-place update that publishes the staged site, when it is small and nothing is in the way:
    * the staged files that are not the published file at their path (renamed over it), and the
    * published entries that are neither staged nor kept (deleted).

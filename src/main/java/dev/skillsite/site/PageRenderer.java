@@ -83,6 +83,11 @@ final class PageRenderer {
     return identity;
   }
 
+  /** What {@link #identity} is for {@code userTemplates}, without compiling them. */
+  static String identityOf(Optional<Path> userTemplates) {
+    return userTemplates.map(PageRenderer::digest).orElse("packaged templates");
+  }
+
   private static String digest(Path dir) {
     try (Stream<Path> walk = Files.walk(dir)) {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");

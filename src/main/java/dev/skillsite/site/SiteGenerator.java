@@ -40,6 +40,19 @@ public final class SiteGenerator {
     this.assets = new AssetCopier(userTemplates);
   }
 
+  /**
+   * The identity of the pages a generator with {@code userTemplates} writes: the code and the
+   * templates' digest (what a patch build's state is keyed by), without compiling the templates.
+   */
+  public static String identityOf(Optional<Path> userTemplates) {
+    return PageStamps.identity(PageRenderer.identityOf(userTemplates));
+  }
+
+  /** {@link #identityOf} of this generator's templates. */
+  public String identity() {
+    return PageStamps.identity(pages.identity());
+  }
+
   /** Writes the whole site into {@code dir}, which must be empty or absent. */
   public SiteReport generate(SiteInput input, Path dir) throws IOException {
     OutputDir.requireEmpty(dir);

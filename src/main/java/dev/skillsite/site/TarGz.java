@@ -1,8 +1,13 @@
 package dev.skillsite.site;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -48,6 +53,48 @@ final class TarGz {
     gzip.write(header(ustarName, prefix, content.length, executable ? 0755 : 0644, '0'));
     gzip.write(content);
     pad(content.length);
+  }
+
+  /** A file of an archive: its path, whether it is executable, its size. */
+  record Listed(String path, boolean executable, long size) {}
+
+  /**
+   * The regular files of an archive this class wrote, in order: what {@link #add} was given, read
+   * back from the headers (pax paths included) without keeping the contents.
+   */
+  static List<Listed> listing(byte[] archive) throws IOException {
+    List<Listed> out = new ArrayList<>();
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(archive))) {
+      String pax = null;
+      while (true) {
+        byte[] h = in.readNBytes(BLOCK);
+        if (h.length < BLOCK || h[0] == 0) {
+          return out;
+        }
+        long size = Long.parseLong(text(h, 124, 12).trim(), 8);
+        byte[] content = in.readNBytes((int) size);
+        in.readNBytes((int) ((BLOCK - size % BLOCK) % BLOCK));
+        if (h[156] == 'x') {
+          String record = new String(content, StandardCharsets.UTF_8);
+          pax = record.substring(record.indexOf("path=") + 5, record.length() - 1);
+          continue;
+        }
+        String prefix = text(h, 345, 155);
+        String name =
+            pax != null ? pax : prefix.isEmpty() ? text(h, 0, 100) : prefix + "/" + text(h, 0, 100);
+        pax = null;
+        int mode = Integer.parseInt(text(h, 100, 8).trim(), 8);
+        out.add(new Listed(name, (mode & 0100) != 0, size));
+      }
+    }
+  }
+
+  private static String text(byte[] h, int at, int max) {
+    int end = at;
+    while (end < at + max && h[end] != 0) {
+      end++;
+    }
+    return new String(h, at, end - at, StandardCharsets.US_ASCII);
   }
 
   /** Ends the archive and returns its bytes. */

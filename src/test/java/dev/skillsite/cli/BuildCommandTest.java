@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -252,6 +253,71 @@ class BuildCommandTest {
             .matches("audit: [1-9]\\d* danger, \\d+ warnings? in 2 skills; see audit/index.html"),
         out.toString());
     assertTrue(Files.isRegularFile(tmp.resolve("site/audit/index.html")));
+  }
+
+  @Test
+  void changedFilesArePatchedInPlaceAndTimingsSayWhyNot() throws IOException {
+    Path content = tmp.resolve("content");
+    skill(content, "bake", "---\nname: bake\ndescription: Use when baking bread.\n---\n# Bake\n");
+    skill(content, "brew", "---\nname: brew\ndescription: Use when brewing tea.\n---\n# Brew\n");
+    Path script = content.resolve("skills/bake/scripts/oven.sh");
+    Files.createDirectories(script.getParent());
+    Files.writeString(script, "echo 200\n");
+    String site = tmp.resolve("site").toString();
+    assertEquals(0, run("build", "--content", content.toString(), "--out", site), err.toString());
+    Path archive = tmp.resolve("site/skills/bake/bake.tar.gz");
+    byte[] before = Files.readAllBytes(archive);
+
+    Files.writeString(script, "echo 220\n");
+    err.getBuffer().setLength(0);
+    int code =
+        run(
+            "build",
+            "--content",
+            content.toString(),
+            "--out",
+            site,
+            "--timings",
+            "--changed",
+            script.toString());
+    assertEquals(0, code, err.toString());
+    assertTrue(err.toString().contains("patch: 1 changed skill, 2 files replaced"), err.toString());
+    assertFalse(java.util.Arrays.equals(before, Files.readAllBytes(archive)));
+    assertTrue(out.toString().contains("2 skills,"), out.toString());
+
+    // the paths one a line, from a file (as git diff --name-only writes them); Markdown builds
+    // whole
+    Path list = tmp.resolve("changed.txt");
+    Files.writeString(list, content.resolve("skills/brew/SKILL.md") + "\n\n");
+    Files.writeString(
+        content.resolve("skills/brew/SKILL.md"), "\nMore.\n", StandardOpenOption.APPEND);
+    err.getBuffer().setLength(0);
+    code =
+        run(
+            "build",
+            "--content",
+            content.toString(),
+            "--out",
+            site,
+            "--timings",
+            "--changed-from",
+            list.toString());
+    assertEquals(0, code, err.toString());
+    assertTrue(err.toString().contains("patch: not taken, built whole ("), err.toString());
+
+    err.getBuffer().setLength(0);
+    code =
+        run(
+            "build",
+            "--content",
+            content.toString(),
+            "--out",
+            site,
+            "--timings",
+            "--strict",
+            "--changed",
+            script.toString());
+    assertTrue(err.toString().contains("patch: not taken, built whole (--strict"), err.toString());
   }
 
   private int run(String... args) {

@@ -1,0 +1,324 @@
+package dev.skillsite.build;
+
+import dev.skillsite.audit.AuditReport;
+import dev.skillsite.audit.AuditSettings;
+import dev.skillsite.audit.Auditor;
+import dev.skillsite.audit.Baseline;
+import dev.skillsite.cache.BuildCache;
+import dev.skillsite.content.ContentLoader;
+import dev.skillsite.content.EditorFiles;
+import dev.skillsite.discovery.DiscoveryIndexWriter;
+import dev.skillsite.model.ContentPaths;
+import dev.skillsite.model.Diagnostic;
+import dev.skillsite.model.Skill;
+import dev.skillsite.output.AtomicSiteWriter;
+import dev.skillsite.output.OutputLocation;
+import dev.skillsite.output.OutputLock;
+import dev.skillsite.routing.RoutingIndex;
+import dev.skillsite.site.SiteGenerator;
+import dev.skillsite.site.SkillFilesPatch;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@code build --changed PATH…}: a rebuild in O(change). Told which files changed (by a watcher or
+ * {@code git diff --name-only}: nothing is walked), it opens the patch state the last build left
+ * ({@link PatchState}: random access, never read whole), reads only the changed skills again,
+ * decides from recorded digests which site files can change, stages those alone and publishes them
+ * in place through the journal ({@link AtomicSiteWriter#patch}). Whatever it cannot prove confined
+ * — a path outside every known skill, a new or deleted file, changed Markdown, a changed routing
+ * document (until the routing side is wired in: {@link RoutingSeam}), changed audit findings, other
+ * code, templates, settings or options — makes it fall back to the whole build ({@link
+ * BuildPipeline}), which writes the state again; the reason is in the result ({@link
+ * BuildResult.Patch}) and in {@code --timings}. Either way the site is what {@code build
+ * --no-cache} writes.
+ *
+ * <p>Patched today: edits in place of a skill's files that are not Markdown (scripts, assets, data)
+ * whose audit findings stay the same — the skill's archive, the published copies of the files, the
+ * archive's digest in the discovery index. The result's diagnostics are the changed skills' (the
+ * others' were printed by the build that made the site); with {@code --strict} it builds whole.
+ */
+public final class PatchBuild {
+  /** More changed skills than this at once go to the whole build. */
+  static final int MAX_SKILLS = BuildPipeline.MAX_REFRESHED;
+
+  private final Supplier<BuildPipeline> fallback;
+  private final Optional<Path> templates;
+  private final OutputLock.Policy writers;
+  private final RoutingSeam routing;
+  private final ContentLoader loader = new ContentLoader();
+  private int killAfter = -1;
+  private boolean strict;
+
+  /**
+   * @param fallback the whole build, made only when it runs (its templates compile then)
+   * @param templates the user's templates folder: the state's key depends on it
+   */
+  public PatchBuild(
+      Supplier<BuildPipeline> fallback, Optional<Path> templates, OutputLock.Policy writers) {
+    this(fallback, templates, writers, RoutingSeam.STAND_IN);
+  }
+
+  PatchBuild(
+      Supplier<BuildPipeline> fallback,
+      Optional<Path> templates,
+      OutputLock.Policy writers,
+      RoutingSeam routing) {
+    this.fallback = fallback;
+    this.templates = templates;
+    this.writers = writers;
+    this.routing = routing;
+  }
+
+  /**
+   * Whether warnings count as errors ({@code --strict}): then every skill's warnings decide the
+   * exit code, and a patch, which reads the changed skills only, does not know them: it builds
+   * whole.
+   */
+  public PatchBuild strict(boolean strict) {
+    this.strict = strict;
+    return this;
+  }
+
+  /** Stops the next patch's publishing after {@code steps} steps, as if killed (tests). */
+  PatchBuild killingAfter(int steps) {
+    this.killAfter = steps;
+    return this;
+  }
+
+  /**
+   * Builds {@code options}' site: a patch when {@code changed} (absolute or working-folder relative
+   * paths of changed files) is given and the patch can be proved confined, else the whole build.
+   */
+  public BuildResult run(BuildOptions options, Optional<List<Path>> changed) throws IOException {
+    long start = System.nanoTime();
+    String reason;
+    if (!options.cache()) {
+      reason = "--no-cache";
+    } else if (strict && changed.isPresent()) {
+      reason = "--strict counts every skill's warnings; a patch reads only the changed skills";
+    } else if (changed.isEmpty()) {
+      reason = "no --changed paths given (every skill folder would have to be compared)";
+    } else {
+      Attempt a = attempt(options, changed.get(), start);
+      if (a.result().isPresent()) {
+        return a.result().get();
+      }
+      reason = a.why();
+    }
+    return fallback.get().run(options).withPatch(new BuildResult.Patch(false, reason, 0, 0, ""));
+  }
+
+  private record Attempt(Optional<BuildResult> result, String why) {
+    static Attempt no(String why) {
+      return new Attempt(Optional.empty(), why);
+    }
+  }
+
+  /** The times of a patch's steps, wall and this thread's CPU. */
+  private static final class Steps {
+    private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    private final StringBuilder text = new StringBuilder();
+    private long wall = System.nanoTime();
+    private long used = cpu.getCurrentThreadCpuTime();
+
+    void done(String step) {
+      long w = System.nanoTime();
+      long c = cpu.getCurrentThreadCpuTime();
+      text.append(text.length() == 0 ? "" : ", ")
+          .append(
+              String.format(
+                  Locale.ROOT, "%s %.1f ms (CPU %.1f)", step, (w - wall) / 1e6, (c - used) / 1e6));
+      wall = w;
+      used = c;
+    }
+
+    @Override
+    public String toString() {
+      return text.toString();
+    }
+  }
+
+  private Attempt attempt(BuildOptions options, List<Path> changed, long start) throws IOException {
+    Steps steps = new Steps();
+    OutputLocation location = OutputLocation.check(options.out(), options.content());
+    Path out = location.out();
+    if (!Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
+      return Attempt.no("no published site");
+    }
+    try (OutputLock.Hold hold = writers.take(out);
+        AtomicSiteWriter writer = AtomicSiteWriter.begin(location)) { // finishes a killed update
+      String key = PatchState.key(SiteGenerator.identityOf(templates), options);
+      PatchState.Opened opened = PatchState.open(out, key);
+      if (opened.state().isEmpty()) {
+        return Attempt.no(opened.why());
+      }
+      try (PatchState state = opened.state().get()) {
+        steps.done("open");
+        Path root = options.content().toRealPath();
+        Map<PatchState.SkillRecord, List<String>> owners = new LinkedHashMap<>();
+        Optional<String> markdown = Optional.empty();
+        for (Path p : changed) {
+          Path abs = p.toAbsolutePath().normalize();
+          if (abs.getFileName() != null && EditorFiles.isScratch(abs.getFileName().toString())) {
+            continue;
+          }
+          Path parent = abs.getParent();
+          Path real =
+              Files.exists(abs, LinkOption.NOFOLLOW_LINKS)
+                  ? abs.toRealPath()
+                  : parent != null && Files.isDirectory(parent)
+                      ? parent.toRealPath().resolve(abs.getFileName())
+                      : abs;
+          if (!real.startsWith(root)) {
+            continue; // the site is made of the content folder, templates and options (the key)
+          }
+          String rel = root.relativize(real).toString().replace('\\', '/');
+          if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+            return Attempt.no(rel + " is not a regular file (deleted, a folder or a link)");
+          }
+          Optional<PatchState.SkillRecord> owner = Optional.empty();
+          for (String dir = ContentPaths.parent(rel); owner.isEmpty(); ) {
+            owner = state.skillIn(dir);
+            if (owner.isPresent() || dir.isEmpty()) {
+              break;
+            }
+            dir = ContentPaths.parent(dir);
+          }
+          if (owner.isEmpty()) {
+            return Attempt.no(rel + " belongs to no skill of the last build");
+          }
+          if (real.getFileName().toString().equals("SKILL.md")
+              && !rel.equals(owner.get().source())) {
+            return Attempt.no(rel + " is a new skill");
+          }
+          String lower = rel.toLowerCase(Locale.ROOT);
+          if (lower.endsWith(".md") || lower.endsWith(".markdown")) {
+            markdown = Optional.of(rel);
+          }
+          owners.computeIfAbsent(owner.get(), k -> new ArrayList<>()).add(rel);
+        }
+        if (owners.size() > MAX_SKILLS) {
+          return Attempt.no(owners.size() + " skills changed, more than " + MAX_SKILLS);
+        }
+        steps.done("find");
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<RoutingSeam.Change> changes = new ArrayList<>();
+        List<Skill> skills = new ArrayList<>();
+        for (Map.Entry<PatchState.SkillRecord, List<String>> e : owners.entrySet()) {
+          PatchState.SkillRecord r = e.getKey();
+          Optional<ContentLoader.Reloaded> again =
+              loader.read(
+                  root, r.id(), r.source(), r.collectionId(), r.references(), r.declaredRelated());
+          if (again.isEmpty()) {
+            return Attempt.no(r.id() + " has an error or a missing file now");
+          }
+          Skill now = again.get().skill();
+          diagnostics.addAll(again.get().diagnostics());
+          skills.add(now);
+          changes.add(
+              new RoutingSeam.Change(
+                  r.id(), r.routing(), RoutingIndex.skillDigests(List.of(now)).get(0), now));
+        }
+        steps.done("read");
+        if (markdown.isPresent()) { // before routing: its state is not touched for nothing
+          return Attempt.no(
+              markdown.get() + " is Markdown: rendering documents in a patch is not built yet");
+        }
+        RoutingSeam.Outcome routed = routing.patch(out.resolve(BuildCache.FOLDER), changes);
+        if (routed.patched().isEmpty()) {
+          return Attempt.no(routed.cannot());
+        }
+        if (!routed.patched().get().pagesUnchanged()
+            || !routed.patched().get().exportFiles().isEmpty()
+            || !routed.patched().get().exportDeleted().isEmpty()) {
+          return Attempt.no("routing answers changed: the pages side does not patch them yet");
+        }
+        List<PatchState.SkillRecord> records = new ArrayList<>(owners.keySet());
+        for (int k = 0; k < skills.size(); k++) {
+          if (!PatchState.model(skills.get(k)).equals(records.get(k).model())) {
+            return Attempt.no(
+                records.get(k).id()
+                    + "'s SKILL.md or references differ from the last build's"
+                    + " (not listed as changed?)");
+          }
+        }
+        steps.done("route");
+        List<String> staged = new ArrayList<>();
+        int i = 0;
+        for (PatchState.SkillRecord r : owners.keySet()) {
+          Skill now = skills.get(i++);
+          SkillFilesPatch.Outcome o =
+              SkillFilesPatch.stage(root, now, owners.get(r), out, writer.staging());
+          if (o.refused().isPresent()) {
+            return Attempt.no(r.id() + ": " + o.refused().get());
+          }
+          staged.addAll(o.staged());
+          if (o.archive().isPresent()
+              && !DiscoveryIndexWriter.patchDigest(
+                  out,
+                  writer.staging(),
+                  SkillFilesPatch.archivePath(now),
+                  o.archive().get(),
+                  r.discoveryAt())) {
+            return Attempt.no(r.id() + " has no archive entry in the discovery index");
+          }
+        }
+        staged.add(DiscoveryIndexWriter.PATH);
+        staged.removeIf(p -> !Files.exists(writer.staging().resolve(p)));
+        steps.done("stage");
+        AuditSettings audit = AuditSettings.read(root);
+        i = 0;
+        for (PatchState.SkillRecord r : owners.keySet()) {
+          Skill now = skills.get(i++);
+          String findings = "";
+          if (audit.enabled()) {
+            AuditReport one =
+                Baseline.read(audit.baselineFile(root))
+                    .apply(new AuditReport(List.of(Auditor.standard().audit(now, root))), root);
+            findings = PatchState.audit(one.of(now.id()));
+          }
+          if (!findings.equals(r.audit())) {
+            return Attempt.no(r.id() + "'s audit findings changed (badges, audit pages)");
+          }
+        }
+        steps.done("audit");
+        AtomicSiteWriter.Published how = writer.patch(List.copyOf(staged), killAfter);
+        steps.done("publish");
+        PatchState.Totals totals = state.totals();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Attempt(
+            Optional.of(
+                new BuildResult(
+                        totals.skills(),
+                        totals.pages(),
+                        diagnostics,
+                        seconds,
+                        true,
+                        Optional.empty(),
+                        BuildResult.Documents.NONE,
+                        true,
+                        true,
+                        true,
+                        BuildResult.Rankings.NONE,
+                        new BuildResult.Output(totals.pages(), true, how.replaced(), 0),
+                        BuildResult.Patch.NONE)
+                    .withPatch(
+                        new BuildResult.Patch(
+                            true, "", owners.size(), how.replaced(), steps.toString()))),
+            "");
+      }
+    }
+  }
+}

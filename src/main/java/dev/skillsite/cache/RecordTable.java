@@ -1,0 +1,168 @@
+package dev.skillsite.cache;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.CRC32;
+
+/**
+ * A file of records by key, opened and never read whole: a lookup maps the file and binary-searches
+ * its offset table, reading about log2(n) keys and one record, so its cost does not grow with the
+ * number of records the way reading the file would (100,000 records: 17 key reads). Each record
+ * carries its CRC, checked when it is read; a damaged or foreign file answers nothing.
+ *
+ * <p>Layout: records ({@code int} key length, key UTF-8, {@code int} value length, value, {@code
+ * long} CRC32 of key and value), then one {@code long} offset per record in key order, then the
+ * footer: {@code long} offset of the table, {@code int} count, {@code int} magic.
+ */
+public final class RecordTable implements AutoCloseable {
+  private static final int MAGIC = 0x736b7274; // "skrt"
+  private static final int FOOTER = Long.BYTES + Integer.BYTES + Integer.BYTES;
+
+  private final FileChannel channel;
+  private final MappedByteBuffer map;
+  private final long table;
+  private final int count;
+
+  private RecordTable(FileChannel channel, MappedByteBuffer map, long table, int count) {
+    this.channel = channel;
+    this.map = map;
+    this.table = table;
+    this.count = count;
+  }
+
+  /** Writes {@code records} to {@code file}, in the order of their keys' UTF-8 bytes. */
+  public static void write(Path file, Map<String, byte[]> records) throws IOException {
+    Files.createDirectories(file.getParent());
+    long[] offsets = new long[records.size()];
+    List<Map.Entry<byte[], byte[]>> sorted = new ArrayList<>();
+    records.forEach((k, v) -> sorted.add(Map.entry(k.getBytes(StandardCharsets.UTF_8), v)));
+    sorted.sort((a, b) -> Arrays.compareUnsigned(a.getKey(), b.getKey()));
+    try (OutputStream os =
+            new BufferedOutputStream(
+                Files.newOutputStream(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING),
+                1 << 16);
+        DataOutputStream out = new DataOutputStream(os)) {
+      int i = 0;
+      long at = 0;
+      for (Map.Entry<byte[], byte[]> e : sorted) {
+        byte[] key = e.getKey();
+        byte[] value = e.getValue();
+        offsets[i++] = at;
+        out.writeInt(key.length);
+        out.write(key);
+        out.writeInt(value.length);
+        out.write(value);
+        out.writeLong(crc(key, value));
+        at += Integer.BYTES * 2L + key.length + value.length + Long.BYTES;
+      }
+      for (long o : offsets) {
+        out.writeLong(o);
+      }
+      out.writeLong(at);
+      out.writeInt(offsets.length);
+      out.writeInt(MAGIC);
+    }
+  }
+
+  /** The table in {@code file}; empty when there is none or it is not one. */
+  public static Optional<RecordTable> open(Path file) {
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    FileChannel ch = null;
+    try {
+      ch = FileChannel.open(file, StandardOpenOption.READ);
+      long size = ch.size();
+      if (size < FOOTER || size > Integer.MAX_VALUE) {
+        ch.close();
+        return Optional.empty();
+      }
+      MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+      long table = map.getLong((int) size - FOOTER);
+      int count = map.getInt((int) size - FOOTER + Long.BYTES);
+      int magic = map.getInt((int) size - Integer.BYTES);
+      if (magic != MAGIC
+          || count < 0
+          || table < 0
+          || table + (long) count * Long.BYTES != size - FOOTER) {
+        ch.close();
+        return Optional.empty();
+      }
+      return Optional.of(new RecordTable(ch, map, table, count));
+    } catch (IOException | RuntimeException e) {
+      if (ch != null) {
+        try {
+          ch.close();
+        } catch (IOException ignored) {
+          // nothing was read
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** How many records there are. */
+  public int size() {
+    return count;
+  }
+
+  /** The value of {@code key}; empty when there is none, or its record is damaged. */
+  public Optional<byte[]> get(String key) {
+    byte[] want = key.getBytes(StandardCharsets.UTF_8);
+    int lo = 0;
+    int hi = count - 1;
+    try {
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        int at = (int) map.getLong((int) (table + (long) mid * Long.BYTES));
+        int keyLength = map.getInt(at);
+        byte[] k = new byte[keyLength];
+        map.get(at + Integer.BYTES, k);
+        int c = Arrays.compareUnsigned(k, want);
+        if (c == 0) {
+          int valueAt = at + Integer.BYTES + keyLength;
+          byte[] v = new byte[map.getInt(valueAt)];
+          map.get(valueAt + Integer.BYTES, v);
+          long crc = map.getLong(valueAt + Integer.BYTES + v.length);
+          return crc == crc(k, v) ? Optional.of(v) : Optional.empty();
+        } else if (c < 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+    } catch (RuntimeException e) {
+      return Optional.empty(); // a damaged table: offsets out of range
+    }
+    return Optional.empty();
+  }
+
+  private static long crc(byte[] key, byte[] value) {
+    CRC32 crc = new CRC32();
+    crc.update(ByteBuffer.allocate(Integer.BYTES).putInt(key.length).array());
+    crc.update(key);
+    crc.update(value);
+    return crc.getValue();
+  }
+
+  @Override
+  public void close() throws IOException {
+    channel.close();
+  }
+}

@@ -1,0 +1,216 @@
+package dev.skillsite.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skillsite.output.OutputLock;
+import dev.skillsite.site.SiteGenerator;
+import dev.skillsite.testing.SiteFingerprint;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code build --changed}: after each edit of a sequence run on a copy of {@code
+ * ../shared/corpora/anthropic}, the build told the changed paths makes the site a clean build of
+ * the same content makes, byte for byte, build cache included; and it takes the patch path exactly
+ * for the edits it claims ("patch"), falling back to the whole build with the reason given for the
+ * others ("whole: <part of the reason>"). A patch build killed while publishing is finished by the
+ * next build.
+ */
+class PatchBuildSpecTest {
+  private static final Path CORPUS = Path.of("../shared/corpora/anthropic");
+
+  @TempDir Path tmp;
+
+  private interface Edit {
+    /** Applies the edit; returns the changed paths to pass as --changed. */
+    List<Path> apply(Path content) throws IOException;
+  }
+
+  private record Row(String what, Edit edit, String expect) {}
+
+  @Test
+  void everyPatchBuildIsTheCleanBuild() throws IOException {
+    Path content = tmp.resolve("content");
+    copy(CORPUS, content);
+    FileTime hourAgo = FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS));
+    try (Stream<Path> all = Files.walk(content)) {
+      for (Path p : all.toList()) {
+        Files.setLastModifiedTime(p, hourAgo);
+      }
+    }
+    Path out = tmp.resolve("site");
+    List<Row> rows =
+        List.of(
+            new Row(
+                "a file beside a SKILL.md edited",
+                c -> List.of(append(c.resolve("skills/mcp-builder/LICENSE.txt"))),
+                "patch"),
+            new Row(
+                "files of two skills edited, a path outside the content folder listed",
+                c ->
+                    List.of(
+                        append(c.resolve("skills/canvas-design/LICENSE.txt")),
+                        append(c.resolve("skills/skill-creator/LICENSE.txt")),
+                        tmp.resolve("README.md")),
+                "patch"),
+            new Row(
+                "the same file edited again, a relative path",
+                c ->
+                    List.of(
+                        Path.of("")
+                            .toAbsolutePath()
+                            .relativize(append(c.resolve("skills/mcp-builder/LICENSE.txt")))),
+                "patch"),
+            new Row(
+                "a file added beside a SKILL.md",
+                c -> {
+                  Path f = c.resolve("skills/mcp-builder/scripts/extra.py");
+                  Files.createDirectories(f.getParent());
+                  Files.writeString(f, "print('hello')\n");
+                  return List.of(f);
+                },
+                "whole: added"),
+            new Row(
+                "a SKILL.md body edited",
+                c -> {
+                  Path f = c.resolve("skills/webapp-testing/SKILL.md");
+                  Files.writeString(f, "\nOne more line.\n", StandardOpenOption.APPEND);
+                  return List.of(f);
+                },
+                "whole: Markdown"),
+            new Row(
+                "a reference edited",
+                c -> {
+                  Path ref;
+                  try (Stream<Path> refs = Files.walk(c.resolve("skills/mcp-builder/reference"))) {
+                    ref =
+                        refs.filter(p -> p.toString().endsWith(".md"))
+                            .sorted()
+                            .findFirst()
+                            .orElseThrow();
+                  }
+                  Files.writeString(ref, "\nOne more line.\n", StandardOpenOption.APPEND);
+                  return List.of(ref);
+                },
+                "whole: Markdown"),
+            new Row(
+                "the settings file created",
+                c -> {
+                  Path f = c.resolve("skillsite.yaml");
+                  Files.writeString(f, "title: Patched\n", StandardCharsets.UTF_8);
+                  return List.of(f);
+                },
+                "whole: settings"),
+            new Row(
+                "a file deleted",
+                c -> {
+                  Path f = c.resolve("skills/mcp-builder/scripts/extra.py");
+                  Files.delete(f);
+                  return List.of(f);
+                },
+                "whole: not a regular file"),
+            new Row("nothing listed", c -> List.of(), "patch"),
+            new Row(
+                "a file edited, a few minutes after the last edit",
+                c -> List.of(append(c.resolve("skills/webapp-testing/LICENSE.txt"))),
+                "patch"));
+
+    run(content, out, Optional.empty());
+    for (Row row : rows) {
+      List<Path> changed = row.edit().apply(content);
+      BuildResult r = run(content, out, Optional.of(changed));
+      String at = row.what() + ": " + r.patch();
+      if (row.expect().equals("patch")) {
+        assertTrue(r.patch().taken(), at);
+        assertTrue(r.output().inPlace(), at);
+      } else {
+        assertFalse(r.patch().taken(), at);
+        assertTrue(r.patch().reason().contains(row.expect().substring("whole: ".length())), at);
+      }
+      assertClean(content, out, at);
+    }
+  }
+
+  @Test
+  void aKilledPatchIsFinishedByTheNextBuild() throws IOException {
+    Path content = tmp.resolve("content");
+    copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path license = append(content.resolve("skills/mcp-builder/LICENSE.txt"));
+    Path other = append(content.resolve("skills/canvas-design/LICENSE.txt"));
+    for (int steps = 1; steps <= 2; steps++) {
+      int kill = steps;
+      assertThrows(
+          IOException.class,
+          () ->
+              patch(out)
+                  .killingAfter(kill)
+                  .run(options(content, out), Optional.of(List.of(license, other))));
+      BuildResult r = run(content, out, Optional.of(List.of(license, other)));
+      assertTrue(r.patch().taken(), r.patch().toString());
+      assertClean(content, out, "killed after " + steps);
+      append(license);
+      append(other);
+    }
+  }
+
+  private void assertClean(Path content, Path out, String at) throws IOException {
+    Path clean = Files.createTempDirectory(tmp, "clean").resolve("site");
+    run(content, clean, Optional.empty());
+    assertEquals(
+        List.of(),
+        SiteFingerprint.differences(SiteFingerprint.of(clean), SiteFingerprint.of(out)),
+        at);
+  }
+
+  private static Path append(Path file) throws IOException {
+    Files.writeString(file, "\nAnother line.\n", StandardOpenOption.APPEND);
+    return file;
+  }
+
+  private static BuildOptions options(Path content, Path site) {
+    return new BuildOptions(content, site, Optional.empty(), true, true);
+  }
+
+  private static PatchBuild patch(Path site) {
+    return new PatchBuild(
+        () -> new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE),
+        Optional.empty(),
+        OutputLock.Policy.build());
+  }
+
+  private static BuildResult run(Path content, Path site, Optional<List<Path>> changed)
+      throws IOException {
+    BuildResult r = patch(site).run(options(content, site), changed);
+    assertTrue(r.published());
+    return r;
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path p : all.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.skillsite.cache;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecordTableTest {
+  @TempDir Path tmp;
+
+  @Test
+  void everyKeyIsFoundAndNoOther() throws IOException {
+    Map<String, byte[]> records = new HashMap<>();
+    for (int i = 0; i < 5000; i++) {
+      records.put("d:skills/s" + i, ("value " + i).getBytes(StandardCharsets.UTF_8));
+    }
+    // keys whose UTF-16 order is not their UTF-8 order, an empty key, an empty value
+    records.put("d:\uFF21", new byte[] {1});
+    records.put("d:\uD83D\uDE00", new byte[] {2});
+    records.put("", new byte[0]);
+    Path file = tmp.resolve("t.tab");
+    RecordTable.write(file, records);
+    try (RecordTable t = RecordTable.open(file).orElseThrow()) {
+      assertEquals(records.size(), t.size());
+      records.forEach((k, v) -> assertArrayEquals(v, t.get(k).orElseThrow(), k));
+      assertTrue(t.get("d:skills/s5000").isEmpty());
+      assertTrue(t.get("d:skills/s").isEmpty());
+      assertTrue(t.get("zzz").isEmpty());
+    }
+  }
+
+  @Test
+  void aDamagedRecordOrFileAnswersNothing() throws IOException {
+    Path file = tmp.resolve("t.tab");
+    RecordTable.write(file, Map.of("a", new byte[] {1, 2, 3}, "b", new byte[] {4}));
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[10] ^= 1; // inside the first record's value
+    Files.write(file, bytes);
+    try (RecordTable t = RecordTable.open(file).orElseThrow()) {
+      assertTrue(t.get("a").isEmpty());
+      assertArrayEquals(new byte[] {4}, t.get("b").orElseThrow());
+    }
+    Files.write(file, new byte[] {1, 2, 3});
+    assertTrue(RecordTable.open(file).isEmpty());
+    assertTrue(RecordTable.open(tmp.resolve("missing")).isEmpty());
+  }
+}
