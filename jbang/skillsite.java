@@ -78,6 +78,7 @@
 //SOURCES ../src/main/java/dev/skillsite/cache/CodeIdentity.java
 //SOURCES ../src/main/java/dev/skillsite/cache/IndexAnswers.java
 //SOURCES ../src/main/java/dev/skillsite/cache/RecordTable.java
+//SOURCES ../src/main/java/dev/skillsite/cache/RoutingPatcher.java
 //SOURCES ../src/main/java/dev/skillsite/cache/SearchExportCache.java
 //SOURCES ../src/main/java/dev/skillsite/cache/package-info.java
 //SOURCES ../src/main/java/dev/skillsite/check/AuditFindingsRule.java
@@ -233,6 +234,8 @@
 //SOURCES ../src/main/java/dev/skillsite/routing/Invocation.java
 //SOURCES ../src/main/java/dev/skillsite/routing/LocalSource.java
 //SOURCES ../src/main/java/dev/skillsite/routing/Matched.java
+//SOURCES ../src/main/java/dev/skillsite/routing/NameTable.java
+//SOURCES ../src/main/java/dev/skillsite/routing/PatchedIndex.java
 //SOURCES ../src/main/java/dev/skillsite/routing/QueryTerms.java
 //SOURCES ../src/main/java/dev/skillsite/routing/ReproducibleCodec.java
 //SOURCES ../src/main/java/dev/skillsite/routing/ReproducibleIds.java
@@ -242,7 +245,9 @@
 //SOURCES ../src/main/java/dev/skillsite/routing/Router.java
 //SOURCES ../src/main/java/dev/skillsite/routing/RouterFactory.java
 //SOURCES ../src/main/java/dev/skillsite/routing/RoutingIndex.java
+//SOURCES ../src/main/java/dev/skillsite/routing/RoutingPatch.java
 //SOURCES ../src/main/java/dev/skillsite/routing/RoutingSource.java
+//SOURCES ../src/main/java/dev/skillsite/routing/ScoreTable.java
 //SOURCES ../src/main/java/dev/skillsite/routing/Similar.java
 //SOURCES ../src/main/java/dev/skillsite/routing/SimilarSkills.java
 //SOURCES ../src/main/java/dev/skillsite/routing/SkillDocument.java
@@ -253,6 +258,7 @@
 //SOURCES ../src/main/java/dev/skillsite/routing/Synonyms.java
 //SOURCES ../src/main/java/dev/skillsite/routing/TermReader.java
 //SOURCES ../src/main/java/dev/skillsite/routing/TermStats.java
+//SOURCES ../src/main/java/dev/skillsite/routing/TriggerTable.java
 //SOURCES ../src/main/java/dev/skillsite/routing/eval/EvalCase.java
 //SOURCES ../src/main/java/dev/skillsite/routing/eval/EvalFile.java
 //SOURCES ../src/main/java/dev/skillsite/routing/eval/EvalReport.java
@@ -261,6 +267,7 @@
 //SOURCES ../src/main/java/dev/skillsite/routing/eval/Ranking.java
 //SOURCES ../src/main/java/dev/skillsite/routing/package-info.java
 //SOURCES ../src/main/java/dev/skillsite/search/EngineConstants.java
+//SOURCES ../src/main/java/dev/skillsite/search/ExportPatch.java
 //SOURCES ../src/main/java/dev/skillsite/search/SearchIndexWriter.java
 //SOURCES ../src/main/java/dev/skillsite/search/SkillNames.java
 //SOURCES ../src/main/java/dev/skillsite/search/TermChunks.java
@@ -320,6 +327,7 @@
 //SOURCES ../src/main/java/dev/skillsite/site/view/AuditFindingView.java
 //SOURCES ../src/main/java/dev/skillsite/site/view/AuditPage.java
 //SOURCES ../src/main/java/dev/skillsite/site/view/CollectionPage.java
+//SOURCES ../src/main/java/dev/skillsite/site/view/CollectionsPage.java
 //SOURCES ../src/main/java/dev/skillsite/site/view/CreditView.java
 //SOURCES ../src/main/java/dev/skillsite/site/view/EmptyPage.java
 //SOURCES ../src/main/java/dev/skillsite/site/view/HealthPage.java
@@ -344,6 +352,7 @@
 //SOURCES ../src/main/java/dev/skillsite/site/view/TriggersPage.java
 //SOURCES ../src/main/java/dev/skillsite/solr/SolrExport.java
 //SOURCES ../src/main/java/dev/skillsite/solr/package-info.java
+//SOURCES ../src/main/java/dev/skillsite/solr/plugin/Bm25Similarity.java
 //SOURCES ../src/main/java/dev/skillsite/solr/plugin/LightAnalyzer.java
 //SOURCES ../src/main/java/dev/skillsite/solr/plugin/ShingleAnalyzer.java
 //SOURCES ../src/main/java/dev/skillsite/solr/plugin/StemmedAnalyzer.java
@@ -366,6 +375,7 @@
 //FILES templates/assets/site.js=../templates/assets/site.js
 //FILES templates/audit.peb=../templates/audit.peb
 //FILES templates/collection.peb=../templates/collection.peb
+//FILES templates/collections.peb=../templates/collections.peb
 //FILES templates/health.peb=../templates/health.peb
 //FILES templates/index.peb=../templates/index.peb
 //FILES templates/layout.peb=../templates/layout.peb
