@@ -1,5 +1,7 @@
 package dev.skillsite.routing;
 
+import static dev.skillsite.testing.SkillEdits.withBody;
+import static dev.skillsite.testing.SkillEdits.withName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -149,36 +151,6 @@ class IndexDeltaTest {
       }
     }
     throw new AssertionError("no word to replace in " + s.id());
-  }
-
-  private static Skill withBody(Skill s, String body) {
-    return new Skill(
-        s.id(),
-        s.name(),
-        s.description(),
-        s.source(),
-        s.collectionId(),
-        s.frontmatter(),
-        body,
-        s.bodyLine(),
-        s.references(),
-        s.triggers(),
-        s.declaredRelated());
-  }
-
-  private static Skill withName(Skill s, String name) {
-    return new Skill(
-        s.id(),
-        name,
-        s.description(),
-        s.source(),
-        s.collectionId(),
-        s.frontmatter(),
-        s.body(),
-        s.bodyLine(),
-        s.references(),
-        s.triggers(),
-        s.declaredRelated());
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
 import dev.skillsite.testing.CorpusSkills;
+import dev.skillsite.testing.SkillEdits;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -162,18 +163,6 @@ class SimilarSkillsTest {
     }
     int[] span = at.get(twice).get(1);
     String edited = s.body().substring(0, span[0]) + other + s.body().substring(span[1]);
-    return Optional.of(
-        new Skill(
-            s.id(),
-            s.name(),
-            s.description(),
-            s.source(),
-            s.collectionId(),
-            s.frontmatter(),
-            edited,
-            s.bodyLine(),
-            s.references(),
-            s.triggers(),
-            s.declaredRelated()));
+    return Optional.of(SkillEdits.withBody(s, edited));
   }
 }
