@@ -589,7 +589,7 @@
     manifest.slots.forEach(function (name, i) { self.slots[name] = i; });
     this.normTables = {};
     this.fields = manifest.fields.map(function (f) {
-      var avgdl = f32(f.avgFieldLength); // quantized by the exporter (Bm25.averageLength)
+      var avgdl = f32(f.avgdl); // quantized by the exporter (Bm25.averageLength)
       var cache = new Float64Array(manifest.lengthTable.length);
       var k1 = f32(manifest.k1), b = f32(manifest.b);
       for (var i = 0; i < cache.length; i++) {
@@ -718,7 +718,7 @@
       if (!pending.has(id)) {
         pending.set(id, self.load(kind, id).then(function () {
           pending.delete(id);
-          if (!have.has(id)) { throw new Error("search data " + kind + "/" + id + " did not register"); }
+          if (!have.has(id)) { throw new Error("unregistered " + kind + "/" + id); }
         }, function (e) { pending.delete(id); throw e; }));
       }
       return pending.get(id);

@@ -127,8 +127,8 @@ public final class ExportPatch {
       JsonObject o = f.getAsJsonObject();
       String field = o.get("name").getAsString();
       long[] stats = patch.statistics(field);
+      // the average length (on its grid) is unchanged: RoutingPatch patches only then
       o.addProperty("docCount", (int) stats[0]);
-      o.addProperty("sumTotalTermFreq", stats[1]);
       if (normsInManifest && o.has("norms")) {
         StringBuilder hex = new StringBuilder(o.get("norms").getAsString());
         for (String id : patch.changedIds()) {

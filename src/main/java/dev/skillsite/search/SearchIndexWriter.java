@@ -314,13 +314,12 @@ public final class SearchIndexWriter {
       IndexContents.FieldStats st = index.stats(w.field());
       JsonObject f = new JsonObject();
       f.addProperty("name", w.field());
-      f.addProperty("boost", w.boost());
+      addNumber(f, "boost", w.boost());
       f.addProperty("chain", Analysis.chainOf(w.field()));
       f.addProperty("docCount", st.docCount());
-      f.addProperty("sumTotalTermFreq", st.sumTotalTermFreq());
-      // the average length every scorer reads, on its grid (Bm25.averageLength): exact as a double
-      f.addProperty(
-          "avgFieldLength", (double) Bm25.averageLength(st.sumTotalTermFreq(), st.docCount()));
+      // the average length every scorer reads, on its grid (Bm25.averageLength): exact as a double;
+      // the exact token count is not exported (the engine reads only this)
+      addNumber(f, "avgdl", (double) Bm25.averageLength(st.sumTotalTermFreq(), st.docCount()));
       if (norms) {
         StringBuilder hex = new StringBuilder();
         for (byte b : st.norms()) {
@@ -353,5 +352,18 @@ public final class SearchIndexWriter {
     JsonArray a = new JsonArray();
     values.forEach(a::add);
     return a;
+  }
+
+  /**
+   * {@code value} as JSON, "2" rather than "2.0" when whole (every byte of the manifest is read
+   * before the first answer), else as its own type prints it.
+   */
+  private static void addNumber(JsonObject o, String key, Number value) {
+    double d = value.doubleValue();
+    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      o.addProperty(key, (long) d);
+    } else {
+      o.addProperty(key, value);
+    }
   }
 }

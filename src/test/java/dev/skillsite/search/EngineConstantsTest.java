@@ -64,6 +64,7 @@ class EngineConstantsTest {
           Map.entry("SimilarSkills.MAX_TERMS", "related skills are chosen at build time"),
           Map.entry("SimilarSkills.FIELDS", "related skills are chosen at build time"),
           Map.entry("SimilarSkills.MIN_SHARED", "related skills are chosen at build time"),
+          Map.entry("SimilarSkills.MAX_POSTINGS", "related skills are chosen at build time"),
           Map.entry(
               "ReproducibleCodec.NEUTRAL_DIAGNOSTICS",
               "what the index files record about the machine"),
@@ -75,7 +76,15 @@ class EngineConstantsTest {
    * Classes whose constants only Java needs: the SolrCloud source, which {@code route --solr}
    * reads.
    */
-  private static final Set<String> JAVA_ONLY_CLASSES = Set.of("SolrDocuments", "SolrSource");
+  private static final Set<String> JAVA_ONLY_CLASSES =
+      Set.of(
+          "SolrDocuments",
+          "SolrSource",
+          // the patch rebuild's state (build --changed): how it is stored, not how it ranks
+          "NameTable",
+          "TriggerTable",
+          "PatchedIndex",
+          "RoutingPatch");
 
   /**
    * Field names: the export writes its fields under these names, and the engine asks for them by

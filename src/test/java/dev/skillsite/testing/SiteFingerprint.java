@@ -36,15 +36,26 @@ public final class SiteFingerprint {
   private static final String PAGES = ".skillsite-cache/pages.bin";
 
   /**
+   * The patch rebuild's state (build.PatchState): its key names the templates a build used, so a
+   * templates folder holding the packaged templates' very files is another key (as for {@link
+   * #PAGES}); the pages are the same. Its records are checked by the patch builds that read them.
+   */
+  private static final String PATCH_STATE = ".skillsite-cache/patch/skills.tab";
+
+  /**
    * Relative path → SHA-256 of every file under {@code root} (the routing index's files included;
-   * the caches of stamps not: {@link #STAMPS}, {@link #FINDINGS}, {@link #PAGES}).
+   * the caches of stamps not: {@link #STAMPS}, {@link #FINDINGS}, {@link #PAGES}, {@link
+   * #PATCH_STATE}).
    */
   public static SortedMap<String, String> of(Path root) throws IOException {
     SortedMap<String, String> map = new TreeMap<>();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
         String rel = root.relativize(f).toString().replace('\\', '/');
-        if (!rel.equals(STAMPS) && !rel.equals(FINDINGS) && !rel.equals(PAGES)) {
+        if (!rel.equals(STAMPS)
+            && !rel.equals(FINDINGS)
+            && !rel.equals(PAGES)
+            && !rel.equals(PATCH_STATE)) {
           map.put(rel, sha256(Files.readAllBytes(f)));
         }
       }
