@@ -232,7 +232,8 @@ public final class IndexDelta {
     return leaves.get(ReaderUtil.subIndex(doc, leaves));
   }
 
-  private static Set<String> indexedFields(IndexReader reader) {
+  /** The fields {@code reader} indexes (RoutingPatch asks the same). */
+  static Set<String> indexedFields(IndexReader reader) {
     Set<String> out = new TreeSet<>();
     for (FieldInfo fi : FieldInfos.getMergedFieldInfos(reader)) {
       if (fi.getIndexOptions() != IndexOptions.NONE) {

@@ -25,10 +25,8 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
-import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.FilterMergePolicy;
 import org.apache.lucene.index.IndexOptions;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
@@ -324,8 +322,8 @@ public final class RoutingPatch {
         index.updateDocument(new Term(Fields.ID, is.id().value()), now);
       }
       after = view();
-      Set<String> fields = new TreeSet<>(indexedFields(readers.get(0)));
-      fields.addAll(indexedFields(readers.get(2)));
+      Set<String> fields = new TreeSet<>(IndexDelta.indexedFields(readers.get(0)));
+      fields.addAll(IndexDelta.indexedFields(readers.get(2)));
       Optional<String> differ = statisticsDiffer(before, after, fields);
       if (differ.isPresent()) {
         return differ;
@@ -467,16 +465,6 @@ public final class RoutingPatch {
     boolean committed() {
       return committed;
     }
-  }
-
-  private static Set<String> indexedFields(IndexReader reader) {
-    Set<String> out = new TreeSet<>();
-    for (FieldInfo fi : FieldInfos.getMergedFieldInfos(reader)) {
-      if (fi.getIndexOptions() != IndexOptions.NONE) {
-        out.add(fi.name);
-      }
-    }
-    return out;
   }
 
   /**
