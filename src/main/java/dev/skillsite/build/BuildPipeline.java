@@ -184,6 +184,15 @@ public final class BuildPipeline {
               Files.exists(staging.resolve(DiscoveryIndexWriter.PATH))
                   ? staging.resolve(DiscoveryIndexWriter.PATH)
                   : build.location().out().resolve(DiscoveryIndexWriter.PATH));
+          // the routing side's state (RoutingWire): the index patched in place, the probed triggers
+          RoutingWire.record(
+              staging,
+              build.location().out(),
+              PatchState.key(generator.identity(), build.options()),
+              catalog,
+              index.index(),
+              index.answers(),
+              exporting.termBytes());
         }
         // static/ last: no generated file is replaced unknowingly
         diagnostics.addAll(

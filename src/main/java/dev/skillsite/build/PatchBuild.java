@@ -4,7 +4,6 @@ import dev.skillsite.audit.AuditReport;
 import dev.skillsite.audit.AuditSettings;
 import dev.skillsite.audit.Auditor;
 import dev.skillsite.audit.Baseline;
-import dev.skillsite.cache.BuildCache;
 import dev.skillsite.content.ContentLoader;
 import dev.skillsite.content.EditorFiles;
 import dev.skillsite.discovery.DiscoveryIndexWriter;
@@ -67,7 +66,7 @@ public final class PatchBuild {
    */
   public PatchBuild(
       Supplier<BuildPipeline> fallback, Optional<Path> templates, OutputLock.Policy writers) {
-    this(fallback, templates, writers, RoutingSeam.STAND_IN);
+    this(fallback, templates, writers, new RoutingWire());
   }
 
   PatchBuild(
@@ -158,7 +157,8 @@ public final class PatchBuild {
       return Attempt.no("no published site");
     }
     try (OutputLock.Hold hold = writers.take(out);
-        AtomicSiteWriter writer = AtomicSiteWriter.begin(location)) { // finishes a killed update
+        AtomicSiteWriter writer = AtomicSiteWriter.begin(location); // finishes a killed update
+        RoutingSeam.Held held = new RoutingSeam.Held()) {
       String key = PatchState.key(SiteGenerator.identityOf(templates), options);
       PatchState.Opened opened = PatchState.open(out, key);
       if (opened.state().isEmpty()) {
@@ -229,21 +229,31 @@ public final class PatchBuild {
           skills.add(now);
           changes.add(
               new RoutingSeam.Change(
-                  r.id(), r.routing(), RoutingIndex.skillDigests(List.of(now)).get(0), now));
+                  r.id(),
+                  r.routing(),
+                  RoutingIndex.skillDigests(List.of(now)).get(0),
+                  now,
+                  again.get().diagnostics()));
         }
         steps.done("read");
-        if (markdown.isPresent()) { // before routing: its state is not touched for nothing
-          return Attempt.no(
-              markdown.get() + " is Markdown: rendering documents in a patch is not built yet");
-        }
-        RoutingSeam.Outcome routed = routing.patch(out.resolve(BuildCache.FOLDER), changes);
+        RoutingSeam.Outcome routed = routing.patch(out, key, changes);
+        held.keep(routed); // staged: committed after publishing, else rolled back when closed
         if (routed.patched().isEmpty()) {
           return Attempt.no(routed.cannot());
         }
-        if (!routed.patched().get().pagesUnchanged()
-            || !routed.patched().get().exportFiles().isEmpty()
-            || !routed.patched().get().exportDeleted().isEmpty()) {
-          return Attempt.no("routing answers changed: the pages side does not patch them yet");
+        RoutingSeam.Patched patched = routed.patched().get();
+        if (patched.health().isPresent()) {
+          return Attempt.no(patched.health().get());
+        }
+        if (markdown.isPresent()) { // after routing: a SKILL.md edit's routing part runs first
+          return Attempt.no(
+              markdown.get() + " is Markdown: rendering documents in a patch is not built yet");
+        }
+        if (!patched.pagesUnchanged()) {
+          return Attempt.no(
+              "the similar skills of "
+                  + patched.similarMayChange().size()
+                  + " skill(s) may change: the pages side does not patch them yet");
         }
         List<PatchState.SkillRecord> records = new ArrayList<>(owners.keySet());
         for (int k = 0; k < skills.size(); k++) {
@@ -253,6 +263,12 @@ public final class PatchBuild {
                     + "'s SKILL.md or references differ from the last build's"
                     + " (not listed as changed?)");
           }
+        }
+        List<String> routedFiles = new ArrayList<>(patched.exportFiles().keySet());
+        for (Map.Entry<String, byte[]> f : patched.exportFiles().entrySet()) {
+          Path at = writer.staging().resolve(f.getKey());
+          Files.createDirectories(at.getParent());
+          Files.write(at, f.getValue());
         }
         steps.done("route");
         List<String> staged = new ArrayList<>();
@@ -294,7 +310,10 @@ public final class PatchBuild {
           }
         }
         steps.done("audit");
-        AtomicSiteWriter.Published how = writer.patch(List.copyOf(staged), killAfter);
+        staged.addAll(routedFiles);
+        AtomicSiteWriter.Published how =
+            writer.patch(List.copyOf(staged), patched.exportDeleted(), killAfter);
+        routed.commit(); // once the journal is written: a kill before is seen by the next patch
         steps.done("publish");
         PatchState.Totals totals = state.totals();
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -312,7 +331,7 @@ public final class PatchBuild {
                         true,
                         true,
                         BuildResult.Rankings.NONE,
-                        new BuildResult.Output(totals.pages(), true, how.replaced(), 0),
+                        new BuildResult.Output(totals.pages(), true, how.replaced(), how.deleted()),
                         BuildResult.Patch.NONE)
                     .withPatch(
                         new BuildResult.Patch(

@@ -1,72 +1,172 @@
 package dev.skillsite.build;
 
+import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The routing part of a patch build ({@link PatchBuild}): given the changed skills (the digest of
- * each one's routing document as the last build indexed it, and its new version), update the
- * routing state kept in the build cache and say what changed for the pages side, or that it cannot
- * patch. The routing side's {@code routing/RoutingPatch} plugs in here (one adapter: see {@link
- * #STAND_IN} and docs/notes/issue-27.md); until then the stand-in patches only edits that leave
- * every routing document as it was.
+ * each one's routing document as the last build indexed it, and its new version), patch the routing
+ * state kept in the build cache and say what changed for the pages side, or that it cannot patch.
+ * {@link RoutingWire} is the implementation over {@code cache/RoutingPatcher}; {@link #STAND_IN}
+ * patches only edits that leave every routing document as it was (tests of the pages side).
+ *
+ * <p>The answer is <em>staged</em>: nothing under the published site changes until the caller
+ * publishes {@link Patched#exportFiles} with its pages ({@code AtomicSiteWriter.patch}) and then
+ * calls {@link Outcome#commit}; closing the outcome without committing rolls the state back. A
+ * patch killed between the two is seen by the next one (the generation published with the files is
+ * not the state's) and falls back.
  */
 interface RoutingSeam {
-  /** A changed skill: its id, its routing document's digest last build, its new version. */
-  record Change(SkillId id, String oldRouting, String newRouting, Skill now) {
+  /**
+   * A changed skill: its id, its routing document's digest last build, its new version and the
+   * reader's diagnostics of it (its health section shows those of its SKILL.md).
+   */
+  record Change(
+      SkillId id, String oldRouting, String newRouting, Skill now, List<Diagnostic> diagnostics) {
+    public Change {
+      diagnostics = List.copyOf(diagnostics);
+    }
+
+    Change(SkillId id, String oldRouting, String newRouting, Skill now) {
+      this(id, oldRouting, newRouting, now, List.of());
+    }
+
     boolean routingChanged() {
       return !oldRouting.equals(newRouting);
     }
   }
 
   /**
-   * What the routing side changed: trigger rankings (trigger → skill ids, best first) and similar
-   * skills (skill → ids) that are different now, and the browser search export's files to write
-   * (site path → bytes) or delete. Empty maps when no routing document changed.
+   * What the routing side changed.
+   *
+   * @param rankings every trigger phrase ranked again (trigger → skill ids, best first, as the
+   *     health check probes it); every other phrase ranks as in the last build
+   * @param similar skills whose similar skills are different now (skill → ids), where known (filled
+   *     by the similar-skills side; empty until then)
+   * @param similarMayChange the skills whose similar skills may differ now ({@code
+   *     RoutingPatch.similarMayChange}: the changed ones included); every other list is as before
+   * @param health empty when nothing the routing health shows (report pages, skills' health
+   *     sections) changed; else why, and the patch must fall back until health is re-rendered
+   * @param exportFiles site files to write (the browser search export's changed files, the
+   *     generation marker) → bytes
+   * @param exportDeleted site files to delete
    */
   record Patched(
       Map<String, List<SkillId>> rankings,
       Map<SkillId, List<SkillId>> similar,
+      Set<SkillId> similarMayChange,
+      Optional<String> health,
       Map<String, byte[]> exportFiles,
       List<String> exportDeleted) {
-    static final Patched NOTHING = new Patched(Map.of(), Map.of(), Map.of(), List.of());
+    static final Patched NOTHING =
+        new Patched(Map.of(), Map.of(), Set.of(), Optional.empty(), Map.of(), List.of());
 
+    /** Whether no page but the search export's files can change. */
     boolean pagesUnchanged() {
-      return rankings.isEmpty() && similar.isEmpty();
+      return health.isEmpty() && similar.isEmpty() && similarMayChange.isEmpty();
     }
   }
 
   /**
-   * Updates the routing state under {@code cacheDir} for {@code changes}; the answer, or why the
-   * change cannot be patched (statistics moved, too many terms, no state: the build falls back).
-   * Nothing O(collection) may be read.
+   * Patches the routing state under {@code site}'s build cache for {@code changes}; the staged
+   * answer, or why the change cannot be patched (statistics moved, a description changed, no state,
+   * a patch killed before its commit: the build falls back). Nothing O(collection) is read.
    *
-   * @param cacheDir the published site's build cache folder
+   * @param site the published site folder
+   * @param key the patch state's key (code, configuration, templates, options)
    */
-  Outcome patch(Path cacheDir, List<Change> changes) throws IOException;
+  Outcome patch(Path site, String key, List<Change> changes) throws IOException;
 
-  /** {@link #patch}'s answer: what changed, or why not. */
-  record Outcome(Optional<Patched> patched, String cannot) {
+  /** What {@link #commit} makes of a staged patch: the routing state's own commit. */
+  interface Staged extends Closeable {
+    void commit() throws IOException;
+
+    Staged NONE =
+        new Staged() {
+          @Override
+          public void commit() {}
+
+          @Override
+          public void close() {}
+        };
+  }
+
+  /**
+   * {@link #patch}'s answer: what changed, or why not. Close it: without {@link #commit} (called
+   * once the site's journal is written) the routing state stays as it was.
+   */
+  final class Outcome implements Closeable {
+    private final Optional<Patched> patched;
+    private final String cannot;
+    private final Staged staged;
+
+    private Outcome(Optional<Patched> patched, String cannot, Staged staged) {
+      this.patched = patched;
+      this.cannot = cannot;
+      this.staged = staged;
+    }
+
     static Outcome of(Patched p) {
-      return new Outcome(Optional.of(p), "");
+      return new Outcome(Optional.of(p), "", Staged.NONE);
+    }
+
+    static Outcome staged(Patched p, Staged staged) {
+      return new Outcome(Optional.of(p), "", staged);
     }
 
     static Outcome cannot(String why) {
-      return new Outcome(Optional.empty(), why);
+      return new Outcome(Optional.empty(), why, Staged.NONE);
+    }
+
+    Optional<Patched> patched() {
+      return patched;
+    }
+
+    String cannot() {
+      return cannot;
+    }
+
+    /** Makes the patched routing state the state: after the site's journal is written. */
+    void commit() throws IOException {
+      staged.commit();
+    }
+
+    @Override
+    public void close() throws IOException {
+      staged.close();
+    }
+  }
+
+  /** Holds the outcome of a patch build's seam until the build ends, then closes it. */
+  final class Held implements Closeable {
+    private Optional<Outcome> outcome = Optional.empty();
+
+    void keep(Outcome o) {
+      outcome = Optional.of(o);
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (outcome.isPresent()) {
+        outcome.get().close();
+      }
     }
   }
 
   /**
-   * Until the routing side's patch is wired in: nothing changes when no routing document changed;
-   * else "cannot patch".
+   * The pages side's stand-in: nothing changes when no routing document changed; else "cannot
+   * patch".
    */
   RoutingSeam STAND_IN =
-      (cacheDir, changes) ->
+      (site, key, changes) ->
           changes.stream().anyMatch(Change::routingChanged)
               ? Outcome.cannot(
                   "the routing document of "

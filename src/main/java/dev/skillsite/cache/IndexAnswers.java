@@ -102,6 +102,14 @@ public final class IndexAnswers {
     return asked.get();
   }
 
+  /**
+   * The phrases ranked so far (asked or carried): after the health stage, the distinct triggers it
+   * probed — what the patch state records ({@link RoutingPatcher#record}). A copy, sorted.
+   */
+  public java.util.SortedSet<String> rankedQueries() {
+    return new java.util.TreeSet<>(ranked.keySet());
+  }
+
   /** The skills a phrase routes to, best first, as the routing health probes them. */
   @FunctionalInterface
   public interface Ranker {

@@ -47,6 +47,18 @@ public final class RoutingPatcher {
     RoutingPatch.write(cache, index, triggers, key, Map.of(TERM_BYTES, Long.toString(termBytes)));
   }
 
+  /**
+   * The search export's term data size the state under {@code cache} was last recorded or committed
+   * with: a build that reuses the published export (same bytes) records it again. Empty without a
+   * readable state.
+   */
+  public static java.util.OptionalLong recordedTermBytes(Path cache) {
+    return RoutingPatch.note(cache, TERM_BYTES)
+        .filter(v -> v.matches("[0-9]{1,18}"))
+        .map(v -> java.util.OptionalLong.of(Long.parseLong(v)))
+        .orElse(java.util.OptionalLong.empty());
+  }
+
   /** What a patch says. */
   public sealed interface Result permits Patched, CannotPatch {}
 
@@ -57,15 +69,40 @@ public final class RoutingPatcher {
   public static final class Patched implements Result, Closeable {
     private final RoutingPatch.Patched routing;
     private final Map<String, List<IndexAnswers.Ranked>> rankings;
+    private final Map<String, List<IndexAnswers.Ranked>> before;
     private final ExportPatch.Files files;
 
     private Patched(
         RoutingPatch.Patched routing,
         Map<String, List<IndexAnswers.Ranked>> rankings,
+        Map<String, List<IndexAnswers.Ranked>> before,
         ExportPatch.Files files) {
       this.routing = routing;
       this.rankings = rankings;
+      this.before = before;
       this.files = files;
+    }
+
+    /**
+     * The phrases of {@link #rankings} that the changed skills did not add, ranked as before the
+     * patch (same form): what the health side compares.
+     */
+    public Map<String, List<IndexAnswers.Ranked>> rankingsBefore() {
+      return before;
+    }
+
+    /** The ids of the skills whose similar skills may have changed (the changed ones included). */
+    public java.util.Set<String> similarMayChange() {
+      return routing.similarMayChange();
+    }
+
+    /**
+     * The state's generation this patch starts from; {@link #commit} makes it one more. A build
+     * publishes the generation its site matches, so that a patch published but not committed
+     * (killed between the two) is seen by the next one.
+     */
+    public long generation() {
+      return routing.generation();
     }
 
     /**
@@ -125,7 +162,9 @@ public final class RoutingPatcher {
       }
       Map<String, List<IndexAnswers.Ranked>> rankings = new LinkedHashMap<>();
       p.rankings().forEach((q, r) -> rankings.put(q, ranked(r)));
-      return new Patched(p, rankings, files.get());
+      Map<String, List<IndexAnswers.Ranked>> before = new LinkedHashMap<>();
+      p.rankingsBefore().forEach((q, r) -> before.put(q, ranked(r)));
+      return new Patched(p, rankings, before, files.get());
     } catch (IOException | RuntimeException e) {
       try {
         p.close();

@@ -64,8 +64,15 @@ final class RoutingAnalyzer {
   }
 
   private static Optional<Collision> collision(Outcome o) {
-    List<RouteProbe.Ranked> hits = o.hits();
-    SkillId owner = o.probe().skill().id();
+    return collision(o.probe().skill().id(), o.probe().trigger(), o.hits());
+  }
+
+  /**
+   * The collision {@code hits} (a listed trigger's ranking) make for {@code owner}, before the
+   * "names the rival" filter; also what {@link ProbeOutcome} reads.
+   */
+  static Optional<Collision> collision(
+      SkillId owner, String trigger, List<RouteProbe.Ranked> hits) {
     if (hits.isEmpty()) {
       return Optional.empty();
     }
@@ -73,13 +80,12 @@ final class RoutingAnalyzer {
     Optional<Double> ownerScore =
         hits.stream().filter(h -> h.id().equals(owner)).map(h -> h.score()).findFirst();
     if (!top.id().equals(owner)) {
-      return Optional.of(
-          new Collision(owner, top.id(), o.probe().trigger(), ownerScore, top.score(), false));
+      return Optional.of(new Collision(owner, top.id(), trigger, ownerScore, top.score(), false));
     }
     if (hits.size() > 1 && hits.get(1).score() >= top.score() * (1 - MARGIN)) {
       RouteProbe.Ranked second = hits.get(1);
       return Optional.of(
-          new Collision(owner, second.id(), o.probe().trigger(), ownerScore, second.score(), true));
+          new Collision(owner, second.id(), trigger, ownerScore, second.score(), true));
     }
     return Optional.empty();
   }

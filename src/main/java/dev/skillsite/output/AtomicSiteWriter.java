@@ -153,11 +153,39 @@ public final class AtomicSiteWriter implements AutoCloseable {
    *     way of a staged file; nothing was changed then
    */
   public Published patch(List<String> staged, int killAfter) throws IOException {
+    return patch(staged, List.of(), killAfter);
+  }
+
+  /**
+   * As {@link #patch(List, int)}, also deleting the published files at {@code deleted} (site paths;
+   * those that are not there are left out) in the same journal: first the deletions, then the
+   * renames, each finished by the next build when this one is killed.
+   *
+   * @throws IOException also when a path is both staged and deleted, or a deleted path is a folder
+   */
+  public Published patch(List<String> staged, List<String> deleted, int killAfter)
+      throws IOException {
     if (!Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
       throw new IOException("no published site to patch: " + out);
     }
     List<String> renames = new ArrayList<>(staged);
     Collections.sort(renames);
+    List<String> deletions = new ArrayList<>();
+    for (String p : new java.util.TreeSet<>(deleted)) {
+      if (renames.contains(p)) {
+        throw new IOException("a file is both staged and deleted: " + p);
+      }
+      Path at = out.resolve(p).normalize();
+      if (!at.startsWith(out)) {
+        throw new IOException("not in the published site: " + p);
+      }
+      if (Files.isDirectory(at, LinkOption.NOFOLLOW_LINKS)) {
+        throw new IOException("a published folder cannot be deleted by a patch: " + p);
+      }
+      if (Files.exists(at, LinkOption.NOFOLLOW_LINKS)) {
+        deletions.add(p);
+      }
+    }
     for (String p : renames) {
       if (Files.isDirectory(out.resolve(p), LinkOption.NOFOLLOW_LINKS)) {
         throw new IOException("a published folder is in the way of " + p);
@@ -172,11 +200,11 @@ public final class AtomicSiteWriter implements AutoCloseable {
       SiteJournal.sync(staging.resolve(p));
     }
     SiteJournal.Plan plan =
-        new SiteJournal.Plan(staging.getFileName().toString(), List.of(), renames);
+        new SiteJournal.Plan(staging.getFileName().toString(), deletions, renames);
     SiteJournal.write(out, plan);
     committed = true; // from here the journal, not close(), owns the staging folder
     SiteJournal.apply(out, plan, killAfter);
-    return new Published(true, renames.size(), 0);
+    return new Published(true, renames.size(), deletions.size());
   }
 
   /**

@@ -156,6 +156,12 @@ public final class RoutingPatch {
     Files.move(tmp, root.resolve(STATE), StandardCopyOption.ATOMIC_MOVE);
   }
 
+  /** A note the state under {@code cache} holds ({@link #write}, {@link Patched#commit(Map)}). */
+  public static Optional<String> note(Path cache, String name) {
+    return readState(cache.resolve(DIR))
+        .flatMap(p -> Optional.ofNullable(p.getProperty(NOTE + name)));
+  }
+
   private static Optional<Properties> readState(Path root) {
     try (var in = Files.newBufferedReader(root.resolve(STATE), StandardCharsets.UTF_8)) {
       Properties p = new Properties();
@@ -231,6 +237,7 @@ public final class RoutingPatch {
     private final List<DirectoryReader> readers = new ArrayList<>();
     private PatchedIndex after;
     private final Map<String, RouteResult> rankings = new LinkedHashMap<>();
+    private final Map<String, RouteResult> rankingsBefore = new LinkedHashMap<>();
     private final Set<String> changedTerms = new TreeSet<>();
     private final Set<SkillId> changed =
         new TreeSet<>(java.util.Comparator.comparing(SkillId::value));
@@ -339,8 +346,12 @@ public final class RoutingPatch {
       Set<String> asked = new TreeSet<>(triggers.using(changedTerms));
       asked.addAll(added);
       Router router = Router.over(after, confidence);
+      Router was = Router.over(before, confidence);
       for (String q : asked) {
         rankings.put(q, router.rank(q, top));
+        if (!added.contains(q)) {
+          rankingsBefore.put(q, was.rank(q, top));
+        }
       }
       return Optional.empty();
     }
@@ -348,6 +359,20 @@ public final class RoutingPatch {
     /** Trigger phrase → its ranking now, for every phrase whose ranking may have changed. */
     public Map<String, RouteResult> rankings() {
       return rankings;
+    }
+
+    /**
+     * The same phrases as {@link #rankings} (less the added ones) ranked as before the patch: on
+     * the state's index as it was, which ranks as a fresh index of the old skills. What a caller
+     * compares to see whether anything it shows of a ranking changed.
+     */
+    public Map<String, RouteResult> rankingsBefore() {
+      return rankingsBefore;
+    }
+
+    /** The state's generation this patch starts from; {@link #commit} makes it one more. */
+    public long generation() {
+      return gen;
     }
 
     /**

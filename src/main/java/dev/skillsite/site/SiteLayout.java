@@ -31,7 +31,7 @@ public final class SiteLayout {
     return "skills/" + id + "/index.html";
   }
 
-  static String rawSkill(SkillId id) {
+  public static String rawSkill(SkillId id) {
     return "skills/" + id + "/SKILL.md";
   }
 

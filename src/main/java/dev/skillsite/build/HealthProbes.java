@@ -1,0 +1,160 @@
+package dev.skillsite.build;
+
+import dev.skillsite.cache.IndexAnswers;
+import dev.skillsite.cache.RecordTable;
+import dev.skillsite.check.ProbeOutcome;
+import dev.skillsite.check.RouteProbe;
+import dev.skillsite.model.Catalog;
+import dev.skillsite.model.Skill;
+import dev.skillsite.model.SkillId;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The state the health side of a patch build reads ({@code .skillsite-cache/patch/health.tab}, a
+ * {@link RecordTable}: opened, never read whole), written by every cached full or incremental
+ * build: for each distinct trigger the health check probes, the skills that have it and whether
+ * they list it (a phrase or keyword: only those make collisions); for each skill with a summary of
+ * the collection's own ({@code summaries:}), that summary (the search export shows it).
+ *
+ * <p>The decision ({@link #changed}): a re-ranked trigger changes what the health shows only
+ * through its {@link ProbeOutcome} for a skill that has it (the skill it routes to first; the
+ * collision as printed). When every such outcome is the same before and after, the health report
+ * and every skill's health section are as before, so no health file changes.
+ */
+final class HealthProbes {
+  /** Where the state lives inside the build cache. */
+  static final String FILE = "patch/health.tab";
+
+  private static final String TRIGGER = "t:";
+  private static final String SUMMARY = "s:";
+
+  private HealthProbes() {}
+
+  /** One skill that has a trigger. */
+  record Probe(SkillId owner, boolean listed) {}
+
+  /** Writes the state of {@code catalog} to {@code file}. */
+  static void write(Path file, Catalog catalog) throws IOException {
+    Map<String, List<Probe>> probes = new TreeMap<>();
+    for (Skill s : catalog.skills()) {
+      int listed = s.triggers().phrases().size() + s.triggers().keywords().size();
+      List<String> all = s.triggers().all();
+      for (int i = 0; i < all.size(); i++) {
+        probes
+            .computeIfAbsent(all.get(i), k -> new ArrayList<>())
+            .add(new Probe(s.id(), i < listed));
+      }
+    }
+    Map<String, byte[]> records = new HashMap<>();
+    probes.forEach((t, list) -> records.put(TRIGGER + t, encode(list)));
+    Map<String, String> summaries = catalog.config().summaries();
+    for (Skill s : catalog.skills()) {
+      String own = summaries.getOrDefault(s.name(), summaries.get(s.id().value()));
+      if (own != null) {
+        records.put(SUMMARY + s.id().value(), own.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    RecordTable.write(file, records);
+  }
+
+  private static byte[] encode(List<Probe> list) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(list.size());
+      for (Probe p : list) {
+        out.writeUTF(p.owner().value());
+        out.writeBoolean(p.listed());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** The skills that have {@code trigger}; empty for a phrase no skill has. */
+  static List<Probe> probes(RecordTable table, String trigger) throws IOException {
+    Optional<byte[]> record = table.get(TRIGGER + trigger);
+    if (record.isEmpty()) {
+      return List.of();
+    }
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(record.get()))) {
+      int n = in.readInt();
+      if (n < 0 || n > record.get().length) {
+        throw new IOException("a damaged health state record: " + trigger);
+      }
+      List<Probe> out = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        out.add(new Probe(new SkillId(in.readUTF()), in.readBoolean()));
+      }
+      return out;
+    }
+  }
+
+  /** The summaries the collection gives {@code s} ({@code summaries:}), for its search entry. */
+  static Map<String, String> summaries(RecordTable table, SkillId id) {
+    return table
+        .get(SUMMARY + id.value())
+        .map(b -> Map.of(id.value(), new String(b, StandardCharsets.UTF_8)))
+        .orElse(Map.of());
+  }
+
+  /**
+   * Why the routing health shows something else now, or empty when it shows the same: each trigger
+   * of {@code after} (its ranking now) against {@code before} (its ranking before the patch; a
+   * trigger missing there is new), for every skill that has it.
+   */
+  static Optional<String> changed(
+      RecordTable table,
+      Map<String, List<IndexAnswers.Ranked>> before,
+      Map<String, List<IndexAnswers.Ranked>> after)
+      throws IOException {
+    Collection<String> asked = new TreeSet<>(after.keySet());
+    for (String q : asked) {
+      List<IndexAnswers.Ranked> was = before.get(q);
+      if (was == null) {
+        return Optional.of("trigger \"" + q + "\" is new to the routing health");
+      }
+      for (Probe p : probes(table, q)) {
+        ProbeOutcome then = ProbeOutcome.of(p.owner(), q, p.listed(), hits(was));
+        ProbeOutcome now = ProbeOutcome.of(p.owner(), q, p.listed(), hits(after.get(q)));
+        if (!then.equals(now)) {
+          return Optional.of(
+              "the routing health of "
+                  + p.owner().value()
+                  + " changes: trigger \""
+                  + q
+                  + "\" "
+                  + describe(then)
+                  + " → "
+                  + describe(now)
+                  + " (health pages are not patched yet)");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String describe(ProbeOutcome o) {
+    return o.top().map(SkillId::value).orElse("(abstains)")
+        + o.collision().map(c -> " [" + c + "]").orElse("");
+  }
+
+  private static List<RouteProbe.Ranked> hits(List<IndexAnswers.Ranked> ranked) {
+    return ranked.stream().map(r -> new RouteProbe.Ranked(r.id(), r.score())).toList();
+  }
+}

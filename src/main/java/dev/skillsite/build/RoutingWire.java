@@ -1,0 +1,234 @@
+package dev.skillsite.build;
+
+import dev.skillsite.cache.BuildCache;
+import dev.skillsite.cache.IndexAnswers;
+import dev.skillsite.cache.RecordTable;
+import dev.skillsite.cache.RoutingPatcher;
+import dev.skillsite.content.ContentLoader;
+import dev.skillsite.model.Catalog;
+import dev.skillsite.model.Diagnostic;
+import dev.skillsite.model.Skill;
+import dev.skillsite.model.SkillId;
+import dev.skillsite.output.FileTrees;
+import dev.skillsite.routing.RoutingIndex;
+import dev.skillsite.routing.RoutingPatch;
+import dev.skillsite.search.SearchIndexWriter;
+import dev.skillsite.site.SiteLayout;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The routing seam over {@code cache/RoutingPatcher}: what a patch build does when a changed
+ * skill's routing document changed, and what every cached build records for it ({@link #record}).
+ *
+ * <p>A patch ({@link #patch}): each changed skill's old version is read from the SKILL.md copy the
+ * published site holds ({@code skills/ID/SKILL.md}) and proved to be what the last build indexed
+ * (its routing digest equals the recorded one); its routing document is replaced in the patched
+ * index, the triggers sharing a changed term ranked again, the search export's files holding them
+ * made again ({@code RoutingPatcher.patch}). The health side refuses what it cannot show yet: a
+ * changed description, triggers, model-invocation flag or SKILL.md diagnostics (description lint,
+ * the listing budget, the probes themselves), and any re-ranked trigger whose {@link
+ * dev.skillsite.check.ProbeOutcome} moved ({@link HealthProbes#changed}). The answer is staged: the
+ * export files and the generation marker ({@link #PUBLISHED}, the state's generation plus one) are
+ * published by the caller, then {@link RoutingSeam.Outcome#commit} commits the state. A patch whose
+ * published generation is not the state's (killed between the journal and the commit) cannot patch:
+ * the build falls back and records again.
+ */
+final class RoutingWire implements RoutingSeam {
+  /**
+   * The generation of the routing state the published site matches (site path): written as 0 by
+   * every recording build, as the next generation by every patch, with its files.
+   */
+  static final String PUBLISHED = BuildCache.FOLDER + "/patch/routing.published";
+
+  private final ContentLoader loader = new ContentLoader();
+
+  /**
+   * Records the routing patch state of a cached full or incremental build into {@code staging}: the
+   * routing index, the triggers the health stage probed ({@code answers}), the search export's term
+   * data size ({@code termBytes}; when the export was the published one used again, the size the
+   * published state recorded), the health probes. Without a known size nothing is recorded (a patch
+   * then falls back).
+   */
+  static void record(
+      Path staging,
+      Path published,
+      String key,
+      Catalog catalog,
+      RoutingIndex index,
+      IndexAnswers answers,
+      OptionalLong termBytes)
+      throws IOException {
+    Path cache = staging.resolve(BuildCache.FOLDER);
+    OptionalLong bytes =
+        termBytes.isPresent()
+            ? termBytes
+            : RoutingPatcher.recordedTermBytes(published.resolve(BuildCache.FOLDER));
+    if (bytes.isEmpty()) {
+      return;
+    }
+    RoutingPatcher.record(cache, index, answers.rankedQueries(), bytes.getAsLong(), key);
+    HealthProbes.write(cache.resolve(HealthProbes.FILE), catalog);
+    Path marker = staging.resolve(PUBLISHED);
+    Files.createDirectories(marker.getParent());
+    Files.writeString(marker, "0\n", StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public Outcome patch(Path site, String key, List<Change> changes) throws IOException {
+    List<Change> routed = changes.stream().filter(Change::routingChanged).toList();
+    if (routed.isEmpty()) {
+      return Outcome.of(Patched.NOTHING);
+    }
+    Path cache = site.resolve(BuildCache.FOLDER);
+    Optional<RecordTable> opened = RecordTable.open(cache.resolve(HealthProbes.FILE));
+    if (opened.isEmpty()) {
+      return Outcome.cannot("no routing health state in the build cache");
+    }
+    try (RecordTable table = opened.get()) {
+      List<RoutingPatch.Change> patch = new ArrayList<>();
+      Map<String, SearchIndexWriter.Display> shown = new LinkedHashMap<>();
+      for (Change c : routed) {
+        Optional<ContentLoader.Reloaded> was = before(site, c);
+        if (was.isEmpty()
+            || !RoutingIndex.skillDigests(List.of(was.get().skill()))
+                .get(0)
+                .equals(c.oldRouting())) {
+          return Outcome.cannot(
+              "the published SKILL.md of "
+                  + c.id().value()
+                  + " is not what the last build indexed");
+        }
+        Optional<String> why = healthInputsDiffer(was.get(), c);
+        if (why.isPresent()) {
+          return Outcome.cannot(why.get());
+        }
+        patch.add(new RoutingPatch.Change(was.get().skill(), c.now()));
+        shown.put(
+            c.id().value(), ExportStage.display(c.now(), HealthProbes.summaries(table, c.id())));
+      }
+      RoutingPatcher.Result r =
+          RoutingPatcher.patch(cache, site, key, patch, shown, List.of(), List.of());
+      if (r instanceof RoutingPatcher.CannotPatch c) {
+        return Outcome.cannot(c.reason());
+      }
+      RoutingPatcher.Patched p = (RoutingPatcher.Patched) r;
+      try {
+        long gen = p.generation();
+        if (publishedGeneration(site) != gen) {
+          p.close();
+          return Outcome.cannot(
+              "the published site is not at the routing state's generation "
+                  + gen
+                  + " (a patch was killed before its state was committed)");
+        }
+        Optional<String> health = HealthProbes.changed(table, p.rankingsBefore(), p.rankings());
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        p.files().forEach((path, text) -> files.put(path, text.getBytes(StandardCharsets.UTF_8)));
+        files.put(PUBLISHED, ((gen + 1) + "\n").getBytes(StandardCharsets.UTF_8));
+        Map<String, List<SkillId>> rankings = new LinkedHashMap<>();
+        p.rankings()
+            .forEach(
+                (q, list) -> rankings.put(q, list.stream().map(IndexAnswers.Ranked::id).toList()));
+        Set<SkillId> similar = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
+        p.similarMayChange().forEach(id -> similar.add(new SkillId(id)));
+        return Outcome.staged(
+            new Patched(rankings, Map.of(), similar, health, files, List.of()),
+            new Staged() {
+              @Override
+              public void commit() throws IOException {
+                p.commit();
+              }
+
+              @Override
+              public void close() throws IOException {
+                p.close();
+              }
+            });
+      } catch (IOException | RuntimeException e) {
+        p.close();
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * The skill as the published site's SKILL.md copy reads (the file the last build copied, parsed
+   * the way the build parsed it), with its diagnostics; empty without a copy or when it does not
+   * read.
+   */
+  private Optional<ContentLoader.Reloaded> before(Path site, Change c) throws IOException {
+    Path copy = site.resolve(SiteLayout.rawSkill(c.id()));
+    if (!Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    Path root = Files.createTempDirectory("skillsite-before");
+    try {
+      Path at = root.resolve(c.now().source());
+      Files.createDirectories(at.getParent());
+      Files.copy(copy, at);
+      return loader.read(
+          root,
+          c.id(),
+          c.now().source(),
+          c.now().collectionId(),
+          List.of(),
+          c.now().declaredRelated());
+    } finally {
+      FileTrees.delete(root);
+    }
+  }
+
+  /**
+   * Why the health check's inputs other than rankings differ for a changed skill: the description
+   * (description lint, listing budget, suggestions, shared words), the triggers (the probes), the
+   * model-invocation flag, the reader's diagnostics of its SKILL.md (its health section).
+   */
+  private static Optional<String> healthInputsDiffer(ContentLoader.Reloaded was, Change c) {
+    Skill before = was.skill();
+    Skill now = c.now();
+    String id = now.id().value();
+    if (!before.description().equals(now.description())) {
+      return Optional.of(
+          id + "'s description changed (lint, listing budget and triggers are not patched yet)");
+    }
+    if (!before.triggers().equals(now.triggers())) {
+      return Optional.of(id + "'s triggers changed (the health probes are not patched yet)");
+    }
+    if (!Objects.equals(
+        before.frontmatter().get("disable-model-invocation"),
+        now.frontmatter().get("disable-model-invocation"))) {
+      return Optional.of(id + "'s disable-model-invocation changed");
+    }
+    if (!own(was.diagnostics(), now.source()).equals(own(c.diagnostics(), now.source()))) {
+      return Optional.of(id + "'s SKILL.md warnings changed (its health section shows them)");
+    }
+    return Optional.empty();
+  }
+
+  private static List<Diagnostic> own(List<Diagnostic> all, String source) {
+    return all.stream().filter(d -> d.pos().path().equals(source)).toList();
+  }
+
+  /** The generation the published site's files match; -1 without a readable marker. */
+  private static long publishedGeneration(Path site) {
+    try {
+      String text = Files.readString(site.resolve(PUBLISHED), StandardCharsets.UTF_8).trim();
+      return text.matches("[0-9]{1,18}") ? Long.parseLong(text) : -1;
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+}
