@@ -97,11 +97,13 @@ final class RoutingWire implements RoutingSeam {
     if (opened.isEmpty()) {
       return Outcome.cannot("no routing health state in the build cache");
     }
+    // the old SKILL.md copies are read there, lazily (a skill's body is read when first asked)
+    Path olds = Files.createTempDirectory("skillsite-before");
     try (RecordTable table = opened.get()) {
       List<RoutingPatch.Change> patch = new ArrayList<>();
       Map<String, SearchIndexWriter.Display> shown = new LinkedHashMap<>();
       for (Change c : routed) {
-        Optional<ContentLoader.Reloaded> was = before(site, c);
+        Optional<ContentLoader.Reloaded> was = before(site, olds, c);
         if (was.isEmpty()
             || !RoutingIndex.skillDigests(List.of(was.get().skill()))
                 .get(0)
@@ -161,34 +163,33 @@ final class RoutingWire implements RoutingSeam {
         p.close();
         throw e;
       }
+    } finally {
+      FileTrees.delete(olds);
     }
   }
 
   /**
-   * The skill as the published site's SKILL.md copy reads (the file the last build copied, parsed
-   * the way the build parsed it), with its diagnostics; empty without a copy or when it does not
-   * read.
+   * The skill as the published site's SKILL.md copy reads (the file the last build copied, put
+   * under {@code root} at its content path and parsed the way the build parsed it), with its
+   * diagnostics; empty without a copy or when it does not read. {@code root} must stay until the
+   * skill's body was read.
    */
-  private Optional<ContentLoader.Reloaded> before(Path site, Change c) throws IOException {
+  private Optional<ContentLoader.Reloaded> before(Path site, Path root, Change c)
+      throws IOException {
     Path copy = site.resolve(SiteLayout.rawSkill(c.id()));
     if (!Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
     }
-    Path root = Files.createTempDirectory("skillsite-before");
-    try {
-      Path at = root.resolve(c.now().source());
-      Files.createDirectories(at.getParent());
-      Files.copy(copy, at);
-      return loader.read(
-          root,
-          c.id(),
-          c.now().source(),
-          c.now().collectionId(),
-          List.of(),
-          c.now().declaredRelated());
-    } finally {
-      FileTrees.delete(root);
-    }
+    Path at = root.resolve(c.id().value()).resolve(c.now().source());
+    Files.createDirectories(at.getParent());
+    Files.copy(copy, at);
+    return loader.read(
+        root.resolve(c.id().value()),
+        c.id(),
+        c.now().source(),
+        c.now().collectionId(),
+        List.of(),
+        c.now().declaredRelated());
   }
 
   /**

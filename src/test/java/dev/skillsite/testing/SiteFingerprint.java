@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -43,11 +44,46 @@ public final class SiteFingerprint {
   private static final String PATCH_STATE = ".skillsite-cache/patch/skills.tab";
 
   /**
+   * The routing patch state (build.RoutingWire, routing.RoutingPatch): a Lucene index patched in
+   * place (base segment + patch segments + tombstones) and small Lucene tables, whose segment files
+   * differ between a patched and a clean build (and carry random segment ids), and the generation
+   * the published site matches. Their logical equality — every ranking and route equal to a fresh
+   * index's — is RoutingPatchTest's and RoutingWireTest's.
+   */
+  private static final String ROUTING_STATE = ".skillsite-cache/patch/routing";
+
+  /**
+   * What the last whole build's routing index was and answered, and its search export's list:
+   * self-checking caches (by key, digests and CRCs) that a routing patch leaves describing the
+   * index the last whole build published (rewriting them is O(collection)); the next whole build
+   * checks them and carries from them correctly. Compared by {@link #of}, which whole builds are
+   * checked with (carried answers must equal fresh ones); left out by {@link #ofPatched}.
+   */
+  private static final Set<String> INDEX_CACHES =
+      Set.of(
+          ".skillsite-cache/index.key",
+          ".skillsite-cache/index-answers.bin",
+          ".skillsite-cache/index-docs.txt",
+          ".skillsite-cache/search-export.list");
+
+  /**
    * Relative path → SHA-256 of every file under {@code root} (the routing index's files included;
    * the caches of stamps not: {@link #STAMPS}, {@link #FINDINGS}, {@link #PAGES}, {@link
    * #PATCH_STATE}).
    */
   public static SortedMap<String, String> of(Path root) throws IOException {
+    return of(root, false);
+  }
+
+  /**
+   * As {@link #of}, for a site a patch build may have updated: the index caches a routing patch
+   * leaves as the last whole build wrote them ({@link #INDEX_CACHES}) left out too.
+   */
+  public static SortedMap<String, String> ofPatched(Path root) throws IOException {
+    return of(root, true);
+  }
+
+  private static SortedMap<String, String> of(Path root, boolean patched) throws IOException {
     SortedMap<String, String> map = new TreeMap<>();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
@@ -55,7 +91,9 @@ public final class SiteFingerprint {
         if (!rel.equals(STAMPS)
             && !rel.equals(FINDINGS)
             && !rel.equals(PAGES)
-            && !rel.equals(PATCH_STATE)) {
+            && !rel.equals(PATCH_STATE)
+            && !rel.startsWith(ROUTING_STATE)
+            && !(patched && INDEX_CACHES.contains(rel))) {
           map.put(rel, sha256(Files.readAllBytes(f)));
         }
       }

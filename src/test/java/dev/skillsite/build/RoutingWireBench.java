@@ -1,0 +1,174 @@
+package dev.skillsite.build;
+
+import com.sun.management.OperatingSystemMXBean;
+import dev.skillsite.cache.IndexAnswers;
+import dev.skillsite.model.Catalog;
+import dev.skillsite.model.Skill;
+import dev.skillsite.output.AtomicSiteWriter;
+import dev.skillsite.output.OutputLocation;
+import dev.skillsite.routing.RoutingIndex;
+import dev.skillsite.site.SiteGenerator;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Lab program (not a test): the wired routing side of a patch build on a real site. Given a content
+ * folder (edited by replacing files, never in place: it may be a hard-linked copy) and a site that
+ * a cached build made of it, it times (1) {@link RoutingWire#record} as a build calls it (the
+ * published index, the catalog, the probed triggers) and the bytes it writes; (2) {@code N}
+ * one-word body edits spread over the collection, each {@link RoutingWire#patch} + export files
+ * published through the journal + commit, wall and process CPU, and what each decided (patched,
+ * health unchanged or why not).
+ *
+ * <pre>
+ * java -cp target/classes:target/test-classes:CP dev.skillsite.build.RoutingWireBench CONTENT SITE 20
+ * </pre>
+ */
+public final class RoutingWireBench {
+  private RoutingWireBench() {}
+
+  public static void main(String[] args) throws IOException {
+    Path content = Path.of(args[0]).toAbsolutePath();
+    Path site = Path.of(args[1]).toAbsolutePath();
+    int edits = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+    BuildOptions options = new BuildOptions(content, site, Optional.empty(), true, true);
+    String key = PatchState.key(SiteGenerator.identityOf(Optional.empty()), options);
+
+    long t = System.nanoTime();
+    long c = cpu();
+    Catalog catalog = new dev.skillsite.content.ContentLoader().load(content);
+    step("load " + catalog.skills().size() + " skills (not part of record)", t, c);
+    IndexAnswers answers = new IndexAnswers();
+    IndexAnswers.Ranker none = answers.ranker(() -> q -> List.of());
+    for (Skill s : catalog.skills()) {
+      s.triggers().all().forEach(none::rank);
+    }
+    Path staging = Files.createTempDirectory(site.getParent(), "record");
+    try (RoutingIndex index = RoutingIndex.open(site.resolve(BuildPipeline.LUCENE_DIR))) {
+      for (int round = 0; round < 2; round++) {
+        t = System.nanoTime();
+        c = cpu();
+        RoutingWire.record(staging, site, key, catalog, index, answers, OptionalLong.empty());
+        step("record (round " + (round + 1) + ")", t, c);
+      }
+    }
+    long routing = size(staging.resolve(".skillsite-cache/patch/routing"));
+    long health = Files.size(staging.resolve(".skillsite-cache/" + HealthProbes.FILE));
+    int n = catalog.skills().size();
+    System.out.printf(
+        Locale.ROOT,
+        "state bytes: routing %,d (%.0f B/skill), health.tab %,d (%.0f B/skill)%n",
+        routing,
+        (double) routing / n,
+        health,
+        (double) health / n);
+
+    List<String> sources = new ArrayList<>();
+    for (Skill s : catalog.skills()) {
+      sources.add(s.source());
+    }
+    Map<String, Integer> outcomes = new TreeMap<>();
+    List<Double> cpus = new ArrayList<>();
+    List<Double> walls = new ArrayList<>();
+    int step = Math.max(1, sources.size() / edits);
+    for (int e = 0, i = 1; e < edits && i < sources.size(); i += step) {
+      String source = sources.get(i);
+      Path file = content.resolve(source);
+      Optional<String> edited = RoutingWireTest.swapWord(Files.readString(file), "zebrafishing");
+      if (edited.isEmpty()) {
+        continue;
+      }
+      e++;
+      Path fresh = file.resolveSibling(".SKILL.md.new");
+      Files.writeString(fresh, edited.get());
+      Files.move(fresh, file, StandardCopyOption.REPLACE_EXISTING); // never edit a linked file
+      RoutingSeam.Change change = RoutingWireTest.change(content, site, key, source);
+      t = System.nanoTime();
+      c = cpu();
+      String what;
+      int files = 0;
+      try (RoutingSeam.Outcome o = new RoutingWire().patch(site, key, List.of(change))) {
+        if (o.patched().isEmpty()) {
+          what = "cannot: " + o.cannot().replaceAll(" [^ ]*[0-9a-f]{12,}.*", "");
+        } else {
+          RoutingSeam.Patched p = o.patched().get();
+          files = p.exportFiles().size();
+          try (AtomicSiteWriter w = AtomicSiteWriter.begin(OutputLocation.check(site, content))) {
+            w.patch(RoutingWireTest.stage(w, p), p.exportDeleted(), -1);
+          }
+          o.commit();
+          what =
+              p.health().isEmpty()
+                  ? "patched, health unchanged"
+                  : "patched, health changes (" + p.rankings().size() + " rankings)";
+        }
+      }
+      double wall = (System.nanoTime() - t) / 1e9;
+      double used = (cpu() - c) / 1e9;
+      if (e > 1) {
+        walls.add(wall);
+        cpus.add(used);
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "edit %2d %-50s %.3f s wall, %.3f s CPU, %d files: %s%n",
+          e,
+          change.id().value(),
+          wall,
+          used,
+          files,
+          what);
+      outcomes.merge(
+          what.startsWith("cannot") ? what : what.replaceAll(" \\(.*", ""), 1, Integer::sum);
+    }
+    System.out.println("outcomes: " + outcomes);
+    System.out.printf(
+        Locale.ROOT,
+        "edits 2..: median wall %.3f s, median CPU %.3f s, CPU range %.3f-%.3f s%n",
+        median(walls),
+        median(cpus),
+        cpus.stream().mapToDouble(x -> x).min().orElse(0),
+        cpus.stream().mapToDouble(x -> x).max().orElse(0));
+  }
+
+  private static double median(List<Double> xs) {
+    List<Double> s = new ArrayList<>(xs);
+    s.sort(null);
+    return s.isEmpty() ? 0 : s.get(s.size() / 2);
+  }
+
+  private static long size(Path dir) throws IOException {
+    try (Stream<Path> all = Files.walk(dir)) {
+      long sum = 0;
+      for (Path p : all.filter(Files::isRegularFile).toList()) {
+        sum += Files.size(p);
+      }
+      return sum;
+    }
+  }
+
+  private static long cpu() {
+    return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static void step(String what, long t, long c) {
+    System.out.printf(
+        Locale.ROOT,
+        "%-45s %.3f s wall, %.3f s CPU%n",
+        what,
+        (System.nanoTime() - t) / 1e9,
+        (cpu() - c) / 1e9);
+  }
+}
