@@ -55,6 +55,7 @@
 //SOURCES ../src/main/java/dev/skillsite/build/BuildPipeline.java
 //SOURCES ../src/main/java/dev/skillsite/build/BuildResult.java
 //SOURCES ../src/main/java/dev/skillsite/build/ExportStage.java
+//SOURCES ../src/main/java/dev/skillsite/build/HealthProbes.java
 //SOURCES ../src/main/java/dev/skillsite/build/IndexStage.java
 //SOURCES ../src/main/java/dev/skillsite/build/LiveSite.java
 //SOURCES ../src/main/java/dev/skillsite/build/LoadStage.java
@@ -65,6 +66,7 @@
 //SOURCES ../src/main/java/dev/skillsite/build/RenderStage.java
 //SOURCES ../src/main/java/dev/skillsite/build/RoutingHealthStage.java
 //SOURCES ../src/main/java/dev/skillsite/build/RoutingSeam.java
+//SOURCES ../src/main/java/dev/skillsite/build/RoutingWire.java
 //SOURCES ../src/main/java/dev/skillsite/build/Stage.java
 //SOURCES ../src/main/java/dev/skillsite/build/StageClock.java
 //SOURCES ../src/main/java/dev/skillsite/build/StageTimer.java
@@ -98,6 +100,7 @@
 //SOURCES ../src/main/java/dev/skillsite/check/MarkdownScan.java
 //SOURCES ../src/main/java/dev/skillsite/check/MentionedFilesRule.java
 //SOURCES ../src/main/java/dev/skillsite/check/ProbeFactory.java
+//SOURCES ../src/main/java/dev/skillsite/check/ProbeOutcome.java
 //SOURCES ../src/main/java/dev/skillsite/check/ReferenceDepthRule.java
 //SOURCES ../src/main/java/dev/skillsite/check/RenderRule.java
 //SOURCES ../src/main/java/dev/skillsite/check/RenderedDocuments.java
