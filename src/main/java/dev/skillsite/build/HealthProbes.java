@@ -86,7 +86,9 @@ final class HealthProbes {
     return bytes.toByteArray();
   }
 
-  /** The skills that have {@code trigger}; empty for a phrase no skill has. */
+  /**
+   * The skills that have {@code trigger}; empty for a phrase no skill has (or a damaged record).
+   */
   static List<Probe> probes(RecordTable table, String trigger) throws IOException {
     Optional<byte[]> record = table.get(TRIGGER + trigger);
     if (record.isEmpty()) {
@@ -129,7 +131,11 @@ final class HealthProbes {
       if (was == null) {
         return Optional.of("trigger \"" + q + "\" is new to the routing health");
       }
-      for (Probe p : probes(table, q)) {
+      List<Probe> probes = probes(table, q);
+      if (probes.isEmpty()) { // every ranked trigger was probed: a damaged or foreign record
+        return Optional.of("no routing health record for trigger \"" + q + "\"");
+      }
+      for (Probe p : probes) {
         ProbeOutcome then = ProbeOutcome.of(p.owner(), q, p.listed(), hits(was));
         ProbeOutcome now = ProbeOutcome.of(p.owner(), q, p.listed(), hits(after.get(q)));
         if (!then.equals(now)) {

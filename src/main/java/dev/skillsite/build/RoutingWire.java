@@ -160,8 +160,8 @@ final class RoutingWire implements RoutingSeam {
               }
             });
       } catch (IOException | RuntimeException e) {
-        p.close();
-        throw e;
+        p.close(); // a refusal is always correct: the build falls back
+        return Outcome.cannot("the routing health state cannot be read: " + e);
       }
     } finally {
       FileTrees.delete(olds);

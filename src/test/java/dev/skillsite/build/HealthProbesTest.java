@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The health side's decision: a re-ranked trigger changes what the routing health shows exactly
  * when, for a skill that has it, the skill it routes to first or (for a listed trigger) the
  * collision as printed moves; scores that move below the printed precision, or a runner-up of an
- * unlisted trigger, change nothing.
+ * unlisted trigger, change nothing; what it cannot read it refuses.
  */
 class HealthProbesTest {
   @TempDir Path tmp;
@@ -75,10 +75,11 @@ class HealthProbesTest {
       assertTrue(
           changed(table, unlisted, ranked(a, 2.0, b, 1.7), ranked(b, 2.1, a, 2.0)).isPresent());
       assertTrue(changed(table, unlisted, ranked(a, 2.0, b, 1.7), List.of()).isPresent());
-      // a phrase no skill has changes nothing the health shows; a phrase not ranked before does
-      assertEquals(
-          Optional.empty(),
-          changed(table, "no skill has this", ranked(a, 1, b, 1), ranked(b, 1, a, 0.5)));
+      // a ranked phrase the state has no record of (every ranked phrase was probed: damage) and
+      // a phrase not ranked before are refused
+      assertTrue(
+          changed(table, "no skill has this", ranked(a, 1, b, 1), ranked(b, 1, a, 0.5))
+              .isPresent());
       assertTrue(
           HealthProbes.changed(table, Map.of(), Map.of(listed, ranked(a, 2.0, b, 1.0)))
               .isPresent());
