@@ -145,6 +145,48 @@ class AtomicSiteWriterTest {
     assertEquals(List.of("site"), names(tmp));
   }
 
+  @Test
+  void aPatchDeletesAndRenamesInOneJournal() throws IOException {
+    Path out = tmp.resolve("site");
+    publishedSite(out);
+    try (AtomicSiteWriter w = AtomicSiteWriter.begin(location(out))) {
+      write(w.staging().resolve("b.html"), "new b");
+      assertThrows(
+          IOException.class,
+          () -> w.patch(List.of("b.html"), List.of("b.html"), -1),
+          "staged and deleted");
+      assertThrows(IOException.class, () -> w.patch(List.of("b.html"), List.of("dir"), -1));
+      assertEquals("b", Files.readString(out.resolve("b.html")), "refused before any change");
+    }
+    for (int kill = 1; kill <= 3; kill++) {
+      Path site = tmp.resolve("site-" + kill);
+      publishedSite(site);
+      try (AtomicSiteWriter w = AtomicSiteWriter.begin(location(site))) {
+        write(w.staging().resolve("b.html"), "new b");
+        int k = kill;
+        AtomicSiteWriter.Published how =
+            k == 3
+                ? w.patch(List.of("b.html"), List.of("c.html", "gone/e.html", "missing.html"), -1)
+                : null;
+        if (k < 3) {
+          assertThrows(
+              IOException.class,
+              () -> w.patch(List.of("b.html"), List.of("c.html", "gone/e.html"), k));
+        } else {
+          assertEquals(1, how.replaced());
+          assertEquals(2, how.deleted(), "a path not published is left out");
+        }
+      }
+      try (AtomicSiteWriter next = AtomicSiteWriter.begin(location(site))) {
+        // finishes a killed patch
+      }
+      assertEquals("new b", Files.readString(site.resolve("b.html")), "kill " + kill);
+      assertEquals("a", Files.readString(site.resolve("a.html")));
+      assertFalse(Files.exists(site.resolve("c.html")), "kill " + kill);
+      assertFalse(Files.exists(site.resolve("gone")), "kill " + kill);
+    }
+  }
+
   private OutputLocation location(Path out) throws IOException {
     return OutputLocation.check(out, tmp.resolve("content"));
   }
