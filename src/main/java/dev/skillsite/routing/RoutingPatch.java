@@ -83,6 +83,16 @@ public final class RoutingPatch {
   /** One changed skill: its skill as the state's index holds it, and as it is now. */
   public record Change(Skill before, Skill after) {}
 
+  /**
+   * The files a patch changes in the published routing index folder: name relative to the folder →
+   * bytes to write, and names to delete.
+   */
+  public record Published(Map<String, byte[]> written, Set<String> deleted) {
+    public boolean isEmpty() {
+      return written.isEmpty() && deleted.isEmpty();
+    }
+  }
+
   /** What a patch says. */
   public sealed interface Outcome permits Patched, CannotPatch {}
 
@@ -235,6 +245,8 @@ public final class RoutingPatch {
     private final Set<SkillId> changed =
         new TreeSet<>(java.util.Comparator.comparing(SkillId::value));
     private boolean committed;
+    private boolean prepared;
+    private boolean replaced;
 
     private final Map<String, String> notes;
 
@@ -320,6 +332,7 @@ public final class RoutingPatch {
         now.add(new NumericDocValuesField(PatchedIndex.ORD, ord.getAsInt()));
         tomb.addDocument(old);
         index.updateDocument(new Term(Fields.ID, is.id().value()), now);
+        replaced = true;
       }
       after = view();
       Set<String> fields = new TreeSet<>(IndexDelta.indexedFields(readers.get(0)));
@@ -427,18 +440,52 @@ public final class RoutingPatch {
 
     /** Makes the patched state the state, with these notes. */
     public void commit(Map<String, String> notes) throws IOException {
-      Map<String, String> data =
-          new HashMap<>(SegmentInfos.readLatestCommit(index.getDirectory()).getUserData());
+      prepare();
       String next = Long.toString(gen + 1);
-      data.put(GEN, next);
-      index.setLiveCommitData(data.entrySet());
       index.commit();
-      tomb.setLiveCommitData(Map.of(GEN, next).entrySet());
       tomb.commit();
       triggers.commit(Map.of(GEN, next));
       surfaces.commit(Map.of(GEN, next));
       writeState(root, key, gen + 1, notes);
       committed = true;
+    }
+
+    /**
+     * The index's and the tombstones' next commits written and synced, not yet made the state
+     * (Lucene's two-phase commit: {@link #commit} finishes it, {@link #close} without it rolls it
+     * back). Once.
+     */
+    private void prepare() throws IOException {
+      if (prepared) {
+        return;
+      }
+      Map<String, String> data =
+          new HashMap<>(SegmentInfos.readLatestCommit(index.getDirectory()).getUserData());
+      String next = Long.toString(gen + 1);
+      data.put(GEN, next);
+      index.setLiveCommitData(data.entrySet());
+      index.prepareCommit();
+      tomb.setLiveCommitData(Map.of(GEN, next).entrySet());
+      tomb.prepareCommit();
+      prepared = true;
+    }
+
+    /**
+     * What this patch changes in the site's published routing index {@code published} (its {@code
+     * search/lucene/} folder), to publish before {@link #commit}: nothing when no document was
+     * replaced (the folder answers as before); else the files that make it this patch's index in
+     * the patched layout ({@link PublishedIndex}: read by {@link RoutingIndex#open} as a fresh
+     * index of the same skills, refused by a plain Lucene reader). Names relative to {@code
+     * published}; O(change).
+     */
+    public Published published(Path published) throws IOException {
+      if (!replaced) {
+        return new Published(Map.of(), Set.of());
+      }
+      prepare();
+      PublishedIndex.Changes c =
+          PublishedIndex.diff(published, index.getDirectory(), tomb.getDirectory());
+      return new Published(c.written(), c.deleted());
     }
 
     @Override
