@@ -166,8 +166,8 @@ class PublishedIndexTest {
           q.add(m.group(1).replace("\\\"", "\""));
         }
       }
-      for (Skill s : skills) {
-        q.add(s.name()); // called by name
+      for (int i = 0; i < skills.size(); i += 10) {
+        q.add(skills.get(i).name()); // called by name
       }
       this.queries = List.copyOf(q);
       try (RoutingIndex fresh = RoutingIndex.build(skills)) {
