@@ -187,12 +187,14 @@ final class PublishedIndex {
   static Changes diff(Path published, Directory index, Directory tomb) throws IOException {
     Map<String, byte[]> written = new LinkedHashMap<>();
     Set<String> wanted = new TreeSet<>();
+    Set<String> present = present(published);
     String pending = pending(index);
     long gen = generation(pending);
     String commit = IndexFileNames.fileNameFromGeneration(IndexFileNames.SEGMENTS, "", gen);
+    Set<String> last = new TreeSet<>(SegmentInfos.readLatestCommit(index).files(false));
     for (String f : prepared(index, pending, gen).files(false)) {
       wanted.add(f);
-      if (!sameFile(published.resolve(f), index, f)) {
+      if (!published(present, published, last, f, index, f)) {
         written.put(f, bytes(index, f));
       }
     }
@@ -204,10 +206,12 @@ final class PublishedIndex {
     written.put(MARKER, marker(commit));
     String tombPending = pending(tomb);
     long tombGen = generation(tombPending);
+    Set<String> lastTomb = new TreeSet<>();
+    SegmentInfos.readLatestCommit(tomb).files(false).forEach(f -> lastTomb.add(TOMB + "/" + f));
     for (String f : prepared(tomb, tombPending, tombGen).files(false)) {
       String at = TOMB + "/" + f;
       wanted.add(at);
-      if (!sameFile(published.resolve(at), tomb, f)) {
+      if (!published(present, published, lastTomb, at, tomb, f)) {
         written.put(at, bytes(tomb, f));
       }
     }
@@ -215,7 +219,7 @@ final class PublishedIndex {
         TOMB + "/" + IndexFileNames.fileNameFromGeneration(IndexFileNames.SEGMENTS, "", tombGen);
     wanted.add(tombCommit);
     written.put(tombCommit, bytes(tomb, tombPending));
-    Set<String> deleted = new TreeSet<>(present(published));
+    Set<String> deleted = new TreeSet<>(present);
     deleted.removeAll(wanted);
     for (var e : List.copyOf(written.entrySet())) {
       Path at = published.resolve(e.getKey());
@@ -254,6 +258,21 @@ final class PublishedIndex {
     try (ChecksumIndexInput in = dir.openChecksumInput(pending, IOContext.READONCE)) {
       return SegmentInfos.readCommit(dir, in, gen);
     }
+  }
+
+  /**
+   * Whether the state's file {@code name} of {@code dir} is published at {@code at}: a file of the
+   * state's last commit that the folder lists was published by an earlier patch (Lucene never
+   * writes a file name twice in one index's history); any other, the patch's own, is compared
+   * ({@link #sameFile}: a patch killed after publishing may have left one of that name).
+   */
+  private static boolean published(
+      Set<String> present, Path published, Set<String> last, String at, Directory dir, String name)
+      throws IOException {
+    if (!present.contains(at)) {
+      return false;
+    }
+    return last.contains(at) || sameFile(published.resolve(at), dir, name);
   }
 
   /**
