@@ -72,8 +72,18 @@ public final class RoutingPatch {
   /** More changed skills than this in one patch: the build falls back. */
   static final int MAX_CHANGED = 16;
 
-  /** More patched segments than this since the last full build: the build falls back. */
-  static final int MAX_SEGMENTS = 256;
+  /**
+   * Patches that replaced documents since the last full build, at most: the next falls back, and
+   * the full build writes one segment again (the compaction). Each such patch adds a segment to the
+   * index and one to the tombstones, and every query term is looked up in each: measured on {@code
+   * large} (PublishedIndexBench, docs/notes/issue-27.md, session 6), routing a request through the
+   * published folder cost 4.2 ms with the base segment alone, 12 ms after 16 patches, 48 ms after
+   * 64 (≈ 0.7 ms a segment, the same at any collection size), and the patch itself ≈ 8 ms of CPU
+   * more per segment. 16 keeps both within a few per cent of the 2 s budget of a patch build at
+   * 100k and a route within 3× at 1×; merging the patch segments among themselves (O(patches), see
+   * the notes) would lift it.
+   */
+  static final int MAX_PATCHES = 16;
 
   private static final String GEN = "skillsite.patch.gen";
   private static final String STATE = "state.properties";
@@ -301,8 +311,9 @@ public final class RoutingPatch {
       if (before.size() == 0) {
         return Optional.of("an empty collection");
       }
-      if (readers.get(0).leaves().size() > MAX_SEGMENTS) {
-        return Optional.of("more than " + MAX_SEGMENTS + " patches since the last full build");
+      if (readers.get(0).leaves().size() - 1 >= MAX_PATCHES) {
+        return Optional.of(
+            MAX_PATCHES + " patches since the last full build: built whole to compact the index");
       }
       for (Change c : changes) {
         Skill was = c.before();

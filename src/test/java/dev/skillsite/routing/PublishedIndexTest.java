@@ -112,6 +112,36 @@ class PublishedIndexTest {
     assertTrue(e.getMessage().contains("format 2"), e.getMessage());
   }
 
+  @Test
+  void afterMaxPatchesTheBuildFallsBackToCompact() throws IOException {
+    List<Skill> skills = new ArrayList<>(CorpusSkills.load(Path.of("../shared/corpora/anthropic")));
+    Path cache = tmp.resolve("cache");
+    try (RoutingIndex fresh = RoutingIndex.build(skills)) {
+      RoutingPatch.write(cache, fresh, List.of(), KEY);
+    }
+    for (int i = 0; i <= RoutingPatch.MAX_PATCHES; i++) {
+      int at = i % skills.size();
+      Skill after = SkillEdits.bodyWordReplaced(skills.get(at));
+      RoutingPatch.Outcome o =
+          RoutingPatch.patch(
+              cache,
+              KEY,
+              List.of(new RoutingPatch.Change(skills.get(at), after)),
+              List.of(),
+              List.of(),
+              TOP);
+      if (i == RoutingPatch.MAX_PATCHES) {
+        assertInstanceOf(RoutingPatch.CannotPatch.class, o);
+        assertTrue(((RoutingPatch.CannotPatch) o).reason().contains("compact"), o.toString());
+        return;
+      }
+      try (RoutingPatch.Patched p = assertInstanceOf(RoutingPatch.Patched.class, o)) {
+        p.commit();
+      }
+      skills.set(at, after);
+    }
+  }
+
   /** The first skill whose body is longer than the indexed part. */
   private static int longBody(List<Skill> skills) {
     for (int i = 0; i < skills.size(); i++) {
