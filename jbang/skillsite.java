@@ -239,6 +239,7 @@
 //SOURCES ../src/main/java/dev/skillsite/routing/Matched.java
 //SOURCES ../src/main/java/dev/skillsite/routing/NameTable.java
 //SOURCES ../src/main/java/dev/skillsite/routing/PatchedIndex.java
+//SOURCES ../src/main/java/dev/skillsite/routing/PublishedIndex.java
 //SOURCES ../src/main/java/dev/skillsite/routing/QueryTerms.java
 //SOURCES ../src/main/java/dev/skillsite/routing/ReproducibleCodec.java
 //SOURCES ../src/main/java/dev/skillsite/routing/ReproducibleIds.java

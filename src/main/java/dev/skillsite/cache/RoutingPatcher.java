@@ -31,6 +31,9 @@ import java.util.Optional;
 public final class RoutingPatcher {
   private static final String TERM_BYTES = "termBytes";
 
+  /** Where a site publishes its routing index ({@code build.IndexStage.DIR}). */
+  public static final String LUCENE = "search/lucene";
+
   /** Hits per trigger ranking: the health check's ({@code RouterProbe.TOP}). */
   public static final int TOP = 5;
 
@@ -71,16 +74,44 @@ public final class RoutingPatcher {
     private final Map<String, List<IndexAnswers.Ranked>> rankings;
     private final Map<String, List<IndexAnswers.Ranked>> before;
     private final ExportPatch.Files files;
+    private final Path site;
+    private RoutingPatch.Published lucene;
 
     private Patched(
         RoutingPatch.Patched routing,
         Map<String, List<IndexAnswers.Ranked>> rankings,
         Map<String, List<IndexAnswers.Ranked>> before,
-        ExportPatch.Files files) {
+        ExportPatch.Files files,
+        Path site) {
       this.routing = routing;
       this.rankings = rankings;
       this.before = before;
       this.files = files;
+      this.site = site;
+    }
+
+    /**
+     * The published routing index's files to write ({@link #LUCENE}: site path → bytes), staged and
+     * published with the pages before {@link #commit}: the patched layout that {@code route
+     * --index} and {@code eval --index} read as a fresh index (routing.PublishedIndex). Empty when
+     * no skill's routing document was replaced. Prepares the index's commit (once).
+     */
+    public Map<String, byte[]> luceneFiles() throws IOException {
+      Map<String, byte[]> out = new LinkedHashMap<>();
+      lucene().written().forEach((name, bytes) -> out.put(LUCENE + "/" + name, bytes));
+      return out;
+    }
+
+    /** The published routing index's files to delete (site paths), with {@link #luceneFiles}. */
+    public List<String> luceneDeleted() throws IOException {
+      return lucene().deleted().stream().map(name -> LUCENE + "/" + name).toList();
+    }
+
+    private RoutingPatch.Published lucene() throws IOException {
+      if (lucene == null) {
+        lucene = routing.published(site.resolve(LUCENE));
+      }
+      return lucene;
     }
 
     /**
@@ -164,7 +195,7 @@ public final class RoutingPatcher {
       p.rankings().forEach((q, r) -> rankings.put(q, ranked(r)));
       Map<String, List<IndexAnswers.Ranked>> before = new LinkedHashMap<>();
       p.rankingsBefore().forEach((q, r) -> before.put(q, ranked(r)));
-      return new Patched(p, rankings, before, files.get());
+      return new Patched(p, rankings, before, files.get(), site);
     } catch (IOException | RuntimeException e) {
       try {
         p.close();

@@ -99,17 +99,21 @@ final class LocalSource implements RoutingSource {
 
   @Override
   public Map<String, Double> contributions(QueryTerms qt, List<Fields.Weighted> fields, int doc) {
-    Map<String, Double> out = new LinkedHashMap<>();
     try {
-      Explanation ex = index.searcher().explain(luceneQuery(qt, fields), doc);
-      for (Explanation d : ex.getDetails()) {
-        Matcher m = CLAUSE_FIELD.matcher(d.getDescription());
-        if (m.find()) {
-          out.merge(m.group(1), d.getValue().doubleValue(), Double::sum);
-        }
-      }
+      return contributions(index.searcher().explain(luceneQuery(qt, fields), doc));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Each field's part of an explained score of {@link #luceneQuery}. */
+  static Map<String, Double> contributions(Explanation ex) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (Explanation d : ex.getDetails()) {
+      Matcher m = CLAUSE_FIELD.matcher(d.getDescription());
+      if (m.find()) {
+        out.merge(m.group(1), d.getValue().doubleValue(), Double::sum);
+      }
     }
     return out;
   }

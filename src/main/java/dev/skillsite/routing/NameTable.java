@@ -19,6 +19,7 @@ import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -51,6 +52,27 @@ final class NameTable implements Closeable {
 
   /** Writes the table of {@code names} (each skill's name, in the collection's order). */
   static void write(Path where, List<String> names) throws IOException {
+    try (Directory d = FSDirectory.open(where)) {
+      write(d, names);
+    }
+  }
+
+  /**
+   * The table of {@code names} held in memory: for a reader of a published patched index ({@link
+   * PublishedIndex}), which reads every skill's stored fields when it opens anyway.
+   */
+  static NameTable inMemory(List<String> names) throws IOException {
+    Directory d = new ByteBuffersDirectory();
+    try {
+      write(d, names);
+      return new NameTable(d);
+    } catch (IOException | RuntimeException e) {
+      d.close();
+      throw e;
+    }
+  }
+
+  private static void write(Directory d, List<String> names) throws IOException {
     Map<String, Integer> byName = new LinkedHashMap<>();
     Map<String, Integer> byKey = new LinkedHashMap<>();
     int longest = 0;
@@ -62,10 +84,9 @@ final class NameTable implements Closeable {
         longest = Math.max(longest, w.size());
       }
     }
-    try (Directory d = FSDirectory.open(where);
-        IndexWriter w =
-            new IndexWriter(
-                d, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+    try (IndexWriter w =
+        new IndexWriter(
+            d, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
       for (var e : byName.entrySet()) {
         w.addDocument(entry(NAME, e.getKey(), e.getValue()));
       }

@@ -303,10 +303,17 @@ final class PatchedIndex implements RoutingSource {
         this::contains);
   }
 
-  /** The index does not explain scores (only {@link Router#explain} asks). */
+  /**
+   * Each searched field's part of the skill at {@code ord}'s score, explained on the live
+   * statistics (as {@link LocalSource#contributions} on a fresh index).
+   */
   @Override
-  public Map<String, Double> contributions(QueryTerms qt, List<Fields.Weighted> fields, int doc) {
-    return Map.of();
+  public Map<String, Double> contributions(QueryTerms qt, List<Fields.Weighted> fields, int ord) {
+    try {
+      return LocalSource.contributions(searcher.explain(query(qt, fields), docOf(ord)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Whether the skill at {@code ord} holds {@code term} in {@code field}. */

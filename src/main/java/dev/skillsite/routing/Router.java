@@ -42,7 +42,7 @@ public final class Router {
 
   /** With other field boosts (for tuning). */
   Router(RoutingIndex index, Confidence confidence, List<Fields.Weighted> fields) {
-    this(new LocalSource(index), confidence, fields);
+    this(index.source(), confidence, fields);
   }
 
   /**

@@ -63,12 +63,22 @@ public final class RoutingIndex implements Closeable {
   private final Confidence confidence;
 
   /**
+   * A published index a patch build changed ({@link PublishedIndex}), read through its {@link
+   * PatchedIndex}; empty for an index as a full build writes it.
+   */
+  private final Optional<PatchedIndex> patched;
+
+  private final Closeable resources;
+
+  /**
    * The commit data key of a collection's own threshold; absent for the default one (same bytes as
    * before).
    */
   static final String THRESHOLD = "skillsite.threshold";
 
   private RoutingIndex(Directory directory) throws IOException {
+    this.patched = Optional.empty();
+    this.resources = () -> {};
     this.directory = directory;
     this.reader = DirectoryReader.open(directory);
     this.searcher = new IndexSearcher(reader);
@@ -83,6 +93,58 @@ public final class RoutingIndex implements Closeable {
     this.docOf = Collections.unmodifiableMap(ids);
     this.distinctNames = (int) skills.stream().map(IndexedSkill::name).distinct().count();
     this.confidence = confidenceOf(reader.getIndexCommit().getUserData());
+  }
+
+  /**
+   * A patched published index: the skills and names by ord, every ranking from {@code opened}'s
+   * view; Lucene's reader and searcher are not exposed (they would count replaced documents).
+   */
+  private RoutingIndex(PublishedIndex.Opened opened) throws IOException {
+    this.patched = Optional.of(opened.index());
+    this.resources = opened.resources();
+    this.directory = new ByteBuffersDirectory();
+    this.reader = DirectoryReader.open(emptyIndex(directory));
+    this.searcher = new IndexSearcher(reader);
+    this.analyzer = Analysis.perField();
+    this.termReader = opened.index().terms();
+    this.skills = opened.skills();
+    Map<SkillId, Integer> ids = new HashMap<>();
+    for (int i = 0; i < skills.size(); i++) {
+      ids.putIfAbsent(skills.get(i).id(), i);
+    }
+    this.docOf = Collections.unmodifiableMap(ids);
+    this.distinctNames = opened.index().distinctNames();
+    this.confidence = opened.index().confidence();
+  }
+
+  private static Directory emptyIndex(Directory d) throws IOException {
+    try (IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
+      w.commit();
+    }
+    return d;
+  }
+
+  /**
+   * Where a {@link Router} over this index reads: the index itself, or the view of a patched one.
+   */
+  RoutingSource source() {
+    return patched.isPresent() ? patched.get() : new LocalSource(this);
+  }
+
+  /** Whether this is a published index a patch build changed ({@link PublishedIndex}). */
+  public boolean patched() {
+    return patched.isPresent();
+  }
+
+  /**
+   * Lucene's view, for what reads the index itself (export, similar skills, statistics): a fresh
+   * index's only.
+   */
+  private void requireFresh() {
+    if (patched.isPresent()) {
+      throw new IllegalStateException(
+          "a patched routing index is read through route and eval only (build the site again)");
+    }
   }
 
   /** The confidence an index's commit data says it was built with. */
@@ -320,6 +382,7 @@ public final class RoutingIndex implements Closeable {
    * Writes the index files into {@code dir} (created if missing, existing index files replaced).
    */
   public void writeTo(Path dir) throws IOException {
+    requireFresh();
     Files.createDirectories(dir);
     try (Directory out = FSDirectory.open(dir)) {
       for (String old : out.listAll()) {
@@ -348,7 +411,8 @@ public final class RoutingIndex implements Closeable {
             ByteBuffersDataOutput::new,
             ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
     try {
-      if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || PublishedIndex.isPatched(dir)) {
+        // a patched index is not read back: the build writes the full index again
         copy.close();
         return Optional.empty();
       }
@@ -381,10 +445,22 @@ public final class RoutingIndex implements Closeable {
     }
   }
 
-  /** Opens an index written by {@link #writeTo}. */
+  /**
+   * Opens an index written by {@link #writeTo}, or one a patch build changed in place ({@link
+   * PublishedIndex}): either answers as a fresh index of its skills.
+   */
   public static RoutingIndex open(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new IOException("no routing index at " + dir);
+    }
+    if (PublishedIndex.isPatched(dir)) {
+      PublishedIndex.Opened opened = PublishedIndex.open(dir);
+      try {
+        return new RoutingIndex(opened);
+      } catch (IOException | RuntimeException e) {
+        IOUtils.closeWhileHandlingException(opened.resources());
+        throw e;
+      }
     }
     Directory fs = FSDirectory.open(dir);
     try {
@@ -412,6 +488,7 @@ public final class RoutingIndex implements Closeable {
    * asking about many skills. It holds them until dropped.
    */
   public SimilarSkills similarSkills() {
+    requireFresh();
     return new SimilarSkills(this, TermStats.read(reader, List.of(Fields.ALL, Fields.BODY)));
   }
 
@@ -454,11 +531,11 @@ public final class RoutingIndex implements Closeable {
 
   @Override
   public void close() throws IOException {
-    reader.close();
-    directory.close();
+    IOUtils.close(reader, directory, resources);
   }
 
   IndexSearcher searcher() {
+    requireFresh();
     return searcher;
   }
 
@@ -480,6 +557,7 @@ public final class RoutingIndex implements Closeable {
   }
 
   IndexReader reader() {
+    requireFresh();
     return reader;
   }
 
@@ -492,6 +570,7 @@ public final class RoutingIndex implements Closeable {
 
   /** Documents containing {@code term} in {@code field}. */
   int docFreq(String field, String term) {
+    requireFresh();
     try {
       return reader.docFreq(new Term(field, term));
     } catch (IOException e) {
@@ -501,6 +580,7 @@ public final class RoutingIndex implements Closeable {
 
   /** Whether document {@code doc} holds {@code term} in {@code field}. */
   boolean contains(String field, String term, int doc) {
+    requireFresh();
     try {
       for (var ctx : reader.leaves()) {
         LeafReader leaf = ctx.reader();

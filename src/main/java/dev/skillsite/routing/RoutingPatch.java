@@ -72,8 +72,18 @@ public final class RoutingPatch {
   /** More changed skills than this in one patch: the build falls back. */
   static final int MAX_CHANGED = 16;
 
-  /** More patched segments than this since the last full build: the build falls back. */
-  static final int MAX_SEGMENTS = 256;
+  /**
+   * Patches that replaced documents since the last full build, at most: the next falls back, and
+   * the full build writes one segment again (the compaction). Each such patch adds a segment to the
+   * index and one to the tombstones, and every query term is looked up in each: measured on {@code
+   * large} (PublishedIndexBench, docs/notes/issue-27.md, session 6), routing a request through the
+   * published folder cost 4.2 ms with the base segment alone, 12 ms after 16 patches, 48 ms after
+   * 64 (≈ 0.7 ms a segment, the same at any collection size), and the patch itself ≈ 8 ms of CPU
+   * more per segment. 16 keeps both within a few per cent of the 2 s budget of a patch build at
+   * 100k and a route within 3× at 1×; merging the patch segments among themselves (O(patches), see
+   * the notes) would lift it.
+   */
+  static final int MAX_PATCHES = 16;
 
   private static final String GEN = "skillsite.patch.gen";
   private static final String STATE = "state.properties";
@@ -82,6 +92,16 @@ public final class RoutingPatch {
 
   /** One changed skill: its skill as the state's index holds it, and as it is now. */
   public record Change(Skill before, Skill after) {}
+
+  /**
+   * The files a patch changes in the published routing index folder: name relative to the folder →
+   * bytes to write, and names to delete.
+   */
+  public record Published(Map<String, byte[]> written, Set<String> deleted) {
+    public boolean isEmpty() {
+      return written.isEmpty() && deleted.isEmpty();
+    }
+  }
 
   /** What a patch says. */
   public sealed interface Outcome permits Patched, CannotPatch {}
@@ -242,6 +262,8 @@ public final class RoutingPatch {
     private final Set<SkillId> changed =
         new TreeSet<>(java.util.Comparator.comparing(SkillId::value));
     private boolean committed;
+    private boolean prepared;
+    private boolean replaced;
 
     private final Map<String, String> notes;
 
@@ -296,8 +318,9 @@ public final class RoutingPatch {
       if (before.size() == 0) {
         return Optional.of("an empty collection");
       }
-      if (readers.get(0).leaves().size() > MAX_SEGMENTS) {
-        return Optional.of("more than " + MAX_SEGMENTS + " patches since the last full build");
+      if (readers.get(0).leaves().size() - 1 >= MAX_PATCHES) {
+        return Optional.of(
+            MAX_PATCHES + " patches since the last full build: built whole to compact the index");
       }
       for (Change c : changes) {
         Skill was = c.before();
@@ -327,6 +350,7 @@ public final class RoutingPatch {
         now.add(new NumericDocValuesField(PatchedIndex.ORD, ord.getAsInt()));
         tomb.addDocument(old);
         index.updateDocument(new Term(Fields.ID, is.id().value()), now);
+        replaced = true;
       }
       after = view();
       Set<String> fields = new TreeSet<>(IndexDelta.indexedFields(readers.get(0)));
@@ -452,18 +476,52 @@ public final class RoutingPatch {
 
     /** Makes the patched state the state, with these notes. */
     public void commit(Map<String, String> notes) throws IOException {
-      Map<String, String> data =
-          new HashMap<>(SegmentInfos.readLatestCommit(index.getDirectory()).getUserData());
+      prepare();
       String next = Long.toString(gen + 1);
-      data.put(GEN, next);
-      index.setLiveCommitData(data.entrySet());
       index.commit();
-      tomb.setLiveCommitData(Map.of(GEN, next).entrySet());
       tomb.commit();
       triggers.commit(Map.of(GEN, next));
       surfaces.commit(Map.of(GEN, next));
       writeState(root, key, gen + 1, notes);
       committed = true;
+    }
+
+    /**
+     * The index's and the tombstones' next commits written and synced, not yet made the state
+     * (Lucene's two-phase commit: {@link #commit} finishes it, {@link #close} without it rolls it
+     * back). Once.
+     */
+    private void prepare() throws IOException {
+      if (prepared) {
+        return;
+      }
+      Map<String, String> data =
+          new HashMap<>(SegmentInfos.readLatestCommit(index.getDirectory()).getUserData());
+      String next = Long.toString(gen + 1);
+      data.put(GEN, next);
+      index.setLiveCommitData(data.entrySet());
+      index.prepareCommit();
+      tomb.setLiveCommitData(Map.of(GEN, next).entrySet());
+      tomb.prepareCommit();
+      prepared = true;
+    }
+
+    /**
+     * What this patch changes in the site's published routing index {@code published} (its {@code
+     * search/lucene/} folder), to publish before {@link #commit}: nothing when no document was
+     * replaced (the folder answers as before); else the files that make it this patch's index in
+     * the patched layout ({@link PublishedIndex}: read by {@link RoutingIndex#open} as a fresh
+     * index of the same skills, refused by a plain Lucene reader). Names relative to {@code
+     * published}; O(change).
+     */
+    public Published published(Path published) throws IOException {
+      if (!replaced) {
+        return new Published(Map.of(), Set.of());
+      }
+      prepare();
+      PublishedIndex.Changes c =
+          PublishedIndex.diff(published, index.getDirectory(), tomb.getDirectory());
+      return new Published(c.written(), c.deleted());
     }
 
     @Override
