@@ -139,6 +139,7 @@ final class RoutingWire implements RoutingSeam {
         Optional<String> health = HealthProbes.changed(table, p.rankingsBefore(), p.rankings());
         Map<String, byte[]> files = new LinkedHashMap<>();
         p.files().forEach((path, text) -> files.put(path, text.getBytes(StandardCharsets.UTF_8)));
+        files.putAll(p.luceneFiles()); // search/lucene in the patched layout (PublishedIndex)
         files.put(PUBLISHED, ((gen + 1) + "\n").getBytes(StandardCharsets.UTF_8));
         Map<String, List<SkillId>> rankings = new LinkedHashMap<>();
         p.rankings()
@@ -147,7 +148,7 @@ final class RoutingWire implements RoutingSeam {
         Set<SkillId> similar = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
         p.similarMayChange().forEach(id -> similar.add(new SkillId(id)));
         return Outcome.staged(
-            new Patched(rankings, Map.of(), similar, health, files, List.of()),
+            new Patched(rankings, Map.of(), similar, health, files, p.luceneDeleted()),
             new Staged() {
               @Override
               public void commit() throws IOException {
