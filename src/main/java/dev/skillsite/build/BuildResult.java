@@ -52,7 +52,7 @@ public record BuildResult(
   }
 
   /** This result with {@code p} as its patch decision. */
-  BuildResult withPatch(Patch p) {
+  public BuildResult withPatch(Patch p) {
     return new BuildResult(
         skills,
         pages,
