@@ -52,7 +52,7 @@ public record BuildResult(
   }
 
   /** This result with {@code p} as its patch decision. */
-  public BuildResult withPatch(Patch p) {
+  BuildResult withPatch(Patch p) {
     return new BuildResult(
         skills,
         pages,

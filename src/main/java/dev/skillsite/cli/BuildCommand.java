@@ -1,14 +1,13 @@
 package dev.skillsite.cli;
 
-import dev.skillsite.build.BuildOptions;
 import dev.skillsite.build.BuildPipeline;
 import dev.skillsite.build.BuildResult;
 import dev.skillsite.build.ContentStamps;
 import dev.skillsite.build.PatchBuild;
 import dev.skillsite.build.Progress;
 import dev.skillsite.build.StageTimer;
+import dev.skillsite.build.StampedBuild;
 import dev.skillsite.build.TerminalProgress;
-import dev.skillsite.output.OutputLocation;
 import dev.skillsite.output.OutputLock;
 import dev.skillsite.site.SiteGenerator;
 import java.io.BufferedReader;
@@ -112,39 +111,14 @@ public final class BuildCommand implements Callable<Integer> {
           () ->
               new BuildPipeline(new SiteGenerator(templates), timings ? timer : bar)
                   .locking(writers);
-      BuildOptions options = site.buildOptions(true);
-      Optional<List<Path>> changedPaths = changedPaths();
-      // without --changed, the last build's stamps of the content tree tell the changed files
-      Optional<ContentStamps.Comparison> detected = Optional.empty();
-      if (changedPaths.isEmpty() && options.cache() && !strict) {
-        detected =
-            Optional.of(
-                ContentStamps.compare(
-                    OutputLocation.check(options.out(), options.content()).out(),
-                    options.content()));
-        changedPaths = detected.get().changed();
-      }
-      BuildResult result =
-          new PatchBuild(pipeline, templates, writers).strict(strict).run(options, changedPaths);
-      if (detected.isPresent() && result.patch().taken()) {
-        // the patched site's stamps: the files it read again are stamped as they are now
-        detected
-            .get()
-            .now()
-            .get()
-            .write(OutputLocation.check(options.out(), options.content()).out());
-      } else if (detected.isPresent() && changedPaths.isEmpty()) {
-        result = result.withPatch(new BuildResult.Patch(false, detected.get().why(), 0, 0, ""));
-      } else if (strict && changedPaths.isEmpty() && options.cache()) {
-        result =
-            result.withPatch(
-                new BuildResult.Patch(
-                    false,
-                    "--strict counts every skill's warnings; a patch reads only the changed skills",
-                    0,
-                    0,
-                    ""));
-      }
+      StampedBuild.Outcome built =
+          StampedBuild.run(
+              new PatchBuild(pipeline, templates, writers).strict(strict),
+              site.buildOptions(true),
+              strict,
+              changedPaths());
+      BuildResult result = built.result();
+      Optional<ContentStamps.Comparison> detected = built.detected();
       for (String line : DiagnosticSummary.lines(result.diagnostics(), verbose)) {
         err.println(line);
       }

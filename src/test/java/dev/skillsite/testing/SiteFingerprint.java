@@ -43,9 +43,16 @@ public final class SiteFingerprint {
   private static final String PATCH_STATE = ".skillsite-cache/patch/skills.tab";
 
   /**
+   * The content tree's stamps (build.ContentStamps): times and file keys of the content as each
+   * build found it, history as {@link #STAMPS} is; a patch told the changed files leaves them as
+   * they were. Compared by the builds that read them (ContentStampsTest).
+   */
+  private static final String CONTENT_STAMPS = ".skillsite-cache/patch/stamps.tab";
+
+  /**
    * Relative path → SHA-256 of every file under {@code root} (the routing index's files included;
    * the caches of stamps not: {@link #STAMPS}, {@link #FINDINGS}, {@link #PAGES}, {@link
-   * #PATCH_STATE}).
+   * #PATCH_STATE}, {@link #CONTENT_STAMPS}).
    */
   public static SortedMap<String, String> of(Path root) throws IOException {
     SortedMap<String, String> map = new TreeMap<>();
@@ -55,7 +62,8 @@ public final class SiteFingerprint {
         if (!rel.equals(STAMPS)
             && !rel.equals(FINDINGS)
             && !rel.equals(PAGES)
-            && !rel.equals(PATCH_STATE)) {
+            && !rel.equals(PATCH_STATE)
+            && !rel.equals(CONTENT_STAMPS)) {
           map.put(rel, sha256(Files.readAllBytes(f)));
         }
       }
