@@ -186,6 +186,22 @@ public final class ServeCommand implements Callable<Integer> {
       }
 
       @Override
+      public void patched(BuildResult r) {
+        for (Diagnostic d : r.diagnostics()) {
+          err.println(d.format());
+        }
+        err.flush();
+        status.published();
+        out.printf(
+            Locale.ROOT,
+            "patched %s in place (%s) in %.0f ms%n",
+            BuildResult.count(r.patch().skills(), "changed skill"),
+            BuildResult.count(r.patch().files(), "file"),
+            r.seconds() * 1000);
+        out.flush();
+      }
+
+      @Override
       public void failed(Exception e) {
         String line =
             "skillsite: rebuild failed: "

@@ -37,6 +37,11 @@ public final class Rebuilder implements AutoCloseable {
     /** A full build finished (published or not). */
     void built(BuildResult result);
 
+    /** A patch of the changed files was published in place: no full build follows. */
+    default void patched(BuildResult result) {
+      built(result);
+    }
+
     /** A full build could not run. */
     void failed(Exception e);
   }
@@ -126,7 +131,7 @@ public final class Rebuilder implements AutoCloseable {
         synchronized (pending) {
           pending.removeAll(all);
         }
-        listener.built(r.get());
+        listener.patched(r.get());
         return true;
       }
     } catch (IOException | RuntimeException e) {
