@@ -54,6 +54,7 @@
 //SOURCES ../src/main/java/dev/skillsite/build/BuildOptions.java
 //SOURCES ../src/main/java/dev/skillsite/build/BuildPipeline.java
 //SOURCES ../src/main/java/dev/skillsite/build/BuildResult.java
+//SOURCES ../src/main/java/dev/skillsite/build/ContentStamps.java
 //SOURCES ../src/main/java/dev/skillsite/build/ExportStage.java
 //SOURCES ../src/main/java/dev/skillsite/build/HealthProbes.java
 //SOURCES ../src/main/java/dev/skillsite/build/IndexStage.java
@@ -70,6 +71,7 @@
 //SOURCES ../src/main/java/dev/skillsite/build/Stage.java
 //SOURCES ../src/main/java/dev/skillsite/build/StageClock.java
 //SOURCES ../src/main/java/dev/skillsite/build/StageTimer.java
+//SOURCES ../src/main/java/dev/skillsite/build/StampedBuild.java
 //SOURCES ../src/main/java/dev/skillsite/build/SwapStage.java
 //SOURCES ../src/main/java/dev/skillsite/build/TerminalProgress.java
 //SOURCES ../src/main/java/dev/skillsite/build/package-info.java

@@ -129,6 +129,11 @@ public final class BuildPipeline {
 
   private BuildResult stages(BuildContext build, long start) throws IOException {
     StageClock clock = new StageClock(progress, build.cancelled());
+    // before the content is read: an edit made while the build reads it is seen by the next one
+    Optional<ContentStamps> stamps =
+        build.options().cache()
+            ? Optional.of(clock.run(Stage.LOAD, () -> ContentStamps.take(build.content())))
+            : Optional.empty();
     Catalog loaded = clock.run(Stage.LOAD, () -> new LoadStage(loader).load(build));
     AuditStage.Running audit = new AuditStage().start(build, loaded, clock);
     Catalog catalog = audit.visible(loaded);
@@ -193,6 +198,9 @@ public final class BuildPipeline {
               index.index(),
               index.answers(),
               exporting.termBytes());
+        }
+        if (stamps.isPresent()) { // what a plain build compares to find the changed files
+          stamps.get().write(staging);
         }
         // static/ last: no generated file is replaced unknowingly
         diagnostics.addAll(

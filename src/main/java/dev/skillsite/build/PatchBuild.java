@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -117,6 +118,29 @@ public final class PatchBuild {
       reason = a.why();
     }
     return fallback.get().run(options).withPatch(new BuildResult.Patch(false, reason, 0, 0, ""));
+  }
+
+  /**
+   * The patch alone, for a caller with a whole build of its own ({@code serve --watch}:
+   * cancellable, using the live site's documents again): the patched build, or empty with the
+   * reason given to {@code refused}.
+   */
+  public Optional<BuildResult> patchOnly(
+      BuildOptions options, List<Path> changed, Consumer<String> refused) throws IOException {
+    String reason;
+    if (!options.cache()) {
+      reason = "--no-cache";
+    } else if (strict) {
+      reason = "--strict counts every skill's warnings; a patch reads only the changed skills";
+    } else {
+      Attempt a = attempt(options, changed, System.nanoTime());
+      if (a.result().isPresent()) {
+        return a.result();
+      }
+      reason = a.why();
+    }
+    refused.accept(reason);
+    return Optional.empty();
   }
 
   private record Attempt(Optional<BuildResult> result, String why) {

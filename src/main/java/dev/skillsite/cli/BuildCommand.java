@@ -2,9 +2,11 @@ package dev.skillsite.cli;
 
 import dev.skillsite.build.BuildPipeline;
 import dev.skillsite.build.BuildResult;
+import dev.skillsite.build.ContentStamps;
 import dev.skillsite.build.PatchBuild;
 import dev.skillsite.build.Progress;
 import dev.skillsite.build.StageTimer;
+import dev.skillsite.build.StampedBuild;
 import dev.skillsite.build.TerminalProgress;
 import dev.skillsite.output.OutputLock;
 import dev.skillsite.site.SiteGenerator;
@@ -109,10 +111,14 @@ public final class BuildCommand implements Callable<Integer> {
           () ->
               new BuildPipeline(new SiteGenerator(templates), timings ? timer : bar)
                   .locking(writers);
-      BuildResult result =
-          new PatchBuild(pipeline, templates, writers)
-              .strict(strict)
-              .run(site.buildOptions(true), changedPaths());
+      StampedBuild.Outcome built =
+          StampedBuild.run(
+              new PatchBuild(pipeline, templates, writers).strict(strict),
+              site.buildOptions(true),
+              strict,
+              changedPaths());
+      BuildResult result = built.result();
+      Optional<ContentStamps.Comparison> detected = built.detected();
       for (String line : DiagnosticSummary.lines(result.diagnostics(), verbose)) {
         err.println(line);
       }
@@ -141,6 +147,7 @@ public final class BuildCommand implements Callable<Integer> {
                 + " skills carried over ("
                 + result.rankings().why()
                 + ")");
+        detected.ifPresent(d -> err.println(d.describe()));
         BuildResult.Patch patch = result.patch();
         if (patch.taken()) {
           err.println(

@@ -2,6 +2,7 @@ package dev.skillsite.cli;
 
 import dev.skillsite.build.BuildPipeline;
 import dev.skillsite.build.BuildResult;
+import dev.skillsite.build.PatchBuild;
 import dev.skillsite.build.Progress;
 import dev.skillsite.build.TerminalProgress;
 import dev.skillsite.model.Diagnostic;
@@ -22,6 +23,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,14 +88,17 @@ public final class ServeCommand implements Callable<Integer> {
       List<Path> watched = new ArrayList<>(List.of(site.content));
       templates.ifPresent(watched::add);
       // templates may change too: each full rebuild compiles them again (cheap next to rendering)
+      Supplier<BuildPipeline> pipelines =
+          () -> new BuildPipeline(new SiteGenerator(templates), progress, true).locking(writers);
+      // a burst the patch can prove confined is patched in place; else refreshed and built whole
       Rebuilder rebuilder =
           new Rebuilder(
-              () ->
-                  new BuildPipeline(new SiteGenerator(templates), progress, true).locking(writers),
+              pipelines,
               site.buildOptions(false),
               pipeline,
               first,
-              listener(out, err, status));
+              listener(out, err, status),
+              Optional.of(new PatchBuild(pipelines, templates, writers)));
       try (Rebuilder r = rebuilder;
           SiteServer server = SiteServer.start(bind, port, site.out, status, watch);
           AutoCloseable watcher =
@@ -178,6 +183,22 @@ public final class ServeCommand implements Callable<Integer> {
       @Override
       public void built(BuildResult r) {
         report(r, out, err, status);
+      }
+
+      @Override
+      public void patched(BuildResult r) {
+        for (Diagnostic d : r.diagnostics()) {
+          err.println(d.format());
+        }
+        err.flush();
+        status.published();
+        out.printf(
+            Locale.ROOT,
+            "patched %s in place (%s) in %.0f ms%n",
+            BuildResult.count(r.patch().skills(), "changed skill"),
+            BuildResult.count(r.patch().files(), "file"),
+            r.seconds() * 1000);
+        out.flush();
       }
 
       @Override

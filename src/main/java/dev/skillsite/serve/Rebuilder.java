@@ -4,8 +4,11 @@ import dev.skillsite.build.BuildOptions;
 import dev.skillsite.build.BuildPipeline;
 import dev.skillsite.build.BuildResult;
 import dev.skillsite.build.LiveSite;
+import dev.skillsite.build.PatchBuild;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -16,11 +19,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * What {@code serve --watch} does with each burst of saved files: first show an edited skill's own
- * pages at once ({@link BuildPipeline#refresh}, milliseconds), then run a full build in the
- * background that brings the lists, the search index and the other skills' pages up to date and is
- * swapped in whole. A newer burst cancels a full build still running, between its stages. Full
- * builds run one at a time, on one daemon thread.
+ * What {@code serve --watch} does with each burst of saved files: first the patch ({@link
+ * PatchBuild#patchOnly}: the site made right in place, in O(change), where the edit can be proved
+ * confined — then nothing else runs); else show an edited skill's own pages at once ({@link
+ * BuildPipeline#refresh}, milliseconds), then run a full build in the background that brings the
+ * lists, the search index and the other skills' pages up to date and is swapped in whole. A newer
+ * burst cancels a full build still running, between its stages; the paths of bursts no build has
+ * covered yet are handed to the next patch too. Patches and full builds run one at a time, on one
+ * daemon thread; while a full build runs, a burst is refreshed at once, as without patches.
  */
 public final class Rebuilder implements AutoCloseable {
   /** Where results go: printed, and told to open pages. */
@@ -30,6 +36,11 @@ public final class Rebuilder implements AutoCloseable {
 
     /** A full build finished (published or not). */
     void built(BuildResult result);
+
+    /** A patch of the changed files was published in place: no full build follows. */
+    default void patched(BuildResult result) {
+      built(result);
+    }
 
     /** A full build could not run. */
     void failed(Exception e);
@@ -49,6 +60,9 @@ public final class Rebuilder implements AutoCloseable {
           });
   private final AtomicLong generation = new AtomicLong();
   private volatile Optional<Live> live = Optional.empty();
+  private final Optional<PatchBuild> patches;
+  private final Set<Path> pending = new LinkedHashSet<>(); // guarded by itself
+  private volatile boolean building;
 
   /**
    * @param pipelines a new pipeline for each full build (templates are compiled again: they may
@@ -61,15 +75,72 @@ public final class Rebuilder implements AutoCloseable {
       BuildPipeline firstPipeline,
       BuildResult first,
       Listener listener) {
+    this(pipelines, options, firstPipeline, first, listener, Optional.empty());
+  }
+
+  /**
+   * @param patches tried first with each burst's paths (and those of earlier bursts no build
+   *     covered)
+   */
+  public Rebuilder(
+      Supplier<BuildPipeline> pipelines,
+      BuildOptions options,
+      BuildPipeline firstPipeline,
+      BuildResult first,
+      Listener listener,
+      Optional<PatchBuild> patches) {
+    this.patches = patches;
     this.pipelines = pipelines;
     this.options = options;
     this.listener = listener;
     first.live().ifPresent(site -> live = Optional.of(new Live(firstPipeline, site)));
   }
 
-  /** Handles a burst of changed paths; returns once the quick refresh (if any) is published. */
+  /**
+   * Handles a burst of changed paths; returns once the quick refresh (if any) is published, or at
+   * once when a patch is tried first.
+   */
   public void changed(Set<Path> paths) {
     long gen = generation.incrementAndGet();
+    synchronized (pending) {
+      pending.addAll(paths);
+    }
+    if (patches.isEmpty() || building) {
+      refresh(paths);
+      full.submit(() -> fullBuild(gen));
+    } else {
+      full.submit(
+          () -> {
+            if (generation.get() == gen && !patch()) {
+              refresh(paths);
+              fullBuild(gen);
+            }
+          });
+    }
+  }
+
+  /** Whether the pending paths were patched in place (published, the listener told). */
+  private boolean patch() {
+    List<Path> all;
+    synchronized (pending) {
+      all = List.copyOf(pending);
+    }
+    try {
+      Optional<BuildResult> r = patches.get().patchOnly(options, all, why -> {});
+      if (r.isPresent()) {
+        synchronized (pending) {
+          pending.removeAll(all);
+        }
+        listener.patched(r.get());
+        return true;
+      }
+    } catch (IOException | RuntimeException e) {
+      // the full build shows what is wrong
+    }
+    return false;
+  }
+
+  private void refresh(Set<Path> paths) {
     Optional<Live> current = live;
     if (current.isPresent()) {
       try {
@@ -82,7 +153,6 @@ public final class Rebuilder implements AutoCloseable {
         // the full build below shows what is wrong
       }
     }
-    full.submit(() -> fullBuild(gen));
   }
 
   private void fullBuild(long gen) {
@@ -90,16 +160,26 @@ public final class Rebuilder implements AutoCloseable {
       return; // a newer burst queued its own build
     }
     BuildPipeline pipeline = pipelines.get();
+    List<Path> covered;
+    synchronized (pending) {
+      covered = List.copyOf(pending); // the build reads them all
+    }
+    building = true;
     try {
       // the last published build's documents are used again where their source and links did not
       // change
       BuildResult r = pipeline.run(options, () -> generation.get() != gen, live.map(Live::site));
       r.live().ifPresent(site -> live = Optional.of(new Live(pipeline, site)));
+      synchronized (pending) {
+        pending.removeAll(covered);
+      }
       listener.built(r);
     } catch (CancellationException e) {
       // a newer burst of changes follows
     } catch (IOException | RuntimeException e) {
       listener.failed(e);
+    } finally {
+      building = false;
     }
   }
 

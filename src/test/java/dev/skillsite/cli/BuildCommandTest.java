@@ -320,6 +320,38 @@ class BuildCommandTest {
     assertTrue(err.toString().contains("patch: not taken, built whole (--strict"), err.toString());
   }
 
+  @Test
+  void aPlainBuildFindsTheChangedFilesByTheLastBuildsStamps() throws IOException {
+    Path content = tmp.resolve("content");
+    skill(content, "bake", "---\nname: bake\ndescription: Use when baking bread.\n---\n# Bake\n");
+    Path script = content.resolve("skills/bake/scripts/oven.sh");
+    Files.createDirectories(script.getParent());
+    Files.writeString(script, "echo 200\n");
+    String site = tmp.resolve("site").toString();
+    String[] build = {"build", "--content", content.toString(), "--out", site, "--timings"};
+    assertEquals(0, run(build), err.toString());
+    assertTrue(
+        err.toString().contains("patch: not taken, built whole (no content stamps"),
+        err.toString());
+
+    Files.writeString(script, "echo 2200\n");
+    err.getBuffer().setLength(0);
+    assertEquals(0, run(build), err.toString());
+    assertTrue(err.toString().contains("changes: 1 changed file; "), err.toString());
+    assertTrue(err.toString().contains("patch: 1 changed skill, 2 files replaced"), err.toString());
+
+    err.getBuffer().setLength(0);
+    assertEquals(0, run(build), err.toString());
+    assertTrue(err.toString().contains("changes: 0 changed files; "), err.toString());
+
+    err.getBuffer().setLength(0);
+    assertEquals(
+        0,
+        run("build", "--content", content.toString(), "--out", site, "--timings", "--strict"),
+        err.toString());
+    assertTrue(err.toString().contains("patch: not taken, built whole (--strict"), err.toString());
+  }
+
   private int run(String... args) {
     CommandLine cl = Main.commandLine();
     cl.setOut(new PrintWriter(out, true));

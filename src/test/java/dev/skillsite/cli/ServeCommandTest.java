@@ -111,6 +111,35 @@ class ServeCommandTest {
   }
 
   @Test
+  void anEditOfAScriptIsPatchedInPlaceAndOpenPagesReload() throws Exception {
+    Path script = content.resolve("skills/alpha/scripts/run.sh");
+    Files.createDirectories(script.getParent());
+    Files.writeString(script, "echo 1\n"); // a file added: built whole
+    byte[] archive =
+        await(() -> getBytes("/skills/alpha/alpha.tar.gz"), r -> r.statusCode() == 200, 90).body();
+    await(
+        () -> stdout.toString(),
+        s -> s.indexOf("built: ") != s.lastIndexOf("built: "),
+        90); // the full build after the first one reported (its reload fired)
+    long version = statusVersion();
+    Files.writeString(script, "echo 22\n");
+    await(
+        () -> stdout.toString(),
+        s -> s.contains("patched 1 changed skill in place (2 files)"),
+        90); // no full build: the archive and the discovery index replaced
+    assertTrue(
+        !java.util.Arrays.equals(archive, getBytes("/skills/alpha/alpha.tar.gz").body()),
+        "the archive holds the edit");
+    assertTrue(statusVersion() > version, "open pages reload");
+  }
+
+  private HttpResponse<byte[]> getBytes(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
   void aBrokenSaveKeepsTheLastGoodSiteAndReportsTheError() throws Exception {
     Files.writeString(content.resolve("skills/alpha/SKILL.md"), "---\nname: alpha\n");
     String status =

@@ -67,9 +67,16 @@ public final class SiteFingerprint {
           ".skillsite-cache/search-export.list");
 
   /**
+   * The content tree's stamps (build.ContentStamps): times and file keys of the content as each
+   * build found it, history as {@link #STAMPS} is; a patch told the changed files leaves them as
+   * they were. Compared by the builds that read them (ContentStampsTest).
+   */
+  private static final String CONTENT_STAMPS = ".skillsite-cache/patch/stamps.tab";
+
+  /**
    * Relative path → SHA-256 of every file under {@code root} (the routing index's files included;
    * the caches of stamps not: {@link #STAMPS}, {@link #FINDINGS}, {@link #PAGES}, {@link
-   * #PATCH_STATE}).
+   * #PATCH_STATE}, {@link #CONTENT_STAMPS}).
    */
   public static SortedMap<String, String> of(Path root) throws IOException {
     return of(root, false);
@@ -93,7 +100,8 @@ public final class SiteFingerprint {
             && !rel.equals(PAGES)
             && !rel.equals(PATCH_STATE)
             && !rel.startsWith(ROUTING_STATE)
-            && !(patched && INDEX_CACHES.contains(rel))) {
+            && !(patched && INDEX_CACHES.contains(rel))
+            && !rel.equals(CONTENT_STAMPS)) {
           map.put(rel, sha256(Files.readAllBytes(f)));
         }
       }

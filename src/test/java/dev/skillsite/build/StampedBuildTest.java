@@ -1,0 +1,145 @@
+package dev.skillsite.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skillsite.output.OutputLock;
+import dev.skillsite.site.SiteGenerator;
+import dev.skillsite.testing.SiteFingerprint;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Plain {@code build} with the cache (no {@code --changed}): the content stamps the last build
+ * recorded tell the changed files; an edit of a skill's non-Markdown file is patched in place (the
+ * site then is the clean build's), a file added or deleted builds whole with the patch's reason, an
+ * untouched tree is a patch of nothing, and an edit keeping size and time within the racy window is
+ * still seen.
+ */
+class StampedBuildTest {
+  @TempDir Path tmp;
+
+  @Test
+  void plainBuildsFindTheirChangesByStamps() throws IOException {
+    Path content = tmp.resolve("content");
+    for (String s : List.of("alpha", "beta", "gamma")) {
+      write(
+          content.resolve("skills/" + s + "/SKILL.md"),
+          "---\nname: "
+              + s
+              + "\ndescription: Use when the user asks to "
+              + s
+              + " a report or mentions "
+              + s
+              + " files.\n---\n# "
+              + s
+              + "\n\nRun `scripts/run.sh`.\n");
+      write(content.resolve("skills/" + s + "/scripts/run.sh"), "echo " + s + "\n");
+      write(content.resolve("skills/" + s + "/LICENSE.txt"), "License of " + s + ".\n");
+    }
+    FileTime hourAgo = FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS));
+    try (Stream<Path> all = Files.walk(content)) {
+      for (Path p : all.toList()) {
+        Files.setLastModifiedTime(p, hourAgo);
+      }
+    }
+    Path out = tmp.resolve("site");
+
+    StampedBuild.Outcome first = build(content, out);
+    assertFalse(first.result().patch().taken());
+    assertEquals("no content stamps from the last build", first.result().patch().reason());
+
+    StampedBuild.Outcome nothing = build(content, out);
+    assertTrue(nothing.result().patch().taken(), nothing.result().patch().toString());
+    assertEquals(0, nothing.result().patch().skills());
+
+    Path license = content.resolve("skills/beta/LICENSE.txt");
+    Files.writeString(license, "Another line.\n", StandardOpenOption.APPEND);
+    StampedBuild.Outcome edited = build(content, out);
+    assertTrue(edited.result().patch().taken(), edited.result().patch().toString());
+    assertEquals(1, edited.result().patch().skills());
+    assertEquals(List.of(license.toRealPath()), edited.detected().orElseThrow().changed().get());
+    assertClean(content, out);
+    assertEquals(0, build(content, out).result().patch().skills()); // the patch's stamps kept
+
+    Path added = write(content.resolve("skills/gamma/scripts/extra.sh"), "echo extra\n");
+    StampedBuild.Outcome adding = build(content, out);
+    assertFalse(adding.result().patch().taken());
+    assertTrue(
+        adding.result().patch().reason().contains("added"), adding.result().patch().reason());
+    assertClean(content, out);
+
+    Files.delete(added);
+    StampedBuild.Outcome deleting = build(content, out);
+    assertFalse(deleting.result().patch().taken());
+    assertTrue(
+        deleting.result().patch().reason().contains("skills/gamma/scripts/extra.sh is not a"),
+        deleting.result().patch().reason());
+    assertClean(content, out);
+  }
+
+  @Test
+  void anEditKeepingSizeAndTimeRightAfterABuildIsPatched() throws IOException {
+    Path content = tmp.resolve("content");
+    write(
+        content.resolve("skills/alpha/SKILL.md"),
+        "---\nname: alpha\ndescription: Use when the user asks to alpha a report.\n---\n# Alpha\n");
+    Path run = write(content.resolve("skills/alpha/scripts/run.sh"), "echo 1\n");
+    Path out = tmp.resolve("site");
+    build(content, out); // the stamps are taken within 2 s of the writes: racy
+    FileTime was = Files.getLastModifiedTime(run);
+    byte[] archive = Files.readAllBytes(out.resolve("skills/alpha/alpha.tar.gz"));
+    Files.writeString(run, "echo 2\n"); // the same size, the same file
+    Files.setLastModifiedTime(run, was); // and the same time: an edit in the same clock tick
+    StampedBuild.Outcome r = build(content, out);
+    assertTrue(r.result().patch().taken(), r.result().patch().toString());
+    assertEquals(1, r.result().patch().skills());
+    assertFalse(
+        java.util.Arrays.equals(
+            archive, Files.readAllBytes(out.resolve("skills/alpha/alpha.tar.gz"))));
+    assertClean(content, out);
+  }
+
+  private void assertClean(Path content, Path out) throws IOException {
+    Path clean = Files.createTempDirectory(tmp, "clean").resolve("site");
+    patch().run(options(content, clean), Optional.empty());
+    assertEquals(
+        List.of(), SiteFingerprint.differences(SiteFingerprint.of(clean), SiteFingerprint.of(out)));
+  }
+
+  private static Path write(Path file, String text) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static BuildOptions options(Path content, Path site) {
+    return new BuildOptions(content, site, Optional.empty(), true, true);
+  }
+
+  private static PatchBuild patch() {
+    return new PatchBuild(
+        () -> new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE),
+        Optional.empty(),
+        OutputLock.Policy.build());
+  }
+
+  private static StampedBuild.Outcome build(Path content, Path out) throws IOException {
+    StampedBuild.Outcome r =
+        StampedBuild.run(patch(), options(content, out), false, Optional.empty());
+    assertTrue(r.result().published());
+    return r;
+  }
+}
