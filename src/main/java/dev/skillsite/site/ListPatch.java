@@ -100,7 +100,8 @@ public final class ListPatch {
     for (SkillId id : ids) {
       Optional<ListState.SkillRecord> r = state.skill(id);
       if (r.isEmpty()) {
-        return new Refused(id + " is not in the last build's lists");
+        return new Refused(
+            id + " is not in the last build's lists (a new or renamed skill: every list changes)");
       }
       records.put(id, r.get());
     }
@@ -153,6 +154,7 @@ public final class ListPatch {
       }
     }
     List<String> staged = new ArrayList<>();
+    Map<String, ListState.PageRecord> rerendered = new TreeMap<>();
     Optional<SiteView> siteView = views.isEmpty() ? Optional.empty() : Optional.of(state.site());
     for (var e : views.entrySet()) {
       ListState.PageRecord p = loaded.get(e.getKey());
@@ -164,6 +166,11 @@ public final class ListPatch {
       String html = renderer.render(kind, siteView.orElseThrow(), p.page(), e.getValue());
       write(staging, e.getKey(), html);
       staged.add(e.getKey());
+      rerendered.put(e.getKey(), p.with(e.getValue()));
+    }
+    if (!rerendered.isEmpty()) {
+      state.writeDelta(staging, rerendered);
+      staged.add(ListState.DELTA);
     }
     // skills.json and catalog.js: the entries replaced in the published pages
     int total = state.totals().skills();

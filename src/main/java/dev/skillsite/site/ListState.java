@@ -56,12 +56,25 @@ public final class ListState implements AutoCloseable {
   /** The skills' table in a site. */
   public static final String SKILLS = BuildCache.FOLDER + "/patch/list-skills.tab";
 
+  /**
+   * The pages a patch made again since the last full build (their records, as in {@value #PAGES}),
+   * looked up first; the full build removes it (a stale one is never left: it is written by every
+   * patch, whole, and deleted by every build).
+   */
+  public static final String DELTA = BuildCache.FOLDER + "/patch/list-delta.tab";
+
+  private static final String DELTA_KEYS = "keys";
   private static final String SITE = "site";
   private static final String TOTALS = "totals";
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
   /** A list page as the last build rendered it. */
   record PageRecord(String kind, PageView page, JsonElement view, int nextWeight) {
+    /** This page showing {@code now}. */
+    PageRecord with(Object now) {
+      return new PageRecord(kind, page, GSON.toJsonTree(now), nextWeight);
+    }
+
     /** The view as the templates got it. */
     Object typed() {
       return switch (PageKind.valueOf(kind)) {
@@ -95,10 +108,12 @@ public final class ListState implements AutoCloseable {
 
   private final RecordTable pages;
   private final RecordTable skills;
+  private final Optional<RecordTable> delta;
 
-  private ListState(RecordTable pages, RecordTable skills) {
+  private ListState(RecordTable pages, RecordTable skills, Optional<RecordTable> delta) {
     this.pages = pages;
     this.skills = skills;
+    this.delta = delta;
   }
 
   /** The state of the site in {@code site}; empty when it has none. */
@@ -110,7 +125,7 @@ public final class ListState implements AutoCloseable {
       s.ifPresent(ListState::quietly);
       return Optional.empty();
     }
-    return Optional.of(new ListState(p.get(), s.get()));
+    return Optional.of(new ListState(p.get(), s.get(), RecordTable.open(site.resolve(DELTA))));
   }
 
   private static void quietly(RecordTable t) {
@@ -135,7 +150,42 @@ public final class ListState implements AutoCloseable {
   }
 
   Optional<PageRecord> page(String path) {
-    return pages.get("p:" + path).map(b -> decode(b, PageRecord.class));
+    String key = "p:" + path;
+    Optional<byte[]> patched = delta.flatMap(d -> d.get(key));
+    return patched.or(() -> pages.get(key)).map(b -> decode(b, PageRecord.class));
+  }
+
+  /**
+   * Writes into {@code staging} the delta table: the pages of this one and {@code changed} (page
+   * path → its record now), the latter first.
+   */
+  void writeDelta(Path staging, Map<String, PageRecord> changed) throws IOException {
+    Map<String, byte[]> records = new HashMap<>();
+    List<String> keys = new ArrayList<>();
+    if (delta.isPresent()) {
+      for (String k : deltaKeys(delta.get())) {
+        delta.get().get(k).ifPresent(b -> records.put(k, b));
+      }
+    }
+    changed.forEach((path, r) -> records.put("p:" + path, encode(r)));
+    records.keySet().stream().filter(k -> k.startsWith("p:")).sorted().forEach(keys::add);
+    records.put(DELTA_KEYS, encode(keys));
+    Path file = staging.resolve(DELTA);
+    Files.createDirectories(file.getParent());
+    RecordTable.write(file, records);
+  }
+
+  private static List<String> deltaKeys(RecordTable t) {
+    return t.get(DELTA_KEYS).map(b -> List.of(decode(b, String[].class))).orElse(List.of());
+  }
+
+  /**
+   * Whether this state and {@code other} hold the same record of the page at {@code path} (what a
+   * patch must leave: the state a clean build of the same content writes, logically).
+   */
+  public boolean samePage(ListState other, String path) {
+    Optional<PageRecord> a = page(path);
+    return a.isPresent() && a.equals(other.page(path));
   }
 
   SiteView site() {
@@ -158,7 +208,13 @@ public final class ListState implements AutoCloseable {
     try {
       pages.close();
     } finally {
-      skills.close();
+      try {
+        skills.close();
+      } finally {
+        if (delta.isPresent()) {
+          delta.get().close();
+        }
+      }
     }
   }
 
