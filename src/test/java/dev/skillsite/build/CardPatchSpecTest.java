@@ -104,10 +104,22 @@ class CardPatchSpecTest {
         LARGE,
         List.of(
             new Row(
-                "a description's first sentence",
+                "a description's first sentence shorter (the A–Z page then holds another card)",
                 "cli-tool/components/skills/database/database-architect/SKILL.md",
                 "description: ",
                 "description: Designs quokka-proof schemas. ",
+                "refused: skills/index.html now holds the next page's first card"),
+            new Row(
+                "a word before a description",
+                "cli-tool/components/skills/database/database-architect/SKILL.md",
+                "description: ",
+                "description: Quokka ",
+                "patch"),
+            new Row(
+                "a description's first sentence, another collection",
+                ".claude-plugin/skills/owasp-security/SKILL.md",
+                "description: ",
+                "description: Numbat ",
                 "patch")));
   }
 
@@ -151,7 +163,11 @@ class CardPatchSpecTest {
         Files.writeString(md, text); // undone: the next row starts from the built site
         continue;
       }
-      ListPatch.Staged staged = assertInstanceOf(ListPatch.Staged.class, out, at);
+      ListPatch.Staged staged =
+          assertInstanceOf(
+              ListPatch.Staged.class,
+              out,
+              () -> at + ": " + (out instanceof ListPatch.Refused r ? r.reason() : ""));
       assertEquals(files(staging), staged.paths(), at + ": the staged paths are the files");
       build(content, clean);
       Path before = site; // the state's skill records are not changed by a patch

@@ -43,9 +43,16 @@ public final class SiteFingerprint {
   private static final String PATCH_STATE = ".skillsite-cache/patch/skills.tab";
 
   /**
+   * The list pages a patch made again since the last whole build (site.ListState's delta): a clean
+   * build has none, its pages' records are in the whole table; CardPatchSpecTest checks that each
+   * record equals the clean build's.
+   */
+  private static final String LIST_DELTA = ".skillsite-cache/patch/list-delta.tab";
+
+  /**
    * Relative path → SHA-256 of every file under {@code root} (the routing index's files included;
    * the caches of stamps not: {@link #STAMPS}, {@link #FINDINGS}, {@link #PAGES}, {@link
-   * #PATCH_STATE}).
+   * #PATCH_STATE}, {@link #LIST_DELTA}).
    */
   public static SortedMap<String, String> of(Path root) throws IOException {
     SortedMap<String, String> map = new TreeMap<>();
@@ -55,7 +62,8 @@ public final class SiteFingerprint {
         if (!rel.equals(STAMPS)
             && !rel.equals(FINDINGS)
             && !rel.equals(PAGES)
-            && !rel.equals(PATCH_STATE)) {
+            && !rel.equals(PATCH_STATE)
+            && !rel.equals(LIST_DELTA)) {
           map.put(rel, sha256(Files.readAllBytes(f)));
         }
       }
