@@ -120,8 +120,18 @@ public final class ListPatch {
             now.id() + "'s triggers changed: the trigger index and the home page's count change");
       }
     }
-    // the list pages: each page's cards replaced, paging checked, rendered again
+    // a small collection's home page draws the related skills (RelationGraph): not patched
     Map<String, ListState.PageRecord> loaded = new TreeMap<>();
+    Optional<Object> home =
+        related.isEmpty()
+            ? Optional.empty()
+            : state.page(SiteLayout.INDEX).map(ListState.PageRecord::typed);
+    if (home.isPresent()
+        && home.get() instanceof dev.skillsite.site.view.IndexPage h
+        && !h.graph().rows().isEmpty()) {
+      return new Refused("related skills changed and the home page draws them as a graph");
+    }
+    // the list pages: each page's cards replaced, paging checked, rendered again
     Map<String, Object> views = new TreeMap<>();
     for (Skill now : changed.values()) {
       for (String path : records.get(now.id()).pages()) {

@@ -98,6 +98,25 @@ class CardPatchSpecTest {
   }
 
   @Test
+  void relatedSkillsChangedUnderTheHomePagesGraphAreRefused() throws IOException {
+    Path content = tmp.resolve("content");
+    copy(ANTHROPIC, content);
+    Path site = tmp.resolve("site");
+    build(content, site);
+    Catalog catalog = new ContentLoader().load(content);
+    Skill one = catalog.skills().get(0);
+    Skill two = catalog.skills().get(1);
+    Path staging = tmp.resolve("staging");
+    Files.createDirectories(staging);
+    ListPatch.Outcome out =
+        new CardPatch(Optional.empty())
+            .stage(site, catalog.config(), Map.of(), Map.of(one.id(), List.of(two.id())), staging);
+    ListPatch.Refused r = assertInstanceOf(ListPatch.Refused.class, out);
+    assertTrue(r.reason().contains("graph"), r.reason());
+    assertEquals(List.of(), files(staging));
+  }
+
+  @Test
   @Tag("corpus")
   void large() throws IOException {
     run(
