@@ -61,7 +61,7 @@ public final class ListState implements AutoCloseable {
    * looked up first; the full build removes it (a stale one is never left: it is written by every
    * patch, whole, and deleted by every build).
    */
-  public static final String DELTA = BuildCache.FOLDER + "/patch/list-delta.tab";
+  static final String DELTA = BuildCache.FOLDER + "/patch/list-delta.tab";
 
   private static final String DELTA_KEYS = "keys";
   private static final String SITE = "site";
