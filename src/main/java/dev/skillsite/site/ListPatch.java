@@ -178,10 +178,7 @@ public final class ListPatch {
       staged.add(e.getKey());
       rerendered.put(e.getKey(), p.with(e.getValue()));
     }
-    if (!rerendered.isEmpty()) {
-      state.writeDelta(staging, rerendered);
-      staged.add(ListState.DELTA);
-    }
+
     // skills.json and catalog.js: the entries replaced in the published pages
     int total = state.totals().skills();
     Map<String, List<SkillId>> jsonFiles = new TreeMap<>();
@@ -197,11 +194,13 @@ public final class ListPatch {
             .add(e.getKey());
       }
     }
+    Map<SkillId, List<String>> relatedBefore = new TreeMap<>(BY_ID);
     for (var e : jsonFiles.entrySet()) {
       String text = read(site, e.getKey());
       String was = text;
       for (SkillId id : e.getValue()) {
-        Optional<String> next = replaceSkillsJson(text, id, changed.get(id), related.get(id));
+        Optional<String> next =
+            replaceSkillsJson(text, id, changed.get(id), related.get(id), relatedBefore);
         if (next.isEmpty()) {
           return new Refused(e.getKey() + " has no entry of " + id + " where the state says");
         }
@@ -229,8 +228,54 @@ public final class ListPatch {
         staged.add(e.getKey());
       }
     }
+    // whose pages show whose related card: the skills' records changed accordingly
+    Map<SkillId, ListState.SkillRecord> shown = new TreeMap<>(BY_ID);
+    for (var e : related.entrySet()) {
+      String y = e.getKey().value();
+      List<String> before = relatedBefore.getOrDefault(e.getKey(), List.of());
+      List<String> after = e.getValue().stream().map(SkillId::value).toList();
+      for (String x : new TreeSet<>(before)) {
+        if (!after.contains(x) && !x.equals(y)) {
+          Optional<ListState.SkillRecord> r = shownRecord(state, shown, new SkillId(x));
+          if (r.isEmpty()) {
+            return new Refused(x + " is not in the last build's lists");
+          }
+          List<String> on = new ArrayList<>(r.get().shownOn());
+          on.remove(y);
+          shown.put(new SkillId(x), r.get().shownOn(on));
+        }
+      }
+      for (String x : new TreeSet<>(after)) {
+        if (!before.contains(x) && !x.equals(y)) {
+          Optional<ListState.SkillRecord> r = shownRecord(state, shown, new SkillId(x));
+          if (r.isEmpty()) {
+            return new Refused(x + " is not in the last build's lists");
+          }
+          // in catalog order, as the whole build lists them
+          List<String> on = new ArrayList<>(r.get().shownOn());
+          int order = records.get(e.getKey()).order();
+          int at = 0;
+          while (at < on.size()
+              && state.skill(new SkillId(on.get(at))).map(ListState.SkillRecord::order).orElse(0)
+                  < order) {
+            at++;
+          }
+          on.add(at, y);
+          shown.put(new SkillId(x), r.get().shownOn(on));
+        }
+      }
+    }
+    if (!rerendered.isEmpty() || !shown.isEmpty()) {
+      state.writeDelta(staging, rerendered, shown);
+      staged.add(ListState.DELTA);
+    }
     staged.sort(null);
     return new Staged(List.copyOf(staged));
+  }
+
+  private static Optional<ListState.SkillRecord> shownRecord(
+      ListState state, Map<SkillId, ListState.SkillRecord> shown, SkillId id) {
+    return shown.containsKey(id) ? Optional.of(shown.get(id)) : state.skill(id);
   }
 
   private static ListState.PageRecord load(
@@ -314,7 +359,7 @@ public final class ListPatch {
    * has, and its audit as it is.
    */
   private Optional<String> replaceSkillsJson(
-      String text, SkillId id, Skill now, List<SkillId> related) {
+      String text, SkillId id, Skill now, List<SkillId> related, Map<SkillId, List<String>> was) {
     String start = "{\n    \"id\": " + pretty.toJson(id.value()) + ",\n";
     Optional<int[]> at = locate(text, start, "\n");
     if (at.isEmpty() || !text.startsWith("  ", at.get()[0] - 2)) {
@@ -322,6 +367,7 @@ public final class ListPatch {
     }
     JsonObject old =
         JsonParser.parseString(text.substring(at.get()[0], at.get()[1])).getAsJsonObject();
+    was.put(id, strings(old.getAsJsonArray("related")));
     JsonObject entry;
     List<String> ids =
         related != null

@@ -101,7 +101,12 @@ public final class ListState implements AutoCloseable {
       List<String> pages,
       int order,
       int byName,
-      List<String> shownOn) {}
+      List<String> shownOn) {
+    /** This record with {@code shownOn} as given. */
+    SkillRecord shownOn(List<String> now) {
+      return new SkillRecord(name, collection, triggers, pages, order, byName, List.copyOf(now));
+    }
+  }
 
   /** The site's totals. */
   public record Totals(int skills) {}
@@ -138,7 +143,18 @@ public final class ListState implements AutoCloseable {
 
   /** The skill {@code id} as the last build showed it. */
   public Optional<SkillRecord> skill(SkillId id) {
-    return skills.get("s:" + id.value()).map(b -> decode(b, SkillRecord.class));
+    String key = "s:" + id.value();
+    Optional<byte[]> patched = delta.flatMap(d -> d.get(key));
+    return patched.or(() -> skills.get(key)).map(b -> decode(b, SkillRecord.class));
+  }
+
+  /**
+   * Whether this state and {@code other} hold the same record of skill {@code id} (see {@link
+   * #samePage}).
+   */
+  public boolean sameSkill(ListState other, SkillId id) {
+    Optional<SkillRecord> a = skill(id);
+    return a.isPresent() && a.equals(other.skill(id));
   }
 
   /** The site's totals. */
@@ -159,7 +175,8 @@ public final class ListState implements AutoCloseable {
    * Writes into {@code staging} the delta table: the pages of this one and {@code changed} (page
    * path → its record now), the latter first.
    */
-  void writeDelta(Path staging, Map<String, PageRecord> changed) throws IOException {
+  void writeDelta(Path staging, Map<String, PageRecord> changed, Map<SkillId, SkillRecord> skills)
+      throws IOException {
     Map<String, byte[]> records = new HashMap<>();
     List<String> keys = new ArrayList<>();
     if (delta.isPresent()) {
@@ -168,7 +185,8 @@ public final class ListState implements AutoCloseable {
       }
     }
     changed.forEach((path, r) -> records.put("p:" + path, encode(r)));
-    records.keySet().stream().filter(k -> k.startsWith("p:")).sorted().forEach(keys::add);
+    skills.forEach((id, r) -> records.put("s:" + id.value(), encode(r)));
+    records.keySet().stream().filter(k -> !k.equals(DELTA_KEYS)).sorted().forEach(keys::add);
     records.put(DELTA_KEYS, encode(keys));
     Path file = staging.resolve(DELTA);
     Files.createDirectories(file.getParent());

@@ -140,6 +140,7 @@ class CardPatchSpecTest {
                 "description: ",
                 "description: Numbat ",
                 "patch")));
+    relatedChanged(tmp.resolve("content"), tmp.resolve("site"));
   }
 
   private void run(Path corpus, List<Row> rows) throws IOException {
@@ -233,6 +234,7 @@ class CardPatchSpecTest {
             assertTrue(fresh.samePage(patched, p), at + ": the state's record of " + p);
           }
         }
+        assertTrue(fresh.sameSkill(patched, now.id()), at + ": the state's record of the skill");
       }
       System.out.printf(
           "%s / %s: %d staged %s; other parts' files differing: %d %s%n",
@@ -245,6 +247,61 @@ class CardPatchSpecTest {
       // the next row patches the patched site: its state is the last build's and the delta
       deleteTree(clean);
     }
+  }
+
+  /**
+   * A skill's related skills changed (as wt-similar's lists would be given): its {@code
+   * skills.json} entry is spliced and the skills it now shows, or no longer shows, record it in
+   * {@code shownOn}.
+   */
+  private void relatedChanged(Path content, Path site) throws IOException {
+    Catalog catalog = new ContentLoader().load(content);
+    Skill y = catalog.skills().get(catalog.skills().size() / 2);
+    Skill x =
+        catalog.skills().stream().filter(s -> !s.id().equals(y.id())).findFirst().orElseThrow();
+    List<String> before;
+    try (ListState state = ListState.open(site).orElseThrow()) {
+      before =
+          catalog.skills().stream()
+              .filter(s -> state.skill(s.id()).orElseThrow().shownOn().contains(y.id().value()))
+              .map(s -> s.id().value())
+              .toList();
+    }
+    Path staging = tmp.resolve("staging-related");
+    Files.createDirectories(staging);
+    ListPatch.Outcome out =
+        new CardPatch(Optional.empty())
+            .stage(site, catalog.config(), Map.of(), Map.of(y.id(), List.of(x.id())), staging);
+    ListPatch.Staged staged = assertInstanceOf(ListPatch.Staged.class, out, out.toString());
+    for (String p : staged.paths()) {
+      Files.copy(
+          staging.resolve(p), site.resolve(p), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    String json = Files.readString(site.resolve("skills.json"));
+    com.google.gson.JsonArray all = com.google.gson.JsonParser.parseString(json).getAsJsonArray();
+    for (var e : all) {
+      var o = e.getAsJsonObject();
+      if (o.get("id").getAsString().equals(y.id().value())) {
+        assertEquals("[\"" + x.id() + "\"]", o.get("related").toString());
+      }
+    }
+    try (ListState state = ListState.open(site).orElseThrow()) {
+      assertTrue(state.skill(x.id()).orElseThrow().shownOn().contains(y.id().value()));
+      for (String b : before) {
+        if (!b.equals(x.id().value())) {
+          assertFalse(
+              state
+                  .skill(new dev.skillsite.model.SkillId(b))
+                  .orElseThrow()
+                  .shownOn()
+                  .contains(y.id().value()),
+              b + " no longer shows " + y.id());
+        }
+      }
+    }
+    System.out.printf(
+        "related of %s set to [%s]: %s staged; it showed on %s%n",
+        y.id(), x.id(), staged.paths(), before);
   }
 
   private static void build(Path content, Path site) throws IOException {
