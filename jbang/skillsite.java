@@ -54,6 +54,7 @@
 //SOURCES ../src/main/java/dev/skillsite/build/BuildOptions.java
 //SOURCES ../src/main/java/dev/skillsite/build/BuildPipeline.java
 //SOURCES ../src/main/java/dev/skillsite/build/BuildResult.java
+//SOURCES ../src/main/java/dev/skillsite/build/CardPatch.java
 //SOURCES ../src/main/java/dev/skillsite/build/ExportStage.java
 //SOURCES ../src/main/java/dev/skillsite/build/IndexStage.java
 //SOURCES ../src/main/java/dev/skillsite/build/LiveSite.java
@@ -171,6 +172,7 @@
 //SOURCES ../src/main/java/dev/skillsite/content/YamlValues.java
 //SOURCES ../src/main/java/dev/skillsite/content/package-info.java
 //SOURCES ../src/main/java/dev/skillsite/discovery/DiscoveryIndexWriter.java
+//SOURCES ../src/main/java/dev/skillsite/discovery/LlmsTxtPatch.java
 //SOURCES ../src/main/java/dev/skillsite/discovery/LlmsTxtWriter.java
 //SOURCES ../src/main/java/dev/skillsite/discovery/RawSkillFiles.java
 //SOURCES ../src/main/java/dev/skillsite/discovery/package-info.java
@@ -293,6 +295,8 @@
 //SOURCES ../src/main/java/dev/skillsite/site/InstallTargets.java
 //SOURCES ../src/main/java/dev/skillsite/site/LinkTable.java
 //SOURCES ../src/main/java/dev/skillsite/site/ListPages.java
+//SOURCES ../src/main/java/dev/skillsite/site/ListPatch.java
+//SOURCES ../src/main/java/dev/skillsite/site/ListState.java
 //SOURCES ../src/main/java/dev/skillsite/site/LiveDir.java
 //SOURCES ../src/main/java/dev/skillsite/site/MarkdownBudget.java
 //SOURCES ../src/main/java/dev/skillsite/site/OutputDir.java
