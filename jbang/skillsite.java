@@ -54,9 +54,8 @@
 //SOURCES ../src/main/java/dev/skillsite/build/BuildOptions.java
 //SOURCES ../src/main/java/dev/skillsite/build/BuildPipeline.java
 //SOURCES ../src/main/java/dev/skillsite/build/BuildResult.java
-//SOURCES ../src/main/java/dev/skillsite/build/ContentStamps.java
+//SOURCES ../src/main/java/dev/skillsite/build/CardPatch.java
 //SOURCES ../src/main/java/dev/skillsite/build/ExportStage.java
-//SOURCES ../src/main/java/dev/skillsite/build/HealthProbes.java
 //SOURCES ../src/main/java/dev/skillsite/build/IndexStage.java
 //SOURCES ../src/main/java/dev/skillsite/build/LiveSite.java
 //SOURCES ../src/main/java/dev/skillsite/build/LoadStage.java
@@ -67,11 +66,9 @@
 //SOURCES ../src/main/java/dev/skillsite/build/RenderStage.java
 //SOURCES ../src/main/java/dev/skillsite/build/RoutingHealthStage.java
 //SOURCES ../src/main/java/dev/skillsite/build/RoutingSeam.java
-//SOURCES ../src/main/java/dev/skillsite/build/RoutingWire.java
 //SOURCES ../src/main/java/dev/skillsite/build/Stage.java
 //SOURCES ../src/main/java/dev/skillsite/build/StageClock.java
 //SOURCES ../src/main/java/dev/skillsite/build/StageTimer.java
-//SOURCES ../src/main/java/dev/skillsite/build/StampedBuild.java
 //SOURCES ../src/main/java/dev/skillsite/build/SwapStage.java
 //SOURCES ../src/main/java/dev/skillsite/build/TerminalProgress.java
 //SOURCES ../src/main/java/dev/skillsite/build/package-info.java
@@ -102,7 +99,6 @@
 //SOURCES ../src/main/java/dev/skillsite/check/MarkdownScan.java
 //SOURCES ../src/main/java/dev/skillsite/check/MentionedFilesRule.java
 //SOURCES ../src/main/java/dev/skillsite/check/ProbeFactory.java
-//SOURCES ../src/main/java/dev/skillsite/check/ProbeOutcome.java
 //SOURCES ../src/main/java/dev/skillsite/check/ReferenceDepthRule.java
 //SOURCES ../src/main/java/dev/skillsite/check/RenderRule.java
 //SOURCES ../src/main/java/dev/skillsite/check/RenderedDocuments.java
@@ -176,6 +172,7 @@
 //SOURCES ../src/main/java/dev/skillsite/content/YamlValues.java
 //SOURCES ../src/main/java/dev/skillsite/content/package-info.java
 //SOURCES ../src/main/java/dev/skillsite/discovery/DiscoveryIndexWriter.java
+//SOURCES ../src/main/java/dev/skillsite/discovery/LlmsTxtPatch.java
 //SOURCES ../src/main/java/dev/skillsite/discovery/LlmsTxtWriter.java
 //SOURCES ../src/main/java/dev/skillsite/discovery/RawSkillFiles.java
 //SOURCES ../src/main/java/dev/skillsite/discovery/package-info.java
@@ -241,7 +238,6 @@
 //SOURCES ../src/main/java/dev/skillsite/routing/Matched.java
 //SOURCES ../src/main/java/dev/skillsite/routing/NameTable.java
 //SOURCES ../src/main/java/dev/skillsite/routing/PatchedIndex.java
-//SOURCES ../src/main/java/dev/skillsite/routing/PublishedIndex.java
 //SOURCES ../src/main/java/dev/skillsite/routing/QueryTerms.java
 //SOURCES ../src/main/java/dev/skillsite/routing/ReproducibleCodec.java
 //SOURCES ../src/main/java/dev/skillsite/routing/ReproducibleIds.java
@@ -299,6 +295,8 @@
 //SOURCES ../src/main/java/dev/skillsite/site/InstallTargets.java
 //SOURCES ../src/main/java/dev/skillsite/site/LinkTable.java
 //SOURCES ../src/main/java/dev/skillsite/site/ListPages.java
+//SOURCES ../src/main/java/dev/skillsite/site/ListPatch.java
+//SOURCES ../src/main/java/dev/skillsite/site/ListState.java
 //SOURCES ../src/main/java/dev/skillsite/site/LiveDir.java
 //SOURCES ../src/main/java/dev/skillsite/site/MarkdownBudget.java
 //SOURCES ../src/main/java/dev/skillsite/site/OutputDir.java

@@ -81,11 +81,7 @@ public final class LlmsTxtWriter {
     StringBuilder out = new StringBuilder(header(catalog));
     out.append("## ").append(text(section)).append("\n\n");
     for (Skill s : skills) {
-      out.append("- [")
-          .append(text(s.name()))
-          .append("](")
-          .append(url(catalog, "skills/" + s.id() + "/"))
-          .append("): ")
+      out.append(linePrefix(catalog.config(), s))
           .append(text(SkillSummary.of(s, catalog.config().summaries())))
           .append('\n');
     }
@@ -100,9 +96,17 @@ public final class LlmsTxtWriter {
     return out.toString();
   }
 
+  /** A skill's line of the "Skills" section up to its summary: its name linked to its page. */
+  static String linePrefix(SiteConfig config, Skill s) {
+    return "- [" + text(s.name()) + "](" + url(config, "skills/" + s.id() + "/") + "): ";
+  }
+
   private static String url(Catalog catalog, String sitePath) {
-    return catalog
-        .config()
+    return url(catalog.config(), sitePath);
+  }
+
+  private static String url(SiteConfig config, String sitePath) {
+    return config
         .baseUrl()
         .filter(SiteConfig::isSiteUrl)
         .map(b -> b.replaceAll("/+$", "") + "/" + sitePath)

@@ -70,36 +70,47 @@ final class CatalogJsonWriter {
     JsonArray array = new JsonArray();
     Set<SkillId> ids = catalog.skills().stream().map(Skill::id).collect(Collectors.toSet());
     for (Skill s : skills) {
-      JsonObject o = new JsonObject();
-      o.addProperty("id", s.id().value());
-      o.addProperty("name", s.name());
-      o.addProperty("description", s.description());
-      o.addProperty("url", SiteLayout.skill(s.id()));
-      o.add("triggers", strings(s.triggers().phrases()));
-      o.add("keywords", strings(s.triggers().keywords()));
-      o.add("clauses", strings(s.triggers().clauses()));
-      if (!s.triggers().fallback().isEmpty()) {
-        o.addProperty("fallback", s.triggers().fallback());
-      }
-      o.add("notFor", strings(s.triggers().notFor()));
-      o.add(
-          "related",
-          strings(
+      array.add(
+          skillEntry(
+              s,
               input.related(s.id()).stream()
                   .filter(r -> ids.contains(r.id()))
                   .map(r -> r.id().value())
-                  .toList()));
-      o.addProperty("source", s.source());
-      o.addProperty("collection", s.collectionId());
-      s.license().ifPresent(l -> o.addProperty("license", l));
-      o.add(
-          "references",
-          strings(
-              s.references().stream().map(r -> SiteLayout.reference(s.id(), r.path())).toList()));
-      input.audit().flatMap(a -> a.of(s.id())).ifPresent(a -> o.add("audit", AuditJson.skill(a)));
-      array.add(o);
+                  .toList(),
+              input.audit().flatMap(a -> a.of(s.id())).map(AuditJson::skill)));
     }
     return pretty.toJson(array) + "\n";
+  }
+
+  /**
+   * One skill's entry of {@code skills.json}: its {@code related} ids (those of the catalog) and
+   * its audit as given.
+   */
+  static JsonObject skillEntry(
+      Skill s,
+      List<String> related,
+      java.util.Optional<? extends com.google.gson.JsonElement> audit) {
+    JsonObject o = new JsonObject();
+    o.addProperty("id", s.id().value());
+    o.addProperty("name", s.name());
+    o.addProperty("description", s.description());
+    o.addProperty("url", SiteLayout.skill(s.id()));
+    o.add("triggers", strings(s.triggers().phrases()));
+    o.add("keywords", strings(s.triggers().keywords()));
+    o.add("clauses", strings(s.triggers().clauses()));
+    if (!s.triggers().fallback().isEmpty()) {
+      o.addProperty("fallback", s.triggers().fallback());
+    }
+    o.add("notFor", strings(s.triggers().notFor()));
+    o.add("related", strings(related));
+    o.addProperty("source", s.source());
+    o.addProperty("collection", s.collectionId());
+    s.license().ifPresent(l -> o.addProperty("license", l));
+    o.add(
+        "references",
+        strings(s.references().stream().map(r -> SiteLayout.reference(s.id(), r.path())).toList()));
+    audit.ifPresent(a -> o.add("audit", a));
+    return o;
   }
 
   /**
@@ -191,16 +202,21 @@ final class CatalogJsonWriter {
   private static JsonArray catalogArray(List<Skill> skills) {
     JsonArray array = new JsonArray();
     for (Skill s : skills) {
-      JsonObject o = new JsonObject();
-      o.addProperty("id", s.id().value());
-      o.addProperty("name", s.name());
-      o.addProperty("description", Summaries.clip(s.description(), 400));
-      o.addProperty("url", SiteLayout.skill(s.id()));
-      o.add("triggers", strings(s.triggers().phrases()));
-      o.add("keywords", strings(s.triggers().keywords()));
-      array.add(o);
+      array.add(catalogEntry(s));
     }
     return array;
+  }
+
+  /** One skill's entry of {@code assets/catalog.js}. */
+  static JsonObject catalogEntry(Skill s) {
+    JsonObject o = new JsonObject();
+    o.addProperty("id", s.id().value());
+    o.addProperty("name", s.name());
+    o.addProperty("description", Summaries.clip(s.description(), 400));
+    o.addProperty("url", SiteLayout.skill(s.id()));
+    o.add("triggers", strings(s.triggers().phrases()));
+    o.add("keywords", strings(s.triggers().keywords()));
+    return o;
   }
 
   private static JsonArray strings(List<String> values) {

@@ -198,15 +198,7 @@ final class ListPages {
   List<Paged<SkillsPage>> skills() {
     String first = SiteLayout.SKILLS;
     List<SkillCard> cards = cards(catalog.skills(), first, catalog.config().summaries(), audit);
-    List<List<SkillCard>> pages =
-        ROW_PAGES.split(
-            cards,
-            c ->
-                Paging.weight(c.name()) * 2
-                    + Paging.weight(c.summary())
-                    + Paging.weight(c.href())
-                    + Paging.weight(c.id())
-                    + Paging.ROW_MARKUP);
+    List<List<SkillCard>> pages = ROW_PAGES.split(cards, ListPages::rowWeight);
     List<LetterLink> letters = letters(first, pages, SkillCard::name);
     return paged(
         first,
@@ -303,8 +295,17 @@ final class ListPages {
     return sorted;
   }
 
+  /** The bytes a row of the skills A–Z takes on a page, as {@link Paging#weight} estimates them. */
+  static int rowWeight(SkillCard c) {
+    return Paging.weight(c.name()) * 2
+        + Paging.weight(c.summary())
+        + Paging.weight(c.href())
+        + Paging.weight(c.id())
+        + Paging.ROW_MARKUP;
+  }
+
   /** The bytes a skill card takes on a page, as {@link Paging#weight} estimates them. */
-  private static int weight(SkillCard c) {
+  static int weight(SkillCard c) {
     return Paging.weight(c.name())
         + Paging.weight(c.summary())
         + Paging.weight(c.phrases())

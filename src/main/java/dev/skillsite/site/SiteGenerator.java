@@ -303,6 +303,8 @@ public final class SiteGenerator {
     AuditViews auditViews = new AuditViews(input.audit());
     ListPages lists = new ListPages(catalog, auditViews);
     ConcurrentLinkedQueue<String> written = new ConcurrentLinkedQueue<>();
+    // what a patch needs to render the lists showing a changed card again (ListPatch)
+    ListState.Recorder listState = new ListState.Recorder(cache);
 
     // a failed write (a full disk) stops the others before they start, and is thrown only once
     // every write
@@ -344,12 +346,20 @@ public final class SiteGenerator {
     for (var p :
         lists.index(RelationGraph.of(catalog.skills(), input::related, SiteLayout.INDEX))) {
       String head = p.pager().number() == 1 ? title : "Skills";
-      paged(out, written, PageKind.INDEX, p, head, description, site, views);
+      listState.page(
+          PageKind.INDEX,
+          p.path(),
+          paged(out, written, PageKind.INDEX, p, head, description, site, views),
+          p.view());
     }
     for (Collection c : catalog.collections()) {
       for (var p : lists.collection(c)) {
         String about = c.description().orElse(c.name());
-        paged(out, written, PageKind.COLLECTION, p, c.name(), about, site, views);
+        listState.page(
+            PageKind.COLLECTION,
+            p.path(),
+            paged(out, written, PageKind.COLLECTION, p, c.name(), about, site, views),
+            p.view());
       }
     }
     for (var p : lists.collections()) {
@@ -364,7 +374,11 @@ public final class SiteGenerator {
           views);
     }
     for (var p : lists.skills()) {
-      paged(out, written, PageKind.SKILLS, p, "All skills", "Every skill A–Z.", site, views);
+      listState.page(
+          PageKind.SKILLS,
+          p.path(),
+          paged(out, written, PageKind.SKILLS, p, "All skills", "Every skill A–Z.", site, views),
+          p.view());
     }
     String aboutTriggers = "Every trigger phrase and keyword A–Z, and the skill it belongs to.";
     for (var p : lists.triggers()) {
@@ -422,6 +436,7 @@ public final class SiteGenerator {
       out.write(e.getKey(), e.getValue());
     }
     out.write(SiteLayout.ROBOTS, sitemap.robots());
+    listState.write(out, catalog, input, site);
 
     out.stamps().ifPresent(stamps -> out.stream(PageStamps.PATH, stamps::write));
 
@@ -496,7 +511,7 @@ public final class SiteGenerator {
         () -> pages.render(kind, site, page, view).getBytes(StandardCharsets.UTF_8));
   }
 
-  private void paged(
+  private PageView paged(
       OutputDir out,
       ConcurrentLinkedQueue<String> written,
       PageKind kind,
@@ -511,6 +526,7 @@ public final class SiteGenerator {
             .withPager(p.pager());
     render(out, p.path(), kind, site, view, p.view());
     written.add(p.path());
+    return view;
   }
 
   private void page(

@@ -74,9 +74,26 @@ public final class SiteFingerprint {
   private static final String CONTENT_STAMPS = ".skillsite-cache/patch/stamps.tab";
 
   /**
+   * The list pages a patch made again since the last whole build (site.ListState's delta): a clean
+   * build has none, its pages' records are in the whole table; CardPatchSpecTest checks that each
+   * record equals the clean build's.
+   */
+  private static final String LIST_DELTA = ".skillsite-cache/patch/list-delta.tab";
+
+  /**
+   * The list state's tables (site.ListState): a patch leaves them as the last whole build wrote
+   * them and puts what changed in {@link #LIST_DELTA}, so they differ from a clean build's while
+   * holding, delta first, the same records (checked by CardPatchSpecTest).
+   */
+  private static final String LIST_PAGES = ".skillsite-cache/patch/list-pages.tab";
+
+  private static final String LIST_SKILLS = ".skillsite-cache/patch/list-skills.tab";
+
+  /**
    * Relative path → SHA-256 of every file under {@code root} (the routing index's files included;
    * the caches of stamps not: {@link #STAMPS}, {@link #FINDINGS}, {@link #PAGES}, {@link
-   * #PATCH_STATE}, {@link #CONTENT_STAMPS}).
+   * #PATCH_STATE}, {@link #CONTENT_STAMPS}, the list state: {@link #LIST_DELTA}, {@link
+   * #LIST_PAGES}, {@link #LIST_SKILLS}).
    */
   public static SortedMap<String, String> of(Path root) throws IOException {
     return of(root, false);
@@ -101,7 +118,10 @@ public final class SiteFingerprint {
             && !rel.equals(PATCH_STATE)
             && !rel.startsWith(ROUTING_STATE)
             && !(patched && INDEX_CACHES.contains(rel))
-            && !rel.equals(CONTENT_STAMPS)) {
+            && !rel.equals(CONTENT_STAMPS)
+            && !rel.equals(LIST_DELTA)
+            && !rel.equals(LIST_PAGES)
+            && !rel.equals(LIST_SKILLS)) {
           map.put(rel, sha256(Files.readAllBytes(f)));
         }
       }

@@ -1,0 +1,453 @@
+package dev.skillsite.site;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.skillsite.model.SiteConfig;
+import dev.skillsite.model.Skill;
+import dev.skillsite.model.SkillId;
+import dev.skillsite.site.view.PageView;
+import dev.skillsite.site.view.SiteView;
+import dev.skillsite.site.view.SkillCard;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * For a patch build: the list pages and data files that show the cards or catalog entries of
+ * changed skills, made again from the last build's {@link ListState} and the changed skills read
+ * again, with the templates and code a full build uses, into a staging folder. Patched: what keeps
+ * every list's order and paging (a description or body edit that changes a card's summary; an entry
+ * of {@code skills.json} or {@code catalog.js}); refused, with the reason, what moves a skill
+ * (renamed, another collection), changes the trigger index or counts (its triggers changed), or
+ * moves a page boundary (a card's estimated bytes cross a page's budget). Only files whose bytes
+ * change are staged. Reads: a few records of the state, the pages' views it names, and the
+ * published data file pages holding the entries (each at most {@link CatalogJsonWriter#PAGE}
+ * skills) — nothing that grows with the collection.
+ *
+ * <p>Not covered here: {@code llms.txt} ({@code discovery.LlmsTxtPatch}), the other skills' pages
+ * showing a changed summary in their related cards ({@link ListState.SkillRecord#shownOn}), the
+ * discovery index's description, the search export.
+ */
+public final class ListPatch {
+  private static final java.util.Comparator<SkillId> BY_ID =
+      java.util.Comparator.comparing(SkillId::value);
+
+  private final PageRenderer renderer;
+  private final Gson pretty = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+  private final Gson compact = new Gson();
+
+  /** With the templates of a site built with {@code userTemplates}. */
+  public ListPatch(Optional<Path> userTemplates) {
+    this.renderer = new PageRenderer(userTemplates);
+  }
+
+  /** What {@link #stage} did. */
+  public sealed interface Outcome {}
+
+  /** The site paths written into the staging folder, sorted. */
+  public record Staged(List<String> paths) implements Outcome {}
+
+  /** Nothing staged: why the lists cannot be patched. */
+  public record Refused(String reason) implements Outcome {}
+
+  /**
+   * Stages into {@code staging} the list pages and data files of the site {@code site} (published,
+   * with its {@link ListState}) that change when the skills of {@code changed} are as given (each
+   * read again, same id), and the {@code skills.json} entries whose related skills are {@code
+   * related} (ids) now. Every other input of the entries is as the last build had it: the audit (a
+   * patch that changes a skill's findings is refused before), the related lists not given.
+   */
+  public Outcome stage(
+      Path site,
+      SiteConfig config,
+      Map<SkillId, Skill> changed,
+      Map<SkillId, List<SkillId>> related,
+      Path staging)
+      throws IOException {
+    Optional<ListState> opened = ListState.open(site);
+    if (opened.isEmpty()) {
+      return new Refused("the last build left no list state");
+    }
+    try (ListState state = opened.get()) {
+      return stage(state, site, config, changed, related, staging);
+    }
+  }
+
+  private Outcome stage(
+      ListState state,
+      Path site,
+      SiteConfig config,
+      Map<SkillId, Skill> changed,
+      Map<SkillId, List<SkillId>> related,
+      Path staging)
+      throws IOException {
+    Map<SkillId, ListState.SkillRecord> records = new TreeMap<>(BY_ID);
+    TreeSet<SkillId> ids = new TreeSet<>(BY_ID);
+    ids.addAll(changed.keySet());
+    ids.addAll(related.keySet());
+    for (SkillId id : ids) {
+      Optional<ListState.SkillRecord> r = state.skill(id);
+      if (r.isEmpty()) {
+        return new Refused(
+            id + " is not in the last build's lists (a new or renamed skill: every list changes)");
+      }
+      records.put(id, r.get());
+    }
+    // what moves a skill in a list, or changes another entry, is refused
+    Map<String, SkillCard> cards = new LinkedHashMap<>();
+    for (Skill now : changed.values()) {
+      ListState.SkillRecord r = records.get(now.id());
+      if (!r.name().equals(now.name())) {
+        return new Refused(now.id() + " renamed: its place in every list changes");
+      }
+      if (!r.collection().equals(now.collectionId())) {
+        return new Refused(now.id() + " moved to another collection");
+      }
+      if (!r.triggers().equals(ListState.triggers(now))) {
+        return new Refused(
+            now.id() + "'s triggers changed: the trigger index and the home page's count change");
+      }
+    }
+    // a small collection's home page draws the related skills (RelationGraph): not patched
+    Map<String, ListState.PageRecord> loaded = new TreeMap<>();
+    Optional<Object> home =
+        related.isEmpty()
+            ? Optional.empty()
+            : state.page(SiteLayout.INDEX).map(ListState.PageRecord::typed);
+    if (home.isPresent()
+        && home.get() instanceof dev.skillsite.site.view.IndexPage h
+        && !h.graph().rows().isEmpty()) {
+      return new Refused("related skills changed and the home page draws them as a graph");
+    }
+    // the list pages: each page's cards replaced, paging checked, rendered again
+    Map<String, Object> views = new TreeMap<>();
+    for (Skill now : changed.values()) {
+      for (String path : records.get(now.id()).pages()) {
+        ListState.PageRecord p = load(state, loaded, path);
+        Object view = views.computeIfAbsent(path, k -> p.typed());
+        Map<String, SkillCard> swap = new LinkedHashMap<>();
+        for (SkillCard c : ListState.cards(view)) {
+          if (c.id().equals(now.id().value())) {
+            swap.put(
+                c.id(),
+                new SkillCard(
+                    c.id(),
+                    c.href(),
+                    c.name(),
+                    SkillSummary.of(now, config.summaries()),
+                    ListPages.cardPhrases(now.triggers().phrases()),
+                    c.audit()));
+          }
+        }
+        if (swap.isEmpty()) {
+          return new Refused(path + " does not show " + now.id() + " as recorded");
+        }
+        views.put(path, ListState.replace(view, swap));
+      }
+    }
+    for (var e : views.entrySet()) {
+      Optional<String> moved = paging(state, loaded, views, e.getKey());
+      if (moved.isPresent()) {
+        return new Refused(moved.get());
+      }
+    }
+    List<String> staged = new ArrayList<>();
+    Map<String, ListState.PageRecord> rerendered = new TreeMap<>();
+    Optional<SiteView> siteView = views.isEmpty() ? Optional.empty() : Optional.of(state.site());
+    for (var e : views.entrySet()) {
+      ListState.PageRecord p = loaded.get(e.getKey());
+      Object before = p.typed();
+      if (before.equals(e.getValue())) {
+        continue;
+      }
+      PageKind kind = PageKind.valueOf(p.kind());
+      String html = renderer.render(kind, siteView.orElseThrow(), p.page(), e.getValue());
+      write(staging, e.getKey(), html);
+      staged.add(e.getKey());
+      rerendered.put(e.getKey(), p.with(e.getValue()));
+    }
+
+    // skills.json and catalog.js: the entries replaced in the published pages
+    int total = state.totals().skills();
+    Map<String, List<SkillId>> jsonFiles = new TreeMap<>();
+    Map<String, List<SkillId>> jsFiles = new TreeMap<>();
+    for (var e : records.entrySet()) {
+      int order = e.getValue().order();
+      jsonFiles
+          .computeIfAbsent(skillsJsonPath(order, total), k -> new ArrayList<>())
+          .add(e.getKey());
+      if (changed.containsKey(e.getKey())) {
+        jsFiles
+            .computeIfAbsent(catalogJsPath(order, total), k -> new ArrayList<>())
+            .add(e.getKey());
+      }
+    }
+    Map<SkillId, List<String>> relatedBefore = new TreeMap<>(BY_ID);
+    for (var e : jsonFiles.entrySet()) {
+      String text = read(site, e.getKey());
+      String was = text;
+      for (SkillId id : e.getValue()) {
+        Optional<String> next =
+            replaceSkillsJson(text, id, changed.get(id), related.get(id), relatedBefore);
+        if (next.isEmpty()) {
+          return new Refused(e.getKey() + " has no entry of " + id + " where the state says");
+        }
+        text = next.get();
+      }
+      if (!text.equals(was)) {
+        write(staging, e.getKey(), text);
+        staged.add(e.getKey());
+      }
+    }
+    for (var e : jsFiles.entrySet()) {
+      String text = read(site, e.getKey());
+      String was = text;
+      for (SkillId id : e.getValue()) {
+        String start = "{\"id\":" + compact.toJson(id.value()) + ",";
+        Optional<int[]> at = locate(text, start, "[,");
+        if (at.isEmpty()) {
+          return new Refused(e.getKey() + " has no entry of " + id + " where the state says");
+        }
+        String entry = compact.toJson(CatalogJsonWriter.catalogEntry(changed.get(id)));
+        text = text.substring(0, at.get()[0]) + entry + text.substring(at.get()[1]);
+      }
+      if (!text.equals(was)) {
+        write(staging, e.getKey(), text);
+        staged.add(e.getKey());
+      }
+    }
+    // whose pages show whose related card: the skills' records changed accordingly
+    Map<SkillId, ListState.SkillRecord> shown = new TreeMap<>(BY_ID);
+    for (var e : related.entrySet()) {
+      String y = e.getKey().value();
+      List<String> before = relatedBefore.getOrDefault(e.getKey(), List.of());
+      List<String> after = e.getValue().stream().map(SkillId::value).toList();
+      for (String x : new TreeSet<>(before)) {
+        if (!after.contains(x) && !x.equals(y)) {
+          Optional<ListState.SkillRecord> r = shownRecord(state, shown, new SkillId(x));
+          if (r.isEmpty()) {
+            return new Refused(x + " is not in the last build's lists");
+          }
+          List<String> on = new ArrayList<>(r.get().shownOn());
+          on.remove(y);
+          shown.put(new SkillId(x), r.get().shownOn(on));
+        }
+      }
+      for (String x : new TreeSet<>(after)) {
+        if (!before.contains(x) && !x.equals(y)) {
+          Optional<ListState.SkillRecord> r = shownRecord(state, shown, new SkillId(x));
+          if (r.isEmpty()) {
+            return new Refused(x + " is not in the last build's lists");
+          }
+          // in catalog order, as the whole build lists them
+          List<String> on = new ArrayList<>(r.get().shownOn());
+          int order = records.get(e.getKey()).order();
+          int at = 0;
+          while (at < on.size()
+              && state.skill(new SkillId(on.get(at))).map(ListState.SkillRecord::order).orElse(0)
+                  < order) {
+            at++;
+          }
+          on.add(at, y);
+          shown.put(new SkillId(x), r.get().shownOn(on));
+        }
+      }
+    }
+    if (!rerendered.isEmpty() || !shown.isEmpty()) {
+      state.writeDelta(staging, rerendered, shown);
+      staged.add(ListState.DELTA);
+    }
+    staged.sort(null);
+    return new Staged(List.copyOf(staged));
+  }
+
+  private static Optional<ListState.SkillRecord> shownRecord(
+      ListState state, Map<SkillId, ListState.SkillRecord> shown, SkillId id) {
+    return shown.containsKey(id) ? Optional.of(shown.get(id)) : state.skill(id);
+  }
+
+  private static ListState.PageRecord load(
+      ListState state, Map<String, ListState.PageRecord> loaded, String path) {
+    return loaded.computeIfAbsent(
+        path,
+        k ->
+            state
+                .page(k)
+                .orElseThrow(() -> new IllegalStateException("list state without page " + k)));
+  }
+
+  /**
+   * Whether the page at {@code path} with its new cards still splits where it did: its cards fit
+   * its budget, it still ends before the next page's first card, and, when its first card changed,
+   * the page before it still ends before it ({@link Paging#split}'s rule).
+   */
+  private static Optional<String> paging(
+      ListState state,
+      Map<String, ListState.PageRecord> loaded,
+      Map<String, Object> views,
+      String path) {
+    ListState.PageRecord p = loaded.get(path);
+    PageKind kind = PageKind.valueOf(p.kind());
+    List<SkillCard> cards = ListState.cards(views.get(path));
+    long bytes = cards.stream().mapToLong(c -> ListState.weight(kind, c)).sum();
+    if (cards.size() > 1 && bytes > Paging.BUDGET) {
+      return Optional.of(path + " no longer holds its cards: the list's pages change");
+    }
+    if (!ends(kind, cards.size(), bytes, p.nextWeight())) {
+      return Optional.of(path + " now holds the next page's first card: the list's pages change");
+    }
+    PageView page = p.page();
+    int n = page.pager().number();
+    if (n > 1 && !cards.isEmpty()) {
+      String first = firstPage(path, n);
+      String before = Paging.path(first, n - 1);
+      ListState.PageRecord prev = load(state, loaded, before);
+      List<SkillCard> prevCards =
+          ListState.cards(views.containsKey(before) ? views.get(before) : prev.typed());
+      long prevBytes = prevCards.stream().mapToLong(c -> ListState.weight(kind, c)).sum();
+      if (!ends(kind, prevCards.size(), prevBytes, ListState.weight(kind, cards.get(0)))) {
+        return Optional.of(
+            before + " now holds " + path + "'s first card: the list's pages change");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether a page of {@code count} cards of {@code bytes} ends before a card of {@code next}. */
+  private static boolean ends(PageKind kind, int count, long bytes, int next) {
+    return next < 0 || count >= ListState.maxItems(kind) || bytes + next > Paging.BUDGET;
+  }
+
+  /** The first page of the list whose page {@code n} is at {@code path}. */
+  private static String firstPage(String path, int n) {
+    String suffix = "page_" + n + ".html";
+    String folder = path.substring(0, path.length() - suffix.length());
+    return folder + "index.html";
+  }
+
+  static String skillsJsonPath(int order, int total) {
+    return total <= CatalogJsonWriter.PAGE
+        ? SiteLayout.SKILLS_JSON
+        : String.format(
+            Locale.ROOT, "skills-json/page-%04d.json", order / CatalogJsonWriter.PAGE + 1);
+  }
+
+  static String catalogJsPath(int order, int total) {
+    return total <= CatalogJsonWriter.PAGE
+        ? SiteLayout.CATALOG_JS
+        : String.format(
+            Locale.ROOT,
+            SiteLayout.ASSETS + "catalog/page-%04d.js",
+            order / CatalogJsonWriter.PAGE + 1);
+  }
+
+  /**
+   * {@code text} (a page of {@code skills.json}) with the entry of {@code id} made again: from
+   * {@code now} when it changed, its related skills from {@code related} when given, else those it
+   * has, and its audit as it is.
+   */
+  private Optional<String> replaceSkillsJson(
+      String text, SkillId id, Skill now, List<SkillId> related, Map<SkillId, List<String>> was) {
+    String start = "{\n    \"id\": " + pretty.toJson(id.value()) + ",\n";
+    Optional<int[]> at = locate(text, start, "\n");
+    if (at.isEmpty() || !text.startsWith("  ", at.get()[0] - 2)) {
+      return Optional.empty();
+    }
+    JsonObject old =
+        JsonParser.parseString(text.substring(at.get()[0], at.get()[1])).getAsJsonObject();
+    was.put(id, strings(old.getAsJsonArray("related")));
+    JsonObject entry;
+    List<String> ids =
+        related != null
+            ? related.stream().map(SkillId::value).toList()
+            : strings(old.getAsJsonArray("related"));
+    if (now != null) {
+      entry = CatalogJsonWriter.skillEntry(now, ids, Optional.ofNullable(old.get("audit")));
+    } else {
+      entry = old.deepCopy();
+      JsonArray a = new JsonArray();
+      ids.forEach(a::add);
+      entry.add("related", a);
+    }
+    // an entry of the array as the writer prints it: indented one level
+    JsonArray one = new JsonArray();
+    one.add(entry);
+    String printed = pretty.toJson(one);
+    String inner = printed.substring("[\n  ".length(), printed.length() - "\n]".length());
+    return Optional.of(text.substring(0, at.get()[0]) + inner + text.substring(at.get()[1]));
+  }
+
+  private static List<String> strings(JsonArray a) {
+    List<String> out = new ArrayList<>();
+    if (a != null) {
+      a.forEach(e -> out.add(e.getAsString()));
+    }
+    return out;
+  }
+
+  /**
+   * Where the JSON object starting with {@code start} (after one of {@code before}) starts and ends
+   * in {@code text}: {@code [start, end)}; strings are skipped, so braces in them do not count.
+   */
+  static Optional<int[]> locate(String text, String start, String before) {
+    int from = 0;
+    while (true) {
+      int i = text.indexOf(start, from);
+      if (i < 0) {
+        return Optional.empty();
+      }
+      // before a pretty entry: "\n  "; before a compact one: '[' or ','
+      int j = i - 1;
+      while (j >= 0 && text.charAt(j) == ' ') {
+        j--;
+      }
+      if (j >= 0 && before.indexOf(text.charAt(j)) >= 0) {
+        int depth = 0;
+        boolean string = false;
+        for (int k = i; k < text.length(); k++) {
+          char c = text.charAt(k);
+          if (string) {
+            if (c == '\\') {
+              k++;
+            } else if (c == '"') {
+              string = false;
+            }
+          } else if (c == '"') {
+            string = true;
+          } else if (c == '{' || c == '[') {
+            depth++;
+          } else if (c == '}' || c == ']') {
+            depth--;
+            if (depth == 0) {
+              return Optional.of(new int[] {i, k + 1});
+            }
+          }
+        }
+        return Optional.empty();
+      }
+      from = i + 1;
+    }
+  }
+
+  private static String read(Path site, String path) throws IOException {
+    return Files.readString(site.resolve(path), StandardCharsets.UTF_8);
+  }
+
+  private static void write(Path staging, String path, String text) throws IOException {
+    Path to = staging.resolve(path);
+    Files.createDirectories(to.getParent());
+    Files.writeString(to, text, StandardCharsets.UTF_8);
+  }
+}

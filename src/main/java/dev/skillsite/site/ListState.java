@@ -1,0 +1,421 @@
+package dev.skillsite.site;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.skillsite.cache.BuildCache;
+import dev.skillsite.cache.RecordTable;
+import dev.skillsite.model.Catalog;
+import dev.skillsite.model.Skill;
+import dev.skillsite.model.SkillId;
+import dev.skillsite.site.view.CollectionPage;
+import dev.skillsite.site.view.IndexPage;
+import dev.skillsite.site.view.LetterGroup;
+import dev.skillsite.site.view.PageView;
+import dev.skillsite.site.view.SiteView;
+import dev.skillsite.site.view.SkillCard;
+import dev.skillsite.site.view.SkillsPage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What a patch needs to render again the list pages and data files that show a skill's card or
+ * catalog entry ({@link ListPatch}), kept in the build cache by every cached build and opened,
+ * never read whole ({@link RecordTable}, mmap and binary search):
+ *
+ * <ul>
+ *   <li>{@value #PAGES}: per list page that shows skill cards (the home page's pages, each
+ *       collection's, the skills A–Z) the page as the templates got it (its {@link PageView} and
+ *       its view, every card on it included) and its paging fact (the weight of the next page's
+ *       first card), and the site's {@link SiteView} once;
+ *   <li>{@value #SKILLS}: per skill where it shows (those three pages, its place in {@code
+ *       skills.json} and {@code catalog.js} (catalog order), in {@code llms.txt} (name order)), its
+ *       name, collection and a digest of its triggers (what, when it changes, moves it or changes
+ *       other entries), and the skills whose pages show its related card.
+ * </ul>
+ */
+public final class ListState implements AutoCloseable {
+  /** The pages' table in a site. */
+  public static final String PAGES = BuildCache.FOLDER + "/patch/list-pages.tab";
+
+  /** The skills' table in a site. */
+  public static final String SKILLS = BuildCache.FOLDER + "/patch/list-skills.tab";
+
+  /**
+   * The pages a patch made again since the last full build (their records, as in {@value #PAGES}),
+   * looked up first; the full build removes it (a stale one is never left: it is written by every
+   * patch, whole, and deleted by every build).
+   */
+  static final String DELTA = BuildCache.FOLDER + "/patch/list-delta.tab";
+
+  private static final String DELTA_KEYS = "keys";
+  private static final String SITE = "site";
+  private static final String TOTALS = "totals";
+  private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+
+  /** A list page as the last build rendered it. */
+  record PageRecord(String kind, PageView page, JsonElement view, int nextWeight) {
+    /** This page showing {@code now}. */
+    PageRecord with(Object now) {
+      return new PageRecord(kind, page, GSON.toJsonTree(now), nextWeight);
+    }
+
+    /** The view as the templates got it. */
+    Object typed() {
+      return switch (PageKind.valueOf(kind)) {
+        case INDEX -> GSON.fromJson(view, IndexPage.class);
+        case COLLECTION -> GSON.fromJson(view, CollectionPage.class);
+        case SKILLS -> GSON.fromJson(view, SkillsPage.class);
+        default -> throw new IllegalStateException("not a list of cards: " + kind);
+      };
+    }
+  }
+
+  /**
+   * Where a skill shows, as the last build made the site.
+   *
+   * @param pages the list pages showing its card (home, collection, skills A–Z)
+   * @param order its place in the catalog ({@code skills.json}, {@code catalog.js})
+   * @param byName its place by name, then id ({@code llms.txt})
+   * @param shownOn the skills whose pages show its related card (its summary)
+   */
+  public record SkillRecord(
+      String name,
+      String collection,
+      String triggers,
+      List<String> pages,
+      int order,
+      int byName,
+      List<String> shownOn) {
+    /** This record with {@code shownOn} as given. */
+    SkillRecord shownOn(List<String> now) {
+      return new SkillRecord(name, collection, triggers, pages, order, byName, List.copyOf(now));
+    }
+  }
+
+  /** The site's totals. */
+  public record Totals(int skills) {}
+
+  private final RecordTable pages;
+  private final RecordTable skills;
+  private final Optional<RecordTable> delta;
+
+  private ListState(RecordTable pages, RecordTable skills, Optional<RecordTable> delta) {
+    this.pages = pages;
+    this.skills = skills;
+    this.delta = delta;
+  }
+
+  /** The state of the site in {@code site}; empty when it has none. */
+  public static Optional<ListState> open(Path site) {
+    Optional<RecordTable> p = RecordTable.open(site.resolve(PAGES));
+    Optional<RecordTable> s = RecordTable.open(site.resolve(SKILLS));
+    if (p.isEmpty() || s.isEmpty()) {
+      p.ifPresent(ListState::quietly);
+      s.ifPresent(ListState::quietly);
+      return Optional.empty();
+    }
+    return Optional.of(new ListState(p.get(), s.get(), RecordTable.open(site.resolve(DELTA))));
+  }
+
+  private static void quietly(RecordTable t) {
+    try {
+      t.close();
+    } catch (IOException e) {
+      // nothing was written
+    }
+  }
+
+  /** The skill {@code id} as the last build showed it. */
+  public Optional<SkillRecord> skill(SkillId id) {
+    String key = "s:" + id.value();
+    Optional<byte[]> patched = delta.flatMap(d -> d.get(key));
+    return patched.or(() -> skills.get(key)).map(b -> decode(b, SkillRecord.class));
+  }
+
+  /**
+   * Whether this state and {@code other} hold the same record of skill {@code id} (see {@link
+   * #samePage}).
+   */
+  public boolean sameSkill(ListState other, SkillId id) {
+    Optional<SkillRecord> a = skill(id);
+    return a.isPresent() && a.equals(other.skill(id));
+  }
+
+  /** The site's totals. */
+  public Totals totals() {
+    return skills
+        .get(TOTALS)
+        .map(b -> decode(b, Totals.class))
+        .orElseThrow(() -> new IllegalStateException("list state without totals"));
+  }
+
+  Optional<PageRecord> page(String path) {
+    String key = "p:" + path;
+    Optional<byte[]> patched = delta.flatMap(d -> d.get(key));
+    return patched.or(() -> pages.get(key)).map(b -> decode(b, PageRecord.class));
+  }
+
+  /**
+   * Writes into {@code staging} the delta table: the pages of this one and {@code changed} (page
+   * path → its record now), the latter first.
+   */
+  void writeDelta(Path staging, Map<String, PageRecord> changed, Map<SkillId, SkillRecord> skills)
+      throws IOException {
+    Map<String, byte[]> records = new HashMap<>();
+    List<String> keys = new ArrayList<>();
+    if (delta.isPresent()) {
+      for (String k : deltaKeys(delta.get())) {
+        delta.get().get(k).ifPresent(b -> records.put(k, b));
+      }
+    }
+    changed.forEach((path, r) -> records.put("p:" + path, encode(r)));
+    skills.forEach((id, r) -> records.put("s:" + id.value(), encode(r)));
+    records.keySet().stream().filter(k -> !k.equals(DELTA_KEYS)).sorted().forEach(keys::add);
+    records.put(DELTA_KEYS, encode(keys));
+    Path file = staging.resolve(DELTA);
+    Files.createDirectories(file.getParent());
+    RecordTable.write(file, records);
+  }
+
+  private static List<String> deltaKeys(RecordTable t) {
+    return t.get(DELTA_KEYS).map(b -> List.of(decode(b, String[].class))).orElse(List.of());
+  }
+
+  /**
+   * Whether this state and {@code other} hold the same record of the page at {@code path} (what a
+   * patch must leave: the state a clean build of the same content writes, logically).
+   */
+  public boolean samePage(ListState other, String path) {
+    Optional<PageRecord> a = page(path);
+    return a.isPresent() && a.equals(other.page(path));
+  }
+
+  SiteView site() {
+    return pages
+        .get(SITE)
+        .map(b -> decode(b, SiteView.class))
+        .orElseThrow(() -> new IllegalStateException("list state without its site view"));
+  }
+
+  private static <T> T decode(byte[] bytes, Class<T> type) {
+    return GSON.fromJson(new String(bytes, StandardCharsets.UTF_8), type);
+  }
+
+  private static byte[] encode(Object o) {
+    return GSON.toJson(o).getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      pages.close();
+    } finally {
+      try {
+        skills.close();
+      } finally {
+        if (delta.isPresent()) {
+          delta.get().close();
+        }
+      }
+    }
+  }
+
+  /** The digest of what a skill's triggers add to the lists (trigger index, counts). */
+  static String triggers(Skill s) {
+    JsonObject o = new JsonObject();
+    o.add("phrases", GSON.toJsonTree(s.triggers().phrases()));
+    o.add("keywords", GSON.toJsonTree(s.triggers().keywords()));
+    o.add("clauses", GSON.toJsonTree(s.triggers().clauses()));
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of()
+          .formatHex(md.digest(GSON.toJson(o).getBytes(StandardCharsets.UTF_8)), 0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The cards on a page's view, in order. */
+  static List<SkillCard> cards(Object view) {
+    if (view instanceof IndexPage p) {
+      return p.skills();
+    }
+    if (view instanceof CollectionPage p) {
+      return p.skills();
+    }
+    if (view instanceof SkillsPage p) {
+      return p.groups().stream().flatMap(g -> g.entries().stream()).toList();
+    }
+    throw new IllegalArgumentException("not a list of cards: " + view);
+  }
+
+  /** The estimated bytes of a card on a page of {@code kind} ({@link Paging}). */
+  static int weight(PageKind kind, SkillCard c) {
+    return kind == PageKind.SKILLS ? ListPages.rowWeight(c) : ListPages.weight(c);
+  }
+
+  /** The most cards a page of {@code kind} holds. */
+  static int maxItems(PageKind kind) {
+    return kind == PageKind.SKILLS ? Paging.ROWS : Paging.CARDS;
+  }
+
+  /**
+   * Collects the list pages a full build renders, in order, and writes the state ({@link #write})
+   * once the site is made. Does nothing when the build has no cache.
+   */
+  static final class Recorder {
+    private final boolean on;
+    private final List<List<Rendered>> lists = new ArrayList<>();
+
+    private record Rendered(PageKind kind, String path, PageView page, Object view) {}
+
+    Recorder(boolean on) {
+      this.on = on;
+    }
+
+    /** A page of a list: page 1 starts a list, the others follow their list's previous page. */
+    void page(PageKind kind, String path, PageView page, Object view) {
+      if (!on
+          || (kind != PageKind.INDEX && kind != PageKind.COLLECTION && kind != PageKind.SKILLS)) {
+        return;
+      }
+      if (page.pager().number() == 1 || lists.isEmpty()) {
+        lists.add(new ArrayList<>());
+      }
+      lists.get(lists.size() - 1).add(new Rendered(kind, path, page, view));
+    }
+
+    /** Writes the state into the site being made ({@code out}). */
+    void write(OutputDir out, Catalog catalog, SiteInput input, SiteView site) {
+      if (!on) {
+        return;
+      }
+      Map<String, byte[]> pageRecords = new HashMap<>();
+      pageRecords.put(SITE, encode(site));
+      Map<SkillId, List<String>> shown = new HashMap<>();
+      for (List<Rendered> list : lists) {
+        for (int i = 0; i < list.size(); i++) {
+          Rendered r = list.get(i);
+          int next = -1;
+          if (i + 1 < list.size()) {
+            List<SkillCard> following = cards(list.get(i + 1).view());
+            next = following.isEmpty() ? -1 : weight(r.kind(), following.get(0));
+          }
+          pageRecords.put(
+              "p:" + r.path(),
+              encode(new PageRecord(r.kind().name(), r.page(), GSON.toJsonTree(r.view()), next)));
+          for (SkillCard c : cards(r.view())) {
+            shown.computeIfAbsent(new SkillId(c.id()), k -> new ArrayList<>()).add(r.path());
+          }
+        }
+      }
+      List<Skill> skills = catalog.skills();
+      Map<SkillId, Integer> byName = new HashMap<>();
+      List<Skill> sorted =
+          skills.stream()
+              .sorted(Comparator.comparing(Skill::name).thenComparing(Skill::id))
+              .toList();
+      for (int i = 0; i < sorted.size(); i++) {
+        byName.putIfAbsent(sorted.get(i).id(), i);
+      }
+      // whose pages show whose related card (SkillPages.related)
+      Map<SkillId, List<String>> shownOn = new TreeMap<>(Comparator.comparing(SkillId::value));
+      Map<SkillId, Skill> byId = new LinkedHashMap<>();
+      skills.forEach(s -> byId.putIfAbsent(s.id(), s));
+      for (Skill s : byId.values()) {
+        for (RelatedSkill r : input.related(s.id())) {
+          if (byId.containsKey(r.id()) && !r.id().equals(s.id())) {
+            shownOn.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(s.id().value());
+          }
+        }
+      }
+      Map<String, byte[]> skillRecords = new HashMap<>();
+      skillRecords.put(TOTALS, encode(new Totals(skills.size())));
+      for (int i = 0; i < skills.size(); i++) {
+        Skill s = skills.get(i);
+        skillRecords.putIfAbsent(
+            "s:" + s.id().value(),
+            encode(
+                new SkillRecord(
+                    s.name(),
+                    s.collectionId(),
+                    triggers(s),
+                    shown.getOrDefault(s.id(), List.of()),
+                    i,
+                    byName.get(s.id()),
+                    shownOn.getOrDefault(s.id(), List.of()))));
+      }
+      table(out, PAGES, pageRecords);
+      table(out, SKILLS, skillRecords);
+    }
+
+    private static void table(OutputDir out, String path, Map<String, byte[]> records) {
+      try {
+        Path tmp = Files.createTempFile("skillsite-list-state", ".tab");
+        try {
+          RecordTable.write(tmp, records);
+          out.stream(path, os -> Files.copy(tmp, os));
+        } finally {
+          Files.deleteIfExists(tmp);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Cards of a page view with one replaced (same id), or the view itself when none is. */
+  static Object replace(Object view, Map<String, SkillCard> cards) {
+    java.util.function.UnaryOperator<SkillCard> swap = c -> cards.getOrDefault(c.id(), c);
+    if (view instanceof IndexPage p) {
+      return new IndexPage(
+          p.collections(),
+          p.skills().stream().map(swap).toList(),
+          p.triggerCount(),
+          p.graph(),
+          p.total(),
+          p.collectionCount(),
+          p.allCollections());
+    }
+    if (view instanceof CollectionPage p) {
+      return new CollectionPage(
+          p.id(),
+          p.name(),
+          p.description(),
+          p.category(),
+          p.keywords(),
+          p.homepage(),
+          p.path(),
+          p.skills().stream().map(swap).toList(),
+          p.total());
+    }
+    if (view instanceof SkillsPage p) {
+      return new SkillsPage(
+          p.groups().stream()
+              .map(
+                  g ->
+                      new LetterGroup<>(
+                          g.letter(), g.anchor(), g.entries().stream().map(swap).toList()))
+              .toList(),
+          p.count(),
+          p.letters());
+    }
+    throw new IllegalArgumentException("not a list of cards: " + view);
+  }
+}
