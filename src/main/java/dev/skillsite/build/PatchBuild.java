@@ -17,6 +17,7 @@ import dev.skillsite.output.OutputLock;
 import dev.skillsite.routing.RoutingIndex;
 import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.site.SkillFilesPatch;
+import dev.skillsite.site.SkillPagesPatch;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -24,11 +25,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -168,7 +171,8 @@ public final class PatchBuild {
         steps.done("open");
         Path root = options.content().toRealPath();
         Map<PatchState.SkillRecord, List<String>> owners = new LinkedHashMap<>();
-        Optional<String> markdown = Optional.empty();
+        Set<PatchState.SkillRecord> markdown = new HashSet<>();
+        Set<PatchState.SkillRecord> skillMd = new HashSet<>();
         for (Path p : changed) {
           Path abs = p.toAbsolutePath().normalize();
           if (abs.getFileName() != null && EditorFiles.isScratch(abs.getFileName().toString())) {
@@ -205,7 +209,10 @@ public final class PatchBuild {
           }
           String lower = rel.toLowerCase(Locale.ROOT);
           if (lower.endsWith(".md") || lower.endsWith(".markdown")) {
-            markdown = Optional.of(rel);
+            markdown.add(owner.get());
+          }
+          if (rel.equals(owner.get().source())) {
+            skillMd.add(owner.get());
           }
           owners.computeIfAbsent(owner.get(), k -> new ArrayList<>()).add(rel);
         }
@@ -232,93 +239,165 @@ public final class PatchBuild {
                   r.id(), r.routing(), RoutingIndex.skillDigests(List.of(now)).get(0), now));
         }
         steps.done("read");
-        if (markdown.isPresent()) { // before routing: its state is not touched for nothing
-          return Attempt.no(
-              markdown.get() + " is Markdown: rendering documents in a patch is not built yet");
-        }
-        RoutingSeam.Outcome routed = routing.patch(out.resolve(BuildCache.FOLDER), changes);
-        if (routed.patched().isEmpty()) {
-          return Attempt.no(routed.cannot());
-        }
-        if (!routed.patched().get().pagesUnchanged()
-            || !routed.patched().get().exportFiles().isEmpty()
-            || !routed.patched().get().exportDeleted().isEmpty()) {
-          return Attempt.no("routing answers changed: the pages side does not patch them yet");
-        }
-        List<PatchState.SkillRecord> records = new ArrayList<>(owners.keySet());
-        for (int k = 0; k < skills.size(); k++) {
-          if (!PatchState.model(skills.get(k)).equals(records.get(k).model())) {
-            return Attempt.no(
-                records.get(k).id()
-                    + "'s SKILL.md or references differ from the last build's"
-                    + " (not listed as changed?)");
+        Optional<SkillPagesPatch.State> pagesState = Optional.empty();
+        if (!markdown.isEmpty()) { // before routing: its state is not touched for nothing
+          pagesState = SkillPagesPatch.State.open(out);
+          if (pagesState.isEmpty()) {
+            return Attempt.no("the last build left no pages record (Markdown changed)");
           }
         }
-        steps.done("route");
-        List<String> staged = new ArrayList<>();
-        int i = 0;
-        for (PatchState.SkillRecord r : owners.keySet()) {
-          Skill now = skills.get(i++);
-          SkillFilesPatch.Outcome o =
-              SkillFilesPatch.stage(root, now, owners.get(r), out, writer.staging());
-          if (o.refused().isPresent()) {
-            return Attempt.no(r.id() + ": " + o.refused().get());
+        try (Closing pagesClosing = new Closing(pagesState)) {
+          RoutingSeam.Outcome routed = routing.patch(out.resolve(BuildCache.FOLDER), changes);
+          if (routed.patched().isEmpty()) {
+            return Attempt.no(routed.cannot());
           }
-          staged.addAll(o.staged());
-          if (o.archive().isPresent()
-              && !DiscoveryIndexWriter.patchDigest(
-                  out,
-                  writer.staging(),
-                  SkillFilesPatch.archivePath(now),
-                  o.archive().get(),
-                  r.discoveryAt())) {
-            return Attempt.no(r.id() + " has no archive entry in the discovery index");
+          if (!routed.patched().get().pagesUnchanged()
+              || !routed.patched().get().exportFiles().isEmpty()
+              || !routed.patched().get().exportDeleted().isEmpty()) {
+            return Attempt.no("routing answers changed: the pages side does not patch them yet");
           }
+          List<PatchState.SkillRecord> records = new ArrayList<>(owners.keySet());
+          for (int k = 0; k < skills.size(); k++) {
+            if (!markdown.contains(records.get(k))
+                && !PatchState.model(skills.get(k)).equals(records.get(k).model())) {
+              return Attempt.no(
+                  records.get(k).id()
+                      + "'s SKILL.md or references differ from the last build's"
+                      + " (not listed as changed?)");
+            }
+          }
+          steps.done("route");
+          List<String> staged = new ArrayList<>();
+          int i = 0;
+          if (!markdown.isEmpty()) {
+            SkillPagesPatch.Skills known = known(state, root);
+            SkillPagesPatch pagesPatch = new SkillPagesPatch(templates);
+            for (PatchState.SkillRecord r : owners.keySet()) {
+              Skill now = skills.get(i++);
+              if (!markdown.contains(r)) {
+                continue;
+              }
+              SkillPagesPatch.Outcome o =
+                  pagesPatch.stage(
+                      pagesState.get(),
+                      root,
+                      now,
+                      true,
+                      skillMd.contains(r),
+                      SkillPagesPatch.Overrides.NONE,
+                      known,
+                      writer.staging());
+              if (o.refused().isPresent()) {
+                return Attempt.no(o.refused().get());
+              }
+              staged.addAll(o.staged());
+              diagnostics.addAll(o.diagnostics());
+            }
+            steps.done("pages");
+          }
+          i = 0;
+          for (PatchState.SkillRecord r : owners.keySet()) {
+            Skill now = skills.get(i++);
+            SkillFilesPatch.Outcome o =
+                SkillFilesPatch.stage(root, now, owners.get(r), out, writer.staging());
+            if (o.refused().isPresent()) {
+              return Attempt.no(r.id() + ": " + o.refused().get());
+            }
+            staged.addAll(o.staged());
+            if (o.archive().isPresent()
+                && !DiscoveryIndexWriter.patchDigest(
+                    out,
+                    writer.staging(),
+                    SkillFilesPatch.archivePath(now),
+                    o.archive().get(),
+                    r.discoveryAt())) {
+              return Attempt.no(r.id() + " has no archive entry in the discovery index");
+            }
+          }
+          staged.add(DiscoveryIndexWriter.PATH);
+          staged.removeIf(p -> !Files.exists(writer.staging().resolve(p)));
+          steps.done("stage");
+          AuditSettings audit = AuditSettings.read(root);
+          i = 0;
+          for (PatchState.SkillRecord r : owners.keySet()) {
+            Skill now = skills.get(i++);
+            String findings = "";
+            if (audit.enabled()) {
+              AuditReport one =
+                  Baseline.read(audit.baselineFile(root))
+                      .apply(new AuditReport(List.of(Auditor.standard().audit(now, root))), root);
+              findings = PatchState.audit(one.of(now.id()));
+            }
+            if (!findings.equals(r.audit())) {
+              return Attempt.no(r.id() + "'s audit findings changed (badges, audit pages)");
+            }
+          }
+          steps.done("audit");
+          AtomicSiteWriter.Published how = writer.patch(List.copyOf(staged), killAfter);
+          steps.done("publish");
+          PatchState.Totals totals = state.totals();
+          double seconds = (System.nanoTime() - start) / 1e9;
+          return new Attempt(
+              Optional.of(
+                  new BuildResult(
+                          totals.skills(),
+                          totals.pages(),
+                          diagnostics,
+                          seconds,
+                          true,
+                          Optional.empty(),
+                          BuildResult.Documents.NONE,
+                          true,
+                          true,
+                          true,
+                          BuildResult.Rankings.NONE,
+                          new BuildResult.Output(totals.pages(), true, how.replaced(), 0),
+                          BuildResult.Patch.NONE)
+                      .withPatch(
+                          new BuildResult.Patch(
+                              true, "", owners.size(), how.replaced(), steps.toString()))),
+              "");
         }
-        staged.add(DiscoveryIndexWriter.PATH);
-        staged.removeIf(p -> !Files.exists(writer.staging().resolve(p)));
-        steps.done("stage");
-        AuditSettings audit = AuditSettings.read(root);
-        i = 0;
-        for (PatchState.SkillRecord r : owners.keySet()) {
-          Skill now = skills.get(i++);
-          String findings = "";
-          if (audit.enabled()) {
-            AuditReport one =
-                Baseline.read(audit.baselineFile(root))
-                    .apply(new AuditReport(List.of(Auditor.standard().audit(now, root))), root);
-            findings = PatchState.audit(one.of(now.id()));
-          }
-          if (!findings.equals(r.audit())) {
-            return Attempt.no(r.id() + "'s audit findings changed (badges, audit pages)");
-          }
-        }
-        steps.done("audit");
-        AtomicSiteWriter.Published how = writer.patch(List.copyOf(staged), killAfter);
-        steps.done("publish");
-        PatchState.Totals totals = state.totals();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new Attempt(
-            Optional.of(
-                new BuildResult(
-                        totals.skills(),
-                        totals.pages(),
-                        diagnostics,
-                        seconds,
-                        true,
-                        Optional.empty(),
-                        BuildResult.Documents.NONE,
-                        true,
-                        true,
-                        true,
-                        BuildResult.Rankings.NONE,
-                        new BuildResult.Output(totals.pages(), true, how.replaced(), 0),
-                        BuildResult.Patch.NONE)
-                    .withPatch(
-                        new BuildResult.Patch(
-                            true, "", owners.size(), how.replaced(), steps.toString()))),
-            "");
       }
     }
+  }
+
+  /** Closes the pages record, if one was opened. */
+  private record Closing(Optional<SkillPagesPatch.State> state) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      if (state.isPresent()) {
+        state.get().close();
+      }
+    }
+  }
+
+  /** The last build's skills as the pages side asks about them: lookups in the state. */
+  private SkillPagesPatch.Skills known(PatchState state, Path root) {
+    return new SkillPagesPatch.Skills() {
+      @Override
+      public Optional<SkillPagesPatch.Folder> skillIn(String dir) {
+        return state
+            .skillIn(dir)
+            .map(r -> new SkillPagesPatch.Folder(r.id(), r.source(), r.references()));
+      }
+
+      @Override
+      public Optional<Skill> read(SkillPagesPatch.Folder folder) throws IOException {
+        Optional<PatchState.SkillRecord> r = state.skillIn(folder.dir());
+        if (r.isEmpty()) {
+          return Optional.empty();
+        }
+        return loader
+            .read(
+                root,
+                r.get().id(),
+                r.get().source(),
+                r.get().collectionId(),
+                r.get().references(),
+                r.get().declaredRelated())
+            .map(ContentLoader.Reloaded::skill);
+      }
+    };
   }
 }

@@ -67,7 +67,7 @@ public final class SkillPagesPatch {
 
   /** A skill folder of the last build, as the patch state has it. */
   public record Folder(SkillId id, String source, List<String> references) {
-    String dir() {
+    public String dir() {
       int slash = source.lastIndexOf('/');
       return slash < 0 ? "" : source.substring(0, slash);
     }
@@ -505,6 +505,16 @@ public final class SkillPagesPatch {
       return Outcome.refuse("the site's Markdown budget is reached (which documents are plain)");
     }
     Map<String, Diagnostic> plain = budget.overBudget(sources);
+    Map<String, Set<String>> anchors = pipeline.anchorsOf(now, plain);
+    PatchLinks links = new PatchLinks(now, anchors, contentRoot, skills, pipeline, budget);
+    RenderedSkill rendered = pipeline.patched(now, links, state.terms(true), plain);
+    if (links.failed().isPresent()) {
+      return Outcome.refuse(links.failed().get());
+    }
+    if (!mentions(rendered).equals(was.mentions())) {
+      return Outcome.refuse(
+          now.id() + " mentions other skills than before (their \"mentioned by\" lists)");
+    }
     MentionIndex all = state.terms(false);
     Set<String> used = new TreeSet<>();
     for (SourceDocument d : sources) {
@@ -520,18 +530,8 @@ public final class SkillPagesPatch {
       return Outcome.refuse(
           now.id() + " uses other skills' terms differently (which terms cross-link may change)");
     }
-    Map<String, Set<String>> anchors = pipeline.anchorsOf(now, plain);
     if (!DocumentPipeline.anchorDigest(now, anchors).equals(was.anchors())) {
       return Outcome.refuse(now.id() + "'s headings changed (anchors other pages may link to)");
-    }
-    PatchLinks links = new PatchLinks(now, anchors, contentRoot, skills, pipeline, budget);
-    RenderedSkill rendered = pipeline.patched(now, links, state.terms(true), plain);
-    if (links.failed().isPresent()) {
-      return Outcome.refuse(links.failed().get());
-    }
-    if (!mentions(rendered).equals(was.mentions())) {
-      return Outcome.refuse(
-          now.id() + " mentions other skills than before (their \"mentioned by\" lists)");
     }
     if (!links.copies().equals(was.copies())) {
       return Outcome.refuse(now.id() + "'s documents link to other files than before (copies)");

@@ -85,28 +85,42 @@ class PatchBuildSpecTest {
                 },
                 "whole: added"),
             new Row(
-                "a SKILL.md body edited",
-                c -> {
-                  Path f = c.resolve("skills/webapp-testing/SKILL.md");
-                  Files.writeString(f, "\nOne more line.\n", StandardOpenOption.APPEND);
-                  return List.of(f);
-                },
-                "whole: Markdown"),
+                "a SKILL.md body edited within the routing document",
+                c -> List.of(add(c.resolve("skills/webapp-testing/SKILL.md"), "One more line.")),
+                "whole: routing document"),
             new Row(
-                "a reference edited",
-                c -> {
-                  Path ref;
-                  try (Stream<Path> refs = Files.walk(c.resolve("skills/mcp-builder/reference"))) {
-                    ref =
-                        refs.filter(p -> p.toString().endsWith(".md"))
-                            .sorted()
-                            .findFirst()
-                            .orElseThrow();
-                  }
-                  Files.writeString(ref, "\nOne more line.\n", StandardOpenOption.APPEND);
-                  return List.of(ref);
-                },
-                "whole: Markdown"),
+                "a reference edited", c -> List.of(add(reference(c), "One more line.")), "patch"),
+            new Row(
+                "the same reference edited again",
+                c -> List.of(add(reference(c), "And another line.")),
+                "patch"),
+            new Row(
+                "a SKILL.md body edited past the routing document's window",
+                c -> List.of(add(c.resolve("skills/skill-creator/SKILL.md"), "One more line.")),
+                "patch"),
+            new Row(
+                "the same SKILL.md edited again, and a reference of another skill",
+                c ->
+                    List.of(
+                        add(c.resolve("skills/skill-creator/SKILL.md"), "Yet another line."),
+                        add(reference(c), "A third line.")),
+                "patch"),
+            new Row(
+                "a body edit past the window that mentions another skill",
+                c ->
+                    List.of(
+                        add(
+                            c.resolve("skills/skill-creator/SKILL.md"),
+                            "Compare the mcp-builder skill.")),
+                "whole: mentions other skills than before"),
+            new Row(
+                "a heading added to a reference",
+                c -> List.of(add(reference(c), "## A new section")),
+                "whole: headings changed"),
+            new Row(
+                "a reference edited after the whole build",
+                c -> List.of(add(reference(c), "A fourth line.")),
+                "patch"),
             new Row(
                 "the settings file created",
                 c -> {
@@ -176,6 +190,17 @@ class PatchBuildSpecTest {
         List.of(),
         SiteFingerprint.differences(SiteFingerprint.of(clean), SiteFingerprint.of(out)),
         at);
+  }
+
+  private static Path add(Path file, String line) throws IOException {
+    Files.writeString(file, "\n" + line + "\n", StandardOpenOption.APPEND);
+    return file;
+  }
+
+  private static Path reference(Path content) throws IOException {
+    try (Stream<Path> refs = Files.walk(content.resolve("skills/mcp-builder/reference"))) {
+      return refs.filter(p -> p.toString().endsWith(".md")).sorted().findFirst().orElseThrow();
+    }
   }
 
   private static Path append(Path file) throws IOException {
