@@ -11,6 +11,7 @@ import dev.skillsite.discovery.DiscoveryIndexWriter;
 import dev.skillsite.model.ContentPaths;
 import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.Skill;
+import dev.skillsite.model.SkillId;
 import dev.skillsite.output.AtomicSiteWriter;
 import dev.skillsite.output.OutputLocation;
 import dev.skillsite.output.OutputLock;
@@ -32,7 +33,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * {@code build --changed PATH…}: a rebuild in O(change). Told which files changed (by a watcher or
@@ -269,8 +272,11 @@ public final class PatchBuild {
           steps.done("route");
           List<String> staged = new ArrayList<>();
           int i = 0;
+          // other skills' related lists and health sections the routing side changed (the lead
+          // wires wt-similar's Patched.similar() and wt-wire's health overrides in here)
+          SkillPagesPatch.Overrides overrides = SkillPagesPatch.Overrides.NONE;
           if (!markdown.isEmpty()) {
-            SkillPagesPatch.Skills known = known(state, root);
+            SkillPagesPatch.Skills known = known(loader, state, root);
             SkillPagesPatch pagesPatch = new SkillPagesPatch(templates);
             for (PatchState.SkillRecord r : owners.keySet()) {
               Skill now = skills.get(i++);
@@ -284,7 +290,7 @@ public final class PatchBuild {
                       now,
                       true,
                       skillMd.contains(r),
-                      SkillPagesPatch.Overrides.NONE,
+                      overrides,
                       known,
                       writer.staging());
               if (o.refused().isPresent()) {
@@ -292,6 +298,20 @@ public final class PatchBuild {
               }
               staged.addAll(o.staged());
               diagnostics.addAll(o.diagnostics());
+            }
+            Optional<String> others =
+                stageOverrides(
+                    state,
+                    pagesState.get(),
+                    pagesPatch,
+                    loader,
+                    root,
+                    overrides,
+                    skills.stream().map(Skill::id).collect(Collectors.toSet()),
+                    writer.staging(),
+                    staged);
+            if (others.isPresent()) {
+              return Attempt.no(others.get());
             }
             steps.done("pages");
           }
@@ -372,8 +392,51 @@ public final class PatchBuild {
     }
   }
 
+  /**
+   * Stages the page of every skill {@code overrides} names other than the {@code changed} ones
+   * (whose pages are staged with their documents, the overrides applied): the skill read again from
+   * its record, its page made again with its recorded parts and the override applied (a related
+   * list of wt-similar's, a health section of wt-wire's). Empty when done, else why not.
+   */
+  static Optional<String> stageOverrides(
+      PatchState state,
+      SkillPagesPatch.State pages,
+      SkillPagesPatch pagesPatch,
+      ContentLoader loader,
+      Path root,
+      SkillPagesPatch.Overrides overrides,
+      Set<SkillId> changed,
+      Path staging,
+      List<String> staged)
+      throws IOException {
+    Set<SkillId> ids = new TreeSet<>(overrides.related().keySet());
+    ids.addAll(overrides.health().keySet());
+    ids.removeAll(changed);
+    SkillPagesPatch.Skills known = known(loader, state, root);
+    for (SkillId id : ids) {
+      Optional<PatchState.SkillRecord> r = state.skill(id);
+      if (r.isEmpty()) {
+        return Optional.of(id + " is no skill of the last build");
+      }
+      Optional<Skill> y = known.read(new SkillPagesPatch.Folder(id, r.get().source(), List.of()));
+      if (y.isEmpty()) {
+        return Optional.of(id + " has an error or a missing file now");
+      }
+      if (!PatchState.model(y.get()).equals(r.get().model())) {
+        return Optional.of(id + " differs from the last build's (not listed as changed?)");
+      }
+      SkillPagesPatch.Outcome o =
+          pagesPatch.stage(pages, root, y.get(), false, false, overrides, known, staging);
+      if (o.refused().isPresent()) {
+        return o.refused();
+      }
+      staged.addAll(o.staged());
+    }
+    return Optional.empty();
+  }
+
   /** The last build's skills as the pages side asks about them: lookups in the state. */
-  private SkillPagesPatch.Skills known(PatchState state, Path root) {
+  private static SkillPagesPatch.Skills known(ContentLoader loader, PatchState state, Path root) {
     return new SkillPagesPatch.Skills() {
       @Override
       public Optional<SkillPagesPatch.Folder> skillIn(String dir) {

@@ -157,6 +157,16 @@ public final class SkillPagesPatch {
       }
     }
 
+    /** The related cards of {@code id}'s page as the last build made them (for tests). */
+    public Optional<List<RelatedCard>> related(SkillId id) throws IOException {
+      return skill(id).isEmpty() ? Optional.empty() : Optional.of(skill(id).get().page().related());
+    }
+
+    /** The routing health section of {@code id}'s page as the last build made it. */
+    public Optional<List<RoutingHealthView.SkillHealth>> health(SkillId id) throws IOException {
+      return skill(id).isEmpty() ? Optional.empty() : Optional.of(skill(id).get().page().health());
+    }
+
     /** The mention terms as the last build had them: every one, or only the distinctive ones. */
     MentionIndex terms(boolean distinctive) {
       return MentionIndex.lookingUp(
