@@ -31,9 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The re-render API the routing side feeds ({@link PatchBuild#stageOverrides}): a skill's page made
  * again from the last build's record with another related list and health section is, byte for
  * byte, the page a clean build makes when those are the skill's related list and health. Two clean
- * builds of {@code anthropic}: the second with a declared relation and another routing threshold
- * in {@code skillsite.yaml}, which move one skill's related cards and other skills' health; the
- * first build's site, given the second's lists, stages the second's pages.
+ * builds of {@code anthropic}: the second with a declared relation in {@code skillsite.yaml} and a
+ * trigger phrase of {@code webapp-testing}'s added to {@code mcp-builder}'s description (its
+ * summary the same), which move one skill's related cards and other skills' health sections; the
+ * first build's site, given the second's lists, stages the second's pages of those skills.
  */
 class PatchOverridesTest {
   private static final Path CORPUS = Path.of("../shared/corpora/anthropic");
@@ -48,8 +49,16 @@ class PatchOverridesTest {
     copy(CORPUS, moved);
     Files.writeString(
         moved.resolve("skillsite.yaml"),
-        "related:\n  webapp-testing: [mcp-builder]\nrouting: {threshold: 0.95}\n",
+        "related:\n  webapp-testing: [mcp-builder]\n",
         StandardCharsets.UTF_8);
+    // a trigger phrase of webapp-testing's given to mcp-builder: rivals in health, same summary
+    Path rival = moved.resolve("skills/mcp-builder/SKILL.md");
+    Files.writeString(
+        rival,
+        Files.readString(rival)
+            .replaceFirst(
+                "(?m)^(description: .*)$",
+                "$1 Use when the user asks to \"test local web applications using Playwright\"."));
     Path a = tmp.resolve("a");
     Path b = tmp.resolve("b");
     build(content, a);
@@ -66,11 +75,14 @@ class PatchOverridesTest {
       for (SkillId id : ids(content)) {
         if (!sa.health(id).equals(sb.health(id))) {
           healthMoved.add(id);
-          health.put(id, sb.health(id).orElseThrow());
+          if (!id.value().equals("mcp-builder")) {
+            health.put(id, sb.health(id).orElseThrow());
+          }
         }
       }
     }
-    assertFalse(healthMoved.isEmpty(), "the threshold moved no skill's health section");
+    healthMoved.remove(new SkillId("mcp-builder")); // its own page changed with its description
+    assertFalse(healthMoved.isEmpty(), "the rival moved no other skill's health section");
 
     SkillPagesPatch.Overrides overrides = new SkillPagesPatch.Overrides(relatedLists, health);
     BuildOptions options = new BuildOptions(content, a, Optional.empty(), true, true);
