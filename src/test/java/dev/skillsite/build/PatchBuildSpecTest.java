@@ -183,6 +183,56 @@ class PatchBuildSpecTest {
     }
   }
 
+  /**
+   * A SKILL.md body edit inside the routing document's window, with a routing side that answers
+   * "nothing else changed" (a fake {@link RoutingSeam}: the edit replaces a word only this skill
+   * uses, once, by a new word, so no trigger's ranking and no similar list moves): the pages side
+   * patches it. The fake writes no search files and no routing state, so the comparison with the
+   * clean build leaves out {@code search/} and the routing index's cache files — the lead's merge
+   * wires the real seam, which writes them, and this test then compares everything.
+   */
+  @Test
+  void aRoutingDocumentEditIsPatchedOnceTheSeamAnswers() throws IOException {
+    Path content = tmp.resolve("content");
+    copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path skill = content.resolve("skills/webapp-testing/SKILL.md");
+    String page = "skills/webapp-testing/index.html";
+    String before = Files.readString(out.resolve(page));
+    Files.writeString(skill, Files.readString(skill).replace("synchronous", "zynchronous"));
+    RoutingSeam answersNothing =
+        (cacheDir, changes) -> RoutingSeam.Outcome.of(RoutingSeam.Patched.NOTHING);
+    BuildResult r =
+        new PatchBuild(
+                () -> new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE),
+                Optional.empty(),
+                OutputLock.Policy.build(),
+                answersNothing)
+            .run(options(content, out), Optional.of(List.of(skill)));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertTrue(Files.readString(out.resolve(page)).contains("zynchronous"));
+    assertFalse(before.contains("zynchronous"));
+    Path clean = Files.createTempDirectory(tmp, "clean").resolve("site");
+    run(content, clean, Optional.empty());
+    List<String> routing =
+        List.of(
+            ".skillsite-cache/index.key",
+            ".skillsite-cache/index-docs.txt",
+            ".skillsite-cache/index-answers.bin",
+            ".skillsite-cache/search-export.list");
+    List<String> differ =
+        SiteFingerprint.differences(SiteFingerprint.of(clean), SiteFingerprint.of(out));
+    assertTrue(
+        differ.stream().anyMatch(d -> d.startsWith("search/")), "the index did change: " + differ);
+    assertEquals(
+        List.of(),
+        differ.stream()
+            .filter(d -> !d.startsWith("search/"))
+            .filter(d -> routing.stream().noneMatch(d::startsWith))
+            .toList());
+  }
+
   private void assertClean(Path content, Path out, String at) throws IOException {
     Path clean = Files.createTempDirectory(tmp, "clean").resolve("site");
     run(content, clean, Optional.empty());
