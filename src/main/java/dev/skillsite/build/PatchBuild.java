@@ -171,6 +171,11 @@ public final class PatchBuild {
         return Attempt.no(opened.why());
       }
       try (PatchState state = opened.state().get()) {
+        Optional<PatchOverlay> read = PatchOverlay.read(out);
+        if (read.isEmpty()) {
+          return Attempt.no("the record of earlier patches is missing, damaged or too large");
+        }
+        PatchOverlay overlay = read.get();
         steps.done("open");
         Path root = options.content().toRealPath();
         Map<PatchState.SkillRecord, List<String>> owners = new LinkedHashMap<>();
@@ -248,6 +253,7 @@ public final class PatchBuild {
           if (pagesState.isEmpty()) {
             return Attempt.no("the last build left no pages record (Markdown changed)");
           }
+          pagesState.get().patched(overlay.chars(), overlay.total());
         }
         try (Closing pagesClosing = new Closing(pagesState)) {
           RoutingSeam.Outcome routed = routing.patch(out.resolve(BuildCache.FOLDER), changes);
@@ -262,7 +268,8 @@ public final class PatchBuild {
           List<PatchState.SkillRecord> records = new ArrayList<>(owners.keySet());
           for (int k = 0; k < skills.size(); k++) {
             if (!markdown.contains(records.get(k))
-                && !PatchState.model(skills.get(k)).equals(records.get(k).model())) {
+                && !PatchState.model(skills.get(k))
+                    .equals(overlay.model(records.get(k).dir(), records.get(k).model()))) {
               return Attempt.no(
                   records.get(k).id()
                       + "'s SKILL.md or references differ from the last build's"
@@ -302,6 +309,7 @@ public final class PatchBuild {
             Optional<String> others =
                 stageOverrides(
                     state,
+                    overlay,
                     pagesState.get(),
                     pagesPatch,
                     loader,
@@ -313,6 +321,14 @@ public final class PatchBuild {
             if (others.isPresent()) {
               return Attempt.no(others.get());
             }
+            // the state's records of the patched skills, as a whole build would write them now
+            int k = 0;
+            for (PatchState.SkillRecord r : owners.keySet()) {
+              overlay.patched(r.dir(), PatchState.model(skills.get(k++)));
+            }
+            overlay.chars(pagesState.get().patchedChars(), pagesState.get().total());
+            overlay.write(writer.staging());
+            staged.add(PatchOverlay.PATH);
             steps.done("pages");
           }
           i = 0;
@@ -400,6 +416,7 @@ public final class PatchBuild {
    */
   static Optional<String> stageOverrides(
       PatchState state,
+      PatchOverlay overlay,
       SkillPagesPatch.State pages,
       SkillPagesPatch pagesPatch,
       ContentLoader loader,
@@ -422,7 +439,7 @@ public final class PatchBuild {
       if (y.isEmpty()) {
         return Optional.of(id + " has an error or a missing file now");
       }
-      if (!PatchState.model(y.get()).equals(r.get().model())) {
+      if (!PatchState.model(y.get()).equals(overlay.model(r.get().dir(), r.get().model()))) {
         return Optional.of(id + " differs from the last build's (not listed as changed?)");
       }
       SkillPagesPatch.Outcome o =

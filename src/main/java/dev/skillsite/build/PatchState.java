@@ -230,6 +230,7 @@ final class PatchState implements AutoCloseable {
       records.put(ID + s.id().value(), s.dir().getBytes(StandardCharsets.UTF_8));
     }
     RecordTable.write(staging.resolve(PATH), records);
+    PatchOverlay.empty().write(staging); // no patch since this build
   }
 
   /** A digest of everything {@link dev.skillsite.content.ContentLoader} made of a skill. */

@@ -120,10 +120,32 @@ public final class SkillPagesPatch {
   public static final class State implements AutoCloseable {
     private final RecordTable table;
     private final SiteRecord site;
+    private final Map<SkillId, Long> patchedChars = new java.util.HashMap<>();
+    private long total;
 
     private State(RecordTable table, SiteRecord site) {
       this.table = table;
       this.site = site;
+      this.total = site.chars();
+    }
+
+    /**
+     * What patches since the record was written changed of it: the Markdown characters of the
+     * skills they patched and the site's total (the record has the whole build's).
+     */
+    public void patched(Map<SkillId, Long> chars, java.util.OptionalLong siteTotal) {
+      patchedChars.putAll(chars);
+      total = siteTotal.orElse(site.chars());
+    }
+
+    /** The patched skills' Markdown characters, those of this patch included. */
+    public Map<SkillId, Long> patchedChars() {
+      return Map.copyOf(patchedChars);
+    }
+
+    /** The site's Markdown characters counted against the build's budget, this patch included. */
+    public long total() {
+      return total;
     }
 
     /** The record of the published site {@code published}, if it has a readable one. */
@@ -510,8 +532,8 @@ public final class SkillPagesPatch {
     MarkdownBudget budget = MarkdownBudget.DEFAULT.forSkills(site.skills());
     List<SourceDocument> sources = DocumentPipeline.sources(now);
     long mine = budget.counted(sources);
-    long total = site.chars() - was.chars() + mine;
-    if (site.chars() > site.perBuild() || total > site.perBuild()) {
+    long total = state.total - state.patchedChars.getOrDefault(now.id(), was.chars()) + mine;
+    if (state.total > site.perBuild() || total > site.perBuild()) {
       return Outcome.refuse("the site's Markdown budget is reached (which documents are plain)");
     }
     Map<String, Diagnostic> plain = budget.overBudget(sources);
@@ -632,6 +654,8 @@ public final class SkillPagesPatch {
         staged.add(SiteLayout.rawSkill(now.id()));
       }
     }
+    state.patchedChars.put(now.id(), mine);
+    state.total = total;
     return new Outcome(
         staged,
         rendered.diagnostics().stream().sorted(Diagnostic.ORDER).toList(),

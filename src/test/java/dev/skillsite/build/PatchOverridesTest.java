@@ -94,6 +94,7 @@ class PatchOverridesTest {
       Optional<String> why =
           PatchBuild.stageOverrides(
               state,
+              PatchOverlay.empty(),
               pages,
               new SkillPagesPatch(Optional.empty()),
               new ContentLoader(),

@@ -61,6 +61,12 @@ public final class SiteFingerprint {
   private static final String DOCUMENTS = ".skillsite-cache/documents.bin";
 
   /**
+   * What patch builds changed of the two records above (build.PatchOverlay): empty after a whole
+   * build, the patched skills' entries after a patch — history of the same kind.
+   */
+  private static final String PATCHED = ".skillsite-cache/patch/patched.txt";
+
+  /**
    * Relative path → SHA-256 of every file under {@code root} (the routing index's files included;
    * the caches of stamps not: {@link #STAMPS}, {@link #FINDINGS}, {@link #PAGES}, {@link
    * #PATCH_STATE}).
@@ -75,7 +81,8 @@ public final class SiteFingerprint {
             && !rel.equals(PAGES)
             && !rel.equals(PATCH_STATE)
             && !rel.equals(PAGES_STATE)
-            && !rel.equals(DOCUMENTS)) {
+            && !rel.equals(DOCUMENTS)
+            && !rel.equals(PATCHED)) {
           map.put(rel, sha256(Files.readAllBytes(f)));
         }
       }
