@@ -173,7 +173,7 @@ public final class SkillPagesPatch {
     Optional<SkillRecord> skill(SkillId id) {
       try {
         Optional<byte[]> b = table.get(SKILL + id.value());
-        return b.isEmpty() ? Optional.empty() : Optional.of(SkillRecord.decode(b.get()));
+        return b.isEmpty() ? Optional.empty() : Optional.of(SkillRecord.decode(inflate(b.get())));
       } catch (IOException | RuntimeException e) {
         return Optional.empty();
       }
@@ -435,7 +435,7 @@ public final class SkillPagesPatch {
               mentions(r),
               List.copyOf(copies.subMap(prefix, prefix + Character.MAX_VALUE).keySet()),
               Parts.of(view).encode());
-      records.put(SKILL + s.id().value(), rec.encode());
+      records.put(SKILL + s.id().value(), deflate(rec.encode()));
     }
 
     /** Writes the record into the site being built. */
@@ -694,6 +694,47 @@ public final class SkillPagesPatch {
     Path to = staging.resolve(path);
     Files.createDirectories(to.getParent());
     Files.write(to, pages.render(kind, site.view(), page, view).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A skill's record deflated: its page's parts repeat the install commands and links (about 3 KB a
+   * skill as they are, 1.1 KB deflated, on {@code large}).
+   */
+  private static byte[] deflate(byte[] b) {
+    java.util.zip.Deflater d = new java.util.zip.Deflater();
+    try {
+      d.setInput(b);
+      d.finish();
+      ByteArrayOutputStream out = new ByteArrayOutputStream(b.length / 2 + 16);
+      byte[] buf = new byte[4096];
+      while (!d.finished()) {
+        out.write(buf, 0, d.deflate(buf));
+      }
+      return out.toByteArray();
+    } finally {
+      d.end();
+    }
+  }
+
+  private static byte[] inflate(byte[] b) throws IOException {
+    java.util.zip.Inflater i = new java.util.zip.Inflater();
+    try {
+      i.setInput(b);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(b.length * 3);
+      byte[] buf = new byte[4096];
+      while (!i.finished()) {
+        int n = i.inflate(buf);
+        if (n == 0 && (i.needsInput() || i.needsDictionary())) {
+          throw new IOException("a truncated record");
+        }
+        out.write(buf, 0, n);
+      }
+      return out.toByteArray();
+    } catch (java.util.zip.DataFormatException e) {
+      throw new IOException("a damaged record", e);
+    } finally {
+      i.end();
+    }
   }
 
   static String sha256(String text) {

@@ -106,6 +106,10 @@ class PatchBuildSpecTest {
                         add(reference(c), "A third line.")),
                 "patch"),
             new Row(
+                "a file beside that SKILL.md edited after its Markdown patches",
+                c -> List.of(append(c.resolve("skills/skill-creator/LICENSE.txt"))),
+                "patch"),
+            new Row(
                 "a body edit past the window that mentions another skill",
                 c ->
                     List.of(
