@@ -188,6 +188,32 @@ class PatchBuildSpecTest {
   }
 
   /**
+   * A Markdown patch of two skills (pages, raw copy, archives, discovery index and the record of
+   * patches, all through the journal) killed after 1 and after 4 journal steps: the next build
+   * finishes it, patches the next edit and equals the clean build.
+   */
+  @Test
+  void aKilledMarkdownPatchIsFinishedByTheNextBuild() throws IOException {
+    Path content = tmp.resolve("content");
+    copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path body = content.resolve("skills/skill-creator/SKILL.md");
+    for (int steps : new int[] {1, 4}) {
+      int kill = steps;
+      List<Path> changed =
+          List.of(add(body, "Killed " + steps + "."), add(reference(content), "K."));
+      assertThrows(
+          IOException.class,
+          () -> patch(out).killingAfter(kill).run(options(content, out), Optional.of(changed)));
+      add(body, "After the kill.");
+      BuildResult r = run(content, out, Optional.of(changed));
+      assertTrue(r.patch().taken(), r.patch().toString());
+      assertClean(content, out, "killed after " + steps);
+    }
+  }
+
+  /**
    * A SKILL.md body edit inside the routing document's window, with a routing side that answers
    * "nothing else changed" (a fake {@link RoutingSeam}: the edit replaces a word only this skill
    * uses, once, by a new word, so no trigger's ranking and no similar list moves): the pages side
