@@ -113,7 +113,8 @@ public final class SkillPagesPatch {
    * @param userTemplates the user's templates folder (the state's key includes their digest)
    */
   public SkillPagesPatch(Optional<Path> userTemplates) {
-    this.pages = new PageRenderer(userTemplates);
+    this.pages =
+        new PageRenderer(userTemplates, java.util.EnumSet.of(PageKind.SKILL, PageKind.REFERENCE));
   }
 
   /** The last build's record: opened for a patch, closed with it. */
