@@ -60,6 +60,7 @@
 //SOURCES ../src/main/java/dev/skillsite/build/LiveSite.java
 //SOURCES ../src/main/java/dev/skillsite/build/LoadStage.java
 //SOURCES ../src/main/java/dev/skillsite/build/PatchBuild.java
+//SOURCES ../src/main/java/dev/skillsite/build/PatchOverlay.java
 //SOURCES ../src/main/java/dev/skillsite/build/PatchState.java
 //SOURCES ../src/main/java/dev/skillsite/build/Progress.java
 //SOURCES ../src/main/java/dev/skillsite/build/RelatedSkillsStage.java
@@ -305,6 +306,7 @@
 //SOURCES ../src/main/java/dev/skillsite/site/PageStamps.java
 //SOURCES ../src/main/java/dev/skillsite/site/PageViews.java
 //SOURCES ../src/main/java/dev/skillsite/site/Paging.java
+//SOURCES ../src/main/java/dev/skillsite/site/PatchLinks.java
 //SOURCES ../src/main/java/dev/skillsite/site/PublishedAsIs.java
 //SOURCES ../src/main/java/dev/skillsite/site/RelatedSkill.java
 //SOURCES ../src/main/java/dev/skillsite/site/RelationGraph.java
@@ -321,10 +323,12 @@
 //SOURCES ../src/main/java/dev/skillsite/site/SkillArchives.java
 //SOURCES ../src/main/java/dev/skillsite/site/SkillFilesPatch.java
 //SOURCES ../src/main/java/dev/skillsite/site/SkillPages.java
+//SOURCES ../src/main/java/dev/skillsite/site/SkillPagesPatch.java
 //SOURCES ../src/main/java/dev/skillsite/site/SkillSummary.java
 //SOURCES ../src/main/java/dev/skillsite/site/Summaries.java
 //SOURCES ../src/main/java/dev/skillsite/site/TarGz.java
 //SOURCES ../src/main/java/dev/skillsite/site/Urls.java
+//SOURCES ../src/main/java/dev/skillsite/site/ViewCodec.java
 //SOURCES ../src/main/java/dev/skillsite/site/ViewDigest.java
 //SOURCES ../src/main/java/dev/skillsite/site/package-info.java
 //SOURCES ../src/main/java/dev/skillsite/site/view/AuditBadge.java

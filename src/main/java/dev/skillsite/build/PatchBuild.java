@@ -10,12 +10,14 @@ import dev.skillsite.discovery.DiscoveryIndexWriter;
 import dev.skillsite.model.ContentPaths;
 import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.Skill;
+import dev.skillsite.model.SkillId;
 import dev.skillsite.output.AtomicSiteWriter;
 import dev.skillsite.output.OutputLocation;
 import dev.skillsite.output.OutputLock;
 import dev.skillsite.routing.RoutingIndex;
 import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.site.SkillFilesPatch;
+import dev.skillsite.site.SkillPagesPatch;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -23,13 +25,17 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * {@code build --changed PATH…}: a rebuild in O(change). Told which files changed (by a watcher or
@@ -189,10 +195,16 @@ public final class PatchBuild {
         return Attempt.no(opened.why());
       }
       try (PatchState state = opened.state().get()) {
+        Optional<PatchOverlay> read = PatchOverlay.read(out);
+        if (read.isEmpty()) {
+          return Attempt.no("the record of earlier patches is missing, damaged or too large");
+        }
+        PatchOverlay overlay = read.get();
         steps.done("open");
         Path root = options.content().toRealPath();
         Map<PatchState.SkillRecord, List<String>> owners = new LinkedHashMap<>();
-        Optional<String> markdown = Optional.empty();
+        Set<PatchState.SkillRecord> markdown = new HashSet<>();
+        Set<PatchState.SkillRecord> skillMd = new HashSet<>();
         for (Path p : changed) {
           Path abs = p.toAbsolutePath().normalize();
           if (abs.getFileName() != null && EditorFiles.isScratch(abs.getFileName().toString())) {
@@ -229,7 +241,10 @@ public final class PatchBuild {
           }
           String lower = rel.toLowerCase(Locale.ROOT);
           if (lower.endsWith(".md") || lower.endsWith(".markdown")) {
-            markdown = Optional.of(rel);
+            markdown.add(owner.get());
+          }
+          if (rel.equals(owner.get().source())) {
+            skillMd.add(owner.get());
           }
           owners.computeIfAbsent(owner.get(), k -> new ArrayList<>()).add(rel);
         }
@@ -260,108 +275,253 @@ public final class PatchBuild {
                   again.get().diagnostics()));
         }
         steps.done("read");
-        RoutingSeam.Outcome routed = routing.patch(out, key, changes);
-        held.keep(routed); // staged: committed after publishing, else rolled back when closed
-        if (routed.patched().isEmpty()) {
-          return Attempt.no(routed.cannot());
+        Optional<SkillPagesPatch.State> pagesState = Optional.empty();
+        if (!markdown.isEmpty()) { // before routing: its state is not touched for nothing
+          pagesState = SkillPagesPatch.State.open(out);
+          if (pagesState.isEmpty()) {
+            return Attempt.no("the last build left no pages record (Markdown changed)");
+          }
+          pagesState.get().patched(overlay.chars(), overlay.total());
         }
-        RoutingSeam.Patched patched = routed.patched().get();
-        if (patched.health().isPresent()) {
-          return Attempt.no(patched.health().get());
-        }
-        if (markdown.isPresent()) { // after routing: a SKILL.md edit's routing part runs first
-          return Attempt.no(
-              markdown.get() + " is Markdown: rendering documents in a patch is not built yet");
-        }
-        if (!patched.pagesUnchanged()) {
-          return Attempt.no(
-              "the similar skills of "
-                  + patched.similarMayChange().size()
-                  + " skill(s) may change: the pages side does not patch them yet");
-        }
-        List<PatchState.SkillRecord> records = new ArrayList<>(owners.keySet());
-        for (int k = 0; k < skills.size(); k++) {
-          if (!PatchState.model(skills.get(k)).equals(records.get(k).model())) {
+        try (Closing pagesClosing = new Closing(pagesState)) {
+          RoutingSeam.Outcome routed = routing.patch(out, key, changes);
+          held.keep(routed); // staged: committed after publishing, else rolled back when closed
+          if (routed.patched().isEmpty()) {
+            return Attempt.no(routed.cannot());
+          }
+          RoutingSeam.Patched patched = routed.patched().get();
+          if (patched.health().isPresent()) {
+            return Attempt.no(patched.health().get());
+          }
+          if (!patched.pagesUnchanged()) {
             return Attempt.no(
-                records.get(k).id()
-                    + "'s SKILL.md or references differ from the last build's"
-                    + " (not listed as changed?)");
+                "the similar skills of "
+                    + patched.similarMayChange().size()
+                    + " skill(s) may change: the pages side does not patch them yet");
           }
+          List<String> routedFiles = new ArrayList<>(patched.exportFiles().keySet());
+          for (Map.Entry<String, byte[]> f : patched.exportFiles().entrySet()) {
+            Path at = writer.staging().resolve(f.getKey());
+            Files.createDirectories(at.getParent());
+            Files.write(at, f.getValue());
+          }
+          List<PatchState.SkillRecord> records = new ArrayList<>(owners.keySet());
+          for (int k = 0; k < skills.size(); k++) {
+            if (!markdown.contains(records.get(k))
+                && !PatchState.model(skills.get(k))
+                    .equals(overlay.model(records.get(k).dir(), records.get(k).model()))) {
+              return Attempt.no(
+                  records.get(k).id()
+                      + "'s SKILL.md or references differ from the last build's"
+                      + " (not listed as changed?)");
+            }
+          }
+          steps.done("route");
+          List<String> staged = new ArrayList<>();
+          int i = 0;
+          // other skills' related lists and health sections the routing side changed (the lead
+          // wires wt-similar's Patched.similar() and wt-wire's health overrides in here)
+          SkillPagesPatch.Overrides overrides = SkillPagesPatch.Overrides.NONE;
+          if (!markdown.isEmpty()) {
+            SkillPagesPatch.Skills known = known(loader, state, root);
+            SkillPagesPatch pagesPatch = new SkillPagesPatch(templates);
+            for (PatchState.SkillRecord r : owners.keySet()) {
+              Skill now = skills.get(i++);
+              if (!markdown.contains(r)) {
+                continue;
+              }
+              SkillPagesPatch.Outcome o =
+                  pagesPatch.stage(
+                      pagesState.get(),
+                      root,
+                      now,
+                      true,
+                      skillMd.contains(r),
+                      overrides,
+                      known,
+                      writer.staging());
+              if (o.refused().isPresent()) {
+                return Attempt.no(o.refused().get());
+              }
+              staged.addAll(o.staged());
+              diagnostics.addAll(o.diagnostics());
+            }
+            Optional<String> others =
+                stageOverrides(
+                    state,
+                    overlay,
+                    pagesState.get(),
+                    pagesPatch,
+                    loader,
+                    root,
+                    overrides,
+                    skills.stream().map(Skill::id).collect(Collectors.toSet()),
+                    writer.staging(),
+                    staged);
+            if (others.isPresent()) {
+              return Attempt.no(others.get());
+            }
+            // the state's records of the patched skills, as a whole build would write them now
+            int k = 0;
+            for (PatchState.SkillRecord r : owners.keySet()) {
+              overlay.patched(r.dir(), PatchState.model(skills.get(k++)));
+            }
+            overlay.chars(pagesState.get().patchedChars(), pagesState.get().total());
+            overlay.write(writer.staging());
+            staged.add(PatchOverlay.PATH);
+            steps.done("pages");
+          }
+          i = 0;
+          for (PatchState.SkillRecord r : owners.keySet()) {
+            Skill now = skills.get(i++);
+            SkillFilesPatch.Outcome o =
+                SkillFilesPatch.stage(root, now, owners.get(r), out, writer.staging());
+            if (o.refused().isPresent()) {
+              return Attempt.no(r.id() + ": " + o.refused().get());
+            }
+            staged.addAll(o.staged());
+            if (o.archive().isPresent()
+                && !DiscoveryIndexWriter.patchDigest(
+                    out,
+                    writer.staging(),
+                    SkillFilesPatch.archivePath(now),
+                    o.archive().get(),
+                    r.discoveryAt())) {
+              return Attempt.no(r.id() + " has no archive entry in the discovery index");
+            }
+          }
+          staged.add(DiscoveryIndexWriter.PATH);
+          staged.removeIf(p -> !Files.exists(writer.staging().resolve(p)));
+          steps.done("stage");
+          AuditSettings audit = AuditSettings.read(root);
+          i = 0;
+          for (PatchState.SkillRecord r : owners.keySet()) {
+            Skill now = skills.get(i++);
+            String findings = "";
+            if (audit.enabled()) {
+              AuditReport one =
+                  Baseline.read(audit.baselineFile(root))
+                      .apply(new AuditReport(List.of(Auditor.standard().audit(now, root))), root);
+              findings = PatchState.audit(one.of(now.id()));
+            }
+            if (!findings.equals(r.audit())) {
+              return Attempt.no(r.id() + "'s audit findings changed (badges, audit pages)");
+            }
+          }
+          steps.done("audit");
+          staged.addAll(routedFiles);
+          AtomicSiteWriter.Published how =
+              writer.patch(List.copyOf(staged), patched.exportDeleted(), killAfter);
+          routed.commit(); // once the journal is written: a kill before is seen by the next patch
+          steps.done("publish");
+          PatchState.Totals totals = state.totals();
+          double seconds = (System.nanoTime() - start) / 1e9;
+          return new Attempt(
+              Optional.of(
+                  new BuildResult(
+                          totals.skills(),
+                          totals.pages(),
+                          diagnostics,
+                          seconds,
+                          true,
+                          Optional.empty(),
+                          BuildResult.Documents.NONE,
+                          true,
+                          true,
+                          true,
+                          BuildResult.Rankings.NONE,
+                          new BuildResult.Output(
+                              totals.pages(), true, how.replaced(), how.deleted()),
+                          BuildResult.Patch.NONE)
+                      .withPatch(
+                          new BuildResult.Patch(
+                              true, "", owners.size(), how.replaced(), steps.toString()))),
+              "");
         }
-        List<String> routedFiles = new ArrayList<>(patched.exportFiles().keySet());
-        for (Map.Entry<String, byte[]> f : patched.exportFiles().entrySet()) {
-          Path at = writer.staging().resolve(f.getKey());
-          Files.createDirectories(at.getParent());
-          Files.write(at, f.getValue());
-        }
-        steps.done("route");
-        List<String> staged = new ArrayList<>();
-        int i = 0;
-        for (PatchState.SkillRecord r : owners.keySet()) {
-          Skill now = skills.get(i++);
-          SkillFilesPatch.Outcome o =
-              SkillFilesPatch.stage(root, now, owners.get(r), out, writer.staging());
-          if (o.refused().isPresent()) {
-            return Attempt.no(r.id() + ": " + o.refused().get());
-          }
-          staged.addAll(o.staged());
-          if (o.archive().isPresent()
-              && !DiscoveryIndexWriter.patchDigest(
-                  out,
-                  writer.staging(),
-                  SkillFilesPatch.archivePath(now),
-                  o.archive().get(),
-                  r.discoveryAt())) {
-            return Attempt.no(r.id() + " has no archive entry in the discovery index");
-          }
-        }
-        staged.add(DiscoveryIndexWriter.PATH);
-        staged.removeIf(p -> !Files.exists(writer.staging().resolve(p)));
-        steps.done("stage");
-        AuditSettings audit = AuditSettings.read(root);
-        i = 0;
-        for (PatchState.SkillRecord r : owners.keySet()) {
-          Skill now = skills.get(i++);
-          String findings = "";
-          if (audit.enabled()) {
-            AuditReport one =
-                Baseline.read(audit.baselineFile(root))
-                    .apply(new AuditReport(List.of(Auditor.standard().audit(now, root))), root);
-            findings = PatchState.audit(one.of(now.id()));
-          }
-          if (!findings.equals(r.audit())) {
-            return Attempt.no(r.id() + "'s audit findings changed (badges, audit pages)");
-          }
-        }
-        steps.done("audit");
-        staged.addAll(routedFiles);
-        AtomicSiteWriter.Published how =
-            writer.patch(List.copyOf(staged), patched.exportDeleted(), killAfter);
-        routed.commit(); // once the journal is written: a kill before is seen by the next patch
-        steps.done("publish");
-        PatchState.Totals totals = state.totals();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new Attempt(
-            Optional.of(
-                new BuildResult(
-                        totals.skills(),
-                        totals.pages(),
-                        diagnostics,
-                        seconds,
-                        true,
-                        Optional.empty(),
-                        BuildResult.Documents.NONE,
-                        true,
-                        true,
-                        true,
-                        BuildResult.Rankings.NONE,
-                        new BuildResult.Output(totals.pages(), true, how.replaced(), how.deleted()),
-                        BuildResult.Patch.NONE)
-                    .withPatch(
-                        new BuildResult.Patch(
-                            true, "", owners.size(), how.replaced(), steps.toString()))),
-            "");
       }
     }
+  }
+
+  /** Closes the pages record, if one was opened. */
+  private record Closing(Optional<SkillPagesPatch.State> state) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      if (state.isPresent()) {
+        state.get().close();
+      }
+    }
+  }
+
+  /**
+   * Stages the page of every skill {@code overrides} names other than the {@code changed} ones
+   * (whose pages are staged with their documents, the overrides applied): the skill read again from
+   * its record, its page made again with its recorded parts and the override applied (a related
+   * list of wt-similar's, a health section of wt-wire's). Empty when done, else why not.
+   */
+  static Optional<String> stageOverrides(
+      PatchState state,
+      PatchOverlay overlay,
+      SkillPagesPatch.State pages,
+      SkillPagesPatch pagesPatch,
+      ContentLoader loader,
+      Path root,
+      SkillPagesPatch.Overrides overrides,
+      Set<SkillId> changed,
+      Path staging,
+      List<String> staged)
+      throws IOException {
+    Set<SkillId> ids = new TreeSet<>(overrides.related().keySet());
+    ids.addAll(overrides.health().keySet());
+    ids.removeAll(changed);
+    SkillPagesPatch.Skills known = known(loader, state, root);
+    for (SkillId id : ids) {
+      Optional<PatchState.SkillRecord> r = state.skill(id);
+      if (r.isEmpty()) {
+        return Optional.of(id + " is no skill of the last build");
+      }
+      Optional<Skill> y = known.read(new SkillPagesPatch.Folder(id, r.get().source(), List.of()));
+      if (y.isEmpty()) {
+        return Optional.of(id + " has an error or a missing file now");
+      }
+      if (!PatchState.model(y.get()).equals(overlay.model(r.get().dir(), r.get().model()))) {
+        return Optional.of(id + " differs from the last build's (not listed as changed?)");
+      }
+      SkillPagesPatch.Outcome o =
+          pagesPatch.stage(pages, root, y.get(), false, false, overrides, known, staging);
+      if (o.refused().isPresent()) {
+        return o.refused();
+      }
+      staged.addAll(o.staged());
+    }
+    return Optional.empty();
+  }
+
+  /** The last build's skills as the pages side asks about them: lookups in the state. */
+  private static SkillPagesPatch.Skills known(ContentLoader loader, PatchState state, Path root) {
+    return new SkillPagesPatch.Skills() {
+      @Override
+      public Optional<SkillPagesPatch.Folder> skillIn(String dir) {
+        return state
+            .skillIn(dir)
+            .map(r -> new SkillPagesPatch.Folder(r.id(), r.source(), r.references()));
+      }
+
+      @Override
+      public Optional<Skill> read(SkillPagesPatch.Folder folder) throws IOException {
+        Optional<PatchState.SkillRecord> r = state.skillIn(folder.dir());
+        if (r.isEmpty()) {
+          return Optional.empty();
+        }
+        return loader
+            .read(
+                root,
+                r.get().id(),
+                r.get().source(),
+                r.get().collectionId(),
+                r.get().references(),
+                r.get().declaredRelated())
+            .map(ContentLoader.Reloaded::skill);
+      }
+    };
   }
 }

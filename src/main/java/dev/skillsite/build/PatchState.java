@@ -44,6 +44,7 @@ final class PatchState implements AutoCloseable {
   private static final String KEY = "key";
   private static final String TOTALS = "totals";
   private static final String SKILL = "d:";
+  private static final String ID = "i:";
 
   /** One skill as the last build had it. */
   record SkillRecord(
@@ -156,6 +157,14 @@ final class PatchState implements AutoCloseable {
             });
   }
 
+  /** The skill with id {@code id}. */
+  Optional<SkillRecord> skill(SkillId id) {
+    return table
+        .get(ID + id.value())
+        .flatMap(b -> skillIn(new String(b, StandardCharsets.UTF_8)))
+        .filter(r -> r.id().equals(id));
+  }
+
   Totals totals() {
     return table
         .get(TOTALS)
@@ -218,8 +227,10 @@ final class PatchState implements AutoCloseable {
               audit(audit.flatMap(a -> a.of(s.id()))),
               digests.getOrDefault(SkillFilesPatch.archivePath(s), -1L));
       records.put(SKILL + s.dir(), r.encode());
+      records.put(ID + s.id().value(), s.dir().getBytes(StandardCharsets.UTF_8));
     }
     RecordTable.write(staging.resolve(PATH), records);
+    PatchOverlay.empty().write(staging); // no patch since this build
   }
 
   /** A digest of everything {@link dev.skillsite.content.ContentLoader} made of a skill. */

@@ -48,16 +48,21 @@ public final class RecordTable implements AutoCloseable {
   /** Writes {@code records} to {@code file}, in the order of their keys' UTF-8 bytes. */
   public static void write(Path file, Map<String, byte[]> records) throws IOException {
     Files.createDirectories(file.getParent());
+    try (OutputStream os =
+        Files.newOutputStream(
+            file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      write(os, records);
+    }
+  }
+
+  /** Writes {@code records} to {@code file} (left open), in the order of their keys' bytes. */
+  public static void write(OutputStream file, Map<String, byte[]> records) throws IOException {
     long[] offsets = new long[records.size()];
     List<Map.Entry<byte[], byte[]>> sorted = new ArrayList<>();
     records.forEach((k, v) -> sorted.add(Map.entry(k.getBytes(StandardCharsets.UTF_8), v)));
     sorted.sort((a, b) -> Arrays.compareUnsigned(a.getKey(), b.getKey()));
-    try (OutputStream os =
-            new BufferedOutputStream(
-                Files.newOutputStream(
-                    file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING),
-                1 << 16);
-        DataOutputStream out = new DataOutputStream(os)) {
+    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(file, 1 << 16));
+    {
       int i = 0;
       long at = 0;
       for (Map.Entry<byte[], byte[]> e : sorted) {
@@ -77,6 +82,7 @@ public final class RecordTable implements AutoCloseable {
       out.writeLong(at);
       out.writeInt(offsets.length);
       out.writeInt(MAGIC);
+      out.flush();
     }
   }
 

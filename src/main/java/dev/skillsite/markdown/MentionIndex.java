@@ -44,7 +44,11 @@ public final class MentionIndex {
 
   private final int maxWords;
 
+  /** Where the terms are looked up instead of {@link #terms}, for an index kept on disk. */
+  private final Optional<Lookup> lookup;
+
   private MentionIndex(Map<String, SkillId> terms) {
+    this.lookup = Optional.empty();
     this.terms = new HashMap<>(terms);
     this.firstWords =
         terms.keySet().stream().map(MentionIndex::firstWord).collect(Collectors.toSet());
@@ -53,6 +57,44 @@ public final class MentionIndex {
       firstWordHashes[bit >>> 6] |= 1L << bit;
     }
     this.maxWords = terms.keySet().stream().mapToInt(MentionIndex::words).max().orElse(0);
+  }
+
+  /**
+   * Terms looked up one at a time (a patch build's table on disk, never read whole): the skill a
+   * term names, whether a word starts some term, and the longest term in words.
+   */
+  public interface Lookup {
+    Optional<SkillId> owner(String term);
+
+    boolean startsTerm(String word);
+
+    int maxWords();
+  }
+
+  private MentionIndex(Lookup lookup) {
+    this.lookup = Optional.of(lookup);
+    this.terms = Map.of();
+    this.firstWords = Set.of();
+    java.util.Arrays.fill(firstWordHashes, -1L);
+    this.maxWords = lookup.maxWords();
+  }
+
+  /**
+   * An index that asks {@code lookup} for each word and term a text could use, finding what an
+   * index of the same terms finds ({@link #terms} and {@link #equals} are not answered: empty).
+   */
+  public static MentionIndex lookingUp(Lookup lookup) {
+    return new MentionIndex(lookup);
+  }
+
+  /** The first word of a term, as {@link Lookup#startsTerm} is asked about it. */
+  public static String firstWordOf(String term) {
+    return firstWord(term);
+  }
+
+  /** How many words a term has. */
+  public static int wordsOf(String term) {
+    return words(term);
   }
 
   public static MentionIndex none() {
@@ -148,6 +190,9 @@ public final class MentionIndex {
   }
 
   Optional<SkillId> lookup(String term) {
+    if (lookup.isPresent()) {
+      return lookup.get().owner(term);
+    }
     return Optional.ofNullable(terms.get(term));
   }
 
@@ -155,6 +200,9 @@ public final class MentionIndex {
    * Whether some term starts with this word: most words of a text do not, and are skipped cheaply.
    */
   boolean startsTerm(String word) {
+    if (lookup.isPresent()) {
+      return lookup.get().startsTerm(word);
+    }
     return firstWords.contains(word);
   }
 

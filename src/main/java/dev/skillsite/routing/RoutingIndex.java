@@ -26,6 +26,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -349,9 +350,11 @@ public final class RoutingIndex implements Closeable {
   }
 
   /**
-   * What the index is made of (everything in a skill's document derives from these and the code):
-   * each skill's id, name, source, description and body, digested per skill on all cores, then
-   * together. The index's ids derive from it, and the same seed and code give the same index bytes.
+   * What the index is made of: each skill's document (every field's name and text, {@link
+   * SkillDocument#of}: the body up to its indexed window, its headings, triggers, name, source,
+   * description), digested per skill on all cores, then together; an edit past the window that adds
+   * no heading leaves it as it was. The index's ids derive from it, and the same seed and code give
+   * the same index bytes.
    */
   static byte[] contentSeed(List<Skill> skills) {
     return seedOf(skillDigests(skills));
@@ -366,11 +369,18 @@ public final class RoutingIndex implements Closeable {
         .map(
             s ->
                 HexFormat.of()
-                    .formatHex(
-                        ReproducibleIds.seedOf(
-                            List.of(
-                                s.id().value(), s.name(), s.source(), s.description(), s.body()))))
+                    .formatHex(ReproducibleIds.seedOf(documentParts(SkillDocument.of(s)))))
         .toList();
+  }
+
+  /** Every field of a document as "name NUL text", in order: what its digest is made of. */
+  private static List<String> documentParts(Document doc) {
+    List<String> parts = new ArrayList<>();
+    for (IndexableField f : doc.getFields()) {
+      String text = f.stringValue();
+      parts.add(f.name() + '\u0000' + (text != null ? text : String.valueOf(f.numericValue())));
+    }
+    return parts;
   }
 
   /** The {@link #contentSeed} of skills whose {@link #skillDigests} are {@code digests}. */

@@ -98,7 +98,8 @@ final class DocumentPipeline {
       MentionIndex all,
       MentionIndex mentions,
       Map<String, Memo> memos,
-      Map<String, SpilledMemo> spilled) {
+      Map<String, SpilledMemo> spilled,
+      ForPatch facts) {
     /** What a later build can use of this one. */
     Reusable reusable() {
       return new Reusable(all, mentions, memos, spilled);
@@ -116,6 +117,15 @@ final class DocumentPipeline {
       return memos.values().stream().filter(m -> !m.reused()).count()
           + spilled.values().stream().filter(m -> !m.reused()).count();
     }
+  }
+
+  /**
+   * What a patch build ({@link SkillPagesPatch}) compares of each skill's documents, in catalog
+   * order, kept when the build writes a cache: the mention terms of other skills its documents use
+   * (what decides which terms are distinctive) and a digest of its documents' anchors.
+   */
+  record ForPatch(List<List<String>> terms, List<String> anchors) {
+    static final ForPatch NONE = new ForPatch(List.of(), List.of());
   }
 
   /**
@@ -270,6 +280,7 @@ final class DocumentPipeline {
             .overBudget(skills.stream().flatMap(s -> sources(s).stream()).toList());
     // the terms each skill's documents use are dropped once counted: only the distinctive ones stay
     List<Set<String>> used = scan(skills, all, plain, scanned, scans);
+    List<List<String>> terms = cache ? othersTerms(skills, all, used) : List.of();
     MentionIndex mentions = distinctive(all, skills, used);
     used.clear();
     Map<String, Memo> memos =
@@ -339,13 +350,79 @@ final class DocumentPipeline {
       rendered.add(assemble(skills.get(i), docs));
     }
     scans.clear();
+    ForPatch facts = ForPatch.NONE;
+    if (cache) {
+      List<String> digests = new ArrayList<>(skills.size());
+      for (Skill s : skills) {
+        digests.add(anchorDigest(s, anchors));
+      }
+      facts = new ForPatch(terms, digests);
+    }
     if (spill.isPresent()) {
       // every link is checked and every memo recorded: the anchors are no longer asked about
       anchors.clear();
-      return new Result(rendered, links, Map.of(), all, mentions, Map.of(), Map.copyOf(spilled));
+      return new Result(
+          rendered, links, Map.of(), all, mentions, Map.of(), Map.copyOf(spilled), facts);
     }
     return new Result(
-        rendered, links, Map.copyOf(anchors), all, mentions, Map.copyOf(kept), Map.of());
+        rendered, links, Map.copyOf(anchors), all, mentions, Map.copyOf(kept), Map.of(), facts);
+  }
+
+  /** Per skill, the terms of other skills its documents use, sorted. */
+  private static List<List<String>> othersTerms(
+      List<Skill> skills, MentionIndex all, List<Set<String>> used) {
+    List<List<String>> out = new ArrayList<>(skills.size());
+    for (int i = 0; i < skills.size(); i++) {
+      SkillId id = skills.get(i).id();
+      out.add(
+          used.get(i).stream()
+              .filter(t -> all.owner(t).filter(id::equals).isEmpty())
+              .sorted()
+              .toList());
+    }
+    return out;
+  }
+
+  /** A digest of the anchors of a skill's documents (path and sorted ids, in document order). */
+  static String anchorDigest(Skill skill, Map<String, Set<String>> anchors) {
+    StringBuilder sb = new StringBuilder();
+    for (SourceDocument d : sources(skill)) {
+      sb.append(d.path()).append('\u0000');
+      anchors.getOrDefault(d.path(), Set.of()).stream()
+          .sorted()
+          .forEach(a -> sb.append(a).append('\u0001'));
+      sb.append('\u0000');
+    }
+    return SkillPagesPatch.sha256(sb.toString());
+  }
+
+  /**
+   * A patch build's rendering of one skill's documents ({@link SkillPagesPatch}): against {@code
+   * links} (answered from the last build's state), cross-linked with {@code mentions}, the
+   * documents in {@code plain} shown as plain text; what the whole build would render for it when
+   * the site's documents and terms are otherwise as they were.
+   */
+  RenderedSkill patched(
+      Skill skill, LinkTargets links, MentionIndex mentions, Map<String, Diagnostic> plain) {
+    return renderOne(skill, links, mentions, plain);
+  }
+
+  /** The anchors of a skill's documents as a whole build has them ({@code plain}: no headings). */
+  Map<String, Set<String>> anchorsOf(Skill skill, Map<String, Diagnostic> plain) {
+    Map<String, Set<String>> anchors = new HashMap<>();
+    for (SourceDocument source : sources(skill)) {
+      Set<String> headings =
+          plain.containsKey(source.path())
+              ? Set.of()
+              : Set.copyOf(markdown.outline(source).anchors());
+      anchors.put(source.path(), pageIds(skill, source.path(), headings));
+    }
+    return anchors;
+  }
+
+  /** The budget this pipeline renders under. */
+  MarkdownBudget budget() {
+    return budget;
   }
 
   /** {@code memo} as this build keeps it: as it is, or spilled (see {@link Recorded}). */
@@ -624,7 +701,7 @@ final class DocumentPipeline {
   record Again(RenderedSkill skill, LinkTable links) {}
 
   private RenderedSkill renderOne(
-      Skill skill, LinkTable links, MentionIndex mentions, Map<String, Diagnostic> plain) {
+      Skill skill, LinkTargets links, MentionIndex mentions, Map<String, Diagnostic> plain) {
     return assemble(
         skill,
         sources(skill).stream()
@@ -650,7 +727,7 @@ final class DocumentPipeline {
   /**
    * The ids a document's page has: its headings', and the skill page's own sections for a SKILL.md.
    */
-  private static Set<String> pageIds(Skill skill, String path, Set<String> headingIds) {
+  static Set<String> pageIds(Skill skill, String path, Set<String> headingIds) {
     Set<String> ids = new HashSet<>(headingIds);
     if (path.equals(skill.source())) {
       ids.addAll(SKILL_PAGE_IDS);
@@ -674,7 +751,7 @@ final class DocumentPipeline {
   }
 
   /** The skill's body, then its references. */
-  private static List<SourceDocument> sources(Skill skill) {
+  static List<SourceDocument> sources(Skill skill) {
     List<SourceDocument> docs = new ArrayList<>();
     docs.add(
         new SourceDocument(

@@ -42,6 +42,21 @@ public record MarkdownBudget(long perDocument, long perBuild, int plainTextChars
   }
 
   /**
+   * The characters of {@code documents} a build counts against {@link #perBuild}: those of the
+   * documents not over {@link #perDocument}.
+   */
+  long counted(List<SourceDocument> documents) {
+    long total = 0;
+    for (SourceDocument doc : documents) {
+      long length = doc.text().length();
+      if (length <= perDocument) {
+        total += length;
+      }
+    }
+    return total;
+  }
+
+  /**
    * The documents, by path, that are shown as plain text, and why: in catalog order, the same on
    * any machine.
    */

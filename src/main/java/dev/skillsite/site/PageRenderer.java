@@ -20,12 +20,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -45,6 +47,11 @@ final class PageRenderer {
   private final String identity;
 
   PageRenderer(Optional<Path> userTemplates) {
+    this(userTemplates, EnumSet.allOf(PageKind.class));
+  }
+
+  /** A renderer of the pages of {@code kinds} only (a patch build renders skill pages). */
+  PageRenderer(Optional<Path> userTemplates, Set<PageKind> kinds) {
     this.identity = userTemplates.map(PageRenderer::digest).orElse("packaged templates");
     List<Loader<?>> loaders = new ArrayList<>();
     userTemplates.ifPresent(
@@ -65,7 +72,7 @@ final class PageRenderer {
             .strictVariables(true)
             .defaultLocale(Locale.ROOT)
             .build();
-    for (PageKind kind : PageKind.values()) {
+    for (PageKind kind : kinds) {
       try {
         templates.put(kind, engine.getTemplate(kind.template()));
       } catch (PebbleException e) {

@@ -44,9 +44,32 @@ final class PageViews {
   }
 
   PageView page(String path, String title, String description, PageKind kind, boolean code) {
-    String fullTitle = title.equals(config.title()) ? title : title + " · " + config.title();
-    String canonical =
-        config.baseUrl().flatMap(Urls::external).map(b -> Urls.absolute(b, path)).orElse("");
+    return page(
+        config.title(),
+        config.baseUrl().flatMap(Urls::external),
+        path,
+        title,
+        description,
+        kind,
+        code);
+  }
+
+  /** The site's external base URL, if it has one (what canonical URLs start with). */
+  Optional<String> base() {
+    return config.baseUrl().flatMap(Urls::external);
+  }
+
+  /** {@link #page} of a site titled {@code siteTitle} whose external base URL is {@code base}. */
+  static PageView page(
+      String siteTitle,
+      Optional<String> base,
+      String path,
+      String title,
+      String description,
+      PageKind kind,
+      boolean code) {
+    String fullTitle = title.equals(siteTitle) ? title : title + " · " + siteTitle;
+    String canonical = base.map(b -> Urls.absolute(b, path)).orElse("");
     return new PageView(
         fullTitle,
         Summaries.clip(description, Summaries.META),

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -267,7 +268,14 @@ public final class SiteGenerator {
           new SkillPages(snapshot.input, install, new Backlinks(snapshot.documents.docs.skills()));
       SiteView site = views.site(snapshot.input.health().isPresent());
       written.add(
-          writeSkill(again.skill(), snapshot.documents.files, out, site, views, skillPages));
+          writeSkill(
+              again.skill(),
+              snapshot.documents.files,
+              out,
+              site,
+              views,
+              skillPages,
+              Optional.empty()));
       for (RenderedSkill.RenderedReference ref : again.skill().references()) {
         written.add(writeReference(again.skill(), ref, out, site, views, skillPages));
       }
@@ -319,8 +327,27 @@ public final class SiteGenerator {
       tasks.add(
           () -> out.stream(DocumentCache.PATH, os -> DocumentCache.encode(docs.reusable(), os)));
     }
-    for (RenderedSkill r : docs.skills()) {
-      tasks.add(() -> written.add(writeSkill(r, files, out, site, views, skillPages)));
+    // what a patch build needs to render one skill's pages again (SkillPagesPatch)
+    SortedMap<String, Path> copies = docs.links().copies();
+    Optional<SkillPagesPatch.Recorder> recorder =
+        Optional.of(
+                new SkillPagesPatch.Recorder(
+                    copies, docs.facts(), catalog.config().summaries(), MarkdownBudget.DEFAULT))
+            .filter(r -> cache && r.usable(docs.skills().size()));
+    for (int i = 0; i < docs.skills().size(); i++) {
+      RenderedSkill r = docs.skills().get(i);
+      int at = i;
+      tasks.add(
+          () ->
+              written.add(
+                  writeSkill(
+                      r,
+                      files,
+                      out,
+                      site,
+                      views,
+                      skillPages,
+                      recorder.map(k -> v -> k.skill(at, r, v)))));
       for (RenderedSkill.RenderedReference ref : r.references()) {
         tasks.add(() -> written.add(writeReference(r, ref, out, site, views, skillPages)));
       }
@@ -422,7 +449,19 @@ public final class SiteGenerator {
         pages.render(
             PageKind.NOT_FOUND, site, views.notFound(), NotFoundPage.of(assets.file("site.css"))));
 
-    docs.links().copies().forEach(out::copy);
+    copies.forEach(out::copy);
+    recorder.ifPresent(
+        k ->
+            k.write(
+                out,
+                site,
+                catalog.config().title(),
+                views.base(),
+                catalog.skills().size(),
+                docs.all(),
+                docs.mentions(),
+                install,
+                catalog.config()));
     assets.copy(out);
     CatalogJsonWriter json = new CatalogJsonWriter();
     // catalog.js, skills.json and audit.json are split into pages past a size (CatalogJsonWriter)
@@ -457,13 +496,15 @@ public final class SiteGenerator {
       SiteFiles out,
       SiteView site,
       PageViews views,
-      SkillPages skillPages) {
+      SkillPages skillPages,
+      Optional<java.util.function.Consumer<SkillPage>> record) {
     Skill s = r.skill();
     String path = SiteLayout.skill(s.id());
     Optional<Path> raw = files.source(s.source(), s.dir());
     raw.ifPresent(p -> out.copy(SiteLayout.rawSkill(s.id()), p));
     boolean archive = new SkillArchives(files.root()).write(s, out);
     SkillPage view = skillPages.skill(r, raw.isPresent(), archive);
+    record.ifPresent(k -> k.accept(view));
     render(
         out,
         path,

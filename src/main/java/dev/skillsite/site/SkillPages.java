@@ -48,15 +48,7 @@ final class SkillPages {
   SkillPage skill(RenderedSkill rendered, boolean rawCopy, boolean archive) {
     Skill s = rendered.skill();
     String page = SiteLayout.skill(s.id());
-    List<LinkView> refs =
-        rendered.references().stream()
-            .map(
-                r ->
-                    new LinkView(
-                        Urls.relative(page, SiteLayout.reference(s.id(), r.reference().path())),
-                        r.reference().title(),
-                        r.reference().path()))
-            .toList();
+    List<LinkView> refs = references(rendered);
     List<SkillId> mentions = backlinks.of(s.id());
     List<LinkView> mentionedBy =
         mentions.stream()
@@ -97,6 +89,20 @@ final class SkillPages {
         mentions.size() - mentionedBy.size());
   }
 
+  /** The links of a skill's page to its reference pages. */
+  static List<LinkView> references(RenderedSkill rendered) {
+    Skill s = rendered.skill();
+    String page = SiteLayout.skill(s.id());
+    return rendered.references().stream()
+        .map(
+            r ->
+                new LinkView(
+                    Urls.relative(page, SiteLayout.reference(s.id(), r.reference().path())),
+                    r.reference().title(),
+                    r.reference().path()))
+        .toList();
+  }
+
   private InstallView install(Skill s, String page, boolean rawCopy, boolean archive) {
     Optional<InstallTargets.Download> download =
         archive
@@ -108,6 +114,12 @@ final class SkillPages {
   }
 
   ReferencePage reference(RenderedSkill rendered, RenderedSkill.RenderedReference ref) {
+    return reference(rendered, ref, install.sourceUrl(rendered.skill()));
+  }
+
+  /** {@link #reference} of a skill whose SKILL.md is at {@code sourceUrl} in its repository. */
+  static ReferencePage reference(
+      RenderedSkill rendered, RenderedSkill.RenderedReference ref, Optional<String> sourceUrl) {
     Skill s = rendered.skill();
     String page = SiteLayout.reference(s.id(), ref.reference().path());
     List<LinkView> siblings = new ArrayList<>();
@@ -119,8 +131,7 @@ final class SkillPages {
               other.path()));
     }
     String source =
-        install
-            .sourceUrl(s)
+        sourceUrl
             .map(
                 u ->
                     u.substring(0, u.lastIndexOf('/') + 1)
@@ -212,7 +223,7 @@ final class SkillPages {
         .orElse(new LinkView("", "", ""));
   }
 
-  private static String allowedTools(Skill s) {
+  static String allowedTools(Skill s) {
     Object tools = s.frontmatter().get("allowed-tools");
     return tools == null ? "" : FrontmatterText.text(tools);
   }

@@ -85,28 +85,46 @@ class PatchBuildSpecTest {
                 },
                 "whole: added"),
             new Row(
-                "a SKILL.md body edited",
-                c -> {
-                  Path f = c.resolve("skills/webapp-testing/SKILL.md");
-                  Files.writeString(f, "\nOne more line.\n", StandardOpenOption.APPEND);
-                  return List.of(f);
-                },
-                "whole: Markdown"),
+                "a SKILL.md body edited within the routing document",
+                c -> List.of(add(c.resolve("skills/webapp-testing/SKILL.md"), "One more line.")),
+                "whole: routing document"),
             new Row(
-                "a reference edited",
-                c -> {
-                  Path ref;
-                  try (Stream<Path> refs = Files.walk(c.resolve("skills/mcp-builder/reference"))) {
-                    ref =
-                        refs.filter(p -> p.toString().endsWith(".md"))
-                            .sorted()
-                            .findFirst()
-                            .orElseThrow();
-                  }
-                  Files.writeString(ref, "\nOne more line.\n", StandardOpenOption.APPEND);
-                  return List.of(ref);
-                },
-                "whole: Markdown"),
+                "a reference edited", c -> List.of(add(reference(c), "One more line.")), "patch"),
+            new Row(
+                "the same reference edited again",
+                c -> List.of(add(reference(c), "And another line.")),
+                "patch"),
+            new Row(
+                "a SKILL.md body edited past the routing document's window",
+                c -> List.of(add(c.resolve("skills/skill-creator/SKILL.md"), "One more line.")),
+                "patch"),
+            new Row(
+                "the same SKILL.md edited again, and a reference of another skill",
+                c ->
+                    List.of(
+                        add(c.resolve("skills/skill-creator/SKILL.md"), "Yet another line."),
+                        add(reference(c), "A third line.")),
+                "patch"),
+            new Row(
+                "a file beside that SKILL.md edited after its Markdown patches",
+                c -> List.of(append(c.resolve("skills/skill-creator/LICENSE.txt"))),
+                "patch"),
+            new Row(
+                "a body edit past the window that mentions another skill",
+                c ->
+                    List.of(
+                        add(
+                            c.resolve("skills/skill-creator/SKILL.md"),
+                            "Compare the mcp-builder skill.")),
+                "whole: mentions other skills than before"),
+            new Row(
+                "a heading added to a reference",
+                c -> List.of(add(reference(c), "## A new section")),
+                "whole: headings changed"),
+            new Row(
+                "a reference edited after the whole build",
+                c -> List.of(add(reference(c), "A fourth line.")),
+                "patch"),
             new Row(
                 "the settings file created",
                 c -> {
@@ -169,6 +187,82 @@ class PatchBuildSpecTest {
     }
   }
 
+  /**
+   * A Markdown patch of two skills (pages, raw copy, archives, discovery index and the record of
+   * patches, all through the journal) killed after 1 and after 4 journal steps: the next build
+   * finishes it, patches the next edit and equals the clean build.
+   */
+  @Test
+  void aKilledMarkdownPatchIsFinishedByTheNextBuild() throws IOException {
+    Path content = tmp.resolve("content");
+    copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path body = content.resolve("skills/skill-creator/SKILL.md");
+    for (int steps : new int[] {1, 4}) {
+      int kill = steps;
+      List<Path> changed =
+          List.of(add(body, "Killed " + steps + "."), add(reference(content), "K."));
+      assertThrows(
+          IOException.class,
+          () -> patch(out).killingAfter(kill).run(options(content, out), Optional.of(changed)));
+      add(body, "After the kill.");
+      BuildResult r = run(content, out, Optional.of(changed));
+      assertTrue(r.patch().taken(), r.patch().toString());
+      assertClean(content, out, "killed after " + steps);
+    }
+  }
+
+  /**
+   * A SKILL.md body edit inside the routing document's window, with a routing side that answers
+   * "nothing else changed" (a fake {@link RoutingSeam}: the edit replaces a word only this skill
+   * uses, once, by a new word, so no trigger's ranking and no similar list moves): the pages side
+   * patches it. The fake writes no search files and no routing state, so the comparison with the
+   * clean build leaves out {@code search/} and the routing index's cache files — the lead's merge
+   * wires the real seam, which writes them, and this test then compares everything.
+   */
+  @Test
+  void aRoutingDocumentEditIsPatchedOnceTheSeamAnswers() throws IOException {
+    Path content = tmp.resolve("content");
+    copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path skill = content.resolve("skills/webapp-testing/SKILL.md");
+    String page = "skills/webapp-testing/index.html";
+    String before = Files.readString(out.resolve(page));
+    Files.writeString(skill, Files.readString(skill).replace("synchronous", "zynchronous"));
+    RoutingSeam answersNothing =
+        (cacheDir, changes) -> RoutingSeam.Outcome.of(RoutingSeam.Patched.NOTHING);
+    BuildResult r =
+        new PatchBuild(
+                () -> new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE),
+                Optional.empty(),
+                OutputLock.Policy.build(),
+                answersNothing)
+            .run(options(content, out), Optional.of(List.of(skill)));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertTrue(Files.readString(out.resolve(page)).contains("zynchronous"));
+    assertFalse(before.contains("zynchronous"));
+    Path clean = Files.createTempDirectory(tmp, "clean").resolve("site");
+    run(content, clean, Optional.empty());
+    List<String> routing =
+        List.of(
+            ".skillsite-cache/index.key",
+            ".skillsite-cache/index-docs.txt",
+            ".skillsite-cache/index-answers.bin",
+            ".skillsite-cache/search-export.list");
+    List<String> differ =
+        SiteFingerprint.differences(SiteFingerprint.of(clean), SiteFingerprint.of(out));
+    assertTrue(
+        differ.stream().anyMatch(d -> d.startsWith("search/")), "the index did change: " + differ);
+    assertEquals(
+        List.of(),
+        differ.stream()
+            .filter(d -> !d.startsWith("search/"))
+            .filter(d -> routing.stream().noneMatch(d::startsWith))
+            .toList());
+  }
+
   private void assertClean(Path content, Path out, String at) throws IOException {
     Path clean = Files.createTempDirectory(tmp, "clean").resolve("site");
     run(content, clean, Optional.empty());
@@ -176,6 +270,17 @@ class PatchBuildSpecTest {
         List.of(),
         SiteFingerprint.differences(SiteFingerprint.of(clean), SiteFingerprint.of(out)),
         at);
+  }
+
+  private static Path add(Path file, String line) throws IOException {
+    Files.writeString(file, "\n" + line + "\n", StandardOpenOption.APPEND);
+    return file;
+  }
+
+  private static Path reference(Path content) throws IOException {
+    try (Stream<Path> refs = Files.walk(content.resolve("skills/mcp-builder/reference"))) {
+      return refs.filter(p -> p.toString().endsWith(".md")).sorted().findFirst().orElseThrow();
+    }
   }
 
   private static Path append(Path file) throws IOException {

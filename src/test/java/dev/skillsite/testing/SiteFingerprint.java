@@ -90,6 +90,30 @@ public final class SiteFingerprint {
   private static final String LIST_SKILLS = ".skillsite-cache/patch/list-skills.tab";
 
   /**
+   * The pages side's record for a patch build (site.SkillPagesPatch): a patch that renders a
+   * skill's pages again does not rewrite it (it is one file for the whole site), so after a patch
+   * its record of the changed skill is the last whole build's; every value a patch reads from it is
+   * either the same by the patch's own checks or recomputed, and PatchBuildSpecTest's later patches
+   * of the same skill check that it still answers right.
+   */
+  private static final String PAGES_STATE = ".skillsite-cache/patch/pages.tab";
+
+  /**
+   * The rendered documents kept for the next build (site.DocumentCache): a patch build renders a
+   * skill's documents again without rewriting this one file of the whole site, so it keeps the
+   * changed documents' earlier renderings; each is kept with its source's fingerprint and is used
+   * again only for that same source, so the next build renders the changed documents again and
+   * makes the same site (the rows of PatchBuildSpecTest that build whole after a patch check it).
+   */
+  private static final String DOCUMENTS = ".skillsite-cache/documents.bin";
+
+  /**
+   * What patch builds changed of the two records above (build.PatchOverlay): empty after a whole
+   * build, the patched skills' entries after a patch — history of the same kind.
+   */
+  private static final String PATCHED = ".skillsite-cache/patch/patched.txt";
+
+  /**
    * Relative path → SHA-256 of every file under {@code root} (the routing index's files included;
    * the caches of stamps not: {@link #STAMPS}, {@link #FINDINGS}, {@link #PAGES}, {@link
    * #PATCH_STATE}, {@link #CONTENT_STAMPS}, the list state: {@link #LIST_DELTA}, {@link
@@ -121,7 +145,10 @@ public final class SiteFingerprint {
             && !rel.equals(CONTENT_STAMPS)
             && !rel.equals(LIST_DELTA)
             && !rel.equals(LIST_PAGES)
-            && !rel.equals(LIST_SKILLS)) {
+            && !rel.equals(LIST_SKILLS)
+            && !rel.equals(PAGES_STATE)
+            && !rel.equals(DOCUMENTS)
+            && !rel.equals(PATCHED)) {
           map.put(rel, sha256(Files.readAllBytes(f)));
         }
       }

@@ -1,0 +1,778 @@
+package dev.skillsite.site;
+
+import dev.skillsite.cache.BuildCache;
+import dev.skillsite.cache.RecordTable;
+import dev.skillsite.check.RoutingHealthView;
+import dev.skillsite.markdown.MarkdownRenderer;
+import dev.skillsite.markdown.MentionIndex;
+import dev.skillsite.markdown.SourceDocument;
+import dev.skillsite.model.Diagnostic;
+import dev.skillsite.model.Skill;
+import dev.skillsite.model.SkillId;
+import dev.skillsite.site.view.HtmlBlock;
+import dev.skillsite.site.view.InstallView;
+import dev.skillsite.site.view.LinkView;
+import dev.skillsite.site.view.PageView;
+import dev.skillsite.site.view.RelatedCard;
+import dev.skillsite.site.view.SiteView;
+import dev.skillsite.site.view.SkillAuditView;
+import dev.skillsite.site.view.SkillPage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A patch build's pages side for an edit of a skill's Markdown (its SKILL.md body, a reference):
+ * the skill's page and reference pages rendered again by the code a whole build uses, with the
+ * parts of its page that depend on other skills (related cards, "mentioned by", routing health,
+ * audit, collection, install) and the site's link targets and mention terms taken from what the
+ * last whole build recorded ({@value #PATH}: a {@link RecordTable}, looked up, never read whole).
+ *
+ * <p>It refuses (the build falls back) whenever the edit could change a page of another skill or a
+ * list: the skill's name, description, frontmatter, triggers or files (its card, lists, {@code
+ * skills.json}), its summary, the skills it mentions (their "mentioned by"), the anchors of its
+ * documents (links to them from other pages), the terms of other skills its prose uses (which terms
+ * are distinctive), the files its documents link to (copies), or a site-wide Markdown budget
+ * reached.
+ *
+ * <p>The same class renders any skill's page again with another related list or health section
+ * ({@link Overrides}): what the routing side hands over when an edit moves other skills' rankings.
+ */
+public final class SkillPagesPatch {
+  /** Where the record lives in a site. */
+  public static final String PATH = BuildCache.FOLDER + "/patch/pages.tab";
+
+  private static final String SITE = "site";
+  private static final String SKILL = "s:";
+  private static final String TERM = "t:";
+  private static final String WORD = "w:";
+
+  /** A skill folder of the last build, as the patch state has it. */
+  public record Folder(SkillId id, String source, List<String> references) {
+    public String dir() {
+      int slash = source.lastIndexOf('/');
+      return slash < 0 ? "" : source.substring(0, slash);
+    }
+  }
+
+  /** What the patch state answers about the last build's skills. */
+  public interface Skills {
+    /** The skill whose folder is {@code dir} (a content path, "" for the root). */
+    Optional<Folder> skillIn(String dir);
+
+    /** The skill of {@code folder} read again from the content folder, if it reads. */
+    Optional<Skill> read(Folder folder) throws IOException;
+  }
+
+  /**
+   * Another related list or routing health section for a skill's page than the last build's: what
+   * the routing side computes when an edit moves rankings or similar skills.
+   */
+  public record Overrides(
+      Map<SkillId, List<RelatedSkill>> related,
+      Map<SkillId, List<RoutingHealthView.SkillHealth>> health) {
+    public static final Overrides NONE = new Overrides(Map.of(), Map.of());
+
+    public Overrides {
+      related = Map.copyOf(related);
+      health = Map.copyOf(health);
+    }
+  }
+
+  /** The files staged (site paths) and the documents' diagnostics, or why not. */
+  public record Outcome(
+      List<String> staged, List<Diagnostic> diagnostics, Optional<String> refused) {
+    static Outcome refuse(String why) {
+      return new Outcome(List.of(), List.of(), Optional.of(why));
+    }
+  }
+
+  private final PageRenderer pages;
+  private final MarkdownRenderer markdown = new MarkdownRenderer();
+  private final DocumentPipeline pipeline = new DocumentPipeline(markdown);
+
+  /**
+   * @param userTemplates the user's templates folder (the state's key includes their digest)
+   */
+  public SkillPagesPatch(Optional<Path> userTemplates) {
+    this.pages =
+        new PageRenderer(userTemplates, java.util.EnumSet.of(PageKind.SKILL, PageKind.REFERENCE));
+  }
+
+  /** The last build's record: opened for a patch, closed with it. */
+  public static final class State implements AutoCloseable {
+    private final RecordTable table;
+    private final SiteRecord site;
+    private final Map<SkillId, Long> patchedChars = new java.util.HashMap<>();
+    private long total;
+
+    private State(RecordTable table, SiteRecord site) {
+      this.table = table;
+      this.site = site;
+      this.total = site.chars();
+    }
+
+    /**
+     * What patches since the record was written changed of it: the Markdown characters of the
+     * skills they patched and the site's total (the record has the whole build's).
+     */
+    public void patched(Map<SkillId, Long> chars, java.util.OptionalLong siteTotal) {
+      patchedChars.putAll(chars);
+      total = siteTotal.orElse(site.chars());
+    }
+
+    /** The patched skills' Markdown characters, those of this patch included. */
+    public Map<SkillId, Long> patchedChars() {
+      return Map.copyOf(patchedChars);
+    }
+
+    /** The site's Markdown characters counted against the build's budget, this patch included. */
+    public long total() {
+      return total;
+    }
+
+    /** The record of the published site {@code published}, if it has a readable one. */
+    public static Optional<State> open(Path published) {
+      Optional<RecordTable> t = RecordTable.open(published.resolve(PATH));
+      if (t.isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        Optional<byte[]> site = t.get().get(SITE);
+        if (site.isPresent()) {
+          return Optional.of(new State(t.get(), SiteRecord.decode(site.get())));
+        }
+      } catch (IOException | RuntimeException e) {
+        // not ours
+      }
+      try {
+        t.get().close();
+      } catch (IOException e) {
+        // read only
+      }
+      return Optional.empty();
+    }
+
+    Optional<SkillRecord> skill(SkillId id) {
+      try {
+        Optional<byte[]> b = table.get(SKILL + id.value());
+        return b.isEmpty() ? Optional.empty() : Optional.of(SkillRecord.decode(inflate(b.get())));
+      } catch (IOException | RuntimeException e) {
+        return Optional.empty();
+      }
+    }
+
+    /** The related cards of {@code id}'s page as the last build made them (for tests). */
+    public Optional<List<RelatedCard>> related(SkillId id) throws IOException {
+      return skill(id).isEmpty() ? Optional.empty() : Optional.of(skill(id).get().page().related());
+    }
+
+    /** The routing health section of {@code id}'s page as the last build made it. */
+    public Optional<List<RoutingHealthView.SkillHealth>> health(SkillId id) throws IOException {
+      return skill(id).isEmpty() ? Optional.empty() : Optional.of(skill(id).get().page().health());
+    }
+
+    /** The mention terms as the last build had them: every one, or only the distinctive ones. */
+    MentionIndex terms(boolean distinctive) {
+      return MentionIndex.lookingUp(
+          new MentionIndex.Lookup() {
+            @Override
+            public Optional<SkillId> owner(String term) {
+              return table
+                  .get(TERM + term)
+                  .filter(b -> !distinctive || b[b.length - 1] == 1)
+                  .map(b -> new SkillId(new String(b, 0, b.length - 1, StandardCharsets.UTF_8)));
+            }
+
+            @Override
+            public boolean startsTerm(String word) {
+              return table
+                  .get(WORD + word)
+                  .filter(b -> (b[0] & (distinctive ? 2 : 1)) != 0)
+                  .isPresent();
+            }
+
+            @Override
+            public int maxWords() {
+              return distinctive ? site.distinctMax() : site.allMax();
+            }
+          });
+    }
+
+    @Override
+    public void close() throws IOException {
+      table.close();
+    }
+  }
+
+  /** The site-wide part of the record. */
+  record SiteRecord(
+      SiteView view,
+      String title,
+      Optional<String> base,
+      int skills,
+      long chars,
+      long perBuild,
+      int allMax,
+      int distinctMax,
+      String repoLabel,
+      String stars,
+      String forks) {
+    byte[] encode() {
+      return ViewCodec.encode(
+          view, title, base, skills, chars, perBuild, allMax, distinctMax, repoLabel, stars, forks);
+    }
+
+    @SuppressWarnings("unchecked")
+    static SiteRecord decode(byte[] b) throws IOException {
+      List<Object> v = ViewCodec.decode(b);
+      return new SiteRecord(
+          (SiteView) v.get(0),
+          (String) v.get(1),
+          (Optional<String>) v.get(2),
+          (Integer) v.get(3),
+          (Long) v.get(4),
+          (Long) v.get(5),
+          (Integer) v.get(6),
+          (Integer) v.get(7),
+          (String) v.get(8),
+          (String) v.get(9),
+          (String) v.get(10));
+    }
+  }
+
+  /** One skill's part: what a patch compares, and its page's parts that depend on others. */
+  record SkillRecord(
+      String head,
+      String name,
+      String summary,
+      boolean ownSummary,
+      long chars,
+      String anchors,
+      List<String> terms,
+      List<String> mentions,
+      List<String> copies,
+      byte[] parts) {
+    byte[] encode() {
+      try {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeUTF(head);
+        string(out, name);
+        string(out, summary);
+        out.writeBoolean(ownSummary);
+        out.writeLong(chars);
+        out.writeUTF(anchors);
+        strings(out, terms);
+        strings(out, mentions);
+        strings(out, copies);
+        out.writeInt(parts.length);
+        out.write(parts);
+        out.flush();
+        return bytes.toByteArray();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    static SkillRecord decode(byte[] b) throws IOException {
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(b));
+      String head = in.readUTF();
+      String name = string(in);
+      String summary = string(in);
+      boolean own = in.readBoolean();
+      long chars = in.readLong();
+      String anchors = in.readUTF();
+      List<String> terms = strings(in);
+      List<String> mentions = strings(in);
+      List<String> copies = strings(in);
+      byte[] parts = new byte[in.readInt()];
+      in.readFully(parts);
+      return new SkillRecord(
+          head, name, summary, own, chars, anchors, terms, mentions, copies, parts);
+    }
+
+    Parts page() throws IOException {
+      return Parts.decode(parts);
+    }
+  }
+
+  /** The parts of a skill's page a patch takes from the last build (they depend on others). */
+  record Parts(
+      InstallView install,
+      String sourceUrl,
+      String rawHref,
+      LinkView collection,
+      List<RelatedCard> related,
+      List<LinkView> mentionedBy,
+      List<RoutingHealthView.SkillHealth> health,
+      SkillAuditView audit,
+      int mentionedByMore) {
+    static Parts of(SkillPage p) {
+      return new Parts(
+          p.install(),
+          p.sourceUrl(),
+          p.rawHref(),
+          p.collection(),
+          p.related(),
+          p.mentionedBy(),
+          p.health(),
+          p.audit(),
+          p.mentionedByMore());
+    }
+
+    byte[] encode() {
+      return ViewCodec.encode(
+          install,
+          sourceUrl,
+          rawHref,
+          collection,
+          related,
+          mentionedBy,
+          health,
+          audit,
+          mentionedByMore);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Parts decode(byte[] b) throws IOException {
+      List<Object> v = ViewCodec.decode(b);
+      return new Parts(
+          (InstallView) v.get(0),
+          (String) v.get(1),
+          (String) v.get(2),
+          (LinkView) v.get(3),
+          (List<RelatedCard>) v.get(4),
+          (List<LinkView>) v.get(5),
+          (List<RoutingHealthView.SkillHealth>) v.get(6),
+          (SkillAuditView) v.get(7),
+          (Integer) v.get(8));
+    }
+  }
+
+  /**
+   * What a patch compares of a skill's own fields: any change of these shows beyond its own pages
+   * (cards, lists, {@code skills.json}, the trigger index, search).
+   */
+  static String head(Skill s) {
+    StringBuilder sb = new StringBuilder();
+    for (Object part :
+        List.of(
+            s.id().value(),
+            s.name(),
+            s.description(),
+            s.source(),
+            s.collectionId(),
+            String.valueOf(s.frontmatter()),
+            Integer.toString(s.bodyLine()),
+            String.valueOf(s.references().stream().map(r -> r.path()).toList()),
+            String.valueOf(s.declaredRelated()),
+            String.valueOf(s.triggers()))) {
+      String p = part.toString();
+      sb.append(p.length()).append(':').append(p);
+    }
+    return sha256(sb.toString());
+  }
+
+  /** Records, during a whole build, what {@link #stage} needs ({@code SiteGenerator}). */
+  static final class Recorder {
+    private final Map<String, byte[]> records = new ConcurrentHashMap<>();
+    private final SortedMap<String, Path> copies;
+    private final DocumentPipeline.ForPatch facts;
+    private final Map<String, String> summaries;
+    private final MarkdownBudget budget;
+    private final java.util.concurrent.atomic.AtomicLong chars =
+        new java.util.concurrent.atomic.AtomicLong();
+
+    Recorder(
+        SortedMap<String, Path> copies,
+        DocumentPipeline.ForPatch facts,
+        Map<String, String> summaries,
+        MarkdownBudget budget) {
+      this.copies = copies;
+      this.facts = facts;
+      this.summaries = summaries;
+      this.budget = budget;
+    }
+
+    /** Whether the documents were rendered with what this record needs. */
+    boolean usable(int skills) {
+      return facts.terms().size() == skills && facts.anchors().size() == skills;
+    }
+
+    /** Records the {@code i}-th skill of the catalog, rendered, and its page's view. */
+    void skill(int i, RenderedSkill r, SkillPage view) {
+      Skill s = r.skill();
+      long mine = budget.counted(DocumentPipeline.sources(s));
+      chars.addAndGet(mine);
+      String prefix = SiteLayout.file(s.id(), "");
+      SkillRecord rec =
+          new SkillRecord(
+              head(s),
+              s.name(),
+              view.summary(),
+              own(s, summaries),
+              mine,
+              facts.anchors().get(i),
+              facts.terms().get(i),
+              mentions(r),
+              List.copyOf(copies.subMap(prefix, prefix + Character.MAX_VALUE).keySet()),
+              Parts.of(view).encode());
+      records.put(SKILL + s.id().value(), deflate(rec.encode()));
+    }
+
+    /** Writes the record into the site being built. */
+    void write(
+        OutputDir out,
+        SiteView site,
+        String title,
+        Optional<String> base,
+        int skills,
+        MentionIndex all,
+        MentionIndex distinctive,
+        InstallCommand install,
+        dev.skillsite.model.SiteConfig config) {
+      Map<String, byte[]> terms = new TreeMap<>();
+      Map<String, Integer> words = new TreeMap<>();
+      int allMax = 0;
+      int distinctMax = 0;
+      for (var e : all.terms().entrySet()) {
+        boolean kept = distinctive.owner(e.getKey()).isPresent();
+        byte[] id = e.getValue().value().getBytes(StandardCharsets.UTF_8);
+        byte[] v = new byte[id.length + 1];
+        System.arraycopy(id, 0, v, 0, id.length);
+        v[id.length] = (byte) (kept ? 1 : 0);
+        terms.put(TERM + e.getKey(), v);
+        words.merge(MentionIndex.firstWordOf(e.getKey()), kept ? 3 : 1, (a, b) -> a | b);
+        int n = MentionIndex.wordsOf(e.getKey());
+        allMax = Math.max(allMax, n);
+        distinctMax = kept ? Math.max(distinctMax, n) : distinctMax;
+      }
+      Map<String, byte[]> table = new TreeMap<>(records);
+      table.putAll(terms);
+      words.forEach((w, flags) -> table.put(WORD + w, new byte[] {(byte) (int) flags}));
+      table.put(
+          SITE,
+          new SiteRecord(
+                  site,
+                  title,
+                  base,
+                  skills,
+                  chars.get(),
+                  budget.forSkills(skills).perBuild(),
+                  allMax,
+                  distinctMax,
+                  install.repoLabel(),
+                  PageViews.count(config.stars()),
+                  PageViews.count(config.forks()))
+              .encode());
+      out.stream(PATH, os -> RecordTable.write(os, table));
+    }
+  }
+
+  private static boolean own(Skill s, Map<String, String> summaries) {
+    String own = summaries.getOrDefault(s.name(), summaries.get(s.id().value()));
+    return own != null && !own.isBlank();
+  }
+
+  private static List<String> mentions(RenderedSkill r) {
+    Set<String> ids = new TreeSet<>();
+    for (SkillId id : r.mentions()) {
+      if (!id.equals(r.skill().id())) {
+        ids.add(id.value());
+      }
+    }
+    return List.copyOf(ids);
+  }
+
+  /**
+   * Stages the pages of {@code now}, a skill of the last build read again after an edit of its
+   * Markdown ({@code documents}: whether its SKILL.md or references changed; else only its page is
+   * made again, with {@code overrides}), into {@code staging}; or says why it cannot.
+   */
+  public Outcome stage(
+      State state,
+      Path contentRoot,
+      Skill now,
+      boolean documents,
+      boolean skillMdChanged,
+      Overrides overrides,
+      Skills skills,
+      Path staging)
+      throws IOException {
+    Optional<SkillRecord> found = state.skill(now.id());
+    if (found.isEmpty()) {
+      return Outcome.refuse(now.id() + " has no pages record");
+    }
+    SkillRecord was = found.get();
+    SiteRecord site = state.site;
+    if (!head(now).equals(was.head())) {
+      return Outcome.refuse(
+          now.id()
+              + "'s name, description, frontmatter, triggers or files changed (its card and"
+              + " lists are not patched yet)");
+    }
+    MarkdownBudget budget = MarkdownBudget.DEFAULT.forSkills(site.skills());
+    List<SourceDocument> sources = DocumentPipeline.sources(now);
+    long mine = budget.counted(sources);
+    long total = state.total - state.patchedChars.getOrDefault(now.id(), was.chars()) + mine;
+    if (state.total > site.perBuild() || total > site.perBuild()) {
+      return Outcome.refuse("the site's Markdown budget is reached (which documents are plain)");
+    }
+    Map<String, Diagnostic> plain = budget.overBudget(sources);
+    Map<String, Set<String>> anchors = pipeline.anchorsOf(now, plain);
+    PatchLinks links = new PatchLinks(now, anchors, contentRoot, skills, pipeline, budget);
+    RenderedSkill rendered = pipeline.patched(now, links, state.terms(true), plain);
+    if (links.failed().isPresent()) {
+      return Outcome.refuse(links.failed().get());
+    }
+    if (!mentions(rendered).equals(was.mentions())) {
+      return Outcome.refuse(
+          now.id() + " mentions other skills than before (their \"mentioned by\" lists)");
+    }
+    MentionIndex all = state.terms(false);
+    Set<String> used = new TreeSet<>();
+    for (SourceDocument d : sources) {
+      if (!plain.containsKey(d.path())) {
+        for (String t : markdown.mentionedTerms(d.markdown(), all)) {
+          if (all.owner(t).filter(now.id()::equals).isEmpty()) {
+            used.add(t);
+          }
+        }
+      }
+    }
+    if (!List.copyOf(used).equals(was.terms())) {
+      return Outcome.refuse(
+          now.id() + " uses other skills' terms differently (which terms cross-link may change)");
+    }
+    if (!DocumentPipeline.anchorDigest(now, anchors).equals(was.anchors())) {
+      return Outcome.refuse(now.id() + "'s headings changed (anchors other pages may link to)");
+    }
+    if (!links.copies().equals(was.copies())) {
+      return Outcome.refuse(now.id() + "'s documents link to other files than before (copies)");
+    }
+    String summary = was.ownSummary() ? was.summary() : SkillSummary.of(now, Map.of());
+    if (!summary.equals(was.summary())) {
+      return Outcome.refuse(now.id() + "'s summary changed (cards, lists, skills.json)");
+    }
+    Parts parts = was.page();
+    String page = SiteLayout.skill(now.id());
+    List<RelatedCard> related = parts.related();
+    if (overrides.related().containsKey(now.id())) {
+      Optional<List<RelatedCard>> cards =
+          cards(state, site, now.id(), page, overrides.related().get(now.id()));
+      if (cards.isEmpty()) {
+        return Outcome.refuse("a related skill of " + now.id() + " has no pages record");
+      }
+      related = cards.get();
+    }
+    List<RoutingHealthView.SkillHealth> health =
+        overrides.health().getOrDefault(now.id(), parts.health());
+    SkillPage view =
+        new SkillPage(
+            now.id().value(),
+            now.name(),
+            now.description(),
+            now.triggers().phrases(),
+            now.triggers().keywords(),
+            now.triggers().clauses(),
+            now.triggers().notFor(),
+            parts.install(),
+            parts.sourceUrl(),
+            now.source(),
+            parts.rawHref(),
+            now.license().orElse(""),
+            SkillPages.allowedTools(now),
+            FrontmatterText.others(now.frontmatter()),
+            parts.collection(),
+            HtmlBlock.of(rendered.body()),
+            SkillPages.references(rendered),
+            related,
+            parts.mentionedBy(),
+            health,
+            summary,
+            parts.audit(),
+            now.triggers().fallback(),
+            Boolean.TRUE.equals(now.frontmatter().get("disable-model-invocation")),
+            parts.mentionedByMore());
+    List<String> staged = new ArrayList<>();
+    write(
+        staging,
+        page,
+        PageKind.SKILL,
+        site,
+        PageViews.page(site.title(), site.base(), page, now.name(), summary, PageKind.SKILL, true),
+        view);
+    staged.add(page);
+    if (documents) {
+      Optional<String> sourceUrl =
+          parts.sourceUrl().isEmpty() ? Optional.empty() : Optional.of(parts.sourceUrl());
+      for (RenderedSkill.RenderedReference ref : rendered.references()) {
+        String refPath = SiteLayout.reference(now.id(), ref.reference().path());
+        write(
+            staging,
+            refPath,
+            PageKind.REFERENCE,
+            site,
+            PageViews.page(
+                site.title(),
+                site.base(),
+                refPath,
+                ref.reference().title() + " · " + now.name(),
+                now.description(),
+                PageKind.REFERENCE,
+                true),
+            SkillPages.reference(rendered, ref, sourceUrl));
+        staged.add(refPath);
+      }
+      if (skillMdChanged && !parts.rawHref().isEmpty()) {
+        Optional<Path> raw =
+            new ContentFiles(Optional.of(contentRoot)).source(now.source(), now.dir());
+        if (raw.isEmpty()) {
+          return Outcome.refuse(now.source() + " can no longer be published as a copy");
+        }
+        Path to = staging.resolve(SiteLayout.rawSkill(now.id()));
+        Files.createDirectories(to.getParent());
+        Files.copy(raw.get(), to);
+        staged.add(SiteLayout.rawSkill(now.id()));
+      }
+    }
+    state.patchedChars.put(now.id(), mine);
+    state.total = total;
+    return new Outcome(
+        staged,
+        rendered.diagnostics().stream().sorted(Diagnostic.ORDER).toList(),
+        Optional.empty());
+  }
+
+  /** The related cards of {@code related} on {@code page}, as a whole build makes them. */
+  private static Optional<List<RelatedCard>> cards(
+      State state, SiteRecord site, SkillId self, String page, List<RelatedSkill> related) {
+    List<RelatedCard> cards = new ArrayList<>();
+    for (RelatedSkill r : related) {
+      if (r.id().equals(self)) {
+        continue;
+      }
+      Optional<SkillRecord> o = state.skill(r.id());
+      if (o.isEmpty()) {
+        return Optional.empty();
+      }
+      cards.add(
+          new RelatedCard(
+              Urls.relative(page, SiteLayout.skill(r.id())),
+              o.get().name(),
+              o.get().summary(),
+              r.reason(),
+              r.declared(),
+              site.repoLabel(),
+              site.stars(),
+              site.forks()));
+    }
+    return Optional.of(cards);
+  }
+
+  private void write(
+      Path staging, String path, PageKind kind, SiteRecord site, PageView page, Object view)
+      throws IOException {
+    Path to = staging.resolve(path);
+    Files.createDirectories(to.getParent());
+    Files.write(to, pages.render(kind, site.view(), page, view).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A skill's record deflated: its page's parts repeat the install commands and links (about 3 KB a
+   * skill as they are, 1.1 KB deflated, on {@code large}).
+   */
+  private static byte[] deflate(byte[] b) {
+    java.util.zip.Deflater d = new java.util.zip.Deflater();
+    try {
+      d.setInput(b);
+      d.finish();
+      ByteArrayOutputStream out = new ByteArrayOutputStream(b.length / 2 + 16);
+      byte[] buf = new byte[4096];
+      while (!d.finished()) {
+        out.write(buf, 0, d.deflate(buf));
+      }
+      return out.toByteArray();
+    } finally {
+      d.end();
+    }
+  }
+
+  private static byte[] inflate(byte[] b) throws IOException {
+    java.util.zip.Inflater i = new java.util.zip.Inflater();
+    try {
+      i.setInput(b);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(b.length * 3);
+      byte[] buf = new byte[4096];
+      while (!i.finished()) {
+        int n = i.inflate(buf);
+        if (n == 0 && (i.needsInput() || i.needsDictionary())) {
+          throw new IOException("a truncated record");
+        }
+        out.write(buf, 0, n);
+      }
+      return out.toByteArray();
+    } catch (java.util.zip.DataFormatException e) {
+      throw new IOException("a damaged record", e);
+    } finally {
+      i.end();
+    }
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
+  private static void string(DataOutputStream out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static String string(DataInputStream in) throws IOException {
+    byte[] b = new byte[in.readInt()];
+    in.readFully(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
+  private static void strings(DataOutputStream out, List<String> list) throws IOException {
+    out.writeInt(list.size());
+    for (String s : list) {
+      string(out, s);
+    }
+  }
+
+  private static List<String> strings(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    List<String> list = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      list.add(string(in));
+    }
+    return list;
+  }
+}

@@ -1,0 +1,156 @@
+package dev.skillsite.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skillsite.check.RoutingHealthView;
+import dev.skillsite.content.ContentLoader;
+import dev.skillsite.model.SkillId;
+import dev.skillsite.output.OutputLock;
+import dev.skillsite.site.RelatedSkill;
+import dev.skillsite.site.SiteGenerator;
+import dev.skillsite.site.SkillPagesPatch;
+import dev.skillsite.site.view.RelatedCard;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The re-render API the routing side feeds ({@link PatchBuild#stageOverrides}): a skill's page made
+ * again from the last build's record with another related list and health section is, byte for
+ * byte, the page a clean build makes when those are the skill's related list and health. Two clean
+ * builds of {@code anthropic}: the second with a declared relation in {@code skillsite.yaml} and a
+ * trigger phrase of {@code webapp-testing}'s added to {@code mcp-builder}'s description (its
+ * summary the same), which move one skill's related cards and other skills' health sections; the
+ * first build's site, given the second's lists, stages the second's pages of those skills.
+ */
+class PatchOverridesTest {
+  private static final Path CORPUS = Path.of("../shared/corpora/anthropic");
+
+  @TempDir Path tmp;
+
+  @Test
+  void aPageWithTheCleanBuildsRelatedListAndHealthIsTheCleanBuildsPage() throws IOException {
+    Path content = tmp.resolve("content");
+    copy(CORPUS, content);
+    Path moved = tmp.resolve("moved");
+    copy(CORPUS, moved);
+    Files.writeString(
+        moved.resolve("skillsite.yaml"),
+        "related:\n  webapp-testing: [mcp-builder]\n",
+        StandardCharsets.UTF_8);
+    // a trigger phrase of webapp-testing's given to mcp-builder: rivals in health, same summary
+    Path rival = moved.resolve("skills/mcp-builder/SKILL.md");
+    Files.writeString(
+        rival,
+        Files.readString(rival)
+            .replaceFirst(
+                "(?m)^(description: .*)$",
+                "$1 Use when the user asks to \"test local web applications using Playwright\"."));
+    Path a = tmp.resolve("a");
+    Path b = tmp.resolve("b");
+    build(content, a);
+    build(moved, b);
+
+    SkillId related = new SkillId("webapp-testing");
+    Map<SkillId, List<RelatedSkill>> relatedLists = new HashMap<>();
+    Map<SkillId, List<RoutingHealthView.SkillHealth>> health = new HashMap<>();
+    List<SkillId> healthMoved = new ArrayList<>();
+    try (SkillPagesPatch.State sa = SkillPagesPatch.State.open(a).orElseThrow();
+        SkillPagesPatch.State sb = SkillPagesPatch.State.open(b).orElseThrow()) {
+      assertNotEquals(sa.related(related), sb.related(related));
+      relatedLists.put(related, relatedSkills(sb.related(related).orElseThrow()));
+      for (SkillId id : ids(content)) {
+        if (!sa.health(id).equals(sb.health(id))) {
+          healthMoved.add(id);
+          if (!id.value().equals("mcp-builder")) {
+            health.put(id, sb.health(id).orElseThrow());
+          }
+        }
+      }
+    }
+    healthMoved.remove(new SkillId("mcp-builder")); // its own page changed with its description
+    assertFalse(healthMoved.isEmpty(), "the rival moved no other skill's health section");
+
+    SkillPagesPatch.Overrides overrides = new SkillPagesPatch.Overrides(relatedLists, health);
+    BuildOptions options = new BuildOptions(content, a, Optional.empty(), true, true);
+    String key = PatchState.key(SiteGenerator.identityOf(Optional.empty()), options);
+    Path staging = tmp.resolve("staging");
+    List<String> staged = new ArrayList<>();
+    try (PatchState state = PatchState.open(a, key).state().orElseThrow();
+        SkillPagesPatch.State pages = SkillPagesPatch.State.open(a).orElseThrow()) {
+      Optional<String> why =
+          PatchBuild.stageOverrides(
+              state,
+              PatchOverlay.empty(),
+              pages,
+              new SkillPagesPatch(Optional.empty()),
+              new ContentLoader(),
+              content.toRealPath(),
+              overrides,
+              Set.of(),
+              staging,
+              staged);
+      assertEquals(Optional.empty(), why);
+    }
+    List<SkillId> expected = new ArrayList<>(healthMoved);
+    if (!expected.contains(related)) {
+      expected.add(related);
+    }
+    assertEquals(expected.size(), staged.size(), staged.toString());
+    for (SkillId id : expected) {
+      String page = "skills/" + id.value() + "/index.html";
+      assertTrue(staged.contains(page), page);
+      assertNotEquals(
+          Files.readString(a.resolve(page)), Files.readString(b.resolve(page)), "moved: " + page);
+      assertEquals(
+          Files.readString(b.resolve(page)), Files.readString(staging.resolve(page)), page);
+    }
+  }
+
+  /** A card's skill: its href is {@code ../<id>/index.html}. */
+  private static List<RelatedSkill> relatedSkills(List<RelatedCard> cards) {
+    return cards.stream()
+        .map(c -> new RelatedSkill(new SkillId(c.href().split("/")[1]), c.reason(), c.declared()))
+        .toList();
+  }
+
+  private static List<SkillId> ids(Path content) throws IOException {
+    return new ContentLoader().load(content).skills().stream().map(s -> s.id()).toList();
+  }
+
+  private static void build(Path content, Path site) throws IOException {
+    BuildResult r =
+        new PatchBuild(
+                () -> new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE),
+                Optional.empty(),
+                OutputLock.Policy.build())
+            .run(new BuildOptions(content, site, Optional.empty(), true, true), Optional.empty());
+    assertTrue(r.published());
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path p : all.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+}
