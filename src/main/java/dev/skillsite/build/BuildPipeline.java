@@ -43,7 +43,7 @@ public final class BuildPipeline {
   public static final String LUCENE_DIR = IndexStage.DIR;
 
   /** Related skills per page at most. */
-  private static final int RELATED = 6;
+  static final int RELATED = 6;
 
   /** More changed skills than this at once (a branch switch, a bulk edit) go to a full build. */
   static final int MAX_REFRESHED = 8;
@@ -184,6 +184,7 @@ public final class BuildPipeline {
               Files.exists(staging.resolve(DiscoveryIndexWriter.PATH))
                   ? staging.resolve(DiscoveryIndexWriter.PATH)
                   : build.location().out().resolve(DiscoveryIndexWriter.PATH));
+          RelatedState.write(staging, catalog, related); // the lists a patch makes again
         }
         // static/ last: no generated file is replaced unknowingly
         diagnostics.addAll(
