@@ -263,6 +263,50 @@ final class PatchedIndex implements RoutingSource {
     return out;
   }
 
+  /**
+   * Which of the skills at {@code ords} hold {@code term} in {@code field}: one seek per segment
+   * holding any of them, then the term's postings advanced through them in order.
+   */
+  boolean[] contains(String field, String term, int[] ords) {
+    boolean[] out = new boolean[ords.length];
+    Integer[] byDoc = new Integer[ords.length];
+    int[] docs = new int[ords.length];
+    for (int i = 0; i < ords.length; i++) {
+      byDoc[i] = i;
+      docs[i] = docOf(ords[i]);
+    }
+    Arrays.sort(byDoc, Comparator.comparingInt(i -> docs[i]));
+    List<LeafReaderContext> leaves = reader.leaves();
+    try {
+      int i = 0;
+      while (i < byDoc.length) {
+        LeafReaderContext ctx = leaves.get(ReaderUtil.subIndex(docs[byDoc[i]], leaves));
+        int end = ctx.docBase + ctx.reader().maxDoc();
+        int j = i;
+        while (j < byDoc.length && docs[byDoc[j]] < end) {
+          j++;
+        }
+        Terms terms = ctx.reader().terms(field);
+        TermsEnum te = terms == null ? null : terms.iterator();
+        if (te != null && te.seekExact(new BytesRef(term))) {
+          PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+          int at = -1;
+          for (int k = i; k < j; k++) {
+            int local = docs[byDoc[k]] - ctx.docBase;
+            if (at < local) {
+              at = pe.advance(local);
+            }
+            out[byDoc[k]] = at == local;
+          }
+        }
+        i = j;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
   /** How often the skill at {@code ord} holds {@code term} in {@code field} (0 if not). */
   int freq(String field, String term, int ord) {
     int doc = docOf(ord);

@@ -22,6 +22,7 @@ final class PatchedStats implements SimilarStats {
 
   private final Map<String, Field> fields = new ConcurrentHashMap<>();
   private final Map<String, PatchedIndex.Scored> postings = new ConcurrentHashMap<>();
+  private final Map<String, Integer> docFreqs = new ConcurrentHashMap<>();
 
   PatchedStats(PatchedIndex index) {
     this.index = index;
@@ -46,7 +47,7 @@ final class PatchedStats implements SimilarStats {
 
   @Override
   public int docFreq(String field, String term) {
-    return index.docFreq(field, term);
+    return docFreqs.computeIfAbsent(field + '\u0000' + term, k -> index.docFreq(field, term));
   }
 
   @Override
@@ -66,6 +67,19 @@ final class PatchedStats implements SimilarStats {
       return Arrays.binarySearch(p.ords(), doc) >= 0;
     }
     return index.contains(field, term, doc);
+  }
+
+  @Override
+  public boolean[] contains(String field, String term, int[] docs) {
+    PatchedIndex.Scored p = postings.get(field + '\u0000' + term);
+    if (p != null) {
+      boolean[] out = new boolean[docs.length];
+      for (int i = 0; i < docs.length; i++) {
+        out[i] = Arrays.binarySearch(p.ords(), docs[i]) >= 0;
+      }
+      return out;
+    }
+    return index.contains(field, term, docs);
   }
 
   @Override

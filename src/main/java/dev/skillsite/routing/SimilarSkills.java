@@ -220,21 +220,26 @@ public final class SimilarSkills {
     }
     List<Similar> out = new ArrayList<>();
     Background background = index.background();
-    for (int other : table.best(3 * n + 1)) {
+    int[] best = table.best(3 * n + 1);
+    // what the two share must be specific: words most skills anywhere use ("page", "never",
+    // "multi") say nothing about what a skill is for, however rare they are in one small collection
+    List<String> specific =
+        q.top().stream()
+            .filter(t -> background.idf(t) / background.maxIdf() >= Confidence.MIN_EVIDENCE)
+            .sorted(Comparator.comparingDouble((String t) -> -q.weight().get(t)))
+            .toList();
+    Map<String, boolean[]> held = new HashMap<>();
+    for (String t : specific) {
+      held.put(t, stats.contains(Fields.ALL, t, best));
+    }
+    for (int i = 0; i < best.length; i++) {
+      int other = best[i];
       if (other == doc || out.size() >= n) {
         continue;
       }
-      // what the two share must be specific: words most skills anywhere use ("page", "never",
-      // "multi") say
-      // nothing about what a skill is for, however rare they are in one small collection
+      int at = i;
       List<String> shared =
-          q.top().stream()
-              .filter(t -> stats.contains(Fields.ALL, t, other))
-              .filter(t -> background.idf(t) / background.maxIdf() >= Confidence.MIN_EVIDENCE)
-              .sorted(Comparator.comparingDouble((String t) -> -q.weight().get(t)))
-              .map(q.surface()::get)
-              .distinct()
-              .toList();
+          specific.stream().filter(t -> held.get(t)[at]).map(q.surface()::get).distinct().toList();
       if (shared.size() >= MIN_SHARED) {
         out.add(new Similar(index.skill(other).id(), (float) table.score(other), reason(shared)));
       }

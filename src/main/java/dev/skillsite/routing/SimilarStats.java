@@ -17,6 +17,15 @@ interface SimilarStats {
   /** Whether document {@code doc} holds {@code term} in {@code field}. */
   boolean contains(String field, String term, int doc);
 
+  /** Which of {@code docs} hold {@code term} in {@code field}. */
+  default boolean[] contains(String field, String term, int[] docs) {
+    boolean[] out = new boolean[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      out[i] = contains(field, term, docs[i]);
+    }
+    return out;
+  }
+
   /**
    * Adds to the table the BM25 score of {@code term} in {@code field} of every document holding it,
    * as a {@link org.apache.lucene.search.TermQuery} boosted by {@code boost} scores it.
