@@ -35,6 +35,15 @@ final class RelatedPatch {
    */
   static final int MAX_PATCHED = 4096;
 
+  /**
+   * More lists that may change than this in one patch: the build falls back. Each costs a "more
+   * like this" query on the patched index (2–4 ms of CPU on {@code large} in a fresh JVM, up to
+   * {@code SimilarSkills.MAX_POSTINGS} postings at scale), so this bounds what relating adds to a
+   * patch; an edit touching a word hundreds of skills' surfaces use exceeds it (see
+   * docs/notes/issue-27.md: recording which skills walk and rank each word narrows the set).
+   */
+  static final int MAX_ASKED = 512;
+
   private RelatedPatch() {}
 
   /** What a patch of the related lists says. */
@@ -62,6 +71,10 @@ final class RelatedPatch {
       Collection<Skill> changed,
       Path staging)
       throws IOException {
+    if (mayChange.size() > MAX_ASKED) {
+      return new Refused(
+          mayChange.size() + " skills' related lists may change, more than " + MAX_ASKED);
+    }
     Map<SkillId, Skill> now = new HashMap<>();
     changed.forEach(s -> now.put(s.id(), s));
     Map<SkillId, List<RelatedSkill>> out = new TreeMap<>(BY_ID);

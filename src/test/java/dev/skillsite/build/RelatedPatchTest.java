@@ -89,6 +89,27 @@ class RelatedPatchTest {
     s.close();
   }
 
+  @Test
+  void tooManyListsOrAnUnrecordedSkillFallBack() throws IOException {
+    Sequence s = new Sequence(Path.of("../shared/corpora/anthropic"), site);
+    IndexAnswers.Finder never =
+        (id, n) -> {
+          throw new AssertionError("nothing is asked");
+        };
+    try (RelatedState state = RelatedState.open(site).orElseThrow()) {
+      List<String> many = new ArrayList<>();
+      for (int i = 0; i <= RelatedPatch.MAX_ASKED; i++) {
+        many.add(s.catalog.skills().get(i % s.catalog.skills().size()).id().value() + "-" + i);
+      }
+      assertInstanceOf(
+          RelatedPatch.Refused.class, RelatedPatch.patch(state, many, never, List.of(), site));
+      assertInstanceOf(
+          RelatedPatch.Refused.class,
+          RelatedPatch.patch(state, List.of("no-such-skill"), never, List.of(), site));
+    }
+    assertTrue(Files.notExists(site.resolve(RelatedState.PATCHED)), "nothing staged");
+  }
+
   static Skill withDeclared(Skill s, List<String> names) {
     return new Skill(
         s.id(),

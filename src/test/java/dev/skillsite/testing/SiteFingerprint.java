@@ -43,9 +43,19 @@ public final class SiteFingerprint {
   private static final String PATCH_STATE = ".skillsite-cache/patch/skills.tab";
 
   /**
+   * The related lists of the last build (build.RelatedState) and those patch builds made since: a
+   * patched site keeps the first as its full build wrote it and the changed lists in the second, a
+   * clean build writes the same lists into the first alone. Their lists are compared logically
+   * ({@code RelatedPatchTest}: the state's lists after each patch are a full build's).
+   */
+  private static final String RELATED = ".skillsite-cache/patch/related.tab";
+
+  private static final String RELATED_PATCHED = ".skillsite-cache/patch/related-patched.tab";
+
+  /**
    * Relative path → SHA-256 of every file under {@code root} (the routing index's files included;
    * the caches of stamps not: {@link #STAMPS}, {@link #FINDINGS}, {@link #PAGES}, {@link
-   * #PATCH_STATE}).
+   * #PATCH_STATE}, {@link #RELATED}, {@link #RELATED_PATCHED}).
    */
   public static SortedMap<String, String> of(Path root) throws IOException {
     SortedMap<String, String> map = new TreeMap<>();
@@ -55,7 +65,9 @@ public final class SiteFingerprint {
         if (!rel.equals(STAMPS)
             && !rel.equals(FINDINGS)
             && !rel.equals(PAGES)
-            && !rel.equals(PATCH_STATE)) {
+            && !rel.equals(PATCH_STATE)
+            && !rel.equals(RELATED)
+            && !rel.equals(RELATED_PATCHED)) {
           map.put(rel, sha256(Files.readAllBytes(f)));
         }
       }
