@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +58,9 @@ class PatchedSimilarTest {
     s.current.close();
   }
 
+  /** The slow tier: build/RelatedPatchTest covers {@code large} in the fast one. */
   @Test
+  @Tag("corpus")
   void large() throws IOException {
     Sequence s = new Sequence(CorpusSkills.load(Path.of("../shared/corpora/large")), cache, false);
     s.patch(0, SkillEdits::bodyWordReplaced);
