@@ -63,7 +63,9 @@
 //SOURCES ../src/main/java/dev/skillsite/build/PatchOverlay.java
 //SOURCES ../src/main/java/dev/skillsite/build/PatchState.java
 //SOURCES ../src/main/java/dev/skillsite/build/Progress.java
+//SOURCES ../src/main/java/dev/skillsite/build/RelatedPatch.java
 //SOURCES ../src/main/java/dev/skillsite/build/RelatedSkillsStage.java
+//SOURCES ../src/main/java/dev/skillsite/build/RelatedState.java
 //SOURCES ../src/main/java/dev/skillsite/build/RenderStage.java
 //SOURCES ../src/main/java/dev/skillsite/build/RoutingHealthStage.java
 //SOURCES ../src/main/java/dev/skillsite/build/RoutingSeam.java
@@ -239,6 +241,7 @@
 //SOURCES ../src/main/java/dev/skillsite/routing/Matched.java
 //SOURCES ../src/main/java/dev/skillsite/routing/NameTable.java
 //SOURCES ../src/main/java/dev/skillsite/routing/PatchedIndex.java
+//SOURCES ../src/main/java/dev/skillsite/routing/PatchedStats.java
 //SOURCES ../src/main/java/dev/skillsite/routing/QueryTerms.java
 //SOURCES ../src/main/java/dev/skillsite/routing/ReproducibleCodec.java
 //SOURCES ../src/main/java/dev/skillsite/routing/ReproducibleIds.java
@@ -253,6 +256,7 @@
 //SOURCES ../src/main/java/dev/skillsite/routing/ScoreTable.java
 //SOURCES ../src/main/java/dev/skillsite/routing/Similar.java
 //SOURCES ../src/main/java/dev/skillsite/routing/SimilarSkills.java
+//SOURCES ../src/main/java/dev/skillsite/routing/SimilarStats.java
 //SOURCES ../src/main/java/dev/skillsite/routing/SkillDocument.java
 //SOURCES ../src/main/java/dev/skillsite/routing/SolrDocuments.java
 //SOURCES ../src/main/java/dev/skillsite/routing/SolrHttp.java

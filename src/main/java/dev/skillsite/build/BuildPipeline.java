@@ -43,7 +43,7 @@ public final class BuildPipeline {
   public static final String LUCENE_DIR = IndexStage.DIR;
 
   /** Related skills per page at most. */
-  private static final int RELATED = 6;
+  static final int RELATED = 6;
 
   /** More changed skills than this at once (a branch switch, a bulk edit) go to a full build. */
   static final int MAX_REFRESHED = 8;
@@ -198,6 +198,7 @@ public final class BuildPipeline {
               index.index(),
               index.answers(),
               exporting.termBytes());
+          RelatedState.write(staging, catalog, related); // the lists a patch makes again
         }
         if (stamps.isPresent()) { // what a plain build compares to find the changed files
           stamps.get().write(staging);

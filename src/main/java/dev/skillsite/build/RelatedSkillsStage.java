@@ -63,19 +63,32 @@ final class RelatedSkillsStage {
 
   private List<RelatedSkill> relatedOf(
       Skill s, Map<String, List<SkillId>> byName, IndexAnswers.Finder similar) {
-    Set<SkillId> seen = new LinkedHashSet<>();
-    seen.add(s.id());
-    List<RelatedSkill> list = new ArrayList<>();
+    List<SkillId> declared = new ArrayList<>();
     for (String name : s.declaredRelated()) {
-      for (SkillId id : byName.getOrDefault(name, List.of())) {
-        if (seen.add(id)) {
-          list.add(new RelatedSkill(id, DECLARED_REASON, true));
-        }
+      declared.addAll(byName.getOrDefault(name, List.of()));
+    }
+    return related(s.id(), declared, similar, max);
+  }
+
+  /**
+   * One skill's related skills: {@code declared} (the skills its declared names name, in order)
+   * first, then the most similar others by content, at most {@link #MAX_SIMILAR} of them and {@code
+   * max} in all; never itself, never one twice. A patch build ({@link RelatedPatch}) asks this too,
+   * so its lists are a full build's.
+   */
+  static List<RelatedSkill> related(
+      SkillId self, List<SkillId> declared, IndexAnswers.Finder similar, int max) {
+    Set<SkillId> seen = new LinkedHashSet<>();
+    seen.add(self);
+    List<RelatedSkill> list = new ArrayList<>();
+    for (SkillId id : declared) {
+      if (seen.add(id)) {
+        list.add(new RelatedSkill(id, DECLARED_REASON, true));
       }
     }
     if (list.size() < max) {
       int computed = 0;
-      for (Similar sim : similar.similar(s.id(), max + seen.size())) {
+      for (Similar sim : similar.similar(self, max + seen.size())) {
         if (list.size() >= max || computed >= MAX_SIMILAR) {
           break;
         }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The routing side of a patch rebuild, as {@code build/PatchBuild} calls it: the index patched in
@@ -122,11 +123,6 @@ public final class RoutingPatcher {
       return before;
     }
 
-    /** The ids of the skills whose similar skills may have changed (the changed ones included). */
-    public java.util.Set<String> similarMayChange() {
-      return routing.similarMayChange();
-    }
-
     /**
      * The state's generation this patch starts from; {@link #commit} makes it one more. A build
      * publishes the generation its site matches, so that a patch published but not committed
@@ -148,6 +144,22 @@ public final class RoutingPatcher {
     /** Search export files to write (site path → content); none is deleted. */
     public Map<String, String> files() {
       return files.changed();
+    }
+
+    /**
+     * The skills whose similar skills may have changed (ids): the patched ones and those whose
+     * "more like this" words a patched skill holds differently; every other list is as before.
+     */
+    public Set<String> similarMayChange() {
+      return routing.similarMayChange();
+    }
+
+    /**
+     * Similar skills on the patched index, as a fresh build finds them (for {@link
+     * #similarMayChange}: build/RelatedPatch makes their related lists again with it).
+     */
+    public IndexAnswers.Finder similarSkills() {
+      return routing.similarSkills()::similar;
     }
 
     /** Makes the patched state the state: after the site is published. */

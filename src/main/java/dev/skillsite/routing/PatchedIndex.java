@@ -206,6 +206,129 @@ final class PatchedIndex implements RoutingSource {
     return out;
   }
 
+  /** One term's live postings by ord (ascending), with each document's length norm byte. */
+  record Scored(int[] ords, int[] freqs, byte[] norms) {}
+
+  /**
+   * The live postings of {@code term} in {@code field} by ord with their length norms, for scoring
+   * them (a similar-skills query): one pass over the term's postings in each segment.
+   */
+  Scored scored(String field, String term) {
+    int n = 0;
+    int[] ords = new int[16];
+    int[] freqs = new int[16];
+    byte[] norms = new byte[16];
+    try {
+      for (LeafReaderContext ctx : reader.leaves()) {
+        Terms terms = ctx.reader().terms(field);
+        if (terms == null) {
+          continue;
+        }
+        TermsEnum te = terms.iterator();
+        if (!te.seekExact(new BytesRef(term))) {
+          continue;
+        }
+        Bits live = ctx.reader().getLiveDocs();
+        NumericDocValues nv = ctx.reader().getNormValues(field);
+        PostingsEnum pe = te.postings(null, PostingsEnum.FREQS);
+        for (int d = pe.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = pe.nextDoc()) {
+          if (live == null || live.get(d)) {
+            if (n == ords.length) {
+              ords = Arrays.copyOf(ords, 2 * n);
+              freqs = Arrays.copyOf(freqs, 2 * n);
+              norms = Arrays.copyOf(norms, 2 * n);
+            }
+            ords[n] = ordOf(ctx.docBase + d);
+            freqs[n] = pe.freq();
+            norms[n++] = nv != null && nv.advanceExact(d) ? (byte) nv.longValue() : 0;
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    // the base segment's documents come in ord order; a patched one's anywhere among them
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    int[] o = ords;
+    Arrays.sort(order, Comparator.comparingInt(i -> o[i]));
+    Scored out = new Scored(new int[n], new int[n], new byte[n]);
+    for (int i = 0; i < n; i++) {
+      out.ords()[i] = ords[order[i]];
+      out.freqs()[i] = freqs[order[i]];
+      out.norms()[i] = norms[order[i]];
+    }
+    return out;
+  }
+
+  /**
+   * Which of the skills at {@code ords} hold {@code term} in {@code field}: one seek per segment
+   * holding any of them, then the term's postings advanced through them in order.
+   */
+  boolean[] contains(String field, String term, int[] ords) {
+    boolean[] out = new boolean[ords.length];
+    Integer[] byDoc = new Integer[ords.length];
+    int[] docs = new int[ords.length];
+    for (int i = 0; i < ords.length; i++) {
+      byDoc[i] = i;
+      docs[i] = docOf(ords[i]);
+    }
+    Arrays.sort(byDoc, Comparator.comparingInt(i -> docs[i]));
+    List<LeafReaderContext> leaves = reader.leaves();
+    try {
+      int i = 0;
+      while (i < byDoc.length) {
+        LeafReaderContext ctx = leaves.get(ReaderUtil.subIndex(docs[byDoc[i]], leaves));
+        int end = ctx.docBase + ctx.reader().maxDoc();
+        int j = i;
+        while (j < byDoc.length && docs[byDoc[j]] < end) {
+          j++;
+        }
+        Terms terms = ctx.reader().terms(field);
+        TermsEnum te = terms == null ? null : terms.iterator();
+        if (te != null && te.seekExact(new BytesRef(term))) {
+          PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+          int at = -1;
+          for (int k = i; k < j; k++) {
+            int local = docs[byDoc[k]] - ctx.docBase;
+            if (at < local) {
+              at = pe.advance(local);
+            }
+            out[byDoc[k]] = at == local;
+          }
+        }
+        i = j;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** How often the skill at {@code ord} holds {@code term} in {@code field} (0 if not). */
+  int freq(String field, String term, int ord) {
+    int doc = docOf(ord);
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext ctx = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    try {
+      Terms terms = ctx.reader().terms(field);
+      if (terms == null) {
+        return 0;
+      }
+      TermsEnum te = terms.iterator();
+      if (!te.seekExact(new BytesRef(term))) {
+        return 0;
+      }
+      int local = doc - ctx.docBase;
+      PostingsEnum pe = te.postings(null, PostingsEnum.FREQS);
+      return pe.advance(local) == local ? pe.freq() : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The length norm byte of the skill at {@code ord} in {@code field} (0 without one). */
   byte norm(String field, int ord) {
     int doc = docOf(ord);

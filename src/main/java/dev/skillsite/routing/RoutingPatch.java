@@ -464,6 +464,45 @@ public final class RoutingPatch {
       return Router.over(after, confidence);
     }
 
+    /**
+     * Similar skills on the patched index: for any skill, the list a fresh index of the edited
+     * collection gives ({@link RoutingIndex#similarSkills}: the same words, budget, scores, ties
+     * and reasons), reading the postings of that skill's words only. Ask it about {@link
+     * #similarMayChange} (every other skill's list is as before).
+     */
+    public SimilarSkills similarSkills() {
+      PatchedIndex at = after;
+      return new SimilarSkills(
+          new SimilarSkills.Skills() {
+            @Override
+            public int size() {
+              return at.size();
+            }
+
+            @Override
+            public IndexedSkill skill(int doc) {
+              return at.skill(doc);
+            }
+
+            @Override
+            public TermReader terms() {
+              return at.terms();
+            }
+
+            @Override
+            public Background background() {
+              return at.background();
+            }
+
+            @Override
+            public OptionalInt doc(SkillId id) {
+              return at.ordOf(id.value());
+            }
+          },
+          new PatchedStats(at),
+          SimilarSkills.MAX_POSTINGS);
+    }
+
     /** The notes the state was written or last committed with. */
     public Map<String, String> notes() {
       return notes;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,8 +50,8 @@ public final class SimilarSkills {
 
   private static final List<Fields.Weighted> FIELDS =
       List.of(new Fields.Weighted(Fields.ALL, 1.0f), new Fields.Weighted(Fields.BODY, 0.3f));
-  private final RoutingIndex index;
-  private final TermStats stats;
+  private final Skills index;
+  private final SimilarStats stats;
   private final int maxPostings;
 
   /** Score tables not in use, one a thread at most: a table is as long as the collection. */
@@ -61,9 +62,61 @@ public final class SimilarSkills {
   }
 
   SimilarSkills(RoutingIndex index, TermStats stats, int maxPostings) {
+    this(
+        new Skills() {
+          @Override
+          public int size() {
+            return index.size();
+          }
+
+          @Override
+          public IndexedSkill skill(int doc) {
+            return index.skill(doc);
+          }
+
+          @Override
+          public TermReader terms() {
+            return index.terms();
+          }
+
+          @Override
+          public Background background() {
+            return index.background();
+          }
+
+          @Override
+          public OptionalInt doc(SkillId id) {
+            Optional<Integer> d = index.doc(id);
+            return d.isPresent() ? OptionalInt.of(d.get()) : OptionalInt.empty();
+          }
+        },
+        stats,
+        maxPostings);
+  }
+
+  /**
+   * Over the skills of {@code index} and the postings {@code stats} reads: a full build's index
+   * ({@link TermStats}) or a patched one ({@link PatchedStats}), the same lists from the same
+   * collection.
+   */
+  SimilarSkills(Skills index, SimilarStats stats, int maxPostings) {
     this.index = index;
     this.stats = stats;
     this.maxPostings = maxPostings;
+  }
+
+  /** The skills a query reads: their stored parts, by document (position in the collection). */
+  interface Skills {
+    int size();
+
+    IndexedSkill skill(int doc);
+
+    TermReader terms();
+
+    Background background();
+
+    /** The document of the skill with that id. */
+    OptionalInt doc(SkillId id);
   }
 
   /**
@@ -136,11 +189,11 @@ public final class SimilarSkills {
    * unknown id.
    */
   public List<Similar> similar(SkillId id, int n) {
-    var docOpt = index.doc(id);
+    OptionalInt docOpt = index.doc(id);
     if (docOpt.isEmpty() || n <= 0) {
       return List.of();
     }
-    int doc = docOpt.get();
+    int doc = docOpt.getAsInt();
     Query q = query(doc);
     if (q.top().isEmpty()) {
       return List.of();
@@ -167,21 +220,26 @@ public final class SimilarSkills {
     }
     List<Similar> out = new ArrayList<>();
     Background background = index.background();
-    for (int other : table.best(3 * n + 1)) {
+    int[] best = table.best(3 * n + 1);
+    // what the two share must be specific: words most skills anywhere use ("page", "never",
+    // "multi") say nothing about what a skill is for, however rare they are in one small collection
+    List<String> specific =
+        q.top().stream()
+            .filter(t -> background.idf(t) / background.maxIdf() >= Confidence.MIN_EVIDENCE)
+            .sorted(Comparator.comparingDouble((String t) -> -q.weight().get(t)))
+            .toList();
+    Map<String, boolean[]> held = new HashMap<>();
+    for (String t : specific) {
+      held.put(t, stats.contains(Fields.ALL, t, best));
+    }
+    for (int i = 0; i < best.length; i++) {
+      int other = best[i];
       if (other == doc || out.size() >= n) {
         continue;
       }
-      // what the two share must be specific: words most skills anywhere use ("page", "never",
-      // "multi") say
-      // nothing about what a skill is for, however rare they are in one small collection
+      int at = i;
       List<String> shared =
-          q.top().stream()
-              .filter(t -> stats.contains(Fields.ALL, t, other))
-              .filter(t -> background.idf(t) / background.maxIdf() >= Confidence.MIN_EVIDENCE)
-              .sorted(Comparator.comparingDouble((String t) -> -q.weight().get(t)))
-              .map(q.surface()::get)
-              .distinct()
-              .toList();
+          specific.stream().filter(t -> held.get(t)[at]).map(q.surface()::get).distinct().toList();
       if (shared.size() >= MIN_SHARED) {
         out.add(new Similar(index.skill(other).id(), (float) table.score(other), reason(shared)));
       }
@@ -197,13 +255,16 @@ public final class SimilarSkills {
    * id}'s words, then {@link #affectedByTerms}'s.
    */
   Set<SkillId> affectedBy(SkillId id) {
-    Optional<Integer> doc = index.doc(id);
+    OptionalInt doc = index.doc(id);
     if (doc.isEmpty()) {
       return Set.of();
     }
+    if (!(stats instanceof TermStats all)) {
+      throw new IllegalStateException("a skill's words are found in an index read whole");
+    }
     Set<String> terms = new HashSet<>();
     for (Fields.Weighted f : FIELDS) {
-      terms.addAll(stats.termsOf(f.field(), doc.get(), maxPostings));
+      terms.addAll(all.termsOf(f.field(), doc.getAsInt(), maxPostings));
     }
     Set<SkillId> out = affectedByTerms(terms);
     out.remove(id);

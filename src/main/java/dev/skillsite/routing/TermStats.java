@@ -24,7 +24,7 @@ import org.apache.lucene.util.SmallFloat;
  * Bm25}'s k1, b and quantized average length), computed the same way. Immutable and thread-safe
  * once built.
  */
-final class TermStats {
+final class TermStats implements SimilarStats {
   /** The documents holding one term (ascending) and how often each holds it. */
   /** One term's documents (in order) and frequencies in them. */
   record Postings(int[] docs, int[] freqs) {}
@@ -108,12 +108,20 @@ final class TermStats {
       NumericDocValues norms = ctx.reader().getNormValues(field);
       for (int d = 0; norms != null && d < ctx.reader().maxDoc(); d++) {
         if (norms.advanceExact(d)) {
-          float length = SmallFloat.byte4ToInt((byte) norms.longValue());
-          out[ctx.docBase + d] = 1f / (Bm25.K1 * ((1 - Bm25.B) + Bm25.B * length / avgdl));
+          out[ctx.docBase + d] = normInverse((byte) norms.longValue(), avgdl);
         }
       }
     }
     return out;
+  }
+
+  /**
+   * BM25's {@code 1 / (k1 · (1 - b + b · length / average length))} of a document whose length norm
+   * byte is {@code norm}.
+   */
+  static float normInverse(byte norm, float avgdl) {
+    float length = SmallFloat.byte4ToInt(norm);
+    return 1f / (Bm25.K1 * ((1 - Bm25.B) + Bm25.B * length / avgdl));
   }
 
   /** Leaves come in ascending document order, so appending keeps the documents sorted. */
@@ -125,30 +133,32 @@ final class TermStats {
     return new Postings(docs, freqs);
   }
 
-  /**
-   * Adds to the table the BM25 score of {@code term} in {@code field} of every document holding it,
-   * as a {@link org.apache.lucene.search.TermQuery} boosted by {@code boost} scores it.
-   */
-  void addScores(String field, String term, float boost, ScoreTable table) {
+  @Override
+  public void addScores(String field, String term, float boost, ScoreTable table) {
     FieldStats f = field(field);
     Postings p = f.terms().getOrDefault(term, NONE);
     if (p.docs().length == 0) {
       return;
     }
-    float weight = weight(f, p, boost);
+    float weight = weight(f.docCount(), p.docs().length, boost);
     for (int i = 0; i < p.docs().length; i++) {
       int doc = p.docs()[i];
-      table.add(doc, weight - weight / (1f + p.freqs()[i] * f.normInverse()[doc]));
+      table.add(doc, score(weight, p.freqs()[i], f.normInverse()[doc]));
     }
   }
 
-  private static float weight(FieldStats f, Postings p, float boost) {
-    int df = p.docs().length;
-    return boost * (float) Math.log(1 + (f.docCount() - df + 0.5D) / (df + 0.5D));
+  /** BM25's idf of a term {@code df} of {@code docCount} documents hold, times {@code boost}. */
+  static float weight(int docCount, int df, float boost) {
+    return boost * (float) Math.log(1 + (docCount - df + 0.5D) / (df + 0.5D));
   }
 
-  /** The documents holding {@code term} in {@code field}, ascending (not to be changed). */
-  int[] docs(String field, String term) {
+  /** A document's BM25 score for a term of that weight it holds {@code freq} times. */
+  static float score(float weight, int freq, float normInverse) {
+    return weight - weight / (1f + freq * normInverse);
+  }
+
+  @Override
+  public int[] docs(String field, String term) {
     return postings(field, term).docs();
   }
 
@@ -167,19 +177,20 @@ final class TermStats {
     return out;
   }
 
-  /** Documents holding {@code term} in {@code field}. */
-  int docFreq(String field, String term) {
+  @Override
+  public int docFreq(String field, String term) {
     return postings(field, term).docs().length;
   }
 
-  /** How often document {@code doc} holds {@code term} in {@code field} (0 if not). */
-  int freq(String field, String term, int doc) {
+  @Override
+  public int freq(String field, String term, int doc) {
     Postings p = postings(field, term);
     int i = Arrays.binarySearch(p.docs(), doc);
     return i < 0 ? 0 : p.freqs()[i];
   }
 
-  boolean contains(String field, String term, int doc) {
+  @Override
+  public boolean contains(String field, String term, int doc) {
     return Arrays.binarySearch(postings(field, term).docs(), doc) >= 0;
   }
 

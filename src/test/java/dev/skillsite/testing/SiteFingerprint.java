@@ -114,10 +114,20 @@ public final class SiteFingerprint {
   private static final String PATCHED = ".skillsite-cache/patch/patched.txt";
 
   /**
+   * The related lists of the last build (build.RelatedState) and those patch builds made since: a
+   * patched site keeps the first as its full build wrote it and the changed lists in the second, a
+   * clean build writes the same lists into the first alone. Their lists are compared logically
+   * ({@code RelatedPatchTest}: the state's lists after each patch are a full build's).
+   */
+  private static final String RELATED = ".skillsite-cache/patch/related.tab";
+
+  private static final String RELATED_PATCHED = ".skillsite-cache/patch/related-patched.tab";
+
+  /**
    * Relative path → SHA-256 of every file under {@code root} (the routing index's files included;
    * the caches of stamps not: {@link #STAMPS}, {@link #FINDINGS}, {@link #PAGES}, {@link
    * #PATCH_STATE}, {@link #CONTENT_STAMPS}, the list state: {@link #LIST_DELTA}, {@link
-   * #LIST_PAGES}, {@link #LIST_SKILLS}).
+   * #LIST_PAGES}, {@link #LIST_SKILLS}, {@link #RELATED}, {@link #RELATED_PATCHED}).
    */
   public static SortedMap<String, String> of(Path root) throws IOException {
     return of(root, false);
@@ -148,7 +158,9 @@ public final class SiteFingerprint {
             && !rel.equals(LIST_SKILLS)
             && !rel.equals(PAGES_STATE)
             && !rel.equals(DOCUMENTS)
-            && !rel.equals(PATCHED)) {
+            && !rel.equals(PATCHED)
+            && !rel.equals(RELATED)
+            && !rel.equals(RELATED_PATCHED)) {
           map.put(rel, sha256(Files.readAllBytes(f)));
         }
       }

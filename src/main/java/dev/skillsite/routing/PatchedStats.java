@@ -1,0 +1,104 @@
+package dev.skillsite.routing;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.search.CollectionStatistics;
+
+/**
+ * The postings a "more like this" query reads, from a {@link PatchedIndex} and only as asked: a
+ * term's postings (with their documents' length norms) when the query walks it, a seek for a
+ * frequency or a document's holding it otherwise. Statistics are the live ones (what a fresh index
+ * of the same skills counts), so every score is {@link TermStats}'s on a fresh index, bit for bit.
+ * Costs the postings of the walked terms (at most {@link SimilarSkills#MAX_POSTINGS} a query) and a
+ * seek per other question; nothing grows with the collection but those postings. Thread-safe.
+ */
+final class PatchedStats implements SimilarStats {
+  private final PatchedIndex index;
+
+  /** Per field: documents with it and the average length BM25 reads. */
+  private record Field(int docCount, float avgdl) {}
+
+  private final Map<String, Field> fields = new ConcurrentHashMap<>();
+  private final Map<String, PatchedIndex.Scored> postings = new ConcurrentHashMap<>();
+  private final Map<String, Integer> docFreqs = new ConcurrentHashMap<>();
+
+  PatchedStats(PatchedIndex index) {
+    this.index = index;
+  }
+
+  private Field field(String name) {
+    return fields.computeIfAbsent(
+        name,
+        f -> {
+          CollectionStatistics s = index.statistics(List.of(f)).get(f);
+          if (s == null) {
+            return new Field(0, 1f);
+          }
+          return new Field(
+              (int) s.docCount(), Bm25.averageLength(s.sumTotalTermFreq(), s.docCount()));
+        });
+  }
+
+  private PatchedIndex.Scored postings(String field, String term) {
+    return postings.computeIfAbsent(field + '\u0000' + term, k -> index.scored(field, term));
+  }
+
+  @Override
+  public int docFreq(String field, String term) {
+    return docFreqs.computeIfAbsent(field + '\u0000' + term, k -> index.docFreq(field, term));
+  }
+
+  @Override
+  public int freq(String field, String term, int doc) {
+    PatchedIndex.Scored p = postings.get(field + '\u0000' + term);
+    if (p != null) {
+      int i = Arrays.binarySearch(p.ords(), doc);
+      return i < 0 ? 0 : p.freqs()[i];
+    }
+    return index.freq(field, term, doc);
+  }
+
+  @Override
+  public boolean contains(String field, String term, int doc) {
+    PatchedIndex.Scored p = postings.get(field + '\u0000' + term);
+    if (p != null) {
+      return Arrays.binarySearch(p.ords(), doc) >= 0;
+    }
+    return index.contains(field, term, doc);
+  }
+
+  @Override
+  public boolean[] contains(String field, String term, int[] docs) {
+    PatchedIndex.Scored p = postings.get(field + '\u0000' + term);
+    if (p != null) {
+      boolean[] out = new boolean[docs.length];
+      for (int i = 0; i < docs.length; i++) {
+        out[i] = Arrays.binarySearch(p.ords(), docs[i]) >= 0;
+      }
+      return out;
+    }
+    return index.contains(field, term, docs);
+  }
+
+  @Override
+  public void addScores(String field, String term, float boost, ScoreTable table) {
+    PatchedIndex.Scored p = postings(field, term);
+    if (p.ords().length == 0) {
+      return;
+    }
+    Field f = field(field);
+    float weight = TermStats.weight(f.docCount(), p.ords().length, boost);
+    for (int i = 0; i < p.ords().length; i++) {
+      table.add(
+          p.ords()[i],
+          TermStats.score(weight, p.freqs()[i], TermStats.normInverse(p.norms()[i], f.avgdl())));
+    }
+  }
+
+  @Override
+  public int[] docs(String field, String term) {
+    return postings(field, term).ords();
+  }
+}

@@ -1,0 +1,200 @@
+package dev.skillsite.build;
+
+import dev.skillsite.cache.IndexAnswers;
+import dev.skillsite.content.ContentLoader;
+import dev.skillsite.model.Catalog;
+import dev.skillsite.model.Skill;
+import dev.skillsite.model.SkillId;
+import dev.skillsite.routing.RoutingIndex;
+import dev.skillsite.routing.RoutingPatch;
+import dev.skillsite.routing.StopWords;
+import dev.skillsite.site.RelatedSkill;
+import dev.skillsite.testing.SkillEdits;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Lab program (not a test): the related lists a patch makes again ({@link RelatedPatch}) for a
+ * sequence of random one-word body edits (a plain word of the indexed body replaced by a word of
+ * another random skill's body, seed fixed), then edits putting the collection's commonest usable
+ * body word into a body: per patch, how many skills' lists may change ({@code similarMayChange}),
+ * how many differ, and the thread CPU of making them again. The state is recorded once as a full
+ * build would (routing state, related lists).
+ *
+ * <pre>
+ * java -Xmx2g -cp target/classes:target/test-classes:$(cat cp.txt) \
+ *     dev.skillsite.build.RelatedPatchBench ../shared/corpora/large /tmp/work 20 3
+ * </pre>
+ */
+public final class RelatedPatchBench {
+  private static final Pattern WORD = Pattern.compile("(?<![\\w.-])([a-z]{6,})(?![\\w-])");
+  private static final Set<String> STOP = new HashSet<>(StopWords.WORDS);
+
+  private RelatedPatchBench() {}
+
+  public static void main(String[] args) throws IOException {
+    Path work = Files.createTempDirectory(Files.createDirectories(Path.of(args[1])), "rel");
+    int random = Integer.parseInt(args[2]);
+    int common = Integer.parseInt(args[3]);
+    var bean = ManagementFactory.getThreadMXBean();
+    long c = bean.getCurrentThreadCpuTime();
+    Catalog catalog = new ContentLoader().load(Path.of(args[0]), 200_000);
+    List<Skill> skills = new ArrayList<>(catalog.skills());
+    Path cache = work.resolve("cache");
+    try (RoutingIndex index = RoutingIndex.build(skills)) {
+      RoutingPatch.write(cache, index, List.of(), "k");
+      Map<SkillId, List<RelatedSkill>> lists =
+          new RelatedSkillsStage(BuildPipeline.RELATED).relate(catalog, index, new IndexAnswers());
+      RelatedState.write(work, catalog, lists);
+    }
+    System.out.printf(
+        "%d skills: load, index, relate, record: %.1f s CPU (this thread)%n",
+        skills.size(), (bean.getCurrentThreadCpuTime() - c) / 1e9);
+    String frequent = commonestBodyWord(skills);
+    System.out.println("commonest usable body word: " + frequent);
+    Random r = new Random(27);
+    List<long[]> rows = new ArrayList<>();
+    for (int e = 0; e < random + common; e++) {
+      int at = r.nextInt(skills.size());
+      String word = e < random ? randomWord(skills.get(r.nextInt(skills.size())), r) : frequent;
+      Skill before = skills.get(at);
+      Skill after = replaceRandomBodyWord(before, word, r);
+      if (word == null || after == null) {
+        e--;
+        continue;
+      }
+      RoutingPatch.Outcome o =
+          RoutingPatch.patch(
+              cache, "k", List.of(new RoutingPatch.Change(before, after)), List.of(), List.of(), 5);
+      if (o instanceof RoutingPatch.CannotPatch no) {
+        System.out.println(before.id() + ": cannot patch: " + no.reason());
+        continue;
+      }
+      Path staging = Files.createDirectories(work.resolve("staging"));
+      try (RoutingPatch.Patched p = (RoutingPatch.Patched) o;
+          RelatedState state = RelatedState.open(work).orElseThrow()) {
+        long t0 = bean.getCurrentThreadCpuTime();
+        long w0 = System.nanoTime();
+        RelatedPatch.Outcome out =
+            RelatedPatch.patch(
+                state, p.similarMayChange(), p.similarSkills()::similar, List.of(after), staging);
+        long cpu = bean.getCurrentThreadCpuTime() - t0;
+        long wall = System.nanoTime() - w0;
+        int differ = out instanceof RelatedPatch.Patched done ? done.changed().size() : -1;
+        System.out.printf(
+            "%s %-40s %-18s may change %5d, differ %2d, CPU %7.1f ms, wall %7.1f ms%n",
+            e < random ? "random" : "common",
+            before.id().value(),
+            word,
+            p.similarMayChange().size(),
+            differ,
+            cpu / 1e6,
+            wall / 1e6);
+        rows.add(new long[] {e < random ? 0 : 1, p.similarMayChange().size(), differ, cpu});
+        p.commit();
+      }
+      if (Files.exists(staging.resolve(RelatedState.PATCHED))) {
+        Files.move(
+            staging.resolve(RelatedState.PATCHED),
+            work.resolve(RelatedState.PATCHED),
+            StandardCopyOption.REPLACE_EXISTING);
+      }
+      skills.set(at, after);
+    }
+    for (int kind = 0; kind < 2; kind++) {
+      int k = kind;
+      long[] may = rows.stream().filter(x -> x[0] == k).mapToLong(x -> x[1]).sorted().toArray();
+      long[] cpu = rows.stream().filter(x -> x[0] == k).mapToLong(x -> x[3]).sorted().toArray();
+      long differ = rows.stream().filter(x -> x[0] == k).mapToLong(x -> x[2]).sum();
+      if (may.length > 0) {
+        System.out.printf(
+            "%s edits: %d, may change median %d max %d, lists differing %d in all,"
+                + " CPU median %.1f ms max %.1f ms, per list asked %.2f ms%n",
+            k == 0 ? "random" : "common",
+            may.length,
+            may[may.length / 2],
+            may[may.length - 1],
+            differ,
+            cpu[cpu.length / 2] / 1e6,
+            cpu[cpu.length - 1] / 1e6,
+            Arrays.stream(cpu).sum() / 1e6 / Math.max(1, Arrays.stream(may).sum()));
+      }
+    }
+  }
+
+  private static String randomWord(Skill s, Random r) {
+    List<String> words = bodyWords(s);
+    return words.isEmpty() ? null : words.get(r.nextInt(words.size()));
+  }
+
+  private static List<String> bodyWords(Skill s) {
+    List<String> out = new ArrayList<>();
+    String body = s.body().substring(0, Math.min(s.body().length(), SkillEdits.INDEXED_BODY));
+    for (String line : body.split("\n")) {
+      if (line.startsWith("#")) {
+        continue;
+      }
+      Matcher m = WORD.matcher(line);
+      while (m.find()) {
+        if (!STOP.contains(m.group(1))) {
+          out.add(m.group(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A random plain word of the indexed body (not in a heading) replaced by {@code word}. */
+  private static Skill replaceRandomBodyWord(Skill s, String word, Random r) {
+    if (word == null) {
+      return null;
+    }
+    int limit = Math.min(s.body().length(), SkillEdits.INDEXED_BODY - 200);
+    List<int[]> spans = new ArrayList<>();
+    int lineStart = 0;
+    for (String line : s.body().substring(0, limit).split("\n", -1)) {
+      if (!line.startsWith("#")) {
+        Matcher m = WORD.matcher(line);
+        while (m.find()) {
+          if (!STOP.contains(m.group(1)) && !m.group(1).equals(word)) {
+            spans.add(new int[] {lineStart + m.start(1), lineStart + m.end(1)});
+          }
+        }
+      }
+      lineStart += line.length() + 1;
+    }
+    if (spans.isEmpty()) {
+      return null;
+    }
+    int[] at = spans.get(r.nextInt(spans.size()));
+    return SkillEdits.withBody(s, s.body().substring(0, at[0]) + word + s.body().substring(at[1]));
+  }
+
+  private static String commonestBodyWord(List<Skill> skills) {
+    Map<String, Integer> df = new HashMap<>();
+    for (Skill s : skills) {
+      for (String w : new HashSet<>(bodyWords(s))) {
+        df.merge(w, 1, Integer::sum);
+      }
+    }
+    return df.entrySet().stream()
+        .filter(e -> e.getValue() < 0.25 * skills.size())
+        .max(
+            Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        .orElseThrow()
+        .getKey();
+  }
+}
