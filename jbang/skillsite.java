@@ -55,7 +55,9 @@
 //SOURCES ../src/main/java/dev/skillsite/build/BuildPipeline.java
 //SOURCES ../src/main/java/dev/skillsite/build/BuildResult.java
 //SOURCES ../src/main/java/dev/skillsite/build/CardPatch.java
+//SOURCES ../src/main/java/dev/skillsite/build/ContentStamps.java
 //SOURCES ../src/main/java/dev/skillsite/build/ExportStage.java
+//SOURCES ../src/main/java/dev/skillsite/build/HealthProbes.java
 //SOURCES ../src/main/java/dev/skillsite/build/IndexStage.java
 //SOURCES ../src/main/java/dev/skillsite/build/LiveSite.java
 //SOURCES ../src/main/java/dev/skillsite/build/LoadStage.java
@@ -69,9 +71,11 @@
 //SOURCES ../src/main/java/dev/skillsite/build/RenderStage.java
 //SOURCES ../src/main/java/dev/skillsite/build/RoutingHealthStage.java
 //SOURCES ../src/main/java/dev/skillsite/build/RoutingSeam.java
+//SOURCES ../src/main/java/dev/skillsite/build/RoutingWire.java
 //SOURCES ../src/main/java/dev/skillsite/build/Stage.java
 //SOURCES ../src/main/java/dev/skillsite/build/StageClock.java
 //SOURCES ../src/main/java/dev/skillsite/build/StageTimer.java
+//SOURCES ../src/main/java/dev/skillsite/build/StampedBuild.java
 //SOURCES ../src/main/java/dev/skillsite/build/SwapStage.java
 //SOURCES ../src/main/java/dev/skillsite/build/TerminalProgress.java
 //SOURCES ../src/main/java/dev/skillsite/build/package-info.java
@@ -102,6 +106,7 @@
 //SOURCES ../src/main/java/dev/skillsite/check/MarkdownScan.java
 //SOURCES ../src/main/java/dev/skillsite/check/MentionedFilesRule.java
 //SOURCES ../src/main/java/dev/skillsite/check/ProbeFactory.java
+//SOURCES ../src/main/java/dev/skillsite/check/ProbeOutcome.java
 //SOURCES ../src/main/java/dev/skillsite/check/ReferenceDepthRule.java
 //SOURCES ../src/main/java/dev/skillsite/check/RenderRule.java
 //SOURCES ../src/main/java/dev/skillsite/check/RenderedDocuments.java
@@ -242,6 +247,7 @@
 //SOURCES ../src/main/java/dev/skillsite/routing/NameTable.java
 //SOURCES ../src/main/java/dev/skillsite/routing/PatchedIndex.java
 //SOURCES ../src/main/java/dev/skillsite/routing/PatchedStats.java
+//SOURCES ../src/main/java/dev/skillsite/routing/PublishedIndex.java
 //SOURCES ../src/main/java/dev/skillsite/routing/QueryTerms.java
 //SOURCES ../src/main/java/dev/skillsite/routing/ReproducibleCodec.java
 //SOURCES ../src/main/java/dev/skillsite/routing/ReproducibleIds.java

@@ -232,7 +232,7 @@ class PatchBuildSpecTest {
     String before = Files.readString(out.resolve(page));
     Files.writeString(skill, Files.readString(skill).replace("synchronous", "zynchronous"));
     RoutingSeam answersNothing =
-        (cacheDir, changes) -> RoutingSeam.Outcome.of(RoutingSeam.Patched.NOTHING);
+        (site, key, changes) -> RoutingSeam.Outcome.of(RoutingSeam.Patched.NOTHING);
     BuildResult r =
         new PatchBuild(
                 () -> new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE),
