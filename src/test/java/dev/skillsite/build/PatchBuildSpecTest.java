@@ -87,7 +87,9 @@ class PatchBuildSpecTest {
             new Row(
                 "a SKILL.md body edited within the routing document",
                 c -> List.of(add(c.resolve("skills/webapp-testing/SKILL.md"), "One more line.")),
-                "whole: routing document"),
+                // the routing seam patches it; the similar lists it may change are not made
+                // again in a patch build yet (build/RelatedPatch, not wired)
+                "whole: similar skills"),
             new Row(
                 "a reference edited", c -> List.of(add(reference(c), "One more line.")), "patch"),
             new Row(

@@ -84,6 +84,7 @@ class EngineConstantsTest {
           "NameTable",
           "TriggerTable",
           "PatchedIndex",
+          "PublishedIndex",
           "RoutingPatch");
 
   /**
