@@ -12,6 +12,7 @@ import dev.skillsite.output.OutputLock;
 import dev.skillsite.site.ListPatch;
 import dev.skillsite.site.ListState;
 import dev.skillsite.site.SiteGenerator;
+import dev.skillsite.testing.Trees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,7 +101,7 @@ class CardPatchSpecTest {
   @Test
   void relatedSkillsChangedUnderTheHomePagesGraphAreRefused() throws IOException {
     Path content = tmp.resolve("content");
-    copy(ANTHROPIC, content);
+    Trees.copy(ANTHROPIC, content);
     Path site = tmp.resolve("site");
     build(content, site);
     Catalog catalog = new ContentLoader().load(content);
@@ -145,7 +146,7 @@ class CardPatchSpecTest {
 
   private void run(Path corpus, List<Row> rows) throws IOException {
     Path content = tmp.resolve("content");
-    copy(corpus, content);
+    Trees.copy(corpus, content);
     FileTime hourAgo = FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS));
     try (Stream<Path> all = Files.walk(content)) {
       for (Path p : all.toList()) {
@@ -342,19 +343,6 @@ class CardPatchSpecTest {
     try (Stream<Path> all = Files.walk(root)) {
       for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.delete(p);
-      }
-    }
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : all.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
       }
     }
   }

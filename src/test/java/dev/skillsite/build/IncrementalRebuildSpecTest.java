@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.skillsite.routing.StopWords;
 import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.testing.SiteFingerprint;
+import dev.skillsite.testing.Trees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ class IncrementalRebuildSpecTest {
   @Test
   void everyRebuildIsTheCleanBuild() throws IOException {
     Path content = tmp.resolve("content");
-    copy(CORPUS, content);
+    Trees.copy(CORPUS, content);
     // as a checkout an hour old: the audit cache trusts the stamps of files not just modified
     FileTime hourAgo = FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS));
     try (Stream<Path> all = Files.walk(content)) {
@@ -106,7 +107,7 @@ class IncrementalRebuildSpecTest {
             new Row(
                 "a skill added",
                 c -> {
-                  copy(c.resolve("skills/canvas-design"), c.resolve("skills/canvas-sketch"));
+                  Trees.copy(c.resolve("skills/canvas-design"), c.resolve("skills/canvas-sketch"));
                   Path f = c.resolve("skills/canvas-sketch/SKILL.md");
                   Files.writeString(
                       f, Files.readString(f).replaceFirst("(?m)^name: .*$", "name: canvas-sketch"));
@@ -229,19 +230,6 @@ class IncrementalRebuildSpecTest {
       pos += line.length() + 1;
     }
     throw new AssertionError("no word to replace in " + skill);
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : all.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 
   private static void delete(Path dir) throws IOException {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.skillsite.output.OutputLock;
 import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.testing.SiteFingerprint;
+import dev.skillsite.testing.Trees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ class PatchBuildSpecTest {
   @Test
   void everyPatchBuildIsTheCleanBuild() throws IOException {
     Path content = tmp.resolve("content");
-    copy(CORPUS, content);
+    Trees.copy(CORPUS, content);
     FileTime hourAgo = FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS));
     try (Stream<Path> all = Files.walk(content)) {
       for (Path p : all.toList()) {
@@ -168,7 +169,7 @@ class PatchBuildSpecTest {
   @Test
   void aKilledPatchIsFinishedByTheNextBuild() throws IOException {
     Path content = tmp.resolve("content");
-    copy(CORPUS, content);
+    Trees.copy(CORPUS, content);
     Path out = tmp.resolve("site");
     run(content, out, Optional.empty());
     Path license = append(content.resolve("skills/mcp-builder/LICENSE.txt"));
@@ -197,7 +198,7 @@ class PatchBuildSpecTest {
   @Test
   void aKilledMarkdownPatchIsFinishedByTheNextBuild() throws IOException {
     Path content = tmp.resolve("content");
-    copy(CORPUS, content);
+    Trees.copy(CORPUS, content);
     Path out = tmp.resolve("site");
     run(content, out, Optional.empty());
     Path body = content.resolve("skills/skill-creator/SKILL.md");
@@ -226,7 +227,7 @@ class PatchBuildSpecTest {
   @Test
   void aRoutingDocumentEditIsPatchedOnceTheSeamAnswers() throws IOException {
     Path content = tmp.resolve("content");
-    copy(CORPUS, content);
+    Trees.copy(CORPUS, content);
     Path out = tmp.resolve("site");
     run(content, out, Optional.empty());
     Path skill = content.resolve("skills/webapp-testing/SKILL.md");
@@ -306,18 +307,5 @@ class PatchBuildSpecTest {
     BuildResult r = patch(site).run(options(content, site), changed);
     assertTrue(r.published());
     return r;
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : all.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 }

@@ -13,6 +13,7 @@ import dev.skillsite.site.RelatedSkill;
 import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.site.SkillPagesPatch;
 import dev.skillsite.site.view.RelatedCard;
+import dev.skillsite.testing.Trees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,9 +44,9 @@ class PatchOverridesTest {
   @Test
   void aPageWithTheCleanBuildsRelatedListAndHealthIsTheCleanBuildsPage() throws IOException {
     Path content = tmp.resolve("content");
-    copy(CORPUS, content);
+    Trees.copy(CORPUS, content);
     Path moved = tmp.resolve("moved");
-    copy(CORPUS, moved);
+    Trees.copy(CORPUS, moved);
     Files.writeString(
         moved.resolve("skillsite.yaml"),
         "related:\n  webapp-testing: [mcp-builder]\n",
@@ -139,18 +139,5 @@ class PatchOverridesTest {
                 OutputLock.Policy.build())
             .run(new BuildOptions(content, site, Optional.empty(), true, true), Optional.empty());
     assertTrue(r.published());
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : all.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 }

@@ -16,6 +16,7 @@ import dev.skillsite.output.OutputLock;
 import dev.skillsite.routing.RoutingIndex;
 import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.testing.SiteFingerprint;
+import dev.skillsite.testing.Trees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ class RoutingWireTest {
 
   private void editsInSequence(Path corpus, int edits) throws IOException {
     Path content = tmp.resolve("content");
-    copy(corpus, content);
+    Trees.copy(corpus, content);
     Path out = tmp.resolve("site");
     build(content, out);
     List<String> sources = sources(content);
@@ -136,7 +137,7 @@ class RoutingWireTest {
   @Test
   void aPatchPublishedButNotCommittedIsSeenAndTheNextWholeBuildPatchesAgain() throws IOException {
     Path content = tmp.resolve("content");
-    copy(MEDIUM, content);
+    Trees.copy(MEDIUM, content);
     Path out = tmp.resolve("site");
     build(content, out);
     List<String> sources = sources(content);
@@ -182,7 +183,7 @@ class RoutingWireTest {
   @Test
   void aPatchBuildOfABodyEditRunsTheSeamAndRollsItBack() throws IOException {
     Path content = tmp.resolve("content");
-    copy(MEDIUM, content);
+    Trees.copy(MEDIUM, content);
     Path out = tmp.resolve("site");
     build(content, out);
     List<String> sources = sources(content);
@@ -381,18 +382,5 @@ class RoutingWireTest {
       return Optional.of(text.substring(0, m.start()) + with + text.substring(m.end()));
     }
     return Optional.empty();
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : all.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 }
