@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skillsite.check.RouterProbe;
 import dev.skillsite.model.Skill;
 import dev.skillsite.routing.IndexContents;
-import dev.skillsite.routing.RouteResult;
-import dev.skillsite.routing.Router;
 import dev.skillsite.routing.RoutingIndex;
 import dev.skillsite.routing.RoutingPatch;
 import dev.skillsite.search.SearchIndexWriter;
@@ -17,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,11 +71,15 @@ class RoutingPatcherTest {
       assertInstanceOf(RoutingPatcher.Patched.class, r, r.toString());
       skills.set(at, after);
       try (RoutingPatcher.Patched p = (RoutingPatcher.Patched) r;
-          RoutingIndex fresh = RoutingIndex.build(skills)) {
-        Router router = new Router(fresh);
-        for (var e : p.rankings().entrySet()) {
+          RoutingIndex fresh = RoutingIndex.build(skills);
+          RouterProbe probe = RouterProbe.sharing(fresh)) {
+        for (var e : p.rankings().entrySet()) { // the health stage's own form of a ranking
           assertEquals(
-              healthForm(router.rank(e.getKey(), RoutingPatcher.TOP)), e.getValue(), e.getKey());
+              probe.rank(e.getKey()).stream()
+                  .map(k -> new IndexAnswers.Ranked(k.id(), k.score()))
+                  .toList(),
+              e.getValue(),
+              e.getKey());
         }
         asked += p.rankings().size();
         assertTrue(!p.files().isEmpty());
@@ -107,19 +109,6 @@ class RoutingPatcherTest {
             List.of(),
             List.of());
     assertInstanceOf(RoutingPatcher.CannotPatch.class, r);
-  }
-
-  /** As {@code RouterProbe} gives a ranking to the health check. */
-  private static List<IndexAnswers.Ranked> healthForm(RouteResult r) {
-    if (r.abstained()) {
-      return List.of();
-    }
-    return r.hits().stream()
-        .map(h -> new IndexAnswers.Ranked(h.id(), h.score()))
-        .sorted(
-            Comparator.comparingDouble((IndexAnswers.Ranked x) -> -x.score())
-                .thenComparing(IndexAnswers.Ranked::id))
-        .toList();
   }
 
   private static SearchIndexWriter.Display display(Skill s) {
