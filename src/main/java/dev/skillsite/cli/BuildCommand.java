@@ -113,7 +113,15 @@ public final class BuildCommand implements Callable<Integer> {
                   .locking(writers);
       StampedBuild.Outcome built =
           StampedBuild.run(
-              new PatchBuild(pipeline, templates, writers).strict(strict),
+              new PatchBuild(pipeline, templates, writers)
+                  .strict(strict)
+                  .announcing(
+                      why -> {
+                        if (timings) { // the reason now, not after minutes of whole build
+                          err.println("patch: not taken (" + why + "); building whole");
+                          err.flush();
+                        }
+                      }),
               site.buildOptions(true),
               strict,
               changedPaths());

@@ -304,6 +304,11 @@ class BuildCommandTest {
             list.toString());
     assertEquals(0, code, err.toString());
     assertTrue(err.toString().contains("patch: not taken, built whole ("), err.toString());
+    // the reason is said before the whole build starts, not only after it
+    String said = err.toString();
+    assertTrue(said.contains("; building whole"), said);
+    assertTrue(
+        said.indexOf("; building whole") < said.indexOf("patch: not taken, built whole ("), said);
 
     err.getBuffer().setLength(0);
     code =
