@@ -176,6 +176,7 @@ public final class HealthState implements AutoCloseable {
         views.put(path, r.get().typed());
       }
       HealthPage view = views.get(path);
+      HealthPage old = view;
       String ha = healthHref(a);
       String hb = healthHref(b);
       List<RoutingHealthView.Pair> pairs = new ArrayList<>();
@@ -223,7 +224,16 @@ public final class HealthState implements AutoCloseable {
               rivals.add(p);
             }
           }
-          now.add(new RoutingHealthView.SkillHealth(rivals, h.findings()));
+          List<RoutingHealthView.Finding> findings = h.findings();
+          if (id.equals(row.owner())) {
+            Optional<List<RoutingHealthView.Finding>> f =
+                findings(findings, row, shared(old, a, b, row));
+            if (f.isEmpty()) {
+              return Result.no("the collision finding of " + id.value() + " is not the one shown");
+            }
+            findings = f.get();
+          }
+          now.add(new RoutingHealthView.SkillHealth(rivals, findings));
         }
         if (found != was.get().size()) {
           return Result.no("the health section of " + id.value() + " lacks its pair");
@@ -348,6 +358,88 @@ public final class HealthState implements AutoCloseable {
             new RoutingHealthView.Pair(
                 p.first(), p.firstHref(), p.second(), p.secondHref(), rows, p.suggestion()))
         : Optional.empty();
+  }
+
+  /** The row of {@code page}'s pair (a, b) that {@code row} replaces. */
+  private static Optional<RoutingHealthView.Shared> shared(
+      HealthPage page, SkillId a, SkillId b, Row row) {
+    for (RoutingHealthView.Pair p : page.pairs()) {
+      if (p.firstHref().equals(healthHref(a)) && p.secondHref().equals(healthHref(b))) {
+        String owner = row.owner().equals(a) ? p.first() : p.second();
+        return p.triggers().stream()
+            .filter(s -> s.trigger().equals(row.trigger()) && s.owner().equals(owner))
+            .findFirst();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The owner's findings with its collision finding's scores ({@code check.RoutingRule}'s message)
+   * those of {@code row}; empty when the finding is not there as {@code was} prints it, or when
+   * another finding shares its place (their order would follow the message).
+   */
+  private static Optional<List<RoutingHealthView.Finding>> findings(
+      List<RoutingHealthView.Finding> all, Row row, Optional<RoutingHealthView.Shared> was) {
+    if (was.isEmpty()) {
+      return Optional.empty();
+    }
+    String kind = was.get().kind();
+    String then =
+        message(row.trigger(), row.rival(), was.get().rivalScore(), was.get().ownerScore(), kind);
+    String now = message(row.trigger(), row.rival(), row.rivalScore(), row.ownerScore(), kind);
+    String code = kind.equals("ambiguous") ? "trigger-ambiguous" : "trigger-collision";
+    List<RoutingHealthView.Finding> out = new ArrayList<>();
+    RoutingHealthView.Finding hit = null;
+    for (RoutingHealthView.Finding f : all) {
+      if (f.code().equals(code) && f.message().startsWith(then) && hit == null) {
+        hit = f;
+        out.add(
+            new RoutingHealthView.Finding(
+                f.skill(),
+                f.href(),
+                f.where(),
+                f.severity(),
+                f.code(),
+                now + f.message().substring(then.length())));
+      } else {
+        out.add(f);
+      }
+    }
+    if (hit == null) {
+      return Optional.empty();
+    }
+    RoutingHealthView.Finding at = hit;
+    long sharing =
+        all.stream()
+            .filter(f -> f.where().equals(at.where()) && f.severity().equals(at.severity()))
+            .count();
+    return sharing == 1 ? Optional.of(out) : Optional.empty();
+  }
+
+  /** The start of a collision finding's message as {@code check.RoutingRule} writes it. */
+  private static String message(
+      String trigger, SkillId rival, String rivalScore, String ownerScore, String kind) {
+    if (kind.equals("ambiguous")) {
+      return "trigger \""
+          + trigger
+          + "\" is ambiguous: '"
+          + rival.value()
+          + "' scores "
+          + rivalScore
+          + " against "
+          + (ownerScore.equals("–") ? "?" : ownerScore)
+          + " for this skill (";
+    }
+    return "trigger \""
+        + trigger
+        + "\" routes to '"
+        + rival.value()
+        + "' first (score "
+        + rivalScore
+        + "; "
+        + (ownerScore.equals("–") ? "this skill not in the top hits" : "this skill " + ownerScore)
+        + ")";
   }
 
   private static HealthPage withPairs(HealthPage v, List<RoutingHealthView.Pair> pairs) {
