@@ -52,10 +52,29 @@ public final class HealthState implements AutoCloseable {
   private static final String KEYS = "keys";
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
-  /** A health page as the last build (or patch) rendered it. */
-  record PageRecord(PageView page, JsonElement view) {
+  /**
+   * A health page as the last build (or patch) rendered it. The listing's cut names (a registry's
+   * whole collection but its first few dozen, on every page) are kept as the first and their count
+   * ({@code cut}): the template shows only those two.
+   */
+  record PageRecord(PageView page, JsonElement view, int cut) {
+    static PageRecord of(PageView page, HealthPage view) {
+      RoutingHealthView.Listing l = view.listing();
+      List<String> first = l.cut().isEmpty() ? List.of() : List.of(l.cut().get(0));
+      HealthPage kept =
+          withListing(view, new RoutingHealthView.Listing(l.size(), l.budget(), first));
+      return new PageRecord(page, GSON.toJsonTree(kept), l.cut().size());
+    }
+
     HealthPage typed() {
-      return GSON.fromJson(view, HealthPage.class);
+      HealthPage v = GSON.fromJson(view, HealthPage.class);
+      RoutingHealthView.Listing l = v.listing();
+      return cut <= 1
+          ? v
+          : withListing(
+              v,
+              new RoutingHealthView.Listing(
+                  l.size(), l.budget(), java.util.Collections.nCopies(cut, l.cut().get(0))));
     }
   }
 
@@ -264,8 +283,7 @@ public final class HealthState implements AutoCloseable {
           renderer
               .render(PageKind.HEALTH, site, r.page(), e.getValue())
               .getBytes(StandardCharsets.UTF_8));
-      changed.put(
-          "p:" + e.getKey(), encode(new PageRecord(r.page(), GSON.toJsonTree(e.getValue()))));
+      changed.put("p:" + e.getKey(), encode(PageRecord.of(r.page(), e.getValue())));
     }
     changedSections.forEach((id, s) -> changed.put("h:" + id.value(), encode(s)));
     files.put(DELTA, delta(changed));
@@ -442,6 +460,24 @@ public final class HealthState implements AutoCloseable {
         + ")";
   }
 
+  private static HealthPage withListing(HealthPage v, RoutingHealthView.Listing listing) {
+    return new HealthPage(
+        v.first(),
+        v.probes(),
+        v.matrix(),
+        listing,
+        v.pairs(),
+        v.unreachable(),
+        v.nameOnly(),
+        v.lint(),
+        v.pairCount(),
+        v.unreachableCount(),
+        v.nameOnlyCount(),
+        v.lintCount(),
+        v.sections(),
+        v.continued());
+  }
+
   private static HealthPage withPairs(HealthPage v, List<RoutingHealthView.Pair> pairs) {
     return new HealthPage(
         v.first(),
@@ -492,7 +528,7 @@ public final class HealthState implements AutoCloseable {
       if (!on) {
         return;
       }
-      pages.put(path, new PageRecord(page, GSON.toJsonTree(view)));
+      pages.put(path, PageRecord.of(page, view));
       byte[] at = path.getBytes(StandardCharsets.UTF_8);
       view.pairs().forEach(p -> where.put("pair:" + p.firstHref() + "\n" + p.secondHref(), at));
       view.unreachable().forEach(u -> where.put("u:" + u.href(), at));
