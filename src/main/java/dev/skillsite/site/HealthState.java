@@ -46,7 +46,7 @@ public final class HealthState implements AutoCloseable {
   public static final String PAGES = BuildCache.FOLDER + "/patch/health-pages.tab";
 
   /** The pages and sections patches changed since the last full build (site path). */
-  public static final String DELTA = BuildCache.FOLDER + "/patch/health-delta.tab";
+  static final String DELTA = BuildCache.FOLDER + "/patch/health-delta.tab";
 
   private static final String SITE = "site";
   private static final String KEYS = "keys";
