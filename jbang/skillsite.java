@@ -301,6 +301,7 @@
 //SOURCES ../src/main/java/dev/skillsite/site/DocumentPipeline.java
 //SOURCES ../src/main/java/dev/skillsite/site/FrontmatterText.java
 //SOURCES ../src/main/java/dev/skillsite/site/HealthPages.java
+//SOURCES ../src/main/java/dev/skillsite/site/HealthState.java
 //SOURCES ../src/main/java/dev/skillsite/site/HealthViews.java
 //SOURCES ../src/main/java/dev/skillsite/site/InstallCommand.java
 //SOURCES ../src/main/java/dev/skillsite/site/InstallTargets.java

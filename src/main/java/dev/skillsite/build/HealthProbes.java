@@ -7,6 +7,7 @@ import dev.skillsite.check.RouteProbe;
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
+import dev.skillsite.site.HealthState;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -153,6 +154,91 @@ final class HealthProbes {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * What a patch does for the routing health: the collision rows whose printed scores moved ({@code
+   * rows}, patched by {@link HealthState#patch}), or why it cannot ({@code cannot}: a pair gained
+   * or lost a collision, a rival or kind changed, a skill's reachability may change, a reason of an
+   * unreachable skill may read otherwise).
+   */
+  record Decision(List<HealthState.Row> rows, Optional<String> cannot) {
+    static Decision no(String why) {
+      return new Decision(List.of(), Optional.of(why));
+    }
+  }
+
+  /**
+   * Each probe whose outcome moved (as {@link #changed} finds them) sorted into what {@link
+   * HealthState} patches and what it cannot: only a listed trigger whose first skill and rival and
+   * kind stay, with other printed scores, is a row; a first skill that moves between two other
+   * skills for an unlisted trigger of a reachable skill shows nowhere.
+   */
+  static Decision decide(
+      RecordTable table,
+      HealthState state,
+      Map<String, List<IndexAnswers.Ranked>> before,
+      Map<String, List<IndexAnswers.Ranked>> after)
+      throws IOException {
+    List<HealthState.Row> rows = new ArrayList<>();
+    for (String q : new TreeSet<>(after.keySet())) {
+      List<IndexAnswers.Ranked> was = before.get(q);
+      if (was == null) {
+        return Decision.no("trigger \"" + q + "\" is new to the routing health");
+      }
+      List<Probe> probes = probes(table, q);
+      if (probes.isEmpty()) {
+        return Decision.no("no routing health record for trigger \"" + q + "\"");
+      }
+      for (Probe p : probes) {
+        ProbeOutcome then = ProbeOutcome.of(p.owner(), q, p.listed(), hits(was));
+        ProbeOutcome now = ProbeOutcome.of(p.owner(), q, p.listed(), hits(after.get(q)));
+        if (then.equals(now)) {
+          continue;
+        }
+        String why =
+            "the routing health of "
+                + p.owner().value()
+                + " changes: trigger \""
+                + q
+                + "\" "
+                + describe(then)
+                + " → "
+                + describe(now);
+        if (!then.top().equals(now.top())) {
+          if (then.top().equals(Optional.of(p.owner()))
+              || now.top().equals(Optional.of(p.owner()))
+              || p.listed()
+              || state.unreachable(p.owner())) {
+            return Decision.no(why + " (a collision or reachability moved)");
+          }
+          continue; // an unlisted trigger of a reachable skill, taken by another rival: not shown
+        }
+        if (then.collision().isEmpty() || now.collision().isEmpty()) {
+          return Decision.no(why + " (a collision came or went)");
+        }
+        String[] a = shown(then.collision().get());
+        String[] b = shown(now.collision().get());
+        if (!a[0].equals(b[0]) || !a[3].equals(b[3])) {
+          return Decision.no(why + " (another rival or kind)");
+        }
+        rows.add(new HealthState.Row(p.owner(), new SkillId(b[0]), q, b[1], b[2]));
+      }
+    }
+    return new Decision(rows, Optional.empty());
+  }
+
+  /** A collision as {@link ProbeOutcome} prints it: rival, owner score, rival score, kind. */
+  private static String[] shown(String collision) {
+    String[] out = new String[4];
+    String rest = collision;
+    for (int i = 3; i >= 1; i--) {
+      int space = rest.lastIndexOf(' ');
+      out[i] = rest.substring(space + 1);
+      rest = rest.substring(0, space);
+    }
+    out[0] = rest;
+    return out;
   }
 
   private static String describe(ProbeOutcome o) {

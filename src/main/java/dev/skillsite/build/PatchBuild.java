@@ -74,7 +74,7 @@ public final class PatchBuild {
    */
   public PatchBuild(
       Supplier<BuildPipeline> fallback, Optional<Path> templates, OutputLock.Policy writers) {
-    this(fallback, templates, writers, new RoutingWire());
+    this(fallback, templates, writers, new RoutingWire(templates));
   }
 
   PatchBuild(
@@ -304,14 +304,19 @@ public final class PatchBuild {
           if (patched.health().isPresent()) {
             return Attempt.no(patched.health().get());
           }
+          if (!patched.healthPatch().sections().isEmpty() && markdown.isEmpty()) {
+            return Attempt.no("health sections changed with no page made again");
+          }
           if (!patched.pagesUnchanged()) {
             return Attempt.no(
                 "the similar skills of "
                     + patched.similarMayChange().size()
                     + " skill(s) may change: the pages side does not patch them yet");
           }
-          List<String> routedFiles = new ArrayList<>(patched.exportFiles().keySet());
-          for (Map.Entry<String, byte[]> f : patched.exportFiles().entrySet()) {
+          Map<String, byte[]> routedBytes = new java.util.LinkedHashMap<>(patched.exportFiles());
+          routedBytes.putAll(patched.healthPatch().files()); // health pages, the health delta
+          List<String> routedFiles = new ArrayList<>(routedBytes.keySet());
+          for (Map.Entry<String, byte[]> f : routedBytes.entrySet()) {
             Path at = writer.staging().resolve(f.getKey());
             Files.createDirectories(at.getParent());
             Files.write(at, f.getValue());
@@ -332,7 +337,8 @@ public final class PatchBuild {
           int i = 0;
           // other skills' related lists and health sections the routing side changed (the lead
           // wires wt-similar's Patched.similar() and wt-wire's health overrides in here)
-          SkillPagesPatch.Overrides overrides = SkillPagesPatch.Overrides.NONE;
+          SkillPagesPatch.Overrides overrides =
+              new SkillPagesPatch.Overrides(Map.of(), patched.healthPatch().sections());
           if (!markdown.isEmpty()) {
             SkillPagesPatch.Skills known = known(loader, state, root);
             SkillPagesPatch pagesPatch = new SkillPagesPatch(templates);

@@ -3,6 +3,7 @@ package dev.skillsite.build;
 import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
+import dev.skillsite.site.HealthState;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -58,6 +59,9 @@ interface RoutingSeam {
    * @param exportFiles site files to write (the browser search export's changed files, the
    *     generation marker) → bytes
    * @param exportDeleted site files to delete
+   * @param healthPatch the health report's pages (and the health state's delta) to publish, and the
+   *     skills whose health section is another one now ({@code HealthState}): what {@code health}
+   *     does not refuse
    */
   record Patched(
       Map<String, List<SkillId>> rankings,
@@ -65,9 +69,34 @@ interface RoutingSeam {
       Set<SkillId> similarMayChange,
       Optional<String> health,
       Map<String, byte[]> exportFiles,
-      List<String> exportDeleted) {
+      List<String> exportDeleted,
+      HealthState.Patched healthPatch) {
     static final Patched NOTHING =
-        new Patched(Map.of(), Map.of(), Set.of(), Optional.empty(), Map.of(), List.of());
+        new Patched(
+            Map.of(),
+            Map.of(),
+            Set.of(),
+            Optional.empty(),
+            Map.of(),
+            List.of(),
+            HealthState.Patched.NOTHING);
+
+    Patched(
+        Map<String, List<SkillId>> rankings,
+        Map<SkillId, List<SkillId>> similar,
+        Set<SkillId> similarMayChange,
+        Optional<String> health,
+        Map<String, byte[]> exportFiles,
+        List<String> exportDeleted) {
+      this(
+          rankings,
+          similar,
+          similarMayChange,
+          health,
+          exportFiles,
+          exportDeleted,
+          HealthState.Patched.NOTHING);
+    }
 
     /** Whether no page but the search export's files can change. */
     boolean pagesUnchanged() {

@@ -4,6 +4,7 @@ import dev.skillsite.cache.BuildCache;
 import dev.skillsite.cache.IndexAnswers;
 import dev.skillsite.cache.RecordTable;
 import dev.skillsite.cache.RoutingPatcher;
+import dev.skillsite.check.RoutingHealthView;
 import dev.skillsite.content.ContentLoader;
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.Diagnostic;
@@ -13,7 +14,9 @@ import dev.skillsite.output.FileTrees;
 import dev.skillsite.routing.RoutingIndex;
 import dev.skillsite.routing.RoutingPatch;
 import dev.skillsite.search.SearchIndexWriter;
+import dev.skillsite.site.HealthState;
 import dev.skillsite.site.SiteLayout;
+import dev.skillsite.site.SkillPagesPatch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,6 +57,20 @@ final class RoutingWire implements RoutingSeam {
   static final String PUBLISHED = BuildCache.FOLDER + "/patch/routing.published";
 
   private final ContentLoader loader = new ContentLoader();
+  private final Optional<Path> templates;
+  private long healthCpu;
+
+  /** With the packaged templates. */
+  RoutingWire() {
+    this(Optional.empty());
+  }
+
+  /**
+   * @param templates the user's templates folder (health pages are rendered again with them)
+   */
+  RoutingWire(Optional<Path> templates) {
+    this.templates = templates;
+  }
 
   /**
    * Records the routing patch state of a cached full or incremental build into {@code staging}: the
@@ -136,7 +153,34 @@ final class RoutingWire implements RoutingSeam {
                   + gen
                   + " (a patch was killed before its state was committed)");
         }
-        Optional<String> health = HealthProbes.changed(table, p.rankingsBefore(), p.rankings());
+        long cpu0 = threadCpu();
+        Optional<String> health;
+        HealthState.Patched healthPatch = HealthState.Patched.NOTHING;
+        Optional<HealthState> hs = HealthState.open(site);
+        if (hs.isEmpty()) {
+          health = HealthProbes.changed(table, p.rankingsBefore(), p.rankings());
+        } else {
+          try (HealthState state = hs.get()) {
+            HealthProbes.Decision d =
+                HealthProbes.decide(table, state, p.rankingsBefore(), p.rankings());
+            health = d.cannot().map(why -> why + " (health pages are not patched for it)");
+            if (health.isEmpty()) {
+              HealthState.Result hr = patchHealth(site, state, d.rows());
+              health = hr.patched().isEmpty() ? Optional.of(hr.cannot()) : Optional.empty();
+              healthPatch = hr.patched().orElse(HealthState.Patched.NOTHING);
+              // a changed skill's page is made again: with the section a patch gave it, if one did
+              Map<SkillId, List<RoutingHealthView.SkillHealth>> sections =
+                  new LinkedHashMap<>(healthPatch.sections());
+              for (Change c : routed) {
+                if (!sections.containsKey(c.id())) {
+                  state.patchedSection(c.id()).ifPresent(x -> sections.put(c.id(), x));
+                }
+              }
+              healthPatch = new HealthState.Patched(healthPatch.files(), sections);
+            }
+          }
+        }
+        healthCpu = threadCpu() - cpu0;
         Map<String, byte[]> files = new LinkedHashMap<>();
         p.files().forEach((path, text) -> files.put(path, text.getBytes(StandardCharsets.UTF_8)));
         files.putAll(p.luceneFiles()); // search/lucene in the patched layout (PublishedIndex)
@@ -148,7 +192,7 @@ final class RoutingWire implements RoutingSeam {
         Set<SkillId> similar = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
         p.similarMayChange().forEach(id -> similar.add(new SkillId(id)));
         return Outcome.staged(
-            new Patched(rankings, Map.of(), similar, health, files, p.luceneDeleted()),
+            new Patched(rankings, Map.of(), similar, health, files, p.luceneDeleted(), healthPatch),
             new Staged() {
               @Override
               public void commit() throws IOException {
@@ -166,6 +210,41 @@ final class RoutingWire implements RoutingSeam {
       }
     } finally {
       FileTrees.delete(olds);
+    }
+  }
+
+  /** The CPU the last patch's health side took (this thread, ns; for benchmarks). */
+  long healthCpu() {
+    return healthCpu;
+  }
+
+  private static long threadCpu() {
+    java.lang.management.ThreadMXBean t = java.lang.management.ManagementFactory.getThreadMXBean();
+    return t.isCurrentThreadCpuTimeSupported() ? t.getCurrentThreadCpuTime() : 0;
+  }
+
+  /** The health pages and sections {@code rows} change, with the sections the pages record has. */
+  private HealthState.Result patchHealth(Path site, HealthState state, List<HealthState.Row> rows)
+      throws IOException {
+    if (rows.isEmpty()) {
+      return state.patch(rows, templates, id -> Optional.empty());
+    }
+    Optional<SkillPagesPatch.State> pages = SkillPagesPatch.State.open(site);
+    if (pages.isEmpty()) {
+      return new HealthState.Result(
+          Optional.empty(), "the last build left no pages record (health sections)");
+    }
+    try (SkillPagesPatch.State record = pages.get()) {
+      return state.patch(
+          rows,
+          templates,
+          id -> {
+            try {
+              return record.health(id);
+            } catch (IOException e) {
+              return Optional.empty();
+            }
+          });
     }
   }
 

@@ -122,6 +122,35 @@ final class HealthPages {
         });
   }
 
+  /** The entries on a page. */
+  static int count(HealthPage page) {
+    return entries(page).size();
+  }
+
+  /** The estimated bytes of a page's entries, as the split counts them. */
+  static int bytes(HealthPage page) {
+    int w = 0;
+    for (Entry e : entries(page)) {
+      w += weight(e);
+    }
+    return w;
+  }
+
+  /** The estimated bytes of a page's first entry (0 for an empty page). */
+  static int firstWeight(HealthPage page) {
+    List<Entry> all = entries(page);
+    return all.isEmpty() ? 0 : weight(all.get(0));
+  }
+
+  private static List<Entry> entries(HealthPage page) {
+    List<Entry> entries = new ArrayList<>();
+    page.pairs().forEach(p -> entries.add(new Entry(0, p)));
+    page.unreachable().forEach(u -> entries.add(new Entry(1, u)));
+    page.nameOnly().forEach(u -> entries.add(new Entry(2, u)));
+    page.lint().forEach(f -> entries.add(new Entry(3, f)));
+    return entries;
+  }
+
   /** What a page holds, for its link's title: its sections. */
   private static String title(List<Entry> page) {
     Set<String> sections = new LinkedHashSet<>();

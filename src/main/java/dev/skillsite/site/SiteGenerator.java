@@ -313,6 +313,8 @@ public final class SiteGenerator {
     ConcurrentLinkedQueue<String> written = new ConcurrentLinkedQueue<>();
     // what a patch needs to render the lists showing a changed card again (ListPatch)
     ListState.Recorder listState = new ListState.Recorder(cache);
+    // what a patch needs to render the health pages again (HealthState)
+    HealthState.Recorder healthState = new HealthState.Recorder(cache);
 
     // a failed write (a full disk) stops the others before they start, and is thrown only once
     // every write
@@ -431,7 +433,18 @@ public final class SiteGenerator {
               for (var p :
                   HealthPages.of(
                       h.page(id -> Urls.relative(SiteLayout.HEALTH, SiteLayout.skill(id))))) {
-                paged(out, written, PageKind.HEALTH, p, "Routing health", aboutHealth, site, views);
+                healthState.page(
+                    p.path(),
+                    paged(
+                        out,
+                        written,
+                        PageKind.HEALTH,
+                        p,
+                        "Routing health",
+                        aboutHealth,
+                        site,
+                        views),
+                    p.view());
               }
             });
     // the audit is split like the lists: page 1 keeps audit/index.html
@@ -476,6 +489,7 @@ public final class SiteGenerator {
     }
     out.write(SiteLayout.ROBOTS, sitemap.robots());
     listState.write(out, catalog, input, site);
+    healthState.write(out, site);
 
     out.stamps().ifPresent(stamps -> out.stream(PageStamps.PATH, stamps::write));
 

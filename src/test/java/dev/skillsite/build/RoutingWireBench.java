@@ -81,6 +81,7 @@ public final class RoutingWireBench {
     Map<String, Integer> outcomes = new TreeMap<>();
     List<Double> cpus = new ArrayList<>();
     List<Double> walls = new ArrayList<>();
+    List<Double> healthCpus = new ArrayList<>();
     int step = Math.max(1, sources.size() / edits);
     for (int e = 0, i = 1; e < edits && i < sources.size(); i += step) {
       String source = sources.get(i);
@@ -98,7 +99,8 @@ public final class RoutingWireBench {
       c = cpu();
       String what;
       int files = 0;
-      try (RoutingSeam.Outcome o = new RoutingWire().patch(site, key, List.of(change))) {
+      RoutingWire wire = new RoutingWire();
+      try (RoutingSeam.Outcome o = wire.patch(site, key, List.of(change))) {
         if (o.patched().isEmpty()) {
           what = "cannot: " + o.cannot().replaceAll(" [^ ]*[0-9a-f]{12,}.*", "");
         } else {
@@ -109,9 +111,16 @@ public final class RoutingWireBench {
           }
           o.commit();
           what =
-              p.health().isEmpty()
-                  ? "patched, health unchanged"
-                  : "patched, health changes (" + p.rankings().size() + " rankings)";
+              p.health().isPresent()
+                  ? "patched, health refused (" + p.health().get() + ")"
+                  : p.healthPatch().files().isEmpty()
+                      ? "patched, health unchanged"
+                      : "patched, health patched ("
+                          + p.healthPatch().files().size()
+                          + " files, "
+                          + p.healthPatch().sections().size()
+                          + " sections)";
+          healthCpus.add(wire.healthCpu() / 1e6);
         }
       }
       double wall = (System.nanoTime() - t) / 1e9;
@@ -133,6 +142,12 @@ public final class RoutingWireBench {
           what.startsWith("cannot") ? what : what.replaceAll(" \\(.*", ""), 1, Integer::sum);
     }
     System.out.println("outcomes: " + outcomes);
+    System.out.printf(
+        Locale.ROOT,
+        "health side (decide + pages + sections), thread CPU ms: median %.1f, max %.1f, all %s%n",
+        median(healthCpus),
+        healthCpus.stream().mapToDouble(x -> x).max().orElse(0),
+        healthCpus);
     System.out.printf(
         Locale.ROOT,
         "edits 2..: median wall %.3f s, median CPU %.3f s, CPU range %.3f-%.3f s%n",

@@ -47,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RoutingWireTest {
   private static final Path MEDIUM = Path.of("../shared/corpora/medium");
   private static final Path ANTHROPIC = Path.of("../shared/corpora/anthropic");
+  private static final Path ELIXIR = Path.of("../shared/corpora/elixir");
 
   /** A word of the body replaced: long enough to be a content word, not in a link. */
   private static final Pattern WORD = Pattern.compile("(?<![\\w/.(\\[-])([a-z]{8,})(?![\\w/.-])");
@@ -72,6 +73,7 @@ class RoutingWireTest {
     int patched = 0;
     int healthSame = 0;
     int sinceWhole = 0;
+    java.util.Set<SkillId> overridden = new java.util.TreeSet<>();
     for (int e = 0; e < edits; e++) {
       // spread over the collection; each edit another skill (the published SKILL.md copy is the
       // pages side's to update)
@@ -96,6 +98,7 @@ class RoutingWireTest {
               o.cannot());
           build(content, out); // the fallback: a whole build, which records again
           sinceWhole = 0;
+          overridden.clear();
           continue;
         }
         RoutingSeam.Patched p = o.patched().get();
@@ -118,7 +121,9 @@ class RoutingWireTest {
                   under(SiteFingerprint.of(clean), "health/", "-"),
                   under(SiteFingerprint.of(out), "health/", "-")),
               source + ": the health pages");
-          assertHealthSectionsSame(clean, out, source);
+          overridden.addAll(p.healthPatch().sections().keySet());
+          overridden.add(change.id()); // its page is the pages side's: compared as a model
+          assertHealthSectionsSame(clean, out, overridden, source);
         } else {
           assertTrue(p.health().get().contains("routing health"), p.health().get());
         }
@@ -212,6 +217,152 @@ class RoutingWireTest {
     assertEquals("0\n", Files.readString(marker));
   }
 
+  /**
+   * A body edit that moves a collision's printed scores (a word of the owner's listed trigger taken
+   * out of its body: the rival still wins, the owner's score moves): the seam renders the health
+   * pages holding the pair again and gives both skills' sections; published, the health pages are
+   * byte for byte the clean build's, the sections the clean build's.
+   */
+  @Test
+  void aBodyEditThatMovesAShownScorePatchesTheHealthPages() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(ELIXIR, content); // listed phrases that collide (medium's skills list none)
+    Path out = tmp.resolve("site");
+    build(content, out);
+    int tried = 0;
+    for (Candidate c : collisionRows(out, content)) {
+      if (tried++ >= 40) {
+        break;
+      }
+      Path file = content.resolve(c.source());
+      String before = Files.readString(file);
+      Optional<String> edited = dropWord(before, c.word());
+      if (edited.isEmpty()) {
+        continue;
+      }
+      Files.writeString(file, edited.get(), StandardCharsets.UTF_8);
+      String key = key(content, out);
+      RoutingSeam.Change change = change(content, out, key, c.source());
+      try (RoutingSeam.Outcome o = new RoutingWire().patch(out, key, List.of(change))) {
+        if (o.patched().isEmpty()
+            || o.patched().get().health().isPresent()
+            || o.patched().get().healthPatch().sections().isEmpty()) {
+          Files.writeString(file, before, StandardCharsets.UTF_8); // rolled back: the next one
+          System.out.printf(
+              "%s: %s%n",
+              c,
+              o.patched().isEmpty()
+                  ? o.cannot()
+                  : o.patched().get().health().orElse("no health change"));
+          continue;
+        }
+        RoutingSeam.Patched p = o.patched().get();
+        assertTrue(
+            p.healthPatch().files().keySet().stream().anyMatch(f -> f.startsWith("health/")),
+            p.healthPatch().files().keySet().toString());
+        Path clean = tmp.resolve("clean");
+        build(content, clean);
+        publish(content, out, p);
+        o.commit();
+        assertEquals(
+            List.of(),
+            SiteFingerprint.differences(
+                under(SiteFingerprint.of(clean), "health/", "-"),
+                under(SiteFingerprint.of(out), "health/", "-")),
+            c + ": the health pages");
+        java.util.Set<SkillId> models =
+            new java.util.TreeSet<>(p.healthPatch().sections().keySet());
+        models.add(change.id());
+        assertHealthSectionsSame(clean, out, models, c.toString());
+        System.out.printf(
+            "%s: health patched after %d tries, %d section(s), files %s%n",
+            c, tried, models.size(), p.healthPatch().files().keySet());
+        return;
+      }
+    }
+    throw new AssertionError("no edit among " + tried + " moved a shown score only");
+  }
+
+  /** A listed trigger of {@code source}'s skill that collides, and a word of it in its body. */
+  private record Candidate(String source, String trigger, String word) {}
+
+  /**
+   * The collision rows of the health report ({@code health/*.html}) whose owner's SKILL.md body
+   * holds a word of the trigger.
+   */
+  private static List<Candidate> collisionRows(Path site, Path content) throws IOException {
+    List<Candidate> out = new ArrayList<>();
+    Pattern article =
+        Pattern.compile("<article class=\"card health-pair\">(.*?)</article>", Pattern.DOTALL);
+    Pattern link = Pattern.compile("<a href=\"\\.\\./skills/([^/\"]+)/index\\.html\">([^<]*)</a>");
+    Pattern row =
+        Pattern.compile(
+            "<tr><td><span class=\"chip\">([^<]*)</span></td><td>([^<]*)</td><td>[^<]*</td>"
+                + "<td>[^<]*</td><td>collision</td></tr>");
+    Map<String, String> sources = new TreeMap<>();
+    for (String s : sources(content)) {
+      sources.put(Path.of(s).getParent().getFileName().toString(), s);
+    }
+    try (Stream<Path> pages = Files.list(site.resolve("health"))) {
+      for (Path page : pages.sorted().toList()) {
+        Matcher a = article.matcher(Files.readString(page));
+        while (a.find()) {
+          Map<String, String> ids = new TreeMap<>();
+          Matcher l = link.matcher(a.group(1));
+          while (l.find()) {
+            ids.put(l.group(2), l.group(1));
+          }
+          Matcher r = row.matcher(a.group(1));
+          while (r.find()) {
+            String id = ids.get(r.group(2));
+            String source = id == null ? null : sources.get(id);
+            if (source == null) {
+              continue;
+            }
+            String body = Files.readString(content.resolve(source));
+            for (String w : r.group(1).toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
+              if (w.length() >= 5 && dropWord(body, w).isPresent()) {
+                out.add(new Candidate(source, r.group(1), w));
+                break;
+              }
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code text} with the first body occurrence of {@code word} (a whole word, any case, on a plain
+   * line) replaced by {@code zebrafishing}: one token for one.
+   */
+  private static Optional<String> dropWord(String text, String word) {
+    int body = text.startsWith("---") ? text.indexOf("\n---", 3) : 0;
+    if (body < 0) {
+      return Optional.empty();
+    }
+    body = text.indexOf('\n', body + 1);
+    int end = Math.min(text.length(), body + 4000);
+    Matcher m =
+        Pattern.compile("(?i)(?<![\\w/.(\\[-])" + Pattern.quote(word) + "(?![\\w/.-])")
+            .matcher(text)
+            .region(Math.max(body, 0), end);
+    while (m.find()) {
+      int lineStart = text.lastIndexOf('\n', m.start()) + 1;
+      int lineEnd = text.indexOf('\n', m.start());
+      String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
+      if (line.startsWith("#")
+          || line.contains("`")
+          || line.contains("](")
+          || line.startsWith("    ")) {
+        continue;
+      }
+      return Optional.of(text.substring(0, m.start()) + "zebrafishing" + text.substring(m.end()));
+    }
+    return Optional.empty();
+  }
+
   // --- helpers
 
   /** Each ranking asked again is the clean build's index's, in the health stage's form. */
@@ -232,13 +383,42 @@ class RoutingWireTest {
     }
   }
 
-  /** Every skill page's routing health section, the clean build's and the published one. */
-  private static void assertHealthSectionsSame(Path clean, Path out, String at) throws IOException {
+  /**
+   * Every skill page's routing health section, the clean build's and the published one; for the
+   * skills in {@code models} (whose pages the pages side makes again with a patched section), the
+   * section a patch gave them (the health state's delta, else the last build's record) against the
+   * clean build's record.
+   */
+  private static void assertHealthSectionsSame(
+      Path clean, Path out, java.util.Set<SkillId> models, String at) throws IOException {
     Map<String, String> a = healthSections(clean);
     Map<String, String> b = healthSections(out);
     assertEquals(a.keySet(), b.keySet(), at);
     for (String page : a.keySet()) {
-      assertEquals(a.get(page), b.get(page), at + ": the health section of " + page);
+      if (!models.contains(new SkillId(page))) {
+        assertEquals(a.get(page), b.get(page), at + ": the health section of " + page);
+      }
+    }
+    try (dev.skillsite.site.SkillPagesPatch.State want =
+            dev.skillsite.site.SkillPagesPatch.State.open(clean).orElseThrow();
+        dev.skillsite.site.SkillPagesPatch.State was =
+            dev.skillsite.site.SkillPagesPatch.State.open(out).orElseThrow();
+        dev.skillsite.site.HealthState health =
+            dev.skillsite.site.HealthState.open(out).orElseThrow()) {
+      for (SkillId id : models) {
+        Optional<List<dev.skillsite.check.RoutingHealthView.SkillHealth>> now =
+            health.patchedSection(id).or(() -> uncheckedHealth(was, id));
+        assertEquals(want.health(id), now, at + ": the patched health section of " + id);
+      }
+    }
+  }
+
+  private static Optional<List<dev.skillsite.check.RoutingHealthView.SkillHealth>> uncheckedHealth(
+      dev.skillsite.site.SkillPagesPatch.State s, SkillId id) {
+    try {
+      return s.health(id);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -273,7 +453,9 @@ class RoutingWireTest {
 
   static List<String> stage(AtomicSiteWriter w, RoutingSeam.Patched p) throws IOException {
     List<String> staged = new ArrayList<>();
-    for (Map.Entry<String, byte[]> f : p.exportFiles().entrySet()) {
+    Map<String, byte[]> files = new java.util.LinkedHashMap<>(p.exportFiles());
+    files.putAll(p.healthPatch().files());
+    for (Map.Entry<String, byte[]> f : files.entrySet()) {
       Path at = w.staging().resolve(f.getKey());
       Files.createDirectories(at.getParent());
       Files.write(at, f.getValue());

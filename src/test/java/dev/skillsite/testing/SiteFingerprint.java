@@ -90,6 +90,16 @@ public final class SiteFingerprint {
   private static final String LIST_SKILLS = ".skillsite-cache/patch/list-skills.tab";
 
   /**
+   * The health state (site.HealthState): a patch leaves the pages' table as the last whole build
+   * wrote it and puts the pages and skill health sections it made again in the delta (a clean build
+   * has none); RoutingWireTest checks the health pages byte for byte and the sections against the
+   * clean build's.
+   */
+  private static final String HEALTH_PAGES = ".skillsite-cache/patch/health-pages.tab";
+
+  private static final String HEALTH_DELTA = ".skillsite-cache/patch/health-delta.tab";
+
+  /**
    * The pages side's record for a patch build (site.SkillPagesPatch): a patch that renders a
    * skill's pages again does not rewrite it (it is one file for the whole site), so after a patch
    * its record of the changed skill is the last whole build's; every value a patch reads from it is
@@ -156,6 +166,8 @@ public final class SiteFingerprint {
             && !rel.equals(LIST_DELTA)
             && !rel.equals(LIST_PAGES)
             && !rel.equals(LIST_SKILLS)
+            && !rel.equals(HEALTH_PAGES)
+            && !rel.equals(HEALTH_DELTA)
             && !rel.equals(PAGES_STATE)
             && !rel.equals(DOCUMENTS)
             && !rel.equals(PATCHED)
