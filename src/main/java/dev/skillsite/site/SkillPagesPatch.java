@@ -500,9 +500,12 @@ public final class SkillPagesPatch {
     return sha256(s.description());
   }
 
-  /** The digest of a skill's triggers (the trigger index pages, the home page's count). */
+  /**
+   * The digest of what a skill's triggers show beyond its own page and catalog entries (the trigger
+   * index pages, the home page's count): {@link ListState#triggers}.
+   */
   static String triggered(Skill s) {
-    return sha256(String.valueOf(s.triggers()));
+    return ListState.triggers(s);
   }
 
   /** Records, during a whole build, what {@link #stage} needs ({@code SiteGenerator}). */
@@ -648,8 +651,8 @@ public final class SkillPagesPatch {
     if (!triggered(now).equals(was.triggered())) {
       return Outcome.refuse(
           now.id()
-              + "'s triggers changed (the trigger index pages and the home page's trigger count"
-              + " are not patched)");
+              + "'s triggers changed: trigger phrases or keywords, or the number of clauses (the"
+              + " trigger index pages and the home page's trigger count are not patched)");
     }
     MarkdownBudget budget = MarkdownBudget.DEFAULT.forSkills(site.skills());
     List<SourceDocument> sources = DocumentPipeline.sources(now);
