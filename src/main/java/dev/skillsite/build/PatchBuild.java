@@ -270,7 +270,7 @@ public final class PatchBuild {
           changes.add(
               new RoutingSeam.Change(
                   r.id(),
-                  r.routing(),
+                  overlay.routing(r.dir(), r.routing()),
                   RoutingIndex.skillDigests(List.of(now)).get(0),
                   now,
                   again.get().diagnostics()));
@@ -383,6 +383,7 @@ public final class PatchBuild {
             // the state's records of the patched skills, as a whole build would write them now
             int k = 0;
             for (PatchState.SkillRecord r : owners.keySet()) {
+              overlay.routed(r.dir(), changes.get(k).newRouting());
               overlay.patched(r.dir(), PatchState.model(skills.get(k++)));
             }
             overlay.chars(pagesState.get().patchedChars(), pagesState.get().total());

@@ -28,6 +28,7 @@ final class PatchOverlay {
   static final long MAX_BYTES = 1 << 20;
 
   private final Map<String, String> models = new TreeMap<>();
+  private final Map<String, String> routings = new TreeMap<>();
   private final Map<SkillId, Long> chars = new TreeMap<>();
   private final Map<SkillId, String> summaries = new TreeMap<>();
   private final Map<SkillId, String> described = new TreeMap<>();
@@ -57,6 +58,7 @@ final class PatchOverlay {
         switch (f[0]) {
           case "total" -> o.total = OptionalLong.of(Long.parseLong(f[1]));
           case "m" -> o.models.put(f[1], f[2]);
+          case "r" -> o.routings.put(f[1], f[2]);
           case "c" -> o.chars.put(new SkillId(f[1]), Long.parseLong(f[2]));
           case "s" -> o.summaries.put(new SkillId(f[1]), unescape(f[2]));
           case "d" -> o.described.put(new SkillId(f[1]), f[2]);
@@ -79,6 +81,18 @@ final class PatchOverlay {
 
   void patched(String dir, String digest) {
     models.put(dir, digest);
+  }
+
+  /**
+   * The digest of the routing document of the skill in folder {@code dir} as the published site has
+   * it indexed: a patch's, else the recorded one.
+   */
+  String routing(String dir, String recorded) {
+    return routings.getOrDefault(dir, recorded);
+  }
+
+  void routed(String dir, String digest) {
+    routings.put(dir, digest);
   }
 
   /** The Markdown characters each patched skill counts, by id. */
@@ -155,6 +169,7 @@ final class PatchOverlay {
     StringBuilder sb = new StringBuilder();
     total.ifPresent(t -> sb.append("total\t").append(t).append('\n'));
     models.forEach((d, m) -> sb.append("m\t").append(d).append('\t').append(m).append('\n'));
+    routings.forEach((d, r) -> sb.append("r\t").append(d).append('\t').append(r).append('\n'));
     chars.forEach(
         (id, c) -> sb.append("c\t").append(id.value()).append('\t').append(c).append('\n'));
     summaries.forEach(

@@ -302,17 +302,27 @@ class PatchBuildSpecTest {
                             skill, "capturing browser screenshots", "taking browser screenshots")),
                 "patch"),
             new Row(
-                "a quoted trigger phrase added to the description",
+                "a quoted trigger phrase added to the description (the same words, quoted)",
                 c ->
                     List.of(
                         replace(
                             skill,
-                            "and viewing browser logs.",
-                            "and viewing browser logs. Use when asked to \"check my web app\".")),
+                            "Supports verifying frontend functionality",
+                            "Supports \"verifying frontend functionality\"")),
                 "whole: triggers changed"));
     for (Row row : rows) {
       List<Path> changed = row.edit().apply(content);
-      BuildResult r = descriptionPatch(out).run(options(content, out), Optional.of(changed));
+      // a changed trigger is refused by the routing side first today (its statistics move): the
+      // pages side's own refusal is asked with a seam answering "nothing changed" for it
+      BuildResult r =
+          (row.expect().equals("patch")
+                  ? descriptionPatch(out)
+                  : new PatchBuild(
+                      () -> new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE),
+                      Optional.empty(),
+                      OutputLock.Policy.build(),
+                      (at, key, c) -> RoutingSeam.Outcome.of(RoutingSeam.Patched.NOTHING)))
+              .run(options(content, out), Optional.of(changed));
       if (row.expect().equals("patch")) {
         assertTrue(r.patch().taken(), row.what() + ": " + r.patch());
         System.out.println(row.what() + ": " + r.patch().steps());
