@@ -46,12 +46,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * audit, collection, install) and the site's link targets and mention terms taken from what the
  * last whole build recorded ({@value #PATH}: a {@link RecordTable}, looked up, never read whole).
  *
- * <p>It refuses (the build falls back) whenever the edit could change a page of another skill or a
- * list: the skill's name, description, frontmatter, triggers or files (its card, lists, {@code
- * skills.json}), its summary, the skills it mentions (their "mentioned by"), the anchors of its
- * documents (links to them from other pages), the terms of other skills its prose uses (which terms
- * are distinctive), the files its documents link to (copies), or a site-wide Markdown budget
- * reached.
+ * <p>A changed description or summary is patched here and said ({@link State#summaryChanged},
+ * {@link State#descriptionChanged}): the caller stages the cards, lists and catalogs and the other
+ * skills' pages showing the summary. It refuses (the build falls back) whenever the edit could
+ * change a page of another skill or a list in a way it does not follow: the skill's name,
+ * frontmatter but its description, related skills or files, its triggers (phrases, keywords, the
+ * number of clauses: the trigger index), the skills it mentions (their "mentioned by"), the anchors
+ * of its documents (links to them from other pages), the terms of other skills its prose uses
+ * (which terms are distinctive), the files its documents link to (copies), or a site-wide Markdown
+ * budget reached.
  *
  * <p>The same class renders any skill's page again with another related list or health section
  * ({@link Overrides}): what the routing side hands over when an edit moves other skills' rankings.
