@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -280,7 +281,7 @@ public final class PatchBuild {
           changes.add(
               new RoutingSeam.Change(
                   r.id(),
-                  r.routing(),
+                  overlay.routing(r.dir(), r.routing()),
                   RoutingIndex.skillDigests(List.of(now)).get(0),
                   now,
                   again.get().diagnostics()));
@@ -293,6 +294,7 @@ public final class PatchBuild {
             return Attempt.no("the last build left no pages record (Markdown changed)");
           }
           pagesState.get().patched(overlay.chars(), overlay.total());
+          pagesState.get().patchedCards(overlay.summaries(), overlay.descriptions());
         }
         try (Closing pagesClosing = new Closing(pagesState)) {
           RoutingSeam.Outcome routed = routing.patch(out, key, changes);
@@ -378,15 +380,34 @@ public final class PatchBuild {
             if (others.isPresent()) {
               return Attempt.no(others.get());
             }
+            steps.done("pages");
+            Optional<String> cards =
+                stageCards(
+                    state,
+                    overlay,
+                    pagesState.get(),
+                    pagesPatch,
+                    root,
+                    overrides,
+                    owners.keySet(),
+                    skills,
+                    out,
+                    writer.staging(),
+                    staged);
+            if (cards.isPresent()) {
+              return Attempt.no(cards.get());
+            }
             // the state's records of the patched skills, as a whole build would write them now
             int k = 0;
             for (PatchState.SkillRecord r : owners.keySet()) {
+              overlay.routed(r.dir(), changes.get(k).newRouting());
               overlay.patched(r.dir(), PatchState.model(skills.get(k++)));
             }
             overlay.chars(pagesState.get().patchedChars(), pagesState.get().total());
+            overlay.cards(pagesState.get().summaries(), pagesState.get().descriptions());
             overlay.write(writer.staging());
             staged.add(PatchOverlay.PATH);
-            steps.done("pages");
+            steps.done("cards");
           }
           i = 0;
           for (PatchState.SkillRecord r : owners.keySet()) {
@@ -403,7 +424,7 @@ public final class PatchBuild {
                     writer.staging(),
                     SkillFilesPatch.archivePath(now),
                     o.archive().get(),
-                    r.discoveryAt())) {
+                    overlay.discoveryAt(r.discoveryAt()))) {
               return Attempt.no(r.id() + " has no archive entry in the discovery index");
             }
           }
@@ -490,6 +511,27 @@ public final class PatchBuild {
     Set<SkillId> ids = new TreeSet<>(overrides.related().keySet());
     ids.addAll(overrides.health().keySet());
     ids.removeAll(changed);
+    return stageOthers(
+        state, overlay, pages, pagesPatch, loader, root, overrides, ids, staging, staged);
+  }
+
+  /**
+   * Stages the pages of the skills {@code ids} (none of them changed) made again from their
+   * records, with {@code overrides} and the summaries patched so far. Empty when done, else why
+   * not.
+   */
+  private static Optional<String> stageOthers(
+      PatchState state,
+      PatchOverlay overlay,
+      SkillPagesPatch.State pages,
+      SkillPagesPatch pagesPatch,
+      ContentLoader loader,
+      Path root,
+      SkillPagesPatch.Overrides overrides,
+      Set<SkillId> ids,
+      Path staging,
+      List<String> staged)
+      throws IOException {
     SkillPagesPatch.Skills known = known(loader, state, root);
     for (SkillId id : ids) {
       Optional<PatchState.SkillRecord> r = state.skill(id);
@@ -509,6 +551,92 @@ public final class PatchBuild {
         return o.refused();
       }
       staged.addAll(o.staged());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The cards of the changed skills whose description or summary this patch changed ({@code pages}
+   * knows which, once their pages are staged): the list pages, catalogs and {@code llms.txt}
+   * showing them ({@link CardPatch}), the pages of other skills showing their summary (related
+   * cards: the list state's {@code shownOn}; "mentioned by": the skills they mention), their
+   * entries' descriptions in the discovery index. Empty when done (or nothing to do), else why not.
+   */
+  private Optional<String> stageCards(
+      PatchState state,
+      PatchOverlay overlay,
+      SkillPagesPatch.State pages,
+      SkillPagesPatch pagesPatch,
+      Path root,
+      SkillPagesPatch.Overrides overrides,
+      Set<PatchState.SkillRecord> records,
+      List<Skill> skills,
+      Path out,
+      Path staging,
+      List<String> staged)
+      throws IOException {
+    Map<SkillId, String> summaries = pages.summaryChanged();
+    Set<SkillId> described = pages.descriptionChanged();
+    if (summaries.isEmpty() && described.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<SkillId, Skill> changed = new TreeMap<>();
+    for (Skill s : skills) {
+      if (summaries.containsKey(s.id()) || described.contains(s.id())) {
+        changed.put(s.id(), s);
+      }
+    }
+    dev.skillsite.site.ListPatch.Outcome lists =
+        new CardPatch(templates).stage(out, loader.config(root), changed, Map.of(), staging);
+    if (lists instanceof dev.skillsite.site.ListPatch.Refused r) {
+      return Optional.of("lists: " + r.reason());
+    }
+    staged.addAll(((dev.skillsite.site.ListPatch.Staged) lists).paths());
+    Set<SkillId> showing = new TreeSet<>();
+    if (!summaries.isEmpty()) {
+      Optional<dev.skillsite.site.ListState> opened = dev.skillsite.site.ListState.open(out);
+      if (opened.isEmpty()) {
+        return Optional.of("the last build left no list state");
+      }
+      try (dev.skillsite.site.ListState lists2 = opened.get()) {
+        for (SkillId id : summaries.keySet()) {
+          Optional<dev.skillsite.site.ListState.SkillRecord> r = lists2.skill(id);
+          if (r.isEmpty()) {
+            return Optional.of(id + " is not in the last build's lists");
+          }
+          r.get().shownOn().forEach(y -> showing.add(new SkillId(y)));
+          showing.addAll(pages.mentioned(id));
+        }
+      }
+    }
+    showing.removeAll(changed.keySet());
+    skills.forEach(s -> showing.remove(s.id()));
+    showing.removeAll(overrides.related().keySet()); // staged with the overrides, summaries new
+    showing.removeAll(overrides.health().keySet());
+    Optional<String> others =
+        stageOthers(
+            state, overlay, pages, pagesPatch, loader, root, overrides, showing, staging, staged);
+    if (others.isPresent()) {
+      return others;
+    }
+    for (PatchState.SkillRecord r : records) {
+      if (!described.contains(r.id())) {
+        continue;
+      }
+      Skill now = changed.get(r.id());
+      Optional<dev.skillsite.discovery.DiscoveryIndexWriter.Spliced> spliced =
+          r.discoveryAt() < 0
+              ? Optional.empty()
+              : DiscoveryIndexWriter.patchDescription(
+                  out,
+                  staging,
+                  SkillFilesPatch.archivePath(now),
+                  now.description(),
+                  overlay.discoveryAt(r.discoveryAt()));
+      if (spliced.isEmpty()) {
+        return Optional.of(r.id() + " has no archive entry in the discovery index (description)");
+      }
+      overlay.shifted(spliced.get().at(), spliced.get().by()); // staged with the digests
     }
     return Optional.empty();
   }

@@ -28,7 +28,11 @@ final class PatchOverlay {
   static final long MAX_BYTES = 1 << 20;
 
   private final Map<String, String> models = new TreeMap<>();
+  private final Map<String, String> routings = new TreeMap<>();
   private final Map<SkillId, Long> chars = new TreeMap<>();
+  private final Map<SkillId, String> summaries = new TreeMap<>();
+  private final Map<SkillId, String> described = new TreeMap<>();
+  private final java.util.List<long[]> shifts = new java.util.ArrayList<>();
   private OptionalLong total = OptionalLong.empty();
 
   private PatchOverlay() {}
@@ -54,7 +58,11 @@ final class PatchOverlay {
         switch (f[0]) {
           case "total" -> o.total = OptionalLong.of(Long.parseLong(f[1]));
           case "m" -> o.models.put(f[1], f[2]);
+          case "r" -> o.routings.put(f[1], f[2]);
           case "c" -> o.chars.put(new SkillId(f[1]), Long.parseLong(f[2]));
+          case "s" -> o.summaries.put(new SkillId(f[1]), unescape(f[2]));
+          case "d" -> o.described.put(new SkillId(f[1]), f[2]);
+          case "x" -> o.shifts.add(new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
           default -> {
             return Optional.empty();
           }
@@ -75,6 +83,18 @@ final class PatchOverlay {
     models.put(dir, digest);
   }
 
+  /**
+   * The digest of the routing document of the skill in folder {@code dir} as the published site has
+   * it indexed: a patch's, else the recorded one.
+   */
+  String routing(String dir, String recorded) {
+    return routings.getOrDefault(dir, recorded);
+  }
+
+  void routed(String dir, String digest) {
+    routings.put(dir, digest);
+  }
+
   /** The Markdown characters each patched skill counts, by id. */
   Map<SkillId, Long> chars() {
     return chars;
@@ -90,13 +110,75 @@ final class PatchOverlay {
     total = OptionalLong.of(siteTotal);
   }
 
+  /** The patched skills' summaries (their cards as others' pages show them), by id. */
+  Map<SkillId, String> summaries() {
+    return summaries;
+  }
+
+  /** The digests of the patched skills' descriptions, by id. */
+  Map<SkillId, String> descriptions() {
+    return described;
+  }
+
+  void cards(Map<SkillId, String> summaries, Map<SkillId, String> descriptions) {
+    this.summaries.putAll(summaries);
+    this.described.putAll(descriptions);
+  }
+
+  /**
+   * Where a byte the last whole build wrote at {@code recorded} in the discovery index is now,
+   * after the entries patches rewrote (each moved the bytes after it by its change of length).
+   */
+  long discoveryAt(long recorded) {
+    long at = recorded;
+    for (long[] s : shifts) {
+      if (at > s[0]) {
+        at += s[1];
+      }
+    }
+    return at;
+  }
+
+  /** Records that a patch moved the discovery index's bytes after {@code at} by {@code by}. */
+  void shifted(long at, long by) {
+    if (by != 0) {
+      shifts.add(new long[] {at, by});
+    }
+  }
+
+  private static String escape(String s) {
+    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+  }
+
+  private static String unescape(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\' && i + 1 < s.length()) {
+        char n = s.charAt(++i);
+        sb.append(n == 't' ? '\t' : n == 'n' ? '\n' : n == 'r' ? '\r' : n);
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
   /** Writes it to {@code site} (a staging folder). */
   void write(Path site) throws IOException {
     StringBuilder sb = new StringBuilder();
     total.ifPresent(t -> sb.append("total\t").append(t).append('\n'));
     models.forEach((d, m) -> sb.append("m\t").append(d).append('\t').append(m).append('\n'));
+    routings.forEach((d, r) -> sb.append("r\t").append(d).append('\t').append(r).append('\n'));
     chars.forEach(
         (id, c) -> sb.append("c\t").append(id.value()).append('\t').append(c).append('\n'));
+    summaries.forEach(
+        (id, t) -> sb.append("s\t").append(id.value()).append('\t').append(escape(t)).append('\n'));
+    described.forEach(
+        (id, d) -> sb.append("d\t").append(id.value()).append('\t').append(d).append('\n'));
+    for (long[] x : shifts) {
+      sb.append("x\t").append(x[0]).append('\t').append(x[1]).append('\n');
+    }
     Path file = site.resolve(PATH);
     Files.createDirectories(file.getParent());
     Files.writeString(file, sb, StandardCharsets.UTF_8);

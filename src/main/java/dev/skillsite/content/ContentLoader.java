@@ -144,6 +144,17 @@ public final class ContentLoader {
     return new Catalog(config, plan.collections(), skills, skipped, diagnostics);
   }
 
+  /**
+   * The site's settings as {@link #load} reads them ({@code skillsite.yaml}, the marketplace file),
+   * without the skills: for a patch build, whose state's key already says they did not change.
+   * Their warnings were the whole build's.
+   */
+  public SiteConfig config(Path contentRoot) throws IOException {
+    Path root = contentRoot.toRealPath();
+    List<Diagnostic> ignored = new ArrayList<>();
+    return configReader.read(root, marketplaceReader.read(root, ignored), ignored).config();
+  }
+
   /** A skill read again: the new version and its warnings. */
   public record Reloaded(Skill skill, List<Diagnostic> diagnostics) {}
 

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -172,6 +173,90 @@ public final class DiscoveryIndexWriter {
       }
     }
     return true;
+  }
+
+  /** Where a description was rewritten: the bytes after {@code at} moved by {@code by}. */
+  public record Spliced(long at, long by) {}
+
+  private static final String DESCRIPTION = "\n      \"description\": \"";
+  private static final String URL_FIELD = "\",\n      \"url\": \"";
+
+  /** How far back from an archive's digest its entry's description may start. */
+  static final int MAX_ENTRY = 1 << 18;
+
+  /**
+   * For a patch build: writes into {@code staging} the index of {@code published} (or the one
+   * already staged) with the {@code description} of the skill whose archive is at {@code
+   * archivePath} (a site path) and whose digest starts at {@code at} in that file; the rest byte
+   * for byte as it was (the entry keeps its name, so its place). Reads the entry's bytes (at most
+   * {@link #MAX_ENTRY} before its digest) and copies the rest of the file as it is. Empty when
+   * {@code at} is not that archive's digest (nothing staged); else where the bytes after it moved.
+   */
+  public static Optional<Spliced> patchDescription(
+      Path published, Path staging, String archivePath, String description, long at)
+      throws IOException {
+    Path to = staging.resolve(PATH);
+    Path from = Files.isRegularFile(to) ? to : published.resolve(PATH);
+    if (!Files.isRegularFile(from)) {
+      return Optional.empty();
+    }
+    String expect = "\"url\": \"";
+    byte[] entry;
+    long start;
+    long size;
+    try (FileChannel ch = FileChannel.open(from, StandardOpenOption.READ)) {
+      size = ch.size();
+      if (at < DIGEST.length() || at + 64 > size) {
+        return Optional.empty();
+      }
+      start = Math.max(0, at - MAX_ENTRY);
+      ByteBuffer b = ByteBuffer.allocate((int) (at - start));
+      while (b.hasRemaining() && ch.read(b, start + b.position()) > 0) {}
+      entry = b.array();
+    }
+    String text = new String(entry, StandardCharsets.ISO_8859_1); // a char a byte: offsets hold
+    String tail = "/" + archivePath + "\",\n      " + DIGEST;
+    if (!text.endsWith(tail)) {
+      return Optional.empty();
+    }
+    int d = text.lastIndexOf(DESCRIPTION);
+    int u = d < 0 ? -1 : text.indexOf(URL_FIELD, d);
+    if (d < 0 || u < 0 || text.indexOf(expect, u + URL_FIELD.length()) >= 0) {
+      return Optional.empty(); // not this entry's fields, or a url field between
+    }
+    long from0 = start + d + DESCRIPTION.length();
+    long to0 = start + u;
+    String json = new GsonBuilder().disableHtmlEscaping().create().toJson(description.strip());
+    byte[] now = json.substring(1, json.length() - 1).getBytes(StandardCharsets.UTF_8);
+    Files.createDirectories(to.getParent());
+    Path tmp = to.resolveSibling(to.getFileName() + ".splice");
+    try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ);
+        FileChannel out =
+            FileChannel.open(
+                tmp,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+      transfer(in, 0, from0, out);
+      ByteBuffer mid = ByteBuffer.wrap(now);
+      while (mid.hasRemaining()) {
+        out.write(mid);
+      }
+      transfer(in, to0, size - to0, out);
+    }
+    Files.move(tmp, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return Optional.of(new Spliced(from0, now.length - (to0 - from0)));
+  }
+
+  private static void transfer(FileChannel in, long at, long count, FileChannel out)
+      throws IOException {
+    for (long done = 0; done < count; ) {
+      long n = in.transferTo(at + done, count - done, out);
+      if (n <= 0) {
+        throw new IOException("the discovery index ended early");
+      }
+      done += n;
+    }
   }
 
   static List<Skill> sorted(List<Skill> skills) {

@@ -46,12 +46,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * audit, collection, install) and the site's link targets and mention terms taken from what the
  * last whole build recorded ({@value #PATH}: a {@link RecordTable}, looked up, never read whole).
  *
- * <p>It refuses (the build falls back) whenever the edit could change a page of another skill or a
- * list: the skill's name, description, frontmatter, triggers or files (its card, lists, {@code
- * skills.json}), its summary, the skills it mentions (their "mentioned by"), the anchors of its
- * documents (links to them from other pages), the terms of other skills its prose uses (which terms
- * are distinctive), the files its documents link to (copies), or a site-wide Markdown budget
- * reached.
+ * <p>A changed description or summary is patched here and said ({@link State#summaryChanged},
+ * {@link State#descriptionChanged}): the caller stages the cards, lists and catalogs and the other
+ * skills' pages showing the summary. It refuses (the build falls back) whenever the edit could
+ * change a page of another skill or a list in a way it does not follow: the skill's name,
+ * frontmatter but its description, related skills or files, its triggers (phrases, keywords, the
+ * number of clauses: the trigger index), the skills it mentions (their "mentioned by"), the anchors
+ * of its documents (links to them from other pages), the terms of other skills its prose uses
+ * (which terms are distinctive), the files its documents link to (copies), or a site-wide Markdown
+ * budget reached.
  *
  * <p>The same class renders any skill's page again with another related list or health section
  * ({@link Overrides}): what the routing side hands over when an edit moves other skills' rankings.
@@ -122,6 +125,10 @@ public final class SkillPagesPatch {
     private final RecordTable table;
     private final SiteRecord site;
     private final Map<SkillId, Long> patchedChars = new java.util.HashMap<>();
+    private final Map<SkillId, String> summaries = new java.util.HashMap<>();
+    private final Map<SkillId, String> described = new java.util.HashMap<>();
+    private final Map<SkillId, String> newSummaries = new java.util.TreeMap<>();
+    private final Set<SkillId> newDescriptions = new TreeSet<>();
     private long total;
 
     private State(RecordTable table, SiteRecord site) {
@@ -137,6 +144,50 @@ public final class SkillPagesPatch {
     public void patched(Map<SkillId, Long> chars, java.util.OptionalLong siteTotal) {
       patchedChars.putAll(chars);
       total = siteTotal.orElse(site.chars());
+    }
+
+    /**
+     * What patches since the record was written changed of the skills' cards: the summaries (which
+     * other skills' related cards and "mentioned by" lists show) and the digests of the
+     * descriptions of the skills they patched.
+     */
+    public void patchedCards(Map<SkillId, String> summaries, Map<SkillId, String> descriptions) {
+      this.summaries.putAll(summaries);
+      this.described.putAll(descriptions);
+    }
+
+    /** The patched skills' summaries, those of this patch included. */
+    public Map<SkillId, String> summaries() {
+      return Map.copyOf(summaries);
+    }
+
+    /** The digests of the patched skills' descriptions, those of this patch included. */
+    public Map<SkillId, String> descriptions() {
+      return Map.copyOf(described);
+    }
+
+    /**
+     * The skills of this patch whose summary changed, with the new one: the pages showing their
+     * related card or listing them as "mentioned by" change, and so do their cards.
+     */
+    public Map<SkillId, String> summaryChanged() {
+      return Map.copyOf(newSummaries);
+    }
+
+    /**
+     * The skills of this patch whose description changed (their cards, catalog entries and the
+     * discovery index's entry change).
+     */
+    public Set<SkillId> descriptionChanged() {
+      return Set.copyOf(newDescriptions);
+    }
+
+    /**
+     * The skills whose pages show {@code id}'s summary in the last build's record: the skills it
+     * mentions (their "mentioned by" lists). Empty when it has no record.
+     */
+    public List<SkillId> mentioned(SkillId id) {
+      return skill(id).map(r -> r.mentions().stream().map(SkillId::new).toList()).orElse(List.of());
     }
 
     /** The patched skills' Markdown characters, those of this patch included. */
@@ -178,6 +229,53 @@ public final class SkillPagesPatch {
       } catch (IOException | RuntimeException e) {
         return Optional.empty();
       }
+    }
+
+    /**
+     * {@code parts} of the page at {@code page} with the summaries patches changed since the record
+     * was written: in its related cards and its "mentioned by" list (both show a skill's summary).
+     * O(the patched skills).
+     */
+    Parts current(Parts parts, String page) {
+      if (summaries.isEmpty()) {
+        return parts;
+      }
+      Map<String, String> byHref = new java.util.HashMap<>();
+      summaries.forEach((id, s) -> byHref.put(Urls.relative(page, SiteLayout.skill(id)), s));
+      List<RelatedCard> related =
+          parts.related().stream()
+              .map(
+                  c ->
+                      byHref.containsKey(c.href())
+                          ? new RelatedCard(
+                              c.href(),
+                              c.name(),
+                              byHref.get(c.href()),
+                              c.reason(),
+                              c.declared(),
+                              c.repoLabel(),
+                              c.stars(),
+                              c.forks())
+                          : c)
+              .toList();
+      List<LinkView> mentionedBy =
+          parts.mentionedBy().stream()
+              .map(
+                  l ->
+                      byHref.containsKey(l.href())
+                          ? new LinkView(l.href(), l.label(), byHref.get(l.href()))
+                          : l)
+              .toList();
+      return new Parts(
+          parts.install(),
+          parts.sourceUrl(),
+          parts.rawHref(),
+          parts.collection(),
+          related,
+          mentionedBy,
+          parts.health(),
+          parts.audit(),
+          parts.mentionedByMore());
     }
 
     /** The related cards of {@code id}'s page as the last build made them (for tests). */
@@ -262,6 +360,8 @@ public final class SkillPagesPatch {
   /** One skill's part: what a patch compares, and its page's parts that depend on others. */
   record SkillRecord(
       String head,
+      String described,
+      String triggered,
       String name,
       String summary,
       boolean ownSummary,
@@ -276,6 +376,8 @@ public final class SkillPagesPatch {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeUTF(head);
+        out.writeUTF(described);
+        out.writeUTF(triggered);
         string(out, name);
         string(out, summary);
         out.writeBoolean(ownSummary);
@@ -296,6 +398,8 @@ public final class SkillPagesPatch {
     static SkillRecord decode(byte[] b) throws IOException {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(b));
       String head = in.readUTF();
+      String described = in.readUTF();
+      String triggered = in.readUTF();
       String name = string(in);
       String summary = string(in);
       boolean own = in.readBoolean();
@@ -307,7 +411,8 @@ public final class SkillPagesPatch {
       byte[] parts = new byte[in.readInt()];
       in.readFully(parts);
       return new SkillRecord(
-          head, name, summary, own, chars, anchors, terms, mentions, copies, parts);
+          head, described, triggered, name, summary, own, chars, anchors, terms, mentions, copies,
+          parts);
     }
 
     Parts page() throws IOException {
@@ -369,27 +474,41 @@ public final class SkillPagesPatch {
   }
 
   /**
-   * What a patch compares of a skill's own fields: any change of these shows beyond its own pages
-   * (cards, lists, {@code skills.json}, the trigger index, search).
+   * What a patch compares of a skill's own fields but its description and triggers: any change of
+   * these shows beyond its own pages (cards, lists, {@code skills.json}, search) in ways a patch
+   * does not follow.
    */
   static String head(Skill s) {
+    Map<String, Object> frontmatter = new java.util.LinkedHashMap<>(s.frontmatter());
+    frontmatter.remove("description"); // compared on its own: a description edit is patched
     StringBuilder sb = new StringBuilder();
     for (Object part :
         List.of(
             s.id().value(),
             s.name(),
-            s.description(),
             s.source(),
             s.collectionId(),
-            String.valueOf(s.frontmatter()),
+            String.valueOf(frontmatter),
             Integer.toString(s.bodyLine()),
             String.valueOf(s.references().stream().map(r -> r.path()).toList()),
-            String.valueOf(s.declaredRelated()),
-            String.valueOf(s.triggers()))) {
+            String.valueOf(s.declaredRelated()))) {
       String p = part.toString();
       sb.append(p.length()).append(':').append(p);
     }
     return sha256(sb.toString());
+  }
+
+  /** The digest of a skill's description (its card, catalog entries, discovery entry). */
+  public static String described(Skill s) {
+    return sha256(s.description());
+  }
+
+  /**
+   * The digest of what a skill's triggers show beyond its own page and catalog entries (the trigger
+   * index pages, the home page's count): {@link ListState#triggers}.
+   */
+  static String triggered(Skill s) {
+    return ListState.triggers(s);
   }
 
   /** Records, during a whole build, what {@link #stage} needs ({@code SiteGenerator}). */
@@ -427,6 +546,8 @@ public final class SkillPagesPatch {
       SkillRecord rec =
           new SkillRecord(
               head(s),
+              described(s),
+              triggered(s),
               s.name(),
               view.summary(),
               own(s, summaries),
@@ -527,8 +648,14 @@ public final class SkillPagesPatch {
     if (!head(now).equals(was.head())) {
       return Outcome.refuse(
           now.id()
-              + "'s name, description, frontmatter, triggers or files changed (its card and"
-              + " lists are not patched yet)");
+              + "'s name, frontmatter (but its description), related skills or files changed"
+              + " (its lists and install data are not patched)");
+    }
+    if (!triggered(now).equals(was.triggered())) {
+      return Outcome.refuse(
+          now.id()
+              + "'s triggers changed: trigger phrases or keywords, or the number of clauses (the"
+              + " trigger index pages and the home page's trigger count are not patched)");
     }
     MarkdownBudget budget = MarkdownBudget.DEFAULT.forSkills(site.skills());
     List<SourceDocument> sources = DocumentPipeline.sources(now);
@@ -569,11 +696,12 @@ public final class SkillPagesPatch {
     if (!links.copies().equals(was.copies())) {
       return Outcome.refuse(now.id() + "'s documents link to other files than before (copies)");
     }
-    String summary = was.ownSummary() ? was.summary() : SkillSummary.of(now, Map.of());
-    if (!summary.equals(was.summary())) {
-      return Outcome.refuse(now.id() + "'s summary changed (cards, lists, skills.json)");
-    }
-    Parts parts = was.page();
+    String wasSummary = state.summaries.getOrDefault(now.id(), was.summary());
+    String summary = was.ownSummary() ? wasSummary : SkillSummary.of(now, Map.of());
+    boolean newSummary = !summary.equals(wasSummary);
+    boolean newDescription =
+        !described(now).equals(state.described.getOrDefault(now.id(), was.described()));
+    Parts parts = state.current(was.page(), SiteLayout.skill(now.id()));
     String page = SiteLayout.skill(now.id());
     List<RelatedCard> related = parts.related();
     if (overrides.related().containsKey(now.id())) {
@@ -657,6 +785,14 @@ public final class SkillPagesPatch {
     }
     state.patchedChars.put(now.id(), mine);
     state.total = total;
+    if (newSummary) {
+      state.summaries.put(now.id(), summary);
+      state.newSummaries.put(now.id(), summary);
+    }
+    if (newDescription) {
+      state.described.put(now.id(), described(now));
+      state.newDescriptions.add(now.id());
+    }
     return new Outcome(
         staged,
         rendered.diagnostics().stream().sorted(Diagnostic.ORDER).toList(),
@@ -679,7 +815,7 @@ public final class SkillPagesPatch {
           new RelatedCard(
               Urls.relative(page, SiteLayout.skill(r.id())),
               o.get().name(),
-              o.get().summary(),
+              state.summaries.getOrDefault(r.id(), o.get().summary()),
               r.reason(),
               r.declared(),
               site.repoLabel(),

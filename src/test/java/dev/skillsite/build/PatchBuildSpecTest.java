@@ -266,6 +266,133 @@ class PatchBuildSpecTest {
             .toList());
   }
 
+  /**
+   * A description edit, the pages side (wt-desc): the skill's page, its reference pages' meta, the
+   * list pages, catalogs, {@code llms.txt}, the discovery index's entry, the pages showing its
+   * summary (related cards, "mentioned by"). Until the health side patches description edits the
+   * real seam refuses them; this test runs the real seam without that refusal ({@code new
+   * RoutingWire(false)}) and without the similar-list refusal (the patch's {@code similarMayChange}
+   * dropped: the comparison then proves the lists did not change), and compares the whole site
+   * ({@link SiteFingerprint#ofPatched}) with a clean build except the health report ({@code
+   * health/}) and the health state ({@code patch/health.tab}), which a clean build makes from the
+   * new description (lint, listing budget, probes). Every skill page, health sections included, is
+   * compared. At the merge, with the health side in, the real seam runs and nothing more is left
+   * out.
+   */
+  @Test
+  void aDescriptionEditIsPatchedOnThePagesSide() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path skill = content.resolve("skills/webapp-testing/SKILL.md");
+    List<Row> rows =
+        List.of(
+            new Row(
+                "a word of the description's first sentence (summary, cards, catalogs)",
+                c ->
+                    List.of(
+                        replace(skill, "testing local web applications", "testing local web apps")),
+                "patch"),
+            new Row(
+                "the same description again, a later sentence (through the overlay)",
+                c ->
+                    List.of(
+                        replace(
+                            skill, "capturing browser screenshots", "taking browser screenshots")),
+                "patch"),
+            new Row(
+                "a quoted trigger phrase added to the description (the same words, quoted)",
+                c ->
+                    List.of(
+                        replace(
+                            skill,
+                            "Supports verifying frontend functionality",
+                            "Supports \"verifying frontend functionality\"")),
+                "whole: triggers changed"));
+    for (Row row : rows) {
+      List<Path> changed = row.edit().apply(content);
+      // a changed trigger is refused by the routing side first today (its statistics move): the
+      // pages side's own refusal is asked with a seam answering "nothing changed" for it
+      BuildResult r =
+          (row.expect().equals("patch")
+                  ? descriptionPatch(out)
+                  : new PatchBuild(
+                      () -> new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE),
+                      Optional.empty(),
+                      OutputLock.Policy.build(),
+                      (at, key, c) -> RoutingSeam.Outcome.of(RoutingSeam.Patched.NOTHING)))
+              .run(options(content, out), Optional.of(changed));
+      if (row.expect().equals("patch")) {
+        assertTrue(r.patch().taken(), row.what() + ": " + r.patch());
+        System.out.println(row.what() + ": " + r.patch().steps());
+        Path clean = Files.createTempDirectory(tmp, "clean").resolve("site");
+        run(content, clean, Optional.empty());
+        List<String> differ =
+            SiteFingerprint.differences(
+                SiteFingerprint.ofPatched(clean), SiteFingerprint.ofPatched(out));
+        System.out.println(row.what() + ": health files left out: " + differ);
+        assertEquals(
+            List.of(),
+            differ.stream()
+                .filter(d -> !d.startsWith("health/"))
+                .filter(d -> !d.startsWith(".skillsite-cache/patch/health.tab"))
+                .toList(),
+            row.what());
+      } else {
+        assertFalse(r.patch().taken(), row.what());
+        assertTrue(
+            r.patch().reason().contains(row.expect().substring("whole: ".length())),
+            row.what() + ": " + r.patch().reason());
+        assertClean(content, out, row.what());
+      }
+    }
+  }
+
+  /** The real seam with the health inputs' refusal and the similar-list refusal dropped. */
+  private static PatchBuild descriptionPatch(Path site) {
+    RoutingSeam wire = new RoutingWire(false);
+    RoutingSeam pagesOnly =
+        (at, key, changes) -> {
+          RoutingSeam.Outcome o = wire.patch(at, key, changes);
+          if (o.patched().isEmpty()) {
+            return o;
+          }
+          RoutingSeam.Patched p = o.patched().get();
+          return RoutingSeam.Outcome.staged(
+              new RoutingSeam.Patched(
+                  p.rankings(),
+                  p.similar(),
+                  java.util.Set.of(),
+                  Optional.empty(),
+                  p.exportFiles(),
+                  p.exportDeleted()),
+              new RoutingSeam.Staged() {
+                @Override
+                public void commit() throws IOException {
+                  o.commit();
+                }
+
+                @Override
+                public void close() throws IOException {
+                  o.close();
+                }
+              });
+        };
+    return new PatchBuild(
+        () -> new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE),
+        Optional.empty(),
+        OutputLock.Policy.build(),
+        pagesOnly);
+  }
+
+  private static Path replace(Path file, String from, String to) throws IOException {
+    String text = Files.readString(file);
+    assertTrue(text.contains(from), from);
+    Files.writeString(file, text.replace(from, to));
+    return file;
+  }
+
   private void assertClean(Path content, Path out, String at) throws IOException {
     Path clean = Files.createTempDirectory(tmp, "clean").resolve("site");
     run(content, clean, Optional.empty());
