@@ -112,6 +112,58 @@ class StampedBuildTest {
     assertClean(content, out);
   }
 
+  @Test
+  void aPlainBuildAfterAChangedPatchFindsOnlyTheLaterChanges() throws IOException {
+    Path content = tmp.resolve("content");
+    for (String s : List.of("alpha", "beta")) {
+      write(
+          content.resolve("skills/" + s + "/SKILL.md"),
+          "---\nname: "
+              + s
+              + "\ndescription: Use when the user asks to "
+              + s
+              + " a report.\n---\n");
+      write(content.resolve("skills/" + s + "/LICENSE.txt"), "License of " + s + ".\n");
+    }
+    FileTime hourAgo = FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS));
+    try (Stream<Path> all = Files.walk(content)) {
+      for (Path p : all.toList()) {
+        Files.setLastModifiedTime(p, hourAgo);
+      }
+    }
+    Path out = tmp.resolve("site");
+    build(content, out);
+    Path alpha = content.resolve("skills/alpha/LICENSE.txt");
+    Path beta = content.resolve("skills/beta/LICENSE.txt");
+
+    Files.writeString(alpha, "Another line.\n", StandardOpenOption.APPEND); // racy: digested
+    StampedBuild.Outcome told =
+        StampedBuild.run(patch(), options(content, out), false, Optional.of(List.of(alpha)));
+    assertTrue(told.result().patch().taken(), told.result().patch().toString());
+    assertTrue(Files.isRegularFile(out.resolve(PatchedStamps.PATH)));
+
+    Files.writeString(beta, "Another line.\n", StandardOpenOption.APPEND);
+    StampedBuild.Outcome plain = build(content, out);
+    assertTrue(plain.result().patch().taken(), plain.result().patch().toString());
+    assertEquals(List.of(beta.toRealPath()), plain.detected().orElseThrow().changed().get());
+    assertClean(content, out);
+
+    // told again, then the told file edited in the same clock tick keeping its size: seen
+    Files.writeString(alpha, "Line two.\n", StandardOpenOption.APPEND);
+    assertTrue(
+        StampedBuild.run(patch(), options(content, out), false, Optional.of(List.of(alpha)))
+            .result()
+            .patch()
+            .taken());
+    FileTime was = Files.getLastModifiedTime(alpha);
+    String text = Files.readString(alpha);
+    Files.writeString(alpha, text.replace("Line two.", "Line 2222."));
+    Files.setLastModifiedTime(alpha, was);
+    StampedBuild.Outcome again = build(content, out);
+    assertEquals(List.of(alpha.toRealPath()), again.detected().orElseThrow().changed().get());
+    assertClean(content, out);
+  }
+
   private void assertClean(Path content, Path out) throws IOException {
     Path clean = Files.createTempDirectory(tmp, "clean").resolve("site");
     patch().run(options(content, clean), Optional.empty());
