@@ -164,6 +164,42 @@ class StampedBuildTest {
     assertClean(content, out);
   }
 
+  @Test
+  void aSiteBuiltWithPublishWithErrorsIsPatchedWithoutItUnlessItHadErrors() throws IOException {
+    Path content = tmp.resolve("content");
+    write(
+        content.resolve("skills/alpha/SKILL.md"),
+        "---\nname: alpha\ndescription: Use when the user asks to alpha a report.\n---\n# A\n");
+    Path license = write(content.resolve("skills/alpha/LICENSE.txt"), "License.\n");
+    Path out = tmp.resolve("site");
+    // serve's first build publishes with errors, its rebuilds do not
+    patch().run(new BuildOptions(content, out, Optional.empty(), true, true), Optional.empty());
+    Files.writeString(license, "More.\n", StandardOpenOption.APPEND);
+    BuildResult r =
+        patch()
+            .run(
+                new BuildOptions(content, out, Optional.empty(), false, true),
+                Optional.of(List.of(license)));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertClean(content, out);
+
+    Path broken = write(content.resolve("skills/broken/SKILL.md"), "---\nname: [\n---\n");
+    BuildResult withErrors =
+        patch().run(new BuildOptions(content, out, Optional.empty(), true, true), Optional.empty());
+    assertTrue(withErrors.published());
+    assertTrue(withErrors.diagnostics().stream().anyMatch(d -> d.isError()));
+    Files.writeString(license, "Again.\n", StandardOpenOption.APPEND);
+    for (boolean publishWithErrors : new boolean[] {true, false}) {
+      BuildResult again =
+          patch()
+              .run(
+                  new BuildOptions(content, out, Optional.empty(), publishWithErrors, true),
+                  Optional.of(List.of(license)));
+      assertFalse(again.patch().taken(), "a site published with errors is built whole");
+    }
+    assertTrue(Files.exists(broken));
+  }
+
   private void assertClean(Path content, Path out) throws IOException {
     Path clean = Files.createTempDirectory(tmp, "clean").resolve("site");
     patch().run(options(content, clean), Optional.empty());
