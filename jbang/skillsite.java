@@ -64,6 +64,7 @@
 //SOURCES ../src/main/java/dev/skillsite/build/PatchBuild.java
 //SOURCES ../src/main/java/dev/skillsite/build/PatchOverlay.java
 //SOURCES ../src/main/java/dev/skillsite/build/PatchState.java
+//SOURCES ../src/main/java/dev/skillsite/build/PatchedStamps.java
 //SOURCES ../src/main/java/dev/skillsite/build/Progress.java
 //SOURCES ../src/main/java/dev/skillsite/build/RelatedPatch.java
 //SOURCES ../src/main/java/dev/skillsite/build/RelatedSkillsStage.java
@@ -88,6 +89,7 @@
 //SOURCES ../src/main/java/dev/skillsite/cache/RecordTable.java
 //SOURCES ../src/main/java/dev/skillsite/cache/RoutingPatcher.java
 //SOURCES ../src/main/java/dev/skillsite/cache/SearchExportCache.java
+//SOURCES ../src/main/java/dev/skillsite/cache/Unmapper.java
 //SOURCES ../src/main/java/dev/skillsite/cache/package-info.java
 //SOURCES ../src/main/java/dev/skillsite/check/AuditFindingsRule.java
 //SOURCES ../src/main/java/dev/skillsite/check/CheckContext.java

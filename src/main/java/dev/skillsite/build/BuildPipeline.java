@@ -180,9 +180,10 @@ public final class BuildPipeline {
         diagnostics.addAll(report.diagnostics());
         audit.keep(build, staging);
         if (build.options().cache()) { // what the next build needs to patch (PatchBuild)
+          boolean errors = diagnostics.stream().anyMatch(Diagnostic::isError);
           PatchState.write(
               staging,
-              PatchState.key(generator.identity(), build.options()),
+              PatchState.key(generator.identity(), build.options(), errors),
               catalog,
               audit.report(),
               report.pages(),
@@ -193,7 +194,7 @@ public final class BuildPipeline {
           RoutingWire.record(
               staging,
               build.location().out(),
-              PatchState.key(generator.identity(), build.options()),
+              PatchState.key(generator.identity(), build.options(), errors),
               catalog,
               index.index(),
               index.answers(),

@@ -59,7 +59,7 @@ public final class ContentStamps {
   static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
 
   private static final String MAGIC = "skillsite content stamps 1";
-  private static final byte FILE = 0;
+  static final byte FILE = 0;
   private static final byte DIR = 1;
   private static final byte OTHER = 2;
   private static final byte KIND = 0x0f;
@@ -81,7 +81,7 @@ public final class ContentStamps {
   /** The stamps of the tree under {@code content} now (a build takes them before reading it). */
   public static ContentStamps take(Path content) throws IOException {
     Path root = content.toRealPath();
-    Walk walk = new Walk(root, false);
+    Walk walk = new Walk(root, false, PatchedStamps.none());
     walk.header();
     walk.fresh(root, "", stat(root).orElseThrow(() -> new NoSuchFileException(root.toString())));
     return walk.result();
@@ -120,7 +120,11 @@ public final class ContentStamps {
         if (!in.readUTF().equals(MAGIC) || !in.readUTF().equals(root.toString())) {
           why = "the last build's content stamps are of another content folder or version";
         } else {
-          Walk walk = new Walk(root, true);
+          Walk walk =
+              new Walk(
+                  root,
+                  true,
+                  stat(file).map(id -> PatchedStamps.read(site, id)).orElse(PatchedStamps.none()));
           walk.header();
           Optional<Stat> s = stat(root);
           Entry r = Entry.read(in);
@@ -182,9 +186,9 @@ public final class ContentStamps {
   }
 
   /** A file system entry's stamp now. */
-  private record Stat(byte kind, long modified, long size, int key) {}
+  record Stat(byte kind, long modified, long size, int key) {}
 
-  private static Optional<Stat> stat(Path p) {
+  static Optional<Stat> stat(Path p) {
     try {
       BasicFileAttributes a =
           Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -237,11 +241,13 @@ public final class ContentStamps {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
     private final DataOutputStream out = new DataOutputStream(bytes);
     private final List<Path> changed = new ArrayList<>();
+    private final PatchedStamps patched;
     private int entries;
 
-    Walk(Path root, boolean comparing) {
+    Walk(Path root, boolean comparing, PatchedStamps patched) {
       this.root = root;
       this.comparing = comparing;
+      this.patched = patched;
       this.racyFrom = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()) - RACY_NANOS;
     }
 
@@ -256,6 +262,9 @@ public final class ContentStamps {
     }
 
     private void report(Path p) throws TooMany {
+      if (patched.asPatched(root.relativize(p).toString(), p)) {
+        return; // published by a patch since the stamps were taken, unchanged since
+      }
       changed.add(p);
       if (changed.size() > MAX_CHANGED) {
         throw new TooMany();
@@ -441,7 +450,7 @@ public final class ContentStamps {
     }
   }
 
-  private static Optional<byte[]> digest(Path p) {
+  static Optional<byte[]> digest(Path p) {
     try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       byte[] buf = new byte[1 << 16];

@@ -176,8 +176,22 @@ final class PatchState implements AutoCloseable {
         .orElse(new Totals(0, 0));
   }
 
-  /** The key a state is made under: the pages' identity, the settings text, the build options. */
+  /**
+   * The key a patch looks for: the pages' identity, the settings text, the build options, of a site
+   * published without errors ({@link #key(String, BuildOptions, boolean)}).
+   */
   static String key(String pages, BuildOptions options) throws IOException {
+    return key(pages, options, false);
+  }
+
+  /**
+   * The key a state is made under: the pages' identity, the settings text, the build options, and
+   * whether the site was published with errors. {@code --publish-with-errors} itself is not in it
+   * (serve's first build sets it, its rebuilds do not): for a site without errors it changes
+   * nothing, a patch refuses a changed skill with an error, and a site published with errors has
+   * another key, so it is never patched (under either value the whole build decides).
+   */
+  static String key(String pages, BuildOptions options, boolean errors) throws IOException {
     StringBuilder sb = new StringBuilder(pages);
     for (String name : new String[] {"skillsite.yaml", "skillsite.yml"}) {
       Path f = options.content().resolve(name);
@@ -189,7 +203,7 @@ final class PatchState implements AutoCloseable {
     sb.append('\u0000')
         .append(options.baseUrl().orElse("-"))
         .append('\u0000')
-        .append(options.publishWithErrors())
+        .append(errors ? "published with errors" : "no errors")
         .append('\u0000')
         .append(options.maxSkills());
     return sha256(List.of(sb.toString()));

@@ -9,7 +9,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -218,16 +217,8 @@ public final class RoutingPatcher {
     }
   }
 
-  /** A ranking as {@code RouterProbe} gives it to the health check. */
+  /** A ranking as {@code RouterProbe} gives it to the health check ({@link RouteResult#probed}). */
   private static List<IndexAnswers.Ranked> ranked(RouteResult r) {
-    if (r.abstained()) {
-      return List.of();
-    }
-    return r.hits().stream()
-        .map(h -> new IndexAnswers.Ranked(h.id(), h.score()))
-        .sorted(
-            Comparator.comparingDouble((IndexAnswers.Ranked x) -> -x.score())
-                .thenComparing(IndexAnswers.Ranked::id))
-        .toList();
+    return r.probed().stream().map(h -> new IndexAnswers.Ranked(h.id(), h.score())).toList();
   }
 }

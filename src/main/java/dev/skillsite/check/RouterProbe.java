@@ -1,11 +1,9 @@
 package dev.skillsite.check;
 
 import dev.skillsite.model.Skill;
-import dev.skillsite.routing.RouteResult;
 import dev.skillsite.routing.Router;
 import dev.skillsite.routing.RoutingIndex;
 import java.io.IOException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,10 +15,6 @@ import java.util.Optional;
 public final class RouterProbe implements RouteProbe, AutoCloseable {
   /** Hits read per phrase. */
   static final int TOP = 5;
-
-  /** Equal scores (duplicate skills) rank by id, so the result does not depend on index order. */
-  private static final Comparator<Ranked> BY_SCORE_THEN_ID =
-      Comparator.comparingDouble((Ranked r) -> -r.score()).thenComparing(Ranked::id);
 
   private final RoutingIndex index;
   private final Router router;
@@ -52,13 +46,8 @@ public final class RouterProbe implements RouteProbe, AutoCloseable {
 
   @Override
   public List<Ranked> rank(String query) {
-    RouteResult result = router.rank(query, TOP);
-    if (result.abstained()) {
-      return List.of();
-    }
-    return result.hits().stream()
+    return router.rank(query, TOP).probed().stream()
         .map(h -> new Ranked(h.id(), h.score()))
-        .sorted(BY_SCORE_THEN_ID)
         .toList();
   }
 

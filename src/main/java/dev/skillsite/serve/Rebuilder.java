@@ -5,6 +5,7 @@ import dev.skillsite.build.BuildPipeline;
 import dev.skillsite.build.BuildResult;
 import dev.skillsite.build.LiveSite;
 import dev.skillsite.build.PatchBuild;
+import dev.skillsite.build.StampedBuild;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -126,7 +127,7 @@ public final class Rebuilder implements AutoCloseable {
       all = List.copyOf(pending);
     }
     try {
-      Optional<BuildResult> r = patches.get().patchOnly(options, all, why -> {});
+      Optional<BuildResult> r = StampedBuild.patchOnly(patches.get(), options, all, why -> {});
       if (r.isPresent()) {
         synchronized (pending) {
           pending.removeAll(all);

@@ -112,6 +112,94 @@ class StampedBuildTest {
     assertClean(content, out);
   }
 
+  @Test
+  void aPlainBuildAfterAChangedPatchFindsOnlyTheLaterChanges() throws IOException {
+    Path content = tmp.resolve("content");
+    for (String s : List.of("alpha", "beta")) {
+      write(
+          content.resolve("skills/" + s + "/SKILL.md"),
+          "---\nname: "
+              + s
+              + "\ndescription: Use when the user asks to "
+              + s
+              + " a report.\n---\n");
+      write(content.resolve("skills/" + s + "/LICENSE.txt"), "License of " + s + ".\n");
+    }
+    FileTime hourAgo = FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS));
+    try (Stream<Path> all = Files.walk(content)) {
+      for (Path p : all.toList()) {
+        Files.setLastModifiedTime(p, hourAgo);
+      }
+    }
+    Path out = tmp.resolve("site");
+    build(content, out);
+    Path alpha = content.resolve("skills/alpha/LICENSE.txt");
+    Path beta = content.resolve("skills/beta/LICENSE.txt");
+
+    Files.writeString(alpha, "Another line.\n", StandardOpenOption.APPEND); // racy: digested
+    StampedBuild.Outcome told =
+        StampedBuild.run(patch(), options(content, out), false, Optional.of(List.of(alpha)));
+    assertTrue(told.result().patch().taken(), told.result().patch().toString());
+    assertTrue(Files.isRegularFile(out.resolve(PatchedStamps.PATH)));
+
+    Files.writeString(beta, "Another line.\n", StandardOpenOption.APPEND);
+    StampedBuild.Outcome plain = build(content, out);
+    assertTrue(plain.result().patch().taken(), plain.result().patch().toString());
+    assertEquals(List.of(beta.toRealPath()), plain.detected().orElseThrow().changed().get());
+    assertClean(content, out);
+
+    // told again, then the told file edited in the same clock tick keeping its size: seen
+    Files.writeString(alpha, "Line two.\n", StandardOpenOption.APPEND);
+    assertTrue(
+        StampedBuild.run(patch(), options(content, out), false, Optional.of(List.of(alpha)))
+            .result()
+            .patch()
+            .taken());
+    FileTime was = Files.getLastModifiedTime(alpha);
+    String text = Files.readString(alpha);
+    Files.writeString(alpha, text.replace("Line two.", "Line 2222."));
+    Files.setLastModifiedTime(alpha, was);
+    StampedBuild.Outcome again = build(content, out);
+    assertEquals(List.of(alpha.toRealPath()), again.detected().orElseThrow().changed().get());
+    assertClean(content, out);
+  }
+
+  @Test
+  void aSiteBuiltWithPublishWithErrorsIsPatchedWithoutItUnlessItHadErrors() throws IOException {
+    Path content = tmp.resolve("content");
+    write(
+        content.resolve("skills/alpha/SKILL.md"),
+        "---\nname: alpha\ndescription: Use when the user asks to alpha a report.\n---\n# A\n");
+    Path license = write(content.resolve("skills/alpha/LICENSE.txt"), "License.\n");
+    Path out = tmp.resolve("site");
+    // serve's first build publishes with errors, its rebuilds do not
+    patch().run(new BuildOptions(content, out, Optional.empty(), true, true), Optional.empty());
+    Files.writeString(license, "More.\n", StandardOpenOption.APPEND);
+    BuildResult r =
+        patch()
+            .run(
+                new BuildOptions(content, out, Optional.empty(), false, true),
+                Optional.of(List.of(license)));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertClean(content, out);
+
+    Path broken = write(content.resolve("skills/broken/SKILL.md"), "---\nname: [\n---\n");
+    BuildResult withErrors =
+        patch().run(new BuildOptions(content, out, Optional.empty(), true, true), Optional.empty());
+    assertTrue(withErrors.published());
+    assertTrue(withErrors.diagnostics().stream().anyMatch(d -> d.isError()));
+    Files.writeString(license, "Again.\n", StandardOpenOption.APPEND);
+    for (boolean publishWithErrors : new boolean[] {true, false}) {
+      BuildResult again =
+          patch()
+              .run(
+                  new BuildOptions(content, out, Optional.empty(), publishWithErrors, true),
+                  Optional.of(List.of(license)));
+      assertFalse(again.patch().taken(), "a site published with errors is built whole");
+    }
+    assertTrue(Files.exists(broken));
+  }
+
   private void assertClean(Path content, Path out) throws IOException {
     Path clean = Files.createTempDirectory(tmp, "clean").resolve("site");
     patch().run(options(content, clean), Optional.empty());

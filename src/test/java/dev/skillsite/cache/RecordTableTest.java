@@ -2,7 +2,10 @@ package dev.skillsite.cache;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,5 +54,22 @@ class RecordTableTest {
     Files.write(file, new byte[] {1, 2, 3});
     assertTrue(RecordTable.open(file).isEmpty());
     assertTrue(RecordTable.open(tmp.resolve("missing")).isEmpty());
+  }
+
+  @Test
+  void aClosedTableHoldsNoMappingOfItsFile() throws IOException {
+    Path maps = Path.of("/proc/self/maps");
+    assumeTrue(Files.isReadable(maps), "needs /proc/self/maps (Linux)");
+    assumeTrue(Unmapper.available(), "needs sun.misc.Unsafe.invokeCleaner");
+    Path file = tmp.resolve("mapped.tab");
+    RecordTable.write(file, Map.of("a", new byte[] {1}));
+    String name = file.toRealPath().toString();
+    RecordTable t = RecordTable.open(file).orElseThrow();
+    assertArrayEquals(new byte[] {1}, t.get("a").orElseThrow());
+    assertTrue(Files.readString(maps).contains(name), "mapped while open");
+    t.close();
+    assertFalse(Files.readString(maps).contains(name), "unmapped at close, not when collected");
+    assertThrows(IllegalStateException.class, () -> t.get("a"));
+    t.close(); // a second close does nothing
   }
 }

@@ -74,6 +74,13 @@ public final class SiteFingerprint {
   private static final String CONTENT_STAMPS = ".skillsite-cache/patch/stamps.tab";
 
   /**
+   * The stamps of the files patches were told since the content stamps were taken
+   * (build.PatchedStamps): history, as {@link #CONTENT_STAMPS}; a clean build has none. Compared by
+   * the builds that read them (StampedBuildTest).
+   */
+  private static final String PATCHED_STAMPS = ".skillsite-cache/patch/stamps-patched.tab";
+
+  /**
    * The list pages a patch made again since the last whole build (site.ListState's delta): a clean
    * build has none, its pages' records are in the whole table; CardPatchSpecTest checks that each
    * record equals the clean build's.
@@ -136,8 +143,9 @@ public final class SiteFingerprint {
   /**
    * Relative path → SHA-256 of every file under {@code root} (the routing index's files included;
    * the caches of stamps not: {@link #STAMPS}, {@link #FINDINGS}, {@link #PAGES}, {@link
-   * #PATCH_STATE}, {@link #CONTENT_STAMPS}, the list state: {@link #LIST_DELTA}, {@link
-   * #LIST_PAGES}, {@link #LIST_SKILLS}, {@link #RELATED}, {@link #RELATED_PATCHED}).
+   * #PATCH_STATE}, {@link #CONTENT_STAMPS}, {@link #PATCHED_STAMPS}, the list state: {@link
+   * #LIST_DELTA}, {@link #LIST_PAGES}, {@link #LIST_SKILLS}, {@link #RELATED}, {@link
+   * #RELATED_PATCHED}).
    */
   public static SortedMap<String, String> of(Path root) throws IOException {
     return of(root, false);
@@ -163,6 +171,7 @@ public final class SiteFingerprint {
             && !rel.startsWith(ROUTING_STATE)
             && !(patched && INDEX_CACHES.contains(rel))
             && !rel.equals(CONTENT_STAMPS)
+            && !rel.equals(PATCHED_STAMPS)
             && !rel.equals(LIST_DELTA)
             && !rel.equals(LIST_PAGES)
             && !rel.equals(LIST_SKILLS)

@@ -3,6 +3,7 @@ package dev.skillsite.testing;
 import dev.skillsite.model.Skill;
 import dev.skillsite.routing.StopWords;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,36 +17,45 @@ public final class SkillEdits {
 
   private static final String NEW_WORD = "quokka";
 
-  /** One word of the description (a plain word of six letters or more) replaced by another. */
-  public static Skill descriptionWordReplaced(Skill s) {
-    Matcher m = Pattern.compile("(?<![\\w.-])([a-z]{6,})(?![\\w-])").matcher(s.description());
+  /** A plain word: six letters or more, not part of a name, a path or a hyphenated word. */
+  private static final Pattern PLAIN_WORD = Pattern.compile("(?<![\\w.-])([a-z]{6,})(?![\\w-])");
+
+  /**
+   * {@code text} with its first plain word that is not a stop word (nor an earlier replacement)
+   * replaced by one made from {@code text}'s hash; empty when there is none.
+   */
+  private static Optional<String> firstPlainWordReplaced(String text, String seed) {
     Set<String> stop = new HashSet<>(StopWords.WORDS);
-    String word = NEW_WORD + (char) ('a' + Math.floorMod(s.description().hashCode(), 26));
+    String word = NEW_WORD + (char) ('a' + Math.floorMod(seed.hashCode(), 26));
+    Matcher m = PLAIN_WORD.matcher(text);
     while (m.find()) {
       if (!stop.contains(m.group(1)) && !m.group(1).startsWith(NEW_WORD)) {
-        return withDescription(
-            s,
-            s.description().substring(0, m.start(1)) + word + s.description().substring(m.end(1)));
+        return Optional.of(text.substring(0, m.start(1)) + word + text.substring(m.end(1)));
       }
     }
-    throw new AssertionError("no word to replace in the description of " + s.id());
+    return Optional.empty();
+  }
+
+  /** One word of the description (a plain word of six letters or more) replaced by another. */
+  public static Skill descriptionWordReplaced(Skill s) {
+    return withDescription(
+        s,
+        firstPlainWordReplaced(s.description(), s.description())
+            .orElseThrow(
+                () -> new AssertionError("no word to replace in the description of " + s.id())));
   }
 
   /** One plain body word replaced by another: every field keeps its length. */
   public static Skill bodyWordReplaced(Skill s) {
-    Set<String> stop = new HashSet<>(StopWords.WORDS);
     String[] lines = s.body().split("\n", -1);
-    String word = NEW_WORD + (char) ('a' + Math.floorMod(s.body().hashCode(), 26));
     for (int i = 0; i < lines.length; i++) {
       if (lines[i].startsWith("#")) {
         continue;
       }
-      Matcher m = Pattern.compile("(?<![\\w.-])([a-z]{6,})(?![\\w-])").matcher(lines[i]);
-      while (m.find()) {
-        if (!stop.contains(m.group(1)) && !m.group(1).startsWith(NEW_WORD)) {
-          lines[i] = lines[i].substring(0, m.start(1)) + word + lines[i].substring(m.end(1));
-          return withBody(s, String.join("\n", lines));
-        }
+      Optional<String> line = firstPlainWordReplaced(lines[i], s.body());
+      if (line.isPresent()) {
+        lines[i] = line.get();
+        return withBody(s, String.join("\n", lines));
       }
     }
     throw new AssertionError("no word to replace in " + s.id());
@@ -60,44 +70,26 @@ public final class SkillEdits {
   }
 
   public static Skill withBody(Skill s, String body) {
-    return new Skill(
-        s.id(),
-        s.name(),
-        s.description(),
-        s.source(),
-        s.collectionId(),
-        s.frontmatter(),
-        body,
-        s.bodyLine(),
-        s.references(),
-        s.triggers(),
-        s.declaredRelated());
+    return with(s, s.name(), s.description(), body);
   }
 
   public static Skill withName(Skill s, String name) {
-    return new Skill(
-        s.id(),
-        name,
-        s.description(),
-        s.source(),
-        s.collectionId(),
-        s.frontmatter(),
-        s.body(),
-        s.bodyLine(),
-        s.references(),
-        s.triggers(),
-        s.declaredRelated());
+    return with(s, name, s.description(), s.body());
   }
 
   public static Skill withDescription(Skill s, String description) {
+    return with(s, s.name(), description, s.body());
+  }
+
+  private static Skill with(Skill s, String name, String description, String body) {
     return new Skill(
         s.id(),
-        s.name(),
+        name,
         description,
         s.source(),
         s.collectionId(),
         s.frontmatter(),
-        s.body(),
+        body,
         s.bodyLine(),
         s.references(),
         s.triggers(),
