@@ -270,6 +270,7 @@ public final class RoutingPatch {
     private final SimilarTable similar;
     private final Set<String> similarMayChange = new TreeSet<>();
     private final Set<String> similarTerms = new TreeSet<>();
+    private final Map<String, Integer> similarParts = new LinkedHashMap<>();
     private final Confidence confidence;
     private final List<DirectoryReader> readers = new ArrayList<>();
     private PatchedIndex after;
@@ -432,6 +433,14 @@ public final class RoutingPatch {
     }
 
     /**
+     * How many skills each case of {@link #narrowed} found (they overlap): for figures and
+     * diagnostics.
+     */
+    public Map<String, Integer> similarMayChangeParts() {
+      return similarParts;
+    }
+
+    /**
      * The wider set this patch once asked (kept to compare with): the changed skills and every
      * skill whose surface holds a term a changed document holds differently in any field. A
      * superset of {@link #similarMayChange}; costs the surface postings of every changed term.
@@ -485,7 +494,10 @@ public final class RoutingPatch {
       Set<String> out = new TreeSet<>();
       try (var reader = similar.reader()) {
         out.addAll(SimilarTable.with(reader, SimilarTable.WALKED, similarTerms));
+        similarParts.put("walk a changed term", out.size());
         Set<String> moved = new TreeSet<>();
+        Set<String> crossed = new TreeSet<>();
+        Set<String> rising = new TreeSet<>();
         for (String t : similarTerms) {
           int dfBefore = 0;
           int dfAfter = 0;
@@ -507,7 +519,7 @@ public final class RoutingPatch {
             continue; // cannot be chosen now: only those that chose it (case 2)
           }
           if (!SimilarSkills.usable(dfBefore, n) || !SimilarSkills.usable(dfBase, n)) {
-            SimilarTable.with(reader, SimilarTable.SURFACE, t, (cn, p) -> true, out);
+            SimilarTable.with(reader, SimilarTable.SURFACE, t, (cn, p) -> true, crossed);
             continue;
           }
           double r = Idf.of(n, dfAfter) / Idf.of(n, dfBase);
@@ -517,9 +529,15 @@ public final class RoutingPatch {
               SimilarTable.SURFACE,
               t,
               (cn, patched) -> cn[1] > 0 && (patched ? fell : cn[1] * r * (1 + SLACK) >= cn[0]),
-              out);
+              rising);
         }
-        out.addAll(SimilarTable.with(reader, SimilarTable.TOP, moved));
+        Set<String> chosen = SimilarTable.with(reader, SimilarTable.TOP, moved);
+        similarParts.put("chose a term whose frequency moved", chosen.size());
+        similarParts.put("a term became usable", crossed.size());
+        similarParts.put("an unchosen term may pass the cut", rising.size());
+        out.addAll(chosen);
+        out.addAll(crossed);
+        out.addAll(rising);
       }
       return out;
     }
