@@ -265,6 +265,7 @@
 //SOURCES ../src/main/java/dev/skillsite/routing/Similar.java
 //SOURCES ../src/main/java/dev/skillsite/routing/SimilarSkills.java
 //SOURCES ../src/main/java/dev/skillsite/routing/SimilarStats.java
+//SOURCES ../src/main/java/dev/skillsite/routing/SimilarTable.java
 //SOURCES ../src/main/java/dev/skillsite/routing/SkillDocument.java
 //SOURCES ../src/main/java/dev/skillsite/routing/SolrDocuments.java
 //SOURCES ../src/main/java/dev/skillsite/routing/SolrHttp.java

@@ -342,6 +342,18 @@ final class PatchedIndex implements RoutingSource {
     }
   }
 
+  /**
+   * Documents holding {@code term} in {@code field} when the full build wrote the base segment (its
+   * deleted documents still count there: the segment is never merged).
+   */
+  int baseDocFreq(String field, String term) {
+    try {
+      return reader.leaves().get(0).reader().docFreq(new Term(field, term));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Live documents holding {@code term} in {@code field}. */
   int docFreq(String field, String term) {
     try {

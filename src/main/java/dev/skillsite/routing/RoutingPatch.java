@@ -87,6 +87,13 @@ public final class RoutingPatch {
 
   private static final String GEN = "skillsite.patch.gen";
   private static final String STATE = "state.properties";
+  private static final String SIMILAR = "similar";
+
+  /**
+   * The relative slack on a weight bound ({@link Patched#similarMayChange}): a weight is a product
+   * of three doubles, so a ratio of two of them is the ratio of their idfs within a few ulps.
+   */
+  private static final double SLACK = 1e-9;
 
   private RoutingPatch() {}
 
@@ -155,6 +162,14 @@ public final class RoutingPatch {
       for (int d = 0; d < index.size(); d++) {
         IndexedSkill s = index.skill(d);
         t.put(s.id().value(), surfaceTerms(index.terms(), s));
+      }
+      t.commit(Map.of(GEN, "0"));
+    }
+    try (SimilarTable t = SimilarTable.open(root.resolve(SIMILAR), true)) {
+      SimilarSkills similar = index.similarSkills();
+      for (int d = 0; d < index.size(); d++) {
+        IndexedSkill s = index.skill(d);
+        t.put(s.id().value(), surfaceTerms(index.terms(), s), similar.walk(d), false);
       }
       t.commit(Map.of(GEN, "0"));
     }
@@ -252,7 +267,10 @@ public final class RoutingPatch {
     private final NameTable names;
     private final TriggerTable triggers;
     private final TriggerTable surfaces;
+    private final SimilarTable similar;
     private final Set<String> similarMayChange = new TreeSet<>();
+    private final Set<String> similarTerms = new TreeSet<>();
+    private final Map<String, Integer> similarParts = new LinkedHashMap<>();
     private final Confidence confidence;
     private final List<DirectoryReader> readers = new ArrayList<>();
     private PatchedIndex after;
@@ -281,11 +299,13 @@ public final class RoutingPatch {
       this.names = NameTable.open(root.resolve("names"));
       this.triggers = TriggerTable.open(root.resolve("triggers"), false);
       this.surfaces = TriggerTable.open(root.resolve("surfaces"), false);
+      this.similar = SimilarTable.open(root.resolve(SIMILAR), false);
       String g = Long.toString(this.gen);
       if (!g.equals(data.getOrDefault(GEN, "0"))
           || !g.equals(SegmentInfos.readLatestCommit(tomb.getDirectory()).getUserData().get(GEN))
           || !g.equals(triggers.commitData().get(GEN))
-          || !g.equals(surfaces.commitData().get(GEN))) {
+          || !g.equals(surfaces.commitData().get(GEN))
+          || !g.equals(similar.commitData().get(GEN))) {
         throw new IOException("the patch state's parts are of different generations");
       }
     }
@@ -341,11 +361,15 @@ public final class RoutingPatch {
               "the patch state holds another document for " + is.id().value() + " than given");
         }
         Document now = SkillDocument.of(is);
-        Set<String> differ = heldDifferently(old, now);
+        Map<String, Set<String>> byField = heldDifferentlyByField(old, now);
+        Set<String> differ = new TreeSet<>();
+        byField.values().forEach(differ::addAll);
         if (differ.isEmpty() && IndexedSkill.of(now).equals(IndexedSkill.of(old))) {
           continue; // the same document (an edit past the indexed text, of a reference…)
         }
         changedTerms.addAll(differ);
+        similarTerms.addAll(byField.getOrDefault(Fields.ALL, Set.of()));
+        similarTerms.addAll(byField.getOrDefault(Fields.BODY, Set.of()));
         now = SkillDocument.of(is);
         now.add(new NumericDocValuesField(PatchedIndex.ORD, ord.getAsInt()));
         tomb.addDocument(old);
@@ -366,7 +390,7 @@ public final class RoutingPatch {
         surfaces.put(s.id().value(), surfaceTerms(after.terms(), s));
         similarMayChange.add(s.id().value());
       }
-      similarMayChange.addAll(surfaces.using(changedTerms));
+      similarMayChange.addAll(narrowed(before, after));
       Set<String> asked = new TreeSet<>(triggers.using(changedTerms));
       asked.addAll(added);
       Router router = Router.over(after, confidence);
@@ -400,13 +424,122 @@ public final class RoutingPatch {
     }
 
     /**
-     * The skills (ids) whose similar skills may have changed: the changed ones and every skill
-     * whose "more like this" words include a term a changed document holds differently ({@link
-     * IndexDelta#unaffectedSimilar}'s rule); every other skill's list is as before. Not re-computed
-     * here (see docs/notes/issue-27.md).
+     * The skills (ids) whose similar skills may have changed: the changed ones and those {@link
+     * #narrowed} finds; every other skill's list is provably as before (the proof is {@link
+     * #narrowed}'s). Not re-computed here: build/RelatedPatch asks {@link #similarSkills} for them.
      */
     public Set<String> similarMayChange() {
       return similarMayChange;
+    }
+
+    /**
+     * How many skills each case of {@link #narrowed} found (they overlap): for figures and
+     * diagnostics.
+     */
+    public Map<String, Integer> similarMayChangeParts() {
+      return similarParts;
+    }
+
+    /**
+     * The wider set this patch once asked (kept to compare with): the changed skills and every
+     * skill whose surface holds a term a changed document holds differently in any field. A
+     * superset of {@link #similarMayChange}; costs the surface postings of every changed term.
+     */
+    public Set<String> similarMayChangeWide() {
+      Set<String> out = new TreeSet<>(changedIds());
+      out.addAll(surfaces.using(changedTerms));
+      return out;
+    }
+
+    /**
+     * The skills other than the changed ones whose similar list may change. For a skill S not
+     * changed, {@link SimilarSkills#similar} reads: S's own stored surface and body frequencies
+     * (not changed); the collection's size (the same skills) and each field's document count and
+     * quantized average length ({@link #statisticsDiffer} refused otherwise); the background and
+     * analysis (fixed by the key); the document frequency in {@code all} and {@code body} of S's
+     * surface words (which words are usable, their weights {@code √tf · idf(max df) · topical}, the
+     * 20 chosen and, by {@code df_all + df_body}, the walk order and budget); the postings of the
+     * walked words (candidates, their frequencies and norms: BM25 scores); whether each of the best
+     * {@code 3n + 1} candidates holds each specific chosen word in {@code all} (the shared words
+     * filter); ties broken by document, which a patch keeps. Let C be the terms a changed document
+     * holds differently in {@code all} or {@code body} (another frequency or, when its norm moved,
+     * every term of the field) and D ⊆ C those whose document frequency in either field changed.
+     * Then S's list is as before unless
+     *
+     * <ol>
+     *   <li>S walks a term of C (its candidates or scores may change; a changed document's norm or
+     *       holding of a walked word is here), or
+     *   <li>S chose a term of D (its weight, the walk order, the budget, or the shared-words filter
+     *       for a changed candidate that gained or lost a chosen word), or
+     *   <li>a term t of D on S's surface that S did not choose may now be chosen: it became usable
+     *       (was not usable before this patch or at the full build — every skill with t on its
+     *       surface is asked), or it stays usable and its weight may pass S's last chosen one. Its
+     *       weight is S's own factors times {@code idf(df)}: for a record the full build made,
+     *       {@code w(t) = w_base(t) · idf(df_now) / idf(df_base) ≤ next · r} with {@code next} the
+     *       heaviest unchosen usable weight at the full build and {@code df_base} the base
+     *       segment's frequency — S is asked when {@code next · r · (1 + SLACK) ≥ cut}; for a
+     *       record a patch made, when t's frequency fell in this patch (weights not chosen only
+     *       fell since, so they stay behind the cut). When S had no unchosen usable word at its
+     *       record, a usable t was chosen: case 2.
+     * </ol>
+     *
+     * Otherwise S's chosen words, weights, walk and candidates' postings are the same, and so is
+     * its list. A record stays right: a skill not asked kept its query (so its chosen words, walk
+     * and cut), and every skill asked gets a new record at {@link #commit} (a patch's). Cost: the
+     * table postings of C (walked) and D (chosen, surface): O(df) of the changed terms.
+     */
+    private Set<String> narrowed(PatchedIndex before, PatchedIndex after) throws IOException {
+      int n = after.size();
+      List<String> fields = List.of(Fields.ALL, Fields.BODY);
+      Set<String> out = new TreeSet<>();
+      try (var reader = similar.reader()) {
+        out.addAll(SimilarTable.with(reader, SimilarTable.WALKED, similarTerms));
+        similarParts.put("walk a changed term", out.size());
+        Set<String> moved = new TreeSet<>();
+        Set<String> crossed = new TreeSet<>();
+        Set<String> rising = new TreeSet<>();
+        for (String t : similarTerms) {
+          int dfBefore = 0;
+          int dfAfter = 0;
+          int dfBase = 0;
+          boolean differ = false;
+          for (String f : fields) {
+            int b = before.docFreq(f, t);
+            int a = after.docFreq(f, t);
+            differ |= a != b;
+            dfBefore = Math.max(dfBefore, b);
+            dfAfter = Math.max(dfAfter, a);
+            dfBase = Math.max(dfBase, after.baseDocFreq(f, t));
+          }
+          if (!differ) {
+            continue;
+          }
+          moved.add(t);
+          if (!SimilarSkills.usable(dfAfter, n)) {
+            continue; // cannot be chosen now: only those that chose it (case 2)
+          }
+          if (!SimilarSkills.usable(dfBefore, n) || !SimilarSkills.usable(dfBase, n)) {
+            SimilarTable.with(reader, SimilarTable.SURFACE, t, (cn, p) -> true, crossed);
+            continue;
+          }
+          double r = Idf.of(n, dfAfter) / Idf.of(n, dfBase);
+          boolean fell = dfAfter < dfBefore;
+          SimilarTable.with(
+              reader,
+              SimilarTable.SURFACE,
+              t,
+              (cn, patched) -> cn[1] > 0 && (patched ? fell : cn[1] * r * (1 + SLACK) >= cn[0]),
+              rising);
+        }
+        Set<String> chosen = SimilarTable.with(reader, SimilarTable.TOP, moved);
+        similarParts.put("chose a term whose frequency moved", chosen.size());
+        similarParts.put("a term became usable", crossed.size());
+        similarParts.put("an unchosen term may pass the cut", rising.size());
+        out.addAll(chosen);
+        out.addAll(crossed);
+        out.addAll(rising);
+      }
+      return out;
     }
 
     /** The terms (of any field) a changed skill's document holds differently now. */
@@ -516,11 +649,19 @@ public final class RoutingPatch {
     /** Makes the patched state the state, with these notes. */
     public void commit(Map<String, String> notes) throws IOException {
       prepare();
+      if (!committed && !similarMayChange.isEmpty()) {
+        SimilarSkills now = similarSkills();
+        for (String id : similarMayChange) {
+          int ord = after.ordOf(id).orElseThrow();
+          similar.put(id, surfaceTerms(after.terms(), after.skill(ord)), now.walk(ord), true);
+        }
+      }
       String next = Long.toString(gen + 1);
       index.commit();
       tomb.commit();
       triggers.commit(Map.of(GEN, next));
       surfaces.commit(Map.of(GEN, next));
+      similar.commit(Map.of(GEN, next));
       writeState(root, key, gen + 1, notes);
       committed = true;
     }
@@ -581,7 +722,8 @@ public final class RoutingPatch {
           tomb.getDirectory(),
           names,
           triggers,
-          surfaces);
+          surfaces,
+          similar);
     }
 
     boolean committed() {
@@ -635,13 +777,21 @@ public final class RoutingPatch {
    * own.
    */
   static Set<String> heldDifferently(Document was, Document is) throws IOException {
+    Set<String> out = new TreeSet<>();
+    heldDifferentlyByField(was, is).values().forEach(out::addAll);
+    return out;
+  }
+
+  /** {@link #heldDifferently}, by field. */
+  static Map<String, Set<String>> heldDifferentlyByField(Document was, Document is)
+      throws IOException {
     Map<String, Map<String, Integer>> a = new HashMap<>();
     Map<String, Long> na = new HashMap<>();
     Map<String, Map<String, Integer>> b = new HashMap<>();
     Map<String, Long> nb = new HashMap<>();
     invert(was, a, na);
     invert(is, b, nb);
-    Set<String> out = new TreeSet<>();
+    Map<String, Set<String>> out = new TreeMap<>();
     Set<String> fields = new TreeSet<>(a.keySet());
     fields.addAll(b.keySet());
     for (String f : fields) {
@@ -652,7 +802,7 @@ public final class RoutingPatch {
       terms.addAll(y.keySet());
       for (String t : terms) {
         if (normMoved || !x.getOrDefault(t, 0).equals(y.getOrDefault(t, 0))) {
-          out.add(t);
+          out.computeIfAbsent(f, k -> new TreeSet<>()).add(t);
         }
       }
     }

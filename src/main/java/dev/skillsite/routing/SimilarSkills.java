@@ -127,7 +127,28 @@ public final class SimilarSkills {
       List<String> top,
       Map<String, Double> weight,
       Map<String, String> surface,
-      Set<String> walked) {}
+      Set<String> walked,
+      double next) {}
+
+  /**
+   * What a patch needs to know of one skill's query ({@link #walk}): its chosen words ({@code top},
+   * at most {@link #MAX_TERMS}), those it walks, the weight of its last chosen word ({@code cut}; 0
+   * when it chose fewer than {@link #MAX_TERMS}) and the heaviest weight of a usable surface word
+   * it did not choose ({@code next}; 0 when none).
+   */
+  record Walk(Set<String> top, Set<String> walked, double cut, double next) {}
+
+  /** The record of skill {@code doc}'s query, as {@link #similar} makes it now. */
+  Walk walk(int doc) {
+    Query q = query(doc);
+    double cut = q.top().size() < MAX_TERMS ? 0 : q.weight().get(q.top().get(MAX_TERMS - 1));
+    return new Walk(new TreeSet<>(q.top()), new TreeSet<>(q.walked()), cut, q.next());
+  }
+
+  /** Whether a word in {@code df} of the collection's {@code total} skills may be chosen. */
+  static boolean usable(int df, int total) {
+    return df > 1 && (df <= 2 || df < total * 0.3);
+  }
 
   private Query query(int doc) {
     String text = surfaceText(index.skill(doc));
@@ -143,7 +164,7 @@ public final class SimilarSkills {
     Map<String, Double> weight = new HashMap<>();
     for (var e : tf.entrySet()) {
       int df = docFreq(e.getKey());
-      if (df > 1 && (df <= 2 || df < total * 0.3)) {
+      if (usable(df, total)) {
         // words the skill's body keeps coming back to are its topic; a word only its description
         // uses
         // ("proactively", "invoke") is phrasing
@@ -160,6 +181,13 @@ public final class SimilarSkills {
             .limit(MAX_TERMS)
             .map(Map.Entry::getKey)
             .toList();
+    double next = 0;
+    Set<String> chosen = new HashSet<>(top);
+    for (var e : weight.entrySet()) {
+      if (!chosen.contains(e.getKey())) {
+        next = Math.max(next, e.getValue());
+      }
+    }
     Set<String> walked = new HashSet<>();
     long postings = 0;
     for (String t :
@@ -172,7 +200,7 @@ public final class SimilarSkills {
       }
       walked.add(t);
     }
-    return new Query(top, weight, surface, walked);
+    return new Query(top, weight, surface, walked, next);
   }
 
   /** The postings of {@code term} a query walks: its documents in both fields. */

@@ -49,13 +49,17 @@ public final class RelatedPatchBench {
     Path work = Files.createTempDirectory(Files.createDirectories(Path.of(args[1])), "rel");
     int random = Integer.parseInt(args[2]);
     int common = Integer.parseInt(args[3]);
+    int described = args.length > 4 ? Integer.parseInt(args[4]) : 0;
     var bean = ManagementFactory.getThreadMXBean();
     long c = bean.getCurrentThreadCpuTime();
     Catalog catalog = new ContentLoader().load(Path.of(args[0]), 200_000);
     List<Skill> skills = new ArrayList<>(catalog.skills());
     Path cache = work.resolve("cache");
+    long record;
     try (RoutingIndex index = RoutingIndex.build(skills)) {
+      long r0 = bean.getCurrentThreadCpuTime();
       RoutingPatch.write(cache, index, List.of(), "k");
+      record = bean.getCurrentThreadCpuTime() - r0;
       Map<SkillId, List<RelatedSkill>> lists =
           new RelatedSkillsStage(BuildPipeline.RELATED).relate(catalog, index, new IndexAnswers());
       RelatedState.write(work, catalog, lists);
@@ -63,22 +67,41 @@ public final class RelatedPatchBench {
     System.out.printf(
         "%d skills: load, index, relate, record: %.1f s CPU (this thread)%n",
         skills.size(), (bean.getCurrentThreadCpuTime() - c) / 1e9);
+    System.out.printf("routing state written (with the similar table): %.1f s CPU%n", record / 1e9);
     String frequent = commonestBodyWord(skills);
     System.out.println("commonest usable body word: " + frequent);
     Random r = new Random(27);
     List<long[]> rows = new ArrayList<>();
-    for (int e = 0; e < random + common; e++) {
+    int patches = 0;
+    String[] kinds = {"random", "common", "descr."};
+    for (int e = 0; e < random + common + described; e++) {
+      int kind = e < random ? 0 : e < random + common ? 1 : 2;
       int at = r.nextInt(skills.size());
-      String word = e < random ? randomWord(skills.get(r.nextInt(skills.size())), r) : frequent;
       Skill before = skills.get(at);
-      Skill after = replaceRandomBodyWord(before, word, r);
+      String word;
+      Skill after;
+      if (kind == 2) {
+        word = randomDescriptionWord(skills.get(r.nextInt(skills.size())), r);
+        after = replaceRandomDescriptionWord(before, word, r);
+      } else {
+        word = kind == 0 ? randomWord(skills.get(r.nextInt(skills.size())), r) : frequent;
+        after = replaceRandomBodyWord(before, word, r);
+      }
       if (word == null || after == null) {
         e--;
         continue;
       }
+      if (++patches == 16) { // RoutingPatch.MAX_PATCHES: a full build would write the state again
+        try (RoutingIndex index = RoutingIndex.build(skills)) {
+          RoutingPatch.write(cache, index, List.of(), "k");
+        }
+        patches = 1;
+      }
+      long p0 = bean.getCurrentThreadCpuTime();
       RoutingPatch.Outcome o =
           RoutingPatch.patch(
               cache, "k", List.of(new RoutingPatch.Change(before, after)), List.of(), List.of(), 5);
+      long patchCpu = bean.getCurrentThreadCpuTime() - p0;
       if (o instanceof RoutingPatch.CannotPatch no) {
         System.out.println(before.id() + ": cannot patch: " + no.reason());
         continue;
@@ -94,17 +117,26 @@ public final class RelatedPatchBench {
         long cpu = bean.getCurrentThreadCpuTime() - t0;
         long wall = System.nanoTime() - w0;
         int differ = out instanceof RelatedPatch.Patched done ? done.changed().size() : -1;
+        int wide = p.similarMayChangeWide().size();
+        long c0 = bean.getCurrentThreadCpuTime();
+        p.commit();
+        long commitCpu = bean.getCurrentThreadCpuTime() - c0;
         System.out.printf(
-            "%s %-40s %-18s may change %5d, differ %2d, CPU %7.1f ms, wall %7.1f ms%n",
-            e < random ? "random" : "common",
+            "%s %-40s %-18s may change %5d (wide %5d), differ %2d, routing patch %6.1f ms,"
+                + " lists %7.1f ms (wall %7.1f), commit %6.1f ms CPU %s%n",
+            kinds[kind],
             before.id().value(),
             word,
             p.similarMayChange().size(),
+            wide,
             differ,
+            patchCpu / 1e6,
             cpu / 1e6,
-            wall / 1e6);
-        rows.add(new long[] {e < random ? 0 : 1, p.similarMayChange().size(), differ, cpu});
-        p.commit();
+            wall / 1e6,
+            commitCpu / 1e6,
+            p.similarMayChangeParts().values());
+        rows.add(
+            new long[] {kind, p.similarMayChange().size(), differ, cpu, wide, patchCpu, commitCpu});
       }
       if (Files.exists(staging.resolve(RelatedState.PATCHED))) {
         Files.move(
@@ -114,25 +146,75 @@ public final class RelatedPatchBench {
       }
       skills.set(at, after);
     }
-    for (int kind = 0; kind < 2; kind++) {
+    for (int kind = 0; kind < 3; kind++) {
       int k = kind;
-      long[] may = rows.stream().filter(x -> x[0] == k).mapToLong(x -> x[1]).sorted().toArray();
-      long[] cpu = rows.stream().filter(x -> x[0] == k).mapToLong(x -> x[3]).sorted().toArray();
-      long differ = rows.stream().filter(x -> x[0] == k).mapToLong(x -> x[2]).sum();
+      long[] may = column(rows, k, 1);
+      long[] wide = column(rows, k, 4);
+      long[] cpu = column(rows, k, 3);
+      long[] patchCpu = column(rows, k, 5);
+      long[] commitCpu = column(rows, k, 6);
+      long differ = rows.stream().filter(x -> x[0] == k).mapToLong(x -> Math.max(0, x[2])).sum();
+      long refused = rows.stream().filter(x -> x[0] == k && x[2] < 0).count();
       if (may.length > 0) {
         System.out.printf(
-            "%s edits: %d, may change median %d max %d, lists differing %d in all,"
-                + " CPU median %.1f ms max %.1f ms, per list asked %.2f ms%n",
-            k == 0 ? "random" : "common",
+            "%s edits: %d; may change median / p95 / max %d / %d / %d (wide %d / %d / %d);"
+                + " lists differing %d in all, refused (> 512) %d; CPU median / max: routing"
+                + " patch %.1f / %.1f ms, lists %.1f / %.1f ms, commit %.1f / %.1f ms;"
+                + " per list asked %.2f ms%n",
+            kinds[k],
             may.length,
             may[may.length / 2],
+            may[(int) Math.ceil(0.95 * may.length) - 1],
             may[may.length - 1],
+            wide[wide.length / 2],
+            wide[(int) Math.ceil(0.95 * wide.length) - 1],
+            wide[wide.length - 1],
             differ,
+            refused,
+            patchCpu[patchCpu.length / 2] / 1e6,
+            patchCpu[patchCpu.length - 1] / 1e6,
             cpu[cpu.length / 2] / 1e6,
             cpu[cpu.length - 1] / 1e6,
+            commitCpu[commitCpu.length / 2] / 1e6,
+            commitCpu[commitCpu.length - 1] / 1e6,
             Arrays.stream(cpu).sum() / 1e6 / Math.max(1, Arrays.stream(may).sum()));
       }
     }
+  }
+
+  private static long[] column(List<long[]> rows, int kind, int col) {
+    return rows.stream().filter(x -> x[0] == kind).mapToLong(x -> x[col]).sorted().toArray();
+  }
+
+  private static String randomDescriptionWord(Skill s, Random r) {
+    List<String> words = new ArrayList<>();
+    Matcher m = WORD.matcher(s.description());
+    while (m.find()) {
+      if (!STOP.contains(m.group(1))) {
+        words.add(m.group(1));
+      }
+    }
+    return words.isEmpty() ? null : words.get(r.nextInt(words.size()));
+  }
+
+  /** A random plain description word replaced by {@code word}. */
+  private static Skill replaceRandomDescriptionWord(Skill s, String word, Random r) {
+    if (word == null) {
+      return null;
+    }
+    List<int[]> spans = new ArrayList<>();
+    Matcher m = WORD.matcher(s.description());
+    while (m.find()) {
+      if (!STOP.contains(m.group(1)) && !m.group(1).equals(word)) {
+        spans.add(new int[] {m.start(1), m.end(1)});
+      }
+    }
+    if (spans.isEmpty()) {
+      return null;
+    }
+    int[] at = spans.get(r.nextInt(spans.size()));
+    String d = s.description();
+    return SkillEdits.withDescription(s, d.substring(0, at[0]) + word + d.substring(at[1]));
   }
 
   private static String randomWord(Skill s, Random r) {

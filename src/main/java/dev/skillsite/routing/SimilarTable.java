@@ -1,0 +1,179 @@
+package dev.skillsite.routing;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiPredicate;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleDocValuesField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Every skill's "more like this" query as a patch needs it ({@link SimilarSkills.Walk}), inverted:
+ * term → the skills whose surface holds it, that chose it, that walk it; and per skill the weight
+ * of its last chosen word ({@code cut}), of its heaviest usable word not chosen ({@code next}) and
+ * whether the record was made by the full build (its weights against the base segment's document
+ * frequencies) or by a patch. Looked up by term only (the postings of the asked terms), never read
+ * whole. A small Lucene index beside the routing state's {@link TriggerTable}s; {@link
+ * RoutingPatch} keeps it right across patches.
+ */
+final class SimilarTable implements Closeable {
+  private static final String ID = "id";
+  private static final String STORED = "key";
+  static final String SURFACE = "surface";
+  static final String TOP = "top";
+  static final String WALKED = "walked";
+  private static final String CUT = "cut";
+  private static final String NEXT = "next";
+  private static final String PATCHED = "patched";
+
+  private final IndexWriter writer;
+
+  private SimilarTable(IndexWriter writer) {
+    this.writer = writer;
+  }
+
+  /** Opens the table at {@code where}, creating an empty one if {@code create}. */
+  static SimilarTable open(Path where, boolean create) throws IOException {
+    Directory dir = FSDirectory.open(where);
+    try {
+      IndexWriterConfig config =
+          new IndexWriterConfig()
+              .setOpenMode(
+                  create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
+              .setCommitOnClose(false);
+      return new SimilarTable(new IndexWriter(dir, config));
+    } catch (IOException | RuntimeException e) {
+      dir.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Holds skill {@code id}'s record (replacing any): its surface words, its query's {@code walk};
+   * {@code patched} when a patch made it (its weights are not against the base frequencies).
+   */
+  void put(String id, Collection<String> surface, SimilarSkills.Walk walk, boolean patched)
+      throws IOException {
+    Document d = new Document();
+    d.add(new KeywordField(ID, id, Field.Store.NO));
+    d.add(new StoredField(STORED, id));
+    for (String t : new TreeSet<>(surface)) {
+      d.add(new KeywordField(SURFACE, t, Field.Store.NO));
+    }
+    for (String t : walk.top()) {
+      d.add(new KeywordField(TOP, t, Field.Store.NO));
+    }
+    for (String t : walk.walked()) {
+      d.add(new KeywordField(WALKED, t, Field.Store.NO));
+    }
+    d.add(new DoubleDocValuesField(CUT, walk.cut()));
+    d.add(new DoubleDocValuesField(NEXT, walk.next()));
+    d.add(new NumericDocValuesField(PATCHED, patched ? 1 : 0));
+    writer.updateDocument(new Term(ID, id), d);
+  }
+
+  /** A point-in-time reader of the table (with what was put so far); close it. */
+  DirectoryReader reader() throws IOException {
+    return DirectoryReader.open(writer);
+  }
+
+  /** The skills (ids) holding any of {@code terms} in {@code field} ({@link #SURFACE} …). */
+  static Set<String> with(DirectoryReader reader, String field, Collection<String> terms) {
+    Set<String> out = new TreeSet<>();
+    for (String t : terms) {
+      with(reader, field, t, (cutNext, patched) -> true, out);
+    }
+    return out;
+  }
+
+  /**
+   * Adds to {@code out} the skills holding {@code term} in {@code field} for which {@code keep}
+   * says yes to ({@code cut}, {@code next}) and whether a patch made the record. Costs the term's
+   * postings.
+   */
+  static void with(
+      DirectoryReader reader,
+      String field,
+      String term,
+      BiPredicate<double[], Boolean> keep,
+      Set<String> out) {
+    try {
+      BytesRef b = new BytesRef(term);
+      for (LeafReaderContext ctx : reader.leaves()) {
+        LeafReader leaf = ctx.reader();
+        Terms terms = leaf.terms(field);
+        if (terms == null) {
+          continue;
+        }
+        TermsEnum te = terms.iterator();
+        if (!te.seekExact(b)) {
+          continue;
+        }
+        Bits live = leaf.getLiveDocs();
+        NumericDocValues cut = leaf.getNumericDocValues(CUT);
+        NumericDocValues next = leaf.getNumericDocValues(NEXT);
+        NumericDocValues patched = leaf.getNumericDocValues(PATCHED);
+        var stored = leaf.storedFields();
+        PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+        for (int d = pe.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = pe.nextDoc()) {
+          if (live != null && !live.get(d)) {
+            continue;
+          }
+          cut.advanceExact(d);
+          next.advanceExact(d);
+          patched.advanceExact(d);
+          double[] cn = {
+            Double.longBitsToDouble(cut.longValue()), Double.longBitsToDouble(next.longValue())
+          };
+          if (keep.test(cn, patched.longValue() == 1)) {
+            out.add(stored.document(d).get(STORED));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What the last commit recorded. */
+  Map<String, String> commitData() throws IOException {
+    return SegmentInfos.readLatestCommit(writer.getDirectory()).getUserData();
+  }
+
+  void commit(Map<String, String> data) throws IOException {
+    writer.setLiveCommitData(data.entrySet());
+    writer.commit();
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (writer.isOpen()) {
+      writer.rollback();
+    }
+    writer.getDirectory().close();
+  }
+}
