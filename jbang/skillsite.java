@@ -302,6 +302,7 @@
 //SOURCES ../src/main/java/dev/skillsite/site/FrontmatterText.java
 //SOURCES ../src/main/java/dev/skillsite/site/HealthPages.java
 //SOURCES ../src/main/java/dev/skillsite/site/HealthViews.java
+//SOURCES ../src/main/java/dev/skillsite/site/HtmlText.java
 //SOURCES ../src/main/java/dev/skillsite/site/InstallCommand.java
 //SOURCES ../src/main/java/dev/skillsite/site/InstallTargets.java
 //SOURCES ../src/main/java/dev/skillsite/site/LinkTable.java
