@@ -177,11 +177,9 @@ public final class PatchBuild {
               processCpu() / 1e6));
     }
 
+    /** The process's CPU so far, from the operating system's process table (no MXBean loaded). */
     private static long processCpu() {
-      return ManagementFactory.getOperatingSystemMXBean()
-              instanceof com.sun.management.OperatingSystemMXBean os
-          ? os.getProcessCpuTime()
-          : 0;
+      return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos()).orElse(0L);
     }
 
     /** Ends a part of the current step, shown in brackets after it. */
