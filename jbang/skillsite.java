@@ -306,6 +306,7 @@
 //SOURCES ../src/main/java/dev/skillsite/site/HealthPages.java
 //SOURCES ../src/main/java/dev/skillsite/site/HealthState.java
 //SOURCES ../src/main/java/dev/skillsite/site/HealthViews.java
+//SOURCES ../src/main/java/dev/skillsite/site/HtmlText.java
 //SOURCES ../src/main/java/dev/skillsite/site/InstallCommand.java
 //SOURCES ../src/main/java/dev/skillsite/site/InstallTargets.java
 //SOURCES ../src/main/java/dev/skillsite/site/LinkTable.java

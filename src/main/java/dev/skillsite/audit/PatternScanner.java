@@ -27,9 +27,11 @@ final class PatternScanner {
   private final List<AuditRule> rules;
 
   /**
-   * The keywords of the rules that read each kind of file, by kind (see {@link SkillFile#kind}).
+   * The keywords of the rules that read each kind of file, by kind (see {@link SkillFile#kind}),
+   * made when a file of the kind is first scanned: a patch build audits one skill's few files.
    */
-  private final Map<String, KeywordSet> keywordsByKind;
+  private final Map<String, KeywordSet> keywordsByKind =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Each rule's alternatives, and the rule of each. */
   private final List<Branches> branches;
@@ -60,11 +62,6 @@ final class PatternScanner {
     this.ruleOf = List.copyOf(ruleOf);
     this.branches = List.copyOf(branches);
     this.hideSet = branches.size();
-    Map<String, KeywordSet> byKind = new HashMap<>();
-    for (String kind : List.of("markdown", "html", "svg", "data", "code")) {
-      byKind.put(kind, keywords(kind));
-    }
-    this.keywordsByKind = Map.copyOf(byKind);
     this.context = context;
   }
 
@@ -88,8 +85,7 @@ final class PatternScanner {
       return List.of();
     }
     String kind = file.kind();
-    KeywordSet keywords =
-        keywordsByKind.containsKey(kind) ? keywordsByKind.get(kind) : keywords(kind);
+    KeywordSet keywords = keywordsByKind.computeIfAbsent(kind, this::keywords);
     char[] rawChars = raw.toCharArray();
     int[] lineStarts = HiddenRanges.lineStarts(rawChars);
     // the joined view is the raw text itself (and its characters) unless a line was continued (a

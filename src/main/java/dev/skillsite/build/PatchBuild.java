@@ -167,22 +167,65 @@ public final class PatchBuild {
     }
   }
 
-  /** The times of a patch's steps, wall and this thread's CPU. */
+  /**
+   * The times of a patch's steps, wall and this thread's CPU, each with the parts {@link #part}
+   * named in it; first the JVM's start (its uptime and the process's CPU when the patch began).
+   */
   private static final class Steps {
     private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     private final StringBuilder text = new StringBuilder();
+    private final StringBuilder parts = new StringBuilder();
     private long wall = System.nanoTime();
     private long used = cpu.getCurrentThreadCpuTime();
+    private long partWall = wall;
+    private long partUsed = used;
+
+    Steps() {
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "start %.1f ms (process CPU %.1f)",
+              (double) ManagementFactory.getRuntimeMXBean().getUptime(),
+              processCpu() / 1e6));
+    }
+
+    /** The process's CPU so far, from the operating system's process table (no MXBean loaded). */
+    private static long processCpu() {
+      return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos()).orElse(0L);
+    }
+
+    /** Ends a part of the current step, shown in brackets after it. */
+    void part(String name) {
+      long w = System.nanoTime();
+      long c = cpu.getCurrentThreadCpuTime();
+      parts
+          .append(parts.length() == 0 ? " [" : ", ")
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "%s %.1f (CPU %.1f)",
+                  name,
+                  (w - partWall) / 1e6,
+                  (c - partUsed) / 1e6));
+      partWall = w;
+      partUsed = c;
+    }
 
     void done(String step) {
       long w = System.nanoTime();
       long c = cpu.getCurrentThreadCpuTime();
-      text.append(text.length() == 0 ? "" : ", ")
+      text.append(", ")
           .append(
               String.format(
                   Locale.ROOT, "%s %.1f ms (CPU %.1f)", step, (w - wall) / 1e6, (c - used) / 1e6));
+      if (parts.length() > 0) {
+        text.append(parts).append(']');
+        parts.setLength(0);
+      }
       wall = w;
       used = c;
+      partWall = w;
+      partUsed = c;
     }
 
     @Override
@@ -201,8 +244,11 @@ public final class PatchBuild {
     try (OutputLock.Hold hold = writers.take(out);
         AtomicSiteWriter writer = AtomicSiteWriter.begin(location); // finishes a killed update
         RoutingSeam.Held held = new RoutingSeam.Held()) {
+      steps.part("lock");
       String key = PatchState.key(SiteGenerator.identityOf(templates), options);
+      steps.part("key");
       PatchState.Opened opened = PatchState.open(out, key);
+      steps.part("state");
       if (opened.state().isEmpty()) {
         return Attempt.no(opened.why());
       }
@@ -344,6 +390,7 @@ public final class PatchBuild {
           if (!markdown.isEmpty()) {
             SkillPagesPatch.Skills known = known(loader, state, root);
             SkillPagesPatch pagesPatch = new SkillPagesPatch(templates);
+            steps.part("templates");
             for (PatchState.SkillRecord r : owners.keySet()) {
               Skill now = skills.get(i++);
               if (!markdown.contains(r)) {
@@ -365,6 +412,7 @@ public final class PatchBuild {
               staged.addAll(o.staged());
               diagnostics.addAll(o.diagnostics());
             }
+            steps.part("documents");
             Optional<String> others =
                 stageOverrides(
                     state,
@@ -380,6 +428,7 @@ public final class PatchBuild {
             if (others.isPresent()) {
               return Attempt.no(others.get());
             }
+            steps.part("others");
             steps.done("pages");
             Optional<String> cards =
                 stageCards(
@@ -437,9 +486,13 @@ public final class PatchBuild {
             Skill now = skills.get(i++);
             String findings = "";
             if (audit.enabled()) {
-              AuditReport one =
-                  Baseline.read(audit.baselineFile(root))
-                      .apply(new AuditReport(List.of(Auditor.standard().audit(now, root))), root);
+              Auditor auditor = Auditor.standard();
+              steps.part("rules");
+              var skillAudit = auditor.audit(now, root);
+              steps.part("scan");
+              Baseline baseline = Baseline.read(audit.baselineFile(root));
+              steps.part("baseline");
+              AuditReport one = baseline.apply(new AuditReport(List.of(skillAudit)), root);
               findings = PatchState.audit(one.of(now.id()));
             }
             if (!findings.equals(r.audit())) {

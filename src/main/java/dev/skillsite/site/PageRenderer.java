@@ -69,6 +69,7 @@ final class PageRenderer {
         new PebbleEngine.Builder()
             .loader(new DelegatingLoader(loaders))
             .autoEscaping(true)
+            .addEscapingStrategy("html", HtmlText::escape) // unbescape's output, without its tables
             .strictVariables(true)
             .defaultLocale(Locale.ROOT)
             .build();
