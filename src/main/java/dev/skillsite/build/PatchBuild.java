@@ -9,12 +9,15 @@ import dev.skillsite.content.EditorFiles;
 import dev.skillsite.discovery.DiscoveryIndexWriter;
 import dev.skillsite.model.ContentPaths;
 import dev.skillsite.model.Diagnostic;
+import dev.skillsite.model.SiteConfig;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
 import dev.skillsite.output.AtomicSiteWriter;
 import dev.skillsite.output.OutputLocation;
 import dev.skillsite.output.OutputLock;
 import dev.skillsite.routing.RoutingIndex;
+import dev.skillsite.site.ListPatch;
+import dev.skillsite.site.RelatedSkill;
 import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.site.SkillFilesPatch;
 import dev.skillsite.site.SkillPagesPatch;
@@ -32,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -283,7 +287,8 @@ public final class PatchBuild {
           }
           pagesState.get().patched(overlay.chars(), overlay.total());
         }
-        try (Closing pagesClosing = new Closing(pagesState)) {
+        try (Closing closing = new Closing()) {
+          pagesState.ifPresent(closing::add);
           RoutingSeam.Outcome routed = routing.patch(out, key, changes);
           held.keep(routed); // staged: committed after publishing, else rolled back when closed
           if (routed.patched().isEmpty()) {
@@ -292,12 +297,6 @@ public final class PatchBuild {
           RoutingSeam.Patched patched = routed.patched().get();
           if (patched.health().isPresent()) {
             return Attempt.no(patched.health().get());
-          }
-          if (!patched.pagesUnchanged()) {
-            return Attempt.no(
-                "the similar skills of "
-                    + patched.similarMayChange().size()
-                    + " skill(s) may change: the pages side does not patch them yet");
           }
           List<String> routedFiles = new ArrayList<>(patched.exportFiles().keySet());
           for (Map.Entry<String, byte[]> f : patched.exportFiles().entrySet()) {
@@ -319,10 +318,70 @@ public final class PatchBuild {
           steps.done("route");
           List<String> staged = new ArrayList<>();
           int i = 0;
-          // other skills' related lists and health sections the routing side changed (the lead
-          // wires wt-similar's Patched.similar() and wt-wire's health overrides in here)
-          SkillPagesPatch.Overrides overrides = SkillPagesPatch.Overrides.NONE;
-          if (!markdown.isEmpty()) {
+          // related lists (wt-relwire): the lists that may change made again on the patched index
+          // (RelatedPatch), the ones that differ re-rendered below with the pages, their
+          // skills.json
+          // entries and who-shows-whose-card records patched (ListPatch), the state published
+          Optional<RelatedState> relatedState = Optional.empty();
+          if (!patched.similarMayChange().isEmpty() || !markdown.isEmpty()) {
+            relatedState = RelatedState.open(out);
+            if (relatedState.isEmpty()) {
+              return Attempt.no("the last build left no related lists");
+            }
+            closing.add(relatedState.get());
+          }
+          Map<SkillId, List<RelatedSkill>> related = new TreeMap<>(RelatedPatch.BY_ID);
+          if (!patched.similarMayChange().isEmpty()) {
+            if (patched.similarSkills().isEmpty()) {
+              return Attempt.no(
+                  "the similar skills of "
+                      + patched.similarMayChange().size()
+                      + " skill(s) may change and the routing side gave no index to ask");
+            }
+            RelatedPatch.Outcome ro =
+                RelatedPatch.patch(
+                    relatedState.get(),
+                    patched.similarMayChange().stream().map(SkillId::value).toList(),
+                    patched.similarSkills().get(),
+                    skills,
+                    writer.staging());
+            if (ro instanceof RelatedPatch.Refused no) {
+              return Attempt.no(no.reason());
+            }
+            RelatedPatch.Patched rel = (RelatedPatch.Patched) ro;
+            related.putAll(rel.changed());
+            rel.staged().ifPresent(staged::add);
+          }
+          if (!related.isEmpty()) {
+            // skills.json's "related" ids and list-delta.tab's shownOn; refused while the home
+            // page draws the relation graph (a small collection). The lead merges this call with
+            // wt-desc's CardPatch one (both maps in one ListPatch call: each writes the delta).
+            Map<SkillId, List<SkillId>> ids = new TreeMap<>(RelatedPatch.BY_ID);
+            related.forEach(
+                (id, list) -> ids.put(id, list.stream().map(RelatedSkill::id).toList()));
+            ListPatch.Outcome lists =
+                new ListPatch(templates)
+                    .stage(out, SiteConfig.defaults(""), Map.of(), ids, writer.staging());
+            if (lists instanceof ListPatch.Refused no) {
+              return Attempt.no("related skills changed: " + no.reason());
+            }
+            staged.addAll(((ListPatch.Staged) lists).paths());
+            if (pagesState.isEmpty()) {
+              pagesState = SkillPagesPatch.State.open(out);
+              if (pagesState.isEmpty()) {
+                return Attempt.no("the last build left no pages record (related skills changed)");
+              }
+              closing.add(pagesState.get());
+              pagesState.get().patched(overlay.chars(), overlay.total());
+            }
+          }
+          steps.done("related");
+          // other skills' related lists and health sections the routing side changed (wt-health's
+          // health overrides join here)
+          SkillPagesPatch.Overrides overrides =
+              new SkillPagesPatch.Overrides(
+                  withPatchedLists(related, relatedState, owners.keySet()), Map.of());
+          if (pagesState.isPresent()) {
             SkillPagesPatch.Skills known = known(loader, state, root);
             SkillPagesPatch pagesPatch = new SkillPagesPatch(templates);
             for (PatchState.SkillRecord r : owners.keySet()) {
@@ -442,14 +501,52 @@ public final class PatchBuild {
     }
   }
 
-  /** Closes the pages record, if one was opened. */
-  private record Closing(Optional<SkillPagesPatch.State> state) implements AutoCloseable {
+  /** Closes the state files a patch opened (the pages record, the related lists), last first. */
+  private static final class Closing implements AutoCloseable {
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    void add(AutoCloseable c) {
+      open.add(c);
+    }
+
     @Override
     public void close() throws IOException {
-      if (state.isPresent()) {
-        state.get().close();
+      IOException failed = null;
+      for (int k = open.size() - 1; k >= 0; k--) {
+        try {
+          open.get(k).close();
+        } catch (IOException e) {
+          failed = failed == null ? e : failed;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      if (failed != null) {
+        throw failed;
       }
     }
+  }
+
+  /**
+   * {@code related} (the lists this patch changed) with the lists earlier patches changed for the
+   * {@code changed} skills, whose pages are made again now: a page's recorded parts ({@code
+   * pages.tab}) hold the last whole build's list, the related state the published one.
+   */
+  private static Map<SkillId, List<RelatedSkill>> withPatchedLists(
+      Map<SkillId, List<RelatedSkill>> related,
+      Optional<RelatedState> state,
+      Set<PatchState.SkillRecord> changed) {
+    if (state.isEmpty()) {
+      return related;
+    }
+    Map<SkillId, List<RelatedSkill>> out = new TreeMap<>(RelatedPatch.BY_ID);
+    out.putAll(related);
+    for (PatchState.SkillRecord r : changed) {
+      if (!out.containsKey(r.id())) {
+        state.get().patched(r.id()).ifPresent(list -> out.put(r.id(), list));
+      }
+    }
+    return out;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.skillsite.build;
 
+import dev.skillsite.cache.IndexAnswers;
 import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
@@ -58,6 +59,9 @@ interface RoutingSeam {
    * @param exportFiles site files to write (the browser search export's changed files, the
    *     generation marker) → bytes
    * @param exportDeleted site files to delete
+   * @param similarSkills the patched index's similar skills (valid until the outcome is closed),
+   *     for {@link RelatedPatch} to make the lists of {@code similarMayChange} again; empty when no
+   *     routing document changed
    */
   record Patched(
       Map<String, List<SkillId>> rankings,
@@ -65,9 +69,11 @@ interface RoutingSeam {
       Set<SkillId> similarMayChange,
       Optional<String> health,
       Map<String, byte[]> exportFiles,
-      List<String> exportDeleted) {
+      List<String> exportDeleted,
+      Optional<IndexAnswers.Finder> similarSkills) {
     static final Patched NOTHING =
-        new Patched(Map.of(), Map.of(), Set.of(), Optional.empty(), Map.of(), List.of());
+        new Patched(
+            Map.of(), Map.of(), Set.of(), Optional.empty(), Map.of(), List.of(), Optional.empty());
 
     /** Whether no page but the search export's files can change. */
     boolean pagesUnchanged() {

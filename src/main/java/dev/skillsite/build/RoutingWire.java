@@ -148,7 +148,14 @@ final class RoutingWire implements RoutingSeam {
         Set<SkillId> similar = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
         p.similarMayChange().forEach(id -> similar.add(new SkillId(id)));
         return Outcome.staged(
-            new Patched(rankings, Map.of(), similar, health, files, p.luceneDeleted()),
+            new Patched(
+                rankings,
+                Map.of(),
+                similar,
+                health,
+                files,
+                p.luceneDeleted(),
+                Optional.of(p.similarSkills())),
             new Staged() {
               @Override
               public void commit() throws IOException {
