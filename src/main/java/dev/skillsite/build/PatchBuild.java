@@ -375,7 +375,12 @@ public final class PatchBuild {
               pagesState.get().patched(overlay.chars(), overlay.total());
             }
           }
-          steps.done("related");
+          steps.done(
+              "related ("
+                  + patched.similarMayChange().size()
+                  + " asked, "
+                  + related.size()
+                  + " changed)");
           // other skills' related lists and health sections the routing side changed (wt-health's
           // health overrides join here)
           SkillPagesPatch.Overrides overrides =

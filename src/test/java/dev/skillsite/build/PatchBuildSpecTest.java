@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skillsite.model.SkillId;
 import dev.skillsite.output.OutputLock;
 import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.testing.SiteFingerprint;
@@ -19,6 +20,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -268,6 +273,177 @@ class PatchBuildSpecTest {
             .filter(d -> !d.startsWith("search/"))
             .filter(d -> routing.stream().noneMatch(d::startsWith))
             .toList());
+  }
+
+  /**
+   * A SKILL.md body edit inside the routing window whose routing side says more related lists may
+   * change than {@link RelatedPatch#MAX_ASKED} (the real seam, its {@code similarMayChange} padded
+   * with skills the collection does not have): the patch is refused with that reason, the routing
+   * state rolled back, and the whole build makes the clean site.
+   */
+  @Test
+  void moreRelatedListsThanAPatchAsksBuildWhole() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path skill = add(content.resolve("skills/webapp-testing/SKILL.md"), "One more line.");
+    RoutingSeam real = new RoutingWire();
+    RoutingSeam padded =
+        (site, key, changes) -> {
+          RoutingSeam.Outcome o = real.patch(site, key, changes);
+          if (o.patched().isEmpty()) {
+            return o;
+          }
+          RoutingSeam.Patched p = o.patched().get();
+          Set<SkillId> many = new TreeSet<>(RelatedPatch.BY_ID);
+          many.addAll(p.similarMayChange());
+          for (int k = 0; many.size() <= RelatedPatch.MAX_ASKED; k++) {
+            many.add(new SkillId("no-such-skill-" + k));
+          }
+          return RoutingSeam.Outcome.staged(
+              new RoutingSeam.Patched(
+                  p.rankings(),
+                  p.similar(),
+                  many,
+                  p.health(),
+                  p.exportFiles(),
+                  p.exportDeleted(),
+                  p.similarSkills()),
+              new RoutingSeam.Staged() {
+                @Override
+                public void commit() throws IOException {
+                  o.commit();
+                }
+
+                @Override
+                public void close() throws IOException {
+                  o.close();
+                }
+              });
+        };
+    BuildResult r =
+        new PatchBuild(
+                () -> new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE),
+                Optional.empty(),
+                OutputLock.Policy.build(),
+                padded)
+            .run(options(content, out), Optional.of(List.of(skill)));
+    assertFalse(r.patch().taken(), r.patch().toString());
+    assertTrue(
+        r.patch().reason().contains("more than " + RelatedPatch.MAX_ASKED), r.patch().reason());
+    assertEquals("0\n", Files.readString(out.resolve(RoutingWire.PUBLISHED)));
+    assertClean(content, out, "refused past MAX_ASKED");
+  }
+
+  /**
+   * A patch of a body edit inside the routing window (routing, export, related lists and pages in
+   * one journal) killed after 1 and after 3 journal steps, before the routing state's commit: the
+   * next build's writer finishes the journal and the routing side, whose state is a generation
+   * behind the site, refuses: the build is whole and records again; the edit after that patches,
+   * and the site is the clean build's each time.
+   */
+  @Test
+  void aRoutingPatchKilledBeforeItsCommitBuildsWholeNext() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path skill = content.resolve("skills/webapp-testing/SKILL.md");
+    for (int steps : new int[] {1, 3}) {
+      int kill = steps;
+      add(skill, "Killed after " + steps + " steps.");
+      assertThrows(
+          IOException.class,
+          () ->
+              patch(out)
+                  .killingAfter(kill)
+                  .run(options(content, out), Optional.of(List.of(skill))));
+      BuildResult r = run(content, out, Optional.of(List.of(skill)));
+      // refused: the published SKILL.md copy is not what the state indexed, or the state is a
+      // generation behind the site
+      assertFalse(r.patch().taken(), r.patch().toString());
+      assertClean(content, out, "the build after the kill at " + steps);
+      add(skill, "Then patched after " + steps + ".");
+      r = run(content, out, Optional.of(List.of(skill)));
+      assertTrue(r.patch().taken(), r.patch().toString());
+      assertClean(content, out, "the patch after the kill at " + steps, true);
+      run(content, out, Optional.empty()); // a whole build: the index caches again
+    }
+  }
+
+  /**
+   * An "echo" edit inside the routing window that changes other skills' related lists: on a
+   * generated collection of 270 skills in clusters of three (each cluster's words shared by its
+   * members only; too many related skills for the home page's graph), one skill's own words are
+   * replaced by another cluster's. The routing side patches, {@code RelatedPatch} finds the lists
+   * that differ (the edited skill's and its new cluster's), their pages are re-rendered, {@code
+   * skills.json}'s related ids and the list state patched: the site is the clean build's byte for
+   * byte (the index caches aside). A second patch of one of those skills (a page rendered from the
+   * related state's patched list, not the whole build's record) and a whole build after it too.
+   */
+  @Test
+  void anEchoEditChangesOtherSkillsListsAndIsPatched() throws IOException {
+    Path content = tmp.resolve("content");
+    int n = 270;
+    for (int i = 0; i < n; i++) {
+      Path f = content.resolve("skills/topic-" + i + "/SKILL.md");
+      Files.createDirectories(f.getParent());
+      Files.writeString(f, echoSkill(i, i / 3), StandardCharsets.UTF_8);
+      // a file beside it: a skill of its SKILL.md alone has no archive, and its patches refuse
+      Files.writeString(f.resolveSibling("LICENSE.txt"), "Licence " + i + ".\n");
+    }
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path x = content.resolve("skills/topic-0/SKILL.md");
+    Files.writeString(x, echoSkill(0, 40), StandardCharsets.UTF_8); // topic-0 now echoes cluster 40
+    BuildResult r = run(content, out, Optional.of(List.of(x)));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    Matcher m =
+        Pattern.compile("related \\((\\d+) asked, (\\d+) changed\\)").matcher(r.patch().steps());
+    assertTrue(m.find(), r.patch().steps());
+    assertTrue(Integer.parseInt(m.group(2)) >= 2, "lists of others changed: " + r.patch().steps());
+    assertClean(content, out, "the echo edit", true);
+    // a page of a skill whose list a patch changed, patched again: made from the patched list
+    Path y = add(content.resolve("skills/topic-120/SKILL.md"), "One more plain line.");
+    r = run(content, out, Optional.of(List.of(y)));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertClean(content, out, "a second patch of an echoed skill", true);
+    Files.writeString(content.resolve("skills/topic-1/extra.txt"), "new\n");
+    r = run(content, out, Optional.of(List.of(content.resolve("skills/topic-1/extra.txt"))));
+    assertFalse(r.patch().taken(), r.patch().toString());
+    assertClean(content, out, "a whole build after the patches");
+  }
+
+  /** A generated skill: its own words and those of cluster {@code c}. */
+  private static String echoSkill(int i, int c) {
+    StringBuilder body = new StringBuilder();
+    for (int k = 0; k < 4; k++) {
+      body.append(' ')
+          .append(pseudo(1000 + c * 4 + k))
+          .append(' ')
+          .append(pseudo(5000 + i * 4 + k));
+    }
+    return "---\nname: topic-"
+        + i
+        + "\ndescription: Generated skill "
+        + i
+        + " of the related-lists patch test.\n---\n\n# Topic "
+        + i
+        + "\n\nIt covers"
+        + body
+        + ".\n";
+  }
+
+  /** A made-up word of four syllables, one per number below 70^4. */
+  private static String pseudo(int k) {
+    String cons = "bdfgklmnprstvz";
+    String vow = "aeiou";
+    StringBuilder w = new StringBuilder();
+    for (int d = 0, v = k; d < 4; d++, v /= 70) {
+      w.append(cons.charAt(v % 70 / 5)).append(vow.charAt(v % 5));
+    }
+    return w.toString();
   }
 
   private void assertClean(Path content, Path out, String at) throws IOException {
