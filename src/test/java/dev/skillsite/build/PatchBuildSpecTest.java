@@ -374,63 +374,89 @@ class PatchBuildSpecTest {
 
   /**
    * An "echo" edit inside the routing window that changes other skills' related lists: on a
-   * generated collection of 270 skills in clusters of three (each cluster's words shared by its
-   * members only; too many related skills for the home page's graph), one skill's own words are
-   * replaced by another cluster's. The routing side patches, {@code RelatedPatch} finds the lists
-   * that differ (the edited skill's and its new cluster's), their pages are re-rendered, {@code
-   * skills.json}'s related ids and the list state patched: the site is the clean build's byte for
-   * byte (the index caches aside). A second patch of one of those skills (a page rendered from the
-   * related state's patched list, not the whole build's record) and a whole build after it too.
+   * generated collection of 270 skills (too many related skills for the home page's graph), each
+   * describing itself with two words of its cluster of three and two of its group of twelve, one
+   * skill's body words replaced by another cluster's: that cluster's skills now rank it third. The
+   * routing side patches, {@code RelatedPatch} finds the three lists that differ, their pages are
+   * re-rendered, {@code skills.json}'s related ids and the list state patched: the site is the
+   * clean build's byte for byte (the index caches aside). Then a patch of one of those skills (its
+   * page made from the patched list, not the whole build's record), and a whole build after both.
    */
   @Test
   void anEchoEditChangesOtherSkillsListsAndIsPatched() throws IOException {
     Path content = tmp.resolve("content");
-    int n = 270;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < 270; i++) {
       Path f = content.resolve("skills/topic-" + i + "/SKILL.md");
       Files.createDirectories(f.getParent());
-      Files.writeString(f, echoSkill(i, i / 3), StandardCharsets.UTF_8);
+      Files.writeString(f, echoSkill(i, -1), StandardCharsets.UTF_8);
       // a file beside it: a skill of its SKILL.md alone has no archive, and its patches refuse
       Files.writeString(f.resolveSibling("LICENSE.txt"), "Licence " + i + ".\n");
     }
     Path out = tmp.resolve("site");
     run(content, out, Optional.empty());
-    Path x = content.resolve("skills/topic-0/SKILL.md");
-    Files.writeString(x, echoSkill(0, 40), StandardCharsets.UTF_8); // topic-0 now echoes cluster 40
+    Path x = content.resolve("skills/topic-4/SKILL.md");
+    Files.writeString(x, echoSkill(4, 3), StandardCharsets.UTF_8); // cluster 3: topics 9–11
     BuildResult r = run(content, out, Optional.of(List.of(x)));
     assertTrue(r.patch().taken(), r.patch().toString());
     Matcher m =
         Pattern.compile("related \\((\\d+) asked, (\\d+) changed\\)").matcher(r.patch().steps());
     assertTrue(m.find(), r.patch().steps());
-    assertTrue(Integer.parseInt(m.group(2)) >= 2, "lists of others changed: " + r.patch().steps());
+    assertEquals("3", m.group(2), "the lists of topics 9–11 change: " + r.patch().steps());
+    assertTrue(Files.readString(out.resolve("skills/topic-9/index.html")).contains("topic-4"));
     assertClean(content, out, "the echo edit", true);
     // a page of a skill whose list a patch changed, patched again: made from the patched list
-    Path y = add(content.resolve("skills/topic-120/SKILL.md"), "One more plain line.");
+    Path y = content.resolve("skills/topic-10/SKILL.md");
+    Files.writeString(
+        y, Files.readString(y).replace("# Topic 10", "# Topic 10\n\nOne more plain line."));
     r = run(content, out, Optional.of(List.of(y)));
     assertTrue(r.patch().taken(), r.patch().toString());
-    assertClean(content, out, "a second patch of an echoed skill", true);
-    Files.writeString(content.resolve("skills/topic-1/extra.txt"), "new\n");
-    r = run(content, out, Optional.of(List.of(content.resolve("skills/topic-1/extra.txt"))));
+    assertClean(content, out, "a second patch of a skill whose list changed", true);
+    Path added = content.resolve("skills/topic-1/extra.txt");
+    Files.writeString(added, "new\n");
+    r = run(content, out, Optional.of(List.of(added)));
     assertFalse(r.patch().taken(), r.patch().toString());
     assertClean(content, out, "a whole build after the patches");
   }
 
-  /** A generated skill: its own words and those of cluster {@code c}. */
-  private static String echoSkill(int i, int c) {
-    StringBuilder body = new StringBuilder();
-    for (int k = 0; k < 4; k++) {
-      body.append(' ')
-          .append(pseudo(1000 + c * 4 + k))
-          .append(' ')
-          .append(pseudo(5000 + i * 4 + k));
-    }
+  /**
+   * A generated skill: its description names two words of its cluster (of three), two of its group
+   * (of twelve) and one of its own; its body has four words of its own, or, for {@code echo} ≥ 0,
+   * that cluster's two words twice.
+   */
+  private static String echoSkill(int i, int echo) {
+    int c = i / 3;
+    int g = i / 12;
+    String body =
+        echo < 0
+            ? String.join(
+                " ",
+                pseudo(7000 + 4 * i),
+                pseudo(7001 + 4 * i),
+                pseudo(7002 + 4 * i),
+                pseudo(7003 + 4 * i))
+            : String.join(
+                " ",
+                pseudo(1000 + 2 * echo),
+                pseudo(1001 + 2 * echo),
+                pseudo(1000 + 2 * echo),
+                pseudo(1001 + 2 * echo));
     return "---\nname: topic-"
         + i
         + "\ndescription: Generated skill "
         + i
-        + " of the related-lists patch test.\n---\n\n# Topic "
+        + ", "
+        + pseudo(1000 + 2 * c)
+        + " "
+        + pseudo(1001 + 2 * c)
+        + " with "
+        + pseudo(3000 + 2 * g)
+        + " "
+        + pseudo(3001 + 2 * g)
+        + ", "
+        + pseudo(5000 + i)
+        + ".\n---\n\n# Topic "
         + i
-        + "\n\nIt covers"
+        + "\n\nIt covers "
         + body
         + ".\n";
   }
