@@ -416,6 +416,8 @@ class PatchBuildSpecTest {
     r = run(content, out, Optional.of(List.of(added)));
     assertFalse(r.patch().taken(), r.patch().toString());
     assertClean(content, out, "a whole build after the patches");
+    // which left out the lists patches made (SiteFingerprint does not compare that file)
+    assertFalse(Files.exists(out.resolve(RelatedState.PATCHED)));
   }
 
   /**
