@@ -4,6 +4,7 @@ import dev.skillsite.audit.AuditReport;
 import dev.skillsite.audit.AuditSettings;
 import dev.skillsite.audit.Auditor;
 import dev.skillsite.audit.Baseline;
+import dev.skillsite.check.RoutingHealthView;
 import dev.skillsite.content.ContentLoader;
 import dev.skillsite.content.EditorFiles;
 import dev.skillsite.discovery.DiscoveryIndexWriter;
@@ -15,6 +16,8 @@ import dev.skillsite.output.AtomicSiteWriter;
 import dev.skillsite.output.OutputLocation;
 import dev.skillsite.output.OutputLock;
 import dev.skillsite.routing.RoutingIndex;
+import dev.skillsite.site.HealthState;
+import dev.skillsite.site.RelatedSkill;
 import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.site.SkillFilesPatch;
 import dev.skillsite.site.SkillPagesPatch;
@@ -25,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -342,7 +346,8 @@ public final class PatchBuild {
           pagesState.get().patched(overlay.chars(), overlay.total());
           pagesState.get().patchedCards(overlay.summaries(), overlay.descriptions());
         }
-        try (Closing pagesClosing = new Closing(pagesState)) {
+        try (Closing closing = new Closing()) {
+          pagesState.ifPresent(closing::add);
           RoutingSeam.Outcome routed = routing.patch(out, key, changes);
           held.keep(routed); // staged: committed after publishing, else rolled back when closed
           if (routed.patched().isEmpty()) {
@@ -351,15 +356,6 @@ public final class PatchBuild {
           RoutingSeam.Patched patched = routed.patched().get();
           if (patched.health().isPresent()) {
             return Attempt.no(patched.health().get());
-          }
-          if (!patched.healthPatch().sections().isEmpty() && markdown.isEmpty()) {
-            return Attempt.no("health sections changed with no page made again");
-          }
-          if (!patched.pagesUnchanged()) {
-            return Attempt.no(
-                "the similar skills of "
-                    + patched.similarMayChange().size()
-                    + " skill(s) may change: the pages side does not patch them yet");
           }
           Map<String, byte[]> routedBytes = new java.util.LinkedHashMap<>(patched.exportFiles());
           routedBytes.putAll(patched.healthPatch().files()); // health pages, the health delta
@@ -383,11 +379,81 @@ public final class PatchBuild {
           steps.done("route");
           List<String> staged = new ArrayList<>();
           int i = 0;
-          // other skills' related lists and health sections the routing side changed (the lead
-          // wires wt-similar's Patched.similar() and wt-wire's health overrides in here)
+          // related lists (wt-relwire): the lists that may change made again on the patched index
+          // (RelatedPatch), the ones that differ re-rendered below with the pages, their
+          // skills.json
+          // entries and who-shows-whose-card records patched (ListPatch), the state published
+          Optional<RelatedState> relatedState = Optional.empty();
+          if (!patched.similarMayChange().isEmpty() || !markdown.isEmpty()) {
+            relatedState = RelatedState.open(out);
+            if (relatedState.isEmpty()) {
+              return Attempt.no("the last build left no related lists");
+            }
+            closing.add(relatedState.get());
+          }
+          Map<SkillId, List<RelatedSkill>> related = new TreeMap<>(RelatedPatch.BY_ID);
+          if (!patched.similarMayChange().isEmpty()) {
+            if (patched.similarSkills().isEmpty()) {
+              return Attempt.no(
+                  "the similar skills of "
+                      + patched.similarMayChange().size()
+                      + " skill(s) may change and the routing side gave no index to ask");
+            }
+            RelatedPatch.Outcome ro =
+                RelatedPatch.patch(
+                    relatedState.get(),
+                    patched.similarMayChange().stream().map(SkillId::value).toList(),
+                    patched.similarSkills().get(),
+                    skills,
+                    writer.staging());
+            if (ro instanceof RelatedPatch.Refused no) {
+              return Attempt.no(no.reason());
+            }
+            RelatedPatch.Patched rel = (RelatedPatch.Patched) ro;
+            related.putAll(rel.changed());
+            rel.staged().ifPresent(staged::add);
+          }
+          // skills.json's "related" ids and list-delta.tab's shownOn are patched with the cards
+          // (stageCards: one ListPatch call, which writes the delta once); refused while the home
+          // page draws the relation graph (a small collection)
+          Map<SkillId, List<SkillId>> relatedIds = new TreeMap<>(RelatedPatch.BY_ID);
+          related.forEach(
+              (id, list) -> relatedIds.put(id, list.stream().map(RelatedSkill::id).toList()));
+          if ((!related.isEmpty() || !patched.healthPatch().sections().isEmpty())
+              && pagesState.isEmpty()) { // other skills' pages are made again
+            pagesState = SkillPagesPatch.State.open(out);
+            if (pagesState.isEmpty()) {
+              return Attempt.no(
+                  "the last build left no pages record (related lists or health sections changed)");
+            }
+            closing.add(pagesState.get());
+            pagesState.get().patched(overlay.chars(), overlay.total());
+            pagesState.get().patchedCards(overlay.summaries(), overlay.descriptions());
+          }
+          steps.done(
+              "related ("
+                  + patched.similarMayChange().size()
+                  + " asked, "
+                  + related.size()
+                  + " changed)");
+          // other skills' related lists and health sections the routing side changed
           SkillPagesPatch.Overrides overrides =
-              new SkillPagesPatch.Overrides(Map.of(), patched.healthPatch().sections());
-          if (!markdown.isEmpty()) {
+              new SkillPagesPatch.Overrides(
+                  withPatchedLists(related, relatedState, owners.keySet()),
+                  patched.healthPatch().sections());
+          // every page made again takes the lists and sections earlier patches gave it (the pages
+          // record holds the last whole build's)
+          SoFar soFar = SoFar.NONE;
+          if (pagesState.isPresent()) {
+            if (relatedState.isEmpty()) {
+              relatedState = RelatedState.open(out);
+              relatedState.ifPresent(closing::add);
+            }
+            Optional<HealthState> healthState = HealthState.open(out);
+            healthState.ifPresent(closing::add);
+            soFar = new SoFar(relatedState, healthState);
+          }
+          if (pagesState.isPresent()) {
             SkillPagesPatch.Skills known = known(loader, state, root);
             SkillPagesPatch pagesPatch = new SkillPagesPatch(templates);
             steps.part("templates");
@@ -403,7 +469,7 @@ public final class PatchBuild {
                       now,
                       true,
                       skillMd.contains(r),
-                      overrides,
+                      soFar.apply(overrides, now.id()),
                       known,
                       writer.staging());
               if (o.refused().isPresent()) {
@@ -424,7 +490,8 @@ public final class PatchBuild {
                     overrides,
                     skills.stream().map(Skill::id).collect(Collectors.toSet()),
                     writer.staging(),
-                    staged);
+                    staged,
+                    soFar);
             if (others.isPresent()) {
               return Attempt.no(others.get());
             }
@@ -438,11 +505,13 @@ public final class PatchBuild {
                     pagesPatch,
                     root,
                     overrides,
+                    relatedIds,
                     owners.keySet(),
                     skills,
                     out,
                     writer.staging(),
-                    staged);
+                    staged,
+                    soFar);
             if (cards.isPresent()) {
               return Attempt.no(cards.get());
             }
@@ -533,14 +602,81 @@ public final class PatchBuild {
     }
   }
 
-  /** Closes the pages record, if one was opened. */
-  private record Closing(Optional<SkillPagesPatch.State> state) implements AutoCloseable {
+  /** Closes the state files a patch opened (the pages record, the related lists), last first. */
+  /**
+   * What earlier patches since the last whole build gave pages whose parts the pages record holds
+   * as that build made them: related lists ({@link RelatedState#patched}) and health sections
+   * ({@link HealthState#patchedSection}). Every page a patch makes again takes them, unless this
+   * patch overrides them.
+   */
+  record SoFar(Optional<RelatedState> related, Optional<HealthState> health) {
+    static final SoFar NONE = new SoFar(Optional.empty(), Optional.empty());
+
+    SkillPagesPatch.Overrides apply(SkillPagesPatch.Overrides o, SkillId id) throws IOException {
+      Optional<List<RelatedSkill>> list =
+          o.related().containsKey(id) || related.isEmpty()
+              ? Optional.empty()
+              : related.get().patched(id);
+      Optional<List<RoutingHealthView.SkillHealth>> section =
+          o.health().containsKey(id) || health.isEmpty()
+              ? Optional.empty()
+              : health.get().patchedSection(id);
+      if (list.isEmpty() && section.isEmpty()) {
+        return o;
+      }
+      Map<SkillId, List<RelatedSkill>> lists = new HashMap<>(o.related());
+      list.ifPresent(l -> lists.put(id, l));
+      Map<SkillId, List<RoutingHealthView.SkillHealth>> sections = new HashMap<>(o.health());
+      section.ifPresent(x -> sections.put(id, x));
+      return new SkillPagesPatch.Overrides(lists, sections);
+    }
+  }
+
+  private static final class Closing implements AutoCloseable {
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    void add(AutoCloseable c) {
+      open.add(c);
+    }
+
     @Override
     public void close() throws IOException {
-      if (state.isPresent()) {
-        state.get().close();
+      IOException failed = null;
+      for (int k = open.size() - 1; k >= 0; k--) {
+        try {
+          open.get(k).close();
+        } catch (IOException e) {
+          failed = failed == null ? e : failed;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      if (failed != null) {
+        throw failed;
       }
     }
+  }
+
+  /**
+   * {@code related} (the lists this patch changed) with the lists earlier patches changed for the
+   * {@code changed} skills, whose pages are made again now: a page's recorded parts ({@code
+   * pages.tab}) hold the last whole build's list, the related state the published one.
+   */
+  private static Map<SkillId, List<RelatedSkill>> withPatchedLists(
+      Map<SkillId, List<RelatedSkill>> related,
+      Optional<RelatedState> state,
+      Set<PatchState.SkillRecord> changed) {
+    if (state.isEmpty()) {
+      return related;
+    }
+    Map<SkillId, List<RelatedSkill>> out = new TreeMap<>(RelatedPatch.BY_ID);
+    out.putAll(related);
+    for (PatchState.SkillRecord r : changed) {
+      if (!out.containsKey(r.id())) {
+        state.get().patched(r.id()).ifPresent(list -> out.put(r.id(), list));
+      }
+    }
+    return out;
   }
 
   /**
@@ -561,11 +697,39 @@ public final class PatchBuild {
       Path staging,
       List<String> staged)
       throws IOException {
+    return stageOverrides(
+        state,
+        overlay,
+        pages,
+        pagesPatch,
+        loader,
+        root,
+        overrides,
+        changed,
+        staging,
+        staged,
+        SoFar.NONE);
+  }
+
+  /** As above, each page with what earlier patches gave it ({@code soFar}). */
+  static Optional<String> stageOverrides(
+      PatchState state,
+      PatchOverlay overlay,
+      SkillPagesPatch.State pages,
+      SkillPagesPatch pagesPatch,
+      ContentLoader loader,
+      Path root,
+      SkillPagesPatch.Overrides overrides,
+      Set<SkillId> changed,
+      Path staging,
+      List<String> staged,
+      SoFar soFar)
+      throws IOException {
     Set<SkillId> ids = new TreeSet<>(overrides.related().keySet());
     ids.addAll(overrides.health().keySet());
     ids.removeAll(changed);
     return stageOthers(
-        state, overlay, pages, pagesPatch, loader, root, overrides, ids, staging, staged);
+        state, overlay, pages, pagesPatch, loader, root, overrides, ids, staging, staged, soFar);
   }
 
   /**
@@ -583,7 +747,8 @@ public final class PatchBuild {
       SkillPagesPatch.Overrides overrides,
       Set<SkillId> ids,
       Path staging,
-      List<String> staged)
+      List<String> staged,
+      SoFar soFar)
       throws IOException {
     SkillPagesPatch.Skills known = known(loader, state, root);
     for (SkillId id : ids) {
@@ -599,7 +764,8 @@ public final class PatchBuild {
         return Optional.of(id + " differs from the last build's (not listed as changed?)");
       }
       SkillPagesPatch.Outcome o =
-          pagesPatch.stage(pages, root, y.get(), false, false, overrides, known, staging);
+          pagesPatch.stage(
+              pages, root, y.get(), false, false, soFar.apply(overrides, id), known, staging);
       if (o.refused().isPresent()) {
         return o.refused();
       }
@@ -622,15 +788,17 @@ public final class PatchBuild {
       SkillPagesPatch pagesPatch,
       Path root,
       SkillPagesPatch.Overrides overrides,
+      Map<SkillId, List<SkillId>> relatedIds,
       Set<PatchState.SkillRecord> records,
       List<Skill> skills,
       Path out,
       Path staging,
-      List<String> staged)
+      List<String> staged,
+      SoFar soFar)
       throws IOException {
     Map<SkillId, String> summaries = pages.summaryChanged();
     Set<SkillId> described = pages.descriptionChanged();
-    if (summaries.isEmpty() && described.isEmpty()) {
+    if (summaries.isEmpty() && described.isEmpty() && relatedIds.isEmpty()) {
       return Optional.empty();
     }
     Map<SkillId, Skill> changed = new TreeMap<>();
@@ -640,9 +808,9 @@ public final class PatchBuild {
       }
     }
     dev.skillsite.site.ListPatch.Outcome lists =
-        new CardPatch(templates).stage(out, loader.config(root), changed, Map.of(), staging);
+        new CardPatch(templates).stage(out, loader.config(root), changed, relatedIds, staging);
     if (lists instanceof dev.skillsite.site.ListPatch.Refused r) {
-      return Optional.of("lists: " + r.reason());
+      return Optional.of((changed.isEmpty() ? "related skills changed: " : "lists: ") + r.reason());
     }
     staged.addAll(((dev.skillsite.site.ListPatch.Staged) lists).paths());
     Set<SkillId> showing = new TreeSet<>();
@@ -668,7 +836,17 @@ public final class PatchBuild {
     showing.removeAll(overrides.health().keySet());
     Optional<String> others =
         stageOthers(
-            state, overlay, pages, pagesPatch, loader, root, overrides, showing, staging, staged);
+            state,
+            overlay,
+            pages,
+            pagesPatch,
+            loader,
+            root,
+            overrides,
+            showing,
+            staging,
+            staged,
+            soFar);
     if (others.isPresent()) {
       return others;
     }

@@ -116,6 +116,11 @@ final class RelatedState implements AutoCloseable {
     return base.get(LIST + id.value()).map(RelatedState::decode);
   }
 
+  /** The list of {@code id} a patch build made since the last full build, if one did. */
+  Optional<List<RelatedSkill>> patched(SkillId id) {
+    return Optional.ofNullable(patched.get(id));
+  }
+
   /** The skills named {@code name}, in the collection's order. */
   List<SkillId> named(String name) {
     return base.get(NAME + name).map(RelatedState::ids).orElse(List.of());

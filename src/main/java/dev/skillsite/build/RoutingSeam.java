@@ -1,5 +1,6 @@
 package dev.skillsite.build;
 
+import dev.skillsite.cache.IndexAnswers;
 import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
@@ -59,6 +60,9 @@ interface RoutingSeam {
    * @param exportFiles site files to write (the browser search export's changed files, the
    *     generation marker) → bytes
    * @param exportDeleted site files to delete
+   * @param similarSkills the patched index's similar skills (valid until the outcome is closed),
+   *     for {@link RelatedPatch} to make the lists of {@code similarMayChange} again; empty when no
+   *     routing document changed
    * @param healthPatch the health report's pages (and the health state's delta) to publish, and the
    *     skills whose health section is another one now ({@code HealthState}): what {@code health}
    *     does not refuse
@@ -70,6 +74,7 @@ interface RoutingSeam {
       Optional<String> health,
       Map<String, byte[]> exportFiles,
       List<String> exportDeleted,
+      Optional<IndexAnswers.Finder> similarSkills,
       HealthState.Patched healthPatch) {
     static final Patched NOTHING =
         new Patched(
@@ -79,8 +84,10 @@ interface RoutingSeam {
             Optional.empty(),
             Map.of(),
             List.of(),
+            Optional.empty(),
             HealthState.Patched.NOTHING);
 
+    /** Without a finder and with nothing for the health report (tests' seams). */
     Patched(
         Map<String, List<SkillId>> rankings,
         Map<SkillId, List<SkillId>> similar,
@@ -95,6 +102,27 @@ interface RoutingSeam {
           health,
           exportFiles,
           exportDeleted,
+          Optional.empty(),
+          HealthState.Patched.NOTHING);
+    }
+
+    /** With nothing for the health report (tests' seams). */
+    Patched(
+        Map<String, List<SkillId>> rankings,
+        Map<SkillId, List<SkillId>> similar,
+        Set<SkillId> similarMayChange,
+        Optional<String> health,
+        Map<String, byte[]> exportFiles,
+        List<String> exportDeleted,
+        Optional<IndexAnswers.Finder> similarSkills) {
+      this(
+          rankings,
+          similar,
+          similarMayChange,
+          health,
+          exportFiles,
+          exportDeleted,
+          similarSkills,
           HealthState.Patched.NOTHING);
     }
 

@@ -208,7 +208,15 @@ final class RoutingWire implements RoutingSeam {
         Set<SkillId> similar = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
         p.similarMayChange().forEach(id -> similar.add(new SkillId(id)));
         return Outcome.staged(
-            new Patched(rankings, Map.of(), similar, health, files, p.luceneDeleted(), healthPatch),
+            new Patched(
+                rankings,
+                Map.of(),
+                similar,
+                health,
+                files,
+                p.luceneDeleted(),
+                Optional.of(p.similarSkills()),
+                healthPatch),
             new Staged() {
               @Override
               public void commit() throws IOException {

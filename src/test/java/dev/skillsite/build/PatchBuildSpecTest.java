@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skillsite.model.SkillId;
 import dev.skillsite.output.OutputLock;
 import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.testing.SiteFingerprint;
@@ -19,6 +20,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,9 +93,8 @@ class PatchBuildSpecTest {
             new Row(
                 "a SKILL.md body edited within the routing document",
                 c -> List.of(add(c.resolve("skills/webapp-testing/SKILL.md"), "One more line.")),
-                // the routing seam patches it; the similar lists it may change are not made
-                // again in a patch build yet (build/RelatedPatch, not wired)
-                "whole: similar skills"),
+                // routing, search export and the similar lists it may change made again
+                "patch"),
             new Row(
                 "a reference edited", c -> List.of(add(reference(c), "One more line.")), "patch"),
             new Row(
@@ -151,6 +155,9 @@ class PatchBuildSpecTest {
                 "patch"));
 
     run(content, out, Optional.empty());
+    // after a routing patch the index caches describe the last whole build's index until the next
+    // whole build, which checks them and carries from them: that build's row compares them too
+    boolean routed = false;
     for (Row row : rows) {
       List<Path> changed = row.edit().apply(content);
       BuildResult r = run(content, out, Optional.of(changed));
@@ -158,11 +165,13 @@ class PatchBuildSpecTest {
       if (row.expect().equals("patch")) {
         assertTrue(r.patch().taken(), at);
         assertTrue(r.output().inPlace(), at);
+        routed = !Files.readString(out.resolve(RoutingWire.PUBLISHED)).strip().equals("0");
       } else {
         assertFalse(r.patch().taken(), at);
         assertTrue(r.patch().reason().contains(row.expect().substring("whole: ".length())), at);
+        routed = false;
       }
-      assertClean(content, out, at);
+      assertClean(content, out, at, routed);
     }
   }
 
@@ -264,6 +273,205 @@ class PatchBuildSpecTest {
             .filter(d -> !d.startsWith("search/"))
             .filter(d -> routing.stream().noneMatch(d::startsWith))
             .toList());
+  }
+
+  /**
+   * A SKILL.md body edit inside the routing window whose routing side says more related lists may
+   * change than {@link RelatedPatch#MAX_ASKED} (the real seam, its {@code similarMayChange} padded
+   * with skills the collection does not have): the patch is refused with that reason, the routing
+   * state rolled back, and the whole build makes the clean site.
+   */
+  @Test
+  void moreRelatedListsThanAPatchAsksBuildWhole() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path skill = add(content.resolve("skills/webapp-testing/SKILL.md"), "One more line.");
+    RoutingSeam real = new RoutingWire();
+    RoutingSeam padded =
+        (site, key, changes) -> {
+          RoutingSeam.Outcome o = real.patch(site, key, changes);
+          if (o.patched().isEmpty()) {
+            return o;
+          }
+          RoutingSeam.Patched p = o.patched().get();
+          Set<SkillId> many = new TreeSet<>(RelatedPatch.BY_ID);
+          many.addAll(p.similarMayChange());
+          for (int k = 0; many.size() <= RelatedPatch.MAX_ASKED; k++) {
+            many.add(new SkillId("no-such-skill-" + k));
+          }
+          return RoutingSeam.Outcome.staged(
+              new RoutingSeam.Patched(
+                  p.rankings(),
+                  p.similar(),
+                  many,
+                  p.health(),
+                  p.exportFiles(),
+                  p.exportDeleted(),
+                  p.similarSkills()),
+              new RoutingSeam.Staged() {
+                @Override
+                public void commit() throws IOException {
+                  o.commit();
+                }
+
+                @Override
+                public void close() throws IOException {
+                  o.close();
+                }
+              });
+        };
+    BuildResult r =
+        new PatchBuild(
+                () -> new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE),
+                Optional.empty(),
+                OutputLock.Policy.build(),
+                padded)
+            .run(options(content, out), Optional.of(List.of(skill)));
+    assertFalse(r.patch().taken(), r.patch().toString());
+    assertTrue(
+        r.patch().reason().contains("more than " + RelatedPatch.MAX_ASKED), r.patch().reason());
+    assertEquals("0\n", Files.readString(out.resolve(RoutingWire.PUBLISHED)));
+    assertClean(content, out, "refused past MAX_ASKED");
+  }
+
+  /**
+   * A patch of a body edit inside the routing window (routing, export, related lists and pages in
+   * one journal) killed after 1 and after 3 journal steps, before the routing state's commit: the
+   * next build's writer finishes the journal and the routing side, whose state is a generation
+   * behind the site, refuses: the build is whole and records again; the edit after that patches,
+   * and the site is the clean build's each time.
+   */
+  @Test
+  void aRoutingPatchKilledBeforeItsCommitBuildsWholeNext() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path skill = content.resolve("skills/webapp-testing/SKILL.md");
+    for (int steps : new int[] {1, 3}) {
+      int kill = steps;
+      add(skill, "Killed after " + steps + " steps.");
+      assertThrows(
+          IOException.class,
+          () ->
+              patch(out)
+                  .killingAfter(kill)
+                  .run(options(content, out), Optional.of(List.of(skill))));
+      BuildResult r = run(content, out, Optional.of(List.of(skill)));
+      // refused: the published SKILL.md copy is not what the state indexed, or the state is a
+      // generation behind the site
+      assertFalse(r.patch().taken(), r.patch().toString());
+      assertClean(content, out, "the build after the kill at " + steps);
+      add(skill, "Then patched after " + steps + ".");
+      r = run(content, out, Optional.of(List.of(skill)));
+      assertTrue(r.patch().taken(), r.patch().toString());
+      assertClean(content, out, "the patch after the kill at " + steps, true);
+      run(content, out, Optional.empty()); // a whole build: the index caches again
+    }
+  }
+
+  /**
+   * An "echo" edit inside the routing window that changes other skills' related lists: on a
+   * generated collection of 270 skills (too many related skills for the home page's graph), each
+   * describing itself with two words of its cluster of three and two of its group of twelve, one
+   * skill's body words replaced by another cluster's: that cluster's skills now rank it third. The
+   * routing side patches, {@code RelatedPatch} finds the three lists that differ, their pages are
+   * re-rendered, {@code skills.json}'s related ids and the list state patched: the site is the
+   * clean build's byte for byte (the index caches aside). Then a patch of one of those skills (its
+   * page made from the patched list, not the whole build's record), and a whole build after both.
+   */
+  @Test
+  void anEchoEditChangesOtherSkillsListsAndIsPatched() throws IOException {
+    Path content = tmp.resolve("content");
+    for (int i = 0; i < 270; i++) {
+      Path f = content.resolve("skills/topic-" + i + "/SKILL.md");
+      Files.createDirectories(f.getParent());
+      Files.writeString(f, echoSkill(i, -1), StandardCharsets.UTF_8);
+      // a file beside it: a skill of its SKILL.md alone has no archive, and its patches refuse
+      Files.writeString(f.resolveSibling("LICENSE.txt"), "Licence " + i + ".\n");
+    }
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path x = content.resolve("skills/topic-4/SKILL.md");
+    Files.writeString(x, echoSkill(4, 3), StandardCharsets.UTF_8); // cluster 3: topics 9–11
+    BuildResult r = run(content, out, Optional.of(List.of(x)));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    Matcher m =
+        Pattern.compile("related \\((\\d+) asked, (\\d+) changed\\)").matcher(r.patch().steps());
+    assertTrue(m.find(), r.patch().steps());
+    assertEquals("3", m.group(2), "the lists of topics 9–11 change: " + r.patch().steps());
+    assertTrue(Files.readString(out.resolve("skills/topic-9/index.html")).contains("topic-4"));
+    assertClean(content, out, "the echo edit", true);
+    // a page of a skill whose list a patch changed, patched again: made from the patched list
+    Path y = content.resolve("skills/topic-10/SKILL.md");
+    Files.writeString(
+        y, Files.readString(y).replace("# Topic 10", "# Topic 10\n\nOne more plain line."));
+    r = run(content, out, Optional.of(List.of(y)));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertClean(content, out, "a second patch of a skill whose list changed", true);
+    Path added = content.resolve("skills/topic-1/extra.txt");
+    Files.writeString(added, "new\n");
+    r = run(content, out, Optional.of(List.of(added)));
+    assertFalse(r.patch().taken(), r.patch().toString());
+    assertClean(content, out, "a whole build after the patches");
+    // which left out the lists patches made (SiteFingerprint does not compare that file)
+    assertFalse(Files.exists(out.resolve(RelatedState.PATCHED)));
+  }
+
+  /**
+   * A generated skill: its description names two words of its cluster (of three), two of its group
+   * (of twelve) and one of its own; its body has four words of its own, or, for {@code echo} ≥ 0,
+   * that cluster's two words twice.
+   */
+  private static String echoSkill(int i, int echo) {
+    int c = i / 3;
+    int g = i / 12;
+    String body =
+        echo < 0
+            ? String.join(
+                " ",
+                pseudo(7000 + 4 * i),
+                pseudo(7001 + 4 * i),
+                pseudo(7002 + 4 * i),
+                pseudo(7003 + 4 * i))
+            : String.join(
+                " ",
+                pseudo(1000 + 2 * echo),
+                pseudo(1001 + 2 * echo),
+                pseudo(1000 + 2 * echo),
+                pseudo(1001 + 2 * echo));
+    return "---\nname: topic-"
+        + i
+        + "\ndescription: Generated skill "
+        + i
+        + ", "
+        + pseudo(1000 + 2 * c)
+        + " "
+        + pseudo(1001 + 2 * c)
+        + " with "
+        + pseudo(3000 + 2 * g)
+        + " "
+        + pseudo(3001 + 2 * g)
+        + ", "
+        + pseudo(5000 + i)
+        + ".\n---\n\n# Topic "
+        + i
+        + "\n\nIt covers "
+        + body
+        + ".\n";
+  }
+
+  /** A made-up word of four syllables, one per number below 70^4. */
+  private static String pseudo(int k) {
+    String cons = "bdfgklmnprstvz";
+    String vow = "aeiou";
+    StringBuilder w = new StringBuilder();
+    for (int d = 0, v = k; d < 4; d++, v /= 70) {
+      w.append(cons.charAt(v % 70 / 5)).append(vow.charAt(v % 5));
+    }
+    return w.toString();
   }
 
   /**
@@ -394,11 +602,19 @@ class PatchBuildSpecTest {
   }
 
   private void assertClean(Path content, Path out, String at) throws IOException {
+    assertClean(content, out, at, false);
+  }
+
+  /** {@code routed}: a routing patch since the last whole build (its index caches left out). */
+  private void assertClean(Path content, Path out, String at, boolean routed) throws IOException {
     Path clean = Files.createTempDirectory(tmp, "clean").resolve("site");
     run(content, clean, Optional.empty());
     assertEquals(
         List.of(),
-        SiteFingerprint.differences(SiteFingerprint.of(clean), SiteFingerprint.of(out)),
+        routed
+            ? SiteFingerprint.differences(
+                SiteFingerprint.ofPatched(clean), SiteFingerprint.ofPatched(out))
+            : SiteFingerprint.differences(SiteFingerprint.of(clean), SiteFingerprint.of(out)),
         at);
   }
 
