@@ -545,6 +545,16 @@ public final class PatchBuild {
                     overlay.discoveryAt(r.discoveryAt()))) {
               return Attempt.no(r.id() + " has no archive entry in the discovery index");
             }
+            if (o.archive().isEmpty()
+                && skillMd.contains(r)
+                && !DiscoveryIndexWriter.patchDigest(
+                    out,
+                    writer.staging(),
+                    DiscoveryIndexWriter.skillMdPath(now),
+                    Files.readAllBytes(root.resolve(now.source())),
+                    overlay.discoveryAt(r.discoveryAt()))) {
+              return Attempt.no(r.id() + " has no SKILL.md entry in the discovery index");
+            }
           }
           staged.add(DiscoveryIndexWriter.PATH);
           staged.removeIf(p -> !Files.exists(writer.staging().resolve(p)));
@@ -861,7 +871,9 @@ public final class PatchBuild {
               : DiscoveryIndexWriter.patchDescription(
                   out,
                   staging,
-                  SkillFilesPatch.archivePath(now),
+                  Files.isRegularFile(out.resolve(SkillFilesPatch.archivePath(now)))
+                      ? SkillFilesPatch.archivePath(now)
+                      : DiscoveryIndexWriter.skillMdPath(now),
                   now.description(),
                   overlay.discoveryAt(r.discoveryAt()));
       if (spliced.isEmpty()) {

@@ -239,7 +239,9 @@ final class PatchState implements AutoCloseable {
               model(s),
               routing.get(i),
               audit(audit.flatMap(a -> a.of(s.id()))),
-              digests.getOrDefault(SkillFilesPatch.archivePath(s), -1L));
+              digests.getOrDefault(
+                  SkillFilesPatch.archivePath(s),
+                  digests.getOrDefault(DiscoveryIndexWriter.skillMdPath(s), -1L)));
       records.put(SKILL + s.dir(), r.encode());
       records.put(ID + s.id().value(), s.dir().getBytes(StandardCharsets.UTF_8));
     }

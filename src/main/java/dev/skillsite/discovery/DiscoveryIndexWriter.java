@@ -109,10 +109,18 @@ public final class DiscoveryIndexWriter {
   private static final String DIGEST = "\"digest\": \"sha256:";
 
   /**
-   * Where, in the index {@code file} ({@link #PATH} of a site), the digest of each archive entry
-   * starts (byte offset of its hex), by the archive's site path: what a patch build records so that
-   * it can change one entry's digest without reading the index ({@link #patchDigest}). Empty
-   * without an index.
+   * The site path of the SKILL.md the index names for a skill without an archive (its entry's
+   * {@code url}; its digest is that file's).
+   */
+  public static String skillMdPath(Skill skill) {
+    return RawSkillFiles.sitePath(skill);
+  }
+
+  /**
+   * Where, in the index {@code file} ({@link #PATH} of a site), the digest of each entry starts
+   * (byte offset of its hex), by the site path its URL names (an archive, or a SKILL.md served
+   * alone, {@link #skillMdPath}): what a patch build records so that it can change one entry's
+   * digest without reading the index ({@link #patchDigest}). Empty without an index.
    */
   public static Map<String, Long> digestOffsets(Path file) throws IOException {
     Map<String, Long> at = new HashMap<>();
@@ -127,7 +135,9 @@ public final class DiscoveryIndexWriter {
       int digest = text.indexOf(DIGEST, end);
       String target = text.substring(u + url.length(), end);
       int skills = target.indexOf("skills/");
-      if (digest >= 0 && skills >= 0 && target.endsWith(".tar.gz")) {
+      if (digest >= 0
+          && skills >= 0
+          && (target.endsWith(".tar.gz") || target.endsWith("/SKILL.md"))) {
         at.put(target.substring(skills), (long) digest + DIGEST.length());
       }
     }

@@ -235,7 +235,10 @@ public final class AtomicSiteWriter implements AutoCloseable {
     }
     deletions.addAll(was.other); // a link or special file put there by hand: not the new site's
     int files = now.regular.size() + kept.size();
-    if (renames.size() + deletions.size() > Math.max(64, files / 8)) {
+    // at least 128: a build rewrites some 60 files of state beside the pages an edit changes (the
+    // routing state's and the published search index's segments), and a small site's swap saves
+    // nothing
+    if (renames.size() + deletions.size() > Math.max(128, files / 8)) {
       return Optional.empty();
     }
     for (String p : renames) {

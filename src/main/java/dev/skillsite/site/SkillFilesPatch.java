@@ -45,11 +45,18 @@ public final class SkillFilesPatch {
       throws IOException {
     String archivePath = SiteLayout.archive(skill.id());
     Path oldArchive = published.resolve(archivePath);
+    Optional<List<SkillFolder.Entry>> files = SkillFolder.files(contentRoot, skill);
     if (!Files.isRegularFile(oldArchive, LinkOption.NOFOLLOW_LINKS)) {
+      // a skill of its SKILL.md alone is served as that file: nothing here changes while it stays
+      // alone (its copy is the pages side's, its digest in the discovery index the caller's)
+      if (files.isPresent()
+          && files.get().size() == 1
+          && changed.stream().allMatch(skill.source()::equals)) {
+        return new Outcome(List.of(), Optional.empty(), Optional.empty());
+      }
       return Outcome.refuse(
           "the skill had no archive (only its SKILL.md, or too big): a file may have been added");
     }
-    Optional<List<SkillFolder.Entry>> files = SkillFolder.files(contentRoot, skill);
     if (files.isEmpty() || files.get().size() < 2) {
       return Outcome.refuse("the skill's folder is no longer one archive (too big, unreadable)");
     }

@@ -134,7 +134,7 @@ class AtomicSiteWriterTest {
     AtomicSiteWriter.Published how;
     try (AtomicSiteWriter w = AtomicSiteWriter.begin(location(out))) {
       stageUpdate(w);
-      for (int i = 0; i < 70; i++) {
+      for (int i = 0; i < 140; i++) {
         write(w.staging().resolve("many/" + i + ".html"), "p" + i);
       }
       how = w.commit(Set.of("a.html", "dir/d.html"));

@@ -85,7 +85,8 @@ class EngineConstantsTest {
           "TriggerTable",
           "PatchedIndex",
           "PublishedIndex",
-          "RoutingPatch");
+          "RoutingPatch",
+          "SimilarTable");
 
   /**
    * Field names: the export writes its fields under these names, and the engine asks for them by
