@@ -272,7 +272,8 @@ public final class PatchBuild {
                   r.routing(),
                   RoutingIndex.skillDigests(List.of(now)).get(0),
                   now,
-                  again.get().diagnostics()));
+                  again.get().diagnostics(),
+                  Optional.of(root)));
         }
         steps.done("read");
         Optional<SkillPagesPatch.State> pagesState = Optional.empty();

@@ -4,6 +4,7 @@ import dev.skillsite.cache.BuildCache;
 import dev.skillsite.cache.IndexAnswers;
 import dev.skillsite.cache.RecordTable;
 import dev.skillsite.cache.RoutingPatcher;
+import dev.skillsite.check.DescriptionFacts;
 import dev.skillsite.check.RoutingHealthView;
 import dev.skillsite.content.ContentLoader;
 import dev.skillsite.model.Catalog;
@@ -119,6 +120,7 @@ final class RoutingWire implements RoutingSeam {
     try (RecordTable table = opened.get()) {
       List<RoutingPatch.Change> patch = new ArrayList<>();
       Map<String, SearchIndexWriter.Display> shown = new LinkedHashMap<>();
+      List<Described> described = new ArrayList<>();
       for (Change c : routed) {
         Optional<ContentLoader.Reloaded> was = before(site, olds, c);
         if (was.isEmpty()
@@ -133,6 +135,19 @@ final class RoutingWire implements RoutingSeam {
         Optional<String> why = healthInputsDiffer(was.get(), c);
         if (why.isPresent()) {
           return Outcome.cannot(why.get());
+        }
+        if (!was.get().skill().description().equals(c.now().description())) {
+          if (c.root().isEmpty()) {
+            return Outcome.cannot(
+                c.id().value()
+                    + "'s description changed (no content folder to place its findings)");
+          }
+          described.add(
+              new Described(
+                  was.get().skill(),
+                  c.now(),
+                  DescriptionFacts.of(olds.resolve(c.id().value()), was.get().skill()),
+                  DescriptionFacts.of(c.root().get(), c.now())));
         }
         patch.add(new RoutingPatch.Change(was.get().skill(), c.now()));
         shown.put(
@@ -159,13 +174,16 @@ final class RoutingWire implements RoutingSeam {
         Optional<HealthState> hs = HealthState.open(site);
         if (hs.isEmpty()) {
           health = HealthProbes.changed(table, p.rankingsBefore(), p.rankings());
+          if (!described.isEmpty()) {
+            health = Optional.of("a description changed and the last build left no health state");
+          }
         } else {
           try (HealthState state = hs.get()) {
             HealthProbes.Decision d =
                 HealthProbes.decide(table, state, p.rankingsBefore(), p.rankings());
             health = d.cannot().map(why -> why + " (health pages are not patched for it)");
             if (health.isEmpty()) {
-              HealthState.Result hr = patchHealth(site, state, d.rows());
+              HealthState.Result hr = patchHealth(site, state, d.rows(), described);
               health = hr.patched().isEmpty() ? Optional.of(hr.cannot()) : Optional.empty();
               healthPatch = hr.patched().orElse(HealthState.Patched.NOTHING);
               // a changed skill's page is made again: with the section a patch gave it, if one did
@@ -223,10 +241,22 @@ final class RoutingWire implements RoutingSeam {
     return t.isCurrentThreadCpuTimeSupported() ? t.getCurrentThreadCpuTime() : 0;
   }
 
-  /** The health pages and sections {@code rows} change, with the sections the pages record has. */
-  private HealthState.Result patchHealth(Path site, HealthState state, List<HealthState.Row> rows)
+  /**
+   * A skill whose description changed, its triggers, flags and SKILL.md diagnostics the same: the
+   * two versions and what the health check reads from each ({@link DescriptionFacts}).
+   */
+  private record Described(
+      Skill before, Skill now, DescriptionFacts factsBefore, DescriptionFacts factsNow) {}
+
+  /**
+   * The health pages and sections {@code rows} change, with the sections the pages record has, and
+   * the listing total {@code described} moves; refused when a described skill changes anything else
+   * the report or a health section shows.
+   */
+  private HealthState.Result patchHealth(
+      Path site, HealthState state, List<HealthState.Row> rows, List<Described> described)
       throws IOException {
-    if (rows.isEmpty()) {
+    if (rows.isEmpty() && described.isEmpty()) {
       return state.patch(rows, templates, id -> Optional.empty());
     }
     Optional<SkillPagesPatch.State> pages = SkillPagesPatch.State.open(site);
@@ -235,17 +265,74 @@ final class RoutingWire implements RoutingSeam {
           Optional.empty(), "the last build left no pages record (health sections)");
     }
     try (SkillPagesPatch.State record = pages.get()) {
-      return state.patch(
-          rows,
-          templates,
+      java.util.function.Function<SkillId, Optional<List<RoutingHealthView.SkillHealth>>> sections =
           id -> {
             try {
               return record.health(id);
             } catch (IOException e) {
               return Optional.empty();
             }
-          });
+          };
+      List<HealthState.ListingEdit> listing = new ArrayList<>();
+      for (Described d : described) {
+        Optional<String> why = descriptionMoves(state, d, sections);
+        if (why.isPresent()) {
+          return new HealthState.Result(Optional.empty(), why.get());
+        }
+        listing.add(
+            new HealthState.ListingEdit(
+                d.now().name(), d.factsNow().entrySize() - d.factsBefore().entrySize()));
+      }
+      return state.patch(rows, listing, templates, sections);
     }
+  }
+
+  /**
+   * Why a description edit (triggers the same) changes what the health report or a health section
+   * shows besides the listing total, if it may: its lint or the places of its findings (compared on
+   * the skill alone, before and after), a suggestion of one of its collision pairs (it follows
+   * whether each description names the pair's triggers), the shared words of an unreachable skill
+   * it wins over (its description's words).
+   */
+  private static Optional<String> descriptionMoves(
+      HealthState state,
+      Described d,
+      java.util.function.Function<SkillId, Optional<List<RoutingHealthView.SkillHealth>>>
+          sections) {
+    SkillId id = d.now().id();
+    String name = id.value();
+    if (!d.factsBefore().sameFindings(d.factsNow())) {
+      return Optional.of(
+          name + "'s description lint or the places of its findings change (not patched yet)");
+    }
+    if (state.rivalOfUnreachable(id)) {
+      return Optional.of(
+          name + " wins over an unreachable skill whose entry shows its description's words");
+    }
+    Optional<List<RoutingHealthView.SkillHealth>> section =
+        state.patchedSection(id).or(() -> sections.apply(id));
+    if (section.isEmpty()) {
+      return Optional.of("no recorded health section of " + name);
+    }
+    String before = d.before().description().toLowerCase(java.util.Locale.ROOT);
+    String now = d.now().description().toLowerCase(java.util.Locale.ROOT);
+    for (RoutingHealthView.SkillHealth h : section.get()) {
+      for (RoutingHealthView.Pair p : h.rivals()) {
+        for (RoutingHealthView.Shared s : p.triggers()) {
+          String t = s.trigger().toLowerCase(java.util.Locale.ROOT);
+          if (before.contains(t) != now.contains(t)) {
+            return Optional.of(
+                name
+                    + "'s description now "
+                    + (now.contains(t) ? "names" : "no longer names")
+                    + " \""
+                    + s.trigger()
+                    + "\" (a collision suggestion may change)");
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -281,12 +368,11 @@ final class RoutingWire implements RoutingSeam {
     Skill before = was.skill();
     Skill now = c.now();
     String id = now.id().value();
-    if (!before.description().equals(now.description())) {
-      return Optional.of(
-          id + "'s description changed (lint, listing budget and triggers are not patched yet)");
-    }
     if (!before.triggers().equals(now.triggers())) {
       return Optional.of(id + "'s triggers changed (the health probes are not patched yet)");
+    }
+    if (!Objects.equals(before.stringKey("when_to_use"), now.stringKey("when_to_use"))) {
+      return Optional.of(id + "'s when_to_use changed (its listing entry is not patched yet)");
     }
     if (!Objects.equals(
         before.frontmatter().get("disable-model-invocation"),
