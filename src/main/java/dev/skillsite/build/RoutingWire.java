@@ -274,6 +274,7 @@ final class RoutingWire implements RoutingSeam {
             }
           };
       List<HealthState.ListingEdit> listing = new ArrayList<>();
+      Map<SkillId, List<RoutingHealthView.SkillHealth>> replaced = new LinkedHashMap<>();
       for (Described d : described) {
         Optional<String> why = descriptionMoves(state, d, sections);
         if (why.isPresent()) {
@@ -282,9 +283,114 @@ final class RoutingWire implements RoutingSeam {
         listing.add(
             new HealthState.ListingEdit(
                 d.now().name(), d.factsNow().entrySize() - d.factsBefore().entrySize()));
+        SkillId id = d.now().id();
+        List<RoutingHealthView.SkillHealth> was =
+            state.patchedSection(id).or(() -> sections.apply(id)).orElseThrow();
+        Optional<List<RoutingHealthView.SkillHealth>> now = placed(was, d);
+        if (now.isEmpty()) {
+          return new HealthState.Result(
+              Optional.empty(),
+              id.value() + "'s collision findings move among its other findings (not patched yet)");
+        }
+        if (!now.get().equals(was)) {
+          replaced.put(id, now.get());
+        }
       }
-      return state.patch(rows, listing, templates, sections);
+      return state.patch(rows, listing, replaced, templates, sections);
     }
+  }
+
+  /**
+   * {@code section} with its collision findings placed where their triggers are in the new
+   * description ({@code SourceLocator.text}, as {@code RoutingRule} places them); empty when a
+   * finding is not where the old description had it, or when a moved finding would change places
+   * with another (the findings are in position order, then severity and message).
+   */
+  private static Optional<List<RoutingHealthView.SkillHealth>> placed(
+      List<RoutingHealthView.SkillHealth> section, Described d) {
+    List<RoutingHealthView.SkillHealth> out = new ArrayList<>();
+    for (RoutingHealthView.SkillHealth h : section) {
+      List<RoutingHealthView.Finding> findings = new ArrayList<>();
+      List<int[]> before = new ArrayList<>();
+      List<int[]> after = new ArrayList<>();
+      for (RoutingHealthView.Finding f : h.findings()) {
+        int[] was = place(f.where());
+        RoutingHealthView.Finding now = f;
+        if (f.code().equals("trigger-collision") || f.code().equals("trigger-ambiguous")) {
+          Optional<String> t = collisionTrigger(f.message());
+          if (t.isEmpty()
+              || !d.factsBefore().triggers().containsKey(t.get())
+              || !d.factsNow().triggers().containsKey(t.get())
+              || !d.factsBefore().triggers().get(t.get()).toString().equals(f.where())) {
+            return Optional.empty();
+          }
+          String where = d.factsNow().triggers().get(t.get()).toString();
+          now =
+              new RoutingHealthView.Finding(
+                  f.skill(), f.href(), where, f.severity(), f.code(), f.message());
+        }
+        if (was.length == 0 || !f.where().startsWith(d.now().source() + ":")) {
+          if (!now.where().equals(f.where())) {
+            return Optional.empty();
+          }
+        }
+        before.add(was);
+        after.add(place(now.where()));
+        findings.add(now);
+      }
+      // the order stays: positions as ordered as before, ties only where there were ties
+      for (int i = 1; i < findings.size(); i++) {
+        if (!findings.get(i).where().equals(h.findings().get(i).where())
+            || !findings.get(i - 1).where().equals(h.findings().get(i - 1).where())) {
+          int cmpBefore = compare(h.findings().get(i - 1).where(), h.findings().get(i).where());
+          int cmpAfter = compare(findings.get(i - 1).where(), findings.get(i).where());
+          if (cmpAfter > 0 || (cmpAfter == 0) != (cmpBefore == 0)) {
+            return Optional.empty();
+          }
+        }
+      }
+      out.add(new RoutingHealthView.SkillHealth(h.rivals(), findings));
+    }
+    return Optional.of(out);
+  }
+
+  /** {@code path:line:col} as {line, col}; empty when it does not read so. */
+  private static int[] place(String where) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(":([0-9]+):([0-9]+)$").matcher(where);
+    return m.find()
+        ? new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))}
+        : new int[0];
+  }
+
+  /** Two places in one file's order (path, line, column); places of two files by path. */
+  private static int compare(String a, String b) {
+    int[] pa = place(a);
+    int[] pb = place(b);
+    if (pa.length == 0 || pb.length == 0) {
+      return a.compareTo(b) == 0 ? 0 : Integer.MAX_VALUE; // unknown: refuse any move
+    }
+    String fa = a.substring(0, a.length() - (":" + pa[0] + ":" + pa[1]).length());
+    String fb = b.substring(0, b.length() - (":" + pb[0] + ":" + pb[1]).length());
+    int c = fa.compareTo(fb);
+    if (c != 0) {
+      return c;
+    }
+    return pa[0] != pb[0] ? Integer.compare(pa[0], pb[0]) : Integer.compare(pa[1], pb[1]);
+  }
+
+  /** The trigger a collision finding's message names ({@code check.RoutingRule}'s wording). */
+  private static Optional<String> collisionTrigger(String message) {
+    if (!message.startsWith("trigger \"")) {
+      return Optional.empty();
+    }
+    for (String tail : List.of("\" routes to '", "\" is ambiguous: '")) {
+      int at = message.indexOf(tail);
+      if (at > 0) {
+        return Optional.of(message.substring("trigger \"".length(), at));
+      }
+    }
+    return Optional.empty();
   }
 
   /**

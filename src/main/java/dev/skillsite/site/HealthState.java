@@ -185,7 +185,7 @@ public final class HealthState implements AutoCloseable {
       Optional<Path> userTemplates,
       Function<SkillId, Optional<List<RoutingHealthView.SkillHealth>>> sections)
       throws IOException {
-    return patch(rows, List.of(), userTemplates, sections);
+    return patch(rows, List.of(), Map.of(), userTemplates, sections);
   }
 
   /**
@@ -193,20 +193,24 @@ public final class HealthState implements AutoCloseable {
    * listing}'s edits: page 1 (the only page showing it) rendered again with the new total when the
    * cut provably stays — no skill was cut and the total stays within the budget, or each edited
    * skill comes after the first cut name (nothing before the cut moves: the first skill that did
-   * not fit still does not).
+   * not fit still does not) — and the sections {@code replaced} (skill → its section now, rows
+   * applied on top) written to the delta.
    */
   public Result patch(
       List<Row> rows,
       List<ListingEdit> listing,
+      Map<SkillId, List<RoutingHealthView.SkillHealth>> replaced,
       Optional<Path> userTemplates,
       Function<SkillId, Optional<List<RoutingHealthView.SkillHealth>>> sections)
       throws IOException {
     int delta = listing.stream().mapToInt(ListingEdit::delta).sum();
-    if (rows.isEmpty() && delta == 0) {
+    if (rows.isEmpty() && delta == 0 && replaced.isEmpty()) {
       return new Result(Optional.of(Patched.NOTHING), "");
     }
     Map<String, HealthPage> views = new TreeMap<>();
     Map<String, PageRecord> records = new HashMap<>();
+    Map<SkillId, List<RoutingHealthView.SkillHealth>> changedSections =
+        new LinkedHashMap<>(replaced);
     if (delta != 0) {
       Optional<PageRecord> first = page(SiteLayout.HEALTH);
       if (first.isEmpty()) {
@@ -236,7 +240,6 @@ public final class HealthState implements AutoCloseable {
           SiteLayout.HEALTH,
           withListing(r.typed(), new RoutingHealthView.Listing(size, l.budget(), l.cut())));
     }
-    Map<SkillId, List<RoutingHealthView.SkillHealth>> changedSections = new LinkedHashMap<>();
     for (Row row : rows) {
       SkillId a = row.owner().compareTo(row.rival()) <= 0 ? row.owner() : row.rival();
       SkillId b = a.equals(row.owner()) ? row.rival() : row.owner();
