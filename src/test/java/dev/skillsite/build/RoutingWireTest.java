@@ -337,6 +337,56 @@ class RoutingWireTest {
   }
 
   @Test
+  void aDescriptionEditBeforeCollidingPhrasesPlacesTheirFindingsAgain() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(ELIXIR, content); // listed phrases that collide, within the listing budget
+    Path out = tmp.resolve("site");
+    build(content, out);
+    List<String> refused = new ArrayList<>();
+    for (String source : sources(content)) {
+      Path file = content.resolve(source);
+      String before = Files.readString(file);
+      int at = before.indexOf("description: This skill should be used when");
+      if (at < 0) {
+        continue;
+      }
+      // a mark before the cue: no word, the same triggers, every finding two columns on
+      at += "description: ".length();
+      Files.writeString(file, before.substring(0, at) + "~ " + before.substring(at));
+      String key = key(content, out);
+      RoutingSeam.Change change = change(content, out, key, source);
+      try (RoutingSeam.Outcome o = new RoutingWire().patch(out, key, List.of(change))) {
+        if (o.patched().isEmpty()
+            || o.patched().get().health().isPresent()
+            || !o.patched().get().healthPatch().sections().containsKey(change.id())) {
+          refused.add(
+              source
+                  + ": "
+                  + (o.patched().isEmpty()
+                      ? o.cannot()
+                      : o.patched().get().health().orElse("no section moved")));
+          Files.writeString(file, before, StandardCharsets.UTF_8);
+          continue;
+        }
+        RoutingSeam.Patched p = o.patched().get();
+        Path clean = tmp.resolve("clean");
+        build(content, clean);
+        publish(content, out, p);
+        o.commit();
+        assertEquals(
+            List.of(),
+            SiteFingerprint.differences(
+                under(SiteFingerprint.of(clean), "health/", "-"),
+                under(SiteFingerprint.of(out), "health/", "-")),
+            source + ": the health pages");
+        assertHealthSectionsSame(clean, out, java.util.Set.of(change.id()), source);
+        return;
+      }
+    }
+    throw new AssertionError("no description edit placed its findings again: " + refused);
+  }
+
+  @Test
   void aDescriptionEditThatChangesItsLintIsRefused() throws IOException {
     Path content = tmp.resolve("content");
     Trees.copy(MEDIUM, content);
