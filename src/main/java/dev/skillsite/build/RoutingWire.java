@@ -41,14 +41,15 @@ import java.util.TreeSet;
  * published site holds ({@code skills/ID/SKILL.md}) and proved to be what the last build indexed
  * (its routing digest equals the recorded one); its routing document is replaced in the patched
  * index, the triggers sharing a changed term ranked again, the search export's files holding them
- * made again ({@code RoutingPatcher.patch}). The health side refuses what it cannot show yet: a
- * changed description, triggers, model-invocation flag or SKILL.md diagnostics (description lint,
- * the listing budget, the probes themselves), and any re-ranked trigger whose {@link
- * dev.skillsite.check.ProbeOutcome} moved ({@link HealthProbes#changed}). The answer is staged: the
- * export files and the generation marker ({@link #PUBLISHED}, the state's generation plus one) are
- * published by the caller, then {@link RoutingSeam.Outcome#commit} commits the state. A patch whose
- * published generation is not the state's (killed between the journal and the commit) cannot patch:
- * the build falls back and records again.
+ * made again ({@code RoutingPatcher.patch}). The health side patches a description edit whose
+ * triggers stay (the listing total, its collision findings' places; {@link #descriptionMoves}) and
+ * refuses what it cannot show yet: changed triggers, when_to_use, model-invocation flag or SKILL.md
+ * diagnostics, a description edit moving its lint, a suggestion or shared words, and any re-ranked
+ * trigger whose {@link dev.skillsite.check.ProbeOutcome} moved ({@link HealthProbes#changed}). The
+ * answer is staged: the export files and the generation marker ({@link #PUBLISHED}, the state's
+ * generation plus one) are published by the caller, then {@link RoutingSeam.Outcome#commit} commits
+ * the state. A patch whose published generation is not the state's (killed between the journal and
+ * the commit) cannot patch: the build falls back and records again.
  */
 final class RoutingWire implements RoutingSeam {
   /**
