@@ -100,6 +100,7 @@
 //SOURCES ../src/main/java/dev/skillsite/check/Collision.java
 //SOURCES ../src/main/java/dev/skillsite/check/CollisionMatrix.java
 //SOURCES ../src/main/java/dev/skillsite/check/CollisionPair.java
+//SOURCES ../src/main/java/dev/skillsite/check/DescriptionFacts.java
 //SOURCES ../src/main/java/dev/skillsite/check/DescriptionLintRule.java
 //SOURCES ../src/main/java/dev/skillsite/check/GithubAnnotations.java
 //SOURCES ../src/main/java/dev/skillsite/check/JsonFindings.java

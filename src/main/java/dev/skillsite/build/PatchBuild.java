@@ -334,7 +334,8 @@ public final class PatchBuild {
                   overlay.routing(r.dir(), r.routing()),
                   RoutingIndex.skillDigests(List.of(now)).get(0),
                   now,
-                  again.get().diagnostics()));
+                  again.get().diagnostics(),
+                  Optional.of(root)));
         }
         steps.done("read");
         Optional<SkillPagesPatch.State> pagesState = Optional.empty();

@@ -28,13 +28,24 @@ import java.util.Set;
  */
 interface RoutingSeam {
   /**
-   * A changed skill: its id, its routing document's digest last build, its new version and the
-   * reader's diagnostics of it (its health section shows those of its SKILL.md).
+   * A changed skill: its id, its routing document's digest last build, its new version, the
+   * reader's diagnostics of it (its health section shows those of its SKILL.md) and the content
+   * folder its source is relative to (where known: a description edit's findings are placed there).
    */
   record Change(
-      SkillId id, String oldRouting, String newRouting, Skill now, List<Diagnostic> diagnostics) {
+      SkillId id,
+      String oldRouting,
+      String newRouting,
+      Skill now,
+      List<Diagnostic> diagnostics,
+      Optional<Path> root) {
     public Change {
       diagnostics = List.copyOf(diagnostics);
+    }
+
+    Change(
+        SkillId id, String oldRouting, String newRouting, Skill now, List<Diagnostic> diagnostics) {
+      this(id, oldRouting, newRouting, now, diagnostics, Optional.empty());
     }
 
     Change(SkillId id, String oldRouting, String newRouting, Skill now) {

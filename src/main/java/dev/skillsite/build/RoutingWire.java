@@ -4,6 +4,7 @@ import dev.skillsite.cache.BuildCache;
 import dev.skillsite.cache.IndexAnswers;
 import dev.skillsite.cache.RecordTable;
 import dev.skillsite.cache.RoutingPatcher;
+import dev.skillsite.check.DescriptionFacts;
 import dev.skillsite.check.RoutingHealthView;
 import dev.skillsite.content.ContentLoader;
 import dev.skillsite.model.Catalog;
@@ -40,14 +41,15 @@ import java.util.TreeSet;
  * published site holds ({@code skills/ID/SKILL.md}) and proved to be what the last build indexed
  * (its routing digest equals the recorded one); its routing document is replaced in the patched
  * index, the triggers sharing a changed term ranked again, the search export's files holding them
- * made again ({@code RoutingPatcher.patch}). The health side refuses what it cannot show yet: a
- * changed description, triggers, model-invocation flag or SKILL.md diagnostics (description lint,
- * the listing budget, the probes themselves), and any re-ranked trigger whose {@link
- * dev.skillsite.check.ProbeOutcome} moved ({@link HealthProbes#changed}). The answer is staged: the
- * export files and the generation marker ({@link #PUBLISHED}, the state's generation plus one) are
- * published by the caller, then {@link RoutingSeam.Outcome#commit} commits the state. A patch whose
- * published generation is not the state's (killed between the journal and the commit) cannot patch:
- * the build falls back and records again.
+ * made again ({@code RoutingPatcher.patch}). The health side patches a description edit whose
+ * triggers stay (the listing total, its collision findings' places; {@link #descriptionMoves}) and
+ * refuses what it cannot show yet: changed triggers, when_to_use, model-invocation flag or SKILL.md
+ * diagnostics, a description edit moving its lint, a suggestion or shared words, and any re-ranked
+ * trigger whose {@link dev.skillsite.check.ProbeOutcome} moved ({@link HealthProbes#changed}). The
+ * answer is staged: the export files and the generation marker ({@link #PUBLISHED}, the state's
+ * generation plus one) are published by the caller, then {@link RoutingSeam.Outcome#commit} commits
+ * the state. A patch whose published generation is not the state's (killed between the journal and
+ * the commit) cannot patch: the build falls back and records again.
  */
 final class RoutingWire implements RoutingSeam {
   /**
@@ -134,6 +136,7 @@ final class RoutingWire implements RoutingSeam {
     try (RecordTable table = opened.get()) {
       List<RoutingPatch.Change> patch = new ArrayList<>();
       Map<String, SearchIndexWriter.Display> shown = new LinkedHashMap<>();
+      List<Described> described = new ArrayList<>();
       for (Change c : routed) {
         Optional<ContentLoader.Reloaded> was = before(site, olds, c);
         if (was.isEmpty()
@@ -149,6 +152,19 @@ final class RoutingWire implements RoutingSeam {
             healthInputs ? healthInputsDiffer(was.get(), c) : Optional.<String>empty();
         if (why.isPresent()) {
           return Outcome.cannot(why.get());
+        }
+        if (!was.get().skill().description().equals(c.now().description())) {
+          if (c.root().isEmpty()) {
+            return Outcome.cannot(
+                c.id().value()
+                    + "'s description changed (no content folder to place its findings)");
+          }
+          described.add(
+              new Described(
+                  was.get().skill(),
+                  c.now(),
+                  DescriptionFacts.of(olds.resolve(c.id().value()), was.get().skill()),
+                  DescriptionFacts.of(c.root().get(), c.now())));
         }
         patch.add(new RoutingPatch.Change(was.get().skill(), c.now()));
         shown.put(
@@ -175,13 +191,16 @@ final class RoutingWire implements RoutingSeam {
         Optional<HealthState> hs = HealthState.open(site);
         if (hs.isEmpty()) {
           health = HealthProbes.changed(table, p.rankingsBefore(), p.rankings());
+          if (!described.isEmpty()) {
+            health = Optional.of("a description changed and the last build left no health state");
+          }
         } else {
           try (HealthState state = hs.get()) {
             HealthProbes.Decision d =
                 HealthProbes.decide(table, state, p.rankingsBefore(), p.rankings());
             health = d.cannot().map(why -> why + " (health pages are not patched for it)");
             if (health.isEmpty()) {
-              HealthState.Result hr = patchHealth(site, state, d.rows());
+              HealthState.Result hr = patchHealth(site, state, d.rows(), described);
               health = hr.patched().isEmpty() ? Optional.of(hr.cannot()) : Optional.empty();
               healthPatch = hr.patched().orElse(HealthState.Patched.NOTHING);
               // a changed skill's page is made again: with the section a patch gave it, if one did
@@ -247,10 +266,22 @@ final class RoutingWire implements RoutingSeam {
     return t.isCurrentThreadCpuTimeSupported() ? t.getCurrentThreadCpuTime() : 0;
   }
 
-  /** The health pages and sections {@code rows} change, with the sections the pages record has. */
-  private HealthState.Result patchHealth(Path site, HealthState state, List<HealthState.Row> rows)
+  /**
+   * A skill whose description changed, its triggers, flags and SKILL.md diagnostics the same: the
+   * two versions and what the health check reads from each ({@link DescriptionFacts}).
+   */
+  private record Described(
+      Skill before, Skill now, DescriptionFacts factsBefore, DescriptionFacts factsNow) {}
+
+  /**
+   * The health pages and sections {@code rows} change, with the sections the pages record has, and
+   * the listing total {@code described} moves; refused when a described skill changes anything else
+   * the report or a health section shows.
+   */
+  private HealthState.Result patchHealth(
+      Path site, HealthState state, List<HealthState.Row> rows, List<Described> described)
       throws IOException {
-    if (rows.isEmpty()) {
+    if (rows.isEmpty() && described.isEmpty()) {
       return state.patch(rows, templates, id -> Optional.empty());
     }
     Optional<SkillPagesPatch.State> pages = SkillPagesPatch.State.open(site);
@@ -259,17 +290,180 @@ final class RoutingWire implements RoutingSeam {
           Optional.empty(), "the last build left no pages record (health sections)");
     }
     try (SkillPagesPatch.State record = pages.get()) {
-      return state.patch(
-          rows,
-          templates,
+      java.util.function.Function<SkillId, Optional<List<RoutingHealthView.SkillHealth>>> sections =
           id -> {
             try {
               return record.health(id);
             } catch (IOException e) {
               return Optional.empty();
             }
-          });
+          };
+      List<HealthState.ListingEdit> listing = new ArrayList<>();
+      Map<SkillId, List<RoutingHealthView.SkillHealth>> replaced = new LinkedHashMap<>();
+      for (Described d : described) {
+        Optional<String> why = descriptionMoves(state, d, sections);
+        if (why.isPresent()) {
+          return new HealthState.Result(Optional.empty(), why.get());
+        }
+        listing.add(
+            new HealthState.ListingEdit(
+                d.now().name(), d.factsNow().entrySize() - d.factsBefore().entrySize()));
+        SkillId id = d.now().id();
+        List<RoutingHealthView.SkillHealth> was =
+            state.patchedSection(id).or(() -> sections.apply(id)).orElseThrow();
+        Optional<List<RoutingHealthView.SkillHealth>> now = placed(was, d);
+        if (now.isEmpty()) {
+          return new HealthState.Result(
+              Optional.empty(),
+              id.value() + "'s collision findings move among its other findings (not patched yet)");
+        }
+        if (!now.get().equals(was)) {
+          replaced.put(id, now.get());
+        }
+      }
+      return state.patch(rows, listing, replaced, templates, sections);
     }
+  }
+
+  /**
+   * {@code section} with its collision findings placed where their triggers are in the new
+   * description ({@code SourceLocator.text}, as {@code RoutingRule} places them); empty when a
+   * finding is not where the old description had it, or when a moved finding would change places
+   * with another (the findings are in position order, then severity and message).
+   */
+  private static Optional<List<RoutingHealthView.SkillHealth>> placed(
+      List<RoutingHealthView.SkillHealth> section, Described d) {
+    List<RoutingHealthView.SkillHealth> out = new ArrayList<>();
+    for (RoutingHealthView.SkillHealth h : section) {
+      List<RoutingHealthView.Finding> findings = new ArrayList<>();
+      List<int[]> before = new ArrayList<>();
+      List<int[]> after = new ArrayList<>();
+      for (RoutingHealthView.Finding f : h.findings()) {
+        int[] was = place(f.where());
+        RoutingHealthView.Finding now = f;
+        if (f.code().equals("trigger-collision") || f.code().equals("trigger-ambiguous")) {
+          Optional<String> t = collisionTrigger(f.message());
+          if (t.isEmpty()
+              || !d.factsBefore().triggers().containsKey(t.get())
+              || !d.factsNow().triggers().containsKey(t.get())
+              || !d.factsBefore().triggers().get(t.get()).toString().equals(f.where())) {
+            return Optional.empty();
+          }
+          String where = d.factsNow().triggers().get(t.get()).toString();
+          now =
+              new RoutingHealthView.Finding(
+                  f.skill(), f.href(), where, f.severity(), f.code(), f.message());
+        }
+        if (was.length == 0 || !f.where().startsWith(d.now().source() + ":")) {
+          if (!now.where().equals(f.where())) {
+            return Optional.empty();
+          }
+        }
+        before.add(was);
+        after.add(place(now.where()));
+        findings.add(now);
+      }
+      // the order stays: positions as ordered as before, ties only where there were ties
+      for (int i = 1; i < findings.size(); i++) {
+        if (!findings.get(i).where().equals(h.findings().get(i).where())
+            || !findings.get(i - 1).where().equals(h.findings().get(i - 1).where())) {
+          int cmpBefore = compare(h.findings().get(i - 1).where(), h.findings().get(i).where());
+          int cmpAfter = compare(findings.get(i - 1).where(), findings.get(i).where());
+          if (cmpAfter > 0 || (cmpAfter == 0) != (cmpBefore == 0)) {
+            return Optional.empty();
+          }
+        }
+      }
+      out.add(new RoutingHealthView.SkillHealth(h.rivals(), findings));
+    }
+    return Optional.of(out);
+  }
+
+  /** {@code path:line:col} as {line, col}; empty when it does not read so. */
+  private static int[] place(String where) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(":([0-9]+):([0-9]+)$").matcher(where);
+    return m.find()
+        ? new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))}
+        : new int[0];
+  }
+
+  /** Two places in one file's order (path, line, column); places of two files by path. */
+  private static int compare(String a, String b) {
+    int[] pa = place(a);
+    int[] pb = place(b);
+    if (pa.length == 0 || pb.length == 0) {
+      return a.compareTo(b) == 0 ? 0 : Integer.MAX_VALUE; // unknown: refuse any move
+    }
+    String fa = a.substring(0, a.length() - (":" + pa[0] + ":" + pa[1]).length());
+    String fb = b.substring(0, b.length() - (":" + pb[0] + ":" + pb[1]).length());
+    int c = fa.compareTo(fb);
+    if (c != 0) {
+      return c;
+    }
+    return pa[0] != pb[0] ? Integer.compare(pa[0], pb[0]) : Integer.compare(pa[1], pb[1]);
+  }
+
+  /** The trigger a collision finding's message names ({@code check.RoutingRule}'s wording). */
+  private static Optional<String> collisionTrigger(String message) {
+    if (!message.startsWith("trigger \"")) {
+      return Optional.empty();
+    }
+    for (String tail : List.of("\" routes to '", "\" is ambiguous: '")) {
+      int at = message.indexOf(tail);
+      if (at > 0) {
+        return Optional.of(message.substring("trigger \"".length(), at));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Why a description edit (triggers the same) changes what the health report or a health section
+   * shows besides the listing total, if it may: its lint or the places of its findings (compared on
+   * the skill alone, before and after), a suggestion of one of its collision pairs (it follows
+   * whether each description names the pair's triggers), the shared words of an unreachable skill
+   * it wins over (its description's words).
+   */
+  private static Optional<String> descriptionMoves(
+      HealthState state,
+      Described d,
+      java.util.function.Function<SkillId, Optional<List<RoutingHealthView.SkillHealth>>>
+          sections) {
+    SkillId id = d.now().id();
+    String name = id.value();
+    if (!d.factsBefore().sameFindings(d.factsNow())) {
+      return Optional.of(
+          name + "'s description lint or the places of its findings change (not patched yet)");
+    }
+    if (state.rivalOfUnreachable(id)) {
+      return Optional.of(
+          name + " wins over an unreachable skill whose entry shows its description's words");
+    }
+    Optional<List<RoutingHealthView.SkillHealth>> section =
+        state.patchedSection(id).or(() -> sections.apply(id));
+    if (section.isEmpty()) {
+      return Optional.of("no recorded health section of " + name);
+    }
+    String before = d.before().description().toLowerCase(java.util.Locale.ROOT);
+    String now = d.now().description().toLowerCase(java.util.Locale.ROOT);
+    for (RoutingHealthView.SkillHealth h : section.get()) {
+      for (RoutingHealthView.Pair p : h.rivals()) {
+        for (RoutingHealthView.Shared s : p.triggers()) {
+          String t = s.trigger().toLowerCase(java.util.Locale.ROOT);
+          if (before.contains(t) != now.contains(t)) {
+            return Optional.of(
+                name
+                    + "'s description now "
+                    + (now.contains(t) ? "names" : "no longer names")
+                    + " \""
+                    + s.trigger()
+                    + "\" (a collision suggestion may change)");
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -305,12 +499,11 @@ final class RoutingWire implements RoutingSeam {
     Skill before = was.skill();
     Skill now = c.now();
     String id = now.id().value();
-    if (!before.description().equals(now.description())) {
-      return Optional.of(
-          id + "'s description changed (lint, listing budget and triggers are not patched yet)");
-    }
     if (!before.triggers().equals(now.triggers())) {
       return Optional.of(id + "'s triggers changed (the health probes are not patched yet)");
+    }
+    if (!Objects.equals(before.stringKey("when_to_use"), now.stringKey("when_to_use"))) {
+      return Optional.of(id + "'s when_to_use changed (its listing entry is not patched yet)");
     }
     if (!Objects.equals(
         before.frontmatter().get("disable-model-invocation"),

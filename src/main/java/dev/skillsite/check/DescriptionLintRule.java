@@ -68,14 +68,12 @@ final class DescriptionLintRule implements Rule {
     context.catalog().skills().forEach(s -> names.add(s.name()));
     List<Diagnostic> out = new ArrayList<>();
     for (Skill skill : context.catalog().skills()) {
-      lint(context, skill, names, out);
+      lint(context.locator(), skill, names, out);
     }
     return out;
   }
 
-  private static void lint(
-      CheckContext context, Skill skill, Set<String> names, List<Diagnostic> out) {
-    SourceLocator at = context.locator();
+  static void lint(SourceLocator at, Skill skill, Set<String> names, List<Diagnostic> out) {
     String description = skill.description().strip();
     String whenToUse = skill.stringKey("when_to_use").orElse("");
     int listing = length(description) + (whenToUse.isEmpty() ? 0 : 1 + length(whenToUse.strip()));

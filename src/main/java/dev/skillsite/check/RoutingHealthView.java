@@ -99,8 +99,15 @@ public record RoutingHealthView(
     }
   }
 
-  /** An unreachable skill and why. */
-  public record Lost(String name, String href, String reason) {}
+  /**
+   * An unreachable skill and why; {@code rivalHref} is the href of the skill that wins most often
+   * ("" when none: a patch asks which unreachable skills show a rival's description words).
+   */
+  public record Lost(String name, String href, String reason, String rivalHref) {
+    public Lost(String name, String href, String reason) {
+      this(name, href, reason, "");
+    }
+  }
 
   /** One finding about a skill: {@code where} is {@code path:line:col}. */
   public record Finding(
@@ -156,7 +163,7 @@ public record RoutingHealthView(
                                       ? ""
                                       : " on the words " + String.join(", ", u.sharedWords())))
                       .orElse("");
-      lost.add(new Lost(s.name(), href.apply(s.id()), reason));
+      lost.add(new Lost(s.name(), href.apply(s.id()), reason, u.rival().map(href).orElse("")));
     }
     SkillHealthIndex index = new SkillHealthIndex(report);
     List<Finding> lint = new ArrayList<>();

@@ -50,6 +50,10 @@ public final class HealthState implements AutoCloseable {
 
   private static final String SITE = "site";
   private static final String KEYS = "keys";
+
+  /** Present when the state records the rivals of unreachable skills ({@code w:} keys). */
+  private static final String RIVALS = "rivals";
+
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
   /**
@@ -139,6 +143,20 @@ public final class HealthState implements AutoCloseable {
     return table.get("u:" + healthHref(id)).isPresent();
   }
 
+  /**
+   * Whether an unreachable skill's entry may show words of {@code id}'s description (it is the
+   * rival that wins most often: its shared words); true when the state does not record rivals.
+   */
+  public boolean rivalOfUnreachable(SkillId id) {
+    return table.get(RIVALS).isEmpty() || table.get("w:" + healthHref(id)).isPresent();
+  }
+
+  /**
+   * A changed listing entry: the skill's name and how many characters its entry grew ({@code
+   * ListingBudget}: name, description and when_to_use, cut at the listing limit).
+   */
+  public record ListingEdit(String name, int delta) {}
+
   /** The health section of {@code id}'s page as a patch since the last full build made it. */
   public Optional<List<RoutingHealthView.SkillHealth>> patchedSection(SkillId id) {
     return delta
@@ -167,12 +185,61 @@ public final class HealthState implements AutoCloseable {
       Optional<Path> userTemplates,
       Function<SkillId, Optional<List<RoutingHealthView.SkillHealth>>> sections)
       throws IOException {
-    if (rows.isEmpty()) {
+    return patch(rows, List.of(), Map.of(), userTemplates, sections);
+  }
+
+  /**
+   * As {@link #patch(List, Optional, Function)}, and the listing budget's total moved by {@code
+   * listing}'s edits: page 1 (the only page showing it) rendered again with the new total when the
+   * cut provably stays — no skill was cut and the total stays within the budget, or each edited
+   * skill comes after the first cut name (nothing before the cut moves: the first skill that did
+   * not fit still does not) — and the sections {@code replaced} (skill → its section now, rows
+   * applied on top) written to the delta.
+   */
+  public Result patch(
+      List<Row> rows,
+      List<ListingEdit> listing,
+      Map<SkillId, List<RoutingHealthView.SkillHealth>> replaced,
+      Optional<Path> userTemplates,
+      Function<SkillId, Optional<List<RoutingHealthView.SkillHealth>>> sections)
+      throws IOException {
+    int delta = listing.stream().mapToInt(ListingEdit::delta).sum();
+    if (rows.isEmpty() && delta == 0 && replaced.isEmpty()) {
       return new Result(Optional.of(Patched.NOTHING), "");
     }
     Map<String, HealthPage> views = new TreeMap<>();
     Map<String, PageRecord> records = new HashMap<>();
-    Map<SkillId, List<RoutingHealthView.SkillHealth>> changedSections = new LinkedHashMap<>();
+    Map<SkillId, List<RoutingHealthView.SkillHealth>> changedSections =
+        new LinkedHashMap<>(replaced);
+    if (delta != 0) {
+      Optional<PageRecord> first = page(SiteLayout.HEALTH);
+      if (first.isEmpty()) {
+        return Result.no("no health page record of " + SiteLayout.HEALTH);
+      }
+      PageRecord r = first.get();
+      RoutingHealthView.Listing l = r.typed().listing();
+      int size = l.size() + delta;
+      if (r.cut() == 0 || l.cut().isEmpty()) {
+        if (size > l.budget()) {
+          return Result.no(
+              "the skill listing would go over its budget (skills would be cut to their names)");
+        }
+      } else {
+        String firstCut = l.cut().get(0);
+        for (ListingEdit e : listing) {
+          if (e.name().compareTo(firstCut) <= 0) {
+            return Result.no(
+                "the listing entry of "
+                    + e.name()
+                    + " is not past the cut (the skills cut to their names may change)");
+          }
+        }
+      }
+      records.put(SiteLayout.HEALTH, r);
+      views.put(
+          SiteLayout.HEALTH,
+          withListing(r.typed(), new RoutingHealthView.Listing(size, l.budget(), l.cut())));
+    }
     for (Row row : rows) {
       SkillId a = row.owner().compareTo(row.rival()) <= 0 ? row.owner() : row.rival();
       SkillId b = a.equals(row.owner()) ? row.rival() : row.owner();
@@ -532,6 +599,9 @@ public final class HealthState implements AutoCloseable {
       byte[] at = path.getBytes(StandardCharsets.UTF_8);
       view.pairs().forEach(p -> where.put("pair:" + p.firstHref() + "\n" + p.secondHref(), at));
       view.unreachable().forEach(u -> where.put("u:" + u.href(), at));
+      view.unreachable().stream()
+          .filter(u -> !u.rivalHref().isEmpty())
+          .forEach(u -> where.put("w:" + u.rivalHref(), at));
     }
 
     /** Writes the state into the site being made ({@code out}). */
@@ -541,6 +611,7 @@ public final class HealthState implements AutoCloseable {
       }
       Map<String, byte[]> records = new HashMap<>(where);
       records.put(SITE, encode(site));
+      records.put(RIVALS, encode(true));
       pages.forEach((path, r) -> records.put("p:" + path, encode(r)));
       try {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -287,6 +287,177 @@ class RoutingWireTest {
     throw new AssertionError("no edit among " + tried + " moved a shown score only");
   }
 
+  @Test
+  void aDescriptionEditWithTheSameTriggersPatchesTheListingTotal() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(MEDIUM, content); // over its listing budget: most skills come after the cut
+    Path out = tmp.resolve("site");
+    build(content, out);
+    List<String> refused = new ArrayList<>();
+    for (String source : describedSources(content)) {
+      Path file = content.resolve(source);
+      String before = Files.readString(file);
+      // a word of the opening sentence: no quote, no list, no cue (the triggers mostly stay)
+      Optional<String> edited = swapDescriptionWord(before, "zebrafishing");
+      if (edited.isEmpty()) {
+        continue;
+      }
+      Files.writeString(file, edited.get());
+      String key = key(content, out);
+      RoutingSeam.Change change = change(content, out, key, source);
+      RoutingWire wire = new RoutingWire();
+      try (RoutingSeam.Outcome o = wire.patch(out, key, List.of(change))) {
+        if (o.patched().isEmpty() || o.patched().get().health().isPresent()) {
+          refused.add(
+              source
+                  + ": "
+                  + (o.patched().isEmpty() ? o.cannot() : o.patched().get().health().get()));
+          Files.writeString(file, before, StandardCharsets.UTF_8);
+          if (refused.size() >= 30) {
+            break;
+          }
+          continue;
+        }
+        RoutingSeam.Patched p = o.patched().get();
+        assertTrue(
+            p.healthPatch().files().containsKey("health/index.html"),
+            "the listing total is on page 1: " + p.healthPatch().files().keySet());
+        Path clean = tmp.resolve("clean");
+        build(content, clean);
+        publish(content, out, p);
+        o.commit();
+        assertEquals(
+            List.of(),
+            SiteFingerprint.differences(
+                under(SiteFingerprint.of(clean), "health/", "-"),
+                under(SiteFingerprint.of(out), "health/", "-")),
+            source + ": the health pages");
+        assertHealthSectionsSame(clean, out, java.util.Set.of(change.id()), source);
+        System.out.printf(
+            "%s: health patched after %d refusals %s, health side %.1f ms CPU%n",
+            source, refused.size(), refused, wire.healthCpu() / 1e6);
+        return;
+      }
+    }
+    throw new AssertionError("no description edit patched the health side: " + refused);
+  }
+
+  @Test
+  void aDescriptionEditBeforeCollidingPhrasesPlacesTheirFindingsAgain() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(ELIXIR, content); // listed phrases that collide, within the listing budget
+    Path out = tmp.resolve("site");
+    build(content, out);
+    List<String> refused = new ArrayList<>();
+    for (String source : sources(content)) {
+      Path file = content.resolve(source);
+      String before = Files.readString(file);
+      int at = before.indexOf("description: This skill should be used when");
+      if (at < 0) {
+        continue;
+      }
+      // a mark before the cue: no word, the same triggers, every finding two columns on
+      at += "description: ".length();
+      Files.writeString(file, before.substring(0, at) + "~ " + before.substring(at));
+      String key = key(content, out);
+      RoutingSeam.Change change = change(content, out, key, source);
+      RoutingWire wire = new RoutingWire();
+      try (RoutingSeam.Outcome o = wire.patch(out, key, List.of(change))) {
+        if (o.patched().isEmpty()
+            || o.patched().get().health().isPresent()
+            || !o.patched().get().healthPatch().sections().containsKey(change.id())) {
+          refused.add(
+              source
+                  + ": "
+                  + (o.patched().isEmpty()
+                      ? o.cannot()
+                      : o.patched().get().health().orElse("no section moved")));
+          Files.writeString(file, before, StandardCharsets.UTF_8);
+          continue;
+        }
+        RoutingSeam.Patched p = o.patched().get();
+        Path clean = tmp.resolve("clean");
+        build(content, clean);
+        publish(content, out, p);
+        o.commit();
+        assertEquals(
+            List.of(),
+            SiteFingerprint.differences(
+                under(SiteFingerprint.of(clean), "health/", "-"),
+                under(SiteFingerprint.of(out), "health/", "-")),
+            source + ": the health pages");
+        assertHealthSectionsSame(clean, out, java.util.Set.of(change.id()), source);
+        System.out.printf(
+            "%s: findings placed again, health side %.1f ms CPU%n", source, wire.healthCpu() / 1e6);
+        return;
+      }
+    }
+    throw new AssertionError("no description edit placed its findings again: " + refused);
+  }
+
+  @Test
+  void aDescriptionEditThatChangesItsLintIsRefused() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(MEDIUM, content);
+    Path out = tmp.resolve("site");
+    build(content, out);
+    int tried = 0;
+    for (String source : describedSources(content)) {
+      Path file = content.resolve(source);
+      String before = Files.readString(file);
+      Optional<String> edited = swapDescriptionWord(before, "myself");
+      if (edited.isEmpty() || tried++ >= 10) {
+        continue;
+      }
+      // first person: a new description finding (the triggers mostly stay)
+      Files.writeString(file, edited.get());
+      String key = key(content, out);
+      RoutingSeam.Change change = change(content, out, key, source);
+      try (RoutingSeam.Outcome o = new RoutingWire().patch(out, key, List.of(change))) {
+        String why =
+            o.patched().isEmpty()
+                ? o.cannot()
+                : o.patched().get().health().orElse("patched: a wrong patch");
+        Files.writeString(file, before, StandardCharsets.UTF_8);
+        if (why.contains("triggers changed") || why.contains("statistics")) {
+          continue;
+        }
+        assertTrue(why.contains("description lint"), source + ": " + why);
+        return;
+      }
+    }
+    throw new AssertionError("no description edit kept its triggers");
+  }
+
+  /** SKILL.md files whose description is one plain line with a "Use when" clause, ending in ".". */
+  private static List<String> describedSources(Path content) throws IOException {
+    Pattern line = Pattern.compile("(?m)^description: [^>|\"'].*[Uu]se when.*\\.$");
+    List<String> out = new ArrayList<>();
+    for (String s : sources(content)) {
+      if (line.matcher(Files.readString(content.resolve(s))).find()) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The text with the first word of 6+ letters of its description's opening (before its "Use when")
+   * replaced: one token for one, so the routing field's length stays.
+   */
+  private static Optional<String> swapDescriptionWord(String text, String word) {
+    Matcher m =
+        Pattern.compile("(?m)^(description: )([^>|\"'].*?)([Uu]se when.*\\.)$").matcher(text);
+    assertTrue(m.find());
+    Matcher w = Pattern.compile("(?<![\\w'\"-])[a-z]{6,}(?![\\w'\"-])").matcher(m.group(2));
+    if (!w.find()) {
+      return Optional.empty();
+    }
+    int at = m.start(2) + w.start();
+    String by = w.group().length() == word.length() ? word + "s" : word; // the length moves
+    return Optional.of(text.substring(0, at) + by + text.substring(m.start(2) + w.end()));
+  }
+
   /** A listed trigger of {@code source}'s skill that collides, and a word of it in its body. */
   private record Candidate(String source, String trigger, String word) {}
 
@@ -501,7 +672,8 @@ class RoutingWireTest {
           r.routing(),
           RoutingIndex.skillDigests(List.of(now.skill())).get(0),
           now.skill(),
-          now.diagnostics());
+          now.diagnostics(),
+          Optional.of(content.toRealPath()));
     }
   }
 
