@@ -565,6 +565,30 @@ class PatchBuildSpecTest {
     }
   }
 
+  /**
+   * A description edit end to end, the real seam (routing, related lists, health side) and the
+   * pages side: two rewordings of a description that keep its triggers (outside its "Use when" and
+   * "Trigger when" clauses) patch, and the whole site, health report and state included, is the
+   * clean build's.
+   */
+  @Test
+  void aDescriptionEditIsPatchedEndToEnd() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path skill = content.resolve("skills/doc-coauthoring/SKILL.md");
+    for (String[] edit :
+        new String[][] {
+          {"efficiently transfer context", "quickly transfer context"},
+          {"refine content through iteration", "refine content by iteration"}
+        }) {
+      BuildResult r = run(content, out, Optional.of(List.of(replace(skill, edit[0], edit[1]))));
+      assertTrue(r.patch().taken(), edit[1] + ": " + r.patch());
+      assertClean(content, out, edit[1], true);
+    }
+  }
+
   /** The real seam with the health inputs' refusal and the similar-list refusal dropped. */
   private static PatchBuild descriptionPatch(Path site) {
     RoutingSeam wire = new RoutingWire(false);
