@@ -301,7 +301,8 @@ class PatchBuildSpecTest {
           for (int k = 0; many.size() <= RelatedPatch.MAX_ASKED; k++) {
             many.add(new SkillId("no-such-skill-" + k));
           }
-          return RoutingSeam.Outcome.staged(
+          return restaged(
+              o,
               new RoutingSeam.Patched(
                   p.rankings(),
                   p.similar(),
@@ -309,18 +310,7 @@ class PatchBuildSpecTest {
                   p.health(),
                   p.exportFiles(),
                   p.exportDeleted(),
-                  p.similarSkills()),
-              new RoutingSeam.Staged() {
-                @Override
-                public void commit() throws IOException {
-                  o.commit();
-                }
-
-                @Override
-                public void close() throws IOException {
-                  o.close();
-                }
-              });
+                  p.similarSkills()));
         };
     BuildResult r =
         new PatchBuild(
@@ -599,25 +589,15 @@ class PatchBuildSpecTest {
             return o;
           }
           RoutingSeam.Patched p = o.patched().get();
-          return RoutingSeam.Outcome.staged(
+          return restaged(
+              o,
               new RoutingSeam.Patched(
                   p.rankings(),
                   p.similar(),
                   java.util.Set.of(),
                   Optional.empty(),
                   p.exportFiles(),
-                  p.exportDeleted()),
-              new RoutingSeam.Staged() {
-                @Override
-                public void commit() throws IOException {
-                  o.commit();
-                }
-
-                @Override
-                public void close() throws IOException {
-                  o.close();
-                }
-              });
+                  p.exportDeleted()));
         };
     return new PatchBuild(
         () -> new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE),
@@ -657,6 +637,23 @@ class PatchBuildSpecTest {
     assertTrue(
         Files.readString(out.resolve("skills/doc-coauthoring/SKILL.md")).length()
             > before.length());
+  }
+
+  /** {@code o}'s staged patch (committed and closed with it) answering {@code p} instead. */
+  private static RoutingSeam.Outcome restaged(RoutingSeam.Outcome o, RoutingSeam.Patched p) {
+    return RoutingSeam.Outcome.staged(
+        p,
+        new RoutingSeam.Staged() {
+          @Override
+          public void commit() throws IOException {
+            o.commit();
+          }
+
+          @Override
+          public void close() throws IOException {
+            o.close();
+          }
+        });
   }
 
   private void assertClean(Path content, Path out, String at) throws IOException {
