@@ -12,7 +12,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -285,12 +284,11 @@ class BuildCommandTest {
     assertFalse(java.util.Arrays.equals(before, Files.readAllBytes(archive)));
     assertTrue(out.toString().contains("2 skills,"), out.toString());
 
-    // the paths one a line, from a file (as git diff --name-only writes them); Markdown builds
-    // whole
+    // the paths one a line, from a file (as git diff --name-only writes them); a file added to a
+    // skill builds whole
     Path list = tmp.resolve("changed.txt");
-    Files.writeString(list, content.resolve("skills/brew/SKILL.md") + "\n\n");
-    Files.writeString(
-        content.resolve("skills/brew/SKILL.md"), "\nMore.\n", StandardOpenOption.APPEND);
+    Files.writeString(list, content.resolve("skills/brew/notes.txt") + "\n\n");
+    Files.writeString(content.resolve("skills/brew/notes.txt"), "More.\n");
     err.getBuffer().setLength(0);
     code =
         run(
