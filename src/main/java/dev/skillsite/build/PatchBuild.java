@@ -694,35 +694,9 @@ public final class PatchBuild {
    * Stages the page of every skill {@code overrides} names other than the {@code changed} ones
    * (whose pages are staged with their documents, the overrides applied): the skill read again from
    * its record, its page made again with its recorded parts and the override applied (a related
-   * list of wt-similar's, a health section of wt-wire's). Empty when done, else why not.
+   * list, a health section), and what earlier patches gave it ({@code soFar}). Empty when done,
+   * else why not.
    */
-  static Optional<String> stageOverrides(
-      PatchState state,
-      PatchOverlay overlay,
-      SkillPagesPatch.State pages,
-      SkillPagesPatch pagesPatch,
-      ContentLoader loader,
-      Path root,
-      SkillPagesPatch.Overrides overrides,
-      Set<SkillId> changed,
-      Path staging,
-      List<String> staged)
-      throws IOException {
-    return stageOverrides(
-        state,
-        overlay,
-        pages,
-        pagesPatch,
-        loader,
-        root,
-        overrides,
-        changed,
-        staging,
-        staged,
-        SoFar.NONE);
-  }
-
-  /** As above, each page with what earlier patches gave it ({@code soFar}). */
   static Optional<String> stageOverrides(
       PatchState state,
       PatchOverlay overlay,

@@ -113,8 +113,7 @@ interface RoutingSeam {
           health,
           exportFiles,
           exportDeleted,
-          Optional.empty(),
-          HealthState.Patched.NOTHING);
+          Optional.empty());
     }
 
     /** With nothing for the health report (tests' seams). */

@@ -102,7 +102,8 @@ class PatchOverridesTest {
               overrides,
               Set.of(),
               staging,
-              staged);
+              staged,
+              PatchBuild.SoFar.NONE);
       assertEquals(Optional.empty(), why);
     }
     List<SkillId> expected = new ArrayList<>(healthMoved);
