@@ -1,0 +1,193 @@
+package dev.skillsite.build;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.skillsite.output.OutputLock;
+import dev.skillsite.site.SiteGenerator;
+import dev.skillsite.testing.PatchEdits;
+import dev.skillsite.testing.PatchTally;
+import dev.skillsite.testing.SiteFingerprint;
+import dev.skillsite.testing.Trees;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Seeded random single-skill edits of every kind ({@link PatchEdits.Kind}: the body inside and past
+ * the routing window, description rewordings inside and outside its Use-when clause, trigger
+ * phrases added, removed, reworded, {@code when_to_use}, frontmatter extras, references, scripts, a
+ * LICENSE, a new file, a skill added or deleted), one after another on a copy of a corpus: each is
+ * built as {@code build --changed} does ({@link StampedBuild#run} with the changed paths, the CLI's
+ * path), then the same content is built clean into another folder, and the two sites must be equal
+ * byte for byte ({@link SiteFingerprint}, with its exclusions). A mismatch fails with the seed, the
+ * edit and the first differing file. Prints a table: per kind, patched / refused by (normalised)
+ * reason.
+ *
+ * <p>The default tier runs each kind once on {@code anthropic}; the {@code fuzz} tier ({@code
+ * -Pfull}) runs {@code -Dfuzz.rounds} (default 2) rounds of every kind on {@code anthropic} and on
+ * {@code medium}. {@code -Dfuzz.seed=N} repeats a failing run.
+ */
+class PatchFuzzTest {
+  private static final Path SHARED = Path.of("../shared/corpora");
+
+  @TempDir Path tmp;
+
+  /**
+   * Each kind once on {@code anthropic}; a refused edit is put back instead of built whole (the
+   * patch's attempt is {@code build --changed}'s, through {@link PatchBuild#patchOnly}: a refusal
+   * leaves site and state as they were, which the next patches' comparisons check).
+   */
+  @Test
+  void everyKindOfEditPatchesToTheCleanBuild() throws IOException {
+    fuzz("anthropic", seed(27), 1, false);
+  }
+
+  @Test
+  @Tag("fuzz")
+  void roundsOfEveryKindOnTwoCorpora() throws IOException {
+    int rounds = Integer.getInteger("fuzz.rounds", 2);
+    fuzz("anthropic", seed(270), rounds, true);
+    fuzz("medium", seed(2700), rounds, true);
+  }
+
+  private static long seed(long fallback) {
+    return Long.getLong("fuzz.seed", fallback);
+  }
+
+  /**
+   * {@code whole}: a refused patch builds whole, as the CLI does, and that site is compared too;
+   * else the refused edit is put back.
+   */
+  private void fuzz(String corpus, long seed, int rounds, boolean whole) throws IOException {
+    Path content = tmp.resolve(corpus + "-" + seed);
+    Trees.copy(SHARED.resolve(corpus), content);
+    FileTime hourAgo = FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS));
+    try (Stream<Path> all = Files.walk(content)) {
+      for (Path p : all.toList()) {
+        Files.setLastModifiedTime(p, hourAgo);
+      }
+    }
+    Path out = tmp.resolve(corpus + "-site");
+    build(content, out, Optional.empty());
+    // the published skills (a template's placeholder is not: its edits would say only that)
+    PatchEdits edits =
+        new PatchEdits(
+            content,
+            seed,
+            f ->
+                Files.exists(out.resolve("skills/" + f.getParent().getFileName() + "/index.html")));
+    PatchTally tally = new PatchTally();
+    boolean routed = false; // a routing patch since the last whole build: index caches left out
+    int n = 0;
+    for (int round = 0; round < rounds; round++) {
+      for (PatchEdits.Kind kind : PatchEdits.Kind.values()) {
+        Optional<PatchEdits.Edit> edit = edits.make(kind);
+        if (edit.isEmpty()) {
+          tally.none(kind);
+          continue;
+        }
+        n++;
+        String at = corpus + ", seed " + seed + ", edit " + n + ": " + edit.get();
+        BuildResult r;
+        try {
+          r =
+              whole
+                  ? build(content, out, Optional.of(edit.get().changed()))
+                  : patchOnly(content, out, edit.get().changed());
+        } catch (RuntimeException | AssertionError e) {
+          throw new AssertionError(at + ": the build failed: " + e, e);
+        }
+        if (r.patch().taken()) {
+          tally.patched(kind);
+          routed = !Files.readString(out.resolve(RoutingWire.PUBLISHED)).strip().equals("0");
+        } else {
+          tally.refused(kind, r.patch().reason(), List.of(edit.get().skill()));
+          if (!whole) {
+            edit.get().restore();
+            continue;
+          }
+          routed = false;
+        }
+        String how = r.patch().taken() ? "patched" : "built whole: " + r.patch().reason();
+        assertClean(content, out, at + " (" + how + ")", routed);
+      }
+    }
+    System.out.println(
+        "PatchFuzzTest " + corpus + ", seed " + seed + ", " + n + " edits:\n" + tally.table());
+    assertTrue(tally.patchedTotal() > 0, "no edit patched:\n" + tally.table());
+  }
+
+  private void assertClean(Path content, Path out, String at, boolean routed) throws IOException {
+    Path clean = Files.createTempDirectory(tmp, "clean");
+    Path site = clean.resolve("site");
+    build(content, site, Optional.empty());
+    List<String> differ =
+        routed
+            ? SiteFingerprint.differences(
+                SiteFingerprint.ofPatched(site), SiteFingerprint.ofPatched(out))
+            : SiteFingerprint.differences(SiteFingerprint.of(site), SiteFingerprint.of(out));
+    if (!differ.isEmpty()) {
+      fail(
+          at
+              + ": the site differs from a clean build's: first "
+              + differ.get(0)
+              + " (of "
+              + differ.size()
+              + ": "
+              + differ.subList(0, Math.min(8, differ.size()))
+              + ")");
+    }
+    try (Stream<Path> all = Files.walk(clean)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  /** The patch alone; refused: a result saying why, the site untouched. */
+  private static BuildResult patchOnly(Path content, Path site, List<Path> changed)
+      throws IOException {
+    String[] why = {""};
+    Optional<BuildResult> r =
+        StampedBuild.patchOnly(
+            patches(),
+            new BuildOptions(content, site, Optional.empty(), true, true),
+            changed,
+            reason -> why[0] = reason);
+    return r.orElseGet(
+        () ->
+            new BuildResult(0, 0, List.of(), 0, false)
+                .withPatch(new BuildResult.Patch(false, why[0], 0, 0, "")));
+  }
+
+  private static PatchBuild patches() {
+    return new PatchBuild(
+        () -> new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE),
+        Optional.empty(),
+        OutputLock.Policy.build());
+  }
+
+  private static BuildResult build(Path content, Path site, Optional<List<Path>> changed)
+      throws IOException {
+    BuildResult r =
+        StampedBuild.run(
+                patches(),
+                new BuildOptions(content, site, Optional.empty(), true, true),
+                false,
+                changed)
+            .result();
+    assertTrue(r.published(), "not published");
+    return r;
+  }
+}
