@@ -71,6 +71,7 @@ public final class PatchEdits {
     private final String what;
     private final List<Path> changed;
     private final Map<Path, Optional<byte[]>> before;
+    private final Map<Path, Optional<byte[]>> after;
     private final Path root;
     private final String skill;
 
@@ -80,13 +81,18 @@ public final class PatchEdits {
         Kind kind,
         String what,
         List<Path> changed,
-        Map<Path, Optional<byte[]>> before) {
+        Map<Path, Optional<byte[]>> before)
+        throws IOException {
       this.root = root;
       this.skill = skill;
       this.kind = kind;
       this.what = what;
       this.changed = List.copyOf(changed);
       this.before = before;
+      this.after = new LinkedHashMap<>();
+      for (Path p : before.keySet()) {
+        after.put(p, Files.isRegularFile(p) ? Optional.of(readBytes(p)) : Optional.empty());
+      }
     }
 
     public Kind kind() {
@@ -109,7 +115,16 @@ public final class PatchEdits {
 
     /** Puts back every file the edit changed, added or deleted (each a fresh file). */
     public void restore() throws IOException {
-      for (Map.Entry<Path, Optional<byte[]>> e : before.entrySet()) {
+      put(before);
+    }
+
+    /** Makes the edit again after {@link #restore}. */
+    public void redo() throws IOException {
+      put(after);
+    }
+
+    private void put(Map<Path, Optional<byte[]>> files) throws IOException {
+      for (Map.Entry<Path, Optional<byte[]>> e : files.entrySet()) {
         if (e.getValue().isPresent()) {
           Files.createDirectories(e.getKey().getParent());
           fresh(e.getKey(), e.getValue().get());
@@ -117,7 +132,7 @@ public final class PatchEdits {
           Files.deleteIfExists(e.getKey());
         }
       }
-      for (Path p : before.keySet()) { // folders the edit made, deepest first
+      for (Path p : files.keySet()) { // folders left empty, deepest first
         for (Path d = p.getParent(); d.startsWith(root) && !d.equals(root) && isEmptyFolder(d); ) {
           Files.delete(d);
           d = d.getParent();
@@ -145,6 +160,7 @@ public final class PatchEdits {
   private final Random random;
   private final java.util.function.Predicate<Path> editable;
   private final List<String> vocabulary;
+  private final List<Path> skills;
   private int made;
 
   /** Edits of the skills under {@code content}, chosen by {@code seed}. */
@@ -158,8 +174,11 @@ public final class PatchEdits {
     this.content = content;
     this.editable = editable;
     this.random = new Random(seed);
+    this.skills = skillFiles();
     TreeSet<String> words = new TreeSet<>();
-    for (Path f : skillFiles()) {
+    List<Path> sample = new ArrayList<>(skills);
+    java.util.Collections.shuffle(sample, new Random(seed));
+    for (Path f : sample.subList(0, Math.min(sample.size(), 400))) { // a large collection: a sample
       Matcher m = BODY_WORD.matcher(body(read(f)));
       while (m.find()) {
         words.add(m.group());
@@ -173,11 +192,19 @@ public final class PatchEdits {
    * phrase, a reference …); empty when no skill of the content has it.
    */
   public Optional<Edit> make(Kind kind) throws IOException {
-    List<Path> skills = new ArrayList<>(skillFiles());
-    skills.removeIf(editable.negate());
-    java.util.Collections.shuffle(skills, random);
     made++;
-    for (Path skill : skills) {
+    // a random order, drawn lazily: at 100k skills only the first few are read
+    List<Path> order = new ArrayList<>(skills);
+    for (int i = 0; i < order.size(); i++) {
+      java.util.Collections.swap(order, i, i + random.nextInt(order.size() - i));
+      Path skill = order.get(i);
+      if (!Files.isRegularFile(skill) || !editable.test(skill)) {
+        continue;
+      }
+      String text = read(skill);
+      if (frontmatterEnd(text) < 0 || description(text).isEmpty()) {
+        continue;
+      }
       Optional<Edit> e = make(kind, skill);
       if (e.isPresent()) {
         return e;
@@ -186,18 +213,10 @@ public final class PatchEdits {
     return Optional.empty();
   }
 
-  /** Every SKILL.md with a frontmatter and a description, sorted. */
-  public List<Path> skillFiles() throws IOException {
+  /** Every SKILL.md, sorted. */
+  private List<Path> skillFiles() throws IOException {
     try (Stream<Path> all = Files.walk(content)) {
-      List<Path> out = new ArrayList<>();
-      for (Path p : all.filter(p -> p.getFileName().toString().equals("SKILL.md")).toList()) {
-        String text = read(p);
-        if (frontmatterEnd(text) > 0 && description(text).isPresent()) {
-          out.add(p);
-        }
-      }
-      out.sort(Comparator.naturalOrder());
-      return out;
+      return all.filter(p -> p.getFileName().toString().equals("SKILL.md")).sorted().toList();
     }
   }
 
@@ -569,6 +588,10 @@ public final class PatchEdits {
 
   private String rel(Path p) {
     return content.relativize(p).toString();
+  }
+
+  private static byte[] readBytes(Path p) throws IOException {
+    return Files.readAllBytes(p);
   }
 
   private static boolean isEmptyFolder(Path d) throws IOException {

@@ -22,7 +22,7 @@ public final class PatchTally {
     int patched;
     int none;
     final Map<String, Integer> refused = new TreeMap<>();
-    final Map<String, List<Double>> figures = new TreeMap<>();
+    final Map<String, List<Double>> figures = new java.util.LinkedHashMap<>();
   }
 
   private Row row(PatchEdits.Kind k) {
