@@ -80,60 +80,60 @@ class PatchFuzzTest {
     }
     Path out = tmp.resolve(corpus + "-site");
     build(content, out, Optional.empty());
-    // the published skills (a template's placeholder is not: its edits would say only that)
-    PatchEdits edits =
-        new PatchEdits(
-            content,
-            seed,
-            f ->
-                Files.exists(out.resolve("skills/" + f.getParent().getFileName() + "/index.html")));
+    PatchEdits edits = PatchEdits.ofPublished(content, out, seed);
     PatchTally tally = new PatchTally();
-    boolean routed = false; // a routing patch since the last whole build: index caches left out
-    int n = 0;
-    for (int round = 0; round < rounds; round++) {
-      for (PatchEdits.Kind kind : PatchEdits.Kind.values()) {
-        Optional<PatchEdits.Edit> edit = edits.make(kind);
-        if (edit.isEmpty()) {
-          tally.none(kind);
-          continue;
-        }
-        n++;
-        String at = corpus + ", seed " + seed + ", edit " + n + ": " + edit.get();
-        BuildResult r;
-        try {
-          r =
-              whole
-                  ? build(content, out, Optional.of(edit.get().changed()))
-                  : patchOnly(content, out, edit.get().changed());
-        } catch (RuntimeException | AssertionError e) {
-          throw new AssertionError(at + ": the build failed: " + e, e);
-        }
-        if (r.patch().taken()) {
-          routed = !Files.readString(out.resolve(RoutingWire.PUBLISHED)).strip().equals("0");
-        } else {
-          tally.refused(kind, r.patch().reason(), List.of(edit.get().skill()));
-          if (!whole) {
-            edit.get().restore();
-            continue;
-          }
-          routed = false;
-        }
-        String how = r.patch().taken() ? "patched" : "built whole: " + r.patch().reason();
-        Optional<String> known = assertClean(content, out, at + " (" + how + ")", routed);
-        if (known.isPresent()) { // counted, and the site made again from scratch
-          tally.refused(kind, "WRONG PATCH (known: " + known.get() + ")", List.of());
-          System.out.println("PatchFuzzTest: " + at + ": a known wrong patch: " + known.get());
-          try (Stream<Path> all = Files.walk(out)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-              Files.delete(p);
-            }
-          }
-          build(content, out, Optional.empty());
-          routed = false;
-        } else if (r.patch().taken()) {
-          tally.patched(kind);
-        }
-      }
+    boolean[] routed = {false}; // a routing patch since the last whole build: index caches left out
+    int n;
+    try {
+      n =
+          edits.rounds(
+              rounds,
+              tally,
+              (edit, i) -> {
+                PatchEdits.Kind kind = edit.kind();
+                String at = corpus + ", seed " + seed + ", edit " + i + ": " + edit;
+                BuildResult r;
+                try {
+                  r =
+                      whole
+                          ? build(content, out, Optional.of(edit.changed()))
+                          : patchOnly(content, out, edit.changed());
+                } catch (RuntimeException | AssertionError e) {
+                  throw new AssertionError(at + ": the build failed: " + e, e);
+                }
+                if (r.patch().taken()) {
+                  routed[0] =
+                      !Files.readString(out.resolve(RoutingWire.PUBLISHED)).strip().equals("0");
+                } else {
+                  tally.refused(kind, r.patch().reason(), List.of(edit.skill()));
+                  if (!whole) {
+                    edit.restore();
+                    return;
+                  }
+                  routed[0] = false;
+                }
+                String how = r.patch().taken() ? "patched" : "built whole: " + r.patch().reason();
+                Optional<String> known =
+                    assertClean(content, out, at + " (" + how + ")", routed[0]);
+                if (known.isPresent()) { // counted, and the site made again from scratch
+                  tally.refused(kind, "WRONG PATCH (known: " + known.get() + ")", List.of());
+                  System.out.println(
+                      "PatchFuzzTest: " + at + ": a known wrong patch: " + known.get());
+                  try (Stream<Path> all = Files.walk(out)) {
+                    for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                      Files.delete(p);
+                    }
+                  }
+                  build(content, out, Optional.empty());
+                  routed[0] = false;
+                } else if (r.patch().taken()) {
+                  tally.patched(kind);
+                }
+              });
+    } catch (IOException | RuntimeException | Error e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
     System.out.println(
         "PatchFuzzTest " + corpus + ", seed " + seed + ", " + n + " edits:\n" + tally.table());

@@ -50,58 +50,48 @@ public final class PatchMix {
     long seed = args.length > 3 ? Long.parseLong(args[3]) : 27;
     String launcher = System.getenv().getOrDefault("SKILLSITE", "./skillsite");
     List<String> options = args.length > 4 ? List.of(args).subList(4, args.length) : List.of();
-    PatchEdits edits =
-        new PatchEdits(
-            content,
-            seed,
-            f ->
-                Files.exists(
-                    site.resolve("skills/" + f.getParent().getFileName() + "/index.html")));
+    PatchEdits edits = PatchEdits.ofPublished(content, site, seed);
     PatchTally tally = new PatchTally();
-    int n = 0;
-    for (int round = 0; round < rounds; round++) {
-      for (PatchEdits.Kind kind : PatchEdits.Kind.values()) {
-        Optional<PatchEdits.Edit> made = edits.make(kind);
-        if (made.isEmpty()) {
-          tally.none(kind);
-          continue;
-        }
-        PatchEdits.Edit edit = made.get();
-        n++;
-        String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        Run r = run(launcher, options, content, site, edit.changed());
-        if (r.refused().isPresent()) {
-          tally.refused(kind, r.refused().get(), List.of(edit.skill()));
-          if (r.killed()) {
-            edit.restore(); // else the whole build published the edit: the content keeps it
-          }
-          System.out.printf(
-              "%d %s load %s: refused (%s) %s%n", n, kind, load, r.refused().get(), edit.what());
-        } else if (r.patched()) {
-          tally.patched(kind);
-          tally.figure(kind, "wall s", r.wall());
-          tally.figure(kind, "cpu s", r.cpu());
-          Matcher m = STEP.matcher(r.steps());
-          while (m.find()) {
-            if (!m.group(1).equals("start")) {
-              tally.figure(kind, m.group(1) + " cpu ms", Double.parseDouble(m.group(3)));
-            }
-          }
-          System.out.printf(
-              "%d %s load %s: patched, wall %.2f s, cpu %.2f s; %s%n   %s%n",
-              n, kind, load, r.wall(), r.cpu(), edit.what(), r.steps());
-          edit.restore();
-          Run back = run(launcher, options, content, site, edit.changed());
-          if (!back.patched()) { // the site keeps the edit: so does the content
-            edit.redo();
-            System.out.printf(
-                "   put back: %s; the edit is kept%n", back.refused().orElse(back.output()));
-          }
-        } else {
-          throw new IllegalStateException("neither patched nor refused: " + r.output());
-        }
-      }
-    }
+    int n =
+        edits.rounds(
+            rounds,
+            tally,
+            (edit, i) -> {
+              PatchEdits.Kind kind = edit.kind();
+              String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+              Run r = run(launcher, options, content, site, edit.changed());
+              if (r.refused().isPresent()) {
+                tally.refused(kind, r.refused().get(), List.of(edit.skill()));
+                if (r.killed()) {
+                  edit.restore(); // else the whole build published the edit: the content keeps it
+                }
+                System.out.printf(
+                    "%d %s load %s: refused (%s) %s%n",
+                    i, kind, load, r.refused().get(), edit.what());
+              } else if (r.patched()) {
+                tally.patched(kind);
+                tally.figure(kind, "wall s", r.wall());
+                tally.figure(kind, "cpu s", r.cpu());
+                Matcher m = STEP.matcher(r.steps());
+                while (m.find()) {
+                  if (!m.group(1).equals("start")) {
+                    tally.figure(kind, m.group(1) + " cpu ms", Double.parseDouble(m.group(3)));
+                  }
+                }
+                System.out.printf(
+                    "%d %s load %s: patched, wall %.2f s, cpu %.2f s; %s%n   %s%n",
+                    i, kind, load, r.wall(), r.cpu(), edit.what(), r.steps());
+                edit.restore();
+                Run back = run(launcher, options, content, site, edit.changed());
+                if (back.killed()) { // the site keeps the edit: so does the content
+                  edit.redo();
+                  System.out.printf(
+                      "   put back: %s; the edit is kept%n", back.refused().orElse(back.output()));
+                }
+              } else {
+                throw new IllegalStateException("neither patched nor refused: " + r.output());
+              }
+            });
     System.out.println(
         "\nPatchMix " + content + ", seed " + seed + ", " + n + " edits:\n" + tally.table());
   }

@@ -188,6 +188,41 @@ public final class PatchEdits {
   }
 
   /**
+   * Edits of the skills {@code site} publishes (those with a page {@code skills/FOLDER/index.html}:
+   * a template's placeholder has none, and its edits would only say so).
+   */
+  public static PatchEdits ofPublished(Path content, Path site, long seed) throws IOException {
+    return new PatchEdits(
+        content,
+        seed,
+        f -> Files.exists(site.resolve("skills/" + f.getParent().getFileName() + "/index.html")));
+  }
+
+  /** What is done with each edit made: {@code n} counts them from 1. */
+  public interface Each {
+    void accept(Edit edit, int n) throws Exception;
+  }
+
+  /**
+   * {@code rounds} rounds of one edit of every kind, each given to {@code each}; a kind no skill
+   * has is counted in {@code tally}. Returns how many edits were made.
+   */
+  public int rounds(int rounds, PatchTally tally, Each each) throws Exception {
+    int n = 0;
+    for (int round = 0; round < rounds; round++) {
+      for (Kind kind : Kind.values()) {
+        Optional<Edit> edit = make(kind);
+        if (edit.isEmpty()) {
+          tally.none(kind);
+        } else {
+          each.accept(edit.get(), ++n);
+        }
+      }
+    }
+    return n;
+  }
+
+  /**
    * An edit of {@code kind} made on a random skill that has what it needs (a long body, a quoted
    * phrase, a reference …); empty when no skill of the content has it.
    */
