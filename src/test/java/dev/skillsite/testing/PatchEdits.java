@@ -34,6 +34,7 @@ public final class PatchEdits {
   public enum Kind {
     BODY_IN("body, a sentence in the routing window"),
     BODY_PAST("body, a sentence past the routing window"),
+    BODY_MARKUP("body, Markdown or HTML appended (links, a heading, a table …)"),
     DESC_REPLACED("description, a word replaced (outside a Use-when clause)"),
     DESC_ADDED("description, a word added (outside)"),
     DESC_REMOVED("description, a word removed (outside)"),
@@ -154,6 +155,19 @@ public final class PatchEdits {
       Pattern.compile(
           "(?i)\\b(?:use (?:this skill |this |it )?(?:when|whenever|if)|trigger(?:s|ed)? (?:when|on|for)"
               + "|when (?:the )?user)\\b");
+
+  /** What an author appends besides prose: what the checks, the audit and the renderer look at. */
+  private static final List<String> MARKUP =
+      List.of(
+          "See [the guide](references/missing-guide.md) and `scripts/does-not-exist.py`.",
+          "<div onclick=\"go()\">Click</div>",
+          "```python\nprint('fuzz')\n```",
+          "## A new section",
+          "| a | b |\n|---|---|\n| 1 | 2 |",
+          "![diagram](images/missing.png)",
+          "Jump to [nowhere](#no-such-anchor).",
+          "Visit https://example.com/docs for more.");
+
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s|$|\")");
 
   private final Path content;
@@ -274,6 +288,10 @@ public final class PatchEdits {
           return Optional.empty();
         }
         return skillMd(kind, skill, text, text.length(), text.length(), "\n" + sentence() + "\n");
+      }
+      case BODY_MARKUP -> {
+        String fragment = MARKUP.get(random.nextInt(MARKUP.size()));
+        return skillMd(kind, skill, text, text.length(), text.length(), "\n" + fragment + "\n");
       }
       case DESC_REPLACED, DESC_ADDED, DESC_REMOVED, DESC_CLAUSE -> {
         List<int[]> words = descriptionWords(text, desc, kind == Kind.DESC_CLAUSE ? 1 : 0);
