@@ -95,7 +95,25 @@ class CardPatchSpecTest {
                 "skills/canvas-design/SKILL.md",
                 "or other static piece.",
                 "or other static piece, or to \"sketch a mural\".",
-                "refused: triggers changed")));
+                "refused: triggers changed"),
+            new Row(
+                "a trigger phrase reworded (the trigger index's row moves, its count stays)",
+                "skills/slack-gif-creator/SKILL.md",
+                "like \"make me a GIF of X doing Y for Slack.\"",
+                "like \"make me a Slack GIF of X doing Y.\"",
+                "patch"),
+            new Row(
+                "the same phrase reworded again (through the list delta)",
+                "skills/slack-gif-creator/SKILL.md",
+                "\"make me a Slack GIF of X doing Y.\"",
+                "\"make a GIF for Slack\"",
+                "patch"),
+            new Row(
+                "a phrase reworded under another letter (the letter links of every page)",
+                "skills/slack-gif-creator/SKILL.md",
+                "\"make a GIF for Slack\"",
+                "\"Slack GIF of X\"",
+                "refused: the letter M of the trigger index starts on another page")));
   }
 
   @Test
