@@ -681,6 +681,25 @@ class PatchBuildSpecTest {
     }
   }
 
+  /**
+   * A line appended to a SKILL.md over the body's line limit (claude-api: "body is N lines"), past
+   * the routing window: the reader's warning changes and its page's health section shows it, so the
+   * patch is refused (before: patched, the page kept the old count — wt-fuzz, seed 27) and the site
+   * is the clean build's.
+   */
+  @Test
+  void aSkillMdWarningChangedPastTheWindowBuildsWhole() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path skill = content.resolve("skills/claude-api/SKILL.md");
+    BuildResult r = run(content, out, Optional.of(List.of(add(skill, "One more line."))));
+    assertFalse(r.patch().taken(), r.patch().toString());
+    assertTrue(r.patch().reason().contains("SKILL.md warnings changed"), r.patch().reason());
+    assertClean(content, out, "a warning's count changed");
+  }
+
   /** {@code o}'s staged patch (committed and closed with it) answering {@code p} instead. */
   private static RoutingSeam.Outcome restaged(RoutingSeam.Outcome o, RoutingSeam.Patched p) {
     return RoutingSeam.Outcome.staged(
