@@ -246,9 +246,15 @@ class CardPatchSpecTest {
               .orElseThrow();
       Path staging = tmp.resolve("staging-" + n);
       Files.createDirectories(staging);
+      var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+      long cpu = threads.getCurrentThreadCpuTime();
+      long wall = System.nanoTime();
       ListPatch.Outcome out =
           new CardPatch(Optional.empty())
               .stage(site, catalog.config(), Map.of(now.id(), now), Map.of(), staging);
+      System.out.printf(
+          "%s: stage %.1f ms CPU, %.1f ms wall%n",
+          at, (threads.getCurrentThreadCpuTime() - cpu) / 1e6, (System.nanoTime() - wall) / 1e6);
       Path clean = tmp.resolve("clean-" + n);
       if (row.expect().startsWith("refused: ")) {
         ListPatch.Refused r = assertInstanceOf(ListPatch.Refused.class, out, at);
