@@ -29,8 +29,9 @@ import java.util.TreeSet;
  * changed skills, made again from the last build's {@link ListState} and the changed skills read
  * again, with the templates and code a full build uses, into a staging folder. Patched: what keeps
  * every list's order and paging (a description or body edit that changes a card's summary; an entry
- * of {@code skills.json} or {@code catalog.js}); refused, with the reason, what moves a skill
- * (renamed, another collection), changes the trigger index or counts (its triggers changed), or
+ * of {@code skills.json} or {@code catalog.js}; a trigger phrase or keyword reworded, its trigger
+ * index pages made again by {@link TriggerIndexPatch}); refused, with the reason, what moves a
+ * skill (renamed, another collection), changes the trigger counts (a phrase added or removed), or
  * moves a page boundary (a card's estimated bytes cross a page's budget). Only files whose bytes
  * change are staged. Reads: a few records of the state, the pages' views it names, and the
  * published data file pages holding the entries (each at most {@link CatalogJsonWriter#PAGE}

@@ -194,7 +194,7 @@ final class TriggerIndexPatch {
     for (LetterLink l : any.letters()) {
       firstBefore.put(l.letter(), pageOfLink(l.href()));
     }
-    Map<String, Integer> oldIn = letterPages(oldViews, a);
+    Map<String, Integer> oldIn = letterPages(oldViews);
     Map<String, Integer> newIn = new HashMap<>();
     for (int i = 0; i < split.size(); i++) {
       for (LetterGroup<TriggerEntry> g : ListPages.groups(split.get(i), TriggerEntry::text)) {
@@ -337,7 +337,7 @@ final class TriggerIndexPatch {
   }
 
   /** Each letter's first page among {@code views} (page number → view). */
-  private static Map<String, Integer> letterPages(Map<Integer, TriggersPage> views, int from) {
+  private static Map<String, Integer> letterPages(Map<Integer, TriggersPage> views) {
     Map<String, Integer> first = new HashMap<>();
     views.forEach(
         (n, v) -> {
