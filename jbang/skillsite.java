@@ -343,6 +343,7 @@
 //SOURCES ../src/main/java/dev/skillsite/site/SkillSummary.java
 //SOURCES ../src/main/java/dev/skillsite/site/Summaries.java
 //SOURCES ../src/main/java/dev/skillsite/site/TarGz.java
+//SOURCES ../src/main/java/dev/skillsite/site/TriggerIndexPatch.java
 //SOURCES ../src/main/java/dev/skillsite/site/Urls.java
 //SOURCES ../src/main/java/dev/skillsite/site/ViewCodec.java
 //SOURCES ../src/main/java/dev/skillsite/site/ViewDigest.java

@@ -16,9 +16,9 @@ import java.util.Optional;
 /**
  * For {@link PatchBuild}: every list page and data file showing a changed skill's card or catalog
  * entry, staged ({@link ListPatch}: home, collection and A–Z pages, {@code skills.json}, {@code
- * catalog.js}; {@link LlmsTxtPatch}: {@code llms.txt}), or the reason it cannot be patched. Trigger
- * pages, the collections list, sitemaps and the audit pages show nothing a patch that keeps names,
- * collections, triggers and audit findings changes.
+ * catalog.js}, the trigger index pages of a reworded trigger; {@link LlmsTxtPatch}: {@code
+ * llms.txt}), or the reason it cannot be patched. The collections list, sitemaps and the audit
+ * pages show nothing a patch that keeps names, collections and audit findings changes.
  */
 final class CardPatch {
   private final ListPatch lists;

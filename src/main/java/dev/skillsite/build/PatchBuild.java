@@ -337,6 +337,20 @@ public final class PatchBuild {
                   again.get().diagnostics(),
                   Optional.of(root)));
         }
+        // the reader's warnings of a changed SKILL.md show in its page's health section, which a
+        // patch takes as recorded: refused when they change (the routing seam asks it too, but
+        // only of an edit inside the routing window)
+        int w = 0;
+        for (PatchState.SkillRecord r : owners.keySet()) {
+          Skill now = skills.get(w);
+          List<Diagnostic> mine = changes.get(w++).diagnostics();
+          if (skillMd.contains(r)) {
+            Optional<String> differ = warningsDiffer(out, now, mine);
+            if (differ.isPresent()) {
+              return Attempt.no(differ.get());
+            }
+          }
+        }
         steps.done("read");
         Optional<SkillPagesPatch.State> pagesState = Optional.empty();
         if (!markdown.isEmpty()) { // before routing: its state is not touched for nothing
@@ -757,6 +771,45 @@ public final class PatchBuild {
       staged.addAll(o.staged());
     }
     return Optional.empty();
+  }
+
+  /**
+   * Why the reader's diagnostics of {@code now}'s SKILL.md ({@code diagnostics} are its read's)
+   * differ from those of the copy the last build published, or empty when they are the same.
+   */
+  private Optional<String> warningsDiffer(Path site, Skill now, List<Diagnostic> diagnostics)
+      throws IOException {
+    Path copy = site.resolve(dev.skillsite.site.SiteLayout.rawSkill(now.id()));
+    if (!Files.isRegularFile(copy, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.of(now.id() + " has no published SKILL.md to compare its warnings with");
+    }
+    Path root = Files.createTempDirectory("skillsite-warnings");
+    try {
+      Path at = root.resolve(now.source());
+      Files.createDirectories(at.getParent());
+      Files.copy(copy, at);
+      Optional<ContentLoader.Reloaded> was =
+          loader.read(
+              root, now.id(), now.source(), now.collectionId(), List.of(), now.declaredRelated());
+      if (was.isEmpty()) {
+        return Optional.of(now.id() + "'s published SKILL.md does not read");
+      }
+      if (!own(was.get().diagnostics(), now.source()).equals(own(diagnostics, now.source()))) {
+        return Optional.of(
+            now.id() + "'s SKILL.md warnings changed (its page's health section shows them)");
+      }
+      return Optional.empty();
+    } finally {
+      try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  private static List<Diagnostic> own(List<Diagnostic> all, String source) {
+    return all.stream().filter(d -> d.pos().path().equals(source)).toList();
   }
 
   /**

@@ -207,38 +207,55 @@ final class ListPages {
         (n, page) -> new SkillsPage(groups(page, SkillCard::name), cards.size(), letters));
   }
 
+  /** The order of the trigger index's rows. */
+  static final Comparator<TriggerEntry> TRIGGER_ORDER =
+      Comparator.comparing(TriggerEntry::text, TEXT)
+          .thenComparing(TriggerEntry::kind)
+          .thenComparing(TriggerEntry::skillName)
+          .thenComparing(TriggerEntry::href);
+
   /** The pages of every trigger phrase and keyword A–Z. */
   List<Paged<TriggersPage>> triggers() {
     String first = SiteLayout.TRIGGERS;
     List<TriggerEntry> entries = new ArrayList<>();
     for (Skill s : catalog.skills()) {
-      String href = Urls.relative(first, SiteLayout.skill(s.id()));
-      s.triggers().phrases().stream()
-          .distinct()
-          .forEach(p -> entries.add(new TriggerEntry(p, "phrase", s.name(), href)));
-      s.triggers().keywords().stream()
-          .distinct()
-          .forEach(k -> entries.add(new TriggerEntry(k, "keyword", s.name(), href)));
+      entries.addAll(
+          triggerRows(
+              s.name(),
+              Urls.relative(first, SiteLayout.skill(s.id())),
+              s.triggers().phrases(),
+              s.triggers().keywords()));
     }
-    entries.sort(
-        Comparator.comparing(TriggerEntry::text, TEXT)
-            .thenComparing(TriggerEntry::kind)
-            .thenComparing(TriggerEntry::skillName)
-            .thenComparing(TriggerEntry::href));
-    List<List<TriggerEntry>> pages =
-        ROW_PAGES.split(
-            entries,
-            t ->
-                Paging.weight(t.text())
-                    + Paging.weight(t.skillName())
-                    + Paging.weight(t.href())
-                    + Paging.ROW_MARKUP);
+    entries.sort(TRIGGER_ORDER);
+    List<List<TriggerEntry>> pages = ROW_PAGES.split(entries, ListPages::triggerWeight);
     List<LetterLink> letters = letters(first, pages, TriggerEntry::text);
     return paged(
         first,
         pages,
-        t -> range(t, TriggerEntry::text),
+        ListPages::triggerRange,
         (n, page) -> new TriggersPage(groups(page, TriggerEntry::text), entries.size(), letters));
+  }
+
+  /** A skill's rows of the trigger index: its distinct phrases, then its distinct keywords. */
+  static List<TriggerEntry> triggerRows(
+      String name, String href, List<String> phrases, List<String> keywords) {
+    List<TriggerEntry> rows = new ArrayList<>();
+    phrases.stream().distinct().forEach(p -> rows.add(new TriggerEntry(p, "phrase", name, href)));
+    keywords.stream().distinct().forEach(k -> rows.add(new TriggerEntry(k, "keyword", name, href)));
+    return rows;
+  }
+
+  /** The estimated bytes of a row of the trigger index ({@link Paging}). */
+  static int triggerWeight(TriggerEntry t) {
+    return Paging.weight(t.text())
+        + Paging.weight(t.skillName())
+        + Paging.weight(t.href())
+        + Paging.ROW_MARKUP;
+  }
+
+  /** A trigger page's title in the pager: "first – last". */
+  static String triggerRange(List<TriggerEntry> page) {
+    return range(page, TriggerEntry::text);
   }
 
   static <T, V> List<Paged<V>> paged(

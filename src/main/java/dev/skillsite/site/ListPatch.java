@@ -29,8 +29,9 @@ import java.util.TreeSet;
  * changed skills, made again from the last build's {@link ListState} and the changed skills read
  * again, with the templates and code a full build uses, into a staging folder. Patched: what keeps
  * every list's order and paging (a description or body edit that changes a card's summary; an entry
- * of {@code skills.json} or {@code catalog.js}); refused, with the reason, what moves a skill
- * (renamed, another collection), changes the trigger index or counts (its triggers changed), or
+ * of {@code skills.json} or {@code catalog.js}; a trigger phrase or keyword reworded, its trigger
+ * index pages made again by {@link TriggerIndexPatch}); refused, with the reason, what moves a
+ * skill (renamed, another collection), changes the trigger counts (a phrase added or removed), or
  * moves a page boundary (a card's estimated bytes cross a page's budget). Only files whose bytes
  * change are staged. Reads: a few records of the state, the pages' views it names, and the
  * published data file pages holding the entries (each at most {@link CatalogJsonWriter#PAGE}
@@ -107,6 +108,10 @@ public final class ListPatch {
     }
     // what moves a skill in a list, or changes another entry, is refused
     Map<String, SkillCard> cards = new LinkedHashMap<>();
+    Map<String, ListState.PageRecord> loaded = new TreeMap<>();
+    Map<String, ListState.PageRecord> triggerPages = new TreeMap<>();
+    Map<Integer, ListState.TriggerFacts> triggerFacts = new TreeMap<>();
+    Map<SkillId, ListState.SkillRecord> shown = new TreeMap<>(BY_ID);
     for (Skill now : changed.values()) {
       ListState.SkillRecord r = records.get(now.id());
       if (!r.name().equals(now.name())) {
@@ -116,12 +121,22 @@ public final class ListPatch {
         return new Refused(now.id() + " moved to another collection");
       }
       if (!r.triggers().equals(ListState.triggers(now))) {
-        return new Refused(
-            now.id() + "'s triggers changed: the trigger index and the home page's count change");
+        if (r.phrases() == null || r.keywords() == null) {
+          return new Refused(now.id() + "'s triggers changed and the last build kept no rows");
+        }
+        if (changed.size() > 1) {
+          return new Refused("the triggers of more than one skill changed");
+        }
+        TriggerIndexPatch.Result t = TriggerIndexPatch.patch(state, loaded, now, r);
+        if (t.refused().isPresent()) {
+          return new Refused(now.id() + "'s triggers changed: " + t.refused().get());
+        }
+        triggerPages.putAll(t.pages());
+        triggerFacts.putAll(t.facts());
+        shown.put(now.id(), r.triggered(now));
       }
     }
     // a small collection's home page draws the related skills (RelationGraph): not patched
-    Map<String, ListState.PageRecord> loaded = new TreeMap<>();
     Optional<Object> home =
         related.isEmpty()
             ? Optional.empty()
@@ -165,7 +180,21 @@ public final class ListPatch {
     }
     List<String> staged = new ArrayList<>();
     Map<String, ListState.PageRecord> rerendered = new TreeMap<>();
-    Optional<SiteView> siteView = views.isEmpty() ? Optional.empty() : Optional.of(state.site());
+    Optional<SiteView> siteView =
+        views.isEmpty() && triggerPages.isEmpty() ? Optional.empty() : Optional.of(state.site());
+    for (var e : triggerPages.entrySet()) {
+      ListState.PageRecord p = loaded.get(e.getKey());
+      if (p.equals(e.getValue())) {
+        continue;
+      }
+      ListState.PageRecord r = e.getValue();
+      write(
+          staging,
+          e.getKey(),
+          renderer.render(PageKind.TRIGGERS, siteView.orElseThrow(), r.page(), r.typed()));
+      staged.add(e.getKey());
+      rerendered.put(e.getKey(), r);
+    }
     for (var e : views.entrySet()) {
       ListState.PageRecord p = loaded.get(e.getKey());
       Object before = p.typed();
@@ -229,7 +258,6 @@ public final class ListPatch {
       }
     }
     // whose pages show whose related card: the skills' records changed accordingly
-    Map<SkillId, ListState.SkillRecord> shown = new TreeMap<>(BY_ID);
     for (var e : related.entrySet()) {
       String y = e.getKey().value();
       List<String> before = relatedBefore.getOrDefault(e.getKey(), List.of());
@@ -265,8 +293,8 @@ public final class ListPatch {
         }
       }
     }
-    if (!rerendered.isEmpty() || !shown.isEmpty()) {
-      state.writeDelta(staging, rerendered, shown);
+    if (!rerendered.isEmpty() || !shown.isEmpty() || !triggerFacts.isEmpty()) {
+      state.writeDelta(staging, rerendered, shown, triggerFacts);
       staged.add(ListState.DELTA);
     }
     staged.sort(null);

@@ -16,6 +16,8 @@ import dev.skillsite.site.view.PageView;
 import dev.skillsite.site.view.SiteView;
 import dev.skillsite.site.view.SkillCard;
 import dev.skillsite.site.view.SkillsPage;
+import dev.skillsite.site.view.TriggerEntry;
+import dev.skillsite.site.view.TriggersPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +68,13 @@ public final class ListState implements AutoCloseable {
   private static final String DELTA_KEYS = "keys";
   private static final String SITE = "site";
   private static final String TOTALS = "totals";
+
+  /** Page n's {@link TriggerFacts}: {@code "t:" + n}. */
+  static final String TRIGGER_PAGE = "t:";
+
+  /** How many pages the trigger index has. */
+  static final String TRIGGER_PAGES = "t#";
+
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
   /** A list page as the last build rendered it. */
@@ -81,6 +90,7 @@ public final class ListState implements AutoCloseable {
         case INDEX -> GSON.fromJson(view, IndexPage.class);
         case COLLECTION -> GSON.fromJson(view, CollectionPage.class);
         case SKILLS -> GSON.fromJson(view, SkillsPage.class);
+        case TRIGGERS -> GSON.fromJson(view, TriggersPage.class);
         default -> throw new IllegalStateException("not a list of cards: " + kind);
       };
     }
@@ -93,6 +103,9 @@ public final class ListState implements AutoCloseable {
    * @param order its place in the catalog ({@code skills.json}, {@code catalog.js})
    * @param byName its place by name, then id ({@code llms.txt})
    * @param shownOn the skills whose pages show its related card (its summary)
+   * @param phrases its trigger phrases (its rows of the trigger index, with {@code keywords})
+   * @param keywords its trigger keywords
+   * @param clauses how many clauses its triggers have (the home page's count adds them)
    */
   public record SkillRecord(
       String name,
@@ -101,12 +114,46 @@ public final class ListState implements AutoCloseable {
       List<String> pages,
       int order,
       int byName,
-      List<String> shownOn) {
+      List<String> shownOn,
+      List<String> phrases,
+      List<String> keywords,
+      int clauses) {
     /** This record with {@code shownOn} as given. */
     SkillRecord shownOn(List<String> now) {
-      return new SkillRecord(name, collection, triggers, pages, order, byName, List.copyOf(now));
+      return new SkillRecord(
+          name,
+          collection,
+          triggers,
+          pages,
+          order,
+          byName,
+          List.copyOf(now),
+          phrases,
+          keywords,
+          clauses);
+    }
+
+    /** This record with the triggers of {@code now}. */
+    SkillRecord triggered(Skill now) {
+      return new SkillRecord(
+          name,
+          collection,
+          ListState.triggers(now),
+          pages,
+          order,
+          byName,
+          shownOn,
+          List.copyOf(now.triggers().phrases()),
+          List.copyOf(now.triggers().keywords()),
+          now.triggers().clauses().size());
     }
   }
+
+  /**
+   * A page of the trigger index as the paging and the binary search for a row's page need it: its
+   * first and last row, how many rows and their estimated bytes ({@link Paging}).
+   */
+  record TriggerFacts(TriggerEntry first, TriggerEntry last, int rows, long bytes) {}
 
   /** The site's totals. */
   public record Totals(int skills) {}
@@ -165,6 +212,18 @@ public final class ListState implements AutoCloseable {
         .orElseThrow(() -> new IllegalStateException("list state without totals"));
   }
 
+  /** How many pages the trigger index has (0 in a state that did not record it). */
+  int triggerPages() {
+    return pages.get(TRIGGER_PAGES).map(b -> decode(b, Integer.class)).orElse(0);
+  }
+
+  /** The facts of page {@code n} (from 1) of the trigger index, the patched ones first. */
+  Optional<TriggerFacts> triggerPage(int n) {
+    String key = TRIGGER_PAGE + n;
+    Optional<byte[]> patched = delta.flatMap(d -> d.get(key));
+    return patched.or(() -> pages.get(key)).map(b -> decode(b, TriggerFacts.class));
+  }
+
   Optional<PageRecord> page(String path) {
     String key = "p:" + path;
     Optional<byte[]> patched = delta.flatMap(d -> d.get(key));
@@ -177,6 +236,16 @@ public final class ListState implements AutoCloseable {
    */
   void writeDelta(Path staging, Map<String, PageRecord> changed, Map<SkillId, SkillRecord> skills)
       throws IOException {
+    writeDelta(staging, changed, skills, Map.of());
+  }
+
+  /** As above, and the trigger index's pages' facts {@code facts} (page number → facts). */
+  void writeDelta(
+      Path staging,
+      Map<String, PageRecord> changed,
+      Map<SkillId, SkillRecord> skills,
+      Map<Integer, TriggerFacts> facts)
+      throws IOException {
     Map<String, byte[]> records = new HashMap<>();
     List<String> keys = new ArrayList<>();
     if (delta.isPresent()) {
@@ -186,6 +255,7 @@ public final class ListState implements AutoCloseable {
     }
     changed.forEach((path, r) -> records.put("p:" + path, encode(r)));
     skills.forEach((id, r) -> records.put("s:" + id.value(), encode(r)));
+    facts.forEach((n, f) -> records.put(TRIGGER_PAGE + n, encode(f)));
     records.keySet().stream().filter(k -> !k.equals(DELTA_KEYS)).sorted().forEach(keys::add);
     records.put(DELTA_KEYS, encode(keys));
     Path file = staging.resolve(DELTA);
@@ -286,6 +356,7 @@ public final class ListState implements AutoCloseable {
   static final class Recorder {
     private final boolean on;
     private final List<List<Rendered>> lists = new ArrayList<>();
+    private final List<Rendered> triggerPages = new ArrayList<>();
 
     private record Rendered(PageKind kind, String path, PageView page, Object view) {}
 
@@ -305,6 +376,13 @@ public final class ListState implements AutoCloseable {
       lists.get(lists.size() - 1).add(new Rendered(kind, path, page, view));
     }
 
+    /** A page of the trigger index, in order. */
+    void triggerPage(String path, PageView page, TriggersPage view) {
+      if (on) {
+        triggerPages.add(new Rendered(PageKind.TRIGGERS, path, page, view));
+      }
+    }
+
     /** Writes the state into the site being made ({@code out}). */
     void write(OutputDir out, Catalog catalog, SiteInput input, SiteView site) {
       if (!on) {
@@ -312,6 +390,15 @@ public final class ListState implements AutoCloseable {
       }
       Map<String, byte[]> pageRecords = new HashMap<>();
       pageRecords.put(SITE, encode(site));
+      for (int i = 0; i < triggerPages.size(); i++) {
+        Rendered r = triggerPages.get(i);
+        pageRecords.put(
+            "p:" + r.path(),
+            encode(new PageRecord(r.kind().name(), r.page(), GSON.toJsonTree(r.view()), -1)));
+        pageRecords.put(
+            TRIGGER_PAGE + (i + 1), encode(TriggerIndexPatch.facts((TriggersPage) r.view())));
+      }
+      pageRecords.put(TRIGGER_PAGES, encode(triggerPages.size()));
       Map<SkillId, List<String>> shown = new HashMap<>();
       for (List<Rendered> list : lists) {
         for (int i = 0; i < list.size(); i++) {
@@ -363,7 +450,10 @@ public final class ListState implements AutoCloseable {
                     shown.getOrDefault(s.id(), List.of()),
                     i,
                     byName.get(s.id()),
-                    shownOn.getOrDefault(s.id(), List.of()))));
+                    shownOn.getOrDefault(s.id(), List.of()),
+                    List.copyOf(s.triggers().phrases()),
+                    List.copyOf(s.triggers().keywords()),
+                    s.triggers().clauses().size())));
       }
       table(out, PAGES, pageRecords);
       table(out, SKILLS, skillRecords);

@@ -411,7 +411,10 @@ public final class SiteGenerator {
     }
     String aboutTriggers = "Every trigger phrase and keyword A–Z, and the skill it belongs to.";
     for (var p : lists.triggers()) {
-      paged(out, written, PageKind.TRIGGERS, p, "Trigger phrases", aboutTriggers, site, views);
+      listState.triggerPage(
+          p.path(),
+          paged(out, written, PageKind.TRIGGERS, p, "Trigger phrases", aboutTriggers, site, views),
+          p.view());
     }
     page(
         out,

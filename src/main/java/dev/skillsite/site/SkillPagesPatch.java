@@ -651,12 +651,8 @@ public final class SkillPagesPatch {
               + "'s name, frontmatter (but its description), related skills or files changed"
               + " (its lists and install data are not patched)");
     }
-    if (!triggered(now).equals(was.triggered())) {
-      return Outcome.refuse(
-          now.id()
-              + "'s triggers changed: trigger phrases or keywords, or the number of clauses (the"
-              + " trigger index pages and the home page's trigger count are not patched)");
-    }
+    // changed triggers: the page shows them from now; the lists and the trigger index are
+    // ListPatch's (which refuses what it cannot patch), through the description's change
     MarkdownBudget budget = MarkdownBudget.DEFAULT.forSkills(site.skills());
     List<SourceDocument> sources = DocumentPipeline.sources(now);
     long mine = budget.counted(sources);

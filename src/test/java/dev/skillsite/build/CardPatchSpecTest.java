@@ -95,7 +95,81 @@ class CardPatchSpecTest {
                 "skills/canvas-design/SKILL.md",
                 "or other static piece.",
                 "or other static piece, or to \"sketch a mural\".",
-                "refused: triggers changed")));
+                "refused: triggers changed"),
+            new Row(
+                "a trigger phrase reworded (the trigger index's row moves, its count stays)",
+                "skills/slack-gif-creator/SKILL.md",
+                "like \"make me a GIF of X doing Y for Slack.\"",
+                "like \"make me a Slack GIF of X doing Y.\"",
+                "patch"),
+            new Row(
+                "the same phrase reworded again (through the list delta)",
+                "skills/slack-gif-creator/SKILL.md",
+                "\"make me a Slack GIF of X doing Y.\"",
+                "\"make a GIF for Slack\"",
+                "patch"),
+            new Row(
+                "a phrase reworded under another letter (the letter links of every page)",
+                "skills/slack-gif-creator/SKILL.md",
+                "\"make a GIF for Slack\"",
+                "\"Slack GIF of X\"",
+                "refused: the letter M of the trigger index starts on another page")));
+  }
+
+  /**
+   * A trigger index of six pages (30 skills, 200 quoted phrases each, "task 0000" to "task 5999":
+   * pages cut at 1,000 rows): a phrase reworded inside its page, across a page boundary (the pages
+   * either side split again, their neighbours' pagers), and what is refused: a phrase added or
+   * removed (the counts every page shows), a row moved off the first page (its range, named by
+   * every page's pager).
+   */
+  @Test
+  void aTriggerIndexOfSixPages() throws IOException {
+    Path gen = tmp.resolve("gen");
+    for (int s = 0; s < 30; s++) {
+      StringBuilder d = new StringBuilder("Synthetic skill " + s + ". Use when the user asks");
+      for (int i = s; i < 6000; i += 30) {
+        d.append(i == s ? " " : ", ").append(String.format("\"task %04d\"", i));
+      }
+      Path md = gen.resolve(String.format("skills/s%02d/SKILL.md", s));
+      Files.createDirectories(md.getParent());
+      Files.writeString(
+          md,
+          String.format("---\nname: s%02d\ndescription: %s.\n---\n# S%02d\n\nA body.\n", s, d, s));
+    }
+    run(
+        gen,
+        List.of(
+            new Row(
+                "a phrase reworded inside page 3",
+                "skills/s10/SKILL.md",
+                "\"task 2500\"",
+                "\"task 2500a\"",
+                "patch"),
+            new Row(
+                "page 2's last phrase reworded past page 3's first (pages 2-3 split again)",
+                "skills/s19/SKILL.md",
+                "\"task 1999\"",
+                "\"task 2000a\"",
+                "patch"),
+            new Row(
+                "a phrase added",
+                "skills/s05/SKILL.md",
+                "\"task 0005\"",
+                "\"task 0005\", \"task 0005b\"",
+                "refused: the home page's trigger count"),
+            new Row(
+                "a phrase removed",
+                "skills/s05/SKILL.md",
+                "\"task 0005\", ",
+                "",
+                "refused: the home page's trigger count"),
+            new Row(
+                "a row moved off the first page (its range in every pager)",
+                "skills/s20/SKILL.md",
+                "\"task 0500\"",
+                "\"task 3500a\"",
+                "refused: first or last page")));
   }
 
   @Test
@@ -172,9 +246,15 @@ class CardPatchSpecTest {
               .orElseThrow();
       Path staging = tmp.resolve("staging-" + n);
       Files.createDirectories(staging);
+      var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+      long cpu = threads.getCurrentThreadCpuTime();
+      long wall = System.nanoTime();
       ListPatch.Outcome out =
           new CardPatch(Optional.empty())
               .stage(site, catalog.config(), Map.of(now.id(), now), Map.of(), staging);
+      System.out.printf(
+          "%s: stage %.1f ms CPU, %.1f ms wall%n",
+          at, (threads.getCurrentThreadCpuTime() - cpu) / 1e6, (System.nanoTime() - wall) / 1e6);
       Path clean = tmp.resolve("clean-" + n);
       if (row.expect().startsWith("refused: ")) {
         ListPatch.Refused r = assertInstanceOf(ListPatch.Refused.class, out, at);

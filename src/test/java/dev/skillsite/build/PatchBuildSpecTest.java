@@ -639,6 +639,67 @@ class PatchBuildSpecTest {
             > before.length());
   }
 
+  /**
+   * A trigger phrase reworded (slack-gif-creator's quoted "make me a GIF …", twice): the skill's
+   * page, its card and catalog entries and the trigger index patched, every file the clean build's
+   * but the health report. Until wt-trigger's routing and health side lands, through the real seam
+   * with its health-inputs refusal dropped (the health files are left out of the comparison); at
+   * the merge, the real seam and no exclusion.
+   */
+  @Test
+  void aTriggerPhraseRewordedIsPatchedOnThePagesSide() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path skill = content.resolve("skills/slack-gif-creator/SKILL.md");
+    for (String[] edit :
+        new String[][] {
+          {"\"make me a GIF of X doing Y for Slack.\"", "\"make me a Slack GIF of X doing Y.\""},
+          {"\"make me a Slack GIF of X doing Y.\"", "\"make me a Slack GIF of Y doing X.\""}
+        }) {
+      BuildResult r =
+          descriptionPatch(out)
+              .run(options(content, out), Optional.of(List.of(replace(skill, edit[0], edit[1]))));
+      assertTrue(r.patch().taken(), edit[1] + ": " + r.patch());
+      System.out.println(edit[1] + ": " + r.patch().steps());
+      Path clean = Files.createTempDirectory(tmp, "clean").resolve("site");
+      run(content, clean, Optional.empty());
+      List<String> differ =
+          SiteFingerprint.differences(
+              SiteFingerprint.ofPatched(clean), SiteFingerprint.ofPatched(out));
+      System.out.println(edit[1] + ": health files left out: " + differ);
+      assertEquals(
+          List.of(),
+          differ.stream()
+              .filter(d -> !d.startsWith("health/"))
+              .filter(d -> !d.startsWith(".skillsite-cache/patch/health.tab"))
+              .toList(),
+          edit[1]);
+      String phrase = edit[1].replace("\"", "").replace(".", "");
+      assertTrue(Files.readString(out.resolve("triggers/index.html")).contains(phrase), phrase);
+    }
+  }
+
+  /**
+   * A line appended to a SKILL.md over the body's line limit (claude-api: "body is N lines"), past
+   * the routing window: the reader's warning changes and its page's health section shows it, so the
+   * patch is refused (before: patched, the page kept the old count — wt-fuzz, seed 27) and the site
+   * is the clean build's.
+   */
+  @Test
+  void aSkillMdWarningChangedPastTheWindowBuildsWhole() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path skill = content.resolve("skills/claude-api/SKILL.md");
+    BuildResult r = run(content, out, Optional.of(List.of(add(skill, "One more line."))));
+    assertFalse(r.patch().taken(), r.patch().toString());
+    assertTrue(r.patch().reason().contains("SKILL.md warnings changed"), r.patch().reason());
+    assertClean(content, out, "a warning's count changed");
+  }
+
   /** {@code o}'s staged patch (committed and closed with it) answering {@code p} instead. */
   private static RoutingSeam.Outcome restaged(RoutingSeam.Outcome o, RoutingSeam.Patched p) {
     return RoutingSeam.Outcome.staged(
