@@ -122,7 +122,12 @@ final class RoutingWire implements RoutingSeam {
 
   @Override
   public Outcome patch(Path site, String key, List<Change> changes) throws IOException {
-    List<Change> routed = changes.stream().filter(Change::routingChanged).toList();
+    List<Change> routed = new ArrayList<>();
+    for (Change c : changes) {
+      if (c.routingChanged() || healthOnly(site, c)) {
+        routed.add(c);
+      }
+    }
     if (routed.isEmpty()) {
       return Outcome.of(Patched.NOTHING);
     }
@@ -278,6 +283,39 @@ final class RoutingWire implements RoutingSeam {
     }
   }
 
+  /**
+   * Whether a change whose routing document stays changes what the health check reads of its
+   * SKILL.md: its triggers (a "Use when" clause of its {@code when_to_use}: probed, not indexed),
+   * its {@code when_to_use} (its listing entry), its model-invocation flag or its SKILL.md warnings
+   * (its health section). Such a change goes through the seam like a routed one. Reads the
+   * published copy only when its bytes differ from the content's SKILL.md (O(1) a change).
+   */
+  private boolean healthOnly(Path site, Change c) throws IOException {
+    if (c.root().isEmpty()) {
+      return false;
+    }
+    Path copy = site.resolve(SiteLayout.rawSkill(c.id()));
+    Path now = c.root().get().resolve(c.now().source());
+    if (!Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)
+        || !Files.isRegularFile(now, LinkOption.NOFOLLOW_LINKS)
+        || Files.mismatch(copy, now) == -1) {
+      return false;
+    }
+    Path olds = Files.createTempDirectory("skillsite-health");
+    try {
+      Optional<ContentLoader.Reloaded> was = before(site, olds, c);
+      if (was.isEmpty()) {
+        return true; // the seam refuses it with its reason
+      }
+      Skill b = was.get().skill();
+      return !b.triggers().equals(c.now().triggers())
+          || !Objects.equals(b.stringKey("when_to_use"), c.now().stringKey("when_to_use"))
+          || healthInputsDiffer(was.get(), c).isPresent();
+    } finally {
+      FileTrees.delete(olds);
+    }
+  }
+
   /** The CPU the last patch's health side took (this thread, ns; for benchmarks). */
   long healthCpu() {
     return healthCpu;
@@ -328,6 +366,14 @@ final class RoutingWire implements RoutingSeam {
       List<HealthState.ListingEdit> listing = new ArrayList<>();
       Map<SkillId, List<RoutingHealthView.SkillHealth>> replaced = new LinkedHashMap<>();
       for (Described d : described) {
+        Optional<String> dropped =
+            state
+                .patchedSection(d.now().id())
+                .or(() -> sections.apply(d.now().id()))
+                .flatMap(x -> moves.droppedRows(d.now().id(), d.now().name(), x));
+        if (dropped.isPresent()) {
+          return new HealthState.Result(Optional.empty(), dropped.get());
+        }
         Optional<String> why = descriptionMoves(state, d, sections);
         if (why.isPresent()) {
           return new HealthState.Result(Optional.empty(), why.get());
@@ -338,10 +384,6 @@ final class RoutingWire implements RoutingSeam {
         SkillId id = d.now().id();
         List<RoutingHealthView.SkillHealth> was =
             state.patchedSection(id).or(() -> sections.apply(id)).orElseThrow();
-        Optional<String> dropped = moves.droppedRows(id, d.now().name(), was);
-        if (dropped.isPresent()) {
-          return new HealthState.Result(Optional.empty(), dropped.get());
-        }
         Optional<List<RoutingHealthView.SkillHealth>> now = placed(was, d);
         if (now.isEmpty()) {
           return new HealthState.Result(
