@@ -87,9 +87,10 @@ public final class RoutingWireBench {
     for (int e = 0, i = 1; e < edits && i < sources.size(); i += step) {
       String source = sources.get(i);
       Path file = content.resolve(source);
+      String original = Files.readString(file);
       Optional<String> edited =
           triggers
-              ? triggerEdit(Files.readString(file))
+              ? triggerEdit(original, String.valueOf((char) ('a' + e % 26)))
               : RoutingWireTest.swapWord(Files.readString(file), "zebrafishing");
       if (edited.isEmpty()) {
         continue;
@@ -107,6 +108,10 @@ public final class RoutingWireBench {
       try (RoutingSeam.Outcome o = wire.patch(site, key, List.of(change))) {
         if (o.patched().isEmpty()) {
           what = "cannot: " + o.cannot().replaceAll(" [^ ]*[0-9a-f]{12,}.*", "");
+        } else if (o.patched().get().health().isPresent()) {
+          // a build falls back here: nothing published, the state rolled back, the edit undone
+          what = "health refused: " + o.patched().get().health().get();
+          healthCpus.add(wire.healthCpu() / 1e6);
         } else {
           RoutingSeam.Patched p = o.patched().get();
           files = p.exportFiles().size();
@@ -127,6 +132,10 @@ public final class RoutingWireBench {
           healthCpus.add(wire.healthCpu() / 1e6);
         }
       }
+      if (what.startsWith("cannot") || what.startsWith("health refused")) {
+        Files.writeString(fresh, original);
+        Files.move(fresh, file, StandardCopyOption.REPLACE_EXISTING);
+      }
       double wall = (System.nanoTime() - t) / 1e9;
       double used = (cpu() - c) / 1e9;
       if (e > 1) {
@@ -143,7 +152,11 @@ public final class RoutingWireBench {
           files,
           what);
       outcomes.merge(
-          what.startsWith("cannot") ? what : what.replaceAll(" \\(.*", ""), 1, Integer::sum);
+          what.startsWith("cannot") || what.startsWith("health refused")
+              ? what.replaceAll("\"[^\"]*\"", "\"…\"").replaceAll(" \\[.*?\\]", "")
+              : what.replaceAll(" \\(.*", ""),
+          1,
+          Integer::sum);
     }
     System.out.println("outcomes: " + outcomes);
     System.out.printf(
@@ -163,11 +176,12 @@ public final class RoutingWireBench {
 
   /**
    * A trigger edit of a SKILL.md (the {@code triggers} mode): the last word of the description's
-   * first quoted phrase replaced by "zebrafish", else the first word of 5+ letters after its "use
-   * when" replaced by "zebrafishing" (one token for one: the fields' lengths stay); empty when its
-   * description has neither.
+   * first quoted phrase replaced by "zebrafish" + {@code tag}, else the first word of 5+ letters
+   * after its "use when" replaced by "zebrafishing" + {@code tag} (one token for one: the fields'
+   * lengths stay; the tag keeps two edits' new triggers apart); empty when its description has
+   * neither.
    */
-  static Optional<String> triggerEdit(String text) {
+  static Optional<String> triggerEdit(String text, String tag) {
     int from = text.indexOf("\ndescription:");
     if (from < 0) {
       return Optional.empty();
@@ -188,14 +202,18 @@ public final class RoutingWireBench {
       }
       if (ws >= 0) {
         int at = from + q.start(1);
-        return Optional.of(text.substring(0, at + ws) + "zebrafish" + text.substring(at + we));
+        return Optional.of(
+            text.substring(0, at + ws) + "zebrafish" + tag + text.substring(at + we));
       }
     }
     java.util.regex.Matcher u =
         java.util.regex.Pattern.compile("(?i)use when\\b[^.]*?\\b([a-z]{5,})\\b").matcher(d);
     if (u.find()) {
       return Optional.of(
-          text.substring(0, from + u.start(1)) + "zebrafishing" + text.substring(from + u.end(1)));
+          text.substring(0, from + u.start(1))
+              + "zebrafishing"
+              + tag
+              + text.substring(from + u.end(1)));
     }
     return Optional.empty();
   }
