@@ -195,16 +195,7 @@ final class HealthProbes {
         ProbeOutcome then = ProbeOutcome.of(p.owner(), q, p.listed(), hits(was));
         ProbeOutcome now = ProbeOutcome.of(p.owner(), q, p.listed(), hits(after.get(q)));
         if (!then.equals(now)) {
-          return Optional.of(
-              "the routing health of "
-                  + p.owner().value()
-                  + " changes: trigger \""
-                  + q
-                  + "\" "
-                  + describe(then)
-                  + " → "
-                  + describe(now)
-                  + " (health pages are not patched yet)");
+          return Optional.of(changeReason(p, q, then, now) + " (health pages are not patched yet)");
         }
       }
     }
@@ -284,15 +275,7 @@ final class HealthProbes {
         if (then.equals(is)) {
           continue;
         }
-        String why =
-            "the routing health of "
-                + p.owner().value()
-                + " changes: trigger \""
-                + q
-                + "\" "
-                + describe(then)
-                + " → "
-                + describe(is);
+        String why = changeReason(p, q, then, is);
         if (!then.top().equals(is.top())) {
           if (then.top().equals(Optional.of(p.owner()))
               || is.top().equals(Optional.of(p.owner()))
@@ -339,6 +322,18 @@ final class HealthProbes {
     }
     out[0] = rest;
     return out;
+  }
+
+  /** Why a probe's outcome moved, as a refusal says it. */
+  private static String changeReason(Probe p, String q, ProbeOutcome then, ProbeOutcome now) {
+    return "the routing health of "
+        + p.owner().value()
+        + " changes: trigger \""
+        + q
+        + "\" "
+        + describe(then)
+        + " → "
+        + describe(now);
   }
 
   private static String describe(ProbeOutcome o) {
