@@ -41,6 +41,15 @@ final class HealthProbes {
   /** Where the state lives inside the build cache. */
   static final String FILE = "patch/health.tab";
 
+  /**
+   * The trigger records patches changed since the last full build (site path, a {@link RecordTable}
+   * looked up before {@link #FILE}; a full build writes none): a patch that changes a skill's
+   * triggers writes it whole, with the records of every trigger the skill gained or lost.
+   */
+  static final String DELTA = dev.skillsite.cache.BuildCache.FOLDER + "/patch/health-probes.tab";
+
+  private static final String DELTA_KEYS = "keys";
+
   private static final String TRIGGER = "t:";
   private static final String SUMMARY = "s:";
 
@@ -73,6 +82,48 @@ final class HealthProbes {
     RecordTable.write(file, records);
   }
 
+  /**
+   * The records of {@code table} with those of {@code delta} first (the triggers patches changed
+   * since the last full build).
+   */
+  record View(RecordTable table, Optional<RecordTable> delta) {
+    /** The skills that have {@code trigger} now; empty for a phrase no skill has. */
+    List<Probe> probes(String trigger) throws IOException {
+      if (delta.isPresent()) {
+        Optional<byte[]> patched = delta.get().get(TRIGGER + trigger);
+        if (patched.isPresent()) {
+          return decode(trigger, patched.get());
+        }
+      }
+      return HealthProbes.probes(table, trigger);
+    }
+
+    /**
+     * The delta table's bytes: its records and {@code changed} (trigger → the skills that have it
+     * now; the latter win). O(triggers patched since the last full build).
+     */
+    byte[] deltaWith(Map<String, List<Probe>> changed) throws IOException {
+      Map<String, byte[]> records = new HashMap<>();
+      if (delta.isPresent()) {
+        Optional<byte[]> keys = delta.get().get(DELTA_KEYS);
+        if (keys.isPresent()) {
+          for (String k : new String(keys.get(), StandardCharsets.UTF_8).split("\n")) {
+            if (!k.isEmpty()) {
+              delta.get().get(k).ifPresent(b -> records.put(k, b));
+            }
+          }
+        }
+      }
+      changed.forEach((t, list) -> records.put(TRIGGER + t, encode(list)));
+      records.put(
+          DELTA_KEYS,
+          String.join("\n", new TreeSet<>(records.keySet())).getBytes(StandardCharsets.UTF_8));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      RecordTable.write(out, records);
+      return out.toByteArray();
+    }
+  }
+
   private static byte[] encode(List<Probe> list) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -95,9 +146,13 @@ final class HealthProbes {
     if (record.isEmpty()) {
       return List.of();
     }
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(record.get()))) {
+    return decode(trigger, record.get());
+  }
+
+  private static List<Probe> decode(String trigger, byte[] record) throws IOException {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(record))) {
       int n = in.readInt();
-      if (n < 0 || n > record.get().length) {
+      if (n < 0 || n > record.length) {
         throw new IOException("a damaged health state record: " + trigger);
       }
       List<Probe> out = new ArrayList<>(n);
@@ -140,16 +195,7 @@ final class HealthProbes {
         ProbeOutcome then = ProbeOutcome.of(p.owner(), q, p.listed(), hits(was));
         ProbeOutcome now = ProbeOutcome.of(p.owner(), q, p.listed(), hits(after.get(q)));
         if (!then.equals(now)) {
-          return Optional.of(
-              "the routing health of "
-                  + p.owner().value()
-                  + " changes: trigger \""
-                  + q
-                  + "\" "
-                  + describe(then)
-                  + " → "
-                  + describe(now)
-                  + " (health pages are not patched yet)");
+          return Optional.of(changeReason(p, q, then, now) + " (health pages are not patched yet)");
         }
       }
     }
@@ -180,49 +226,86 @@ final class HealthProbes {
       Map<String, List<IndexAnswers.Ranked>> before,
       Map<String, List<IndexAnswers.Ranked>> after)
       throws IOException {
+    return decide(new View(table, Optional.empty()), state, before, after, Map.of(), Map.of());
+  }
+
+  /**
+   * As {@link #decide(RecordTable, HealthState, Map, Map)}, when changed skills' triggers changed:
+   * {@code was} and {@code now} hold, for each trigger a changed skill gained or lost, the skills
+   * that had it and have it (every other trigger's are {@code view}'s, the same before and after).
+   * A probe a changed skill gained or lost shows only through a collision (refused: a pair's rows
+   * would come or go) or through the skill's reachability (the caller checks it).
+   */
+  static Decision decide(
+      View view,
+      HealthState state,
+      Map<String, List<IndexAnswers.Ranked>> before,
+      Map<String, List<IndexAnswers.Ranked>> after,
+      Map<String, List<Probe>> was,
+      Map<String, List<Probe>> now)
+      throws IOException {
     List<HealthState.Row> rows = new ArrayList<>();
     for (String q : new TreeSet<>(after.keySet())) {
-      List<IndexAnswers.Ranked> was = before.get(q);
-      if (was == null) {
+      List<IndexAnswers.Ranked> ranked = before.get(q);
+      List<Probe> owners = was.containsKey(q) ? was.get(q) : view.probes(q);
+      List<Probe> ownersNow = now.containsKey(q) ? now.get(q) : owners;
+      if (ranked == null && !owners.isEmpty()) {
         return Decision.no("trigger \"" + q + "\" is new to the routing health");
       }
-      List<Probe> probes = probes(table, q);
-      if (probes.isEmpty()) {
+      if (owners.isEmpty() && ownersNow.isEmpty()) {
         return Decision.no("no routing health record for trigger \"" + q + "\"");
       }
-      for (Probe p : probes) {
-        ProbeOutcome then = ProbeOutcome.of(p.owner(), q, p.listed(), hits(was));
-        ProbeOutcome now = ProbeOutcome.of(p.owner(), q, p.listed(), hits(after.get(q)));
-        if (then.equals(now)) {
+      List<Probe> lost = new ArrayList<>(owners);
+      for (Probe p : ownersNow) {
+        if (!lost.remove(p)) { // a probe a changed skill gained
+          ProbeOutcome o = ProbeOutcome.of(p.owner(), q, p.listed(), hits(after.get(q)));
+          if (o.collision().isPresent()) {
+            return Decision.no(
+                p.owner().value()
+                    + "'s new trigger \""
+                    + q
+                    + "\" collides ["
+                    + o.collision().get()
+                    + "] (a collision came: pair rows are not inserted yet)");
+          }
           continue;
         }
-        String why =
-            "the routing health of "
-                + p.owner().value()
-                + " changes: trigger \""
-                + q
-                + "\" "
-                + describe(then)
-                + " → "
-                + describe(now);
-        if (!then.top().equals(now.top())) {
+        ProbeOutcome then = ProbeOutcome.of(p.owner(), q, p.listed(), hits(ranked));
+        ProbeOutcome is = ProbeOutcome.of(p.owner(), q, p.listed(), hits(after.get(q)));
+        if (then.equals(is)) {
+          continue;
+        }
+        String why = changeReason(p, q, then, is);
+        if (!then.top().equals(is.top())) {
           if (then.top().equals(Optional.of(p.owner()))
-              || now.top().equals(Optional.of(p.owner()))
+              || is.top().equals(Optional.of(p.owner()))
               || p.listed()
               || state.unreachable(p.owner())) {
             return Decision.no(why + " (a collision or reachability moved)");
           }
           continue; // an unlisted trigger of a reachable skill, taken by another rival: not shown
         }
-        if (then.collision().isEmpty() || now.collision().isEmpty()) {
+        if (then.collision().isEmpty() || is.collision().isEmpty()) {
           return Decision.no(why + " (a collision came or went)");
         }
         String[] a = shown(then.collision().get());
-        String[] b = shown(now.collision().get());
+        String[] b = shown(is.collision().get());
         if (!a[0].equals(b[0]) || !a[3].equals(b[3])) {
           return Decision.no(why + " (another rival or kind)");
         }
         rows.add(new HealthState.Row(p.owner(), new SkillId(b[0]), q, b[1], b[2]));
+      }
+      for (Probe p : lost) { // a probe a changed skill lost
+        if (ranked != null && p.listed()) {
+          ProbeOutcome o = ProbeOutcome.of(p.owner(), q, true, hits(ranked));
+          if (o.collision().isPresent()) {
+            return Decision.no(
+                p.owner().value()
+                    + " no longer has trigger \""
+                    + q
+                    + "\", which collided (a collision went: pair rows are not deleted yet)");
+          }
+        }
       }
     }
     return new Decision(rows, Optional.empty());
@@ -239,6 +322,18 @@ final class HealthProbes {
     }
     out[0] = rest;
     return out;
+  }
+
+  /** Why a probe's outcome moved, as a refusal says it. */
+  private static String changeReason(Probe p, String q, ProbeOutcome then, ProbeOutcome now) {
+    return "the routing health of "
+        + p.owner().value()
+        + " changes: trigger \""
+        + q
+        + "\" "
+        + describe(then)
+        + " → "
+        + describe(now);
   }
 
   private static String describe(ProbeOutcome o) {

@@ -122,7 +122,12 @@ final class RoutingWire implements RoutingSeam {
 
   @Override
   public Outcome patch(Path site, String key, List<Change> changes) throws IOException {
-    List<Change> routed = changes.stream().filter(Change::routingChanged).toList();
+    List<Change> routed = new ArrayList<>();
+    for (Change c : changes) {
+      if (c.routingChanged() || healthOnly(site, c)) {
+        routed.add(c);
+      }
+    }
     if (routed.isEmpty()) {
       return Outcome.of(Patched.NOTHING);
     }
@@ -133,10 +138,19 @@ final class RoutingWire implements RoutingSeam {
     }
     // the old SKILL.md copies are read there, lazily (a skill's body is read when first asked)
     Path olds = Files.createTempDirectory("skillsite-before");
-    try (RecordTable table = opened.get()) {
+    Optional<RecordTable> probesDelta = RecordTable.open(site.resolve(HealthProbes.DELTA));
+    try (RecordTable table = opened.get();
+        java.io.Closeable closeDelta =
+            () -> {
+              if (probesDelta.isPresent()) {
+                probesDelta.get().close();
+              }
+            }) {
+      HealthProbes.View probes = new HealthProbes.View(table, probesDelta);
       List<RoutingPatch.Change> patch = new ArrayList<>();
       Map<String, SearchIndexWriter.Display> shown = new LinkedHashMap<>();
       List<Described> described = new ArrayList<>();
+      Moves moves = new Moves();
       for (Change c : routed) {
         Optional<ContentLoader.Reloaded> was = before(site, olds, c);
         if (was.isEmpty()
@@ -153,7 +167,12 @@ final class RoutingWire implements RoutingSeam {
         if (why.isPresent()) {
           return Outcome.cannot(why.get());
         }
-        if (!was.get().skill().description().equals(c.now().description())) {
+        if (!was.get().skill().triggers().equals(c.now().triggers())) {
+          moves.add(probes, was.get().skill(), c.now());
+        }
+        if (!was.get().skill().description().equals(c.now().description())
+            || !Objects.equals(
+                was.get().skill().stringKey("when_to_use"), c.now().stringKey("when_to_use"))) {
           if (c.root().isEmpty()) {
             return Outcome.cannot(
                 c.id().value()
@@ -171,7 +190,7 @@ final class RoutingWire implements RoutingSeam {
             c.id().value(), ExportStage.display(c.now(), HealthProbes.summaries(table, c.id())));
       }
       RoutingPatcher.Result r =
-          RoutingPatcher.patch(cache, site, key, patch, shown, List.of(), List.of());
+          RoutingPatcher.patch(cache, site, key, patch, shown, moves.added(), moves.removed());
       if (r instanceof RoutingPatcher.CannotPatch c) {
         return Outcome.cannot(c.reason());
       }
@@ -191,16 +210,20 @@ final class RoutingWire implements RoutingSeam {
         Optional<HealthState> hs = HealthState.open(site);
         if (hs.isEmpty()) {
           health = HealthProbes.changed(table, p.rankingsBefore(), p.rankings());
-          if (!described.isEmpty()) {
+          if (!described.isEmpty() || !moves.now().isEmpty()) {
             health = Optional.of("a description changed and the last build left no health state");
           }
         } else {
           try (HealthState state = hs.get()) {
             HealthProbes.Decision d =
-                HealthProbes.decide(table, state, p.rankingsBefore(), p.rankings());
+                HealthProbes.decide(
+                    probes, state, p.rankingsBefore(), p.rankings(), moves.was(), moves.now());
             health = d.cannot().map(why -> why + " (health pages are not patched for it)");
             if (health.isEmpty()) {
-              HealthState.Result hr = patchHealth(site, state, d.rows(), described);
+              health = moves.unreached(state, p.rankings());
+            }
+            if (health.isEmpty()) {
+              HealthState.Result hr = patchHealth(site, state, d.rows(), described, moves);
               health = hr.patched().isEmpty() ? Optional.of(hr.cannot()) : Optional.empty();
               healthPatch = hr.patched().orElse(HealthState.Patched.NOTHING);
               // a changed skill's page is made again: with the section a patch gave it, if one did
@@ -211,7 +234,11 @@ final class RoutingWire implements RoutingSeam {
                   state.patchedSection(c.id()).ifPresent(x -> sections.put(c.id(), x));
                 }
               }
-              healthPatch = new HealthState.Patched(healthPatch.files(), sections);
+              Map<String, byte[]> healthFiles = new LinkedHashMap<>(healthPatch.files());
+              if (!moves.now().isEmpty()) {
+                healthFiles.put(HealthProbes.DELTA, probes.deltaWith(moves.now()));
+              }
+              healthPatch = new HealthState.Patched(healthFiles, sections);
             }
           }
         }
@@ -256,6 +283,39 @@ final class RoutingWire implements RoutingSeam {
     }
   }
 
+  /**
+   * Whether a change whose routing document stays changes what the health check reads of its
+   * SKILL.md: its triggers (a "Use when" clause of its {@code when_to_use}: probed, not indexed),
+   * its {@code when_to_use} (its listing entry), its model-invocation flag or its SKILL.md warnings
+   * (its health section). Such a change goes through the seam like a routed one. Reads the
+   * published copy only when its bytes differ from the content's SKILL.md (O(1) a change).
+   */
+  private boolean healthOnly(Path site, Change c) throws IOException {
+    if (c.root().isEmpty()) {
+      return false;
+    }
+    Path copy = site.resolve(SiteLayout.rawSkill(c.id()));
+    Path now = c.root().get().resolve(c.now().source());
+    if (!Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)
+        || !Files.isRegularFile(now, LinkOption.NOFOLLOW_LINKS)
+        || Files.mismatch(copy, now) == -1) {
+      return false;
+    }
+    Path olds = Files.createTempDirectory("skillsite-health");
+    try {
+      Optional<ContentLoader.Reloaded> was = before(site, olds, c);
+      if (was.isEmpty()) {
+        return true; // the seam refuses it with its reason
+      }
+      Skill b = was.get().skill();
+      return !b.triggers().equals(c.now().triggers())
+          || !Objects.equals(b.stringKey("when_to_use"), c.now().stringKey("when_to_use"))
+          || healthInputsDiffer(was.get(), c).isPresent();
+    } finally {
+      FileTrees.delete(olds);
+    }
+  }
+
   /** The CPU the last patch's health side took (this thread, ns; for benchmarks). */
   long healthCpu() {
     return healthCpu;
@@ -279,9 +339,14 @@ final class RoutingWire implements RoutingSeam {
    * the report or a health section shows.
    */
   private HealthState.Result patchHealth(
-      Path site, HealthState state, List<HealthState.Row> rows, List<Described> described)
+      Path site,
+      HealthState state,
+      List<HealthState.Row> rows,
+      List<Described> described,
+      Moves moves)
       throws IOException {
-    if (rows.isEmpty() && described.isEmpty()) {
+    int probeCount = moves.probeCount();
+    if (rows.isEmpty() && described.isEmpty() && probeCount == 0) {
       return state.patch(rows, templates, id -> Optional.empty());
     }
     Optional<SkillPagesPatch.State> pages = SkillPagesPatch.State.open(site);
@@ -301,6 +366,14 @@ final class RoutingWire implements RoutingSeam {
       List<HealthState.ListingEdit> listing = new ArrayList<>();
       Map<SkillId, List<RoutingHealthView.SkillHealth>> replaced = new LinkedHashMap<>();
       for (Described d : described) {
+        Optional<String> dropped =
+            state
+                .patchedSection(d.now().id())
+                .or(() -> sections.apply(d.now().id()))
+                .flatMap(x -> moves.droppedRows(d.now().id(), d.now().name(), x));
+        if (dropped.isPresent()) {
+          return new HealthState.Result(Optional.empty(), dropped.get());
+        }
         Optional<String> why = descriptionMoves(state, d, sections);
         if (why.isPresent()) {
           return new HealthState.Result(Optional.empty(), why.get());
@@ -321,7 +394,148 @@ final class RoutingWire implements RoutingSeam {
           replaced.put(id, now.get());
         }
       }
-      return state.patch(rows, listing, replaced, templates, sections);
+      return state.patch(rows, listing, replaced, probeCount, templates, sections);
+    }
+  }
+
+  /**
+   * What the changed skills' trigger edits move of the health check's probes: for each trigger a
+   * changed skill gained or lost, the skills that had it ({@link #was}) and have it ({@link #now}),
+   * the triggers new to the collection and gone from it (the routing state's trigger table), and
+   * the count of probes (every skill's triggers: the report's lead). O(the changed skills'
+   * triggers) record lookups.
+   */
+  private static final class Moves {
+    private final Map<String, List<HealthProbes.Probe>> was = new java.util.TreeMap<>();
+    private final Map<String, List<HealthProbes.Probe>> now = new java.util.TreeMap<>();
+    private final Map<SkillId, Skill> changed = new LinkedHashMap<>();
+    private final Map<SkillId, Skill> before = new LinkedHashMap<>();
+    private int probeCount;
+
+    void add(HealthProbes.View view, Skill then, Skill is) throws IOException {
+      SkillId id = is.id();
+      changed.put(id, is);
+      before.put(id, then);
+      probeCount += is.triggers().all().size() - then.triggers().all().size();
+      Set<String> touched = new TreeSet<>(then.triggers().all());
+      touched.addAll(is.triggers().all());
+      List<HealthProbes.Probe> mine = probesOf(is);
+      for (String t : touched) {
+        if (!was.containsKey(t)) {
+          List<HealthProbes.Probe> recorded = view.probes(t);
+          was.put(t, recorded);
+          now.put(t, recorded);
+        }
+        List<HealthProbes.Probe> list = new ArrayList<>();
+        for (HealthProbes.Probe p : now.get(t)) {
+          if (!p.owner().equals(id)) {
+            list.add(p);
+          }
+        }
+        List<String> all = is.triggers().all();
+        for (int i = 0; i < all.size(); i++) {
+          if (all.get(i).equals(t)) {
+            list.add(mine.get(i));
+          }
+        }
+        now.put(t, list);
+      }
+    }
+
+    private static List<HealthProbes.Probe> probesOf(Skill s) {
+      int listed = s.triggers().phrases().size() + s.triggers().keywords().size();
+      List<HealthProbes.Probe> out = new ArrayList<>();
+      for (int i = 0; i < s.triggers().all().size(); i++) {
+        out.add(new HealthProbes.Probe(s.id(), i < listed));
+      }
+      return out;
+    }
+
+    Map<String, List<HealthProbes.Probe>> was() {
+      return was;
+    }
+
+    Map<String, List<HealthProbes.Probe>> now() {
+      return now;
+    }
+
+    int probeCount() {
+      return probeCount;
+    }
+
+    /** Triggers no skill had and one has now (the routing state ranks them). */
+    List<String> added() {
+      return was.keySet().stream()
+          .filter(t -> was.get(t).isEmpty() && !now.get(t).isEmpty())
+          .toList();
+    }
+
+    /** Triggers a skill had and none has now. */
+    List<String> removed() {
+      return was.keySet().stream()
+          .filter(t -> !was.get(t).isEmpty() && now.get(t).isEmpty())
+          .toList();
+    }
+
+    /**
+     * Why a skill whose triggers changed may now read otherwise in the report, if it may: it was
+     * listed unreachable (its entry lists its triggers), none of its triggers ranked again routes
+     * to it first (it may be unreachable now: every trigger of it is ranked again when its triggers
+     * field changed, see RoutingPatch), a trigger it gained was not ranked again, or a listed
+     * trigger it dropped had a collision row (checked on its section, {@link #droppedRows}).
+     */
+    Optional<String> unreached(HealthState state, Map<String, List<IndexAnswers.Ranked>> rankings) {
+      for (Skill s : changed.values()) {
+        String name = s.id().value();
+        if (state.unreachable(s.id())) {
+          return Optional.of(name + " is listed unreachable and its triggers changed");
+        }
+        Set<String> had = new TreeSet<>(before.get(s.id()).triggers().all());
+        boolean reached = false;
+        for (String t : s.triggers().all()) {
+          List<IndexAnswers.Ranked> r = rankings.get(t);
+          if (r == null) {
+            if (!had.contains(t)) {
+              return Optional.of(name + "'s new trigger \"" + t + "\" was not ranked again");
+            }
+            continue;
+          }
+          reached |= !r.isEmpty() && r.get(0).id().equals(s.id());
+        }
+        if (!reached) {
+          return Optional.of(
+              name + "'s triggers changed and none ranked again routes to it first (reachability)");
+        }
+      }
+      return Optional.empty();
+    }
+
+    /**
+     * Why a changed skill's section shows a collision row of a listed trigger it no longer lists,
+     * if it does (the pair's rows would change).
+     */
+    Optional<String> droppedRows(
+        SkillId id, String name, List<RoutingHealthView.SkillHealth> section) {
+      Skill s = changed.get(id);
+      if (s == null) {
+        return Optional.empty();
+      }
+      Set<String> listed = new TreeSet<>(s.triggers().phrases());
+      listed.addAll(s.triggers().keywords());
+      for (RoutingHealthView.SkillHealth h : section) {
+        for (RoutingHealthView.Pair p : h.rivals()) {
+          for (RoutingHealthView.Shared r : p.triggers()) {
+            if (r.owner().equals(name) && !listed.contains(r.trigger())) {
+              return Optional.of(
+                  id.value()
+                      + " no longer lists \""
+                      + r.trigger()
+                      + "\", a collision row (pair rows are not deleted yet)");
+            }
+          }
+        }
+      }
+      return Optional.empty();
     }
   }
 
@@ -491,20 +705,14 @@ final class RoutingWire implements RoutingSeam {
   }
 
   /**
-   * Why the health check's inputs other than rankings differ for a changed skill: the description
-   * (description lint, listing budget, suggestions, shared words), the triggers (the probes), the
+   * Why the health check's inputs other than rankings, the description, when_to_use and the
+   * triggers (patched: {@link #descriptionMoves}, {@link Moves}) differ for a changed skill: the
    * model-invocation flag, the reader's diagnostics of its SKILL.md (its health section).
    */
   private static Optional<String> healthInputsDiffer(ContentLoader.Reloaded was, Change c) {
     Skill before = was.skill();
     Skill now = c.now();
     String id = now.id().value();
-    if (!before.triggers().equals(now.triggers())) {
-      return Optional.of(id + "'s triggers changed (the health probes are not patched yet)");
-    }
-    if (!Objects.equals(before.stringKey("when_to_use"), now.stringKey("when_to_use"))) {
-      return Optional.of(id + "'s when_to_use changed (its listing entry is not patched yet)");
-    }
     if (!Objects.equals(
         before.frontmatter().get("disable-model-invocation"),
         now.frontmatter().get("disable-model-invocation"))) {

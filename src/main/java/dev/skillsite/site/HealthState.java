@@ -203,21 +203,48 @@ public final class HealthState implements AutoCloseable {
       Optional<Path> userTemplates,
       Function<SkillId, Optional<List<RoutingHealthView.SkillHealth>>> sections)
       throws IOException {
+    return patch(rows, listing, replaced, 0, userTemplates, sections);
+  }
+
+  /**
+   * As {@link #patch(List, List, Map, Optional, Function)}, and the count of triggers routed (every
+   * skill's triggers, the report's lead) moved by {@code probes}: page 1, the only page that shows
+   * it, rendered again with the new count.
+   */
+  public Result patch(
+      List<Row> rows,
+      List<ListingEdit> listing,
+      Map<SkillId, List<RoutingHealthView.SkillHealth>> replaced,
+      int probes,
+      Optional<Path> userTemplates,
+      Function<SkillId, Optional<List<RoutingHealthView.SkillHealth>>> sections)
+      throws IOException {
     int delta = listing.stream().mapToInt(ListingEdit::delta).sum();
-    if (rows.isEmpty() && delta == 0 && replaced.isEmpty()) {
+    if (rows.isEmpty() && delta == 0 && probes == 0 && replaced.isEmpty()) {
       return new Result(Optional.of(Patched.NOTHING), "");
     }
     Map<String, HealthPage> views = new TreeMap<>();
     Map<String, PageRecord> records = new HashMap<>();
     Map<SkillId, List<RoutingHealthView.SkillHealth>> changedSections =
         new LinkedHashMap<>(replaced);
+    if (probes != 0) {
+      Optional<PageRecord> first = page(SiteLayout.HEALTH);
+      if (first.isEmpty()) {
+        return Result.no("no health page record of " + SiteLayout.HEALTH);
+      }
+      records.put(SiteLayout.HEALTH, first.get());
+      views.put(
+          SiteLayout.HEALTH,
+          withProbes(first.get().typed(), first.get().typed().probes() + probes));
+    }
     if (delta != 0) {
       Optional<PageRecord> first = page(SiteLayout.HEALTH);
       if (first.isEmpty()) {
         return Result.no("no health page record of " + SiteLayout.HEALTH);
       }
       PageRecord r = first.get();
-      RoutingHealthView.Listing l = r.typed().listing();
+      HealthPage was = views.getOrDefault(SiteLayout.HEALTH, r.typed());
+      RoutingHealthView.Listing l = was.listing();
       int size = l.size() + delta;
       if (r.cut() == 0 || l.cut().isEmpty()) {
         if (size > l.budget()) {
@@ -238,7 +265,7 @@ public final class HealthState implements AutoCloseable {
       records.put(SiteLayout.HEALTH, r);
       views.put(
           SiteLayout.HEALTH,
-          withListing(r.typed(), new RoutingHealthView.Listing(size, l.budget(), l.cut())));
+          withListing(was, new RoutingHealthView.Listing(size, l.budget(), l.cut())));
     }
     for (Row row : rows) {
       SkillId a = row.owner().compareTo(row.rival()) <= 0 ? row.owner() : row.rival();
@@ -533,6 +560,24 @@ public final class HealthState implements AutoCloseable {
         v.probes(),
         v.matrix(),
         listing,
+        v.pairs(),
+        v.unreachable(),
+        v.nameOnly(),
+        v.lint(),
+        v.pairCount(),
+        v.unreachableCount(),
+        v.nameOnlyCount(),
+        v.lintCount(),
+        v.sections(),
+        v.continued());
+  }
+
+  private static HealthPage withProbes(HealthPage v, int probes) {
+    return new HealthPage(
+        v.first(),
+        probes,
+        v.matrix(),
+        v.listing(),
         v.pairs(),
         v.unreachable(),
         v.nameOnly(),

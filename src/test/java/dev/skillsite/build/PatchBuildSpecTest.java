@@ -761,6 +761,33 @@ class PatchBuildSpecTest {
         OutputLock.Policy.build());
   }
 
+  /**
+   * A "Use when" clause reworded (a trigger changed: one probe gone, one new) through the real
+   * seam: the routing and health side patch it (wt-trigger); until the pages side patches the
+   * trigger index (wt-tpages), the patch stops there and builds whole — the test accepts that
+   * refusal only, and a taken patch must leave the site the clean build's.
+   */
+  @Test
+  void aTriggerEditPassesTheRoutingAndHealthSide() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path skill = content.resolve("skills/doc-coauthoring/SKILL.md");
+    BuildResult r =
+        run(
+            content,
+            out,
+            Optional.of(List.of(replace(skill, "proposals, technical", "roadmaps, technical"))));
+    if (r.patch().taken()) {
+      assertClean(content, out, "a clause reworded", true);
+    } else {
+      assertTrue(
+          r.patch().reason().contains("triggers changed: the trigger index"),
+          "refused by the pages side only: " + r.patch());
+    }
+  }
+
   private static BuildResult run(Path content, Path site, Optional<List<Path>> changed)
       throws IOException {
     BuildResult r = patch(site).run(options(content, site), changed);

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * health unchanged or why not).
  *
  * <pre>
- * java -cp target/classes:target/test-classes:CP dev.skillsite.build.RoutingWireBench CONTENT SITE 20
+ * java -cp target/classes:target/test-classes:CP dev.skillsite.build.RoutingWireBench CONTENT SITE 20 [triggers]
  * </pre>
  */
 public final class RoutingWireBench {
@@ -42,6 +42,7 @@ public final class RoutingWireBench {
     Path content = Path.of(args[0]).toAbsolutePath();
     Path site = Path.of(args[1]).toAbsolutePath();
     int edits = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+    boolean triggers = args.length > 3 && args[3].equals("triggers");
     BuildOptions options = new BuildOptions(content, site, Optional.empty(), true, true);
     String key = PatchState.key(SiteGenerator.identityOf(Optional.empty()), options);
 
@@ -86,7 +87,11 @@ public final class RoutingWireBench {
     for (int e = 0, i = 1; e < edits && i < sources.size(); i += step) {
       String source = sources.get(i);
       Path file = content.resolve(source);
-      Optional<String> edited = RoutingWireTest.swapWord(Files.readString(file), "zebrafishing");
+      String original = Files.readString(file);
+      Optional<String> edited =
+          triggers
+              ? triggerEdit(original, String.valueOf((char) ('a' + e % 26)))
+              : RoutingWireTest.swapWord(Files.readString(file), "zebrafishing");
       if (edited.isEmpty()) {
         continue;
       }
@@ -103,6 +108,10 @@ public final class RoutingWireBench {
       try (RoutingSeam.Outcome o = wire.patch(site, key, List.of(change))) {
         if (o.patched().isEmpty()) {
           what = "cannot: " + o.cannot().replaceAll(" [^ ]*[0-9a-f]{12,}.*", "");
+        } else if (o.patched().get().health().isPresent()) {
+          // a build falls back here: nothing published, the state rolled back, the edit undone
+          what = "health refused: " + o.patched().get().health().get();
+          healthCpus.add(wire.healthCpu() / 1e6);
         } else {
           RoutingSeam.Patched p = o.patched().get();
           files = p.exportFiles().size();
@@ -123,6 +132,10 @@ public final class RoutingWireBench {
           healthCpus.add(wire.healthCpu() / 1e6);
         }
       }
+      if (what.startsWith("cannot") || what.startsWith("health refused")) {
+        Files.writeString(fresh, original);
+        Files.move(fresh, file, StandardCopyOption.REPLACE_EXISTING);
+      }
       double wall = (System.nanoTime() - t) / 1e9;
       double used = (cpu() - c) / 1e9;
       if (e > 1) {
@@ -139,7 +152,11 @@ public final class RoutingWireBench {
           files,
           what);
       outcomes.merge(
-          what.startsWith("cannot") ? what : what.replaceAll(" \\(.*", ""), 1, Integer::sum);
+          what.startsWith("cannot") || what.startsWith("health refused")
+              ? what.replaceAll("\"[^\"]*\"", "\"…\"").replaceAll(" \\[.*?\\]", "")
+              : what.replaceAll(" \\(.*", ""),
+          1,
+          Integer::sum);
     }
     System.out.println("outcomes: " + outcomes);
     System.out.printf(
@@ -155,6 +172,50 @@ public final class RoutingWireBench {
         median(cpus),
         cpus.stream().mapToDouble(x -> x).min().orElse(0),
         cpus.stream().mapToDouble(x -> x).max().orElse(0));
+  }
+
+  /**
+   * A trigger edit of a SKILL.md (the {@code triggers} mode): the last word of the description's
+   * first quoted phrase replaced by "zebrafish" + {@code tag}, else the first word of 5+ letters
+   * after its "use when" replaced by "zebrafishing" + {@code tag} (one token for one: the fields'
+   * lengths stay; the tag keeps two edits' new triggers apart); empty when its description has
+   * neither.
+   */
+  static Optional<String> triggerEdit(String text, String tag) {
+    int from = text.indexOf("\ndescription:");
+    if (from < 0) {
+      return Optional.empty();
+    }
+    java.util.regex.Matcher end =
+        java.util.regex.Pattern.compile("\n(---|[A-Za-z_-]+:)").matcher(text);
+    int to = end.find(from + 1) ? end.start() : text.length();
+    String d = text.substring(from, to);
+    java.util.regex.Matcher q = java.util.regex.Pattern.compile("\"([^\"\n]+)\"").matcher(d);
+    if (q.find()) {
+      java.util.regex.Matcher w =
+          java.util.regex.Pattern.compile("[A-Za-z]{3,}").matcher(q.group(1));
+      int ws = -1;
+      int we = -1;
+      while (w.find()) {
+        ws = w.start();
+        we = w.end();
+      }
+      if (ws >= 0) {
+        int at = from + q.start(1);
+        return Optional.of(
+            text.substring(0, at + ws) + "zebrafish" + tag + text.substring(at + we));
+      }
+    }
+    java.util.regex.Matcher u =
+        java.util.regex.Pattern.compile("(?i)use when\\b[^.]*?\\b([a-z]{5,})\\b").matcher(d);
+    if (u.find()) {
+      return Optional.of(
+          text.substring(0, from + u.start(1))
+              + "zebrafishing"
+              + tag
+              + text.substring(from + u.end(1)));
+    }
+    return Optional.empty();
   }
 
   private static double median(List<Double> xs) {

@@ -459,13 +459,13 @@ class RoutingWireTest {
   }
 
   /** A listed trigger of {@code source}'s skill that collides, and a word of it in its body. */
-  private record Candidate(String source, String trigger, String word) {}
+  record Candidate(String source, String trigger, String word) {}
 
   /**
    * The collision rows of the health report ({@code health/*.html}) whose owner's SKILL.md body
    * holds a word of the trigger.
    */
-  private static List<Candidate> collisionRows(Path site, Path content) throws IOException {
+  static List<Candidate> collisionRows(Path site, Path content) throws IOException {
     List<Candidate> out = new ArrayList<>();
     Pattern article =
         Pattern.compile("<article class=\"card health-pair\">(.*?)</article>", Pattern.DOTALL);
@@ -541,7 +541,7 @@ class RoutingWireTest {
   // --- helpers
 
   /** Each ranking asked again is the clean build's index's, in the health stage's form. */
-  private void assertRankingsAreTheCleanBuilds(RoutingSeam.Patched p, Path clean, String at)
+  static void assertRankingsAreTheCleanBuilds(RoutingSeam.Patched p, Path clean, String at)
       throws IOException {
     try (RoutingIndex index = RoutingIndex.open(clean.resolve(BuildPipeline.LUCENE_DIR));
         RouterProbe probe = RouterProbe.sharing(index)) {
@@ -564,7 +564,7 @@ class RoutingWireTest {
    * section a patch gave them (the health state's delta, else the last build's record) against the
    * clean build's record.
    */
-  private static void assertHealthSectionsSame(
+  static void assertHealthSectionsSame(
       Path clean, Path out, java.util.Set<SkillId> models, String at) throws IOException {
     Map<String, String> a = healthSections(clean);
     Map<String, String> b = healthSections(out);
@@ -614,7 +614,7 @@ class RoutingWireTest {
     return out;
   }
 
-  private static SortedMap<String, String> under(
+  static SortedMap<String, String> under(
       SortedMap<String, String> all, String prefix, String except) {
     SortedMap<String, String> out = new TreeMap<>();
     all.forEach(
@@ -639,13 +639,13 @@ class RoutingWireTest {
     return staged;
   }
 
-  private static void publish(Path content, Path out, RoutingSeam.Patched p) throws IOException {
+  static void publish(Path content, Path out, RoutingSeam.Patched p) throws IOException {
     try (AtomicSiteWriter w = AtomicSiteWriter.begin(OutputLocation.check(out, content))) {
       w.patch(stage(w, p), p.exportDeleted(), -1);
     }
   }
 
-  private static String key(Path content, Path out) throws IOException {
+  static String key(Path content, Path out) throws IOException {
     return PatchState.key(
         SiteGenerator.identityOf(Optional.empty()),
         new BuildOptions(content, out, Optional.empty(), true, true));
@@ -677,7 +677,7 @@ class RoutingWireTest {
     }
   }
 
-  private static void build(Path content, Path out) throws IOException {
+  static void build(Path content, Path out) throws IOException {
     BuildResult r =
         new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE)
             .run(new BuildOptions(content, out, Optional.empty(), true, true));
@@ -685,7 +685,7 @@ class RoutingWireTest {
     assertTrue(Files.isRegularFile(out.resolve(RoutingWire.PUBLISHED)), "the state is recorded");
   }
 
-  private static List<String> sources(Path content) throws IOException {
+  static List<String> sources(Path content) throws IOException {
     try (Stream<Path> all = Files.walk(content)) {
       return all.filter(p -> p.getFileName().toString().equals("SKILL.md"))
           .map(p -> content.relativize(p).toString().replace('\\', '/'))

@@ -107,6 +107,16 @@ public final class SiteFingerprint {
   private static final String HEALTH_DELTA = ".skillsite-cache/patch/health-delta.tab";
 
   /**
+   * The health probes (build.HealthProbes: trigger → the skills that have it): a patch that changes
+   * a skill's triggers leaves the table as the last whole build wrote it and puts the changed
+   * triggers' records in the delta (a clean build has none); RoutingWireTest checks that the
+   * records read through the delta are the clean build's.
+   */
+  private static final String HEALTH_PROBES = ".skillsite-cache/patch/health.tab";
+
+  private static final String HEALTH_PROBES_DELTA = ".skillsite-cache/patch/health-probes.tab";
+
+  /**
    * The pages side's record for a patch build (site.SkillPagesPatch): a patch that renders a
    * skill's pages again does not rewrite it (it is one file for the whole site), so after a patch
    * its record of the changed skill is the last whole build's; every value a patch reads from it is
@@ -177,6 +187,8 @@ public final class SiteFingerprint {
             && !rel.equals(LIST_SKILLS)
             && !rel.equals(HEALTH_PAGES)
             && !rel.equals(HEALTH_DELTA)
+            && !rel.equals(HEALTH_PROBES)
+            && !rel.equals(HEALTH_PROBES_DELTA)
             && !rel.equals(PAGES_STATE)
             && !rel.equals(DOCUMENTS)
             && !rel.equals(PATCHED)

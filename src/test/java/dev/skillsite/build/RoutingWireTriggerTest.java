@@ -1,0 +1,394 @@
+package dev.skillsite.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skillsite.cache.BuildCache;
+import dev.skillsite.cache.RecordTable;
+import dev.skillsite.model.Skill;
+import dev.skillsite.testing.SiteFingerprint;
+import dev.skillsite.testing.Trees;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A SKILL.md edit that changes the skill's triggers (a quoted phrase reworded, split in two, two
+ * merged into one; its {@code when_to_use} reworded), through the routing seam ({@link
+ * RoutingWire}) on a copy of {@code elixir} (listed phrases, some colliding): every edit the seam
+ * patches is published and must leave the health report ({@code health/}) byte for byte, every
+ * skill's health section, every ranking asked and the health probes' records (read through the
+ * patch's delta) what a clean build of the edited content has. A trigger that gains or loses a
+ * collision is refused with its reason (pair rows are not inserted or deleted yet). Only the
+ * routing and health side: the pages side (trigger index, skill page's triggers) is wt-tpages'.
+ */
+class RoutingWireTriggerTest {
+  private static final Path ELIXIR = Path.of("../shared/corpora/elixir");
+
+  private static final Pattern PHRASE = Pattern.compile("\"([^\"\\n]+)\"");
+
+  @TempDir Path tmp;
+
+  /** The {@code k}-th variant of an edit of a SKILL.md's text; empty when it has none. */
+  private interface Edit {
+    Optional<String> apply(String text, int k);
+  }
+
+  /** What a run of edits did. */
+  private record Run(List<String> patched, List<String> refused) {}
+
+  @Test
+  void aReworderedPhraseIsPatched() throws IOException {
+    Run r =
+        run(
+            content(false),
+            (text, k) -> phrase(text, k).flatMap(m -> lastWord(text, m, "zebrafish")),
+            (was, now) ->
+                was.triggers().all().size() == now.triggers().all().size()
+                    && !was.triggers().all().equals(now.triggers().all()),
+            1);
+    assertEquals(1, r.patched().size(), "no reworded phrase patched: " + r.refused());
+  }
+
+  @Test
+  void aPhraseSplitInTwoGainsATriggerAndPatchesTheCount() throws IOException {
+    Run r =
+        run(
+            content(false),
+            (text, k) ->
+                phrase(text, k)
+                    .filter(m -> m.group(1).lastIndexOf(' ') > 0)
+                    .map(
+                        m -> {
+                          String p = m.group(1);
+                          int at = p.lastIndexOf(' ');
+                          String by =
+                              "\"" + p.substring(0, at) + "\", \"" + p.substring(at + 1) + "\"";
+                          return text.substring(0, m.start()) + by + text.substring(m.end());
+                        }),
+            (was, now) -> now.triggers().all().size() > was.triggers().all().size(),
+            1);
+    assertEquals(1, r.patched().size(), "no split phrase patched: " + r.refused());
+  }
+
+  @Test
+  void twoPhrasesMergedLoseATriggerAndPatchTheCount() throws IOException {
+    Pattern two = Pattern.compile("\"([^\"\\n]+)\", \"([^\"\\n]+)\"");
+    Run r =
+        run(
+            content(false),
+            (text, k) -> {
+              Matcher m = two.matcher(description(text));
+              int offset = text.indexOf(description(text));
+              for (int i = 0; m.find(); i++) {
+                if (i == k) {
+                  return Optional.of(
+                      text.substring(0, offset + m.start())
+                          + "\""
+                          + m.group(1)
+                          + " "
+                          + m.group(2)
+                          + "\""
+                          + text.substring(offset + m.end()));
+                }
+              }
+              return Optional.empty();
+            },
+            (was, now) -> now.triggers().all().size() < was.triggers().all().size(),
+            1);
+    assertEquals(1, r.patched().size(), "no merged phrases patched: " + r.refused());
+  }
+
+  @Test
+  void aWhenToUseEditIsPatchedWithItsListingEntry() throws IOException {
+    Run r =
+        run(
+            content(true),
+            (text, k) ->
+                k > 0 || !text.contains(" toolkit for")
+                    ? Optional.empty()
+                    : Optional.of(text.replaceFirst(" toolkit for", " zebrafish for")),
+            (was, now) -> !was.stringKey("when_to_use").equals(now.stringKey("when_to_use")),
+            1);
+    assertEquals(1, r.patched().size(), "no when_to_use edit patched: " + r.refused());
+  }
+
+  @Test
+  void aPhraseCopiedFromAnotherSkillGainsACollisionAndIsRefused() throws IOException {
+    Path content = content(false);
+    List<String> others = new ArrayList<>();
+    for (String s : RoutingWireTest.sources(content)) {
+      Matcher m = PHRASE.matcher(description(Files.readString(content.resolve(s))));
+      while (m.find()) {
+        others.add(s + "\n" + m.group(1));
+      }
+    }
+    Run r =
+        run(
+            content,
+            (text, k) -> {
+              // X's first phrase replaced by another skill's phrase of as many words
+              Optional<Matcher> m = phrase(text, 0);
+              if (m.isEmpty()) {
+                return Optional.empty();
+              }
+              int words = m.get().group(1).split(" ").length;
+              int seen = 0;
+              for (String o : others) {
+                String p = o.substring(o.indexOf('\n') + 1);
+                if (p.split(" ").length == words
+                    && !description(text).contains("\"" + p + "\"")
+                    && seen++ == k) {
+                  return Optional.of(
+                      text.substring(0, m.get().start())
+                          + "\""
+                          + p
+                          + "\""
+                          + text.substring(m.get().end()));
+                }
+              }
+              return Optional.empty();
+            },
+            (was, now) -> false,
+            0);
+    assertTrue(
+        r.refused().stream().anyMatch(w -> w.contains("a collision came")),
+        "no copied phrase gained a collision: " + r.refused());
+  }
+
+  @Test
+  void aCollidingPhraseReworderedLosesItsCollisionAndIsRefused() throws IOException {
+    Path content = content(false);
+    Path out = tmp.resolve("site");
+    RoutingWireTest.build(content, out);
+    List<RoutingWireTest.Candidate> rows = RoutingWireTest.collisionRows(out, content);
+    assertTrue(!rows.isEmpty(), "elixir has colliding phrases");
+    List<String> refused = new ArrayList<>();
+    for (RoutingWireTest.Candidate c : rows) {
+      Path file = content.resolve(c.source());
+      String before = Files.readString(file);
+      int at = before.indexOf("\"" + c.trigger() + "\"");
+      if (at < 0) {
+        continue;
+      }
+      Matcher m = PHRASE.matcher(before).region(at, before.length());
+      assertTrue(m.find());
+      Optional<String> edited = lastWord(before, m, "zebrafish");
+      if (edited.isEmpty()) {
+        continue;
+      }
+      Files.writeString(file, edited.get());
+      String key = RoutingWireTest.key(content, out);
+      RoutingSeam.Change change = RoutingWireTest.change(content, out, key, c.source());
+      try (RoutingSeam.Outcome o = new RoutingWire().patch(out, key, List.of(change))) {
+        String why =
+            o.patched().isEmpty()
+                ? o.cannot()
+                : o.patched().get().health().orElse("patched: a wrong patch");
+        refused.add(c.source() + ": " + why);
+      }
+      Files.writeString(file, before, StandardCharsets.UTF_8);
+    }
+    assertTrue(
+        refused.stream().anyMatch(w -> w.contains("a collision row")),
+        "no colliding phrase reworded was refused for its row: " + refused);
+    assertTrue(refused.stream().noneMatch(w -> w.contains("wrong patch")), refused.toString());
+  }
+
+  // --- harness
+
+  /** A copy of elixir; with {@code whenToUse}, each skill given a when_to_use of its own. */
+  private Path content(boolean whenToUse) throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(ELIXIR, content);
+    if (whenToUse) {
+      for (String s : RoutingWireTest.sources(content)) {
+        Path file = content.resolve(s);
+        String text = Files.readString(file);
+        String name = Path.of(s).getParent().getFileName().toString();
+        int line = text.indexOf('\n', text.indexOf("\ndescription: ") + 1);
+        Files.writeString(
+            file,
+            text.substring(0, line + 1)
+                + "when_to_use: Use when the request names the "
+                + name.replace('-', ' ')
+                + " toolkit for this project.\n"
+                + text.substring(line + 1));
+      }
+    }
+    return content;
+  }
+
+  /**
+   * Runs {@code edit}'s variants over each SKILL.md in turn on a site built once: each edit the
+   * seam refuses is undone; each it patches is published, committed and checked against a clean
+   * build of the edited content, and kept (the next edits start from it). Stops after {@code
+   * wanted} patched edits that {@code counts} (before, after) accepts.
+   */
+  private Run run(Path content, Edit edit, BiPredicate<Skill, Skill> counts, int wanted)
+      throws IOException {
+    Path out = tmp.resolve("site");
+    RoutingWireTest.build(content, out);
+    List<String> patched = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
+    for (String source : RoutingWireTest.sources(content)) {
+      for (int k = 0; k < 12; k++) {
+        Path file = content.resolve(source);
+        String before = Files.readString(file);
+        Optional<String> edited = edit.apply(before, k);
+        if (edited.isEmpty()) {
+          break;
+        }
+        String key = RoutingWireTest.key(content, out);
+        Skill was = RoutingWireTest.change(content, out, key, source).now();
+        Files.writeString(file, edited.get());
+        RoutingSeam.Change change = RoutingWireTest.change(content, out, key, source);
+        RoutingWire wire = new RoutingWire();
+        try (RoutingSeam.Outcome o = wire.patch(out, key, List.of(change))) {
+          if (o.patched().isEmpty() || o.patched().get().health().isPresent()) {
+            refused.add(
+                source
+                    + "#"
+                    + k
+                    + ": "
+                    + (o.patched().isEmpty() ? o.cannot() : o.patched().get().health().get()));
+            Files.writeString(file, before, StandardCharsets.UTF_8);
+            continue;
+          }
+          RoutingSeam.Patched p = o.patched().get();
+          Path clean = tmp.resolve("clean-" + patched.size() + "-" + refused.size());
+          RoutingWireTest.build(content, clean);
+          RoutingWireTest.publish(content, out, p);
+          o.commit();
+          String at = source + "#" + k;
+          assertSameFile(clean, out, "health/index.html", at);
+          assertEquals(
+              List.of(),
+              SiteFingerprint.differences(
+                  RoutingWireTest.under(SiteFingerprint.of(clean), "health/", "-"),
+                  RoutingWireTest.under(SiteFingerprint.of(out), "health/", "-")),
+              at + ": the health pages");
+          Set<dev.skillsite.model.SkillId> models =
+              new TreeSet<>(Comparator.comparing(dev.skillsite.model.SkillId::value));
+          models.add(change.id());
+          models.addAll(p.healthPatch().sections().keySet()); // the pages side renders them again
+          RoutingWireTest.assertHealthSectionsSame(clean, out, models, at);
+          RoutingWireTest.assertRankingsAreTheCleanBuilds(p, clean, at);
+          assertProbesSame(clean, out, was, change.now(), at);
+          if (was.triggers().all().size() != change.now().triggers().all().size()) {
+            assertTrue(
+                p.healthPatch().files().containsKey("health/index.html"),
+                at + ": the probe count is on page 1");
+          }
+          System.out.printf(
+              "%s: patched (%d → %d triggers), health side %.1f ms CPU%n",
+              at,
+              was.triggers().all().size(),
+              change.now().triggers().all().size(),
+              wire.healthCpu() / 1e6);
+          if (counts.test(was, change.now())) {
+            patched.add(at);
+            if (patched.size() >= wanted) {
+              return new Run(patched, refused);
+            }
+          }
+          // the seam alone leaves the published SKILL.md copy and the pages state's digest as
+          // the last build had them (PatchBuild updates both): the next edit is another skill's
+          break;
+        }
+      }
+    }
+    System.out.println("refused: " + refused);
+    return new Run(patched, refused);
+  }
+
+  /** A site file the same in both sites; else the first line that differs, in the message. */
+  private static void assertSameFile(Path clean, Path out, String file, String at)
+      throws IOException {
+    List<String> a = Files.readAllLines(clean.resolve(file));
+    List<String> b = Files.readAllLines(out.resolve(file));
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      assertEquals(a.get(i), b.get(i), at + ": " + file + " line " + (i + 1));
+    }
+    assertEquals(a.size(), b.size(), at + ": " + file + " lines");
+  }
+
+  /** The health probes of the skill's old and new triggers: the patched site's == the clean's. */
+  private static void assertProbesSame(Path clean, Path out, Skill was, Skill now, String at)
+      throws IOException {
+    Set<String> touched = new TreeSet<>(was.triggers().all());
+    touched.addAll(now.triggers().all());
+    Comparator<HealthProbes.Probe> order =
+        Comparator.comparing((HealthProbes.Probe p) -> p.owner().value())
+            .thenComparing(HealthProbes.Probe::listed);
+    try (RecordTable want =
+            RecordTable.open(clean.resolve(BuildCache.FOLDER).resolve(HealthProbes.FILE))
+                .orElseThrow();
+        RecordTable base =
+            RecordTable.open(out.resolve(BuildCache.FOLDER).resolve(HealthProbes.FILE))
+                .orElseThrow()) {
+      Optional<RecordTable> delta = RecordTable.open(out.resolve(HealthProbes.DELTA));
+      try {
+        HealthProbes.View view = new HealthProbes.View(base, delta);
+        for (String t : touched) {
+          List<HealthProbes.Probe> a = new ArrayList<>(HealthProbes.probes(want, t));
+          List<HealthProbes.Probe> b = new ArrayList<>(view.probes(t));
+          a.sort(order);
+          b.sort(order);
+          assertEquals(a, b, at + ": the probes of \"" + t + "\"");
+        }
+      } finally {
+        if (delta.isPresent()) {
+          delta.get().close();
+        }
+      }
+    }
+  }
+
+  /** The description line of a SKILL.md (elixir's are one line). */
+  private static String description(String text) {
+    int from = text.indexOf("\ndescription: ") + 1;
+    int to = text.indexOf('\n', from);
+    return text.substring(from, to);
+  }
+
+  /** The {@code k}-th quoted phrase of the description, as a match over the whole text. */
+  private static Optional<Matcher> phrase(String text, int k) {
+    int from = text.indexOf("\ndescription: ") + 1;
+    Matcher m = PHRASE.matcher(text).region(from, text.indexOf('\n', from));
+    for (int i = 0; m.find(); i++) {
+      if (i == k) {
+        return Optional.of(m);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The text with the last word (3+ letters) of the phrase {@code m} matched replaced. */
+  private static Optional<String> lastWord(String text, Matcher m, String with) {
+    Matcher w = Pattern.compile("[A-Za-z]{3,}").matcher(m.group(1));
+    int start = -1;
+    int end = -1;
+    while (w.find()) {
+      start = w.start();
+      end = w.end();
+    }
+    if (start < 0 || m.group(1).substring(start, end).equals(with)) {
+      return Optional.empty();
+    }
+    int base = m.start(1);
+    return Optional.of(text.substring(0, base + start) + with + text.substring(base + end));
+  }
+}
