@@ -271,6 +271,7 @@ public final class RoutingPatch {
     private final Set<String> similarMayChange = new TreeSet<>();
     private final Set<String> similarTerms = new TreeSet<>();
     private final Map<String, Integer> similarParts = new LinkedHashMap<>();
+    private final Set<String> similarBefore = new TreeSet<>();
 
     /** Each changed skill's document as it was and as it is: its frequencies and norms by field. */
     private final List<Inverted[]> changedDocs = new ArrayList<>();
@@ -450,6 +451,15 @@ public final class RoutingPatch {
     }
 
     /**
+     * The set session 7's rule asked (every walker of a changed term, chooser of one whose
+     * frequency moved, and case 3), the changed skills aside: a superset of {@link
+     * #similarMayChange} less the changed skills; for tests and figures.
+     */
+    public Set<String> similarMayChangeBefore() {
+      return similarBefore;
+    }
+
+    /**
      * The wider set this patch once asked (kept to compare with): the changed skills and every
      * skill whose surface holds a term a changed document holds differently in any field. A
      * superset of {@link #similarMayChange}; costs the surface postings of every changed term.
@@ -571,7 +581,9 @@ public final class RoutingPatch {
             out.add(r.id());
           }
         }
-        similarParts.put("walkers and choosers before their records were asked", wide.size());
+        wide.addAll(out);
+        similarBefore.addAll(wide);
+        similarParts.put("asked before their records were read", wide.size());
         similarParts.put("cleared by their recorded query", cleared);
       }
       return out;
