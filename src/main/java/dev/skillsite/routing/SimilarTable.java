@@ -118,7 +118,7 @@ final class SimilarTable implements Closeable {
     d.add(new DoubleDocValuesField(CUT, walk.cut()));
     d.add(new DoubleDocValuesField(NEXT, walk.next()));
     d.add(new NumericDocValuesField(PATCHED, patched ? 1 : 0));
-    d.add(new BinaryDocValuesField(CHOSEN, encode(walk)));
+    d.add(new BinaryDocValuesField(CHOSEN, encode(id, walk)));
     d.add(new FloatDocValuesField(FLOOR, walk.floor()));
     writer.updateDocument(new Term(ID, id), d);
   }
@@ -186,10 +186,12 @@ final class SimilarTable implements Closeable {
     }
   }
 
-  private static BytesRef encode(SimilarSkills.Walk walk) {
+  /** The record's id, then its chosen words (the id here spares a stored-fields read). */
+  private static BytesRef encode(String id, SimilarSkills.Walk walk) {
     try {
       var bytes = new java.io.ByteArrayOutputStream();
       var out = new DataOutputStream(bytes);
+      out.writeUTF(id);
       out.writeShort(walk.chosen().size());
       for (SimilarSkills.Chosen c : walk.chosen()) {
         out.writeUTF(c.term());
@@ -221,15 +223,20 @@ final class SimilarTable implements Closeable {
           continue;
         }
         Bits live = leaf.getLiveDocs();
-        var stored = leaf.storedFields();
+        BinaryDocValues chosen = leaf.getBinaryDocValues(CHOSEN);
         PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
         for (int d = pe.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = pe.nextDoc()) {
           if (live != null && !live.get(d)) {
             continue;
           }
-          String id = stored.document(d).get(STORED);
+          chosen.advanceExact(d);
+          BytesRef bytes = chosen.binaryValue();
+          var in =
+              new DataInputStream(
+                  new ByteArrayInputStream(bytes.bytes, bytes.offset, bytes.length));
+          String id = in.readUTF();
           if (!out.containsKey(id)) {
-            out.put(id, read(leaf, d, id));
+            out.put(id, read(leaf, d, id, in));
           }
         }
       }
@@ -238,19 +245,16 @@ final class SimilarTable implements Closeable {
     }
   }
 
-  private static Record read(LeafReader leaf, int d, String id) throws IOException {
+  private static Record read(LeafReader leaf, int d, String id, DataInputStream in)
+      throws IOException {
     NumericDocValues cut = leaf.getNumericDocValues(CUT);
     NumericDocValues next = leaf.getNumericDocValues(NEXT);
     NumericDocValues patched = leaf.getNumericDocValues(PATCHED);
     NumericDocValues floor = leaf.getNumericDocValues(FLOOR);
-    BinaryDocValues chosen = leaf.getBinaryDocValues(CHOSEN);
     cut.advanceExact(d);
     next.advanceExact(d);
     patched.advanceExact(d);
     floor.advanceExact(d);
-    chosen.advanceExact(d);
-    BytesRef bytes = chosen.binaryValue();
-    var in = new DataInputStream(new ByteArrayInputStream(bytes.bytes, bytes.offset, bytes.length));
     int count = in.readShort();
     List<SimilarSkills.Chosen> words = new ArrayList<>(count);
     Set<String> walked = new HashSet<>();
