@@ -229,7 +229,12 @@ final class SimilarTable implements Closeable {
           if (live != null && !live.get(d)) {
             continue;
           }
-          chosen.advanceExact(d);
+          if (chosen == null || !chosen.advanceExact(d)) {
+            // a record without its query (an older state): asked, never cleared
+            String id = leaf.storedFields().document(d).get(STORED);
+            out.putIfAbsent(id, new Record(id, 0, 0, true, List.of(), Set.of(), 0f));
+            continue;
+          }
           BytesRef bytes = chosen.binaryValue();
           var in =
               new DataInputStream(
