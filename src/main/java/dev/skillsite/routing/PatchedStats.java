@@ -97,6 +97,19 @@ final class PatchedStats implements SimilarStats {
     }
   }
 
+  /**
+   * The BM25 score {@link #addScores} would add for a document holding {@code term} {@code freq}
+   * times in {@code field} with length norm {@code norm} (0 when {@code freq} is 0).
+   */
+  float score(String field, String term, float boost, int freq, byte norm) {
+    if (freq == 0) {
+      return 0f;
+    }
+    Field f = field(field);
+    float weight = TermStats.weight(f.docCount(), docFreq(field, term), boost);
+    return TermStats.score(weight, freq, TermStats.normInverse(norm, f.avgdl()));
+  }
+
   @Override
   public int[] docs(String field, String term) {
     return postings(field, term).ords();

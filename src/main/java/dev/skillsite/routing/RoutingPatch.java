@@ -271,6 +271,15 @@ public final class RoutingPatch {
     private final Set<String> similarMayChange = new TreeSet<>();
     private final Set<String> similarTerms = new TreeSet<>();
     private final Map<String, Integer> similarParts = new LinkedHashMap<>();
+    private final Set<String> similarBefore = new TreeSet<>();
+
+    /** Each changed skill's document as it was and as it is: its frequencies and norms by field. */
+    private final List<Inverted[]> changedDocs = new ArrayList<>();
+
+    /** The walks {@link #similarSkills} made (by document), for {@link #commit}'s records. */
+    private final Map<Integer, SimilarSkills.Walk> walksMade =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Confidence confidence;
     private final List<DirectoryReader> readers = new ArrayList<>();
     private PatchedIndex after;
@@ -368,6 +377,7 @@ public final class RoutingPatch {
           continue; // the same document (an edit past the indexed text, of a reference…)
         }
         changedTerms.addAll(differ);
+        changedDocs.add(new Inverted[] {Inverted.of(old), Inverted.of(SkillDocument.of(is))});
         similarTerms.addAll(byField.getOrDefault(Fields.ALL, Set.of()));
         similarTerms.addAll(byField.getOrDefault(Fields.BODY, Set.of()));
         now = SkillDocument.of(is);
@@ -438,6 +448,15 @@ public final class RoutingPatch {
      */
     public Map<String, Integer> similarMayChangeParts() {
       return similarParts;
+    }
+
+    /**
+     * The set session 7's rule asked (every walker of a changed term, chooser of one whose
+     * frequency moved, and case 3), the changed skills aside: a superset of {@link
+     * #similarMayChange} less the changed skills; for tests and figures.
+     */
+    public Set<String> similarMayChangeBefore() {
+      return similarBefore;
     }
 
     /**
@@ -535,11 +554,175 @@ public final class RoutingPatch {
         similarParts.put("chose a term whose frequency moved", chosen.size());
         similarParts.put("a term became usable", crossed.size());
         similarParts.put("an unchosen term may pass the cut", rising.size());
-        out.addAll(chosen);
+        Set<String> wide = new TreeSet<>(out);
+        wide.addAll(chosen);
+        out.clear();
         out.addAll(crossed);
         out.addAll(rising);
+        // cases 1 and 2, each skill's recorded query asked whether its list can move
+        Map<String, SimilarTable.Record> records = new TreeMap<>();
+        Set<String> ids = changedIds();
+        for (String t : similarTerms) {
+          SimilarTable.records(reader, SimilarTable.WALKED, t, records);
+        }
+        for (String t : moved) {
+          SimilarTable.records(reader, SimilarTable.TOP, t, records);
+        }
+        PatchedStats was = new PatchedStats(before);
+        PatchedStats now = new PatchedStats(after);
+        int cleared = 0;
+        for (SimilarTable.Record r : records.values()) {
+          if (out.contains(r.id()) || ids.contains(r.id())) {
+            continue;
+          }
+          if (listHolds(r, was, now, n)) {
+            cleared++;
+          } else {
+            out.add(r.id());
+          }
+        }
+        wide.addAll(out);
+        similarBefore.addAll(wide);
+        similarParts.put("asked before their records were read", wide.size());
+        similarParts.put("cleared by their recorded query", cleared);
       }
       return out;
+    }
+
+    /**
+     * Whether skill S's list (its record {@code r}) is provably the same on the patched index
+     * ({@code now}) as before it ({@code was}), S not changed, the collection statistics held and S
+     * not asked by case 3 of {@link #narrowed}. Its query's chosen words are recorded with what
+     * their weights are made of (S's own frequencies), so their weights and postings on either
+     * index are computed exactly as {@link SimilarSkills} does, from two document frequencies each.
+     * The list is the same when:
+     *
+     * <ol>
+     *   <li><b>the chosen words are the same</b>: each is usable on both, and if S chose {@code
+     *       MAX_TERMS} words, each whose weight moved is now above the recorded cut (times {@code 1
+     *       + SLACK}). The unchosen words weigh at most the cut (at the record at most {@code
+     *       next}; since then one only rose when case 3 let it, staying below the cut), and a
+     *       chosen word whose weight never moved since the record ties with them as it did then; so
+     *       the top {@code MAX_TERMS} are these words, with fewer all usable words are (a word that
+     *       becomes usable is case 3's);
+     *   <li><b>in the same order</b> (weight, then word) on both: the order scores are summed in,
+     *       and the order of the reason's words;
+     *   <li><b>the same walk</b>: the walk computed from each word's postings on both indexes is
+     *       the same (and the recorded one);
+     *   <li><b>every walked word keeps its document frequency in both fields</b>: then its weight
+     *       and its BM25 idf in each field are the same, and every skill but the changed ones keeps
+     *       its score in S's table (its frequencies and norm are not changed, nor the averages);
+     *   <li><b>no changed skill X is, or becomes, one of S's best {@code FLOOR_DEPTH}</b>: X's
+     *       score for S before and after (S's walked words against X's frequencies and norms, as
+     *       the table adds them) is 0 or below the recorded floor by a relative {@code 1e-5} (float
+     *       sums of at most 40 terms are within it). The floor is the {@code FLOOR_DEPTH}-th best
+     *       score at the record and is so still: a skill not asked kept every score but changed
+     *       skills', and those stayed below it. {@code FLOOR_DEPTH ≥ 3n + 1} for every {@code n}
+     *       the related stage asks, so S's window {@code best(3n + 1)} keeps its skills and order,
+     *       and every other skill in it keeps its shared words (the reason and the filter).
+     * </ol>
+     *
+     * Then S's similar list (ids, scores, reasons, order) is the one it had. S's record stays right
+     * though its weights moved: what it records (own frequencies, walk, cut, floor) is what a new
+     * record would say, but for {@code cut}, which is the bound the invariants above need. Cost:
+     * two document frequencies a chosen word (cached across skills) and a look-up per walked word
+     * in each changed document: O(1) a skill.
+     */
+    private boolean listHolds(SimilarTable.Record r, PatchedStats was, PatchedStats now, int n) {
+      List<SimilarSkills.Chosen> chosen = r.chosen();
+      if (chosen.isEmpty()) {
+        return false;
+      }
+      Map<String, Double> wb = new HashMap<>();
+      Map<String, Double> wa = new HashMap<>();
+      Map<String, Integer> pb = new HashMap<>();
+      Map<String, Integer> pa = new HashMap<>();
+      Set<String> idfMoved = new TreeSet<>();
+      boolean full = chosen.size() >= 20;
+      for (SimilarSkills.Chosen c : chosen) {
+        String t = c.term();
+        int ab = was.docFreq(Fields.ALL, t);
+        int bb = was.docFreq(Fields.BODY, t);
+        int aa = now.docFreq(Fields.ALL, t);
+        int ba = now.docFreq(Fields.BODY, t);
+        int dfb = Math.max(ab, bb);
+        int dfa = Math.max(aa, ba);
+        if (!SimilarSkills.usable(dfb, n) || !SimilarSkills.usable(dfa, n)) {
+          return false;
+        }
+        double b = c.weight(n, dfb);
+        double a = c.weight(n, dfa);
+        if (a != b && full && !(a > r.cut() * (1 + SLACK))) {
+          return false;
+        }
+        if (ab != aa || bb != ba) {
+          idfMoved.add(t);
+        }
+        wb.put(t, b);
+        wa.put(t, a);
+        pb.put(t, ab + bb);
+        pa.put(t, aa + ba);
+      }
+      List<String> order = order(wb);
+      if (!order.equals(order(wa))
+          || !order.equals(chosen.stream().map(SimilarSkills.Chosen::term).toList())) {
+        return false;
+      }
+      Set<String> walked = SimilarSkills.walked(order, pb, SimilarSkills.MAX_POSTINGS);
+      if (!walked.equals(SimilarSkills.walked(order, pa, SimilarSkills.MAX_POSTINGS))
+          || !walked.equals(r.walked())) {
+        return false;
+      }
+      for (String t : walked) {
+        if (idfMoved.contains(t)) {
+          return false;
+        }
+      }
+      for (Inverted[] x : changedDocs) {
+        if (!below(score(x[0], order, walked, wb, was), r.floor())
+            || !below(score(x[1], order, walked, wa, now), r.floor())) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static List<String> order(Map<String, Double> weights) {
+      return weights.entrySet().stream()
+          .sorted(
+              Map.Entry.<String, Double>comparingByValue()
+                  .reversed()
+                  .thenComparing(Map.Entry.comparingByKey()))
+          .map(Map.Entry::getKey)
+          .toList();
+    }
+
+    /** Whether a skill of {@code score} is outside a window whose last score is {@code floor}. */
+    private static boolean below(double score, float floor) {
+      return score == 0 || floor > 0 && score < floor * (1 - 1e-5);
+    }
+
+    /** The score a query ({@code order}, its {@code walked} words, weights) gives document x. */
+    private static double score(
+        Inverted x,
+        List<String> order,
+        Set<String> walked,
+        Map<String, Double> weight,
+        PatchedStats stats) {
+      double sum = 0;
+      for (String t : order) {
+        if (!walked.contains(t)) {
+          continue;
+        }
+        for (Fields.Weighted f : SimilarSkills.fields()) {
+          int freq = x.freqs().getOrDefault(f.field(), Map.of()).getOrDefault(t, 0);
+          if (freq > 0) {
+            byte norm = (byte) (long) x.norms().getOrDefault(f.field(), 0L);
+            sum += stats.score(f.field(), t, (float) (f.boost() * weight.get(t)), freq, norm);
+          }
+        }
+      }
+      return sum;
     }
 
     /** The terms (of any field) a changed skill's document holds differently now. */
@@ -633,7 +816,8 @@ public final class RoutingPatch {
             }
           },
           new PatchedStats(at),
-          SimilarSkills.MAX_POSTINGS);
+          SimilarSkills.MAX_POSTINGS,
+          (walk, doc) -> walksMade.put(doc, walk));
     }
 
     /** The notes the state was written or last committed with. */
@@ -653,7 +837,13 @@ public final class RoutingPatch {
         SimilarSkills now = similarSkills();
         for (String id : similarMayChange) {
           int ord = after.ordOf(id).orElseThrow();
-          similar.put(id, surfaceTerms(after.terms(), after.skill(ord)), now.walk(ord), true);
+          // the walk RelatedPatch's query made, else one made now: one query a skill
+          SimilarSkills.Walk walk = walksMade.get(ord);
+          similar.put(
+              id,
+              surfaceTerms(after.terms(), after.skill(ord)),
+              walk != null ? walk : now.walk(ord),
+              true);
         }
       }
       String next = Long.toString(gen + 1);
@@ -807,6 +997,16 @@ public final class RoutingPatch {
       }
     }
     return out;
+  }
+
+  /** A document's term frequencies and length norms, by field, as an index holds them. */
+  record Inverted(Map<String, Map<String, Integer>> freqs, Map<String, Long> norms) {
+    static Inverted of(Document d) throws IOException {
+      Map<String, Map<String, Integer>> freqs = new HashMap<>();
+      Map<String, Long> norms = new HashMap<>();
+      invert(d, freqs, norms);
+      return new Inverted(freqs, norms);
+    }
   }
 
   private static void invert(

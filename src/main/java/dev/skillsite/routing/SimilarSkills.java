@@ -2,6 +2,7 @@ package dev.skillsite.routing;
 
 import dev.skillsite.model.SkillId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.ObjIntConsumer;
 
 /**
  * "More like this" over the routing index: the source skill's most distinctive words (√tf over its
@@ -53,6 +55,9 @@ public final class SimilarSkills {
   private final Skills index;
   private final SimilarStats stats;
   private final int maxPostings;
+
+  /** Told each query's walk as {@link #similar} makes it (a patch records them: one query each). */
+  private final ObjIntConsumer<Walk> walks;
 
   /** Score tables not in use, one a thread at most: a table is as long as the collection. */
   private final Queue<ScoreTable> tables = new ConcurrentLinkedQueue<>();
@@ -100,9 +105,15 @@ public final class SimilarSkills {
    * collection.
    */
   SimilarSkills(Skills index, SimilarStats stats, int maxPostings) {
+    this(index, stats, maxPostings, (walk, doc) -> {});
+  }
+
+  /** As above, telling {@code walks} each query's {@link Walk} (with its document) it makes. */
+  SimilarSkills(Skills index, SimilarStats stats, int maxPostings, ObjIntConsumer<Walk> walks) {
     this.index = index;
     this.stats = stats;
     this.maxPostings = maxPostings;
+    this.walks = walks;
   }
 
   /** The skills a query reads: their stored parts, by document (position in the collection). */
@@ -128,7 +139,31 @@ public final class SimilarSkills {
       Map<String, Double> weight,
       Map<String, String> surface,
       Set<String> walked,
-      double next) {}
+      double next,
+      Map<String, int[]> own) {}
+
+  /**
+   * The largest {@code n} the related stage asks {@link #similar} for: {@code RELATED + 1 +
+   * declared}, and it asks only while fewer than {@code RELATED} are declared, so at most {@code 2
+   * · RELATED} (build/RelatedPatchTest holds the two together). A {@link Walk}'s {@code floor} is
+   * the score of the {@link #FLOOR_DEPTH}-th best candidate, at or below every list's window.
+   */
+  public static final int MAX_N = 12;
+
+  /** The window {@code 3 · MAX_N + 1} a walk's {@code floor} is the last score of. */
+  static final int FLOOR_DEPTH = 3 * MAX_N + 1;
+
+  /**
+   * One chosen word of a query, with what its weight is made of besides the collection: its
+   * frequency on the source's surface and in its body. Its weight is {@code √tf · idf(max df) · (1
+   * + ln(1 + bodyFreq))}, computed as {@link SimilarSkills} does, so {@link #weight} gives it bit
+   * for bit from the word's document frequencies now.
+   */
+  record Chosen(String term, int tf, int bodyFreq) {
+    double weight(int total, int df) {
+      return Math.sqrt(tf) * Idf.of(total, df) * (1 + Math.log1p(bodyFreq));
+    }
+  }
 
   /**
    * What a patch needs to know of one skill's query ({@link #walk}): its chosen words ({@code top},
@@ -136,13 +171,84 @@ public final class SimilarSkills {
    * when it chose fewer than {@link #MAX_TERMS}) and the heaviest weight of a usable surface word
    * it did not choose ({@code next}; 0 when none).
    */
-  record Walk(Set<String> top, Set<String> walked, double cut, double next) {}
+  record Walk(
+      Set<String> top,
+      Set<String> walked,
+      double cut,
+      double next,
+      List<Chosen> chosen,
+      float floor) {
 
-  /** The record of skill {@code doc}'s query, as {@link #similar} makes it now. */
+    /**
+     * {@code chosen}: the chosen words in the query's order (weight, then word); {@code floor}: the
+     * score (as a float) of the {@link #FLOOR_DEPTH}-th best candidate, 0 when fewer were found.
+     */
+    Walk {}
+  }
+
+  /**
+   * The record of skill {@code doc}'s query, as {@link #similar} makes it now (its walk scored, for
+   * the floor).
+   */
   Walk walk(int doc) {
     Query q = query(doc);
+    if (q.top().isEmpty()) {
+      return walkOf(q, 0f);
+    }
+    ScoreTable table = table();
+    try {
+      score(q, table);
+      int[] best = table.best(FLOOR_DEPTH);
+      return walkOf(q, floor(table, best));
+    } finally {
+      table.clear();
+      tables.offer(table);
+    }
+  }
+
+  private static float floor(ScoreTable table, int[] best) {
+    return best.length < FLOOR_DEPTH ? 0f : (float) table.score(best[FLOOR_DEPTH - 1]);
+  }
+
+  private static Walk walkOf(Query q, float floor) {
     double cut = q.top().size() < MAX_TERMS ? 0 : q.weight().get(q.top().get(MAX_TERMS - 1));
-    return new Walk(new TreeSet<>(q.top()), new TreeSet<>(q.walked()), cut, q.next());
+    List<Chosen> chosen = new ArrayList<>();
+    for (String t : q.top()) {
+      int[] own = q.own().get(t);
+      chosen.add(new Chosen(t, own[0], own[1]));
+    }
+    return new Walk(
+        new TreeSet<>(q.top()), new TreeSet<>(q.walked()), cut, q.next(), chosen, floor);
+  }
+
+  /**
+   * The words {@code chosen} walk, in the order {@link #similar} decides it ({@code postings} of
+   * each: its documents in both fields), within {@code maxPostings}.
+   */
+  static Set<String> walked(List<String> chosen, Map<String, Integer> postings, int maxPostings) {
+    Set<String> walked = new HashSet<>();
+    long sum = 0;
+    for (String t :
+        chosen.stream()
+            .sorted(Comparator.comparingInt((String c) -> postings.get(c)).thenComparing(c -> c))
+            .toList()) {
+      sum += postings.get(t);
+      if (sum > maxPostings) {
+        break;
+      }
+      walked.add(t);
+    }
+    return walked;
+  }
+
+  /** The budget of postings this instance's queries walk. */
+  int maxPostings() {
+    return maxPostings;
+  }
+
+  /** Field weights of a query: {@code all} 1.0, {@code body} 0.3. */
+  static List<Fields.Weighted> fields() {
+    return FIELDS;
   }
 
   /** Whether a word in {@code df} of the collection's {@code total} skills may be chosen. */
@@ -162,14 +268,17 @@ public final class SimilarSkills {
     }
     int total = index.size();
     Map<String, Double> weight = new HashMap<>();
+    Map<String, int[]> own = new HashMap<>();
     for (var e : tf.entrySet()) {
       int df = docFreq(e.getKey());
       if (usable(df, total)) {
         // words the skill's body keeps coming back to are its topic; a word only its description
         // uses
         // ("proactively", "invoke") is phrasing
-        double topical = 1 + Math.log1p(stats.freq(Fields.BODY, e.getKey(), doc));
-        weight.put(e.getKey(), Math.sqrt(e.getValue()) * Idf.of(total, df) * topical);
+        int bodyFreq = stats.freq(Fields.BODY, e.getKey(), doc);
+        Chosen c = new Chosen(e.getKey(), e.getValue(), bodyFreq);
+        weight.put(e.getKey(), c.weight(total, df));
+        own.put(e.getKey(), new int[] {e.getValue(), bodyFreq});
       }
     }
     List<String> top =
@@ -188,19 +297,12 @@ public final class SimilarSkills {
         next = Math.max(next, e.getValue());
       }
     }
-    Set<String> walked = new HashSet<>();
-    long postings = 0;
-    for (String t :
-        top.stream()
-            .sorted(Comparator.comparingInt(this::postings).thenComparing(t -> t))
-            .toList()) {
-      postings += postings(t);
-      if (postings > maxPostings) {
-        break;
-      }
-      walked.add(t);
+    Map<String, Integer> postings = new HashMap<>();
+    for (String t : top) {
+      postings.put(t, postings(t));
     }
-    return new Query(top, weight, surface, walked, next);
+    Set<String> walked = walked(top, postings, maxPostings);
+    return new Query(top, weight, surface, walked, next, own);
   }
 
   /** The postings of {@code term} a query walks: its documents in both fields. */
@@ -226,10 +328,7 @@ public final class SimilarSkills {
     if (q.top().isEmpty()) {
       return List.of();
     }
-    ScoreTable table = tables.poll();
-    if (table == null || table.capacity() != index.size()) {
-      table = new ScoreTable(index.size());
-    }
+    ScoreTable table = table();
     try {
       return similar(doc, n, q, table);
     } finally {
@@ -238,7 +337,15 @@ public final class SimilarSkills {
     }
   }
 
-  private List<Similar> similar(int doc, int n, Query q, ScoreTable table) {
+  private ScoreTable table() {
+    ScoreTable table = tables.poll();
+    if (table == null || table.capacity() != index.size()) {
+      table = new ScoreTable(index.size());
+    }
+    return table;
+  }
+
+  private void score(Query q, ScoreTable table) {
     for (String t : q.top()) {
       if (q.walked().contains(t)) {
         for (Fields.Weighted f : FIELDS) {
@@ -246,9 +353,16 @@ public final class SimilarSkills {
         }
       }
     }
+  }
+
+  private List<Similar> similar(int doc, int n, Query q, ScoreTable table) {
+    score(q, table);
     List<Similar> out = new ArrayList<>();
     Background background = index.background();
-    int[] best = table.best(3 * n + 1);
+    int window = 3 * n + 1;
+    int[] ranked = table.best(Math.max(window, FLOOR_DEPTH));
+    walks.accept(walkOf(q, floor(table, ranked)), doc);
+    int[] best = Arrays.copyOf(ranked, Math.min(window, ranked.length));
     // what the two share must be specific: words most skills anywhere use ("page", "never",
     // "multi") say nothing about what a skill is for, however rare they are in one small collection
     List<String> specific =

@@ -1,20 +1,29 @@
 package dev.skillsite.routing;
 
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiPredicate;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -49,6 +58,22 @@ final class SimilarTable implements Closeable {
   private static final String CUT = "cut";
   private static final String NEXT = "next";
   private static final String PATCHED = "patched";
+  private static final String CHOSEN = "chosen";
+  private static final String FLOOR = "floor";
+
+  /**
+   * One skill's record as {@link #records} reads it: its id, {@code cut}, {@code next}, whether a
+   * patch made it, its chosen words in its query's order with what their weights are made of, the
+   * ones it walked, and its walk's {@code floor}.
+   */
+  record Record(
+      String id,
+      double cut,
+      double next,
+      boolean patched,
+      List<SimilarSkills.Chosen> chosen,
+      Set<String> walked,
+      float floor) {}
 
   private final IndexWriter writer;
 
@@ -93,6 +118,8 @@ final class SimilarTable implements Closeable {
     d.add(new DoubleDocValuesField(CUT, walk.cut()));
     d.add(new DoubleDocValuesField(NEXT, walk.next()));
     d.add(new NumericDocValuesField(PATCHED, patched ? 1 : 0));
+    d.add(new BinaryDocValuesField(CHOSEN, encode(id, walk)));
+    d.add(new FloatDocValuesField(FLOOR, walk.floor()));
     writer.updateDocument(new Term(ID, id), d);
   }
 
@@ -157,6 +184,100 @@ final class SimilarTable implements Closeable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The record's id, then its chosen words (the id here spares a stored-fields read). */
+  private static BytesRef encode(String id, SimilarSkills.Walk walk) {
+    try {
+      var bytes = new java.io.ByteArrayOutputStream();
+      var out = new DataOutputStream(bytes);
+      out.writeUTF(id);
+      out.writeShort(walk.chosen().size());
+      for (SimilarSkills.Chosen c : walk.chosen()) {
+        out.writeUTF(c.term());
+        out.writeInt(c.tf());
+        out.writeInt(c.bodyFreq());
+        out.writeBoolean(walk.walked().contains(c.term()));
+      }
+      return new BytesRef(bytes.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Adds to {@code out} (by id) the records of the skills holding {@code term} in {@code field}.
+   * Costs the term's postings and a record read for each.
+   */
+  static void records(DirectoryReader reader, String field, String term, Map<String, Record> out) {
+    try {
+      BytesRef b = new BytesRef(term);
+      for (LeafReaderContext ctx : reader.leaves()) {
+        LeafReader leaf = ctx.reader();
+        Terms terms = leaf.terms(field);
+        if (terms == null) {
+          continue;
+        }
+        TermsEnum te = terms.iterator();
+        if (!te.seekExact(b)) {
+          continue;
+        }
+        Bits live = leaf.getLiveDocs();
+        BinaryDocValues chosen = leaf.getBinaryDocValues(CHOSEN);
+        PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+        for (int d = pe.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = pe.nextDoc()) {
+          if (live != null && !live.get(d)) {
+            continue;
+          }
+          if (chosen == null || !chosen.advanceExact(d)) {
+            // a record without its query (an older state): asked, never cleared
+            String id = leaf.storedFields().document(d).get(STORED);
+            out.putIfAbsent(id, new Record(id, 0, 0, true, List.of(), Set.of(), 0f));
+            continue;
+          }
+          BytesRef bytes = chosen.binaryValue();
+          var in =
+              new DataInputStream(
+                  new ByteArrayInputStream(bytes.bytes, bytes.offset, bytes.length));
+          String id = in.readUTF();
+          if (!out.containsKey(id)) {
+            out.put(id, read(leaf, d, id, in));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Record read(LeafReader leaf, int d, String id, DataInputStream in)
+      throws IOException {
+    NumericDocValues cut = leaf.getNumericDocValues(CUT);
+    NumericDocValues next = leaf.getNumericDocValues(NEXT);
+    NumericDocValues patched = leaf.getNumericDocValues(PATCHED);
+    NumericDocValues floor = leaf.getNumericDocValues(FLOOR);
+    cut.advanceExact(d);
+    next.advanceExact(d);
+    patched.advanceExact(d);
+    floor.advanceExact(d);
+    int count = in.readShort();
+    List<SimilarSkills.Chosen> words = new ArrayList<>(count);
+    Set<String> walked = new HashSet<>();
+    for (int i = 0; i < count; i++) {
+      SimilarSkills.Chosen c = new SimilarSkills.Chosen(in.readUTF(), in.readInt(), in.readInt());
+      words.add(c);
+      if (in.readBoolean()) {
+        walked.add(c.term());
+      }
+    }
+    return new Record(
+        id,
+        Double.longBitsToDouble(cut.longValue()),
+        Double.longBitsToDouble(next.longValue()),
+        patched.longValue() == 1,
+        words,
+        walked,
+        Float.intBitsToFloat((int) floor.longValue()));
   }
 
   /** What the last commit recorded. */

@@ -50,6 +50,7 @@ public final class RelatedPatchBench {
     int random = Integer.parseInt(args[2]);
     int common = Integer.parseInt(args[3]);
     int described = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+    int sentences = args.length > 5 ? Integer.parseInt(args[5]) : 0;
     var bean = ManagementFactory.getThreadMXBean();
     long c = bean.getCurrentThreadCpuTime();
     Catalog catalog = new ContentLoader().load(Path.of(args[0]), 200_000);
@@ -73,14 +74,18 @@ public final class RelatedPatchBench {
     Random r = new Random(27);
     List<long[]> rows = new ArrayList<>();
     int patches = 0;
-    String[] kinds = {"random", "common", "descr."};
-    for (int e = 0; e < random + common + described; e++) {
-      int kind = e < random ? 0 : e < random + common ? 1 : 2;
+    String[] kinds = {"random", "common", "descr.", "sentence"};
+    List<String> pool = commonBodyWords(skills, 200);
+    for (int e = 0; e < random + common + described + sentences; e++) {
+      int kind = e < random ? 0 : e < random + common ? 1 : e < random + common + described ? 2 : 3;
       int at = r.nextInt(skills.size());
       Skill before = skills.get(at);
       String word;
       Skill after;
-      if (kind == 2) {
+      if (kind == 3) {
+        word = sentence(skills, pool, r);
+        after = afterFirstHeading(before, word);
+      } else if (kind == 2) {
         word = randomDescriptionWord(skills.get(r.nextInt(skills.size())), r);
         after = replaceRandomDescriptionWord(before, word, r);
       } else {
@@ -126,7 +131,7 @@ public final class RelatedPatchBench {
                 + " lists %7.1f ms (wall %7.1f), commit %6.1f ms CPU %s%n",
             kinds[kind],
             before.id().value(),
-            word,
+            word.length() > 18 ? word.substring(0, 15) + "…" : word,
             p.similarMayChange().size(),
             wide,
             differ,
@@ -146,7 +151,7 @@ public final class RelatedPatchBench {
       }
       skills.set(at, after);
     }
-    for (int kind = 0; kind < 3; kind++) {
+    for (int kind = 0; kind < 4; kind++) {
       int k = kind;
       long[] may = column(rows, k, 1);
       long[] wide = column(rows, k, 4);
@@ -180,6 +185,61 @@ public final class RelatedPatchBench {
             Arrays.stream(cpu).sum() / 1e6 / Math.max(1, Arrays.stream(may).sum()));
       }
     }
+  }
+
+  /**
+   * A sentence of 6–12 words: each a common body word ({@code pool}, the collection's commonest
+   * usable ones) or a plain body word of a random skill, half and half.
+   */
+  private static String sentence(List<Skill> skills, List<String> pool, Random r) {
+    int count = 6 + r.nextInt(7);
+    List<String> words = new ArrayList<>();
+    while (words.size() < count) {
+      String w =
+          r.nextBoolean()
+              ? pool.get(r.nextInt(pool.size()))
+              : randomWord(skills.get(r.nextInt(skills.size())), r);
+      if (w != null) {
+        words.add(w);
+      }
+    }
+    String s = String.join(" ", words);
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1) + ".";
+  }
+
+  /** {@code sentence} inserted as a paragraph after the body's first heading (else first). */
+  private static Skill afterFirstHeading(Skill s, String sentence) {
+    String body = s.body();
+    int at = 0;
+    int lineStart = 0;
+    for (String line : body.split("\n", -1)) {
+      if (line.startsWith("#")) {
+        at = Math.min(body.length(), lineStart + line.length() + 1);
+        break;
+      }
+      lineStart += line.length() + 1;
+    }
+    return SkillEdits.withBody(
+        s, body.substring(0, at) + "\n" + sentence + "\n\n" + body.substring(at));
+  }
+
+  /** The {@code count} commonest body words under a quarter of the skills. */
+  private static List<String> commonBodyWords(List<Skill> skills, int count) {
+    Map<String, Integer> df = new HashMap<>();
+    for (Skill s : skills) {
+      for (String w : new HashSet<>(bodyWords(s))) {
+        df.merge(w, 1, Integer::sum);
+      }
+    }
+    return df.entrySet().stream()
+        .filter(e -> e.getValue() < 0.25 * skills.size())
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(count)
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   private static long[] column(List<long[]> rows, int kind, int col) {

@@ -93,6 +93,32 @@ class RelatedPatchTest {
     s.close();
   }
 
+  /**
+   * A patch clears a skill by its recorded walk's floor, the score of its {@code 3 · MAX_N + 1}-th
+   * candidate: that holds only if the related stage never asks for more than {@code MAX_N}.
+   */
+  @Test
+  void theRelatedStageAsksAtMostMaxN() {
+    List<Integer> asked = new ArrayList<>();
+    IndexAnswers.Finder spy =
+        (id, n) -> {
+          asked.add(n);
+          return List.of();
+        };
+    SkillId self = new SkillId("self");
+    for (int declared = 0; declared <= BuildPipeline.RELATED + 2; declared++) {
+      List<SkillId> ids = new ArrayList<>();
+      for (int i = 0; i < declared; i++) {
+        ids.add(new SkillId("d" + i));
+      }
+      ids.add(self); // declaring itself counts for nothing
+      RelatedSkillsStage.related(self, ids, spy, BuildPipeline.RELATED);
+    }
+    assertEquals(BuildPipeline.RELATED, asked.size(), "asked while fewer than RELATED declared");
+    assertEquals(2 * BuildPipeline.RELATED, asked.stream().mapToInt(i -> i).max().orElseThrow());
+    assertTrue(2 * BuildPipeline.RELATED <= dev.skillsite.routing.SimilarSkills.MAX_N);
+  }
+
   @Test
   void tooManyListsOrAnUnrecordedSkillFallBack() throws IOException {
     Sequence s = new Sequence(Path.of("../shared/corpora/anthropic"), site);

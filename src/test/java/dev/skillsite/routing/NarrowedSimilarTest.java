@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NarrowedSimilarTest {
   private static final String KEY = "code+config";
   private static final Pattern WORD = Pattern.compile("(?<![\\w.-])([a-z]{6,})(?![\\w-])");
-  private static final int KINDS = 8;
+  private static final int KINDS = 11;
 
   @TempDir Path cache;
 
@@ -72,6 +72,7 @@ class NarrowedSimilarTest {
     int patches;
     long narrowed;
     long wide;
+    long previous;
     int applied;
     int refused;
     int changedLists;
@@ -111,7 +112,7 @@ class NarrowedSimilarTest {
       s.sort(null);
       System.out.printf(
           "%s: %d edits patched (%d refused), kinds %s; narrowed %d vs wide %d lists in all;"
-              + " narrowed median %d max %d; lists that changed %d%n",
+              + " narrowed median %d max %d; lists that changed %d; session 7's rule %d%n",
           name,
           applied,
           refused,
@@ -120,7 +121,8 @@ class NarrowedSimilarTest {
           wide,
           s.isEmpty() ? 0 : s.get(s.size() / 2),
           s.isEmpty() ? 0 : s.get(s.size() - 1),
-          changedLists);
+          changedLists,
+          previous);
     }
 
     private record Edit(int at, Skill after) {}
@@ -149,12 +151,68 @@ class NarrowedSimilarTest {
                   String w = wordWithDf(cut - 2, cut - 1, r);
                   yield w == null ? null : descriptionWord(x, w, r); // → no longer usable
                 }
-                default -> descriptionWord(x, "", r);
+                case 7 -> descriptionWord(x, "", r);
+                case 8 -> afterFirstHeading(x, sentence(r)); // an in-window sentence
+                case 9 -> descriptionWord(x, common(r) + " " + randomWord(x.description(), r), r);
+                default -> bodyWord(x, "", r); // a body word removed
               })
           .map(s -> new Edit(position(s.id()), s));
     }
 
     private String lastWord;
+
+    /** The 200 commonest usable body and description words (by raw word), for sentences. */
+    private List<String> pool;
+
+    private String common(Random r) {
+      if (pool == null) {
+        wordWithDf(1, 1, r); // fills dfs
+        int cut = (int) (0.3 * skills.size());
+        pool =
+            dfs.entrySet().stream()
+                .filter(e -> e.getValue() < cut)
+                .sorted(
+                    Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(200)
+                .map(Map.Entry::getKey)
+                .toList();
+      }
+      return pool.get(r.nextInt(pool.size()));
+    }
+
+    /** 6–12 words, half the collection's common words, half any skill's description words. */
+    private String sentence(Random r) {
+      int count = 6 + r.nextInt(7);
+      List<String> w = new ArrayList<>();
+      while (w.size() < count) {
+        String word =
+            r.nextBoolean()
+                ? common(r)
+                : randomWord(skills.get(r.nextInt(skills.size())).description(), r);
+        if (word != null) {
+          w.add(word);
+        }
+      }
+      return String.join(" ", w) + ".";
+    }
+
+    /** {@code sentence} as a paragraph after the body's first heading (else first). */
+    private static Skill afterFirstHeading(Skill s, String sentence) {
+      String body = s.body();
+      int at = 0;
+      int start = 0;
+      for (String line : body.split("\n", -1)) {
+        if (line.startsWith("#")) {
+          at = Math.min(body.length(), start + line.length() + 1);
+          break;
+        }
+        start += line.length() + 1;
+      }
+      return SkillEdits.withBody(
+          s, body.substring(0, at) + "\n" + sentence + "\n\n" + body.substring(at));
+    }
 
     private int position(SkillId id) {
       for (int i = 0; i < skills.size(); i++) {
@@ -310,6 +368,10 @@ class NarrowedSimilarTest {
         Set<String> wider = p.similarMayChangeWide();
         assertTrue(may.contains(after.id().value()), "the changed skill is asked");
         assertTrue(wider.containsAll(may), "narrowed ⊆ wide: " + may + " vs " + wider);
+        Set<String> was = new java.util.TreeSet<>(p.similarMayChangeBefore());
+        was.addAll(p.changedIds());
+        assertTrue(was.containsAll(may), "narrowed ⊆ session 7 set: " + may + " vs " + was);
+        previous += was.size();
         SimilarSkills now = fresh.similarSkills();
         SimilarSkills patched = p.similarSkills();
         for (int i = e % stride; i < next.size(); i += stride) {
