@@ -640,14 +640,13 @@ class PatchBuildSpecTest {
   }
 
   /**
-   * A trigger phrase reworded (slack-gif-creator's quoted "make me a GIF …", twice): the skill's
-   * page, its card and catalog entries and the trigger index patched, every file the clean build's
-   * but the health report. Until wt-trigger's routing and health side lands, through the real seam
-   * with its health-inputs refusal dropped (the health files are left out of the comparison); at
-   * the merge, the real seam and no exclusion.
+   * A trigger phrase reworded (slack-gif-creator's quoted "make me a GIF …", twice) through the
+   * real seam: the routing and health side (probes, health report) and the pages side (the skill's
+   * page, its card and catalog entries, the trigger index) patched, the whole site the clean
+   * build's.
    */
   @Test
-  void aTriggerPhraseRewordedIsPatchedOnThePagesSide() throws IOException {
+  void aTriggerPhraseRewordedIsPatched() throws IOException {
     Path content = tmp.resolve("content");
     Trees.copy(CORPUS, content);
     Path out = tmp.resolve("site");
@@ -658,24 +657,9 @@ class PatchBuildSpecTest {
           {"\"make me a GIF of X doing Y for Slack.\"", "\"make me a Slack GIF of X doing Y.\""},
           {"\"make me a Slack GIF of X doing Y.\"", "\"make me a Slack GIF of Y doing X.\""}
         }) {
-      BuildResult r =
-          descriptionPatch(out)
-              .run(options(content, out), Optional.of(List.of(replace(skill, edit[0], edit[1]))));
+      BuildResult r = run(content, out, Optional.of(List.of(replace(skill, edit[0], edit[1]))));
       assertTrue(r.patch().taken(), edit[1] + ": " + r.patch());
-      System.out.println(edit[1] + ": " + r.patch().steps());
-      Path clean = Files.createTempDirectory(tmp, "clean").resolve("site");
-      run(content, clean, Optional.empty());
-      List<String> differ =
-          SiteFingerprint.differences(
-              SiteFingerprint.ofPatched(clean), SiteFingerprint.ofPatched(out));
-      System.out.println(edit[1] + ": health files left out: " + differ);
-      assertEquals(
-          List.of(),
-          differ.stream()
-              .filter(d -> !d.startsWith("health/"))
-              .filter(d -> !d.startsWith(".skillsite-cache/patch/health.tab"))
-              .toList(),
-          edit[1]);
+      assertClean(content, out, edit[1], true);
       String phrase = edit[1].replace("\"", "").replace(".", "");
       assertTrue(Files.readString(out.resolve("triggers/index.html")).contains(phrase), phrase);
     }
@@ -763,12 +747,11 @@ class PatchBuildSpecTest {
 
   /**
    * A "Use when" clause reworded (a trigger changed: one probe gone, one new) through the real
-   * seam: the routing and health side patch it (wt-trigger); until the pages side patches the
-   * trigger index (wt-tpages), the patch stops there and builds whole — the test accepts that
-   * refusal only, and a taken patch must leave the site the clean build's.
+   * seam: the routing and health side and the pages side (trigger index) patch it, and the site is
+   * the clean build's.
    */
   @Test
-  void aTriggerEditPassesTheRoutingAndHealthSide() throws IOException {
+  void aUseWhenClauseRewordedIsPatched() throws IOException {
     Path content = tmp.resolve("content");
     Trees.copy(CORPUS, content);
     Path out = tmp.resolve("site");
@@ -779,13 +762,8 @@ class PatchBuildSpecTest {
             content,
             out,
             Optional.of(List.of(replace(skill, "proposals, technical", "roadmaps, technical"))));
-    if (r.patch().taken()) {
-      assertClean(content, out, "a clause reworded", true);
-    } else {
-      assertTrue(
-          r.patch().reason().contains("triggers changed: the trigger index"),
-          "refused by the pages side only: " + r.patch());
-    }
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertClean(content, out, "a clause reworded", true);
   }
 
   private static BuildResult run(Path content, Path site, Optional<List<Path>> changed)
