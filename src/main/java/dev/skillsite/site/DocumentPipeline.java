@@ -750,12 +750,21 @@ final class DocumentPipeline {
     return all.withoutCommon(spread, skills.size());
   }
 
-  /** The skill's body, then its references. */
+  /**
+   * The skill's body, then its references. The body is the skill's own {@link
+   * dev.skillsite.model.MarkdownText}, read again from its SKILL.md when a renderer asks for it: a
+   * document waiting to be rendered (every skill's, between the drafts and the links checked) must
+   * not hold its text, nor must a count of the lengths read every body.
+   */
   static List<SourceDocument> sources(Skill skill) {
     List<SourceDocument> docs = new ArrayList<>();
     docs.add(
         new SourceDocument(
-            skill.source(), skill.id(), skill.dir(), skill.body(), Math.max(1, skill.bodyLine())));
+            skill.source(),
+            skill.id(),
+            skill.dir(),
+            skill.bodyText(),
+            Math.max(1, skill.bodyLine())));
     for (Reference ref : skill.references()) {
       docs.add(new SourceDocument(skill.contentPath(ref), skill.id(), skill.dir(), ref.text(), 1));
     }

@@ -73,6 +73,83 @@ class DocumentPipelineTest {
   private static final DocumentPipeline PIPELINE =
       new DocumentPipeline(new dev.skillsite.markdown.MarkdownRenderer());
 
+  /**
+   * A SKILL.md body as a registry's build loads it: read again from its file when asked for. The
+   * documents waiting to be rendered (every skill's, until every anchor is known) must not hold it,
+   * so {@link DocumentPipeline#sources} hands on the skill's own text without reading it; the
+   * renderer reads it when it needs it, again for a draft that relied on an anchor that is not
+   * there, and the site is byte for byte the one a held body gives.
+   */
+  @Test
+  void aBodyReadAgainFromItsFileIsNotHeldWhileWaitingAndRendersAsAHeldOne() throws IOException {
+    String body =
+        "# A\n\n## Own part\n\n[present](../b-skill/SKILL.md#usage), "
+            + "[absent](../b-skill/SKILL.md#nope), [own](#own-part)\n";
+    Catalog held =
+        new CatalogFixture()
+            .skill("a-skill")
+            .description("Use when the user asks to \"do a\".")
+            .body(body)
+            .add()
+            .skill("b-skill")
+            .description("Use when the user asks to \"do b\".")
+            .body("# B\n\n## Usage\n\nSee [A](../a-skill/SKILL.md#own-part).\n")
+            .add()
+            .catalog();
+    java.util.concurrent.atomic.AtomicInteger reads =
+        new java.util.concurrent.atomic.AtomicInteger();
+    List<dev.skillsite.model.Skill> skills =
+        held.skills().stream()
+            .map(
+                s ->
+                    s.name().equals("a-skill")
+                        ? new dev.skillsite.model.Skill(
+                            s.id(),
+                            s.name(),
+                            s.description(),
+                            s.source(),
+                            s.collectionId(),
+                            s.frontmatter(),
+                            dev.skillsite.model.MarkdownText.reread(
+                                body,
+                                () -> {
+                                  reads.incrementAndGet();
+                                  return new String(body.toCharArray());
+                                }),
+                            s.bodyLine(),
+                            s.references(),
+                            s.triggers(),
+                            s.declaredRelated())
+                        : s)
+            .toList();
+    dev.skillsite.model.Skill a = skills.get(0);
+    var sources = DocumentPipeline.sources(a);
+    assertSame(a.bodyText(), sources.get(0).text());
+    assertEquals(0, reads.get(), "listing a skill's documents reads none of them");
+
+    Catalog reread =
+        new Catalog(
+            held.config(), held.collections(), skills, held.skippedSources(), held.diagnostics());
+    SiteGenerator generator = new SiteGenerator(Optional.empty());
+    SiteReport one =
+        generator.generate(new SiteInput(held, Map.of(), Optional.empty()), tmp.resolve("held"));
+    SiteReport two =
+        generator.generate(new SiteInput(reread, Map.of(), Optional.empty()), tmp.resolve("read"));
+    assertTrue(reads.get() >= 2, "scanned, then rendered: read " + reads.get() + " times");
+    assertEquals(
+        one.diagnostics().stream().map(Diagnostic::format).toList(),
+        two.diagnostics().stream().map(Diagnostic::format).toList());
+    assertEquals(1, two.diagnostics().size()); // the missing anchor: its draft was rendered again
+    try (var files = Files.walk(tmp.resolve("held"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Path other = tmp.resolve("read").resolve(tmp.resolve("held").relativize(f));
+        assertTrue(
+            java.util.Arrays.equals(Files.readAllBytes(f), Files.readAllBytes(other)),
+            "same bytes: " + f);
+      }
+    }
+  }
+
   @Test
   void theMentionScanOfAnUnchangedDocumentIsTheLastBuildsAndAnEditedOneIsScannedAgain()
       throws IOException {
