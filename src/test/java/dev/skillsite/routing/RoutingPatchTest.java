@@ -133,6 +133,7 @@ class RoutingPatchTest {
     int carried;
     int similarCarried;
     int asked;
+    final java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
 
     Sequence(List<Skill> skills, Path cache) throws IOException {
       this.skills = new ArrayList<>(skills);
@@ -186,6 +187,7 @@ class RoutingPatchTest {
         for (String q : triggers) {
           if (asked.contains(q)) {
             assertEquals(router.rank(q, TOP), p.rankings().get(q), "returned: " + q);
+            assertEquals(old.rank(q, TOP), p.rankingsBefore().get(q), "before: " + q);
           } else {
             carried++;
             assertEquals(old.rank(q, TOP), router.rank(q, TOP), "carried: " + q);
@@ -204,6 +206,12 @@ class RoutingPatchTest {
         p.commit();
         skills.set(at, after);
         this.asked += p.rankings().size();
+        p.counts().forEach((k, v) -> counts.merge(k, v, Integer::sum));
+        assertEquals(
+            2 * p.rankings().size(),
+            p.counts().get("re-ranked") + p.counts().get("from records"),
+            p.counts().toString());
+        System.out.println("counts " + after.id().value() + ": " + p.counts());
         return p.rankings().size();
       }
     }
