@@ -138,6 +138,22 @@ public final class RoutingPatch {
       String key,
       Map<String, String> notes)
       throws IOException {
+    write(cache, index, triggers, key, notes, true);
+  }
+
+  /**
+   * As {@link #write(Path, RoutingIndex, Collection, String, Map)}; without {@code records} no
+   * trigger's ranking is recorded and every patch ranks each asked phrase by a full search (the
+   * figures' "before": perf/RouteStepBench).
+   */
+  public static void write(
+      Path cache,
+      RoutingIndex index,
+      Collection<String> triggers,
+      String key,
+      Map<String, String> notes,
+      boolean records)
+      throws IOException {
     Path root = cache.resolve(DIR);
     Files.createDirectories(root);
     Files.deleteIfExists(root.resolve(STATE)); // no state while it is written
@@ -157,7 +173,7 @@ public final class RoutingPatch {
     try (TriggerTable t = TriggerTable.open(root.resolve("triggers"), true)) {
       Synonyms synonyms = new Synonyms();
       for (String q : new TreeSet<>(triggers)) {
-        t.put(q, t.termsOf(q), Recorded.of(index, synonyms, q).bytes());
+        t.put(q, t.termsOf(q), records ? Recorded.of(index, synonyms, q).bytes() : new byte[0]);
       }
       t.commit(Map.of(GEN, "0"));
     }
@@ -396,6 +412,14 @@ public final class RoutingPatch {
       }
       similarMayChange.addAll(narrowed(before, after));
       Map<String, byte[]> asked = new TreeMap<>(triggers.usingRecords(changedTerms));
+      // every held trigger of a changed skill, old and new (the health side reads X's own probes)
+      Set<String> own = new TreeSet<>();
+      for (Change c : changes) {
+        own.addAll(c.before().triggers().all());
+        own.addAll(c.after().triggers().all());
+      }
+      own.removeAll(removed);
+      triggers.recordsOf(own).forEach(asked::putIfAbsent);
       added.forEach(q -> asked.put(q, new byte[0]));
       Router router = Router.over(after, confidence);
       Router was = Router.over(before, confidence);

@@ -156,6 +156,36 @@ final class TriggerTable implements Closeable {
     return out;
   }
 
+  /** Of {@code phrases}, those held, each with its record (empty when none), sorted. */
+  java.util.SortedMap<String, byte[]> recordsOf(Collection<String> phrases) {
+    java.util.SortedMap<String, byte[]> out = new java.util.TreeMap<>();
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      Terms t = MultiTerms.getTerms(reader, PHRASE);
+      if (t == null) {
+        return out;
+      }
+      StoredFields stored = reader.storedFields();
+      TermsEnum te = t.iterator();
+      var live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
+      for (String p : phrases) {
+        if (out.containsKey(p) || !te.seekExact(new BytesRef(p))) {
+          continue;
+        }
+        PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+        for (int d = pe.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = pe.nextDoc()) {
+          if (live == null || live.get(d)) {
+            BytesRef r = stored.document(d).getBinaryValue(RECORD);
+            out.put(p, r == null ? new byte[0] : BytesRef.deepCopyOf(r).bytes);
+            break;
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
   /** How many phrases are held. */
   int size() {
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
