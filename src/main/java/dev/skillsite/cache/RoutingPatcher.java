@@ -179,7 +179,9 @@ public final class RoutingPatcher {
           + c.getOrDefault("from records", 0)
           + " from records, "
           + c.getOrDefault("candidates", 0)
-          + " candidates scored)";
+          + " candidates scored; CPU ms "
+          + routing.parts()
+          + ")";
     }
 
     /** Makes the patched state the state: after the site is published. */

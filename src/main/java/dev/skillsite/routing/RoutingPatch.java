@@ -297,6 +297,7 @@ public final class RoutingPatch {
     private final Map<String, RouteResult> rankingsBefore = new LinkedHashMap<>();
     private final Set<String> changedTerms = new TreeSet<>();
     private final Map<String, Integer> counts = new LinkedHashMap<>();
+    private final Map<String, Long> parts = new LinkedHashMap<>();
     private final Set<SkillId> changed =
         new TreeSet<>(java.util.Comparator.comparing(SkillId::value));
     private boolean committed;
@@ -354,6 +355,7 @@ public final class RoutingPatch {
     private Optional<String> apply(
         List<Change> changes, Collection<String> added, Collection<String> removed, int top)
         throws IOException {
+      long t0 = cpu();
       PatchedIndex before = view();
       if (before.size() == 0) {
         return Optional.of("an empty collection");
@@ -397,6 +399,8 @@ public final class RoutingPatch {
         replaced = true;
       }
       after = view();
+      long t1 = cpu();
+      parts.put("replace", (t1 - t0) / 1_000_000);
       Set<String> fields = new TreeSet<>(IndexDelta.indexedFields(readers.get(0)));
       fields.addAll(IndexDelta.indexedFields(readers.get(2)));
       Optional<String> differ = statisticsDiffer(before, after, fields);
@@ -410,7 +414,11 @@ public final class RoutingPatch {
         surfaces.put(s.id().value(), surfaceTerms(after.terms(), s));
         similarMayChange.add(s.id().value());
       }
+      long t2 = cpu();
+      parts.put("statistics", (t2 - t1) / 1_000_000);
       similarMayChange.addAll(narrowed(before, after));
+      long t3 = cpu();
+      parts.put("similar", (t3 - t2) / 1_000_000);
       Map<String, byte[]> asked = new TreeMap<>(triggers.usingRecords(changedTerms));
       // every held trigger of a changed skill, old and new (the health side reads X's own probes)
       Set<String> own = new TreeSet<>();
@@ -434,6 +442,7 @@ public final class RoutingPatch {
           rankingsBefore.put(q, then.rank(q, rec).orElseGet(() -> was.rank(q, top)));
         }
       }
+      parts.put("rankings", (cpu() - t3) / 1_000_000);
       counts.put("asked", asked.size());
       counts.put("re-ranked", now.missed + then.missed);
       counts.put("from records", now.made + then.made);
@@ -448,6 +457,17 @@ public final class RoutingPatch {
      */
     public Map<String, Integer> counts() {
       return counts;
+    }
+
+    /**
+     * The CPU (ms, this thread) of {@link #patch}'s parts: replace, statistics, similar, rankings.
+     */
+    public Map<String, Long> parts() {
+      return parts;
+    }
+
+    private static long cpu() {
+      return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     /** Trigger phrase → its ranking now, for every phrase whose ranking may have changed. */

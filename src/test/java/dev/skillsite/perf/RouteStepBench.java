@@ -75,6 +75,11 @@ public final class RouteStepBench {
     }
     Collections.shuffle(order, new Random(seed));
     for (String kind : List.of("desc", "body")) {
+      if (kind.equals("body")) { // a fresh state (a full build) for each kind
+        try (RoutingIndex index = RoutingIndex.build(skills)) {
+          RoutingPatch.write(cache, index, triggers, "bench", Map.of(), records);
+        }
+      }
       List<Double> cpus = new ArrayList<>();
       int refused = 0;
       int since = 0;
@@ -101,7 +106,7 @@ public final class RouteStepBench {
         String what;
         if (o instanceof RoutingPatch.Patched p) {
           try (p) {
-            what = p.counts().toString();
+            what = p.counts() + " " + p.parts();
             p.commit();
           }
           skills.set(at, after);
