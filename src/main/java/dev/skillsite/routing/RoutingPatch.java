@@ -172,8 +172,26 @@ public final class RoutingPatch {
     NameTable.write(root.resolve("names"), names);
     try (TriggerTable t = TriggerTable.open(root.resolve("triggers"), true)) {
       Synonyms synonyms = new Synonyms();
+      // each phrase searched once more (k = 11): in parallel, as the health stage ranks them
+      Map<String, byte[]> recorded = new java.util.concurrent.ConcurrentHashMap<>();
+      if (records) {
+        try {
+          new TreeSet<>(triggers)
+              .parallelStream()
+                  .forEach(
+                      q -> {
+                        try {
+                          recorded.put(q, Recorded.of(index, synonyms, q).bytes());
+                        } catch (IOException e) {
+                          throw new java.io.UncheckedIOException(e);
+                        }
+                      });
+        } catch (java.io.UncheckedIOException e) {
+          throw e.getCause();
+        }
+      }
       for (String q : new TreeSet<>(triggers)) {
-        t.put(q, t.termsOf(q), records ? Recorded.of(index, synonyms, q).bytes() : new byte[0]);
+        t.put(q, t.termsOf(q), recorded.getOrDefault(q, new byte[0]));
       }
       t.commit(Map.of(GEN, "0"));
     }
