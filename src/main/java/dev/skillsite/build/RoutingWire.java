@@ -270,11 +270,6 @@ final class RoutingWire implements RoutingSeam {
               }
 
               @Override
-              public String note() {
-                return p.note();
-              }
-
-              @Override
               public void close() throws IOException {
                 p.close();
               }
