@@ -110,6 +110,16 @@ final class PatchedStats implements SimilarStats {
     return TermStats.score(weight, freq, TermStats.normInverse(norm, f.avgdl()));
   }
 
+  /**
+   * The BM25 weight {@link #addScores} gives {@code term} in {@code field} for a query weight
+   * {@code boost} (0 when no document holds it): a holder's score for it is this times a factor in
+   * [0, 1) of its own frequency and length.
+   */
+  float weight(String field, String term, float boost) {
+    int df = docFreq(field, term);
+    return df == 0 ? 0f : TermStats.weight(field(field).docCount(), df, boost);
+  }
+
   @Override
   public int[] docs(String field, String term) {
     return postings(field, term).ords();

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -72,6 +73,13 @@ public final class RoutingIndex implements Closeable {
   private final Closeable resources;
 
   /**
+   * The walk of each similar query {@link #similarSkills} made, packed ({@link
+   * SimilarSkills#pack}), by document, until {@link RoutingPatch#write} takes it: the full build
+   * scores each skill's query once (the related stage's), not again for the routing state.
+   */
+  private final AtomicReferenceArray<byte[]> walks;
+
+  /**
    * The commit data key of a collection's own threshold; absent for the default one (same bytes as
    * before).
    */
@@ -94,6 +102,7 @@ public final class RoutingIndex implements Closeable {
     this.docOf = Collections.unmodifiableMap(ids);
     this.distinctNames = (int) skills.stream().map(IndexedSkill::name).distinct().count();
     this.confidence = confidenceOf(reader.getIndexCommit().getUserData());
+    this.walks = new AtomicReferenceArray<>(skills.size());
   }
 
   /**
@@ -116,6 +125,7 @@ public final class RoutingIndex implements Closeable {
     this.docOf = Collections.unmodifiableMap(ids);
     this.distinctNames = opened.index().distinctNames();
     this.confidence = opened.index().confidence();
+    this.walks = new AtomicReferenceArray<>(0);
   }
 
   private static Directory emptyIndex(Directory d) throws IOException {
@@ -499,7 +509,19 @@ public final class RoutingIndex implements Closeable {
    */
   public SimilarSkills similarSkills() {
     requireFresh();
-    return new SimilarSkills(this, TermStats.read(reader, List.of(Fields.ALL, Fields.BODY)));
+    return new SimilarSkills(
+        this,
+        TermStats.read(reader, List.of(Fields.ALL, Fields.BODY)),
+        (walk, doc) -> walks.set(doc, SimilarSkills.pack(walk)));
+  }
+
+  /**
+   * The walk a query of {@link #similarSkills} made for skill {@code doc}, taken (the next call
+   * says none); empty when none was made.
+   */
+  Optional<SimilarSkills.Walk> takeWalk(int doc) {
+    byte[] w = doc < walks.length() ? walks.getAndSet(doc, null) : null;
+    return w == null ? Optional.empty() : Optional.of(SimilarSkills.unpack(w));
   }
 
   public int size() {

@@ -87,7 +87,7 @@ public final class RoutingPatch {
 
   private static final String GEN = "skillsite.patch.gen";
   private static final String STATE = "state.properties";
-  private static final String SIMILAR = "similar";
+  static final String SIMILAR = "similar";
 
   /**
    * The relative slack on a weight bound ({@link Patched#similarMayChange}): a weight is a product
@@ -166,10 +166,17 @@ public final class RoutingPatch {
       t.commit(Map.of(GEN, "0"));
     }
     try (SimilarTable t = SimilarTable.open(root.resolve(SIMILAR), true)) {
-      SimilarSkills similar = index.similarSkills();
+      // the walks the related stage's queries made, else one made here (its postings read once,
+      // only when some skill was not asked: declared related skills, answers carried)
+      SimilarSkills similar = null;
       for (int d = 0; d < index.size(); d++) {
         IndexedSkill s = index.skill(d);
-        t.put(s.id().value(), surfaceTerms(index.terms(), s), similar.walk(d), false);
+        Optional<SimilarSkills.Walk> made = index.takeWalk(d);
+        if (made.isEmpty() && similar == null) {
+          similar = index.similarSkills();
+        }
+        SimilarSkills.Walk walk = made.isPresent() ? made.get() : similar.walk(d);
+        t.put(s.id().value(), surfaceTerms(index.terms(), s), walk, false);
       }
       t.commit(Map.of(GEN, "0"));
     }
@@ -275,6 +282,16 @@ public final class RoutingPatch {
 
     /** Each changed skill's document as it was and as it is: its frequencies and norms by field. */
     private final List<Inverted[]> changedDocs = new ArrayList<>();
+
+    /**
+     * Skills whose list {@link #listHolds} cleared while its scores moved or a changed skill came
+     * nearer its window: id → {drift, beyond}, recorded at {@link #commit} ({@link
+     * SimilarTable#drifted}).
+     */
+    private final Map<String, double[]> drifted = new TreeMap<>();
+
+    /** Lists the drift bound cleared and refused (for figures). */
+    private final Map<String, Integer> drifts = new TreeMap<>();
 
     /** The walks {@link #similarSkills} made (by document), for {@link #commit}'s records. */
     private final Map<Integer, SimilarSkills.Walk> walksMade =
@@ -585,6 +602,16 @@ public final class RoutingPatch {
         similarBefore.addAll(wide);
         similarParts.put("asked before their records were read", wide.size());
         similarParts.put("cleared by their recorded query", cleared);
+        similarParts.put(
+            "cleared by the drift bound", drifts.getOrDefault("cleared by the drift bound", 0));
+        similarParts.put(
+            "refused by the drift bound", drifts.getOrDefault("refused by the drift bound", 0));
+        drifts.forEach(
+            (k, v) -> {
+              if (k.startsWith("refused: ")) {
+                similarParts.put(k, v);
+              }
+            });
       }
       return out;
     }
@@ -622,11 +649,29 @@ public final class RoutingPatch {
      *       and every other skill in it keeps its shared words (the reason and the filter).
      * </ol>
      *
-     * Then S's similar list (ids, scores, reasons, order) is the one it had. S's record stays right
-     * though its weights moved: what it records (own frequencies, walk, cut, floor) is what a new
-     * record would say, but for {@code cut}, which is the bound the invariants above need. Cost:
-     * two document frequencies a chosen word (cached across skills) and a look-up per walked word
-     * in each changed document: O(1) a skill.
+     * Then S's similar list (ids, scores, reasons, order) is the one it had. <b>When walked words'
+     * frequencies moved</b> (4 fails), S's list still shows the same skills, order and reasons when
+     * the drift bound holds. A candidate Y (not changed) scores {@code Σ_t Σ_f W_f(t) · g_f(t, Y)}
+     * with {@code W_f(t)} the word's BM25 weight in field f for S's query weight of t and {@code g
+     * ∈ [0, 1)} Y's own frequency and length part, which did not move; so Y's score moved by at
+     * most {@code δ = Σ_t Σ_f |W_f,after(t) − W_f,before(t)|} over the walked words whose frequency
+     * moved, and the difference of two candidates' scores by less than δ too (each word moves both
+     * the same way, by at most {@code |ΔW|} apart). The record keeps the best score, the least gap
+     * between consecutive scores of its best {@code FLOOR_DEPTH} among pairs holding a listed
+     * candidate (one sharing {@code MIN_SHARED} specific words, a property of its own words), its
+     * floor, the next score ({@code beyond}: every skill outside its best {@code FLOOR_DEPTH}
+     * scored at most that, relative to the floor) and its drift D (the δs of the patches that
+     * cleared it since its query made it). With {@code D' = D + δ}: when the gap and {@code floor −
+     * beyond} both exceed D' (plus a relative 1e-5 for float sums), no listed candidate changed
+     * rank, no other skill entered the best {@code FLOOR_DEPTH}, unlisted ones passing one another
+     * moved no listed one, and each changed skill X scores below the floor less D before and D'
+     * after: the windows hold the same listed skills in the same order, with the same shared words.
+     * The record is kept with D' and {@code beyond' = max(beyond, X's score after)} ({@link
+     * SimilarTable#drifted}, no query). S's record stays right though its weights moved: what it
+     * records (own frequencies, walk, cut, floor) is what a new record would say, but for {@code
+     * cut}, which is the bound the invariants above need. Cost: two document frequencies a chosen
+     * word (cached across skills) and a look-up per walked word in each changed document: O(1) a
+     * skill.
      */
     private boolean listHolds(SimilarTable.Record r, PatchedStats was, PatchedStats now, int n) {
       List<SimilarSkills.Chosen> chosen = r.chosen();
@@ -648,12 +693,12 @@ public final class RoutingPatch {
         int dfb = Math.max(ab, bb);
         int dfa = Math.max(aa, ba);
         if (!SimilarSkills.usable(dfb, n) || !SimilarSkills.usable(dfa, n)) {
-          return false;
+          return refuse("a chosen word not usable");
         }
         double b = c.weight(n, dfb);
         double a = c.weight(n, dfa);
         if (a != b && full && !(a > r.cut() * (1 + SLACK))) {
-          return false;
+          return refuse("a moved weight not above the cut");
         }
         if (ab != aa || bb != ba) {
           idfMoved.add(t);
@@ -666,25 +711,57 @@ public final class RoutingPatch {
       List<String> order = order(wb);
       if (!order.equals(order(wa))
           || !order.equals(chosen.stream().map(SimilarSkills.Chosen::term).toList())) {
-        return false;
+        return refuse("the chosen words' order");
       }
       Set<String> walked = SimilarSkills.walked(order, pb, SimilarSkills.MAX_POSTINGS);
       if (!walked.equals(SimilarSkills.walked(order, pa, SimilarSkills.MAX_POSTINGS))
           || !walked.equals(r.walked())) {
-        return false;
+        return refuse("the walk");
       }
+      double delta = 0;
       for (String t : walked) {
         if (idfMoved.contains(t)) {
+          for (Fields.Weighted f : SimilarSkills.fields()) {
+            float b = was.weight(f.field(), t, (float) (f.boost() * wb.get(t)));
+            float a = now.weight(f.field(), t, (float) (f.boost() * wa.get(t)));
+            delta += Math.abs((double) a - b);
+          }
+        }
+      }
+      SimilarSkills.Scores sc = r.scores();
+      if (delta > 0 && sc == null) {
+        return refuse("no recorded scores"); // a record without its scores: only an exact hold
+      }
+      double drift = r.drift() + delta;
+      double beyond = sc == null ? 0 : sc.beyond();
+      for (Inverted[] x : changedDocs) {
+        double b = score(x[0], order, walked, wb, was);
+        double a = score(x[1], order, walked, wa, now);
+        if (!below(b, r.floor() - r.drift()) || !below(a, r.floor() - drift)) {
+          return refuse("a changed skill near the floor");
+        }
+        beyond = Math.max(beyond, a);
+      }
+      if (drift > 0) {
+        double margin = drift + 1e-5 * (sc.best() + drift);
+        if (!(sc.gap() > margin) || r.floor() > 0 && !(r.floor() - beyond > margin)) {
+          drifts.merge("refused by the drift bound", 1, Integer::sum);
           return false;
         }
       }
-      for (Inverted[] x : changedDocs) {
-        if (!below(score(x[0], order, walked, wb, was), r.floor())
-            || !below(score(x[1], order, walked, wa, now), r.floor())) {
-          return false;
+      if (sc != null && (delta > 0 || (float) beyond != sc.beyond())) {
+        drifted.put(r.id(), new double[] {drift, beyond});
+        if (delta > 0) {
+          drifts.merge("cleared by the drift bound", 1, Integer::sum);
         }
       }
       return true;
+    }
+
+    /** False, counting why ({@link #similarMayChangeParts}: "refused: …"). */
+    private boolean refuse(String why) {
+      drifts.merge("refused: " + why, 1, Integer::sum);
+      return false;
     }
 
     private static List<String> order(Map<String, Double> weights) {
@@ -698,7 +775,7 @@ public final class RoutingPatch {
     }
 
     /** Whether a skill of {@code score} is outside a window whose last score is {@code floor}. */
-    private static boolean below(double score, float floor) {
+    private static boolean below(double score, double floor) {
       return score == 0 || floor > 0 && score < floor * (1 - 1e-5);
     }
 
@@ -833,6 +910,13 @@ public final class RoutingPatch {
     /** Makes the patched state the state, with these notes. */
     public void commit(Map<String, String> notes) throws IOException {
       prepare();
+      if (!committed) {
+        for (var e : drifted.entrySet()) {
+          if (!similarMayChange.contains(e.getKey())) {
+            similar.drifted(e.getKey(), e.getValue()[0], (float) e.getValue()[1]);
+          }
+        }
+      }
       if (!committed && !similarMayChange.isEmpty()) {
         SimilarSkills now = similarSkills();
         for (String id : similarMayChange) {

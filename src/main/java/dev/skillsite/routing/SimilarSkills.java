@@ -66,7 +66,17 @@ public final class SimilarSkills {
     this(index, stats, MAX_POSTINGS);
   }
 
+  /** Over a full build's index, telling {@code walks} each query's walk it makes. */
+  SimilarSkills(RoutingIndex index, TermStats stats, ObjIntConsumer<Walk> walks) {
+    this(index, stats, MAX_POSTINGS, walks);
+  }
+
   SimilarSkills(RoutingIndex index, TermStats stats, int maxPostings) {
+    this(index, stats, maxPostings, (walk, doc) -> {});
+  }
+
+  private SimilarSkills(
+      RoutingIndex index, TermStats stats, int maxPostings, ObjIntConsumer<Walk> walks) {
     this(
         new Skills() {
           @Override
@@ -96,7 +106,8 @@ public final class SimilarSkills {
           }
         },
         stats,
-        maxPostings);
+        maxPostings,
+        walks);
   }
 
   /**
@@ -177,13 +188,49 @@ public final class SimilarSkills {
       double cut,
       double next,
       List<Chosen> chosen,
-      float floor) {
+      float floor,
+      Scores scores) {
 
     /**
      * {@code chosen}: the chosen words in the query's order (weight, then word); {@code floor}: the
-     * score (as a float) of the {@link #FLOOR_DEPTH}-th best candidate, 0 when fewer were found.
+     * score (as a float) of the {@link #FLOOR_DEPTH}-th best candidate, 0 when fewer were found;
+     * {@code scores}: what a patch needs of the best {@code FLOOR_DEPTH + 1} scores.
      */
     Walk {}
+  }
+
+  /**
+   * The best {@code FLOOR_DEPTH + 1} candidates' scores (as the ranking compares them, floats) in
+   * the three numbers a patch needs to tell whether a bounded drift of every score can reorder them
+   * ({@code RoutingPatch.Patched.listHolds}): {@code best}, the first; {@code gap}, the least
+   * difference between consecutive ones among the first {@link #FLOOR_DEPTH} (all of them when
+   * fewer), pairs of two unlisted candidates not counted ({@link #of}; {@link
+   * Float#POSITIVE_INFINITY} when no pair counts); {@code beyond}, the {@code FLOOR_DEPTH + 1}-th
+   * (0 when fewer were found: every other skill scores 0).
+   */
+  record Scores(float best, float gap, float beyond) {
+    static final Scores NONE = new Scores(0f, Float.POSITIVE_INFINITY, 0f);
+
+    /**
+     * Of the candidates {@code ranked} (best first), with the words each shares with the source
+     * ({@code shared}, at least the first {@code FLOOR_DEPTH}): the gap counts only pairs with a
+     * listed candidate in them (one sharing {@link #MIN_SHARED} words). Unlisted candidates may
+     * pass one another without moving a listed one's rank, which is all a list reads.
+     */
+    static Scores of(ScoreTable table, int[] ranked, List<List<String>> shared) {
+      if (ranked.length == 0) {
+        return NONE;
+      }
+      int window = Math.min(ranked.length, FLOOR_DEPTH);
+      float gap = Float.POSITIVE_INFINITY;
+      for (int i = 1; i < window; i++) {
+        if (shared.get(i - 1).size() >= MIN_SHARED || shared.get(i).size() >= MIN_SHARED) {
+          gap = Math.min(gap, (float) table.score(ranked[i - 1]) - (float) table.score(ranked[i]));
+        }
+      }
+      float beyond = ranked.length > FLOOR_DEPTH ? (float) table.score(ranked[FLOOR_DEPTH]) : 0f;
+      return new Scores((float) table.score(ranked[0]), gap, beyond);
+    }
   }
 
   /**
@@ -193,13 +240,15 @@ public final class SimilarSkills {
   Walk walk(int doc) {
     Query q = query(doc);
     if (q.top().isEmpty()) {
-      return walkOf(q, 0f);
+      return walkOf(q, 0f, Scores.NONE);
     }
     ScoreTable table = table();
     try {
       score(q, table);
-      int[] best = table.best(FLOOR_DEPTH);
-      return walkOf(q, floor(table, best));
+      int[] best = table.best(FLOOR_DEPTH + 1);
+      List<List<String>> shared =
+          shared(doc, q, Arrays.copyOf(best, Math.min(best.length, FLOOR_DEPTH)));
+      return walkOf(q, floor(table, best), Scores.of(table, best, shared));
     } finally {
       table.clear();
       tables.offer(table);
@@ -210,7 +259,7 @@ public final class SimilarSkills {
     return best.length < FLOOR_DEPTH ? 0f : (float) table.score(best[FLOOR_DEPTH - 1]);
   }
 
-  private static Walk walkOf(Query q, float floor) {
+  private static Walk walkOf(Query q, float floor, Scores scores) {
     double cut = q.top().size() < MAX_TERMS ? 0 : q.weight().get(q.top().get(MAX_TERMS - 1));
     List<Chosen> chosen = new ArrayList<>();
     for (String t : q.top()) {
@@ -218,7 +267,80 @@ public final class SimilarSkills {
       chosen.add(new Chosen(t, own[0], own[1]));
     }
     return new Walk(
-        new TreeSet<>(q.top()), new TreeSet<>(q.walked()), cut, q.next(), chosen, floor);
+        new TreeSet<>(q.top()), new TreeSet<>(q.walked()), cut, q.next(), chosen, floor, scores);
+  }
+
+  /**
+   * {@code walk} in a few hundred bytes (its words once, small numbers as varints): what a full
+   * build keeps of each skill's query between the related stage and the routing state's write,
+   * instead of the {@link Walk} (its sets and records are several times larger).
+   */
+  static byte[] pack(Walk walk) {
+    try {
+      var bytes = new java.io.ByteArrayOutputStream(256);
+      var out = new java.io.DataOutputStream(bytes);
+      out.writeDouble(walk.cut());
+      out.writeDouble(walk.next());
+      out.writeFloat(walk.floor());
+      out.writeFloat(walk.scores().best());
+      out.writeFloat(walk.scores().gap());
+      out.writeFloat(walk.scores().beyond());
+      varint(out, walk.chosen().size());
+      for (Chosen c : walk.chosen()) {
+        out.writeUTF(c.term());
+        varint(out, c.tf() << 1 | (walk.walked().contains(c.term()) ? 1 : 0));
+        varint(out, c.bodyFreq());
+      }
+      return bytes.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The {@link Walk} {@link #pack} packed: equal to it. */
+  static Walk unpack(byte[] packed) {
+    try {
+      var in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(packed));
+      double cut = in.readDouble();
+      double next = in.readDouble();
+      float floor = in.readFloat();
+      Scores scores = new Scores(in.readFloat(), in.readFloat(), in.readFloat());
+      int count = varint(in);
+      List<Chosen> chosen = new ArrayList<>(count);
+      Set<String> top = new TreeSet<>();
+      Set<String> walked = new TreeSet<>();
+      for (int i = 0; i < count; i++) {
+        String term = in.readUTF();
+        int tfWalked = varint(in);
+        chosen.add(new Chosen(term, tfWalked >>> 1, varint(in)));
+        top.add(term);
+        if ((tfWalked & 1) == 1) {
+          walked.add(term);
+        }
+      }
+      return new Walk(top, walked, cut, next, chosen, floor, scores);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void varint(java.io.DataOutputStream out, int v) throws java.io.IOException {
+    while ((v & ~0x7F) != 0) {
+      out.writeByte((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    out.writeByte(v);
+  }
+
+  private static int varint(java.io.DataInputStream in) throws java.io.IOException {
+    int v = 0;
+    for (int shift = 0; ; shift += 7) {
+      int b = in.readUnsignedByte();
+      v |= (b & 0x7F) << shift;
+      if ((b & 0x80) == 0) {
+        return v;
+      }
+    }
   }
 
   /**
@@ -358,11 +480,30 @@ public final class SimilarSkills {
   private List<Similar> similar(int doc, int n, Query q, ScoreTable table) {
     score(q, table);
     List<Similar> out = new ArrayList<>();
-    Background background = index.background();
     int window = 3 * n + 1;
-    int[] ranked = table.best(Math.max(window, FLOOR_DEPTH));
-    walks.accept(walkOf(q, floor(table, ranked)), doc);
-    int[] best = Arrays.copyOf(ranked, Math.min(window, ranked.length));
+    int[] ranked = table.best(Math.max(window, FLOOR_DEPTH + 1));
+    int[] cover = Arrays.copyOf(ranked, Math.min(ranked.length, Math.max(window, FLOOR_DEPTH)));
+    List<List<String>> shared = shared(doc, q, cover);
+    walks.accept(walkOf(q, floor(table, ranked), Scores.of(table, ranked, shared)), doc);
+    for (int i = 0; i < Math.min(window, cover.length); i++) {
+      if (out.size() < n && shared.get(i).size() >= MIN_SHARED) {
+        int other = cover[i];
+        out.add(
+            new Similar(
+                index.skill(other).id(), (float) table.score(other), reason(shared.get(i))));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * For each candidate of {@code docs} (the source {@code doc} aside: none), the specific chosen
+   * words it shares with the source, by their surface text, heaviest first: it is listed when they
+   * are at least {@link #MIN_SHARED}. A property of the candidate's own words (and the source's
+   * query), not of its rank.
+   */
+  private List<List<String>> shared(int doc, Query q, int[] docs) {
+    Background background = index.background();
     // what the two share must be specific: words most skills anywhere use ("page", "never",
     // "multi") say nothing about what a skill is for, however rare they are in one small collection
     List<String> specific =
@@ -372,19 +513,19 @@ public final class SimilarSkills {
             .toList();
     Map<String, boolean[]> held = new HashMap<>();
     for (String t : specific) {
-      held.put(t, stats.contains(Fields.ALL, t, best));
+      held.put(t, stats.contains(Fields.ALL, t, docs));
     }
-    for (int i = 0; i < best.length; i++) {
-      int other = best[i];
-      if (other == doc || out.size() >= n) {
-        continue;
-      }
+    List<List<String>> out = new ArrayList<>(docs.length);
+    for (int i = 0; i < docs.length; i++) {
       int at = i;
-      List<String> shared =
-          specific.stream().filter(t -> held.get(t)[at]).map(q.surface()::get).distinct().toList();
-      if (shared.size() >= MIN_SHARED) {
-        out.add(new Similar(index.skill(other).id(), (float) table.score(other), reason(shared)));
-      }
+      out.add(
+          docs[i] == doc
+              ? List.of()
+              : specific.stream()
+                  .filter(t -> held.get(t)[at])
+                  .map(q.surface()::get)
+                  .distinct()
+                  .toList());
     }
     return out;
   }

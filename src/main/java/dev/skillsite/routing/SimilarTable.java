@@ -60,11 +60,17 @@ final class SimilarTable implements Closeable {
   private static final String PATCHED = "patched";
   private static final String CHOSEN = "chosen";
   private static final String FLOOR = "floor";
+  private static final String BEST = "best";
+  private static final String GAP = "gap";
+  private static final String BEYOND = "beyond";
+  private static final String DRIFT = "drift";
 
   /**
    * One skill's record as {@link #records} reads it: its id, {@code cut}, {@code next}, whether a
    * patch made it, its chosen words in its query's order with what their weights are made of, the
-   * ones it walked, and its walk's {@code floor}.
+   * ones it walked, its walk's {@code floor} and best scores, and {@code drift}: how far each of
+   * its candidates' scores may be from the recorded ones (0 when its query made them; a patch that
+   * clears the list by a bound on how far they moved adds that bound, {@link #drifted}).
    */
   record Record(
       String id,
@@ -73,7 +79,9 @@ final class SimilarTable implements Closeable {
       boolean patched,
       List<SimilarSkills.Chosen> chosen,
       Set<String> walked,
-      float floor) {}
+      float floor,
+      SimilarSkills.Scores scores,
+      double drift) {}
 
   private final IndexWriter writer;
 
@@ -120,7 +128,25 @@ final class SimilarTable implements Closeable {
     d.add(new NumericDocValuesField(PATCHED, patched ? 1 : 0));
     d.add(new BinaryDocValuesField(CHOSEN, encode(id, walk)));
     d.add(new FloatDocValuesField(FLOOR, walk.floor()));
+    d.add(new FloatDocValuesField(BEST, walk.scores().best()));
+    d.add(new FloatDocValuesField(GAP, walk.scores().gap()));
+    d.add(new FloatDocValuesField(BEYOND, walk.scores().beyond()));
+    d.add(new DoubleDocValuesField(DRIFT, 0));
     writer.updateDocument(new Term(ID, id), d);
+  }
+
+  /**
+   * Records that skill {@code id}'s list held while its candidates' scores moved: each may now be
+   * {@code drift} from the recorded one, and so may the difference of any two (the record's words,
+   * walk and best scores kept); {@code floor − beyond − drift} is at most how far every skill
+   * outside its best {@code FLOOR_DEPTH} is below the last of them. Doc-value updates only: no
+   * query, no surface.
+   */
+  void drifted(String id, double drift, float beyond) throws IOException {
+    writer.updateDocValues(
+        new Term(ID, id),
+        new DoubleDocValuesField(DRIFT, drift),
+        new FloatDocValuesField(BEYOND, beyond));
   }
 
   /** A point-in-time reader of the table (with what was put so far); close it. */
@@ -148,6 +174,43 @@ final class SimilarTable implements Closeable {
       String term,
       BiPredicate<double[], Boolean> keep,
       Set<String> out) {
+    postings(
+        reader,
+        field,
+        term,
+        (leaf, docs) -> {
+          NumericDocValues cut = leaf.getNumericDocValues(CUT);
+          NumericDocValues next = leaf.getNumericDocValues(NEXT);
+          NumericDocValues patched = leaf.getNumericDocValues(PATCHED);
+          var stored = leaf.storedFields();
+          for (int d = docs.next(); d != PostingsEnum.NO_MORE_DOCS; d = docs.next()) {
+            cut.advanceExact(d);
+            next.advanceExact(d);
+            patched.advanceExact(d);
+            double[] cn = {
+              Double.longBitsToDouble(cut.longValue()), Double.longBitsToDouble(next.longValue())
+            };
+            if (keep.test(cn, patched.longValue() == 1)) {
+              out.add(stored.document(d).get(STORED));
+            }
+          }
+        });
+  }
+
+  /** The live documents of one leaf holding a term, in order. */
+  private interface Docs {
+    /** The next one, {@link PostingsEnum#NO_MORE_DOCS} after the last. */
+    int next() throws IOException;
+  }
+
+  /** What {@link #postings} does with each leaf holding the term. */
+  private interface LeafVisitor {
+    void visit(LeafReader leaf, Docs docs) throws IOException;
+  }
+
+  /** Visits the live documents holding {@code term} in {@code field}, leaf by leaf. */
+  private static void postings(
+      DirectoryReader reader, String field, String term, LeafVisitor visitor) {
     try {
       BytesRef b = new BytesRef(term);
       for (LeafReaderContext ctx : reader.leaves()) {
@@ -161,25 +224,16 @@ final class SimilarTable implements Closeable {
           continue;
         }
         Bits live = leaf.getLiveDocs();
-        NumericDocValues cut = leaf.getNumericDocValues(CUT);
-        NumericDocValues next = leaf.getNumericDocValues(NEXT);
-        NumericDocValues patched = leaf.getNumericDocValues(PATCHED);
-        var stored = leaf.storedFields();
         PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
-        for (int d = pe.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = pe.nextDoc()) {
-          if (live != null && !live.get(d)) {
-            continue;
-          }
-          cut.advanceExact(d);
-          next.advanceExact(d);
-          patched.advanceExact(d);
-          double[] cn = {
-            Double.longBitsToDouble(cut.longValue()), Double.longBitsToDouble(next.longValue())
-          };
-          if (keep.test(cn, patched.longValue() == 1)) {
-            out.add(stored.document(d).get(STORED));
-          }
-        }
+        visitor.visit(
+            leaf,
+            () -> {
+              int d = pe.nextDoc();
+              while (d != PostingsEnum.NO_MORE_DOCS && live != null && !live.get(d)) {
+                d = pe.nextDoc();
+              }
+              return d;
+            });
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -210,44 +264,29 @@ final class SimilarTable implements Closeable {
    * Costs the term's postings and a record read for each.
    */
   static void records(DirectoryReader reader, String field, String term, Map<String, Record> out) {
-    try {
-      BytesRef b = new BytesRef(term);
-      for (LeafReaderContext ctx : reader.leaves()) {
-        LeafReader leaf = ctx.reader();
-        Terms terms = leaf.terms(field);
-        if (terms == null) {
-          continue;
-        }
-        TermsEnum te = terms.iterator();
-        if (!te.seekExact(b)) {
-          continue;
-        }
-        Bits live = leaf.getLiveDocs();
-        BinaryDocValues chosen = leaf.getBinaryDocValues(CHOSEN);
-        PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
-        for (int d = pe.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = pe.nextDoc()) {
-          if (live != null && !live.get(d)) {
-            continue;
+    postings(
+        reader,
+        field,
+        term,
+        (leaf, docs) -> {
+          BinaryDocValues chosen = leaf.getBinaryDocValues(CHOSEN);
+          for (int d = docs.next(); d != PostingsEnum.NO_MORE_DOCS; d = docs.next()) {
+            if (chosen == null || !chosen.advanceExact(d)) {
+              // a record without its query (an older state): asked, never cleared
+              String id = leaf.storedFields().document(d).get(STORED);
+              out.putIfAbsent(id, new Record(id, 0, 0, true, List.of(), Set.of(), 0f, null, 0));
+              continue;
+            }
+            BytesRef bytes = chosen.binaryValue();
+            var in =
+                new DataInputStream(
+                    new ByteArrayInputStream(bytes.bytes, bytes.offset, bytes.length));
+            String id = in.readUTF();
+            if (!out.containsKey(id)) {
+              out.put(id, read(leaf, d, id, in));
+            }
           }
-          if (chosen == null || !chosen.advanceExact(d)) {
-            // a record without its query (an older state): asked, never cleared
-            String id = leaf.storedFields().document(d).get(STORED);
-            out.putIfAbsent(id, new Record(id, 0, 0, true, List.of(), Set.of(), 0f));
-            continue;
-          }
-          BytesRef bytes = chosen.binaryValue();
-          var in =
-              new DataInputStream(
-                  new ByteArrayInputStream(bytes.bytes, bytes.offset, bytes.length));
-          String id = in.readUTF();
-          if (!out.containsKey(id)) {
-            out.put(id, read(leaf, d, id, in));
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+        });
   }
 
   private static Record read(LeafReader leaf, int d, String id, DataInputStream in)
@@ -260,6 +299,16 @@ final class SimilarTable implements Closeable {
     next.advanceExact(d);
     patched.advanceExact(d);
     floor.advanceExact(d);
+    float[] scores = new float[3];
+    String[] names = {BEST, GAP, BEYOND};
+    boolean scored = true;
+    for (int i = 0; i < 3; i++) {
+      NumericDocValues v = leaf.getNumericDocValues(names[i]);
+      scored &= v != null && v.advanceExact(d);
+      scores[i] = scored ? Float.intBitsToFloat((int) v.longValue()) : 0f;
+    }
+    NumericDocValues drift = leaf.getNumericDocValues(DRIFT);
+    scored &= drift != null && drift.advanceExact(d);
     int count = in.readShort();
     List<SimilarSkills.Chosen> words = new ArrayList<>(count);
     Set<String> walked = new HashSet<>();
@@ -277,7 +326,9 @@ final class SimilarTable implements Closeable {
         patched.longValue() == 1,
         words,
         walked,
-        Float.intBitsToFloat((int) floor.longValue()));
+        Float.intBitsToFloat((int) floor.longValue()),
+        scored ? new SimilarSkills.Scores(scores[0], scores[1], scores[2]) : null,
+        scored ? Double.longBitsToDouble(drift.longValue()) : 0);
   }
 
   /** What the last commit recorded. */

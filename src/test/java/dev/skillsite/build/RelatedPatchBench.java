@@ -57,6 +57,7 @@ public final class RelatedPatchBench {
     List<Skill> skills = new ArrayList<>(catalog.skills());
     Path cache = work.resolve("cache");
     long record;
+    long afterRelate;
     try (RoutingIndex index = RoutingIndex.build(skills)) {
       long r0 = bean.getCurrentThreadCpuTime();
       RoutingPatch.write(cache, index, List.of(), "k");
@@ -64,11 +65,18 @@ public final class RelatedPatchBench {
       Map<SkillId, List<RelatedSkill>> lists =
           new RelatedSkillsStage(BuildPipeline.RELATED).relate(catalog, index, new IndexAnswers());
       RelatedState.write(work, catalog, lists);
+      // the full build's order: relate, then the state written from the walks relate made
+      long r1 = bean.getCurrentThreadCpuTime();
+      RoutingPatch.write(cache, index, List.of(), "k");
+      afterRelate = bean.getCurrentThreadCpuTime() - r1;
     }
     System.out.printf(
         "%d skills: load, index, relate, record: %.1f s CPU (this thread)%n",
         skills.size(), (bean.getCurrentThreadCpuTime() - c) / 1e9);
-    System.out.printf("routing state written (with the similar table): %.1f s CPU%n", record / 1e9);
+    System.out.printf(
+        "routing state written (with the similar table): %.1f s CPU before relate (every query"
+            + " made again), %.1f s CPU after it (its walks taken)%n",
+        record / 1e9, afterRelate / 1e9);
     String frequent = commonestBodyWord(skills);
     System.out.println("commonest usable body word: " + frequent);
     Random r = new Random(27);
@@ -259,22 +267,36 @@ public final class RelatedPatchBench {
 
   /** A random plain description word replaced by {@code word}. */
   private static Skill replaceRandomDescriptionWord(Skill s, String word, Random r) {
+    String d = replaceRandomWord(s.description(), s.description().length(), word, r);
+    return d == null ? null : SkillEdits.withDescription(s, d);
+  }
+
+  /**
+   * A random plain word of {@code text}'s first {@code limit} characters (not in a heading line,
+   * not a stop word, not {@code word}) replaced by {@code word}; null when none or no word.
+   */
+  private static String replaceRandomWord(String text, int limit, String word, Random r) {
     if (word == null) {
       return null;
     }
     List<int[]> spans = new ArrayList<>();
-    Matcher m = WORD.matcher(s.description());
-    while (m.find()) {
-      if (!STOP.contains(m.group(1)) && !m.group(1).equals(word)) {
-        spans.add(new int[] {m.start(1), m.end(1)});
+    int lineStart = 0;
+    for (String line : text.substring(0, limit).split("\n", -1)) {
+      if (!line.startsWith("#")) {
+        Matcher m = WORD.matcher(line);
+        while (m.find()) {
+          if (!STOP.contains(m.group(1)) && !m.group(1).equals(word)) {
+            spans.add(new int[] {lineStart + m.start(1), lineStart + m.end(1)});
+          }
+        }
       }
+      lineStart += line.length() + 1;
     }
     if (spans.isEmpty()) {
       return null;
     }
     int[] at = spans.get(r.nextInt(spans.size()));
-    String d = s.description();
-    return SkillEdits.withDescription(s, d.substring(0, at[0]) + word + d.substring(at[1]));
+    return text.substring(0, at[0]) + word + text.substring(at[1]);
   }
 
   private static String randomWord(Skill s, Random r) {
@@ -301,28 +323,9 @@ public final class RelatedPatchBench {
 
   /** A random plain word of the indexed body (not in a heading) replaced by {@code word}. */
   private static Skill replaceRandomBodyWord(Skill s, String word, Random r) {
-    if (word == null) {
-      return null;
-    }
     int limit = Math.min(s.body().length(), SkillEdits.INDEXED_BODY - 200);
-    List<int[]> spans = new ArrayList<>();
-    int lineStart = 0;
-    for (String line : s.body().substring(0, limit).split("\n", -1)) {
-      if (!line.startsWith("#")) {
-        Matcher m = WORD.matcher(line);
-        while (m.find()) {
-          if (!STOP.contains(m.group(1)) && !m.group(1).equals(word)) {
-            spans.add(new int[] {lineStart + m.start(1), lineStart + m.end(1)});
-          }
-        }
-      }
-      lineStart += line.length() + 1;
-    }
-    if (spans.isEmpty()) {
-      return null;
-    }
-    int[] at = spans.get(r.nextInt(spans.size()));
-    return SkillEdits.withBody(s, s.body().substring(0, at[0]) + word + s.body().substring(at[1]));
+    String b = replaceRandomWord(s.body(), limit, word, r);
+    return b == null ? null : SkillEdits.withBody(s, b);
   }
 
   private static String commonestBodyWord(List<Skill> skills) {
