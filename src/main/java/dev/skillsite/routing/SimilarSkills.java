@@ -214,8 +214,9 @@ public final class SimilarSkills {
     /**
      * Of the candidates {@code ranked} (best first), with the words each shares with the source
      * ({@code shared}, at least the first {@code FLOOR_DEPTH}): the gap counts only pairs with a
-     * listed candidate in them (one sharing {@link #MIN_SHARED} words). Unlisted candidates may
-     * pass one another without moving a listed one's rank, which is all a list reads.
+     * listed candidate in them (one sharing {@link #MIN_SHARED} words), up to the one after the
+     * {@link #MAX_N}-th listed. Unlisted candidates may pass one another without moving a listed
+     * one's rank, which is all a list reads, and no list shows more than {@code MAX_N}.
      */
     static Scores of(ScoreTable table, int[] ranked, List<List<String>> shared) {
       if (ranked.length == 0) {
@@ -223,10 +224,13 @@ public final class SimilarSkills {
       }
       int window = Math.min(ranked.length, FLOOR_DEPTH);
       float gap = Float.POSITIVE_INFINITY;
-      for (int i = 1; i < window; i++) {
-        if (shared.get(i - 1).size() >= MIN_SHARED || shared.get(i).size() >= MIN_SHARED) {
+      int listed = 0;
+      for (int i = 1; i < window && listed < MAX_N; i++) {
+        boolean above = shared.get(i - 1).size() >= MIN_SHARED;
+        if (above || shared.get(i).size() >= MIN_SHARED) {
           gap = Math.min(gap, (float) table.score(ranked[i - 1]) - (float) table.score(ranked[i]));
         }
+        listed += above ? 1 : 0; // a list shows at most MAX_N: ranks past its last do not count
       }
       float beyond = ranked.length > FLOOR_DEPTH ? (float) table.score(ranked[FLOOR_DEPTH]) : 0f;
       return new Scores((float) table.score(ranked[0]), gap, beyond);
