@@ -15,6 +15,7 @@ import dev.skillsite.model.SkillId;
 import dev.skillsite.output.AtomicSiteWriter;
 import dev.skillsite.output.OutputLocation;
 import dev.skillsite.output.OutputLock;
+import dev.skillsite.routing.PatchCaps;
 import dev.skillsite.routing.RoutingIndex;
 import dev.skillsite.site.HealthState;
 import dev.skillsite.site.RelatedSkill;
@@ -363,6 +364,7 @@ public final class PatchBuild {
         }
         try (Closing closing = new Closing()) {
           pagesState.ifPresent(closing::add);
+          PatchCaps.forget(); // the counts below are this patch's
           RoutingSeam.Outcome routed = routing.patch(out, key, changes);
           held.keep(routed); // staged: committed after publishing, else rolled back when closed
           if (routed.patched().isEmpty()) {
@@ -391,7 +393,9 @@ public final class PatchBuild {
                       + " (not listed as changed?)");
             }
           }
-          steps.done("route");
+          steps.done(
+              "route"
+                  + PatchCaps.last().map(work -> " (" + work + ")").orElse(""));
           List<String> staged = new ArrayList<>();
           int i = 0;
           // related lists (wt-relwire): the lists that may change made again on the patched index
