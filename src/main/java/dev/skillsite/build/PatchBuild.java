@@ -73,6 +73,7 @@ public final class PatchBuild {
   private int killAfter = -1;
   private boolean strict;
   private Consumer<String> fallingBack = why -> {};
+  private Consumer<String> counts = line -> {};
 
   /**
    * @param fallback the whole build, made only when it runs (its templates compile then)
@@ -110,6 +111,15 @@ public final class PatchBuild {
    */
   public PatchBuild announcing(Consumer<String> fallingBack) {
     this.fallingBack = fallingBack;
+    return this;
+  }
+
+  /**
+   * Tells {@code counts} what the route step is about to do (its rankings priced, the related lists
+   * that may change) before it does it: {@code --timings} prints it at once.
+   */
+  public PatchBuild tellingCounts(Consumer<String> counts) {
+    this.counts = counts;
     return this;
   }
 
@@ -365,7 +375,10 @@ public final class PatchBuild {
         try (Closing closing = new Closing()) {
           pagesState.ifPresent(closing::add);
           PatchCaps.forget(); // the counts below are this patch's
-          RoutingSeam.Outcome routed = routing.patch(out, key, changes);
+          RoutingSeam.Outcome routed;
+          try (PatchCaps.Telling told = PatchCaps.telling(work -> counts.accept(work.priced()))) {
+            routed = routing.patch(out, key, changes);
+          }
           held.keep(routed); // staged: committed after publishing, else rolled back when closed
           if (routed.patched().isEmpty()) {
             return Attempt.no(routed.cannot());

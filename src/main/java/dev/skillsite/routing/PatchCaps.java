@@ -10,24 +10,25 @@ import java.util.Optional;
  * at once, naming the counts, instead of running for tens of seconds and then maybe refusing
  * anyway; a refusal is always correct (the build runs whole).
  *
- * <p>The cost model: a ranking's CPU grows with the postings it scores, which grow with the
- * collection (a phrase's words are held by a fixed share of the skills); so one ranking costs
- * {@code max(FLOOR_MS, MS_AT_100K · skills / 100,000)}. {@code MS_AT_100K} comes from the route
- * step's CPU over its rankings at 113× (99,666 skills: 2.6–2.9 s for 270–342 rankings, session 8)
- * and is checked against 10× (docs/notes/issue-27.md, session 9, branch speed); it is an upper-side
- * figure, so a patch is refused only when it is surely over. The budget is the route step's share
- * of a patch that is still far cheaper than a whole build at any size the cap can bite: a patch
- * priced over {@code BUDGET_MS} (5× the 2 s bar of a whole patch) is refused.
+ * <p>The cost model: one ranking (a router search, in the patch's fresh JVM with the quick JIT)
+ * costs a fixed part and a part growing with the collection (the postings a phrase's words hold):
+ * {@code BASE_MS + PER_100K_MS · skills / 100,000}. Both come from two sizes, not one corpus: at
+ * 1× ({@code large}, 882 skills) an in-window body edit made 2,440 rankings in 6.1 s of CPU (2.5 ms
+ * each; session 9, branch speed), at 113× (99,666 skills) the route step made 270–342 rankings in
+ * 2.6–2.9 s (≈ 9.5 ms each; session 8). The budget: a route step priced over {@code BUDGET_MS} (5×
+ * the 2 s bar of a whole patch) is refused, so a patch never runs for tens of seconds in its route
+ * step (113×: a common-word sentence ran past 25 s) — at 113× the cap is ~1,000 rankings, at 1×
+ * ~3,900.
  */
 public final class PatchCaps {
   /** CPU the route step may be priced at (ms) before the patch refuses. */
   static final double BUDGET_MS = 10_000;
 
-  /** CPU of one ranking at 100,000 skills (ms), the model's slope. */
-  static final double MS_AT_100K = 10.0;
+  /** CPU of one ranking, the part any collection costs (ms). */
+  static final double BASE_MS = 2.5;
 
-  /** CPU of one ranking at any size (ms), the model's floor (a small collection's fixed part). */
-  static final double FLOOR_MS = 0.5;
+  /** CPU of one ranking, the part growing with the collection: at 100,000 skills (ms). */
+  static final double PER_100K_MS = 7.5;
 
   /**
    * More skills' related lists that may change than this: refused (the same bound as {@code
@@ -54,6 +55,18 @@ public final class PatchCaps {
   public record Work(int rankings, int similar, int skills, double priceMs, long rankingCpuNs) {
     Work withCpu(long ns) {
       return new Work(rankings, similar, skills, priceMs, ns);
+    }
+
+    /** The counts as priced, before the work. */
+    public String priced() {
+      return String.format(
+          Locale.ROOT,
+          "route: %d trigger rankings to make (priced %.0f ms of CPU at %d skills),"
+              + " %d related lists may change",
+          rankings,
+          priceMs,
+          skills,
+          similar);
     }
 
     @Override
@@ -84,6 +97,30 @@ public final class PatchCaps {
     LAST.set(w);
   }
 
+  /** What the route step is about to do, told before it does it (once priced, refused or not). */
+  static void priced(Work w) {
+    LAST.set(w);
+    TOLD.get().accept(w);
+  }
+
+  private static final ThreadLocal<java.util.function.Consumer<Work>> TOLD =
+      ThreadLocal.withInitial(() -> w -> {});
+
+  /** A listener of {@link #priced} on this thread, until closed. */
+  public interface Telling extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Tells {@code told} the counts of each patch priced on this thread until closed ({@code build
+   * --timings} prints them at once: a long route step says why while it runs).
+   */
+  public static Telling telling(java.util.function.Consumer<Work> told) {
+    TOLD.set(told);
+    return TOLD::remove;
+  }
+
   static long threadCpu() {
     java.lang.management.ThreadMXBean t = java.lang.management.ManagementFactory.getThreadMXBean();
     return t.isCurrentThreadCpuTimeSupported() ? t.getCurrentThreadCpuTime() : 0;
@@ -91,7 +128,7 @@ public final class PatchCaps {
 
   /** The CPU one ranking is priced at in a collection of {@code skills} skills (ms). */
   static double rankingMs(int skills) {
-    return Math.max(FLOOR_MS, MS_AT_100K * skills / 100_000.0);
+    return BASE_MS + PER_100K_MS * skills / 100_000.0;
   }
 
   /** The price of {@code rankings} rankings in a collection of {@code skills} (ms). */

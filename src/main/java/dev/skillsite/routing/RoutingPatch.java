@@ -409,7 +409,7 @@ public final class RoutingPatch {
       PatchCaps.Work priced =
           new PatchCaps.Work(
               made, similarMayChange.size(), before.size(), PatchCaps.price(made, before.size()), 0);
-      PatchCaps.made(priced);
+      PatchCaps.priced(priced);
       Optional<String> over = PatchCaps.refusal(made, similarMayChange.size(), before.size());
       if (over.isPresent()) {
         return over;

@@ -27,12 +27,12 @@ class PatchCapsTest {
   @TempDir Path cache;
 
   @Test
-  void thePriceGrowsWithTheCollectionAboveAFloor() {
-    assertEquals(PatchCaps.FLOOR_MS, PatchCaps.rankingMs(100));
-    assertEquals(PatchCaps.MS_AT_100K, PatchCaps.rankingMs(100_000), 1e-9);
-    assertEquals(2 * PatchCaps.rankingMs(50_000), PatchCaps.rankingMs(100_000), 1e-9);
-    // at 100k skills the budget buys BUDGET_MS / MS_AT_100K rankings, no more
-    int k = (int) (PatchCaps.BUDGET_MS / PatchCaps.MS_AT_100K);
+  void thePriceGrowsWithTheCollection() {
+    assertEquals(PatchCaps.BASE_MS, PatchCaps.rankingMs(0), 1e-9);
+    assertEquals(PatchCaps.BASE_MS + PatchCaps.PER_100K_MS, PatchCaps.rankingMs(100_000), 1e-9);
+    assertTrue(PatchCaps.rankingMs(50_000) < PatchCaps.rankingMs(100_000));
+    // at 100k skills the budget buys BUDGET_MS / (BASE_MS + PER_100K_MS) rankings, no more
+    int k = (int) (PatchCaps.BUDGET_MS / PatchCaps.rankingMs(100_000));
     assertTrue(PatchCaps.refusal(k, 0, 100_000).isEmpty());
     String why = PatchCaps.refusal(k + 1, 0, 100_000).orElseThrow();
     assertTrue(why.startsWith((k + 1) + " trigger rankings to make"), why);
@@ -73,12 +73,21 @@ class PatchCapsTest {
     assertTrue(work.rankings() >= added.size() && work.similar() > 0, work.toString());
     double price = PatchCaps.price(work.rankings(), skills.size());
 
+    // refused over the budget, and the counts told before (build --timings prints them at once)
+    List<PatchCaps.Work> told = new java.util.ArrayList<>();
     try (AutoCloseable limited =
-        PatchCaps.limitedTo(new PatchCaps.Limits(price - 0.01, Integer.MAX_VALUE))) {
+            PatchCaps.limitedTo(new PatchCaps.Limits(price - 0.01, Integer.MAX_VALUE));
+        PatchCaps.Telling telling = PatchCaps.telling(told::add)) {
       RoutingPatch.Outcome o = RoutingPatch.patch(cache, KEY, edit, added, List.of(), TOP);
       String why = assertInstanceOf(RoutingPatch.CannotPatch.class, o).reason();
       assertTrue(why.startsWith(work.rankings() + " trigger rankings to make, priced"), why);
     }
+    assertEquals(1, told.size());
+    assertEquals(work.rankings(), told.get(0).rankings());
+    assertEquals(0, told.get(0).rankingCpuNs(), "told before the rankings were made");
+    assertTrue(
+        told.get(0).priced().startsWith("route: " + work.rankings() + " trigger rankings to make"),
+        told.get(0).priced());
     try (AutoCloseable limited =
         PatchCaps.limitedTo(new PatchCaps.Limits(Double.MAX_VALUE, work.similar() - 1))) {
       RoutingPatch.Outcome o = RoutingPatch.patch(cache, KEY, edit, added, List.of(), TOP);
