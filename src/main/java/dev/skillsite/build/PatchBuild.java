@@ -15,6 +15,7 @@ import dev.skillsite.model.SkillId;
 import dev.skillsite.output.AtomicSiteWriter;
 import dev.skillsite.output.OutputLocation;
 import dev.skillsite.output.OutputLock;
+import dev.skillsite.routing.PatchCaps;
 import dev.skillsite.routing.RoutingIndex;
 import dev.skillsite.site.HealthState;
 import dev.skillsite.site.RelatedSkill;
@@ -72,6 +73,7 @@ public final class PatchBuild {
   private int killAfter = -1;
   private boolean strict;
   private Consumer<String> fallingBack = why -> {};
+  private Consumer<String> counts = line -> {};
 
   /**
    * @param fallback the whole build, made only when it runs (its templates compile then)
@@ -109,6 +111,15 @@ public final class PatchBuild {
    */
   public PatchBuild announcing(Consumer<String> fallingBack) {
     this.fallingBack = fallingBack;
+    return this;
+  }
+
+  /**
+   * Tells {@code counts} what the route step is about to do (its rankings priced, the related lists
+   * that may change) before it does it: {@code --timings} prints it at once.
+   */
+  public PatchBuild tellingCounts(Consumer<String> counts) {
+    this.counts = counts;
     return this;
   }
 
@@ -363,7 +374,11 @@ public final class PatchBuild {
         }
         try (Closing closing = new Closing()) {
           pagesState.ifPresent(closing::add);
-          RoutingSeam.Outcome routed = routing.patch(out, key, changes);
+          PatchCaps.forget(); // the counts below are this patch's
+          RoutingSeam.Outcome routed;
+          try (PatchCaps.Telling told = PatchCaps.telling(work -> counts.accept(work.priced()))) {
+            routed = routing.patch(out, key, changes);
+          }
           held.keep(routed); // staged: committed after publishing, else rolled back when closed
           if (routed.patched().isEmpty()) {
             return Attempt.no(routed.cannot());
@@ -391,7 +406,9 @@ public final class PatchBuild {
                       + " (not listed as changed?)");
             }
           }
-          steps.done("route");
+          steps.done(
+              "route"
+                  + PatchCaps.last().map(work -> " (" + work + ")").orElse(""));
           List<String> staged = new ArrayList<>();
           int i = 0;
           // related lists (wt-relwire): the lists that may change made again on the patched index

@@ -121,6 +121,13 @@ public final class BuildCommand implements Callable<Integer> {
                           err.println("patch: not taken (" + why + "); building whole");
                           err.flush();
                         }
+                      })
+                  .tellingCounts(
+                      counts -> {
+                        if (timings) { // before the route step's work, however long it takes
+                          err.println("patch: " + counts);
+                          err.flush();
+                        }
                       }),
               site.buildOptions(true),
               strict,

@@ -230,6 +230,7 @@ public final class RoutingPatch {
       return new CannotPatch(
           changes.size() + " changed skills (a patch takes 1 to " + MAX_CHANGED + ")");
     }
+    PatchCaps.forget();
     Path root = cache.resolve(DIR);
     Optional<Properties> state = readState(root);
     if (state.isEmpty()) {
@@ -420,6 +421,17 @@ public final class RoutingPatch {
       similarMayChange.addAll(narrowed(before, after));
       Set<String> asked = new TreeSet<>(triggers.using(changedTerms));
       asked.addAll(added);
+      // priced before the work (PatchCaps, branch speed): over budget, refused at once
+      int made = 2 * asked.size() - (int) asked.stream().filter(added::contains).count();
+      PatchCaps.Work priced =
+          new PatchCaps.Work(
+              made, similarMayChange.size(), before.size(), PatchCaps.price(made, before.size()), 0);
+      PatchCaps.priced(priced);
+      Optional<String> over = PatchCaps.refusal(made, similarMayChange.size(), before.size());
+      if (over.isPresent()) {
+        return over;
+      }
+      long cpu0 = PatchCaps.threadCpu();
       Router router = Router.over(after, confidence);
       Router was = Router.over(before, confidence);
       for (String q : asked) {
@@ -428,6 +440,7 @@ public final class RoutingPatch {
           rankingsBefore.put(q, was.rank(q, top));
         }
       }
+      PatchCaps.made(priced.withCpu(PatchCaps.threadCpu() - cpu0));
       return Optional.empty();
     }
 

@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
  * phrases added, removed, reworded, {@code when_to_use}, frontmatter extras, references, scripts, a
  * LICENSE, a new file, a skill added or deleted), one after another on a copy of a corpus: each is
  * built as {@code build --changed} does ({@link StampedBuild#run} with the changed paths, the CLI's
- * path), then the same content is built clean into another folder, and the two sites must be equal
- * byte for byte ({@link SiteFingerprint}, with its exclusions). A mismatch fails with the seed, the
+ * path), then the same content is built whole into another folder (the fallback's build, using
+ * that folder's cache from the last edit's: documents, findings and answers are each used again by
+ * their keys), and the two sites must be equal byte for byte ({@link SiteFingerprint}, with its
+ * exclusions). At the end one build from scratch must equal both (the anchor: the cached whole
+ * builds did not drift, and the edits' site is a clean build's). A mismatch fails with the seed, the
  * edit and the first differing file. Prints a table: per kind, patched / refused by (normalised)
  * reason.
  *
@@ -80,6 +84,12 @@ class PatchFuzzTest {
     }
     Path out = tmp.resolve(corpus + "-site");
     build(content, out, Optional.empty());
+    // the clean builds each patch is compared with: whole builds (the fallback's, never a patch)
+    // into one folder, each using the last one's build cache (documents rendered, audit findings,
+    // carried answers, all checked by their keys); one from scratch at the end anchors them
+    Path clean = tmp.resolve(corpus + "-clean");
+    Trees.copy(out, clean);
+    long[] cleanNanos = {0};
     PatchEdits edits = PatchEdits.ofPublished(content, out, seed);
     PatchTally tally = new PatchTally();
     boolean[] routed = {false}; // a routing patch since the last whole build: index caches left out
@@ -113,8 +123,10 @@ class PatchFuzzTest {
                   routed[0] = false;
                 }
                 String how = r.patch().taken() ? "patched" : "built whole: " + r.patch().reason();
+                long c0 = System.nanoTime();
                 Optional<String> known =
-                    assertClean(content, out, at + " (" + how + ")", routed[0]);
+                    assertClean(content, out, clean, at + " (" + how + ")", routed[0]);
+                cleanNanos[0] += System.nanoTime() - c0;
                 if (known.isPresent()) { // counted, and the site made again from scratch
                   tally.refused(kind, "WRONG PATCH (known: " + known.get() + ")", List.of());
                   System.out.println(
@@ -135,8 +147,35 @@ class PatchFuzzTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+    // the anchor: a build from scratch of the content as the edits left it, equal to the last
+    // clean build (both whole) and to the site the patches (and whole builds) left
+    Path scratch = Files.createTempDirectory(tmp, "scratch").resolve("site");
+    build(content, scratch, Optional.empty());
+    SortedMap<String, String> anchor = SiteFingerprint.of(scratch);
+    List<String> oracle = SiteFingerprint.differences(anchor, SiteFingerprint.of(clean));
+    assertTrue(
+        oracle.isEmpty(),
+        corpus + ", seed " + seed + ": the clean builds drifted from a build from scratch: " + oracle);
+    List<String> last =
+        routed[0]
+            ? SiteFingerprint.differences(
+                SiteFingerprint.ofPatched(scratch), SiteFingerprint.ofPatched(out))
+            : SiteFingerprint.differences(anchor, SiteFingerprint.of(out));
+    assertTrue(
+        last.isEmpty(),
+        corpus + ", seed " + seed + ": after all edits the site differs from a build from scratch: "
+            + last);
     System.out.println(
-        "PatchFuzzTest " + corpus + ", seed " + seed + ", " + n + " edits:\n" + tally.table());
+        "PatchFuzzTest "
+            + corpus
+            + ", seed "
+            + seed
+            + ", "
+            + n
+            + " edits ("
+            + (cleanNanos[0] / 1_000_000)
+            + " ms in clean builds and comparisons):\n"
+            + tally.table());
     assertTrue(tally.patchedTotal() > 0, "no edit patched:\n" + tally.table());
   }
 
@@ -149,12 +188,16 @@ class PatchFuzzTest {
 
   private static final List<Known> KNOWN = List.of();
 
-  /** Fails unless the site is the clean build's; a known wrong patch: its description. */
-  private Optional<String> assertClean(Path content, Path out, String at, boolean routed)
+  /**
+   * Fails unless the site is the clean build's ({@code site} built whole again, with its cache); a
+   * known wrong patch: its description.
+   */
+  private Optional<String> assertClean(Path content, Path out, Path site, String at, boolean routed)
       throws IOException {
-    Path clean = Files.createTempDirectory(tmp, "clean");
-    Path site = clean.resolve("site");
-    build(content, site, Optional.empty());
+    BuildResult whole =
+        new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE)
+            .run(new BuildOptions(content, site, Optional.empty(), true, true));
+    assertTrue(whole.published(), "not published");
     List<String> differ =
         routed
             ? SiteFingerprint.differences(
@@ -176,11 +219,6 @@ class PatchFuzzTest {
               + ": "
               + differ.subList(0, Math.min(8, differ.size()))
               + ")");
-    }
-    try (Stream<Path> all = Files.walk(clean)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
     return known;
   }

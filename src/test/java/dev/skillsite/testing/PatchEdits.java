@@ -355,7 +355,7 @@ public final class PatchEdits {
         return scalarField(kind, skill, text, "license", "MIT", "Apache-2.0");
       }
       case ALLOWED_TOOLS -> {
-        return scalarField(kind, skill, text, "allowed-tools", "Read, Grep", "Bash, Read");
+        return scalarField(kind, skill, text, "allowed-tools", "Read Grep", "Bash Read");
       }
       case METADATA -> {
         Optional<int[]> meta = field(text, "metadata");

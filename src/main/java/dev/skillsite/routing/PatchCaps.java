@@ -1,0 +1,164 @@
+package dev.skillsite.routing;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The work a routing patch is about to do, priced before it starts: the trigger rankings it will
+ * ask (each a search of the patched index, once as it is and once as it was) and the related lists
+ * that may change (each a "more like this" query). When the price is over budget the patch refuses
+ * at once, naming the counts, instead of running for tens of seconds and then maybe refusing
+ * anyway; a refusal is always correct (the build runs whole).
+ *
+ * <p>The cost model: one ranking (a router search, in the patch's fresh JVM with the quick JIT)
+ * costs a fixed part and a part growing with the collection (the postings a phrase's words hold):
+ * {@code BASE_MS + PER_100K_MS · skills / 100,000}. Both come from two sizes, not one corpus: at
+ * 1× ({@code large}, 882 skills) an in-window body edit made 2,440 rankings in 6.1 s of CPU (2.5 ms
+ * each; session 9, branch speed), at 113× (99,666 skills) the route step made 270–342 rankings in
+ * 2.6–2.9 s (≈ 9.5 ms each; session 8). The budget: a route step priced over {@code BUDGET_MS} (5×
+ * the 2 s bar of a whole patch) is refused, so a patch never runs for tens of seconds in its route
+ * step (113×: a common-word sentence ran past 25 s) — at 113× the cap is ~1,000 rankings, at 1×
+ * ~3,900.
+ */
+public final class PatchCaps {
+  /** CPU the route step may be priced at (ms) before the patch refuses. */
+  static final double BUDGET_MS = 10_000;
+
+  /** CPU of one ranking, the part any collection costs (ms). */
+  static final double BASE_MS = 2.5;
+
+  /** CPU of one ranking, the part growing with the collection: at 100,000 skills (ms). */
+  static final double PER_100K_MS = 7.5;
+
+  /**
+   * More skills' related lists that may change than this: refused (the same bound as {@code
+   * build.RelatedPatch.MAX_ASKED}, asked here before the rankings are made, not after).
+   */
+  public static final int MAX_SIMILAR = 512;
+
+  private PatchCaps() {}
+
+  /** The bounds in force: the constants, or a test's (on its thread only). */
+  record Limits(double budgetMs, int maxSimilar) {}
+
+  private static final Limits STANDARD = new Limits(BUDGET_MS, MAX_SIMILAR);
+
+  private static final ThreadLocal<Limits> LIMITS = ThreadLocal.withInitial(() -> STANDARD);
+
+  /** Other bounds on this thread until closed (tests: a refusal without a huge collection). */
+  static AutoCloseable limitedTo(Limits limits) {
+    LIMITS.set(limits);
+    return LIMITS::remove;
+  }
+
+  /** What the route step of the last patch on this thread priced and did (for {@code --timings}). */
+  public record Work(int rankings, int similar, int skills, double priceMs, long rankingCpuNs) {
+    Work withCpu(long ns) {
+      return new Work(rankings, similar, skills, priceMs, ns);
+    }
+
+    /** The counts as priced, before the work. */
+    public String priced() {
+      return String.format(
+          Locale.ROOT,
+          "route: %d trigger rankings to make (priced %.0f ms of CPU at %d skills),"
+              + " %d related lists may change",
+          rankings,
+          priceMs,
+          skills,
+          similar);
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          Locale.ROOT,
+          "%d rankings priced %.0f ms, made in CPU %.1f; %d related lists may change",
+          rankings,
+          priceMs,
+          rankingCpuNs / 1e6,
+          similar);
+    }
+  }
+
+  private static final ThreadLocal<Work> LAST = new ThreadLocal<>();
+
+  /** The last patch's counts on this thread, if it got as far as pricing them. */
+  public static Optional<Work> last() {
+    return Optional.ofNullable(LAST.get());
+  }
+
+  /** Forgets the last patch's counts (a patch that does not reach the rankings has none). */
+  public static void forget() {
+    LAST.remove();
+  }
+
+  static void made(Work w) {
+    LAST.set(w);
+  }
+
+  /** What the route step is about to do, told before it does it (once priced, refused or not). */
+  static void priced(Work w) {
+    LAST.set(w);
+    TOLD.get().accept(w);
+  }
+
+  private static final ThreadLocal<java.util.function.Consumer<Work>> TOLD =
+      ThreadLocal.withInitial(() -> w -> {});
+
+  /** A listener of {@link #priced} on this thread, until closed. */
+  public interface Telling extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Tells {@code told} the counts of each patch priced on this thread until closed ({@code build
+   * --timings} prints them at once: a long route step says why while it runs).
+   */
+  public static Telling telling(java.util.function.Consumer<Work> told) {
+    TOLD.set(told);
+    return TOLD::remove;
+  }
+
+  static long threadCpu() {
+    java.lang.management.ThreadMXBean t = java.lang.management.ManagementFactory.getThreadMXBean();
+    return t.isCurrentThreadCpuTimeSupported() ? t.getCurrentThreadCpuTime() : 0;
+  }
+
+  /** The CPU one ranking is priced at in a collection of {@code skills} skills (ms). */
+  static double rankingMs(int skills) {
+    return BASE_MS + PER_100K_MS * skills / 100_000.0;
+  }
+
+  /** The price of {@code rankings} rankings in a collection of {@code skills} (ms). */
+  static double price(int rankings, int skills) {
+    return rankings * rankingMs(skills);
+  }
+
+  /**
+   * Why a patch about to make {@code rankings} rankings, with {@code similar} related lists that
+   * may change, in a collection of {@code skills}, must not go on; empty when it may.
+   */
+  static Optional<String> refusal(int rankings, int similar, int skills) {
+    Limits limits = LIMITS.get();
+    if (similar > limits.maxSimilar()) {
+      return Optional.of(
+          similar + " skills' related lists may change, more than " + limits.maxSimilar());
+    }
+    double price = price(rankings, skills);
+    if (price > limits.budgetMs()) {
+      return Optional.of(
+          String.format(
+              Locale.ROOT,
+              "%d trigger rankings to make, priced %.0f ms of CPU (%.2f ms each at %d skills),"
+                  + " over the route step's budget of %.0f ms",
+              rankings,
+              price,
+              rankingMs(skills),
+              skills,
+              limits.budgetMs()));
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,109 @@
+package dev.skillsite.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skillsite.model.Skill;
+import dev.skillsite.testing.CorpusSkills;
+import dev.skillsite.testing.SkillEdits;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link PatchCaps}: a routing patch prices its rankings and counts the related lists that may
+ * change before it makes them, and refuses at once, naming the counts, when either is over its
+ * bound; at the bound it patches. The state is left as it was by a refusal (the next patch of the
+ * same edit is taken).
+ */
+class PatchCapsTest {
+  private static final int TOP = 5;
+  private static final String KEY = "code+config";
+
+  @TempDir Path cache;
+
+  @Test
+  void thePriceGrowsWithTheCollection() {
+    assertEquals(PatchCaps.BASE_MS, PatchCaps.rankingMs(0), 1e-9);
+    assertEquals(PatchCaps.BASE_MS + PatchCaps.PER_100K_MS, PatchCaps.rankingMs(100_000), 1e-9);
+    assertTrue(PatchCaps.rankingMs(50_000) < PatchCaps.rankingMs(100_000));
+    // at 100k skills the budget buys BUDGET_MS / (BASE_MS + PER_100K_MS) rankings, no more
+    int k = (int) (PatchCaps.BUDGET_MS / PatchCaps.rankingMs(100_000));
+    assertTrue(PatchCaps.refusal(k, 0, 100_000).isEmpty());
+    String why = PatchCaps.refusal(k + 1, 0, 100_000).orElseThrow();
+    assertTrue(why.startsWith((k + 1) + " trigger rankings to make"), why);
+    assertTrue(why.contains("at 100000 skills"), why);
+    // the related lists' bound comes first, with its count
+    assertEquals(
+        "513 skills' related lists may change, more than 512",
+        PatchCaps.refusal(k + 1, 513, 100_000).orElseThrow());
+    assertEquals(PatchCaps.MAX_SIMILAR, 512);
+  }
+
+  @Test
+  void aPatchOverItsBoundsIsRefusedBeforeItsRankingsNamingTheCount() throws Exception {
+    List<Skill> skills = CorpusSkills.load(Path.of("../shared/corpora/anthropic"));
+    Set<String> triggers = new LinkedHashSet<>();
+    for (Skill s : skills) {
+      triggers.addAll(s.triggers().phrases());
+      triggers.addAll(s.triggers().keywords());
+    }
+    try (RoutingIndex fresh = RoutingIndex.build(skills)) {
+      RoutingPatch.write(cache, fresh, List.copyOf(triggers), KEY);
+    }
+    // a body word replaced, and a phrase the skill now has (always ranked: its count is known
+    // before the rankings), priced and made under the standard bounds, not committed: its counts
+    Skill before = skills.get(1);
+    List<RoutingPatch.Change> edit =
+        List.of(new RoutingPatch.Change(before, SkillEdits.bodyWordReplaced(before)));
+    List<String> added = List.of("chart the quarterly figures", "draw the org chart");
+    PatchCaps.Work work;
+    try (RoutingPatch.Patched p =
+        assertInstanceOf(
+            RoutingPatch.Patched.class,
+            RoutingPatch.patch(cache, KEY, edit, added, List.of(), TOP))) {
+      work = PatchCaps.last().orElseThrow();
+      assertEquals(p.rankings().size() + p.rankingsBefore().size(), work.rankings());
+      assertEquals(p.similarMayChange().size(), work.similar());
+    }
+    assertTrue(work.rankings() >= added.size() && work.similar() > 0, work.toString());
+    double price = PatchCaps.price(work.rankings(), skills.size());
+
+    // refused over the budget, and the counts told before (build --timings prints them at once)
+    List<PatchCaps.Work> told = new java.util.ArrayList<>();
+    try (AutoCloseable limited =
+            PatchCaps.limitedTo(new PatchCaps.Limits(price - 0.01, Integer.MAX_VALUE));
+        PatchCaps.Telling telling = PatchCaps.telling(told::add)) {
+      RoutingPatch.Outcome o = RoutingPatch.patch(cache, KEY, edit, added, List.of(), TOP);
+      String why = assertInstanceOf(RoutingPatch.CannotPatch.class, o).reason();
+      assertTrue(why.startsWith(work.rankings() + " trigger rankings to make, priced"), why);
+    }
+    assertEquals(1, told.size());
+    assertEquals(work.rankings(), told.get(0).rankings());
+    assertEquals(0, told.get(0).rankingCpuNs(), "told before the rankings were made");
+    assertTrue(
+        told.get(0).priced().startsWith("route: " + work.rankings() + " trigger rankings to make"),
+        told.get(0).priced());
+    try (AutoCloseable limited =
+        PatchCaps.limitedTo(new PatchCaps.Limits(Double.MAX_VALUE, work.similar() - 1))) {
+      RoutingPatch.Outcome o = RoutingPatch.patch(cache, KEY, edit, added, List.of(), TOP);
+      assertEquals(
+          work.similar() + " skills' related lists may change, more than " + (work.similar() - 1),
+          assertInstanceOf(RoutingPatch.CannotPatch.class, o).reason());
+    }
+    // at the bounds it patches: the refusals left the state as it was
+    try (AutoCloseable limited =
+            PatchCaps.limitedTo(new PatchCaps.Limits(price, work.similar()));
+        RoutingPatch.Patched p =
+            assertInstanceOf(
+                RoutingPatch.Patched.class,
+                RoutingPatch.patch(cache, KEY, edit, added, List.of(), TOP))) {
+      assertEquals(work.rankings(), PatchCaps.last().orElseThrow().rankings());
+      assertTrue(PatchCaps.last().orElseThrow().rankingCpuNs() >= 0);
+    }
+  }
+}
