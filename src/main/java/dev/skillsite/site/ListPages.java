@@ -37,6 +37,9 @@ final class ListPages {
   private static final Paging CARD_PAGES = new Paging(Paging.CARDS);
   private static final Paging ROW_PAGES = new Paging(Paging.ROWS);
 
+  /** The trigger index's pages: cut at natural cuts ({@link #triggerCut}) past half their rows. */
+  static final Paging TRIGGER_PAGES = new Paging(Paging.ROWS, Paging.BUDGET, Paging.MIN_ROWS);
+
   /** Collections the home page shows at most; past that, the largest and a link to them all. */
   static final int HOME_COLLECTIONS = 48;
 
@@ -105,7 +108,7 @@ final class ListPages {
                 : new IndexPage(
                     List.of(),
                     page,
-                    triggers,
+                    0, // on page 1 only: a trigger added or removed changes one page
                     RelationGraph.Graph.none(),
                     cards.size(),
                     count,
@@ -227,13 +230,38 @@ final class ListPages {
               s.triggers().keywords()));
     }
     entries.sort(TRIGGER_ORDER);
-    List<List<TriggerEntry>> pages = ROW_PAGES.split(entries, ListPages::triggerWeight);
+    List<List<TriggerEntry>> pages =
+        TRIGGER_PAGES.split(entries, ListPages::triggerWeight, ListPages::triggerCut);
     List<LetterLink> letters = letters(first, pages, TriggerEntry::text);
     return paged(
         first,
         pages,
         ListPages::triggerRange,
-        (n, page) -> new TriggersPage(groups(page, TriggerEntry::text), entries.size(), letters));
+        (n, page) ->
+            new TriggersPage(
+                groups(page, TriggerEntry::text), n == 1 ? entries.size() : 0, letters));
+  }
+
+  /**
+   * Whether a row of the trigger index is a natural cut ({@link Paging#CUT_MASK}): a hash of all it
+   * shows (FNV-1a over its text, kind, skill and link, then MurmurHash3's finalizer, so that rows
+   * alike in all but their last characters are as likely cuts as any), the same in every build and
+   * on every machine.
+   */
+  static boolean triggerCut(TriggerEntry t) {
+    long h = 0xcbf29ce484222325L;
+    for (String s : new String[] {t.text(), t.kind(), t.skillName(), t.href()}) {
+      for (int i = 0; i < s.length(); i++) {
+        h = (h ^ s.charAt(i)) * 0x100000001b3L;
+      }
+      h = (h ^ 0xffff) * 0x100000001b3L; // U+FFFF, a noncharacter, between the fields
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return (h & Paging.CUT_MASK) == 0;
   }
 
   /** A skill's rows of the trigger index: its distinct phrases, then its distinct keywords. */
@@ -291,8 +319,7 @@ final class ListPages {
   }
 
   /** Each letter of the pages' entries and where it starts: this page's anchor on a later one. */
-  private static <T> List<LetterLink> letters(
-      String first, List<List<T>> pages, Function<T, String> text) {
+  static <T> List<LetterLink> letters(String first, List<List<T>> pages, Function<T, String> text) {
     Map<String, LetterLink> byLetter = new LinkedHashMap<>();
     for (int n = 1; n <= pages.size(); n++) {
       String file = Paging.path(first, n);
@@ -333,13 +360,14 @@ final class ListPages {
   }
 
   private int triggerCount() {
-    return catalog.skills().stream()
-        .mapToInt(
-            s ->
-                s.triggers().phrases().size()
-                    + s.triggers().keywords().size()
-                    + s.triggers().clauses().size())
-        .sum();
+    return catalog.skills().stream().mapToInt(ListPages::triggerCount).sum();
+  }
+
+  /** What a skill adds to the home page's count of triggers: phrases, keywords and clauses. */
+  static int triggerCount(Skill s) {
+    return s.triggers().phrases().size()
+        + s.triggers().keywords().size()
+        + s.triggers().clauses().size();
   }
 
   private static String skillCount(int n) {

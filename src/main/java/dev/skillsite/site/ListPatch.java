@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import dev.skillsite.model.SiteConfig;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
+import dev.skillsite.site.view.IndexPage;
 import dev.skillsite.site.view.PageView;
 import dev.skillsite.site.view.SiteView;
 import dev.skillsite.site.view.SkillCard;
@@ -29,13 +30,13 @@ import java.util.TreeSet;
  * changed skills, made again from the last build's {@link ListState} and the changed skills read
  * again, with the templates and code a full build uses, into a staging folder. Patched: what keeps
  * every list's order and paging (a description or body edit that changes a card's summary; an entry
- * of {@code skills.json} or {@code catalog.js}; a trigger phrase or keyword reworded, its trigger
- * index pages made again by {@link TriggerIndexPatch}); refused, with the reason, what moves a
- * skill (renamed, another collection), changes the trigger counts (a phrase added or removed), or
- * moves a page boundary (a card's estimated bytes cross a page's budget). Only files whose bytes
- * change are staged. Reads: a few records of the state, the pages' views it names, and the
- * published data file pages holding the entries (each at most {@link CatalogJsonWriter#PAGE}
- * skills) — nothing that grows with the collection.
+ * of {@code skills.json} or {@code catalog.js}; a trigger phrase or keyword reworded, added or
+ * removed, its trigger index pages made again by {@link TriggerIndexPatch} and the home page's
+ * count of triggers on its page 1); refused, with the reason, what moves a skill (renamed, another
+ * collection), or moves a page boundary (a card's estimated bytes cross a page's budget). Only
+ * files whose bytes change are staged. Reads: a few records of the state, the pages' views it
+ * names, and the published data file pages holding the entries (each at most {@link
+ * CatalogJsonWriter#PAGE} skills) — nothing that grows with the collection.
  *
  * <p>Not covered here: {@code llms.txt} ({@code discovery.LlmsTxtPatch}), the other skills' pages
  * showing a changed summary in their related cards ({@link ListState.SkillRecord#shownOn}), the
@@ -112,6 +113,7 @@ public final class ListPatch {
     Map<String, ListState.PageRecord> triggerPages = new TreeMap<>();
     Map<Integer, ListState.TriggerFacts> triggerFacts = new TreeMap<>();
     Map<SkillId, ListState.SkillRecord> shown = new TreeMap<>(BY_ID);
+    int triggerCount = 0; // how the home page's count of triggers moves
     for (Skill now : changed.values()) {
       ListState.SkillRecord r = records.get(now.id());
       if (!r.name().equals(now.name())) {
@@ -134,6 +136,8 @@ public final class ListPatch {
         triggerPages.putAll(t.pages());
         triggerFacts.putAll(t.facts());
         shown.put(now.id(), r.triggered(now));
+        triggerCount +=
+            ListPages.triggerCount(now) - (r.phrases().size() + r.keywords().size() + r.clauses());
       }
     }
     // a small collection's home page draws the related skills (RelationGraph): not patched
@@ -171,6 +175,12 @@ public final class ListPatch {
         }
         views.put(path, ListState.replace(view, swap));
       }
+    }
+    if (triggerCount != 0) {
+      // the home page's count of triggers, on its page 1 only
+      ListState.PageRecord p = load(state, loaded, SiteLayout.INDEX);
+      IndexPage h = (IndexPage) views.computeIfAbsent(SiteLayout.INDEX, k -> p.typed());
+      views.put(SiteLayout.INDEX, h.withTriggerCount(h.triggerCount() + triggerCount));
     }
     for (var e : views.entrySet()) {
       Optional<String> moved = paging(state, loaded, views, e.getKey());
@@ -306,7 +316,8 @@ public final class ListPatch {
     return shown.containsKey(id) ? Optional.of(shown.get(id)) : state.skill(id);
   }
 
-  private static ListState.PageRecord load(
+  /** The record of the list page at {@code path}, read once into {@code loaded}. */
+  static ListState.PageRecord load(
       ListState state, Map<String, ListState.PageRecord> loaded, String path) {
     return loaded.computeIfAbsent(
         path,

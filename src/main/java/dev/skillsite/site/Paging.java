@@ -4,6 +4,7 @@ import dev.skillsite.site.view.Pager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
 /**
@@ -24,6 +25,22 @@ final class Paging {
 
   /** Estimated bytes of entries on one page. */
   static final int BUDGET = 256 * 1024;
+
+  /**
+   * Rows a page of the trigger index holds before it may end at a natural cut ({@link #CUT_MASK}):
+   * half of {@link #ROWS}, so its pages hold 500 to 1,000 rows.
+   */
+  static final int MIN_ROWS = ROWS / 2;
+
+  /**
+   * A row of the trigger index whose stable hash has these bits all zero is a natural cut: its page
+   * ends after it once it holds {@link #MIN_ROWS}. One row in 64 is one, so a page holds about 500
+   * + 64 rows, and runs to {@link #ROWS} without one with probability (63/64)^500 ≈ 0.04%. Pages
+   * cut where their rows say, not where a count says, so one row added or removed changes its own
+   * page and, rarely, the next (the pages after it start where they did): what lets a patch build
+   * insert or delete a row.
+   */
+  static final long CUT_MASK = 63;
 
   /**
    * The largest a list page (home, collection, skills or triggers A–Z) becomes: the entries'
@@ -51,17 +68,28 @@ final class Paging {
 
   private final int maxItems;
   private final int budget;
+  private final int minItems;
 
   Paging(int maxItems) {
     this(maxItems, BUDGET);
   }
 
   Paging(int maxItems, int budget) {
-    if (maxItems < 1 || budget < 1) {
+    this(maxItems, budget, maxItems);
+  }
+
+  /**
+   * Pages of at most {@code maxItems} entries and {@code budget} estimated bytes, which end early,
+   * once they hold {@code minItems}, after an entry that is a natural cut ({@link #split(List,
+   * ToIntFunction, Predicate)}).
+   */
+  Paging(int maxItems, int budget, int minItems) {
+    if (maxItems < 1 || budget < 1 || minItems < 1 || minItems > maxItems) {
       throw new IllegalArgumentException("a page holds at least one entry");
     }
     this.maxItems = maxItems;
     this.budget = budget;
+    this.minItems = minItems;
   }
 
   /**
@@ -69,12 +97,20 @@ final class Paging {
    * than the budget gets a page of its own.
    */
   <T> List<List<T>> split(List<T> items, ToIntFunction<T> weight) {
+    return split(items, weight, t -> false);
+  }
+
+  /**
+   * As {@link #split(List, ToIntFunction)}, and a page that holds its minimum ends after an entry
+   * that is a natural {@code cut}.
+   */
+  <T> List<List<T>> split(List<T> items, ToIntFunction<T> weight, Predicate<T> cut) {
     List<List<T>> pages = new ArrayList<>();
     List<T> page = new ArrayList<>();
     long bytes = 0;
     for (T item : items) {
       int w = weight.applyAsInt(item);
-      if (!page.isEmpty() && (page.size() >= maxItems || bytes + w > budget)) {
+      if (!page.isEmpty() && ends(page.size(), bytes, cut.test(page.get(page.size() - 1)), w)) {
         pages.add(List.copyOf(page));
         page = new ArrayList<>();
         bytes = 0;
@@ -84,6 +120,15 @@ final class Paging {
     }
     pages.add(List.copyOf(page));
     return pages;
+  }
+
+  /**
+   * Whether a page of {@code count} entries (at least one) of {@code bytes}, whose last entry is a
+   * natural cut or not ({@code cut}), ends before an entry of {@code next} bytes: the one rule of
+   * {@link #split}, for a patch that splits a few pages again.
+   */
+  boolean ends(int count, long bytes, boolean cut, int next) {
+    return count >= maxItems || bytes + next > budget || (cut && count >= minItems);
   }
 
   /** Page {@code n} (from 1) of the list whose first page is {@code first}. */

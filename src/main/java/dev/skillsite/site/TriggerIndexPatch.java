@@ -17,21 +17,25 @@ import java.util.TreeSet;
 
 /**
  * For {@link ListPatch}: the trigger index pages ({@code triggers/}) when one skill's trigger
- * phrases or keywords changed and their count did not (a phrase reworded, a keyword replaced). Its
- * old rows are found from its list record (phrases, keywords) and the pages' recorded first rows (a
- * binary search over {@link ListState.TriggerFacts}, O(log pages) lookups); the pages from the
- * first to the last holding a changed row are split again by {@link Paging}'s rule, continuing over
- * the next pages until a page starts where it started before (then every later page is as it was).
- * Refused, with the reason: the count of rows changes (every page shows it) or the home page's
- * trigger count does (every home page shows it), the number of pages changes, a letter's first page
- * moves (every page links to it), the first or last page's range changes (every page's pager names
- * it), or more than {@link #MAX_PAGES} pages would be split again.
+ * phrases or keywords changed: rows reworded, added or removed. Its old rows are found from its
+ * list record (phrases, keywords), and the page of each changed row from the pages' recorded first
+ * rows (a binary search over {@link ListState.TriggerFacts}, O(log pages) lookups). Each run of
+ * pages holding changed rows (a window) is split again by the full build's rule ({@link
+ * ListPages#TRIGGER_PAGES}: pages end at natural cuts), continuing over the next pages until a page
+ * ends where an old one did (then every later page is as it was): a row that moves far is a delete
+ * in one window and an insert in another. Page 1 is made again when the count of rows changes (it
+ * alone shows it).
+ *
+ * <p>Refused, with the reason: the number of pages changes (every page shows it, and page numbers
+ * after a new or lost page move), a letter's first page moves or a letter comes or goes (every page
+ * links to it), the first or last page's range changes (every page's pager names it), or more than
+ * {@link #MAX_PAGES} pages would be read.
  */
 final class TriggerIndexPatch {
-  /** Pages of the trigger index a patch splits again at most (each up to 1,000 rows). */
-  static final int MAX_PAGES = 8;
+  /** Pages of the trigger index a patch reads and splits again at most (each up to 1,000 rows). */
+  static final int MAX_PAGES = 16;
 
-  private static final Paging ROW_PAGES = new Paging(Paging.ROWS);
+  private static final Paging PAGES = ListPages.TRIGGER_PAGES;
 
   private TriggerIndexPatch() {}
 
@@ -47,7 +51,10 @@ final class TriggerIndexPatch {
 
   /** The facts of a trigger page as {@link ListState} records them. */
   static ListState.TriggerFacts facts(TriggersPage view) {
-    List<TriggerEntry> rows = rows(view);
+    return facts(rows(view));
+  }
+
+  private static ListState.TriggerFacts facts(List<TriggerEntry> rows) {
     long bytes = rows.stream().mapToLong(ListPages::triggerWeight).sum();
     return rows.isEmpty()
         ? new ListState.TriggerFacts(null, null, 0, 0)
@@ -56,6 +63,82 @@ final class TriggerIndexPatch {
 
   private static List<TriggerEntry> rows(TriggersPage view) {
     return view.groups().stream().flatMap(g -> g.entries().stream()).toList();
+  }
+
+  /** Old pages {@code a..c} split again as {@code pages} (one per old page). */
+  private record Window(int a, int c, List<List<TriggerEntry>> pages) {}
+
+  /** The pages of the index being patched: what is read, and the changed rows by old page. */
+  private static final class Index {
+    final ListState state;
+    final Map<String, ListState.PageRecord> loaded;
+    final int count;
+    final Map<Integer, ListState.TriggerFacts> facts = new HashMap<>();
+    final Map<Integer, List<TriggerEntry>> removed = new TreeMap<>();
+    final Map<Integer, List<TriggerEntry>> added = new TreeMap<>();
+    final Map<Integer, TriggersPage> oldViews = new TreeMap<>();
+
+    Index(ListState state, Map<String, ListState.PageRecord> loaded, int count) {
+      this.state = state;
+      this.loaded = loaded;
+      this.count = count;
+    }
+
+    ListState.TriggerFacts facts(int n) {
+      return facts.computeIfAbsent(
+          n,
+          k ->
+              state
+                  .triggerPage(k)
+                  .orElseThrow(() -> new IllegalStateException("no facts of trigger page " + k)));
+    }
+
+    /** The page whose rows {@code e} sorts among: the last whose first row is not after it. */
+    int pageOf(TriggerEntry e) {
+      int lo = 1;
+      int hi = count;
+      while (lo < hi) {
+        int mid = (lo + hi + 1) >>> 1;
+        TriggerEntry first = facts(mid).first();
+        if (first != null && ListPages.TRIGGER_ORDER.compare(first, e) <= 0) {
+          lo = mid;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return lo;
+    }
+
+    boolean dirty(int n) {
+      return removed.containsKey(n) || added.containsKey(n);
+    }
+
+    TriggersPage view(int n) {
+      return oldViews.computeIfAbsent(
+          n,
+          k ->
+              (TriggersPage)
+                  ListPatch.load(state, loaded, Paging.path(SiteLayout.TRIGGERS, k)).typed());
+    }
+
+    /** Page {@code n}'s rows with its changed rows removed and added, in order; null if absent. */
+    List<TriggerEntry> rowsNow(int n) {
+      List<TriggerEntry> rows = new ArrayList<>(rows(view(n)));
+      for (TriggerEntry e : removed.getOrDefault(n, List.of())) {
+        if (!rows.remove(e)) {
+          return null;
+        }
+      }
+      rows.addAll(added.getOrDefault(n, List.of()));
+      rows.sort(ListPages.TRIGGER_ORDER);
+      return rows;
+    }
+
+    /** Whether page {@code n} as its facts say ends before a row of {@code next} bytes. */
+    boolean ends(int n, int next) {
+      ListState.TriggerFacts f = facts(n);
+      return f.rows() > 0 && PAGES.ends(f.rows(), f.bytes(), ListPages.triggerCut(f.last()), next);
+    }
   }
 
   /**
@@ -67,17 +150,6 @@ final class TriggerIndexPatch {
       Map<String, ListState.PageRecord> loaded,
       Skill now,
       ListState.SkillRecord was) {
-    int oldCount = was.phrases().size() + was.keywords().size() + was.clauses();
-    int newCount =
-        now.triggers().phrases().size()
-            + now.triggers().keywords().size()
-            + now.triggers().clauses().size();
-    if (oldCount != newCount) {
-      return Result.refuse(
-          now.id()
-              + "'s count of phrases, keywords and clauses changed (the home page's trigger count,"
-              + " shown on each of its pages)");
-    }
     String href = Urls.relative(SiteLayout.TRIGGERS, SiteLayout.skill(now.id()));
     Set<TriggerEntry> before =
         sorted(ListPages.triggerRows(was.name(), href, was.phrases(), was.keywords()));
@@ -85,154 +157,88 @@ final class TriggerIndexPatch {
         sorted(
             ListPages.triggerRows(
                 was.name(), href, now.triggers().phrases(), now.triggers().keywords()));
-    if (before.size() != after.size()) {
-      return Result.refuse(
-          now.id()
-              + "'s trigger rows went from "
-              + before.size()
-              + " to "
-              + after.size()
-              + " (the trigger index's count, shown on each of its pages)");
-    }
     Set<TriggerEntry> removed = sorted(before);
     removed.removeAll(after);
     Set<TriggerEntry> added = sorted(after);
     added.removeAll(before);
-    if (removed.isEmpty()) {
+    if (removed.isEmpty() && added.isEmpty()) {
       return new Result(Map.of(), Map.of(), Optional.empty());
     }
     int count = state.triggerPages();
     if (count == 0) {
       return Result.refuse("the last build recorded no trigger index pages");
     }
-    Map<Integer, ListState.TriggerFacts> facts = new HashMap<>();
-    int a = Integer.MAX_VALUE;
-    int b = 0;
+    Index index = new Index(state, loaded, count);
     for (TriggerEntry e : removed) {
-      int p = pageOf(state, facts, count, e);
-      a = Math.min(a, p);
-      b = Math.max(b, p);
+      index.removed.computeIfAbsent(index.pageOf(e), k -> new ArrayList<>()).add(e);
     }
     for (TriggerEntry e : added) {
-      int p = pageOf(state, facts, count, e);
-      a = Math.min(a, p);
-      b = Math.max(b, p);
+      index.added.computeIfAbsent(index.pageOf(e), k -> new ArrayList<>()).add(e);
     }
-    if (b - a + 1 > MAX_PAGES) {
-      return Result.refuse(
-          "a trigger row moves across " + (b - a + 1) + " pages of the trigger index");
-    }
-    // the rows of pages a..b, changed
-    List<TriggerEntry> rows = new ArrayList<>();
-    Map<Integer, TriggersPage> oldViews = new TreeMap<>();
-    for (int n = a; n <= b; n++) {
-      TriggersPage v = view(state, loaded, n);
-      oldViews.put(n, v);
-      rows.addAll(rows(v));
-    }
-    for (TriggerEntry e : removed) {
-      if (!rows.remove(e)) {
-        return Result.refuse("the trigger index has no row " + e.text() + " where the state says");
-      }
-    }
-    rows.addAll(added);
-    rows.sort(ListPages.TRIGGER_ORDER);
-    // page a-1 must still end before page a's (new) first row
-    if (a > 1 && !rows.isEmpty()) {
-      ListState.TriggerFacts prev = facts(state, facts, a - 1);
-      if (!ends(prev.rows(), prev.bytes(), ListPages.triggerWeight(rows.get(0)))) {
-        return Result.refuse("trigger page " + (a - 1) + " now holds page " + a + "'s first row");
-      }
-    }
-    // split again from page a until a page starts where an old one did
-    List<List<TriggerEntry>> split = new ArrayList<>();
-    List<TriggerEntry> page = new ArrayList<>();
-    long bytes = 0;
-    int next = b + 1;
-    int at = 0;
-    while (true) {
-      if (at == rows.size()) {
-        if (next > count) {
-          split.add(page);
+    TreeSet<Integer> dirty = new TreeSet<>(index.removed.keySet());
+    dirty.addAll(index.added.keySet());
+    // each run of changed pages split again, from its first until a page ends where one did
+    List<Window> windows = new ArrayList<>();
+    int done = 0; // the last old page of the windows so far
+    for (Integer d = dirty.first(); d != null; d = dirty.higher(done)) {
+      int a = d;
+      Window w;
+      while (true) {
+        Object made = window(index, a);
+        if (made instanceof String why) {
+          return Result.refuse(why);
+        }
+        w = (Window) made;
+        List<TriggerEntry> first = w.pages().get(0);
+        // the page before must still end before the window's (new) first row, else it joins
+        if (a == 1 || first.isEmpty() || index.ends(a - 1, ListPages.triggerWeight(first.get(0)))) {
           break;
         }
-        ListState.TriggerFacts f = facts(state, facts, next);
-        if (!page.isEmpty() && ends(page.size(), bytes, ListPages.triggerWeight(f.first()))) {
-          split.add(page);
-          break;
+        if (a - 1 <= done) {
+          return Result.refuse("two changed runs of the trigger index's pages meet");
         }
-        if (next - a + 1 > MAX_PAGES) {
-          return Result.refuse(
-              "the trigger index's pages move past " + MAX_PAGES + " pages from page " + a);
-        }
-        TriggersPage v = view(state, loaded, next);
-        oldViews.put(next, v);
-        rows.addAll(rows(v));
-        next++;
-        continue;
+        a--;
       }
-      TriggerEntry e = rows.get(at++);
-      int w = ListPages.triggerWeight(e);
-      if (!page.isEmpty() && (page.size() >= Paging.ROWS || bytes + w > Paging.BUDGET)) {
-        split.add(page);
-        page = new ArrayList<>();
-        bytes = 0;
-      }
-      page.add(e);
-      bytes += w;
-    }
-    int c = next - 1; // old pages a..c are new pages a..a+split.size()-1
-    if (split.size() != c - a + 1) {
-      return Result.refuse(
-          "the trigger index now has "
-              + (split.size() - (c - a + 1) > 0 ? "more" : "fewer")
-              + " pages (each page shows their count)");
-    }
-    // the letters' links: the same on every page; a letter's first page must not move
-    TriggersPage any = oldViews.get(a);
-    Map<String, Integer> firstBefore = new HashMap<>();
-    for (LetterLink l : any.letters()) {
-      firstBefore.put(l.letter(), pageOfLink(l.href()));
-    }
-    Map<String, Integer> oldIn = letterPages(oldViews);
-    Map<String, Integer> newIn = new HashMap<>();
-    for (int i = 0; i < split.size(); i++) {
-      for (LetterGroup<TriggerEntry> g : ListPages.groups(split.get(i), TriggerEntry::text)) {
-        newIn.putIfAbsent(g.letter(), a + i);
-      }
-    }
-    Set<String> letters = new TreeSet<>(oldIn.keySet());
-    letters.addAll(newIn.keySet());
-    for (String l : letters) {
-      Integer first = firstBefore.get(l);
-      if (first != null && first < a) {
-        continue; // it starts on a page before the window, which did not change
-      }
-      if (first == null || !first.equals(newIn.get(l)) || !newIn.containsKey(l)) {
+      if (w.pages().size() != w.c() - w.a() + 1) {
         return Result.refuse(
-            "the letter "
-                + l
-                + " of the trigger index starts on another page (every page links it)");
+            "the trigger index now has "
+                + (w.pages().size() > w.c() - w.a() + 1 ? "more" : "fewer")
+                + " pages (each page shows their count)");
+      }
+      windows.add(w);
+      done = w.c();
+    }
+    // the letters' links: the same on every page; a letter's first page must not move (but on
+    // an index of one page, made again whole)
+    List<LetterLink> letters = index.view(windows.get(0).a()).letters();
+    if (count == 1) {
+      letters = ListPages.letters(SiteLayout.TRIGGERS, windows.get(0).pages(), TriggerEntry::text);
+    } else {
+      Map<String, Integer> firstBefore = new HashMap<>();
+      for (LetterLink l : letters) {
+        firstBefore.put(l.letter(), pageOfLink(l.href()));
+      }
+      for (Window w : windows) {
+        Optional<String> moved = lettersStay(index, w, firstBefore);
+        if (moved.isPresent()) {
+          return Result.refuse(moved.get());
+        }
       }
     }
     // the new pages' facts, and which pages' ranges (pager titles) changed
+    Map<Integer, List<TriggerEntry>> made = new TreeMap<>();
     Map<Integer, String> titles = new HashMap<>();
     Set<Integer> moved = new TreeSet<>();
-    for (int i = 0; i < split.size(); i++) {
-      int n = a + i;
-      ListState.TriggerFacts old = facts(state, facts, n);
-      List<TriggerEntry> p = split.get(i);
-      ListState.TriggerFacts f =
-          new ListState.TriggerFacts(
-              p.get(0),
-              p.get(p.size() - 1),
-              p.size(),
-              p.stream().mapToLong(ListPages::triggerWeight).sum());
-      facts.put(n, f);
-      String title = ListPages.triggerRange(p);
-      titles.put(n, title);
-      if (!title.equals(range(old))) {
-        moved.add(n);
+    for (Window w : windows) {
+      for (int i = 0; i < w.pages().size(); i++) {
+        int n = w.a() + i;
+        List<TriggerEntry> p = w.pages().get(i);
+        String title = ListPages.triggerRange(p);
+        if (!title.equals(range(index.facts(n)))) {
+          moved.add(n);
+        }
+        made.put(n, p);
+        titles.put(n, title);
       }
     }
     if (count > 1 && (moved.contains(1) || moved.contains(count))) {
@@ -240,10 +246,7 @@ final class TriggerIndexPatch {
           "the range of the trigger index's first or last page changes (every page's pager names"
               + " it)");
     }
-    Set<Integer> render = new TreeSet<>();
-    for (int n = a; n <= c; n++) {
-      render.add(n);
-    }
+    Set<Integer> render = new TreeSet<>(made.keySet());
     for (int n : moved) {
       for (int d = -2; d <= 2; d++) {
         if (n + d >= 1 && n + d <= count) {
@@ -251,32 +254,121 @@ final class TriggerIndexPatch {
         }
       }
     }
+    int delta = after.size() - before.size();
+    if (delta != 0) {
+      render.add(1); // the count of rows, on page 1 only
+    }
     Map<String, ListState.PageRecord> out = new TreeMap<>();
     Map<Integer, ListState.TriggerFacts> changedFacts = new TreeMap<>();
     for (int n : render) {
       String path = Paging.path(SiteLayout.TRIGGERS, n);
-      ListState.PageRecord r = record(state, loaded, path);
+      ListState.PageRecord r = ListPatch.load(state, loaded, path);
       TriggersPage old = (TriggersPage) r.typed();
       TriggersPage v =
-          n >= a && n <= c
-              ? new TriggersPage(
-                  ListPages.groups(split.get(n - a), TriggerEntry::text),
-                  old.count(),
-                  old.letters())
-              : old;
+          new TriggersPage(
+              made.containsKey(n)
+                  ? ListPages.groups(made.get(n), TriggerEntry::text)
+                  : old.groups(),
+              n == 1 ? old.count() + delta : old.count(),
+              letters);
       Pager pager =
           Paging.pager(
               SiteLayout.TRIGGERS,
               n,
               count,
-              i -> titles.containsKey(i) ? titles.get(i) : range(facts(state, facts, i)));
+              i -> titles.containsKey(i) ? titles.get(i) : range(index.facts(i)));
       out.put(
           path, new ListState.PageRecord(r.kind(), r.page().withPager(pager), null, -1).with(v));
-      if (n >= a && n <= c) {
-        changedFacts.put(n, facts.get(n));
+      if (made.containsKey(n)) {
+        changedFacts.put(n, facts(made.get(n)));
       }
     }
     return new Result(out, changedFacts, Optional.empty());
+  }
+
+  /**
+   * Old pages from {@code a} with their changed rows, split again by the full build's rule until a
+   * new page ends where an old one did, or the index ends: a {@link Window}, or why not.
+   */
+  private static Object window(Index index, int a) {
+    List<TriggerEntry> rows = new ArrayList<>();
+    List<List<TriggerEntry>> split = new ArrayList<>();
+    List<TriggerEntry> page = new ArrayList<>();
+    long bytes = 0;
+    int next = a;
+    int at = 0;
+    while (true) {
+      if (at == rows.size()) {
+        if (next > index.count) {
+          split.add(page);
+          break;
+        }
+        // past the changed pages, a new page that ends before an old page's first row resyncs
+        if (next > a
+            && !index.dirty(next)
+            && !page.isEmpty()
+            && PAGES.ends(
+                page.size(),
+                bytes,
+                ListPages.triggerCut(page.get(page.size() - 1)),
+                ListPages.triggerWeight(index.facts(next).first()))) {
+          split.add(page);
+          break;
+        }
+        if (index.oldViews.size() >= MAX_PAGES && !index.oldViews.containsKey(next)) {
+          return "more than " + MAX_PAGES + " pages of the trigger index would be split again";
+        }
+        List<TriggerEntry> more = index.rowsNow(next);
+        if (more == null) {
+          return "the trigger index has no row of the skill on page " + next + " as the state says";
+        }
+        rows.addAll(more);
+        next++;
+        continue;
+      }
+      TriggerEntry e = rows.get(at++);
+      int w = ListPages.triggerWeight(e);
+      if (!page.isEmpty()
+          && PAGES.ends(page.size(), bytes, ListPages.triggerCut(page.get(page.size() - 1)), w)) {
+        split.add(page);
+        page = new ArrayList<>();
+        bytes = 0;
+      }
+      page.add(e);
+      bytes += w;
+    }
+    return new Window(a, next - 1, split);
+  }
+
+  /**
+   * Why a letter's first page changes in window {@code w} (a letter link of every page), if it
+   * does; {@code firstBefore} is each letter's first page before.
+   */
+  private static Optional<String> lettersStay(
+      Index index, Window w, Map<String, Integer> firstBefore) {
+    Map<String, Integer> newIn = new HashMap<>();
+    for (int i = 0; i < w.pages().size(); i++) {
+      for (LetterGroup<TriggerEntry> g : ListPages.groups(w.pages().get(i), TriggerEntry::text)) {
+        newIn.putIfAbsent(g.letter(), w.a() + i);
+      }
+    }
+    Set<String> letters = new TreeSet<>(newIn.keySet());
+    for (int n = w.a(); n <= w.c(); n++) {
+      index.view(n).groups().forEach(g -> letters.add(g.letter()));
+    }
+    for (String l : letters) {
+      Integer first = firstBefore.get(l);
+      if (first != null && first < w.a()) {
+        continue; // it starts on a page before the window, which did not change
+      }
+      if (first == null || !first.equals(newIn.get(l))) {
+        return Optional.of(
+            "the letter "
+                + l
+                + " of the trigger index starts on another page (every page links it)");
+      }
+    }
+    return Optional.empty();
   }
 
   private static Set<TriggerEntry> sorted(java.util.Collection<TriggerEntry> rows) {
@@ -285,67 +377,8 @@ final class TriggerIndexPatch {
     return s;
   }
 
-  /** Whether a page of {@code count} rows of {@code bytes} ends before a row of {@code next}. */
-  private static boolean ends(int count, long bytes, int next) {
-    return count >= Paging.ROWS || bytes + next > Paging.BUDGET;
-  }
-
-  /** The page whose rows {@code e} sorts among: the last whose first row is not after it. */
-  private static int pageOf(
-      ListState state, Map<Integer, ListState.TriggerFacts> facts, int count, TriggerEntry e) {
-    int lo = 1;
-    int hi = count;
-    while (lo < hi) {
-      int mid = (lo + hi + 1) >>> 1;
-      TriggerEntry first = facts(state, facts, mid).first();
-      if (first != null && ListPages.TRIGGER_ORDER.compare(first, e) <= 0) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return lo;
-  }
-
-  private static ListState.TriggerFacts facts(
-      ListState state, Map<Integer, ListState.TriggerFacts> facts, int n) {
-    return facts.computeIfAbsent(
-        n,
-        k ->
-            state
-                .triggerPage(k)
-                .orElseThrow(() -> new IllegalStateException("no facts of trigger page " + k)));
-  }
-
   private static String range(ListState.TriggerFacts f) {
     return f.first() == null ? "" : ListPages.triggerRange(List.of(f.first(), f.last()));
-  }
-
-  private static ListState.PageRecord record(
-      ListState state, Map<String, ListState.PageRecord> loaded, String path) {
-    return loaded.computeIfAbsent(
-        path,
-        k ->
-            state
-                .page(k)
-                .orElseThrow(() -> new IllegalStateException("list state without page " + k)));
-  }
-
-  private static TriggersPage view(
-      ListState state, Map<String, ListState.PageRecord> loaded, int n) {
-    return (TriggersPage) record(state, loaded, Paging.path(SiteLayout.TRIGGERS, n)).typed();
-  }
-
-  /** Each letter's first page among {@code views} (page number → view). */
-  private static Map<String, Integer> letterPages(Map<Integer, TriggersPage> views) {
-    Map<String, Integer> first = new HashMap<>();
-    views.forEach(
-        (n, v) -> {
-          for (LetterGroup<TriggerEntry> g : v.groups()) {
-            first.merge(g.letter(), n, Math::min);
-          }
-        });
-    return first;
   }
 
   /** The page a letter link points to: {@code #a} and {@code index.html#a} are page 1. */

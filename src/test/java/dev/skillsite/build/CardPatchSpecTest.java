@@ -91,11 +91,17 @@ class CardPatchSpecTest {
                 "name: webapp-tester",
                 "refused: renamed"),
             new Row(
-                "a trigger phrase added",
+                "a trigger phrase added (a row inserted, the counts on page 1 of each)",
                 "skills/canvas-design/SKILL.md",
                 "or other static piece.",
-                "or other static piece, or to \"sketch a mural\".",
-                "refused: triggers changed"),
+                "or other static piece, or to \"make a mural sketch\".",
+                "patch"),
+            new Row(
+                "the added phrase removed again (a row deleted)",
+                "skills/canvas-design/SKILL.md",
+                ", or to \"make a mural sketch\".",
+                ".",
+                "patch"),
             new Row(
                 "a trigger phrase reworded (the trigger index's row moves, its count stays)",
                 "skills/slack-gif-creator/SKILL.md",
@@ -109,22 +115,23 @@ class CardPatchSpecTest {
                 "\"make a GIF for Slack\"",
                 "patch"),
             new Row(
-                "a phrase reworded under another letter (the letter links of every page)",
+                "a phrase reworded under another letter (one page: its letter links made again)",
                 "skills/slack-gif-creator/SKILL.md",
                 "\"make a GIF for Slack\"",
                 "\"Slack GIF of X\"",
-                "refused: the letter M of the trigger index starts on another page")));
+                "patch")));
   }
 
   /**
-   * A trigger index of six pages (30 skills, 200 quoted phrases each, "task 0000" to "task 5999":
-   * pages cut at 1,000 rows): a phrase reworded inside its page, across a page boundary (the pages
-   * either side split again, their neighbours' pagers), and what is refused: a phrase added or
-   * removed (the counts every page shows), a row moved off the first page (its range, named by
-   * every page's pager).
+   * A trigger index of about ten pages (30 skills, 200 quoted phrases each, "task 0000" to "task
+   * 5999": pages cut at natural cuts past 500 rows): a phrase reworded inside its page, added,
+   * removed, reworded far (a delete in one page and an insert in another), each patched and the
+   * lists the clean build's; and what is refused: a row of the first page's range changed (named by
+   * every page's pager), a new letter (linked from every page), 700 rows added at once (more pages:
+   * their count and numbers are on every page).
    */
   @Test
-  void aTriggerIndexOfSixPages() throws IOException {
+  void aTriggerIndexOfTenPages() throws IOException {
     Path gen = tmp.resolve("gen");
     for (int s = 0; s < 30; s++) {
       StringBuilder d = new StringBuilder("Synthetic skill " + s + ". Use when the user asks");
@@ -137,39 +144,50 @@ class CardPatchSpecTest {
           md,
           String.format("---\nname: s%02d\ndescription: %s.\n---\n# S%02d\n\nA body.\n", s, d, s));
     }
+    StringBuilder many = new StringBuilder("\"task 2507\"");
+    for (int i = 0; i < 700; i++) {
+      many.append(String.format(", \"task 2507 %03d\"", i));
+    }
     run(
         gen,
         List.of(
             new Row(
-                "a phrase reworded inside page 3",
+                "a phrase reworded inside its page",
                 "skills/s10/SKILL.md",
                 "\"task 2500\"",
                 "\"task 2500a\"",
                 "patch"),
             new Row(
-                "page 2's last phrase reworded past page 3's first (pages 2-3 split again)",
-                "skills/s19/SKILL.md",
-                "\"task 1999\"",
-                "\"task 2000a\"",
-                "patch"),
-            new Row(
                 "a phrase added",
                 "skills/s05/SKILL.md",
-                "\"task 0005\"",
-                "\"task 0005\", \"task 0005b\"",
-                "refused: the home page's trigger count"),
+                "\"task 3005\"",
+                "\"task 3005\", \"task 3005b\"",
+                "patch"),
+            new Row("a phrase removed", "skills/s05/SKILL.md", "\"task 4205\", ", "", "patch"),
             new Row(
-                "a phrase removed",
-                "skills/s05/SKILL.md",
-                "\"task 0005\", ",
-                "",
-                "refused: the home page's trigger count"),
-            new Row(
-                "a row moved off the first page (its range in every pager)",
+                "a phrase reworded far (a row deleted on one page, inserted pages away)",
                 "skills/s20/SKILL.md",
-                "\"task 0500\"",
-                "\"task 3500a\"",
-                "refused: first or last page")));
+                "\"task 1220\"",
+                "\"task 4420a\"",
+                "patch"),
+            new Row(
+                "the first row reworded (the first page's range, in every pager)",
+                "skills/s00/SKILL.md",
+                "\"task 0000\"",
+                "\"task 0000a\"",
+                "refused: first or last page"),
+            new Row(
+                "a phrase under a new letter (the letter links of every page)",
+                "skills/s11/SKILL.md",
+                "\"task 3011\"",
+                "\"zebra 3011\"",
+                "refused: the letter Z of the trigger index"),
+            new Row(
+                "700 phrases added (more pages)",
+                "skills/s17/SKILL.md",
+                "\"task 2507\"",
+                many.toString(),
+                "refused: more pages")));
   }
 
   @Test

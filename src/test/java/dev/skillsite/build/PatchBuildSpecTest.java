@@ -515,11 +515,11 @@ class PatchBuildSpecTest {
                             skill,
                             "Supports verifying frontend functionality",
                             "Supports \"verifying frontend functionality\"")),
-                "whole: triggers changed"));
+                "pages: the trigger index's row inserted"));
     for (Row row : rows) {
       List<Path> changed = row.edit().apply(content);
       // a changed trigger is refused by the routing side first today (its statistics move): the
-      // pages side's own refusal is asked with a seam answering "nothing changed" for it
+      // pages side alone is asked with a seam answering "nothing changed" for it
       BuildResult r =
           (row.expect().equals("patch")
                   ? descriptionPatch(out)
@@ -529,7 +529,14 @@ class PatchBuildSpecTest {
                       OutputLock.Policy.build(),
                       (at, key, c) -> RoutingSeam.Outcome.of(RoutingSeam.Patched.NOTHING)))
               .run(options(content, out), Optional.of(changed));
-      if (row.expect().equals("patch")) {
+      if (row.expect().startsWith("pages: ")) {
+        // the pages side alone (the seam answers "nothing changed"): patched, the row listed
+        assertTrue(r.patch().taken(), row.what() + ": " + r.patch());
+        assertTrue(
+            Files.readString(out.resolve("triggers/index.html"))
+                .contains("verifying frontend functionality"),
+            row.what());
+      } else if (row.expect().equals("patch")) {
         assertTrue(r.patch().taken(), row.what() + ": " + r.patch());
         System.out.println(row.what() + ": " + r.patch().steps());
         Path clean = Files.createTempDirectory(tmp, "clean").resolve("site");
@@ -663,6 +670,66 @@ class PatchBuildSpecTest {
       String phrase = edit[1].replace("\"", "").replace(".", "");
       assertTrue(Files.readString(out.resolve("triggers/index.html")).contains(phrase), phrase);
     }
+  }
+
+  /**
+   * A quoted trigger phrase added to slack-gif-creator's description, then removed, then its phrase
+   * reworded: end to end (the real seam) each build is the clean build's, byte for byte — the
+   * routing side refuses an added or removed phrase today (the field's statistics move), never the
+   * pages side; and with a seam answering "nothing changed" (the pages side alone) each is patched,
+   * the trigger index's rows inserted and deleted where they sort, its count and the home page's on
+   * their page 1, and the list pages and catalogs are the clean build's (but what shows related
+   * skills, which that seam leaves as they were: the home page's graph, {@code skills.json}).
+   */
+  @Test
+  void aTriggerPhraseAddedAndRemovedIsPatchedOnThePagesSide() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    Path pages = tmp.resolve("pages");
+    run(content, out, Optional.empty());
+    run(content, pages, Optional.empty());
+    PatchBuild pagesSide =
+        new PatchBuild(
+            () -> new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE),
+            Optional.empty(),
+            OutputLock.Policy.build(),
+            (at, key, c) -> RoutingSeam.Outcome.of(RoutingSeam.Patched.NOTHING));
+    Path skill = content.resolve("skills/slack-gif-creator/SKILL.md");
+    Pattern lists =
+        Pattern.compile(
+            "(page_\\d+\\.html|collections/.*|skills/index\\.html|triggers/.*|assets/catalog.*"
+                + "|llms.*|sitemap.*)");
+    for (String[] edit :
+        new String[][] {
+          {"for Slack.\"", "for Slack.\" or \"turn this clip into a Slack emoji\""},
+          {" or \"turn this clip into a Slack emoji\"", ""},
+          {"\"make me a GIF of X doing Y for Slack.\"", "\"make a Slack GIF of X doing Y\""}
+        }) {
+      List<Path> changed = List.of(replace(skill, edit[0], edit[1]));
+      BuildResult r = run(content, out, Optional.of(changed));
+      System.out.println(edit[1] + ": " + r.patch());
+      assertTrue(
+          r.patch().taken()
+              || !r.patch().reason().contains("lists:")
+                  && !r.patch().reason().contains("trigger index"),
+          edit[1] + ": " + r.patch());
+      assertClean(content, out, edit[1], r.patch().taken());
+      BuildResult p = pagesSide.run(options(content, pages), Optional.of(changed));
+      assertTrue(p.patch().taken(), edit[1] + ", the pages side: " + p.patch());
+      List<String> differ =
+          SiteFingerprint.differences(SiteFingerprint.of(out), SiteFingerprint.of(pages)).stream()
+              .filter(d -> lists.matcher(d.substring(0, d.lastIndexOf(' '))).matches())
+              .toList();
+      System.out.println(edit[1] + ", the pages side: differing " + differ);
+      assertEquals(List.of(), differ, edit[1] + ": the list pages and data files");
+      // the home page's graph and skills.json show the related skills, the routing side's
+      assertEquals(
+          org.jsoup.Jsoup.parse(out.resolve("index.html").toFile()).select(".hero-stats").text(),
+          org.jsoup.Jsoup.parse(pages.resolve("index.html").toFile()).select(".hero-stats").text(),
+          edit[1] + ": the home page's counts");
+    }
+    assertTrue(Files.readString(pages.resolve("triggers/index.html")).contains("Slack GIF of X"));
   }
 
   /**

@@ -223,6 +223,104 @@ class PaginationTest {
     assertEquals("", Paging.pager("index.html", 3, 3, i -> "").next());
   }
 
+  /**
+   * The trigger index cuts its pages where its rows say (a row whose hash is a natural cut, past
+   * 500 rows): on 30,000 rows of made-up words (seeded; no corpus's), every page but the last holds
+   * 500 to 1,000 rows, and one row added or removed, 400 times at random, changes few pages — its
+   * own and rarely the next — and the number of pages seldom; cut greedily at 1,000 rows, every
+   * page after the edit changes.
+   */
+  @Test
+  void triggerPagesCutWhereTheirRowsSay() {
+    java.util.Random random = new java.util.Random(27);
+    List<dev.skillsite.site.view.TriggerEntry> rows = new ArrayList<>();
+    for (int i = 0; i < 30_000; i++) {
+      rows.add(randomRow(random));
+    }
+    rows.sort(ListPages.TRIGGER_ORDER);
+    Paging greedy = new Paging(Paging.ROWS);
+    List<List<dev.skillsite.site.view.TriggerEntry>> pages = triggerPages(rows);
+    for (int n = 0; n < pages.size() - 1; n++) {
+      int size = pages.get(n).size();
+      assertTrue(size >= Paging.MIN_ROWS && size <= Paging.ROWS, "page " + (n + 1) + ": " + size);
+    }
+    int edits = 400;
+    int countMoved = 0;
+    int changedPages = 0;
+    int most = 0;
+    long greedyChanged = 0;
+    for (int e = 0; e < edits; e++) {
+      List<dev.skillsite.site.view.TriggerEntry> now = new ArrayList<>(rows);
+      if (e % 2 == 0) {
+        now.add(randomRow(random));
+        now.sort(ListPages.TRIGGER_ORDER);
+      } else {
+        now.remove(random.nextInt(now.size()));
+      }
+      List<List<dev.skillsite.site.view.TriggerEntry>> after = triggerPages(now);
+      if (after.size() != pages.size()) {
+        countMoved++;
+        continue;
+      }
+      int changed = 0;
+      for (int n = 0; n < pages.size(); n++) {
+        if (!pages.get(n).equals(after.get(n))) {
+          changed++;
+        }
+      }
+      changedPages += changed;
+      most = Math.max(most, changed);
+      List<List<dev.skillsite.site.view.TriggerEntry>> g0 =
+          greedy.split(rows, ListPages::triggerWeight);
+      List<List<dev.skillsite.site.view.TriggerEntry>> g1 =
+          greedy.split(now, ListPages::triggerWeight);
+      for (int n = 0; n < Math.min(g0.size(), g1.size()); n++) {
+        if (!g0.get(n).equals(g1.get(n))) {
+          greedyChanged++;
+        }
+      }
+    }
+    double mean = (double) changedPages / (edits - countMoved);
+    System.out.printf(
+        "trigger pages: %d of 30,000 rows; %d edits: page count moved %d times, pages changed"
+            + " mean %.2f, most %d; cut at 1,000 rows: %d pages, pages changed mean %.1f%n",
+        pages.size(),
+        edits,
+        countMoved,
+        mean,
+        most,
+        greedy.split(rows, ListPages::triggerWeight).size(),
+        (double) greedyChanged / edits);
+    assertTrue(countMoved <= edits / 20, "the page count moved " + countMoved + " times");
+    assertTrue(mean <= 1.5, "pages changed, mean " + mean);
+    assertTrue(most <= 4, "pages changed, most " + most);
+  }
+
+  private static List<List<dev.skillsite.site.view.TriggerEntry>> triggerPages(
+      List<dev.skillsite.site.view.TriggerEntry> rows) {
+    return ListPages.TRIGGER_PAGES.split(rows, ListPages::triggerWeight, ListPages::triggerCut);
+  }
+
+  private static dev.skillsite.site.view.TriggerEntry randomRow(java.util.Random random) {
+    StringBuilder text = new StringBuilder();
+    int words = 1 + random.nextInt(5);
+    for (int w = 0; w < words; w++) {
+      if (w > 0) {
+        text.append(' ');
+      }
+      int letters = 2 + random.nextInt(8);
+      for (int l = 0; l < letters; l++) {
+        text.append((char) ('a' + random.nextInt(26)));
+      }
+    }
+    String skill = "skill-" + random.nextInt(5000);
+    return new dev.skillsite.site.view.TriggerEntry(
+        text.toString(),
+        random.nextInt(4) == 0 ? "keyword" : "phrase",
+        skill,
+        "../skills/" + skill + "/index.html");
+  }
+
   @Test
   void aCardShowsItsPhrasesUpToABudget() {
     List<String> many = new ArrayList<>();

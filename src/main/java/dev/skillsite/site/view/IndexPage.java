@@ -38,6 +38,11 @@ public record IndexPage(
         "");
   }
 
+  /** This page showing {@code n} triggers (page 1; the other pages show none). */
+  public IndexPage withTriggerCount(int n) {
+    return new IndexPage(collections, skills, n, graph, total, collectionCount, allCollections);
+  }
+
   public IndexPage withGraph(RelationGraph.Graph g) {
     return new IndexPage(
         collections, skills, triggerCount, g, total, collectionCount, allCollections);
