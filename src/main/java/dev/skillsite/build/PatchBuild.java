@@ -391,7 +391,7 @@ public final class PatchBuild {
                       + " (not listed as changed?)");
             }
           }
-          steps.done("route");
+          steps.done(routed.note().isEmpty() ? "route" : "route (" + routed.note() + ")");
           List<String> staged = new ArrayList<>();
           int i = 0;
           // related lists (wt-relwire): the lists that may change made again on the patched index

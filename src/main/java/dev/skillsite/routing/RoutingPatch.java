@@ -138,6 +138,22 @@ public final class RoutingPatch {
       String key,
       Map<String, String> notes)
       throws IOException {
+    write(cache, index, triggers, key, notes, true);
+  }
+
+  /**
+   * As {@link #write(Path, RoutingIndex, Collection, String, Map)}; without {@code records} no
+   * trigger's ranking is recorded and every patch ranks each asked phrase by a full search (the
+   * figures' "before": perf/RouteStepBench).
+   */
+  public static void write(
+      Path cache,
+      RoutingIndex index,
+      Collection<String> triggers,
+      String key,
+      Map<String, String> notes,
+      boolean records)
+      throws IOException {
     Path root = cache.resolve(DIR);
     Files.createDirectories(root);
     Files.deleteIfExists(root.resolve(STATE)); // no state while it is written
@@ -155,7 +171,28 @@ public final class RoutingPatch {
     }
     NameTable.write(root.resolve("names"), names);
     try (TriggerTable t = TriggerTable.open(root.resolve("triggers"), true)) {
-      t.add(new TreeSet<>(triggers));
+      Synonyms synonyms = new Synonyms();
+      // each phrase searched once more (k = 11): in parallel, as the health stage ranks them
+      Map<String, byte[]> recorded = new java.util.concurrent.ConcurrentHashMap<>();
+      if (records) {
+        try {
+          new TreeSet<>(triggers)
+              .parallelStream()
+                  .forEach(
+                      q -> {
+                        try {
+                          recorded.put(q, Recorded.of(index, synonyms, q).bytes());
+                        } catch (IOException e) {
+                          throw new java.io.UncheckedIOException(e);
+                        }
+                      });
+        } catch (java.io.UncheckedIOException e) {
+          throw e.getCause();
+        }
+      }
+      for (String q : new TreeSet<>(triggers)) {
+        t.put(q, t.termsOf(q), recorded.getOrDefault(q, new byte[0]));
+      }
       t.commit(Map.of(GEN, "0"));
     }
     try (TriggerTable t = TriggerTable.open(root.resolve("surfaces"), true)) {
@@ -286,6 +323,8 @@ public final class RoutingPatch {
     private final Map<String, RouteResult> rankings = new LinkedHashMap<>();
     private final Map<String, RouteResult> rankingsBefore = new LinkedHashMap<>();
     private final Set<String> changedTerms = new TreeSet<>();
+    private final Map<String, Integer> counts = new LinkedHashMap<>();
+    private final Map<String, Long> parts = new LinkedHashMap<>();
     private final Set<SkillId> changed =
         new TreeSet<>(java.util.Comparator.comparing(SkillId::value));
     private boolean committed;
@@ -343,6 +382,7 @@ public final class RoutingPatch {
     private Optional<String> apply(
         List<Change> changes, Collection<String> added, Collection<String> removed, int top)
         throws IOException {
+      long t0 = cpu();
       PatchedIndex before = view();
       if (before.size() == 0) {
         return Optional.of("an empty collection");
@@ -387,6 +427,8 @@ public final class RoutingPatch {
         replaced = true;
       }
       after = view();
+      long t1 = cpu();
+      parts.put("replace", (t1 - t0) / 1_000_000);
       Set<String> fields = new TreeSet<>(IndexDelta.indexedFields(readers.get(0)));
       fields.addAll(IndexDelta.indexedFields(readers.get(2)));
       Optional<String> differ = statisticsDiffer(before, after, fields);
@@ -400,18 +442,60 @@ public final class RoutingPatch {
         surfaces.put(s.id().value(), surfaceTerms(after.terms(), s));
         similarMayChange.add(s.id().value());
       }
+      long t2 = cpu();
+      parts.put("statistics", (t2 - t1) / 1_000_000);
       similarMayChange.addAll(narrowed(before, after));
-      Set<String> asked = new TreeSet<>(triggers.using(changedTerms));
-      asked.addAll(added);
+      long t3 = cpu();
+      parts.put("similar", (t3 - t2) / 1_000_000);
+      Map<String, byte[]> asked = new TreeMap<>(triggers.usingRecords(changedTerms));
+      // every held trigger of a changed skill, old and new (the health side reads X's own probes)
+      Set<String> own = new TreeSet<>();
+      for (Change c : changes) {
+        own.addAll(c.before().triggers().all());
+        own.addAll(c.after().triggers().all());
+      }
+      own.removeAll(removed);
+      triggers.recordsOf(own).forEach(asked::putIfAbsent);
+      added.forEach(q -> asked.put(q, new byte[0]));
       Router router = Router.over(after, confidence);
       Router was = Router.over(before, confidence);
-      for (String q : asked) {
-        rankings.put(q, router.rank(q, top));
+      Ranker now = new Ranker(after, confidence, top);
+      Ranker then = new Ranker(before, confidence, top);
+      for (Map.Entry<String, byte[]> e : asked.entrySet()) {
+        String q = e.getKey();
+        Optional<Recorded> rec =
+            added.contains(q) ? Optional.empty() : Recorded.parse(e.getValue());
+        rankings.put(q, now.rank(q, rec).orElseGet(() -> router.rank(q, top)));
         if (!added.contains(q)) {
-          rankingsBefore.put(q, was.rank(q, top));
+          rankingsBefore.put(q, then.rank(q, rec).orElseGet(() -> was.rank(q, top)));
         }
       }
+      parts.put("rankings", (cpu() - t3) / 1_000_000);
+      counts.put("asked", asked.size());
+      counts.put("re-ranked", now.missed + then.missed);
+      counts.put("from records", now.made + then.made);
+      counts.put("candidates", now.candidates + then.candidates);
       return Optional.empty();
+    }
+
+    /**
+     * The route step's counts: rankings asked (phrases), rankings made whole (a search over the
+     * postings: "re-ranked", before and after counted apart), made from their records ("from
+     * records") and the candidates those scored.
+     */
+    public Map<String, Integer> counts() {
+      return counts;
+    }
+
+    /**
+     * The CPU (ms, this thread) of {@link #patch}'s parts: replace, statistics, similar, rankings.
+     */
+    public Map<String, Long> parts() {
+      return parts;
+    }
+
+    private static long cpu() {
+      return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     /** Trigger phrase → its ranking now, for every phrase whose ranking may have changed. */
@@ -918,6 +1002,167 @@ public final class RoutingPatch {
 
     boolean committed() {
       return committed;
+    }
+  }
+
+  /**
+   * A trigger phrase's ranking as the full build made it: its best {@link #KEPT} documents (ords)
+   * and scores, one more than the router ranks ({@link Router#MIN_RANKED}), so that the last is the
+   * cut every document outside the top stayed at or under. Written with the phrase in the trigger
+   * table by every full build ({@link #write}); never changed by a patch (a patch's bound compares
+   * with the full build's statistics, the base segment's).
+   */
+  record Recorded(int[] ords, float[] scores) {
+    static final int KEPT = Router.MIN_RANKED + 1;
+
+    static Recorded of(RoutingIndex index, Synonyms synonyms, String query) throws IOException {
+      QueryTerms qt = QueryTerms.of(query, index.terms(), synonyms, Fields.SEARCHED);
+      org.apache.lucene.search.ScoreDoc[] sd =
+          index.searcher().search(LocalSource.luceneQuery(qt, Fields.SEARCHED), KEPT).scoreDocs;
+      int[] ords = new int[sd.length];
+      float[] scores = new float[sd.length];
+      for (int i = 0; i < sd.length; i++) {
+        ords[i] = sd[i].doc; // a fresh index: document = ord
+        scores[i] = sd[i].score;
+      }
+      return new Recorded(ords, scores);
+    }
+
+    byte[] bytes() {
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 + 8 * ords.length);
+      b.put((byte) ords.length);
+      for (int i = 0; i < ords.length; i++) {
+        b.putInt(ords[i]).putFloat(scores[i]);
+      }
+      return b.array();
+    }
+
+    /** Empty for no record (a phrase a patch added) or a malformed one. */
+    static Optional<Recorded> parse(byte[] bytes) {
+      if (bytes.length < 1 || bytes[0] < 0 || bytes[0] > KEPT || bytes.length != 1 + 8 * bytes[0]) {
+        return Optional.empty();
+      }
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes, 1, bytes.length - 1);
+      int[] ords = new int[bytes[0]];
+      float[] scores = new float[bytes[0]];
+      for (int i = 0; i < ords.length; i++) {
+        ords[i] = b.getInt();
+        scores[i] = b.getFloat();
+      }
+      return Optional.of(new Recorded(ords, scores));
+    }
+  }
+
+  /**
+   * A trigger's ranking on a patched index made from its {@link Recorded record} when that is
+   * provably the ranking a full search gives, without walking any postings.
+   *
+   * <p>The claim. Let R be q's record (the full build's top {@code k + 1} by score, k = {@link
+   * Router#MIN_RANKED}), P the documents patches replaced since (the non-base segments' live
+   * documents: the changed skills of this patch among them, for the index after it), and U every
+   * other document — each exactly the document the full build indexed. The router reads of q's
+   * search only its top k (ids, scores: confidence's margin, hits, abstention) and, for those k,
+   * which query terms they hold and the collection's document frequencies (read live here, as a
+   * fresh index). So if the top k of the candidates C = R's first k ∪ P, each scored alone ({@link
+   * PatchedIndex#topAmong}: the same float as a search), is the top k of all documents, the
+   * router's answer over C ({@link PatchedIndex.Among}) is its answer over the index.
+   *
+   * <p>The bound. A document of U outside R's first k scored at most {@code cut} = R's last score
+   * at the full build. Since then the collection's size, each field's document count and its
+   * quantized average length are the same (every patch refuses otherwise: {@link
+   * #statisticsDiffer}), and so are U's frequencies and norms; what moved is the document frequency
+   * of some terms. Lucene's BM25 clause score is {@code boost · idf(df) · (1 − 1/(1 + tf ·
+   * norm⁻¹))}, whose last factor is in [0, 1), so a document's score for q moved by at most δ = Σ
+   * over q's clauses (field f, term t, boost b) of {@code b · |idf_f(df_now) − idf_f(df_base)|}
+   * (terms held by no document of U at one of the two times count 0: U holds them at neither).
+   * Every document of U outside R's first k now scores at most {@code cut + δ}; the candidates'
+   * k-th score s_k is exact. If s_k > cut + δ (plus a float slack, 1e-6 relative), no outsider
+   * reaches the top k, nor ties it (equal scores rank the lower ord first, so a tie would be
+   * unsafe: the bound is strict). When R holds k documents or fewer, every document that matched q
+   * at the full build is in R: U's others hold none of q's terms, then and now. Otherwise the
+   * ranking is made by a full search (counted "re-ranked").
+   *
+   * <p>Cost per phrase: the query's analysis, one scorer advance per candidate and clause (|C| ≤ k
+   * + 16 · 16, the patch limits), two document-frequency lookups per clause: nothing grows with the
+   * collection but log df.
+   */
+  static final class Ranker {
+    private final PatchedIndex at;
+    private final PatchedIndex.Among among;
+    private final Router router;
+    private final int top;
+    private final Synonyms synonyms = new Synonyms();
+    private final Map<String, Long> docCounts = new HashMap<>();
+    int made;
+    int missed;
+    int candidates;
+
+    Ranker(PatchedIndex at, Confidence confidence, int top) {
+      this.at = at;
+      this.among = at.among();
+      this.router = Router.over(among, confidence);
+      this.top = top;
+    }
+
+    Optional<RouteResult> rank(String q, Optional<Recorded> record) {
+      if (record.isEmpty()) {
+        missed++;
+        return Optional.empty();
+      }
+      Recorded r = record.get();
+      int k = Math.max(top, Router.MIN_RANKED);
+      Set<Integer> c = new TreeSet<>(at.patchedOrds());
+      for (int i = 0; i < Math.min(k, r.ords().length); i++) {
+        c.add(r.ords()[i]);
+      }
+      among.set(c);
+      candidates += c.size();
+      RouteResult out = router.rank(q, top);
+      if (r.ords().length > k) {
+        org.apache.lucene.search.ScoreDoc[] sd = among.last();
+        double cut = r.scores()[k];
+        if (sd.length < k || !(sd[k - 1].score > cut + drift(q) + 1e-6 * (1 + cut))) {
+          missed++;
+          return Optional.empty();
+        }
+      }
+      made++;
+      return Optional.of(out);
+    }
+
+    /**
+     * δ of the class comment: how far any unpatched document's score for q moved since the record.
+     */
+    private double drift(String q) {
+      QueryTerms qt = QueryTerms.of(q, at.terms(), synonyms, Fields.SEARCHED);
+      double d = 0;
+      for (Fields.Weighted f : Fields.SEARCHED) {
+        if (f.boost() <= 0) {
+          continue;
+        }
+        for (Map.Entry<String, Float> e : qt.byField().get(f.field()).entrySet()) {
+          int base = at.baseDocFreq(f.field(), e.getKey());
+          if (base == 0) {
+            continue;
+          }
+          int now = at.docFreq(f.field(), e.getKey());
+          if (now == 0 || now == base) {
+            continue;
+          }
+          long n = docCount(f.field());
+          d += (double) f.boost() * e.getValue() * Math.abs(Idf.of(n, now) - Idf.of(n, base));
+        }
+      }
+      return d * (1 + 1e-6);
+    }
+
+    private long docCount(String field) {
+      return docCounts.computeIfAbsent(
+          field,
+          f -> {
+            CollectionStatistics s = at.statistics(List.of(f)).get(f);
+            return s == null ? 0L : s.docCount();
+          });
     }
   }
 
