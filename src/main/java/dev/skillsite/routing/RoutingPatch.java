@@ -1068,7 +1068,7 @@ public final class RoutingPatch {
    * router's answer over C ({@link PatchedIndex.Among}) is its answer over the index.
    *
    * <p>The bound. A document of U outside R's first k scored at most {@code cut} = R's last score
-   * at the full build. Since then the collection's size, each field's document count and its
+   * at the full build. Since then the collection's size, each scored field's document count and its
    * quantized average length are the same (every patch refuses otherwise: {@link
    * #statisticsDiffer}), and so are U's frequencies and norms; what moved is the document frequency
    * of some terms. Lucene's BM25 clause score is {@code boost · idf(df) · (1 − 1/(1 + tf ·
@@ -1178,12 +1178,22 @@ public final class RoutingPatch {
     return out;
   }
 
-  /** {@link IndexDelta}'s rule: documents with each field, and its average length as a float. */
+  /**
+   * {@link IndexDelta}'s rule, for the fields a score reads ({@link #scored}): documents with each
+   * field, and its average length as a float. The document count and average length of any other
+   * field (the zero-boost {@code phrase} and {@code keyword}, {@code not_for}, …) are read by no
+   * score, no confidence feature and no export: a skill gaining its first quoted phrase moves the
+   * {@code phrase} field's document count, and that changes nothing a build prints beyond the
+   * document frequencies of its terms, which the asked set covers like any other.
+   */
   static Optional<String> statisticsDiffer(
       PatchedIndex before, PatchedIndex after, Collection<String> fields) {
     Map<String, CollectionStatistics> a = before.statistics(fields);
     Map<String, CollectionStatistics> b = after.statistics(fields);
     for (String f : fields) {
+      if (!scored(f)) {
+        continue;
+      }
       CollectionStatistics x = a.get(f);
       CollectionStatistics y = b.get(f);
       if (x == null || y == null) {
@@ -1204,6 +1214,24 @@ public final class RoutingPatch {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether some BM25 score reads {@code field}'s document count and average length: a field the
+   * router searches with a positive boost ({@link Fields#SEARCHED}: the query leaves zero-boost
+   * fields out; the browser's manifest lists only these) or one the related lists score ({@link
+   * SimilarSkills#fields}: {@code all} and {@code body}). {@link Confidence} and
+   * {@link Router}'s main field read the collection's size and document frequencies only.
+   */
+  static boolean scored(String field) {
+    for (List<Fields.Weighted> ws : List.of(Fields.SEARCHED, SimilarSkills.fields())) {
+      for (Fields.Weighted w : ws) {
+        if (w.field().equals(field) && w.boost() > 0) {
+          return true; // LocalSource.luceneQuery leaves zero-boost fields out
+        }
+      }
+    }
+    return false;
   }
 
   /**

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -146,6 +147,79 @@ class RoutingPatchTest {
     assertTrue(s.entered > 0, "entered a top 5 with " + w + ": " + s.counts);
     s.patch(at, b -> original);
     assertTrue(s.left > 0, "left a top 5: " + s.counts);
+  }
+
+  /**
+   * A skill without quoted phrases gains one (another skill's, so the trigger table holds it): the
+   * {@code phrase} field's document count moves by one, which no score reads (a zero boost: the
+   * query leaves the field out). Patched — until session 9 refused "the documents with field
+   * phrase changed" — and every trigger and eval request routes as a fresh index, every trigger
+   * not asked again ranks as before. Edits that move a scored field's statistics are skipped (they
+   * are refused, as {@code editsOfMediumPatchedInSequenceRouteAsAFreshIndex} shows).
+   */
+  @Test
+  void aSkillGainingItsFirstQuotedPhraseIsPatched() throws IOException {
+    List<Skill> skills = CorpusSkills.load(Path.of("../shared/corpora/medium"));
+    Sequence s = new Sequence(skills, cache);
+    dev.skillsite.triggers.TriggerExtractor x = new dev.skillsite.triggers.TriggerExtractor();
+    List<String> phrases = new ArrayList<>();
+    skills.forEach(k -> phrases.addAll(k.triggers().phrases()));
+    java.util.Random r = new java.util.Random(9);
+    List<String> moved = new ArrayList<>();
+    try (RoutingIndex a = RoutingIndex.build(skills)) {
+      for (int tries = 0; tries < 8; tries++) {
+        int at = r.nextInt(skills.size());
+        Skill was = skills.get(at);
+        String p = phrases.get(r.nextInt(phrases.size()));
+        if (!was.triggers().phrases().isEmpty()) {
+          tries--;
+          continue;
+        }
+        // the description's last words give way to the clause, so the scored lengths may stay
+        String[] words = was.description().strip().split(" ");
+        for (int cut = 0; cut < Math.min(words.length - 3, 14); cut++) {
+          String d =
+              String.join(" ", java.util.Arrays.copyOf(words, words.length - cut))
+                  + " Use when the user asks to \""
+                  + p
+                  + "\".";
+          Skill now = SkillEdits.withDescription(was, d).withTriggers(x.extract(d));
+          assertTrue(now.triggers().phrases().contains(p), now.triggers().toString());
+          List<Skill> next = new ArrayList<>(skills);
+          next.set(at, now);
+          try (RoutingIndex b = RoutingIndex.build(next)) {
+            Optional<String> f = scoredStatisticsMove(a, b);
+            if (f.isPresent()) {
+              moved.add(f.get());
+              continue; // refused for a scored field's statistics: not this test's case
+            }
+            assertEquals(
+                a.searcher().collectionStatistics(Fields.PHRASE).docCount() + 1,
+                b.searcher().collectionStatistics(Fields.PHRASE).docCount(),
+                "the phrase field's document count moves");
+          }
+          s.patch(at, k -> now);
+          return;
+        }
+      }
+    }
+    throw new AssertionError("no edit kept the scored statistics; moved: " + moved);
+  }
+
+  /** A field some score reads whose document count or average length differs, if one does. */
+  private static Optional<String> scoredStatisticsMove(RoutingIndex a, RoutingIndex b)
+      throws IOException {
+    for (String f : IndexDelta.indexedFields(a.reader())) {
+      var fa = a.searcher().collectionStatistics(f);
+      var fb = b.searcher().collectionStatistics(f);
+      if (RoutingPatch.scored(f)
+          && (fa.docCount() != fb.docCount()
+              || Bm25.averageLength(fa.sumTotalTermFreq(), fa.docCount())
+                  != Bm25.averageLength(fb.sumTotalTermFreq(), fb.docCount()))) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
   }
 
   @Test
