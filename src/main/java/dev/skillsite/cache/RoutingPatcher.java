@@ -162,8 +162,9 @@ public final class RoutingPatcher {
     }
 
     /**
-     * The routing step's counts for {@code --timings}: "rankings: asked N, re-ranked M (…)" —
-     * phrases asked, rankings made by a full search (before and after counted apart), and those
+     * The routing step's counts for {@code --timings}: "rankings: asked N (+U unmoved…), re-ranked
+     * M (…)" — phrases asked, phrases whose ranking was proved unmoved without one (RoutingPatch's
+     * {@code Unmoved}), rankings made by a full search (before and after counted apart), and those
      * made from the full build's records ({@link RoutingPatch}'s bound) with the candidates they
      * scored.
      */
@@ -171,7 +172,9 @@ public final class RoutingPatcher {
       Map<String, Integer> c = routing.counts();
       return "rankings: asked "
           + c.getOrDefault("asked", 0)
-          + ", re-ranked "
+          + " (+"
+          + c.getOrDefault("unmoved", 0)
+          + " unmoved, decided from records alone), re-ranked "
           + c.getOrDefault("re-ranked", 0)
           + " (of "
           + 2 * c.getOrDefault("asked", 0)

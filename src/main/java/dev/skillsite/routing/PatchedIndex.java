@@ -423,6 +423,11 @@ final class PatchedIndex implements RoutingSource {
     return new Ranked(sd, invoked.isPresent(), hitTerms(ords, List.of(), List.of()));
   }
 
+  /** The skill {@code query} calls by name (put first whatever its score), if it calls one. */
+  OptionalInt invoked(String query) {
+    return invocation.find(query);
+  }
+
   /** The ords of the documents patches replaced (those not in the base segment), live ones. */
   java.util.Set<Integer> patchedOrds() {
     return java.util.Collections.unmodifiableSet(docOfOrd.keySet());

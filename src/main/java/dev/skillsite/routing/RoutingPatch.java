@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
 import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
@@ -323,6 +324,8 @@ public final class RoutingPatch {
     private final Map<String, RouteResult> rankings = new LinkedHashMap<>();
     private final Map<String, RouteResult> rankingsBefore = new LinkedHashMap<>();
     private final Set<String> changedTerms = new TreeSet<>();
+    private final Set<String> heldBy = new HashSet<>(); // field \0 term, held differently
+    private final Set<Integer> changedOrds = new TreeSet<>();
     private final Map<String, Integer> counts = new LinkedHashMap<>();
     private final Map<String, Long> parts = new LinkedHashMap<>();
     private final Set<SkillId> changed =
@@ -417,6 +420,8 @@ public final class RoutingPatch {
           continue; // the same document (an edit past the indexed text, of a reference…)
         }
         changedTerms.addAll(differ);
+        byField.forEach((f, ts) -> ts.forEach(t -> heldBy.add(f + '\u0000' + t)));
+        changedOrds.add(ord.getAsInt());
         changedDocs.add(new Inverted[] {Inverted.of(old), Inverted.of(SkillDocument.of(is))});
         similarTerms.addAll(byField.getOrDefault(Fields.ALL, Set.of()));
         similarTerms.addAll(byField.getOrDefault(Fields.BODY, Set.of()));
@@ -427,6 +432,17 @@ public final class RoutingPatch {
         replaced = true;
       }
       after = view();
+      // the terms some field's document frequency moved for in this patch (any field: the router's,
+      // confidence's all, body and not_for)
+      Set<String> dfMoved = new HashSet<>();
+      for (String ft : heldBy) {
+        int z = ft.indexOf('\u0000');
+        String f = ft.substring(0, z);
+        String t = ft.substring(z + 1);
+        if (!dfMoved.contains(t) && before.docFreq(f, t) != after.docFreq(f, t)) {
+          dfMoved.add(t);
+        }
+      }
       long t1 = cpu();
       parts.put("replace", (t1 - t0) / 1_000_000);
       Set<String> fields = new TreeSet<>(IndexDelta.indexedFields(readers.get(0)));
@@ -461,17 +477,22 @@ public final class RoutingPatch {
       Router was = Router.over(before, confidence);
       Ranker now = new Ranker(after, confidence, top);
       Ranker then = new Ranker(before, confidence, top);
+      Unmoved unmoved = new Unmoved(before, after, changedOrds, changedDocs, dfMoved, top);
       for (Map.Entry<String, byte[]> e : asked.entrySet()) {
         String q = e.getKey();
         Optional<Recorded> rec =
             added.contains(q) ? Optional.empty() : Recorded.parse(e.getValue());
+        if (rec.isPresent() && !own.contains(q) && Unmoved.ON && unmoved.test(q, rec.get())) {
+          continue; // its ranking is the same before and after: not asked
+        }
         rankings.put(q, now.rank(q, rec).orElseGet(() -> router.rank(q, top)));
         if (!added.contains(q)) {
           rankingsBefore.put(q, then.rank(q, rec).orElseGet(() -> was.rank(q, top)));
         }
       }
       parts.put("rankings", (cpu() - t3) / 1_000_000);
-      counts.put("asked", asked.size());
+      counts.put("asked", asked.size() - unmoved.decided);
+      counts.put("unmoved", unmoved.decided);
       counts.put("re-ranked", now.missed + then.missed);
       counts.put("from records", now.made + then.made);
       counts.put("candidates", now.candidates + then.candidates);
@@ -1050,6 +1071,176 @@ public final class RoutingPatch {
         scores[i] = b.getFloat();
       }
       return Optional.of(new Recorded(ords, scores));
+    }
+  }
+
+  /**
+   * Whether a trigger's ranking is provably the same before and after a patch, from its {@link
+   * Recorded record} and the changed documents' scores alone (no search, no router): then the
+   * phrase is dropped from the asked set (neither {@code rankings()} nor {@code rankingsBefore()}:
+   * what every reader of them prints from it is unchanged).
+   *
+   * <p>The claim. The router's answer for q reads the top k (k = max(top, {@link
+   * Router#MIN_RANKED})) documents by score, ties by ord, with their scores; the skill q calls by
+   * name; for the top k, which of q's terms they hold; the document frequencies of q's terms ({@link
+   * TriggerTable#termsOf}: every analysed form, any field) and the collection's size, background
+   * and statistics. Let X be this patch's changed documents and suppose (a) no term of q changed
+   * its document frequency in any field in this patch ({@code dfMoved}: exact, by comparing the
+   * frequencies before and after of every term a changed document holds differently); (b) q calls
+   * no skill of X by name; (c) every document of X matching q before or after scores less than k
+   * documents outside X do now. By (a) and the scored fields' document counts and average lengths
+   * being unchanged ({@link #statisticsDiffer}), every document outside X scores q exactly as before
+   * (its own frequencies and norms did not change); by (c) no document of X is in the top k before
+   * or after, nor is one there when it matches neither time; so the top k, their scores, the terms
+   * they hold, the frequencies and the invoked skill are the same: the same answer.
+   *
+   * <p>(c) is checked without scoring anything: a changed document's score before or after is under
+   * u = Σ over the scored clauses (f, t, b) it holds then of b · idf_f(df) (a BM25 clause is {@code
+   * b · idf · (1 − 1/(1 + tf · norm⁻¹))}; df and the field's document count are the same before and
+   * after by (a)), with a float slack; when every clause's frequency is the full build's (the
+   * base segment's) and the scored fields' statistics are too, a document no patch replaced scores
+   * q exactly as its record says, so k record entries outside X and the replaced documents whose
+   * recorded score passes u are k documents above X. When u is too loose, X's exact scores before
+   * and after ({@link PatchedIndex#topAmong}) take its place; when records are not exact (an
+   * earlier patch moved a clause's frequency), the record's other documents are scored now: any k
+   * documents outside X scoring above X's are enough. A changed document holding no clause of q
+   * (u = 0) matches it neither time. Per phrase: its analysis, a set lookup per term, two document
+   * frequency lookups per clause: no postings, no scorer, no router.
+   */
+  static final class Unmoved {
+    /** Off only for the figures' paired "before" (perf/RouteStepBench: -Dskillsite.unmoved=false). */
+    static final boolean ON = !"false".equals(System.getProperty("skillsite.unmoved"));
+
+    private final PatchedIndex before;
+    private final PatchedIndex after;
+    private final Set<Integer> changed;
+    private final Set<String> dfMoved;
+    private final List<Inverted[]> docs;
+    private final int k;
+    private final Synonyms synonyms = new Synonyms();
+    private final Map<String, Long> docCounts = new HashMap<>();
+    int decided;
+
+    Unmoved(
+        PatchedIndex before,
+        PatchedIndex after,
+        Set<Integer> changed,
+        List<Inverted[]> docs,
+        Set<String> dfMoved,
+        int top) {
+      this.before = before;
+      this.after = after;
+      this.changed = changed;
+      this.docs = docs;
+      this.dfMoved = dfMoved;
+      this.k = Math.max(top, Router.MIN_RANKED);
+    }
+
+    /** Record entries outside the changed and replaced documents scoring above {@code bar}. */
+    private int above(Recorded r, double bar) {
+      Set<Integer> patched = after.patchedOrds();
+      int n = 0;
+      for (int i = 0; i < r.ords().length; i++) {
+        int o = r.ords()[i];
+        if (!changed.contains(o) && !patched.contains(o) && r.scores()[i] > bar) {
+          n++;
+        }
+      }
+      return n;
+    }
+
+    private long docCount(String field) {
+      return docCounts.computeIfAbsent(
+          field,
+          f -> {
+            CollectionStatistics s = after.statistics(List.of(f)).get(f);
+            return s == null ? 0L : s.docCount();
+          });
+    }
+
+    boolean test(String q, Recorded r) {
+      if (changed.isEmpty()) {
+        return false;
+      }
+      QueryTerms qt = QueryTerms.of(q, after.terms(), synonyms, Fields.SEARCHED);
+      for (String w : qt.words()) {
+        if (dfMoved.contains(w)) {
+          return false;
+        }
+      }
+      for (Map<String, Float> byField : qt.byField().values()) {
+        for (String t : byField.keySet()) {
+          if (dfMoved.contains(t)) {
+            return false;
+          }
+        }
+      }
+      OptionalInt invoked = after.invoked(q);
+      if (invoked.isPresent() && changed.contains(invoked.getAsInt())) {
+        return false;
+      }
+      // u: above any score a changed document has for q, before or after (a BM25 clause scores
+      // under boost · idf; df and the document count of every scored clause are the same then)
+      double u = 0;
+      boolean recorded = true; // every clause's frequency the full build's: records are exact
+      for (Inverted[] both : docs) {
+        for (Inverted d : both) {
+          double sum = 0;
+          for (Fields.Weighted f : Fields.SEARCHED) {
+            if (f.boost() <= 0) {
+              continue;
+            }
+            Map<String, Integer> held = d.freqs().getOrDefault(f.field(), Map.of());
+            for (Map.Entry<String, Float> e : qt.byField().get(f.field()).entrySet()) {
+              if (held.containsKey(e.getKey())) {
+                int df = after.docFreq(f.field(), e.getKey());
+                sum += (double) f.boost() * e.getValue() * Idf.of(docCount(f.field()), df);
+              }
+            }
+          }
+          u = Math.max(u, sum);
+        }
+      }
+      if (u > 0) {
+        for (Fields.Weighted f : Fields.SEARCHED) {
+          if (f.boost() <= 0) {
+            continue;
+          }
+          for (String t : qt.byField().get(f.field()).keySet()) {
+            recorded &= after.docFreq(f.field(), t) == after.baseDocFreq(f.field(), t);
+          }
+        }
+        if (!recorded || above(r, u * (1 + 1e-5) + 1e-6) < k) {
+          // the bound was loose, or records are not exact: the changed documents' exact scores,
+          // before and after, and (records not exact) the record's other documents' now
+          double best = Double.NEGATIVE_INFINITY;
+          for (PatchedIndex at : List.of(before, after)) {
+            for (org.apache.lucene.search.ScoreDoc d :
+                at.topAmong(qt, Fields.SEARCHED, changed.size(), changed)) {
+              best = Math.max(best, d.score);
+            }
+          }
+          if (recorded) {
+            if (above(r, best) < k) {
+              return false;
+            }
+          } else {
+            Set<Integer> others = new TreeSet<>();
+            for (int o : r.ords()) {
+              if (!changed.contains(o)) {
+                others.add(o);
+              }
+            }
+            org.apache.lucene.search.ScoreDoc[] sd =
+                after.topAmong(qt, Fields.SEARCHED, k, others);
+            if (sd.length < k || !(sd[k - 1].score > best)) {
+              return false;
+            }
+          }
+        }
+      }
+      decided++;
+      return true;
     }
   }
 
