@@ -406,9 +406,12 @@ public final class PatchBuild {
                       + " (not listed as changed?)");
             }
           }
-          steps.done(
-              "route"
-                  + PatchCaps.last().map(work -> " (" + work + ")").orElse(""));
+          String routeNote =
+              java.util.stream.Stream.of(
+                      routed.note(), PatchCaps.last().map(Object::toString).orElse(""))
+                  .filter(s -> !s.isEmpty())
+                  .collect(java.util.stream.Collectors.joining("; "));
+          steps.done(routeNote.isEmpty() ? "route" : "route (" + routeNote + ")");
           List<String> staged = new ArrayList<>();
           int i = 0;
           // related lists (wt-relwire): the lists that may change made again on the patched index

@@ -156,6 +156,11 @@ interface RoutingSeam {
   interface Staged extends Closeable {
     void commit() throws IOException;
 
+    /** What the routing step did, for {@code --timings} (e.g. the rankings asked); may be "". */
+    default String note() {
+      return "";
+    }
+
     Staged NONE =
         new Staged() {
           @Override
@@ -199,6 +204,11 @@ interface RoutingSeam {
 
     String cannot() {
       return cannot;
+    }
+
+    /** What the routing step did, for {@code --timings}; may be "". */
+    String note() {
+      return staged.note();
     }
 
     /** Makes the patched routing state the state: after the site's journal is written. */

@@ -270,6 +270,11 @@ final class RoutingWire implements RoutingSeam {
               }
 
               @Override
+              public String note() {
+                return p.note();
+              }
+
+              @Override
               public void close() throws IOException {
                 p.close();
               }

@@ -161,6 +161,32 @@ public final class RoutingPatcher {
       return routing.similarSkills()::similar;
     }
 
+    /**
+     * The routing step's counts for {@code --timings}: "rankings: asked N (+U unmoved…), re-ranked
+     * M (…)" — phrases asked, phrases whose ranking was proved unmoved without one (RoutingPatch's
+     * {@code Unmoved}), rankings made by a full search (before and after counted apart), and those
+     * made from the full build's records ({@link RoutingPatch}'s bound) with the candidates they
+     * scored.
+     */
+    public String note() {
+      Map<String, Integer> c = routing.counts();
+      return "rankings: asked "
+          + c.getOrDefault("asked", 0)
+          + " (+"
+          + c.getOrDefault("unmoved", 0)
+          + " unmoved, decided from records alone), re-ranked "
+          + c.getOrDefault("re-ranked", 0)
+          + " (of "
+          + 2 * c.getOrDefault("asked", 0)
+          + " before+after; "
+          + c.getOrDefault("from records", 0)
+          + " from records, "
+          + c.getOrDefault("candidates", 0)
+          + " candidates scored; CPU ms "
+          + routing.parts()
+          + ")";
+    }
+
     /** Makes the patched state the state: after the site is published. */
     public void commit() throws IOException {
       routing.commit(Map.of(TERM_BYTES, Long.toString(files.termBytes())));

@@ -410,13 +410,150 @@ final class PatchedIndex implements RoutingSource {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ScoreDoc[] sd = top.hits();
+    return ranked(query, top.hits());
+  }
+
+  /** {@code sd} (the top hits by score) as {@link #rank} answers them: invocation, hit terms. */
+  private Ranked ranked(String query, ScoreDoc[] sd) {
     OptionalInt invoked = invocation.find(query);
     if (invoked.isPresent()) {
       sd = RoutingSource.invokedFirst(sd, invoked.getAsInt());
     }
     int[] ords = Arrays.stream(sd).mapToInt(h -> h.doc).toArray();
     return new Ranked(sd, invoked.isPresent(), hitTerms(ords, List.of(), List.of()));
+  }
+
+  /** The skill {@code query} calls by name (put first whatever its score), if it calls one. */
+  OptionalInt invoked(String query) {
+    return invocation.find(query);
+  }
+
+  /** The ords of the documents patches replaced (those not in the base segment), live ones. */
+  java.util.Set<Integer> patchedOrds() {
+    return java.util.Collections.unmodifiableSet(docOfOrd.keySet());
+  }
+
+  /**
+   * The best {@code k} of the skills at {@code ords} alone for the query, scores as {@link #rank}
+   * gives them (equal scores the lower ord first): each candidate scored alone, by advancing the
+   * query's scorer to it in its segment (O(candidates · clauses · log df), no postings walked). The
+   * same score as a search: Lucene scores a document as the sum, in a double, of its clauses' float
+   * scores, each the same {@code BM25Scorer} computation whichever scorer reads it; only the order
+   * of that sum differs between scorers, and a sum of a few floats whose exponents are within 2^25
+   * of each other (clause scores here lie between ~1e-3 and ~1e2) is exact in a double in any
+   * order, so the float it is cast to is the same.
+   */
+  ScoreDoc[] topAmong(
+      QueryTerms qt, List<Fields.Weighted> fields, int k, Collection<Integer> ords) {
+    int[] docs = ords.stream().mapToInt(this::docOf).sorted().distinct().toArray();
+    List<ScoreDoc> hits = new java.util.ArrayList<>();
+    try {
+      Query q = searcher.rewrite(query(qt, fields));
+      org.apache.lucene.search.Weight w = searcher.createWeight(q, ScoreMode.COMPLETE, 1f);
+      List<LeafReaderContext> leaves = reader.leaves();
+      org.apache.lucene.search.Scorer[] scorers =
+          new org.apache.lucene.search.Scorer[leaves.size()];
+      boolean[] made = new boolean[leaves.size()];
+      for (int doc : docs) {
+        int li = ReaderUtil.subIndex(doc, leaves);
+        LeafReaderContext ctx = leaves.get(li);
+        if (!made[li]) {
+          scorers[li] = w.scorer(ctx);
+          made[li] = true;
+        }
+        org.apache.lucene.search.Scorer s = scorers[li];
+        if (s == null) {
+          continue;
+        }
+        int local = doc - ctx.docBase;
+        var it = s.iterator();
+        int at = it.docID() < local ? it.advance(local) : it.docID();
+        if (at == local) {
+          hits.add(new ScoreDoc(ordOf(doc), s.score()));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    hits.sort(OrdCollector.WORST_FIRST.reversed());
+    return hits.subList(0, Math.min(k, hits.size())).toArray(ScoreDoc[]::new);
+  }
+
+  /**
+   * This index, ranking among a set of skills only ({@link Among#set}): every other answer is this
+   * index's. What {@link RoutingPatch} asks when a ranking's recorded top and the replaced
+   * documents provably hold the whole top.
+   */
+  Among among() {
+    return new Among();
+  }
+
+  /** See {@link #among}. */
+  final class Among implements RoutingSource {
+    private Collection<Integer> ords = List.of();
+    private ScoreDoc[] last = new ScoreDoc[0];
+
+    /** Ranks among {@code ords} from now on. */
+    void set(Collection<Integer> ords) {
+      this.ords = ords;
+      this.last = new ScoreDoc[0];
+    }
+
+    /** The hits by score the last {@link #rank} found (before the invoked skill was put first). */
+    ScoreDoc[] last() {
+      return last;
+    }
+
+    @Override
+    public TermReader terms() {
+      return PatchedIndex.this.terms();
+    }
+
+    @Override
+    public int size() {
+      return PatchedIndex.this.size();
+    }
+
+    @Override
+    public int distinctNames() {
+      return PatchedIndex.this.distinctNames();
+    }
+
+    @Override
+    public Background background() {
+      return PatchedIndex.this.background();
+    }
+
+    @Override
+    public IndexedSkill skill(int doc) {
+      return PatchedIndex.this.skill(doc);
+    }
+
+    @Override
+    public List<Matched.Candidate> candidates(int doc) {
+      return PatchedIndex.this.candidates(doc);
+    }
+
+    @Override
+    public Ranked rank(String query, QueryTerms qt, List<Fields.Weighted> fields, int k) {
+      last = topAmong(qt, fields, k, ords);
+      return ranked(query, last);
+    }
+
+    @Override
+    public OptionalInt docNamed(String name) {
+      return PatchedIndex.this.docNamed(name);
+    }
+
+    @Override
+    public HitTerms hitTerms(int[] docs, Collection<String> terms, Collection<String> fields) {
+      return PatchedIndex.this.hitTerms(docs, terms, fields);
+    }
+
+    @Override
+    public Map<String, Double> contributions(QueryTerms qt, List<Fields.Weighted> fields, int doc) {
+      return PatchedIndex.this.contributions(qt, fields, doc);
+    }
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
 import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
@@ -138,6 +139,22 @@ public final class RoutingPatch {
       String key,
       Map<String, String> notes)
       throws IOException {
+    write(cache, index, triggers, key, notes, true);
+  }
+
+  /**
+   * As {@link #write(Path, RoutingIndex, Collection, String, Map)}; without {@code records} no
+   * trigger's ranking is recorded and every patch ranks each asked phrase by a full search (the
+   * figures' "before": perf/RouteStepBench).
+   */
+  public static void write(
+      Path cache,
+      RoutingIndex index,
+      Collection<String> triggers,
+      String key,
+      Map<String, String> notes,
+      boolean records)
+      throws IOException {
     Path root = cache.resolve(DIR);
     Files.createDirectories(root);
     Files.deleteIfExists(root.resolve(STATE)); // no state while it is written
@@ -155,7 +172,28 @@ public final class RoutingPatch {
     }
     NameTable.write(root.resolve("names"), names);
     try (TriggerTable t = TriggerTable.open(root.resolve("triggers"), true)) {
-      t.add(new TreeSet<>(triggers));
+      Synonyms synonyms = new Synonyms();
+      // each phrase searched once more (k = 11): in parallel, as the health stage ranks them
+      Map<String, byte[]> recorded = new java.util.concurrent.ConcurrentHashMap<>();
+      if (records) {
+        try {
+          new TreeSet<>(triggers)
+              .parallelStream()
+                  .forEach(
+                      q -> {
+                        try {
+                          recorded.put(q, Recorded.of(index, synonyms, q).bytes());
+                        } catch (IOException e) {
+                          throw new java.io.UncheckedIOException(e);
+                        }
+                      });
+        } catch (java.io.UncheckedIOException e) {
+          throw e.getCause();
+        }
+      }
+      for (String q : new TreeSet<>(triggers)) {
+        t.put(q, t.termsOf(q), recorded.getOrDefault(q, new byte[0]));
+      }
       t.commit(Map.of(GEN, "0"));
     }
     try (TriggerTable t = TriggerTable.open(root.resolve("surfaces"), true)) {
@@ -304,6 +342,10 @@ public final class RoutingPatch {
     private final Map<String, RouteResult> rankings = new LinkedHashMap<>();
     private final Map<String, RouteResult> rankingsBefore = new LinkedHashMap<>();
     private final Set<String> changedTerms = new TreeSet<>();
+    private final Set<String> heldBy = new HashSet<>(); // field \0 term, held differently
+    private final Set<Integer> changedOrds = new TreeSet<>();
+    private final Map<String, Integer> counts = new LinkedHashMap<>();
+    private final Map<String, Long> parts = new LinkedHashMap<>();
     private final Set<SkillId> changed =
         new TreeSet<>(java.util.Comparator.comparing(SkillId::value));
     private boolean committed;
@@ -361,6 +403,7 @@ public final class RoutingPatch {
     private Optional<String> apply(
         List<Change> changes, Collection<String> added, Collection<String> removed, int top)
         throws IOException {
+      long t0 = cpu();
       PatchedIndex before = view();
       if (before.size() == 0) {
         return Optional.of("an empty collection");
@@ -395,6 +438,8 @@ public final class RoutingPatch {
           continue; // the same document (an edit past the indexed text, of a reference…)
         }
         changedTerms.addAll(differ);
+        byField.forEach((f, ts) -> ts.forEach(t -> heldBy.add(f + '\u0000' + t)));
+        changedOrds.add(ord.getAsInt());
         changedDocs.add(new Inverted[] {Inverted.of(old), Inverted.of(SkillDocument.of(is))});
         similarTerms.addAll(byField.getOrDefault(Fields.ALL, Set.of()));
         similarTerms.addAll(byField.getOrDefault(Fields.BODY, Set.of()));
@@ -405,6 +450,19 @@ public final class RoutingPatch {
         replaced = true;
       }
       after = view();
+      // the terms some field's document frequency moved for in this patch (any field: the router's,
+      // confidence's all, body and not_for)
+      Set<String> dfMoved = new HashSet<>();
+      for (String ft : heldBy) {
+        int z = ft.indexOf('\u0000');
+        String f = ft.substring(0, z);
+        String t = ft.substring(z + 1);
+        if (!dfMoved.contains(t) && before.docFreq(f, t) != after.docFreq(f, t)) {
+          dfMoved.add(t);
+        }
+      }
+      long t1 = cpu();
+      parts.put("replace", (t1 - t0) / 1_000_000);
       Set<String> fields = new TreeSet<>(IndexDelta.indexedFields(readers.get(0)));
       fields.addAll(IndexDelta.indexedFields(readers.get(2)));
       Optional<String> differ = statisticsDiffer(before, after, fields);
@@ -418,11 +476,39 @@ public final class RoutingPatch {
         surfaces.put(s.id().value(), surfaceTerms(after.terms(), s));
         similarMayChange.add(s.id().value());
       }
+      long t2 = cpu();
+      parts.put("statistics", (t2 - t1) / 1_000_000);
       similarMayChange.addAll(narrowed(before, after));
-      Set<String> asked = new TreeSet<>(triggers.using(changedTerms));
-      asked.addAll(added);
-      // priced before the work (PatchCaps, branch speed): over budget, refused at once
-      int made = 2 * asked.size() - (int) asked.stream().filter(added::contains).count();
+      long t3 = cpu();
+      parts.put("similar", (t3 - t2) / 1_000_000);
+      Map<String, byte[]> asked = new TreeMap<>(triggers.usingRecords(changedTerms));
+      // every held trigger of a changed skill, old and new (the health side reads X's own probes)
+      Set<String> own = new TreeSet<>();
+      for (Change c : changes) {
+        own.addAll(c.before().triggers().all());
+        own.addAll(c.after().triggers().all());
+      }
+      own.removeAll(removed);
+      triggers.recordsOf(own).forEach(asked::putIfAbsent);
+      added.forEach(q -> asked.put(q, new byte[0]));
+      Router router = Router.over(after, confidence);
+      Router was = Router.over(before, confidence);
+      Ranker now = new Ranker(after, confidence, top);
+      Ranker then = new Ranker(before, confidence, top);
+      Unmoved unmoved = new Unmoved(before, after, changedOrds, changedDocs, dfMoved, top);
+      Map<String, Optional<Recorded>> toRank = new TreeMap<>();
+      for (Map.Entry<String, byte[]> e : asked.entrySet()) {
+        String q = e.getKey();
+        Optional<Recorded> rec =
+            added.contains(q) ? Optional.empty() : Recorded.parse(e.getValue());
+        if (rec.isPresent() && !own.contains(q) && Unmoved.ON && unmoved.test(q, rec.get())) {
+          continue; // its ranking is the same before and after: not asked
+        }
+        toRank.put(q, rec);
+      }
+      // priced before the work (PatchCaps, branch speed): over budget, refused at once; the
+      // rankings settled from records above are not priced (a record read and a few comparisons)
+      int made = 2 * toRank.size() - (int) toRank.keySet().stream().filter(added::contains).count();
       PatchCaps.Work priced =
           new PatchCaps.Work(
               made, similarMayChange.size(), before.size(), PatchCaps.price(made, before.size()), 0);
@@ -432,16 +518,42 @@ public final class RoutingPatch {
         return over;
       }
       long cpu0 = PatchCaps.threadCpu();
-      Router router = Router.over(after, confidence);
-      Router was = Router.over(before, confidence);
-      for (String q : asked) {
-        rankings.put(q, router.rank(q, top));
+      for (Map.Entry<String, Optional<Recorded>> e : toRank.entrySet()) {
+        String q = e.getKey();
+        Optional<Recorded> rec = e.getValue();
+        rankings.put(q, now.rank(q, rec).orElseGet(() -> router.rank(q, top)));
         if (!added.contains(q)) {
-          rankingsBefore.put(q, was.rank(q, top));
+          rankingsBefore.put(q, then.rank(q, rec).orElseGet(() -> was.rank(q, top)));
         }
       }
       PatchCaps.made(priced.withCpu(PatchCaps.threadCpu() - cpu0));
+      parts.put("rankings", (cpu() - t3) / 1_000_000);
+      counts.put("asked", asked.size() - unmoved.decided);
+      counts.put("unmoved", unmoved.decided);
+      counts.put("re-ranked", now.missed + then.missed);
+      counts.put("from records", now.made + then.made);
+      counts.put("candidates", now.candidates + then.candidates);
       return Optional.empty();
+    }
+
+    /**
+     * The route step's counts: rankings asked (phrases), rankings made whole (a search over the
+     * postings: "re-ranked", before and after counted apart), made from their records ("from
+     * records") and the candidates those scored.
+     */
+    public Map<String, Integer> counts() {
+      return counts;
+    }
+
+    /**
+     * The CPU (ms, this thread) of {@link #patch}'s parts: replace, statistics, similar, rankings.
+     */
+    public Map<String, Long> parts() {
+      return parts;
+    }
+
+    private static long cpu() {
+      return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     /** Trigger phrase → its ranking now, for every phrase whose ranking may have changed. */
@@ -1019,6 +1131,337 @@ public final class RoutingPatch {
   }
 
   /**
+   * A trigger phrase's ranking as the full build made it: its best {@link #KEPT} documents (ords)
+   * and scores, one more than the router ranks ({@link Router#MIN_RANKED}), so that the last is the
+   * cut every document outside the top stayed at or under. Written with the phrase in the trigger
+   * table by every full build ({@link #write}); never changed by a patch (a patch's bound compares
+   * with the full build's statistics, the base segment's).
+   */
+  record Recorded(int[] ords, float[] scores) {
+    static final int KEPT = Router.MIN_RANKED + 1;
+
+    static Recorded of(RoutingIndex index, Synonyms synonyms, String query) throws IOException {
+      QueryTerms qt = QueryTerms.of(query, index.terms(), synonyms, Fields.SEARCHED);
+      org.apache.lucene.search.ScoreDoc[] sd =
+          index.searcher().search(LocalSource.luceneQuery(qt, Fields.SEARCHED), KEPT).scoreDocs;
+      int[] ords = new int[sd.length];
+      float[] scores = new float[sd.length];
+      for (int i = 0; i < sd.length; i++) {
+        ords[i] = sd[i].doc; // a fresh index: document = ord
+        scores[i] = sd[i].score;
+      }
+      return new Recorded(ords, scores);
+    }
+
+    byte[] bytes() {
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 + 8 * ords.length);
+      b.put((byte) ords.length);
+      for (int i = 0; i < ords.length; i++) {
+        b.putInt(ords[i]).putFloat(scores[i]);
+      }
+      return b.array();
+    }
+
+    /** Empty for no record (a phrase a patch added) or a malformed one. */
+    static Optional<Recorded> parse(byte[] bytes) {
+      if (bytes.length < 1 || bytes[0] < 0 || bytes[0] > KEPT || bytes.length != 1 + 8 * bytes[0]) {
+        return Optional.empty();
+      }
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes, 1, bytes.length - 1);
+      int[] ords = new int[bytes[0]];
+      float[] scores = new float[bytes[0]];
+      for (int i = 0; i < ords.length; i++) {
+        ords[i] = b.getInt();
+        scores[i] = b.getFloat();
+      }
+      return Optional.of(new Recorded(ords, scores));
+    }
+  }
+
+  /**
+   * Whether a trigger's ranking is provably the same before and after a patch, from its {@link
+   * Recorded record} and the changed documents' scores alone (no search, no router): then the
+   * phrase is dropped from the asked set (neither {@code rankings()} nor {@code rankingsBefore()}:
+   * what every reader of them prints from it is unchanged).
+   *
+   * <p>The claim. The router's answer for q reads the top k (k = max(top, {@link
+   * Router#MIN_RANKED})) documents by score, ties by ord, with their scores; the skill q calls by
+   * name; for the top k, which of q's terms they hold; the document frequencies of q's terms ({@link
+   * TriggerTable#termsOf}: every analysed form, any field) and the collection's size, background
+   * and statistics. Let X be this patch's changed documents and suppose (a) no term of q changed
+   * its document frequency in any field in this patch ({@code dfMoved}: exact, by comparing the
+   * frequencies before and after of every term a changed document holds differently); (b) q calls
+   * no skill of X by name; (c) every document of X matching q before or after scores less than k
+   * documents outside X do now. By (a) and the scored fields' document counts and average lengths
+   * being unchanged ({@link #statisticsDiffer}), every document outside X scores q exactly as before
+   * (its own frequencies and norms did not change); by (c) no document of X is in the top k before
+   * or after, nor is one there when it matches neither time; so the top k, their scores, the terms
+   * they hold, the frequencies and the invoked skill are the same: the same answer.
+   *
+   * <p>(c) is checked without scoring anything: a changed document's score before or after is under
+   * u = Σ over the scored clauses (f, t, b) it holds then of b · idf_f(df) (a BM25 clause is {@code
+   * b · idf · (1 − 1/(1 + tf · norm⁻¹))}; df and the field's document count are the same before and
+   * after by (a)), with a float slack; when every clause's frequency is the full build's (the
+   * base segment's) and the scored fields' statistics are too, a document no patch replaced scores
+   * q exactly as its record says, so k record entries outside X and the replaced documents whose
+   * recorded score passes u are k documents above X. When u is too loose, X's exact scores before
+   * and after ({@link PatchedIndex#topAmong}) take its place; when records are not exact (an
+   * earlier patch moved a clause's frequency), the record's other documents are scored now: any k
+   * documents outside X scoring above X's are enough. A changed document holding no clause of q
+   * (u = 0) matches it neither time. Per phrase: its analysis, a set lookup per term, two document
+   * frequency lookups per clause: no postings, no scorer, no router.
+   */
+  static final class Unmoved {
+    /** Off only for the figures' paired "before" (perf/RouteStepBench: -Dskillsite.unmoved=false). */
+    static final boolean ON = !"false".equals(System.getProperty("skillsite.unmoved"));
+
+    private final PatchedIndex before;
+    private final PatchedIndex after;
+    private final Set<Integer> changed;
+    private final Set<String> dfMoved;
+    private final List<Inverted[]> docs;
+    private final int k;
+    private final Synonyms synonyms = new Synonyms();
+    private final Map<String, Long> docCounts = new HashMap<>();
+    int decided;
+
+    Unmoved(
+        PatchedIndex before,
+        PatchedIndex after,
+        Set<Integer> changed,
+        List<Inverted[]> docs,
+        Set<String> dfMoved,
+        int top) {
+      this.before = before;
+      this.after = after;
+      this.changed = changed;
+      this.docs = docs;
+      this.dfMoved = dfMoved;
+      this.k = Math.max(top, Router.MIN_RANKED);
+    }
+
+    /** Record entries outside the changed and replaced documents scoring above {@code bar}. */
+    private int above(Recorded r, double bar) {
+      Set<Integer> patched = after.patchedOrds();
+      int n = 0;
+      for (int i = 0; i < r.ords().length; i++) {
+        int o = r.ords()[i];
+        if (!changed.contains(o) && !patched.contains(o) && r.scores()[i] > bar) {
+          n++;
+        }
+      }
+      return n;
+    }
+
+    private long docCount(String field) {
+      return docCounts.computeIfAbsent(
+          field,
+          f -> {
+            CollectionStatistics s = after.statistics(List.of(f)).get(f);
+            return s == null ? 0L : s.docCount();
+          });
+    }
+
+    boolean test(String q, Recorded r) {
+      if (changed.isEmpty()) {
+        return false;
+      }
+      QueryTerms qt = QueryTerms.of(q, after.terms(), synonyms, Fields.SEARCHED);
+      for (String w : qt.words()) {
+        if (dfMoved.contains(w)) {
+          return false;
+        }
+      }
+      for (Map<String, Float> byField : qt.byField().values()) {
+        for (String t : byField.keySet()) {
+          if (dfMoved.contains(t)) {
+            return false;
+          }
+        }
+      }
+      OptionalInt invoked = after.invoked(q);
+      if (invoked.isPresent() && changed.contains(invoked.getAsInt())) {
+        return false;
+      }
+      // u: above any score a changed document has for q, before or after (a BM25 clause scores
+      // under boost · idf; df and the document count of every scored clause are the same then)
+      double u = 0;
+      boolean recorded = true; // every clause's frequency the full build's: records are exact
+      for (Inverted[] both : docs) {
+        for (Inverted d : both) {
+          double sum = 0;
+          for (Fields.Weighted f : Fields.SEARCHED) {
+            if (f.boost() <= 0) {
+              continue;
+            }
+            Map<String, Integer> held = d.freqs().getOrDefault(f.field(), Map.of());
+            for (Map.Entry<String, Float> e : qt.byField().get(f.field()).entrySet()) {
+              if (held.containsKey(e.getKey())) {
+                int df = after.docFreq(f.field(), e.getKey());
+                sum += (double) f.boost() * e.getValue() * Idf.of(docCount(f.field()), df);
+              }
+            }
+          }
+          u = Math.max(u, sum);
+        }
+      }
+      if (u > 0) {
+        for (Fields.Weighted f : Fields.SEARCHED) {
+          if (f.boost() <= 0) {
+            continue;
+          }
+          for (String t : qt.byField().get(f.field()).keySet()) {
+            recorded &= after.docFreq(f.field(), t) == after.baseDocFreq(f.field(), t);
+          }
+        }
+        if (!recorded || above(r, u * (1 + 1e-5) + 1e-6) < k) {
+          // the bound was loose, or records are not exact: the changed documents' exact scores,
+          // before and after, and (records not exact) the record's other documents' now
+          double best = Double.NEGATIVE_INFINITY;
+          for (PatchedIndex at : List.of(before, after)) {
+            for (org.apache.lucene.search.ScoreDoc d :
+                at.topAmong(qt, Fields.SEARCHED, changed.size(), changed)) {
+              best = Math.max(best, d.score);
+            }
+          }
+          if (recorded) {
+            if (above(r, best) < k) {
+              return false;
+            }
+          } else {
+            Set<Integer> others = new TreeSet<>();
+            for (int o : r.ords()) {
+              if (!changed.contains(o)) {
+                others.add(o);
+              }
+            }
+            org.apache.lucene.search.ScoreDoc[] sd =
+                after.topAmong(qt, Fields.SEARCHED, k, others);
+            if (sd.length < k || !(sd[k - 1].score > best)) {
+              return false;
+            }
+          }
+        }
+      }
+      decided++;
+      return true;
+    }
+  }
+
+  /**
+   * A trigger's ranking on a patched index made from its {@link Recorded record} when that is
+   * provably the ranking a full search gives, without walking any postings.
+   *
+   * <p>The claim. Let R be q's record (the full build's top {@code k + 1} by score, k = {@link
+   * Router#MIN_RANKED}), P the documents patches replaced since (the non-base segments' live
+   * documents: the changed skills of this patch among them, for the index after it), and U every
+   * other document — each exactly the document the full build indexed. The router reads of q's
+   * search only its top k (ids, scores: confidence's margin, hits, abstention) and, for those k,
+   * which query terms they hold and the collection's document frequencies (read live here, as a
+   * fresh index). So if the top k of the candidates C = R's first k ∪ P, each scored alone ({@link
+   * PatchedIndex#topAmong}: the same float as a search), is the top k of all documents, the
+   * router's answer over C ({@link PatchedIndex.Among}) is its answer over the index.
+   *
+   * <p>The bound. A document of U outside R's first k scored at most {@code cut} = R's last score
+   * at the full build. Since then the collection's size, each scored field's document count and its
+   * quantized average length are the same (every patch refuses otherwise: {@link
+   * #statisticsDiffer}), and so are U's frequencies and norms; what moved is the document frequency
+   * of some terms. Lucene's BM25 clause score is {@code boost · idf(df) · (1 − 1/(1 + tf ·
+   * norm⁻¹))}, whose last factor is in [0, 1), so a document's score for q moved by at most δ = Σ
+   * over q's clauses (field f, term t, boost b) of {@code b · |idf_f(df_now) − idf_f(df_base)|}
+   * (terms held by no document of U at one of the two times count 0: U holds them at neither).
+   * Every document of U outside R's first k now scores at most {@code cut + δ}; the candidates'
+   * k-th score s_k is exact. If s_k > cut + δ (plus a float slack, 1e-6 relative), no outsider
+   * reaches the top k, nor ties it (equal scores rank the lower ord first, so a tie would be
+   * unsafe: the bound is strict). When R holds k documents or fewer, every document that matched q
+   * at the full build is in R: U's others hold none of q's terms, then and now. Otherwise the
+   * ranking is made by a full search (counted "re-ranked").
+   *
+   * <p>Cost per phrase: the query's analysis, one scorer advance per candidate and clause (|C| ≤ k
+   * + 16 · 16, the patch limits), two document-frequency lookups per clause: nothing grows with the
+   * collection but log df.
+   */
+  static final class Ranker {
+    private final PatchedIndex at;
+    private final PatchedIndex.Among among;
+    private final Router router;
+    private final int top;
+    private final Synonyms synonyms = new Synonyms();
+    private final Map<String, Long> docCounts = new HashMap<>();
+    int made;
+    int missed;
+    int candidates;
+
+    Ranker(PatchedIndex at, Confidence confidence, int top) {
+      this.at = at;
+      this.among = at.among();
+      this.router = Router.over(among, confidence);
+      this.top = top;
+    }
+
+    Optional<RouteResult> rank(String q, Optional<Recorded> record) {
+      if (record.isEmpty()) {
+        missed++;
+        return Optional.empty();
+      }
+      Recorded r = record.get();
+      int k = Math.max(top, Router.MIN_RANKED);
+      Set<Integer> c = new TreeSet<>(at.patchedOrds());
+      for (int i = 0; i < Math.min(k, r.ords().length); i++) {
+        c.add(r.ords()[i]);
+      }
+      among.set(c);
+      candidates += c.size();
+      RouteResult out = router.rank(q, top);
+      if (r.ords().length > k) {
+        org.apache.lucene.search.ScoreDoc[] sd = among.last();
+        double cut = r.scores()[k];
+        if (sd.length < k || !(sd[k - 1].score > cut + drift(q) + 1e-6 * (1 + cut))) {
+          missed++;
+          return Optional.empty();
+        }
+      }
+      made++;
+      return Optional.of(out);
+    }
+
+    /**
+     * δ of the class comment: how far any unpatched document's score for q moved since the record.
+     */
+    private double drift(String q) {
+      QueryTerms qt = QueryTerms.of(q, at.terms(), synonyms, Fields.SEARCHED);
+      double d = 0;
+      for (Fields.Weighted f : Fields.SEARCHED) {
+        if (f.boost() <= 0) {
+          continue;
+        }
+        for (Map.Entry<String, Float> e : qt.byField().get(f.field()).entrySet()) {
+          int base = at.baseDocFreq(f.field(), e.getKey());
+          if (base == 0) {
+            continue;
+          }
+          int now = at.docFreq(f.field(), e.getKey());
+          if (now == 0 || now == base) {
+            continue;
+          }
+          long n = docCount(f.field());
+          d += (double) f.boost() * e.getValue() * Math.abs(Idf.of(n, now) - Idf.of(n, base));
+        }
+      }
+      return d * (1 + 1e-6);
+    }
+
+    private long docCount(String field) {
+      return docCounts.computeIfAbsent(
+          field,
+          f -> {
+            CollectionStatistics s = at.statistics(List.of(f)).get(f);
+            return s == null ? 0L : s.docCount();
+          });
+    }
+  }
+
+  /**
    * The words a skill's "more like this" query is made of ({@link SimilarSkills#similar}, as {@link
    * IndexDelta#unaffectedSimilar} reads them).
    */
@@ -1030,12 +1473,22 @@ public final class RoutingPatch {
     return out;
   }
 
-  /** {@link IndexDelta}'s rule: documents with each field, and its average length as a float. */
+  /**
+   * {@link IndexDelta}'s rule, for the fields a score reads ({@link #scored}): documents with each
+   * field, and its average length as a float. The document count and average length of any other
+   * field (the zero-boost {@code phrase} and {@code keyword}, {@code not_for}, …) are read by no
+   * score, no confidence feature and no export: a skill gaining its first quoted phrase moves the
+   * {@code phrase} field's document count, and that changes nothing a build prints beyond the
+   * document frequencies of its terms, which the asked set covers like any other.
+   */
   static Optional<String> statisticsDiffer(
       PatchedIndex before, PatchedIndex after, Collection<String> fields) {
     Map<String, CollectionStatistics> a = before.statistics(fields);
     Map<String, CollectionStatistics> b = after.statistics(fields);
     for (String f : fields) {
+      if (!scored(f)) {
+        continue;
+      }
       CollectionStatistics x = a.get(f);
       CollectionStatistics y = b.get(f);
       if (x == null || y == null) {
@@ -1056,6 +1509,24 @@ public final class RoutingPatch {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether some BM25 score reads {@code field}'s document count and average length: a field the
+   * router searches with a positive boost ({@link Fields#SEARCHED}: the query leaves zero-boost
+   * fields out; the browser's manifest lists only these) or one the related lists score ({@link
+   * SimilarSkills#fields}: {@code all} and {@code body}). {@link Confidence} and
+   * {@link Router}'s main field read the collection's size and document frequencies only.
+   */
+  static boolean scored(String field) {
+    for (List<Fields.Weighted> ws : List.of(Fields.SEARCHED, SimilarSkills.fields())) {
+      for (Fields.Weighted w : ws) {
+        if (w.field().equals(field) && w.boost() > 0) {
+          return true; // LocalSource.luceneQuery leaves zero-boost fields out
+        }
+      }
+    }
+    return false;
   }
 
   /**

@@ -38,6 +38,7 @@ final class TriggerTable implements Closeable {
   private static final String TERM = "term";
   private static final String PHRASE = "phrase";
   private static final String STORED = "text";
+  private static final String RECORD = "rank";
 
   private final IndexWriter writer;
   private final TermReader terms = new TermReader(Analysis.perField());
@@ -88,9 +89,20 @@ final class TriggerTable implements Closeable {
    * terms ({@link RoutingPatch}) is kept this way, a skill id a key.
    */
   void put(String key, Collection<String> terms) throws IOException {
+    put(key, terms, new byte[0]);
+  }
+
+  /**
+   * As {@link #put(String, Collection)}, with {@code record} kept beside the key ({@link
+   * #usingRecords}: a phrase's recorded ranking, {@link RoutingPatch}).
+   */
+  void put(String key, Collection<String> terms, byte[] record) throws IOException {
     Document d = new Document();
     d.add(new KeywordField(PHRASE, key, Field.Store.NO));
     d.add(new StoredField(STORED, key));
+    if (record.length > 0) {
+      d.add(new StoredField(RECORD, record));
+    }
     for (String t : new TreeSet<>(terms)) {
       d.add(new KeywordField(TERM, t, Field.Store.NO));
     }
@@ -105,7 +117,15 @@ final class TriggerTable implements Closeable {
 
   /** The phrases (keys) held that use any of {@code changed} (their {@link #termsOf}). */
   Set<String> using(Collection<String> changed) {
-    Set<String> out = new TreeSet<>();
+    return usingRecords(changed).keySet();
+  }
+
+  /**
+   * The phrases (keys) held that use any of {@code changed}, each with the record {@link
+   * #put(String, Collection, byte[])} kept (empty when none), sorted by phrase.
+   */
+  java.util.SortedMap<String, byte[]> usingRecords(Collection<String> changed) {
+    java.util.SortedMap<String, byte[]> out = new java.util.TreeMap<>();
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       Terms t = MultiTerms.getTerms(reader, TERM);
       if (t == null) {
@@ -120,8 +140,43 @@ final class TriggerTable implements Closeable {
         }
         PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
         for (int d = pe.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = pe.nextDoc()) {
+          if ((live == null || live.get(d))) {
+            Document doc = stored.document(d);
+            String key = doc.get(STORED);
+            if (!out.containsKey(key)) {
+              BytesRef r = doc.getBinaryValue(RECORD);
+              out.put(key, r == null ? new byte[0] : BytesRef.deepCopyOf(r).bytes);
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** Of {@code phrases}, those held, each with its record (empty when none), sorted. */
+  java.util.SortedMap<String, byte[]> recordsOf(Collection<String> phrases) {
+    java.util.SortedMap<String, byte[]> out = new java.util.TreeMap<>();
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      Terms t = MultiTerms.getTerms(reader, PHRASE);
+      if (t == null) {
+        return out;
+      }
+      StoredFields stored = reader.storedFields();
+      TermsEnum te = t.iterator();
+      var live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
+      for (String p : phrases) {
+        if (out.containsKey(p) || !te.seekExact(new BytesRef(p))) {
+          continue;
+        }
+        PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+        for (int d = pe.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = pe.nextDoc()) {
           if (live == null || live.get(d)) {
-            out.add(stored.document(d).get(STORED));
+            BytesRef r = stored.document(d).getBinaryValue(RECORD);
+            out.put(p, r == null ? new byte[0] : BytesRef.deepCopyOf(r).bytes);
+            break;
           }
         }
       }

@@ -68,6 +68,12 @@ class EngineConstantsTest {
           Map.entry("SimilarSkills.FLOOR_DEPTH", "related skills are chosen at build time"),
           Map.entry("SimilarSkills.MAX_N", "related skills are chosen at build time"),
           Map.entry(
+              "RoutingPatch$Unmoved.ON",
+              "a lab switch for a patch build's paired figures; the export carries the index as built"),
+          Map.entry(
+              "RoutingPatch$Recorded.KEPT",
+              "how deep a patch build's ranking records go; the export carries the index as built"),
+          Map.entry(
               "ReproducibleCodec.NEUTRAL_DIAGNOSTICS",
               "what the index files record about the machine"),
           Map.entry(

@@ -61,6 +61,28 @@ public final class SkillEdits {
     throw new AssertionError("no word to replace in " + s.id());
   }
 
+  /**
+   * The description's first word replaced by {@code word} (a reword that keeps the triggers: the
+   * first word of a description is rarely inside its "Use when" clause).
+   */
+  public static Skill descriptionFirstWord(Skill s, String word) {
+    Matcher m = Pattern.compile("\\p{L}+").matcher(s.description());
+    if (!m.find()) {
+      throw new IllegalArgumentException("no word in the description of " + s.id());
+    }
+    String d = s.description();
+    return withDescription(s, d.substring(0, m.start()) + word + d.substring(m.end()));
+  }
+
+  /** {@code sentence} inserted as a paragraph after the body's first heading (or at its start). */
+  public static Skill sentenceAfterFirstHeading(Skill s, String sentence) {
+    String b = s.body();
+    int h = b.startsWith("#") ? 0 : b.indexOf("\n#");
+    int at = h < 0 ? 0 : b.indexOf('\n', h + 1);
+    at = at < 0 ? b.length() : at + 1;
+    return withBody(s, b.substring(0, at) + "\n" + sentence + "\n\n" + b.substring(at));
+  }
+
   /** A sentence added past the indexed part of a long body. */
   public static Skill pastTheIndexedText(Skill s) {
     if (s.body().length() <= INDEXED_BODY) {
