@@ -213,16 +213,17 @@ class RoutingWireTriggerTest {
                 return Optional.empty();
               }
               Matcher first = phrase(text, 0).orElseThrow();
-              // the first: its first phrase one of its own reordered (it stays unreachable, its
-              // entry reads otherwise); the others: a word no skill has (a trigger reaches them)
-              Matcher second = phrase(text, 1).orElseThrow();
+              // the first: its first phrase another of oban-thinking's (it stays unreachable, its
+              // entry and rows read otherwise); the others: a word no skill has (a trigger reaches
+              // them)
+              String other =
+                  phrases.stream()
+                      .filter(x -> !text.contains("\"" + x + "\""))
+                      .findFirst()
+                      .orElseThrow();
               return name.equals(stays)
                   ? Optional.of(
-                      text.substring(0, first.start(1))
-                          + second.group(1)
-                          + "\", \""
-                          + first.group(1)
-                          + text.substring(second.end(1)))
+                      text.substring(0, first.start(1)) + other + text.substring(first.end(1)))
                   : lastWord(text, first, "zebrafish");
             },
             (was, now, rows, pairs) -> !was.triggers().equals(now.triggers()),
