@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -208,7 +209,12 @@ final class HealthProbes {
    * or lost a collision, a rival or kind changed, a skill's reachability may change, a reason of an
    * unreachable skill may read otherwise).
    */
-  record Decision(List<HealthState.Row> rows, Optional<String> cannot) {
+  record Decision(
+      List<HealthState.Row> rows, List<HealthState.PairEdit> edits, Optional<String> cannot) {
+    Decision(List<HealthState.Row> rows, Optional<String> cannot) {
+      this(rows, List.of(), cannot);
+    }
+
     static Decision no(String why) {
       return new Decision(List.of(), Optional.of(why));
     }
@@ -226,7 +232,8 @@ final class HealthProbes {
       Map<String, List<IndexAnswers.Ranked>> before,
       Map<String, List<IndexAnswers.Ranked>> after)
       throws IOException {
-    return decide(new View(table, Optional.empty()), state, before, after, Map.of(), Map.of());
+    return decide(
+        new View(table, Optional.empty()), state, before, after, Map.of(), Map.of(), Set.of());
   }
 
   /**
@@ -242,9 +249,11 @@ final class HealthProbes {
       Map<String, List<IndexAnswers.Ranked>> before,
       Map<String, List<IndexAnswers.Ranked>> after,
       Map<String, List<Probe>> was,
-      Map<String, List<Probe>> now)
+      Map<String, List<Probe>> now,
+      Set<SkillId> changed)
       throws IOException {
     List<HealthState.Row> rows = new ArrayList<>();
+    List<HealthState.PairEdit> edits = new ArrayList<>();
     for (String q : new TreeSet<>(after.keySet())) {
       List<IndexAnswers.Ranked> ranked = before.get(q);
       List<Probe> owners = was.containsKey(q) ? was.get(q) : view.probes(q);
@@ -260,13 +269,16 @@ final class HealthProbes {
         if (!lost.remove(p)) { // a probe a changed skill gained
           ProbeOutcome o = ProbeOutcome.of(p.owner(), q, p.listed(), hits(after.get(q)));
           if (o.collision().isPresent()) {
-            return Decision.no(
-                p.owner().value()
-                    + "'s new trigger \""
-                    + q
-                    + "\" collides ["
-                    + o.collision().get()
-                    + "] (a collision came: pair rows are not inserted yet)");
+            if (!changed.contains(p.owner())) {
+              return Decision.no(
+                  p.owner().value()
+                      + "'s new trigger \""
+                      + q
+                      + "\" collides ["
+                      + o.collision().get()
+                      + "] (a collision came)");
+            }
+            edits.add(edit(p.owner(), q, o.collision().get(), true));
           }
           continue;
         }
@@ -276,7 +288,16 @@ final class HealthProbes {
           continue;
         }
         String why = changeReason(p, q, then, is);
+        // a changed skill's own rows come and go (its reachability is the caller's: Moves)
+        boolean own = changed.contains(p.owner());
         if (!then.top().equals(is.top())) {
+          if (own) {
+            if (p.listed()) {
+              then.collision().ifPresent(c -> edits.add(edit(p.owner(), q, c, false)));
+              is.collision().ifPresent(c -> edits.add(edit(p.owner(), q, c, true)));
+            }
+            continue;
+          }
           if (then.top().equals(Optional.of(p.owner()))
               || is.top().equals(Optional.of(p.owner()))
               || p.listed()
@@ -285,13 +306,19 @@ final class HealthProbes {
           }
           continue; // an unlisted trigger of a reachable skill, taken by another rival: not shown
         }
-        if (then.collision().isEmpty() || is.collision().isEmpty()) {
-          return Decision.no(why + " (a collision came or went)");
-        }
-        String[] a = shown(then.collision().get());
-        String[] b = shown(is.collision().get());
-        if (!a[0].equals(b[0]) || !a[3].equals(b[3])) {
-          return Decision.no(why + " (another rival or kind)");
+        String[] a = then.collision().isEmpty() ? null : shown(then.collision().get());
+        String[] b = is.collision().isEmpty() ? null : shown(is.collision().get());
+        if (a == null || b == null || !a[0].equals(b[0]) || !a[3].equals(b[3])) {
+          if (!own) {
+            return Decision.no(
+                why
+                    + (a == null || b == null
+                        ? " (a collision came or went)"
+                        : " (another rival or kind)"));
+          }
+          then.collision().ifPresent(c -> edits.add(edit(p.owner(), q, c, false)));
+          is.collision().ifPresent(c -> edits.add(edit(p.owner(), q, c, true)));
+          continue;
         }
         rows.add(new HealthState.Row(p.owner(), new SkillId(b[0]), q, b[1], b[2]));
       }
@@ -299,16 +326,27 @@ final class HealthProbes {
         if (ranked != null && p.listed()) {
           ProbeOutcome o = ProbeOutcome.of(p.owner(), q, true, hits(ranked));
           if (o.collision().isPresent()) {
-            return Decision.no(
-                p.owner().value()
-                    + " no longer has trigger \""
-                    + q
-                    + "\", which collided (a collision went: pair rows are not deleted yet)");
+            if (!changed.contains(p.owner())) {
+              return Decision.no(
+                  p.owner().value()
+                      + " no longer has trigger \""
+                      + q
+                      + "\", which collided (a collision went)");
+            }
+            edits.add(edit(p.owner(), q, o.collision().get(), false));
           }
         }
       }
     }
-    return new Decision(rows, Optional.empty());
+    return new Decision(rows, edits, Optional.empty());
+  }
+
+  /** A collision row of {@code owner}'s trigger as {@link ProbeOutcome} prints it, come or gone. */
+  private static HealthState.PairEdit edit(
+      SkillId owner, String trigger, String collision, boolean added) {
+    String[] c = shown(collision);
+    return new HealthState.PairEdit(
+        owner, new SkillId(c[0]), trigger, added, c[1], c[2], c[3]);
   }
 
   /** A collision as {@link ProbeOutcome} prints it: rival, owner score, rival score, kind. */

@@ -217,13 +217,21 @@ final class RoutingWire implements RoutingSeam {
           try (HealthState state = hs.get()) {
             HealthProbes.Decision d =
                 HealthProbes.decide(
-                    probes, state, p.rankingsBefore(), p.rankings(), moves.was(), moves.now());
+                    probes,
+                    state,
+                    p.rankingsBefore(),
+                    p.rankings(),
+                    moves.was(),
+                    moves.now(),
+                    moves.changed.keySet());
             health = d.cannot().map(why -> why + " (health pages are not patched for it)");
+            List<HealthState.Reach> reach = new ArrayList<>();
             if (health.isEmpty()) {
-              health = moves.unreached(state, p.rankings());
+              health = moves.unreached(state, p.rankings(), reach, published(site, olds, moves));
             }
             if (health.isEmpty()) {
-              HealthState.Result hr = patchHealth(site, state, d.rows(), described, moves);
+              HealthState.Result hr =
+                  patchHealth(site, olds, state, d.rows(), d.edits(), reach, described, moves);
               health = hr.patched().isEmpty() ? Optional.of(hr.cannot()) : Optional.empty();
               healthPatch = hr.patched().orElse(HealthState.Patched.NOTHING);
               // a changed skill's page is made again: with the section a patch gave it, if one did
@@ -345,13 +353,20 @@ final class RoutingWire implements RoutingSeam {
    */
   private HealthState.Result patchHealth(
       Path site,
+      Path olds,
       HealthState state,
       List<HealthState.Row> rows,
+      List<HealthState.PairEdit> edits,
+      List<HealthState.Reach> reach,
       List<Described> described,
       Moves moves)
       throws IOException {
     int probeCount = moves.probeCount();
-    if (rows.isEmpty() && described.isEmpty() && probeCount == 0) {
+    if (rows.isEmpty()
+        && described.isEmpty()
+        && probeCount == 0
+        && edits.isEmpty()
+        && reach.isEmpty()) {
       return state.patch(rows, templates, id -> Optional.empty());
     }
     Optional<SkillPagesPatch.State> pages = SkillPagesPatch.State.open(site);
@@ -370,16 +385,72 @@ final class RoutingWire implements RoutingSeam {
           };
       List<HealthState.ListingEdit> listing = new ArrayList<>();
       Map<SkillId, List<RoutingHealthView.SkillHealth>> replaced = new LinkedHashMap<>();
+      java.util.function.Function<SkillId, Optional<Skill>> skills = published(site, olds, moves);
+      // the rows of listed triggers a changed skill dropped go, whether or not they were ranked
+      // again (their section shows them)
+      edits = new ArrayList<>(edits);
       for (Described d : described) {
-        Optional<String> dropped =
-            state
-                .patchedSection(d.now().id())
-                .or(() -> sections.apply(d.now().id()))
-                .flatMap(x -> moves.droppedRows(d.now().id(), d.now().name(), x));
-        if (dropped.isPresent()) {
-          return new HealthState.Result(Optional.empty(), dropped.get());
+        SkillId id = d.now().id();
+        Optional<List<RoutingHealthView.SkillHealth>> section =
+            state.patchedSection(id).or(() -> sections.apply(id));
+        if (section.isEmpty()) {
+          continue;
         }
-        Optional<String> why = descriptionMoves(state, d, sections);
+        Optional<String> no = moves.dropped(id, d.now().name(), section.get(), edits);
+        if (no.isPresent()) {
+          return new HealthState.Result(Optional.empty(), no.get());
+        }
+      }
+      // the collision findings of rows that go, taken from their owner's section first (a
+      // described skill's findings are then placed where its new description has them)
+      for (HealthState.PairEdit e : edits) {
+        if (e.added()) {
+          continue;
+        }
+        SkillId id = e.owner();
+        List<RoutingHealthView.SkillHealth> was =
+            replaced.containsKey(id)
+                ? replaced.get(id)
+                : state.patchedSection(id).or(() -> sections.apply(id)).orElse(List.of());
+        String message =
+            HealthState.findingMessage(
+                e.trigger(), e.rival(), e.rivalScore(), e.ownerScore(), e.kind());
+        String code = e.kind().equals("ambiguous") ? "trigger-ambiguous" : "trigger-collision";
+        List<RoutingHealthView.SkillHealth> now = new ArrayList<>();
+        int gone = 0;
+        for (RoutingHealthView.SkillHealth h : was) {
+          List<RoutingHealthView.Finding> kept = new ArrayList<>();
+          for (RoutingHealthView.Finding f : h.findings()) {
+            if (gone == 0 && f.code().equals(code) && f.message().equals(message)) {
+              gone++;
+            } else {
+              kept.add(f);
+            }
+          }
+          now.add(new RoutingHealthView.SkillHealth(h.rivals(), kept));
+        }
+        if (gone == 0) {
+          Optional<String> rival = skills.apply(e.rival()).map(Skill::name);
+          if (rival.isEmpty()
+              || !dev.skillsite.check.ProbeOutcome.namesRival(e.trigger(), rival.get())) {
+            return new HealthState.Result(
+                Optional.empty(),
+                id.value() + "'s finding of \"" + e.trigger() + "\" is not the one shown");
+          }
+        }
+        replaced.put(id, now);
+      }
+      Map<SkillId, Map<String, dev.skillsite.model.SourcePos>> places = new LinkedHashMap<>();
+      for (Described d : described) {
+        places.put(d.now().id(), d.factsNow().triggers());
+        Set<String> remade = new TreeSet<>(); // pairs whose suggestion Edits makes again
+        for (HealthState.PairEdit e : edits) {
+          if (e.owner().equals(d.now().id()) || e.rival().equals(d.now().id())) {
+            SkillId other = e.owner().equals(d.now().id()) ? e.rival() : e.owner();
+            remade.add("../" + other.value() + "/index.html");
+          }
+        }
+        Optional<String> why = descriptionMoves(state, d, sections, remade);
         if (why.isPresent()) {
           return new HealthState.Result(Optional.empty(), why.get());
         }
@@ -388,18 +459,21 @@ final class RoutingWire implements RoutingSeam {
                 d.now().name(), d.factsNow().entrySize() - d.factsBefore().entrySize()));
         SkillId id = d.now().id();
         List<RoutingHealthView.SkillHealth> was =
-            state.patchedSection(id).or(() -> sections.apply(id)).orElseThrow();
+            replaced.containsKey(id)
+                ? replaced.get(id)
+                : state.patchedSection(id).or(() -> sections.apply(id)).orElseThrow();
         Optional<List<RoutingHealthView.SkillHealth>> now = placed(was, d);
         if (now.isEmpty()) {
           return new HealthState.Result(
               Optional.empty(),
               id.value() + "'s collision findings move among its other findings (not patched yet)");
         }
-        if (!now.get().equals(was)) {
+        if (!now.get().equals(was) || replaced.containsKey(id)) {
           replaced.put(id, now.get());
         }
       }
-      return state.patch(rows, listing, replaced, probeCount, templates, sections);
+      return state.patch(
+          rows, listing, replaced, probeCount, edits, reach, skills, places, templates, sections);
     }
   }
 
@@ -413,7 +487,7 @@ final class RoutingWire implements RoutingSeam {
   private static final class Moves {
     private final Map<String, List<HealthProbes.Probe>> was = new java.util.TreeMap<>();
     private final Map<String, List<HealthProbes.Probe>> now = new java.util.TreeMap<>();
-    private final Map<SkillId, Skill> changed = new LinkedHashMap<>();
+    final Map<SkillId, Skill> changed = new LinkedHashMap<>();
     private final Map<SkillId, Skill> before = new LinkedHashMap<>();
     private int probeCount;
 
@@ -489,11 +563,51 @@ final class RoutingWire implements RoutingSeam {
      * field changed, see RoutingPatch), a trigger it gained was not ranked again, or a listed
      * trigger it dropped had a collision row (checked on its section, {@link #droppedRows}).
      */
-    Optional<String> unreached(HealthState state, Map<String, List<IndexAnswers.Ranked>> rankings) {
+    Optional<String> unreached(
+        HealthState state,
+        Map<String, List<IndexAnswers.Ranked>> rankings,
+        List<HealthState.Reach> reach,
+        java.util.function.Function<SkillId, Optional<Skill>> skills) {
       for (Skill s : changed.values()) {
         String name = s.id().value();
         if (state.unreachable(s.id())) {
-          return Optional.of(name + " is listed unreachable and its triggers changed");
+          // its entry made again from its triggers' rankings now: all of them ranked again
+          List<String> all = s.triggers().all();
+          List<Optional<SkillId>> takenBy = new ArrayList<>();
+          for (String t : all) {
+            List<IndexAnswers.Ranked> r = rankings.get(t);
+            if (r == null) {
+              return Optional.of(
+                  name + " is listed unreachable and its trigger \"" + t + "\" was not ranked again");
+            }
+            takenBy.add(r.isEmpty() ? Optional.empty() : Optional.of(r.get(0).id()));
+          }
+          if (all.isEmpty()) {
+            return Optional.of(name + " is listed unreachable and has no trigger now");
+          }
+          if (takenBy.contains(Optional.of(s.id()))) {
+            reach.add(new HealthState.Reach(s.id(), Optional.empty(), Optional.empty()));
+            continue;
+          }
+          Optional<dev.skillsite.check.Unreachable> u =
+              dev.skillsite.check.UnreachableEntry.of(s.id(), all, takenBy, skills);
+          Optional<String> rivalName =
+              u.flatMap(x -> x.rival()).flatMap(skills).map(Skill::name);
+          if (u.isEmpty() || (u.get().rival().isPresent() && rivalName.isEmpty())) {
+            return Optional.of(name + " stays unreachable and its rival cannot be read");
+          }
+          reach.add(
+              new HealthState.Reach(
+                  s.id(),
+                  Optional.of(
+                      new RoutingHealthView.Lost(
+                          s.name(),
+                          HealthState.healthHref(s.id()),
+                          dev.skillsite.check.UnreachableEntry.reason(
+                              u.get(), r -> rivalName.orElse("")),
+                          u.get().rival().map(HealthState::healthHref).orElse(""))),
+                  Optional.of(dev.skillsite.check.UnreachableEntry.finding(u.get()))));
+          continue;
         }
         Set<String> had = new TreeSet<>(before.get(s.id()).triggers().all());
         boolean reached = false;
@@ -516,26 +630,54 @@ final class RoutingWire implements RoutingSeam {
     }
 
     /**
-     * Why a changed skill's section shows a collision row of a listed trigger it no longer lists,
-     * if it does (the pair's rows would change).
+     * Adds to {@code edits} a deleted row for each collision row {@code section} shows of a listed
+     * trigger the changed skill no longer lists (unless one is there already); why it cannot, if
+     * it cannot (a rival's href that does not read, two skills of one name).
      */
-    Optional<String> droppedRows(
-        SkillId id, String name, List<RoutingHealthView.SkillHealth> section) {
+    Optional<String> dropped(
+        SkillId id,
+        String name,
+        List<RoutingHealthView.SkillHealth> section,
+        List<HealthState.PairEdit> edits) {
       Skill s = changed.get(id);
       if (s == null) {
         return Optional.empty();
       }
       Set<String> listed = new TreeSet<>(s.triggers().phrases());
       listed.addAll(s.triggers().keywords());
+      String page = SiteLayout.skill(id);
       for (RoutingHealthView.SkillHealth h : section) {
         for (RoutingHealthView.Pair p : h.rivals()) {
           for (RoutingHealthView.Shared r : p.triggers()) {
-            if (r.owner().equals(name) && !listed.contains(r.trigger())) {
+            if (!r.owner().equals(name) || listed.contains(r.trigger())) {
+              continue;
+            }
+            if (p.first().equals(p.second())) {
               return Optional.of(
-                  id.value()
-                      + " no longer lists \""
-                      + r.trigger()
-                      + "\", a collision row (pair rows are not deleted yet)");
+                  id.value() + " no longer lists \"" + r.trigger() + "\" (a pair of one name)");
+            }
+            String other = p.firstHref().equals("index.html") ? p.secondHref() : p.firstHref();
+            java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\\.\\./([a-z0-9.-]+)/index\\.html").matcher(other);
+            if (!m.matches()) {
+              return Optional.of(id.value() + "'s section names a rival it cannot read");
+            }
+            SkillId rival = new SkillId(m.group(1));
+            if (!page.equals(SiteLayout.skill(id))) {
+              return Optional.of(id.value() + "'s page is not where it was");
+            }
+            boolean there =
+                edits.stream()
+                    .anyMatch(
+                        e ->
+                            !e.added()
+                                && e.owner().equals(id)
+                                && e.rival().equals(rival)
+                                && e.trigger().equals(r.trigger()));
+            if (!there) {
+              edits.add(
+                  new HealthState.PairEdit(
+                      id, rival, r.trigger(), false, r.ownerScore(), r.rivalScore(), r.kind()));
             }
           }
         }
@@ -648,7 +790,8 @@ final class RoutingWire implements RoutingSeam {
       HealthState state,
       Described d,
       java.util.function.Function<SkillId, Optional<List<RoutingHealthView.SkillHealth>>>
-          sections) {
+          sections,
+      Set<String> remade) {
     SkillId id = d.now().id();
     String name = id.value();
     if (!d.factsBefore().sameFindings(d.factsNow())) {
@@ -668,6 +811,9 @@ final class RoutingWire implements RoutingSeam {
     String now = d.now().description().toLowerCase(java.util.Locale.ROOT);
     for (RoutingHealthView.SkillHealth h : section.get()) {
       for (RoutingHealthView.Pair p : h.rivals()) {
+        if (remade.contains(p.firstHref()) || remade.contains(p.secondHref())) {
+          continue; // its rows change: its suggestion is made again
+        }
         for (RoutingHealthView.Shared s : p.triggers()) {
           String t = s.trigger().toLowerCase(java.util.Locale.ROOT);
           if (before.contains(t) != now.contains(t)) {
@@ -707,6 +853,38 @@ final class RoutingWire implements RoutingSeam {
         c.now().collectionId(),
         List.of(),
         c.now().declaredRelated());
+  }
+
+  /**
+   * Each skill as the report reads it after the patch: a changed skill's new version, any other
+   * skill's published copy ({@link #published(Path, Path, SkillId)}), each read once.
+   */
+  private java.util.function.Function<SkillId, Optional<Skill>> published(
+      Path site, Path olds, Moves moves) {
+    Map<SkillId, Optional<Skill>> known = new java.util.HashMap<>();
+    moves.changed.forEach((id, s) -> known.put(id, Optional.of(s)));
+    return id -> known.computeIfAbsent(id, x -> published(site, olds, x));
+  }
+
+  /**
+   * A skill the patch did not change as the published site's SKILL.md copy reads (its name,
+   * description and triggers: what a collision pair shows of it); empty without a readable copy.
+   */
+  private Optional<Skill> published(Path site, Path olds, SkillId id) {
+    try {
+      Path copy = site.resolve(SiteLayout.rawSkill(id));
+      if (!Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)) {
+        return Optional.empty();
+      }
+      Path root = olds.resolve("published").resolve(id.value());
+      Files.createDirectories(root);
+      Files.copy(copy, root.resolve("SKILL.md"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      return loader
+          .read(root, id, "SKILL.md", "published", List.of(), List.of())
+          .map(ContentLoader.Reloaded::skill);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   /**

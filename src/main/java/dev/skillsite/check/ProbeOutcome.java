@@ -33,6 +33,20 @@ public record ProbeOutcome(Optional<SkillId> top, Optional<String> collision) {
     return new ProbeOutcome(top, collision);
   }
 
+  /**
+   * Whether the health report leaves out {@code trigger}'s collision with a rival named {@code
+   * rivalName} (the trigger names that skill: a dispatcher listing its family's names).
+   */
+  public static boolean namesRival(String trigger, String rivalName) {
+    return RoutingAnalyzer.namesSkill(trigger, rivalName);
+  }
+
+  /** A collision pair's suggestion, as the health check writes it ({@code a} sorts first). */
+  public static String suggestion(
+      dev.skillsite.model.Skill a, dev.skillsite.model.Skill b, List<Collision> collisions) {
+    return RoutingAnalyzer.suggestion(a, b, collisions);
+  }
+
   private static String shown(Collision c) {
     return c.rival().value()
         + " "

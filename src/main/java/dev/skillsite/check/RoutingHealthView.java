@@ -137,32 +137,7 @@ public record RoutingHealthView(
     List<Lost> lost = new ArrayList<>();
     for (Unreachable u : report.routing().unreachable()) {
       Skill s = skills.get(u.id());
-      String reason =
-          u.hasNoTriggers()
-              ? "its description says nothing a request could match"
-              : (u.triggers().size() == 1
-                      ? "its only trigger, \""
-                          + u.triggers().get(0)
-                          + "\", "
-                          + (u.noneFires()
-                              ? "fires no skill on its own (too few specific words)"
-                              : "routes elsewhere first")
-                      : "none of its "
-                          + u.triggers().size()
-                          + " triggers routes to it first"
-                          + (u.noneFires()
-                              ? ": none fires a skill on its own (too few specific words)"
-                              : ""))
-                  + u.rival()
-                      .map(
-                          r ->
-                              "; "
-                                  + skills.get(r).name()
-                                  + " wins"
-                                  + (u.sharedWords().isEmpty()
-                                      ? ""
-                                      : " on the words " + String.join(", ", u.sharedWords())))
-                      .orElse("");
+      String reason = UnreachableEntry.reason(u, r -> skills.get(r).name());
       lost.add(new Lost(s.name(), href.apply(s.id()), reason, u.rival().map(href).orElse("")));
     }
     SkillHealthIndex index = new SkillHealthIndex(report);

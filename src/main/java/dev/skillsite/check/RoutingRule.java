@@ -12,8 +12,6 @@ import java.util.TreeMap;
 
 /** Turns a {@link RoutingHealth} into findings on the SKILL.md that lists each trigger. */
 final class RoutingRule implements Rule {
-  private static final int SHOWN = 3;
-
   private final RoutingHealth health;
 
   RoutingRule(RoutingHealth health) {
@@ -72,43 +70,10 @@ final class RoutingRule implements Rule {
                 "description says nothing a request could match: no"
                     + " trigger phrase (\"…\"), keyword (mentions X, Y), \"Use when …\" clause or sentence of what it does"));
       } else {
-        String which =
-            u.triggers().size() == 1
-                ? "its only trigger does not route"
-                : "none of its " + u.triggers().size() + " triggers routes";
-        out.add(
-            Diagnostic.warning(
-                at,
-                "unreachable-skill",
-                which
-                    + " to this skill first: "
-                    + examples(u)
-                    + u.rival()
-                        .filter(r -> !u.sharedWords().isEmpty())
-                        .map(
-                            r ->
-                                "; '"
-                                    + r.value()
-                                    + "' shares the words "
-                                    + String.join(", ", u.sharedWords()))
-                        .orElse("")
-                    + (u.noneFires()
-                        ? "; on its own a trigger needs words few skills use: name what only this skill handles"
-                            + " (its tools, objects, file types)"
-                        : "")));
+        out.add(Diagnostic.warning(at, "unreachable-skill", UnreachableEntry.finding(u)));
       }
     }
     return out;
-  }
-
-  private static String examples(Unreachable u) {
-    List<String> shown = new ArrayList<>();
-    for (int i = 0; i < Math.min(SHOWN, u.triggers().size()); i++) {
-      Optional<SkillId> to = u.takenBy().get(i);
-      shown.add(
-          "\"" + u.triggers().get(i) + "\" → " + to.map(SkillId::value).orElse("no skill fires"));
-    }
-    return String.join(", ", shown) + (u.triggers().size() > SHOWN ? ", …" : "");
   }
 
   private static String score(double s) {

@@ -181,7 +181,7 @@ final class HealthPages {
     };
   }
 
-  private static int weight(RoutingHealthView.Pair p) {
+  static int weight(RoutingHealthView.Pair p) {
     int w =
         Paging.weight(p.first())
             + Paging.weight(p.firstHref())

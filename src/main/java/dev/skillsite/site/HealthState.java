@@ -90,6 +90,28 @@ public final class HealthState implements AutoCloseable {
       SkillId owner, SkillId rival, String trigger, String ownerScore, String rivalScore) {}
 
   /**
+   * A collision row that comes ({@code added}) or goes: {@code owner}'s listed trigger now routes
+   * to (or is shared with, {@code kind} "ambiguous") {@code rival} with these printed scores, or no
+   * longer does (the scores and kind as it was printed). Unfiltered: a row whose trigger names the
+   * rival is left out by the report, and so here.
+   */
+  public record PairEdit(
+      SkillId owner,
+      SkillId rival,
+      String trigger,
+      boolean added,
+      String ownerScore,
+      String rivalScore,
+      String kind) {}
+
+  /**
+   * A listed-unreachable skill whose triggers changed: its entry as the report shows it now (empty:
+   * a trigger reaches it, the entry goes) and its {@code unreachable-skill} finding's message (empty
+   * with the entry).
+   */
+  public record Reach(SkillId id, Optional<RoutingHealthView.Lost> entry, Optional<String> finding) {}
+
+  /**
    * A patch's answer: the site files to publish (pages, the delta table) and the skills whose
    * health section is another one now (skill → its sections, hrefs relative to its page).
    */
@@ -130,7 +152,7 @@ public final class HealthState implements AutoCloseable {
   }
 
   /** A skill's href from any health page. */
-  static String healthHref(SkillId id) {
+  public static String healthHref(SkillId id) {
     return Urls.relative(SiteLayout.HEALTH, SiteLayout.skill(id));
   }
 
@@ -138,9 +160,46 @@ public final class HealthState implements AutoCloseable {
     return "pair:" + healthHref(a) + "\n" + healthHref(b);
   }
 
+  /** The page holding the pair (a, b), a sorting before b; empty when the report has none. */
+  private Optional<String> pairPage(SkillId a, SkillId b) {
+    return get(pairKey(a, b))
+        .filter(x -> x.length > 0) // a pair a patch deleted
+        .map(x -> new String(x, StandardCharsets.UTF_8));
+  }
+
+  /** The order of pairs in the report ({@code RoutingAnalyzer}: by the two ids). */
+  private static String order(SkillId a, SkillId b) {
+    return a.value() + "\u0000" + b.value();
+  }
+
+  /** The id of a skill page's href relative to {@code from} ({@code ../ID/index.html}). */
+  private static Optional<SkillId> idOf(String from, String href) {
+    String[] parts = href.split("/");
+    if (parts.length < 2 || !parts[parts.length - 1].equals("index.html")) {
+      return Optional.empty();
+    }
+    try {
+      SkillId id = new SkillId(parts[parts.length - 2]);
+      return Urls.relative(from, SiteLayout.skill(id)).equals(href)
+          ? Optional.of(id)
+          : Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A pair's place in the report's order, from its hrefs (relative to {@code from}). */
+  private static Optional<String> order(String from, RoutingHealthView.Pair p) {
+    Optional<SkillId> a = idOf(from, p.firstHref());
+    Optional<SkillId> b = idOf(from, p.secondHref());
+    return a.isPresent() && b.isPresent()
+        ? Optional.of(order(a.get(), b.get()))
+        : Optional.empty();
+  }
+
   /** Whether the report lists {@code id} as unreachable. */
   public boolean unreachable(SkillId id) {
-    return table.get("u:" + healthHref(id)).isPresent();
+    return get("u:" + healthHref(id)).filter(b -> b.length > 0).isPresent();
   }
 
   /**
@@ -148,7 +207,7 @@ public final class HealthState implements AutoCloseable {
    * rival that wins most often: its shared words); true when the state does not record rivals.
    */
   public boolean rivalOfUnreachable(SkillId id) {
-    return table.get(RIVALS).isEmpty() || table.get("w:" + healthHref(id)).isPresent();
+    return table.get(RIVALS).isEmpty() || get("w:" + healthHref(id)).isPresent();
   }
 
   /**
@@ -219,8 +278,50 @@ public final class HealthState implements AutoCloseable {
       Optional<Path> userTemplates,
       Function<SkillId, Optional<List<RoutingHealthView.SkillHealth>>> sections)
       throws IOException {
+    return patch(
+        rows,
+        listing,
+        replaced,
+        probes,
+        List.of(),
+        List.of(),
+        id -> Optional.empty(),
+        Map.of(),
+        userTemplates,
+        sections);
+  }
+
+  /**
+   * As {@link #patch(List, List, Map, int, Optional, Function)}, and collision rows that come or go
+   * ({@code edits}): each pair's rows inserted (in the report's order: the first skill's rows, then
+   * the second's, each in its triggers' order) or deleted, a pair new to the report inserted in id
+   * order on its page (found by the pages' recorded first and last pairs: O(log pages) records),
+   * a pair left without rows deleted; its suggestion made again; the pair count and the collision
+   * matrix (page 1: every pair's row count is recorded) and the sections summary; both skills'
+   * sections (rivals nearest first) and the owner's collision finding, placed at {@code places}
+   * (owner → trigger → where its SKILL.md lists it) in position order. {@code skills} gives a
+   * skill as the report reads it now (names, descriptions, triggers). Refused when the split of the
+   * report would move, a pair section would open or close a page, or a finding's place is unknown.
+   */
+  public Result patch(
+      List<Row> rows,
+      List<ListingEdit> listing,
+      Map<SkillId, List<RoutingHealthView.SkillHealth>> replaced,
+      int probes,
+      List<PairEdit> edits,
+      List<Reach> reach,
+      Function<SkillId, Optional<dev.skillsite.model.Skill>> skills,
+      Map<SkillId, Map<String, dev.skillsite.model.SourcePos>> places,
+      Optional<Path> userTemplates,
+      Function<SkillId, Optional<List<RoutingHealthView.SkillHealth>>> sections)
+      throws IOException {
     int delta = listing.stream().mapToInt(ListingEdit::delta).sum();
-    if (rows.isEmpty() && delta == 0 && probes == 0 && replaced.isEmpty()) {
+    if (rows.isEmpty()
+        && delta == 0
+        && probes == 0
+        && replaced.isEmpty()
+        && edits.isEmpty()
+        && reach.isEmpty()) {
       return new Result(Optional.of(Patched.NOTHING), "");
     }
     Map<String, HealthPage> views = new TreeMap<>();
@@ -270,7 +371,7 @@ public final class HealthState implements AutoCloseable {
     for (Row row : rows) {
       SkillId a = row.owner().compareTo(row.rival()) <= 0 ? row.owner() : row.rival();
       SkillId b = a.equals(row.owner()) ? row.rival() : row.owner();
-      Optional<byte[]> where = table.get(pairKey(a, b));
+      Optional<String> where = pairPage(a, b);
       if (where.isEmpty()) {
         return Result.no(
             "no health pair of "
@@ -279,7 +380,7 @@ public final class HealthState implements AutoCloseable {
                 + b.value()
                 + " (a collision the report hides or a new one)");
       }
-      String path = new String(where.get(), StandardCharsets.UTF_8);
+      String path = where.get();
       if (!views.containsKey(path)) {
         Optional<PageRecord> r = page(path);
         if (r.isEmpty()) {
@@ -354,6 +455,17 @@ public final class HealthState implements AutoCloseable {
         changedSections.put(id, now);
       }
     }
+    Map<String, byte[]> extra = new HashMap<>();
+    if (!edits.isEmpty() || !reach.isEmpty()) {
+      Edits e = new Edits(views, records, changedSections, extra, skills, places, sections);
+      Optional<String> no = edits.isEmpty() ? Optional.empty() : e.apply(edits);
+      if (no.isEmpty()) {
+        no = e.reach(reach);
+      }
+      if (no.isPresent()) {
+        return Result.no(no.get());
+      }
+    }
     // the split must stay: each changed page's bytes within the budget, and each page closed
     // where it was (its next page's first entry still does not fit), its previous page as well
     for (String path : views.keySet()) {
@@ -380,8 +492,643 @@ public final class HealthState implements AutoCloseable {
       changed.put("p:" + e.getKey(), encode(PageRecord.of(r.page(), e.getValue())));
     }
     changedSections.forEach((id, s) -> changed.put("h:" + id.value(), encode(s)));
+    changed.putAll(extra);
     files.put(DELTA, delta(changed));
     return new Result(Optional.of(new Patched(files, changedSections)), "");
+  }
+
+  /** A pair's row count as the collision matrix reads it (every pair's, {@code mx}). */
+  record Counted(String first, String firstHref, String second, String secondHref, int n) {}
+
+  private static final String MATRIX = "mx";
+
+  /** The first and last pair (their order, {@link #order(SkillId, SkillId)}) on a page. */
+  private static Optional<String[]> range(List<RoutingHealthView.Pair> pairs) {
+    if (pairs.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> first = order(SiteLayout.HEALTH, pairs.get(0));
+    Optional<String> last = order(SiteLayout.HEALTH, pairs.get(pairs.size() - 1));
+    return first.isPresent() && last.isPresent()
+        ? Optional.of(new String[] {first.get(), last.get()})
+        : Optional.empty();
+  }
+
+  /**
+   * Collision rows that come or go, applied to the pages and sections a patch is making ({@link
+   * #patch(List, List, Map, int, List, Function, Map, Optional, Function)}).
+   */
+  private final class Edits {
+    private final Map<String, HealthPage> views;
+    private final Map<String, PageRecord> records;
+    private final Map<SkillId, List<RoutingHealthView.SkillHealth>> changedSections;
+    private final Map<String, byte[]> extra;
+    private final Function<SkillId, Optional<dev.skillsite.model.Skill>> skills;
+    private final Map<SkillId, Map<String, dev.skillsite.model.SourcePos>> places;
+    private final Function<SkillId, Optional<List<RoutingHealthView.SkillHealth>>> sections;
+    private final java.util.Set<String> paged = new java.util.TreeSet<>();
+
+    Edits(
+        Map<String, HealthPage> views,
+        Map<String, PageRecord> records,
+        Map<SkillId, List<RoutingHealthView.SkillHealth>> changedSections,
+        Map<String, byte[]> extra,
+        Function<SkillId, Optional<dev.skillsite.model.Skill>> skills,
+        Map<SkillId, Map<String, dev.skillsite.model.SourcePos>> places,
+        Function<SkillId, Optional<List<RoutingHealthView.SkillHealth>>> sections) {
+      this.views = views;
+      this.records = records;
+      this.changedSections = changedSections;
+      this.extra = extra;
+      this.skills = skills;
+      this.places = places;
+      this.sections = sections;
+    }
+
+    private Optional<HealthPage> load(String path) {
+      if (!views.containsKey(path)) {
+        Optional<PageRecord> r = page(path);
+        if (r.isEmpty()) {
+          return Optional.empty();
+        }
+        records.put(path, r.get());
+        views.put(path, r.get().typed());
+      }
+      return Optional.of(views.get(path));
+    }
+
+    /** The first and last pair of page {@code n}, as this patch has it so far. */
+    private Optional<String[]> range(int n) {
+      String path = Paging.path(SiteLayout.HEALTH, n);
+      if (views.containsKey(path)) {
+        return HealthState.range(views.get(path).pairs());
+      }
+      return get("pk:" + path).map(b -> GSON.fromJson(new String(b, StandardCharsets.UTF_8), String[].class));
+    }
+
+    Optional<String> apply(List<PairEdit> edits) throws IOException {
+      Optional<HealthPage> first = load(SiteLayout.HEALTH);
+      Optional<byte[]> mx = get(MATRIX);
+      if (first.isEmpty() || mx.isEmpty()) {
+        return Optional.of("the health state records no pair ranges (a build before pair edits)");
+      }
+      List<Counted> counted =
+          new ArrayList<>(
+              List.of(GSON.fromJson(new String(mx.get(), StandardCharsets.UTF_8), Counted[].class)));
+      Map<String, List<PairEdit>> byPair = new TreeMap<>();
+      for (PairEdit e : edits) {
+        SkillId a = e.owner().compareTo(e.rival()) <= 0 ? e.owner() : e.rival();
+        SkillId b = a.equals(e.owner()) ? e.rival() : e.owner();
+        if (a.equals(b)) {
+          return Optional.of("a collision of " + a.value() + " with itself");
+        }
+        byPair.computeIfAbsent(order(a, b), k -> new ArrayList<>()).add(e);
+      }
+      int pairs = 0;
+      for (var entry : byPair.entrySet()) {
+        String[] ids = entry.getKey().split("\u0000");
+        SkillId a = new SkillId(ids[0]);
+        SkillId b = new SkillId(ids[1]);
+        Optional<Integer> moved = pair(a, b, entry.getValue(), counted);
+        if (moved.isEmpty()) {
+          return Optional.of(why);
+        }
+        pairs += moved.get();
+      }
+      // page 1: the pair count (and the sections summary), the matrix of every pair's count
+      HealthPage one = views.get(SiteLayout.HEALTH);
+      int count = one.pairCount() + pairs;
+      if (pairs != 0 && (one.pairCount() == 0 || count == 0)) {
+        return Optional.of("the report would gain or lose its only collision pairs");
+      }
+      List<RoutingHealthView.Pair> matrixPairs = new ArrayList<>();
+      for (Counted c : counted) {
+        matrixPairs.add(
+            new RoutingHealthView.Pair(
+                c.first(),
+                c.firstHref(),
+                c.second(),
+                c.secondHref(),
+                java.util.Collections.nCopies(
+                    c.n(), new RoutingHealthView.Shared("", "", "", "", "", "")),
+                ""));
+      }
+      dev.skillsite.check.CollisionMatrix matrix =
+          dev.skillsite.check.CollisionMatrix.of(matrixPairs);
+      List<HealthPage.Section> summary = new ArrayList<>(one.sections());
+      if (!summary.isEmpty()) {
+        var s0 = summary.get(0);
+        summary.set(
+            0,
+            new HealthPage.Section(
+                s0.label(), s0.count() + pairs, s0.pages(), s0.href()));
+      }
+      for (String path : new ArrayList<>(views.keySet())) {
+        HealthPage v = views.get(path);
+        views.put(
+            path,
+            with(
+                v,
+                v.probes(),
+                v.listing(),
+                v.pairs(),
+                path.equals(SiteLayout.HEALTH) ? matrix : v.matrix(),
+                count,
+                summary));
+      }
+      for (String path : paged) {
+        Optional<String[]> r = HealthState.range(views.get(path).pairs());
+        if (r.isEmpty()) {
+          return Optional.of("health page " + path + " would hold no pair (the sections move)");
+        }
+        extra.put("pk:" + path, encode(r.get()));
+      }
+      extra.put(MATRIX, encode(counted));
+      return Optional.empty();
+    }
+
+    /**
+     * Each listed-unreachable skill's entry replaced or deleted, its finding with it, the count of
+     * unreachable skills (page 1's summary; 0 on no page before or after) moved.
+     */
+    Optional<String> reach(List<Reach> reach) {
+      int gone = 0;
+      for (Reach r : reach) {
+        String href = healthHref(r.id());
+        Optional<String> path =
+            get("u:" + href).filter(b -> b.length > 0).map(b -> new String(b, StandardCharsets.UTF_8));
+        if (path.isEmpty()) {
+          return Optional.of(r.id().value() + " is not listed unreachable");
+        }
+        Optional<HealthPage> v = load(path.get());
+        if (v.isEmpty()) {
+          return Optional.of("no health page record of " + path.get());
+        }
+        List<RoutingHealthView.Lost> list = new ArrayList<>(v.get().unreachable());
+        int at = -1;
+        for (int i = 0; i < list.size(); i++) {
+          if (list.get(i).href().equals(href)) {
+            at = i;
+          }
+        }
+        if (at < 0) {
+          return Optional.of("the health page " + path.get() + " does not list " + r.id().value());
+        }
+        if (r.entry().isPresent()) {
+          list.set(at, r.entry().get());
+          if (!r.entry().get().rivalHref().isEmpty()) {
+            extra.put("w:" + r.entry().get().rivalHref(), encode(true));
+          }
+        } else {
+          list.remove(at);
+          if (list.isEmpty()) {
+            return Optional.of(
+                "health page " + path.get() + " would list no unreachable skill (the sections move)");
+          }
+          extra.put("u:" + href, new byte[0]);
+          gone++;
+        }
+        HealthPage p = v.get();
+        views.put(
+            path.get(),
+            with(
+                p, p.probes(), p.listing(), p.pairs(), list, p.matrix(), p.pairCount(),
+                p.unreachableCount(), p.sections()));
+        // the skill's finding
+        Optional<List<RoutingHealthView.SkillHealth>> was =
+            changedSections.containsKey(r.id())
+                ? Optional.of(changedSections.get(r.id()))
+                : patchedSection(r.id()).or(() -> sections.apply(r.id()));
+        if (was.isEmpty() || was.get().size() != 1) {
+          return Optional.of("no recorded health section of " + r.id().value());
+        }
+        List<RoutingHealthView.Finding> findings = new ArrayList<>();
+        int hit = 0;
+        for (RoutingHealthView.Finding f : was.get().get(0).findings()) {
+          if (f.code().equals("unreachable-skill")) {
+            hit++;
+            if (r.finding().isPresent()) {
+              findings.add(
+                  new RoutingHealthView.Finding(
+                      f.skill(), f.href(), f.where(), f.severity(), f.code(), r.finding().get()));
+            }
+          } else {
+            findings.add(f);
+          }
+        }
+        if (hit != 1) {
+          return Optional.of(r.id().value() + "'s unreachable finding is not the one shown");
+        }
+        if (r.finding().isPresent()) {
+          // the order follows the message among findings of one place
+          RoutingHealthView.Finding f =
+              findings.stream()
+                  .filter(x -> x.code().equals("unreachable-skill"))
+                  .findFirst()
+                  .orElseThrow();
+          long sharing =
+              findings.stream()
+                  .filter(x -> x.where().equals(f.where()) && x.severity().equals(f.severity()))
+                  .count();
+          if (sharing != 1) {
+            return Optional.of(r.id().value() + "'s unreachable finding shares its place");
+          }
+        }
+        changedSections.put(
+            r.id(),
+            List.of(new RoutingHealthView.SkillHealth(was.get().get(0).rivals(), findings)));
+      }
+      if (gone > 0) {
+        Optional<HealthPage> one = load(SiteLayout.HEALTH);
+        if (one.isEmpty()) {
+          return Optional.of("no health page record of " + SiteLayout.HEALTH);
+        }
+        int count = one.get().unreachableCount() - gone;
+        if (count <= 0) {
+          return Optional.of("the report would list no unreachable skill");
+        }
+        List<HealthPage.Section> summary = new ArrayList<>(one.get().sections());
+        if (summary.size() > 1) {
+          var s1 = summary.get(1);
+          summary.set(1, new HealthPage.Section(s1.label(), s1.count() - gone, s1.pages(), s1.href()));
+        }
+        for (String path : new ArrayList<>(views.keySet())) {
+          HealthPage p = views.get(path);
+          views.put(
+              path,
+              with(
+                  p, p.probes(), p.listing(), p.pairs(), p.unreachable(), p.matrix(),
+                  p.pairCount(), count, summary));
+        }
+      }
+      return Optional.empty();
+    }
+
+    private String why = "";
+
+    private Optional<Integer> no(String reason) {
+      why = reason;
+      return Optional.empty();
+    }
+
+    /**
+     * Applies the edits of the pair (a, b): the pair count's move (-1, 0, 1), or empty with {@link
+     * #why}.
+     */
+    private Optional<Integer> pair(SkillId a, SkillId b, List<PairEdit> edits, List<Counted> counted)
+        throws IOException {
+      Optional<dev.skillsite.model.Skill> sa = skills.apply(a);
+      Optional<dev.skillsite.model.Skill> sb = skills.apply(b);
+      if (sa.isEmpty() || sb.isEmpty()) {
+        return no("no record of " + a.value() + " or " + b.value() + " (a collision pair's names)");
+      }
+      String na = sa.get().name();
+      String nb = sb.get().name();
+      if (na.equals(nb)) {
+        return no("two skills named " + na + " (the rows do not say whose)");
+      }
+      String ha = healthHref(a);
+      String hb = healthHref(b);
+      Optional<String> at = pairPage(a, b);
+      List<RoutingHealthView.Shared> rows = new ArrayList<>();
+      int index = -1;
+      if (at.isPresent()) {
+        Optional<HealthPage> v = load(at.get());
+        if (v.isEmpty()) {
+          return no("no health page record of " + at.get());
+        }
+        for (int i = 0; i < v.get().pairs().size(); i++) {
+          RoutingHealthView.Pair p = v.get().pairs().get(i);
+          if (p.firstHref().equals(ha) && p.secondHref().equals(hb)) {
+            if (index >= 0 || !p.first().equals(na) || !p.second().equals(nb)) {
+              return no("the health pair of " + a.value() + " and " + b.value() + " differs");
+            }
+            index = i;
+            rows.addAll(p.triggers());
+          }
+        }
+        if (index < 0) {
+          return no("the health page " + at.get() + " does not hold the pair it should");
+        }
+      }
+      List<PairEdit> findings = new ArrayList<>();
+      for (PairEdit e : edits) {
+        if (e.added()) {
+          continue;
+        }
+        String owner = e.owner().equals(a) ? na : nb;
+        String rival = e.owner().equals(a) ? nb : na;
+        RoutingHealthView.Shared want =
+            new RoutingHealthView.Shared(
+                e.trigger(), owner, rival, e.ownerScore(), e.rivalScore(), e.kind());
+        if (!rows.remove(want)
+            && !dev.skillsite.check.ProbeOutcome.namesRival(e.trigger(), rival)) {
+          return no("the row of \"" + e.trigger() + "\" is not the one the report shows");
+        }
+      }
+      for (PairEdit e : edits) {
+        if (!e.added()) {
+          continue;
+        }
+        boolean ownerFirst = e.owner().equals(a);
+        String owner = ownerFirst ? na : nb;
+        String rival = ownerFirst ? nb : na;
+        if (dev.skillsite.check.ProbeOutcome.namesRival(e.trigger(), rival)) {
+          continue; // the report leaves it out
+        }
+        List<String> triggers = (ownerFirst ? sa : sb).get().triggers().all();
+        int idx = triggers.indexOf(e.trigger());
+        if (idx < 0 || triggers.lastIndexOf(e.trigger()) != idx) {
+          return no(e.owner().value() + " lists \"" + e.trigger() + "\" other than once");
+        }
+        int pos = 0;
+        for (int j = 0; j < rows.size(); j++) {
+          RoutingHealthView.Shared x = rows.get(j);
+          boolean xFirst = x.owner().equals(na);
+          if (xFirst != ownerFirst) {
+            if (xFirst) {
+              pos = j + 1;
+              continue;
+            }
+            break;
+          }
+          int xi = triggers.indexOf(x.trigger());
+          if (xi < 0 || xi == idx || triggers.lastIndexOf(x.trigger()) != xi) {
+            return no("the rows of " + e.owner().value() + " do not follow its triggers");
+          }
+          if (xi < idx) {
+            pos = j + 1;
+          } else {
+            break;
+          }
+        }
+        rows.add(
+            pos,
+            new RoutingHealthView.Shared(
+                e.trigger(), owner, rival, e.ownerScore(), e.rivalScore(), e.kind()));
+        findings.add(e);
+      }
+      RoutingHealthView.Pair now = null;
+      if (!rows.isEmpty()) {
+        List<dev.skillsite.check.Collision> cs = new ArrayList<>();
+        for (RoutingHealthView.Shared x : rows) {
+          boolean xFirst = x.owner().equals(na);
+          cs.add(
+              new dev.skillsite.check.Collision(
+                  xFirst ? a : b,
+                  xFirst ? b : a,
+                  x.trigger(),
+                  Optional.empty(),
+                  0,
+                  x.kind().equals("ambiguous")));
+        }
+        now =
+            new RoutingHealthView.Pair(
+                na,
+                ha,
+                nb,
+                hb,
+                rows,
+                dev.skillsite.check.ProbeOutcome.suggestion(sa.get(), sb.get(), cs));
+      }
+      int moved = 0;
+      RoutingHealthView.Pair old = null;
+      if (at.isPresent()) {
+        HealthPage v = views.get(at.get());
+        old = v.pairs().get(index);
+        List<RoutingHealthView.Pair> list = new ArrayList<>(v.pairs());
+        if (now == null) {
+          list.remove(index);
+          extra.put(pairKey(a, b), new byte[0]);
+          moved = -1;
+        } else {
+          list.set(index, now);
+        }
+        views.put(at.get(), withPairs(v, list));
+        paged.add(at.get());
+      } else if (now != null) {
+        Optional<String> path = insert(order(a, b), now);
+        if (path.isEmpty()) {
+          return Optional.empty();
+        }
+        extra.put(pairKey(a, b), path.get().getBytes(StandardCharsets.UTF_8));
+        paged.add(path.get());
+        moved = 1;
+      } else {
+        return Optional.of(0); // rows the report leaves out
+      }
+      counted.removeIf(c -> c.firstHref().equals(ha) && c.secondHref().equals(hb));
+      if (now != null) {
+        counted.add(new Counted(na, ha, nb, hb, rows.size()));
+      }
+      for (SkillId id : List.of(a, b)) {
+        if (!section(id, a, b, old, now, findings)) {
+          return Optional.empty();
+        }
+      }
+      return Optional.of(moved);
+    }
+
+    /**
+     * Places a pair new to the report on its page (the page whose recorded pairs enclose its
+     * order, or the one it fits at the end of, as the split would): the page's path, or empty with
+     * {@link #why}.
+     */
+    private Optional<String> insert(String key, RoutingHealthView.Pair pair) {
+      int pages = views.get(SiteLayout.HEALTH) == null ? 0 : records.get(SiteLayout.HEALTH).page().pager().count();
+      int lo = 1;
+      int hi = pages;
+      int n = 0;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        Optional<String[]> r = range(mid);
+        if (r.isPresent() && r.get()[0].compareTo(key) < 0) {
+          n = mid;
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      String path;
+      int pos;
+      if (n == 0) {
+        if (range(1).isEmpty()) {
+          why = "the report has no collision pair to place a new one by";
+          return Optional.empty();
+        }
+        path = SiteLayout.HEALTH;
+        pos = 0;
+      } else {
+        path = Paging.path(SiteLayout.HEALTH, n);
+        Optional<HealthPage> v = load(path);
+        Optional<String[]> r = range(n);
+        if (v.isEmpty() || r.isEmpty()) {
+          why = "no health page record of " + path;
+          return Optional.empty();
+        }
+        List<RoutingHealthView.Pair> list = v.get().pairs();
+        if (key.compareTo(r.get()[1]) < 0
+            || HealthPages.count(v.get()) > list.size()
+            || !closed(v.get(), HealthPages.weight(pair))) {
+          pos = 0;
+          for (RoutingHealthView.Pair p : list) {
+            Optional<String> o = order(SiteLayout.HEALTH, p);
+            if (o.isEmpty()) {
+              why = "a health pair's hrefs do not read as skill pages";
+              return Optional.empty();
+            }
+            if (o.get().compareTo(key) < 0) {
+              pos++;
+            }
+          }
+        } else if (n < pages && range(n + 1).isPresent()) {
+          path = Paging.path(SiteLayout.HEALTH, n + 1);
+          pos = 0;
+        } else {
+          why = "a new pair after the last page of pairs (the sections would move)";
+          return Optional.empty();
+        }
+      }
+      Optional<HealthPage> v = load(path);
+      if (v.isEmpty()) {
+        why = "no health page record of " + path;
+        return Optional.empty();
+      }
+      List<RoutingHealthView.Pair> list = new ArrayList<>(v.get().pairs());
+      list.add(pos, pair);
+      views.put(path, withPairs(v.get(), list));
+      return Optional.of(path);
+    }
+
+    /**
+     * The section of {@code id} with the pair (a, b) as {@code now} has it (null: gone; {@code old}
+     * null: new), rivals nearest first, and the collision findings {@code added} of its own; false
+     * with {@link #why} when it cannot.
+     */
+    private boolean section(
+        SkillId id,
+        SkillId a,
+        SkillId b,
+        RoutingHealthView.Pair old,
+        RoutingHealthView.Pair now,
+        List<PairEdit> added) {
+      Optional<List<RoutingHealthView.SkillHealth>> was =
+          changedSections.containsKey(id)
+              ? Optional.of(changedSections.get(id))
+              : patchedSection(id).or(() -> sections.apply(id));
+      if (was.isEmpty() || was.get().size() != 1) {
+        why = "no recorded health section of " + id.value();
+        return false;
+      }
+      RoutingHealthView.SkillHealth h = was.get().get(0);
+      String page = SiteLayout.skill(id);
+      String self = Urls.relative(page, page);
+      String sa = Urls.relative(page, SiteLayout.skill(a));
+      String sb = Urls.relative(page, SiteLayout.skill(b));
+      List<RoutingHealthView.Pair> rivals = new ArrayList<>();
+      int found = 0;
+      for (RoutingHealthView.Pair p : h.rivals()) {
+        if (p.firstHref().equals(sa) && p.secondHref().equals(sb)) {
+          found++;
+        } else {
+          rivals.add(p);
+        }
+      }
+      if (found != (old == null ? 0 : 1)) {
+        why = "the health section of " + id.value() + " does not show its pairs as the report";
+        return false;
+      }
+      if (now != null) {
+        rivals.add(
+            new RoutingHealthView.Pair(
+                now.first(), sa, now.second(), sb, now.triggers(), now.suggestion()));
+      }
+      Map<RoutingHealthView.Pair, String> others = new HashMap<>();
+      for (RoutingHealthView.Pair p : rivals) {
+        String href = p.firstHref().equals(self) ? p.secondHref() : p.firstHref();
+        Optional<SkillId> other = idOf(page, href);
+        if (other.isEmpty()) {
+          why = "a rival's href in " + id.value() + "'s section does not read as a skill page";
+          return false;
+        }
+        others.put(p, other.get().value());
+      }
+      rivals.sort(
+          java.util.Comparator.comparingInt((RoutingHealthView.Pair p) -> -p.triggers().size())
+              .thenComparing(others::get));
+      List<RoutingHealthView.Finding> findings = new ArrayList<>(h.findings());
+      for (PairEdit e : added) {
+        if (!e.owner().equals(id)) {
+          continue;
+        }
+        dev.skillsite.model.SourcePos where =
+            places.getOrDefault(id, Map.of()).get(e.trigger());
+        Optional<dev.skillsite.model.Skill> s = skills.apply(id);
+        if (where == null || s.isEmpty()) {
+          why = "the place of " + id.value() + "'s trigger \"" + e.trigger() + "\" is not known";
+          return false;
+        }
+        RoutingHealthView.Finding f =
+            new RoutingHealthView.Finding(
+                s.get().name(),
+                self,
+                where.toString(),
+                "warning",
+                e.kind().equals("ambiguous") ? "trigger-ambiguous" : "trigger-collision",
+                findingMessage(e.trigger(), e.rival(), e.rivalScore(), e.ownerScore(), e.kind()));
+        int pos = 0;
+        for (RoutingHealthView.Finding x : findings) {
+          int c = compareFindings(x, f);
+          if (c == 0) {
+            why = id.value() + "'s new collision finding ties another";
+            return false;
+          }
+          if (c < 0) {
+            pos++;
+          }
+        }
+        findings.add(pos, f);
+      }
+      changedSections.put(id, List.of(new RoutingHealthView.SkillHealth(rivals, findings)));
+      return true;
+    }
+  }
+
+  /** Two findings in {@code Diagnostic.ORDER}: path, line, column, severity, message. */
+  private static int compareFindings(RoutingHealthView.Finding x, RoutingHealthView.Finding y) {
+    java.util.regex.Pattern at = java.util.regex.Pattern.compile("^(.*):([0-9]+):([0-9]+)$");
+    java.util.regex.Matcher mx = at.matcher(x.where());
+    java.util.regex.Matcher my = at.matcher(y.where());
+    if (!mx.matches() || !my.matches()) {
+      return 0; // unknown: the caller refuses
+    }
+    int c = mx.group(1).compareTo(my.group(1));
+    if (c == 0) {
+      c = Integer.compare(Integer.parseInt(mx.group(2)), Integer.parseInt(my.group(2)));
+    }
+    if (c == 0) {
+      c = Integer.compare(Integer.parseInt(mx.group(3)), Integer.parseInt(my.group(3)));
+    }
+    if (c == 0) {
+      c = Integer.compare(severity(x.severity()), severity(y.severity()));
+    }
+    return c != 0 ? c : x.message().compareTo(y.message());
+  }
+
+  private static int severity(String label) {
+    for (dev.skillsite.model.Severity s : dev.skillsite.model.Severity.values()) {
+      if (s.label().equals(label)) {
+        return s.ordinal();
+      }
+    }
+    return -1;
+  }
+
+  /** A collision finding's whole message, as {@code check.RoutingRule} writes it. */
+  public static String findingMessage(
+      String trigger, SkillId rival, String rivalScore, String ownerScore, String kind) {
+    String m = message(trigger, rival, rivalScore, ownerScore, kind);
+    return kind.equals("ambiguous") ? m + "within 10%)" : m;
   }
 
   /** The delta table: this one's records and {@code changed} (the latter win). */
@@ -412,6 +1159,9 @@ public final class HealthState implements AutoCloseable {
     HealthPage here = views.get(path);
     if (HealthPages.count(here) > 1 && HealthPages.bytes(here) > Paging.BUDGET) {
       return Optional.of("health page " + path + " would grow past its budget");
+    }
+    if (HealthPages.count(here) > HealthPages.ENTRIES || (HealthPages.count(here) == 0 && n > 1)) {
+      return Optional.of("health page " + path + " would hold another number of pages' entries");
     }
     Optional<HealthPage> next = view(Paging.path(SiteLayout.HEALTH, n + 1), views);
     if (next.isPresent() && !closed(here, HealthPages.firstWeight(next.get()))) {
@@ -446,30 +1196,45 @@ public final class HealthState implements AutoCloseable {
     return Integer.parseInt(name.substring("page_".length(), name.length() - ".html".length()));
   }
 
+  /**
+   * The index of {@code row}'s row in a pair's rows; -1 when it has none. Two skills of one name
+   * (a registry's replicas) are told apart by order: the first skill's rows come first, so of two
+   * rows of one trigger the first is the first skill's.
+   */
+  private static int rowIndex(RoutingHealthView.Pair p, Row row, SkillId first) {
+    String owner = row.owner().equals(first) ? p.first() : p.second();
+    List<Integer> hits = new ArrayList<>();
+    for (int i = 0; i < p.triggers().size(); i++) {
+      RoutingHealthView.Shared s = p.triggers().get(i);
+      if (s.trigger().equals(row.trigger()) && s.owner().equals(owner)) {
+        hits.add(i);
+      }
+    }
+    if (!p.first().equals(p.second())) {
+      return hits.isEmpty() ? -1 : hits.get(0);
+    }
+    if (hits.size() == 1) {
+      return hits.get(0); // the other skill has no row of it: this one is the owner's
+    }
+    return hits.size() == 2 ? hits.get(row.owner().equals(first) ? 0 : 1) : -1;
+  }
+
   /** {@code p} with {@code row}'s rows replaced; empty when it has none of them. */
   private static Optional<RoutingHealthView.Pair> replace(
       RoutingHealthView.Pair p, Row row, SkillId first) {
-    String owner = row.owner().equals(first) ? p.first() : p.second();
-    if (p.first().equals(p.second())) {
-      return Optional.empty(); // two skills of one name: the rows do not say whose
+    int at = rowIndex(p, row, first);
+    if (at < 0) {
+      return Optional.empty();
     }
-    List<RoutingHealthView.Shared> rows = new ArrayList<>();
-    boolean hit = false;
-    for (RoutingHealthView.Shared s : p.triggers()) {
-      if (s.trigger().equals(row.trigger()) && s.owner().equals(owner)) {
-        rows.add(
-            new RoutingHealthView.Shared(
-                s.trigger(), s.owner(), s.rival(), row.ownerScore(), row.rivalScore(), s.kind()));
-        hit = true;
-      } else {
-        rows.add(s);
-      }
-    }
-    return hit
-        ? Optional.of(
-            new RoutingHealthView.Pair(
-                p.first(), p.firstHref(), p.second(), p.secondHref(), rows, p.suggestion()))
-        : Optional.empty();
+    List<RoutingHealthView.Shared> rows = new ArrayList<>(p.triggers());
+    RoutingHealthView.Shared s = rows.get(at);
+    rows.set(
+        at,
+        new RoutingHealthView.Shared(
+            s.trigger(), s.owner(), s.rival(), row.ownerScore(), row.rivalScore(), s.kind()));
+    return Optional.of(
+        new RoutingHealthView.Pair(
+            p.first(), p.firstHref(), p.second(), p.secondHref(), rows, p.suggestion()));
   }
 
   /** The row of {@code page}'s pair (a, b) that {@code row} replaces. */
@@ -477,10 +1242,8 @@ public final class HealthState implements AutoCloseable {
       HealthPage page, SkillId a, SkillId b, Row row) {
     for (RoutingHealthView.Pair p : page.pairs()) {
       if (p.firstHref().equals(healthHref(a)) && p.secondHref().equals(healthHref(b))) {
-        String owner = row.owner().equals(a) ? p.first() : p.second();
-        return p.triggers().stream()
-            .filter(s -> s.trigger().equals(row.trigger()) && s.owner().equals(owner))
-            .findFirst();
+        int at = rowIndex(p, row, a);
+        return at < 0 ? Optional.empty() : Optional.of(p.triggers().get(at));
       }
     }
     return Optional.empty();
@@ -555,56 +1318,55 @@ public final class HealthState implements AutoCloseable {
   }
 
   private static HealthPage withListing(HealthPage v, RoutingHealthView.Listing listing) {
-    return new HealthPage(
-        v.first(),
-        v.probes(),
-        v.matrix(),
-        listing,
-        v.pairs(),
-        v.unreachable(),
-        v.nameOnly(),
-        v.lint(),
-        v.pairCount(),
-        v.unreachableCount(),
-        v.nameOnlyCount(),
-        v.lintCount(),
-        v.sections(),
-        v.continued());
+    return with(v, v.probes(), listing, v.pairs(), v.matrix(), v.pairCount(), v.sections());
   }
 
   private static HealthPage withProbes(HealthPage v, int probes) {
-    return new HealthPage(
-        v.first(),
-        probes,
-        v.matrix(),
-        v.listing(),
-        v.pairs(),
-        v.unreachable(),
-        v.nameOnly(),
-        v.lint(),
-        v.pairCount(),
-        v.unreachableCount(),
-        v.nameOnlyCount(),
-        v.lintCount(),
-        v.sections(),
-        v.continued());
+    return with(v, probes, v.listing(), v.pairs(), v.matrix(), v.pairCount(), v.sections());
   }
 
   private static HealthPage withPairs(HealthPage v, List<RoutingHealthView.Pair> pairs) {
+    return with(v, v.probes(), v.listing(), pairs, v.matrix(), v.pairCount(), v.sections());
+  }
+
+  /** {@code v} with the parts a patch moves. */
+  private static HealthPage with(
+      HealthPage v,
+      int probes,
+      RoutingHealthView.Listing listing,
+      List<RoutingHealthView.Pair> pairs,
+      dev.skillsite.check.CollisionMatrix matrix,
+      int pairCount,
+      List<HealthPage.Section> sections) {
+    return with(v, probes, listing, pairs, v.unreachable(), matrix, pairCount,
+        v.unreachableCount(), sections);
+  }
+
+  /** {@code v} with the parts a patch moves, its unreachable skills too. */
+  private static HealthPage with(
+      HealthPage v,
+      int probes,
+      RoutingHealthView.Listing listing,
+      List<RoutingHealthView.Pair> pairs,
+      List<RoutingHealthView.Lost> unreachable,
+      dev.skillsite.check.CollisionMatrix matrix,
+      int pairCount,
+      int unreachableCount,
+      List<HealthPage.Section> sections) {
     return new HealthPage(
         v.first(),
-        v.probes(),
-        v.matrix(),
-        v.listing(),
+        probes,
+        matrix,
+        listing,
         pairs,
-        v.unreachable(),
+        unreachable,
         v.nameOnly(),
         v.lint(),
-        v.pairCount(),
-        v.unreachableCount(),
+        pairCount,
+        unreachableCount,
         v.nameOnlyCount(),
         v.lintCount(),
-        v.sections(),
+        sections,
         v.continued());
   }
 
@@ -631,6 +1393,7 @@ public final class HealthState implements AutoCloseable {
     private final boolean on;
     private final Map<String, PageRecord> pages = new LinkedHashMap<>();
     private final Map<String, byte[]> where = new HashMap<>();
+    private final List<Counted> counted = new ArrayList<>();
 
     Recorder(boolean on) {
       this.on = on;
@@ -643,6 +1406,13 @@ public final class HealthState implements AutoCloseable {
       pages.put(path, PageRecord.of(page, view));
       byte[] at = path.getBytes(StandardCharsets.UTF_8);
       view.pairs().forEach(p -> where.put("pair:" + p.firstHref() + "\n" + p.secondHref(), at));
+      view.pairs()
+          .forEach(
+              p ->
+                  counted.add(
+                      new Counted(
+                          p.first(), p.firstHref(), p.second(), p.secondHref(), p.triggers().size())));
+      range(view.pairs()).ifPresent(r -> where.put("pk:" + path, encode(r)));
       view.unreachable().forEach(u -> where.put("u:" + u.href(), at));
       view.unreachable().stream()
           .filter(u -> !u.rivalHref().isEmpty())
@@ -657,6 +1427,7 @@ public final class HealthState implements AutoCloseable {
       Map<String, byte[]> records = new HashMap<>(where);
       records.put(SITE, encode(site));
       records.put(RIVALS, encode(true));
+      records.put(MATRIX, encode(counted));
       pages.forEach((path, r) -> records.put("p:" + path, encode(r)));
       try {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -49,13 +48,21 @@ class RoutingWireTriggerTest {
   /** What a run of edits did. */
   private record Run(List<String> patched, List<String> refused) {}
 
+  /**
+   * Which patched edits a test counts: the skill before and after, and how many collision rows
+   * and pairs the health report gained (a clean build's against the site before the patch).
+   */
+  private interface Counts {
+    boolean test(Skill was, Skill now, int rows, int pairs);
+  }
+
   @Test
   void aReworderedPhraseIsPatched() throws IOException {
     Run r =
         run(
             content(false),
             (text, k) -> phrase(text, k).flatMap(m -> lastWord(text, m, "zebrafish")),
-            (was, now) ->
+            (was, now, rows, pairs) ->
                 was.triggers().all().size() == now.triggers().all().size()
                     && !was.triggers().all().equals(now.triggers().all()),
             1);
@@ -78,7 +85,7 @@ class RoutingWireTriggerTest {
                               "\"" + p.substring(0, at) + "\", \"" + p.substring(at + 1) + "\"";
                           return text.substring(0, m.start()) + by + text.substring(m.end());
                         }),
-            (was, now) -> now.triggers().all().size() > was.triggers().all().size(),
+            (was, now, rows, pairs) -> now.triggers().all().size() > was.triggers().all().size(),
             1);
     assertEquals(1, r.patched().size(), "no split phrase patched: " + r.refused());
   }
@@ -106,7 +113,7 @@ class RoutingWireTriggerTest {
               }
               return Optional.empty();
             },
-            (was, now) -> now.triggers().all().size() < was.triggers().all().size(),
+            (was, now, rows, pairs) -> now.triggers().all().size() < was.triggers().all().size(),
             1);
     assertEquals(1, r.patched().size(), "no merged phrases patched: " + r.refused());
   }
@@ -120,91 +127,162 @@ class RoutingWireTriggerTest {
                 k > 0 || !text.contains(" toolkit for")
                     ? Optional.empty()
                     : Optional.of(text.replaceFirst(" toolkit for", " zebrafish for")),
-            (was, now) -> !was.stringKey("when_to_use").equals(now.stringKey("when_to_use")),
+            (was, now, rows, pairs) ->
+                !was.stringKey("when_to_use").equals(now.stringKey("when_to_use")),
             1);
     assertEquals(1, r.patched().size(), "no when_to_use edit patched: " + r.refused());
   }
 
   @Test
-  void aPhraseCopiedFromAnotherSkillGainsACollisionAndIsRefused() throws IOException {
+  void aPhraseCopiedFromAnotherSkillGainsACollisionRowAndIsPatched() throws IOException {
+    Run r = run(content(false), copied(), (was, now, rows, pairs) -> rows > 0, 1);
+    assertEquals(1, r.patched().size(), "no copied phrase gained a patched row: " + r.refused());
+  }
+
+  @Test
+  void aCollidingPhraseReworderedLosesItsRowAndIsPatched() throws IOException {
     Path content = content(false);
-    List<String> others = new ArrayList<>();
-    for (String s : RoutingWireTest.sources(content)) {
-      Matcher m = PHRASE.matcher(description(Files.readString(content.resolve(s))));
-      while (m.find()) {
-        others.add(s + "\n" + m.group(1));
-      }
-    }
+    Path pre = tmp.resolve("pre");
+    RoutingWireTest.build(content, pre);
+    Set<String> colliding = new TreeSet<>();
+    RoutingWireTest.collisionRows(pre, content).forEach(c -> colliding.add(c.trigger()));
+    assertTrue(!colliding.isEmpty(), "elixir has colliding phrases");
     Run r =
         run(
             content,
             (text, k) -> {
-              // X's first phrase replaced by another skill's phrase of as many words
-              Optional<Matcher> m = phrase(text, 0);
-              if (m.isEmpty()) {
-                return Optional.empty();
-              }
-              int words = m.get().group(1).split(" ").length;
-              int seen = 0;
-              for (String o : others) {
-                String p = o.substring(o.indexOf('\n') + 1);
-                if (p.split(" ").length == words
-                    && !description(text).contains("\"" + p + "\"")
-                    && seen++ == k) {
-                  return Optional.of(
-                      text.substring(0, m.get().start())
-                          + "\""
-                          + p
-                          + "\""
-                          + text.substring(m.get().end()));
+              List<Matcher> hits = new ArrayList<>();
+              for (int i = 0; phrase(text, i).isPresent(); i++) {
+                Matcher m = phrase(text, i).get();
+                if (colliding.contains(m.group(1))) {
+                  hits.add(m);
                 }
               }
-              return Optional.empty();
+              return k < hits.size() ? lastWord(text, hits.get(k), "zebrafish") : Optional.empty();
             },
-            (was, now) -> false,
-            0);
-    assertTrue(
-        r.refused().stream().anyMatch(w -> w.contains("a collision came")),
-        "no copied phrase gained a collision: " + r.refused());
+            (was, now, rows, pairs) -> rows < 0,
+            1);
+    assertEquals(1, r.patched().size(), "no colliding phrase's row deleted: " + r.refused());
   }
 
   @Test
-  void aCollidingPhraseReworderedLosesItsCollisionAndIsRefused() throws IOException {
+  void anUnreachableSkillsTriggerEditPatchesItsEntry() throws IOException {
+    // two skills that list only another skill's phrases (oban-thinking's): both unreachable
     Path content = content(false);
-    Path out = tmp.resolve("site");
-    RoutingWireTest.build(content, out);
-    List<RoutingWireTest.Candidate> rows = RoutingWireTest.collisionRows(out, content);
-    assertTrue(!rows.isEmpty(), "elixir has colliding phrases");
-    List<String> refused = new ArrayList<>();
-    for (RoutingWireTest.Candidate c : rows) {
-      Path file = content.resolve(c.source());
-      String before = Files.readString(file);
-      int at = before.indexOf("\"" + c.trigger() + "\"");
-      if (at < 0) {
-        continue;
-      }
-      Matcher m = PHRASE.matcher(before).region(at, before.length());
-      assertTrue(m.find());
-      Optional<String> edited = lastWord(before, m, "zebrafish");
-      if (edited.isEmpty()) {
-        continue;
-      }
-      Files.writeString(file, edited.get());
-      String key = RoutingWireTest.key(content, out);
-      RoutingSeam.Change change = RoutingWireTest.change(content, out, key, c.source());
-      try (RoutingSeam.Outcome o = new RoutingWire().patch(out, key, List.of(change))) {
-        String why =
-            o.patched().isEmpty()
-                ? o.cannot()
-                : o.patched().get().health().orElse("patched: a wrong patch");
-        refused.add(c.source() + ": " + why);
-      }
-      Files.writeString(file, before, StandardCharsets.UTF_8);
+    Path oban = content.resolve("plugins/elixir/skills/oban-thinking/SKILL.md");
+    List<String> phrases = new ArrayList<>();
+    Matcher m = PHRASE.matcher(description(Files.readString(oban)));
+    while (m.find()) {
+      phrases.add(m.group(1));
     }
+    for (int i = 0; i < 3; i++) {
+      String name = List.of("zq-alpha", "zq-beta", "zq-gamma").get(i);
+      Path dir = content.resolve("plugins/elixir/skills/" + name);
+      Files.createDirectories(dir);
+      Files.writeString(
+          dir.resolve("SKILL.md"),
+          "---\nname: "
+              + name
+              + "\ndescription: Use when the user says \""
+              + phrases.get(3 * i)
+              + "\", \""
+              + phrases.get(3 * i + 1)
+              + "\" or \""
+              + phrases.get(3 * i + 2)
+              + "\".\n---\n\n# "
+              + name
+              + "\n\nSee the other skills.\n");
+    }
+    Path pre = tmp.resolve("pre");
+    RoutingWireTest.build(content, pre);
+    Set<String> lost = unreachable(pre);
+    lost.retainAll(List.of("zq-alpha", "zq-beta", "zq-gamma"));
+    assertTrue(lost.size() >= 2, "two of the three are unreachable: " + lost);
+    String stays = lost.iterator().next();
+    Run r =
+        run(
+            content,
+            (text, k) -> {
+              String name = null;
+              for (String n : lost) {
+                if (text.contains("\nname: " + n + "\n")) {
+                  name = n;
+                }
+              }
+              if (name == null || k > 0) {
+                return Optional.empty();
+              }
+              Matcher first = phrase(text, 0).orElseThrow();
+              // the first: its first phrase another of oban-thinking's (it stays unreachable, its
+              // entry and rows read otherwise); the others: a word no skill has (a trigger reaches
+              // them)
+              String other =
+                  phrases.stream()
+                      .filter(x -> !text.contains("\"" + x + "\""))
+                      .findFirst()
+                      .orElseThrow();
+              return name.equals(stays)
+                  ? Optional.of(
+                      text.substring(0, first.start(1)) + other + text.substring(first.end(1)))
+                  : lastWord(text, first, "zebrafish");
+            },
+            (was, now, rows, pairs) -> !was.triggers().equals(now.triggers()),
+            2);
+    // every trigger of an unreachable skill must be ranked again to write its entry: the routing
+    // side asks a changed skill's own triggers with wt-rank's asked set (merge: then both patch)
     assertTrue(
-        refused.stream().anyMatch(w -> w.contains("a collision row")),
-        "no colliding phrase reworded was refused for its row: " + refused);
-    assertTrue(refused.stream().noneMatch(w -> w.contains("wrong patch")), refused.toString());
+        r.patched().size() == 2
+            || r.refused().stream().allMatch(w -> w.contains("was not ranked again")),
+        "an unreachable skill's edit refused: " + r.refused());
+  }
+
+  /** The names of the skills the health report of {@code site} lists unreachable. */
+  private static Set<String> unreachable(Path site) throws IOException {
+    Set<String> out = new TreeSet<>();
+    Pattern item = Pattern.compile("<li><a href=\"\\.\\./skills/[^\"]+\">([^<]+)</a>:");
+    try (var pages = Files.list(site.resolve("health"))) {
+      for (Path page : pages.toList()) {
+        String html = Files.readString(page);
+        int from = html.indexOf("<h2 id=\"ss-unreachable\">");
+        if (from < 0) {
+          continue;
+        }
+        Matcher m = item.matcher(html.substring(from, html.indexOf("</section>", from)));
+        while (m.find()) {
+          out.add(m.group(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** X's first phrase replaced by another skill's phrase of as many words (the k-th such). */
+  private Edit copied() throws IOException {
+    Path content = tmp.resolve("content");
+    List<String> others = new ArrayList<>();
+    for (String s : RoutingWireTest.sources(content)) {
+      Matcher m = PHRASE.matcher(description(Files.readString(content.resolve(s))));
+      while (m.find()) {
+        others.add(m.group(1));
+      }
+    }
+    return (text, k) -> {
+      Optional<Matcher> m = phrase(text, 0);
+      if (m.isEmpty()) {
+        return Optional.empty();
+      }
+      int words = m.get().group(1).split(" ").length;
+      int seen = 0;
+      for (String p : others) {
+        if (p.split(" ").length == words
+            && !description(text).contains("\"" + p + "\"")
+            && seen++ == k) {
+          return Optional.of(
+              text.substring(0, m.get().start()) + "\"" + p + "\"" + text.substring(m.get().end()));
+        }
+      }
+      return Optional.empty();
+    };
   }
 
   // --- harness
@@ -237,13 +315,12 @@ class RoutingWireTriggerTest {
    * build of the edited content, and kept (the next edits start from it). Stops after {@code
    * wanted} patched edits that {@code counts} (before, after) accepts.
    */
-  private Run run(Path content, Edit edit, BiPredicate<Skill, Skill> counts, int wanted)
-      throws IOException {
+  private Run run(Path content, Edit edit, Counts counts, int wanted) throws IOException {
     Path out = tmp.resolve("site");
     RoutingWireTest.build(content, out);
     List<String> patched = new ArrayList<>();
     List<String> refused = new ArrayList<>();
-    Set<dev.skillsite.model.SkillId> rendered =
+    Set<dev.skillsite.model.SkillId> models =
         new TreeSet<>(Comparator.comparing(dev.skillsite.model.SkillId::value));
     for (String source : RoutingWireTest.sources(content)) {
       for (int k = 0; k < 12; k++) {
@@ -272,6 +349,9 @@ class RoutingWireTriggerTest {
           RoutingSeam.Patched p = o.patched().get();
           Path clean = tmp.resolve("clean-" + patched.size() + "-" + refused.size());
           RoutingWireTest.build(content, clean);
+          int[] then = pairsAndRows(out);
+          int lostThen = unreachable(out).size();
+          int[] now = pairsAndRows(clean);
           RoutingWireTest.publish(content, out, p);
           o.commit();
           String at = source + "#" + k;
@@ -282,14 +362,10 @@ class RoutingWireTriggerTest {
                   RoutingWireTest.under(SiteFingerprint.of(clean), "health/", "-"),
                   RoutingWireTest.under(SiteFingerprint.of(out), "health/", "-")),
               at + ": the health pages");
-          // the pages side renders again the changed skill's page and those given a section; the
-          // seam alone does not, so a page an earlier patch of this run gave a section is read
-          // from the health state too (its file on disk is still the full build's)
-          rendered.add(change.id());
-          rendered.addAll(p.healthPatch().sections().keySet());
-          Set<dev.skillsite.model.SkillId> models =
-              new TreeSet<>(Comparator.comparing(dev.skillsite.model.SkillId::value));
-          models.addAll(rendered);
+          // every skill a patch of this run gave a section: the pages side renders its page
+          // again (the seam alone leaves the published page as it was)
+          models.add(change.id());
+          models.addAll(p.healthPatch().sections().keySet()); // the pages side renders them again
           RoutingWireTest.assertHealthSectionsSame(clean, out, models, at);
           RoutingWireTest.assertRankingsAreTheCleanBuilds(p, clean, at);
           assertProbesSame(clean, out, was, change.now(), at);
@@ -299,12 +375,16 @@ class RoutingWireTriggerTest {
                 at + ": the probe count is on page 1");
           }
           System.out.printf(
-              "%s: patched (%d → %d triggers), health side %.1f ms CPU%n",
+              "%s: patched (%d → %d triggers, %+d pairs, %+d rows, %+d unreachable), health side"
+                  + " %.1f ms CPU%n",
               at,
               was.triggers().all().size(),
               change.now().triggers().all().size(),
+              now[0] - then[0],
+              now[1] - then[1],
+              unreachable(clean).size() - lostThen,
               wire.healthCpu() / 1e6);
-          if (counts.test(was, change.now())) {
+          if (counts.test(was, change.now(), now[1] - then[1], now[0] - then[0])) {
             patched.add(at);
             if (patched.size() >= wanted) {
               return new Run(patched, refused);
@@ -318,6 +398,27 @@ class RoutingWireTriggerTest {
     }
     System.out.println("refused: " + refused);
     return new Run(patched, refused);
+  }
+
+  /** The collision pairs and rows the health report of {@code site} shows. */
+  private static int[] pairsAndRows(Path site) throws IOException {
+    int[] out = new int[2];
+    try (var pages = Files.list(site.resolve("health"))) {
+      for (Path page : pages.toList()) {
+        String html = Files.readString(page);
+        out[0] += count(html, "<article class=\"card health-pair\">");
+        out[1] += count(html, "<tr><td><span class=\"chip\">");
+      }
+    }
+    return out;
+  }
+
+  private static int count(String text, String what) {
+    int n = 0;
+    for (int at = text.indexOf(what); at >= 0; at = text.indexOf(what, at + 1)) {
+      n++;
+    }
+    return n;
   }
 
   /** A site file the same in both sites; else the first line that differs, in the message. */

@@ -52,12 +52,18 @@ public final class PatchMix {
     List<String> options = args.length > 4 ? List.of(args).subList(4, args.length) : List.of();
     PatchEdits edits = PatchEdits.ofPublished(content, site, seed);
     PatchTally tally = new PatchTally();
+    // -Dpatchmix.kinds=TRIGGER_ADDED,…: only those kinds run (the others are made and put back)
+    String only = System.getProperty("patchmix.kinds", "");
     int n =
         edits.rounds(
             rounds,
             tally,
             (edit, i) -> {
               PatchEdits.Kind kind = edit.kind();
+              if (!only.isEmpty() && !List.of(only.split(",")).contains(kind.name())) {
+                edit.restore();
+                return;
+              }
               String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
               Run r = run(launcher, options, content, site, edit.changed());
               if (r.refused().isPresent()) {
