@@ -182,7 +182,11 @@ final class RoutingWire implements RoutingSeam {
               new Described(
                   was.get().skill(),
                   c.now(),
-                  DescriptionFacts.of(olds.resolve(c.id().value()), was.get().skill()),
+                  DescriptionFacts.of(
+                      c.published()
+                          .map(RoutingSeam.Published::root)
+                          .orElse(olds.resolve(c.id().value())),
+                      was.get().skill()),
                   DescriptionFacts.of(c.root().get(), c.now())));
         }
         patch.add(new RoutingPatch.Change(was.get().skill(), c.now()));
@@ -688,6 +692,9 @@ final class RoutingWire implements RoutingSeam {
    */
   private Optional<ContentLoader.Reloaded> before(Path site, Path root, Change c)
       throws IOException {
+    if (c.published().isPresent()) { // read once by the patch (PatchBuild)
+      return Optional.of(c.published().get().read());
+    }
     Path copy = site.resolve(SiteLayout.rawSkill(c.id()));
     if (!Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();

@@ -474,13 +474,26 @@ public final class SkillPagesPatch {
   }
 
   /**
-   * What a patch compares of a skill's own fields but its description and triggers: any change of
-   * these shows beyond its own pages (cards, lists, {@code skills.json}, search) in ways a patch
-   * does not follow.
+   * Frontmatter keys whose value shows only on the skill's own page, in its {@code skills.json}
+   * entry ({@code license}), in its triggers ({@code when_to_use}: the lists and trigger index are
+   * {@link ListPatch}'s, the routing and health side {@code RoutingWire}'s), its audit findings
+   * ({@code allowed-tools}: compared by the patch) and its reader warnings (compared by the patch):
+   * a change of them is patched. {@code metadata.related} (declared related skills) stays in
+   * {@link #head}.
+   */
+  public static final List<String> EXTRAS = List.of("license", "allowed-tools", "metadata", "when_to_use");
+
+  /**
+   * What a patch compares of a skill's own fields but its description, triggers and {@link
+   * #EXTRAS}: any change of these shows beyond its own pages (cards, lists, {@code skills.json},
+   * search) in ways a patch does not follow. The body's first line is not in it: a frontmatter
+   * line added or removed moves the positions of findings in the body, which the patch checks
+   * ({@link #stage}'s {@code bodyLineBefore}).
    */
   static String head(Skill s) {
     Map<String, Object> frontmatter = new java.util.LinkedHashMap<>(s.frontmatter());
     frontmatter.remove("description"); // compared on its own: a description edit is patched
+    EXTRAS.forEach(frontmatter::remove);
     StringBuilder sb = new StringBuilder();
     for (Object part :
         List.of(
@@ -489,13 +502,36 @@ public final class SkillPagesPatch {
             s.source(),
             s.collectionId(),
             String.valueOf(frontmatter),
-            Integer.toString(s.bodyLine()),
+            String.valueOf(declaredInMetadata(s)),
             String.valueOf(s.references().stream().map(r -> r.path()).toList()),
             String.valueOf(s.declaredRelated()))) {
       String p = part.toString();
       sb.append(p.length()).append(':').append(p);
     }
     return sha256(sb.toString());
+  }
+
+  /**
+   * {@code metadata.related} as written (a patch reads a skill again with its recorded declared
+   * related skills: a change of this value must be seen, it changes related lists).
+   */
+  private static Object declaredInMetadata(Skill s) {
+    return s.frontmatter().get("metadata") instanceof Map<?, ?> meta ? meta.get("related") : null;
+  }
+
+  /**
+   * Which of {@link #EXTRAS} differ between two versions of a skill (empty: none), and whether the
+   * change reaches the skill's {@code skills.json} entry or triggers ({@code license}, {@code
+   * when_to_use}): those go through {@link ListPatch} too.
+   */
+  public static List<String> extrasChanged(Skill before, Skill now) {
+    List<String> keys = new ArrayList<>();
+    for (String k : EXTRAS) {
+      if (!java.util.Objects.equals(before.frontmatter().get(k), now.frontmatter().get(k))) {
+        keys.add(k);
+      }
+    }
+    return keys;
   }
 
   /** The digest of a skill's description (its card, catalog entries, discovery entry). */
@@ -639,6 +675,39 @@ public final class SkillPagesPatch {
       Skills skills,
       Path staging)
       throws IOException {
+    return stage(
+        state,
+        contentRoot,
+        now,
+        documents,
+        skillMdChanged,
+        overrides,
+        skills,
+        staging,
+        java.util.OptionalInt.empty(),
+        List.of());
+  }
+
+  /**
+   * As {@link #stage(State, Path, Skill, boolean, boolean, Overrides, Skills, Path)}, told the
+   * first line of the body of the SKILL.md the last build (or patch) published and the reader's
+   * warnings of its SKILL.md (the same before and after: the caller compares them): when a
+   * frontmatter line was added or removed, positions in it moved, and a page whose routing health
+   * section names a line of the SKILL.md in a finding other than those warnings (a check rule's:
+   * the health report lists the same findings) is refused.
+   */
+  public Outcome stage(
+      State state,
+      Path contentRoot,
+      Skill now,
+      boolean documents,
+      boolean skillMdChanged,
+      Overrides overrides,
+      Skills skills,
+      Path staging,
+      java.util.OptionalInt bodyLineBefore,
+      List<Diagnostic> readerWarnings)
+      throws IOException {
     Optional<SkillRecord> found = state.skill(now.id());
     if (found.isEmpty()) {
       return Outcome.refuse(now.id() + " has no pages record");
@@ -710,6 +779,25 @@ public final class SkillPagesPatch {
     }
     List<RoutingHealthView.SkillHealth> health =
         overrides.health().getOrDefault(now.id(), parts.health());
+    if (bodyLineBefore.isPresent() && bodyLineBefore.getAsInt() != now.bodyLine()) {
+      String at = now.source() + ":";
+      Set<List<String>> reader = new java.util.HashSet<>();
+      readerWarnings.forEach(d -> reader.add(List.of(d.pos().toString(), d.code(), d.message())));
+      if (health.stream()
+          .flatMap(h -> h.findings().stream())
+          .anyMatch(
+              f ->
+                  f.where().startsWith(at)
+                      && !reader.contains(List.of(f.where(), f.code(), f.message())))) {
+        return Outcome.refuse(
+            now.id()
+                + "'s body moved from line "
+                + bodyLineBefore.getAsInt()
+                + " to "
+                + now.bodyLine()
+                + " and its health section names lines of its SKILL.md (a check's findings)");
+      }
+    }
     SkillPage view =
         new SkillPage(
             now.id().value(),

@@ -766,6 +766,96 @@ class PatchBuildSpecTest {
     assertClean(content, out, "a clause reworded", true);
   }
 
+  /**
+   * Frontmatter extras ({@code SkillPagesPatch.EXTRAS}) edited one after another in one skill
+   * (brand-guidelines): the license reworded in place (its page and {@code skills.json} entry), then
+   * lines added ({@code allowed-tools}, {@code metadata}), each moving the body's first line, a
+   * metadata value changed, {@code when_to_use} reworded (its triggers: the lists, the trigger
+   * index, the routing and health side) and a license added back. Each patched, the whole site the
+   * clean build's each time. {@code when_to_use} added is refused (a Claude Code key: the reader
+   * warns, and a changed warning is not patched; the whole build runs). A {@code
+   * metadata.related} added (declared related skills: related lists) is refused. (Tools separated
+   * by commas are warned about: a warning changed is refused, {@link
+   * #aSkillMdWarningChangedPastTheWindowBuildsWhole}.)
+   */
+  @Test
+  void frontmatterExtrasArePatched() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path skill = content.resolve("skills/brand-guidelines/SKILL.md");
+    String[][] edits = {
+      {"license: Complete terms in LICENSE.txt", "license: Apache-2.0 (see LICENSE.txt)"},
+      {"license: Apache-2.0", "allowed-tools: Read Grep\nlicense: Apache-2.0"},
+      {"allowed-tools: Read Grep", "allowed-tools: Read Grep Glob\nmetadata:\n  version: \"1.2\""},
+      {"  version: \"1.2\"", "  version: \"1.3\"\n  author: brand team"},
+      { // a Claude Code key: the reader's warning "claude-code-key" comes, refused
+        "license: Apache-2.0 (see LICENSE.txt)",
+        "when_to_use: Use when Anthropic's brand colors and typography apply to a slide deck."
+      },
+      {"to a slide deck.", "to a poster."},
+      {"to a poster.", "to a poster or a banner.\nlicense: MIT"},
+    };
+    for (String[] edit : edits) {
+      BuildResult r = run(content, out, Optional.of(List.of(replace(skill, edit[0], edit[1]))));
+      if (edit[1].startsWith("when_to_use")) {
+        assertFalse(r.patch().taken(), r.patch().toString());
+        assertTrue(r.patch().reason().contains("none → claude-code-key"), r.patch().reason());
+        continue;
+      }
+      assertTrue(r.patch().taken(), edit[1] + ": " + r.patch());
+      assertClean(content, out, edit[1], true);
+    }
+    assertTrue(Files.readString(out.resolve("skills/brand-guidelines/index.html")).contains("1.3"));
+    BuildResult r =
+        run(
+            content,
+            out,
+            Optional.of(List.of(replace(skill, "  author: brand team", "  related: theme-factory"))));
+    assertFalse(r.patch().taken(), r.patch().toString());
+    assertTrue(r.patch().reason().contains("frontmatter"), r.patch().reason());
+    assertClean(content, out, "metadata.related added", true);
+  }
+
+  /**
+   * A file added beside a skill's SKILL.md (canvas-design: an archive of two files), edited, then
+   * deleted: each patched (the archive, its digest in the discovery index), the site the clean
+   * build's. Refused: a file the skill's SKILL.md names ("canvas": a mention or link may resolve),
+   * a Markdown file added (a reference: its page, the sitemaps).
+   */
+  @Test
+  void aFileAddedOrDeletedBesideTheSkillIsPatched() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path added = content.resolve("skills/canvas-design/palette.json");
+    Files.writeString(added, "{\"ink\": \"#123456\"}\n");
+    BuildResult r = run(content, out, Optional.of(List.of(added)));
+    assertTrue(r.patch().taken(), "added: " + r.patch());
+    assertClean(content, out, "a file added");
+    r = run(content, out, Optional.of(List.of(append(added))));
+    assertTrue(r.patch().taken(), "edited: " + r.patch());
+    Files.delete(added);
+    r = run(content, out, Optional.of(List.of(added)));
+    assertTrue(r.patch().taken(), "deleted: " + r.patch());
+    assertClean(content, out, "a file deleted");
+    Path named = content.resolve("skills/canvas-design/canvas");
+    Files.writeString(named, "not an image\n");
+    r = run(content, out, Optional.of(List.of(named)));
+    assertFalse(r.patch().taken(), r.patch().toString());
+    assertTrue(r.patch().reason().contains("documents name it"), r.patch().reason());
+    Files.delete(named);
+    run(content, out, Optional.empty());
+    Path reference = content.resolve("skills/theme-factory/themes/paper-lantern.md");
+    Files.writeString(reference, "# Paper lantern\n\nWarm whites and a red accent.\n");
+    r = run(content, out, Optional.of(List.of(reference)));
+    assertFalse(r.patch().taken(), r.patch().toString());
+    assertTrue(r.patch().reason().contains("Markdown"), r.patch().reason());
+    assertClean(content, out, "a reference added");
+  }
+
   private static BuildResult run(Path content, Path site, Optional<List<Path>> changed)
       throws IOException {
     BuildResult r = patch(site).run(options(content, site), changed);
