@@ -332,6 +332,7 @@ public final class PatchBuild {
         // (SkillPagesPatch.EXTRAS) and the body's first line are compared with it
         Map<SkillId, Integer> bodyLines = new HashMap<>();
         Map<SkillId, List<Diagnostic>> readerWarnings = new HashMap<>();
+        Map<SkillId, List<Diagnostic>> warningsBefore = new HashMap<>();
         Set<SkillId> listed = new HashSet<>(); // extras shown in skills.json or the triggers
         for (Map.Entry<PatchState.SkillRecord, List<String>> e : owners.entrySet()) {
           PatchState.SkillRecord r = e.getKey();
@@ -352,15 +353,11 @@ public final class PatchBuild {
             }
             published = b.published();
             ContentLoader.Reloaded was = published.get().read();
+            // changed warnings are replaced in its page's health section (SkillPagesPatch)
             List<Diagnostic> wasOwn = own(was.diagnostics(), now.source());
             List<Diagnostic> nowOwn = own(again.get().diagnostics(), now.source());
-            if (!wasOwn.equals(nowOwn)) {
-              return Attempt.no(
-                  now.id()
-                      + "'s SKILL.md warnings changed (its page's health section shows them): "
-                      + firstDifference(wasOwn, nowOwn));
-            }
             bodyLines.put(now.id(), was.skill().bodyLine());
+            warningsBefore.put(now.id(), wasOwn);
             readerWarnings.put(now.id(), nowOwn);
             List<String> extras = SkillPagesPatch.extrasChanged(was.skill(), now);
             if (extras.contains("license") || extras.contains("when_to_use")) {
@@ -497,6 +494,7 @@ public final class PatchBuild {
           if (pagesState.isPresent()) {
             SkillPagesPatch.Skills known = known(loader, state, root);
             SkillPagesPatch pagesPatch = new SkillPagesPatch(templates);
+            Map<SkillId, List<RoutingHealthView.SkillHealth>> sections = new TreeMap<>(RelatedPatch.BY_ID);
             steps.part("templates");
             for (PatchState.SkillRecord r : owners.keySet()) {
               Skill now = skills.get(i++);
@@ -516,12 +514,22 @@ public final class PatchBuild {
                       bodyLines.containsKey(now.id())
                           ? java.util.OptionalInt.of(bodyLines.get(now.id()))
                           : java.util.OptionalInt.empty(),
+                      warningsBefore.getOrDefault(now.id(), List.of()),
                       readerWarnings.getOrDefault(now.id(), List.of()));
               if (o.refused().isPresent()) {
                 return Attempt.no(o.refused().get());
               }
+              if (o.section().isPresent()) {
+                sections.put(now.id(), o.section().get());
+              }
               staged.addAll(o.staged());
               diagnostics.addAll(o.diagnostics());
+            }
+            if (!sections.isEmpty()) {
+              stageSections(out, sections, writer.staging());
+              if (!routedFiles.contains(HealthState.deltaPath())) {
+                staged.add(HealthState.deltaPath());
+              }
             }
             steps.part("documents");
             Optional<String> others =
@@ -848,6 +856,17 @@ public final class PatchBuild {
         dev.skillsite.output.FileTrees.delete(folder);
       }
     }
+  }
+
+  /**
+   * The health sections of the changed skills whose SKILL.md warnings changed, put into the health
+   * state's delta (every later patch making their pages again takes them): the one the routing side
+   * staged in this patch, else the published one.
+   */
+  private static void stageSections(
+      Path out, Map<SkillId, List<RoutingHealthView.SkillHealth>> sections, Path staging)
+      throws IOException {
+    HealthState.putSections(staging.resolve(HealthState.deltaPath()), out, sections);
   }
 
   /**

@@ -102,7 +102,14 @@ public final class SkillPagesPatch {
 
   /** The files staged (site paths) and the documents' diagnostics, or why not. */
   public record Outcome(
-      List<String> staged, List<Diagnostic> diagnostics, Optional<String> refused) {
+      List<String> staged,
+      List<Diagnostic> diagnostics,
+      Optional<String> refused,
+      Optional<List<RoutingHealthView.SkillHealth>> section) {
+    Outcome(List<String> staged, List<Diagnostic> diagnostics, Optional<String> refused) {
+      this(staged, diagnostics, refused, Optional.empty());
+    }
+
     static Outcome refuse(String why) {
       return new Outcome(List.of(), List.of(), Optional.of(why));
     }
@@ -685,16 +692,20 @@ public final class SkillPagesPatch {
         skills,
         staging,
         java.util.OptionalInt.empty(),
+        List.of(),
         List.of());
   }
 
   /**
    * As {@link #stage(State, Path, Skill, boolean, boolean, Overrides, Skills, Path)}, told the
    * first line of the body of the SKILL.md the last build (or patch) published and the reader's
-   * warnings of its SKILL.md (the same before and after: the caller compares them): when a
-   * frontmatter line was added or removed, positions in it moved, and a page whose routing health
-   * section names a line of the SKILL.md in a finding other than those warnings (a check rule's:
-   * the health report lists the same findings) is refused.
+   * warnings of that copy and of the SKILL.md now ({@code warningsBefore}, {@code readerWarnings}).
+   * Changed warnings are replaced in the page's routing health section (they show nowhere else but
+   * the description lint codes, {@link RoutingHealthView#LINT_CODES}, which the health report lists:
+   * refused), the new section given in the outcome for the health state's delta. When a frontmatter
+   * line was added or removed, positions in the SKILL.md moved, and a page whose section names a
+   * line of it in a finding other than the reader's (a check rule's: the health report lists the
+   * same findings) is refused.
    */
   public Outcome stage(
       State state,
@@ -706,6 +717,7 @@ public final class SkillPagesPatch {
       Skills skills,
       Path staging,
       java.util.OptionalInt bodyLineBefore,
+      List<Diagnostic> warningsBefore,
       List<Diagnostic> readerWarnings)
       throws IOException {
     Optional<SkillRecord> found = state.skill(now.id());
@@ -779,6 +791,27 @@ public final class SkillPagesPatch {
     }
     List<RoutingHealthView.SkillHealth> health =
         overrides.health().getOrDefault(now.id(), parts.health());
+    Optional<List<RoutingHealthView.SkillHealth>> section = Optional.empty();
+    if (!warningsBefore.equals(readerWarnings)) {
+      List<Diagnostic> gone = new ArrayList<>(warningsBefore);
+      readerWarnings.forEach(gone::remove);
+      List<Diagnostic> come = new ArrayList<>(readerWarnings);
+      warningsBefore.forEach(come::remove);
+      Optional<String> lint =
+          java.util.stream.Stream.concat(gone.stream(), come.stream())
+              .map(Diagnostic::code)
+              .filter(RoutingHealthView.LINT_CODES::contains)
+              .findFirst();
+      if (lint.isPresent()) {
+        return Outcome.refuse(
+            now.id() + "'s SKILL.md warnings changed (" + lint.get() + ": the health report lists it)");
+      }
+      if (health.size() != 1) {
+        return Outcome.refuse(now.id() + "'s SKILL.md warnings changed and its page has no health section");
+      }
+      health = List.of(withWarnings(health.get(0), warningsBefore, readerWarnings, now, page));
+      section = Optional.of(health);
+    }
     if (bodyLineBefore.isPresent() && bodyLineBefore.getAsInt() != now.bodyLine()) {
       String at = now.source() + ":";
       Set<List<String>> reader = new java.util.HashSet<>();
@@ -880,7 +913,62 @@ public final class SkillPagesPatch {
     return new Outcome(
         staged,
         rendered.diagnostics().stream().sorted(Diagnostic.ORDER).toList(),
-        Optional.empty());
+        Optional.empty(),
+        section);
+  }
+
+  /**
+   * {@code health} with the reader's warnings {@code before} replaced by those {@code now}, the
+   * findings in the order a whole build lists them ({@link Diagnostic#ORDER}, repeats once).
+   */
+  private static RoutingHealthView.SkillHealth withWarnings(
+      RoutingHealthView.SkillHealth health,
+      List<Diagnostic> before,
+      List<Diagnostic> now,
+      Skill skill,
+      String page) {
+    String href = Urls.relative(page, SiteLayout.skill(skill.id()));
+    Set<List<String>> gone = new java.util.HashSet<>();
+    before.forEach(d -> gone.add(List.of(d.pos().toString(), d.code(), d.message())));
+    List<Diagnostic> all = new ArrayList<>();
+    for (RoutingHealthView.Finding f : health.findings()) {
+      if (!gone.contains(List.of(f.where(), f.code(), f.message()))) {
+        all.add(diagnostic(f));
+      }
+    }
+    all.addAll(now);
+    List<RoutingHealthView.Finding> findings =
+        all.stream()
+            .sorted(Diagnostic.ORDER)
+            .distinct()
+            .map(
+                d ->
+                    new RoutingHealthView.Finding(
+                        skill.name(),
+                        href,
+                        d.pos().toString(),
+                        d.severity().label(),
+                        d.code(),
+                        d.message()))
+            .toList();
+    return new RoutingHealthView.SkillHealth(health.rivals(), findings);
+  }
+
+  /** A finding of a health section as the diagnostic it was made of ({@code where}: path:line:col). */
+  private static Diagnostic diagnostic(RoutingHealthView.Finding f) {
+    String w = f.where();
+    int c = w.lastIndexOf(':');
+    int l = w.lastIndexOf(':', c - 1);
+    return new Diagnostic(
+        new dev.skillsite.model.SourcePos(
+            w.substring(0, l),
+            Integer.parseInt(w.substring(l + 1, c)),
+            Integer.parseInt(w.substring(c + 1))),
+        f.severity().equals("error")
+            ? dev.skillsite.model.Severity.ERROR
+            : dev.skillsite.model.Severity.WARNING,
+        f.code(),
+        f.message());
   }
 
   /** The related cards of {@code related} on {@code page}, as a whole build makes them. */
