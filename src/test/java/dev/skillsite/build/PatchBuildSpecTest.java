@@ -89,7 +89,7 @@ class PatchBuildSpecTest {
                   Files.writeString(f, "print('hello')\n");
                   return List.of(f);
                 },
-                "whole: added"),
+                "whole: audit findings changed"), // a script no document mentions
             new Row(
                 "a SKILL.md body edited within the routing document",
                 c -> List.of(add(c.resolve("skills/webapp-testing/SKILL.md"), "One more line.")),
@@ -147,7 +147,7 @@ class PatchBuildSpecTest {
                   Files.delete(f);
                   return List.of(f);
                 },
-                "whole: not a regular file"),
+                "whole: audit findings changed"), // the unmentioned script's finding goes
             new Row("nothing listed", c -> List.of(), "patch"),
             new Row(
                 "a file edited, a few minutes after the last edit",
@@ -409,8 +409,8 @@ class PatchBuildSpecTest {
     r = run(content, out, Optional.of(List.of(y)));
     assertTrue(r.patch().taken(), r.patch().toString());
     assertClean(content, out, "a second patch of a skill whose list changed", true);
-    Path added = content.resolve("skills/topic-1/extra.txt");
-    Files.writeString(added, "new\n");
+    Path added = content.resolve("skills/topic-1/extra.md"); // Markdown added: refused
+    Files.writeString(added, "# New\n");
     r = run(content, out, Optional.of(List.of(added)));
     assertFalse(r.patch().taken(), r.patch().toString());
     assertClean(content, out, "a whole build after the patches");
