@@ -258,7 +258,8 @@ public final class PatchBuild {
     }
     try (OutputLock.Hold hold = writers.take(out);
         AtomicSiteWriter writer = AtomicSiteWriter.begin(location); // finishes a killed update
-        RoutingSeam.Held held = new RoutingSeam.Held()) {
+        RoutingSeam.Held held = new RoutingSeam.Held();
+        Befores befores = new Befores(loader)) {
       steps.part("lock");
       String key = PatchState.key(SiteGenerator.identityOf(templates), options);
       steps.part("key");
@@ -294,8 +295,17 @@ public final class PatchBuild {
             continue; // the site is made of the content folder, templates and options (the key)
           }
           String rel = root.relativize(real).toString().replace('\\', '/');
-          if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
-            return Attempt.no(rel + " is not a regular file (deleted, a folder or a link)");
+          String lower = rel.toLowerCase(Locale.ROOT);
+          if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)
+              && (Files.exists(real, LinkOption.NOFOLLOW_LINKS)
+                  || parent == null
+                  || !Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)
+                  || lower.endsWith(".md")
+                  || lower.endsWith(".markdown"))) {
+            // a file deleted from a skill's folder that is there is the files side's
+            // (SkillFilesPatch: the archive); a folder, a link, a deleted folder or Markdown
+            // file (a SKILL.md, a reference) is not patched
+            return Attempt.no(rel + " is not a regular file (a deleted Markdown file, a folder or a link)");
           }
           Optional<PatchState.SkillRecord> owner = Optional.empty();
           for (String dir = ContentPaths.parent(rel); owner.isEmpty(); ) {
@@ -312,7 +322,6 @@ public final class PatchBuild {
               && !rel.equals(owner.get().source())) {
             return Attempt.no(rel + " is a new skill");
           }
-          String lower = rel.toLowerCase(Locale.ROOT);
           if (lower.endsWith(".md") || lower.endsWith(".markdown")) {
             markdown.add(owner.get());
           }
@@ -328,6 +337,14 @@ public final class PatchBuild {
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<RoutingSeam.Change> changes = new ArrayList<>();
         List<Skill> skills = new ArrayList<>();
+        // a changed SKILL.md's published copy, read once (the routing seam takes it from the
+        // change): the reader's warnings show in its page's health section, which a patch takes
+        // as recorded, so a change of them is refused; the frontmatter extras a patch follows
+        // (SkillPagesPatch.EXTRAS) and the body's first line are compared with it
+        Map<SkillId, Integer> bodyLines = new HashMap<>();
+        Map<SkillId, List<Diagnostic>> readerWarnings = new HashMap<>();
+        Map<SkillId, List<Diagnostic>> warningsBefore = new HashMap<>();
+        Set<SkillId> listed = new HashSet<>(); // extras shown in skills.json or the triggers
         for (Map.Entry<PatchState.SkillRecord, List<String>> e : owners.entrySet()) {
           PatchState.SkillRecord r = e.getKey();
           Optional<ContentLoader.Reloaded> again =
@@ -339,6 +356,25 @@ public final class PatchBuild {
           Skill now = again.get().skill();
           diagnostics.addAll(again.get().diagnostics());
           skills.add(now);
+          Optional<RoutingSeam.Published> published = Optional.empty();
+          if (skillMd.contains(r)) {
+            Befores.Read b = befores.read(out, now);
+            if (b.published().isEmpty()) {
+              return Attempt.no(b.why());
+            }
+            published = b.published();
+            ContentLoader.Reloaded was = published.get().read();
+            // changed warnings are replaced in its page's health section (SkillPagesPatch)
+            List<Diagnostic> wasOwn = own(was.diagnostics(), now.source());
+            List<Diagnostic> nowOwn = own(again.get().diagnostics(), now.source());
+            bodyLines.put(now.id(), was.skill().bodyLine());
+            warningsBefore.put(now.id(), wasOwn);
+            readerWarnings.put(now.id(), nowOwn);
+            List<String> extras = SkillPagesPatch.extrasChanged(was.skill(), now);
+            if (extras.contains("license") || extras.contains("when_to_use")) {
+              listed.add(now.id());
+            }
+          }
           changes.add(
               new RoutingSeam.Change(
                   r.id(),
@@ -346,21 +382,8 @@ public final class PatchBuild {
                   RoutingIndex.skillDigests(List.of(now)).get(0),
                   now,
                   again.get().diagnostics(),
-                  Optional.of(root)));
-        }
-        // the reader's warnings of a changed SKILL.md show in its page's health section, which a
-        // patch takes as recorded: refused when they change (the routing seam asks it too, but
-        // only of an edit inside the routing window)
-        int w = 0;
-        for (PatchState.SkillRecord r : owners.keySet()) {
-          Skill now = skills.get(w);
-          List<Diagnostic> mine = changes.get(w++).diagnostics();
-          if (skillMd.contains(r)) {
-            Optional<String> differ = warningsDiffer(out, now, mine);
-            if (differ.isPresent()) {
-              return Attempt.no(differ.get());
-            }
-          }
+                  Optional.of(root),
+                  published));
         }
         steps.done("read");
         Optional<SkillPagesPatch.State> pagesState = Optional.empty();
@@ -491,6 +514,7 @@ public final class PatchBuild {
           if (pagesState.isPresent()) {
             SkillPagesPatch.Skills known = known(loader, state, root);
             SkillPagesPatch pagesPatch = new SkillPagesPatch(templates);
+            Map<SkillId, List<RoutingHealthView.SkillHealth>> sections = new TreeMap<>(RelatedPatch.BY_ID);
             steps.part("templates");
             for (PatchState.SkillRecord r : owners.keySet()) {
               Skill now = skills.get(i++);
@@ -506,12 +530,26 @@ public final class PatchBuild {
                       skillMd.contains(r),
                       soFar.apply(overrides, now.id()),
                       known,
-                      writer.staging());
+                      writer.staging(),
+                      bodyLines.containsKey(now.id())
+                          ? java.util.OptionalInt.of(bodyLines.get(now.id()))
+                          : java.util.OptionalInt.empty(),
+                      warningsBefore.getOrDefault(now.id(), List.of()),
+                      readerWarnings.getOrDefault(now.id(), List.of()));
               if (o.refused().isPresent()) {
                 return Attempt.no(o.refused().get());
               }
+              if (o.section().isPresent()) {
+                sections.put(now.id(), o.section().get());
+              }
               staged.addAll(o.staged());
               diagnostics.addAll(o.diagnostics());
+            }
+            if (!sections.isEmpty()) {
+              stageSections(out, sections, writer.staging());
+              if (!routedFiles.contains(HealthState.deltaPath())) {
+                staged.add(HealthState.deltaPath());
+              }
             }
             steps.part("documents");
             Optional<String> others =
@@ -541,6 +579,7 @@ public final class PatchBuild {
                     root,
                     overrides,
                     relatedIds,
+                    listed,
                     owners.keySet(),
                     skills,
                     out,
@@ -794,17 +833,31 @@ public final class PatchBuild {
   }
 
   /**
-   * Why the reader's diagnostics of {@code now}'s SKILL.md ({@code diagnostics} are its read's)
-   * differ from those of the copy the last build published, or empty when they are the same.
+   * The published copies of the changed SKILL.md files, each copied into a folder of its own under
+   * one temporary folder and read there once; the folder is deleted when the patch ends (a skill's
+   * body is read from it when asked).
    */
-  private Optional<String> warningsDiffer(Path site, Skill now, List<Diagnostic> diagnostics)
-      throws IOException {
-    Path copy = site.resolve(dev.skillsite.site.SiteLayout.rawSkill(now.id()));
-    if (!Files.isRegularFile(copy, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return Optional.of(now.id() + " has no published SKILL.md to compare its warnings with");
+  static final class Befores implements AutoCloseable {
+    private final ContentLoader loader;
+    private Path folder;
+
+    Befores(ContentLoader loader) {
+      this.loader = loader;
     }
-    Path root = Files.createTempDirectory("skillsite-warnings");
-    try {
+
+    /** The published copy read, or why not. */
+    record Read(Optional<RoutingSeam.Published> published, String why) {}
+
+    Read read(Path site, Skill now) throws IOException {
+      Path copy = site.resolve(dev.skillsite.site.SiteLayout.rawSkill(now.id()));
+      if (!Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)) {
+        return new Read(
+            Optional.empty(), now.id() + " has no published SKILL.md to compare its warnings with");
+      }
+      if (folder == null) {
+        folder = Files.createTempDirectory("skillsite-before");
+      }
+      Path root = folder.resolve(now.id().value());
       Path at = root.resolve(now.source());
       Files.createDirectories(at.getParent());
       Files.copy(copy, at);
@@ -812,20 +865,47 @@ public final class PatchBuild {
           loader.read(
               root, now.id(), now.source(), now.collectionId(), List.of(), now.declaredRelated());
       if (was.isEmpty()) {
-        return Optional.of(now.id() + "'s published SKILL.md does not read");
+        return new Read(Optional.empty(), now.id() + "'s published SKILL.md does not read");
       }
-      if (!own(was.get().diagnostics(), now.source()).equals(own(diagnostics, now.source()))) {
-        return Optional.of(
-            now.id() + "'s SKILL.md warnings changed (its page's health section shows them)");
-      }
-      return Optional.empty();
-    } finally {
-      try (java.util.stream.Stream<Path> files = Files.walk(root)) {
-        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
+      return new Read(Optional.of(new RoutingSeam.Published(was.get(), root)), "");
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (folder != null) {
+        dev.skillsite.output.FileTrees.delete(folder);
       }
     }
+  }
+
+  /**
+   * The health sections of the changed skills whose SKILL.md warnings changed, put into the health
+   * state's delta (every later patch making their pages again takes them): the one the routing side
+   * staged in this patch, else the published one.
+   */
+  private static void stageSections(
+      Path out, Map<SkillId, List<RoutingHealthView.SkillHealth>> sections, Path staging)
+      throws IOException {
+    HealthState.putSections(staging.resolve(HealthState.deltaPath()), out, sections);
+  }
+
+  /**
+   * The first warning that differs between two lists, as "old → new" ("none" past an end), its
+   * position kept apart: "moved" when only the line differs (a frontmatter line added or removed).
+   */
+  static String firstDifference(List<Diagnostic> was, List<Diagnostic> now) {
+    for (int k = 0; k < Math.max(was.size(), now.size()); k++) {
+      Diagnostic a = k < was.size() ? was.get(k) : null;
+      Diagnostic b = k < now.size() ? now.get(k) : null;
+      if (a != null && a.equals(b)) {
+        continue;
+      }
+      if (a != null && b != null && a.code().equals(b.code()) && a.message().equals(b.message())) {
+        return a.code() + " moved (line " + a.pos().line() + " → " + b.pos().line() + ")";
+      }
+      return (a == null ? "none" : a.code()) + " → " + (b == null ? "none" : b.code());
+    }
+    return "";
   }
 
   private static List<Diagnostic> own(List<Diagnostic> all, String source) {
@@ -847,6 +927,7 @@ public final class PatchBuild {
       Path root,
       SkillPagesPatch.Overrides overrides,
       Map<SkillId, List<SkillId>> relatedIds,
+      Set<SkillId> listed,
       Set<PatchState.SkillRecord> records,
       List<Skill> skills,
       Path out,
@@ -856,12 +937,12 @@ public final class PatchBuild {
       throws IOException {
     Map<SkillId, String> summaries = pages.summaryChanged();
     Set<SkillId> described = pages.descriptionChanged();
-    if (summaries.isEmpty() && described.isEmpty() && relatedIds.isEmpty()) {
+    if (summaries.isEmpty() && described.isEmpty() && relatedIds.isEmpty() && listed.isEmpty()) {
       return Optional.empty();
     }
     Map<SkillId, Skill> changed = new TreeMap<>();
     for (Skill s : skills) {
-      if (summaries.containsKey(s.id()) || described.contains(s.id())) {
+      if (summaries.containsKey(s.id()) || described.contains(s.id()) || listed.contains(s.id())) {
         changed.put(s.id(), s);
       }
     }

@@ -1,6 +1,7 @@
 package dev.skillsite.build;
 
 import dev.skillsite.cache.IndexAnswers;
+import dev.skillsite.content.ContentLoader;
 import dev.skillsite.model.Diagnostic;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
@@ -28,9 +29,19 @@ import java.util.Set;
  */
 interface RoutingSeam {
   /**
+   * The copy of a changed SKILL.md the last build (or patch) published, read once by the patch
+   * ({@link PatchBuild}): {@code read} as {@link ContentLoader#read} gives it, from the folder
+   * {@code root} (its source relative to it), which lives as long as the patch (the skill's body is
+   * read from it when asked).
+   */
+  record Published(ContentLoader.Reloaded read, Path root) {}
+
+  /**
    * A changed skill: its id, its routing document's digest last build, its new version, the
    * reader's diagnostics of it (its health section shows those of its SKILL.md) and the content
-   * folder its source is relative to (where known: a description edit's findings are placed there).
+   * folder its source is relative to (where known: a description edit's findings are placed there),
+   * and the published copy of its SKILL.md as the patch read it (when its SKILL.md changed: the
+   * routing side does not read it again).
    */
   record Change(
       SkillId id,
@@ -38,9 +49,20 @@ interface RoutingSeam {
       String newRouting,
       Skill now,
       List<Diagnostic> diagnostics,
-      Optional<Path> root) {
+      Optional<Path> root,
+      Optional<Published> published) {
     public Change {
       diagnostics = List.copyOf(diagnostics);
+    }
+
+    Change(
+        SkillId id,
+        String oldRouting,
+        String newRouting,
+        Skill now,
+        List<Diagnostic> diagnostics,
+        Optional<Path> root) {
+      this(id, oldRouting, newRouting, now, diagnostics, root, Optional.empty());
     }
 
     Change(

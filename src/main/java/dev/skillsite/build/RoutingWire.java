@@ -182,7 +182,11 @@ final class RoutingWire implements RoutingSeam {
               new Described(
                   was.get().skill(),
                   c.now(),
-                  DescriptionFacts.of(olds.resolve(c.id().value()), was.get().skill()),
+                  DescriptionFacts.of(
+                      c.published()
+                          .map(RoutingSeam.Published::root)
+                          .orElse(olds.resolve(c.id().value())),
+                      was.get().skill()),
                   DescriptionFacts.of(c.root().get(), c.now())));
         }
         patch.add(new RoutingPatch.Change(was.get().skill(), c.now()));
@@ -839,6 +843,9 @@ final class RoutingWire implements RoutingSeam {
    */
   private Optional<ContentLoader.Reloaded> before(Path site, Path root, Change c)
       throws IOException {
+    if (c.published().isPresent()) { // read once by the patch (PatchBuild)
+      return Optional.of(c.published().get().read());
+    }
     Path copy = site.resolve(SiteLayout.rawSkill(c.id()));
     if (!Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
@@ -901,9 +908,12 @@ final class RoutingWire implements RoutingSeam {
         now.frontmatter().get("disable-model-invocation"))) {
       return Optional.of(id + "'s disable-model-invocation changed");
     }
-    if (!own(was.diagnostics(), now.source()).equals(own(c.diagnostics(), now.source()))) {
+    if (c.published().isEmpty()
+        && !own(was.diagnostics(), now.source()).equals(own(c.diagnostics(), now.source()))) {
       return Optional.of(id + "'s SKILL.md warnings changed (its health section shows them)");
     }
+    // with the published copy read by PatchBuild, its pages side replaces changed warnings in the
+    // health section (SkillPagesPatch; the health report lists none but lint codes: refused there)
     return Optional.empty();
   }
 

@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -1129,6 +1130,43 @@ public final class HealthState implements AutoCloseable {
       String trigger, SkillId rival, String rivalScore, String ownerScore, String kind) {
     String m = message(trigger, rival, rivalScore, ownerScore, kind);
     return kind.equals("ambiguous") ? m + "within 10%)" : m;
+  }
+
+  /**
+   * Puts {@code sections} (skill → its health section now) into the delta table a patch staged at
+   * {@code staged} (read whole: a patch's delta; written again), or into a new one when there is
+   * none and {@code published} (the site's) is given as its start. For the pages side of a patch
+   * that changed a section the routing side did not make (a SKILL.md's warnings: wt-extras).
+   */
+  public static void putSections(
+      Path staged, Path site, Map<SkillId, List<RoutingHealthView.SkillHealth>> sections)
+      throws IOException {
+    Path from = Files.isRegularFile(staged) ? staged : site.resolve(DELTA);
+    Map<String, byte[]> records = new HashMap<>();
+    Optional<RecordTable> opened = RecordTable.open(from);
+    if (opened.isPresent()) {
+      try (RecordTable d = opened.get()) {
+        String[] keys =
+            d.get(KEYS)
+                .map(b -> GSON.fromJson(new String(b, StandardCharsets.UTF_8), String[].class))
+                .orElse(new String[0]);
+        for (String k : keys) {
+          d.get(k).ifPresent(b -> records.put(k, b));
+        }
+      }
+    }
+    sections.forEach((id, x) -> records.put("h:" + id.value(), encode(x)));
+    records.remove(KEYS);
+    records.put(KEYS, encode(records.keySet().stream().sorted().toList()));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    RecordTable.write(out, records);
+    Files.createDirectories(staged.getParent());
+    Files.write(staged, out.toByteArray());
+  }
+
+  /** The site path of the delta table (for {@link #putSections}). */
+  public static String deltaPath() {
+    return DELTA;
   }
 
   /** The delta table: this one's records and {@code changed} (the latter win). */

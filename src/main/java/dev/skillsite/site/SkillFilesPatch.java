@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A patch build's share of the site for an edit to files of one skill that are not Markdown
@@ -70,13 +72,21 @@ public final class SkillFilesPatch {
     for (SkillFolder.Entry e : files.get()) {
       newList.add(e.path() + (Files.isExecutable(e.file()) ? " x" : ""));
     }
-    if (!oldList.equals(newList)) {
-      return Outcome.refuse("files of the skill were added, removed or made executable");
-    }
     ContentFiles content = new ContentFiles(Optional.of(contentRoot));
+    Set<String> addedOrRemoved = new TreeSet<>();
+    if (!oldList.equals(newList)) {
+      Optional<String> why =
+          addedOrRemoved(contentRoot, skill, changed, oldList, newList, published, addedOrRemoved);
+      if (why.isPresent()) {
+        return Outcome.refuse(why.get());
+      }
+    }
     List<String> staged = new ArrayList<>();
     for (String path : changed) {
       String inSkill = skill.dir().isEmpty() ? path : path.substring(skill.dir().length() + 1);
+      if (addedOrRemoved.contains(inSkill)) {
+        continue; // not published as a copy: no document names it (addedOrRemoved)
+      }
       TarGz.Listed was = before.get(inSkill);
       long size = Files.size(contentRoot.resolve(path));
       if (was == null) {
@@ -107,5 +117,75 @@ public final class SkillFilesPatch {
     Files.write(to, archive);
     staged.add(archivePath);
     return new Outcome(staged, Optional.of(archive), Optional.empty());
+  }
+
+  /**
+   * Whether the archive's list changed only by files added or deleted that a patch follows: each
+   * listed as changed, not Markdown (a reference: its page, the sitemaps, {@code skills.json}),
+   * its executable bit the same where it stays, the skill not at the content root (whose documents
+   * may link anywhere), no published copy of a deleted one, and no document of the skill (its
+   * SKILL.md, its references) naming the file (a link or a mention that would resolve differently:
+   * the page, the copies, the health findings of mentioned files). Fills {@code paths} (in the
+   * skill's folder) and gives empty, else why not.
+   */
+  private static Optional<String> addedOrRemoved(
+      Path contentRoot,
+      Skill skill,
+      List<String> changed,
+      List<String> oldList,
+      List<String> newList,
+      Path published,
+      Set<String> paths)
+      throws IOException {
+    Set<String> was = new TreeSet<>(oldList);
+    Set<String> now = new TreeSet<>(newList);
+    Set<String> gone = new TreeSet<>(was);
+    gone.removeAll(now);
+    Set<String> come = new TreeSet<>(now);
+    come.removeAll(was);
+    Set<String> names = new TreeSet<>();
+    for (String entry : gone) {
+      names.add(entry.endsWith(" x") ? entry.substring(0, entry.length() - 2) : entry);
+    }
+    for (String entry : come) {
+      String path = entry.endsWith(" x") ? entry.substring(0, entry.length() - 2) : entry;
+      if (!names.add(path)) {
+        return Optional.of(path + " was made executable or not");
+      }
+    }
+    if (skill.dir().isEmpty()) {
+      return Optional.of("files of a skill at the content root were added or removed");
+    }
+    String text =
+        Files.readString(contentRoot.resolve(skill.source()), java.nio.charset.StandardCharsets.UTF_8);
+    for (String path : names) {
+      String full = skill.dir() + "/" + path;
+      String lower = path.toLowerCase(java.util.Locale.ROOT);
+      if (!changed.contains(full)) {
+        return Optional.of(full + " was added or removed but is not listed as changed");
+      }
+      if (lower.endsWith(".md") || lower.endsWith(".markdown")) {
+        return Optional.of(
+            full
+                + " was added or removed: a Markdown file (a reference's page, the sitemaps and"
+                + " skills.json are not patched)");
+      }
+      if (Files.exists(published.resolve(SiteLayout.file(skill.id(), path)))) {
+        return Optional.of(full + " was deleted and its copy is published (links to it change)");
+      }
+      String name = path.substring(path.lastIndexOf('/') + 1);
+      boolean named = text.contains(name);
+      for (var ref : skill.references()) {
+        named |= ref.markdown().contains(name);
+      }
+      if (named) {
+        return Optional.of(
+            full
+                + " was added or removed and the skill's documents name it (links and mentioned"
+                + " files change)");
+      }
+    }
+    paths.addAll(names);
+    return Optional.empty();
   }
 }

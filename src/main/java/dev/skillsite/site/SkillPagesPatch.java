@@ -102,7 +102,14 @@ public final class SkillPagesPatch {
 
   /** The files staged (site paths) and the documents' diagnostics, or why not. */
   public record Outcome(
-      List<String> staged, List<Diagnostic> diagnostics, Optional<String> refused) {
+      List<String> staged,
+      List<Diagnostic> diagnostics,
+      Optional<String> refused,
+      Optional<List<RoutingHealthView.SkillHealth>> section) {
+    Outcome(List<String> staged, List<Diagnostic> diagnostics, Optional<String> refused) {
+      this(staged, diagnostics, refused, Optional.empty());
+    }
+
     static Outcome refuse(String why) {
       return new Outcome(List.of(), List.of(), Optional.of(why));
     }
@@ -474,13 +481,26 @@ public final class SkillPagesPatch {
   }
 
   /**
-   * What a patch compares of a skill's own fields but its description and triggers: any change of
-   * these shows beyond its own pages (cards, lists, {@code skills.json}, search) in ways a patch
-   * does not follow.
+   * Frontmatter keys whose value shows only on the skill's own page, in its {@code skills.json}
+   * entry ({@code license}), in its triggers ({@code when_to_use}: the lists and trigger index are
+   * {@link ListPatch}'s, the routing and health side {@code RoutingWire}'s), its audit findings
+   * ({@code allowed-tools}: compared by the patch) and its reader warnings (compared by the patch):
+   * a change of them is patched. {@code metadata.related} (declared related skills) stays in
+   * {@link #head}.
+   */
+  public static final List<String> EXTRAS = List.of("license", "allowed-tools", "metadata", "when_to_use");
+
+  /**
+   * What a patch compares of a skill's own fields but its description, triggers and {@link
+   * #EXTRAS}: any change of these shows beyond its own pages (cards, lists, {@code skills.json},
+   * search) in ways a patch does not follow. The body's first line is not in it: a frontmatter
+   * line added or removed moves the positions of findings in the body, which the patch checks
+   * ({@link #stage}'s {@code bodyLineBefore}).
    */
   static String head(Skill s) {
     Map<String, Object> frontmatter = new java.util.LinkedHashMap<>(s.frontmatter());
     frontmatter.remove("description"); // compared on its own: a description edit is patched
+    EXTRAS.forEach(frontmatter::remove);
     StringBuilder sb = new StringBuilder();
     for (Object part :
         List.of(
@@ -489,13 +509,36 @@ public final class SkillPagesPatch {
             s.source(),
             s.collectionId(),
             String.valueOf(frontmatter),
-            Integer.toString(s.bodyLine()),
+            String.valueOf(declaredInMetadata(s)),
             String.valueOf(s.references().stream().map(r -> r.path()).toList()),
             String.valueOf(s.declaredRelated()))) {
       String p = part.toString();
       sb.append(p.length()).append(':').append(p);
     }
     return sha256(sb.toString());
+  }
+
+  /**
+   * {@code metadata.related} as written (a patch reads a skill again with its recorded declared
+   * related skills: a change of this value must be seen, it changes related lists).
+   */
+  private static Object declaredInMetadata(Skill s) {
+    return s.frontmatter().get("metadata") instanceof Map<?, ?> meta ? meta.get("related") : null;
+  }
+
+  /**
+   * Which of {@link #EXTRAS} differ between two versions of a skill (empty: none), and whether the
+   * change reaches the skill's {@code skills.json} entry or triggers ({@code license}, {@code
+   * when_to_use}): those go through {@link ListPatch} too.
+   */
+  public static List<String> extrasChanged(Skill before, Skill now) {
+    List<String> keys = new ArrayList<>();
+    for (String k : EXTRAS) {
+      if (!java.util.Objects.equals(before.frontmatter().get(k), now.frontmatter().get(k))) {
+        keys.add(k);
+      }
+    }
+    return keys;
   }
 
   /** The digest of a skill's description (its card, catalog entries, discovery entry). */
@@ -639,6 +682,44 @@ public final class SkillPagesPatch {
       Skills skills,
       Path staging)
       throws IOException {
+    return stage(
+        state,
+        contentRoot,
+        now,
+        documents,
+        skillMdChanged,
+        overrides,
+        skills,
+        staging,
+        java.util.OptionalInt.empty(),
+        List.of(),
+        List.of());
+  }
+
+  /**
+   * As {@link #stage(State, Path, Skill, boolean, boolean, Overrides, Skills, Path)}, told the
+   * first line of the body of the SKILL.md the last build (or patch) published and the reader's
+   * warnings of that copy and of the SKILL.md now ({@code warningsBefore}, {@code readerWarnings}).
+   * Changed warnings are replaced in the page's routing health section (they show nowhere else but
+   * the description lint codes, {@link RoutingHealthView#LINT_CODES}, which the health report lists:
+   * refused), the new section given in the outcome for the health state's delta. When a frontmatter
+   * line was added or removed, positions in the SKILL.md moved, and a page whose section names a
+   * line of it in a finding other than the reader's (a check rule's: the health report lists the
+   * same findings) is refused.
+   */
+  public Outcome stage(
+      State state,
+      Path contentRoot,
+      Skill now,
+      boolean documents,
+      boolean skillMdChanged,
+      Overrides overrides,
+      Skills skills,
+      Path staging,
+      java.util.OptionalInt bodyLineBefore,
+      List<Diagnostic> warningsBefore,
+      List<Diagnostic> readerWarnings)
+      throws IOException {
     Optional<SkillRecord> found = state.skill(now.id());
     if (found.isEmpty()) {
       return Outcome.refuse(now.id() + " has no pages record");
@@ -710,6 +791,46 @@ public final class SkillPagesPatch {
     }
     List<RoutingHealthView.SkillHealth> health =
         overrides.health().getOrDefault(now.id(), parts.health());
+    Optional<List<RoutingHealthView.SkillHealth>> section = Optional.empty();
+    if (!warningsBefore.equals(readerWarnings)) {
+      List<Diagnostic> gone = new ArrayList<>(warningsBefore);
+      readerWarnings.forEach(gone::remove);
+      List<Diagnostic> come = new ArrayList<>(readerWarnings);
+      warningsBefore.forEach(come::remove);
+      Optional<String> lint =
+          java.util.stream.Stream.concat(gone.stream(), come.stream())
+              .map(Diagnostic::code)
+              .filter(RoutingHealthView.LINT_CODES::contains)
+              .findFirst();
+      if (lint.isPresent()) {
+        return Outcome.refuse(
+            now.id() + "'s SKILL.md warnings changed (" + lint.get() + ": the health report lists it)");
+      }
+      if (health.size() != 1) {
+        return Outcome.refuse(now.id() + "'s SKILL.md warnings changed and its page has no health section");
+      }
+      health = List.of(withWarnings(health.get(0), warningsBefore, readerWarnings, now, page));
+      section = Optional.of(health);
+    }
+    if (bodyLineBefore.isPresent() && bodyLineBefore.getAsInt() != now.bodyLine()) {
+      String at = now.source() + ":";
+      Set<List<String>> reader = new java.util.HashSet<>();
+      readerWarnings.forEach(d -> reader.add(List.of(d.pos().toString(), d.code(), d.message())));
+      if (health.stream()
+          .flatMap(h -> h.findings().stream())
+          .anyMatch(
+              f ->
+                  f.where().startsWith(at)
+                      && !reader.contains(List.of(f.where(), f.code(), f.message())))) {
+        return Outcome.refuse(
+            now.id()
+                + "'s body moved from line "
+                + bodyLineBefore.getAsInt()
+                + " to "
+                + now.bodyLine()
+                + " and its health section names lines of its SKILL.md (a check's findings)");
+      }
+    }
     SkillPage view =
         new SkillPage(
             now.id().value(),
@@ -792,7 +913,62 @@ public final class SkillPagesPatch {
     return new Outcome(
         staged,
         rendered.diagnostics().stream().sorted(Diagnostic.ORDER).toList(),
-        Optional.empty());
+        Optional.empty(),
+        section);
+  }
+
+  /**
+   * {@code health} with the reader's warnings {@code before} replaced by those {@code now}, the
+   * findings in the order a whole build lists them ({@link Diagnostic#ORDER}, repeats once).
+   */
+  private static RoutingHealthView.SkillHealth withWarnings(
+      RoutingHealthView.SkillHealth health,
+      List<Diagnostic> before,
+      List<Diagnostic> now,
+      Skill skill,
+      String page) {
+    String href = Urls.relative(page, SiteLayout.skill(skill.id()));
+    Set<List<String>> gone = new java.util.HashSet<>();
+    before.forEach(d -> gone.add(List.of(d.pos().toString(), d.code(), d.message())));
+    List<Diagnostic> all = new ArrayList<>();
+    for (RoutingHealthView.Finding f : health.findings()) {
+      if (!gone.contains(List.of(f.where(), f.code(), f.message()))) {
+        all.add(diagnostic(f));
+      }
+    }
+    all.addAll(now);
+    List<RoutingHealthView.Finding> findings =
+        all.stream()
+            .sorted(Diagnostic.ORDER)
+            .distinct()
+            .map(
+                d ->
+                    new RoutingHealthView.Finding(
+                        skill.name(),
+                        href,
+                        d.pos().toString(),
+                        d.severity().label(),
+                        d.code(),
+                        d.message()))
+            .toList();
+    return new RoutingHealthView.SkillHealth(health.rivals(), findings);
+  }
+
+  /** A finding of a health section as the diagnostic it was made of ({@code where}: path:line:col). */
+  private static Diagnostic diagnostic(RoutingHealthView.Finding f) {
+    String w = f.where();
+    int c = w.lastIndexOf(':');
+    int l = w.lastIndexOf(':', c - 1);
+    return new Diagnostic(
+        new dev.skillsite.model.SourcePos(
+            w.substring(0, l),
+            Integer.parseInt(w.substring(l + 1, c)),
+            Integer.parseInt(w.substring(c + 1))),
+        f.severity().equals("error")
+            ? dev.skillsite.model.Severity.ERROR
+            : dev.skillsite.model.Severity.WARNING,
+        f.code(),
+        f.message());
   }
 
   /** The related cards of {@code related} on {@code page}, as a whole build makes them. */

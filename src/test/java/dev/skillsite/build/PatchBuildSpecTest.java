@@ -89,7 +89,7 @@ class PatchBuildSpecTest {
                   Files.writeString(f, "print('hello')\n");
                   return List.of(f);
                 },
-                "whole: added"),
+                "whole: audit findings changed"), // a script no document mentions
             new Row(
                 "a SKILL.md body edited within the routing document",
                 c -> List.of(add(c.resolve("skills/webapp-testing/SKILL.md"), "One more line.")),
@@ -147,7 +147,7 @@ class PatchBuildSpecTest {
                   Files.delete(f);
                   return List.of(f);
                 },
-                "whole: not a regular file"),
+                "whole: audit findings changed"), // the unmentioned script's finding goes
             new Row("nothing listed", c -> List.of(), "patch"),
             new Row(
                 "a file edited, a few minutes after the last edit",
@@ -409,8 +409,8 @@ class PatchBuildSpecTest {
     r = run(content, out, Optional.of(List.of(y)));
     assertTrue(r.patch().taken(), r.patch().toString());
     assertClean(content, out, "a second patch of a skill whose list changed", true);
-    Path added = content.resolve("skills/topic-1/extra.txt");
-    Files.writeString(added, "new\n");
+    Path added = content.resolve("skills/topic-1/extra.md"); // Markdown added: refused
+    Files.writeString(added, "# New\n");
     r = run(content, out, Optional.of(List.of(added)));
     assertFalse(r.patch().taken(), r.patch().toString());
     assertClean(content, out, "a whole build after the patches");
@@ -734,21 +734,22 @@ class PatchBuildSpecTest {
 
   /**
    * A line appended to a SKILL.md over the body's line limit (claude-api: "body is N lines"), past
-   * the routing window: the reader's warning changes and its page's health section shows it, so the
-   * patch is refused (before: patched, the page kept the old count — wt-fuzz, seed 27) and the site
-   * is the clean build's.
+   * the routing window: the reader's warning changes and its page's health section shows it (wt-fuzz,
+   * seed 27: once patched with the old count): patched with the warning replaced in the section
+   * (and the health state's delta), twice, and the site is the clean build's.
    */
   @Test
-  void aSkillMdWarningChangedPastTheWindowBuildsWhole() throws IOException {
+  void aSkillMdWarningChangedPastTheWindowIsPatched() throws IOException {
     Path content = tmp.resolve("content");
     Trees.copy(CORPUS, content);
     Path out = tmp.resolve("site");
     run(content, out, Optional.empty());
     Path skill = content.resolve("skills/claude-api/SKILL.md");
-    BuildResult r = run(content, out, Optional.of(List.of(add(skill, "One more line."))));
-    assertFalse(r.patch().taken(), r.patch().toString());
-    assertTrue(r.patch().reason().contains("SKILL.md warnings changed"), r.patch().reason());
-    assertClean(content, out, "a warning's count changed");
+    for (String line : new String[] {"One more line.", "And another."}) {
+      BuildResult r = run(content, out, Optional.of(List.of(add(skill, line))));
+      assertTrue(r.patch().taken(), r.patch().toString());
+      assertClean(content, out, "a warning's count changed: " + line, true);
+    }
   }
 
   /** {@code o}'s staged patch (committed and closed with it) answering {@code p} instead. */
@@ -831,6 +832,95 @@ class PatchBuildSpecTest {
             Optional.of(List.of(replace(skill, "proposals, technical", "roadmaps, technical"))));
     assertTrue(r.patch().taken(), r.patch().toString());
     assertClean(content, out, "a clause reworded", true);
+  }
+
+  /**
+   * Frontmatter extras ({@code SkillPagesPatch.EXTRAS}) edited one after another in one skill
+   * (brand-guidelines): the license reworded in place (its page and {@code skills.json} entry), then
+   * lines added ({@code allowed-tools} with commas: a reader's warning comes; {@code metadata}),
+   * each moving the body's first line, a metadata value changed, {@code when_to_use} added (a Claude
+   * Code key: a warning; a clause more: refused by the trigger index while its counts are on every
+   * page) and reworded (its triggers: the lists, the trigger index, the routing and
+   * health side), a license added back. Each patched, the whole site the clean build's each time. A
+   * {@code metadata.related} added (declared related skills: related lists) is refused.
+   */
+  @Test
+  void frontmatterExtrasArePatched() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path skill = content.resolve("skills/brand-guidelines/SKILL.md");
+    String[][] edits = {
+      {"license: Complete terms in LICENSE.txt", "license: Apache-2.0 (see LICENSE.txt)"},
+      {"license: Apache-2.0", "allowed-tools: Read, Grep\nlicense: Apache-2.0"},
+      {"allowed-tools: Read, Grep", "allowed-tools: Read Grep Glob\nmetadata:\n  version: \"1.2\""},
+      {"  version: \"1.2\"", "  version: \"1.3\"\n  author: brand team"},
+      { // a Claude Code key: the reader's warning "claude-code-key" comes
+        "license: Apache-2.0 (see LICENSE.txt)",
+        "when_to_use: Use when Anthropic's brand colors and typography apply to a slide deck."
+      },
+      {"to a slide deck.", "to a poster."},
+      {"to a poster.", "to a poster or a banner.\nlicense: MIT"},
+    };
+    for (String[] edit : edits) {
+      BuildResult r = run(content, out, Optional.of(List.of(replace(skill, edit[0], edit[1]))));
+      if (edit[1].startsWith("when_to_use") && !r.patch().taken()) {
+        // a clause added: the trigger counts on the home and trigger pages (wt-tpages2's), not
+        // this test's; the whole build ran
+        assertTrue(r.patch().reason().contains("triggers changed"), r.patch().reason());
+      } else {
+        assertTrue(r.patch().taken(), edit[1] + ": " + r.patch());
+      }
+      assertClean(content, out, edit[1], true);
+    }
+    assertTrue(Files.readString(out.resolve("skills/brand-guidelines/index.html")).contains("1.3"));
+    BuildResult r =
+        run(
+            content,
+            out,
+            Optional.of(List.of(replace(skill, "  author: brand team", "  related: theme-factory"))));
+    assertFalse(r.patch().taken(), r.patch().toString());
+    assertTrue(r.patch().reason().contains("frontmatter"), r.patch().reason());
+    assertClean(content, out, "metadata.related added", true);
+  }
+
+  /**
+   * A file added beside a skill's SKILL.md (canvas-design: an archive of two files), edited, then
+   * deleted: each patched (the archive, its digest in the discovery index), the site the clean
+   * build's. Refused: a file the skill's SKILL.md names ("canvas": a mention or link may resolve),
+   * a Markdown file added (a reference: its page, the sitemaps).
+   */
+  @Test
+  void aFileAddedOrDeletedBesideTheSkillIsPatched() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path added = content.resolve("skills/canvas-design/palette.json");
+    Files.writeString(added, "{\"ink\": \"#123456\"}\n");
+    BuildResult r = run(content, out, Optional.of(List.of(added)));
+    assertTrue(r.patch().taken(), "added: " + r.patch());
+    assertClean(content, out, "a file added");
+    r = run(content, out, Optional.of(List.of(append(added))));
+    assertTrue(r.patch().taken(), "edited: " + r.patch());
+    Files.delete(added);
+    r = run(content, out, Optional.of(List.of(added)));
+    assertTrue(r.patch().taken(), "deleted: " + r.patch());
+    assertClean(content, out, "a file deleted");
+    Path named = content.resolve("skills/canvas-design/canvas");
+    Files.writeString(named, "not an image\n");
+    r = run(content, out, Optional.of(List.of(named)));
+    assertFalse(r.patch().taken(), r.patch().toString());
+    assertTrue(r.patch().reason().contains("documents name it"), r.patch().reason());
+    Files.delete(named);
+    run(content, out, Optional.empty());
+    Path reference = content.resolve("skills/theme-factory/themes/paper-lantern.md");
+    Files.writeString(reference, "# Paper lantern\n\nWarm whites and a red accent.\n");
+    r = run(content, out, Optional.of(List.of(reference)));
+    assertFalse(r.patch().taken(), r.patch().toString());
+    assertTrue(r.patch().reason().contains("Markdown"), r.patch().reason());
+    assertClean(content, out, "a reference added");
   }
 
   private static BuildResult run(Path content, Path site, Optional<List<Path>> changed)
