@@ -128,6 +128,7 @@
 //SOURCES ../src/main/java/dev/skillsite/check/Target.java
 //SOURCES ../src/main/java/dev/skillsite/check/TargetProfile.java
 //SOURCES ../src/main/java/dev/skillsite/check/Unreachable.java
+//SOURCES ../src/main/java/dev/skillsite/check/UnreachableEntry.java
 //SOURCES ../src/main/java/dev/skillsite/check/package-info.java
 //SOURCES ../src/main/java/dev/skillsite/cli/AuditCommand.java
 //SOURCES ../src/main/java/dev/skillsite/cli/AuditSummaryLine.java
@@ -248,6 +249,7 @@
 //SOURCES ../src/main/java/dev/skillsite/routing/LocalSource.java
 //SOURCES ../src/main/java/dev/skillsite/routing/Matched.java
 //SOURCES ../src/main/java/dev/skillsite/routing/NameTable.java
+//SOURCES ../src/main/java/dev/skillsite/routing/PatchCaps.java
 //SOURCES ../src/main/java/dev/skillsite/routing/PatchedIndex.java
 //SOURCES ../src/main/java/dev/skillsite/routing/PatchedStats.java
 //SOURCES ../src/main/java/dev/skillsite/routing/PublishedIndex.java

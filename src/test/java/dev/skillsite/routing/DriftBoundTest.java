@@ -162,7 +162,8 @@ class DriftBoundTest {
     return "" + (char) ('a' + i / 26 % 26) + (char) ('a' + i % 26);
   }
 
-  private static List<String> shown(List<Similar> list) {
+  /** A related list as the site shows it: ids and reasons (no page prints a score). */
+  static List<String> shown(List<Similar> list) {
     return list.stream().map(s -> s.id().value() + " — " + s.reason()).toList();
   }
 

@@ -391,8 +391,11 @@ class RoutingPatchTest {
         for (Skill k : next) {
           if (!p.similarMayChange().contains(k.id().value())) {
             similarCarried++;
+            // what the site shows of a list not asked (its recorded scores may drift: walkers2)
             assertEquals(
-                similarWas.similar(k.id(), 9), similarNow.similar(k.id(), 9), "similar: " + k.id());
+                DriftBoundTest.shown(similarWas.similar(k.id(), 9)),
+                DriftBoundTest.shown(similarNow.similar(k.id(), 9)),
+                "similar: " + k.id());
           }
         }
         assertTrue(p.similarMayChange().contains(after.id().value()));
