@@ -36,7 +36,9 @@ import java.util.regex.Pattern;
 public final class PatchMix {
   private static final Pattern STEP =
       Pattern.compile(
-          "(?:^|, )([a-z]+)(?: \\([^)]*\\))? ([\\d.]+) ms \\((?:process )?CPU ([\\d.]+)\\)");
+          // a step's note may hold one level of parentheses (the route step's counts)
+          "(?:^|, )([a-z]+)(?: \\((?:[^()]|\\([^()]*\\))*\\))? ([\\d.]+) ms \\((?:process )?CPU"
+              + " ([\\d.]+)\\)");
   private static final Pattern TIME =
       Pattern.compile("TIME wall ([\\d.]+) user ([\\d.]+) sys ([\\d.]+) rss (\\d+)");
   private static final String REFUSED = "patch: not taken (";
