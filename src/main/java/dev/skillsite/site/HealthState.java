@@ -721,19 +721,25 @@ public final class HealthState implements AutoCloseable {
           return Optional.of(r.id().value() + "'s unreachable finding is not the one shown");
         }
         if (r.finding().isPresent()) {
-          // the order follows the message among findings of one place
+          // the order follows the message among findings of one place (Diagnostic.ORDER, which
+          // the section's findings are sorted by): the rewritten finding is placed again
           RoutingHealthView.Finding f =
               findings.stream()
                   .filter(x -> x.code().equals("unreachable-skill"))
                   .findFirst()
                   .orElseThrow();
-          long sharing =
-              findings.stream()
-                  .filter(x -> x.where().equals(f.where()) && x.severity().equals(f.severity()))
-                  .count();
-          if (sharing != 1) {
-            return Optional.of(r.id().value() + "'s unreachable finding shares its place");
+          findings.remove(f);
+          int pos = 0;
+          for (RoutingHealthView.Finding x : findings) {
+            int c = compareFindings(x, f);
+            if (c == 0) {
+              return Optional.of(r.id().value() + "'s unreachable finding ties another");
+            }
+            if (c < 0) {
+              pos++;
+            }
           }
+          findings.add(pos, f);
         }
         changedSections.put(
             r.id(),
