@@ -345,8 +345,7 @@ final class HealthProbes {
   private static HealthState.PairEdit edit(
       SkillId owner, String trigger, String collision, boolean added) {
     String[] c = shown(collision);
-    return new HealthState.PairEdit(
-        owner, new SkillId(c[0]), trigger, added, c[1], c[2], c[3]);
+    return new HealthState.PairEdit(owner, new SkillId(c[0]), trigger, added, c[1], c[2], c[3]);
   }
 
   /** A collision as {@link ProbeOutcome} prints it: rival, owner score, rival score, kind. */

@@ -305,7 +305,8 @@ public final class PatchBuild {
             // a file deleted from a skill's folder that is there is the files side's
             // (SkillFilesPatch: the archive); a folder, a link, a deleted folder or Markdown
             // file (a SKILL.md, a reference) is not patched
-            return Attempt.no(rel + " is not a regular file (a deleted Markdown file, a folder or a link)");
+            return Attempt.no(
+                rel + " is not a regular file (a deleted Markdown file, a folder or a link)");
           }
           Optional<PatchState.SkillRecord> owner = Optional.empty();
           for (String dir = ContentPaths.parent(rel); owner.isEmpty(); ) {
@@ -514,7 +515,8 @@ public final class PatchBuild {
           if (pagesState.isPresent()) {
             SkillPagesPatch.Skills known = known(loader, state, root);
             SkillPagesPatch pagesPatch = new SkillPagesPatch(templates);
-            Map<SkillId, List<RoutingHealthView.SkillHealth>> sections = new TreeMap<>(RelatedPatch.BY_ID);
+            Map<SkillId, List<RoutingHealthView.SkillHealth>> sections =
+                new TreeMap<>(RelatedPatch.BY_ID);
             steps.part("templates");
             for (PatchState.SkillRecord r : owners.keySet()) {
               Skill now = skills.get(i++);

@@ -582,7 +582,10 @@ final class RoutingWire implements RoutingSeam {
             List<IndexAnswers.Ranked> r = rankings.get(t);
             if (r == null) {
               return Optional.of(
-                  name + " is listed unreachable and its trigger \"" + t + "\" was not ranked again");
+                  name
+                      + " is listed unreachable and its trigger \""
+                      + t
+                      + "\" was not ranked again");
             }
             takenBy.add(r.isEmpty() ? Optional.empty() : Optional.of(r.get(0).id()));
           }
@@ -595,8 +598,7 @@ final class RoutingWire implements RoutingSeam {
           }
           Optional<dev.skillsite.check.Unreachable> u =
               dev.skillsite.check.UnreachableEntry.of(s.id(), all, takenBy, skills);
-          Optional<String> rivalName =
-              u.flatMap(x -> x.rival()).flatMap(skills).map(Skill::name);
+          Optional<String> rivalName = u.flatMap(x -> x.rival()).flatMap(skills).map(Skill::name);
           if (u.isEmpty() || (u.get().rival().isPresent() && rivalName.isEmpty())) {
             return Optional.of(name + " stays unreachable and its rival cannot be read");
           }
@@ -635,8 +637,8 @@ final class RoutingWire implements RoutingSeam {
 
     /**
      * Adds to {@code edits} a deleted row for each collision row {@code section} shows of a listed
-     * trigger the changed skill no longer lists (unless one is there already); why it cannot, if
-     * it cannot (a rival's href that does not read, two skills of one name).
+     * trigger the changed skill no longer lists (unless one is there already); why it cannot, if it
+     * cannot (a rival's href that does not read, two skills of one name).
      */
     Optional<String> dropped(
         SkillId id,
@@ -793,8 +795,7 @@ final class RoutingWire implements RoutingSeam {
   private static Optional<String> descriptionMoves(
       HealthState state,
       Described d,
-      java.util.function.Function<SkillId, Optional<List<RoutingHealthView.SkillHealth>>>
-          sections,
+      java.util.function.Function<SkillId, Optional<List<RoutingHealthView.SkillHealth>>> sections,
       Set<String> remade) {
     SkillId id = d.now().id();
     String name = id.value();

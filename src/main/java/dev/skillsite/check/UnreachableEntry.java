@@ -34,10 +34,7 @@ public final class UnreachableEntry {
     return r.map(
         s ->
             new Unreachable(
-                id,
-                triggers,
-                takenBy,
-                SharedWords.of(triggers.get(takenBy.indexOf(rival)), s)));
+                id, triggers, takenBy, SharedWords.of(triggers.get(takenBy.indexOf(rival)), s)));
   }
 
   /** Why the report lists {@code u} unreachable ({@code names}: a skill's name). */
@@ -80,7 +77,8 @@ public final class UnreachableEntry {
         + examples(u)
         + u.rival()
             .filter(r -> !u.sharedWords().isEmpty())
-            .map(r -> "; '" + r.value() + "' shares the words " + String.join(", ", u.sharedWords()))
+            .map(
+                r -> "; '" + r.value() + "' shares the words " + String.join(", ", u.sharedWords()))
             .orElse("")
         + (u.noneFires()
             ? "; on its own a trigger needs words few skills use: name what only this skill handles"

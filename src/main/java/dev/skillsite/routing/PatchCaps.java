@@ -12,8 +12,8 @@ import java.util.Optional;
  *
  * <p>The cost model: one ranking (a router search, in the patch's fresh JVM with the quick JIT)
  * costs a fixed part and a part growing with the collection (the postings a phrase's words hold):
- * {@code BASE_MS + PER_100K_MS · skills / 100,000}. Both come from two sizes, not one corpus: at
- * 1× ({@code large}, 882 skills) an in-window body edit made 2,440 rankings in 6.1 s of CPU (2.5 ms
+ * {@code BASE_MS + PER_100K_MS · skills / 100,000}. Both come from two sizes, not one corpus: at 1×
+ * ({@code large}, 882 skills) an in-window body edit made 2,440 rankings in 6.1 s of CPU (2.5 ms
  * each; session 9, branch speed), at 113× (99,666 skills) the route step made 270–342 rankings in
  * 2.6–2.9 s (≈ 9.5 ms each; session 8). The budget: a route step priced over {@code BUDGET_MS} (5×
  * the 2 s bar of a whole patch) is refused, so a patch never runs for tens of seconds in its route
@@ -51,7 +51,9 @@ public final class PatchCaps {
     return LIMITS::remove;
   }
 
-  /** What the route step of the last patch on this thread priced and did (for {@code --timings}). */
+  /**
+   * What the route step of the last patch on this thread priced and did (for {@code --timings}).
+   */
   public record Work(int rankings, int similar, int skills, double priceMs, long rankingCpuNs) {
     Work withCpu(long ns) {
       return new Work(rankings, similar, skills, priceMs, ns);

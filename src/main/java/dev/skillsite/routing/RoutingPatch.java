@@ -11,11 +11,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.HashSet;
 import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
@@ -511,7 +511,11 @@ public final class RoutingPatch {
       int made = 2 * toRank.size() - (int) toRank.keySet().stream().filter(added::contains).count();
       PatchCaps.Work priced =
           new PatchCaps.Work(
-              made, similarMayChange.size(), before.size(), PatchCaps.price(made, before.size()), 0);
+              made,
+              similarMayChange.size(),
+              before.size(),
+              PatchCaps.price(made, before.size()),
+              0);
       PatchCaps.priced(priced);
       Optional<String> over = PatchCaps.refusal(made, similarMayChange.size(), before.size());
       if (over.isPresent()) {
@@ -1186,33 +1190,35 @@ public final class RoutingPatch {
    *
    * <p>The claim. The router's answer for q reads the top k (k = max(top, {@link
    * Router#MIN_RANKED})) documents by score, ties by ord, with their scores; the skill q calls by
-   * name; for the top k, which of q's terms they hold; the document frequencies of q's terms ({@link
-   * TriggerTable#termsOf}: every analysed form, any field) and the collection's size, background
-   * and statistics. Let X be this patch's changed documents and suppose (a) no term of q changed
-   * its document frequency in any field in this patch ({@code dfMoved}: exact, by comparing the
-   * frequencies before and after of every term a changed document holds differently); (b) q calls
-   * no skill of X by name; (c) every document of X matching q before or after scores less than k
-   * documents outside X do now. By (a) and the scored fields' document counts and average lengths
-   * being unchanged ({@link #statisticsDiffer}), every document outside X scores q exactly as before
-   * (its own frequencies and norms did not change); by (c) no document of X is in the top k before
-   * or after, nor is one there when it matches neither time; so the top k, their scores, the terms
-   * they hold, the frequencies and the invoked skill are the same: the same answer.
+   * name; for the top k, which of q's terms they hold; the document frequencies of q's terms
+   * ({@link TriggerTable#termsOf}: every analysed form, any field) and the collection's size,
+   * background and statistics. Let X be this patch's changed documents and suppose (a) no term of q
+   * changed its document frequency in any field in this patch ({@code dfMoved}: exact, by comparing
+   * the frequencies before and after of every term a changed document holds differently); (b) q
+   * calls no skill of X by name; (c) every document of X matching q before or after scores less
+   * than k documents outside X do now. By (a) and the scored fields' document counts and average
+   * lengths being unchanged ({@link #statisticsDiffer}), every document outside X scores q exactly
+   * as before (its own frequencies and norms did not change); by (c) no document of X is in the top
+   * k before or after, nor is one there when it matches neither time; so the top k, their scores,
+   * the terms they hold, the frequencies and the invoked skill are the same: the same answer.
    *
    * <p>(c) is checked without scoring anything: a changed document's score before or after is under
    * u = Σ over the scored clauses (f, t, b) it holds then of b · idf_f(df) (a BM25 clause is {@code
    * b · idf · (1 − 1/(1 + tf · norm⁻¹))}; df and the field's document count are the same before and
-   * after by (a)), with a float slack; when every clause's frequency is the full build's (the
-   * base segment's) and the scored fields' statistics are too, a document no patch replaced scores
-   * q exactly as its record says, so k record entries outside X and the replaced documents whose
+   * after by (a)), with a float slack; when every clause's frequency is the full build's (the base
+   * segment's) and the scored fields' statistics are too, a document no patch replaced scores q
+   * exactly as its record says, so k record entries outside X and the replaced documents whose
    * recorded score passes u are k documents above X. When u is too loose, X's exact scores before
    * and after ({@link PatchedIndex#topAmong}) take its place; when records are not exact (an
    * earlier patch moved a clause's frequency), the record's other documents are scored now: any k
-   * documents outside X scoring above X's are enough. A changed document holding no clause of q
-   * (u = 0) matches it neither time. Per phrase: its analysis, a set lookup per term, two document
+   * documents outside X scoring above X's are enough. A changed document holding no clause of q (u
+   * = 0) matches it neither time. Per phrase: its analysis, a set lookup per term, two document
    * frequency lookups per clause: no postings, no scorer, no router.
    */
   static final class Unmoved {
-    /** Off only for the figures' paired "before" (perf/RouteStepBench: -Dskillsite.unmoved=false). */
+    /**
+     * Off only for the figures' paired "before" (perf/RouteStepBench: -Dskillsite.unmoved=false).
+     */
     static final boolean ON = !"false".equals(System.getProperty("skillsite.unmoved"));
 
     private final PatchedIndex before;
@@ -1335,8 +1341,7 @@ public final class RoutingPatch {
                 others.add(o);
               }
             }
-            org.apache.lucene.search.ScoreDoc[] sd =
-                after.topAmong(qt, Fields.SEARCHED, k, others);
+            org.apache.lucene.search.ScoreDoc[] sd = after.topAmong(qt, Fields.SEARCHED, k, others);
             if (sd.length < k || !(sd[k - 1].score > best)) {
               return false;
             }
@@ -1515,8 +1520,8 @@ public final class RoutingPatch {
    * Whether some BM25 score reads {@code field}'s document count and average length: a field the
    * router searches with a positive boost ({@link Fields#SEARCHED}: the query leaves zero-boost
    * fields out; the browser's manifest lists only these) or one the related lists score ({@link
-   * SimilarSkills#fields}: {@code all} and {@code body}). {@link Confidence} and
-   * {@link Router}'s main field read the collection's size and document frequencies only.
+   * SimilarSkills#fields}: {@code all} and {@code body}). {@link Confidence} and {@link Router}'s
+   * main field read the collection's size and document frequencies only.
    */
   static boolean scored(String field) {
     for (List<Fields.Weighted> ws : List.of(Fields.SEARCHED, SimilarSkills.fields())) {

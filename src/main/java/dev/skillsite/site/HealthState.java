@@ -107,10 +107,11 @@ public final class HealthState implements AutoCloseable {
 
   /**
    * A listed-unreachable skill whose triggers changed: its entry as the report shows it now (empty:
-   * a trigger reaches it, the entry goes) and its {@code unreachable-skill} finding's message (empty
-   * with the entry).
+   * a trigger reaches it, the entry goes) and its {@code unreachable-skill} finding's message
+   * (empty with the entry).
    */
-  public record Reach(SkillId id, Optional<RoutingHealthView.Lost> entry, Optional<String> finding) {}
+  public record Reach(
+      SkillId id, Optional<RoutingHealthView.Lost> entry, Optional<String> finding) {}
 
   /**
    * A patch's answer: the site files to publish (pages, the delta table) and the skills whose
@@ -193,9 +194,7 @@ public final class HealthState implements AutoCloseable {
   private static Optional<String> order(String from, RoutingHealthView.Pair p) {
     Optional<SkillId> a = idOf(from, p.firstHref());
     Optional<SkillId> b = idOf(from, p.secondHref());
-    return a.isPresent() && b.isPresent()
-        ? Optional.of(order(a.get(), b.get()))
-        : Optional.empty();
+    return a.isPresent() && b.isPresent() ? Optional.of(order(a.get(), b.get())) : Optional.empty();
   }
 
   /** Whether the report lists {@code id} as unreachable. */
@@ -296,12 +295,12 @@ public final class HealthState implements AutoCloseable {
    * As {@link #patch(List, List, Map, int, Optional, Function)}, and collision rows that come or go
    * ({@code edits}): each pair's rows inserted (in the report's order: the first skill's rows, then
    * the second's, each in its triggers' order) or deleted, a pair new to the report inserted in id
-   * order on its page (found by the pages' recorded first and last pairs: O(log pages) records),
-   * a pair left without rows deleted; its suggestion made again; the pair count and the collision
+   * order on its page (found by the pages' recorded first and last pairs: O(log pages) records), a
+   * pair left without rows deleted; its suggestion made again; the pair count and the collision
    * matrix (page 1: every pair's row count is recorded) and the sections summary; both skills'
    * sections (rivals nearest first) and the owner's collision finding, placed at {@code places}
-   * (owner → trigger → where its SKILL.md lists it) in position order. {@code skills} gives a
-   * skill as the report reads it now (names, descriptions, triggers). Refused when the split of the
+   * (owner → trigger → where its SKILL.md lists it) in position order. {@code skills} gives a skill
+   * as the report reads it now (names, descriptions, triggers). Refused when the split of the
    * report would move, a pair section would open or close a page, or a finding's place is unknown.
    */
   public Result patch(
@@ -564,7 +563,8 @@ public final class HealthState implements AutoCloseable {
       if (views.containsKey(path)) {
         return HealthState.range(views.get(path).pairs());
       }
-      return get("pk:" + path).map(b -> GSON.fromJson(new String(b, StandardCharsets.UTF_8), String[].class));
+      return get("pk:" + path)
+          .map(b -> GSON.fromJson(new String(b, StandardCharsets.UTF_8), String[].class));
     }
 
     Optional<String> apply(List<PairEdit> edits) throws IOException {
@@ -575,7 +575,8 @@ public final class HealthState implements AutoCloseable {
       }
       List<Counted> counted =
           new ArrayList<>(
-              List.of(GSON.fromJson(new String(mx.get(), StandardCharsets.UTF_8), Counted[].class)));
+              List.of(
+                  GSON.fromJson(new String(mx.get(), StandardCharsets.UTF_8), Counted[].class)));
       Map<String, List<PairEdit>> byPair = new TreeMap<>();
       for (PairEdit e : edits) {
         SkillId a = e.owner().compareTo(e.rival()) <= 0 ? e.owner() : e.rival();
@@ -620,9 +621,7 @@ public final class HealthState implements AutoCloseable {
       if (!summary.isEmpty()) {
         var s0 = summary.get(0);
         summary.set(
-            0,
-            new HealthPage.Section(
-                s0.label(), s0.count() + pairs, s0.pages(), s0.href()));
+            0, new HealthPage.Section(s0.label(), s0.count() + pairs, s0.pages(), s0.href()));
       }
       for (String path : new ArrayList<>(views.keySet())) {
         HealthPage v = views.get(path);
@@ -657,7 +656,9 @@ public final class HealthState implements AutoCloseable {
       for (Reach r : reach) {
         String href = healthHref(r.id());
         Optional<String> path =
-            get("u:" + href).filter(b -> b.length > 0).map(b -> new String(b, StandardCharsets.UTF_8));
+            get("u:" + href)
+                .filter(b -> b.length > 0)
+                .map(b -> new String(b, StandardCharsets.UTF_8));
         if (path.isEmpty()) {
           return Optional.of(r.id().value() + " is not listed unreachable");
         }
@@ -684,7 +685,9 @@ public final class HealthState implements AutoCloseable {
           list.remove(at);
           if (list.isEmpty()) {
             return Optional.of(
-                "health page " + path.get() + " would list no unreachable skill (the sections move)");
+                "health page "
+                    + path.get()
+                    + " would list no unreachable skill (the sections move)");
           }
           extra.put("u:" + href, new byte[0]);
           gone++;
@@ -693,8 +696,15 @@ public final class HealthState implements AutoCloseable {
         views.put(
             path.get(),
             with(
-                p, p.probes(), p.listing(), p.pairs(), list, p.matrix(), p.pairCount(),
-                p.unreachableCount(), p.sections()));
+                p,
+                p.probes(),
+                p.listing(),
+                p.pairs(),
+                list,
+                p.matrix(),
+                p.pairCount(),
+                p.unreachableCount(),
+                p.sections()));
         // the skill's finding
         Optional<List<RoutingHealthView.SkillHealth>> was =
             changedSections.containsKey(r.id())
@@ -757,15 +767,23 @@ public final class HealthState implements AutoCloseable {
         List<HealthPage.Section> summary = new ArrayList<>(one.get().sections());
         if (summary.size() > 1) {
           var s1 = summary.get(1);
-          summary.set(1, new HealthPage.Section(s1.label(), s1.count() - gone, s1.pages(), s1.href()));
+          summary.set(
+              1, new HealthPage.Section(s1.label(), s1.count() - gone, s1.pages(), s1.href()));
         }
         for (String path : new ArrayList<>(views.keySet())) {
           HealthPage p = views.get(path);
           views.put(
               path,
               with(
-                  p, p.probes(), p.listing(), p.pairs(), p.unreachable(), p.matrix(),
-                  p.pairCount(), count, summary));
+                  p,
+                  p.probes(),
+                  p.listing(),
+                  p.pairs(),
+                  p.unreachable(),
+                  p.matrix(),
+                  p.pairCount(),
+                  count,
+                  summary));
         }
       }
       return Optional.empty();
@@ -782,8 +800,8 @@ public final class HealthState implements AutoCloseable {
      * Applies the edits of the pair (a, b): the pair count's move (-1, 0, 1), or empty with {@link
      * #why}.
      */
-    private Optional<Integer> pair(SkillId a, SkillId b, List<PairEdit> edits, List<Counted> counted)
-        throws IOException {
+    private Optional<Integer> pair(
+        SkillId a, SkillId b, List<PairEdit> edits, List<Counted> counted) throws IOException {
       Optional<dev.skillsite.model.Skill> sa = skills.apply(a);
       Optional<dev.skillsite.model.Skill> sb = skills.apply(b);
       if (sa.isEmpty() || sb.isEmpty()) {
@@ -937,12 +955,15 @@ public final class HealthState implements AutoCloseable {
     }
 
     /**
-     * Places a pair new to the report on its page (the page whose recorded pairs enclose its
-     * order, or the one it fits at the end of, as the split would): the page's path, or empty with
-     * {@link #why}.
+     * Places a pair new to the report on its page (the page whose recorded pairs enclose its order,
+     * or the one it fits at the end of, as the split would): the page's path, or empty with {@link
+     * #why}.
      */
     private Optional<String> insert(String key, RoutingHealthView.Pair pair) {
-      int pages = views.get(SiteLayout.HEALTH) == null ? 0 : records.get(SiteLayout.HEALTH).page().pager().count();
+      int pages =
+          views.get(SiteLayout.HEALTH) == null
+              ? 0
+              : records.get(SiteLayout.HEALTH).page().pager().count();
       int lo = 1;
       int hi = pages;
       int n = 0;
@@ -1068,8 +1089,7 @@ public final class HealthState implements AutoCloseable {
         if (!e.owner().equals(id)) {
           continue;
         }
-        dev.skillsite.model.SourcePos where =
-            places.getOrDefault(id, Map.of()).get(e.trigger());
+        dev.skillsite.model.SourcePos where = places.getOrDefault(id, Map.of()).get(e.trigger());
         Optional<dev.skillsite.model.Skill> s = skills.apply(id);
         if (where == null || s.isEmpty()) {
           why = "the place of " + id.value() + "'s trigger \"" + e.trigger() + "\" is not known";
@@ -1241,9 +1261,9 @@ public final class HealthState implements AutoCloseable {
   }
 
   /**
-   * The index of {@code row}'s row in a pair's rows; -1 when it has none. Two skills of one name
-   * (a registry's replicas) are told apart by order: the first skill's rows come first, so of two
-   * rows of one trigger the first is the first skill's.
+   * The index of {@code row}'s row in a pair's rows; -1 when it has none. Two skills of one name (a
+   * registry's replicas) are told apart by order: the first skill's rows come first, so of two rows
+   * of one trigger the first is the first skill's.
    */
   private static int rowIndex(RoutingHealthView.Pair p, Row row, SkillId first) {
     String owner = row.owner().equals(first) ? p.first() : p.second();
@@ -1382,8 +1402,16 @@ public final class HealthState implements AutoCloseable {
       dev.skillsite.check.CollisionMatrix matrix,
       int pairCount,
       List<HealthPage.Section> sections) {
-    return with(v, probes, listing, pairs, v.unreachable(), matrix, pairCount,
-        v.unreachableCount(), sections);
+    return with(
+        v,
+        probes,
+        listing,
+        pairs,
+        v.unreachable(),
+        matrix,
+        pairCount,
+        v.unreachableCount(),
+        sections);
   }
 
   /** {@code v} with the parts a patch moves, its unreachable skills too. */
@@ -1455,7 +1483,11 @@ public final class HealthState implements AutoCloseable {
               p ->
                   counted.add(
                       new Counted(
-                          p.first(), p.firstHref(), p.second(), p.secondHref(), p.triggers().size())));
+                          p.first(),
+                          p.firstHref(),
+                          p.second(),
+                          p.secondHref(),
+                          p.triggers().size())));
       range(view.pairs()).ifPresent(r -> where.put("pk:" + path, encode(r)));
       view.unreachable().forEach(u -> where.put("u:" + u.href(), at));
       view.unreachable().stream()

@@ -121,12 +121,12 @@ public final class SkillFilesPatch {
 
   /**
    * Whether the archive's list changed only by files added or deleted that a patch follows: each
-   * listed as changed, not Markdown (a reference: its page, the sitemaps, {@code skills.json}),
-   * its executable bit the same where it stays, the skill not at the content root (whose documents
-   * may link anywhere), no published copy of a deleted one, and no document of the skill (its
-   * SKILL.md, its references) naming the file (a link or a mention that would resolve differently:
-   * the page, the copies, the health findings of mentioned files). Fills {@code paths} (in the
-   * skill's folder) and gives empty, else why not.
+   * listed as changed, not Markdown (a reference: its page, the sitemaps, {@code skills.json}), its
+   * executable bit the same where it stays, the skill not at the content root (whose documents may
+   * link anywhere), no published copy of a deleted one, and no document of the skill (its SKILL.md,
+   * its references) naming the file (a link or a mention that would resolve differently: the page,
+   * the copies, the health findings of mentioned files). Fills {@code paths} (in the skill's
+   * folder) and gives empty, else why not.
    */
   private static Optional<String> addedOrRemoved(
       Path contentRoot,
@@ -157,7 +157,8 @@ public final class SkillFilesPatch {
       return Optional.of("files of a skill at the content root were added or removed");
     }
     String text =
-        Files.readString(contentRoot.resolve(skill.source()), java.nio.charset.StandardCharsets.UTF_8);
+        Files.readString(
+            contentRoot.resolve(skill.source()), java.nio.charset.StandardCharsets.UTF_8);
     for (String path : names) {
       String full = skill.dir() + "/" + path;
       String lower = path.toLowerCase(java.util.Locale.ROOT);

@@ -485,17 +485,18 @@ public final class SkillPagesPatch {
    * entry ({@code license}), in its triggers ({@code when_to_use}: the lists and trigger index are
    * {@link ListPatch}'s, the routing and health side {@code RoutingWire}'s), its audit findings
    * ({@code allowed-tools}: compared by the patch) and its reader warnings (compared by the patch):
-   * a change of them is patched. {@code metadata.related} (declared related skills) stays in
-   * {@link #head}.
+   * a change of them is patched. {@code metadata.related} (declared related skills) stays in {@link
+   * #head}.
    */
-  public static final List<String> EXTRAS = List.of("license", "allowed-tools", "metadata", "when_to_use");
+  public static final List<String> EXTRAS =
+      List.of("license", "allowed-tools", "metadata", "when_to_use");
 
   /**
    * What a patch compares of a skill's own fields but its description, triggers and {@link
    * #EXTRAS}: any change of these shows beyond its own pages (cards, lists, {@code skills.json},
-   * search) in ways a patch does not follow. The body's first line is not in it: a frontmatter
-   * line added or removed moves the positions of findings in the body, which the patch checks
-   * ({@link #stage}'s {@code bodyLineBefore}).
+   * search) in ways a patch does not follow. The body's first line is not in it: a frontmatter line
+   * added or removed moves the positions of findings in the body, which the patch checks ({@link
+   * #stage}'s {@code bodyLineBefore}).
    */
   static String head(Skill s) {
     Map<String, Object> frontmatter = new java.util.LinkedHashMap<>(s.frontmatter());
@@ -701,11 +702,11 @@ public final class SkillPagesPatch {
    * first line of the body of the SKILL.md the last build (or patch) published and the reader's
    * warnings of that copy and of the SKILL.md now ({@code warningsBefore}, {@code readerWarnings}).
    * Changed warnings are replaced in the page's routing health section (they show nowhere else but
-   * the description lint codes, {@link RoutingHealthView#LINT_CODES}, which the health report lists:
-   * refused), the new section given in the outcome for the health state's delta. When a frontmatter
-   * line was added or removed, positions in the SKILL.md moved, and a page whose section names a
-   * line of it in a finding other than the reader's (a check rule's: the health report lists the
-   * same findings) is refused.
+   * the description lint codes, {@link RoutingHealthView#LINT_CODES}, which the health report
+   * lists: refused), the new section given in the outcome for the health state's delta. When a
+   * frontmatter line was added or removed, positions in the SKILL.md moved, and a page whose
+   * section names a line of it in a finding other than the reader's (a check rule's: the health
+   * report lists the same findings) is refused.
    */
   public Outcome stage(
       State state,
@@ -804,10 +805,14 @@ public final class SkillPagesPatch {
               .findFirst();
       if (lint.isPresent()) {
         return Outcome.refuse(
-            now.id() + "'s SKILL.md warnings changed (" + lint.get() + ": the health report lists it)");
+            now.id()
+                + "'s SKILL.md warnings changed ("
+                + lint.get()
+                + ": the health report lists it)");
       }
       if (health.size() != 1) {
-        return Outcome.refuse(now.id() + "'s SKILL.md warnings changed and its page has no health section");
+        return Outcome.refuse(
+            now.id() + "'s SKILL.md warnings changed and its page has no health section");
       }
       health = List.of(withWarnings(health.get(0), warningsBefore, readerWarnings, now, page));
       section = Optional.of(health);
@@ -954,7 +959,9 @@ public final class SkillPagesPatch {
     return new RoutingHealthView.SkillHealth(health.rivals(), findings);
   }
 
-  /** A finding of a health section as the diagnostic it was made of ({@code where}: path:line:col). */
+  /**
+   * A finding of a health section as the diagnostic it was made of ({@code where}: path:line:col).
+   */
   private static Diagnostic diagnostic(RoutingHealthView.Finding f) {
     String w = f.where();
     int c = w.lastIndexOf(':');

@@ -734,9 +734,9 @@ class PatchBuildSpecTest {
 
   /**
    * A line appended to a SKILL.md over the body's line limit (claude-api: "body is N lines"), past
-   * the routing window: the reader's warning changes and its page's health section shows it (wt-fuzz,
-   * seed 27: once patched with the old count): patched with the warning replaced in the section
-   * (and the health state's delta), twice, and the site is the clean build's.
+   * the routing window: the reader's warning changes and its page's health section shows it
+   * (wt-fuzz, seed 27: once patched with the old count): patched with the warning replaced in the
+   * section (and the health state's delta), twice, and the site is the clean build's.
    */
   @Test
   void aSkillMdWarningChangedPastTheWindowIsPatched() throws IOException {
@@ -836,13 +836,13 @@ class PatchBuildSpecTest {
 
   /**
    * Frontmatter extras ({@code SkillPagesPatch.EXTRAS}) edited one after another in one skill
-   * (brand-guidelines): the license reworded in place (its page and {@code skills.json} entry), then
-   * lines added ({@code allowed-tools} with commas: a reader's warning comes; {@code metadata}),
-   * each moving the body's first line, a metadata value changed, {@code when_to_use} added (a Claude
-   * Code key: a warning; a clause more: refused by the trigger index while its counts are on every
-   * page) and reworded (its triggers: the lists, the trigger index, the routing and
-   * health side), a license added back. Each patched, the whole site the clean build's each time. A
-   * {@code metadata.related} added (declared related skills: related lists) is refused.
+   * (brand-guidelines): the license reworded in place (its page and {@code skills.json} entry),
+   * then lines added ({@code allowed-tools} with commas: a reader's warning comes; {@code
+   * metadata}), each moving the body's first line, a metadata value changed, {@code when_to_use}
+   * added (a Claude Code key: a warning; a clause more: refused by the trigger index while its
+   * counts are on every page) and reworded (its triggers: the lists, the trigger index, the routing
+   * and health side), a license added back. Each patched, the whole site the clean build's each
+   * time. A {@code metadata.related} added (declared related skills: related lists) is refused.
    */
   @Test
   void frontmatterExtrasArePatched() throws IOException {
@@ -879,7 +879,8 @@ class PatchBuildSpecTest {
         run(
             content,
             out,
-            Optional.of(List.of(replace(skill, "  author: brand team", "  related: theme-factory"))));
+            Optional.of(
+                List.of(replace(skill, "  author: brand team", "  related: theme-factory"))));
     assertFalse(r.patch().taken(), r.patch().toString());
     assertTrue(r.patch().reason().contains("frontmatter"), r.patch().reason());
     assertClean(content, out, "metadata.related added", true);

@@ -30,13 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
  * phrases added, removed, reworded, {@code when_to_use}, frontmatter extras, references, scripts, a
  * LICENSE, a new file, a skill added or deleted), one after another on a copy of a corpus: each is
  * built as {@code build --changed} does ({@link StampedBuild#run} with the changed paths, the CLI's
- * path), then the same content is built whole into another folder (the fallback's build, using
- * that folder's cache from the last edit's: documents, findings and answers are each used again by
- * their keys), and the two sites must be equal byte for byte ({@link SiteFingerprint}, with its
+ * path), then the same content is built whole into another folder (the fallback's build, using that
+ * folder's cache from the last edit's: documents, findings and answers are each used again by their
+ * keys), and the two sites must be equal byte for byte ({@link SiteFingerprint}, with its
  * exclusions). At the end one build from scratch must equal both (the anchor: the cached whole
- * builds did not drift, and the edits' site is a clean build's). A mismatch fails with the seed, the
- * edit and the first differing file. Prints a table: per kind, patched / refused by (normalised)
- * reason.
+ * builds did not drift, and the edits' site is a clean build's). A mismatch fails with the seed,
+ * the edit and the first differing file. Prints a table: per kind, patched / refused by
+ * (normalised) reason.
  *
  * <p>The default tier runs each kind once on {@code anthropic}; the {@code fuzz} tier ({@code
  * -Pfull}) runs {@code -Dfuzz.rounds} (default 2) rounds of every kind on {@code anthropic} and on
@@ -155,7 +155,11 @@ class PatchFuzzTest {
     List<String> oracle = SiteFingerprint.differences(anchor, SiteFingerprint.of(clean));
     assertTrue(
         oracle.isEmpty(),
-        corpus + ", seed " + seed + ": the clean builds drifted from a build from scratch: " + oracle);
+        corpus
+            + ", seed "
+            + seed
+            + ": the clean builds drifted from a build from scratch: "
+            + oracle);
     List<String> last =
         routed[0]
             ? SiteFingerprint.differences(
@@ -163,7 +167,10 @@ class PatchFuzzTest {
             : SiteFingerprint.differences(anchor, SiteFingerprint.of(out));
     assertTrue(
         last.isEmpty(),
-        corpus + ", seed " + seed + ": after all edits the site differs from a build from scratch: "
+        corpus
+            + ", seed "
+            + seed
+            + ": after all edits the site differs from a build from scratch: "
             + last);
     System.out.println(
         "PatchFuzzTest "

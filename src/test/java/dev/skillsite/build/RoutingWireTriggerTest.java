@@ -49,8 +49,8 @@ class RoutingWireTriggerTest {
   private record Run(List<String> patched, List<String> refused) {}
 
   /**
-   * Which patched edits a test counts: the skill before and after, and how many collision rows
-   * and pairs the health report gained (a clean build's against the site before the patch).
+   * Which patched edits a test counts: the skill before and after, and how many collision rows and
+   * pairs the health report gained (a clean build's against the site before the patch).
    */
   private interface Counts {
     boolean test(Skill was, Skill now, int rows, int pairs);

@@ -96,8 +96,7 @@ class PatchCapsTest {
           assertInstanceOf(RoutingPatch.CannotPatch.class, o).reason());
     }
     // at the bounds it patches: the refusals left the state as it was
-    try (AutoCloseable limited =
-            PatchCaps.limitedTo(new PatchCaps.Limits(price, work.similar()));
+    try (AutoCloseable limited = PatchCaps.limitedTo(new PatchCaps.Limits(price, work.similar()));
         RoutingPatch.Patched p =
             assertInstanceOf(
                 RoutingPatch.Patched.class,

@@ -110,7 +110,6 @@ class RoutingPatchTest {
     assertTrue(
         s.counts.get("from records") > s.counts.get("re-ranked"),
         "most rankings from records: " + s.counts);
-
   }
 
   /**
@@ -178,10 +177,10 @@ class RoutingPatchTest {
   /**
    * A skill without quoted phrases gains one (another skill's, so the trigger table holds it): the
    * {@code phrase} field's document count moves by one, which no score reads (a zero boost: the
-   * query leaves the field out). Patched — until session 9 refused "the documents with field
-   * phrase changed" — and every trigger and eval request routes as a fresh index, every trigger
-   * not asked again ranks as before. Edits that move a scored field's statistics are skipped (they
-   * are refused, as {@code editsOfMediumPatchedInSequenceRouteAsAFreshIndex} shows).
+   * query leaves the field out). Patched — until session 9 refused "the documents with field phrase
+   * changed" — and every trigger and eval request routes as a fresh index, every trigger not asked
+   * again ranks as before. Edits that move a scored field's statistics are skipped (they are
+   * refused, as {@code editsOfMediumPatchedInSequenceRouteAsAFreshIndex} shows).
    */
   @Test
   void aSkillGainingItsFirstQuotedPhraseIsPatched() throws IOException {

@@ -67,10 +67,18 @@ class EngineConstantsTest {
           Map.entry("SimilarSkills.MAX_POSTINGS", "related skills are chosen at build time"),
           Map.entry("SimilarSkills.FLOOR_DEPTH", "related skills are chosen at build time"),
           Map.entry("SimilarSkills.MAX_N", "related skills are chosen at build time"),
-          Map.entry("PatchCaps.BASE_MS", "a patch build's cost guard; the export carries the index as built"),
-          Map.entry("PatchCaps.BUDGET_MS", "a patch build's cost guard; the export carries the index as built"),
-          Map.entry("PatchCaps.MAX_SIMILAR", "a patch build's cost guard; the export carries the index as built"),
-          Map.entry("PatchCaps.PER_100K_MS", "a patch build's cost guard; the export carries the index as built"),
+          Map.entry(
+              "PatchCaps.BASE_MS",
+              "a patch build's cost guard; the export carries the index as built"),
+          Map.entry(
+              "PatchCaps.BUDGET_MS",
+              "a patch build's cost guard; the export carries the index as built"),
+          Map.entry(
+              "PatchCaps.MAX_SIMILAR",
+              "a patch build's cost guard; the export carries the index as built"),
+          Map.entry(
+              "PatchCaps.PER_100K_MS",
+              "a patch build's cost guard; the export carries the index as built"),
           Map.entry(
               "RoutingPatch$Unmoved.ON",
               "a lab switch for a patch build's paired figures; the export carries the index as built"),
