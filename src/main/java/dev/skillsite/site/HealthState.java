@@ -372,6 +372,9 @@ public final class HealthState implements AutoCloseable {
       SkillId a = row.owner().compareTo(row.rival()) <= 0 ? row.owner() : row.rival();
       SkillId b = a.equals(row.owner()) ? row.rival() : row.owner();
       Optional<String> where = pairPage(a, b);
+      if (where.isEmpty() && hidden(row, skills, Optional.empty())) {
+        continue; // no pair shows it: every row of the pair names its rival
+      }
       if (where.isEmpty()) {
         return Result.no(
             "no health pair of "
@@ -393,6 +396,9 @@ public final class HealthState implements AutoCloseable {
       HealthPage old = view;
       String ha = healthHref(a);
       String hb = healthHref(b);
+      if (hiddenOn(view, row, a, ha, hb, skills)) {
+        continue;
+      }
       List<RoutingHealthView.Pair> pairs = new ArrayList<>();
       int hit = 0;
       for (RoutingHealthView.Pair p : view.pairs()) {
@@ -1281,6 +1287,47 @@ public final class HealthState implements AutoCloseable {
       return hits.get(0); // the other skill has no row of it: this one is the owner's
     }
     return hits.size() == 2 ? hits.get(row.owner().equals(first) ? 0 : 1) : -1;
+  }
+
+  /**
+   * Whether the report leaves {@code row} out: its trigger names its rival ({@code
+   * RoutingAnalyzer}'s filter: a registry's replicas, or a dispatcher listing its family's names).
+   * Such a row shows nowhere — not in the pair, not as a finding, not in the matrix or the pair's
+   * suggestion — so its scores moving changes nothing. The rival's name is the report's now ({@code
+   * skills}), else the one its pair page prints ({@code printed}).
+   */
+  private static boolean hidden(
+      Row row,
+      Function<SkillId, Optional<dev.skillsite.model.Skill>> skills,
+      Optional<String> printed) {
+    Optional<String> name =
+        skills.apply(row.rival()).map(dev.skillsite.model.Skill::name).or(() -> printed);
+    return name.isPresent()
+        && dev.skillsite.check.ProbeOutcome.namesRival(row.trigger(), name.get());
+  }
+
+  /**
+   * Whether {@code view}'s pair (a, b) does not show {@code row} because the report hides it
+   * ({@link #hidden}); false when the pair shows a row of it (or the page lacks the pair: the
+   * caller refuses).
+   */
+  private static boolean hiddenOn(
+      HealthPage view,
+      Row row,
+      SkillId a,
+      String ha,
+      String hb,
+      Function<SkillId, Optional<dev.skillsite.model.Skill>> skills) {
+    for (RoutingHealthView.Pair p : view.pairs()) {
+      if (p.firstHref().equals(ha) && p.secondHref().equals(hb)) {
+        if (rowIndex(p, row, a) >= 0) {
+          return false;
+        }
+        String printed = row.rival().equals(a) ? p.first() : p.second();
+        return hidden(row, skills, Optional.of(printed));
+      }
+    }
+    return false;
   }
 
   /** {@code p} with {@code row}'s rows replaced; empty when it has none of them. */
