@@ -1362,8 +1362,9 @@ public final class HealthState implements AutoCloseable {
 
   /**
    * The owner's findings with its collision finding's scores ({@code check.RoutingRule}'s message)
-   * those of {@code row}; empty when the finding is not there as {@code was} prints it, or when
-   * another finding shares its place (their order would follow the message).
+   * those of {@code row}, placed again among findings of its place (their order follows the
+   * message); empty when the finding is not there as {@code was} prints it, or its place is not
+   * known or it ties another finding.
    */
   private static Optional<List<RoutingHealthView.Finding>> findings(
       List<RoutingHealthView.Finding> all, Row row, Optional<RoutingHealthView.Shared> was) {
@@ -1379,15 +1380,14 @@ public final class HealthState implements AutoCloseable {
     RoutingHealthView.Finding hit = null;
     for (RoutingHealthView.Finding f : all) {
       if (f.code().equals(code) && f.message().startsWith(then) && hit == null) {
-        hit = f;
-        out.add(
+        hit =
             new RoutingHealthView.Finding(
                 f.skill(),
                 f.href(),
                 f.where(),
                 f.severity(),
                 f.code(),
-                now + f.message().substring(then.length())));
+                now + f.message().substring(then.length()));
       } else {
         out.add(f);
       }
@@ -1395,12 +1395,20 @@ public final class HealthState implements AutoCloseable {
     if (hit == null) {
       return Optional.empty();
     }
-    RoutingHealthView.Finding at = hit;
-    long sharing =
-        all.stream()
-            .filter(f -> f.where().equals(at.where()) && f.severity().equals(at.severity()))
-            .count();
-    return sharing == 1 ? Optional.of(out) : Optional.empty();
+    // among findings of one place the order follows the message (Diagnostic.ORDER, which the
+    // section's findings are sorted by): the rewritten finding is placed again
+    int pos = 0;
+    for (RoutingHealthView.Finding x : out) {
+      int c = compareFindings(x, hit);
+      if (c == 0) {
+        return Optional.empty(); // an unknown place, or a finding it ties
+      }
+      if (c < 0) {
+        pos++;
+      }
+    }
+    out.add(pos, hit);
+    return Optional.of(out);
   }
 
   /** The start of a collision finding's message as {@code check.RoutingRule} writes it. */

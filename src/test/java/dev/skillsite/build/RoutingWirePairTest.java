@@ -52,6 +52,52 @@ class RoutingWirePairTest {
         file,
         Files.readString(file).replace("accuracy of", "zebrafish of"),
         StandardCharsets.UTF_8);
+    patchedAsClean(content, out, file);
+  }
+
+  /**
+   * The 10× mix's "the collision finding of zapier-workflows-6 is not the one shown": a replica's
+   * trigger the description does not hold word for word ("asks to run any process", from {@code
+   * asks to "run" any process}) is placed at the description's start, where its other such trigger
+   * and the unreachable finding are too; a body word of an unrelated skill ("process") moves the
+   * collision's scores, and its finding, rewritten, is placed again among those of its place by
+   * their messages. Patched through the whole patch build, every file the clean build's.
+   */
+  @Test
+  void aCollisionFindingSharingItsPlaceIsRewrittenAndPlacedAgain() throws IOException {
+    Path content = content();
+    for (int i = 1; i <= 3; i++) {
+      String name = "zq-zapier-workflows-" + i;
+      write(
+          content,
+          name,
+          "---\nname: "
+              + name
+              + "\ndescription: Manage and trigger pre-built Zapier workflows and MCP tool"
+              + " orchestration. Use when user mentions workflows, Zaps, automations, daily digest,"
+              + " lead tracking, expenses, or asks to \"run\" any process or asks to \"sync\""
+              + " every sheet. Also handles Google Sheets data tracking.\n---\n\n"
+              + "# Zapier workflows\n\nRun the workflows through the MCP server.\n\nNote "
+              + i
+              + ": the replica keeps its own history of runs.\n");
+    }
+    Path out = tmp.resolve("site");
+    RoutingWireTest.build(content, out);
+    String section = Files.readString(out.resolve("skills/zq-zapier-workflows-2/index.html"));
+    assertTrue(
+        section.contains("asks to run any process")
+            && section.split("SKILL.md:3:1</code>", -1).length > 3,
+        "collision findings share the description's start");
+    String source = "plugins/elixir/skills/zq-async-notes/SKILL.md";
+    Path file = content.resolve(source);
+    Files.writeString(
+        file,
+        Files.readString(file).replace("Each process", "Each zebrafish"),
+        StandardCharsets.UTF_8);
+    patchedAsClean(content, out, file);
+  }
+
+  private void patchedAsClean(Path content, Path out, Path file) throws IOException {
     PatchBuild patch =
         new PatchBuild(
             () -> new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE),
@@ -99,7 +145,8 @@ class RoutingWirePairTest {
         "zq-async-notes",
         "---\nname: zq-async-notes\ndescription: Notes on background tasks in Elixir"
             + " applications and their supervision.\n---\n\n# Async notes\n\n"
-            + "The accuracy of timers under load is what these notes measure first.\n");
+            + "The accuracy of timers under load is what these notes measure first. Each process"
+            + " keeps its own timers.\n");
     return content;
   }
 
