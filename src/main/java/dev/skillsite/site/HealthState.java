@@ -508,6 +508,33 @@ public final class HealthState implements AutoCloseable {
 
   private static final String MATRIX = "mx";
 
+  /**
+   * The collision matrix's fill ({@link dev.skillsite.check.CollisionMatrix.Fill}), kept instead of
+   * {@link #MATRIX} when the matrix is full: with each colliding skill's total ({@code mt:<href>})
+   * a pair edit moves the matrix in O(1) records, or refuses when the shown skills may move.
+   */
+  private static final String FILL = "mf";
+
+  /** The pairs {@link dev.skillsite.check.CollisionMatrix#of} reads of each counted pair. */
+  private static List<RoutingHealthView.Pair> matrixPairs(List<Counted> counted) {
+    List<RoutingHealthView.Pair> out = new ArrayList<>();
+    for (Counted c : counted) {
+      out.add(
+          new RoutingHealthView.Pair(
+              c.first(),
+              c.firstHref(),
+              c.second(),
+              c.secondHref(),
+              java.util.Collections.nCopies(
+                  c.n(), new RoutingHealthView.Shared("", "", "", "", "", "")),
+              ""));
+    }
+    return out;
+  }
+
+  /** A pair's row count moved by a patch (0: no pair), hrefs as the health pages have them. */
+  private record Move(String firstHref, String secondHref, int before, int after) {}
+
   /** The first and last pair (their order, {@link #order(SkillId, SkillId)}) on a page. */
   private static Optional<String[]> range(List<RoutingHealthView.Pair> pairs) {
     if (pairs.isEmpty()) {
@@ -576,13 +603,19 @@ public final class HealthState implements AutoCloseable {
     Optional<String> apply(List<PairEdit> edits) throws IOException {
       Optional<HealthPage> first = load(SiteLayout.HEALTH);
       Optional<byte[]> mx = get(MATRIX);
-      if (first.isEmpty() || mx.isEmpty()) {
+      Optional<byte[]> fill = get(FILL);
+      if (first.isEmpty() || (mx.isEmpty() && fill.isEmpty())) {
         return Optional.of("the health state records no pair ranges (a build before pair edits)");
       }
+      // every pair's count (a report whose matrix is not full), else the matrix's fill (O(1))
       List<Counted> counted =
-          new ArrayList<>(
-              List.of(
-                  GSON.fromJson(new String(mx.get(), StandardCharsets.UTF_8), Counted[].class)));
+          mx.isEmpty()
+              ? null
+              : new ArrayList<>(
+                  List.of(
+                      GSON.fromJson(
+                          new String(mx.get(), StandardCharsets.UTF_8), Counted[].class)));
+      moves.clear();
       Map<String, List<PairEdit>> byPair = new TreeMap<>();
       for (PairEdit e : edits) {
         SkillId a = e.owner().compareTo(e.rival()) <= 0 ? e.owner() : e.rival();
@@ -609,20 +642,16 @@ public final class HealthState implements AutoCloseable {
       if (pairs != 0 && (one.pairCount() == 0 || count == 0)) {
         return Optional.of("the report would gain or lose its only collision pairs");
       }
-      List<RoutingHealthView.Pair> matrixPairs = new ArrayList<>();
-      for (Counted c : counted) {
-        matrixPairs.add(
-            new RoutingHealthView.Pair(
-                c.first(),
-                c.firstHref(),
-                c.second(),
-                c.secondHref(),
-                java.util.Collections.nCopies(
-                    c.n(), new RoutingHealthView.Shared("", "", "", "", "", "")),
-                ""));
+      dev.skillsite.check.CollisionMatrix matrix;
+      if (counted != null) {
+        matrix = dev.skillsite.check.CollisionMatrix.of(matrixPairs(counted));
+      } else {
+        Optional<dev.skillsite.check.CollisionMatrix> m = moved(one.matrix(), fill.get());
+        if (m.isEmpty()) {
+          return Optional.of(why);
+        }
+        matrix = m.get();
       }
-      dev.skillsite.check.CollisionMatrix matrix =
-          dev.skillsite.check.CollisionMatrix.of(matrixPairs);
       List<HealthPage.Section> summary = new ArrayList<>(one.sections());
       if (!summary.isEmpty()) {
         var s0 = summary.get(0);
@@ -649,8 +678,66 @@ public final class HealthState implements AutoCloseable {
         }
         extra.put("pk:" + path, encode(r.get()));
       }
-      extra.put(MATRIX, encode(counted));
+      if (counted != null) {
+        extra.put(MATRIX, encode(counted));
+      }
       return Optional.empty();
+    }
+
+    private final List<Move> moves = new ArrayList<>();
+
+    /**
+     * The matrix {@code was} (made with the fill recorded as {@code fill}) after this patch's pair
+     * moves, one at a time ({@link dev.skillsite.check.CollisionMatrix#move}); the fill and the
+     * moved skills' totals put into the delta. Empty with {@link #why} when the shown skills may
+     * move.
+     */
+    private Optional<dev.skillsite.check.CollisionMatrix> moved(
+        dev.skillsite.check.CollisionMatrix was, byte[] fill) {
+      dev.skillsite.check.CollisionMatrix m = was;
+      dev.skillsite.check.CollisionMatrix.Fill f =
+          GSON.fromJson(
+              new String(fill, StandardCharsets.UTF_8),
+              dev.skillsite.check.CollisionMatrix.Fill.class);
+      Map<String, Integer> totals = new HashMap<>();
+      for (Move mv : moves) {
+        if (mv.before() == mv.after()) {
+          continue;
+        }
+        int[] t = new int[2];
+        List<String> ends = List.of(mv.firstHref(), mv.secondHref());
+        for (int i = 0; i < 2; i++) {
+          String h = ends.get(i);
+          Integer known = totals.get(h);
+          if (known == null) {
+            Optional<byte[]> r = get("mt:" + h);
+            known =
+                r.isEmpty()
+                    ? 0
+                    : GSON.fromJson(new String(r.get(), StandardCharsets.UTF_8), int.class);
+          }
+          t[i] = known;
+        }
+        Optional<dev.skillsite.check.CollisionMatrix.Moved> r =
+            m.move(f, mv.firstHref(), mv.secondHref(), mv.before(), mv.after(), t[0], t[1]);
+        if (r.isEmpty()) {
+          why =
+              "the collision matrix's skills may move (a pair of "
+                  + mv.before()
+                  + " → "
+                  + mv.after()
+                  + " rows orders before the pair that fills it)";
+          return Optional.empty();
+        }
+        m = r.get().matrix();
+        f = r.get().fill();
+        int d = mv.after() - mv.before();
+        totals.put(mv.firstHref(), t[0] + d);
+        totals.put(mv.secondHref(), t[1] + d);
+      }
+      totals.forEach((h, t) -> extra.put("mt:" + h, encode(t)));
+      extra.put(FILL, encode(f));
+      return Optional.of(m);
     }
 
     /**
@@ -948,10 +1035,14 @@ public final class HealthState implements AutoCloseable {
       } else {
         return Optional.of(0); // rows the report leaves out
       }
-      counted.removeIf(c -> c.firstHref().equals(ha) && c.secondHref().equals(hb));
-      if (now != null) {
-        counted.add(new Counted(na, ha, nb, hb, rows.size()));
+      if (counted != null) {
+        counted.removeIf(c -> c.firstHref().equals(ha) && c.secondHref().equals(hb));
+        if (now != null) {
+          counted.add(new Counted(na, ha, nb, hb, rows.size()));
+        }
       }
+      moves.add(
+          new Move(ha, hb, old == null ? 0 : old.triggers().size(), now == null ? 0 : rows.size()));
       for (SkillId id : List.of(a, b)) {
         if (!section(id, a, b, old, now, findings)) {
           return Optional.empty();
@@ -1558,7 +1649,20 @@ public final class HealthState implements AutoCloseable {
       Map<String, byte[]> records = new HashMap<>(where);
       records.put(SITE, encode(site));
       records.put(RIVALS, encode(true));
-      records.put(MATRIX, encode(counted));
+      List<RoutingHealthView.Pair> all = matrixPairs(counted);
+      Optional<dev.skillsite.check.CollisionMatrix.Fill> fill =
+          dev.skillsite.check.CollisionMatrix.fill(all);
+      if (fill.isPresent()) { // a full matrix: its fill and every colliding skill's total
+        records.put(FILL, encode(fill.get()));
+        Map<String, Integer> totals = new HashMap<>();
+        for (RoutingHealthView.Pair p : all) {
+          totals.merge(p.firstHref(), p.triggers().size(), Integer::sum);
+          totals.merge(p.secondHref(), p.triggers().size(), Integer::sum);
+        }
+        totals.forEach((h, t) -> records.put("mt:" + h, encode(t)));
+      } else {
+        records.put(MATRIX, encode(counted));
+      }
       pages.forEach((path, r) -> records.put("p:" + path, encode(r)));
       try {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

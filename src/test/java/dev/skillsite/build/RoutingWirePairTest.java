@@ -97,6 +97,105 @@ class RoutingWirePairTest {
     patchedAsClean(content, out, file);
   }
 
+  /**
+   * A pair row that comes with a trigger edit when the report's collision matrix is full (13
+   * replicas of one skill, every two sharing their phrases): the matrix is moved from its recorded
+   * fill and the two skills' totals, not from every pair's count; the new pair orders after the
+   * pair that filled it. Each edit either patches — every file then the clean build's, the state
+   * keeping the fill — or is refused with its reason; at least one patches with a pair more.
+   */
+  @Test
+  void aPairEditUnderAFullMatrixMovesItFromItsFill() throws IOException {
+    Path content = content();
+    for (int i = 1; i <= 13; i++) {
+      String name = "zq-replica-" + i;
+      write(
+          content,
+          name,
+          "---\nname: "
+              + name
+              + "\ndescription: Plan release trains. This skill should be used when the user"
+              + " asks to \"cut a release train\", \"freeze the train\" or \"ship the"
+              + " train\".\n---\n\n# Release trains\n\nNote "
+              + i
+              + ": the replica keeps its own calendar.\n");
+    }
+    Path out = tmp.resolve("site");
+    RoutingWireTest.build(content, out);
+    int pairsBefore = pairs(out);
+    Path ecto = content.resolve("plugins/elixir/skills/ecto-thinking/SKILL.md");
+    Path oban = content.resolve("plugins/elixir/skills/oban-thinking/SKILL.md");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"([^\"\\n]+)\"").matcher(Files.readString(oban));
+    List<String> phrases = new java.util.ArrayList<>();
+    while (m.find()) {
+      phrases.add(m.group(1));
+    }
+    String before = Files.readString(ecto);
+    java.util.regex.Matcher first =
+        java.util.regex.Pattern.compile("\"([^\"\\n]+)\"").matcher(before);
+    assertTrue(first.find());
+    List<String> refused = new java.util.ArrayList<>();
+    for (String p : phrases.subList(0, Math.min(6, phrases.size()))) {
+      Files.writeString(
+          ecto,
+          before.substring(0, first.start(1)) + p + before.substring(first.end(1)),
+          StandardCharsets.UTF_8);
+      BuildResult r = patch(content, out, ecto);
+      if (!r.patch().taken()) {
+        refused.add(p + ": " + r.patch().reason());
+        Files.writeString(ecto, before, StandardCharsets.UTF_8);
+        RoutingWireTest.build(content, out);
+        continue;
+      }
+      Path clean = tmp.resolve("clean-" + refused.size());
+      RoutingWireTest.build(content, clean);
+      assertEquals(
+          List.of(),
+          SiteFingerprint.differences(
+              SiteFingerprint.ofPatched(clean), SiteFingerprint.ofPatched(out)),
+          p);
+      if (pairs(out) != pairsBefore) {
+        try (dev.skillsite.cache.RecordTable d =
+            dev.skillsite.cache.RecordTable.open(
+                    out.resolve(dev.skillsite.cache.BuildCache.FOLDER + "/patch/health-delta.tab"))
+                .orElseThrow()) {
+          assertTrue(d.get("mf").isPresent(), "the fill is moved, not every pair's count");
+          assertTrue(d.get("mx").isEmpty(), "no pair count list under a full matrix");
+        }
+        System.out.println("patched with a pair more; refused before it: " + refused);
+        return;
+      }
+      System.out.println(p + ": patched, no pair more");
+      before = Files.readString(ecto);
+      first = java.util.regex.Pattern.compile("\"([^\"\\n]+)\"").matcher(before);
+      assertTrue(first.find());
+      pairsBefore = pairs(out);
+    }
+    throw new AssertionError("no edit patched with a pair more: " + refused);
+  }
+
+  /** The collision pairs on the health pages of {@code site}. */
+  private static int pairs(Path site) throws IOException {
+    int n = 0;
+    try (var pages = Files.list(site.resolve("health"))) {
+      for (Path page : pages.toList()) {
+        n += Files.readString(page).split("<article class=\"card health-pair\">", -1).length - 1;
+      }
+    }
+    return n;
+  }
+
+  private static BuildResult patch(Path content, Path out, Path file) throws IOException {
+    PatchBuild patch =
+        new PatchBuild(
+            () -> new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE),
+            Optional.empty(),
+            OutputLock.Policy.build());
+    return patch.run(
+        new BuildOptions(content, out, Optional.empty(), true, true), Optional.of(List.of(file)));
+  }
+
   private void patchedAsClean(Path content, Path out, Path file) throws IOException {
     PatchBuild patch =
         new PatchBuild(
