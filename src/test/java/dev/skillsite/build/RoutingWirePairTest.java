@@ -102,7 +102,8 @@ class RoutingWirePairTest {
    * replicas of one skill, every two sharing their phrases): the matrix is moved from its recorded
    * fill and the two skills' totals, not from every pair's count; the new pair orders after the
    * pair that filled it. Each edit either patches — every file then the clean build's, the state
-   * keeping the fill — or is refused with its reason; at least one patches with a pair more.
+   * keeping the fill — or is refused with its reason; at least one patches with a pair more, and
+   * the edit undone patches again (the pair deleted, the matrix moved from the first patch's fill).
    */
   @Test
   void aPairEditUnderAFullMatrixMovesItFromItsFill() throws IOException {
@@ -164,6 +165,18 @@ class RoutingWirePairTest {
           assertTrue(d.get("mx").isEmpty(), "no pair count list under a full matrix");
         }
         System.out.println("patched with a pair more; refused before it: " + refused);
+        // and back: the pair goes, the matrix moved again from the fill the first patch left
+        Files.writeString(ecto, before, StandardCharsets.UTF_8);
+        BuildResult back = patch(content, out, ecto);
+        assertTrue(back.patch().taken(), back.patch().toString());
+        Path again = tmp.resolve("clean-back");
+        RoutingWireTest.build(content, again);
+        assertEquals(
+            List.of(),
+            SiteFingerprint.differences(
+                SiteFingerprint.ofPatched(again), SiteFingerprint.ofPatched(out)),
+            "the pair deleted again");
+        assertEquals(pairsBefore, pairs(out));
         return;
       }
       System.out.println(p + ": patched, no pair more");
