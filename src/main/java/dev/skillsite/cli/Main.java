@@ -28,6 +28,10 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    Optional<BuildCommand> patch = QuickBuild.parse(args); // a patch build: picocli's start is most
+    if (patch.isPresent()) { // of it
+      System.exit(QuickBuild.run(patch.get()));
+    }
     CommandLine cl = commandLine();
     int code;
     try {
