@@ -41,6 +41,7 @@
 //SOURCES ../src/main/java/dev/skillsite/audit/PatternScanner.java
 //SOURCES ../src/main/java/dev/skillsite/audit/RegexTopLevel.java
 //SOURCES ../src/main/java/dev/skillsite/audit/RuleTable.java
+//SOURCES ../src/main/java/dev/skillsite/audit/RuleTableCodec.java
 //SOURCES ../src/main/java/dev/skillsite/audit/SarifLog.java
 //SOURCES ../src/main/java/dev/skillsite/audit/SkillAudit.java
 //SOURCES ../src/main/java/dev/skillsite/audit/SkillFile.java
@@ -142,6 +143,7 @@
 //SOURCES ../src/main/java/dev/skillsite/cli/IndexSource.java
 //SOURCES ../src/main/java/dev/skillsite/cli/IoErrors.java
 //SOURCES ../src/main/java/dev/skillsite/cli/Main.java
+//SOURCES ../src/main/java/dev/skillsite/cli/QuickBuild.java
 //SOURCES ../src/main/java/dev/skillsite/cli/RouteCommand.java
 //SOURCES ../src/main/java/dev/skillsite/cli/ServeCommand.java
 //SOURCES ../src/main/java/dev/skillsite/cli/SiteOptions.java

@@ -1,8 +1,5 @@
 package dev.skillsite.audit;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,21 +28,23 @@ public final class RuleTable {
   private final List<AuditRule> rules;
   private final Optional<Pattern> context;
 
-  private RuleTable(List<AuditRule> rules, Optional<Pattern> context) {
+  RuleTable(List<AuditRule> rules, Optional<Pattern> context) {
     this.rules = List.copyOf(rules);
     this.context = context;
   }
 
-  /** The built-in table. */
+  /**
+   * The built-in table: its parsed form ({@link RuleTableCodec}) when the build left one made from
+   * this {@code rules.yaml}, else the YAML parsed.
+   */
   public static RuleTable standard() {
-    try (InputStream in = RuleTable.class.getResourceAsStream("rules.yaml")) {
-      if (in == null) {
-        throw new IllegalStateException("rules.yaml is missing from the classpath");
-      }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    byte[] yaml =
+        RuleTableCodec.resource("rules.yaml")
+            .orElseThrow(
+                () -> new IllegalStateException("rules.yaml is missing from the classpath"));
+    return RuleTableCodec.resource(RuleTableCodec.FILE)
+        .flatMap(bin -> RuleTableCodec.read(bin, yaml))
+        .orElseGet(() -> parse(new String(yaml, StandardCharsets.UTF_8)));
   }
 
   /**

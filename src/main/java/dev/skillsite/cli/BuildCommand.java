@@ -99,8 +99,11 @@ public final class BuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /** Builds, reporting on {@code out} and {@code err}: {@link #call}, or {@link QuickBuild}'s. */
+  int run(PrintWriter out, PrintWriter err) {
     try {
       Progress bar =
           TerminalProgress.forEnvironment(System.err, System.getenv(), System.console() != null);

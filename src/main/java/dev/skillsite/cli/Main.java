@@ -28,6 +28,11 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    // a patch build, whose start picocli's would be most of, reads its plain options itself
+    Optional<BuildCommand> patch = QuickBuild.parse(args);
+    if (patch.isPresent()) {
+      System.exit(QuickBuild.run(patch.get()));
+    }
     CommandLine cl = commandLine();
     int code;
     try {

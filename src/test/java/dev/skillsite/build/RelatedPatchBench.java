@@ -92,7 +92,7 @@ public final class RelatedPatchBench {
       Skill after;
       if (kind == 3) {
         word = sentence(skills, pool, r);
-        after = afterFirstHeading(before, word);
+        after = SkillEdits.sentenceAfterFirstHeading(before, word);
       } else if (kind == 2) {
         word = randomDescriptionWord(skills.get(r.nextInt(skills.size())), r);
         after = replaceRandomDescriptionWord(before, word, r);
@@ -213,22 +213,6 @@ public final class RelatedPatchBench {
     }
     String s = String.join(" ", words);
     return Character.toUpperCase(s.charAt(0)) + s.substring(1) + ".";
-  }
-
-  /** {@code sentence} inserted as a paragraph after the body's first heading (else first). */
-  private static Skill afterFirstHeading(Skill s, String sentence) {
-    String body = s.body();
-    int at = 0;
-    int lineStart = 0;
-    for (String line : body.split("\n", -1)) {
-      if (line.startsWith("#")) {
-        at = Math.min(body.length(), lineStart + line.length() + 1);
-        break;
-      }
-      lineStart += line.length() + 1;
-    }
-    return SkillEdits.withBody(
-        s, body.substring(0, at) + "\n" + sentence + "\n\n" + body.substring(at));
   }
 
   /** The {@code count} commonest body words under a quarter of the skills. */

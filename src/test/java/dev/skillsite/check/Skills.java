@@ -6,11 +6,12 @@ import dev.skillsite.model.Triggers;
 import java.util.List;
 import java.util.Map;
 
-/** Skills made by hand for rule tests. */
-final class Skills {
+/** Skills made by hand for rule tests (and other packages' fixtures). */
+public final class Skills {
   private Skills() {}
 
-  static Skill skill(String name, String description, List<String> phrases, List<String> keywords) {
+  public static Skill skill(
+      String name, String description, List<String> phrases, List<String> keywords) {
     return new Skill(
         new SkillId(name),
         name,

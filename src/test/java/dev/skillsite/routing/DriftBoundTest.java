@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skillsite.check.Skills;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
-import dev.skillsite.model.Triggers;
 import dev.skillsite.testing.CorpusSkills;
 import dev.skillsite.testing.SkillEdits;
 import java.io.IOException;
@@ -51,7 +51,7 @@ class DriftBoundTest {
     Map<String, Integer> all = new java.util.LinkedHashMap<>();
     for (int at : new int[] {17, 101}) {
       Skill before = skills.get(at);
-      Skill after = afterFirstHeading(before, sentence(before, common));
+      Skill after = SkillEdits.sentenceAfterFirstHeading(before, sentence(before, common));
       List<Skill> next = new ArrayList<>(skills);
       next.set(at, after);
       RoutingPatch.Outcome o =
@@ -143,18 +143,7 @@ class DriftBoundTest {
   }
 
   private static Skill skill(String name, String description) {
-    return new Skill(
-        new SkillId(name),
-        name,
-        description,
-        "skills/" + name + "/SKILL.md",
-        "skills",
-        Map.of("name", name, "description", description),
-        "# " + name + "\n",
-        5,
-        List.of(),
-        new Triggers(List.of(), List.of(), List.of(), List.of()),
-        List.of());
+    return Skills.skill(name, description, List.of(), List.of());
   }
 
   /** {@code i} in two letters (aa, ab, …): names and words without digits. */
@@ -205,20 +194,5 @@ class DriftBoundTest {
     Set<String> held = words(s.body());
     List<String> w = common.stream().filter(c -> !held.contains(c)).toList();
     return String.join(" ", w) + ".";
-  }
-
-  private static Skill afterFirstHeading(Skill s, String sentence) {
-    String body = s.body();
-    int at = 0;
-    int start = 0;
-    for (String line : body.split("\n", -1)) {
-      if (line.startsWith("#")) {
-        at = Math.min(body.length(), start + line.length() + 1);
-        break;
-      }
-      start += line.length() + 1;
-    }
-    return SkillEdits.withBody(
-        s, body.substring(0, at) + "\n" + sentence + "\n\n" + body.substring(at));
   }
 }

@@ -165,7 +165,8 @@ class NarrowedSimilarTest {
                   yield w == null ? null : descriptionWord(x, w, r); // → no longer usable
                 }
                 case 7 -> descriptionWord(x, "", r);
-                case 8 -> afterFirstHeading(x, sentence(r)); // an in-window sentence
+                case 8 ->
+                    SkillEdits.sentenceAfterFirstHeading(x, sentence(r)); // an in-window sentence
                 case 9 -> descriptionWord(x, common(r) + " " + randomWord(x.description(), r), r);
                 default -> bodyWord(x, "", r); // a body word removed
               })
@@ -209,22 +210,6 @@ class NarrowedSimilarTest {
         }
       }
       return String.join(" ", w) + ".";
-    }
-
-    /** {@code sentence} as a paragraph after the body's first heading (else first). */
-    private static Skill afterFirstHeading(Skill s, String sentence) {
-      String body = s.body();
-      int at = 0;
-      int start = 0;
-      for (String line : body.split("\n", -1)) {
-        if (line.startsWith("#")) {
-          at = Math.min(body.length(), start + line.length() + 1);
-          break;
-        }
-        start += line.length() + 1;
-      }
-      return SkillEdits.withBody(
-          s, body.substring(0, at) + "\n" + sentence + "\n\n" + body.substring(at));
     }
 
     private int position(SkillId id) {
