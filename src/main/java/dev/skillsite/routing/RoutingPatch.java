@@ -497,27 +497,56 @@ public final class RoutingPatch {
       Ranker then = new Ranker(before, confidence, top);
       Unmoved unmoved = new Unmoved(before, after, changedOrds, changedDocs, dfMoved, top);
       Map<String, Optional<Recorded>> toRank = new TreeMap<>();
+      Map<String, Recorded> toDecide = new TreeMap<>();
       for (Map.Entry<String, byte[]> e : asked.entrySet()) {
         String q = e.getKey();
         Optional<Recorded> rec =
             added.contains(q) ? Optional.empty() : Recorded.parse(e.getValue());
-        if (rec.isPresent() && !own.contains(q) && Unmoved.ON && unmoved.test(q, rec.get())) {
-          continue; // its ranking is the same before and after: not asked
+        if (rec.isPresent() && !own.contains(q) && Unmoved.ON) {
+          toDecide.put(q, rec.get());
+        } else {
+          toRank.put(q, rec);
         }
-        toRank.put(q, rec);
       }
+      long t4 = cpu();
+      parts.put("asked", (t4 - t3) / 1_000_000);
+      // the decisions priced before they are made (PatchCaps): a pass over thousands of phrases
+      // is refused at once, not after it ran; its price counts against the rankings' budget
+      Optional<String> tooMany =
+          PatchCaps.decisionsRefusal(toDecide.size(), similarMayChange.size(), before.size());
+      if (tooMany.isPresent()) {
+        PatchCaps.priced(
+            new PatchCaps.Work(
+                0,
+                similarMayChange.size(),
+                before.size(),
+                PatchCaps.decisionsPrice(toDecide.size(), before.size()),
+                0,
+                toDecide.size()));
+        return tooMany;
+      }
+      for (Map.Entry<String, Recorded> e : toDecide.entrySet()) {
+        if (!unmoved.test(e.getKey(), e.getValue())) {
+          toRank.put(e.getKey(), Optional.of(e.getValue()));
+        } // else its ranking is the same before and after: not asked
+      }
+      long t5 = cpu();
+      parts.put("unmoved", (t5 - t4) / 1_000_000);
       // priced before the work (PatchCaps, branch speed): over budget, refused at once; the
-      // rankings settled from records above are not priced (a record read and a few comparisons)
+      // decisions above are priced with them
       int made = 2 * toRank.size() - (int) toRank.keySet().stream().filter(added::contains).count();
       PatchCaps.Work priced =
           new PatchCaps.Work(
               made,
               similarMayChange.size(),
               before.size(),
-              PatchCaps.price(made, before.size()),
-              0);
+              PatchCaps.price(made, before.size())
+                  + PatchCaps.decisionsPrice(toDecide.size(), before.size()),
+              0,
+              toDecide.size());
       PatchCaps.priced(priced);
-      Optional<String> over = PatchCaps.refusal(made, similarMayChange.size(), before.size());
+      Optional<String> over =
+          PatchCaps.refusal(made, toDecide.size(), similarMayChange.size(), before.size());
       if (over.isPresent()) {
         return over;
       }
@@ -531,7 +560,7 @@ public final class RoutingPatch {
         }
       }
       PatchCaps.made(priced.withCpu(PatchCaps.threadCpu() - cpu0));
-      parts.put("rankings", (cpu() - t3) / 1_000_000);
+      parts.put("rankings", (cpu() - t5) / 1_000_000);
       counts.put("asked", asked.size() - unmoved.decided);
       counts.put("unmoved", unmoved.decided);
       counts.put("re-ranked", now.missed + then.missed);
@@ -1137,12 +1166,19 @@ public final class RoutingPatch {
   /**
    * A trigger phrase's ranking as the full build made it: its best {@link #KEPT} documents (ords)
    * and scores, one more than the router ranks ({@link Router#MIN_RANKED}), so that the last is the
-   * cut every document outside the top stayed at or under. Written with the phrase in the trigger
-   * table by every full build ({@link #write}); never changed by a patch (a patch's bound compares
-   * with the full build's statistics, the base segment's).
+   * cut every document outside the top stayed at or under; and the phrase's analysed terms ({@link
+   * PhraseTerms}: what {@link Unmoved} and {@link Ranker} read instead of analysing it again; null
+   * for a record without them). Written with the phrase in the trigger table by every full build
+   * ({@link #write}); never changed by a patch (a patch's bound compares with the full build's
+   * statistics, the base segment's).
    */
-  record Recorded(int[] ords, float[] scores) {
+  record Recorded(int[] ords, float[] scores, QueryTerms terms) {
     static final int KEPT = Router.MIN_RANKED + 1;
+
+    /** A record without the phrase's terms (a patch analyses the phrase when it needs them). */
+    Recorded(int[] ords, float[] scores) {
+      this(ords, scores, null);
+    }
 
     static Recorded of(RoutingIndex index, Synonyms synonyms, String query) throws IOException {
       QueryTerms qt = QueryTerms.of(query, index.terms(), synonyms, Fields.SEARCHED);
@@ -1154,31 +1190,56 @@ public final class RoutingPatch {
         ords[i] = sd[i].doc; // a fresh index: document = ord
         scores[i] = sd[i].score;
       }
-      return new Recorded(ords, scores);
+      return new Recorded(ords, scores, qt);
     }
 
+    /**
+     * Off only for the figures' paired "before" ({@code -Dskillsite.recordedterms=false}: every
+     * phrase analysed again, as before its terms were recorded).
+     */
+    static final boolean TERMS_READ =
+        !"false".equals(System.getProperty("skillsite.recordedterms"));
+
+    /**
+     * The phrase's analysed terms as recorded, else as {@code query}'s analysis makes them (the
+     * same: {@link PhraseTerms}).
+     */
+    QueryTerms termsOr(String query, TermReader reader, Synonyms synonyms) {
+      return terms != null && TERMS_READ
+          ? terms
+          : QueryTerms.of(query, reader, synonyms, Fields.SEARCHED);
+    }
+
+    /** The top entries, then (when known) the phrase's analysed terms ({@link PhraseTerms}). */
     byte[] bytes() {
-      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 + 8 * ords.length);
+      byte[] kept = terms == null ? new byte[0] : PhraseTerms.bytes(terms, Fields.SEARCHED);
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 + 8 * ords.length + kept.length);
       b.put((byte) ords.length);
       for (int i = 0; i < ords.length; i++) {
         b.putInt(ords[i]).putFloat(scores[i]);
       }
+      b.put(kept);
       return b.array();
     }
 
     /** Empty for no record (a phrase a patch added) or a malformed one. */
     static Optional<Recorded> parse(byte[] bytes) {
-      if (bytes.length < 1 || bytes[0] < 0 || bytes[0] > KEPT || bytes.length != 1 + 8 * bytes[0]) {
+      if (bytes.length < 1 || bytes[0] < 0 || bytes[0] > KEPT || bytes.length < 1 + 8 * bytes[0]) {
         return Optional.empty();
       }
-      java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes, 1, bytes.length - 1);
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes, 1, 8 * bytes[0]);
       int[] ords = new int[bytes[0]];
       float[] scores = new float[bytes[0]];
       for (int i = 0; i < ords.length; i++) {
         ords[i] = b.getInt();
         scores[i] = b.getFloat();
       }
-      return Optional.of(new Recorded(ords, scores));
+      int tail = 1 + 8 * bytes[0];
+      if (tail == bytes.length) {
+        return Optional.of(new Recorded(ords, scores));
+      }
+      Optional<QueryTerms> qt = PhraseTerms.parse(bytes, tail, Fields.SEARCHED);
+      return qt.isEmpty() ? Optional.empty() : Optional.of(new Recorded(ords, scores, qt.get()));
     }
   }
 
@@ -1212,8 +1273,9 @@ public final class RoutingPatch {
    * and after ({@link PatchedIndex#topAmong}) take its place; when records are not exact (an
    * earlier patch moved a clause's frequency), the record's other documents are scored now: any k
    * documents outside X scoring above X's are enough. A changed document holding no clause of q (u
-   * = 0) matches it neither time. Per phrase: its analysis, a set lookup per term, two document
-   * frequency lookups per clause: no postings, no scorer, no router.
+   * = 0) matches it neither time. Per phrase: its terms as its record keeps them (analysed only for
+   * a record without them), a set lookup per term, two document frequency lookups per clause, each
+   * made once a patch (the asked phrases share terms): no postings, no scorer, no router.
    */
   static final class Unmoved {
     /**
@@ -1229,6 +1291,8 @@ public final class RoutingPatch {
     private final int k;
     private final Synonyms synonyms = new Synonyms();
     private final Map<String, Long> docCounts = new HashMap<>();
+    private final Map<String, Integer> dfs = new HashMap<>();
+    private final Map<String, Boolean> asBuilt = new HashMap<>();
     int decided;
 
     Unmoved(
@@ -1268,11 +1332,25 @@ public final class RoutingPatch {
           });
     }
 
+    /**
+     * Live documents holding {@code term} in {@code field} after the patch, looked up once a patch
+     * (the asked phrases share their changed terms).
+     */
+    private int docFreq(String field, String term) {
+      return dfs.computeIfAbsent(field + '\u0000' + term, k -> after.docFreq(field, term));
+    }
+
+    /** Whether {@code term}'s frequency in {@code field} is the full build's, once a patch. */
+    private boolean asBuilt(String field, String term) {
+      return asBuilt.computeIfAbsent(
+          field + '\u0000' + term, k -> docFreq(field, term) == after.baseDocFreq(field, term));
+    }
+
     boolean test(String q, Recorded r) {
       if (changed.isEmpty()) {
         return false;
       }
-      QueryTerms qt = QueryTerms.of(q, after.terms(), synonyms, Fields.SEARCHED);
+      QueryTerms qt = r.termsOr(q, after.terms(), synonyms);
       for (String w : qt.words()) {
         if (dfMoved.contains(w)) {
           return false;
@@ -1303,7 +1381,7 @@ public final class RoutingPatch {
             Map<String, Integer> held = d.freqs().getOrDefault(f.field(), Map.of());
             for (Map.Entry<String, Float> e : qt.byField().get(f.field()).entrySet()) {
               if (held.containsKey(e.getKey())) {
-                int df = after.docFreq(f.field(), e.getKey());
+                int df = docFreq(f.field(), e.getKey());
                 sum += (double) f.boost() * e.getValue() * Idf.of(docCount(f.field()), df);
               }
             }
@@ -1317,7 +1395,7 @@ public final class RoutingPatch {
             continue;
           }
           for (String t : qt.byField().get(f.field()).keySet()) {
-            recorded &= after.docFreq(f.field(), t) == after.baseDocFreq(f.field(), t);
+            recorded &= asBuilt(f.field(), t);
           }
         }
         if (!recorded || above(r, u * (1 + 1e-5) + 1e-6) < k) {
@@ -1421,7 +1499,7 @@ public final class RoutingPatch {
       if (r.ords().length > k) {
         org.apache.lucene.search.ScoreDoc[] sd = among.last();
         double cut = r.scores()[k];
-        if (sd.length < k || !(sd[k - 1].score > cut + drift(q) + 1e-6 * (1 + cut))) {
+        if (sd.length < k || !(sd[k - 1].score > cut + drift(q, r) + 1e-6 * (1 + cut))) {
           missed++;
           return Optional.empty();
         }
@@ -1433,8 +1511,8 @@ public final class RoutingPatch {
     /**
      * δ of the class comment: how far any unpatched document's score for q moved since the record.
      */
-    private double drift(String q) {
-      QueryTerms qt = QueryTerms.of(q, at.terms(), synonyms, Fields.SEARCHED);
+    private double drift(String q, Recorded r) {
+      QueryTerms qt = r.termsOr(q, at.terms(), synonyms);
       double d = 0;
       for (Fields.Weighted f : Fields.SEARCHED) {
         if (f.boost() <= 0) {
