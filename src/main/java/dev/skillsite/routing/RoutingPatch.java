@@ -287,7 +287,9 @@ public final class RoutingPatch {
           notes.put(k.substring(NOTE.length()), state.get().getProperty(k));
         }
       }
+      long open0 = Patched.cpu();
       p = new Patched(root, key, gen, notes);
+      p.parts.put("open", (Patched.cpu() - open0) / 1_000_000); // the state's writers and tables
       Optional<String> why = p.apply(changes, added, removed, top);
       if (why.isPresent()) {
         p.close();
@@ -579,7 +581,9 @@ public final class RoutingPatch {
     }
 
     /**
-     * The CPU (ms, this thread) of {@link #patch}'s parts: replace, statistics, similar, rankings.
+     * The CPU (ms, this thread) of {@link #patch}'s parts: open (the state), replace, statistics,
+     * similar, asked (the phrases and their records looked up), unmoved (the decisions from
+     * records), rankings.
      */
     public Map<String, Long> parts() {
       return parts;
