@@ -1296,6 +1296,7 @@ public final class RoutingPatch {
     private final Synonyms synonyms = new Synonyms();
     private final Map<String, Long> docCounts = new HashMap<>();
     private final Map<String, Integer> dfs = new HashMap<>();
+    private final Map<String, Double> averageLengths = new HashMap<>();
     private final Map<String, Boolean> asBuilt = new HashMap<>();
     int decided;
 
@@ -1350,6 +1351,86 @@ public final class RoutingPatch {
           field + '\u0000' + term, k -> docFreq(field, term) == after.baseDocFreq(field, term));
     }
 
+    /**
+     * A tighter u: each changed document's score for q before and after, computed in double from
+     * its own frequencies and length norm ({@link Inverted}) by Lucene's BM25 clause, {@code w · (1
+     * − 1/(1 + tf · normInverse))} with {@code w = boost · idf} and {@code normInverse = 1 / (k1 ·
+     * (1 − b + b · length / avgdl))} ({@link Bm25.Similarity}: the field's quantized average, the
+     * same before and after by {@link #statisticsDiffer}); the max of them. Lucene sums the same
+     * clauses' float scores, each within a few float roundings (relative 1e-6) of the double here
+     * (1 − 1/(1 + x) loses at most ~1e-7 · (1 + x) / x of it), so with the caller's slack (relative
+     * 1e-4) it is above every changed document's score; {@code PositiveInfinity} when a document's
+     * norm is unknown (then not used).
+     */
+    private double saturated(QueryTerms qt) {
+      double u = 0;
+      for (Inverted[] both : docs) {
+        for (Inverted d : both) {
+          u =
+              Math.max(
+                  u, saturatedScore(d, qt, this::docFreq, this::docCount, this::averageLength));
+        }
+      }
+      return u;
+    }
+
+    /**
+     * {@code d}'s score for {@code qt} in double, each scored field's clauses by Lucene's BM25
+     * formula with the collection's document frequencies, document counts and (quantized) average
+     * lengths given; {@code PositiveInfinity} when a field it holds has no norm.
+     */
+    static double saturatedScore(
+        Inverted d,
+        QueryTerms qt,
+        java.util.function.ToIntBiFunction<String, String> docFreq,
+        java.util.function.ToLongFunction<String> docCount,
+        java.util.function.ToDoubleFunction<String> averageLength) {
+      double sum = 0;
+      for (Fields.Weighted f : Fields.SEARCHED) {
+        if (f.boost() <= 0) {
+          continue;
+        }
+        Map<String, Integer> held = d.freqs().getOrDefault(f.field(), Map.of());
+        if (held.isEmpty()) {
+          continue;
+        }
+        Long norm = d.norms().get(f.field());
+        if (norm == null) {
+          return Double.POSITIVE_INFINITY;
+        }
+        double normInverse =
+            1.0
+                / (Bm25.K1
+                    * ((1 - Bm25.B)
+                        + Bm25.B
+                            * org.apache.lucene.util.SmallFloat.byte4ToInt(norm.byteValue())
+                            / averageLength.applyAsDouble(f.field())));
+        for (Map.Entry<String, Float> e : qt.byField().get(f.field()).entrySet()) {
+          Integer tf = held.get(e.getKey());
+          if (tf != null) {
+            double w =
+                (double) f.boost()
+                    * e.getValue()
+                    * Idf.of(
+                        docCount.applyAsLong(f.field()), docFreq.applyAsInt(f.field(), e.getKey()));
+            sum += w * (1 - 1 / (1 + tf * normInverse));
+          }
+        }
+      }
+      return sum;
+    }
+
+    private double averageLength(String field) {
+      return averageLengths.computeIfAbsent(
+          field,
+          f -> {
+            CollectionStatistics s = after.statistics(List.of(f)).get(f);
+            return s == null
+                ? 1.0
+                : (double) Bm25.averageLength(s.sumTotalTermFreq(), s.docCount());
+          });
+    }
+
     boolean test(String q, Recorded r) {
       if (changed.isEmpty()) {
         return false;
@@ -1401,6 +1482,12 @@ public final class RoutingPatch {
           for (String t : qt.byField().get(f.field()).keySet()) {
             recorded &= asBuilt(f.field(), t);
           }
+        }
+        if (recorded
+            && above(r, u * (1 + 1e-5) + 1e-6) < k
+            && above(r, saturated(qt) * (1 + 1e-4) + 1e-4) >= k) {
+          decided++; // the changed documents' BM25 clauses with their own tf and length
+          return true;
         }
         if (!recorded || above(r, u * (1 + 1e-5) + 1e-6) < k) {
           // the bound was loose, or records are not exact: the changed documents' exact scores,
