@@ -62,6 +62,7 @@ final class RoutingWire implements RoutingSeam {
   private final Optional<Path> templates;
   private final boolean healthInputs;
   private long healthCpu;
+  private long prepCpu; // the seam's work before the routing state (published copies read, …)
 
   /** With the packaged templates. */
   RoutingWire() {
@@ -122,6 +123,7 @@ final class RoutingWire implements RoutingSeam {
 
   @Override
   public Outcome patch(Path site, String key, List<Change> changes) throws IOException {
+    long prep0 = threadCpu();
     List<Change> routed = new ArrayList<>();
     for (Change c : changes) {
       if (c.routingChanged() || healthOnly(site, c)) {
@@ -193,6 +195,7 @@ final class RoutingWire implements RoutingSeam {
         shown.put(
             c.id().value(), ExportStage.display(c.now(), HealthProbes.summaries(table, c.id())));
       }
+      prepCpu = threadCpu() - prep0;
       RoutingPatcher.Result r =
           RoutingPatcher.patch(cache, site, key, patch, shown, moves.added(), moves.removed());
       if (r instanceof RoutingPatcher.CannotPatch c) {
@@ -283,7 +286,13 @@ final class RoutingWire implements RoutingSeam {
 
               @Override
               public String note() {
-                return p.note();
+                // the route step's CPU outside the routing state's parts (--timings)
+                return p.note()
+                    + String.format(
+                        java.util.Locale.ROOT,
+                        "; CPU ms before the state %d, health side %d",
+                        prepCpu / 1_000_000,
+                        healthCpu / 1_000_000);
               }
 
               @Override

@@ -222,8 +222,10 @@ public final class RoutingPatcher {
         p.close();
         return new CannotPatch("the patch state does not know the search export's size");
       }
+      long export0 = threadCpu();
       Optional<ExportPatch.Files> files =
           new ExportPatch().patch(site, p, shown, Long.parseLong(bytes));
+      p.parts().put("export", (threadCpu() - export0) / 1_000_000); // the search export patched
       if (files.isEmpty()) {
         p.close();
         return new CannotPatch("the search export's chunk count changes");
@@ -241,6 +243,10 @@ public final class RoutingPatcher {
       }
       return new CannotPatch("the search export cannot be patched: " + e);
     }
+  }
+
+  private static long threadCpu() {
+    return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
   }
 
   /** A ranking as {@code RouterProbe} gives it to the health check ({@link RouteResult#probed}). */

@@ -31,6 +31,17 @@ public final class PatchCaps {
   static final double PER_100K_MS = 7.5;
 
   /**
+   * CPU of one decision that a phrase's ranking is unmoved ({@code RoutingPatch.Unmoved}: its
+   * record read, its kept terms looked up, the changed documents' bound; rarely their exact
+   * scores), the part any collection costs (ms). Priced before the decisions are made, with the
+   * rankings.
+   */
+  static final double DECIDE_MS = 0.3;
+
+  /** CPU of one such decision, the part growing with the collection: at 100,000 skills (ms). */
+  static final double DECIDE_PER_100K_MS = 0.3;
+
+  /**
    * More skills' related lists that may change than this: refused (the same bound as {@code
    * build.RelatedPatch.MAX_ASKED}, asked here before the rankings are made, not after).
    */
@@ -54,18 +65,25 @@ public final class PatchCaps {
   /**
    * What the route step of the last patch on this thread priced and did (for {@code --timings}).
    */
-  public record Work(int rankings, int similar, int skills, double priceMs, long rankingCpuNs) {
+  public record Work(
+      int rankings, int similar, int skills, double priceMs, long rankingCpuNs, int decisions) {
+    /** Rankings alone, no decision from records priced. */
+    public Work(int rankings, int similar, int skills, double priceMs, long rankingCpuNs) {
+      this(rankings, similar, skills, priceMs, rankingCpuNs, 0);
+    }
+
     Work withCpu(long ns) {
-      return new Work(rankings, similar, skills, priceMs, ns);
+      return new Work(rankings, similar, skills, priceMs, ns, decisions);
     }
 
     /** The counts as priced, before the work. */
     public String priced() {
       return String.format(
           Locale.ROOT,
-          "route: %d trigger rankings to make (priced %.0f ms of CPU at %d skills),"
-              + " %d related lists may change",
+          "route: %d trigger rankings to make, %d to decide from records (priced %.0f ms of CPU"
+              + " at %d skills), %d related lists may change",
           rankings,
+          decisions,
           priceMs,
           skills,
           similar);
@@ -75,8 +93,10 @@ public final class PatchCaps {
     public String toString() {
       return String.format(
           Locale.ROOT,
-          "%d rankings priced %.0f ms, made in CPU %.1f; %d related lists may change",
+          "%d rankings and %d decisions priced %.0f ms, rankings made in CPU %.1f;"
+              + " %d related lists may change",
           rankings,
+          decisions,
           priceMs,
           rankingCpuNs / 1e6,
           similar);
@@ -138,26 +158,77 @@ public final class PatchCaps {
     return rankings * rankingMs(skills);
   }
 
+  /** The CPU one decision from records is priced at in a collection of {@code skills} (ms). */
+  static double decideMs(int skills) {
+    return DECIDE_MS + DECIDE_PER_100K_MS * skills / 100_000.0;
+  }
+
+  /** The price of {@code decisions} decisions from records in a collection of {@code skills}. */
+  static double decisionsPrice(int decisions, int skills) {
+    return decisions * decideMs(skills);
+  }
+
   /**
    * Why a patch about to make {@code rankings} rankings, with {@code similar} related lists that
    * may change, in a collection of {@code skills}, must not go on; empty when it may.
    */
   static Optional<String> refusal(int rankings, int similar, int skills) {
+    return refusal(rankings, 0, similar, skills);
+  }
+
+  /**
+   * Why a patch that decided {@code decisions} phrases from their records and is about to make
+   * {@code rankings} rankings must not go on: the related lists' bound, then the price of both over
+   * the budget; empty when it may.
+   */
+  static Optional<String> refusal(int rankings, int decisions, int similar, int skills) {
     Limits limits = LIMITS.get();
     if (similar > limits.maxSimilar()) {
       return Optional.of(
           similar + " skills' related lists may change, more than " + limits.maxSimilar());
     }
-    double price = price(rankings, skills);
+    double decided = decisionsPrice(decisions, skills);
+    double price = price(rankings, skills) + decided;
     if (price > limits.budgetMs()) {
       return Optional.of(
           String.format(
               Locale.ROOT,
-              "%d trigger rankings to make, priced %.0f ms of CPU (%.2f ms each at %d skills),"
+              "%d trigger rankings to make, priced %.0f ms of CPU (%.2f ms each at %d skills%s),"
                   + " over the route step's budget of %.0f ms",
               rankings,
               price,
               rankingMs(skills),
+              skills,
+              decisions == 0
+                  ? ""
+                  : String.format(
+                      Locale.ROOT, "; with %d decided from records, %.0f ms", decisions, decided),
+              limits.budgetMs()));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Why a patch about to decide {@code decisions} phrases from their records (before any ranking)
+   * must not go on: the related lists' bound, then the decisions' price alone over the budget;
+   * empty when it may.
+   */
+  static Optional<String> decisionsRefusal(int decisions, int similar, int skills) {
+    Limits limits = LIMITS.get();
+    if (similar > limits.maxSimilar()) {
+      return Optional.of(
+          similar + " skills' related lists may change, more than " + limits.maxSimilar());
+    }
+    double price = decisionsPrice(decisions, skills);
+    if (price > limits.budgetMs()) {
+      return Optional.of(
+          String.format(
+              Locale.ROOT,
+              "%d trigger rankings to decide from records, priced %.0f ms of CPU (%.2f ms each at"
+                  + " %d skills), over the route step's budget of %.0f ms",
+              decisions,
+              price,
+              decideMs(skills),
               skills,
               limits.budgetMs()));
     }

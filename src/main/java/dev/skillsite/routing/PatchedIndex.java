@@ -80,6 +80,8 @@ final class PatchedIndex implements RoutingSource {
   private final Map<Integer, Integer> ordOfDoc = new HashMap<>();
   private final Map<Integer, IndexedSkill> stored = new ConcurrentHashMap<>();
   private final Map<Integer, List<Matched.Candidate>> candidates = new ConcurrentHashMap<>();
+  private final Map<String, Integer> dfs = new ConcurrentHashMap<>();
+  private final Map<String, Integer> baseDfs = new ConcurrentHashMap<>();
 
   /**
    * Over {@code reader} (base segment first, then patched ones), whose deleted documents are {@code
@@ -347,21 +349,31 @@ final class PatchedIndex implements RoutingSource {
    * deleted documents still count there: the segment is never merged).
    */
   int baseDocFreq(String field, String term) {
-    try {
-      return reader.leaves().get(0).reader().docFreq(new Term(field, term));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return baseDfs.computeIfAbsent(
+        field + '\u0000' + term,
+        k -> {
+          try {
+            return reader.leaves().get(0).reader().docFreq(new Term(field, term));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   /** Live documents holding {@code term} in {@code field}. */
   int docFreq(String field, String term) {
-    try {
-      Term t = new Term(field, term);
-      return reader.docFreq(t) - tomb.docFreq(t);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    // a view never changes: each (field, term) is looked up once (a terms-dictionary seek in
+    // every segment and the tombstones; the route step asks the same terms for many phrases)
+    return dfs.computeIfAbsent(
+        field + '\u0000' + term,
+        k -> {
+          try {
+            Term t = new Term(field, term);
+            return reader.docFreq(t) - tomb.docFreq(t);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   @Override

@@ -287,7 +287,9 @@ public final class RoutingPatch {
           notes.put(k.substring(NOTE.length()), state.get().getProperty(k));
         }
       }
+      long open0 = Patched.cpu();
       p = new Patched(root, key, gen, notes);
+      p.parts.put("open", (Patched.cpu() - open0) / 1_000_000); // the state's writers and tables
       Optional<String> why = p.apply(changes, added, removed, top);
       if (why.isPresent()) {
         p.close();
@@ -497,27 +499,56 @@ public final class RoutingPatch {
       Ranker then = new Ranker(before, confidence, top);
       Unmoved unmoved = new Unmoved(before, after, changedOrds, changedDocs, dfMoved, top);
       Map<String, Optional<Recorded>> toRank = new TreeMap<>();
+      Map<String, Recorded> toDecide = new TreeMap<>();
       for (Map.Entry<String, byte[]> e : asked.entrySet()) {
         String q = e.getKey();
         Optional<Recorded> rec =
             added.contains(q) ? Optional.empty() : Recorded.parse(e.getValue());
-        if (rec.isPresent() && !own.contains(q) && Unmoved.ON && unmoved.test(q, rec.get())) {
-          continue; // its ranking is the same before and after: not asked
+        if (rec.isPresent() && !own.contains(q) && Unmoved.ON) {
+          toDecide.put(q, rec.get());
+        } else {
+          toRank.put(q, rec);
         }
-        toRank.put(q, rec);
       }
+      long t4 = cpu();
+      parts.put("asked", (t4 - t3) / 1_000_000);
+      // the decisions priced before they are made (PatchCaps): a pass over thousands of phrases
+      // is refused at once, not after it ran; its price counts against the rankings' budget
+      Optional<String> tooMany =
+          PatchCaps.decisionsRefusal(toDecide.size(), similarMayChange.size(), before.size());
+      if (tooMany.isPresent()) {
+        PatchCaps.priced(
+            new PatchCaps.Work(
+                0,
+                similarMayChange.size(),
+                before.size(),
+                PatchCaps.decisionsPrice(toDecide.size(), before.size()),
+                0,
+                toDecide.size()));
+        return tooMany;
+      }
+      for (Map.Entry<String, Recorded> e : toDecide.entrySet()) {
+        if (!unmoved.test(e.getKey(), e.getValue())) {
+          toRank.put(e.getKey(), Optional.of(e.getValue()));
+        } // else its ranking is the same before and after: not asked
+      }
+      long t5 = cpu();
+      parts.put("unmoved", (t5 - t4) / 1_000_000);
       // priced before the work (PatchCaps, branch speed): over budget, refused at once; the
-      // rankings settled from records above are not priced (a record read and a few comparisons)
+      // decisions above are priced with them
       int made = 2 * toRank.size() - (int) toRank.keySet().stream().filter(added::contains).count();
       PatchCaps.Work priced =
           new PatchCaps.Work(
               made,
               similarMayChange.size(),
               before.size(),
-              PatchCaps.price(made, before.size()),
-              0);
+              PatchCaps.price(made, before.size())
+                  + PatchCaps.decisionsPrice(toDecide.size(), before.size()),
+              0,
+              toDecide.size());
       PatchCaps.priced(priced);
-      Optional<String> over = PatchCaps.refusal(made, similarMayChange.size(), before.size());
+      Optional<String> over =
+          PatchCaps.refusal(made, toDecide.size(), similarMayChange.size(), before.size());
       if (over.isPresent()) {
         return over;
       }
@@ -531,7 +562,7 @@ public final class RoutingPatch {
         }
       }
       PatchCaps.made(priced.withCpu(PatchCaps.threadCpu() - cpu0));
-      parts.put("rankings", (cpu() - t3) / 1_000_000);
+      parts.put("rankings", (cpu() - t5) / 1_000_000);
       counts.put("asked", asked.size() - unmoved.decided);
       counts.put("unmoved", unmoved.decided);
       counts.put("re-ranked", now.missed + then.missed);
@@ -550,7 +581,9 @@ public final class RoutingPatch {
     }
 
     /**
-     * The CPU (ms, this thread) of {@link #patch}'s parts: replace, statistics, similar, rankings.
+     * The CPU (ms, this thread) of {@link #patch}'s parts: open (the state), replace, statistics,
+     * similar, asked (the phrases and their records looked up), unmoved (the decisions from
+     * records), rankings.
      */
     public Map<String, Long> parts() {
       return parts;
@@ -1137,12 +1170,19 @@ public final class RoutingPatch {
   /**
    * A trigger phrase's ranking as the full build made it: its best {@link #KEPT} documents (ords)
    * and scores, one more than the router ranks ({@link Router#MIN_RANKED}), so that the last is the
-   * cut every document outside the top stayed at or under. Written with the phrase in the trigger
-   * table by every full build ({@link #write}); never changed by a patch (a patch's bound compares
-   * with the full build's statistics, the base segment's).
+   * cut every document outside the top stayed at or under; and the phrase's analysed terms ({@link
+   * PhraseTerms}: what {@link Unmoved} and {@link Ranker} read instead of analysing it again; null
+   * for a record without them). Written with the phrase in the trigger table by every full build
+   * ({@link #write}); never changed by a patch (a patch's bound compares with the full build's
+   * statistics, the base segment's).
    */
-  record Recorded(int[] ords, float[] scores) {
+  record Recorded(int[] ords, float[] scores, QueryTerms terms) {
     static final int KEPT = Router.MIN_RANKED + 1;
+
+    /** A record without the phrase's terms (a patch analyses the phrase when it needs them). */
+    Recorded(int[] ords, float[] scores) {
+      this(ords, scores, null);
+    }
 
     static Recorded of(RoutingIndex index, Synonyms synonyms, String query) throws IOException {
       QueryTerms qt = QueryTerms.of(query, index.terms(), synonyms, Fields.SEARCHED);
@@ -1154,31 +1194,56 @@ public final class RoutingPatch {
         ords[i] = sd[i].doc; // a fresh index: document = ord
         scores[i] = sd[i].score;
       }
-      return new Recorded(ords, scores);
+      return new Recorded(ords, scores, qt);
     }
 
+    /**
+     * Off only for the figures' paired "before" ({@code -Dskillsite.recordedterms=false}: every
+     * phrase analysed again, as before its terms were recorded).
+     */
+    static final boolean TERMS_READ =
+        !"false".equals(System.getProperty("skillsite.recordedterms"));
+
+    /**
+     * The phrase's analysed terms as recorded, else as {@code query}'s analysis makes them (the
+     * same: {@link PhraseTerms}).
+     */
+    QueryTerms termsOr(String query, TermReader reader, Synonyms synonyms) {
+      return terms != null && TERMS_READ
+          ? terms
+          : QueryTerms.of(query, reader, synonyms, Fields.SEARCHED);
+    }
+
+    /** The top entries, then (when known) the phrase's analysed terms ({@link PhraseTerms}). */
     byte[] bytes() {
-      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 + 8 * ords.length);
+      byte[] kept = terms == null ? new byte[0] : PhraseTerms.bytes(terms, Fields.SEARCHED);
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 + 8 * ords.length + kept.length);
       b.put((byte) ords.length);
       for (int i = 0; i < ords.length; i++) {
         b.putInt(ords[i]).putFloat(scores[i]);
       }
+      b.put(kept);
       return b.array();
     }
 
     /** Empty for no record (a phrase a patch added) or a malformed one. */
     static Optional<Recorded> parse(byte[] bytes) {
-      if (bytes.length < 1 || bytes[0] < 0 || bytes[0] > KEPT || bytes.length != 1 + 8 * bytes[0]) {
+      if (bytes.length < 1 || bytes[0] < 0 || bytes[0] > KEPT || bytes.length < 1 + 8 * bytes[0]) {
         return Optional.empty();
       }
-      java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes, 1, bytes.length - 1);
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes, 1, 8 * bytes[0]);
       int[] ords = new int[bytes[0]];
       float[] scores = new float[bytes[0]];
       for (int i = 0; i < ords.length; i++) {
         ords[i] = b.getInt();
         scores[i] = b.getFloat();
       }
-      return Optional.of(new Recorded(ords, scores));
+      int tail = 1 + 8 * bytes[0];
+      if (tail == bytes.length) {
+        return Optional.of(new Recorded(ords, scores));
+      }
+      Optional<QueryTerms> qt = PhraseTerms.parse(bytes, tail, Fields.SEARCHED);
+      return qt.isEmpty() ? Optional.empty() : Optional.of(new Recorded(ords, scores, qt.get()));
     }
   }
 
@@ -1212,8 +1277,9 @@ public final class RoutingPatch {
    * and after ({@link PatchedIndex#topAmong}) take its place; when records are not exact (an
    * earlier patch moved a clause's frequency), the record's other documents are scored now: any k
    * documents outside X scoring above X's are enough. A changed document holding no clause of q (u
-   * = 0) matches it neither time. Per phrase: its analysis, a set lookup per term, two document
-   * frequency lookups per clause: no postings, no scorer, no router.
+   * = 0) matches it neither time. Per phrase: its terms as its record keeps them (analysed only for
+   * a record without them), a set lookup per term, two document frequency lookups per clause, each
+   * made once a patch (the asked phrases share terms): no postings, no scorer, no router.
    */
   static final class Unmoved {
     /**
@@ -1229,6 +1295,9 @@ public final class RoutingPatch {
     private final int k;
     private final Synonyms synonyms = new Synonyms();
     private final Map<String, Long> docCounts = new HashMap<>();
+    private final Map<String, Integer> dfs = new HashMap<>();
+    private final Map<String, Double> averageLengths = new HashMap<>();
+    private final Map<String, Boolean> asBuilt = new HashMap<>();
     int decided;
 
     Unmoved(
@@ -1268,11 +1337,105 @@ public final class RoutingPatch {
           });
     }
 
+    /**
+     * Live documents holding {@code term} in {@code field} after the patch, looked up once a patch
+     * (the asked phrases share their changed terms).
+     */
+    private int docFreq(String field, String term) {
+      return dfs.computeIfAbsent(field + '\u0000' + term, k -> after.docFreq(field, term));
+    }
+
+    /** Whether {@code term}'s frequency in {@code field} is the full build's, once a patch. */
+    private boolean asBuilt(String field, String term) {
+      return asBuilt.computeIfAbsent(
+          field + '\u0000' + term, k -> docFreq(field, term) == after.baseDocFreq(field, term));
+    }
+
+    /**
+     * A tighter u: each changed document's score for q before and after, computed in double from
+     * its own frequencies and length norm ({@link Inverted}) by Lucene's BM25 clause, {@code w · (1
+     * − 1/(1 + tf · normInverse))} with {@code w = boost · idf} and {@code normInverse = 1 / (k1 ·
+     * (1 − b + b · length / avgdl))} ({@link Bm25.Similarity}: the field's quantized average, the
+     * same before and after by {@link #statisticsDiffer}); the max of them. Lucene sums the same
+     * clauses' float scores, each within a few float roundings (relative 1e-6) of the double here
+     * (1 − 1/(1 + x) loses at most ~1e-7 · (1 + x) / x of it), so with the caller's slack (relative
+     * 1e-4) it is above every changed document's score; {@code PositiveInfinity} when a document's
+     * norm is unknown (then not used).
+     */
+    private double saturated(QueryTerms qt) {
+      double u = 0;
+      for (Inverted[] both : docs) {
+        for (Inverted d : both) {
+          u =
+              Math.max(
+                  u, saturatedScore(d, qt, this::docFreq, this::docCount, this::averageLength));
+        }
+      }
+      return u;
+    }
+
+    /**
+     * {@code d}'s score for {@code qt} in double, each scored field's clauses by Lucene's BM25
+     * formula with the collection's document frequencies, document counts and (quantized) average
+     * lengths given; {@code PositiveInfinity} when a field it holds has no norm.
+     */
+    static double saturatedScore(
+        Inverted d,
+        QueryTerms qt,
+        java.util.function.ToIntBiFunction<String, String> docFreq,
+        java.util.function.ToLongFunction<String> docCount,
+        java.util.function.ToDoubleFunction<String> averageLength) {
+      double sum = 0;
+      for (Fields.Weighted f : Fields.SEARCHED) {
+        if (f.boost() <= 0) {
+          continue;
+        }
+        Map<String, Integer> held = d.freqs().getOrDefault(f.field(), Map.of());
+        if (held.isEmpty()) {
+          continue;
+        }
+        Long norm = d.norms().get(f.field());
+        if (norm == null) {
+          return Double.POSITIVE_INFINITY;
+        }
+        double normInverse =
+            1.0
+                / (Bm25.K1
+                    * ((1 - Bm25.B)
+                        + Bm25.B
+                            * org.apache.lucene.util.SmallFloat.byte4ToInt(norm.byteValue())
+                            / averageLength.applyAsDouble(f.field())));
+        for (Map.Entry<String, Float> e : qt.byField().get(f.field()).entrySet()) {
+          Integer tf = held.get(e.getKey());
+          if (tf != null) {
+            double w =
+                (double) f.boost()
+                    * e.getValue()
+                    * Idf.of(
+                        docCount.applyAsLong(f.field()), docFreq.applyAsInt(f.field(), e.getKey()));
+            sum += w * (1 - 1 / (1 + tf * normInverse));
+          }
+        }
+      }
+      return sum;
+    }
+
+    private double averageLength(String field) {
+      return averageLengths.computeIfAbsent(
+          field,
+          f -> {
+            CollectionStatistics s = after.statistics(List.of(f)).get(f);
+            return s == null
+                ? 1.0
+                : (double) Bm25.averageLength(s.sumTotalTermFreq(), s.docCount());
+          });
+    }
+
     boolean test(String q, Recorded r) {
       if (changed.isEmpty()) {
         return false;
       }
-      QueryTerms qt = QueryTerms.of(q, after.terms(), synonyms, Fields.SEARCHED);
+      QueryTerms qt = r.termsOr(q, after.terms(), synonyms);
       for (String w : qt.words()) {
         if (dfMoved.contains(w)) {
           return false;
@@ -1303,7 +1466,7 @@ public final class RoutingPatch {
             Map<String, Integer> held = d.freqs().getOrDefault(f.field(), Map.of());
             for (Map.Entry<String, Float> e : qt.byField().get(f.field()).entrySet()) {
               if (held.containsKey(e.getKey())) {
-                int df = after.docFreq(f.field(), e.getKey());
+                int df = docFreq(f.field(), e.getKey());
                 sum += (double) f.boost() * e.getValue() * Idf.of(docCount(f.field()), df);
               }
             }
@@ -1317,8 +1480,14 @@ public final class RoutingPatch {
             continue;
           }
           for (String t : qt.byField().get(f.field()).keySet()) {
-            recorded &= after.docFreq(f.field(), t) == after.baseDocFreq(f.field(), t);
+            recorded &= asBuilt(f.field(), t);
           }
+        }
+        if (recorded
+            && above(r, u * (1 + 1e-5) + 1e-6) < k
+            && above(r, saturated(qt) * (1 + 1e-4) + 1e-4) >= k) {
+          decided++; // the changed documents' BM25 clauses with their own tf and length
+          return true;
         }
         if (!recorded || above(r, u * (1 + 1e-5) + 1e-6) < k) {
           // the bound was loose, or records are not exact: the changed documents' exact scores,
@@ -1421,7 +1590,7 @@ public final class RoutingPatch {
       if (r.ords().length > k) {
         org.apache.lucene.search.ScoreDoc[] sd = among.last();
         double cut = r.scores()[k];
-        if (sd.length < k || !(sd[k - 1].score > cut + drift(q) + 1e-6 * (1 + cut))) {
+        if (sd.length < k || !(sd[k - 1].score > cut + drift(q, r) + 1e-6 * (1 + cut))) {
           missed++;
           return Optional.empty();
         }
@@ -1433,8 +1602,8 @@ public final class RoutingPatch {
     /**
      * δ of the class comment: how far any unpatched document's score for q moved since the record.
      */
-    private double drift(String q) {
-      QueryTerms qt = QueryTerms.of(q, at.terms(), synonyms, Fields.SEARCHED);
+    private double drift(String q, Recorded r) {
+      QueryTerms qt = r.termsOr(q, at.terms(), synonyms);
       double d = 0;
       for (Fields.Weighted f : Fields.SEARCHED) {
         if (f.boost() <= 0) {

@@ -71,7 +71,11 @@ class PatchCapsTest {
       assertEquals(p.similarMayChange().size(), work.similar());
     }
     assertTrue(work.rankings() >= added.size() && work.similar() > 0, work.toString());
-    double price = PatchCaps.price(work.rankings(), skills.size());
+    // the rankings and the decisions from records before them, priced together
+    double price =
+        PatchCaps.price(work.rankings(), skills.size())
+            + PatchCaps.decisionsPrice(work.decisions(), skills.size());
+    assertEquals(price, work.priceMs(), 1e-9);
 
     // refused over the budget, and the counts told before (build --timings prints them at once)
     List<PatchCaps.Work> told = new java.util.ArrayList<>();
@@ -103,6 +107,89 @@ class PatchCapsTest {
                 RoutingPatch.patch(cache, KEY, edit, added, List.of(), TOP))) {
       assertEquals(work.rankings(), PatchCaps.last().orElseThrow().rankings());
       assertTrue(PatchCaps.last().orElseThrow().rankingCpuNs() >= 0);
+    }
+  }
+
+  @Test
+  void theDecisionsFromRecordsArePricedAndRefusedBeforeTheyAreMade() throws Exception {
+    assertEquals(PatchCaps.DECIDE_MS, PatchCaps.decideMs(0), 1e-9);
+    assertEquals(
+        PatchCaps.DECIDE_MS + PatchCaps.DECIDE_PER_100K_MS, PatchCaps.decideMs(100_000), 1e-9);
+    // a decision costs a small part of a ranking at any size
+    assertTrue(PatchCaps.decideMs(100_000) < PatchCaps.rankingMs(100_000) / 4);
+    assertTrue(PatchCaps.decideMs(0) < PatchCaps.rankingMs(0) / 4);
+    // at 100k skills the budget buys this many decisions, no more
+    int d = (int) (PatchCaps.BUDGET_MS / PatchCaps.decideMs(100_000));
+    assertTrue(PatchCaps.decisionsRefusal(d, 0, 100_000).isEmpty());
+    String why = PatchCaps.decisionsRefusal(d + 1, 0, 100_000).orElseThrow();
+    assertTrue(why.startsWith((d + 1) + " trigger rankings to decide from records"), why);
+    // decisions and rankings share the budget
+    int k = (int) (PatchCaps.BUDGET_MS / PatchCaps.rankingMs(100_000));
+    assertTrue(PatchCaps.refusal(k, 0, 0, 100_000).isEmpty());
+    assertTrue(PatchCaps.refusal(k, d / 2, 0, 100_000).orElseThrow().contains("decided from"));
+
+    List<Skill> skills = CorpusSkills.load(Path.of("../shared/corpora/large"));
+    Set<String> triggers = new LinkedHashSet<>();
+    for (Skill s : skills) {
+      triggers.addAll(s.triggers().phrases());
+      triggers.addAll(s.triggers().keywords());
+    }
+    try (RoutingIndex fresh = RoutingIndex.build(skills)) {
+      RoutingPatch.write(cache, fresh, List.copyOf(triggers), KEY);
+    }
+    // RouteStepBench's first description edit (seed 21): most asked phrases decided from records
+    List<Integer> order = new java.util.ArrayList<>();
+    for (int i = 0; i < skills.size(); i++) {
+      order.add(i);
+    }
+    java.util.Collections.shuffle(order, new java.util.Random(21));
+    Skill before = skills.get(order.get(0));
+    List<RoutingPatch.Change> edit =
+        List.of(new RoutingPatch.Change(before, SkillEdits.descriptionFirstWord(before, "Write")));
+    PatchCaps.Work work;
+    try (RoutingPatch.Patched p =
+        assertInstanceOf(
+            RoutingPatch.Patched.class,
+            RoutingPatch.patch(cache, KEY, edit, List.of(), List.of(), TOP))) {
+      work = PatchCaps.last().orElseThrow();
+      // every phrase proved unmoved was decided; the rest of the decided ones were ranked
+      int unmoved = p.counts().get("unmoved");
+      assertTrue(unmoved > 0 && work.decisions() >= unmoved, p.counts() + " " + work);
+      assertTrue(work.decisions() <= unmoved + p.counts().get("asked"), p.counts() + " " + work);
+      assertEquals(2 * p.counts().get("asked"), work.rankings(), p.counts() + " " + work);
+    }
+    assertTrue(work.decisions() > 10, work.toString());
+    double decided = PatchCaps.decisionsPrice(work.decisions(), skills.size());
+    // a budget under the decisions' price alone: refused before any decision is made, the count
+    // named and told
+    List<PatchCaps.Work> told = new java.util.ArrayList<>();
+    try (AutoCloseable limited =
+            PatchCaps.limitedTo(new PatchCaps.Limits(decided - 0.01, Integer.MAX_VALUE));
+        PatchCaps.Telling telling = PatchCaps.telling(told::add)) {
+      RoutingPatch.Outcome o = RoutingPatch.patch(cache, KEY, edit, List.of(), List.of(), TOP);
+      String reason = assertInstanceOf(RoutingPatch.CannotPatch.class, o).reason();
+      assertTrue(
+          reason.startsWith(work.decisions() + " trigger rankings to decide from records"), reason);
+    }
+    assertEquals(1, told.size());
+    assertEquals(work.decisions(), told.get(0).decisions());
+    assertEquals(0, told.get(0).rankings(), "refused before the decisions: no ranking counted");
+    // over the budget with the rankings left: refused after the decisions, naming both
+    try (AutoCloseable limited =
+        PatchCaps.limitedTo(new PatchCaps.Limits(work.priceMs() - 0.01, Integer.MAX_VALUE))) {
+      RoutingPatch.Outcome o = RoutingPatch.patch(cache, KEY, edit, List.of(), List.of(), TOP);
+      String reason = assertInstanceOf(RoutingPatch.CannotPatch.class, o).reason();
+      assertTrue(reason.startsWith(work.rankings() + " trigger rankings to make"), reason);
+      assertTrue(reason.contains("with " + work.decisions() + " decided from records"), reason);
+    }
+    // at the budget it patches: the refusals left the state as it was
+    try (AutoCloseable limited =
+            PatchCaps.limitedTo(new PatchCaps.Limits(work.priceMs(), Integer.MAX_VALUE));
+        RoutingPatch.Patched p =
+            assertInstanceOf(
+                RoutingPatch.Patched.class,
+                RoutingPatch.patch(cache, KEY, edit, List.of(), List.of(), TOP))) {
+      assertEquals(work, PatchCaps.last().orElseThrow().withCpu(work.rankingCpuNs()));
     }
   }
 }

@@ -83,6 +83,15 @@ class EngineConstantsTest {
               "RoutingPatch$Unmoved.ON",
               "a lab switch for a patch build's paired figures; the export carries the index as built"),
           Map.entry(
+              "RoutingPatch$Recorded.TERMS_READ",
+              "a lab switch for a patch build's paired figures; the export carries the index as built"),
+          Map.entry(
+              "PatchCaps.DECIDE_MS",
+              "a patch build's cost guard; the export carries the index as built"),
+          Map.entry(
+              "PatchCaps.DECIDE_PER_100K_MS",
+              "a patch build's cost guard; the export carries the index as built"),
+          Map.entry(
               "RoutingPatch$Recorded.KEPT",
               "how deep a patch build's ranking records go; the export carries the index as built"),
           Map.entry(
@@ -104,6 +113,7 @@ class EngineConstantsTest {
           "NameTable",
           "TriggerTable",
           "PatchedIndex",
+          "PhraseTerms",
           "PublishedIndex",
           "RoutingPatch",
           "SimilarTable");
