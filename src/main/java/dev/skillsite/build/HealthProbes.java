@@ -300,9 +300,13 @@ final class HealthProbes {
           }
           if (then.top().equals(Optional.of(p.owner()))
               || is.top().equals(Optional.of(p.owner()))
-              || p.listed()
               || state.unreachable(p.owner())) {
             return Decision.no(why + " (a collision or reachability moved)");
+          }
+          if (p.listed()) {
+            // another skill takes a listed trigger of a reachable skill from a third one: the
+            // owner's row moves to the new rival's pair (its reachability stays: neither top is it)
+            rowMoved(p.owner(), q, then, is, edits);
           }
           continue; // an unlisted trigger of a reachable skill, taken by another rival: not shown
         }
@@ -310,11 +314,11 @@ final class HealthProbes {
         String[] b = is.collision().isEmpty() ? null : shown(is.collision().get());
         if (a == null || b == null || !a[0].equals(b[0]) || !a[3].equals(b[3])) {
           if (!own) {
-            return Decision.no(
-                why
-                    + (a == null || b == null
-                        ? " (a collision came or went)"
-                        : " (another rival or kind)"));
+            if (state.unreachable(p.owner())) {
+              return Decision.no(why + " (another rival or kind of an unreachable skill)");
+            }
+            rowMoved(p.owner(), q, then, is, edits); // the same top: its reachability stays
+            continue;
           }
           then.collision().ifPresent(c -> edits.add(edit(p.owner(), q, c, false)));
           is.collision().ifPresent(c -> edits.add(edit(p.owner(), q, c, true)));
@@ -339,6 +343,23 @@ final class HealthProbes {
       }
     }
     return new Decision(rows, edits, Optional.empty());
+  }
+
+  /**
+   * The row edits of a skill no change touched whose listed trigger now collides with another rival
+   * or of another kind ({@code then} → {@code now}, the same trigger and so the same place in its
+   * SKILL.md): the old row deleted, the new one inserted (its finding is placed where the old one
+   * was, or where its published SKILL.md lists the trigger, see {@code RoutingWire.patchHealth}),
+   * the old row deleted when the collision went, the new one inserted when one came.
+   */
+  private static void rowMoved(
+      SkillId owner,
+      String q,
+      ProbeOutcome then,
+      ProbeOutcome now,
+      List<HealthState.PairEdit> edits) {
+    then.collision().ifPresent(c -> edits.add(edit(owner, q, c, false)));
+    now.collision().ifPresent(c -> edits.add(edit(owner, q, c, true)));
   }
 
   /** A collision row of {@code owner}'s trigger as {@link ProbeOutcome} prints it, come or gone. */

@@ -415,7 +415,9 @@ final class RoutingWire implements RoutingSeam {
         }
       }
       // the collision findings of rows that go, taken from their owner's section first (a
-      // described skill's findings are then placed where its new description has them)
+      // described skill's findings are then placed where its new description has them; another
+      // skill's row that moves to a new rival gets its finding where the old one was)
+      Map<SkillId, Map<String, dev.skillsite.model.SourcePos>> places = new LinkedHashMap<>();
       for (HealthState.PairEdit e : edits) {
         if (e.added()) {
           continue;
@@ -436,6 +438,12 @@ final class RoutingWire implements RoutingSeam {
           for (RoutingHealthView.Finding f : h.findings()) {
             if (gone == 0 && f.code().equals(code) && f.message().equals(message)) {
               gone++;
+              placeOf(f)
+                  .ifPresent(
+                      at ->
+                          places
+                              .computeIfAbsent(id, k -> new LinkedHashMap<>())
+                              .put(e.trigger(), at));
             } else {
               kept.add(f);
             }
@@ -453,7 +461,11 @@ final class RoutingWire implements RoutingSeam {
         }
         replaced.put(id, now);
       }
-      Map<SkillId, Map<String, dev.skillsite.model.SourcePos>> places = new LinkedHashMap<>();
+      Optional<String> unplaced =
+          placeGained(olds, edits, replaced, moves, skills, places, state, sections);
+      if (unplaced.isPresent()) {
+        return new HealthState.Result(Optional.empty(), unplaced.get());
+      }
       for (Described d : described) {
         places.put(d.now().id(), d.factsNow().triggers());
         Set<String> remade = new TreeSet<>(); // pairs whose suggestion Edits makes again
@@ -488,6 +500,83 @@ final class RoutingWire implements RoutingSeam {
       return state.patch(
           rows, listing, replaced, probeCount, edits, reach, skills, places, templates, sections);
     }
+  }
+
+  /**
+   * The places of the findings of rows a skill no change touched gains ({@code HealthProbes}: a
+   * listed trigger that now collides), where no row of the same trigger went (its place is taken
+   * from the finding that went): the trigger's place in the published SKILL.md copy ({@link
+   * DescriptionFacts}, as the check places it), in the file its section's other findings name. Why
+   * not, if not.
+   */
+  private static Optional<String> placeGained(
+      Path olds,
+      List<HealthState.PairEdit> edits,
+      Map<SkillId, List<RoutingHealthView.SkillHealth>> replaced,
+      Moves moves,
+      java.util.function.Function<SkillId, Optional<Skill>> skills,
+      Map<SkillId, Map<String, dev.skillsite.model.SourcePos>> places,
+      HealthState state,
+      java.util.function.Function<SkillId, Optional<List<RoutingHealthView.SkillHealth>>>
+          sections) {
+    for (HealthState.PairEdit e : edits) {
+      SkillId id = e.owner();
+      if (!e.added()
+          || moves.changed.containsKey(id)
+          || places.getOrDefault(id, Map.of()).containsKey(e.trigger())) {
+        continue;
+      }
+      Optional<Skill> s = skills.apply(id); // copies the published SKILL.md under olds
+      List<RoutingHealthView.SkillHealth> section =
+          replaced.containsKey(id)
+              ? replaced.get(id)
+              : state.patchedSection(id).or(() -> sections.apply(id)).orElse(List.of());
+      Set<String> files = new TreeSet<>();
+      for (RoutingHealthView.SkillHealth h : section) {
+        for (RoutingHealthView.Finding f : h.findings()) {
+          placeOf(f)
+              .map(dev.skillsite.model.SourcePos::path)
+              .filter(x -> x.equals("SKILL.md") || x.endsWith("/SKILL.md"))
+              .ifPresent(files::add);
+        }
+      }
+      if (s.isEmpty() || files.size() != 1) {
+        return Optional.of(
+            id.value()
+                + "'s trigger \""
+                + e.trigger()
+                + "\" now collides and its SKILL.md's place is not known (a collision came)");
+      }
+      dev.skillsite.model.SourcePos at =
+          DescriptionFacts.of(olds.resolve("published").resolve(id.value()), s.get())
+              .triggers()
+              .get(e.trigger());
+      if (at == null) {
+        return Optional.of(id.value() + " does not list \"" + e.trigger() + "\" where it was read");
+      }
+      places
+          .computeIfAbsent(id, k -> new LinkedHashMap<>())
+          .put(
+              e.trigger(),
+              new dev.skillsite.model.SourcePos(files.iterator().next(), at.line(), at.col()));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Where a collision finding is ({@code path:line:col}), for the finding of the same trigger with
+   * another rival; empty for a finding of another severity (the new one is a warning) or place.
+   */
+  private static Optional<dev.skillsite.model.SourcePos> placeOf(RoutingHealthView.Finding f) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("^(.+):([1-9][0-9]{0,8}):([1-9][0-9]{0,8})$")
+            .matcher(f.where());
+    if (!f.severity().equals("warning") || !m.matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new dev.skillsite.model.SourcePos(
+            m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
   }
 
   /**

@@ -47,7 +47,7 @@ final class HealthPages {
   private HealthPages() {}
 
   /** One entry of the report: its section (an index of {@link #SECTIONS}) and itself. */
-  private record Entry(int section, Object item) {}
+  record Entry(int section, Object item) {}
 
   /** The pages of {@code view}, whose hrefs are relative to {@code health/index.html}. */
   static List<ListPages.Paged<HealthPage>> of(RoutingHealthView view) {
@@ -142,7 +142,55 @@ final class HealthPages {
     return all.isEmpty() ? 0 : weight(all.get(0));
   }
 
-  private static List<Entry> entries(HealthPage page) {
+  /**
+   * {@code page} holding {@code entries} instead of its own (in report order), all else as it was:
+   * for a patch that splits a few pages again.
+   */
+  static HealthPage withEntries(HealthPage page, List<Entry> entries) {
+    List<RoutingHealthView.Pair> pairs = new ArrayList<>();
+    List<RoutingHealthView.Lost> unreachable = new ArrayList<>();
+    List<RoutingHealthView.Lost> nameOnly = new ArrayList<>();
+    List<RoutingHealthView.Finding> lint = new ArrayList<>();
+    for (Entry e : entries) {
+      switch (e.section()) {
+        case 0 -> pairs.add((RoutingHealthView.Pair) e.item());
+        case 1 -> unreachable.add((RoutingHealthView.Lost) e.item());
+        case 2 -> nameOnly.add((RoutingHealthView.Lost) e.item());
+        default -> lint.add((RoutingHealthView.Finding) e.item());
+      }
+    }
+    return new HealthPage(
+        page.first(),
+        page.probes(),
+        page.matrix(),
+        page.listing(),
+        pairs,
+        unreachable,
+        nameOnly,
+        lint,
+        page.pairCount(),
+        page.unreachableCount(),
+        page.nameOnlyCount(),
+        page.lintCount(),
+        page.sections(),
+        page.continued());
+  }
+
+  /** The sections (indexes of {@link #SECTIONS}) with an entry on {@code page}. */
+  static Set<Integer> sectionsOn(HealthPage page) {
+    Set<Integer> out = new java.util.TreeSet<>();
+    entries(page).forEach(e -> out.add(e.section()));
+    return out;
+  }
+
+  /**
+   * Whether a page of {@code count} entries of {@code bytes} ends before an entry of {@code next}.
+   */
+  static boolean ends(int count, long bytes, int next) {
+    return PAGES.ends(count, bytes, false, next);
+  }
+
+  static List<Entry> entries(HealthPage page) {
     List<Entry> entries = new ArrayList<>();
     page.pairs().forEach(p -> entries.add(new Entry(0, p)));
     page.unreachable().forEach(u -> entries.add(new Entry(1, u)));
@@ -158,7 +206,7 @@ final class HealthPages {
     return String.join(", ", sections);
   }
 
-  private static int weight(Entry e) {
+  static int weight(Entry e) {
     return switch (e.section()) {
       case 0 -> weight((RoutingHealthView.Pair) e.item());
       case 1, 2 -> {

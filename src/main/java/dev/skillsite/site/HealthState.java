@@ -472,8 +472,14 @@ public final class HealthState implements AutoCloseable {
         return Result.no(no.get());
       }
     }
-    // the split must stay: each changed page's bytes within the budget, and each page closed
-    // where it was (its next page's first entry still does not fit), its previous page as well
+    // the split must be a full build's: a changed page whose split moved is split again with the
+    // pages after it until a page ends where one did (Resplit); then each changed page's bytes
+    // within the budget, and each page closed where it is (its next page's first entry does not
+    // fit), its previous page as well
+    Optional<String> resplit = new Resplit(views, records, extra).run();
+    if (resplit.isPresent()) {
+      return Result.no(resplit.get());
+    }
     for (String path : views.keySet()) {
       Optional<String> moved = split(path, views);
       if (moved.isPresent()) {
@@ -501,6 +507,169 @@ public final class HealthState implements AutoCloseable {
     changed.putAll(extra);
     files.put(DELTA, delta(changed));
     return new Result(Optional.of(new Patched(files, changedSections)), "");
+  }
+
+  /**
+   * The pages of the report split again from a changed page whose split moved (an entry grew,
+   * shrank, came or went), as the full build's greedy split ({@link HealthPages#ends}) would: the
+   * entries of that page and the pages after it (as this patch has them) filled page by page until
+   * a page ends where the page of its number ended (every later page is then as it was). The
+   * entries that move keep their records ({@code pair:}, {@code u:}, the pages' {@code pk:}).
+   * Refused when the report would gain or lose a page, or a section would begin or end on another
+   * page (every page's summary names them).
+   */
+  private final class Resplit {
+    private final Map<String, HealthPage> views;
+    private final Map<String, PageRecord> records;
+    private final Map<String, byte[]> extra;
+
+    Resplit(
+        Map<String, HealthPage> views, Map<String, PageRecord> records, Map<String, byte[]> extra) {
+      this.views = views;
+      this.records = records;
+      this.extra = extra;
+    }
+
+    Optional<String> run() throws IOException {
+      int done = 0;
+      List<Integer> changed = new ArrayList<>();
+      for (String path : views.keySet()) {
+        changed.add(number(path));
+      }
+      java.util.Collections.sort(changed);
+      for (int n : changed) {
+        if (n <= done) {
+          continue;
+        }
+        Optional<String> moved = split(Paging.path(SiteLayout.HEALTH, n), views);
+        if (moved.isEmpty()) {
+          continue;
+        }
+        // the page before, if this patch did not change it, may take this page's first entry
+        int from = n > 1 && !views.containsKey(Paging.path(SiteLayout.HEALTH, n - 1)) ? n - 1 : n;
+        Optional<Integer> end = from(from, n);
+        if (end.isEmpty()) {
+          return Optional.of(moved.get() + " and " + why);
+        }
+        done = end.get();
+      }
+      return Optional.empty();
+    }
+
+    private String why = "";
+
+    private Optional<Integer> no(String reason) {
+      why = reason;
+      return Optional.empty();
+    }
+
+    private Optional<PageRecord> record(String path) {
+      return records.containsKey(path) ? Optional.of(records.get(path)) : page(path);
+    }
+
+    /**
+     * Splits the pages again from page {@code k} (its start is a full build's) at least through
+     * page {@code changed}: the last page split again, or empty.
+     */
+    private Optional<Integer> from(int k, int changed) {
+      Optional<PageRecord> first = record(Paging.path(SiteLayout.HEALTH, k));
+      if (first.isEmpty()) {
+        return no("no health page record of " + Paging.path(SiteLayout.HEALTH, k));
+      }
+      int pages = Math.max(1, first.get().page().pager().count());
+      List<HealthPages.Entry> pending = new ArrayList<>();
+      int head = 0;
+      int pulled = k - 1;
+      Map<Integer, Integer> ends = new HashMap<>(); // old page → entries pulled through it
+      int consumed = 0;
+      for (int n = k; ; n++) {
+        List<HealthPages.Entry> page = new ArrayList<>();
+        long bytes = 0;
+        while (true) {
+          if (head == pending.size()) {
+            if (pulled == pages) {
+              break;
+            }
+            pulled++;
+            String path = Paging.path(SiteLayout.HEALTH, pulled);
+            Optional<HealthPage> old =
+                views.containsKey(path)
+                    ? Optional.of(views.get(path))
+                    : page(path).map(PageRecord::typed);
+            if (old.isEmpty()) {
+              return no("no health page record of " + path);
+            }
+            pending.addAll(HealthPages.entries(old.get()));
+            ends.put(pulled, pending.size());
+            continue;
+          }
+          HealthPages.Entry e = pending.get(head);
+          int w = HealthPages.weight(e);
+          if (!page.isEmpty() && HealthPages.ends(page.size(), bytes, w)) {
+            break;
+          }
+          page.add(e);
+          head++;
+          bytes += w;
+          consumed++;
+        }
+        if (n > pages) {
+          return no("the health report would have more pages");
+        }
+        if (page.isEmpty()) {
+          return no("the health report would have fewer pages");
+        }
+        Optional<String> placed = place(n, page);
+        if (placed.isPresent()) {
+          return no(placed.get());
+        }
+        if (head == pending.size() && pulled == pages) {
+          return n == pages ? Optional.of(n) : no("the health report would have fewer pages");
+        }
+        if (n < changed) {
+          continue; // the page whose split moved is not split again yet
+        }
+        if (ends.containsKey(n) && ends.get(n) == consumed) {
+          return Optional.of(n); // it ends where page n did: the pages after are as they were
+        }
+        for (var end : ends.entrySet()) {
+          if (end.getValue() == consumed) {
+            return no("page " + n + " would end where page " + end.getKey() + " did");
+          }
+        }
+      }
+    }
+
+    /** Page {@code n} holding {@code entries} now, their records moved; why not, if not. */
+    private Optional<String> place(int n, List<HealthPages.Entry> entries) {
+      String path = Paging.path(SiteLayout.HEALTH, n);
+      Optional<PageRecord> r = record(path);
+      if (r.isEmpty()) {
+        return Optional.of("no health page record of " + path);
+      }
+      HealthPage old = views.containsKey(path) ? views.get(path) : r.get().typed();
+      HealthPage now = HealthPages.withEntries(old, entries);
+      if (!HealthPages.sectionsOn(old).equals(HealthPages.sectionsOn(now))) {
+        return Optional.of(
+            "a section of the report would begin or end on another page than " + path);
+      }
+      java.util.Set<String> here = new java.util.HashSet<>();
+      old.pairs().forEach(p -> here.add("pair:" + p.firstHref() + "\n" + p.secondHref()));
+      old.unreachable().forEach(u -> here.add("u:" + u.href()));
+      byte[] at = path.getBytes(StandardCharsets.UTF_8);
+      now.pairs().stream()
+          .map(p -> "pair:" + p.firstHref() + "\n" + p.secondHref())
+          .filter(key -> !here.contains(key))
+          .forEach(key -> extra.put(key, at));
+      now.unreachable().stream()
+          .map(u -> "u:" + u.href())
+          .filter(key -> !here.contains(key))
+          .forEach(key -> extra.put(key, at));
+      HealthState.range(now.pairs()).ifPresent(x -> extra.put("pk:" + path, encode(x)));
+      records.put(path, r.get());
+      views.put(path, now);
+      return Optional.empty();
+    }
   }
 
   /** A pair's row count as the collision matrix reads it (every pair's, {@code mx}). */

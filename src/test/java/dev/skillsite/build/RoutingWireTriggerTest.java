@@ -233,6 +233,56 @@ class RoutingWireTriggerTest {
     assertEquals(2, r.patched().size(), "an unreachable skill's edit refused: " + r.refused());
   }
 
+  @Test
+  void anotherSkillsRowMovesToItsNewRivalAndIsPatched() throws IOException {
+    // three replicas of ecto-thinking (the 10x corpus's copies: same description, another name):
+    // a replica's reworded phrase hands another replica's row of it to a third skill
+    Path content = content(false);
+    String ecto = Files.readString(content.resolve("plugins/elixir/skills/ecto-thinking/SKILL.md"));
+    List<String> names = List.of("zq-ecto-a", "zq-ecto-b", "zq-ecto-c");
+    for (String name : names) {
+      Path dir = content.resolve("plugins/elixir/skills/" + name);
+      Files.createDirectories(dir);
+      Files.writeString(
+          dir.resolve("SKILL.md"), ecto.replace("name: ecto-thinking", "name: " + name));
+    }
+    Run r =
+        run(
+            content,
+            (text, k) ->
+                names.stream().noneMatch(n -> text.contains("\nname: " + n + "\n"))
+                    ? Optional.empty()
+                    : phrase(text, k).flatMap(m -> lastWord(text, m, "zebrafish")),
+            (was, now, rows, pairs) ->
+                moved.stream().anyMatch(x -> !x.startsWith(was.name() + "|")),
+            2);
+    assertEquals(2, r.patched().size(), "rows of another skill that come or go: " + r.refused());
+  }
+
+  /**
+   * The collision rows (trigger, owner, rival, kind; not the scores) the last patch of {@link #run}
+   * deleted or inserted.
+   */
+  private final Set<String> moved = new TreeSet<>();
+
+  /** The collision rows the health report of {@code site} shows, as "owner|trigger|rival|kind". */
+  private static Set<String> rows(Path site) throws IOException {
+    Set<String> out = new TreeSet<>();
+    Pattern row =
+        Pattern.compile(
+            "<tr><td><span class=\"chip\">([^<]*)</span></td><td>([^<]*)</td><td>([^<]*)</td>"
+                + "<td>[^<]*</td><td>([^<]*)</td></tr>");
+    try (var pages = Files.list(site.resolve("health"))) {
+      for (Path page : pages.toList()) {
+        Matcher m = row.matcher(Files.readString(page));
+        while (m.find()) {
+          out.add(m.group(2) + "|" + m.group(1) + "|" + m.group(3) + "|" + m.group(4));
+        }
+      }
+    }
+    return out;
+  }
+
   /** The names of the skills the health report of {@code site} lists unreachable. */
   private static Set<String> unreachable(Path site) throws IOException {
     Set<String> out = new TreeSet<>();
@@ -347,10 +397,21 @@ class RoutingWireTriggerTest {
           Path clean = tmp.resolve("clean-" + patched.size() + "-" + refused.size());
           RoutingWireTest.build(content, clean);
           int[] then = pairsAndRows(out);
+          Set<String> pairsThen = rows(out);
+          Set<String> pairsNow = rows(clean);
+          moved.clear();
+          pairsThen.stream().filter(x -> !pairsNow.contains(x)).forEach(moved::add);
+          pairsNow.stream().filter(x -> !pairsThen.contains(x)).forEach(moved::add);
           int lostThen = unreachable(out).size();
           int[] now = pairsAndRows(clean);
           RoutingWireTest.publish(content, out, p);
           o.commit();
+          // the published SKILL.md copy as PatchBuild writes it: a later edit of another skill
+          // reads this one's as its own published copy (a rival's names, its triggers' places)
+          Files.copy(
+              file,
+              out.resolve(dev.skillsite.site.SiteLayout.rawSkill(change.id())),
+              java.nio.file.StandardCopyOption.REPLACE_EXISTING);
           String at = source + "#" + k;
           assertSameFile(clean, out, "health/index.html", at);
           assertEquals(
@@ -372,14 +433,15 @@ class RoutingWireTriggerTest {
                 at + ": the probe count is on page 1");
           }
           System.out.printf(
-              "%s: patched (%d → %d triggers, %+d pairs, %+d rows, %+d unreachable), health side"
-                  + " %.1f ms CPU%n",
+              "%s: patched (%d → %d triggers, %+d pairs, %+d rows, %+d unreachable; collision"
+                  + " rows moved %s), health side %.1f ms CPU%n",
               at,
               was.triggers().all().size(),
               change.now().triggers().all().size(),
               now[0] - then[0],
               now[1] - then[1],
               unreachable(clean).size() - lostThen,
+              moved,
               wire.healthCpu() / 1e6);
           if (counts.test(was, change.now(), now[1] - then[1], now[0] - then[0])) {
             patched.add(at);

@@ -1,0 +1,203 @@
+package dev.skillsite.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skillsite.check.RoutingHealthView;
+import dev.skillsite.model.Catalog;
+import dev.skillsite.model.Skill;
+import dev.skillsite.model.SkillId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An entry of the routing health report that grows or shrinks moves the split of the pages after
+ * it: a patch splits them again ({@code HealthState.Resplit}) until a page ends where one did. On a
+ * synthetic report of 1,500 unreachable skills whose reasons are of random length (so the pages end
+ * by bytes, each with its own slack), a sequence of unreachable entries rewritten longer and
+ * shorter, each patched on the site the last patch left (its delta, the moved entries' records):
+ * every patched health page is byte for byte the page a clean build of the same report writes, and
+ * every refusal is a change of the page count.
+ */
+class HealthResplitTest {
+  private static final int SKILLS = 1500;
+  @TempDir Path tmp;
+
+  private final Map<SkillId, String> reasons = new TreeMap<>();
+  private final Map<SkillId, String> findings = new HashMap<>();
+  private Catalog catalog;
+
+  @Test
+  void entriesThatGrowOrShrinkSplitThePagesAfterThemAgain() throws IOException {
+    CatalogFixture f = new CatalogFixture();
+    for (int i = 0; i < SKILLS; i++) {
+      f =
+          f.skill(String.format("skill-%04d", i))
+              .description("Use when the user asks to \"do task " + i + "\".")
+              .phrases("do task " + i)
+              .add();
+    }
+    catalog = f.catalog();
+    Random random = new Random(27);
+    for (Skill s : catalog.skills()) {
+      reasons.put(s.id(), reason(random, 200 + random.nextInt(1400)));
+      findings.put(s.id(), "no trigger of it routes to it first");
+    }
+    Path site = tmp.resolve("site");
+    build(site);
+    int pages = pages(site).size();
+    assertTrue(pages >= 5, "a report of several pages: " + pages);
+    List<SkillId> ids = catalog.skills().stream().map(Skill::id).toList();
+    int patched = 0;
+    int resplit = 0;
+    List<String> refused = new ArrayList<>();
+    for (int k = 0; k < 24; k++) {
+      SkillId id = ids.get(random.nextInt(ids.size()));
+      // the even edits grow an entry, the odd ones shrink one (by up to 1,400 bytes)
+      String now =
+          k % 2 == 0
+              ? reasons.get(id) + " " + reason(random, 100 + random.nextInt(1300))
+              : reason(random, 20 + random.nextInt(100));
+      reasons.put(id, now);
+      findings.put(id, "no trigger of it routes to it first (edit " + k + ")");
+      HealthState.Result r;
+      try (HealthState state = HealthState.open(site).orElseThrow()) {
+        r =
+            state.patch(
+                List.of(),
+                List.of(),
+                Map.of(),
+                0,
+                List.of(),
+                List.of(
+                    new HealthState.Reach(
+                        id, Optional.of(lost(id)), Optional.of(findings.get(id)))),
+                x -> Optional.empty(),
+                Map.of(),
+                Optional.empty(),
+                x -> Optional.of(List.of(section(x, findings.get(x)))));
+      }
+      Path clean = tmp.resolve("clean-" + k);
+      build(clean);
+      if (r.patched().isEmpty()) {
+        // only a change of the page count refuses: the site is built again
+        assertTrue(
+            r.cannot().contains("more pages") || r.cannot().contains("fewer pages"),
+            "edit " + k + " refused: " + r.cannot());
+        assertTrue(pages(clean).size() != pages(site).size(), "edit " + k + ": " + r.cannot());
+        refused.add(r.cannot());
+        site = clean;
+        continue;
+      }
+      for (var e : r.patched().get().files().entrySet()) {
+        Path to = site.resolve(e.getKey());
+        Files.createDirectories(to.getParent());
+        Files.write(to, e.getValue());
+      }
+      Map<String, String> want = pages(clean);
+      Map<String, String> got = pages(site);
+      assertEquals(want.keySet(), got.keySet(), "edit " + k + ": the health pages");
+      for (String p : want.keySet()) {
+        assertEquals(want.get(p), got.get(p), "edit " + k + ": " + p);
+      }
+      assertEquals(
+          List.of(section(id, findings.get(id))),
+          r.patched().get().sections().get(id),
+          "edit " + k + ": the skill's section");
+      patched++;
+      long written =
+          r.patched().get().files().keySet().stream().filter(p -> p.startsWith("health/")).count();
+      resplit += written > 1 ? 1 : 0;
+      System.out.printf("edit %d: %d health pages written%n", k, written);
+    }
+    System.out.printf("patched %d of 24 (refused: %s)%n", patched, refused);
+    assertTrue(patched >= 20, "most edits keep the page count: " + refused);
+    assertTrue(resplit >= 5, "most edits move entries to another page: " + resplit);
+  }
+
+  private static String reason(Random random, int length) {
+    StringBuilder b = new StringBuilder();
+    while (b.length() < length) {
+      b.append(
+              List.of("lost", "to", "another", "skill's", "phrase", "&", "<words>")
+                  .get(random.nextInt(7)))
+          .append(' ');
+    }
+    return b.toString().strip();
+  }
+
+  private RoutingHealthView.Lost lost(SkillId id) {
+    return new RoutingHealthView.Lost(
+        catalog.skill(id).orElseThrow().name(), HealthState.healthHref(id), reasons.get(id));
+  }
+
+  private RoutingHealthView.SkillHealth section(SkillId id, String message) {
+    String name = catalog.skill(id).orElseThrow().name();
+    return new RoutingHealthView.SkillHealth(
+        List.of(),
+        List.of(
+            new RoutingHealthView.Finding(
+                name,
+                "index.html",
+                "skills/" + name + "/SKILL.md:2:1",
+                "warning",
+                "unreachable-skill",
+                message)));
+  }
+
+  /** A cached build of the report as {@link #reasons} has it. */
+  private void build(Path site) throws IOException {
+    RoutingHealthView view =
+        new RoutingHealthView(
+            List.of(),
+            catalog.skills().stream().map(s -> lost(s.id())).toList(),
+            List.of(),
+            1500,
+            new RoutingHealthView.Listing(100, 15000, List.of()),
+            List.of());
+    HealthViews health =
+        new HealthViews() {
+          @Override
+          public RoutingHealthView page(Function<SkillId, String> h) {
+            return view;
+          }
+
+          @Override
+          public RoutingHealthView.SkillHealth skill(SkillId id, Function<SkillId, String> h) {
+            return section(id, findings.get(id));
+          }
+        };
+    SiteGenerator g = new SiteGenerator(Optional.empty());
+    SiteInput input = new SiteInput(catalog, Map.of(), Optional.empty(), Optional.of(health));
+    g.generate(
+        input,
+        g.render(catalog, Optional.empty(), () -> false, Optional.empty()),
+        site,
+        false,
+        Optional.empty(),
+        true);
+  }
+
+  /** The health pages of a site: path → text. */
+  private static Map<String, String> pages(Path site) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    try (Stream<Path> all = Files.list(site.resolve("health"))) {
+      for (Path p : all.toList()) {
+        out.put(p.getFileName().toString(), Files.readString(p));
+      }
+    }
+    return out;
+  }
+}
