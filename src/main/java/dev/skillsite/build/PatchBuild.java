@@ -4,6 +4,7 @@ import dev.skillsite.audit.AuditReport;
 import dev.skillsite.audit.AuditSettings;
 import dev.skillsite.audit.Auditor;
 import dev.skillsite.audit.Baseline;
+import dev.skillsite.check.DescriptionFacts;
 import dev.skillsite.check.RoutingHealthView;
 import dev.skillsite.content.ContentLoader;
 import dev.skillsite.content.EditorFiles;
@@ -374,17 +375,20 @@ public final class PatchBuild {
               bodyLines.put(
                   now.id(),
                   LineShift.of(
-                      old.bodyLine(),
-                      new String(
-                          Files.readAllBytes(published.get().root().resolve(now.source())),
-                          java.nio.charset.StandardCharsets.UTF_8),
-                      new String(
-                          Files.readAllBytes(root.resolve(now.source())),
-                          java.nio.charset.StandardCharsets.UTF_8),
-                      old.description().equals(now.description())
-                          && java.util.Objects.equals(
-                              old.stringKey("when_to_use"), now.stringKey("when_to_use"))
-                          && old.triggers().equals(now.triggers())));
+                          old.bodyLine(),
+                          new String(
+                              Files.readAllBytes(published.get().root().resolve(now.source())),
+                              java.nio.charset.StandardCharsets.UTF_8),
+                          new String(
+                              Files.readAllBytes(root.resolve(now.source())),
+                              java.nio.charset.StandardCharsets.UTF_8),
+                          old.description().equals(now.description())
+                              && java.util.Objects.equals(
+                                  old.stringKey("when_to_use"), now.stringKey("when_to_use"))
+                              && old.triggers().equals(now.triggers()))
+                      .proven( // where the check places its findings, before and now
+                          DescriptionFacts.of(published.get().root(), old),
+                          DescriptionFacts.of(root, now)));
             }
             warningsBefore.put(now.id(), wasOwn);
             readerWarnings.put(now.id(), nowOwn);

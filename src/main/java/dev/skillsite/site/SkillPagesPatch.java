@@ -952,7 +952,7 @@ public final class SkillPagesPatch {
       Diagnostic d = diagnostic(f);
       if (d.pos().path().equals(now.source())
           && !reader.contains(List.of(f.where(), f.code(), f.message()))) {
-        java.util.OptionalInt line = shift.line(d.pos().line());
+        java.util.OptionalInt line = shift.line(d.pos().line(), d.pos().col());
         if (line.isEmpty()) {
           return Optional.empty();
         }
