@@ -372,23 +372,26 @@ public final class PatchBuild {
             List<Diagnostic> nowOwn = own(again.get().diagnostics(), now.source());
             if (was.skill().bodyLine() != now.bodyLine()) { // the lines of its findings moved
               Skill old = was.skill();
+              String before =
+                  new String(
+                      Files.readAllBytes(published.get().root().resolve(now.source())),
+                      java.nio.charset.StandardCharsets.UTF_8);
+              String after =
+                  new String(
+                      Files.readAllBytes(root.resolve(now.source())),
+                      java.nio.charset.StandardCharsets.UTF_8);
+              boolean settled =
+                  old.description().equals(now.description())
+                      && java.util.Objects.equals(
+                          old.stringKey("when_to_use"), now.stringKey("when_to_use"))
+                      && old.triggers().equals(now.triggers());
               bodyLines.put(
                   now.id(),
-                  LineShift.of(
-                          old.bodyLine(),
-                          new String(
-                              Files.readAllBytes(published.get().root().resolve(now.source())),
-                              java.nio.charset.StandardCharsets.UTF_8),
-                          new String(
-                              Files.readAllBytes(root.resolve(now.source())),
-                              java.nio.charset.StandardCharsets.UTF_8),
-                          old.description().equals(now.description())
-                              && java.util.Objects.equals(
-                                  old.stringKey("when_to_use"), now.stringKey("when_to_use"))
-                              && old.triggers().equals(now.triggers()))
+                  LineShift.of(old.bodyLine(), before, after, settled)
                       .proven( // where the check places its findings, before and now
                           DescriptionFacts.of(published.get().root(), old),
-                          DescriptionFacts.of(root, now)));
+                          DescriptionFacts.of(root, now))
+                      .provenKey("name", before, after)); // duplicate-name, reserved-name
             }
             warningsBefore.put(now.id(), wasOwn);
             readerWarnings.put(now.id(), nowOwn);

@@ -95,6 +95,41 @@ public record LineShift(
     return new LineShift(bodyBefore, same, suffixFrom, delta, settled, good);
   }
 
+  /**
+   * As this, the place of the top-level {@code key} (column 1: where the loader's findings about
+   * it, e.g. {@code duplicate-name}, point) among its {@link #places} when each text's frontmatter
+   * has one line starting with it and the shift moves the old one onto the new one.
+   */
+  public LineShift provenKey(String key, String before, String after) {
+    OptionalInt b = keyLine(key, before);
+    OptionalInt a = keyLine(key, after);
+    if (b.isEmpty() || a.isEmpty() || !moved(b.getAsInt()).equals(a)) {
+      return this;
+    }
+    Set<String> more = new HashSet<>(places);
+    more.add(place(b.getAsInt(), 1));
+    return new LineShift(bodyBefore, same, suffixFrom, delta, settled, more);
+  }
+
+  /** The one line of the frontmatter that starts with {@code key} and a colon; else empty. */
+  private static OptionalInt keyLine(String key, String text) {
+    List<String> lines = text.lines().toList();
+    if (lines.isEmpty() || !lines.get(0).strip().equals("---")) {
+      return OptionalInt.empty();
+    }
+    OptionalInt found = OptionalInt.empty();
+    for (int i = 1; i < lines.size() && !lines.get(i).strip().equals("---"); i++) {
+      String l = lines.get(i);
+      if (l.startsWith(key) && l.substring(key.length()).stripLeading().startsWith(":")) {
+        if (found.isPresent()) {
+          return OptionalInt.empty();
+        }
+        found = OptionalInt.of(i + 1);
+      }
+    }
+    return found;
+  }
+
   private void check(SourcePos before, SourcePos now, Set<String> good, Set<String> bad) {
     String at = place(before.line(), before.col());
     OptionalInt moved = moved(before.line());

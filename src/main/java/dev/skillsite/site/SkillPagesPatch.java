@@ -949,6 +949,9 @@ public final class SkillPagesPatch {
     List<RoutingHealthView.Finding> findings = new ArrayList<>();
     boolean changed = false;
     for (RoutingHealthView.Finding f : health.findings()) {
+      if (!f.where().matches(".*:[1-9][0-9]{0,8}:[1-9][0-9]{0,8}")) {
+        return Optional.empty(); // not a place a whole build would order by
+      }
       Diagnostic d = diagnostic(f);
       if (d.pos().path().equals(now.source())
           && !reader.contains(List.of(f.where(), f.code(), f.message()))) {

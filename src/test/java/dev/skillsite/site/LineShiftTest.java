@@ -73,6 +73,21 @@ class LineShiftTest {
     assertEquals(OptionalInt.of(3), s.line(3, 1), "the description key stays");
   }
 
+  @Test
+  void theNameKeysPlaceIsProvedWhenItIsTheOnlyOne() {
+    String before = "---\nname: a\ndescription: d\n---\nbody\n";
+    String after = "---\nlicense: MIT\nname: a\ndescription: d\n---\nbody\n";
+    LineShift s = LineShift.of(5, before, after, true);
+    assertEquals(OptionalInt.empty(), s.line(2, 1), "not proved yet");
+    assertEquals(OptionalInt.of(3), s.provenKey("name", before, after).line(2, 1));
+    assertEquals(OptionalInt.empty(), s.provenKey("name", before, after).line(2, 2));
+    String twice = "---\nname: a\nname: b\ndescription: d\n---\nbody\n";
+    assertEquals(
+        OptionalInt.empty(),
+        LineShift.of(5, before, twice, true).provenKey("name", before, twice).line(2, 1),
+        "two name keys: the loader's place of it is not known");
+  }
+
   /** The column of the when_to_use clause's trigger on line 4, as the check places it. */
   private int clauseColumn(String text) throws IOException {
     Path root = tmp.resolve("clause");
