@@ -4,6 +4,7 @@ import dev.skillsite.audit.AuditReport;
 import dev.skillsite.audit.AuditSettings;
 import dev.skillsite.audit.Auditor;
 import dev.skillsite.audit.Baseline;
+import dev.skillsite.check.DescriptionFacts;
 import dev.skillsite.check.RoutingHealthView;
 import dev.skillsite.content.ContentLoader;
 import dev.skillsite.content.EditorFiles;
@@ -18,6 +19,7 @@ import dev.skillsite.output.OutputLock;
 import dev.skillsite.routing.PatchCaps;
 import dev.skillsite.routing.RoutingIndex;
 import dev.skillsite.site.HealthState;
+import dev.skillsite.site.LineShift;
 import dev.skillsite.site.RelatedSkill;
 import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.site.SkillFilesPatch;
@@ -342,7 +344,7 @@ public final class PatchBuild {
         // change): the reader's warnings show in its page's health section, which a patch takes
         // as recorded, so a change of them is refused; the frontmatter extras a patch follows
         // (SkillPagesPatch.EXTRAS) and the body's first line are compared with it
-        Map<SkillId, Integer> bodyLines = new HashMap<>();
+        Map<SkillId, LineShift> bodyLines = new HashMap<>();
         Map<SkillId, List<Diagnostic>> readerWarnings = new HashMap<>();
         Map<SkillId, List<Diagnostic>> warningsBefore = new HashMap<>();
         Set<SkillId> listed = new HashSet<>(); // extras shown in skills.json or the triggers
@@ -368,7 +370,29 @@ public final class PatchBuild {
             // changed warnings are replaced in its page's health section (SkillPagesPatch)
             List<Diagnostic> wasOwn = own(was.diagnostics(), now.source());
             List<Diagnostic> nowOwn = own(again.get().diagnostics(), now.source());
-            bodyLines.put(now.id(), was.skill().bodyLine());
+            if (was.skill().bodyLine() != now.bodyLine()) { // the lines of its findings moved
+              Skill old = was.skill();
+              String before =
+                  new String(
+                      Files.readAllBytes(published.get().root().resolve(now.source())),
+                      java.nio.charset.StandardCharsets.UTF_8);
+              String after =
+                  new String(
+                      Files.readAllBytes(root.resolve(now.source())),
+                      java.nio.charset.StandardCharsets.UTF_8);
+              boolean settled =
+                  old.description().equals(now.description())
+                      && java.util.Objects.equals(
+                          old.stringKey("when_to_use"), now.stringKey("when_to_use"))
+                      && old.triggers().equals(now.triggers());
+              bodyLines.put(
+                  now.id(),
+                  LineShift.of(old.bodyLine(), before, after, settled)
+                      .proven( // where the check places its findings, before and now
+                          DescriptionFacts.of(published.get().root(), old),
+                          DescriptionFacts.of(root, now))
+                      .provenKey("name", before, after)); // duplicate-name, reserved-name
+            }
             warningsBefore.put(now.id(), wasOwn);
             readerWarnings.put(now.id(), nowOwn);
             List<String> extras = SkillPagesPatch.extrasChanged(was.skill(), now);
@@ -533,9 +557,11 @@ public final class PatchBuild {
                       soFar.apply(overrides, now.id()),
                       known,
                       writer.staging(),
-                      bodyLines.containsKey(now.id())
-                          ? java.util.OptionalInt.of(bodyLines.get(now.id()))
-                          : java.util.OptionalInt.empty(),
+                      Optional.ofNullable(bodyLines.get(now.id()))
+                          .map( // a section the routing side made again has new places
+                              m ->
+                                  m.settled(
+                                      !patched.healthPatch().sections().containsKey(now.id()))),
                       warningsBefore.getOrDefault(now.id(), List.of()),
                       readerWarnings.getOrDefault(now.id(), List.of()));
               if (o.refused().isPresent()) {

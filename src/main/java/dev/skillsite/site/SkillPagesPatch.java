@@ -496,7 +496,7 @@ public final class SkillPagesPatch {
    * #EXTRAS}: any change of these shows beyond its own pages (cards, lists, {@code skills.json},
    * search) in ways a patch does not follow. The body's first line is not in it: a frontmatter line
    * added or removed moves the positions of findings in the body, which the patch checks ({@link
-   * #stage}'s {@code bodyLineBefore}).
+   * #stage}'s {@code moved}).
    */
   static String head(Skill s) {
     Map<String, Object> frontmatter = new java.util.LinkedHashMap<>(s.frontmatter());
@@ -692,21 +692,22 @@ public final class SkillPagesPatch {
         overrides,
         skills,
         staging,
-        java.util.OptionalInt.empty(),
+        Optional.empty(),
         List.of(),
         List.of());
   }
 
   /**
-   * As {@link #stage(State, Path, Skill, boolean, boolean, Overrides, Skills, Path)}, told the
-   * first line of the body of the SKILL.md the last build (or patch) published and the reader's
-   * warnings of that copy and of the SKILL.md now ({@code warningsBefore}, {@code readerWarnings}).
-   * Changed warnings are replaced in the page's routing health section (they show nowhere else but
-   * the description lint codes, {@link RoutingHealthView#LINT_CODES}, which the health report
-   * lists: refused), the new section given in the outcome for the health state's delta. When a
-   * frontmatter line was added or removed, positions in the SKILL.md moved, and a page whose
-   * section names a line of it in a finding other than the reader's (a check rule's: the health
-   * report lists the same findings) is refused.
+   * As {@link #stage(State, Path, Skill, boolean, boolean, Overrides, Skills, Path)}, told how the
+   * lines of the SKILL.md the last build (or patch) published moved ({@code moved}: its body's
+   * first line, the lines kept) and the reader's warnings of that copy and of the SKILL.md now
+   * ({@code warningsBefore}, {@code readerWarnings}). Changed warnings are replaced in the page's
+   * routing health section (they show nowhere else but the description lint codes, {@link
+   * RoutingHealthView#LINT_CODES}, which the health report lists: refused), the new section given
+   * in the outcome for the health state's delta. When a frontmatter line was added or removed, the
+   * findings of a check rule on lines of the SKILL.md move with their lines ({@link LineShift});
+   * one on a changed line (or on a line past the kept start when the section is not the published
+   * copy's), or a lint finding the health report lists that moves, is refused.
    */
   public Outcome stage(
       State state,
@@ -717,7 +718,7 @@ public final class SkillPagesPatch {
       Overrides overrides,
       Skills skills,
       Path staging,
-      java.util.OptionalInt bodyLineBefore,
+      Optional<LineShift> moved,
       List<Diagnostic> warningsBefore,
       List<Diagnostic> readerWarnings)
       throws IOException {
@@ -817,23 +818,37 @@ public final class SkillPagesPatch {
       health = List.of(withWarnings(health.get(0), warningsBefore, readerWarnings, now, page));
       section = Optional.of(health);
     }
-    if (bodyLineBefore.isPresent() && bodyLineBefore.getAsInt() != now.bodyLine()) {
-      String at = now.source() + ":";
+    if (moved.isPresent() && moved.get().bodyBefore() != now.bodyLine()) {
       Set<List<String>> reader = new java.util.HashSet<>();
       readerWarnings.forEach(d -> reader.add(List.of(d.pos().toString(), d.code(), d.message())));
-      if (health.stream()
-          .flatMap(h -> h.findings().stream())
-          .anyMatch(
-              f ->
-                  f.where().startsWith(at)
-                      && !reader.contains(List.of(f.where(), f.code(), f.message())))) {
-        return Outcome.refuse(
-            now.id()
-                + "'s body moved from line "
-                + bodyLineBefore.getAsInt()
-                + " to "
-                + now.bodyLine()
-                + " and its health section names lines of its SKILL.md (a check's findings)");
+      List<RoutingHealthView.SkillHealth> shifted = new ArrayList<>();
+      for (RoutingHealthView.SkillHealth h : health) {
+        Optional<RoutingHealthView.SkillHealth> s = shifted(h, moved.get(), reader, now);
+        if (s.isEmpty()) {
+          return Outcome.refuse(
+              now.id()
+                  + "'s body moved from line "
+                  + moved.get().bodyBefore()
+                  + " to "
+                  + now.bodyLine()
+                  + " and its health section names a changed line of its SKILL.md (a check's"
+                  + " findings)");
+        }
+        shifted.add(s.get());
+      }
+      if (!shifted.equals(health)) {
+        for (int k = 0; k < health.size(); k++) {
+          Optional<String> lint = movedLint(health.get(k), shifted.get(k));
+          if (lint.isPresent()) {
+            return Outcome.refuse(
+                now.id()
+                    + "'s "
+                    + lint.get()
+                    + " finding moved with its body (the health report's lint rows list it)");
+          }
+        }
+        health = List.copyOf(shifted);
+        section = Optional.of(health);
       }
     }
     SkillPage view =
@@ -920,6 +935,75 @@ public final class SkillPagesPatch {
         rendered.diagnostics().stream().sorted(Diagnostic.ORDER).toList(),
         Optional.empty(),
         section);
+  }
+
+  /**
+   * {@code health} with the findings of a check rule ({@code reader} holds the reader's warnings of
+   * the SKILL.md now, as {@code where, code, message}: already placed) on lines of {@code now}'s
+   * SKILL.md placed where {@code shift} moves their lines, in {@link Diagnostic#ORDER}; empty when
+   * one is on a line whose place is not known.
+   */
+  private static Optional<RoutingHealthView.SkillHealth> shifted(
+      RoutingHealthView.SkillHealth health, LineShift shift, Set<List<String>> reader, Skill now) {
+    List<Diagnostic> all = new ArrayList<>();
+    List<RoutingHealthView.Finding> findings = new ArrayList<>();
+    boolean changed = false;
+    for (RoutingHealthView.Finding f : health.findings()) {
+      if (!f.where().matches(".*:[1-9][0-9]{0,8}:[1-9][0-9]{0,8}")) {
+        return Optional.empty(); // not a place a whole build would order by
+      }
+      Diagnostic d = diagnostic(f);
+      if (d.pos().path().equals(now.source())
+          && !reader.contains(List.of(f.where(), f.code(), f.message()))) {
+        java.util.OptionalInt line = shift.line(d.pos().line(), d.pos().col());
+        if (line.isEmpty()) {
+          return Optional.empty();
+        }
+        if (line.getAsInt() != d.pos().line()) {
+          d =
+              new Diagnostic(
+                  new dev.skillsite.model.SourcePos(d.pos().path(), line.getAsInt(), d.pos().col()),
+                  d.severity(),
+                  d.code(),
+                  d.message());
+          f =
+              new RoutingHealthView.Finding(
+                  f.skill(), f.href(), d.pos().toString(), f.severity(), f.code(), f.message());
+          changed = true;
+        }
+      }
+      all.add(d);
+      findings.add(f);
+    }
+    if (!changed) {
+      return Optional.of(health);
+    }
+    Integer[] order = new Integer[all.size()];
+    for (int k = 0; k < order.length; k++) {
+      order[k] = k;
+    }
+    java.util.Arrays.sort(order, (x, y) -> Diagnostic.ORDER.compare(all.get(x), all.get(y)));
+    List<RoutingHealthView.Finding> sorted = new ArrayList<>();
+    Set<Diagnostic> seen = new java.util.HashSet<>();
+    for (int k : order) {
+      if (seen.add(all.get(k))) {
+        sorted.add(findings.get(k));
+      }
+    }
+    return Optional.of(new RoutingHealthView.SkillHealth(health.rivals(), sorted));
+  }
+
+  /**
+   * The code of a finding the health report lists ({@link RoutingHealthView#LINT_CODES}) whose
+   * place differs between {@code before} and {@code after}, if any.
+   */
+  private static Optional<String> movedLint(
+      RoutingHealthView.SkillHealth before, RoutingHealthView.SkillHealth after) {
+    Set<RoutingHealthView.Finding> was = new java.util.HashSet<>(before.findings());
+    return after.findings().stream()
+        .filter(f -> RoutingHealthView.LINT_CODES.contains(f.code()) && !was.contains(f))
+        .map(RoutingHealthView.Finding::code)
+        .findFirst();
   }
 
   /**

@@ -887,6 +887,96 @@ class PatchBuildSpecTest {
   }
 
   /**
+   * Frontmatter lines added and removed above and below a check rule's finding (brand-guidelines,
+   * its license moved above its description and a trigger of slack-gif-creator's quoted in it: a
+   * {@code trigger-collision} on its description's line): {@code allowed-tools}, {@code metadata}
+   * (two lines) added above it, {@code allowed-tools} and the license removed, {@code when_to_use}
+   * added below it (a clause: the triggers, routing and health side too) and reworded — each moves
+   * the body, each is patched with the finding on its new line, and the whole site is the clean
+   * build's each time. Refused, the site the clean build's: a line added above the description in
+   * the same edit as a word of it (the finding is on a changed line), and a line added above
+   * internal-comms' description, whose {@code first-person} lint the health report's rows list.
+   */
+  @Test
+  void checkFindingsMoveWithFrontmatterLines() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(CORPUS, content);
+    Path skill = content.resolve("skills/brand-guidelines/SKILL.md");
+    String license = "license: Complete terms in LICENSE.txt\n";
+    String text = Files.readString(skill);
+    int description = text.indexOf("description: ");
+    int end = text.indexOf('\n', description) + 1;
+    assertTrue(text.startsWith(license, end), text.substring(0, 400));
+    Files.writeString(
+        skill,
+        text.substring(0, description)
+            + license
+            + text.substring(description, end - 2)
+            + ", or when asked to \"make me a GIF of X doing Y for Slack\".\n"
+            + text.substring(end + license.length()));
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path page = out.resolve("skills/brand-guidelines/index.html");
+    assertTrue(
+        Files.readString(page)
+            .contains("SKILL.md:4:269</code> warning <span class=\"kind\">trigger-"),
+        "the finding this test moves");
+    String[][] edits = {
+      {license, license + "allowed-tools: Read Grep\n", "5"},
+      {
+        "allowed-tools: Read Grep\n",
+        "allowed-tools: Read Grep\nmetadata:\n  version: \"1.2\"\n",
+        "7"
+      },
+      {"allowed-tools: Read Grep\n", "", "6"},
+      {license, "", "5"},
+      {
+        "for Slack\".\n",
+        "for Slack\".\nwhen_to_use: Use when a slide deck needs the house colors.\n",
+        "5"
+      },
+      {"a slide deck", "a poster", "5"},
+    };
+    for (String[] edit : edits) {
+      BuildResult r = run(content, out, Optional.of(List.of(replace(skill, edit[0], edit[1]))));
+      assertTrue(r.patch().taken(), edit[1] + ": " + r.patch());
+      assertTrue(
+          Files.readString(page).contains("SKILL.md:" + edit[2] + ":269</code>"),
+          edit[1] + ": the finding on line " + edit[2]);
+      assertClean(content, out, edit[1], true);
+    }
+    BuildResult r =
+        run(
+            content,
+            out,
+            Optional.of(
+                List.of(
+                    replace(
+                        replace(
+                            skill,
+                            "name: brand-guidelines\n",
+                            "name: brand-guidelines\nlicense: MIT\n"),
+                        "any sort of artifact",
+                        "any kind of artifact"))));
+    assertFalse(r.patch().taken(), r.patch().toString());
+    assertClean(content, out, "a line added and the description changed", true);
+    Path comms = content.resolve("skills/internal-comms/SKILL.md");
+    r =
+        run(
+            content,
+            out,
+            Optional.of(
+                List.of(
+                    replace(
+                        comms,
+                        "name: internal-comms\n",
+                        "name: internal-comms\nallowed-tools: Read\n"))));
+    assertFalse(r.patch().taken(), r.patch().toString());
+    assertTrue(r.patch().reason().contains("first-person finding moved"), r.patch().reason());
+    assertClean(content, out, "a lint finding moved", true);
+  }
+
+  /**
    * A file added beside a skill's SKILL.md (canvas-design: an archive of two files), edited, then
    * deleted: each patched (the archive, its digest in the discovery index), the site the clean
    * build's. Refused: a file the skill's SKILL.md names ("canvas": a mention or link may resolve),
