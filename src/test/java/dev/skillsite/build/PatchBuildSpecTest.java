@@ -920,8 +920,44 @@ class PatchBuildSpecTest {
     Files.writeString(reference, "# Paper lantern\n\nWarm whites and a red accent.\n");
     r = run(content, out, Optional.of(List.of(reference)));
     assertFalse(r.patch().taken(), r.patch().toString());
-    assertTrue(r.patch().reason().contains("Markdown"), r.patch().reason());
+    assertTrue(r.patch().reason().contains("paper-lantern.md added"), r.patch().reason());
     assertClean(content, out, "a reference added");
+  }
+
+  /**
+   * References added and deleted (refs): a deleted reference the last build read is told from a
+   * folder or a link (which stay "not a regular file"); a reference added to a skill of its
+   * SKILL.md alone (doc-coauthoring) names the archive it would get.
+   */
+  @Test
+  void aReferenceAddedOrDeletedIsToldFromAFolderOrALink() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path first = content.resolve("skills/doc-coauthoring/references/notes.md");
+    Files.createDirectories(first.getParent());
+    Files.writeString(first, "# Notes\n\nA first reference.\n");
+    BuildResult r = run(content, out, Optional.of(List.of(first)));
+    assertFalse(r.patch().taken(), r.patch().toString());
+    assertTrue(
+        r.patch().reason().contains("its first file beside its SKILL.md"), r.patch().reason());
+    assertClean(content, out, "a first reference added");
+    Path gone = content.resolve("skills/internal-comms/examples/faq-answers.md");
+    Files.delete(gone);
+    r = run(content, out, Optional.of(List.of(gone)));
+    assertFalse(r.patch().reason().contains("not a regular file"), r.patch().reason());
+    assertTrue(r.patch().reason().contains("faq-answers.md deleted"), r.patch().reason());
+    assertClean(content, out, "a reference deleted");
+    Path folder = content.resolve("skills/theme-factory/themes");
+    dev.skillsite.output.FileTrees.delete(folder);
+    r = run(content, out, Optional.of(List.of(folder)));
+    assertFalse(r.patch().taken(), "a folder deleted: " + r.patch());
+    Path link = content.resolve("skills/internal-comms/examples/faq-answers.md");
+    Files.createSymbolicLink(link, Path.of("general-comms.md"));
+    // a link is read as the file it names (general-comms.md, unchanged): the scanner skips links
+    run(content, out, Optional.of(List.of(link)));
+    assertClean(content, out, "a folder deleted, a link added");
   }
 
   private static BuildResult run(Path content, Path site, Optional<List<Path>> changed)
