@@ -926,8 +926,8 @@ class PatchBuildSpecTest {
 
   /**
    * References added and deleted (refs): a deleted reference the last build read is told from a
-   * folder or a link (which stay "not a regular file"); a reference added to a skill of its
-   * SKILL.md alone (doc-coauthoring) names the archive it would get.
+   * deleted folder (refused) or a link (read as the file it names); a reference added to a skill of
+   * its SKILL.md alone (doc-coauthoring) names the archive it would get.
    */
   @Test
   void aReferenceAddedOrDeletedIsToldFromAFolderOrALink() throws IOException {
