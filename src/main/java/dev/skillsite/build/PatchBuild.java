@@ -344,14 +344,23 @@ public final class PatchBuild {
         if (owners.size() > MAX_SKILLS) {
           return Attempt.no(owners.size() + " skills changed, more than " + MAX_SKILLS);
         }
-        Optional<String> files =
-            referenceFiles.refusal(
-                r ->
-                    Files.isRegularFile(
-                        out.resolve(SkillFilesPatch.archivePath(r.id())),
-                        LinkOption.NOFOLLOW_LINKS));
-        if (files.isPresent()) {
-          return Attempt.no(files.get());
+        if (!referenceFiles.isEmpty()) {
+          Optional<SkillPagesPatch.State> links = SkillPagesPatch.State.open(out);
+          if (links.isEmpty()) {
+            return Attempt.no("the last build left no pages record (a reference added or deleted)");
+          }
+          try (SkillPagesPatch.State l = links.get()) {
+            Optional<String> files =
+                referenceFiles.refusal(
+                    r ->
+                        Files.isRegularFile(
+                            out.resolve(SkillFilesPatch.archivePath(r.id())),
+                            LinkOption.NOFOLLOW_LINKS),
+                    l::unlinked);
+            if (files.isPresent()) {
+              return Attempt.no(files.get());
+            }
+          }
         }
         steps.done("find");
         List<Diagnostic> diagnostics = new ArrayList<>();

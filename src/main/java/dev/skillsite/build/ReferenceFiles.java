@@ -91,10 +91,24 @@ final class ReferenceFiles {
 
   /**
    * What a patch does not follow yet, for the skills whose references change ({@code archived}:
-   * whether the site serves a skill's folder as an archive); empty when none.
+   * whether the site serves a skill's folder as an archive; {@code unlinked}: whether no other
+   * skill's document links into a skill folder, {@link SkillPagesPatch.State#unlinked}); empty when
+   * none.
    */
-  Optional<String> refusal(java.util.function.Predicate<PatchState.SkillRecord> archived) {
+  Optional<String> refusal(
+      java.util.function.Predicate<PatchState.SkillRecord> archived,
+      java.util.function.Predicate<String> unlinked) {
     for (PatchState.SkillRecord r : union()) {
+      if (!unlinked.test(r.dir())) {
+        return Optional.of(
+            r.id()
+                + ": "
+                + (added.containsKey(r)
+                    ? "reference " + added.get(r).first() + " added"
+                    : "reference " + deleted.get(r).first() + " deleted")
+                + ", and another skill's document links into its folder (a link may resolve or"
+                + " break)");
+      }
       if (!archived.test(r) && added.containsKey(r)) {
         return Optional.of(
             r.id()
