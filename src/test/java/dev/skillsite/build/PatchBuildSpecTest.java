@@ -991,6 +991,10 @@ class PatchBuildSpecTest {
     assertFalse(r.patch().reason().contains("links into its folder"), r.patch().reason());
     assertTrue(r.patch().reason().contains("schemas.md deleted"), r.patch().reason());
     assertClean(content, out, "a reference no other skill links to deleted");
+    try (SkillPagesPatch.State state = SkillPagesPatch.State.open(out).orElseThrow()) {
+      // mcp-builder's documents were used again from the build cache: their questions still count
+      assertFalse(state.unlinked("skills/internal-comms"), "a replayed document's link into it");
+    }
     // an edit of the linking document, its links as recorded: patched
     Files.writeString(linking, Files.readString(linking) + "\nOne more line.\n");
     r = run(content, out, Optional.of(List.of(linking)));
