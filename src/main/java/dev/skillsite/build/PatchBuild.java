@@ -279,6 +279,7 @@ public final class PatchBuild {
         steps.done("open");
         Path root = options.content().toRealPath();
         Map<PatchState.SkillRecord, List<String>> owners = new LinkedHashMap<>();
+        ReferenceFiles referenceFiles = new ReferenceFiles();
         Set<PatchState.SkillRecord> markdown = new HashSet<>();
         Set<PatchState.SkillRecord> skillMd = new HashSet<>();
         for (Path p : changed) {
@@ -298,18 +299,6 @@ public final class PatchBuild {
           }
           String rel = root.relativize(real).toString().replace('\\', '/');
           String lower = rel.toLowerCase(Locale.ROOT);
-          if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)
-              && (Files.exists(real, LinkOption.NOFOLLOW_LINKS)
-                  || parent == null
-                  || !Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)
-                  || lower.endsWith(".md")
-                  || lower.endsWith(".markdown"))) {
-            // a file deleted from a skill's folder that is there is the files side's
-            // (SkillFilesPatch: the archive); a folder, a link, a deleted folder or Markdown
-            // file (a SKILL.md, a reference) is not patched
-            return Attempt.no(
-                rel + " is not a regular file (a deleted Markdown file, a folder or a link)");
-          }
           Optional<PatchState.SkillRecord> owner = Optional.empty();
           for (String dir = ContentPaths.parent(rel); owner.isEmpty(); ) {
             owner = state.skillIn(dir);
@@ -318,8 +307,29 @@ public final class PatchBuild {
             }
             dir = ContentPaths.parent(dir);
           }
+          boolean regular = Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS);
+          if (!regular
+              && (Files.exists(real, LinkOption.NOFOLLOW_LINKS)
+                  || parent == null
+                  || !Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)
+                  || lower.endsWith(".markdown")
+                  || lower.endsWith(".md")
+                      && (owner.isEmpty() || !owner.get().references().contains(rel)))) {
+            // a file deleted from a skill's folder that is there is the files side's
+            // (SkillFilesPatch: the archive), a deleted reference the last build read
+            // (ReferenceFiles); a folder, a link, a deleted folder or any other Markdown file
+            // (a SKILL.md) is not patched
+            return Attempt.no(
+                rel + " is not a regular file (a deleted Markdown file, a folder or a link)");
+          }
           if (owner.isEmpty()) {
             return Attempt.no(rel + " belongs to no skill of the last build");
+          }
+          if (ReferenceFiles.markdown(rel)) {
+            Optional<String> no = referenceFiles.note(owner.get(), rel, regular);
+            if (no.isPresent()) {
+              return Attempt.no(no.get());
+            }
           }
           if (real.getFileName().toString().equals("SKILL.md")
               && !rel.equals(owner.get().source())) {
@@ -335,6 +345,24 @@ public final class PatchBuild {
         }
         if (owners.size() > MAX_SKILLS) {
           return Attempt.no(owners.size() + " skills changed, more than " + MAX_SKILLS);
+        }
+        if (!referenceFiles.isEmpty()) {
+          Optional<SkillPagesPatch.State> links = SkillPagesPatch.State.open(out);
+          if (links.isEmpty()) {
+            return Attempt.no("the last build left no pages record (a reference added or deleted)");
+          }
+          try (SkillPagesPatch.State l = links.get()) {
+            Optional<String> files =
+                referenceFiles.refusal(
+                    r ->
+                        Files.isRegularFile(
+                            out.resolve(SkillFilesPatch.archivePath(r.id())),
+                            LinkOption.NOFOLLOW_LINKS),
+                    l::unlinked);
+            if (files.isPresent()) {
+              return Attempt.no(files.get());
+            }
+          }
         }
         steps.done("find");
         List<Diagnostic> diagnostics = new ArrayList<>();

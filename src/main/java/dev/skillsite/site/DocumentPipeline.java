@@ -511,6 +511,7 @@ final class DocumentPipeline {
     // the same answers: publish its anchors and the copies its links need, as rendering it would
     // have
     anchors.put(source.path(), memo.anchors());
+    memo.asked().forEach(q -> links.asked(source.path(), q));
     memo.asked().stream()
         .filter(q -> q.method() == Asked.FILE)
         .forEach(q -> links.file(q.first(), q.second()));
@@ -580,6 +581,7 @@ final class DocumentPipeline {
     SourceDocument source = parsed.source();
     Consulting consulting = new Consulting(links, source.path(), own, true, complete);
     RenderedDocument doc = kept(markdown.render(parsed, consulting, mentions));
+    consulting.asked.forEach(q -> links.asked(source.path(), q));
     return new Draft(
         source,
         doc,

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -26,6 +28,7 @@ final class LinkTable implements LinkTargets {
   private final Map<String, Set<String>> anchors;
   private final ContentFiles files;
   private final ConcurrentSkipListMap<String, Path> copies = new ConcurrentSkipListMap<>();
+  private final Set<String> inbound = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
    * @param anchors per document (content path), the ids its page has; read, not copied, so that it
@@ -104,6 +107,23 @@ final class LinkTable implements LinkTargets {
   @Override
   public String skill(String from, SkillId id) {
     return Urls.relative(pageOf(from), SiteLayout.skill(id));
+  }
+
+  /**
+   * Notes the skill folders {@code q}, asked by the document {@code from}, reaches from outside
+   * ({@link InboundLinks}).
+   */
+  void asked(String from, DocumentPipeline.Question q) {
+    String target = InboundLinks.target(q);
+    Skill asker = owners.get(from);
+    if (target != null && asker != null) {
+      inbound.addAll(InboundLinks.reached(asker.dir(), target, documentOfFolder::containsKey));
+    }
+  }
+
+  /** The skill folders some other skill's document asked about, sorted. */
+  SortedSet<String> inbound() {
+    return new TreeSet<>(inbound);
   }
 
   /** Content files to copy: site path → file, sorted. */

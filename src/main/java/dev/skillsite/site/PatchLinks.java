@@ -33,6 +33,7 @@ final class PatchLinks implements LinkTargets {
   private final Map<String, String> own = new HashMap<>();
   private final Map<String, Set<String>> foreign = new HashMap<>();
   private final Set<String> copies = new TreeSet<>();
+  private final Set<String> reached = new TreeSet<>();
   private Optional<String> failed = Optional.empty();
 
   PatchLinks(
@@ -59,6 +60,18 @@ final class PatchLinks implements LinkTargets {
   /** The site paths of the copies the documents' links publish, sorted. */
   List<String> copies() {
     return List.copyOf(copies);
+  }
+
+  /**
+   * The other skills' folders the documents' links reach (as {@link LinkTable#asked} notes them in
+   * a whole build), sorted.
+   */
+  List<String> reached() {
+    return List.copyOf(reached);
+  }
+
+  private void ask(String target) {
+    reached.addAll(InboundLinks.reached(self.dir(), target, d -> skills.skillIn(d).isPresent()));
   }
 
   /** Why an answer could not be given (another skill that no longer reads), if so. */
@@ -98,6 +111,7 @@ final class PatchLinks implements LinkTargets {
 
   @Override
   public Optional<String> page(String from, String target) {
+    ask(target);
     Optional<String> page =
         own.containsKey(target) ? Optional.of(own.get(target)) : locate(target).map(Located::page);
     return page.map(p -> Urls.relative(pageOf(from), p));
@@ -105,6 +119,7 @@ final class PatchLinks implements LinkTargets {
 
   @Override
   public boolean hasAnchor(String target, String anchor) {
+    ask(target);
     if (own.containsKey(target)) {
       String doc = target.equals(self.dir()) ? self.source() : target;
       return anchors.getOrDefault(doc, Set.of()).contains(anchor);
@@ -140,6 +155,7 @@ final class PatchLinks implements LinkTargets {
 
   @Override
   public Optional<String> file(String from, String target) {
+    ask(target);
     Optional<Path> source = files.publishable(target, self.dir());
     if (source.isEmpty()) {
       return Optional.empty();
@@ -152,11 +168,13 @@ final class PatchLinks implements LinkTargets {
 
   @Override
   public boolean exists(String target) {
+    ask(target);
     return files.exists(target);
   }
 
   @Override
   public Optional<String> notARegularFile(String target) {
+    ask(target);
     return files.notARegularFile(target);
   }
 

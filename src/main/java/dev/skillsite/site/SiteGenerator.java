@@ -334,7 +334,11 @@ public final class SiteGenerator {
     Optional<SkillPagesPatch.Recorder> recorder =
         Optional.of(
                 new SkillPagesPatch.Recorder(
-                    copies, docs.facts(), catalog.config().summaries(), MarkdownBudget.DEFAULT))
+                    copies,
+                    docs.links().inbound(),
+                    docs.facts(),
+                    catalog.config().summaries(),
+                    MarkdownBudget.DEFAULT))
             .filter(r -> cache && r.usable(docs.skills().size()));
     for (int i = 0; i < docs.skills().size(); i++) {
       RenderedSkill r = docs.skills().get(i);

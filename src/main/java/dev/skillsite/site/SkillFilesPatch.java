@@ -35,7 +35,12 @@ public final class SkillFilesPatch {
 
   /** The site path of a skill's archive. */
   public static String archivePath(Skill skill) {
-    return SiteLayout.archive(skill.id());
+    return archivePath(skill.id());
+  }
+
+  /** The site path of the archive of the skill {@code id}. */
+  public static String archivePath(dev.skillsite.model.SkillId id) {
+    return SiteLayout.archive(id);
   }
 
   /**
@@ -56,8 +61,23 @@ public final class SkillFilesPatch {
           && changed.stream().allMatch(skill.source()::equals)) {
         return new Outcome(List.of(), Optional.empty(), Optional.empty());
       }
+      if (files.isPresent() && files.get().size() > 1) {
+        String inSkill = skill.dir().isEmpty() ? "" : skill.dir() + "/";
+        boolean first =
+            files.get().stream()
+                .map(e -> inSkill + e.path())
+                .filter(p -> !p.equals(skill.source()))
+                .allMatch(changed::contains);
+        if (first) {
+          return Outcome.refuse(
+              "its first file beside its SKILL.md was added: the skill is served as an archive"
+                  + " from now (its page's download link and install view, the discovery"
+                  + " entry's type, url and digest are not patched)");
+        }
+      }
       return Outcome.refuse(
-          "the skill had no archive (only its SKILL.md, or too big): a file may have been added");
+          "the skill had no archive (too many files, too big or unreadable): a file may have been"
+              + " added");
     }
     if (files.isEmpty() || files.get().size() < 2) {
       return Outcome.refuse("the skill's folder is no longer one archive (too big, unreadable)");

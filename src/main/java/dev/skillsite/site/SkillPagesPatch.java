@@ -67,6 +67,9 @@ public final class SkillPagesPatch {
   private static final String SKILL = "s:";
   private static final String TERM = "t:";
   private static final String WORD = "w:";
+  // a skill folder some other skill's document links into (InboundLinks), and that they are kept
+  private static final String INBOUND = "l:";
+  private static final String INBOUND_KEPT = "links";
 
   /** A skill folder of the last build, as the patch state has it. */
   public record Folder(SkillId id, String source, List<String> references) {
@@ -227,6 +230,15 @@ public final class SkillPagesPatch {
         // read only
       }
       return Optional.empty();
+    }
+
+    /**
+     * Whether no document of another skill asked the last whole build about a path in the skill
+     * folder {@code dir} (its files, folders, pages or anchors), and no patch since could have made
+     * one ask ({@link InboundLinks}): false when the record does not keep them.
+     */
+    public boolean unlinked(String dir) {
+      return table.get(INBOUND_KEPT).isPresent() && table.get(INBOUND + dir).isEmpty();
     }
 
     Optional<SkillRecord> skill(SkillId id) {
@@ -564,13 +576,16 @@ public final class SkillPagesPatch {
     private final MarkdownBudget budget;
     private final java.util.concurrent.atomic.AtomicLong chars =
         new java.util.concurrent.atomic.AtomicLong();
+    private final Set<String> inbound;
 
     Recorder(
         SortedMap<String, Path> copies,
+        Set<String> inbound,
         DocumentPipeline.ForPatch facts,
         Map<String, String> summaries,
         MarkdownBudget budget) {
       this.copies = copies;
+      this.inbound = inbound;
       this.facts = facts;
       this.summaries = summaries;
       this.budget = budget;
@@ -634,6 +649,8 @@ public final class SkillPagesPatch {
       Map<String, byte[]> table = new TreeMap<>(records);
       table.putAll(terms);
       words.forEach((w, flags) -> table.put(WORD + w, new byte[] {(byte) (int) flags}));
+      inbound.forEach(dir -> table.put(INBOUND + dir, new byte[] {1}));
+      table.put(INBOUND_KEPT, new byte[] {1});
       table.put(
           SITE,
           new SiteRecord(
@@ -749,6 +766,17 @@ public final class SkillPagesPatch {
     RenderedSkill rendered = pipeline.patched(now, links, state.terms(true), plain);
     if (links.failed().isPresent()) {
       return Outcome.refuse(links.failed().get());
+    }
+    if (state.table.get(INBOUND_KEPT).isPresent()) {
+      Optional<String> into =
+          links.reached().stream().filter(d -> state.table.get(INBOUND + d).isEmpty()).findFirst();
+      if (into.isPresent()) {
+        return Outcome.refuse(
+            now.id()
+                + "'s documents link into the folder "
+                + (into.get().isEmpty() ? "(the root)" : into.get())
+                + ", which no other skill's did (the record of links between skills)");
+      }
     }
     if (!mentions(rendered).equals(was.mentions())) {
       return Outcome.refuse(

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.skillsite.model.SkillId;
 import dev.skillsite.output.OutputLock;
 import dev.skillsite.site.SiteGenerator;
+import dev.skillsite.site.SkillPagesPatch;
 import dev.skillsite.testing.SiteFingerprint;
 import dev.skillsite.testing.Trees;
 import java.io.IOException;
@@ -1010,8 +1011,98 @@ class PatchBuildSpecTest {
     Files.writeString(reference, "# Paper lantern\n\nWarm whites and a red accent.\n");
     r = run(content, out, Optional.of(List.of(reference)));
     assertFalse(r.patch().taken(), r.patch().toString());
-    assertTrue(r.patch().reason().contains("Markdown"), r.patch().reason());
+    assertTrue(r.patch().reason().contains("paper-lantern.md added"), r.patch().reason());
     assertClean(content, out, "a reference added");
+  }
+
+  /**
+   * References added and deleted (refs): a deleted reference the last build read is told from a
+   * deleted folder (refused) or a link (read as the file it names); a reference added to a skill of
+   * its SKILL.md alone (doc-coauthoring) names the archive it would get.
+   */
+  @Test
+  void aReferenceAddedOrDeletedIsToldFromAFolderOrALink() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path first = content.resolve("skills/doc-coauthoring/references/notes.md");
+    Files.createDirectories(first.getParent());
+    Files.writeString(first, "# Notes\n\nA first reference.\n");
+    BuildResult r = run(content, out, Optional.of(List.of(first)));
+    assertFalse(r.patch().taken(), r.patch().toString());
+    assertTrue(
+        r.patch().reason().contains("its first file beside its SKILL.md"), r.patch().reason());
+    assertClean(content, out, "a first reference added");
+    Path gone = content.resolve("skills/internal-comms/examples/faq-answers.md");
+    Files.delete(gone);
+    r = run(content, out, Optional.of(List.of(gone)));
+    assertFalse(r.patch().reason().contains("not a regular file"), r.patch().reason());
+    assertTrue(r.patch().reason().contains("faq-answers.md deleted"), r.patch().reason());
+    assertClean(content, out, "a reference deleted");
+    Path folder = content.resolve("skills/theme-factory/themes");
+    dev.skillsite.output.FileTrees.delete(folder);
+    r = run(content, out, Optional.of(List.of(folder)));
+    assertFalse(r.patch().taken(), "a folder deleted: " + r.patch());
+    Path link = content.resolve("skills/internal-comms/examples/faq-answers.md");
+    Files.createSymbolicLink(link, Path.of("general-comms.md"));
+    // a link is read as the file it names (general-comms.md, unchanged): the scanner skips links
+    run(content, out, Optional.of(List.of(link)));
+    assertClean(content, out, "a folder deleted, a link added");
+  }
+
+  @Test
+  void aReferenceOfAFolderAnotherSkillLinksIntoStaysARefusal() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(CORPUS, content);
+    Path linking = content.resolve("skills/mcp-builder/reference/evaluation.md");
+    Files.writeString(
+        linking,
+        Files.readString(linking)
+            + "\nSee [the FAQ](../../internal-comms/examples/faq-answers.md#faq).\n");
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    try (SkillPagesPatch.State state = SkillPagesPatch.State.open(out).orElseThrow()) {
+      assertFalse(state.unlinked("skills/internal-comms"), "a link of mcp-builder's into it");
+      assertTrue(state.unlinked("skills/skill-creator"), "no other skill links into it");
+      assertTrue(state.unlinked("skills/mcp-builder"), "its own links are not recorded");
+    }
+    // a reference of a folder another skill links into: the link breaks, mcp-builder's page moves
+    Path gone = content.resolve("skills/internal-comms/examples/faq-answers.md");
+    Files.delete(gone);
+    BuildResult r = run(content, out, Optional.of(List.of(gone)));
+    assertFalse(r.patch().taken(), r.patch().toString());
+    assertTrue(r.patch().reason().contains("links into its folder"), r.patch().reason());
+    assertClean(content, out, "a reference another skill links to deleted");
+    // no other skill's document reaches skill-creator: past the proof, to what is not patched
+    Path local = content.resolve("skills/skill-creator/references/schemas.md");
+    Files.delete(local);
+    r = run(content, out, Optional.of(List.of(local)));
+    assertFalse(r.patch().reason().contains("links into its folder"), r.patch().reason());
+    assertTrue(r.patch().reason().contains("schemas.md deleted"), r.patch().reason());
+    assertClean(content, out, "a reference no other skill links to deleted");
+    try (SkillPagesPatch.State state = SkillPagesPatch.State.open(out).orElseThrow()) {
+      // mcp-builder's documents were used again from the build cache: their questions still count
+      assertFalse(state.unlinked("skills/internal-comms"), "a replayed document's link into it");
+    }
+    // an edit of the linking document, its links as recorded: patched
+    Files.writeString(linking, Files.readString(linking) + "\nOne more line.\n");
+    r = run(content, out, Optional.of(List.of(linking)));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertClean(content, out, "a linking document edited");
+    // a patch whose document links into a folder no record names keeps the record whole: refused
+    Path grader = content.resolve("skills/skill-creator/agents/grader.md");
+    Files.writeString(
+        grader, Files.readString(grader) + "\nSee [themes](../../theme-factory/SKILL.md).\n");
+    r = run(content, out, Optional.of(List.of(grader)));
+    assertFalse(r.patch().taken(), r.patch().toString());
+    assertTrue(
+        r.patch().reason().contains("link into the folder skills/theme-factory"),
+        r.patch().reason());
+    assertClean(content, out, "a link into another skill's folder added");
+    try (SkillPagesPatch.State state = SkillPagesPatch.State.open(out).orElseThrow()) {
+      assertFalse(state.unlinked("skills/theme-factory"), "the whole build records it");
+    }
   }
 
   private static BuildResult run(Path content, Path site, Optional<List<Path>> changed)

@@ -203,6 +203,52 @@ class StampedBuildTest {
     assertTrue(Files.exists(broken));
   }
 
+  /**
+   * A reference deleted or added, found by the stamps (refs): the deleted file is told as a
+   * reference the last build read (not "not a regular file"), the added one as a reference of its
+   * skill; both build whole with that reason, the site the clean build's.
+   */
+  @Test
+  void aReferenceDeletedOrAddedIsFoundByStampsAndNamed() throws IOException {
+    Path content = tmp.resolve("content");
+    for (String s : List.of("alpha", "beta")) {
+      write(
+          content.resolve("skills/" + s + "/SKILL.md"),
+          "---\nname: "
+              + s
+              + "\ndescription: Use when the user asks to "
+              + s
+              + " a report.\n---\n# "
+              + s
+              + "\n\nSee the guide.\n");
+      write(content.resolve("skills/" + s + "/references/guide.md"), "# Guide\n\nOf " + s + ".\n");
+      write(content.resolve("skills/" + s + "/LICENSE.txt"), "License of " + s + ".\n");
+    }
+    FileTime hourAgo = FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS));
+    try (Stream<Path> all = Files.walk(content)) {
+      for (Path p : all.toList()) {
+        Files.setLastModifiedTime(p, hourAgo);
+      }
+    }
+    Path out = tmp.resolve("site");
+    build(content, out);
+    Path gone = content.resolve("skills/alpha/references/guide.md");
+    Files.delete(gone);
+    StampedBuild.Outcome deleting = build(content, out);
+    assertFalse(deleting.result().patch().taken());
+    assertTrue(
+        deleting.result().patch().reason().contains("references/guide.md deleted"),
+        deleting.result().patch().reason());
+    assertClean(content, out);
+    write(content.resolve("skills/beta/references/more.md"), "# More\n\nText.\n");
+    StampedBuild.Outcome adding = build(content, out);
+    assertFalse(adding.result().patch().taken());
+    assertTrue(
+        adding.result().patch().reason().contains("references/more.md added"),
+        adding.result().patch().reason());
+    assertClean(content, out);
+  }
+
   private void assertClean(Path content, Path out) throws IOException {
     Path clean = Files.createTempDirectory(tmp, "clean").resolve("site");
     patch().run(options(content, clean), Optional.empty());

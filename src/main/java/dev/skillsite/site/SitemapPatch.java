@@ -1,0 +1,199 @@
+package dev.skillsite.site;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The sitemap files of a published site with pages added and removed (a reference's page made or
+ * deleted by a patch), as {@link SitemapWriter} writes them for the new set of pages, read from the
+ * published files alone: each URL is read back into its page path (the writer's encoding undone and
+ * checked by encoding it again). A single {@code sitemap.xml} stays single while the pages fit it;
+ * a sitemap index keeps its number of parts (the parts are cut again as {@link
+ * SitemapWriter#sitemaps} cuts them, so every part after the first change may differ). A change of
+ * form (one file to an index or back) or of the number of parts is refused: the index and its parts
+ * would be written anew. Stateless.
+ */
+final class SitemapPatch {
+  private static final Pattern LOC = Pattern.compile("<loc>([^<]*)</loc>");
+
+  /** The changed sitemap files by site path, their new text; or why the change is not patched. */
+  record Outcome(Map<String, String> files, Optional<String> refused) {
+    static Outcome refuse(String why) {
+      return new Outcome(Map.of(), Optional.of(why));
+    }
+  }
+
+  private final SitemapWriter writer;
+  private final Optional<String> baseUrl;
+  private final int maxUrls;
+  private final int maxBytes;
+
+  SitemapPatch(Optional<String> baseUrl) {
+    this(baseUrl, SitemapWriter.MAX_URLS, SitemapWriter.MAX_BYTES);
+  }
+
+  SitemapPatch(Optional<String> baseUrl, int maxUrls, int maxBytes) {
+    this.writer = new SitemapWriter(baseUrl, maxUrls, maxBytes);
+    this.baseUrl = baseUrl.flatMap(Urls::external);
+    this.maxUrls = maxUrls;
+    this.maxBytes = maxBytes;
+  }
+
+  /**
+   * The sitemap files of {@code published} with the pages {@code added} (site paths, not listed
+   * yet) and {@code removed} (listed).
+   */
+  Outcome change(Path published, Set<String> added, Set<String> removed) throws IOException {
+    Optional<String> top = read(published.resolve(SiteLayout.SITEMAP));
+    if (top.isEmpty()) {
+      return Outcome.refuse("the site has no sitemap.xml");
+    }
+    boolean index = top.get().contains("<sitemapindex");
+    List<String> parts = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    if (index) {
+      int count = 0;
+      for (Matcher m = LOC.matcher(top.get()); m.find(); ) {
+        count++;
+      }
+      for (int n = 1; n <= count; n++) {
+        String part = "sitemap-" + n + ".xml";
+        Optional<String> text = read(published.resolve(part));
+        if (text.isEmpty()) {
+          return Outcome.refuse("the sitemap index names " + part + ", which is missing");
+        }
+        parts.add(part);
+        texts.add(text.get());
+      }
+      if (parts.isEmpty()) {
+        return Outcome.refuse("the sitemap index has no parts");
+      }
+    } else {
+      parts.add(SiteLayout.SITEMAP);
+      texts.add(top.get());
+    }
+    TreeSet<String> pages = new TreeSet<>();
+    for (String text : texts) {
+      Matcher m = LOC.matcher(text);
+      while (m.find()) {
+        Optional<String> page = page(m.group(1));
+        if (page.isEmpty()) {
+          return Outcome.refuse("a sitemap URL does not read back as a page: " + m.group(1));
+        }
+        pages.add(page.get());
+      }
+    }
+    for (String p : removed) {
+      if (!pages.remove(p)) {
+        return Outcome.refuse(p + " is not in the sitemap");
+      }
+    }
+    for (String p : added) {
+      if (!pages.add(p)) {
+        return Outcome.refuse(p + " is in the sitemap already");
+      }
+    }
+    Map<String, String> now = writer.sitemaps(new ArrayList<>(pages));
+    boolean stillIndex = now.size() > 1;
+    if (stillIndex != index) {
+      return Outcome.refuse(
+          "the sitemap would "
+              + (index ? "fit one file again" : "need an index")
+              + " (more than "
+              + maxUrls
+              + " URLs or "
+              + maxBytes
+              + " bytes)");
+    }
+    if (index && now.size() - 1 != parts.size()) {
+      return Outcome.refuse(
+          "the sitemap would have " + (now.size() - 1) + " parts instead of " + parts.size());
+    }
+    Map<String, String> changed = new LinkedHashMap<>();
+    for (int k = 0; k < parts.size(); k++) {
+      String text = now.get(parts.get(k));
+      if (!text.equals(texts.get(k))) {
+        changed.put(parts.get(k), text);
+      }
+    }
+    if (index && !now.get(SiteLayout.SITEMAP).equals(top.get())) {
+      return Outcome.refuse("the sitemap index itself would change");
+    }
+    return new Outcome(changed, Optional.empty());
+  }
+
+  /** The page a URL the writer made stands for, checked by making its URL again. */
+  private Optional<String> page(String loc) {
+    String url = unxml(loc);
+    String path;
+    if (baseUrl.isPresent()) {
+      String base = baseUrl.get().endsWith("/") ? baseUrl.get() : baseUrl.get() + "/";
+      if (!url.startsWith(base)) {
+        return Optional.empty();
+      }
+      path = url.substring(base.length());
+      path = path.isEmpty() ? "index.html" : path.endsWith("/") ? path + "index.html" : path;
+    } else {
+      path = url;
+    }
+    Optional<String> decoded = decode(path);
+    if (decoded.isEmpty()) {
+      return Optional.empty();
+    }
+    String again =
+        baseUrl.map(b -> Urls.absolute(b, decoded.get())).orElse(Urls.encodePath(decoded.get()));
+    return again.equals(url) ? decoded : Optional.empty();
+  }
+
+  private static Optional<String> decode(String path) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= path.length()) {
+          return Optional.empty();
+        }
+        int hi = Character.digit(path.charAt(i + 1), 16);
+        int lo = Character.digit(path.charAt(i + 2), 16);
+        if (hi < 0 || lo < 0) {
+          return Optional.empty();
+        }
+        bytes.write(hi * 16 + lo);
+        i += 2;
+      } else if (c < 0x80) {
+        bytes.write(c);
+      } else {
+        return Optional.empty(); // the writer encodes every byte past ASCII
+      }
+    }
+    return Optional.of(bytes.toString(StandardCharsets.UTF_8));
+  }
+
+  private static String unxml(String s) {
+    return s.replace("&apos;", "'")
+        .replace("&quot;", "\"")
+        .replace("&gt;", ">")
+        .replace("&lt;", "<")
+        .replace("&amp;", "&");
+  }
+
+  private static Optional<String> read(Path file) throws IOException {
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+  }
+}
