@@ -859,8 +859,8 @@ public final class SkillPagesPatch {
                   + moved.get().bodyBefore()
                   + " to "
                   + now.bodyLine()
-                  + " and its health section names a changed line of its SKILL.md (a check's"
-                  + " findings)");
+                  + " and a check's finding in its health section is on a changed line of its"
+                  + " SKILL.md or where the check may not find it again");
         }
         shifted.add(s.get());
       }
