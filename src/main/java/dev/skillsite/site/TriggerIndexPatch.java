@@ -61,8 +61,15 @@ final class TriggerIndexPatch {
         : new ListState.TriggerFacts(rows.get(0), rows.get(rows.size() - 1), rows.size(), bytes);
   }
 
+  /**
+   * A page's rows in the index's order: its letter groups show "#" last, so a page holding rows
+   * under "#" (a digit or a sign first) and under letters does not list them in that order.
+   */
   private static List<TriggerEntry> rows(TriggersPage view) {
-    return view.groups().stream().flatMap(g -> g.entries().stream()).toList();
+    return view.groups().stream()
+        .flatMap(g -> g.entries().stream())
+        .sorted(ListPages.TRIGGER_ORDER)
+        .toList();
   }
 
   /** Old pages {@code a..c} split again as {@code pages} (one per old page). */

@@ -190,6 +190,39 @@ class CardPatchSpecTest {
                 "refused: more pages")));
   }
 
+  /**
+   * A trigger index whose second page starts with rows under "#" (led by a digit) and goes on under
+   * a letter: the page shows its "#" group last, yet its range (the pager title on its neighbours)
+   * runs from its first row to its last in the index's order. A phrase added pages away changes the
+   * count on page 1, whose pager names page 2: the title is the clean build's (at 10x a patch once
+   * named page 2 by its first letter row and its last "#" row).
+   */
+  @Test
+  void aTriggerPageOfDigitAndLetterRowsKeepsItsRange() throws IOException {
+    Path gen = tmp.resolve("gen");
+    for (int s = 0; s < 30; s++) {
+      StringBuilder d = new StringBuilder("Synthetic skill " + s + ". Use when the user asks");
+      for (int i = s; i < 4000; i += 30) {
+        d.append(i == s ? " " : ", ")
+            .append(String.format(i < 900 ? "\"0 task %04d\"" : "\"task %04d\"", i));
+      }
+      Path md = gen.resolve(String.format("skills/s%02d/SKILL.md", s));
+      Files.createDirectories(md.getParent());
+      Files.writeString(
+          md,
+          String.format("---\nname: s%02d\ndescription: %s.\n---\n# S%02d\n\nA body.\n", s, d, s));
+    }
+    run(
+        gen,
+        List.of(
+            new Row(
+                "a phrase added pages after the mixed page (page 1's count and pager)",
+                "skills/s05/SKILL.md",
+                "\"task 3005\"",
+                "\"task 3005\", \"task 3005b\"",
+                "patch")));
+  }
+
   @Test
   void relatedSkillsChangedUnderTheHomePagesGraphAreRefused() throws IOException {
     Path content = tmp.resolve("content");
