@@ -360,6 +360,25 @@ final class PatchedIndex implements RoutingSource {
         });
   }
 
+  /**
+   * Whether {@code term}'s live document frequency in {@code field} is the base segment's ({@link
+   * #docFreq} == {@link #baseDocFreq}): the patched segments' frequencies less the tombstones' sum
+   * to 0. Seeks only the small segments a patch wrote, not the base one.
+   */
+  boolean asBuilt(String field, String term) {
+    try {
+      Term t = new Term(field, term);
+      List<LeafReaderContext> leaves = reader.leaves();
+      long d = -tomb.docFreq(t);
+      for (int i = 1; i < leaves.size(); i++) {
+        d += leaves.get(i).reader().docFreq(t);
+      }
+      return d == 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Live documents holding {@code term} in {@code field}. */
   int docFreq(String field, String term) {
     // a view never changes: each (field, term) is looked up once (a terms-dictionary seek in

@@ -1348,7 +1348,7 @@ public final class RoutingPatch {
     /** Whether {@code term}'s frequency in {@code field} is the full build's, once a patch. */
     private boolean asBuilt(String field, String term) {
       return asBuilt.computeIfAbsent(
-          field + '\u0000' + term, k -> docFreq(field, term) == after.baseDocFreq(field, term));
+          field + '\u0000' + term, k -> after.asBuilt(field, term)); // no base-segment seek
     }
 
     /**
