@@ -20,6 +20,7 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
@@ -82,6 +83,22 @@ final class PatchedIndex implements RoutingSource {
   private final Map<Integer, List<Matched.Candidate>> candidates = new ConcurrentHashMap<>();
   private final Map<String, Integer> dfs = new ConcurrentHashMap<>();
   private final Map<String, Integer> baseDfs = new ConcurrentHashMap<>();
+  private final Map<String, TermStates> termStates = new ConcurrentHashMap<>();
+  private final Map<String, long[]> tombStats = new ConcurrentHashMap<>();
+
+  /**
+   * Each term's per-segment states built once a view ({@link #termQuery}); off only for the
+   * figures' paired "before" (-Dskillsite.termstates=false).
+   */
+  static final boolean TERM_STATES = !"false".equals(System.getProperty("skillsite.termstates"));
+
+  /**
+   * The view this one reads unchanged frequencies from ({@link #sharing}): null for none. With it,
+   * {@link #moved}: the (field \0 term) keys whose live document frequency may differ from it.
+   */
+  private PatchedIndex earlier;
+
+  private java.util.Set<String> moved = java.util.Set.of();
 
   /**
    * Over {@code reader} (base segment first, then patched ones), whose deleted documents are {@code
@@ -349,6 +366,9 @@ final class PatchedIndex implements RoutingSource {
    * deleted documents still count there: the segment is never merged).
    */
   int baseDocFreq(String field, String term) {
+    if (earlier != null) {
+      return earlier.baseDocFreq(field, term); // the same base segment: one seek a patch
+    }
     return baseDfs.computeIfAbsent(
         field + '\u0000' + term,
         k -> {
@@ -383,16 +403,50 @@ final class PatchedIndex implements RoutingSource {
   int docFreq(String field, String term) {
     // a view never changes: each (field, term) is looked up once (a terms-dictionary seek in
     // every segment and the tombstones; the route step asks the same terms for many phrases)
+    String key = field + '\u0000' + term;
+    if (earlier != null && !moved.contains(key)) {
+      return earlier.docFreq(field, term); // no document changed its holding of the term
+    }
     return dfs.computeIfAbsent(
-        field + '\u0000' + term,
+        key,
         k -> {
           try {
+            // the base segment's count (shared with the view before the patch) plus the
+            // patched segments', less the tombstones': reader.docFreq − tomb.docFreq
             Term t = new Term(field, term);
-            return reader.docFreq(t) - tomb.docFreq(t);
+            List<LeafReaderContext> leaves = reader.leaves();
+            long d = (long) baseDocFreq(field, term) - tomb.docFreq(t);
+            for (int i = 1; i < leaves.size(); i++) {
+              d += leaves.get(i).reader().docFreq(t);
+            }
+            return Math.toIntExact(d);
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
         });
+  }
+
+  /**
+   * Reads the document frequencies this view shares with {@code before}, a view of the same state
+   * before one patch, from it (a lookup per term a patch, not one per view): the base segment's
+   * always (the full build's one segment, never merged: the same in both), and the live one of
+   * every (field \0 term) not in {@code heldDifferently} — the keys some changed document holds
+   * with another frequency or length, the only ones whose live frequency can differ (a document
+   * counts in a term's frequency when it holds it; only the changed documents were replaced).
+   *
+   * @throws IOException when the two views do not start with the same base segment
+   */
+  void sharing(PatchedIndex before, java.util.Set<String> heldDifferently) throws IOException {
+    LeafReader a = reader.leaves().get(0).reader();
+    LeafReader b = before.reader.leaves().get(0).reader();
+    if (!(a instanceof org.apache.lucene.index.SegmentReader sa)
+        || !(b instanceof org.apache.lucene.index.SegmentReader sb)
+        || !sa.getSegmentName().equals(sb.getSegmentName())
+        || a.maxDoc() != b.maxDoc()) {
+      throw new IOException("the two views do not share their base segment");
+    }
+    this.earlier = before;
+    this.moved = heldDifferently;
   }
 
   @Override
@@ -653,13 +707,35 @@ final class PatchedIndex implements RoutingSource {
       for (var e : qt.byField().get(f.field()).entrySet()) {
         if (docFreq(f.field(), e.getKey()) > 0) {
           b.add(
-              new BoostQuery(
-                  new TermQuery(new Term(f.field(), e.getKey())), f.boost() * e.getValue()),
+              new BoostQuery(termQuery(f.field(), e.getKey()), f.boost() * e.getValue()),
               BooleanClause.Occur.SHOULD);
         }
       }
     }
     return b.build();
+  }
+
+  /**
+   * A term's query with its per-segment states built once for this view ({@link TermStates}: a seek
+   * in every segment; the route step scores the same terms for many phrases). Lucene's TermQuery
+   * builds the same states when given none, and reads the same statistics from them.
+   */
+  private TermQuery termQuery(String field, String term) {
+    Term t = new Term(field, term);
+    if (!TERM_STATES) {
+      return new TermQuery(t);
+    }
+    return new TermQuery(
+        t,
+        termStates.computeIfAbsent(
+            field + '\u0000' + term,
+            k -> {
+              try {
+                return TermStates.build(searcher, t, true);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            }));
   }
 
   /** A searcher whose statistics leave out the deleted documents (the tombstones'). */
@@ -691,8 +767,17 @@ final class PatchedIndex implements RoutingSource {
     @Override
     public TermStatistics termStatistics(Term term, int docFreq, long totalTermFreq)
         throws IOException {
-      return new TermStatistics(
-          term.bytes(), docFreq - tomb.docFreq(term), totalTermFreq - tomb.totalTermFreq(term));
+      long[] gone =
+          tombStats.computeIfAbsent(
+              term.field() + '\u0000' + term.text(),
+              k -> {
+                try {
+                  return new long[] {tomb.docFreq(term), tomb.totalTermFreq(term)};
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+      return new TermStatistics(term.bytes(), docFreq - gone[0], totalTermFreq - gone[1]);
     }
   }
 

@@ -86,6 +86,13 @@ public final class RoutingPatch {
    */
   static final int MAX_PATCHES = 16;
 
+  /**
+   * The view after a patch reads the document frequencies it shares with the view before from it
+   * ({@link PatchedIndex#sharing}); off only for the figures' paired "before"
+   * (-Dskillsite.shareddf=false).
+   */
+  static final boolean SHARED_DF = !"false".equals(System.getProperty("skillsite.shareddf"));
+
   private static final String GEN = "skillsite.patch.gen";
   private static final String STATE = "state.properties";
   static final String SIMILAR = "similar";
@@ -452,6 +459,9 @@ public final class RoutingPatch {
         replaced = true;
       }
       after = view();
+      if (SHARED_DF) {
+        after.sharing(before, heldBy); // one df lookup per term a patch, not one per view
+      }
       // the terms some field's document frequency moved for in this patch (any field: the router's,
       // confidence's all, body and not_for)
       Set<String> dfMoved = new HashSet<>();
@@ -1017,6 +1027,11 @@ public final class RoutingPatch {
     /** A router over the patched index (the same answers as over a fresh index of the skills). */
     public Router router() {
       return Router.over(after, confidence);
+    }
+
+    /** The patched index this patch made (for tests: its statistics against a fresh index's). */
+    PatchedIndex index() {
+      return after;
     }
 
     /**

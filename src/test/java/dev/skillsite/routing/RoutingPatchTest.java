@@ -136,6 +136,89 @@ class RoutingPatchTest {
   }
 
   /**
+   * The view after a patch reads the document frequencies no changed document moved from the view
+   * before it, and the base segment's from it too ({@link PatchedIndex#sharing}): after each of a
+   * sequence of edits of {@code medium} (a body word replaced, twice in one skill, and description
+   * first words), every term of every searched field of the changed skill, before and after, and
+   * every 7th term of the collection's description and body fields, counts in the patched index as
+   * in a fresh index of the edited skills; so does the base segment's count as the full build's.
+   */
+  @Test
+  void theViewAfterAPatchCountsEveryTermAsAFreshIndex() throws IOException {
+    List<Skill> skills = CorpusSkills.load(Path.of("../shared/corpora/medium"));
+    List<Skill> built = List.copyOf(skills);
+    List<Skill> now = new ArrayList<>(skills);
+    try (RoutingIndex fresh = RoutingIndex.build(skills)) {
+      RoutingPatch.write(cache, fresh, List.of(), KEY);
+    }
+    List<String> probeFields = List.of(Fields.ALL, Fields.BODY, Fields.DESCRIPTION);
+    java.util.Random r = new java.util.Random(27);
+    List<UnaryOperator<Skill>> edits =
+        List.of(
+            SkillEdits::bodyWordReplaced,
+            SkillEdits::bodyWordReplaced,
+            b -> SkillEdits.descriptionFirstWord(b, "Write"),
+            b -> SkillEdits.descriptionFirstWord(b, "Use"));
+    int at = r.nextInt(skills.size());
+    int checked = 0;
+    int moved = 0;
+    for (int e = 0; e < edits.size(); e++) {
+      if (e != 1) {
+        at = r.nextInt(skills.size()); // the second edit: the same skill again
+      }
+      Skill before = now.get(at);
+      Skill after = edits.get(e).apply(before);
+      RoutingPatch.Outcome o =
+          RoutingPatch.patch(
+              cache,
+              KEY,
+              List.of(new RoutingPatch.Change(before, after)),
+              List.of(),
+              List.of(),
+              TOP);
+      if (o instanceof RoutingPatch.CannotPatch) {
+        continue; // a moved average: nothing to compare
+      }
+      now.set(at, after);
+      try (RoutingPatch.Patched p = (RoutingPatch.Patched) o;
+          RoutingIndex fresh = RoutingIndex.build(now);
+          RoutingIndex full = RoutingIndex.build(built)) {
+        PatchedIndex view = p.index();
+        Set<String> keys = new java.util.TreeSet<>();
+        for (Skill k : List.of(before, after)) {
+          org.apache.lucene.document.Document d = SkillDocument.of(k);
+          RoutingPatch.Inverted.of(d)
+              .freqs()
+              .forEach((f, ts) -> ts.keySet().forEach(t -> keys.add(f + '\u0000' + t)));
+        }
+        for (String f : probeFields) {
+          org.apache.lucene.index.Terms ts =
+              org.apache.lucene.index.MultiTerms.getTerms(fresh.searcher().getIndexReader(), f);
+          var te = ts.iterator();
+          int i = 0;
+          for (var t = te.next(); t != null; t = te.next()) {
+            if (i++ % 7 == 0) {
+              keys.add(f + '\u0000' + t.utf8ToString());
+            }
+          }
+        }
+        for (String k : keys) {
+          int z = k.indexOf('\u0000');
+          String f = k.substring(0, z);
+          String t = k.substring(z + 1);
+          assertEquals(fresh.docFreq(f, t), view.docFreq(f, t), "df " + f + " " + t);
+          assertEquals(full.docFreq(f, t), view.baseDocFreq(f, t), "base df " + f + " " + t);
+          moved += fresh.docFreq(f, t) != full.docFreq(f, t) ? 1 : 0;
+          checked++;
+        }
+        p.commit();
+      }
+    }
+    assertTrue(checked > 1000, "terms checked: " + checked);
+    assertTrue(moved > 0, "some frequencies moved: " + moved);
+  }
+
+  /**
    * A word of another skill's trigger phrase put in a skill's body (in place of one of its words:
    * every length kept): the skill enters that phrase's top 5, and leaves it when the word goes
    * again; each ranking the fresh index's.
