@@ -234,7 +234,22 @@ final class RoutingWire implements RoutingSeam {
             health = d.cannot().map(why -> why + " (health pages are not patched for it)");
             List<HealthState.Reach> reach = new ArrayList<>();
             if (health.isEmpty()) {
-              health = moves.unreached(state, p.rankings(), reach, published(site, olds, moves));
+              health =
+                  moves.unreached(
+                      state,
+                      p.rankings(),
+                      reach,
+                      published(site, olds, moves),
+                      id ->
+                          routed.stream()
+                              .filter(c -> c.id().equals(id) && c.root().isPresent())
+                              .findFirst()
+                              .map(
+                                  c ->
+                                      dev.skillsite.check.DescriptionFacts.of(
+                                              c.root().get(), c.now())
+                                          .key()
+                                          .toString()));
             }
             if (health.isEmpty()) {
               HealthState.Result hr =
@@ -669,7 +684,8 @@ final class RoutingWire implements RoutingSeam {
         HealthState state,
         Map<String, List<IndexAnswers.Ranked>> rankings,
         List<HealthState.Reach> reach,
-        java.util.function.Function<SkillId, Optional<Skill>> skills) {
+        java.util.function.Function<SkillId, Optional<Skill>> skills,
+        java.util.function.Function<SkillId, Optional<String>> where) {
       for (Skill s : changed.values()) {
         String name = s.id().value();
         if (state.unreachable(s.id())) {
@@ -726,10 +742,60 @@ final class RoutingWire implements RoutingSeam {
           reached |= !r.isEmpty() && r.get(0).id().equals(s.id());
         }
         if (!reached) {
-          return Optional.of(
-              name + "'s triggers changed and none ranked again routes to it first (reachability)");
+          // unreachable now: its entry and finding made from all its triggers' rankings (every
+          // one ranked again when its triggers changed), inserted in id order (HealthState)
+          Optional<String> no = lost(s, rankings, reach, skills, where);
+          if (no.isPresent()) {
+            return no;
+          }
         }
       }
+      return Optional.empty();
+    }
+
+    /**
+     * Adds to {@code reach} the entry of {@code s}, reachable before and routed to first by none of
+     * its triggers now ({@code UnreachableEntry}, as the check makes it), its finding at its
+     * description key ({@code where}); why not, if not.
+     */
+    private static Optional<String> lost(
+        Skill s,
+        Map<String, List<IndexAnswers.Ranked>> rankings,
+        List<HealthState.Reach> reach,
+        java.util.function.Function<SkillId, Optional<Skill>> skills,
+        java.util.function.Function<SkillId, Optional<String>> where) {
+      String name = s.id().value();
+      List<String> all = s.triggers().all();
+      if (all.isEmpty() || Boolean.TRUE.equals(s.frontmatter().get("disable-model-invocation"))) {
+        return Optional.of(name + " has no trigger now or is called by name only (reachability)");
+      }
+      List<Optional<SkillId>> takenBy = new ArrayList<>();
+      for (String t : all) {
+        List<IndexAnswers.Ranked> r = rankings.get(t);
+        if (r == null) {
+          return Optional.of(
+              name + " is unreachable now and its trigger \"" + t + "\" was not ranked again");
+        }
+        takenBy.add(r.isEmpty() ? Optional.empty() : Optional.of(r.get(0).id()));
+      }
+      Optional<dev.skillsite.check.Unreachable> u =
+          dev.skillsite.check.UnreachableEntry.of(s.id(), all, takenBy, skills);
+      Optional<String> rivalName = u.flatMap(x -> x.rival()).flatMap(skills).map(Skill::name);
+      Optional<String> at = where.apply(s.id());
+      if (u.isEmpty() || (u.get().rival().isPresent() && rivalName.isEmpty()) || at.isEmpty()) {
+        return Optional.of(
+            name + " is unreachable now and its rival or description key cannot be read");
+      }
+      reach.add(
+          HealthState.Reach.lost(
+              s.id(),
+              new RoutingHealthView.Lost(
+                  s.name(),
+                  HealthState.healthHref(s.id()),
+                  dev.skillsite.check.UnreachableEntry.reason(u.get(), r -> rivalName.orElse("")),
+                  u.get().rival().map(HealthState::healthHref).orElse("")),
+              dev.skillsite.check.UnreachableEntry.finding(u.get()),
+              at.get()));
       return Optional.empty();
     }
 

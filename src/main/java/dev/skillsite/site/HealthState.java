@@ -111,7 +111,20 @@ public final class HealthState implements AutoCloseable {
    * (empty with the entry).
    */
   public record Reach(
-      SkillId id, Optional<RoutingHealthView.Lost> entry, Optional<String> finding) {}
+      SkillId id, Optional<RoutingHealthView.Lost> entry, Optional<String> finding, String where) {
+    public Reach(SkillId id, Optional<RoutingHealthView.Lost> entry, Optional<String> finding) {
+      this(id, entry, finding, "");
+    }
+
+    /**
+     * A reachable skill that is unreachable now: its entry inserted in id order, its finding placed
+     * at {@code where} (its description key, {@code path:line:col}).
+     */
+    public static Reach lost(
+        SkillId id, RoutingHealthView.Lost entry, String finding, String where) {
+      return new Reach(id, Optional.of(entry), Optional.of(finding), where);
+    }
+  }
 
   /**
    * A patch's answer: the site files to publish (pages, the delta table) and the skills whose
@@ -502,6 +515,10 @@ public final class HealthState implements AutoCloseable {
               .render(PageKind.HEALTH, site, r.page(), e.getValue())
               .getBytes(StandardCharsets.UTF_8));
       changed.put("p:" + e.getKey(), encode(PageRecord.of(r.page(), e.getValue())));
+      // the first and last unreachable skill of each page written (a patch inserts by them)
+      changed.put(
+          "uk:" + e.getKey(),
+          lostRange(e.getValue().unreachable()).map(HealthState::encode).orElse(new byte[0]));
     }
     changedSections.forEach((id, s) -> changed.put("h:" + id.value(), encode(s)));
     changed.putAll(extra);
@@ -670,6 +687,18 @@ public final class HealthState implements AutoCloseable {
       views.put(path, now);
       return Optional.empty();
     }
+  }
+
+  /** The ids of the first and last unreachable skill on a page ({@code uk:} records). */
+  private static Optional<String[]> lostRange(List<RoutingHealthView.Lost> lost) {
+    if (lost.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<SkillId> first = idOf(SiteLayout.HEALTH, lost.get(0).href());
+    Optional<SkillId> last = idOf(SiteLayout.HEALTH, lost.get(lost.size() - 1).href());
+    return first.isPresent() && last.isPresent()
+        ? Optional.of(new String[] {first.get().value(), last.get().value()})
+        : Optional.empty();
   }
 
   /** A pair's row count as the collision matrix reads it (every pair's, {@code mx}). */
@@ -913,7 +942,7 @@ public final class HealthState implements AutoCloseable {
      * Each listed-unreachable skill's entry replaced or deleted, its finding with it, the count of
      * unreachable skills (page 1's summary; 0 on no page before or after) moved.
      */
-    Optional<String> reach(List<Reach> reach) {
+    Optional<String> reach(List<Reach> reach) throws IOException {
       int gone = 0;
       for (Reach r : reach) {
         String href = healthHref(r.id());
@@ -921,6 +950,14 @@ public final class HealthState implements AutoCloseable {
             get("u:" + href)
                 .filter(b -> b.length > 0)
                 .map(b -> new String(b, StandardCharsets.UTF_8));
+        if (path.isEmpty() && !r.where().isEmpty()) {
+          Optional<String> no = lose(r);
+          if (no.isPresent()) {
+            return no;
+          }
+          gone--;
+          continue;
+        }
         if (path.isEmpty()) {
           return Optional.of(r.id().value() + " is not listed unreachable");
         }
@@ -1017,7 +1054,7 @@ public final class HealthState implements AutoCloseable {
             r.id(),
             List.of(new RoutingHealthView.SkillHealth(was.get().get(0).rivals(), findings)));
       }
-      if (gone > 0) {
+      if (gone != 0) {
         Optional<HealthPage> one = load(SiteLayout.HEALTH);
         if (one.isEmpty()) {
           return Optional.of("no health page record of " + SiteLayout.HEALTH);
@@ -1048,6 +1085,134 @@ public final class HealthState implements AutoCloseable {
                   summary));
         }
       }
+      return Optional.empty();
+    }
+
+    /** The first and last unreachable skill's id on page {@code n}, as this patch has it. */
+    private Optional<String[]> lostRange(int n) {
+      String path = Paging.path(SiteLayout.HEALTH, n);
+      if (views.containsKey(path)) {
+        return HealthState.lostRange(views.get(path).unreachable());
+      }
+      return get("uk:" + path)
+          .filter(b -> b.length > 0)
+          .map(b -> GSON.fromJson(new String(b, StandardCharsets.UTF_8), String[].class));
+    }
+
+    /**
+     * A skill that was reachable and is unreachable now ({@code r.entry()}): its entry inserted in
+     * id order on the page of the unreachable section whose first skill is the last before it
+     * (found by the pages' recorded first and last ids, {@code uk:}: O(log pages) records; the
+     * split is made again after, {@link Resplit}), its finding put in its section at {@code
+     * r.where()}. Why not, if not.
+     */
+    private Optional<String> lose(Reach r) throws IOException {
+      if (r.entry().isEmpty() || r.finding().isEmpty()) {
+        return Optional.of(r.id().value() + " is not listed unreachable");
+      }
+      Optional<HealthPage> one = load(SiteLayout.HEALTH);
+      if (one.isEmpty()) {
+        return Optional.of("no health page record of " + SiteLayout.HEALTH);
+      }
+      List<HealthPage.Section> summary = one.get().sections();
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("pages? (\\d+)(?:–(\\d+))?")
+              .matcher(summary.size() > 1 ? summary.get(1).pages() : "");
+      boolean onePage = records.get(SiteLayout.HEALTH).page().pager().count() <= 1;
+      if ((!onePage && !m.matches()) || one.get().unreachableCount() == 0) {
+        return Optional.of(
+            r.id().value() + " is unreachable now and the report lists none (the sections move)");
+      }
+      int from = onePage ? 1 : Integer.parseInt(m.group(1));
+      int to = onePage || m.group(2) == null ? from : Integer.parseInt(m.group(2));
+      String key = r.id().value();
+      int n = from;
+      int lo = from + 1;
+      int hi = to;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        Optional<String[]> x = lostRange(mid);
+        if (x.isEmpty()) {
+          return Optional.of(
+              "no order record of the unreachable skills of "
+                  + Paging.path(SiteLayout.HEALTH, mid)
+                  + " (a build before them)");
+        }
+        if (x.get()[0].compareTo(key) < 0) {
+          n = mid;
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      String path = Paging.path(SiteLayout.HEALTH, n);
+      Optional<HealthPage> v = load(path);
+      if (v.isEmpty()) {
+        return Optional.of("no health page record of " + path);
+      }
+      List<RoutingHealthView.Lost> list = new ArrayList<>(v.get().unreachable());
+      int pos = 0;
+      for (RoutingHealthView.Lost u : list) {
+        Optional<SkillId> id = idOf(SiteLayout.HEALTH, u.href());
+        if (id.isEmpty() || id.get().value().equals(key)) {
+          return Optional.of("the health page " + path + " lists an entry it cannot order by");
+        }
+        if (id.get().value().compareTo(key) < 0) {
+          pos++;
+        }
+      }
+      list.add(pos, r.entry().get());
+      HealthPage p = v.get();
+      views.put(
+          path,
+          with(
+              p,
+              p.probes(),
+              p.listing(),
+              p.pairs(),
+              list,
+              p.matrix(),
+              p.pairCount(),
+              p.unreachableCount(),
+              p.sections()));
+      extra.put("u:" + healthHref(r.id()), path.getBytes(StandardCharsets.UTF_8));
+      if (!r.entry().get().rivalHref().isEmpty()) {
+        extra.put("w:" + r.entry().get().rivalHref(), encode(true));
+      }
+      // its finding, placed among the section's in Diagnostic.ORDER
+      Optional<List<RoutingHealthView.SkillHealth>> was =
+          changedSections.containsKey(r.id())
+              ? Optional.of(changedSections.get(r.id()))
+              : patchedSection(r.id()).or(() -> sections.apply(r.id()));
+      if (was.isEmpty() || was.get().size() != 1) {
+        return Optional.of("no recorded health section of " + r.id().value());
+      }
+      String page = SiteLayout.skill(r.id());
+      RoutingHealthView.Finding f =
+          new RoutingHealthView.Finding(
+              r.entry().get().name(),
+              Urls.relative(page, page),
+              r.where(),
+              "warning",
+              "unreachable-skill",
+              r.finding().get());
+      List<RoutingHealthView.Finding> findings = new ArrayList<>(was.get().get(0).findings());
+      int at = 0;
+      for (RoutingHealthView.Finding x : findings) {
+        if (x.code().equals("unreachable-skill") || x.code().equals("no-triggers")) {
+          return Optional.of(r.id().value() + "'s section shows it unreachable already");
+        }
+        int c = compareFindings(x, f);
+        if (c == 0) {
+          return Optional.of(r.id().value() + "'s unreachable finding ties another");
+        }
+        if (c < 0) {
+          at++;
+        }
+      }
+      findings.add(at, f);
+      changedSections.put(
+          r.id(), List.of(new RoutingHealthView.SkillHealth(was.get().get(0).rivals(), findings)));
       return Optional.empty();
     }
 
@@ -1804,6 +1969,7 @@ public final class HealthState implements AutoCloseable {
                           p.secondHref(),
                           p.triggers().size())));
       range(view.pairs()).ifPresent(r -> where.put("pk:" + path, encode(r)));
+      lostRange(view.unreachable()).ifPresent(r -> where.put("uk:" + path, encode(r)));
       view.unreachable().forEach(u -> where.put("u:" + u.href(), at));
       view.unreachable().stream()
           .filter(u -> !u.rivalHref().isEmpty())

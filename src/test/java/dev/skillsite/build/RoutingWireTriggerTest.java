@@ -234,6 +234,71 @@ class RoutingWireTriggerTest {
   }
 
   @Test
+  void aReachableSkillThatLosesItsOnlyOwnTriggerIsInsertedUnreachable() throws IOException {
+    // three skills listing two of oban-thinking's phrases and one phrase of their own (which
+    // reaches them), and one listing only oban-thinking's (unreachable: the section is there;
+    // the first edit inserts before it, the second between the two);
+    // each edit replaces a skill's own phrase by another of oban-thinking's: it is unreachable
+    // now, its entry inserted in id order among the others, its finding in its section
+    Path content = content(false);
+    Path oban = content.resolve("plugins/elixir/skills/oban-thinking/SKILL.md");
+    List<String> phrases = new ArrayList<>();
+    Matcher m = PHRASE.matcher(description(Files.readString(oban)));
+    while (m.find()) {
+      phrases.add(m.group(1));
+    }
+    List<String> names = List.of("zq-alpha", "zq-beta", "zq-gamma", "zq-lost");
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      List<String> three = name.equals("zq-lost") ? phrases.subList(6, 9) : phrases.subList(0, 3);
+      Path dir = content.resolve("plugins/elixir/skills/" + name);
+      Files.createDirectories(dir);
+      // its own: another of oban-thinking's phrases with its last word made "zebrafish" (an
+      // edit that puts the word back keeps every field's length: the routing side's statistics)
+      String own =
+          i > 2
+              ? three.get(2)
+              : phrases.get(3 + i).replaceAll("[A-Za-z]{3,}(?=[^A-Za-z]*$)", "zebrafish");
+      Files.writeString(
+          dir.resolve("SKILL.md"),
+          "---\nname: "
+              + name
+              + "\ndescription: Use when the user says \""
+              + three.get(0)
+              + "\", \""
+              + three.get(1)
+              + "\" or \""
+              + own
+              + "\".\n---\n\n# "
+              + name
+              + "\n\nSee the other skills.\n");
+    }
+    Path pre = tmp.resolve("pre");
+    RoutingWireTest.build(content, pre);
+    Set<String> lost = unreachable(pre);
+    assertTrue(lost.contains("zq-lost"), "unreachable: " + lost);
+    assertTrue(lost.stream().noneMatch(n -> names.subList(0, 3).contains(n)), "reached: " + lost);
+    Run r =
+        run(
+            content,
+            (text, k) -> {
+              int i = names.indexOf(text.replaceAll("(?s).*\nname: ([a-z-]+)\n.*", "$1"));
+              if (k > 0 || i < 0 || i > 2) {
+                return Optional.empty();
+              }
+              Matcher own = phrase(text, 2).orElseThrow();
+              return Optional.of(
+                  text.substring(0, own.start(1))
+                      + phrases.get(3 + i)
+                      + text.substring(own.end(1)));
+            },
+            (was, now, rows, pairs) -> lostMoved > 0,
+            2);
+    // run compares each patched edit with a clean build byte for byte (health pages, sections)
+    assertEquals(2, r.patched().size(), "a skill gone unreachable refused: " + r.refused());
+  }
+
+  @Test
   void anotherSkillsRowMovesToItsNewRivalAndIsPatched() throws IOException {
     // three replicas of ecto-thinking (the 10x corpus's copies: same description, another name):
     // a replica's reworded phrase hands another replica's row of it to a third skill
@@ -264,6 +329,9 @@ class RoutingWireTriggerTest {
    * deleted or inserted.
    */
   private final Set<String> moved = new TreeSet<>();
+
+  /** How many skills the last patch of {@link #run} made unreachable, less those it reached. */
+  private int lostMoved;
 
   /** The collision rows the health report of {@code site} shows, as "owner|trigger|rival|kind". */
   private static Set<String> rows(Path site) throws IOException {
@@ -404,6 +472,7 @@ class RoutingWireTriggerTest {
           pairsNow.stream().filter(x -> !pairsThen.contains(x)).forEach(moved::add);
           int lostThen = unreachable(out).size();
           int[] now = pairsAndRows(clean);
+          lostMoved = unreachable(clean).size() - lostThen;
           RoutingWireTest.publish(content, out, p);
           o.commit();
           // the published SKILL.md copy as PatchBuild writes it: a later edit of another skill

@@ -127,6 +127,104 @@ class HealthResplitTest {
     assertTrue(resplit >= 5, "most edits move entries to another page: " + resplit);
   }
 
+  @Test
+  void skillsGoneUnreachableAreInsertedInIdOrderOnTheirPage() throws IOException {
+    // 40 of the 1,500 reachable at first; each edit makes one unreachable: its entry goes on the
+    // page whose first unreachable skill is the last before it (a binary search over the pages'
+    // uk: records), the pages after it split again
+    CatalogFixture f = new CatalogFixture();
+    for (int i = 0; i < SKILLS; i++) {
+      f =
+          f.skill(String.format("skill-%04d", i))
+              .description("Use when the user asks to \"do task " + i + "\".")
+              .phrases("do task " + i)
+              .add();
+    }
+    catalog = f.catalog();
+    Random random = new Random(27);
+    List<SkillId> ids = catalog.skills().stream().map(Skill::id).toList();
+    for (Skill s : catalog.skills()) {
+      reasons.put(s.id(), reason(random, 200 + random.nextInt(1400)));
+      findings.put(s.id(), "no trigger of it routes to it first");
+    }
+    List<SkillId> order = new ArrayList<>(ids);
+    java.util.Collections.shuffle(order, random);
+    reached.addAll(order.subList(0, 40));
+    Path site = tmp.resolve("site");
+    build(site);
+    assertTrue(pages(site).size() >= 5, "a report of several pages");
+    int patched = 0;
+    java.util.Set<String> onPages = new java.util.TreeSet<>();
+    List<String> refused = new ArrayList<>();
+    for (int k = 0; k < 24; k++) {
+      SkillId id = order.get(k);
+      reached.remove(id);
+      String where = "skills/" + catalog.skill(id).orElseThrow().name() + "/SKILL.md:2:1";
+      HealthState.Result r;
+      try (HealthState state = HealthState.open(site).orElseThrow()) {
+        assertTrue(!state.unreachable(id), "edit " + k + ": listed before");
+        r =
+            state.patch(
+                List.of(),
+                List.of(),
+                Map.of(),
+                0,
+                List.of(),
+                List.of(HealthState.Reach.lost(id, lost(id), findings.get(id), where)),
+                x -> Optional.empty(),
+                Map.of(),
+                Optional.empty(),
+                x ->
+                    Optional.of(
+                        List.of(
+                            x.equals(id)
+                                ? new RoutingHealthView.SkillHealth(List.of(), List.of())
+                                : section(x, findings.get(x)))));
+      }
+      Path clean = tmp.resolve("clean-" + k);
+      build(clean);
+      if (r.patched().isEmpty()) {
+        assertTrue(
+            r.cannot().contains("more pages") || r.cannot().contains("fewer pages"),
+            "edit " + k + " refused: " + r.cannot());
+        assertTrue(pages(clean).size() != pages(site).size(), "edit " + k + ": " + r.cannot());
+        refused.add(r.cannot());
+        site = clean;
+        continue;
+      }
+      for (var e : r.patched().get().files().entrySet()) {
+        Path to = site.resolve(e.getKey());
+        Files.createDirectories(to.getParent());
+        Files.write(to, e.getValue());
+      }
+      Map<String, String> want = pages(clean);
+      Map<String, String> got = pages(site);
+      assertEquals(want.keySet(), got.keySet(), "edit " + k + ": the health pages");
+      for (String p : want.keySet()) {
+        assertEquals(want.get(p), got.get(p), "edit " + k + ": " + p);
+      }
+      assertEquals(
+          List.of(section(id, findings.get(id))),
+          r.patched().get().sections().get(id),
+          "edit " + k + ": the skill's section");
+      try (HealthState state = HealthState.open(site).orElseThrow()) {
+        assertTrue(state.unreachable(id), "edit " + k + ": listed after");
+      }
+      r.patched().get().files().keySet().stream()
+          .filter(p -> p.startsWith("health/page_"))
+          .forEach(onPages::add);
+      patched++;
+    }
+    System.out.printf(
+        "inserted %d of 24, pages after the first written %s (refused: %s)%n",
+        patched, onPages, refused);
+    assertTrue(patched >= 20, "most insertions keep the page count: " + refused);
+    assertTrue(onPages.size() >= 3, "entries inserted on several pages: " + onPages);
+  }
+
+  /** Skills the report does not list (a trigger reaches them). */
+  private final java.util.Set<SkillId> reached = new java.util.HashSet<>();
+
   private static String reason(Random random, int length) {
     StringBuilder b = new StringBuilder();
     while (b.length() < length) {
@@ -162,7 +260,10 @@ class HealthResplitTest {
     RoutingHealthView view =
         new RoutingHealthView(
             List.of(),
-            catalog.skills().stream().map(s -> lost(s.id())).toList(),
+            catalog.skills().stream()
+                .filter(s -> !reached.contains(s.id()))
+                .map(s -> lost(s.id()))
+                .toList(),
             List.of(),
             1500,
             new RoutingHealthView.Listing(100, 15000, List.of()),
@@ -176,7 +277,9 @@ class HealthResplitTest {
 
           @Override
           public RoutingHealthView.SkillHealth skill(SkillId id, Function<SkillId, String> h) {
-            return section(id, findings.get(id));
+            return reached.contains(id)
+                ? new RoutingHealthView.SkillHealth(List.of(), List.of())
+                : section(id, findings.get(id));
           }
         };
     SiteGenerator g = new SiteGenerator(Optional.empty());
