@@ -32,6 +32,8 @@ final class PatchOverlay {
   private final Map<SkillId, Long> chars = new TreeMap<>();
   private final Map<SkillId, String> summaries = new TreeMap<>();
   private final Map<SkillId, String> described = new TreeMap<>();
+  private final Map<String, java.util.List<String>> references = new TreeMap<>();
+  private final Map<SkillId, String> anchors = new TreeMap<>();
   private final java.util.List<long[]> shifts = new java.util.ArrayList<>();
   private OptionalLong total = OptionalLong.empty();
 
@@ -62,6 +64,11 @@ final class PatchOverlay {
           case "c" -> o.chars.put(new SkillId(f[1]), Long.parseLong(f[2]));
           case "s" -> o.summaries.put(new SkillId(f[1]), unescape(f[2]));
           case "d" -> o.described.put(new SkillId(f[1]), f[2]);
+          case "f" ->
+              o.references.put(
+                  f[1],
+                  java.util.Arrays.stream(f, 2, f.length).map(PatchOverlay::unescape).toList());
+          case "a" -> o.anchors.put(new SkillId(f[1]), f[2]);
           case "x" -> o.shifts.add(new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
           default -> {
             return Optional.empty();
@@ -89,6 +96,33 @@ final class PatchOverlay {
    */
   String routing(String dir, String recorded) {
     return routings.getOrDefault(dir, recorded);
+  }
+
+  /**
+   * The reference files (content paths, in the finder's order) of the skill in folder {@code dir}
+   * as the published site has them: a patch's (a reference added or deleted), else the recorded
+   * ones.
+   */
+  java.util.List<String> references(String dir, java.util.List<String> recorded) {
+    return references.getOrDefault(dir, recorded);
+  }
+
+  /** The folders of skills whose references a patch added or deleted. */
+  java.util.Set<String> referenceDirs() {
+    return references.keySet();
+  }
+
+  void referenced(String dir, java.util.List<String> files) {
+    references.put(dir, java.util.List.copyOf(files));
+  }
+
+  /** The digests of the patched skills' anchors (a reference added or deleted), by id. */
+  Map<SkillId, String> anchors() {
+    return anchors;
+  }
+
+  void anchors(Map<SkillId, String> digests) {
+    anchors.putAll(digests);
   }
 
   void routed(String dir, String digest) {
@@ -176,6 +210,14 @@ final class PatchOverlay {
         (id, t) -> sb.append("s\t").append(id.value()).append('\t').append(escape(t)).append('\n'));
     described.forEach(
         (id, d) -> sb.append("d\t").append(id.value()).append('\t').append(d).append('\n'));
+    references.forEach(
+        (d, files) -> {
+          sb.append("f\t").append(d);
+          files.forEach(f -> sb.append('\t').append(escape(f)));
+          sb.append('\n');
+        });
+    anchors.forEach(
+        (id, a) -> sb.append("a\t").append(id.value()).append('\t').append(a).append('\n'));
     for (long[] x : shifts) {
       sb.append("x\t").append(x[0]).append('\t').append(x[1]).append('\n');
     }
