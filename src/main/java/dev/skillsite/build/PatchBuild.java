@@ -390,6 +390,13 @@ public final class PatchBuild {
             return Attempt.no(r.id() + " has an error or a missing file now");
           }
           Skill now = again.get().skill();
+          for (Diagnostic d : again.get().diagnostics()) {
+            if (referenceFiles.added(r).contains(d.pos().path())) {
+              // a reference skipped or warned about is the loader's finding (its health rows)
+              return Attempt.no(
+                  r.id() + "'s reference " + d.pos().path() + " added has a warning: " + d.code());
+            }
+          }
           diagnostics.addAll(again.get().diagnostics());
           skills.add(now);
           Optional<RoutingSeam.Published> published = Optional.empty();
@@ -447,6 +454,7 @@ public final class PatchBuild {
         // now, skills.json's entry, the pages and sitemap URLs to delete
         Set<String> referencesChanged = new TreeSet<>();
         List<String> pagesGone = new ArrayList<>();
+        List<String> pagesNew = new ArrayList<>();
         for (PatchState.SkillRecord r : owners.keySet()) {
           if (!referenceFiles.changes(r)) {
             continue;
@@ -454,8 +462,12 @@ public final class PatchBuild {
           overlay.referenced(r.dir(), referenceFiles.now(r));
           listed.add(r.id());
           referencesChanged.addAll(referenceFiles.deleted(r));
+          referencesChanged.addAll(referenceFiles.added(r));
           for (String gone : referenceFiles.deleted(r)) {
             pagesGone.add(dev.skillsite.site.SiteLayout.reference(r.id(), inSkill(r.dir(), gone)));
+          }
+          for (String come : referenceFiles.added(r)) {
+            pagesNew.add(dev.skillsite.site.SiteLayout.reference(r.id(), inSkill(r.dir(), come)));
           }
         }
         steps.done("read");
@@ -706,13 +718,13 @@ public final class PatchBuild {
               return Attempt.no(r.id() + " has no SKILL.md entry in the discovery index");
             }
           }
-          if (!pagesGone.isEmpty()) {
+          if (!pagesGone.isEmpty() || !pagesNew.isEmpty()) {
             dev.skillsite.site.SitemapPatch.Outcome sitemap =
                 new dev.skillsite.site.SitemapPatch(
                         options.baseUrl().isPresent()
                             ? options.baseUrl()
                             : loader.config(root).baseUrl())
-                    .change(out, Set.of(), new TreeSet<>(pagesGone));
+                    .change(out, new TreeSet<>(pagesNew), new TreeSet<>(pagesGone));
             if (sitemap.refused().isPresent()) {
               return Attempt.no(sitemap.refused().get());
             }
@@ -762,7 +774,7 @@ public final class PatchBuild {
               Optional.of(
                   new BuildResult(
                           totals.skills(),
-                          totals.pages() - pagesGone.size(),
+                          totals.pages() - pagesGone.size() + pagesNew.size(),
                           diagnostics,
                           seconds,
                           true,
@@ -773,7 +785,7 @@ public final class PatchBuild {
                           true,
                           BuildResult.Rankings.NONE,
                           new BuildResult.Output(
-                              totals.pages() - pagesGone.size(),
+                              totals.pages() - pagesGone.size() + pagesNew.size(),
                               true,
                               how.replaced(),
                               how.deleted()),

@@ -123,14 +123,6 @@ final class ReferenceFiles {
         return Optional.of(
             r.id() + " has more than " + MAX_REFERENCES + " references (which are published)");
       }
-      if (added.containsKey(r)) {
-        return Optional.of(
-            r.id()
-                + ": reference "
-                + added.get(r).first()
-                + " added (its page and its siblings', the skill page's list, skills.json, the"
-                + " sitemap and the archive are patched for a reference deleted only)");
-      }
     }
     return Optional.empty();
   }

@@ -1154,6 +1154,37 @@ class PatchBuildSpecTest {
     assertClean(content, out, "a second reference deleted", true);
   }
 
+  /**
+   * A reference added to an archived skill no other skill's document links into: its page made, the
+   * rest as for one deleted, == the clean build; then the new reference edited (read back from the
+   * list the patch left) and deleted again, each patched.
+   */
+  @Test
+  void aReferenceAddedIsPatched() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    BuildResult whole = run(content, out, Optional.empty());
+    Path added = content.resolve("skills/theme-factory/themes/notes.md");
+    Files.writeString(added, "# Notes\n\nA note on the themes, read by no other document.\n");
+    BuildResult r = run(content, out, Optional.of(List.of(added)));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertEquals(whole.pages() + 1, r.pages(), "one page more");
+    String page =
+        dev.skillsite.site.SiteLayout.reference(
+            new dev.skillsite.model.SkillId("theme-factory"), "themes/notes.md");
+    assertTrue(Files.exists(out.resolve(page)), page + " published");
+    assertClean(content, out, "a reference added");
+    r = run(content, out, Optional.of(List.of(append(added))));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertClean(content, out, "the added reference edited");
+    Files.delete(added);
+    r = run(content, out, Optional.of(List.of(added)));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertFalse(Files.exists(out.resolve(page)), page + " deleted");
+    assertClean(content, out, "the added reference deleted again");
+  }
+
   private static BuildResult run(Path content, Path site, Optional<List<Path>> changed)
       throws IOException {
     BuildResult r = patch(site).run(options(content, site), changed);
