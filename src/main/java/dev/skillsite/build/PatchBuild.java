@@ -470,6 +470,7 @@ public final class PatchBuild {
             pagesNew.add(dev.skillsite.site.SiteLayout.reference(r.id(), inSkill(r.dir(), come)));
           }
         }
+        overlay.pages(pagesNew.size() - pagesGone.size());
         steps.done("read");
         Optional<SkillPagesPatch.State> pagesState = Optional.empty();
         if (!markdown.isEmpty()) { // before routing: its state is not touched for nothing
@@ -774,7 +775,7 @@ public final class PatchBuild {
               Optional.of(
                   new BuildResult(
                           totals.skills(),
-                          totals.pages() - pagesGone.size() + pagesNew.size(),
+                          (int) (totals.pages() + overlay.pages()),
                           diagnostics,
                           seconds,
                           true,
@@ -785,7 +786,7 @@ public final class PatchBuild {
                           true,
                           BuildResult.Rankings.NONE,
                           new BuildResult.Output(
-                              totals.pages() - pagesGone.size() + pagesNew.size(),
+                              (int) (totals.pages() + overlay.pages()),
                               true,
                               how.replaced(),
                               how.deleted()),

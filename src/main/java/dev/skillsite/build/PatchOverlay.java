@@ -36,6 +36,7 @@ final class PatchOverlay {
   private final Map<SkillId, String> anchors = new TreeMap<>();
   private final java.util.List<long[]> shifts = new java.util.ArrayList<>();
   private OptionalLong total = OptionalLong.empty();
+  private long pages; // pages patches added less those they deleted (references)
 
   private PatchOverlay() {}
 
@@ -69,6 +70,7 @@ final class PatchOverlay {
                   f[1],
                   java.util.Arrays.stream(f, 2, f.length).map(PatchOverlay::unescape).toList());
           case "a" -> o.anchors.put(new SkillId(f[1]), f[2]);
+          case "p" -> o.pages = Long.parseLong(f[1]);
           case "x" -> o.shifts.add(new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
           default -> {
             return Optional.empty();
@@ -105,6 +107,15 @@ final class PatchOverlay {
    */
   java.util.List<String> references(String dir, java.util.List<String> recorded) {
     return references.getOrDefault(dir, recorded);
+  }
+
+  /** The pages patches added less those they deleted, since the last whole build. */
+  long pages() {
+    return pages;
+  }
+
+  void pages(long added) {
+    pages += added;
   }
 
   /** The folders of skills whose references a patch added or deleted. */
@@ -202,6 +213,9 @@ final class PatchOverlay {
   void write(Path site) throws IOException {
     StringBuilder sb = new StringBuilder();
     total.ifPresent(t -> sb.append("total\t").append(t).append('\n'));
+    if (pages != 0) {
+      sb.append("p\t").append(pages).append('\n');
+    }
     models.forEach((d, m) -> sb.append("m\t").append(d).append('\t').append(m).append('\n'));
     routings.forEach((d, r) -> sb.append("r\t").append(d).append('\t').append(r).append('\n'));
     chars.forEach(

@@ -1186,6 +1186,7 @@ class PatchBuildSpecTest {
     Files.delete(added);
     r = run(content, out, Optional.of(List.of(added)));
     assertTrue(r.patch().taken(), r.patch().toString());
+    assertEquals(whole.pages(), r.pages(), "the pages counted through the overlay");
     assertFalse(Files.exists(out.resolve(page)), page + " deleted");
     assertClean(content, out, "the added reference deleted again");
   }
