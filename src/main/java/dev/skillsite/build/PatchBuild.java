@@ -301,7 +301,7 @@ public final class PatchBuild {
           String lower = rel.toLowerCase(Locale.ROOT);
           Optional<PatchState.SkillRecord> owner = Optional.empty();
           for (String dir = ContentPaths.parent(rel); owner.isEmpty(); ) {
-            owner = state.skillIn(dir);
+            owner = state.skillIn(dir).map(o -> withReferences(o, overlay));
             if (owner.isPresent() || dir.isEmpty()) {
               break;
             }
@@ -380,11 +380,23 @@ public final class PatchBuild {
           PatchState.SkillRecord r = e.getKey();
           Optional<ContentLoader.Reloaded> again =
               loader.read(
-                  root, r.id(), r.source(), r.collectionId(), r.references(), r.declaredRelated());
+                  root,
+                  r.id(),
+                  r.source(),
+                  r.collectionId(),
+                  referenceFiles.now(r),
+                  r.declaredRelated());
           if (again.isEmpty()) {
             return Attempt.no(r.id() + " has an error or a missing file now");
           }
           Skill now = again.get().skill();
+          for (Diagnostic d : again.get().diagnostics()) {
+            if (referenceFiles.added(r).contains(d.pos().path())) {
+              // a reference skipped or warned about is the loader's finding (its health rows)
+              return Attempt.no(
+                  r.id() + "'s reference " + d.pos().path() + " added has a warning: " + d.code());
+            }
+          }
           diagnostics.addAll(again.get().diagnostics());
           skills.add(now);
           Optional<RoutingSeam.Published> published = Optional.empty();
@@ -438,6 +450,27 @@ public final class PatchBuild {
                   Optional.of(root),
                   published));
         }
+        // references deleted (ReferenceFiles.refusal let them through): the published list from
+        // now, skills.json's entry, the pages and sitemap URLs to delete
+        Set<String> referencesChanged = new TreeSet<>();
+        List<String> pagesGone = new ArrayList<>();
+        List<String> pagesNew = new ArrayList<>();
+        for (PatchState.SkillRecord r : owners.keySet()) {
+          if (!referenceFiles.changes(r)) {
+            continue;
+          }
+          overlay.referenced(r.dir(), referenceFiles.now(r));
+          listed.add(r.id());
+          referencesChanged.addAll(referenceFiles.deleted(r));
+          referencesChanged.addAll(referenceFiles.added(r));
+          for (String gone : referenceFiles.deleted(r)) {
+            pagesGone.add(dev.skillsite.site.SiteLayout.reference(r.id(), inSkill(r.dir(), gone)));
+          }
+          for (String come : referenceFiles.added(r)) {
+            pagesNew.add(dev.skillsite.site.SiteLayout.reference(r.id(), inSkill(r.dir(), come)));
+          }
+        }
+        overlay.pages(pagesNew.size() - pagesGone.size());
         steps.done("read");
         Optional<SkillPagesPatch.State> pagesState = Optional.empty();
         if (!markdown.isEmpty()) { // before routing: its state is not touched for nothing
@@ -445,8 +478,7 @@ public final class PatchBuild {
           if (pagesState.isEmpty()) {
             return Attempt.no("the last build left no pages record (Markdown changed)");
           }
-          pagesState.get().patched(overlay.chars(), overlay.total());
-          pagesState.get().patchedCards(overlay.summaries(), overlay.descriptions());
+          prime(pagesState.get(), overlay, state, owners.keySet(), referenceFiles);
         }
         try (Closing closing = new Closing()) {
           pagesState.ifPresent(closing::add);
@@ -538,8 +570,7 @@ public final class PatchBuild {
                   "the last build left no pages record (related lists or health sections changed)");
             }
             closing.add(pagesState.get());
-            pagesState.get().patched(overlay.chars(), overlay.total());
-            pagesState.get().patchedCards(overlay.summaries(), overlay.descriptions());
+            prime(pagesState.get(), overlay, state, owners.keySet(), referenceFiles);
           }
           steps.done(
               "related ("
@@ -565,7 +596,7 @@ public final class PatchBuild {
             soFar = new SoFar(relatedState, healthState);
           }
           if (pagesState.isPresent()) {
-            SkillPagesPatch.Skills known = known(loader, state, root);
+            SkillPagesPatch.Skills known = known(loader, state, overlay, root);
             SkillPagesPatch pagesPatch = new SkillPagesPatch(templates);
             Map<SkillId, List<RoutingHealthView.SkillHealth>> sections =
                 new TreeMap<>(RelatedPatch.BY_ID);
@@ -653,6 +684,7 @@ public final class PatchBuild {
             }
             overlay.chars(pagesState.get().patchedChars(), pagesState.get().total());
             overlay.cards(pagesState.get().summaries(), pagesState.get().descriptions());
+            overlay.anchors(pagesState.get().anchors());
             overlay.write(writer.staging());
             staged.add(PatchOverlay.PATH);
             steps.done("cards");
@@ -661,7 +693,8 @@ public final class PatchBuild {
           for (PatchState.SkillRecord r : owners.keySet()) {
             Skill now = skills.get(i++);
             SkillFilesPatch.Outcome o =
-                SkillFilesPatch.stage(root, now, owners.get(r), out, writer.staging());
+                SkillFilesPatch.stage(
+                    root, now, owners.get(r), referencesChanged, out, writer.staging());
             if (o.refused().isPresent()) {
               return Attempt.no(r.id() + ": " + o.refused().get());
             }
@@ -684,6 +717,23 @@ public final class PatchBuild {
                     Files.readAllBytes(root.resolve(now.source())),
                     overlay.discoveryAt(r.discoveryAt()))) {
               return Attempt.no(r.id() + " has no SKILL.md entry in the discovery index");
+            }
+          }
+          if (!pagesGone.isEmpty() || !pagesNew.isEmpty()) {
+            dev.skillsite.site.SitemapPatch.Outcome sitemap =
+                new dev.skillsite.site.SitemapPatch(
+                        options.baseUrl().isPresent()
+                            ? options.baseUrl()
+                            : loader.config(root).baseUrl())
+                    .change(out, new TreeSet<>(pagesNew), new TreeSet<>(pagesGone));
+            if (sitemap.refused().isPresent()) {
+              return Attempt.no(sitemap.refused().get());
+            }
+            for (Map.Entry<String, String> f : sitemap.files().entrySet()) {
+              Path at = writer.staging().resolve(f.getKey());
+              Files.createDirectories(at.getParent());
+              Files.writeString(at, f.getValue(), java.nio.charset.StandardCharsets.UTF_8);
+              staged.add(f.getKey());
             }
           }
           staged.add(DiscoveryIndexWriter.PATH);
@@ -711,7 +761,12 @@ public final class PatchBuild {
           steps.done("audit");
           staged.addAll(routedFiles);
           AtomicSiteWriter.Published how =
-              writer.patch(List.copyOf(staged), patched.exportDeleted(), killAfter);
+              writer.patch(
+                  List.copyOf(staged),
+                  java.util.stream.Stream.concat(
+                          patched.exportDeleted().stream(), pagesGone.stream())
+                      .toList(),
+                  killAfter);
           routed.commit(); // once the journal is written: a kill before is seen by the next patch
           steps.done("publish");
           PatchState.Totals totals = state.totals();
@@ -720,7 +775,7 @@ public final class PatchBuild {
               Optional.of(
                   new BuildResult(
                           totals.skills(),
-                          totals.pages(),
+                          (int) (totals.pages() + overlay.pages()),
                           diagnostics,
                           seconds,
                           true,
@@ -731,7 +786,10 @@ public final class PatchBuild {
                           true,
                           BuildResult.Rankings.NONE,
                           new BuildResult.Output(
-                              totals.pages(), true, how.replaced(), how.deleted()),
+                              (int) (totals.pages() + overlay.pages()),
+                              true,
+                              how.replaced(),
+                              how.deleted()),
                           BuildResult.Patch.NONE)
                       .withPatch(
                           new BuildResult.Patch(
@@ -864,7 +922,7 @@ public final class PatchBuild {
       List<String> staged,
       SoFar soFar)
       throws IOException {
-    SkillPagesPatch.Skills known = known(loader, state, root);
+    SkillPagesPatch.Skills known = known(loader, state, overlay, root);
     for (SkillId id : ids) {
       Optional<PatchState.SkillRecord> r = state.skill(id);
       if (r.isEmpty()) {
@@ -1069,19 +1127,73 @@ public final class PatchBuild {
     return Optional.empty();
   }
 
+  /** A content path of the skill in folder {@code dir} as a path in that folder. */
+  private static String inSkill(String dir, String path) {
+    return dir.isEmpty() ? path : path.substring(dir.length() + 1);
+  }
+
+  /** {@code r} with the references the published site has (a patch may have deleted some). */
+  static PatchState.SkillRecord withReferences(PatchState.SkillRecord r, PatchOverlay overlay) {
+    List<String> now = overlay.references(r.dir(), r.references());
+    return now.equals(r.references())
+        ? r
+        : new PatchState.SkillRecord(
+            r.id(),
+            r.source(),
+            r.collectionId(),
+            now,
+            r.declaredRelated(),
+            r.model(),
+            r.routing(),
+            r.audit(),
+            r.discoveryAt());
+  }
+
+  /**
+   * Gives the pages record what earlier patches changed (the Markdown characters, cards, anchors,
+   * reference lists) and what this one may change: the anchors of the {@code changed} skills whose
+   * references it adds or deletes (their folders proved unlinked: ReferenceFiles.refusal).
+   */
+  private static void prime(
+      SkillPagesPatch.State pages,
+      PatchOverlay overlay,
+      PatchState state,
+      Set<PatchState.SkillRecord> changed,
+      ReferenceFiles referenceFiles) {
+    pages.patched(overlay.chars(), overlay.total());
+    pages.patchedCards(overlay.summaries(), overlay.descriptions());
+    pages.patchedAnchors(overlay.anchors());
+    for (String dir : overlay.referenceDirs()) {
+      state
+          .skillIn(dir)
+          .ifPresent(
+              r ->
+                  pages.referencesRecorded(
+                      r.id(), r.references().stream().map(f -> inSkill(dir, f)).toList()));
+    }
+    for (PatchState.SkillRecord r : changed) {
+      if (referenceFiles.changes(r)) {
+        pages.anchorsMayChange(r.id());
+      }
+    }
+  }
+
   /** The last build's skills as the pages side asks about them: lookups in the state. */
-  private static SkillPagesPatch.Skills known(ContentLoader loader, PatchState state, Path root) {
+  private static SkillPagesPatch.Skills known(
+      ContentLoader loader, PatchState state, PatchOverlay overlay, Path root) {
     return new SkillPagesPatch.Skills() {
       @Override
       public Optional<SkillPagesPatch.Folder> skillIn(String dir) {
         return state
             .skillIn(dir)
+            .map(r -> withReferences(r, overlay))
             .map(r -> new SkillPagesPatch.Folder(r.id(), r.source(), r.references()));
       }
 
       @Override
       public Optional<Skill> read(SkillPagesPatch.Folder folder) throws IOException {
-        Optional<PatchState.SkillRecord> r = state.skillIn(folder.dir());
+        Optional<PatchState.SkillRecord> r =
+            state.skillIn(folder.dir()).map(x -> withReferences(x, overlay));
         if (r.isEmpty()) {
           return Optional.empty();
         }

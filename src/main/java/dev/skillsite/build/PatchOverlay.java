@@ -32,8 +32,11 @@ final class PatchOverlay {
   private final Map<SkillId, Long> chars = new TreeMap<>();
   private final Map<SkillId, String> summaries = new TreeMap<>();
   private final Map<SkillId, String> described = new TreeMap<>();
+  private final Map<String, java.util.List<String>> references = new TreeMap<>();
+  private final Map<SkillId, String> anchors = new TreeMap<>();
   private final java.util.List<long[]> shifts = new java.util.ArrayList<>();
   private OptionalLong total = OptionalLong.empty();
+  private long pages; // pages patches added less those they deleted (references)
 
   private PatchOverlay() {}
 
@@ -62,6 +65,12 @@ final class PatchOverlay {
           case "c" -> o.chars.put(new SkillId(f[1]), Long.parseLong(f[2]));
           case "s" -> o.summaries.put(new SkillId(f[1]), unescape(f[2]));
           case "d" -> o.described.put(new SkillId(f[1]), f[2]);
+          case "f" ->
+              o.references.put(
+                  f[1],
+                  java.util.Arrays.stream(f, 2, f.length).map(PatchOverlay::unescape).toList());
+          case "a" -> o.anchors.put(new SkillId(f[1]), f[2]);
+          case "p" -> o.pages = Long.parseLong(f[1]);
           case "x" -> o.shifts.add(new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
           default -> {
             return Optional.empty();
@@ -89,6 +98,42 @@ final class PatchOverlay {
    */
   String routing(String dir, String recorded) {
     return routings.getOrDefault(dir, recorded);
+  }
+
+  /**
+   * The reference files (content paths, in the finder's order) of the skill in folder {@code dir}
+   * as the published site has them: a patch's (a reference added or deleted), else the recorded
+   * ones.
+   */
+  java.util.List<String> references(String dir, java.util.List<String> recorded) {
+    return references.getOrDefault(dir, recorded);
+  }
+
+  /** The pages patches added less those they deleted, since the last whole build. */
+  long pages() {
+    return pages;
+  }
+
+  void pages(long added) {
+    pages += added;
+  }
+
+  /** The folders of skills whose references a patch added or deleted. */
+  java.util.Set<String> referenceDirs() {
+    return references.keySet();
+  }
+
+  void referenced(String dir, java.util.List<String> files) {
+    references.put(dir, java.util.List.copyOf(files));
+  }
+
+  /** The digests of the patched skills' anchors (a reference added or deleted), by id. */
+  Map<SkillId, String> anchors() {
+    return anchors;
+  }
+
+  void anchors(Map<SkillId, String> digests) {
+    anchors.putAll(digests);
   }
 
   void routed(String dir, String digest) {
@@ -168,6 +213,9 @@ final class PatchOverlay {
   void write(Path site) throws IOException {
     StringBuilder sb = new StringBuilder();
     total.ifPresent(t -> sb.append("total\t").append(t).append('\n'));
+    if (pages != 0) {
+      sb.append("p\t").append(pages).append('\n');
+    }
     models.forEach((d, m) -> sb.append("m\t").append(d).append('\t').append(m).append('\n'));
     routings.forEach((d, r) -> sb.append("r\t").append(d).append('\t').append(r).append('\n'));
     chars.forEach(
@@ -176,6 +224,14 @@ final class PatchOverlay {
         (id, t) -> sb.append("s\t").append(id.value()).append('\t').append(escape(t)).append('\n'));
     described.forEach(
         (id, d) -> sb.append("d\t").append(id.value()).append('\t').append(d).append('\n'));
+    references.forEach(
+        (d, files) -> {
+          sb.append("f\t").append(d);
+          files.forEach(f -> sb.append('\t').append(escape(f)));
+          sb.append('\n');
+        });
+    anchors.forEach(
+        (id, a) -> sb.append("a\t").append(id.value()).append('\t').append(a).append('\n'));
     for (long[] x : shifts) {
       sb.append("x\t").append(x[0]).append('\t').append(x[1]).append('\n');
     }

@@ -123,16 +123,6 @@ final class ReferenceFiles {
         return Optional.of(
             r.id() + " has more than " + MAX_REFERENCES + " references (which are published)");
       }
-      String what =
-          added.containsKey(r)
-              ? "reference " + added.get(r).first() + " added"
-              : "reference " + deleted.get(r).first() + " deleted";
-      return Optional.of(
-          r.id()
-              + ": "
-              + what
-              + " (its page and its siblings', the skill page's list, skills.json, the sitemap and"
-              + " the archive are not patched for a reference added or deleted)");
     }
     return Optional.empty();
   }

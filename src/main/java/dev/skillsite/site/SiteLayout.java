@@ -47,7 +47,7 @@ public final class SiteLayout {
    * and a folder per page made the site half folders, each one more thing to create, upload and
    * delete.
    */
-  static String reference(SkillId id, String pathInSkill) {
+  public static String reference(SkillId id, String pathInSkill) {
     String noExt = MARKDOWN_EXTENSION.matcher(pathInSkill).replaceFirst("");
     return "skills/" + id + "/ref/" + noExt + ".html";
   }

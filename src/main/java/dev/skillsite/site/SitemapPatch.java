@@ -26,11 +26,11 @@ import java.util.regex.Pattern;
  * form (one file to an index or back) or of the number of parts is refused: the index and its parts
  * would be written anew. Stateless.
  */
-final class SitemapPatch {
+public final class SitemapPatch {
   private static final Pattern LOC = Pattern.compile("<loc>([^<]*)</loc>");
 
   /** The changed sitemap files by site path, their new text; or why the change is not patched. */
-  record Outcome(Map<String, String> files, Optional<String> refused) {
+  public record Outcome(Map<String, String> files, Optional<String> refused) {
     static Outcome refuse(String why) {
       return new Outcome(Map.of(), Optional.of(why));
     }
@@ -41,7 +41,7 @@ final class SitemapPatch {
   private final int maxUrls;
   private final int maxBytes;
 
-  SitemapPatch(Optional<String> baseUrl) {
+  public SitemapPatch(Optional<String> baseUrl) {
     this(baseUrl, SitemapWriter.MAX_URLS, SitemapWriter.MAX_BYTES);
   }
 
@@ -56,7 +56,7 @@ final class SitemapPatch {
    * The sitemap files of {@code published} with the pages {@code added} (site paths, not listed
    * yet) and {@code removed} (listed).
    */
-  Outcome change(Path published, Set<String> added, Set<String> removed) throws IOException {
+  public Outcome change(Path published, Set<String> added, Set<String> removed) throws IOException {
     Optional<String> top = read(published.resolve(SiteLayout.SITEMAP));
     if (top.isEmpty()) {
       return Outcome.refuse("the site has no sitemap.xml");

@@ -50,6 +50,22 @@ public final class SkillFilesPatch {
   public static Outcome stage(
       Path contentRoot, Skill skill, List<String> changed, Path published, Path staging)
       throws IOException {
+    return stage(contentRoot, skill, changed, Set.of(), published, staging);
+  }
+
+  /**
+   * As {@link #stage(Path, Skill, List, Path, Path)}, with {@code references} (content paths of
+   * reference files added or deleted, whose pages, lists and sitemap entries the caller patches)
+   * let through the archive's list.
+   */
+  public static Outcome stage(
+      Path contentRoot,
+      Skill skill,
+      List<String> changed,
+      Set<String> references,
+      Path published,
+      Path staging)
+      throws IOException {
     String archivePath = SiteLayout.archive(skill.id());
     Path oldArchive = published.resolve(archivePath);
     Optional<List<SkillFolder.Entry>> files = SkillFolder.files(contentRoot, skill);
@@ -96,7 +112,8 @@ public final class SkillFilesPatch {
     Set<String> addedOrRemoved = new TreeSet<>();
     if (!oldList.equals(newList)) {
       Optional<String> why =
-          addedOrRemoved(contentRoot, skill, changed, oldList, newList, published, addedOrRemoved);
+          addedOrRemoved(
+              contentRoot, skill, changed, references, oldList, newList, published, addedOrRemoved);
       if (why.isPresent()) {
         return Outcome.refuse(why.get());
       }
@@ -152,6 +169,7 @@ public final class SkillFilesPatch {
       Path contentRoot,
       Skill skill,
       List<String> changed,
+      Set<String> references,
       List<String> oldList,
       List<String> newList,
       Path published,
@@ -185,7 +203,7 @@ public final class SkillFilesPatch {
       if (!changed.contains(full)) {
         return Optional.of(full + " was added or removed but is not listed as changed");
       }
-      if (lower.endsWith(".md") || lower.endsWith(".markdown")) {
+      if ((lower.endsWith(".md") || lower.endsWith(".markdown")) && !references.contains(full)) {
         return Optional.of(
             full
                 + " was added or removed: a Markdown file (a reference's page, the sitemaps and"

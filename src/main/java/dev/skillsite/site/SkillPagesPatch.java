@@ -139,6 +139,12 @@ public final class SkillPagesPatch {
     private final Map<SkillId, String> described = new java.util.HashMap<>();
     private final Map<SkillId, String> newSummaries = new java.util.TreeMap<>();
     private final Set<SkillId> newDescriptions = new TreeSet<>();
+    // anchors' digests patches gave skills whose references were added or deleted, and the skills
+    // of this patch whose anchors may change (no other skill's document links into their folder)
+    private final Map<SkillId, String> anchors = new java.util.HashMap<>();
+    private final Set<SkillId> anchorsFree = new TreeSet<>();
+    // the reference paths (in the skill's folder) the record's head hashes, where they differ
+    private final Map<SkillId, List<String>> headReferences = new java.util.HashMap<>();
     private long total;
 
     private State(RecordTable table, SiteRecord site) {
@@ -161,6 +167,37 @@ public final class SkillPagesPatch {
      * other skills' related cards and "mentioned by" lists show) and the digests of the
      * descriptions of the skills they patched.
      */
+    /**
+     * The digests of anchors earlier patches gave skills whose references they added or deleted
+     * ({@link #anchors}), by id.
+     */
+    public void patchedAnchors(Map<SkillId, String> digests) {
+      anchors.putAll(digests);
+    }
+
+    /** The anchors' digests patched so far, this patch's included. */
+    public Map<SkillId, String> anchors() {
+      return Map.copyOf(anchors);
+    }
+
+    /**
+     * Lets this patch change {@code id}'s anchors (a reference of it added or deleted): the caller
+     * has proved that no other skill's document links into its folder ({@link #unlinked}), and its
+     * own documents are all made again.
+     */
+    public void anchorsMayChange(SkillId id) {
+      anchorsFree.add(id);
+    }
+
+    /**
+     * The reference paths (in the skill's folder, the finder's order) the record's head of {@code
+     * id} was made with, when a patch added or deleted a reference since: the head is compared with
+     * them in place of the skill's own.
+     */
+    public void referencesRecorded(SkillId id, List<String> paths) {
+      headReferences.put(id, List.copyOf(paths));
+    }
+
     public void patchedCards(Map<SkillId, String> summaries, Map<SkillId, String> descriptions) {
       this.summaries.putAll(summaries);
       this.described.putAll(descriptions);
@@ -511,6 +548,11 @@ public final class SkillPagesPatch {
    * #stage}'s {@code moved}).
    */
   static String head(Skill s) {
+    return head(s, s.references().stream().map(r -> r.path()).toList());
+  }
+
+  /** {@link #head(Skill)} with {@code references} (paths) for the skill's reference paths. */
+  static String head(Skill s, List<String> references) {
     Map<String, Object> frontmatter = new java.util.LinkedHashMap<>(s.frontmatter());
     frontmatter.remove("description"); // compared on its own: a description edit is patched
     EXTRAS.forEach(frontmatter::remove);
@@ -523,7 +565,7 @@ public final class SkillPagesPatch {
             s.collectionId(),
             String.valueOf(frontmatter),
             String.valueOf(declaredInMetadata(s)),
-            String.valueOf(s.references().stream().map(r -> r.path()).toList()),
+            String.valueOf(references),
             String.valueOf(s.declaredRelated()))) {
       String p = part.toString();
       sb.append(p.length()).append(':').append(p);
@@ -745,7 +787,10 @@ public final class SkillPagesPatch {
     }
     SkillRecord was = found.get();
     SiteRecord site = state.site;
-    if (!head(now).equals(was.head())) {
+    List<String> headReferences =
+        state.headReferences.getOrDefault(
+            now.id(), now.references().stream().map(r -> r.path()).toList());
+    if (!head(now, headReferences).equals(was.head())) {
       return Outcome.refuse(
           now.id()
               + "'s name, frontmatter (but its description), related skills or files changed"
@@ -797,8 +842,13 @@ public final class SkillPagesPatch {
       return Outcome.refuse(
           now.id() + " uses other skills' terms differently (which terms cross-link may change)");
     }
-    if (!DocumentPipeline.anchorDigest(now, anchors).equals(was.anchors())) {
-      return Outcome.refuse(now.id() + "'s headings changed (anchors other pages may link to)");
+    String anchorDigest = DocumentPipeline.anchorDigest(now, anchors);
+    String wasAnchors = state.anchors.getOrDefault(now.id(), was.anchors());
+    if (!anchorDigest.equals(wasAnchors)) {
+      if (!state.anchorsFree.contains(now.id())) {
+        return Outcome.refuse(now.id() + "'s headings changed (anchors other pages may link to)");
+      }
+      state.anchors.put(now.id(), anchorDigest);
     }
     if (!links.copies().equals(was.copies())) {
       return Outcome.refuse(now.id() + "'s documents link to other files than before (copies)");

@@ -410,9 +410,15 @@ class PatchBuildSpecTest {
     r = run(content, out, Optional.of(List.of(y)));
     assertTrue(r.patch().taken(), r.patch().toString());
     assertClean(content, out, "a second patch of a skill whose list changed", true);
-    Path added = content.resolve("skills/topic-1/extra.md"); // Markdown added: refused
+    Path added = content.resolve("skills/topic-1/extra.md"); // a reference added: patched
     Files.writeString(added, "# New\n");
     r = run(content, out, Optional.of(List.of(added)));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertClean(content, out, "a reference added after the patches", true);
+    Path hidden = content.resolve("skills/topic-1/.drafts/extra.md"); // a hidden folder: refused
+    Files.createDirectories(hidden.getParent());
+    Files.writeString(hidden, "# Draft\n");
+    r = run(content, out, Optional.of(List.of(hidden)));
     assertFalse(r.patch().taken(), r.patch().toString());
     assertClean(content, out, "a whole build after the patches");
     // which left out the lists patches made (SiteFingerprint does not compare that file)
@@ -1010,8 +1016,7 @@ class PatchBuildSpecTest {
     Path reference = content.resolve("skills/theme-factory/themes/paper-lantern.md");
     Files.writeString(reference, "# Paper lantern\n\nWarm whites and a red accent.\n");
     r = run(content, out, Optional.of(List.of(reference)));
-    assertFalse(r.patch().taken(), r.patch().toString());
-    assertTrue(r.patch().reason().contains("paper-lantern.md added"), r.patch().reason());
+    assertTrue(r.patch().taken(), r.patch().toString()); // refs3: a reference added is patched
     assertClean(content, out, "a reference added");
   }
 
@@ -1038,7 +1043,11 @@ class PatchBuildSpecTest {
     Files.delete(gone);
     r = run(content, out, Optional.of(List.of(gone)));
     assertFalse(r.patch().reason().contains("not a regular file"), r.patch().reason());
-    assertTrue(r.patch().reason().contains("faq-answers.md deleted"), r.patch().reason());
+    // its SKILL.md names it (a mentioned file gone): refused by the archive's side
+    assertFalse(r.patch().taken(), r.patch().toString());
+    assertTrue(
+        r.patch().reason().contains("faq-answers.md was added or removed and the skill's"),
+        r.patch().reason());
     assertClean(content, out, "a reference deleted");
     Path folder = content.resolve("skills/theme-factory/themes");
     dev.skillsite.output.FileTrees.delete(folder);
@@ -1079,7 +1088,8 @@ class PatchBuildSpecTest {
     Files.delete(local);
     r = run(content, out, Optional.of(List.of(local)));
     assertFalse(r.patch().reason().contains("links into its folder"), r.patch().reason());
-    assertTrue(r.patch().reason().contains("schemas.md deleted"), r.patch().reason());
+    assertFalse(r.patch().taken(), r.patch().toString()); // its SKILL.md names it
+    assertTrue(r.patch().reason().contains("schemas.md was added or removed"), r.patch().reason());
     assertClean(content, out, "a reference no other skill links to deleted");
     try (SkillPagesPatch.State state = SkillPagesPatch.State.open(out).orElseThrow()) {
       // mcp-builder's documents were used again from the build cache: their questions still count
@@ -1103,6 +1113,82 @@ class PatchBuildSpecTest {
     try (SkillPagesPatch.State state = SkillPagesPatch.State.open(out).orElseThrow()) {
       assertFalse(state.unlinked("skills/theme-factory"), "the whole build records it");
     }
+  }
+
+  /**
+   * A reference deleted from an archived skill no other skill's document links into, named by none
+   * of its documents: its page deleted, its siblings' pages, the skill page's list, skills.json,
+   * the sitemap and the archive patched, each == the clean build; then patches on top (an edit of a
+   * sibling, its SKILL.md, a second reference deleted) read the list the first one left.
+   */
+  @Test
+  void aReferenceDeletedIsPatched() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    BuildResult whole = run(content, out, Optional.empty());
+    Path themes = content.resolve("skills/theme-factory/themes");
+    Path gone = themes.resolve("ocean-depths.md");
+    String page =
+        dev.skillsite.site.SiteLayout.reference(
+            new dev.skillsite.model.SkillId("theme-factory"), "themes/ocean-depths.md");
+    assertTrue(Files.exists(out.resolve(page)), page + " published");
+    Files.delete(gone);
+    BuildResult r = run(content, out, Optional.of(List.of(gone)));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertEquals(whole.pages() - 1, r.pages(), "one page fewer");
+    assertFalse(Files.exists(out.resolve(page)), page + " deleted");
+    assertClean(content, out, "a reference deleted");
+    // a sibling edited on top: read with the list the patch left
+    r = run(content, out, Optional.of(List.of(append(themes.resolve("arctic-frost.md")))));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertClean(content, out, "a sibling edited after a reference deleted");
+    // its SKILL.md edited: the pages record's head has the list of the last whole build
+    r =
+        run(
+            content,
+            out,
+            Optional.of(List.of(append(content.resolve("skills/theme-factory/SKILL.md")))));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertClean(content, out, "its SKILL.md edited after a reference deleted", true);
+    // a second reference deleted on top of the first
+    Path second = themes.resolve("desert-rose.md");
+    Files.delete(second);
+    r = run(content, out, Optional.of(List.of(second)));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertClean(content, out, "a second reference deleted", true);
+  }
+
+  /**
+   * A reference added to an archived skill no other skill's document links into: its page made, the
+   * rest as for one deleted, == the clean build; then the new reference edited (read back from the
+   * list the patch left) and deleted again, each patched.
+   */
+  @Test
+  void aReferenceAddedIsPatched() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    BuildResult whole = run(content, out, Optional.empty());
+    Path added = content.resolve("skills/theme-factory/themes/notes.md");
+    Files.writeString(added, "# Notes\n\nA note on the themes, read by no other document.\n");
+    BuildResult r = run(content, out, Optional.of(List.of(added)));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertEquals(whole.pages() + 1, r.pages(), "one page more");
+    String page =
+        dev.skillsite.site.SiteLayout.reference(
+            new dev.skillsite.model.SkillId("theme-factory"), "themes/notes.md");
+    assertTrue(Files.exists(out.resolve(page)), page + " published");
+    assertClean(content, out, "a reference added");
+    r = run(content, out, Optional.of(List.of(append(added))));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertClean(content, out, "the added reference edited");
+    Files.delete(added);
+    r = run(content, out, Optional.of(List.of(added)));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertEquals(whole.pages(), r.pages(), "the pages counted through the overlay");
+    assertFalse(Files.exists(out.resolve(page)), page + " deleted");
+    assertClean(content, out, "the added reference deleted again");
   }
 
   private static BuildResult run(Path content, Path site, Optional<List<Path>> changed)

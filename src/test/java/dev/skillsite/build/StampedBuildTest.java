@@ -206,7 +206,7 @@ class StampedBuildTest {
   /**
    * A reference deleted or added, found by the stamps (refs): the deleted file is told as a
    * reference the last build read (not "not a regular file"), the added one as a reference of its
-   * skill; both build whole with that reason, the site the clean build's.
+   * skill; both patched (refs3), one in a hidden folder built whole; the site the clean build's.
    */
   @Test
   void aReferenceDeletedOrAddedIsFoundByStampsAndNamed() throws IOException {
@@ -235,17 +235,20 @@ class StampedBuildTest {
     Path gone = content.resolve("skills/alpha/references/guide.md");
     Files.delete(gone);
     StampedBuild.Outcome deleting = build(content, out);
-    assertFalse(deleting.result().patch().taken());
-    assertTrue(
-        deleting.result().patch().reason().contains("references/guide.md deleted"),
-        deleting.result().patch().reason());
+    // told as a reference deleted (not "not a regular file"): patched since refs3
+    assertTrue(deleting.result().patch().taken(), deleting.result().patch().toString());
     assertClean(content, out);
     write(content.resolve("skills/beta/references/more.md"), "# More\n\nText.\n");
     StampedBuild.Outcome adding = build(content, out);
-    assertFalse(adding.result().patch().taken());
+    assertTrue(adding.result().patch().taken(), adding.result().patch().toString());
+    assertClean(content, out);
+    // in a hidden folder: named, and built whole
+    write(content.resolve("skills/beta/.drafts/more.md"), "# Draft\n");
+    StampedBuild.Outcome hidden = build(content, out);
+    assertFalse(hidden.result().patch().taken());
     assertTrue(
-        adding.result().patch().reason().contains("references/more.md added"),
-        adding.result().patch().reason());
+        hidden.result().patch().reason().contains("hidden or skipped folder"),
+        hidden.result().patch().reason());
     assertClean(content, out);
   }
 
