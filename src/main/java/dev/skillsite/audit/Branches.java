@@ -13,53 +13,13 @@ import java.util.regex.Pattern;
  * keywords keeps them all, as the whole pattern did. The table's examples and the fixture
  * collection check that no alternative loses a finding this way.
  *
- * <p>An alternative is compiled, and its required words read, when a scan first tries it (a patch
- * audits one skill's files, whose lines hold the keywords of few alternatives): the same pattern
- * and words as compiled at once, later.
+ * @param pattern one alternative, compiled with the rule's flags
+ * @param keywords the rule's keywords it spells out, else all of the rule's keywords
+ * @param required word lists of which a match holds one each (see {@link Literals})
  */
-final class Branches {
-  private final String source;
-  private final int flags;
-  private final List<String> keywords;
-
-  /** The alternative compiled and its required words; null until first asked. */
-  private volatile Compiled compiled;
-
-  private record Compiled(Pattern pattern, Literals required) {}
-
-  private Branches(String source, int flags, List<String> keywords) {
-    this.source = source;
-    this.flags = flags;
-    this.keywords = List.copyOf(keywords);
-  }
-
-  private Branches(Pattern whole, List<String> keywords) {
-    this(whole.pattern(), whole.flags(), keywords);
-    this.compiled = new Compiled(whole, Literals.of(whole));
-  }
-
-  /** One alternative, compiled with the rule's flags. */
-  Pattern pattern() {
-    return compiled().pattern();
-  }
-
-  /** The rule's keywords it spells out, else all of the rule's keywords. */
-  List<String> keywords() {
-    return keywords;
-  }
-
-  /** Word lists of which a match holds one each (see {@link Literals}). */
-  Literals required() {
-    return compiled().required();
-  }
-
-  private Compiled compiled() {
-    Compiled c = compiled;
-    if (c == null) { // two threads may both compile: the same pattern, either is kept
-      c = new Compiled(Pattern.compile(source, flags), Literals.of(source, flags));
-      compiled = c;
-    }
-    return c;
+record Branches(Pattern pattern, List<String> keywords, Literals required) {
+  Branches(Pattern pattern, List<String> keywords) {
+    this(pattern, keywords, Literals.of(pattern));
   }
 
   /**
@@ -89,7 +49,9 @@ final class Branches {
       String text = spelled.get(i);
       List<String> own =
           rule.keywords().stream().filter(k -> text.contains(k) || orphans.contains(k)).toList();
-      out.add(new Branches(parts.get(i), whole.flags(), own.isEmpty() ? rule.keywords() : own));
+      out.add(
+          new Branches(
+              Pattern.compile(parts.get(i), whole.flags()), own.isEmpty() ? rule.keywords() : own));
     }
     return out;
   }

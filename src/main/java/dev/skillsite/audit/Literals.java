@@ -54,14 +54,10 @@ final class Literals {
 
   /** The required word lists of {@code p}; none when it cannot be read safely. */
   static Literals of(Pattern p) {
-    return of(p.pattern(), p.flags());
-  }
-
-  /** The required word lists of {@code regex} compiled with {@code flags} (see {@link #of}). */
-  static Literals of(String regex, int flags) {
     int unsafe = Pattern.COMMENTS | Pattern.UNICODE_CASE | Pattern.LITERAL | Pattern.CANON_EQ;
+    String regex = p.pattern();
     Optional<RegexTopLevel> top = RegexTopLevel.of(regex);
-    if ((flags & unsafe) != 0
+    if ((p.flags() & unsafe) != 0
         || INLINE_FLAGS.matcher(regex).find()
         || top.isEmpty()
         || !top.get().bars().isEmpty()) {
