@@ -67,6 +67,7 @@
 //SOURCES ../src/main/java/dev/skillsite/build/PatchState.java
 //SOURCES ../src/main/java/dev/skillsite/build/PatchedStamps.java
 //SOURCES ../src/main/java/dev/skillsite/build/Progress.java
+//SOURCES ../src/main/java/dev/skillsite/build/ReferenceFiles.java
 //SOURCES ../src/main/java/dev/skillsite/build/RelatedPatch.java
 //SOURCES ../src/main/java/dev/skillsite/build/RelatedSkillsStage.java
 //SOURCES ../src/main/java/dev/skillsite/build/RelatedState.java
@@ -254,6 +255,7 @@
 //SOURCES ../src/main/java/dev/skillsite/routing/PatchCaps.java
 //SOURCES ../src/main/java/dev/skillsite/routing/PatchedIndex.java
 //SOURCES ../src/main/java/dev/skillsite/routing/PatchedStats.java
+//SOURCES ../src/main/java/dev/skillsite/routing/PhraseTerms.java
 //SOURCES ../src/main/java/dev/skillsite/routing/PublishedIndex.java
 //SOURCES ../src/main/java/dev/skillsite/routing/QueryTerms.java
 //SOURCES ../src/main/java/dev/skillsite/routing/ReproducibleCodec.java
@@ -312,8 +314,10 @@
 //SOURCES ../src/main/java/dev/skillsite/site/HealthState.java
 //SOURCES ../src/main/java/dev/skillsite/site/HealthViews.java
 //SOURCES ../src/main/java/dev/skillsite/site/HtmlText.java
+//SOURCES ../src/main/java/dev/skillsite/site/InboundLinks.java
 //SOURCES ../src/main/java/dev/skillsite/site/InstallCommand.java
 //SOURCES ../src/main/java/dev/skillsite/site/InstallTargets.java
+//SOURCES ../src/main/java/dev/skillsite/site/LineShift.java
 //SOURCES ../src/main/java/dev/skillsite/site/LinkTable.java
 //SOURCES ../src/main/java/dev/skillsite/site/ListPages.java
 //SOURCES ../src/main/java/dev/skillsite/site/ListPatch.java
@@ -339,6 +343,7 @@
 //SOURCES ../src/main/java/dev/skillsite/site/SiteInput.java
 //SOURCES ../src/main/java/dev/skillsite/site/SiteLayout.java
 //SOURCES ../src/main/java/dev/skillsite/site/SiteReport.java
+//SOURCES ../src/main/java/dev/skillsite/site/SitemapPatch.java
 //SOURCES ../src/main/java/dev/skillsite/site/SitemapWriter.java
 //SOURCES ../src/main/java/dev/skillsite/site/SkillArchives.java
 //SOURCES ../src/main/java/dev/skillsite/site/SkillFilesPatch.java
