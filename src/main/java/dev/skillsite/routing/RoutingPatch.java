@@ -23,15 +23,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
-import org.apache.lucene.index.FilterMergePolicy;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SegmentInfos;
@@ -43,7 +40,6 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.IOSupplier;
 import org.apache.lucene.util.IOUtils;
 
 /**
@@ -94,6 +90,10 @@ public final class RoutingPatch {
   static final boolean SHARED_DF = !"false".equals(System.getProperty("skillsite.shareddf"));
 
   private static final String GEN = "skillsite.patch.gen";
+
+  /** The index's commit data: patches that replaced documents since the last full build. */
+  private static final String PATCHES = "skillsite.patch.count";
+
   private static final String STATE = "state.properties";
   static final String SIMILAR = "similar";
 
@@ -317,6 +317,10 @@ public final class RoutingPatch {
     private final Path root;
     private final String key;
     private final long gen;
+
+    /** Patches that replaced documents since the last full build, before this one. */
+    private final int patches;
+
     private final IndexWriter index;
     private final IndexWriter tomb;
     private final NameTable names;
@@ -372,8 +376,9 @@ public final class RoutingPatch {
       Directory indexDir = FSDirectory.open(root.resolve("index"));
       Map<String, String> data = SegmentInfos.readLatestCommit(indexDir).getUserData();
       this.confidence = RoutingIndex.confidenceOf(data);
-      this.index = new IndexWriter(indexDir, appending());
-      this.tomb = new IndexWriter(FSDirectory.open(root.resolve("tomb")), appending());
+      this.patches = Integer.parseInt(data.getOrDefault(PATCHES, "0"));
+      this.index = new IndexWriter(indexDir, appending(true));
+      this.tomb = new IndexWriter(FSDirectory.open(root.resolve("tomb")), appending(false));
       this.names = NameTable.open(root.resolve("names"));
       this.triggers = TriggerTable.open(root.resolve("triggers"), false);
       this.surfaces = TriggerTable.open(root.resolve("surfaces"), false);
@@ -388,17 +393,11 @@ public final class RoutingPatch {
       }
     }
 
-    private static IndexWriterConfig appending() {
+    private static IndexWriterConfig appending(boolean keepBase) {
       return RoutingIndex.config()
           .setOpenMode(IndexWriterConfig.OpenMode.APPEND)
           .setCommitOnClose(false)
-          .setMergePolicy(
-              new FilterMergePolicy(NoMergePolicy.INSTANCE) {
-                @Override
-                public boolean keepFullyDeletedSegment(IOSupplier<CodecReader> reader) {
-                  return true; // its deleted documents are in the tombstones
-                }
-              });
+          .setMergePolicy(PatchFold.policy(keepBase)); // no merge but a fold's (PatchFold)
     }
 
     private PatchedIndex view() throws IOException {
@@ -417,7 +416,7 @@ public final class RoutingPatch {
       if (before.size() == 0) {
         return Optional.of("an empty collection");
       }
-      if (readers.get(0).leaves().size() - 1 >= MAX_PATCHES) {
+      if (patches >= MAX_PATCHES) {
         return Optional.of(
             MAX_PATCHES + " patches since the last full build: built whole to compact the index");
       }
@@ -454,9 +453,17 @@ public final class RoutingPatch {
         similarTerms.addAll(byField.getOrDefault(Fields.BODY, Set.of()));
         now = SkillDocument.of(is);
         now.add(new NumericDocValuesField(PatchedIndex.ORD, ord.getAsInt()));
-        tomb.addDocument(old);
+        // a copy that was live in a patch segment: marked, a fold drops it (PatchFold)
+        tomb.addDocument(
+            before.patchedOrds().contains(ord.getAsInt()) ? PatchFold.stale(old) : old);
         index.updateDocument(new Term(Fields.ID, is.id().value()), now);
         replaced = true;
+      }
+      if (replaced) {
+        long f0 = cpu();
+        if (PatchFold.fold(index, tomb)) {
+          parts.put("fold", (cpu() - f0) / 1_000_000);
+        }
       }
       after = view();
       if (SHARED_DF) {
@@ -1130,6 +1137,9 @@ public final class RoutingPatch {
           new HashMap<>(SegmentInfos.readLatestCommit(index.getDirectory()).getUserData());
       String next = Long.toString(gen + 1);
       data.put(GEN, next);
+      if (replaced) {
+        data.put(PATCHES, Integer.toString(patches + 1));
+      }
       index.setLiveCommitData(data.entrySet());
       index.prepareCommit();
       tomb.setLiveCommitData(Map.of(GEN, next).entrySet());
