@@ -77,10 +77,13 @@ public final class RoutingPatch {
    * published folder cost 4.2 ms with the base segment alone, 12 ms after 16 patches, 48 ms after
    * 64 (≈ 0.7 ms a segment, the same at any collection size), and the patch itself ≈ 8 ms of CPU
    * more per segment. 16 keeps both within a few per cent of the 2 s budget of a patch build at
-   * 100k and a route within 3× at 1×; merging the patch segments among themselves (O(patches), see
-   * the notes) would lift it.
+   * 100k and a route within 3× at 1×. With the patch segments folded after each patch ({@link
+   * PatchFold}: the index keeps the base and one patch segment, the tombstones one segment) no
+   * per-segment cost grows with the patches; what does is the fold's merge, O(documents patched
+   * since the full build), so the cap is 64 (session 11's notes: the fold's CPU by patch number).
+   * Without the fold (-Dskillsite.fold=0), 16.
    */
-  static final int MAX_PATCHES = 16;
+  static final int MAX_PATCHES = PatchFold.on() ? 64 : 16;
 
   /**
    * The view after a patch reads the document frequencies it shares with the view before from it
