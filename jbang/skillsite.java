@@ -253,6 +253,7 @@
 //SOURCES ../src/main/java/dev/skillsite/routing/Matched.java
 //SOURCES ../src/main/java/dev/skillsite/routing/NameTable.java
 //SOURCES ../src/main/java/dev/skillsite/routing/PatchCaps.java
+//SOURCES ../src/main/java/dev/skillsite/routing/PatchFold.java
 //SOURCES ../src/main/java/dev/skillsite/routing/PatchedIndex.java
 //SOURCES ../src/main/java/dev/skillsite/routing/PatchedStats.java
 //SOURCES ../src/main/java/dev/skillsite/routing/PhraseTerms.java
