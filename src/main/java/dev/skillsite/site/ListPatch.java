@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -233,37 +234,42 @@ public final class ListPatch {
             .add(e.getKey());
       }
     }
+    // a page of either is megabytes at scale (6 MB at 8,830 skills): kept as UTF-8 bytes, only the
+    // entries decoded (a byte of a multi-byte character is never an ASCII quote, brace or bracket)
     Map<SkillId, List<String>> relatedBefore = new TreeMap<>(BY_ID);
     for (var e : jsonFiles.entrySet()) {
-      String text = read(site, e.getKey());
-      String was = text;
+      byte[] bytes = readBytes(site, e.getKey());
+      boolean differs = false;
       for (SkillId id : e.getValue()) {
-        Optional<String> next =
-            replaceSkillsJson(text, id, changed.get(id), related.get(id), relatedBefore);
+        Optional<byte[]> next =
+            replaceSkillsJson(bytes, id, changed.get(id), related.get(id), relatedBefore);
         if (next.isEmpty()) {
           return new Refused(e.getKey() + " has no entry of " + id + " where the state says");
         }
-        text = next.get();
+        differs |= next.get() != bytes;
+        bytes = next.get();
       }
-      if (!text.equals(was)) {
-        write(staging, e.getKey(), text);
+      if (differs) {
+        write(staging, e.getKey(), bytes);
         staged.add(e.getKey());
       }
     }
     for (var e : jsFiles.entrySet()) {
-      String text = read(site, e.getKey());
-      String was = text;
+      byte[] bytes = readBytes(site, e.getKey());
+      boolean differs = false;
       for (SkillId id : e.getValue()) {
         String start = "{\"id\":" + compact.toJson(id.value()) + ",";
-        Optional<int[]> at = locate(text, start, "[,");
+        Optional<int[]> at = locate(bytes, utf8(start), "[,");
         if (at.isEmpty()) {
           return new Refused(e.getKey() + " has no entry of " + id + " where the state says");
         }
         String entry = compact.toJson(CatalogJsonWriter.catalogEntry(changed.get(id)));
-        text = text.substring(0, at.get()[0]) + entry + text.substring(at.get()[1]);
+        byte[] next = splice(bytes, at.get(), utf8(entry));
+        differs |= next != bytes;
+        bytes = next;
       }
-      if (!text.equals(was)) {
-        write(staging, e.getKey(), text);
+      if (differs) {
+        write(staging, e.getKey(), bytes);
         staged.add(e.getKey());
       }
     }
@@ -397,15 +403,20 @@ public final class ListPatch {
    * {@code now} when it changed, its related skills from {@code related} when given, else those it
    * has, and its audit as it is.
    */
-  private Optional<String> replaceSkillsJson(
-      String text, SkillId id, Skill now, List<SkillId> related, Map<SkillId, List<String>> was) {
+  private Optional<byte[]> replaceSkillsJson(
+      byte[] text, SkillId id, Skill now, List<SkillId> related, Map<SkillId, List<String>> was) {
     String start = "{\n    \"id\": " + pretty.toJson(id.value()) + ",\n";
-    Optional<int[]> at = locate(text, start, "\n");
-    if (at.isEmpty() || !text.startsWith("  ", at.get()[0] - 2)) {
+    Optional<int[]> at = locate(text, utf8(start), "\n");
+    if (at.isEmpty()
+        || at.get()[0] < 2
+        || text[at.get()[0] - 2] != ' '
+        || text[at.get()[0] - 1] != ' ') {
       return Optional.empty();
     }
     JsonObject old =
-        JsonParser.parseString(text.substring(at.get()[0], at.get()[1])).getAsJsonObject();
+        JsonParser.parseString(
+                new String(text, at.get()[0], at.get()[1] - at.get()[0], StandardCharsets.UTF_8))
+            .getAsJsonObject();
     was.put(id, strings(old.getAsJsonArray("related")));
     JsonObject entry;
     List<String> ids =
@@ -425,7 +436,26 @@ public final class ListPatch {
     one.add(entry);
     String printed = pretty.toJson(one);
     String inner = printed.substring("[\n  ".length(), printed.length() - "\n]".length());
-    return Optional.of(text.substring(0, at.get()[0]) + inner + text.substring(at.get()[1]));
+    return Optional.of(splice(text, at.get(), utf8(inner)));
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * {@code text} with {@code [at[0], at[1])} replaced by {@code by}; {@code text} itself (the same
+   * array) when those bytes are {@code by} already.
+   */
+  static byte[] splice(byte[] text, int[] at, byte[] by) {
+    if (Arrays.equals(text, at[0], at[1], by, 0, by.length)) {
+      return text;
+    }
+    byte[] out = new byte[text.length - (at[1] - at[0]) + by.length];
+    System.arraycopy(text, 0, out, 0, at[0]);
+    System.arraycopy(by, 0, out, at[0], by.length);
+    System.arraycopy(text, at[1], out, at[0] + by.length, text.length - at[1]);
+    return out;
   }
 
   private static List<String> strings(JsonArray a) {
@@ -437,26 +467,27 @@ public final class ListPatch {
   }
 
   /**
-   * Where the JSON object starting with {@code start} (after one of {@code before}) starts and ends
-   * in {@code text}: {@code [start, end)}; strings are skipped, so braces in them do not count.
+   * Where the JSON object starting with {@code start} (after one of {@code before}, spaces between)
+   * starts and ends in the UTF-8 {@code text}: {@code [start, end)} in bytes; strings are skipped,
+   * so braces in them do not count. {@code start} and {@code before} are ASCII; a page is never
+   * decoded whole.
    */
-  static Optional<int[]> locate(String text, String start, String before) {
+  static Optional<int[]> locate(byte[] text, byte[] start, String before) {
     int from = 0;
     while (true) {
-      int i = text.indexOf(start, from);
+      int i = indexOf(text, start, from);
       if (i < 0) {
         return Optional.empty();
       }
-      // before a pretty entry: "\n  "; before a compact one: '[' or ','
       int j = i - 1;
-      while (j >= 0 && text.charAt(j) == ' ') {
+      while (j >= 0 && text[j] == ' ') {
         j--;
       }
-      if (j >= 0 && before.indexOf(text.charAt(j)) >= 0) {
+      if (j >= 0 && before.indexOf(text[j]) >= 0) {
         int depth = 0;
         boolean string = false;
-        for (int k = i; k < text.length(); k++) {
-          char c = text.charAt(k);
+        for (int k = i; k < text.length; k++) {
+          byte c = text[k];
           if (string) {
             if (c == '\\') {
               k++;
@@ -480,8 +511,29 @@ public final class ListPatch {
     }
   }
 
-  private static String read(Path site, String path) throws IOException {
-    return Files.readString(site.resolve(path), StandardCharsets.UTF_8);
+  /** The first index of {@code what} in {@code text} at or after {@code from}, else -1. */
+  private static int indexOf(byte[] text, byte[] what, int from) {
+    if (what.length == 0) {
+      return from <= text.length ? from : -1;
+    }
+    byte first = what[0];
+    int last = text.length - what.length;
+    for (int i = from; i <= last; i++) {
+      if (text[i] == first && Arrays.equals(text, i + 1, i + what.length, what, 1, what.length)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static byte[] readBytes(Path site, String path) throws IOException {
+    return Files.readAllBytes(site.resolve(path));
+  }
+
+  private static void write(Path staging, String path, byte[] bytes) throws IOException {
+    Path to = staging.resolve(path);
+    Files.createDirectories(to.getParent());
+    Files.write(to, bytes);
   }
 
   private static void write(Path staging, String path, String text) throws IOException {
