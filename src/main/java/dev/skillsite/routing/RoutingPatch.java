@@ -92,6 +92,13 @@ public final class RoutingPatch {
    */
   static final boolean SHARED_DF = !"false".equals(System.getProperty("skillsite.shareddf"));
 
+  /**
+   * Each changed skill's old and new documents inverted once a patch (in-memory indexes), for both
+   * the terms held differently and the saturated bound ({@link Inverted}); off only for the
+   * figures' paired "before" (-Dskillsite.invertonce=false), which inverts each twice.
+   */
+  static final boolean INVERT_ONCE = !"false".equals(System.getProperty("skillsite.invertonce"));
+
   private static final String GEN = "skillsite.patch.gen";
 
   /** The index's commit data: patches that replaced documents since the last full build. */
@@ -442,7 +449,12 @@ public final class RoutingPatch {
               "the patch state holds another document for " + is.id().value() + " than given");
         }
         Document now = SkillDocument.of(is);
-        Map<String, Set<String>> byField = heldDifferentlyByField(old, now);
+        Inverted[] inverted =
+            INVERT_ONCE ? new Inverted[] {Inverted.of(old), Inverted.of(now)} : null;
+        Map<String, Set<String>> byField =
+            INVERT_ONCE
+                ? heldDifferentlyByField(inverted[0], inverted[1])
+                : heldDifferentlyByField(old, now);
         Set<String> differ = new TreeSet<>();
         byField.values().forEach(differ::addAll);
         if (differ.isEmpty() && IndexedSkill.of(now).equals(IndexedSkill.of(old))) {
@@ -451,7 +463,10 @@ public final class RoutingPatch {
         changedTerms.addAll(differ);
         byField.forEach((f, ts) -> ts.forEach(t -> heldBy.add(f + '\u0000' + t)));
         changedOrds.add(ord.getAsInt());
-        changedDocs.add(new Inverted[] {Inverted.of(old), Inverted.of(SkillDocument.of(is))});
+        changedDocs.add(
+            INVERT_ONCE
+                ? inverted
+                : new Inverted[] {Inverted.of(old), Inverted.of(SkillDocument.of(is))});
         similarTerms.addAll(byField.getOrDefault(Fields.ALL, Set.of()));
         similarTerms.addAll(byField.getOrDefault(Fields.BODY, Set.of()));
         now = SkillDocument.of(is);
@@ -1751,6 +1766,15 @@ public final class RoutingPatch {
     Map<String, Long> nb = new HashMap<>();
     invert(was, a, na);
     invert(is, b, nb);
+    return heldDifferentlyByField(new Inverted(a, na), new Inverted(b, nb));
+  }
+
+  /** {@link #heldDifferentlyByField(Document, Document)} of the two documents inverted. */
+  static Map<String, Set<String>> heldDifferentlyByField(Inverted was, Inverted is) {
+    Map<String, Map<String, Integer>> a = was.freqs();
+    Map<String, Long> na = was.norms();
+    Map<String, Map<String, Integer>> b = is.freqs();
+    Map<String, Long> nb = is.norms();
     Map<String, Set<String>> out = new TreeMap<>();
     Set<String> fields = new TreeSet<>(a.keySet());
     fields.addAll(b.keySet());
