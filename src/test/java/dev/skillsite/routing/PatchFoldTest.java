@@ -27,12 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link PatchFold}: a long series of patches of a few skills (each patched several times), with
- * the patch segments folded after each. After every patch the state's index and the published
- * folder (changed only by the files the patch returns) route every trigger and eval request as a
- * fresh index of the edited skills (ids, scores, confidence, abstention, matched phrase); the
- * state's index stays the base segment and one patch segment without a deleted document, and the
- * tombstones one segment holding exactly one document per patched skill (its base copy).
+ * {@link PatchFold}: a long series of patches (40, past the unfolded cap of 16) of a few skills
+ * (each patched several times), with the patch segments folded after each. After every patch the
+ * state's index and the published folder (changed only by the files the patch returns) route every
+ * trigger and eval request as a fresh index of the edited skills (ids, scores, confidence,
+ * abstention, matched phrase); the state's index stays the base segment and one patch segment
+ * without a deleted document, and the tombstones one segment holding exactly one document per
+ * patched skill (its base copy).
  */
 class PatchFoldTest {
   private static final int TOP = 5;
@@ -77,7 +78,7 @@ class PatchFoldTest {
     int[] times = new int[skills.size()];
     int patched = 0;
     int folds = 0;
-    for (int e = 0; patched < 24 && e < 200; e++) {
+    for (int e = 0; patched < 40 && e < 300; e++) {
       int at = pool[r.nextInt(pool.length)];
       Skill before = skills.get(at);
       Skill after = edits.get(r.nextInt(edits.size())).apply(before);
@@ -141,7 +142,7 @@ class PatchFoldTest {
         assertEquals(tr.maxDoc(), tr.numDocs(), "no deleted tombstone");
       }
     }
-    assertEquals(24, patched);
+    assertEquals(40, patched);
     assertTrue(folds >= patched - patchedOrds.size(), "folds: " + folds);
     assertTrue(
         java.util.Arrays.stream(times).filter(n -> n >= 3).count() >= 2,
