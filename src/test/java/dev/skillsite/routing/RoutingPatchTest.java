@@ -417,6 +417,80 @@ class RoutingPatchTest {
     throw new AssertionError("no edit kept the scored statistics; moved: " + moved);
   }
 
+  /**
+   * A trigger phrase unquoted (its words kept in the description, as {@code PatchEdits}'
+   * TRIGGER_REMOVED): its words' document frequencies move in the zero-boost {@code phrase} and
+   * {@code keyword} fields only, which no ranking reads ({@link RoutingPatch.Unmoved#dfRead}), so
+   * other phrases holding those words are decided from their records instead of all ranked again
+   * (branch rankcost). Every trigger and eval request still routes as a fresh index, every phrase
+   * not returned ranks as before the edit ({@link Sequence#patch}); and some phrase holding a word
+   * whose {@code phrase} frequency moved is among the ones not returned.
+   */
+  @Test
+  void aTriggerUnquotedDecidesThePhrasesSharingItsWordsAsAFreshIndex() throws IOException {
+    List<Skill> skills = CorpusSkills.load(Path.of("../shared/corpora/large"));
+    Sequence s = new Sequence(skills, cache);
+    dev.skillsite.triggers.TriggerExtractor x = new dev.skillsite.triggers.TriggerExtractor();
+    int decided = 0;
+    int patched = 0;
+    for (int at = 0; at < skills.size() && patched < 2; at++) {
+      Skill was = s.skills.get(at);
+      String d = was.description();
+      Matcher m = Pattern.compile("\"([^\"]+)\"").matcher(d);
+      if (!m.find() || !was.triggers().phrases().contains(m.group(1))) {
+        continue;
+      }
+      String unquoted = d.substring(0, m.start()) + m.group(1) + d.substring(m.end());
+      Skill now = SkillEdits.withDescription(was, unquoted).withTriggers(x.extract(unquoted));
+      List<Skill> next = new ArrayList<>(s.skills);
+      next.set(at, now);
+      Set<String> movedWords = new java.util.TreeSet<>();
+      Set<String> sharing = new java.util.HashSet<>();
+      try (RoutingIndex a = RoutingIndex.build(s.skills);
+          RoutingIndex b = RoutingIndex.build(next)) {
+        if (scoredStatisticsMove(a, b).isPresent()) {
+          continue; // refused for a scored field's statistics: not this test's case
+        }
+        for (String t : a.terms().terms(Fields.PHRASE, m.group(1))) {
+          boolean read = false;
+          for (String f : List.of(Fields.ALL, Fields.BODY, Fields.DESCRIPTION, Fields.LIGHT)) {
+            read |= a.docFreq(f, t) != b.docFreq(f, t);
+          }
+          if (a.docFreq(Fields.PHRASE, t) != b.docFreq(Fields.PHRASE, t) && !read) {
+            movedWords.add(t);
+          }
+        }
+        for (String q : s.triggers) {
+          if (a.terms().terms(Fields.PHRASE, q).stream().anyMatch(movedWords::contains)) {
+            sharing.add(q);
+          }
+        }
+      }
+      s.patch(at, k -> now);
+      patched++;
+      System.out.println(
+          "unquoted "
+              + m.group(1)
+              + ": moved "
+              + movedWords
+              + ", sharing "
+              + sharing.size()
+              + ", asked "
+              + s.lastAsked.size());
+      Set<String> own = new java.util.HashSet<>(was.triggers().all());
+      for (String q : s.triggers) {
+        if (own.contains(q) || s.lastAsked.contains(q)) {
+          continue;
+        }
+        if (sharing.contains(q)) {
+          decided++; // holds (a stem of) a word whose phrase frequency moved, yet not ranked
+        }
+      }
+    }
+    assertTrue(patched > 0, "no trigger unquoted");
+    assertTrue(decided > 0, "phrases sharing a moved phrase word decided: " + decided);
+  }
+
   /** A field some score reads whose document count or average length differs, if one does. */
   private static Optional<String> scoredStatisticsMove(RoutingIndex a, RoutingIndex b)
       throws IOException {
@@ -486,6 +560,7 @@ class RoutingPatchTest {
     final java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
     int entered;
     int left;
+    Set<String> lastAsked = Set.of();
 
     private static boolean hasSkill(RouteResult r, dev.skillsite.model.SkillId id) {
       return r.probed().stream().anyMatch(h -> h.id().equals(id));
@@ -558,6 +633,7 @@ class RoutingPatchTest {
           assertEquals(router.route(q, TOP), patched.route(q, TOP), "route: " + q);
         }
         Set<String> asked = new HashSet<>(p.rankings().keySet());
+        lastAsked = Set.copyOf(asked);
         for (String q : triggers) {
           if (asked.contains(q)) {
             assertEquals(router.rank(q, TOP), p.rankings().get(q), "returned: " + q);
