@@ -93,6 +93,12 @@ final class PatchedIndex implements RoutingSource {
   static final boolean TERM_STATES = !"false".equals(System.getProperty("skillsite.termstates"));
 
   /**
+   * The hits' terms read a leaf at a time ({@link HitSeeks}); off only for the figures' paired
+   * "before" (-Dskillsite.hitseeks=false: one seek per field, term and hit).
+   */
+  static final boolean HIT_SEEKS = !"false".equals(System.getProperty("skillsite.hitseeks"));
+
+  /**
    * The view this one reads unchanged frequencies from ({@link #sharing}): null for none. With it,
    * {@link #moved}: the (field \0 term) keys whose live document frequency may differ from it.
    */
@@ -648,6 +654,15 @@ final class PatchedIndex implements RoutingSource {
 
   @Override
   public HitTerms hitTerms(int[] ords, Collection<String> terms, Collection<String> fields) {
+    if (HIT_SEEKS) {
+      HitSeeks seeks = new HitSeeks(ords);
+      return HitTerms.reading(
+          ords,
+          key ->
+              new HitTerms.Entry(
+                  docFreq(key.field(), key.term()), seeks.holding(key.field(), key.term())),
+          this::contains);
+    }
     return HitTerms.reading(
         ords,
         key -> {
@@ -658,6 +673,77 @@ final class PatchedIndex implements RoutingSource {
           return new HitTerms.Entry(docFreq(key.field(), key.term()), in);
         },
         this::contains);
+  }
+
+  /**
+   * Which of one query's hits hold a term, as {@link #contains} answers for each, read as a fresh
+   * index's {@link HitTerms} reads them: the hits in document order, one seek per leaf holding any
+   * of them (not one per hit), one postings advance per hit; each leaf and field's {@link
+   * TermsEnum} and {@link PostingsEnum} made once for all the query's terms and reused (a new
+   * blocktree enum per lookup was most of a ranking made from records).
+   */
+  private final class HitSeeks {
+    private final int[] docs;
+    private final int[] leafOf;
+    private final int[] order;
+    private final Map<String, TermsEnum[]> enums = new HashMap<>();
+    private final Map<String, PostingsEnum[]> postings = new HashMap<>();
+
+    HitSeeks(int[] ords) {
+      List<LeafReaderContext> leaves = reader.leaves();
+      docs = new int[ords.length];
+      leafOf = new int[ords.length];
+      for (int i = 0; i < ords.length; i++) {
+        docs[i] = docOf(ords[i]);
+        leafOf[i] = ReaderUtil.subIndex(docs[i], leaves);
+      }
+      order =
+          java.util.stream.IntStream.range(0, ords.length)
+              .boxed()
+              .sorted(Comparator.comparingInt(i -> docs[i]))
+              .mapToInt(Integer::intValue)
+              .toArray();
+    }
+
+    boolean[] holding(String field, String term) {
+      List<LeafReaderContext> leaves = reader.leaves();
+      boolean[] in = new boolean[docs.length];
+      TermsEnum[] te = enums.computeIfAbsent(field, f -> new TermsEnum[leaves.size()]);
+      PostingsEnum[] pe = postings.computeIfAbsent(field, f -> new PostingsEnum[leaves.size()]);
+      BytesRef b = new BytesRef(term);
+      try {
+        int leaf = -1;
+        boolean found = false;
+        int cur = -1;
+        for (int i : order) {
+          int l = leafOf[i];
+          if (l != leaf) {
+            leaf = l;
+            cur = -1;
+            found = false;
+            if (te[l] == null) {
+              Terms terms = leaves.get(l).reader().terms(field);
+              te[l] = terms == null ? TermsEnum.EMPTY : terms.iterator();
+            }
+            if (te[l].seekExact(b)) {
+              pe[l] = te[l].postings(pe[l], PostingsEnum.NONE);
+              found = true;
+            }
+          }
+          if (!found) {
+            continue;
+          }
+          int local = docs[i] - leaves.get(l).docBase;
+          if (cur < local) {
+            cur = pe[l].advance(local);
+          }
+          in[i] = cur == local;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return in;
+    }
   }
 
   /**

@@ -494,6 +494,9 @@ public final class RoutingPatch {
         int z = ft.indexOf('\u0000');
         String f = ft.substring(0, z);
         String t = ft.substring(z + 1);
+        if (Unmoved.READ_FIELDS && !Unmoved.dfRead(f)) {
+          continue; // phrase, keyword: no ranking reads how many documents hold their terms
+        }
         if (!dfMoved.contains(t) && before.docFreq(f, t) != after.docFreq(f, t)) {
           dfMoved.add(t);
         }
@@ -1329,6 +1332,36 @@ public final class RoutingPatch {
      * Off only for the figures' paired "before" (perf/RouteStepBench: -Dskillsite.unmoved=false).
      */
     static final boolean ON = !"false".equals(System.getProperty("skillsite.unmoved"));
+
+    /**
+     * Off only for the figures' paired "before" (-Dskillsite.readfields=false: a term whose
+     * document frequency moved in any field, the zero-boost ones too, makes every phrase holding it
+     * ranked).
+     */
+    static final boolean READ_FIELDS = !"false".equals(System.getProperty("skillsite.readfields"));
+
+    /**
+     * Whether a ranking reads how many documents hold a term in {@code field}: a field searched
+     * with a positive boost (the BM25 scores, {@link Router}'s main field), or {@code all}, {@code
+     * body} and {@code not_for} ({@link Confidence}'s and {@link Matched}'s document frequencies).
+     * The zero-boost {@code phrase} and {@code keyword} fields are read per hit only ({@link
+     * HitTerms#contains}, {@link Confidence#SURFACE}): when no changed skill is in the top k before
+     * or after, the hits are unchanged documents, which hold what they held. So a removed or added
+     * trigger phrase, whose words the description keeps (its {@code light}, {@code all} and {@code
+     * shingle} frequencies move, their document counts not), no longer sends every phrase sharing
+     * one of its words to be ranked again: those are decided here like any other.
+     */
+    static boolean dfRead(String field) {
+      if (field.equals(Fields.ALL) || field.equals(Fields.BODY) || field.equals(Fields.NOT_FOR)) {
+        return true;
+      }
+      for (Fields.Weighted w : Fields.SEARCHED) {
+        if (w.field().equals(field) && w.boost() > 0) {
+          return true;
+        }
+      }
+      return false;
+    }
 
     private final PatchedIndex before;
     private final PatchedIndex after;

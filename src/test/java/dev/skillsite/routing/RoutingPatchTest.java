@@ -219,6 +219,109 @@ class RoutingPatchTest {
   }
 
   /**
+   * The hits' terms read a leaf at a time ({@link PatchedIndex#hitTerms}, branch rankcost): after
+   * each of three patches of {@code medium} (the base segment, then one patch segment more each),
+   * hit lists of unsorted ords (the changed skills, in later segments, among base documents, one
+   * twice) answer for every term of the changed skills and every 5th of the description and body
+   * fields, in every field a ranking reads, which hit holds it exactly as a fresh index of the
+   * edited skills does — and as the one-seek-per-hit lookup ({@link PatchedIndex#contains}) does.
+   */
+  @Test
+  void theHitsTermsReadALeafAtATimeAsAFreshIndex() throws IOException {
+    List<Skill> skills = CorpusSkills.load(Path.of("../shared/corpora/medium"));
+    List<Skill> now = new ArrayList<>(skills);
+    try (RoutingIndex fresh = RoutingIndex.build(skills)) {
+      RoutingPatch.write(cache, fresh, List.of(), KEY);
+    }
+    java.util.Random r = new java.util.Random(31);
+    List<String> fields =
+        List.of(
+            Fields.NAME,
+            Fields.PHRASE,
+            Fields.KEYWORD,
+            Fields.DESCRIPTION,
+            Fields.HEADING,
+            Fields.BODY,
+            Fields.NOT_FOR,
+            Fields.ALL,
+            Fields.SHINGLE,
+            Fields.LIGHT);
+    List<Integer> changed = new ArrayList<>();
+    int checked = 0;
+    int held = 0;
+    int patches = 0;
+    for (int e = 0; e < 3; e++) {
+      int at = r.nextInt(skills.size());
+      Skill before = now.get(at);
+      Skill after = SkillEdits.bodyWordReplaced(before);
+      RoutingPatch.Outcome o =
+          RoutingPatch.patch(
+              cache,
+              KEY,
+              List.of(new RoutingPatch.Change(before, after)),
+              List.of(),
+              List.of(),
+              TOP);
+      if (o instanceof RoutingPatch.CannotPatch) {
+        continue;
+      }
+      now.set(at, after);
+      changed.add(at);
+      patches++;
+      try (RoutingPatch.Patched p = (RoutingPatch.Patched) o;
+          RoutingIndex fresh = RoutingIndex.build(now)) {
+        PatchedIndex view = p.index();
+        List<Integer> hits = new ArrayList<>();
+        for (int c : changed) {
+          hits.add(view.ordOf(now.get(c).id().value()).getAsInt());
+        }
+        for (int i = 0; i < 9; i++) {
+          hits.add(r.nextInt(skills.size()));
+        }
+        hits.add(hits.get(0)); // a hit twice
+        java.util.Collections.shuffle(hits, r);
+        int[] ords = hits.stream().mapToInt(Integer::intValue).toArray();
+        Set<String> terms = new java.util.TreeSet<>();
+        for (int c : changed) {
+          RoutingPatch.Inverted.of(SkillDocument.of(now.get(c)))
+              .freqs()
+              .values()
+              .forEach(ts -> terms.addAll(ts.keySet()));
+        }
+        for (String f : List.of(Fields.DESCRIPTION, Fields.BODY)) {
+          var te =
+              org.apache.lucene.index.MultiTerms.getTerms(fresh.searcher().getIndexReader(), f)
+                  .iterator();
+          int i = 0;
+          for (var t = te.next(); t != null; t = te.next()) {
+            if (i++ % 5 == 0) {
+              terms.add(t.utf8ToString());
+            }
+          }
+        }
+        for (int ord : ords) { // a fresh index numbers the skills as the full build did
+          assertEquals(fresh.skill(ord).id(), view.skill(ord).id(), "ord " + ord);
+        }
+        HitTerms ht = view.hitTerms(ords, terms, fields);
+        for (String f : fields) {
+          for (String t : terms) {
+            for (int ord : ords) {
+              boolean want = fresh.contains(f, t, ord);
+              assertEquals(want, ht.contains(f, t, ord), f + " " + t + " in " + ord);
+              assertEquals(want, view.contains(f, t, ord), "one seek: " + f + " " + t);
+              held += want ? 1 : 0;
+              checked++;
+            }
+          }
+        }
+        p.commit();
+      }
+    }
+    assertTrue(patches >= 2, "patches: " + patches);
+    assertTrue(checked > 10_000 && held > 500, "checked " + checked + ", held " + held);
+  }
+
+  /**
    * A word of another skill's trigger phrase put in a skill's body (in place of one of its words:
    * every length kept): the skill enters that phrase's top 5, and leaves it when the word goes
    * again; each ranking the fresh index's.
@@ -314,6 +417,80 @@ class RoutingPatchTest {
     throw new AssertionError("no edit kept the scored statistics; moved: " + moved);
   }
 
+  /**
+   * A trigger phrase unquoted (its words kept in the description, as {@code PatchEdits}'
+   * TRIGGER_REMOVED): its words' document frequencies move in the zero-boost {@code phrase} and
+   * {@code keyword} fields only, which no ranking reads ({@link RoutingPatch.Unmoved#dfRead}), so
+   * other phrases holding those words are decided from their records instead of all ranked again
+   * (branch rankcost). Every trigger and eval request still routes as a fresh index, every phrase
+   * not returned ranks as before the edit ({@link Sequence#patch}); and some phrase holding a word
+   * whose {@code phrase} frequency moved is among the ones not returned.
+   */
+  @Test
+  void aTriggerUnquotedDecidesThePhrasesSharingItsWordsAsAFreshIndex() throws IOException {
+    List<Skill> skills = CorpusSkills.load(Path.of("../shared/corpora/large"));
+    Sequence s = new Sequence(skills, cache);
+    dev.skillsite.triggers.TriggerExtractor x = new dev.skillsite.triggers.TriggerExtractor();
+    int decided = 0;
+    int patched = 0;
+    for (int at = 0; at < skills.size() && patched < 2; at++) {
+      Skill was = s.skills.get(at);
+      String d = was.description();
+      Matcher m = Pattern.compile("\"([^\"]+)\"").matcher(d);
+      if (!m.find() || !was.triggers().phrases().contains(m.group(1))) {
+        continue;
+      }
+      String unquoted = d.substring(0, m.start()) + m.group(1) + d.substring(m.end());
+      Skill now = SkillEdits.withDescription(was, unquoted).withTriggers(x.extract(unquoted));
+      List<Skill> next = new ArrayList<>(s.skills);
+      next.set(at, now);
+      Set<String> movedWords = new java.util.TreeSet<>();
+      Set<String> sharing = new java.util.HashSet<>();
+      try (RoutingIndex a = RoutingIndex.build(s.skills);
+          RoutingIndex b = RoutingIndex.build(next)) {
+        if (scoredStatisticsMove(a, b).isPresent()) {
+          continue; // refused for a scored field's statistics: not this test's case
+        }
+        for (String t : a.terms().terms(Fields.PHRASE, m.group(1))) {
+          boolean read = false;
+          for (String f : List.of(Fields.ALL, Fields.BODY, Fields.DESCRIPTION, Fields.LIGHT)) {
+            read |= a.docFreq(f, t) != b.docFreq(f, t);
+          }
+          if (a.docFreq(Fields.PHRASE, t) != b.docFreq(Fields.PHRASE, t) && !read) {
+            movedWords.add(t);
+          }
+        }
+        for (String q : s.triggers) {
+          if (a.terms().terms(Fields.PHRASE, q).stream().anyMatch(movedWords::contains)) {
+            sharing.add(q);
+          }
+        }
+      }
+      s.patch(at, k -> now);
+      patched++;
+      System.out.println(
+          "unquoted "
+              + m.group(1)
+              + ": moved "
+              + movedWords
+              + ", sharing "
+              + sharing.size()
+              + ", asked "
+              + s.lastAsked.size());
+      Set<String> own = new java.util.HashSet<>(was.triggers().all());
+      for (String q : s.triggers) {
+        if (own.contains(q) || s.lastAsked.contains(q)) {
+          continue;
+        }
+        if (sharing.contains(q)) {
+          decided++; // holds (a stem of) a word whose phrase frequency moved, yet not ranked
+        }
+      }
+    }
+    assertTrue(patched > 0, "no trigger unquoted");
+    assertTrue(decided > 0, "phrases sharing a moved phrase word decided: " + decided);
+  }
+
   /** A field some score reads whose document count or average length differs, if one does. */
   private static Optional<String> scoredStatisticsMove(RoutingIndex a, RoutingIndex b)
       throws IOException {
@@ -383,6 +560,7 @@ class RoutingPatchTest {
     final java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
     int entered;
     int left;
+    Set<String> lastAsked = Set.of();
 
     private static boolean hasSkill(RouteResult r, dev.skillsite.model.SkillId id) {
       return r.probed().stream().anyMatch(h -> h.id().equals(id));
@@ -455,6 +633,7 @@ class RoutingPatchTest {
           assertEquals(router.route(q, TOP), patched.route(q, TOP), "route: " + q);
         }
         Set<String> asked = new HashSet<>(p.rankings().keySet());
+        lastAsked = Set.copyOf(asked);
         for (String q : triggers) {
           if (asked.contains(q)) {
             assertEquals(router.rank(q, TOP), p.rankings().get(q), "returned: " + q);

@@ -83,6 +83,9 @@ class EngineConstantsTest {
               "RoutingPatch$Unmoved.ON",
               "a lab switch for a patch build's paired figures; the export carries the index as built"),
           Map.entry(
+              "RoutingPatch$Unmoved.READ_FIELDS",
+              "a lab switch for a patch build's paired figures; the export carries the index as built"),
+          Map.entry(
               "RoutingPatch$Recorded.TERMS_READ",
               "a lab switch for a patch build's paired figures; the export carries the index as built"),
           Map.entry(
