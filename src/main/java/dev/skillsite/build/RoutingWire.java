@@ -263,7 +263,19 @@ final class RoutingWire implements RoutingSeam {
             }
             remake.removeIf(moves.changed::containsKey); // made again by Moves.unreached
             if (health.isEmpty() && !remake.isEmpty()) {
-              health = reachOf(remake, state, p, reach, published(site, olds, moves));
+              // each skill as the report reads it now: a changed one's new version (its triggers
+              // may be the same: a description edit, a rival whose words the entries show)
+              Map<SkillId, Skill> current = new java.util.HashMap<>();
+              routed.forEach(c -> current.put(c.id(), c.now()));
+              java.util.function.Function<SkillId, Optional<Skill>> pub =
+                  published(site, olds, moves);
+              health =
+                  reachOf(
+                      remake,
+                      state,
+                      p,
+                      reach,
+                      id -> current.containsKey(id) ? Optional.of(current.get(id)) : pub.apply(id));
             }
             if (health.isEmpty()) {
               HealthState.Result hr =

@@ -582,6 +582,7 @@ class RoutingWireTriggerTest {
           RoutingWireTest.assertHealthSectionsSame(clean, out, models, at);
           RoutingWireTest.assertRankingsAreTheCleanBuilds(p, clean, at);
           assertProbesSame(clean, out, was, change.now(), at);
+          assertRivalListsSame(clean, out, at);
           if (was.triggers().all().size() != change.now().triggers().all().size()) {
             assertTrue(
                 p.healthPatch().files().containsKey("health/index.html"),
@@ -674,6 +675,26 @@ class RoutingWireTriggerTest {
         if (delta.isPresent()) {
           delta.get().close();
         }
+      }
+    }
+  }
+
+  /**
+   * For every skill, the unreachable entries naming it as their rival ({@code HealthState}'s lists,
+   * which a later description edit of it reads): the patched site's == the clean's.
+   */
+  private static void assertRivalListsSame(Path clean, Path out, String at) throws IOException {
+    try (dev.skillsite.site.HealthState want =
+            dev.skillsite.site.HealthState.open(clean).orElseThrow();
+        dev.skillsite.site.HealthState got =
+            dev.skillsite.site.HealthState.open(out).orElseThrow();
+        var dirs = Files.list(clean.resolve("skills"))) {
+      for (Path dir : dirs.toList()) {
+        dev.skillsite.model.SkillId id =
+            new dev.skillsite.model.SkillId(dir.getFileName().toString());
+        assertTrue(want.unreachableOf(id).isPresent(), at + ": a clean build lists rivals");
+        assertEquals(
+            want.unreachableOf(id), got.unreachableOf(id), at + ": the entries naming " + id);
       }
     }
   }
