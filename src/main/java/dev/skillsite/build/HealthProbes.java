@@ -205,12 +205,22 @@ final class HealthProbes {
 
   /**
    * What a patch does for the routing health: the collision rows whose printed scores moved ({@code
-   * rows}, patched by {@link HealthState#patch}), or why it cannot ({@code cannot}: a pair gained
-   * or lost a collision, a rival or kind changed, a skill's reachability may change, a reason of an
-   * unreachable skill may read otherwise).
+   * rows}, patched by {@link HealthState#patch}), the rows that come or go ({@code edits}), the
+   * skills no change touched whose reachability or unreachable entry must be made again from all
+   * their triggers' tops ({@code reach}: a trigger of a listed-unreachable skill that another skill
+   * takes now, or the trigger that reached a reachable one), or why it cannot ({@code cannot}: a
+   * collision came or went for a skill no change touched, a trigger new to the routing health).
    */
   record Decision(
-      List<HealthState.Row> rows, List<HealthState.PairEdit> edits, Optional<String> cannot) {
+      List<HealthState.Row> rows,
+      List<HealthState.PairEdit> edits,
+      Optional<String> cannot,
+      Set<SkillId> reach) {
+    Decision(
+        List<HealthState.Row> rows, List<HealthState.PairEdit> edits, Optional<String> cannot) {
+      this(rows, edits, cannot, Set.of());
+    }
+
     Decision(List<HealthState.Row> rows, Optional<String> cannot) {
       this(rows, List.of(), cannot);
     }
@@ -254,6 +264,7 @@ final class HealthProbes {
       throws IOException {
     List<HealthState.Row> rows = new ArrayList<>();
     List<HealthState.PairEdit> edits = new ArrayList<>();
+    Set<SkillId> reach = new TreeSet<>(java.util.Comparator.comparing(SkillId::value));
     for (String q : new TreeSet<>(after.keySet())) {
       List<IndexAnswers.Ranked> ranked = before.get(q);
       List<Probe> owners = was.containsKey(q) ? was.get(q) : view.probes(q);
@@ -287,7 +298,6 @@ final class HealthProbes {
         if (then.equals(is)) {
           continue;
         }
-        String why = changeReason(p, q, then, is);
         // a changed skill's own rows come and go (its reachability is the caller's: Moves)
         boolean own = changed.contains(p.owner());
         if (!then.top().equals(is.top())) {
@@ -298,26 +308,29 @@ final class HealthProbes {
             }
             continue;
           }
-          if (then.top().equals(Optional.of(p.owner()))
-              || is.top().equals(Optional.of(p.owner()))
-              || state.unreachable(p.owner())) {
-            return Decision.no(why + " (a collision or reachability moved)");
-          }
+          boolean reached = is.top().equals(Optional.of(p.owner()));
+          if (reached && !state.unreachable(p.owner())) {
+            // a reachable skill a trigger routes to first now: it stays reachable
+          } else if (then.top().equals(Optional.of(p.owner())) || state.unreachable(p.owner())) {
+            // its reachability (a trigger that reached it taken: is another one left?) or its
+            // unreachable entry (who takes its triggers) is made again from all its triggers
+            // (RoutingWire.reachOf)
+            reach.add(p.owner());
+          } // else a reachable skill keeps the trigger that reaches it (neither top is it)
           if (p.listed()) {
-            // another skill takes a listed trigger of a reachable skill from a third one: the
-            // owner's row moves to the new rival's pair (its reachability stays: neither top is it)
+            // another skill takes a listed trigger from a third one: the owner's row moves to the
+            // new rival's pair (and its reachability is the caller's, above)
             rowMoved(p.owner(), q, then, is, edits);
           }
-          continue; // an unlisted trigger of a reachable skill, taken by another rival: not shown
+          continue; // an unlisted trigger taken by another rival: not shown but in the entry
         }
         String[] a = then.collision().isEmpty() ? null : shown(then.collision().get());
         String[] b = is.collision().isEmpty() ? null : shown(is.collision().get());
         if (a == null || b == null || !a[0].equals(b[0]) || !a[3].equals(b[3])) {
           if (!own) {
-            if (state.unreachable(p.owner())) {
-              return Decision.no(why + " (another rival or kind of an unreachable skill)");
-            }
-            rowMoved(p.owner(), q, then, is, edits); // the same top: its reachability stays
+            // the same top: its reachability stays, and an unreachable entry (made from its
+            // triggers' tops alone: UnreachableEntry) reads the same
+            rowMoved(p.owner(), q, then, is, edits);
             continue;
           }
           then.collision().ifPresent(c -> edits.add(edit(p.owner(), q, c, false)));
@@ -342,7 +355,8 @@ final class HealthProbes {
         }
       }
     }
-    return new Decision(rows, edits, Optional.empty());
+    reach.removeIf(changed::contains); // a changed skill's reachability is the caller's (Moves)
+    return new Decision(rows, edits, Optional.empty(), reach);
   }
 
   /**

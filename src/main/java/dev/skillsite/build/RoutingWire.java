@@ -251,6 +251,32 @@ final class RoutingWire implements RoutingSeam {
                                           .key()
                                           .toString()));
             }
+            // the entries to make again: of skills whose reachability a moved top may change, and
+            // of unreachable skills whose rival's description changed (its shared words)
+            Set<SkillId> remake = new TreeSet<>(java.util.Comparator.comparing(SkillId::value));
+            remake.addAll(d.reach());
+            for (Described x : described) {
+              SkillId id = x.now().id();
+              if (state.rivalOfUnreachable(id)) {
+                state.unreachableOf(id).ifPresent(remake::addAll);
+              }
+            }
+            remake.removeIf(moves.changed::containsKey); // made again by Moves.unreached
+            if (health.isEmpty() && !remake.isEmpty()) {
+              // each skill as the report reads it now: a changed one's new version (its triggers
+              // may be the same: a description edit, a rival whose words the entries show)
+              Map<SkillId, Skill> current = new java.util.HashMap<>();
+              routed.forEach(c -> current.put(c.id(), c.now()));
+              java.util.function.Function<SkillId, Optional<Skill>> pub =
+                  published(site, olds, moves);
+              health =
+                  reachOf(
+                      remake,
+                      state,
+                      p,
+                      reach,
+                      id -> current.containsKey(id) ? Optional.of(current.get(id)) : pub.apply(id));
+            }
             if (health.isEmpty()) {
               HealthState.Result hr =
                   patchHealth(site, olds, state, d.rows(), d.edits(), reach, described, moves);
@@ -322,6 +348,91 @@ final class RoutingWire implements RoutingSeam {
     } finally {
       FileTrees.delete(olds);
     }
+  }
+
+  /**
+   * Adds to {@code reach} what the report shows now of each skill no change touched whose
+   * reachability or unreachable entry a moved top may change ({@link HealthProbes.Decision#reach}):
+   * every trigger of it (its published SKILL.md, as the check probes them) ranked now — from the
+   * patch's rankings, else on the patched index (a phrase the patch did not ask ranks as before) —
+   * and its entry made from them as the check makes it ({@code UnreachableEntry}): rewritten in
+   * place, or deleted when a trigger reaches it now. Why not, if not: no readable published copy or
+   * rival, or a reachable skill none of whose triggers reaches it now (its entry would be inserted
+   * at its description key: not done for a skill no change touched).
+   */
+  /** The most skills {@link #reachOf} makes again in one patch (each: all its triggers' tops). */
+  private static final int REACH_REMADE = 256;
+
+  private static Optional<String> reachOf(
+      Set<SkillId> ids,
+      HealthState state,
+      RoutingPatcher.Patched p,
+      List<HealthState.Reach> reach,
+      java.util.function.Function<SkillId, Optional<Skill>> skills) {
+    if (ids.size() > REACH_REMADE) {
+      return Optional.of(
+          ids.size()
+              + " unreachable entries or reachabilities to make again (over "
+              + REACH_REMADE
+              + ")");
+    }
+    Map<String, Optional<SkillId>> tops = new java.util.HashMap<>();
+    for (SkillId id : ids) {
+      Optional<Skill> s = skills.apply(id);
+      if (s.isEmpty()) {
+        return Optional.of(
+            id.value() + "'s reachability may move and its published SKILL.md cannot be read");
+      }
+      if (Boolean.TRUE.equals(s.get().frontmatter().get("disable-model-invocation"))) {
+        continue; // called by name only: never listed unreachable
+      }
+      List<String> all = s.get().triggers().all();
+      List<Optional<SkillId>> takenBy = new ArrayList<>();
+      for (String t : all) {
+        Optional<SkillId> top = tops.get(t);
+        if (top == null) {
+          List<IndexAnswers.Ranked> r = p.rankings().get(t);
+          if (r == null) {
+            r = p.rankNow(t);
+          }
+          top = r.isEmpty() ? Optional.empty() : Optional.of(r.get(0).id());
+          tops.put(t, top);
+        }
+        takenBy.add(top);
+      }
+      boolean reached = takenBy.contains(Optional.of(id));
+      if (!state.unreachable(id)) {
+        if (reached) {
+          continue; // reachable before and now: the report shows nothing of it
+        }
+        return Optional.of(
+            id.value()
+                + " is unreachable now: none of its triggers routes to it first (reachability of"
+                + " a skill no change touched)");
+      }
+      if (reached) {
+        reach.add(new HealthState.Reach(id, Optional.empty(), Optional.empty()));
+        continue;
+      }
+      Optional<dev.skillsite.check.Unreachable> u =
+          dev.skillsite.check.UnreachableEntry.of(id, all, takenBy, skills);
+      Optional<String> rivalName = u.flatMap(x -> x.rival()).flatMap(skills).map(Skill::name);
+      if (u.isEmpty() || (u.get().rival().isPresent() && rivalName.isEmpty())) {
+        return Optional.of(id.value() + " stays unreachable and its rival cannot be read");
+      }
+      reach.add(
+          new HealthState.Reach(
+              id,
+              Optional.of(
+                  new RoutingHealthView.Lost(
+                      s.get().name(),
+                      HealthState.healthHref(id),
+                      dev.skillsite.check.UnreachableEntry.reason(
+                          u.get(), r -> rivalName.orElse("")),
+                      u.get().rival().map(HealthState::healthHref).orElse(""))),
+              Optional.of(dev.skillsite.check.UnreachableEntry.finding(u.get()))));
+    }
+    return Optional.empty();
   }
 
   /**
@@ -967,7 +1078,8 @@ final class RoutingWire implements RoutingSeam {
       return Optional.of(
           name + "'s description lint or the places of its findings change (not patched yet)");
     }
-    if (state.rivalOfUnreachable(id)) {
+    if (state.rivalOfUnreachable(id) && state.unreachableOf(id).isEmpty()) {
+      // (with the lists, the entries naming it were made again by reachOf)
       return Optional.of(
           name + " wins over an unreachable skill whose entry shows its description's words");
     }

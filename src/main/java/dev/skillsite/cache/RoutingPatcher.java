@@ -140,6 +140,20 @@ public final class RoutingPatcher {
       return rankings;
     }
 
+    /**
+     * {@code phrase} ranked on the patched index now, as {@link #rankings} has it (the health
+     * stage's form): for a phrase the patch did not ask, whose ranking is as before the patch (a
+     * search: O(the phrase's postings)).
+     */
+    public List<IndexAnswers.Ranked> rankNow(String phrase) {
+      if (router == null) {
+        router = routing.router();
+      }
+      return ranked(router.rank(phrase, TOP));
+    }
+
+    private dev.skillsite.routing.Router router;
+
     /** Search export files to write (site path → content); none is deleted. */
     public Map<String, String> files() {
       return files.changed();

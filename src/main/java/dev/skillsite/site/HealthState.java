@@ -55,6 +55,12 @@ public final class HealthState implements AutoCloseable {
   /** Present when the state records the rivals of unreachable skills ({@code w:} keys). */
   private static final String RIVALS = "rivals";
 
+  /**
+   * Present when the state lists, for each rival an unreachable entry names, the entries that name
+   * it ({@code wl:} keys: the rival's href → the unreachable skills' hrefs, one a line, sorted).
+   */
+  private static final String RIVAL_LISTS = "rival-lists";
+
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
   /**
@@ -221,6 +227,43 @@ public final class HealthState implements AutoCloseable {
    */
   public boolean rivalOfUnreachable(SkillId id) {
     return table.get(RIVALS).isEmpty() || get("w:" + healthHref(id)).isPresent();
+  }
+
+  /**
+   * The skills whose unreachable entry names {@code rival} (its shared words are of its
+   * description: they read otherwise when its description changes), in id order; empty when the
+   * state does not list them (a build before the lists).
+   */
+  public Optional<List<SkillId>> unreachableOf(SkillId rival) {
+    if (get(RIVAL_LISTS).isEmpty()) {
+      return Optional.empty();
+    }
+    List<SkillId> out = new ArrayList<>();
+    for (String href : rivalList(get("wl:" + healthHref(rival)))) {
+      Optional<SkillId> id = idOf(SiteLayout.HEALTH, href);
+      if (id.isEmpty()) {
+        return Optional.empty();
+      }
+      out.add(id.get());
+    }
+    return Optional.of(out);
+  }
+
+  private static java.util.TreeSet<String> rivalList(Optional<byte[]> record) {
+    java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    record.ifPresent(
+        b -> {
+          for (String h : new String(b, StandardCharsets.UTF_8).split("\n")) {
+            if (!h.isEmpty()) {
+              out.add(h);
+            }
+          }
+        });
+    return out;
+  }
+
+  private static byte[] rivalList(java.util.Set<String> hrefs) {
+    return String.join("\n", hrefs).getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -975,11 +1018,13 @@ public final class HealthState implements AutoCloseable {
         if (at < 0) {
           return Optional.of("the health page " + path.get() + " does not list " + r.id().value());
         }
+        relist(list.get(at).rivalHref(), href, false);
         if (r.entry().isPresent()) {
           list.set(at, r.entry().get());
           if (!r.entry().get().rivalHref().isEmpty()) {
             extra.put("w:" + r.entry().get().rivalHref(), encode(true));
           }
+          relist(r.entry().get().rivalHref(), href, true);
         } else {
           list.remove(at);
           if (list.isEmpty()) {
@@ -1106,6 +1151,25 @@ public final class HealthState implements AutoCloseable {
      * split is made again after, {@link Resplit}), its finding put in its section at {@code
      * r.where()}. Why not, if not.
      */
+    /**
+     * The list of the entries naming {@code rival} ({@code wl:}) with {@code href} added or
+     * removed, when the state keeps the lists (the patch's own records first).
+     */
+    private void relist(String rival, String href, boolean add) {
+      if (rival.isEmpty() || get(RIVAL_LISTS).isEmpty()) {
+        return;
+      }
+      String key = "wl:" + rival;
+      java.util.TreeSet<String> hrefs =
+          rivalList(extra.containsKey(key) ? Optional.of(extra.get(key)) : get(key));
+      if (add) {
+        hrefs.add(href);
+      } else {
+        hrefs.remove(href);
+      }
+      extra.put(key, rivalList(hrefs));
+    }
+
     private Optional<String> lose(Reach r) throws IOException {
       if (r.entry().isEmpty() || r.finding().isEmpty()) {
         return Optional.of(r.id().value() + " is not listed unreachable");
@@ -1179,6 +1243,7 @@ public final class HealthState implements AutoCloseable {
       if (!r.entry().get().rivalHref().isEmpty()) {
         extra.put("w:" + r.entry().get().rivalHref(), encode(true));
       }
+      relist(r.entry().get().rivalHref(), healthHref(r.id()), true);
       // its finding, placed among the section's in Diagnostic.ORDER
       Optional<List<RoutingHealthView.SkillHealth>> was =
           changedSections.containsKey(r.id())
@@ -1946,6 +2011,7 @@ public final class HealthState implements AutoCloseable {
     private final Map<String, PageRecord> pages = new LinkedHashMap<>();
     private final Map<String, byte[]> where = new HashMap<>();
     private final List<Counted> counted = new ArrayList<>();
+    private final Map<String, java.util.Set<String>> rivalLists = new HashMap<>();
 
     Recorder(boolean on) {
       this.on = on;
@@ -1974,6 +2040,13 @@ public final class HealthState implements AutoCloseable {
       view.unreachable().stream()
           .filter(u -> !u.rivalHref().isEmpty())
           .forEach(u -> where.put("w:" + u.rivalHref(), at));
+      view.unreachable().stream()
+          .filter(u -> !u.rivalHref().isEmpty())
+          .forEach(
+              u ->
+                  rivalLists
+                      .computeIfAbsent(u.rivalHref(), k -> new java.util.TreeSet<>())
+                      .add(u.href()));
     }
 
     /** Writes the state into the site being made ({@code out}). */
@@ -1984,6 +2057,8 @@ public final class HealthState implements AutoCloseable {
       Map<String, byte[]> records = new HashMap<>(where);
       records.put(SITE, encode(site));
       records.put(RIVALS, encode(true));
+      rivalLists.forEach((rival, hrefs) -> records.put("wl:" + rival, rivalList(hrefs)));
+      records.put(RIVAL_LISTS, encode(true));
       List<RoutingHealthView.Pair> all = matrixPairs(counted);
       Optional<dev.skillsite.check.CollisionMatrix.Fill> fill =
           dev.skillsite.check.CollisionMatrix.fill(all);

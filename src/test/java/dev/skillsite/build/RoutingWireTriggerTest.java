@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -324,11 +325,59 @@ class RoutingWireTriggerTest {
     assertEquals(2, r.patched().size(), "rows of another skill that come or go: " + r.refused());
   }
 
+  @Test
+  void anUnreachableSkillsRowMovesToAnotherRivalAndItsEntryIsMadeAgain() throws IOException {
+    // four replicas of ecto-thinking named as the 10x copies are ("ecto-thinking-N": one wins
+    // every phrase, the others are listed unreachable, each trigger taken by the winner); the
+    // winner's reworded phrase hands that phrase to another replica: every other replica's row
+    // of it moves to the new rival and its unreachable entry reads otherwise
+    Path content = content(false);
+    Path original = content.resolve("plugins/elixir/skills/ecto-thinking/SKILL.md");
+    String ecto = Files.readString(original);
+    List<String> names = List.of("ecto-thinking-1", "ecto-thinking-2", "ecto-thinking-3");
+    for (String name : names) {
+      Path dir = content.resolve("plugins/elixir/skills/" + name);
+      Files.createDirectories(dir);
+      Files.writeString(
+          dir.resolve("SKILL.md"), ecto.replace("name: ecto-thinking", "name: " + name));
+    }
+    Path pre = tmp.resolve("pre");
+    RoutingWireTest.build(content, pre);
+    Set<String> lost = unreachable(pre);
+    System.out.println("unreachable before: " + lost);
+    Run r =
+        run(
+            content,
+            (text, k) ->
+                !text.contains("\nname: ecto-thinking")
+                    ? Optional.empty()
+                    : phrase(text, k).flatMap(m -> lastWord(text, m, "zebrafish")),
+            (was, now, rows, pairs) -> {
+              entriesMovedAll += entriesMoved;
+              return true;
+            },
+            4);
+    // before: ecto-thinking's edit was refused ("the routing health of ecto-thinking-2 changes:
+    // trigger … ecto-thinking-1 → ecto-thinking (a collision or reachability moved)", then "wins
+    // over an unreachable skill whose entry shows its description's words"); run compares each
+    // patched edit with a clean build byte for byte (health pages, sections, rankings)
+    assertEquals(4, r.patched().size(), "an unreachable owner's row that moves: " + r.refused());
+    assertTrue(entriesMovedAll > 0, "no unreachable entry of an unchanged skill moved");
+  }
+
+  private int entriesMovedAll;
+
   /**
    * The collision rows (trigger, owner, rival, kind; not the scores) the last patch of {@link #run}
    * deleted or inserted.
    */
   private final Set<String> moved = new TreeSet<>();
+
+  /**
+   * How many unreachable entries of skills the last patch of {@link #run} did not change read
+   * otherwise after it (a clean build's against the site before).
+   */
+  private int entriesMoved;
 
   /** How many skills the last patch of {@link #run} made unreachable, less those it reached. */
   private int lostMoved;
@@ -365,6 +414,26 @@ class RoutingWireTriggerTest {
         Matcher m = item.matcher(html.substring(from, html.indexOf("</section>", from)));
         while (m.find()) {
           out.add(m.group(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The unreachable entries the health report of {@code site} shows: name → its item. */
+  private static Map<String, String> entries(Path site) throws IOException {
+    Map<String, String> out = new java.util.TreeMap<>();
+    Pattern item = Pattern.compile("<li><a href=\"\\.\\./skills/[^\"]+\">([^<]+)</a>:(.*?)</li>");
+    try (var pages = Files.list(site.resolve("health"))) {
+      for (Path page : pages.toList()) {
+        String html = Files.readString(page);
+        int from = html.indexOf("<h2 id=\"ss-unreachable\">");
+        if (from < 0) {
+          continue;
+        }
+        Matcher m = item.matcher(html.substring(from, html.indexOf("</section>", from)));
+        while (m.find()) {
+          out.put(m.group(1), m.group(2));
         }
       }
     }
@@ -473,6 +542,23 @@ class RoutingWireTriggerTest {
           int lostThen = unreachable(out).size();
           int[] now = pairsAndRows(clean);
           lostMoved = unreachable(clean).size() - lostThen;
+          Map<String, String> entriesThen = entries(out);
+          Map<String, String> entriesNow = entries(clean);
+          entriesMoved = 0;
+          for (Map.Entry<String, String> e : entriesNow.entrySet()) {
+            if (!e.getKey().equals(change.now().name())
+                && entriesThen.containsKey(e.getKey())
+                && !entriesThen.get(e.getKey()).equals(e.getValue())) {
+              entriesMoved++;
+              System.out.println(
+                  "  entry of "
+                      + e.getKey()
+                      + ": "
+                      + entriesThen.get(e.getKey())
+                      + " → "
+                      + e.getValue());
+            }
+          }
           RoutingWireTest.publish(content, out, p);
           o.commit();
           // the published SKILL.md copy as PatchBuild writes it: a later edit of another skill
@@ -496,6 +582,7 @@ class RoutingWireTriggerTest {
           RoutingWireTest.assertHealthSectionsSame(clean, out, models, at);
           RoutingWireTest.assertRankingsAreTheCleanBuilds(p, clean, at);
           assertProbesSame(clean, out, was, change.now(), at);
+          assertRivalListsSame(clean, out, at);
           if (was.triggers().all().size() != change.now().triggers().all().size()) {
             assertTrue(
                 p.healthPatch().files().containsKey("health/index.html"),
@@ -588,6 +675,26 @@ class RoutingWireTriggerTest {
         if (delta.isPresent()) {
           delta.get().close();
         }
+      }
+    }
+  }
+
+  /**
+   * For every skill, the unreachable entries naming it as their rival ({@code HealthState}'s lists,
+   * which a later description edit of it reads): the patched site's == the clean's.
+   */
+  private static void assertRivalListsSame(Path clean, Path out, String at) throws IOException {
+    try (dev.skillsite.site.HealthState want =
+            dev.skillsite.site.HealthState.open(clean).orElseThrow();
+        dev.skillsite.site.HealthState got =
+            dev.skillsite.site.HealthState.open(out).orElseThrow();
+        var dirs = Files.list(clean.resolve("skills"))) {
+      for (Path dir : dirs.toList()) {
+        dev.skillsite.model.SkillId id =
+            new dev.skillsite.model.SkillId(dir.getFileName().toString());
+        assertTrue(want.unreachableOf(id).isPresent(), at + ": a clean build lists rivals");
+        assertEquals(
+            want.unreachableOf(id), got.unreachableOf(id), at + ": the entries naming " + id);
       }
     }
   }
