@@ -116,6 +116,7 @@ class EngineConstantsTest {
           "NameTable",
           "TriggerTable",
           "PatchedIndex",
+          "PatchFold",
           "PhraseTerms",
           "PublishedIndex",
           "RoutingPatch",
