@@ -350,6 +350,9 @@ final class RoutingWire implements RoutingSeam {
     }
   }
 
+  /** The most skills {@link #reachOf} makes again in one patch (each: all its triggers' tops). */
+  private static final int REACH_REMADE = 256;
+
   /**
    * Adds to {@code reach} what the report shows now of each skill no change touched whose
    * reachability or unreachable entry a moved top may change ({@link HealthProbes.Decision#reach}):
@@ -360,9 +363,6 @@ final class RoutingWire implements RoutingSeam {
    * rival, or a reachable skill none of whose triggers reaches it now (its entry would be inserted
    * at its description key: not done for a skill no change touched).
    */
-  /** The most skills {@link #reachOf} makes again in one patch (each: all its triggers' tops). */
-  private static final int REACH_REMADE = 256;
-
   private static Optional<String> reachOf(
       Set<SkillId> ids,
       HealthState state,
