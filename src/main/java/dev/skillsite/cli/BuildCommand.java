@@ -8,7 +8,11 @@ import dev.skillsite.build.Progress;
 import dev.skillsite.build.StageTimer;
 import dev.skillsite.build.StampedBuild;
 import dev.skillsite.build.TerminalProgress;
+import dev.skillsite.output.OutputLocation;
 import dev.skillsite.output.OutputLock;
+import dev.skillsite.serve.BuildStatus;
+import dev.skillsite.serve.ContentWatcher;
+import dev.skillsite.serve.Rebuilder;
 import dev.skillsite.site.SiteGenerator;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,6 +80,25 @@ public final class BuildCommand implements Callable<Integer> {
       description = "Like --changed, the paths one per line in FILE ('-' for standard input).")
   String changedFrom;
 
+  @Option(
+      names = "--watch",
+      description =
+          "After the build, keep running: each save under --content (or --templates) is patched"
+              + " in place where the patch can prove it confined, else built whole; a build with"
+              + " errors leaves the last good site. A registry's resident builder (serve --watch"
+              + " also serves the site). Stop it with Ctrl-C.")
+  boolean watch;
+
+  @Option(names = "--debounce", defaultValue = "100", paramLabel = "MS", hidden = true)
+  long debounce = 100;
+
+  private final CountDownLatch stop = new CountDownLatch(1);
+
+  /** Ends a {@code --watch} run: for tests and embedding. */
+  public void stop() {
+    stop.countDown();
+  }
+
   /** The changed paths --changed and --changed-from give; empty when neither is given. */
   private Optional<List<Path>> changedPaths() throws IOException {
     if (changed == null && changedFrom == null) {
@@ -104,11 +128,23 @@ public final class BuildCommand implements Callable<Integer> {
 
   /** Builds, reporting on {@code out} and {@code err}: {@link #call}, or {@link QuickBuild}'s. */
   int run(PrintWriter out, PrintWriter err) {
+    OutputLock kept = null;
     try {
       Progress bar =
           TerminalProgress.forEnvironment(System.err, System.getenv(), System.console() != null);
       StageTimer timer = new StageTimer(bar);
-      OutputLock.Policy writers = site.writers("build", err);
+      OutputLock.Policy plain = site.writers("build", err);
+      if (watch) { // the folder is this process's until it stops: no other build swaps it
+        OutputLock.Policy policy = site.writers(OutputLock.BUILD_WATCH, err);
+        kept =
+            OutputLock.acquire(
+                OutputLocation.check(site.out, site.content).out(),
+                OutputLock.BUILD_WATCH,
+                policy.patience(),
+                policy.notice());
+        plain = policy.holding(kept);
+      }
+      OutputLock.Policy writers = plain;
       Optional<Path> templates = site.templateDir();
       Supplier<BuildPipeline> pipeline =
           () ->
@@ -192,10 +228,58 @@ public final class BuildCommand implements Callable<Integer> {
       if (result.published()) {
         AuditSummaryLine.of(site.out).ifPresent(out::println);
       }
+      if (watch) {
+        watch(out, err, templates, writers, result);
+        return 0;
+      }
       return result.exitCode(strict);
     } catch (IOException e) {
       err.println("skillsite: " + IoErrors.describe(e));
       return 2;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    } finally {
+      if (kept != null) {
+        try {
+          kept.close();
+        } catch (IOException e) {
+          err.println("skillsite: " + IoErrors.describe(e));
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code --watch}: each burst of saves handed to a {@link Rebuilder} (the patch first, else a
+   * whole build), as {@code serve --watch} does without its server and its quick refresh of open
+   * pages; until {@link #stop} or the process ends.
+   */
+  private void watch(
+      PrintWriter out,
+      PrintWriter err,
+      Optional<Path> templates,
+      OutputLock.Policy writers,
+      BuildResult built)
+      throws IOException, InterruptedException {
+    Supplier<BuildPipeline> pipelines =
+        () -> new BuildPipeline(new SiteGenerator(templates), Progress.NONE).locking(writers);
+    PatchBuild patches = new PatchBuild(pipelines, templates, writers).strict(strict);
+    BuildPipeline first = pipelines.get();
+    List<Path> watched = new ArrayList<>(List.of(site.content));
+    templates.ifPresent(watched::add);
+    try (Rebuilder r =
+            new Rebuilder(
+                pipelines,
+                site.buildOptions(false),
+                first,
+                built,
+                ServeCommand.listener(out, err, new BuildStatus()),
+                Optional.of(patches));
+        ContentWatcher watcher = ContentWatcher.start(watched, debounce, r::changed)) {
+      out.println("watching " + site.content + " (Ctrl-C stops)");
+      out.flush();
+      stop.await();
     }
   }
 }

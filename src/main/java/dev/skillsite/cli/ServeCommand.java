@@ -163,7 +163,8 @@ public final class ServeCommand implements Callable<Integer> {
     stop.countDown();
   }
 
-  private static Rebuilder.Listener listener(PrintWriter out, PrintWriter err, BuildStatus status) {
+  /** What a watching command prints of each rebuild ({@code build --watch} prints the same). */
+  static Rebuilder.Listener listener(PrintWriter out, PrintWriter err, BuildStatus status) {
     return new Rebuilder.Listener() {
       @Override
       public void refreshed(BuildResult r) {

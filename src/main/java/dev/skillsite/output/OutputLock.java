@@ -38,6 +38,9 @@ public final class OutputLock implements AutoCloseable {
   /** The command that keeps an output folder until it is stopped. */
   public static final String WATCH = "serve --watch";
 
+  /** The other one: a watching builder that serves nothing. */
+  public static final String BUILD_WATCH = "build --watch";
+
   private static final long POLL_MILLIS = 50;
 
   /** Thrown when another writer holds the output folder; the CLI maps it to exit code 2. */
@@ -136,7 +139,9 @@ public final class OutputLock implements AutoCloseable {
       }
       Optional<Owner> owner = ownerOf(file);
       String who = owner.map(Owner::describe).orElse("another skillsite process");
-      if (owner.map(w -> w.command().equals(WATCH)).orElse(false)) {
+      if (owner
+          .map(w -> w.command().equals(WATCH) || w.command().equals(BUILD_WATCH))
+          .orElse(false)) {
         throw new HeldException(
             "output folder "
                 + out

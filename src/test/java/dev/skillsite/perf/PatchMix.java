@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * passes through.
  */
 public final class PatchMix {
-  private static final Pattern STEP =
+  static final Pattern STEP =
       Pattern.compile(
           // a step's note may hold one level of parentheses (the route step's counts)
           "(?:^|, )([a-z]+)(?: \\((?:[^()]|\\([^()]*\\))*\\))? ([\\d.]+) ms \\((?:process )?CPU"

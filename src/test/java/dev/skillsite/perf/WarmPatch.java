@@ -1,0 +1,123 @@
+package dev.skillsite.perf;
+
+import dev.skillsite.build.BuildOptions;
+import dev.skillsite.build.BuildPipeline;
+import dev.skillsite.build.BuildResult;
+import dev.skillsite.build.PatchBuild;
+import dev.skillsite.build.Progress;
+import dev.skillsite.build.StampedBuild;
+import dev.skillsite.output.OutputLock;
+import dev.skillsite.site.SiteGenerator;
+import dev.skillsite.testing.PatchEdits;
+import dev.skillsite.testing.PatchTally;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+
+/**
+ * Lab program (not a test; {@code bench/patch-warm}): {@link PatchMix}'s edits patched in one
+ * long-lived JVM, as a watching builder ({@code serve --watch}) patches each save: the patch of
+ * {@link StampedBuild#patchOnly} (never a whole build: a refused edit is put back), its wall time
+ * and the process's CPU (every thread: the compiler's and the collector's too). The first rounds
+ * warm the JVM; the table counts the rounds after them only.
+ *
+ * <pre>
+ * bench/patch-warm CONTENT SITE [ROUNDS [SEED [MAX_SKILLS [WARMUP_ROUNDS]]]]
+ * </pre>
+ *
+ * Run it from the folder the site's build ran in ({@code templates/} there is used as the build
+ * used it); the site must be a cached build of CONTENT by the same code (the classes on the class
+ * path: the cache is keyed by the code).
+ */
+public final class WarmPatch {
+  private WarmPatch() {}
+
+  public static void main(String[] args) throws Exception {
+    Path content = Path.of(args[0]).toAbsolutePath();
+    Path site = Path.of(args[1]).toAbsolutePath();
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+    long seed = args.length > 3 ? Long.parseLong(args[3]) : 27;
+    int maxSkills = args.length > 4 ? Integer.parseInt(args[4]) : 10000;
+    int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+    Optional<Path> templates = Optional.of(Path.of("templates")).filter(Files::isDirectory);
+    BuildOptions options = new BuildOptions(content, site, Optional.empty(), true, true, maxSkills);
+    PatchBuild patches =
+        new PatchBuild(
+            () -> new BuildPipeline(new SiteGenerator(templates), Progress.NONE),
+            templates,
+            OutputLock.Policy.build());
+    PatchEdits edits = PatchEdits.ofPublished(content, site, seed);
+    PatchTally tally = new PatchTally();
+    PatchTally ignored = new PatchTally();
+    String only = System.getProperty("patchmix.kinds", "");
+    Map<PatchEdits.Kind, Integer> seen = new EnumMap<>(PatchEdits.Kind.class);
+    int n =
+        edits.rounds(
+            warmup + rounds,
+            ignored,
+            (edit, i) -> {
+              PatchEdits.Kind kind = edit.kind();
+              boolean counted = seen.merge(kind, 1, Integer::sum) > warmup;
+              if (!only.isEmpty() && !List.of(only.split(",")).contains(kind.name())) {
+                edit.restore();
+                return;
+              }
+              String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+              List<String> why = new ArrayList<>();
+              long wall = System.nanoTime();
+              long cpu = processCpu();
+              Optional<BuildResult> r =
+                  StampedBuild.patchOnly(patches, options, edit.changed(), why::add);
+              double wallS = (System.nanoTime() - wall) / 1e9;
+              double cpuS = (processCpu() - cpu) / 1e9;
+              PatchTally t = counted ? tally : ignored;
+              if (r.isEmpty()) {
+                t.refused(kind, why.isEmpty() ? "?" : why.get(0), List.of(edit.skill()));
+                edit.restore();
+                System.out.printf(
+                    "%d %s%s load %s: refused (%s) %s%n",
+                    i, counted ? "" : "(warm-up) ", kind, load, why, edit.what());
+                return;
+              }
+              t.patched(kind);
+              t.figure(kind, "wall s", wallS);
+              t.figure(kind, "cpu s", cpuS);
+              String steps = r.get().patch().steps();
+              Matcher m = PatchMix.STEP.matcher(steps);
+              while (m.find()) {
+                if (!m.group(1).equals("start")) {
+                  t.figure(kind, m.group(1) + " cpu ms", Double.parseDouble(m.group(3)));
+                }
+              }
+              System.out.printf(
+                  "%d %s%s load %s: patched, wall %.2f s, cpu %.2f s; %s%n   %s%n",
+                  i, counted ? "" : "(warm-up) ", kind, load, wallS, cpuS, edit.what(), steps);
+              edit.restore();
+              List<String> back = new ArrayList<>();
+              if (StampedBuild.patchOnly(patches, options, edit.changed(), back::add).isEmpty()) {
+                edit.redo(); // the site keeps the edit: so does the content
+                System.out.printf("   put back: %s; the edit is kept%n", back);
+              }
+            });
+    System.out.println(
+        "\nWarmPatch "
+            + content
+            + ", seed "
+            + seed
+            + ", "
+            + n
+            + " edits, the first "
+            + warmup
+            + " round(s) not counted:\n"
+            + tally.table());
+  }
+
+  private static long processCpu() {
+    return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos()).orElse(0L);
+  }
+}
