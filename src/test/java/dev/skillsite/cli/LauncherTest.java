@@ -141,48 +141,6 @@ class LauncherTest {
   }
 
   /**
-   * A patch build ({@code build --changed} or {@code --changed-from}, in either option form) gets
-   * the JIT's higher thresholds and a bigger first young generation; a whole build, another command
-   * or another command's {@code --changed} does not, and the caller's options still come after.
-   */
-  @Test
-  void givesAPatchBuildItsOwnJitAndHeapSettings() throws Exception {
-    Path launcher = tmp.resolve("app/skillsite");
-    Map<String, String> env = Map.of("LANG", "C.UTF-8");
-    List<String> patchFlags = List.of("-XX:CompileThresholdScaling=3", "-XX:NewSize=128m");
-    for (List<String> args :
-        List.of(
-            List.of("build", "--changed", "content/a/SKILL.md"),
-            List.of("build", "--content", "c", "--changed=c/a/SKILL.md", "--timings"),
-            List.of("build", "--changed-from", "HEAD~1"),
-            List.of("build", "--changed-from=HEAD~1"))) {
-      List<String> got = launch(launcher, env, args.toArray(String[]::new)).lines().toList();
-      assertTrue(got.containsAll(patchFlags), args + " -> " + got);
-      assertTrue(got.indexOf("-XX:NewSize=128m") < got.indexOf("-jar"), got.toString());
-    }
-    for (List<String> args :
-        List.of(
-            List.of("build", "--content", "c"),
-            List.of("check", "--changed", "c/a/SKILL.md"),
-            List.of("serve", "--content", "c"))) {
-      List<String> got = launch(launcher, env, args.toArray(String[]::new)).lines().toList();
-      assertTrue(got.stream().noneMatch(patchFlags::contains), args + " -> " + got);
-    }
-    // the caller's options come after the launcher's, so that theirs win
-    List<String> mine =
-        launch(
-                launcher,
-                Map.of("LANG", "C.UTF-8", "SKILLSITE_JAVA_OPTS", "-XX:NewSize=64m"),
-                "build",
-                "--changed",
-                "a/SKILL.md")
-            .lines()
-            .toList();
-    assertTrue(
-        mine.lastIndexOf("-XX:NewSize=64m") > mine.indexOf("-XX:NewSize=128m"), mine.toString());
-  }
-
-  /**
    * Linked from a bin folder (by a relative link, through another link), it still finds its jar.
    */
   @Test
