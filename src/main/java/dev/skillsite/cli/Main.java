@@ -29,7 +29,9 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    if (Boolean.getBoolean("skillsite.threadcpu")) { // hidden: where a run's CPU went, by thread
+    // hidden: -Dskillsite.threadcpu prints where the run's CPU went, by thread, at exit
+    String threadCpu = System.getProperty("skillsite.threadcpu", "false");
+    if (!threadCpu.equals("false")) {
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
