@@ -2,6 +2,7 @@ package dev.skillsite.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,6 +29,14 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    // hidden: -Dskillsite.threadcpu prints where the run's CPU went, by thread, at exit
+    String threadCpu = System.getProperty("skillsite.threadcpu", "false");
+    if (!threadCpu.equals("false")) {
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> System.err.println(threadCpu(Path.of("/proc/self"), 100)), "threadcpu"));
+    }
     // a patch build, whose start picocli's would be most of, reads its plain options itself
     Optional<BuildCommand> patch = QuickBuild.parse(args);
     if (patch.isPresent()) {
@@ -84,6 +93,62 @@ public final class Main implements Runnable {
     }
     err.flush();
     return 2;
+  }
+
+  /**
+   * The CPU of this process's threads so far, from Linux's {@code proc/task/<tid>/stat} under
+   * {@code proc} (user+system clock ticks, {@code hz} a second), summed by thread name with its
+   * numbers dropped ({@code C1 CompilerThre}, {@code VM Thread}, {@code java} for the main
+   * threads), and what threads that have ended used ({@code ended}: the process's total less the
+   * living's). "threadcpu: unavailable" when there is no such tree (not Linux).
+   */
+  static String threadCpu(Path proc, long hz) {
+    java.util.Map<String, long[]> byName = new java.util.TreeMap<>();
+    long living = 0;
+    try (java.nio.file.DirectoryStream<Path> tasks =
+        java.nio.file.Files.newDirectoryStream(proc.resolve("task"))) {
+      for (Path task : tasks) {
+        String stat;
+        try {
+          stat = java.nio.file.Files.readString(task.resolve("stat"));
+        } catch (java.io.IOException ended) {
+          continue; // the thread ended while this read the others
+        }
+        long[] t = ticks(stat);
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        long[] sum =
+            byName.computeIfAbsent(name.replaceAll("#?\\d+$", "").strip(), k -> new long[2]);
+        sum[0] += t[0] + t[1];
+        sum[1]++;
+        living += t[0] + t[1];
+      }
+      long[] all = ticks(java.nio.file.Files.readString(proc.resolve("stat")));
+      StringBuilder b = new StringBuilder("threadcpu ms:");
+      byName.forEach(
+          (name, sum) ->
+              b.append(' ')
+                  .append(name)
+                  .append(" x")
+                  .append(sum[1])
+                  .append('=')
+                  .append(sum[0] * 1000 / hz)
+                  .append(','));
+      return b.append(" ended=")
+          .append((all[0] + all[1] - living) * 1000 / hz)
+          .append(", total=")
+          .append((all[0] + all[1]) * 1000 / hz)
+          .toString();
+    } catch (java.io.IOException | RuntimeException e) {
+      return "threadcpu: unavailable (" + e + ")";
+    }
+  }
+
+  /**
+   * utime and stime of a {@code stat} line: fields 14 and 15, counted after the ")" of the name.
+   */
+  private static long[] ticks(String stat) {
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+    return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
   }
 
   /** The first of {@code ex} and its causes that is a {@code type}. */
