@@ -50,6 +50,7 @@
 //SOURCES ../src/main/java/dev/skillsite/audit/TextView.java
 //SOURCES ../src/main/java/dev/skillsite/audit/Unicode.java
 //SOURCES ../src/main/java/dev/skillsite/audit/package-info.java
+//SOURCES ../src/main/java/dev/skillsite/build/AddedSkill.java
 //SOURCES ../src/main/java/dev/skillsite/build/AuditStage.java
 //SOURCES ../src/main/java/dev/skillsite/build/BuildContext.java
 //SOURCES ../src/main/java/dev/skillsite/build/BuildOptions.java

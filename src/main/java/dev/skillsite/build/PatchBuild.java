@@ -323,7 +323,11 @@ public final class PatchBuild {
                 rel + " is not a regular file (a deleted Markdown file, a folder or a link)");
           }
           if (owner.isEmpty()) {
-            return Attempt.no(rel + " belongs to no skill of the last build");
+            Optional<String> added = AddedSkill.folderOf(root, real);
+            return Attempt.no(
+                added.isPresent()
+                    ? AddedSkill.refusal(rel, added.get())
+                    : rel + " belongs to no skill of the last build");
           }
           if (ReferenceFiles.markdown(rel)) {
             Optional<String> no = referenceFiles.note(owner.get(), rel, regular);

@@ -19,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -1189,6 +1190,58 @@ class PatchBuildSpecTest {
     assertEquals(whole.pages(), r.pages(), "the pages counted through the overlay");
     assertFalse(Files.exists(out.resolve(page)), page + " deleted");
     assertClean(content, out, "the added reference deleted again");
+  }
+
+  /**
+   * A skill added (its folder copied, its name changed, as PatchEdits' SKILL_ADDED): refused as a
+   * skill added whichever of its files is listed first, and the whole build it falls back to is the
+   * clean build. A file in a new folder with no SKILL.md, or one the scanner skips ({@code
+   * node_modules}), keeps the older reason: neither adds a skill.
+   */
+  @Test
+  void aSkillAddedIsRefusedAsASkillAdded() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path from = content.resolve("skills/theme-factory");
+    Path copy = content.resolve("skills/theme-factory-copy");
+    Trees.copy(from, copy);
+    Path skill = copy.resolve("SKILL.md");
+    Files.writeString(
+        skill,
+        Files.readString(skill).replace("name: theme-factory", "name: theme-factory-copy"),
+        StandardCharsets.UTF_8);
+    List<Path> changed = new ArrayList<>();
+    changed.add(copy.resolve("themes/ocean-depths.md")); // a reference before its SKILL.md
+    changed.add(copy.resolve("LICENSE.txt"));
+    changed.add(skill);
+    BuildResult r = run(content, out, Optional.of(changed));
+    assertFalse(r.patch().taken(), r.patch().toString());
+    assertTrue(
+        r.patch()
+            .reason()
+            .startsWith(
+                "skills/theme-factory-copy/themes/ocean-depths.md is in skills/theme-factory-copy,"
+                    + " a skill added"),
+        r.patch().reason());
+    assertTrue(r.patch().reason().contains("document count"), r.patch().reason());
+    assertTrue(
+        Files.readString(out.resolve("skills.json")).contains("theme-factory-copy"),
+        "the whole build adds it");
+    assertClean(content, out, "a skill added");
+    Path loose = content.resolve("notes/todo.txt"); // a new folder without a SKILL.md
+    Files.createDirectories(loose.getParent());
+    Files.writeString(loose, "todo\n");
+    r = run(content, out, Optional.of(List.of(loose)));
+    assertEquals("notes/todo.txt belongs to no skill of the last build", r.patch().reason());
+    Path skipped = content.resolve("node_modules/pkg/SKILL.md"); // the scanner does not enter it
+    Files.createDirectories(skipped.getParent());
+    Files.writeString(skipped, Files.readString(skill), StandardCharsets.UTF_8);
+    r = run(content, out, Optional.of(List.of(skipped)));
+    assertEquals(
+        "node_modules/pkg/SKILL.md belongs to no skill of the last build", r.patch().reason());
+    assertClean(content, out, "files that add no skill");
   }
 
   private static BuildResult run(Path content, Path site, Optional<List<Path>> changed)
