@@ -734,6 +734,10 @@ public final class RoutingPatch {
         Set<String> moved = new TreeSet<>();
         Set<String> crossed = new TreeSet<>();
         Set<String> rising = new TreeSet<>();
+        for (String f : fields) { // one sorted batch a view and field (PatchedIndex#docFreqs)
+          before.docFreqs(f, similarTerms);
+          after.docFreqs(f, similarTerms);
+        }
         for (String t : similarTerms) {
           int dfBefore = 0;
           int dfAfter = 0;
@@ -992,13 +996,13 @@ public final class RoutingPatch {
     }
 
     private static List<String> order(Map<String, Double> weights) {
-      return weights.entrySet().stream()
-          .sorted(
-              Map.Entry.<String, Double>comparingByValue()
-                  .reversed()
-                  .thenComparing(Map.Entry.comparingByKey()))
-          .map(Map.Entry::getKey)
-          .toList();
+      List<String> out = new ArrayList<>(weights.keySet());
+      out.sort(
+          (a, b) -> {
+            int c = Double.compare(weights.get(b), weights.get(a)); // heavier first
+            return c != 0 ? c : a.compareTo(b);
+          });
+      return out;
     }
 
     /** Whether a skill of {@code score} is outside a window whose last score is {@code floor}. */
