@@ -85,12 +85,37 @@ final class PatchedIndex implements RoutingSource {
   private final Map<String, Integer> baseDfs = new ConcurrentHashMap<>();
   private final Map<String, TermStates> termStates = new ConcurrentHashMap<>();
   private final Map<String, long[]> tombStats = new ConcurrentHashMap<>();
+  private final Map<String, Map<BytesRef, long[]>> tombTerms = new ConcurrentHashMap<>();
+  private static final Map<BytesRef, long[]> TOO_MANY = Map.of();
+  private static final long[] NOT_HELD = {0, 0};
 
   /**
    * Each term's per-segment states built once a view ({@link #termQuery}); off only for the
    * figures' paired "before" (-Dskillsite.termstates=false).
    */
   static final boolean TERM_STATES = !"false".equals(System.getProperty("skillsite.termstates"));
+
+  /**
+   * The tombstones' term statistics read from one pass over a field's terms, and each field's
+   * collection statistics once a view ({@link #tombStats}, {@link LiveSearcher}); off only for the
+   * figures' paired "before" (-Dskillsite.tombterms=false: two tombstone seeks per term and view,
+   * the collection statistics read again for every term query a ranking weighs).
+   */
+  static final boolean TOMB_TERMS = !"false".equals(System.getProperty("skillsite.tombterms"));
+
+  /**
+   * Many terms' document frequencies read at once in sorted order, one terms enum per segment
+   * ({@link #docFreqs}); off only for the figures' paired "before" (-Dskillsite.dfbatch=false: a
+   * new enum and a seek per segment for every term).
+   */
+  static final boolean DF_BATCH = !"false".equals(System.getProperty("skillsite.dfbatch"));
+
+  /**
+   * The most terms a field of the tombstones may hold to be read whole ({@link #tombStats}); past
+   * it each term is sought. The tombstones are the documents replaced since the full build (at most
+   * {@code MAX_PATCHES} patches'): a few thousand terms a field.
+   */
+  static final long TOMB_TERMS_MAX = 1 << 18;
 
   /**
    * The hits' terms read a leaf at a time ({@link HitSeeks}); off only for the figures' paired
@@ -395,7 +420,7 @@ final class PatchedIndex implements RoutingSource {
     try {
       Term t = new Term(field, term);
       List<LeafReaderContext> leaves = reader.leaves();
-      long d = -tomb.docFreq(t);
+      long d = -tombStats(t)[0];
       for (int i = 1; i < leaves.size(); i++) {
         d += leaves.get(i).reader().docFreq(t);
       }
@@ -421,7 +446,7 @@ final class PatchedIndex implements RoutingSource {
             // patched segments', less the tombstones': reader.docFreq − tomb.docFreq
             Term t = new Term(field, term);
             List<LeafReaderContext> leaves = reader.leaves();
-            long d = (long) baseDocFreq(field, term) - tomb.docFreq(t);
+            long d = (long) baseDocFreq(field, term) - tombStats(t)[0];
             for (int i = 1; i < leaves.size(); i++) {
               d += leaves.get(i).reader().docFreq(t);
             }
@@ -430,6 +455,161 @@ final class PatchedIndex implements RoutingSource {
             throw new UncheckedIOException(e);
           }
         });
+  }
+
+  /**
+   * Reads the live document frequency of each of {@code terms} in {@code field} at once into this
+   * view's cache, so that {@link #docFreq} answers them without a seek: the terms in sorted order,
+   * one terms enum a segment reused for all of them (a blocktree enum keeps the frames of the term
+   * before, so sorted seeks share their prefixes' blocks; a new enum per term was most of a
+   * similar-list check). The same counts as {@link #docFreq}'s: the base segment's plus the patched
+   * segments' less the tombstones'. A view sharing an earlier one's frequencies ({@link #sharing})
+   * passes the terms it shares to it and counts the moved ones as {@link #docFreq} does. Does
+   * nothing with -Dskillsite.dfbatch=false.
+   */
+  void docFreqs(String field, Collection<String> terms) {
+    if (!DF_BATCH || terms.isEmpty()) {
+      return;
+    }
+    if (earlier != null) {
+      List<String> shared = new java.util.ArrayList<>();
+      for (String t : terms) {
+        if (moved.contains(field + '\u0000' + t)) {
+          docFreq(field, t);
+        } else {
+          shared.add(t);
+        }
+      }
+      earlier.docFreqs(field, shared);
+      return;
+    }
+    List<BytesRef> todo = new java.util.ArrayList<>();
+    for (String t : terms) {
+      if (!dfs.containsKey(field + '\u0000' + t)) {
+        todo.add(new BytesRef(t));
+      }
+    }
+    if (todo.isEmpty()) {
+      return;
+    }
+    todo.sort(Comparator.naturalOrder()); // the terms dictionary's order (UTF-8 bytes)
+    long[] live = new long[todo.size()];
+    int[] base = new int[todo.size()];
+    try {
+      List<LeafReaderContext> leaves = reader.leaves();
+      for (int li = 0; li < leaves.size(); li++) {
+        Terms ts = leaves.get(li).reader().terms(field);
+        if (ts == null) {
+          continue;
+        }
+        TermsEnum te = ts.iterator();
+        for (int i = 0; i < todo.size(); i++) {
+          if (te.seekExact(todo.get(i))) {
+            int df = te.docFreq();
+            live[i] += df;
+            if (li == 0) {
+              base[i] = df;
+            }
+          }
+        }
+      }
+      for (int i = 0; i < todo.size(); i++) {
+        BytesRef b = todo.get(i);
+        String t = b.utf8ToString();
+        live[i] -= tombStats(new Term(field, b))[0];
+        baseDfs.putIfAbsent(field + '\u0000' + t, base[i]);
+        dfs.putIfAbsent(field + '\u0000' + t, Math.toIntExact(live[i]));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A new view of the same readers, nothing read yet (no frequency, statistic or term state kept):
+   * for tests that compare what a view reads first with what a fresh index holds.
+   */
+  PatchedIndex unread() throws IOException {
+    return new PatchedIndex(reader, tomb, names, confidence);
+  }
+
+  /**
+   * The live statistics a ranking's weight reads for {@code term} in {@code field} (its {@link
+   * TermStates} counts less the tombstones', as {@link LiveSearcher#termStatistics}), or null when
+   * no live document holds it.
+   */
+  TermStatistics termStatistics(String field, String term) {
+    try {
+      Term t = new Term(field, term);
+      TermStates s = TermStates.build(searcher, t, true);
+      if (s.docFreq() == 0 || s.docFreq() == tombStats(t)[0]) {
+        return null;
+      }
+      return searcher.termStatistics(t, s.docFreq(), s.totalTermFreq());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The tombstones' document frequency and total frequency of {@code term}: what Lucene's
+   * statistics count of deleted documents. With -Dskillsite.tombterms (the default) read from one
+   * pass over the field's terms in the tombstones, kept for this view (a term they do not hold: 0,
+   * 0), unless the field holds more than {@link #TOMB_TERMS_MAX} terms; otherwise a seek per term,
+   * kept.
+   */
+  long[] tombStats(Term term) {
+    if (TOMB_TERMS) {
+      Map<BytesRef, long[]> all = tombTerms.computeIfAbsent(term.field(), this::readTomb);
+      if (all != TOO_MANY) {
+        return all.getOrDefault(term.bytes(), NOT_HELD);
+      }
+    }
+    return tombStats.computeIfAbsent(
+        term.field() + '\u0000' + term.text(),
+        k -> {
+          try {
+            return new long[] {tomb.docFreq(term), tomb.totalTermFreq(term)};
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+
+  /** Every term of {@code field} in the tombstones with its {df, ttf}, or TOO_MANY. */
+  private Map<BytesRef, long[]> readTomb(String field) {
+    try {
+      long size = 0;
+      for (LeafReaderContext ctx : tomb.leaves()) {
+        Terms ts = ctx.reader().terms(field);
+        if (ts != null) {
+          long n = ts.size();
+          if (n < 0) {
+            return TOO_MANY;
+          }
+          size += n;
+        }
+      }
+      if (size > TOMB_TERMS_MAX) {
+        return TOO_MANY;
+      }
+      Map<BytesRef, long[]> out = new HashMap<>();
+      for (LeafReaderContext ctx : tomb.leaves()) {
+        Terms ts = ctx.reader().terms(field);
+        if (ts == null) {
+          continue;
+        }
+        TermsEnum te = ts.iterator();
+        for (BytesRef b = te.next(); b != null; b = te.next()) {
+          long[] s = out.computeIfAbsent(BytesRef.deepCopyOf(b), k -> new long[2]);
+          s[0] += te.docFreq();
+          s[1] += te.totalTermFreq();
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -831,8 +1011,37 @@ final class PatchedIndex implements RoutingSource {
       setSimilarity(Bm25.similarity());
     }
 
+    /**
+     * Each field's live statistics, read once: a view's readers are opened once and never reopened
+     * (the writers' later changes are not seen by them), so no statistic it reads can change while
+     * it is used; an absent field maps to empty.
+     */
+    private final Map<String, java.util.Optional<CollectionStatistics>> fieldStats =
+        new ConcurrentHashMap<>();
+
     @Override
     public CollectionStatistics collectionStatistics(String field) throws IOException {
+      if (!TOMB_TERMS) {
+        return live(field);
+      }
+      try {
+        return fieldStats
+            .computeIfAbsent(
+                field,
+                f -> {
+                  try {
+                    return java.util.Optional.ofNullable(live(f));
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                })
+            .orElse(null);
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+    }
+
+    private CollectionStatistics live(String field) throws IOException {
       CollectionStatistics all = super.collectionStatistics(field);
       Terms gone = MultiTerms.getTerms(tomb, field);
       if (all == null || gone == null) {
@@ -850,19 +1059,19 @@ final class PatchedIndex implements RoutingSource {
           all.sumDocFreq() - gone.getSumDocFreq());
     }
 
+    /**
+     * The live statistics of {@code term}: its counts in every segment ({@code docFreq} and {@code
+     * totalTermFreq}, from the term's {@link TermStates}, built once a view by {@link #termQuery})
+     * less the tombstones', read once a view ({@link #tombStats}). A ranking's weight reads them
+     * for every clause; they cannot change while the view is used: its index and tombstone readers
+     * are point-in-time readers opened once (a writer's later documents, deletions and folds are
+     * not seen by them, and the route step writes nothing until its commit), so every ranking of a
+     * patch reads the numbers the first one read, and scores stay bit for bit a fresh index's.
+     */
     @Override
     public TermStatistics termStatistics(Term term, int docFreq, long totalTermFreq)
         throws IOException {
-      long[] gone =
-          tombStats.computeIfAbsent(
-              term.field() + '\u0000' + term.text(),
-              k -> {
-                try {
-                  return new long[] {tomb.docFreq(term), tomb.totalTermFreq(term)};
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
+      long[] gone = tombStats(term);
       return new TermStatistics(term.bytes(), docFreq - gone[0], totalTermFreq - gone[1]);
     }
   }

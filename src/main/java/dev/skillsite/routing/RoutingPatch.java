@@ -734,6 +734,10 @@ public final class RoutingPatch {
         Set<String> moved = new TreeSet<>();
         Set<String> crossed = new TreeSet<>();
         Set<String> rising = new TreeSet<>();
+        for (String f : fields) { // one sorted batch a view and field (PatchedIndex#docFreqs)
+          before.docFreqs(f, similarTerms);
+          after.docFreqs(f, similarTerms);
+        }
         for (String t : similarTerms) {
           int dfBefore = 0;
           int dfAfter = 0;
@@ -787,6 +791,7 @@ public final class RoutingPatch {
         }
         PatchedStats was = new PatchedStats(before);
         PatchedStats now = new PatchedStats(after);
+        chosenFrequencies(records.values(), out, ids, before, after);
         int cleared = 0;
         for (SimilarTable.Record r : records.values()) {
           if (out.contains(r.id()) || ids.contains(r.id())) {
@@ -814,6 +819,32 @@ public final class RoutingPatch {
             });
       }
       return out;
+    }
+
+    /**
+     * The document frequencies {@link #listHolds} reads (every chosen word of the records it will
+     * check, in {@code all} and {@code body}, on both views) read at once in sorted order ({@link
+     * PatchedIndex#docFreqs}) rather than a seek per word as each record asks: the same numbers.
+     */
+    private static void chosenFrequencies(
+        Collection<SimilarTable.Record> records,
+        Set<String> asked,
+        Set<String> changed,
+        PatchedIndex before,
+        PatchedIndex after) {
+      if (!PatchedIndex.DF_BATCH) {
+        return;
+      }
+      Set<String> words = new HashSet<>();
+      for (SimilarTable.Record r : records) {
+        if (!asked.contains(r.id()) && !changed.contains(r.id())) {
+          r.chosen().forEach(c -> words.add(c.term()));
+        }
+      }
+      for (String f : List.of(Fields.ALL, Fields.BODY)) {
+        before.docFreqs(f, words);
+        after.docFreqs(f, words);
+      }
     }
 
     /**
@@ -965,13 +996,13 @@ public final class RoutingPatch {
     }
 
     private static List<String> order(Map<String, Double> weights) {
-      return weights.entrySet().stream()
-          .sorted(
-              Map.Entry.<String, Double>comparingByValue()
-                  .reversed()
-                  .thenComparing(Map.Entry.comparingByKey()))
-          .map(Map.Entry::getKey)
-          .toList();
+      List<String> out = new ArrayList<>(weights.keySet());
+      out.sort(
+          (a, b) -> {
+            int c = Double.compare(weights.get(b), weights.get(a)); // heavier first
+            return c != 0 ? c : a.compareTo(b);
+          });
+      return out;
     }
 
     /** Whether a skill of {@code score} is outside a window whose last score is {@code floor}. */

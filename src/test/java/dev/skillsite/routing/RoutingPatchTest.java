@@ -219,6 +219,129 @@ class RoutingPatchTest {
   }
 
   /**
+   * What a ranking's weights read and what the similar-list check reads in a batch (branch stats):
+   * after each of four patches of {@code medium} (the tombstones growing), on a new view of the
+   * same readers with nothing read yet, for every term of the changed skills (before and after) and
+   * every 7th term of {@code all}, {@code body} and {@code description}: the live term statistics
+   * ({@link PatchedIndex#termStatistics}: the term states' counts less the tombstones', these read
+   * from one pass over the field, {@link PatchedIndex#tombStats}) are a fresh index's document and
+   * total frequencies, and every field's collection statistics are a fresh index's, read twice (the
+   * second time kept); document frequencies read in one sorted batch ({@link
+   * PatchedIndex#docFreqs}) are a fresh index's, on a view of its own and on one sharing it with
+   * some terms marked moved, and so are the one-term lookups of a third view.
+   */
+  @Test
+  void theWeightsStatisticsAndBatchedFrequenciesAsAFreshIndex() throws IOException {
+    List<Skill> skills = CorpusSkills.load(Path.of("../shared/corpora/medium"));
+    List<Skill> now = new ArrayList<>(skills);
+    try (RoutingIndex fresh = RoutingIndex.build(skills)) {
+      RoutingPatch.write(cache, fresh, List.of(), KEY);
+    }
+    List<String> probeFields = List.of(Fields.ALL, Fields.BODY, Fields.DESCRIPTION);
+    java.util.Random r = new java.util.Random(29);
+    List<UnaryOperator<Skill>> edits =
+        List.of(
+            SkillEdits::bodyWordReplaced,
+            b -> SkillEdits.descriptionFirstWord(b, "Write"),
+            SkillEdits::bodyWordReplaced,
+            b -> SkillEdits.descriptionFirstWord(b, "Use"));
+    int checked = 0;
+    int inTomb = 0;
+    int patches = 0;
+    for (UnaryOperator<Skill> edit : edits) {
+      int at = r.nextInt(skills.size());
+      Skill before = now.get(at);
+      Skill after = edit.apply(before);
+      RoutingPatch.Outcome o =
+          RoutingPatch.patch(
+              cache,
+              KEY,
+              List.of(new RoutingPatch.Change(before, after)),
+              List.of(),
+              List.of(),
+              TOP);
+      if (o instanceof RoutingPatch.CannotPatch) {
+        continue;
+      }
+      now.set(at, after);
+      patches++;
+      try (RoutingPatch.Patched p = (RoutingPatch.Patched) o;
+          RoutingIndex fresh = RoutingIndex.build(now)) {
+        org.apache.lucene.index.IndexReader fr = fresh.searcher().getIndexReader();
+        java.util.Map<String, Set<String>> terms = new java.util.TreeMap<>();
+        for (Skill k : List.of(before, after)) {
+          RoutingPatch.Inverted.of(SkillDocument.of(k))
+              .freqs()
+              .forEach(
+                  (f, ts) ->
+                      terms.computeIfAbsent(f, x -> new java.util.TreeSet<>()).addAll(ts.keySet()));
+        }
+        for (String f : probeFields) {
+          var te = org.apache.lucene.index.MultiTerms.getTerms(fr, f).iterator();
+          int i = 0;
+          for (var t = te.next(); t != null; t = te.next()) {
+            if (i++ % 7 == 0) {
+              terms.computeIfAbsent(f, x -> new java.util.TreeSet<>()).add(t.utf8ToString());
+            }
+          }
+          terms.get(f).add("zzqqxnotaword"); // held by no document
+        }
+        PatchedIndex weights = p.index().unread();
+        PatchedIndex batched = p.index().unread();
+        PatchedIndex sharing = p.index().unread();
+        PatchedIndex single = p.index().unread();
+        Set<String> marked = new HashSet<>();
+        int n = 0;
+        for (var e : terms.entrySet()) {
+          for (String t : e.getValue()) {
+            if (n++ % 3 == 0) {
+              marked.add(e.getKey() + '\u0000' + t);
+            }
+          }
+        }
+        sharing.sharing(batched, marked);
+        for (var e : terms.entrySet()) {
+          String f = e.getKey();
+          var all = weights.statistics(List.of(f)).get(f);
+          var again = weights.statistics(List.of(f)).get(f);
+          var want = fresh.searcher().collectionStatistics(f);
+          for (var got : java.util.Arrays.asList(all, again)) {
+            assertEquals(want == null, got == null, "field " + f);
+            if (want != null) {
+              assertEquals(want.maxDoc(), got.maxDoc(), "maxDoc " + f);
+              assertEquals(want.docCount(), got.docCount(), "docCount " + f);
+              assertEquals(want.sumTotalTermFreq(), got.sumTotalTermFreq(), "sumTtf " + f);
+              assertEquals(want.sumDocFreq(), got.sumDocFreq(), "sumDf " + f);
+            }
+          }
+          batched.docFreqs(f, e.getValue());
+          sharing.docFreqs(f, e.getValue());
+          for (String t : e.getValue()) {
+            org.apache.lucene.index.Term term = new org.apache.lucene.index.Term(f, t);
+            int df = fr.docFreq(term);
+            var ts = weights.termStatistics(f, t);
+            if (df == 0) {
+              assertEquals(null, ts, "no live holder: " + f + " " + t);
+            } else {
+              assertEquals(df, ts.docFreq(), "df " + f + " " + t);
+              assertEquals(fr.totalTermFreq(term), ts.totalTermFreq(), "ttf " + f + " " + t);
+            }
+            assertEquals(df, batched.docFreq(f, t), "batched df " + f + " " + t);
+            assertEquals(df, sharing.docFreq(f, t), "shared df " + f + " " + t);
+            assertEquals(df, single.docFreq(f, t), "one-term df " + f + " " + t);
+            inTomb += weights.tombStats(term)[0] > 0 ? 1 : 0;
+            checked++;
+          }
+        }
+        p.commit();
+      }
+    }
+    assertTrue(patches >= 3, "patches: " + patches);
+    assertTrue(
+        checked > 1000 && inTomb > 50, "checked " + checked + ", in the tombstones " + inTomb);
+  }
+
+  /**
    * The hits' terms read a leaf at a time ({@link PatchedIndex#hitTerms}, branch rankcost): after
    * each of three patches of {@code medium} (the base segment, then one patch segment more each),
    * hit lists of unsorted ords (the changed skills, in later segments, among base documents, one
