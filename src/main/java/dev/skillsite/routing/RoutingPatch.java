@@ -1367,6 +1367,14 @@ public final class RoutingPatch {
     static final boolean PRUNE = !"false".equals(System.getProperty("skillsite.prune"));
 
     /**
+     * Off only for the figures' paired "before" (-Dskillsite.saturatedlast=false: a phrase whose
+     * saturated bound failed is decided by the changed documents' exact scores, {@link
+     * PatchedIndex#topAmong}, before and after).
+     */
+    static final boolean SATURATED_LAST =
+        !"false".equals(System.getProperty("skillsite.saturatedlast"));
+
+    /**
      * Whether a ranking reads how many documents hold a term in {@code field}: a field searched
      * with a positive boost (the BM25 scores, {@link Router}'s main field), or {@code all}, {@code
      * body} and {@code not_for} ({@link Confidence}'s and {@link Matched}'s document frequencies).
@@ -1731,6 +1739,15 @@ public final class RoutingPatch {
           return true;
         }
         by[recorded ? above(r, u * (1 + 1e-5) + 1e-6) < k ? 3 : 1 : 4]++;
+        if (SATURATED_LAST
+            && recorded
+            && above(r, u * (1 + 1e-5) + 1e-6) < k
+            && saturated(qt) < Double.POSITIVE_INFINITY) {
+          // the saturated bound is a changed document's score to within its slack: it failed, so
+          // that document scores with the record's k-th; exact scores would not decide it (in
+          // every 1× figure none did) — ranked, which is always right
+          return false;
+        }
         if (!recorded || above(r, u * (1 + 1e-5) + 1e-6) < k) {
           // the bound was loose, or records are not exact: the changed documents' exact scores,
           // before and after, and (records not exact) the record's other documents' now
