@@ -178,7 +178,8 @@ public final class RoutingPatcher {
     /**
      * The routing step's counts for {@code --timings}: "rankings: asked N (+U unmoved…), re-ranked
      * M (…)" — phrases asked, phrases whose ranking was proved unmoved without one (RoutingPatch's
-     * {@code Unmoved}), rankings made by a full search (before and after counted apart), and those
+     * {@code Unmoved}), those left out before their records were read ("pruned": {@code
+     * Unmoved.prune}), rankings made by a full search (before and after counted apart), and those
      * made from the full build's records ({@link RoutingPatch}'s bound) with the candidates they
      * scored.
      */
@@ -188,7 +189,19 @@ public final class RoutingPatcher {
           + c.getOrDefault("asked", 0)
           + " (+"
           + c.getOrDefault("unmoved", 0)
-          + " unmoved, decided from records alone), re-ranked "
+          + " unmoved, decided from records alone; +"
+          + c.getOrDefault("pruned", 0)
+          + " pruned, unread; decided by: "
+          + c.getOrDefault("unmoved: no clause", 0)
+          + " no clause, "
+          + c.getOrDefault("unmoved: bound", 0)
+          + " bound, "
+          + c.getOrDefault("unmoved: saturated", 0)
+          + " saturated, "
+          + c.getOrDefault("unmoved: exact", 0)
+          + " exact, "
+          + c.getOrDefault("unmoved: not exact", 0)
+          + " not exact), re-ranked "
           + c.getOrDefault("re-ranked", 0)
           + " (of "
           + 2 * c.getOrDefault("asked", 0)

@@ -430,6 +430,42 @@ final class PatchedIndex implements RoutingSource {
     }
   }
 
+  /**
+   * Every term whose frequency is not the full build's in some field of {@code fields}: {@link
+   * #asBuilt} is false for (field, term) exactly when the term is here. Read by walking the patched
+   * segments' and the tombstones' terms (small: the documents patches replaced), no seek.
+   */
+  java.util.Set<String> notAsBuilt(java.util.Collection<String> fields) throws IOException {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    List<LeafReaderContext> leaves = reader.leaves();
+    for (String field : fields) {
+      Map<org.apache.lucene.util.BytesRef, Long> net = new HashMap<>();
+      for (int i = 1; i < leaves.size(); i++) {
+        addAll(leaves.get(i).reader().terms(field), 1, net);
+      }
+      addAll(MultiTerms.getTerms(tomb, field), -1, net);
+      net.forEach(
+          (t, d) -> {
+            if (d != 0) {
+              out.add(t.utf8ToString());
+            }
+          });
+    }
+    return out;
+  }
+
+  private static void addAll(Terms terms, int sign, Map<org.apache.lucene.util.BytesRef, Long> net)
+      throws IOException {
+    if (terms == null) {
+      return;
+    }
+    TermsEnum te = terms.iterator();
+    for (org.apache.lucene.util.BytesRef t = te.next(); t != null; t = te.next()) {
+      net.merge(
+          org.apache.lucene.util.BytesRef.deepCopyOf(t), (long) sign * te.docFreq(), Long::sum);
+    }
+  }
+
   /** Live documents holding {@code term} in {@code field}. */
   int docFreq(String field, String term) {
     // a view never changes: each (field, term) is looked up once (a terms-dictionary seek in

@@ -521,7 +521,13 @@ public final class RoutingPatch {
       similarMayChange.addAll(narrowed(before, after));
       long t3 = cpu();
       parts.put("similar", (t3 - t2) / 1_000_000);
-      Map<String, byte[]> asked = new TreeMap<>(triggers.usingRecords(changedTerms));
+      Unmoved unmoved = new Unmoved(before, after, changedOrds, changedDocs, dfMoved, top);
+      int[] pruned = {0};
+      Map<String, byte[]> asked =
+          new TreeMap<>(
+              Unmoved.ON && Unmoved.PRUNE && !changedOrds.isEmpty()
+                  ? triggers.usingRecords(changedTerms, unmoved.prune(), pruned)
+                  : triggers.usingRecords(changedTerms));
       // every held trigger of a changed skill, old and new (the health side reads X's own probes)
       Set<String> own = new TreeSet<>();
       for (Change c : changes) {
@@ -535,7 +541,6 @@ public final class RoutingPatch {
       Router was = Router.over(before, confidence);
       Ranker now = new Ranker(after, confidence, top);
       Ranker then = new Ranker(before, confidence, top);
-      Unmoved unmoved = new Unmoved(before, after, changedOrds, changedDocs, dfMoved, top);
       Map<String, Optional<Recorded>> toRank = new TreeMap<>();
       Map<String, Recorded> toDecide = new TreeMap<>();
       for (Map.Entry<String, byte[]> e : asked.entrySet()) {
@@ -603,6 +608,11 @@ public final class RoutingPatch {
       parts.put("rankings", (cpu() - t5) / 1_000_000);
       counts.put("asked", asked.size() - unmoved.decided);
       counts.put("unmoved", unmoved.decided);
+      counts.put("pruned", pruned[0]);
+      String[] how = {"no clause", "bound", "saturated", "exact", "not exact"};
+      for (int i = 0; i < how.length; i++) {
+        counts.put("unmoved: " + how[i], unmoved.by[i]);
+      }
       counts.put("re-ranked", now.missed + then.missed);
       counts.put("from records", now.made + then.made);
       counts.put("candidates", now.candidates + then.candidates);
@@ -1303,6 +1313,16 @@ public final class RoutingPatch {
       return b.array();
     }
 
+    /**
+     * How many leading bytes of a record ({@link #bytes}) hold its top entries (its head, without
+     * the terms); 0 for a malformed one.
+     */
+    static int headLength(byte[] bytes) {
+      return bytes.length < 1 || bytes[0] < 0 || bytes[0] > KEPT || bytes.length < 1 + 8 * bytes[0]
+          ? 0
+          : 1 + 8 * bytes[0];
+    }
+
     /** Empty for no record (a phrase a patch added) or a malformed one. */
     static Optional<Recorded> parse(byte[] bytes) {
       if (bytes.length < 1 || bytes[0] < 0 || bytes[0] > KEPT || bytes.length < 1 + 8 * bytes[0]) {
@@ -1372,6 +1392,20 @@ public final class RoutingPatch {
     static final boolean READ_FIELDS = !"false".equals(System.getProperty("skillsite.readfields"));
 
     /**
+     * Off only for the figures' paired "before" (-Dskillsite.prune=false: every phrase sharing a
+     * changed term is read and decided by {@link #test}).
+     */
+    static final boolean PRUNE = !"false".equals(System.getProperty("skillsite.prune"));
+
+    /**
+     * Off only for the figures' paired "before" (-Dskillsite.saturatedlast=false: a phrase whose
+     * saturated bound failed is decided by the changed documents' exact scores, {@link
+     * PatchedIndex#topAmong}, before and after).
+     */
+    static final boolean SATURATED_LAST =
+        !"false".equals(System.getProperty("skillsite.saturatedlast"));
+
+    /**
      * Whether a ranking reads how many documents hold a term in {@code field}: a field searched
      * with a positive boost (the BM25 scores, {@link Router}'s main field), or {@code all}, {@code
      * body} and {@code not_for} ({@link Confidence}'s and {@link Matched}'s document frequencies).
@@ -1406,6 +1440,13 @@ public final class RoutingPatch {
     private final Map<String, Double> averageLengths = new HashMap<>();
     private final Map<String, Boolean> asBuilt = new HashMap<>();
     int decided;
+
+    /**
+     * How {@link #test} decided (counted for its figures; the last a phrase it found moved may
+     * count too): no clause a changed document holds, the bound u, the saturated bound, the changed
+     * documents' exact scores, the record's others scored now (records not exact).
+     */
+    final int[] by = new int[5];
 
     Unmoved(
         PatchedIndex before,
@@ -1538,6 +1579,137 @@ public final class RoutingPatch {
           });
     }
 
+    /**
+     * What the trigger table needs to leave a phrase out of the asked set before its record is read
+     * ({@link TriggerTable#usingRecords(Collection, TriggerTable.Prune)}): a decision {@link #test}
+     * would make, from the table's postings and the record's head alone.
+     *
+     * <p>The claim. Let q be a phrase the table finds for a changed term, T(q) the terms it holds
+     * there ({@link TriggerTable#termsOf}: its words and every searched field's analysed terms; so
+     * every clause (f, t) of q's query has t in T(q)). Suppose (a) T(q) holds no term of {@code
+     * dfMoved} — {@link #test}'s (a); (b) q holds no {@link TriggerTable#INVOKES} term, so it
+     * neither starts with a slash nor holds the word "skill", and {@link Invocation#find} finds no
+     * skill in it — (b). For a changed document d (before or after), its BM25 score for q is a sum
+     * over q's scored clauses (f, t, weight w ≤ 1) that d holds of {@code b_f · w · idf_f(df) · (1
+     * − 1/(1 + tf · normInverse))} ({@link #saturated}: d's own tf and norm, the field's quantized
+     * average; df is the same before and after by (a)); so it is at most B(q) = Σ over t in T(q) of
+     * C(t), C(t) = the largest over changed documents (before, after) of Σ over the scored fields f
+     * in which d holds t of {@code b_f · idf_f(df_f(t)) · (1 − 1/(1 + tf · normInverse))} (1 for
+     * the last factor when d has no norm there): a clause is counted at most once, every term is
+     * non-negative, and a sum of maxima is at least the maximum of sums. B(q) is computed in double
+     * as {@link #saturated}, and compared with its slack (relative 1e-4 + 1e-4). If B(q) = 0 no
+     * changed document holds a clause of q before or after: decided as {@link #test}'s u = 0. Else,
+     * when (c) every scored clause's frequency is the full build's — q holds no term of {@link
+     * PatchedIndex#notAsBuilt} (the terms whose patched segments' frequency less the tombstones' is
+     * not 0 in some scored field: {@link #asBuilt} false) — the record's documents outside the
+     * changed and replaced ones score q as recorded, and when k of them score above B(q) (with the
+     * slack), no changed document is in the top k before or after: {@link #test}'s claim (c), which
+     * it proves from its own bounds or exact scores. So every phrase left out is one whose ranking
+     * is provably the same before and after, and is neither ranked nor returned, as when {@link
+     * #test} decides it. Cost: a seek and a postings walk in the table per changed, kept, inexact
+     * and weighted term, one frequency lookup per weighted term some candidate holds, one head read
+     * per candidate: no stored field, no analysis.
+     */
+    TriggerTable.Prune prune() throws IOException {
+      Set<String> weighted = new HashSet<>();
+      for (Inverted[] both : docs) {
+        for (Inverted d : both) {
+          for (Fields.Weighted f : Fields.SEARCHED) {
+            if (f.boost() > 0) {
+              weighted.addAll(d.freqs().getOrDefault(f.field(), Map.of()).keySet());
+            }
+          }
+        }
+      }
+      List<String> scored = new java.util.ArrayList<>();
+      for (Fields.Weighted f : Fields.SEARCHED) {
+        if (f.boost() > 0) {
+          scored.add(f.field());
+        }
+      }
+      Set<String> inexact = after.notAsBuilt(scored);
+      Set<Integer> patched = after.patchedOrds();
+      double most = Math.max(1.0, Synonyms.WEIGHT);
+      return new TriggerTable.Prune() {
+        @Override
+        public Set<String> kept() {
+          return dfMoved;
+        }
+
+        @Override
+        public Set<String> inexact() {
+          return inexact;
+        }
+
+        @Override
+        public Set<String> weighted() {
+          return weighted;
+        }
+
+        @Override
+        public double weight(String term) {
+          double c = 0;
+          for (Inverted[] both : docs) {
+            for (Inverted d : both) {
+              double sum = 0;
+              for (Fields.Weighted f : Fields.SEARCHED) {
+                Integer tf =
+                    f.boost() > 0 ? d.freqs().getOrDefault(f.field(), Map.of()).get(term) : null;
+                if (tf == null) {
+                  continue;
+                }
+                Long norm = d.norms().get(f.field());
+                double held = 1; // no norm: the clause's weight alone bounds it
+                if (norm != null) {
+                  double normInverse =
+                      1.0
+                          / (Bm25.K1
+                              * ((1 - Bm25.B)
+                                  + Bm25.B
+                                      * org.apache.lucene.util.SmallFloat.byte4ToInt(
+                                          norm.byteValue())
+                                      / averageLength(f.field())));
+                  held = 1 - 1 / (1 + tf * normInverse);
+                }
+                sum +=
+                    (double) f.boost()
+                        * most
+                        * Idf.of(docCount(f.field()), docFreq(f.field(), term))
+                        * held;
+              }
+              c = Math.max(c, sum);
+            }
+          }
+          return c;
+        }
+
+        @Override
+        public boolean unmoved(org.apache.lucene.util.BytesRef head, double bound) {
+          if (changed.isEmpty()) {
+            return false;
+          }
+          if (bound == 0) {
+            return true;
+          }
+          java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(head.bytes, head.offset, head.length);
+          int n = b.get();
+          if (n < 0 || n > Recorded.KEPT || head.length < 1 + 8 * n) {
+            return false;
+          }
+          double bar = bound * (1 + 1e-4) + 1e-4; // saturated()'s slack
+          int above = 0;
+          for (int i = 0; i < n; i++) {
+            int o = b.getInt();
+            float score = b.getFloat();
+            if (!changed.contains(o) && !patched.contains(o) && score > bar) {
+              above++;
+            }
+          }
+          return above >= k;
+        }
+      };
+    }
+
     boolean test(String q, Recorded r) {
       if (changed.isEmpty()) {
         return false;
@@ -1594,7 +1766,18 @@ public final class RoutingPatch {
             && above(r, u * (1 + 1e-5) + 1e-6) < k
             && above(r, saturated(qt) * (1 + 1e-4) + 1e-4) >= k) {
           decided++; // the changed documents' BM25 clauses with their own tf and length
+          by[2]++;
           return true;
+        }
+        by[recorded ? above(r, u * (1 + 1e-5) + 1e-6) < k ? 3 : 1 : 4]++;
+        if (SATURATED_LAST
+            && recorded
+            && above(r, u * (1 + 1e-5) + 1e-6) < k
+            && saturated(qt) < Double.POSITIVE_INFINITY) {
+          // the saturated bound is a changed document's score to within its slack: it failed, so
+          // that document scores with the record's k-th; exact scores would not decide it (in
+          // every 1× figure none did) — ranked, which is always right
+          return false;
         }
         if (!recorded || above(r, u * (1 + 1e-5) + 1e-6) < k) {
           // the bound was loose, or records are not exact: the changed documents' exact scores,
@@ -1623,6 +1806,8 @@ public final class RoutingPatch {
             }
           }
         }
+      } else {
+        by[0]++;
       }
       decided++;
       return true;

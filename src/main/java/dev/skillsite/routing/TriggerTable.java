@@ -40,6 +40,18 @@ final class TriggerTable implements Closeable {
   private static final String STORED = "text";
   private static final String RECORD = "rank";
 
+  /**
+   * The record's head (its top entries, no terms: {@link RoutingPatch.Recorded#head}) as a doc
+   * value, read by {@link #usingRecords(Collection, Prune)} without the stored fields.
+   */
+  private static final String HEAD = "head";
+
+  /**
+   * A term every phrase that may call a skill by name holds ({@link #mayInvoke}): never pruned. No
+   * analysed term starts with a control character.
+   */
+  static final String INVOKES = "\u0001invokes";
+
   private final IndexWriter writer;
   private final TermReader terms = new TermReader(Analysis.perField());
   private final Synonyms synonyms = new Synonyms();
@@ -102,8 +114,18 @@ final class TriggerTable implements Closeable {
     d.add(new StoredField(STORED, key));
     if (record.length > 0) {
       d.add(new StoredField(RECORD, record));
+      int head = RoutingPatch.Recorded.headLength(record);
+      if (head > 0) {
+        d.add(
+            new org.apache.lucene.document.BinaryDocValuesField(
+                HEAD, new BytesRef(record, 0, head)));
+      }
     }
-    for (String t : new TreeSet<>(terms)) {
+    Set<String> held = new TreeSet<>(terms);
+    if (mayInvoke(key)) {
+      held.add(INVOKES);
+    }
+    for (String t : held) {
       d.add(new KeywordField(TERM, t, Field.Store.NO));
     }
     writer.updateDocument(new Term(PHRASE, key), d);
@@ -154,6 +176,152 @@ final class TriggerTable implements Closeable {
       throw new UncheckedIOException(e);
     }
     return out;
+  }
+
+  /**
+   * Whether {@code phrase} may call a skill by name: {@link Invocation#find} finds nothing in a
+   * phrase that neither starts with a slash nor holds the word "skill".
+   */
+  static boolean mayInvoke(String phrase) {
+    String t = phrase.strip();
+    return t.startsWith("/") || Invocation.words(phrase).contains("skill");
+  }
+
+  /**
+   * What {@link #usingRecords(Collection, Prune)} needs to leave a phrase out unread: {@link
+   * RoutingPatch.Unmoved#prune} gives it, with the proof.
+   */
+  interface Prune {
+    /** Terms whose holders are never left out (their rankings may move whatever the bound). */
+    Set<String> kept();
+
+    /**
+     * Terms whose holders are left out only when no changed document holds any of their terms
+     * (their records may not be exact).
+     */
+    Set<String> inexact();
+
+    /** The terms a changed document holds in some scored field. */
+    Set<String> weighted();
+
+    /** The most {@code term} adds to a changed document's score for a phrase holding it. */
+    double weight(String term);
+
+    /**
+     * Whether a phrase whose changed documents score at most {@code bound} (none holds a term of it
+     * when 0) is proved unmoved by its record's head.
+     */
+    boolean unmoved(BytesRef head, double bound);
+  }
+
+  /**
+   * As {@link #usingRecords(Collection)}, less the phrases {@code prune} proves unmoved from the
+   * postings of this table and each phrase's record head alone (no stored field read, no analysis):
+   * {@code pruned[0]} counts them. A phrase is left out when it holds no term of {@link Prune#kept}
+   * nor {@link #INVOKES}, has a record head, and either holds no term of {@link Prune#weighted}
+   * (bound 0) or holds no term of {@link Prune#inexact} and {@link Prune#unmoved} holds for the sum
+   * of {@link Prune#weight} over the weighted terms it holds.
+   */
+  java.util.SortedMap<String, byte[]> usingRecords(
+      Collection<String> changed, Prune prune, int[] pruned) {
+    java.util.SortedMap<String, byte[]> out = new java.util.TreeMap<>();
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      Terms t = MultiTerms.getTerms(reader, TERM);
+      if (t == null) {
+        return out;
+      }
+      var live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
+      org.apache.lucene.util.FixedBitSet asked =
+          new org.apache.lucene.util.FixedBitSet(reader.maxDoc());
+      TermsEnum te = t.iterator();
+      for (String term : changed) {
+        if (te.seekExact(new BytesRef(term))) {
+          PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+          for (int d = pe.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = pe.nextDoc()) {
+            if (live == null || live.get(d)) {
+              asked.set(d);
+            }
+          }
+        }
+      }
+      // the phrases that may be left out: asked, not holding a kept term, with a head
+      org.apache.lucene.util.FixedBitSet may = asked.clone();
+      java.util.List<String> never = new java.util.ArrayList<>(prune.kept());
+      never.add(INVOKES);
+      clear(te, never, may);
+      org.apache.lucene.util.FixedBitSet exact = may.clone();
+      clear(te, prune.inexact(), exact);
+      double[] bound = new double[reader.maxDoc()];
+      org.apache.lucene.util.FixedBitSet weighted =
+          new org.apache.lucene.util.FixedBitSet(reader.maxDoc());
+      for (String w : prune.weighted()) {
+        if (!te.seekExact(new BytesRef(w))) {
+          continue;
+        }
+        double c = Double.NaN;
+        PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+        for (int d = pe.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = pe.nextDoc()) {
+          if (may.get(d)) {
+            if (Double.isNaN(c)) {
+              c = prune.weight(w); // looked up only for a term some candidate holds
+            }
+            bound[d] += c;
+            weighted.set(d);
+          }
+        }
+      }
+      org.apache.lucene.index.BinaryDocValues heads =
+          org.apache.lucene.index.MultiDocValues.getBinaryValues(reader, HEAD);
+      org.apache.lucene.util.FixedBitSet left =
+          new org.apache.lucene.util.FixedBitSet(reader.maxDoc());
+      if (heads != null) {
+        for (int d = may.nextSetBit(0);
+            d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+            d =
+                d + 1 < may.length()
+                    ? may.nextSetBit(d + 1)
+                    : org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS) {
+          if (!heads.advanceExact(d)) {
+            continue; // no record: asked
+          }
+          if (!weighted.get(d) || (exact.get(d) && prune.unmoved(heads.binaryValue(), bound[d]))) {
+            left.set(d);
+          }
+        }
+      }
+      StoredFields stored = reader.storedFields();
+      for (int d = asked.nextSetBit(0);
+          d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+          d =
+              d + 1 < asked.length()
+                  ? asked.nextSetBit(d + 1)
+                  : org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS) {
+        if (left.get(d)) {
+          pruned[0]++;
+          continue;
+        }
+        Document doc = stored.document(d);
+        BytesRef r = doc.getBinaryValue(RECORD);
+        out.put(doc.get(STORED), r == null ? new byte[0] : BytesRef.deepCopyOf(r).bytes);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** Clears in {@code docs} every document holding one of {@code terms}. */
+  private static void clear(
+      TermsEnum te, Collection<String> terms, org.apache.lucene.util.FixedBitSet docs)
+      throws IOException {
+    for (String term : terms) {
+      if (te.seekExact(new BytesRef(term))) {
+        PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+        for (int d = pe.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = pe.nextDoc()) {
+          docs.clear(d);
+        }
+      }
+    }
   }
 
   /** Of {@code phrases}, those held, each with its record (empty when none), sorted. */

@@ -86,6 +86,12 @@ class EngineConstantsTest {
               "RoutingPatch$Unmoved.READ_FIELDS",
               "a lab switch for a patch build's paired figures; the export carries the index as built"),
           Map.entry(
+              "RoutingPatch$Unmoved.PRUNE",
+              "a lab switch for a patch build's paired figures; the export carries the index as built"),
+          Map.entry(
+              "RoutingPatch$Unmoved.SATURATED_LAST",
+              "a lab switch for a patch build's paired figures; the export carries the index as built"),
+          Map.entry(
               "RoutingPatch$Recorded.TERMS_READ",
               "a lab switch for a patch build's paired figures; the export carries the index as built"),
           Map.entry(
