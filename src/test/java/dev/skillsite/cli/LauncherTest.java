@@ -115,7 +115,7 @@ class LauncherTest {
   /**
    * The quick JIT only (C1) for a build at any size by default; the optimizing compiler too when
    * --content holds SKILLSITE_C2_SKILLS SKILL.md files or more (made small here), and always for
-   * serve.
+   * serve and build --watch.
    */
   @Test
   void capsTheJitUnlessAskedForC2AtASize() throws Exception {
@@ -134,6 +134,8 @@ class LauncherTest {
     assertTrue(
         launch(launcher, env, "build", "--content", tmp.resolve("none").toString()).contains(c1));
     assertFalse(launch(launcher, four, "serve", "--content", content.toString()).contains(c1));
+    assertFalse( // a resident builder: patches for hours
+        launch(launcher, four, "build", "--watch", "--content", content.toString()).contains(c1));
     // by default, C1 at any size
     assertTrue(
         launch(launcher, Map.of("LANG", "C.UTF-8"), "build", "--content", content.toString())
