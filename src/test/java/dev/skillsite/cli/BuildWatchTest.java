@@ -1,5 +1,6 @@
 package dev.skillsite.cli;
 
+import static dev.skillsite.cli.Watching.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,13 +9,11 @@ import dev.skillsite.testing.TestSkills;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,7 @@ class BuildWatchTest {
     writeSkill("beta", "Use when the user asks to \"grind coffee beans\".");
     command = new BuildCommand();
     CommandLine cl = new CommandLine(command);
-    cl.setOut(new PrintWriter(new Synchronized(stdout), true));
+    cl.setOut(Watching.printingTo(stdout));
     cl.setErr(new PrintWriter(new StringWriter(), true));
     running =
         Executors.newSingleThreadExecutor()
@@ -128,44 +127,5 @@ class BuildWatchTest {
 
   private String emptyTemplates() throws IOException {
     return Files.createDirectories(tmp.resolve("templates")).toString();
-  }
-
-  interface Attempt<T> {
-    T get() throws Exception;
-  }
-
-  private static <T> T await(Attempt<T> attempt, Predicate<T> done, int seconds) throws Exception {
-    long end = System.nanoTime() + seconds * 1_000_000_000L;
-    T last = null;
-    while (System.nanoTime() < end) {
-      last = attempt.get();
-      if (done.test(last)) {
-        return last;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("timed out; last: " + last);
-  }
-
-  /** The command prints from the watcher's thread while the test reads. */
-  private static final class Synchronized extends Writer {
-    private final StringWriter target;
-
-    Synchronized(StringWriter target) {
-      this.target = target;
-    }
-
-    @Override
-    public void write(char[] buf, int off, int len) {
-      synchronized (target) {
-        target.write(buf, off, len);
-      }
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
   }
 }

@@ -1,5 +1,6 @@
 package dev.skillsite.cli;
 
+import static dev.skillsite.cli.Watching.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +47,7 @@ class ServeCommandTest {
     Files.writeString(tmp.resolve("secret.txt"), "outside the site");
     command = new ServeCommand();
     CommandLine cl = new CommandLine(command);
-    cl.setOut(new PrintWriter(new SynchronizedWriter(stdout), true));
+    cl.setOut(Watching.printingTo(stdout));
     cl.setErr(new PrintWriter(new StringWriter(), true));
     running =
         Executors.newSingleThreadExecutor()
@@ -230,48 +230,5 @@ class ServeCommandTest {
 
   private String emptyTemplates() throws IOException {
     return Files.createDirectories(tmp.resolve("templates")).toString();
-  }
-
-  interface Attempt<T> {
-    T get() throws Exception;
-  }
-
-  private static <T> T await(Attempt<T> attempt, Predicate<T> done, int seconds) throws Exception {
-    long end = System.nanoTime() + seconds * 1_000_000_000L;
-    T last = null;
-    while (System.nanoTime() < end) {
-      try {
-        last = attempt.get();
-        if (done.test(last)) {
-          return last;
-        }
-      } catch (IOException e) {
-        // server not up yet, or the site being swapped
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("timed out; last: " + last);
-  }
-
-  /** The command prints from the watcher thread while the test reads. */
-  private static final class SynchronizedWriter extends java.io.Writer {
-    private final StringWriter target;
-
-    SynchronizedWriter(StringWriter target) {
-      this.target = target;
-    }
-
-    @Override
-    public void write(char[] buf, int off, int len) {
-      synchronized (target) {
-        target.write(buf, off, len);
-      }
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
   }
 }
