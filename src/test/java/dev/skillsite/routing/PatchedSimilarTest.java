@@ -58,6 +58,66 @@ class PatchedSimilarTest {
     s.current.close();
   }
 
+  /**
+   * {@link PatchedStats#addScores} with each posting's denominator made once a patch and reused by
+   * every list ({@link PatchedStats#SCORE_DEN}) adds, for every term of both fields, the same
+   * documents and the same scores, bit for bit, as the per-list path and as a fresh index's {@link
+   * TermStats} — asked twice, so the second read comes from the kept denominators.
+   */
+  @Test
+  void keptDenominatorsScoreAsAFreshIndex() throws IOException {
+    Sequence s = new Sequence(CorpusSkills.load(Path.of("../shared/corpora/medium")), cache, true);
+    s.patch(3, s::commonWordInDescription);
+    Skill before = s.skills.get(57);
+    Skill after = s.commonWordInDescription(before);
+    List<Skill> next = new ArrayList<>(s.skills);
+    next.set(57, after);
+    RoutingPatch.Outcome o =
+        RoutingPatch.patch(
+            cache, KEY, List.of(new RoutingPatch.Change(before, after)), List.of(), List.of(), 5);
+    assertInstanceOf(RoutingPatch.Patched.class, o, o.toString());
+    try (RoutingPatch.Patched p = (RoutingPatch.Patched) o;
+        RoutingIndex fresh = RoutingIndex.build(next)) {
+      PatchedIndex at = p.index();
+      assertEquals(fresh.size(), at.size());
+      for (int d = 0; d < at.size(); d++) {
+        assertEquals(fresh.skill(d).id(), at.skill(d).id(), "ord " + d);
+      }
+      PatchedStats kept = new PatchedStats(at);
+      TermStats all = TermStats.read(fresh.reader(), List.of(Fields.ALL, Fields.BODY));
+      int terms = 0;
+      int postings = 0;
+      for (String field : List.of(Fields.ALL, Fields.BODY)) {
+        org.apache.lucene.index.TermsEnum te =
+            org.apache.lucene.index.MultiTerms.getTerms(fresh.reader(), field).iterator();
+        for (var b = te.next(); b != null; b = te.next()) {
+          String t = b.utf8ToString();
+          float boost = field.equals(Fields.ALL) ? 2.17f : 0.3f * 1.63f;
+          ScoreTable expected = new ScoreTable(fresh.size());
+          all.addScores(field, t, boost, expected);
+          for (int round = 0; round < 2; round++) {
+            ScoreTable reused = new ScoreTable(at.size());
+            kept.addScores(field, t, boost, reused, true);
+            ScoreTable perList = new ScoreTable(at.size());
+            kept.addScores(field, t, boost, perList, false);
+            assertEquals(expected.size(), reused.size(), field + ":" + t);
+            assertEquals(expected.size(), perList.size(), field + ":" + t);
+            for (int i = 0; i < expected.size(); i++) {
+              int d = expected.doc(i);
+              long bits = Double.doubleToRawLongBits(expected.score(d));
+              assertEquals(bits, Double.doubleToRawLongBits(reused.score(d)), field + ":" + t);
+              assertEquals(bits, Double.doubleToRawLongBits(perList.score(d)), field + ":" + t);
+            }
+          }
+          terms++;
+          postings += expected.size();
+        }
+      }
+      assertTrue(terms > 1000 && postings > 10_000, terms + " terms, " + postings + " postings");
+    }
+    s.current.close();
+  }
+
   /** The slow tier: build/RelatedPatchTest covers {@code large} in the fast one. */
   @Test
   @Tag("corpus")
