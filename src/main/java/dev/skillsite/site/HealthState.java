@@ -354,7 +354,7 @@ public final class HealthState implements AutoCloseable {
   }
 
   /** At most this many record bytes are kept decoded between patches. */
-  private static final long RESIDENT_BYTES = 64L << 20;
+  private static final long RESIDENT_BYTES = 24L << 20;
 
   /**
    * Page records decoded by earlier patches of this process, by page path, least recently used
