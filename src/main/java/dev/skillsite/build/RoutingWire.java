@@ -62,6 +62,10 @@ final class RoutingWire implements RoutingSeam {
   private final Optional<Path> templates;
   private final boolean healthInputs;
   private long healthCpu;
+
+  /** What the last patch's health side read and wrote ({@code HealthState.counts}; --timings). */
+  private String healthCounts = "";
+
   private long prepCpu; // the seam's work before the routing state (published copies read, …)
 
   /** With the packaged templates. */
@@ -215,6 +219,7 @@ final class RoutingWire implements RoutingSeam {
         Optional<String> health;
         HealthState.Patched healthPatch = HealthState.Patched.NOTHING;
         Optional<HealthState> hs = HealthState.open(site);
+        healthCounts = "";
         if (hs.isEmpty()) {
           health = HealthProbes.changed(table, p.rankingsBefore(), p.rankings());
           if (!described.isEmpty() || !moves.now().isEmpty()) {
@@ -296,6 +301,7 @@ final class RoutingWire implements RoutingSeam {
               }
               healthPatch = new HealthState.Patched(healthFiles, sections);
             }
+            healthCounts = " (" + state.counts() + ")";
           }
         }
         healthCpu = threadCpu() - cpu0;
@@ -331,9 +337,10 @@ final class RoutingWire implements RoutingSeam {
                 return p.note()
                     + String.format(
                         java.util.Locale.ROOT,
-                        "; CPU ms before the state %d, health side %d",
+                        "; CPU ms before the state %d, health side %d%s",
                         prepCpu / 1_000_000,
-                        healthCpu / 1_000_000);
+                        healthCpu / 1_000_000,
+                        healthCounts);
               }
 
               @Override

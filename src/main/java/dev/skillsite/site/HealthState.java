@@ -284,9 +284,158 @@ public final class HealthState implements AutoCloseable {
   }
 
   private Optional<PageRecord> page(String path) {
-    return get("p:" + path)
-        .map(b -> GSON.fromJson(new String(b, StandardCharsets.UTF_8), PageRecord.class));
+    if (!memo()) {
+      Optional<byte[]> b = get("p:" + path);
+      b.ifPresent(x -> counts.decoded(x.length));
+      return b.map(HealthState::decodePage);
+    }
+    Optional<PageRecord> known = read.get(path);
+    if (known != null) {
+      return known;
+    }
+    Optional<PageRecord> r = get("p:" + path).map(b -> resident(path, b));
+    read.put(path, r);
+    return r;
   }
+
+  private static PageRecord decodePage(byte[] b) {
+    return GSON.fromJson(new String(b, StandardCharsets.UTF_8), PageRecord.class);
+  }
+
+  /**
+   * Whether a page record is decoded once per patch ({@link #read}) and kept between patches of one
+   * process by its bytes ({@link #RESIDENT}: a resident builder's next patch decodes only the
+   * records that changed); {@code -Dskillsite.healthMemo=false} decodes every read again.
+   */
+  static boolean memo() {
+    return !"false".equals(System.getProperty("skillsite.healthMemo"));
+  }
+
+  /** The page records this patch decoded (path → record; empty: none), as the state had them. */
+  private final Map<String, Optional<PageRecord>> read = new HashMap<>();
+
+  /**
+   * A page record decoded with the bytes it came from, and its typed view once asked (neither is
+   * mutated once made: a patch makes new views with {@code with…}, never changes a list in place).
+   */
+  private static final class Decoded {
+    final byte[] bytes;
+    final PageRecord record;
+    HealthPage view;
+
+    Decoded(byte[] bytes, PageRecord record) {
+      this.bytes = bytes;
+      this.record = record;
+    }
+  }
+
+  /**
+   * {@code r}'s typed view ({@link PageRecord#typed}): the one kept with it when {@code r} is the
+   * resident record of {@code path}, made once a process; else made now.
+   */
+  private static HealthPage typed(String path, PageRecord r) {
+    if (!memo()) {
+      return r.typed();
+    }
+    synchronized (RESIDENT) {
+      Decoded d = RESIDENT.get(path);
+      if (d != null && d.record == r && d.view != null) {
+        return d.view;
+      }
+    }
+    HealthPage v = r.typed();
+    synchronized (RESIDENT) {
+      Decoded d = RESIDENT.get(path);
+      if (d != null && d.record == r) {
+        d.view = v;
+      }
+    }
+    return v;
+  }
+
+  /** At most this many record bytes are kept decoded between patches. */
+  private static final long RESIDENT_BYTES = 24L << 20;
+
+  /**
+   * Page records decoded by earlier patches of this process, by page path, least recently used
+   * first. A hit serves only a record whose bytes equal the ones it was decoded from: the same
+   * bytes decode to the same record, whatever site or patch they came from, so a record a patch
+   * rewrote (or another site's) is decoded again, never served stale.
+   */
+  private static final LinkedHashMap<String, Decoded> RESIDENT =
+      new LinkedHashMap<>(64, 0.75f, true);
+
+  private static long residentBytes;
+
+  /**
+   * Keeps {@code record}, whose encoding is {@code bytes}, for the next patch of this process (a
+   * record's encoding decodes to an equal record: {@code PageRecordTest}).
+   */
+  private static void keep(String path, byte[] bytes, PageRecord record) {
+    synchronized (RESIDENT) {
+      Decoded was = RESIDENT.put(path, new Decoded(bytes, record));
+      residentBytes += bytes.length - (was == null ? 0 : was.bytes.length);
+      var it = RESIDENT.entrySet().iterator();
+      while (residentBytes > RESIDENT_BYTES && it.hasNext()) {
+        residentBytes -= it.next().getValue().bytes.length;
+        it.remove();
+      }
+    }
+  }
+
+  private PageRecord resident(String path, byte[] bytes) {
+    synchronized (RESIDENT) {
+      Decoded d = RESIDENT.get(path);
+      if (d != null && java.util.Arrays.equals(d.bytes, bytes)) {
+        counts.kept(bytes.length);
+        return d.record;
+      }
+    }
+    counts.decoded(bytes.length);
+    PageRecord r = decodePage(bytes);
+    keep(path, bytes, r);
+    return r;
+  }
+
+  /** What the last patch of this state read and wrote (for benchmarks: {@code --timings}). */
+  public String counts() {
+    return counts.toString();
+  }
+
+  /** Counts of one patch's page records and files: load-free evidence of what it costs. */
+  static final class Counts {
+    int decoded;
+    long decodedBytes;
+    int kept;
+    long keptBytes;
+    int rendered;
+    long deltaBytes;
+
+    void decoded(int bytes) {
+      decoded++;
+      decodedBytes += bytes;
+    }
+
+    void kept(int bytes) {
+      kept++;
+      keptBytes += bytes;
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          java.util.Locale.ROOT,
+          "page records decoded %d (%d KB), kept %d (%d KB), pages rendered %d, delta %d KB",
+          decoded,
+          decodedBytes >> 10,
+          kept,
+          keptBytes >> 10,
+          rendered,
+          deltaBytes >> 10);
+    }
+  }
+
+  final Counts counts = new Counts();
 
   /**
    * Patches the rows: the health pages holding their pairs rendered again, the two skills' health
@@ -392,7 +541,9 @@ public final class HealthState implements AutoCloseable {
       records.put(SiteLayout.HEALTH, first.get());
       views.put(
           SiteLayout.HEALTH,
-          withProbes(first.get().typed(), first.get().typed().probes() + probes));
+          withProbes(
+              typed(SiteLayout.HEALTH, first.get()),
+              typed(SiteLayout.HEALTH, first.get()).probes() + probes));
     }
     if (delta != 0) {
       Optional<PageRecord> first = page(SiteLayout.HEALTH);
@@ -400,7 +551,7 @@ public final class HealthState implements AutoCloseable {
         return Result.no("no health page record of " + SiteLayout.HEALTH);
       }
       PageRecord r = first.get();
-      HealthPage was = views.getOrDefault(SiteLayout.HEALTH, r.typed());
+      HealthPage was = views.getOrDefault(SiteLayout.HEALTH, typed(SiteLayout.HEALTH, r));
       RoutingHealthView.Listing l = was.listing();
       int size = l.size() + delta;
       if (r.cut() == 0 || l.cut().isEmpty()) {
@@ -446,7 +597,7 @@ public final class HealthState implements AutoCloseable {
           return Result.no("no health page record of " + path);
         }
         records.put(path, r.get());
-        views.put(path, r.get().typed());
+        views.put(path, typed(path, r.get()));
       }
       HealthPage view = views.get(path);
       HealthPage old = view;
@@ -557,7 +708,12 @@ public final class HealthState implements AutoCloseable {
           renderer
               .render(PageKind.HEALTH, site, r.page(), e.getValue())
               .getBytes(StandardCharsets.UTF_8));
-      changed.put("p:" + e.getKey(), encode(PageRecord.of(r.page(), e.getValue())));
+      PageRecord written = PageRecord.of(r.page(), e.getValue());
+      byte[] bytes = encode(written);
+      changed.put("p:" + e.getKey(), bytes);
+      if (memo()) {
+        keep(e.getKey(), bytes, written); // the next patch reads these bytes, if this one lands
+      }
       // the first and last unreachable skill of each page written (a patch inserts by them)
       changed.put(
           "uk:" + e.getKey(),
@@ -566,6 +722,8 @@ public final class HealthState implements AutoCloseable {
     changedSections.forEach((id, s) -> changed.put("h:" + id.value(), encode(s)));
     changed.putAll(extra);
     files.put(DELTA, delta(changed));
+    counts.rendered = views.size();
+    counts.deltaBytes = files.get(DELTA).length;
     return new Result(Optional.of(new Patched(files, changedSections)), "");
   }
 
@@ -655,7 +813,7 @@ public final class HealthState implements AutoCloseable {
             Optional<HealthPage> old =
                 views.containsKey(path)
                     ? Optional.of(views.get(path))
-                    : page(path).map(PageRecord::typed);
+                    : page(path).map(r -> typed(path, r));
             if (old.isEmpty()) {
               return no("no health page record of " + path);
             }
@@ -707,7 +865,7 @@ public final class HealthState implements AutoCloseable {
       if (r.isEmpty()) {
         return Optional.of("no health page record of " + path);
       }
-      HealthPage old = views.containsKey(path) ? views.get(path) : r.get().typed();
+      HealthPage old = views.containsKey(path) ? views.get(path) : typed(path, r.get());
       HealthPage now = HealthPages.withEntries(old, entries);
       if (!HealthPages.sectionsOn(old).equals(HealthPages.sectionsOn(now))) {
         return Optional.of(
@@ -826,7 +984,7 @@ public final class HealthState implements AutoCloseable {
           return Optional.empty();
         }
         records.put(path, r.get());
-        views.put(path, r.get().typed());
+        views.put(path, typed(path, r.get()));
       }
       return Optional.of(views.get(path));
     }
@@ -1739,7 +1897,7 @@ public final class HealthState implements AutoCloseable {
   private Optional<HealthPage> view(String path, Map<String, HealthPage> views) {
     return views.containsKey(path)
         ? Optional.of(views.get(path))
-        : page(path).map(PageRecord::typed);
+        : page(path).map(r -> typed(path, r));
   }
 
   /** Whether a page is full before an entry of weight {@code next} (the split closes it). */

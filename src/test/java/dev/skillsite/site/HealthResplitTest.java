@@ -222,6 +222,128 @@ class HealthResplitTest {
     assertTrue(onPages.size() >= 3, "entries inserted on several pages: " + onPages);
   }
 
+  /**
+   * The page records a patch keeps decoded between patches ({@code HealthState.RESIDENT}, by their
+   * bytes; the records it writes kept as it encoded them) patch as records decoded afresh do: the
+   * edits of the first test, each patched on a site with the resident records and on a copy of it
+   * with {@code -Dskillsite.healthMemo=false}, write the same files byte for byte (the health
+   * pages, the delta) and the same sections, patch after patch; the resident run decodes fewer
+   * records.
+   */
+  @Test
+  void residentPageRecordsPatchAsRecordsDecodedAgainDo() throws IOException {
+    CatalogFixture f = new CatalogFixture();
+    for (int i = 0; i < SKILLS; i++) {
+      f =
+          f.skill(String.format("skill-%04d", i))
+              .description("Use when the user asks to \"do task " + i + "\".")
+              .phrases("do task " + i)
+              .add();
+    }
+    catalog = f.catalog();
+    Random random = new Random(28);
+    for (Skill s : catalog.skills()) {
+      reasons.put(s.id(), reason(random, 200 + random.nextInt(1400)));
+      findings.put(s.id(), "no trigger of it routes to it first");
+    }
+    Path site = tmp.resolve("memo");
+    build(site);
+    Path again = tmp.resolve("again");
+    copy(site, again);
+    List<SkillId> ids = catalog.skills().stream().map(Skill::id).toList();
+    int kept = 0;
+    int decodedOn = 0;
+    int decodedOff = 0;
+    int patched = 0;
+    String was = System.getProperty("skillsite.healthMemo");
+    try {
+      for (int k = 0; k < 24; k++) {
+        SkillId id = ids.get(random.nextInt(ids.size()));
+        String now =
+            k % 2 == 0
+                ? reasons.get(id) + " " + reason(random, 100 + random.nextInt(1300))
+                : reason(random, 20 + random.nextInt(100));
+        reasons.put(id, now);
+        findings.put(id, "no trigger of it routes to it first (edit " + k + ")");
+        HealthState.Result[] r = new HealthState.Result[2];
+        for (int run = 0; run < 2; run++) {
+          System.setProperty("skillsite.healthMemo", run == 0 ? "true" : "false");
+          try (HealthState state = HealthState.open(run == 0 ? site : again).orElseThrow()) {
+            r[run] = patchReach(state, id);
+            if (run == 0) {
+              kept += state.counts.kept;
+              decodedOn += state.counts.decoded;
+            } else {
+              decodedOff += state.counts.decoded;
+            }
+          }
+        }
+        assertEquals(r[1].cannot(), r[0].cannot(), "edit " + k + ": the refusal");
+        if (r[0].patched().isEmpty()) {
+          Path clean = tmp.resolve("memo-" + k);
+          build(clean);
+          site = clean;
+          again = tmp.resolve("again-" + k);
+          copy(site, again);
+          continue;
+        }
+        Map<String, byte[]> a = r[0].patched().get().files();
+        Map<String, byte[]> b = r[1].patched().get().files();
+        assertEquals(b.keySet(), a.keySet(), "edit " + k + ": the files written");
+        for (String path : a.keySet()) {
+          assertTrue(java.util.Arrays.equals(b.get(path), a.get(path)), "edit " + k + ": " + path);
+        }
+        assertEquals(r[1].patched().get().sections(), r[0].patched().get().sections(), "edit " + k);
+        for (Path s : List.of(site, again)) {
+          for (var e : a.entrySet()) {
+            Path to = s.resolve(e.getKey());
+            Files.createDirectories(to.getParent());
+            Files.write(to, e.getValue());
+          }
+        }
+        patched++;
+      }
+    } finally {
+      if (was == null) {
+        System.clearProperty("skillsite.healthMemo");
+      } else {
+        System.setProperty("skillsite.healthMemo", was);
+      }
+    }
+    System.out.printf(
+        "patched %d of 24; page records decoded %d (kept %d) vs %d%n",
+        patched, decodedOn, kept, decodedOff);
+    assertTrue(patched >= 20, "most edits patched: " + patched);
+    assertTrue(kept > 0 && decodedOn < decodedOff, decodedOn + " vs " + decodedOff);
+  }
+
+  private HealthState.Result patchReach(HealthState state, SkillId id) throws IOException {
+    return state.patch(
+        List.of(),
+        List.of(),
+        Map.of(),
+        0,
+        List.of(),
+        List.of(new HealthState.Reach(id, Optional.of(lost(id)), Optional.of(findings.get(id)))),
+        x -> Optional.empty(),
+        Map.of(),
+        Optional.empty(),
+        x -> Optional.of(List.of(section(x, findings.get(x)))));
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path p : all.toList()) {
+        Path q = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(q);
+        } else {
+          Files.copy(p, q);
+        }
+      }
+    }
+  }
+
   /** Skills the report does not list (a trigger reaches them). */
   private final java.util.Set<SkillId> reached = new java.util.HashSet<>();
 
