@@ -771,7 +771,9 @@ public final class PatchBuild {
                           patched.exportDeleted().stream(), pagesGone.stream())
                       .toList(),
                   killAfter);
+          steps.part("site " + AtomicSiteWriter.syncs() + " syncs");
           routed.commit(); // once the journal is written: a kill before is seen by the next patch
+          steps.part("state");
           steps.done("publish");
           PatchState.Totals totals = state.totals();
           double seconds = (System.nanoTime() - start) / 1e9;

@@ -211,8 +211,11 @@ public final class RoutingPatcher {
           + c.getOrDefault("candidates", 0)
           + " candidates scored; CPU ms "
           + routing.parts()
-          + ")";
+          + ")"
+          + exportNote;
     }
+
+    private String exportNote = "";
 
     /** Makes the patched state the state: after the site is published. */
     public void commit() throws IOException {
@@ -250,8 +253,8 @@ public final class RoutingPatcher {
         return new CannotPatch("the patch state does not know the search export's size");
       }
       long export0 = threadCpu();
-      Optional<ExportPatch.Files> files =
-          new ExportPatch().patch(site, p, shown, Long.parseLong(bytes));
+      ExportPatch export = new ExportPatch();
+      Optional<ExportPatch.Files> files = export.patch(site, p, shown, Long.parseLong(bytes));
       p.parts().put("export", (threadCpu() - export0) / 1_000_000); // the search export patched
       if (files.isEmpty()) {
         p.close();
@@ -261,7 +264,25 @@ public final class RoutingPatcher {
       p.rankings().forEach((q, r) -> rankings.put(q, ranked(r)));
       Map<String, List<IndexAnswers.Ranked>> before = new LinkedHashMap<>();
       p.rankingsBefore().forEach((q, r) -> before.put(q, ranked(r)));
-      return new Patched(p, rankings, before, files.get(), site);
+      Patched out = new Patched(p, rankings, before, files.get(), site);
+      Map<String, Long> c = export.counts();
+      out.exportNote =
+          "; export: "
+              + c.getOrDefault("terms", 0L)
+              + " terms, "
+              + c.getOrDefault("spliced", 0L)
+              + " spliced, "
+              + c.getOrDefault("remade", 0L)
+              + " remade from "
+              + c.getOrDefault("postings", 0L)
+              + " postings, "
+              + c.getOrDefault("chunks", 0L)
+              + " term chunks read, "
+              + c.getOrDefault("written", 0L)
+              + " files, "
+              + c.getOrDefault("bytes", 0L)
+              + " chars";
+      return out;
     } catch (IOException | RuntimeException e) {
       try {
         p.close();

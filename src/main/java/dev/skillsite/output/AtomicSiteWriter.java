@@ -81,6 +81,14 @@ public final class AtomicSiteWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * The files and folders synced to disk by publishing since the last call (a patch's count for
+   * {@code --timings}).
+   */
+  public static long syncs() {
+    return SiteJournal.counted();
+  }
+
   /** How a site was published by {@link #commit(Set)}. */
   public record Published(boolean inPlace, int replaced, int deleted) {}
 
@@ -103,9 +111,11 @@ public final class AtomicSiteWriter implements AutoCloseable {
   Published commit(Set<String> kept, int killAfter) throws IOException {
     Optional<SiteJournal.Plan> plan = plan(kept);
     if (plan.isPresent()) {
+      List<Path> toSync = new ArrayList<>();
       for (String p : plan.get().renames()) {
-        SiteJournal.sync(staging.resolve(p));
+        toSync.add(staging.resolve(p));
       }
+      SiteJournal.syncAll(toSync);
       boolean journaled;
       try {
         SiteJournal.write(out, plan.get());
@@ -147,6 +157,22 @@ public final class AtomicSiteWriter implements AutoCloseable {
    * as {@link #commit(Set)} does for a small update, so each file is at every moment wholly old or
    * wholly new and an update a build was killed in is finished by the next build. Nothing is
    * walked: the cost is that of the staged files.
+   *
+   * <p>The steps, and what a crash (or a power cut) at each leaves:
+   *
+   * <ol>
+   *   <li>every staged file synced, on a few threads at once ({@link SiteJournal#syncAll}: the
+   *       waits overlap; it returns only when all are durable). A crash here: the published site is
+   *       untouched; the next build deletes the staging folder.
+   *   <li>the journal written whole, synced, renamed into place, its folder synced. A crash before
+   *       the rename: as above (a partial journal is a temporary file the next build deletes).
+   *       After it: the journal names only durable staged files, and the next build finishes the
+   *       update from it before anything else.
+   *   <li>the deletions and renames, then every folder a rename wrote into synced (at once, as the
+   *       files), then the journal deleted and its folder synced. A crash before the journal is
+   *       gone: the next build replays the journal (each step idempotent), so a rename the disk had
+   *       not yet kept is made again; after: every rename is durable.
+   * </ol>
    *
    * @param killAfter steps after which to stop as if killed (tests); negative for none
    * @throws IOException when there is no published site or a published folder (or file) is in the
@@ -197,8 +223,12 @@ public final class AtomicSiteWriter implements AutoCloseable {
           throw new IOException("a published file is in the way of " + p);
         }
       }
-      SiteJournal.sync(staging.resolve(p));
     }
+    List<Path> toSync = new ArrayList<>();
+    for (String p : renames) {
+      toSync.add(staging.resolve(p));
+    }
+    SiteJournal.syncAll(toSync); // every staged file durable before the journal names it
     SiteJournal.Plan plan =
         new SiteJournal.Plan(staging.getFileName().toString(), deletions, renames);
     SiteJournal.write(out, plan);

@@ -256,6 +256,39 @@ final class PatchedIndex implements RoutingSource {
     return out;
   }
 
+  /**
+   * The frequency of {@code term} in {@code field} in the live document of each of {@code ords} (0:
+   * not held), as {@link #postings} gives it for those documents: one seek and one advance a
+   * document, whatever the term's document frequency.
+   */
+  int[] freqsAt(String field, String term, int[] ords) {
+    int[] out = new int[ords.length];
+    List<LeafReaderContext> leaves = reader.leaves();
+    BytesRef bytes = new BytesRef(term);
+    try {
+      for (int i = 0; i < ords.length; i++) {
+        int doc = docOf(ords[i]);
+        LeafReaderContext ctx = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        Terms terms = ctx.reader().terms(field);
+        if (terms == null) {
+          continue;
+        }
+        TermsEnum te = terms.iterator();
+        if (!te.seekExact(bytes)) {
+          continue;
+        }
+        int local = doc - ctx.docBase;
+        PostingsEnum pe = te.postings(null, PostingsEnum.FREQS);
+        if (pe.advance(local) == local) {
+          out[i] = pe.freq();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
   /** One term's live postings by ord (ascending), with each document's length norm byte. */
   record Scored(int[] ords, int[] freqs, byte[] norms) {}
 

@@ -1082,6 +1082,19 @@ public final class RoutingPatch {
       return after.postings(field, term);
     }
 
+    /**
+     * The frequency of {@code term} in {@code field} of the skill at each of {@code ords} now (0:
+     * not held), as {@link #postings} has it: a seek a skill, not a walk of the term's postings.
+     */
+    public int[] freqsAt(String field, String term, int[] ords) {
+      return after.freqsAt(field, term, ords);
+    }
+
+    /** Skills holding {@code term} in {@code field} now: {@link #postings}' size, without them. */
+    public int docFreq(String field, String term) {
+      return after.docFreq(field, term);
+    }
+
     /** The length norm byte of the skill at {@code ord} in {@code field} now. */
     public byte norm(String field, int ord) {
       return after.norm(field, ord);

@@ -37,6 +37,39 @@ public final class ExportPatch {
   private final Gson gson = new Gson();
 
   /**
+   * A changed term's entry patched from its published one ({@link TermChunks#splice}): the changed
+   * skills' postings sought in the patched index, every other posting copied as written, instead of
+   * walking the term's postings in every field and each one's norm (O(the term's document
+   * frequency) index reads: a common word of a trigger edit at 100k skills is held by tens of
+   * thousands). Off for the figures' paired "before" ({@code -Dskillsite.exportsplice=false}).
+   */
+  static final boolean SPLICE = !"false".equals(System.getProperty("skillsite.exportsplice"));
+
+  private final boolean splice;
+
+  /** What was read and made again, for {@code --timings}: counts, not times. */
+  private final Map<String, Long> counts = new TreeMap<>();
+
+  /** As the build patches: entries spliced unless {@code -Dskillsite.exportsplice=false}. */
+  public ExportPatch() {
+    this(SPLICE);
+  }
+
+  /** With changed terms' entries spliced from the published ones or made from their postings. */
+  ExportPatch(boolean splice) {
+    this.splice = splice;
+  }
+
+  /**
+   * The last {@link #patch}'s counts: terms (changed terms), spliced (entries patched from the
+   * published ones), remade (entries made from all their postings), postings (postings the remade
+   * entries read), chunks (term chunk files read), written (files changed), bytes (their size).
+   */
+  public Map<String, Long> counts() {
+    return counts;
+  }
+
+  /**
    * The files to write (site path → content; none to delete: a term left by every skill keeps no
    * entry, but its chunk stays), and the term data's size after them.
    */
@@ -63,6 +96,8 @@ public final class ExportPatch {
       return Optional.empty();
     }
     boolean normsInManifest = n <= SearchIndexWriter.NORMS_IN_MANIFEST_UP_TO;
+    counts.clear();
+    int[] ords = patch.changedIds().stream().mapToInt(patch::ordOf).sorted().toArray();
     Map<String, String> out = new TreeMap<>();
     Map<Integer, List<String>> byChunk = new TreeMap<>();
     for (String t : patch.changedTerms()) {
@@ -72,6 +107,7 @@ public final class ExportPatch {
     for (var e : byChunk.entrySet()) {
       String name = "t/" + Integer.toString(e.getKey(), 36) + ".js";
       String old = read(dir, name);
+      count("chunks", 1);
       String head = "terms(" + e.getKey() + ",";
       JsonObject held = JsonParser.parseString(unwrap(old, head)).getAsJsonObject();
       TreeMap<String, String> entries = new TreeMap<>();
@@ -81,7 +117,11 @@ public final class ExportPatch {
         if (was != null) {
           bytes -= t.length() + was.length() + 4;
         }
-        Optional<JsonArray> now = entry(patch, t, normsInManifest);
+        Optional<JsonArray> now =
+            splice && was != null
+                ? spliced(patch, t, held.getAsJsonArray(t), ords, normsInManifest)
+                : entry(patch, t, normsInManifest);
+        count("terms", 1);
         if (now.isPresent()) {
           String json = gson.toJson(now.get());
           entries.put(t, json);
@@ -144,11 +184,61 @@ public final class ExportPatch {
     if (!now.equals(oldManifest)) {
       out.put(SearchIndexWriter.DIR + "/manifest.js", now);
     }
+    count("written", out.size());
+    out.values().forEach(v -> count("bytes", v.length()));
     return Optional.of(new Files(out, bytes));
   }
 
+  private void count(String what, long n) {
+    counts.merge(what, n, Long::sum);
+  }
+
+  /**
+   * A term's entry as {@link #entry} makes it, from its published entry {@code was}: in each
+   * postings slot the changed skills' ({@code ords}, ascending) postings and norms as the patched
+   * index holds them, the others as written (a skill that did not change holds the term as before,
+   * at the same ord, with the same norm: the patch keeps the skill count); the background count as
+   * ever, the count of skills holding it from the patched index's document frequency.
+   */
+  private Optional<JsonArray> spliced(
+      RoutingPatch.Patched patch, String term, JsonArray was, int[] ords, boolean normsInManifest) {
+    count("spliced", 1);
+    List<String> slots = SearchIndexWriter.SLOTS;
+    JsonElement[] e = new JsonElement[slots.size()];
+    boolean any = false;
+    Integer bg = Background.standard().docFreq().get(term);
+    if (bg != null) {
+      e[0] = new JsonPrimitive(bg);
+      any = true;
+    }
+    int all = patch.docFreq(Fields.ALL, term);
+    if (all > 0) {
+      e[1] = new JsonPrimitive(all);
+      any = true;
+    }
+    for (int s = SearchIndexWriter.FIRST_POSTINGS; s < slots.size(); s++) {
+      String field = slots.get(s);
+      String before = s < was.size() ? was.get(s).getAsString() : "";
+      int[] freqs = patch.freqsAt(field, term, ords);
+      boolean norms = !normsInManifest && SearchIndexWriter.scored(field);
+      int[] normBytes = new int[ords.length];
+      if (norms) {
+        for (int i = 0; i < ords.length; i++) {
+          normBytes[i] = freqs[i] > 0 ? patch.norm(field, ords[i]) : 0;
+        }
+      }
+      boolean withFreqs = norms || !SearchIndexWriter.MEMBERSHIP_ONLY.contains(field);
+      String now = TermChunks.splice(before, withFreqs, norms, ords, freqs, normBytes);
+      if (!now.isEmpty()) {
+        e[s] = new JsonPrimitive(now);
+        any = true;
+      }
+    }
+    return any ? Optional.of(SearchIndexWriter.termEntry(e)) : Optional.empty();
+  }
+
   /** A term's entry as {@link SearchIndexWriter} makes it, from the patched index; empty: none. */
-  private static Optional<JsonArray> entry(
+  private Optional<JsonArray> entry(
       RoutingPatch.Patched patch, String term, boolean normsInManifest) {
     List<String> slots = SearchIndexWriter.SLOTS;
     JsonElement[] e = new JsonElement[slots.size()];
@@ -158,7 +248,9 @@ public final class ExportPatch {
       e[0] = new JsonPrimitive(bg);
       any = true;
     }
+    count("remade", 1);
     List<IndexContents.Posting> all = patch.postings(Fields.ALL, term);
+    count("postings", all.size());
     if (!all.isEmpty()) {
       e[1] = new JsonPrimitive(all.size());
       any = true;
@@ -166,6 +258,7 @@ public final class ExportPatch {
     for (int s = SearchIndexWriter.FIRST_POSTINGS; s < slots.size(); s++) {
       String field = slots.get(s);
       List<IndexContents.Posting> postings = patch.postings(field, term);
+      count("postings", postings.size());
       if (postings.isEmpty()) {
         continue;
       }

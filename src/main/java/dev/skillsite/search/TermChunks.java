@@ -64,6 +64,142 @@ final class TermChunks {
   }
 
   /**
+   * Encoded postings ({@link #encode(List, boolean)}'s form, or with {@code norms} {@link
+   * #encode(List, java.util.function.IntUnaryOperator)}'s) with the postings of the documents
+   * {@code docs} (ascending) made {@code freqs} (0: the document does not hold the term) and, with
+   * norms, {@code normBytes}: exactly what encoding the changed list writes. One pass over the
+   * string; every other posting is copied as written (only the delta after a changed document is
+   * written again), no posting is decoded to an object.
+   */
+  static String splice(
+      String encoded, boolean withFreqs, boolean norms, int[] docs, int[] freqs, int[] normBytes) {
+    String p = encoded;
+    String hex = "";
+    if (norms && !encoded.isEmpty()) {
+      int bar = encoded.indexOf('|');
+      p = encoded.substring(0, bar);
+      hex = encoded.substring(bar + 1);
+    }
+    StringBuilder op = new StringBuilder(p.length() + 16 * docs.length);
+    StringBuilder oh = new StringBuilder(norms ? hex.length() + 2 * docs.length : 0);
+    int c = 0; // the next change
+    int prev = 0; // the document of the last posting read
+    int written = 0; // the document of the last posting written
+    int runStart = -1; // the first posting of the run copied as written (its offset in p)
+    int runEnd = -1;
+    int runHex = -1; // its first norm's offset in hex
+    int k = 0; // postings read
+    int pos = 0;
+    while (pos < p.length()) {
+      int end = p.indexOf(',', pos);
+      if (end < 0) {
+        end = p.length();
+      }
+      int cut = end;
+      if (withFreqs) {
+        for (int i = pos; i < end; i++) {
+          if (p.charAt(i) == ':') {
+            cut = i;
+            break;
+          }
+        }
+      }
+      int doc = prev + Integer.parseInt(p, pos, cut, 36);
+      boolean changed = false;
+      while (c < docs.length && docs[c] <= doc) {
+        if (runStart >= 0) {
+          flush(op, p, runStart, runEnd, oh, hex, runHex, k, norms);
+          runStart = -1;
+        }
+        if (freqs[c] > 0) {
+          put(op, oh, docs[c] - written, withFreqs, freqs[c], norms, normBytes[c]);
+          written = docs[c];
+        }
+        changed |= docs[c] == doc;
+        c++;
+      }
+      if (!changed) {
+        if (written == prev) {
+          if (runStart < 0) {
+            runStart = pos;
+            runHex = 2 * k;
+          }
+          runEnd = end;
+        } else { // the delta from the document written before it changed
+          if (runStart >= 0) {
+            flush(op, p, runStart, runEnd, oh, hex, runHex, k, norms);
+            runStart = -1;
+          }
+          if (op.length() > 0) {
+            op.append(',');
+          }
+          op.append(Integer.toString(doc - written, 36)).append(p, cut, end);
+          if (norms) {
+            oh.append(hex, 2 * k, 2 * k + 2);
+          }
+        }
+        written = doc;
+      }
+      prev = doc;
+      k++;
+      pos = end + 1;
+    }
+    if (runStart >= 0) {
+      flush(op, p, runStart, runEnd, oh, hex, runHex, k, norms);
+    }
+    for (; c < docs.length; c++) {
+      if (freqs[c] > 0) {
+        put(op, oh, docs[c] - written, withFreqs, freqs[c], norms, normBytes[c]);
+        written = docs[c];
+      }
+    }
+    return norms && op.length() > 0 ? op.append('|').append(oh).toString() : op.toString();
+  }
+
+  /**
+   * Copies the postings {@code p[from, to)} as written, and their norms up to posting {@code k}.
+   */
+  private static void flush(
+      StringBuilder op,
+      String p,
+      int from,
+      int to,
+      StringBuilder oh,
+      String hex,
+      int hexFrom,
+      int k,
+      boolean norms) {
+    if (op.length() > 0) {
+      op.append(',');
+    }
+    op.append(p, from, to);
+    if (norms) {
+      oh.append(hex, hexFrom, 2 * k);
+    }
+  }
+
+  private static void put(
+      StringBuilder op,
+      StringBuilder oh,
+      int delta,
+      boolean withFreqs,
+      int freq,
+      boolean norms,
+      int norm) {
+    if (op.length() > 0) {
+      op.append(',');
+    }
+    op.append(Integer.toString(delta, 36));
+    if (withFreqs && freq != 1) {
+      op.append(':').append(Integer.toString(freq, 36));
+    }
+    if (norms) {
+      int b = norm & 0xff;
+      oh.append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 15, 16));
+    }
+  }
+
+  /**
    * The fewest chunk files an export may be capped at: past the cap chunks grow instead. Every file
    * is one more to create, upload and delete; on large (4.4 MB of term data) 2 KB chunks made 2,048
    * files.

@@ -187,6 +187,51 @@ class AtomicSiteWriterTest {
     }
   }
 
+  /**
+   * A patch of many files in many folders, synced on several threads at once ({@link
+   * SiteJournal#syncAll}): every file published, each file and folder synced once; and when one
+   * staged file cannot be synced (gone), the patch fails before the journal: the published site is
+   * as it was, no journal is left, whatever the other syncs did.
+   */
+  @Test
+  void aPatchSyncsItsFilesAtOnceAndNoJournalWhenOneFails() throws IOException {
+    Path out = tmp.resolve("site");
+    publishedSite(out);
+    List<String> staged = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      staged.add("f" + (i % 5) + "/p" + i + ".html");
+    }
+    staged.add("b.html");
+    AtomicSiteWriter.syncs();
+    try (AtomicSiteWriter w = AtomicSiteWriter.begin(location(out))) {
+      for (String p : staged) {
+        write(w.staging().resolve(p), "new " + p);
+      }
+      AtomicSiteWriter.syncs(); // the marker and the recovery before: not the patch's
+      assertEquals(41, w.patch(staged, -1).replaced());
+    }
+    // 41 files, then the journal's folder once for the journal written and once for it gone (not
+    // counted: SiteJournal.write and apply sync it apart), and the 6 folders renamed into
+    assertEquals(41 + 6, AtomicSiteWriter.syncs(), "each staged file and folder synced once");
+    for (String p : staged) {
+      assertEquals("new " + p, Files.readString(out.resolve(p)), p);
+    }
+    assertEquals("a", Files.readString(out.resolve("a.html")));
+
+    Path site = tmp.resolve("site-failing");
+    publishedSite(site);
+    try (AtomicSiteWriter w = AtomicSiteWriter.begin(location(site))) {
+      for (String p : staged) {
+        write(w.staging().resolve(p), "new " + p);
+      }
+      Files.delete(w.staging().resolve("f3/p13.html")); // a staged file that cannot be synced
+      assertThrows(IOException.class, () -> w.patch(staged, -1));
+      assertFalse(Files.exists(SiteJournal.of(site)), "no journal: nothing to finish");
+    }
+    assertEquals("b", Files.readString(site.resolve("b.html")), "the published site as it was");
+    assertFalse(Files.exists(site.resolve("f0")));
+  }
+
   private OutputLocation location(Path out) throws IOException {
     return OutputLocation.check(out, tmp.resolve("content"));
   }

@@ -1,5 +1,6 @@
 package dev.skillsite.search;
 
+import static dev.skillsite.testing.SkillEdits.withDescription;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,6 +49,56 @@ class ExportPatchTest {
     s.edit(300, SkillEdits::descriptionWordReplaced);
   }
 
+  /**
+   * Trigger phrases added, reworded and removed, words new to the collection and words every skill
+   * holds, on both norm layouts: each patch with the changed terms' entries spliced from the
+   * published ones ({@link TermChunks#splice}) and, on a copy, made from all their postings; both
+   * are the clean export (so a splice that wrote one posting, delta or norm differently fails), and
+   * the spliced patch reads no published term's postings (a new term's: the changed skill's only).
+   */
+  private static final String TRIGGER = " Use when the user asks to \"%s\".";
+
+  @Test
+  void splicedEntriesAreTheCleanExportOnTriggerEdits() throws IOException {
+    for (String corpus : List.of("anthropic", "large")) {
+      List<Skill> all = CorpusSkills.load(Path.of("../shared/corpora/" + corpus));
+      Path root = tmp.resolve(corpus);
+      Sequence spliced = new Sequence(all, root.resolve("spliced"), true);
+      Sequence remade = new Sequence(all, root.resolve("remade"), false);
+      spliced.maxFiles = 400;
+      remade.maxFiles = 400;
+      int at = all.size() / 2;
+      // a small collection's average lengths move with a word added: words replaced there
+      List<UnaryOperator<Skill>> edits =
+          corpus.equals("anthropic")
+              ? List.of(
+                  x -> SkillEdits.descriptionFirstWord(x, "zqxwobble"),
+                  x -> SkillEdits.descriptionFirstWord(x, "skill"),
+                  SkillEdits::descriptionWordReplaced,
+                  SkillEdits::bodyWordReplaced)
+              : List.of(
+                  x -> withDescription(x, x.description() + TRIGGER.formatted("zqx wobble")),
+                  x -> withDescription(x, x.description().replace("zqx wobble", "zqx the skill")),
+                  x ->
+                      withDescription(
+                          x, x.description().replace(TRIGGER.formatted("zqx the skill"), "")),
+                  x -> SkillEdits.descriptionFirstWord(x, "skill"),
+                  SkillEdits::bodyWordReplaced);
+      for (UnaryOperator<Skill> edit : edits) {
+        spliced.edit(at, edit);
+        remade.edit(at, edit);
+        // a term new to the export is made from its postings: the changed skill's alone
+        assertTrue(
+            spliced.counts.getOrDefault("postings", 0L)
+                <= spliced.counts.getOrDefault("remade", 0L) * SearchIndexWriter.SLOTS.size(),
+            spliced.counts.toString());
+        assertTrue(spliced.counts.getOrDefault("spliced", 0L) > 0, spliced.counts.toString());
+        assertEquals(
+            remade.counts.get("terms"), remade.counts.get("remade"), remade.counts.toString());
+      }
+    }
+  }
+
   private static SearchIndexWriter.Display display(Skill s) {
     return new SearchIndexWriter.Display(
         s.id().value(), s.name(), "skills/" + s.id().value() + "/index.html", s.description());
@@ -58,10 +109,18 @@ class ExportPatchTest {
     final Path site;
     final Path cache;
     final Path tmp;
+    final boolean splice;
+    int maxFiles = 12; // a word replaced; a norm that moves changes every term of the field
     long termBytes;
     int round;
+    Map<String, Long> counts = Map.of();
 
     Sequence(List<Skill> skills, Path tmp) throws IOException {
+      this(skills, tmp, ExportPatch.SPLICE);
+    }
+
+    Sequence(List<Skill> skills, Path tmp, boolean splice) throws IOException {
+      this.splice = splice;
       this.skills = new ArrayList<>(skills);
       this.tmp = tmp;
       this.site = tmp.resolve("site");
@@ -83,17 +142,19 @@ class ExportPatchTest {
               cache, KEY, List.of(new RoutingPatch.Change(before, after)), List.of(), List.of(), 5);
       assertInstanceOf(RoutingPatch.Patched.class, o, o.toString());
       try (RoutingPatch.Patched p = (RoutingPatch.Patched) o) {
+        ExportPatch export = new ExportPatch(splice);
         ExportPatch.Files files =
-            new ExportPatch()
+            export
                 .patch(site, p, Map.of(after.id().value(), display(after)), termBytes)
                 .orElseThrow();
+        counts = Map.copyOf(export.counts());
         for (var e : files.changed().entrySet()) {
           Files.writeString(site.resolve(e.getKey()), e.getValue());
         }
         termBytes = files.termBytes();
         p.commit();
         assertTrue(
-            !files.changed().isEmpty() && files.changed().size() < 12,
+            !files.changed().isEmpty() && files.changed().size() < maxFiles,
             files.changed().keySet().toString());
       }
       skills.set(at, after);
