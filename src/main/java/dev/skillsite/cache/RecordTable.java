@@ -154,10 +154,10 @@ public final class RecordTable implements AutoCloseable {
         int mid = (lo + hi) >>> 1;
         int at = (int) map.getLong((int) (table + (long) mid * Long.BYTES));
         int keyLength = map.getInt(at);
-        byte[] k = new byte[keyLength];
-        map.get(at + Integer.BYTES, k);
-        int c = Arrays.compareUnsigned(k, want);
+        int c = compareKey(at + Integer.BYTES, keyLength, want);
         if (c == 0) {
+          byte[] k = new byte[keyLength];
+          map.get(at + Integer.BYTES, k);
           int valueAt = at + Integer.BYTES + keyLength;
           byte[] v = new byte[map.getInt(valueAt)];
           map.get(valueAt + Integer.BYTES, v);
@@ -173,6 +173,22 @@ public final class RecordTable implements AutoCloseable {
       return Optional.empty(); // a damaged table: offsets out of range
     }
     return Optional.empty();
+  }
+
+  /**
+   * The key of {@code length} bytes at {@code at} compared with {@code want} as {@link
+   * Arrays#compareUnsigned(byte[], byte[])} compares them, read in place: a lookup's ~log2(n)
+   * probes copy no key (only the one found is copied, for its CRC).
+   */
+  private int compareKey(int at, int length, byte[] want) {
+    int n = Math.min(length, want.length);
+    for (int i = 0; i < n; i++) {
+      int c = Integer.compare(map.get(at + i) & 0xFF, want[i] & 0xFF);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(length, want.length);
   }
 
   private static long crc(byte[] key, byte[] value) {
