@@ -40,6 +40,12 @@ public final class RecordTable implements AutoCloseable {
   private static final int MAGIC = 0x736b7274; // "skrt"
   private static final int FOOTER = Long.BYTES + Integer.BYTES + Integer.BYTES;
 
+  /**
+   * Keys compared where they lie ({@code -Dskillsite.keysInPlace=false}: each probe copies its
+   * key).
+   */
+  static final boolean KEYS_IN_PLACE = !"false".equals(System.getProperty("skillsite.keysInPlace"));
+
   private final FileChannel channel;
   private final MappedByteBuffer map;
   private final long table;
@@ -154,10 +160,20 @@ public final class RecordTable implements AutoCloseable {
         int mid = (lo + hi) >>> 1;
         int at = (int) map.getLong((int) (table + (long) mid * Long.BYTES));
         int keyLength = map.getInt(at);
-        int c = compareKey(at + Integer.BYTES, keyLength, want);
-        if (c == 0) {
-          byte[] k = new byte[keyLength];
+        byte[] k = null;
+        int c;
+        if (KEYS_IN_PLACE) {
+          c = compareKey(at + Integer.BYTES, keyLength, want);
+        } else {
+          k = new byte[keyLength];
           map.get(at + Integer.BYTES, k);
+          c = Arrays.compareUnsigned(k, want);
+        }
+        if (c == 0) {
+          if (k == null) {
+            k = new byte[keyLength];
+            map.get(at + Integer.BYTES, k);
+          }
           int valueAt = at + Integer.BYTES + keyLength;
           byte[] v = new byte[map.getInt(valueAt)];
           map.get(valueAt + Integer.BYTES, v);

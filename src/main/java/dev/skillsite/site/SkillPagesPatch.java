@@ -423,6 +423,12 @@ public final class SkillPagesPatch {
    */
   static final boolean WORD_MEMO = !"false".equals(System.getProperty("skillsite.wordMemo"));
 
+  /**
+   * Whether a page made again only for its lists renders its skill's body alone ({@code
+   * -Dskillsite.bodyOnly=false}: every document, as for an edited skill).
+   */
+  static final boolean BODY_ONLY = !"false".equals(System.getProperty("skillsite.bodyOnly"));
+
   /** At most this many words (and terms) kept by a patch: a bound on its memory, not a tuning. */
   private static final int MEMO_MAX = 1 << 18;
 
@@ -857,7 +863,14 @@ public final class SkillPagesPatch {
     Map<String, Diagnostic> plain = budget.overBudget(sources);
     Map<String, Set<String>> anchors = pipeline.anchorsOf(now, plain);
     PatchLinks links = new PatchLinks(now, anchors, contentRoot, skills, pipeline, budget);
-    RenderedSkill rendered = pipeline.patched(now, links, state.terms(true), plain);
+    // a page made again for its lists (its skill unchanged): its reference pages are not, and the
+    // page shows of them only their paths and titles; what the body holds is checked against what
+    // the last build recorded of all its documents
+    boolean bodyOnly = !documents && BODY_ONLY;
+    RenderedSkill rendered =
+        bodyOnly
+            ? pipeline.patchedBody(now, links, state.terms(true), plain)
+            : pipeline.patched(now, links, state.terms(true), plain);
     if (links.failed().isPresent()) {
       return Outcome.refuse(links.failed().get());
     }
@@ -872,13 +885,15 @@ public final class SkillPagesPatch {
                 + ", which no other skill's did (the record of links between skills)");
       }
     }
-    if (!mentions(rendered).equals(was.mentions())) {
+    if (bodyOnly
+        ? !was.mentions().containsAll(mentions(rendered))
+        : !mentions(rendered).equals(was.mentions())) {
       return Outcome.refuse(
           now.id() + " mentions other skills than before (their \"mentioned by\" lists)");
     }
     MentionIndex all = state.terms(false);
     Set<String> used = new TreeSet<>();
-    for (SourceDocument d : sources) {
+    for (SourceDocument d : bodyOnly ? sources.subList(0, 1) : sources) {
       if (!plain.containsKey(d.path())) {
         for (String t : markdown.mentionedTerms(d.markdown(), all)) {
           if (all.owner(t).filter(now.id()::equals).isEmpty()) {
@@ -887,7 +902,7 @@ public final class SkillPagesPatch {
         }
       }
     }
-    if (!List.copyOf(used).equals(was.terms())) {
+    if (bodyOnly ? !was.terms().containsAll(used) : !List.copyOf(used).equals(was.terms())) {
       return Outcome.refuse(
           now.id() + " uses other skills' terms differently (which terms cross-link may change)");
     }
@@ -899,7 +914,9 @@ public final class SkillPagesPatch {
       }
       state.anchors.put(now.id(), anchorDigest);
     }
-    if (!links.copies().equals(was.copies())) {
+    if (bodyOnly
+        ? !was.copies().containsAll(links.copies())
+        : !links.copies().equals(was.copies())) {
       return Outcome.refuse(now.id() + "'s documents link to other files than before (copies)");
     }
     String wasSummary = state.summaries.getOrDefault(now.id(), was.summary());

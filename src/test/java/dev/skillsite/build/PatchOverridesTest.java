@@ -49,7 +49,7 @@ class PatchOverridesTest {
     Trees.copy(CORPUS, moved);
     Files.writeString(
         moved.resolve("skillsite.yaml"),
-        "related:\n  webapp-testing: [mcp-builder]\n",
+        "related:\n  theme-factory: [mcp-builder]\n",
         StandardCharsets.UTF_8);
     // a trigger phrase of webapp-testing's given to mcp-builder: rivals in health, same summary
     Path rival = moved.resolve("skills/mcp-builder/SKILL.md");
@@ -64,7 +64,7 @@ class PatchOverridesTest {
     build(content, a);
     build(moved, b);
 
-    SkillId related = new SkillId("webapp-testing");
+    SkillId related = new SkillId("theme-factory");
     Map<SkillId, List<RelatedSkill>> relatedLists = new HashMap<>();
     Map<SkillId, List<RoutingHealthView.SkillHealth>> health = new HashMap<>();
     List<SkillId> healthMoved = new ArrayList<>();
@@ -130,6 +130,10 @@ class PatchOverridesTest {
       expected.add(related);
     }
     assertEquals(expected.size() + 1, tally.asked, tally.toString());
+    // a page made again for its lists renders its body alone: one of them has references
+    assertTrue(
+        expected.stream().anyMatch(id -> withReferences(content, id)),
+        "no page made again has references: " + expected);
     assertEquals(
         expected.size() + (PatchBuild.OTHERS_IDENTICAL ? 0 : 1), staged.size(), staged.toString());
     for (SkillId id : expected) {
@@ -147,6 +151,16 @@ class PatchOverridesTest {
     return cards.stream()
         .map(c -> new RelatedSkill(new SkillId(c.href().split("/")[1]), c.reason(), c.declared()))
         .toList();
+  }
+
+  private static boolean withReferences(Path content, SkillId id) {
+    try {
+      return new ContentLoader()
+          .load(content).skills().stream()
+              .anyMatch(s -> s.id().equals(id) && !s.references().isEmpty());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static List<SkillId> ids(Path content) throws IOException {
