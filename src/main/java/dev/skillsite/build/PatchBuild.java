@@ -228,6 +228,11 @@ public final class PatchBuild {
       partUsed = c;
     }
 
+    /** A note among the parts of the current step (no time of its own). */
+    void note(String text) {
+      parts.append(parts.length() == 0 ? " [" : ", ").append(text);
+    }
+
     void done(String step) {
       long w = System.nanoTime();
       long c = cpu.getCurrentThreadCpuTime();
@@ -643,6 +648,7 @@ public final class PatchBuild {
               }
             }
             steps.part("documents");
+            OthersTally othersTally = new OthersTally();
             Optional<String> others =
                 stageOverrides(
                     state,
@@ -655,11 +661,14 @@ public final class PatchBuild {
                     skills.stream().map(Skill::id).collect(Collectors.toSet()),
                     writer.staging(),
                     staged,
-                    soFar);
+                    soFar,
+                    Optional.of(out),
+                    othersTally);
             if (others.isPresent()) {
               return Attempt.no(others.get());
             }
             steps.part("others");
+            steps.note(othersTally.toString());
             steps.done("pages");
             Optional<String> cards =
                 stageCards(
@@ -903,11 +912,96 @@ public final class PatchBuild {
       List<String> staged,
       SoFar soFar)
       throws IOException {
+    return stageOverrides(
+        state,
+        overlay,
+        pages,
+        pagesPatch,
+        loader,
+        root,
+        overrides,
+        changed,
+        staging,
+        staged,
+        soFar,
+        Optional.empty(),
+        new OthersTally());
+  }
+
+  /**
+   * Drops a page made again that is byte for byte the one {@code published} holds (nothing to
+   * publish); off with {@code -Dskillsite.othersIdentical=false}.
+   */
+  static final boolean OTHERS_IDENTICAL =
+      !"false".equals(System.getProperty("skillsite.othersIdentical"));
+
+  /** What {@link #stageOverrides} did with the pages it was asked for (for {@code --timings}). */
+  static final class OthersTally {
+    int asked;
+    int made;
+    int identical;
+
+    @Override
+    public String toString() {
+      return "others' pages: " + asked + " asked, " + made + " made, " + identical + " identical";
+    }
+  }
+
+  /**
+   * As {@link #stageOverrides(PatchState, PatchOverlay, SkillPagesPatch.State, SkillPagesPatch,
+   * ContentLoader, Path, SkillPagesPatch.Overrides, Set, Path, List, SoFar)}, not staging a page
+   * made again that is byte for byte the one in {@code published} ({@link #OTHERS_IDENTICAL});
+   * counted in {@code tally}.
+   */
+  static Optional<String> stageOverrides(
+      PatchState state,
+      PatchOverlay overlay,
+      SkillPagesPatch.State pages,
+      SkillPagesPatch pagesPatch,
+      ContentLoader loader,
+      Path root,
+      SkillPagesPatch.Overrides overrides,
+      Set<SkillId> changed,
+      Path staging,
+      List<String> staged,
+      SoFar soFar,
+      Optional<Path> published,
+      OthersTally tally)
+      throws IOException {
     Set<SkillId> ids = new TreeSet<>(overrides.related().keySet());
     ids.addAll(overrides.health().keySet());
     ids.removeAll(changed);
-    return stageOthers(
-        state, overlay, pages, pagesPatch, loader, root, overrides, ids, staging, staged, soFar);
+    tally.asked += ids.size();
+    tally.made += ids.size();
+    int before = staged.size();
+    Optional<String> why =
+        stageOthers(
+            state,
+            overlay,
+            pages,
+            pagesPatch,
+            loader,
+            root,
+            overrides,
+            ids,
+            staging,
+            staged,
+            soFar);
+    if (why.isEmpty() && OTHERS_IDENTICAL && published.isPresent()) {
+      List<String> made = new ArrayList<>(staged.subList(before, staged.size()));
+      staged.subList(before, staged.size()).clear();
+      for (String page : made) {
+        Path to = staging.resolve(page);
+        Path at = published.get().resolve(page);
+        if (Files.isRegularFile(at, LinkOption.NOFOLLOW_LINKS) && Files.mismatch(to, at) == -1L) {
+          Files.delete(to);
+          tally.identical++;
+        } else {
+          staged.add(page);
+        }
+      }
+    }
+    return why;
   }
 
   /**

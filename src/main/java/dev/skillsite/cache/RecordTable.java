@@ -40,6 +40,12 @@ public final class RecordTable implements AutoCloseable {
   private static final int MAGIC = 0x736b7274; // "skrt"
   private static final int FOOTER = Long.BYTES + Integer.BYTES + Integer.BYTES;
 
+  /**
+   * Keys compared where they lie ({@code -Dskillsite.keysInPlace=false}: each probe copies its
+   * key).
+   */
+  static final boolean KEYS_IN_PLACE = !"false".equals(System.getProperty("skillsite.keysInPlace"));
+
   private final FileChannel channel;
   private final MappedByteBuffer map;
   private final long table;
@@ -154,10 +160,20 @@ public final class RecordTable implements AutoCloseable {
         int mid = (lo + hi) >>> 1;
         int at = (int) map.getLong((int) (table + (long) mid * Long.BYTES));
         int keyLength = map.getInt(at);
-        byte[] k = new byte[keyLength];
-        map.get(at + Integer.BYTES, k);
-        int c = Arrays.compareUnsigned(k, want);
+        byte[] k = null;
+        int c;
+        if (KEYS_IN_PLACE) {
+          c = compareKey(at + Integer.BYTES, keyLength, want);
+        } else {
+          k = new byte[keyLength];
+          map.get(at + Integer.BYTES, k);
+          c = Arrays.compareUnsigned(k, want);
+        }
         if (c == 0) {
+          if (k == null) {
+            k = new byte[keyLength];
+            map.get(at + Integer.BYTES, k);
+          }
           int valueAt = at + Integer.BYTES + keyLength;
           byte[] v = new byte[map.getInt(valueAt)];
           map.get(valueAt + Integer.BYTES, v);
@@ -173,6 +189,22 @@ public final class RecordTable implements AutoCloseable {
       return Optional.empty(); // a damaged table: offsets out of range
     }
     return Optional.empty();
+  }
+
+  /**
+   * The key of {@code length} bytes at {@code at} compared with {@code want} as {@link
+   * Arrays#compareUnsigned(byte[], byte[])} compares them, read in place: a lookup's ~log2(n)
+   * probes copy no key (only the one found is copied, for its CRC).
+   */
+  private int compareKey(int at, int length, byte[] want) {
+    int n = Math.min(length, want.length);
+    for (int i = 0; i < n; i++) {
+      int c = Integer.compare(map.get(at + i) & 0xFF, want[i] & 0xFF);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(length, want.length);
   }
 
   private static long crc(byte[] key, byte[] value) {

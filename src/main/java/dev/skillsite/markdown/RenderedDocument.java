@@ -48,6 +48,14 @@ public final class RenderedDocument {
         List.copyOf(diagnostics));
   }
 
+  /**
+   * A document left unrendered: no markup, headings, mentions or diagnostics (for a page that shows
+   * nothing of it but what its {@link dev.skillsite.model.Reference} holds).
+   */
+  public static RenderedDocument unrendered() {
+    return new RenderedDocument(new SanitizedHtml(""), List.of(), Set.of(), List.of());
+  }
+
   private RenderedDocument(
       SanitizedHtml html,
       List<TocEntry> toc,

@@ -407,6 +407,26 @@ final class DocumentPipeline {
     return renderOne(skill, links, mentions, plain);
   }
 
+  /**
+   * As {@link #patched}, the body only: the references stand as {@link RenderedDocument#unrendered}
+   * documents. For a skill page made again for its related list or health section, which shows of
+   * its references only their paths and titles.
+   */
+  RenderedSkill patchedBody(
+      Skill skill, LinkTargets links, MentionIndex mentions, Map<String, Diagnostic> plain) {
+    List<SourceDocument> sources = sources(skill);
+    SourceDocument body = sources.get(0);
+    List<RenderedDocument> docs = new ArrayList<>();
+    docs.add(
+        plain.containsKey(body.path())
+            ? markdown.plainText(body, budget.plainTextChars(), plain.get(body.path()))
+            : markdown.render(markdown.parse(body), links, mentions));
+    for (int i = 1; i < sources.size(); i++) {
+      docs.add(RenderedDocument.unrendered());
+    }
+    return assemble(skill, docs);
+  }
+
   /** The anchors of a skill's documents as a whole build has them ({@code plain}: no headings). */
   Map<String, Set<String>> anchorsOf(Skill skill, Map<String, Diagnostic> plain) {
     Map<String, Set<String>> anchors = new HashMap<>();

@@ -143,6 +143,10 @@ public final class SkillPagesPatch {
     // of this patch whose anchors may change (no other skill's document links into their folder)
     private final Map<SkillId, String> anchors = new java.util.HashMap<>();
     private final Set<SkillId> anchorsFree = new TreeSet<>();
+    // the flags of the mention words and the records of the terms looked up by this patch
+    private final Map<String, Byte> words = new ConcurrentHashMap<>();
+    private final Map<String, Optional<byte[]>> termRecords = new ConcurrentHashMap<>();
+    private boolean memo = WORD_MEMO;
     // the reference paths (in the skill's folder) the record's head hashes, where they differ
     private final Map<SkillId, List<String>> headReferences = new java.util.HashMap<>();
     private long total;
@@ -350,18 +354,14 @@ public final class SkillPagesPatch {
           new MentionIndex.Lookup() {
             @Override
             public Optional<SkillId> owner(String term) {
-              return table
-                  .get(TERM + term)
+              return termRecord(term)
                   .filter(b -> !distinctive || b[b.length - 1] == 1)
                   .map(b -> new SkillId(new String(b, 0, b.length - 1, StandardCharsets.UTF_8)));
             }
 
             @Override
             public boolean startsTerm(String word) {
-              return table
-                  .get(WORD + word)
-                  .filter(b -> (b[0] & (distinctive ? 2 : 1)) != 0)
-                  .isPresent();
+              return (wordFlags(word) & (distinctive ? 2 : 1)) != 0;
             }
 
             @Override
@@ -371,11 +371,66 @@ public final class SkillPagesPatch {
           });
     }
 
+    /**
+     * The flags of {@code word}'s record (bit 0: it starts a term, bit 1: a distinctive one; 0: no
+     * record), looked up once per word for both indexes of {@link #terms} and every page this patch
+     * makes: most of a text's words are common ones, asked again and again.
+     */
+    private int wordFlags(String word) {
+      if (!memo) {
+        return table.get(WORD + word).map(b -> (int) b[0]).orElse(0);
+      }
+      Byte f = words.get(word);
+      if (f == null) {
+        f = table.get(WORD + word).map(b -> b[0]).orElse((byte) 0);
+        if (words.size() < MEMO_MAX) {
+          words.put(word, f);
+        }
+      }
+      return f;
+    }
+
+    /** The record of the term {@code term}, looked up once per term this patch asks about. */
+    private Optional<byte[]> termRecord(String term) {
+      if (!memo) {
+        return table.get(TERM + term);
+      }
+      Optional<byte[]> r = termRecords.get(term);
+      if (r == null) {
+        r = table.get(TERM + term);
+        if (termRecords.size() < MEMO_MAX) {
+          termRecords.put(term, r);
+        }
+      }
+      return r;
+    }
+
+    /** This state asking the table each time (for tests: the memo's answers compared). */
+    State withoutMemo() {
+      memo = false;
+      return this;
+    }
+
     @Override
     public void close() throws IOException {
       table.close();
     }
   }
+
+  /**
+   * Whether a patch's lookups of mention words and terms are kept for the rest of the patch ({@code
+   * -Dskillsite.wordMemo=false}: each asked of the table).
+   */
+  static final boolean WORD_MEMO = !"false".equals(System.getProperty("skillsite.wordMemo"));
+
+  /**
+   * Whether a page made again only for its lists renders its skill's body alone ({@code
+   * -Dskillsite.bodyOnly=false}: every document, as for an edited skill).
+   */
+  static final boolean BODY_ONLY = !"false".equals(System.getProperty("skillsite.bodyOnly"));
+
+  /** At most this many words (and terms) kept by a patch: a bound on its memory, not a tuning. */
+  private static final int MEMO_MAX = 1 << 18;
 
   /** The site-wide part of the record. */
   record SiteRecord(
@@ -808,7 +863,14 @@ public final class SkillPagesPatch {
     Map<String, Diagnostic> plain = budget.overBudget(sources);
     Map<String, Set<String>> anchors = pipeline.anchorsOf(now, plain);
     PatchLinks links = new PatchLinks(now, anchors, contentRoot, skills, pipeline, budget);
-    RenderedSkill rendered = pipeline.patched(now, links, state.terms(true), plain);
+    // a page made again for its lists (its skill unchanged): its reference pages are not, and the
+    // page shows of them only their paths and titles; what the body holds is checked against what
+    // the last build recorded of all its documents
+    boolean bodyOnly = !documents && BODY_ONLY;
+    RenderedSkill rendered =
+        bodyOnly
+            ? pipeline.patchedBody(now, links, state.terms(true), plain)
+            : pipeline.patched(now, links, state.terms(true), plain);
     if (links.failed().isPresent()) {
       return Outcome.refuse(links.failed().get());
     }
@@ -823,13 +885,15 @@ public final class SkillPagesPatch {
                 + ", which no other skill's did (the record of links between skills)");
       }
     }
-    if (!mentions(rendered).equals(was.mentions())) {
+    if (bodyOnly
+        ? !was.mentions().containsAll(mentions(rendered))
+        : !mentions(rendered).equals(was.mentions())) {
       return Outcome.refuse(
           now.id() + " mentions other skills than before (their \"mentioned by\" lists)");
     }
     MentionIndex all = state.terms(false);
     Set<String> used = new TreeSet<>();
-    for (SourceDocument d : sources) {
+    for (SourceDocument d : bodyOnly ? sources.subList(0, 1) : sources) {
       if (!plain.containsKey(d.path())) {
         for (String t : markdown.mentionedTerms(d.markdown(), all)) {
           if (all.owner(t).filter(now.id()::equals).isEmpty()) {
@@ -838,7 +902,7 @@ public final class SkillPagesPatch {
         }
       }
     }
-    if (!List.copyOf(used).equals(was.terms())) {
+    if (bodyOnly ? !was.terms().containsAll(used) : !List.copyOf(used).equals(was.terms())) {
       return Outcome.refuse(
           now.id() + " uses other skills' terms differently (which terms cross-link may change)");
     }
@@ -850,7 +914,9 @@ public final class SkillPagesPatch {
       }
       state.anchors.put(now.id(), anchorDigest);
     }
-    if (!links.copies().equals(was.copies())) {
+    if (bodyOnly
+        ? !was.copies().containsAll(links.copies())
+        : !links.copies().equals(was.copies())) {
       return Outcome.refuse(now.id() + "'s documents link to other files than before (copies)");
     }
     String wasSummary = state.summaries.getOrDefault(now.id(), was.summary());

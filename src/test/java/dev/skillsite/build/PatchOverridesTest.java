@@ -49,7 +49,7 @@ class PatchOverridesTest {
     Trees.copy(CORPUS, moved);
     Files.writeString(
         moved.resolve("skillsite.yaml"),
-        "related:\n  webapp-testing: [mcp-builder]\n",
+        "related:\n  theme-factory: [mcp-builder]\n",
         StandardCharsets.UTF_8);
     // a trigger phrase of webapp-testing's given to mcp-builder: rivals in health, same summary
     Path rival = moved.resolve("skills/mcp-builder/SKILL.md");
@@ -64,7 +64,7 @@ class PatchOverridesTest {
     build(content, a);
     build(moved, b);
 
-    SkillId related = new SkillId("webapp-testing");
+    SkillId related = new SkillId("theme-factory");
     Map<SkillId, List<RelatedSkill>> relatedLists = new HashMap<>();
     Map<SkillId, List<RoutingHealthView.SkillHealth>> health = new HashMap<>();
     List<SkillId> healthMoved = new ArrayList<>();
@@ -84,11 +84,25 @@ class PatchOverridesTest {
     healthMoved.remove(new SkillId("mcp-builder")); // its own page changed with its description
     assertFalse(healthMoved.isEmpty(), "the rival moved no other skill's health section");
 
+    // a skill the edit does not move, handed its own list: its page made again is the published
+    // one, byte for byte, and is not staged (nothing to publish)
+    SkillId same =
+        ids(content).stream()
+            .filter(id -> !healthMoved.contains(id) && !id.equals(related))
+            .filter(id -> !id.value().equals("mcp-builder"))
+            .findFirst()
+            .orElseThrow();
+    String samePage = "skills/" + same.value() + "/index.html";
+    try (SkillPagesPatch.State sa = SkillPagesPatch.State.open(a).orElseThrow()) {
+      relatedLists.put(same, relatedSkills(sa.related(same).orElseThrow()));
+    }
+    assertEquals(Files.readString(a.resolve(samePage)), Files.readString(b.resolve(samePage)));
     SkillPagesPatch.Overrides overrides = new SkillPagesPatch.Overrides(relatedLists, health);
     BuildOptions options = new BuildOptions(content, a, Optional.empty(), true, true);
     String key = PatchState.key(SiteGenerator.identityOf(Optional.empty()), options);
     Path staging = tmp.resolve("staging");
     List<String> staged = new ArrayList<>();
+    PatchBuild.OthersTally tally = new PatchBuild.OthersTally();
     try (PatchState state = PatchState.open(a, key).state().orElseThrow();
         SkillPagesPatch.State pages = SkillPagesPatch.State.open(a).orElseThrow()) {
       Optional<String> why =
@@ -103,14 +117,25 @@ class PatchOverridesTest {
               Set.of(),
               staging,
               staged,
-              PatchBuild.SoFar.NONE);
+              PatchBuild.SoFar.NONE,
+              Optional.of(a),
+              tally);
       assertEquals(Optional.empty(), why);
     }
+    assertEquals(tally.asked, tally.made, tally.toString());
+    assertEquals(PatchBuild.OTHERS_IDENTICAL ? 1 : 0, tally.identical, tally.toString());
+    assertEquals(!PatchBuild.OTHERS_IDENTICAL, Files.exists(staging.resolve(samePage)));
     List<SkillId> expected = new ArrayList<>(healthMoved);
     if (!expected.contains(related)) {
       expected.add(related);
     }
-    assertEquals(expected.size(), staged.size(), staged.toString());
+    assertEquals(expected.size() + 1, tally.asked, tally.toString());
+    // a page made again for its lists renders its body alone: one of them has references
+    assertTrue(
+        expected.stream().anyMatch(id -> withReferences(content, id)),
+        "no page made again has references: " + expected);
+    assertEquals(
+        expected.size() + (PatchBuild.OTHERS_IDENTICAL ? 0 : 1), staged.size(), staged.toString());
     for (SkillId id : expected) {
       String page = "skills/" + id.value() + "/index.html";
       assertTrue(staged.contains(page), page);
@@ -126,6 +151,16 @@ class PatchOverridesTest {
     return cards.stream()
         .map(c -> new RelatedSkill(new SkillId(c.href().split("/")[1]), c.reason(), c.declared()))
         .toList();
+  }
+
+  private static boolean withReferences(Path content, SkillId id) {
+    try {
+      return new ContentLoader()
+          .load(content).skills().stream()
+              .anyMatch(s -> s.id().equals(id) && !s.references().isEmpty());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static List<SkillId> ids(Path content) throws IOException {
