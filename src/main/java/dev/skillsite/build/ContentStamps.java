@@ -21,9 +21,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -85,6 +89,63 @@ public final class ContentStamps {
     walk.header();
     walk.fresh(root, "", stat(root).orElseThrow(() -> new NoSuchFileException(root.toString())));
     return walk.result();
+  }
+
+  /**
+   * Which of {@code rels} (paths under {@code content}, {@code /}-separated) the last build's
+   * stamps in {@code site}, or a patch published since, record: a path neither records is one the
+   * site was never made from (a write-and-rename's temp file, gone before a watcher's patch reads
+   * it), just as a plain build's {@link #compare} reports no change for it. Empty when the stamps
+   * cannot tell (none, damaged, of another content folder): every path is then taken as a change.
+   * One pass over the stamps, read to their end at worst (a lookup is asked only for a path that is
+   * gone).
+   */
+  static Optional<Set<String>> recorded(Path site, Path content, Collection<String> rels) {
+    Path file = site.resolve(PATH);
+    Optional<Stat> identity = stat(file);
+    if (identity.isEmpty() || identity.get().kind() != FILE) {
+      return Optional.empty();
+    }
+    Set<String> found = new TreeSet<>();
+    PatchedStamps patched = PatchedStamps.read(site, identity.get());
+    for (String rel : rels) {
+      if (patched.records(rel)) {
+        found.add(rel);
+      }
+    }
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+      if (!in.readUTF().equals(MAGIC) || !in.readUTF().equals(content.toRealPath().toString())) {
+        return Optional.empty();
+      }
+      Entry root = Entry.read(in);
+      if (root.kind() != DIR) {
+        return Optional.empty();
+      }
+      Set<String> asked = new HashSet<>(rels);
+      find(in, root, "", asked, found);
+      return Optional.of(found);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Reads folder {@code dir}'s entries (at {@code prefix}), adding those asked to {@code found}.
+   */
+  private static void find(
+      DataInputStream in, Entry dir, String prefix, Set<String> asked, Set<String> found)
+      throws IOException {
+    for (int i = 0; i < dir.count(); i++) {
+      Entry e = Entry.read(in);
+      String rel = prefix + e.name();
+      if (asked.contains(rel)) {
+        found.add(rel);
+      }
+      if (e.kind() == DIR) {
+        find(in, e, rel + "/", asked, found);
+      }
+    }
   }
 
   /**

@@ -256,6 +256,44 @@ public final class PatchBuild {
     }
   }
 
+  /** {@code abs} without links, or (gone) its folder's real path and its name. */
+  private static Path real(Path abs) throws IOException {
+    Path parent = abs.getParent();
+    return Files.exists(abs, LinkOption.NOFOLLOW_LINKS)
+        ? abs.toRealPath()
+        : parent != null && Files.isDirectory(parent)
+            ? parent.toRealPath().resolve(abs.getFileName())
+            : abs;
+  }
+
+  /**
+   * The content paths of {@code changed} that are gone and that the site in {@code out} was never
+   * made from ({@link ContentStamps#recorded}): a temp file an editor or tool wrote and renamed
+   * over the file it saves ({@code sed -i}'s {@code sedXXXXXX}, {@code mktemp}'s names), which a
+   * watcher saw come and go. Whatever its name; none when the stamps cannot tell.
+   */
+  private static Set<String> neverRead(Path out, Path root, List<Path> changed) throws IOException {
+    Set<String> gone = new TreeSet<>();
+    for (Path p : changed) {
+      Path abs = p.toAbsolutePath().normalize();
+      if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+        Path real = real(abs);
+        if (real.startsWith(root) && !real.equals(root)) {
+          gone.add(root.relativize(real).toString().replace('\\', '/'));
+        }
+      }
+    }
+    if (gone.isEmpty()) {
+      return gone;
+    }
+    Optional<Set<String>> recorded = ContentStamps.recorded(out, root, gone);
+    if (recorded.isEmpty()) {
+      return Set.of();
+    }
+    gone.removeAll(recorded.get());
+    return gone;
+  }
+
   private Attempt attempt(BuildOptions options, List<Path> changed, long start) throws IOException {
     Steps steps = new Steps();
     OutputLocation location = OutputLocation.check(options.out(), options.content());
@@ -287,22 +325,21 @@ public final class PatchBuild {
         ReferenceFiles referenceFiles = new ReferenceFiles();
         Set<PatchState.SkillRecord> markdown = new HashSet<>();
         Set<PatchState.SkillRecord> skillMd = new HashSet<>();
+        Set<String> neverRead = neverRead(out, root, changed);
         for (Path p : changed) {
           Path abs = p.toAbsolutePath().normalize();
           if (abs.getFileName() != null && EditorFiles.isScratch(abs.getFileName().toString())) {
             continue;
           }
           Path parent = abs.getParent();
-          Path real =
-              Files.exists(abs, LinkOption.NOFOLLOW_LINKS)
-                  ? abs.toRealPath()
-                  : parent != null && Files.isDirectory(parent)
-                      ? parent.toRealPath().resolve(abs.getFileName())
-                      : abs;
+          Path real = real(abs);
           if (!real.startsWith(root)) {
             continue; // the site is made of the content folder, templates and options (the key)
           }
           String rel = root.relativize(real).toString().replace('\\', '/');
+          if (neverRead.contains(rel)) {
+            continue; // gone, and the site was never made from it: no change
+          }
           String lower = rel.toLowerCase(Locale.ROOT);
           Optional<PatchState.SkillRecord> owner = Optional.empty();
           for (String dir = ContentPaths.parent(rel); owner.isEmpty(); ) {

@@ -74,6 +74,11 @@ final class PatchedStamps {
     return d.isPresent() && Arrays.equals(d.get(), s.digest().get());
   }
 
+  /** Whether a patch recorded {@code rel} (a content path) since the stamps were taken. */
+  boolean records(String rel) {
+    return seen.containsKey(rel);
+  }
+
   /** The record in {@code site} amending its stamps file, whose stamp is {@code identity}. */
   static PatchedStamps read(Path site, ContentStamps.Stat identity) {
     Path file = site.resolve(PATH);

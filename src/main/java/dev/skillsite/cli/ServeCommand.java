@@ -203,6 +203,12 @@ public final class ServeCommand implements Callable<Integer> {
       }
 
       @Override
+      public void refused(String why) {
+        out.println("not patched (" + why + "): building the whole site");
+        out.flush();
+      }
+
+      @Override
       public void failed(Exception e) {
         String line =
             "skillsite: rebuild failed: "

@@ -43,6 +43,9 @@ public final class Rebuilder implements AutoCloseable {
       built(result);
     }
 
+    /** A patch was refused ({@code why}): a full build follows. */
+    default void refused(String why) {}
+
     /** A full build could not run. */
     void failed(Exception e);
   }
@@ -127,7 +130,8 @@ public final class Rebuilder implements AutoCloseable {
       all = List.copyOf(pending);
     }
     try {
-      Optional<BuildResult> r = StampedBuild.patchOnly(patches.get(), options, all, why -> {});
+      Optional<BuildResult> r =
+          StampedBuild.patchOnly(patches.get(), options, all, listener::refused);
       if (r.isPresent()) {
         synchronized (pending) {
           pending.removeAll(all);

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
@@ -164,6 +165,40 @@ class StampedBuildTest {
     Files.setLastModifiedTime(alpha, was);
     StampedBuild.Outcome again = build(content, out);
     assertEquals(List.of(alpha.toRealPath()), again.detected().orElseThrow().changed().get());
+    assertClean(content, out);
+  }
+
+  @Test
+  void aGoneFileTheSiteWasNeverMadeFromIsNoChangeWhateverItsName() throws IOException {
+    Path content = tmp.resolve("content");
+    write(
+        content.resolve("skills/alpha/SKILL.md"),
+        "---\nname: alpha\ndescription: Use when the user asks to alpha a report.\n---\n# A\n");
+    Path license = write(content.resolve("skills/alpha/LICENSE.txt"), "License of alpha.\n");
+    Path notes = write(content.resolve("skills/alpha/notes.txt"), "Notes.\n");
+    Path out = tmp.resolve("site");
+    build(content, out);
+
+    // saves through a temp file renamed over the saved one (sed -i, mktemp): a watcher names both
+    for (String name : List.of("sedQ7xk2P", ".edit.Ab12Cd", "LICENSE.txt.new")) {
+      Path temp = write(license.resolveSibling(name), "License of alpha, " + name + ".\n");
+      Files.move(temp, license, StandardCopyOption.REPLACE_EXISTING);
+      StampedBuild.Outcome saved =
+          StampedBuild.run(
+              patch(), options(content, out), false, Optional.of(List.of(temp, license)));
+      assertTrue(saved.result().patch().taken(), name + ": " + saved.result().patch());
+      assertEquals(1, saved.result().patch().skills());
+      assertClean(content, out);
+    }
+    Path gone = content.resolve("skills/alpha/never-here.txt");
+    StampedBuild.Outcome nothing =
+        StampedBuild.run(patch(), options(content, out), false, Optional.of(List.of(gone)));
+    assertTrue(nothing.result().patch().taken(), nothing.result().patch().toString());
+    assertEquals(0, nothing.result().patch().skills());
+
+    // a file the site was made from, deleted, is a change (its archive lists it no more)
+    Files.delete(notes);
+    StampedBuild.run(patch(), options(content, out), false, Optional.of(List.of(notes)));
     assertClean(content, out);
   }
 

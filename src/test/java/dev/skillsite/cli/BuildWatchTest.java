@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -73,6 +74,36 @@ class BuildWatchTest {
         Files.readString(site.resolve("skills/alpha/index.html")).contains("steep oolong slowly"));
     assertEquals(
         List.of(), SiteFingerprint.differences(cleanBuild(), SiteFingerprint.ofPatched(site)));
+  }
+
+  @Test
+  void aSaveThroughATempFileOfAnyNameIsPatched() throws Exception {
+    // editors and tools write a new file and rename it over the old one; the temp file's name is
+    // theirs (GNU sed -i: sedXXXXXX; mktemp: any): the watcher sees it come and go, the site was
+    // never made from it
+    Path skillMd = content.resolve("skills/alpha/SKILL.md");
+    int saves = 0;
+    for (String temp : List.of(".edit.Ab12Cd", "sedQ7xk2P")) {
+      for (String[] edit :
+          List.of(new String[] {"green", "black"}, new String[] {"black", "green"})) {
+        Path moved = skillMd.resolveSibling(temp);
+        Files.writeString(moved, Files.readString(skillMd).replace(edit[0], edit[1]));
+        Files.move(moved, skillMd, StandardCopyOption.ATOMIC_MOVE);
+        int patched = ++saves;
+        await(stdout::toString, s -> count(s, "patched 1 changed skill in place") == patched, 90);
+      }
+    }
+    assertTrue(!stdout.toString().contains("not patched"), stdout.toString());
+    assertEquals(
+        List.of(), SiteFingerprint.differences(cleanBuild(), SiteFingerprint.ofPatched(site)));
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+      n++;
+    }
+    return n;
   }
 
   @Test
