@@ -80,6 +80,12 @@ class EngineConstantsTest {
               "PatchCaps.PER_100K_MS",
               "a patch build's cost guard; the export carries the index as built"),
           Map.entry(
+              "PatchedStats.SCORE_DEN",
+              "a lab switch for a patch build's paired figures; the export carries the index as built"),
+          Map.entry(
+              "PatchedStats.FIELD_KEYS",
+              "a lab switch for a patch build's paired figures; the export carries the index as built"),
+          Map.entry(
               "RoutingPatch$Unmoved.ON",
               "a lab switch for a patch build's paired figures; the export carries the index as built"),
           Map.entry(
