@@ -267,6 +267,24 @@ public final class PatchBuild {
   }
 
   /**
+   * Whether a patch since the stamps may have made the site from {@code rel}, a path of {@code
+   * owner}'s folder the stamps do not record: a patch adds only a reference or a file of the
+   * skill's archive (a first file beside a SKILL.md alone, a hidden file or a link is built whole,
+   * which takes the stamps again), and the patched stamps, which record both, may be full or
+   * missing.
+   */
+  private static boolean patchedIn(Path out, Optional<PatchState.SkillRecord> owner, String rel)
+      throws IOException {
+    if (owner.isEmpty()) {
+      return false; // a path in no skill is never patched in
+    }
+    String dir = owner.get().dir();
+    return owner.get().references().contains(rel)
+        || SkillFilesPatch.archived(
+            out, owner.get().id(), dir.isEmpty() ? rel : rel.substring(dir.length() + 1));
+  }
+
+  /**
    * The content paths of {@code changed} that are gone and that the site in {@code out} was never
    * made from ({@link ContentStamps#recorded}): a temp file an editor or tool wrote and renamed
    * over the file it saves ({@code sed -i}'s {@code sedXXXXXX}, {@code mktemp}'s names), which a
@@ -337,9 +355,6 @@ public final class PatchBuild {
             continue; // the site is made of the content folder, templates and options (the key)
           }
           String rel = root.relativize(real).toString().replace('\\', '/');
-          if (neverRead.contains(rel)) {
-            continue; // gone, and the site was never made from it: no change
-          }
           String lower = rel.toLowerCase(Locale.ROOT);
           Optional<PatchState.SkillRecord> owner = Optional.empty();
           for (String dir = ContentPaths.parent(rel); owner.isEmpty(); ) {
@@ -348,6 +363,9 @@ public final class PatchBuild {
               break;
             }
             dir = ContentPaths.parent(dir);
+          }
+          if (neverRead.contains(rel) && !patchedIn(out, owner, rel)) {
+            continue; // gone, and the site was never made from it: no change
           }
           boolean regular = Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS);
           if (!regular

@@ -44,6 +44,25 @@ public final class SkillFilesPatch {
   }
 
   /**
+   * Whether the published archive of the skill {@code id} in {@code published} lists {@code
+   * inSkill} (a path in the skill's folder): a file the site was made from, whichever build or
+   * patch last wrote the archive. False when the skill has no archive.
+   */
+  public static boolean archived(Path published, dev.skillsite.model.SkillId id, String inSkill)
+      throws IOException {
+    Path archive = published.resolve(archivePath(id));
+    if (!Files.isRegularFile(archive, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    for (TarGz.Listed l : TarGz.listing(Files.readAllBytes(archive))) {
+      if (l.path().equals(inSkill)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Stages what an edit of {@code changed} (content paths of files of {@code skill}, none of them
    * Markdown) changes in the site {@code published}: its archive and the copies of those files.
    */

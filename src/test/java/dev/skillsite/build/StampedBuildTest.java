@@ -200,6 +200,19 @@ class StampedBuildTest {
     Files.delete(notes);
     StampedBuild.run(patch(), options(content, out), false, Optional.of(List.of(notes)));
     assertClean(content, out);
+
+    // and so is one a patch added that the stamps never saw (the patched stamps full or lost):
+    // the archive the patch wrote lists it
+    Path extra = write(content.resolve("skills/alpha/extra.txt"), "Extra.\n");
+    assertTrue(
+        StampedBuild.run(patch(), options(content, out), false, Optional.of(List.of(extra)))
+            .result()
+            .patch()
+            .taken());
+    Files.deleteIfExists(out.resolve(PatchedStamps.PATH));
+    Files.delete(extra);
+    StampedBuild.run(patch(), options(content, out), false, Optional.of(List.of(extra)));
+    assertClean(content, out);
   }
 
   @Test
