@@ -93,12 +93,13 @@ public final class ContentStamps {
 
   /**
    * Which of {@code rels} (paths under {@code content}, {@code /}-separated) the last build's
-   * stamps in {@code site}, or a patch published since, record: a path neither records is one the
-   * site was never made from (a write-and-rename's temp file, gone before a watcher's patch reads
-   * it), just as a plain build's {@link #compare} reports no change for it. Empty when the stamps
-   * cannot tell (none, damaged, of another content folder): every path is then taken as a change.
-   * One pass over the stamps, read to their end at worst (a lookup is asked only for a path that is
-   * gone).
+   * stamps in {@code site}, or the patched stamps since, record. A path neither records was not in
+   * the tree the last whole build read (a write-and-rename's temp file, gone before a watcher's
+   * patch reads it), and a plain build's {@link #compare} reports no change for it; a patch whose
+   * stamps could not be recorded (the record full or not written) may still have read it, which
+   * {@code PatchBuild} checks apart. Empty when the stamps cannot tell (none, damaged, of another
+   * content folder). One pass over the stamps, read to their end at worst (asked only for a path
+   * that is gone).
    */
   static Optional<Set<String>> recorded(Path site, Path content, Collection<String> rels) {
     Path file = site.resolve(PATH);
