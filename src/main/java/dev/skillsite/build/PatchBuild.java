@@ -948,42 +948,6 @@ public final class PatchBuild {
   }
 
   /**
-   * Stages the page of every skill {@code overrides} names other than the {@code changed} ones
-   * (whose pages are staged with their documents, the overrides applied): the skill read again from
-   * its record, its page made again with its recorded parts and the override applied (a related
-   * list, a health section), and what earlier patches gave it ({@code soFar}). Empty when done,
-   * else why not.
-   */
-  static Optional<String> stageOverrides(
-      PatchState state,
-      PatchOverlay overlay,
-      SkillPagesPatch.State pages,
-      SkillPagesPatch pagesPatch,
-      ContentLoader loader,
-      Path root,
-      SkillPagesPatch.Overrides overrides,
-      Set<SkillId> changed,
-      Path staging,
-      List<String> staged,
-      SoFar soFar)
-      throws IOException {
-    return stageOverrides(
-        state,
-        overlay,
-        pages,
-        pagesPatch,
-        loader,
-        root,
-        overrides,
-        changed,
-        staging,
-        staged,
-        soFar,
-        Optional.empty(),
-        new OthersTally());
-  }
-
-  /**
    * Drops a page made again that is byte for byte the one {@code published} holds (nothing to
    * publish); off with {@code -Dskillsite.othersIdentical=false}.
    */
@@ -1003,10 +967,12 @@ public final class PatchBuild {
   }
 
   /**
-   * As {@link #stageOverrides(PatchState, PatchOverlay, SkillPagesPatch.State, SkillPagesPatch,
-   * ContentLoader, Path, SkillPagesPatch.Overrides, Set, Path, List, SoFar)}, not staging a page
-   * made again that is byte for byte the one in {@code published} ({@link #OTHERS_IDENTICAL});
-   * counted in {@code tally}.
+   * Stages the page of every skill {@code overrides} names other than the {@code changed} ones
+   * (whose pages are staged with their documents, the overrides applied): the skill read again from
+   * its record, its page made again with its recorded parts and the override applied (a related
+   * list, a health section), and what earlier patches gave it ({@code soFar}). Empty when done,
+   * else why not. A page made again that is byte for byte the one in {@code published} is not
+   * staged ({@link #OTHERS_IDENTICAL}); counted in {@code tally}.
    */
   static Optional<String> stageOverrides(
       PatchState state,
