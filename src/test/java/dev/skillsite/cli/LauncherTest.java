@@ -143,6 +143,66 @@ class LauncherTest {
   }
 
   /**
+   * A resident builder (build --watch, serve --watch) gets a young generation of a seventh of the
+   * heap's limit, which the launcher asks of the JVM with the caller's options; not when the caller
+   * sizes it, picks a collector, or the JVM does not answer, and never for a one-shot command.
+   */
+  @Test
+  void holdsAResidentBuildersYoungGenerationAtASeventhOfTheHeap() throws Exception {
+    Path launcher = tmp.resolve("app/skillsite");
+    // a stand-in that answers -XX:+PrintFlagsFinal as a JVM would, from the -Xmx it was given
+    Files.writeString(
+        java,
+        "#!/bin/sh\n"
+            + "case \" $* \" in *\" -XX:+PrintFlagsFinal \"*)\n"
+            + "  case \" $* \" in *\" -Xmx700m \"*) max=734003200 ;; *) max=2147483648 ;; esac\n"
+            + "  echo \"     bool PrintFlagsFinal    = true    {product} {command line}\"\n"
+            + "  echo \"   size_t MaxHeapSize        = $max    {product} {ergonomic}\"\n"
+            + "  exit 0 ;;\n"
+            + "esac\n"
+            + "for a in \"$@\"; do echo \"$a\"; done\n",
+        StandardCharsets.UTF_8);
+    Map<String, String> plain = Map.of("LANG", "C.UTF-8");
+    assertTrue(launch(launcher, plain, "build", "--watch").lines().toList().contains("-Xmn292m"));
+    assertTrue(launch(launcher, plain, "serve", "--watch").lines().toList().contains("-Xmn292m"));
+    List<String> capped =
+        launch(
+                launcher,
+                Map.of("LANG", "C.UTF-8", "SKILLSITE_JAVA_OPTS", "-Xmx700m"),
+                "serve",
+                "--watch")
+            .lines()
+            .toList();
+    assertTrue(capped.contains("-Xmn100m"), capped.toString());
+    for (String[] oneShot : List.of(new String[] {"build"}, new String[] {"serve"})) {
+      assertTrue(
+          launch(launcher, plain, oneShot).lines().noneMatch(a -> a.startsWith("-Xmn")),
+          List.of(oneShot).toString());
+    }
+    for (String sized :
+        List.of(
+            "-Xmn512m", "-XX:NewSize=64m", "-XX:MaxNewSize=1g", "-XX:NewRatio=2", "-XX:+UseG1GC")) {
+      List<String> args =
+          launch(
+                  launcher,
+                  Map.of("LANG", "C.UTF-8", "SKILLSITE_JAVA_OPTS", sized),
+                  "build",
+                  "--watch")
+              .lines()
+              .toList();
+      assertTrue(
+          args.stream().filter(a -> a.startsWith("-Xmn")).count()
+              <= (sized.startsWith("-Xmn") ? 1 : 0),
+          sized + " -> " + args);
+    }
+    // a JVM that does not answer: no size of the launcher's
+    Files.writeString(
+        java, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n", StandardCharsets.UTF_8);
+    assertTrue(
+        launch(launcher, plain, "build", "--watch").lines().noneMatch(a -> a.startsWith("-Xmn")));
+  }
+
+  /**
    * Linked from a bin folder (by a relative link, through another link), it still finds its jar.
    */
   @Test
