@@ -99,6 +99,13 @@ public final class RoutingPatch {
    */
   static final boolean INVERT_ONCE = !"false".equals(System.getProperty("skillsite.invertonce"));
 
+  /**
+   * A changed skill inside a related list's window ({@code FLOOR_DEPTH}) counted as a drift of its
+   * own score change rather than refused ({@code Patched.inWindow}); off only for the figures'
+   * paired "before" and the tests' comparison (-Dskillsite.nearfloor=false).
+   */
+  static final boolean NEAR_FLOOR = !"false".equals(System.getProperty("skillsite.nearfloor"));
+
   private static final String GEN = "skillsite.patch.gen";
 
   /** The index's commit data: patches that replaced documents since the last full build. */
@@ -823,7 +830,7 @@ public final class RoutingPatch {
             "refused by the drift bound", drifts.getOrDefault("refused by the drift bound", 0));
         drifts.forEach(
             (k, v) -> {
-              if (k.startsWith("refused: ")) {
+              if (k.startsWith("refused: ") || k.startsWith("cleared: ")) {
                 similarParts.put(k, v);
               }
             });
@@ -975,28 +982,97 @@ public final class RoutingPatch {
       }
       double drift = r.drift() + delta;
       double beyond = sc == null ? 0 : sc.beyond();
-      for (Inverted[] x : changedDocs) {
-        double b = score(x[0], order, walked, wb, was);
-        double a = score(x[1], order, walked, wa, now);
-        if (!below(b, r.floor() - r.drift()) || !below(a, r.floor() - drift)) {
-          return refuse("a changed skill near the floor");
+      boolean inWindow = false;
+      if (NEAR_FLOOR && sc != null) {
+        double[][] ba = new double[changedDocs.size()][];
+        for (int i = 0; i < ba.length; i++) {
+          Inverted[] x = changedDocs.get(i);
+          double b = score(x[0], order, walked, wb, was);
+          double a = score(x[1], order, walked, wa, now);
+          ba[i] = new double[] {b, a};
+          if (!below(b, r.floor() - r.drift())) {
+            String why = inWindow(x, chosen, b, a, r, sc);
+            if (why != null) {
+              return refuse(why);
+            }
+            drift += Math.abs(a - b); // X's own move: every difference with X moves by at most it
+            inWindow = true;
+          }
         }
-        beyond = Math.max(beyond, a);
+        for (int i = 0; i < ba.length; i++) {
+          if (below(ba[i][0], r.floor() - r.drift())) {
+            if (!below(ba[i][1], r.floor() - drift)) {
+              return refuse("a changed skill near the floor");
+            }
+            beyond = Math.max(beyond, ba[i][1]);
+          }
+        }
+      } else {
+        for (Inverted[] x : changedDocs) {
+          double b = score(x[0], order, walked, wb, was);
+          double a = score(x[1], order, walked, wa, now);
+          if (!below(b, r.floor() - r.drift()) || !below(a, r.floor() - drift)) {
+            return refuse("a changed skill near the floor");
+          }
+          beyond = Math.max(beyond, a);
+        }
       }
       if (drift > 0) {
         double margin = drift + 1e-5 * (sc.best() + drift);
         if (!(sc.gap() > margin) || r.floor() > 0 && !(r.floor() - beyond > margin)) {
           drifts.merge("refused by the drift bound", 1, Integer::sum);
+          if (inWindow) {
+            drifts.merge(
+                "refused: a changed skill in the window moved past the gap", 1, Integer::sum);
+          }
           return false;
         }
       }
-      if (sc != null && (delta > 0 || (float) beyond != sc.beyond())) {
+      if (sc != null && (drift != r.drift() || (float) beyond != sc.beyond())) {
         drifted.put(r.id(), new double[] {drift, beyond});
         if (delta > 0) {
           drifts.merge("cleared by the drift bound", 1, Integer::sum);
         }
       }
+      if (inWindow) {
+        drifts.merge("cleared: a changed skill in the window", 1, Integer::sum);
+      }
       return true;
+    }
+
+    /**
+     * Why a changed skill X that scored (before this patch, {@code b}) not below S's floor cannot
+     * be counted as a drift of {@code |a − b|} ({@link #NEAR_FLOOR}), or null when it can. It can
+     * when X is one of S's best {@code FLOOR_DEPTH} (so it stays one: see {@link #listHolds}'s
+     * drift bound) and shares the same chosen words with S before and after (so it is listed, and
+     * with the same reason, exactly when it was). The record's invariant: every score, and every
+     * difference of two, moved by at most its drift D since its query; the best {@code FLOOR_DEPTH}
+     * are those of the record; every other skill scores at most {@code beyond + D}. So X, not below
+     * {@code beyond + D} (relative 1e-5), is one of the best. With the floor 0 (fewer candidates
+     * than {@code FLOOR_DEPTH}) every candidate is; X must be one before and after (a skill
+     * becoming, or ceasing to be, a candidate shifts the ranks below it).
+     */
+    private static String inWindow(
+        Inverted[] x,
+        List<SimilarSkills.Chosen> chosen,
+        double b,
+        double a,
+        SimilarTable.Record r,
+        SimilarSkills.Scores sc) {
+      if (!(b > 0) || !(a > 0)) {
+        return "a changed skill becomes or stops being a candidate";
+      }
+      if (r.floor() > 0 && !(b > (sc.beyond() + r.drift()) * (1 + 1e-5))) {
+        return "a changed skill near the floor";
+      }
+      Map<String, Integer> was = x[0].freqs().getOrDefault(Fields.ALL, Map.of());
+      Map<String, Integer> now = x[1].freqs().getOrDefault(Fields.ALL, Map.of());
+      for (SimilarSkills.Chosen c : chosen) {
+        if (was.getOrDefault(c.term(), 0) > 0 != now.getOrDefault(c.term(), 0) > 0) {
+          return "a changed skill in the window shares other words";
+        }
+      }
+      return null;
     }
 
     /** False, counting why ({@link #similarMayChangeParts}: "refused: …"). */
