@@ -106,6 +106,13 @@ public final class RoutingPatch {
    */
   static final boolean NEAR_FLOOR = !"false".equals(System.getProperty("skillsite.nearfloor"));
 
+  /**
+   * A record's chosen words checked in their order by consecutive pairs ({@code inOrder}) rather
+   * than sorted twice and compared; off only for the figures' paired "before"
+   * (-Dskillsite.ordercheck=false). The same answers.
+   */
+  static final boolean ORDER_CHECK = !"false".equals(System.getProperty("skillsite.ordercheck"));
+
   private static final String GEN = "skillsite.patch.gen";
 
   /** The index's commit data: patches that replaced documents since the last full build. */
@@ -956,10 +963,19 @@ public final class RoutingPatch {
         pb.put(t, ab + bb);
         pa.put(t, aa + ba);
       }
-      List<String> order = order(wb);
-      if (!order.equals(order(wa))
-          || !order.equals(chosen.stream().map(SimilarSkills.Chosen::term).toList())) {
-        return refuse("the chosen words' order");
+      List<String> order;
+      if (ORDER_CHECK) {
+        order = new ArrayList<>(chosen.size());
+        chosen.forEach(c -> order.add(c.term()));
+        if (!inOrder(order, wb) || !inOrder(order, wa)) {
+          return refuse("the chosen words' order");
+        }
+      } else {
+        order = order(wb);
+        if (!order.equals(order(wa))
+            || !order.equals(chosen.stream().map(SimilarSkills.Chosen::term).toList())) {
+          return refuse("the chosen words' order");
+        }
       }
       Set<String> walked = SimilarSkills.walked(order, pb, SimilarSkills.MAX_POSTINGS);
       if (!walked.equals(SimilarSkills.walked(order, pa, SimilarSkills.MAX_POSTINGS))
@@ -1081,7 +1097,24 @@ public final class RoutingPatch {
       return false;
     }
 
-    private static List<String> order(Map<String, Double> weights) {
+    /**
+     * Whether {@code terms} are in {@link #order}'s order of {@code weights} (heavier first, then
+     * by word): that order is total, so the sorted list equals {@code terms} exactly when each
+     * consecutive pair is in order — the same answer as sorting, without the sort.
+     */
+    static boolean inOrder(List<String> terms, Map<String, Double> weights) {
+      for (int i = 1; i < terms.size(); i++) {
+        String a = terms.get(i - 1);
+        String b = terms.get(i);
+        int c = Double.compare(weights.get(b), weights.get(a));
+        if (c > 0 || c == 0 && a.compareTo(b) >= 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    static List<String> order(Map<String, Double> weights) {
       List<String> out = new ArrayList<>(weights.keySet());
       out.sort(
           (a, b) -> {

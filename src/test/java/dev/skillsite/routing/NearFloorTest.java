@@ -171,4 +171,39 @@ class NearFloorTest {
     }
     return new ArrayList<>(out);
   }
+
+  /**
+   * {@code ORDER_CHECK}: a list is in the chosen words' order (heavier first, then by word) by its
+   * consecutive pairs exactly when sorting the weights gives it — random weights with many ties,
+   * every list tried in its sorted order, reversed, and with one pair swapped.
+   */
+  @Test
+  void chosenWordsCheckedInOrderAsSortingDoes() {
+    Random random = new Random(27);
+    int agreed = 0;
+    for (int round = 0; round < 2000; round++) {
+      Map<String, Double> weights = new java.util.HashMap<>();
+      int size = 1 + random.nextInt(20);
+      for (int i = 0; i < size; i++) {
+        weights.put("w" + random.nextInt(40), (double) random.nextInt(4) / (1 + random.nextInt(3)));
+      }
+      List<String> sorted = RoutingPatch.Patched.order(weights);
+      List<String> shuffled = new ArrayList<>(sorted);
+      java.util.Collections.shuffle(shuffled, random);
+      List<String> swapped = new ArrayList<>(sorted);
+      if (swapped.size() > 1) {
+        int at = random.nextInt(swapped.size() - 1);
+        java.util.Collections.swap(swapped, at, at + 1);
+      }
+      for (List<String> terms : List.of(sorted, shuffled, swapped)) {
+        assertEquals(
+            RoutingPatch.Patched.order(weights).equals(terms),
+            RoutingPatch.Patched.inOrder(terms, weights),
+            terms + " of " + weights);
+        agreed++;
+      }
+      assertTrue(RoutingPatch.Patched.inOrder(sorted, weights));
+    }
+    assertEquals(6000, agreed);
+  }
 }
