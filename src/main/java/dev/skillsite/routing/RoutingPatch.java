@@ -1036,11 +1036,10 @@ public final class RoutingPatch {
       if (drift > 0) {
         double margin = drift + 1e-5 * (sc.best() + drift);
         if (!(sc.gap() > margin) || r.floor() > 0 && !(r.floor() - beyond > margin)) {
-          drifts.merge("refused by the drift bound", 1, Integer::sum);
-          if (inWindow) {
-            drifts.merge(
-                "refused: a changed skill in the window moved past the gap", 1, Integer::sum);
+          if (inWindow) { // a changed skill's own move, counted apart from the words' drift
+            return refuse("a changed skill in the window moved past the gap");
           }
+          drifts.merge("refused by the drift bound", 1, Integer::sum);
           return false;
         }
       }
