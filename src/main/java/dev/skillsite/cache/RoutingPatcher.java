@@ -212,6 +212,9 @@ public final class RoutingPatcher {
           + " candidates scored; CPU ms "
           + routing.parts()
           + ")"
+          + (routing.similarMayChangeParts().isEmpty()
+              ? ""
+              : "; related lists: " + routing.similarMayChangeParts())
           + exportNote;
     }
 

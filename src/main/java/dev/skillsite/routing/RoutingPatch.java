@@ -99,6 +99,20 @@ public final class RoutingPatch {
    */
   static final boolean INVERT_ONCE = !"false".equals(System.getProperty("skillsite.invertonce"));
 
+  /**
+   * A changed skill inside a related list's window ({@code FLOOR_DEPTH}) counted as a drift of its
+   * own score change rather than refused ({@code Patched.inWindow}); off only for the figures'
+   * paired "before" and the tests' comparison (-Dskillsite.nearfloor=false).
+   */
+  static final boolean NEAR_FLOOR = !"false".equals(System.getProperty("skillsite.nearfloor"));
+
+  /**
+   * A record's chosen words checked in their order by consecutive pairs ({@code inOrder}) rather
+   * than sorted twice and compared; off only for the figures' paired "before"
+   * (-Dskillsite.ordercheck=false). The same answers.
+   */
+  static final boolean ORDER_CHECK = !"false".equals(System.getProperty("skillsite.ordercheck"));
+
   private static final String GEN = "skillsite.patch.gen";
 
   /** The index's commit data: patches that replaced documents since the last full build. */
@@ -823,7 +837,7 @@ public final class RoutingPatch {
             "refused by the drift bound", drifts.getOrDefault("refused by the drift bound", 0));
         drifts.forEach(
             (k, v) -> {
-              if (k.startsWith("refused: ")) {
+              if (k.startsWith("refused: ") || k.startsWith("cleared: ")) {
                 similarParts.put(k, v);
               }
             });
@@ -949,10 +963,19 @@ public final class RoutingPatch {
         pb.put(t, ab + bb);
         pa.put(t, aa + ba);
       }
-      List<String> order = order(wb);
-      if (!order.equals(order(wa))
-          || !order.equals(chosen.stream().map(SimilarSkills.Chosen::term).toList())) {
-        return refuse("the chosen words' order");
+      List<String> order;
+      if (ORDER_CHECK) {
+        order = new ArrayList<>(chosen.size());
+        chosen.forEach(c -> order.add(c.term()));
+        if (!inOrder(order, wb) || !inOrder(order, wa)) {
+          return refuse("the chosen words' order");
+        }
+      } else {
+        order = order(wb);
+        if (!order.equals(order(wa))
+            || !order.equals(chosen.stream().map(SimilarSkills.Chosen::term).toList())) {
+          return refuse("the chosen words' order");
+        }
       }
       Set<String> walked = SimilarSkills.walked(order, pb, SimilarSkills.MAX_POSTINGS);
       if (!walked.equals(SimilarSkills.walked(order, pa, SimilarSkills.MAX_POSTINGS))
@@ -975,28 +998,96 @@ public final class RoutingPatch {
       }
       double drift = r.drift() + delta;
       double beyond = sc == null ? 0 : sc.beyond();
-      for (Inverted[] x : changedDocs) {
-        double b = score(x[0], order, walked, wb, was);
-        double a = score(x[1], order, walked, wa, now);
-        if (!below(b, r.floor() - r.drift()) || !below(a, r.floor() - drift)) {
-          return refuse("a changed skill near the floor");
+      boolean inWindow = false;
+      if (NEAR_FLOOR && sc != null) {
+        double[][] ba = new double[changedDocs.size()][];
+        for (int i = 0; i < ba.length; i++) {
+          Inverted[] x = changedDocs.get(i);
+          double b = score(x[0], order, walked, wb, was);
+          double a = score(x[1], order, walked, wa, now);
+          ba[i] = new double[] {b, a};
+          if (!below(b, r.floor() - r.drift())) {
+            String why = inWindow(x, chosen, b, a, r, sc);
+            if (why != null) {
+              return refuse(why);
+            }
+            drift += Math.abs(a - b); // X's own move: every difference with X moves by at most it
+            inWindow = true;
+          }
         }
-        beyond = Math.max(beyond, a);
+        for (int i = 0; i < ba.length; i++) {
+          if (below(ba[i][0], r.floor() - r.drift())) {
+            if (!below(ba[i][1], r.floor() - drift)) {
+              return refuse("a changed skill near the floor");
+            }
+            beyond = Math.max(beyond, ba[i][1]);
+          }
+        }
+      } else {
+        for (Inverted[] x : changedDocs) {
+          double b = score(x[0], order, walked, wb, was);
+          double a = score(x[1], order, walked, wa, now);
+          if (!below(b, r.floor() - r.drift()) || !below(a, r.floor() - drift)) {
+            return refuse("a changed skill near the floor");
+          }
+          beyond = Math.max(beyond, a);
+        }
       }
       if (drift > 0) {
         double margin = drift + 1e-5 * (sc.best() + drift);
         if (!(sc.gap() > margin) || r.floor() > 0 && !(r.floor() - beyond > margin)) {
+          if (inWindow) { // a changed skill's own move, counted apart from the words' drift
+            return refuse("a changed skill in the window moved past the gap");
+          }
           drifts.merge("refused by the drift bound", 1, Integer::sum);
           return false;
         }
       }
-      if (sc != null && (delta > 0 || (float) beyond != sc.beyond())) {
+      if (sc != null && (drift != r.drift() || (float) beyond != sc.beyond())) {
         drifted.put(r.id(), new double[] {drift, beyond});
         if (delta > 0) {
           drifts.merge("cleared by the drift bound", 1, Integer::sum);
         }
       }
+      if (inWindow) {
+        drifts.merge("cleared: a changed skill in the window", 1, Integer::sum);
+      }
       return true;
+    }
+
+    /**
+     * Why a changed skill X that scored (before this patch, {@code b}) not below S's floor cannot
+     * be counted as a drift of {@code |a − b|} ({@link #NEAR_FLOOR}), or null when it can. It can
+     * when X is one of S's best {@code FLOOR_DEPTH} (so it stays one: see {@link #listHolds}'s
+     * drift bound) and shares the same chosen words with S before and after (so it is listed, and
+     * with the same reason, exactly when it was). The record's invariant: every score, and every
+     * difference of two, moved by at most its drift D since its query; the best {@code FLOOR_DEPTH}
+     * are those of the record; every other skill scores at most {@code beyond + D}. So X, not below
+     * {@code beyond + D} (relative 1e-5), is one of the best. With the floor 0 (fewer candidates
+     * than {@code FLOOR_DEPTH}) every candidate is; X must be one before and after (a skill
+     * becoming, or ceasing to be, a candidate shifts the ranks below it).
+     */
+    private static String inWindow(
+        Inverted[] x,
+        List<SimilarSkills.Chosen> chosen,
+        double b,
+        double a,
+        SimilarTable.Record r,
+        SimilarSkills.Scores sc) {
+      if (!(b > 0) || !(a > 0)) {
+        return "a changed skill becomes or stops being a candidate";
+      }
+      if (r.floor() > 0 && !(b > (sc.beyond() + r.drift()) * (1 + 1e-5))) {
+        return "a changed skill near the floor";
+      }
+      Map<String, Integer> was = x[0].freqs().getOrDefault(Fields.ALL, Map.of());
+      Map<String, Integer> now = x[1].freqs().getOrDefault(Fields.ALL, Map.of());
+      for (SimilarSkills.Chosen c : chosen) {
+        if (was.getOrDefault(c.term(), 0) > 0 != now.getOrDefault(c.term(), 0) > 0) {
+          return "a changed skill in the window shares other words";
+        }
+      }
+      return null;
     }
 
     /** False, counting why ({@link #similarMayChangeParts}: "refused: …"). */
@@ -1005,7 +1096,24 @@ public final class RoutingPatch {
       return false;
     }
 
-    private static List<String> order(Map<String, Double> weights) {
+    /**
+     * Whether {@code terms} are in {@link #order}'s order of {@code weights} (heavier first, then
+     * by word): that order is total, so the sorted list equals {@code terms} exactly when each
+     * consecutive pair is in order — the same answer as sorting, without the sort.
+     */
+    static boolean inOrder(List<String> terms, Map<String, Double> weights) {
+      for (int i = 1; i < terms.size(); i++) {
+        String a = terms.get(i - 1);
+        String b = terms.get(i);
+        int c = Double.compare(weights.get(b), weights.get(a));
+        if (c > 0 || c == 0 && a.compareTo(b) >= 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    static List<String> order(Map<String, Double> weights) {
       List<String> out = new ArrayList<>(weights.keySet());
       out.sort(
           (a, b) -> {
