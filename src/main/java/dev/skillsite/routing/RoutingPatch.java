@@ -305,8 +305,11 @@ public final class RoutingPatch {
         }
       }
       long open0 = Patched.cpu();
+      long wall0 = System.nanoTime();
       p = new Patched(root, key, gen, notes);
       p.parts.put("open", (Patched.cpu() - open0) / 1_000_000); // the state's writers and tables
+      p.lastWall = wall0;
+      p.wall("open");
       Optional<String> why = p.apply(changes, added, removed, top);
       if (why.isPresent()) {
         p.close();
@@ -369,6 +372,8 @@ public final class RoutingPatch {
     private final Set<Integer> changedOrds = new TreeSet<>();
     private final Map<String, Integer> counts = new LinkedHashMap<>();
     private final Map<String, Long> parts = new LinkedHashMap<>();
+    private final Map<String, Long> walls = new LinkedHashMap<>();
+    private long lastWall = System.nanoTime();
     private final Set<SkillId> changed =
         new TreeSet<>(java.util.Comparator.comparing(SkillId::value));
     private boolean committed;
@@ -503,6 +508,7 @@ public final class RoutingPatch {
       }
       long t1 = cpu();
       parts.put("replace", (t1 - t0) / 1_000_000);
+      wall("replace");
       Set<String> fields = new TreeSet<>(IndexDelta.indexedFields(readers.get(0)));
       fields.addAll(IndexDelta.indexedFields(readers.get(2)));
       Optional<String> differ = statisticsDiffer(before, after, fields);
@@ -518,9 +524,11 @@ public final class RoutingPatch {
       }
       long t2 = cpu();
       parts.put("statistics", (t2 - t1) / 1_000_000);
+      wall("statistics");
       similarMayChange.addAll(narrowed(before, after));
       long t3 = cpu();
       parts.put("similar", (t3 - t2) / 1_000_000);
+      wall("similar");
       Unmoved unmoved = new Unmoved(before, after, changedOrds, changedDocs, dfMoved, top);
       int[] pruned = {0};
       Map<String, byte[]> asked =
@@ -555,6 +563,7 @@ public final class RoutingPatch {
       }
       long t4 = cpu();
       parts.put("asked", (t4 - t3) / 1_000_000);
+      wall("asked");
       // the decisions priced before they are made (PatchCaps): a pass over thousands of phrases
       // is refused at once, not after it ran; its price counts against the rankings' budget
       Optional<String> tooMany =
@@ -577,6 +586,7 @@ public final class RoutingPatch {
       }
       long t5 = cpu();
       parts.put("unmoved", (t5 - t4) / 1_000_000);
+      wall("unmoved");
       // priced before the work (PatchCaps, branch speed): over budget, refused at once; the
       // decisions above are priced with them
       int made = 2 * toRank.size() - (int) toRank.keySet().stream().filter(added::contains).count();
@@ -606,6 +616,7 @@ public final class RoutingPatch {
       }
       PatchCaps.made(priced.withCpu(PatchCaps.threadCpu() - cpu0));
       parts.put("rankings", (cpu() - t5) / 1_000_000);
+      wall("rankings");
       counts.put("asked", asked.size() - unmoved.decided);
       counts.put("unmoved", unmoved.decided);
       counts.put("pruned", pruned[0]);
@@ -635,6 +646,20 @@ public final class RoutingPatch {
      */
     public Map<String, Long> parts() {
       return parts;
+    }
+
+    /**
+     * The wall time (ms) of {@link #parts}' parts, each since the one before (--timings: the part's
+     * wall beside its CPU tells what it waits on). Mutable: a caller adds its own parts.
+     */
+    public Map<String, Long> walls() {
+      return walls;
+    }
+
+    private void wall(String part) {
+      long w = System.nanoTime();
+      walls.put(part, (w - lastWall) / 1_000_000);
+      lastWall = w;
     }
 
     private static long cpu() {
