@@ -99,6 +99,18 @@ public final class RoutingPatch {
    */
   static final boolean INVERT_ONCE = !"false".equals(System.getProperty("skillsite.invertonce"));
 
+  /**
+   * The index's and the tombstones' next commits prepared (written and synced: Lucene's first
+   * phase, {@code Patched#prepare}) on a thread of their own as soon as a patch has replaced its
+   * documents, while the caller's export, health side and publishing go on (nothing after {@code
+   * apply} writes either index; their readers are Lucene's, safe beside a commit): the syncs' wait
+   * leaves the route step. {@link Patched#published} and {@link Patched#commit} wait for it; {@link
+   * Patched#close} waits before rolling back. Off (-Dskillsite.preparebehind=false): prepared when
+   * {@link Patched#published} asks, on the caller's thread, as before.
+   */
+  static final boolean PREPARE_BEHIND =
+      !"false".equals(System.getProperty("skillsite.preparebehind"));
+
   private static final String GEN = "skillsite.patch.gen";
 
   /** The index's commit data: patches that replaced documents since the last full build. */
@@ -281,6 +293,21 @@ public final class RoutingPatch {
       Collection<String> added,
       Collection<String> removed,
       int top) {
+    return patch(cache, key, changes, added, removed, top, PREPARE_BEHIND);
+  }
+
+  /**
+   * As {@link #patch(Path, String, List, Collection, Collection, int)}, the commits prepared behind
+   * ({@link #PREPARE_BEHIND}) or not: for tests that compare the two.
+   */
+  static Outcome patch(
+      Path cache,
+      String key,
+      List<Change> changes,
+      Collection<String> added,
+      Collection<String> removed,
+      int top,
+      boolean prepareBehind) {
     if (changes.isEmpty() || changes.size() > MAX_CHANGED) {
       return new CannotPatch(
           changes.size() + " changed skills (a patch takes 1 to " + MAX_CHANGED + ")");
@@ -314,6 +341,9 @@ public final class RoutingPatch {
       if (why.isPresent()) {
         p.close();
         return new CannotPatch(why.get());
+      }
+      if (prepareBehind && p.replaced) {
+        p.prepareBehind();
       }
       return p;
     } catch (IOException | RuntimeException e) {
@@ -1230,6 +1260,61 @@ public final class RoutingPatch {
      * back). Once.
      */
     private void prepare() throws IOException {
+      if (preparing != null) {
+        awaitPrepared();
+        return;
+      }
+      prepareNow();
+    }
+
+    /** The commits being prepared on a thread of their own ({@link #PREPARE_BEHIND}), or null. */
+    private java.util.concurrent.FutureTask<Void> preparing;
+
+    /** Starts {@link #prepareNow} on a thread of its own (a daemon: it never holds the JVM). */
+    private void prepareBehind() {
+      preparing =
+          new java.util.concurrent.FutureTask<>(
+              () -> {
+                prepareNow();
+                return null;
+              });
+      Thread t = new Thread(preparing, "skillsite-prepare");
+      t.setDaemon(true);
+      t.start();
+    }
+
+    /** Waits for {@link #prepareBehind}: its failure is this thread's. */
+    private void awaitPrepared() throws IOException {
+      boolean interrupted = false;
+      try {
+        while (true) {
+          try {
+            preparing.get();
+            return;
+          } catch (InterruptedException e) {
+            interrupted = true; // the commit is half prepared: wait for it, then say so
+          }
+        }
+      } catch (java.util.concurrent.ExecutionException e) {
+        Throwable c = e.getCause();
+        if (c instanceof IOException io) {
+          throw io;
+        }
+        if (c instanceof RuntimeException r) {
+          throw r;
+        }
+        if (c instanceof Error err) {
+          throw err;
+        }
+        throw new IOException(c);
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    private void prepareNow() throws IOException {
       if (prepared) {
         return;
       }
@@ -1268,6 +1353,11 @@ public final class RoutingPatch {
     @Override
     public void close() throws IOException {
       IOUtils.close(
+          () -> {
+            if (preparing != null) {
+              awaitPrepared(); // rolled back below once prepared, never while it is written
+            }
+          },
           () -> IOUtils.close(readers),
           () -> {
             if (index.isOpen()) {
