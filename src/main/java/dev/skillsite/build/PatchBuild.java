@@ -590,7 +590,10 @@ public final class PatchBuild {
           }
           String routeNote =
               java.util.stream.Stream.of(
-                      routed.note() + stagedNote, PatchCaps.last().map(Object::toString).orElse(""))
+                      routed.note().isEmpty()
+                          ? stagedNote.substring(2)
+                          : routed.note() + stagedNote,
+                      PatchCaps.last().map(Object::toString).orElse(""))
                   .filter(s -> !s.isEmpty())
                   .collect(java.util.stream.Collectors.joining("; "));
           steps.done(routeNote.isEmpty() ? "route" : "route (" + routeNote + ")");
