@@ -562,11 +562,21 @@ public final class PatchBuild {
           Map<String, byte[]> routedBytes = new java.util.LinkedHashMap<>(patched.exportFiles());
           routedBytes.putAll(patched.healthPatch().files()); // health pages, the health delta
           List<String> routedFiles = new ArrayList<>(routedBytes.keySet());
+          long[] staged0 = RoutingWire.snap();
+          long stagedBytes = 0;
           for (Map.Entry<String, byte[]> f : routedBytes.entrySet()) {
             Path at = writer.staging().resolve(f.getKey());
             Files.createDirectories(at.getParent());
             Files.write(at, f.getValue());
+            stagedBytes += f.getValue().length;
           }
+          String stagedNote =
+              "; staged "
+                  + routedBytes.size()
+                  + " files, "
+                  + stagedBytes / 1024
+                  + " KB: "
+                  + RoutingWire.since(staged0, RoutingWire.snap());
           List<PatchState.SkillRecord> records = new ArrayList<>(owners.keySet());
           for (int k = 0; k < skills.size(); k++) {
             if (!markdown.contains(records.get(k))
@@ -580,7 +590,10 @@ public final class PatchBuild {
           }
           String routeNote =
               java.util.stream.Stream.of(
-                      routed.note(), PatchCaps.last().map(Object::toString).orElse(""))
+                      routed.note().isEmpty()
+                          ? stagedNote.substring(2)
+                          : routed.note() + stagedNote,
+                      PatchCaps.last().map(Object::toString).orElse(""))
                   .filter(s -> !s.isEmpty())
                   .collect(java.util.stream.Collectors.joining("; "));
           steps.done(routeNote.isEmpty() ? "route" : "route (" + routeNote + ")");

@@ -68,6 +68,11 @@ final class RoutingWire implements RoutingSeam {
 
   private long prepCpu; // the seam's work before the routing state (published copies read, …)
 
+  /**
+   * The route step's phases' counters ({@link #snap}): its start, the state patched, health, files.
+   */
+  private final long[][] marks = new long[4][];
+
   /** With the packaged templates. */
   RoutingWire() {
     this(Optional.empty(), true);
@@ -127,6 +132,7 @@ final class RoutingWire implements RoutingSeam {
 
   @Override
   public Outcome patch(Path site, String key, List<Change> changes) throws IOException {
+    marks[0] = snap();
     long prep0 = threadCpu();
     List<Change> routed = new ArrayList<>();
     for (Change c : changes) {
@@ -206,6 +212,7 @@ final class RoutingWire implements RoutingSeam {
         return Outcome.cannot(c.reason());
       }
       RoutingPatcher.Patched p = (RoutingPatcher.Patched) r;
+      marks[1] = snap();
       try {
         long gen = p.generation();
         if (publishedGeneration(site) != gen) {
@@ -305,6 +312,7 @@ final class RoutingWire implements RoutingSeam {
           }
         }
         healthCpu = threadCpu() - cpu0;
+        marks[2] = snap();
         Map<String, byte[]> files = new LinkedHashMap<>();
         p.files().forEach((path, text) -> files.put(path, text.getBytes(StandardCharsets.UTF_8)));
         files.putAll(p.luceneFiles()); // search/lucene in the patched layout (PublishedIndex)
@@ -315,6 +323,7 @@ final class RoutingWire implements RoutingSeam {
                 (q, list) -> rankings.put(q, list.stream().map(IndexAnswers.Ranked::id).toList()));
         Set<SkillId> similar = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
         p.similarMayChange().forEach(id -> similar.add(new SkillId(id)));
+        marks[3] = snap();
         return Outcome.staged(
             new Patched(
                 rankings,
@@ -337,10 +346,15 @@ final class RoutingWire implements RoutingSeam {
                 return p.note()
                     + String.format(
                         java.util.Locale.ROOT,
-                        "; CPU ms before the state %d, health side %d%s",
+                        "; CPU ms before the state %d, health side %d%s; the state: %s; health: %s;"
+                            + " files: %s; state parts' wall ms %s",
                         prepCpu / 1_000_000,
                         healthCpu / 1_000_000,
-                        healthCounts);
+                        healthCounts,
+                        since(marks[0], marks[1]),
+                        since(marks[1], marks[2]),
+                        since(marks[2], marks[3]),
+                        p.walls());
               }
 
               @Override
@@ -478,6 +492,56 @@ final class RoutingWire implements RoutingSeam {
   /** The CPU the last patch's health side took (this thread, ns; for benchmarks). */
   long healthCpu() {
     return healthCpu;
+  }
+
+  /**
+   * This thread's counters now, for the route step's note (--timings): wall ns, CPU ns, the
+   * collectors' pause time (ms, every collector), bytes read and written through system calls
+   * ({@code rchar}, {@code wchar} of /proc/thread-self/io: page cache included, memory-mapped reads
+   * not), page faults (minor, major: a major one waits on the disk) of /proc/thread-self/stat and
+   * the time it waited runnable for a CPU (ns, the second number of /proc/thread-self/schedstat);
+   * -1 where the system does not tell. Wall less CPU, that wait and the collector's pauses is what
+   * the thread waited on otherwise (the disk, a lock, a sleep).
+   */
+  static long[] snap() {
+    long[] s = {System.nanoTime(), threadCpu(), 0, -1, -1, -1, -1, -1};
+    for (java.lang.management.GarbageCollectorMXBean gc :
+        java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      s[2] += Math.max(0, gc.getCollectionTime());
+    }
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/thread-self/io"))) {
+        if (line.startsWith("rchar:")) {
+          s[3] = Long.parseLong(line.substring(6).trim());
+        } else if (line.startsWith("wchar:")) {
+          s[4] = Long.parseLong(line.substring(6).trim());
+        }
+      }
+      String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      s[5] = Long.parseLong(f[7]); // minflt (field 10; f[0] is field 3)
+      s[6] = Long.parseLong(f[9]); // majflt (field 12)
+      s[7] = Long.parseLong(Files.readString(Path.of("/proc/thread-self/schedstat")).split(" ")[1]);
+    } catch (IOException | RuntimeException e) {
+      // not Linux: the counters stay -1
+    }
+    return s;
+  }
+
+  /** What {@code to} counted since {@code from} ({@link #snap}), as the route step's note shows. */
+  static String since(long[] from, long[] to) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "wall %d ms, CPU %d, waiting for a CPU %d, GC %d, read %d KB, written %d KB,"
+            + " faults %d minor %d major",
+        (to[0] - from[0]) / 1_000_000,
+        (to[1] - from[1]) / 1_000_000,
+        (to[7] - from[7]) / 1_000_000,
+        to[2] - from[2],
+        (to[3] - from[3]) / 1024,
+        (to[4] - from[4]) / 1024,
+        to[5] - from[5],
+        to[6] - from[6]);
   }
 
   private static long threadCpu() {

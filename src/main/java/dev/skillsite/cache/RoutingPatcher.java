@@ -175,6 +175,11 @@ public final class RoutingPatcher {
       return routing.similarSkills()::similar;
     }
 
+    /** The wall time (ms) of the routing state's parts and the export ({@code --timings}). */
+    public Map<String, Long> walls() {
+      return routing.walls();
+    }
+
     /**
      * The routing step's counts for {@code --timings}: "rankings: asked N (+U unmoved…), re-ranked
      * M (…)" — phrases asked, phrases whose ranking was proved unmoved without one (RoutingPatch's
@@ -256,9 +261,11 @@ public final class RoutingPatcher {
         return new CannotPatch("the patch state does not know the search export's size");
       }
       long export0 = threadCpu();
+      long exportWall = System.nanoTime();
       ExportPatch export = new ExportPatch();
       Optional<ExportPatch.Files> files = export.patch(site, p, shown, Long.parseLong(bytes));
       p.parts().put("export", (threadCpu() - export0) / 1_000_000); // the search export patched
+      p.walls().put("export", (System.nanoTime() - exportWall) / 1_000_000);
       if (files.isEmpty()) {
         p.close();
         return new CannotPatch("the search export's chunk count changes");

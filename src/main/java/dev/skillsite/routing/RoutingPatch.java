@@ -113,6 +113,18 @@ public final class RoutingPatch {
    */
   static final boolean ORDER_CHECK = !"false".equals(System.getProperty("skillsite.ordercheck"));
 
+  /**
+   * The index's and the tombstones' next commits prepared (written and synced: Lucene's first
+   * phase, {@code Patched#prepare}) on a thread of their own as soon as a patch has replaced its
+   * documents, while the caller's export, health side and publishing go on (nothing after {@code
+   * apply} writes either index; their readers are Lucene's, safe beside a commit): the syncs' wait
+   * leaves the route step. {@link Patched#published} and {@link Patched#commit} wait for it; {@link
+   * Patched#close} waits before rolling back. Off (-Dskillsite.preparebehind=false): prepared when
+   * {@link Patched#published} asks, on the caller's thread, as before.
+   */
+  static final boolean PREPARE_BEHIND =
+      !"false".equals(System.getProperty("skillsite.preparebehind"));
+
   private static final String GEN = "skillsite.patch.gen";
 
   /** The index's commit data: patches that replaced documents since the last full build. */
@@ -295,6 +307,21 @@ public final class RoutingPatch {
       Collection<String> added,
       Collection<String> removed,
       int top) {
+    return patch(cache, key, changes, added, removed, top, PREPARE_BEHIND);
+  }
+
+  /**
+   * As {@link #patch(Path, String, List, Collection, Collection, int)}, the commits prepared behind
+   * ({@link #PREPARE_BEHIND}) or not: for tests that compare the two.
+   */
+  static Outcome patch(
+      Path cache,
+      String key,
+      List<Change> changes,
+      Collection<String> added,
+      Collection<String> removed,
+      int top,
+      boolean prepareBehind) {
     if (changes.isEmpty() || changes.size() > MAX_CHANGED) {
       return new CannotPatch(
           changes.size() + " changed skills (a patch takes 1 to " + MAX_CHANGED + ")");
@@ -319,12 +346,18 @@ public final class RoutingPatch {
         }
       }
       long open0 = Patched.cpu();
+      long wall0 = System.nanoTime();
       p = new Patched(root, key, gen, notes);
       p.parts.put("open", (Patched.cpu() - open0) / 1_000_000); // the state's writers and tables
+      p.lastWall = wall0;
+      p.wall("open");
       Optional<String> why = p.apply(changes, added, removed, top);
       if (why.isPresent()) {
         p.close();
         return new CannotPatch(why.get());
+      }
+      if (prepareBehind && p.replaced) {
+        p.prepareBehind();
       }
       return p;
     } catch (IOException | RuntimeException e) {
@@ -383,6 +416,8 @@ public final class RoutingPatch {
     private final Set<Integer> changedOrds = new TreeSet<>();
     private final Map<String, Integer> counts = new LinkedHashMap<>();
     private final Map<String, Long> parts = new LinkedHashMap<>();
+    private final Map<String, Long> walls = new LinkedHashMap<>();
+    private long lastWall = System.nanoTime();
     private final Set<SkillId> changed =
         new TreeSet<>(java.util.Comparator.comparing(SkillId::value));
     private boolean committed;
@@ -517,6 +552,7 @@ public final class RoutingPatch {
       }
       long t1 = cpu();
       parts.put("replace", (t1 - t0) / 1_000_000);
+      wall("replace");
       Set<String> fields = new TreeSet<>(IndexDelta.indexedFields(readers.get(0)));
       fields.addAll(IndexDelta.indexedFields(readers.get(2)));
       Optional<String> differ = statisticsDiffer(before, after, fields);
@@ -532,9 +568,11 @@ public final class RoutingPatch {
       }
       long t2 = cpu();
       parts.put("statistics", (t2 - t1) / 1_000_000);
+      wall("statistics");
       similarMayChange.addAll(narrowed(before, after));
       long t3 = cpu();
       parts.put("similar", (t3 - t2) / 1_000_000);
+      wall("similar");
       Unmoved unmoved = new Unmoved(before, after, changedOrds, changedDocs, dfMoved, top);
       int[] pruned = {0};
       Map<String, byte[]> asked =
@@ -569,6 +607,7 @@ public final class RoutingPatch {
       }
       long t4 = cpu();
       parts.put("asked", (t4 - t3) / 1_000_000);
+      wall("asked");
       // the decisions priced before they are made (PatchCaps): a pass over thousands of phrases
       // is refused at once, not after it ran; its price counts against the rankings' budget
       Optional<String> tooMany =
@@ -591,6 +630,7 @@ public final class RoutingPatch {
       }
       long t5 = cpu();
       parts.put("unmoved", (t5 - t4) / 1_000_000);
+      wall("unmoved");
       // priced before the work (PatchCaps, branch speed): over budget, refused at once; the
       // decisions above are priced with them
       int made = 2 * toRank.size() - (int) toRank.keySet().stream().filter(added::contains).count();
@@ -620,6 +660,7 @@ public final class RoutingPatch {
       }
       PatchCaps.made(priced.withCpu(PatchCaps.threadCpu() - cpu0));
       parts.put("rankings", (cpu() - t5) / 1_000_000);
+      wall("rankings");
       counts.put("asked", asked.size() - unmoved.decided);
       counts.put("unmoved", unmoved.decided);
       counts.put("pruned", pruned[0]);
@@ -649,6 +690,20 @@ public final class RoutingPatch {
      */
     public Map<String, Long> parts() {
       return parts;
+    }
+
+    /**
+     * The wall time (ms) of {@link #parts}' parts, each since the one before (--timings: the part's
+     * wall beside its CPU tells what it waits on). Mutable: a caller adds its own parts.
+     */
+    public Map<String, Long> walls() {
+      return walls;
+    }
+
+    private void wall(String part) {
+      long w = System.nanoTime();
+      walls.put(part, (w - lastWall) / 1_000_000);
+      lastWall = w;
     }
 
     private static long cpu() {
@@ -1313,6 +1368,61 @@ public final class RoutingPatch {
      * back). Once.
      */
     private void prepare() throws IOException {
+      if (preparing != null) {
+        awaitPrepared();
+        return;
+      }
+      prepareNow();
+    }
+
+    /** The commits being prepared on a thread of their own ({@link #PREPARE_BEHIND}), or null. */
+    private java.util.concurrent.FutureTask<Void> preparing;
+
+    /** Starts {@link #prepareNow} on a thread of its own (a daemon: it never holds the JVM). */
+    private void prepareBehind() {
+      preparing =
+          new java.util.concurrent.FutureTask<>(
+              () -> {
+                prepareNow();
+                return null;
+              });
+      Thread t = new Thread(preparing, "skillsite-prepare");
+      t.setDaemon(true);
+      t.start();
+    }
+
+    /** Waits for {@link #prepareBehind}: its failure is this thread's. */
+    private void awaitPrepared() throws IOException {
+      boolean interrupted = false;
+      try {
+        while (true) {
+          try {
+            preparing.get();
+            return;
+          } catch (InterruptedException e) {
+            interrupted = true; // the commit is half prepared: wait for it, then say so
+          }
+        }
+      } catch (java.util.concurrent.ExecutionException e) {
+        Throwable c = e.getCause();
+        if (c instanceof IOException io) {
+          throw io;
+        }
+        if (c instanceof RuntimeException r) {
+          throw r;
+        }
+        if (c instanceof Error err) {
+          throw err;
+        }
+        throw new IOException(c);
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    private void prepareNow() throws IOException {
       if (prepared) {
         return;
       }
@@ -1351,6 +1461,11 @@ public final class RoutingPatch {
     @Override
     public void close() throws IOException {
       IOUtils.close(
+          () -> {
+            if (preparing != null) {
+              awaitPrepared(); // rolled back below once prepared, never while it is written
+            }
+          },
           () -> IOUtils.close(readers),
           () -> {
             if (index.isOpen()) {
