@@ -837,7 +837,7 @@ public final class PatchBuild {
                   killAfter);
           steps.part("site " + AtomicSiteWriter.syncs() + " syncs");
           routed.commit(); // once the journal is written: a kill before is seen by the next patch
-          steps.part("state");
+          steps.part(("state " + dev.skillsite.routing.RoutingPatch.lastCommit()).strip());
           steps.done("publish");
           PatchState.Totals totals = state.totals();
           double seconds = (System.nanoTime() - start) / 1e9;

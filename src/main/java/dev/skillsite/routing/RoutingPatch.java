@@ -99,6 +99,143 @@ public final class RoutingPatch {
    */
   static final boolean INVERT_ONCE = !"false".equals(System.getProperty("skillsite.invertonce"));
 
+  /**
+   * The state's five parts (index, tombstones, triggers, surfaces, similar) committed at once, on a
+   * thread each, the state file written once all are durable; off
+   * (-Dskillsite.parallelcommit=false) one after another. Safe in any order: each part's last
+   * commit carries the generation and {@link Patched}'s constructor refuses a state whose parts'
+   * generations are not all the state file's, so a crash that leaves any subset of the parts
+   * committed (not only a prefix) is refused and the next build falls back
+   * (RoutingPatchTest#aCommitStoppedAfterAnySubsetOfItsPartsCannotPatch).
+   */
+  static final boolean PARALLEL_COMMIT =
+      !"false".equals(System.getProperty("skillsite.parallelcommit"));
+
+  /**
+   * Tests only: called with a part's name just before it is committed (and with {@code
+   * state.properties} before the state file is written); a throw leaves that part as it was, as a
+   * crash would.
+   */
+  static volatile java.util.function.Consumer<String> beforePart = name -> {};
+
+  private static final java.util.concurrent.ExecutorService COMMITS =
+      java.util.concurrent.Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "skillsite-state-commit");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /** One part of the state and how to commit it; its wall time once committed. */
+  private static final class Part {
+    final String name;
+    final IORunnable commit;
+    volatile long millis = -1;
+
+    Part(String name, IORunnable commit) {
+      this.name = name;
+      this.commit = commit;
+    }
+
+    void run() throws IOException {
+      long t = System.nanoTime();
+      beforePart.accept(name);
+      commit.run();
+      millis = (System.nanoTime() - t) / 1_000_000;
+    }
+  }
+
+  @FunctionalInterface
+  private interface IORunnable {
+    void run() throws IOException;
+  }
+
+  /**
+   * Commits every part, at once or one after another; returns only when none is still running, and
+   * throws the first failure (the others may have committed: the generations then differ, and the
+   * state file is not written).
+   */
+  private static void commitParts(List<Part> parts, boolean parallel) throws IOException {
+    if (!parallel) {
+      for (Part p : parts) {
+        p.run();
+      }
+      return;
+    }
+    List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+    for (Part p : parts.subList(1, parts.size())) {
+      running.add(
+          COMMITS.submit(
+              () -> {
+                p.run();
+                return null;
+              }));
+    }
+    Throwable failed = null;
+    try {
+      parts.get(0).run(); // the first on this thread
+    } catch (IOException | RuntimeException | Error e) {
+      failed = e;
+    }
+    for (java.util.concurrent.Future<?> f : running) {
+      try {
+        f.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        failed = first(failed, e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failed = first(failed, e);
+      }
+    }
+    if (failed instanceof IOException e) {
+      throw e;
+    } else if (failed instanceof RuntimeException e) {
+      throw e;
+    } else if (failed instanceof Error e) {
+      throw e;
+    } else if (failed != null) {
+      throw new IOException("the patch state's commit was interrupted", failed);
+    }
+  }
+
+  private static Throwable first(Throwable failed, Throwable next) {
+    if (failed == null) {
+      return next;
+    }
+    failed.addSuppressed(next);
+    return failed;
+  }
+
+  /** The wall time of the last patch's commit and of each part (--timings). */
+  record Commit(long millis, Map<String, Long> parts) {
+    static Commit of(List<Part> parts, long millis) {
+      Map<String, Long> m = new LinkedHashMap<>();
+      parts.forEach(p -> m.put(p.name, p.millis));
+      return new Commit(millis, m);
+    }
+
+    /** e.g. {@code state commit 212 ms wall at once: index 3 tomb 2 triggers 150 ...}. */
+    @Override
+    public String toString() {
+      StringBuilder b =
+          new StringBuilder("commit " + millis + (PARALLEL_COMMIT ? " at once:" : " in turn:"));
+      parts.forEach((k, v) -> b.append(' ').append(k).append(' ').append(v));
+      return b.toString();
+    }
+  }
+
+  private static volatile Commit lastCommit;
+
+  /**
+   * How the last patch committed the state in this process since the last call: wall ms in all and
+   * per part; "" when none did.
+   */
+  public static String lastCommit() {
+    Commit c = lastCommit;
+    lastCommit = null;
+    return c == null ? "" : c.toString();
+  }
+
   private static final String GEN = "skillsite.patch.gen";
 
   /** The index's commit data: patches that replaced documents since the last full build. */
@@ -399,6 +536,7 @@ public final class RoutingPatch {
           || !g.equals(triggers.commitData().get(GEN))
           || !g.equals(surfaces.commitData().get(GEN))
           || !g.equals(similar.commitData().get(GEN))) {
+        close(); // its writers' locks released: the whole build this falls back to writes them
         throw new IOException("the patch state's parts are of different generations");
       }
     }
@@ -1190,13 +1328,19 @@ public final class RoutingPatch {
         }
       }
       String next = Long.toString(gen + 1);
-      index.commit();
-      tomb.commit();
-      triggers.commit(Map.of(GEN, next));
-      surfaces.commit(Map.of(GEN, next));
-      similar.commit(Map.of(GEN, next));
+      List<Part> parts =
+          List.of(
+              new Part("index", index::commit),
+              new Part("tomb", tomb::commit),
+              new Part("triggers", () -> triggers.commit(Map.of(GEN, next))),
+              new Part("surfaces", () -> surfaces.commit(Map.of(GEN, next))),
+              new Part(SIMILAR, () -> similar.commit(Map.of(GEN, next))));
+      long start = System.nanoTime();
+      commitParts(parts, PARALLEL_COMMIT);
+      beforePart.accept(STATE); // tests: a crash after every part, before the state names them
       writeState(root, key, gen + 1, notes);
       committed = true;
+      lastCommit = Commit.of(parts, (System.nanoTime() - start) / 1_000_000);
     }
 
     /**
