@@ -828,6 +828,7 @@ public final class PatchBuild {
           }
           steps.done("audit");
           staged.addAll(routedFiles);
+          routed.prepareCommit(); // the state's files written beside the site's syncs (not made it)
           AtomicSiteWriter.Published how =
               writer.patch(
                   List.copyOf(staged),

@@ -112,6 +112,15 @@ public final class RoutingPatch {
       !"false".equals(System.getProperty("skillsite.parallelcommit"));
 
   /**
+   * {@link Patched#prepareCommit}: the state's tables' next commits are written and synced on a
+   * thread while the site's staged files are synced (Lucene's two-phase commit: not visible until
+   * {@link Patched#commit} finishes them, dropped when it is closed without); off
+   * (-Dskillsite.earlyprepare=false) they are written in the commit, after the site's journal.
+   */
+  static final boolean EARLY_PREPARE =
+      !"false".equals(System.getProperty("skillsite.earlyprepare"));
+
+  /**
    * Tests only: called with a part's name just before it is committed (and with {@code
    * state.properties} before the state file is written); a throw leaves that part as it was, as a
    * crash would.
@@ -207,11 +216,11 @@ public final class RoutingPatch {
   }
 
   /** The wall time of the last patch's commit and of each part (--timings). */
-  record Commit(long millis, Map<String, Long> parts) {
-    static Commit of(List<Part> parts, long millis) {
+  record Commit(long millis, Map<String, Long> parts, long prepared) {
+    static Commit of(List<Part> parts, long millis, long prepared) {
       Map<String, Long> m = new LinkedHashMap<>();
       parts.forEach(p -> m.put(p.name, p.millis));
-      return new Commit(millis, m);
+      return new Commit(millis, m, prepared);
     }
 
     /** e.g. {@code state commit 212 ms wall at once: index 3 tomb 2 triggers 150 ...}. */
@@ -220,6 +229,9 @@ public final class RoutingPatch {
       StringBuilder b =
           new StringBuilder("commit " + millis + (PARALLEL_COMMIT ? " at once:" : " in turn:"));
       parts.forEach((k, v) -> b.append(' ').append(k).append(' ').append(v));
+      if (prepared >= 0) {
+        b.append("; prepared beside the site's syncs ").append(prepared);
+      }
       return b.toString();
     }
   }
@@ -1304,9 +1316,76 @@ public final class RoutingPatch {
       commit(notes);
     }
 
+    /**
+     * Starts writing the state's next commits (every part's, synced, not yet visible) on another
+     * thread, so that it overlaps what the caller does next (the site's syncs); {@link #commit}
+     * waits for it and finishes them, {@link #close} waits for it and drops them. Nothing when
+     * switched off ({@link #EARLY_PREPARE}) or started already.
+     */
+    public void prepareCommit() {
+      if (!EARLY_PREPARE || preparing != null || committed) {
+        return;
+      }
+      preparing =
+          COMMITS.submit(
+              () -> {
+                long t = System.nanoTime();
+                stageTables();
+                preparedMillis = (System.nanoTime() - t) / 1_000_000;
+                return null;
+              });
+    }
+
+    private java.util.concurrent.Future<?> preparing;
+    private volatile long preparedMillis = -1;
+
+    /** Waits for {@link #prepareCommit}'s thread, if any; its failure, if it failed. */
+    void awaitPrepared() throws IOException {
+      if (preparing == null) {
+        return;
+      }
+      try {
+        preparing.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        } else if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IOException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while the patch state was prepared", e);
+      }
+    }
+
+    /**
+     * The similar table's new entries put (as the commit puts them), the index's and tombstones'
+     * commits prepared ({@link #prepare}), then each table's next commit written and synced
+     * (Lucene's prepareCommit): {@link #prepareCommit}'s thread.
+     */
+    private void stageTables() throws IOException {
+      putSimilar();
+      prepare();
+      Map<String, String> next = Map.of(GEN, Long.toString(gen + 1));
+      triggers.prepareCommit(next);
+      surfaces.prepareCommit(next);
+      similar.prepareCommit(next);
+    }
+
     /** Makes the patched state the state, with these notes. */
     public void commit(Map<String, String> notes) throws IOException {
-      prepare();
+      awaitPrepared();
+      if (preparing == null) {
+        prepare();
+        if (!committed) {
+          putSimilar();
+        }
+      }
+      commitState(notes);
+    }
+
+    private void putSimilar() throws IOException {
       if (!committed) {
         for (var e : drifted.entrySet()) {
           if (!similarMayChange.contains(e.getKey())) {
@@ -1327,6 +1406,9 @@ public final class RoutingPatch {
               true);
         }
       }
+    }
+
+    private void commitState(Map<String, String> notes) throws IOException {
       String next = Long.toString(gen + 1);
       List<Part> parts =
           List.of(
@@ -1340,7 +1422,7 @@ public final class RoutingPatch {
       beforePart.accept(STATE); // tests: a crash after every part, before the state names them
       writeState(root, key, gen + 1, notes);
       committed = true;
-      lastCommit = Commit.of(parts, (System.nanoTime() - start) / 1_000_000);
+      lastCommit = Commit.of(parts, (System.nanoTime() - start) / 1_000_000, preparedMillis);
     }
 
     /**
@@ -1387,6 +1469,17 @@ public final class RoutingPatch {
     @Override
     public void close() throws IOException {
       IOUtils.close(
+          () -> {
+            if (preparing != null) {
+              try {
+                preparing.get(); // its writers rolled back below only once it is done
+              } catch (java.util.concurrent.ExecutionException e) {
+                // nothing committed: dropped with the rest
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+          },
           () -> IOUtils.close(readers),
           () -> {
             if (index.isOpen()) {

@@ -146,6 +146,72 @@ class RoutingStateCommitTest {
     assertEquals("", RoutingPatch.lastCommit());
   }
 
+  @Test
+  void aCrashAfterTheCommitsWerePreparedBesideTheSiteLeavesTheOldState() throws IOException {
+    List<Skill> skills = CorpusSkills.load(Path.of("../shared/corpora/anthropic"));
+    Set<String> triggers = new LinkedHashSet<>();
+    skills.forEach(s -> triggers.addAll(s.triggers().phrases()));
+    try (RoutingIndex fresh = RoutingIndex.build(skills)) {
+      RoutingPatch.write(cache, fresh, triggers, KEY);
+    }
+    Skill before = skills.get(4);
+    Skill after = SkillEdits.bodyWordReplaced(before);
+    Path crashed = cache.resolveSibling(cache.getFileName() + "-crashed");
+    try (RoutingPatch.Patched p = patched(patch(cache, change(before, after)))) {
+      p.prepareCommit();
+      p.awaitPrepared();
+      // the disk as a crash here leaves it: every part's next commit written, none made the state
+      copy(cache, crashed);
+    } // closed without commit: dropped
+    try {
+      for (Path at : List.of(cache, crashed)) {
+        Path root = at.resolve(RoutingPatch.DIR);
+        for (String part : PARTS) {
+          try (var files = java.nio.file.Files.list(root.resolve(part))) {
+            long pending =
+                files
+                    .filter(f -> f.getFileName().toString().startsWith("pending_segments"))
+                    .count();
+            assertEquals(
+                at == crashed && RoutingPatch.EARLY_PREPARE ? 1 : 0, pending, at + " " + part);
+          }
+        }
+        try (RoutingPatch.Patched p = patched(patch(at, change(before, after)))) {
+          assertEquals("0", generationIn(at, "similar"));
+          p.commit();
+        }
+        for (String part : PARTS) {
+          assertEquals("1", generationIn(at, part), part);
+        }
+        // the state is the edit's: the edit put back routes as the collection before it
+        try (RoutingPatch.Patched p = patched(patch(at, change(after, before)));
+            RoutingIndex fresh = RoutingIndex.build(skills)) {
+          Router router = new Router(fresh);
+          Router patched = p.router();
+          for (String q : triggers) {
+            assertEquals(router.route(q, 5), patched.route(q, 5), q);
+          }
+        }
+      }
+    } finally {
+      dev.skillsite.output.FileTrees.delete(crashed);
+    }
+  }
+
+  /** A copy of every file under {@code from}, as a crash leaves them on disk. */
+  private static void copy(Path from, Path to) throws IOException {
+    try (var all = java.nio.file.Files.walk(from)) {
+      for (Path f : (Iterable<Path>) all::iterator) {
+        Path at = to.resolve(from.relativize(f).toString());
+        if (java.nio.file.Files.isDirectory(f)) {
+          java.nio.file.Files.createDirectories(at);
+        } else {
+          java.nio.file.Files.copy(f, at);
+        }
+      }
+    }
+  }
+
   private static List<RoutingPatch.Change> change(Skill before, Skill after) {
     return List.of(new RoutingPatch.Change(before, after));
   }
@@ -159,6 +225,10 @@ class RoutingStateCommitTest {
   }
 
   private String generation(String part) throws IOException {
+    return generationIn(cache, part);
+  }
+
+  private static String generationIn(Path cache, String part) throws IOException {
     try (Directory d = FSDirectory.open(cache.resolve(RoutingPatch.DIR).resolve(part))) {
       return SegmentInfos.readLatestCommit(d)
           .getUserData()
