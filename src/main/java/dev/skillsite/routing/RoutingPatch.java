@@ -1323,29 +1323,29 @@ public final class RoutingPatch {
      * switched off ({@link #EARLY_PREPARE}) or started already.
      */
     public void prepareCommit() {
-      if (!EARLY_PREPARE || preparing != null || committed) {
+      if (!EARLY_PREPARE || tablesPreparing != null || committed) {
         return;
       }
-      preparing =
+      tablesPreparing =
           COMMITS.submit(
               () -> {
                 long t = System.nanoTime();
                 stageTables();
-                preparedMillis = (System.nanoTime() - t) / 1_000_000;
+                tablesMillis = (System.nanoTime() - t) / 1_000_000;
                 return null;
               });
     }
 
-    private java.util.concurrent.Future<?> preparing;
-    private volatile long preparedMillis = -1;
+    private java.util.concurrent.Future<?> tablesPreparing;
+    private volatile long tablesMillis = -1;
 
     /** Waits for {@link #prepareCommit}'s thread, if any; its failure, if it failed. */
-    void awaitPrepared() throws IOException {
-      if (preparing == null) {
+    void awaitTables() throws IOException {
+      if (tablesPreparing == null) {
         return;
       }
       try {
-        preparing.get();
+        tablesPreparing.get();
       } catch (java.util.concurrent.ExecutionException e) {
         if (e.getCause() instanceof IOException io) {
           throw io;
@@ -1375,8 +1375,8 @@ public final class RoutingPatch {
 
     /** Makes the patched state the state, with these notes. */
     public void commit(Map<String, String> notes) throws IOException {
-      awaitPrepared();
-      if (preparing == null) {
+      awaitTables();
+      if (tablesPreparing == null) {
         prepare();
         if (!committed) {
           putSimilar();
@@ -1422,7 +1422,7 @@ public final class RoutingPatch {
       beforePart.accept(STATE); // tests: a crash after every part, before the state names them
       writeState(root, key, gen + 1, notes);
       committed = true;
-      lastCommit = Commit.of(parts, (System.nanoTime() - start) / 1_000_000, preparedMillis);
+      lastCommit = Commit.of(parts, (System.nanoTime() - start) / 1_000_000, tablesMillis);
     }
 
     /**
@@ -1470,9 +1470,9 @@ public final class RoutingPatch {
     public void close() throws IOException {
       IOUtils.close(
           () -> {
-            if (preparing != null) {
+            if (tablesPreparing != null) {
               try {
-                preparing.get(); // its writers rolled back below only once it is done
+                tablesPreparing.get(); // its writers rolled back below only once it is done
               } catch (java.util.concurrent.ExecutionException e) {
                 // nothing committed: dropped with the rest
               } catch (InterruptedException e) {

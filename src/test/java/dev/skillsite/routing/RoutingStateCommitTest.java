@@ -159,7 +159,7 @@ class RoutingStateCommitTest {
     Path crashed = cache.resolveSibling(cache.getFileName() + "-crashed");
     try (RoutingPatch.Patched p = patched(patch(cache, change(before, after)))) {
       p.prepareCommit();
-      p.awaitPrepared();
+      p.awaitTables();
       // the disk as a crash here leaves it: every part's next commit written, none made the state
       copy(cache, crashed);
     } // closed without commit: dropped
