@@ -99,6 +99,14 @@ public final class RoutingPatch {
    */
   static final boolean INVERT_ONCE = !"false".equals(System.getProperty("skillsite.invertonce"));
 
+  private static final String GEN = "skillsite.patch.gen";
+
+  /** The index's commit data: patches that replaced documents since the last full build. */
+  private static final String PATCHES = "skillsite.patch.count";
+
+  private static final String STATE = "state.properties";
+  static final String SIMILAR = "similar";
+
   /**
    * The state's five parts (index, tombstones, triggers, surfaces, similar) committed at once, on a
    * thread each, the state file written once all are durable; off
@@ -247,14 +255,6 @@ public final class RoutingPatch {
     lastCommit = null;
     return c == null ? "" : c.toString();
   }
-
-  private static final String GEN = "skillsite.patch.gen";
-
-  /** The index's commit data: patches that replaced documents since the last full build. */
-  private static final String PATCHES = "skillsite.patch.count";
-
-  private static final String STATE = "state.properties";
-  static final String SIMILAR = "similar";
 
   /**
    * The relative slack on a weight bound ({@link Patched#similarMayChange}): a weight is a product
@@ -1469,6 +1469,7 @@ public final class RoutingPatch {
     @Override
     public void close() throws IOException {
       IOUtils.close(
+          () -> IOUtils.close(readers),
           () -> {
             if (tablesPreparing != null) {
               try {
@@ -1480,7 +1481,6 @@ public final class RoutingPatch {
               }
             }
           },
-          () -> IOUtils.close(readers),
           () -> {
             if (index.isOpen()) {
               index.rollback();
