@@ -841,6 +841,7 @@ public final class PatchBuild {
           }
           steps.done("audit");
           staged.addAll(routedFiles);
+          routed.prepareCommit(); // the state's files written beside the site's syncs (not made it)
           AtomicSiteWriter.Published how =
               writer.patch(
                   List.copyOf(staged),
@@ -850,7 +851,7 @@ public final class PatchBuild {
                   killAfter);
           steps.part("site " + AtomicSiteWriter.syncs() + " syncs");
           routed.commit(); // once the journal is written: a kill before is seen by the next patch
-          steps.part("state");
+          steps.part(("state " + dev.skillsite.routing.RoutingPatch.lastCommit()).strip());
           steps.done("publish");
           PatchState.Totals totals = state.totals();
           double seconds = (System.nanoTime() - start) / 1e9;

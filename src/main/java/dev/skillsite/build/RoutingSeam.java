@@ -178,6 +178,12 @@ interface RoutingSeam {
   interface Staged extends Closeable {
     void commit() throws IOException;
 
+    /**
+     * Starts writing the commit's files (not yet the state) while the caller syncs the site's;
+     * {@link #commit} finishes it, closing drops it. Nothing by default.
+     */
+    default void prepareCommit() {}
+
     /** What the routing step did, for {@code --timings} (e.g. the rankings asked); may be "". */
     default String note() {
       return "";
@@ -231,6 +237,11 @@ interface RoutingSeam {
     /** What the routing step did, for {@code --timings}; may be "". */
     String note() {
       return staged.note();
+    }
+
+    /** Starts the routing state's commit's files: before the site's syncs ({@link #commit}). */
+    void prepareCommit() {
+      staged.prepareCommit();
     }
 
     /** Makes the patched routing state the state: after the site's journal is written. */

@@ -336,6 +336,11 @@ final class RoutingWire implements RoutingSeam {
                 healthPatch),
             new Staged() {
               @Override
+              public void prepareCommit() {
+                p.prepareCommit();
+              }
+
+              @Override
               public void commit() throws IOException {
                 p.commit();
               }

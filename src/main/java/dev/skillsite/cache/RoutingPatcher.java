@@ -225,6 +225,14 @@ public final class RoutingPatcher {
 
     private String exportNote = "";
 
+    /**
+     * Starts writing the state's next commits beside what follows (the site's syncs); {@link
+     * #commit} finishes them ({@link RoutingPatch.Patched#prepareCommit}).
+     */
+    public void prepareCommit() {
+      routing.prepareCommit();
+    }
+
     /** Makes the patched state the state: after the site is published. */
     public void commit() throws IOException {
       routing.commit(Map.of(TERM_BYTES, Long.toString(files.termBytes())));

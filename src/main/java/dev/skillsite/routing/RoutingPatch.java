@@ -134,6 +134,155 @@ public final class RoutingPatch {
   static final String SIMILAR = "similar";
 
   /**
+   * The state's five parts (index, tombstones, triggers, surfaces, similar) committed at once, on a
+   * thread each, the state file written once all are durable; off
+   * (-Dskillsite.parallelcommit=false) one after another. Safe in any order: each part's last
+   * commit carries the generation and {@link Patched}'s constructor refuses a state whose parts'
+   * generations are not all the state file's, so a crash that leaves any subset of the parts
+   * committed (not only a prefix) is refused and the next build falls back
+   * (RoutingPatchTest#aCommitStoppedAfterAnySubsetOfItsPartsCannotPatch).
+   */
+  static final boolean PARALLEL_COMMIT =
+      !"false".equals(System.getProperty("skillsite.parallelcommit"));
+
+  /**
+   * {@link Patched#prepareCommit}: the state's tables' next commits are written and synced on a
+   * thread while the site's staged files are synced (Lucene's two-phase commit: not visible until
+   * {@link Patched#commit} finishes them, dropped when it is closed without); off
+   * (-Dskillsite.earlyprepare=false) they are written in the commit, after the site's journal.
+   */
+  static final boolean EARLY_PREPARE =
+      !"false".equals(System.getProperty("skillsite.earlyprepare"));
+
+  /**
+   * Tests only: called with a part's name just before it is committed (and with {@code
+   * state.properties} before the state file is written); a throw leaves that part as it was, as a
+   * crash would.
+   */
+  static volatile java.util.function.Consumer<String> beforePart = name -> {};
+
+  private static final java.util.concurrent.ExecutorService COMMITS =
+      java.util.concurrent.Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "skillsite-state-commit");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /** One part of the state and how to commit it; its wall time once committed. */
+  private static final class Part {
+    final String name;
+    final IORunnable commit;
+    volatile long millis = -1;
+
+    Part(String name, IORunnable commit) {
+      this.name = name;
+      this.commit = commit;
+    }
+
+    void run() throws IOException {
+      long t = System.nanoTime();
+      beforePart.accept(name);
+      commit.run();
+      millis = (System.nanoTime() - t) / 1_000_000;
+    }
+  }
+
+  @FunctionalInterface
+  private interface IORunnable {
+    void run() throws IOException;
+  }
+
+  /**
+   * Commits every part, at once or one after another; returns only when none is still running, and
+   * throws the first failure (the others may have committed: the generations then differ, and the
+   * state file is not written).
+   */
+  private static void commitParts(List<Part> parts, boolean parallel) throws IOException {
+    if (!parallel) {
+      for (Part p : parts) {
+        p.run();
+      }
+      return;
+    }
+    List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+    for (Part p : parts.subList(1, parts.size())) {
+      running.add(
+          COMMITS.submit(
+              () -> {
+                p.run();
+                return null;
+              }));
+    }
+    Throwable failed = null;
+    try {
+      parts.get(0).run(); // the first on this thread
+    } catch (IOException | RuntimeException | Error e) {
+      failed = e;
+    }
+    for (java.util.concurrent.Future<?> f : running) {
+      try {
+        f.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        failed = first(failed, e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failed = first(failed, e);
+      }
+    }
+    if (failed instanceof IOException e) {
+      throw e;
+    } else if (failed instanceof RuntimeException e) {
+      throw e;
+    } else if (failed instanceof Error e) {
+      throw e;
+    } else if (failed != null) {
+      throw new IOException("the patch state's commit was interrupted", failed);
+    }
+  }
+
+  private static Throwable first(Throwable failed, Throwable next) {
+    if (failed == null) {
+      return next;
+    }
+    failed.addSuppressed(next);
+    return failed;
+  }
+
+  /** The wall time of the last patch's commit and of each part (--timings). */
+  record Commit(long millis, Map<String, Long> parts, long prepared) {
+    static Commit of(List<Part> parts, long millis, long prepared) {
+      Map<String, Long> m = new LinkedHashMap<>();
+      parts.forEach(p -> m.put(p.name, p.millis));
+      return new Commit(millis, m, prepared);
+    }
+
+    /** e.g. {@code state commit 212 ms wall at once: index 3 tomb 2 triggers 150 ...}. */
+    @Override
+    public String toString() {
+      StringBuilder b =
+          new StringBuilder("commit " + millis + (PARALLEL_COMMIT ? " at once:" : " in turn:"));
+      parts.forEach((k, v) -> b.append(' ').append(k).append(' ').append(v));
+      if (prepared >= 0) {
+        b.append("; prepared beside the site's syncs ").append(prepared);
+      }
+      return b.toString();
+    }
+  }
+
+  private static volatile Commit lastCommit;
+
+  /**
+   * How the last patch committed the state in this process since the last call: wall ms in all and
+   * per part; "" when none did.
+   */
+  public static String lastCommit() {
+    Commit c = lastCommit;
+    lastCommit = null;
+    return c == null ? "" : c.toString();
+  }
+
+  /**
    * The relative slack on a weight bound ({@link Patched#similarMayChange}): a weight is a product
    * of three doubles, so a ratio of two of them is the ratio of their idfs within a few ulps.
    */
@@ -448,6 +597,7 @@ public final class RoutingPatch {
           || !g.equals(triggers.commitData().get(GEN))
           || !g.equals(surfaces.commitData().get(GEN))
           || !g.equals(similar.commitData().get(GEN))) {
+        close(); // its writers' locks released: the whole build this falls back to writes them
         throw new IOException("the patch state's parts are of different generations");
       }
     }
@@ -1329,9 +1479,76 @@ public final class RoutingPatch {
       commit(notes);
     }
 
+    /**
+     * Starts writing the state's next commits (every part's, synced, not yet visible) on another
+     * thread, so that it overlaps what the caller does next (the site's syncs); {@link #commit}
+     * waits for it and finishes them, {@link #close} waits for it and drops them. Nothing when
+     * switched off ({@link #EARLY_PREPARE}) or started already.
+     */
+    public void prepareCommit() {
+      if (!EARLY_PREPARE || tablesPreparing != null || committed) {
+        return;
+      }
+      tablesPreparing =
+          COMMITS.submit(
+              () -> {
+                long t = System.nanoTime();
+                stageTables();
+                tablesMillis = (System.nanoTime() - t) / 1_000_000;
+                return null;
+              });
+    }
+
+    private java.util.concurrent.Future<?> tablesPreparing;
+    private volatile long tablesMillis = -1;
+
+    /** Waits for {@link #prepareCommit}'s thread, if any; its failure, if it failed. */
+    void awaitTables() throws IOException {
+      if (tablesPreparing == null) {
+        return;
+      }
+      try {
+        tablesPreparing.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        } else if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IOException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while the patch state was prepared", e);
+      }
+    }
+
+    /**
+     * The similar table's new entries put (as the commit puts them), the index's and tombstones'
+     * commits prepared ({@link #prepare}), then each table's next commit written and synced
+     * (Lucene's prepareCommit): {@link #prepareCommit}'s thread.
+     */
+    private void stageTables() throws IOException {
+      putSimilar();
+      prepare();
+      Map<String, String> next = Map.of(GEN, Long.toString(gen + 1));
+      triggers.prepareCommit(next);
+      surfaces.prepareCommit(next);
+      similar.prepareCommit(next);
+    }
+
     /** Makes the patched state the state, with these notes. */
     public void commit(Map<String, String> notes) throws IOException {
-      prepare();
+      awaitTables();
+      if (tablesPreparing == null) {
+        prepare();
+        if (!committed) {
+          putSimilar();
+        }
+      }
+      commitState(notes);
+    }
+
+    private void putSimilar() throws IOException {
       if (!committed) {
         for (var e : drifted.entrySet()) {
           if (!similarMayChange.contains(e.getKey())) {
@@ -1352,14 +1569,23 @@ public final class RoutingPatch {
               true);
         }
       }
+    }
+
+    private void commitState(Map<String, String> notes) throws IOException {
       String next = Long.toString(gen + 1);
-      index.commit();
-      tomb.commit();
-      triggers.commit(Map.of(GEN, next));
-      surfaces.commit(Map.of(GEN, next));
-      similar.commit(Map.of(GEN, next));
+      List<Part> parts =
+          List.of(
+              new Part("index", index::commit),
+              new Part("tomb", tomb::commit),
+              new Part("triggers", () -> triggers.commit(Map.of(GEN, next))),
+              new Part("surfaces", () -> surfaces.commit(Map.of(GEN, next))),
+              new Part(SIMILAR, () -> similar.commit(Map.of(GEN, next))));
+      long start = System.nanoTime();
+      commitParts(parts, PARALLEL_COMMIT);
+      beforePart.accept(STATE); // tests: a crash after every part, before the state names them
       writeState(root, key, gen + 1, notes);
       committed = true;
+      lastCommit = Commit.of(parts, (System.nanoTime() - start) / 1_000_000, tablesMillis);
     }
 
     /**
@@ -1467,6 +1693,17 @@ public final class RoutingPatch {
             }
           },
           () -> IOUtils.close(readers),
+          () -> {
+            if (tablesPreparing != null) {
+              try {
+                tablesPreparing.get(); // its writers rolled back below only once it is done
+              } catch (java.util.concurrent.ExecutionException e) {
+                // nothing committed: dropped with the rest
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+          },
           () -> {
             if (index.isOpen()) {
               index.rollback();

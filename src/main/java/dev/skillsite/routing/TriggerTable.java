@@ -373,6 +373,15 @@ final class TriggerTable implements Closeable {
     writer.commit();
   }
 
+  /**
+   * Writes and syncs the next commit, with {@code data}, not yet visible: {@link #commit} (any
+   * data: the prepared one is kept) finishes it, closing without drops it.
+   */
+  void prepareCommit(Map<String, String> data) throws IOException {
+    writer.setLiveCommitData(data.entrySet());
+    writer.prepareCommit();
+  }
+
   void rollback() throws IOException {
     writer.rollback();
   }
