@@ -312,6 +312,7 @@
 //SOURCES ../src/main/java/dev/skillsite/site/DocumentCache.java
 //SOURCES ../src/main/java/dev/skillsite/site/DocumentPipeline.java
 //SOURCES ../src/main/java/dev/skillsite/site/FrontmatterText.java
+//SOURCES ../src/main/java/dev/skillsite/site/HealthDelta.java
 //SOURCES ../src/main/java/dev/skillsite/site/HealthPages.java
 //SOURCES ../src/main/java/dev/skillsite/site/HealthState.java
 //SOURCES ../src/main/java/dev/skillsite/site/HealthViews.java

@@ -336,6 +336,10 @@ public final class PatchBuild {
         if (read.isEmpty()) {
           return Attempt.no("the record of earlier patches is missing, damaged or too large");
         }
+        Optional<String> healthDamaged = HealthState.damaged(out);
+        if (healthDamaged.isPresent()) {
+          return Attempt.no(healthDamaged.get());
+        }
         PatchOverlay overlay = read.get();
         steps.done("open");
         Path root = options.content().toRealPath();
@@ -710,9 +714,10 @@ public final class PatchBuild {
               diagnostics.addAll(o.diagnostics());
             }
             if (!sections.isEmpty()) {
-              stageSections(out, sections, writer.staging());
-              if (!routedFiles.contains(HealthState.deltaPath())) {
-                staged.add(HealthState.deltaPath());
+              for (String f : HealthState.stageSections(writer.staging(), out, sections)) {
+                if (!routedFiles.contains(f) && !staged.contains(f)) {
+                  staged.add(f);
+                }
               }
             }
             steps.part("documents");
@@ -1125,17 +1130,6 @@ public final class PatchBuild {
         dev.skillsite.output.FileTrees.delete(folder);
       }
     }
-  }
-
-  /**
-   * The health sections of the changed skills whose SKILL.md warnings changed, put into the health
-   * state's delta (every later patch making their pages again takes them): the one the routing side
-   * staged in this patch, else the published one.
-   */
-  private static void stageSections(
-      Path out, Map<SkillId, List<RoutingHealthView.SkillHealth>> sections, Path staging)
-      throws IOException {
-    HealthState.putSections(staging.resolve(HealthState.deltaPath()), out, sections);
   }
 
   /**

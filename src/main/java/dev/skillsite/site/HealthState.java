@@ -15,7 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,15 +38,13 @@ import java.util.function.Function;
  * <p>What it patches ({@link #patch}): rows of existing collision pairs whose printed scores moved
  * (the same rival, the same kind: the pairs, their counts, the matrix and every other entry stay);
  * the pages holding them are rendered again when the page split provably stays; the two skills'
- * health sections get the same rows. A patch writes {@value #DELTA} whole (the pages and sections
- * patches since the last full build changed, looked up first); a full build writes no delta.
+ * health sections get the same rows. A patch puts the pages and sections it changed in the delta
+ * ({@link HealthDelta}: a segment a patch after the folded table, looked up first, newest first); a
+ * full build writes no delta.
  */
 public final class HealthState implements AutoCloseable {
   /** The state's table in a site. */
   public static final String PAGES = BuildCache.FOLDER + "/patch/health-pages.tab";
-
-  /** The pages and sections patches changed since the last full build (site path). */
-  static final String DELTA = BuildCache.FOLDER + "/patch/health-delta.tab";
 
   private static final String SITE = "site";
   private static final String KEYS = "keys";
@@ -154,21 +151,44 @@ public final class HealthState implements AutoCloseable {
   }
 
   private final RecordTable table;
-  private final Optional<RecordTable> delta;
+  private final HealthDelta delta;
 
-  private HealthState(RecordTable table, Optional<RecordTable> delta) {
+  private HealthState(RecordTable table, HealthDelta delta) {
     this.table = table;
     this.delta = delta;
   }
 
-  /** The state of the published site {@code site}; empty when it has none. */
+  /**
+   * The state of the published site {@code site}; empty when it has none, or its delta is damaged
+   * (a patch is refused first: {@link #damaged}).
+   */
   public static Optional<HealthState> open(Path site) {
-    return RecordTable.open(site.resolve(PAGES))
-        .map(t -> new HealthState(t, RecordTable.open(site.resolve(DELTA))));
+    Optional<RecordTable> t = RecordTable.open(site.resolve(PAGES));
+    if (t.isEmpty()) {
+      return Optional.empty();
+    }
+    HealthDelta.Opened d = HealthDelta.open(site);
+    if (d.delta().isEmpty()) {
+      try {
+        t.get().close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return Optional.empty();
+    }
+    return Optional.of(new HealthState(t.get(), d.delta().get()));
+  }
+
+  /**
+   * Why the health delta of {@code site} cannot be trusted (a segment of its chain missing, torn or
+   * damaged), if it cannot: the patch is refused and the site built whole.
+   */
+  public static Optional<String> damaged(Path site) {
+    return HealthDelta.damaged(site);
   }
 
   private Optional<byte[]> get(String key) {
-    Optional<byte[]> patched = delta.flatMap(d -> d.get(key));
+    Optional<byte[]> patched = delta.get(key);
     return patched.isPresent() ? patched : table.get(key);
   }
 
@@ -275,7 +295,7 @@ public final class HealthState implements AutoCloseable {
   /** The health section of {@code id}'s page as a patch since the last full build made it. */
   public Optional<List<RoutingHealthView.SkillHealth>> patchedSection(SkillId id) {
     return delta
-        .flatMap(d -> d.get("h:" + id.value()))
+        .get("h:" + id.value())
         .map(
             b ->
                 GSON.fromJson(
@@ -410,6 +430,7 @@ public final class HealthState implements AutoCloseable {
     long keptBytes;
     int rendered;
     long deltaBytes;
+    String delta = "";
 
     void decoded(int bytes) {
       decoded++;
@@ -425,13 +446,14 @@ public final class HealthState implements AutoCloseable {
     public String toString() {
       return String.format(
           java.util.Locale.ROOT,
-          "page records decoded %d (%d KB), kept %d (%d KB), pages rendered %d, delta %d KB",
+          "page records decoded %d (%d KB), kept %d (%d KB), pages rendered %d, delta %d KB%s",
           decoded,
           decodedBytes >> 10,
           kept,
           keptBytes >> 10,
           rendered,
-          deltaBytes >> 10);
+          deltaBytes >> 10,
+          delta.isEmpty() ? "" : " [" + delta + "]");
     }
   }
 
@@ -721,9 +743,11 @@ public final class HealthState implements AutoCloseable {
     }
     changedSections.forEach((id, s) -> changed.put("h:" + id.value(), encode(s)));
     changed.putAll(extra);
-    files.put(DELTA, delta(changed));
+    Map<String, byte[]> deltaFiles = this.delta.write(changed);
+    files.putAll(deltaFiles);
     counts.rendered = views.size();
-    counts.deltaBytes = files.get(DELTA).length;
+    counts.deltaBytes = deltaFiles.values().stream().mapToLong(b -> b.length).sum();
+    counts.delta = this.delta.counts.toString();
     return new Result(Optional.of(new Patched(files, changedSections)), "");
   }
 
@@ -1813,62 +1837,29 @@ public final class HealthState implements AutoCloseable {
   }
 
   /**
-   * Puts {@code sections} (skill → its health section now) into the delta table a patch staged at
-   * {@code staged} (read whole: a patch's delta; written again), or into a new one when there is
-   * none and {@code published} (the site's) is given as its start. For the pages side of a patch
-   * that changed a section the routing side did not make (a SKILL.md's warnings: wt-extras).
+   * Puts {@code sections} (skill → its health section now) into the health delta a patch is staging
+   * in {@code staging} for {@code site} ({@link HealthDelta#stage}: into the segment or table the
+   * routing side staged, else a new segment), returning the site paths staged. For the pages side
+   * of a patch that changed a section the routing side did not make (a SKILL.md's warnings:
+   * wt-extras).
    */
-  public static void putSections(
-      Path staged, Path site, Map<SkillId, List<RoutingHealthView.SkillHealth>> sections)
+  public static List<String> stageSections(
+      Path staging, Path site, Map<SkillId, List<RoutingHealthView.SkillHealth>> sections)
       throws IOException {
-    Path from = Files.isRegularFile(staged) ? staged : site.resolve(DELTA);
     Map<String, byte[]> records = new HashMap<>();
-    Optional<RecordTable> opened = RecordTable.open(from);
-    if (opened.isPresent()) {
-      try (RecordTable d = opened.get()) {
-        String[] keys =
-            d.get(KEYS)
-                .map(b -> GSON.fromJson(new String(b, StandardCharsets.UTF_8), String[].class))
-                .orElse(new String[0]);
-        for (String k : keys) {
-          d.get(k).ifPresent(b -> records.put(k, b));
-        }
-      }
-    }
     sections.forEach((id, x) -> records.put("h:" + id.value(), encode(x)));
-    records.remove(KEYS);
-    records.put(KEYS, encode(records.keySet().stream().sorted().toList()));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    RecordTable.write(out, records);
-    Files.createDirectories(staged.getParent());
-    Files.write(staged, out.toByteArray());
+    return HealthDelta.stage(staging, site, records);
   }
 
-  /** The site path of the delta table (for {@link #putSections}). */
-  public static String deltaPath() {
-    return DELTA;
-  }
-
-  /** The delta table: this one's records and {@code changed} (the latter win). */
-  private byte[] delta(Map<String, byte[]> changed) throws IOException {
-    Map<String, byte[]> records = new HashMap<>();
-    if (delta.isPresent()) {
-      String[] keys =
-          delta
-              .get()
-              .get(KEYS)
-              .map(b -> GSON.fromJson(new String(b, StandardCharsets.UTF_8), String[].class))
-              .orElse(new String[0]);
-      for (String k : keys) {
-        delta.get().get(k).ifPresent(b -> records.put(k, b));
-      }
+  /** The record of {@code key} in the health delta of {@code site} (for tests); empty: none. */
+  public static Optional<byte[]> deltaRecord(Path site, String key) throws IOException {
+    HealthDelta.Opened o = HealthDelta.open(site);
+    if (o.delta().isEmpty()) {
+      throw new IOException(o.why());
     }
-    records.putAll(changed);
-    records.remove(KEYS);
-    records.put(KEYS, encode(records.keySet().stream().sorted().toList()));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    RecordTable.write(out, records);
-    return out.toByteArray();
+    try (HealthDelta d = o.delta().get()) {
+      return d.get(key);
+    }
   }
 
   /** Why the split of the report moves with {@code views}' pages as they are now, if it does. */
@@ -2154,9 +2145,7 @@ public final class HealthState implements AutoCloseable {
     try {
       table.close();
     } finally {
-      if (delta.isPresent()) {
-        delta.get().close();
-      }
+      delta.close();
     }
   }
 

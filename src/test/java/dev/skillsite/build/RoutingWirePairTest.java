@@ -157,13 +157,12 @@ class RoutingWirePairTest {
               SiteFingerprint.ofPatched(clean), SiteFingerprint.ofPatched(out)),
           p);
       if (pairs(out) != pairsBefore) {
-        try (dev.skillsite.cache.RecordTable d =
-            dev.skillsite.cache.RecordTable.open(
-                    out.resolve(dev.skillsite.cache.BuildCache.FOLDER + "/patch/health-delta.tab"))
-                .orElseThrow()) {
-          assertTrue(d.get("mf").isPresent(), "the fill is moved, not every pair's count");
-          assertTrue(d.get("mx").isEmpty(), "no pair count list under a full matrix");
-        }
+        assertTrue(
+            dev.skillsite.site.HealthState.deltaRecord(out, "mf").isPresent(),
+            "the fill is moved, not every pair's count");
+        assertTrue(
+            dev.skillsite.site.HealthState.deltaRecord(out, "mx").isEmpty(),
+            "no pair count list under a full matrix");
         System.out.println("patched with a pair more; refused before it: " + refused);
         // and back: the pair goes, the matrix moved again from the fill the first patch left
         Files.writeString(ecto, before, StandardCharsets.UTF_8);
@@ -197,6 +196,57 @@ class RoutingWirePairTest {
       }
     }
     return n;
+  }
+
+  /**
+   * The health delta a patch leaves (a chain of segments after a folded table, site.HealthDelta) is
+   * trusted only whole: after two patches that write it, its last file cut short makes the next
+   * patch refused with that reason, and the build made whole instead is a clean build's; the patch
+   * after that is taken again.
+   */
+  @Test
+  void aTornHealthDeltaRefusesThePatchAndTheSiteIsBuiltWhole() throws IOException {
+    Path content = content();
+    Path out = tmp.resolve("site");
+    RoutingWireTest.build(content, out);
+    String source = "plugins/elixir/skills/zq-async-notes/SKILL.md";
+    Path file = content.resolve(source);
+    List<String> words = List.of("zebrafish", "axolotl", "pangolin", "quokka");
+    String was = "accuracy";
+    Path chain = out.resolve(dev.skillsite.cache.BuildCache.FOLDER + "/patch/health-delta.chain");
+    for (int k = 0; k < words.size(); k++) {
+      Files.writeString(
+          file,
+          Files.readString(file).replace(was + " of", words.get(k) + " of"),
+          StandardCharsets.UTF_8);
+      was = words.get(k);
+      if (k == 2) { // the last file the chain names, or the folded table, cut short
+        List<String> lines = Files.readAllLines(chain);
+        assertTrue(lines.size() >= 3, "the patches left a chain: " + lines);
+        String last = lines.get(lines.size() - 2);
+        String torn =
+            last.startsWith("folded ")
+                ? "health-delta.tab"
+                : "health-delta." + lines.get(lines.size() - 2).split(" ")[0] + ".tab";
+        Path p = chain.resolveSibling(torn);
+        byte[] b = Files.readAllBytes(p);
+        Files.write(p, java.util.Arrays.copyOf(b, b.length - 5));
+      }
+      BuildResult r = patch(content, out, file);
+      if (k == 2) {
+        assertTrue(!r.patch().taken(), "a torn delta is not patched from");
+        assertTrue(r.patch().reason().contains("health delta"), r.patch().reason());
+      } else {
+        assertTrue(r.patch().taken(), k + ": " + r.patch());
+      }
+      Path clean = tmp.resolve("clean-" + k);
+      RoutingWireTest.build(content, clean);
+      assertEquals(
+          List.of(),
+          SiteFingerprint.differences(
+              SiteFingerprint.ofPatched(clean), SiteFingerprint.ofPatched(out)),
+          "edit " + k);
+    }
   }
 
   private static BuildResult patch(Path content, Path out, Path file) throws IOException {

@@ -317,6 +317,258 @@ class HealthResplitTest {
     assertTrue(kept > 0 && decodedOn < decodedOff, decodedOn + " vs " + decodedOff);
   }
 
+  /**
+   * The delta kept as a chain of segments ({@link HealthDelta}: a patch writes the records it
+   * changed and the chain file; the chain folded into the table when its bytes pass the table's)
+   * patches as the delta written whole does ({@code -Dskillsite.healthChain=false}): 40 edits in a
+   * row, each patched on a site with the chain and on a copy with the knob off, write the same
+   * health pages byte for byte and the same sections, and both deltas read the same records, patch
+   * after patch; every eighth patched site's health pages are a clean build's; the chain appends
+   * and folds, and writes fewer bytes.
+   */
+  @Test
+  void aChainOfDeltaSegmentsPatchesAsTheDeltaWrittenWholeDoes() throws IOException {
+    CatalogFixture f = new CatalogFixture();
+    for (int i = 0; i < SKILLS; i++) {
+      f =
+          f.skill(String.format("skill-%04d", i))
+              .description("Use when the user asks to \"do task " + i + "\".")
+              .phrases("do task " + i)
+              .add();
+    }
+    catalog = f.catalog();
+    Random random = new Random(29);
+    for (Skill s : catalog.skills()) {
+      reasons.put(s.id(), reason(random, 200 + random.nextInt(1400)));
+      findings.put(s.id(), "no trigger of it routes to it first");
+    }
+    Path site = tmp.resolve("chain");
+    build(site);
+    Path whole = tmp.resolve("whole");
+    copy(site, whole);
+    List<SkillId> ids = catalog.skills().stream().map(Skill::id).toList();
+    int patched = 0;
+    int appended = 0;
+    int folded = 0;
+    int longest = 0;
+    long writtenOn = 0;
+    long writtenOff = 0;
+    String was = System.getProperty("skillsite.healthChain");
+    try {
+      for (int k = 0; k < 40; k++) {
+        SkillId id = ids.get(random.nextInt(ids.size()));
+        String now =
+            k % 2 == 0
+                ? reasons.get(id) + " " + reason(random, 100 + random.nextInt(1300))
+                : reason(random, 20 + random.nextInt(100));
+        reasons.put(id, now);
+        findings.put(id, "no trigger of it routes to it first (edit " + k + ")");
+        HealthState.Result[] r = new HealthState.Result[2];
+        for (int run = 0; run < 2; run++) {
+          System.setProperty("skillsite.healthChain", run == 0 ? "true" : "false");
+          try (HealthState state = HealthState.open(run == 0 ? site : whole).orElseThrow()) {
+            r[run] = patchReach(state, id);
+          }
+        }
+        assertEquals(r[1].cannot(), r[0].cannot(), "edit " + k + ": the refusal");
+        if (r[0].patched().isEmpty()) {
+          site = tmp.resolve("chain-" + k);
+          build(site);
+          whole = tmp.resolve("whole-" + k);
+          copy(site, whole);
+          continue;
+        }
+        Map<String, byte[]> a = r[0].patched().get().files();
+        Map<String, byte[]> b = r[1].patched().get().files();
+        assertEquals(pagesOf(b).keySet(), pagesOf(a).keySet(), "edit " + k + ": the pages written");
+        for (String path : pagesOf(a).keySet()) {
+          assertTrue(java.util.Arrays.equals(b.get(path), a.get(path)), "edit " + k + ": " + path);
+        }
+        assertEquals(r[1].patched().get().sections(), r[0].patched().get().sections(), "edit " + k);
+        assertTrue(b.containsKey(HealthDelta.FOLDED) && b.size() == pagesOf(b).size() + 1, "off");
+        writtenOff += deltaBytes(b);
+        writtenOn += deltaBytes(a);
+        if (a.containsKey(HealthDelta.FOLDED)) {
+          folded++;
+          assertEquals(
+              List.of(),
+              HealthDelta.parse(a.get(HealthDelta.CHAIN)).orElseThrow().links(),
+              "emptied");
+        } else {
+          appended++;
+          longest =
+              Math.max(
+                  longest,
+                  HealthDelta.parse(a.get(HealthDelta.CHAIN)).orElseThrow().links().size());
+        }
+        for (var e : a.entrySet()) {
+          write(site, e.getKey(), e.getValue());
+        }
+        for (var e : b.entrySet()) {
+          write(whole, e.getKey(), e.getValue());
+        }
+        assertEquals(Optional.empty(), HealthState.damaged(site), "edit " + k);
+        assertEquals(records(whole), records(site), "edit " + k + ": the delta's records");
+        if (k % 8 == 7) {
+          Path clean = tmp.resolve("clean-" + k);
+          build(clean);
+          assertEquals(pages(clean), pages(site), "edit " + k + ": a clean build's pages");
+        }
+        patched++;
+      }
+    } finally {
+      if (was == null) {
+        System.clearProperty("skillsite.healthChain");
+      } else {
+        System.setProperty("skillsite.healthChain", was);
+      }
+    }
+    System.out.printf(
+        "patched %d of 40: appended %d (chain up to %d), folded %d; delta bytes written %d vs %d%n",
+        patched, appended, longest, folded, writtenOn, writtenOff);
+    assertTrue(patched >= 32, "most edits patched: " + patched);
+    assertTrue(appended >= 10 && longest >= 3 && folded >= 2, appended + " " + folded);
+    assertTrue(writtenOn < writtenOff, writtenOn + " vs " + writtenOff);
+  }
+
+  /**
+   * A chain the state cannot trust is refused, never read: the last segment torn (cut short), gone
+   * or with a byte changed (its CRC), or the chain file cut short; each found by a process that did
+   * not check that copy before, so the patch is refused and the site built whole.
+   */
+  @Test
+  void aTornOrMissingDeltaSegmentIsRefused() throws IOException {
+    CatalogFixture f = new CatalogFixture();
+    for (int i = 0; i < SKILLS; i++) {
+      f =
+          f.skill(String.format("skill-%04d", i))
+              .description("Use when the user asks to \"do task " + i + "\".")
+              .phrases("do task " + i)
+              .add();
+    }
+    catalog = f.catalog();
+    Random random = new Random(30);
+    for (Skill s : catalog.skills()) {
+      reasons.put(s.id(), reason(random, 200 + random.nextInt(1400)));
+      findings.put(s.id(), "no trigger of it routes to it first");
+    }
+    Path site = tmp.resolve("site");
+    build(site);
+    List<SkillId> ids = catalog.skills().stream().map(Skill::id).toList();
+    List<HealthDelta.Link> chain = List.of();
+    for (int k = 0; k < 40 && chain.size() < 2; k++) {
+      SkillId id = ids.get(random.nextInt(ids.size()));
+      reasons.put(id, reason(random, 20 + random.nextInt(100))); // shrinks: the page count stays
+      findings.put(id, "no trigger of it routes to it first (edit " + k + ")");
+      HealthState.Result r;
+      try (HealthState state = HealthState.open(site).orElseThrow()) {
+        r = patchReach(state, id);
+      }
+      if (r.patched().isEmpty()) {
+        continue;
+      }
+      for (var e : r.patched().get().files().entrySet()) {
+        write(site, e.getKey(), e.getValue());
+      }
+      chain =
+          HealthDelta.parse(Files.readAllBytes(site.resolve(HealthDelta.CHAIN)))
+              .orElseThrow()
+              .links();
+    }
+    assertTrue(chain.size() >= 2, "a chain of segments: " + chain);
+    String last = HealthDelta.segment(chain.get(chain.size() - 1).n());
+    String first = HealthDelta.segment(chain.get(0).n());
+    assertEquals(Optional.empty(), HealthState.damaged(site));
+    Map<String, java.util.function.Consumer<Path>> damage = new java.util.LinkedHashMap<>();
+    damage.put("the last segment torn", s -> cut(s.resolve(last), 9));
+    damage.put("the last segment gone", s -> delete(s.resolve(last)));
+    damage.put(
+        "a byte of the first segment changed",
+        s -> {
+          Path p = s.resolve(first);
+          byte[] b = read(p);
+          b[b.length / 3] ^= 1;
+          write(s, s.relativize(p).toString(), b);
+        });
+    damage.put("the chain file torn", s -> cut(s.resolve(HealthDelta.CHAIN), 3));
+    damage.put("the folded table torn", s -> cut(s.resolve(HealthDelta.FOLDED), 9));
+    int n = 0;
+    for (var d : damage.entrySet()) {
+      Path copy = tmp.resolve("damaged-" + n++);
+      copy(site, copy);
+      d.getValue().accept(copy);
+      Optional<String> why = HealthState.damaged(copy);
+      assertTrue(why.isPresent(), d.getKey() + ": refused");
+      assertTrue(why.get().contains("health delta"), d.getKey() + ": " + why.get());
+      assertTrue(HealthState.open(copy).isEmpty(), d.getKey() + ": no state to patch from");
+    }
+  }
+
+  private static Map<String, byte[]> pagesOf(Map<String, byte[]> files) {
+    Map<String, byte[]> out = new TreeMap<>(files);
+    out.keySet().removeIf(p -> p.startsWith(dev.skillsite.cache.BuildCache.FOLDER));
+    return out;
+  }
+
+  private static long deltaBytes(Map<String, byte[]> files) {
+    return files.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(dev.skillsite.cache.BuildCache.FOLDER))
+        .mapToLong(e -> e.getValue().length)
+        .sum();
+  }
+
+  /** The delta's records, read through its chain (key → the bytes as text, for equality). */
+  private static Map<String, String> records(Path site) {
+    HealthDelta.Opened o = HealthDelta.open(site);
+    try (HealthDelta d = o.delta().orElseThrow(() -> new AssertionError(o.why()))) {
+      Map<String, String> out = new TreeMap<>();
+      d.all().forEach((k, v) -> out.put(k, java.util.HexFormat.of().formatHex(v)));
+      return out;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Writes {@code bytes} at {@code path} of {@code site} as a patch publishes: a new file renamed.
+   */
+  private static void write(Path site, String path, byte[] bytes) {
+    try {
+      Path to = site.resolve(path);
+      Files.createDirectories(to.getParent());
+      Path t = Files.createTempFile(to.getParent(), ".w", ".tmp");
+      Files.write(t, bytes);
+      Files.move(t, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] read(Path p) {
+    try {
+      return Files.readAllBytes(p);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void cut(Path p, int bytes) {
+    byte[] b = read(p);
+    try {
+      Files.write(p, java.util.Arrays.copyOf(b, b.length - bytes));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void delete(Path p) {
+    try {
+      Files.delete(p);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private HealthState.Result patchReach(HealthState state, SkillId id) throws IOException {
     return state.patch(
         List.of(),

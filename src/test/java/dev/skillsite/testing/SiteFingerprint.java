@@ -104,7 +104,8 @@ public final class SiteFingerprint {
    */
   private static final String HEALTH_PAGES = ".skillsite-cache/patch/health-pages.tab";
 
-  private static final String HEALTH_DELTA = ".skillsite-cache/patch/health-delta.tab";
+  /** The delta's folded table, its chain file and segments ({@code health-delta.N.tab}). */
+  private static final String HEALTH_DELTA = ".skillsite-cache/patch/health-delta.";
 
   /**
    * The health probes (build.HealthProbes: trigger → the skills that have it): a patch that changes
@@ -186,7 +187,7 @@ public final class SiteFingerprint {
             && !rel.equals(LIST_PAGES)
             && !rel.equals(LIST_SKILLS)
             && !rel.equals(HEALTH_PAGES)
-            && !rel.equals(HEALTH_DELTA)
+            && !rel.startsWith(HEALTH_DELTA)
             && !rel.equals(HEALTH_PROBES)
             && !rel.equals(HEALTH_PROBES_DELTA)
             && !rel.equals(PAGES_STATE)
