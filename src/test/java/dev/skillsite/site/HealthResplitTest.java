@@ -39,8 +39,12 @@ class HealthResplitTest {
   private final Map<SkillId, String> findings = new HashMap<>();
   private Catalog catalog;
 
-  @Test
-  void entriesThatGrowOrShrinkSplitThePagesAfterThemAgain() throws IOException {
+  /**
+   * {@code SKILLS} skills, one phrase each, every one unreachable with a reason of 200–1,600
+   * characters drawn from a generator seeded with {@code seed}, which it returns for the test's
+   * edits.
+   */
+  private Random catalogOfReasons(long seed) {
     CatalogFixture f = new CatalogFixture();
     for (int i = 0; i < SKILLS; i++) {
       f =
@@ -50,11 +54,17 @@ class HealthResplitTest {
               .add();
     }
     catalog = f.catalog();
-    Random random = new Random(27);
+    Random random = new Random(seed);
     for (Skill s : catalog.skills()) {
       reasons.put(s.id(), reason(random, 200 + random.nextInt(1400)));
       findings.put(s.id(), "no trigger of it routes to it first");
     }
+    return random;
+  }
+
+  @Test
+  void entriesThatGrowOrShrinkSplitThePagesAfterThemAgain() throws IOException {
+    Random random = catalogOfReasons(27);
     Path site = tmp.resolve("site");
     build(site);
     int pages = pages(site).size();
@@ -132,21 +142,8 @@ class HealthResplitTest {
     // 40 of the 1,500 reachable at first; each edit makes one unreachable: its entry goes on the
     // page whose first unreachable skill is the last before it (a binary search over the pages'
     // uk: records), the pages after it split again
-    CatalogFixture f = new CatalogFixture();
-    for (int i = 0; i < SKILLS; i++) {
-      f =
-          f.skill(String.format("skill-%04d", i))
-              .description("Use when the user asks to \"do task " + i + "\".")
-              .phrases("do task " + i)
-              .add();
-    }
-    catalog = f.catalog();
-    Random random = new Random(27);
+    Random random = catalogOfReasons(27);
     List<SkillId> ids = catalog.skills().stream().map(Skill::id).toList();
-    for (Skill s : catalog.skills()) {
-      reasons.put(s.id(), reason(random, 200 + random.nextInt(1400)));
-      findings.put(s.id(), "no trigger of it routes to it first");
-    }
     List<SkillId> order = new ArrayList<>(ids);
     java.util.Collections.shuffle(order, random);
     reached.addAll(order.subList(0, 40));
@@ -232,20 +229,7 @@ class HealthResplitTest {
    */
   @Test
   void residentPageRecordsPatchAsRecordsDecodedAgainDo() throws IOException {
-    CatalogFixture f = new CatalogFixture();
-    for (int i = 0; i < SKILLS; i++) {
-      f =
-          f.skill(String.format("skill-%04d", i))
-              .description("Use when the user asks to \"do task " + i + "\".")
-              .phrases("do task " + i)
-              .add();
-    }
-    catalog = f.catalog();
-    Random random = new Random(28);
-    for (Skill s : catalog.skills()) {
-      reasons.put(s.id(), reason(random, 200 + random.nextInt(1400)));
-      findings.put(s.id(), "no trigger of it routes to it first");
-    }
+    Random random = catalogOfReasons(28);
     Path site = tmp.resolve("memo");
     build(site);
     Path again = tmp.resolve("again");
@@ -328,20 +312,7 @@ class HealthResplitTest {
    */
   @Test
   void aChainOfDeltaSegmentsPatchesAsTheDeltaWrittenWholeDoes() throws IOException {
-    CatalogFixture f = new CatalogFixture();
-    for (int i = 0; i < SKILLS; i++) {
-      f =
-          f.skill(String.format("skill-%04d", i))
-              .description("Use when the user asks to \"do task " + i + "\".")
-              .phrases("do task " + i)
-              .add();
-    }
-    catalog = f.catalog();
-    Random random = new Random(29);
-    for (Skill s : catalog.skills()) {
-      reasons.put(s.id(), reason(random, 200 + random.nextInt(1400)));
-      findings.put(s.id(), "no trigger of it routes to it first");
-    }
+    Random random = catalogOfReasons(29);
     Path site = tmp.resolve("chain");
     build(site);
     Path whole = tmp.resolve("whole");
@@ -438,20 +409,7 @@ class HealthResplitTest {
    */
   @Test
   void aTornOrMissingDeltaSegmentIsRefused() throws IOException {
-    CatalogFixture f = new CatalogFixture();
-    for (int i = 0; i < SKILLS; i++) {
-      f =
-          f.skill(String.format("skill-%04d", i))
-              .description("Use when the user asks to \"do task " + i + "\".")
-              .phrases("do task " + i)
-              .add();
-    }
-    catalog = f.catalog();
-    Random random = new Random(30);
-    for (Skill s : catalog.skills()) {
-      reasons.put(s.id(), reason(random, 200 + random.nextInt(1400)));
-      findings.put(s.id(), "no trigger of it routes to it first");
-    }
+    Random random = catalogOfReasons(30);
     Path site = tmp.resolve("site");
     build(site);
     List<SkillId> ids = catalog.skills().stream().map(Skill::id).toList();
