@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -229,76 +230,34 @@ class HealthResplitTest {
    */
   @Test
   void residentPageRecordsPatchAsRecordsDecodedAgainDo() throws IOException {
-    Random random = catalogOfReasons(28);
-    Path site = tmp.resolve("memo");
-    build(site);
-    Path again = tmp.resolve("again");
-    copy(site, again);
-    List<SkillId> ids = catalog.skills().stream().map(Skill::id).toList();
-    int kept = 0;
-    int decodedOn = 0;
-    int decodedOff = 0;
-    int patched = 0;
-    String was = System.getProperty("skillsite.healthMemo");
-    try {
-      for (int k = 0; k < 24; k++) {
-        SkillId id = ids.get(random.nextInt(ids.size()));
-        String now =
-            k % 2 == 0
-                ? reasons.get(id) + " " + reason(random, 100 + random.nextInt(1300))
-                : reason(random, 20 + random.nextInt(100));
-        reasons.put(id, now);
-        findings.put(id, "no trigger of it routes to it first (edit " + k + ")");
-        HealthState.Result[] r = new HealthState.Result[2];
-        for (int run = 0; run < 2; run++) {
-          System.setProperty("skillsite.healthMemo", run == 0 ? "true" : "false");
-          try (HealthState state = HealthState.open(run == 0 ? site : again).orElseThrow()) {
-            r[run] = patchReach(state, id);
-            if (run == 0) {
-              kept += state.counts.kept;
-              decodedOn += state.counts.decoded;
-            } else {
-              decodedOff += state.counts.decoded;
-            }
-          }
-        }
-        assertEquals(r[1].cannot(), r[0].cannot(), "edit " + k + ": the refusal");
-        if (r[0].patched().isEmpty()) {
-          Path clean = tmp.resolve("memo-" + k);
-          build(clean);
-          site = clean;
-          again = tmp.resolve("again-" + k);
-          copy(site, again);
-          continue;
-        }
-        Map<String, byte[]> a = r[0].patched().get().files();
-        Map<String, byte[]> b = r[1].patched().get().files();
-        assertEquals(b.keySet(), a.keySet(), "edit " + k + ": the files written");
-        for (String path : a.keySet()) {
-          assertTrue(java.util.Arrays.equals(b.get(path), a.get(path)), "edit " + k + ": " + path);
-        }
-        assertEquals(r[1].patched().get().sections(), r[0].patched().get().sections(), "edit " + k);
-        for (Path s : List.of(site, again)) {
-          for (var e : a.entrySet()) {
-            Path to = s.resolve(e.getKey());
-            Files.createDirectories(to.getParent());
-            Files.write(to, e.getValue());
-          }
-        }
-        patched++;
-      }
-    } finally {
-      if (was == null) {
-        System.clearProperty("skillsite.healthMemo");
-      } else {
-        System.setProperty("skillsite.healthMemo", was);
-      }
-    }
+    int[] kept = new int[1];
+    int[] decoded = new int[2];
+    int patched =
+        patchInPairs(
+            28,
+            "skillsite.healthMemo",
+            "memo",
+            24,
+            (state, run) -> {
+              decoded[run] += state.counts.decoded;
+              kept[0] += run == 0 ? state.counts.kept : 0;
+            },
+            (k, on, off, siteOn, siteOff) -> {
+              Map<String, byte[]> a = on.files();
+              Map<String, byte[]> b = off.files();
+              assertEquals(b.keySet(), a.keySet(), "edit " + k + ": the files written");
+              for (String path : a.keySet()) {
+                assertTrue(Arrays.equals(b.get(path), a.get(path)), "edit " + k + ": " + path);
+              }
+              for (Path s : List.of(siteOn, siteOff)) {
+                a.forEach((path, bytes) -> write(s, path, bytes));
+              }
+            });
     System.out.printf(
         "patched %d of 24; page records decoded %d (kept %d) vs %d%n",
-        patched, decodedOn, kept, decodedOff);
+        patched, decoded[0], kept[0], decoded[1]);
     assertTrue(patched >= 20, "most edits patched: " + patched);
-    assertTrue(kept > 0 && decodedOn < decodedOff, decodedOn + " vs " + decodedOff);
+    assertTrue(kept[0] > 0 && decoded[0] < decoded[1], decoded[0] + " vs " + decoded[1]);
   }
 
   /**
@@ -312,21 +271,88 @@ class HealthResplitTest {
    */
   @Test
   void aChainOfDeltaSegmentsPatchesAsTheDeltaWrittenWholeDoes() throws IOException {
-    Random random = catalogOfReasons(29);
-    Path site = tmp.resolve("chain");
-    build(site);
-    Path whole = tmp.resolve("whole");
-    copy(site, whole);
+    int[] appended = new int[1];
+    int[] folded = new int[1];
+    int[] longest = new int[1];
+    long[] written = new long[2];
+    int patched =
+        patchInPairs(
+            29,
+            "skillsite.healthChain",
+            "chain",
+            40,
+            (state, run) -> {},
+            (k, on, off, site, whole) -> {
+              Map<String, byte[]> a = on.files();
+              Map<String, byte[]> b = off.files();
+              assertEquals(
+                  pagesOf(b).keySet(), pagesOf(a).keySet(), "edit " + k + ": the pages written");
+              for (String path : pagesOf(a).keySet()) {
+                assertTrue(Arrays.equals(b.get(path), a.get(path)), "edit " + k + ": " + path);
+              }
+              assertTrue(b.containsKey(HealthDelta.FOLDED) && b.size() == pagesOf(b).size() + 1);
+              written[1] += deltaBytes(b);
+              written[0] += deltaBytes(a);
+              List<?> links = HealthDelta.parse(a.get(HealthDelta.CHAIN)).orElseThrow().links();
+              if (a.containsKey(HealthDelta.FOLDED)) {
+                folded[0]++;
+                assertEquals(List.of(), links, "emptied");
+              } else {
+                appended[0]++;
+                longest[0] = Math.max(longest[0], links.size());
+              }
+              a.forEach((path, bytes) -> write(site, path, bytes));
+              b.forEach((path, bytes) -> write(whole, path, bytes));
+              assertEquals(Optional.empty(), HealthState.damaged(site), "edit " + k);
+              assertEquals(records(whole), records(site), "edit " + k + ": the delta's records");
+              if (k % 8 == 7) {
+                Path clean = tmp.resolve("clean-" + k);
+                build(clean);
+                assertEquals(pages(clean), pages(site), "edit " + k + ": a clean build's pages");
+              }
+            });
+    System.out.printf(
+        "patched %d of 40: appended %d (chain up to %d), folded %d; delta bytes written %d vs %d%n",
+        patched, appended[0], longest[0], folded[0], written[0], written[1]);
+    assertTrue(patched >= 32, "most edits patched: " + patched);
+    assertTrue(
+        appended[0] >= 10 && longest[0] >= 3 && folded[0] >= 2, appended[0] + " " + folded[0]);
+    assertTrue(written[0] < written[1], written[0] + " vs " + written[1]);
+  }
+
+  /** What a pair test checks of one edit both sites patched, and writes into both. */
+  private interface PatchedPair {
+    void check(int k, HealthState.Patched on, HealthState.Patched off, Path siteOn, Path siteOff)
+        throws IOException;
+  }
+
+  /**
+   * The edits of the pair tests: {@code edits} unreachable entries of the catalog seeded with
+   * {@code seed} rewritten in turn (even edits longer, odd ones shorter), each patched on a site
+   * with {@code knob} on and on a copy of it with the knob off; both must refuse alike (a refused
+   * edit builds both sites again), {@code opened} sees each state (run 0 on, 1 off), {@code pair}
+   * checks what both patched and writes it. The knob's value before is put back.
+   *
+   * @return the edits patched
+   */
+  private int patchInPairs(
+      long seed,
+      String knob,
+      String name,
+      int edits,
+      java.util.function.ObjIntConsumer<HealthState> opened,
+      PatchedPair pair)
+      throws IOException {
+    Random random = catalogOfReasons(seed);
+    Path on = tmp.resolve(name);
+    build(on);
+    Path off = tmp.resolve(name + "-off");
+    copy(on, off);
     List<SkillId> ids = catalog.skills().stream().map(Skill::id).toList();
     int patched = 0;
-    int appended = 0;
-    int folded = 0;
-    int longest = 0;
-    long writtenOn = 0;
-    long writtenOff = 0;
-    String was = System.getProperty("skillsite.healthChain");
+    String was = System.getProperty(knob);
     try {
-      for (int k = 0; k < 40; k++) {
+      for (int k = 0; k < edits; k++) {
         SkillId id = ids.get(random.nextInt(ids.size()));
         String now =
             k % 2 == 0
@@ -336,70 +362,34 @@ class HealthResplitTest {
         findings.put(id, "no trigger of it routes to it first (edit " + k + ")");
         HealthState.Result[] r = new HealthState.Result[2];
         for (int run = 0; run < 2; run++) {
-          System.setProperty("skillsite.healthChain", run == 0 ? "true" : "false");
-          try (HealthState state = HealthState.open(run == 0 ? site : whole).orElseThrow()) {
+          System.setProperty(knob, run == 0 ? "true" : "false");
+          try (HealthState state = HealthState.open(run == 0 ? on : off).orElseThrow()) {
             r[run] = patchReach(state, id);
+            opened.accept(state, run);
           }
         }
         assertEquals(r[1].cannot(), r[0].cannot(), "edit " + k + ": the refusal");
         if (r[0].patched().isEmpty()) {
-          site = tmp.resolve("chain-" + k);
-          build(site);
-          whole = tmp.resolve("whole-" + k);
-          copy(site, whole);
+          on = tmp.resolve(name + "-" + k);
+          build(on);
+          off = tmp.resolve(name + "-off-" + k);
+          copy(on, off);
           continue;
         }
-        Map<String, byte[]> a = r[0].patched().get().files();
-        Map<String, byte[]> b = r[1].patched().get().files();
-        assertEquals(pagesOf(b).keySet(), pagesOf(a).keySet(), "edit " + k + ": the pages written");
-        for (String path : pagesOf(a).keySet()) {
-          assertTrue(java.util.Arrays.equals(b.get(path), a.get(path)), "edit " + k + ": " + path);
-        }
-        assertEquals(r[1].patched().get().sections(), r[0].patched().get().sections(), "edit " + k);
-        assertTrue(b.containsKey(HealthDelta.FOLDED) && b.size() == pagesOf(b).size() + 1, "off");
-        writtenOff += deltaBytes(b);
-        writtenOn += deltaBytes(a);
-        if (a.containsKey(HealthDelta.FOLDED)) {
-          folded++;
-          assertEquals(
-              List.of(),
-              HealthDelta.parse(a.get(HealthDelta.CHAIN)).orElseThrow().links(),
-              "emptied");
-        } else {
-          appended++;
-          longest =
-              Math.max(
-                  longest,
-                  HealthDelta.parse(a.get(HealthDelta.CHAIN)).orElseThrow().links().size());
-        }
-        for (var e : a.entrySet()) {
-          write(site, e.getKey(), e.getValue());
-        }
-        for (var e : b.entrySet()) {
-          write(whole, e.getKey(), e.getValue());
-        }
-        assertEquals(Optional.empty(), HealthState.damaged(site), "edit " + k);
-        assertEquals(records(whole), records(site), "edit " + k + ": the delta's records");
-        if (k % 8 == 7) {
-          Path clean = tmp.resolve("clean-" + k);
-          build(clean);
-          assertEquals(pages(clean), pages(site), "edit " + k + ": a clean build's pages");
-        }
+        HealthState.Patched a = r[0].patched().get();
+        HealthState.Patched b = r[1].patched().get();
+        assertEquals(b.sections(), a.sections(), "edit " + k + ": the sections");
+        pair.check(k, a, b, on, off);
         patched++;
       }
     } finally {
       if (was == null) {
-        System.clearProperty("skillsite.healthChain");
+        System.clearProperty(knob);
       } else {
-        System.setProperty("skillsite.healthChain", was);
+        System.setProperty(knob, was);
       }
     }
-    System.out.printf(
-        "patched %d of 40: appended %d (chain up to %d), folded %d; delta bytes written %d vs %d%n",
-        patched, appended, longest, folded, writtenOn, writtenOff);
-    assertTrue(patched >= 32, "most edits patched: " + patched);
-    assertTrue(appended >= 10 && longest >= 3 && folded >= 2, appended + " " + folded);
-    assertTrue(writtenOn < writtenOff, writtenOn + " vs " + writtenOff);
+    return patched;
   }
 
   /**
