@@ -229,6 +229,7 @@
 //SOURCES ../src/main/java/dev/skillsite/model/Triggers.java
 //SOURCES ../src/main/java/dev/skillsite/model/package-info.java
 //SOURCES ../src/main/java/dev/skillsite/output/AtomicSiteWriter.java
+//SOURCES ../src/main/java/dev/skillsite/output/FileSystemSync.java
 //SOURCES ../src/main/java/dev/skillsite/output/FileTrees.java
 //SOURCES ../src/main/java/dev/skillsite/output/OutputLocation.java
 //SOURCES ../src/main/java/dev/skillsite/output/OutputLock.java
@@ -241,6 +242,7 @@
 //SOURCES ../src/main/java/dev/skillsite/routing/Bm25.java
 //SOURCES ../src/main/java/dev/skillsite/routing/CjkBigramFilter.java
 //SOURCES ../src/main/java/dev/skillsite/routing/Confidence.java
+//SOURCES ../src/main/java/dev/skillsite/routing/DeferringDirectory.java
 //SOURCES ../src/main/java/dev/skillsite/routing/Fields.java
 //SOURCES ../src/main/java/dev/skillsite/routing/GaplessStopFilter.java
 //SOURCES ../src/main/java/dev/skillsite/routing/Headings.java

@@ -847,14 +847,21 @@ public final class PatchBuild {
           steps.done("audit");
           staged.addAll(routedFiles);
           routed.prepareCommit(); // the state's files written beside the site's syncs (not made it)
+          // one sync of the file system for the site's files and the state's prepared ones
+          // (FileSystemSync; -Dskillsite.syncfs=false: an fsync each)
+          dev.skillsite.output.FileSystemSync.Deferred stateSyncs =
+              dev.skillsite.output.FileSystemSync.ON
+                  ? routed.prepared().orElseGet(dev.skillsite.output.FileSystemSync.Deferred::new)
+                  : null;
           AtomicSiteWriter.Published how =
               writer.patch(
                   List.copyOf(staged),
                   java.util.stream.Stream.concat(
                           patched.exportDeleted().stream(), pagesGone.stream())
                       .toList(),
-                  killAfter);
-          steps.part("site " + AtomicSiteWriter.syncs() + " syncs");
+                  killAfter,
+                  stateSyncs);
+          steps.part("site " + AtomicSiteWriter.syncNote());
           routed.commit(); // once the journal is written: a kill before is seen by the next patch
           steps.part(("state " + dev.skillsite.routing.RoutingPatch.lastCommit()).strip());
           steps.done("publish");

@@ -184,6 +184,14 @@ interface RoutingSeam {
      */
     default void prepareCommit() {}
 
+    /**
+     * Waits for {@link #prepareCommit}'s files: the syncs they put off, which the publish makes
+     * durable with the site's files before {@link #commit}. None by default.
+     */
+    default Optional<dev.skillsite.output.FileSystemSync.Deferred> prepared() throws IOException {
+      return Optional.empty();
+    }
+
     /** What the routing step did, for {@code --timings} (e.g. the rankings asked); may be "". */
     default String note() {
       return "";
@@ -242,6 +250,11 @@ interface RoutingSeam {
     /** Starts the routing state's commit's files: before the site's syncs ({@link #commit}). */
     void prepareCommit() {
       staged.prepareCommit();
+    }
+
+    /** The routing state's put-off syncs, its commits prepared: for the site's one sync. */
+    Optional<dev.skillsite.output.FileSystemSync.Deferred> prepared() throws IOException {
+      return staged.prepared();
     }
 
     /** Makes the patched routing state the state: after the site's journal is written. */

@@ -341,6 +341,12 @@ final class RoutingWire implements RoutingSeam {
               }
 
               @Override
+              public java.util.Optional<dev.skillsite.output.FileSystemSync.Deferred> prepared()
+                  throws IOException {
+                return java.util.Optional.of(p.prepared());
+              }
+
+              @Override
               public void commit() throws IOException {
                 p.commit();
               }

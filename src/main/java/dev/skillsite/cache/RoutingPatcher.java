@@ -233,6 +233,14 @@ public final class RoutingPatcher {
       routing.prepareCommit();
     }
 
+    /**
+     * Waits for the state's prepared commits; the syncs they put off, for the publish's one sync
+     * ({@link RoutingPatch.Patched#prepared}).
+     */
+    public dev.skillsite.output.FileSystemSync.Deferred prepared() throws IOException {
+      return routing.prepared();
+    }
+
     /** Makes the patched state the state: after the site is published. */
     public void commit() throws IOException {
       routing.commit(Map.of(TERM_BYTES, Long.toString(files.termBytes())));

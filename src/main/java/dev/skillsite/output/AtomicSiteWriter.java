@@ -89,6 +89,17 @@ public final class AtomicSiteWriter implements AutoCloseable {
     return SiteJournal.counted();
   }
 
+  /**
+   * How publishing synced since the last call, for {@code --timings}: e.g. {@code 2 syncfs + 7
+   * syncs}, or {@code 268 syncs}; with why the file system was not synced at once when it was not.
+   */
+  public static String syncNote() {
+    long fs = FileSystemSync.fileSystemSyncs();
+    long each = SiteJournal.counted();
+    String why = FileSystemSync.note();
+    return (fs > 0 ? fs + " syncfs + " : "") + each + " syncs" + (why.isEmpty() ? "" : ", " + why);
+  }
+
   /** How a site was published by {@link #commit(Set)}. */
   public record Published(boolean inPlace, int replaced, int deleted) {}
 
@@ -191,6 +202,34 @@ public final class AtomicSiteWriter implements AutoCloseable {
    */
   public Published patch(List<String> staged, List<String> deleted, int killAfter)
       throws IOException {
+    return patch(staged, deleted, killAfter, null);
+  }
+
+  /**
+   * As {@link #patch(List, List, int)}, with one sync of the file system ({@link FileSystemSync},
+   * when {@link FileSystemSync#ON}) in place of an fsync a staged file, covering also the files
+   * whose syncs {@code state} put off (the routing state's prepared commits, whose commit points
+   * are renamed after this returns). The steps and what a crash at each leaves:
+   *
+   * <ol>
+   *   <li>the journal written whole to its temporary name, unsynced; then every staged file, every
+   *       file of {@code state} and that temporary journal made durable at once ({@link
+   *       FileSystemSync#files}: one syncfs, else an fsync each); the files of {@code state} are no
+   *       longer waiting. A crash here: the published site is untouched; the next build deletes the
+   *       staging folder and the temporary journal.
+   *   <li>the journal renamed into place, its folder synced: it names only durable files. As {@link
+   *       #patch(List, List, int)} from here.
+   *   <li>the deletions and renames, then the renamed-into folders made durable at once (one
+   *       syncfs, else a sync each), then the journal deleted and its folder synced. A crash before
+   *       the journal is gone: the next build replays it.
+   * </ol>
+   *
+   * <p>{@code null} or knob off ({@code -Dskillsite.syncfs=false}): {@link #patch(List, List,
+   * int)}'s path, every staged file fsynced.
+   */
+  public Published patch(
+      List<String> staged, List<String> deleted, int killAfter, FileSystemSync.Deferred state)
+      throws IOException {
     if (!Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
       throw new IOException("no published site to patch: " + out);
     }
@@ -228,12 +267,28 @@ public final class AtomicSiteWriter implements AutoCloseable {
     for (String p : renames) {
       toSync.add(staging.resolve(p));
     }
-    SiteJournal.syncAll(toSync); // every staged file durable before the journal names it
     SiteJournal.Plan plan =
         new SiteJournal.Plan(staging.getFileName().toString(), deletions, renames);
-    SiteJournal.write(out, plan);
+    boolean fileSystem = state != null && FileSystemSync.ON;
+    if (fileSystem) {
+      Path journal = SiteJournal.writeTemp(out, plan, false);
+      List<Path> deferred = state.pending();
+      toSync.addAll(deferred);
+      toSync.add(journal);
+      try {
+        FileSystemSync.files(toSync); // all durable before the journal (and the state) names them
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(journal);
+        throw e;
+      }
+      state.synced(deferred);
+      SiteJournal.install(out, journal);
+    } else {
+      SiteJournal.syncAll(toSync); // every staged file durable before the journal names it
+      SiteJournal.write(out, plan);
+    }
     committed = true; // from here the journal, not close(), owns the staging folder
-    SiteJournal.apply(out, plan, killAfter);
+    SiteJournal.apply(out, plan, killAfter, fileSystem);
     return new Published(true, renames.size(), deletions.size());
   }
 

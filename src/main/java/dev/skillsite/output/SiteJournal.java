@@ -63,6 +63,14 @@ final class SiteJournal {
 
   /** Writes {@code plan} as the journal of {@code out}: whole, synced, then renamed into place. */
   static void write(Path out, Plan plan) throws IOException {
+    install(out, writeTemp(out, plan, true));
+  }
+
+  /**
+   * Writes {@code plan} whole to the journal's temporary name (synced when {@code sync}; else the
+   * caller makes it durable before {@link #install}) and returns that path.
+   */
+  static Path writeTemp(Path out, Plan plan, boolean sync) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     DataOutputStream data = new DataOutputStream(bytes);
     data.writeInt(MAGIC);
@@ -93,8 +101,21 @@ final class SiteJournal {
       while (buf.hasRemaining()) {
         ch.write(buf);
       }
-      ch.force(true);
+      if (sync) {
+        ch.force(true);
+        FileSystemSync.observer().fsynced(List.of(tmp));
+      }
     }
+    return tmp;
+  }
+
+  /**
+   * Renames the journal written by {@link #writeTemp} (and durable) into place, then syncs its
+   * folder: from here the update is the next build's to finish.
+   */
+  static void install(Path out, Path tmp) throws IOException {
+    Path journal = of(out);
+    FileSystemSync.observer().renaming(tmp, journal);
     Files.move(tmp, journal, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     syncFolder(journal.getParent());
   }
@@ -142,6 +163,14 @@ final class SiteJournal {
    * @param killAfter steps after which to stop as if killed (tests); negative for none
    */
   static void apply(Path out, Plan plan, int killAfter) throws IOException {
+    apply(out, plan, killAfter, false);
+  }
+
+  /**
+   * {@link #apply(Path, Plan, int)}; the renamed-into folders made durable by one sync of the file
+   * system when {@code fileSystem} ({@link FileSystemSync#folders}), else a sync each.
+   */
+  static void apply(Path out, Plan plan, int killAfter, boolean fileSystem) throws IOException {
     Path staging = out.resolveSibling(plan.staging());
     int steps = 0;
     Set<Path> emptied = new LinkedHashSet<>();
@@ -162,6 +191,7 @@ final class SiteJournal {
       Path to = inside(out, p);
       if (Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
         Files.createDirectories(to.getParent());
+        FileSystemSync.observer().renaming(from, to);
         Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         touched.add(to.getParent());
       }
@@ -169,7 +199,13 @@ final class SiteJournal {
         throw new Killed();
       }
     }
-    syncFolders(touched); // every rename durable before the journal that replays them goes
+    // every rename durable before the journal that replays them goes
+    if (fileSystem) {
+      FileSystemSync.folders(touched);
+    } else {
+      syncFolders(touched);
+    }
+    FileSystemSync.observer().deleting(of(out));
     Files.deleteIfExists(of(out));
     syncFolder(out.getParent());
     if (Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
@@ -234,6 +270,11 @@ final class SiteJournal {
    * file is durable when this returns, and nothing that depends on them is written before.
    */
   static void syncAll(java.util.Collection<Path> files) throws IOException {
+    syncEach(files);
+    FileSystemSync.observer().fsynced(List.copyOf(files));
+  }
+
+  private static void syncEach(java.util.Collection<Path> files) throws IOException {
     SYNCS.addAndGet(files.size());
     if (!PARALLEL_SYNC || files.size() < 2) {
       for (Path f : files) {
@@ -301,6 +342,7 @@ final class SiteJournal {
   private static void syncFolder(Path folder) {
     try (FileChannel ch = FileChannel.open(folder, StandardOpenOption.READ)) {
       ch.force(true);
+      FileSystemSync.observer().folderSynced(folder);
     } catch (IOException | RuntimeException e) {
       // not supported here: the renames are still atomic, only their durability is the system's
     }

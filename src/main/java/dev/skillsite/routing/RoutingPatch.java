@@ -2,12 +2,14 @@ package dev.skillsite.routing;
 
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
+import dev.skillsite.output.FileSystemSync;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -425,6 +427,13 @@ public final class RoutingPatch {
     try (var out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
       p.store(out, "skillsite patch state");
     }
+    if (gen > 0) { // a patch's: durable before it names the parts' commits (a whole build swaps)
+      try (var ch = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.READ)) {
+        ch.force(true);
+      }
+      FileSystemSync.observer().fsynced(List.of(tmp));
+    }
+    FileSystemSync.observer().renaming(tmp, root.resolve(STATE));
     Files.move(tmp, root.resolve(STATE), StandardCopyOption.ATOMIC_MOVE);
   }
 
@@ -575,22 +584,42 @@ public final class RoutingPatch {
 
     private final Map<String, String> notes;
 
+    /** The syncs the parts' prepared commits put off ({@link DeferringDirectory}). */
+    private final FileSystemSync.Deferred deferred = new FileSystemSync.Deferred();
+
+    /**
+     * Opens {@code folder} (the directory given, or a new FSDirectory when {@code null}) as a part
+     * whose syncs are put off into {@link #deferred}.
+     */
+    private java.util.function.UnaryOperator<Directory> deferring(Path folder) {
+      return d -> {
+        try {
+          return new DeferringDirectory(d != null ? d : FSDirectory.open(folder), folder, deferred);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      };
+    }
+
     private Patched(Path root, String key, String gen, Map<String, String> notes)
         throws IOException {
       this.root = root;
       this.notes = Map.copyOf(notes);
       this.key = key;
       this.gen = Long.parseLong(gen);
-      Directory indexDir = FSDirectory.open(root.resolve("index"));
+      Directory indexDir = deferring(root.resolve("index")).apply(null);
       Map<String, String> data = SegmentInfos.readLatestCommit(indexDir).getUserData();
       this.confidence = RoutingIndex.confidenceOf(data);
       this.patches = Integer.parseInt(data.getOrDefault(PATCHES, "0"));
       this.index = new IndexWriter(indexDir, appending(true));
-      this.tomb = new IndexWriter(FSDirectory.open(root.resolve("tomb")), appending(false));
+      this.tomb = new IndexWriter(deferring(root.resolve("tomb")).apply(null), appending(false));
       this.names = NameTable.open(root.resolve("names"));
-      this.triggers = TriggerTable.open(root.resolve("triggers"), false);
-      this.surfaces = TriggerTable.open(root.resolve("surfaces"), false);
-      this.similar = SimilarTable.open(root.resolve(SIMILAR), false);
+      this.triggers =
+          TriggerTable.open(root.resolve("triggers"), false, deferring(root.resolve("triggers")));
+      this.surfaces =
+          TriggerTable.open(root.resolve("surfaces"), false, deferring(root.resolve("surfaces")));
+      this.similar =
+          SimilarTable.open(root.resolve(SIMILAR), false, deferring(root.resolve(SIMILAR)));
       String g = Long.toString(this.gen);
       if (!g.equals(data.getOrDefault(GEN, "0"))
           || !g.equals(SegmentInfos.readLatestCommit(tomb.getDirectory()).getUserData().get(GEN))
@@ -1534,6 +1563,21 @@ public final class RoutingPatch {
       triggers.prepareCommit(next);
       surfaces.prepareCommit(next);
       similar.prepareCommit(next);
+    }
+
+    /**
+     * Waits for the commits being prepared ({@link #prepareCommit}, the index's and tombstones'
+     * prepared behind) and returns the syncs they put off ({@link FileSystemSync#ON}): the publish
+     * makes them durable with the site's files, before {@link #commit} renames the commit points
+     * that name them (which otherwise syncs them itself). The tables' commits not prepared early
+     * ({@link #EARLY_PREPARE} off) are prepared in {@link #commit}, their files synced there.
+     */
+    public FileSystemSync.Deferred prepared() throws IOException {
+      awaitTables();
+      if (!committed) {
+        prepare();
+      }
+      return deferred;
     }
 
     /** Makes the patched state the state, with these notes. */

@@ -91,8 +91,16 @@ final class SimilarTable implements Closeable {
 
   /** Opens the table at {@code where}, creating an empty one if {@code create}. */
   static SimilarTable open(Path where, boolean create) throws IOException {
+    return open(where, create, java.util.function.UnaryOperator.identity());
+  }
+
+  /** {@link #open(Path, boolean)}, its folder wrapped by {@code wrap} (a patch's: its syncs). */
+  static SimilarTable open(
+      Path where, boolean create, java.util.function.UnaryOperator<Directory> wrap)
+      throws IOException {
     Directory dir = FSDirectory.open(where);
     try {
+      dir = wrap.apply(dir);
       IndexWriterConfig config =
           new IndexWriterConfig()
               .setOpenMode(
