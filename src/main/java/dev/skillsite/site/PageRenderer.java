@@ -43,6 +43,12 @@ final class PageRenderer {
 
   private final Map<PageKind, PebbleTemplate> templates = new EnumMap<>(PageKind.class);
 
+  /** {@code partials/skill-health}, compiled with the skill page; alone only for ours. */
+  private final Optional<PebbleTemplate> skillHealth;
+
+  /** Whether every template is ours (no user's templates folder). */
+  private final boolean packaged;
+
   /** The user's templates folder as a digest ({@link #identity}). */
   private final String identity;
 
@@ -53,6 +59,7 @@ final class PageRenderer {
   /** A renderer of the pages of {@code kinds} only (a patch build renders skill pages). */
   PageRenderer(Optional<Path> userTemplates, Set<PageKind> kinds) {
     this.identity = userTemplates.map(PageRenderer::digest).orElse("packaged templates");
+    this.packaged = userTemplates.isEmpty();
     List<Loader<?>> loaders = new ArrayList<>();
     userTemplates.ifPresent(
         dir -> {
@@ -80,6 +87,43 @@ final class PageRenderer {
         throw new IllegalArgumentException(describe(kind, e), e);
       }
     }
+    Optional<PebbleTemplate> health = Optional.empty();
+    if (packaged && kinds.contains(PageKind.SKILL)) {
+      try {
+        health = Optional.of(engine.getTemplate(SKILL_HEALTH));
+      } catch (PebbleException e) {
+        throw new IllegalArgumentException(describe(PageKind.SKILL, e), e);
+      }
+    }
+    this.skillHealth = health;
+  }
+
+  /** The partial a skill page renders its routing health sections with. */
+  static final String SKILL_HEALTH = "partials/skill-health";
+
+  /**
+   * What the packaged {@code skill.peb} writes for {@code view.health}: {@code
+   * partials/skill-health} once for each section, with {@code {"health": section}} (the partial
+   * reads nothing else); empty when the templates are a user's (theirs may show the sections
+   * elsewhere or differently).
+   */
+  Optional<String> skillHealth(List<?> sections) {
+    if (skillHealth.isEmpty()) {
+      return Optional.empty();
+    }
+    StringWriter out = new StringWriter(4096);
+    for (Object section : sections) {
+      Map<String, Object> context = new LinkedHashMap<>();
+      context.put("health", section);
+      try {
+        skillHealth.get().evaluate(out, context, Locale.ROOT);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (PebbleException e) {
+        throw new IllegalStateException(describe(PageKind.SKILL, e), e);
+      }
+    }
+    return Optional.of(out.toString());
   }
 
   /**

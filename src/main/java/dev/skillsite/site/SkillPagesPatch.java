@@ -429,6 +429,127 @@ public final class SkillPagesPatch {
    */
   static final boolean BODY_ONLY = !"false".equals(System.getProperty("skillsite.bodyOnly"));
 
+  /**
+   * Whether a page made again only for its routing health section (an unchanged skill, no related
+   * list of its own in the patch) is the published page with that section replaced ({@link
+   * #spliceHealth}; {@code -Dskillsite.spliceHealth=false}: made whole).
+   */
+  public static final boolean SPLICE_HEALTH =
+      !"false".equals(System.getProperty("skillsite.spliceHealth"));
+
+  private static final byte[] HEALTH_OPEN =
+      "<section class=\"skill-health\"".getBytes(StandardCharsets.UTF_8);
+
+  /**
+   * The page of {@code id}, a skill this patch did not change, with its routing health sections
+   * {@code before} (what the published page shows: the patched one or the record's) replaced by
+   * {@code after}, staged from the published page in {@code site}: the sections' bytes rendered
+   * alone, as the packaged {@code skill.peb} includes them, found in the published page and
+   * replaced. Empty when this does not apply and the page is to be made whole: the switch is off,
+   * the templates are a user's, the skill has no pages record or no published page, the sections
+   * before are not found in it once (a page made by other parts than the record's), or a skill
+   * whose summary this patch changed is linked before them (a related card or "mentioned by" entry
+   * showing it). Else whether the page changed: false when {@code after} renders as {@code before}
+   * and {@code dropIdentical} (nothing staged).
+   */
+  public Optional<Boolean> spliceHealth(
+      State state,
+      SkillId id,
+      Optional<List<RoutingHealthView.SkillHealth>> before,
+      List<RoutingHealthView.SkillHealth> after,
+      Path site,
+      Path staging,
+      boolean dropIdentical)
+      throws IOException {
+    if (!SPLICE_HEALTH) {
+      return Optional.empty();
+    }
+    List<RoutingHealthView.SkillHealth> was;
+    if (before.isPresent()) {
+      was = before.get();
+    } else {
+      Optional<SkillRecord> r = state.skill(id);
+      if (r.isEmpty()) {
+        return Optional.empty();
+      }
+      was = r.get().page().health();
+    }
+    Optional<String> old = pages.skillHealth(was);
+    if (old.isEmpty()) {
+      return Optional.empty();
+    }
+    byte[] oldBytes = old.get().getBytes(StandardCharsets.UTF_8);
+    int open = indexOf(oldBytes, HEALTH_OPEN, 0);
+    if (open < 0) {
+      return Optional.empty(); // nothing to find the sections by
+    }
+    String page = SiteLayout.skill(id);
+    Path at = site.resolve(page);
+    if (!Files.isRegularFile(at, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    byte[] published = Files.readAllBytes(at);
+    int from = lastIndexOf(published, oldBytes);
+    // the sections open the only such tag of the page: the body's HTML keeps no section
+    // element, the rest of the page is the templates' with its text escaped
+    if (from < 0
+        || indexOf(published, HEALTH_OPEN, 0) != from + open
+        || indexOf(published, HEALTH_OPEN, from + open + 1) >= 0) {
+      return Optional.empty();
+    }
+    for (SkillId changed : state.newSummaries.keySet()) {
+      byte[] href =
+          ("\"" + Urls.relative(page, SiteLayout.skill(changed)) + "\"")
+              .getBytes(StandardCharsets.UTF_8);
+      int h = indexOf(published, href, 0);
+      if (h >= 0 && h < from) {
+        return Optional.empty();
+      }
+    }
+    byte[] newBytes = pages.skillHealth(after).orElseThrow().getBytes(StandardCharsets.UTF_8);
+    if (dropIdentical && java.util.Arrays.equals(oldBytes, newBytes)) {
+      return Optional.of(false);
+    }
+    byte[] made = new byte[published.length - oldBytes.length + newBytes.length];
+    System.arraycopy(published, 0, made, 0, from);
+    System.arraycopy(newBytes, 0, made, from, newBytes.length);
+    int rest = from + oldBytes.length;
+    System.arraycopy(published, rest, made, from + newBytes.length, published.length - rest);
+    if (dropIdentical && java.util.Arrays.equals(made, published)) {
+      return Optional.of(false);
+    }
+    Path to = staging.resolve(page);
+    Files.createDirectories(to.getParent());
+    Files.write(to, made);
+    return Optional.of(true);
+  }
+
+  private static int indexOf(byte[] in, byte[] what, int from) {
+    outer:
+    for (int i = Math.max(0, from); i <= in.length - what.length; i++) {
+      for (int k = 0; k < what.length; k++) {
+        if (in[i + k] != what[k]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  private static int lastIndexOf(byte[] in, byte[] what) {
+    outer:
+    for (int i = in.length - what.length; i >= 0; i--) {
+      for (int k = 0; k < what.length; k++) {
+        if (in[i + k] != what[k]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
   /** At most this many words (and terms) kept by a patch: a bound on its memory, not a tuning. */
   private static final int MEMO_MAX = 1 << 18;
 
