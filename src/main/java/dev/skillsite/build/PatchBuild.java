@@ -1035,7 +1035,6 @@ public final class PatchBuild {
               ids,
               staging,
               staged,
-              soFar,
               published.get(),
               tally);
       if (why.isPresent()) {
@@ -1091,7 +1090,6 @@ public final class PatchBuild {
       Set<SkillId> ids,
       Path staging,
       List<String> staged,
-      SoFar soFar,
       Path published,
       OthersTally tally)
       throws IOException {
@@ -1118,11 +1116,9 @@ public final class PatchBuild {
       if (!PatchState.model(y.get()).equals(overlay.model(r.get().dir(), r.get().model()))) {
         return Optional.of(id + " differs from the last build's (not listed as changed?)");
       }
-      Optional<List<RoutingHealthView.SkillHealth>> before =
-          soFar.health().isEmpty() ? Optional.empty() : soFar.health().get().patchedSection(id);
       Optional<Boolean> spliced =
           pagesPatch.spliceHealth(
-              pages, id, before, overrides.health().get(id), published, staging, OTHERS_IDENTICAL);
+              pages, id, overrides.health().get(id), published, staging, OTHERS_IDENTICAL);
       if (spliced.isEmpty()) {
         continue;
       }

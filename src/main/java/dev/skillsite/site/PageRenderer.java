@@ -59,7 +59,7 @@ final class PageRenderer {
   /** A renderer of the pages of {@code kinds} only (a patch build renders skill pages). */
   PageRenderer(Optional<Path> userTemplates, Set<PageKind> kinds) {
     this.identity = userTemplates.map(PageRenderer::digest).orElse("packaged templates");
-    this.packaged = userTemplates.isEmpty();
+    this.packaged = userTemplates.map(PageRenderer::ours).orElse(true);
     List<Loader<?>> loaders = new ArrayList<>();
     userTemplates.ifPresent(
         dir -> {
@@ -98,14 +98,38 @@ final class PageRenderer {
     this.skillHealth = health;
   }
 
+  /**
+   * Whether every template ({@code .peb}) of the folder {@code dir} is one of ours, byte for byte
+   * (a build run where our {@code templates/} folder is, as the benchmarks are): its pages are then
+   * ours.
+   */
+  private static boolean ours(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.filter(f -> f.toString().endsWith(SUFFIX)).toList()) {
+        if (!Files.isRegularFile(p)) {
+          return false;
+        }
+        String name = CLASSPATH_PREFIX + "/" + dir.relativize(p).toString().replace('\\', '/');
+        try (var in = PageRenderer.class.getClassLoader().getResourceAsStream(name)) {
+          if (in == null || !java.util.Arrays.equals(in.readAllBytes(), Files.readAllBytes(p))) {
+            return false;
+          }
+        }
+      }
+      return true;
+    } catch (IOException | UncheckedIOException e) {
+      return false;
+    }
+  }
+
   /** The partial a skill page renders its routing health sections with. */
   static final String SKILL_HEALTH = "partials/skill-health";
 
   /**
    * What the packaged {@code skill.peb} writes for {@code view.health}: {@code
    * partials/skill-health} once for each section, with {@code {"health": section}} (the partial
-   * reads nothing else); empty when the templates are a user's (theirs may show the sections
-   * elsewhere or differently).
+   * reads nothing else); empty when the templates are a user's other than ours (theirs may show the
+   * sections elsewhere or differently).
    */
   Optional<String> skillHealth(List<?> sections) {
     if (skillHealth.isEmpty()) {

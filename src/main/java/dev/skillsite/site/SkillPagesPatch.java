@@ -441,62 +441,50 @@ public final class SkillPagesPatch {
       "<section class=\"skill-health\"".getBytes(StandardCharsets.UTF_8);
 
   /**
-   * The page of {@code id}, a skill this patch did not change, with its routing health sections
-   * {@code before} (what the published page shows: the patched one or the record's) replaced by
-   * {@code after}, staged from the published page in {@code site}: the sections' bytes rendered
-   * alone, as the packaged {@code skill.peb} includes them, found in the published page and
-   * replaced. Empty when this does not apply and the page is to be made whole: the switch is off,
-   * the templates are a user's, the skill has no pages record or no published page, the sections
-   * before are not found in it once (a page made by other parts than the record's), or a skill
-   * whose summary this patch changed is linked before them (a related card or "mentioned by" entry
-   * showing it). Else whether the page changed: false when {@code after} renders as {@code before}
-   * and {@code dropIdentical} (nothing staged).
+   * The page of {@code id}, a skill this patch did not change, with its routing health section
+   * replaced by {@code after}, staged from the published page in {@code site}. A skill page shows
+   * at most one section ({@link SkillPages}), written by {@code partials/skill-health}: the only
+   * {@code <section class="skill-health"} of the page (the body's HTML keeps no section element,
+   * the rest is the templates' with its text escaped) to its first {@code </section>} (the partial
+   * nests none), between text of the template that does not depend on the section. That span is
+   * replaced by the one the partial renders for {@code after} alone. Empty when this does not apply
+   * and the page is to be made whole: the switch is off, the templates are a user's, there is no
+   * published page, it shows no such section or more than one, {@code after} is not one section
+   * that shows, or a skill whose summary this patch changed is linked before the section (a related
+   * card or "mentioned by" entry showing it). Else whether the page changed: false when the section
+   * reads as before and {@code dropIdentical} (nothing staged).
    */
   public Optional<Boolean> spliceHealth(
       State state,
       SkillId id,
-      Optional<List<RoutingHealthView.SkillHealth>> before,
       List<RoutingHealthView.SkillHealth> after,
       Path site,
       Path staging,
       boolean dropIdentical)
       throws IOException {
-    if (!SPLICE_HEALTH) {
+    if (!SPLICE_HEALTH || after.size() != 1 || after.get(0).isEmpty()) {
       return Optional.empty();
     }
-    List<RoutingHealthView.SkillHealth> was;
-    if (before.isPresent()) {
-      was = before.get();
-    } else {
-      Optional<SkillRecord> r = state.skill(id);
-      if (r.isEmpty()) {
-        return Optional.empty();
-      }
-      was = r.get().page().health();
-    }
-    Optional<String> old = pages.skillHealth(was);
-    if (old.isEmpty()) {
+    Optional<String> rendered = pages.skillHealth(after);
+    if (rendered.isEmpty()) {
       return Optional.empty();
     }
-    byte[] oldBytes = old.get().getBytes(StandardCharsets.UTF_8);
-    int open = indexOf(oldBytes, HEALTH_OPEN, 0);
-    if (open < 0) {
-      return Optional.empty(); // nothing to find the sections by
-    }
+    byte[] section = span(rendered.get().getBytes(StandardCharsets.UTF_8));
     String page = SiteLayout.skill(id);
     Path at = site.resolve(page);
-    if (!Files.isRegularFile(at, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (section == null || !Files.isRegularFile(at, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
     }
     byte[] published = Files.readAllBytes(at);
-    int from = lastIndexOf(published, oldBytes);
-    // the sections open the only such tag of the page: the body's HTML keeps no section
-    // element, the rest of the page is the templates' with its text escaped
-    if (from < 0
-        || indexOf(published, HEALTH_OPEN, 0) != from + open
-        || indexOf(published, HEALTH_OPEN, from + open + 1) >= 0) {
+    int from = indexOf(published, HEALTH_OPEN, 0);
+    if (from < 0 || indexOf(published, HEALTH_OPEN, from + 1) >= 0) {
       return Optional.empty();
     }
+    int close = indexOf(published, HEALTH_CLOSE, from);
+    if (close < 0) {
+      return Optional.empty();
+    }
+    int to = close + HEALTH_CLOSE.length;
     for (SkillId changed : state.newSummaries.keySet()) {
       byte[] href =
           ("\"" + Urls.relative(page, SiteLayout.skill(changed)) + "\"")
@@ -506,40 +494,37 @@ public final class SkillPagesPatch {
         return Optional.empty();
       }
     }
-    byte[] newBytes = pages.skillHealth(after).orElseThrow().getBytes(StandardCharsets.UTF_8);
-    if (dropIdentical && java.util.Arrays.equals(oldBytes, newBytes)) {
+    if (dropIdentical && java.util.Arrays.equals(published, from, to, section, 0, section.length)) {
       return Optional.of(false);
     }
-    byte[] made = new byte[published.length - oldBytes.length + newBytes.length];
+    byte[] made = new byte[published.length - (to - from) + section.length];
     System.arraycopy(published, 0, made, 0, from);
-    System.arraycopy(newBytes, 0, made, from, newBytes.length);
-    int rest = from + oldBytes.length;
-    System.arraycopy(published, rest, made, from + newBytes.length, published.length - rest);
-    if (dropIdentical && java.util.Arrays.equals(made, published)) {
-      return Optional.of(false);
-    }
-    Path to = staging.resolve(page);
-    Files.createDirectories(to.getParent());
-    Files.write(to, made);
+    System.arraycopy(section, 0, made, from, section.length);
+    System.arraycopy(published, to, made, from + section.length, published.length - to);
+    Path out = staging.resolve(page);
+    Files.createDirectories(out.getParent());
+    Files.write(out, made);
     return Optional.of(true);
+  }
+
+  private static final byte[] HEALTH_CLOSE = "</section>".getBytes(StandardCharsets.UTF_8);
+
+  /** {@code <section class="skill-health" … </section>} of a rendered section; null if not one. */
+  private static byte[] span(byte[] rendered) {
+    int from = indexOf(rendered, HEALTH_OPEN, 0);
+    if (from < 0 || indexOf(rendered, HEALTH_OPEN, from + 1) >= 0) {
+      return null;
+    }
+    int close = indexOf(rendered, HEALTH_CLOSE, from);
+    if (close < 0 || indexOf(rendered, HEALTH_CLOSE, close + 1) >= 0) {
+      return null;
+    }
+    return java.util.Arrays.copyOfRange(rendered, from, close + HEALTH_CLOSE.length);
   }
 
   private static int indexOf(byte[] in, byte[] what, int from) {
     outer:
     for (int i = Math.max(0, from); i <= in.length - what.length; i++) {
-      for (int k = 0; k < what.length; k++) {
-        if (in[i + k] != what[k]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
-  }
-
-  private static int lastIndexOf(byte[] in, byte[] what) {
-    outer:
-    for (int i = in.length - what.length; i >= 0; i--) {
       for (int k = 0; k < what.length; k++) {
         if (in[i + k] != what[k]) {
           continue outer;

@@ -35,7 +35,30 @@ class SharedPhrasePatchTest {
 
   @Test
   void aSharedPhraseRewordedSplicesTheOtherSharersSections() throws IOException {
-    Path content = tmp.resolve("content");
+    edits(Optional.empty(), true);
+  }
+
+  /**
+   * A templates folder whose templates are ours byte for byte (a build run where ours are, as the
+   * benchmarks are) splices too; one whose health partial differs makes the pages whole, and both
+   * are the clean build's.
+   */
+  @Test
+  void aTemplatesFolderSplicesOnlyWhenItsTemplatesAreOurs() throws IOException {
+    Path ours = tmp.resolve("ours");
+    Trees.copy(Path.of("templates"), ours);
+    edits(Optional.of(ours), true);
+    Path theirs = tmp.resolve("theirs");
+    Trees.copy(Path.of("templates"), theirs);
+    Path partial = theirs.resolve("partials/skill-health.peb");
+    Files.writeString(
+        partial,
+        Files.readString(partial).replace("<h3>Findings</h3>", "<h3>What check found</h3>"));
+    edits(Optional.of(theirs), false);
+  }
+
+  private void edits(Optional<Path> templates, boolean splices) throws IOException {
+    Path content = Files.createTempDirectory(tmp, "content");
     Trees.copy(CORPUS, content);
     Path original = content.resolve("skills/slack-gif-creator");
     String text = Files.readString(original.resolve("SKILL.md"));
@@ -46,8 +69,8 @@ class SharedPhrasePatchTest {
           dir.resolve("SKILL.md"),
           text.replace("name: slack-gif-creator", "name: slack-gif-creator-" + i));
     }
-    Path out = tmp.resolve("site");
-    run(content, out, Optional.empty());
+    Path out = Files.createTempDirectory(tmp, "site");
+    run(content, out, Optional.empty(), templates);
     String[][] edits = {
       {"3", "\"make me a GIF", "\"draw me a GIF"},
       {"3", "\"draw me a GIF", "\"make me a GIF"},
@@ -59,7 +82,7 @@ class SharedPhrasePatchTest {
       String was = Files.readString(file);
       assertTrue(was.contains(e[1]), e[1]);
       Files.writeString(file, was.replace(e[1], e[2]));
-      BuildResult r = run(content, out, Optional.of(List.of(file)));
+      BuildResult r = run(content, out, Optional.of(List.of(file)), templates);
       String at = e[0] + ": " + e[1] + " -> " + e[2] + ": " + r.patch();
       assertTrue(r.patch().taken(), at);
       Matcher m = SPLICED.matcher(r.patch().steps());
@@ -69,21 +92,24 @@ class SharedPhrasePatchTest {
       System.out.println(e[0] + ": " + e[1] + " -> " + e[2] + ": " + m.group());
       // the sharers (the original and the other replicas) show the phrase's rows and scores
       assertTrue(asked >= REPLICAS - 1, at);
-      if (SkillPagesPatch.SPLICE_HEALTH) {
+      if (SkillPagesPatch.SPLICE_HEALTH && splices) {
         // every page asked for its health section alone is spliced, none made whole
         assertEquals(asked, spliced, at);
       } else {
         assertEquals(0, spliced, at);
       }
       splicedAll += spliced;
-      assertClean(content, out, at);
+      assertClean(content, out, at, templates);
     }
-    assertTrue(!SkillPagesPatch.SPLICE_HEALTH || splicedAll >= 3 * (REPLICAS - 1), "" + splicedAll);
+    assertTrue(
+        !SkillPagesPatch.SPLICE_HEALTH || !splices || splicedAll >= 3 * (REPLICAS - 1),
+        "" + splicedAll);
   }
 
-  private void assertClean(Path content, Path out, String at) throws IOException {
+  private void assertClean(Path content, Path out, String at, Optional<Path> templates)
+      throws IOException {
     Path clean = Files.createTempDirectory(tmp, "clean").resolve("site");
-    run(content, clean, Optional.empty());
+    run(content, clean, Optional.empty(), templates);
     assertEquals(
         List.of(),
         SiteFingerprint.differences(
@@ -91,12 +117,13 @@ class SharedPhrasePatchTest {
         at);
   }
 
-  private static BuildResult run(Path content, Path site, Optional<List<Path>> changed)
+  private static BuildResult run(
+      Path content, Path site, Optional<List<Path>> changed, Optional<Path> templates)
       throws IOException {
     BuildResult r =
         new PatchBuild(
-                () -> new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE),
-                Optional.empty(),
+                () -> new BuildPipeline(new SiteGenerator(templates), Progress.NONE),
+                templates,
                 OutputLock.Policy.build())
             .run(new BuildOptions(content, site, Optional.empty(), true, true), changed);
     assertTrue(r.published());
