@@ -985,10 +985,19 @@ public final class PatchBuild {
     int asked;
     int made;
     int identical;
+    int spliced;
 
     @Override
     public String toString() {
-      return "others' pages: " + asked + " asked, " + made + " made, " + identical + " identical";
+      return "others' pages: "
+          + asked
+          + " asked, "
+          + made
+          + " made, "
+          + identical
+          + " identical, "
+          + spliced
+          + " health sections spliced";
     }
   }
 
@@ -1020,6 +1029,25 @@ public final class PatchBuild {
     ids.removeAll(changed);
     tally.asked += ids.size();
     tally.made += ids.size();
+    if (published.isPresent()) {
+      Optional<String> why =
+          spliceOthers(
+              state,
+              overlay,
+              pages,
+              pagesPatch,
+              loader,
+              root,
+              overrides,
+              ids,
+              staging,
+              staged,
+              published.get(),
+              tally);
+      if (why.isPresent()) {
+        return why;
+      }
+    }
     int before = staged.size();
     Optional<String> why =
         stageOthers(
@@ -1049,6 +1077,67 @@ public final class PatchBuild {
       }
     }
     return why;
+  }
+
+  /**
+   * Stages the pages of those of {@code ids} (none of them changed) that this patch makes again for
+   * their routing health section alone (no related list of theirs in {@code overrides}) as the
+   * published page with the section replaced ({@link SkillPagesPatch#spliceHealth}), and removes
+   * them from {@code ids}; the others are left to be made whole. A page whose skill reads otherwise
+   * than the last build's is refused, as when it is made whole. Empty when done, else why not.
+   */
+  private static Optional<String> spliceOthers(
+      PatchState state,
+      PatchOverlay overlay,
+      SkillPagesPatch.State pages,
+      SkillPagesPatch pagesPatch,
+      ContentLoader loader,
+      Path root,
+      SkillPagesPatch.Overrides overrides,
+      Set<SkillId> ids,
+      Path staging,
+      List<String> staged,
+      Path published,
+      OthersTally tally)
+      throws IOException {
+    if (!SkillPagesPatch.SPLICE_HEALTH) {
+      return Optional.empty();
+    }
+    SkillPagesPatch.Skills known = null;
+    for (java.util.Iterator<SkillId> it = ids.iterator(); it.hasNext(); ) {
+      SkillId id = it.next();
+      if (overrides.related().containsKey(id) || !overrides.health().containsKey(id)) {
+        continue;
+      }
+      Optional<PatchState.SkillRecord> r = state.skill(id);
+      if (r.isEmpty()) {
+        return Optional.of(id + " is no skill of the last build");
+      }
+      if (known == null) {
+        known = known(loader, state, overlay, root);
+      }
+      Optional<Skill> y = known.read(new SkillPagesPatch.Folder(id, r.get().source(), List.of()));
+      if (y.isEmpty()) {
+        return Optional.of(id + " has an error or a missing file now");
+      }
+      if (!PatchState.model(y.get()).equals(overlay.model(r.get().dir(), r.get().model()))) {
+        return Optional.of(id + " differs from the last build's (not listed as changed?)");
+      }
+      Optional<Boolean> spliced =
+          pagesPatch.spliceHealth(
+              pages, id, overrides.health().get(id), published, staging, OTHERS_IDENTICAL);
+      if (spliced.isEmpty()) {
+        continue;
+      }
+      tally.spliced++;
+      if (spliced.get()) {
+        staged.add(dev.skillsite.site.SiteLayout.skill(id));
+      } else {
+        tally.identical++;
+      }
+      it.remove();
+    }
+    return Optional.empty();
   }
 
   /**

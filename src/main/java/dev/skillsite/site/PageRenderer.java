@@ -43,6 +43,12 @@ final class PageRenderer {
 
   private final Map<PageKind, PebbleTemplate> templates = new EnumMap<>(PageKind.class);
 
+  /** {@code partials/skill-health}, compiled with the skill page; alone only for ours. */
+  private final Optional<PebbleTemplate> skillHealth;
+
+  /** Whether every template is ours (no user's templates folder). */
+  private final boolean packaged;
+
   /** The user's templates folder as a digest ({@link #identity}). */
   private final String identity;
 
@@ -53,6 +59,7 @@ final class PageRenderer {
   /** A renderer of the pages of {@code kinds} only (a patch build renders skill pages). */
   PageRenderer(Optional<Path> userTemplates, Set<PageKind> kinds) {
     this.identity = userTemplates.map(PageRenderer::digest).orElse("packaged templates");
+    this.packaged = userTemplates.map(PageRenderer::ours).orElse(true);
     List<Loader<?>> loaders = new ArrayList<>();
     userTemplates.ifPresent(
         dir -> {
@@ -80,6 +87,67 @@ final class PageRenderer {
         throw new IllegalArgumentException(describe(kind, e), e);
       }
     }
+    Optional<PebbleTemplate> health = Optional.empty();
+    if (packaged && kinds.contains(PageKind.SKILL)) {
+      try {
+        health = Optional.of(engine.getTemplate(SKILL_HEALTH));
+      } catch (PebbleException e) {
+        throw new IllegalArgumentException(describe(PageKind.SKILL, e), e);
+      }
+    }
+    this.skillHealth = health;
+  }
+
+  /**
+   * Whether every template ({@code .peb}) of the folder {@code dir} is one of ours, byte for byte
+   * (a build run where our {@code templates/} folder is, as the benchmarks are): its pages are then
+   * ours.
+   */
+  private static boolean ours(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.filter(f -> f.toString().endsWith(SUFFIX)).toList()) {
+        if (!Files.isRegularFile(p)) {
+          return false;
+        }
+        String name = CLASSPATH_PREFIX + "/" + dir.relativize(p).toString().replace('\\', '/');
+        try (var in = PageRenderer.class.getClassLoader().getResourceAsStream(name)) {
+          if (in == null || !java.util.Arrays.equals(in.readAllBytes(), Files.readAllBytes(p))) {
+            return false;
+          }
+        }
+      }
+      return true;
+    } catch (IOException | UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  /** The partial a skill page renders its routing health sections with. */
+  static final String SKILL_HEALTH = "partials/skill-health";
+
+  /**
+   * What the packaged {@code skill.peb} writes for {@code view.health}: {@code
+   * partials/skill-health} once for each section, with {@code {"health": section}} (the partial
+   * reads nothing else); empty when the templates are a user's other than ours (theirs may show the
+   * sections elsewhere or differently).
+   */
+  Optional<String> skillHealth(List<?> sections) {
+    if (skillHealth.isEmpty()) {
+      return Optional.empty();
+    }
+    StringWriter out = new StringWriter(4096);
+    for (Object section : sections) {
+      Map<String, Object> context = new LinkedHashMap<>();
+      context.put("health", section);
+      try {
+        skillHealth.get().evaluate(out, context, Locale.ROOT);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (PebbleException e) {
+        throw new IllegalStateException(describe(PageKind.SKILL, e), e);
+      }
+    }
+    return Optional.of(out.toString());
   }
 
   /**

@@ -429,6 +429,112 @@ public final class SkillPagesPatch {
    */
   static final boolean BODY_ONLY = !"false".equals(System.getProperty("skillsite.bodyOnly"));
 
+  /**
+   * Whether a page made again only for its routing health section (an unchanged skill, no related
+   * list of its own in the patch) is the published page with that section replaced ({@link
+   * #spliceHealth}; {@code -Dskillsite.spliceHealth=false}: made whole).
+   */
+  public static final boolean SPLICE_HEALTH =
+      !"false".equals(System.getProperty("skillsite.spliceHealth"));
+
+  private static final byte[] HEALTH_OPEN =
+      "<section class=\"skill-health\"".getBytes(StandardCharsets.UTF_8);
+
+  /**
+   * The page of {@code id}, a skill this patch did not change, with its routing health section
+   * replaced by {@code after}, staged from the published page in {@code site}. A skill page shows
+   * at most one section ({@link SkillPages}), written by {@code partials/skill-health}: the only
+   * {@code <section class="skill-health"} of the page (the body's HTML keeps no section element,
+   * the rest is the templates' with its text escaped) to its first {@code </section>} (the partial
+   * nests none), between text of the template that does not depend on the section. That span is
+   * replaced by the one the partial renders for {@code after} alone. Empty when this does not apply
+   * and the page is to be made whole: the switch is off, the templates are a user's, there is no
+   * published page, it shows no such section or more than one, {@code after} is not one section
+   * that shows, or a skill whose summary this patch changed is linked before the section (a related
+   * card or "mentioned by" entry showing it). Else whether the page changed: false when the section
+   * reads as before and {@code dropIdentical} (nothing staged).
+   */
+  public Optional<Boolean> spliceHealth(
+      State state,
+      SkillId id,
+      List<RoutingHealthView.SkillHealth> after,
+      Path site,
+      Path staging,
+      boolean dropIdentical)
+      throws IOException {
+    if (!SPLICE_HEALTH || after.size() != 1 || after.get(0).isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> rendered = pages.skillHealth(after);
+    if (rendered.isEmpty()) {
+      return Optional.empty();
+    }
+    byte[] section = span(rendered.get().getBytes(StandardCharsets.UTF_8));
+    String page = SiteLayout.skill(id);
+    Path at = site.resolve(page);
+    if (section == null || !Files.isRegularFile(at, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    byte[] published = Files.readAllBytes(at);
+    int from = indexOf(published, HEALTH_OPEN, 0);
+    if (from < 0 || indexOf(published, HEALTH_OPEN, from + 1) >= 0) {
+      return Optional.empty();
+    }
+    int close = indexOf(published, HEALTH_CLOSE, from);
+    if (close < 0) {
+      return Optional.empty();
+    }
+    int to = close + HEALTH_CLOSE.length;
+    for (SkillId changed : state.newSummaries.keySet()) {
+      byte[] href =
+          ("\"" + Urls.relative(page, SiteLayout.skill(changed)) + "\"")
+              .getBytes(StandardCharsets.UTF_8);
+      int h = indexOf(published, href, 0);
+      if (h >= 0 && h < from) {
+        return Optional.empty();
+      }
+    }
+    if (dropIdentical && java.util.Arrays.equals(published, from, to, section, 0, section.length)) {
+      return Optional.of(false);
+    }
+    byte[] made = new byte[published.length - (to - from) + section.length];
+    System.arraycopy(published, 0, made, 0, from);
+    System.arraycopy(section, 0, made, from, section.length);
+    System.arraycopy(published, to, made, from + section.length, published.length - to);
+    Path out = staging.resolve(page);
+    Files.createDirectories(out.getParent());
+    Files.write(out, made);
+    return Optional.of(true);
+  }
+
+  private static final byte[] HEALTH_CLOSE = "</section>".getBytes(StandardCharsets.UTF_8);
+
+  /** {@code <section class="skill-health" … </section>} of a rendered section; null if not one. */
+  private static byte[] span(byte[] rendered) {
+    int from = indexOf(rendered, HEALTH_OPEN, 0);
+    if (from < 0 || indexOf(rendered, HEALTH_OPEN, from + 1) >= 0) {
+      return null;
+    }
+    int close = indexOf(rendered, HEALTH_CLOSE, from);
+    if (close < 0 || indexOf(rendered, HEALTH_CLOSE, close + 1) >= 0) {
+      return null;
+    }
+    return java.util.Arrays.copyOfRange(rendered, from, close + HEALTH_CLOSE.length);
+  }
+
+  private static int indexOf(byte[] in, byte[] what, int from) {
+    outer:
+    for (int i = Math.max(0, from); i <= in.length - what.length; i++) {
+      for (int k = 0; k < what.length; k++) {
+        if (in[i + k] != what[k]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
   /** At most this many words (and terms) kept by a patch: a bound on its memory, not a tuning. */
   private static final int MEMO_MAX = 1 << 18;
 
