@@ -38,6 +38,10 @@ import java.util.regex.Matcher;
 public final class WarmPatch {
   private WarmPatch() {}
 
+  /** The health delta's note in a patch's steps (appended or folded). */
+  private static final java.util.regex.Pattern DELTA =
+      java.util.regex.Pattern.compile("delta \\d+ KB \\((appended|folded)[^)]*\\)");
+
   public static void main(String[] args) throws Exception {
     Path content = Path.of(args[0]).toAbsolutePath();
     Path site = Path.of(args[1]).toAbsolutePath();
@@ -117,11 +121,16 @@ public final class WarmPatch {
               edit.restore();
               List<String> back = new ArrayList<>();
               ThreadCpu before = ThreadCpu.take();
-              if (StampedBuild.patchOnly(patches, options, edit.changed(), back::add).isEmpty()) {
+              Optional<BuildResult> put =
+                  StampedBuild.patchOnly(patches, options, edit.changed(), back::add);
+              if (put.isEmpty()) {
                 edit.redo(); // the site keeps the edit: so does the content
                 System.out.printf("   put back: %s; the edit is kept%n", back);
               } else {
-                System.out.printf("   threads (the put-back): %s%n", ThreadCpu.take().note(before));
+                Matcher delta = DELTA.matcher(put.get().patch().steps());
+                System.out.printf(
+                    "   threads (the put-back%s): %s%n",
+                    delta.find() ? ", " + delta.group() : "", ThreadCpu.take().note(before));
               }
               idle(patches, options, pause);
             });
