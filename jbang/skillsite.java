@@ -82,6 +82,7 @@
 //SOURCES ../src/main/java/dev/skillsite/build/StampedBuild.java
 //SOURCES ../src/main/java/dev/skillsite/build/SwapStage.java
 //SOURCES ../src/main/java/dev/skillsite/build/TerminalProgress.java
+//SOURCES ../src/main/java/dev/skillsite/build/ThreadCpu.java
 //SOURCES ../src/main/java/dev/skillsite/build/package-info.java
 //SOURCES ../src/main/java/dev/skillsite/cache/AuditCache.java
 //SOURCES ../src/main/java/dev/skillsite/cache/BuildCache.java

@@ -76,6 +76,7 @@ public final class PatchBuild {
   private boolean strict;
   private Consumer<String> fallingBack = why -> {};
   private Consumer<String> counts = line -> {};
+  private boolean foldsInIdle;
 
   /**
    * @param fallback the whole build, made only when it runs (its templates compile then)
@@ -125,6 +126,58 @@ public final class PatchBuild {
     return this;
   }
 
+  /**
+   * A resident builder's patches ({@code build --watch}, {@code serve --watch}): {@link #patchOnly}
+   * leaves the health delta's fold to idle time ({@link #foldIdle}) unless its chain is past a hard
+   * bound. Off with {@code -Dskillsite.idlefold=false}: each patch folds as {@code build
+   * --changed}.
+   */
+  public PatchBuild foldingInIdle() {
+    this.foldsInIdle = true;
+    return this;
+  }
+
+  /**
+   * Idle work of a resident builder after a patch was published and no save is pending: folds the
+   * health delta's chain of {@code options}' site when the next patch would fold it ({@link
+   * HealthState#stageIdleFold}), published as a patch's files are (one journal: a crash leaves the
+   * chain or the folded table). {@code cancelled} (a save arrived) is asked while the records are
+   * read; cancelled, nothing is published. Returns what it did for {@code --timings}; empty when no
+   * fold was due, it was cancelled or {@code -Dskillsite.idlefold=false}.
+   */
+  public Optional<String> foldIdle(
+      BuildOptions options, java.util.function.BooleanSupplier cancelled) throws IOException {
+    if (!options.cache() || "false".equals(System.getProperty("skillsite.idlefold"))) {
+      return Optional.empty();
+    }
+    long wall = System.nanoTime();
+    ThreadCpu threads = ThreadCpu.take();
+    OutputLocation location = OutputLocation.check(options.out(), options.content());
+    Path out = location.out();
+    if (!Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS) || cancelled.getAsBoolean()) {
+      return Optional.empty();
+    }
+    try (OutputLock.Hold hold = writers.take(out);
+        AtomicSiteWriter writer = AtomicSiteWriter.begin(location)) {
+      Optional<List<String>> staged = HealthState.stageIdleFold(out, writer.staging(), cancelled);
+      if (staged.isEmpty() || cancelled.getAsBoolean()) {
+        return Optional.empty();
+      }
+      long bytes = 0;
+      for (String f : staged.get()) {
+        bytes += Files.size(writer.staging().resolve(f));
+      }
+      writer.patch(staged.get(), killAfter);
+      return Optional.of(
+          String.format(
+              Locale.ROOT,
+              "health delta folded in idle time: %d KB written, wall %.1f ms; %s",
+              bytes >> 10,
+              (System.nanoTime() - wall) / 1e6,
+              ThreadCpu.take().note(threads)));
+    }
+  }
+
   /** Stops the next patch's publishing after {@code steps} steps, as if killed (tests). */
   PatchBuild killingAfter(int steps) {
     this.killAfter = steps;
@@ -168,7 +221,11 @@ public final class PatchBuild {
     } else if (strict) {
       reason = "--strict counts every skill's warnings; a patch reads only the changed skills";
     } else {
-      Attempt a = attempt(options, changed, System.nanoTime());
+      Attempt a;
+      try (HealthState.FoldLater later =
+          foldsInIdle ? HealthState.foldingLater() : () -> {}) { // foldIdle folds
+        a = attempt(options, changed, System.nanoTime());
+      }
       if (a.result().isPresent()) {
         return a.result();
       }
@@ -196,6 +253,7 @@ public final class PatchBuild {
     private long used = cpu.getCurrentThreadCpuTime();
     private long partWall = wall;
     private long partUsed = used;
+    private final ThreadCpu threads = ThreadCpu.take();
 
     Steps() {
       text.append(
@@ -248,6 +306,14 @@ public final class PatchBuild {
       used = c;
       partWall = w;
       partUsed = c;
+    }
+
+    /**
+     * Ends the steps with where the process's CPU went since they began, by thread ({@link
+     * ThreadCpu#note}): this thread's (the steps'), the compiler's, the collector's, the helpers'.
+     */
+    void threads() {
+      text.append(", threads [").append(ThreadCpu.take().note(threads)).append(']');
     }
 
     @Override
@@ -865,6 +931,7 @@ public final class PatchBuild {
           routed.commit(); // once the journal is written: a kill before is seen by the next patch
           steps.part(("state " + dev.skillsite.routing.RoutingPatch.lastCommit()).strip());
           steps.done("publish");
+          steps.threads();
           PatchState.Totals totals = state.totals();
           double seconds = (System.nanoTime() - start) / 1e9;
           return new Attempt(

@@ -46,6 +46,9 @@ public final class Rebuilder implements AutoCloseable {
     /** A patch was refused ({@code why}): a full build follows. */
     default void refused(String why) {}
 
+    /** Idle work after a patch (the health delta folded: {@link PatchBuild#foldIdle}) was done. */
+    default void idle(String note) {}
+
     /** A full build could not run. */
     void failed(Exception e);
   }
@@ -93,6 +96,7 @@ public final class Rebuilder implements AutoCloseable {
       BuildResult first,
       Listener listener,
       Optional<PatchBuild> patches) {
+    patches.ifPresent(PatchBuild::foldingInIdle); // this builder folds in idle time (idleFold)
     this.patches = patches;
     this.pipelines = pipelines;
     this.options = options;
@@ -118,6 +122,8 @@ public final class Rebuilder implements AutoCloseable {
             if (generation.get() == gen && !patch()) {
               refresh(paths);
               fullBuild(gen);
+            } else {
+              idleFold(gen);
             }
           });
     }
@@ -143,6 +149,31 @@ public final class Rebuilder implements AutoCloseable {
       // the full build shows what is wrong
     }
     return false;
+  }
+
+  /**
+   * The health delta folded after a published patch while no newer burst came ({@link
+   * PatchBuild#foldIdle}): on this builder's one thread, so never beside a patch; a burst that
+   * arrives meanwhile cancels it (nothing published) or waits for its publish to end.
+   */
+  private void idleFold(long gen) {
+    if (generation.get() != gen) {
+      return;
+    }
+    synchronized (pending) {
+      if (!pending.isEmpty()) {
+        return; // a save no build covered yet
+      }
+    }
+    try {
+      patches
+          .get()
+          .foldIdle(
+              options, () -> generation.get() != gen || Thread.currentThread().isInterrupted())
+          .ifPresent(listener::idle);
+    } catch (IOException | RuntimeException e) {
+      // the chain stays as the patch left it: the next patch folds past the hard bound
+    }
   }
 
   private void refresh(Set<Path> paths) {

@@ -62,6 +62,40 @@ final class HealthDelta implements AutoCloseable {
    */
   static final int FOLD_RATIO = 2;
 
+  /**
+   * A patch whose caller folds in idle time ({@link #foldingLater}: a resident builder) folds only
+   * once the chain's bytes would pass this many times the table's (or at {@link #MAX_SEGMENTS}): a
+   * hard bound, so the chain stays bounded when saves come faster than idle time.
+   */
+  static final int HARD_RATIO = 4;
+
+  /** Whether this thread's patch leaves the fold to idle time ({@link #foldingLater}). */
+  private static final ThreadLocal<Boolean> LATER = ThreadLocal.withInitial(() -> false);
+
+  /**
+   * Whether a resident builder folds the chain in idle time, after a patch is published, rather
+   * than in the patch that passes the bound ({@code -Dskillsite.idlefold=false}: in the patch).
+   */
+  static boolean idleFold() {
+    return !"false".equals(System.getProperty("skillsite.idlefold"));
+  }
+
+  /** A scope in which this thread's patches fold only past the hard bound. */
+  interface Later extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Until the returned scope closes, this thread's patches fold the chain only past {@link
+   * #HARD_RATIO} (when {@link #idleFold} is on): the caller folds in idle time ({@link #idle}).
+   */
+  static Later foldingLater() {
+    boolean was = LATER.get();
+    LATER.set(idleFold());
+    return () -> LATER.set(was);
+  }
+
   private static final String KEYS = "keys";
   private static final String HEADER = "skillsite health delta chain 1";
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
@@ -394,9 +428,10 @@ final class HealthDelta implements AutoCloseable {
     Map<String, byte[]> files = new LinkedHashMap<>();
     byte[] segment = table(changed);
     long chainBytes = links.stream().mapToLong(Link::size).sum();
+    long ratio = LATER.get() ? HARD_RATIO : FOLD_RATIO;
     if (!on()
         || links.size() >= MAX_SEGMENTS
-        || chainBytes + segment.length > FOLD_RATIO * foldedBytes) {
+        || chainBytes + segment.length > ratio * foldedBytes) {
       Map<String, byte[]> records = all();
       records.putAll(changed);
       byte[] table = table(records);
@@ -416,6 +451,84 @@ final class HealthDelta implements AutoCloseable {
     }
     counts.written = files.values().stream().mapToLong(b -> b.length).sum();
     return files;
+  }
+
+  /**
+   * Whether the chain is due a fold in idle time: the next patch would fold it inline ({@link
+   * #write}'s bound, its segment taken as large as the last one), or it holds half {@link
+   * #MAX_SEGMENTS}.
+   */
+  boolean due() {
+    if (links.isEmpty() || !on()) {
+      return false;
+    }
+    long chainBytes = links.stream().mapToLong(Link::size).sum();
+    return links.size() >= MAX_SEGMENTS / 2
+        || chainBytes + last(links).size() > FOLD_RATIO * foldedBytes;
+  }
+
+  /** Thrown by {@link #idle} when it is cancelled: nothing was staged. */
+  static final class Cancelled extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Cancelled() {
+      super("the idle fold was cancelled", null, false, false);
+    }
+  }
+
+  /**
+   * The fold of a resident builder's idle time: the files that replace the chain of {@code site}
+   * when it is {@link #due} (the folded table of every record, later ones winning, and a chain file
+   * naming no segment: what {@link #write} folds, without a patch's records), empty when it is not
+   * due or the delta is damaged (the next patch refuses then). {@code cancelled} is asked between
+   * records read; once it answers true nothing is returned ({@link Cancelled}). Published as a
+   * patch's files are (one journal): a crash leaves the chain or the folded table, both valid.
+   */
+  static Optional<Map<String, byte[]>> idle(Path site, java.util.function.BooleanSupplier cancelled)
+      throws IOException, Cancelled {
+    Opened o = open(site);
+    if (o.delta().isEmpty()) {
+      return Optional.empty();
+    }
+    try (HealthDelta d = o.delta().get()) {
+      if (!d.due()) {
+        return Optional.empty();
+      }
+      Map<String, byte[]> records = d.all(cancelled);
+      byte[] table = table(records);
+      if (cancelled.getAsBoolean()) {
+        throw new Cancelled();
+      }
+      Map<String, byte[]> files = new LinkedHashMap<>();
+      files.put(FOLDED, table);
+      files.put(CHAIN, format(new Chain(table.length, List.of())));
+      return Optional.of(files);
+    }
+  }
+
+  /** {@link #all}, asking {@code cancelled} every 256 records. */
+  private Map<String, byte[]> all(java.util.function.BooleanSupplier cancelled) throws Cancelled {
+    Map<String, byte[]> records = new HashMap<>();
+    int n = 0;
+    List<List<String>> keyLists = new ArrayList<>();
+    List<RecordTable> tables = new ArrayList<>();
+    if (folded.isPresent()) {
+      keyLists.add(folded.get().get(KEYS).map(HealthDelta::keys).orElse(List.of()));
+      tables.add(folded.get());
+    }
+    keyLists.addAll(segmentKeys);
+    tables.addAll(segments);
+    for (int i = 0; i < tables.size(); i++) {
+      RecordTable t = tables.get(i);
+      for (String k : keyLists.get(i)) {
+        if ((++n & 255) == 0 && cancelled.getAsBoolean()) {
+          throw new Cancelled();
+        }
+        t.get(k).ifPresent(b -> put(records, k, b));
+      }
+    }
+    records.remove(KEYS);
+    return records;
   }
 
   /** {@code records} as a table with their sorted key list. */

@@ -1851,6 +1851,57 @@ public final class HealthState implements AutoCloseable {
     return HealthDelta.stage(staging, site, records);
   }
 
+  /** A scope of {@link #foldingLater}. */
+  public interface FoldLater extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Until the returned scope closes, this thread's patches fold the health delta's chain only past
+   * a hard bound ({@link HealthDelta#HARD_RATIO}): a resident builder folds it in idle time ({@link
+   * #stageIdleFold}). Off with {@code -Dskillsite.idlefold=false}.
+   */
+  public static FoldLater foldingLater() {
+    return HealthDelta.foldingLater()::close;
+  }
+
+  /**
+   * Stages in {@code staging} the fold of the health delta of {@code site} when it is due (the next
+   * patch would fold it): the folded table and a chain file naming no segment, as the patch's fold
+   * writes them without its records. Returns the site paths staged; empty when no fold is due, the
+   * delta is damaged (the next patch refuses) or {@code cancelled} answered true (nothing staged).
+   */
+  public static Optional<List<String>> stageIdleFold(
+      Path site, Path staging, java.util.function.BooleanSupplier cancelled) throws IOException {
+    Optional<Map<String, byte[]>> files;
+    try {
+      files = HealthDelta.idle(site, cancelled);
+    } catch (HealthDelta.Cancelled c) {
+      return Optional.empty();
+    }
+    if (files.isEmpty()) {
+      return Optional.empty();
+    }
+    for (var e : files.get().entrySet()) {
+      Path at = staging.resolve(e.getKey());
+      java.nio.file.Files.createDirectories(at.getParent());
+      java.nio.file.Files.write(at, e.getValue());
+    }
+    return Optional.of(List.copyOf(files.get().keySet()));
+  }
+
+  /** Every record of the health delta of {@code site}, read through its chain (for tests). */
+  public static Map<String, byte[]> deltaRecords(Path site) throws IOException {
+    HealthDelta.Opened o = HealthDelta.open(site);
+    if (o.delta().isEmpty()) {
+      throw new IOException(o.why());
+    }
+    try (HealthDelta d = o.delta().get()) {
+      return d.all();
+    }
+  }
+
   /** The record of {@code key} in the health delta of {@code site} (for tests); empty: none. */
   public static Optional<byte[]> deltaRecord(Path site, String key) throws IOException {
     HealthDelta.Opened o = HealthDelta.open(site);

@@ -278,8 +278,12 @@ class RoutingWirePairTest {
             SiteFingerprint.ofPatched(clean), SiteFingerprint.ofPatched(out)));
   }
 
-  /** A copy of elixir, three replicas of a forecasting skill and a note that says "accuracy". */
   private Path content() throws IOException {
+    return content(tmp);
+  }
+
+  /** A copy of elixir, three replicas of a forecasting skill and a note that says "accuracy". */
+  static Path content(Path tmp) throws IOException {
     Path content = tmp.resolve("content");
     Trees.copy(ELIXIR, content);
     List<String> extra =

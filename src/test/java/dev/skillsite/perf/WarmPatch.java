@@ -6,6 +6,7 @@ import dev.skillsite.build.BuildResult;
 import dev.skillsite.build.PatchBuild;
 import dev.skillsite.build.Progress;
 import dev.skillsite.build.StampedBuild;
+import dev.skillsite.build.ThreadCpu;
 import dev.skillsite.output.OutputLock;
 import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.testing.PatchEdits;
@@ -37,6 +38,10 @@ import java.util.regex.Matcher;
 public final class WarmPatch {
   private WarmPatch() {}
 
+  /** The health delta's note in a patch's steps (appended or folded). */
+  private static final java.util.regex.Pattern DELTA =
+      java.util.regex.Pattern.compile("delta \\d+ KB \\((appended|folded)[^)]*\\)");
+
   public static void main(String[] args) throws Exception {
     Path content = Path.of(args[0]).toAbsolutePath();
     Path site = Path.of(args[1]).toAbsolutePath();
@@ -48,9 +53,13 @@ public final class WarmPatch {
     BuildOptions options = new BuildOptions(content, site, Optional.empty(), true, true, maxSkills);
     PatchBuild patches =
         new PatchBuild(
-            () -> new BuildPipeline(new SiteGenerator(templates), Progress.NONE),
-            templates,
-            OutputLock.Policy.build());
+                () -> new BuildPipeline(new SiteGenerator(templates), Progress.NONE),
+                templates,
+                OutputLock.Policy.build())
+            .foldingInIdle(); // as a resident builder (Rebuilder)
+    // -Dpatchwarm.pause=MS: after each patch (an edit, a put-back), idle time as a watching builder
+    // has it between saves: the idle fold (PatchBuild.foldIdle) runs, then the rest of MS passes
+    long pause = Long.getLong("patchwarm.pause", 0);
     PatchEdits edits = PatchEdits.ofPublished(content, site, seed);
     PatchTally tally = new PatchTally();
     PatchTally ignored = new PatchTally();
@@ -69,12 +78,14 @@ public final class WarmPatch {
               }
               String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
               List<String> why = new ArrayList<>();
+              ThreadCpu threads = ThreadCpu.take();
               long wall = System.nanoTime();
               long cpu = processCpu();
               Optional<BuildResult> r =
                   StampedBuild.patchOnly(patches, options, edit.changed(), why::add);
               double wallS = (System.nanoTime() - wall) / 1e9;
               double cpuS = (processCpu() - cpu) / 1e9;
+              ThreadCpu patched = ThreadCpu.take();
               PatchTally t = counted ? tally : ignored;
               if (r.isEmpty()) {
                 t.refused(kind, why.isEmpty() ? "?" : why.get(0), List.of(edit.skill()));
@@ -87,6 +98,14 @@ public final class WarmPatch {
               t.patched(kind);
               t.figure(kind, "wall s", wallS);
               t.figure(kind, "cpu s", cpuS);
+              Map<String, Long> by = patched.since(threads);
+              long jit = by.getOrDefault("JIT", 0L);
+              long gc = by.getOrDefault("GC", 0L);
+              long self = by.getOrDefault("this", 0L);
+              t.figure(kind, "this thread ms", self);
+              t.figure(kind, "JIT ms", jit);
+              t.figure(kind, "GC ms", gc);
+              t.figure(kind, "other threads ms", by.getOrDefault("process", 0L) - self - jit - gc);
               String steps = r.get().patch().steps();
               Matcher m = PatchMix.STEP.matcher(steps);
               while (m.find()) {
@@ -97,12 +116,23 @@ public final class WarmPatch {
               System.out.printf(
                   "%d %s%s load %s: patched, wall %.2f s, cpu %.2f s; %s%n   %s%n",
                   i, counted ? "" : "(warm-up) ", kind, load, wallS, cpuS, edit.what(), steps);
+              System.out.printf("   threads (the edit): %s%n", patched.note(threads));
+              idle(patches, options, pause);
               edit.restore();
               List<String> back = new ArrayList<>();
-              if (StampedBuild.patchOnly(patches, options, edit.changed(), back::add).isEmpty()) {
+              ThreadCpu before = ThreadCpu.take();
+              Optional<BuildResult> put =
+                  StampedBuild.patchOnly(patches, options, edit.changed(), back::add);
+              if (put.isEmpty()) {
                 edit.redo(); // the site keeps the edit: so does the content
                 System.out.printf("   put back: %s; the edit is kept%n", back);
+              } else {
+                Matcher delta = DELTA.matcher(put.get().patch().steps());
+                System.out.printf(
+                    "   threads (the put-back%s): %s%n",
+                    delta.find() ? ", " + delta.group() : "", ThreadCpu.take().note(before));
               }
+              idle(patches, options, pause);
             });
     System.out.println(
         "\nWarmPatch "
@@ -115,6 +145,22 @@ public final class WarmPatch {
             + warmup
             + " round(s) not counted:\n"
             + tally.table());
+  }
+
+  /** Idle time of {@code pause} ms after a patch: the idle fold, then the rest of it waited. */
+  private static void idle(PatchBuild patches, BuildOptions options, long pause) throws Exception {
+    if (pause <= 0) {
+      return;
+    }
+    long end = System.nanoTime() + pause * 1_000_000;
+    ThreadCpu before = ThreadCpu.take();
+    Optional<String> folded = patches.foldIdle(options, () -> false);
+    folded.ifPresent(n -> System.out.printf("   idle: %s%n", n));
+    long left = (end - System.nanoTime()) / 1_000_000;
+    if (left > 0) {
+      Thread.sleep(left);
+    }
+    System.out.printf("   idle %d ms: %s%n", pause, ThreadCpu.take().note(before));
   }
 
   private static long processCpu() {
