@@ -143,6 +143,7 @@
 //SOURCES ../src/main/java/dev/skillsite/cli/DiagnosticSummary.java
 //SOURCES ../src/main/java/dev/skillsite/cli/EvalCommand.java
 //SOURCES ../src/main/java/dev/skillsite/cli/ExportCommand.java
+//SOURCES ../src/main/java/dev/skillsite/cli/Handoff.java
 //SOURCES ../src/main/java/dev/skillsite/cli/IndexSource.java
 //SOURCES ../src/main/java/dev/skillsite/cli/IoErrors.java
 //SOURCES ../src/main/java/dev/skillsite/cli/Main.java

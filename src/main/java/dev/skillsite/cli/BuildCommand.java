@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -130,6 +131,15 @@ public final class BuildCommand implements Callable<Integer> {
   int run(PrintWriter out, PrintWriter err) {
     OutputLock kept = null;
     try {
+      Optional<List<Path>> paths = changedPaths();
+      if (!watch && paths.isPresent()) { // a resident builder of the folder patches warm
+        Optional<Integer> handed =
+            Handoff.handOff(
+                site.out, Handoff.settings(site, strict), paths.get(), timings, out, err);
+        if (handed.isPresent()) {
+          return handed.get();
+        }
+      }
       Progress bar =
           TerminalProgress.forEnvironment(System.err, System.getenv(), System.console() != null);
       StageTimer timer = new StageTimer(bar);
@@ -170,7 +180,7 @@ public final class BuildCommand implements Callable<Integer> {
                       }),
               site.buildOptions(true),
               strict,
-              changedPaths());
+              paths);
       BuildResult result = built.result();
       Optional<ContentStamps.Comparison> detected = built.detected();
       for (String line : DiagnosticSummary.lines(result.diagnostics(), verbose)) {
@@ -268,18 +278,69 @@ public final class BuildCommand implements Callable<Integer> {
     BuildPipeline first = pipelines.get();
     List<Path> watched = new ArrayList<>(List.of(site.content));
     templates.ifPresent(watched::add);
+    AtomicReference<Optional<Handoff.Resident>> resident = new AtomicReference<>(Optional.empty());
     try (Rebuilder r =
             new Rebuilder(
                 pipelines,
                 site.buildOptions(false),
                 first,
                 built,
-                ServeCommand.listener(out, err, new BuildStatus()),
+                rebinding(ServeCommand.listener(out, err, new BuildStatus()), resident),
                 Optional.of(patches));
         ContentWatcher watcher = ContentWatcher.start(watched, debounce, r::changed)) {
+      resident.set(
+          Handoff.Resident.start(
+              OutputLocation.check(site.out, site.content).out(),
+              Handoff.settings(site, strict),
+              strict,
+              r::handed,
+              why -> {
+                err.println(why);
+                err.flush();
+              }));
       out.println("watching " + site.content + " (Ctrl-C stops)");
       out.flush();
       stop.await();
+    } finally {
+      if (resident.get().isPresent()) {
+        resident.get().get().close();
+      }
     }
+  }
+
+  /**
+   * {@code listener}, binding the resident's socket again after each build (a whole build swaps the
+   * output folder, its cache and the socket in it, away).
+   */
+  private static Rebuilder.Listener rebinding(
+      Rebuilder.Listener listener, AtomicReference<Optional<Handoff.Resident>> resident) {
+    return new Rebuilder.Listener() {
+      @Override
+      public void refreshed(BuildResult result) {
+        listener.refreshed(result);
+      }
+
+      @Override
+      public void built(BuildResult result) {
+        listener.built(result);
+        resident.get().ifPresent(Handoff.Resident::rebindIfGone);
+      }
+
+      @Override
+      public void patched(BuildResult result) {
+        listener.patched(result);
+        resident.get().ifPresent(Handoff.Resident::rebindIfGone);
+      }
+
+      @Override
+      public void refused(String why) {
+        listener.refused(why);
+      }
+
+      @Override
+      public void failed(Exception e) {
+        listener.failed(e);
+      }
+    };
   }
 }

@@ -8,11 +8,14 @@ import dev.skillsite.build.PatchBuild;
 import dev.skillsite.build.StampedBuild;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +72,11 @@ public final class Rebuilder implements AutoCloseable {
   private volatile Optional<Live> live = Optional.empty();
   private final Optional<PatchBuild> patches;
   private final Set<Path> pending = new LinkedHashSet<>(); // guarded by itself
+  private final List<Waiter> waiters = new ArrayList<>(); // guarded by pending
+
+  /** A caller of {@link #handed}: its paths, and what it waits on. */
+  private record Waiter(Set<Path> paths, CompletableFuture<BuildResult> done) {}
+
   private volatile boolean building;
 
   /**
@@ -129,6 +137,47 @@ public final class Rebuilder implements AutoCloseable {
     }
   }
 
+  /**
+   * {@link #changed} for a caller that waits ({@code build --changed} handed to a resident
+   * builder): the future completes with the result of the first patch or full build after which
+   * none of {@code paths} is pending (published, or not for a build with errors), or fails with
+   * what stopped a full build, or when this rebuilder is closed first.
+   */
+  public CompletableFuture<BuildResult> handed(Set<Path> paths) {
+    CompletableFuture<BuildResult> done = new CompletableFuture<>();
+    synchronized (pending) { // pending before waiting: a build ending now does not settle it
+      pending.addAll(paths);
+      waiters.add(new Waiter(Set.copyOf(paths), done));
+    }
+    changed(paths);
+    return done;
+  }
+
+  /** Completes the waiters none of whose paths is pending any more with {@code r}. */
+  private void settle(BuildResult r) {
+    List<Waiter> ready = new ArrayList<>();
+    synchronized (pending) {
+      for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+        Waiter w = it.next();
+        if (w.paths().stream().noneMatch(pending::contains)) {
+          ready.add(w);
+          it.remove();
+        }
+      }
+    }
+    ready.forEach(w -> w.done().complete(r));
+  }
+
+  /** Fails every waiter with {@code e}. */
+  private void fail(Exception e) {
+    List<Waiter> all;
+    synchronized (pending) {
+      all = List.copyOf(waiters);
+      waiters.clear();
+    }
+    all.forEach(w -> w.done().completeExceptionally(e));
+  }
+
   /** Whether the pending paths were patched in place (published, the listener told). */
   private boolean patch() {
     List<Path> all;
@@ -143,6 +192,7 @@ public final class Rebuilder implements AutoCloseable {
           pending.removeAll(all);
         }
         listener.patched(r.get());
+        settle(r.get());
         return true;
       }
     } catch (IOException | RuntimeException e) {
@@ -210,10 +260,12 @@ public final class Rebuilder implements AutoCloseable {
         pending.removeAll(covered);
       }
       listener.built(r);
+      settle(r);
     } catch (CancellationException e) {
       // a newer burst of changes follows
     } catch (IOException | RuntimeException e) {
       listener.failed(e);
+      fail(e);
     } finally {
       building = false;
     }
@@ -223,5 +275,6 @@ public final class Rebuilder implements AutoCloseable {
   public void close() throws InterruptedException {
     full.shutdownNow();
     full.awaitTermination(1, TimeUnit.MINUTES);
+    fail(new IOException("the resident builder stopped before building the handed paths"));
   }
 }
