@@ -601,17 +601,10 @@ public final class RoutingPatch {
     private final FileSystemSync.Deferred deferred = new FileSystemSync.Deferred();
 
     /**
-     * Opens {@code folder} (the directory given, or a new FSDirectory when {@code null}) as a part
-     * whose syncs are put off into {@link #deferred}.
+     * Wraps the directory of the part at {@code folder}: its syncs put off into {@link #deferred}.
      */
     private java.util.function.UnaryOperator<Directory> deferring(Path folder) {
-      return d -> {
-        try {
-          return new DeferringDirectory(d != null ? d : FSDirectory.open(folder), folder, deferred);
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      };
+      return d -> new DeferringDirectory(d, folder, deferred);
     }
 
     private Patched(Path root, String key, String gen, Map<String, String> notes)
@@ -620,12 +613,16 @@ public final class RoutingPatch {
       this.notes = Map.copyOf(notes);
       this.key = key;
       this.gen = Long.parseLong(gen);
-      Directory indexDir = deferring(root.resolve("index")).apply(null);
+      Directory indexDir =
+          deferring(root.resolve("index")).apply(FSDirectory.open(root.resolve("index")));
       Map<String, String> data = SegmentInfos.readLatestCommit(indexDir).getUserData();
       this.confidence = RoutingIndex.confidenceOf(data);
       this.patches = Integer.parseInt(data.getOrDefault(PATCHES, "0"));
       this.index = new IndexWriter(indexDir, appending(true));
-      this.tomb = new IndexWriter(deferring(root.resolve("tomb")).apply(null), appending(false));
+      this.tomb =
+          new IndexWriter(
+              deferring(root.resolve("tomb")).apply(FSDirectory.open(root.resolve("tomb"))),
+              appending(false));
       this.names = NameTable.open(root.resolve("names"));
       this.triggers =
           TriggerTable.open(root.resolve("triggers"), false, deferring(root.resolve("triggers")));
