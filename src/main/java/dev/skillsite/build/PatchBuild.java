@@ -914,9 +914,9 @@ public final class PatchBuild {
           staged.addAll(routedFiles);
           routed.prepareCommit(); // the state's files written beside the site's syncs (not made it)
           // one sync of the file system for the site's files and the state's prepared ones
-          // (FileSystemSync; -Dskillsite.syncfs=false: an fsync each)
+          // (FileSystemSync, -Dskillsite.syncfs=true; by default an fsync each)
           dev.skillsite.output.FileSystemSync.Deferred stateSyncs =
-              dev.skillsite.output.FileSystemSync.ON
+              dev.skillsite.output.FileSystemSync.on()
                   ? routed.prepared().orElseGet(dev.skillsite.output.FileSystemSync.Deferred::new)
                   : null;
           AtomicSiteWriter.Published how =

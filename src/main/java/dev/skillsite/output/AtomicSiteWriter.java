@@ -207,7 +207,7 @@ public final class AtomicSiteWriter implements AutoCloseable {
 
   /**
    * As {@link #patch(List, List, int)}, with one sync of the file system ({@link FileSystemSync},
-   * when {@link FileSystemSync#ON}) in place of an fsync a staged file, covering also the files
+   * when {@link FileSystemSync#on()}) in place of an fsync a staged file, covering also the files
    * whose syncs {@code state} put off (the routing state's prepared commits, whose commit points
    * are renamed after this returns). The steps and what a crash at each leaves:
    *
@@ -224,8 +224,8 @@ public final class AtomicSiteWriter implements AutoCloseable {
    *       the journal is gone: the next build replays it.
    * </ol>
    *
-   * <p>{@code null} or knob off ({@code -Dskillsite.syncfs=false}): {@link #patch(List, List,
-   * int)}'s path, every staged file fsynced.
+   * <p>{@code null} or off (the default; on with {@code -Dskillsite.syncfs=true}): {@link
+   * #patch(List, List, int)}'s path, every staged file fsynced.
    */
   public Published patch(
       List<String> staged, List<String> deleted, int killAfter, FileSystemSync.Deferred state)
@@ -269,7 +269,7 @@ public final class AtomicSiteWriter implements AutoCloseable {
     }
     SiteJournal.Plan plan =
         new SiteJournal.Plan(staging.getFileName().toString(), deletions, renames);
-    boolean fileSystem = state != null && FileSystemSync.ON;
+    boolean fileSystem = state != null && FileSystemSync.on();
     if (fileSystem) {
       Path journal = SiteJournal.writeTemp(out, plan, false);
       List<Path> deferred = state.pending();

@@ -36,14 +36,24 @@ import java.util.Set;
  *       silently.
  * </ul>
  *
- * <p>Off with {@code -Dskillsite.syncfs=false} (and on other systems than Linux): fsyncs, as
- * before.
+ * <p>On with {@code -Dskillsite.syncfs=true} (Linux only); off, the default, fsyncs as before.
  */
 public final class FileSystemSync {
-  /** One syncfs for a patch's files, instead of an fsync a file (Linux only). */
-  public static final boolean ON =
-      !"false".equals(System.getProperty("skillsite.syncfs"))
-          && System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
+  private static final boolean LINUX =
+      System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
+
+  /**
+   * One syncfs for a patch's files, instead of an fsync a file (Linux only): on with {@code
+   * -Dskillsite.syncfs=true}. Off by default: on a file system other processes write to, the syncfs
+   * waits for their pages too, and session 15's pairs found it slower there (notes).
+   */
+  private static volatile boolean on =
+      "true".equals(System.getProperty("skillsite.syncfs")) && LINUX;
+
+  /** Whether a patch's files are synced by one syncfs ({@code -Dskillsite.syncfs=true}). */
+  public static boolean on() {
+    return on;
+  }
 
   /**
    * The dirty bytes a file's fsync is worth: a syncfs is taken while the machine's dirty total is
@@ -60,6 +70,12 @@ public final class FileSystemSync {
    * ({@link #BYTES_PER_FSYNC}); {@code null} and a negative bound restore them.
    */
   public static void forTests(List<String> syncCommand, long dirtyPerFile) {
+    forTests(syncCommand, dirtyPerFile, "true".equals(System.getProperty("skillsite.syncfs")));
+  }
+
+  /** Tests: as {@link #forTests(List, long)}, the syncfs path on or off ({@link #on()}). */
+  public static void forTests(List<String> syncCommand, long dirtyPerFile, boolean syncfs) {
+    on = syncfs && LINUX;
     command = syncCommand == null ? List.of("sync", "-f") : List.copyOf(syncCommand);
     bytesPerFsync = dirtyPerFile < 0 ? BYTES_PER_FSYNC : dirtyPerFile;
     unavailable = null;
@@ -125,15 +141,15 @@ public final class FileSystemSync {
 
   /**
    * Makes every file of {@code files} durable: one sync of each file system holding them ({@link
-   * #ON}, the dirty total within bounds, {@code sync -f} there and answering 0), else an fsync each
-   * ({@link SiteJournal#syncAll}). Throws when a file is not there (before any sync) or when its
-   * fsync fails.
+   * #on()}, the dirty total within bounds, {@code sync -f} there and answering 0), else an fsync
+   * each ({@link SiteJournal#syncAll}). Throws when a file is not there (before any sync) or when
+   * its fsync fails.
    */
   static void files(Collection<Path> files) throws IOException {
     if (files.isEmpty()) {
       return;
     }
-    if (!ON) {
+    if (!on) {
       fsyncEach(files);
       return;
     }
@@ -160,7 +176,7 @@ public final class FileSystemSync {
     if (folders.isEmpty()) {
       return;
     }
-    if (ON) {
+    if (on) {
       Map<Object, Path> byDevice = new LinkedHashMap<>();
       try {
         for (Path f : folders) {
@@ -268,13 +284,19 @@ public final class FileSystemSync {
   }
 
   /**
-   * The syncs a writer put off ({@link #ON}): the files it would have fsynced before a commit
+   * The syncs a writer put off ({@link #on()}): the files it would have fsynced before a commit
    * point, to be made durable by the caller's one sync ({@link AtomicSiteWriter#patch(List, List,
    * int, Deferred)}) — or by {@link #syncNow} before the writer renames a commit point that names
    * them, whichever comes first. A commit point is never renamed over files not yet durable.
    */
   public static final class Deferred {
     private final Set<Path> pending = new LinkedHashSet<>();
+    private final boolean active = on;
+
+    /** Whether syncs are put off into this ({@link #on()} when it was made). */
+    public boolean active() {
+      return active;
+    }
 
     /** Puts off the fsync of {@code file}. */
     public synchronized void add(Path file) {

@@ -10,10 +10,10 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FilterDirectory;
 
 /**
- * A routing state part's folder whose file syncs are put off ({@link FileSystemSync#ON}): Lucene's
- * {@code sync} of a commit's files (its first phase, {@code prepareCommit}) only records them in
- * {@code deferred}, and the publish makes them durable with the site's files in one sync of the
- * file system ({@link dev.skillsite.output.AtomicSiteWriter#patch(List, List, int,
+ * A routing state part's folder whose file syncs are put off ({@link FileSystemSync#on()}):
+ * Lucene's {@code sync} of a commit's files (its first phase, {@code prepareCommit}) only records
+ * them in {@code deferred}, and the publish makes them durable with the site's files in one sync of
+ * the file system ({@link dev.skillsite.output.AtomicSiteWriter#patch(List, List, int,
  * FileSystemSync.Deferred)}).
  *
  * <p>Why no commit point can become durable before the files it names: Lucene makes a commit the
@@ -39,7 +39,7 @@ final class DeferringDirectory extends FilterDirectory {
   public void sync(Collection<String> names) throws IOException {
     List<Path> files = new ArrayList<>();
     names.forEach(n -> files.add(folder.resolve(n)));
-    if (FileSystemSync.ON) {
+    if (deferred.active()) {
       files.forEach(deferred::add);
       return;
     }
@@ -65,7 +65,7 @@ final class DeferringDirectory extends FilterDirectory {
    */
   @Override
   public void syncMetaData() throws IOException {
-    if (FileSystemSync.ON && !renamed) {
+    if (deferred.active() && !renamed) {
       deferred.add(folder);
       return;
     }

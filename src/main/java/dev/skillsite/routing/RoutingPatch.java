@@ -419,6 +419,15 @@ public final class RoutingPatch {
 
   private static void writeState(Path root, String key, long gen, Map<String, String> notes)
       throws IOException {
+    installState(root, stageState(root, key, gen, notes, false));
+  }
+
+  /**
+   * The state file written whole to its temporary name; synced when {@code sync} (a patch's: its
+   * bytes durable before it is renamed to name the parts' new generations).
+   */
+  private static Path stageState(
+      Path root, String key, long gen, Map<String, String> notes, boolean sync) throws IOException {
     Properties p = new Properties();
     notes.forEach((k, v) -> p.setProperty(NOTE + k, v));
     p.setProperty("key", key);
@@ -427,12 +436,16 @@ public final class RoutingPatch {
     try (var out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
       p.store(out, "skillsite patch state");
     }
-    if (gen > 0) { // a patch's: durable before it names the parts' commits (a whole build swaps)
+    if (sync) {
       try (var ch = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.READ)) {
         ch.force(true);
       }
       FileSystemSync.observer().fsynced(List.of(tmp));
     }
+    return tmp;
+  }
+
+  private static void installState(Path root, Path tmp) throws IOException {
     FileSystemSync.observer().renaming(tmp, root.resolve(STATE));
     Files.move(tmp, root.resolve(STATE), StandardCopyOption.ATOMIC_MOVE);
   }
@@ -588,17 +601,10 @@ public final class RoutingPatch {
     private final FileSystemSync.Deferred deferred = new FileSystemSync.Deferred();
 
     /**
-     * Opens {@code folder} (the directory given, or a new FSDirectory when {@code null}) as a part
-     * whose syncs are put off into {@link #deferred}.
+     * Wraps the directory of the part at {@code folder}: its syncs put off into {@link #deferred}.
      */
     private java.util.function.UnaryOperator<Directory> deferring(Path folder) {
-      return d -> {
-        try {
-          return new DeferringDirectory(d != null ? d : FSDirectory.open(folder), folder, deferred);
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      };
+      return d -> new DeferringDirectory(d, folder, deferred);
     }
 
     private Patched(Path root, String key, String gen, Map<String, String> notes)
@@ -607,12 +613,16 @@ public final class RoutingPatch {
       this.notes = Map.copyOf(notes);
       this.key = key;
       this.gen = Long.parseLong(gen);
-      Directory indexDir = deferring(root.resolve("index")).apply(null);
+      Directory indexDir =
+          deferring(root.resolve("index")).apply(FSDirectory.open(root.resolve("index")));
       Map<String, String> data = SegmentInfos.readLatestCommit(indexDir).getUserData();
       this.confidence = RoutingIndex.confidenceOf(data);
       this.patches = Integer.parseInt(data.getOrDefault(PATCHES, "0"));
       this.index = new IndexWriter(indexDir, appending(true));
-      this.tomb = new IndexWriter(deferring(root.resolve("tomb")).apply(null), appending(false));
+      this.tomb =
+          new IndexWriter(
+              deferring(root.resolve("tomb")).apply(FSDirectory.open(root.resolve("tomb"))),
+              appending(false));
       this.names = NameTable.open(root.resolve("names"));
       this.triggers =
           TriggerTable.open(root.resolve("triggers"), false, deferring(root.resolve("triggers")));
@@ -1567,10 +1577,10 @@ public final class RoutingPatch {
 
     /**
      * Waits for the commits being prepared ({@link #prepareCommit}, the index's and tombstones'
-     * prepared behind) and returns the syncs they put off ({@link FileSystemSync#ON}): the publish
-     * makes them durable with the site's files, before {@link #commit} renames the commit points
-     * that name them (which otherwise syncs them itself). The tables' commits not prepared early
-     * ({@link #EARLY_PREPARE} off) are prepared in {@link #commit}, their files synced there.
+     * prepared behind) and returns the syncs they put off ({@link FileSystemSync#on()}): the
+     * publish makes them durable with the site's files, before {@link #commit} renames the commit
+     * points that name them (which otherwise syncs them itself). The tables' commits not prepared
+     * early ({@link #EARLY_PREPARE} off) are prepared in {@link #commit}, their files synced there.
      */
     public FileSystemSync.Deferred prepared() throws IOException {
       awaitTables();
@@ -1625,11 +1635,34 @@ public final class RoutingPatch {
               new Part("surfaces", () -> surfaces.commit(Map.of(GEN, next))),
               new Part(SIMILAR, () -> similar.commit(Map.of(GEN, next))));
       long start = System.nanoTime();
-      commitParts(parts, PARALLEL_COMMIT);
+      // the state file's next bytes written and synced beside the parts' commits (its sync shares
+      // their journal commit); renamed into place only once every part is committed
+      java.util.concurrent.Future<Path> stateFile =
+          COMMITS.submit(() -> stageState(root, key, gen + 1, notes, true));
+      try {
+        commitParts(parts, PARALLEL_COMMIT);
+      } finally {
+        awaitStateFile(stateFile);
+      }
       beforePart.accept(STATE); // tests: a crash after every part, before the state names them
-      writeState(root, key, gen + 1, notes);
+      installState(root, awaitStateFile(stateFile));
       committed = true;
       lastCommit = Commit.of(parts, (System.nanoTime() - start) / 1_000_000, tablesMillis);
+    }
+
+    /** {@link #stageState}'s file, once written and synced; its failure as this thread's. */
+    private static Path awaitStateFile(java.util.concurrent.Future<Path> f) throws IOException {
+      try {
+        return f.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        }
+        throw new IOException("the state file was not written", e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while the state file was written");
+      }
     }
 
     /**

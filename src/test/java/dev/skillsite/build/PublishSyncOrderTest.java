@@ -38,10 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * publishes, a routing part's {@code segments_N}, the state file naming the parts' generations — is
  * renamed before the files it names are durable, and that no journal or replaced commit is deleted
  * before the renames that replace it are durable. Run on a real routing patch (a body edit inside
- * the routing window: the site's files, the export, all five parts of the routing state) by the
- * default path (one sync of the file system, {@link FileSystemSync#ON}), by its fallbacks ({@code
- * sync -f} failing, missing, the dirty bound), and with {@code -Dskillsite.syncfs=false} by the
- * fsync a file path.
+ * the routing window: the site's files, the export, all five parts of the routing state) with one
+ * sync of the file system ({@link FileSystemSync#on()}), by its fallbacks ({@code sync -f} failing,
+ * missing, the dirty bound), and by the default path, an fsync a file.
  */
 class PublishSyncOrderTest {
   private static final Path CORPUS = Path.of("../shared/corpora/anthropic");
@@ -57,20 +56,24 @@ class PublishSyncOrderTest {
 
   @Test
   void oneSyncOfTheFileSystemMakesEveryFileDurableBeforeItsCommitPoint() throws IOException {
-    FileSystemSync.forTests(null, NO_BOUND);
+    FileSystemSync.forTests(null, NO_BOUND, true);
     Disk disk = patchObserved("one sync");
-    if (FileSystemSync.ON) {
-      assertTrue(disk.fileSystemSyncs >= 2, "the files' sync and the renames': " + disk);
-      assertEquals(1, disk.fsyncedFiles, "no file fsynced one by one but the state file: " + disk);
-    } else {
-      assertEquals(0, disk.fileSystemSyncs, disk.toString());
-      assertTrue(disk.fsyncedFiles > 20, disk.toString());
-    }
+    assertTrue(disk.fileSystemSyncs >= 2, "the files' sync and the renames': " + disk);
+    assertEquals(1, disk.fsyncedFiles, "no file fsynced one by one but the state file: " + disk);
+  }
+
+  /** The default path (off): every file fsynced, in an order the model accepts as well. */
+  @Test
+  void anFsyncEachMakesEveryFileDurableBeforeItsCommitPoint() throws IOException {
+    FileSystemSync.forTests(null, NO_BOUND, false);
+    Disk disk = patchObserved("an fsync each");
+    assertEquals(0, disk.fileSystemSyncs, disk.toString());
+    assertTrue(disk.fsyncedFiles > 20, disk.toString());
   }
 
   @Test
   void aSyncThatFailsFallsBackToAnFsyncEachInTheSameOrder() throws IOException {
-    FileSystemSync.forTests(List.of("false"), NO_BOUND); // answers 1, as a write-back error would
+    FileSystemSync.forTests(List.of("false"), NO_BOUND, true); // answers 1, as an error would
     Disk disk = patchObserved("sync -f fails");
     assertEquals(0, disk.fileSystemSyncs, disk.toString());
     assertTrue(disk.fsyncedFiles > 20, "the staged files and the state's: " + disk);
@@ -78,7 +81,7 @@ class PublishSyncOrderTest {
 
   @Test
   void aMissingSyncCommandFallsBackToAnFsyncEach() throws IOException {
-    FileSystemSync.forTests(List.of(tmp.resolve("no-such-sync").toString(), "-f"), NO_BOUND);
+    FileSystemSync.forTests(List.of(tmp.resolve("no-such-sync").toString(), "-f"), NO_BOUND, true);
     Disk disk = patchObserved("no sync command");
     assertEquals(0, disk.fileSystemSyncs, disk.toString());
     assertTrue(disk.fsyncedFiles > 20, disk.toString());
@@ -86,7 +89,7 @@ class PublishSyncOrderTest {
 
   @Test
   void moreDirtyBytesThanTheBoundFallBackToAnFsyncEach() throws IOException {
-    FileSystemSync.forTests(null, 0); // the bound: the patch's own bytes
+    FileSystemSync.forTests(null, 0, true); // the bound: the patch's own bytes
     // 64 MB of "a neighbour's" dirty pages, written just before the patch (write-back starts
     // after 30 s, or past the machine's background threshold, far above)
     Disk disk =
