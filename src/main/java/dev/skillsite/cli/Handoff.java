@@ -373,8 +373,15 @@ final class Handoff {
                     + BuildResult.count(patch.files(), "file")
                     + " replaced in place; "
                     + patch.steps()));
-      } else if (!patch.reason().isEmpty()) {
-        lines.add(new Line(true, "patch: not taken, built whole (" + patch.reason() + ")"));
+      } else {
+        lines.add(
+            new Line(
+                true,
+                "patch: not taken, built whole ("
+                    + (patch.reason().isEmpty()
+                        ? "the resident builder's patch was refused; its output says why"
+                        : patch.reason())
+                    + ")"));
       }
     }
     if (!result.published()) {

@@ -78,8 +78,9 @@ class HandoffTest {
   void aRefusedPatchIsBuiltWholeByTheResidentAndTheSocketOutlivesTheSwap() throws Exception {
     startResident();
     Path gamma = writeSkill("gamma", "Use when the user asks to \"roast cocoa nibs\".");
-    Client c = client("--changed", gamma.toString());
+    Client c = client("--changed", gamma.toString(), "--timings");
     assertEquals(0, c.code(), c.toString());
+    assertTrue(c.err().contains("patch: not taken, built whole ("), c.toString());
     assertTrue(c.err().contains("handoff: built by the resident builder"), c.toString());
     assertTrue(c.out().contains(": 3 skills"), c.toString());
     assertTrue(Files.exists(site().resolve("skills/gamma/index.html")));
