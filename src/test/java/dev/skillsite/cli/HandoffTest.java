@@ -128,6 +128,44 @@ class HandoffTest {
         List.of(), SiteFingerprint.differences(cleanBuild(), SiteFingerprint.ofPatched(site())));
   }
 
+  @Test
+  void aServingResidentTakesTheHandToo() throws Exception {
+    writeSkill("alpha", "Use when the user asks to \"brew green tea\".");
+    writeSkill("beta", "Use when the user asks to \"grind coffee beans\".");
+    ServeCommand serve = new ServeCommand();
+    CommandLine cl = new CommandLine(serve);
+    StringWriter served = new StringWriter();
+    cl.setOut(Watching.printingTo(served));
+    cl.setErr(new PrintWriter(new StringWriter(), true));
+    String templates = templates();
+    Future<Integer> serving =
+        threads.submit(
+            () ->
+                cl.execute(
+                    "--content",
+                    content().toString(),
+                    "--out",
+                    site().toString(),
+                    "--port",
+                    "0",
+                    "--watch",
+                    "--templates",
+                    templates));
+    try {
+      await(served::toString, s -> s.contains("serving "), 90);
+      Path alpha = writeSkill("alpha", "Use when the user asks to \"steep oolong slowly\".");
+      Client c = client("--changed", alpha.toString());
+      assertEquals(0, c.code(), c.toString());
+      assertTrue(c.err().contains("handoff: built by the resident builder"), c.toString());
+      assertTrue(
+          Files.readString(site().resolve("skills/alpha/index.html")).contains("steep oolong"));
+    } finally {
+      serve.stop();
+    }
+    assertEquals(0, serving.get());
+    assertFalse(Files.exists(Handoff.socketOf(site()), LinkOption.NOFOLLOW_LINKS));
+  }
+
   private record Client(int code, String out, String err) {}
 
   /** {@code build} with the content, site and templates of this test and {@code more}. */
