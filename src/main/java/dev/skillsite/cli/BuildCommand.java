@@ -285,7 +285,7 @@ public final class BuildCommand implements Callable<Integer> {
                 site.buildOptions(false),
                 first,
                 built,
-                rebinding(ServeCommand.listener(out, err, new BuildStatus()), resident),
+                Handoff.rebinding(ServeCommand.listener(out, err, new BuildStatus()), resident),
                 Optional.of(patches));
         ContentWatcher watcher = ContentWatcher.start(watched, debounce, r::changed)) {
       resident.set(
@@ -306,41 +306,5 @@ public final class BuildCommand implements Callable<Integer> {
         resident.get().get().close();
       }
     }
-  }
-
-  /**
-   * {@code listener}, binding the resident's socket again after each build (a whole build swaps the
-   * output folder, its cache and the socket in it, away).
-   */
-  private static Rebuilder.Listener rebinding(
-      Rebuilder.Listener listener, AtomicReference<Optional<Handoff.Resident>> resident) {
-    return new Rebuilder.Listener() {
-      @Override
-      public void refreshed(BuildResult result) {
-        listener.refreshed(result);
-      }
-
-      @Override
-      public void built(BuildResult result) {
-        listener.built(result);
-        resident.get().ifPresent(Handoff.Resident::rebindIfGone);
-      }
-
-      @Override
-      public void patched(BuildResult result) {
-        listener.patched(result);
-        resident.get().ifPresent(Handoff.Resident::rebindIfGone);
-      }
-
-      @Override
-      public void refused(String why) {
-        listener.refused(why);
-      }
-
-      @Override
-      public void failed(Exception e) {
-        listener.failed(e);
-      }
-    };
   }
 }

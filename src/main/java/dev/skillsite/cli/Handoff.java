@@ -2,6 +2,7 @@ package dev.skillsite.cli;
 
 import dev.skillsite.build.BuildResult;
 import dev.skillsite.cache.BuildCache;
+import dev.skillsite.serve.Rebuilder;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -27,16 +28,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * {@code build --changed} handed to the resident builder ({@code build --watch}) that keeps the
- * same output folder, as Gradle's daemon or Bazel's server takes a client's command: the resident
- * patches the paths with its warm code and open state (about a second at 100,000 skills where a new
- * JVM takes many), and the client prints the result and exits with its code. Without a resident, or
- * when it does not answer (a socket left by a killed one), or when its settings are not the
- * client's (content, templates, base URL, skill limit, --strict, --no-cache), the client builds as
- * before: the folder's lock then tells whether another writer keeps it.
+ * {@code build --changed} handed to the resident builder ({@code build --watch}, {@code serve
+ * --watch}) that keeps the same output folder, as Gradle's daemon or Bazel's server takes a
+ * client's command: the resident patches the paths with its warm code and open state (about a
+ * second at 100,000 skills where a new JVM takes many), and the client prints the result and exits
+ * with its code. Without a resident, or when it does not answer (a socket left by a killed one), or
+ * when its settings are not the client's (content, templates, base URL, skill limit, --strict,
+ * --no-cache), the client builds as before: the folder's lock then tells whether another writer
+ * keeps it.
  *
  * <p>The resident listens on a Unix-domain socket, {@code .skillsite-cache/builder.sock} in the
  * output folder, readable and writable by its owner only; a connection from another user is closed
@@ -344,6 +347,42 @@ final class Handoff {
     }
   }
 
+  /**
+   * {@code listener}, binding the resident's socket again after each build (a whole build swaps the
+   * output folder, its cache and the socket in it, away).
+   */
+  static Rebuilder.Listener rebinding(
+      Rebuilder.Listener listener, AtomicReference<Optional<Handoff.Resident>> resident) {
+    return new Rebuilder.Listener() {
+      @Override
+      public void refreshed(BuildResult result) {
+        listener.refreshed(result);
+      }
+
+      @Override
+      public void built(BuildResult result) {
+        listener.built(result);
+        resident.get().ifPresent(Handoff.Resident::rebindIfGone);
+      }
+
+      @Override
+      public void patched(BuildResult result) {
+        listener.patched(result);
+        resident.get().ifPresent(Handoff.Resident::rebindIfGone);
+      }
+
+      @Override
+      public void refused(String why) {
+        listener.refused(why);
+      }
+
+      @Override
+      public void failed(Exception e) {
+        listener.failed(e);
+      }
+    };
+  }
+
   /** One line of a handed build's report: for standard error, or output. */
   record Line(boolean err, String text) {}
 
@@ -354,7 +393,7 @@ final class Handoff {
     lines.add(
         new Line(
             true,
-            "handoff: built by the resident builder (build --watch, pid "
+            "handoff: built by the resident builder (pid "
                 + ProcessHandle.current().pid()
                 + ") that keeps "
                 + out));
@@ -373,8 +412,15 @@ final class Handoff {
                     + BuildResult.count(patch.files(), "file")
                     + " replaced in place; "
                     + patch.steps()));
-      } else if (!patch.reason().isEmpty()) {
-        lines.add(new Line(true, "patch: not taken, built whole (" + patch.reason() + ")"));
+      } else {
+        lines.add(
+            new Line(
+                true,
+                "patch: not taken, built whole ("
+                    + (patch.reason().isEmpty()
+                        ? "the resident builder's patch was refused; its output says why"
+                        : patch.reason())
+                    + ")"));
       }
     }
     if (!result.published()) {

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,18 +92,32 @@ public final class ServeCommand implements Callable<Integer> {
       Supplier<BuildPipeline> pipelines =
           () -> new BuildPipeline(new SiteGenerator(templates), progress, true).locking(writers);
       // a burst the patch can prove confined is patched in place; else refreshed and built whole
+      AtomicReference<Optional<Handoff.Resident>> resident =
+          new AtomicReference<>(Optional.empty());
       Rebuilder rebuilder =
           new Rebuilder(
               pipelines,
               site.buildOptions(false),
               pipeline,
               first,
-              listener(out, err, status),
+              Handoff.rebinding(listener(out, err, status), resident),
               Optional.of(new PatchBuild(pipelines, templates, writers)));
       try (Rebuilder r = rebuilder;
           SiteServer server = SiteServer.start(bind, port, site.out, status, watch);
           AutoCloseable watcher =
               watch ? ContentWatcher.start(watched, debounce, r::changed) : () -> {}) {
+        if (watch) { // build --changed into this folder is handed here
+          resident.set(
+              Handoff.Resident.start(
+                  OutputLocation.check(site.out, site.content).out(),
+                  Handoff.settings(site, false),
+                  false,
+                  r::handed,
+                  why -> {
+                    err.println(why);
+                    err.flush();
+                  }));
+        }
         out.println(
             "serving "
                 + site.out
@@ -114,6 +129,10 @@ public final class ServeCommand implements Callable<Integer> {
                 + (watch ? " (watching " + site.content + ")" : ""));
         out.flush();
         stop.await();
+      } finally {
+        if (resident.get().isPresent()) {
+          resident.get().get().close();
+        }
       }
       return 0;
     } catch (BindException e) {

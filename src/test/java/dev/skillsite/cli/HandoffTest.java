@@ -78,8 +78,9 @@ class HandoffTest {
   void aRefusedPatchIsBuiltWholeByTheResidentAndTheSocketOutlivesTheSwap() throws Exception {
     startResident();
     Path gamma = writeSkill("gamma", "Use when the user asks to \"roast cocoa nibs\".");
-    Client c = client("--changed", gamma.toString());
+    Client c = client("--changed", gamma.toString(), "--timings");
     assertEquals(0, c.code(), c.toString());
+    assertTrue(c.err().contains("patch: not taken, built whole ("), c.toString());
     assertTrue(c.err().contains("handoff: built by the resident builder"), c.toString());
     assertTrue(c.out().contains(": 3 skills"), c.toString());
     assertTrue(Files.exists(site().resolve("skills/gamma/index.html")));
@@ -125,6 +126,44 @@ class HandoffTest {
     assertTrue(System.nanoTime() - start < 60_000_000_000L);
     assertEquals(
         List.of(), SiteFingerprint.differences(cleanBuild(), SiteFingerprint.ofPatched(site())));
+  }
+
+  @Test
+  void aServingResidentTakesTheHandToo() throws Exception {
+    writeSkill("alpha", "Use when the user asks to \"brew green tea\".");
+    writeSkill("beta", "Use when the user asks to \"grind coffee beans\".");
+    ServeCommand serve = new ServeCommand();
+    CommandLine cl = new CommandLine(serve);
+    StringWriter served = new StringWriter();
+    cl.setOut(Watching.printingTo(served));
+    cl.setErr(new PrintWriter(new StringWriter(), true));
+    String templates = templates();
+    Future<Integer> serving =
+        threads.submit(
+            () ->
+                cl.execute(
+                    "--content",
+                    content().toString(),
+                    "--out",
+                    site().toString(),
+                    "--port",
+                    "0",
+                    "--watch",
+                    "--templates",
+                    templates));
+    try {
+      await(served::toString, s -> s.contains("serving "), 90);
+      Path alpha = writeSkill("alpha", "Use when the user asks to \"steep oolong slowly\".");
+      Client c = client("--changed", alpha.toString());
+      assertEquals(0, c.code(), c.toString());
+      assertTrue(c.err().contains("handoff: built by the resident builder"), c.toString());
+      assertTrue(
+          Files.readString(site().resolve("skills/alpha/index.html")).contains("steep oolong"));
+    } finally {
+      serve.stop();
+    }
+    assertEquals(0, serving.get());
+    assertFalse(Files.exists(Handoff.socketOf(site()), LinkOption.NOFOLLOW_LINKS));
   }
 
   private record Client(int code, String out, String err) {}
