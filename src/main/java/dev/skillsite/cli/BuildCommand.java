@@ -288,16 +288,7 @@ public final class BuildCommand implements Callable<Integer> {
                 Handoff.rebinding(ServeCommand.listener(out, err, new BuildStatus()), resident),
                 Optional.of(patches));
         ContentWatcher watcher = ContentWatcher.start(watched, debounce, r::changed)) {
-      resident.set(
-          Handoff.Resident.start(
-              OutputLocation.check(site.out, site.content).out(),
-              Handoff.settings(site, strict),
-              strict,
-              r::handed,
-              why -> {
-                err.println(why);
-                err.flush();
-              }));
+      resident.set(Handoff.Resident.start(site, strict, r, err));
       out.println("watching " + site.content + " (Ctrl-C stops)");
       out.flush();
       stop.await();

@@ -2,6 +2,7 @@ package dev.skillsite.cli;
 
 import dev.skillsite.build.BuildResult;
 import dev.skillsite.cache.BuildCache;
+import dev.skillsite.output.OutputLocation;
 import dev.skillsite.serve.Rebuilder;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -171,6 +172,24 @@ final class Handoff {
       acceptor = new Thread(this::accept, "skillsite-handoff");
       acceptor.setDaemon(true);
       acceptor.start();
+    }
+
+    /**
+     * The resident of {@code site}'s output folder for {@code build --watch} and {@code serve
+     * --watch}: {@code rebuilder} patches what clients hand it, and why it cannot listen goes to
+     * {@code err}.
+     */
+    static Optional<Resident> start(
+        SiteOptions site, boolean strict, Rebuilder rebuilder, PrintWriter err) throws IOException {
+      return start(
+          OutputLocation.check(site.out, site.content).out(),
+          settings(site, strict),
+          strict,
+          rebuilder::handed,
+          why -> {
+            err.println(why);
+            err.flush();
+          });
     }
 
     /**

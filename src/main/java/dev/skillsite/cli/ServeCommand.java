@@ -107,16 +107,7 @@ public final class ServeCommand implements Callable<Integer> {
           AutoCloseable watcher =
               watch ? ContentWatcher.start(watched, debounce, r::changed) : () -> {}) {
         if (watch) { // build --changed into this folder is handed here
-          resident.set(
-              Handoff.Resident.start(
-                  OutputLocation.check(site.out, site.content).out(),
-                  Handoff.settings(site, false),
-                  false,
-                  r::handed,
-                  why -> {
-                    err.println(why);
-                    err.flush();
-                  }));
+          resident.set(Handoff.Resident.start(site, false, r, err));
         }
         out.println(
             "serving "
