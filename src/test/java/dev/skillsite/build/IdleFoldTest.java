@@ -92,13 +92,8 @@ class IdleFoldTest {
               SiteFingerprint.ofPatched(inline), SiteFingerprint.ofPatched(idle)),
           "edit " + k);
       if (k % 4 == 3 || k == WORDS.size() - 1) {
-        Path clean = tmp.resolve("clean-" + k);
-        RoutingWireTest.build(content, clean);
-        assertEquals(
-            List.of(),
-            SiteFingerprint.differences(
-                SiteFingerprint.ofPatched(clean), SiteFingerprint.ofPatched(idle)),
-            "edit " + k + ": a clean build");
+        RoutingWireTest.assertACleanBuilds(
+            content, idle, tmp.resolve("clean-" + k), "edit " + k + ": a clean build");
       }
     }
     System.out.printf(
@@ -157,13 +152,8 @@ class IdleFoldTest {
         Optional<BuildResult> r =
             resident.patchOnly(options(content, site), List.of(file), why -> {});
         assertTrue(r.isPresent(), "the save during the fold patched");
-        Path clean = tmp.resolve("clean-" + k);
-        RoutingWireTest.build(content, clean);
-        assertEquals(
-            List.of(),
-            SiteFingerprint.differences(
-                SiteFingerprint.ofPatched(clean), SiteFingerprint.ofPatched(site)),
-            "edit " + k + ": the save during the fold");
+        RoutingWireTest.assertACleanBuilds(
+            content, site, tmp.resolve("clean-" + k), "edit " + k + ": the save during the fold");
         was = next;
         k++;
       }

@@ -149,13 +149,7 @@ class RoutingWirePairTest {
         RoutingWireTest.build(content, out);
         continue;
       }
-      Path clean = tmp.resolve("clean-" + refused.size());
-      RoutingWireTest.build(content, clean);
-      assertEquals(
-          List.of(),
-          SiteFingerprint.differences(
-              SiteFingerprint.ofPatched(clean), SiteFingerprint.ofPatched(out)),
-          p);
+      RoutingWireTest.assertACleanBuilds(content, out, tmp.resolve("clean-" + refused.size()), p);
       if (pairs(out) != pairsBefore) {
         assertTrue(
             dev.skillsite.site.HealthState.deltaRecord(out, "mf").isPresent(),
@@ -239,13 +233,7 @@ class RoutingWirePairTest {
       } else {
         assertTrue(r.patch().taken(), k + ": " + r.patch());
       }
-      Path clean = tmp.resolve("clean-" + k);
-      RoutingWireTest.build(content, clean);
-      assertEquals(
-          List.of(),
-          SiteFingerprint.differences(
-              SiteFingerprint.ofPatched(clean), SiteFingerprint.ofPatched(out)),
-          "edit " + k);
+      RoutingWireTest.assertACleanBuilds(content, out, tmp.resolve("clean-" + k), "edit " + k);
     }
   }
 
@@ -270,12 +258,7 @@ class RoutingWirePairTest {
             new BuildOptions(content, out, Optional.empty(), true, true),
             Optional.of(List.of(file)));
     assertTrue(r.patch().taken(), r.patch().toString());
-    Path clean = tmp.resolve("clean");
-    RoutingWireTest.build(content, clean);
-    assertEquals(
-        List.of(),
-        SiteFingerprint.differences(
-            SiteFingerprint.ofPatched(clean), SiteFingerprint.ofPatched(out)));
+    RoutingWireTest.assertACleanBuilds(content, out, tmp.resolve("clean"), "");
   }
 
   private Path content() throws IOException {

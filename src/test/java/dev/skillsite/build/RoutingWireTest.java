@@ -213,12 +213,7 @@ class RoutingWireTest {
     assertTrue(r.patch().taken(), r.patch().toString());
     assertTrue(r.patch().steps().contains("related ("), r.patch().steps());
     assertEquals("1\n", Files.readString(marker));
-    Path clean = tmp.resolve("clean");
-    build(content, clean);
-    assertEquals(
-        List.of(),
-        SiteFingerprint.differences(
-            SiteFingerprint.ofPatched(clean), SiteFingerprint.ofPatched(out)));
+    assertACleanBuilds(content, out, tmp.resolve("clean"), "");
   }
 
   /**
@@ -675,6 +670,17 @@ class RoutingWireTest {
           now.diagnostics(),
           Optional.of(content.toRealPath()));
     }
+  }
+
+  /** A clean build of {@code content} into {@code clean} equals {@code site}, patched. */
+  static void assertACleanBuilds(Path content, Path site, Path clean, String at)
+      throws IOException {
+    build(content, clean);
+    assertEquals(
+        List.of(),
+        SiteFingerprint.differences(
+            SiteFingerprint.ofPatched(clean), SiteFingerprint.ofPatched(site)),
+        at);
   }
 
   static void build(Path content, Path out) throws IOException {

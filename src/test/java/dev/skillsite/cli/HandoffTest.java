@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SortedMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -70,8 +69,7 @@ class HandoffTest {
     // the result came after the page was published
     assertTrue(
         Files.readString(site().resolve("skills/alpha/index.html")).contains("steep oolong"));
-    assertEquals(
-        List.of(), SiteFingerprint.differences(cleanBuild(), SiteFingerprint.ofPatched(site())));
+    assertSiteIsACleanBuilds();
   }
 
   @Test
@@ -93,8 +91,7 @@ class HandoffTest {
     Client again = client("--changed", beta.toString());
     assertEquals(0, again.code(), again.toString());
     assertTrue(again.err().contains("handoff: built by the resident builder"), again.toString());
-    assertEquals(
-        List.of(), SiteFingerprint.differences(cleanBuild(), SiteFingerprint.ofPatched(site())));
+    assertSiteIsACleanBuilds();
   }
 
   @Test
@@ -109,8 +106,7 @@ class HandoffTest {
 
   @Test
   void aSocketLeftByADeadResidentIsIgnoredAndTheClientPatchesItself() throws Exception {
-    writeSkill("alpha", "Use when the user asks to \"brew green tea\".");
-    writeSkill("beta", "Use when the user asks to \"grind coffee beans\".");
+    writeTwoSkills();
     assertEquals(0, build(site()));
     Path socket = Handoff.socketOf(site());
     try (ServerSocketChannel dead = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
@@ -124,14 +120,12 @@ class HandoffTest {
     assertFalse(c.err().contains("handoff:"), c.toString());
     assertTrue(c.err().contains("patch: 1 changed skill"), c.toString());
     assertTrue(System.nanoTime() - start < 60_000_000_000L);
-    assertEquals(
-        List.of(), SiteFingerprint.differences(cleanBuild(), SiteFingerprint.ofPatched(site())));
+    assertSiteIsACleanBuilds();
   }
 
   @Test
   void aServingResidentTakesTheHandToo() throws Exception {
-    writeSkill("alpha", "Use when the user asks to \"brew green tea\".");
-    writeSkill("beta", "Use when the user asks to \"grind coffee beans\".");
+    writeTwoSkills();
     ServeCommand serve = new ServeCommand();
     CommandLine cl = new CommandLine(serve);
     StringWriter served = new StringWriter();
@@ -190,8 +184,7 @@ class HandoffTest {
   }
 
   private void startResident() throws Exception {
-    writeSkill("alpha", "Use when the user asks to \"brew green tea\".");
-    writeSkill("beta", "Use when the user asks to \"grind coffee beans\".");
+    writeTwoSkills();
     resident = new BuildCommand();
     CommandLine cl = new CommandLine(resident);
     cl.setOut(Watching.printingTo(residentOut));
@@ -219,11 +212,19 @@ class HandoffTest {
         "--content", content().toString(), "--out", out.toString(), "--templates", templates());
   }
 
-  /** A clean build of the same content into a new folder. */
-  private SortedMap<String, String> cleanBuild() throws IOException {
+  /** The site equals a clean build of the same content into a new folder. */
+  private void assertSiteIsACleanBuilds() throws IOException {
     Path clean = tmp.resolve("clean-" + System.nanoTime());
     assertEquals(0, build(clean));
-    return SiteFingerprint.ofPatched(clean);
+    assertEquals(
+        List.of(),
+        SiteFingerprint.differences(
+            SiteFingerprint.ofPatched(clean), SiteFingerprint.ofPatched(site())));
+  }
+
+  private void writeTwoSkills() throws IOException {
+    writeSkill("alpha", "Use when the user asks to \"brew green tea\".");
+    writeSkill("beta", "Use when the user asks to \"grind coffee beans\".");
   }
 
   private Path content() {
