@@ -140,6 +140,22 @@ final class PatchState implements AutoCloseable {
     return new Opened(Optional.of(new PatchState(t.get())), "");
   }
 
+  /**
+   * The source (content path of its SKILL.md) the last build of {@code site} recorded for {@code
+   * id}, whatever its key (a skill's source moves only with a whole build); empty without one.
+   */
+  static Optional<String> sourceOf(Path site, SkillId id) {
+    Optional<RecordTable> t = RecordTable.open(site.resolve(PATH));
+    if (t.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return new PatchState(t.get()).skill(id).map(SkillRecord::source);
+    } finally {
+      close(t.get());
+    }
+  }
+
   /** {@link #open}'s answer: the state, or why there is none to use. */
   record Opened(Optional<PatchState> state, String why) {}
 

@@ -40,9 +40,20 @@ final class RelatedPatch {
    * like this" query on the patched index (2–4 ms of CPU on {@code large} in a fresh JVM, up to
    * {@code SimilarSkills.MAX_POSTINGS} postings at scale), so this bounds what relating adds to a
    * patch; an edit touching a word hundreds of skills' surfaces use exceeds it (see
-   * docs/notes/issue-27.md: recording which skills walk and rank each word narrows the set).
+   * docs/notes/issue-27.md: recording which skills walk and rank each word narrows the set). With
+   * {@code PatchCaps.PRICED_RELATED} the route step prices them (its budget) and this is its
+   * ceiling, {@link #MAX_PATCHED}; off, 512.
    */
-  static final int MAX_ASKED = 512;
+  static final int MAX_ASKED = dev.skillsite.routing.PatchCaps.maxSimilar();
+
+  /**
+   * More lists that change than this in one patch: the build falls back. Each changed list makes
+   * its skill's page again (a page of another skill), so this bounds the pages a patch renders for
+   * related lists, as {@code MAX_ASKED} did when it bounded the lists asked (with {@code
+   * PatchCaps.PRICED_RELATED}: asked lists are priced by the route step, changed ones bounded
+   * here).
+   */
+  static final int MAX_CHANGED = dev.skillsite.routing.PatchCaps.MAX_SIMILAR;
 
   private RelatedPatch() {}
 
@@ -105,6 +116,9 @@ final class RelatedPatch {
     }
     if (out.isEmpty()) {
       return new Patched(Map.of(), Optional.empty());
+    }
+    if (out.size() > MAX_CHANGED) {
+      return new Refused(out.size() + " skills' related lists change, more than " + MAX_CHANGED);
     }
     if (state.patchedLists() + out.size() > MAX_PATCHED) {
       return new Refused(

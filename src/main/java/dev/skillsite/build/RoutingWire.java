@@ -287,7 +287,8 @@ final class RoutingWire implements RoutingSeam {
                       state,
                       p,
                       reach,
-                      id -> current.containsKey(id) ? Optional.of(current.get(id)) : pub.apply(id));
+                      id -> current.containsKey(id) ? Optional.of(current.get(id)) : pub.apply(id),
+                      id -> descriptionKey(site, olds, id));
             }
             if (health.isEmpty()) {
               HealthState.Result hr =
@@ -386,6 +387,15 @@ final class RoutingWire implements RoutingSeam {
   private static final int REACH_REMADE = 256;
 
   /**
+   * A reachable skill no change touched that none of its triggers routes to first now (another
+   * skill's edit took its last trigger: replicas' near-ties at 113×) is inserted unreachable as a
+   * changed one is ({@link Moves#lost}: its entry from all its triggers' rankings now, its finding
+   * at its published SKILL.md's description key) instead of refusing the patch ({@code
+   * -Dskillsite.reachlost=false}: refused).
+   */
+  static final boolean REACH_LOST = !"false".equals(System.getProperty("skillsite.reachlost"));
+
+  /**
    * Adds to {@code reach} what the report shows now of each skill no change touched whose
    * reachability or unreachable entry a moved top may change ({@link HealthProbes.Decision#reach}):
    * every trigger of it (its published SKILL.md, as the check probes them) ranked now — from the
@@ -400,7 +410,8 @@ final class RoutingWire implements RoutingSeam {
       HealthState state,
       RoutingPatcher.Patched p,
       List<HealthState.Reach> reach,
-      java.util.function.Function<SkillId, Optional<Skill>> skills) {
+      java.util.function.Function<SkillId, Optional<Skill>> skills,
+      java.util.function.Function<SkillId, Optional<String>> where) {
     if (ids.size() > REACH_REMADE) {
       return Optional.of(
           ids.size()
@@ -409,6 +420,7 @@ final class RoutingWire implements RoutingSeam {
               + ")");
     }
     Map<String, Optional<SkillId>> tops = new java.util.HashMap<>();
+    Map<String, List<IndexAnswers.Ranked>> ranked = new java.util.HashMap<>();
     for (SkillId id : ids) {
       Optional<Skill> s = skills.apply(id);
       if (s.isEmpty()) {
@@ -429,6 +441,7 @@ final class RoutingWire implements RoutingSeam {
           }
           top = r.isEmpty() ? Optional.empty() : Optional.of(r.get(0).id());
           tops.put(t, top);
+          ranked.put(t, r);
         }
         takenBy.add(top);
       }
@@ -436,6 +449,15 @@ final class RoutingWire implements RoutingSeam {
       if (!state.unreachable(id)) {
         if (reached) {
           continue; // reachable before and now: the report shows nothing of it
+        }
+        if (REACH_LOST) {
+          // unreachable now: inserted as a changed skill gone unreachable is (every trigger of it
+          // ranked now above; its place, its description key, from its published copy)
+          Optional<String> no = Moves.lost(s.get(), ranked, reach, skills, where);
+          if (no.isPresent()) {
+            return no;
+          }
+          continue;
         }
         return Optional.of(
             id.value()
@@ -1230,6 +1252,26 @@ final class RoutingWire implements RoutingSeam {
     Map<SkillId, Optional<Skill>> known = new java.util.HashMap<>();
     moves.changed.forEach((id, s) -> known.put(id, Optional.of(s)));
     return id -> known.computeIfAbsent(id, x -> published(site, olds, x));
+  }
+
+  /**
+   * Where the description key of a skill the patch did not change sits ({@code source:line:col}, as
+   * the check places its unreachable finding): its source as the last build recorded it ({@link
+   * PatchState}), the line in its published SKILL.md copy (the same bytes); empty when either does
+   * not read.
+   */
+  private Optional<String> descriptionKey(Path site, Path olds, SkillId id) {
+    Optional<String> source = PatchState.sourceOf(site, id);
+    Optional<Skill> s = published(site, olds, id);
+    if (source.isEmpty() || s.isEmpty()) {
+      return Optional.empty();
+    }
+    dev.skillsite.model.SourcePos key =
+        dev.skillsite.check.DescriptionFacts.of(
+                olds.resolve("published").resolve(id.value()), s.get())
+            .key();
+    return Optional.of(
+        new dev.skillsite.model.SourcePos(source.get(), key.line(), key.col()).toString());
   }
 
   /**

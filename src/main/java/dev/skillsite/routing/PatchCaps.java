@@ -47,12 +47,51 @@ public final class PatchCaps {
    */
   public static final int MAX_SIMILAR = 512;
 
+  /**
+   * Related lists priced by their cost, as the rankings are, instead of refused past {@link
+   * #MAX_SIMILAR} by count ({@code -Dskillsite.pricedrelated=false}: the count bound). A one-skill
+   * trigger edit at 113× asks 150–561 lists (its words' walkers), each a few hundred postings.
+   */
+  public static final boolean PRICED_RELATED =
+      !"false".equals(System.getProperty("skillsite.pricedrelated"));
+
+  /**
+   * CPU of one related list that may change (asked: its record checked, then, if not cleared, a
+   * "more like this" query in {@code build.RelatedPatch}), the part any collection costs (ms). From
+   * two sizes: at 1× ({@code large}) 2–4 ms each in a fresh JVM (RelatedPatch's note), at 113× a
+   * cold {@code build --changed} asked 422 lists in 538 ms of the related step's CPU (1.3 ms each),
+   * a warm resident 174–457 in 109–211 ms (0.46–0.63 ms each; session 28's logs).
+   */
+  static final double SIMILAR_MS = 1.0;
+
+  /** CPU of one related list, the part growing with the collection: at 100,000 skills (ms). */
+  static final double SIMILAR_PER_100K_MS = 0.5;
+
+  /**
+   * With {@link #PRICED_RELATED}, more lists that may change than this in one patch are refused
+   * whatever their price: {@code build.RelatedPatch.MAX_PATCHED}, the most a state records between
+   * builds.
+   */
+  public static final int MAX_SIMILAR_PRICED = 4096;
+
+  /** The bound on lists that may change in one patch in force (the knob's). */
+  public static int maxSimilar() {
+    return PRICED_RELATED ? MAX_SIMILAR_PRICED : MAX_SIMILAR;
+  }
+
   private PatchCaps() {}
 
-  /** The bounds in force: the constants, or a test's (on its thread only). */
-  record Limits(double budgetMs, int maxSimilar) {}
+  /**
+   * The bounds in force: the constants, or a test's (on its thread only); {@code priced}: the
+   * related lists priced into the budget ({@link #PRICED_RELATED}).
+   */
+  record Limits(double budgetMs, int maxSimilar, boolean priced) {
+    Limits(double budgetMs, int maxSimilar) {
+      this(budgetMs, maxSimilar, PRICED_RELATED);
+    }
+  }
 
-  private static final Limits STANDARD = new Limits(BUDGET_MS, MAX_SIMILAR);
+  private static final Limits STANDARD = new Limits(BUDGET_MS, maxSimilar());
 
   private static final ThreadLocal<Limits> LIMITS = ThreadLocal.withInitial(() -> STANDARD);
 
@@ -168,6 +207,19 @@ public final class PatchCaps {
     return decisions * decideMs(skills);
   }
 
+  /** The CPU one related list that may change is priced at in a collection of {@code skills}. */
+  static double similarMs(int skills) {
+    return SIMILAR_MS + SIMILAR_PER_100K_MS * skills / 100_000.0;
+  }
+
+  /**
+   * The price of {@code similar} related lists that may change in a collection of {@code skills}
+   * (ms), under the bounds in force (0 when they are bounded by count alone).
+   */
+  static double similarPrice(int similar, int skills) {
+    return LIMITS.get().priced() ? similar * similarMs(skills) : 0;
+  }
+
   /**
    * Why a patch about to make {@code rankings} rankings, with {@code similar} related lists that
    * may change, in a collection of {@code skills}, must not go on; empty when it may.
@@ -188,12 +240,13 @@ public final class PatchCaps {
           similar + " skills' related lists may change, more than " + limits.maxSimilar());
     }
     double decided = decisionsPrice(decisions, skills);
-    double price = price(rankings, skills) + decided;
+    double related = similarPrice(similar, skills);
+    double price = price(rankings, skills) + decided + related;
     if (price > limits.budgetMs()) {
       return Optional.of(
           String.format(
               Locale.ROOT,
-              "%d trigger rankings to make, priced %.0f ms of CPU (%.2f ms each at %d skills%s),"
+              "%d trigger rankings to make, priced %.0f ms of CPU (%.2f ms each at %d skills%s%s),"
                   + " over the route step's budget of %.0f ms",
               rankings,
               price,
@@ -203,6 +256,13 @@ public final class PatchCaps {
                   ? ""
                   : String.format(
                       Locale.ROOT, "; with %d decided from records, %.0f ms", decisions, decided),
+              related == 0
+                  ? ""
+                  : String.format(
+                      Locale.ROOT,
+                      "; with %d related lists that may change, %.0f ms",
+                      similar,
+                      related),
               limits.budgetMs()));
     }
     return Optional.empty();
@@ -219,17 +279,25 @@ public final class PatchCaps {
       return Optional.of(
           similar + " skills' related lists may change, more than " + limits.maxSimilar());
     }
-    double price = decisionsPrice(decisions, skills);
+    double related = similarPrice(similar, skills);
+    double price = decisionsPrice(decisions, skills) + related;
     if (price > limits.budgetMs()) {
       return Optional.of(
           String.format(
               Locale.ROOT,
               "%d trigger rankings to decide from records, priced %.0f ms of CPU (%.2f ms each at"
-                  + " %d skills), over the route step's budget of %.0f ms",
+                  + " %d skills%s), over the route step's budget of %.0f ms",
               decisions,
               price,
               decideMs(skills),
               skills,
+              related == 0
+                  ? ""
+                  : String.format(
+                      Locale.ROOT,
+                      "; with %d related lists that may change, %.0f ms",
+                      similar,
+                      related),
               limits.budgetMs()));
     }
     return Optional.empty();

@@ -807,7 +807,8 @@ public final class RoutingPatch {
                 0,
                 similarMayChange.size(),
                 before.size(),
-                PatchCaps.decisionsPrice(toDecide.size(), before.size()),
+                PatchCaps.decisionsPrice(toDecide.size(), before.size())
+                    + PatchCaps.similarPrice(similarMayChange.size(), before.size()),
                 0,
                 toDecide.size()));
         return tooMany;
@@ -829,7 +830,8 @@ public final class RoutingPatch {
               similarMayChange.size(),
               before.size(),
               PatchCaps.price(made, before.size())
-                  + PatchCaps.decisionsPrice(toDecide.size(), before.size()),
+                  + PatchCaps.decisionsPrice(toDecide.size(), before.size())
+                  + PatchCaps.similarPrice(similarMayChange.size(), before.size()),
               0,
               toDecide.size());
       PatchCaps.priced(priced);

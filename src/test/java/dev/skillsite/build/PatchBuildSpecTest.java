@@ -283,6 +283,109 @@ class PatchBuildSpecTest {
    * with skills the collection does not have): the patch is refused with that reason, the routing
    * state rolled back, and the whole build makes the clean site.
    */
+  /**
+   * A body edit whose related lists that may change are over a count bound (113×: a trigger added
+   * to hook-development-8 asked 561, over 512; here the bound is made small): refused by count and
+   * built whole; with the lists priced into the route step's budget ({@code PatchCaps
+   * .PRICED_RELATED}), the same edit put back and made again is patched, each time the clean
+   * build's site.
+   */
+  @Test
+  void relatedListsOverTheCountBoundArePricedAndPatched() throws Exception {
+    Path content = tmp.resolve("content");
+    Trees.copy(CORPUS, content);
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path skill = content.resolve("skills/webapp-testing/SKILL.md");
+    String was = Files.readString(skill);
+    add(skill, "One more line about the browser session and its screenshots.");
+    BuildResult r;
+    try (AutoCloseable counted = dev.skillsite.routing.PatchCapsLimits.counted(0)) {
+      r = run(content, out, Optional.of(List.of(skill)));
+    }
+    assertFalse(r.patch().taken(), r.patch().toString());
+    assertTrue(
+        r.patch().reason().contains("related lists may change, more than 0"), r.patch().reason());
+    assertClean(content, out, "refused by count");
+    int asked = 0;
+    for (int round = 0; round < 2; round++) {
+      if (round == 0) {
+        Files.writeString(skill, was); // put back
+      } else {
+        add(skill, "One more line about the browser session and its screenshots.");
+      }
+      try (AutoCloseable priced =
+          dev.skillsite.routing.PatchCapsLimits.priced(
+              dev.skillsite.routing.PatchCaps.MAX_SIMILAR_PRICED)) {
+        r = run(content, out, Optional.of(List.of(skill)));
+      }
+      assertTrue(r.patch().taken(), r.patch().toString());
+      asked += dev.skillsite.routing.PatchCaps.last().orElseThrow().similar();
+      assertClean(content, out, "priced, round " + round, true);
+    }
+    assertTrue(asked > 0, "the edits ask related lists");
+  }
+
+  /**
+   * A trigger edit of one skill that leaves another, untouched skill unreachable (its one trigger
+   * taken: RoutingWireTriggerTest's crafted pair in elixir; 113×: blockrun-76's trigger removed
+   * took blockrun-105's), through the whole patch: patched ({@code RoutingWire.REACH_LOST}: the
+   * untouched skill's entry inserted, its page's health section spliced), the clean build's site;
+   * put back (reachable again), the clean build's site again.
+   */
+  @Test
+  void anUntouchedSkillGoneUnreachableIsPatched() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(Path.of("../shared/corpora/elixir"), content);
+    String shared = "calibrate the zephyr gauges";
+    String extra = "polish the quartz lanterns";
+    Path oban = content.resolve("plugins/elixir/skills/oban-thinking/SKILL.md");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"([^\"\\n]+)\"").matcher(Files.readString(oban));
+    List<String> phrases = new java.util.ArrayList<>();
+    while (m.find()) {
+      phrases.add(m.group(1));
+    }
+    java.util.Map<String, String> skills =
+        java.util.Map.of(
+            "zq-alpha", "\"" + shared + "\" or \"" + extra + "\"",
+            "zq-beta", "\"" + shared + "\"",
+            "zq-lost", "\"" + phrases.get(6) + "\" or \"" + phrases.get(7) + "\"");
+    for (java.util.Map.Entry<String, String> e : skills.entrySet()) {
+      Path dir = content.resolve("plugins/elixir/skills/" + e.getKey());
+      Files.createDirectories(dir);
+      Files.writeString(
+          dir.resolve("SKILL.md"),
+          "---\nname: "
+              + e.getKey()
+              + "\ndescription: Use when the user says "
+              + e.getValue()
+              // six declared related skills: their lists do not move with the edit (a small
+              // collection's home page draws the lists: ListPatch refuses a list that changes)
+              + ".\nmetadata:\n  related: ecto-thinking, elixir-thinking, oban-thinking,"
+              + " otp-thinking, phoenix-thinking, using-elixir-skills\n---\n\n# "
+              + e.getKey()
+              + "\n\nSee the other skills"
+              + (e.getKey().equals("zq-beta") ? " beside bench logbook notes" : "")
+              + ".\n");
+    }
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path alpha = content.resolve("plugins/elixir/skills/zq-alpha/SKILL.md");
+    String health = Files.readString(out.resolve("health/index.html"));
+    replace(alpha, extra, "calibrate the zephyr lanterns");
+    BuildResult r = run(content, out, Optional.of(List.of(alpha)));
+    assertEquals(RoutingWire.REACH_LOST, r.patch().taken(), r.patch().toString());
+    assertClean(content, out, "zq-beta unreachable", true);
+    assertTrue(
+        !health.equals(Files.readString(out.resolve("health/index.html"))),
+        "the report lists zq-beta now");
+    replace(alpha, "calibrate the zephyr lanterns", extra);
+    r = run(content, out, Optional.of(List.of(alpha)));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertClean(content, out, "zq-beta reachable again", true);
+  }
+
   @Test
   void moreRelatedListsThanAPatchAsksBuildWhole() throws IOException {
     Path content = tmp.resolve("content");

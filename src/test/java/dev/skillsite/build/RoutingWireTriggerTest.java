@@ -300,6 +300,80 @@ class RoutingWireTriggerTest {
   }
 
   @Test
+  void anUntouchedSkillWhoseLastTriggerAnotherTakesIsInsertedUnreachable() throws IOException {
+    // zq-beta's one trigger is a phrase zq-alpha lists too; zq-alpha's second phrase makes its
+    // document the longer, so zq-beta wins the phrase; zq-alpha's second phrase reworded to two
+    // of the phrase's words (the same length: a small collection's averages stay), zq-alpha
+    // takes the phrase: zq-beta, which no edit touched, is unreachable now (113×: blockrun-76's
+    // trigger removed took blockrun-105's). With
+    // RoutingWire.REACH_LOST its entry is inserted and its finding placed; without it, refused.
+    Path content = content(false);
+    String shared = "calibrate the zephyr gauges";
+    String extra = "polish the quartz lanterns";
+    Map<String, String> descriptions =
+        Map.of(
+            "zq-alpha",
+            "Use when the user says \"" + shared + "\" or \"" + extra + "\".",
+            "zq-beta",
+            "Use when the user says \"" + shared + "\".");
+    for (Map.Entry<String, String> e : descriptions.entrySet()) {
+      Path dir = content.resolve("plugins/elixir/skills/" + e.getKey());
+      Files.createDirectories(dir);
+      Files.writeString(
+          dir.resolve("SKILL.md"),
+          "---\nname: "
+              + e.getKey()
+              + "\ndescription: "
+              + e.getValue()
+              + "\n---\n\n# "
+              + e.getKey()
+              + "\n\nSee the other skills"
+              // zq-beta's body the longer by three words, zq-alpha's description by five
+              + (e.getKey().equals("zq-beta") ? " beside bench logbook notes" : "")
+              + ".\n");
+    }
+    // and one listing only oban-thinking's phrases: unreachable (the report's section is there)
+    Path oban = content.resolve("plugins/elixir/skills/oban-thinking/SKILL.md");
+    List<String> phrases = new ArrayList<>();
+    Matcher m = PHRASE.matcher(description(Files.readString(oban)));
+    while (m.find()) {
+      phrases.add(m.group(1));
+    }
+    Path lostDir = content.resolve("plugins/elixir/skills/zq-lost");
+    Files.createDirectories(lostDir);
+    Files.writeString(
+        lostDir.resolve("SKILL.md"),
+        "---\nname: zq-lost\ndescription: Use when the user says \""
+            + phrases.get(6)
+            + "\" or \""
+            + phrases.get(7)
+            + "\".\n---\n\n# zq-lost\n\nSee the other skills.\n");
+    Path pre = tmp.resolve("pre");
+    RoutingWireTest.build(content, pre);
+    assertTrue(unreachable(pre).contains("zq-lost"), "unreachable: " + unreachable(pre));
+    assertTrue(!unreachable(pre).contains("zq-beta"), "zq-beta reached: " + unreachable(pre));
+    Run r =
+        run(
+            content,
+            (text, k) ->
+                k > 0 || !text.contains("\nname: zq-alpha\n")
+                    ? Optional.empty()
+                    : Optional.of(text.replace(extra, "calibrate the zephyr lanterns")),
+            (was, now, rows, pairs) -> lostMoved > 0,
+            1);
+    // run compares the patched edit with a clean build byte for byte (health pages, the sections
+    // of every skill the patch gave one: zq-beta's with its unreachable finding)
+    assertEquals(
+        RoutingWire.REACH_LOST ? 1 : 0,
+        r.patched().size(),
+        "an untouched skill gone unreachable: " + r.refused());
+    if (!RoutingWire.REACH_LOST) {
+      assertTrue(
+          r.refused().toString().contains("zq-beta is unreachable now"), r.refused().toString());
+    }
+  }
+
+  @Test
   void anotherSkillsRowMovesToItsNewRivalAndIsPatched() throws IOException {
     // three replicas of ecto-thinking (the 10x corpus's copies: same description, another name):
     // a replica's reworded phrase hands another replica's row of it to a third skill

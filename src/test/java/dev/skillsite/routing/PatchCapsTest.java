@@ -38,10 +38,56 @@ class PatchCapsTest {
     assertTrue(why.startsWith((k + 1) + " trigger rankings to make"), why);
     assertTrue(why.contains("at 100000 skills"), why);
     // the related lists' bound comes first, with its count
+    int most = PatchCaps.maxSimilar();
     assertEquals(
-        "513 skills' related lists may change, more than 512",
-        PatchCaps.refusal(k + 1, 513, 100_000).orElseThrow());
+        (most + 1) + " skills' related lists may change, more than " + most,
+        PatchCaps.refusal(k + 1, most + 1, 100_000).orElseThrow());
     assertEquals(PatchCaps.MAX_SIMILAR, 512);
+    assertEquals(PatchCaps.PRICED_RELATED ? 4096 : 512, most);
+  }
+
+  @Test
+  void relatedListsArePricedWithTheRankings() {
+    assertEquals(PatchCaps.SIMILAR_MS, PatchCaps.similarMs(0), 1e-9);
+    assertEquals(
+        PatchCaps.SIMILAR_MS + PatchCaps.SIMILAR_PER_100K_MS, PatchCaps.similarMs(100_000), 1e-9);
+    // a list costs less than a ranking at any size (a "more like this" over one skill's words)
+    assertTrue(PatchCaps.similarMs(100_000) < PatchCaps.rankingMs(100_000));
+    assertTrue(PatchCaps.similarMs(0) < PatchCaps.rankingMs(0));
+    // 113x's trigger added to hook-development-8: 561 lists, over the count bound of 512, within
+    // the budget when priced (≈ 0.8 s of the route step's 10 s)
+    int lists = 561;
+    double listed = lists * PatchCaps.similarMs(99_666);
+    assertTrue(listed < PatchCaps.BUDGET_MS / 10, "priced " + listed);
+    try (AutoCloseable priced =
+        PatchCaps.limitedTo(
+            new PatchCaps.Limits(PatchCaps.BUDGET_MS, PatchCaps.MAX_SIMILAR_PRICED, true))) {
+      assertEquals(listed, PatchCaps.similarPrice(lists, 99_666), 1e-9);
+      int k = (int) ((PatchCaps.BUDGET_MS - listed) / PatchCaps.rankingMs(99_666));
+      assertTrue(PatchCaps.refusal(k, lists, 99_666).isEmpty());
+      String why = PatchCaps.refusal(k + 1, lists, 99_666).orElseThrow();
+      assertTrue(why.contains("with 561 related lists that may change"), why);
+      // the decisions alone share the budget with the lists too
+      int d = (int) ((PatchCaps.BUDGET_MS - listed) / PatchCaps.decideMs(99_666));
+      assertTrue(PatchCaps.decisionsRefusal(d, lists, 99_666).isEmpty());
+      assertTrue(PatchCaps.decisionsRefusal(d + 1, lists, 99_666).isPresent());
+      assertEquals(
+          "4097 skills' related lists may change, more than 4096",
+          PatchCaps.refusal(0, 4097, 99_666).orElseThrow());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    // the count bound alone (the knob off): 561 refused, no price
+    try (AutoCloseable counted =
+        PatchCaps.limitedTo(
+            new PatchCaps.Limits(PatchCaps.BUDGET_MS, PatchCaps.MAX_SIMILAR, false))) {
+      assertEquals(0, PatchCaps.similarPrice(lists, 99_666), 1e-9);
+      assertEquals(
+          "561 skills' related lists may change, more than 512",
+          PatchCaps.refusal(0, lists, 99_666).orElseThrow());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test
@@ -74,7 +120,8 @@ class PatchCapsTest {
     // the rankings and the decisions from records before them, priced together
     double price =
         PatchCaps.price(work.rankings(), skills.size())
-            + PatchCaps.decisionsPrice(work.decisions(), skills.size());
+            + PatchCaps.decisionsPrice(work.decisions(), skills.size())
+            + PatchCaps.similarPrice(work.similar(), skills.size());
     assertEquals(price, work.priceMs(), 1e-9);
 
     // refused over the budget, and the counts told before (build --timings prints them at once)

@@ -80,6 +80,18 @@ class EngineConstantsTest {
               "PatchCaps.PER_100K_MS",
               "a patch build's cost guard; the export carries the index as built"),
           Map.entry(
+              "PatchCaps.PRICED_RELATED",
+              "a patch build's cost guard; the export carries the index as built"),
+          Map.entry(
+              "PatchCaps.SIMILAR_MS",
+              "a patch build's cost guard; the export carries the index as built"),
+          Map.entry(
+              "PatchCaps.SIMILAR_PER_100K_MS",
+              "a patch build's cost guard; the export carries the index as built"),
+          Map.entry(
+              "PatchCaps.MAX_SIMILAR_PRICED",
+              "a patch build's cost guard; the export carries the index as built"),
+          Map.entry(
               "PatchedStats.SCORE_DEN",
               "a lab switch for a patch build's paired figures; the export carries the index as built"),
           Map.entry(
