@@ -288,6 +288,7 @@ class LauncherTest {
     for (List<String> run :
         List.of(
             launchedWithoutJava(jdk17, "check").lines().toList(),
+            launchedWithoutJava(jdk17, "build", "--watch").lines().toList(), // C2, for hours
             launchedWithoutJava(
                     Map.of("LANG", "C.UTF-8", "JAVA_HOME", home.toString(), "SKILLSITE_AOT", "0"),
                     "build")
