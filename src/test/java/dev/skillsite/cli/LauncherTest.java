@@ -247,10 +247,11 @@ class LauncherTest {
   }
 
   /**
-   * {@code build} runs on the JDK a package-time AOT cache was trained by ({@code target/aot-java},
-   * {@code target/skillsite-build.aot}) with that cache instead of the class archive; not for other
-   * commands, not under {@code SKILLSITE_AOT=0}, not when {@code $JAVA} names a JVM, not without
-   * the cache. {@code $JAVA_HOME} (often set to the JDK that runs Maven) does not overrule it.
+   * A patch build ({@code build --changed}) runs on the JDK a package-time AOT cache was trained by
+   * ({@code target/aot-java}, {@code target/skillsite-build.aot}) with that cache instead of the
+   * class archive; not for other commands, not under {@code SKILLSITE_AOT=0}, not when {@code
+   * $JAVA} names a JVM, not without the cache. {@code $JAVA_HOME} (often set to the JDK that runs
+   * Maven) does not overrule it.
    */
   @Test
   void runsBuildOnTheAotCachesJdkWhenOneWasTrained() throws Exception {
@@ -272,7 +273,7 @@ class LauncherTest {
     Map<String, String> jdk17 = Map.of("LANG", "C.UTF-8", "JAVA_HOME", home.toString());
 
     // no cache yet: the class archive, on $JAVA_HOME's JVM
-    List<String> args = launchedWithoutJava(jdk17, "build").lines().toList();
+    List<String> args = launchedWithoutJava(jdk17, "build", "--changed", "x").lines().toList();
     assertTrue(args.contains(buildJsa) && !args.contains("AOT-JDK"), args.toString());
 
     Files.writeString(target.resolve("skillsite-build.aot"), "");
@@ -288,13 +289,16 @@ class LauncherTest {
     for (List<String> run :
         List.of(
             launchedWithoutJava(jdk17, "check").lines().toList(),
-            launchedWithoutJava(jdk17, "build", "--watch").lines().toList(), // C2, for hours
+            launchedWithoutJava(jdk17, "build", "--watch", "--changed", "x").lines().toList(),
+            launchedWithoutJava(jdk17, "build", "--content", "c").lines().toList(), // whole
             launchedWithoutJava(
                     Map.of("LANG", "C.UTF-8", "JAVA_HOME", home.toString(), "SKILLSITE_AOT", "0"),
-                    "build")
+                    "build",
+                    "--changed-from",
+                    "x")
                 .lines()
                 .toList(),
-            launch(tmp.resolve("app/skillsite"), Map.of("LANG", "C.UTF-8"), "build")
+            launch(tmp.resolve("app/skillsite"), Map.of("LANG", "C.UTF-8"), "build", "--changed=x")
                 .lines()
                 .toList())) {
       assertFalse(run.contains("AOT-JDK") || run.contains(cache), run.toString());
