@@ -246,6 +246,92 @@ class LauncherTest {
         said.contains("JAVA_HOME is " + tmp.resolve("no-jdk") + ", which has no bin/java"), said);
   }
 
+  /**
+   * A patch build ({@code build --changed}) runs on the JDK a package-time AOT cache was trained by
+   * ({@code target/aot-java}, {@code target/skillsite-build.aot}) with that cache instead of the
+   * class archive; not for other commands, not under {@code SKILLSITE_AOT=0}, not when {@code
+   * $JAVA} names a JVM, not without the cache. {@code $JAVA_HOME} (often set to the JDK that runs
+   * Maven) does not overrule it.
+   */
+  @Test
+  void runsBuildOnTheAotCachesJdkWhenOneWasTrained() throws Exception {
+    Path target = tmp.resolve("app/target");
+    Files.writeString(target.resolve("skillsite.jsa"), "");
+    Files.writeString(target.resolve("skillsite-build.jsa"), "");
+    Path aotJava = tmp.resolve("jdk25/bin/java");
+    Files.createDirectories(aotJava.getParent());
+    Files.writeString(aotJava, "#!/bin/sh\necho AOT-JDK\nfor a in \"$@\"; do echo \"$a\"; done\n");
+    Files.setPosixFilePermissions(aotJava, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.createSymbolicLink(target.resolve("aot-java"), aotJava);
+    Path home = tmp.resolve("jdk17");
+    Files.createDirectories(home.resolve("bin"));
+    Files.copy(java, home.resolve("bin/java"));
+    Files.setPosixFilePermissions(
+        home.resolve("bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    String cache = "-XX:AOTCache=" + target.toRealPath().resolve("skillsite-build.aot");
+    String buildJsa = "-XX:SharedArchiveFile=" + target.toRealPath().resolve("skillsite-build.jsa");
+    Map<String, String> jdk17 = Map.of("LANG", "C.UTF-8", "JAVA_HOME", home.toString());
+
+    // no cache yet: the class archive, on $JAVA_HOME's JVM
+    List<String> args = launchedWithoutJava(jdk17, "build", "--changed", "x").lines().toList();
+    assertTrue(args.contains(buildJsa) && !args.contains("AOT-JDK"), args.toString());
+
+    Files.writeString(target.resolve("skillsite-build.aot"), "");
+    args = launchedWithoutJava(jdk17, "build", "--changed", "x").lines().toList();
+    assertEquals("AOT-JDK", args.get(0), args.toString());
+    assertTrue(args.contains(cache), args.toString());
+    assertTrue(args.contains("--sun-misc-unsafe-memory-access=allow"), args.toString());
+    assertTrue(args.contains("-XX:TieredStopAtLevel=1"), args.toString());
+    assertFalse(
+        args.stream().anyMatch(a -> a.startsWith("-XX:SharedArchiveFile")), args.toString());
+
+    // other commands, the knob, $JAVA: the class archive, no cache
+    for (List<String> run :
+        List.of(
+            launchedWithoutJava(jdk17, "check").lines().toList(),
+            launchedWithoutJava(jdk17, "build", "--watch", "--changed", "x").lines().toList(),
+            launchedWithoutJava(jdk17, "build", "--content", "c").lines().toList(), // whole
+            launchedWithoutJava(
+                    Map.of("LANG", "C.UTF-8", "JAVA_HOME", home.toString(), "SKILLSITE_AOT", "0"),
+                    "build",
+                    "--changed-from",
+                    "x")
+                .lines()
+                .toList(),
+            launch(tmp.resolve("app/skillsite"), Map.of("LANG", "C.UTF-8"), "build", "--changed=x")
+                .lines()
+                .toList())) {
+      assertFalse(run.contains("AOT-JDK") || run.contains(cache), run.toString());
+      assertTrue(
+          run.stream().anyMatch(a -> a.startsWith("-XX:SharedArchiveFile=")), run.toString());
+    }
+  }
+
+  /** The launcher run without {@code $JAVA}, with {@code env}. */
+  private String launchedWithoutJava(Map<String, String> env, String... args) throws Exception {
+    List<String> command =
+        new java.util.ArrayList<>(List.of(tmp.resolve("app/skillsite").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile());
+    pb.environment()
+        .keySet()
+        .removeIf(
+            k ->
+                k.startsWith("LC_")
+                    || k.startsWith("SKILLSITE_")
+                    || k.equals("LANG")
+                    || k.equals("JAVA")
+                    || k.equals("JAVA_HOME")
+                    || k.equals("JAVA_TOOL_OPTIONS"));
+    pb.environment().putAll(env);
+    pb.environment().put("PATH", "/usr/bin:/bin");
+    Process p = pb.redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), out);
+    return out;
+  }
+
   private String launch(Path launcher, Map<String, String> env) throws Exception {
     return launch(launcher, env, "--version");
   }
