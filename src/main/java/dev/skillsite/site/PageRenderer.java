@@ -99,6 +99,14 @@ final class PageRenderer {
   }
 
   /**
+   * Whether every template is ours: a page then shows what {@link
+   * dev.skillsite.check.RoutingHealthView.SkillHealth#shown} and {@link HealthPage#shown} keep.
+   */
+  boolean packaged() {
+    return packaged;
+  }
+
+  /**
    * Whether every template ({@code .peb}) of the folder {@code dir} is one of ours, byte for byte
    * (a build run where our {@code templates/} folder is, as the benchmarks are): its pages are then
    * ours.
