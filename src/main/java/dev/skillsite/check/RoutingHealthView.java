@@ -173,7 +173,7 @@ public record RoutingHealthView(
       return switch (this) {
         case NEAR_TIE -> "a near tie with " + loser;
         case CLOSE ->
-            loser + " close behind (within " + Math.round(RoutingAnalyzer.MARGIN * 100) + "%)";
+            loser + " close behind, within " + Math.round(RoutingAnalyzer.MARGIN * 100) + "%";
         case CLEAR -> loser + " well behind";
         case ABSENT -> loser + " not in the top hits";
       };

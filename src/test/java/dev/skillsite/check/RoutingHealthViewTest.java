@@ -115,8 +115,8 @@ class RoutingHealthViewTest {
         new RoutingHealthView.Shared("three.js", "a", "b", "31.12", "31.11", "ambiguous");
     assertEquals("a", shared.winner());
     if (RoutingHealthView.SCORE_BUCKETS) {
-      assertEquals("collision: goes to b, a close behind (within 10%)", won.said());
-      assertEquals("ambiguous: goes to a, b close behind (within 10%)", shared.said());
+      assertEquals("collision: goes to b, a close behind, within 10%", won.said());
+      assertEquals("ambiguous: goes to a, b close behind, within 10%", shared.said());
     } else {
       assertEquals("collision, 31.12 / 31.11", won.said());
     }
