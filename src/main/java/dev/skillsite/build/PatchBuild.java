@@ -745,6 +745,14 @@ public final class PatchBuild {
           if (pagesState.isPresent()) {
             SkillPagesPatch.Skills known = known(loader, state, overlay, root);
             SkillPagesPatch pagesPatch = new SkillPagesPatch(templates);
+            Set<SkillId> alike =
+                alikeAsShown(
+                    pagesState.get(),
+                    pagesPatch,
+                    overrides,
+                    skills.stream().map(Skill::id).collect(Collectors.toSet()),
+                    soFar);
+            overrides = overrides.without(alike);
             Map<SkillId, List<RoutingHealthView.SkillHealth>> sections =
                 new TreeMap<>(RelatedPatch.BY_ID);
             steps.part("templates");
@@ -788,6 +796,8 @@ public final class PatchBuild {
             }
             steps.part("documents");
             OthersTally othersTally = new OthersTally();
+            othersTally.asked += alike.size();
+            othersTally.alike += alike.size();
             Optional<String> others =
                 stageOverrides(
                     state,
@@ -1053,6 +1063,7 @@ public final class PatchBuild {
     int made;
     int identical;
     int spliced;
+    int alike;
 
     @Override
     public String toString() {
@@ -1064,8 +1075,47 @@ public final class PatchBuild {
           + identical
           + " identical, "
           + spliced
-          + " health sections spliced";
+          + " health sections spliced, "
+          + alike
+          + " alike as shown";
     }
+  }
+
+  /**
+   * The skills {@code overrides} asks a health section of (no related list) whose page shows the
+   * new section alike, none of {@code changed} ({@link SkillPagesPatch#shownAlike}: who wins and
+   * the margin of each row, the findings as a page shows them): the section the published page
+   * shows is the one the delta has from earlier patches ({@code soFar}), else the pages record's.
+   * Their pages are not made (their record in the health delta is the new one all the same, staged
+   * by the routing side). Empty with {@code -Dskillsite.scoreBuckets=false}.
+   */
+  private static Set<SkillId> alikeAsShown(
+      SkillPagesPatch.State pages,
+      SkillPagesPatch pagesPatch,
+      SkillPagesPatch.Overrides overrides,
+      Set<SkillId> changed,
+      SoFar soFar)
+      throws IOException {
+    Set<SkillId> alike = new TreeSet<>();
+    if (!RoutingHealthView.SCORE_BUCKETS) {
+      return alike;
+    }
+    for (Map.Entry<SkillId, List<RoutingHealthView.SkillHealth>> e :
+        overrides.health().entrySet()) {
+      SkillId id = e.getKey();
+      if (overrides.related().containsKey(id) || changed.contains(id)) {
+        continue;
+      }
+      Optional<List<RoutingHealthView.SkillHealth>> before =
+          soFar.health().isPresent() ? soFar.health().get().patchedSection(id) : Optional.empty();
+      if (before.isEmpty()) {
+        before = pages.health(id);
+      }
+      if (before.isPresent() && pagesPatch.shownAlike(before.get(), e.getValue())) {
+        alike.add(id);
+      }
+    }
+    return alike;
   }
 
   /**

@@ -70,6 +70,17 @@ public record RoutingHealthView(
     public Pair {
       triggers = List.copyOf(triggers);
     }
+
+    /** This pair as a reader sees it ({@link Shared#shown}). */
+    public Pair shown() {
+      return new Pair(
+          first,
+          firstHref,
+          second,
+          secondHref,
+          triggers.stream().map(Shared::shown).toList(),
+          suggestion);
+    }
   }
 
   /**
@@ -82,7 +93,113 @@ public record RoutingHealthView(
       String rival,
       String ownerScore,
       String rivalScore,
-      String kind) {}
+      String kind) {
+    /** The skill the trigger goes to: the rival of a collision, the owner of an ambiguous one. */
+    public String winner() {
+      return kind.equals("ambiguous") ? owner : rival;
+    }
+
+    /** The other skill of the row: the one the trigger does not go to. */
+    public String loser() {
+      return kind.equals("ambiguous") ? rival : owner;
+    }
+
+    /** How far the winner is ahead ({@link Margin#of}). */
+    public Margin margin() {
+      return Margin.of(kind, ownerScore, rivalScore);
+    }
+
+    /**
+     * The row's parenthesis on a skill page: who wins and the margin ({@link #SCORE_BUCKETS}), else
+     * the kind and the scores (rival / owner).
+     */
+    public String said() {
+      if (!SCORE_BUCKETS) {
+        return kind + ", " + rivalScore + " / " + ownerScore;
+      }
+      return kind + ": goes to " + winner() + ", " + margin().behind(loser());
+    }
+
+    /** The margin as the health report's table says it. */
+    public String marginText() {
+      return margin().label();
+    }
+
+    /**
+     * This row as a reader sees it with {@link #SCORE_BUCKETS} on: the scores replaced by the
+     * margin's name (two rows equal so render the same).
+     */
+    public Shared shown() {
+      return new Shared(trigger, owner, rival, "", margin().name(), kind);
+    }
+  }
+
+  /**
+   * Whether the site's pages show who wins and a margin bucket instead of BM25 scores (scores move
+   * with every document holding a word; a bucket moves only when the order or the margin's side of
+   * the router's own edges does). {@code check}, {@code route --explain} and {@code eval} keep the
+   * exact scores. Off with {@code -Dskillsite.scoreBuckets=false}: the pages print the scores.
+   */
+  public static final boolean SCORE_BUCKETS =
+      !"false".equals(System.getProperty("skillsite.scoreBuckets"));
+
+  /**
+   * How far a collision row's winner is ahead of the other skill, with the router's own edges: a
+   * {@code NEAR_TIE} when the two scores are equal to the two decimals {@code check} prints (the
+   * order is the router's tie-break, or less than the printed precision); {@code CLOSE} within the
+   * ambiguity margin ({@link RoutingAnalyzer#MARGIN}: the runner-up scores at least 90 % of the
+   * winner, the check's "ambiguous" test, so every ambiguous row is close or a near tie); {@code
+   * CLEAR} beyond it; {@code ABSENT} when the skill listing the trigger is not among the hits.
+   */
+  public enum Margin {
+    NEAR_TIE("near tie"),
+    CLOSE("close (within " + Math.round(RoutingAnalyzer.MARGIN * 100) + "%)"),
+    CLEAR("clear"),
+    ABSENT("clear (the listing skill is not in the top hits)");
+
+    private final String label;
+
+    Margin(String label) {
+      this.label = label;
+    }
+
+    /** The health report's name for it. */
+    public String label() {
+      return label;
+    }
+
+    /** The phrase for {@code loser}, the skill the trigger does not go to. */
+    String behind(String loser) {
+      return switch (this) {
+        case NEAR_TIE -> "a near tie with " + loser;
+        case CLOSE ->
+            loser + " close behind, within " + Math.round(RoutingAnalyzer.MARGIN * 100) + "%";
+        case CLEAR -> loser + " well behind";
+        case ABSENT -> loser + " not in the top hits";
+      };
+    }
+
+    /**
+     * The margin of a row of {@code kind} with the printed scores ({@code "–"}: the owner is not
+     * among the hits).
+     */
+    public static Margin of(String kind, String ownerScore, String rivalScore) {
+      if (ownerScore.equals(rivalScore)) {
+        return NEAR_TIE;
+      }
+      double o;
+      double r;
+      try {
+        o = Double.parseDouble(ownerScore);
+        r = Double.parseDouble(rivalScore);
+      } catch (NumberFormatException e) {
+        return kind.equals("ambiguous") ? CLOSE : ABSENT;
+      }
+      double top = Math.max(o, r);
+      double next = Math.min(o, r);
+      return kind.equals("ambiguous") || next >= top * (1 - RoutingAnalyzer.MARGIN) ? CLOSE : CLEAR;
+    }
+  }
 
   /**
    * The agent's skill listing against its character budget.
@@ -111,7 +228,55 @@ public record RoutingHealthView(
 
   /** One finding about a skill: {@code where} is {@code path:line:col}. */
   public record Finding(
-      String skill, String href, String where, String severity, String code, String message) {}
+      String skill, String href, String where, String severity, String code, String message) {
+    /**
+     * The message as a page shows it: a collision finding's scores replaced by who wins and the
+     * margin ({@link #SCORE_BUCKETS}); {@code check} prints {@link #message} itself.
+     */
+    public String text() {
+      return SCORE_BUCKETS ? withoutScores(code, message) : message;
+    }
+
+    /** This finding as a reader sees it (two findings equal so render the same). */
+    public Finding shown() {
+      return SCORE_BUCKETS ? new Finding(skill, href, where, severity, code, text()) : this;
+    }
+  }
+
+  private static final java.util.regex.Pattern COLLISION_TAIL =
+      java.util.regex.Pattern.compile(
+          "' first \\(score (\\S+); this skill (\\S+|not in the top hits)\\)$");
+  private static final java.util.regex.Pattern AMBIGUOUS_TAIL =
+      java.util.regex.Pattern.compile(
+          "' scores (\\S+) against (\\S+) for this skill \\(within [^)]*\\)$");
+
+  /**
+   * A {@code trigger-collision} or {@code trigger-ambiguous} message ({@link RoutingRule}) with its
+   * scores replaced by the margin; any other message as it is.
+   */
+  static String withoutScores(String code, String message) {
+    if (code.equals("trigger-collision")) {
+      java.util.regex.Matcher m = COLLISION_TAIL.matcher(message);
+      if (m.find()) {
+        String own = m.group(2).equals("not in the top hits") ? "–" : m.group(2);
+        Margin g = Margin.of("collision", own, m.group(1));
+        return message.substring(0, m.start()) + "' first (" + g.behind("this skill") + ")";
+      }
+    } else if (code.equals("trigger-ambiguous")) {
+      java.util.regex.Matcher m = AMBIGUOUS_TAIL.matcher(message);
+      if (m.find()) {
+        String own = m.group(2).equals("?") ? "–" : m.group(2);
+        Margin g = Margin.of("ambiguous", own, m.group(1));
+        return message.substring(0, m.start())
+            + (g == Margin.NEAR_TIE
+                ? "' is a near tie with this skill, which the trigger goes to"
+                : "' comes within "
+                    + Math.round(RoutingAnalyzer.MARGIN * 100)
+                    + "% of this skill, which the trigger goes to");
+      }
+    }
+    return message;
+  }
 
   /**
    * What a skill page shows: its nearest rivals (most shared triggers first) and its own findings.
@@ -124,6 +289,17 @@ public record RoutingHealthView(
 
     public boolean isEmpty() {
       return rivals.isEmpty() && findings.isEmpty();
+    }
+
+    /**
+     * This section as a reader sees it with {@link #SCORE_BUCKETS} on (the scores as margins, the
+     * findings' messages as pages show them): two sections whose shown forms are equal render the
+     * same with the packaged templates.
+     */
+    public SkillHealth shown() {
+      return new SkillHealth(
+          rivals.stream().map(Pair::shown).toList(),
+          findings.stream().map(Finding::shown).toList());
     }
   }
 

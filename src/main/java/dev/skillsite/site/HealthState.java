@@ -429,6 +429,7 @@ public final class HealthState implements AutoCloseable {
     int kept;
     long keptBytes;
     int rendered;
+    int alike;
     long deltaBytes;
     String delta = "";
 
@@ -446,12 +447,14 @@ public final class HealthState implements AutoCloseable {
     public String toString() {
       return String.format(
           java.util.Locale.ROOT,
-          "page records decoded %d (%d KB), kept %d (%d KB), pages rendered %d, delta %d KB%s",
+          "page records decoded %d (%d KB), kept %d (%d KB), pages rendered %d, alike as shown"
+              + " %d, delta %d KB%s",
           decoded,
           decodedBytes >> 10,
           kept,
           keptBytes >> 10,
           rendered,
+          alike,
           deltaBytes >> 10,
           delta.isEmpty() ? "" : " [" + delta + "]");
     }
@@ -723,13 +726,18 @@ public final class HealthState implements AutoCloseable {
             .orElseThrow(() -> new IOException("health state without its site view"));
     Map<String, byte[]> files = new LinkedHashMap<>();
     Map<String, byte[]> changed = new HashMap<>();
+    int alike = 0;
     for (var e : views.entrySet()) {
       PageRecord r = records.get(e.getKey());
-      files.put(
-          e.getKey(),
-          renderer
-              .render(PageKind.HEALTH, site, r.page(), e.getValue())
-              .getBytes(StandardCharsets.UTF_8));
+      if (alikeAsShown(renderer, typed(e.getKey(), r), e.getValue())) {
+        alike++; // the published page shows it already: its record alone is new
+      } else {
+        files.put(
+            e.getKey(),
+            renderer
+                .render(PageKind.HEALTH, site, r.page(), e.getValue())
+                .getBytes(StandardCharsets.UTF_8));
+      }
       PageRecord written = PageRecord.of(r.page(), e.getValue());
       byte[] bytes = encode(written);
       changed.put("p:" + e.getKey(), bytes);
@@ -745,10 +753,23 @@ public final class HealthState implements AutoCloseable {
     changed.putAll(extra);
     Map<String, byte[]> deltaFiles = this.delta.write(changed);
     files.putAll(deltaFiles);
-    counts.rendered = views.size();
+    counts.rendered = views.size() - alike;
+    counts.alike = alike;
     counts.deltaBytes = deltaFiles.values().stream().mapToLong(b -> b.length).sum();
     counts.delta = this.delta.counts.toString();
     return new Result(Optional.of(new Patched(files, changedSections)), "");
+  }
+
+  /**
+   * Whether the health page {@code before} (as published) shows {@code after} alike: the site shows
+   * who wins and a margin ({@link RoutingHealthView#SCORE_BUCKETS}), the templates are ours and the
+   * two pages read the same as shown ({@link HealthPage#shown}). Such a page is not rendered again;
+   * its record is the new one.
+   */
+  private static boolean alikeAsShown(PageRenderer renderer, HealthPage before, HealthPage after) {
+    return RoutingHealthView.SCORE_BUCKETS
+        && renderer.packaged()
+        && before.shown().equals(after.shown());
   }
 
   /**

@@ -58,7 +58,7 @@ final class PageRenderer {
 
   /** A renderer of the pages of {@code kinds} only (a patch build renders skill pages). */
   PageRenderer(Optional<Path> userTemplates, Set<PageKind> kinds) {
-    this.identity = userTemplates.map(PageRenderer::digest).orElse("packaged templates");
+    this.identity = identityOf(userTemplates);
     this.packaged = userTemplates.map(PageRenderer::ours).orElse(true);
     List<Loader<?>> loaders = new ArrayList<>();
     userTemplates.ifPresent(
@@ -96,6 +96,14 @@ final class PageRenderer {
       }
     }
     this.skillHealth = health;
+  }
+
+  /**
+   * Whether every template is ours: a page then shows what {@link
+   * dev.skillsite.check.RoutingHealthView.SkillHealth#shown} and {@link HealthPage#shown} keep.
+   */
+  boolean packaged() {
+    return packaged;
   }
 
   /**
@@ -161,7 +169,18 @@ final class PageRenderer {
 
   /** What {@link #identity} is for {@code userTemplates}, without compiling them. */
   static String identityOf(Optional<Path> userTemplates) {
-    return userTemplates.map(PageRenderer::digest).orElse("packaged templates");
+    return userTemplates.map(PageRenderer::digestOrClaimed).orElse("packaged templates");
+  }
+
+  /**
+   * The digest of {@code dir}, or of the folder {@code -Dskillsite.claimTemplates} names: a lab
+   * switch for benchmarks only (as {@code claim-warm} claims the code's identity), so that
+   * templates that print the same records otherwise can patch a site another version's templates
+   * built. Never set in use: the cache would take pages made by other templates for this build's.
+   */
+  private static String digestOrClaimed(Path dir) {
+    String claimed = System.getProperty("skillsite.claimTemplates");
+    return digest(claimed == null ? dir : Path.of(claimed));
   }
 
   private static String digest(Path dir) {

@@ -101,6 +101,16 @@ public final class SkillPagesPatch {
       related = Map.copyOf(related);
       health = Map.copyOf(health);
     }
+
+    /** These overrides without the health sections of {@code ids}. */
+    public Overrides without(java.util.Set<SkillId> ids) {
+      if (ids.isEmpty()) {
+        return this;
+      }
+      Map<SkillId, List<RoutingHealthView.SkillHealth>> kept = new java.util.HashMap<>(health);
+      kept.keySet().removeAll(ids);
+      return new Overrides(related, kept);
+    }
   }
 
   /** The files staged (site paths) and the documents' diagnostics, or why not. */
@@ -439,6 +449,23 @@ public final class SkillPagesPatch {
 
   private static final byte[] HEALTH_OPEN =
       "<section class=\"skill-health\"".getBytes(StandardCharsets.UTF_8);
+
+  /**
+   * Whether a page showing the routing health section {@code before} shows {@code after} alike: the
+   * site shows who wins and a margin ({@link RoutingHealthView#SCORE_BUCKETS}), the templates are
+   * ours, and the two read the same as shown ({@link RoutingHealthView.SkillHealth#shown}: the
+   * scores as margins). Such a page is not made again.
+   */
+  public boolean shownAlike(
+      List<RoutingHealthView.SkillHealth> before, List<RoutingHealthView.SkillHealth> after) {
+    return RoutingHealthView.SCORE_BUCKETS
+        && pages.packaged()
+        && before.size() == after.size()
+        && before.stream()
+            .map(RoutingHealthView.SkillHealth::shown)
+            .toList()
+            .equals(after.stream().map(RoutingHealthView.SkillHealth::shown).toList());
+  }
 
   /**
    * The page of {@code id}, a skill this patch did not change, with its routing health section

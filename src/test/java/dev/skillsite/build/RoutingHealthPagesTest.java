@@ -154,6 +154,64 @@ class RoutingHealthPagesTest {
         List.of("vague-description"), lint.select("section.skill-health li .kind").eachText());
   }
 
+  /**
+   * The health page and a skill page say who wins a collision and by what margin, with no BM25
+   * score (scores move with every skill holding a word); {@code check} keeps the exact scores. With
+   * {@code -Dskillsite.scoreBuckets=false} they print the scores as before.
+   */
+  @Test
+  void pagesShowWhoWinsAndAMarginNotScores() throws IOException {
+    CheckReport report =
+        new Checker(RouterProbe.factory(), RenderedDiagnostics.standard())
+            .check(FIXTURE, CheckOptions.DEFAULTS);
+    Collision c = report.routing().collisions().get(0);
+    java.util.regex.Pattern score = java.util.regex.Pattern.compile("\\d+\\.\\d\\d");
+    assertTrue(
+        report.findings().stream()
+            .anyMatch(
+                d ->
+                    d.code().equals("trigger-collision")
+                        && d.message()
+                            .contains(
+                                String.format(java.util.Locale.ROOT, "%.2f", c.rivalScore()))),
+        "check prints the exact score");
+    Element pair = page(site, "health/index.html").selectFirst(".health-pair");
+    Element section =
+        page(site, "skills/table-formatter/index.html").selectFirst("section.skill-health");
+    String row = pair.select("tbody td").eachText().toString();
+    if (!dev.skillsite.check.RoutingHealthView.SCORE_BUCKETS) {
+      assertTrue(score.matcher(row).find(), row);
+      assertTrue(score.matcher(section.text()).find(), section.text());
+      return;
+    }
+    assertEquals(
+        List.of("Trigger", "Listed by", "Goes to", "Margin", "Kind"),
+        pair.select("thead th").eachText());
+    String margin =
+        dev.skillsite.check.RoutingHealthView.Margin.of(
+                "collision",
+                c.ownerScore()
+                    .map(x -> String.format(java.util.Locale.ROOT, "%.2f", x))
+                    .orElse("–"),
+                String.format(java.util.Locale.ROOT, "%.2f", c.rivalScore()))
+            .label();
+    assertEquals(
+        List.of(TRIGGER, "table-formatter", "commit-writer", margin, "collision"),
+        pair.select("tbody td").eachText());
+    assertTrue(
+        !score.matcher(page(site, "health/index.html").select("#ss-collisions").text()).find(),
+        row);
+    String text = section.text();
+    assertTrue(!score.matcher(text).find(), text);
+    assertTrue(text.contains("(collision: goes to commit-writer, table-formatter "), text);
+    assertTrue(
+        section
+            .selectFirst("li:has(.kind:contains(trigger-collision))")
+            .text()
+            .contains("routes to 'commit-writer' first (this skill "),
+        text);
+  }
+
   @Test
   void everyPageLinksToTheHealthPageWhichTheSitemapLists() throws IOException {
     try (Stream<Path> files = Files.walk(site)) {

@@ -3,6 +3,7 @@ package dev.skillsite.build;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skillsite.check.RoutingHealthView;
 import dev.skillsite.output.OutputLock;
 import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.site.SkillPagesPatch;
@@ -29,7 +30,9 @@ class SharedPhrasePatchTest {
   private static final Path CORPUS = Path.of("../shared/corpora/anthropic");
   private static final int REPLICAS = 6;
   private static final Pattern SPLICED =
-      Pattern.compile("others' pages: (\\d+) asked, (\\d+) made, (\\d+) identical, (\\d+) health");
+      Pattern.compile(
+          "others' pages: (\\d+) asked, (\\d+) made, (\\d+) identical, (\\d+) health sections"
+              + " spliced, (\\d+) alike as shown");
 
   @TempDir Path tmp;
 
@@ -89,16 +92,22 @@ class SharedPhrasePatchTest {
       assertTrue(m.find(), at);
       int asked = Integer.parseInt(m.group(1));
       int spliced = Integer.parseInt(m.group(4));
+      int alike = Integer.parseInt(m.group(5));
       System.out.println(e[0] + ": " + e[1] + " -> " + e[2] + ": " + m.group());
       // the sharers (the original and the other replicas) show the phrase's rows and scores
       assertTrue(asked >= REPLICAS - 1, at);
+      if (!RoutingHealthView.SCORE_BUCKETS || !splices) {
+        alike = 0; // every page asked is made (a user's templates may show the scores)
+        assertEquals(0, Integer.parseInt(m.group(5)), at);
+      }
       if (SkillPagesPatch.SPLICE_HEALTH && splices) {
-        // every page asked for its health section alone is spliced, none made whole
-        assertEquals(asked, spliced, at);
+        // every page asked for its health section alone is spliced or, when it shows the same
+        // winners and margins, not made at all; none made whole
+        assertEquals(asked, spliced + alike, at);
       } else {
         assertEquals(0, spliced, at);
       }
-      splicedAll += spliced;
+      splicedAll += spliced + alike;
       assertClean(content, out, at, templates);
     }
     assertTrue(

@@ -82,4 +82,76 @@ class RoutingHealthViewTest {
     assertTrue(html.contains("<a href=\"../commit-writer/index.html\">commit-writer</a>"), html);
     assertTrue(html.contains("trigger &quot;write a commit message&quot; routes to"), html);
   }
+
+  /**
+   * The margin's edges are the router's own: equal printed scores, the ambiguity margin ({@link
+   * RoutingAnalyzer#MARGIN}), and a skill not among the hits; no fitted constant.
+   */
+  @Test
+  void aRowsMarginComesFromTheAmbiguityMargin() {
+    assertEquals(RoutingHealthView.Margin.NEAR_TIE, margin("collision", "31.11", "31.11"));
+    assertEquals(RoutingHealthView.Margin.CLOSE, margin("collision", "31.11", "31.12"));
+    // 90 % of the winner is the check's "ambiguous" edge: inside it, close; past it, clear
+    assertEquals(RoutingHealthView.Margin.CLOSE, margin("collision", "90.00", "100.00"));
+    assertEquals(RoutingHealthView.Margin.CLEAR, margin("collision", "89.99", "100.00"));
+    assertEquals(RoutingHealthView.Margin.ABSENT, margin("collision", "–", "36.80"));
+    // an ambiguous row is within the margin by definition, whatever the rounding says
+    assertEquals(RoutingHealthView.Margin.CLOSE, margin("ambiguous", "57.89", "57.56"));
+    assertEquals(RoutingHealthView.Margin.NEAR_TIE, margin("ambiguous", "57.89", "57.89"));
+    RoutingHealthView.Shared won =
+        new RoutingHealthView.Shared("three.js", "a", "b", "31.11", "31.12", "collision");
+    RoutingHealthView.Shared moved =
+        new RoutingHealthView.Shared("three.js", "a", "b", "30.01", "30.40", "collision");
+    assertEquals("b", won.winner());
+    assertEquals("a", won.loser());
+    assertEquals(won.shown(), moved.shown(), "scores that move inside a margin read the same");
+    assertTrue(
+        !won.shown()
+            .equals(
+                new RoutingHealthView.Shared("three.js", "a", "b", "20.00", "30.40", "collision")
+                    .shown()),
+        "a margin that moves reads otherwise");
+    RoutingHealthView.Shared shared =
+        new RoutingHealthView.Shared("three.js", "a", "b", "31.12", "31.11", "ambiguous");
+    assertEquals("a", shared.winner());
+    if (RoutingHealthView.SCORE_BUCKETS) {
+      assertEquals("collision: goes to b, a close behind, within 10%", won.said());
+      assertEquals("ambiguous: goes to a, b close behind, within 10%", shared.said());
+    } else {
+      assertEquals("collision, 31.12 / 31.11", won.said());
+    }
+  }
+
+  /** A page shows a collision finding with who wins and the margin; {@code check} the scores. */
+  @Test
+  void aCollisionFindingOnAPageSaysTheMarginNotTheScores() {
+    assertEquals(
+        "trigger \"three.js\" routes to 'b' first (a near tie with this skill)",
+        RoutingHealthView.withoutScores(
+            "trigger-collision",
+            "trigger \"three.js\" routes to 'b' first (score 31.11; this skill 31.11)"));
+    assertEquals(
+        "trigger \"3D website\" routes to 'c' first (this skill not in the top hits)",
+        RoutingHealthView.withoutScores(
+            "trigger-collision",
+            "trigger \"3D website\" routes to 'c' first (score 36.80; this skill not in the top"
+                + " hits)"));
+    assertEquals(
+        "trigger \"a (b; c)\" routes to 'd' first (this skill well behind)",
+        RoutingHealthView.withoutScores(
+            "trigger-collision",
+            "trigger \"a (b; c)\" routes to 'd' first (score 8.31; this skill 5.00)"));
+    assertEquals(
+        "trigger \"x\" is ambiguous: 'b' comes within 10% of this skill, which the trigger goes to",
+        RoutingHealthView.withoutScores(
+            "trigger-ambiguous",
+            "trigger \"x\" is ambiguous: 'b' scores 57.56 against 57.89 for this skill (within"
+                + " 10%)"));
+    String lint = "description says nothing a request could match (score 1.00; this skill 2)";
+    assertEquals(lint, RoutingHealthView.withoutScores("vague-description", lint));
+  }
+
+  private static RoutingHealthView.Margin margin(String kind, String owner, String rival) {
+    return RoutingHealthView.Margin.of(kind, owner, rival);
+  }
 }

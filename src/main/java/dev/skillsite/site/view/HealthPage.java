@@ -47,4 +47,35 @@ public record HealthPage(
     nameOnly = List.copyOf(nameOnly);
     lint = List.copyOf(lint);
   }
+
+  /**
+   * Whether the report shows who wins and a margin instead of scores ({@link
+   * RoutingHealthView#SCORE_BUCKETS}).
+   */
+  public boolean buckets() {
+    return RoutingHealthView.SCORE_BUCKETS;
+  }
+
+  /**
+   * This page as a reader sees it with {@link RoutingHealthView#SCORE_BUCKETS} on: its pairs'
+   * scores as margins ({@link RoutingHealthView.Pair#shown}); two pages whose shown forms are equal
+   * render the same with the packaged templates.
+   */
+  public HealthPage shown() {
+    return new HealthPage(
+        first,
+        probes,
+        matrix,
+        listing,
+        pairs.stream().map(RoutingHealthView.Pair::shown).toList(),
+        unreachable,
+        nameOnly,
+        lint.stream().map(RoutingHealthView.Finding::shown).toList(),
+        pairCount,
+        unreachableCount,
+        nameOnlyCount,
+        lintCount,
+        sections,
+        continued);
+  }
 }
