@@ -177,6 +177,23 @@ public final class RecordTable implements AutoCloseable {
     return java.util.OptionalInt.empty();
   }
 
+  /**
+   * The length in bytes of the table of the records named by {@code keys}, whose values are of the
+   * lengths {@code length} gives: what {@link #bytes} makes of them, without making it.
+   */
+  public static long size(
+      Collection<String> keys, java.util.function.ToIntFunction<String> length) {
+    long size = FOOTER + (long) keys.size() * Long.BYTES;
+    for (String k : keys) {
+      size +=
+          Integer.BYTES * 2L
+              + k.getBytes(StandardCharsets.UTF_8).length
+              + length.applyAsInt(k)
+              + Long.BYTES;
+    }
+    return size;
+  }
+
   /** The table in {@code file}; empty when there is none or it is not one. */
   public static Optional<RecordTable> open(Path file) {
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {

@@ -442,13 +442,12 @@ final class HealthDelta implements AutoCloseable {
    */
   Map<String, byte[]> write(Map<String, byte[]> changed) throws IOException {
     Map<String, byte[]> files = new LinkedHashMap<>();
-    byte[] segment = table(changed);
+    // a fold takes this patch's records: its segment is made only when it is written
+    byte[] segment = foldStream() ? null : table(changed);
+    long segmentLength = segment == null ? tableLength(changed) : segment.length;
     long chainBytes = links.stream().mapToLong(Link::size).sum();
     long ratio = LATER.get() ? HARD_RATIO : FOLD_RATIO;
-    if (!on()
-        || links.size() >= MAX_SEGMENTS
-        || chainBytes + segment.length > ratio * foldedBytes) {
-      segment = null; // not written: the fold takes its records
+    if (!on() || links.size() >= MAX_SEGMENTS || chainBytes + segmentLength > ratio * foldedBytes) {
       byte[] table = folded(changed);
       files.put(FOLDED, table);
       if (chained || on()) {
@@ -457,6 +456,9 @@ final class HealthDelta implements AutoCloseable {
       counts.folded = true;
       counts.segments = 0;
     } else {
+      if (segment == null) {
+        segment = table(changed);
+      }
       int n = links.isEmpty() ? 1 : links.get(links.size() - 1).n() + 1;
       List<Link> now = new ArrayList<>(links);
       now.add(new Link(n, segment.length, crc(segment)));
@@ -631,6 +633,18 @@ final class HealthDelta implements AutoCloseable {
     Map<String, byte[]> records = all();
     records.putAll(changed);
     return table(records);
+  }
+
+  /** The length of {@link #table}{@code (records)}, without making it. */
+  static long tableLength(Map<String, byte[]> records) {
+    Map<String, byte[]> all = new HashMap<>(records);
+    all.remove(KEYS);
+    int keys =
+        GSON.toJson(all.keySet().stream().sorted().toList())
+            .getBytes(StandardCharsets.UTF_8)
+            .length;
+    all.put(KEYS, null);
+    return RecordTable.size(all.keySet(), k -> k.equals(KEYS) ? keys : all.get(k).length);
   }
 
   /** {@code records} as a table with their sorted key list. */

@@ -333,11 +333,7 @@ public final class HealthState implements AutoCloseable {
       RoutingHealthView.Listing l = view.listing();
       int cut = l.cut().size();
       List<String> names =
-          cut == 0
-              ? List.of()
-              : cut == 1
-                  ? List.of(l.cut().get(0))
-                  : java.util.Collections.nCopies(cut, l.cut().get(0));
+          cut == 0 ? List.of() : cut == 1 ? List.of(l.cut().get(0)) : cutNames(l.cut().get(0), cut);
       return new Loaded(
           page,
           withListing(view, new RoutingHealthView.Listing(l.size(), l.budget(), names)),
@@ -389,12 +385,33 @@ public final class HealthState implements AutoCloseable {
               : withListing(
                   view,
                   new RoutingHealthView.Listing(
-                      l.size(), l.budget(), java.util.Collections.nCopies(cut, l.cut().get(0)))),
+                      l.size(), l.budget(), cutNames(l.cut().get(0), cut))),
           cut,
           null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The last list {@link #cutNames} made. */
+  private static volatile CutNames lastCut;
+
+  private record CutNames(String first, List<String> names) {}
+
+  /**
+   * A record's cut names as its typed view holds them: {@code first}, {@code count} times (the
+   * template shows only the first and the count). An immutable list, the same one for every page of
+   * the report (the listing is the whole report's: every page has it), which {@link
+   * RoutingHealthView.Listing}'s copy keeps as it is: one array of the registry's size a patch, not
+   * one a page decoded ({@code -Dskillsite.healthLean=false}: one a page).
+   */
+  private static List<String> cutNames(String first, int count) {
+    CutNames c = lastCut;
+    if (c == null || c.names().size() != count || !c.first().equals(first)) {
+      c = new CutNames(first, List.copyOf(java.util.Collections.nCopies(count, first)));
+      lastCut = c;
+    }
+    return c.names();
   }
 
   /**
@@ -815,6 +832,7 @@ public final class HealthState implements AutoCloseable {
             .orElseThrow(() -> new IOException("health state without its site view"));
     Map<String, byte[]> files = new LinkedHashMap<>();
     Map<String, byte[]> changed = new HashMap<>();
+    histogram("before the pages are rendered");
     int rendered = views.size();
     boolean drop = coldDrop() && !HealthDelta.resident();
     for (var it = views.entrySet().iterator(); it.hasNext(); ) {
@@ -844,20 +862,24 @@ public final class HealthState implements AutoCloseable {
     changedSections.forEach((id, s) -> changed.put("h:" + id.value(), encode(s)));
     changed.putAll(extra);
     Map<String, byte[]> deltaFiles = this.delta.write(changed);
+    if (drop) {
+      changed
+          .clear(); // the delta's files hold them now: not this map too, for the rest of the patch
+    }
     files.putAll(deltaFiles);
     counts.rendered = rendered;
     counts.deltaBytes = deltaFiles.values().stream().mapToLong(b -> b.length).sum();
     counts.delta = this.delta.counts.toString();
-    histogram();
+    histogram("at the health side's end");
     return new Result(Optional.of(new Patched(files, changedSections)), "");
   }
 
   /**
    * With {@code -Dskillsite.healthHisto=FILE}: the live objects by class (a full collection first)
-   * appended to FILE at the end of the health side's patch, the pages and the delta still held (a
-   * measurement aid for what a patch keeps live; costs a full collection).
+   * appended to FILE {@code where} the health side's patch is (before its pages are rendered, at
+   * its end): a measurement aid for what a patch keeps live; costs a full collection each.
    */
-  private static void histogram() {
+  private static void histogram(String where) {
     String file = System.getProperty("skillsite.healthHisto");
     if (file == null || file.isEmpty()) {
       return;
@@ -872,7 +894,7 @@ public final class HealthState implements AutoCloseable {
                   new String[] {String[].class.getName()});
       java.nio.file.Files.writeString(
           Path.of(file),
-          "=== health side's end\n" + text,
+          "=== " + where + "\n" + text,
           java.nio.file.StandardOpenOption.CREATE,
           java.nio.file.StandardOpenOption.APPEND);
     } catch (Exception e) {

@@ -70,6 +70,7 @@ class RecordTableTest {
               return records.get(k);
             });
     assertArrayEquals(written.toByteArray(), made);
+    assertEquals(made.length, RecordTable.size(records.keySet(), k -> records.get(k).length));
     assertEquals(records.keySet(), asked.keySet());
     assertTrue(asked.values().stream().allMatch(n -> n == 1), "each value asked once");
     Path file = tmp.resolve("made.tab");
