@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,6 +99,99 @@ public final class RecordTable implements AutoCloseable {
       out.writeInt(MAGIC);
       out.flush();
     }
+  }
+
+  /**
+   * The bytes {@link #write(OutputStream, Map)} writes of the records named by {@code keys}, made
+   * into one array of the table's size: {@code length} gives each value's length first, then {@code
+   * value} is asked for each once, in the keys' byte order, and not held after it is copied (a
+   * table folded from others holds one record at a time, not every record and the table's copies).
+   *
+   * @throws IllegalStateException when a value is not of the length given for it
+   */
+  public static byte[] bytes(
+      Collection<String> keys,
+      java.util.function.ToIntFunction<String> length,
+      java.util.function.Function<String, byte[]> value) {
+    List<byte[]> sorted = new ArrayList<>(keys.size());
+    for (String k : keys) {
+      sorted.add(k.getBytes(StandardCharsets.UTF_8));
+    }
+    sorted.sort(Arrays::compareUnsigned);
+    int[] lengths = new int[sorted.size()];
+    long size = FOOTER + (long) sorted.size() * Long.BYTES;
+    for (int i = 0; i < lengths.length; i++) {
+      lengths[i] = length.applyAsInt(new String(sorted.get(i), StandardCharsets.UTF_8));
+      size += Integer.BYTES * 2L + sorted.get(i).length + lengths[i] + Long.BYTES;
+    }
+    if (size > Integer.MAX_VALUE - 16) {
+      throw new IllegalStateException("a record table of " + size + " bytes");
+    }
+    ByteBuffer out = ByteBuffer.allocate((int) size); // big-endian, as DataOutputStream writes
+    long[] offsets = new long[lengths.length];
+    for (int i = 0; i < lengths.length; i++) {
+      byte[] key = sorted.get(i);
+      byte[] v = value.apply(new String(key, StandardCharsets.UTF_8));
+      if (v.length != lengths[i]) {
+        throw new IllegalStateException("a value of another length than given");
+      }
+      offsets[i] = out.position();
+      out.putInt(key.length).put(key).putInt(v.length).put(v).putLong(crc(key, v));
+    }
+    long at = out.position();
+    for (long o : offsets) {
+      out.putLong(o);
+    }
+    out.putLong(at).putInt(offsets.length).putInt(MAGIC);
+    return out.array();
+  }
+
+  /**
+   * The length of the value of {@code key}, read in place (its record's CRC is not checked: {@link
+   * #get} checks it); empty when there is none.
+   */
+  public java.util.OptionalInt length(String key) {
+    if (closed) {
+      throw new IllegalStateException("the record table is closed");
+    }
+    byte[] want = key.getBytes(StandardCharsets.UTF_8);
+    int lo = 0;
+    int hi = count - 1;
+    try {
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        int at = (int) map.getLong((int) (table + (long) mid * Long.BYTES));
+        int keyLength = map.getInt(at);
+        int c = compareKey(at + Integer.BYTES, keyLength, want);
+        if (c == 0) {
+          return java.util.OptionalInt.of(map.getInt(at + Integer.BYTES + keyLength));
+        } else if (c < 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+    } catch (RuntimeException e) {
+      return java.util.OptionalInt.empty();
+    }
+    return java.util.OptionalInt.empty();
+  }
+
+  /**
+   * The length in bytes of the table of the records named by {@code keys}, whose values are of the
+   * lengths {@code length} gives: what {@link #bytes} makes of them, without making it.
+   */
+  public static long size(
+      Collection<String> keys, java.util.function.ToIntFunction<String> length) {
+    long size = FOOTER + (long) keys.size() * Long.BYTES;
+    for (String k : keys) {
+      size +=
+          Integer.BYTES * 2L
+              + k.getBytes(StandardCharsets.UTF_8).length
+              + length.applyAsInt(k)
+              + Long.BYTES;
+    }
+    return size;
   }
 
   /** The table in {@code file}; empty when there is none or it is not one. */

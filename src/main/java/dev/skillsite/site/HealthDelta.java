@@ -92,8 +92,24 @@ final class HealthDelta implements AutoCloseable {
    */
   static Later foldingLater() {
     boolean was = LATER.get();
+    boolean wasResident = RESIDENT.get();
     LATER.set(idleFold());
-    return () -> LATER.set(was);
+    RESIDENT.set(true);
+    return () -> {
+      LATER.set(was);
+      RESIDENT.set(wasResident);
+    };
+  }
+
+  /** Whether this thread's patch runs in a resident builder ({@link #foldingLater}'s scope). */
+  private static final ThreadLocal<Boolean> RESIDENT = ThreadLocal.withInitial(() -> false);
+
+  /**
+   * Whether this thread's patch runs in a resident builder (within {@link #foldingLater}, whatever
+   * {@link #idleFold} says): a next patch in this process may read what it keeps.
+   */
+  static boolean resident() {
+    return RESIDENT.get();
   }
 
   private static final String KEYS = "keys";
@@ -426,15 +442,13 @@ final class HealthDelta implements AutoCloseable {
    */
   Map<String, byte[]> write(Map<String, byte[]> changed) throws IOException {
     Map<String, byte[]> files = new LinkedHashMap<>();
-    byte[] segment = table(changed);
+    // a fold takes this patch's records: its segment is made only when it is written
+    byte[] segment = foldStream() ? null : table(changed);
+    long segmentLength = segment == null ? tableLength(changed) : segment.length;
     long chainBytes = links.stream().mapToLong(Link::size).sum();
     long ratio = LATER.get() ? HARD_RATIO : FOLD_RATIO;
-    if (!on()
-        || links.size() >= MAX_SEGMENTS
-        || chainBytes + segment.length > ratio * foldedBytes) {
-      Map<String, byte[]> records = all();
-      records.putAll(changed);
-      byte[] table = table(records);
+    if (!on() || links.size() >= MAX_SEGMENTS || chainBytes + segmentLength > ratio * foldedBytes) {
+      byte[] table = folded(changed);
       files.put(FOLDED, table);
       if (chained || on()) {
         files.put(CHAIN, format(new Chain(table.length, List.of())));
@@ -442,6 +456,9 @@ final class HealthDelta implements AutoCloseable {
       counts.folded = true;
       counts.segments = 0;
     } else {
+      if (segment == null) {
+        segment = table(changed);
+      }
       int n = links.isEmpty() ? 1 : links.get(links.size() - 1).n() + 1;
       List<Link> now = new ArrayList<>(links);
       now.add(new Link(n, segment.length, crc(segment)));
@@ -531,8 +548,115 @@ final class HealthDelta implements AutoCloseable {
     return records;
   }
 
+  /**
+   * Whether a fold writes the table reading one record at a time ({@link RecordTable#bytes}: only
+   * where each key's newest record is, and the table, are held) and a table is made at its size
+   * ({@code -Dskillsite.foldStream=false}: every record read into a map first, the table grown in a
+   * buffer and copied).
+   */
+  static boolean foldStream() {
+    return !"false".equals(System.getProperty("skillsite.foldStream"));
+  }
+
+  /**
+   * Where a key's newest record is: {@code changed}, or the folded table ({@link #all}'s order).
+   */
+  private static final int CHANGED = -2;
+
+  private static final int TABLE = -1;
+
+  /** A record that is not where the chain's key lists put it (a damaged one): fold as before. */
+  private static final class Moved extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Moved() {
+      super("a record is not where its key list says", null, false, false);
+    }
+  }
+
+  /**
+   * The folded table of every record of the delta and {@code changed} (later ones winning): {@code
+   * table(all() + changed)}, made one record at a time when {@link #foldStream}.
+   */
+  private byte[] folded(Map<String, byte[]> changed) throws IOException {
+    if (foldStream()) {
+      Map<String, Integer> at = new HashMap<>();
+      if (folded.isPresent()) {
+        for (String k : folded.get().get(KEYS).map(HealthDelta::keys).orElse(List.of())) {
+          at.put(k, TABLE);
+        }
+      }
+      for (int i = 0; i < segments.size(); i++) {
+        for (String k : segmentKeys.get(i)) {
+          at.put(k, i);
+        }
+      }
+      for (String k : changed.keySet()) {
+        at.put(k, CHANGED);
+      }
+      at.remove(KEYS);
+      byte[] keys =
+          GSON.toJson(at.keySet().stream().sorted().toList()).getBytes(StandardCharsets.UTF_8);
+      List<String> all = new ArrayList<>(at.keySet());
+      all.add(KEYS);
+      try {
+        return RecordTable.bytes(
+            all,
+            k -> {
+              Integer from = at.get(k);
+              if (from == null) {
+                return keys.length;
+              }
+              if (from == CHANGED) {
+                return changed.get(k).length;
+              }
+              RecordTable t = from == TABLE ? folded.get() : segments.get(from);
+              return t.length(k).orElseThrow(Moved::new);
+            },
+            k -> {
+              Integer from = at.get(k);
+              if (from == null) {
+                return keys;
+              }
+              if (from == CHANGED) {
+                return changed.get(k);
+              }
+              RecordTable t = from == TABLE ? folded.get() : segments.get(from);
+              byte[] b = t.get(k).orElseThrow(Moved::new);
+              counts.read += b.length;
+              return b;
+            });
+      } catch (Moved | IllegalStateException e) {
+        counts.read = 0; // a record missing or damaged: as the old path drops it
+      }
+    }
+    Map<String, byte[]> records = all();
+    records.putAll(changed);
+    return table(records);
+  }
+
+  /** The length of {@link #table}{@code (records)}, without making it. */
+  static long tableLength(Map<String, byte[]> records) {
+    Map<String, byte[]> all = new HashMap<>(records);
+    all.remove(KEYS);
+    int keys =
+        GSON.toJson(all.keySet().stream().sorted().toList())
+            .getBytes(StandardCharsets.UTF_8)
+            .length;
+    all.put(KEYS, null);
+    return RecordTable.size(all.keySet(), k -> k.equals(KEYS) ? keys : all.get(k).length);
+  }
+
   /** {@code records} as a table with their sorted key list. */
   static byte[] table(Map<String, byte[]> records) throws IOException {
+    if (foldStream()) {
+      Map<String, byte[]> all = new HashMap<>(records);
+      all.remove(KEYS);
+      byte[] keys =
+          GSON.toJson(all.keySet().stream().sorted().toList()).getBytes(StandardCharsets.UTF_8);
+      all.put(KEYS, keys);
+      return RecordTable.bytes(all.keySet(), k -> all.get(k).length, all::get);
+    }
     Map<String, byte[]> all = new HashMap<>(records);
     all.remove(KEYS);
     all.put(

@@ -303,23 +303,143 @@ public final class HealthState implements AutoCloseable {
                     new TypeToken<List<RoutingHealthView.SkillHealth>>() {}.getType()));
   }
 
-  private Optional<PageRecord> page(String path) {
+  private Optional<Loaded> page(String path) {
     if (!memo()) {
       Optional<byte[]> b = get("p:" + path);
       b.ifPresent(x -> counts.decoded(x.length));
       return b.map(HealthState::decodePage);
     }
-    Optional<PageRecord> known = read.get(path);
+    Optional<Loaded> known = read.get(path);
     if (known != null) {
       return known;
     }
-    Optional<PageRecord> r = get("p:" + path).map(b -> resident(path, b));
+    Optional<Loaded> r = get("p:" + path).map(b -> resident(path, b));
     read.put(path, r);
     return r;
   }
 
-  private static PageRecord decodePage(byte[] b) {
-    return GSON.fromJson(new String(b, StandardCharsets.UTF_8), PageRecord.class);
+  /**
+   * A page record as a patch holds it: its page, its view as {@link PageRecord#typed} makes it (the
+   * cut names expanded) and the cut's count; {@code tree} the JSON tree it was decoded through
+   * (null when {@link #lean}).
+   */
+  record Loaded(PageView page, HealthPage view, int cut, JsonElement tree) {
+    /** The record a patch writes of {@code page} showing {@code view}, as it decodes again. */
+    static Loaded of(PageView page, HealthPage view) {
+      if (!lean()) {
+        PageRecord r = PageRecord.of(page, view);
+        return new Loaded(page, r.typed(), r.cut(), r.view());
+      }
+      RoutingHealthView.Listing l = view.listing();
+      int cut = l.cut().size();
+      List<String> names =
+          cut == 0 ? List.of() : cut == 1 ? List.of(l.cut().get(0)) : cutNames(l.cut().get(0), cut);
+      return new Loaded(
+          page,
+          withListing(view, new RoutingHealthView.Listing(l.size(), l.budget(), names)),
+          cut,
+          null);
+    }
+  }
+
+  /**
+   * Whether a patch decodes a page record straight into its typed view, and encodes the records it
+   * writes from their views, without a JSON tree between ({@code -Dskillsite.healthLean=false}:
+   * through the tree, kept with the record as before). The bytes are the same either way ({@code
+   * HealthResplitTest}); the tree is several times the record's bytes, live for the whole patch.
+   */
+  static boolean lean() {
+    return !"false".equals(System.getProperty("skillsite.healthLean"));
+  }
+
+  static Loaded decodePage(byte[] b) {
+    if (!lean()) {
+      PageRecord r = GSON.fromJson(new String(b, StandardCharsets.UTF_8), PageRecord.class);
+      return new Loaded(r.page(), r.typed(), r.cut(), r.view());
+    }
+    try (com.google.gson.stream.JsonReader in =
+        GSON.newJsonReader(
+            new java.io.InputStreamReader(
+                new java.io.ByteArrayInputStream(b), StandardCharsets.UTF_8))) {
+      PageView page = null;
+      HealthPage view = null;
+      int cut = 0;
+      in.beginObject();
+      while (in.hasNext()) {
+        switch (in.nextName()) {
+          case "page" -> page = GSON.fromJson(in, PageView.class);
+          case "view" -> view = GSON.fromJson(in, HealthPage.class);
+          case "cut" -> cut = in.nextInt();
+          default -> in.skipValue();
+        }
+      }
+      in.endObject();
+      if (view == null) {
+        throw new com.google.gson.JsonParseException("a health page record without its view");
+      }
+      RoutingHealthView.Listing l = view.listing();
+      return new Loaded(
+          page,
+          cut <= 1
+              ? view
+              : withListing(
+                  view,
+                  new RoutingHealthView.Listing(
+                      l.size(), l.budget(), cutNames(l.cut().get(0), cut))),
+          cut,
+          null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The last list {@link #cutNames} made. */
+  private static volatile CutNames lastCut;
+
+  private record CutNames(String first, List<String> names) {}
+
+  /**
+   * A record's cut names as its typed view holds them: {@code first}, {@code count} times (the
+   * template shows only the first and the count). An immutable list, the same one for every page of
+   * the report (the listing is the whole report's: every page has it), which {@link
+   * RoutingHealthView.Listing}'s copy keeps as it is: one array of the registry's size a patch, not
+   * one a page decoded ({@code -Dskillsite.healthLean=false}: one a page).
+   */
+  private static List<String> cutNames(String first, int count) {
+    CutNames c = lastCut;
+    if (c == null || c.names().size() != count || !c.first().equals(first)) {
+      c = new CutNames(first, List.copyOf(java.util.Collections.nCopies(count, first)));
+      lastCut = c;
+    }
+    return c.names();
+  }
+
+  /**
+   * The bytes of the record of {@code page} showing {@code view} ({@link PageRecord#of}, encoded):
+   * when {@link #lean}, written from the view without the tree (the same bytes).
+   */
+  static byte[] encodePage(PageView page, HealthPage view) {
+    if (!lean()) {
+      return encode(PageRecord.of(page, view));
+    }
+    RoutingHealthView.Listing l = view.listing();
+    List<String> first = l.cut().isEmpty() ? List.of() : List.of(l.cut().get(0));
+    HealthPage kept = withListing(view, new RoutingHealthView.Listing(l.size(), l.budget(), first));
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 14);
+    try (com.google.gson.stream.JsonWriter out =
+        GSON.newJsonWriter(new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8))) {
+      out.beginObject();
+      out.name("page");
+      GSON.toJson(page, PageView.class, out);
+      out.name("view");
+      GSON.toJson(kept, HealthPage.class, out);
+      out.name("cut");
+      out.value(l.cut().size());
+      out.endObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
   }
 
   /**
@@ -332,45 +452,27 @@ public final class HealthState implements AutoCloseable {
   }
 
   /** The page records this patch decoded (path → record; empty: none), as the state had them. */
-  private final Map<String, Optional<PageRecord>> read = new HashMap<>();
+  private final Map<String, Optional<Loaded>> read = new HashMap<>();
 
   /**
    * A page record decoded with the bytes it came from, and its typed view once asked (neither is
    * mutated once made: a patch makes new views with {@code with…}, never changes a list in place).
    */
-  private static final class Decoded {
-    final byte[] bytes;
-    final PageRecord record;
-    HealthPage view;
+  private record Decoded(byte[] bytes, Loaded record) {}
 
-    Decoded(byte[] bytes, PageRecord record) {
-      this.bytes = bytes;
-      this.record = record;
-    }
+  /** {@code r}'s typed view ({@link PageRecord#typed}), made when it was decoded. */
+  private static HealthPage typed(String path, Loaded r) {
+    return r.view();
   }
 
   /**
-   * {@code r}'s typed view ({@link PageRecord#typed}): the one kept with it when {@code r} is the
-   * resident record of {@code path}, made once a process; else made now.
+   * Whether a patch outside a resident builder ({@link HealthDelta#resident}: {@code build
+   * --changed} in its own process) keeps no page record for a next patch, and drops each page it
+   * renders as soon as its bytes and record are made ({@code -Dskillsite.coldDrop=false}: kept, as
+   * a resident keeps them; every page held to the end).
    */
-  private static HealthPage typed(String path, PageRecord r) {
-    if (!memo()) {
-      return r.typed();
-    }
-    synchronized (RESIDENT) {
-      Decoded d = RESIDENT.get(path);
-      if (d != null && d.record == r && d.view != null) {
-        return d.view;
-      }
-    }
-    HealthPage v = r.typed();
-    synchronized (RESIDENT) {
-      Decoded d = RESIDENT.get(path);
-      if (d != null && d.record == r) {
-        d.view = v;
-      }
-    }
-    return v;
+  static boolean coldDrop() {
+    return !"false".equals(System.getProperty("skillsite.coldDrop"));
   }
 
   /** At most this many record bytes are kept decoded between patches. */
@@ -391,7 +493,10 @@ public final class HealthState implements AutoCloseable {
    * Keeps {@code record}, whose encoding is {@code bytes}, for the next patch of this process (a
    * record's encoding decodes to an equal record: {@code PageRecordTest}).
    */
-  private static void keep(String path, byte[] bytes, PageRecord record) {
+  private static void keep(String path, byte[] bytes, Loaded record) {
+    if (!HealthDelta.resident() && coldDrop()) {
+      return; // no next patch in this process
+    }
     synchronized (RESIDENT) {
       Decoded was = RESIDENT.put(path, new Decoded(bytes, record));
       residentBytes += bytes.length - (was == null ? 0 : was.bytes.length);
@@ -403,7 +508,11 @@ public final class HealthState implements AutoCloseable {
     }
   }
 
-  private PageRecord resident(String path, byte[] bytes) {
+  private Loaded resident(String path, byte[] bytes) {
+    if (!HealthDelta.resident() && coldDrop()) { // nothing kept to find: decoded, not kept
+      counts.decoded(bytes.length);
+      return decodePage(bytes);
+    }
     synchronized (RESIDENT) {
       Decoded d = RESIDENT.get(path);
       if (d != null && java.util.Arrays.equals(d.bytes, bytes)) {
@@ -412,7 +521,7 @@ public final class HealthState implements AutoCloseable {
       }
     }
     counts.decoded(bytes.length);
-    PageRecord r = decodePage(bytes);
+    Loaded r = decodePage(bytes);
     keep(path, bytes, r);
     return r;
   }
@@ -555,11 +664,11 @@ public final class HealthState implements AutoCloseable {
       return new Result(Optional.of(Patched.NOTHING), "");
     }
     Map<String, HealthPage> views = new TreeMap<>();
-    Map<String, PageRecord> records = new HashMap<>();
+    Map<String, Loaded> records = new HashMap<>();
     Map<SkillId, List<RoutingHealthView.SkillHealth>> changedSections =
         new LinkedHashMap<>(replaced);
     if (probes != 0) {
-      Optional<PageRecord> first = page(SiteLayout.HEALTH);
+      Optional<Loaded> first = page(SiteLayout.HEALTH);
       if (first.isEmpty()) {
         return Result.no("no health page record of " + SiteLayout.HEALTH);
       }
@@ -571,11 +680,11 @@ public final class HealthState implements AutoCloseable {
               typed(SiteLayout.HEALTH, first.get()).probes() + probes));
     }
     if (delta != 0) {
-      Optional<PageRecord> first = page(SiteLayout.HEALTH);
+      Optional<Loaded> first = page(SiteLayout.HEALTH);
       if (first.isEmpty()) {
         return Result.no("no health page record of " + SiteLayout.HEALTH);
       }
-      PageRecord r = first.get();
+      Loaded r = first.get();
       HealthPage was = views.getOrDefault(SiteLayout.HEALTH, typed(SiteLayout.HEALTH, r));
       RoutingHealthView.Listing l = was.listing();
       int size = l.size() + delta;
@@ -617,7 +726,7 @@ public final class HealthState implements AutoCloseable {
       }
       String path = where.get();
       if (!views.containsKey(path)) {
-        Optional<PageRecord> r = page(path);
+        Optional<Loaded> r = page(path);
         if (r.isEmpty()) {
           return Result.no("no health page record of " + path);
         }
@@ -726,9 +835,13 @@ public final class HealthState implements AutoCloseable {
             .orElseThrow(() -> new IOException("health state without its site view"));
     Map<String, byte[]> files = new LinkedHashMap<>();
     Map<String, byte[]> changed = new HashMap<>();
+    histogram("before the pages are rendered");
+    int rendered = views.size();
     int alike = 0;
-    for (var e : views.entrySet()) {
-      PageRecord r = records.get(e.getKey());
+    boolean drop = coldDrop() && !HealthDelta.resident();
+    for (var it = views.entrySet().iterator(); it.hasNext(); ) {
+      var e = it.next();
+      Loaded r = records.get(e.getKey());
       if (alikeAsShown(renderer, typed(e.getKey(), r), e.getValue())) {
         alike++; // the published page shows it already: its record alone is new
       } else {
@@ -738,25 +851,35 @@ public final class HealthState implements AutoCloseable {
                 .render(PageKind.HEALTH, site, r.page(), e.getValue())
                 .getBytes(StandardCharsets.UTF_8));
       }
-      PageRecord written = PageRecord.of(r.page(), e.getValue());
-      byte[] bytes = encode(written);
+      byte[] bytes = encodePage(r.page(), e.getValue());
       changed.put("p:" + e.getKey(), bytes);
       if (memo()) {
-        keep(e.getKey(), bytes, written); // the next patch reads these bytes, if this one lands
+        // the next patch reads these bytes, if this one lands
+        keep(e.getKey(), bytes, Loaded.of(r.page(), e.getValue()));
       }
       // the first and last unreachable skill of each page written (a patch inserts by them)
       changed.put(
           "uk:" + e.getKey(),
           lostRange(e.getValue().unreachable()).map(HealthState::encode).orElse(new byte[0]));
+      if (drop) { // rendered and recorded: its view and record go now, not at the patch's end
+        it.remove();
+        records.remove(e.getKey());
+        read.remove(e.getKey());
+      }
     }
     changedSections.forEach((id, s) -> changed.put("h:" + id.value(), encode(s)));
     changed.putAll(extra);
     Map<String, byte[]> deltaFiles = this.delta.write(changed);
+    if (drop) {
+      changed
+          .clear(); // the delta's files hold them now: not this map too, for the rest of the patch
+    }
     files.putAll(deltaFiles);
-    counts.rendered = views.size() - alike;
+    counts.rendered = rendered - alike;
     counts.alike = alike;
     counts.deltaBytes = deltaFiles.values().stream().mapToLong(b -> b.length).sum();
     counts.delta = this.delta.counts.toString();
+    histogram("at the health side's end");
     return new Result(Optional.of(new Patched(files, changedSections)), "");
   }
 
@@ -773,6 +896,34 @@ public final class HealthState implements AutoCloseable {
   }
 
   /**
+   * With {@code -Dskillsite.healthHisto=FILE}: the live objects by class (a full collection first)
+   * appended to FILE {@code where} the health side's patch is (before its pages are rendered, at
+   * its end): a measurement aid for what a patch keeps live; costs a full collection each.
+   */
+  private static void histogram(String where) {
+    String file = System.getProperty("skillsite.healthHisto");
+    if (file == null || file.isEmpty()) {
+      return;
+    }
+    try {
+      Object text =
+          java.lang.management.ManagementFactory.getPlatformMBeanServer()
+              .invoke(
+                  new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                  "gcClassHistogram",
+                  new Object[] {new String[0]},
+                  new String[] {String[].class.getName()});
+      java.nio.file.Files.writeString(
+          Path.of(file),
+          "=== " + where + "\n" + text,
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (Exception e) {
+      System.err.println("skillsite.healthHisto: " + e);
+    }
+  }
+
+  /**
    * The pages of the report split again from a changed page whose split moved (an entry grew,
    * shrank, came or went), as the full build's greedy split ({@link HealthPages#ends}) would: the
    * entries of that page and the pages after it (as this patch has them) filled page by page until
@@ -783,11 +934,10 @@ public final class HealthState implements AutoCloseable {
    */
   private final class Resplit {
     private final Map<String, HealthPage> views;
-    private final Map<String, PageRecord> records;
+    private final Map<String, Loaded> records;
     private final Map<String, byte[]> extra;
 
-    Resplit(
-        Map<String, HealthPage> views, Map<String, PageRecord> records, Map<String, byte[]> extra) {
+    Resplit(Map<String, HealthPage> views, Map<String, Loaded> records, Map<String, byte[]> extra) {
       this.views = views;
       this.records = records;
       this.extra = extra;
@@ -826,7 +976,7 @@ public final class HealthState implements AutoCloseable {
       return Optional.empty();
     }
 
-    private Optional<PageRecord> record(String path) {
+    private Optional<Loaded> record(String path) {
       return records.containsKey(path) ? Optional.of(records.get(path)) : page(path);
     }
 
@@ -835,7 +985,7 @@ public final class HealthState implements AutoCloseable {
      * page {@code changed}: the last page split again, or empty.
      */
     private Optional<Integer> from(int k, int changed) {
-      Optional<PageRecord> first = record(Paging.path(SiteLayout.HEALTH, k));
+      Optional<Loaded> first = record(Paging.path(SiteLayout.HEALTH, k));
       if (first.isEmpty()) {
         return no("no health page record of " + Paging.path(SiteLayout.HEALTH, k));
       }
@@ -906,7 +1056,7 @@ public final class HealthState implements AutoCloseable {
     /** Page {@code n} holding {@code entries} now, their records moved; why not, if not. */
     private Optional<String> place(int n, List<HealthPages.Entry> entries) {
       String path = Paging.path(SiteLayout.HEALTH, n);
-      Optional<PageRecord> r = record(path);
+      Optional<Loaded> r = record(path);
       if (r.isEmpty()) {
         return Optional.of("no health page record of " + path);
       }
@@ -997,7 +1147,7 @@ public final class HealthState implements AutoCloseable {
    */
   private final class Edits {
     private final Map<String, HealthPage> views;
-    private final Map<String, PageRecord> records;
+    private final Map<String, Loaded> records;
     private final Map<SkillId, List<RoutingHealthView.SkillHealth>> changedSections;
     private final Map<String, byte[]> extra;
     private final Function<SkillId, Optional<dev.skillsite.model.Skill>> skills;
@@ -1007,7 +1157,7 @@ public final class HealthState implements AutoCloseable {
 
     Edits(
         Map<String, HealthPage> views,
-        Map<String, PageRecord> records,
+        Map<String, Loaded> records,
         Map<SkillId, List<RoutingHealthView.SkillHealth>> changedSections,
         Map<String, byte[]> extra,
         Function<SkillId, Optional<dev.skillsite.model.Skill>> skills,
@@ -1024,7 +1174,7 @@ public final class HealthState implements AutoCloseable {
 
     private Optional<HealthPage> load(String path) {
       if (!views.containsKey(path)) {
-        Optional<PageRecord> r = page(path);
+        Optional<Loaded> r = page(path);
         if (r.isEmpty()) {
           return Optional.empty();
         }

@@ -40,6 +40,50 @@ class RecordTableTest {
     }
   }
 
+  /**
+   * A table made one record at a time ({@link RecordTable#bytes}) is the bytes {@link
+   * RecordTable#write} writes of the same records, each value asked once; {@link
+   * RecordTable#length} answers each value's length in place; a value of another length than given
+   * is refused.
+   */
+  @Test
+  void aTableMadeARecordAtATimeIsTheTableWritten() throws IOException {
+    Map<String, byte[]> records = new HashMap<>();
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 3000; i++) {
+      byte[] v = new byte[random.nextInt(i % 100 == 0 ? 70_000 : 200)];
+      random.nextBytes(v);
+      records.put("p:health/page_" + i + ".html", v);
+    }
+    records.put("d:\uFF21", new byte[] {1});
+    records.put("d:\uD83D\uDE00", new byte[] {2});
+    records.put("", new byte[0]);
+    java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+    RecordTable.write(written, records);
+    Map<String, Integer> asked = new HashMap<>();
+    byte[] made =
+        RecordTable.bytes(
+            records.keySet(),
+            k -> records.get(k).length,
+            k -> {
+              asked.merge(k, 1, Integer::sum);
+              return records.get(k);
+            });
+    assertArrayEquals(written.toByteArray(), made);
+    assertEquals(made.length, RecordTable.size(records.keySet(), k -> records.get(k).length));
+    assertEquals(records.keySet(), asked.keySet());
+    assertTrue(asked.values().stream().allMatch(n -> n == 1), "each value asked once");
+    Path file = tmp.resolve("made.tab");
+    Files.write(file, made);
+    try (RecordTable t = RecordTable.open(file).orElseThrow()) {
+      records.forEach((k, v) -> assertEquals(v.length, t.length(k).orElseThrow(), k));
+      assertTrue(t.length("p:health/page_3000.html").isEmpty());
+    }
+    assertThrows(
+        IllegalStateException.class,
+        () -> RecordTable.bytes(records.keySet(), k -> records.get(k).length + 1, records::get));
+  }
+
   @Test
   void aDamagedRecordOrFileAnswersNothing() throws IOException {
     Path file = tmp.resolve("t.tab");

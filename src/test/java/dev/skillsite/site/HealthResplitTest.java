@@ -232,32 +232,179 @@ class HealthResplitTest {
   void residentPageRecordsPatchAsRecordsDecodedAgainDo() throws IOException {
     int[] kept = new int[1];
     int[] decoded = new int[2];
-    int patched =
-        patchInPairs(
-            28,
-            "skillsite.healthMemo",
-            "memo",
-            24,
-            (state, run) -> {
-              decoded[run] += state.counts.decoded;
-              kept[0] += run == 0 ? state.counts.kept : 0;
-            },
-            (k, on, off, siteOn, siteOff) -> {
-              Map<String, byte[]> a = on.files();
-              Map<String, byte[]> b = off.files();
-              assertEquals(b.keySet(), a.keySet(), "edit " + k + ": the files written");
-              for (String path : a.keySet()) {
-                assertTrue(Arrays.equals(b.get(path), a.get(path)), "edit " + k + ": " + path);
-              }
-              for (Path s : List.of(siteOn, siteOff)) {
-                a.forEach((path, bytes) -> write(s, path, bytes));
-              }
-            });
+    int patched;
+    try (HealthState.FoldLater resident = HealthState.foldingLater()) { // a resident's patches
+      patched = residentPairs(kept, decoded);
+    }
     System.out.printf(
         "patched %d of 24; page records decoded %d (kept %d) vs %d%n",
         patched, decoded[0], kept[0], decoded[1]);
     assertTrue(patched >= 20, "most edits patched: " + patched);
     assertTrue(kept[0] > 0 && decoded[0] < decoded[1], decoded[0] + " vs " + decoded[1]);
+  }
+
+  private int residentPairs(int[] kept, int[] decoded) throws IOException {
+    return patchInPairs(
+        28,
+        "skillsite.healthMemo",
+        "memo",
+        24,
+        (state, run) -> {
+          decoded[run] += state.counts.decoded;
+          kept[0] += run == 0 ? state.counts.kept : 0;
+        },
+        (k, on, off, siteOn, siteOff) -> {
+          Map<String, byte[]> a = on.files();
+          Map<String, byte[]> b = off.files();
+          assertEquals(b.keySet(), a.keySet(), "edit " + k + ": the files written");
+          for (String path : a.keySet()) {
+            assertTrue(Arrays.equals(b.get(path), a.get(path)), "edit " + k + ": " + path);
+          }
+          for (Path s : List.of(siteOn, siteOff)) {
+            a.forEach((path, bytes) -> write(s, path, bytes));
+          }
+        });
+  }
+
+  /**
+   * Page records decoded straight into their views and encoded from them ({@code HealthState.lean})
+   * patch as records decoded through a JSON tree do ({@code -Dskillsite.healthLean=false}): the
+   * edits of the first test, each patched on a site with the knob on and on a copy with it off,
+   * write the same files byte for byte (pages, delta) and the same sections; and every page record
+   * either site holds (the state's table and the delta) decodes to the same record both ways and
+   * encodes back to its own bytes.
+   */
+  @Test
+  void leanPageRecordsPatchAsRecordsThroughTheTreeDo() throws IOException {
+    int[] pages = new int[1];
+    int patched =
+        patchInPairs(
+            31,
+            "skillsite.healthLean",
+            "lean",
+            24,
+            (state, run) -> {},
+            (k, on, off, siteOn, siteOff) -> {
+              assertSameFiles(k, on, off);
+              for (Path s : List.of(siteOn, siteOff)) {
+                on.files().forEach((path, bytes) -> write(s, path, bytes));
+              }
+              if (k % 6 == 0) {
+                pages[0] += roundTrips(siteOn);
+              }
+            });
+    assertTrue(patched >= 20, "most edits patched: " + patched);
+    assertTrue(pages[0] > 20, "page records round-tripped: " + pages[0]);
+  }
+
+  /**
+   * A patch outside a resident builder that drops each health page once rendered and keeps no
+   * record for a next patch ({@code HealthState.coldDrop}) writes what one keeping them does
+   * ({@code -Dskillsite.coldDrop=false}), edit after edit; it keeps nothing, the other keeps.
+   */
+  @Test
+  void aColdPatchDroppingItsPagesWritesWhatOneKeepingThemDoes() throws IOException {
+    int[] kept = new int[2];
+    int patched =
+        patchInPairs(
+            32,
+            "skillsite.coldDrop",
+            "drop",
+            24,
+            (state, run) -> kept[run] += state.counts.kept,
+            (k, on, off, siteOn, siteOff) -> {
+              assertSameFiles(k, on, off);
+              for (Path s : List.of(siteOn, siteOff)) {
+                on.files().forEach((path, bytes) -> write(s, path, bytes));
+              }
+            });
+    assertTrue(patched >= 20, "most edits patched: " + patched);
+    assertEquals(0, kept[0], "a cold patch keeps no record for a next one");
+    assertTrue(kept[1] > 0, "kept with the knob off: " + kept[1]);
+  }
+
+  /**
+   * The delta folded one record at a time ({@code HealthDelta.foldStream}) writes what the fold
+   * reading every record into a map wrote ({@code -Dskillsite.foldStream=false}): 40 edits in a
+   * row, each patched on a site with the knob on and on a copy with it off, write the same files
+   * byte for byte (the health pages, the segments, the folded tables, the chain file), patch after
+   * patch; the chain appends and folds.
+   */
+  @Test
+  void aDeltaFoldedARecordAtATimeIsTheDeltaFoldedWhole() throws IOException {
+    int[] folds = new int[1];
+    int patched =
+        patchInPairs(
+            33,
+            "skillsite.foldStream",
+            "stream",
+            40,
+            (state, run) -> {},
+            (k, on, off, siteOn, siteOff) -> {
+              assertSameFiles(k, on, off);
+              folds[0] += on.files().containsKey(HealthDelta.FOLDED) ? 1 : 0;
+              for (Path s : List.of(siteOn, siteOff)) {
+                on.files().forEach((path, bytes) -> write(s, path, bytes));
+              }
+            });
+    assertTrue(patched >= 30, "most edits patched: " + patched);
+    assertTrue(folds[0] >= 2 && folds[0] < patched, "folds: " + folds[0] + " of " + patched);
+  }
+
+  private static void assertSameFiles(int k, HealthState.Patched on, HealthState.Patched off) {
+    assertEquals(off.files().keySet(), on.files().keySet(), "edit " + k + ": the files written");
+    for (String path : on.files().keySet()) {
+      assertTrue(
+          Arrays.equals(off.files().get(path), on.files().get(path)), "edit " + k + ": " + path);
+    }
+  }
+
+  /** Every page record of {@code site} decodes alike both ways and encodes to its own bytes. */
+  private static int roundTrips(Path site) {
+    Map<String, byte[]> all = new TreeMap<>();
+    try (dev.skillsite.cache.RecordTable t =
+        dev.skillsite.cache.RecordTable.open(site.resolve(HealthState.PAGES)).orElseThrow()) {
+      for (int n = 1; ; n++) {
+        String k = "p:" + Paging.path(SiteLayout.HEALTH, n);
+        Optional<byte[]> b = t.get(k);
+        if (b.isEmpty()) {
+          break;
+        }
+        all.put(k, b.get());
+      }
+      all.putAll(HealthState.deltaRecords(site));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    int n = 0;
+    String was = System.getProperty("skillsite.healthLean");
+    try {
+      for (var e : all.entrySet()) {
+        if (!e.getKey().startsWith("p:")) {
+          continue;
+        }
+        System.setProperty("skillsite.healthLean", "false");
+        HealthState.Loaded tree = HealthState.decodePage(e.getValue());
+        byte[] treeBytes = HealthState.encodePage(tree.page(), tree.view());
+        System.setProperty("skillsite.healthLean", "true");
+        HealthState.Loaded lean = HealthState.decodePage(e.getValue());
+        assertEquals(tree.page(), lean.page(), e.getKey());
+        assertEquals(tree.view(), lean.view(), e.getKey());
+        assertEquals(tree.cut(), lean.cut(), e.getKey());
+        byte[] leanBytes = HealthState.encodePage(lean.page(), lean.view());
+        assertTrue(Arrays.equals(treeBytes, leanBytes), e.getKey() + ": encoded alike");
+        assertEquals(
+            HealthState.Loaded.of(lean.page(), lean.view()).view(), lean.view(), e.getKey());
+        n++;
+      }
+    } finally {
+      if (was == null) {
+        System.clearProperty("skillsite.healthLean");
+      } else {
+        System.setProperty("skillsite.healthLean", was);
+      }
+    }
+    return n;
   }
 
   /**
