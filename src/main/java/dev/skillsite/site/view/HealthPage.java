@@ -59,23 +59,48 @@ public record HealthPage(
   /**
    * This page as a reader sees it with {@link RoutingHealthView#SCORE_BUCKETS} on: its pairs'
    * scores as margins ({@link RoutingHealthView.Pair#shown}); two pages whose shown forms are equal
-   * render the same with the packaged templates.
+   * render the same with the packaged templates. Only page 1 shows the summary (the probes, the
+   * sections, the collision matrix, the listing budget) and the report's counts; a later page reads
+   * a count only to say whether its section is empty everywhere, so there the summary is left out
+   * and each count kept as empty or not (one skill more or less unreachable does not make every
+   * later page again).
    */
   public HealthPage shown() {
+    List<RoutingHealthView.Pair> shownPairs =
+        pairs.stream().map(RoutingHealthView.Pair::shown).toList();
+    List<RoutingHealthView.Finding> shownLint =
+        lint.stream().map(RoutingHealthView.Finding::shown).toList();
+    if (first) {
+      return new HealthPage(
+          first,
+          probes,
+          matrix,
+          listing,
+          shownPairs,
+          unreachable,
+          nameOnly,
+          shownLint,
+          pairCount,
+          unreachableCount,
+          nameOnlyCount,
+          lintCount,
+          sections,
+          continued);
+    }
     return new HealthPage(
-        first,
-        probes,
-        matrix,
-        listing,
-        pairs.stream().map(RoutingHealthView.Pair::shown).toList(),
+        false,
+        0,
+        null,
+        null,
+        shownPairs,
         unreachable,
         nameOnly,
-        lint.stream().map(RoutingHealthView.Finding::shown).toList(),
-        pairCount,
-        unreachableCount,
-        nameOnlyCount,
-        lintCount,
-        sections,
+        shownLint,
+        Integer.signum(pairCount),
+        Integer.signum(unreachableCount),
+        Integer.signum(nameOnlyCount),
+        Integer.signum(lintCount),
+        List.of(),
         continued);
   }
 }
