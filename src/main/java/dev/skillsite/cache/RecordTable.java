@@ -154,27 +154,14 @@ public final class RecordTable implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the record table is closed");
     }
-    byte[] want = key.getBytes(StandardCharsets.UTF_8);
-    int lo = 0;
-    int hi = count - 1;
     try {
-      while (lo <= hi) {
-        int mid = (lo + hi) >>> 1;
-        int at = (int) map.getLong((int) (table + (long) mid * Long.BYTES));
-        int keyLength = map.getInt(at);
-        int c = compareKey(at + Integer.BYTES, keyLength, want);
-        if (c == 0) {
-          return java.util.OptionalInt.of(map.getInt(at + Integer.BYTES + keyLength));
-        } else if (c < 0) {
-          lo = mid + 1;
-        } else {
-          hi = mid - 1;
-        }
-      }
+      int at = find(key);
+      return at < 0
+          ? java.util.OptionalInt.empty()
+          : java.util.OptionalInt.of(map.getInt(at + Integer.BYTES + map.getInt(at)));
     } catch (RuntimeException e) {
-      return java.util.OptionalInt.empty();
+      return java.util.OptionalInt.empty(); // a damaged table: offsets out of range
     }
-    return java.util.OptionalInt.empty();
   }
 
   /**
@@ -246,43 +233,53 @@ public final class RecordTable implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the record table is closed");
     }
-    byte[] want = key.getBytes(StandardCharsets.UTF_8);
-    int lo = 0;
-    int hi = count - 1;
     try {
-      while (lo <= hi) {
-        int mid = (lo + hi) >>> 1;
-        int at = (int) map.getLong((int) (table + (long) mid * Long.BYTES));
-        int keyLength = map.getInt(at);
-        byte[] k = null;
-        int c;
-        if (KEYS_IN_PLACE) {
-          c = compareKey(at + Integer.BYTES, keyLength, want);
-        } else {
-          k = new byte[keyLength];
-          map.get(at + Integer.BYTES, k);
-          c = Arrays.compareUnsigned(k, want);
-        }
-        if (c == 0) {
-          if (k == null) {
-            k = new byte[keyLength];
-            map.get(at + Integer.BYTES, k);
-          }
-          int valueAt = at + Integer.BYTES + keyLength;
-          byte[] v = new byte[map.getInt(valueAt)];
-          map.get(valueAt + Integer.BYTES, v);
-          long crc = map.getLong(valueAt + Integer.BYTES + v.length);
-          return crc == crc(k, v) ? Optional.of(v) : Optional.empty();
-        } else if (c < 0) {
-          lo = mid + 1;
-        } else {
-          hi = mid - 1;
-        }
+      int at = find(key);
+      if (at < 0) {
+        return Optional.empty();
       }
+      byte[] k = new byte[map.getInt(at)];
+      map.get(at + Integer.BYTES, k);
+      int valueAt = at + Integer.BYTES + k.length;
+      byte[] v = new byte[map.getInt(valueAt)];
+      map.get(valueAt + Integer.BYTES, v);
+      long crc = map.getLong(valueAt + Integer.BYTES + v.length);
+      return crc == crc(k, v) ? Optional.of(v) : Optional.empty();
     } catch (RuntimeException e) {
       return Optional.empty(); // a damaged table: offsets out of range
     }
-    return Optional.empty();
+  }
+
+  /**
+   * Where the record of {@code key} starts (its key's length), by binary search of the sorted
+   * offsets; -1 when there is none. A damaged table may throw (offsets out of range); the caller
+   * checks that the table is open.
+   */
+  private int find(String key) {
+    byte[] want = key.getBytes(StandardCharsets.UTF_8);
+    int lo = 0;
+    int hi = count - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int at = (int) map.getLong((int) (table + (long) mid * Long.BYTES));
+      int keyLength = map.getInt(at);
+      int c;
+      if (KEYS_IN_PLACE) {
+        c = compareKey(at + Integer.BYTES, keyLength, want);
+      } else {
+        byte[] k = new byte[keyLength];
+        map.get(at + Integer.BYTES, k);
+        c = Arrays.compareUnsigned(k, want);
+      }
+      if (c == 0) {
+        return at;
+      } else if (c < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return -1;
   }
 
   /**
