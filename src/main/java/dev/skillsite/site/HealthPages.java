@@ -14,8 +14,10 @@ import java.util.Set;
  * entries; the collision pairs, unreachable skills, skills called by name only and description
  * findings follow in that order on {@code health/page_2.html} …, each entry on exactly one page. A
  * page holds at most {@link #ENTRIES} entries and {@link Paging#BUDGET} estimated bytes of them, so
- * that it stays under {@link Paging#MAX_PAGE_BYTES}. Every page is in {@code health/}: a skill's
- * href is the same on each.
+ * that it stays under {@link Paging#MAX_PAGE_BYTES}, and ends where its entries say ({@link
+ * Paging#splitByFill}: at the first natural cut once half full), not where a count does: an entry
+ * that comes or goes early in the report changes its own page, not every page after it. Every page
+ * is in {@code health/}: a skill's href is the same on each.
  */
 final class HealthPages {
   /** Entries (a pair with its table, an unreachable skill, a finding) on a page at most. */
@@ -56,7 +58,7 @@ final class HealthPages {
     view.unreachable().forEach(u -> entries.add(new Entry(1, u)));
     view.nameOnly().forEach(u -> entries.add(new Entry(2, u)));
     view.lint().forEach(f -> entries.add(new Entry(3, f)));
-    List<List<Entry>> pages = PAGES.split(entries, HealthPages::weight);
+    List<List<Entry>> pages = PAGES.splitByFill(entries, HealthPages::weight, HealthPages::hash);
     CollisionMatrix matrix = view.matrix();
     int[] counts = {
       view.pairs().size(), view.unreachable().size(), view.nameOnly().size(), view.lint().size()
@@ -184,10 +186,72 @@ final class HealthPages {
   }
 
   /**
-   * Whether a page of {@code count} entries of {@code bytes} ends before an entry of {@code next}.
+   * Whether a page of {@code count} entries of {@code bytes} and {@code fill}, whose last entry is
+   * a natural cut or not, ends before an entry of {@code next} (the split's rule).
    */
-  static boolean ends(int count, long bytes, int next) {
-    return PAGES.ends(count, bytes, false, next);
+  static boolean ends(int count, long bytes, long fill, boolean cut, int next) {
+    return PAGES.endsByFill(count, bytes, fill, cut, next);
+  }
+
+  /** Whether {@code page} is closed before an entry of {@code next} bytes: the split ends it. */
+  static boolean closed(HealthPage page, int next) {
+    List<Entry> all = entries(page);
+    long bytes = 0;
+    long fill = 0;
+    for (Entry e : all) {
+      bytes += weight(e);
+      fill += fill(e);
+    }
+    return !all.isEmpty() && ends(all.size(), bytes, fill, cut(all.get(all.size() - 1)), next);
+  }
+
+  /**
+   * Whether the split would end {@code page} before its last entry: at a natural cut past half its
+   * fill (a page's count and bytes are checked whole).
+   */
+  static boolean endsEarly(HealthPage page) {
+    List<Entry> all = entries(page);
+    long bytes = 0;
+    long fill = 0;
+    for (int i = 0; i + 1 < all.size(); i++) {
+      Entry e = all.get(i);
+      bytes += weight(e);
+      fill += fill(e);
+      if (ends(i + 1, bytes, fill, cut(e), weight(all.get(i + 1)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** An entry's share of a page ({@link Paging#fill}). */
+  static long fill(Entry e) {
+    return PAGES.fill(weight(e));
+  }
+
+  /** Whether an entry is a natural cut of the report's pages ({@link Paging#cut(long, long)}). */
+  static boolean cut(Entry e) {
+    return Paging.cut(hash(e), fill(e));
+  }
+
+  /**
+   * A stable hash of what an entry is, not what it holds ({@link Paging#hash}): its section and a
+   * pair's two skills, a skill's href, a finding's skill, code and place (a finding's message may
+   * carry scores that move).
+   */
+  static long hash(Entry e) {
+    String section = String.valueOf(e.section());
+    return switch (e.section()) {
+      case 0 -> {
+        RoutingHealthView.Pair p = (RoutingHealthView.Pair) e.item();
+        yield Paging.hash(section, p.firstHref(), p.secondHref());
+      }
+      case 1, 2 -> Paging.hash(section, ((RoutingHealthView.Lost) e.item()).href());
+      default -> {
+        RoutingHealthView.Finding f = (RoutingHealthView.Finding) e.item();
+        yield Paging.hash(section, f.href(), f.code(), f.where());
+      }
+    };
   }
 
   static List<Entry> entries(HealthPage page) {

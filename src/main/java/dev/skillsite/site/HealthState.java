@@ -998,6 +998,8 @@ public final class HealthState implements AutoCloseable {
       for (int n = k; ; n++) {
         List<HealthPages.Entry> page = new ArrayList<>();
         long bytes = 0;
+        long fill = 0;
+        boolean cut = false;
         while (true) {
           if (head == pending.size()) {
             if (pulled == pages) {
@@ -1018,12 +1020,14 @@ public final class HealthState implements AutoCloseable {
           }
           HealthPages.Entry e = pending.get(head);
           int w = HealthPages.weight(e);
-          if (!page.isEmpty() && HealthPages.ends(page.size(), bytes, w)) {
+          if (!page.isEmpty() && HealthPages.ends(page.size(), bytes, fill, cut, w)) {
             break;
           }
           page.add(e);
           head++;
           bytes += w;
+          fill += HealthPages.fill(e);
+          cut = HealthPages.cut(e);
           consumed++;
         }
         if (n > pages) {
@@ -2094,6 +2098,10 @@ public final class HealthState implements AutoCloseable {
     if (HealthPages.count(here) > HealthPages.ENTRIES || (HealthPages.count(here) == 0 && n > 1)) {
       return Optional.of("health page " + path + " would hold another number of pages' entries");
     }
+    if (HealthPages.endsEarly(here)) {
+      return Optional.of(
+          "health page " + path + " would end at a natural cut before its last entry");
+    }
     Optional<HealthPage> next = view(Paging.path(SiteLayout.HEALTH, n + 1), views);
     if (next.isPresent() && !closed(here, HealthPages.firstWeight(next.get()))) {
       return Optional.of("the next health page's first entry would fit on " + path);
@@ -2115,8 +2123,7 @@ public final class HealthState implements AutoCloseable {
 
   /** Whether a page is full before an entry of weight {@code next} (the split closes it). */
   private static boolean closed(HealthPage page, int next) {
-    return HealthPages.count(page) >= HealthPages.ENTRIES
-        || HealthPages.bytes(page) + next > Paging.BUDGET;
+    return HealthPages.closed(page, next);
   }
 
   private static int number(String path) {

@@ -244,24 +244,10 @@ final class ListPages {
 
   /**
    * Whether a row of the trigger index is a natural cut ({@link Paging#CUT_MASK}): a hash of all it
-   * shows (FNV-1a over its text, kind, skill and link, then MurmurHash3's finalizer, so that rows
-   * alike in all but their last characters are as likely cuts as any), the same in every build and
-   * on every machine.
+   * shows ({@link Paging#hash}: its text, kind, skill and link).
    */
   static boolean triggerCut(TriggerEntry t) {
-    long h = 0xcbf29ce484222325L;
-    for (String s : new String[] {t.text(), t.kind(), t.skillName(), t.href()}) {
-      for (int i = 0; i < s.length(); i++) {
-        h = (h ^ s.charAt(i)) * 0x100000001b3L;
-      }
-      h = (h ^ 0xffff) * 0x100000001b3L; // U+FFFF, a noncharacter, between the fields
-    }
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
-    return (h & Paging.CUT_MASK) == 0;
+    return (Paging.hash(t.text(), t.kind(), t.skillName(), t.href()) & Paging.CUT_MASK) == 0;
   }
 
   /** A skill's rows of the trigger index: its distinct phrases, then its distinct keywords. */

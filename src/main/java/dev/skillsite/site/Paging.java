@@ -43,6 +43,20 @@ final class Paging {
   static final long CUT_MASK = 63;
 
   /**
+   * A full page's fill, the unit of {@link #fill}: a page split by fill ({@link #splitByFill}) is
+   * full when its entries' fills add up to this.
+   */
+  static final long FULL = 1L << 20;
+
+  /**
+   * Natural cuts a full page's fill holds on average when split by fill ({@link #cut(long, long)}):
+   * a page ends at the first cut once it is half full, so it holds about half + 1/16 of a page, and
+   * runs full without a cut with probability e^-8 ≈ 0.03% (as the trigger index's {@link
+   * #CUT_MASK}: one row in 64 of 1,000).
+   */
+  static final int CUTS = 16;
+
+  /**
    * The largest a list page (home, collection, skills or triggers A–Z) becomes: the entries'
    * budget, the layout, the collections and graph of the home page's first page, with room to spare
    * (the estimate counts every byte the templates add per entry).
@@ -129,6 +143,90 @@ final class Paging {
    */
   boolean ends(int count, long bytes, boolean cut, int next) {
     return count >= maxItems || bytes + next > budget || (cut && count >= minItems);
+  }
+
+  /**
+   * An entry's share of a page of this paging, in {@link #FULL}s: of its entries' count or of its
+   * bytes, whichever is more (so a page whose fills add up to {@link #FULL} is full by one or the
+   * other, or both).
+   */
+  long fill(int weight) {
+    return Math.max(FULL / maxItems, ((long) weight * FULL + budget - 1) / budget);
+  }
+
+  /**
+   * Whether an entry whose stable hash is {@code hash} and whose share of a page is {@code fill} is
+   * a natural cut: with probability {@link #CUTS} × fill / {@link #FULL}, so that cuts come as
+   * often per byte as per entry whatever the entries weigh. A heavier entry is more often a cut,
+   * the same one (its hash is of what it is, not of what it holds): an entry that grows can become
+   * a cut, not stop being one.
+   */
+  static boolean cut(long hash, long fill) {
+    return (hash >>> 32) < fill * CUTS * ((1L << 32) / FULL);
+  }
+
+  /**
+   * The entries, in order, cut into pages of at most {@code maxItems} entries and the budget's
+   * bytes, where each page ends at its first natural cut ({@link #cut(long, long)}) once it is half
+   * full: one entry added, removed, grown or shrunk changes its own page's end only if it makes or
+   * unmakes the cut that ends it (its share × {@link #CUTS}), and the pages after it start where
+   * they did once a page ends where one did — what lets a patch split a few pages again instead of
+   * every page after the change. One page (perhaps empty) when they fit.
+   */
+  <T> List<List<T>> splitByFill(
+      List<T> items, ToIntFunction<T> weight, java.util.function.ToLongFunction<T> hash) {
+    List<List<T>> pages = new ArrayList<>();
+    List<T> page = new ArrayList<>();
+    long bytes = 0;
+    long fill = 0;
+    boolean cut = false;
+    for (T item : items) {
+      int w = weight.applyAsInt(item);
+      if (!page.isEmpty() && endsByFill(page.size(), bytes, fill, cut, w)) {
+        pages.add(List.copyOf(page));
+        page = new ArrayList<>();
+        bytes = 0;
+        fill = 0;
+      }
+      page.add(item);
+      bytes += w;
+      long f = fill(w);
+      fill += f;
+      cut = cut(hash.applyAsLong(item), f);
+    }
+    pages.add(List.copyOf(page));
+    return pages;
+  }
+
+  /**
+   * Whether a page split by fill of {@code count} entries (at least one) of {@code bytes} and
+   * {@code fill}, whose last entry is a natural cut or not ({@code cut}), ends before an entry of
+   * {@code next} bytes: the one rule of {@link #splitByFill}, for a patch that splits a few pages
+   * again.
+   */
+  boolean endsByFill(int count, long bytes, long fill, boolean cut, int next) {
+    return count >= maxItems || bytes + next > budget || (cut && 2 * fill >= FULL);
+  }
+
+  /**
+   * A stable hash of {@code fields} (FNV-1a over their characters, U+FFFF between them, then
+   * MurmurHash3's finalizer, so that texts alike in all but their last characters hash as apart as
+   * any), the same in every build and on every machine.
+   */
+  static long hash(String... fields) {
+    long h = 0xcbf29ce484222325L;
+    for (String s : fields) {
+      for (int i = 0; i < s.length(); i++) {
+        h = (h ^ s.charAt(i)) * 0x100000001b3L;
+      }
+      h = (h ^ 0xffff) * 0x100000001b3L; // U+FFFF, a noncharacter, between the fields
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h;
   }
 
   /** Page {@code n} (from 1) of the list whose first page is {@code first}. */

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An entry of the routing health report that grows or shrinks moves the split of the pages after
- * it: a patch splits them again ({@code HealthState.Resplit}) until a page ends where one did. On a
+ * An entry of the routing health report that grows or shrinks may move the end of its page (when it
+ * makes or unmakes the natural cut that ends it, {@link Paging#splitByFill}): a patch splits the
+ * pages after it again ({@code HealthState.Resplit}) until a page ends where one did. On a
  * synthetic report of 1,500 unreachable skills whose reasons are of random length (so the pages end
  * by bytes, each with its own slack), a sequence of unreachable entries rewritten longer and
  * shorter, each patched on the site the last patch left (its delta, the moved entries' records):
@@ -135,7 +136,9 @@ class HealthResplitTest {
     }
     System.out.printf("patched %d of 24 (refused: %s)%n", patched, refused);
     assertTrue(patched >= 20, "most edits keep the page count: " + refused);
-    assertTrue(resplit >= 5, "most edits move entries to another page: " + resplit);
+    // pages end where their entries say: an entry that grows or shrinks seldom moves a page's end
+    assertTrue(resplit >= 2, "some edits move entries to another page: " + resplit);
+    assertTrue(resplit <= patched / 4, "most edits write their own page only: " + resplit);
   }
 
   @Test
