@@ -51,6 +51,27 @@ final class HealthPages {
   /** One entry of the report: its section (an index of {@link #SECTIONS}) and itself. */
   record Entry(int section, Object item) {}
 
+  /** A page's entries sorted back into the report's four sections, in order. */
+  private record Sections(
+      List<RoutingHealthView.Pair> pairs,
+      List<RoutingHealthView.Lost> unreachable,
+      List<RoutingHealthView.Lost> nameOnly,
+      List<RoutingHealthView.Finding> lint) {
+    static Sections of(List<Entry> entries) {
+      Sections on =
+          new Sections(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      for (Entry e : entries) {
+        switch (e.section()) {
+          case 0 -> on.pairs().add((RoutingHealthView.Pair) e.item());
+          case 1 -> on.unreachable().add((RoutingHealthView.Lost) e.item());
+          case 2 -> on.nameOnly().add((RoutingHealthView.Lost) e.item());
+          default -> on.lint().add((RoutingHealthView.Finding) e.item());
+        }
+      }
+      return on;
+    }
+  }
+
   /** The pages of {@code view}, whose hrefs are relative to {@code health/index.html}. */
   static List<ListPages.Paged<HealthPage>> of(RoutingHealthView view) {
     List<Entry> entries = new ArrayList<>();
@@ -90,27 +111,16 @@ final class HealthPages {
         pages,
         HealthPages::title,
         (n, page) -> {
-          List<RoutingHealthView.Pair> pairs = new ArrayList<>();
-          List<RoutingHealthView.Lost> unreachable = new ArrayList<>();
-          List<RoutingHealthView.Lost> nameOnly = new ArrayList<>();
-          List<RoutingHealthView.Finding> lint = new ArrayList<>();
-          for (Entry e : page) {
-            switch (e.section()) {
-              case 0 -> pairs.add((RoutingHealthView.Pair) e.item());
-              case 1 -> unreachable.add((RoutingHealthView.Lost) e.item());
-              case 2 -> nameOnly.add((RoutingHealthView.Lost) e.item());
-              default -> lint.add((RoutingHealthView.Finding) e.item());
-            }
-          }
+          Sections on = Sections.of(page);
           return new HealthPage(
               n == 1,
               view.probes(),
               matrix,
               view.listing(),
-              pairs,
-              unreachable,
-              nameOnly,
-              lint,
+              on.pairs(),
+              on.unreachable(),
+              on.nameOnly(),
+              on.lint(),
               view.pairs().size(),
               view.unreachable().size(),
               view.nameOnly().size(),
@@ -149,27 +159,16 @@ final class HealthPages {
    * for a patch that splits a few pages again.
    */
   static HealthPage withEntries(HealthPage page, List<Entry> entries) {
-    List<RoutingHealthView.Pair> pairs = new ArrayList<>();
-    List<RoutingHealthView.Lost> unreachable = new ArrayList<>();
-    List<RoutingHealthView.Lost> nameOnly = new ArrayList<>();
-    List<RoutingHealthView.Finding> lint = new ArrayList<>();
-    for (Entry e : entries) {
-      switch (e.section()) {
-        case 0 -> pairs.add((RoutingHealthView.Pair) e.item());
-        case 1 -> unreachable.add((RoutingHealthView.Lost) e.item());
-        case 2 -> nameOnly.add((RoutingHealthView.Lost) e.item());
-        default -> lint.add((RoutingHealthView.Finding) e.item());
-      }
-    }
+    Sections on = Sections.of(entries);
     return new HealthPage(
         page.first(),
         page.probes(),
         page.matrix(),
         page.listing(),
-        pairs,
-        unreachable,
-        nameOnly,
-        lint,
+        on.pairs(),
+        on.unreachable(),
+        on.nameOnly(),
+        on.lint(),
         page.pairCount(),
         page.unreachableCount(),
         page.nameOnlyCount(),
