@@ -999,7 +999,11 @@ public final class RoutingPatch {
       List<String> fields = List.of(Fields.ALL, Fields.BODY);
       Set<String> out = new TreeSet<>();
       try (var reader = similar.reader()) {
-        out.addAll(SimilarTable.with(reader, SimilarTable.WALKED, similarTerms));
+        // case 1's records, read once: the skills walking a changed word are their ids
+        Map<String, SimilarTable.Record> records = new TreeMap<>();
+        for (String t : similarTerms) {
+          SimilarTable.records(reader, SimilarTable.WALKED, t, records, out);
+        }
         similarParts.put("walk a changed term", out.size());
         Set<String> moved = new TreeSet<>();
         Set<String> crossed = new TreeSet<>();
@@ -1041,7 +1045,10 @@ public final class RoutingPatch {
               (cn, patched) -> cn[1] > 0 && (patched ? fell : cn[1] * r * (1 + SLACK) >= cn[0]),
               rising);
         }
-        Set<String> chosen = SimilarTable.with(reader, SimilarTable.TOP, moved);
+        Set<String> chosen = new TreeSet<>();
+        for (String t : moved) {
+          SimilarTable.records(reader, SimilarTable.TOP, t, records, chosen);
+        }
         similarParts.put("chose a term whose frequency moved", chosen.size());
         similarParts.put("a term became usable", crossed.size());
         similarParts.put("an unchosen term may pass the cut", rising.size());
@@ -1051,14 +1058,7 @@ public final class RoutingPatch {
         out.addAll(crossed);
         out.addAll(rising);
         // cases 1 and 2, each skill's recorded query asked whether its list can move
-        Map<String, SimilarTable.Record> records = new TreeMap<>();
         Set<String> ids = changedIds();
-        for (String t : similarTerms) {
-          SimilarTable.records(reader, SimilarTable.WALKED, t, records);
-        }
-        for (String t : moved) {
-          SimilarTable.records(reader, SimilarTable.TOP, t, records);
-        }
         PatchedStats was = new PatchedStats(before);
         PatchedStats now = new PatchedStats(after);
         chosenFrequencies(records.values(), out, ids, before, after);
@@ -1179,18 +1179,20 @@ public final class RoutingPatch {
       if (chosen.isEmpty()) {
         return false;
       }
-      Map<String, Double> wb = new HashMap<>();
-      Map<String, Double> wa = new HashMap<>();
-      Map<String, Integer> pb = new HashMap<>();
-      Map<String, Integer> pa = new HashMap<>();
+      int size = 2 * chosen.size(); // no map grows: at most MAX_TERMS words
+      Map<String, Double> wb = new HashMap<>(size);
+      Map<String, Double> wa = new HashMap<>(size);
+      Map<String, Integer> pb = new HashMap<>(size);
+      Map<String, Integer> pa = new HashMap<>(size);
       Set<String> idfMoved = new TreeSet<>();
       boolean full = chosen.size() >= 20;
       for (SimilarSkills.Chosen c : chosen) {
         String t = c.term();
-        int ab = was.docFreq(Fields.ALL, t);
-        int bb = was.docFreq(Fields.BODY, t);
-        int aa = now.docFreq(Fields.ALL, t);
-        int ba = now.docFreq(Fields.BODY, t);
+        int[] f = frequencies(t, was, now);
+        int ab = f[0];
+        int bb = f[1];
+        int aa = f[2];
+        int ba = f[3];
         int dfb = Math.max(ab, bb);
         int dfa = Math.max(aa, ba);
         if (!SimilarSkills.usable(dfb, n) || !SimilarSkills.usable(dfa, n)) {
@@ -1334,6 +1336,38 @@ public final class RoutingPatch {
         }
       }
       return null;
+    }
+
+    /** The views {@link #frequencies} holds the words' frequencies of. */
+    private PatchedStats frequenciesWas;
+
+    private PatchedStats frequenciesNow;
+
+    private final Map<String, int[]> frequencies = new HashMap<>();
+
+    /**
+     * Word {@code t}'s document frequencies in {@code all} and {@code body} on {@code was}, then on
+     * {@code now}: read once a patch, not once for every record choosing it (thousands share the
+     * common words; the views never change).
+     */
+    private int[] frequencies(String t, PatchedStats was, PatchedStats now) {
+      if (was != frequenciesWas || now != frequenciesNow) {
+        frequencies.clear();
+        frequenciesWas = was;
+        frequenciesNow = now;
+      }
+      int[] f = frequencies.get(t);
+      if (f == null) {
+        f =
+            new int[] {
+              was.docFreq(Fields.ALL, t),
+              was.docFreq(Fields.BODY, t),
+              now.docFreq(Fields.ALL, t),
+              now.docFreq(Fields.BODY, t)
+            };
+        frequencies.put(t, f);
+      }
+      return f;
     }
 
     /** False, counting why ({@link #similarMayChangeParts}: "refused: …"). */

@@ -354,10 +354,13 @@ public final class SimilarSkills {
   static Set<String> walked(List<String> chosen, Map<String, Integer> postings, int maxPostings) {
     Set<String> walked = new HashSet<>();
     long sum = 0;
-    for (String t :
-        chosen.stream()
-            .sorted(Comparator.comparingInt((String c) -> postings.get(c)).thenComparing(c -> c))
-            .toList()) {
+    List<String> byPostings = new ArrayList<>(chosen);
+    byPostings.sort( // fewest postings first, then by word (no stream: a patch asks thousands)
+        (a, b) -> {
+          int c = Integer.compare(postings.get(a), postings.get(b));
+          return c != 0 ? c : a.compareTo(b);
+        });
+    for (String t : byPostings) {
       sum += postings.get(t);
       if (sum > maxPostings) {
         break;

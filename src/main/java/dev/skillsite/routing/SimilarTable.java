@@ -162,15 +162,6 @@ final class SimilarTable implements Closeable {
     return DirectoryReader.open(writer);
   }
 
-  /** The skills (ids) holding any of {@code terms} in {@code field} ({@link #SURFACE} …). */
-  static Set<String> with(DirectoryReader reader, String field, Collection<String> terms) {
-    Set<String> out = new TreeSet<>();
-    for (String t : terms) {
-      with(reader, field, t, (cutNext, patched) -> true, out);
-    }
-    return out;
-  }
-
   /**
    * Adds to {@code out} the skills holding {@code term} in {@code field} for which {@code keep}
    * says yes to ({@code cut}, {@code next}) and whether a patch made the record. Costs the term's
@@ -190,7 +181,7 @@ final class SimilarTable implements Closeable {
           NumericDocValues cut = leaf.getNumericDocValues(CUT);
           NumericDocValues next = leaf.getNumericDocValues(NEXT);
           NumericDocValues patched = leaf.getNumericDocValues(PATCHED);
-          var stored = leaf.storedFields();
+          BinaryDocValues chosen = leaf.getBinaryDocValues(CHOSEN);
           for (int d = docs.next(); d != PostingsEnum.NO_MORE_DOCS; d = docs.next()) {
             cut.advanceExact(d);
             next.advanceExact(d);
@@ -199,10 +190,23 @@ final class SimilarTable implements Closeable {
               Double.longBitsToDouble(cut.longValue()), Double.longBitsToDouble(next.longValue())
             };
             if (keep.test(cn, patched.longValue() == 1)) {
-              out.add(stored.document(d).get(STORED));
+              out.add(idOf(leaf, chosen, d));
             }
           }
         });
+  }
+
+  /**
+   * Document {@code d}'s skill id: from the head of its {@link #CHOSEN} bytes (no stored-fields
+   * block decompressed), else (a record without its query) its stored key. {@code chosen} is the
+   * leaf's, advanced in document order.
+   */
+  private static String idOf(LeafReader leaf, BinaryDocValues chosen, int d) throws IOException {
+    if (chosen != null && chosen.advanceExact(d)) {
+      BytesRef b = chosen.binaryValue();
+      return new DataInputStream(new ByteArrayInputStream(b.bytes, b.offset, b.length)).readUTF();
+    }
+    return leaf.storedFields().document(d).get(STORED);
   }
 
   /** The live documents of one leaf holding a term, in order. */
@@ -272,17 +276,30 @@ final class SimilarTable implements Closeable {
    * Costs the term's postings and a record read for each.
    */
   static void records(DirectoryReader reader, String field, String term, Map<String, Record> out) {
+    records(reader, field, term, out, null);
+  }
+
+  /**
+   * As above, and adds to {@code ids} (when not null) the id of every skill holding the term,
+   * whether its record was read now or before: one postings walk for both.
+   */
+  static void records(
+      DirectoryReader reader, String field, String term, Map<String, Record> out, Set<String> ids) {
     postings(
         reader,
         field,
         term,
         (leaf, docs) -> {
           BinaryDocValues chosen = leaf.getBinaryDocValues(CHOSEN);
+          Columns columns = null; // the leaf's doc values, opened at its first record read
           for (int d = docs.next(); d != PostingsEnum.NO_MORE_DOCS; d = docs.next()) {
             if (chosen == null || !chosen.advanceExact(d)) {
               // a record without its query (an older state): asked, never cleared
               String id = leaf.storedFields().document(d).get(STORED);
               out.putIfAbsent(id, new Record(id, 0, 0, true, List.of(), Set.of(), 0f, null, 0));
+              if (ids != null) {
+                ids.add(id);
+              }
               continue;
             }
             BytesRef bytes = chosen.binaryValue();
@@ -290,32 +307,64 @@ final class SimilarTable implements Closeable {
                 new DataInputStream(
                     new ByteArrayInputStream(bytes.bytes, bytes.offset, bytes.length));
             String id = in.readUTF();
+            if (ids != null) {
+              ids.add(id);
+            }
             if (!out.containsKey(id)) {
-              out.put(id, read(leaf, d, id, in));
+              if (columns == null) {
+                columns = new Columns(leaf);
+              }
+              out.put(id, read(columns, d, id, in));
             }
           }
         });
   }
 
-  private static Record read(LeafReader leaf, int d, String id, DataInputStream in)
+  /**
+   * One leaf's doc values a record is read from, each opened once and advanced in document order (a
+   * term's postings), not opened again for every record.
+   */
+  private static final class Columns {
+    final NumericDocValues cut;
+    final NumericDocValues next;
+    final NumericDocValues patched;
+    final NumericDocValues floor;
+    final NumericDocValues[] scores;
+    final NumericDocValues drift;
+
+    Columns(LeafReader leaf) throws IOException {
+      cut = leaf.getNumericDocValues(CUT);
+      next = leaf.getNumericDocValues(NEXT);
+      patched = leaf.getNumericDocValues(PATCHED);
+      floor = leaf.getNumericDocValues(FLOOR);
+      scores =
+          new NumericDocValues[] {
+            leaf.getNumericDocValues(BEST),
+            leaf.getNumericDocValues(GAP),
+            leaf.getNumericDocValues(BEYOND)
+          };
+      drift = leaf.getNumericDocValues(DRIFT);
+    }
+  }
+
+  private static Record read(Columns columns, int d, String id, DataInputStream in)
       throws IOException {
-    NumericDocValues cut = leaf.getNumericDocValues(CUT);
-    NumericDocValues next = leaf.getNumericDocValues(NEXT);
-    NumericDocValues patched = leaf.getNumericDocValues(PATCHED);
-    NumericDocValues floor = leaf.getNumericDocValues(FLOOR);
+    NumericDocValues cut = columns.cut;
+    NumericDocValues next = columns.next;
+    NumericDocValues patched = columns.patched;
+    NumericDocValues floor = columns.floor;
     cut.advanceExact(d);
     next.advanceExact(d);
     patched.advanceExact(d);
     floor.advanceExact(d);
     float[] scores = new float[3];
-    String[] names = {BEST, GAP, BEYOND};
     boolean scored = true;
     for (int i = 0; i < 3; i++) {
-      NumericDocValues v = leaf.getNumericDocValues(names[i]);
+      NumericDocValues v = columns.scores[i];
       scored &= v != null && v.advanceExact(d);
       scores[i] = scored ? Float.intBitsToFloat((int) v.longValue()) : 0f;
     }
-    NumericDocValues drift = leaf.getNumericDocValues(DRIFT);
+    NumericDocValues drift = columns.drift;
     scored &= drift != null && drift.advanceExact(d);
     int count = in.readShort();
     List<SimilarSkills.Chosen> words = new ArrayList<>(count);

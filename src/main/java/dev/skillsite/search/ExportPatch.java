@@ -47,6 +47,14 @@ public final class ExportPatch {
 
   private final boolean splice;
 
+  /**
+   * A term chunk's entries found by scanning its text ({@link TermChunks#entries}), the unchanged
+   * ones kept as written, instead of reading the chunk as a JSON tree and writing every entry again
+   * (the same bytes: SearchIndexWriter wrote them with this Gson). Off for a paired "before"
+   * ({@code -Dskillsite.exportscan=false}).
+   */
+  static final boolean SCAN = !"false".equals(System.getProperty("skillsite.exportscan"));
+
   /** What was read and made again, for {@code --timings}: counts, not times. */
   private final Map<String, Long> counts = new TreeMap<>();
 
@@ -63,7 +71,8 @@ public final class ExportPatch {
   /**
    * The last {@link #patch}'s counts: terms (changed terms), spliced (entries patched from the
    * published ones), remade (entries made from all their postings), postings (postings the remade
-   * entries read), chunks (term chunk files read), written (files changed), bytes (their size).
+   * entries read), chunks (term chunk files read), scanned (of those, split as written: {@link
+   * #SCAN}), written (files changed), bytes (their size).
    */
   public Map<String, Long> counts() {
     return counts;
@@ -109,27 +118,32 @@ public final class ExportPatch {
       String old = read(dir, name);
       count("chunks", 1);
       String head = "terms(" + e.getKey() + ",";
-      JsonObject held = JsonParser.parseString(unwrap(old, head)).getAsJsonObject();
-      TreeMap<String, String> entries = new TreeMap<>();
-      held.entrySet().forEach(x -> entries.put(x.getKey(), gson.toJson(x.getValue())));
+      // each entry as written (its key and value), the changed terms' read as JSON: the others
+      // are kept as they stand (SearchIndexWriter wrote them with this Gson: the same text)
+      TreeMap<String, TermChunks.Written> entries = written(unwrap(old, head));
       for (String t : e.getValue()) {
-        String was = entries.remove(t);
+        TermChunks.Written was = entries.remove(t);
         if (was != null) {
-          bytes -= t.length() + was.length() + 4;
+          bytes -= t.length() + was.value().length() + 4;
         }
         Optional<JsonArray> now =
             splice && was != null
-                ? spliced(patch, t, held.getAsJsonArray(t), ords, normsInManifest)
+                ? spliced(
+                    patch,
+                    t,
+                    JsonParser.parseString(was.value()).getAsJsonArray(),
+                    ords,
+                    normsInManifest)
                 : entry(patch, t, normsInManifest);
         count("terms", 1);
         if (now.isPresent()) {
           String json = gson.toJson(now.get());
-          entries.put(t, json);
+          entries.put(t, new TermChunks.Written(gson.toJson(t), json));
           bytes += t.length() + json.length() + 4;
         }
       }
       StringJoiner j = new StringJoiner(",", "{", "}");
-      entries.forEach((t, json) -> j.add(gson.toJson(t) + ":" + json));
+      entries.values().forEach(w -> j.add(w.key() + ":" + w.value()));
       String now = PREFIX + head + j + END;
       if (!now.equals(old)) {
         out.put(SearchIndexWriter.DIR + "/" + name, now);
@@ -187,6 +201,31 @@ public final class ExportPatch {
     count("written", out.size());
     out.values().forEach(v -> count("bytes", v.length()));
     return Optional.of(new Files(out, bytes));
+  }
+
+  /**
+   * A term chunk's entries by term, each as written ({@link TermChunks#entries}); when the text is
+   * not as {@link SearchIndexWriter} writes it, read as JSON and each entry written again as this
+   * Gson writes it (what every entry was before {@link #SCAN}). {@code
+   * -Dskillsite.exportscan=false}: always so.
+   */
+  private TreeMap<String, TermChunks.Written> written(String object) {
+    Optional<TreeMap<String, TermChunks.Written>> scanned =
+        SCAN ? TermChunks.entries(object) : Optional.empty();
+    if (scanned.isPresent()) {
+      count("scanned", 1);
+      return scanned.get();
+    }
+    TreeMap<String, TermChunks.Written> out = new TreeMap<>();
+    JsonParser.parseString(object)
+        .getAsJsonObject()
+        .entrySet()
+        .forEach(
+            x ->
+                out.put(
+                    x.getKey(),
+                    new TermChunks.Written(gson.toJson(x.getKey()), gson.toJson(x.getValue()))));
+    return out;
   }
 
   private void count(String what, long n) {

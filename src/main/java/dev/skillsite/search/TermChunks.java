@@ -21,6 +21,52 @@ final class TermChunks {
     return (int) (Integer.toUnsignedLong(h) % chunks);
   }
 
+  /** A term chunk's entry as written: the term's JSON string, then its value, as they stand. */
+  record Written(String key, String value) {}
+
+  /**
+   * The entries of a term chunk's object as {@link SearchIndexWriter} writes it ({@code
+   * {"term":[…],…}}, compact; each entry a flat array of numbers and postings strings, which hold
+   * no quote, bracket or backslash): each term → its key and value as written, split where one
+   * entry's array ends and the next key starts ({@code ],"}) with {@link String#indexOf} (no JSON
+   * tree, no character loop of ours: a cold patch reads tens of chunks). Empty when the text is not
+   * so (a backslash anywhere, an entry that is not {@code "key":[…]}): the caller reads it as JSON.
+   */
+  static java.util.Optional<java.util.TreeMap<String, Written>> entries(String object) {
+    java.util.TreeMap<String, Written> out = new java.util.TreeMap<>();
+    int n = object.length();
+    if (n < 2 || object.charAt(0) != '{' || object.charAt(n - 1) != '}') {
+      return java.util.Optional.empty();
+    }
+    if (n == 2) {
+      return java.util.Optional.of(out);
+    }
+    if (object.indexOf('\\') >= 0) {
+      return java.util.Optional.empty(); // an escape: a string's end is not its next quote
+    }
+    int start = 1;
+    while (start < n - 1) {
+      int cut = object.indexOf("],\"", start);
+      int end = cut < 0 ? n - 1 : cut + 1; // the entry is [start, end)
+      int keyEnd = object.indexOf('"', start + 1) + 1;
+      if (object.charAt(start) != '"'
+          || keyEnd <= start + 1
+          || keyEnd + 2 > end
+          || object.charAt(keyEnd) != ':'
+          || object.charAt(keyEnd + 1) != '['
+          || object.charAt(end - 1) != ']') {
+        return java.util.Optional.empty();
+      }
+      String key = object.substring(start, keyEnd);
+      Written w = new Written(key, object.substring(keyEnd + 1, end));
+      if (out.put(key.substring(1, key.length() - 1), w) != null) {
+        return java.util.Optional.empty(); // a term twice: not written by SearchIndexWriter
+      }
+      start = end + 1;
+    }
+    return start == n ? java.util.Optional.of(out) : java.util.Optional.empty();
+  }
+
   /**
    * {@code [(3,2), (13,1), (44,4)]} → {@code "3:2,a,v:4"}; without frequencies when {@code freqs}
    * is false.
@@ -91,6 +137,18 @@ final class TermChunks {
     int k = 0; // postings read
     int pos = 0;
     while (pos < p.length()) {
+      if (c == docs.length && written == prev) {
+        // no change left and the next delta's base unchanged: every posting from here on keeps
+        // its delta and norm, so the rest is copied as written (what the loop would do, one
+        // posting at a time)
+        if (runStart < 0) {
+          runStart = pos;
+          runHex = 2 * k;
+        }
+        runEnd = p.length();
+        k = norms ? hex.length() / 2 : k;
+        break;
+      }
       int end = p.indexOf(',', pos);
       if (end < 0) {
         end = p.length();

@@ -47,13 +47,45 @@ public final class ListPatch {
   private static final java.util.Comparator<SkillId> BY_ID =
       java.util.Comparator.comparing(SkillId::value);
 
-  private final PageRenderer renderer;
+  /** The pages a list patch renders: those {@link ListState} records. */
+  static final java.util.Set<PageKind> RENDERED =
+      java.util.Collections.unmodifiableSet(
+          java.util.EnumSet.of(
+              PageKind.INDEX, PageKind.COLLECTION, PageKind.SKILLS, PageKind.TRIGGERS));
+
+  private final Optional<Path> userTemplates;
+  private PageRenderer renderer;
   private final Gson pretty = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
   private final Gson compact = new Gson();
 
   /** With the templates of a site built with {@code userTemplates}. */
   public ListPatch(Optional<Path> userTemplates) {
-    this.renderer = new PageRenderer(userTemplates);
+    this.userTemplates = userTemplates;
+  }
+
+  /** Each loaded page record's view as the templates got it, decoded once ({@link #typed}). */
+  private final Map<ListState.PageRecord, Object> typed = new java.util.IdentityHashMap<>();
+
+  /**
+   * {@code p}'s view ({@link ListState.PageRecord#typed}), decoded at its first use: a changed
+   * page's view is read to patch its cards and again to compare the patched one with it. Nothing
+   * changes a decoded view in place ({@link ListState#replace} makes new ones).
+   */
+  private Object typed(ListState.PageRecord p) {
+    return typed.computeIfAbsent(p, ListState.PageRecord::typed);
+  }
+
+  /**
+   * The renderer of {@link #RENDERED}, made at the first page rendered: a patch compiles the four
+   * list templates, not every page's (the skill, health, audit … templates: tens of milliseconds of
+   * a cold patch), and none when no list page changes. The templates are in the cache key: a patch
+   * runs with those the last build compiled.
+   */
+  private PageRenderer renderer() {
+    if (renderer == null) {
+      renderer = new PageRenderer(userTemplates, RENDERED);
+    }
+    return renderer;
   }
 
   /** What {@link #stage} did. */
@@ -156,7 +188,7 @@ public final class ListPatch {
     for (Skill now : changed.values()) {
       for (String path : records.get(now.id()).pages()) {
         ListState.PageRecord p = load(state, loaded, path);
-        Object view = views.computeIfAbsent(path, k -> p.typed());
+        Object view = views.computeIfAbsent(path, k -> typed(p));
         Map<String, SkillCard> swap = new LinkedHashMap<>();
         for (SkillCard c : ListState.cards(view)) {
           if (c.id().equals(now.id().value())) {
@@ -180,7 +212,7 @@ public final class ListPatch {
     if (triggerCount != 0) {
       // the home page's count of triggers, on its page 1 only
       ListState.PageRecord p = load(state, loaded, SiteLayout.INDEX);
-      IndexPage h = (IndexPage) views.computeIfAbsent(SiteLayout.INDEX, k -> p.typed());
+      IndexPage h = (IndexPage) views.computeIfAbsent(SiteLayout.INDEX, k -> typed(p));
       views.put(SiteLayout.INDEX, h.withTriggerCount(h.triggerCount() + triggerCount));
     }
     for (var e : views.entrySet()) {
@@ -202,18 +234,18 @@ public final class ListPatch {
       write(
           staging,
           e.getKey(),
-          renderer.render(PageKind.TRIGGERS, siteView.orElseThrow(), r.page(), r.typed()));
+          renderer().render(PageKind.TRIGGERS, siteView.orElseThrow(), r.page(), r.typed()));
       staged.add(e.getKey());
       rerendered.put(e.getKey(), r);
     }
     for (var e : views.entrySet()) {
       ListState.PageRecord p = loaded.get(e.getKey());
-      Object before = p.typed();
+      Object before = typed(p);
       if (before.equals(e.getValue())) {
         continue;
       }
       PageKind kind = PageKind.valueOf(p.kind());
-      String html = renderer.render(kind, siteView.orElseThrow(), p.page(), e.getValue());
+      String html = renderer().render(kind, siteView.orElseThrow(), p.page(), e.getValue());
       write(staging, e.getKey(), html);
       staged.add(e.getKey());
       rerendered.put(e.getKey(), p.with(e.getValue()));

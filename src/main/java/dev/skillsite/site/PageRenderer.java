@@ -205,9 +205,13 @@ final class PageRenderer {
     context.put("site", site);
     context.put("page", page);
     context.put("view", view);
+    PebbleTemplate template = templates.get(kind);
+    if (template == null) {
+      throw new IllegalArgumentException("a renderer without the " + kind + " template");
+    }
     StringWriter out = new StringWriter(1 << 16);
     try {
-      templates.get(kind).evaluate(out, context, Locale.ROOT);
+      template.evaluate(out, context, Locale.ROOT);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (PebbleException e) {

@@ -93,6 +93,9 @@ class ExportPatchTest {
                 <= spliced.counts.getOrDefault("remade", 0L) * SearchIndexWriter.SLOTS.size(),
             spliced.counts.toString());
         assertTrue(spliced.counts.getOrDefault("spliced", 0L) > 0, spliced.counts.toString());
+        // every chunk read was split as written (no JSON tree), and is the clean export's
+        assertEquals(
+            spliced.counts.get("chunks"), spliced.counts.get("scanned"), spliced.counts.toString());
         assertEquals(
             remade.counts.get("terms"), remade.counts.get("remade"), remade.counts.toString());
       }

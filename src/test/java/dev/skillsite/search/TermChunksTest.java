@@ -68,6 +68,58 @@ class TermChunksTest {
     assertEquals("5|02", TermChunks.splice("", true, true, ints(5), ints(1), ints(2)));
   }
 
+  /**
+   * {@link TermChunks#entries}: a chunk as {@link SearchIndexWriter} writes it is split into each
+   * term's key and value as written, which joined again are the chunk; a chunk it cannot split
+   * safely (an escape, whitespace, a nested value, a term twice) is left to the JSON reader.
+   */
+  @Test
+  void entriesAreTheChunkAsWritten() {
+    com.google.gson.Gson gson = new com.google.gson.Gson();
+    Random r = new Random(30);
+    String[] words = {"a", "zeta", "b2", "日本", "naïve", "x-y", "z", "mm", "q_q", "0"};
+    for (int round = 0; round < 300; round++) {
+      TreeMap<String, String> written = new TreeMap<>();
+      int n = r.nextInt(12);
+      for (int i = 0; i < n; i++) {
+        String t = words[r.nextInt(words.length)] + (r.nextBoolean() ? "" : r.nextInt(100));
+        com.google.gson.JsonElement[] slots = new com.google.gson.JsonElement[2 + r.nextInt(4)];
+        slots[0] = r.nextBoolean() ? new com.google.gson.JsonPrimitive(r.nextInt(5000)) : null;
+        slots[1] = new com.google.gson.JsonPrimitive(1 + r.nextInt(9000));
+        for (int s = 2; s < slots.length; s++) {
+          slots[s] = r.nextBoolean() ? null : new com.google.gson.JsonPrimitive("3:2,a,v:4|1f0a0a");
+        }
+        written.put(t, gson.toJson(SearchIndexWriter.termEntry(slots)));
+      }
+      java.util.StringJoiner j = new java.util.StringJoiner(",", "{", "}");
+      written.forEach((t, v) -> j.add(gson.toJson(t) + ":" + v));
+      String chunk = j.toString();
+      TreeMap<String, TermChunks.Written> split = TermChunks.entries(chunk).orElseThrow();
+      assertEquals(written.keySet(), split.keySet(), chunk);
+      java.util.StringJoiner again = new java.util.StringJoiner(",", "{", "}");
+      split.forEach(
+          (t, w) -> {
+            assertEquals(written.get(t), w.value(), chunk);
+            assertEquals(gson.toJson(t), w.key(), chunk);
+            again.add(w.key() + ":" + w.value());
+          });
+      assertEquals(chunk, again.toString());
+    }
+    assertEquals(java.util.Optional.of(new TreeMap<>()), TermChunks.entries("{}"));
+    for (String refused :
+        new String[] {
+          "{\"a\\u003cb\":[1,2]}", // '<' escaped: a string's end is not its next quote
+          "{\"a\": [1,2]}", // whitespace
+          "{\"a\":[[1],\"b\"],\"c\":[2]}", // a nested value
+          "{\"a\":[1],\"a\":[2]}", // a term twice
+          "{\"a\":1}", // not an array
+          "{\"a\":[1],}",
+          "[1]"
+        }) {
+      assertEquals(java.util.Optional.empty(), TermChunks.entries(refused), refused);
+    }
+  }
+
   private static int[] ints(int... v) {
     return v;
   }
