@@ -323,22 +323,27 @@ public final class PatchBuild {
     }
   }
 
-  /** {@code abs} without links, or (gone) its folder's real path and its name. */
+  /**
+   * {@code abs} without links, or (gone) the real path of its nearest folder that is there and the
+   * names below it (a file deleted with its folder).
+   */
   private static Path real(Path abs) throws IOException {
-    Path parent = abs.getParent();
-    return Files.exists(abs, LinkOption.NOFOLLOW_LINKS)
-        ? abs.toRealPath()
-        : parent != null && Files.isDirectory(parent)
-            ? parent.toRealPath().resolve(abs.getFileName())
-            : abs;
+    if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+      return abs.toRealPath();
+    }
+    Path there = abs.getParent();
+    while (there != null && !Files.isDirectory(there)) {
+      there = there.getParent();
+    }
+    return there == null ? abs : there.toRealPath().resolve(there.relativize(abs));
   }
 
   /**
    * Whether a patch since the stamps may have made the site from {@code rel}, a path of {@code
    * owner}'s folder the stamps do not record: a patch adds only a reference or a file of the
-   * skill's archive (a first file beside a SKILL.md alone, a hidden file or a link is built whole,
-   * which takes the stamps again), and the patched stamps, which record both, may be full or
-   * missing.
+   * skill's archive (a first file beside a SKILL.md alone makes the archive, which lists it; a
+   * hidden file or a link is built whole, which takes the stamps again), and the patched stamps,
+   * which record both, may be full or missing.
    */
   private static boolean patchedIn(Path out, Optional<PatchState.SkillRecord> owner, String rel)
       throws IOException {
@@ -439,17 +444,20 @@ public final class PatchBuild {
             continue; // gone, and the site was never made from it: no change
           }
           boolean regular = Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS);
+          boolean reference =
+              lower.endsWith(".md") && owner.isPresent() && owner.get().references().contains(rel);
           if (!regular
               && (Files.exists(real, LinkOption.NOFOLLOW_LINKS)
-                  || parent == null
-                  || !Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)
+                  || !reference
+                      && (parent == null || !Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS))
                   || lower.endsWith(".markdown")
-                  || lower.endsWith(".md")
-                      && (owner.isEmpty() || !owner.get().references().contains(rel)))) {
+                  || lower.endsWith(".md") && !reference)) {
             // a file deleted from a skill's folder that is there is the files side's
             // (SkillFilesPatch: the archive), a deleted reference the last build read
-            // (ReferenceFiles); a folder, a link, a deleted folder or any other Markdown file
-            // (a SKILL.md) is not patched
+            // (ReferenceFiles), its folder gone with it or not (what else the folder held is
+            // told, or the loader misses a reference, the archive's list a file told of); a
+            // folder, a link, a deleted folder or any other Markdown file (a SKILL.md) is not
+            // patched
             return Attempt.no(
                 rel + " is not a regular file (a deleted Markdown file, a folder or a link)");
           }

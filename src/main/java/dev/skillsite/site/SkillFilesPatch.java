@@ -287,8 +287,8 @@ public final class SkillFilesPatch {
       if (named) {
         return Optional.of(
             full
-                + " was added or removed and the skill's documents name it (links and mentioned"
-                + " files change)");
+                + " was added or removed and the skill's documents name it (a link to it may"
+                + " resolve otherwise: the pages and copies are not made again)");
       }
     }
     paths.addAll(names);

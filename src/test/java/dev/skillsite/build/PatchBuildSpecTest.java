@@ -1395,9 +1395,11 @@ class PatchBuildSpecTest {
     assertTrue(r.patch().taken(), r.patch().toString());
     assertClean(content, out, "its description edited after", true);
     Files.delete(first);
+    Files.delete(first.getParent()); // its folder with it, the file alone told
     r = run(content, out, Optional.of(List.of(first)));
     assertTrue(r.patch().taken(), r.patch().toString());
-    assertClean(content, out, "its first reference deleted", true);
+    assertFalse(Files.exists(out.resolve("skills/using-elixir-skills/using-elixir-skills.tar.gz")));
+    assertClean(content, out, "its first reference deleted with its folder", true);
   }
 
   /**
