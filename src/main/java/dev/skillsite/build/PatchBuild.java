@@ -11,6 +11,7 @@ import dev.skillsite.content.EditorFiles;
 import dev.skillsite.discovery.DiscoveryIndexWriter;
 import dev.skillsite.model.ContentPaths;
 import dev.skillsite.model.Diagnostic;
+import dev.skillsite.model.SiteConfig;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
 import dev.skillsite.output.AtomicSiteWriter;
@@ -322,22 +323,27 @@ public final class PatchBuild {
     }
   }
 
-  /** {@code abs} without links, or (gone) its folder's real path and its name. */
+  /**
+   * {@code abs} without links, or (gone) the real path of its nearest folder that is there and the
+   * names below it (a file deleted with its folder).
+   */
   private static Path real(Path abs) throws IOException {
-    Path parent = abs.getParent();
-    return Files.exists(abs, LinkOption.NOFOLLOW_LINKS)
-        ? abs.toRealPath()
-        : parent != null && Files.isDirectory(parent)
-            ? parent.toRealPath().resolve(abs.getFileName())
-            : abs;
+    if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+      return abs.toRealPath();
+    }
+    Path there = abs.getParent();
+    while (there != null && !Files.isDirectory(there)) {
+      there = there.getParent();
+    }
+    return there == null ? abs : there.toRealPath().resolve(there.relativize(abs));
   }
 
   /**
    * Whether a patch since the stamps may have made the site from {@code rel}, a path of {@code
    * owner}'s folder the stamps do not record: a patch adds only a reference or a file of the
-   * skill's archive (a first file beside a SKILL.md alone, a hidden file or a link is built whole,
-   * which takes the stamps again), and the patched stamps, which record both, may be full or
-   * missing.
+   * skill's archive (a first file beside a SKILL.md alone makes the archive, which lists it; a
+   * hidden file or a link is built whole, which takes the stamps again), and the patched stamps,
+   * which record both, may be full or missing.
    */
   private static boolean patchedIn(Path out, Optional<PatchState.SkillRecord> owner, String rel)
       throws IOException {
@@ -438,17 +444,20 @@ public final class PatchBuild {
             continue; // gone, and the site was never made from it: no change
           }
           boolean regular = Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS);
+          boolean reference =
+              lower.endsWith(".md") && owner.isPresent() && owner.get().references().contains(rel);
           if (!regular
               && (Files.exists(real, LinkOption.NOFOLLOW_LINKS)
-                  || parent == null
-                  || !Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)
+                  || !reference
+                      && (parent == null || !Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS))
                   || lower.endsWith(".markdown")
-                  || lower.endsWith(".md")
-                      && (owner.isEmpty() || !owner.get().references().contains(rel)))) {
+                  || lower.endsWith(".md") && !reference)) {
             // a file deleted from a skill's folder that is there is the files side's
             // (SkillFilesPatch: the archive), a deleted reference the last build read
-            // (ReferenceFiles); a folder, a link, a deleted folder or any other Markdown file
-            // (a SKILL.md) is not patched
+            // (ReferenceFiles), its folder gone with it or not (what else the folder held is
+            // told, or the loader misses a reference, the archive's list a file told of); a
+            // folder, a link, a deleted folder or any other Markdown file (a SKILL.md) is not
+            // patched
             return Attempt.no(
                 rel + " is not a regular file (a deleted Markdown file, a folder or a link)");
           }
@@ -486,13 +495,7 @@ public final class PatchBuild {
             return Attempt.no("the last build left no pages record (a reference added or deleted)");
           }
           try (SkillPagesPatch.State l = links.get()) {
-            Optional<String> files =
-                referenceFiles.refusal(
-                    r ->
-                        Files.isRegularFile(
-                            out.resolve(SkillFilesPatch.archivePath(r.id())),
-                            LinkOption.NOFOLLOW_LINKS),
-                    l::unlinked);
+            Optional<String> files = referenceFiles.refusal(l::unlinked);
             if (files.isPresent()) {
               return Attempt.no(files.get());
             }
@@ -510,6 +513,7 @@ public final class PatchBuild {
         Map<SkillId, List<Diagnostic>> readerWarnings = new HashMap<>();
         Map<SkillId, List<Diagnostic>> warningsBefore = new HashMap<>();
         Set<SkillId> listed = new HashSet<>(); // extras shown in skills.json or the triggers
+        Set<SkillId> served = new HashSet<>(); // whose download changes kind
         for (Map.Entry<PatchState.SkillRecord, List<String>> e : owners.entrySet()) {
           PatchState.SkillRecord r = e.getKey();
           Optional<ContentLoader.Reloaded> again =
@@ -533,6 +537,19 @@ public final class PatchBuild {
           }
           diagnostics.addAll(again.get().diagnostics());
           skills.add(now);
+          // only a file beside its SKILL.md told changed can change its folder's list
+          boolean beside = e.getValue().stream().anyMatch(p -> !p.equals(r.source()));
+          boolean archived =
+              beside
+                  && Files.isRegularFile(
+                      out.resolve(SkillFilesPatch.archivePath(r.id())), LinkOption.NOFOLLOW_LINKS);
+          if (beside && SkillFilesPatch.archives(root, now) != archived) {
+            // a first file beside its SKILL.md, or its last one deleted: its page's download and
+            // install view change (SkillPagesPatch.State#served), so its pages are made again
+            overlay.served(r.id(), !archived);
+            served.add(r.id());
+            markdown.add(r);
+          }
           Optional<RoutingSeam.Published> published = Optional.empty();
           if (skillMd.contains(r)) {
             Befores.Read b = befores.read(out, now);
@@ -605,6 +622,14 @@ public final class PatchBuild {
           }
         }
         overlay.pages(pagesNew.size() - pagesGone.size());
+        // the settings install views are made from, when a download changed kind since the whole
+        // build (the state's key says they did not change)
+        SiteConfig config = null;
+        if (!overlay.served().isEmpty()) {
+          config = loader.config(root);
+          config =
+              options.baseUrl().isPresent() ? config.withBaseUrl(options.baseUrl().get()) : config;
+        }
         steps.done("read");
         Optional<SkillPagesPatch.State> pagesState = Optional.empty();
         if (!markdown.isEmpty()) { // before routing: its state is not touched for nothing
@@ -612,7 +637,7 @@ public final class PatchBuild {
           if (pagesState.isEmpty()) {
             return Attempt.no("the last build left no pages record (Markdown changed)");
           }
-          prime(pagesState.get(), overlay, state, owners.keySet(), referenceFiles);
+          prime(pagesState.get(), overlay, state, owners.keySet(), referenceFiles, config);
         }
         try (Closing closing = new Closing()) {
           pagesState.ifPresent(closing::add);
@@ -717,7 +742,7 @@ public final class PatchBuild {
                   "the last build left no pages record (related lists or health sections changed)");
             }
             closing.add(pagesState.get());
-            prime(pagesState.get(), overlay, state, owners.keySet(), referenceFiles);
+            prime(pagesState.get(), overlay, state, owners.keySet(), referenceFiles, config);
           }
           steps.done(
               "related ("
@@ -852,6 +877,7 @@ public final class PatchBuild {
             steps.done("cards");
           }
           i = 0;
+          List<String> filesGone = new ArrayList<>(); // archives of skills now their SKILL.md alone
           for (PatchState.SkillRecord r : owners.keySet()) {
             Skill now = skills.get(i++);
             SkillFilesPatch.Outcome o =
@@ -861,6 +887,38 @@ public final class PatchBuild {
               return Attempt.no(r.id() + ": " + o.refused().get());
             }
             staged.addAll(o.staged());
+            if (o.served() != served.contains(now.id())) {
+              return Attempt.no(
+                  r.id() + "'s download changed kind otherwise than its pages had it");
+            }
+            if (o.served()) {
+              // the discovery entry serves the archive from now, or the SKILL.md alone
+              boolean archive = o.archive().isPresent();
+              Optional<DiscoveryIndexWriter.Spliced> spliced =
+                  r.discoveryAt() < 0
+                      ? Optional.empty()
+                      : DiscoveryIndexWriter.patchServed(
+                          out,
+                          writer.staging(),
+                          archive
+                              ? DiscoveryIndexWriter.skillMdPath(now)
+                              : SkillFilesPatch.archivePath(now),
+                          archive
+                              ? SkillFilesPatch.archivePath(now)
+                              : DiscoveryIndexWriter.skillMdPath(now),
+                          archive,
+                          archive
+                              ? o.archive().get()
+                              : Files.readAllBytes(root.resolve(now.source())),
+                          overlay.discoveryAt(r.discoveryAt()));
+              if (spliced.isEmpty()) {
+                return Attempt.no(
+                    r.id() + " has no entry of its last download in the discovery index");
+              }
+              overlay.shifted(spliced.get().at(), spliced.get().by());
+              filesGone.addAll(o.deleted());
+              continue;
+            }
             if (o.archive().isPresent()
                 && !DiscoveryIndexWriter.patchDigest(
                     out,
@@ -880,6 +938,9 @@ public final class PatchBuild {
                     overlay.discoveryAt(r.discoveryAt()))) {
               return Attempt.no(r.id() + " has no SKILL.md entry in the discovery index");
             }
+          }
+          if (!served.isEmpty()) {
+            overlay.write(writer.staging()); // again: with the discovery index's shifts above
           }
           if (!pagesGone.isEmpty() || !pagesNew.isEmpty()) {
             dev.skillsite.site.SitemapPatch.Outcome sitemap =
@@ -932,8 +993,8 @@ public final class PatchBuild {
           AtomicSiteWriter.Published how =
               writer.patch(
                   List.copyOf(staged),
-                  java.util.stream.Stream.concat(
-                          patched.exportDeleted().stream(), pagesGone.stream())
+                  java.util.stream.Stream.of(patched.exportDeleted(), pagesGone, filesGone)
+                      .flatMap(List::stream)
                       .toList(),
                   killAfter,
                   stateSyncs);
@@ -1501,8 +1562,12 @@ public final class PatchBuild {
       PatchOverlay overlay,
       PatchState state,
       Set<PatchState.SkillRecord> changed,
-      ReferenceFiles referenceFiles) {
+      ReferenceFiles referenceFiles,
+      SiteConfig config) {
     pages.patched(overlay.chars(), overlay.total());
+    if (!overlay.served().isEmpty()) {
+      pages.served(overlay.served(), config);
+    }
     pages.patchedCards(overlay.summaries(), overlay.descriptions());
     pages.patchedAnchors(overlay.anchors());
     for (String dir : overlay.referenceDirs()) {

@@ -34,6 +34,7 @@ final class PatchOverlay {
   private final Map<SkillId, String> described = new TreeMap<>();
   private final Map<String, java.util.List<String>> references = new TreeMap<>();
   private final Map<SkillId, String> anchors = new TreeMap<>();
+  private final Map<SkillId, Boolean> served = new TreeMap<>();
   private final java.util.List<long[]> shifts = new java.util.ArrayList<>();
   private OptionalLong total = OptionalLong.empty();
   private long pages; // pages patches added less those they deleted (references)
@@ -71,6 +72,7 @@ final class PatchOverlay {
                   java.util.Arrays.stream(f, 2, f.length).map(PatchOverlay::unescape).toList());
           case "a" -> o.anchors.put(new SkillId(f[1]), f[2]);
           case "p" -> o.pages = Long.parseLong(f[1]);
+          case "v" -> o.served.put(new SkillId(f[1]), f[2].equals("archive"));
           case "x" -> o.shifts.add(new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
           default -> {
             return Optional.empty();
@@ -134,6 +136,26 @@ final class PatchOverlay {
 
   void anchors(Map<SkillId, String> digests) {
     anchors.putAll(digests);
+  }
+
+  /**
+   * The skills whose download patches changed since the last whole build, by id: whether each is
+   * served as an archive now (the last whole build served the other kind).
+   */
+  Map<SkillId, Boolean> served() {
+    return served;
+  }
+
+  /**
+   * Records that a patch changed the kind of {@code id}'s download: an archive from now ({@code
+   * archive}) or its SKILL.md alone. A change back to what the last whole build served drops it.
+   */
+  void served(SkillId id, boolean archive) {
+    if (served.containsKey(id)) {
+      served.remove(id);
+    } else {
+      served.put(id, archive);
+    }
   }
 
   void routed(String dir, String digest) {
@@ -232,6 +254,13 @@ final class PatchOverlay {
         });
     anchors.forEach(
         (id, a) -> sb.append("a\t").append(id.value()).append('\t').append(a).append('\n'));
+    served.forEach(
+        (id, a) ->
+            sb.append("v\t")
+                .append(id.value())
+                .append('\t')
+                .append(a ? "archive" : "skill-md")
+                .append('\n'));
     for (long[] x : shifts) {
       sb.append("x\t").append(x[0]).append('\t').append(x[1]).append('\n');
     }

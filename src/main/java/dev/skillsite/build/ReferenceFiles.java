@@ -90,14 +90,13 @@ final class ReferenceFiles {
   }
 
   /**
-   * What a patch does not follow yet, for the skills whose references change ({@code archived}:
-   * whether the site serves a skill's folder as an archive; {@code unlinked}: whether no other
-   * skill's document links into a skill folder, {@link SkillPagesPatch.State#unlinked}); empty when
-   * none.
+   * What a patch does not follow yet, for the skills whose references change ({@code unlinked}:
+   * whether no other skill's document links into a skill folder, {@link
+   * SkillPagesPatch.State#unlinked}); empty when none. A first reference of a skill of its SKILL.md
+   * alone is followed: the archive comes (SkillFilesPatch, the page's download, the discovery
+   * entry).
    */
-  Optional<String> refusal(
-      java.util.function.Predicate<PatchState.SkillRecord> archived,
-      java.util.function.Predicate<String> unlinked) {
+  Optional<String> refusal(java.util.function.Predicate<String> unlinked) {
     for (PatchState.SkillRecord r : union()) {
       if (!unlinked.test(r.dir())) {
         return Optional.of(
@@ -108,15 +107,6 @@ final class ReferenceFiles {
                     : "reference " + deleted.get(r).first() + " deleted")
                 + ", and another skill's document links into its folder (a link may resolve or"
                 + " break)");
-      }
-      if (!archived.test(r) && added.containsKey(r)) {
-        return Optional.of(
-            r.id()
-                + ": reference "
-                + added.get(r).first()
-                + " added, its first file beside its SKILL.md: the skill is served as an archive"
-                + " from now (its page's download link and install view, the discovery entry's"
-                + " type, url and digest are not patched)");
       }
       List<String> now = now(r);
       if (now.size() > MAX_REFERENCES || r.references().size() > MAX_REFERENCES) {

@@ -258,6 +258,95 @@ public final class DiscoveryIndexWriter {
     return Optional.of(new Spliced(from0, now.length - (to0 - from0)));
   }
 
+  private static final String TYPE = "\"type\": \"";
+
+  /**
+   * For a patch build: writes into {@code staging} the index of {@code published} (or the one
+   * already staged) with the entry whose URL names {@code fromPath} (a site path: the skill's
+   * archive, or its SKILL.md served alone, {@link #skillMdPath}) and whose digest starts at {@code
+   * at} now serving {@code toPath}: its {@code type} ({@code "archive"} when {@code archive}, else
+   * {@code "skill-md"}), its {@code url} (the same base, the other path) and the digest of {@code
+   * served}; its name and description and every other entry byte for byte as they were. What a
+   * skill's first file beside its SKILL.md, or its last one deleted, changes in the index. Reads
+   * the entry's bytes (at most {@link #MAX_ENTRY} before its digest). Empty when {@code at} is not
+   * that entry's digest or the entry is not of the other type (nothing staged); else where the
+   * bytes after it moved.
+   */
+  public static Optional<Spliced> patchServed(
+      Path published,
+      Path staging,
+      String fromPath,
+      String toPath,
+      boolean archive,
+      byte[] served,
+      long at)
+      throws IOException {
+    Path to = staging.resolve(PATH);
+    Path from = Files.isRegularFile(to) ? to : published.resolve(PATH);
+    if (!Files.isRegularFile(from)) {
+      return Optional.empty();
+    }
+    byte[] entry;
+    long start;
+    long size;
+    try (FileChannel ch = FileChannel.open(from, StandardOpenOption.READ)) {
+      size = ch.size();
+      if (at < DIGEST.length() || at + 64 > size) {
+        return Optional.empty();
+      }
+      start = Math.max(0, at - MAX_ENTRY);
+      ByteBuffer b = ByteBuffer.allocate((int) (at - start));
+      while (b.hasRemaining() && ch.read(b, start + b.position()) > 0) {}
+      entry = b.array();
+    }
+    String text = new String(entry, StandardCharsets.ISO_8859_1); // a char a byte: offsets hold
+    String tail = "\",\n      " + DIGEST;
+    if (!text.endsWith("/" + fromPath + tail)) {
+      return Optional.empty();
+    }
+    int d = text.lastIndexOf(DESCRIPTION);
+    int u = d < 0 ? -1 : text.indexOf(URL_FIELD, d);
+    if (d < 0 || u < 0 || text.indexOf("\"url\": \"", u + URL_FIELD.length()) >= 0) {
+      return Optional.empty(); // not this entry's fields, or a url field between
+    }
+    String typeWas = TYPE + (archive ? "skill-md" : "archive") + "\",";
+    int t = d - typeWas.length();
+    if (t < 0 || !text.startsWith(typeWas, t)) {
+      return Optional.empty();
+    }
+    String url = text.substring(u + URL_FIELD.length(), text.length() - tail.length());
+    String region =
+        TYPE
+            + (archive ? "archive" : "skill-md")
+            + "\","
+            + text.substring(d, u + URL_FIELD.length())
+            + url.substring(0, url.length() - fromPath.length())
+            + toPath
+            + tail
+            + sha256(served);
+    byte[] now = region.getBytes(StandardCharsets.ISO_8859_1);
+    long cut = start + t;
+    long end = at + 64;
+    Files.createDirectories(to.getParent());
+    Path tmp = to.resolveSibling(to.getFileName() + ".splice");
+    try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ);
+        FileChannel out =
+            FileChannel.open(
+                tmp,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+      transfer(in, 0, cut, out);
+      ByteBuffer mid = ByteBuffer.wrap(now);
+      while (mid.hasRemaining()) {
+        out.write(mid);
+      }
+      transfer(in, end, size - end, out);
+    }
+    Files.move(tmp, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return Optional.of(new Spliced(cut, now.length - (end - cut)));
+  }
+
   private static void transfer(FileChannel in, long at, long count, FileChannel out)
       throws IOException {
     for (long done = 0; done < count; ) {

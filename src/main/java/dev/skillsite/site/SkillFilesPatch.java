@@ -18,14 +18,31 @@ import java.util.TreeSet;
  * A patch build's share of the site for an edit to files of one skill that are not Markdown
  * (scripts, assets, data): the skill's archive made again and the published copies of the changed
  * files, written into a staging folder, read against the published site and nothing else. It
- * refuses (and the build falls back) whenever the edit could change more than these files: a file
- * added, removed or made executable (the archive's list, links that resolve, health's "mentioned
- * files"), a published copy that could no longer be published or a file that could become so, a
- * skill without an archive. Stateless.
+ * refuses (and the build falls back) whenever the edit could change more than these files and what
+ * its caller follows: a file added or removed that is not listed as changed, that the skill's
+ * documents name (links that resolve) or that is Markdown but a reference the caller patches, a
+ * file made executable, a published copy that could no longer be published or a file that could
+ * become so, a skill without an archive that does not get its first one. A first file beside a
+ * SKILL.md alone makes the archive, the last one deleted drops it ({@link Outcome#served}: the
+ * caller patches the page's download and the discovery entry). Stateless.
  */
 public final class SkillFilesPatch {
-  /** The files staged (site paths), the new archive's bytes, or why the edit cannot be patched. */
-  public record Outcome(List<String> staged, Optional<byte[]> archive, Optional<String> refused) {
+  /**
+   * The files staged (site paths), the new archive's bytes, or why the edit cannot be patched; and
+   * whether the skill's download changed kind ({@code served}): an archive from now (a first file
+   * beside its SKILL.md: {@code archive} present) or its SKILL.md alone (its last file deleted: the
+   * archive, at {@code deleted}, is to be deleted from the site).
+   */
+  public record Outcome(
+      List<String> staged,
+      Optional<byte[]> archive,
+      Optional<String> refused,
+      boolean served,
+      List<String> deleted) {
+    Outcome(List<String> staged, Optional<byte[]> archive, Optional<String> refused) {
+      this(staged, archive, refused, false, List.of());
+    }
+
     static Outcome refuse(String why) {
       return new Outcome(List.of(), Optional.empty(), Optional.of(why));
     }
@@ -63,6 +80,16 @@ public final class SkillFilesPatch {
   }
 
   /**
+   * Whether a whole build of the content at {@code contentRoot} serves {@code skill}'s folder as an
+   * archive ({@link SkillArchives}: a readable folder, not too big, with files beside its
+   * SKILL.md).
+   */
+  public static boolean archives(Path contentRoot, Skill skill) {
+    Optional<List<SkillFolder.Entry>> files = SkillFolder.files(contentRoot, skill);
+    return files.isPresent() && files.get().size() > 1;
+  }
+
+  /**
    * Stages what an edit of {@code changed} (content paths of files of {@code skill}, none of them
    * Markdown) changes in the site {@code published}: its archive and the copies of those files.
    */
@@ -88,6 +115,17 @@ public final class SkillFilesPatch {
     String archivePath = SiteLayout.archive(skill.id());
     Path oldArchive = published.resolve(archivePath);
     Optional<List<SkillFolder.Entry>> files = SkillFolder.files(contentRoot, skill);
+    String skillMd =
+        skill.dir().isEmpty() ? skill.source() : skill.source().substring(skill.dir().length() + 1);
+    boolean first = false; // the archive comes: the skill was its SKILL.md alone
+    Map<String, TarGz.Listed> before = new HashMap<>();
+    List<String> oldList = new ArrayList<>();
+    List<String> newList = new ArrayList<>();
+    if (files.isPresent()) {
+      for (SkillFolder.Entry e : files.get()) {
+        newList.add(e.path() + (Files.isExecutable(e.file()) ? " x" : ""));
+      }
+    }
     if (!Files.isRegularFile(oldArchive, LinkOption.NOFOLLOW_LINKS)) {
       // a skill of its SKILL.md alone is served as that file: nothing here changes while it stays
       // alone (its copy is the pages side's, its digest in the discovery index the caller's)
@@ -96,36 +134,31 @@ public final class SkillFilesPatch {
           && changed.stream().allMatch(skill.source()::equals)) {
         return new Outcome(List.of(), Optional.empty(), Optional.empty());
       }
-      if (files.isPresent() && files.get().size() > 1) {
-        String inSkill = skill.dir().isEmpty() ? "" : skill.dir() + "/";
-        boolean first =
-            files.get().stream()
-                .map(e -> inSkill + e.path())
-                .filter(p -> !p.equals(skill.source()))
-                .allMatch(changed::contains);
-        if (first) {
-          return Outcome.refuse(
-              "its first file beside its SKILL.md was added: the skill is served as an archive"
-                  + " from now (its page's download link and install view, the discovery"
-                  + " entry's type, url and digest are not patched)");
-        }
+      String inSkill = skill.dir().isEmpty() ? "" : skill.dir() + "/";
+      first =
+          files.isPresent()
+              && files.get().size() > 1
+              && files.get().stream()
+                  .map(e -> inSkill + e.path())
+                  .filter(p -> !p.equals(skill.source()))
+                  .allMatch(changed::contains);
+      if (!first) {
+        return Outcome.refuse(
+            "the skill had no archive (too many files, too big or unreadable): a file may have been"
+                + " added");
       }
-      return Outcome.refuse(
-          "the skill had no archive (too many files, too big or unreadable): a file may have been"
-              + " added");
-    }
-    if (files.isEmpty() || files.get().size() < 2) {
-      return Outcome.refuse("the skill's folder is no longer one archive (too big, unreadable)");
-    }
-    Map<String, TarGz.Listed> before = new HashMap<>();
-    List<String> oldList = new ArrayList<>();
-    for (TarGz.Listed l : TarGz.listing(Files.readAllBytes(oldArchive))) {
-      before.put(l.path(), l);
-      oldList.add(l.path() + (l.executable() ? " x" : ""));
-    }
-    List<String> newList = new ArrayList<>();
-    for (SkillFolder.Entry e : files.get()) {
-      newList.add(e.path() + (Files.isExecutable(e.file()) ? " x" : ""));
+      // its first files beside its SKILL.md: what the last build served was that file alone
+      newList.stream()
+          .filter(e -> e.equals(skillMd) || e.equals(skillMd + " x"))
+          .forEach(oldList::add);
+    } else {
+      if (files.isEmpty() || files.get().isEmpty()) {
+        return Outcome.refuse("the skill's folder is no longer one archive (too big, unreadable)");
+      }
+      for (TarGz.Listed l : TarGz.listing(Files.readAllBytes(oldArchive))) {
+        before.put(l.path(), l);
+        oldList.add(l.path() + (l.executable() ? " x" : ""));
+      }
     }
     ContentFiles content = new ContentFiles(Optional.of(contentRoot));
     Set<String> addedOrRemoved = new TreeSet<>();
@@ -142,6 +175,9 @@ public final class SkillFilesPatch {
       String inSkill = skill.dir().isEmpty() ? path : path.substring(skill.dir().length() + 1);
       if (addedOrRemoved.contains(inSkill)) {
         continue; // not published as a copy: no document names it (addedOrRemoved)
+      }
+      if (first && path.equals(skill.source())) {
+        continue; // its copy is the pages side's, as for a skill of its SKILL.md alone
       }
       TarGz.Listed was = before.get(inSkill);
       long size = Files.size(contentRoot.resolve(path));
@@ -163,6 +199,11 @@ public final class SkillFilesPatch {
         staged.add(copy);
       }
     }
+    if (files.get().size() == 1) {
+      // its last file beside its SKILL.md deleted: served as that file from now (the caller
+      // rewrites the discovery entry and the page's download; the archive is deleted)
+      return new Outcome(staged, Optional.empty(), Optional.empty(), true, List.of(archivePath));
+    }
     TarGz tar = new TarGz();
     for (SkillFolder.Entry e : files.get()) {
       tar.add(e.path(), Files.readAllBytes(e.file()), Files.isExecutable(e.file()));
@@ -172,17 +213,17 @@ public final class SkillFilesPatch {
     Files.createDirectories(to.getParent());
     Files.write(to, archive);
     staged.add(archivePath);
-    return new Outcome(staged, Optional.of(archive), Optional.empty());
+    return new Outcome(staged, Optional.of(archive), Optional.empty(), first, List.of());
   }
 
   /**
    * Whether the archive's list changed only by files added or deleted that a patch follows: each
    * listed as changed, not Markdown (a reference: its page, the sitemaps, {@code skills.json}), its
    * executable bit the same where it stays, the skill not at the content root (whose documents may
-   * link anywhere), no published copy of a deleted one, and no document of the skill (its SKILL.md,
-   * its references) naming the file (a link or a mention that would resolve differently: the page,
-   * the copies, the health findings of mentioned files). Fills {@code paths} (in the skill's
-   * folder) and gives empty, else why not.
+   * link anywhere), no published copy of a deleted one, and, but for a reference in {@code
+   * references} (whose skill's documents the caller makes again), no document of the skill (its
+   * SKILL.md, its references) naming the file (a link that would resolve differently: the page, the
+   * copies). Fills {@code paths} (in the skill's folder) and gives empty, else why not.
    */
   private static Optional<String> addedOrRemoved(
       Path contentRoot,
@@ -231,6 +272,13 @@ public final class SkillFilesPatch {
       if (Files.exists(published.resolve(SiteLayout.file(skill.id(), path)))) {
         return Optional.of(full + " was deleted and its copy is published (links to it change)");
       }
+      if (references.contains(full)) {
+        // a reference the caller patches: every document of the skill is made again from the new
+        // list (a link to it resolves or breaks, an anchor in it comes or goes), and a document
+        // of another skill reaching into the folder is refused by the record of links between
+        // skills; a mention in prose or code is no link (the build runs no mentioned-files check)
+        continue;
+      }
       String name = path.substring(path.lastIndexOf('/') + 1);
       boolean named = text.contains(name);
       for (var ref : skill.references()) {
@@ -239,8 +287,8 @@ public final class SkillFilesPatch {
       if (named) {
         return Optional.of(
             full
-                + " was added or removed and the skill's documents name it (links and mentioned"
-                + " files change)");
+                + " was added or removed and the skill's documents name it (a link to it may"
+                + " resolve otherwise: the pages and copies are not made again)");
       }
     }
     paths.addAll(names);

@@ -7,6 +7,7 @@ import dev.skillsite.markdown.MarkdownRenderer;
 import dev.skillsite.markdown.MentionIndex;
 import dev.skillsite.markdown.SourceDocument;
 import dev.skillsite.model.Diagnostic;
+import dev.skillsite.model.SiteConfig;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
 import dev.skillsite.site.view.HtmlBlock;
@@ -153,6 +154,8 @@ public final class SkillPagesPatch {
     // of this patch whose anchors may change (no other skill's document links into their folder)
     private final Map<SkillId, String> anchors = new java.util.HashMap<>();
     private final Set<SkillId> anchorsFree = new TreeSet<>();
+    private final Map<SkillId, Boolean> served = new TreeMap<>();
+    private Optional<InstallTargets> installs = Optional.empty();
     // the flags of the mention words and the records of the terms looked up by this patch
     private final Map<String, Byte> words = new ConcurrentHashMap<>();
     private final Map<String, Optional<byte[]>> termRecords = new ConcurrentHashMap<>();
@@ -201,6 +204,54 @@ public final class SkillPagesPatch {
      */
     public void anchorsMayChange(SkillId id) {
       anchorsFree.add(id);
+    }
+
+    /**
+     * The skills whose download patches changed since the last whole build ({@code archived}:
+     * whether each is served as an archive now, the last whole build serving the other kind), and
+     * the site's settings ({@code config}, with the build's base URL) their install views are made
+     * from: a page made again shows the install view of its download now.
+     */
+    public void served(Map<SkillId, Boolean> archived, SiteConfig config) {
+      served.putAll(archived);
+      if (!archived.isEmpty()) {
+        installs = Optional.of(new InstallTargets(config, new InstallCommand(config)));
+      }
+    }
+
+    /**
+     * The install view of {@code now}'s page {@code page} whose download changed kind ({@code
+     * archive}: an archive now, else its SKILL.md alone): made as a whole build makes it, with the
+     * collection the page names; empty unless the view the last build's download gives is the one
+     * recorded ({@code parts}), which proves the settings and collection the same.
+     */
+    private Optional<InstallView> install(Skill now, Parts parts, String page, boolean archive) {
+      if (installs.isEmpty()) {
+        return Optional.empty();
+      }
+      Optional<dev.skillsite.model.Collection> collection =
+          parts.collection().href().isEmpty()
+              ? Optional.empty()
+              : Optional.of(
+                  new dev.skillsite.model.Collection(
+                      "",
+                      parts.collection().label(),
+                      "",
+                      Optional.empty(),
+                      Optional.empty(),
+                      List.of(),
+                      Optional.empty()));
+      Optional<InstallTargets.Download> alone =
+          parts.rawHref().isEmpty()
+              ? Optional.empty()
+              : Optional.of(new InstallTargets.Download(SiteLayout.rawSkill(now.id()), false));
+      Optional<InstallTargets.Download> archived =
+          Optional.of(new InstallTargets.Download(SiteLayout.archive(now.id()), true));
+      InstallView was = installs.get().view(now, collection, archive ? alone : archived, page);
+      if (!was.equals(parts.install())) {
+        return Optional.empty();
+      }
+      return Optional.of(installs.get().view(now, collection, archive ? archived : alone, page));
     }
 
     /**
@@ -1059,6 +1110,17 @@ public final class SkillPagesPatch {
         !described(now).equals(state.described.getOrDefault(now.id(), was.described()));
     Parts parts = state.current(was.page(), SiteLayout.skill(now.id()));
     String page = SiteLayout.skill(now.id());
+    InstallView install = parts.install();
+    if (state.served.containsKey(now.id())) { // its download changed kind since the last build
+      Optional<InstallView> view = state.install(now, parts, page, state.served.get(now.id()));
+      if (view.isEmpty()) {
+        return Outcome.refuse(
+            now.id()
+                + "'s download changed kind and its recorded install view is not the one its"
+                + " last download gives (the site's settings?)");
+      }
+      install = view.get();
+    }
     List<RelatedCard> related = parts.related();
     if (overrides.related().containsKey(now.id())) {
       Optional<List<RelatedCard>> cards =
@@ -1137,7 +1199,7 @@ public final class SkillPagesPatch {
             now.triggers().keywords(),
             now.triggers().clauses(),
             now.triggers().notFor(),
-            parts.install(),
+            install,
             parts.sourceUrl(),
             now.source(),
             parts.rawHref(),

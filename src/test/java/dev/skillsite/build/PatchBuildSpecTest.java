@@ -1127,7 +1127,8 @@ class PatchBuildSpecTest {
   /**
    * References added and deleted (refs): a deleted reference the last build read is told from a
    * deleted folder (refused) or a link (read as the file it names); a reference added to a skill of
-   * its SKILL.md alone (doc-coauthoring) names the archive it would get.
+   * its SKILL.md alone (doc-coauthoring) gives it its archive (refs4: patched), and one its
+   * SKILL.md names (internal-comms' faq-answers.md) is patched.
    */
   @Test
   void aReferenceAddedOrDeletedIsToldFromAFolderOrALink() throws IOException {
@@ -1139,19 +1140,15 @@ class PatchBuildSpecTest {
     Files.createDirectories(first.getParent());
     Files.writeString(first, "# Notes\n\nA first reference.\n");
     BuildResult r = run(content, out, Optional.of(List.of(first)));
-    assertFalse(r.patch().taken(), r.patch().toString());
-    assertTrue(
-        r.patch().reason().contains("its first file beside its SKILL.md"), r.patch().reason());
+    assertTrue(r.patch().taken(), "its first file beside its SKILL.md: " + r.patch());
+    assertTrue(Files.exists(out.resolve("skills/doc-coauthoring/doc-coauthoring.tar.gz")));
     assertClean(content, out, "a first reference added");
     Path gone = content.resolve("skills/internal-comms/examples/faq-answers.md");
     Files.delete(gone);
     r = run(content, out, Optional.of(List.of(gone)));
     assertFalse(r.patch().reason().contains("not a regular file"), r.patch().reason());
-    // its SKILL.md names it (a mentioned file gone): refused by the archive's side
-    assertFalse(r.patch().taken(), r.patch().toString());
-    assertTrue(
-        r.patch().reason().contains("faq-answers.md was added or removed and the skill's"),
-        r.patch().reason());
+    // its SKILL.md names it (`examples/faq-answers.md`): its documents are made again
+    assertTrue(r.patch().taken(), r.patch().toString());
     assertClean(content, out, "a reference deleted");
     Path folder = content.resolve("skills/theme-factory/themes");
     dev.skillsite.output.FileTrees.delete(folder);
@@ -1191,10 +1188,13 @@ class PatchBuildSpecTest {
     Path local = content.resolve("skills/skill-creator/references/schemas.md");
     Files.delete(local);
     r = run(content, out, Optional.of(List.of(local)));
-    assertFalse(r.patch().reason().contains("links into its folder"), r.patch().reason());
-    assertFalse(r.patch().taken(), r.patch().toString()); // its SKILL.md names it
-    assertTrue(r.patch().reason().contains("schemas.md was added or removed"), r.patch().reason());
+    assertTrue(r.patch().taken(), r.patch().toString()); // its SKILL.md names it: refs4, patched
     assertClean(content, out, "a reference no other skill links to deleted");
+    // put back: the next patch's pages record reads the list the last one left
+    Files.writeString(local, "# Schemas\n\nBack again.\n");
+    r = run(content, out, Optional.of(List.of(local)));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertClean(content, out, "a reference its SKILL.md names put back");
     try (SkillPagesPatch.State state = SkillPagesPatch.State.open(out).orElseThrow()) {
       // mcp-builder's documents were used again from the build cache: their questions still count
       assertFalse(state.unlinked("skills/internal-comms"), "a replayed document's link into it");
@@ -1293,6 +1293,113 @@ class PatchBuildSpecTest {
     assertEquals(whole.pages(), r.pages(), "the pages counted through the overlay");
     assertFalse(Files.exists(out.resolve(page)), page + " deleted");
     assertClean(content, out, "the added reference deleted again");
+  }
+
+  /**
+   * A reference its skill's own documents link to (refs4): deleted, the link in SKILL.md breaks
+   * (the page shows its text), and put back, it resolves again; a reference added that a link of
+   * SKILL.md, to one of its headings, waited for. Each patched: the skill's documents are made
+   * again from the new list, and the site is the clean build's.
+   */
+  @Test
+  void aReferenceItsDocumentsLinkToIsPatched() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(CORPUS, content);
+    Path theme = content.resolve("skills/theme-factory/SKILL.md");
+    Files.writeString(
+        theme,
+        Files.readString(theme) + "\nSee [the notes](themes/notes.md#colour-rules) first.\n");
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path page = out.resolve("skills/mcp-builder/index.html");
+    String link = "href=\"ref/reference/evaluation.html\"";
+    assertTrue(Files.readString(page).contains(link), "the whole build links it");
+    Path gone = content.resolve("skills/mcp-builder/reference/evaluation.md");
+    byte[] was = Files.readAllBytes(gone);
+    Files.delete(gone);
+    BuildResult r = run(content, out, Optional.of(List.of(gone)));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertFalse(Files.readString(page).contains(link), "the link broke: its text alone");
+    assertClean(content, out, "a reference its SKILL.md links to deleted");
+    Files.write(gone, was);
+    r = run(content, out, Optional.of(List.of(gone)));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertTrue(Files.readString(page).contains(link), "the link resolves again");
+    assertClean(content, out, "a reference its SKILL.md links to put back");
+    Path notes = content.resolve("skills/theme-factory/themes/notes.md");
+    Files.writeString(notes, "# Notes\n\n## Colour rules\n\nOne accent at most.\n");
+    r = run(content, out, Optional.of(List.of(notes)));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertTrue(
+        Files.readString(out.resolve("skills/theme-factory/index.html"))
+            .contains("href=\"ref/themes/notes.html#colour-rules\""),
+        "the link and its anchor resolve");
+    assertClean(content, out, "a reference a link of its SKILL.md waited for added");
+  }
+
+  /**
+   * A skill of its SKILL.md alone given its first file (refs4), on the demo content with a base URL
+   * (the install commands download from the site): the archive is made, the page's download and
+   * install view and the discovery entry's type, url and digest change, each patched == the clean
+   * build; the file edited, then deleted (served as its SKILL.md alone again); a first reference, a
+   * description edit on top of it (the discovery entry moved), and its deletion.
+   */
+  @Test
+  void aFirstFileBesideItsSkillMdIsPatched() throws IOException {
+    Path content = tmp.resolve("content");
+    Trees.copy(Path.of("content"), content);
+    Path yaml = content.resolve("skillsite.yaml");
+    Files.writeString(yaml, Files.readString(yaml) + "base_url: https://example.org/elixir/\n");
+    Path out = tmp.resolve("site");
+    run(content, out, Optional.empty());
+    Path dir = content.resolve("plugins/elixir/skills/phoenix-thinking");
+    Path archive = out.resolve("skills/phoenix-thinking/phoenix-thinking.tar.gz");
+    Path index = out.resolve(dev.skillsite.discovery.DiscoveryIndexWriter.PATH);
+    String entry = "skills/phoenix-thinking/phoenix-thinking.tar.gz";
+    assertFalse(Files.exists(archive), "its SKILL.md alone");
+    Path notes = dir.resolve("notes.txt");
+    Files.writeString(notes, "Mount runs twice.\n");
+    BuildResult r = run(content, out, Optional.of(List.of(notes)));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertTrue(Files.exists(archive), "an archive from now");
+    assertTrue(Files.readString(index).contains(entry), "the discovery entry names it");
+    assertTrue(
+        Files.readString(out.resolve("skills/phoenix-thinking/index.html"))
+            .contains("| tar -xz -C"),
+        "the install commands unpack the archive");
+    assertClean(content, out, "a first file beside its SKILL.md");
+    r = run(content, out, Optional.of(List.of(append(notes))));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertClean(content, out, "the first file edited");
+    Files.delete(notes);
+    r = run(content, out, Optional.of(List.of(notes)));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertFalse(Files.exists(archive), "its SKILL.md alone again");
+    assertFalse(Files.readString(index).contains(entry), "the discovery entry names its SKILL.md");
+    assertClean(content, out, "its last file deleted");
+    Path skill = content.resolve("plugins/elixir/skills/using-elixir-skills/SKILL.md");
+    Path first = skill.resolveSibling("references/order.md");
+    Files.createDirectories(first.getParent());
+    Files.writeString(first, "# Order\n\nWhich skill goes first.\n");
+    r = run(content, out, Optional.of(List.of(first)));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertTrue(Files.exists(out.resolve("skills/using-elixir-skills/using-elixir-skills.tar.gz")));
+    assertClean(content, out, "a first reference");
+    String text = Files.readString(skill);
+    Files.writeString(
+        skill,
+        text.replaceFirst("or refactor something", "or rework something"),
+        StandardCharsets.UTF_8);
+    assertTrue(!Files.readString(skill).equals(text), "the description edited");
+    r = run(content, out, Optional.of(List.of(skill)));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertClean(content, out, "its description edited after", true);
+    Files.delete(first);
+    Files.delete(first.getParent()); // its folder with it, the file alone told
+    r = run(content, out, Optional.of(List.of(first)));
+    assertTrue(r.patch().taken(), r.patch().toString());
+    assertFalse(Files.exists(out.resolve("skills/using-elixir-skills/using-elixir-skills.tar.gz")));
+    assertClean(content, out, "its first reference deleted with its folder", true);
   }
 
   /**

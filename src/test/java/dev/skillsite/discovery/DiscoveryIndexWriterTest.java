@@ -74,6 +74,73 @@ class DiscoveryIndexWriterTest {
         first);
   }
 
+  /**
+   * A skill's download changing kind (refs4): the entry of a skill served as its SKILL.md alone
+   * rewritten to its archive (type, url, digest) is the index a whole build writes with the archive
+   * there, byte for byte, under a relative and an absolute base; the bytes after it move by what
+   * the splice says (the patched digest offsets); and back again.
+   */
+  @Test
+  void anEntryServedAsAnArchiveFromNowIsTheWholeIndex() throws IOException {
+    for (String base : new String[] {"", "https://example.org/skills-site/"}) {
+      Catalog loaded = new ContentLoader().load(CONTENT);
+      Catalog catalog =
+          base.isEmpty()
+              ? loaded
+              : new Catalog(
+                  loaded.config().withBaseUrl(base),
+                  loaded.collections(),
+                  loaded.skills(),
+                  loaded.skippedSources(),
+                  loaded.diagnostics());
+      Path alone = site.resolve("alone" + base.length());
+      new DiscoveryIndexWriter().write(catalog, CONTENT, alone);
+      Path archived = site.resolve("archived" + base.length());
+      String archivePath = "skills/commit-writer/commit-writer.tar.gz";
+      byte[] archive = "not really a tar.gz, but bytes to digest".getBytes(StandardCharsets.UTF_8);
+      Files.createDirectories(archived.resolve(archivePath).getParent());
+      Files.write(archived.resolve(archivePath), archive);
+      new DiscoveryIndexWriter().write(catalog, CONTENT, archived);
+      String skillMd = "skills/commit-writer/SKILL.md";
+      long at =
+          DiscoveryIndexWriter.digestOffsets(alone.resolve(DiscoveryIndexWriter.PATH)).get(skillMd);
+      long later =
+          DiscoveryIndexWriter.digestOffsets(alone.resolve(DiscoveryIndexWriter.PATH))
+              .get("skills/csv-tables/SKILL.md");
+      Path staging = site.resolve("staging" + base.length());
+      DiscoveryIndexWriter.Spliced spliced =
+          DiscoveryIndexWriter.patchServed(alone, staging, skillMd, archivePath, true, archive, at)
+              .orElseThrow();
+      byte[] expected = Files.readAllBytes(archived.resolve(DiscoveryIndexWriter.PATH));
+      assertArrayEquals(expected, Files.readAllBytes(staging.resolve(DiscoveryIndexWriter.PATH)));
+      var offsets = DiscoveryIndexWriter.digestOffsets(archived.resolve(DiscoveryIndexWriter.PATH));
+      assertEquals(offsets.get(archivePath), at + (at > spliced.at() ? spliced.by() : 0));
+      assertEquals(
+          offsets.get("skills/csv-tables/SKILL.md"),
+          later + (later > spliced.at() ? spliced.by() : 0));
+      // not this entry's kind any more: nothing staged
+      Path none = site.resolve("none" + base.length());
+      assertTrue(
+          DiscoveryIndexWriter.patchServed(
+                  archived, none, skillMd, archivePath, true, archive, offsets.get(archivePath))
+              .isEmpty());
+      // back: its SKILL.md alone again
+      Path back = site.resolve("back" + base.length());
+      DiscoveryIndexWriter.patchServed(
+              archived,
+              back,
+              archivePath,
+              skillMd,
+              false,
+              Files.readAllBytes(CONTENT.resolve("skills/commit-writer/SKILL.md")),
+              offsets.get(archivePath))
+          .orElseThrow();
+      assertArrayEquals(
+          Files.readAllBytes(alone.resolve(DiscoveryIndexWriter.PATH)),
+          Files.readAllBytes(back.resolve(DiscoveryIndexWriter.PATH)));
+    }
+  }
+
   @Test
   void llmsTxtLinksEverySkillPageWithItsSummary() throws IOException {
     Catalog catalog = new ContentLoader().load(CONTENT);
