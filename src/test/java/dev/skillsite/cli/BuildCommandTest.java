@@ -284,11 +284,11 @@ class BuildCommandTest {
     assertFalse(java.util.Arrays.equals(before, Files.readAllBytes(archive)));
     assertTrue(out.toString().contains("2 skills,"), out.toString());
 
-    // the paths one a line, from a file (as git diff --name-only writes them); a file added to a
-    // skill builds whole
+    // the paths one a line, from a file (as git diff --name-only writes them); a skill added
+    // builds whole
     Path list = tmp.resolve("changed.txt");
-    Files.writeString(list, content.resolve("skills/brew/notes.txt") + "\n\n");
-    Files.writeString(content.resolve("skills/brew/notes.txt"), "More.\n");
+    Files.writeString(list, content.resolve("skills/boil/SKILL.md") + "\n\n");
+    skill(content, "boil", "---\nname: boil\ndescription: Use when boiling eggs.\n---\n# Boil\n");
     err.getBuffer().setLength(0);
     code =
         run(
