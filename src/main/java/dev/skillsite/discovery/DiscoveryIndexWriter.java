@@ -238,24 +238,7 @@ public final class DiscoveryIndexWriter {
     long to0 = start + u;
     String json = new GsonBuilder().disableHtmlEscaping().create().toJson(description.strip());
     byte[] now = json.substring(1, json.length() - 1).getBytes(StandardCharsets.UTF_8);
-    Files.createDirectories(to.getParent());
-    Path tmp = to.resolveSibling(to.getFileName() + ".splice");
-    try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ);
-        FileChannel out =
-            FileChannel.open(
-                tmp,
-                StandardOpenOption.WRITE,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-      transfer(in, 0, from0, out);
-      ByteBuffer mid = ByteBuffer.wrap(now);
-      while (mid.hasRemaining()) {
-        out.write(mid);
-      }
-      transfer(in, to0, size - to0, out);
-    }
-    Files.move(tmp, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    return Optional.of(new Spliced(from0, now.length - (to0 - from0)));
+    return Optional.of(splice(from, to, size, from0, to0, now));
   }
 
   private static final String TYPE = "\"type\": \"";
@@ -327,6 +310,15 @@ public final class DiscoveryIndexWriter {
     byte[] now = region.getBytes(StandardCharsets.ISO_8859_1);
     long cut = start + t;
     long end = at + 64;
+    return Optional.of(splice(from, to, size, cut, end, now));
+  }
+
+  /**
+   * {@code from} ({@code size} bytes) written to {@code to} with its bytes {@code cut} to {@code
+   * end} replaced by {@code now}, through a sibling file moved over {@code to}.
+   */
+  private static Spliced splice(Path from, Path to, long size, long cut, long end, byte[] now)
+      throws IOException {
     Files.createDirectories(to.getParent());
     Path tmp = to.resolveSibling(to.getFileName() + ".splice");
     try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ);
@@ -344,7 +336,7 @@ public final class DiscoveryIndexWriter {
       transfer(in, end, size - end, out);
     }
     Files.move(tmp, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    return Optional.of(new Spliced(cut, now.length - (end - cut)));
+    return new Spliced(cut, now.length - (end - cut));
   }
 
   private static void transfer(FileChannel in, long at, long count, FileChannel out)
