@@ -1207,39 +1207,15 @@ public final class PatchBuild {
     ids.removeAll(changed);
     tally.asked += ids.size();
     tally.made += ids.size();
+    Restage restage = new Restage(state, overlay, pages, pagesPatch, loader, root, staging, staged);
     if (published.isPresent()) {
-      Optional<String> why =
-          spliceOthers(
-              state,
-              overlay,
-              pages,
-              pagesPatch,
-              loader,
-              root,
-              overrides,
-              ids,
-              staging,
-              staged,
-              published.get(),
-              tally);
+      Optional<String> why = restage.spliceOthers(overrides, ids, published.get(), tally);
       if (why.isPresent()) {
         return why;
       }
     }
     int before = staged.size();
-    Optional<String> why =
-        stageOthers(
-            state,
-            overlay,
-            pages,
-            pagesPatch,
-            loader,
-            root,
-            overrides,
-            ids,
-            staging,
-            staged,
-            soFar);
+    Optional<String> why = restage.stageOthers(overrides, ids, soFar);
     if (why.isEmpty() && OTHERS_IDENTICAL && published.isPresent()) {
       List<String> made = new ArrayList<>(staged.subList(before, staged.size()));
       staged.subList(before, staged.size()).clear();
@@ -1258,106 +1234,111 @@ public final class PatchBuild {
   }
 
   /**
-   * Stages the pages of those of {@code ids} (none of them changed) that this patch makes again for
-   * their routing health section alone (no related list of theirs in {@code overrides}) as the
-   * published page with the section replaced ({@link SkillPagesPatch#spliceHealth}), and removes
-   * them from {@code ids}; the others are left to be made whole. A page whose skill reads otherwise
-   * than the last build's is refused, as when it is made whole. Empty when done, else why not.
+   * What restaging other skills' pages (none of them changed) works with: the last build's state,
+   * the overlay, the page patcher and its state, the content root, and the staging folder with the
+   * paths staged so far.
    */
-  private static Optional<String> spliceOthers(
+  private record Restage(
       PatchState state,
       PatchOverlay overlay,
       SkillPagesPatch.State pages,
       SkillPagesPatch pagesPatch,
       ContentLoader loader,
       Path root,
-      SkillPagesPatch.Overrides overrides,
-      Set<SkillId> ids,
       Path staging,
-      List<String> staged,
-      Path published,
-      OthersTally tally)
-      throws IOException {
-    if (!SkillPagesPatch.SPLICE_HEALTH) {
+      List<String> staged) {
+
+    /**
+     * Stages the pages of those of {@code ids} that this patch makes again for their routing health
+     * section alone (no related list of theirs in {@code overrides}) as the published page with the
+     * section replaced ({@link SkillPagesPatch#spliceHealth}), and removes them from {@code ids};
+     * the others are left to be made whole. A page whose skill reads otherwise than the last
+     * build's is refused, as when it is made whole. Empty when done, else why not.
+     */
+    Optional<String> spliceOthers(
+        SkillPagesPatch.Overrides overrides, Set<SkillId> ids, Path published, OthersTally tally)
+        throws IOException {
+      if (!SkillPagesPatch.SPLICE_HEALTH) {
+        return Optional.empty();
+      }
+      SkillPagesPatch.Skills known = null;
+      for (java.util.Iterator<SkillId> it = ids.iterator(); it.hasNext(); ) {
+        SkillId id = it.next();
+        if (overrides.related().containsKey(id) || !overrides.health().containsKey(id)) {
+          continue;
+        }
+        if (known == null) {
+          known = known(loader, state, overlay, root);
+        }
+        Object read = unchanged(known, id);
+        if (read instanceof String why) {
+          return Optional.of(why);
+        }
+        Optional<Boolean> spliced =
+            pagesPatch.spliceHealth(
+                pages, id, overrides.health().get(id), published, staging, OTHERS_IDENTICAL);
+        if (spliced.isEmpty()) {
+          continue;
+        }
+        tally.spliced++;
+        if (spliced.get()) {
+          staged.add(dev.skillsite.site.SiteLayout.skill(id));
+        } else {
+          tally.identical++;
+        }
+        it.remove();
+      }
       return Optional.empty();
     }
-    SkillPagesPatch.Skills known = null;
-    for (java.util.Iterator<SkillId> it = ids.iterator(); it.hasNext(); ) {
-      SkillId id = it.next();
-      if (overrides.related().containsKey(id) || !overrides.health().containsKey(id)) {
-        continue;
-      }
-      Optional<PatchState.SkillRecord> r = state.skill(id);
-      if (r.isEmpty()) {
-        return Optional.of(id + " is no skill of the last build");
-      }
-      if (known == null) {
-        known = known(loader, state, overlay, root);
-      }
-      Optional<Skill> y = known.read(new SkillPagesPatch.Folder(id, r.get().source(), List.of()));
-      if (y.isEmpty()) {
-        return Optional.of(id + " has an error or a missing file now");
-      }
-      if (!PatchState.model(y.get()).equals(overlay.model(r.get().dir(), r.get().model()))) {
-        return Optional.of(id + " differs from the last build's (not listed as changed?)");
-      }
-      Optional<Boolean> spliced =
-          pagesPatch.spliceHealth(
-              pages, id, overrides.health().get(id), published, staging, OTHERS_IDENTICAL);
-      if (spliced.isEmpty()) {
-        continue;
-      }
-      tally.spliced++;
-      if (spliced.get()) {
-        staged.add(dev.skillsite.site.SiteLayout.skill(id));
-      } else {
-        tally.identical++;
-      }
-      it.remove();
-    }
-    return Optional.empty();
-  }
 
-  /**
-   * Stages the pages of the skills {@code ids} (none of them changed) made again from their
-   * records, with {@code overrides} and the summaries patched so far. Empty when done, else why
-   * not.
-   */
-  private static Optional<String> stageOthers(
-      PatchState state,
-      PatchOverlay overlay,
-      SkillPagesPatch.State pages,
-      SkillPagesPatch pagesPatch,
-      ContentLoader loader,
-      Path root,
-      SkillPagesPatch.Overrides overrides,
-      Set<SkillId> ids,
-      Path staging,
-      List<String> staged,
-      SoFar soFar)
-      throws IOException {
-    SkillPagesPatch.Skills known = known(loader, state, overlay, root);
-    for (SkillId id : ids) {
+    /**
+     * Stages the pages of the skills {@code ids} made again from their records, with {@code
+     * overrides} and the summaries patched so far. Empty when done, else why not.
+     */
+    Optional<String> stageOthers(SkillPagesPatch.Overrides overrides, Set<SkillId> ids, SoFar soFar)
+        throws IOException {
+      SkillPagesPatch.Skills known = known(loader, state, overlay, root);
+      for (SkillId id : ids) {
+        Object read = unchanged(known, id);
+        if (read instanceof String why) {
+          return Optional.of(why);
+        }
+        SkillPagesPatch.Outcome o =
+            pagesPatch.stage(
+                pages,
+                root,
+                (Skill) read,
+                false,
+                false,
+                soFar.apply(overrides, id),
+                known,
+                staging);
+        if (o.refused().isPresent()) {
+          return o.refused();
+        }
+        staged.addAll(o.staged());
+      }
+      return Optional.empty();
+    }
+
+    /**
+     * The skill {@code id} read now, if it reads as the last build's did (with the overlay): a
+     * {@link Skill}, else why not (a {@code String}).
+     */
+    private Object unchanged(SkillPagesPatch.Skills known, SkillId id) throws IOException {
       Optional<PatchState.SkillRecord> r = state.skill(id);
       if (r.isEmpty()) {
-        return Optional.of(id + " is no skill of the last build");
+        return id + " is no skill of the last build";
       }
       Optional<Skill> y = known.read(new SkillPagesPatch.Folder(id, r.get().source(), List.of()));
       if (y.isEmpty()) {
-        return Optional.of(id + " has an error or a missing file now");
+        return id + " has an error or a missing file now";
       }
       if (!PatchState.model(y.get()).equals(overlay.model(r.get().dir(), r.get().model()))) {
-        return Optional.of(id + " differs from the last build's (not listed as changed?)");
+        return id + " differs from the last build's (not listed as changed?)";
       }
-      SkillPagesPatch.Outcome o =
-          pagesPatch.stage(
-              pages, root, y.get(), false, false, soFar.apply(overrides, id), known, staging);
-      if (o.refused().isPresent()) {
-        return o.refused();
-      }
-      staged.addAll(o.staged());
+      return y.get();
     }
-    return Optional.empty();
   }
 
   /**
@@ -1491,18 +1472,8 @@ public final class PatchBuild {
     showing.removeAll(overrides.related().keySet()); // staged with the overrides, summaries new
     showing.removeAll(overrides.health().keySet());
     Optional<String> others =
-        stageOthers(
-            state,
-            overlay,
-            pages,
-            pagesPatch,
-            loader,
-            root,
-            overrides,
-            showing,
-            staging,
-            staged,
-            soFar);
+        new Restage(state, overlay, pages, pagesPatch, loader, root, staging, staged)
+            .stageOthers(overrides, showing, soFar);
     if (others.isPresent()) {
       return others;
     }

@@ -221,85 +221,84 @@ public final class PatchCaps {
   }
 
   /**
+   * The work of a patch about to make {@code rankings} rankings after deciding {@code decisions}
+   * phrases from their records, with {@code similar} related lists that may change, in a collection
+   * of {@code skills}: priced in one sum (the lists only when priced, {@link #similarPrice}).
+   */
+  static Work work(int rankings, int decisions, int similar, int skills) {
+    double price =
+        price(rankings, skills) + decisionsPrice(decisions, skills) + similarPrice(similar, skills);
+    return new Work(rankings, similar, skills, price, 0, decisions);
+  }
+
+  /**
    * Why a patch about to make {@code rankings} rankings, with {@code similar} related lists that
    * may change, in a collection of {@code skills}, must not go on; empty when it may.
    */
   static Optional<String> refusal(int rankings, int similar, int skills) {
-    return refusal(rankings, 0, similar, skills);
-  }
-
-  /**
-   * Why a patch that decided {@code decisions} phrases from their records and is about to make
-   * {@code rankings} rankings must not go on: the related lists' bound, then the price of both over
-   * the budget; empty when it may.
-   */
-  static Optional<String> refusal(int rankings, int decisions, int similar, int skills) {
-    Limits limits = LIMITS.get();
-    if (similar > limits.maxSimilar()) {
-      return Optional.of(
-          similar + " skills' related lists may change, more than " + limits.maxSimilar());
-    }
-    double decided = decisionsPrice(decisions, skills);
-    double related = similarPrice(similar, skills);
-    double price = price(rankings, skills) + decided + related;
-    if (price > limits.budgetMs()) {
-      return Optional.of(
-          String.format(
-              Locale.ROOT,
-              "%d trigger rankings to make, priced %.0f ms of CPU (%.2f ms each at %d skills%s%s),"
-                  + " over the route step's budget of %.0f ms",
-              rankings,
-              price,
-              rankingMs(skills),
-              skills,
-              decisions == 0
-                  ? ""
-                  : String.format(
-                      Locale.ROOT, "; with %d decided from records, %.0f ms", decisions, decided),
-              related == 0
-                  ? ""
-                  : String.format(
-                      Locale.ROOT,
-                      "; with %d related lists that may change, %.0f ms",
-                      similar,
-                      related),
-              limits.budgetMs()));
-    }
-    return Optional.empty();
+    return refusal(work(rankings, 0, similar, skills));
   }
 
   /**
    * Why a patch about to decide {@code decisions} phrases from their records (before any ranking)
-   * must not go on: the related lists' bound, then the decisions' price alone over the budget;
-   * empty when it may.
+   * must not go on; empty when it may.
    */
   static Optional<String> decisionsRefusal(int decisions, int similar, int skills) {
+    return refusal(work(0, decisions, similar, skills));
+  }
+
+  /**
+   * Why the work {@code w} must not go on: the related lists' bound, then its price over the budget
+   * (told as decisions from records when it makes no ranking); empty when it may.
+   */
+  static Optional<String> refusal(Work w) {
     Limits limits = LIMITS.get();
-    if (similar > limits.maxSimilar()) {
+    if (w.similar() > limits.maxSimilar()) {
       return Optional.of(
-          similar + " skills' related lists may change, more than " + limits.maxSimilar());
+          w.similar() + " skills' related lists may change, more than " + limits.maxSimilar());
     }
-    double related = similarPrice(similar, skills);
-    double price = decisionsPrice(decisions, skills) + related;
-    if (price > limits.budgetMs()) {
+    if (w.priceMs() <= limits.budgetMs()) {
+      return Optional.empty();
+    }
+    double related = similarPrice(w.similar(), w.skills());
+    String lists =
+        related == 0
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                "; with %d related lists that may change, %.0f ms",
+                w.similar(),
+                related);
+    if (w.rankings() == 0 && w.decisions() > 0) {
       return Optional.of(
           String.format(
               Locale.ROOT,
               "%d trigger rankings to decide from records, priced %.0f ms of CPU (%.2f ms each at"
                   + " %d skills%s), over the route step's budget of %.0f ms",
-              decisions,
-              price,
-              decideMs(skills),
-              skills,
-              related == 0
-                  ? ""
-                  : String.format(
-                      Locale.ROOT,
-                      "; with %d related lists that may change, %.0f ms",
-                      similar,
-                      related),
+              w.decisions(),
+              w.priceMs(),
+              decideMs(w.skills()),
+              w.skills(),
+              lists,
               limits.budgetMs()));
     }
-    return Optional.empty();
+    return Optional.of(
+        String.format(
+            Locale.ROOT,
+            "%d trigger rankings to make, priced %.0f ms of CPU (%.2f ms each at %d skills%s%s),"
+                + " over the route step's budget of %.0f ms",
+            w.rankings(),
+            w.priceMs(),
+            rankingMs(w.skills()),
+            w.skills(),
+            w.decisions() == 0
+                ? ""
+                : String.format(
+                    Locale.ROOT,
+                    "; with %d decided from records, %.0f ms",
+                    w.decisions(),
+                    decisionsPrice(w.decisions(), w.skills())),
+            lists,
+            limits.budgetMs()));
   }
 }

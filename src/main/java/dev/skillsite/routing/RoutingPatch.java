@@ -799,18 +799,11 @@ public final class RoutingPatch {
       wall("asked");
       // the decisions priced before they are made (PatchCaps): a pass over thousands of phrases
       // is refused at once, not after it ran; its price counts against the rankings' budget
-      Optional<String> tooMany =
-          PatchCaps.decisionsRefusal(toDecide.size(), similarMayChange.size(), before.size());
+      PatchCaps.Work deciding =
+          PatchCaps.work(0, toDecide.size(), similarMayChange.size(), before.size());
+      Optional<String> tooMany = PatchCaps.refusal(deciding);
       if (tooMany.isPresent()) {
-        PatchCaps.priced(
-            new PatchCaps.Work(
-                0,
-                similarMayChange.size(),
-                before.size(),
-                PatchCaps.decisionsPrice(toDecide.size(), before.size())
-                    + PatchCaps.similarPrice(similarMayChange.size(), before.size()),
-                0,
-                toDecide.size()));
+        PatchCaps.priced(deciding);
         return tooMany;
       }
       for (Map.Entry<String, Recorded> e : toDecide.entrySet()) {
@@ -825,18 +818,9 @@ public final class RoutingPatch {
       // decisions above are priced with them
       int made = 2 * toRank.size() - (int) toRank.keySet().stream().filter(added::contains).count();
       PatchCaps.Work priced =
-          new PatchCaps.Work(
-              made,
-              similarMayChange.size(),
-              before.size(),
-              PatchCaps.price(made, before.size())
-                  + PatchCaps.decisionsPrice(toDecide.size(), before.size())
-                  + PatchCaps.similarPrice(similarMayChange.size(), before.size()),
-              0,
-              toDecide.size());
+          PatchCaps.work(made, toDecide.size(), similarMayChange.size(), before.size());
       PatchCaps.priced(priced);
-      Optional<String> over =
-          PatchCaps.refusal(made, toDecide.size(), similarMayChange.size(), before.size());
+      Optional<String> over = PatchCaps.refusal(priced);
       if (over.isPresent()) {
         return over;
       }

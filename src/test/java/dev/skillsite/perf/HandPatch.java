@@ -1,16 +1,7 @@
 package dev.skillsite.perf;
 
-import dev.skillsite.build.BuildOptions;
-import dev.skillsite.build.BuildPipeline;
 import dev.skillsite.build.BuildResult;
-import dev.skillsite.build.PatchBuild;
-import dev.skillsite.build.Progress;
-import dev.skillsite.build.StampedBuild;
 import dev.skillsite.build.ThreadCpu;
-import dev.skillsite.output.OutputLock;
-import dev.skillsite.site.SiteGenerator;
-import dev.skillsite.testing.PatchEdits;
-import dev.skillsite.testing.PatchTally;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,37 +33,8 @@ public final class HandPatch {
     int maxSkills = Integer.parseInt(args[2]);
     int warmup = Integer.parseInt(args[3]);
     int repeats = Integer.parseInt(args[4]);
-    Optional<Path> templates = Optional.of(Path.of("templates")).filter(Files::isDirectory);
-    BuildOptions options = new BuildOptions(content, site, Optional.empty(), true, true, maxSkills);
-    PatchBuild patches =
-        new PatchBuild(
-                () -> new BuildPipeline(new SiteGenerator(templates), Progress.NONE),
-                templates,
-                OutputLock.Policy.build())
-            .foldingInIdle();
-    if (warmup > 0) {
-      List<String> kinds = List.of("TRIGGER_ADDED", "TRIGGER_REMOVED", "TRIGGER_REWORDED");
-      PatchEdits.ofPublished(content, site, 27)
-          .rounds(
-              warmup,
-              new PatchTally(),
-              (edit, i) -> {
-                if (kinds.contains(edit.kind().name())) {
-                  List<String> why = new ArrayList<>();
-                  Optional<BuildResult> r =
-                      StampedBuild.patchOnly(patches, options, edit.changed(), why::add);
-                  System.out.printf(
-                      "warm-up %s: %s%n",
-                      edit.kind(), r.isPresent() ? "patched" : "refused " + why);
-                  edit.restore();
-                  if (r.isPresent()) {
-                    StampedBuild.patchOnly(patches, options, edit.changed(), why::add);
-                  }
-                } else {
-                  edit.restore();
-                }
-              });
-    }
+    Resident resident = Resident.of(content, site, maxSkills);
+    resident.warmUp(warmup);
     for (int k = 0; k < repeats; k++) {
       for (int e = 5; e < args.length; e++) {
         String[] spec = args[e].split("::", 3);
@@ -88,12 +50,11 @@ public final class HandPatch {
           Files.writeString(tmp, text, StandardCharsets.UTF_8);
           Files.move(
               tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-          String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+          String load = Resident.load();
           List<String> why = new ArrayList<>();
           ThreadCpu threads = ThreadCpu.take();
           long wall = System.nanoTime();
-          Optional<BuildResult> r =
-              StampedBuild.patchOnly(patches, options, List.of(file), why::add);
+          Optional<BuildResult> r = resident.patch(List.of(file), why);
           double wallS = (System.nanoTime() - wall) / 1e9;
           String what = (text == now ? "edit " : "put-back ") + spec[0];
           if (r.isEmpty()) {

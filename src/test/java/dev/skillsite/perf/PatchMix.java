@@ -6,7 +6,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +65,7 @@ public final class PatchMix {
                 edit.restore();
                 return;
               }
-              String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+              String load = Resident.load();
               Run r = run(launcher, options, content, site, edit.changed());
               if (r.refused().isPresent()) {
                 tally.refused(kind, r.refused().get(), List.of(edit.skill()));

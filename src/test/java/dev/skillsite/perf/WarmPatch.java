@@ -1,17 +1,12 @@
 package dev.skillsite.perf;
 
 import dev.skillsite.build.BuildOptions;
-import dev.skillsite.build.BuildPipeline;
 import dev.skillsite.build.BuildResult;
 import dev.skillsite.build.PatchBuild;
-import dev.skillsite.build.Progress;
 import dev.skillsite.build.StampedBuild;
 import dev.skillsite.build.ThreadCpu;
-import dev.skillsite.output.OutputLock;
-import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.testing.PatchEdits;
 import dev.skillsite.testing.PatchTally;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -49,14 +44,9 @@ public final class WarmPatch {
     long seed = args.length > 3 ? Long.parseLong(args[3]) : 27;
     int maxSkills = args.length > 4 ? Integer.parseInt(args[4]) : 10000;
     int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 1;
-    Optional<Path> templates = Optional.of(Path.of("templates")).filter(Files::isDirectory);
-    BuildOptions options = new BuildOptions(content, site, Optional.empty(), true, true, maxSkills);
-    PatchBuild patches =
-        new PatchBuild(
-                () -> new BuildPipeline(new SiteGenerator(templates), Progress.NONE),
-                templates,
-                OutputLock.Policy.build())
-            .foldingInIdle(); // as a resident builder (Rebuilder)
+    Resident resident = Resident.of(content, site, maxSkills); // as Rebuilder patches
+    PatchBuild patches = resident.patches();
+    BuildOptions options = resident.options();
     // -Dpatchwarm.pause=MS: after each patch (an edit, a put-back), idle time as a watching builder
     // has it between saves: the idle fold (PatchBuild.foldIdle) runs, then the rest of MS passes
     long pause = Long.getLong("patchwarm.pause", 0);
@@ -76,13 +66,12 @@ public final class WarmPatch {
                 edit.restore();
                 return;
               }
-              String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+              String load = Resident.load();
               List<String> why = new ArrayList<>();
               ThreadCpu threads = ThreadCpu.take();
               long wall = System.nanoTime();
               long cpu = processCpu();
-              Optional<BuildResult> r =
-                  StampedBuild.patchOnly(patches, options, edit.changed(), why::add);
+              Optional<BuildResult> r = resident.patch(edit.changed(), why);
               double wallS = (System.nanoTime() - wall) / 1e9;
               double cpuS = (processCpu() - cpu) / 1e9;
               ThreadCpu patched = ThreadCpu.take();
@@ -121,8 +110,7 @@ public final class WarmPatch {
               edit.restore();
               List<String> back = new ArrayList<>();
               ThreadCpu before = ThreadCpu.take();
-              Optional<BuildResult> put =
-                  StampedBuild.patchOnly(patches, options, edit.changed(), back::add);
+              Optional<BuildResult> put = resident.patch(edit.changed(), back);
               if (put.isEmpty()) {
                 edit.redo(); // the site keeps the edit: so does the content
                 System.out.printf("   put back: %s; the edit is kept%n", back);

@@ -172,8 +172,11 @@ class PatchCapsTest {
     assertTrue(why.startsWith((d + 1) + " trigger rankings to decide from records"), why);
     // decisions and rankings share the budget
     int k = (int) (PatchCaps.BUDGET_MS / PatchCaps.rankingMs(100_000));
-    assertTrue(PatchCaps.refusal(k, 0, 0, 100_000).isEmpty());
-    assertTrue(PatchCaps.refusal(k, d / 2, 0, 100_000).orElseThrow().contains("decided from"));
+    assertTrue(PatchCaps.refusal(PatchCaps.work(k, 0, 0, 100_000)).isEmpty());
+    assertTrue(
+        PatchCaps.refusal(PatchCaps.work(k, d / 2, 0, 100_000))
+            .orElseThrow()
+            .contains("decided from"));
 
     List<Skill> skills = CorpusSkills.load(Path.of("../shared/corpora/large"));
     Set<String> triggers = new LinkedHashSet<>();
