@@ -4,6 +4,10 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
 import dev.skillsite.cache.BuildCache;
 import dev.skillsite.cache.RecordTable;
 import dev.skillsite.model.Catalog;
@@ -19,6 +23,8 @@ import dev.skillsite.site.view.SkillsPage;
 import dev.skillsite.site.view.TriggerEntry;
 import dev.skillsite.site.view.TriggersPage;
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,23 +83,102 @@ public final class ListState implements AutoCloseable {
 
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
-  /** A list page as the last build rendered it. */
-  record PageRecord(String kind, PageView page, JsonElement view, int nextWeight) {
+  /**
+   * A list page as the last build rendered it: its kind, page, view as the templates got it (an
+   * {@link IndexPage}, {@link CollectionPage}, {@link SkillsPage} or {@link TriggersPage}) and
+   * paging fact. Stored as the JSON {@code {"kind","page","view","nextWeight"}} ({@link
+   * #encode(PageRecord)}, the bytes Gson writes of a record whose view is the view's JSON tree),
+   * decoded in one pass straight into the typed view ({@link #decodePage}: no JSON tree between).
+   */
+  record PageRecord(String kind, PageView page, Object view, int nextWeight) {
     /** This page showing {@code now}. */
     PageRecord with(Object now) {
-      return new PageRecord(kind, page, GSON.toJsonTree(now), nextWeight);
+      return new PageRecord(kind, page, now, nextWeight);
     }
 
     /** The view as the templates got it. */
     Object typed() {
-      return switch (PageKind.valueOf(kind)) {
-        case INDEX -> GSON.fromJson(view, IndexPage.class);
-        case COLLECTION -> GSON.fromJson(view, CollectionPage.class);
-        case SKILLS -> GSON.fromJson(view, SkillsPage.class);
-        case TRIGGERS -> GSON.fromJson(view, TriggersPage.class);
-        default -> throw new IllegalStateException("not a list of cards: " + kind);
-      };
+      return view;
     }
+  }
+
+  /** The view type of a list page of {@code kind}. */
+  private static Class<?> viewType(String kind) {
+    return switch (PageKind.valueOf(kind)) {
+      case INDEX -> IndexPage.class;
+      case COLLECTION -> CollectionPage.class;
+      case SKILLS -> SkillsPage.class;
+      case TRIGGERS -> TriggersPage.class;
+      default -> throw new IllegalStateException("not a list of cards: " + kind);
+    };
+  }
+
+  /**
+   * A page record from its bytes: one streaming pass, the view read as its kind's type (a record
+   * whose view comes before its kind, which no build writes, through a JSON tree).
+   */
+  static PageRecord decodePage(byte[] bytes) {
+    try (JsonReader in = GSON.newJsonReader(new StringReader(utf8(bytes)))) {
+      String kind = null;
+      PageView page = null;
+      Object view = null;
+      JsonElement early = null;
+      int next = 0;
+      in.beginObject();
+      while (in.hasNext()) {
+        switch (in.nextName()) {
+          case "kind" -> kind = in.nextString();
+          case "page" -> page = GSON.fromJson(in, PageView.class);
+          case "view" -> {
+            if (kind == null) {
+              early = JsonParser.parseReader(in);
+            } else {
+              view = GSON.fromJson(in, viewType(kind));
+            }
+          }
+          case "nextWeight" -> next = in.nextInt();
+          default -> in.skipValue();
+        }
+      }
+      in.endObject();
+      if (kind == null || (view == null && early == null)) {
+        throw new JsonParseException("a list page record without its kind or view");
+      }
+      if (view == null) {
+        view = GSON.fromJson(early, viewType(kind));
+      }
+      return new PageRecord(kind, page, view, next);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The bytes of {@code r}: what Gson writes of it with its view as a JSON tree, written direct.
+   */
+  static byte[] encode(PageRecord r) {
+    StringWriter text = new StringWriter(1 << 14);
+    try (JsonWriter out = GSON.newJsonWriter(text)) {
+      out.beginObject();
+      out.name("kind").value(r.kind());
+      if (r.page() != null) {
+        out.name("page");
+        GSON.toJson(r.page(), PageView.class, out);
+      }
+      if (r.view() != null) {
+        out.name("view");
+        GSON.toJson(r.view(), r.view().getClass(), out);
+      }
+      out.name("nextWeight").value(r.nextWeight());
+      out.endObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String utf8(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   /**
@@ -227,7 +312,7 @@ public final class ListState implements AutoCloseable {
   Optional<PageRecord> page(String path) {
     String key = "p:" + path;
     Optional<byte[]> patched = delta.flatMap(d -> d.get(key));
-    return patched.or(() -> pages.get(key)).map(b -> decode(b, PageRecord.class));
+    return patched.or(() -> pages.get(key)).map(ListState::decodePage);
   }
 
   /**
@@ -393,8 +478,7 @@ public final class ListState implements AutoCloseable {
       for (int i = 0; i < triggerPages.size(); i++) {
         Rendered r = triggerPages.get(i);
         pageRecords.put(
-            "p:" + r.path(),
-            encode(new PageRecord(r.kind().name(), r.page(), GSON.toJsonTree(r.view()), -1)));
+            "p:" + r.path(), encode(new PageRecord(r.kind().name(), r.page(), r.view(), -1)));
         pageRecords.put(
             TRIGGER_PAGE + (i + 1), encode(TriggerIndexPatch.facts((TriggersPage) r.view())));
       }
@@ -409,8 +493,7 @@ public final class ListState implements AutoCloseable {
             next = following.isEmpty() ? -1 : weight(r.kind(), following.get(0));
           }
           pageRecords.put(
-              "p:" + r.path(),
-              encode(new PageRecord(r.kind().name(), r.page(), GSON.toJsonTree(r.view()), next)));
+              "p:" + r.path(), encode(new PageRecord(r.kind().name(), r.page(), r.view(), next)));
           for (SkillCard c : cards(r.view())) {
             shown.computeIfAbsent(new SkillId(c.id()), k -> new ArrayList<>()).add(r.path());
           }

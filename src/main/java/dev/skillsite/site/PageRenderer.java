@@ -46,20 +46,35 @@ final class PageRenderer {
   /** {@code partials/skill-health}, compiled with the skill page; alone only for ours. */
   private final Optional<PebbleTemplate> skillHealth;
 
-  /** Whether every template is ours (no user's templates folder). */
-  private final boolean packaged;
+  private final Optional<Path> userTemplates;
 
-  /** The user's templates folder as a digest ({@link #identity}). */
-  private final String identity;
+  /**
+   * Whether every template is ours (no user's templates folder); null until asked ({@link
+   * #packaged}).
+   */
+  private Boolean packaged;
 
+  /** The user's templates folder as a digest ({@link #identity}); null until asked. */
+  private String identity;
+
+  /**
+   * A renderer of every page kind (a whole build), with the templates' {@link #identity} taken now,
+   * as they compile.
+   */
   PageRenderer(Optional<Path> userTemplates) {
     this(userTemplates, EnumSet.allOf(PageKind.class));
+    this.identity = identityOf(userTemplates);
   }
 
-  /** A renderer of the pages of {@code kinds} only (a patch build renders skill pages). */
+  /**
+   * A renderer of the pages of {@code kinds} only (a patch build renders skill pages). The
+   * templates' {@link #identity} and whether they are {@link #packaged} are read when first asked
+   * (a patch's key has digested them already: each renderer a patch made digested the folder again,
+   * and compared it with ours, for nothing), and {@link #packaged} now when {@code kinds} has the
+   * skill page (its health partial depends on it).
+   */
   PageRenderer(Optional<Path> userTemplates, Set<PageKind> kinds) {
-    this.identity = identityOf(userTemplates);
-    this.packaged = userTemplates.map(PageRenderer::ours).orElse(true);
+    this.userTemplates = userTemplates;
     List<Loader<?>> loaders = new ArrayList<>();
     userTemplates.ifPresent(
         dir -> {
@@ -88,7 +103,7 @@ final class PageRenderer {
       }
     }
     Optional<PebbleTemplate> health = Optional.empty();
-    if (packaged && kinds.contains(PageKind.SKILL)) {
+    if (kinds.contains(PageKind.SKILL) && packaged()) {
       try {
         health = Optional.of(engine.getTemplate(SKILL_HEALTH));
       } catch (PebbleException e) {
@@ -102,7 +117,10 @@ final class PageRenderer {
    * Whether every template is ours: a page then shows what {@link
    * dev.skillsite.check.RoutingHealthView.SkillHealth#shown} and {@link HealthPage#shown} keep.
    */
-  boolean packaged() {
+  synchronized boolean packaged() {
+    if (packaged == null) {
+      packaged = userTemplates.map(PageRenderer::ours).orElse(true);
+    }
     return packaged;
   }
 
@@ -163,7 +181,10 @@ final class PageRenderer {
    * and bytes), or the packaged templates alone (which belong to the code). A folder that cannot be
    * read is an identity no other build has.
    */
-  String identity() {
+  synchronized String identity() {
+    if (identity == null) {
+      identity = identityOf(userTemplates);
+    }
     return identity;
   }
 

@@ -281,6 +281,11 @@ class LauncherTest {
     assertEquals("AOT-JDK", args.get(0), args.toString());
     assertTrue(args.contains(cache), args.toString());
     assertTrue(args.contains("--sun-misc-unsafe-memory-access=allow"), args.toString());
+    // as the cache was trained (pom, profile aot): Lucene on byte buffers, native reflection
+    assertTrue(
+        args.contains("-Dorg.apache.lucene.store.MMapDirectory.enableMemorySegments=false")
+            && args.contains("-Djdk.reflect.useNativeAccessorOnly=true"),
+        args.toString());
     assertTrue(args.contains("-XX:TieredStopAtLevel=1"), args.toString());
     assertFalse(
         args.stream().anyMatch(a -> a.startsWith("-XX:SharedArchiveFile")), args.toString());
@@ -301,7 +306,11 @@ class LauncherTest {
             launch(tmp.resolve("app/skillsite"), Map.of("LANG", "C.UTF-8"), "build", "--changed=x")
                 .lines()
                 .toList())) {
-      assertFalse(run.contains("AOT-JDK") || run.contains(cache), run.toString());
+      assertFalse(
+          run.contains("AOT-JDK")
+              || run.contains(cache)
+              || run.contains("-Djdk.reflect.useNativeAccessorOnly=true"),
+          run.toString());
       assertTrue(
           run.stream().anyMatch(a -> a.startsWith("-XX:SharedArchiveFile=")), run.toString());
     }
