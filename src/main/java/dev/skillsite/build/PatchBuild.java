@@ -654,6 +654,12 @@ public final class PatchBuild {
           if (patched.health().isPresent()) {
             return Attempt.no(patched.health().get());
           }
+          // the health report split again with another page count: its pages past the old count
+          // added, past the new one deleted (the sitemap's URLs with them)
+          pagesNew.addAll(patched.healthPatch().added());
+          pagesGone.addAll(patched.healthPatch().deleted());
+          overlay.pages(
+              patched.healthPatch().added().size() - patched.healthPatch().deleted().size());
           Map<String, byte[]> routedBytes = new java.util.LinkedHashMap<>(patched.exportFiles());
           routedBytes.putAll(patched.healthPatch().files()); // health pages, the health delta
           List<String> routedFiles = new ArrayList<>(routedBytes.keySet());

@@ -307,7 +307,7 @@ final class RoutingWire implements RoutingSeam {
               if (!moves.now().isEmpty()) {
                 healthFiles.put(HealthProbes.DELTA, probes.deltaWith(moves.now()));
               }
-              healthPatch = new HealthState.Patched(healthFiles, sections);
+              healthPatch = healthPatch.with(healthFiles, sections);
             }
             healthCounts = " (" + state.counts() + ")";
           }

@@ -20,6 +20,9 @@ import java.util.Set;
  * is in {@code health/}: a skill's href is the same on each.
  */
 final class HealthPages {
+  /** The report's title (each page's, before "(page n of N)" and the site's title). */
+  static final String TITLE = "Routing health";
+
   /** Entries (a pair with its table, an unreachable skill, a finding) on a page at most. */
   static final int ENTRIES = 500;
 
@@ -79,11 +82,19 @@ final class HealthPages {
     view.unreachable().forEach(u -> entries.add(new Entry(1, u)));
     view.nameOnly().forEach(u -> entries.add(new Entry(2, u)));
     view.lint().forEach(f -> entries.add(new Entry(3, f)));
+    return pages(entries, view.probes(), view.matrix(), view.listing());
+  }
+
+  /**
+   * The pages of a report of {@code entries} (in report order) whose summary shows {@code probes},
+   * {@code matrix} and {@code listing}: a whole build's ({@link #of}), and a patch's when the page
+   * count or a section's pages move ({@code HealthState}: the report split again whole).
+   */
+  static List<ListPages.Paged<HealthPage>> pages(
+      List<Entry> entries, int probes, CollisionMatrix matrix, RoutingHealthView.Listing listing) {
     List<List<Entry>> pages = PAGES.splitByFill(entries, HealthPages::weight, HealthPages::hash);
-    CollisionMatrix matrix = view.matrix();
-    int[] counts = {
-      view.pairs().size(), view.unreachable().size(), view.nameOnly().size(), view.lint().size()
-    };
+    int[] counts = new int[SECTIONS.length];
+    entries.forEach(e -> counts[e.section()]++);
     List<HealthPage.Section> sections = new ArrayList<>();
     int[] firstPage = new int[SECTIONS.length];
     for (int s = 0; s < SECTIONS.length; s++) {
@@ -114,17 +125,17 @@ final class HealthPages {
           Sections on = Sections.of(page);
           return new HealthPage(
               n == 1,
-              view.probes(),
+              probes,
               matrix,
-              view.listing(),
+              listing,
               on.pairs(),
               on.unreachable(),
               on.nameOnly(),
               on.lint(),
-              view.pairs().size(),
-              view.unreachable().size(),
-              view.nameOnly().size(),
-              view.lint().size(),
+              counts[0],
+              counts[1],
+              counts[2],
+              counts[3],
               sections,
               List.of(
                   firstPage[0] != 0 && firstPage[0] < n,

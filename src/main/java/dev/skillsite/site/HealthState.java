@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -134,12 +135,29 @@ public final class HealthState implements AutoCloseable {
    * health section is another one now (skill → its sections, hrefs relative to its page).
    */
   public record Patched(
-      Map<String, byte[]> files, Map<SkillId, List<RoutingHealthView.SkillHealth>> sections) {
+      Map<String, byte[]> files,
+      Map<SkillId, List<RoutingHealthView.SkillHealth>> sections,
+      List<String> added,
+      List<String> deleted) {
     public static final Patched NOTHING = new Patched(Map.of(), Map.of());
 
     public Patched {
       files = Map.copyOf(files);
       sections = Map.copyOf(sections);
+      added = List.copyOf(added);
+      deleted = List.copyOf(deleted);
+    }
+
+    /** Pages and records changed, no page added or deleted. */
+    public Patched(
+        Map<String, byte[]> files, Map<SkillId, List<RoutingHealthView.SkillHealth>> sections) {
+      this(files, sections, List.of(), List.of());
+    }
+
+    /** {@code files} and {@code sections} instead, the same pages added and deleted. */
+    public Patched with(
+        Map<String, byte[]> files, Map<SkillId, List<RoutingHealthView.SkillHealth>> sections) {
+      return new Patched(files, sections, added, deleted);
     }
   }
 
@@ -305,7 +323,7 @@ public final class HealthState implements AutoCloseable {
 
   private Optional<Loaded> page(String path) {
     if (!memo()) {
-      Optional<byte[]> b = get("p:" + path);
+      Optional<byte[]> b = get("p:" + path).filter(x -> x.length > 0); // empty: a page deleted
       b.ifPresent(x -> counts.decoded(x.length));
       return b.map(HealthState::decodePage);
     }
@@ -313,7 +331,7 @@ public final class HealthState implements AutoCloseable {
     if (known != null) {
       return known;
     }
-    Optional<Loaded> r = get("p:" + path).map(b -> resident(path, b));
+    Optional<Loaded> r = get("p:" + path).filter(b -> b.length > 0).map(b -> resident(path, b));
     read.put(path, r);
     return r;
   }
@@ -541,6 +559,7 @@ public final class HealthState implements AutoCloseable {
     int alike;
     long deltaBytes;
     String delta = "";
+    String repaged = "";
 
     void decoded(int bytes) {
       decoded++;
@@ -557,7 +576,7 @@ public final class HealthState implements AutoCloseable {
       return String.format(
           java.util.Locale.ROOT,
           "page records decoded %d (%d KB), kept %d (%d KB), pages rendered %d, alike as shown"
-              + " %d, delta %d KB%s",
+              + " %d, delta %d KB%s%s",
           decoded,
           decodedBytes >> 10,
           kept,
@@ -565,7 +584,8 @@ public final class HealthState implements AutoCloseable {
           rendered,
           alike,
           deltaBytes >> 10,
-          delta.isEmpty() ? "" : " [" + delta + "]");
+          delta.isEmpty() ? "" : " [" + delta + "]",
+          repaged.isEmpty() ? "" : ", " + repaged);
     }
   }
 
@@ -817,15 +837,36 @@ public final class HealthState implements AutoCloseable {
     // pages after it until a page ends where one did (Resplit); then each changed page's bytes
     // within the budget, and each page closed where it is (its next page's first entry does not
     // fit), its previous page as well
-    Optional<String> resplit = new Resplit(views, records, extra).run();
-    if (resplit.isPresent()) {
-      return Result.no(resplit.get());
+    // (Resplit changes the maps as it goes: kept as they were, for the whole report's split)
+    Map<String, HealthPage> viewsBefore = new TreeMap<>(views);
+    Map<String, Loaded> recordsBefore = new HashMap<>(records);
+    Map<String, byte[]> extraBefore = new HashMap<>(extra);
+    Optional<String> resplit =
+        repageAlways()
+            ? Optional.of("-Dskillsite.healthRepage=always")
+            : new Resplit(views, records, extra).run();
+    for (var it = views.keySet().iterator(); resplit.isEmpty() && it.hasNext(); ) {
+      resplit = split(it.next(), views);
     }
-    for (String path : views.keySet()) {
-      Optional<String> moved = split(path, views);
-      if (moved.isPresent()) {
-        return Result.no(moved.get());
+    Repaged repaged = Repaged.NONE;
+    if (resplit.isPresent()) {
+      // the page count moves, a section begins or ends on another page, or a page would end
+      // where another did: the whole report split again as a whole build splits it, every page
+      // whose bytes change rendered again (each pager shows the count), the pages gone deleted
+      if (!repage() || resplit.get().startsWith("no health page record")) {
+        return Result.no(resplit.get());
       }
+      views.clear();
+      views.putAll(viewsBefore);
+      records.clear();
+      records.putAll(recordsBefore);
+      extra.clear();
+      extra.putAll(extraBefore);
+      Optional<Repaged> r = repage(views, records, extra);
+      if (r.isEmpty()) {
+        return Result.no(resplit.get() + " and " + repageWhy);
+      }
+      repaged = r.get();
     }
     PageRenderer renderer = new PageRenderer(userTemplates, java.util.EnumSet.of(PageKind.HEALTH));
     SiteView site =
@@ -842,7 +883,8 @@ public final class HealthState implements AutoCloseable {
     for (var it = views.entrySet().iterator(); it.hasNext(); ) {
       var e = it.next();
       Loaded r = records.get(e.getKey());
-      if (alikeAsShown(renderer, typed(e.getKey(), r), e.getValue())) {
+      if (!repaged.pagers().contains(e.getKey())
+          && alikeAsShown(renderer, typed(e.getKey(), r), e.getValue())) {
         alike++; // the published page shows it already: its record alone is new
       } else {
         files.put(
@@ -877,10 +919,182 @@ public final class HealthState implements AutoCloseable {
     files.putAll(deltaFiles);
     counts.rendered = rendered - alike;
     counts.alike = alike;
+    counts.repaged = repaged == Repaged.NONE ? "" : repaged.toString();
     counts.deltaBytes = deltaFiles.values().stream().mapToLong(b -> b.length).sum();
     counts.delta = this.delta.counts.toString();
     histogram("at the health side's end");
-    return new Result(Optional.of(new Patched(files, changedSections)), "");
+    return new Result(
+        Optional.of(new Patched(files, changedSections, repaged.added(), repaged.deleted())), "");
+  }
+
+  /**
+   * Whether a patch whose edits move the page count of the report (or a section's pages, or a
+   * page's end onto another's) splits the whole report again and renders the pages that change
+   * ({@code -Dskillsite.healthRepage=false}: refused, the site built whole, as before).
+   */
+  static boolean repage() {
+    return !"false".equals(System.getProperty("skillsite.healthRepage"));
+  }
+
+  /**
+   * A measurement aid ({@code -Dskillsite.healthRepage=always}): every patch of the report splits
+   * it again whole and renders every page, as one whose page count moves does (the same pages as
+   * without it; each rendered and recorded again).
+   */
+  static boolean repageAlways() {
+    return "always".equals(System.getProperty("skillsite.healthRepage"));
+  }
+
+  /**
+   * A report split again whole: the pages added (past the old count) and deleted (past the new
+   * one), and the pages whose pager or title changed (rendered whatever their entries).
+   */
+  private record Repaged(
+      int was, int now, List<String> added, List<String> deleted, Set<String> pagers) {
+    static final Repaged NONE = new Repaged(0, 0, List.of(), List.of(), Set.of());
+
+    @Override
+    public String toString() {
+      return "repaged " + was + " → " + now + " pages, " + pagers.size() + " pagers";
+    }
+  }
+
+  private String repageWhy = "";
+
+  /**
+   * The report split again whole ({@link HealthPages#pages}, as a whole build splits it) from its
+   * entries as this patch has them ({@code views} over the published records): each page whose
+   * entries, summary or pager change put in {@code views} (its record in {@code records} with its
+   * new page view: title, canonical URL, pager), the others left out; the moved entries' records
+   * ({@code pair:}, {@code u:}) and each changed page's {@code pk:} in {@code extra}; a page past
+   * the new count deleted ({@code p:}, {@code pk:}, {@code uk:} emptied). Empty, with {@link
+   * #repageWhy}, when a page record is missing or the pages' titles are not as this build makes
+   * them.
+   */
+  private Optional<Repaged> repage(
+      Map<String, HealthPage> views, Map<String, Loaded> records, Map<String, byte[]> extra)
+      throws IOException {
+    Optional<Loaded> one =
+        records.containsKey(SiteLayout.HEALTH)
+            ? Optional.of(records.get(SiteLayout.HEALTH))
+            : page(SiteLayout.HEALTH);
+    if (one.isEmpty()) {
+      repageWhy = "no health page record of " + SiteLayout.HEALTH;
+      return Optional.empty();
+    }
+    int was = Math.max(1, one.get().page().pager().count());
+    List<HealthPages.Entry> entries = new ArrayList<>();
+    Map<String, String> at = new HashMap<>(); // a pair's or unreachable skill's published page
+    List<Loaded> published = new ArrayList<>();
+    for (int n = 1; n <= was; n++) {
+      String path = Paging.path(SiteLayout.HEALTH, n);
+      Optional<Loaded> r = records.containsKey(path) ? Optional.of(records.get(path)) : page(path);
+      if (r.isEmpty()) {
+        repageWhy = "no health page record of " + path;
+        return Optional.empty();
+      }
+      published.add(r.get());
+      HealthPage old = typed(path, r.get());
+      entries.addAll(HealthPages.entries(views.containsKey(path) ? views.get(path) : old));
+      old.pairs().forEach(p -> at.put("pair:" + p.firstHref() + "\n" + p.secondHref(), path));
+      old.unreachable().forEach(u -> at.put("u:" + u.href(), path));
+    }
+    SiteView site =
+        table
+            .get(SITE)
+            .map(b -> GSON.fromJson(new String(b, StandardCharsets.UTF_8), SiteView.class))
+            .orElseThrow(() -> new IOException("health state without its site view"));
+    HealthPage first =
+        views.containsKey(SiteLayout.HEALTH)
+            ? views.get(SiteLayout.HEALTH)
+            : typed(SiteLayout.HEALTH, one.get());
+    List<ListPages.Paged<HealthPage>> pages =
+        HealthPages.pages(entries, first.probes(), first.matrix(), first.listing());
+    // page 1's view as published, made again: the title and canonical URL are this build's
+    PageView p1 = one.get().page();
+    String home = Urls.absolute("", SiteLayout.HEALTH).substring(1); // "health/"
+    if (!p1.canonical().isEmpty() && !p1.canonical().endsWith(home)) {
+      repageWhy = "the health report's canonical URL is not as this build makes it";
+      return Optional.empty();
+    }
+    String base =
+        p1.canonical().isEmpty()
+            ? ""
+            : p1.canonical().substring(0, p1.canonical().length() - home.length());
+    java.util.function.BiFunction<ListPages.Paged<HealthPage>, String, PageView> pageView =
+        (paged, suffix) -> {
+          String title = HealthPages.TITLE + suffix;
+          return new PageView(
+              title.equals(site.title()) ? title : title + " · " + site.title(),
+              p1.description(),
+              p1.root(),
+              base.isEmpty() ? "" : Urls.absolute(base, paged.path()),
+              p1.kind(),
+              p1.code(),
+              paged.pager());
+        };
+    ListPages.Paged<HealthPage> wasFirst =
+        new ListPages.Paged<>(SiteLayout.HEALTH, "", p1.pager(), first);
+    if (!pageView.apply(wasFirst, was > 1 ? " (page 1 of " + was + ")" : "").equals(p1)) {
+      repageWhy = "the health report's page titles are not as this build makes them";
+      return Optional.empty();
+    }
+    List<String> added = new ArrayList<>();
+    Set<String> pagers = new java.util.TreeSet<>();
+    for (int n = 1; n <= pages.size(); n++) {
+      ListPages.Paged<HealthPage> paged = pages.get(n - 1);
+      String path = paged.path();
+      PageView pv = pageView.apply(paged, paged.titleSuffix());
+      HealthPage now = paged.view();
+      Loaded pub = n <= was ? published.get(n - 1) : null;
+      if (pub == null) {
+        added.add(path);
+      }
+      HealthPage old = pub == null ? null : typed(path, pub);
+      boolean pagerMoved = pub == null || !pub.page().equals(pv) || repageAlways();
+      if (!pagerMoved
+          && HealthPages.entries(old).equals(HealthPages.entries(now))
+          && old.continued().equals(now.continued())
+          && old.shown().equals(now.shown())) {
+        views.remove(path); // as published: neither rendered nor recorded again
+        records.remove(path);
+        continue;
+      }
+      if (pagerMoved) {
+        pagers.add(path);
+      }
+      views.put(path, now);
+      records.put(
+          path,
+          pub == null ? Loaded.of(pv, now) : new Loaded(pv, pub.view(), pub.cut(), pub.tree()));
+      byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
+      for (RoutingHealthView.Pair p : now.pairs()) {
+        String key = "pair:" + p.firstHref() + "\n" + p.secondHref();
+        if (!path.equals(at.get(key)) || extra.containsKey(key)) {
+          extra.put(key, bytes);
+        }
+      }
+      for (RoutingHealthView.Lost u : now.unreachable()) {
+        String key = "u:" + u.href();
+        if (!path.equals(at.get(key)) || extra.containsKey(key)) {
+          extra.put(key, bytes);
+        }
+      }
+      extra.put(
+          "pk:" + path,
+          HealthState.range(now.pairs()).map(HealthState::encode).orElse(new byte[0]));
+    }
+    List<String> deleted = new ArrayList<>();
+    for (int n = pages.size() + 1; n <= was; n++) {
+      String path = Paging.path(SiteLayout.HEALTH, n);
+      deleted.add(path);
+      views.remove(path);
+      records.remove(path);
+      for (String key : List.of("p:", "pk:", "uk:")) {
+        extra.put(key + path, new byte[0]);
+      }
+    }
+    return Optional.of(new Repaged(was, pages.size(), added, deleted, pagers));
   }
 
   /**
@@ -2064,6 +2278,11 @@ public final class HealthState implements AutoCloseable {
       java.nio.file.Files.write(at, e.getValue());
     }
     return Optional.of(List.copyOf(files.get().keySet()));
+  }
+
+  /** The record of {@code key} as a patch reads it: the delta's, else the table's (for tests). */
+  Optional<byte[]> record(String key) {
+    return get(key);
   }
 
   /** Every record of the health delta of {@code site}, read through its chain (for tests). */

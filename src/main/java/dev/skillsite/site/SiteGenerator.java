@@ -447,7 +447,7 @@ public final class SiteGenerator {
                         written,
                         PageKind.HEALTH,
                         p,
-                        "Routing health",
+                        HealthPages.TITLE,
                         aboutHealth,
                         site,
                         views),

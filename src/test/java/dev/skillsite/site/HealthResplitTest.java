@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skillsite.check.RoutingHealthView;
 import dev.skillsite.model.Catalog;
+import dev.skillsite.model.SiteConfig;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
 import java.io.IOException;
@@ -47,7 +48,11 @@ class HealthResplitTest {
    * edits.
    */
   private Random catalogOfReasons(long seed) {
-    CatalogFixture f = new CatalogFixture();
+    return catalogOfReasons(seed, new CatalogFixture());
+  }
+
+  private Random catalogOfReasons(long seed, CatalogFixture start) {
+    CatalogFixture f = start;
     for (int i = 0; i < SKILLS; i++) {
       f =
           f.skill(String.format("skill-%04d", i))
@@ -118,6 +123,9 @@ class HealthResplitTest {
         Files.createDirectories(to.getParent());
         Files.write(to, e.getValue());
       }
+      for (String gone : r.patched().get().deleted()) {
+        Files.delete(site.resolve(gone));
+      }
       Map<String, String> want = pages(clean);
       Map<String, String> got = pages(site);
       assertEquals(want.keySet(), got.keySet(), "edit " + k + ": the health pages");
@@ -139,6 +147,198 @@ class HealthResplitTest {
     // pages end where their entries say: an entry that grows or shrinks seldom moves a page's end
     assertTrue(resplit >= 2, "some edits move entries to another page: " + resplit);
     assertTrue(resplit <= patched / 4, "most edits write their own page only: " + resplit);
+  }
+
+  /**
+   * An edit that adds or removes a page of the report (searched for among random rewrites of an
+   * entry, by the page count of a whole build's split: {@link HealthPages#of}) is patched, not
+   * refused: the report split again whole, every page whose bytes change written (each pager shows
+   * the count), the pages past the new count listed as deleted and those past the old one as added.
+   * On a site with a base URL (canonical URLs), a chain of such edits (count up, count down, each
+   * followed by an edit that keeps the count) patched on the site the last patch left: each time
+   * the health pages are byte for byte a clean build's, and the records the next patch finds
+   * entries by ({@code u:}, each page's {@code uk:}) are the clean build's.
+   */
+  @Test
+  void anEditThatAddsOrRemovesAPageIsPatchedAndThePagesGoneDeleted() throws IOException {
+    Random random =
+        catalogOfReasons(
+            31,
+            new CatalogFixture()
+                .config(SiteConfig.defaults("Fixture skills").withBaseUrl("https://x.test/s/")));
+    Path site = tmp.resolve("site");
+    build(site);
+    List<SkillId> ids = catalog.skills().stream().map(Skill::id).toList();
+    List<SkillId> grown = new ArrayList<>();
+    int ups = 0;
+    int downs = 0;
+    int same = 0;
+    for (int k = 0; k < 8; k++) {
+      // even edits move the count (up, then down), odd ones keep it
+      int want = k % 2 == 1 ? 0 : (k / 2) % 2 == 0 ? 1 : -1;
+      int before = HealthPages.of(view()).size();
+      SkillId id = null;
+      String now = null;
+      // of the last 60 entries (the report's last pages, where a moved end reaches the count):
+      // one grown by up to 120,000 characters (it fills its page: a cut after it) or shrunk; an
+      // entry grown before shrunk first when the count should go down
+      List<SkillId> grownFirst = want < 0 ? new ArrayList<>(grown) : List.of();
+      for (int tries = 0; id == null && tries < 400; tries++) {
+        SkillId c =
+            tries < grownFirst.size()
+                ? grownFirst.get(tries)
+                : ids.get(ids.size() - 1 - random.nextInt(60));
+        boolean grow = tries >= grownFirst.size() && want >= 0 && random.nextBoolean();
+        String r =
+            grow
+                ? reasons.get(c) + " " + reason(random, 100 + random.nextInt(120000))
+                : reason(random, 20 + random.nextInt(100));
+        String was = reasons.put(c, r);
+        int after = HealthPages.of(view()).size();
+        reasons.put(c, was);
+        if (Integer.signum(after - before) == want) {
+          id = c;
+          now = r;
+        }
+      }
+      assertTrue(id != null, "edit " + k + ": an edit that moves the count by " + want);
+      if (now.length() > reasons.get(id).length()) {
+        grown.add(id);
+      } else {
+        grown.remove(id);
+      }
+      reasons.put(id, now);
+      findings.put(id, "no trigger of it routes to it first (edit " + k + ")");
+      HealthState.Result r;
+      try (HealthState state = HealthState.open(site).orElseThrow()) {
+        r = patchReach(state, id);
+      }
+      assertTrue(r.patched().isPresent(), "edit " + k + " refused: " + r.cannot());
+      Path clean = tmp.resolve("clean-" + k);
+      build(clean);
+      Map<String, String> was = pages(site);
+      Map<String, String> wantPages = pages(clean);
+      HealthState.Patched p = r.patched().get();
+      java.util.Set<String> gone = new java.util.TreeSet<>(was.keySet());
+      gone.removeAll(wantPages.keySet());
+      java.util.Set<String> come = new java.util.TreeSet<>(wantPages.keySet());
+      come.removeAll(was.keySet());
+      assertEquals(
+          gone.stream().map(x -> "health/" + x).toList(), p.deleted(), "edit " + k + ": deleted");
+      assertEquals(
+          come.stream().map(x -> "health/" + x).toList(), p.added(), "edit " + k + ": added");
+      assertEquals(want > 0 ? 1 : 0, come.size(), "edit " + k + ": a page added");
+      assertEquals(want < 0 ? 1 : 0, gone.size(), "edit " + k + ": a page deleted");
+      for (var e : p.files().entrySet()) {
+        write(site, e.getKey(), e.getValue());
+      }
+      p.deleted().forEach(x -> delete(site.resolve(x)));
+      Map<String, String> got = pages(site);
+      assertEquals(wantPages.keySet(), got.keySet(), "edit " + k + ": the health pages");
+      for (String x : wantPages.keySet()) {
+        assertEquals(wantPages.get(x), got.get(x), "edit " + k + ": " + x);
+      }
+      long written = p.files().keySet().stream().filter(x -> x.startsWith("health/")).count();
+      if (want != 0) {
+        // every page shows the count: each is written
+        assertEquals(wantPages.size(), written, "edit " + k + ": pages written");
+        if (want > 0) {
+          ups++;
+        } else {
+          downs++;
+        }
+      } else {
+        same++;
+      }
+      // the records a next patch finds entries and pages by are a clean build's
+      try (HealthState patched = HealthState.open(site).orElseThrow();
+          HealthState fresh = HealthState.open(clean).orElseThrow()) {
+        for (SkillId x : ids) {
+          String key = "u:" + HealthState.healthHref(x);
+          assertEquals(
+              fresh.record(key).map(String::new),
+              patched.record(key).map(String::new),
+              "edit " + k + ": " + key);
+        }
+        for (String x : wantPages.keySet()) {
+          String key = "uk:health/" + x;
+          assertEquals(
+              fresh.record(key).map(String::new).orElse(""),
+              patched.record(key).map(String::new).orElse(""),
+              "edit " + k + ": " + key);
+        }
+        for (String x : gone) {
+          assertEquals(
+              "", patched.record("p:health/" + x).map(String::new).orElse(""), "edit " + k);
+        }
+      }
+      System.out.printf(
+          "edit %d: count %d → %d, %d health pages written%n",
+          k, was.size(), wantPages.size(), written);
+    }
+    assertEquals(List.of(2, 2, 4), List.of(ups, downs, same));
+  }
+
+  /**
+   * With {@code -Dskillsite.healthRepage=always} (a measurement aid: the price of a page count that
+   * moves) every patch splits the whole report again and writes every page: the pages are still a
+   * clean build's, byte for byte, and a patch after it (without the switch) patches as usual.
+   */
+  @Test
+  void aPatchThatSplitsTheWholeReportAgainWritesAWholeBuildsPages() throws IOException {
+    Random random = catalogOfReasons(29);
+    Path site = tmp.resolve("site");
+    build(site);
+    List<SkillId> ids = catalog.skills().stream().map(Skill::id).toList();
+    for (int k = 0; k < 4; k++) {
+      SkillId id = ids.get(random.nextInt(ids.size()));
+      reasons.put(id, reason(random, 20 + random.nextInt(1400)));
+      findings.put(id, "no trigger of it routes to it first (edit " + k + ")");
+      HealthState.Result r;
+      String was = System.getProperty("skillsite.healthRepage");
+      try (HealthState state = HealthState.open(site).orElseThrow()) {
+        if (k % 2 == 0) {
+          System.setProperty("skillsite.healthRepage", "always");
+        }
+        r = patchReach(state, id);
+      } finally {
+        if (was == null) {
+          System.clearProperty("skillsite.healthRepage");
+        } else {
+          System.setProperty("skillsite.healthRepage", was);
+        }
+      }
+      assertTrue(r.patched().isPresent(), "edit " + k + " refused: " + r.cannot());
+      Path clean = tmp.resolve("clean-" + k);
+      build(clean);
+      Map<String, String> want = pages(clean);
+      for (var e : r.patched().get().files().entrySet()) {
+        write(site, e.getKey(), e.getValue());
+      }
+      r.patched().get().deleted().forEach(x -> delete(site.resolve(x)));
+      assertEquals(want, pages(site), "edit " + k);
+      long written =
+          r.patched().get().files().keySet().stream().filter(x -> x.startsWith("health/")).count();
+      if (k % 2 == 0) {
+        assertEquals(want.size(), written, "edit " + k + ": every page written");
+      } else {
+        assertTrue(written < want.size() / 2, "edit " + k + ": its own pages: " + written);
+      }
+    }
+  }
+
+  /** The report as {@link #reasons} has it (no collision pairs: every skill unreachable). */
+  private RoutingHealthView view() {
+    return new RoutingHealthView(
+        List.of(),
+        catalog.skills().stream()
+            .filter(s -> !reached.contains(s.id()))
+            .map(s -> lost(s.id()))
+            .toList(),
+        List.of(),
+        1500,
+        new RoutingHealthView.Listing(100, 15000, List.of()),
+        List.of());
   }
 
   @Test
@@ -197,6 +397,9 @@ class HealthResplitTest {
         Path to = site.resolve(e.getKey());
         Files.createDirectories(to.getParent());
         Files.write(to, e.getValue());
+      }
+      for (String gone : r.patched().get().deleted()) {
+        Files.delete(site.resolve(gone));
       }
       Map<String, String> want = pages(clean);
       Map<String, String> got = pages(site);
@@ -729,17 +932,7 @@ class HealthResplitTest {
 
   /** A cached build of the report as {@link #reasons} has it. */
   private void build(Path site) throws IOException {
-    RoutingHealthView view =
-        new RoutingHealthView(
-            List.of(),
-            catalog.skills().stream()
-                .filter(s -> !reached.contains(s.id()))
-                .map(s -> lost(s.id()))
-                .toList(),
-            List.of(),
-            1500,
-            new RoutingHealthView.Listing(100, 15000, List.of()),
-            List.of());
+    RoutingHealthView view = view();
     HealthViews health =
         new HealthViews() {
           @Override
