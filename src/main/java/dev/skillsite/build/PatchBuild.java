@@ -1459,13 +1459,13 @@ public final class PatchBuild {
     if (lists instanceof dev.skillsite.site.ListPatch.Refused r) {
       return Optional.of((changed.isEmpty() ? "related skills changed: " : "lists: ") + r.reason());
     }
-    dev.skillsite.site.ListPatch.Staged listed2 = (dev.skillsite.site.ListPatch.Staged) lists;
-    staged.addAll(listed2.paths());
+    dev.skillsite.site.ListPatch.Staged cardsStaged = (dev.skillsite.site.ListPatch.Staged) lists;
+    staged.addAll(cardsStaged.paths());
     // the trigger index split again with another page count: its pages past the old count added,
     // past the new one deleted (the sitemap's URLs and the site's page count with them)
-    pagesNew.addAll(listed2.added());
-    pagesGone.addAll(listed2.deleted());
-    overlay.pages(listed2.added().size() - listed2.deleted().size());
+    pagesNew.addAll(cardsStaged.added());
+    pagesGone.addAll(cardsStaged.deleted());
+    overlay.pages(cardsStaged.added().size() - cardsStaged.deleted().size());
     Set<SkillId> showing = new TreeSet<>();
     if (!summaries.isEmpty()) {
       Optional<dev.skillsite.site.ListState> opened = dev.skillsite.site.ListState.open(out);

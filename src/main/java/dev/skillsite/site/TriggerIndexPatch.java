@@ -27,10 +27,12 @@ import java.util.TreeSet;
  * in one window and an insert in another. Page 1 is made again when the count of rows changes (it
  * alone shows it).
  *
- * <p>Refused, with the reason: the number of pages changes (every page shows it, and page numbers
- * after a new or lost page move), a letter's first page moves or a letter comes or goes (every page
- * links to it), the first or last page's range changes (every page's pager names it), or more than
- * {@link #MAX_PAGES} pages would be read.
+ * <p>What the windows cannot take — the number of pages changes (every page shows it, and page
+ * numbers after a new or lost page move), a letter's first page moves or a letter comes or goes
+ * (every page links to it), the first or last page's range changes (every page's pager names it),
+ * two windows meet, or more than {@link #MAX_PAGES} pages would be read — is split again whole
+ * ({@link #whole}: every page read, the pages whose records change made again, pages added or
+ * deleted); refused, with the reason, with {@code -Dskillsite.triggerRepage=false}.
  */
 final class TriggerIndexPatch {
   /** Pages of the trigger index a patch reads and splits again at most (each up to 1,000 rows). */
