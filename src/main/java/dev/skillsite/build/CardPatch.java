@@ -54,7 +54,7 @@ final class CardPatch {
       List<String> all = new ArrayList<>(staged.paths());
       all.addAll(llms.get());
       all.sort(null);
-      return new ListPatch.Staged(List.copyOf(all));
+      return new ListPatch.Staged(List.copyOf(all), staged.added(), staged.deleted());
     }
   }
 }

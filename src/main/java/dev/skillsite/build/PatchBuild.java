@@ -865,7 +865,9 @@ public final class PatchBuild {
                     out,
                     writer.staging(),
                     staged,
-                    soFar);
+                    soFar,
+                    pagesNew,
+                    pagesGone);
             if (cards.isPresent()) {
               return Attempt.no(cards.get());
             }
@@ -1437,7 +1439,9 @@ public final class PatchBuild {
       Path out,
       Path staging,
       List<String> staged,
-      SoFar soFar)
+      SoFar soFar,
+      List<String> pagesNew,
+      List<String> pagesGone)
       throws IOException {
     Map<SkillId, String> summaries = pages.summaryChanged();
     Set<SkillId> described = pages.descriptionChanged();
@@ -1455,7 +1459,13 @@ public final class PatchBuild {
     if (lists instanceof dev.skillsite.site.ListPatch.Refused r) {
       return Optional.of((changed.isEmpty() ? "related skills changed: " : "lists: ") + r.reason());
     }
-    staged.addAll(((dev.skillsite.site.ListPatch.Staged) lists).paths());
+    dev.skillsite.site.ListPatch.Staged cardsStaged = (dev.skillsite.site.ListPatch.Staged) lists;
+    staged.addAll(cardsStaged.paths());
+    // the trigger index split again with another page count: its pages past the old count added,
+    // past the new one deleted (the sitemap's URLs and the site's page count with them)
+    pagesNew.addAll(cardsStaged.added());
+    pagesGone.addAll(cardsStaged.deleted());
+    overlay.pages(cardsStaged.added().size() - cardsStaged.deleted().size());
     Set<SkillId> showing = new TreeSet<>();
     if (!summaries.isEmpty()) {
       Optional<dev.skillsite.site.ListState> opened = dev.skillsite.site.ListState.open(out);

@@ -46,6 +46,9 @@ final class ListPages {
   /** Characters of a name in a page link's title. */
   private static final int RANGE_END = 60;
 
+  /** The trigger index's pages' title (before "(page n of N)" and the site's title). */
+  static final String TRIGGERS_TITLE = "Trigger phrases";
+
   /** Characters of trigger phrases a card shows; the rest are counted in a last chip. */
   static final int CARD_PHRASE_CHARS = 600;
 
@@ -230,6 +233,15 @@ final class ListPages {
               s.triggers().keywords()));
     }
     entries.sort(TRIGGER_ORDER);
+    return triggerPages(entries);
+  }
+
+  /**
+   * The trigger index's pages of {@code entries} (every row, in {@link #TRIGGER_ORDER}): a whole
+   * build's, and a patch's that splits the whole index again ({@link TriggerIndexPatch}).
+   */
+  static List<Paged<TriggersPage>> triggerPages(List<TriggerEntry> entries) {
+    String first = SiteLayout.TRIGGERS;
     List<List<TriggerEntry>> pages =
         TRIGGER_PAGES.split(entries, ListPages::triggerWeight, ListPages::triggerCut);
     List<LetterLink> letters = letters(first, pages, TriggerEntry::text);

@@ -91,8 +91,17 @@ public final class ListPatch {
   /** What {@link #stage} did. */
   public sealed interface Outcome {}
 
-  /** The site paths written into the staging folder, sorted. */
-  public record Staged(List<String> paths) implements Outcome {}
+  /**
+   * The site paths written into the staging folder, sorted; the pages added and deleted (the
+   * trigger index split again into more or fewer pages: the sitemap's URLs and the site's page
+   * count change with them, and the deleted pages are removed when published).
+   */
+  public record Staged(List<String> paths, List<String> added, List<String> deleted)
+      implements Outcome {
+    public Staged(List<String> paths) {
+      this(paths, List.of(), List.of());
+    }
+  }
 
   /** Nothing staged: why the lists cannot be patched. */
   public record Refused(String reason) implements Outcome {}
@@ -147,6 +156,9 @@ public final class ListPatch {
     Map<Integer, ListState.TriggerFacts> triggerFacts = new TreeMap<>();
     Map<SkillId, ListState.SkillRecord> shown = new TreeMap<>(BY_ID);
     int triggerCount = 0; // how the home page's count of triggers moves
+    int triggerIndexPages = state.triggerPages(); // the trigger index's page count now
+    List<String> pagesAdded = new ArrayList<>();
+    List<String> pagesDeleted = new ArrayList<>();
     for (Skill now : changed.values()) {
       ListState.SkillRecord r = records.get(now.id());
       if (!r.name().equals(now.name())) {
@@ -168,6 +180,9 @@ public final class ListPatch {
         }
         triggerPages.putAll(t.pages());
         triggerFacts.putAll(t.facts());
+        triggerIndexPages = t.count();
+        pagesAdded.addAll(t.added());
+        pagesDeleted.addAll(t.deleted());
         shown.put(now.id(), r.triggered(now));
         triggerCount +=
             ListPages.triggerCount(now) - (r.phrases().size() + r.keywords().size() + r.clauses());
@@ -226,8 +241,8 @@ public final class ListPatch {
     Optional<SiteView> siteView =
         views.isEmpty() && triggerPages.isEmpty() ? Optional.empty() : Optional.of(state.site());
     for (var e : triggerPages.entrySet()) {
-      ListState.PageRecord p = loaded.get(e.getKey());
-      if (p.equals(e.getValue())) {
+      ListState.PageRecord p = loaded.get(e.getKey()); // none: a page added
+      if (e.getValue().equals(p)) {
         continue;
       }
       ListState.PageRecord r = e.getValue();
@@ -341,12 +356,15 @@ public final class ListPatch {
         }
       }
     }
-    if (!rerendered.isEmpty() || !shown.isEmpty() || !triggerFacts.isEmpty()) {
-      state.writeDelta(staging, rerendered, shown, triggerFacts);
+    if (!rerendered.isEmpty()
+        || !shown.isEmpty()
+        || !triggerFacts.isEmpty()
+        || triggerIndexPages != state.triggerPages()) {
+      state.writeDelta(staging, rerendered, shown, triggerFacts, triggerIndexPages);
       staged.add(ListState.DELTA);
     }
     staged.sort(null);
-    return new Staged(List.copyOf(staged));
+    return new Staged(List.copyOf(staged), List.copyOf(pagesAdded), List.copyOf(pagesDeleted));
   }
 
   private static Optional<ListState.SkillRecord> shownRecord(

@@ -299,20 +299,27 @@ public final class ListState implements AutoCloseable {
 
   /** How many pages the trigger index has (0 in a state that did not record it). */
   int triggerPages() {
-    return pages.get(TRIGGER_PAGES).map(b -> decode(b, Integer.class)).orElse(0);
+    return pageRecord(TRIGGER_PAGES).map(b -> decode(b, Integer.class)).orElse(0);
   }
 
   /** The facts of page {@code n} (from 1) of the trigger index, the patched ones first. */
   Optional<TriggerFacts> triggerPage(int n) {
-    String key = TRIGGER_PAGE + n;
-    Optional<byte[]> patched = delta.flatMap(d -> d.get(key));
-    return patched.or(() -> pages.get(key)).map(b -> decode(b, TriggerFacts.class));
+    return pageRecord(TRIGGER_PAGE + n).map(b -> decode(b, TriggerFacts.class));
   }
 
   Optional<PageRecord> page(String path) {
-    String key = "p:" + path;
+    return pageRecord("p:" + path).map(ListState::decodePage);
+  }
+
+  /**
+   * The record {@code key} of the pages' table, the patched one first; one a patch emptied (a
+   * trigger index page past the count a patch split the index into) is none.
+   */
+  private Optional<byte[]> pageRecord(String key) {
     Optional<byte[]> patched = delta.flatMap(d -> d.get(key));
-    return patched.or(() -> pages.get(key)).map(ListState::decodePage);
+    return patched.isPresent()
+        ? patched.filter(b -> b.length > 0)
+        : pages.get(key).filter(b -> b.length > 0);
   }
 
   /**
@@ -331,6 +338,21 @@ public final class ListState implements AutoCloseable {
       Map<SkillId, SkillRecord> skills,
       Map<Integer, TriggerFacts> facts)
       throws IOException {
+    writeDelta(staging, changed, skills, facts, triggerPages());
+  }
+
+  /**
+   * As above, the trigger index split again into {@code triggerCount} pages: the count recorded
+   * when it moves, the pages past it (their records and facts) emptied, each none from now.
+   */
+  void writeDelta(
+      Path staging,
+      Map<String, PageRecord> changed,
+      Map<SkillId, SkillRecord> skills,
+      Map<Integer, TriggerFacts> facts,
+      int triggerCount)
+      throws IOException {
+    int was = triggerPages();
     Map<String, byte[]> records = new HashMap<>();
     List<String> keys = new ArrayList<>();
     if (delta.isPresent()) {
@@ -341,6 +363,13 @@ public final class ListState implements AutoCloseable {
     changed.forEach((path, r) -> records.put("p:" + path, encode(r)));
     skills.forEach((id, r) -> records.put("s:" + id.value(), encode(r)));
     facts.forEach((n, f) -> records.put(TRIGGER_PAGE + n, encode(f)));
+    if (triggerCount != was) {
+      records.put(TRIGGER_PAGES, encode(triggerCount));
+      for (int n = triggerCount + 1; n <= was; n++) {
+        records.put(TRIGGER_PAGE + n, new byte[0]);
+        records.put("p:" + Paging.path(SiteLayout.TRIGGERS, n), new byte[0]);
+      }
+    }
     records.keySet().stream().filter(k -> !k.equals(DELTA_KEYS)).sorted().forEach(keys::add);
     records.put(DELTA_KEYS, encode(keys));
     Path file = staging.resolve(DELTA);

@@ -417,7 +417,15 @@ public final class SiteGenerator {
     for (var p : lists.triggers()) {
       listState.triggerPage(
           p.path(),
-          paged(out, written, PageKind.TRIGGERS, p, "Trigger phrases", aboutTriggers, site, views),
+          paged(
+              out,
+              written,
+              PageKind.TRIGGERS,
+              p,
+              ListPages.TRIGGERS_TITLE,
+              aboutTriggers,
+              site,
+              views),
           p.view());
     }
     page(

@@ -3,6 +3,7 @@ package dev.skillsite.site;
 import dev.skillsite.model.Skill;
 import dev.skillsite.site.view.LetterGroup;
 import dev.skillsite.site.view.LetterLink;
+import dev.skillsite.site.view.PageView;
 import dev.skillsite.site.view.Pager;
 import dev.skillsite.site.view.TriggerEntry;
 import dev.skillsite.site.view.TriggersPage;
@@ -26,10 +27,12 @@ import java.util.TreeSet;
  * in one window and an insert in another. Page 1 is made again when the count of rows changes (it
  * alone shows it).
  *
- * <p>Refused, with the reason: the number of pages changes (every page shows it, and page numbers
- * after a new or lost page move), a letter's first page moves or a letter comes or goes (every page
- * links to it), the first or last page's range changes (every page's pager names it), or more than
- * {@link #MAX_PAGES} pages would be read.
+ * <p>What the windows cannot take — the number of pages changes (every page shows it, and page
+ * numbers after a new or lost page move), a letter's first page moves or a letter comes or goes
+ * (every page links to it), the first or last page's range changes (every page's pager names it),
+ * two windows meet, or more than {@link #MAX_PAGES} pages would be read — is split again whole
+ * ({@link #whole}: every page read, the pages whose records change made again, pages added or
+ * deleted); refused, with the reason, with {@code -Dskillsite.triggerRepage=false}.
  */
 final class TriggerIndexPatch {
   /** Pages of the trigger index a patch reads and splits again at most (each up to 1,000 rows). */
@@ -39,14 +42,47 @@ final class TriggerIndexPatch {
 
   private TriggerIndexPatch() {}
 
-  /** What the index of a patched site holds: the pages made again and their facts, or why not. */
+  /**
+   * What the index of a patched site holds: the pages made again and their facts, or why not; when
+   * the whole index was split again ({@link #whole}), its page count now and the pages added (past
+   * the old count) and deleted (past the new one), site paths.
+   */
   record Result(
       Map<String, ListState.PageRecord> pages,
       Map<Integer, ListState.TriggerFacts> facts,
-      Optional<String> refused) {
-    static Result refuse(String why) {
-      return new Result(Map.of(), Map.of(), Optional.of(why));
+      Optional<String> refused,
+      int count,
+      List<String> added,
+      List<String> deleted) {
+    Result(
+        Map<String, ListState.PageRecord> pages,
+        Map<Integer, ListState.TriggerFacts> facts,
+        Optional<String> refused,
+        int count) {
+      this(pages, facts, refused, count, List.of(), List.of());
     }
+
+    static Result refuse(String why) {
+      return new Result(Map.of(), Map.of(), Optional.of(why), 0);
+    }
+  }
+
+  /**
+   * Whether a patch the windows cannot take (the page count moves, a letter's first page moves, the
+   * first or last page's range changes, two windows meet, more than {@link #MAX_PAGES} pages)
+   * splits the whole index again and renders the pages that change ({@code
+   * -Dskillsite.triggerRepage=false}: refused, the site built whole, as before).
+   */
+  static boolean repage() {
+    return !"false".equals(System.getProperty("skillsite.triggerRepage"));
+  }
+
+  /**
+   * A measurement aid ({@code -Dskillsite.triggerRepage=always}): every patch of the index splits
+   * it again whole, as one whose page count moves does (the same pages; every page read).
+   */
+  static boolean repageAlways() {
+    return "always".equals(System.getProperty("skillsite.triggerRepage"));
   }
 
   /** The facts of a trigger page as {@link ListState} records them. */
@@ -168,10 +204,10 @@ final class TriggerIndexPatch {
     removed.removeAll(after);
     Set<TriggerEntry> added = sorted(after);
     added.removeAll(before);
-    if (removed.isEmpty() && added.isEmpty()) {
-      return new Result(Map.of(), Map.of(), Optional.empty());
-    }
     int count = state.triggerPages();
+    if (removed.isEmpty() && added.isEmpty()) {
+      return new Result(Map.of(), Map.of(), Optional.empty(), count);
+    }
     if (count == 0) {
       return Result.refuse("the last build recorded no trigger index pages");
     }
@@ -181,6 +217,9 @@ final class TriggerIndexPatch {
     }
     for (TriggerEntry e : added) {
       index.added.computeIfAbsent(index.pageOf(e), k -> new ArrayList<>()).add(e);
+    }
+    if (repageAlways()) {
+      return whole(index, "always (-Dskillsite.triggerRepage=always)");
     }
     TreeSet<Integer> dirty = new TreeSet<>(index.removed.keySet());
     dirty.addAll(index.added.keySet());
@@ -192,8 +231,11 @@ final class TriggerIndexPatch {
       Window w;
       while (true) {
         Object made = window(index, a);
+        if (made instanceof Result no) {
+          return no;
+        }
         if (made instanceof String why) {
-          return Result.refuse(why);
+          return whole(index, why);
         }
         w = (Window) made;
         List<TriggerEntry> first = w.pages().get(0);
@@ -202,12 +244,13 @@ final class TriggerIndexPatch {
           break;
         }
         if (a - 1 <= done) {
-          return Result.refuse("two changed runs of the trigger index's pages meet");
+          return whole(index, "two changed runs of the trigger index's pages meet");
         }
         a--;
       }
       if (w.pages().size() != w.c() - w.a() + 1) {
-        return Result.refuse(
+        return whole(
+            index,
             "the trigger index now has "
                 + (w.pages().size() > w.c() - w.a() + 1 ? "more" : "fewer")
                 + " pages (each page shows their count)");
@@ -228,7 +271,7 @@ final class TriggerIndexPatch {
       for (Window w : windows) {
         Optional<String> moved = lettersStay(index, w, firstBefore);
         if (moved.isPresent()) {
-          return Result.refuse(moved.get());
+          return whole(index, moved.get());
         }
       }
     }
@@ -249,7 +292,8 @@ final class TriggerIndexPatch {
       }
     }
     if (count > 1 && (moved.contains(1) || moved.contains(count))) {
-      return Result.refuse(
+      return whole(
+          index,
           "the range of the trigger index's first or last page changes (every page's pager names"
               + " it)");
     }
@@ -290,12 +334,97 @@ final class TriggerIndexPatch {
         changedFacts.put(n, facts(made.get(n)));
       }
     }
-    return new Result(out, changedFacts, Optional.empty());
+    return new Result(out, changedFacts, Optional.empty(), count);
+  }
+
+  /**
+   * The whole index split again ({@code why} the windows could not take the patch), as a whole
+   * build splits it ({@link ListPages#triggerPages}): every page's rows read (the changed rows
+   * removed and added), split, and each page whose record changes (rows, count, letters, title,
+   * pager) made again with its facts; the pages past the old count added, past the new one deleted.
+   * Refused (the site built whole) with {@code -Dskillsite.triggerRepage=false}, or when a page
+   * does not hold the rows the state says or page 1's view is not as this build makes it.
+   */
+  private static Result whole(Index index, String why) {
+    if (!repage()) {
+      return Result.refuse(why);
+    }
+    int count = index.count;
+    List<TriggerEntry> rows = new ArrayList<>();
+    for (int n = 1; n <= count; n++) {
+      List<TriggerEntry> now = index.rowsNow(n);
+      if (now == null) {
+        return Result.refuse(
+            "the trigger index has no row of the skill on page " + n + " as the state says");
+      }
+      rows.addAll(now);
+    }
+    rows.sort(ListPages.TRIGGER_ORDER);
+    List<ListPages.Paged<TriggersPage>> pages = ListPages.triggerPages(rows);
+    // page 1's view as published, made again: the title and canonical URL are this build's
+    String home = SiteLayout.TRIGGERS;
+    ListState.PageRecord one = ListPatch.load(index.state, index.loaded, home);
+    PageView p1 = one.page();
+    String tail = Urls.absolute("", home).substring(1); // "triggers/"
+    if (!p1.canonical().isEmpty() && !p1.canonical().endsWith(tail)) {
+      return Result.refuse(
+          why + "; the trigger index's canonical URL is not as this build makes it");
+    }
+    String base =
+        p1.canonical().isEmpty()
+            ? ""
+            : p1.canonical().substring(0, p1.canonical().length() - tail.length());
+    String site = index.state.site().title();
+    java.util.function.BiFunction<ListPages.Paged<TriggersPage>, String, PageView> pageView =
+        (paged, suffix) -> {
+          String title = ListPages.TRIGGERS_TITLE + suffix;
+          return new PageView(
+              title.equals(site) ? title : title + " · " + site,
+              p1.description(),
+              Urls.root(paged.path()),
+              base.isEmpty() ? "" : Urls.absolute(base, paged.path()),
+              p1.kind(),
+              p1.code(),
+              paged.pager());
+        };
+    ListPages.Paged<TriggersPage> wasFirst =
+        new ListPages.Paged<>(home, "", p1.pager(), (TriggersPage) one.typed());
+    if (!pageView.apply(wasFirst, count > 1 ? " (page 1 of " + count + ")" : "").equals(p1)) {
+      return Result.refuse(
+          why + "; the trigger index's page titles are not as this build makes them");
+    }
+    Map<String, ListState.PageRecord> out = new TreeMap<>();
+    Map<Integer, ListState.TriggerFacts> facts = new TreeMap<>();
+    List<String> added = new ArrayList<>();
+    for (int n = 1; n <= pages.size(); n++) {
+      ListPages.Paged<TriggersPage> paged = pages.get(n - 1);
+      ListState.PageRecord now =
+          new ListState.PageRecord(
+                  PageKind.TRIGGERS.name(), pageView.apply(paged, paged.titleSuffix()), null, -1)
+              .with(paged.view());
+      ListState.TriggerFacts f = facts(rows(paged.view()));
+      if (n > count) {
+        added.add(paged.path());
+      } else if (ListPatch.load(index.state, index.loaded, paged.path()).equals(now)) {
+        continue; // as published (its rows too): neither rendered nor recorded again
+      }
+      if (n > count || !f.equals(index.facts(n))) {
+        facts.put(n, f);
+      }
+      out.put(paged.path(), now);
+    }
+    List<String> deleted = new ArrayList<>();
+    for (int n = pages.size() + 1; n <= count; n++) {
+      deleted.add(Paging.path(home, n));
+    }
+    return new Result(out, facts, Optional.empty(), pages.size(), added, deleted);
   }
 
   /**
    * Old pages from {@code a} with their changed rows, split again by the full build's rule until a
-   * new page ends where an old one did, or the index ends: a {@link Window}, or why not.
+   * new page ends where an old one did, or the index ends: a {@link Window}; or why not, a {@link
+   * Result} refused (the rows are not as the state says) or why the windows cannot take it (a
+   * string: {@link #whole} may).
    */
   private static Object window(Index index, int a) {
     List<TriggerEntry> rows = new ArrayList<>();
@@ -327,7 +456,8 @@ final class TriggerIndexPatch {
         }
         List<TriggerEntry> more = index.rowsNow(next);
         if (more == null) {
-          return "the trigger index has no row of the skill on page " + next + " as the state says";
+          return Result.refuse(
+              "the trigger index has no row of the skill on page " + next + " as the state says");
         }
         rows.addAll(more);
         next++;

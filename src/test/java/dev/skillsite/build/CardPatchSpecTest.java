@@ -126,9 +126,11 @@ class CardPatchSpecTest {
    * A trigger index of about ten pages (30 skills, 200 quoted phrases each, "task 0000" to "task
    * 5999": pages cut at natural cuts past 500 rows): a phrase reworded inside its page, added,
    * removed, reworded far (a delete in one page and an insert in another), each patched and the
-   * lists the clean build's; and what is refused: a row of the first page's range changed (named by
-   * every page's pager), a new letter (linked from every page), 700 rows added at once (more pages:
-   * their count and numbers are on every page).
+   * lists the clean build's; and what the windows cannot take, the whole index split again
+   * (TriggerIndexPatch.whole): a row of the first page's range changed (named by every page's
+   * pager), a new letter (linked from every page), 700 rows added at once (more pages: their count
+   * and numbers are on every page; the pages past the old count added) and removed again (fewer:
+   * the pages past the new count deleted, the sitemap without them), each the clean build's.
    */
   @Test
   void aTriggerIndexOfTenPages() throws IOException {
@@ -171,23 +173,35 @@ class CardPatchSpecTest {
                 "\"task 4420a\"",
                 "patch"),
             new Row(
-                "the first row reworded (the first page's range, in every pager)",
+                "the first row reworded (the first page's range, in every pager: split whole)",
                 "skills/s00/SKILL.md",
                 "\"task 0000\"",
                 "\"task 0000a\"",
-                "refused: first or last page"),
+                "patch"),
             new Row(
-                "a phrase under a new letter (the letter links of every page)",
+                "a phrase under a new letter (the letter links of every page: split whole)",
                 "skills/s11/SKILL.md",
                 "\"task 3011\"",
                 "\"zebra 3011\"",
-                "refused: the letter Z of the trigger index"),
+                "patch"),
             new Row(
-                "700 phrases added (more pages)",
+                "700 phrases added (more pages: split whole, pages added)",
                 "skills/s17/SKILL.md",
                 "\"task 2507\"",
                 many.toString(),
-                "refused: more pages")));
+                "patch, pages added"),
+            new Row(
+                "the 700 phrases removed again (fewer pages: split whole, pages deleted)",
+                "skills/s17/SKILL.md",
+                many.toString(),
+                "\"task 2507\"",
+                "patch, pages deleted"),
+            new Row(
+                "a phrase reworded inside its page again (after the count moved twice)",
+                "skills/s10/SKILL.md",
+                "\"task 2500a\"",
+                "\"task 2500b\"",
+                "patch")));
   }
 
   /**
@@ -322,6 +336,17 @@ class CardPatchSpecTest {
               out,
               () -> at + ": " + (out instanceof ListPatch.Refused r ? r.reason() : ""));
       assertEquals(files(staging), staged.paths(), at + ": the staged paths are the files");
+      if (row.expect().endsWith("pages added")) {
+        assertFalse(staged.added().isEmpty(), at + ": pages added");
+        assertEquals(List.of(), staged.deleted(), at);
+      } else if (row.expect().endsWith("pages deleted")) {
+        assertFalse(staged.deleted().isEmpty(), at + ": pages deleted");
+        assertEquals(List.of(), staged.added(), at);
+      } else {
+        assertEquals(List.of(), staged.added(), at + ": no page added");
+        assertEquals(List.of(), staged.deleted(), at + ": no page deleted");
+      }
+      assertTrue(staged.paths().containsAll(staged.added()), at + ": the pages added staged");
       build(content, clean);
       Path before = site; // the state's skill records are not changed by a patch
       // the old site with the staged files laid over it
@@ -329,6 +354,19 @@ class CardPatchSpecTest {
         Path to = site.resolve(p);
         Files.createDirectories(to.getParent());
         Files.copy(staging.resolve(p), to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      // the pages deleted, and the sitemap's URLs with those added and deleted (as PatchBuild does)
+      for (String p : staged.deleted()) {
+        Files.delete(site.resolve(p));
+      }
+      if (!staged.added().isEmpty() || !staged.deleted().isEmpty()) {
+        dev.skillsite.site.SitemapPatch.Outcome sitemap =
+            new dev.skillsite.site.SitemapPatch(catalog.config().baseUrl())
+                .change(site, new TreeSet<>(staged.added()), new TreeSet<>(staged.deleted()));
+        assertEquals(Optional.empty(), sitemap.refused(), at + ": the sitemap");
+        for (var f : sitemap.files().entrySet()) {
+          Files.writeString(site.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+        }
       }
       List<String> listsDiffer = new ArrayList<>();
       List<String> othersDiffer = new ArrayList<>();

@@ -844,6 +844,110 @@ class PatchBuildSpecTest {
   }
 
   /**
+   * A trigger index of about eight pages (90 skills, 60 quoted phrases each, "task 0000" to "task
+   * 5399": descriptions under the length limit, so a phrase more changes no warning): a phrase
+   * added to one skill that moves the page count (found as the whole build splits the index: {@link
+   * dev.skillsite.site.TriggerPagesProbe}), removed again (the count back), then the first row
+   * reworded (the first page's range, named by every pager). With a seam answering "nothing
+   * changed" (the pages side alone) each is patched — the whole index split again, the pages past
+   * the old count added or past the new one deleted, the sitemap's URLs and the site's page total
+   * with them — and the list pages, the sitemap and the pages present are the clean build's; end to
+   * end (the real seam) each build is the clean build's, byte for byte.
+   */
+  @Test
+  void aTriggerIndexWhosePageCountMovesIsPatched() throws IOException {
+    Path content = tmp.resolve("content");
+    for (int s = 0; s < 90; s++) {
+      StringBuilder d = new StringBuilder("Synthetic skill " + s + ". Use when the user asks");
+      for (int i = s; i < 5400; i += 90) {
+        d.append(i == s ? " " : ", ").append(String.format("\"task %04d\"", i));
+      }
+      Path md = content.resolve(String.format("skills/s%02d/SKILL.md", s));
+      Files.createDirectories(md.getParent());
+      Files.writeString(
+          md,
+          String.format("---\nname: s%02d\ndescription: %s.\n---\n# S%02d\n\nA body.\n", s, d, s));
+    }
+    Path probe = tmp.resolve("probe");
+    run(content, probe, Optional.empty());
+    // phrases sorting last, added to the skills in turn until one phrase more moves the count
+    List<String> names = new ArrayList<>();
+    for (int k = 0; k < 90; k++) {
+      names.add(String.format("s%02d", k));
+    }
+    List<String> extra = new ArrayList<>();
+    for (int k = 0; k < 600; k++) {
+      extra.add(String.format("task 9%03d", k));
+    }
+    List<String> candidates = new ArrayList<>();
+    for (int k = 0; k < 600; k += 2) {
+      candidates.add(String.format("task 9%03d b", k));
+    }
+    String found =
+        dev.skillsite.site.TriggerPagesProbe.fixture(probe, names, extra, "s17", candidates)
+            .orElseThrow(() -> new AssertionError("no phrase moves the trigger index's count"));
+    int k = Integer.parseInt(found.split("\t")[0]);
+    String phrase = found.split("\t")[1];
+    System.out.println(k + " phrases added to the fixture; the phrase moving the count: " + phrase);
+    for (int i = 0; i < k; i++) {
+      Path md = content.resolve("skills/" + names.get(i % names.size()) + "/SKILL.md");
+      replace(md, "Use when the user asks ", "Use when the user asks \"" + extra.get(i) + "\", ");
+    }
+    Path out = tmp.resolve("site");
+    Path pages = tmp.resolve("pages");
+    run(content, out, Optional.empty());
+    run(content, pages, Optional.empty());
+    String md = "skills/s17/SKILL.md";
+    PatchBuild pagesSide =
+        new PatchBuild(
+            () -> new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE),
+            Optional.empty(),
+            OutputLock.Policy.build(),
+            (at, key, c) -> RoutingSeam.Outcome.of(RoutingSeam.Patched.NOTHING));
+    Pattern lists =
+        Pattern.compile(
+            "(page_\\d+\\.html|collections/.*|skills/index\\.html|triggers/.*|assets/catalog.*"
+                + "|llms.*|sitemap.*)");
+    int was = triggerPages(pages);
+    List<Integer> counts = new ArrayList<>();
+    String[][] edits = {
+      {md, "Use when the user asks ", "Use when the user asks \"" + phrase + "\", "},
+      {md, "\"" + phrase + "\", ", ""},
+      {"skills/s00/SKILL.md", "\"task 0000\"", "\"task 0000a\""}
+    };
+    for (String[] edit : edits) {
+      String at = edit[0] + " " + edit[1] + " → " + edit[2];
+      List<Path> changed = List.of(replace(content.resolve(edit[0]), edit[1], edit[2]));
+      BuildResult r = run(content, out, Optional.of(changed));
+      System.out.println(at + ": " + r.patch());
+      assertTrue(
+          r.patch().taken() || !r.patch().reason().contains("trigger index"),
+          at + ": " + r.patch());
+      assertClean(content, out, at, r.patch().taken());
+      BuildResult p = pagesSide.run(options(content, pages), Optional.of(changed));
+      System.out.println(at + ", the pages side: " + p.patch());
+      assertTrue(p.patch().taken(), at + ", the pages side: " + p.patch());
+      List<String> differ =
+          SiteFingerprint.differences(SiteFingerprint.of(out), SiteFingerprint.of(pages)).stream()
+              .filter(d -> lists.matcher(d.substring(0, d.lastIndexOf(' '))).matches())
+              .toList();
+      assertEquals(List.of(), differ, at + ": the list pages, sitemap and data files");
+      assertEquals(triggerPages(out), triggerPages(pages), at + ": the trigger pages");
+      assertEquals(r.pages(), p.pages(), at + ": the site's page total");
+      counts.add(triggerPages(pages));
+    }
+    assertTrue(counts.get(0) != was, "the count moved: " + was + " → " + counts);
+    assertEquals(was, counts.get(1), "the count back: " + counts);
+  }
+
+  /** How many pages the trigger index of {@code site} has. */
+  private static int triggerPages(Path site) throws IOException {
+    try (Stream<Path> files = Files.list(site.resolve("triggers"))) {
+      return (int) files.filter(f -> f.getFileName().toString().endsWith(".html")).count();
+    }
+  }
+
+  /**
    * A line appended to a SKILL.md over the body's line limit (claude-api: "body is N lines"), past
    * the routing window: the reader's warning changes and its page's health section shows it
    * (wt-fuzz, seed 27: once patched with the old count): patched with the warning replaced in the
