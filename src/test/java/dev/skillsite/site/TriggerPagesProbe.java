@@ -23,12 +23,7 @@ public final class TriggerPagesProbe {
       throws IOException {
     try (ListState state = ListState.open(site).orElseThrow()) {
       int count = state.triggerPages();
-      List<TriggerEntry> rows = new ArrayList<>();
-      for (int n = 1; n <= count; n++) {
-        TriggersPage v =
-            (TriggersPage) state.page(Paging.path(SiteLayout.TRIGGERS, n)).orElseThrow().typed();
-        v.groups().forEach(g -> rows.addAll(g.entries()));
-      }
+      List<TriggerEntry> rows = rows(state, count);
       TriggerEntry own =
           rows.stream().filter(r -> r.skillName().equals(name)).findFirst().orElseThrow();
       List<String> out = new ArrayList<>();
@@ -56,12 +51,7 @@ public final class TriggerPagesProbe {
       throws IOException {
     try (ListState state = ListState.open(site).orElseThrow()) {
       int count = state.triggerPages();
-      List<TriggerEntry> rows = new ArrayList<>();
-      for (int n = 1; n <= count; n++) {
-        TriggersPage v =
-            (TriggersPage) state.page(Paging.path(SiteLayout.TRIGGERS, n)).orElseThrow().typed();
-        v.groups().forEach(g -> rows.addAll(g.entries()));
-      }
+      List<TriggerEntry> rows = rows(state, count);
       java.util.Map<String, String> href = new java.util.HashMap<>();
       rows.forEach(r -> href.putIfAbsent(r.skillName(), r.href()));
       for (int k = 0; k <= extra.size(); k++) {
@@ -92,12 +82,7 @@ public final class TriggerPagesProbe {
   public static List<String> removalsMovingTheCount(Path site) throws IOException {
     try (ListState state = ListState.open(site).orElseThrow()) {
       int count = state.triggerPages();
-      List<TriggerEntry> rows = new ArrayList<>();
-      for (int n = 1; n <= count; n++) {
-        TriggersPage v =
-            (TriggersPage) state.page(Paging.path(SiteLayout.TRIGGERS, n)).orElseThrow().typed();
-        v.groups().forEach(g -> rows.addAll(g.entries()));
-      }
+      List<TriggerEntry> rows = rows(state, count);
       rows.sort(ListPages.TRIGGER_ORDER);
       List<String> out = new ArrayList<>();
       for (int i = 0; i < rows.size(); i++) {
@@ -109,5 +94,16 @@ public final class TriggerPagesProbe {
       }
       return out;
     }
+  }
+
+  /** The rows of the trigger index's {@code count} pages of {@code state}, in order. */
+  private static List<TriggerEntry> rows(ListState state, int count) throws IOException {
+    List<TriggerEntry> rows = new ArrayList<>();
+    for (int n = 1; n <= count; n++) {
+      TriggersPage v =
+          (TriggersPage) state.page(Paging.path(SiteLayout.TRIGGERS, n)).orElseThrow().typed();
+      v.groups().forEach(g -> rows.addAll(g.entries()));
+    }
+    return rows;
   }
 }
