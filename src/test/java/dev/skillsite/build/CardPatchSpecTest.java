@@ -12,6 +12,7 @@ import dev.skillsite.output.OutputLock;
 import dev.skillsite.site.ListPatch;
 import dev.skillsite.site.ListState;
 import dev.skillsite.site.SiteGenerator;
+import dev.skillsite.testing.TestSkills;
 import dev.skillsite.testing.Trees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -135,17 +136,7 @@ class CardPatchSpecTest {
   @Test
   void aTriggerIndexOfTenPages() throws IOException {
     Path gen = tmp.resolve("gen");
-    for (int s = 0; s < 30; s++) {
-      StringBuilder d = new StringBuilder("Synthetic skill " + s + ". Use when the user asks");
-      for (int i = s; i < 6000; i += 30) {
-        d.append(i == s ? " " : ", ").append(String.format("\"task %04d\"", i));
-      }
-      Path md = gen.resolve(String.format("skills/s%02d/SKILL.md", s));
-      Files.createDirectories(md.getParent());
-      Files.writeString(
-          md,
-          String.format("---\nname: s%02d\ndescription: %s.\n---\n# S%02d\n\nA body.\n", s, d, s));
-    }
+    TestSkills.synthetic(gen, 30, 6000);
     StringBuilder many = new StringBuilder("\"task 2507\"");
     for (int i = 0; i < 700; i++) {
       many.append(String.format(", \"task 2507 %03d\"", i));

@@ -10,6 +10,7 @@ import dev.skillsite.output.OutputLock;
 import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.site.SkillPagesPatch;
 import dev.skillsite.testing.SiteFingerprint;
+import dev.skillsite.testing.TestSkills;
 import dev.skillsite.testing.Trees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -800,12 +801,7 @@ class PatchBuildSpecTest {
     Path pages = tmp.resolve("pages");
     run(content, out, Optional.empty());
     run(content, pages, Optional.empty());
-    PatchBuild pagesSide =
-        new PatchBuild(
-            () -> new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE),
-            Optional.empty(),
-            OutputLock.Policy.build(),
-            (at, key, c) -> RoutingSeam.Outcome.of(RoutingSeam.Patched.NOTHING));
+    PatchBuild pagesSide = pagesSide();
     Path skill = content.resolve("skills/slack-gif-creator/SKILL.md");
     Pattern lists =
         Pattern.compile(
@@ -857,17 +853,7 @@ class PatchBuildSpecTest {
   @Test
   void aTriggerIndexWhosePageCountMovesIsPatched() throws IOException {
     Path content = tmp.resolve("content");
-    for (int s = 0; s < 90; s++) {
-      StringBuilder d = new StringBuilder("Synthetic skill " + s + ". Use when the user asks");
-      for (int i = s; i < 5400; i += 90) {
-        d.append(i == s ? " " : ", ").append(String.format("\"task %04d\"", i));
-      }
-      Path md = content.resolve(String.format("skills/s%02d/SKILL.md", s));
-      Files.createDirectories(md.getParent());
-      Files.writeString(
-          md,
-          String.format("---\nname: s%02d\ndescription: %s.\n---\n# S%02d\n\nA body.\n", s, d, s));
-    }
+    TestSkills.synthetic(content, 90, 5400);
     Path probe = tmp.resolve("probe");
     run(content, probe, Optional.empty());
     // phrases sorting last, added to the skills in turn until one phrase more moves the count
@@ -898,12 +884,7 @@ class PatchBuildSpecTest {
     run(content, out, Optional.empty());
     run(content, pages, Optional.empty());
     String md = "skills/s17/SKILL.md";
-    PatchBuild pagesSide =
-        new PatchBuild(
-            () -> new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE),
-            Optional.empty(),
-            OutputLock.Policy.build(),
-            (at, key, c) -> RoutingSeam.Outcome.of(RoutingSeam.Patched.NOTHING));
+    PatchBuild pagesSide = pagesSide();
     Pattern lists =
         Pattern.compile(
             "(page_\\d+\\.html|collections/.*|skills/index\\.html|triggers/.*|assets/catalog.*"
@@ -1556,6 +1537,15 @@ class PatchBuildSpecTest {
     assertEquals(
         "node_modules/pkg/SKILL.md belongs to no skill of the last build", r.patch().reason());
     assertClean(content, out, "files that add no skill");
+  }
+
+  /** A patch builder of the pages side alone: its routing seam patches nothing. */
+  private static PatchBuild pagesSide() {
+    return new PatchBuild(
+        () -> new BuildPipeline(new SiteGenerator(Optional.empty()), Progress.NONE),
+        Optional.empty(),
+        OutputLock.Policy.build(),
+        (at, key, c) -> RoutingSeam.Outcome.of(RoutingSeam.Patched.NOTHING));
   }
 
   private static BuildResult run(Path content, Path site, Optional<List<Path>> changed)

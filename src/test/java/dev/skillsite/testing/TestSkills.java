@@ -18,6 +18,25 @@ public final class TestSkills {
   private TestSkills() {}
 
   /**
+   * Writes {@code skills} synthetic skills s00, s01, … under {@code content}/skills, skill s
+   * quoting the phrases "task i" for i = s, s + skills, … below {@code rows}: a trigger index of
+   * {@code rows} rows spread over every skill.
+   */
+  public static void synthetic(Path content, int skills, int rows) throws IOException {
+    for (int s = 0; s < skills; s++) {
+      StringBuilder d = new StringBuilder("Synthetic skill " + s + ". Use when the user asks");
+      for (int i = s; i < rows; i += skills) {
+        d.append(i == s ? " " : ", ").append(String.format("\"task %04d\"", i));
+      }
+      Path md = content.resolve(String.format("skills/s%02d/SKILL.md", s));
+      Files.createDirectories(md.getParent());
+      Files.writeString(
+          md,
+          String.format("---\nname: s%02d\ndescription: %s.\n---\n# S%02d\n\nA body.\n", s, d, s));
+    }
+  }
+
+  /**
    * Writes {@code content}/skills/{@code name}/SKILL.md with that name, description and body;
    * returns it.
    */
