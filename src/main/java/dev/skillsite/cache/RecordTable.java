@@ -147,6 +147,83 @@ public final class RecordTable implements AutoCloseable {
   }
 
   /**
+   * Writes to {@code file} what {@link #bytes} makes of the records named by {@code keys}, asking
+   * {@code value} for each once, in the keys' byte order, and holding none after it is written: a
+   * table of any size (up to 2 GB, the largest {@link #open} maps) is written in a few kilobytes of
+   * buffer.
+   *
+   * @throws IllegalStateException when a value is not of the length given for it (the file is then
+   *     partly written: write it in a staging folder)
+   */
+  public static void write(
+      Path file,
+      Collection<String> keys,
+      java.util.function.ToIntFunction<String> length,
+      java.util.function.Function<String, byte[]> value)
+      throws IOException {
+    List<byte[]> sorted = new ArrayList<>(keys.size());
+    for (String k : keys) {
+      sorted.add(k.getBytes(StandardCharsets.UTF_8));
+    }
+    sorted.sort(Arrays::compareUnsigned);
+    Files.createDirectories(file.getParent());
+    long[] offsets = new long[sorted.size()];
+    try (DataOutputStream out =
+        new DataOutputStream(
+            new BufferedOutputStream(
+                Files.newOutputStream(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING),
+                1 << 16))) {
+      long at = 0;
+      for (int i = 0; i < offsets.length; i++) {
+        byte[] key = sorted.get(i);
+        String k = new String(key, StandardCharsets.UTF_8);
+        int n = length.applyAsInt(k);
+        byte[] v = value.apply(k);
+        if (v.length != n) {
+          throw new IllegalStateException("a value of another length than given");
+        }
+        offsets[i] = at;
+        out.writeInt(key.length);
+        out.write(key);
+        out.writeInt(v.length);
+        out.write(v);
+        out.writeLong(crc(key, v));
+        at += Integer.BYTES * 2L + key.length + v.length + Long.BYTES;
+      }
+      for (long o : offsets) {
+        out.writeLong(o);
+      }
+      out.writeLong(at);
+      out.writeInt(offsets.length);
+      out.writeInt(MAGIC);
+    }
+  }
+
+  /**
+   * Every key of the table, in its order (their UTF-8 bytes'), read in place without their values.
+   *
+   * @throws IllegalStateException when the table is closed, or damaged (an offset out of range)
+   */
+  public List<String> keys() {
+    if (closed) {
+      throw new IllegalStateException("the record table is closed");
+    }
+    try {
+      List<String> keys = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        int at = (int) map.getLong((int) (table + (long) i * Long.BYTES));
+        byte[] k = new byte[map.getInt(at)];
+        map.get(at + Integer.BYTES, k);
+        keys.add(new String(k, StandardCharsets.UTF_8));
+      }
+      return keys;
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("a damaged record table", e);
+    }
+  }
+
+  /**
    * The length of the value of {@code key}, read in place (its record's CRC is not checked: {@link
    * #get} checks it); empty when there is none.
    */

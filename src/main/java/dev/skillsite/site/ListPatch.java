@@ -360,8 +360,7 @@ public final class ListPatch {
         || !shown.isEmpty()
         || !triggerFacts.isEmpty()
         || triggerIndexPages != state.triggerPages()) {
-      state.writeDelta(staging, rerendered, shown, triggerFacts, triggerIndexPages);
-      staged.add(ListState.DELTA);
+      staged.addAll(state.writeDelta(staging, rerendered, shown, triggerFacts, triggerIndexPages));
     }
     staged.sort(null);
     return new Staged(List.copyOf(staged), List.copyOf(pagesAdded), List.copyOf(pagesDeleted));

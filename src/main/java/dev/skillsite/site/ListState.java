@@ -58,7 +58,10 @@ import java.util.TreeMap;
  * </ul>
  */
 public final class ListState implements AutoCloseable {
-  /** The pages' table in a site. */
+  /**
+   * The pages' table in a site: the whole build's, or the table a patch wrote with its delta folded
+   * in ({@link #foldsInto}).
+   */
   public static final String PAGES = BuildCache.FOLDER + "/patch/list-pages.tab";
 
   /** The skills' table in a site. */
@@ -244,11 +247,14 @@ public final class ListState implements AutoCloseable {
   public record Totals(int skills) {}
 
   private final RecordTable pages;
+  private final long pagesBytes;
   private final RecordTable skills;
   private final Optional<RecordTable> delta;
 
-  private ListState(RecordTable pages, RecordTable skills, Optional<RecordTable> delta) {
+  private ListState(
+      RecordTable pages, long pagesBytes, RecordTable skills, Optional<RecordTable> delta) {
     this.pages = pages;
+    this.pagesBytes = pagesBytes;
     this.skills = skills;
     this.delta = delta;
   }
@@ -262,7 +268,14 @@ public final class ListState implements AutoCloseable {
       s.ifPresent(ListState::quietly);
       return Optional.empty();
     }
-    return Optional.of(new ListState(p.get(), s.get(), RecordTable.open(site.resolve(DELTA))));
+    long bytes;
+    try {
+      bytes = Files.size(site.resolve(PAGES));
+    } catch (IOException e) {
+      bytes = 0; // gone since it opened: a delta of any size folds
+    }
+    return Optional.of(
+        new ListState(p.get(), bytes, s.get(), RecordTable.open(site.resolve(DELTA))));
   }
 
   private static void quietly(RecordTable t) {
@@ -324,28 +337,31 @@ public final class ListState implements AutoCloseable {
 
   /**
    * Writes into {@code staging} the delta table: the pages of this one and {@code changed} (page
-   * path → its record now), the latter first.
+   * path → its record now), the latter first; or, when that delta is large ({@link #foldsInto}),
+   * the pages' table with its page records folded in, and a delta of the skills' records. Returns
+   * the site paths it staged.
    */
-  void writeDelta(Path staging, Map<String, PageRecord> changed, Map<SkillId, SkillRecord> skills)
+  List<String> writeDelta(
+      Path staging, Map<String, PageRecord> changed, Map<SkillId, SkillRecord> skills)
       throws IOException {
-    writeDelta(staging, changed, skills, Map.of());
+    return writeDelta(staging, changed, skills, Map.of());
   }
 
   /** As above, and the trigger index's pages' facts {@code facts} (page number → facts). */
-  void writeDelta(
+  List<String> writeDelta(
       Path staging,
       Map<String, PageRecord> changed,
       Map<SkillId, SkillRecord> skills,
       Map<Integer, TriggerFacts> facts)
       throws IOException {
-    writeDelta(staging, changed, skills, facts, triggerPages());
+    return writeDelta(staging, changed, skills, facts, triggerPages());
   }
 
   /**
    * As above, the trigger index split again into {@code triggerCount} pages: the count recorded
    * when it moves, the pages past it (their records and facts) emptied, each none from now.
    */
-  void writeDelta(
+  List<String> writeDelta(
       Path staging,
       Map<String, PageRecord> changed,
       Map<SkillId, SkillRecord> skills,
@@ -370,11 +386,77 @@ public final class ListState implements AutoCloseable {
         records.put("p:" + Paging.path(SiteLayout.TRIGGERS, n), new byte[0]);
       }
     }
-    records.keySet().stream().filter(k -> !k.equals(DELTA_KEYS)).sorted().forEach(keys::add);
+    records.remove(DELTA_KEYS);
+    List<String> staged = new ArrayList<>();
+    if (foldsInto(records)) {
+      Map<String, byte[]> pageRecords = new HashMap<>();
+      for (var it = records.entrySet().iterator(); it.hasNext(); ) {
+        var e = it.next();
+        if (!e.getKey().startsWith("s:")) {
+          pageRecords.put(e.getKey(), e.getValue());
+          it.remove();
+        }
+      }
+      fold(staging.resolve(PAGES), pageRecords);
+      staged.add(PAGES);
+    }
+    records.keySet().stream().sorted().forEach(keys::add);
     records.put(DELTA_KEYS, encode(keys));
     Path file = staging.resolve(DELTA);
     Files.createDirectories(file.getParent());
     RecordTable.write(file, records);
+    staged.add(DELTA);
+    staged.sort(null);
+    return staged;
+  }
+
+  /**
+   * Whether the page records of a delta of {@code records} are folded into the pages' table: when
+   * their bytes pass 1/{@link #FOLD_DIVISOR} of the table's ({@code -Dskillsite.listFold=false}:
+   * never; {@code always}: whenever a patch writes a delta, a test's aid). A delta is written whole
+   * by every patch (each copies the records of the patches before it), which costs little while
+   * patches change a few pages (at 99,666 skills, 3.7 MB after 56 patches of the 129 MB table); a
+   * patch that makes every trigger index page again (its page count moved: each page's pager names
+   * it) puts 19 MB into it there, for every later patch to copy until the next whole build. Folded,
+   * such a patch writes the table once, and every later patch copies at most 1/{@value
+   * #FOLD_DIVISOR} of it (4 MB there).
+   */
+  private boolean foldsInto(Map<String, byte[]> records) {
+    String knob = System.getProperty("skillsite.listFold", "");
+    if (knob.equals("false")) {
+      return false;
+    }
+    long bytes = 0;
+    for (var e : records.entrySet()) {
+      bytes += e.getKey().startsWith("s:") ? 0 : e.getValue().length;
+    }
+    return knob.equals("always") || bytes > pagesBytes / FOLD_DIVISOR;
+  }
+
+  /** See {@link #foldsInto}. */
+  static final int FOLD_DIVISOR = 32;
+
+  /**
+   * Writes to {@code file} the pages' table with {@code changed} in it (key → record; an empty
+   * record is none: left out), its other records the table's, one record at a time.
+   */
+  private void fold(Path file, Map<String, byte[]> changed) throws IOException {
+    java.util.TreeSet<String> keys = new java.util.TreeSet<>(pages.keys());
+    keys.addAll(changed.keySet());
+    keys.removeIf(k -> changed.containsKey(k) && changed.get(k).length == 0);
+    RecordTable.write(
+        file,
+        keys,
+        k ->
+            changed.containsKey(k)
+                ? changed.get(k).length
+                : pages.length(k).orElseThrow(() -> new IllegalStateException("no record " + k)),
+        k ->
+            changed.containsKey(k)
+                ? changed.get(k)
+                : pages
+                    .get(k)
+                    .orElseThrow(() -> new IllegalStateException("a damaged record " + k)));
   }
 
   private static List<String> deltaKeys(RecordTable t) {

@@ -82,6 +82,55 @@ class RecordTableTest {
     assertThrows(
         IllegalStateException.class,
         () -> RecordTable.bytes(records.keySet(), k -> records.get(k).length + 1, records::get));
+    // written to a file a record at a time: the same bytes, each value asked once
+    asked.clear();
+    Path streamed = tmp.resolve("streamed.tab");
+    RecordTable.write(
+        streamed,
+        records.keySet(),
+        k -> records.get(k).length,
+        k -> {
+          asked.merge(k, 1, Integer::sum);
+          return records.get(k);
+        });
+    assertArrayEquals(made, Files.readAllBytes(streamed));
+    assertTrue(asked.values().stream().allMatch(n -> n == 1), "each value asked once");
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            RecordTable.write(
+                tmp.resolve("wrong.tab"),
+                records.keySet(),
+                k -> records.get(k).length + 1,
+                records::get));
+  }
+
+  /** A table's keys, listed without their values, in the order of their UTF-8 bytes. */
+  @Test
+  void aTableListsItsKeysInTheirBytesOrder() throws IOException {
+    Map<String, byte[]> records = new HashMap<>();
+    for (int i = 0; i < 300; i++) {
+      records.put("p:skills/page_" + i + ".html", new byte[] {(byte) i});
+    }
+    records.put("d:\uFF21", new byte[] {1});
+    records.put("d:\uD83D\uDE00", new byte[] {2}); // after U+FF21 in UTF-8, before it in UTF-16
+    records.put("", new byte[0]);
+    Path file = tmp.resolve("t.tab");
+    RecordTable.write(file, records);
+    java.util.List<String> want =
+        records.keySet().stream()
+            .sorted(
+                (a, b) ->
+                    java.util.Arrays.compareUnsigned(
+                        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)))
+            .toList();
+    RecordTable t = RecordTable.open(file).orElseThrow();
+    try (t) {
+      assertEquals(want, t.keys());
+      assertEquals("", t.keys().get(0));
+      assertEquals("d:\uD83D\uDE00", t.keys().get(2));
+    }
+    assertThrows(IllegalStateException.class, t::keys, "a closed table");
   }
 
   @Test

@@ -89,8 +89,9 @@ public final class SiteFingerprint {
 
   /**
    * The list state's tables (site.ListState): a patch leaves them as the last whole build wrote
-   * them and puts what changed in {@link #LIST_DELTA}, so they differ from a clean build's while
-   * holding, delta first, the same records (checked by CardPatchSpecTest).
+   * them (or folds a large delta into the pages' table) and puts what changed in {@link
+   * #LIST_DELTA}, so they differ from a clean build's while holding, delta first, the same records
+   * (checked by CardPatchSpecTest).
    */
   private static final String LIST_PAGES = ".skillsite-cache/patch/list-pages.tab";
 
