@@ -62,43 +62,12 @@ public final class RecordTable implements AutoCloseable {
 
   /** Writes {@code records} to {@code file}, in the order of their keys' UTF-8 bytes. */
   public static void write(Path file, Map<String, byte[]> records) throws IOException {
-    Files.createDirectories(file.getParent());
-    try (OutputStream os =
-        Files.newOutputStream(
-            file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
-      write(os, records);
-    }
+    write(file, records.keySet(), k -> records.get(k).length, records::get);
   }
 
   /** Writes {@code records} to {@code file} (left open), in the order of their keys' bytes. */
   public static void write(OutputStream file, Map<String, byte[]> records) throws IOException {
-    long[] offsets = new long[records.size()];
-    List<Map.Entry<byte[], byte[]>> sorted = new ArrayList<>();
-    records.forEach((k, v) -> sorted.add(Map.entry(k.getBytes(StandardCharsets.UTF_8), v)));
-    sorted.sort((a, b) -> Arrays.compareUnsigned(a.getKey(), b.getKey()));
-    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(file, 1 << 16));
-    {
-      int i = 0;
-      long at = 0;
-      for (Map.Entry<byte[], byte[]> e : sorted) {
-        byte[] key = e.getKey();
-        byte[] value = e.getValue();
-        offsets[i++] = at;
-        out.writeInt(key.length);
-        out.write(key);
-        out.writeInt(value.length);
-        out.write(value);
-        out.writeLong(crc(key, value));
-        at += Integer.BYTES * 2L + key.length + value.length + Long.BYTES;
-      }
-      for (long o : offsets) {
-        out.writeLong(o);
-      }
-      out.writeLong(at);
-      out.writeInt(offsets.length);
-      out.writeInt(MAGIC);
-      out.flush();
-    }
+    write(file, records.keySet(), k -> records.get(k).length, records::get);
   }
 
   /**
@@ -161,43 +130,55 @@ public final class RecordTable implements AutoCloseable {
       java.util.function.ToIntFunction<String> length,
       java.util.function.Function<String, byte[]> value)
       throws IOException {
+    Files.createDirectories(file.getParent());
+    try (OutputStream os =
+        Files.newOutputStream(
+            file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      write(os, keys, length, value);
+    }
+  }
+
+  /**
+   * As {@link #write(Path, Collection, java.util.function.ToIntFunction,
+   * java.util.function.Function)}, to {@code file} (left open).
+   */
+  private static void write(
+      OutputStream file,
+      Collection<String> keys,
+      java.util.function.ToIntFunction<String> length,
+      java.util.function.Function<String, byte[]> value)
+      throws IOException {
     List<byte[]> sorted = new ArrayList<>(keys.size());
     for (String k : keys) {
       sorted.add(k.getBytes(StandardCharsets.UTF_8));
     }
     sorted.sort(Arrays::compareUnsigned);
-    Files.createDirectories(file.getParent());
     long[] offsets = new long[sorted.size()];
-    try (DataOutputStream out =
-        new DataOutputStream(
-            new BufferedOutputStream(
-                Files.newOutputStream(
-                    file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING),
-                1 << 16))) {
-      long at = 0;
-      for (int i = 0; i < offsets.length; i++) {
-        byte[] key = sorted.get(i);
-        String k = new String(key, StandardCharsets.UTF_8);
-        int n = length.applyAsInt(k);
-        byte[] v = value.apply(k);
-        if (v.length != n) {
-          throw new IllegalStateException("a value of another length than given");
-        }
-        offsets[i] = at;
-        out.writeInt(key.length);
-        out.write(key);
-        out.writeInt(v.length);
-        out.write(v);
-        out.writeLong(crc(key, v));
-        at += Integer.BYTES * 2L + key.length + v.length + Long.BYTES;
+    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(file, 1 << 16));
+    long at = 0;
+    for (int i = 0; i < offsets.length; i++) {
+      byte[] key = sorted.get(i);
+      String k = new String(key, StandardCharsets.UTF_8);
+      int n = length.applyAsInt(k);
+      byte[] v = value.apply(k);
+      if (v.length != n) {
+        throw new IllegalStateException("a value of another length than given");
       }
-      for (long o : offsets) {
-        out.writeLong(o);
-      }
-      out.writeLong(at);
-      out.writeInt(offsets.length);
-      out.writeInt(MAGIC);
+      offsets[i] = at;
+      out.writeInt(key.length);
+      out.write(key);
+      out.writeInt(v.length);
+      out.write(v);
+      out.writeLong(crc(key, v));
+      at += Integer.BYTES * 2L + key.length + v.length + Long.BYTES;
     }
+    for (long o : offsets) {
+      out.writeLong(o);
+    }
+    out.writeLong(at);
+    out.writeInt(offsets.length);
+    out.writeInt(MAGIC);
+    out.flush();
   }
 
   /**
