@@ -34,8 +34,15 @@ import java.util.function.Function;
 final class ListPages {
   private static final Comparator<String> TEXT =
       String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
-  private static final Paging CARD_PAGES = new Paging(Paging.CARDS);
-  private static final Paging ROW_PAGES = new Paging(Paging.ROWS);
+
+  /** The home page's and collections' pages of cards: cut at {@link #cardCut} past half full. */
+  static final Paging CARD_PAGES = new Paging(Paging.CARDS, Paging.BUDGET, Paging.MIN_CARDS);
+
+  /** The skills A–Z's pages: cut at {@link #rowCut} past half their rows. */
+  static final Paging SKILL_ROW_PAGES = new Paging(Paging.ROWS, Paging.BUDGET, Paging.MIN_ROWS);
+
+  /** The collections A–Z's pages: cut at {@link #linkCut} past half their rows. */
+  private static final Paging ROW_PAGES = SKILL_ROW_PAGES;
 
   /** The trigger index's pages: cut at natural cuts ({@link #triggerCut}) past half their rows. */
   static final Paging TRIGGER_PAGES = new Paging(Paging.ROWS, Paging.BUDGET, Paging.MIN_ROWS);
@@ -103,7 +110,7 @@ final class ListPages {
     String allHref = all;
     return paged(
         first,
-        CARD_PAGES.split(cards, ListPages::weight),
+        CARD_PAGES.split(cards, ListPages::weight, ListPages::cardCut),
         ListPages::range,
         (n, page) ->
             n == 1
@@ -111,9 +118,9 @@ final class ListPages {
                 : new IndexPage(
                     List.of(),
                     page,
-                    0, // on page 1 only: a trigger added or removed changes one page
+                    0, // the counts on page 1 only: a skill or trigger added changes one page
                     RelationGraph.Graph.none(),
-                    cards.size(),
+                    0,
                     count,
                     allHref));
   }
@@ -136,13 +143,15 @@ final class ListPages {
                 Paging.weight(l.label())
                     + Paging.weight(l.description())
                     + Paging.weight(l.href())
-                    + Paging.ROW_MARKUP);
+                    + Paging.ROW_MARKUP,
+            ListPages::linkCut);
     List<LetterLink> letters = letters(first, pages, LinkView::label);
     return paged(
         first,
         pages,
         p -> range(p, LinkView::label),
-        (n, page) -> new CollectionsPage(groups(page, LinkView::label), links.size(), letters));
+        (n, page) ->
+            new CollectionsPage(groups(page, LinkView::label), n == 1 ? links.size() : 0, letters));
   }
 
   private List<Collection> sortedCollections() {
@@ -185,7 +194,7 @@ final class ListPages {
     List<SkillCard> cards = cards(skills, first, catalog.config().summaries(), audit);
     return paged(
         first,
-        CARD_PAGES.split(cards, ListPages::weight),
+        CARD_PAGES.split(cards, ListPages::weight, ListPages::cardCut),
         ListPages::range,
         (n, page) ->
             new CollectionPage(
@@ -197,20 +206,22 @@ final class ListPages {
                 c.homepage().flatMap(Urls::external).orElse(""),
                 c.path(),
                 page,
-                cards.size()));
+                n == 1 ? cards.size() : 0)); // on page 1 only: a skill added changes one page
   }
 
   /** The pages of every skill A–Z. */
   List<Paged<SkillsPage>> skills() {
     String first = SiteLayout.SKILLS;
     List<SkillCard> cards = cards(catalog.skills(), first, catalog.config().summaries(), audit);
-    List<List<SkillCard>> pages = ROW_PAGES.split(cards, ListPages::rowWeight);
+    List<List<SkillCard>> pages =
+        SKILL_ROW_PAGES.split(cards, ListPages::rowWeight, ListPages::rowCut);
     List<LetterLink> letters = letters(first, pages, SkillCard::name);
     return paged(
         first,
         pages,
         ListPages::range,
-        (n, page) -> new SkillsPage(groups(page, SkillCard::name), cards.size(), letters));
+        (n, page) ->
+            new SkillsPage(groups(page, SkillCard::name), n == 1 ? cards.size() : 0, letters));
   }
 
   /** The order of the trigger index's rows. */
@@ -260,6 +271,24 @@ final class ListPages {
    */
   static boolean triggerCut(TriggerEntry t) {
     return (Paging.hash(t.text(), t.kind(), t.skillName(), t.href()) & Paging.CUT_MASK) == 0;
+  }
+
+  /**
+   * Whether a skill card of the home page or of a collection is a natural cut ({@link
+   * Paging#CARD_CUT_MASK}): a hash of its skill's id, which no edit of the skill changes.
+   */
+  static boolean cardCut(SkillCard c) {
+    return (Paging.hash(c.id()) & Paging.CARD_CUT_MASK) == 0;
+  }
+
+  /** Whether a row of the skills A–Z is a natural cut ({@link Paging#CUT_MASK}): by its id. */
+  static boolean rowCut(SkillCard c) {
+    return (Paging.hash(c.id()) & Paging.CUT_MASK) == 0;
+  }
+
+  /** Whether a row of the collections A–Z is a natural cut: by its link (the collection's id). */
+  private static boolean linkCut(LinkView l) {
+    return (Paging.hash(l.href()) & Paging.CUT_MASK) == 0;
   }
 
   /** A skill's rows of the trigger index: its distinct phrases, then its distinct keywords. */

@@ -399,7 +399,7 @@ public final class ListPatch {
     if (cards.size() > 1 && bytes > Paging.BUDGET) {
       return Optional.of(path + " no longer holds its cards: the list's pages change");
     }
-    if (!ends(kind, cards.size(), bytes, p.nextWeight())) {
+    if (!ends(kind, cards, bytes, p.nextWeight())) {
       return Optional.of(path + " now holds the next page's first card: the list's pages change");
     }
     PageView page = p.page();
@@ -411,7 +411,7 @@ public final class ListPatch {
       List<SkillCard> prevCards =
           ListState.cards(views.containsKey(before) ? views.get(before) : prev.typed());
       long prevBytes = prevCards.stream().mapToLong(c -> ListState.weight(kind, c)).sum();
-      if (!ends(kind, prevCards.size(), prevBytes, ListState.weight(kind, cards.get(0)))) {
+      if (!ends(kind, prevCards, prevBytes, ListState.weight(kind, cards.get(0)))) {
         return Optional.of(
             before + " now holds " + path + "'s first card: the list's pages change");
       }
@@ -419,9 +419,16 @@ public final class ListPatch {
     return Optional.empty();
   }
 
-  /** Whether a page of {@code count} cards of {@code bytes} ends before a card of {@code next}. */
-  private static boolean ends(PageKind kind, int count, long bytes, int next) {
-    return next < 0 || count >= ListState.maxItems(kind) || bytes + next > Paging.BUDGET;
+  /**
+   * Whether a page of {@code cards} of {@code bytes} ends before a card of {@code next} bytes
+   * (none: {@code -1}, the last page): {@link Paging#ends}, its last card a natural cut or not. A
+   * card patched keeps its id, so whether it is a cut; its bytes may move a page's end.
+   */
+  private static boolean ends(PageKind kind, List<SkillCard> cards, long bytes, int next) {
+    return next < 0
+        || (!cards.isEmpty()
+            && ListState.paging(kind)
+                .ends(cards.size(), bytes, ListState.cut(kind, cards.get(cards.size() - 1)), next));
   }
 
   /** The first page of the list whose page {@code n} is at {@code path}. */

@@ -540,9 +540,14 @@ public final class ListState implements AutoCloseable {
     return kind == PageKind.SKILLS ? ListPages.rowWeight(c) : ListPages.weight(c);
   }
 
-  /** The most cards a page of {@code kind} holds. */
-  static int maxItems(PageKind kind) {
-    return kind == PageKind.SKILLS ? Paging.ROWS : Paging.CARDS;
+  /** How the pages of a list of {@code kind} are split. */
+  static Paging paging(PageKind kind) {
+    return kind == PageKind.SKILLS ? ListPages.SKILL_ROW_PAGES : ListPages.CARD_PAGES;
+  }
+
+  /** Whether a card on a page of {@code kind} is a natural cut of its list ({@link Paging}). */
+  static boolean cut(PageKind kind, SkillCard c) {
+    return kind == PageKind.SKILLS ? ListPages.rowCut(c) : ListPages.cardCut(c);
   }
 
   /**

