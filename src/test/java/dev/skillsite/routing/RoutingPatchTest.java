@@ -658,14 +658,17 @@ class RoutingPatchTest {
     assertTrue(s.counts.getOrDefault("pruned", 0) > 0, "some phrases left out: " + s.counts);
   }
 
-  /** A field some score reads whose document count or average length differs, if one does. */
+  /**
+   * A field some score reads whose document count or average length differs on its grid ({@link
+   * Bm25#documentCount}, {@link Bm25#averageLength}), if one does.
+   */
   private static Optional<String> scoredStatisticsMove(RoutingIndex a, RoutingIndex b)
       throws IOException {
     for (String f : IndexDelta.indexedFields(a.reader())) {
       var fa = a.searcher().collectionStatistics(f);
       var fb = b.searcher().collectionStatistics(f);
       if (RoutingPatch.scored(f)
-          && (fa.docCount() != fb.docCount()
+          && (Bm25.documentCount(fa.docCount()) != Bm25.documentCount(fb.docCount())
               || Bm25.averageLength(fa.sumTotalTermFreq(), fa.docCount())
                   != Bm25.averageLength(fb.sumTotalTermFreq(), fb.docCount()))) {
         return Optional.of(f);
