@@ -281,6 +281,12 @@ final class ListPages {
     return (Paging.hash(c.id()) & Paging.CARD_CUT_MASK) == 0;
   }
 
+  /**
+   * The order every list of skill cards is split in (a page may show it otherwise: A–Z's "#" last).
+   */
+  static final Comparator<SkillCard> CARD_ORDER =
+      Comparator.comparing(SkillCard::name, TEXT).thenComparing(SkillCard::id);
+
   /** Whether a row of the skills A–Z is a natural cut ({@link Paging#CUT_MASK}): by its id. */
   static boolean rowCut(SkillCard c) {
     return (Paging.hash(c.id()) & Paging.CUT_MASK) == 0;

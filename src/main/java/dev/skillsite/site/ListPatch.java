@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -421,14 +422,20 @@ public final class ListPatch {
 
   /**
    * Whether a page of {@code cards} of {@code bytes} ends before a card of {@code next} bytes
-   * (none: {@code -1}, the last page): {@link Paging#ends}, its last card a natural cut or not. A
-   * card patched keeps its id, so whether it is a cut; its bytes may move a page's end.
+   * (none: {@code -1}, the last page): {@link Paging#ends}, its last card in the order the list was
+   * split in ({@link ListPages#CARD_ORDER}: an A–Z page shows its "#" group last) a natural cut or
+   * not. A card patched keeps its id and name, so its place and whether it is a cut; its bytes may
+   * move a page's end.
    */
   private static boolean ends(PageKind kind, List<SkillCard> cards, long bytes, int next) {
     return next < 0
         || (!cards.isEmpty()
             && ListState.paging(kind)
-                .ends(cards.size(), bytes, ListState.cut(kind, cards.get(cards.size() - 1)), next));
+                .ends(
+                    cards.size(),
+                    bytes,
+                    ListState.cut(kind, Collections.max(cards, ListPages.CARD_ORDER)),
+                    next));
   }
 
   /** The first page of the list whose page {@code n} is at {@code path}. */

@@ -257,11 +257,12 @@ class CardPatchSpecTest {
         LARGE,
         List.of(
             new Row(
-                "a description's first sentence shorter (the A–Z page then holds another card)",
+                "a description's first sentence shorter (its A–Z page ends at a natural cut, not"
+                    + " at its budget: it keeps its cards)",
                 "cli-tool/components/skills/database/database-architect/SKILL.md",
                 "description: ",
                 "description: Designs quokka-proof schemas. ",
-                "refused: skills/index.html now holds the next page's first card"),
+                "patch"),
             new Row(
                 "a word before a description",
                 "cli-tool/components/skills/database/database-architect/SKILL.md",
