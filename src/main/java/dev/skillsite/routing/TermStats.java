@@ -147,13 +147,9 @@ final class TermStats implements SimilarStats {
     }
   }
 
-  /**
-   * BM25's idf of a term {@code df} of {@code docCount} documents hold, times {@code boost}: N on
-   * its grid ({@link Bm25#documentCount}), as {@link Bm25.Similarity} computes it.
-   */
+  /** BM25's idf of a term {@code df} of {@code docCount} documents hold, times {@code boost}. */
   static float weight(int docCount, int df, float boost) {
-    long n = Bm25.documentCount(docCount);
-    return boost * (float) Math.log(1 + (n - df + 0.5D) / (df + 0.5D));
+    return boost * (float) Math.log(1 + (docCount - df + 0.5D) / (df + 0.5D));
   }
 
   /** A document's BM25 score for a term of that weight it holds {@code freq} times. */
