@@ -565,6 +565,16 @@
     return false;
   };
 
+  /**
+   * Lucene's SmallFloat.byte4ToInt: the field length a norm byte stands for (exact below 24, then 3 bits of
+   * mantissa), as BM25Similarity's length table holds it; made here, not shipped in the manifest.
+   */
+  function normLength(b) {
+    if (b < 24) { return b; }
+    var i = b - 24, shift = (i >>> 3) - 1;
+    return 24 + (shift < 0 ? i & 7 : ((i & 7) | 8) * Math.pow(2, shift));
+  }
+
   // ---------------------------------------------------------------- engine
 
   /**
@@ -590,10 +600,10 @@
     this.normTables = {};
     this.fields = manifest.fields.map(function (f) {
       var avgdl = f32(f.avgdl); // quantized by the exporter (Bm25.averageLength)
-      var cache = new Float64Array(manifest.lengthTable.length);
+      var cache = new Float64Array(256);
       var k1 = f32(manifest.k1), b = f32(manifest.b);
       for (var i = 0; i < cache.length; i++) {
-        var len = f32(manifest.lengthTable[i]);
+        var len = f32(normLength(i));
         cache[i] = f32(1 / f32(k1 * f32(f32(1 - b) + f32(f32(b * len) / avgdl))));
       }
       if (f.norms) { // a small collection's norms, one table (SearchIndexWriter.NORMS_IN_MANIFEST_UP_TO)

@@ -28,9 +28,9 @@ import java.util.TreeMap;
  * <ul>
  *   <li>{@code manifest.js}: the scoring and confidence parameters (from the Java constants, not
  *       copied by hand), stop words and synonyms, each searched field's document count, sum of term
- *       frequencies and norm bytes, Lucene's length table, and each skill's id, name and page (an
- *       entry is {@code [id]}, {@code [id, name]} or {@code [id, name, page]}: only what differs
- *       from the id and the usual page);
+ *       frequencies and norm bytes (the engine makes Lucene's length table of norms itself), and
+ *       each skill's id, name and page (an entry is {@code [id]}, {@code [id, name]} or {@code [id,
+ *       name, page]}: only what differs from the id and the usual page);
  *   <li>{@code t/N.js}: the terms whose hash falls in chunk N, each with its background frequency,
  *       its document frequency in {@code all}, and its postings in every field a query reads;
  *   <li>{@code d/N.js}: the phrases, keywords, headings and one-line description of {@value
@@ -301,11 +301,6 @@ public final class SearchIndexWriter {
     m.add("slots", strings(SLOTS));
     EngineConstants.addTo(m);
     m.addProperty("background", index.background().skills());
-    JsonArray lengths = new JsonArray();
-    for (int l : IndexContents.lengthTable()) {
-      lengths.add(l);
-    }
-    m.add("lengthTable", lengths);
     JsonArray fields = new JsonArray();
     for (Fields.Weighted w : Fields.SEARCHED) {
       if (w.boost() <= 0) {
