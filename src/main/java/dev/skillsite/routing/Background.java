@@ -81,6 +81,6 @@ public record Background(int skills, Map<String, Integer> docFreq) {
 
   /** BM25's idf against the background, unseen terms counted as used by one skill. */
   double idf(String term) {
-    return Idf.of(skills, Math.max(1, df(term)));
+    return Idf.exact(skills, Math.max(1, df(term)));
   }
 }

@@ -11,7 +11,7 @@ import org.apache.lucene.search.ScoreDoc;
  *
  * <pre>
  *   idf(t)    = ln(1 + (N + PRIOR_SKILLS − df(t) + 0.5) / (df(t) + 0.5))
- *               N skills; df over name/description/triggers/headings/body
+ *               N skills on BM25's grid ({@link Bm25#documentCount}); df over name/description/triggers/headings/body
  *   bg(t)     = ln(1 + (B − bdf(t) + 0.5) / (bdf(t) + 0.5))     rarity among skills in general ({@link Background}:
  *               B ≈ 1,200 public skills, bdf = how many use t, at least 1); for a pair of Chinese/Japanese/
  *               Korean characters bg(t) = idf(t), since the background text is mostly English
@@ -196,7 +196,7 @@ public record Confidence(double threshold) {
 
   Features features(RoutingSource index, HitTerms ht, QueryTerms qt, ScoreDoc[] hits) {
     int top = hits[0].doc;
-    int n = index.size() + PRIOR_SKILLS;
+    long n = Bm25.documentCount(index.size()) + PRIOR_SKILLS;
     double total = 0;
     double known = 0;
     double explained = 0;
@@ -221,7 +221,7 @@ public record Confidence(double threshold) {
       // it
       boolean onlyExcluded = df > 0 && onlyExcluded(ht, t);
       int seen = onlyExcluded ? 0 : df;
-      double w = Idf.of(n, seen);
+      double w = Idf.exact(n, seen);
       double b =
           isCjkBigram(t)
               ? w

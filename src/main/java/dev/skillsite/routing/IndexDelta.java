@@ -244,8 +244,9 @@ public final class IndexDelta {
   }
 
   /**
-   * The first field whose statistics as BM25 reads them differ: documents with the field, and the
-   * average length on its grid, as {@link Bm25#averageLength} gives it to every scorer.
+   * The first field whose statistics as BM25 reads them differ: documents with the field and the
+   * average length, each on its grid, as {@link Bm25#documentCount} and {@link Bm25#averageLength}
+   * give them to every scorer.
    */
   private static Optional<String> statistics(
       IndexReader before, IndexReader after, Set<String> fields) {
@@ -259,7 +260,7 @@ public final class IndexDelta {
           }
           continue;
         }
-        if (a.getDocCount() != b.getDocCount()) {
+        if (Bm25.documentCount(a.getDocCount()) != Bm25.documentCount(b.getDocCount())) {
           return Optional.of("the documents with field " + f + " changed");
         }
         if (Float.floatToIntBits(averageLength(a)) != Float.floatToIntBits(averageLength(b))) {

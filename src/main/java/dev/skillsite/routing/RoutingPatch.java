@@ -2511,14 +2511,22 @@ public final class RoutingPatch {
 
   /**
    * {@link IndexDelta}'s rule, for the fields a score reads ({@link #scored}): documents with each
-   * field, and its average length as a float. The document count and average length of any other
-   * field (the zero-boost {@code phrase} and {@code keyword}, {@code not_for}, …) are read by no
-   * score, no confidence feature and no export: a skill gaining its first quoted phrase moves the
-   * {@code phrase} field's document count, and that changes nothing a build prints beyond the
-   * document frequencies of its terms, which the asked set covers like any other.
+   * field and its average length, each on the grid every scorer reads ({@link Bm25#documentCount},
+   * {@link Bm25#averageLength}); and the number of skills on its grid, which {@link Confidence},
+   * {@link Matched}, {@link Router}'s main field and {@link SimilarSkills}' word choice read. The
+   * document count and average length of any other field (the zero-boost {@code phrase} and {@code
+   * keyword}, {@code not_for}, …) are read by no score, no confidence feature and no export: a
+   * skill gaining its first quoted phrase moves the {@code phrase} field's document count, and that
+   * changes nothing a build prints beyond the document frequencies of its terms, which the asked
+   * set covers like any other.
    */
   static Optional<String> statisticsDiffer(
       PatchedIndex before, PatchedIndex after, Collection<String> fields) {
+    long sx = Bm25.documentCount(before.size());
+    long sy = Bm25.documentCount(after.size());
+    if (sx != sy) {
+      return Optional.of("the number of skills changed (" + sx + " → " + sy + " on the grid)");
+    }
     Map<String, CollectionStatistics> a = before.statistics(fields);
     Map<String, CollectionStatistics> b = after.statistics(fields);
     for (String f : fields) {
@@ -2533,10 +2541,14 @@ public final class RoutingPatch {
         }
         continue;
       }
-      if (x.docCount() != y.docCount()) {
-        return Optional.of("the documents with field " + f + " changed");
+      // both on the grids every scorer reads (Bm25#documentCount, Bm25#averageLength), as
+      // IndexDelta compares them: a count or sum that moves inside its step moves no score
+      long nx = Bm25.documentCount(x.docCount());
+      long ny = Bm25.documentCount(y.docCount());
+      if (nx != ny) {
+        return Optional.of(
+            "the documents with field " + f + " changed (" + nx + " → " + ny + " on the grid)");
       }
-      // on the grid every scorer reads (Bm25#averageLength), as IndexDelta compares them
       float ax = Bm25.averageLength(x.sumTotalTermFreq(), x.docCount());
       float ay = Bm25.averageLength(y.sumTotalTermFreq(), y.docCount());
       if (Float.floatToIntBits(ax) != Float.floatToIntBits(ay)) {

@@ -382,7 +382,7 @@ public final class SimilarSkills {
 
   /** Whether a word in {@code df} of the collection's {@code total} skills may be chosen. */
   static boolean usable(int df, int total) {
-    return df > 1 && (df <= 2 || df < total * 0.3);
+    return df > 1 && (df <= 2 || df < Bm25.documentCount(total) * 0.3);
   }
 
   private Query query(int doc) {
@@ -574,7 +574,9 @@ public final class SimilarSkills {
     Set<SkillId> out = new TreeSet<>(Comparator.comparing(SkillId::value));
     for (String t : terms) {
       int df = docFreq(t);
-      if (df <= 1 || postings(t) > maxPostings || df > 2 && df >= index.size() * 0.3) {
+      if (df <= 1
+          || postings(t) > maxPostings
+          || df > 2 && df >= Bm25.documentCount(index.size()) * 0.3) {
         continue; // no query walks it
       }
       // a query's words are its surface's, which the "all" field indexes

@@ -147,9 +147,13 @@ final class TermStats implements SimilarStats {
     }
   }
 
-  /** BM25's idf of a term {@code df} of {@code docCount} documents hold, times {@code boost}. */
+  /**
+   * BM25's idf of a term {@code df} of {@code docCount} documents hold, times {@code boost}: N on
+   * its grid ({@link Bm25#documentCount}), as {@link Bm25.Similarity} computes it.
+   */
   static float weight(int docCount, int df, float boost) {
-    return boost * (float) Math.log(1 + (docCount - df + 0.5D) / (df + 0.5D));
+    long n = Bm25.documentCount(docCount);
+    return boost * (float) Math.log(1 + (n - df + 0.5D) / (df + 0.5D));
   }
 
   /** A document's BM25 score for a term of that weight it holds {@code freq} times. */
