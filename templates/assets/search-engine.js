@@ -778,22 +778,6 @@
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /**
-   * dev.skillsite.routing.Bm25#documentCount: {@code n} rounded up to a multiple of 2^(e - bits), 2^e <= n <
-   * 2^(e+1) (n itself below 2^(bits+1)); integers all the way, so Java's value exactly.
-   */
-  function documentCount(n, bits) {
-    if (n <= 0) { return n; }
-    var step = 1;
-    while (n >= step * Math.pow(2, bits + 1)) { step *= 2; }
-    return Math.ceil(n / step) * step;
-  }
-
-  /** The collection's N as every idf reads it (Bm25#documentCount, with the manifest's documentCountBits). */
-  Engine.prototype.documentCount = function (n) {
-    return documentCount(n, this.m.documentCountBits);
-  };
-
   function limit(list, max) {
     return list.length <= max ? list : list.slice(0, max);
   }
@@ -853,7 +837,7 @@
       qt.byChain[f.chain].forEach(function (w, term) {
         var list = self.list(f.name, term);
         if (list.size === 0) { return; }
-        var weight = f32(f32(f.boost * w) * f32(idf(self.documentCount(f.docCount), list.size)));
+        var weight = f32(f32(f.boost * w) * f32(idf(f.docCount, list.size)));
         list.score(weight, f.cache, self.normTables[f.name], scores, once);
       });
     });
@@ -921,7 +905,7 @@
     var self = this;
     var c = this.m.confidence;
     var topDoc = hits[0].doc;
-    var n = this.documentCount(this.size()) + c.priorSkills;
+    var n = this.m.n + c.priorSkills;
     var total = 0, known = 0, explained = 0, matched = 0, excluded = 0, words = 0;
     var bgTotal = 0, bgKnown = 0, bgExplained = 0, rarestMissing = 0, evidence = 0;
     var maxBg = Math.log(1 + this.m.background);
@@ -1097,7 +1081,7 @@
     var query = new Set(qt.words);
     var best = null;
     var bestScore = 0;
-    var n = this.documentCount(this.size());
+    var n = this.m.n;
     this.candidates(doc).forEach(function (cand) {
       var hit = 0, inQuery = 0;
       cand.terms.forEach(function (t) {

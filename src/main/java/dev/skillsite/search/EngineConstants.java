@@ -32,7 +32,6 @@ final class EngineConstants {
       List.of(
           new Constant("Bm25.K1", "k1", Bm25.K1),
           new Constant("Bm25.B", "b", Bm25.B),
-          new Constant("Bm25.DOCUMENT_COUNT_BITS", "documentCountBits", Bm25.DOCUMENT_COUNT_BITS),
           new Constant("Router.MAX_TERMS_PER_FIELD", "maxTerms", Router.MAX_TERMS_PER_FIELD),
           new Constant("Router.MIN_RANKED", "minRanked", Router.MIN_RANKED),
           new Constant("Synonyms.WEIGHT", "synonymWeight", Synonyms.WEIGHT),

@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import dev.skillsite.routing.Background;
+import dev.skillsite.routing.Bm25;
 import dev.skillsite.routing.Fields;
 import dev.skillsite.routing.IndexContents;
 import dev.skillsite.routing.RoutingPatch;
@@ -182,7 +183,7 @@ public final class ExportPatch {
       String field = o.get("name").getAsString();
       long[] stats = patch.statistics(field);
       // the average length (on its grid) is unchanged: RoutingPatch patches only then
-      o.addProperty("docCount", (int) stats[0]);
+      o.addProperty("docCount", Bm25.documentCount(stats[0]));
       if (normsInManifest && o.has("norms")) {
         StringBuilder hex = new StringBuilder(o.get("norms").getAsString());
         for (String id : patch.changedIds()) {

@@ -296,6 +296,8 @@ public final class SearchIndexWriter {
     JsonObject m = new JsonObject();
     m.addProperty("version", 2);
     m.addProperty("skillCount", skills.size());
+    // the skill count as the confidence and similar skills read it: on BM25's grid
+    m.addProperty("n", Bm25.documentCount(skills.size()));
     m.addProperty("chunks", chunks);
     m.addProperty("docChunk", DOC_CHUNK);
     m.add("slots", strings(SLOTS));
@@ -311,7 +313,8 @@ public final class SearchIndexWriter {
       f.addProperty("name", w.field());
       addNumber(f, "boost", w.boost());
       f.addProperty("chain", Analysis.chainOf(w.field()));
-      f.addProperty("docCount", st.docCount());
+      // N as every idf reads it (on its grid): an edit that moves the count within a step leaves it
+      f.addProperty("docCount", Bm25.documentCount(st.docCount()));
       // the average length every scorer reads, on its grid (Bm25.averageLength): exact as a double;
       // the exact token count is not exported (the engine reads only this)
       addNumber(f, "avgdl", (double) Bm25.averageLength(st.sumTotalTermFreq(), st.docCount()));

@@ -45,6 +45,9 @@ class EngineConstantsTest {
               "Bm25.AVERAGE_LENGTH_BITS",
               "the average length's grid; the manifest carries each field's quantized average"),
           Map.entry(
+              "Bm25.DOCUMENT_COUNT_BITS",
+              "the document count's grid; the manifest carries each count on it (docCount, n)"),
+          Map.entry(
               "RoutingIndex.THRESHOLD",
               "the key the index keeps the threshold under; exported as a value"),
           Map.entry("RoutingIndex.BATCH", "how the index is built in parallel"),
