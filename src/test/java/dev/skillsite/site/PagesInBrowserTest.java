@@ -152,12 +152,17 @@ class PagesInBrowserTest {
   void pageTwoNavigates() {
     open("large/index.html");
     List<String> first = cardIds();
-    assertEquals(100, first.size());
+    // a page holds 50 to 100 cards: it ends where its skills' ids say (Paging.MIN_CARDS, CARDS)
+    assertTrue(
+        first.size() >= Paging.MIN_CARDS && first.size() <= Paging.CARDS,
+        "page 1: " + first.size());
     click(web.driver().findElement(By.cssSelector("nav.pagination a[rel=next]")));
     assertTrue(
         web.driver().getCurrentUrl().endsWith("/large/page_2.html"), web.driver().getCurrentUrl());
     List<String> second = cardIds();
-    assertEquals(100, second.size());
+    assertTrue(
+        second.size() >= Paging.MIN_CARDS && second.size() <= Paging.CARDS,
+        "page 2: " + second.size());
     assertTrue(second.stream().noneMatch(first::contains), "page 2 repeats page 1's skills");
     assertEquals(
         "Page 2",
@@ -166,7 +171,7 @@ class PagesInBrowserTest {
             .getAttribute("textContent")
             .replaceAll("\\s+", " ")
             .strip());
-    assertTrue(web.driver().getTitle().contains("page 2 of 9"), web.driver().getTitle());
+    assertTrue(web.driver().getTitle().matches(".*page 2 of \\d+.*"), web.driver().getTitle());
     click(web.driver().findElement(By.cssSelector("nav.pagination a[rel=prev]")));
     assertTrue(
         web.driver().getCurrentUrl().endsWith("/large/index.html"), web.driver().getCurrentUrl());
