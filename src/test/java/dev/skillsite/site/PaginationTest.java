@@ -232,12 +232,7 @@ class PaginationTest {
           countMoved++;
           continue;
         }
-        int changed = 0;
-        for (int n = 0; n < pages.size(); n++) {
-          if (!pages.get(n).equals(after.get(n))) {
-            changed++;
-          }
-        }
+        int changed = pagesChanged(pages, after);
         changedPages += changed;
         most = Math.max(most, changed);
         twoOrFewer += changed <= 2 ? 1 : 0;
@@ -458,12 +453,7 @@ class PaginationTest {
         countMoved++;
         continue;
       }
-      int changed = 0;
-      for (int n = 0; n < pages.size(); n++) {
-        if (!pages.get(n).equals(after.get(n))) {
-          changed++;
-        }
-      }
+      int changed = pagesChanged(pages, after);
       changedPages += changed;
       most = Math.max(most, changed);
       List<List<dev.skillsite.site.view.TriggerEntry>> g0 =
@@ -571,5 +561,16 @@ class PaginationTest {
 
   private static Document read(String page) throws IOException {
     return Jsoup.parse(site.resolve(page).toFile(), "UTF-8");
+  }
+
+  /** How many of the pages both splits have differ (the same count: every page). */
+  private static <T> int pagesChanged(List<List<T>> before, List<List<T>> after) {
+    int changed = 0;
+    for (int n = 0; n < Math.min(before.size(), after.size()); n++) {
+      if (!before.get(n).equals(after.get(n))) {
+        changed++;
+      }
+    }
+    return changed;
   }
 }
