@@ -132,14 +132,7 @@ class QuantizedDocumentCountTest {
     try (RoutingIndex index = RoutingIndex.build(collection)) {
       IndexContents contents = new IndexContents(index);
       Path site = tmp.resolve(name);
-      List<SearchIndexWriter.Display> display = new ArrayList<>();
-      for (int d = 0; d < contents.size(); d++) {
-        String id = contents.skill(d).id().value();
-        display.add(
-            new SearchIndexWriter.Display(
-                id, contents.skill(d).name(), "skills/" + id + "/index.html", "about " + id));
-      }
-      new SearchIndexWriter().write(contents, display, site);
+      TestExports.write(contents, site);
       Map<String, Integer> docCounts = new HashMap<>();
       Map<String, Float> averages = new HashMap<>();
       for (Fields.Weighted w : Fields.SEARCHED) {

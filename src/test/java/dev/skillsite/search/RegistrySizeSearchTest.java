@@ -67,8 +67,8 @@ class RegistrySizeSearchTest {
         RoutingIndex few =
             RoutingIndex.build(skills.subList(0, SearchIndexWriter.NORMS_IN_MANIFEST_UP_TO + 1))) {
       Path site = tmp.resolve("site");
-      export(new IndexContents(index), site);
-      export(new IndexContents(few), tmp.resolve("few"));
+      TestExports.write(new IndexContents(index), site);
+      TestExports.write(new IndexContents(few), tmp.resolve("few"));
 
       // the manifest: the same size for 257 skills and 2,100 (a few digits differ), under 12 KB
       // (up to 256 skills it holds each field's norms instead of the postings)
@@ -141,17 +141,6 @@ class RegistrySizeSearchTest {
       assertEquals(new JsonArray(), lists.getAsJsonArray("diffs"));
       assertTrue(lists.get("indexed").getAsInt() > 100, lists.toString());
     }
-  }
-
-  private static void export(IndexContents contents, Path site) throws IOException {
-    List<SearchIndexWriter.Display> display = new ArrayList<>();
-    for (int d = 0; d < contents.size(); d++) {
-      String id = contents.skill(d).id().value();
-      display.add(
-          new SearchIndexWriter.Display(
-              id, contents.skill(d).name(), "skills/" + id + "/index.html", "about " + id));
-    }
-    new SearchIndexWriter().write(contents, display, site);
   }
 
   /** Words drawn with a long tail: a few common, most rare. */

@@ -202,64 +202,47 @@ class PaginationTest {
                 Paging.ROWS));
     for (Split split : splits) {
       List<List<dev.skillsite.site.view.SkillCard>> pages = split.cuts().apply(cards);
-      List<List<dev.skillsite.site.view.SkillCard>> g0 = split.greedy().apply(cards);
       for (int n = 0; n < pages.size() - 1; n++) {
         int size = pages.get(n).size();
         assertTrue(size >= split.min() && size <= split.max(), "page " + (n + 1) + ": " + size);
       }
       int edits = 400;
-      int countMoved = 0;
-      int changedPages = 0;
-      int most = 0;
-      int twoOrFewer = 0;
-      long greedyChanged = 0;
-      for (int e = 0; e < edits; e++) {
-        List<dev.skillsite.site.view.SkillCard> now = new ArrayList<>(cards);
-        if (e % 2 == 0) {
-          now.add(randomCard(random));
-          now.sort(CARD_ORDER);
-        } else {
-          now.remove(random.nextInt(now.size()));
-        }
-        List<List<dev.skillsite.site.view.SkillCard>> after = split.cuts().apply(now);
-        List<List<dev.skillsite.site.view.SkillCard>> g1 = split.greedy().apply(now);
-        for (int n = 0; n < Math.min(g0.size(), g1.size()); n++) {
-          if (!g0.get(n).equals(g1.get(n))) {
-            greedyChanged++;
-          }
-        }
-        if (after.size() != pages.size()) {
-          countMoved++;
-          continue;
-        }
-        int changed = pagesChanged(pages, after);
-        changedPages += changed;
-        most = Math.max(most, changed);
-        twoOrFewer += changed <= 2 ? 1 : 0;
-      }
-      double mean = (double) changedPages / (edits - countMoved);
+      SplitEdits.Result r =
+          SplitEdits.run(
+              cards,
+              edits,
+              (now, e) -> {
+                if (e % 2 == 0) {
+                  now.add(randomCard(random));
+                  now.sort(CARD_ORDER);
+                } else {
+                  now.remove(random.nextInt(now.size()));
+                }
+              },
+              split.cuts(),
+              split.greedy());
       System.out.printf(
           "%s: %d pages of 30,000 skills; %d edits: page count moved %d times, pages changed"
               + " mean %.2f, most %d, at most 2 in %d; cut by count: %d pages, pages changed"
               + " mean %.1f%n",
           split.name(),
-          pages.size(),
+          r.pages(),
           edits,
-          countMoved,
-          mean,
-          most,
-          twoOrFewer,
-          g0.size(),
-          (double) greedyChanged / edits);
-      assertTrue(countMoved <= edits / 20, split.name() + ": the page count moved " + countMoved);
-      assertTrue(mean <= 1.5, split.name() + ": pages changed, mean " + mean);
+          r.countMoved(),
+          r.mean(),
+          r.most(),
+          r.atMost(2),
+          r.greedyPages(),
+          r.greedyMean());
+      assertTrue(r.countMoved() <= edits / 20, split.name() + ": the page count moved");
+      assertTrue(r.mean() <= 1.5, split.name() + ": pages changed, mean " + r.mean());
       // an edit whose page now ends at another cut (or at the budget: these rows are heavy, their
       // pages end near it) moves the pages after it until two cuts meet again: rarely, printed
       // ("most"), not bounded here
       assertTrue(
-          twoOrFewer >= (edits - countMoved) * 95 / 100,
-          split.name() + ": more than its page and the next changed " + twoOrFewer);
-      assertTrue(greedyChanged > 10L * edits, split.name() + ": greedy " + greedyChanged);
+          r.atMost(2) >= (edits - r.countMoved()) * 95 / 100,
+          split.name() + ": more than its page and the next changed " + r.atMost(2));
+      assertTrue(r.greedyChanged() > 10L * edits, split.name() + ": greedy " + r.greedyChanged());
     }
   }
 
@@ -436,50 +419,27 @@ class PaginationTest {
       assertTrue(size >= Paging.MIN_ROWS && size <= Paging.ROWS, "page " + (n + 1) + ": " + size);
     }
     int edits = 400;
-    int countMoved = 0;
-    int changedPages = 0;
-    int most = 0;
-    long greedyChanged = 0;
-    for (int e = 0; e < edits; e++) {
-      List<dev.skillsite.site.view.TriggerEntry> now = new ArrayList<>(rows);
-      if (e % 2 == 0) {
-        now.add(randomRow(random));
-        now.sort(ListPages.TRIGGER_ORDER);
-      } else {
-        now.remove(random.nextInt(now.size()));
-      }
-      List<List<dev.skillsite.site.view.TriggerEntry>> after = triggerPages(now);
-      if (after.size() != pages.size()) {
-        countMoved++;
-        continue;
-      }
-      int changed = pagesChanged(pages, after);
-      changedPages += changed;
-      most = Math.max(most, changed);
-      List<List<dev.skillsite.site.view.TriggerEntry>> g0 =
-          greedy.split(rows, ListPages::triggerWeight);
-      List<List<dev.skillsite.site.view.TriggerEntry>> g1 =
-          greedy.split(now, ListPages::triggerWeight);
-      for (int n = 0; n < Math.min(g0.size(), g1.size()); n++) {
-        if (!g0.get(n).equals(g1.get(n))) {
-          greedyChanged++;
-        }
-      }
-    }
-    double mean = (double) changedPages / (edits - countMoved);
+    SplitEdits.Result r =
+        SplitEdits.run(
+            rows,
+            edits,
+            (now, e) -> {
+              if (e % 2 == 0) {
+                now.add(randomRow(random));
+                now.sort(ListPages.TRIGGER_ORDER);
+              } else {
+                now.remove(random.nextInt(now.size()));
+              }
+            },
+            PaginationTest::triggerPages,
+            r0 -> greedy.split(r0, ListPages::triggerWeight));
     System.out.printf(
         "trigger pages: %d of 30,000 rows; %d edits: page count moved %d times, pages changed"
             + " mean %.2f, most %d; cut at 1,000 rows: %d pages, pages changed mean %.1f%n",
-        pages.size(),
-        edits,
-        countMoved,
-        mean,
-        most,
-        greedy.split(rows, ListPages::triggerWeight).size(),
-        (double) greedyChanged / edits);
-    assertTrue(countMoved <= edits / 20, "the page count moved " + countMoved + " times");
-    assertTrue(mean <= 1.5, "pages changed, mean " + mean);
-    assertTrue(most <= 4, "pages changed, most " + most);
+        r.pages(), edits, r.countMoved(), r.mean(), r.most(), r.greedyPages(), r.greedyMean());
+    assertTrue(r.countMoved() <= edits / 20, "the page count moved " + r.countMoved() + " times");
+    assertTrue(r.mean() <= 1.5, "pages changed, mean " + r.mean());
+    assertTrue(r.most() <= 4, "pages changed, most " + r.most());
   }
 
   private static List<List<dev.skillsite.site.view.TriggerEntry>> triggerPages(
@@ -561,16 +521,5 @@ class PaginationTest {
 
   private static Document read(String page) throws IOException {
     return Jsoup.parse(site.resolve(page).toFile(), "UTF-8");
-  }
-
-  /** How many of the pages both splits have differ (the same count: every page). */
-  private static <T> int pagesChanged(List<List<T>> before, List<List<T>> after) {
-    int changed = 0;
-    for (int n = 0; n < Math.min(before.size(), after.size()); n++) {
-      if (!before.get(n).equals(after.get(n))) {
-        changed++;
-      }
-    }
-    return changed;
   }
 }

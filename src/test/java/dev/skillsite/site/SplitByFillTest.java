@@ -44,57 +44,39 @@ class SplitByFillTest {
     assertEquals(
         items, pages.stream().flatMap(List::stream).toList(), "every entry once, in order");
     int edits = 400;
-    int countMoved = 0;
-    int changedPages = 0;
-    int most = 0;
-    int few = 0;
-    long greedyChanged = 0;
-    int greedyMoved = 0;
-    for (int e = 0; e < edits; e++) {
-      List<Item> now = new ArrayList<>(items);
-      int at = random.nextInt(now.size());
-      switch (e % 4) {
-        case 0 -> now.add(at, item(random, "added-" + e));
-        case 1 -> now.remove(at);
-        case 2 -> now.set(at, new Item(now.get(at).key(), now.get(at).weight() * 3));
-        default -> now.set(at, new Item(now.get(at).key(), 1 + now.get(at).weight() / 3));
-      }
-      List<List<Item>> after = split(now);
-      List<List<Item>> g0 = PAGES.split(items, Item::weight);
-      List<List<Item>> g1 = PAGES.split(now, Item::weight);
-      greedyMoved += g0.size() == g1.size() ? 0 : 1;
-      for (int n = 0; n < Math.min(g0.size(), g1.size()); n++) {
-        greedyChanged += g0.get(n).equals(g1.get(n)) ? 0 : 1;
-      }
-      if (after.size() != pages.size()) {
-        countMoved++;
-        continue;
-      }
-      int changed = 0;
-      for (int n = 0; n < pages.size(); n++) {
-        changed += pages.get(n).equals(after.get(n)) ? 0 : 1;
-      }
-      changedPages += changed;
-      most = Math.max(most, changed);
-      few += changed <= 3 ? 1 : 0;
-    }
-    double mean = (double) changedPages / (edits - countMoved);
+    SplitEdits.Result r =
+        SplitEdits.run(
+            items,
+            edits,
+            (now, e) -> {
+              int at = random.nextInt(now.size());
+              switch (e % 4) {
+                case 0 -> now.add(at, item(random, "added-" + e));
+                case 1 -> now.remove(at);
+                case 2 -> now.set(at, new Item(now.get(at).key(), now.get(at).weight() * 3));
+                default -> now.set(at, new Item(now.get(at).key(), 1 + now.get(at).weight() / 3));
+              }
+            },
+            SplitByFillTest::split,
+            i -> PAGES.split(i, Item::weight));
     System.out.printf(
         "split by fill: %d pages of 20,000 entries; %d edits: page count moved %d times, pages"
             + " changed mean %.2f, at most 3 in %d, most %d; greedy: %d pages, page count moved"
             + " %d times, pages changed mean %.1f%n",
-        pages.size(),
+        r.pages(),
         edits,
-        countMoved,
-        mean,
-        few,
-        most,
-        PAGES.split(items, Item::weight).size(),
-        greedyMoved,
-        (double) greedyChanged / edits);
-    assertTrue(countMoved <= edits / 20, "the page count moved " + countMoved + " times");
-    assertTrue(mean <= 1.5, "pages changed, mean " + mean);
-    assertTrue(few >= (edits - countMoved) * 19 / 20, "pages changed, at most 3 in " + few);
+        r.countMoved(),
+        r.mean(),
+        r.atMost(3),
+        r.most(),
+        r.greedyPages(),
+        r.greedyMoved(),
+        r.greedyMean());
+    assertTrue(r.countMoved() <= edits / 20, "the page count moved " + r.countMoved() + " times");
+    assertTrue(r.mean() <= 1.5, "pages changed, mean " + r.mean());
+    assertTrue(
+        r.atMost(3) >= (edits - r.countMoved()) * 19 / 20,
+        "pages changed, at most 3 in " + r.atMost(3));
   }
 
   @Test
