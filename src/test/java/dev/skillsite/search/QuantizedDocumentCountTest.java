@@ -53,7 +53,7 @@ class QuantizedDocumentCountTest {
     Set<String> stop = Set.copyOf(StopWords.WORDS);
     Set<String> vocabulary = new LinkedHashSet<>();
     while (vocabulary.size() < WORDS) {
-      String w = word(random, "bcdfghklmnprstvz");
+      String w = MadeUpText.word(random, "bcdfghklmnprstvz");
       if (!stop.contains(w)) {
         vocabulary.add(w);
       }
@@ -66,12 +66,12 @@ class QuantizedDocumentCountTest {
     // the same shape from letters no other skill uses: it shares no word with any query
     String[] foreign = new String[200];
     for (int i = 0; i < foreign.length; i++) {
-      foreign[i] = word(random, "jqwxy");
+      foreign[i] = MadeUpText.word(random, "jqwxy");
     }
     added = skill("tool-9999", random, foreign);
     queries = new ArrayList<>();
     for (int q = 0; q < 30; q++) {
-      queries.add(text(random, words, 2 + q % 4));
+      queries.add(MadeUpText.text(random, words, 2 + q % 4));
     }
   }
 
@@ -201,28 +201,7 @@ class QuantizedDocumentCountTest {
   private static Skill skill(String name, Random random, String[] words) {
     return TestSkills.of(
         name,
-        "Use when " + text(random, words, 14) + ".",
-        "# " + text(random, words, 3) + "\n\n" + text(random, words, 160));
-  }
-
-  /** Words drawn with a long tail: a few common, most rare. */
-  private static String text(Random random, String[] vocabulary, int words) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < words; i++) {
-      double r = random.nextDouble();
-      sb.append(i == 0 ? "" : " ").append(vocabulary[(int) (vocabulary.length * r * r * r)]);
-    }
-    return sb.toString();
-  }
-
-  private static String word(Random random, String consonants) {
-    String vowels = "aeiou";
-    StringBuilder sb = new StringBuilder();
-    int syllables = 2 + random.nextInt(3);
-    for (int i = 0; i < syllables; i++) {
-      sb.append(consonants.charAt(random.nextInt(consonants.length())));
-      sb.append(vowels.charAt(random.nextInt(vowels.length())));
-    }
-    return sb.toString();
+        "Use when " + MadeUpText.text(random, words, 14) + ".",
+        "# " + MadeUpText.text(random, words, 3) + "\n\n" + MadeUpText.text(random, words, 160));
   }
 }

@@ -44,19 +44,22 @@ class RegistrySizeSearchTest {
     Random random = new Random(27);
     String[] vocabulary = new String[WORDS];
     for (int i = 0; i < WORDS; i++) {
-      vocabulary[i] = word(random);
+      vocabulary[i] = MadeUpText.word(random, "bcdfghklmnprstvz");
     }
     List<Skill> skills = new ArrayList<>();
     for (int i = 0; i < SKILLS; i++) {
       skills.add(
           TestSkills.of(
               String.format("tool-%04d", i),
-              "Use when " + text(random, vocabulary, 14) + ".",
-              "# " + text(random, vocabulary, 3) + "\n\n" + text(random, vocabulary, 160)));
+              "Use when " + MadeUpText.text(random, vocabulary, 14) + ".",
+              "# "
+                  + MadeUpText.text(random, vocabulary, 3)
+                  + "\n\n"
+                  + MadeUpText.text(random, vocabulary, 160)));
     }
     List<String> queries = new ArrayList<>();
     for (int q = 0; q < 24; q++) {
-      queries.add(text(random, vocabulary, 2 + q % 4));
+      queries.add(MadeUpText.text(random, vocabulary, 2 + q % 4));
     }
     queries.addAll(
         List.of(
@@ -141,28 +144,6 @@ class RegistrySizeSearchTest {
       assertEquals(new JsonArray(), lists.getAsJsonArray("diffs"));
       assertTrue(lists.get("indexed").getAsInt() > 100, lists.toString());
     }
-  }
-
-  /** Words drawn with a long tail: a few common, most rare. */
-  private static String text(Random random, String[] vocabulary, int words) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < words; i++) {
-      double r = random.nextDouble();
-      sb.append(i == 0 ? "" : " ").append(vocabulary[(int) (vocabulary.length * r * r * r)]);
-    }
-    return sb.toString();
-  }
-
-  private static String word(Random random) {
-    String consonants = "bcdfghklmnprstvz";
-    String vowels = "aeiou";
-    StringBuilder sb = new StringBuilder();
-    int syllables = 2 + random.nextInt(3);
-    for (int i = 0; i < syllables; i++) {
-      sb.append(consonants.charAt(random.nextInt(consonants.length())));
-      sb.append(vowels.charAt(random.nextInt(vowels.length())));
-    }
-    return sb.toString();
   }
 
   private static List<Path> files(Path dir) throws IOException {
