@@ -33,7 +33,8 @@ import java.util.TreeMap;
  *       copied by hand), stop words and synonyms, each searched field's document count, sum of term
  *       frequencies and norm bytes (the engine makes Lucene's length table of norms itself), and
  *       each skill's id, name and page (an entry is {@code [id]}, {@code [id, name]} or {@code [id,
- *       name, page]}: only what differs from the id and the usual page);
+ *       name, page]}: only what differs from the id and the usual page), its format ({@link
+ *       #FORMAT}) and the chunks' {@link #tag};
  *   <li>{@code t/N.js}: the terms whose hash falls in chunk N, each with its background frequency,
  *       its document frequency in {@code all}, and its postings in every field a query reads;
  *   <li>{@code d/N.js}: the phrases, keywords, headings and one-line description of {@value
