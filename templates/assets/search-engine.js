@@ -726,7 +726,7 @@
     return Promise.all(ids.map(function (id) {
       if (have.has(id)) { return null; }
       if (!pending.has(id)) {
-        pending.set(id, self.load(kind, id).then(function () {
+        pending.set(id, self.load(kind, id, self.m.tag).then(function () {
           pending.delete(id);
           if (!have.has(id)) { throw new Error("unregistered " + kind + "/" + id); }
         }, function (e) { pending.delete(id); throw e; }));
@@ -1102,28 +1102,45 @@
   // ---------------------------------------------------------------- browser registration
 
   var engine = null;
+  var refused = null;
   var manifestWaiters = [];
+  /** The manifest format this engine reads (SearchIndexWriter.FORMAT). */
+  var FORMAT = 3;
 
   return {
     Analyzer: Analyzer,
     Engine: Engine,
+    FORMAT: FORMAT,
     chunkOf: chunkOf,
     expandSynonyms: expandSynonyms,
     porter: porter,
     minimalStem: minimalStem,
-    /** search/manifest.js calls this. */
+    /**
+     * search/manifest.js calls this. A manifest of another format (a site deployed since this engine was
+     * loaded, or an engine a cache kept) is refused, never misread: the waiters get an error that asks for a
+     * reload, and the console says which formats met.
+     */
     manifest: function (m) {
-      engine = new Engine(m, this.loader);
-      manifestWaiters.splice(0).forEach(function (w) { w(engine); });
+      refused = null;
+      engine = null;
+      if (m.version !== FORMAT) {
+        console.error("skillsite search: search/manifest.js has format " + m.version + ", this page's engine reads "
+          + FORMAT + "; the site changed since the page was loaded: reload it");
+        refused = new Error("the site was updated; reload the page");
+      } else {
+        engine = new Engine(m, this.loader);
+      }
+      manifestWaiters.splice(0).forEach(function (w) { if (engine) { w[0](engine); } else { w[1](refused); } });
     },
     terms: function (id, data) { if (engine) { engine.addTerms(id, data); } },
     docs: function (id, data, skills) { if (engine) { engine.addDocs(id, data, skills); } },
     names: function (id, data) { if (engine) { engine.addNames(id, data); } },
-    /** Set by the page before the manifest loads: (kind, id) → promise. */
+    /** Set by the page before the manifest loads: (kind, id, the manifest's tag) → promise. */
     loader: null,
     /** A promise of the engine once the manifest has registered. */
     whenReady: function () {
-      return engine ? Promise.resolve(engine) : new Promise(function (r) { manifestWaiters.push(r); });
+      return engine ? Promise.resolve(engine) : refused ? Promise.reject(refused)
+        : new Promise(function (r, j) { manifestWaiters.push([r, j]); });
     }
   };
 });

@@ -25,14 +25,18 @@
     });
   }
 
-  api.loader = function (kind, id) {
-    return loadScript(root + "search/" + kind + "/" + id.toString(36) + ".js");
+  // a chunk by the manifest's tag: one an older export wrote, kept by a cache, is never read beside this manifest
+  api.loader = function (kind, id, tag) {
+    return loadScript(root + "search/" + kind + "/" + id.toString(36) + ".js?g=" + tag);
   };
 
-  /** The engine, loading search/manifest.js the first time. */
+  /**
+   * The engine, loading search/manifest.js the first time: by an address no cache holds (as Pagefind fetches its
+   * entry file), so the manifest is the site's as deployed now, and the chunks it names follow its tag.
+   */
   function engine() {
     if (!ready) {
-      ready = loadScript(root + "search/manifest.js").then(function () { return api.whenReady(); });
+      ready = loadScript(root + "search/manifest.js?t=" + Date.now()).then(function () { return api.whenReady(); });
       ready.catch(function () { ready = null; });
     }
     return ready;
@@ -296,7 +300,10 @@
       search(q).then(function (r) {
         if (seq === box.seq) { render(box, q, r); }
       }, function (err) {
-        if (seq === box.seq) { status.textContent = "Search is unavailable: " + err.message; }
+        if (seq === box.seq) {
+          list.setAttribute("data-state", "failed");
+          status.textContent = "Search is unavailable: " + err.message;
+        }
       });
     }
 

@@ -102,13 +102,17 @@ public final class ExportPatch {
         JsonParser.parseString(unwrap(read(dir, "manifest.js"), "manifest(")).getAsJsonObject();
     int n = manifest.get("skillCount").getAsInt();
     int chunks = manifest.get("chunks").getAsInt();
-    if (n != patch.size()) {
+    if (n != patch.size()
+        || manifest.get("version").getAsInt() != SearchIndexWriter.FORMAT
+        || !manifest.has("tag")) {
       return Optional.empty();
     }
     boolean normsInManifest = n <= SearchIndexWriter.NORMS_IN_MANIFEST_UP_TO;
     counts.clear();
     int[] ords = patch.changedIds().stream().mapToInt(patch::ordOf).sorted().toArray();
     Map<String, String> out = new TreeMap<>();
+    // each changed chunk file as published, for the manifest's tag
+    Map<String, String> before = new TreeMap<>();
     Map<Integer, List<String>> byChunk = new TreeMap<>();
     for (String t : patch.changedTerms()) {
       byChunk.computeIfAbsent(TermChunks.chunkOf(t, chunks), c -> new ArrayList<>()).add(t);
@@ -148,6 +152,7 @@ public final class ExportPatch {
       String now = PREFIX + head + j + END;
       if (!now.equals(old)) {
         out.put(SearchIndexWriter.DIR + "/" + name, now);
+        before.put(SearchIndexWriter.DIR + "/" + name, old);
       }
     }
     if (TermChunks.count(bytes, SearchIndexWriter.CHUNK_TARGET, TermChunks.maxChunks(n))
@@ -174,6 +179,7 @@ public final class ExportPatch {
       shownAs.set(ord % SearchIndexWriter.DOC_CHUNK, SearchIndexWriter.skillEntry(d, page));
       String now = PREFIX + head + gson.toJson(docs) + "," + gson.toJson(shownAs) + END;
       if (!now.equals(old)) {
+        before.putIfAbsent(path, old);
         out.put(path, now);
       }
     }
@@ -195,6 +201,15 @@ public final class ExportPatch {
         o.addProperty("norms", hex.toString());
       }
     }
+    // the tag: the sum of every chunk file's part, the changed ones' parts replaced
+    long sum = Long.parseUnsignedLong(manifest.get("tag").getAsString(), 36);
+    for (var e : out.entrySet()) {
+      sum +=
+          SearchIndexWriter.fileHash(e.getKey(), e.getValue())
+              - SearchIndexWriter.fileHash(e.getKey(), before.get(e.getKey()));
+    }
+    manifest.remove("tag"); // last, as the writer adds it
+    manifest.addProperty("tag", SearchIndexWriter.tag(sum));
     String now = PREFIX + "manifest(" + gson.toJson(manifest) + END;
     if (!now.equals(oldManifest)) {
       out.put(SearchIndexWriter.DIR + "/manifest.js", now);

@@ -11,9 +11,12 @@ import dev.skillsite.routing.Bm25;
 import dev.skillsite.routing.Fields;
 import dev.skillsite.routing.IndexContents;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +33,8 @@ import java.util.TreeMap;
  *       copied by hand), stop words and synonyms, each searched field's document count, sum of term
  *       frequencies and norm bytes (the engine makes Lucene's length table of norms itself), and
  *       each skill's id, name and page (an entry is {@code [id]}, {@code [id, name]} or {@code [id,
- *       name, page]}: only what differs from the id and the usual page);
+ *       name, page]}: only what differs from the id and the usual page), its format ({@link
+ *       #FORMAT}) and the chunks' {@link #tag};
  *   <li>{@code t/N.js}: the terms whose hash falls in chunk N, each with its background frequency,
  *       its document frequency in {@code all}, and its postings in every field a query reads;
  *   <li>{@code d/N.js}: the phrases, keywords, headings and one-line description of {@value
@@ -47,6 +51,13 @@ import java.util.TreeMap;
 public final class SearchIndexWriter {
   /** Where the files go inside the site. */
   public static final String DIR = "search";
+
+  /**
+   * The manifest's format, which {@code search-engine.js} checks before it reads one (an engine
+   * refuses a format it was not written for, rather than misread it). 3: no length table (the
+   * engine makes it), the skills' count on its grid as {@code n}, and the chunks' {@link #tag}.
+   */
+  public static final int FORMAT = 3;
 
   /**
    * Skills per phrase chunk. The hits a query shows mostly fall in different chunks, so a smaller
@@ -113,6 +124,9 @@ public final class SearchIndexWriter {
   private final Gson gson = new Gson();
   private long termBytes;
 
+  /** The sum of the chunk files' {@link #fileHash} the running {@link #write} has written. */
+  private long sum;
+
   /**
    * The size of the term data the last {@link #write} split into chunks (what the chunk count
    * follows): a patch of the export ({@link ExportPatch}) keeps it to know the count is unchanged.
@@ -130,6 +144,7 @@ public final class SearchIndexWriter {
       throws IOException {
     Path dir = site.resolve(DIR);
     List<String> written = new ArrayList<>();
+    sum = 0;
     // each entry (numbers only) is serialized once: for the chunk count and for the chunk it goes
     // in
     Map<String, String> entries = new TreeMap<>();
@@ -196,6 +211,7 @@ public final class SearchIndexWriter {
     m.addProperty("longestName", names.longest());
     m.addProperty("distinctNames", names.distinct());
     m.add("skillPage", strings(List.of(page[0], page[1])));
+    m.addProperty("tag", tag(sum));
     written.add(script(dir, "manifest.js", "manifest(" + gson.toJson(m) + ")"));
     return List.copyOf(written);
   }
@@ -230,9 +246,41 @@ public final class SearchIndexWriter {
   }
 
   /** Writes {@code dir/name}; returns its path in the site. */
-  private static String script(Path dir, String name, String call) throws IOException {
-    Files.writeString(dir.resolve(name), "SkillsiteSearch." + call + ";\n", StandardCharsets.UTF_8);
+  private String script(Path dir, String name, String call) throws IOException {
+    String text = "SkillsiteSearch." + call + ";\n";
+    Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    if (!name.equals("manifest.js")) {
+      sum += fileHash(DIR + "/" + name, text);
+    }
     return DIR + "/" + name;
+  }
+
+  /**
+   * What the manifest's {@code tag} is made of: one chunk file's part, the first 8 bytes of the
+   * SHA-256 of its path and text. The tag is the sum of every chunk file's part (modulo 2^64), so a
+   * patch of a few chunks makes the tag a clean build of the same export makes from the old tag,
+   * their old parts and their new ones ({@link ExportPatch}), without reading the others.
+   */
+  static long fileHash(String path, String text) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(path.getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(text.getBytes(StandardCharsets.UTF_8));
+      return ByteBuffer.wrap(sha.digest()).getLong();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The manifest's {@code tag} for a sum of chunk parts ({@link #fileHash}): the browser asks for
+   * each chunk as {@code t/N.js?g=TAG}, so a chunk an earlier export wrote, kept by a browser or a
+   * CDN under its plain address or an old tag, is never read beside this manifest; a patch that
+   * changes a chunk changes the tag (and the manifest), not the other chunks' files.
+   */
+  static String tag(long sum) {
+    return Long.toUnsignedString(sum, 36);
   }
 
   /**
@@ -294,7 +342,7 @@ public final class SearchIndexWriter {
   private static JsonObject manifest(
       IndexContents index, List<Display> skills, int chunks, boolean norms) {
     JsonObject m = new JsonObject();
-    m.addProperty("version", 2);
+    m.addProperty("version", FORMAT);
     m.addProperty("skillCount", skills.size());
     // the skill count as the confidence and similar skills read it: on BM25's grid
     m.addProperty("n", Bm25.documentCount(skills.size()));

@@ -55,21 +55,38 @@ final class AssetCopier {
 
   AssetCopier(Optional<Path> userTemplates) {
     for (String name : OURS) {
-      Optional<Path> user =
-          userTemplates.map(d -> d.resolve("assets").resolve(name)).filter(Files::isRegularFile);
-      byte[] bytes =
-          user.map(AssetCopier::read)
-              .orElseGet(() -> resource(PageRenderer.CLASSPATH_PREFIX + "/assets/" + name));
-      if (name.endsWith(".js")) {
-        String script = new String(bytes, StandardCharsets.UTF_8);
-        bytes = ScriptComments.strip(script).orElse(script).getBytes(StandardCharsets.UTF_8);
-      }
-      files.put(name, bytes);
+      files.put(name, shipped(name, userTemplates));
     }
     files.put("highlight.min.js", highlightJs());
     WEBJAR.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> files.put(e.getKey(), resource(e.getValue())));
+  }
+
+  /**
+   * The bytes of asset {@code name} as a site built with {@code userTemplates} gets them (what
+   * {@link AssetUrls} fingerprints), read now.
+   */
+  static byte[] shipped(String name, Optional<Path> userTemplates) {
+    if (name.equals("highlight.min.js")) {
+      return highlightJs();
+    }
+    if (WEBJAR.containsKey(name)) {
+      return resource(WEBJAR.get(name));
+    }
+    if (!java.util.Arrays.asList(OURS).contains(name)) {
+      throw new IllegalArgumentException("no asset " + name);
+    }
+    Optional<Path> user =
+        userTemplates.map(d -> d.resolve("assets").resolve(name)).filter(Files::isRegularFile);
+    byte[] bytes =
+        user.map(AssetCopier::read)
+            .orElseGet(() -> resource(PageRenderer.CLASSPATH_PREFIX + "/assets/" + name));
+    if (name.endsWith(".js")) {
+      String script = new String(bytes, StandardCharsets.UTF_8);
+      bytes = ScriptComments.strip(script).orElse(script).getBytes(StandardCharsets.UTF_8);
+    }
+    return bytes;
   }
 
   /** The bytes of asset {@code name} as the site gets them. */

@@ -4,10 +4,13 @@ import dev.skillsite.site.view.PageView;
 import dev.skillsite.site.view.SiteView;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.loader.DelegatingLoader;
 import io.pebbletemplates.pebble.loader.FileLoader;
 import io.pebbletemplates.pebble.loader.Loader;
+import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -94,6 +97,7 @@ final class PageRenderer {
             .addEscapingStrategy("html", HtmlText::escape) // unbescape's output, without its tables
             .strictVariables(true)
             .defaultLocale(Locale.ROOT)
+            .extension(new Assets(new AssetUrls(userTemplates)))
             .build();
     for (PageKind kind : kinds) {
       try {
@@ -246,5 +250,39 @@ final class PageRenderer {
     String file = Optional.ofNullable(e.getFileName()).orElse(kind.template()) + SUFFIX;
     String line = Optional.ofNullable(e.getLineNumber()).map(n -> ":" + n).orElse("");
     return "template " + file + line + ": error: " + e.getPebbleMessage();
+  }
+
+  /**
+   * The templates' {@code asset(name)}: the address of {@code assets/NAME} with its content's
+   * fingerprint ({@link AssetUrls}), relative to the site's root (a page writes {@code {{ page.root
+   * }}{{ asset("site.css") }}}).
+   */
+  private static final class Assets extends AbstractExtension {
+    private final AssetUrls urls;
+
+    Assets(AssetUrls urls) {
+      this.urls = urls;
+    }
+
+    @Override
+    public Map<String, Function> getFunctions() {
+      return Map.of(
+          "asset",
+          new Function() {
+            @Override
+            public List<String> getArgumentNames() {
+              return List.of("name");
+            }
+
+            @Override
+            public Object execute(
+                Map<String, Object> args,
+                PebbleTemplate self,
+                EvaluationContext context,
+                int lineNumber) {
+              return urls.url(String.valueOf(args.get("name")));
+            }
+          });
+    }
   }
 }

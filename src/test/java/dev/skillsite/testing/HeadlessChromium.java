@@ -22,6 +22,14 @@ public final class HeadlessChromium {
 
   /** Starts a browser with {@code profile} (an empty folder) as its user data. */
   public static ChromeDriver start(Path profile) {
+    return start(profile, false);
+  }
+
+  /**
+   * As {@link #start(Path)}; with {@code console}, the page's console messages are kept for {@code
+   * driver.manage().logs().get(LogType.BROWSER)}.
+   */
+  public static ChromeDriver start(Path profile, boolean console) {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (System.getenv("CI") == null) {
       Assumptions.assumeTrue(
@@ -43,6 +51,9 @@ public final class HeadlessChromium {
         "--disable-sync",
         "--disable-dev-shm-usage",
         "--user-data-dir=" + profile);
+    if (console) {
+      options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+    }
     ChromeDriver browser = new ChromeDriver(options);
     browser.manage().timeouts().scriptTimeout(Duration.ofMinutes(1));
     return browser;
