@@ -89,6 +89,15 @@ final class AssetCopier {
     return bytes;
   }
 
+  /** Whether {@code userTemplates} holds its own asset {@code name} (only ours can be). */
+  static boolean overridden(String name, Optional<Path> userTemplates) {
+    return java.util.Arrays.asList(OURS).contains(name)
+        && userTemplates
+            .map(d -> d.resolve("assets").resolve(name))
+            .filter(Files::isRegularFile)
+            .isPresent();
+  }
+
   /** The bytes of asset {@code name} as the site gets them. */
   byte[] file(String name) {
     byte[] b = files.get(name);

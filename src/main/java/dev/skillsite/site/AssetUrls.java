@@ -17,11 +17,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * hash in the file's name; here in the query, so the file keeps its name for a user's templates,
  * {@code file://} and tools that read the site). The bytes are a function of the code and the
  * user's templates folder, both in the build cache's key, so a patch renders the same addresses a
- * clean build does. Each asset is read and digested when a page first asks for it.
+ * clean build does. Each asset is read and digested when a page first asks for it, and an asset of
+ * ours (no templates folder overrides it) once a process: the renderers of one patch (skill pages,
+ * lists, the health report) and a resident's every patch share it.
  */
 final class AssetUrls {
   /** Hex digits of the fingerprint: 40 bits, for telling an asset's versions apart. */
   static final int DIGITS = 10;
+
+  /** The addresses of our assets (the jar's bytes), for every renderer of the process. */
+  private static final Map<String, String> OURS = new ConcurrentHashMap<>();
 
   private final Optional<Path> userTemplates;
   private final Map<String, String> urls = new ConcurrentHashMap<>();
@@ -34,7 +39,14 @@ final class AssetUrls {
   String url(String name) {
     return urls.computeIfAbsent(
         name,
-        n -> SiteLayout.ASSETS + n + "?v=" + fingerprint(AssetCopier.shipped(n, userTemplates)));
+        n ->
+            AssetCopier.overridden(n, userTemplates)
+                ? address(n, userTemplates)
+                : OURS.computeIfAbsent(n, o -> address(o, Optional.empty())));
+  }
+
+  private static String address(String name, Optional<Path> userTemplates) {
+    return SiteLayout.ASSETS + name + "?v=" + fingerprint(AssetCopier.shipped(name, userTemplates));
   }
 
   /** The first {@value #DIGITS} hex digits of the SHA-256 of {@code bytes}. */
