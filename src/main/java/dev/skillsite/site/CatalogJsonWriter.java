@@ -223,43 +223,82 @@ final class CatalogJsonWriter {
   }
 
   /**
-   * {@code audit.json} by path: up to {@code page} findings, the summary and every finding in one
-   * file; for more, {@code audit.json} holds the summary, {@code "findings"} (their count), {@code
-   * "pageSize"} and {@code "pages"}, and each page {@code audit-json/page-NNNN.json} an object
-   * whose {@code "findings"} are up to {@code page} of them, in order.
+   * {@code audit.json} by path: one part, the summary and every finding in one file; for more,
+   * {@code audit.json} holds the summary, {@code "findings"} (their count) and {@code "pages"}, and
+   * each part {@code audit-json/page-NNNN.json} an object whose {@code "findings"} are some of
+   * them, in order: at most {@code page} and {@code maxBytes} of them, ending at the first finding
+   * past half whose place (path, line, column, rule) hashes to a natural cut ({@link DataParts}),
+   * so that a skill's findings added or removed change their own part.
    */
-  Map<String, String> auditJsonFiles(AuditReport report, int page) {
+  Map<String, String> auditJsonFiles(AuditReport report, int page, long maxBytes) {
     List<Finding> all = report.findings();
+    List<String> printed = new ArrayList<>(all.size());
+    long[] weights = new long[all.size()];
+    for (int i = 0; i < all.size(); i++) {
+      JsonArray one = new JsonArray();
+      one.add(AuditJson.finding(all.get(i)));
+      JsonObject o = new JsonObject();
+      o.add("findings", one);
+      String p = pretty.toJson(o);
+      String inner = p.substring(AUDIT_HEAD.length(), p.length() - AUDIT_TAIL.length());
+      printed.add(inner);
+      weights[i] = inner.getBytes(StandardCharsets.UTF_8).length + 6L; // ",\n    "
+    }
+    DataParts parts =
+        DataParts.split(
+            all.size(),
+            page,
+            maxBytes - AUDIT_ROOM,
+            i -> weights[i],
+            i -> {
+              Finding f = all.get(i);
+              return DataParts.cut(
+                  f.pos().path()
+                      + "\uffff"
+                      + f.pos().line()
+                      + ":"
+                      + f.pos().col()
+                      + " "
+                      + f.rule());
+            });
     AuditJson json = new AuditJson();
-    if (all.size() <= page) {
+    if (parts.count() <= 1) {
       return Map.of(SiteLayout.AUDIT_JSON, json.format(report, all) + "\n");
     }
     Map<String, String> out = new LinkedHashMap<>();
     JsonArray pages = new JsonArray();
-    for (int from = 0, n = 1; from < all.size(); from += page, n++) {
-      String path = String.format(Locale.ROOT, "audit-json/page-%04d.json", n);
-      JsonArray findings = new JsonArray();
-      all.subList(from, Math.min(all.size(), from + page))
-          .forEach(f -> findings.add(AuditJson.finding(f)));
-      JsonObject o = new JsonObject();
-      o.add("findings", findings);
-      out.put(path, pretty.toJson(o) + "\n");
+    for (int k = 0; k < parts.count(); k++) {
+      String path = String.format(Locale.ROOT, "audit-json/page-%04d.json", k + 1);
+      out.put(
+          path,
+          AUDIT_HEAD
+              + String.join(
+                  ",\n    ", printed.subList(parts.starts().get(k), parts.end(k, all.size())))
+              + AUDIT_TAIL
+              + "\n");
       pages.add(path);
     }
     JsonObject manifest = new JsonObject();
     manifest.add("summary", AuditJson.summary(report));
     manifest.addProperty("findings", all.size());
-    manifest.addProperty("pageSize", page);
     manifest.add("pages", pages);
     out.put(SiteLayout.AUDIT_JSON, pretty.toJson(manifest) + "\n");
     return out;
   }
 
+  /** A part of {@code audit.json} around its findings, as Gson prints it. */
+  private static final String AUDIT_HEAD = "{\n  \"findings\": [\n    ";
+
+  private static final String AUDIT_TAIL = "\n  ]\n}";
+
+  /** Bytes of a part of {@code audit.json}, or of the one file, that are not its findings'. */
+  private static final long AUDIT_ROOM = 64 * 1024;
+
   /** Findings in one {@code audit.json} at most; a larger audit is paged. */
   static final int AUDIT_PAGE = 5_000;
 
   Map<String, String> auditJsonFiles(AuditReport report) {
-    return auditJsonFiles(report, AUDIT_PAGE);
+    return auditJsonFiles(report, AUDIT_PAGE, Paging.MAX_DATA_BYTES);
   }
 
   private static JsonArray catalogArray(List<Skill> skills) {

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
  * skill once; catalog.js and audit.json split the same way.
  */
 class SkillsJsonPagesTest {
+  private static final com.google.gson.Gson PRETTY =
+      new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
   private static Catalog catalog(int n) {
     CatalogFixture f = new CatalogFixture();
     for (int i = 0; i < n; i++) {
@@ -62,6 +65,7 @@ class SkillsJsonPagesTest {
       assertEquals(String.format("skills-json/page-%04d.json", n), p);
       assertTrue(files.get(p).getBytes(StandardCharsets.UTF_8).length <= maxBytes, p);
       JsonArray a = JsonParser.parseString(files.get(p)).getAsJsonArray();
+      assertEquals(PRETTY.toJson(a) + "\n", files.get(p), p + " as Gson prints it");
       assertTrue(a.size() >= 1 && a.size() <= page, p + " holds " + a.size());
       a.forEach(s -> ids.add(s.getAsJsonObject().get("id").getAsString()));
     }
@@ -178,22 +182,29 @@ class SkillsJsonPagesTest {
     }
     AuditReport report = new AuditReport(skills);
     CatalogJsonWriter w = new CatalogJsonWriter();
-    assertEquals(List.of("audit.json"), List.copyOf(w.auditJsonFiles(report, 6).keySet()));
-    Map<String, String> files = w.auditJsonFiles(report, 4);
+    assertEquals(
+        List.of("audit.json"),
+        List.copyOf(w.auditJsonFiles(report, 12, Paging.MAX_DATA_BYTES).keySet()));
+    Map<String, String> files = w.auditJsonFiles(report, 4, Paging.MAX_DATA_BYTES);
     JsonObject manifest = JsonParser.parseString(files.get("audit.json")).getAsJsonObject();
     assertEquals(6, manifest.get("findings").getAsInt());
     assertEquals(6, manifest.getAsJsonObject("summary").get("warning").getAsInt());
+    assertEquals(List.of("summary", "findings", "pages"), List.copyOf(manifest.keySet()));
     JsonArray pages = manifest.getAsJsonArray("pages");
-    assertEquals(2, pages.size());
+    assertEquals(files.size() - 1, pages.size());
+    assertTrue(pages.size() >= 2 && pages.size() <= 3, pages.toString());
     JsonArray findings = new JsonArray();
     pages.forEach(
-        p ->
-            findings.addAll(
-                JsonParser.parseString(files.get(p.getAsString()))
-                    .getAsJsonObject()
-                    .getAsJsonArray("findings")));
+        p -> {
+          String text = files.get(p.getAsString());
+          assertEquals(PRETTY.toJson(JsonParser.parseString(text)) + "\n", text, "as Gson prints");
+          findings.addAll(
+              JsonParser.parseString(text).getAsJsonObject().getAsJsonArray("findings"));
+        });
     JsonObject whole =
-        JsonParser.parseString(w.auditJsonFiles(report, 6).get("audit.json")).getAsJsonObject();
+        JsonParser.parseString(
+                w.auditJsonFiles(report, 12, Paging.MAX_DATA_BYTES).get("audit.json"))
+            .getAsJsonObject();
     assertEquals(whole.getAsJsonArray("findings"), findings);
   }
 }
