@@ -36,12 +36,23 @@ public record DataParts(List<Integer> starts, List<Integer> full) {
 
   /**
    * {@code count} entries, in order, cut into parts of at most {@code max} entries and {@code
-   * budget} bytes ({@code weight}) ending at their first natural {@code cut} past {@code max / 2}.
+   * budget} bytes ({@code weight}) ending at their first natural {@code cut} past {@code max / 2};
+   * one part when they all fit one (a small site's one file: crossing that bound changes every part
+   * once, as a count split did at every add).
    */
   public static DataParts split(
       int count, int max, long budget, IntToLongFunction weight, IntPredicate cut) {
     if (max < 1 || budget < 1) {
       throw new IllegalArgumentException("a part holds at least one entry");
+    }
+    if (count <= max) {
+      long all = 0;
+      for (int i = 0; i < count && all <= budget; i++) {
+        all += weight.applyAsLong(i);
+      }
+      if (all <= budget) {
+        return new DataParts(List.of(0), List.of()); // one file, as a small site's always was
+      }
     }
     int min = Math.max(1, max / 2);
     List<Integer> starts = new ArrayList<>();

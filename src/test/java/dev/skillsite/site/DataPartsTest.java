@@ -141,6 +141,10 @@ class DataPartsTest {
     assertEquals(List.of(), byCount.full());
     assertTrue(byCount.bytesMayChange(0) && byCount.bytesMayChange(1));
     assertEquals(List.of(0), DataParts.split(0, 4, i -> true).starts());
+    // what fits one part is one part (a small site's one file), cuts or not; past it, cut
+    assertEquals(List.of(0), DataParts.split(4, 4, i -> true).starts());
+    assertEquals(List.of(0, 2, 4), DataParts.split(5, 4, i -> i % 2 == 1).starts());
+    assertEquals(List.of(0), DataParts.split(4, 4, 24, i -> w[i], i -> false).starts());
     assertThrows(IllegalArgumentException.class, () -> DataParts.split(3, 0, i -> true));
   }
 }
