@@ -313,6 +313,7 @@
 //SOURCES ../src/main/java/dev/skillsite/site/Backlinks.java
 //SOURCES ../src/main/java/dev/skillsite/site/CatalogJsonWriter.java
 //SOURCES ../src/main/java/dev/skillsite/site/ContentFiles.java
+//SOURCES ../src/main/java/dev/skillsite/site/DataParts.java
 //SOURCES ../src/main/java/dev/skillsite/site/DocumentCache.java
 //SOURCES ../src/main/java/dev/skillsite/site/DocumentPipeline.java
 //SOURCES ../src/main/java/dev/skillsite/site/FrontmatterText.java

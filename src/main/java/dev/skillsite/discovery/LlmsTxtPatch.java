@@ -3,6 +3,7 @@ package dev.skillsite.discovery;
 import dev.skillsite.model.SiteConfig;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
+import dev.skillsite.site.DataParts;
 import dev.skillsite.site.ListState;
 import dev.skillsite.site.SkillSummary;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -33,14 +33,18 @@ public final class LlmsTxtPatch {
   public static Optional<List<String>> stage(
       Path site, ListState state, SiteConfig config, Map<SkillId, Skill> changed, Path staging)
       throws IOException {
-    int total = state.totals().skills();
+    DataParts parts = state.totals().llms();
     Map<String, List<Skill>> byFile = new TreeMap<>();
     for (Skill s : changed.values()) {
       Optional<ListState.SkillRecord> r = state.skill(s.id());
       if (r.isEmpty()) {
         return Optional.empty();
       }
-      byFile.computeIfAbsent(path(r.get().byName(), total), k -> new ArrayList<>()).add(s);
+      byFile
+          .computeIfAbsent(
+              LlmsTxtWriter.path(parts.part(r.get().byName()) + 1, parts.count()),
+              k -> new ArrayList<>())
+          .add(s);
     }
     List<String> staged = new ArrayList<>();
     for (var e : byFile.entrySet()) {
@@ -71,12 +75,5 @@ public final class LlmsTxtPatch {
       }
     }
     return Optional.of(staged);
-  }
-
-  /** The file listing the skill at {@code byName} of {@code total} skills. */
-  static String path(int byName, int total) {
-    return total <= LlmsTxtWriter.MAX_INLINE
-        ? LlmsTxtWriter.PATH
-        : String.format(Locale.ROOT, "llms/skills-%03d.txt", byName / LlmsTxtWriter.MAX_INLINE + 1);
   }
 }

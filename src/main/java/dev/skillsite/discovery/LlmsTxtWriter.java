@@ -3,6 +3,8 @@ package dev.skillsite.discovery;
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.SiteConfig;
 import dev.skillsite.model.Skill;
+import dev.skillsite.site.DataParts;
+import dev.skillsite.site.ListState;
 import dev.skillsite.site.SkillSummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,14 +22,19 @@ import org.jsoup.Jsoup;
  *
  * <p>A catalog of more than {@link #MAX_INLINE} skills would make llms.txt megabytes long (100,000
  * skills: about 40 MB), more than any reader's context: its "Skills" section then links part files
- * {@code llms/skills-001.txt} …, each the same layout for {@link #MAX_INLINE} skills in name order
- * (first and last name in the link text), and llms.txt stays a few kilobytes per hundred parts.
+ * {@code llms/skills-001.txt} …, each the same layout for 500 to {@link #MAX_INLINE} skills in name
+ * order, cut where a skill's id says ({@link DataParts}: a skill added changes its own part), the
+ * first and last name in the link text (no count: it would change with every skill added), and
+ * llms.txt stays a few kilobytes per hundred parts.
  */
 public final class LlmsTxtWriter {
   public static final String PATH = "llms.txt";
 
-  /** Skills listed in llms.txt itself at most; more go to part files. */
-  static final int MAX_INLINE = 1_000;
+  /**
+   * Skills in one part at most ({@link ListState.Totals#LLMS_PART}); a part ends at its first
+   * natural cut once it holds half as many ({@link DataParts}).
+   */
+  static final int MAX_INLINE = ListState.Totals.LLMS_PART;
 
   private final int maxInline;
 
@@ -42,7 +49,8 @@ public final class LlmsTxtWriter {
   public void write(Catalog catalog, Path siteDir) throws IOException {
     List<Skill> sorted = DiscoveryIndexWriter.sorted(catalog.skills());
     Files.createDirectories(siteDir);
-    if (sorted.size() <= maxInline) {
+    DataParts parts = ListState.Totals.llmsParts(sorted, maxInline);
+    if (parts.count() <= 1) {
       Files.writeString(
           siteDir.resolve(PATH), list(catalog, sorted, "Skills"), StandardCharsets.UTF_8);
       return;
@@ -50,20 +58,19 @@ public final class LlmsTxtWriter {
     StringBuilder out = new StringBuilder(header(catalog));
     out.append("## Skills\n\n");
     Files.createDirectories(siteDir.resolve("llms"));
-    for (int from = 0, n = 1; from < sorted.size(); from += maxInline, n++) {
-      List<Skill> part = sorted.subList(from, Math.min(sorted.size(), from + maxInline));
-      String file = String.format(Locale.ROOT, "llms/skills-%03d.txt", n);
+    for (int k = 0; k < parts.count(); k++) {
+      List<Skill> part = sorted.subList(parts.starts().get(k), parts.end(k, sorted.size()));
+      String file = path(k + 1, parts.count());
       String title = "Skills " + part.get(0).name() + " … " + part.get(part.size() - 1).name();
       Files.writeString(siteDir.resolve(file), list(catalog, part, title), StandardCharsets.UTF_8);
-      out.append("- [")
-          .append(text(title))
-          .append("](")
-          .append(url(catalog, file))
-          .append("): ")
-          .append(part.size())
-          .append(" skills\n");
+      out.append("- [").append(text(title)).append("](").append(url(catalog, file)).append(")\n");
     }
     Files.writeString(siteDir.resolve(PATH), out.toString(), StandardCharsets.UTF_8);
+  }
+
+  /** The file of part {@code n} (from 1) of {@code count}: llms.txt itself when one. */
+  static String path(int n, int count) {
+    return count <= 1 ? PATH : String.format(Locale.ROOT, "llms/skills-%03d.txt", n);
   }
 
   private static String header(Catalog catalog) {

@@ -10,6 +10,8 @@ import dev.skillsite.audit.Finding;
 import dev.skillsite.model.Catalog;
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,56 +32,116 @@ final class CatalogJsonWriter {
   private final Gson compact = new Gson();
 
   /**
-   * Skills in one {@code skills.json} at most; a larger catalog is paged ({@link
-   * #skillsJsonFiles}).
+   * Skills in one part of {@code skills.json} (and of {@code assets/catalog.js}) at most; a part
+   * ends at its first natural cut ({@link DataParts}) once it holds half as many.
    */
   static final int PAGE = 5_000;
 
   /**
-   * {@code skills.json} by path: up to {@link #PAGE} skills, one array of them all; for more,
-   * {@code skills.json} is a small manifest ({@code {"skills": N, "pageSize": PAGE, "pages":
-   * ["skills-json/page-0001.json", …]}}) and each page an array of up to {@link #PAGE} skills in
-   * catalog order, in the same format.
+   * A part of {@code skills.json}: its path and its skills' entries, each as printed at one level
+   * of indent in the array.
    */
-  Map<String, String> skillsJsonFiles(Catalog catalog, SiteInput input) {
-    return skillsJsonFiles(catalog, input, PAGE);
+  record Split(DataParts parts, List<Skill> skills, List<String> entries) {}
+
+  /**
+   * The entries of {@code skills.json} and where its parts (and {@code assets/catalog.js}'s) cut
+   * them: at most {@link #PAGE} skills and {@link Paging#MAX_DATA_BYTES} bytes of {@code
+   * skills.json} a part, ending at a skill whose id is a natural cut past half ({@link DataParts}).
+   */
+  Split split(Catalog catalog, SiteInput input) {
+    return split(catalog, input, PAGE, Paging.MAX_DATA_BYTES);
   }
 
-  Map<String, String> skillsJsonFiles(Catalog catalog, SiteInput input, int page) {
+  Split split(Catalog catalog, SiteInput input, int page, long maxBytes) {
     List<Skill> all = catalog.skills();
-    if (all.size() <= page) {
-      return Map.of(SiteLayout.SKILLS_JSON, skillsJson(catalog, input, all));
+    Set<SkillId> ids = all.stream().map(Skill::id).collect(Collectors.toSet());
+    List<String> entries = new ArrayList<>(all.size());
+    long[] weights = new long[all.size()];
+    for (int i = 0; i < all.size(); i++) {
+      Skill s = all.get(i);
+      String entry =
+          printed(
+              skillEntry(
+                  s,
+                  input.related(s.id()).stream()
+                      .filter(r -> ids.contains(r.id()))
+                      .map(r -> r.id().value())
+                      .toList(),
+                  input.audit().flatMap(a -> a.of(s.id())).map(AuditJson::skill)));
+      entries.add(entry);
+      weights[i] = weight(entry);
     }
+    DataParts parts =
+        DataParts.split(
+            all.size(),
+            page,
+            maxBytes - ARRAY_ENDS,
+            i -> weights[i],
+            i -> DataParts.cut(all.get(i).id().value()));
+    return new Split(parts, all, entries);
+  }
+
+  /** The bytes {@code "[\n "}, {@code "\n]"} and the final newline add to a part's entries. */
+  static final int ARRAY_ENDS = 3;
+
+  /**
+   * An entry's bytes in a part of {@code skills.json}: its printed UTF-8 and the four of {@code
+   * ",\n "} (or of {@code "[\n "} before the first); a part's entries' weights and {@link
+   * #ARRAY_ENDS} are its file's length.
+   */
+  static long weight(String printed) {
+    return printed.getBytes(StandardCharsets.UTF_8).length + 4L;
+  }
+
+  /** An entry of {@code skills.json} as the pretty array prints it: indented one level. */
+  String printed(JsonObject entry) {
+    JsonArray one = new JsonArray();
+    one.add(entry);
+    String p = pretty.toJson(one);
+    return p.substring("[\n  ".length(), p.length() - "\n]".length());
+  }
+
+  /** The path of part {@code n} (from 1) of {@code skills.json} split into {@code count} parts. */
+  static String skillsJsonPath(int n, int count) {
+    return count <= 1
+        ? SiteLayout.SKILLS_JSON
+        : String.format(Locale.ROOT, "skills-json/page-%04d.json", n);
+  }
+
+  /** The path of part {@code n} (from 1) of {@code assets/catalog.js} split into {@code count}. */
+  static String catalogJsPath(int n, int count) {
+    return count <= 1
+        ? SiteLayout.CATALOG_JS
+        : String.format(Locale.ROOT, SiteLayout.ASSETS + "catalog/page-%04d.js", n);
+  }
+
+  /**
+   * {@code skills.json} by path: one part, one array of every skill; for more, {@code skills.json}
+   * is a small manifest ({@code {"pages": ["skills-json/page-0001.json", …]}}: no count, so that a
+   * skill added changes only its own part) and each part an array of its skills in catalog order,
+   * in the same format.
+   */
+  Map<String, String> skillsJsonFiles(Split split) {
+    DataParts parts = split.parts();
+    int total = split.skills().size();
     Map<String, String> out = new LinkedHashMap<>();
     JsonArray pages = new JsonArray();
-    for (int from = 0, n = 1; from < all.size(); from += page, n++) {
-      String path = String.format(Locale.ROOT, "skills-json/page-%04d.json", n);
-      out.put(
-          path, skillsJson(catalog, input, all.subList(from, Math.min(all.size(), from + page))));
+    for (int k = 0; k < parts.count(); k++) {
+      String path = skillsJsonPath(k + 1, parts.count());
+      List<String> entries = split.entries().subList(parts.starts().get(k), parts.end(k, total));
+      out.put(path, entries.isEmpty() ? "[]\n" : "[\n  " + String.join(",\n  ", entries) + "\n]\n");
       pages.add(path);
     }
-    JsonObject manifest = new JsonObject();
-    manifest.addProperty("skills", all.size());
-    manifest.addProperty("pageSize", page);
-    manifest.add("pages", pages);
-    out.put(SiteLayout.SKILLS_JSON, pretty.toJson(manifest) + "\n");
+    if (parts.count() > 1) {
+      JsonObject manifest = new JsonObject();
+      manifest.add("pages", pages);
+      out.put(SiteLayout.SKILLS_JSON, pretty.toJson(manifest) + "\n");
+    }
     return out;
   }
 
-  private String skillsJson(Catalog catalog, SiteInput input, List<Skill> skills) {
-    JsonArray array = new JsonArray();
-    Set<SkillId> ids = catalog.skills().stream().map(Skill::id).collect(Collectors.toSet());
-    for (Skill s : skills) {
-      array.add(
-          skillEntry(
-              s,
-              input.related(s.id()).stream()
-                  .filter(r -> ids.contains(r.id()))
-                  .map(r -> r.id().value())
-                  .toList(),
-              input.audit().flatMap(a -> a.of(s.id())).map(AuditJson::skill)));
-    }
-    return pretty.toJson(array) + "\n";
+  Map<String, String> skillsJsonFiles(Catalog catalog, SiteInput input) {
+    return skillsJsonFiles(split(catalog, input));
   }
 
   /**
@@ -118,26 +180,31 @@ final class CatalogJsonWriter {
    * characters escaped.
    */
   String catalogJs(Catalog catalog) {
-    return "window." + GLOBAL + " = " + compact.toJson(catalogArray(catalog.skills())) + ";\n";
+    return catalogJs(catalog.skills());
+  }
+
+  private String catalogJs(List<Skill> skills) {
+    return "window." + GLOBAL + " = " + compact.toJson(catalogArray(skills)) + ";\n";
   }
 
   /**
-   * {@code assets/catalog.js} by path: up to {@code page} skills, the one script of {@link
-   * #catalogJs}; for more, {@code catalog.js} sets {@code window.SKILLSITE_CATALOG} to an empty
-   * array and {@code window.SKILLSITE_CATALOG_PAGES} to the pages' paths (from the site's root,
-   * {@code assets/catalog/page-0001.js} …), and each page, loaded in order, appends up to {@code
-   * page} skills to {@code window.SKILLSITE_CATALOG}, so that no script grows with the registry.
+   * {@code assets/catalog.js} by path: one part, the one script of {@link #catalogJs}; for more
+   * (split as {@code skills.json}), {@code catalog.js} sets {@code window.SKILLSITE_CATALOG} to an
+   * empty array and {@code window.SKILLSITE_CATALOG_PAGES} to the parts' paths (from the site's
+   * root, {@code assets/catalog/page-0001.js} …), and each part, loaded in order, appends its
+   * skills to {@code window.SKILLSITE_CATALOG}, so that no script grows with the registry.
    */
-  Map<String, String> catalogJsFiles(Catalog catalog, int page) {
-    List<Skill> all = catalog.skills();
-    if (all.size() <= page) {
-      return Map.of(SiteLayout.CATALOG_JS, catalogJs(catalog));
+  Map<String, String> catalogJsFiles(Split split) {
+    DataParts parts = split.parts();
+    List<Skill> all = split.skills();
+    if (parts.count() <= 1) {
+      return Map.of(SiteLayout.CATALOG_JS, catalogJs(all));
     }
     Map<String, String> out = new LinkedHashMap<>();
     JsonArray pages = new JsonArray();
-    for (int from = 0, n = 1; from < all.size(); from += page, n++) {
-      String path = String.format(Locale.ROOT, SiteLayout.ASSETS + "catalog/page-%04d.js", n);
-      JsonArray skills = catalogArray(all.subList(from, Math.min(all.size(), from + page)));
+    for (int k = 0; k < parts.count(); k++) {
+      String path = catalogJsPath(k + 1, parts.count());
+      JsonArray skills = catalogArray(all.subList(parts.starts().get(k), parts.end(k, all.size())));
       out.put(
           path,
           "Array.prototype.push.apply(window." + GLOBAL + ", " + compact.toJson(skills) + ");\n");
@@ -155,48 +222,83 @@ final class CatalogJsonWriter {
     return out;
   }
 
-  Map<String, String> catalogJsFiles(Catalog catalog) {
-    return catalogJsFiles(catalog, PAGE);
-  }
-
   /**
-   * {@code audit.json} by path: up to {@code page} findings, the summary and every finding in one
-   * file; for more, {@code audit.json} holds the summary, {@code "findings"} (their count), {@code
-   * "pageSize"} and {@code "pages"}, and each page {@code audit-json/page-NNNN.json} an object
-   * whose {@code "findings"} are up to {@code page} of them, in order.
+   * {@code audit.json} by path: one part, the summary and every finding in one file; for more,
+   * {@code audit.json} holds the summary, {@code "findings"} (their count) and {@code "pages"}, and
+   * each part {@code audit-json/page-NNNN.json} an object whose {@code "findings"} are some of
+   * them, in order: at most {@code page} and {@code maxBytes} of them, ending at the first finding
+   * past half whose place (path, line, column, rule) hashes to a natural cut ({@link DataParts}),
+   * so that a skill's findings added or removed change their own part.
    */
-  Map<String, String> auditJsonFiles(AuditReport report, int page) {
+  Map<String, String> auditJsonFiles(AuditReport report, int page, long maxBytes) {
     List<Finding> all = report.findings();
+    List<String> printed = new ArrayList<>(all.size());
+    long[] weights = new long[all.size()];
+    for (int i = 0; i < all.size(); i++) {
+      JsonArray one = new JsonArray();
+      one.add(AuditJson.finding(all.get(i)));
+      JsonObject o = new JsonObject();
+      o.add("findings", one);
+      String p = pretty.toJson(o);
+      String inner = p.substring(AUDIT_HEAD.length(), p.length() - AUDIT_TAIL.length());
+      printed.add(inner);
+      weights[i] = inner.getBytes(StandardCharsets.UTF_8).length + 6L; // ",\n    "
+    }
+    DataParts parts =
+        DataParts.split(
+            all.size(),
+            page,
+            maxBytes - AUDIT_ROOM,
+            i -> weights[i],
+            i -> {
+              Finding f = all.get(i);
+              return DataParts.cut(
+                  f.pos().path()
+                      + "\uffff"
+                      + f.pos().line()
+                      + ":"
+                      + f.pos().col()
+                      + " "
+                      + f.rule());
+            });
     AuditJson json = new AuditJson();
-    if (all.size() <= page) {
+    if (parts.count() <= 1) {
       return Map.of(SiteLayout.AUDIT_JSON, json.format(report, all) + "\n");
     }
     Map<String, String> out = new LinkedHashMap<>();
     JsonArray pages = new JsonArray();
-    for (int from = 0, n = 1; from < all.size(); from += page, n++) {
-      String path = String.format(Locale.ROOT, "audit-json/page-%04d.json", n);
-      JsonArray findings = new JsonArray();
-      all.subList(from, Math.min(all.size(), from + page))
-          .forEach(f -> findings.add(AuditJson.finding(f)));
-      JsonObject o = new JsonObject();
-      o.add("findings", findings);
-      out.put(path, pretty.toJson(o) + "\n");
+    for (int k = 0; k < parts.count(); k++) {
+      String path = String.format(Locale.ROOT, "audit-json/page-%04d.json", k + 1);
+      out.put(
+          path,
+          AUDIT_HEAD
+              + String.join(
+                  ",\n    ", printed.subList(parts.starts().get(k), parts.end(k, all.size())))
+              + AUDIT_TAIL
+              + "\n");
       pages.add(path);
     }
     JsonObject manifest = new JsonObject();
     manifest.add("summary", AuditJson.summary(report));
     manifest.addProperty("findings", all.size());
-    manifest.addProperty("pageSize", page);
     manifest.add("pages", pages);
     out.put(SiteLayout.AUDIT_JSON, pretty.toJson(manifest) + "\n");
     return out;
   }
 
+  /** A part of {@code audit.json} around its findings, as Gson prints it. */
+  private static final String AUDIT_HEAD = "{\n  \"findings\": [\n    ";
+
+  private static final String AUDIT_TAIL = "\n  ]\n}";
+
+  /** Bytes of a part of {@code audit.json}, or of the one file, that are not its findings'. */
+  private static final long AUDIT_ROOM = 64 * 1024;
+
   /** Findings in one {@code audit.json} at most; a larger audit is paged. */
   static final int AUDIT_PAGE = 5_000;
 
   Map<String, String> auditJsonFiles(AuditReport report) {
-    return auditJsonFiles(report, AUDIT_PAGE);
+    return auditJsonFiles(report, AUDIT_PAGE, Paging.MAX_DATA_BYTES);
   }
 
   private static JsonArray catalogArray(List<Skill> skills) {

@@ -19,9 +19,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -268,17 +268,20 @@ public final class ListPatch {
     }
 
     // skills.json and catalog.js: the entries replaced in the published pages
-    int total = state.totals().skills();
+    // each entry's part from the state's record of the split (parts cut by id, DataParts)
+    DataParts parts = state.totals().json();
     Map<String, List<SkillId>> jsonFiles = new TreeMap<>();
     Map<String, List<SkillId>> jsFiles = new TreeMap<>();
+    Map<String, Integer> partOf = new HashMap<>();
     for (var e : records.entrySet()) {
-      int order = e.getValue().order();
-      jsonFiles
-          .computeIfAbsent(skillsJsonPath(order, total), k -> new ArrayList<>())
-          .add(e.getKey());
+      int k = parts.part(e.getValue().order());
+      String json = CatalogJsonWriter.skillsJsonPath(k + 1, parts.count());
+      jsonFiles.computeIfAbsent(json, x -> new ArrayList<>()).add(e.getKey());
+      partOf.put(json, k);
       if (changed.containsKey(e.getKey())) {
         jsFiles
-            .computeIfAbsent(catalogJsPath(order, total), k -> new ArrayList<>())
+            .computeIfAbsent(
+                CatalogJsonWriter.catalogJsPath(k + 1, parts.count()), x -> new ArrayList<>())
             .add(e.getKey());
       }
     }
@@ -287,6 +290,7 @@ public final class ListPatch {
     Map<SkillId, List<String>> relatedBefore = new TreeMap<>(BY_ID);
     for (var e : jsonFiles.entrySet()) {
       byte[] bytes = readBytes(site, e.getKey());
+      int length = bytes.length;
       boolean differs = false;
       for (SkillId id : e.getValue()) {
         Optional<byte[]> next =
@@ -298,6 +302,16 @@ public final class ListPatch {
         bytes = next.get();
       }
       if (differs) {
+        // the split weighs skills.json's bytes: a part whose length changes keeps its place only
+        // where no part ended at the budget beside it, and within the budget (its length is its
+        // entries' weights, CatalogJsonWriter.weight)
+        int k = partOf.get(e.getKey());
+        if (bytes.length != length && !parts.bytesMayChange(k)) {
+          return new Refused(e.getKey() + " ended at the data files' byte budget");
+        }
+        if (bytes.length > Paging.MAX_DATA_BYTES) {
+          return new Refused(e.getKey() + " would pass the data files' byte budget");
+        }
         write(staging, e.getKey(), bytes);
         staged.add(e.getKey());
       }
@@ -443,22 +457,6 @@ public final class ListPatch {
     String suffix = "page_" + n + ".html";
     String folder = path.substring(0, path.length() - suffix.length());
     return folder + "index.html";
-  }
-
-  static String skillsJsonPath(int order, int total) {
-    return total <= CatalogJsonWriter.PAGE
-        ? SiteLayout.SKILLS_JSON
-        : String.format(
-            Locale.ROOT, "skills-json/page-%04d.json", order / CatalogJsonWriter.PAGE + 1);
-  }
-
-  static String catalogJsPath(int order, int total) {
-    return total <= CatalogJsonWriter.PAGE
-        ? SiteLayout.CATALOG_JS
-        : String.format(
-            Locale.ROOT,
-            SiteLayout.ASSETS + "catalog/page-%04d.js",
-            order / CatalogJsonWriter.PAGE + 1);
   }
 
   /**

@@ -243,8 +243,29 @@ public final class ListState implements AutoCloseable {
    */
   record TriggerFacts(TriggerEntry first, TriggerEntry last, int rows, long bytes) {}
 
-  /** The site's totals. */
-  public record Totals(int skills) {}
+  /**
+   * The site's totals, and where its paged data files cut their entries: {@code skills.json} and
+   * {@code assets/catalog.js} by a skill's place in the catalog ({@link SkillRecord#order}), {@code
+   * llms.txt} by its place by name ({@link SkillRecord#byName}).
+   */
+  public record Totals(int skills, DataParts json, DataParts llms) {
+    /** The parts of {@code llms.txt}: at most this many skills each ({@link DataParts}). */
+    public static final int LLMS_PART = 1_000;
+
+    /**
+     * Where {@code llms.txt}'s parts cut the skills {@code byName} (sorted by name, then id): by
+     * count and id alone, as a line's bytes are bounded (a summary is clipped to {@link
+     * SkillSummary#MAX} characters).
+     */
+    public static DataParts llmsParts(List<Skill> byName) {
+      return llmsParts(byName, LLMS_PART);
+    }
+
+    /** As {@link #llmsParts(List)}, at most {@code max} skills a part. */
+    public static DataParts llmsParts(List<Skill> byName, int max) {
+      return DataParts.split(byName.size(), max, i -> DataParts.cut(byName.get(i).id().value()));
+    }
+  }
 
   private final RecordTable pages;
   private final long pagesBytes;
@@ -585,7 +606,7 @@ public final class ListState implements AutoCloseable {
     }
 
     /** Writes the state into the site being made ({@code out}). */
-    void write(OutputDir out, Catalog catalog, SiteInput input, SiteView site) {
+    void write(OutputDir out, Catalog catalog, SiteInput input, SiteView site, DataParts json) {
       if (!on) {
         return;
       }
@@ -636,7 +657,7 @@ public final class ListState implements AutoCloseable {
         }
       }
       Map<String, byte[]> skillRecords = new HashMap<>();
-      skillRecords.put(TOTALS, encode(new Totals(skills.size())));
+      skillRecords.put(TOTALS, encode(new Totals(skills.size(), json, Totals.llmsParts(sorted))));
       for (int i = 0; i < skills.size(); i++) {
         Skill s = skills.get(i);
         skillRecords.putIfAbsent(

@@ -493,8 +493,9 @@ public final class SiteGenerator {
     assets.copy(out);
     CatalogJsonWriter json = new CatalogJsonWriter();
     // catalog.js, skills.json and audit.json are split into pages past a size (CatalogJsonWriter)
-    json.catalogJsFiles(catalog).forEach(out::write);
-    for (var e : json.skillsJsonFiles(catalog, input).entrySet()) {
+    CatalogJsonWriter.Split split = json.split(catalog, input);
+    json.catalogJsFiles(split).forEach(out::write);
+    for (var e : json.skillsJsonFiles(split).entrySet()) {
       out.write(e.getKey(), e.getValue());
     }
     input.audit().ifPresent(a -> json.auditJsonFiles(a).forEach(out::write));
@@ -503,7 +504,7 @@ public final class SiteGenerator {
       out.write(e.getKey(), e.getValue());
     }
     out.write(SiteLayout.ROBOTS, sitemap.robots());
-    listState.write(out, catalog, input, site);
+    listState.write(out, catalog, input, site, split.parts());
     healthState.write(out, site);
 
     out.stamps().ifPresent(stamps -> out.stream(PageStamps.PATH, stamps::write));

@@ -9,7 +9,7 @@ import java.util.Optional;
  * {@code sitemap.xml} (absolute URLs with a base URL, else relative) and {@code robots.txt}. A site
  * of more than {@link #MAX_URLS} pages gets a sitemap index ({@code sitemap.xml}) of sitemaps
  * {@code sitemap-1.xml} …, each of at most {@link #MAX_URLS} URLs, as the sitemaps.org protocol
- * asks, and at most {@link #MAX_BYTES} of them.
+ * asks, and at most {@link #MAX_BYTES} of them, cut where a page's path says ({@link #sitemaps}).
  */
 final class SitemapWriter {
   /**
@@ -40,28 +40,40 @@ final class SitemapWriter {
   }
 
   SitemapWriter(Optional<String> baseUrl, int maxUrls, int maxBytes) {
+    if (maxUrls < 1 || maxBytes < 1) {
+      throw new IllegalArgumentException("a sitemap holds at least one URL");
+    }
     this.baseUrl = baseUrl.flatMap(Urls::external);
     this.maxUrls = maxUrls;
     this.maxBytes = maxBytes;
   }
 
-  /** The sitemap files by path: {@code sitemap.xml} alone, or an index and its parts. */
+  /**
+   * The sitemap files by path: {@code sitemap.xml} alone, or an index and its parts. A part holds
+   * at most {@code maxUrls} URLs and {@code maxBytes} of them, and ends at its first page past half
+   * of {@code maxUrls} whose path is a natural cut ({@link DataParts}): a page added or removed
+   * changes its own part (rarely the next), and the index only when the count of parts moves.
+   */
   Map<String, String> sitemaps(List<String> pages) {
     List<String> sorted = pages.stream().sorted().toList();
-    if (sorted.size() <= maxUrls
-        && sorted.stream().mapToLong(p -> xml(url(p)).length() + URL_MARKUP).sum() <= maxBytes) {
+    // at most maxUrls URLs and maxBytes a part (long URLs: a reference's path, a long base URL)
+    long[] weights = new long[sorted.size()];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = xml(url(sorted.get(i))).length() + URL_MARKUP;
+    }
+    DataParts parts =
+        DataParts.split(
+            sorted.size(), maxUrls, maxBytes, i -> weights[i], i -> DataParts.cut(sorted.get(i)));
+    if (parts.count() <= 1) {
       return Map.of(SiteLayout.SITEMAP, sitemap(sorted));
     }
     Map<String, String> out = new LinkedHashMap<>();
     StringBuilder index =
         new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
             .append("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    // at most maxUrls URLs and MAX_BYTES a part (long URLs: a reference's path, a long base URL)
-    List<List<String>> parts =
-        new Paging(maxUrls, maxBytes).split(sorted, p -> xml(url(p)).length() + URL_MARKUP);
-    for (int n = 1; n <= parts.size(); n++) {
-      String part = "sitemap-" + n + ".xml";
-      out.put(part, sitemap(parts.get(n - 1)));
+    for (int k = 0; k < parts.count(); k++) {
+      String part = "sitemap-" + (k + 1) + ".xml";
+      out.put(part, sitemap(sorted.subList(parts.starts().get(k), parts.end(k, sorted.size()))));
       index.append("  <sitemap><loc>").append(xml(url(part))).append("</loc></sitemap>\n");
     }
     out.put(SiteLayout.SITEMAP, index.append("</sitemapindex>\n").toString());

@@ -1,10 +1,13 @@
 package dev.skillsite.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,6 +87,61 @@ class SitemapWriterTest {
         List.of("sitemap.xml"),
         new SitemapWriter(Optional.of("https://x.dev/"), 50, 100)
             .sitemaps(List.of("a.html", "b.html")).keySet().stream().toList());
+  }
+
+  private static List<String> locs(String xml) {
+    List<String> out = new ArrayList<>();
+    for (var m = java.util.regex.Pattern.compile("<loc>([^<]*)</loc>").matcher(xml); m.find(); ) {
+      out.add(m.group(1));
+    }
+    return out;
+  }
+
+  @Test
+  void partsCutWhereTheirPagesSayWithinTheProtocol() {
+    Random r = new Random(27);
+    List<String> pages = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      pages.add("skills/s-" + Long.toString(r.nextLong() & Long.MAX_VALUE, 36) + "/index.html");
+    }
+    SitemapWriter w = new SitemapWriter(Optional.of("https://x.dev/"), 1_000, 60_000);
+    Map<String, String> before = w.sitemaps(pages);
+    // the index lists every part; each part within its bounds; every page once, in order
+    List<String> parts = locs(before.get("sitemap.xml"));
+    assertEquals(before.size() - 1, parts.size());
+    List<String> all = new ArrayList<>();
+    for (int n = 1; n <= parts.size(); n++) {
+      assertEquals("https://x.dev/sitemap-" + n + ".xml", parts.get(n - 1));
+      String part = before.get("sitemap-" + n + ".xml");
+      List<String> urls = locs(part);
+      assertTrue(urls.size() <= 1_000 && !urls.isEmpty(), n + ": " + urls.size() + " URLs");
+      assertTrue(part.length() <= 60_000 + 200, n + ": " + part.length() + " bytes");
+      all.addAll(urls);
+    }
+    assertEquals(
+        pages.stream().sorted().map(p -> "https://x.dev/" + p.replace("index.html", "")).toList(),
+        all);
+    // pages added or removed one at a time: the part it is in, rarely the next
+    int within = 0;
+    int indexMoved = 0;
+    for (int e = 0; e < 100; e++) {
+      List<String> now = new ArrayList<>(pages);
+      if (e % 2 == 0) {
+        now.add("skills/new-" + e + "/index.html");
+      } else {
+        now.remove(r.nextInt(now.size()));
+      }
+      Map<String, String> after = w.sitemaps(now);
+      long differ =
+          after.keySet().stream()
+              .filter(k -> !k.equals("sitemap.xml") && !after.get(k).equals(before.get(k)))
+              .count();
+      within += differ <= 2 ? 1 : 0;
+      indexMoved += after.get("sitemap.xml").equals(before.get("sitemap.xml")) ? 0 : 1;
+      assertTrue(differ >= 1);
+    }
+    assertTrue(within >= 95, within + " of 100 within two parts");
+    assertTrue(indexMoved <= 5, "the index moved " + indexMoved + " times");
   }
 
   @Test
