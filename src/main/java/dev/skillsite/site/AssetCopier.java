@@ -63,11 +63,22 @@ final class AssetCopier {
         .forEach(e -> files.put(e.getKey(), resource(e.getValue())));
   }
 
-  /**
-   * The bytes of asset {@code name} as a site built with {@code userTemplates} gets them (what
-   * {@link AssetUrls} fingerprints), read now.
-   */
+  /** The bytes of asset {@code name} as a site built with {@code userTemplates} gets them. */
   static byte[] shipped(String name, Optional<Path> userTemplates) {
+    byte[] bytes = source(name, userTemplates);
+    if (name.endsWith(".js") && java.util.Arrays.asList(OURS).contains(name)) {
+      String script = new String(bytes, StandardCharsets.UTF_8);
+      bytes = ScriptComments.strip(script).orElse(script).getBytes(StandardCharsets.UTF_8);
+    }
+    return bytes;
+  }
+
+  /**
+   * The bytes asset {@code name} is made from, read now: {@link #shipped} without our scripts'
+   * comments stripped (what {@link AssetUrls} fingerprints: the same source ships the same bytes,
+   * and a patch digests it without running the stripper in a new JVM).
+   */
+  static byte[] source(String name, Optional<Path> userTemplates) {
     if (name.equals("highlight.min.js")) {
       return highlightJs();
     }
@@ -79,14 +90,8 @@ final class AssetCopier {
     }
     Optional<Path> user =
         userTemplates.map(d -> d.resolve("assets").resolve(name)).filter(Files::isRegularFile);
-    byte[] bytes =
-        user.map(AssetCopier::read)
-            .orElseGet(() -> resource(PageRenderer.CLASSPATH_PREFIX + "/assets/" + name));
-    if (name.endsWith(".js")) {
-      String script = new String(bytes, StandardCharsets.UTF_8);
-      bytes = ScriptComments.strip(script).orElse(script).getBytes(StandardCharsets.UTF_8);
-    }
-    return bytes;
+    return user.map(AssetCopier::read)
+        .orElseGet(() -> resource(PageRenderer.CLASSPATH_PREFIX + "/assets/" + name));
   }
 
   /** Whether {@code userTemplates} holds its own asset {@code name} (only ours can be). */
