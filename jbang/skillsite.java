@@ -309,6 +309,7 @@
 //SOURCES ../src/main/java/dev/skillsite/serve/StaticFiles.java
 //SOURCES ../src/main/java/dev/skillsite/serve/package-info.java
 //SOURCES ../src/main/java/dev/skillsite/site/AssetCopier.java
+//SOURCES ../src/main/java/dev/skillsite/site/AssetUrls.java
 //SOURCES ../src/main/java/dev/skillsite/site/AuditViews.java
 //SOURCES ../src/main/java/dev/skillsite/site/Backlinks.java
 //SOURCES ../src/main/java/dev/skillsite/site/CatalogJsonWriter.java
