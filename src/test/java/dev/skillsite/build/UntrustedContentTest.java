@@ -139,7 +139,7 @@ class UntrustedContentTest {
 
   /** Our own scripts live in the site's assets folder, linked relatively. */
   private static boolean ownAsset(String src) {
-    return src.matches("(\\.\\./)*assets/[a-z0-9.-]+\\.js");
+    return src.matches("(\\.\\./)*assets/[a-z0-9.-]+\\.js(\\?v=[0-9a-f]{10})?");
   }
 
   private Path hostileCollection() throws IOException {

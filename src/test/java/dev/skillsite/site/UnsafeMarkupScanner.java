@@ -120,7 +120,7 @@ public final class UnsafeMarkupScanner {
   }
 
   private static boolean isOurAsset(String src) {
-    return src.matches("(\\.\\./)*assets/[a-z.-]+\\.js")
-        || src.matches("https?://[^\"]+/assets/[a-z.-]+\\.js");
+    return src.matches("(\\.\\./)*assets/[a-z.-]+\\.js(\\?v=[0-9a-f]{10})?")
+        || src.matches("https?://[^\"]+/assets/[a-z.-]+\\.js(\\?v=[0-9a-f]{10})?");
   }
 }
