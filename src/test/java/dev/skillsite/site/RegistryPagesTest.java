@@ -177,7 +177,7 @@ class RegistryPagesTest {
     while (!page.isEmpty()) {
       Document d = read(page);
       String lead = d.selectFirst(".page-head .lead").text();
-      assertFalse(lead.matches(".*\\d.*"), page + ": " + lead);
+      assertFalse(lead.replace("page 1", "").matches(".*\\d.*"), page + ": " + lead);
       assertEquals("index.html", d.selectFirst(".page-head .lead a").attr("href"));
       assertTrue(d.select("#ss-audit-rules").isEmpty(), page + ": findings by rule");
       assertFalse(d.selectFirst("ol.audit-worst").hasAttr("start"), page + ": a rank");
