@@ -76,11 +76,16 @@ final class AuditViews {
   }
 
   /**
-   * The audit page's views, split like the lists ({@link Paging}): page 1 keeps {@code
-   * audit/index.html} with the counts and findings by rule; the skills worst first (danger, then
-   * warnings) follow at most {@link Paging#ROWS} and {@link Paging#BUDGET} estimated bytes a page,
-   * on {@code audit/page_2.html} …; {@code shown} are the skills the site has pages for. None when
-   * the build has no audit.
+   * The audit page's views, split like the health report ({@link Paging#splitByFill}): page 1 keeps
+   * {@code audit/index.html} with the counts and findings by rule; the skills worst first (danger,
+   * then warnings) follow at most {@link Paging#ROWS} and {@link Paging#BUDGET} estimated bytes a
+   * page, on {@code audit/page_2.html} …, each page ending at its first natural cut once half full:
+   * a row whose skill id's stable hash ({@link Paging#hash}) says so. A row is a skill, and its id
+   * never changes with an edit, so a skill added, removed or re-audited changes the page its row
+   * leaves or enters and, rarely, the next; the pages after it start where they did (a count split
+   * shifted every later page). The counts are on page 1 only and the rows are numbered on their
+   * page alone, so nothing else on a later page depends on the rows before it. {@code shown} are
+   * the skills the site has pages for. None when the build has no audit.
    */
   List<ListPages.Paged<AuditPage>> pages(Set<SkillId> shown) {
     if (audit.isEmpty()) {
@@ -99,8 +104,48 @@ final class AuditViews {
               e.getValue()[1],
               e.getValue()[2]));
     }
+    List<SkillAudit> order = a.worstFirst();
+    List<AuditPage.SkillRow> worst = rows(order, shown);
+    long hidden = a.skills().stream().filter(s -> !shown.contains(s.id())).count();
+    List<List<AuditPage.SkillRow>> pages = split(order, worst);
+    // the counts on page 1 only: a later page shows nothing that every other page's rows move
+    long[] counts = {
+      a.skills().size(),
+      a.dangerousSkills(),
+      a.count(AuditSeverity.DANGER),
+      a.count(AuditSeverity.WARNING),
+      a.count(AuditSeverity.INFO),
+      hidden
+    };
+    List<HealthPage.Section> sections =
+        List.of(
+            section(pages, DANGER_SECTION, r -> r.danger() > 0),
+            section(pages, "Skills with warnings only", r -> r.danger() == 0));
+    return ListPages.paged(
+        SiteLayout.AUDIT,
+        pages,
+        AuditViews::title,
+        (n, page) ->
+            new AuditPage(
+                n == 1 ? counts[0] : 0,
+                n == 1 ? counts[1] : 0,
+                n == 1 ? counts[2] : 0,
+                n == 1 ? counts[3] : 0,
+                n == 1 ? counts[4] : 0,
+                n == 1 ? counts[5] : 0,
+                n == 1 ? rules : List.of(),
+                page,
+                n == 1,
+                n == 1 ? sections : List.of()));
+  }
+
+  /**
+   * The rows of the skills {@code order} (worst first), one a skill; {@code shown} are the skills
+   * the site has pages for (the others' rows link nowhere).
+   */
+  static List<AuditPage.SkillRow> rows(List<SkillAudit> order, Set<SkillId> shown) {
     List<AuditPage.SkillRow> worst =
-        a.worstFirst().stream()
+        order.stream()
             .map(
                 s -> {
                   String href =
@@ -133,34 +178,7 @@ final class AuditViews {
         break;
       }
     }
-    long hidden = a.skills().stream().filter(s -> !shown.contains(s.id())).count();
-    List<List<AuditPage.SkillRow>> pages = PAGES.split(worst, AuditViews::weight);
-    int[] starts = new int[pages.size() + 1];
-    for (int n = 1; n <= pages.size(); n++) {
-      starts[n] = n == 1 ? 1 : starts[n - 1] + pages.get(n - 2).size();
-    }
-    List<HealthPage.Section> sections =
-        List.of(
-            section(pages, DANGER_SECTION, r -> r.danger() > 0),
-            section(pages, "Skills with warnings only", r -> r.danger() == 0));
-    return ListPages.paged(
-        SiteLayout.AUDIT,
-        pages,
-        AuditViews::title,
-        (n, page) ->
-            new AuditPage(
-                a.skills().size(),
-                a.dangerousSkills(),
-                a.count(AuditSeverity.DANGER),
-                a.count(AuditSeverity.WARNING),
-                a.count(AuditSeverity.INFO),
-                hidden,
-                n == 1 ? rules : List.of(),
-                page,
-                n == 1,
-                worst.size(),
-                starts[n],
-                sections));
+    return worst;
   }
 
   private static final String DANGER_SECTION = "Skills with a danger finding";
@@ -171,10 +189,23 @@ final class AuditViews {
   /** Rows of skills worst first on one page of the audit. */
   private static final Paging PAGES = new Paging(Paging.ROWS);
 
+  /**
+   * The rows of the skills {@code order} (worst first), one a skill, cut into pages where their
+   * skills' ids say ({@link #pages}).
+   */
+  static List<List<AuditPage.SkillRow>> split(
+      List<SkillAudit> order, List<AuditPage.SkillRow> rows) {
+    java.util.IdentityHashMap<AuditPage.SkillRow, Long> hashes = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      hashes.put(rows.get(i), Paging.hash(order.get(i).id().value()));
+    }
+    return PAGES.splitByFill(rows, AuditViews::weight, hashes::get);
+  }
+
   /** Markup a row of the skills worst first adds (the list item, link, badge). */
   static final int ROW_MARKUP = 260;
 
-  private static int weight(AuditPage.SkillRow r) {
+  static int weight(AuditPage.SkillRow r) {
     return Paging.weight(r.name())
         + Paging.weight(r.href()) * 2
         + Paging.weight(r.badge().label()) * 2

@@ -125,6 +125,7 @@ class PagesInBrowserTest {
             "elixir/search/index.html?q=pluggable+storage+backends+protocol+or+behaviour",
             "elixir/skills/nope/deeper/",
             "large/health/index.html",
+            "large/audit/index.html",
             "large/page_9.html",
             "large/triggers/page_2.html");
     List<String> found =

@@ -1,6 +1,7 @@
 package dev.skillsite.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skillsite.build.BuildOptions;
@@ -161,6 +162,29 @@ class RegistryPagesTest {
           href);
     }
     assertEquals(2, first.select("nav.health-summary a").size());
+  }
+
+  /**
+   * The audit's counts are on page 1 only and its rows numbered on their page: a later page says no
+   * number that depends on the other pages' rows, and links back to page 1 for them.
+   */
+  @Test
+  void theAuditsCountsAreOnPageOneOnly() throws IOException {
+    Document first = read("audit/index.html");
+    assertTrue(first.selectFirst(".page-head .lead").text().contains(SKILLS + " skills"));
+    String page = next("audit/index.html", first);
+    int n = 1;
+    while (!page.isEmpty()) {
+      Document d = read(page);
+      String lead = d.selectFirst(".page-head .lead").text();
+      assertFalse(lead.replace("page 1", "").matches(".*\\d.*"), page + ": " + lead);
+      assertEquals("index.html", d.selectFirst(".page-head .lead a").attr("href"));
+      assertTrue(d.select("#ss-audit-rules").isEmpty(), page + ": findings by rule");
+      assertFalse(d.selectFirst("ol.audit-worst").hasAttr("start"), page + ": a rank");
+      page = next(page, d);
+      n++;
+    }
+    assertTrue(n > 1, "the audit is split");
   }
 
   private static String next(String page, Document d) {

@@ -49,26 +49,27 @@ final class SplitEdits {
 
   /**
    * Applies {@code edits} edits to {@code items}, each by {@code edit} (given a copy and the edit's
-   * number) and compares both splits of the list before and after.
+   * number) and compares both splits of the list before and after. A page holds what the list's
+   * entries show ({@code P}: the entries themselves, or the rows made of them).
    */
-  static <T> Result run(
+  static <T, P> Result run(
       List<T> items,
       int edits,
       ObjIntConsumer<List<T>> edit,
-      Function<List<T>, List<List<T>>> cuts,
-      Function<List<T>, List<List<T>>> greedy) {
-    List<List<T>> pages = cuts.apply(items);
-    List<List<T>> g0 = greedy.apply(items);
+      Function<List<T>, List<List<P>>> cuts,
+      Function<List<T>, List<List<P>>> greedy) {
+    List<List<P>> pages = cuts.apply(items);
+    List<List<P>> g0 = greedy.apply(items);
     int[] changed = new int[edits];
     int greedyMoved = 0;
     long greedyChanged = 0;
     for (int e = 0; e < edits; e++) {
       List<T> now = new ArrayList<>(items);
       edit.accept(now, e);
-      List<List<T>> g1 = greedy.apply(now);
+      List<List<P>> g1 = greedy.apply(now);
       greedyMoved += g0.size() == g1.size() ? 0 : 1;
       greedyChanged += pagesChanged(g0, g1);
-      List<List<T>> after = cuts.apply(now);
+      List<List<P>> after = cuts.apply(now);
       changed[e] = after.size() == pages.size() ? pagesChanged(pages, after) : -1;
     }
     return new Result(pages.size(), g0.size(), changed, greedyMoved, greedyChanged);

@@ -4,14 +4,14 @@ import java.util.List;
 
 /**
  * One page of the collection's audit ({@code audit/index.html}, {@code audit/page_2.html} …): the
- * counts and findings by rule on every page's first, and this page's share of the skills worst
- * first (each skill with a danger or warning finding is on exactly one page).
+ * counts and findings by rule on page 1 only, and this page's share of the skills worst first (each
+ * skill with a danger or warning finding is on exactly one page, numbered on its page alone).
  *
+ * @param skills the counts ({@code skills} … {@code hidden}, the findings by rule and the sections)
+ *     are page 1's alone: 0 and empty on the others
  * @param hidden how many skills with danger findings the site leaves out ({@code audit.hide:
  *     danger})
  * @param first whether this is page 1, the one with the counts by rule
- * @param worstCount how many skills have a danger or warning finding, on all pages
- * @param start the place of this page's first skill in the whole list, from 1
  * @param sections where the skills with a danger finding and those with warnings only are, for page
  *     1's summary when the list is split
  */
@@ -25,8 +25,6 @@ public record AuditPage(
     List<RuleRow> rules,
     List<SkillRow> worst,
     boolean first,
-    int worstCount,
-    int start,
     List<HealthPage.Section> sections) {
   public AuditPage {
     rules = List.copyOf(rules);
