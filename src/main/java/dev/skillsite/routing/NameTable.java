@@ -4,10 +4,11 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KeywordField;
@@ -15,6 +16,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LogByteSizeMergePolicy;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
@@ -26,9 +28,10 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * The skill names of a collection, looked up without reading them all: for each name (and each
- * name's {@link Invocation#key}) the first skill (position in the collection's order) that has it.
- * Kept on disk beside the patched routing index ({@link PatchedIndex}); a patch never changes a
- * name, so it is written once per full build.
+ * name's {@link Invocation#key}) every skill (position in the collection's order) that has it, the
+ * first first. Kept on disk beside the patched routing index ({@link PatchedIndex}) and written
+ * once per full build: a patch that adds or removes a skill reads the next skill of a name from
+ * here ({@link #positionsNamed}) and the added skills' names from its own documents.
  */
 final class NameTable implements Closeable {
   private static final String NAME = "name";
@@ -73,28 +76,27 @@ final class NameTable implements Closeable {
   }
 
   private static void write(Directory d, List<String> names) throws IOException {
-    Map<String, Integer> byName = new LinkedHashMap<>();
-    Map<String, Integer> byKey = new LinkedHashMap<>();
+    Set<String> distinct = new HashSet<>();
     int longest = 0;
-    for (int doc = 0; doc < names.size(); doc++) {
-      byName.putIfAbsent(names.get(doc), doc);
-      List<String> w = Invocation.words(names.get(doc));
-      if (Invocation.names(w)) {
-        byKey.putIfAbsent(Invocation.key(w), doc);
-        longest = Math.max(longest, w.size());
-      }
-    }
+    // one entry a skill and field, in the collection's order: a name's postings list its skills
+    // first to last (one writer thread, no merge reordering: documents keep the order added)
     try (IndexWriter w =
         new IndexWriter(
-            d, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
-      for (var e : byName.entrySet()) {
-        w.addDocument(entry(NAME, e.getKey(), e.getValue()));
-      }
-      for (var e : byKey.entrySet()) {
-        w.addDocument(entry(KEY, e.getKey(), e.getValue()));
+            d,
+            new IndexWriterConfig()
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setMergePolicy(new LogByteSizeMergePolicy()))) { // merges neighbours only
+      for (int doc = 0; doc < names.size(); doc++) {
+        distinct.add(names.get(doc));
+        w.addDocument(entry(NAME, names.get(doc), doc));
+        List<String> words = Invocation.words(names.get(doc));
+        if (Invocation.names(words)) {
+          w.addDocument(entry(KEY, Invocation.key(words), doc));
+          longest = Math.max(longest, words.size());
+        }
       }
       w.setLiveCommitData(
-          Map.of(LONGEST, Integer.toString(longest), DISTINCT, Integer.toString(byName.size()))
+          Map.of(LONGEST, Integer.toString(longest), DISTINCT, Integer.toString(distinct.size()))
               .entrySet());
       w.commit();
     }
@@ -138,6 +140,40 @@ final class NameTable implements Closeable {
   /** How many different names the collection holds. */
   int distinct() {
     return distinct;
+  }
+
+  /** Every skill with this frontmatter name, first to last. */
+  int[] positionsNamed(String name) {
+    return positions(NAME, name);
+  }
+
+  /** Every skill whose name has this {@link Invocation#key}, first to last. */
+  int[] positionsKeyed(String key) {
+    return positions(KEY, key);
+  }
+
+  private int[] positions(String field, String value) {
+    try {
+      Terms terms = MultiTerms.getTerms(reader, field);
+      if (terms == null) {
+        return new int[0];
+      }
+      TermsEnum te = terms.iterator();
+      if (!te.seekExact(new BytesRef(value))) {
+        return new int[0];
+      }
+      PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+      int[] out = new int[te.docFreq()];
+      int n = 0;
+      for (int doc = pe.nextDoc(); doc != PostingsEnum.NO_MORE_DOCS; doc = pe.nextDoc()) {
+        out[n++] = reader.storedFields().document(doc).getField(FIRST).numericValue().intValue();
+      }
+      out = java.util.Arrays.copyOf(out, n);
+      java.util.Arrays.sort(out);
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private OptionalInt first(String field, String value) {

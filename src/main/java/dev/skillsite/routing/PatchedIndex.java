@@ -43,10 +43,11 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p>The index is the full build's one segment (the <em>base</em>: document {@code i} is skill
  * {@code i}) followed by small segments a patch added: a changed skill's document is deleted where
- * it was and added again, with its position in the collection's order (its <em>ord</em>) in the doc
- * value {@link #ORD}. Beside it, the <em>tombstones</em>: an index of exactly the deleted
- * documents, as they were indexed. Three things then make every answer the router reads equal to a
- * fresh index's:
+ * it was and added again, with its <em>key</em> in the doc value {@link #ORD}: its position in the
+ * base (a skill the full build held), or a number from {@code baseDocs} up (a skill added since,
+ * each its own). A removed skill's document is deleted and not added again. Beside it, the
+ * <em>tombstones</em>: an index of exactly the deleted documents, as they were indexed. Three
+ * things then make every answer the router reads equal to a fresh index's:
  *
  * <ul>
  *   <li>statistics: Lucene's term and field statistics still count deleted documents until a merge;
@@ -54,10 +55,14 @@ import org.apache.lucene.util.BytesRef;
  *       document frequency), which is what a fresh index of the live documents counts. A document's
  *       own frequencies and length norm are the same in any index, so each BM25 score is computed
  *       from the same numbers;
- *   <li>order: a document is named by its ord, and equal scores rank the lower ord first (Lucene
- *       ranks the lower document first, and in a fresh index document = ord);
- *   <li>names: the first skill of a name comes from the {@link NameTable} (names do not change in a
- *       patch).
+ *   <li>order: a document is named by its <em>ord</em>, its position among the live skills in the
+ *       collection's order (id order), and equal scores rank the lower ord first (Lucene ranks the
+ *       lower document first, and in a fresh index document = ord). Without adds and removals the
+ *       ord is the key; with them each view renumbers ({@link #ordOfBase}): a base skill's ord is
+ *       its position less the removed positions before it plus the added skills sorting before it
+ *       by id;
+ *   <li>names: the skills of a name come from the {@link NameTable} (a patch never renames), less
+ *       the removed, plus the added skills' own names.
  * </ul>
  *
  * Clauses of a query whose term only deleted documents hold are left out: in a fresh index the term
@@ -65,7 +70,7 @@ import org.apache.lucene.util.BytesRef;
  * fresh index on every trigger and eval request.
  */
 final class PatchedIndex implements RoutingSource {
-  /** The numeric doc value holding a patched document's ord (the base segment has none). */
+  /** The numeric doc value holding a patched document's key (the base segment has none). */
   static final String ORD = "skillsite_ord";
 
   private final DirectoryReader reader;
@@ -77,8 +82,33 @@ final class PatchedIndex implements RoutingSource {
   private final Background background = Background.standard();
   private final Invocation invocation;
   private final int baseDocs;
-  private final Map<Integer, Integer> docOfOrd = new HashMap<>();
+
+  /** The live patched document of each replaced base position (key below {@code baseDocs}). */
+  private final Map<Integer, Integer> docOfKey = new HashMap<>();
+
+  /** The key of each live document past the base segment. */
+  private final Map<Integer, Integer> keyOfDoc = new HashMap<>();
+
+  /** The ord of each live document past the base segment. */
   private final Map<Integer, Integer> ordOfDoc = new HashMap<>();
+
+  /** Base positions whose skill was removed (deleted, no live copy), ascending. */
+  private final int[] removed;
+
+  /**
+   * The added skills (keys from {@code baseDocs} up) in id order: each one's live document, how
+   * many base skills sort before it by id ({@code addedAt}, ascending), its ord, its name.
+   */
+  private final int[] addedDoc;
+
+  private final int[] addedAt;
+  private final int[] addedOrd;
+  private final String[] addedName;
+
+  /** Whether a skill was added or removed since the full build: ords are not keys. */
+  private final boolean renumbered;
+
+  private final int distinct;
   private final Map<Integer, IndexedSkill> stored = new ConcurrentHashMap<>();
   private final Map<Integer, List<Matched.Candidate>> candidates = new ConcurrentHashMap<>();
   private final Map<String, Integer> dfs = new ConcurrentHashMap<>();
@@ -145,27 +175,173 @@ final class PatchedIndex implements RoutingSource {
     if (leaves.isEmpty() || leaves.get(0).reader().getFieldInfos().fieldInfo(ORD) != null) {
       throw new IOException("the patched index does not start with its base segment");
     }
-    this.baseDocs = leaves.get(0).reader().maxDoc();
+    LeafReader base = leaves.get(0).reader();
+    this.baseDocs = base.maxDoc();
+    List<Integer> added = new java.util.ArrayList<>();
     for (LeafReaderContext ctx : leaves.subList(1, leaves.size())) {
       LeafReader leaf = ctx.reader();
-      NumericDocValues ords = leaf.getNumericDocValues(ORD);
-      if (ords == null) {
+      NumericDocValues keys = leaf.getNumericDocValues(ORD);
+      if (keys == null) {
         if (leaf.numDocs() == 0) {
           continue;
         }
-        throw new IOException("a patched segment without ords");
+        throw new IOException("a patched segment without keys");
       }
       Bits live = leaf.getLiveDocs();
-      for (int d = ords.nextDoc(); d != NumericDocValues.NO_MORE_DOCS; d = ords.nextDoc()) {
+      for (int d = keys.nextDoc(); d != NumericDocValues.NO_MORE_DOCS; d = keys.nextDoc()) {
         if (live == null || live.get(d)) {
-          int ord = (int) ords.longValue();
-          docOfOrd.put(ord, ctx.docBase + d);
-          ordOfDoc.put(ctx.docBase + d, ord);
+          int key = (int) keys.longValue();
+          keyOfDoc.put(ctx.docBase + d, key);
+          if (key < baseDocs) {
+            docOfKey.put(key, ctx.docBase + d);
+          } else {
+            added.add(ctx.docBase + d);
+          }
         }
       }
     }
+    // removed: a base document deleted with no live copy; one pass over the base's live bits
+    Bits baseLive = base.getLiveDocs();
+    int[] gone = new int[0];
+    int n = 0;
+    for (int b = 0; baseLive != null && b < baseDocs; b++) {
+      if (!baseLive.get(b) && !docOfKey.containsKey(b)) {
+        if (n == gone.length) {
+          gone = Arrays.copyOf(gone, Math.max(4, 2 * n));
+        }
+        gone[n++] = b;
+      }
+    }
+    this.removed = Arrays.copyOf(gone, n);
+    // added: in id order, each placed after the base skills whose ids sort before its id
+    var stored = reader.storedFields();
+    String[][] idName = new String[added.size()][];
+    for (int i = 0; i < idName.length; i++) {
+      var d = stored.document(added.get(i), java.util.Set.of(Fields.ID, Fields.DISPLAY_NAME));
+      idName[i] = new String[] {d.get(Fields.ID), d.get(Fields.DISPLAY_NAME), "" + added.get(i)};
+    }
+    Arrays.sort(idName, Comparator.comparing((String[] a) -> a[0]));
+    var baseStored = base.storedFields();
+    this.addedDoc = new int[idName.length];
+    this.addedAt = new int[idName.length];
+    this.addedOrd = new int[idName.length];
+    this.addedName = new String[idName.length];
+    for (int j = 0; j < idName.length; j++) {
+      int lo = 0;
+      int hi = baseDocs;
+      while (lo < hi) { // the base is in id order; deleted documents keep their stored id
+        int mid = (lo + hi) >>> 1;
+        String id = baseStored.document(mid, java.util.Set.of(Fields.ID)).get(Fields.ID);
+        if (id.compareTo(idName[j][0]) < 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      addedDoc[j] = Integer.parseInt(idName[j][2]);
+      addedAt[j] = lo;
+      addedOrd[j] = lo - below(removed, lo) + j;
+      addedName[j] = idName[j][1];
+    }
+    this.renumbered = removed.length > 0 || addedDoc.length > 0;
+    keyOfDoc.forEach(
+        (doc, key) -> {
+          if (key < baseDocs) {
+            ordOfDoc.put(doc, ordOfBase(key));
+          }
+        });
+    for (int j = 0; j < addedDoc.length; j++) {
+      ordOfDoc.put(addedDoc[j], addedOrd[j]);
+    }
     this.searcher = new LiveSearcher(reader);
-    this.invocation = new Invocation(names::firstKeyed, names.longest());
+    int longest = names.longest();
+    for (String name : addedName) {
+      List<String> w = Invocation.words(name);
+      if (Invocation.names(w)) {
+        longest = Math.max(longest, w.size()); // a removal keeps it: a longer bound finds the same
+      }
+    }
+    this.invocation = new Invocation(renumbered ? this::firstKeyed : names::firstKeyed, longest);
+    this.distinct = renumbered ? countDistinct(baseStored) : names.distinct();
+  }
+
+  /** How many of the sorted {@code values} are below {@code x}. */
+  private static int below(int[] values, int x) {
+    int i = Arrays.binarySearch(values, x);
+    if (i < 0) {
+      return -i - 1;
+    }
+    while (i > 0 && values[i - 1] == x) {
+      i--;
+    }
+    return i;
+  }
+
+  /** How many of the sorted {@code values} are at most {@code x}. */
+  private static int atMost(int[] values, int x) {
+    int i = Arrays.binarySearch(values, x);
+    if (i < 0) {
+      return -i - 1;
+    }
+    while (i + 1 < values.length && values[i + 1] == x) {
+      i++;
+    }
+    return i + 1;
+  }
+
+  /**
+   * The ord of the live skill at base position {@code b} (its own document or a patched copy): the
+   * live base skills before it plus the added skills sorting before it by id.
+   */
+  private int ordOfBase(int b) {
+    return renumbered ? b - below(removed, b) + atMost(addedAt, b) : b;
+  }
+
+  private boolean isRemoved(int b) {
+    return Arrays.binarySearch(removed, b) >= 0;
+  }
+
+  /** The first live skill among base {@code positions} (ascending) and the added ones matching. */
+  private OptionalInt first(int[] positions, java.util.function.IntPredicate addedMatches) {
+    int best = Integer.MAX_VALUE;
+    for (int b : positions) {
+      if (!isRemoved(b)) {
+        best = ordOfBase(b); // ords keep the base's order
+        break;
+      }
+    }
+    for (int j = 0; j < addedOrd.length && addedOrd[j] < best; j++) {
+      if (addedMatches.test(j)) {
+        best = addedOrd[j];
+      }
+    }
+    return best == Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of(best);
+  }
+
+  /** The first live skill whose name has this {@link Invocation#key}, or null. */
+  private Integer firstKeyed(String key) {
+    OptionalInt f =
+        first(
+            names.positionsKeyed(key),
+            j -> {
+              List<String> w = Invocation.words(addedName[j]);
+              return Invocation.names(w) && Invocation.key(w).equals(key);
+            });
+    return f.isPresent() ? f.getAsInt() : null;
+  }
+
+  /** The full build's distinct names, less those only removed skills had, plus new added ones. */
+  private int countDistinct(org.apache.lucene.index.StoredFields baseStored) throws IOException {
+    java.util.Set<String> touched = new java.util.HashSet<>(Arrays.asList(addedName));
+    for (int b : removed) {
+      touched.add(
+          baseStored.document(b, java.util.Set.of(Fields.DISPLAY_NAME)).get(Fields.DISPLAY_NAME));
+    }
+    int d = names.distinct();
+    for (String name : touched) {
+      d += (docNamed(name).isPresent() ? 1 : 0) - (names.positionsNamed(name).length > 0 ? 1 : 0);
+    }
+    return d;
   }
 
   /** The confidence (threshold) the index was built with. */
@@ -175,12 +351,47 @@ final class PatchedIndex implements RoutingSource {
 
   /** The Lucene document of the skill at {@code ord}. */
   int docOf(int ord) {
-    return docOfOrd.getOrDefault(ord, ord);
+    if (!renumbered) {
+      return docOfKey.getOrDefault(ord, ord);
+    }
+    int j = Arrays.binarySearch(addedOrd, ord);
+    if (j >= 0) {
+      return addedDoc[j];
+    }
+    // the first base position whose ord reaches it (ordOfBase never falls as b grows), past the
+    // removed ones (a removed position shares the ord of the next live one)
+    int lo = 0;
+    int hi = baseDocs;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (ordOfBase(mid) < ord) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    while (lo < baseDocs && isRemoved(lo)) {
+      lo++;
+    }
+    if (lo >= baseDocs || ordOfBase(lo) != ord) {
+      throw new IllegalArgumentException("no live skill at ord " + ord);
+    }
+    return docOfKey.getOrDefault(lo, lo);
+  }
+
+  /**
+   * The key of the skill at {@code ord}: its base position, or for an added skill the number its
+   * patched document holds in {@link #ORD}. Keys never move; a patch writes a replaced skill's
+   * document with its key.
+   */
+  int keyOf(int ord) {
+    int doc = docOf(ord);
+    return doc < baseDocs ? doc : keyOfDoc.get(doc);
   }
 
   /** The ord of a live Lucene document. */
   int ordOf(int doc) {
-    return doc < baseDocs ? doc : ordOfDoc.get(doc);
+    return doc < baseDocs ? ordOfBase(doc) : ordOfDoc.get(doc);
   }
 
   /** The ord of the live document with that skill id. */
@@ -716,7 +927,7 @@ final class PatchedIndex implements RoutingSource {
 
   @Override
   public int distinctNames() {
-    return names.distinct();
+    return distinct;
   }
 
   @Override
@@ -768,9 +979,9 @@ final class PatchedIndex implements RoutingSource {
     return invocation.find(query);
   }
 
-  /** The ords of the documents patches replaced (those not in the base segment), live ones. */
+  /** The ords of the live documents patches wrote (replaced or added: not in the base segment). */
   java.util.Set<Integer> patchedOrds() {
-    return java.util.Collections.unmodifiableSet(docOfOrd.keySet());
+    return java.util.Set.copyOf(ordOfDoc.values());
   }
 
   /**
@@ -898,7 +1109,10 @@ final class PatchedIndex implements RoutingSource {
 
   @Override
   public OptionalInt docNamed(String name) {
-    return names.firstNamed(name);
+    if (!renumbered) {
+      return names.firstNamed(name);
+    }
+    return first(names.positionsNamed(name), j -> addedName[j].equals(name));
   }
 
   @Override
@@ -1157,7 +1371,6 @@ final class PatchedIndex implements RoutingSource {
     private final int k;
     private final PriorityQueue<ScoreDoc> queue = new PriorityQueue<>(WORST_FIRST);
     private Scorable scorer;
-    private NumericDocValues ords;
     private int docBase;
 
     OrdCollector(int k) {
@@ -1172,7 +1385,6 @@ final class PatchedIndex implements RoutingSource {
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
       docBase = context.docBase;
-      ords = context.ord == 0 ? null : context.reader().getNumericDocValues(ORD);
     }
 
     @Override
@@ -1184,14 +1396,7 @@ final class PatchedIndex implements RoutingSource {
     @Override
     public void collect(int doc) throws IOException {
       float score = scorer.score();
-      int ord;
-      if (ords == null) {
-        ord = docBase + doc;
-      } else if (ords.advanceExact(doc)) {
-        ord = (int) ords.longValue();
-      } else {
-        throw new IllegalStateException("a patched document without its ord");
-      }
+      int ord = ordOf(docBase + doc);
       ScoreDoc hit = new ScoreDoc(ord, score);
       if (queue.size() < k) {
         queue.add(hit);
