@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skillsite.output.OutputLock;
 import dev.skillsite.site.SiteGenerator;
+import dev.skillsite.testing.TestSkills;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -141,22 +142,11 @@ class AssetAddressesTest {
   private Path content(String name, Map<String, String> phrases) throws IOException {
     Path content = tmp.resolve("content-" + name);
     for (var e : phrases.entrySet()) {
-      Path f = content.resolve("skills/" + e.getKey() + "/SKILL.md");
-      Files.createDirectories(f.getParent());
-      Files.writeString(
-          f,
-          "---\nname: "
-              + e.getKey()
-              + "\ndescription: Use when the user asks to \""
-              + e.getValue()
-              + "\".\n---\n# "
-              + e.getKey()
-              + "\n\nHow to "
-              + e.getValue()
-              + ", step by step.\n\n```bash\necho "
-              + e.getKey()
-              + "\n```\n",
-          StandardCharsets.UTF_8);
+      TestSkills.write(
+          content,
+          e.getKey(),
+          "Use when the user asks to \"" + e.getValue() + "\".",
+          "How to " + e.getValue() + ", step by step.\n\n```bash\necho " + e.getKey() + "\n```");
     }
     return content;
   }

@@ -10,6 +10,7 @@ import dev.skillsite.build.BuildPipeline;
 import dev.skillsite.build.Progress;
 import dev.skillsite.site.SiteGenerator;
 import dev.skillsite.testing.HeadlessChromium;
+import dev.skillsite.testing.TestSkills;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -159,20 +160,11 @@ class DeployCacheBrowserTest {
   private void build(String marker, Map<String, String> phrases) throws IOException {
     Path content = tmp.resolve("content-" + marker);
     for (var e : phrases.entrySet()) {
-      Path f = content.resolve("skills/" + e.getKey() + "/SKILL.md");
-      Files.createDirectories(f.getParent());
-      Files.writeString(
-          f,
-          "---\nname: "
-              + e.getKey()
-              + "\ndescription: Use when the user asks to \""
-              + e.getValue()
-              + "\".\n---\n# "
-              + e.getKey()
-              + "\n\nHow to "
-              + e.getValue()
-              + ", step by step.\n",
-          StandardCharsets.UTF_8);
+      TestSkills.write(
+          content,
+          e.getKey(),
+          "Use when the user asks to \"" + e.getValue() + "\".",
+          "How to " + e.getValue() + ", step by step.");
     }
     Path templates = tmp.resolve("templates-" + marker);
     Files.createDirectories(templates.resolve("assets"));
