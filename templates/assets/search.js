@@ -32,15 +32,13 @@
    * loaded before it is the manifest's export; another, and the query runs once more on the manifest read fresh.
    */
   var STALE_MS = 10000;
-  var received = 0; // chunk files loaded
-  var seen = 0;     // of them, loaded before the deployed tag was last read (or the manifest)
-  var seenAt = 0;   // when
-  var live = null;  // the engine of the manifest read last
+  // chunk files loaded; of them, those loaded before the deployed tag (or the manifest) was read last, and when;
+  // the engine of the manifest read last
+  var received = 0, seen = 0, seenAt = 0, live = null;
 
   // a chunk by the manifest's tag: one an older export wrote, kept by a cache, is never read beside this manifest
   api.loader = function (kind, id, tag) {
-    return loadScript(root + "search/" + kind + "/" + id.toString(36) + ".js?g=" + tag)
-      .then(function () { received++; });
+    return loadScript(root + "search/" + kind + "/" + id.toString(36) + ".js?g=" + tag).then(function () { received++; });
   };
 
   /**
@@ -51,12 +49,7 @@
     if (!ready) {
       var at = Date.now();
       ready = loadScript(root + "search/manifest.js?t=" + at).then(function () { return api.whenReady(); })
-        .then(function (e) {
-          live = e;
-          seen = received;
-          seenAt = at;
-          return e;
-        });
+        .then(function (e) { live = e; seen = received; seenAt = at; return e; });
       ready.catch(function () { ready = null; });
     }
     return ready;
@@ -68,10 +61,7 @@
     var n = received, at = Date.now();
     return loadScript(root + "search/tag.js?t=" + at).then(function () {
       var same = api.tag === e.m.tag;
-      if (same && e === live) {
-        seen = Math.max(seen, n);
-        seenAt = Math.max(seenAt, at);
-      }
+      if (same && e === live) { seen = n; seenAt = at; }
       return same;
     });
   }
@@ -103,10 +93,8 @@
             return o[0];
           }
           if (again) { throw new Error("the site was updated; reload the page"); }
-          if (e === live) { // the first to see it drops the engine; the others wait for the one read next
-            ready = null;
-            live = null;
-          }
+          // the first to see it drops the engine; the others wait for the one read next
+          if (e === live) { ready = live = null; }
           return search(query, true);
         });
       });
