@@ -61,7 +61,7 @@ public final class SearchIndexWriter {
   public static final int FORMAT = 3;
 
   /** The file beside the manifest that holds only its {@link #tag} ({@link #tagFile}). */
-  public static final String TAG_FILE = "tag.js";
+  static final String TAG_FILE = "tag.js";
 
   /**
    * Skills per phrase chunk. The hits a query shows mostly fall in different chunks, so a smaller
