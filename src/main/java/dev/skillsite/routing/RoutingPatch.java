@@ -629,6 +629,9 @@ public final class RoutingPatch {
     /** The ids of the skills this patch removed. */
     private final Set<String> removedIds = new TreeSet<>();
 
+    /** The ids of the skills this patch added. */
+    private final Set<String> addedIds = new TreeSet<>();
+
     private final Map<String, Integer> counts = new LinkedHashMap<>();
     private final Map<String, Long> parts = new LinkedHashMap<>();
     private final Map<String, Long> walls = new LinkedHashMap<>();
@@ -780,6 +783,7 @@ public final class RoutingPatch {
           if (was == null) {
             index.addDocument(now);
             adds++;
+            addedIds.add(id);
           } else {
             index.updateDocument(new Term(Fields.ID, id), now);
           }
@@ -1504,7 +1508,17 @@ public final class RoutingPatch {
       return changed;
     }
 
-    /** The ids of the skills patched. */
+    /** The ids of the skills this patch added (none had them before it). */
+    public Set<String> addedIds() {
+      return addedIds;
+    }
+
+    /** The ids of the skills this patch removed (no live skill has them after it). */
+    public Set<String> removedIds() {
+      return removedIds;
+    }
+
+    /** The ids of the skills patched (added and removed ones included). */
     public Set<String> changedIds() {
       Set<String> out = new TreeSet<>();
       changed.forEach(id -> out.add(id.value()));
