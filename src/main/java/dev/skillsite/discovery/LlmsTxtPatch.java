@@ -230,6 +230,11 @@ public final class LlmsTxtPatch {
       }
     }
     List<String> staged = new ArrayList<>();
+    // a part's section and its link in the index name its first and last skill
+    String title = "Skills " + keys.get(0).name() + " … " + keys.get(keys.size() - 1).name();
+    if (!one) {
+      part = part.titled(LlmsTxtWriter.text(title));
+    }
     write(staging, file, part.with(lines, optional), staged);
     List<Integer> starts = new ArrayList<>(parts.starts());
     for (int p = k + 1; p < starts.size(); p++) {
@@ -244,9 +249,6 @@ public final class LlmsTxtPatch {
       if (from <= 0) {
         return Change.refuse("llms.txt does not link " + file);
       }
-      String first = keys.get(0).name();
-      String lastName = keys.get(keys.size() - 1).name();
-      String title = "Skills " + first + " … " + lastName;
       String again =
           index.substring(0, from) + "- [" + LlmsTxtWriter.text(title) + index.substring(l);
       if (!again.equals(index)) {
@@ -325,6 +327,12 @@ public final class LlmsTxtPatch {
       return block.isEmpty()
           ? List.of()
           : List.of(block.substring(0, block.length() - 1).split("\n", -1));
+    }
+
+    /** This listing under the section title {@code title} (as text). */
+    Listing titled(String title) {
+      return new Listing(
+          head.substring(0, head.indexOf("\n## ") + 1) + "## " + title + "\n\n", skills, optional);
     }
 
     String with(List<String> skills, List<String> optional) {
