@@ -34,19 +34,62 @@ public final class LlmsTxtPatch {
   public static Optional<List<String>> stage(
       Path site, ListState state, SiteConfig config, Map<SkillId, Skill> changed, Path staging)
       throws IOException {
-    DataParts parts = state.totals().llms();
+    return stage(
+        site,
+        config,
+        state.totals().llms(),
+        id -> state.skill(id).map(ListState.SkillRecord::byName),
+        id -> state.skill(new SkillId(id)).map(ListState.SkillRecord::name),
+        changed,
+        staging);
+  }
+
+  /**
+   * As {@link #stage(Path, ListState, SiteConfig, Map, Path)}, with the parts' cuts, a skill's
+   * recorded place by name and a listed skill's name by id given.
+   */
+  static Optional<List<String>> stage(
+      Path site,
+      SiteConfig config,
+      DataParts parts,
+      Function<SkillId, Optional<Integer>> byName,
+      Function<String, Optional<String>> names,
+      Map<SkillId, Skill> changed,
+      Path staging)
+      throws IOException {
     Map<String, List<Skill>> byFile = new TreeMap<>();
     for (Skill s : changed.values()) {
-      Optional<ListState.SkillRecord> r = state.skill(s.id());
+      Optional<Integer> r = byName.apply(s.id());
       if (r.isEmpty()) {
         return Optional.empty();
       }
       byFile
           .computeIfAbsent(
-              LlmsTxtWriter.path(parts.part(r.get().byName()) + 1, parts.count()),
-              k -> new ArrayList<>())
+              LlmsTxtWriter.path(parts.part(r.get()) + 1, parts.count()), k -> new ArrayList<>())
           .add(s);
     }
+    Optional<List<String>> staged = stage(site, config, byFile, staging);
+    if (staged.isPresent() || parts.count() <= 1) {
+      return staged;
+    }
+    // a skill added or removed since the last build moved later skills' places by name (their
+    // records' byName are one off): the part found as an add finds it, from the parts' first lines
+    byFile.clear();
+    for (Skill s : changed.values()) {
+      Optional<Integer> k = locate(site, parts, names, new Key(s.name(), s.id().value()));
+      if (k.isEmpty()) {
+        return Optional.empty();
+      }
+      byFile
+          .computeIfAbsent(LlmsTxtWriter.path(k.get() + 1, parts.count()), x -> new ArrayList<>())
+          .add(s);
+    }
+    return stage(site, config, byFile, staging);
+  }
+
+  private static Optional<List<String>> stage(
+      Path site, SiteConfig config, Map<String, List<Skill>> byFile, Path staging)
+      throws IOException {
     List<String> staged = new ArrayList<>();
     for (var e : byFile.entrySet()) {
       Path file = site.resolve(e.getKey());
@@ -154,22 +197,11 @@ public final class LlmsTxtPatch {
     Key key = new Key(skill.name(), skill.id().value());
     int k = 0; // the part holding the skill's place
     if (!one) {
-      int lo = 0;
-      int hi = parts.count() - 1;
-      while (lo < hi) { // the last part whose first line's key is at most the skill's
-        int mid = (lo + hi + 1) / 2;
-        Optional<Key> first =
-            firstKey(site.resolve(LlmsTxtWriter.path(mid + 1, parts.count())), names);
-        if (first.isEmpty()) {
-          return Change.refuse("llms part " + (mid + 1) + " has no line the state names");
-        }
-        if (first.get().compareTo(key) <= 0) {
-          lo = mid;
-        } else {
-          hi = mid - 1;
-        }
+      Optional<Integer> found = locate(site, parts, names, key);
+      if (found.isEmpty()) {
+        return Change.refuse("an llms part has no first line the state names");
       }
-      k = lo;
+      k = found.get();
     }
     String file = LlmsTxtWriter.path(k + 1, parts.count());
     Path path = site.resolve(file);
@@ -256,6 +288,32 @@ public final class LlmsTxtPatch {
       }
     }
     return new Change(staged, new DataParts(starts, parts.full()), Optional.empty());
+  }
+
+  /**
+   * The part (from 0) whose lines take {@code key}'s place: the last whose first line's key is at
+   * most {@code key}, by a binary search reading each probed part's first line; empty when a probed
+   * part has no line the state names.
+   */
+  private static Optional<Integer> locate(
+      Path site, DataParts parts, Function<String, Optional<String>> names, Key key)
+      throws IOException {
+    int lo = 0;
+    int hi = parts.count() - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) / 2;
+      Optional<Key> first =
+          firstKey(site.resolve(LlmsTxtWriter.path(mid + 1, parts.count())), names);
+      if (first.isEmpty()) {
+        return Optional.empty();
+      }
+      if (first.get().compareTo(key) <= 0) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return Optional.of(lo);
   }
 
   private static void write(Path staging, String file, String text, List<String> staged)

@@ -57,6 +57,84 @@ class LlmsTxtAddTest {
     assertTrue(patched[1] > 0, "nothing refused");
   }
 
+  /**
+   * After an add, the records' places by name of the skills after X are one off: an edit of the
+   * first skill of the next part (its stale place is in X's part) is still staged in its own part,
+   * the writer's file with X and the edit.
+   */
+  @Test
+  void anEditAfterAnAddFindsItsPartThoughItsPlaceIsOneOff() throws IOException {
+    SiteConfig config = new ContentLoader().load(CONTENT).config();
+    List<Skill> skills = new ArrayList<>();
+    for (int i = 0; i < 2400; i++) {
+      String name = "skill-" + String.format("%04d", i);
+      skills.add(TestSkills.of(name, "Does " + name + " things.", "Body."));
+    }
+    List<Skill> sorted = DiscoveryIndexWriter.sorted(skills);
+    DataParts full = ListState.Totals.llmsParts(sorted, 400);
+    int checked = 0;
+    for (int k = 1; k < full.count() && checked < 3; k++) {
+      Skill x = sorted.get(full.starts().get(k) - 2); // in part k - 1, not its last
+      Skill y = sorted.get(full.starts().get(k)); // the first of part k
+      List<Skill> without = new ArrayList<>(skills);
+      without.remove(x);
+      Path site = write(config, without, 400);
+      List<Skill> before = DiscoveryIndexWriter.sorted(without);
+      Map<String, Integer> places = new HashMap<>();
+      Map<String, String> names = new HashMap<>();
+      for (int i = 0; i < before.size(); i++) {
+        places.put(before.get(i).id().value(), i);
+        names.put(before.get(i).id().value(), before.get(i).name());
+      }
+      Path staging = Files.createDirectories(tmp.resolve("edit-" + ++sites));
+      LlmsTxtPatch.Change c =
+          LlmsTxtPatch.change(
+              site,
+              config,
+              without.size(),
+              ListState.Totals.llmsParts(before, 400),
+              id -> Optional.ofNullable(names.get(id)),
+              x,
+              true,
+              staging,
+              400);
+      if (c.refused().isPresent()) {
+        continue;
+      }
+      assertEquals(full, c.llms());
+      Path patched = tmp.resolve("patched-" + sites);
+      for (var e : texts(site).entrySet()) {
+        Path to = patched.resolve(e.getKey());
+        Files.createDirectories(to.getParent());
+        Files.writeString(to, e.getValue(), StandardCharsets.UTF_8);
+      }
+      for (var e : texts(staging).entrySet()) {
+        Files.writeString(patched.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+      }
+      names.put(x.id().value(), x.name());
+      Skill edited = TestSkills.of(y.name(), "Now does other things.", "Body.");
+      assertEquals(c.llms().part(places.get(y.id().value())), k - 1, "a stale place");
+      Path staged = Files.createDirectories(tmp.resolve("staged-" + sites));
+      Optional<List<String>> out =
+          LlmsTxtPatch.stage(
+              patched,
+              config,
+              c.llms(),
+              id -> Optional.ofNullable(places.get(id.value())),
+              id -> Optional.ofNullable(names.get(id)),
+              Map.of(edited.id(), edited),
+              staged);
+      assertTrue(out.isPresent(), "refused");
+      List<Skill> now = new ArrayList<>(skills);
+      now.set(now.indexOf(y), edited);
+      Map<String, String> laid = texts(patched);
+      laid.putAll(texts(staged));
+      assertEquals(texts(write(config, now, 400)), laid, "edit of " + y.id());
+      checked++;
+    }
+    assertTrue(checked >= 2, checked + " checked");
+  }
+
   /** {@code trials} skills taken out and put back; how many changes were patched and refused. */
   private int[] run(int max, int count, int trials) throws IOException {
     SiteConfig config = new ContentLoader().load(CONTENT).config();
