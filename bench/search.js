@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // bench/search.js SITE QUERIES.jsonl [--no-browser] — the browser search of a built site, measured:
 //  - first-query bytes: gzip size (zlib level 6) of what a reader's first query downloads: the two search
-//    scripts, search/manifest.js and the term, name and phrase chunks that query needs, as if each eval query were
-//    the first (p50 and max over the queries);
+//    scripts, search/manifest.js, search/tag.js and the term, name and phrase chunks that query needs, as if each
+//    eval query were the first (p50 and max over the queries);
 //  - per-query time in headless Chromium (through /usr/bin/chromedriver, if present): performance.now()
 //    around analysis, scoring, confidence and matched phrases of each query after a warm-up that loaded
 //    its data (p50, p95 and p99 over 5 rounds of the queries); skipped with --no-browser (the tests' budget check).
@@ -33,7 +33,9 @@ async function bytes() {
   };
   require(path.join(site, "search/manifest.js"));
   const e = await api.whenReady();
-  const base = gz("assets/search-engine.js") + gz("assets/search.js") + gz("search/manifest.js");
+  // search/tag.js: read after the first query's chunks (search.js), where a site has it
+  const base = gz("assets/search-engine.js") + gz("assets/search.js") + gz("search/manifest.js")
+    + (fs.existsSync(path.join(site, "search/tag.js")) ? gz("search/tag.js") : 0);
   const sizes = [];
   for (const q of queries) {
     e.termChunks.clear();

@@ -189,6 +189,7 @@
 //SOURCES ../src/main/java/dev/skillsite/content/YamlComposer.java
 //SOURCES ../src/main/java/dev/skillsite/content/YamlValues.java
 //SOURCES ../src/main/java/dev/skillsite/content/package-info.java
+//SOURCES ../src/main/java/dev/skillsite/discovery/DiscoveryIndexEntries.java
 //SOURCES ../src/main/java/dev/skillsite/discovery/DiscoveryIndexWriter.java
 //SOURCES ../src/main/java/dev/skillsite/discovery/LlmsTxtPatch.java
 //SOURCES ../src/main/java/dev/skillsite/discovery/LlmsTxtWriter.java

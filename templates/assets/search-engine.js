@@ -1107,6 +1107,17 @@
   /** The manifest format this engine reads (SearchIndexWriter.FORMAT). */
   var FORMAT = 3;
 
+  /**
+   * Whether a chunk file running now is the engine's: not when its script was asked for by another manifest's
+   * tag (?g=): a page that outlived a deploy read the manifest again while an older query's chunk was on its way,
+   * and that chunk may be either export's.
+   */
+  function mine() {
+    var s = typeof document === "object" && document.currentScript;
+    var g = s && /[?&]g=(\w+)/.exec(s.src);
+    return engine && (!g || g[1] === engine.m.tag);
+  }
+
   return {
     Analyzer: Analyzer,
     Engine: Engine,
@@ -1132,11 +1143,13 @@
       }
       manifestWaiters.splice(0).forEach(function (w) { if (engine) { w[0](engine); } else { w[1](refused); } });
     },
-    terms: function (id, data) { if (engine) { engine.addTerms(id, data); } },
-    docs: function (id, data, skills) { if (engine) { engine.addDocs(id, data, skills); } },
-    names: function (id, data) { if (engine) { engine.addNames(id, data); } },
+    terms: function (id, data) { if (mine()) { engine.addTerms(id, data); } },
+    docs: function (id, data, skills) { if (mine()) { engine.addDocs(id, data, skills); } },
+    names: function (id, data) { if (mine()) { engine.addNames(id, data); } },
     /** Set by the page before the manifest loads: (kind, id, the manifest's tag) → promise. */
     loader: null,
+    /** Set by search/tag.js: the tag of the export deployed now (search.js reads it fresh). */
+    tag: null,
     /** A promise of the engine once the manifest has registered. */
     whenReady: function () {
       return engine ? Promise.resolve(engine) : refused ? Promise.reject(refused)

@@ -25,9 +25,20 @@
     });
   }
 
+  /*
+   * A page outlives deploys: it keeps the manifest it read, while the host serves the export deployed now under
+   * every chunk's path, whatever tag it is asked by. So after a query that loaded a chunk, or one STALE_MS after
+   * the last look, search/tag.js (the deployed export's tag) is read fresh: the manifest's tag, and every chunk
+   * loaded before it is the manifest's export; another, and the query runs once more on the manifest read fresh.
+   */
+  var STALE_MS = 10000;
+  // chunk files loaded; of them, those loaded before the deployed tag (or the manifest) was read last, and when;
+  // the engine of the manifest read last
+  var received = 0, seen = 0, seenAt = 0, live = null;
+
   // a chunk by the manifest's tag: one an older export wrote, kept by a cache, is never read beside this manifest
   api.loader = function (kind, id, tag) {
-    return loadScript(root + "search/" + kind + "/" + id.toString(36) + ".js?g=" + tag);
+    return loadScript(root + "search/" + kind + "/" + id.toString(36) + ".js?g=" + tag).then(function () { received++; });
   };
 
   /**
@@ -36,10 +47,23 @@
    */
   function engine() {
     if (!ready) {
-      ready = loadScript(root + "search/manifest.js?t=" + Date.now()).then(function () { return api.whenReady(); });
+      var at = Date.now();
+      ready = loadScript(root + "search/manifest.js?t=" + at).then(function () { return api.whenReady(); })
+        .then(function (e) { live = e; seen = received; seenAt = at; return e; });
       ready.catch(function () { ready = null; });
     }
     return ready;
+  }
+
+  /** Whether every chunk engine {@code e} loaded is the deployed export's (a promise). */
+  function deployed(e) {
+    if (e === live && received === seen && Date.now() - seenAt < STALE_MS) { return Promise.resolve(true); }
+    var n = received, at = Date.now();
+    return loadScript(root + "search/tag.js?t=" + at).then(function () {
+      var same = api.tag === e.m.tag;
+      if (same && e === live) { seen = n; seenAt = at; }
+      return same;
+    });
   }
 
   var CLOSEST = 3;   // at most this many closest skills when nothing fires
@@ -51,7 +75,7 @@
    * Routes {@code query}: the result with, for each hit, its display data, matched phrase and evidence
    * (engine.evidence: which query words it holds, and whether they are as specific as a firing skill needs).
    */
-  function search(query) {
+  function search(query, again) {
     return engine().then(function (e) {
       return e.route(query, SHOWN).then(function (r) { return e.withMatched(r); }).then(function (r) {
         r.hits.forEach(function (h) {
@@ -60,7 +84,19 @@
         });
         r.threshold = e.m.confidence.threshold;
         r.engine = e;
-        return r;
+        return [r];
+      }, function (err) { return [null, err]; }).then(function (o) {
+        // an answer (or a failure) stands when its chunks are the deployed export's; else once more, afresh
+        return deployed(e).then(function (same) {
+          if (same) {
+            if (o[1]) { throw o[1]; }
+            return o[0];
+          }
+          if (again) { throw new Error("the site was updated; reload the page"); }
+          // the first to see it drops the engine; the others wait for the one read next
+          if (e === live) { ready = live = null; }
+          return search(query, true);
+        });
       });
     });
   }

@@ -53,6 +53,12 @@ interface RoutingSeam {
       Optional<Published> published) {
     public Change {
       diagnostics = List.copyOf(diagnostics);
+      if (now == null && published.isEmpty()) {
+        throw new IllegalArgumentException("a removed skill without its published copy: " + id);
+      }
+      if (now == null && oldRouting.isEmpty()) {
+        throw new IllegalArgumentException("a change with neither side: " + id);
+      }
     }
 
     Change(
@@ -72,6 +78,35 @@ interface RoutingSeam {
 
     Change(SkillId id, String oldRouting, String newRouting, Skill now) {
       this(id, oldRouting, newRouting, now, List.of());
+    }
+
+    /**
+     * A skill the last build did not have: no old routing digest ({@code ""}), its new version,
+     * diagnostics and content folder.
+     */
+    static Change added(
+        Skill now, String newRouting, List<Diagnostic> diagnostics, Optional<Path> root) {
+      return new Change(now.id(), "", newRouting, now, diagnostics, root, Optional.empty());
+    }
+
+    /**
+     * A skill the last build had and the content no longer has: its routing digest last build and
+     * its published SKILL.md as the patch read it (the routing state's document is checked against
+     * it); no new version ({@code now} null, {@code newRouting} {@code ""}).
+     */
+    static Change removed(SkillId id, String oldRouting, Published published) {
+      return new Change(
+          id, oldRouting, "", null, List.of(), Optional.empty(), Optional.of(published));
+    }
+
+    /** Whether the skill is new: the last build had no routing document of it. */
+    boolean isAdded() {
+      return oldRouting.isEmpty();
+    }
+
+    /** Whether the skill is gone: it has no new version. */
+    boolean isRemoved() {
+      return now == null;
     }
 
     boolean routingChanged() {

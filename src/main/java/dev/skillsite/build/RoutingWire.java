@@ -163,7 +163,16 @@ final class RoutingWire implements RoutingSeam {
       Map<String, SearchIndexWriter.Display> shown = new LinkedHashMap<>();
       List<Described> described = new ArrayList<>();
       Moves moves = new Moves();
+      List<SkillId> oneSided = new ArrayList<>(); // skills added or removed
       for (Change c : routed) {
+        if (c.isAdded()) { // no published copy: a description edit from nothing, for routing
+          moves.add(probes, null, c.now());
+          patch.add(RoutingPatch.Change.added(c.now()));
+          shown.put(
+              c.id().value(), ExportStage.display(c.now(), HealthProbes.summaries(table, c.id())));
+          oneSided.add(c.id());
+          continue;
+        }
         Optional<ContentLoader.Reloaded> was = before(site, olds, c);
         if (was.isEmpty()
             || !RoutingIndex.skillDigests(List.of(was.get().skill()))
@@ -173,6 +182,12 @@ final class RoutingWire implements RoutingSeam {
               "the published SKILL.md of "
                   + c.id().value()
                   + " is not what the last build indexed");
+        }
+        if (c.isRemoved()) { // to nothing
+          moves.add(probes, was.get().skill(), null);
+          patch.add(RoutingPatch.Change.removed(was.get().skill()));
+          oneSided.add(c.id());
+          continue;
         }
         Optional<String> why =
             healthInputs ? healthInputsDiffer(was.get(), c) : Optional.<String>empty();
@@ -225,9 +240,16 @@ final class RoutingWire implements RoutingSeam {
         long cpu0 = threadCpu();
         Optional<String> health;
         HealthState.Patched healthPatch = HealthState.Patched.NOTHING;
-        Optional<HealthState> hs = HealthState.open(site);
+        Optional<HealthState> hs = oneSided.isEmpty() ? HealthState.open(site) : Optional.empty();
         healthCounts = "";
-        if (hs.isEmpty()) {
+        if (!oneSided.isEmpty()) {
+          // the report's counts, its rows of the skill and its rivals' entries: not patched yet
+          health =
+              Optional.of(
+                  "a skill added or removed ("
+                      + oneSided.get(0).value()
+                      + "): health pages are not patched for it");
+        } else if (hs.isEmpty()) {
           health = HealthProbes.changed(table, p.rankingsBefore(), p.rankings());
           if (!described.isEmpty() || !moves.now().isEmpty()) {
             health = Optional.of("a description changed and the last build left no health state");
@@ -823,14 +845,24 @@ final class RoutingWire implements RoutingSeam {
     private final Map<SkillId, Skill> before = new LinkedHashMap<>();
     private int probeCount;
 
+    /**
+     * A changed skill's triggers as they were ({@code then}; null for a skill added) and are
+     * ({@code is}; null for one removed).
+     */
     void add(HealthProbes.View view, Skill then, Skill is) throws IOException {
-      SkillId id = is.id();
-      changed.put(id, is);
-      before.put(id, then);
-      probeCount += is.triggers().all().size() - then.triggers().all().size();
-      Set<String> touched = new TreeSet<>(then.triggers().all());
-      touched.addAll(is.triggers().all());
-      List<HealthProbes.Probe> mine = probesOf(is);
+      SkillId id = is != null ? is.id() : then.id();
+      List<String> thenAll = then == null ? List.of() : then.triggers().all();
+      List<String> isAll = is == null ? List.of() : is.triggers().all();
+      if (is != null) {
+        changed.put(id, is);
+      }
+      if (then != null) {
+        before.put(id, then);
+      }
+      probeCount += isAll.size() - thenAll.size();
+      Set<String> touched = new TreeSet<>(thenAll);
+      touched.addAll(isAll);
+      List<HealthProbes.Probe> mine = is == null ? List.of() : probesOf(is);
       for (String t : touched) {
         if (!was.containsKey(t)) {
           List<HealthProbes.Probe> recorded = view.probes(t);
@@ -843,9 +875,8 @@ final class RoutingWire implements RoutingSeam {
             list.add(p);
           }
         }
-        List<String> all = is.triggers().all();
-        for (int i = 0; i < all.size(); i++) {
-          if (all.get(i).equals(t)) {
+        for (int i = 0; i < isAll.size(); i++) {
+          if (isAll.get(i).equals(t)) {
             list.add(mine.get(i));
           }
         }

@@ -309,6 +309,35 @@ public final class RecordTable implements AutoCloseable {
   }
 
   /**
+   * How many keys of the table sort before {@code key} (their UTF-8 bytes' order), by binary
+   * search: a key's place among its table's keys whether it is one of them or not.
+   *
+   * @throws IllegalStateException when the table is closed, or damaged (an offset out of range)
+   */
+  public int rank(String key) {
+    if (closed) {
+      throw new IllegalStateException("the record table is closed");
+    }
+    try {
+      byte[] want = key.getBytes(StandardCharsets.UTF_8);
+      int lo = 0;
+      int hi = count;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        int at = (int) map.getLong((int) (table + (long) mid * Long.BYTES));
+        if (compareKey(at + Integer.BYTES, map.getInt(at), want) < 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("a damaged record table", e);
+    }
+  }
+
+  /**
    * Where the record of {@code key} starts (its key's length), by binary search of the sorted
    * offsets; -1 when there is none. A damaged table may throw (offsets out of range); the caller
    * checks that the table is open.

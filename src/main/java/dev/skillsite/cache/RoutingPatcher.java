@@ -276,6 +276,17 @@ public final class RoutingPatcher {
         p.close();
         return new CannotPatch("the patch state does not know the search export's size");
       }
+      if (!p.addedIds().isEmpty() || !p.removedIds().isEmpty()) {
+        // the export names skills by dense ord: every ord from the first added or removed skill on
+        // shifts, and with it nearly every term chunk's postings and the norms (session 33's
+        // survey at 10x: 16,077 of 16,384 term chunks for one add), a whole export's work
+        p.close();
+        return new CannotPatch(
+            "a skill added or removed ("
+                + String.join(", ", new java.util.TreeSet<>(p.changedIds()))
+                + "): the search export addresses skills by ord, and every ord after it shifts"
+                + " (nearly every term chunk): built whole");
+      }
       long export0 = threadCpu();
       long exportWall = System.nanoTime();
       ExportPatch export = new ExportPatch();

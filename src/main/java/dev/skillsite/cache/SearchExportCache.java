@@ -25,13 +25,13 @@ import java.util.zip.CRC32;
  * changed (BENCHMARKS.md, session 11).
  */
 final class SearchExportCache {
-  private static final String HEADER = "skillsite search export 3";
+  private static final String HEADER = "skillsite search export 4";
 
   /**
    * The only paths an export writes: a damaged list must not link anything else into the new site.
    */
   private static final Pattern FILE =
-      Pattern.compile(SearchIndexWriter.DIR + "/(manifest\\.js|[tdn]/[0-9a-z]{1,8}\\.js)");
+      Pattern.compile(SearchIndexWriter.DIR + "/(manifest\\.js|tag\\.js|[tdn]/[0-9a-z]{1,8}\\.js)");
 
   private static final int MAX_FILES = 1_000_000; // a 100k-skill export writes ~143,000
 

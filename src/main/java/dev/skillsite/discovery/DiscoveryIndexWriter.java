@@ -86,24 +86,46 @@ public final class DiscoveryIndexWriter {
     for (int i = 0; i < sorted.size(); i++) {
       Skill s = sorted.get(i);
       boolean archive = Files.isRegularFile(site.apply(RawSkillFiles.archivePath(s)));
-      JsonObject o = new JsonObject();
-      o.addProperty("name", s.name());
-      o.addProperty("type", archive ? "archive" : "skill-md");
-      o.addProperty("description", s.description().strip());
-      o.addProperty(
-          "url", url(catalog, archive ? RawSkillFiles.archivePath(s) : RawSkillFiles.sitePath(s)));
-      o.addProperty("digest", "sha256:" + digests.get(i));
-      skills.add(o);
+      skills.add(entry(catalog.config(), s, archive, digests.get(i)));
     }
+    Path file = siteDir.resolve(PATH);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, json(skills), StandardCharsets.UTF_8);
+    Files.write(siteDir.resolve(NO_JEKYLL), new byte[0]);
+  }
+
+  /** The index listing {@code skills} (entries in order), as the file holds it. */
+  static String json(JsonArray skills) {
     JsonObject index = new JsonObject();
     index.addProperty("$schema", SCHEMA);
     index.add("skills", skills);
-    Path file = siteDir.resolve(PATH);
-    Files.createDirectories(file.getParent());
-    String json =
-        new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(index) + "\n";
-    Files.writeString(file, json, StandardCharsets.UTF_8);
-    Files.write(siteDir.resolve(NO_JEKYLL), new byte[0]);
+    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(index)
+        + "\n";
+  }
+
+  /** A skill's entry: served as its archive when {@code archive}, else as its SKILL.md. */
+  private static JsonObject entry(SiteConfig config, Skill s, boolean archive, String digest) {
+    JsonObject o = new JsonObject();
+    o.addProperty("name", s.name());
+    o.addProperty("type", archive ? "archive" : "skill-md");
+    o.addProperty("description", s.description().strip());
+    o.addProperty(
+        "url", url(config, archive ? RawSkillFiles.archivePath(s) : RawSkillFiles.sitePath(s)));
+    o.addProperty("digest", "sha256:" + digest);
+    return o;
+  }
+
+  /**
+   * A skill's entry as the index's text holds it (its lines from its opening brace to its closing
+   * one, indented as in the file), serving {@code served} (its archive when {@code archive}).
+   */
+  static String entryText(SiteConfig config, Skill s, boolean archive, byte[] served) {
+    JsonArray one = new JsonArray();
+    one.add(entry(config, s, archive, sha256(served)));
+    String json = json(one);
+    int from = json.indexOf("[\n") + 2;
+    int to = json.lastIndexOf("\n  ]");
+    return json.substring(from, to);
   }
 
   private static final String DIGEST = "\"digest\": \"sha256:";
@@ -317,7 +339,7 @@ public final class DiscoveryIndexWriter {
    * {@code from} ({@code size} bytes) written to {@code to} with its bytes {@code cut} to {@code
    * end} replaced by {@code now}, through a sibling file moved over {@code to}.
    */
-  private static Spliced splice(Path from, Path to, long size, long cut, long end, byte[] now)
+  static Spliced splice(Path from, Path to, long size, long cut, long end, byte[] now)
       throws IOException {
     Files.createDirectories(to.getParent());
     Path tmp = to.resolveSibling(to.getFileName() + ".splice");
@@ -356,9 +378,8 @@ public final class DiscoveryIndexWriter {
         .toList();
   }
 
-  private static String url(Catalog catalog, String sitePath) {
-    return catalog
-        .config()
+  private static String url(SiteConfig config, String sitePath) {
+    return config
         .baseUrl()
         .filter(SiteConfig::isSiteUrl)
         .map(base -> base.replaceAll("/+$", "") + "/" + sitePath)

@@ -94,13 +94,14 @@ public final class LlmsTxtWriter {
     }
     out.append("\n## Optional\n\n");
     for (Skill s : skills) {
-      out.append("- [")
-          .append(text(s.name()))
-          .append(" SKILL.md](")
-          .append(url(catalog, RawSkillFiles.sitePath(s)))
-          .append(")\n");
+      out.append(optionalLine(catalog.config(), s)).append('\n');
     }
     return out.toString();
+  }
+
+  /** A skill's line of the "Optional" section: its raw SKILL.md linked. */
+  static String optionalLine(SiteConfig config, Skill s) {
+    return "- [" + text(s.name()) + " SKILL.md](" + url(config, RawSkillFiles.sitePath(s)) + ")";
   }
 
   /** A skill's line of the "Skills" section up to its summary: its name linked to its page. */
@@ -112,7 +113,7 @@ public final class LlmsTxtWriter {
     return url(catalog.config(), sitePath);
   }
 
-  private static String url(SiteConfig config, String sitePath) {
+  static String url(SiteConfig config, String sitePath) {
     return config
         .baseUrl()
         .filter(SiteConfig::isSiteUrl)

@@ -105,6 +105,9 @@ final class PatchedIndex implements RoutingSource {
   private final int[] addedOrd;
   private final String[] addedName;
 
+  /** The ord of each added skill, by its key. */
+  private final Map<Integer, Integer> addedOrdOfKey = new HashMap<>();
+
   /** Whether a skill was added or removed since the full build: ords are not keys. */
   private final boolean renumbered;
 
@@ -252,6 +255,7 @@ final class PatchedIndex implements RoutingSource {
         });
     for (int j = 0; j < addedDoc.length; j++) {
       ordOfDoc.put(addedDoc[j], addedOrd[j]);
+      addedOrdOfKey.put(keyOfDoc.get(addedDoc[j]), addedOrd[j]);
     }
     this.searcher = new LiveSearcher(reader);
     int longest = names.longest();
@@ -387,6 +391,31 @@ final class PatchedIndex implements RoutingSource {
   int keyOf(int ord) {
     int doc = docOf(ord);
     return doc < baseDocs ? doc : keyOfDoc.get(doc);
+  }
+
+  /**
+   * The ord of the skill with key {@code key} ({@link #keyOf}'s inverse) in this view; empty when
+   * no live skill has it (removed, or added after this view).
+   */
+  OptionalInt ordOfKey(int key) {
+    if (key < 0) {
+      return OptionalInt.empty();
+    }
+    if (key < baseDocs) {
+      return isRemoved(key) ? OptionalInt.empty() : OptionalInt.of(ordOfBase(key));
+    }
+    Integer ord = addedOrdOfKey.get(key);
+    return ord == null ? OptionalInt.empty() : OptionalInt.of(ord);
+  }
+
+  /** Documents in the full build's base segment: the first key an added skill may not take. */
+  int baseDocs() {
+    return baseDocs;
+  }
+
+  /** The keys of the live documents patches wrote (replaced or added: not in the base segment). */
+  java.util.Set<Integer> patchedKeys() {
+    return java.util.Set.copyOf(keyOfDoc.values());
   }
 
   /** The ord of a live Lucene document. */

@@ -92,7 +92,16 @@ final class PublishedIndex {
           skills.add(byOrd.skill(ord));
         }
       }
-      NameTable names = NameTable.inMemory(skills.stream().map(IndexedSkill::name).toList());
+      // names by base position, as the patch state's table holds them (PatchedIndex adds the
+      // added skills' names and leaves out the removed ones'): the base segment's stored names
+      var base = reader.leaves().get(0).reader();
+      var stored = base.storedFields();
+      List<String> byPosition = new ArrayList<>(base.maxDoc());
+      for (int b = 0; b < base.maxDoc(); b++) {
+        byPosition.add(
+            stored.document(b, java.util.Set.of(Fields.DISPLAY_NAME)).get(Fields.DISPLAY_NAME));
+      }
+      NameTable names = NameTable.inMemory(byPosition);
       open.add(names);
       PatchedIndex index = new PatchedIndex(reader, tomb, names, confidence);
       List<Closeable> reversed = new ArrayList<>(open);

@@ -132,6 +132,12 @@ public final class RoutingPatch {
   /** The index's commit data: patches that replaced documents since the last full build. */
   private static final String PATCHES = "skillsite.patch.count";
 
+  /**
+   * The index's commit data: skills added since the last full build (an added skill's key is the
+   * base's size plus this count when it was added: {@link PatchedIndex#ORD}; keys never reused).
+   */
+  private static final String ADDS = "skillsite.patch.adds";
+
   private static final String STATE = "state.properties";
   static final String SIMILAR = "similar";
 
@@ -292,8 +298,34 @@ public final class RoutingPatch {
 
   private RoutingPatch() {}
 
-  /** One changed skill: its skill as the state's index holds it, and as it is now. */
-  public record Change(Skill before, Skill after) {}
+  /**
+   * One changed skill: its skill as the state's index holds it, and as it is now. A skill added has
+   * no {@code before} ({@link #added}), one removed no {@code after} ({@link #removed}): for
+   * routing, a description edit from nothing (to nothing) plus the collection's size moving inside
+   * its grid step ({@link #statisticsDiffer} refuses a crossing).
+   */
+  public record Change(Skill before, Skill after) {
+    public Change {
+      if (before == null && after == null) {
+        throw new IllegalArgumentException("a change with neither side");
+      }
+    }
+
+    /** A skill the state does not hold, added. */
+    public static Change added(Skill skill) {
+      return new Change(null, java.util.Objects.requireNonNull(skill));
+    }
+
+    /** A skill the state holds, removed. */
+    public static Change removed(Skill skill) {
+      return new Change(java.util.Objects.requireNonNull(skill), null);
+    }
+
+    /** The skill's id (either side's). */
+    public SkillId id() {
+      return after != null ? after.id() : before.id();
+    }
+  }
 
   /**
    * The files a patch changes in the published routing index folder: name relative to the folder →
@@ -549,6 +581,9 @@ public final class RoutingPatch {
     /** Patches that replaced documents since the last full build, before this one. */
     private final int patches;
 
+    /** Skills added since the last full build, this patch's counted once added. */
+    private int adds;
+
     private final IndexWriter index;
     private final IndexWriter tomb;
     private final NameTable names;
@@ -584,7 +619,19 @@ public final class RoutingPatch {
     private final Map<String, RouteResult> rankingsBefore = new LinkedHashMap<>();
     private final Set<String> changedTerms = new TreeSet<>();
     private final Set<String> heldBy = new HashSet<>(); // field \0 term, held differently
-    private final Set<Integer> changedOrds = new TreeSet<>();
+
+    /**
+     * The changed skills' keys ({@link PatchedIndex#keyOf}: they never move; an added skill's is
+     * new, a removed one's is live before only), translated per view ({@link #ordsIn}).
+     */
+    private final Set<Integer> changedKeys = new TreeSet<>();
+
+    /** The ids of the skills this patch removed. */
+    private final Set<String> removedIds = new TreeSet<>();
+
+    /** The ids of the skills this patch added. */
+    private final Set<String> addedIds = new TreeSet<>();
+
     private final Map<String, Integer> counts = new LinkedHashMap<>();
     private final Map<String, Long> parts = new LinkedHashMap<>();
     private final Map<String, Long> walls = new LinkedHashMap<>();
@@ -618,6 +665,7 @@ public final class RoutingPatch {
       Map<String, String> data = SegmentInfos.readLatestCommit(indexDir).getUserData();
       this.confidence = RoutingIndex.confidenceOf(data);
       this.patches = Integer.parseInt(data.getOrDefault(PATCHES, "0"));
+      this.adds = Integer.parseInt(data.getOrDefault(ADDS, "0"));
       this.index = new IndexWriter(indexDir, appending(true));
       this.tomb =
           new IndexWriter(
@@ -671,48 +719,75 @@ public final class RoutingPatch {
       for (Change c : changes) {
         Skill was = c.before();
         Skill is = c.after();
-        if (!was.id().equals(is.id()) || !was.name().equals(is.name())) {
+        String id = c.id().value();
+        if (was != null
+            && is != null
+            && (!was.id().equals(is.id()) || !was.name().equals(is.name()))) {
           return Optional.of("a skill's id or name changed: " + was.id().value());
         }
-        if (!changed.add(is.id())) {
-          return Optional.of("a skill changed twice in one patch: " + is.id().value());
+        if (!changed.add(c.id())) {
+          return Optional.of("a skill changed twice in one patch: " + id);
         }
-        OptionalInt ord = before.ordOf(is.id().value());
-        if (ord.isEmpty()) {
-          return Optional.of("not in the patch state's index: " + is.id().value());
+        OptionalInt ord = before.ordOf(id);
+        Document old = null;
+        int key;
+        if (was == null) {
+          if (ord.isPresent()) {
+            return Optional.of("added, but the patch state's index holds it: " + id);
+          }
+          key = before.baseDocs() + adds; // a key no skill had since the full build
+        } else {
+          if (ord.isEmpty()) {
+            return Optional.of("not in the patch state's index: " + id);
+          }
+          old = SkillDocument.of(was);
+          if (!IndexedSkill.of(old).equals(before.skill(ord.getAsInt()))) {
+            return Optional.of("the patch state holds another document for " + id + " than given");
+          }
+          key = before.keyOf(ord.getAsInt());
         }
-        Document old = SkillDocument.of(was);
-        if (!IndexedSkill.of(old).equals(before.skill(ord.getAsInt()))) {
-          return Optional.of(
-              "the patch state holds another document for " + is.id().value() + " than given");
-        }
-        Document now = SkillDocument.of(is);
+        Document now = is == null ? null : SkillDocument.of(is);
+        // an add or a removal: an edit from (to) an empty document, every term held differently
+        boolean oneSided = old == null || now == null;
         Inverted[] inverted =
-            INVERT_ONCE ? new Inverted[] {Inverted.of(old), Inverted.of(now)} : null;
+            INVERT_ONCE || oneSided ? new Inverted[] {Inverted.of(old), Inverted.of(now)} : null;
         Map<String, Set<String>> byField =
-            INVERT_ONCE
+            INVERT_ONCE || oneSided
                 ? heldDifferentlyByField(inverted[0], inverted[1])
                 : heldDifferentlyByField(old, now);
         Set<String> differ = new TreeSet<>();
         byField.values().forEach(differ::addAll);
-        if (differ.isEmpty() && IndexedSkill.of(now).equals(IndexedSkill.of(old))) {
+        if (!oneSided && differ.isEmpty() && IndexedSkill.of(now).equals(IndexedSkill.of(old))) {
           continue; // the same document (an edit past the indexed text, of a reference…)
         }
         changedTerms.addAll(differ);
         byField.forEach((f, ts) -> ts.forEach(t -> heldBy.add(f + '\u0000' + t)));
-        changedOrds.add(ord.getAsInt());
+        changedKeys.add(key);
         changedDocs.add(
-            INVERT_ONCE
+            inverted != null
                 ? inverted
                 : new Inverted[] {Inverted.of(old), Inverted.of(SkillDocument.of(is))});
         similarTerms.addAll(byField.getOrDefault(Fields.ALL, Set.of()));
         similarTerms.addAll(byField.getOrDefault(Fields.BODY, Set.of()));
-        now = SkillDocument.of(is);
-        now.add(new NumericDocValuesField(PatchedIndex.ORD, ord.getAsInt()));
-        // a copy that was live in a patch segment: marked, a fold drops it (PatchFold)
-        tomb.addDocument(
-            before.patchedOrds().contains(ord.getAsInt()) ? PatchFold.stale(old) : old);
-        index.updateDocument(new Term(Fields.ID, is.id().value()), now);
+        if (old != null) {
+          // a copy that was live in a patch segment: marked, a fold drops it (PatchFold)
+          tomb.addDocument(
+              before.patchedOrds().contains(ord.getAsInt()) ? PatchFold.stale(old) : old);
+        }
+        if (is == null) {
+          index.deleteDocuments(new Term(Fields.ID, id));
+          removedIds.add(id);
+        } else {
+          now = SkillDocument.of(is);
+          now.add(new NumericDocValuesField(PatchedIndex.ORD, key));
+          if (was == null) {
+            index.addDocument(now);
+            adds++;
+            addedIds.add(id);
+          } else {
+            index.updateDocument(new Term(Fields.ID, id), now);
+          }
+        }
         replaced = true;
       }
       if (replaced) {
@@ -751,6 +826,10 @@ public final class RoutingPatch {
       triggers.remove(removed);
       triggers.add(added);
       for (Change c : changes) {
+        if (c.after() == null) {
+          surfaces.remove(List.of(c.id().value()));
+          continue;
+        }
         IndexedSkill s = IndexedSkill.of(SkillDocument.of(c.after()));
         surfaces.put(s.id().value(), surfaceTerms(after.terms(), s));
         similarMayChange.add(s.id().value());
@@ -759,21 +838,25 @@ public final class RoutingPatch {
       parts.put("statistics", (t2 - t1) / 1_000_000);
       wall("statistics");
       similarMayChange.addAll(narrowed(before, after));
+      similarMayChange.removeAll(removedIds); // no list: its record is dropped at commit
       long t3 = cpu();
       parts.put("similar", (t3 - t2) / 1_000_000);
       wall("similar");
-      Unmoved unmoved = new Unmoved(before, after, changedOrds, changedDocs, dfMoved, top);
+      Unmoved unmoved = new Unmoved(before, after, changedKeys, changedDocs, dfMoved, top);
       int[] pruned = {0};
       Map<String, byte[]> asked =
           new TreeMap<>(
-              Unmoved.ON && Unmoved.PRUNE && !changedOrds.isEmpty()
+              Unmoved.ON && Unmoved.PRUNE && !changedKeys.isEmpty()
                   ? triggers.usingRecords(changedTerms, unmoved.prune(), pruned)
                   : triggers.usingRecords(changedTerms));
       // every held trigger of a changed skill, old and new (the health side reads X's own probes)
       Set<String> own = new TreeSet<>();
       for (Change c : changes) {
-        own.addAll(c.before().triggers().all());
-        own.addAll(c.after().triggers().all());
+        for (Skill side : java.util.Arrays.asList(c.before(), c.after())) {
+          if (side != null) {
+            own.addAll(side.triggers().all());
+          }
+        }
       }
       own.removeAll(removed);
       triggers.recordsOf(own).forEach(asked::putIfAbsent);
@@ -1425,7 +1508,17 @@ public final class RoutingPatch {
       return changed;
     }
 
-    /** The ids of the skills patched. */
+    /** The ids of the skills this patch added (none had them before it). */
+    public Set<String> addedIds() {
+      return addedIds;
+    }
+
+    /** The ids of the skills this patch removed (no live skill has them after it). */
+    public Set<String> removedIds() {
+      return removedIds;
+    }
+
+    /** The ids of the skills patched (added and removed ones included). */
     public Set<String> changedIds() {
       Set<String> out = new TreeSet<>();
       changed.forEach(id -> out.add(id.value()));
@@ -1630,6 +1723,11 @@ public final class RoutingPatch {
           }
         }
       }
+      if (!committed) {
+        for (String id : removedIds) {
+          similar.remove(id);
+        }
+      }
       if (!committed && !similarMayChange.isEmpty()) {
         SimilarSkills now = similarSkills();
         for (String id : similarMayChange) {
@@ -1756,6 +1854,9 @@ public final class RoutingPatch {
       if (replaced) {
         data.put(PATCHES, Integer.toString(patches + 1));
       }
+      if (adds > 0) {
+        data.put(ADDS, Integer.toString(adds));
+      }
       index.setLiveCommitData(data.entrySet());
       index.prepareCommit();
       tomb.setLiveCommitData(Map.of(GEN, next).entrySet());
@@ -1825,13 +1926,15 @@ public final class RoutingPatch {
   }
 
   /**
-   * A trigger phrase's ranking as the full build made it: its best {@link #KEPT} documents (ords)
-   * and scores, one more than the router ranks ({@link Router#MIN_RANKED}), so that the last is the
-   * cut every document outside the top stayed at or under; and the phrase's analysed terms ({@link
-   * PhraseTerms}: what {@link Unmoved} and {@link Ranker} read instead of analysing it again; null
-   * for a record without them). Written with the phrase in the trigger table by every full build
-   * ({@link #write}); never changed by a patch (a patch's bound compares with the full build's
-   * statistics, the base segment's).
+   * A trigger phrase's ranking as the full build made it: its best {@link #KEPT} documents (by
+   * <em>key</em>: the full build's document, which is its ord there and never moves, {@link
+   * PatchedIndex#keyOf}; a reader translates them with its view's {@link PatchedIndex#ordOfKey}, a
+   * removed skill's entry naming no one) and scores, one more than the router ranks ({@link
+   * Router#MIN_RANKED}), so that the last is the cut every document outside the top stayed at or
+   * under; and the phrase's analysed terms ({@link PhraseTerms}: what {@link Unmoved} and {@link
+   * Ranker} read instead of analysing it again; null for a record without them). Written with the
+   * phrase in the trigger table by every full build ({@link #write}); never changed by a patch (a
+   * patch's bound compares with the full build's statistics, the base segment's).
    */
   record Recorded(int[] ords, float[] scores, QueryTerms terms) {
     static final int KEPT = Router.MIN_RANKED + 1;
@@ -2000,7 +2103,16 @@ public final class RoutingPatch {
 
     private final PatchedIndex before;
     private final PatchedIndex after;
+
+    /** The changed skills' keys (a record's numbering), and their ords in each view. */
     private final Set<Integer> changed;
+
+    private final Set<Integer> changedBefore;
+    private final Set<Integer> changedAfter;
+
+    /** The keys of the documents patches wrote, live after this patch. */
+    private final Set<Integer> patchedKeys;
+
     private final Set<String> dfMoved;
     private final List<Inverted[]> docs;
     private final int k;
@@ -2028,22 +2140,36 @@ public final class RoutingPatch {
       this.before = before;
       this.after = after;
       this.changed = changed;
+      this.changedBefore = ordsIn(before, changed);
+      this.changedAfter = ordsIn(after, changed);
+      this.patchedKeys = after.patchedKeys();
       this.docs = docs;
       this.dfMoved = dfMoved;
       this.k = Math.max(top, Router.MIN_RANKED);
     }
 
-    /** Record entries outside the changed and replaced documents scoring above {@code bar}. */
+    /**
+     * Record entries outside the changed and replaced documents, live after the patch, scoring
+     * above {@code bar}.
+     */
     private int above(Recorded r, double bar) {
-      Set<Integer> patched = after.patchedOrds();
       int n = 0;
       for (int i = 0; i < r.ords().length; i++) {
-        int o = r.ords()[i];
-        if (!changed.contains(o) && !patched.contains(o) && r.scores()[i] > bar) {
+        if (outside(r.ords()[i]) && r.scores()[i] > bar) {
           n++;
         }
       }
       return n;
+    }
+
+    /**
+     * Whether the skill of record key {@code key} is one the full build indexed as it is now: not
+     * changed here, not replaced since, not removed (a removed skill's entry counts for nothing).
+     */
+    private boolean outside(int key) {
+      return !changed.contains(key)
+          && !patchedKeys.contains(key)
+          && after.ordOfKey(key).isPresent();
     }
 
     private long docCount(String field) {
@@ -2198,7 +2324,6 @@ public final class RoutingPatch {
         }
       }
       Set<String> inexact = after.notAsBuilt(scored);
-      Set<Integer> patched = after.patchedOrds();
       double most = Math.max(1.0, Synonyms.WEIGHT);
       return new TriggerTable.Prune() {
         @Override
@@ -2271,7 +2396,7 @@ public final class RoutingPatch {
           for (int i = 0; i < n; i++) {
             int o = b.getInt();
             float score = b.getFloat();
-            if (!changed.contains(o) && !patched.contains(o) && score > bar) {
+            if (outside(o) && score > bar) {
               above++;
             }
           }
@@ -2298,7 +2423,11 @@ public final class RoutingPatch {
         }
       }
       OptionalInt invoked = after.invoked(q);
-      if (invoked.isPresent() && changed.contains(invoked.getAsInt())) {
+      if (invoked.isPresent() && changedAfter.contains(invoked.getAsInt())) {
+        return false;
+      }
+      OptionalInt invokedBefore = before.invoked(q); // a removed skill was called, or its name's
+      if (invokedBefore.isPresent() && changedBefore.contains(invokedBefore.getAsInt())) {
         return false;
       }
       // u: above any score a changed document has for q, before or after (a BM25 clause scores
@@ -2354,8 +2483,9 @@ public final class RoutingPatch {
           // before and after, and (records not exact) the record's other documents' now
           double best = Double.NEGATIVE_INFINITY;
           for (PatchedIndex at : List.of(before, after)) {
+            Set<Integer> ords = at == before ? changedBefore : changedAfter;
             for (org.apache.lucene.search.ScoreDoc d :
-                at.topAmong(qt, Fields.SEARCHED, changed.size(), changed)) {
+                at.topAmong(qt, Fields.SEARCHED, ords.size(), ords)) {
               best = Math.max(best, d.score);
             }
           }
@@ -2367,7 +2497,7 @@ public final class RoutingPatch {
             Set<Integer> others = new TreeSet<>();
             for (int o : r.ords()) {
               if (!changed.contains(o)) {
-                others.add(o);
+                after.ordOfKey(o).ifPresent(others::add); // a removed skill's entry: none
               }
             }
             org.apache.lucene.search.ScoreDoc[] sd = after.topAmong(qt, Fields.SEARCHED, k, others);
@@ -2444,7 +2574,7 @@ public final class RoutingPatch {
       int k = Math.max(top, Router.MIN_RANKED);
       Set<Integer> c = new TreeSet<>(at.patchedOrds());
       for (int i = 0; i < Math.min(k, r.ords().length); i++) {
-        c.add(r.ords()[i]);
+        at.ordOfKey(r.ords()[i]).ifPresent(c::add); // keys read in this view's ords; removed: none
       }
       among.set(c);
       candidates += c.size();
@@ -2510,6 +2640,18 @@ public final class RoutingPatch {
   }
 
   /**
+   * The ords in {@code view} of the skills with {@code keys} ({@link PatchedIndex#ordOfKey}); a key
+   * no live skill of the view has (removed, or added after it) is skipped.
+   */
+  static Set<Integer> ordsIn(PatchedIndex view, Collection<Integer> keys) {
+    Set<Integer> out = new TreeSet<>();
+    for (int key : keys) {
+      view.ordOfKey(key).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /**
    * {@link IndexDelta}'s rule, for the fields a score reads ({@link #scored}): documents with each
    * field and its average length, each on the grid every scorer reads ({@link Bm25#documentCount},
    * {@link Bm25#averageLength}); and the number of skills on its grid, which {@link Confidence},
@@ -2526,6 +2668,10 @@ public final class RoutingPatch {
     long sy = Bm25.documentCount(after.size());
     if (sx != sy) {
       return Optional.of("the number of skills changed (" + sx + " → " + sy + " on the grid)");
+    }
+    if (before.distinctNames() > 1 != after.distinctNames() > 1) {
+      // Confidence's margin reads whether more than one name exists
+      return Optional.of("the collection has " + after.distinctNames() + " distinct names now");
     }
     Map<String, CollectionStatistics> a = before.statistics(fields);
     Map<String, CollectionStatistics> b = after.statistics(fields);
@@ -2626,7 +2772,14 @@ public final class RoutingPatch {
 
   /** A document's term frequencies and length norms, by field, as an index holds them. */
   record Inverted(Map<String, Map<String, Integer>> freqs, Map<String, Long> norms) {
+    /** No document: the side an add or a removal does not have. */
+    static final Inverted NONE = new Inverted(Map.of(), Map.of());
+
+    /** {@code d} inverted; {@link #NONE} for null. */
     static Inverted of(Document d) throws IOException {
+      if (d == null) {
+        return NONE;
+      }
       Map<String, Map<String, Integer>> freqs = new HashMap<>();
       Map<String, Long> norms = new HashMap<>();
       invert(d, freqs, norms);

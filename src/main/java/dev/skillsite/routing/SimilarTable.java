@@ -157,6 +157,11 @@ final class SimilarTable implements Closeable {
         new FloatDocValuesField(BEYOND, beyond));
   }
 
+  /** Drops skill {@code id}'s record (a skill removed). */
+  void remove(String id) throws IOException {
+    writer.deleteDocuments(new Term(ID, id));
+  }
+
   /** A point-in-time reader of the table (with what was put so far); close it. */
   DirectoryReader reader() throws IOException {
     return DirectoryReader.open(writer);

@@ -27,10 +27,10 @@ import java.util.TreeMap;
  * RoutingPatch} changed: only the files whose bytes change, each exactly what a full export of the
  * patched collection writes. Those are the term chunks holding a term a changed document holds
  * differently (each such term's entry made again from the patched index's postings, the chunk's
- * other entries kept as they are), the phrase chunk of each changed skill, and the manifest when a
- * field's statistics (or, on a small collection, a norm it holds) changed. The chunk count follows
- * the size of all term data ({@link SearchIndexWriter#termBytes}), so the size is carried from
- * patch to patch; a patch that would change the count cannot be made.
+ * other entries kept as they are), the phrase chunk of each changed skill, and the manifest and
+ * {@code tag.js} when a chunk changed (the tag moves). The chunk count follows the size of all term
+ * data ({@link SearchIndexWriter#termBytes}), so the size is carried from patch to patch; a patch
+ * that would change the count cannot be made.
  */
 public final class ExportPatch {
   private static final String PREFIX = "SkillsiteSearch.";
@@ -104,7 +104,8 @@ public final class ExportPatch {
     int chunks = manifest.get("chunks").getAsInt();
     if (n != patch.size()
         || manifest.get("version").getAsInt() != SearchIndexWriter.FORMAT
-        || !manifest.has("tag")) {
+        || !manifest.has("tag")
+        || !java.nio.file.Files.isRegularFile(dir.resolve(SearchIndexWriter.TAG_FILE))) {
       return Optional.empty();
     }
     boolean normsInManifest = n <= SearchIndexWriter.NORMS_IN_MANIFEST_UP_TO;
@@ -208,8 +209,13 @@ public final class ExportPatch {
           SearchIndexWriter.fileHash(e.getKey(), e.getValue())
               - SearchIndexWriter.fileHash(e.getKey(), before.get(e.getKey()));
     }
-    manifest.remove("tag"); // last, as the writer adds it
-    manifest.addProperty("tag", SearchIndexWriter.tag(sum));
+    String oldTag = manifest.remove("tag").getAsString(); // last, as the writer adds it
+    String tag = SearchIndexWriter.tag(sum);
+    manifest.addProperty("tag", tag);
+    if (!tag.equals(oldTag)) {
+      out.put(
+          SearchIndexWriter.DIR + "/" + SearchIndexWriter.TAG_FILE, SearchIndexWriter.tagFile(tag));
+    }
     String now = PREFIX + "manifest(" + gson.toJson(manifest) + END;
     if (!now.equals(oldManifest)) {
       out.put(SearchIndexWriter.DIR + "/manifest.js", now);

@@ -35,6 +35,7 @@ import java.util.TreeMap;
  *       each skill's id, name and page (an entry is {@code [id]}, {@code [id, name]} or {@code [id,
  *       name, page]}: only what differs from the id and the usual page), its format ({@link
  *       #FORMAT}) and the chunks' {@link #tag};
+ *   <li>{@code tag.js}: the tag alone, read fresh by a page that has its manifest already;
  *   <li>{@code t/N.js}: the terms whose hash falls in chunk N, each with its background frequency,
  *       its document frequency in {@code all}, and its postings in every field a query reads;
  *   <li>{@code d/N.js}: the phrases, keywords, headings and one-line description of {@value
@@ -58,6 +59,9 @@ public final class SearchIndexWriter {
    * engine makes it), the skills' count on its grid as {@code n}, and the chunks' {@link #tag}.
    */
   public static final int FORMAT = 3;
+
+  /** The file beside the manifest that holds only its {@link #tag} ({@link #tagFile}). */
+  static final String TAG_FILE = "tag.js";
 
   /**
    * Skills per phrase chunk. The hits a query shows mostly fall in different chunks, so a smaller
@@ -213,6 +217,8 @@ public final class SearchIndexWriter {
     m.add("skillPage", strings(List.of(page[0], page[1])));
     m.addProperty("tag", tag(sum));
     written.add(script(dir, "manifest.js", "manifest(" + gson.toJson(m) + ")"));
+    Files.writeString(dir.resolve(TAG_FILE), tagFile(tag(sum)), StandardCharsets.UTF_8);
+    written.add(DIR + "/" + TAG_FILE);
     return List.copyOf(written);
   }
 
@@ -281,6 +287,17 @@ public final class SearchIndexWriter {
    */
   static String tag(long sum) {
     return Long.toUnsignedString(sum, 36);
+  }
+
+  /**
+   * {@link #TAG_FILE}'s text for {@code tag}: it sets {@code SkillsiteSearch.tag}, nothing else. A
+   * page left open across a deploy keeps the manifest it read, and asks for a chunk by that
+   * manifest's tag while the host serves the new export's file under the same path; {@code
+   * search.js} reads this file fresh after a query that loaded a chunk, and on another tag reads
+   * the manifest again and asks once more.
+   */
+  static String tagFile(String tag) {
+    return "SkillsiteSearch.tag=\"" + tag + "\";\n";
   }
 
   /**

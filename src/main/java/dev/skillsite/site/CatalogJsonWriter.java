@@ -38,6 +38,14 @@ final class CatalogJsonWriter {
   static final int PAGE = 5_000;
 
   /**
+   * Skills in one part at most: {@link #PAGE}, or {@code -Dskillsite.jsonPart=N} (a test's aid: a
+   * small fixture's {@code skills.json} in parts), read at each build.
+   */
+  static int page() {
+    return Math.max(1, Integer.getInteger("skillsite.jsonPart", PAGE));
+  }
+
+  /**
    * A part of {@code skills.json}: its path and its skills' entries, each as printed at one level
    * of indent in the array.
    */
@@ -49,7 +57,7 @@ final class CatalogJsonWriter {
    * skills.json} a part, ending at a skill whose id is a natural cut past half ({@link DataParts}).
    */
   Split split(Catalog catalog, SiteInput input) {
-    return split(catalog, input, PAGE, Paging.MAX_DATA_BYTES);
+    return split(catalog, input, page(), Paging.MAX_DATA_BYTES);
   }
 
   Split split(Catalog catalog, SiteInput input, int page, long maxBytes) {

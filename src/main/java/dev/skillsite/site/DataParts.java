@@ -79,6 +79,29 @@ public record DataParts(List<Integer> starts, List<Integer> full) {
     return new DataParts(starts, full);
   }
 
+  /**
+   * Where the first part of {@code count} entries ends as {@link #split} cuts a part (not the whole
+   * list: a list that fits one part is not kept whole here): the index of the next part's first
+   * entry, or {@code count} when no cut falls inside. What a patch checks of the one part it
+   * changes, given that part's entries and the next part's first one: the part still ends just
+   * before that one.
+   */
+  public static int firstEnd(
+      int count, int max, long budget, IntToLongFunction weight, IntPredicate cut) {
+    int min = Math.max(1, max / 2);
+    int n = 0;
+    long bytes = 0;
+    for (int i = 0; i < count; i++) {
+      long w = weight.applyAsLong(i);
+      if (n > 0 && (n >= max || (n >= min && cut.test(i - 1)) || bytes + w > budget)) {
+        return i;
+      }
+      n++;
+      bytes += w;
+    }
+    return count;
+  }
+
   /** As {@link #split(int, int, long, IntToLongFunction, IntPredicate)}, by count alone. */
   public static DataParts split(int count, int max, IntPredicate cut) {
     return split(count, max, Long.MAX_VALUE, i -> 0, cut);

@@ -338,7 +338,7 @@ final class ListPages {
   }
 
   /** "first – last" of a page of cards, by name. */
-  private static String range(List<SkillCard> page) {
+  static String range(List<SkillCard> page) {
     return range(page, SkillCard::name);
   }
 
@@ -403,7 +403,7 @@ final class ListPages {
         + s.triggers().clauses().size();
   }
 
-  private static String skillCount(int n) {
+  static String skillCount(int n) {
     return n == 1 ? "1 skill" : n + " skills";
   }
 

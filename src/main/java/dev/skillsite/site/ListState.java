@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -206,6 +207,23 @@ public final class ListState implements AutoCloseable {
       List<String> phrases,
       List<String> keywords,
       int clauses) {
+    /** This record at {@code place} in the catalog. */
+    SkillRecord at(int place) {
+      return place == order
+          ? this
+          : new SkillRecord(
+              name,
+              collection,
+              triggers,
+              pages,
+              place,
+              byName,
+              shownOn,
+              phrases,
+              keywords,
+              clauses);
+    }
+
     /** This record with {@code shownOn} as given. */
     SkillRecord shownOn(List<String> now) {
       return new SkillRecord(
@@ -307,11 +325,83 @@ public final class ListState implements AutoCloseable {
     }
   }
 
-  /** The skill {@code id} as the last build showed it. */
+  /**
+   * The skill {@code id} as the last build (or patch) showed it; none for a skill a patch removed.
+   * After skills added or removed ({@link Edits}) its {@link SkillRecord#order} is its place in the
+   * catalog now ({@link #order}), as a clean build would record it.
+   */
   public Optional<SkillRecord> skill(SkillId id) {
     String key = "s:" + id.value();
     Optional<byte[]> patched = delta.flatMap(d -> d.get(key));
-    return patched.or(() -> skills.get(key)).map(b -> decode(b, SkillRecord.class));
+    Optional<SkillRecord> r =
+        (patched.isPresent() ? patched.filter(b -> b.length > 0) : skills.get(key))
+            .map(b -> decode(b, SkillRecord.class));
+    Edits e = edits();
+    if (r.isEmpty() || e.isEmpty()) {
+      return r;
+    }
+    return Optional.of(r.get().at(order(id, e)));
+  }
+
+  /**
+   * The skills added and removed by patches since the last full build, by id (sorted): {@code
+   * added} those not in the full build's table, {@code removed} those of it no longer in the site.
+   * A skill's place in the catalog (id order) is its place in the full build's table moved by them
+   * ({@link #order}), so no record of another skill is written when one is added.
+   */
+  public record Edits(List<String> added, List<String> removed) {
+    static final Edits NONE = new Edits(List.of(), List.of());
+
+    public Edits {
+      added = List.copyOf(added);
+      removed = List.copyOf(removed);
+    }
+
+    boolean isEmpty() {
+      return added.isEmpty() && removed.isEmpty();
+    }
+
+    /** These edits and {@code id} added ({@code true}) or removed. */
+    Edits with(String id, boolean add) {
+      java.util.TreeSet<String> a = new java.util.TreeSet<>(added);
+      java.util.TreeSet<String> r = new java.util.TreeSet<>(removed);
+      if (add) {
+        if (!r.remove(id)) {
+          a.add(id);
+        }
+      } else if (!a.remove(id)) {
+        r.add(id);
+      }
+      return new Edits(List.copyOf(a), List.copyOf(r));
+    }
+
+    /** How many of {@code ids} (sorted) sort before {@code id}. */
+    private static int before(List<String> ids, String id) {
+      int at = Collections.binarySearch(ids, id);
+      return at >= 0 ? at : -at - 1;
+    }
+  }
+
+  private static final String EDITS = "edits";
+
+  /** The skills added and removed since the last full build. */
+  Edits edits() {
+    return pageRecord(EDITS).map(b -> decode(b, Edits.class)).orElse(Edits.NONE);
+  }
+
+  /**
+   * The place in the catalog (id order, from 0) of the skill {@code id} now, whether in the site or
+   * not (then the place it would take): its place among the full build's skills, moved by the
+   * skills added and removed since.
+   */
+  int order(SkillId id) {
+    return order(id, edits());
+  }
+
+  private int order(SkillId id, Edits e) {
+    String v = id.value();
+    int base = skills.rank("s:" + v) - skills.rank("s:");
+    return base + Edits.before(e.added(), v) - Edits.before(e.removed(), v);
   }
 
   /**
@@ -323,10 +413,10 @@ public final class ListState implements AutoCloseable {
     return a.isPresent() && a.equals(other.skill(id));
   }
 
-  /** The site's totals. */
+  /** The site's totals (a patch that added or removed a skill wrote them again). */
   public Totals totals() {
-    return skills
-        .get(TOTALS)
+    return pageRecord(TOTALS)
+        .or(() -> skills.get(TOTALS))
         .map(b -> decode(b, Totals.class))
         .orElseThrow(() -> new IllegalStateException("list state without totals"));
   }
@@ -389,6 +479,27 @@ public final class ListState implements AutoCloseable {
       Map<Integer, TriggerFacts> facts,
       int triggerCount)
       throws IOException {
+    return writeDelta(staging, changed, skills, facts, triggerCount, Optional.empty());
+  }
+
+  /**
+   * A skill added or removed, for {@link #writeDelta}: its id, whether added, and the site's totals
+   * after it.
+   */
+  record Membership(SkillId id, boolean added, Totals totals) {}
+
+  /**
+   * As above, and a skill added or removed ({@code member}): its record (given in {@code skills}
+   * when added) emptied when removed, the {@link Edits} and the totals written.
+   */
+  List<String> writeDelta(
+      Path staging,
+      Map<String, PageRecord> changed,
+      Map<SkillId, SkillRecord> skills,
+      Map<Integer, TriggerFacts> facts,
+      int triggerCount,
+      Optional<Membership> member)
+      throws IOException {
     int was = triggerPages();
     Map<String, byte[]> records = new HashMap<>();
     List<String> keys = new ArrayList<>();
@@ -399,6 +510,14 @@ public final class ListState implements AutoCloseable {
     }
     changed.forEach((path, r) -> records.put("p:" + path, encode(r)));
     skills.forEach((id, r) -> records.put("s:" + id.value(), encode(r)));
+    if (member.isPresent()) {
+      Membership m = member.get();
+      if (!m.added()) {
+        records.put("s:" + m.id().value(), new byte[0]);
+      }
+      records.put(EDITS, encode(edits().with(m.id().value(), m.added())));
+      records.put(TOTALS, encode(m.totals()));
+    }
     facts.forEach((n, f) -> records.put(TRIGGER_PAGE + n, encode(f)));
     if (triggerCount != was) {
       records.put(TRIGGER_PAGES, encode(triggerCount));

@@ -135,6 +135,125 @@ public final class SitemapPatch {
     return new Outcome(changed, Optional.empty());
   }
 
+  /**
+   * As {@link #change}, reading only the sitemap files a skill added or removed changes: {@code
+   * sitemap.xml} when it is the one file (it is the part), else the first URL of each part (a few
+   * kilobytes of each, to find the parts the pages fall in) and those parts whole. A changed part
+   * must end where it ended — its last page a cut past half, or full — judged with the next part's
+   * first page, so that every later part stays as it is; else refused (a cut moved). A sitemap
+   * index of three parts or fewer is read whole ({@link #change}: a removal could make it one file
+   * again, which only every part's count tells).
+   */
+  public Outcome changeLocal(Path published, Set<String> added, Set<String> removed)
+      throws IOException {
+    Optional<String> top = read(published.resolve(SiteLayout.SITEMAP));
+    if (top.isEmpty()) {
+      return Outcome.refuse("the site has no sitemap.xml");
+    }
+    if (!top.get().contains("<sitemapindex")) {
+      return change(published, added, removed);
+    }
+    int count = 0;
+    for (Matcher m = LOC.matcher(top.get()); m.find(); ) {
+      count++;
+    }
+    if (count <= 3) {
+      return change(published, added, removed);
+    }
+    List<String> firsts = new ArrayList<>(); // each part's first page
+    for (int n = 1; n <= count; n++) {
+      Optional<String> first = firstPage(published.resolve("sitemap-" + n + ".xml"));
+      if (first.isEmpty()) {
+        return Outcome.refuse("sitemap-" + n + ".xml has no URL that reads back as a page");
+      }
+      firsts.add(first.get());
+    }
+    Map<Integer, List<String>> adds = new java.util.TreeMap<>();
+    Map<Integer, List<String>> removes = new java.util.TreeMap<>();
+    for (String p : added) {
+      adds.computeIfAbsent(partOf(firsts, p), k -> new ArrayList<>()).add(p);
+    }
+    for (String p : removed) {
+      removes.computeIfAbsent(partOf(firsts, p), k -> new ArrayList<>()).add(p);
+    }
+    TreeSet<Integer> touched = new TreeSet<>(adds.keySet());
+    touched.addAll(removes.keySet());
+    Map<String, String> changed = new LinkedHashMap<>();
+    for (int k : touched) {
+      String part = "sitemap-" + (k + 1) + ".xml";
+      Optional<String> text = read(published.resolve(part));
+      if (text.isEmpty()) {
+        return Outcome.refuse("the sitemap index names " + part + ", which is missing");
+      }
+      TreeSet<String> pages = new TreeSet<>();
+      for (Matcher m = LOC.matcher(text.get()); m.find(); ) {
+        Optional<String> page = page(m.group(1));
+        if (page.isEmpty()) {
+          return Outcome.refuse("a sitemap URL does not read back as a page: " + m.group(1));
+        }
+        pages.add(page.get());
+      }
+      for (String p : removes.getOrDefault(k, List.of())) {
+        if (!pages.remove(p)) {
+          return Outcome.refuse(p + " is not in the sitemap");
+        }
+      }
+      for (String p : adds.getOrDefault(k, List.of())) {
+        if (!pages.add(p)) {
+          return Outcome.refuse(p + " is in the sitemap already");
+        }
+      }
+      if (pages.isEmpty()) {
+        return Outcome.refuse(part + " would list no page");
+      }
+      List<String> entries = new ArrayList<>(pages);
+      boolean last = k == count - 1;
+      if (!last) {
+        entries.add(firsts.get(k + 1));
+      }
+      int end =
+          DataParts.firstEnd(
+              entries.size(),
+              maxUrls,
+              maxBytes,
+              i -> writer.weight(entries.get(i)),
+              i -> DataParts.cut(entries.get(i)));
+      if (end != pages.size()) {
+        return Outcome.refuse(part + " would end elsewhere (a cut moved)");
+      }
+      String now = writer.sitemap(new ArrayList<>(pages));
+      if (!now.equals(text.get())) {
+        changed.put(part, now);
+      }
+    }
+    return new Outcome(changed, Optional.empty());
+  }
+
+  /** The part (from 0) a page falls in: the last whose first page is at most it. */
+  private static int partOf(List<String> firsts, String page) {
+    int at = java.util.Collections.binarySearch(firsts, page);
+    return at >= 0 ? at : Math.max(0, -at - 2);
+  }
+
+  /** The page of a sitemap part's first URL, read from its first few kilobytes. */
+  private Optional<String> firstPage(Path part) throws IOException {
+    if (!Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    try (var in = Files.newInputStream(part)) {
+      Matcher m = LOC.matcher(new String(in.readNBytes(1 << 12), StandardCharsets.UTF_8));
+      if (m.find()) {
+        return page(m.group(1));
+      }
+    }
+    return firstPageWhole(part); // a long URL past the first window
+  }
+
+  private Optional<String> firstPageWhole(Path part) throws IOException {
+    Matcher m = LOC.matcher(Files.readString(part, StandardCharsets.UTF_8));
+    return m.find() ? page(m.group(1)) : Optional.empty();
+  }
+
   /** The page a URL the writer made stands for, checked by making its URL again. */
   private Optional<String> page(String loc) {
     String url = unxml(loc);

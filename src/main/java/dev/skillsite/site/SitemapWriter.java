@@ -59,7 +59,7 @@ final class SitemapWriter {
     // at most maxUrls URLs and maxBytes a part (long URLs: a reference's path, a long base URL)
     long[] weights = new long[sorted.size()];
     for (int i = 0; i < weights.length; i++) {
-      weights[i] = xml(url(sorted.get(i))).length() + URL_MARKUP;
+      weights[i] = weight(sorted.get(i));
     }
     DataParts parts =
         DataParts.split(
@@ -78,6 +78,11 @@ final class SitemapWriter {
     }
     out.put(SiteLayout.SITEMAP, index.append("</sitemapindex>\n").toString());
     return out;
+  }
+
+  /** What a page weighs against a part's byte bound: its URL and the markup around it. */
+  long weight(String page) {
+    return xml(url(page)).length() + URL_MARKUP;
   }
 
   private String url(String page) {

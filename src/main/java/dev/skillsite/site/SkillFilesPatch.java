@@ -217,6 +217,87 @@ public final class SkillFilesPatch {
   }
 
   /**
+   * Stages the files of the site that are {@code skill}'s own, for a skill added (no file of it in
+   * the site yet), as a whole build writes them: its raw {@code SKILL.md}, its archive when it has
+   * files beside its SKILL.md ({@link SkillArchives}: {@link Outcome#archive}, whose digest the
+   * discovery entry names), and the copies its documents' links publish ({@code copies}: site paths
+   * under its folder, as the pages side records them when it makes its pages). Refused when a copy
+   * is not a file of the skill's folder that may be published.
+   */
+  public static Outcome add(Path contentRoot, Skill skill, List<String> copies, Path staging)
+      throws IOException {
+    ContentFiles content = new ContentFiles(Optional.of(contentRoot));
+    List<String> staged = new ArrayList<>();
+    Optional<List<SkillFolder.Entry>> files = SkillFolder.files(contentRoot, skill);
+    Optional<byte[]> archive = Optional.empty();
+    if (files.isPresent() && files.get().size() > 1) {
+      TarGz tar = new TarGz();
+      for (SkillFolder.Entry e : files.get()) {
+        tar.add(e.path(), Files.readAllBytes(e.file()), Files.isExecutable(e.file()));
+      }
+      archive = Optional.of(tar.finish());
+      stage(staging, SiteLayout.archive(skill.id()), archive.get(), staged);
+    }
+    // the raw copy beside its page (SiteGenerator); the discovery index copies it when it serves
+    // the SKILL.md alone even where the pages side does not (RawSkillFiles)
+    Optional<Path> raw = content.source(skill.source(), skill.dir());
+    if (raw.isPresent() || archive.isEmpty()) {
+      Path from = raw.orElse(contentRoot.resolve(skill.source()));
+      stage(staging, SiteLayout.rawSkill(skill.id()), Files.readAllBytes(from), staged);
+    }
+    String own = SiteLayout.file(skill.id(), "");
+    for (String copy : new TreeSet<>(copies)) {
+      if (!copy.startsWith(own) || copy.length() == own.length()) {
+        return Outcome.refuse(copy + " is not a copy of a file of " + skill.id() + "'s folder");
+      }
+      String inSkill = copy.substring(own.length());
+      String path = skill.dir().isEmpty() ? inSkill : skill.dir() + "/" + inSkill;
+      Optional<Path> source = content.publishable(path, skill.dir());
+      if (source.isEmpty()) {
+        return Outcome.refuse(path + " may not be published as a copy");
+      }
+      Path to = staging.resolve(copy);
+      Files.createDirectories(to.getParent());
+      Files.copy(source.get(), to);
+      staged.add(copy);
+    }
+    return new Outcome(staged, archive, Optional.empty());
+  }
+
+  /**
+   * The files of the published site that are skill {@code id}'s own (its raw {@code SKILL.md}, its
+   * archive, the copies of its files), for a skill removed: the site paths to delete. Its pages
+   * (its page, its references') are the pages side's. Reads the skill's folder of the site alone.
+   */
+  public static List<String> removed(Path published, dev.skillsite.model.SkillId id)
+      throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String p : List.of(SiteLayout.rawSkill(id), SiteLayout.archive(id))) {
+      if (Files.isRegularFile(published.resolve(p), LinkOption.NOFOLLOW_LINKS)) {
+        out.add(p);
+      }
+    }
+    Path files = published.resolve(SiteLayout.file(id, ""));
+    if (Files.isDirectory(files, LinkOption.NOFOLLOW_LINKS)) {
+      try (var walk = Files.walk(files)) {
+        walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+            .map(f -> published.relativize(f).toString().replace('\\', '/'))
+            .sorted()
+            .forEach(out::add);
+      }
+    }
+    return out;
+  }
+
+  private static void stage(Path staging, String path, byte[] bytes, List<String> staged)
+      throws IOException {
+    Path to = staging.resolve(path);
+    Files.createDirectories(to.getParent());
+    Files.write(to, bytes);
+    staged.add(path);
+  }
+
+  /**
    * Whether the archive's list changed only by files added or deleted that a patch follows: each
    * listed as changed, not Markdown (a reference: its page, the sitemaps, {@code skills.json}), its
    * executable bit the same where it stays, the skill not at the content root (whose documents may

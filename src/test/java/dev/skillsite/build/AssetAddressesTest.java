@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in every page and every build, a changed asset at a new one; a patch that changes no asset
  * changes no page's addresses. The search manifest's {@code tag} (the chunks' address) is the sum
  * of the chunk files' parts (path and text, SHA-256's first 8 bytes), so it moves when a chunk
- * does, and a patch makes the one a clean build makes.
+ * does, and a patch makes the one a clean build makes; {@code search/tag.js} holds it alone.
  */
 class AssetAddressesTest {
   private static final Pattern ASSET =
@@ -102,6 +102,7 @@ class AssetAddressesTest {
     Map<String, String> pagesBefore = pages(site);
     String tagBefore = tag(site);
     assertEquals(chunkSum(site), tagBefore, "a clean build's tag");
+    assertEquals(tagFile(tagBefore), Files.readString(site.resolve("search/tag.js")), "tag.js");
 
     Path skill = content.resolve("skills/alpha/SKILL.md");
     Files.writeString(
@@ -136,6 +137,13 @@ class AssetAddressesTest {
     assertTrue(changed.contains("skills/alpha/index.html"), changed.toString());
     assertNotEquals(tagBefore, tag(site), "a chunk changed (the body's new words): a new tag");
     assertEquals(chunkSum(site), tag(site), "the patched tag is the sum of the chunks as written");
+    assertEquals(
+        tagFile(tag(site)), Files.readString(site.resolve("search/tag.js")), "tag.js patched");
+  }
+
+  /** What search/tag.js holds for {@code tag}: the assignment search.js reads fresh. */
+  private static String tagFile(String tag) {
+    return "SkillsiteSearch.tag=\"" + tag + "\";\n";
   }
 
   /** Writes skills (id to its one trigger phrase) into a content folder named {@code name}. */

@@ -8,13 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skillsite.model.Skill;
 import dev.skillsite.model.SkillId;
+import dev.skillsite.testing.CorpusRequests;
 import dev.skillsite.testing.CorpusSkills;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,18 +43,8 @@ class IndexDeltaTest {
   @BeforeAll
   static void load() throws IOException {
     skills = CorpusSkills.load(CORPUS);
-    Set<String> q = new LinkedHashSet<>();
-    for (Skill s : skills) {
-      q.addAll(s.triggers().phrases());
-      q.addAll(s.triggers().keywords());
-    }
-    for (String line : Files.readAllLines(Path.of("../shared/eval/large.jsonl"))) {
-      Matcher m = Pattern.compile("\"query\":\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(line);
-      if (m.find()) {
-        q.add(m.group(1).replace("\\\"", "\""));
-      }
-    }
-    queries = List.copyOf(q);
+    queries =
+        List.copyOf(CorpusRequests.triggersAndEval(skills, Path.of("../shared/eval/large.jsonl")));
   }
 
   /** The outcome of one edit: how many queries were unaffected, and whether stats differ. */

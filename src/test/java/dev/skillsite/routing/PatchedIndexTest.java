@@ -4,18 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skillsite.model.Skill;
+import dev.skillsite.testing.CorpusRequests;
 import dev.skillsite.testing.CorpusSkills;
 import dev.skillsite.testing.SkillEdits;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
@@ -81,17 +78,7 @@ class PatchedIndexTest {
    * 20 of {@code at} (the changed ones among them) and each of a duplicated name.
    */
   private static List<String> queries(List<Skill> skills, int at) throws IOException {
-    Set<String> q = new LinkedHashSet<>();
-    for (Skill s : skills) {
-      q.addAll(s.triggers().phrases());
-      q.addAll(s.triggers().keywords());
-    }
-    for (String line : Files.readAllLines(Path.of("../shared/eval/large.jsonl"))) {
-      Matcher m = Pattern.compile("\"query\":\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(line);
-      if (m.find()) {
-        q.add(m.group(1).replace("\\\"", "\""));
-      }
-    }
+    Set<String> q = CorpusRequests.triggersAndEval(skills, Path.of("../shared/eval/large.jsonl"));
     java.util.Map<String, Integer> seen = new java.util.HashMap<>();
     skills.forEach(s -> seen.merge(s.name(), 1, Integer::sum));
     for (int i = 0; i < skills.size(); i++) {

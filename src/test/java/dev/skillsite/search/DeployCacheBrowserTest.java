@@ -22,8 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -49,6 +51,33 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Tag("browser")
 class DeployCacheBrowserTest {
   private static final String QUERY = "brew green tea";
+
+  /** Twenty skills, one phrase each: a site of several term and phrase chunks. */
+  private static final Map<String, String> KITCHEN =
+      Map.ofEntries(
+          Map.entry("bake-bread", "bake sourdough bread"),
+          Map.entry("braise-lamb", "braise lamb shanks"),
+          Map.entry("brew-tea", "brew green tea"),
+          Map.entry("churn-custard", "churn vanilla custard"),
+          Map.entry("cure-bacon", "cure bacon belly"),
+          Map.entry("ferment-sauce", "ferment hot sauce"),
+          Map.entry("fold-dumplings", "fold dumpling wrappers"),
+          Map.entry("grind-coffee", "grind coffee beans"),
+          Map.entry("knead-dough", "knead pizza dough"),
+          Map.entry("pickle-cucumbers", "pickle cucumbers quickly"),
+          Map.entry("poach-salmon", "poach salmon fillets"),
+          Map.entry("proof-brioche", "proof brioche buns"),
+          Map.entry("render-fat", "render duck fat"),
+          Map.entry("roast-cocoa", "roast cocoa nibs"),
+          Map.entry("season-iron", "season cast iron"),
+          Map.entry("sharpen-knives", "sharpen kitchen knives"),
+          Map.entry("smoke-brisket", "smoke brisket slowly"),
+          Map.entry("steam-rice", "steam jasmine rice"),
+          Map.entry("temper-chocolate", "temper dark chocolate"),
+          Map.entry("whisk-meringue", "whisk meringue peaks"));
+
+  private static final String FIRST = "bake sourdough bread";
+  private static final String SECOND = "pull taffy candy";
 
   @TempDir Path tmp;
   private Path site;
@@ -102,6 +131,62 @@ class DeployCacheBrowserTest {
     assertTrue(
         asked.stream().anyMatch(r -> r.startsWith("/search/manifest.js?t=")),
         "the manifest is asked for by an address no cache holds: " + asked);
+  }
+
+  /**
+   * A page left open across a deploy of the same format, no reload: its manifest is A's, and the
+   * chunks its next query asks for by A's tag are B's (the host serves what is deployed, whatever
+   * the query string). B adds a skill that sorts first, so every document number moves by one, and
+   * the phrase chunk the first query loaded holds A's skills under B's numbers: read beside B's
+   * term chunks it names a wrong skill. The next query in the same tab answers B's skill, by B's
+   * tag, with no console error.
+   */
+  @Test
+  void aPageLeftOpenAcrossADeployAnswersTheNewSiteWithoutAReload() throws IOException {
+    Map<String, String> a = new TreeMap<>(KITCHEN);
+    build("A", a);
+    start();
+    browser.get(url("search/index.html?q=" + FIRST.replace(' ', '+')));
+    assertEquals("bake-bread", search().get(0), "site A");
+    String tagA = tag();
+    List<String> before = List.copyOf(requests);
+
+    Map<String, String> b = new TreeMap<>(KITCHEN);
+    b.put("aardvark-taffy", SECOND); // sorts first: every other skill's number moves by one
+    build("B", b);
+    String tagB = tag();
+    assertTrue(!tagA.equals(tagB), "B's chunks differ from A's");
+    requests.clear();
+    List<String> shown = typed(SECOND);
+
+    assertEquals("A", browser.executeScript("return window.deployMarker;"), "the same page");
+    assertEquals("aardvark-taffy", shown.get(0), "B's answer: " + shown + requests);
+    assertTrue(b.keySet().containsAll(shown), "B's skills only: " + shown);
+    List<String> chunksByA =
+        requests.stream()
+            .filter(r -> r.matches("/search/[tdn]/[0-9a-z]+\\.js\\?g=" + tagA))
+            .toList();
+    assertTrue(
+        chunksByA.stream().anyMatch(r -> !before.contains(r)),
+        "the query asked for a chunk the page had not loaded, by A's tag (the mix): " + requests);
+    assertTrue(
+        requests.stream().anyMatch(r -> r.startsWith("/search/tag.js?t=")),
+        "the deployed tag read fresh: " + requests);
+    assertTrue(
+        requests.stream().anyMatch(r -> r.startsWith("/search/manifest.js?t=")),
+        "the manifest read again: " + requests);
+    assertTrue(
+        requests.stream().anyMatch(r -> r.endsWith(".js?g=" + tagB)),
+        "the query asked again by B's tag: " + requests);
+    assertEquals(List.of(), errors(), "console errors");
+
+    // the page goes on with B: a query of a skill A had answers as B numbers it
+    requests.clear();
+    assertEquals("bake-bread", typed(FIRST).get(0));
+    assertTrue(
+        requests.stream().noneMatch(r -> r.contains("?g=" + tagA)),
+        "no chunk by A's tag any more: " + requests);
+    assertEquals(List.of(), errors(), "console errors");
   }
 
   @Test
@@ -211,6 +296,37 @@ class DeployCacheBrowserTest {
     assertTrue(
         !ids.isEmpty(), browser.findElement(By.id("ss-search-input-status")).getText() + requests);
     return ids;
+  }
+
+  /** {@code query} typed into the search page's box (open): the shown results' skill ids. */
+  private List<String> typed(String query) {
+    var input = browser.findElement(By.id("ss-search-input"));
+    input.clear();
+    input.sendKeys(query);
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(
+            d -> {
+              var list = d.findElement(By.id("ss-search-input-results"));
+              String state = list.getAttribute("data-state");
+              return "failed".equals(state)
+                  || "done".equals(state) && query.equals(list.getAttribute("data-query"));
+            });
+    List<String> ids = new ArrayList<>();
+    browser
+        .findElements(By.cssSelector("#ss-search-input-results li.result"))
+        .forEach(li -> ids.add(li.getAttribute("data-skill-id")));
+    assertTrue(
+        !ids.isEmpty(), browser.findElement(By.id("ss-search-input-status")).getText() + requests);
+    return ids;
+  }
+
+  /** The deployed manifest's tag. */
+  private String tag() throws IOException {
+    var m =
+        Pattern.compile("\"tag\":\"([0-9a-z]+)\"")
+            .matcher(Files.readString(site.resolve("search/manifest.js"), StandardCharsets.UTF_8));
+    assertTrue(m.find(), "a manifest with a tag");
+    return m.group(1);
   }
 
   /** The console's errors since the last call. */

@@ -147,4 +147,57 @@ class SitemapPatchTest {
         Optional.of("z.html is not in the sitemap"),
         patch.change(dir, Set.of(), Set.of("z.html")).refused());
   }
+
+  /**
+   * {@link SitemapPatch#changeLocal} on an index of about ten parts (400 URLs at most a part, each
+   * ending at a cut as at 50,000): a skill's pages added or removed give the writer's files for the
+   * new pages; when the writer's files differ in the skill's parts alone, every other part is cut
+   * down to its first URL before the patch (what it reads of them); a refusal only where more parts
+   * differ (a cut moved).
+   */
+  @Test
+  void aSkillsPagesInAnIndexOfTenPartsReadOnlyTheirParts() throws IOException {
+    Random random = new Random(34);
+    List<String> pages = pages(random, 4000);
+    Optional<String> base = Optional.of("https://x.dev/docs/");
+    SitemapWriter writer = new SitemapWriter(base, 400, SitemapWriter.MAX_BYTES);
+    int patched = 0;
+    for (int t = 0; t < 40; t++) {
+      String skill = "skills/new-" + random.nextInt(100_000) + "/";
+      Set<String> mine = new TreeSet<>(List.of(skill + "index.html", skill + "ref/a.html"));
+      List<String> with = new ArrayList<>(pages);
+      with.addAll(mine);
+      for (boolean add : List.of(true, false)) {
+        Map<String, String> before = writer.sitemaps(add ? pages : with);
+        Map<String, String> clean = writer.sitemaps(add ? with : pages);
+        fresh();
+        publish(before);
+        long differ =
+            clean.keySet().stream().filter(f -> !clean.get(f).equals(before.get(f))).count();
+        boolean local = clean.keySet().equals(before.keySet()) && differ <= 2;
+        if (local) {
+          for (var e : before.entrySet()) {
+            if (!e.getKey().equals(SiteLayout.SITEMAP)
+                && e.getValue().equals(clean.get(e.getKey()))) {
+              String text = e.getValue();
+              int end = text.indexOf("</url>") + "</url>".length();
+              Files.writeString(dir.resolve(e.getKey()), text.substring(0, end) + "\n");
+            }
+          }
+        }
+        SitemapPatch.Outcome o =
+            new SitemapPatch(base, 400, SitemapWriter.MAX_BYTES)
+                .changeLocal(dir, add ? mine : Set.of(), add ? Set.of() : mine);
+        if (o.refused().isPresent()) {
+          assertTrue(!local, "refused though local: " + o.refused().get());
+          continue;
+        }
+        patched++;
+        assertEquals(clean, patched(before, o.files()), skill + (add ? " added" : " removed"));
+      }
+    }
+    System.out.printf(
+        "sitemap of %d parts: %d of 80 patched%n", writer.sitemaps(pages).size() - 1, patched);
+    assertTrue(patched >= 60, patched + " patched");
+  }
 }
